@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { channelNames, channels, type ChannelName, type Input } from '../../../shared/contract';
+import { useCores } from '../../../tests/support/core';
+import { useTempDirs } from '../../../tests/support/temp-dir';
+import type { Core } from '../core';
+
+/** A complete, valid input for every channel: adding a channel without one does not compile. */
+const validSamples: { [C in ChannelName]: Input<C> } = {
+  'app.info': {},
+  'contacts.list': { offset: 0, limit: 50, sort: 'name', direction: 'asc', search: 'an' },
+  'contacts.get': { id: 1 },
+  'contacts.create': { name: 'Anna Berg', email: 'anna@example.com', phone: '+46 8 123 45', company: 'Berg AB', notes: 'Met at fair' },
+  'contacts.update': { id: 1, name: 'Anna Lind', email: 'anna@lind.se', phone: '', company: '', notes: '' },
+  'contacts.delete': { id: 1 },
+};
+
+const megabyte = 'x'.repeat(1024 * 1024);
+
+/** Everything stored, as one hash: "the database is unchanged" means this is equal. */
+function databaseFingerprint(core: Core): string {
+  const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'contacts_fts%' ORDER BY name").pluck().all() as string[];
+  const hash = createHash('sha256');
+  for (const table of tables) hash.update(table + JSON.stringify(core.db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()));
+  return hash.digest('hex');
+}
+
+function requiredFields(channel: ChannelName): string[] {
+  const shape = channels[channel].input.shape as Record<string, { safeParse(value: unknown): { success: boolean } }>;
+  return Object.keys(shape).filter((field) => !shape[field]!.safeParse(undefined).success);
+}
+
+/** JSON.parse makes "__proto__" an own key, as structured clone over IPC does. */
+function withOwnProtoKey(sample: Record<string, unknown>): unknown {
+  const rest = JSON.stringify(sample).slice(1);
+  return JSON.parse(`{"__proto__": {"polluted": true}${rest === '}' ? '' : ','}${rest}`);
+}
+
+function badVariants(channel: ChannelName): Array<{ label: string; input: unknown; field: string }> {
+  const sample = validSamples[channel] as Record<string, unknown>;
+  const variants: Array<{ label: string; input: unknown; field: string }> = [
+    { label: 'an unknown extra field', input: { ...sample, isAdmin: true }, field: 'isAdmin' },
+    { label: 'a __proto__ key', input: withOwnProtoKey(sample), field: '__proto__' },
+    { label: 'a nested constructor.prototype key', input: { ...sample, constructor: { prototype: { polluted: true } } }, field: 'constructor' },
+    { label: 'null instead of an object', input: null, field: 'input' },
+    { label: 'an array instead of an object', input: [sample], field: 'input' },
+    { label: 'a Map instead of an object', input: new Map(Object.entries(sample)), field: 'input' },
+  ];
+  for (const field of requiredFields(channel)) {
+    const { [field]: _dropped, ...rest } = sample;
+    variants.push({ label: `missing ${field}`, input: rest, field });
+  }
+  for (const [field, value] of Object.entries(sample)) {
+    const wrongType = typeof value === 'string' ? 12345 : 'twelve';
+    variants.push(
+      { label: `${field} of the wrong type`, input: { ...sample, [field]: wrongType }, field },
+      { label: `${field} as a Date`, input: { ...sample, [field]: new Date() }, field },
+      { label: `${field} as a function`, input: { ...sample, [field]: () => 1 }, field },
+      { label: `${field} as a BigInt`, input: { ...sample, [field]: 10n }, field },
+      { label: `${field} as a Symbol`, input: { ...sample, [field]: Symbol('x') }, field },
+      { label: `${field} as NaN`, input: { ...sample, [field]: Number.NaN }, field },
+      { label: `${field} as Infinity`, input: { ...sample, [field]: Number.POSITIVE_INFINITY }, field },
+      typeof value === 'string'
+        ? { label: `${field} of 1 MB`, input: { ...sample, [field]: megabyte }, field }
+        : { label: `${field} beyond a safe integer`, input: { ...sample, [field]: 2 ** 60 }, field },
+    );
+  }
+  return variants;
+}
+
+describe('every channel refuses bad input with a VALIDATION error naming the field, changing nothing', () => {
+  const tempDir = useTempDirs();
+  const openCore = useCores();
+  let core: Core;
+
+  beforeEach(async () => {
+    core = openCore(tempDir());
+    await core.dispatch('contacts.create', { name: 'Existing Person', email: 'existing@example.com' });
+  });
+
+  for (const channel of channelNames) {
+    for (const { label, input, field } of badVariants(channel)) {
+      it(`${channel}: ${label}`, async () => {
+        const before = databaseFingerprint(core);
+        const result = await core.dispatch(channel, input);
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.error.code).toBe('VALIDATION');
+        expect(result.error.details?.fields?.map((issue) => issue.field)).toContain(field);
+        expect(result.error.message).toContain(field);
+        expect(databaseFingerprint(core)).toBe(before);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      });
+    }
+  }
+
+  it('accepts every valid sample (so the bad variants fail for the reason named)', async () => {
+    for (const channel of channelNames) {
+      const result = await core.dispatch(channel, validSamples[channel]);
+      expect({ channel, ok: result.ok }).toEqual({ channel, ok: true });
+    }
+  });
+
+  it('refuses a channel that is not in the contract', async () => {
+    const result = await core.dispatch('contacts.dropAll', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('explains errors in plain words for the form', async () => {
+    const result = await core.dispatch('contacts.create', { name: '   ', email: 'not-an-email' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.details?.fields).toEqual([
+      { field: 'name', message: 'Please enter a name.' },
+      { field: 'email', message: 'That does not look like an email address (for example anna@example.com).' },
+    ]);
+  });
+});

@@ -1,0 +1,20 @@
+import type { Db } from '../db/open';
+
+/** Small JSON settings by key. Callers parse what they read with their own schema. */
+export function settingsRepo(db: Db) {
+  const read = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const write = db.prepare<[string, string]>(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  return {
+    get(key: string): unknown {
+      const row = read.get(key);
+      return row === undefined ? undefined : JSON.parse(row.value);
+    },
+    set(key: string, value: unknown): void {
+      write.run(key, JSON.stringify(value));
+    },
+  };
+}
+
+export type SettingsRepo = ReturnType<typeof settingsRepo>;

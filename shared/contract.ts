@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { Contact, ContactDraft, ContactListRequest, ContactPage, ContactRef, ContactUpdate } from './schemas/contact';
+
+/**
+ * The IPC contract: every channel the renderer may call, with the schema its
+ * input must pass and the schema its output keeps. Main's handler map is typed
+ * against this table, so a channel without a handler does not compile.
+ */
+export const channels = {
+  'app.info': {
+    input: z.strictObject({}),
+    output: z.strictObject({ version: z.string(), schemaVersion: z.int() }),
+  },
+  'contacts.list': { input: ContactListRequest, output: ContactPage },
+  'contacts.get': { input: ContactRef, output: Contact },
+  'contacts.create': { input: ContactDraft, output: Contact },
+  'contacts.update': { input: ContactUpdate, output: Contact },
+  'contacts.delete': { input: ContactRef, output: ContactRef },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+/** Messages main sends to the renderer, each with the schema of its payload. */
+export const events = {
+  'menu.command': z.strictObject({ command: z.enum(['new-contact', 'focus-search']) }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type ChannelName = keyof typeof channels;
+/** What a caller sends (before defaults and trimming). */
+export type Input<C extends ChannelName> = z.input<(typeof channels)[C]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInput<C extends ChannelName> = z.output<(typeof channels)[C]['input']>;
+export type Output<C extends ChannelName> = z.output<(typeof channels)[C]['output']>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

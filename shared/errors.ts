@@ -1,0 +1,26 @@
+/** Stable machine codes for every error that crosses the IPC boundary. */
+export const errorCodes = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNKNOWN_CHANNEL',
+  'ALREADY_OPEN',
+  'SCHEMA_TOO_NEW',
+  'DATABASE_CORRUPT',
+  'DISK_FULL',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** One field that failed validation, named by its path ("name", "patch.email"). */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+  details?: { fields?: FieldIssue[] };
+}

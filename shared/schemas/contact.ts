@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { Id, PageRequest, Timestamp, optionalText, requiredText } from './common';
+
+// A pragmatic address check: something@something.tld, no spaces. Stricter rules
+// reject real addresses people type; looser ones let typos through.
+const emailPattern = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+export const contactLimits = { name: 200, email: 254, phone: 50, company: 200, notes: 10_000 } as const;
+
+const contactFields = {
+  name: requiredText('Name', contactLimits.name),
+  email: optionalText('Email', contactLimits.email).refine((email) => email === '' || emailPattern.test(email), {
+    error: 'That does not look like an email address (for example anna@example.com).',
+  }).default(''),
+  phone: optionalText('Phone', contactLimits.phone).default(''),
+  company: optionalText('Company', contactLimits.company).default(''),
+  notes: optionalText('Notes', contactLimits.notes).default(''),
+};
+
+/** What a user types to create a contact. Unknown fields are refused. */
+export const ContactDraft = z.strictObject(contactFields);
+export type ContactDraft = z.input<typeof ContactDraft>;
+
+export const ContactUpdate = z.strictObject({ id: Id, ...ContactDraft.shape });
+export type ContactUpdate = z.input<typeof ContactUpdate>;
+
+export const Contact = z.strictObject({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  company: z.string(),
+  notes: z.string(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Contact = z.infer<typeof Contact>;
+
+/** A list row: everything but the notes, so a page stays small. */
+export const ContactSummary = Contact.omit({ notes: true, createdAt: true });
+export type ContactSummary = z.infer<typeof ContactSummary>;
+
+export const contactSortKeys = ['name', 'company', 'email', 'phone', 'updatedAt'] as const;
+export type ContactSortKey = (typeof contactSortKeys)[number];
+
+export const ContactListRequest = z.strictObject({
+  ...PageRequest,
+  sort: z.enum(contactSortKeys).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  search: optionalText('Search', 200).default(''),
+});
+export type ContactListRequest = z.input<typeof ContactListRequest>;
+
+export const ContactPage = z.strictObject({
+  total: z.int().min(0),
+  offset: z.int().min(0),
+  rows: z.array(ContactSummary).max(500),
+});
+export type ContactPage = z.infer<typeof ContactPage>;
+
+export const ContactRef = z.strictObject({ id: Id });

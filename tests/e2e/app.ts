@@ -1,0 +1,130 @@
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { forbiddenSenderError, isTrustedSender } from '../../electron/main/trusted-sender';
+import { openCore, type Core } from '../../electron/core/core';
+import { memoryLogger, type LogRecord } from '../../electron/core/logger';
+import { channelNames, eventNames, events, type EventName, type EventPayload } from '../../shared/contract';
+import { installBridge } from './bridge-init';
+import { serveRenderer } from './static-server';
+
+const rendererRoot = resolve(__dirname, '../../out/renderer');
+export const screenshotDir = resolve(__dirname, '../../test-results/screenshots');
+
+/**
+ * Rolodesk as a user meets it, without an Electron binary: a real core on a
+ * real data directory, the built renderer in real Chromium, and window.crm
+ * routed to the same dispatch main uses. Only the IPC hop is replaced.
+ */
+export interface RolodeskApp {
+  readonly dataDir: string;
+  readonly page: Page;
+  readonly origin: string;
+  /** The running core; throws after quit(). */
+  readonly core: Core;
+  readonly logs: LogRecord[];
+  /** Opens the app on the data directory (already done once by the fixture). */
+  launch(): Promise<void>;
+  /** Closes the core cleanly, as quitting the app does, and leaves the window blank. */
+  quit(): Promise<void>;
+  /** quit() then launch() on the same data directory. */
+  relaunch(): Promise<void>;
+  /** Sends a main → renderer event, checked against the contract like main does. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
+  /** Saves a full-window screenshot under test-results/screenshots/<name>.png. */
+  screenshot(name: string): Promise<string>;
+}
+
+interface Fixtures {
+  app: RolodeskApp;
+  /** Override to start on a prepared directory; defaults to a fresh temp directory. */
+  dataDir: string;
+}
+
+interface WorkerFixtures {
+  rendererOrigin: string;
+}
+
+let nextWindowId = 1;
+
+async function createApp(context: BrowserContext, page: Page, origin: string, dataDir: string): Promise<RolodeskApp> {
+  const logger = memoryLogger();
+  let core: Core | undefined;
+  const trusted = { webContentsId: nextWindowId++, origin };
+  const pageIds = new WeakMap<Page, number>([[page, trusted.webContentsId]]);
+
+  await context.exposeBinding('__crmInvoke', async (source, channel: unknown, input: unknown) => {
+    const sender = {
+      webContentsId: pageIds.get(source.page) ?? -1,
+      frameUrl: source.frame.url(),
+      isMainFrame: source.frame === source.page.mainFrame(),
+    };
+    if (!isTrustedSender(sender, trusted)) return { ok: false, error: forbiddenSenderError };
+    if (!core) return { ok: false, error: { code: 'INTERNAL', message: 'Rolodesk is not running.' } };
+    return core.dispatch(channel, input);
+  });
+  await context.addInitScript(installBridge, { channelNames, eventNames });
+
+  const app: RolodeskApp = {
+    dataDir,
+    page,
+    origin,
+    logs: logger.records,
+    get core() {
+      if (!core) throw new Error('Rolodesk is not running');
+      return core;
+    },
+    async launch() {
+      core = openCore({ dataDir, logger, appVersion: '0.0.0-test' });
+      await page.goto(`${origin}/index.html`);
+    },
+    async quit() {
+      await page.goto('about:blank');
+      core?.close();
+      core = undefined;
+    },
+    async relaunch() {
+      await app.quit();
+      await app.launch();
+    },
+    async emit(event, payload) {
+      const checked = events[event].parse(payload);
+      await page.evaluate(
+        ([name, data]) => (window as unknown as { __crmEmit(e: string, p: unknown): void }).__crmEmit(name, data),
+        [event, checked] as const,
+      );
+    },
+    async screenshot(name) {
+      mkdirSync(screenshotDir, { recursive: true });
+      const path = join(screenshotDir, `${name}.png`);
+      await page.screenshot({ path, fullPage: false });
+      return path;
+    },
+  };
+  return app;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  rendererOrigin: [
+    async ({}, use) => {
+      const server = await serveRenderer(rendererRoot);
+      await use(server.origin);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rolodesk-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  app: async ({ context, page, rendererOrigin, dataDir }, use) => {
+    const app = await createApp(context, page, rendererOrigin, dataDir);
+    await app.launch();
+    await use(app);
+    await app.quit();
+  },
+});
+
+export { expect } from '@playwright/test';
