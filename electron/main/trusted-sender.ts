@@ -19,7 +19,9 @@ export interface TrustedWindow {
 export function isTrustedSender(sender: SenderFacts, trusted: TrustedWindow | undefined): boolean {
   if (!trusted || sender.webContentsId !== trusted.webContentsId || !sender.isMainFrame) return false;
   try {
-    return new URL(sender.frameUrl).origin === trusted.origin;
+    // Compared by scheme and host: URL.origin is "null" for custom schemes such as app://.
+    const url = new URL(sender.frameUrl);
+    return `${url.protocol}//${url.host}` === trusted.origin;
   } catch {
     return false;
   }

@@ -1,0 +1,116 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell } from 'electron';
+import log from 'electron-log/main';
+import { join } from 'node:path';
+import { events, type EventName, type EventPayload } from '../../shared/contract';
+import { openCore, type Core } from '../core/core';
+import { CrmError } from '../core/errors';
+import { fileLogger } from '../core/file-logger';
+import { describeError, type Logger } from '../core/logger';
+import { dataPaths, resolveDataDir } from '../core/paths';
+import { appEntryUrl, appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
+import { registerIpcHandlers } from './ipc';
+import { menuTemplate } from './menu';
+import { lockDownWebContents } from './security';
+import { mainWindowOptions } from './window-options';
+import { choosePlacement, type WindowPlacement } from './window-placement';
+
+const windowPlacementKey = 'window.placement';
+
+// Resolved once, before anything else: CRM_DATA_DIR for portable installs and tests.
+const dataDir = resolveDataDir(process.env, () => app.getPath('userData'));
+// Electron's single-instance lock lives in userData, so each data directory gets its own.
+app.setPath('userData', dataDir);
+const logger: Logger & { file: string } = fileLogger(log, dataPaths(dataDir).logs);
+log.errorHandler.startCatching();
+registerAppScheme();
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function send<E extends EventName>(event: E, payload: EventPayload<E>): void {
+  mainWindow?.webContents.send(event, events[event].parse(payload));
+}
+
+function savePlacement(window: BrowserWindow): void {
+  const placement: WindowPlacement = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
+  try {
+    core?.settings.set(windowPlacementKey, placement);
+  } catch (error) {
+    logger.warn('could not remember the window placement', { error: describeError(error) });
+  }
+}
+
+function createMainWindow(openCore: Core): BrowserWindow {
+  const placement = choosePlacement(
+    openCore.settings.get(windowPlacementKey),
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
+  const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js'), placement));
+  if (placement.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => savePlacement(window));
+  window.on('closed', () => (mainWindow = undefined));
+  window.loadURL(appEntryUrl).catch((error: unknown) => logger.error('the window could not load Rolodesk', { error: describeError(error) }));
+  return window;
+}
+
+function openInSystem(path: string): void {
+  shell.openPath(path).then((problem) => {
+    if (problem) logger.warn('the system could not open a path', { path, problem });
+  }, (error: unknown) => logger.warn('the system could not open a path', { path, error: describeError(error) }));
+}
+
+function startupFailed(error: unknown): void {
+  logger.error('Rolodesk could not start', { dataDir, error: describeError(error) });
+  const message = error instanceof CrmError ? error.message : `Rolodesk could not open its data in ${dataDir}. The details are in ${logger.file}.`;
+  dialog.showErrorBox('Rolodesk could not start', message);
+  app.exit(1);
+}
+
+function start(): void {
+  try {
+    core = openCore({ dataDir, logger, appVersion: app.getVersion() });
+  } catch (error) {
+    startupFailed(error);
+    return;
+  }
+  const running = core;
+  serveRenderer(join(__dirname, '../renderer'));
+  registerIpcHandlers(
+    ipcMain,
+    () => mainWindow && { webContentsId: mainWindow.webContents.id, origin: appOrigin },
+    (channel, input) => running.dispatch(channel, input),
+    (channel, frameUrl) => logger.warn('IPC call from an unknown sender refused', { channel, frameUrl }),
+  );
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(process.platform, {
+        newContact: () => send('menu.command', { command: 'new-contact' }),
+        find: () => send('menu.command', { command: 'focus-search' }),
+        openDataFolder: () => openInSystem(running.paths.root),
+        openLogFile: () => openInSystem(logger.file),
+      }),
+    ),
+  );
+  mainWindow = createMainWindow(running);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  logger.info('another Rolodesk already has this data open; handing over to it', { dataDir });
+  app.quit();
+} else {
+  lockDownWebContents(app, appOrigin, (message, context) => logger.warn(message, context));
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(core);
+  });
+  app.on('will-quit', () => core?.close());
+  app.whenReady().then(start, startupFailed);
+}

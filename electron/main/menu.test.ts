@@ -1,0 +1,46 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { menuTemplate, type MenuActions } from './menu';
+
+function recordingActions() {
+  const calls: string[] = [];
+  const actions: MenuActions = {
+    newContact: () => calls.push('newContact'),
+    find: () => calls.push('find'),
+    openDataFolder: () => calls.push('openDataFolder'),
+    openLogFile: () => calls.push('openLogFile'),
+  };
+  return { calls, actions };
+}
+
+const submenu = (item: MenuItemConstructorOptions | undefined) => (item?.submenu ?? []) as MenuItemConstructorOptions[];
+const click = (item: MenuItemConstructorOptions | undefined) =>
+  (item?.click as unknown as () => void)();
+
+describe('application menu', () => {
+  it('has the macOS app menu first, then File, Edit, View, Window, Help', () => {
+    const template = menuTemplate('darwin', recordingActions().actions);
+    expect(template.map((item) => item.role ?? item.label)).toEqual(['appMenu', '&File', 'editMenu', 'viewMenu', 'windowMenu', 'help']);
+    expect(submenu(template[1]).at(-1)?.role).toBe('close');
+  });
+
+  it('has no app menu on Windows, quits from File, and offers About under Help', () => {
+    const template = menuTemplate('win32', recordingActions().actions);
+    expect(template.map((item) => item.role ?? item.label)).toEqual(['&File', 'editMenu', 'viewMenu', 'windowMenu', 'help']);
+    expect(submenu(template[0]).at(-1)?.role).toBe('quit');
+    expect(submenu(template[4]).some((item) => item.role === 'about')).toBe(true);
+  });
+
+  it('wires New Contact (Ctrl/Cmd+N), Find (Ctrl/Cmd+F) and the Help folders to their actions', () => {
+    const { calls, actions } = recordingActions();
+    const [file, , , , help] = menuTemplate('linux', actions);
+    const newContact = submenu(file).find((item) => item.label === 'New Contact');
+    const find = submenu(file).find((item) => item.label === 'Find…');
+    expect(newContact?.accelerator).toBe('CmdOrCtrl+N');
+    expect(find?.accelerator).toBe('CmdOrCtrl+F');
+    click(newContact);
+    click(find);
+    for (const item of submenu(help).filter((entry) => entry.click)) click(item);
+    expect(calls).toEqual(['newContact', 'find', 'openDataFolder', 'openLogFile']);
+  });
+});

@@ -1,0 +1,27 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { WindowPlacement } from './window-placement';
+
+/** The main window's options: every security switch on, whatever the defaults become. */
+export function mainWindowOptions(preloadPath: string, placement: WindowPlacement): BrowserWindowConstructorOptions {
+  return {
+    ...placement.bounds,
+    minWidth: 480,
+    minHeight: 400,
+    show: false,
+    title: 'Rolodesk',
+    backgroundColor: '#f7f7f8',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+    },
+  };
+}

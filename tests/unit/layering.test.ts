@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '../..');
+const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(ts|tsx|mts)$/.test(entry.name))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
+}
+
+/** Every module a file imports, re-exports, requires or imports dynamically. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  const pattern = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
+  return [...text.matchAll(pattern)].map((match) => match[1]!);
+}
+
+/** Where a relative import lands, as a repo path; packages stay as they are. */
+function target(file: string, specifier: string): string {
+  return specifier.startsWith('.') ? relative(root, resolve(root, dirname(file), specifier)) : specifier;
+}
+
+function violations(folder: string, allowed: (landsAt: string) => boolean): string[] {
+  return sourceFiles(folder).flatMap((file) =>
+    importsOf(file)
+      .map((specifier) => target(file, specifier))
+      // Tests beside the code may use the shared test support; the code itself may not.
+      .filter((landsAt) => !allowed(landsAt) && !(file.endsWith('.test.ts') && (inside('tests')(landsAt) || landsAt === 'vitest')))
+      .map((landsAt) => `${file} imports ${landsAt}`),
+  );
+}
+
+const inside = (folder: string) => (path: string) => path === folder || path.startsWith(`${folder}/`);
+const isPackage = (path: string) => !/^(electron\/|renderer|shared|tests|\.\.)/.test(path);
+
+describe('the dependency rule (DESIGN.md)', () => {
+  it('electron/core never imports Electron, main, preload or the renderer', () => {
+    expect(violations('electron/core', (path) => (inside('electron/core')(path) || inside('shared')(path) || isPackage(path)) && path !== 'electron')).toEqual([]);
+  });
+
+  it('the renderer reaches nothing but shared/ and its own files (and browser packages)', () => {
+    expect(violations('renderer', (path) => (inside('renderer')(path) || inside('shared')(path) || isPackage(path)) && path !== 'electron' && !nodeBuiltins.has(path))).toEqual([]);
+  });
+
+  it('shared/ imports nothing of ours outside itself, and nothing of Node or Electron', () => {
+    expect(violations('shared', (path) => (inside('shared')(path) || isPackage(path)) && path !== 'electron' && !nodeBuiltins.has(path))).toEqual([]);
+  });
+
+  it('the preload imports only Electron and shared/', () => {
+    expect(violations('electron/preload', (path) => path === 'electron' || inside('shared')(path))).toEqual([]);
+  });
+
+  it('would catch a breach: the checker sees the imports of a file that has them', () => {
+    expect(importsOf('electron/main/index.ts')).toContain('electron');
+    expect(violations('electron/main', (path) => path !== 'electron').length).toBeGreaterThan(0);
+  });
+});
