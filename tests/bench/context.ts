@@ -1,0 +1,104 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore, type Core } from '../../electron/core/core';
+import { dataPaths } from '../../electron/core/paths';
+import { memoryLogger } from '../../electron/core/logger';
+import { seedContacts, type SeedContact } from './seed';
+import { shellSetupLike } from './shell-pragmas';
+
+export interface MemorySnapshot {
+  label: string;
+  rss: number;
+  heapUsed: number;
+}
+
+/** Everything a bench row works with: the seeded data, the directories, the open core. */
+export interface BenchContext {
+  /** How many contacts the database is seeded with. */
+  contacts: number;
+  /** The seed contacts, plus `extraContacts` more for the rows that create one at a time. */
+  data: readonly SeedContact[];
+  extraContacts: number;
+  seed: number;
+  /** The Rolodesk data directory every Rolodesk row and every shell read row uses. */
+  rolodeskDir: string;
+  rolodeskDb: string;
+  /** An empty Rolodesk database (schema, triggers, FTS), copied to start each side's writes from the same file. */
+  templateDb: string;
+  /** The shell's own database for the write rows, a copy of the template. */
+  shellDb: string;
+  /** PRAGMA lines that give a shell connection the app's settings. */
+  shellSetup: readonly string[];
+  /** Where the .sql scripts for the shell are written. */
+  scriptDir: string;
+  /** The core on rolodeskDir, opened on first use. */
+  core(): Core;
+  closeCore(): void;
+  openCoreOn(dataDir: string): Core;
+  memory: MemorySnapshot[];
+  snapshotMemory(label: string): void;
+  /** Closes the core and removes the work directory unless asked to keep it. */
+  dispose(keep: boolean): void;
+  /** The temporary work directory holding all of the above. */
+  root: string;
+}
+
+function copyDatabase(from: string, to: string): void {
+  copyFileSync(from, to);
+  // After a clean close the WAL is folded in and gone; copy it if it is not.
+  if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${to}-wal`);
+}
+
+export function createContext(options: { contacts: number; extraContacts: number; seed: number }): BenchContext {
+  const root = mkdtempSync(join(tmpdir(), 'rolodesk-bench-'));
+  const templateDir = join(root, 'template');
+  const rolodeskDir = join(root, 'rolodesk');
+  const shellDir = join(root, 'shell');
+  const scriptDir = join(root, 'sql');
+  for (const dir of [rolodeskDir, shellDir, scriptDir]) mkdirSync(dir, { recursive: true });
+
+  const logger = memoryLogger();
+  const openCoreOn = (dataDir: string) => openCore({ dataDir, logger, appVersion: '0.0.0-bench' });
+  // The schema comes from the app itself, so triggers and FTS are the ones it ships.
+  const template = openCoreOn(templateDir);
+  const shellSetup = shellSetupLike(template.db);
+  template.close();
+  const templateDb = dataPaths(templateDir).database;
+  const rolodeskDb = dataPaths(rolodeskDir).database;
+  const shellDb = join(shellDir, 'crm.db');
+  copyDatabase(templateDb, rolodeskDb);
+  copyDatabase(templateDb, shellDb);
+
+  let core: Core | undefined;
+  const closeCore = () => {
+    core?.close();
+    core = undefined;
+  };
+  const memory: MemorySnapshot[] = [];
+  return {
+    contacts: options.contacts,
+    data: seedContacts(options.contacts + options.extraContacts, options.seed),
+    extraContacts: options.extraContacts,
+    seed: options.seed,
+    root,
+    rolodeskDir,
+    rolodeskDb,
+    templateDb,
+    shellDb,
+    shellSetup,
+    scriptDir,
+    core: () => (core ??= openCoreOn(rolodeskDir)),
+    closeCore,
+    openCoreOn,
+    memory,
+    snapshotMemory(label) {
+      const { rss, heapUsed } = process.memoryUsage();
+      memory.push({ label, rss, heapUsed });
+    },
+    dispose(keep) {
+      closeCore();
+      if (!keep) rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { BenchContext } from '../context';
+
+/** How a row shows its per-operation time: as a time, or as a rate such as rows/s. */
+export type Display = { kind: 'time' } | { kind: 'rate'; unit: string };
+
+/** One line of the report: the same work timed in Rolodesk and in the sqlite3 shell. */
+export interface Measurement {
+  operation: string;
+  /** Milliseconds per operation. */
+  rolodeskMs: number;
+  shellMs: number;
+  display: Display;
+  note: string;
+}
+
+/**
+ * One step of the bench, run in list order on a shared context (later steps
+ * see the data earlier ones wrote). A step may report several lines, or none.
+ */
+export interface BenchStep {
+  title: string;
+  run(ctx: BenchContext): Promise<Measurement[]>;
+}
+
+export const memoryMark = (label: string): BenchStep => ({
+  title: `memory ${label}`,
+  run: async (ctx) => {
+    ctx.snapshotMemory(label);
+    return [];
+  },
+});
