@@ -7,6 +7,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       lib: { entry: resolve(__dirname, 'electron/main/index.ts') },
+      // file-type is ESM-only; bundling it keeps the CommonJS main free of require(esm).
+      externalizeDeps: { exclude: ['file-type'] },
     },
   },
   preload: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Contact, ContactDraft, ContactListRequest, ContactPage, ContactRef, ContactUpdate } from './schemas/contact';
+import { Attachment, AttachmentRef, AttachmentSettings, RecordRef, UploadChunk, UploadRef, UploadStart } from './schemas/attachment';
+import { Contact, ContactDraft, ContactListRequest, ContactPage, ContactPhotoUpload, ContactRef, ContactUpdate } from './schemas/contact';
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema its
@@ -16,6 +17,18 @@ export const channels = {
   'contacts.create': { input: ContactDraft, output: Contact },
   'contacts.update': { input: ContactUpdate, output: Contact },
   'contacts.delete': { input: ContactRef, output: ContactRef },
+  'contacts.setPhoto': { input: ContactPhotoUpload, output: Contact },
+  'contacts.removePhoto': { input: ContactRef, output: Contact },
+  'attachments.list': { input: z.strictObject({ record: RecordRef }), output: z.strictObject({ attachments: z.array(Attachment) }) },
+  'attachments.start': { input: UploadStart, output: z.strictObject({ uploadId: z.string(), chunkBytes: z.int().positive() }) },
+  'attachments.chunk': { input: UploadChunk, output: z.strictObject({ received: z.int().min(0) }) },
+  'attachments.finish': { input: UploadRef, output: Attachment },
+  'attachments.cancel': { input: UploadRef, output: z.strictObject({ cancelled: z.boolean() }) },
+  'attachments.remove': { input: AttachmentRef, output: AttachmentRef },
+  'attachments.open': { input: AttachmentRef, output: z.strictObject({ opened: z.literal(true) }) },
+  'attachments.saveCopy': { input: AttachmentRef, output: z.strictObject({ saved: z.boolean() }) },
+  'settings.attachments.get': { input: z.strictObject({}), output: AttachmentSettings },
+  'settings.attachments.update': { input: AttachmentSettings, output: AttachmentSettings },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main sends to the renderer, each with the schema of its payload. */

@@ -8,6 +8,8 @@ export const errorCodes = [
   'SCHEMA_TOO_NEW',
   'DATABASE_CORRUPT',
   'DISK_FULL',
+  'FILE_REFUSED',
+  'STORAGE',
   'INTERNAL',
 ] as const;
 

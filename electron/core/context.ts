@@ -1,7 +1,11 @@
 import type { ChannelName, Output, ParsedInput } from '../../shared/contract';
+import type { BlobStore } from './attachments/blob-store';
+import type { Uploads } from './attachments/uploads';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
+import type { DesktopServices } from './desktop';
 import type { Logger } from './logger';
+import type { SettingsRepo } from './settings/repo';
 
 /** What every domain's handlers are built from. */
 export interface CoreContext {
@@ -9,6 +13,12 @@ export interface CoreContext {
   clock: Clock;
   logger: Logger;
   appVersion: string;
+  settings: SettingsRepo;
+  store: BlobStore;
+  uploads: Uploads;
+  desktop: DesktopServices;
+  /** A temporary folder of the core's own, emptied on start (copies opened in other programs). */
+  scratchDir: string;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;

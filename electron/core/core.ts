@@ -1,10 +1,19 @@
+import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Result } from '../../shared/result';
+import { blobStore } from './attachments/blob-store';
+import { fileResponse } from './attachments/serve';
+import { sweepAttachments } from './attachments/sweep';
+import { uploads as createUploads } from './attachments/uploads';
 import { systemClock, type Clock } from './clock';
 import type { Handlers } from './context';
 import { migrations } from './db/migrations';
 import { checkpoint, openDatabase, type Db } from './db/open';
-import { dispatch } from './ipc/dispatch';
+import { noDesktop, type DesktopServices } from './desktop';
 import { createHandlers } from './handlers';
+import { dispatch } from './ipc/dispatch';
 import { acquireDataDirLock } from './lock';
 import { describeError, type Logger } from './logger';
 import { prepareDataPaths, type DataPaths } from './paths';
@@ -15,6 +24,7 @@ export interface CoreOptions {
   logger: Logger;
   appVersion: string;
   clock?: Clock;
+  desktop?: DesktopServices;
 }
 
 export interface Core {
@@ -23,15 +33,22 @@ export interface Core {
   handlers: Handlers;
   settings: SettingsRepo;
   dispatch(channel: unknown, input: unknown): Promise<Result<unknown>>;
-  /** Checkpoints the WAL, closes the database and releases the data directory. */
-  close(): void;
+  /** Serves files/<sha256> to the renderer (main's app:// protocol and the e2e server). */
+  fileResponse(pathname: string): Response;
+  /** Drops uploads in progress, checkpoints the WAL, closes the database and releases the data directory. */
+  close(): Promise<void>;
+}
+
+/** Copies handed to other programs live here, per data directory, emptied at each start. */
+function scratchDirFor(dataDir: string): string {
+  return join(tmpdir(), 'rolodesk-open', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
 }
 
 /**
  * Starts the core on a data directory: folders, the single-owner lock, the
- * database (checked and migrated), and the handler table.
+ * database (checked and migrated), the attachments sweep, and the handler table.
  */
-export function openCore({ dataDir, logger, appVersion, clock = systemClock }: CoreOptions): Core {
+export async function openCore({ dataDir, logger, appVersion, clock = systemClock, desktop = noDesktop }: CoreOptions): Promise<Core> {
   const paths = prepareDataPaths(dataDir, logger);
   const lock = acquireDataDirLock(paths.lockFile);
   let db: Db;
@@ -41,17 +58,29 @@ export function openCore({ dataDir, logger, appVersion, clock = systemClock }: C
     lock.release();
     throw error;
   }
-  const handlers = createHandlers({ db, clock, logger, appVersion });
+  const store = blobStore(paths.attachments);
+  const uploads = createUploads(store, logger, () => clock.now().getTime());
+  const settings = settingsRepo(db);
+  const scratchDir = scratchDirFor(paths.root);
+  await rm(scratchDir, { recursive: true, force: true });
+  try {
+    await sweepAttachments(db, store, clock, logger);
+  } catch (error) {
+    logger.error('the attachments sweep failed; nothing was removed after the failure', { error: describeError(error) });
+  }
+  const handlers = createHandlers({ db, clock, logger, appVersion, settings, store, uploads, desktop, scratchDir });
   let closed = false;
   return {
     paths,
     db,
     handlers,
-    settings: settingsRepo(db),
+    settings,
     dispatch: (channel, input) => dispatch(handlers, channel, input, logger),
-    close() {
+    fileResponse: (pathname) => fileResponse(db, store, pathname),
+    async close() {
       if (closed) return;
       closed = true;
+      await uploads.abortAll().catch((error: unknown) => logger.warn('could not clear uploads in progress', { error: describeError(error) }));
       try {
         checkpoint(db, 'TRUNCATE');
       } catch (error) {

@@ -11,19 +11,19 @@ describe('one Rolodesk per data directory', () => {
   const tempDir = useTempDirs();
   const openTestCore = useCores();
   const startChild = useChildren();
-  const open = (dataDir: string) => () => openCore({ dataDir, logger: memoryLogger(), appVersion: 'test' });
+  const open = (dataDir: string) => openCore({ dataDir, logger: memoryLogger(), appVersion: 'test' });
 
-  it('refuses a second opener in the same process and frees the directory on close', () => {
+  it('refuses a second opener in the same process and frees the directory on close', async () => {
     const dataDir = tempDir();
-    const first = openTestCore(dataDir);
-    expect(open(dataDir)).toThrow(alreadyOpen);
-    first.close();
-    expect(() => openTestCore(dataDir)).not.toThrow();
+    const first = await openTestCore(dataDir);
+    await expect(open(dataDir)).rejects.toThrow(alreadyOpen);
+    await first.close();
+    await expect(openTestCore(dataDir)).resolves.toBeDefined();
   });
 
   it('refuses a second process with the "already open" error', async () => {
     const dataDir = tempDir();
-    openTestCore(dataDir);
+    await openTestCore(dataDir);
     const child = startChild('hold-data-dir.ts', [dataDir]);
     expect(await child.waitForLine(/^error /)).toMatch(/ALREADY_OPEN Rolodesk is already open on this data/);
     expect((await child.exited).code).toBe(3);
@@ -33,10 +33,10 @@ describe('one Rolodesk per data directory', () => {
     const dataDir = tempDir();
     const child = startChild('hold-data-dir.ts', [dataDir]);
     await child.waitForLine(/^ready$/);
-    expect(open(dataDir)).toThrow(alreadyOpen);
+    await expect(open(dataDir)).rejects.toThrow(alreadyOpen);
     child.process.kill('SIGKILL');
     expect((await child.exited).signal).toBe('SIGKILL');
     // The OS drops a dead process's file locks: no stale lock survives a crash.
-    expect(() => openTestCore(dataDir)).not.toThrow();
+    await expect(openTestCore(dataDir)).resolves.toBeDefined();
   });
 });

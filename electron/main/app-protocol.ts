@@ -13,13 +13,18 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from app://rolodesk/, and nothing outside its folder. */
-export function serveRenderer(rendererDir: string): void {
+/**
+ * Serves app://rolodesk/: stored files at /files/<sha256> through the core,
+ * everything else from the built renderer's folder and nothing outside it.
+ */
+export function serveApp(rendererDir: string, fileResponse: (pathname: string) => Response): void {
   const root = resolve(rendererDir);
   protocol.handle(appScheme, (request) => {
     const { host, pathname } = new URL(request.url);
+    if (host !== 'rolodesk') return new Response('Not found', { status: 404 });
+    if (pathname.startsWith('/files/')) return fileResponse(pathname);
     const file = resolve(root, `.${decodeURIComponent(pathname)}`);
-    if (host !== 'rolodesk' || !file.startsWith(root + sep)) return new Response('Not found', { status: 404 });
+    if (!file.startsWith(root + sep)) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString());
   });
 }

@@ -7,7 +7,8 @@ import { CrmError } from '../core/errors';
 import { fileLogger } from '../core/file-logger';
 import { describeError, type Logger } from '../core/logger';
 import { dataPaths, resolveDataDir } from '../core/paths';
-import { appEntryUrl, appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
+import { appEntryUrl, appOrigin, registerAppScheme, serveApp } from './app-protocol';
+import { electronDesktop } from './desktop-services';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import { lockDownWebContents } from './security';
@@ -67,15 +68,10 @@ function startupFailed(error: unknown): void {
   app.exit(1);
 }
 
-function start(): void {
-  try {
-    core = openCore({ dataDir, logger, appVersion: app.getVersion() });
-  } catch (error) {
-    startupFailed(error);
-    return;
-  }
-  const running = core;
-  serveRenderer(join(__dirname, '../renderer'));
+async function start(): Promise<void> {
+  const running = await openCore({ dataDir, logger, appVersion: app.getVersion(), desktop: electronDesktop(() => mainWindow) });
+  core = running;
+  serveApp(join(__dirname, '../renderer'), (pathname) => running.fileResponse(pathname));
   registerIpcHandlers(
     ipcMain,
     () => mainWindow && { webContentsId: mainWindow.webContents.id, origin: appOrigin },
@@ -111,6 +107,19 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(core);
   });
-  app.on('will-quit', () => core?.close());
-  app.whenReady().then(start, startupFailed);
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    // Hold the quit until the database is checkpointed and closed.
+    event.preventDefault();
+    const closing = core;
+    core = undefined;
+    closing.close().then(
+      () => app.quit(),
+      (error: unknown) => {
+        logger.error('closing the data failed', { error: describeError(error) });
+        app.exit(1);
+      },
+    );
+  });
+  app.whenReady().then(start).catch(startupFailed);
 }

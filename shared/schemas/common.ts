@@ -23,3 +23,8 @@ export const PageRequest = {
   offset: z.int({ error: 'Must be a whole number.' }).min(0).max(10_000_000).default(0),
   limit: z.int({ error: 'Must be a whole number.' }).min(1).max(500).default(100),
 };
+
+/** A stored file's sha256 fingerprint, lower-case hex. */
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Must be a file fingerprint (64 hex characters).' });
+
+export const UploadId = z.string().regex(/^[0-9a-f-]{36}$/, { error: 'Must be an upload number.' });

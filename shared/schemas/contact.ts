@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageRequest, Timestamp, optionalText, requiredText } from './common';
+import { Id, PageRequest, Sha256, Timestamp, UploadId, optionalText, requiredText } from './common';
 
 // A pragmatic address check: something@something.tld, no spaces. Stricter rules
 // reject real addresses people type; looser ones let typos through.
@@ -31,6 +31,8 @@ export const Contact = z.strictObject({
   phone: z.string(),
   company: z.string(),
   notes: z.string(),
+  /** Fingerprint of the contact's photo, served at files/<sha256>; null when there is none. */
+  photo: Sha256.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -59,3 +61,5 @@ export const ContactPage = z.strictObject({
 export type ContactPage = z.infer<typeof ContactPage>;
 
 export const ContactRef = z.strictObject({ id: Id });
+
+export const ContactPhotoUpload = z.strictObject({ id: Id, uploadId: UploadId });

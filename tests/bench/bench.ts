@@ -62,17 +62,17 @@ async function main(): Promise<void> {
   const progress = (message: string) => process.stderr.write(`[${formatMs(performance.now() - started).padStart(9)}] ${message}\n`);
 
   progress(`preparing ${formatCount(contacts)} synthetic contacts`);
-  const ctx = createContext({ contacts, extraContacts: singleCreateCount, seed: defaultSeed });
+  const ctx = await createContext({ contacts, extraContacts: singleCreateCount, seed: defaultSeed });
   const measurements: Measurement[] = [];
   let appSqlite = 'unknown';
   try {
-    appSqlite = sqliteVersion(ctx.core().db);
+    appSqlite = sqliteVersion((await ctx.core()).db);
     for (const step of steps) {
       progress(step.title);
       measurements.push(...(await step.run(ctx)));
     }
   } finally {
-    ctx.dispose(values.keep);
+    await ctx.dispose(values.keep);
   }
 
   const table = markdownTable(

@@ -33,13 +33,13 @@ export interface BenchContext {
   /** Where the .sql scripts for the shell are written. */
   scriptDir: string;
   /** The core on rolodeskDir, opened on first use. */
-  core(): Core;
-  closeCore(): void;
-  openCoreOn(dataDir: string): Core;
+  core(): Promise<Core>;
+  closeCore(): Promise<void>;
+  openCoreOn(dataDir: string): Promise<Core>;
   memory: MemorySnapshot[];
   snapshotMemory(label: string): void;
   /** Closes the core and removes the work directory unless asked to keep it. */
-  dispose(keep: boolean): void;
+  dispose(keep: boolean): Promise<void>;
   /** The temporary work directory holding all of the above. */
   root: string;
 }
@@ -50,7 +50,7 @@ function copyDatabase(from: string, to: string): void {
   if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${to}-wal`);
 }
 
-export function createContext(options: { contacts: number; extraContacts: number; seed: number }): BenchContext {
+export async function createContext(options: { contacts: number; extraContacts: number; seed: number }): Promise<BenchContext> {
   const root = mkdtempSync(join(tmpdir(), 'rolodesk-bench-'));
   const templateDir = join(root, 'template');
   const rolodeskDir = join(root, 'rolodesk');
@@ -61,9 +61,9 @@ export function createContext(options: { contacts: number; extraContacts: number
   const logger = memoryLogger();
   const openCoreOn = (dataDir: string) => openCore({ dataDir, logger, appVersion: '0.0.0-bench' });
   // The schema comes from the app itself, so triggers and FTS are the ones it ships.
-  const template = openCoreOn(templateDir);
+  const template = await openCoreOn(templateDir);
   const shellSetup = shellSetupLike(template.db);
-  template.close();
+  await template.close();
   const templateDb = dataPaths(templateDir).database;
   const rolodeskDb = dataPaths(rolodeskDir).database;
   const shellDb = join(shellDir, 'crm.db');
@@ -71,8 +71,8 @@ export function createContext(options: { contacts: number; extraContacts: number
   copyDatabase(templateDb, shellDb);
 
   let core: Core | undefined;
-  const closeCore = () => {
-    core?.close();
+  const closeCore = async () => {
+    await core?.close();
     core = undefined;
   };
   const memory: MemorySnapshot[] = [];
@@ -88,7 +88,7 @@ export function createContext(options: { contacts: number; extraContacts: number
     shellDb,
     shellSetup,
     scriptDir,
-    core: () => (core ??= openCoreOn(rolodeskDir)),
+    core: async () => (core ??= await openCoreOn(rolodeskDir)),
     closeCore,
     openCoreOn,
     memory,
@@ -96,8 +96,8 @@ export function createContext(options: { contacts: number; extraContacts: number
       const { rss, heapUsed } = process.memoryUsage();
       memory.push({ label, rss, heapUsed });
     },
-    dispose(keep) {
-      closeCore();
+    async dispose(keep) {
+      await closeCore();
       if (!keep) rmSync(root, { recursive: true, force: true });
     },
   };

@@ -5,9 +5,10 @@ import { join, resolve } from 'node:path';
 import { forbiddenSenderError, isTrustedSender } from '../../electron/main/trusted-sender';
 import { openCore, type Core } from '../../electron/core/core';
 import { memoryLogger, type LogRecord } from '../../electron/core/logger';
+import { recordingDesktop, type RecordingDesktop } from '../support/recording-desktop';
 import { channelNames, eventNames, events, type EventName, type EventPayload } from '../../shared/contract';
 import { installBridge } from './bridge-init';
-import { serveRenderer } from './static-server';
+import { serveRenderer, type RendererServer } from './static-server';
 
 const rendererRoot = resolve(__dirname, '../../out/renderer');
 export const screenshotDir = resolve(__dirname, '../../test-results/screenshots');
@@ -24,6 +25,8 @@ export interface RolodeskApp {
   /** The running core; throws after quit(). */
   readonly core: Core;
   readonly logs: LogRecord[];
+  /** The desktop shell and save dialog the core talks to: records opened files, answers Save dialogs. */
+  readonly desktop: RecordingDesktop;
   /** Opens the app on the data directory (already done once by the fixture). */
   launch(): Promise<void>;
   /** Closes the core cleanly, as quitting the app does, and leaves the window blank. */
@@ -43,14 +46,17 @@ interface Fixtures {
 }
 
 interface WorkerFixtures {
-  rendererOrigin: string;
+  renderer: RendererServer;
 }
 
 let nextWindowId = 1;
 
-async function createApp(context: BrowserContext, page: Page, origin: string, dataDir: string): Promise<RolodeskApp> {
+async function createApp(context: BrowserContext, page: Page, renderer: RendererServer, dataDir: string): Promise<RolodeskApp> {
   const logger = memoryLogger();
+  const desktop = recordingDesktop();
+  const { origin } = renderer;
   let core: Core | undefined;
+  renderer.serveFiles((pathname) => core?.fileResponse(pathname));
   const trusted = { webContentsId: nextWindowId++, origin };
   const pageIds = new WeakMap<Page, number>([[page, trusted.webContentsId]]);
 
@@ -71,17 +77,18 @@ async function createApp(context: BrowserContext, page: Page, origin: string, da
     page,
     origin,
     logs: logger.records,
+    desktop,
     get core() {
       if (!core) throw new Error('Rolodesk is not running');
       return core;
     },
     async launch() {
-      core = openCore({ dataDir, logger, appVersion: '0.0.0-test' });
+      core = await openCore({ dataDir, logger, appVersion: '0.0.0-test', desktop });
       await page.goto(`${origin}/index.html`);
     },
     async quit() {
       await page.goto('about:blank');
-      core?.close();
+      await core?.close();
       core = undefined;
     },
     async relaunch() {
@@ -106,10 +113,10 @@ async function createApp(context: BrowserContext, page: Page, origin: string, da
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
-  rendererOrigin: [
+  renderer: [
     async ({}, use) => {
       const server = await serveRenderer(rendererRoot);
-      await use(server.origin);
+      await use(server);
       await server.close();
     },
     { scope: 'worker' },
@@ -119,8 +126,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  app: async ({ context, page, rendererOrigin, dataDir }, use) => {
-    const app = await createApp(context, page, rendererOrigin, dataDir);
+  app: async ({ context, page, renderer, dataDir }, use) => {
+    const app = await createApp(context, page, renderer, dataDir);
     await app.launch();
     await use(app);
     await app.quit();

@@ -2,6 +2,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,10 +15,25 @@ const mimeTypes: Record<string, string> = {
   '.json': 'application/json',
 };
 
+export interface RendererServer {
+  origin: string;
+  /** Hands /files/<sha256> requests to the running core, as main's app:// protocol does. */
+  serveFiles(handler: (pathname: string) => Response | undefined): void;
+  close(): Promise<void>;
+}
+
 /** Serves the built renderer on loopback, standing in for main's app:// protocol. */
-export async function serveRenderer(root: string): Promise<{ origin: string; close(): Promise<void> }> {
+export async function serveRenderer(root: string): Promise<RendererServer> {
+  let filesHandler: (pathname: string) => Response | undefined = () => undefined;
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (pathname.startsWith('/files/')) {
+      const answer = filesHandler(pathname) ?? new Response('Not found', { status: 404 });
+      response.writeHead(answer.status, Object.fromEntries(answer.headers));
+      if (answer.body) Readable.fromWeb(answer.body as NodeWebStream).pipe(response);
+      else response.end();
+      return;
+    }
     const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
     if (!file.startsWith(root + sep)) {
       response.writeHead(403).end();
@@ -35,6 +52,9 @@ export async function serveRenderer(root: string): Promise<{ origin: string; clo
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    serveFiles(handler) {
+      filesHandler = handler;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,17 +1,16 @@
 import { afterEach } from 'vitest';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
 import { memoryLogger } from '../../electron/core/logger';
-import type { Clock } from '../../electron/core/clock';
 
 /** Opens real cores on real directories and closes whatever a test left open. */
 export function useCores() {
   const open: Core[] = [];
-  afterEach(() => {
-    for (const core of open.splice(0)) core.close();
+  afterEach(async () => {
+    for (const core of open.splice(0)) await core.close();
   });
-  return (dataDir: string, clock?: Clock) => {
+  return async (dataDir: string, options: Pick<CoreOptions, 'clock' | 'desktop'> = {}) => {
     const logger = memoryLogger();
-    const core = openCore({ dataDir, logger, appVersion: '0.0.0-test', ...(clock ? { clock } : {}) });
+    const core = await openCore({ dataDir, logger, appVersion: '0.0.0-test', ...options });
     open.push(core);
     return Object.assign(core, { logs: logger.records });
   };

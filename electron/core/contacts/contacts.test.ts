@@ -15,7 +15,7 @@ describe('contacts', () => {
 
   it('creates, reads, updates and deletes a contact, stamping times from the clock', async () => {
     const clock = fixedClock('2026-03-01T09:00:00.000Z');
-    const core = openCore(tempDir(), clock);
+    const core = await openCore(tempDir(), { clock });
     const created = await ok<Contact>(core.dispatch('contacts.create', { name: '  Anna Berg ', email: 'anna@example.com', company: 'Berg AB' }));
     expect(created).toMatchObject({ name: 'Anna Berg', email: 'anna@example.com', phone: '', company: 'Berg AB', notes: '' });
     expect(created.createdAt).toBe('2026-03-01T09:00:00.000Z');
@@ -34,7 +34,7 @@ describe('contacts', () => {
   });
 
   it('answers NOT_FOUND in words for a contact that is gone, and changes nothing', async () => {
-    const core = openCore(tempDir());
+    const core = await openCore(tempDir());
     for (const [channel, input] of [
       ['contacts.get', { id: 999 }],
       ['contacts.update', { id: 999, name: 'Ghost' }],
@@ -48,17 +48,17 @@ describe('contacts', () => {
 
   it('keeps saved contacts across a close and reopen of the same directory', async () => {
     const dataDir = tempDir();
-    const first = openCore(dataDir);
+    const first = await openCore(dataDir);
     for (const name of ['Anna', 'Bertil', 'Cecilia']) await ok(first.dispatch('contacts.create', { name }));
-    first.close();
-    const again = openCore(dataDir);
+    await first.close();
+    const again = await openCore(dataDir);
     const page = await ok<ContactPage>(again.dispatch('contacts.list', {}));
     expect(page.rows.map((row) => row.name)).toEqual(['Anna', 'Bertil', 'Cecilia']);
   });
 
   describe('listing', () => {
     async function seeded() {
-      const core = openCore(tempDir(), fixedClock());
+      const core = await openCore(tempDir(), { clock: fixedClock() });
       const people = [
         { name: 'José Álvarez', email: 'jose@alvarez.es', company: 'Álvarez SL', phone: '+34 91 000' },
         { name: 'anna berg', email: 'anna@berg.se', company: '' },

@@ -1,20 +1,52 @@
+import { changeThenReleaseFiles } from '../attachments/release';
+import { attachmentsRepo } from '../attachments/repo';
 import type { CoreContext, Handlers } from '../context';
 import { CrmError } from '../errors';
 import { contactsRepo } from './repo';
 
+const contactGone = () => new CrmError('NOT_FOUND', 'This contact no longer exists. It may have been deleted.');
+
 function found<T>(contact: T | undefined): T {
-  if (contact === undefined) throw new CrmError('NOT_FOUND', 'This contact no longer exists. It may have been deleted.');
+  if (contact === undefined) throw contactGone();
   return contact;
 }
 
-export function contactHandlers({ db, clock }: CoreContext) {
+const photoKinds = new Set(['png', 'jpeg', 'gif', 'webp']);
+
+export function contactHandlers({ db, clock, store, uploads, logger }: CoreContext) {
   const repo = contactsRepo(db);
+  const files = attachmentsRepo(db);
   const now = () => clock.now().toISOString();
+  const photoOf = (id: number) => () => {
+    const photo = repo.get(id)?.photo;
+    return photo ? [photo] : [];
+  };
+
   return {
     'contacts.list': (query) => repo.list(query),
     'contacts.get': ({ id }) => found(repo.get(id)),
     'contacts.create': (draft) => repo.create(draft, now()),
     'contacts.update': ({ id, ...values }) => found(repo.update(id, values, now())),
-    'contacts.delete': ({ id }) => found(repo.delete(id) ? { id } : undefined),
+    'contacts.delete': async ({ id }) => {
+      found(repo.get(id));
+      return changeThenReleaseFiles(db, store, logger, () => repo.filesOf(id), () => found(repo.delete(id) ? { id } : undefined));
+    },
+    'contacts.setPhoto': async ({ id, uploadId }) => {
+      if (!repo.get(id)) {
+        await uploads.cancel(uploadId);
+        throw contactGone();
+      }
+      const file = await uploads.finish(uploadId);
+      if (!photoKinds.has(file.kind)) {
+        if (!files.blob(file.sha256)) await store.remove(file.sha256);
+        throw new CrmError('FILE_REFUSED', `A photo must be a PNG, JPEG, GIF or WebP image; “${file.fileName}” is not one.`);
+      }
+      return changeThenReleaseFiles(db, store, logger, photoOf(id), () => {
+        files.saveBlob(file, now());
+        return found(repo.setPhoto(id, file.sha256, now()));
+      });
+    },
+    'contacts.removePhoto': async ({ id }) =>
+      changeThenReleaseFiles(db, store, logger, photoOf(id), () => found(repo.setPhoto(id, null, now()))),
   } satisfies Partial<Handlers>;
 }

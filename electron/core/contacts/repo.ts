@@ -9,6 +9,7 @@ interface ContactRow {
   phone: string | null;
   company: string | null;
   notes: string | null;
+  photo_sha256: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -53,12 +54,13 @@ function toContact(row: ContactRow): Contact {
     phone: row.phone ?? '',
     company: row.company ?? '',
     notes: row.notes ?? '',
+    photo: row.photo_sha256,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-const summaryColumns = 'id, name, email, phone, company, updated_at';
+const summaryColumns = 'id, name, email, phone, company, photo_sha256, updated_at';
 const searchFilter = 'id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH @match)';
 
 /** SQL for contacts. Statements are prepared once per connection. */
@@ -73,6 +75,12 @@ export function contactsRepo(db: Db) {
   );
   const byId = db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE id = ?');
   const remove = db.prepare<[number]>('DELETE FROM contacts WHERE id = ?');
+  const setPhoto = db.prepare<[{ id: number; photo: string | null; now: string }], ContactRow>(
+    'UPDATE contacts SET photo_sha256 = @photo, updated_at = @now WHERE id = @id RETURNING *',
+  );
+  const filesOf = db.prepare<[number, number], string>(
+    'SELECT sha256 FROM attachments WHERE contact_id = ? UNION SELECT photo_sha256 FROM contacts WHERE id = ? AND photo_sha256 IS NOT NULL',
+  ).pluck();
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM contacts');
   const countMatching = db.prepare<[{ match: string }], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${searchFilter}`);
   const pageStatements = new Map<string, ReturnType<typeof db.prepare>>();
@@ -98,21 +106,35 @@ export function contactsRepo(db: Db) {
     notes: blankToNull(values.notes),
   });
 
+  // Every write runs inside an explicit transaction: with INSERT … RETURNING in
+  // autocommit, SQLite commits while the statement is reset, and a failed
+  // commit there (a full disk) would go unreported. COMMIT as its own
+  // statement always reports.
+  // Inside a caller's transaction (an import) the caller's COMMIT reports.
+  const write = <A extends unknown[], R>(body: (...args: A) => R) => {
+    const inTransaction = db.transaction(body);
+    return (...args: A): R => (db.inTransaction ? body(...args) : inTransaction(...args));
+  };
+
   return {
-    create(values: ContactValues, now: string): Contact {
-      return toContact(insert.get({ ...valuesFor(values), now })!);
-    },
-    update(id: number, values: ContactValues, now: string): Contact | undefined {
+    create: write((values: ContactValues, now: string): Contact => toContact(insert.get({ ...valuesFor(values), now })!)),
+    update: write((id: number, values: ContactValues, now: string): Contact | undefined => {
       const row = update.get({ ...valuesFor(values), now, id });
       return row && toContact(row);
-    },
+    }),
     get(id: number): Contact | undefined {
       const row = byId.get(id);
       return row && toContact(row);
     },
-    delete(id: number): boolean {
-      return remove.run(id).changes > 0;
+    setPhoto: write((id: number, photo: string | null, now: string): Contact | undefined => {
+      const row = setPhoto.get({ id, photo, now });
+      return row && toContact(row);
+    }),
+    /** Fingerprints of every file the contact holds (attachments and photo). */
+    filesOf(id: number): string[] {
+      return filesOf.all(id, id);
     },
+    delete: write((id: number): boolean => remove.run(id).changes > 0),
     list(query: ListQuery): ContactPage {
       const match = toPrefixQuery(query.search);
       const searching = match !== '';
@@ -128,6 +150,7 @@ export function contactsRepo(db: Db) {
           email: row.email ?? '',
           phone: row.phone ?? '',
           company: row.company ?? '',
+          photo: row.photo_sha256,
           updatedAt: row.updated_at,
         })),
       };

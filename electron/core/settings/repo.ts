@@ -11,9 +11,10 @@ export function settingsRepo(db: Db) {
       const row = read.get(key);
       return row === undefined ? undefined : JSON.parse(row.value);
     },
-    set(key: string, value: unknown): void {
+    // In a transaction so a failed commit (a full disk) throws instead of passing unnoticed.
+    set: db.transaction((key: string, value: unknown): void => {
       write.run(key, JSON.stringify(value));
-    },
+    }),
   };
 }
 

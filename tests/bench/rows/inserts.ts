@@ -18,8 +18,8 @@ function insertStatement(contact: SeedContact, now: string): string {
 }
 
 /** Both databases must hold what was written, or the times compare different work. */
-function expectCounts(ctx: BenchContext, expected: number): void {
-  const rolodesk = (ctx.core().db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
+async function expectCounts(ctx: BenchContext, expected: number): Promise<void> {
+  const rolodesk = ((await ctx.core()).db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
   const shell = Number(shellQuery(ctx.shellDb, 'SELECT count(*) FROM contacts;')[0]?.[0]);
   if (rolodesk !== expected || shell !== expected) {
     throw new Error(`expected ${expected} contacts on both sides, Rolodesk has ${rolodesk}, the shell ${shell}`);
@@ -30,7 +30,7 @@ export const bulkInsert: BenchStep = {
   title: 'seeding: insert every contact in one transaction',
   async run(ctx) {
     const contacts = ctx.data.slice(0, ctx.contacts);
-    const db = ctx.core().db;
+    const db = (await ctx.core()).db;
     const repo = contactsRepo(db);
     // As an import commits: the repository, every row in one transaction.
     const insertAll = db.transaction((rows: readonly SeedContact[]) => {
@@ -40,7 +40,7 @@ export const bulkInsert: BenchStep = {
 
     const line = ['BEGIN;', ...contacts.map((contact) => insertStatement(contact, contact.createdAt)), 'COMMIT;'].join(' ');
     const [shellTotal = 0] = runTimedScript(ctx.shellDb, join(ctx.scriptDir, 'bulk-insert.sql'), ctx.shellSetup, [{ line }]);
-    expectCounts(ctx, ctx.contacts);
+    await expectCounts(ctx, ctx.contacts);
     return [
       {
         operation: `insert ${formatCount(ctx.contacts)} contacts, one transaction`,
@@ -57,7 +57,7 @@ export const singleCreates: BenchStep = {
   title: 'create contacts one at a time',
   async run(ctx) {
     const contacts = ctx.data.slice(ctx.contacts, ctx.contacts + ctx.extraContacts);
-    const core = ctx.core();
+    const core = (await ctx.core());
     const rolodeskTotal = await timeOnce(async () => {
       for (const { name, email, phone, company, notes } of contacts) {
         await call(core, 'contacts.create', { name, email, phone, company, notes });
@@ -68,7 +68,7 @@ export const singleCreates: BenchStep = {
     const now = new Date().toISOString();
     const line = contacts.map((contact) => insertStatement(contact, now)).join(' ');
     const [shellTotal = 0] = runTimedScript(ctx.shellDb, join(ctx.scriptDir, 'single-creates.sql'), ctx.shellSetup, [{ line }]);
-    expectCounts(ctx, ctx.contacts + contacts.length);
+    await expectCounts(ctx, ctx.contacts + contacts.length);
     return [
       {
         operation: `create one contact (${formatCount(contacts.length)} in a row)`,

@@ -19,7 +19,7 @@ function listPage(label: string, offsetFor: (ctx: BenchContext) => number): Benc
   return {
     title: `list ${label}`,
     async run(ctx) {
-      const core = ctx.core();
+      const core = (await ctx.core());
       const offset = offsetFor(ctx);
       const request = { offset, limit: pageSize, sort: 'name', direction: 'asc' } as const satisfies ContactListRequest;
       const rolodeskMs = median(await timeRuns(runs, () => call(core, 'contacts.list', request)));

@@ -11,15 +11,15 @@ const runs = 5;
 export const openDatabase: BenchStep = {
   title: 'open the seeded database',
   async run(ctx) {
-    ctx.closeCore();
+    await ctx.closeCore();
     const rolodesk: number[] = [];
     // One untimed open first, as the shell gets one below.
     for (let run = 0; run <= runs; run++) {
       let core: Core | undefined;
-      const elapsed = await timeOnce(() => {
-        core = ctx.openCoreOn(ctx.rolodeskDir);
+      const elapsed = await timeOnce(async () => {
+        core = await ctx.openCoreOn(ctx.rolodeskDir);
       });
-      core?.close();
+      await core?.close();
       if (run > 0) rolodesk.push(elapsed);
     }
 

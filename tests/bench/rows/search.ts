@@ -18,7 +18,7 @@ const runsPerPrefix = 5;
 export const searchAsYouType: BenchStep = {
   title: 'search as you type',
   async run(ctx) {
-    const core = ctx.core();
+    const core = (await ctx.core());
     const prefixes = searchPrefixes(ctx.data.slice(0, ctx.contacts), prefixCount, ctx.seed).filter((typed) => toPrefixQuery(typed) !== '');
     const requests = prefixes.map(
       (search) => ({ offset: 0, limit: 100, sort: 'name', direction: 'asc', search }) as const satisfies ContactListRequest,

@@ -1,0 +1,27 @@
+import './Avatar.css';
+
+const tones = 8;
+
+/** Up to two initials: "Anna Berg" → "AB", "madonna" → "M". */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const first = words[0]?.[0] ?? '';
+  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
+  return (first + last).toUpperCase() || '?';
+}
+
+/** The same name always gets the same colour, so people learn to spot a face in the list. */
+function toneOf(name: string): number {
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+  return hash % tones;
+}
+
+/** A round badge of initials; decorative, since the name is always written beside it. */
+export function Avatar({ name, size = 'small' }: { name: string; size?: 'small' | 'large' }) {
+  return (
+    <span className={`avatar avatar--${size}`} data-tone={toneOf(name)} aria-hidden="true">
+      {initialsOf(name)}
+    </span>
+  );
+}

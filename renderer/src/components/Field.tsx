@@ -1,0 +1,46 @@
+import type { InputHTMLAttributes, Ref, TextareaHTMLAttributes } from 'react';
+import { Icon } from './Icon';
+import './Field.css';
+
+interface FieldBase {
+  id: string;
+  label: string;
+  /** A problem with the value, in plain words; shown under the field and read with it. */
+  error?: string | undefined;
+}
+
+type InputFieldProps = FieldBase & { multiline?: false; inputRef?: Ref<HTMLInputElement> } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
+type TextareaFieldProps = FieldBase & { multiline: true; inputRef?: Ref<HTMLTextAreaElement> } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
+
+/** A labelled input or textarea with its error tied to it by aria-invalid and aria-describedby. */
+export function Field(props: InputFieldProps | TextareaFieldProps) {
+  const { id, label, error } = props;
+  const errorId = `${id}-error`;
+  const a11y = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined };
+  return (
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {props.multiline ? (
+        <TextareaControl {...props} {...a11y} />
+      ) : (
+        <InputControl {...props} {...a11y} />
+      )}
+      {error && (
+        <p id={errorId} className="field__error">
+          <Icon name="alert" size={14} />
+          <span>{error}</span>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function InputControl({ label: _label, error: _error, multiline: _multiline, inputRef, ...rest }: InputFieldProps) {
+  return <input ref={inputRef} className="field__control" {...rest} />;
+}
+
+function TextareaControl({ label: _label, error: _error, multiline: _multiline, inputRef, ...rest }: TextareaFieldProps) {
+  return <textarea ref={inputRef} className="field__control field__control--multiline" {...rest} />;
+}

@@ -1,0 +1,48 @@
+import type { Section, SectionId } from '../sections';
+import { Icon } from './Icon';
+import { LogoMark } from './Logo';
+import './Sidebar.css';
+
+interface SidebarProps {
+  sections: readonly Section[];
+  current: SectionId;
+  onSelect(section: SectionId): void;
+  /** App version for the footer; empty until app.info answers. */
+  version: string;
+}
+
+/** The app's left column: brand, one entry per section, the version. Collapses to an icon rail in narrow windows. */
+export function Sidebar({ sections, current, onSelect, version }: SidebarProps) {
+  return (
+    <aside className="sidebar">
+      <div className="sidebar__brand">
+        <LogoMark size={28} />
+        <span className="sidebar__name">Rolodesk</span>
+      </div>
+      <nav className="sidebar__nav" aria-label="Sections">
+        <ul>
+          {sections.map((section) => (
+            <li key={section.id}>
+              <button
+                type="button"
+                className="sidebar__item"
+                aria-current={section.id === current ? 'page' : undefined}
+                title={section.label}
+                onClick={() => onSelect(section.id)}
+              >
+                <Icon name={section.icon} size={18} />
+                <span className="sidebar__label">{section.label}</span>
+                {!section.ready && (
+                  <span className="sidebar__soon" aria-hidden="true">
+                    Soon
+                  </span>
+                )}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {version && <p className="sidebar__footer">Version {version}</p>}
+    </aside>
+  );
+}

@@ -1,0 +1,56 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Icon } from './Icon';
+import './Toast.css';
+
+interface Toast {
+  id: number;
+  message: string;
+}
+
+type ShowToast = (message: string) => void;
+
+const ToastContext = createContext<ShowToast>(() => {});
+
+const visibleFor = 4000;
+
+/** Short confirmations ("Contact saved") in a polite live region, gone after a few seconds. */
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+  const timers = useRef(new Set<number>());
+
+  const show = useCallback<ShowToast>((message) => {
+    const id = nextId.current++;
+    // Keep at most three; an older one makes room.
+    setToasts((current) => [...current.slice(-2), { id, message }]);
+    const timer = window.setTimeout(() => {
+      timers.current.delete(timer);
+      setToasts((current) => current.filter((toast) => toast.id !== id));
+    }, visibleFor);
+    timers.current.add(timer);
+  }, []);
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach((timer) => window.clearTimeout(timer));
+  }, []);
+
+  const value = useMemo(() => show, [show]);
+  return (
+    <ToastContext.Provider value={value}>
+      {children}
+      <div className="toasts" role="status" aria-live="polite">
+        {toasts.map((toast) => (
+          <div key={toast.id} className="toast">
+            <Icon name="check" size={16} className="toast__icon" />
+            <span>{toast.message}</span>
+          </div>
+        ))}
+      </div>
+    </ToastContext.Provider>
+  );
+}
+
+export function useToast(): ShowToast {
+  return useContext(ToastContext);
+}

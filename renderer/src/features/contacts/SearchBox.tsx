@@ -1,0 +1,38 @@
+import type { Ref } from 'react';
+import { Icon } from '../../components/Icon';
+import './SearchBox.css';
+
+interface SearchBoxProps {
+  value: string;
+  onChange(value: string): void;
+  inputRef?: Ref<HTMLInputElement>;
+  busy: boolean;
+}
+
+/** The contact search field; Escape clears it. */
+export function SearchBox({ value, onChange, inputRef, busy }: SearchBoxProps) {
+  return (
+    <div className="search-box" role="search">
+      <Icon name="search" size={16} className="search-box__icon" />
+      <input
+        ref={inputRef}
+        type="search"
+        className="search-box__input"
+        aria-label="Search"
+        placeholder="Search name, email, company…"
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={200}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && value !== '') {
+            event.preventDefault();
+            onChange('');
+          }
+        }}
+      />
+      {busy && <span className="search-box__spinner" aria-hidden="true" />}
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import type { Page } from '@playwright/test';
+import { expect, test, type RolodeskApp } from './app';
+
+test.use({ locale: 'en-US' });
+
+const firstNames = ['Anna', 'Bruno', 'Chloé', 'Dmitri', 'Emma', 'Farah', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kofi', 'Lena', 'Mateo'];
+const moreFirstNames = ['Nadia', 'Oscar', 'Priya', 'Quentin', 'Rosa', 'Samir', 'Tove', 'Umar', 'Vera', 'Wei', 'Ximena', 'Yusuf', 'Zoe'];
+const allFirstNames = [...firstNames, ...moreFirstNames];
+const lastNames = ['Berg', 'Costa', 'Dubois', 'Ivanov', 'Fischer', 'Haddad', 'Kim', 'Tanaka', 'Lopez', 'Weber', 'Mensah', 'Novak', 'Rossi'];
+const moreLastNames = ['Silva', 'Jensen', 'Patel', 'Moreau', 'Garcia', 'Khan', 'Larsen', 'Okafor', 'Petrov', 'Zhang', 'Reyes', 'Demir', 'Walsh'];
+const allLastNames = [...lastNames, ...moreLastNames];
+const companies = ['Northwind Traders', 'Contoso', 'Fabrikam', 'Litware', 'Adatum', 'Tailspin Toys', 'Wingtip', 'Proseware', 'Coho Winery', '', 'Fourth Coffee'];
+
+interface SeedRow {
+  name: string;
+  email: string;
+  phone: string;
+  company: string | null;
+}
+
+/** Contact number i of a predictable, realistic-looking address book. */
+function seedRow(i: number): SeedRow {
+  const first = allFirstNames[i % allFirstNames.length]!;
+  const last = allLastNames[Math.floor(i / allFirstNames.length) % allLastNames.length]!;
+  const round = Math.floor(i / (allFirstNames.length * allLastNames.length));
+  const company = companies[i % companies.length]!;
+  const domain = (company || 'mail').toLowerCase().replace(/[^a-z]/g, '');
+  const local = `${first}.${last}${round || ''}`.normalize('NFD').replace(/[^A-Za-z0-9.]/g, '').toLowerCase();
+  return {
+    name: `${first} ${last}`,
+    email: `${local}@${domain}.example`,
+    phone: `+1 555 ${String(100 + (i % 900)).padStart(3, '0')} ${String(i % 10_000).padStart(4, '0')}`,
+    company: company || null,
+  };
+}
+
+/** Writes `count` contacts in one transaction, as an import would; the FTS triggers index them. */
+function seedContacts(app: RolodeskApp, count: number): void {
+  const insert = app.core.db.prepare(
+    `INSERT INTO contacts (name, email, phone, company, notes, created_at, updated_at)
+     VALUES (@name, @email, @phone, @company, NULL, @createdAt, @updatedAt)`,
+  );
+  const now = Date.now();
+  app.core.db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const at = new Date(now - i * 37_000).toISOString();
+      insert.run({ ...seedRow(i), createdAt: at, updatedAt: at });
+    }
+  })();
+}
+
+/** The name the core puts at a position in the default order (name A→Z), straight from SQL. */
+function nameAt(app: RolodeskApp, offset: number): string {
+  return app.core.db.prepare('SELECT name FROM contacts ORDER BY name, id LIMIT 1 OFFSET ?').pluck().get(offset) as string;
+}
+
+const contactGrid = (page: Page) => page.getByRole('grid', { name: 'Contacts' });
+/** The list row at a position (0-based); aria-rowindex counts the header as row 1. */
+const rowAt = (page: Page, index: number) => contactGrid(page).locator(`[role="row"][aria-rowindex="${index + 2}"]`);
+const search = (page: Page) => page.getByRole('searchbox', { name: 'Search' });
+
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+/** Names of the rows currently rendered, top to bottom. */
+async function visibleNames(page: Page): Promise<string[]> {
+  return contactGrid(page)
+    .locator('[role="row"][aria-rowindex] .cell--name .cell__text')
+    .allInnerTexts();
+}
+
+test.describe('the contact list', () => {
+  test('search filters as you type, and a slow reply to an older search never replaces a newer one', async ({ app }) => {
+    const page = app.page;
+    seedContacts(app, 300);
+    await page.reload();
+    await expect(page.getByText('300 contacts')).toBeVisible();
+
+    const tanakas = Array.from({ length: 300 }, (_, i) => seedRow(i)).filter((row) => row.name.endsWith(' Tanaka'));
+    expect(tanakas.length).toBeGreaterThan(5);
+    await search(page).pressSequentially('tanak', { delay: 30 });
+    await expect(page.getByText(`${tanakas.length} matches`)).toBeVisible();
+    const names = await visibleNames(page);
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) expect(name).toMatch(/ Tanaka$/);
+
+    // Search matches the start of any word in name, email or company.
+    await search(page).fill('tailspin');
+    const tailspin = Array.from({ length: 300 }, (_, i) => seedRow(i)).filter((row) => row.company === 'Tailspin Toys').length;
+    await expect(page.getByText(`${tailspin} matches`)).toBeVisible();
+
+    // Make replies to the search "kim" slow, then type a newer search before that reply arrives.
+    await page.evaluate(() => {
+      const host = window as unknown as { __crmInvoke(channel: string, input: { search?: string }): Promise<unknown> };
+      const original = host.__crmInvoke.bind(host);
+      host.__crmInvoke = async (channel, input) => {
+        if (channel === 'contacts.list' && input.search === 'kim') await new Promise((resolve) => setTimeout(resolve, 1500));
+        return original(channel, input);
+      };
+    });
+    await search(page).fill('kim');
+    await page.waitForTimeout(400); // past the debounce: the slow "kim" request is now in flight
+    await search(page).fill('berg');
+    const bergs = Array.from({ length: 300 }, (_, i) => seedRow(i)).filter((row) => row.name.endsWith(' Berg')).length;
+    await expect(page.getByText(`${bergs} matches`)).toBeVisible();
+    await page.waitForTimeout(1600); // the "kim" reply has come back by now, and must be ignored
+    await expect(page.getByText(`${bergs} matches`)).toBeVisible();
+    for (const name of await visibleNames(page)) expect(name).toMatch(/ Berg$/);
+
+    await search(page).fill('zzqxv');
+    await expect(page.getByText('No contacts match “zzqxv”')).toBeVisible();
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await expect(page.getByText('300 contacts')).toBeVisible();
+    await expect(search(page)).toHaveValue('');
+  });
+
+  test('clicking a column header sorts by it, and clicking again reverses the order', async ({ app }) => {
+    const page = app.page;
+    seedContacts(app, 300);
+    await page.reload();
+    const db = app.core.db;
+    const first = (sql: string) => db.prepare(sql).pluck().get() as string;
+
+    const nameHeader = contactGrid(page).getByRole('columnheader', { name: 'Name' });
+    const companyHeader = contactGrid(page).getByRole('columnheader', { name: 'Company' });
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+    await expect(rowAt(page, 0)).toContainText(first('SELECT name FROM contacts ORDER BY name, id LIMIT 1'));
+
+    await nameHeader.getByRole('button').click();
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+    await expect(rowAt(page, 0)).toContainText(first('SELECT name FROM contacts ORDER BY name DESC, id DESC LIMIT 1'));
+    const descending = await visibleNames(page);
+    expect(descending).toEqual([...descending].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' })));
+
+    await nameHeader.getByRole('button').click();
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+    const ascending = await visibleNames(page);
+    expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+
+    await companyHeader.getByRole('button').click();
+    await expect(companyHeader).toHaveAttribute('aria-sort', 'ascending');
+    await expect(nameHeader).not.toHaveAttribute('aria-sort', /.*/);
+    await expect(rowAt(page, 0).locator('.cell--company')).toHaveText('Adatum');
+    await companyHeader.getByRole('button').click();
+    await expect(companyHeader).toHaveAttribute('aria-sort', 'descending');
+    await expect(rowAt(page, 0).locator('.cell--company')).toHaveText('Wingtip');
+
+    // "Updated" starts with the most recent edit.
+    const updatedHeader = contactGrid(page).getByRole('columnheader', { name: 'Updated' });
+    await updatedHeader.getByRole('button').click();
+    await expect(updatedHeader).toHaveAttribute('aria-sort', 'descending');
+    await expect(rowAt(page, 0)).toContainText(first('SELECT name FROM contacts ORDER BY updated_at DESC, id DESC LIMIT 1'));
+  });
+
+  test('100,000 contacts: only visible rows exist, deep rows load on demand, search finds matches', async ({ app }) => {
+    test.setTimeout(120_000);
+    const page = app.page;
+    const total = 100_000;
+    seedContacts(app, total);
+
+    // Count the rows the page asks the core for: it must never ask for everything.
+    await page.addInitScript(() => {
+      const host = window as unknown as { __crmInvoke(channel: string, input: { limit?: number }): Promise<unknown>; __rowsAsked: number };
+      const original = host.__crmInvoke.bind(host);
+      host.__rowsAsked = 0;
+      host.__crmInvoke = (channel, input) => {
+        if (channel === 'contacts.list') host.__rowsAsked += input.limit ?? 100;
+        return original(channel, input);
+      };
+    });
+    await page.reload();
+    const grid = contactGrid(page);
+    await expect(page.getByText('100,000 contacts')).toBeVisible();
+    await expect(grid).toHaveAttribute('aria-rowcount', String(total + 1));
+    await expect(rowAt(page, 0)).toContainText(nameAt(app, 0));
+    const rowsInDom = () => grid.locator('[role="row"]').count();
+    expect(await rowsInDom()).toBeLessThan(100);
+
+    // Three quarters of the way down.
+    const rowHeight = await rowAt(page, 0).evaluate((row) => row.getBoundingClientRect().height);
+    await grid.evaluate((element, top) => element.scrollTo({ top }), 75_000 * rowHeight);
+    await expect(rowAt(page, 75_001)).toContainText(nameAt(app, 75_001));
+    expect(await rowsInDom()).toBeLessThan(100);
+
+    // The very end.
+    await grid.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await expect(rowAt(page, total - 1)).toContainText(nameAt(app, total - 1));
+    await expect(rowAt(page, total - 1)).toBeInViewport();
+    expect(await rowsInDom()).toBeLessThan(100);
+    const asked = await page.evaluate(() => (window as unknown as { __rowsAsked: number }).__rowsAsked);
+    expect(asked).toBeLessThan(2_000);
+
+    await search(page).fill('ximena okaf');
+    const matches = app.core.db
+      .prepare(`SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH '"ximena"* "okaf"*'`)
+      .pluck()
+      .get() as number;
+    expect(matches).toBeGreaterThan(0);
+    await expect(page.getByText(`${matches.toLocaleString('en-US')} matches`)).toBeVisible();
+    await expect(rowAt(page, 0)).toContainText('Ximena Okafor');
+    for (const name of await visibleNames(page)) expect(name).toBe('Ximena Okafor');
+    await settle(page);
+    await app.screenshot('large-list-search');
+  });
+});
