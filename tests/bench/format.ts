@@ -15,8 +15,8 @@ export function formatRate(msPerOperation: number, unit: string): string {
   return `${number(1000 / msPerOperation)} ${unit}`;
 }
 
-export function formatRatio(rolodeskMs: number, shellMs: number): string {
-  return shellMs > 0 ? number(rolodeskMs / shellMs, 2) : 'n/a';
+export function formatRatio(rolodeskMs: number, referenceMs: number): string {
+  return referenceMs > 0 ? number(rolodeskMs / referenceMs, 2) : 'n/a';
 }
 
 export function formatMegabytes(bytes: number): string {

@@ -290,3 +290,18 @@ describe('attachments', () => {
     expect(existsSync(join(core.paths.attachments, sha(samples.text).slice(0, 2), sha(samples.text)))).toBe(false);
   });
 });
+
+describe('upload chunks', () => {
+  const tempDir = useTempDirs();
+  const openCore = useCores();
+
+  it('refuses a chunk that is not base64, naming the field, and keeps the upload going', async () => {
+    const core = await openCore(tempDir());
+    const started = await core.dispatch('attachments.start', { record: { kind: 'contact', id: await createContact(core) }, fileName: 'notes.txt', size: 5 });
+    const { uploadId } = (started as { data: { uploadId: string } }).data;
+    const garbled = await core.dispatch('attachments.chunk', { uploadId, offset: 0, data: 'aGVs!bG8=' });
+    expect(garbled).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ field: 'data' }] } } });
+    expect(await core.dispatch('attachments.chunk', { uploadId, offset: 0, data: 'aGVsbG8=' })).toEqual({ ok: true, data: { received: 5 } });
+    expect(await core.dispatch('attachments.finish', { uploadId })).toMatchObject({ ok: true, data: { size: 5 } });
+  });
+});

@@ -100,6 +100,12 @@ export function uploads(store: BlobStore, logger: Logger, now: () => number) {
     async chunk(uploadId: string, offset: number, base64: string): Promise<number> {
       const current = session(uploadId);
       const bytes = Buffer.from(base64, 'base64');
+      // Node skips characters that are not base64; re-encoding catches them.
+      if (bytes.toString('base64') !== base64) {
+        throw new CrmError('VALIDATION', 'Part of the file arrived garbled. Please add the file again.', {
+          fields: [{ field: 'data', message: 'Must be base64.' }],
+        });
+      }
       if (offset !== current.received) {
         throw new CrmError('VALIDATION', `Part of “${current.fileName}” arrived out of order. Please add the file again.`);
       }

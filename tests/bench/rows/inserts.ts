@@ -45,7 +45,7 @@ export const bulkInsert: BenchStep = {
       {
         operation: `insert ${formatCount(ctx.contacts)} contacts, one transaction`,
         rolodeskMs: rolodeskTotal / contacts.length,
-        shellMs: shellTotal / contacts.length,
+        referenceMs: shellTotal / contacts.length,
         display: { kind: 'rate', unit: 'rows/s' },
         note: `import path (repo.create) vs INSERTs in BEGIN…COMMIT, same empty schema; total ${formatMs(rolodeskTotal)} vs ${formatMs(shellTotal)}`,
       },
@@ -73,7 +73,7 @@ export const singleCreates: BenchStep = {
       {
         operation: `create one contact (${formatCount(contacts.length)} in a row)`,
         rolodeskMs: rolodeskTotal / contacts.length,
-        shellMs: shellTotal / contacts.length,
+        referenceMs: shellTotal / contacts.length,
         display: { kind: 'time' },
         note: 'contacts.create via dispatch (zod in/out), own transaction + fsync each; shell: autocommit INSERT',
       },

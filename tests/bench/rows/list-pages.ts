@@ -35,7 +35,7 @@ function listPage(label: string, offsetFor: (ctx: BenchContext) => number): Benc
         {
           operation: `list ${label} (offset ${formatCount(offset)}, ${pageSize} by name)`,
           rolodeskMs,
-          shellMs: median(samples),
+          referenceMs: median(samples),
           display: { kind: 'time' },
           note: `median of ${runs} contacts.list; shell: same page SQL + count(*)`,
         },

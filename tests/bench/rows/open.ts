@@ -33,7 +33,7 @@ export const openDatabase: BenchStep = {
       {
         operation: 'open the database',
         rolodeskMs: median(rolodesk),
-        shellMs: median(shell),
+        referenceMs: median(shell),
         display: { kind: 'time' },
         note: `median of ${runs}; openCore = lock, pragmas, quick_check, migrations; SQLite ≥ 3.44's quick_check also checks FTS5`,
       },

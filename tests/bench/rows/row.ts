@@ -3,12 +3,17 @@ import type { BenchContext } from '../context';
 /** How a row shows its per-operation time: as a time, or as a rate such as rows/s. */
 export type Display = { kind: 'time' } | { kind: 'rate'; unit: string };
 
-/** One line of the report: the same work timed in Rolodesk and in the sqlite3 shell. */
+/**
+ * One line of the report: the same work timed in Rolodesk and in a reference
+ * run in the same process on the same data — the sqlite3 shell for database
+ * work, a plain file copy for file work. The note names the reference.
+ */
 export interface Measurement {
   operation: string;
   /** Milliseconds per operation. */
   rolodeskMs: number;
-  shellMs: number;
+  /** Milliseconds per operation for the reference (named in the note). */
+  referenceMs: number;
   display: Display;
   note: string;
 }
