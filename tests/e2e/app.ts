@@ -105,7 +105,7 @@ async function createApp(context: BrowserContext, page: Page, renderer: Renderer
     async screenshot(name) {
       mkdirSync(screenshotDir, { recursive: true });
       const path = join(screenshotDir, `${name}.png`);
-      await page.screenshot({ path, fullPage: false });
+      await page.screenshot({ path, fullPage: false, animations: 'disabled' });
       return path;
     },
   };

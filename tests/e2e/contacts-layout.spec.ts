@@ -29,17 +29,6 @@ async function seedPeople(app: RolodeskApp): Promise<void> {
   for (const person of people) expect((await app.core.dispatch('contacts.create', person)).ok).toBe(true);
 }
 
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
-}
-
 /** True when nothing sticks out sideways: the window never needs a horizontal scrollbar. */
 async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   const sizes = await page.evaluate(() => ({
@@ -68,11 +57,10 @@ test.describe('layout and first impressions', () => {
     const page = app.page;
     await expect(page.getByRole('heading', { name: 'No contacts yet' })).toBeVisible();
     await expect(contactGrid(page)).toHaveCount(0);
-    await settle(page);
     await app.screenshot('empty-state');
 
     await page.getByRole('button', { name: 'Add your first contact' }).click();
-    await expect(page.locator('.contact-panel h2')).toHaveText('New contact');
+    await expect(page.getByRole('complementary', { name: 'Contact details' }).getByRole('heading', { level: 2 })).toHaveText('New contact');
     await expect(page.getByLabel('Name')).toBeFocused();
   });
 
@@ -87,7 +75,6 @@ test.describe('layout and first impressions', () => {
     await expect(contactGrid(page).getByRole('row', { name: /Anna Berg/ })).toContainText('Northwind Traders');
     await expect(sections(page).getByRole('button', { name: 'Contacts' })).toHaveAttribute('aria-current', 'page');
     await expectNoHorizontalOverflow(page);
-    await settle(page);
     await app.screenshot('contact-list');
   });
 
@@ -107,11 +94,10 @@ test.describe('layout and first impressions', () => {
       await expect(sections(page).getByRole('button', { name })).toBeVisible();
     }
     await expectNoHorizontalOverflow(page);
-    await settle(page);
     await app.screenshot('narrow-list');
 
     await page.getByRole('button', { name: 'New contact' }).click();
-    const panel = page.locator('.contact-panel');
+    const panel = page.getByRole('complementary', { name: 'Contact details' });
     await expect(panel).toBeVisible();
     await expectInsideWindow(page, panel);
     await page.getByLabel('Name').fill('Samir Khan');
@@ -120,12 +106,11 @@ test.describe('layout and first impressions', () => {
     await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
     await expectInsideWindow(page, page.getByRole('button', { name: 'Save' }));
     await expectNoHorizontalOverflow(page);
-    await settle(page);
     await app.screenshot('narrow-form');
 
     await page.getByLabel('Email').fill('samir.khan@larsen.example');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.locator('.contact-panel h2')).toHaveText('Samir Khan');
+    await expect(page.getByRole('complementary', { name: 'Contact details' }).getByRole('heading', { level: 2 })).toHaveText('Samir Khan');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(contactGrid(page).getByRole('row', { name: /Samir Khan/ })).toBeVisible();
     await expect(page.getByText(`${people.length + 1} contacts`)).toBeVisible();
@@ -142,7 +127,6 @@ test.describe('layout and first impressions', () => {
       await expect(page.getByText('Coming soon')).toBeVisible();
       await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveCount(0);
       if (name === 'Companies') {
-        await settle(page);
         await app.screenshot('placeholder-section');
       }
     }

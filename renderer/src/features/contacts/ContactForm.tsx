@@ -59,7 +59,7 @@ export function ContactFormFields({ idPrefix, values, errors, onChange, nameRef 
         {...common('notes')}
         label="Notes"
         multiline
-        rows={5}
+        rows={4}
         placeholder="How you met, what they need, what to do next…"
         onChange={(event) => onChange('notes', event.target.value)}
       />

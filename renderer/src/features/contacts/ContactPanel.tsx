@@ -135,8 +135,11 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onClose
       setConfirmingDelete(false);
       onDeleted(contact);
     } catch (thrown) {
+      const error = toCrmError(thrown);
       setConfirmingDelete(false);
-      setProblem(toCrmError(thrown).message);
+      // Already deleted (from another window, say): what the user asked for is done.
+      if (error.code === 'NOT_FOUND') onDeleted(contact);
+      else setProblem(error.message);
     } finally {
       setDeleting(false);
     }
