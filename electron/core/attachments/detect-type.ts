@@ -1,23 +1,8 @@
 import { fileTypeFromFile } from 'file-type';
 import { open } from 'node:fs/promises';
-import { allowedKinds, refusedTypeLabels, type AllowedKind } from './file-types';
+import { allowedKinds, kindByExtension, refusedTypeLabels, type AllowedKind } from './file-types';
 
 export type Detected = { kind: AllowedKind } | { refused: string };
-
-const fileTypeToKind: Record<string, AllowedKind> = {
-  png: 'png',
-  jpg: 'jpeg',
-  gif: 'gif',
-  webp: 'webp',
-  heic: 'heic',
-  pdf: 'pdf',
-  docx: 'docx',
-  xlsx: 'xlsx',
-  pptx: 'pptx',
-  odt: 'odt',
-  ods: 'ods',
-  vcf: 'vcard',
-};
 
 const sniffBytes = 64 * 1024;
 
@@ -63,7 +48,8 @@ function textKind(bytes: Buffer, extension: string): Detected {
 export async function detectType(path: string, extension: string): Promise<Detected> {
   const found = await fileTypeFromFile(path);
   if (found) {
-    const kind = fileTypeToKind[found.ext];
+    // file-type names formats by their usual extension, so the name table applies.
+    const kind = kindByExtension[found.ext];
     if (kind) return { kind };
     return { refused: refusedTypeLabels[found.ext] ?? `a ${found.ext.toUpperCase()} file (${found.mime})` };
   }
