@@ -1,36 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { syncFolder } from '../durable-files';
 import { CrmError } from '../errors';
 
 export const tempPrefix = '.tmp-';
 const shaPattern = /^[0-9a-f]{64}$/;
 
 /** Turns a file-system failure into words the user can act on. */
-export function storageError(error: unknown, doing: string): unknown {
+export function storageError(error: unknown, doing: string, where = 'its attachments folder'): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     return new CrmError('DISK_FULL', `The disk is full, so Rolodesk could not ${doing}. Free some space and try again; nothing was changed.`);
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new CrmError('STORAGE', `Rolodesk is not allowed to write to its attachments folder, so it could not ${doing}. Check the folder's permissions; nothing was changed.`);
+    return new CrmError('STORAGE', `Rolodesk is not allowed to write to ${where}, so it could not ${doing}. Check the folder's permissions; nothing was changed.`);
   }
   if (code === 'ENOENT') {
     return new CrmError('STORAGE', `A file went missing while Rolodesk was trying to ${doing}. Nothing was changed.`);
   }
   return error;
-}
-
-/** Makes a rename or unlink durable: on POSIX the directory entry needs its own fsync. */
-function syncDirectory(folder: string): void {
-  if (process.platform === 'win32') return; // Windows cannot open a folder for fsync; NTFS journals the rename.
-  const fd = openSync(folder, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**
@@ -64,7 +53,7 @@ export function blobStore(root: string) {
         return;
       }
       await rename(tempPath, target);
-      syncDirectory(dirname(target));
+      syncFolder(dirname(target));
     },
 
     async remove(sha256: string): Promise<void> {

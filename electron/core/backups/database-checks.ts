@@ -1,0 +1,29 @@
+import type { Database } from 'better-sqlite3';
+
+/** The tables that hold records (not SQLite's own, not the search index's shadow tables). */
+export function recordTables(db: Database): string[] {
+  return db
+    .prepare(
+      `SELECT name FROM sqlite_schema
+       WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+         AND name NOT IN (SELECT name || suffix FROM sqlite_schema, (SELECT '_data' AS suffix UNION SELECT '_idx' UNION SELECT '_docsize' UNION SELECT '_config' UNION SELECT '_content')
+                          WHERE sql LIKE 'CREATE VIRTUAL TABLE%')
+       ORDER BY name`,
+    )
+    .pluck()
+    .all() as string[];
+}
+
+export function recordCounts(db: Database): Record<string, number> {
+  return Object.fromEntries(recordTables(db).map((table) => [table, db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number]));
+}
+
+export function integrityCheck(db: Database): string[] {
+  return (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check);
+}
+
+export function foreignKeyCheck(db: Database): string[] {
+  return (db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>).map(
+    (row) => `${row.table} row ${row.rowid} points at a missing ${row.parent}`,
+  );
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { Timestamp } from './common';
+
+/** A snapshot's folder name: snapshot-YYYYMMDD-HHMMSS-mmm (UTC). Nothing else is ever pruned. */
+export const snapshotIdPattern = /^snapshot-\d{8}-\d{6}-\d{3}$/;
+export const SnapshotId = z.string().regex(snapshotIdPattern, { error: 'Must be the name of a snapshot.' });
+
+export const RecordCounts = z.record(z.string(), z.int().min(0));
+
+export const SnapshotInfo = z.strictObject({
+  id: SnapshotId,
+  createdAt: Timestamp,
+  /** Why it was taken: "scheduled", "manual", "before restore"… */
+  reason: z.string(),
+  /** Database plus the attachments it references. */
+  sizeBytes: z.int().min(0),
+  counts: RecordCounts,
+  schemaVersion: z.int().min(0),
+  /** Checksums and integrity checks passed when taken and at the last re-check. */
+  verified: z.boolean(),
+  /** What the last check found wrong, in words; empty when verified. */
+  problems: z.array(z.string()),
+  lastCheckedAt: Timestamp,
+});
+export type SnapshotInfo = z.infer<typeof SnapshotInfo>;
+
+export const BackupSettings = z.strictObject({
+  intervalMinutes: z.int({ error: 'The interval must be a whole number of minutes.' }).min(5).max(24 * 60),
+  keepNewest: z.int().min(1).max(100),
+  keepDaily: z.int().min(0).max(365),
+  keepWeekly: z.int().min(0).max(520),
+});
+export type BackupSettings = z.infer<typeof BackupSettings>;
+
+export const defaultBackupSettings: BackupSettings = { intervalMinutes: 15, keepNewest: 4, keepDaily: 7, keepWeekly: 4 };
+
+export const BackupStatus = z.strictObject({
+  /** Where snapshots go; shown so the user knows (an external drive, a synced folder). */
+  location: z.string(),
+  isDefaultLocation: z.boolean(),
+  settings: BackupSettings,
+  lastVerifiedAt: Timestamp.nullable(),
+  lastFailure: z.strictObject({ at: Timestamp, message: z.string() }).nullable(),
+  /** Set after a restore, so the user can go back. */
+  undoRestore: z.strictObject({ restoredAt: Timestamp, snapshotId: SnapshotId }).nullable(),
+  /** A warning when backups keep growing (space on the backup drive). */
+  growthWarning: z.string().nullable(),
+});
+export type BackupStatus = z.infer<typeof BackupStatus>;
+
+export const BackupJob = z.enum(['snapshot', 'export', 'restore', 'verify']);
+
+export const RecoveryStatus = z.strictObject({
+  damaged: z.boolean(),
+  /** Where the damaged database was moved (kept, never deleted). */
+  movedTo: z.string().nullable(),
+  details: z.string(),
+  newestVerified: SnapshotInfo.nullable(),
+});
+export type RecoveryStatus = z.infer<typeof RecoveryStatus>;
