@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Attachment, AttachmentRef, AttachmentSettings, RecordRef, UploadChunk, UploadRef, UploadStart } from './schemas/attachment';
+import { BackupJob, BackupSettings, BackupStatus, RecoveryStatus, SnapshotId, SnapshotInfo } from './schemas/backup';
 import { Contact, ContactDraft, ContactListRequest, ContactPage, ContactPhotoUpload, ContactRef, ContactUpdate } from './schemas/contact';
 
 /**
@@ -10,7 +11,8 @@ import { Contact, ContactDraft, ContactListRequest, ContactPage, ContactPhotoUpl
 export const channels = {
   'app.info': {
     input: z.strictObject({}),
-    output: z.strictObject({ version: z.string(), schemaVersion: z.int() }),
+    /** mode 'recovery': the database was found damaged; the window shows the recovery screen. */
+    output: z.strictObject({ version: z.string(), schemaVersion: z.int(), mode: z.enum(['normal', 'recovery']) }),
   },
   'contacts.list': { input: ContactListRequest, output: ContactPage },
   'contacts.get': { input: ContactRef, output: Contact },
@@ -29,11 +31,35 @@ export const channels = {
   'attachments.saveCopy': { input: AttachmentRef, output: z.strictObject({ saved: z.boolean() }) },
   'settings.attachments.get': { input: z.strictObject({}), output: AttachmentSettings },
   'settings.attachments.update': { input: AttachmentSettings, output: AttachmentSettings },
+  'backups.status': { input: z.strictObject({}), output: BackupStatus },
+  'backups.list': { input: z.strictObject({}), output: z.strictObject({ snapshots: z.array(SnapshotInfo) }) },
+  'backups.create': { input: z.strictObject({}), output: SnapshotInfo },
+  'backups.verify': { input: z.strictObject({ id: SnapshotId }), output: SnapshotInfo },
+  'backups.chooseLocation': { input: z.strictObject({}), output: BackupStatus },
+  'backups.useDefaultLocation': { input: z.strictObject({}), output: BackupStatus },
+  'backups.updateSettings': { input: BackupSettings, output: BackupStatus },
+  'backups.openFolder': { input: z.strictObject({}), output: z.strictObject({ opened: z.literal(true) }) },
+  'backups.export': { input: z.strictObject({}), output: z.strictObject({ saved: z.boolean() }) },
+  'backups.restore': { input: z.strictObject({ id: SnapshotId }), output: z.strictObject({ restored: z.literal(true) }) },
+  'backups.restoreFromFile': { input: z.strictObject({}), output: z.strictObject({ restored: z.boolean() }) },
+  'backups.undoRestore': { input: z.strictObject({}), output: z.strictObject({ restored: z.literal(true) }) },
+  'recovery.status': { input: z.strictObject({}), output: RecoveryStatus },
+  'recovery.copyDetails': { input: z.strictObject({}), output: z.strictObject({ copied: z.literal(true) }) },
+  'recovery.startEmpty': { input: z.strictObject({}), output: z.strictObject({ started: z.literal(true) }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main sends to the renderer, each with the schema of its payload. */
 export const events = {
-  'menu.command': z.strictObject({ command: z.enum(['new-contact', 'focus-search']) }),
+  'menu.command': z.strictObject({ command: z.enum(['new-contact', 'focus-search', 'export-backup', 'restore-backup']) }),
+  'backup.progress': z.strictObject({ job: BackupJob, fraction: z.number().min(0).max(1) }),
+  /** A backup job failed: the window shows a banner until one succeeds. */
+  'backup.failed': z.strictObject({ message: z.string() }),
+  /** Snapshots or backup status changed: lists and the "last backup" line refresh. */
+  'backup.changed': z.strictObject({}),
+  /** The data was replaced by a restore: the window reloads everything it shows. */
+  'data.restored': z.strictObject({}),
+  /** The database was found damaged while in use: the window shows the recovery screen. */
+  'data.damaged': z.strictObject({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

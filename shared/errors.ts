@@ -9,6 +9,8 @@ export const errorCodes = [
   'DATABASE_CORRUPT',
   'DISK_FULL',
   'FILE_REFUSED',
+  'BACKUP_INVALID',
+  'BUSY',
   'STORAGE',
   'INTERNAL',
 ] as const;

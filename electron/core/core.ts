@@ -2,22 +2,27 @@ import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { channelNames } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import { blobStore } from './attachments/blob-store';
 import { fileResponse } from './attachments/serve';
-import { sweepAttachments } from './attachments/sweep';
-import { uploads as createUploads } from './attachments/uploads';
+import { backupHandlers } from './backups/handlers';
+import { finishInterruptedRestore, swapInStagedData } from './backups/restore-journal';
+import { backupService, type BackupService } from './backups/service';
+import { takeSnapshot } from './backups/snapshot';
 import { systemClock, type Clock } from './clock';
 import type { Handlers } from './context';
-import { migrations } from './db/migrations';
-import { checkpoint, openDatabase, type Db } from './db/open';
+import { latestSchemaVersion, migrations } from './db/migrations';
+import type { Db } from './db/open';
 import { noDesktop, type DesktopServices } from './desktop';
-import { createHandlers } from './handlers';
+import { CrmError } from './errors';
+import { ignoreEvents, type EventSink } from './events';
 import { dispatch } from './ipc/dispatch';
 import { acquireDataDirLock } from './lock';
 import { describeError, type Logger } from './logger';
 import { prepareDataPaths, type DataPaths } from './paths';
-import { settingsRepo, type SettingsRepo } from './settings/repo';
+import { damageDetails, moveDamagedAside, type Damage } from './recovery/damaged-database';
+import { openSession, type Session } from './session';
+import type { SettingsRepo } from './settings/repo';
 
 export interface CoreOptions {
   dataDir: string;
@@ -25,18 +30,35 @@ export interface CoreOptions {
   appVersion: string;
   clock?: Clock;
   desktop?: DesktopServices;
+  /** Where the core's events go (main forwards them to the window). */
+  emit?: EventSink;
 }
 
 export interface Core {
   paths: DataPaths;
-  db: Db;
-  handlers: Handlers;
-  settings: SettingsRepo;
+  backups: BackupService;
+  /** The open database; throws while it is damaged. */
+  readonly db: Db;
+  readonly settings: SettingsRepo;
+  /** Set when the database was found damaged; the window shows the recovery screen. */
+  readonly damage: Damage | undefined;
   dispatch(channel: unknown, input: unknown): Promise<Result<unknown>>;
   /** Serves files/<sha256> to the renderer (main's app:// protocol and the e2e server). */
   fileResponse(pathname: string): Response;
-  /** Drops uploads in progress, checkpoints the WAL, closes the database and releases the data directory. */
+  /** Waits for a backup in progress, drops uploads, checkpoints, closes, releases the data directory. */
   close(): Promise<void>;
+}
+
+const damagedError = () =>
+  new CrmError('DATABASE_CORRUPT', 'The Rolodesk database is damaged. Your backups are safe: restore the newest one from the recovery screen.');
+
+/** The live file itself is checked before it is called damaged: the error may have come from elsewhere. */
+function liveDatabaseIsSound(db: Db): boolean {
+  try {
+    return db.pragma('quick_check', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  }
 }
 
 /** Copies handed to other programs live here, per data directory, emptied at each start. */
@@ -45,48 +67,142 @@ function scratchDirFor(dataDir: string): string {
 }
 
 /**
- * Starts the core on a data directory: folders, the single-owner lock, the
- * database (checked and migrated), the attachments sweep, and the handler table.
+ * Starts the core on a data directory: folders, the single-owner lock, a
+ * restore a crash interrupted, the database (checked and migrated, with a
+ * snapshot before any migration), the attachments sweep, backups, and the
+ * handler table. A damaged database is moved aside and the core starts in
+ * recovery mode instead of failing.
  */
-export async function openCore({ dataDir, logger, appVersion, clock = systemClock, desktop = noDesktop }: CoreOptions): Promise<Core> {
+export async function openCore({ dataDir, logger, appVersion, clock = systemClock, desktop = noDesktop, emit = ignoreEvents }: CoreOptions): Promise<Core> {
   const paths = prepareDataPaths(dataDir, logger);
   const lock = acquireDataDirLock(paths.lockFile);
-  let db: Db;
+  let session: Session | undefined;
+  let damage: Damage | undefined;
+  let closed = false;
+  const scratchDir = scratchDirFor(paths.root);
+
+  const backups: BackupService = backupService({
+    root: paths.root,
+    defaultLocation: paths.backups,
+    appVersion,
+    clock,
+    logger,
+    emit,
+    desktop,
+    migrations,
+    liveSource: () => session && { db: session.db, store: session.store, appVersion, clock, logger },
+    changeCounter: () => (session ? (session.db.prepare('SELECT total_changes()').pluck().get() as number) : 0),
+    replaceData: async (stagingName) => {
+      await session?.close();
+      session = undefined;
+      await swapInStagedData(paths.root, stagingName, stagingName.replace('staging', 'previous'));
+      damage = undefined;
+      await startSession();
+      emit('data.restored', {});
+    },
+  });
+
+  async function becomeDamaged(error: unknown): Promise<void> {
+    const detectedAt = clock.now().toISOString();
+    const movedTo = await moveDamagedAside(paths.root, clock);
+    damage = { detectedAt, movedTo, details: damageDetails(error, { appVersion, dataDir: paths.root, detectedAt, movedTo }) };
+    logger.error('the database is damaged; it was moved aside and Rolodesk is in recovery mode', { movedTo, error: describeError(error) });
+  }
+
+  async function startSession(): Promise<void> {
+    try {
+      session = await openSession({
+        paths,
+        logger,
+        clock,
+        appVersion,
+        desktop,
+        scratchDir,
+        beforeMigrating: async (db, store) => {
+          await takeSnapshot({ db, store, appVersion, clock, logger }, backups.location(), 'before update');
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof CrmError && error.code === 'DATABASE_CORRUPT')) throw error;
+      await becomeDamaged(error);
+    }
+  }
+
+  /** A query found the database damaged while in use: close it, keep it aside, tell the window. */
+  async function damagedWhileRunning(error: unknown): Promise<void> {
+    if (!session) return;
+    const open = session;
+    session = undefined;
+    try {
+      open.db.close();
+    } catch (closeError) {
+      logger.warn('closing the damaged database failed', { error: describeError(closeError) });
+    }
+    await becomeDamaged(error);
+    emit('data.damaged', {});
+  }
+
   try {
-    db = openDatabase(paths.database, migrations, logger);
+    await finishInterruptedRestore(paths.root, logger);
+    await rm(scratchDir, { recursive: true, force: true });
+    await startSession();
   } catch (error) {
     lock.release();
     throw error;
   }
-  const store = blobStore(paths.attachments);
-  const uploads = createUploads(store, logger, () => clock.now().getTime());
-  const settings = settingsRepo(db);
-  const scratchDir = scratchDirFor(paths.root);
-  await rm(scratchDir, { recursive: true, force: true });
-  try {
-    await sweepAttachments(db, store, clock, logger);
-  } catch (error) {
-    logger.error('the attachments sweep failed; nothing was removed after the failure', { error: describeError(error) });
-  }
-  const handlers = createHandlers({ db, clock, logger, appVersion, settings, store, uploads, desktop, scratchDir });
-  let closed = false;
+
+  const serviceHandlers = {
+    'app.info': () => ({ version: appVersion, schemaVersion: latestSchemaVersion, mode: damage ? ('recovery' as const) : ('normal' as const) }),
+    ...backupHandlers(backups, desktop, () => clock.now()),
+    'recovery.status': async () => ({
+      damaged: damage !== undefined,
+      movedTo: damage?.movedTo ?? null,
+      details: damage?.details ?? '',
+      newestVerified: await backups.newestVerified(),
+    }),
+    'recovery.copyDetails': () => {
+      desktop.copyText(damage?.details ?? 'Rolodesk found no damage.');
+      return { copied: true as const };
+    },
+    'recovery.startEmpty': async () => {
+      if (!damage) throw new CrmError('NOT_FOUND', 'The database is not damaged; there is nothing to start over from.');
+      await startSession();
+      damage = undefined;
+      emit('data.restored', {});
+      return { started: true as const };
+    },
+  };
+  // While damaged, every data channel answers DATABASE_CORRUPT; backups and recovery still work.
+  const damagedTable = Object.fromEntries(channelNames.map((channel) => [channel, () => Promise.reject(damagedError())])) as unknown as Handlers;
+  const table = (): Handlers => (session ? { ...serviceHandlers, ...session.handlers } : { ...damagedTable, ...serviceHandlers });
+
   return {
     paths,
-    db,
-    handlers,
-    settings,
-    dispatch: (channel, input) => dispatch(handlers, channel, input, logger),
-    fileResponse: (pathname) => fileResponse(db, store, pathname),
+    backups,
+    get db() {
+      if (!session) throw damagedError();
+      return session.db;
+    },
+    get settings() {
+      if (!session) throw damagedError();
+      return session.settings;
+    },
+    get damage() {
+      return damage;
+    },
+    async dispatch(channel, input) {
+      const result = await dispatch(table(), channel, input, logger);
+      if (!result.ok && result.error.code === 'DATABASE_CORRUPT' && session && !liveDatabaseIsSound(session.db)) {
+        await damagedWhileRunning(new CrmError('DATABASE_CORRUPT', result.error.message));
+      }
+      return result;
+    },
+    fileResponse: (pathname) => (session ? fileResponse(session.db, session.store, pathname) : new Response('Not found', { status: 404 })),
     async close() {
       if (closed) return;
       closed = true;
-      await uploads.abortAll().catch((error: unknown) => logger.warn('could not clear uploads in progress', { error: describeError(error) }));
-      try {
-        checkpoint(db, 'TRUNCATE');
-      } catch (error) {
-        logger.warn('checkpoint on close failed; the WAL is replayed on next open', { error: describeError(error) });
-      }
-      db.close();
+      await backups.idle().catch(() => undefined);
+      await session?.close();
       lock.release();
       logger.info('core closed', { dataDir: paths.root });
     },

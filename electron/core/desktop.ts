@@ -7,8 +7,14 @@ import { CrmError } from './errors';
 export interface DesktopServices {
   /** Opens a file in the system's default program for its type. */
   openWithSystem(path: string): Promise<void>;
-  /** Asks the user where to save a copy; undefined when they cancel. */
+  /** Asks the user where to save a file; undefined when they cancel. */
   chooseSaveLocation(suggestedName: string): Promise<string | undefined>;
+  /** Asks the user for a folder (where backups go); undefined when they cancel. */
+  chooseFolder(title: string): Promise<string | undefined>;
+  /** Asks the user for a Rolodesk backup file to restore; undefined when they cancel. */
+  chooseBackupFile(): Promise<string | undefined>;
+  /** Puts text on the clipboard (the recovery screen's error details). */
+  copyText(text: string): void;
 }
 
 const unavailable = (): never => {
@@ -16,4 +22,10 @@ const unavailable = (): never => {
 };
 
 /** For the command line and the benchmark, which have no windows to show. */
-export const noDesktop: DesktopServices = { openWithSystem: unavailable, chooseSaveLocation: unavailable };
+export const noDesktop: DesktopServices = {
+  openWithSystem: unavailable,
+  chooseSaveLocation: unavailable,
+  chooseFolder: unavailable,
+  chooseBackupFile: unavailable,
+  copyText: unavailable,
+};

@@ -1,19 +1,36 @@
-import { dialog, shell, type BrowserWindow } from 'electron';
+import { clipboard, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { CrmError } from '../core/errors';
 import type { DesktopServices } from '../core/desktop';
 
-/** The core's desktop needs, met by Electron's shell and save dialog. */
+/** The core's desktop needs, met by Electron's shell, dialogs and clipboard. */
 export function electronDesktop(window: () => BrowserWindow | undefined): DesktopServices {
+  const save = (options: SaveDialogOptions) => {
+    const owner = window();
+    return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
+  };
+  const pick = (options: OpenDialogOptions) => {
+    const owner = window();
+    return owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options);
+  };
   return {
     async openWithSystem(path) {
       const problem = await shell.openPath(path);
-      if (problem) throw new CrmError('STORAGE', `Your computer could not open the file: ${problem}`);
+      if (problem) throw new CrmError('STORAGE', `Your computer could not open it: ${problem}`);
     },
     async chooseSaveLocation(suggestedName) {
-      const owner = window();
-      const options = { title: 'Save a copy', defaultPath: suggestedName };
-      const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      const choice = await save({ title: 'Save', defaultPath: suggestedName });
       return choice.canceled ? undefined : choice.filePath;
+    },
+    async chooseFolder(title) {
+      const choice = await pick({ title, properties: ['openDirectory', 'createDirectory'] });
+      return choice.canceled ? undefined : choice.filePaths[0];
+    },
+    async chooseBackupFile() {
+      const choice = await pick({ title: 'Restore from a backup file', properties: ['openFile'], filters: [{ name: 'Rolodesk backup', extensions: ['zip'] }] });
+      return choice.canceled ? undefined : choice.filePaths[0];
+    },
+    copyText(text) {
+      clipboard.writeText(text);
     },
   };
 }

@@ -3,20 +3,38 @@ import type { DesktopServices } from '../../electron/core/desktop';
 export interface RecordingDesktop extends DesktopServices {
   /** Every path handed to "open in the system's program". */
   opened: string[];
-  /** What the next "Save a copy…" dialog answers; undefined means the user cancelled. */
+  /** What the next save dialog answers; undefined means the user cancelled. */
   saveLocation: string | undefined;
+  /** What the next folder dialog answers; undefined means the user cancelled. */
+  folder: string | undefined;
+  /** What the next "choose a backup file" dialog answers; undefined means the user cancelled. */
+  backupFile: string | undefined;
+  /** Everything put on the clipboard. */
+  copied: string[];
 }
 
-/** Stands in for the desktop shell and save dialog: records what was opened, answers the dialog as told. */
+/** Stands in for the desktop shell and its dialogs: records what was asked, answers as told. */
 export function recordingDesktop(): RecordingDesktop {
   const desktop: RecordingDesktop = {
     opened: [],
     saveLocation: undefined,
+    folder: undefined,
+    backupFile: undefined,
+    copied: [],
     async openWithSystem(path) {
       desktop.opened.push(path);
     },
     async chooseSaveLocation() {
       return desktop.saveLocation;
+    },
+    async chooseFolder() {
+      return desktop.folder;
+    },
+    async chooseBackupFile() {
+      return desktop.backupFile;
+    },
+    copyText(text) {
+      desktop.copied.push(text);
     },
   };
   return desktop;

@@ -101,7 +101,7 @@ describe('snapshots', () => {
 
     const db = join(core.paths.backups, info.id, 'crm.db');
     const bytes = readFileSync(db);
-    bytes[bytes.length - 100] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
     writeFileSync(db, bytes);
     expect(await verifySnapshot(core.paths.backups, info.id)).toEqual(['the database file does not match its checksum (it was changed or damaged)']);
 

@@ -13,8 +13,8 @@ import { openDatabase } from './open';
 describe('opening the database', () => {
   const tempDir = useTempDirs();
 
-  it('puts WAL, full sync, foreign keys and the busy timeout in force', () => {
-    const db = openDatabase(join(tempDir(), 'crm.db'), migrations, memoryLogger());
+  it('puts WAL, full sync, foreign keys and the busy timeout in force', async () => {
+    const db = await openDatabase(join(tempDir(), 'crm.db'), migrations, memoryLogger());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -23,11 +23,11 @@ describe('opening the database', () => {
     db.close();
   });
 
-  it('numbers migrations 1, 2, 3… with no gaps or repeats', () => {
+  it('numbers migrations 1, 2, 3… with no gaps or repeats', async () => {
     expect(migrations.map((migration) => migration.version)).toEqual(migrations.map((_, index) => index + 1));
   });
 
-  it('carries every row of an older database through the migrations', () => {
+  it('carries every row of an older database through the migrations', async () => {
     const file = join(tempDir(), 'crm.db');
     const old = createDatabaseAt(file, migrations, 1);
     const insert = old.prepare("INSERT INTO contacts (name, email, company, notes, created_at, updated_at) VALUES (?, ?, ?, ?, 'c', 'u')");
@@ -38,13 +38,13 @@ describe('opening the database', () => {
     const before = old.prepare(`SELECT ${columns} FROM contacts ORDER BY id`).all();
     old.close();
 
-    const db = openDatabase(file, migrations, memoryLogger());
+    const db = await openDatabase(file, migrations, memoryLogger());
     expect(schemaVersion(db)).toBe(latestSchemaVersion);
     expect(db.prepare(`SELECT ${columns} FROM contacts ORDER BY id`).all()).toEqual(before);
     db.close();
   });
 
-  it('refuses a database from a newer Rolodesk and leaves it byte-for-byte unchanged', () => {
+  it('refuses a database from a newer Rolodesk and leaves it byte-for-byte unchanged', async () => {
     const file = join(tempDir(), 'crm.db');
     const newer = new Database(file);
     newer.exec("CREATE TABLE future (x); INSERT INTO future VALUES ('kept')");
@@ -54,7 +54,7 @@ describe('opening the database', () => {
 
     let thrown: unknown;
     try {
-      openDatabase(file, migrations, memoryLogger());
+      await openDatabase(file, migrations, memoryLogger());
     } catch (error) {
       thrown = error;
     }
@@ -64,15 +64,15 @@ describe('opening the database', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('reports a file that is not a database as damaged, in words, and does not overwrite it', () => {
+  it('reports a file that is not a database as damaged, in words, and does not overwrite it', async () => {
     const file = join(tempDir(), 'crm.db');
     const garbage = Buffer.alloc(8192, 0x5a);
     writeFileSync(file, garbage);
-    expect(() => openDatabase(file, migrations, memoryLogger())).toThrow(expect.objectContaining({ code: 'DATABASE_CORRUPT' }));
+    await expect(openDatabase(file, migrations, memoryLogger())).rejects.toThrow(expect.objectContaining({ code: 'DATABASE_CORRUPT' }));
     expect(readFileSync(file).equals(garbage)).toBe(true);
   });
 
-  it('rolls back a migration that fails half-way and keeps the version it had', () => {
+  it('rolls back a migration that fails half-way and keeps the version it had', async () => {
     const file = join(tempDir(), 'crm.db');
     createDatabaseAt(file, migrations, 1).close();
     const failing = [
@@ -87,7 +87,7 @@ describe('opening the database', () => {
       },
     ];
     const logger = memoryLogger();
-    expect(() => openDatabase(file, failing, logger)).toThrow('disk went away');
+    await expect(openDatabase(file, failing, logger)).rejects.toThrow('disk went away');
     expect(logger.records.some((record) => record.level === 'error' && record.message === 'could not open the database')).toBe(true);
     const db = new Database(file, { readonly: true });
     expect(schemaVersion(db)).toBe(1);

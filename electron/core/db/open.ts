@@ -50,9 +50,16 @@ function quickCheck(db: Db): void {
 
 /**
  * Opens the app's database: refuses a newer schema, sets and verifies the
- * pragmas durability depends on, checks the file, and migrates it forward.
+ * pragmas durability depends on, checks the file (quick_check), and migrates
+ * it forward.
  */
-export function openDatabase(file: string, migrations: readonly Migration[], logger: Logger): Db {
+export async function openDatabase(
+  file: string,
+  migrations: readonly Migration[],
+  logger: Logger,
+  /** Runs before the first migration that would change an existing database (a snapshot). */
+  beforeMigrating: (db: Db, fromVersion: number) => Promise<void> = async () => {},
+): Promise<Db> {
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   let db: Db | undefined;
   try {
@@ -60,6 +67,8 @@ export function openDatabase(file: string, migrations: readonly Migration[], log
     db = new Database(file);
     applyPragmas(db);
     quickCheck(db);
+    const current = schemaVersion(db);
+    if (current > 0 && current < latest) await beforeMigrating(db, current);
     runMigrations(db, migrations, logger);
     logger.info('database opened', { file, schemaVersion: schemaVersion(db), sqlite: sqliteVersion(db) });
     return db;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { channelNames, channels, type ChannelName, type Input } from '../../../shared/contract';
 import { useCores } from '../../../tests/support/core';
+import { recordingDesktop } from '../../../tests/support/recording-desktop';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Core } from '../core';
 
@@ -27,6 +28,21 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'attachments.saveCopy': { id: 1 },
   'settings.attachments.get': {},
   'settings.attachments.update': { maxFileMegabytes: 25 },
+  'backups.status': {},
+  'backups.list': {},
+  'backups.create': {},
+  'backups.verify': { id: 'snapshot-20260101-000000-000' },
+  'backups.chooseLocation': {},
+  'backups.useDefaultLocation': {},
+  'backups.updateSettings': { intervalMinutes: 15, keepNewest: 4, keepDaily: 7, keepWeekly: 4 },
+  'backups.openFolder': {},
+  'backups.export': {},
+  'backups.restore': { id: 'snapshot-20260101-000000-000' },
+  'backups.restoreFromFile': {},
+  'backups.undoRestore': {},
+  'recovery.status': {},
+  'recovery.copyDetails': {},
+  'recovery.startEmpty': {},
 };
 
 const megabyte = 'x'.repeat(1024 * 1024);
@@ -90,7 +106,7 @@ describe('every channel refuses bad input with a VALIDATION error naming the fie
   let core: Core;
 
   beforeEach(async () => {
-    core = await openCore(tempDir());
+    core = await openCore(tempDir(), { desktop: recordingDesktop() });
     await core.dispatch('contacts.create', { name: 'Existing Person', email: 'existing@example.com' });
   });
 

@@ -1,0 +1,53 @@
+import type { Handlers } from '../context';
+import type { DesktopServices } from '../desktop';
+import type { BackupService } from './service';
+
+function backupFileName(now: Date): string {
+  return `Rolodesk backup ${now.toISOString().slice(0, 10)}.zip`;
+}
+
+export function backupHandlers(backups: BackupService, desktop: DesktopServices, now: () => Date) {
+  return {
+    'backups.status': () => backups.status(),
+    'backups.list': async () => ({ snapshots: await backups.list() }),
+    'backups.create': () => backups.snapshot('manual'),
+    'backups.verify': ({ id }) => backups.verify(id),
+    'backups.chooseLocation': async () => {
+      const folder = await desktop.chooseFolder('Choose where Rolodesk keeps its backups');
+      if (folder !== undefined) await backups.chooseLocation(folder);
+      return backups.status();
+    },
+    'backups.useDefaultLocation': async () => {
+      await backups.chooseLocation(null);
+      return backups.status();
+    },
+    'backups.updateSettings': async (settings) => {
+      await backups.updateSettings(settings);
+      return backups.status();
+    },
+    'backups.openFolder': async () => {
+      await desktop.openWithSystem(backups.location());
+      return { opened: true as const };
+    },
+    'backups.export': async () => {
+      const destination = await desktop.chooseSaveLocation(backupFileName(now()));
+      if (destination === undefined) return { saved: false };
+      await backups.exportTo(destination);
+      return { saved: true };
+    },
+    'backups.restore': async ({ id }) => {
+      await backups.restoreSnapshot(id);
+      return { restored: true as const };
+    },
+    'backups.restoreFromFile': async () => {
+      const file = await desktop.chooseBackupFile();
+      if (file === undefined) return { restored: false };
+      await backups.restoreArchive(file);
+      return { restored: true };
+    },
+    'backups.undoRestore': async () => {
+      await backups.undoRestore();
+      return { restored: true as const };
+    },
+  } satisfies Partial<Handlers>;
+}

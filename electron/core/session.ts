@@ -1,0 +1,73 @@
+import { blobStore, type BlobStore } from './attachments/blob-store';
+import { sweepAttachments } from './attachments/sweep';
+import { uploads as createUploads, type Uploads } from './attachments/uploads';
+import { attachmentHandlers } from './attachments/handlers';
+import type { Clock } from './clock';
+import type { CoreContext } from './context';
+import { contactHandlers } from './contacts/handlers';
+import { migrations } from './db/migrations';
+import { checkpoint, openDatabase, type Db } from './db/open';
+import type { DesktopServices } from './desktop';
+import { describeError, type Logger } from './logger';
+import type { DataPaths } from './paths';
+import { settingsRepo, type SettingsRepo } from './settings/repo';
+
+/** The handlers that need the database, rebuilt each time it is (re)opened. */
+function dataHandlers(context: CoreContext) {
+  return { ...contactHandlers(context), ...attachmentHandlers(context) };
+}
+export type DataHandlers = ReturnType<typeof dataHandlers>;
+
+/** One open database with everything built on it; closed and reopened around a restore. */
+export interface Session {
+  db: Db;
+  store: BlobStore;
+  uploads: Uploads;
+  settings: SettingsRepo;
+  handlers: DataHandlers;
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  paths: DataPaths;
+  logger: Logger;
+  clock: Clock;
+  appVersion: string;
+  desktop: DesktopServices;
+  scratchDir: string;
+  /** Called with the open database before a migration changes it (takes a snapshot). */
+  beforeMigrating(db: Db, store: BlobStore): Promise<void>;
+}
+
+export async function openSession(options: SessionOptions): Promise<Session> {
+  const { paths, logger, clock } = options;
+  const store = blobStore(paths.attachments);
+  const db = await openDatabase(paths.database, migrations, logger, (open) => options.beforeMigrating(open, store));
+  const uploads = createUploads(store, logger, () => clock.now().getTime());
+  const settings = settingsRepo(db);
+  try {
+    await sweepAttachments(db, store, clock, logger);
+  } catch (error) {
+    logger.error('the attachments sweep failed; nothing was removed after the failure', { error: describeError(error) });
+  }
+  const handlers = dataHandlers({ db, clock, logger, appVersion: options.appVersion, settings, store, uploads, desktop: options.desktop, scratchDir: options.scratchDir });
+  let closed = false;
+  return {
+    db,
+    store,
+    uploads,
+    settings,
+    handlers,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await uploads.abortAll().catch((error: unknown) => logger.warn('could not clear uploads in progress', { error: describeError(error) }));
+      try {
+        checkpoint(db, 'TRUNCATE');
+      } catch (error) {
+        logger.warn('checkpoint on close failed; the WAL is replayed on next open', { error: describeError(error) });
+      }
+      db.close();
+    },
+  };
+}
