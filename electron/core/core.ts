@@ -95,7 +95,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     replaceData: async (stagingName) => {
       await session?.close();
       session = undefined;
-      await swapInStagedData(paths.root, stagingName, stagingName.replace('staging', 'previous'));
+      await swapInStagedData(paths.root, stagingName, logger);
       damage = undefined;
       await startSession();
       emit('data.restored', {});

@@ -27,3 +27,7 @@ export function foreignKeyCheck(db: Database): string[] {
     (row) => `${row.table} row ${row.rowid} points at a missing ${row.parent}`,
   );
 }
+
+export function hasTable(db: Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}

@@ -40,12 +40,25 @@ async function rollForward(root: string, journal: Journal): Promise<void> {
   syncFolder(root);
 }
 
-/** Swaps the staged database and attachments in for the live ones (the live database must be closed). */
-export async function swapInStagedData(root: string, stagingName: string, previousName: string): Promise<void> {
-  const journal: Journal = { staging: stagingName, previous: previousName };
-  await mkdir(join(root, previousName), { recursive: true });
+/**
+ * Swaps the staged database and attachments in for the live ones (the live
+ * database must be closed), then removes what was swapped out: it is in the
+ * safety snapshot taken before the restore.
+ */
+export async function swapInStagedData(root: string, stagingName: string, logger: Logger): Promise<void> {
+  const journal: Journal = { staging: stagingName, previous: stagingName.replace(stagingPrefix, previousPrefix) };
+  await mkdir(join(root, journal.previous), { recursive: true });
   await writeFileDurably(join(root, journalFileName), JSON.stringify(journal));
   await rollForward(root, journal);
+  await removeLeftovers(root, logger);
+}
+
+async function removeLeftovers(root: string, logger: Logger): Promise<void> {
+  for (const name of readdirSync(root)) {
+    if (name.startsWith(stagingPrefix) || name.startsWith(previousPrefix)) {
+      await removeWithRetry(join(root, name)).catch((error: unknown) => logger.warn('could not remove a leftover restore folder', { name, error: String(error) }));
+    }
+  }
 }
 
 /**
@@ -60,9 +73,5 @@ export async function finishInterruptedRestore(root: string, logger: Logger): Pr
     logger.warn('finishing a restore that was interrupted', { ...journal });
     await rollForward(root, journal);
   }
-  for (const name of readdirSync(root)) {
-    if (name.startsWith(stagingPrefix) || name.startsWith(previousPrefix)) {
-      await removeWithRetry(join(root, name)).catch((error: unknown) => logger.warn('could not remove a leftover restore folder', { name, error: String(error) }));
-    }
-  }
+  await removeLeftovers(root, logger);
 }

@@ -13,7 +13,7 @@ import { removeWithRetry, renameWithRetry, syncFile, syncFolder } from '../durab
 import type { Logger } from '../logger';
 import { describeError } from '../logger';
 import { prepareBackupFolder, sharedFilePath, snapshotIdFor, tempSnapshotPrefix } from './backup-folder';
-import { foreignKeyCheck, integrityCheck, recordCounts } from './database-checks';
+import { foreignKeyCheck, hasTable, integrityCheck, recordCounts } from './database-checks';
 import { hashFile, snapshotDatabaseName, writeManifest, type Manifest } from './manifest';
 import { snapshotInfo } from './snapshot-list';
 import { copyCheckedFile } from './shared-files';
@@ -66,7 +66,8 @@ export async function takeSnapshot(source: SnapshotSource, backupsDir: string, r
         foreignKeys: foreignKeyCheck(copy),
         schemaVersion: schemaVersion(copy),
         counts: recordCounts(copy),
-        attachments: copy.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as Array<{ sha256: string; size: number }>,
+        // A database from before attachments existed (a snapshot before an update) has no blobs table.
+        attachments: hasTable(copy, 'blobs') ? (copy.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as Array<{ sha256: string; size: number }>) : [],
       };
       // A snapshot stands alone: no -wal or -shm beside it.
       copy.pragma('journal_mode = DELETE');

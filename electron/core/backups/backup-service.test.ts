@@ -1,0 +1,228 @@
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventName } from '../../../shared/contract';
+import { renameEntryBytes, zipOf } from '../../../tests/support/archives';
+import { fixedClock } from '../../../tests/support/core';
+import { recordingDesktop, type RecordingDesktop } from '../../../tests/support/recording-desktop';
+import { samples } from '../../../tests/support/sample-files';
+import { useTempDirs } from '../../../tests/support/temp-dir';
+import { createContact, upload } from '../../../tests/support/upload';
+import { openCore, type Core } from '../core';
+import { createDatabaseAt } from '../../../tests/support/old-database';
+import { migrations } from '../db/migrations';
+import { memoryLogger } from '../logger';
+import { stageArchive } from './archive';
+import { hashFile } from './manifest';
+
+interface Harness {
+  core: Core;
+  desktop: RecordingDesktop;
+  events: Array<[EventName, unknown]>;
+  clock: ReturnType<typeof fixedClock>;
+}
+
+async function ok<T = unknown>(promise: Promise<{ ok: true; data: unknown } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.data as T;
+}
+
+const names = (core: Core) => core.db.prepare('SELECT name FROM contacts ORDER BY name').pluck().all() as string[];
+const attachmentNames = (core: Core) => core.db.prepare('SELECT file_name FROM attachments ORDER BY file_name').pluck().all() as string[];
+
+describe('backups through the core', () => {
+  const tempDir = useTempDirs();
+  const open: Core[] = [];
+  afterEach(async () => {
+    for (const core of open.splice(0)) await core.close();
+  });
+
+  async function start(dataDir = tempDir(), desktop = recordingDesktop(), clock = fixedClock()): Promise<Harness> {
+    const events: Array<[EventName, unknown]> = [];
+    const core = await openCore({ dataDir, logger: memoryLogger(), appVersion: '1.0.0', clock, desktop, emit: (event, payload) => events.push([event, payload]) });
+    open.push(core);
+    return { core, desktop, events, clock };
+  }
+
+  /** Anna and Bob with a PDF, snapshotted; then Carl added, Anna deleted and the PDF removed. */
+  async function withHistory(harness: Harness) {
+    const { core, clock } = harness;
+    const anna = await createContact(core, 'Anna');
+    await createContact(core, 'Bob');
+    const pdf = await upload(core, anna, 'quote.pdf', samples.pdf);
+    if (!pdf.ok) throw new Error(pdf.error.message);
+    const snapshot = await ok<{ id: string }>(core.dispatch('backups.create', {}));
+    clock.advance(60_000);
+    await createContact(core, 'Carl');
+    await ok(core.dispatch('contacts.delete', { id: anna }));
+    return snapshot;
+  }
+
+  it('takes a verified snapshot on request, lists it, and says when the last verified backup was taken', async () => {
+    const harness = await start();
+    await withHistory(harness);
+    const { snapshots } = await ok<{ snapshots: Array<{ verified: boolean; counts: Record<string, number> }> }>(harness.core.dispatch('backups.list', {}));
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]).toMatchObject({ verified: true, counts: { contacts: 2, attachments: 1 } });
+    expect(await ok(harness.core.dispatch('backups.status', {}))).toMatchObject({ lastVerifiedAt: '2026-01-02T03:04:05.000Z', lastFailure: null, isDefaultLocation: true });
+    expect(harness.events.some(([event]) => event === 'backup.progress')).toBe(true);
+  });
+
+  it('restores a snapshot: every contact and attachment of that moment, nothing after it; then undoes it', async () => {
+    const harness = await start();
+    const { core } = harness;
+    const snapshot = await withHistory(harness);
+    expect(names(core)).toEqual(['Bob', 'Carl']);
+
+    await ok(core.dispatch('backups.restore', { id: snapshot.id }));
+    expect(names(core)).toEqual(['Anna', 'Bob']);
+    expect(attachmentNames(core)).toEqual(['quote.pdf']);
+    const [attachment] = (await ok<{ attachments: Array<{ sha256: string }> }>(core.dispatch('attachments.list', { record: { kind: 'contact', id: 1 } }))).attachments;
+    expect(readFileSync(join(core.paths.attachments, attachment!.sha256.slice(0, 2), attachment!.sha256)).equals(samples.pdf)).toBe(true);
+    expect(harness.events.map(([event]) => event)).toContain('data.restored');
+    expect(core.db.pragma('quick_check', { simple: true })).toBe('ok');
+    expect(readdirSync(core.paths.root).filter((name) => name.startsWith('.restore'))).toEqual([]);
+
+    const status = await ok<{ undoRestore: { snapshotId: string } | null }>(core.dispatch('backups.status', {}));
+    expect(status.undoRestore).not.toBeNull();
+    await ok(core.dispatch('backups.undoRestore', {}));
+    expect(names(core)).toEqual(['Bob', 'Carl']);
+    expect(await ok(core.dispatch('backups.status', {}))).toMatchObject({ undoRestore: null });
+  });
+
+  it('exports one file, and a wiped computer gets every contact and attachment back from it', async () => {
+    const harness = await start();
+    await withHistory(harness);
+    const archive = join(tempDir(), 'Rolodesk backup.zip');
+    harness.desktop.saveLocation = archive;
+    expect(await ok(harness.core.dispatch('backups.export', {}))).toEqual({ saved: true });
+    expect(harness.events.filter(([event]) => event === 'backup.progress').some(([, payload]) => (payload as { job: string }).job === 'export')).toBe(true);
+
+    const fresh = await start(tempDir());
+    fresh.desktop.backupFile = archive;
+    expect(await ok(fresh.core.dispatch('backups.restoreFromFile', {}))).toEqual({ restored: true });
+    expect(names(fresh.core)).toEqual(['Bob', 'Carl']);
+    const blobs = fresh.core.db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[];
+    for (const sha256 of blobs) expect(existsSync(join(fresh.core.paths.attachments, sha256.slice(0, 2), sha256))).toBe(true);
+  });
+
+  it('does nothing when the user cancels the save or open dialog', async () => {
+    const harness = await start();
+    expect(await ok(harness.core.dispatch('backups.export', {}))).toEqual({ saved: false });
+    expect(await ok(harness.core.dispatch('backups.restoreFromFile', {}))).toEqual({ restored: false });
+  });
+
+  describe('refuses a bad backup file with a clear message, changing nothing', () => {
+    async function exported(): Promise<{ harness: Harness; archive: Buffer }> {
+      const harness = await start();
+      await withHistory(harness);
+      const path = join(tempDir(), 'backup.zip');
+      harness.desktop.saveLocation = path;
+      await ok(harness.core.dispatch('backups.export', {}));
+      return { harness, archive: readFileSync(path) };
+    }
+
+    const cases: Array<[string, (archive: Buffer) => Promise<Buffer> | Buffer, RegExp]> = [
+      ['one flipped byte in the database', (archive) => {
+        const copy = Buffer.from(archive);
+        const at = copy.indexOf(Buffer.from('crm.db')) + 200;
+        copy.writeUInt8(copy.readUInt8(at) ^ 0x55, at);
+        return copy;
+      }, /damaged|does not match|cannot be restored/],
+      ['a truncated archive', (archive) => archive.subarray(0, Math.floor(archive.length * 0.6)), /not a readable ZIP|damaged|cut short/],
+      ['a file that is not an archive at all', () => Buffer.from('%PDF-1.4 this is a quote, not a backup'), /not a readable ZIP/],
+      ['entries that climb out of the folder', async () => renameEntryBytes(await zipOf({ 'XX/XX/evil.txt': 'x', 'manifest.json': '{}', 'crm.db': 'x' }), 'XX/XX', '../..'), /unsafe file name/],
+      ['an unexpected file', async () => zipOf({ 'manifest.json': '{}', 'crm.db': 'x', 'setup.exe': 'MZ' }), /unexpected file \(setup\.exe\)/],
+    ];
+
+    it.each(cases)('%s', async (_label, corrupt, message) => {
+      const { harness, archive } = await exported();
+      const before = names(harness.core);
+      const bad = join(tempDir(), 'bad.zip');
+      writeFileSync(bad, await corrupt(archive));
+      harness.desktop.backupFile = bad;
+      const result = await harness.core.dispatch('backups.restoreFromFile', {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID', message: expect.stringMatching(message) } });
+      expect(names(harness.core)).toEqual(before);
+      expect(harness.events.some(([event]) => event === 'backup.failed')).toBe(true);
+      expect(readdirSync(harness.core.paths.root).filter((name) => name.startsWith('.restore'))).toEqual([]);
+    });
+
+    it('a manifest that lies about a checksum', async () => {
+      const { harness, archive } = await exported();
+      const before = names(harness.core);
+      // Rebuilt rather than patched: the manifest inside the ZIP is deflated.
+      const good = join(tempDir(), 'good.zip');
+      writeFileSync(good, archive);
+      const contents = await stageArchive(good, join(tempDir(), 'look'));
+      const manifest = { ...contents.manifest, database: { ...contents.manifest.database, sha256: 'f'.repeat(64) } };
+      const rebuilt: Record<string, Buffer | string> = { 'manifest.json': JSON.stringify(manifest), 'crm.db': readFileSync(contents.databasePath) };
+      for (const file of manifest.attachments) rebuilt[`files/${file.sha256.slice(0, 2)}/${file.sha256}`] = readFileSync(contents.filePath(file.sha256));
+      const bad = join(tempDir(), 'lying.zip');
+      writeFileSync(bad, await zipOf(rebuilt));
+      harness.desktop.backupFile = bad;
+      expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID', message: expect.stringMatching(/does not match its checksum/) } });
+      expect(names(harness.core)).toEqual(before);
+    });
+
+    it('an archive from a newer Rolodesk', async () => {
+      const { harness, archive } = await exported();
+      const good = join(tempDir(), 'good.zip');
+      writeFileSync(good, archive);
+      const contents = await stageArchive(good, join(tempDir(), 'look'));
+      const db = new Database(contents.databasePath);
+      db.pragma('user_version = 999');
+      db.close();
+      const manifest = { ...contents.manifest, schemaVersion: 999, database: { file: 'crm.db' as const, ...(await hashFile(contents.databasePath)) } };
+      const rebuilt: Record<string, Buffer | string> = { 'manifest.json': JSON.stringify(manifest), 'crm.db': readFileSync(contents.databasePath) };
+      for (const file of manifest.attachments) rebuilt[`files/${file.sha256.slice(0, 2)}/${file.sha256}`] = readFileSync(contents.filePath(file.sha256));
+      const newer = join(tempDir(), 'newer.zip');
+      writeFileSync(newer, await zipOf(rebuilt));
+      harness.desktop.backupFile = newer;
+      const before = names(harness.core);
+      expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({ ok: false, error: { code: 'SCHEMA_TOO_NEW', message: expect.stringMatching(/newer version of Rolodesk/) } });
+      expect(names(harness.core)).toEqual(before);
+    });
+  });
+
+  it('takes a snapshot before a migration changes an existing database', async () => {
+    const dataDir = tempDir();
+    const old = createDatabaseAt(join(dataDir, 'crm.db'), migrations, 3);
+    old.prepare("INSERT INTO contacts (name, created_at, updated_at) VALUES ('Old Friend', 't', 't')").run();
+    old.close();
+    const { core } = await start(dataDir);
+    const { snapshots } = await ok<{ snapshots: Array<{ reason: string; schemaVersion: number; counts: Record<string, number> }> }>(core.dispatch('backups.list', {}));
+    expect(snapshots).toEqual([expect.objectContaining({ reason: 'before update', schemaVersion: 3, counts: expect.objectContaining({ contacts: 1 }) })]);
+    expect(names(core)).toEqual(['Old Friend']);
+  });
+
+  it('re-checks snapshots once a day and marks one whose bytes rotted', async () => {
+    const harness = await start();
+    const { id } = await withHistory(harness);
+    const db = join(harness.core.paths.backups, id, 'crm.db');
+    const bytes = readFileSync(db);
+    bytes.writeUInt8(bytes.readUInt8(4096) ^ 1, 4096);
+    writeFileSync(db, bytes);
+    await harness.core.backups.verifyAllIfDue();
+    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean; problems: string[] }> }>(harness.core.dispatch('backups.list', {}));
+    expect(snapshots.find((snapshot) => snapshot.id === id)).toMatchObject({ verified: false, problems: [expect.stringMatching(/checksum/)] });
+    expect(await ok(harness.core.dispatch('backups.restore', { id })).catch((error: Error) => error.message)).toMatch(/BACKUP_INVALID/);
+  });
+
+  it('sends backups to a folder the user chooses (our own subfolder), and remembers it', async () => {
+    const harness = await start();
+    await createContact(harness.core, 'Anna');
+    const usb = tempDir();
+    harness.desktop.folder = usb;
+    const status = await ok<{ location: string; isDefaultLocation: boolean; lastVerifiedAt: string | null }>(harness.core.dispatch('backups.chooseLocation', {}));
+    expect(status).toMatchObject({ location: join(usb, 'Rolodesk Backups'), isDefaultLocation: false });
+    expect(status.lastVerifiedAt).not.toBeNull();
+    expect(readdirSync(join(usb, 'Rolodesk Backups')).some((name) => name.startsWith('snapshot-'))).toBe(true);
+    const dataDir = harness.core.paths.root;
+    await harness.core.close();
+    const again = await start(dataDir);
+    expect(await ok(again.core.dispatch('backups.status', {}))).toMatchObject({ location: join(usb, 'Rolodesk Backups') });
+  });
+});
