@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell } from 'electr
 import log from 'electron-log/main';
 import { join } from 'node:path';
 import { events, type EventName, type EventPayload } from '../../shared/contract';
+import { startBackupSchedule, type BackupSchedule } from '../core/backups/schedule';
 import { openCore, type Core } from '../core/core';
 import { CrmError } from '../core/errors';
 import { fileLogger } from '../core/file-logger';
@@ -16,6 +17,8 @@ import { mainWindowOptions } from './window-options';
 import { choosePlacement, type WindowPlacement } from './window-placement';
 
 const windowPlacementKey = 'window.placement';
+// How long quitting waits for a last backup before closing anyway.
+const quitBackupTimeoutMs = 15_000;
 
 // Resolved once, before anything else: CRM_DATA_DIR for portable installs and tests.
 const dataDir = resolveDataDir(process.env, () => app.getPath('userData'));
@@ -26,10 +29,20 @@ log.errorHandler.startCatching();
 registerAppScheme();
 
 let core: Core | undefined;
+let schedule: BackupSchedule | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function send<E extends EventName>(event: E, payload: EventPayload<E>): void {
   mainWindow?.webContents.send(event, events[event].parse(payload));
+}
+
+/** Window placement lives in the database's settings; while it is damaged there is none. */
+function readPlacement(running: Core): unknown {
+  try {
+    return running.settings.get(windowPlacementKey);
+  } catch {
+    return undefined;
+  }
 }
 
 function savePlacement(window: BrowserWindow): void {
@@ -41,11 +54,8 @@ function savePlacement(window: BrowserWindow): void {
   }
 }
 
-function createMainWindow(openCore: Core): BrowserWindow {
-  const placement = choosePlacement(
-    openCore.settings.get(windowPlacementKey),
-    screen.getAllDisplays().map((display) => display.workArea),
-  );
+function createMainWindow(running: Core): BrowserWindow {
+  const placement = choosePlacement(readPlacement(running), screen.getAllDisplays().map((display) => display.workArea));
   const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js'), placement));
   if (placement.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
@@ -56,9 +66,12 @@ function createMainWindow(openCore: Core): BrowserWindow {
 }
 
 function openInSystem(path: string): void {
-  shell.openPath(path).then((problem) => {
-    if (problem) logger.warn('the system could not open a path', { path, problem });
-  }, (error: unknown) => logger.warn('the system could not open a path', { path, error: describeError(error) }));
+  shell.openPath(path).then(
+    (problem) => {
+      if (problem) logger.warn('the system could not open a path', { path, problem });
+    },
+    (error: unknown) => logger.warn('the system could not open a path', { path, error: describeError(error) }),
+  );
 }
 
 function startupFailed(error: unknown): void {
@@ -69,7 +82,13 @@ function startupFailed(error: unknown): void {
 }
 
 async function start(): Promise<void> {
-  const running = await openCore({ dataDir, logger, appVersion: app.getVersion(), desktop: electronDesktop(() => mainWindow) });
+  const running = await openCore({
+    dataDir,
+    logger,
+    appVersion: app.getVersion(),
+    desktop: electronDesktop(() => mainWindow),
+    emit: send,
+  });
   core = running;
   serveApp(join(__dirname, '../renderer'), (pathname) => running.fileResponse(pathname));
   registerIpcHandlers(
@@ -83,12 +102,15 @@ async function start(): Promise<void> {
       menuTemplate(process.platform, {
         newContact: () => send('menu.command', { command: 'new-contact' }),
         find: () => send('menu.command', { command: 'focus-search' }),
+        exportBackup: () => send('menu.command', { command: 'export-backup' }),
+        restoreBackup: () => send('menu.command', { command: 'restore-backup' }),
         openDataFolder: () => openInSystem(running.paths.root),
         openLogFile: () => openInSystem(logger.file),
       }),
     ),
   );
   mainWindow = createMainWindow(running);
+  if (!running.damage) schedule = startBackupSchedule(running.backups, logger, () => running.backups.settings().intervalMinutes);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -109,17 +131,20 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('will-quit', (event) => {
     if (!core) return;
-    // Hold the quit until the database is checkpointed and closed.
+    // Hold the quit for a last backup (best effort) and a clean close of the database.
     event.preventDefault();
     const closing = core;
     core = undefined;
-    closing.close().then(
-      () => app.quit(),
-      (error: unknown) => {
-        logger.error('closing the data failed', { error: describeError(error) });
-        app.exit(1);
-      },
-    );
+    const lastBackup = schedule?.stopAndSnapshot(quitBackupTimeoutMs) ?? Promise.resolve();
+    lastBackup
+      .then(() => closing.close())
+      .then(
+        () => app.quit(),
+        (error: unknown) => {
+          logger.error('closing the data failed', { error: describeError(error) });
+          app.exit(1);
+        },
+      );
   });
   app.whenReady().then(start).catch(startupFailed);
 }

@@ -7,6 +7,8 @@ function recordingActions() {
   const actions: MenuActions = {
     newContact: () => calls.push('newContact'),
     find: () => calls.push('find'),
+    exportBackup: () => calls.push('exportBackup'),
+    restoreBackup: () => calls.push('restoreBackup'),
     openDataFolder: () => calls.push('openDataFolder'),
     openLogFile: () => calls.push('openLogFile'),
   };
@@ -31,16 +33,15 @@ describe('application menu', () => {
     expect(submenu(template[4]).some((item) => item.role === 'about')).toBe(true);
   });
 
-  it('wires New Contact (Ctrl/Cmd+N), Find (Ctrl/Cmd+F) and the Help folders to their actions', () => {
+  it('wires New Contact (Ctrl/Cmd+N), Find (Ctrl/Cmd+F), the backup commands and the Help folders to their actions', () => {
     const { calls, actions } = recordingActions();
     const [file, , , , help] = menuTemplate('linux', actions);
-    const newContact = submenu(file).find((item) => item.label === 'New Contact');
-    const find = submenu(file).find((item) => item.label === 'Find…');
-    expect(newContact?.accelerator).toBe('CmdOrCtrl+N');
-    expect(find?.accelerator).toBe('CmdOrCtrl+F');
-    click(newContact);
-    click(find);
-    for (const item of submenu(help).filter((entry) => entry.click)) click(item);
-    expect(calls).toEqual(['newContact', 'find', 'openDataFolder', 'openLogFile']);
+    const item = (label: string) => submenu(file).find((entry) => entry.label === label);
+    expect(item('New Contact')?.accelerator).toBe('CmdOrCtrl+N');
+    expect(item('Find…')?.accelerator).toBe('CmdOrCtrl+F');
+    expect(item('Export Backup…')?.accelerator).toBe('CmdOrCtrl+Shift+E');
+    for (const label of ['New Contact', 'Find…', 'Export Backup…', 'Restore from Backup…']) click(item(label));
+    for (const entry of submenu(help).filter((candidate) => candidate.click)) click(entry);
+    expect(calls).toEqual(['newContact', 'find', 'exportBackup', 'restoreBackup', 'openDataFolder', 'openLogFile']);
   });
 });

@@ -3,6 +3,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 export interface MenuActions {
   newContact(): void;
   find(): void;
+  exportBackup(): void;
+  restoreBackup(): void;
   openDataFolder(): void;
   openLogFile(): void;
 }
@@ -20,6 +22,9 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions): M
       submenu: [
         { label: 'New Contact', accelerator: 'CmdOrCtrl+N', click: () => actions.newContact() },
         { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => actions.find() },
+        { type: 'separator' },
+        { label: 'Export Backup…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportBackup() },
+        { label: 'Restore from Backup…', click: () => actions.restoreBackup() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -72,6 +72,15 @@ async function createApp(context: BrowserContext, page: Page, renderer: Renderer
   });
   await context.addInitScript(installBridge, { channelNames, eventNames });
 
+  /** Main → renderer: what webContents.send does in the app, checked against the contract the same way. */
+  const deliver = async (event: EventName, payload: unknown): Promise<void> => {
+    const checked = events[event].parse(payload);
+    await page.evaluate(
+      ([name, data]) => (window as unknown as { __crmEmit(e: string, p: unknown): void }).__crmEmit(name, data),
+      [event, checked] as const,
+    );
+  };
+
   const app: RolodeskApp = {
     dataDir,
     page,
@@ -83,7 +92,16 @@ async function createApp(context: BrowserContext, page: Page, renderer: Renderer
       return core;
     },
     async launch() {
-      core = await openCore({ dataDir, logger, appVersion: '0.0.0-test', desktop });
+      core = await openCore({
+        dataDir,
+        logger,
+        appVersion: '0.0.0-test',
+        desktop,
+        // The core's own events (backup progress, data restored) reach the page as they would over IPC.
+        emit: (event, payload) => {
+          deliver(event, payload).catch((error: unknown) => logger.warn('an event could not reach the page', { event, error: String(error) }));
+        },
+      });
       await page.goto(`${origin}/index.html`);
     },
     async quit() {
@@ -95,13 +113,7 @@ async function createApp(context: BrowserContext, page: Page, renderer: Renderer
       await app.quit();
       await app.launch();
     },
-    async emit(event, payload) {
-      const checked = events[event].parse(payload);
-      await page.evaluate(
-        ([name, data]) => (window as unknown as { __crmEmit(e: string, p: unknown): void }).__crmEmit(name, data),
-        [event, checked] as const,
-      );
-    },
+    emit: (event, payload) => deliver(event, payload),
     async screenshot(name) {
       mkdirSync(screenshotDir, { recursive: true });
       const path = join(screenshotDir, `${name}.png`);

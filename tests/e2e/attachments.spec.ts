@@ -209,6 +209,8 @@ test.describe('attachments on a contact', () => {
     const frame = pdfPreview.locator('iframe[title="Preview of quote-1042.pdf"]');
     await expect(frame).toBeVisible();
     await expect(frame).toHaveAttribute('src', /^files\/[0-9a-f]{64}$/);
+    // Chromium's PDF viewer draws in frames of its own, a moment after ours has loaded.
+    await page.waitForTimeout(1500);
     await app.screenshot('attachments-preview-pdf');
     await page.keyboard.press('Escape');
     await expect(pdfPreview).toBeHidden();

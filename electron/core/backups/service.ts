@@ -120,6 +120,7 @@ export function backupService(deps: BackupServiceDeps) {
 
   return {
     location,
+    settings: () => config.settings,
 
     async status(): Promise<BackupStatus> {
       const newestVerified = (await listSnapshots(location())).find((snapshot) => snapshot.verified);
