@@ -10,8 +10,8 @@ export const logFileMaxBytes = 5 * 1024 * 1024;
  * line and tests) at <data dir>/logs/main.log and the console, and adapts it
  * to the core's Logger.
  */
-export function fileLogger(log: NodeLogger, logsDir: string): Logger & { file: string } {
-  const file = join(logsDir, 'main.log');
+export function fileLogger(log: NodeLogger, logsDir: string, fileName = 'main.log'): Logger & { file: string } {
+  const file = join(logsDir, fileName);
   log.transports.file.resolvePathFn = () => file;
   log.transports.file.maxSize = logFileMaxBytes;
   log.transports.file.level = 'info';

@@ -177,7 +177,7 @@ test.describe('attachments on a contact', () => {
     await expect(section(page)).toContainText('No files yet');
 
     const card = await drawnCard(page, 640, 360);
-    const quote = onePagePdf('Quote 1042 - Northwind Traders');
+    const quote = onePagePdf('Quote 1042');
     await addThroughChooser(page, [files('business-card.png', card), files('quote-1042.pdf', quote)]);
 
     await expect(itemOf(page, 'business-card.png')).toContainText(sizeText(card.length));
@@ -208,7 +208,7 @@ test.describe('attachments on a contact', () => {
     const pdfPreview = page.getByRole('dialog', { name: 'quote-1042.pdf' });
     const frame = pdfPreview.locator('iframe[title="Preview of quote-1042.pdf"]');
     await expect(frame).toBeVisible();
-    await expect(frame).toHaveAttribute('src', /^files\/[0-9a-f]{64}$/);
+    await expect(frame).toHaveAttribute('src', /^files\/[0-9a-f]{64}(#.*)?$/);
     // Chromium's PDF viewer draws in frames of its own, a moment after ours has loaded.
     await page.waitForTimeout(1500);
     await app.screenshot('attachments-preview-pdf');

@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { SnapshotInfo } from '../../shared/schemas/backup';
+import { readBackupConfig } from '../core/backups/backup-config';
+import { listSnapshots } from '../core/backups/snapshot-list';
+import { verifySnapshot } from '../core/backups/verify';
+import { openCore } from '../core/core';
+import { CrmError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import { dataPaths } from '../core/paths';
+
+/** Exit codes, documented in the README. */
+export const exitCodes = {
+  ok: 0,
+  usage: 1,
+  alreadyOpen: 2,
+  badBackup: 3,
+  cannotWrite: 4,
+  failed: 5,
+} as const;
+
+export interface CliIo {
+  out(line: string): void;
+  logger: Logger;
+}
+
+export class UsageError extends Error {}
+
+function backupsFolder(dataDir: string): string {
+  return readBackupConfig(dataDir).location ?? dataPaths(dataDir).backups;
+}
+
+function describe(snapshot: SnapshotInfo): string {
+  const counts = Object.entries(snapshot.counts).map(([table, count]) => `${table} ${count}`).join(', ');
+  const state = snapshot.verified ? 'verified' : `NOT VERIFIED (${snapshot.problems[0] ?? 'unknown problem'})`;
+  return `${snapshot.id}  ${snapshot.createdAt}  ${(snapshot.sizeBytes / 1024 / 1024).toFixed(1)} MB  ${snapshot.reason}  ${state}  [${counts}]`;
+}
+
+/** Commands that change data hold the data directory like the app does, so they refuse while it is open. */
+async function withCore<T>(dataDir: string, io: CliIo, job: (core: Awaited<ReturnType<typeof openCore>>) => Promise<T>): Promise<T> {
+  const core = await openCore({ dataDir, logger: io.logger, appVersion: 'cli' });
+  try {
+    if (core.damage) throw new CrmError('DATABASE_CORRUPT', `The database is damaged; it was moved to ${core.damage.movedTo}. Restore a backup with: restore --snapshot <id>.`);
+    return await job(core);
+  } finally {
+    await core.close();
+  }
+}
+
+export async function runCommand(command: string, options: { dataDir: string; snapshot?: string; file?: string; to?: string }, io: CliIo): Promise<number> {
+  const dataDir = resolve(options.dataDir);
+  if (!existsSync(dataDir)) throw new UsageError(`There is no data folder at ${dataDir}.`);
+  switch (command) {
+    case 'list': {
+      const snapshots = await listSnapshots(backupsFolder(dataDir));
+      if (snapshots.length === 0) io.out(`No backups in ${backupsFolder(dataDir)}.`);
+      for (const snapshot of snapshots) io.out(describe(snapshot));
+      return exitCodes.ok;
+    }
+    case 'verify': {
+      const folder = backupsFolder(dataDir);
+      const ids = options.snapshot ? [options.snapshot] : (await listSnapshots(folder)).map((snapshot) => snapshot.id);
+      let bad = 0;
+      for (const id of ids) {
+        const problems = await verifySnapshot(folder, id);
+        io.out(problems.length === 0 ? `${id}  ok` : `${id}  FAILED: ${problems.join('; ')}`);
+        if (problems.length > 0) bad++;
+      }
+      io.out(`${ids.length - bad} of ${ids.length} backups verified.`);
+      return bad === 0 ? exitCodes.ok : exitCodes.badBackup;
+    }
+    case 'backup':
+      return withCore(dataDir, io, async (core) => {
+        io.out(describe(await core.backups.snapshot('command line')));
+        return exitCodes.ok;
+      });
+    case 'export': {
+      if (!options.to) throw new UsageError('export needs --to <file.zip>.');
+      const destination = resolve(options.to);
+      return withCore(dataDir, io, async (core) => {
+        await core.backups.exportTo(destination);
+        io.out(`Backup written and verified: ${destination}`);
+        return exitCodes.ok;
+      });
+    }
+    case 'restore': {
+      if (Boolean(options.snapshot) === Boolean(options.file)) throw new UsageError('restore needs exactly one of --snapshot <id> or --file <backup.zip>.');
+      return withCore(dataDir, io, async (core) => {
+        if (options.snapshot) await core.backups.restoreSnapshot(options.snapshot);
+        else await core.backups.restoreArchive(resolve(options.file!));
+        io.out(`Restored. The data from before is in the backup taken just before (${join(core.backups.location())}).`);
+        return exitCodes.ok;
+      });
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof UsageError) return exitCodes.usage;
+  if (!(error instanceof CrmError)) return exitCodes.failed;
+  switch (error.code) {
+    case 'ALREADY_OPEN':
+      return exitCodes.alreadyOpen;
+    case 'BACKUP_INVALID':
+    case 'SCHEMA_TOO_NEW':
+    case 'NOT_FOUND':
+    case 'DATABASE_CORRUPT':
+      return exitCodes.badBackup;
+    case 'DISK_FULL':
+    case 'STORAGE':
+      return exitCodes.cannotWrite;
+    default:
+      return exitCodes.failed;
+  }
+}

@@ -1,0 +1,51 @@
+// Rolodesk's command line, for IT staff and scripts: npm run cli -- <command> --data-dir <folder> …
+import log from 'electron-log/node';
+import { parseArgs } from 'node:util';
+import { fileLogger } from '../core/file-logger';
+import { memoryLogger } from '../core/logger';
+import { dataPaths } from '../core/paths';
+import { exitCodeFor, runCommand, UsageError } from './commands';
+
+const usage = `Usage: npm run cli -- <command> --data-dir <folder> [options]
+
+Commands:
+  list                          list the backups of that data (read-only; works while Rolodesk is open)
+  verify [--snapshot <id>]      re-check backups against their checksums (read-only)
+  backup                        take a verified backup now
+  export --to <file.zip>        write one portable backup file, checked by reading it back
+  restore --snapshot <id>       restore a backup (a safety backup of the current data is taken first)
+  restore --file <backup.zip>   restore an exported backup file
+
+Commands that change data refuse while Rolodesk has the data open (exit code 2).`;
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { 'data-dir': { type: 'string' }, snapshot: { type: 'string' }, file: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean' } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const [command] = parsed.positionals;
+  const dataDir = parsed.values['data-dir'];
+  if (parsed.values.help || !command) {
+    process.stdout.write(`${usage}\n`);
+    return parsed.values.help ? 0 : 1;
+  }
+  if (!dataDir) throw new UsageError('--data-dir <folder> is required.');
+  const logger = command === 'list' || command === 'verify' ? memoryLogger() : fileLogger(log, dataPaths(dataDir).logs, 'cli.log');
+  // The log file gets the details; the terminal gets the plain lines below.
+  log.transports.console.level = false;
+  return runCommand(command, { dataDir, snapshot: parsed.values.snapshot, file: parsed.values.file, to: parsed.values.to }, { out: (line) => process.stdout.write(`${line}\n`), logger });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof UsageError) process.stderr.write(`\n${usage}\n`);
+    process.exit(exitCodeFor(error));
+  },
+);
