@@ -14,6 +14,7 @@ import { defaultSeed } from './seed';
 import { formatCount, formatMegabytes, formatMs, formatRate, formatRatio } from './format';
 import { bulkInsert, singleCreates } from './rows/inserts';
 import { addAttachments } from './rows/attachments';
+import { backupJobs } from './rows/backups';
 import { deepPage, firstPage } from './rows/list-pages';
 import { openDatabase } from './rows/open';
 import { memoryMark, type BenchStep, type Measurement } from './rows/row';
@@ -32,6 +33,7 @@ const steps: BenchStep[] = [
   memoryMark('after list queries'),
   addAttachments,
   openDatabase,
+  backupJobs,
 ];
 
 const singleCreateCount = 500;
