@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Attachment } from '../../../shared/schemas/attachment';
 import { CrmError } from '../errors';
+import { copyHashing } from '../hashing-copy';
 import { storageError, type BlobStore } from './blob-store';
 import { detectType } from './detect-type';
 import { checkContent } from './file-policy';
@@ -32,19 +31,8 @@ export async function copyVerified(store: BlobStore, attachment: Attachment, des
   }
   await mkdir(dirname(destination), { recursive: true });
   const partial = join(dirname(destination), `.${basename(destination)}.rolodesk-partial`);
-  const hash = createHash('sha256');
   try {
-    const target = await open(partial, 'w');
-    try {
-      for await (const chunk of createReadStream(source)) {
-        hash.update(chunk as Buffer);
-        await target.write(chunk as Buffer);
-      }
-      await target.sync();
-    } finally {
-      await target.close();
-    }
-    if (hash.digest('hex') !== attachment.sha256) {
+    if ((await copyHashing(source, partial)) !== attachment.sha256) {
       throw new CrmError('STORAGE', `The stored copy of “${attachment.fileName}” is damaged (its contents changed on disk). Restore it from a backup.`);
     }
     await rename(partial, destination);

@@ -68,6 +68,8 @@ async function removeLeftovers(root: string, logger: Logger): Promise<void> {
  */
 export async function finishInterruptedRestore(root: string, logger: Logger): Promise<void> {
   const journalPath = join(root, journalFileName);
+  // A journal whose write was interrupted never took effect: the swap had not begun.
+  await rm(join(root, `.${journalFileName}.partial`), { force: true });
   if (existsSync(journalPath)) {
     const journal = Journal.parse(JSON.parse(await readFile(journalPath, 'utf8')));
     logger.warn('finishing a restore that was interrupted', { ...journal });

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { syncFolder } from '../durable-files';
+import { copyHashing } from '../hashing-copy';
 
 /**
  * Copies one stored file into a destination, checking its sha256 on the way;
@@ -14,18 +14,7 @@ export async function copyCheckedFile(source: string, destination: string, expec
   if (!existsSync(source)) return `attachment ${expected.sha256.slice(0, 12)}… is missing from the attachments folder`;
   await mkdir(dirname(destination), { recursive: true });
   const partial = `${destination}.partial`;
-  const hash = createHash('sha256');
-  const target = await open(partial, 'w');
-  try {
-    for await (const chunk of createReadStream(source)) {
-      hash.update(chunk as Buffer);
-      await target.write(chunk as Buffer);
-    }
-    await target.sync();
-  } finally {
-    await target.close();
-  }
-  if (hash.digest('hex') !== expected.sha256) {
+  if ((await copyHashing(source, partial)) !== expected.sha256) {
     await rm(partial, { force: true });
     return `attachment ${expected.sha256.slice(0, 12)}… is damaged in the attachments folder (its contents changed)`;
   }
