@@ -20,6 +20,8 @@ export function mainWindowOptions(preloadPath: string, placement: WindowPlacemen
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // Chromium's built-in PDF viewer, for previewing attachments; no other plugin exists any more.
+      plugins: true,
       navigateOnDragDrop: false,
       spellcheck: true,
     },

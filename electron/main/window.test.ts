@@ -16,6 +16,7 @@ describe('main window', () => {
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
       allowRunningInsecureContent: false,
+      plugins: true, // the PDF viewer for attachment previews
     });
   });
 

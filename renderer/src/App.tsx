@@ -4,12 +4,13 @@ import { ComingSoon } from './components/ComingSoon';
 import { Sidebar } from './components/Sidebar';
 import { ToastProvider } from './components/Toast';
 import { ContactsScreen, type MenuCommand } from './features/contacts/ContactsScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 import { sections, type SectionId } from './sections';
 import './App.css';
 
-/** The window: sidebar on the left, the chosen section beside it; menu commands routed to Contacts. */
+/** The window: sidebar on the left, the chosen section (or Settings) beside it; menu commands routed to Contacts. */
 export function App() {
-  const [current, setCurrent] = useState<SectionId>('contacts');
+  const [current, setCurrent] = useState<SectionId | 'settings'>('contacts');
   const [version, setVersion] = useState('');
   const [command, setCommand] = useState<{ name: MenuCommand; seq: number } | null>(null);
 
@@ -36,8 +37,10 @@ export function App() {
   return (
     <ToastProvider>
       <div className="app">
-        <Sidebar sections={sections} current={current} onSelect={setCurrent} version={version} />
-        {!section || section.ready ? (
+        <Sidebar sections={sections} current={current} onSelect={setCurrent} onOpenSettings={() => setCurrent('settings')} version={version} />
+        {current === 'settings' ? (
+          <SettingsScreen />
+        ) : !section || section.ready ? (
           <ContactsScreen command={command} onCommandHandled={commandHandled} />
         ) : (
           <ComingSoon section={section} onBack={() => setCurrent('contacts')} />

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { fileUrl } from '../../../shared/files-url';
 import './Avatar.css';
 
 const tones = 8;
@@ -17,11 +19,21 @@ function toneOf(name: string): number {
   return hash % tones;
 }
 
-/** A round badge of initials; decorative, since the name is always written beside it. */
-export function Avatar({ name, size = 'small' }: { name: string; size?: 'small' | 'large' }) {
+interface AvatarProps {
+  name: string;
+  /** The photo's fingerprint, when the person has one. */
+  photo?: string | null;
+  size?: 'small' | 'large';
+}
+
+/** A round photo, or a badge of initials; decorative, since the name is always written beside it. */
+export function Avatar({ name, photo = null, size = 'small' }: AvatarProps) {
+  // A photo that fails to load (removed meanwhile) falls back to the initials rather than a broken image.
+  const [failed, setFailed] = useState<string | null>(null);
+  const showPhoto = photo !== null && failed !== photo;
   return (
     <span className={`avatar avatar--${size}`} data-tone={toneOf(name)} aria-hidden="true">
-      {initialsOf(name)}
+      {showPhoto ? <img className="avatar__photo" src={fileUrl(photo)} alt="" draggable={false} onError={() => setFailed(photo)} /> : initialsOf(name)}
     </span>
   );
 }

@@ -12,6 +12,8 @@ interface DialogProps {
   onCancel(): void;
   /** What gets focus on open; defaults to the first control. */
   initialFocus?: RefObject<HTMLElement | null>;
+  /** Wide dialogs show content (a file preview); normal ones ask a question. */
+  size?: 'normal' | 'wide';
 }
 
 /**
@@ -19,7 +21,7 @@ interface DialogProps {
  * readers while it is open, Tab cycles inside it, Escape cancels, and focus
  * goes back to where it was when it closes.
  */
-export function Dialog({ title, description, children, onCancel, initialFocus }: DialogProps) {
+export function Dialog({ title, description, children, onCancel, initialFocus, size = 'normal' }: DialogProps) {
   const titleId = useId();
   const descriptionId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -72,7 +74,7 @@ export function Dialog({ title, description, children, onCancel, initialFocus }:
     >
       <div
         ref={dialogRef}
-        className="dialog"
+        className={size === 'wide' ? 'dialog dialog--wide' : 'dialog'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -7,6 +7,8 @@ interface FieldBase {
   label: string;
   /** A problem with the value, in plain words; shown under the field and read with it. */
   error?: string | undefined;
+  /** A short help line under the label's control, read with it. */
+  hint?: string;
 }
 
 type InputFieldProps = FieldBase & { multiline?: false; inputRef?: Ref<HTMLInputElement> } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
@@ -14,9 +16,11 @@ type TextareaFieldProps = FieldBase & { multiline: true; inputRef?: Ref<HTMLText
 
 /** A labelled input or textarea with its error tied to it by aria-invalid and aria-describedby. */
 export function Field(props: InputFieldProps | TextareaFieldProps) {
-  const { id, label, error } = props;
+  const { id, label, error, hint } = props;
   const errorId = `${id}-error`;
-  const a11y = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined };
+  const hintId = `${id}-hint`;
+  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ');
+  const a11y = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined };
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
       <label className="field__label" htmlFor={id}>
@@ -26,6 +30,11 @@ export function Field(props: InputFieldProps | TextareaFieldProps) {
         <TextareaControl {...props} {...a11y} />
       ) : (
         <InputControl {...props} {...a11y} />
+      )}
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
       )}
       {error && (
         <p id={errorId} className="field__error">
@@ -37,10 +46,10 @@ export function Field(props: InputFieldProps | TextareaFieldProps) {
   );
 }
 
-function InputControl({ label: _label, error: _error, multiline: _multiline, inputRef, ...rest }: InputFieldProps) {
+function InputControl({ label: _label, error: _error, hint: _hint, multiline: _multiline, inputRef, ...rest }: InputFieldProps) {
   return <input ref={inputRef} className="field__control" {...rest} />;
 }
 
-function TextareaControl({ label: _label, error: _error, multiline: _multiline, inputRef, ...rest }: TextareaFieldProps) {
+function TextareaControl({ label: _label, error: _error, hint: _hint, multiline: _multiline, inputRef, ...rest }: TextareaFieldProps) {
   return <textarea ref={inputRef} className="field__control field__control--multiline" {...rest} />;
 }

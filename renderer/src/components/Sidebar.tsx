@@ -5,14 +5,16 @@ import './Sidebar.css';
 
 interface SidebarProps {
   sections: readonly Section[];
-  current: SectionId;
+  /** What the main area shows: a section, or Settings. */
+  current: SectionId | 'settings';
   onSelect(section: SectionId): void;
+  onOpenSettings(): void;
   /** App version for the footer; empty until app.info answers. */
   version: string;
 }
 
-/** The app's left column: brand, one entry per section, the version. Collapses to an icon rail in narrow windows. */
-export function Sidebar({ sections, current, onSelect, version }: SidebarProps) {
+/** The app's left column: brand, one entry per section, Settings and the version. Collapses to an icon rail in narrow windows. */
+export function Sidebar({ sections, current, onSelect, onOpenSettings, version }: SidebarProps) {
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">
@@ -42,7 +44,19 @@ export function Sidebar({ sections, current, onSelect, version }: SidebarProps) 
           ))}
         </ul>
       </nav>
-      {version && <p className="sidebar__footer">Version {version}</p>}
+      <div className="sidebar__bottom">
+        <button
+          type="button"
+          className="sidebar__item"
+          aria-current={current === 'settings' ? 'page' : undefined}
+          title="Settings"
+          onClick={onOpenSettings}
+        >
+          <Icon name="settings" size={18} />
+          <span className="sidebar__label">Settings</span>
+        </button>
+        {version && <p className="sidebar__footer">Version {version}</p>}
+      </div>
     </aside>
   );
 }

@@ -50,3 +50,21 @@ export function exactTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '' : new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'medium' }).format(date);
 }
+
+const kilobyte = 1024;
+const megabyte = 1024 * kilobyte;
+const gigabyte = 1024 * megabyte;
+const upToOneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
+/** One decimal for small numbers ("1.5 MB"), none once they are big enough not to need it ("12 MB"). */
+function amount(value: number): string {
+  return value < 10 ? upToOneDecimal.format(value) : wholeNumber.format(Math.round(value));
+}
+
+/** A file's size the way file managers say it: "67 bytes", "1.5 KB", "8 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < kilobyte) return countOf(bytes, 'byte', 'bytes');
+  if (bytes < megabyte) return `${amount(bytes / kilobyte)} KB`;
+  if (bytes < gigabyte) return `${amount(bytes / megabyte)} MB`;
+  return `${amount(bytes / gigabyte)} GB`;
+}

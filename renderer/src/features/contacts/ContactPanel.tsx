@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Contact } from '../../../../shared/schemas/contact';
 import { invoke, toCrmError } from '../../api';
 import { Avatar } from '../../components/Avatar';
@@ -7,6 +7,11 @@ import { Button, IconButton } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { exactTime, longTime } from '../../lib/format';
+import { AttachmentsSection } from '../attachments/AttachmentsSection';
+import { DropOverlay } from '../attachments/DropOverlay';
+import { useAttachments } from '../attachments/useAttachments';
+import { useFileDrop } from '../attachments/useFileDrop';
+import { useUploadQueue } from '../attachments/useUploadQueue';
 import { ContactFormFields, fieldId } from './ContactForm';
 import {
   contactFields,
@@ -19,6 +24,7 @@ import {
   type ContactValues,
   type FieldErrors,
 } from './contactForm';
+import { PhotoField } from './PhotoField';
 import './ContactPanel.css';
 
 interface ContactPanelProps {
@@ -28,13 +34,18 @@ interface ContactPanelProps {
   focusName: boolean;
   onSaved(contact: Contact, created: boolean): void;
   onDeleted(contact: Contact): void;
+  /** The photo was added, changed or removed (the list shows it too). */
+  onPhotoChanged(contact: Contact): void;
   onClose(): void;
 }
 
 type Load = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };
 
-/** A contact's record: loads it, edits it, saves it, deletes it after asking. Also the new-contact form. */
-export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onClose }: ContactPanelProps) {
+/**
+ * A contact's record: loads it, edits it, saves it, deletes it after asking;
+ * its photo and attached files (dropped anywhere on the panel). Also the new-contact form.
+ */
+export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhotoChanged, onClose }: ContactPanelProps) {
   // The record this panel was opened for. After "Save" on a new contact the parent passes its new id,
   // but the panel already holds the saved record and must not reload it over the user's next edits.
   const [openedId] = useState(contactId);
@@ -51,6 +62,15 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onClose
   const [saving, setSaving] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
+
+  // Files need a record to belong to, so a new contact gets them once it is saved.
+  const savedId = contact?.id ?? null;
+  const record = useMemo(() => (savedId === null ? null : { kind: 'contact' as const, id: savedId }), [savedId]);
+  const files = useAttachments(savedId);
+  const uploads = useUploadQueue(record, files.reload);
+  const drop = useFileDrop((dropped) => {
+    if (record) uploads.add(dropped);
+  });
 
   useEffect(() => {
     if (openedId === null) return;
@@ -148,8 +168,8 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onClose
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     // Keys from the delete dialog bubble here through React's portal; they are the dialog's business.
     if (!event.currentTarget.contains(event.target as Node)) return;
-    // Escape closes, unless that would throw away typing.
-    if (event.key === 'Escape' && !dirty && !busy) {
+    // Escape closes, unless that would throw away typing or stop files on their way in.
+    if (event.key === 'Escape' && !dirty && !busy && !uploads.busy) {
       event.preventDefault();
       onClose();
     }
@@ -162,10 +182,10 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onClose
 
   return (
     // A fixed name, not the contact's: label text would otherwise mix with the field labels for tools that search by label.
-    <aside className="contact-panel" aria-label="Contact details" onKeyDown={onKeyDown}>
+    <aside className="contact-panel" aria-label="Contact details" onKeyDown={onKeyDown} {...drop.handlers}>
       <header className="contact-panel__header">
         {contact ? (
-          <Avatar name={contact.name} size="large" />
+          <Avatar name={contact.name} photo={contact.photo} size="large" />
         ) : (
           <span className="contact-panel__new-badge" aria-hidden="true">
             <Icon name="userPlus" size={20} />
@@ -201,7 +221,17 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onClose
         <form className="contact-form" noValidate onSubmit={save}>
           <div className="contact-panel__body">
             {problem && <ErrorBanner title="Not saved">{problem}</ErrorBanner>}
+            {contact && (
+              <PhotoField
+                contact={contact}
+                onChange={(changed) => {
+                  setContact(changed);
+                  onPhotoChanged(changed);
+                }}
+              />
+            )}
             <ContactFormFields idPrefix={idPrefix} values={values} errors={errors} onChange={change} nameRef={nameRef} />
+            {contact && <AttachmentsSection ownerName={contact.name} list={files} queue={uploads} />}
             {contact && (
               <dl className="contact-meta">
                 <div>
@@ -240,6 +270,8 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onClose
           </footer>
         </form>
       )}
+
+      {drop.over && <DropOverlay recordName={contact?.name ?? null} />}
 
       {confirmingDelete && contact && (
         <ConfirmDialog

@@ -41,7 +41,7 @@ export const ContactRow = memo(function ContactRow({ index, contact, top, select
       {contact ? (
         <>
           <div role="gridcell" className="cell cell--name">
-            <Avatar name={contact.name} />
+            <Avatar name={contact.name} photo={contact.photo} />
             <span className="cell__text cell__text--strong">{contact.name}</span>
           </div>
           <div role="gridcell" className="cell cell--company">

@@ -99,6 +99,9 @@ export function ContactsScreen({ command, onCommandHandled }: ContactsScreenProp
     [pages, showToast],
   );
 
+  // A new photo shows in the list row too.
+  const onPhotoChanged = useCallback(() => pages.refresh(), [pages]);
+
   const onDeleted = useCallback(() => {
     closePanel();
     pages.refresh();
@@ -188,6 +191,7 @@ export function ContactsScreen({ command, onCommandHandled }: ContactsScreenProp
             focusName={panel.focusName}
             onSaved={onSaved}
             onDeleted={onDeleted}
+            onPhotoChanged={onPhotoChanged}
             onClose={closePanel}
           />
         )}

@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Attachment } from '../../../../shared/schemas/attachment';
+import { invoke, toCrmError } from '../../api';
+
+export interface AttachmentList {
+  /** null until the first answer. */
+  attachments: readonly Attachment[] | null;
+  /** Why the last load failed, until one succeeds. */
+  error: string | null;
+  reload(): void;
+}
+
+/** The files attached to a contact, newest first; reload() after anything changes them. */
+export function useAttachments(contactId: number | null): AttachmentList {
+  const [attachments, setAttachments] = useState<readonly Attachment[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Only the newest request may write: a slow answer to an older one never replaces a newer list.
+  const latest = useRef(0);
+
+  const reload = useCallback(() => {
+    if (contactId === null) return;
+    const request = ++latest.current;
+    invoke('attachments.list', { record: { kind: 'contact', id: contactId } }).then(
+      (answer) => {
+        if (request !== latest.current) return;
+        setAttachments(answer.attachments);
+        setError(null);
+      },
+      (thrown: unknown) => request === latest.current && setError(toCrmError(thrown).message),
+    );
+  }, [contactId]);
+
+  useEffect(() => {
+    reload();
+    // Answers that arrive after the panel closed are dropped.
+    return () => {
+      latest.current++;
+    };
+  }, [reload]);
+
+  return { attachments, error, reload };
+}
