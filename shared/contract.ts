@@ -40,6 +40,8 @@ export const channels = {
   'backups.updateSettings': { input: BackupSettings, output: BackupStatus },
   'backups.openFolder': { input: z.strictObject({}), output: z.strictObject({ opened: z.literal(true) }) },
   'backups.export': { input: z.strictObject({}), output: z.strictObject({ saved: z.boolean() }) },
+  /** Stops an export in progress (the only backup job that is safe to stop half-way); the partial file is deleted. */
+  'backups.cancelExport': { input: z.strictObject({}), output: z.strictObject({ cancelled: z.boolean() }) },
   'backups.restore': { input: z.strictObject({ id: SnapshotId }), output: z.strictObject({ restored: z.literal(true) }) },
   'backups.restoreFromFile': { input: z.strictObject({}), output: z.strictObject({ restored: z.boolean() }) },
   'backups.undoRestore': { input: z.strictObject({}), output: z.strictObject({ restored: z.literal(true) }) },

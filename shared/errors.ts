@@ -10,7 +10,7 @@ export const errorCodes = [
   'DISK_FULL',
   'FILE_REFUSED',
   'BACKUP_INVALID',
-  'BUSY',
+  'CANCELLED',
   'STORAGE',
   'INTERNAL',
 ] as const;

@@ -22,7 +22,13 @@ const notABackup = (why: string) => new CrmError('BACKUP_INVALID', `This file is
  * then reads the written file back and checks every entry against the
  * manifest before it takes its final name.
  */
-export async function exportArchive(backupsDir: string, snapshotId: string, destination: string, onProgress: (fraction: number) => void): Promise<void> {
+export async function exportArchive(
+  backupsDir: string,
+  snapshotId: string,
+  destination: string,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<void> {
   const snapshotDir = join(backupsDir, snapshotId);
   const manifest = await readManifest(snapshotDir);
   const partial = join(dirname(destination), `.${destination.slice(dirname(destination).length + 1)}.partial`);
@@ -41,12 +47,14 @@ export async function exportArchive(backupsDir: string, snapshotId: string, dest
       written += chunk.length;
       onProgress(Math.min(0.5, (0.5 * written) / Math.max(total, 1)));
     });
-    await pipeline(zip.outputStream, createWriteStream(partial));
+    await pipeline(zip.outputStream, createWriteStream(partial), { signal });
     await syncFile(partial);
     const staging = `${partial}-check`;
     try {
       const contents = await stageArchive(partial, staging);
+      signal.throwIfAborted();
       const problems = await verifyContents(contents, (fraction) => onProgress(0.5 + fraction / 2));
+      signal.throwIfAborted();
       if (problems.length > 0) throw new CrmError('STORAGE', `The backup file did not read back correctly (${problems[0]}). Try another place to save it.`);
     } finally {
       await rm(staging, { recursive: true, force: true });
@@ -56,6 +64,7 @@ export async function exportArchive(backupsDir: string, snapshotId: string, dest
   } catch (error) {
     await rm(partial, { force: true });
     if (error instanceof CrmError) throw error;
+    if (signal.aborted) throw new CrmError('CANCELLED', 'The export was stopped. No backup file was written.');
     throw storageError(error, 'write the backup file', 'that folder');
   }
 }

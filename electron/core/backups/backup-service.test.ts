@@ -226,3 +226,35 @@ describe('backups through the core', () => {
     expect(await ok(again.core.dispatch('backups.status', {}))).toMatchObject({ location: join(usb, 'Rolodesk Backups') });
   });
 });
+
+describe('stopping an export', () => {
+  const tempDir = useTempDirs();
+
+  it('stops when asked, writes no file, and is not reported as a failure', async () => {
+    const desktop = recordingDesktop();
+    const events: EventName[] = [];
+    const core = await openCore({ dataDir: tempDir(), logger: memoryLogger(), appVersion: '1.0.0', desktop, emit: (event) => events.push(event) });
+    try {
+      const anna = await createContact(core, 'Anna');
+      for (let i = 0; i < 3; i++) {
+        const added = await upload(core, anna, `scan-${i}.pdf`, Buffer.concat([samples.pdf, Buffer.alloc(3 * 1024 * 1024, 48 + i)]));
+        if (!added.ok) throw new Error(added.error.message);
+      }
+      desktop.saveLocation = join(tempDir(), 'backup.zip');
+      const exporting = core.dispatch('backups.export', {});
+      // Ask to stop as soon as the export has begun writing.
+      await new Promise<void>((resolve) => {
+        const poll = () => (events.includes('backup.progress') ? resolve() : setTimeout(poll, 1));
+        poll();
+      });
+      expect(await core.dispatch('backups.cancelExport', {})).toEqual({ ok: true, data: { cancelled: true } });
+      expect(await exporting).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+      expect(existsSync(desktop.saveLocation)).toBe(false);
+      expect(readdirSync(join(desktop.saveLocation, '..'))).toEqual([]);
+      expect(events).not.toContain('backup.failed');
+      expect(await core.dispatch('backups.cancelExport', {})).toEqual({ ok: true, data: { cancelled: false } });
+    } finally {
+      await core.close();
+    }
+  });
+});

@@ -35,6 +35,7 @@ export function backupHandlers(backups: BackupService, desktop: DesktopServices,
       await backups.exportTo(destination);
       return { saved: true };
     },
+    'backups.cancelExport': () => ({ cancelled: backups.cancelExport() }),
     'backups.restore': async ({ id }) => {
       await backups.restoreSnapshot(id);
       return { restored: true as const };

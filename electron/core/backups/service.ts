@@ -48,6 +48,7 @@ export function backupService(deps: BackupServiceDeps) {
   let growthWarning: string | null = null;
   let changesAtLastSnapshot = -1;
   let queue: Promise<unknown> = Promise.resolve();
+  let exportInProgress: AbortController | undefined;
 
   const location = () => config.location ?? deps.defaultLocation;
   const saveConfig = async (next: BackupConfig) => {
@@ -62,10 +63,11 @@ export function backupService(deps: BackupServiceDeps) {
     return run;
   }
 
-  async function loud<T>(what: string, job: () => Promise<T>): Promise<T> {
+  async function loud<T>(what: string, job: () => Promise<T>, stoppedOnRequest: () => boolean = () => false): Promise<T> {
     try {
       return await job();
     } catch (error) {
+      if (stoppedOnRequest()) throw error;
       const message = error instanceof CrmError ? error.message : `Rolodesk could not ${what}. The details are in the log.`;
       lastFailure = { at: clock.now().toISOString(), message };
       logger.error(`${what} failed`, { error: describeError(error) });
@@ -199,12 +201,33 @@ export function backupService(deps: BackupServiceDeps) {
 
     /** Writes one portable backup file of the data as it is now, verified by reading it back. */
     exportTo: (destination: string) =>
-      exclusive(() =>
-        loud('export the backup', async () => {
-          const snapshot = await snapshotNow('export');
-          await exportArchive(location(), snapshot.id, destination, (fraction) => emit('backup.progress', { job: 'export', fraction }));
-        }),
-      ),
+      exclusive(async () => {
+        exportInProgress = new AbortController();
+        const { signal } = exportInProgress;
+        try {
+          await loud(
+            'export the backup',
+            async () => {
+              const snapshot = await snapshotNow('export');
+              signal.throwIfAborted();
+              await exportArchive(location(), snapshot.id, destination, (fraction) => emit('backup.progress', { job: 'export', fraction }), signal);
+            },
+            () => signal.aborted,
+          );
+        } catch (error) {
+          // Stopping on request is not a failure to shout about.
+          if (signal.aborted) throw new CrmError('CANCELLED', 'The export was stopped. No backup file was written.');
+          throw error;
+        } finally {
+          exportInProgress = undefined;
+        }
+      }),
+
+    cancelExport(): boolean {
+      if (!exportInProgress) return false;
+      exportInProgress.abort();
+      return true;
+    },
 
     /** Backups go to our own subfolder of the chosen folder, starting with one snapshot there now. */
     chooseLocation: (folder: string | null) =>

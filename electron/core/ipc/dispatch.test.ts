@@ -37,6 +37,7 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'backups.updateSettings': { intervalMinutes: 15, keepNewest: 4, keepDaily: 7, keepWeekly: 4 },
   'backups.openFolder': {},
   'backups.export': {},
+  'backups.cancelExport': {},
   'backups.restore': { id: 'snapshot-20260101-000000-000' },
   'backups.restoreFromFile': {},
   'backups.undoRestore': {},
