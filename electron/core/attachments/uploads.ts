@@ -7,7 +7,7 @@ import type { Logger } from '../logger';
 import { describeError } from '../logger';
 import { storageError, type BlobStore } from './blob-store';
 import { detectType } from './detect-type';
-import { allowedKinds, extensionOf, type AllowedKind } from './file-types';
+import { extensionOf, type AllowedKind } from './file-types';
 import { checkBeforeUpload, checkContent } from './file-policy';
 
 interface Session {
@@ -162,12 +162,8 @@ export function uploads(store: BlobStore, logger: Logger, now: () => number) {
       for (const current of [...sessions.values()]) await discard(current);
     },
 
-    inProgress: () => sessions.size,
   };
 }
 
 export type Uploads = ReturnType<typeof uploads>;
 
-export function mimeOf(kind: AllowedKind): string {
-  return allowedKinds[kind].mime;
-}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { channels, isChannelName, type ChannelName } from '../../../shared/contract';
+import { channels, isChannelName } from '../../../shared/contract';
 import type { ErrorPayload, FieldIssue } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import type { Handlers } from '../context';
@@ -59,5 +59,3 @@ export async function dispatch(handlers: Handlers, channel: unknown, input: unkn
     return { ok: false, error: error instanceof CrmError ? error.toPayload() : internalError };
   }
 }
-
-export type Dispatch = (channel: ChannelName | string, input: unknown) => Promise<Result<unknown>>;
