@@ -46,7 +46,7 @@ export const sections: readonly Section[] = [
     id: 'backups',
     label: 'Backups',
     icon: 'backups',
-    ready: false,
+    ready: true,
     promise: 'Verified snapshots of your data on a schedule, and a restore that takes a few clicks.',
   },
 ];

@@ -34,6 +34,14 @@ export type BackupSettings = z.infer<typeof BackupSettings>;
 
 export const defaultBackupSettings: BackupSettings = { intervalMinutes: 15, keepNewest: 4, keepDaily: 7, keepWeekly: 4 };
 
+/** What a restore replaced the data with, and the safety snapshot that goes back. */
+export const UndoRestore = z.strictObject({
+  restoredAt: Timestamp,
+  snapshotId: SnapshotId,
+  /** A snapshot (by its id) or a backup file (by its name), and when that backup was taken. */
+  restoredFrom: z.strictObject({ kind: z.enum(['snapshot', 'file']), name: z.string().max(300), createdAt: Timestamp }),
+});
+
 export const BackupStatus = z.strictObject({
   /** Where snapshots go; shown so the user knows (an external drive, a synced folder). */
   location: z.string(),
@@ -42,7 +50,7 @@ export const BackupStatus = z.strictObject({
   lastVerifiedAt: Timestamp.nullable(),
   lastFailure: z.strictObject({ at: Timestamp, message: z.string() }).nullable(),
   /** Set after a restore, so the user can go back. */
-  undoRestore: z.strictObject({ restoredAt: Timestamp, snapshotId: SnapshotId }).nullable(),
+  undoRestore: UndoRestore.nullable(),
   /** A warning when backups keep growing (space on the backup drive). */
   growthWarning: z.string().nullable(),
 });

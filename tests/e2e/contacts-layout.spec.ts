@@ -119,7 +119,7 @@ test.describe('layout and first impressions', () => {
 
   test('sections that are not built yet say so kindly and lead back to Contacts', async ({ app }) => {
     const page = app.page;
-    for (const name of ['Companies', 'Deals', 'Activities', 'Campaigns', 'Backups']) {
+    for (const name of ['Companies', 'Deals', 'Activities', 'Campaigns']) {
       const item = sections(page).getByRole('button', { name });
       await item.click();
       await expect(item).toHaveAttribute('aria-current', 'page');

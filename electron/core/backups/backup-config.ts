@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { BackupSettings, defaultBackupSettings, SnapshotId } from '../../../shared/schemas/backup';
+import { BackupSettings, defaultBackupSettings, UndoRestore } from '../../../shared/schemas/backup';
 import { Timestamp } from '../../../shared/schemas/common';
 import { writeFileDurably } from '../durable-files';
 
@@ -14,7 +14,7 @@ export const BackupConfig = z.strictObject({
   location: z.string().max(4096).nullable(),
   settings: BackupSettings,
   lastFullCheckAt: Timestamp.nullable(),
-  undoRestore: z.strictObject({ restoredAt: Timestamp, snapshotId: SnapshotId }).nullable(),
+  undoRestore: UndoRestore.nullable(),
 });
 export type BackupConfig = z.infer<typeof BackupConfig>;
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { BackupSettings, BackupStatus, SnapshotInfo } from '../../../shared/schemas/backup';
 import { latestSchemaVersion } from '../db/migrations';
 import type { Migration } from '../db/migration';
@@ -76,6 +76,15 @@ export function backupService(deps: BackupServiceDeps) {
     }
   }
 
+  async function logged<T>(what: string, job: () => Promise<T>): Promise<T> {
+    try {
+      return await job();
+    } catch (error) {
+      logger.error(`${what} failed; nothing was changed`, { error: describeError(error) });
+      throw error;
+    }
+  }
+
   async function snapshotNow(reason: string): Promise<SnapshotInfo> {
     const source = deps.liveSource();
     if (!source) throw new CrmError('DATABASE_CORRUPT', 'The database is damaged, so there is nothing safe to back up. Restore a backup first.');
@@ -93,7 +102,7 @@ export function backupService(deps: BackupServiceDeps) {
     return info;
   }
 
-  async function restoreContents(contents: SnapshotContents, label: string): Promise<void> {
+  async function restoreContents(contents: SnapshotContents, source: { kind: 'snapshot' | 'file'; name: string }): Promise<void> {
     if (contents.manifest.schemaVersion > latestSchemaVersion) {
       throw new CrmError('SCHEMA_TOO_NEW', `This backup was made by a newer version of Rolodesk (data version ${contents.manifest.schemaVersion}). Install the latest Rolodesk to restore it. Nothing was changed.`);
     }
@@ -103,10 +112,15 @@ export function backupService(deps: BackupServiceDeps) {
     const safety = deps.liveSource() ? await snapshotNow('before restore') : undefined;
     const staging = await stageRestore(root, contents, deps.migrations, logger, (fraction) => progress(0.4 + fraction * 0.5));
     await deps.replaceData(staging);
-    await saveConfig({ ...config, undoRestore: safety ? { restoredAt: clock.now().toISOString(), snapshotId: safety.id } : null });
+    await saveConfig({
+      ...config,
+      undoRestore: safety ? { restoredAt: clock.now().toISOString(), snapshotId: safety.id, restoredFrom: { ...source, createdAt: contents.manifest.createdAt } } : null,
+    });
     changesAtLastSnapshot = -1;
     progress(1);
-    logger.info('data restored', { from: label, safetySnapshot: safety?.id ?? null });
+    // After the undo record is saved, so a status read on this event sees it.
+    emit('backup.changed', {});
+    logger.info('data restored', { from: source, safetySnapshot: safety?.id ?? null });
   }
 
   async function restoreSnapshotById(id: string): Promise<void> {
@@ -117,7 +131,7 @@ export function backupService(deps: BackupServiceDeps) {
     } catch {
       throw new CrmError('BACKUP_INVALID', 'That backup has no readable manifest, so it cannot be restored. Nothing was changed.');
     }
-    await restoreContents({ databasePath: join(dir, snapshotDatabaseName), manifest, filePath: (sha256) => sharedFilePath(location(), sha256) }, id);
+    await restoreContents({ databasePath: join(dir, snapshotDatabaseName), manifest, filePath: (sha256) => sharedFilePath(location(), sha256) }, { kind: 'snapshot', name: id });
   }
 
   return {
@@ -177,14 +191,15 @@ export function backupService(deps: BackupServiceDeps) {
         emit('backup.changed', {});
       }),
 
-    restoreSnapshot: (id: string) => exclusive(() => loud('restore the backup', () => restoreSnapshotById(id))),
+    // Restores answer to the dialog that asked for them: a refused backup is not a failed backup.
+    restoreSnapshot: (id: string) => exclusive(() => logged('restore the backup', () => restoreSnapshotById(id))),
 
     restoreArchive: (archivePath: string) =>
       exclusive(() =>
-        loud('restore the backup file', async () => {
+        logged('restore the backup file', async () => {
           const staging = join(root, `.restore-archive-${randomUUID()}`);
           try {
-            await restoreContents(await stageArchive(archivePath, staging), archivePath);
+            await restoreContents(await stageArchive(archivePath, staging), { kind: 'file', name: basename(archivePath) });
           } finally {
             await removeWithRetry(staging).catch(() => logger.warn('could not remove an unpacked backup file', { staging }));
           }
@@ -195,7 +210,7 @@ export function backupService(deps: BackupServiceDeps) {
       exclusive(async () => {
         const undo = config.undoRestore;
         if (!undo) throw new CrmError('NOT_FOUND', 'There is no restore to undo.');
-        await loud('undo the restore', () => restoreSnapshotById(undo.snapshotId));
+        await logged('undo the restore', () => restoreSnapshotById(undo.snapshotId));
         await saveConfig({ ...config, undoRestore: null });
       }),
 

@@ -22,3 +22,17 @@ export function ErrorBanner({ title, children, action }: BannerProps) {
     </div>
   );
 }
+
+/** Something to keep an eye on, not a failure (backups growing, say): read politely, drawn in amber. */
+export function WarningBanner({ title, children, action }: BannerProps) {
+  return (
+    <div className="banner banner--warning" role="status">
+      <Icon name="alert" size={18} className="banner__icon" />
+      <div className="banner__body">
+        {title && <p className="banner__title">{title}</p>}
+        <p className="banner__message">{children}</p>
+      </div>
+      {action && <div className="banner__action">{action}</div>}
+    </div>
+  );
+}

@@ -12,8 +12,8 @@ interface DialogProps {
   onCancel(): void;
   /** What gets focus on open; defaults to the first control. */
   initialFocus?: RefObject<HTMLElement | null>;
-  /** Wide dialogs show content (a file preview); normal ones ask a question. */
-  size?: 'normal' | 'wide';
+  /** Wide dialogs show content (a file preview); medium ones a list to choose from; normal ones ask a question. */
+  size?: 'normal' | 'medium' | 'wide';
 }
 
 /**
@@ -74,7 +74,7 @@ export function Dialog({ title, description, children, onCancel, initialFocus, s
     >
       <div
         ref={dialogRef}
-        className={size === 'wide' ? 'dialog dialog--wide' : 'dialog'}
+        className={size === 'normal' ? 'dialog' : `dialog dialog--${size}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -5,9 +5,13 @@ import './Toast.css';
 interface Toast {
   id: number;
   message: string;
+  tone: ToastTone;
 }
 
-type ShowToast = (message: string) => void;
+/** done: what the user asked for happened. problem: it ran, and found something wrong (a backup that fails its check). */
+type ToastTone = 'done' | 'problem';
+
+type ShowToast = (message: string, tone?: ToastTone) => void;
 
 const ToastContext = createContext<ShowToast>(() => {});
 
@@ -19,10 +23,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const nextId = useRef(1);
   const timers = useRef(new Set<number>());
 
-  const show = useCallback<ShowToast>((message) => {
+  const show = useCallback<ShowToast>((message, tone = 'done') => {
     const id = nextId.current++;
     // Keep at most three; an older one makes room.
-    setToasts((current) => [...current.slice(-2), { id, message }]);
+    setToasts((current) => [...current.slice(-2), { id, message, tone }]);
     const timer = window.setTimeout(() => {
       timers.current.delete(timer);
       setToasts((current) => current.filter((toast) => toast.id !== id));
@@ -39,10 +43,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div className="toasts" role="status" aria-live="polite">
+      <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
         {toasts.map((toast) => (
           <div key={toast.id} className="toast">
-            <Icon name="check" size={16} className="toast__icon" />
+            <Icon name={toast.tone === 'done' ? 'check' : 'alert'} size={16} className={`toast__icon toast__icon--${toast.tone}`} />
             <span>{toast.message}</span>
           </div>
         ))}

@@ -68,3 +68,15 @@ export function fileSize(bytes: number): string {
   if (bytes < gigabyte) return `${amount(bytes / megabyte)} MB`;
   return `${amount(bytes / gigabyte)} GB`;
 }
+
+/**
+ * For the middle of a sentence ("Last verified backup: today at 2:31 PM",
+ * "restored from the backup of yesterday at 9:12 AM"): lower-case day words, no seconds.
+ */
+export function timeInSentence(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  if (sameDay(date, now)) return `today at ${timeOfDay.format(date)}`;
+  if (sameDay(date, dayBefore(now))) return `yesterday at ${timeOfDay.format(date)}`;
+  return dateAndTime.format(date);
+}

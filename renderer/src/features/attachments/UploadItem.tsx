@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { IconButton } from '../../components/Button';
+import { ProgressBar } from '../../components/ProgressBar';
 import { fileSize } from '../../lib/format';
 import { ToneIcon } from './FileIcon';
 import type { Upload } from './useUploadQueue';
@@ -55,18 +56,7 @@ export function UploadItem({ upload, onCancel, onDismiss }: UploadItemProps) {
         <p className="attachment__name" title={fileName}>
           {fileName}
         </p>
-        <div
-          className="progress"
-          role="progressbar"
-          aria-label={`Uploading ${fileName}`}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent}
-          aria-valuetext={statusOf(upload)}
-          data-state={state}
-        >
-          <span className="progress__fill" style={{ width: `${percent}%` }} />
-        </div>
+        <ProgressBar label={`Uploading ${fileName}`} percent={percent} valueText={statusOf(upload)} state={state === 'checking' ? 'working' : 'measured'} />
         <p className="attachment__details">
           <span>{statusOf(upload)}</span>
         </p>

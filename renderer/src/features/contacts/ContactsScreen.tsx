@@ -14,11 +14,12 @@ import { SearchBox } from './SearchBox';
 import { useContactPages } from './useContactPages';
 import './ContactsScreen.css';
 
-export type MenuCommand = EventPayload<'menu.command'>['command'];
+/** The menu commands about contacts (File › New Contact, Edit › Find…). */
+export type ContactCommand = Extract<EventPayload<'menu.command'>['command'], 'new-contact' | 'focus-search'>;
 
 interface ContactsScreenProps {
   /** A menu command to carry out once; `seq` tells two identical commands apart. */
-  command: { name: MenuCommand; seq: number } | null;
+  command: { name: ContactCommand; seq: number } | null;
   onCommandHandled(): void;
 }
 

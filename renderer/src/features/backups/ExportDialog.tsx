@@ -1,0 +1,69 @@
+import { useRef } from 'react';
+import { ErrorBanner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { ProgressBar } from '../../components/ProgressBar';
+import type { BackupProgress } from './useBackupProgress';
+import type { ExportRun } from './useExportRun';
+import './ProgressDialog.css';
+
+interface ExportDialogProps {
+  run: ExportRun;
+  progress: BackupProgress | null;
+  onStop(): void;
+  onClose(): void;
+}
+
+/** Where the export is, in words and percent: a fresh snapshot (the first 30%), then the file written and read back. */
+function stageOf(progress: BackupProgress | null, stopping: boolean): { words: string; percent: number } {
+  if (stopping) return { words: 'Stopping… The unfinished file is being removed.', percent: progress ? percentOf(progress) : 0 };
+  if (!progress) return { words: 'Choose where to save the backup file…', percent: 0 };
+  if (progress.job === 'snapshot') return { words: 'Taking a fresh backup of your data…', percent: percentOf(progress) };
+  return { words: progress.fraction < 0.5 ? 'Writing the backup file…' : 'Reading the file back to check it…', percent: percentOf(progress) };
+}
+
+function percentOf(progress: BackupProgress): number {
+  return progress.job === 'snapshot' ? progress.fraction * 30 : 30 + progress.fraction * 70;
+}
+
+/** File › Export Backup… while it runs: how far it is, and Stop; or, if it failed, why. */
+export function ExportDialog({ run, progress, onStop, onClose }: ExportDialogProps) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  if (run.state === 'failed') {
+    return (
+      <Dialog key="failed" title="The backup was not exported" onCancel={onClose} initialFocus={closeRef}>
+        <div className="dialog__body">
+          <ErrorBanner>{run.message}</ErrorBanner>
+        </div>
+        <div className="dialog__actions">
+          <Button ref={closeRef} variant="primary" onClick={onClose}>
+            Close
+          </Button>
+        </div>
+      </Dialog>
+    );
+  }
+
+  const stage = stageOf(progress, run.stopping);
+  return (
+    // Escape and the backdrop do nothing here: stopping is a decision, so it has its own button.
+    <Dialog key="running" title="Exporting backup" description="All your data and attached files, in one file you can keep anywhere." onCancel={() => {}}>
+      <div className="progress-dialog">
+        <p className="progress-dialog__stage" aria-live="polite">
+          <span>{stage.words}</span>
+          <span className="progress-dialog__percent" aria-hidden="true">
+            {Math.round(stage.percent)}%
+          </span>
+        </p>
+        <ProgressBar label="Exporting backup" percent={stage.percent} valueText={stage.words} state={progress && !run.stopping ? 'measured' : 'working'} />
+      </div>
+      <div className="dialog__actions">
+        {/* aria-disabled, not disabled, once pressed: a disabled button drops keyboard focus. */}
+        <Button onClick={() => !run.stopping && onStop()} aria-disabled={run.stopping}>
+          {run.stopping ? 'Stopping…' : 'Stop'}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

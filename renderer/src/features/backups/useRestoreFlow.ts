@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SnapshotInfo } from '../../../../shared/schemas/backup';
+import { invoke, toCrmError } from '../../api';
+import { useBackupProgress, type BackupProgress } from './useBackupProgress';
+
+/** What a restore puts back: a snapshot, a file the user picks, or the data from before the last restore. */
+export type RestoreTarget = { kind: 'snapshot'; snapshot: SnapshotInfo } | { kind: 'file' } | { kind: 'undo'; restoredAt: string };
+
+/** Where it began: the list of snapshots (a problem returns there, to choose another) or a single button (a problem ends it). */
+export type RestoreOrigin = 'list' | 'direct';
+
+export type RestoreStep =
+  | { step: 'choose'; problem: string | null }
+  | { step: 'confirm'; target: RestoreTarget; origin: RestoreOrigin }
+  | { step: 'running'; target: RestoreTarget; origin: RestoreOrigin }
+  | { step: 'failed'; target: RestoreTarget; message: string };
+
+export interface RestoreFlow {
+  step: RestoreStep | null;
+  progress: BackupProgress | null;
+  /** File › Restore from Backup…: the list of snapshots, and Choose file…. */
+  openList(): void;
+  /** Asks before restoring this target. */
+  ask(target: RestoreTarget, origin?: RestoreOrigin): void;
+  /** Restores at once, without asking: the recovery screen, where the current data is already lost. */
+  run(target: RestoreTarget, origin?: RestoreOrigin): void;
+  confirm(): void;
+  back(): void;
+  close(): void;
+}
+
+interface RestoreFlowOptions {
+  onRestored(target: RestoreTarget): void;
+}
+
+/** Calls the channel for a target; false when the user cancelled the file dialog. */
+async function restore(target: RestoreTarget): Promise<boolean> {
+  if (target.kind === 'snapshot') return (await invoke('backups.restore', { id: target.snapshot.id })).restored;
+  if (target.kind === 'file') return (await invoke('backups.restoreFromFile', {})).restored;
+  return (await invoke('backups.undoRestore', {})).restored;
+}
+
+/** The steps of one restore, from choosing to done. A restore cannot be stopped half-way, so nothing closes it while it runs. */
+export function useRestoreFlow(options: RestoreFlowOptions): RestoreFlow {
+  const [step, setStep] = useState<RestoreStep | null>(null);
+  const busy = useRef(false);
+  const progress = useBackupProgress(step?.step === 'running');
+  // The latest callbacks, for the answer that arrives after the render that asked.
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+
+  const openList = useCallback(() => {
+    if (!busy.current) setStep({ step: 'choose', problem: null });
+  }, []);
+
+  const ask = useCallback((target: RestoreTarget, origin: RestoreOrigin = 'direct') => {
+    if (!busy.current) setStep({ step: 'confirm', target, origin });
+  }, []);
+
+  const run = useCallback((target: RestoreTarget, origin: RestoreOrigin = 'direct') => {
+    if (busy.current) return;
+    busy.current = true;
+    setStep({ step: 'running', target, origin });
+    restore(target)
+      .then(
+        (restored) => {
+          if (restored) {
+            setStep(null);
+            latest.current.onRestored(target);
+          } else {
+            // The file dialog was cancelled: back to where the user was.
+            setStep(origin === 'list' ? { step: 'choose', problem: null } : null);
+          }
+        },
+        (thrown: unknown) => {
+          const error = toCrmError(thrown);
+          setStep(origin === 'list' ? { step: 'choose', problem: error.message } : { step: 'failed', target, message: error.message });
+        },
+      )
+      .finally(() => {
+        busy.current = false;
+      });
+  }, []);
+
+  const confirm = useCallback(() => {
+    if (step?.step === 'confirm') run(step.target, step.origin);
+  }, [step, run]);
+
+  const back = useCallback(() => {
+    setStep((current) => (current?.step === 'confirm' && current.origin === 'list' ? { step: 'choose', problem: null } : current?.step === 'running' ? current : null));
+  }, []);
+
+  const close = useCallback(() => {
+    if (!busy.current) setStep(null);
+  }, []);
+
+  return { step, progress, openList, ask, run, confirm, back, close };
+}
