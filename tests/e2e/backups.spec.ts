@@ -131,7 +131,7 @@ test.describe('backups', () => {
     await expect(confirm).toContainText('You can go back afterwards.');
     await confirm.getByRole('button', { name: 'Choose file and restore…' }).click();
     await expect(toasts(page)).toContainText('Backup restored');
-    await expect(restoredBanner(page)).toContainText('Your data was restored from a backup file.');
+    await expect(restoredBanner(page)).toContainText('Your data was restored from the backup file “Rolodesk backup.zip”');
 
     for (const person of people) await expect(contactRow(page, person.name)).toBeVisible();
     await expect(page.getByText(`${people.length} contacts`)).toBeVisible();

@@ -12,7 +12,7 @@ export function RestoredBanner() {
   // The core records what was restored, so the banner says the same after a relaunch.
   const what =
     undo.restoredFrom.kind === 'file'
-      ? `Your data was restored ${timeInSentence(undo.restoredAt)} from the backup file “${undo.restoredFrom.name}”, made ${timeInSentence(undo.restoredFrom.createdAt)}.`
+      ? `Your data was restored from the backup file “${undo.restoredFrom.name}” (made ${timeInSentence(undo.restoredFrom.createdAt)}).`
       : `Your data was restored from ${snapshotInSentence(undo.restoredFrom)}.`;
   return (
     <WindowBanner
