@@ -1,6 +1,6 @@
 import type { Section } from '../sections';
 import { Button } from './Button';
-import { Icon } from './Icon';
+import { IconTile } from './IconTile';
 import './ComingSoon.css';
 
 /** Stands in for a section that is not built yet: says what it will do and offers a way back. */
@@ -8,9 +8,7 @@ export function ComingSoon({ section, onBack }: { section: Section; onBack(): vo
   return (
     <main className="coming-soon" aria-labelledby="coming-soon-title">
       <div className="coming-soon__card">
-        <div className="coming-soon__icon">
-          <Icon name={section.icon} size={28} />
-        </div>
+        <IconTile icon={section.icon} />
         <p className="coming-soon__badge">Coming soon</p>
         <h1 id="coming-soon-title" className="coming-soon__title">
           {section.label}

@@ -20,13 +20,13 @@ interface AttachmentItemProps {
 export function AttachmentItem({ attachment, onPreview, onOpen, onSaveCopy, onRemove }: AttachmentItemProps) {
   const { fileName } = attachment;
   return (
-    <li className="attachment">
+    <li className="list-row attachment">
       <FileIcon attachment={attachment} />
       <div className="attachment__about">
         <p className="attachment__name" title={fileName}>
           {fileName}
         </p>
-        <p className="attachment__details">
+        <p className="list-row__details">
           <span>{fileSize(attachment.size)}</span>
           <span>{kindInWords(attachment.typeLabel)}</span>
           <time dateTime={attachment.addedAt} title={`Added ${exactTime(attachment.addedAt)}`}>

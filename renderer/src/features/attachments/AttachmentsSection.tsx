@@ -12,6 +12,7 @@ import { UploadItem } from './UploadItem';
 import type { AttachmentList } from './useAttachments';
 import { useFileActions } from './useFileActions';
 import type { UploadQueue } from './useUploadQueue';
+import '../../styles/list.css';
 import './AttachmentsSection.css';
 
 interface AttachmentsSectionProps {
@@ -74,7 +75,7 @@ export function AttachmentsSection({ ownerName, list, queue }: AttachmentsSectio
       <div className="attachments__header">
         <h3 id={headingId} className="attachments__title">
           Attachments
-          {count > 0 && <span className="attachments__count">{count}</span>}
+          {count > 0 && <span className="list-count">{count}</span>}
         </h3>
         <Button ref={addRef} size="small" icon="paperclip" aria-label="Add files" onClick={() => inputRef.current?.click()}>
           Add files…
@@ -106,7 +107,7 @@ export function AttachmentsSection({ ownerName, list, queue }: AttachmentsSectio
       )}
 
       {nothingYet && (
-        <div className="attachments__empty">
+        <div className="list-empty">
           <Icon name="paperclip" size={18} />
           <p>No files yet. Drop files here, or choose Add files…</p>
         </div>

@@ -34,13 +34,13 @@ export function UploadItem({ upload, onCancel, onDismiss }: UploadItemProps) {
 
   if (state === 'failed') {
     return (
-      <li ref={itemRef} className="attachment attachment--failed">
+      <li ref={itemRef} className="list-row attachment attachment--failed">
         <ToneIcon icon="alert" tone="refused" />
         <div className="attachment__about">
           <p className="attachment__name" title={fileName}>
             {fileName}
           </p>
-          <p className="attachment__problem" role="alert">
+          <p className="list-row__problem" role="alert">
             {upload.message}
           </p>
         </div>
@@ -50,14 +50,14 @@ export function UploadItem({ upload, onCancel, onDismiss }: UploadItemProps) {
   }
   const percent = progressOf(upload);
   return (
-    <li ref={itemRef} className="attachment attachment--uploading">
+    <li ref={itemRef} className="list-row attachment attachment--uploading">
       <ToneIcon icon="upload" tone="pending" />
       <div className="attachment__about">
         <p className="attachment__name" title={fileName}>
           {fileName}
         </p>
         <ProgressBar label={`Uploading ${fileName}`} percent={percent} valueText={statusOf(upload)} state={state === 'checking' ? 'working' : 'measured'} />
-        <p className="attachment__details">
+        <p className="list-row__details">
           <span>{statusOf(upload)}</span>
         </p>
       </div>

@@ -8,6 +8,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { useToast } from '../../components/Toast';
 import { exactTime, timeInSentence } from '../../lib/format';
 import { useBackups } from './backupsContext';
+import '../../styles/card.css';
 import './BackupOverview.css';
 
 /** "every 15 minutes", "every hour", "every 2 hours". */
@@ -49,7 +50,7 @@ export function BackupOverview({ status }: { status: BackupStatus }) {
   }
 
   return (
-    <section className="backups-card backup-overview" aria-label="Backup status">
+    <section className="card backup-overview" aria-label="Backup status">
       <div className={`backup-overview__last backup-overview__last--${tone}`}>
         <span className="backup-overview__badge">
           <Icon name={tone === 'good' ? 'shieldCheck' : 'alert'} size={22} />
@@ -84,7 +85,7 @@ export function BackupOverview({ status }: { status: BackupStatus }) {
       </div>
 
       <div className="backup-overview__folder">
-        <h2 className="backups-card__title">Backup folder</h2>
+        <h2 className="card__title">Backup folder</h2>
         <p className="backup-overview__path">
           <Icon name="folder" size={16} />
           <span>{status.location}</span>

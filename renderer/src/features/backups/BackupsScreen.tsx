@@ -1,5 +1,7 @@
 import { ErrorBanner, WarningBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { Screen } from '../../components/Screen';
+import { ScreenHeader } from '../../components/ScreenHeader';
 import { BackupOverview } from './BackupOverview';
 import { useBackups } from './backupsContext';
 import { ScheduleForm } from './ScheduleForm';
@@ -13,11 +15,8 @@ export function BackupsScreen() {
   const snapshots = useSnapshots();
 
   return (
-    <main className="backups" aria-labelledby="backups-title">
-      <header className="backups__header">
-        <h1 id="backups-title" className="backups__title">
-          Backups
-        </h1>
+    <Screen className="backups" titleId="backups-title">
+      <ScreenHeader titleId="backups-title" title="Backups" className="backups__header">
         <div className="backups__actions">
           <Button icon="restore" onClick={openRestore}>
             Restore from backup…
@@ -30,7 +29,7 @@ export function BackupsScreen() {
             {backingUp ? 'Backing up…' : 'Back up now'}
           </Button>
         </div>
-      </header>
+      </ScreenHeader>
       <div className="backups__body">
         {statusError && (
           <ErrorBanner title="Backup status could not be read" action={<Button onClick={reloadStatus}>Try again</Button>}>
@@ -43,6 +42,6 @@ export function BackupsScreen() {
         {/* Reads the settings once: a status refresh (after every backup) never overwrites what the user is typing. */}
         {status && <ScheduleForm settings={status.settings} />}
       </div>
-    </main>
+    </Screen>
   );
 }

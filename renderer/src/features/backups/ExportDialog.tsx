@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { ProgressBar } from '../../components/ProgressBar';
 import type { BackupProgress } from './useBackupProgress';
 import type { ExportRun } from './useExportRun';
+import { ProgressStage } from './ProgressStage';
 import './ProgressDialog.css';
 
 interface ExportDialogProps {
@@ -50,12 +51,7 @@ export function ExportDialog({ run, progress, onStop, onClose }: ExportDialogPro
     // Escape and the backdrop do nothing here: stopping is a decision, so it has its own button.
     <Dialog key="running" title="Exporting backup" description="All your data and attached files, in one file you can keep anywhere." onCancel={() => {}}>
       <div className="progress-dialog">
-        <p className="progress-dialog__stage" aria-live="polite">
-          <span>{stage.words}</span>
-          <span className="progress-dialog__percent" aria-hidden="true">
-            {Math.round(stage.percent)}%
-          </span>
-        </p>
+        <ProgressStage words={stage.words} percent={stage.percent} />
         <ProgressBar label="Exporting backup" percent={stage.percent} valueText={stage.words} state={progress && !run.stopping ? 'measured' : 'working'} />
       </div>
       <div className="dialog__actions">

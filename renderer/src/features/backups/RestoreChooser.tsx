@@ -8,6 +8,7 @@ import { contentsInWords, reasonInWords } from './snapshotWords';
 import type { RestoreTarget } from './useRestoreFlow';
 import { useSnapshots } from './useSnapshots';
 import { VerifiedBadge } from './VerifiedBadge';
+import '../../styles/list.css';
 import './RestoreChooser.css';
 
 interface RestoreChooserProps {
@@ -84,12 +85,12 @@ function SnapshotChoice({ snapshot, group, checked, onPick }: { snapshot: Snapsh
         <time className="snapshot-choice__when" dateTime={snapshot.createdAt} title={exactTime(snapshot.createdAt)}>
           {longTime(snapshot.createdAt)}
         </time>
-        <span className="snapshot-choice__details">
+        <span className="list-row__details">
           <span>{reasonInWords(snapshot.reason)}</span>
           <span>{fileSize(snapshot.sizeBytes)}</span>
           <span>{contentsInWords(snapshot.counts)}</span>
         </span>
-        {!snapshot.verified && <span className="snapshot-choice__problem">Cannot be restored: {problem ?? 'it did not pass its checks'}.</span>}
+        {!snapshot.verified && <span className="list-row__problem">Cannot be restored: {problem ?? 'it did not pass its checks'}.</span>}
       </span>
       <VerifiedBadge snapshot={snapshot} />
     </label>

@@ -9,6 +9,7 @@ import { RestoreChooser } from './RestoreChooser';
 import { contentsInWords } from './snapshotWords';
 import type { BackupProgress } from './useBackupProgress';
 import type { RestoreFlow, RestoreTarget } from './useRestoreFlow';
+import { ProgressStage } from './ProgressStage';
 import './ProgressDialog.css';
 
 interface RestoreDialogProps {
@@ -88,12 +89,7 @@ export function RestoreDialog({ flow, recovering }: RestoreDialogProps) {
     // A restore cannot be stopped half-way: no buttons, and Escape does nothing.
     <Dialog key="running" title={title} onCancel={() => {}}>
       <div className="progress-dialog">
-        <p className="progress-dialog__stage" aria-live="polite">
-          <span>{stage.words}</span>
-          <span className="progress-dialog__percent" aria-hidden="true">
-            {Math.round(stage.percent)}%
-          </span>
-        </p>
+        <ProgressStage words={stage.words} percent={stage.percent} />
         <ProgressBar label={title} percent={stage.percent} valueText={stage.words} state={flow.progress ? 'measured' : 'working'} />
         <p className="progress-dialog__note">Please keep Rolodesk open until this is done. If anything goes wrong, your current data stays as it is.</p>
       </div>

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { useBackups } from './backupsContext';
 import { scheduleFields, validateSchedule, valuesOf, type ScheduleErrors, type ScheduleField, type ScheduleValues } from './scheduleForm';
+import '../../styles/card.css';
 import './ScheduleForm.css';
 
 const labels: Record<ScheduleField, { label: string; hint: string }> = {
@@ -61,12 +62,12 @@ export function ScheduleForm({ settings }: { settings: BackupSettings }) {
   }
 
   return (
-    <form className="backups-card schedule-form" noValidate onSubmit={save} aria-labelledby={`${idPrefix}-title`}>
+    <form className="card schedule-form" noValidate onSubmit={save} aria-labelledby={`${idPrefix}-title`}>
       <div>
-        <h2 id={`${idPrefix}-title`} className="backups-card__title">
+        <h2 id={`${idPrefix}-title`} className="card__title">
           Schedule
         </h2>
-        <p className="backups-card__text">
+        <p className="card__text">
           Rolodesk also backs up when it starts and before every restore. Older backups are thinned out so the folder does not fill up; the newest
           verified backup is never removed.
         </p>
@@ -96,7 +97,7 @@ export function ScheduleForm({ settings }: { settings: BackupSettings }) {
           />
         ))}
       </div>
-      <div className="backups-card__actions">
+      <div className="card__actions">
         {/* aria-disabled, not disabled, while saving: a disabled button drops keyboard focus. */}
         <Button type="submit" variant="primary" aria-disabled={saving}>
           Save schedule

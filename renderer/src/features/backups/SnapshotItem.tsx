@@ -19,20 +19,20 @@ interface SnapshotItemProps {
 export function SnapshotItem({ snapshot, checking, onCheck, onRestore }: SnapshotItemProps) {
   const when = longTime(snapshot.createdAt);
   return (
-    <li className={snapshot.verified ? 'snapshot' : 'snapshot snapshot--problem'}>
+    <li className={snapshot.verified ? 'list-row snapshot' : 'list-row snapshot snapshot--problem'}>
       <div className="snapshot__about">
         <p className="snapshot__when">
           <time dateTime={snapshot.createdAt} title={exactTime(snapshot.createdAt)}>
             {when}
           </time>
         </p>
-        <p className="snapshot__details">
+        <p className="list-row__details">
           <span>{reasonInWords(snapshot.reason)}</span>
           <span>{fileSize(snapshot.sizeBytes)}</span>
           <span>{contentsInWords(snapshot.counts)}</span>
         </p>
         {!snapshot.verified && (
-          <p className="snapshot__problem">
+          <p className="list-row__problem">
             {snapshot.problems.length > 0 ? `Problem: ${snapshot.problems.join('; ')}.` : 'This backup did not pass its checks.'}
           </p>
         )}

@@ -8,6 +8,8 @@ import { useToast } from '../../components/Toast';
 import { useBackups } from './backupsContext';
 import { SnapshotItem } from './SnapshotItem';
 import type { SnapshotList as Snapshots } from './useSnapshots';
+import '../../styles/card.css';
+import '../../styles/list.css';
 import './SnapshotList.css';
 
 /** Every snapshot in the backup folder, newest first, each with Check again and Restore…. */
@@ -41,11 +43,11 @@ export function SnapshotList({ list }: { list: Snapshots }) {
   }
 
   return (
-    <section className="backups-card snapshot-list" aria-labelledby="snapshot-list-title">
+    <section className="card snapshot-list" aria-labelledby="snapshot-list-title">
       <div className="snapshot-list__header">
-        <h2 id="snapshot-list-title" className="backups-card__title">
+        <h2 id="snapshot-list-title" className="card__title">
           Backup history
-          {snapshots && snapshots.length > 0 && <span className="snapshot-list__count">{snapshots.length}</span>}
+          {snapshots && snapshots.length > 0 && <span className="list-count">{snapshots.length}</span>}
         </h2>
       </div>
       {list.error && (
@@ -60,7 +62,7 @@ export function SnapshotList({ list }: { list: Snapshots }) {
       )}
       {snapshots === null && !list.error && <p className="snapshot-list__note">Looking for backups…</p>}
       {snapshots?.length === 0 && (
-        <div className="snapshot-list__empty">
+        <div className="list-empty">
           <Icon name="backups" size={18} />
           <p>No backups in this folder yet. Choose Back up now to take the first one.</p>
         </div>

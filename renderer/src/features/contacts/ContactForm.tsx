@@ -14,6 +14,14 @@ interface ContactFormFieldsProps {
 
 export const fieldId = (idPrefix: string, field: ContactField) => `${idPrefix}-${field}`;
 
+/** The one-line fields, in the order they are shown; Notes, a multi-line field, follows them. */
+const lineFields: ReadonlyArray<{ field: Exclude<ContactField, 'notes'>; label: string; type?: 'email' | 'tel'; placeholder: string }> = [
+  { field: 'name', label: 'Name', placeholder: 'Full name' },
+  { field: 'email', label: 'Email', type: 'email', placeholder: 'name@example.com' },
+  { field: 'phone', label: 'Phone', type: 'tel', placeholder: '+44 20 7946 0958' },
+  { field: 'company', label: 'Company', placeholder: 'Where they work' },
+];
+
 /** The editable fields of a contact, each labelled, with its error beside it. */
 export function ContactFormFields({ idPrefix, values, errors, onChange, nameRef }: ContactFormFieldsProps) {
   const common = (field: ContactField) => ({
@@ -24,37 +32,18 @@ export function ContactFormFields({ idPrefix, values, errors, onChange, nameRef 
   });
   return (
     <div className="contact-form__fields">
-      <Field
-        {...common('name')}
-        label="Name"
-        inputRef={nameRef}
-        autoComplete="off"
-        placeholder="Full name"
-        onChange={(event) => onChange('name', event.target.value)}
-      />
-      <Field
-        {...common('email')}
-        label="Email"
-        type="email"
-        autoComplete="off"
-        placeholder="name@example.com"
-        onChange={(event) => onChange('email', event.target.value)}
-      />
-      <Field
-        {...common('phone')}
-        label="Phone"
-        type="tel"
-        autoComplete="off"
-        placeholder="+44 20 7946 0958"
-        onChange={(event) => onChange('phone', event.target.value)}
-      />
-      <Field
-        {...common('company')}
-        label="Company"
-        autoComplete="off"
-        placeholder="Where they work"
-        onChange={(event) => onChange('company', event.target.value)}
-      />
+      {lineFields.map(({ field, label, type, placeholder }) => (
+        <Field
+          key={field}
+          {...common(field)}
+          label={label}
+          type={type}
+          inputRef={field === 'name' ? nameRef : undefined}
+          autoComplete="off"
+          placeholder={placeholder}
+          onChange={(event) => onChange(field, event.target.value)}
+        />
+      ))}
       <Field
         {...common('notes')}
         label="Notes"

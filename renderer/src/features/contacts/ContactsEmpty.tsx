@@ -1,14 +1,12 @@
 import { Button } from '../../components/Button';
-import { Icon } from '../../components/Icon';
+import { IconTile } from '../../components/IconTile';
 import './ContactsEmpty.css';
 
 /** First run: nothing to list yet, so say what to do. */
 export function NoContactsYet({ onCreate }: { onCreate(): void }) {
   return (
     <div className="contacts-empty">
-      <div className="contacts-empty__icon">
-        <Icon name="userPlus" size={28} />
-      </div>
+      <IconTile icon="userPlus" />
       <h2 className="contacts-empty__title">No contacts yet</h2>
       <p className="contacts-empty__text">
         Add the people you work with: clients, suppliers, leads. Everything stays on this computer.
@@ -25,9 +23,7 @@ export function NoContactsYet({ onCreate }: { onCreate(): void }) {
 export function NoMatches({ search, onClear }: { search: string; onClear(): void }) {
   return (
     <div className="contacts-empty">
-      <div className="contacts-empty__icon contacts-empty__icon--muted">
-        <Icon name="searchOff" size={28} />
-      </div>
+      <IconTile icon="searchOff" muted />
       <h2 className="contacts-empty__title">No contacts match “{search}”</h2>
       <p className="contacts-empty__text">Check the spelling, or search for part of a name, an email or a company.</p>
       <Button onClick={onClear}>Clear search</Button>

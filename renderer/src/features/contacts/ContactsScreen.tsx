@@ -3,6 +3,8 @@ import type { EventPayload } from '../../../../shared/contract';
 import type { Contact, ContactSortKey, ContactSummary } from '../../../../shared/schemas/contact';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { Screen } from '../../components/Screen';
+import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
@@ -168,15 +170,12 @@ export function ContactsScreen({ command, onCommandHandled }: ContactsScreenProp
   }
 
   return (
-    <main className="contacts" aria-labelledby="contacts-title">
-      <header className="contacts__header">
-        <h1 id="contacts-title" className="contacts__title">
-          Contacts
-        </h1>
+    <Screen className="contacts" titleId="contacts-title">
+      <ScreenHeader titleId="contacts-title" title="Contacts">
         <Button ref={newButtonRef} variant="primary" icon="plus" onClick={openNew}>
           New contact
         </Button>
-      </header>
+      </ScreenHeader>
       <div className="contacts__toolbar">
         <SearchBox value={searchText} onChange={setSearchText} inputRef={searchRef} busy={snapshot.updating && searchText.trim() !== ''} />
         <p className="contacts__count" aria-live="polite">
@@ -197,6 +196,6 @@ export function ContactsScreen({ command, onCommandHandled }: ContactsScreenProp
           />
         )}
       </div>
-    </main>
+    </Screen>
   );
 }

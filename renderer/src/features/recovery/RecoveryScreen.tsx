@@ -11,6 +11,7 @@ import { exactTime, fileSize, longTime } from '../../lib/format';
 import { useBackups } from '../backups/backupsContext';
 import { contentsInWords, reasonInWords } from '../backups/snapshotWords';
 import { VerifiedBadge } from '../backups/VerifiedBadge';
+import '../../styles/card.css';
 import './RecoveryScreen.css';
 
 /**
@@ -93,7 +94,7 @@ export function RecoveryScreen() {
         {recovery === null && !problem && <p className="recovery__muted">Looking for your newest backup…</p>}
 
         {recovery && newest && (
-          <section className="recovery__card" aria-labelledby="recovery-newest">
+          <section className="card recovery__card" aria-labelledby="recovery-newest">
             <div className="recovery__card-head">
               <h2 id="recovery-newest" className="recovery__card-title">
                 Newest verified backup
@@ -120,7 +121,7 @@ export function RecoveryScreen() {
         )}
 
         {recovery && !newest && (
-          <section className="recovery__card" aria-labelledby="recovery-none">
+          <section className="card recovery__card" aria-labelledby="recovery-none">
             <div className="recovery__card-head">
               <h2 id="recovery-none" className="recovery__card-title">
                 No verified backup was found

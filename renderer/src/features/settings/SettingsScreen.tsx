@@ -4,7 +4,10 @@ import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
+import { Screen } from '../../components/Screen';
+import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
+import '../../styles/card.css';
 import './SettingsScreen.css';
 
 // The bounds come from the schema the core checks with, so the two never disagree.
@@ -70,22 +73,18 @@ export function SettingsScreen() {
   }
 
   return (
-    <main className="settings" aria-labelledby="settings-title">
-      <header className="settings__header">
-        <h1 id="settings-title" className="settings__title">
-          Settings
-        </h1>
-      </header>
+    <Screen className="settings" titleId="settings-title">
+      <ScreenHeader titleId="settings-title" title="Settings" />
       <div className="settings__body">
         {load.state === 'failed' && <ErrorBanner title="Settings could not be loaded">{load.message}</ErrorBanner>}
         {load.state === 'loading' && <p className="settings__loading">Loading settings…</p>}
         {load.state === 'ready' && (
-          <form className="settings-card" noValidate onSubmit={save} aria-labelledby="settings-attachments">
+          <form className="card settings-card" noValidate onSubmit={save} aria-labelledby="settings-attachments">
             <div className="settings-card__intro">
-              <h2 id="settings-attachments" className="settings-card__title">
+              <h2 id="settings-attachments" className="card__title">
                 Attachments
               </h2>
-              <p className="settings-card__text">Files attached to records are kept on this computer, inside Rolodesk's data folder.</p>
+              <p className="card__text">Files attached to records are kept on this computer, inside Rolodesk's data folder.</p>
             </div>
             <div className="settings-card__field">
               <Field
@@ -105,7 +104,7 @@ export function SettingsScreen() {
                 }}
               />
             </div>
-            <div className="settings-card__actions">
+            <div className="card__actions">
               {/* aria-disabled, not disabled, while saving: a disabled button drops keyboard focus. */}
               <Button type="submit" variant="primary" aria-disabled={saving}>
                 Save settings
@@ -114,6 +113,6 @@ export function SettingsScreen() {
           </form>
         )}
       </div>
-    </main>
+    </Screen>
   );
 }
