@@ -1,7 +1,37 @@
 import { z } from 'zod';
 import { Attachment, AttachmentRef, AttachmentSettings, RecordRef, UploadChunk, UploadRef, UploadStart } from './schemas/attachment';
 import { BackupJob, BackupSettings, BackupStatus, RecoveryStatus, SnapshotId, SnapshotInfo } from './schemas/backup';
+import { Activity, ActivityDraft, ActivityListRequest, ActivityPage, ActivityRef, ActivitySetDone, ActivityUpdate, TodayRequest, TodayTasks } from './schemas/activity';
+import { BulkRequest, BulkResult, BulkUndoRequest, BulkUndoResult } from './schemas/bulk';
+import { Id, Trashed, TrashRef } from './schemas/common';
+import { Company, CompanyDelete, CompanyDraft, CompanyListRequest, CompanyPage, CompanyRef, CompanyUpdate } from './schemas/company';
 import { Contact, ContactDraft, ContactListRequest, ContactPage, ContactPhotoUpload, ContactRef, ContactUpdate } from './schemas/contact';
+import { CustomField, CustomFieldDraft, CustomFieldList, CustomFieldListRequest, CustomFieldRef, CustomFieldReorder, CustomFieldUpdate } from './schemas/custom-field';
+import {
+  Deal,
+  DealBoard,
+  DealBoardRequest,
+  DealDraft,
+  DealListRequest,
+  DealMove,
+  DealPage,
+  DealRef,
+  DealUpdate,
+  Stage,
+  StageDelete,
+  StageDraft,
+  StageList,
+  StageReorder,
+  StageUpdate,
+} from './schemas/deal';
+import { DuplicatesPage, DuplicatesRequest, MergeRequest, MergeResult } from './schemas/duplicates';
+import { SearchRequest, SearchResult } from './schemas/search';
+import { Tag, TagDraft, TagLink, TagLinkResult, TagList, TagRef, TagUpdate } from './schemas/tag';
+import { TimelinePage, TimelineRequest } from './schemas/timeline';
+import { TrashListRequest, TrashPage, TrashPurged, TrashRestored } from './schemas/trash';
+import { SavedView, ViewDraft, ViewList, ViewListRequest, ViewRef, ViewUpdate } from './schemas/view';
+
+const Removed = z.strictObject({ id: Id });
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema its
@@ -18,9 +48,59 @@ export const channels = {
   'contacts.get': { input: ContactRef, output: Contact },
   'contacts.create': { input: ContactDraft, output: Contact },
   'contacts.update': { input: ContactUpdate, output: Contact },
-  'contacts.delete': { input: ContactRef, output: ContactRef },
+  /** To the trash; `trashId` undoes it (trash.restore). */
+  'contacts.delete': { input: ContactRef, output: Trashed },
   'contacts.setPhoto': { input: ContactPhotoUpload, output: Contact },
   'contacts.removePhoto': { input: ContactRef, output: Contact },
+  'companies.list': { input: CompanyListRequest, output: CompanyPage },
+  'companies.get': { input: CompanyRef, output: Company },
+  'companies.create': { input: CompanyDraft, output: Company },
+  'companies.update': { input: CompanyUpdate, output: Company },
+  'companies.delete': { input: CompanyDelete, output: Trashed },
+  'deals.list': { input: DealListRequest, output: DealPage },
+  'deals.get': { input: DealRef, output: Deal },
+  'deals.create': { input: DealDraft, output: Deal },
+  'deals.update': { input: DealUpdate, output: Deal },
+  'deals.delete': { input: DealRef, output: Trashed },
+  'deals.move': { input: DealMove, output: Deal },
+  'deals.board': { input: DealBoardRequest, output: DealBoard },
+  'stages.list': { input: z.strictObject({}), output: StageList },
+  'stages.create': { input: StageDraft, output: Stage },
+  'stages.update': { input: StageUpdate, output: Stage },
+  'stages.reorder': { input: StageReorder, output: StageList },
+  'stages.delete': { input: StageDelete, output: Removed },
+  'activities.list': { input: ActivityListRequest, output: ActivityPage },
+  'activities.get': { input: ActivityRef, output: Activity },
+  'activities.create': { input: ActivityDraft, output: Activity },
+  'activities.update': { input: ActivityUpdate, output: Activity },
+  'activities.setDone': { input: ActivitySetDone, output: Activity },
+  'activities.delete': { input: ActivityRef, output: Trashed },
+  'activities.today': { input: TodayRequest, output: TodayTasks },
+  'tags.list': { input: z.strictObject({}), output: TagList },
+  'tags.create': { input: TagDraft, output: Tag },
+  'tags.update': { input: TagUpdate, output: Tag },
+  'tags.delete': { input: TagRef, output: Removed },
+  'tags.link': { input: TagLink, output: TagLinkResult },
+  'tags.unlink': { input: TagLink, output: TagLinkResult },
+  'customFields.list': { input: CustomFieldListRequest, output: CustomFieldList },
+  'customFields.create': { input: CustomFieldDraft, output: CustomField },
+  'customFields.update': { input: CustomFieldUpdate, output: CustomField },
+  'customFields.reorder': { input: CustomFieldReorder, output: CustomFieldList },
+  'customFields.delete': { input: CustomFieldRef, output: Removed },
+  'views.list': { input: ViewListRequest, output: ViewList },
+  'views.create': { input: ViewDraft, output: SavedView },
+  'views.update': { input: ViewUpdate, output: SavedView },
+  'views.delete': { input: ViewRef, output: Removed },
+  'timeline.list': { input: TimelineRequest, output: TimelinePage },
+  'search.all': { input: SearchRequest, output: SearchResult },
+  'trash.list': { input: TrashListRequest, output: TrashPage },
+  /** Undo of a delete: takes what the delete returned. */
+  'trash.restore': { input: TrashRef, output: TrashRestored },
+  'trash.deleteForever': { input: TrashRef, output: TrashPurged },
+  'bulk.apply': { input: BulkRequest, output: BulkResult },
+  'bulk.undo': { input: BulkUndoRequest, output: BulkUndoResult },
+  'duplicates.find': { input: DuplicatesRequest, output: DuplicatesPage },
+  'duplicates.merge': { input: MergeRequest, output: MergeResult },
   'attachments.list': { input: z.strictObject({ record: RecordRef }), output: z.strictObject({ attachments: z.array(Attachment) }) },
   'attachments.start': { input: UploadStart, output: z.strictObject({ uploadId: z.string(), chunkBytes: z.int().positive() }) },
   'attachments.chunk': { input: UploadChunk, output: z.strictObject({ received: z.int().min(0) }) },

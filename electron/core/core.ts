@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { channelNames } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import type { DueReminder } from '../../shared/schemas/activity';
+import { activitiesRepo } from './activities/repo';
 import { fileResponse } from './attachments/serve';
 import { backupHandlers } from './backups/handlers';
 import { finishInterruptedRestore, swapInStagedData } from './backups/restore-journal';
 import { backupService, type BackupService } from './backups/service';
 import { takeSnapshot } from './backups/snapshot';
+import { purgeExpiredTrash } from './trash/purge';
 import { systemClock, type Clock } from './clock';
 import type { Handlers } from './context';
 import { latestSchemaVersion, migrations } from './db/migrations';
@@ -43,6 +46,14 @@ export interface Core {
   /** Set when the database was found damaged; the window shows the recovery screen. */
   readonly damage: Damage | undefined;
   dispatch(channel: unknown, input: unknown): Promise<Result<unknown>>;
+  /**
+   * Tasks that fell due since the last check and were not yet notified,
+   * marked notified in the same transaction (main polls this and shows a
+   * notification for each). Empty while the database is damaged.
+   */
+  dueReminders(now?: Date): DueReminder[];
+  /** Deletes trash entries 30 days old or more, and the files only they used (runs at start-up too; main may call it daily). */
+  purgeTrash(now?: Date): Promise<number>;
   /** Serves files/<sha256> to the renderer (main's app:// protocol and the e2e server). */
   fileResponse(pathname: string): Response;
   /** Waits for a backup in progress, drops uploads, checkpoints, closes, releases the data directory. */
@@ -196,6 +207,12 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
         await damagedWhileRunning(new CrmError('DATABASE_CORRUPT', result.error.message));
       }
       return result;
+    },
+    dueReminders(now = clock.now()) {
+      return session ? activitiesRepo(session.db).dueReminders(now) : [];
+    },
+    async purgeTrash(now = clock.now()) {
+      return session ? purgeExpiredTrash(session.db, session.store, logger, now) : 0;
     },
     fileResponse: (pathname) => (session ? fileResponse(session.db, session.store, pathname) : new Response('Not found', { status: 404 })),
     async close() {

@@ -4,7 +4,19 @@ import { uploads as createUploads, type Uploads } from './attachments/uploads';
 import { attachmentHandlers } from './attachments/handlers';
 import type { Clock } from './clock';
 import type { CoreContext } from './context';
+import { activityHandlers } from './activities/handlers';
+import { bulkHandlers } from './bulk/handlers';
+import { companyHandlers } from './companies/handlers';
 import { contactHandlers } from './contacts/handlers';
+import { customFieldHandlers } from './custom-fields/handlers';
+import { dealHandlers } from './deals/handlers';
+import { duplicateHandlers } from './duplicates/handlers';
+import { searchHandlers } from './search/handlers';
+import { tagHandlers } from './tags/handlers';
+import { timelineHandlers } from './timeline/handlers';
+import { purgeExpiredTrash } from './trash/purge';
+import { trashHandlers } from './trash/handlers';
+import { viewHandlers } from './views/handlers';
 import { migrations } from './db/migrations';
 import { checkpoint, openDatabase, type Db } from './db/open';
 import type { DesktopServices } from './desktop';
@@ -14,7 +26,21 @@ import { settingsRepo, type SettingsRepo } from './settings/repo';
 
 /** The handlers that need the database, rebuilt each time it is (re)opened. */
 function dataHandlers(context: CoreContext) {
-  return { ...contactHandlers(context), ...attachmentHandlers(context) };
+  return {
+    ...contactHandlers(context),
+    ...companyHandlers(context),
+    ...dealHandlers(context),
+    ...activityHandlers(context),
+    ...tagHandlers(context),
+    ...customFieldHandlers(context),
+    ...viewHandlers(context),
+    ...timelineHandlers(context),
+    ...searchHandlers(context),
+    ...trashHandlers(context),
+    ...bulkHandlers(context),
+    ...duplicateHandlers(context),
+    ...attachmentHandlers(context),
+  };
 }
 export type DataHandlers = ReturnType<typeof dataHandlers>;
 
@@ -49,6 +75,11 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     await sweepAttachments(db, store, clock, logger);
   } catch (error) {
     logger.error('the attachments sweep failed; nothing was removed after the failure', { error: describeError(error) });
+  }
+  try {
+    await purgeExpiredTrash(db, store, logger, clock.now());
+  } catch (error) {
+    logger.error('emptying the trash of entries older than 30 days failed; it is retried at the next start', { error: describeError(error) });
   }
   const handlers = dataHandlers({ db, clock, logger, appVersion: options.appVersion, settings, store, uploads, desktop: options.desktop, scratchDir: options.scratchDir });
   let closed = false;

@@ -1,8 +1,8 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, screen, shell } from 'electron';
 import log from 'electron-log/main';
 import { join } from 'node:path';
 import { events, type EventName, type EventPayload } from '../../shared/contract';
-import { startBackupSchedule, type BackupSchedule } from '../core/backups/schedule';
+import { realTimers, startBackupSchedule, type BackupSchedule } from '../core/backups/schedule';
 import { openCore, type Core } from '../core/core';
 import { CrmError } from '../core/errors';
 import { fileLogger } from '../core/file-logger';
@@ -12,6 +12,7 @@ import { appEntryUrl, appOrigin, registerAppScheme, serveApp } from './app-proto
 import { electronDesktop } from './desktop-services';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
+import { startReminders } from './reminders';
 import { lockDownWebContents } from './security';
 import { mainWindowOptions } from './window-options';
 import { choosePlacement, type WindowPlacement } from './window-placement';
@@ -30,6 +31,7 @@ registerAppScheme();
 
 let core: Core | undefined;
 let schedule: BackupSchedule | undefined;
+let stopReminders: (() => void) | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function send<E extends EventName>(event: E, payload: EventPayload<E>): void {
@@ -111,6 +113,20 @@ async function start(): Promise<void> {
   );
   mainWindow = createMainWindow(running);
   if (!running.damage) schedule = startBackupSchedule(running.backups, logger, () => running.backups.settings().intervalMinutes);
+  stopReminders = startReminders(
+    { dueReminders: () => running.dueReminders(), purgeTrash: () => running.purgeTrash() },
+    (reminder) => {
+      if (!Notification.isSupported()) return;
+      const notification = new Notification({ title: `Task due: ${reminder.subject}`, body: reminder.about });
+      notification.on('click', () => {
+        mainWindow?.show();
+        mainWindow?.focus();
+      });
+      notification.show();
+    },
+    (what, error) => logger.warn(`${what} failed`, { error: describeError(error) }),
+    realTimers,
+  );
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -135,6 +151,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = core;
     core = undefined;
+    stopReminders?.();
     const lastBackup = schedule?.stopAndSnapshot(quitBackupTimeoutMs) ?? Promise.resolve();
     lastBackup
       .then(() => closing.close())

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { Id, Sha256, Timestamp, UploadId } from './common';
+import { RecordRef } from './record';
 
-/** The kinds of record a file can be attached to; later issues add company, deal, activity. */
-export const recordKinds = ['contact'] as const;
-export const RecordRef = z.strictObject({ kind: z.enum(recordKinds), id: Id });
-export type RecordRef = z.infer<typeof RecordRef>;
+/** The kinds of record a file can be attached to: every kind (contact, company, deal, activity). */
+export { recordKinds, RecordRef, type RecordKind } from './record';
 
 
 /** Raw bytes per upload chunk; base64 keeps a chunk plain data on every transport. */

@@ -28,3 +28,58 @@ export const PageRequest = {
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Must be a file fingerprint (64 hex characters).' });
 
 export const UploadId = z.string().regex(/^[0-9a-f-]{36}$/, { error: 'Must be an upload number.' });
+
+/** A calendar date, YYYY-MM-DD (expected close dates, custom date fields). */
+export const IsoDate = z.iso.date({ error: 'Must be a date (YYYY-MM-DD).' });
+
+/** Distinct record numbers, at least one and at most `max`. */
+export function IdList(max: number, label = 'record') {
+  return z
+    .array(Id, { error: `Must be a list of ${label} numbers.` })
+    .min(1, { error: `Choose at least one ${label}.` })
+    .max(max, { error: `At most ${max.toLocaleString('en')} ${label}s at a time.` })
+    .refine((ids) => new Set(ids).size === ids.length, { error: `The same ${label} is listed twice.` });
+}
+
+/** Tag numbers a record carries (a form sends the whole set). */
+export const TagIds = z
+  .array(Id, { error: 'Must be a list of tag numbers.' })
+  .max(100, { error: 'At most 100 tags on one record.' })
+  .refine((ids) => new Set(ids).size === ids.length, { error: 'The same tag is listed twice.' });
+
+/** Filter a list by tags: any of them, or all of them. */
+export const TagFilter = {
+  tagIds: z.array(Id, { error: 'Must be a list of tag numbers.' }).max(50, { error: 'Filter by at most 50 tags.' }).default([]),
+  tagMatch: z.enum(['any', 'all']).default('any'),
+};
+
+/** Values a custom field can hold: text, choice and date are text; number is a number. */
+export const CustomValue = z.union([z.string().max(1000, { error: 'A field value may be at most 1,000 characters.' }), z.number()]);
+
+/** Custom field values by field number; null clears a value. Fields not named keep their value. */
+export const CustomValuesInput = z
+  .record(z.string().regex(/^[1-9][0-9]{0,14}$/, { error: 'Must be a custom field number.' }), CustomValue.nullable())
+  .refine((values) => Object.keys(values).length <= 200, { error: 'At most 200 custom fields at once.' });
+
+export const CustomValues = z.record(z.string(), CustomValue);
+
+export const customFilterOps = ['eq', 'contains', 'lt', 'lte', 'gt', 'gte', 'empty', 'notEmpty'] as const;
+
+/** One condition on a custom field in a list filter; the value is checked against the field's type. */
+export const CustomFilter = z.strictObject({
+  fieldId: Id,
+  op: z.enum(customFilterOps),
+  value: CustomValue.optional(),
+});
+export type CustomFilter = z.infer<typeof CustomFilter>;
+
+export const CustomFilters = { custom: z.array(CustomFilter).max(10, { error: 'At most 10 field conditions.' }).default([]) };
+
+export const SortDirection = z.enum(['asc', 'desc']);
+
+/** What a delete returns: the record, and the trash entry that brings it back. */
+export const Trashed = z.strictObject({ id: Id, trashId: Id });
+export type Trashed = z.infer<typeof Trashed>;
+
+/** A trash entry, as a delete returned it: pass it to trash.restore to undo the delete. */
+export const TrashRef = z.strictObject({ trashId: Id });

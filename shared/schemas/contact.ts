@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageRequest, Sha256, Timestamp, UploadId, optionalText, requiredText } from './common';
+import { CustomFilters, CustomValues, CustomValuesInput, Id, PageRequest, Sha256, TagFilter, TagIds, Timestamp, UploadId, optionalText, requiredText } from './common';
 
 // A pragmatic address check: something@something.tld, no spaces. Stricter rules
 // reject real addresses people type; looser ones let typos through.
@@ -15,7 +15,22 @@ const contactFields = {
   phone: optionalText('Phone', contactLimits.phone).default(''),
   company: optionalText('Company', contactLimits.company).default(''),
   notes: optionalText('Notes', contactLimits.notes).default(''),
+  /**
+   * The company the contact belongs to. Left out: the link follows the company
+   * text (kept when it still names the linked company, else linked to the one
+   * company of exactly that name, else none; the text is kept either way).
+   * null: no company record (the text is kept). A number: that company, whose
+   * name becomes the company text.
+   */
+  companyId: Id.nullable().optional(),
+  /** The contact's whole set of tags; left out, the tags stay as they are. */
+  tagIds: TagIds.optional(),
+  /** Custom field values by field number; fields left out keep their value, null clears one. */
+  custom: CustomValuesInput.optional(),
 };
+
+/** Each field's own schema, for one field set on many contacts at once (bulk edit). */
+export const contactFieldSchemas = contactFields;
 
 /** What a user types to create a contact. Unknown fields are refused. */
 export const ContactDraft = z.strictObject(contactFields);
@@ -30,7 +45,11 @@ export const Contact = z.strictObject({
   email: z.string(),
   phone: z.string(),
   company: z.string(),
+  /** The linked company record, or null when the company is only text (or blank). */
+  companyId: Id.nullable(),
   notes: z.string(),
+  tagIds: z.array(Id),
+  custom: CustomValues,
   /** Fingerprint of the contact's photo, served at files/<sha256>; null when there is none. */
   photo: Sha256.nullable(),
   createdAt: Timestamp,
@@ -39,7 +58,7 @@ export const Contact = z.strictObject({
 export type Contact = z.infer<typeof Contact>;
 
 /** A list row: everything but the notes, so a page stays small. */
-export const ContactSummary = Contact.omit({ notes: true, createdAt: true });
+export const ContactSummary = Contact.omit({ notes: true, createdAt: true, custom: true });
 export type ContactSummary = z.infer<typeof ContactSummary>;
 
 export const contactSortKeys = ['name', 'company', 'email', 'phone', 'updatedAt'] as const;
@@ -50,6 +69,10 @@ export const ContactListRequest = z.strictObject({
   sort: z.enum(contactSortKeys).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   search: optionalText('Search', 200).default(''),
+  /** Only the people of this company. */
+  companyId: Id.optional(),
+  ...TagFilter,
+  ...CustomFilters,
 });
 export type ContactListRequest = z.input<typeof ContactListRequest>;
 

@@ -13,6 +13,8 @@ import { createContext } from './context';
 import { defaultSeed } from './seed';
 import { formatCount, formatMegabytes, formatMs, formatRate, formatRatio } from './format';
 import { bulkInsert, singleCreates } from './rows/inserts';
+import { boardLoad, crmListPages, crmSearch, openRecords } from './rows/crm-reads';
+import { seedCrmStep } from './rows/crm-seed';
 import { addAttachments } from './rows/attachments';
 import { backupJobs } from './rows/backups';
 import { deepPage, firstPage } from './rows/list-pages';
@@ -30,6 +32,12 @@ const steps: BenchStep[] = [
   firstPage,
   deepPage,
   searchAsYouType,
+  seedCrmStep,
+  memoryMark('after seeding the CRM'),
+  crmSearch,
+  crmListPages,
+  openRecords,
+  boardLoad,
   memoryMark('after list queries'),
   addAttachments,
   openDatabase,

@@ -27,10 +27,14 @@ export function inlineParameters(source: string, args: unknown[]): string {
 export function captureSql(db: Db, action: (recording: Db) => void): string[] {
   const executed: string[] = [];
   const bindTo = (target: object, value: unknown) => (typeof value === 'function' ? value.bind(target) : value);
-  const recordStatement = (source: string, statement: object) =>
+  const recordStatement = (source: string, statement: object): object =>
     new Proxy(statement, {
       get(target, key) {
         const value: unknown = Reflect.get(target, key, target);
+        // pluck(), raw(), expand() return the statement itself: keep recording through them.
+        if (key === 'pluck' || key === 'raw' || key === 'expand') {
+          return (...args: unknown[]) => recordStatement(source, (value as (...params: unknown[]) => object).apply(target, args));
+        }
         if (key !== 'run' && key !== 'get' && key !== 'all' && key !== 'iterate') return bindTo(target, value);
         return (...args: unknown[]) => {
           executed.push(`${inlineParameters(source, args)};`);

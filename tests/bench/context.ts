@@ -5,6 +5,7 @@ import { openCore, type Core } from '../../electron/core/core';
 import { dataPaths } from '../../electron/core/paths';
 import { memoryLogger } from '../../electron/core/logger';
 import { seedContacts, type SeedContact } from './seed';
+import type { SeedCrm } from './seed-crm';
 import { shellSetupLike } from './shell-pragmas';
 
 export interface MemorySnapshot {
@@ -36,6 +37,8 @@ export interface BenchContext {
   core(): Promise<Core>;
   closeCore(): Promise<void>;
   openCoreOn(dataDir: string): Promise<Core>;
+  /** Companies, deals and activities, once the CRM seed step has run. */
+  crm?: SeedCrm;
   memory: MemorySnapshot[];
   snapshotMemory(label: string): void;
   /** Closes the core and removes the work directory unless asked to keep it. */

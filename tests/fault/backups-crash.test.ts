@@ -73,7 +73,10 @@ describe('SIGKILL during backup work', () => {
     if (!snapshot.ok) throw new Error(snapshot.error.message);
     const snapshotId = (snapshot.data as { id: string }).id;
     await createContact(seed, 'Only in the old data');
-    await seed.dispatch('contacts.delete', { id: anna });
+    // Deleted for good (not only to the trash), so the old data holds none of Anna's files.
+    const deleted = await seed.dispatch('contacts.delete', { id: anna });
+    if (!deleted.ok) throw new Error(deleted.error.message);
+    await seed.dispatch('trash.deleteForever', { trashId: (deleted.data as { trashId: number }).trashId });
     const namesOf = (core: Core) => (core.db.prepare('SELECT name FROM contacts ORDER BY id').pluck().all() as string[]).join('|');
     const oldNames = namesOf(seed);
     await seed.close();

@@ -277,14 +277,18 @@ describe('attachments', () => {
     });
   });
 
-  it('deleting a contact deletes the files only it used', async () => {
+  it('deleting a contact keeps its files while it is in the trash; deleting it for good deletes the files only it used', async () => {
     const core = await openCore(tempDir());
     const anna = await createContact(core, 'Anna');
     const bob = await createContact(core, 'Bob');
     await added(core, anna, 'shared.pdf', samples.pdf);
     await added(core, bob, 'shared.pdf', samples.pdf);
     await added(core, anna, 'own.txt', samples.text);
-    await core.dispatch('contacts.delete', { id: anna });
+    const deleted = await core.dispatch('contacts.delete', { id: anna });
+    if (!deleted.ok) throw new Error(deleted.error.message);
+    expect(storedFiles(core)).toHaveLength(2);
+    expect(rowCount(core)).toEqual({ attachments: 3, blobs: 2 });
+    await core.dispatch('trash.deleteForever', { trashId: (deleted.data as { trashId: number }).trashId });
     expect(storedFiles(core).map((path) => path.slice(-64))).toEqual([sha(samples.pdf)]);
     expect(rowCount(core)).toEqual({ attachments: 1, blobs: 1 });
     expect(existsSync(join(core.paths.attachments, sha(samples.text).slice(0, 2), sha(samples.text)))).toBe(false);

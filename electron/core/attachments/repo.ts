@@ -1,10 +1,15 @@
 import type { Attachment, RecordRef } from '../../../shared/schemas/attachment';
+import type { RecordKind } from '../../../shared/schemas/record';
 import type { Db } from '../db/open';
+import { ownerColumn, tableOf } from '../records/kinds';
 import { allowedKinds, type AllowedKind } from './file-types';
 
 interface AttachmentRow {
   id: number;
   contact_id: number | null;
+  company_id: number | null;
+  deal_id: number | null;
+  activity_id: number | null;
   sha256: string;
   file_name: string;
   added_at: string;
@@ -20,12 +25,22 @@ export interface BlobRow {
   type_label: string;
 }
 
+const kinds = ['contact', 'company', 'deal', 'activity'] as const;
 const previewableMimes = new Set<string>(Object.values(allowedKinds).filter((kind) => kind.previewable).map((kind) => kind.mime));
+
+/** The record an attachment row belongs to: the one owner column that is set. */
+function ownerOf(row: AttachmentRow): RecordRef {
+  for (const kind of kinds) {
+    const id = row[ownerColumn[kind] as 'contact_id'];
+    if (id !== null) return { kind, id };
+  }
+  throw new Error(`attachment ${row.id} belongs to no record`);
+}
 
 function toAttachment(row: AttachmentRow): Attachment {
   return {
     id: row.id,
-    record: { kind: 'contact', id: row.contact_id! },
+    record: ownerOf(row),
     fileName: row.file_name,
     size: row.size,
     mimeType: row.mime_type,
@@ -36,30 +51,40 @@ function toAttachment(row: AttachmentRow): Attachment {
   };
 }
 
-const selectAttachment = `SELECT a.id, a.contact_id, a.sha256, a.file_name, a.added_at, b.size, b.mime_type, b.type_label
+const selectAttachment = `SELECT a.id, a.contact_id, a.company_id, a.deal_id, a.activity_id, a.sha256, a.file_name, a.added_at, b.size, b.mime_type, b.type_label
   FROM attachments a JOIN blobs b USING (sha256)`;
 
 // A blob is in use while an attachment row or a contact photo names it.
 const unreferenced = `NOT EXISTS (SELECT 1 FROM attachments WHERE sha256 = blobs.sha256)
   AND NOT EXISTS (SELECT 1 FROM contacts WHERE photo_sha256 = blobs.sha256)`;
 
-/** SQL for stored files and the rows that point at them. */
+/** SQL for stored files and the rows that point at them: one owner column per kind of record. */
 export function attachmentsRepo(db: Db) {
   const insertBlob = db.prepare(
     `INSERT INTO blobs (sha256, size, mime_type, type_label, stored_at) VALUES (@sha256, @size, @mime, @label, @now)
      ON CONFLICT (sha256) DO NOTHING`,
   );
-  const insertAttachment = db.prepare<[{ contactId: number; sha256: string; fileName: string; now: string }], { id: number }>(
-    'INSERT INTO attachments (contact_id, sha256, file_name, added_at) VALUES (@contactId, @sha256, @fileName, @now) RETURNING id',
-  );
+  const insertAttachment = Object.fromEntries(
+    kinds.map((kind) => [
+      kind,
+      db.prepare<[{ owner: number; sha256: string; fileName: string; now: string }], { id: number }>(
+        `INSERT INTO attachments (${ownerColumn[kind]}, sha256, file_name, added_at) VALUES (@owner, @sha256, @fileName, @now) RETURNING id`,
+      ),
+    ]),
+  ) as Record<RecordKind, ReturnType<typeof db.prepare<[{ owner: number; sha256: string; fileName: string; now: string }], { id: number }>>>;
   const byId = db.prepare<[number], AttachmentRow>(`${selectAttachment} WHERE a.id = ?`);
-  const byContact = db.prepare<[number], AttachmentRow>(`${selectAttachment} WHERE a.contact_id = ? ORDER BY a.added_at DESC, a.id DESC`);
+  const byIds = db.prepare<[string], AttachmentRow>(`${selectAttachment} WHERE a.id IN (SELECT value FROM json_each(?))`);
+  const byOwner = Object.fromEntries(
+    kinds.map((kind) => [kind, db.prepare<[number], AttachmentRow>(`${selectAttachment} WHERE a.${ownerColumn[kind]} = ? ORDER BY a.added_at DESC, a.id DESC`)]),
+  ) as Record<RecordKind, ReturnType<typeof db.prepare<[number], AttachmentRow>>>;
+  const exists = Object.fromEntries(
+    kinds.map((kind) => [kind, db.prepare<[number], number>(`SELECT 1 FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`).pluck()]),
+  ) as Record<RecordKind, ReturnType<typeof db.prepare<[number], number>>>;
   const deleteAttachment = db.prepare<[number]>('DELETE FROM attachments WHERE id = ?');
   const blob = db.prepare<[string], BlobRow>('SELECT sha256, size, mime_type, type_label FROM blobs WHERE sha256 = ?');
   const deleteIfUnused = db.prepare<[string]>(`DELETE FROM blobs WHERE sha256 = ? AND ${unreferenced}`);
   const allUnused = db.prepare<[], string>(`SELECT sha256 FROM blobs WHERE ${unreferenced}`).pluck();
   const allShas = db.prepare<[], string>('SELECT sha256 FROM blobs').pluck();
-  const contactExists = db.prepare<[number], number>('SELECT 1 FROM contacts WHERE id = ?').pluck();
 
   function saveBlob(file: { sha256: string; size: number; kind: AllowedKind }, now: string): void {
     const kind = allowedKinds[file.kind];
@@ -68,21 +93,26 @@ export function attachmentsRepo(db: Db) {
 
   return {
     saveBlob,
+    /** The record exists and is not in the trash. */
     recordExists(record: RecordRef): boolean {
-      return contactExists.get(record.id) !== undefined;
+      return exists[record.kind].get(record.id) !== undefined;
     },
     /** Records the blob (once) and the attachment, in the caller's transaction. */
     add(file: { sha256: string; size: number; kind: AllowedKind; fileName: string; record: RecordRef }, now: string): Attachment {
       saveBlob(file, now);
-      const { id } = insertAttachment.get({ contactId: file.record.id, sha256: file.sha256, fileName: file.fileName, now })!;
+      const { id } = insertAttachment[file.record.kind].get({ owner: file.record.id, sha256: file.sha256, fileName: file.fileName, now })!;
       return toAttachment(byId.get(id)!);
     },
     get(id: number): Attachment | undefined {
       const row = byId.get(id);
       return row && toAttachment(row);
     },
+    /** Attachments by id (timelines), in no particular order. */
+    many(ids: readonly number[]): Attachment[] {
+      return ids.length === 0 ? [] : byIds.all(JSON.stringify(ids)).map(toAttachment);
+    },
     listFor(record: RecordRef): Attachment[] {
-      return byContact.all(record.id).map(toAttachment);
+      return byOwner[record.kind].all(record.id).map(toAttachment);
     },
     delete(id: number): boolean {
       return deleteAttachment.run(id).changes > 0;

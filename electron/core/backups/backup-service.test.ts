@@ -56,7 +56,9 @@ describe('backups through the core', () => {
     const snapshot = await ok<{ id: string }>(core.dispatch('backups.create', {}));
     clock.advance(60_000);
     await createContact(core, 'Carl');
-    await ok(core.dispatch('contacts.delete', { id: anna }));
+    // Deleted for good: out of the trash too, with the PDF only Anna used.
+    const { trashId } = await ok<{ trashId: number }>(core.dispatch('contacts.delete', { id: anna }));
+    await ok(core.dispatch('trash.deleteForever', { trashId }));
     return snapshot;
   }
 

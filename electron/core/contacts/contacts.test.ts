@@ -29,7 +29,7 @@ describe('contacts', () => {
     expect(updated.updatedAt).toBe('2026-03-01T09:01:00.000Z');
     expect(await ok<Contact>(core.dispatch('contacts.get', { id: created.id }))).toEqual(updated);
 
-    expect(await ok(core.dispatch('contacts.delete', { id: created.id }))).toEqual({ id: created.id });
+    expect(await ok(core.dispatch('contacts.delete', { id: created.id }))).toEqual({ id: created.id, trashId: expect.any(Number) });
     expect(await core.dispatch('contacts.get', { id: created.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 

@@ -2,6 +2,7 @@ import { changeThenReleaseFiles } from '../attachments/release';
 import { attachmentsRepo } from '../attachments/repo';
 import type { CoreContext, Handlers } from '../context';
 import { CrmError } from '../errors';
+import { deleter } from '../trash/deleter';
 import { contactsRepo } from './repo';
 
 const contactGone = () => new CrmError('NOT_FOUND', 'This contact no longer exists. It may have been deleted.');
@@ -16,6 +17,7 @@ const photoKinds = new Set(['png', 'jpeg', 'gif', 'webp']);
 export function contactHandlers({ db, clock, store, uploads, logger }: CoreContext) {
   const repo = contactsRepo(db);
   const files = attachmentsRepo(db);
+  const trash = deleter(db);
   const now = () => clock.now().toISOString();
   const photoOf = (id: number) => () => {
     const photo = repo.get(id)?.photo;
@@ -27,9 +29,10 @@ export function contactHandlers({ db, clock, store, uploads, logger }: CoreConte
     'contacts.get': ({ id }) => found(repo.get(id)),
     'contacts.create': (draft) => repo.create(draft, now()),
     'contacts.update': ({ id, ...values }) => found(repo.update(id, values, now())),
-    'contacts.delete': async ({ id }) => {
-      found(repo.get(id));
-      return changeThenReleaseFiles(db, store, logger, () => repo.filesOf(id), () => found(repo.delete(id) ? { id } : undefined));
+    // To the trash: files stay until the entry is deleted for good (trash/purge.ts).
+    'contacts.delete': ({ id }) => {
+      const trashed = found(trash.delete('contact', [id], now()));
+      return { id, trashId: trashed.trashId };
     },
     'contacts.setPhoto': async ({ id, uploadId }) => {
       if (!repo.get(id)) {

@@ -1,5 +1,13 @@
-import type { Contact, ContactPage, ContactSortKey } from '../../../shared/schemas/contact';
+import type { CustomFilter } from '../../../shared/schemas/common';
+import type { Contact, ContactPage, ContactSortKey, ContactSummary } from '../../../shared/schemas/contact';
+import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
 import type { Db } from '../db/open';
+import { writer } from '../db/write';
+import { nameKey, phoneKey } from '../duplicates/keys';
+import { historyRepo, type DisplayValues } from '../records/history';
+import { listReader, tagCondition, type Conditions } from '../records/list-query';
+import { blankToNull, gone } from '../records/problems';
+import { tagsRepo } from '../tags/repo';
 import { toPrefixQuery } from './search-query';
 
 interface ContactRow {
@@ -8,12 +16,14 @@ interface ContactRow {
   email: string | null;
   phone: string | null;
   company: string | null;
+  company_id: number | null;
   notes: string | null;
   photo_sha256: string | null;
   created_at: string;
   updated_at: string;
 }
 
+/** The fields a user types (the bench seeds these). */
 export interface ContactValues {
   name: string;
   email: string;
@@ -22,15 +32,26 @@ export interface ContactValues {
   notes: string;
 }
 
+/** What a create or update carries beyond the typed fields; each left out means "as it is". */
+export interface ContactExtras {
+  companyId?: number | null | undefined;
+  tagIds?: readonly number[] | undefined;
+  custom?: Readonly<Record<string, StoredValue | null>> | undefined;
+}
+
 export interface ListQuery {
   offset: number;
   limit: number;
   sort: ContactSortKey;
   direction: 'asc' | 'desc';
   search: string;
+  companyId?: number | undefined;
+  tagIds?: readonly number[];
+  tagMatch?: 'any' | 'all';
+  custom?: readonly CustomFilter[];
 }
 
-// ORDER BY terms match the indexes in migration 0001, so a page is an index walk.
+// ORDER BY terms match the partial indexes of migration 5, so a page is an index walk.
 const orderTerms: Record<ContactSortKey, string[]> = {
   name: ['name'],
   email: ['email IS NULL', 'email'],
@@ -39,122 +60,169 @@ const orderTerms: Record<ContactSortKey, string[]> = {
   updatedAt: ['updated_at'],
 };
 
-function orderBy(sort: ContactSortKey, direction: 'asc' | 'desc'): string {
-  const dir = direction === 'asc' ? 'ASC' : 'DESC';
-  return [...orderTerms[sort], 'id'].map((term) => (term.endsWith('IS NULL') ? `${term} ASC` : `${term} ${dir}`)).join(', ');
+type SummaryRow = Pick<ContactRow, 'id' | 'name' | 'email' | 'phone' | 'company' | 'company_id' | 'photo_sha256' | 'updated_at'>;
+
+/** Contact fields as history shows them. */
+function displayOf(values: { name: string; email: string | null; phone: string | null; company: string | null; notes: string | null }): DisplayValues {
+  return { name: values.name, email: values.email, phone: values.phone, company: values.company, notes: values.notes };
 }
-
-const blankToNull = (text: string): string | null => (text === '' ? null : text);
-
-function toContact(row: ContactRow): Contact {
-  return {
-    id: row.id,
-    name: row.name,
-    email: row.email ?? '',
-    phone: row.phone ?? '',
-    company: row.company ?? '',
-    notes: row.notes ?? '',
-    photo: row.photo_sha256,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-const summaryColumns = 'id, name, email, phone, company, photo_sha256, updated_at';
-const searchFilter = 'id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH @match)';
 
 /** SQL for contacts. Statements are prepared once per connection. */
 export function contactsRepo(db: Db) {
-  const insert = db.prepare<[Record<string, string | null>], ContactRow>(
-    `INSERT INTO contacts (name, email, phone, company, notes, created_at, updated_at)
-     VALUES (@name, @email, @phone, @company, @notes, @now, @now) RETURNING *`,
+  const write = writer(db);
+  const history = historyRepo(db);
+  const tags = tagsRepo(db);
+  const custom = customFieldsRepo(db);
+  const insert = db.prepare<[Record<string, string | number | null>], { id: number }>(
+    `INSERT INTO contacts (name, email, phone, company, company_id, notes, name_key, phone_key, created_at, updated_at)
+     VALUES (@name, @email, @phone, @company, @companyId, @notes, @nameKey, @phoneKey, @now, @now) RETURNING id`,
   );
-  const update = db.prepare<[Record<string, string | number | null>], ContactRow>(
-    `UPDATE contacts SET name = @name, email = @email, phone = @phone, company = @company, notes = @notes,
-       updated_at = @now WHERE id = @id RETURNING *`,
+  const update = db.prepare<[Record<string, string | number | null>]>(
+    `UPDATE contacts SET name = @name, email = @email, phone = @phone, company = @company, company_id = @companyId, notes = @notes,
+       name_key = @nameKey, phone_key = @phoneKey, updated_at = @now WHERE id = @id AND deleted_at IS NULL`,
   );
-  const byId = db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE id = ?');
-  const remove = db.prepare<[number]>('DELETE FROM contacts WHERE id = ?');
-  const setPhoto = db.prepare<[{ id: number; photo: string | null; now: string }], ContactRow>(
-    'UPDATE contacts SET photo_sha256 = @photo, updated_at = @now WHERE id = @id RETURNING *',
+  const byId = db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE id = ? AND deleted_at IS NULL');
+  const setPhoto = db.prepare<[{ id: number; photo: string | null; now: string }]>(
+    'UPDATE contacts SET photo_sha256 = @photo, updated_at = @now WHERE id = @id AND deleted_at IS NULL',
   );
   const filesOf = db.prepare<[number, number], string>(
     'SELECT sha256 FROM attachments WHERE contact_id = ? UNION SELECT photo_sha256 FROM contacts WHERE id = ? AND photo_sha256 IS NOT NULL',
   ).pluck();
-  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM contacts');
-  const countMatching = db.prepare<[{ match: string }], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${searchFilter}`);
-  const pageStatements = new Map<string, ReturnType<typeof db.prepare>>();
-
-  function pageStatement(sort: ContactSortKey, direction: 'asc' | 'desc', searching: boolean) {
-    const key = `${sort}:${direction}:${searching}`;
-    let statement = pageStatements.get(key);
-    if (!statement) {
-      statement = db.prepare(
-        `SELECT ${summaryColumns} FROM contacts ${searching ? `WHERE ${searchFilter}` : ''}
-         ORDER BY ${orderBy(sort, direction)} LIMIT @limit OFFSET @offset`,
-      );
-      pageStatements.set(key, statement);
-    }
-    return statement;
-  }
-
-  const valuesFor = (values: ContactValues) => ({
-    name: values.name,
-    email: blankToNull(values.email),
-    phone: blankToNull(values.phone),
-    company: blankToNull(values.company),
-    notes: blankToNull(values.notes),
+  const liveCompany = db.prepare<[number], { name: string }>('SELECT name FROM companies WHERE id = ? AND deleted_at IS NULL');
+  const stillNamed = db.prepare<[number, string], number>('SELECT 1 FROM companies WHERE id = ? AND name = ? AND deleted_at IS NULL').pluck();
+  const companiesNamed = db.prepare<[string], number>('SELECT id FROM companies WHERE name = ? AND deleted_at IS NULL LIMIT 2').pluck();
+  const reader = listReader<ContactSortKey, SummaryRow>(db, {
+    kind: 'contact',
+    from: 'contacts c',
+    alias: 'c',
+    columns: 'c.id, c.name, c.email, c.phone, c.company, c.company_id, c.photo_sha256, c.updated_at',
+    order: Object.fromEntries(Object.entries(orderTerms).map(([key, terms]) => [key, terms.map((term) => `c.${term}`)])) as Record<ContactSortKey, string[]>,
   });
 
-  // Every write runs inside an explicit transaction: with INSERT … RETURNING in
-  // autocommit, SQLite commits while the statement is reset, and a failed
-  // commit there (a full disk) would go unreported. COMMIT as its own
-  // statement always reports.
-  // Inside a caller's transaction (an import) the caller's COMMIT reports.
-  const write = <A extends unknown[], R>(body: (...args: A) => R) => {
-    const inTransaction = db.transaction(body);
-    return (...args: A): R => (db.inTransaction ? body(...args) : inTransaction(...args));
-  };
+  /**
+   * Which company record the contact is linked to, and its company text.
+   * A chosen company (a number) names the text; null unlinks and keeps the
+   * text; left out, the link follows the text (see ContactDraft.companyId).
+   */
+  function companyLink(text: string, companyId: number | null | undefined, current: number | null): { companyId: number | null; company: string } {
+    if (companyId === null) return { companyId: null, company: text };
+    if (companyId !== undefined) {
+      const company = liveCompany.get(companyId);
+      if (!company) throw gone('companyId', 'That company no longer exists. It may have been deleted.');
+      return { companyId, company: company.name };
+    }
+    if (text === '') return { companyId: null, company: '' };
+    if (current !== null && stillNamed.get(current, text) !== undefined) return { companyId: current, company: text };
+    const named = companiesNamed.all(text);
+    return { companyId: named.length === 1 ? named[0]! : null, company: text };
+  }
+
+  function rowValues(values: ContactValues, link: { companyId: number | null; company: string }) {
+    return {
+      name: values.name,
+      email: blankToNull(values.email),
+      phone: blankToNull(values.phone),
+      company: blankToNull(link.company),
+      companyId: link.companyId,
+      notes: blankToNull(values.notes),
+      nameKey: nameKey(values.name),
+      phoneKey: phoneKey(values.phone),
+    };
+  }
+
+  function toContact(row: ContactRow): Contact {
+    const ref = { kind: 'contact' as const, id: row.id };
+    return {
+      id: row.id,
+      name: row.name,
+      email: row.email ?? '',
+      phone: row.phone ?? '',
+      company: row.company ?? '',
+      companyId: row.company_id,
+      notes: row.notes ?? '',
+      tagIds: tags.idsOf(ref),
+      custom: custom.valuesOf(ref),
+      photo: row.photo_sha256,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  function get(id: number): Contact | undefined {
+    const row = byId.get(id);
+    return row && toContact(row);
+  }
 
   return {
-    create: write((values: ContactValues, now: string): Contact => toContact(insert.get({ ...valuesFor(values), now })!)),
-    update: write((id: number, values: ContactValues, now: string): Contact | undefined => {
-      const row = update.get({ ...valuesFor(values), now, id });
-      return row && toContact(row);
+    create: write((values: ContactValues & ContactExtras, now: string): Contact => {
+      const row = rowValues(values, companyLink(values.company, values.companyId, null));
+      const { id } = insert.get({ ...row, now })!;
+      const ref = { kind: 'contact' as const, id };
+      if (values.tagIds) tags.set(ref, values.tagIds, now, false);
+      if (values.custom) custom.set(ref, values.custom, now, false);
+      return get(id)!;
     }),
-    get(id: number): Contact | undefined {
+    /** Saves the typed fields (all of them) and any extras given; each changed field gets a history entry. */
+    update: write((id: number, values: ContactValues & ContactExtras, now: string): Contact | undefined => {
+      const before = byId.get(id);
+      if (!before) return undefined;
+      const row = rowValues(values, companyLink(values.company, values.companyId, before.company_id));
+      update.run({ ...row, now, id });
+      const ref = { kind: 'contact' as const, id };
+      history.changes(ref, displayOf(before), displayOf(row), now);
+      if (values.tagIds) tags.set(ref, values.tagIds, now);
+      if (values.custom) custom.set(ref, values.custom, now);
+      return get(id);
+    }),
+    get,
+    /** The typed fields of a contact as a form holds them (bulk edits start from these). */
+    values(id: number): (ContactValues & { companyId: number | null }) | undefined {
       const row = byId.get(id);
-      return row && toContact(row);
+      return row && { name: row.name, email: row.email ?? '', phone: row.phone ?? '', company: row.company ?? '', notes: row.notes ?? '', companyId: row.company_id };
     },
     setPhoto: write((id: number, photo: string | null, now: string): Contact | undefined => {
-      const row = setPhoto.get({ id, photo, now });
-      return row && toContact(row);
+      if (setPhoto.run({ id, photo, now }).changes === 0) return undefined;
+      return get(id);
     }),
     /** Fingerprints of every file the contact holds (attachments and photo). */
     filesOf(id: number): string[] {
       return filesOf.all(id, id);
     },
-    delete: write((id: number): boolean => remove.run(id).changes > 0),
     list(query: ListQuery): ContactPage {
+      const conditions: Conditions = { where: [], params: {} };
+      // The contact list searches its own index (name, email, phone, company), as it always has.
       const match = toPrefixQuery(query.search);
-      const searching = match !== '';
-      const params = { limit: query.limit, offset: query.offset, ...(searching ? { match } : {}) };
-      const rows = pageStatement(query.sort, query.direction, searching).all(params) as Array<Omit<ContactRow, 'notes' | 'created_at'>>;
-      const total = searching ? countMatching.get({ match })!.n : countAll.get()!.n;
+      if (match !== '') {
+        conditions.where.push('c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH @match)');
+        conditions.params.match = match;
+      }
+      if (query.companyId !== undefined) {
+        conditions.where.push('c.company_id = @companyId');
+        conditions.params.companyId = query.companyId;
+      }
+      tagCondition('c', 'contact_tags', 'contact_id', query.tagIds ?? [], query.tagMatch ?? 'any', conditions);
+      custom.conditions('contact', 'c', query.custom ?? [], conditions);
+      const { rows, total } = reader.page(query, conditions);
+      const tagIds = tags.idsOfMany('contact', rows.map((row) => row.id));
       return {
         total,
         offset: query.offset,
-        rows: rows.map((row) => ({
-          id: row.id,
-          name: row.name,
-          email: row.email ?? '',
-          phone: row.phone ?? '',
-          company: row.company ?? '',
-          photo: row.photo_sha256,
-          updatedAt: row.updated_at,
-        })),
+        rows: rows.map(
+          (row): ContactSummary => ({
+            id: row.id,
+            name: row.name,
+            email: row.email ?? '',
+            phone: row.phone ?? '',
+            company: row.company ?? '',
+            companyId: row.company_id,
+            tagIds: tagIds.get(row.id) ?? [],
+            photo: row.photo_sha256,
+            updatedAt: row.updated_at,
+          }),
+        ),
       };
     },
+    pageSql: reader.pageSql,
   };
 }
 

@@ -3,6 +3,17 @@ import { contactsMigration } from './0001-contacts';
 import { contactSearchMigration } from './0002-contact-search';
 import { settingsMigration } from './0003-settings';
 import { attachmentsMigration } from './0004-attachments';
+import { trashMigration } from './0005-trash';
+import { companiesMigration } from './0006-companies';
+import { dealsMigration } from './0007-deals';
+import { activitiesMigration } from './0008-activities';
+import { historyMigration } from './0009-history';
+import { tagsMigration } from './0010-tags';
+import { customFieldsMigration } from './0011-custom-fields';
+import { savedViewsMigration } from './0012-saved-views';
+import { attachmentOwnersMigration } from './0013-attachment-owners';
+import { searchMigration } from './0014-search';
+import { duplicateKeysMigration } from './0015-duplicate-keys';
 
 /** Every migration in order. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -10,6 +21,17 @@ export const migrations: readonly Migration[] = [
   contactSearchMigration,
   settingsMigration,
   attachmentsMigration,
+  trashMigration,
+  companiesMigration,
+  dealsMigration,
+  activitiesMigration,
+  historyMigration,
+  tagsMigration,
+  customFieldsMigration,
+  savedViewsMigration,
+  attachmentOwnersMigration,
+  searchMigration,
+  duplicateKeysMigration,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,0 +1,187 @@
+import type { CustomFilter } from '../../../shared/schemas/common';
+import type { Company, CompanyPage, CompanySortKey, CompanySummary } from '../../../shared/schemas/company';
+import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
+import type { Db } from '../db/open';
+import { writer } from '../db/write';
+import { companyNameKey, phoneKey } from '../duplicates/keys';
+import { historyRepo, type DisplayValues } from '../records/history';
+import { listReader, searchCondition, tagCondition, type Conditions } from '../records/list-query';
+import { blankToNull } from '../records/problems';
+import { tagsRepo } from '../tags/repo';
+
+interface CompanyRow {
+  id: number;
+  name: string;
+  website: string | null;
+  phone: string | null;
+  address: string | null;
+  industry: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CompanyValues {
+  name: string;
+  website: string;
+  phone: string;
+  address: string;
+  industry: string;
+  notes: string;
+}
+
+export interface CompanyExtras {
+  tagIds?: readonly number[] | undefined;
+  custom?: Readonly<Record<string, StoredValue | null>> | undefined;
+}
+
+export interface CompanyListQuery {
+  offset: number;
+  limit: number;
+  sort: CompanySortKey;
+  direction: 'asc' | 'desc';
+  search: string;
+  industry?: string | undefined;
+  tagIds?: readonly number[];
+  tagMatch?: 'any' | 'all';
+  custom?: readonly CustomFilter[];
+}
+
+const orderTerms: Record<CompanySortKey, string[]> = {
+  name: ['co.name'],
+  industry: ['co.industry IS NULL', 'co.industry'],
+  website: ['co.website IS NULL', 'co.website'],
+  phone: ['co.phone IS NULL', 'co.phone'],
+  updatedAt: ['co.updated_at'],
+  createdAt: ['co.created_at'],
+};
+
+const fields = ['name', 'website', 'phone', 'address', 'industry', 'notes'] as const;
+
+function valuesOf(row: CompanyRow): CompanyValues {
+  return { name: row.name, website: row.website ?? '', phone: row.phone ?? '', address: row.address ?? '', industry: row.industry ?? '', notes: row.notes ?? '' };
+}
+
+function displayOf(values: CompanyValues): DisplayValues {
+  return Object.fromEntries(fields.map((field) => [field, blankToNull(values[field])]));
+}
+
+/** SQL for companies. */
+export function companiesRepo(db: Db) {
+  const write = writer(db);
+  const history = historyRepo(db);
+  const tags = tagsRepo(db);
+  const custom = customFieldsRepo(db);
+  const insert = db.prepare<[Record<string, string | null>], { id: number }>(
+    `INSERT INTO companies (name, website, phone, address, industry, notes, name_key, phone_key, created_at, updated_at)
+     VALUES (@name, @website, @phone, @address, @industry, @notes, @nameKey, @phoneKey, @now, @now) RETURNING id`,
+  );
+  const update = db.prepare<[Record<string, string | number | null>]>(
+    `UPDATE companies SET name = @name, website = @website, phone = @phone, address = @address, industry = @industry, notes = @notes,
+       name_key = @nameKey, phone_key = @phoneKey, updated_at = @now WHERE id = @id AND deleted_at IS NULL`,
+  );
+  const byId = db.prepare<[number], CompanyRow>('SELECT * FROM companies WHERE id = ? AND deleted_at IS NULL');
+  // Linked contacts show the company's name as their company text.
+  const renameOnContacts = db.prepare<[{ id: number; name: string }]>('UPDATE contacts SET company = @name WHERE company_id = @id AND company IS NOT @name');
+  const contactCount = db.prepare<[number], number>('SELECT count(*) FROM contacts WHERE company_id = ? AND deleted_at IS NULL').pluck();
+  const contactIds = db.prepare<[number], number>('SELECT id FROM contacts WHERE company_id = ? AND deleted_at IS NULL ORDER BY id').pluck();
+  const dealCount = db.prepare<[number], number>('SELECT count(*) FROM deals WHERE company_id = ? AND deleted_at IS NULL').pluck();
+  const reader = listReader<CompanySortKey, CompanyRow>(db, {
+    kind: 'company',
+    from: 'companies co',
+    alias: 'co',
+    columns: 'co.id, co.name, co.website, co.phone, co.industry, co.updated_at',
+    order: orderTerms,
+  });
+
+  function rowValues(values: CompanyValues) {
+    return {
+      name: values.name,
+      website: blankToNull(values.website),
+      phone: blankToNull(values.phone),
+      address: blankToNull(values.address),
+      industry: blankToNull(values.industry),
+      notes: blankToNull(values.notes),
+      nameKey: companyNameKey(values.name),
+      phoneKey: phoneKey(values.phone),
+    };
+  }
+
+  function get(id: number): Company | undefined {
+    const row = byId.get(id);
+    if (!row) return undefined;
+    const ref = { kind: 'company' as const, id };
+    return {
+      id,
+      ...valuesOf(row),
+      tagIds: tags.idsOf(ref),
+      custom: custom.valuesOf(ref),
+      contactCount: contactCount.get(id)!,
+      dealCount: dealCount.get(id)!,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  return {
+    create: write((values: CompanyValues & CompanyExtras, now: string): Company => {
+      const { id } = insert.get({ ...rowValues(values), now })!;
+      const ref = { kind: 'company' as const, id };
+      if (values.tagIds) tags.set(ref, values.tagIds, now, false);
+      if (values.custom) custom.set(ref, values.custom, now, false);
+      return get(id)!;
+    }),
+    /** Sets the fields given (others keep their value); history notes each change. */
+    update: write((id: number, changes: Partial<CompanyValues> & CompanyExtras, now: string): Company | undefined => {
+      const row = byId.get(id);
+      if (!row) return undefined;
+      const before = valuesOf(row);
+      const after: CompanyValues = { ...before };
+      for (const field of fields) if (changes[field] !== undefined) after[field] = changes[field];
+      update.run({ ...rowValues(after), now, id });
+      const ref = { kind: 'company' as const, id };
+      history.changes(ref, displayOf(before), displayOf(after), now);
+      if (after.name !== before.name) renameOnContacts.run({ id, name: after.name });
+      if (changes.tagIds) tags.set(ref, changes.tagIds, now);
+      if (changes.custom) custom.set(ref, changes.custom, now);
+      return get(id);
+    }),
+    get,
+    values(id: number): CompanyValues | undefined {
+      const row = byId.get(id);
+      return row && valuesOf(row);
+    },
+    /** The people of the company, not in the trash. */
+    contactIds: (id: number): number[] => contactIds.all(id),
+    list(query: CompanyListQuery): CompanyPage {
+      const conditions: Conditions = { where: [], params: {} };
+      searchCondition('company', 'co', query.search, conditions);
+      if (query.industry !== undefined && query.industry !== '') {
+        conditions.where.push('co.industry = @industry');
+        conditions.params.industry = query.industry;
+      }
+      tagCondition('co', 'company_tags', 'company_id', query.tagIds ?? [], query.tagMatch ?? 'any', conditions);
+      custom.conditions('company', 'co', query.custom ?? [], conditions);
+      const { rows, total } = reader.page(query, conditions);
+      const tagIds = tags.idsOfMany('company', rows.map((row) => row.id));
+      return {
+        total,
+        offset: query.offset,
+        rows: rows.map(
+          (row): CompanySummary => ({
+            id: row.id,
+            name: row.name,
+            website: row.website ?? '',
+            phone: row.phone ?? '',
+            industry: row.industry ?? '',
+            tagIds: tagIds.get(row.id) ?? [],
+            updatedAt: row.updated_at,
+          }),
+        ),
+      };
+    },
+    pageSql: reader.pageSql,
+  };
+}
+
+export type CompaniesRepo = ReturnType<typeof companiesRepo>;

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { call, failure } from '../../../tests/support/crm';
+import { useCores } from '../../../tests/support/core';
+import { useTempDirs } from '../../../tests/support/temp-dir';
+
+describe('custom fields', () => {
+  const tempDir = useTempDirs();
+  const openCore = useCores();
+
+  it('are defined per kind in settings, reordered and deleted (their values and view conditions with them)', async () => {
+    const core = await openCore(tempDir());
+    const size = await call(core, 'customFields.create', { kind: 'company', label: 'Size', type: 'choice', choices: ['Small', 'Large'] });
+    const founded = await call(core, 'customFields.create', { kind: 'company', label: 'Founded', type: 'date' });
+    await call(core, 'customFields.create', { kind: 'contact', label: 'Birthday', type: 'date' });
+    expect(await failure(core, 'customFields.create', { kind: 'company', label: 'size', type: 'text' })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'label' }] } });
+    expect(await failure(core, 'customFields.create', { kind: 'company', label: 'Tier', type: 'choice' })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'choices' }] } });
+    expect((await call(core, 'customFields.reorder', { kind: 'company', ids: [founded.id, size.id] })).fields.map((field) => field.label)).toEqual(['Founded', 'Size']);
+    expect((await call(core, 'customFields.list', {})).fields).toHaveLength(3);
+
+    const acme = await call(core, 'companies.create', { name: 'Acme', custom: { [size.id]: 'large', [founded.id]: '1999-05-01' } });
+    expect(acme.custom).toEqual({ [size.id]: 'Large', [founded.id]: '1999-05-01' });
+    await call(core, 'views.create', { kind: 'company', name: 'Big', query: { custom: [{ fieldId: size.id, op: 'eq', value: 'Large' }] } });
+    await call(core, 'customFields.delete', { id: size.id });
+    expect((await call(core, 'companies.get', { id: acme.id })).custom).toEqual({ [founded.id]: '1999-05-01' });
+    expect((await call(core, 'views.list', { kind: 'company' })).views[0]?.query).toMatchObject({ custom: [] });
+  });
+
+  it('check each value against its type, with the field named', async () => {
+    const core = await openCore(tempDir());
+    const budget = await call(core, 'customFields.create', { kind: 'deal', label: 'Budget', type: 'number' });
+    const due = await call(core, 'customFields.create', { kind: 'deal', label: 'Signed on', type: 'date' });
+    const source = await call(core, 'customFields.create', { kind: 'deal', label: 'Source', type: 'choice', choices: ['Web', 'Fair'] });
+    const code = await call(core, 'customFields.create', { kind: 'deal', label: 'Code', type: 'text' });
+    const other = await call(core, 'customFields.create', { kind: 'contact', label: 'Shoe size', type: 'number' });
+    for (const [values, field] of [
+      [{ [budget.id]: 'lots' }, `custom.${budget.id}`],
+      [{ [due.id]: '2026-13-01' }, `custom.${due.id}`],
+      [{ [source.id]: 'Radio' }, `custom.${source.id}`],
+      [{ [code.id]: 7 }, `custom.${code.id}`],
+    ] as const) {
+      expect(await failure(core, 'deals.create', { title: 'x', custom: values })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field }] } });
+    }
+    expect(await failure(core, 'deals.create', { title: 'x', custom: { [other.id]: 42 } })).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: `custom.${other.id}` }] } });
+    const deal = await call(core, 'deals.create', { title: 'x', custom: { [budget.id]: 1200.5, [code.id]: '007' } });
+    expect(deal.custom).toEqual({ [budget.id]: 1200.5, [code.id]: '007' });
+    const cleared = await call(core, 'deals.update', { id: deal.id, custom: { [budget.id]: null, [code.id]: '' } });
+    expect(cleared.custom).toEqual({});
+  });
+
+  it('filter lists: equal, contains, before/after, empty', async () => {
+    const core = await openCore(tempDir());
+    const budget = await call(core, 'customFields.create', { kind: 'contact', label: 'Budget', type: 'number' });
+    const city = await call(core, 'customFields.create', { kind: 'contact', label: 'City', type: 'text' });
+    await call(core, 'contacts.create', { name: 'Anna', custom: { [budget.id]: 500, [city.id]: 'Göteborg' } });
+    await call(core, 'contacts.create', { name: 'Bob', custom: { [budget.id]: 1500, [city.id]: 'Stockholm' } });
+    await call(core, 'contacts.create', { name: 'Carl' });
+    const names = async (custom: Array<{ fieldId: number; op: 'eq' | 'contains' | 'lt' | 'lte' | 'gt' | 'gte' | 'empty' | 'notEmpty'; value?: string | number }>) =>
+      (await call(core, 'contacts.list', { custom })).rows.map((row) => row.name);
+    expect(await names([{ fieldId: budget.id, op: 'gt', value: 1000 }])).toEqual(['Bob']);
+    expect(await names([{ fieldId: budget.id, op: 'lte', value: 1500 }])).toEqual(['Anna', 'Bob']);
+    expect(await names([{ fieldId: city.id, op: 'eq', value: 'stockholm' }])).toEqual(['Bob']);
+    expect(await names([{ fieldId: city.id, op: 'contains', value: 'borg' }])).toEqual(['Anna']);
+    expect(await names([{ fieldId: city.id, op: 'empty' }])).toEqual(['Carl']);
+    expect(await names([{ fieldId: budget.id, op: 'notEmpty' }, { fieldId: city.id, op: 'contains', value: 'o' }])).toEqual(['Anna', 'Bob']);
+    expect(await failure(core, 'contacts.list', { custom: [{ fieldId: city.id, op: 'gt', value: 'a' }] })).toMatchObject({ code: 'VALIDATION' });
+    expect(await failure(core, 'contacts.list', { custom: [{ fieldId: budget.id, op: 'gt', value: 'a' }] })).toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('a choice still chosen on a record cannot be removed; others can', async () => {
+    const core = await openCore(tempDir());
+    const tier = await call(core, 'customFields.create', { kind: 'contact', label: 'Tier', type: 'choice', choices: ['Gold', 'Silver', 'Bronze'] });
+    await call(core, 'contacts.create', { name: 'Anna', custom: { [tier.id]: 'Gold' } });
+    expect(await failure(core, 'customFields.update', { id: tier.id, choices: ['Silver'] })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'choices', message: expect.stringMatching(/Gold.*1 records/) }] } });
+    expect(await call(core, 'customFields.update', { id: tier.id, label: 'Level', choices: ['Gold', 'Platinum'] })).toMatchObject({ label: 'Level', choices: ['Gold', 'Platinum'] });
+  });
+});

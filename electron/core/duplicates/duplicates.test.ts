@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { call, count, danglingKeys, failure } from '../../../tests/support/crm';
+import { useCores } from '../../../tests/support/core';
+import { samples } from '../../../tests/support/sample-files';
+import { useTempDirs } from '../../../tests/support/temp-dir';
+import { upload } from '../../../tests/support/upload';
+import type { Core } from '../core';
+import { companyNameKey, editDistance, nameKey, phoneKey } from './keys';
+import { similarNameClusters } from './find';
+
+describe('duplicate keys', () => {
+  it('normalise names, company names and phone numbers for matching', () => {
+    expect(nameKey('  José   ÁLVAREZ ')).toBe('jose alvarez');
+    expect(nameKey('Søren Łukasz Weiß')).toBe('soren lukasz weiss');
+    expect(companyNameKey('Acme, Inc.')).toBe('acme');
+    expect(companyNameKey('ACME Ltd')).toBe('acme');
+    expect(companyNameKey('Dupont S.à r.l.')).toBe('dupont');
+    expect(companyNameKey('Co')).toBe('co');
+    expect(phoneKey('+46 70-123 45 67')).toBe(phoneKey('070 1234567'));
+    expect(phoneKey('123 45')).toBeNull();
+    expect(editDistance('jon smith', 'john smith', 1)).toBe(1);
+    expect(editDistance('jhon', 'john', 1)).toBe(1);
+    expect(editDistance('anna', 'hanne', 1)).toBe(2);
+    expect(similarNameClusters(['jon smith', 'john smith', 'joan smith', 'anna berg', 'ana berg', 'zed'])).toEqual([
+      ['ana berg', 'anna berg'],
+      ['joan smith', 'john smith', 'jon smith'],
+    ]);
+  });
+});
+
+describe('duplicates', () => {
+  const tempDir = useTempDirs();
+  const openCore = useCores();
+
+  it('finds contacts with the same email, phone or name, or a name one typo apart', async () => {
+    const core = await openCore(tempDir());
+    const add = (name: string, email = '', phone = '') => call(core, 'contacts.create', { name, email, phone });
+    await add('Anna Berg', 'anna@berg.se');
+    await add('Anna B.', 'ANNA@berg.se');
+    await add('Bob Stone', '', '+46 70 123 45 67');
+    await add('Robert Stone', '', '070-123 45 67');
+    await add('José Álvarez');
+    await add('jose  alvarez');
+    await add('Jon Smith');
+    await add('John Smith');
+    await add('Carl Unique', 'carl@x.se', '555 1234');
+    const page = await call(core, 'duplicates.find', { kind: 'contact' });
+    expect(page.total).toBe(4);
+    expect(page.groups.map((group) => [group.reason, group.records.map((record) => record.name)])).toEqual([
+      ['email', ['Anna Berg', 'Anna B.']],
+      ['phone', ['Bob Stone', 'Robert Stone']],
+      ['name', ['José Álvarez', 'jose  alvarez']],
+      ['similarName', ['John Smith', 'Jon Smith']],
+    ]);
+    expect((await call(core, 'duplicates.find', { kind: 'contact', offset: 3, limit: 1 })).groups).toHaveLength(1);
+  });
+
+  it('finds companies under another legal form or punctuation', async () => {
+    const core = await openCore(tempDir());
+    await call(core, 'companies.create', { name: 'Acme Ltd' });
+    await call(core, 'companies.create', { name: 'ACME' });
+    await call(core, 'companies.create', { name: 'Globex' });
+    const page = await call(core, 'duplicates.find', { kind: 'company' });
+    expect(page.groups.map((group) => [group.reason, group.size])).toEqual([['name', 2]]);
+  });
+
+  async function tally(core: Core, table: string, column: string, id: number): Promise<number> {
+    return count(core, `SELECT count(*) FROM ${table} WHERE ${column} = ?`, id);
+  }
+
+  it('merging two contacts keeps every activity, attachment, tag, deal, value and history entry of both; the other goes to the trash', async () => {
+    const core = await openCore(tempDir());
+    const vip = await call(core, 'tags.create', { name: 'VIP' });
+    const hot = await call(core, 'tags.create', { name: 'Hot' });
+    const shoe = await call(core, 'customFields.create', { kind: 'contact', label: 'Shoe', type: 'number' });
+    const keep = await call(core, 'contacts.create', { name: 'Anna Berg', email: 'anna@berg.se', tagIds: [vip.id] });
+    const merge = await call(core, 'contacts.create', { name: 'Anna B.', phone: '070 123 45 67', notes: 'Met at the fair', tagIds: [vip.id, hot.id], custom: { [shoe.id]: 38 } });
+    await call(core, 'contacts.update', { id: merge.id, name: 'Anna B.', phone: '070 123 45 67', notes: 'Met at the fair, likes tea' });
+    for (const id of [keep.id, merge.id, merge.id]) await call(core, 'activities.create', { kind: 'note', body: `Note on ${id}`, contactId: id });
+    await call(core, 'deals.create', { title: 'Deal of the merged one', contactId: merge.id });
+    for (const [id, name] of [[keep.id, 'a.txt'], [merge.id, 'b.pdf']] as const) expect((await upload(core, id, name, name.endsWith('pdf') ? samples.pdf : samples.text)).ok).toBe(true);
+
+    const before = {
+      activities: (await tally(core, 'activities', 'contact_id', keep.id)) + (await tally(core, 'activities', 'contact_id', merge.id)),
+      attachments: (await tally(core, 'attachments', 'contact_id', keep.id)) + (await tally(core, 'attachments', 'contact_id', merge.id)),
+      deals: (await tally(core, 'deals', 'contact_id', keep.id)) + (await tally(core, 'deals', 'contact_id', merge.id)),
+      history: (await tally(core, 'record_history', 'contact_id', keep.id)) + (await tally(core, 'record_history', 'contact_id', merge.id)),
+    };
+    const result = await call(core, 'duplicates.merge', { kind: 'contact', keepId: keep.id, mergeId: merge.id });
+    expect(result).toEqual({ id: keep.id, trashId: expect.any(Number) });
+
+    expect(await tally(core, 'activities', 'contact_id', keep.id)).toBe(before.activities);
+    expect(await tally(core, 'attachments', 'contact_id', keep.id)).toBe(before.attachments);
+    expect(await tally(core, 'deals', 'contact_id', keep.id)).toBe(before.deals);
+    expect(await tally(core, 'record_history', 'contact_id', keep.id)).toBeGreaterThanOrEqual(before.history + 1);
+    const kept = await call(core, 'contacts.get', { id: keep.id });
+    expect(kept).toMatchObject({ name: 'Anna Berg', email: 'anna@berg.se', phone: '070 123 45 67', notes: 'Met at the fair, likes tea', tagIds: [vip.id, hot.id], custom: { [shoe.id]: 38 } });
+    expect(await failure(core, 'contacts.get', { id: merge.id })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await call(core, 'trash.list', {})).toMatchObject({ rows: [{ id: result.trashId, label: 'Anna B. (merged into Anna Berg)' }] });
+    const mergedHistory = core.db.prepare("SELECT old_value, new_value FROM record_history WHERE contact_id = ? AND action = 'merged'").all(merge.id);
+    expect(mergedHistory).toEqual([{ old_value: 'Anna B.', new_value: 'Anna Berg' }]);
+    expect((await call(core, 'timeline.list', { record: { kind: 'contact', id: keep.id } })).entries.some((entry) => entry.type === 'change' && entry.change.action === 'merged')).toBe(true);
+    expect((await call(core, 'duplicates.find', { kind: 'contact' })).total).toBe(0);
+    expect(danglingKeys(core)).toEqual([]);
+  });
+
+  it('merging two companies moves their people, deals, activities and files', async () => {
+    const core = await openCore(tempDir());
+    const keep = await call(core, 'companies.create', { name: 'Acme Ltd' });
+    const merge = await call(core, 'companies.create', { name: 'ACME', website: 'acme.example' });
+    const anna = await call(core, 'contacts.create', { name: 'Anna', companyId: merge.id });
+    await call(core, 'deals.create', { title: 'Deal', companyId: merge.id });
+    await call(core, 'activities.create', { kind: 'note', body: 'x', companyId: merge.id });
+    await call(core, 'duplicates.merge', { kind: 'company', keepId: keep.id, mergeId: merge.id });
+    expect(await call(core, 'companies.get', { id: keep.id })).toMatchObject({ website: 'acme.example', contactCount: 1, dealCount: 1 });
+    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ companyId: keep.id, company: 'Acme Ltd' });
+    expect((await call(core, 'activities.list', { record: { kind: 'company', id: keep.id } })).total).toBe(1);
+    expect(await failure(core, 'duplicates.merge', { kind: 'company', keepId: keep.id, mergeId: keep.id })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'mergeId' }] } });
+    expect(danglingKeys(core)).toEqual([]);
+  });
+});

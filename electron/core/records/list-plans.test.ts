@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { activitySortKeys } from '../../../shared/schemas/activity';
+import { companySortKeys } from '../../../shared/schemas/company';
+import { contactSortKeys } from '../../../shared/schemas/contact';
+import { dealSortKeys } from '../../../shared/schemas/deal';
+import { smallCrm } from '../../../tests/support/crm';
+import { useCores } from '../../../tests/support/core';
+import { useTempDirs } from '../../../tests/support/temp-dir';
+import { activitiesRepo } from '../activities/repo';
+import { companiesRepo } from '../companies/repo';
+import { contactsRepo } from '../contacts/repo';
+import type { Db } from '../db/open';
+import { dealsRepo } from '../deals/repo';
+
+function plan(db: Db, sql: string): string[] {
+  const params = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map((match) => [match[1]!, 1]));
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((row) => row.detail);
+}
+
+describe('list pages are index walks (EXPLAIN QUERY PLAN)', () => {
+  const tempDir = useTempDirs();
+  const openCore = useCores();
+
+  it('every sort of every list, either way, reads an index in order: no temporary B-tree', async () => {
+    const core = await openCore(tempDir());
+    await smallCrm(core);
+    const lists = [
+      ['contacts', contactSortKeys, contactsRepo(core.db).pageSql],
+      ['companies', companySortKeys, companiesRepo(core.db).pageSql],
+      ['deals', dealSortKeys, dealsRepo(core.db).pageSql],
+      ['activities', activitySortKeys, activitiesRepo(core.db).pageSql],
+    ] as const;
+    const sorted: string[] = [];
+    for (const [name, keys, pageSql] of lists) {
+      for (const key of keys) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const steps = (pageSql as (sort: string, direction: 'asc' | 'desc') => string[])(key, direction).flatMap((sql) => plan(core.db, sql));
+          sorted.push(`${name} by ${key} ${direction}: ${steps.some((step) => step.includes('TEMP B-TREE')) ? 'SORTS' : steps.some((step) => /USING (COVERING )?INDEX/.test(step)) ? 'index' : 'SCANS'}`);
+        }
+      }
+    }
+    expect(sorted.filter((line) => !line.endsWith(': index'))).toEqual([]);
+  });
+
+  it('the counts behind a page, the board and a record’s timeline use indexes too', async () => {
+    const core = await openCore(tempDir());
+    const db = core.db;
+    for (const table of ['contacts', 'companies', 'deals', 'activities']) {
+      // Filtered counts walk a partial index (its WHERE covers deleted_at); the unfiltered one subtracts the trash.
+      expect(plan(db, `SELECT count(*) FROM ${table} x WHERE x.deleted_at IS NULL`).join(' ')).toMatch(/USING (COVERING )?INDEX/);
+      expect(plan(db, `SELECT count(*) FROM ${table} WHERE trash_id IS NOT NULL`).join(' ')).toMatch(/USING COVERING INDEX \w+_in_trash/);
+    }
+    expect(plan(db, 'SELECT d.stage_id, d.currency, count(*), sum(d.value_minor) FROM deals d WHERE d.deleted_at IS NULL GROUP BY d.stage_id, d.currency').join(' ')).toMatch(
+      /USING (COVERING )?INDEX deals_stage_totals/,
+    );
+    expect(plan(db, 'SELECT id FROM deals d WHERE d.stage_id = @s AND d.deleted_at IS NULL ORDER BY d.position, d.id LIMIT 200').join(' ')).not.toMatch(/TEMP B-TREE/);
+    for (const [table, column] of [['activities', 'contact_id'], ['record_history', 'contact_id'], ['attachments', 'contact_id']]) {
+      expect(plan(db, `SELECT id FROM ${table} WHERE ${column} = @id`).join(' ')).toMatch(/USING (COVERING )?INDEX/);
+    }
+  });
+});

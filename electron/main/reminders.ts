@@ -1,0 +1,38 @@
+import type { DueReminder } from '../../shared/schemas/activity';
+
+const checkEveryMs = 30_000;
+const purgeEveryMs = 24 * 3600 * 1000;
+
+export interface ReminderSource {
+  dueReminders(): DueReminder[];
+  purgeTrash(): Promise<number>;
+}
+
+/**
+ * While the app is open: a desktop notification for each task that falls due
+ * (the core marks each one so it is shown once), and the daily purge of
+ * 30-day-old trash. Returns the stop.
+ */
+export function startReminders(
+  source: ReminderSource,
+  notify: (reminder: DueReminder) => void,
+  onError: (what: string, error: unknown) => void,
+  every: (ms: number, tick: () => void) => () => void,
+): () => void {
+  const check = () => {
+    try {
+      for (const reminder of source.dueReminders()) notify(reminder);
+    } catch (error) {
+      onError('checking for due tasks', error);
+    }
+  };
+  check();
+  const stopChecks = every(checkEveryMs, check);
+  const stopPurge = every(purgeEveryMs, () => {
+    source.purgeTrash().catch((error: unknown) => onError('emptying old trash', error));
+  });
+  return () => {
+    stopChecks();
+    stopPurge();
+  };
+}

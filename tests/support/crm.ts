@@ -1,0 +1,40 @@
+import type { Core } from '../../electron/core/core';
+import type { ChannelName, Input, Output } from '../../shared/contract';
+import type { ErrorPayload } from '../../shared/errors';
+
+/** Calls a channel through the full dispatch path; throws with the error if it fails. */
+export async function call<C extends ChannelName>(core: Core, channel: C, input: Input<C>): Promise<Output<C>> {
+  const result = await core.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+  return result.data as Output<C>;
+}
+
+/** Calls a channel that must fail, and returns its error. */
+export async function failure<C extends ChannelName>(core: Core, channel: C, input: Input<C>): Promise<ErrorPayload> {
+  const result = await core.dispatch(channel, input);
+  if (result.ok) throw new Error(`${channel} succeeded, a failure was expected: ${JSON.stringify(result.data).slice(0, 300)}`);
+  return result.error;
+}
+
+/** Foreign keys that point at nothing (always [] in a sound database). */
+export function danglingKeys(core: Core): unknown[] {
+  return core.db.pragma('foreign_key_check') as unknown[];
+}
+
+export function count(core: Core, sql: string, ...params: unknown[]): number {
+  return core.db.prepare(sql).pluck().get(...params) as number;
+}
+
+/** A small CRM: two companies with people, deals and activities, for tests that need some of everything. */
+export async function smallCrm(core: Core) {
+  const acme = await call(core, 'companies.create', { name: 'Acme Ltd', industry: 'Engineering', website: 'acme.example' });
+  const globex = await call(core, 'companies.create', { name: 'Globex', industry: 'Media' });
+  const anna = await call(core, 'contacts.create', { name: 'Anna Berg', email: 'anna@acme.example', companyId: acme.id });
+  const bob = await call(core, 'contacts.create', { name: 'Bob Stone', email: 'bob@acme.example', companyId: acme.id });
+  const carl = await call(core, 'contacts.create', { name: 'Carl Grey', email: 'carl@globex.example', companyId: globex.id });
+  const renewal = await call(core, 'deals.create', { title: 'Acme renewal', companyId: acme.id, contactId: anna.id, valueMinor: 500_000, currency: 'EUR' });
+  const pilot = await call(core, 'deals.create', { title: 'Globex pilot', companyId: globex.id, valueMinor: 120_000, currency: 'USD' });
+  const call1 = await call(core, 'activities.create', { kind: 'call', subject: 'Intro call', body: 'Talked about the renewal', contactId: anna.id });
+  const note = await call(core, 'activities.create', { kind: 'note', body: 'Bob prefers email', contactId: bob.id });
+  return { acme, globex, anna, bob, carl, renewal, pilot, call1, note };
+}
