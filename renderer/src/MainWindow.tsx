@@ -5,6 +5,7 @@ import { Sidebar } from './components/Sidebar';
 import { BackupFailedBanner } from './features/backups/BackupFailedBanner';
 import { BackupsScreen } from './features/backups/BackupsScreen';
 import { RestoredBanner } from './features/backups/RestoredBanner';
+import { CompaniesScreen } from './features/companies/CompaniesScreen';
 import { ContactsScreen, type ContactCommand } from './features/contacts/ContactsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { sections, type SectionId } from './sections';
@@ -38,6 +39,7 @@ export function MainWindow({ version, generation }: MainWindowProps) {
   let screen;
   if (current === 'settings') screen = <SettingsScreen />;
   else if (current === 'backups') screen = <BackupsScreen />;
+  else if (current === 'companies') screen = <CompaniesScreen />;
   else if (!section || section.ready) screen = <ContactsScreen command={command} onCommandHandled={commandHandled} />;
   else screen = <ComingSoon section={section} onBack={() => setCurrent('contacts')} />;
 

@@ -18,7 +18,7 @@ export const sections: readonly Section[] = [
     id: 'companies',
     label: 'Companies',
     icon: 'companies',
-    ready: false,
+    ready: true,
     promise: 'Keep every client organisation in one place, with its people, deals and history.',
   },
   {

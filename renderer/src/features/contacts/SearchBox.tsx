@@ -7,10 +7,11 @@ interface SearchBoxProps {
   onChange(value: string): void;
   inputRef?: Ref<HTMLInputElement>;
   busy: boolean;
+  placeholder?: string;
 }
 
 /** The contact search field; Escape clears it. */
-export function SearchBox({ value, onChange, inputRef, busy }: SearchBoxProps) {
+export function SearchBox({ value, onChange, inputRef, busy, placeholder = 'Search name, email, company…' }: SearchBoxProps) {
   return (
     <div className="search-box" role="search">
       <Icon name="search" size={16} className="search-box__icon" />
@@ -19,7 +20,7 @@ export function SearchBox({ value, onChange, inputRef, busy }: SearchBoxProps) {
         type="search"
         className="search-box__input"
         aria-label="Search"
-        placeholder="Search name, email, company…"
+        placeholder={placeholder}
         autoComplete="off"
         spellCheck={false}
         maxLength={200}

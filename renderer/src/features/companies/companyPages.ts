@@ -1,0 +1,164 @@
+import type { CompanyPage, CompanySortKey, CompanySummary } from '../../../../shared/schemas/company';
+import { toCrmError, type CrmError } from '../../api';
+
+export interface ListQuery {
+  sort: CompanySortKey;
+  direction: 'asc' | 'desc';
+  search: string;
+}
+
+export type FetchPage = (query: ListQuery, offset: number, limit: number) => Promise<CompanyPage>;
+
+export interface PagesSnapshot {
+  /** The query whose rows are on screen (a newer one may be loading). */
+  query: ListQuery;
+  /** Rows matching `query`; null before the first page arrives. */
+  total: number | null;
+  /** A newer query or a refresh is on its way. */
+  updating: boolean;
+  /** The last load that failed, until one succeeds. */
+  error: CrmError | null;
+  /** The row at a position, or undefined while its page loads. */
+  rowAt(index: number): CompanySummary | undefined;
+}
+
+/** One query's pages. A new query or a refresh starts a new generation; replies for old ones are dropped. */
+interface Generation {
+  query: ListQuery;
+  total: number | null;
+  pages: Map<number, readonly CompanySummary[]>;
+  loading: Set<number>;
+}
+
+const sameQuery = (a: ListQuery, b: ListQuery) => a.sort === b.sort && a.direction === b.direction && a.search === b.search;
+
+/** Pages kept per generation; enough for fast scrolling back, small enough to never hold the whole table. */
+const maxCachedPages = 40;
+
+/**
+ * The company list's data: reads pages of `companies.list` only for the rows
+ * the user can see, caches them, and swaps to a new query's rows only once
+ * they have arrived, so typing in Search never flashes an empty list and a
+ * slow reply to an older search can never replace a newer one.
+ */
+export class CompanyPages {
+  private shown: Generation;
+  private incoming: Generation | null = null;
+  private wanted: ListQuery;
+  private error: CrmError | null = null;
+  private range = { first: 0, last: 0 };
+  private readonly listeners = new Set<() => void>();
+  private snapshot: PagesSnapshot;
+
+  constructor(
+    private readonly fetchPage: FetchPage,
+    query: ListQuery,
+    readonly pageSize = 100,
+  ) {
+    this.wanted = query;
+    this.shown = generation(query);
+    this.snapshot = this.takeSnapshot();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): PagesSnapshot => this.snapshot;
+
+  /** Asks for another sort or search; the list starts again from the top. */
+  setQuery(query: ListQuery): void {
+    if (sameQuery(query, this.wanted)) return;
+    this.wanted = query;
+    this.incoming = generation(query);
+    this.load(this.incoming, 0);
+    this.emit();
+  }
+
+  /** Reloads what is on screen, after something changed the data (save, delete). */
+  refresh(): void {
+    this.error = null;
+    const next = generation(this.wanted);
+    this.incoming = next;
+    const sameRows = sameQuery(this.wanted, this.shown.query);
+    const [firstPage, lastPage] = sameRows ? this.pagesFor(this.range.first, this.range.last, null) : [0, 0];
+    for (let page = firstPage; page <= lastPage; page++) this.load(next, page);
+    this.emit();
+  }
+
+  /** Makes sure the rows first..last (inclusive) are loaded or loading. */
+  ensure(first: number, last: number): void {
+    this.range = { first, last };
+    // After a failure, wait for refresh() ("Try again") rather than retrying on every scroll.
+    if (this.error) return;
+    const target = this.incoming ?? this.shown;
+    // Until the first reply gives the total, we do not know which pages exist (and a new query starts at the top).
+    if (target.total === null && target.loading.size > 0) return;
+    const [firstPage, lastPage] = this.pagesFor(first, last, target.total);
+    for (let page = firstPage; page <= lastPage; page++) {
+      if (!target.pages.has(page) && !target.loading.has(page)) this.load(target, page);
+    }
+  }
+
+  private pagesFor(first: number, last: number, total: number | null): [number, number] {
+    const end = total === null ? last : Math.min(last, Math.max(total - 1, 0));
+    return [Math.floor(Math.max(first, 0) / this.pageSize), Math.floor(Math.max(end, first, 0) / this.pageSize)];
+  }
+
+  private load(target: Generation, page: number): void {
+    target.loading.add(page);
+    this.fetchPage(target.query, page * this.pageSize, this.pageSize).then(
+      (result) => {
+        target.loading.delete(page);
+        if (target !== this.shown && target !== this.incoming) return; // a reply to an older query
+        target.pages.set(page, result.rows);
+        target.total = result.total;
+        this.evictFarPages(target);
+        // Show the new rows once everything asked for them has arrived.
+        if (target === this.incoming && target.loading.size === 0) {
+          this.shown = target;
+          this.incoming = null;
+        }
+        this.error = null;
+        this.emit();
+      },
+      (error: unknown) => {
+        target.loading.delete(page);
+        if (target !== this.shown && target !== this.incoming) return;
+        // Keep showing what we had; the error says why nothing changed.
+        if (target === this.incoming) this.incoming = null;
+        this.error = toCrmError(error);
+        this.emit();
+      },
+    );
+  }
+
+  private evictFarPages(target: Generation): void {
+    if (target.pages.size <= maxCachedPages) return;
+    const centre = Math.floor((this.range.first + this.range.last) / 2 / this.pageSize);
+    const byDistance = [...target.pages.keys()].sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre));
+    for (const page of byDistance.slice(0, target.pages.size - maxCachedPages)) target.pages.delete(page);
+  }
+
+  private emit(): void {
+    this.snapshot = this.takeSnapshot();
+    this.listeners.forEach((listener) => listener());
+  }
+
+  private takeSnapshot(): PagesSnapshot {
+    const { query, total, pages } = this.shown;
+    const pageSize = this.pageSize;
+    return {
+      query,
+      total,
+      updating: this.incoming !== null,
+      error: this.error,
+      rowAt: (index) => pages.get(Math.floor(index / pageSize))?.[index % pageSize],
+    };
+  }
+}
+
+function generation(query: ListQuery): Generation {
+  return { query, total: null, pages: new Map(), loading: new Set() };
+}
