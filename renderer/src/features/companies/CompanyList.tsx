@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Keyboar
 import type { CompanySortKey, CompanySummary } from '../../../../shared/schemas/company';
 import { Icon } from '../../components/Icon';
 import { companyColumns } from './companyColumns';
-import type { CompanyPages, ListQuery, PagesSnapshot } from './companyPages';
+import type { CompanyPages, CompanyQuery as ListQuery, CompanySnapshot as PagesSnapshot } from './useCompanyPages';
 import { CompanyRow } from './CompanyRow';
 import '../contacts/ContactList.css';
 import './CompanyList.css';

@@ -1,12 +1,14 @@
-import { useState, useSyncExternalStore } from 'react';
+import type { CompanySortKey, CompanySummary } from '../../../../shared/schemas/company';
 import { invoke } from '../../api';
-import { CompanyPages, type ListQuery, type PagesSnapshot } from './companyPages';
+import type { ListQuery, PagedRows, PagesSnapshot } from '../../lib/pagedRows';
+import { usePagedRows } from '../../lib/usePagedRows';
 
-const fetchPage = (query: ListQuery, offset: number, limit: number) => invoke('companies.list', { ...query, offset, limit });
+export type CompanyQuery = ListQuery<CompanySortKey>;
+export type CompanyPages = PagedRows<CompanySummary, CompanySortKey>;
+export type CompanySnapshot = PagesSnapshot<CompanySummary, CompanySortKey>;
 
-/** One CompanyPages store for the component's lifetime, and its current snapshot. */
-export function useCompanyPages(initial: ListQuery): [CompanyPages, PagesSnapshot] {
-  const [pages] = useState(() => new CompanyPages(fetchPage, initial));
-  const snapshot = useSyncExternalStore(pages.subscribe, pages.getSnapshot);
-  return [pages, snapshot];
+const fetchPage = (query: CompanyQuery, offset: number, limit: number) => invoke('companies.list', { ...query, offset, limit });
+
+export function useCompanyPages(initial: CompanyQuery): [CompanyPages, CompanySnapshot] {
+  return usePagedRows(fetchPage, initial);
 }

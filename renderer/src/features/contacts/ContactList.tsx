@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Keyboar
 import type { ContactSortKey, ContactSummary } from '../../../../shared/schemas/contact';
 import { Icon } from '../../components/Icon';
 import { contactColumns } from './columns';
-import type { ContactPages, ListQuery, PagesSnapshot } from './contactPages';
+import type { ContactPages, ContactQuery as ListQuery, ContactSnapshot as PagesSnapshot } from './useContactPages';
 import { ContactRow } from './ContactRow';
 import './ContactList.css';
 

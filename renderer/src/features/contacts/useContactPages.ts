@@ -1,12 +1,14 @@
-import { useState, useSyncExternalStore } from 'react';
+import type { ContactSortKey, ContactSummary } from '../../../../shared/schemas/contact';
 import { invoke } from '../../api';
-import { ContactPages, type ListQuery, type PagesSnapshot } from './contactPages';
+import type { ListQuery, PagedRows, PagesSnapshot } from '../../lib/pagedRows';
+import { usePagedRows } from '../../lib/usePagedRows';
 
-const fetchPage = (query: ListQuery, offset: number, limit: number) => invoke('contacts.list', { ...query, offset, limit });
+export type ContactQuery = ListQuery<ContactSortKey>;
+export type ContactPages = PagedRows<ContactSummary, ContactSortKey>;
+export type ContactSnapshot = PagesSnapshot<ContactSummary, ContactSortKey>;
 
-/** One ContactPages store for the component's lifetime, and its current snapshot. */
-export function useContactPages(initial: ListQuery): [ContactPages, PagesSnapshot] {
-  const [pages] = useState(() => new ContactPages(fetchPage, initial));
-  const snapshot = useSyncExternalStore(pages.subscribe, pages.getSnapshot);
-  return [pages, snapshot];
+const fetchPage = (query: ContactQuery, offset: number, limit: number) => invoke('contacts.list', { ...query, offset, limit });
+
+export function useContactPages(initial: ContactQuery): [ContactPages, ContactSnapshot] {
+  return usePagedRows(fetchPage, initial);
 }

@@ -1,17 +1,22 @@
-import type { CompanyPage, CompanySortKey, CompanySummary } from '../../../../shared/schemas/company';
-import { toCrmError, type CrmError } from '../../api';
+import { toCrmError, type CrmError } from '../api';
 
-export interface ListQuery {
-  sort: CompanySortKey;
+export interface ListQuery<Sort extends string = string> {
+  sort: Sort;
   direction: 'asc' | 'desc';
   search: string;
 }
 
-export type FetchPage = (query: ListQuery, offset: number, limit: number) => Promise<CompanyPage>;
+/** One page of a list channel's reply: the rows and how many match in all. */
+export interface RowPage<Row> {
+  total: number;
+  rows: readonly Row[];
+}
 
-export interface PagesSnapshot {
+export type FetchPage<Row, Sort extends string> = (query: ListQuery<Sort>, offset: number, limit: number) => Promise<RowPage<Row>>;
+
+export interface PagesSnapshot<Row = unknown, Sort extends string = string> {
   /** The query whose rows are on screen (a newer one may be loading). */
-  query: ListQuery;
+  query: ListQuery<Sort>;
   /** Rows matching `query`; null before the first page arrives. */
   total: number | null;
   /** A newer query or a refresh is on its way. */
@@ -19,44 +24,44 @@ export interface PagesSnapshot {
   /** The last load that failed, until one succeeds. */
   error: CrmError | null;
   /** The row at a position, or undefined while its page loads. */
-  rowAt(index: number): CompanySummary | undefined;
+  rowAt(index: number): Row | undefined;
 }
 
 /** One query's pages. A new query or a refresh starts a new generation; replies for old ones are dropped. */
-interface Generation {
-  query: ListQuery;
+interface Generation<Row, Sort extends string> {
+  query: ListQuery<Sort>;
   total: number | null;
-  pages: Map<number, readonly CompanySummary[]>;
+  pages: Map<number, readonly Row[]>;
   loading: Set<number>;
 }
 
-const sameQuery = (a: ListQuery, b: ListQuery) => a.sort === b.sort && a.direction === b.direction && a.search === b.search;
+const sameQuery = (a: ListQuery, b: ListQuery): boolean => a.sort === b.sort && a.direction === b.direction && a.search === b.search;
 
 /** Pages kept per generation; enough for fast scrolling back, small enough to never hold the whole table. */
 const maxCachedPages = 40;
 
 /**
- * The company list's data: reads pages of `companies.list` only for the rows
+ * A list's data (contacts, companies…): reads pages of its list channel only for the rows
  * the user can see, caches them, and swaps to a new query's rows only once
  * they have arrived, so typing in Search never flashes an empty list and a
  * slow reply to an older search can never replace a newer one.
  */
-export class CompanyPages {
-  private shown: Generation;
-  private incoming: Generation | null = null;
-  private wanted: ListQuery;
+export class PagedRows<Row, Sort extends string> {
+  private shown: Generation<Row, Sort>;
+  private incoming: Generation<Row, Sort> | null = null;
+  private wanted: ListQuery<Sort>;
   private error: CrmError | null = null;
   private range = { first: 0, last: 0 };
   private readonly listeners = new Set<() => void>();
-  private snapshot: PagesSnapshot;
+  private snapshot: PagesSnapshot<Row, Sort>;
 
   constructor(
-    private readonly fetchPage: FetchPage,
-    query: ListQuery,
+    private readonly fetchPage: FetchPage<Row, Sort>,
+    query: ListQuery<Sort>,
     readonly pageSize = 100,
   ) {
     this.wanted = query;
-    this.shown = generation(query);
+    this.shown = generation<Row, Sort>(query);
     this.snapshot = this.takeSnapshot();
   }
 
@@ -65,13 +70,13 @@ export class CompanyPages {
     return () => this.listeners.delete(listener);
   };
 
-  getSnapshot = (): PagesSnapshot => this.snapshot;
+  getSnapshot = (): PagesSnapshot<Row, Sort> => this.snapshot;
 
   /** Asks for another sort or search; the list starts again from the top. */
-  setQuery(query: ListQuery): void {
+  setQuery(query: ListQuery<Sort>): void {
     if (sameQuery(query, this.wanted)) return;
     this.wanted = query;
-    this.incoming = generation(query);
+    this.incoming = generation<Row, Sort>(query);
     this.load(this.incoming, 0);
     this.emit();
   }
@@ -79,7 +84,7 @@ export class CompanyPages {
   /** Reloads what is on screen, after something changed the data (save, delete). */
   refresh(): void {
     this.error = null;
-    const next = generation(this.wanted);
+    const next = generation<Row, Sort>(this.wanted);
     this.incoming = next;
     const sameRows = sameQuery(this.wanted, this.shown.query);
     const [firstPage, lastPage] = sameRows ? this.pagesFor(this.range.first, this.range.last, null) : [0, 0];
@@ -106,7 +111,7 @@ export class CompanyPages {
     return [Math.floor(Math.max(first, 0) / this.pageSize), Math.floor(Math.max(end, first, 0) / this.pageSize)];
   }
 
-  private load(target: Generation, page: number): void {
+  private load(target: Generation<Row, Sort>, page: number): void {
     target.loading.add(page);
     this.fetchPage(target.query, page * this.pageSize, this.pageSize).then(
       (result) => {
@@ -134,7 +139,7 @@ export class CompanyPages {
     );
   }
 
-  private evictFarPages(target: Generation): void {
+  private evictFarPages(target: Generation<Row, Sort>): void {
     if (target.pages.size <= maxCachedPages) return;
     const centre = Math.floor((this.range.first + this.range.last) / 2 / this.pageSize);
     const byDistance = [...target.pages.keys()].sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre));
@@ -146,7 +151,7 @@ export class CompanyPages {
     this.listeners.forEach((listener) => listener());
   }
 
-  private takeSnapshot(): PagesSnapshot {
+  private takeSnapshot(): PagesSnapshot<Row, Sort> {
     const { query, total, pages } = this.shown;
     const pageSize = this.pageSize;
     return {
@@ -159,6 +164,6 @@ export class CompanyPages {
   }
 }
 
-function generation(query: ListQuery): Generation {
+function generation<Row, Sort extends string>(query: ListQuery<Sort>): Generation<Row, Sort> {
   return { query, total: null, pages: new Map(), loading: new Set() };
 }
