@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onEvent } from './api';
 import { ComingSoon } from './components/ComingSoon';
 import { Sidebar } from './components/Sidebar';
@@ -6,9 +6,15 @@ import { BackupFailedBanner } from './features/backups/BackupFailedBanner';
 import { BackupsScreen } from './features/backups/BackupsScreen';
 import { RestoredBanner } from './features/backups/RestoredBanner';
 import { CompaniesScreen } from './features/companies/CompaniesScreen';
-import { ContactsScreen, type ContactCommand } from './features/contacts/ContactsScreen';
+import { ContactsScreen } from './features/contacts/ContactsScreen';
+import { DealsScreen } from './features/deals/DealsScreen';
+import { DuplicatesScreen } from './features/duplicates/DuplicatesScreen';
+import { CommandPalette } from './features/palette/CommandPalette';
 import { SettingsScreen } from './features/settings/SettingsScreen';
-import { sections, type SectionId } from './sections';
+import { TodayScreen } from './features/today/TodayScreen';
+import { TrashScreen } from './features/trash/TrashScreen';
+import { NavigationContext, type Navigation, type PendingRequest, type ScreenRequest } from './navigation';
+import { sections, tools, type Place } from './sections';
 import './MainWindow.css';
 
 interface MainWindowProps {
@@ -17,42 +23,66 @@ interface MainWindowProps {
   generation: number;
 }
 
-/** The window in normal use: app-wide banners across the top; the sidebar and the chosen section (or Settings) below. */
+function screenFor(place: Place, goToContacts: () => void): ReactNode {
+  switch (place) {
+    case 'contacts':
+      return <ContactsScreen />;
+    case 'companies':
+      return <CompaniesScreen />;
+    case 'deals':
+      return <DealsScreen />;
+    case 'today':
+      return <TodayScreen />;
+    case 'backups':
+      return <BackupsScreen />;
+    case 'duplicates':
+      return <DuplicatesScreen />;
+    case 'trash':
+      return <TrashScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'campaigns': {
+      const section = sections.find((candidate) => candidate.id === place);
+      return section && <ComingSoon section={section} onBack={goToContacts} />;
+    }
+  }
+}
+
+/** The window in normal use: app-wide banners across the top; the sidebar and the chosen screen below; the command palette over all. */
 export function MainWindow({ version, generation }: MainWindowProps) {
-  const [current, setCurrent] = useState<SectionId | 'settings'>('contacts');
-  const [command, setCommand] = useState<{ name: ContactCommand; seq: number } | null>(null);
+  const [current, setCurrent] = useState<Place>('contacts');
+  const [pending, setPending] = useState<PendingRequest | null>(null);
+
+  const go = useCallback((place: Place, request?: ScreenRequest) => {
+    setCurrent(place);
+    setPending((previous) => (request ? { place, request, seq: (previous?.seq ?? 0) + 1 } : null));
+  }, []);
+  const done = useCallback((seq: number) => setPending((previous) => (previous?.seq === seq ? null : previous)), []);
+  const navigation = useMemo<Navigation>(() => ({ current, go, pending, done }), [current, go, pending, done]);
 
   useEffect(
     () =>
-      onEvent('menu.command', ({ command: name }) => {
+      onEvent('menu.command', ({ command }) => {
         // The backup commands open their own dialogs (BackupsProvider); these two are about contacts, so they bring Contacts forward.
-        if (name !== 'new-contact' && name !== 'focus-search') return;
-        setCurrent('contacts');
-        setCommand((previous) => ({ name, seq: (previous?.seq ?? 0) + 1 }));
+        if (command === 'new-contact') go('contacts', { type: 'new' });
+        else if (command === 'focus-search') go('contacts', { type: 'search' });
       }),
-    [],
+    [go],
   );
 
-  const commandHandled = useCallback(() => setCommand(null), []);
-  const section = sections.find((candidate) => candidate.id === current);
-
-  let screen;
-  if (current === 'settings') screen = <SettingsScreen />;
-  else if (current === 'backups') screen = <BackupsScreen />;
-  else if (current === 'companies') screen = <CompaniesScreen />;
-  else if (!section || section.ready) screen = <ContactsScreen command={command} onCommandHandled={commandHandled} />;
-  else screen = <ComingSoon section={section} onBack={() => setCurrent('contacts')} />;
-
   return (
-    <div className="main-window">
-      <BackupFailedBanner />
-      <RestoredBanner />
-      <div className="app">
-        <Sidebar sections={sections} current={current} onSelect={setCurrent} onOpenSettings={() => setCurrent('settings')} version={version} />
-        <div className="app__screen" key={generation}>
-          {screen}
+    <NavigationContext.Provider value={navigation}>
+      <div className="main-window">
+        <BackupFailedBanner />
+        <RestoredBanner />
+        <div className="app">
+          <Sidebar sections={sections} tools={tools} current={current} onSelect={go} version={version} />
+          <div className="app__screen" key={generation}>
+            {screenFor(current, () => go('contacts'))}
+          </div>
         </div>
+        <CommandPalette key={generation} />
       </div>
-    </div>
+    </NavigationContext.Provider>
   );
 }

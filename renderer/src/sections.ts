@@ -1,6 +1,9 @@
 import type { IconName } from './components/Icon';
 
-export type SectionId = 'contacts' | 'companies' | 'deals' | 'activities' | 'campaigns' | 'backups';
+/** The sections in the sidebar's main list. */
+export type SectionId = 'contacts' | 'companies' | 'deals' | 'today' | 'campaigns' | 'backups';
+/** Every screen the main area can show: a section, or one of the tools at the foot of the sidebar. */
+export type Place = SectionId | 'duplicates' | 'trash' | 'settings';
 
 export interface Section {
   id: SectionId;
@@ -25,15 +28,15 @@ export const sections: readonly Section[] = [
     id: 'deals',
     label: 'Deals',
     icon: 'deals',
-    ready: false,
+    ready: true,
     promise: 'Follow each opportunity through your pipeline, from the first call to the signed contract.',
   },
   {
-    id: 'activities',
-    label: 'Activities',
+    id: 'today',
+    label: 'Today',
     icon: 'activities',
-    ready: false,
-    promise: 'Log calls, meetings and notes, and set tasks with due dates so nothing slips.',
+    ready: true,
+    promise: 'The tasks due today and the ones that slipped, so nothing is forgotten.',
   },
   {
     id: 'campaigns',
@@ -49,4 +52,11 @@ export const sections: readonly Section[] = [
     ready: true,
     promise: 'Verified snapshots of your data on a schedule, and a restore that takes a few clicks.',
   },
+];
+
+/** The tools at the foot of the sidebar. */
+export const tools: readonly { id: Exclude<Place, SectionId>; label: string; icon: IconName }[] = [
+  { id: 'duplicates', label: 'Duplicates', icon: 'merge' },
+  { id: 'trash', label: 'Trash', icon: 'trash' },
+  { id: 'settings', label: 'Settings', icon: 'settings' },
 ];

@@ -218,14 +218,14 @@ test.describe('contacts', () => {
 
     // From a section that is not built yet, the command brings Contacts forward.
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Deals' }).click();
-    await expect(page.getByRole('heading', { name: 'Deals' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Campaigns' }).click();
+    await expect(page.getByRole('heading', { name: 'Campaigns' })).toBeVisible();
     await app.emit('menu.command', { command: 'new-contact' });
     await expect(panelTitle(page)).toHaveText('New contact');
     await expect(page.getByLabel('Name')).toBeFocused();
     // Each command acts once: leaving and coming back does not open the form again.
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Deals' }).click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Campaigns' }).click();
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
     await expect(page.getByText('No contacts yet')).toBeVisible();
     await expect(panel(page)).toHaveCount(0);

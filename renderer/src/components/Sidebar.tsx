@@ -1,20 +1,20 @@
-import type { Section, SectionId } from '../sections';
+import type { Place, Section, tools as toolList } from '../sections';
 import { Icon } from './Icon';
 import { LogoMark } from './Logo';
 import './Sidebar.css';
 
 interface SidebarProps {
   sections: readonly Section[];
-  /** What the main area shows: a section, or Settings. */
-  current: SectionId | 'settings';
-  onSelect(section: SectionId): void;
-  onOpenSettings(): void;
+  tools: typeof toolList;
+  /** What the main area shows. */
+  current: Place;
+  onSelect(place: Place): void;
   /** App version for the footer; empty until app.info answers. */
   version: string;
 }
 
-/** The app's left column: brand, one entry per section, Settings and the version. Collapses to an icon rail in narrow windows. */
-export function Sidebar({ sections, current, onSelect, onOpenSettings, version }: SidebarProps) {
+/** The app's left column: brand, one entry per section, the tools (Duplicates, Trash, Settings) and the version. Collapses to an icon rail in narrow windows. */
+export function Sidebar({ sections, tools, current, onSelect, version }: SidebarProps) {
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">
@@ -45,16 +45,22 @@ export function Sidebar({ sections, current, onSelect, onOpenSettings, version }
         </ul>
       </nav>
       <div className="sidebar__bottom">
-        <button
-          type="button"
-          className="sidebar__item"
-          aria-current={current === 'settings' ? 'page' : undefined}
-          title="Settings"
-          onClick={onOpenSettings}
-        >
-          <Icon name="settings" size={18} />
-          <span className="sidebar__label">Settings</span>
-        </button>
+        <ul className="sidebar__tools">
+          {tools.map((tool) => (
+            <li key={tool.id}>
+              <button
+                type="button"
+                className="sidebar__item"
+                aria-current={current === tool.id ? 'page' : undefined}
+                title={tool.label}
+                onClick={() => onSelect(tool.id)}
+              >
+                <Icon name={tool.icon} size={18} />
+                <span className="sidebar__label">{tool.label}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
         {version && <p className="sidebar__footer">Version {version}</p>}
       </div>
     </aside>

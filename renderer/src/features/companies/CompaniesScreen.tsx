@@ -9,6 +9,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { useScreenRequest } from '../../navigation';
 import { SearchBox } from '../contacts/SearchBox';
 import { NoCompaniesYet, NoCompanyMatches } from './CompaniesEmpty';
 import { companyColumns } from './companyColumns';
@@ -65,6 +66,18 @@ export function CompaniesScreen() {
       current?.companyId === company.id ? current : { session: nextSession.current++, companyId: company.id, focusName: how === 'keyboard' },
     );
   }, []);
+
+  useScreenRequest('companies', (request) => {
+    if (request.type === 'new') openNew();
+    else if (request.type === 'open') {
+      rememberFocus();
+      setSelectedId(request.id);
+      setPanel({ session: nextSession.current++, companyId: request.id, focusName: false });
+    } else {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    }
+  });
 
   const closePanel = useCallback(() => {
     focusAfterClose.current = true;

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EventPayload } from '../../../../shared/contract';
 import type { Contact, ContactSortKey, ContactSummary } from '../../../../shared/schemas/contact';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -8,6 +7,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { useScreenRequest } from '../../navigation';
 import { contactColumns } from './columns';
 import { ContactList } from './ContactList';
 import { ContactPanel } from './ContactPanel';
@@ -15,15 +15,6 @@ import { NoContactsYet, NoMatches } from './ContactsEmpty';
 import { SearchBox } from './SearchBox';
 import { useContactPages } from './useContactPages';
 import './ContactsScreen.css';
-
-/** The menu commands about contacts (File › New Contact, Edit › Find…). */
-export type ContactCommand = Extract<EventPayload<'menu.command'>['command'], 'new-contact' | 'focus-search'>;
-
-interface ContactsScreenProps {
-  /** A menu command to carry out once; `seq` tells two identical commands apart. */
-  command: { name: ContactCommand; seq: number } | null;
-  onCommandHandled(): void;
-}
 
 /** What the side panel shows; `session` changes whenever the user opens something else. */
 interface PanelState {
@@ -35,7 +26,7 @@ interface PanelState {
 const searchDelay = 120;
 
 /** The Contacts section: header with count, search and New contact; the list; the record panel. */
-export function ContactsScreen({ command, onCommandHandled }: ContactsScreenProps) {
+export function ContactsScreen() {
   const showToast = useToast();
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText.trim(), searchDelay);
@@ -75,6 +66,12 @@ export function ContactsScreen({ command, onCommandHandled }: ContactsScreenProp
       current?.contactId === contact.id ? current : { session: nextSession.current++, contactId: contact.id, focusName: how === 'keyboard' },
     );
   }, []);
+
+  const openContactById = (contactId: number) => {
+    rememberFocus();
+    setSelectedId(contactId);
+    setPanel({ session: nextSession.current++, contactId, focusName: false });
+  };
 
   const closePanel = useCallback(() => {
     focusAfterClose.current = true;
@@ -119,19 +116,15 @@ export function ContactsScreen({ command, onCommandHandled }: ContactsScreenProp
     );
   };
 
-  // Menu commands (File › New Contact, File › Find…) arrive as events from main.
-  useEffect(() => {
-    if (!command) return;
-    onCommandHandled();
-    // While a dialog is open it has the user's attention; the app behind it is inert.
-    if (document.getElementById('root')?.hasAttribute('inert')) return;
-    if (command.name === 'new-contact') {
-      openNew();
-    } else {
+  // Menu commands (File › New Contact, Edit › Find…), the command palette and links from other screens.
+  useScreenRequest('contacts', (request) => {
+    if (request.type === 'new') openNew();
+    else if (request.type === 'open') openContactById(request.id);
+    else {
       searchRef.current?.focus();
       searchRef.current?.select();
     }
-  }, [command, onCommandHandled, openNew]);
+  });
 
   const { total, query } = snapshot;
   const searching = query.search !== '';
