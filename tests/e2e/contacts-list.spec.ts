@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type RolodeskApp } from './app';
+import { idBase, kindBase } from '../../electron/core/search/documents';
 
 test.use({ locale: 'en-US' });
 
@@ -189,9 +190,9 @@ test.describe('the contact list', () => {
 
     await search(page).fill('ximena okaf');
     const matches = app.core.db
-      .prepare(`SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH '"ximena"* "okaf"*'`)
+      .prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH '"ximena"* "okaf"*' AND rowid > CAST(? AS INTEGER) AND rowid < CAST(? AS INTEGER)`)
       .pluck()
-      .get() as number;
+      .get(kindBase.contact, idBase('contact')) as number;
     expect(matches).toBeGreaterThan(0);
     await expect(page.getByText(`${matches.toLocaleString('en-US')} matches`)).toBeVisible();
     await expect(rowAt(page, 0)).toContainText('Ximena Okafor');

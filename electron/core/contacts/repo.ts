@@ -5,10 +5,9 @@ import type { Db } from '../db/open';
 import { writer } from '../db/write';
 import { nameKey, phoneKey } from '../duplicates/keys';
 import { historyRepo, type DisplayValues } from '../records/history';
-import { listReader, tagCondition, type Conditions } from '../records/list-query';
+import { listReader, searchCondition, tagCondition, type Conditions } from '../records/list-query';
 import { blankToNull, gone } from '../records/problems';
 import { tagsRepo } from '../tags/repo';
-import { toPrefixQuery } from './search-query';
 
 interface ContactRow {
   id: number;
@@ -190,12 +189,7 @@ export function contactsRepo(db: Db) {
     },
     list(query: ListQuery): ContactPage {
       const conditions: Conditions = { where: [], params: {} };
-      // The contact list searches its own index (name, email, phone, company), as it always has.
-      const match = toPrefixQuery(query.search);
-      if (match !== '') {
-        conditions.where.push('c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH @match)');
-        conditions.params.match = match;
-      }
+      searchCondition('contact', 'c', query.search, conditions);
       if (query.companyId !== undefined) {
         conditions.where.push('c.company_id = @companyId');
         conditions.params.companyId = query.companyId;

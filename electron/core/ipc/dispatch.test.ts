@@ -124,7 +124,7 @@ const oversized = (field: string) => (field === 'data' ? megabyte.repeat(2) : me
 
 /** Everything stored, as one hash: "the database is unchanged" means this is equal. */
 function databaseFingerprint(core: Core): string {
-  const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'contacts_fts%' AND name NOT LIKE 'search_fts%' ORDER BY name").pluck().all() as string[];
+  const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' ORDER BY name").pluck().all() as string[];
   const hash = createHash('sha256');
   for (const table of tables) hash.update(table + JSON.stringify(core.db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()));
   return hash.digest('hex');

@@ -14,6 +14,7 @@ import { savedViewsMigration } from './0012-saved-views';
 import { attachmentOwnersMigration } from './0013-attachment-owners';
 import { searchMigration } from './0014-search';
 import { duplicateKeysMigration } from './0015-duplicate-keys';
+import { oneSearchIndexMigration } from './0016-one-search-index';
 
 /** Every migration in order. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   attachmentOwnersMigration,
   searchMigration,
   duplicateKeysMigration,
+  oneSearchIndexMigration,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;
