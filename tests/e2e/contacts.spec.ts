@@ -142,7 +142,7 @@ test.describe('contacts', () => {
     await expect(page.getByText('1 contact', { exact: true })).toBeVisible();
     // Focus lands back in the list, not lost on the page.
     await expect(page.locator(':focus')).toHaveAttribute('role', 'row');
-    await expect(page.getByRole('status')).toContainText('Contact deleted');
+    await expect(page.getByRole('status')).toContainText('Moved to the trash');
     expect(await contactTotal(app)).toBe(1);
 
     await app.relaunch();

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Trashed } from '../../../../shared/schemas/common';
 import type { Contact } from '../../../../shared/schemas/contact';
 import { invoke, toCrmError } from '../../api';
 import { Avatar } from '../../components/Avatar';
@@ -33,7 +34,8 @@ interface ContactPanelProps {
   /** Put the cursor in Name on open (new contact, or opened from the keyboard). */
   focusName: boolean;
   onSaved(contact: Contact, created: boolean): void;
-  onDeleted(contact: Contact): void;
+  /** `trashed` is null when the contact was already gone. */
+  onDeleted(contact: Contact, trashed: Trashed | null): void;
   /** The photo was added, changed or removed (the list shows it too). */
   onPhotoChanged(contact: Contact): void;
   onClose(): void;
@@ -151,14 +153,14 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
     if (!contact) return;
     setDeleting(true);
     try {
-      await invoke('contacts.delete', { id: contact.id });
+      const trashed = await invoke('contacts.delete', { id: contact.id });
       setConfirmingDelete(false);
-      onDeleted(contact);
+      onDeleted(contact, trashed);
     } catch (thrown) {
       const error = toCrmError(thrown);
       setConfirmingDelete(false);
       // Already deleted (from another window, say): what the user asked for is done.
-      if (error.code === 'NOT_FOUND') onDeleted(contact);
+      if (error.code === 'NOT_FOUND') onDeleted(contact, null);
       else setProblem(error.message);
     } finally {
       setDeleting(false);

@@ -1,125 +1,61 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
+import type { Trashed } from '../../../../shared/schemas/common';
 import type { Contact, ContactSortKey, ContactSummary } from '../../../../shared/schemas/contact';
-import { ErrorBanner } from '../../components/Banner';
+import { invoke } from '../../api';
 import { Button } from '../../components/Button';
+import { RecordListArea } from '../../components/grid/RecordListArea';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
-import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import type { ListQuery } from '../../lib/pagedRows';
+import { useMovedToTrash } from '../../lib/useMovedToTrash';
+import { useRecordList } from '../../lib/useRecordList';
+import { useRecordPanel } from '../../lib/useRecordPanel';
 import { useScreenRequest } from '../../navigation';
-import { contactColumns } from './columns';
-import { ContactList } from './ContactList';
+import { contactColumns } from './contactColumns';
 import { ContactPanel } from './ContactPanel';
 import { NoContactsYet, NoMatches } from './ContactsEmpty';
 import { SearchBox } from './SearchBox';
-import { useContactPages } from './useContactPages';
 import './ContactsScreen.css';
 
-/** What the side panel shows; `session` changes whenever the user opens something else. */
-interface PanelState {
-  session: number;
-  contactId: number | null;
-  focusName: boolean;
-}
-
-const searchDelay = 120;
+const fetchContacts = (query: ListQuery<ContactSortKey>, offset: number, limit: number) => invoke('contacts.list', { ...query, offset, limit });
 
 /** The Contacts section: header with count, search and New contact; the list; the record panel. */
 export function ContactsScreen() {
   const showToast = useToast();
-  const [searchText, setSearchText] = useState('');
-  const search = useDebouncedValue(searchText.trim(), searchDelay);
-  const [sort, setSort] = useState<{ key: ContactSortKey; direction: 'asc' | 'desc' }>({ key: 'name', direction: 'asc' });
-  const [pages, snapshot] = useContactPages({ sort: 'name', direction: 'asc', search: '' });
-  const [panel, setPanel] = useState<PanelState | null>(null);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-
+  const list = useRecordList(fetchContacts, contactColumns, { key: 'name', direction: 'asc' });
+  const { pages, snapshot } = list;
   const searchRef = useRef<HTMLInputElement>(null);
   const newButtonRef = useRef<HTMLButtonElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
-  const nextSession = useRef(1);
-  // Where focus goes back to when the panel closes: the row or button that opened it.
-  const returnFocus = useRef<HTMLElement | null>(null);
-  const focusAfterClose = useRef(false);
-
-  useEffect(() => {
-    pages.setQuery({ sort: sort.key, direction: sort.direction, search });
-  }, [pages, sort, search]);
-
-  const rememberFocus = () => {
-    if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('.contact-panel')) {
-      returnFocus.current = document.activeElement;
-    }
-  };
-
-  const openNew = useCallback(() => {
-    rememberFocus();
-    setSelectedId(null);
-    setPanel({ session: nextSession.current++, contactId: null, focusName: true });
-  }, []);
-
-  const openContact = useCallback((contact: ContactSummary, how: 'pointer' | 'keyboard') => {
-    rememberFocus();
-    setSelectedId(contact.id);
-    setPanel((current) =>
-      current?.contactId === contact.id ? current : { session: nextSession.current++, contactId: contact.id, focusName: how === 'keyboard' },
-    );
-  }, []);
-
-  const openContactById = (contactId: number) => {
-    rememberFocus();
-    setSelectedId(contactId);
-    setPanel({ session: nextSession.current++, contactId, focusName: false });
-  };
-
-  const closePanel = useCallback(() => {
-    focusAfterClose.current = true;
-    setPanel(null);
-    setSelectedId(null);
-  }, []);
-
-  // Focus moves back once the panel (and any dialog in it, which makes the app inert) is gone.
-  useEffect(() => {
-    if (panel !== null || !focusAfterClose.current) return;
-    focusAfterClose.current = false;
-    const target = returnFocus.current?.isConnected
-      ? returnFocus.current
-      : (bodyRef.current?.querySelector<HTMLElement>('[role="row"][tabindex="0"]') ?? newButtonRef.current);
-    target?.focus();
-  }, [panel]);
+  const panel = useRecordPanel(bodyRef, newButtonRef);
 
   const onSaved = useCallback(
     (contact: Contact, created: boolean) => {
-      setSelectedId(contact.id);
-      setPanel((current) => current && { ...current, contactId: contact.id });
+      panel.saved(contact.id);
       pages.refresh();
       showToast(created ? 'Contact added' : 'Changes saved');
     },
-    [pages, showToast],
+    [panel, pages, showToast],
   );
 
-  // A new photo shows in the list row too.
-  const onPhotoChanged = useCallback(() => pages.refresh(), [pages]);
 
-  const onDeleted = useCallback(() => {
-    closePanel();
-    pages.refresh();
-    showToast('Contact deleted');
-  }, [closePanel, pages, showToast]);
-
-  const onSort = (key: ContactSortKey) => {
-    setSort((current) =>
-      current.key === key
-        ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
-        : { key, direction: contactColumns.find((column) => column.key === key)?.firstDirection ?? 'asc' },
-    );
-  };
+  const refresh = useCallback(() => pages.refresh(), [pages]);
+  const movedToTrash = useMovedToTrash(refresh);
+  const onDeleted = useCallback(
+    (_contact: Contact, trashed: Trashed | null) => {
+      panel.close();
+      refresh();
+      if (trashed) movedToTrash(trashed);
+    },
+    [panel, refresh, movedToTrash],
+  );
 
   // Menu commands (File › New Contact, Edit › Find…), the command palette and links from other screens.
   useScreenRequest('contacts', (request) => {
-    if (request.type === 'new') openNew();
-    else if (request.type === 'open') openContactById(request.id);
+    if (request.type === 'new') panel.openNew();
+    else if (request.type === 'open') panel.open(request.id, 'link');
     else {
       searchRef.current?.focus();
       searchRef.current?.select();
@@ -130,62 +66,44 @@ export function ContactsScreen() {
   const searching = query.search !== '';
   const countLabel = total === null || (total === 0 && !searching) ? '' : searching ? countOf(total, 'match', 'matches') : countOf(total, 'contact', 'contacts');
 
-  let content;
-  if (total === null && snapshot.error) {
-    content = (
-      <ErrorBanner title="Contacts could not be loaded" action={<Button onClick={() => pages.refresh()}>Try again</Button>}>
-        {snapshot.error.message}
-      </ErrorBanner>
-    );
-  } else if (total === 0 && !searching) {
-    content = <NoContactsYet onCreate={openNew} />;
-  } else if (total === 0) {
-    content = <NoMatches search={query.search} onClear={() => setSearchText('')} />;
-  } else {
-    content = (
-      <>
-        {snapshot.error && (
-          <ErrorBanner title="Some contacts could not be loaded" action={<Button onClick={() => pages.refresh()}>Try again</Button>}>
-            {snapshot.error.message}
-          </ErrorBanner>
-        )}
-        <ContactList
-          pages={pages}
-          snapshot={snapshot}
-          sort={sort}
-          onSort={onSort}
-          selectedId={selectedId}
-          onOpen={openContact}
-          labelledBy="contacts-title"
-        />
-      </>
-    );
-  }
-
   return (
     <Screen className="contacts" titleId="contacts-title">
       <ScreenHeader titleId="contacts-title" title="Contacts">
-        <Button ref={newButtonRef} variant="primary" icon="plus" onClick={openNew}>
+        <Button ref={newButtonRef} variant="primary" icon="plus" onClick={panel.openNew}>
           New contact
         </Button>
       </ScreenHeader>
       <div className="contacts__toolbar">
-        <SearchBox value={searchText} onChange={setSearchText} inputRef={searchRef} busy={snapshot.updating && searchText.trim() !== ''} />
+        <SearchBox value={list.searchText} onChange={list.setSearchText} inputRef={searchRef} busy={snapshot.updating && list.searchText.trim() !== ''} />
         <p className="contacts__count" aria-live="polite">
           {countLabel}
         </p>
       </div>
       <div className="contacts__body" ref={bodyRef}>
-        <div className="contact-list">{content}</div>
-        {panel && (
+        <RecordListArea
+          plural="contacts"
+          empty={<NoContactsYet onCreate={panel.openNew} />}
+          noMatches={<NoMatches search={query.search} onClear={() => list.setSearchText('')} />}
+          narrowed={searching}
+          pages={pages}
+          snapshot={snapshot}
+          columns={contactColumns}
+          rowClassName="contact-row"
+          sort={list.sort}
+          onSort={list.onSort}
+          selectedId={panel.selectedId}
+          onOpen={(contact: ContactSummary, how) => panel.open(contact.id, how)}
+          labelledBy="contacts-title"
+        />
+        {panel.panel && (
           <ContactPanel
-            key={panel.session}
-            contactId={panel.contactId}
-            focusName={panel.focusName}
+            key={panel.panel.session}
+            contactId={panel.panel.recordId}
+            focusName={panel.panel.focusName}
             onSaved={onSaved}
             onDeleted={onDeleted}
-            onPhotoChanged={onPhotoChanged}
-            onClose={closePanel}
+            onPhotoChanged={refresh}
+            onClose={panel.close}
           />
         )}
       </div>

@@ -1,37 +1,48 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { CompanySortKey, CompanySummary } from '../../../../shared/schemas/company';
-import { Icon } from '../../components/Icon';
-import { companyColumns } from './companyColumns';
-import type { CompanyPages, CompanyQuery as ListQuery, CompanySnapshot as PagesSnapshot } from './useCompanyPages';
-import { CompanyRow } from './CompanyRow';
-import '../contacts/ContactList.css';
-import './CompanyList.css';
+import type { ListQuery, PagedRows, PagesSnapshot } from '../../lib/pagedRows';
+import { Icon } from '../Icon';
+import type { GridColumn, GridSort } from './columns';
+import { GridRow } from './GridRow';
+import './RecordGrid.css';
 
 const rowHeight = 44;
-/** Height of the sticky column header inside the scroller (matches .contact-row--head). */
+/** Height of the sticky column header inside the scroller (matches .record-row--head). */
 const headHeight = 38;
 
-interface CompanyListProps {
-  pages: CompanyPages;
-  snapshot: PagesSnapshot;
+export interface RecordGridProps<Row extends { id: number }, Sort extends string> {
+  pages: PagedRows<Row, Sort>;
+  snapshot: PagesSnapshot<Row, Sort>;
+  columns: readonly GridColumn<Row, Sort>[];
+  /** The record kind's row class: it sets the column widths. */
+  rowClassName: string;
   /** Sort the user asked for (may be ahead of what is shown while it loads). */
-  sort: { key: CompanySortKey; direction: 'asc' | 'desc' };
-  onSort(key: CompanySortKey): void;
+  sort: GridSort<Sort>;
+  onSort(key: Sort): void;
   selectedId: number | null;
   /** A row was clicked, or Enter was pressed on it. */
-  onOpen(company: CompanySummary, how: 'pointer' | 'keyboard'): void;
+  onOpen(row: Row, how: 'pointer' | 'keyboard'): void;
   labelledBy: string;
 }
 
 const queryKey = (query: ListQuery) => `${query.sort}\u0000${query.direction}\u0000${query.search}`;
 
 /**
- * The company table: a grid whose rows exist only while visible, so 100,000
- * companies cost what 30 do. Arrow keys, Page Up/Down, Home and End move
- * between rows; Enter opens one.
+ * A table of records (contacts, companies, deals): a grid whose rows exist
+ * only while visible, so 100,000 records cost what 30 do. Arrow keys, Page
+ * Up/Down, Home and End move between rows; Enter opens one.
  */
-export function CompanyList({ pages, snapshot, sort, onSort, selectedId, onOpen, labelledBy }: CompanyListProps) {
+export function RecordGrid<Row extends { id: number }, Sort extends string>({
+  pages,
+  snapshot,
+  columns,
+  rowClassName,
+  sort,
+  onSort,
+  selectedId,
+  onOpen,
+  labelledBy,
+}: RecordGridProps<Row, Sort>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = snapshot.total ?? 0;
   const [activeIndex, setActiveIndex] = useState(0);
@@ -102,15 +113,15 @@ export function CompanyList({ pages, snapshot, sort, onSort, selectedId, onOpen,
       moveTo(target);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      const company = snapshot.rowAt(clampedActive);
-      if (company) onOpen(company, 'keyboard');
+      const row = snapshot.rowAt(clampedActive);
+      if (row) onOpen(row, 'keyboard');
     }
   };
 
   const openRow = useCallback(
-    (index: number, company: CompanySummary) => {
+    (index: number, row: Row) => {
       setActiveIndex(index);
-      onOpen(company, 'pointer');
+      onOpen(row, 'pointer');
     },
     [onOpen],
   );
@@ -121,17 +132,17 @@ export function CompanyList({ pages, snapshot, sort, onSort, selectedId, onOpen,
   return (
     <div
       ref={scrollRef}
-      className="contact-grid"
+      className="record-grid"
       role="grid"
       aria-labelledby={labelledBy}
       aria-rowcount={count + 1}
-      aria-colcount={companyColumns.length}
+      aria-colcount={columns.length}
       aria-busy={snapshot.updating || snapshot.total === null}
       onKeyDown={onKeyDown}
     >
-      <div role="rowgroup" className="contact-grid__head">
-        <div role="row" aria-rowindex={1} className="contact-row company-row contact-row--head">
-          {companyColumns.map((column) => {
+      <div role="rowgroup" className="record-grid__head">
+        <div role="row" aria-rowindex={1} className={`record-row record-row--head ${rowClassName}`}>
+          {columns.map((column) => {
             const active = sort.key === column.key;
             return (
               <div
@@ -149,16 +160,18 @@ export function CompanyList({ pages, snapshot, sort, onSort, selectedId, onOpen,
           })}
         </div>
       </div>
-      <div role="rowgroup" className="contact-grid__body" style={{ height: virtualizer.getTotalSize() }}>
+      <div role="rowgroup" className="record-grid__body" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
-          const company = snapshot.rowAt(item.index);
+          const row = snapshot.rowAt(item.index);
           return (
-            <CompanyRow
+            <GridRow
               key={item.index}
               index={item.index}
-              company={company}
+              row={row}
+              columns={columns}
+              className={rowClassName}
               top={item.start - headHeight}
-              selected={company !== undefined && company.id === selectedId}
+              selected={row !== undefined && row.id === selectedId}
               tabStop={item.index === tabStop}
               onOpen={openRow}
               onFocusRow={setActiveIndex}

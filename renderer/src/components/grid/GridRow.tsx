@@ -1,0 +1,51 @@
+import { memo, type ReactElement } from 'react';
+import type { GridColumn } from './columns';
+
+interface GridRowProps<Row, Sort extends string> {
+  index: number;
+  /** Undefined while the row's page is loading: a quiet placeholder takes its place. */
+  row: Row | undefined;
+  columns: readonly GridColumn<Row, Sort>[];
+  /** The record kind's row class: it sets the column widths. */
+  className: string;
+  top: number;
+  selected: boolean;
+  /** The one row Tab lands on (roving tabindex). */
+  tabStop: boolean;
+  onOpen(index: number, row: Row): void;
+  onFocusRow(index: number): void;
+}
+
+function GridRowView<Row, Sort extends string>({ index, row, columns, className, top, selected, tabStop, onOpen, onFocusRow }: GridRowProps<Row, Sort>) {
+  const classes = ['record-row', className, selected && 'record-row--selected', !row && 'record-row--loading'].filter(Boolean).join(' ');
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-index={index}
+      tabIndex={tabStop ? 0 : -1}
+      className={classes}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => row && onOpen(index, row)}
+      onFocus={() => onFocusRow(index)}
+    >
+      {row ? (
+        columns.map((column) => (
+          <div key={column.key} role="gridcell" className={`cell cell--${column.key}`}>
+            {column.cell(row)}
+          </div>
+        ))
+      ) : (
+        <div role="gridcell" className="cell">
+          <span className="skeleton skeleton--avatar" />
+          <span className="skeleton skeleton--text" />
+          <span className="visually-hidden">Loading…</span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** One record in a grid; absolutely placed so only visible rows exist in the page. */
+export const GridRow = memo(GridRowView) as <Row, Sort extends string>(props: GridRowProps<Row, Sort>) => ReactElement;

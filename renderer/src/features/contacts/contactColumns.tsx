@@ -1,0 +1,12 @@
+import type { ContactSortKey, ContactSummary } from '../../../../shared/schemas/contact';
+import { NameCell, TextCell, TimeCell } from '../../components/grid/cells';
+import type { GridColumn } from '../../components/grid/columns';
+import './contactColumns.css';
+
+export const contactColumns: readonly GridColumn<ContactSummary, ContactSortKey>[] = [
+  { key: 'name', label: 'Name', firstDirection: 'asc', cell: (contact) => <NameCell name={contact.name} photo={contact.photo} /> },
+  { key: 'company', label: 'Company', firstDirection: 'asc', cell: (contact) => <TextCell text={contact.company} /> },
+  { key: 'email', label: 'Email', firstDirection: 'asc', cell: (contact) => <TextCell text={contact.email} /> },
+  { key: 'phone', label: 'Phone', firstDirection: 'asc', cell: (contact) => <TextCell text={contact.phone} numeric /> },
+  { key: 'updatedAt', label: 'Updated', firstDirection: 'desc', cell: (contact) => <TimeCell at={contact.updatedAt} /> },
+];

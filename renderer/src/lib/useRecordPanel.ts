@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+
+/** What a screen's side panel shows; `session` changes whenever the user opens something else. */
+export interface PanelState {
+  session: number;
+  /** null: a new record. */
+  recordId: number | null;
+  /** Put the cursor in the name field (opened from the keyboard, or a new record). */
+  focusName: boolean;
+}
+
+/**
+ * A list screen's side panel: which record it shows, the row marked as
+ * selected, and focus going back to what opened the panel once it closes.
+ */
+export function useRecordPanel(bodyRef: RefObject<HTMLElement | null>, fallbackFocus: RefObject<HTMLElement | null>) {
+  const [panel, setPanel] = useState<PanelState | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const nextSession = useRef(1);
+  // Where focus goes back to when the panel closes: the row or button that opened it.
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const focusAfterClose = useRef(false);
+
+  const rememberFocus = () => {
+    if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('.contact-panel')) {
+      returnFocus.current = document.activeElement;
+    }
+  };
+
+  const openNew = useCallback(() => {
+    rememberFocus();
+    setSelectedId(null);
+    setPanel({ session: nextSession.current++, recordId: null, focusName: true });
+  }, []);
+
+  /** Opens a record; opening the one already shown keeps its panel as it is. */
+  const open = useCallback((recordId: number, how: 'pointer' | 'keyboard' | 'link') => {
+    rememberFocus();
+    setSelectedId(recordId);
+    setPanel((current) =>
+      current?.recordId === recordId && how !== 'link' ? current : { session: nextSession.current++, recordId, focusName: how === 'keyboard' },
+    );
+  }, []);
+
+  /** A new record was saved: the panel now shows it. */
+  const saved = useCallback((recordId: number) => {
+    setSelectedId(recordId);
+    setPanel((current) => current && { ...current, recordId });
+  }, []);
+
+  const close = useCallback(() => {
+    focusAfterClose.current = true;
+    setPanel(null);
+    setSelectedId(null);
+  }, []);
+
+  // Focus moves back once the panel (and any dialog in it, which makes the app inert) is gone.
+  useEffect(() => {
+    if (panel !== null || !focusAfterClose.current) return;
+    focusAfterClose.current = false;
+    const target = returnFocus.current?.isConnected
+      ? returnFocus.current
+      : (bodyRef.current?.querySelector<HTMLElement>('[role="row"][tabindex="0"]') ?? fallbackFocus.current);
+    target?.focus();
+  }, [panel, bodyRef, fallbackFocus]);
+
+  return useMemo(() => ({ panel, selectedId, openNew, open, saved, close }), [panel, selectedId, openNew, open, saved, close]);
+}
