@@ -1,10 +1,30 @@
+import type { CustomFilter } from '../../../shared/schemas/common';
 import { toCrmError, type CrmError } from '../api';
+
+/** What narrows a list besides its search: tags and custom-field conditions. */
+export interface ListFilters {
+  tagIds: number[];
+  tagMatch: 'any' | 'all';
+  custom: CustomFilter[];
+}
+
+export const noFilters: ListFilters = { tagIds: [], tagMatch: 'any', custom: [] };
 
 export interface ListQuery<Sort extends string = string> {
   sort: Sort;
   direction: 'asc' | 'desc';
   search: string;
+  filters: ListFilters;
 }
+
+/** A list channel's request for one page of a query. */
+export function pageRequest<Sort extends string>(query: ListQuery<Sort>, offset: number, limit: number) {
+  const { filters, ...rest } = query;
+  return { ...rest, ...filters, offset, limit };
+}
+
+/** Tells two queries apart (same key, same rows). */
+export const queryKey = (query: ListQuery): string => JSON.stringify([query.sort, query.direction, query.search, query.filters]);
 
 /** One page of a list channel's reply: the rows and how many match in all. */
 export interface RowPage<Row> {
@@ -35,7 +55,7 @@ interface Generation<Row, Sort extends string> {
   loading: Set<number>;
 }
 
-const sameQuery = (a: ListQuery, b: ListQuery): boolean => a.sort === b.sort && a.direction === b.direction && a.search === b.search;
+const sameQuery = (a: ListQuery, b: ListQuery): boolean => queryKey(a) === queryKey(b);
 
 /** Pages kept per generation; enough for fast scrolling back, small enough to never hold the whole table. */
 const maxCachedPages = 40;

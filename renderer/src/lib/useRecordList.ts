@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { nextSort, type GridColumn, type GridSort } from '../components/grid/columns';
-import type { FetchPage } from './pagedRows';
+import { noFilters, type FetchPage, type ListFilters, type ListQuery } from './pagedRows';
 import { useDebouncedValue } from './useDebouncedValue';
 import { usePagedRows } from './usePagedRows';
 
@@ -12,13 +12,22 @@ export function useRecordList<Row, Sort extends string>(fetchPage: FetchPage<Row
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText.trim(), searchDelay);
   const [sort, setSort] = useState(initialSort);
-  const [pages, snapshot] = usePagedRows(fetchPage, { sort: initialSort.key, direction: initialSort.direction, search: '' });
+  const [filters, setFilters] = useState<ListFilters>(noFilters);
+  const [pages, snapshot] = usePagedRows(fetchPage, { sort: initialSort.key, direction: initialSort.direction, search: '', filters: noFilters });
 
   useEffect(() => {
-    pages.setQuery({ sort: sort.key, direction: sort.direction, search });
-  }, [pages, sort, search]);
+    pages.setQuery({ sort: sort.key, direction: sort.direction, search, filters });
+  }, [pages, sort, search, filters]);
 
   const onSort = (key: Sort) => setSort((current) => nextSort(current, key, columns as readonly GridColumn<unknown, Sort>[]));
 
-  return { searchText, setSearchText, sort, onSort, pages, snapshot };
+  /** Puts the list in a saved view's state (or back to everything). */
+  const apply = (query: ListQuery<Sort>) => {
+    setSearchText(query.search);
+    setSort({ key: query.sort, direction: query.direction });
+    setFilters(query.filters);
+  };
+
+  const current: ListQuery<Sort> = { sort: sort.key, direction: sort.direction, search: searchText.trim(), filters };
+  return { searchText, setSearchText, sort, onSort, filters, setFilters, apply, current, pages, snapshot };
 }

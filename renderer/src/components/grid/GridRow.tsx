@@ -14,9 +14,15 @@ interface GridRowProps<Row, Sort extends string> {
   tabStop: boolean;
   onOpen(index: number, row: Row): void;
   onFocusRow(index: number): void;
+  /** Ticked for a bulk change; undefined when the list has no ticks. */
+  checked: boolean | undefined;
+  /** The tick was clicked; `extend` (Shift) ticks the rows between too. */
+  onCheck(index: number, row: Row, extend: boolean): void;
+  /** The record's name, for its tick's label. */
+  nameOf(row: Row): string;
 }
 
-function GridRowView<Row, Sort extends string>({ index, row, columns, className, top, selected, tabStop, onOpen, onFocusRow }: GridRowProps<Row, Sort>) {
+function GridRowView<Row, Sort extends string>({ index, row, columns, className, top, selected, tabStop, onOpen, onFocusRow, checked, onCheck, nameOf }: GridRowProps<Row, Sort>) {
   const classes = ['record-row', className, selected && 'record-row--selected', !row && 'record-row--loading'].filter(Boolean).join(' ');
   return (
     <div
@@ -30,6 +36,24 @@ function GridRowView<Row, Sort extends string>({ index, row, columns, className,
       onClick={() => row && onOpen(index, row)}
       onFocus={() => onFocusRow(index)}
     >
+      {checked !== undefined && (
+        <div role="gridcell" className="cell cell--tick">
+          {row && (
+            <input
+              type="checkbox"
+              className="grid-tick"
+              tabIndex={-1}
+              checked={checked}
+              aria-label={`Select ${nameOf(row)}`}
+              onClick={(event) => {
+                event.stopPropagation();
+                onCheck(index, row, event.shiftKey);
+              }}
+              onChange={() => undefined}
+            />
+          )}
+        </div>
+      )}
       {row ? (
         columns.map((column) => (
           <div key={column.key} role="gridcell" className={`cell cell--${column.key}`}>

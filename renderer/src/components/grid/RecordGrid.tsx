@@ -1,9 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ListQuery, PagedRows, PagesSnapshot } from '../../lib/pagedRows';
+import { queryKey, type PagedRows, type PagesSnapshot } from '../../lib/pagedRows';
 import { Icon } from '../Icon';
 import type { GridColumn, GridSort } from './columns';
 import { GridRow } from './GridRow';
+import { HeadTick } from './HeadTick';
+import type { Selection } from '../../lib/useSelection';
 import './RecordGrid.css';
 
 const rowHeight = 44;
@@ -23,9 +25,12 @@ export interface RecordGridProps<Row extends { id: number }, Sort extends string
   /** A row was clicked, or Enter was pressed on it. */
   onOpen(row: Row, how: 'pointer' | 'keyboard'): void;
   labelledBy: string;
+  /** The record's name: said by its tick and in announcements. */
+  nameOf(row: Row): string;
+  /** Ticks for a bulk change; the list has none without it. */
+  selection?: Selection;
 }
 
-const queryKey = (query: ListQuery) => `${query.sort}\u0000${query.direction}\u0000${query.search}`;
 
 /**
  * A table of records (contacts, companies, deals): a grid whose rows exist
@@ -42,6 +47,8 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
   selectedId,
   onOpen,
   labelledBy,
+  nameOf,
+  selection,
 }: RecordGridProps<Row, Sort>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = snapshot.total ?? 0;
@@ -111,6 +118,10 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
     if (target !== undefined) {
       event.preventDefault();
       moveTo(target);
+    } else if (event.key === ' ' && selection) {
+      event.preventDefault();
+      const row = snapshot.rowAt(clampedActive);
+      if (row) checkRow(clampedActive, row, event.shiftKey);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       const row = snapshot.rowAt(clampedActive);
@@ -126,22 +137,44 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
     [onOpen],
   );
 
+  // Shift ticks (or unticks) every loaded row from the last one ticked to this one.
+  const lastChecked = useRef<number | null>(null);
+  const checkRow = useCallback(
+    (index: number, row: Row, extend: boolean) => {
+      if (!selection) return;
+      const on = !selection.selected.has(row.id);
+      const from = extend && lastChecked.current !== null ? Math.min(lastChecked.current, index) : index;
+      const to = extend && lastChecked.current !== null ? Math.max(lastChecked.current, index) : index;
+      const ids: number[] = [];
+      for (let at = from; at <= to; at++) {
+        const candidate = snapshot.rowAt(at);
+        if (candidate) ids.push(candidate.id);
+      }
+      selection.setMany(ids, on);
+      lastChecked.current = index;
+    },
+    [selection, snapshot],
+  );
+  const shownRows = items.map((item) => snapshot.rowAt(item.index)).filter((row): row is Row => row !== undefined);
+
   // Tab lands on the active row, or on the first visible one if it has scrolled away.
   const tabStop = items.some((item) => item.index === clampedActive) ? clampedActive : firstVisible;
 
   return (
     <div
       ref={scrollRef}
-      className="record-grid"
+      className={selection ? 'record-grid record-grid--ticks' : 'record-grid'}
       role="grid"
       aria-labelledby={labelledBy}
       aria-rowcount={count + 1}
-      aria-colcount={columns.length}
+      aria-colcount={columns.length + (selection ? 1 : 0)}
+      aria-multiselectable={selection ? true : undefined}
       aria-busy={snapshot.updating || snapshot.total === null}
       onKeyDown={onKeyDown}
     >
       <div role="rowgroup" className="record-grid__head">
         <div role="row" aria-rowindex={1} className={`record-row record-row--head ${rowClassName}`}>
+          {selection && <HeadTick rows={shownRows} selection={selection} />}
           {columns.map((column) => {
             const active = sort.key === column.key;
             return (
@@ -175,6 +208,9 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
               tabStop={item.index === tabStop}
               onOpen={openRow}
               onFocusRow={setActiveIndex}
+              checked={selection && row ? selection.selected.has(row.id) : selection ? false : undefined}
+              onCheck={checkRow}
+              nameOf={nameOf}
             />
           );
         })}

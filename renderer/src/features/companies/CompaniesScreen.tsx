@@ -8,18 +8,22 @@ import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
-import type { ListQuery } from '../../lib/pagedRows';
+import { pageRequest, type ListQuery } from '../../lib/pagedRows';
 import { useMovedToTrash } from '../../lib/useMovedToTrash';
 import { useRecordList } from '../../lib/useRecordList';
 import { useRecordPanel } from '../../lib/useRecordPanel';
+import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
+import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
 import { SearchBox } from '../contacts/SearchBox';
 import { NoCompaniesYet, NoCompanyMatches } from './CompaniesEmpty';
 import { companyColumns } from './companyColumns';
 import { CompanyPanel } from './CompanyPanel';
 import '../contacts/ContactsScreen.css';
 
-const fetchCompanies = (query: ListQuery<CompanySortKey>, offset: number, limit: number) => invoke('companies.list', { ...query, offset, limit });
+const bulkTarget: BulkTarget = { kind: 'company', singular: 'company', plural: 'companies' };
+
+const fetchCompanies = (query: ListQuery<CompanySortKey>, offset: number, limit: number) => invoke('companies.list', pageRequest(query, offset, limit));
 
 /** The Companies section: header with New company, search and count; the list; the company panel. */
 export function CompaniesScreen() {
@@ -30,6 +34,7 @@ export function CompaniesScreen() {
   const newButtonRef = useRef<HTMLButtonElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const panel = useRecordPanel(bodyRef, newButtonRef);
+  const selection = useSelection();
 
   useScreenRequest('companies', (request) => {
     if (request.type === 'new') panel.openNew();
@@ -83,6 +88,7 @@ export function CompaniesScreen() {
           {countLabel}
         </p>
       </div>
+      <BulkBar target={bulkTarget} selection={selection} onChanged={refresh} />
       <div className="contacts__body" ref={bodyRef}>
         <RecordListArea
           plural="companies"
@@ -98,6 +104,8 @@ export function CompaniesScreen() {
           selectedId={panel.selectedId}
           onOpen={(company: CompanySummary, how) => panel.open(company.id, how)}
           labelledBy="companies-title"
+          nameOf={(company) => company.name}
+          selection={selection}
         />
         {panel.panel && (
           <CompanyPanel

@@ -8,18 +8,22 @@ import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
-import type { ListQuery } from '../../lib/pagedRows';
+import { pageRequest, type ListQuery } from '../../lib/pagedRows';
 import { useMovedToTrash } from '../../lib/useMovedToTrash';
 import { useRecordList } from '../../lib/useRecordList';
 import { useRecordPanel } from '../../lib/useRecordPanel';
+import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
+import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
 import { contactColumns } from './contactColumns';
 import { ContactPanel } from './ContactPanel';
 import { NoContactsYet, NoMatches } from './ContactsEmpty';
 import { SearchBox } from './SearchBox';
 import './ContactsScreen.css';
 
-const fetchContacts = (query: ListQuery<ContactSortKey>, offset: number, limit: number) => invoke('contacts.list', { ...query, offset, limit });
+const bulkTarget: BulkTarget = { kind: 'contact', singular: 'contact', plural: 'contacts' };
+
+const fetchContacts = (query: ListQuery<ContactSortKey>, offset: number, limit: number) => invoke('contacts.list', pageRequest(query, offset, limit));
 
 /** The Contacts section: header with count, search and New contact; the list; the record panel. */
 export function ContactsScreen() {
@@ -30,6 +34,7 @@ export function ContactsScreen() {
   const newButtonRef = useRef<HTMLButtonElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const panel = useRecordPanel(bodyRef, newButtonRef);
+  const selection = useSelection();
 
   const onSaved = useCallback(
     (contact: Contact, created: boolean) => {
@@ -79,6 +84,7 @@ export function ContactsScreen() {
           {countLabel}
         </p>
       </div>
+      <BulkBar target={bulkTarget} selection={selection} onChanged={refresh} />
       <div className="contacts__body" ref={bodyRef}>
         <RecordListArea
           plural="contacts"
@@ -94,6 +100,8 @@ export function ContactsScreen() {
           selectedId={panel.selectedId}
           onOpen={(contact: ContactSummary, how) => panel.open(contact.id, how)}
           labelledBy="contacts-title"
+          nameOf={(contact) => contact.name}
+          selection={selection}
         />
         {panel.panel && (
           <ContactPanel

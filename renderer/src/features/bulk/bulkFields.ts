@@ -1,0 +1,41 @@
+import type { CustomField } from '../../../../shared/schemas/custom-field';
+import type { FieldedKind } from '../../../../shared/schemas/record';
+import { invoke } from '../../api';
+
+/** A field a bulk change can set, and how its value is typed in. */
+export interface BulkField {
+  /** bulk.apply's field name: a record field, or "custom.<field number>". */
+  field: string;
+  label: string;
+  input: { type: 'text' | 'number' | 'date' } | { type: 'choice'; choices: readonly { value: string | number; label: string }[] };
+}
+
+/** The record fields bulk.apply can set for each kind (see shared/schemas/bulk.ts). */
+const ownFields: Record<FieldedKind, readonly BulkField[]> = {
+  contact: [{ field: 'company', label: 'Company name', input: { type: 'text' } }],
+  company: [{ field: 'industry', label: 'Industry', input: { type: 'text' } }],
+  deal: [
+    { field: 'owner', label: 'Owner', input: { type: 'text' } },
+    { field: 'expectedCloseDate', label: 'Expected close date', input: { type: 'date' } },
+    { field: 'probability', label: 'Probability (%)', input: { type: 'number' } },
+  ],
+};
+
+function customBulkField(field: CustomField): BulkField {
+  return {
+    field: `custom.${field.id}`,
+    label: field.label,
+    input: field.type === 'choice' ? { type: 'choice', choices: field.choices.map((choice) => ({ value: choice, label: choice })) } : { type: field.type },
+  };
+}
+
+/** Every field a bulk change can set on this kind: its own, the deal stage, then its custom fields. */
+export async function bulkFieldsOf(kind: FieldedKind): Promise<BulkField[]> {
+  const [{ fields }, stages] = await Promise.all([
+    invoke('customFields.list', { kind }),
+    kind === 'deal' ? invoke('stages.list', {}).then((list) => list.stages) : Promise.resolve([]),
+  ]);
+  const stageField: BulkField[] =
+    stages.length > 0 ? [{ field: 'stageId', label: 'Stage', input: { type: 'choice', choices: stages.map((stage) => ({ value: stage.id, label: stage.name })) } }] : [];
+  return [...stageField, ...ownFields[kind], ...fields.map(customBulkField)];
+}
