@@ -23,6 +23,9 @@ export function pageRequest<Sort extends string>(query: ListQuery<Sort>, offset:
   return { ...rest, ...filters, offset, limit };
 }
 
+/** A search or a filter leaves some records out. */
+export const isNarrowed = (query: ListQuery): boolean => query.search !== '' || query.filters.tagIds.length > 0 || query.filters.custom.length > 0;
+
 /** Tells two queries apart (same key, same rows). */
 export const queryKey = (query: ListQuery): string => JSON.stringify([query.sort, query.direction, query.search, query.filters]);
 

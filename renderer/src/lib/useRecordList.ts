@@ -28,6 +28,14 @@ export function useRecordList<Row, Sort extends string>(fetchPage: FetchPage<Row
     setFilters(query.filters);
   };
 
+  /** No search, no filters; the sort stays. */
+  const showAll = () => {
+    setSearchText('');
+    setFilters(noFilters);
+  };
+
   const current: ListQuery<Sort> = { sort: sort.key, direction: sort.direction, search: searchText.trim(), filters };
-  return { searchText, setSearchText, sort, onSort, filters, setFilters, apply, current, pages, snapshot };
+  /** The list with nothing narrowing it, in its usual order. */
+  const everything: ListQuery<Sort> = { sort: initialSort.key, direction: initialSort.direction, search: '', filters: noFilters };
+  return { searchText, setSearchText, sort, onSort, filters, setFilters, apply, showAll, current, everything, pages, snapshot };
 }

@@ -15,15 +15,3 @@ export function NoCompaniesYet({ onCreate }: { onCreate(): void }) {
     </div>
   );
 }
-
-/** A search that found nothing. */
-export function NoCompanyMatches({ search, onClear }: { search: string; onClear(): void }) {
-  return (
-    <div className="contacts-empty">
-      <IconTile icon="searchOff" muted />
-      <h2 className="contacts-empty__title">No companies match “{search}”</h2>
-      <p className="contacts-empty__text">Check the spelling, or search for part of a name, an industry or a website.</p>
-      <Button onClick={onClear}>Clear search</Button>
-    </div>
-  );
-}

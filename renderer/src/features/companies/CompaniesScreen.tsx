@@ -3,20 +3,22 @@ import type { Trashed } from '../../../../shared/schemas/common';
 import type { Company, CompanySortKey, CompanySummary } from '../../../../shared/schemas/company';
 import { invoke } from '../../api';
 import { Button } from '../../components/Button';
+import { NoMatches } from '../../components/grid/NoMatches';
 import { RecordListArea } from '../../components/grid/RecordListArea';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
-import { pageRequest, type ListQuery } from '../../lib/pagedRows';
+import { isNarrowed, pageRequest, type ListQuery } from '../../lib/pagedRows';
 import { useMovedToTrash } from '../../lib/useMovedToTrash';
 import { useRecordList } from '../../lib/useRecordList';
 import { useRecordPanel } from '../../lib/useRecordPanel';
 import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
+import { ViewPicker } from '../views/ViewPicker';
 import { SearchBox } from '../contacts/SearchBox';
-import { NoCompaniesYet, NoCompanyMatches } from './CompaniesEmpty';
+import { NoCompaniesYet } from './CompaniesEmpty';
 import { companyColumns } from './companyColumns';
 import { CompanyPanel } from './CompanyPanel';
 import '../contacts/ContactsScreen.css';
@@ -66,7 +68,7 @@ export function CompaniesScreen() {
   );
 
   const { total, query } = snapshot;
-  const searching = query.search !== '';
+  const searching = isNarrowed(query);
   const countLabel = total === null || (total === 0 && !searching) ? '' : searching ? countOf(total, 'match', 'matches') : countOf(total, 'company', 'companies');
 
   return (
@@ -84,6 +86,7 @@ export function CompaniesScreen() {
           busy={snapshot.updating && list.searchText.trim() !== ''}
           placeholder="Search name, industry, website…"
         />
+        <ViewPicker kind="company" plural="companies" current={list.current} everything={list.everything} onApply={list.apply} />
         <p className="contacts__count" aria-live="polite">
           {countLabel}
         </p>
@@ -93,7 +96,7 @@ export function CompaniesScreen() {
         <RecordListArea
           plural="companies"
           empty={<NoCompaniesYet onCreate={panel.openNew} />}
-          noMatches={<NoCompanyMatches search={query.search} onClear={() => list.setSearchText('')} />}
+          noMatches={<NoMatches plural="companies" search={query.search} searchesIn="a name, an industry or a website" onClear={list.showAll} />}
           narrowed={searching}
           pages={pages}
           snapshot={snapshot}

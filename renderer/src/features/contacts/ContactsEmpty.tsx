@@ -18,15 +18,3 @@ export function NoContactsYet({ onCreate }: { onCreate(): void }) {
     </div>
   );
 }
-
-/** A search that found nothing. */
-export function NoMatches({ search, onClear }: { search: string; onClear(): void }) {
-  return (
-    <div className="contacts-empty">
-      <IconTile icon="searchOff" muted />
-      <h2 className="contacts-empty__title">No contacts match “{search}”</h2>
-      <p className="contacts-empty__text">Check the spelling, or search for part of a name, an email or a company.</p>
-      <Button onClick={onClear}>Clear search</Button>
-    </div>
-  );
-}

@@ -3,21 +3,23 @@ import type { Trashed } from '../../../../shared/schemas/common';
 import type { Contact, ContactSortKey, ContactSummary } from '../../../../shared/schemas/contact';
 import { invoke } from '../../api';
 import { Button } from '../../components/Button';
+import { NoMatches } from '../../components/grid/NoMatches';
 import { RecordListArea } from '../../components/grid/RecordListArea';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
-import { pageRequest, type ListQuery } from '../../lib/pagedRows';
+import { isNarrowed, pageRequest, type ListQuery } from '../../lib/pagedRows';
 import { useMovedToTrash } from '../../lib/useMovedToTrash';
 import { useRecordList } from '../../lib/useRecordList';
 import { useRecordPanel } from '../../lib/useRecordPanel';
 import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
+import { ViewPicker } from '../views/ViewPicker';
 import { contactColumns } from './contactColumns';
 import { ContactPanel } from './ContactPanel';
-import { NoContactsYet, NoMatches } from './ContactsEmpty';
+import { NoContactsYet } from './ContactsEmpty';
 import { SearchBox } from './SearchBox';
 import './ContactsScreen.css';
 
@@ -68,7 +70,7 @@ export function ContactsScreen() {
   });
 
   const { total, query } = snapshot;
-  const searching = query.search !== '';
+  const searching = isNarrowed(query);
   const countLabel = total === null || (total === 0 && !searching) ? '' : searching ? countOf(total, 'match', 'matches') : countOf(total, 'contact', 'contacts');
 
   return (
@@ -80,6 +82,7 @@ export function ContactsScreen() {
       </ScreenHeader>
       <div className="contacts__toolbar">
         <SearchBox value={list.searchText} onChange={list.setSearchText} inputRef={searchRef} busy={snapshot.updating && list.searchText.trim() !== ''} />
+        <ViewPicker kind="contact" plural="contacts" current={list.current} everything={list.everything} onApply={list.apply} />
         <p className="contacts__count" aria-live="polite">
           {countLabel}
         </p>
@@ -89,7 +92,7 @@ export function ContactsScreen() {
         <RecordListArea
           plural="contacts"
           empty={<NoContactsYet onCreate={panel.openNew} />}
-          noMatches={<NoMatches search={query.search} onClear={() => list.setSearchText('')} />}
+          noMatches={<NoMatches plural="contacts" search={query.search} searchesIn="a name, an email or a company" onClear={list.showAll} />}
           narrowed={searching}
           pages={pages}
           snapshot={snapshot}

@@ -1,0 +1,25 @@
+import { Button } from '../Button';
+import { IconTile } from '../IconTile';
+import '../../features/contacts/ContactsEmpty.css';
+
+interface NoMatchesProps {
+  /** "contacts", "companies". */
+  plural: string;
+  search: string;
+  /** What a search looks in, for the hint: "a name, an email or a company". */
+  searchesIn: string;
+  /** Shows everything again: no search, no filters. */
+  onClear(): void;
+}
+
+/** A search or filter that found nothing, and the way back to everything. */
+export function NoMatches({ plural, search, searchesIn, onClear }: NoMatchesProps) {
+  return (
+    <div className="contacts-empty">
+      <IconTile icon="searchOff" muted />
+      <h2 className="contacts-empty__title">{search ? `No ${plural} match “${search}”` : `No ${plural} match these filters`}</h2>
+      <p className="contacts-empty__text">{search ? `Check the spelling, or search for part of ${searchesIn}.` : 'Remove a tag or a condition to see more.'}</p>
+      <Button onClick={onClear}>{search ? 'Clear search' : `Show all ${plural}`}</Button>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { CompanyListRequest } from '../../../../shared/schemas/company';
+import { ContactListRequest } from '../../../../shared/schemas/contact';
+import { DealListRequest } from '../../../../shared/schemas/deal';
+import type { FieldedKind } from '../../../../shared/schemas/record';
+import type { ListQuery } from '../../lib/pagedRows';
+
+/** What a view keeps of a list: its request without the page. */
+export function toViewQuery(query: ListQuery): Record<string, unknown> {
+  return { sort: query.sort, direction: query.direction, search: query.search, ...query.filters };
+}
+
+const requestSchemas: Record<FieldedKind, z.ZodType<{ sort: string; direction: 'asc' | 'desc'; search: string; tagIds: number[]; tagMatch: 'any' | 'all'; custom: ListQuery['filters']['custom'] }>> = {
+  contact: ContactListRequest,
+  company: CompanyListRequest,
+  deal: DealListRequest,
+};
+
+/** A saved view's query as the list's own, or null when it no longer fits the list (saved by another version). */
+export function fromViewQuery<Sort extends string>(kind: FieldedKind, stored: Record<string, unknown>): ListQuery<Sort> | null {
+  const parsed = requestSchemas[kind].safeParse({ ...stored, offset: 0, limit: 1 });
+  if (!parsed.success) return null;
+  const { sort, direction, search, tagIds, tagMatch, custom } = parsed.data;
+  return { sort: sort as Sort, direction, search, filters: { tagIds, tagMatch, custom } };
+}
