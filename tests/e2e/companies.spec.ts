@@ -33,12 +33,12 @@ test.describe('Companies', () => {
     await page.getByRole('button', { name: 'New company' }).click();
     const panel = companyPanel(page);
     await expect(panel.getByLabel('Name')).toBeFocused();
-    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(panel.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
 
     await panel.getByLabel('Name').fill('Northwind Traders');
     await panel.getByLabel('Website').fill('not a site');
-    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(panel.getByLabel('Website')).toHaveAttribute('aria-invalid', 'true');
     await expect(panel.getByText('That does not look like a web address')).toBeVisible();
 
@@ -47,13 +47,13 @@ test.describe('Companies', () => {
     await panel.getByLabel('Address').fill('1 Harbour Road, Stockholm');
     await panel.getByLabel('Industry').fill('Wholesale');
     await panel.getByLabel('Notes').fill('Met at the trade fair.');
-    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Northwind Traders');
     await expect(companyGrid(page).getByRole('row', { name: /Northwind Traders/ })).toBeVisible();
     await expect(page.getByText('1 company', { exact: true })).toBeVisible();
 
     await panel.getByLabel('Industry').fill('Food wholesale');
-    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText('Changes saved')).toBeVisible();
     await expect(panel.getByText(/Industry changed from/)).toBeVisible();
 
@@ -154,7 +154,7 @@ test.describe('Companies', () => {
     await app.screenshot('companies-narrow-list');
 
     await companyGrid(page).getByRole('row', { name: /Contoso/ }).click();
-    await expect(companyPanel(page).getByRole('button', { name: 'Save' })).toBeInViewport();
+    await expect(companyPanel(page).getByRole('button', { name: 'Save', exact: true })).toBeInViewport();
     await page.keyboard.press('Escape');
   });
 });

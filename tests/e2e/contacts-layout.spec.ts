@@ -105,14 +105,14 @@ test.describe('layout and first impressions', () => {
     await expectInsideWindow(page, panel);
     await page.getByLabel('Name').fill('Samir Khan');
     await page.getByLabel('Email').fill('samir.khan@');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
-    await expectInsideWindow(page, page.getByRole('button', { name: 'Save' }));
+    await expectInsideWindow(page, page.getByRole('button', { name: 'Save', exact: true }));
     await expectNoHorizontalOverflow(page);
     await app.screenshot('narrow-form');
 
     await page.getByLabel('Email').fill('samir.khan@larsen.example');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('complementary', { name: 'Contact details' }).getByRole('heading', { level: 2 })).toHaveText('Samir Khan');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(contactGrid(page).getByRole('row', { name: /Samir Khan/ })).toBeVisible();

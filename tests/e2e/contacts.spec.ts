@@ -40,7 +40,7 @@ async function createThroughForm(page: Page, contact: NewContact): Promise<void>
   if (contact.phone) await page.getByLabel('Phone').fill(contact.phone);
   if (contact.company) await page.getByLabel('Company').fill(contact.company);
   if (contact.notes) await page.getByLabel('Notes').fill(contact.notes);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   // Once saved, the panel shows the record under its own name.
   await expect(panelTitle(page)).toHaveText(contact.name);
 }
@@ -98,7 +98,7 @@ test.describe('contacts', () => {
     await app.screenshot('contact-detail');
 
     await page.getByLabel('Email').fill('dmitri.ivanov@fabrikam.example');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('Changes saved');
     await expect(rowOf(page, 'Dmitri Ivanov')).toContainText('dmitri.ivanov@fabrikam.example');
 
@@ -156,14 +156,14 @@ test.describe('contacts', () => {
     const name = page.getByLabel('Name');
     const email = page.getByLabel('Email');
 
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(name).toHaveAttribute('aria-invalid', 'true');
     expect(await describedText(name)).toBe('Please enter a name.');
     await expect(name).toBeFocused();
     await expect(email).not.toHaveAttribute('aria-invalid', 'true');
 
     await email.fill('anna.example.com');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(email).toHaveAttribute('aria-invalid', 'true');
     expect(await describedText(email)).toBe('That does not look like an email address (for example anna@example.com).');
     expect(await describedText(name)).toBe('Please enter a name.');
@@ -174,14 +174,14 @@ test.describe('contacts', () => {
     await name.fill('   ');
     await email.fill('anna@example.com');
     await expect(email).not.toHaveAttribute('aria-invalid', 'true');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(name).toHaveAttribute('aria-invalid', 'true');
     expect(await contactTotal(app)).toBe(0);
 
     await name.fill('Anna Berg');
     await expect(name).not.toHaveAttribute('aria-invalid', 'true');
     await expect(name).not.toHaveAttribute('aria-describedby', /.+/);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(panelTitle(page)).toHaveText('Anna Berg');
     expect(await contactTotal(app)).toBe(1);
   });
@@ -198,7 +198,7 @@ test.describe('contacts', () => {
     expect((await app.core.dispatch('contacts.delete', { id })).ok).toBe(true);
 
     await page.getByLabel('Email').fill('hiro.tanaka@adatum.example');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     const alert = panel(page).getByRole('alert');
     await expect(alert).toContainText('This contact no longer exists');
     await expect(page.getByLabel('Email')).toHaveValue('hiro.tanaka@adatum.example');
