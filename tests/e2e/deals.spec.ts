@@ -197,8 +197,8 @@ test.describe('Deals', () => {
     expect(await fieldError(panel.getByLabel('Title'))).toContain('Please enter a title.');
     expect(await fieldError(panel.getByLabel('Value'))).toContain('Enter an amount in digits');
     expect(await fieldError(panel.getByLabel('Probability (%)'))).toContain('The probability is 0 to 100.');
-    await panel.getByLabel('Title').fill('Annual maintenance');
     await app.screenshot('deal-form-errors');
+    await panel.getByLabel('Title').fill('Annual maintenance');
 
     for (const [typed, message] of [
       ['-20', 'The value cannot be negative.'],
@@ -302,7 +302,7 @@ test.describe('Deals', () => {
     await expect(question).toContainText('“Qualified” holds 1 deal.');
     await question.getByLabel('Move it to').selectOption({ label: 'Demo booked' });
     await app.screenshot('stage-editor');
-    await question.getByRole('button', { name: 'Move the deals and delete' }).click();
+    await question.getByRole('button', { name: 'Move it and delete' }).click();
     await expect(stages.getByRole('listitem')).toHaveCount(6);
     const { stages: after } = await call(app.core, 'stages.list', {});
     expect(after.map((stage) => stage.name)).toEqual(['New lead', 'Demo booked', 'Proposal', 'Negotiation', 'Won', 'Lost']);

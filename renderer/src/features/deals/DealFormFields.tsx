@@ -94,7 +94,7 @@ export function DealFormFields({ idPrefix, values, errors, stages, onChange, tit
           error={errors.currency}
           value={values.currency}
           options={currencies.map((code) => ({ value: code, label: code }))}
-          onChange={(event) => onChange({ currency: event.target.value })}
+          onChange={(currency) => onChange({ currency })}
         />
       </div>
       <div className="deal-form__pair">
@@ -104,7 +104,7 @@ export function DealFormFields({ idPrefix, values, errors, stages, onChange, tit
           error={errors.stageId}
           value={values.stageId ?? ''}
           options={stages.map((stage) => ({ value: String(stage.id), label: stage.name }))}
-          onChange={(event) => onChange({ stageId: Number(event.target.value) })}
+          onChange={(stageId) => onChange({ stageId: Number(stageId) })}
         />
         <Field
           id={id('probability')}

@@ -1,7 +1,8 @@
-import { useId, useRef, useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Stage } from '../../../../shared/schemas/deal';
 import { Button } from '../../components/Button';
 import { countOf } from '../../lib/format';
+import { Select } from './Select';
 
 interface DeleteStageQuestionProps {
   stage: Stage;
@@ -34,13 +35,7 @@ export function DeleteStageQuestion({ stage, dealCount, others, onDelete, onKeep
           </p>
           <label className="stage-editor__target" htmlFor={selectId}>
             Move {dealCount === 1 ? 'it' : 'them'} to
-            <select id={selectId} className="field__control field__control--select" value={target} onChange={(event) => setTarget(Number(event.target.value))}>
-              {others.map((other) => (
-                <option key={other.id} value={other.id}>
-                  {other.name}
-                </option>
-              ))}
-            </select>
+            <Select id={selectId} value={target} options={others.map((other) => ({ value: String(other.id), label: other.name }))} onChange={(event) => setTarget(Number(event.target.value))} />
           </label>
         </>
       ) : (
@@ -51,7 +46,7 @@ export function DeleteStageQuestion({ stage, dealCount, others, onDelete, onKeep
           Keep it
         </Button>
         <Button size="small" variant="danger" icon="trash" onClick={() => onDelete(target)}>
-          {dealCount > 0 ? 'Move the deals and delete' : 'Delete stage'}
+          {dealCount === 0 ? 'Delete stage' : dealCount === 1 ? 'Move it and delete' : 'Move them and delete'}
         </Button>
       </div>
     </div>

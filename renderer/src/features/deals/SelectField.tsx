@@ -1,29 +1,31 @@
-import type { SelectHTMLAttributes } from 'react';
 import { Icon } from '../../components/Icon';
-import './SelectField.css';
+import { Select } from './Select';
 
-interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
+interface SelectFieldProps {
   id: string;
   label: string;
   error?: string | undefined;
+  value: string | number;
   options: ReadonlyArray<{ value: string; label: string }>;
+  onChange(value: string): void;
 }
 
 /** A labelled select in the look of Field, with its error beside it. */
-export function SelectField({ id, label, error, options, ...rest }: SelectFieldProps) {
+export function SelectField({ id, label, error, value, options, onChange }: SelectFieldProps) {
   const errorId = `${id}-error`;
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <select id={id} className="field__control field__control--select" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...rest}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      <Select
+        id={id}
+        value={value}
+        options={options}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
       {error && (
         <p id={errorId} className="field__error">
           <Icon name="alert" size={14} />

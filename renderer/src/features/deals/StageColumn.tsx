@@ -46,7 +46,7 @@ export function StageColumn({ column, tabStopId, selectedId, lifted, dropIndex, 
           </span>
         </h2>
         <p className="deal-column__totals">
-          {totals.length === 0 ? <span className="deal-column__none">No value yet</span> : totals.map((total) => <span key={total.currency}>{formatMoney(total.valueMinor, total.currency)}</span>)}
+          {totals.length === 0 ? <span className="deal-column__none">No value yet</span> : totals.map((total) => formatMoney(total.valueMinor, total.currency)).join(' + ')}
         </p>
       </header>
       <ol className="deal-column__cards" aria-labelledby={titleId}>

@@ -8,7 +8,7 @@ import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { countOf } from '../../lib/format';
 import { DeleteStageQuestion } from './DeleteStageQuestion';
-import './SelectField.css';
+import { Select } from './Select';
 import './StageEditor.css';
 
 interface StageEditorProps {
@@ -20,7 +20,11 @@ interface StageEditorProps {
   onClose(): void;
 }
 
-const kindLabels: Record<StageKind, string> = { open: 'Open', won: 'Won', lost: 'Lost' };
+const kindOptions = [
+  { value: 'open', label: 'Open' },
+  { value: 'won', label: 'Won' },
+  { value: 'lost', label: 'Lost' },
+];
 
 /**
  * The pipeline's stages: rename (Enter or leaving the field saves), mark as
@@ -160,18 +164,13 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
                       }
                     }}
                   />
-                  <select
-                    className="field__control field__control--select stage-editor__kind"
+                  <Select
+                    className="stage-editor__kind"
                     aria-label={`${stage.name}: open, won or lost`}
                     value={stage.kind}
+                    options={kindOptions}
                     onChange={(event) => void changeKind(stage, event.target.value as StageKind)}
-                  >
-                    {(Object.keys(kindLabels) as StageKind[]).map((kind) => (
-                      <option key={kind} value={kind}>
-                        {kindLabels[kind]}
-                      </option>
-                    ))}
-                  </select>
+                  />
                   <span className="stage-editor__count">{countOf(count, 'deal', 'deals')}</span>
                   <IconButton icon="arrowUp" label={`Move ${stage.name} up`} data-move={`up-${stage.id}`} disabled={index === 0} onClick={() => void move(stage, -1)} />
                   <IconButton icon="arrowDown" label={`Move ${stage.name} down`} data-move={`down-${stage.id}`} disabled={index === list.length - 1} onClick={() => void move(stage, 1)} />
