@@ -30,7 +30,7 @@ export const DealCard = memo(function DealCard({ deal, tabStop, selected, lifted
         role="button"
         tabIndex={tabStop ? 0 : -1}
         aria-describedby={hintId}
-        aria-pressed={selected}
+        aria-current={selected ? true : undefined}
         data-deal-id={deal.id}
         draggable
         onClick={() => onOpen(deal)}

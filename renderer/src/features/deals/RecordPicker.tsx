@@ -2,6 +2,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { LinkedRecord } from '../../../../shared/schemas/record';
 import { toCrmError } from '../../api';
 import { Icon } from '../../components/Icon';
+import { FieldError } from './FieldError';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 
 export interface PickerOption extends LinkedRecord {
@@ -146,12 +147,7 @@ export function RecordPicker({ id, label, value, onChange, search, placeholder, 
           </ul>
         )}
       </div>
-      {error && (
-        <p id={errorId} className="field__error">
-          <Icon name="alert" size={14} />
-          <span>{error}</span>
-        </p>
-      )}
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Icon } from '../../components/Icon';
+import { FieldError } from './FieldError';
 import { Select } from './Select';
 
 interface SelectFieldProps {
@@ -26,12 +26,7 @@ export function SelectField({ id, label, error, value, options, onChange }: Sele
         aria-describedby={error ? errorId : undefined}
         onChange={(event) => onChange(event.target.value)}
       />
-      {error && (
-        <p id={errorId} className="field__error">
-          <Icon name="alert" size={14} />
-          <span>{error}</span>
-        </p>
-      )}
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }

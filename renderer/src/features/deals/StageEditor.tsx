@@ -5,9 +5,9 @@ import { ErrorBanner } from '../../components/Banner';
 import { Button, IconButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { Icon } from '../../components/Icon';
 import { countOf } from '../../lib/format';
 import { DeleteStageQuestion } from './DeleteStageQuestion';
+import { FieldError } from './FieldError';
 import { Select } from './Select';
 import './StageEditor.css';
 
@@ -176,12 +176,7 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
                   <IconButton icon="arrowDown" label={`Move ${stage.name} down`} data-move={`down-${stage.id}`} disabled={index === list.length - 1} onClick={() => void move(stage, 1)} />
                   <IconButton icon="trash" label={`Delete ${stage.name}`} className="stage-editor__delete" onClick={() => setDeleting(stage)} />
                 </div>
-                {error && (
-                  <p id={`${inputId}-error`} className="field__error stage-editor__error">
-                    <Icon name="alert" size={14} />
-                    <span>{error}</span>
-                  </p>
-                )}
+                <FieldError id={`${inputId}-error`} message={error} />
                 {deleting?.id === stage.id && (
                   <DeleteStageQuestion stage={stage} dealCount={count} others={list.filter((other) => other.id !== stage.id)} onDelete={(target) => void remove(stage, target)} onKeep={() => setDeleting(null)} />
                 )}

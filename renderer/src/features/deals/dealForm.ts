@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { FieldIssue } from '../../../../shared/errors';
 import type { LinkedRecord } from '../../../../shared/schemas/record';
 import { DealDraft, type Deal } from '../../../../shared/schemas/deal';
@@ -22,19 +23,8 @@ export interface DealValues {
   notes: string;
 }
 
-/** What deals.create takes (and deals.update, with the id). */
-export interface DealInput {
-  title: string;
-  companyId: number | null;
-  contactId: number | null;
-  valueMinor: number;
-  currency: string;
-  stageId: number;
-  expectedCloseDate: string | null;
-  owner: string;
-  probability: number | null;
-  notes: string;
-}
+/** What deals.create takes (and deals.update, with the id): the draft as the schema reads it, always with a stage. */
+export type DealInput = Omit<z.output<typeof DealDraft>, 'tagIds' | 'custom' | 'stageId'> & { stageId: number };
 
 export function emptyValues(stageId: number | null, links: { company?: LinkedRecord | null; contact?: LinkedRecord | null } = {}): DealValues {
   return {
