@@ -330,5 +330,12 @@ test.describe('Deals', () => {
     await card(page, 'Acme renewal').click();
     await expect(dealPanel(page).getByRole('button', { name: 'Save' })).toBeInViewport();
     await noHorizontalOverflow(page);
+    await dealPanel(page).getByRole('button', { name: 'Close' }).click();
+    await expect(dealPanel(page)).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'List', pressed: false }).click();
+    await expect(dealGrid(page).getByRole('row', { name: /Office move/ })).toBeVisible();
+    await noHorizontalOverflow(page);
+    await app.screenshot('deal-list-narrow');
   });
 });
