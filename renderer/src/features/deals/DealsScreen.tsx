@@ -43,8 +43,7 @@ function storedView(): DealView {
 export function DealsScreen() {
   const showToast = useToast();
   const [view, setView] = useState<DealView>(storedView);
-  const boardState = useDealBoard();
-  const { board, reload: reloadBoard } = boardState;
+  const { board, error: boardError, reload: reloadBoard, move: moveOnBoard } = useDealBoard();
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText.trim(), searchDelay);
   const [sort, setSort] = useState<{ key: DealSortKey; direction: 'asc' | 'desc' }>({ key: 'stage', direction: 'asc' });
@@ -163,11 +162,11 @@ export function DealsScreen() {
 
   const onMove = useCallback(
     async (deal: DealSummary, stageId: number, index: number) => {
-      const error = await boardState.move(deal, stageId, index);
+      const error = await moveOnBoard(deal, stageId, index);
       pages.refresh();
       return error;
     },
-    [boardState, pages],
+    [moveOnBoard, pages],
   );
 
   const onSort = (key: DealSortKey) => {
@@ -186,9 +185,9 @@ export function DealsScreen() {
   if (view === 'board') {
     content = board ? (
       <PipelineBoard board={board} selectedId={selectedId} onMove={onMove} onOpen={openDeal} />
-    ) : boardState.error ? (
+    ) : boardError ? (
       <ErrorBanner title="The pipeline could not be loaded" action={<Button onClick={reloadBoard}>Try again</Button>}>
-        {boardState.error.message}
+        {boardError.message}
       </ErrorBanner>
     ) : null;
   } else if (total === null && snapshot.error) {
