@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DealBoard, DealSummary } from '../../../../shared/schemas/deal';
+import { invoke, toCrmError, type CrmError } from '../../api';
+import { boardWithMove } from './boardMoves';
+
+export interface BoardState {
+  /** null until the first load arrives. */
+  board: DealBoard | null;
+  /** The last load that failed, until one succeeds. */
+  error: CrmError | null;
+  reload(): void;
+  /** Moves the card on screen at once, then asks the core; on failure the card goes back and the error is returned. */
+  move(deal: DealSummary, stageId: number, index: number): Promise<CrmError | null>;
+}
+
+/** Every stage with its counts, totals and cards (won and lost ones too), for the board and the list's totals strip. */
+export function useDealBoard(): BoardState {
+  const [board, setBoard] = useState<DealBoard | null>(null);
+  const [error, setError] = useState<CrmError | null>(null);
+  // Each load or move takes a number; a reply that is not the newest is dropped, so it can never undo a later move on screen.
+  const latest = useRef(0);
+  const boardRef = useRef<DealBoard | null>(null);
+  boardRef.current = board;
+
+  const reload = useCallback(() => {
+    const mine = ++latest.current;
+    invoke('deals.board', { includeClosed: true }).then(
+      (loaded) => {
+        if (mine !== latest.current) return;
+        setBoard(loaded);
+        setError(null);
+      },
+      (thrown: unknown) => mine === latest.current && setError(toCrmError(thrown)),
+    );
+  }, []);
+
+  useEffect(reload, [reload]);
+
+  const move = useCallback(
+    async (deal: DealSummary, stageId: number, index: number): Promise<CrmError | null> => {
+      const before = boardRef.current;
+      if (!before) return null;
+      ++latest.current;
+      setBoard(boardWithMove(before, deal, stageId, index));
+      try {
+        await invoke('deals.move', { id: deal.id, stageId, index });
+        return null;
+      } catch (thrown) {
+        setBoard(before);
+        return toCrmError(thrown);
+      } finally {
+        // The core's own view of counts and totals (other cards may have changed meanwhile).
+        reload();
+      }
+    },
+    [reload],
+  );
+
+  return { board, error, reload, move };
+}
