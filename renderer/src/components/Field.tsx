@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, Ref, TextareaHTMLAttributes } from 'react';
-import { Icon } from './Icon';
+import { FieldError } from './FieldError';
 import './Field.css';
 
 interface FieldBase {
@@ -36,12 +36,7 @@ export function Field(props: InputFieldProps | TextareaFieldProps) {
           {hint}
         </p>
       )}
-      {error && (
-        <p id={errorId} className="field__error">
-          <Icon name="alert" size={14} />
-          <span>{error}</span>
-        </p>
-      )}
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }

@@ -1,26 +1,32 @@
-import type { SelectHTMLAttributes } from 'react';
-import './Field.css';
+import { FieldError } from './FieldError';
+import { Select } from './Select';
 
-interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
+interface SelectFieldProps {
   id: string;
   label: string;
-  options: readonly { value: string; label: string }[];
+  error?: string | undefined;
+  value: string | number;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  onChange(value: string): void;
 }
 
-/** A labelled drop-down list, styled like the other fields. */
-export function SelectField({ id, label, options, ...rest }: SelectFieldProps) {
+/** A labelled select in the look of Field, with its error beside it. */
+export function SelectField({ id, label, error, value, options, onChange }: SelectFieldProps) {
+  const errorId = `${id}-error`;
   return (
-    <div className="field">
+    <div className={error ? 'field field--invalid' : 'field'}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <select id={id} className="field__control" {...rest}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      <Select
+        id={id}
+        value={value}
+        options={options}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 
 /** What a screen's side panel shows; `session` changes whenever the user opens something else. */
-export interface PanelState {
+export interface PanelState<Prefill> {
   session: number;
+  /** What a new record starts with (a deal for a company, say). */
+  prefill: Prefill | undefined;
   /** null: a new record. */
   recordId: number | null;
   /** Put the cursor in the name field (opened from the keyboard, or a new record). */
@@ -13,8 +15,8 @@ export interface PanelState {
  * A list screen's side panel: which record it shows, the row marked as
  * selected, and focus going back to what opened the panel once it closes.
  */
-export function useRecordPanel(bodyRef: RefObject<HTMLElement | null>, fallbackFocus: RefObject<HTMLElement | null>) {
-  const [panel, setPanel] = useState<PanelState | null>(null);
+export function useRecordPanel<Prefill = never>(bodyRef: RefObject<HTMLElement | null>, fallbackFocus: RefObject<HTMLElement | null>) {
+  const [panel, setPanel] = useState<PanelState<Prefill> | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const nextSession = useRef(1);
   // Where focus goes back to when the panel closes: the row or button that opened it.
@@ -27,10 +29,10 @@ export function useRecordPanel(bodyRef: RefObject<HTMLElement | null>, fallbackF
     }
   };
 
-  const openNew = useCallback(() => {
+  const openNew = useCallback((prefill?: Prefill) => {
     rememberFocus();
     setSelectedId(null);
-    setPanel({ session: nextSession.current++, recordId: null, focusName: true });
+    setPanel({ session: nextSession.current++, recordId: null, focusName: true, prefill });
   }, []);
 
   /** Opens a record; opening the one already shown keeps its panel as it is. */
@@ -38,7 +40,7 @@ export function useRecordPanel(bodyRef: RefObject<HTMLElement | null>, fallbackF
     rememberFocus();
     setSelectedId(recordId);
     setPanel((current) =>
-      current?.recordId === recordId && how !== 'link' ? current : { session: nextSession.current++, recordId, focusName: how === 'keyboard' },
+      current?.recordId === recordId && how !== 'link' ? current : { session: nextSession.current++, recordId, focusName: how === 'keyboard', prefill: undefined },
     );
   }, []);
 

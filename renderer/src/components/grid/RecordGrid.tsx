@@ -8,7 +8,6 @@ import { HeadTick } from './HeadTick';
 import type { Selection } from '../../lib/useSelection';
 import './RecordGrid.css';
 
-const rowHeight = 44;
 /** Height of the sticky column header inside the scroller (matches .record-row--head). */
 const headHeight = 38;
 
@@ -28,7 +27,9 @@ export interface RecordGridProps<Row extends { id: number }, Sort extends string
   /** The record's name: said by its tick and in announcements. */
   nameOf(row: Row): string;
   /** Ticks for a bulk change; the list has none without it. */
-  selection?: Selection;
+  selection?: Selection | undefined;
+  /** Pixels per row (two-line rows are taller); matches the kind's CSS. */
+  rowHeight?: number;
 }
 
 
@@ -49,6 +50,7 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
   labelledBy,
   nameOf,
   selection,
+  rowHeight = 44,
 }: RecordGridProps<Row, Sort>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = snapshot.total ?? 0;

@@ -104,8 +104,8 @@ export function BulkDialog({ target, ids, mode, onApplied, onCancel }: BulkDialo
               id={`${formId}-field`}
               label="Field"
               value={fieldName}
-              onChange={(event) => {
-                setFieldName(event.target.value);
+              onChange={(chosen) => {
+                setFieldName(chosen);
                 setValue('');
               }}
               options={fields.map((candidate) => ({ value: candidate.field, label: candidate.label }))}
@@ -115,7 +115,7 @@ export function BulkDialog({ target, ids, mode, onApplied, onCancel }: BulkDialo
                 id={`${formId}-value`}
                 label="New value"
                 value={value}
-                onChange={(event) => setValue(event.target.value)}
+                onChange={setValue}
                 options={[{ value: '', label: '(empty)' }, ...field.input.choices.map((choice) => ({ value: String(choice.value), label: choice.label }))]}
               />
             ) : (
@@ -156,7 +156,7 @@ export function BulkDialog({ target, ids, mode, onApplied, onCancel }: BulkDialo
             id={`${formId}-people`}
             label="Their people"
             value={people}
-            onChange={(event) => setPeople(event.target.value === 'trash' ? 'trash' : 'detach')}
+            onChange={(chosen) => setPeople(chosen === 'trash' ? 'trash' : 'detach')}
             options={[
               { value: 'detach', label: 'Keep them (remove the company from them)' },
               { value: 'trash', label: 'Move them to the trash too' },

@@ -74,7 +74,7 @@ export function CompaniesScreen() {
   return (
     <Screen className="contacts companies" titleId="companies-title">
       <ScreenHeader titleId="companies-title" title="Companies">
-        <Button ref={newButtonRef} variant="primary" icon="plus" onClick={panel.openNew}>
+        <Button ref={newButtonRef} variant="primary" icon="plus" onClick={() => panel.openNew()}>
           New company
         </Button>
       </ScreenHeader>
@@ -95,7 +95,7 @@ export function CompaniesScreen() {
       <div className="contacts__body" ref={bodyRef}>
         <RecordListArea
           plural="companies"
-          empty={<NoCompaniesYet onCreate={panel.openNew} />}
+          empty={<NoCompaniesYet onCreate={() => panel.openNew()} />}
           noMatches={<NoMatches plural="companies" search={query.search} searchesIn="a name, an industry or a website" onClear={list.showAll} />}
           narrowed={searching}
           pages={pages}

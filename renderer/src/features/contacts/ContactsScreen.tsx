@@ -76,7 +76,7 @@ export function ContactsScreen() {
   return (
     <Screen className="contacts" titleId="contacts-title">
       <ScreenHeader titleId="contacts-title" title="Contacts">
-        <Button ref={newButtonRef} variant="primary" icon="plus" onClick={panel.openNew}>
+        <Button ref={newButtonRef} variant="primary" icon="plus" onClick={() => panel.openNew()}>
           New contact
         </Button>
       </ScreenHeader>
@@ -91,7 +91,7 @@ export function ContactsScreen() {
       <div className="contacts__body" ref={bodyRef}>
         <RecordListArea
           plural="contacts"
-          empty={<NoContactsYet onCreate={panel.openNew} />}
+          empty={<NoContactsYet onCreate={() => panel.openNew()} />}
           noMatches={<NoMatches plural="contacts" search={query.search} searchesIn="a name, an email or a company" onClear={list.showAll} />}
           narrowed={searching}
           pages={pages}

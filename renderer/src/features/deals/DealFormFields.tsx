@@ -5,7 +5,7 @@ import { Field } from '../../components/Field';
 import type { DealField, DealValues, FieldErrors } from './dealForm';
 import { commonCurrencies } from './money';
 import { RecordPicker, type PickerOption } from './RecordPicker';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 
 interface DealFormFieldsProps {
   idPrefix: string;

@@ -15,15 +15,3 @@ export function NoDealsYet({ onCreate }: { onCreate(): void }) {
     </div>
   );
 }
-
-/** A search that found nothing. */
-export function NoDealMatches({ search, onClear }: { search: string; onClear(): void }) {
-  return (
-    <div className="contacts-empty">
-      <IconTile icon="searchOff" muted />
-      <h2 className="contacts-empty__title">No deals match “{search}”</h2>
-      <p className="contacts-empty__text">Check the spelling, or search for part of a title, a company or a person.</p>
-      <Button onClick={onClear}>Clear search</Button>
-    </div>
-  );
-}

@@ -4,67 +4,59 @@ import type { Deal, DealSortKey, DealSummary } from '../../../../shared/schemas/
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { NoMatches } from '../../components/grid/NoMatches';
+import { RecordListArea } from '../../components/grid/RecordListArea';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
-import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { isNarrowed, pageRequest, type ListQuery } from '../../lib/pagedRows';
+import { useMovedToTrash } from '../../lib/useMovedToTrash';
+import { useRecordList } from '../../lib/useRecordList';
+import { useRecordPanel } from '../../lib/useRecordPanel';
+import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
+import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
 import { SearchBox } from '../contacts/SearchBox';
-import { dealColumns } from './dealColumns';
-import { DealList } from './DealList';
+import { ViewPicker } from '../views/ViewPicker';
+import { dealColumns, dealRowHeight } from './dealColumns';
 import { DealPanel, type DealPrefill } from './DealPanel';
-import { NoDealMatches, NoDealsYet } from './DealsEmpty';
+import { NoDealsYet } from './DealsEmpty';
 import { linkedPrefill } from './linkedPrefill';
 import { PipelineBoard } from './PipelineBoard';
 import { StageEditor } from './StageEditor';
 import { StageTotals } from './StageTotals';
 import { useDealBoard } from './useDealBoard';
-import { useDealPages } from './useDealPages';
 import { ViewToggle, type DealView } from './ViewToggle';
 import '../contacts/ContactsScreen.css';
 import './DealsScreen.css';
 
-interface PanelState {
-  session: number;
-  dealId: number | null;
-  prefill: DealPrefill;
-  focusTitle: boolean;
-}
-
-const searchDelay = 120;
 const viewKey = 'rolodesk.deals.view';
+const bulkTarget: BulkTarget = { kind: 'deal', singular: 'deal', plural: 'deals' };
 
 function storedView(): DealView {
   return window.localStorage.getItem(viewKey) === 'list' ? 'list' : 'board';
 }
+
+const fetchDeals = (query: ListQuery<DealSortKey>, offset: number, limit: number) => invoke('deals.list', pageRequest(query, offset, limit));
 
 /** The Deals section: the pipeline as a board or a sortable list, the deal panel, and the stage editor. */
 export function DealsScreen() {
   const showToast = useToast();
   const [view, setView] = useState<DealView>(storedView);
   const { board, error: boardError, reload: reloadBoard, move: moveOnBoard } = useDealBoard();
-  const [searchText, setSearchText] = useState('');
-  const search = useDebouncedValue(searchText.trim(), searchDelay);
-  const [sort, setSort] = useState<{ key: DealSortKey; direction: 'asc' | 'desc' }>({ key: 'stage', direction: 'asc' });
-  const [pages, snapshot] = useDealPages({ sort: 'stage', direction: 'asc', search: '' });
-  const [panel, setPanel] = useState<PanelState | null>(null);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const list = useRecordList(fetchDeals, dealColumns, { key: 'stage', direction: 'asc' });
+  const { pages, snapshot } = list;
   const [editingStages, setEditingStages] = useState(false);
-
   const searchRef = useRef<HTMLInputElement>(null);
   const newButtonRef = useRef<HTMLButtonElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const focusSearch = useRef(false);
-  const nextSession = useRef(1);
-  const returnFocus = useRef<HTMLElement | null>(null);
-  const focusAfterClose = useRef(false);
+  const panel = useRecordPanel<DealPrefill>(bodyRef, newButtonRef);
+  const selection = useSelection();
 
   const stages = useMemo(() => board?.columns.map((column) => column.stage) ?? [], [board]);
   const dealCounts = useMemo(() => new Map(board?.columns.map((column) => [column.stage.id, column.count]) ?? []), [board]);
-
-  useEffect(() => {
-    pages.setQuery({ sort: sort.key, direction: sort.direction, search });
-  }, [pages, sort, search]);
 
   const chooseView = (next: DealView) => {
     setView(next);
@@ -83,30 +75,12 @@ export function DealsScreen() {
     pages.refresh();
   }, [reloadBoard, pages]);
 
-  const rememberFocus = () => {
-    if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('.deal-panel')) {
-      returnFocus.current = document.activeElement;
-    }
-  };
-
-  const openNew = useCallback((prefill: DealPrefill = {}) => {
-    rememberFocus();
-    setSelectedId(null);
-    setPanel({ session: nextSession.current++, dealId: null, prefill, focusTitle: true });
-  }, []);
-
-  const openDeal = useCallback((deal: Pick<DealSummary, 'id'>, how: 'pointer' | 'keyboard') => {
-    rememberFocus();
-    setSelectedId(deal.id);
-    setPanel((current) => (current?.dealId === deal.id ? current : { session: nextSession.current++, dealId: deal.id, prefill: {}, focusTitle: how === 'keyboard' }));
-  }, []);
-
   useScreenRequest('deals', (request) => {
-    if (request.type === 'open') openDeal(request, 'pointer');
+    if (request.type === 'open') panel.open(request.id, 'link');
     else if (request.type === 'new') {
-      linkedPrefill(request.linkedTo).then(openNew, (error: unknown) => {
+      linkedPrefill(request.linkedTo).then(panel.openNew, (error: unknown) => {
         showToast(toCrmError(error).message, 'problem');
-        openNew();
+        panel.openNew();
       });
     } else {
       focusSearch.current = true;
@@ -117,47 +91,23 @@ export function DealsScreen() {
     }
   });
 
-  const closePanel = useCallback(() => {
-    focusAfterClose.current = true;
-    setPanel(null);
-    setSelectedId(null);
-  }, []);
-
-  useEffect(() => {
-    if (panel !== null || !focusAfterClose.current) return;
-    focusAfterClose.current = false;
-    const target = returnFocus.current?.isConnected ? returnFocus.current : newButtonRef.current;
-    target?.focus();
-  }, [panel]);
-
   const onSaved = useCallback(
     (deal: Deal, created: boolean) => {
-      setSelectedId(deal.id);
-      setPanel((current) => current && { ...current, dealId: deal.id });
+      panel.saved(deal.id);
       refreshAll();
       showToast(created ? 'Deal added' : 'Changes saved');
     },
-    [refreshAll, showToast],
+    [panel, refreshAll, showToast],
   );
 
+  const movedToTrash = useMovedToTrash(refreshAll);
   const onDeleted = useCallback(
     (_deal: Deal, trashed: Trashed) => {
-      closePanel();
+      panel.close();
       refreshAll();
-      showToast('Moved to the trash', 'done', {
-        label: 'Undo',
-        onAction: () => {
-          invoke('trash.restore', { trashId: trashed.trashId }).then(
-            () => {
-              refreshAll();
-              showToast('Restored');
-            },
-            (error: unknown) => showToast(toCrmError(error).message, 'problem'),
-          );
-        },
-      });
+      movedToTrash(trashed);
     },
-    [closePanel, refreshAll, showToast],
+    [panel, refreshAll, movedToTrash],
   );
 
   const onMove = useCallback(
@@ -169,47 +119,45 @@ export function DealsScreen() {
     [moveOnBoard, pages],
   );
 
-  const onSort = (key: DealSortKey) => {
-    setSort((current) =>
-      current.key === key
-        ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
-        : { key, direction: dealColumns.find((column) => column.key === key)?.firstDirection ?? 'asc' },
-    );
-  };
-
   const { total, query } = snapshot;
-  const searching = query.search !== '';
+  const searching = isNarrowed(query);
   const countLabel = total === null || (total === 0 && !searching) ? '' : searching ? countOf(total, 'match', 'matches') : countOf(total, 'deal', 'deals');
 
   let content;
   if (view === 'board') {
-    content = board ? (
-      <PipelineBoard board={board} selectedId={selectedId} onMove={onMove} onOpen={openDeal} />
-    ) : boardError ? (
-      <ErrorBanner title="The pipeline could not be loaded" action={<Button onClick={reloadBoard}>Try again</Button>}>
-        {boardError.message}
-      </ErrorBanner>
-    ) : null;
-  } else if (total === null && snapshot.error) {
     content = (
-      <ErrorBanner title="Deals could not be loaded" action={<Button onClick={() => pages.refresh()}>Try again</Button>}>
-        {snapshot.error.message}
-      </ErrorBanner>
+      <div className="deals__board">
+        {board ? (
+          <PipelineBoard board={board} selectedId={panel.selectedId} onMove={onMove} onOpen={(deal, how) => panel.open(deal.id, how)} />
+        ) : (
+          boardError && (
+            <ErrorBanner title="The pipeline could not be loaded" action={<Button onClick={reloadBoard}>Try again</Button>}>
+              {boardError.message}
+            </ErrorBanner>
+          )
+        )}
+      </div>
     );
-  } else if (total === 0 && !searching) {
-    content = <NoDealsYet onCreate={() => openNew()} />;
-  } else if (total === 0) {
-    content = <NoDealMatches search={query.search} onClear={() => setSearchText('')} />;
   } else {
     content = (
-      <>
-        {snapshot.error && (
-          <ErrorBanner title="Some deals could not be loaded" action={<Button onClick={() => pages.refresh()}>Try again</Button>}>
-            {snapshot.error.message}
-          </ErrorBanner>
-        )}
-        <DealList pages={pages} snapshot={snapshot} sort={sort} onSort={onSort} selectedId={selectedId} onOpen={openDeal} labelledBy="deals-title" />
-      </>
+      <RecordListArea
+        plural="deals"
+        empty={<NoDealsYet onCreate={() => panel.openNew()} />}
+        noMatches={<NoMatches plural="deals" search={query.search} searchesIn="a title, a company or a person" onClear={list.showAll} />}
+        narrowed={searching}
+        pages={pages}
+        snapshot={snapshot}
+        columns={dealColumns}
+        rowClassName="deal-row"
+        rowHeight={dealRowHeight}
+        sort={list.sort}
+        onSort={list.onSort}
+        selectedId={panel.selectedId}
+        onOpen={(deal: DealSummary, how) => panel.open(deal.id, how)}
+        labelledBy="deals-title"
+        nameOf={(deal) => deal.title}
+        selection={selection}
+      />
     );
   }
 
@@ -221,7 +169,7 @@ export function DealsScreen() {
           <Button icon="sliders" onClick={() => setEditingStages(true)} disabled={!board}>
             Edit stages
           </Button>
-          <Button ref={newButtonRef} variant="primary" icon="plus" onClick={() => openNew()}>
+          <Button ref={newButtonRef} variant="primary" icon="plus" onClick={() => panel.openNew()}>
             New deal
           </Button>
         </div>
@@ -229,26 +177,34 @@ export function DealsScreen() {
       {view === 'list' && (
         <>
           <div className="contacts__toolbar">
-            <SearchBox value={searchText} onChange={setSearchText} inputRef={searchRef} busy={snapshot.updating && searchText.trim() !== ''} placeholder="Search deals, companies, people…" />
+            <SearchBox
+              value={list.searchText}
+              onChange={list.setSearchText}
+              inputRef={searchRef}
+              busy={snapshot.updating && list.searchText.trim() !== ''}
+              placeholder="Search deals, companies, people…"
+            />
+            <ViewPicker kind="deal" plural="deals" current={list.current} everything={list.everything} onApply={list.apply} />
             <p className="contacts__count" aria-live="polite">
               {countLabel}
             </p>
           </div>
           {board && <StageTotals board={board} />}
+          <BulkBar target={bulkTarget} selection={selection} onChanged={refreshAll} />
         </>
       )}
-      <div className="contacts__body deals__body">
-        <div className={view === 'list' ? 'contact-list' : 'deals__board'}>{content}</div>
-        {panel && (
+      <div className="contacts__body deals__body" ref={bodyRef}>
+        {content}
+        {panel.panel && (
           <DealPanel
-            key={panel.session}
-            dealId={panel.dealId}
-            prefill={panel.prefill}
+            key={panel.panel.session}
+            dealId={panel.panel.recordId}
+            prefill={panel.panel.prefill ?? {}}
             stages={stages}
-            focusTitle={panel.focusTitle}
+            focusTitle={panel.panel.focusName}
             onSaved={onSaved}
             onDeleted={onDeleted}
-            onClose={closePanel}
+            onClose={panel.close}
           />
         )}
       </div>

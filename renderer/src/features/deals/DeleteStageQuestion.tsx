@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Stage } from '../../../../shared/schemas/deal';
 import { Button } from '../../components/Button';
 import { countOf } from '../../lib/format';
-import { Select } from './Select';
+import { Select } from '../../components/Select';
 
 interface DeleteStageQuestionProps {
   stage: Stage;

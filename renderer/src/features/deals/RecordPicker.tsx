@@ -2,7 +2,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { LinkedRecord } from '../../../../shared/schemas/record';
 import { toCrmError } from '../../api';
 import { Icon } from '../../components/Icon';
-import { FieldError } from './FieldError';
+import { FieldError } from '../../components/FieldError';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 
 export interface PickerOption extends LinkedRecord {

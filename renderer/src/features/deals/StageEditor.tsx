@@ -7,8 +7,8 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { countOf } from '../../lib/format';
 import { DeleteStageQuestion } from './DeleteStageQuestion';
-import { FieldError } from './FieldError';
-import { Select } from './Select';
+import { FieldError } from '../../components/FieldError';
+import { Select } from '../../components/Select';
 import './StageEditor.css';
 
 interface StageEditorProps {

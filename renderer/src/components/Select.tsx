@@ -1,5 +1,5 @@
 import type { Ref, SelectHTMLAttributes } from 'react';
-import { Icon } from '../../components/Icon';
+import { Icon } from './Icon';
 import './Select.css';
 
 interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {

@@ -1,4 +1,4 @@
-import { Icon } from '../../components/Icon';
+import { Icon } from './Icon';
 
 /** A field's problem in plain words, under it; the control points at `id` with aria-describedby. */
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {
