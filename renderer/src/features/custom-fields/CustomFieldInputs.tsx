@@ -2,8 +2,8 @@ import { useId } from 'react';
 import type { CustomField } from '../../../../shared/schemas/custom-field';
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import { Field } from '../../components/Field';
-import { Icon } from '../../components/Icon';
 import type { CustomFieldErrors, CustomFormValues } from './customValues';
+import { SelectField } from './SelectField';
 import { useCustomFields } from './useCustomFields';
 
 interface CustomFieldInputsProps {
@@ -59,28 +59,6 @@ function CustomFieldInput({ id, field, value, error, onChange }: CustomFieldInpu
 
 /** A choice field as a select, with a blank first option so a value can be cleared. */
 function ChoiceInput({ id, field, value, error, onChange }: CustomFieldInputProps) {
-  const errorId = `${id}-error`;
-  // A stored choice that was renamed since still shows, so saving does not silently drop it.
-  const options = value !== '' && !field.choices.some((choice) => choice.toLowerCase() === value.toLowerCase()) ? [...field.choices, value] : field.choices;
-  return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {field.label}
-      </label>
-      <select id={id} className="field__control" value={value} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} onChange={(event) => onChange(event.target.value)}>
-        <option value="">—</option>
-        {options.map((choice) => (
-          <option key={choice} value={choice}>
-            {choice}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p id={errorId} className="field__error">
-          <Icon name="alert" size={14} />
-          <span>{error}</span>
-        </p>
-      )}
-    </div>
-  );
+  const options = [{ value: '', label: '—' }, ...field.choices.map((choice) => ({ value: choice, label: choice }))];
+  return <SelectField id={id} label={field.label} value={value} options={options} error={error} onChange={onChange} />;
 }

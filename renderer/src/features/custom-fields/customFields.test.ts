@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomField } from '../../../../shared/schemas/custom-field';
+import { choicesOf, validateNewField } from './customFieldForm';
 import { customFilterOf, describeFilter } from './customFilter';
 import { customErrorsOf, customFormValuesOf, parseCustomValues } from './customValues';
 
@@ -61,5 +62,26 @@ describe('custom field list filters', () => {
   it('describes an active condition in words', () => {
     expect(describeFilter(fields[1], { fieldId: 2, op: 'gt', value: 1000 })).toBe('Budget is more than 1000');
     expect(describeFilter(fields[0], { fieldId: 1, op: 'empty' })).toBe('Nickname is empty');
+  });
+});
+
+describe('defining a custom field', () => {
+  it('takes choices one per line, ignoring blank lines and spaces', () => {
+    expect(choicesOf(' Small \n\nLarge\n  ')).toEqual(['Small', 'Large']);
+  });
+
+  it('accepts a choice field with its choices, and a text field without any', () => {
+    expect(validateNewField('deal', { label: ' Size ', type: 'choice', choices: 'Small\nLarge' })).toEqual({ ok: true, draft: { kind: 'deal', label: 'Size', type: 'choice', choices: ['Small', 'Large'] } });
+    expect(validateNewField('contact', { label: 'Nickname', type: 'text', choices: 'left over from choice' })).toEqual({ ok: true, draft: { kind: 'contact', label: 'Nickname', type: 'text', choices: [] } });
+  });
+
+  it('says what is wrong with the label or the choices', () => {
+    expect(validateNewField('contact', { label: '  ', type: 'text', choices: '' })).toEqual({ ok: false, errors: { label: 'Please enter a label.' } });
+    expect(validateNewField('contact', { label: 'x'.repeat(10_000), type: 'text', choices: '' })).toEqual({ ok: false, errors: { label: 'Label is too long (at most 60 characters).' } });
+    expect(validateNewField('contact', { label: 'Size', type: 'choice', choices: '\n' })).toEqual({
+      ok: false,
+      errors: { choices: 'A choice field needs at least one choice, and only a choice field has choices.' },
+    });
+    expect(validateNewField('contact', { label: 'Size', type: 'choice', choices: 'Big\nbig' })).toEqual({ ok: false, errors: { choices: 'The same choice is listed twice.' } });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Tag } from '../../../../shared/schemas/tag';
 import { tagFilterRequest, toggleTag } from './tagFilter';
 import { tagOptions } from './tagOptions';
+import { taggedRecordsWords } from './tagWords';
 
 const tag = (id: number, name: string): Tag => ({ id, name, color: 'gray', counts: { contact: 0, company: 0, deal: 0 } });
 const tags = [tag(1, 'VIP'), tag(2, 'Supplier'), tag(3, 'Newsletter'), tag(4, 'Very late payer')];
@@ -37,5 +38,13 @@ describe('tag filter', () => {
     expect(one).toEqual({ tagIds: [2], mode: 'any' });
     expect(toggleTag(toggleTag({ tagIds: [2], mode: 'all' }, 5), 5)).toEqual({ tagIds: [2], mode: 'all' });
     expect(toggleTag(one, 2)).toBeNull();
+  });
+});
+
+describe('tag counts in words', () => {
+  it('names each kind of record the tag is on', () => {
+    expect(taggedRecordsWords({ contact: 3, company: 1, deal: 2 })).toBe('3 contacts, 1 company and 2 deals');
+    expect(taggedRecordsWords({ contact: 0, company: 0, deal: 1 })).toBe('1 deal');
+    expect(taggedRecordsWords({ contact: 0, company: 0, deal: 0 })).toBe('');
   });
 });
