@@ -1,5 +1,6 @@
 import type { Tag } from '../../../../shared/schemas/tag';
 import { countOf } from '../../lib/format';
+import { wordList } from '../../lib/wordList';
 
 /** "3 contacts, 1 company and 2 deals"; '' when the tag is on no record. */
 export function taggedRecordsWords(counts: Tag['counts']): string {
@@ -8,5 +9,5 @@ export function taggedRecordsWords(counts: Tag['counts']): string {
     counts.company > 0 && countOf(counts.company, 'company', 'companies'),
     counts.deal > 0 && countOf(counts.deal, 'deal', 'deals'),
   ].filter((part): part is string => typeof part === 'string');
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
+  return wordList(parts);
 }
