@@ -48,6 +48,17 @@ describe('merge preview', () => {
     expect(rows.find((row) => row.label === 'Company')?.after).toBe('');
   });
 
+  it('adds up what hangs off both records: it all ends up on the kept one', () => {
+    const acme = side(1, 'Acme', {}, { counts: { activities: 2, deals: 1, files: 0, people: 3 } });
+    const other = side(2, 'ACME', {}, { counts: { activities: 1, deals: 0, files: 0, people: 1 } });
+    const rows = compareRows('company', [acme, other], 1, [], []);
+    expect(rows.filter((row) => ['People', 'Activities', 'Deals', 'Files'].includes(row.label)).map((row) => [row.label, ...row.values, row.after])).toEqual([
+      ['People', '3', '1', '4'],
+      ['Activities', '2', '1', '3'],
+      ['Deals', '1', '0', '1'],
+    ]);
+  });
+
   it('leaves out fields blank on both records', () => {
     expect(compareRows('company', [side(1, 'Acme', { website: '' }), side(2, 'ACME', { website: '' })], 0, [], []).map((row) => row.label)).toEqual(['Name']);
   });

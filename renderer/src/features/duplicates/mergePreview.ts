@@ -65,6 +65,16 @@ export function compareRows(kind: DuplicateKind, sides: [MergeSide, MergeSide], 
   }
   const tagNames = (ids: readonly number[]) => tags.filter((tag) => ids.includes(tag.id)).map((tag) => tag.name);
   rows.push({ key: 'tags', label: 'Tags', values: [tagNames(sides[0].tagIds).join(', '), tagNames(sides[1].tagIds).join(', ')], after: tagNames([...kept.tagIds, ...other.tagIds]).join(', ') });
+  const counts: ReadonlyArray<[keyof MergeSide['counts'], string]> = [
+    ['people', 'People'],
+    ['activities', 'Activities'],
+    ['deals', 'Deals'],
+    ['files', 'Files'],
+  ];
+  for (const [key, label] of counts) {
+    const [a, b] = [sides[0].counts[key], sides[1].counts[key]];
+    if (a + b > 0) rows.push({ key, label, values: [String(a), String(b)], after: String(a + b) });
+  }
   return rows.filter((row) => row.key === 'name' || row.values.some((value) => value !== ''));
 }
 
