@@ -31,8 +31,8 @@ export function CompareTable({ rows, sides, keep, onKeep }: CompareTableProps) {
                 <label className="compare-table__keep">
                   <input type="radio" name={groupName} checked={keep === index} aria-label={`Keep ${sides[index].name} (${index === 0 ? 'A' : 'B'})`} onChange={() => onKeep(index)} />
                   <span>
-                    <span className="compare-table__choice">Keep {index === 0 ? 'A' : 'B'}</span>
-                    <span className="compare-table__fate">{index === keep ? 'Stays, with everything' : 'Goes to the Trash'}</span>
+                    <span className="compare-table__choice">{sides[index].name}</span>
+                    <span className="compare-table__fate">{index === keep ? 'Kept, with everything' : 'Goes to the Trash'}</span>
                   </span>
                 </label>
               </th>
