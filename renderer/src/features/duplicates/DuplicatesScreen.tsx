@@ -85,6 +85,11 @@ export function DuplicatesScreen() {
   } else {
     content = (
       <div className="duplicates__body" ref={listRef}>
+        {duplicates.error && (
+          <ErrorBanner title="The list could not be brought up to date" action={<Button onClick={duplicates.refresh}>Try again</Button>}>
+            {duplicates.error}
+          </ErrorBanner>
+        )}
         <GroupList
           kind={kind}
           groups={groups}

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { choicesOf, fieldFormErrorsOf, type FieldFormErrors } from '../custom-fields/customFieldForm';
 import { customFieldTypeLabels, recordsOfKind } from './customFieldWords';
+import { useConfirmedDelete } from './useConfirmedDelete';
 
 interface CustomFieldRowProps {
   field: CustomField;
@@ -26,7 +27,7 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
   const [choices, setChoices] = useState(field.choices.join('\n'));
   const [errors, setErrors] = useState<FieldFormErrors>({});
   const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const deletion = useConfirmedDelete(() => invoke('customFields.delete', { id: field.id }), `Field “${field.label}” deleted`, onChanged);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -38,25 +39,9 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
       showToast('Field saved');
       onChanged();
     } catch (thrown) {
-      const problem = toCrmError(thrown);
-      const found = fieldFormErrorsOf(problem.fields);
-      setErrors(Object.keys(found).length > 0 ? found : { label: problem.message });
+      setErrors(fieldFormErrorsOf(toCrmError(thrown)));
     } finally {
       setBusy(false);
-    }
-  }
-
-  async function remove() {
-    setBusy(true);
-    try {
-      await invoke('customFields.delete', { id: field.id });
-      showToast(`Field “${field.label}” deleted`);
-    } catch (thrown) {
-      showToast(toCrmError(thrown).message, 'problem');
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-      onChanged();
     }
   }
 
@@ -117,18 +102,18 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
         >
           Edit
         </Button>
-        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${field.label}`} onClick={() => setConfirming(true)}>
+        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${field.label}`} onClick={deletion.ask}>
           Delete
         </Button>
       </div>
-      {confirming && (
+      {deletion.confirming && (
         <ConfirmDialog
           title={`Delete the field “${field.label}”?`}
           message={`Its values on all ${recordsOfKind[field.kind]} are removed too, and list filters that use it stop using it. This cannot be undone.`}
           confirmLabel="Delete field"
-          busy={busy}
-          onConfirm={() => void remove()}
-          onCancel={() => setConfirming(false)}
+          busy={deletion.busy}
+          onConfirm={deletion.confirm}
+          onCancel={deletion.cancel}
         />
       )}
     </li>

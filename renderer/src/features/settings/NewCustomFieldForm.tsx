@@ -39,9 +39,7 @@ export function NewCustomFieldForm({ kind, onAdded }: { kind: FieldedKind; onAdd
       showToast(`Field “${field.label}” added`);
       onAdded();
     } catch (thrown) {
-      const problem = toCrmError(thrown);
-      const found = fieldFormErrorsOf(problem.fields);
-      showErrors(Object.keys(found).length > 0 ? found : { label: problem.message });
+      showErrors(fieldFormErrorsOf(toCrmError(thrown)));
     } finally {
       setBusy(false);
     }

@@ -8,6 +8,8 @@ import { useToast } from '../../components/Toast';
 import { TagChip } from '../tags/TagChip';
 import { TagColorPicker } from '../tags/TagColorPicker';
 import { taggedRecordsWords } from '../tags/tagWords';
+import { problemFor } from './problemFor';
+import { useConfirmedDelete } from './useConfirmedDelete';
 
 interface TagRowProps {
   tag: Tag;
@@ -24,7 +26,7 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
   const [color, setColor] = useState(tag.color);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const deletion = useConfirmedDelete(() => invoke('tags.delete', { id: tag.id }), `Tag “${tag.name}” deleted`, onChanged);
   const onRecords = taggedRecordsWords(tag.counts);
 
   function startEditing() {
@@ -45,24 +47,9 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
       showToast('Tag saved');
       onChanged();
     } catch (thrown) {
-      const problem = toCrmError(thrown);
-      setError(problem.fields.find((field) => field.field === 'name')?.message ?? problem.message);
+      setError(problemFor('name', toCrmError(thrown)));
     } finally {
       setBusy(false);
-    }
-  }
-
-  async function remove() {
-    setBusy(true);
-    try {
-      await invoke('tags.delete', { id: tag.id });
-      showToast(`Tag “${tag.name}” deleted`);
-    } catch (thrown) {
-      showToast(toCrmError(thrown).message, 'problem');
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-      onChanged();
     }
   }
 
@@ -95,11 +82,11 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
         <Button size="small" variant="subtle" icon="edit" aria-label={`Edit ${tag.name}`} onClick={startEditing}>
           Edit
         </Button>
-        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${tag.name}`} onClick={() => setConfirming(true)}>
+        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${tag.name}`} onClick={deletion.ask}>
           Delete
         </Button>
       </div>
-      {confirming && (
+      {deletion.confirming && (
         <ConfirmDialog
           title={`Delete the tag “${tag.name}”?`}
           message={
@@ -108,9 +95,9 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
               : `This removes the tag from ${onRecords}. The records themselves stay. This cannot be undone.`
           }
           confirmLabel="Delete tag"
-          busy={busy}
-          onConfirm={() => void remove()}
-          onCancel={() => setConfirming(false)}
+          busy={deletion.busy}
+          onConfirm={deletion.confirm}
+          onCancel={deletion.cancel}
         />
       )}
     </li>

@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { useTags } from '../tags/useTags';
+import { problemFor } from './problemFor';
 import { TagRow } from './TagRow';
 
 /** Settings › Tags: every tag with how many records carry it; add, rename, recolour, delete. */
@@ -29,8 +30,7 @@ export function TagSettings() {
       showToast(`Tag “${tag.name}” added`);
       reload();
     } catch (thrown) {
-      const problem = toCrmError(thrown);
-      setNameError(problem.fields.find((field) => field.field === 'name')?.message ?? problem.message);
+      setNameError(problemFor('name', toCrmError(thrown)));
     } finally {
       setBusy(false);
     }
