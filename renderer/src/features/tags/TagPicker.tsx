@@ -87,6 +87,7 @@ export function TagPicker({ record, onChange }: TagPickerProps) {
     if (added) {
       setTyped('');
       setActive(0);
+      setOpen(false);
     }
     inputRef.current?.focus();
   }
@@ -152,7 +153,8 @@ export function TagPicker({ record, onChange }: TagPickerProps) {
             setActive(0);
             setOpen(true);
           }}
-          onFocus={() => setOpen(true)}
+          // The list opens on a click, typing or Down, not on focus: focus comes back here after each remove.
+          onClick={() => setOpen(true)}
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
