@@ -133,4 +133,32 @@ test.describe('Duplicates', () => {
     await expect(list.getByRole('button', { name: new RegExp(name) })).toHaveCount(0);
     expect((await call(core, 'contacts.list', {})).total).toBe(4);
   });
+
+  test('three look-alikes are merged two at a time; the group stays open until one record is left', async ({ app }) => {
+    const { page, core } = app;
+    const first = await call(core, 'contacts.create', { name: 'Eva Holm', email: 'eva@holm.example' });
+    const second = await call(core, 'contacts.create', { name: 'Eva H.', email: 'EVA@holm.example' });
+    const third = await call(core, 'contacts.create', { name: 'E. Holm', email: 'eva@HOLM.example', phone: '+46 70 123 45 67' });
+
+    await openDuplicates(page);
+    await groups(page).getByRole('button', { name: /Eva Holm and 2 more/ }).click();
+    const compare = page.getByRole('region', { name: '3 records' });
+    await expect(compare).toContainText('3 records look alike. Merge them two at a time');
+    await compare.getByLabel('With').selectOption({ label: 'E. Holm · eva@HOLM.example' });
+    await expect(compare.getByRole('row', { name: /^Phone/ })).toContainText('+46 70 123 45 67');
+    await compare.getByRole('button', { name: 'Merge into “Eva Holm”' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Merge', exact: true }).click();
+
+    // The same group, now of two, is opened next.
+    const pair = page.getByRole('region', { name: 'Eva Holm and Eva H.' });
+    await expect(pair.getByRole('row', { name: /^Phone/ })).toContainText('+46 70 123 45 67');
+    await pair.getByRole('button', { name: 'Merge into “Eva Holm”' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'No duplicates found' })).toBeVisible();
+
+    expect((await call(core, 'contacts.list', {})).rows.map((row) => row.id)).toEqual([first.id]);
+    expect((await core.dispatch('contacts.get', { id: second.id })).ok).toBe(false);
+    expect((await core.dispatch('contacts.get', { id: third.id })).ok).toBe(false);
+    expect(danglingKeys(core)).toEqual([]);
+  });
 });
