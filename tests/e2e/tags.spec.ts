@@ -49,6 +49,13 @@ test.describe('Settings › Tags', () => {
     await form.getByRole('radio', { name: 'Orange' }).check();
     await form.getByRole('button', { name: 'Save tag' }).click();
     await expect(tagRow(page, 'Key account')).toContainText('On 2 contacts and 1 company');
+    await expect(tagRow(page, 'Key account').getByRole('button', { name: 'Edit Key account' })).toBeFocused();
+
+    // Escape leaves the form without saving.
+    await page.keyboard.press('Enter');
+    await page.getByRole('form', { name: 'Edit tag Key account' }).getByLabel('Name').fill('Not saved');
+    await page.keyboard.press('Escape');
+    await expect(tagRow(page, 'Key account').getByRole('button', { name: 'Edit Key account' })).toBeFocused();
     await app.screenshot('settings-tags');
 
     const tags = (await call(core, 'tags.list', {})).tags;

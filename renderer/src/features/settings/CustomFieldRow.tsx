@@ -8,6 +8,7 @@ import { useToast } from '../../components/Toast';
 import { choicesOf, fieldFormErrorsOf, type FieldFormErrors } from '../custom-fields/customFieldForm';
 import { customFieldTypeLabels, recordsOfKind } from './customFieldWords';
 import { useConfirmedDelete } from './useConfirmedDelete';
+import { useInlineEdit } from './useInlineEdit';
 
 interface CustomFieldRowProps {
   field: CustomField;
@@ -22,7 +23,7 @@ interface CustomFieldRowProps {
 export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: CustomFieldRowProps) {
   const showToast = useToast();
   const idPrefix = useId();
-  const [editing, setEditing] = useState(false);
+  const inline = useInlineEdit();
   const [label, setLabel] = useState(field.label);
   const [choices, setChoices] = useState(field.choices.join('\n'));
   const [errors, setErrors] = useState<FieldFormErrors>({});
@@ -35,7 +36,7 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
     setBusy(true);
     try {
       await invoke('customFields.update', field.type === 'choice' ? { id: field.id, label, choices: choicesOf(choices) } : { id: field.id, label });
-      setEditing(false);
+      inline.stop();
       showToast('Field saved');
       onChanged();
     } catch (thrown) {
@@ -45,10 +46,10 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
     }
   }
 
-  if (editing) {
+  if (inline.editing) {
     return (
       <li className="settings-item settings-item--editing" data-field-id={field.id}>
-        <form className="settings-item__form" noValidate onSubmit={save} aria-label={`Edit field ${field.label}`}>
+        <form className="settings-item__form" noValidate onSubmit={save} onKeyDown={inline.onFormKeyDown} aria-label={`Edit field ${field.label}`}>
           <Field id={`${idPrefix}-label`} label="Label" value={label} error={errors.label} autoFocus onChange={(event) => setLabel(event.target.value)} />
           {field.type === 'choice' && (
             <Field
@@ -63,7 +64,7 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
             />
           )}
           <div className="settings-item__actions">
-            <Button size="small" onClick={() => setEditing(false)}>
+            <Button size="small" onClick={inline.stop}>
               Cancel
             </Button>
             <Button size="small" type="submit" variant="primary" aria-disabled={busy}>
@@ -89,6 +90,7 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
         <IconButton icon="arrowUp" label={`Move ${field.label} up`} data-move="up" aria-disabled={isFirst} onClick={() => !isFirst && onMove(field, 'up')} />
         <IconButton icon="arrowDown" label={`Move ${field.label} down`} data-move="down" aria-disabled={isLast} onClick={() => !isLast && onMove(field, 'down')} />
         <Button
+          ref={inline.editButtonRef}
           size="small"
           variant="subtle"
           icon="edit"
@@ -97,7 +99,7 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
             setLabel(field.label);
             setChoices(field.choices.join('\n'));
             setErrors({});
-            setEditing(true);
+            inline.start();
           }}
         >
           Edit

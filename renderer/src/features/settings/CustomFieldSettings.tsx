@@ -68,7 +68,7 @@ export function CustomFieldSettings() {
         {fields && fields.length > 0 && (
           <ol ref={listRef} className="settings-list" aria-label={`Fields for ${recordsOfKind[kind]}`}>
             {fields.map((field, index) => (
-              <CustomFieldRow key={`${field.id}-${field.label}-${field.choices.join()}`} field={field} isFirst={index === 0} isLast={index === fields.length - 1} onMove={(moved, direction) => void move(moved, direction)} onChanged={reload} />
+              <CustomFieldRow key={field.id} field={field} isFirst={index === 0} isLast={index === fields.length - 1} onMove={(moved, direction) => void move(moved, direction)} onChanged={reload} />
             ))}
           </ol>
         )}

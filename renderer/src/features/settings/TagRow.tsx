@@ -10,6 +10,7 @@ import { TagColorPicker } from '../tags/TagColorPicker';
 import { taggedRecordsWords } from '../tags/tagWords';
 import { problemFor } from './problemFor';
 import { useConfirmedDelete } from './useConfirmedDelete';
+import { useInlineEdit } from './useInlineEdit';
 
 interface TagRowProps {
   tag: Tag;
@@ -21,7 +22,7 @@ interface TagRowProps {
 export function TagRow({ tag, onChanged }: TagRowProps) {
   const showToast = useToast();
   const nameId = useId();
-  const [editing, setEditing] = useState(false);
+  const inline = useInlineEdit();
   const [name, setName] = useState(tag.name);
   const [color, setColor] = useState(tag.color);
   const [error, setError] = useState<string | undefined>();
@@ -33,7 +34,7 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
     setName(tag.name);
     setColor(tag.color);
     setError(undefined);
-    setEditing(true);
+    inline.start();
   }
 
   async function save(event: FormEvent) {
@@ -43,7 +44,7 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
     setBusy(true);
     try {
       await invoke('tags.update', { id: tag.id, name, color });
-      setEditing(false);
+      inline.stop();
       showToast('Tag saved');
       onChanged();
     } catch (thrown) {
@@ -53,14 +54,14 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
     }
   }
 
-  if (editing) {
+  if (inline.editing) {
     return (
       <li className="settings-item settings-item--editing">
-        <form className="settings-item__form" noValidate onSubmit={save} aria-label={`Edit tag ${tag.name}`}>
+        <form className="settings-item__form" noValidate onSubmit={save} onKeyDown={inline.onFormKeyDown} aria-label={`Edit tag ${tag.name}`}>
           <Field id={nameId} label="Name" value={name} error={error} autoFocus onChange={(event) => setName(event.target.value)} />
           <TagColorPicker label="Colour" value={color} onChange={setColor} />
           <div className="settings-item__actions">
-            <Button size="small" onClick={() => setEditing(false)}>
+            <Button size="small" onClick={inline.stop}>
               Cancel
             </Button>
             <Button size="small" type="submit" variant="primary" aria-disabled={busy}>
@@ -79,7 +80,7 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
         <span className="settings-item__detail">{onRecords === '' ? 'Not on any record' : `On ${onRecords}`}</span>
       </div>
       <div className="settings-item__actions">
-        <Button size="small" variant="subtle" icon="edit" aria-label={`Edit ${tag.name}`} onClick={startEditing}>
+        <Button ref={inline.editButtonRef} size="small" variant="subtle" icon="edit" aria-label={`Edit ${tag.name}`} onClick={startEditing}>
           Edit
         </Button>
         <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${tag.name}`} onClick={deletion.ask}>

@@ -59,7 +59,7 @@ export function TagSettings() {
       {tags && tags.length > 0 && (
         <ul className="settings-list" aria-label="Tags">
           {tags.map((tag) => (
-            <TagRow key={`${tag.id}-${tag.name}-${tag.color}`} tag={tag} onChanged={reload} />
+            <TagRow key={tag.id} tag={tag} onChanged={reload} />
           ))}
         </ul>
       )}
