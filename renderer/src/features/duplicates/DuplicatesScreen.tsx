@@ -102,7 +102,7 @@ export function DuplicatesScreen() {
         {selected ? (
           <MergeCompare key={selectedKey} kind={kind} group={selected} onMerged={onMerged} onStale={duplicates.refresh} onSetAside={setAside} />
         ) : (
-          <p className="duplicates__pick">Choose a pair on the left to compare the two records and merge them.</p>
+          <p className="duplicates__pick">Choose a pair to compare the two records side by side and merge them.</p>
         )}
       </div>
     );
