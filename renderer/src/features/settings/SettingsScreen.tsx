@@ -1,117 +1,34 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import { AttachmentSettings } from '../../../../shared/schemas/attachment';
-import { invoke, toCrmError } from '../../api';
-import { ErrorBanner } from '../../components/Banner';
-import { Button } from '../../components/Button';
-import { Field } from '../../components/Field';
+import { useId, useState } from 'react';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { useToast } from '../../components/Toast';
+import { Tabs, tabPanelProps } from '../../components/Tabs';
+import { AttachmentSettings } from './AttachmentSettings';
+import { CustomFieldSettings } from './CustomFieldSettings';
+import { TagSettings } from './TagSettings';
 import '../../styles/card.css';
+import '../../styles/list.css';
 import './SettingsScreen.css';
 
-// The bounds come from the schema the core checks with, so the two never disagree.
-const limit = AttachmentSettings.shape.maxFileMegabytes;
-const fewest = limit.minValue ?? 1;
-const most = limit.maxValue ?? 200;
-const outOfRange = `Enter a whole number of megabytes from ${fewest} to ${most}.`;
+type SettingsPart = 'attachments' | 'tags' | 'customFields';
 
-/** The typed text as a size limit, or the reason it is not one. */
-function parseLimit(text: string): { ok: true; value: number } | { ok: false; message: string } {
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, message: `Please enter a size. ${outOfRange}` };
-  const value = Number(trimmed);
-  return Number.isInteger(value) && value >= fewest && value <= most ? { ok: true, value } : { ok: false, message: outOfRange };
-}
+const parts = [
+  { id: 'attachments', label: 'Attachments' },
+  { id: 'tags', label: 'Tags' },
+  { id: 'customFields', label: 'Custom fields' },
+] as const;
 
-type Load = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };
-
-/** Preferences that apply to the whole app. For now: how big an attached file may be. */
+/** Preferences that apply to the whole app, one part at a time: attachments, tags, custom fields. */
 export function SettingsScreen() {
-  const fieldId = useId();
-  const showToast = useToast();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    invoke('settings.attachments.get', {}).then(
-      (settings) => {
-        if (!current) return;
-        setText(String(settings.maxFileMegabytes));
-        setLoad({ state: 'ready' });
-      },
-      (thrown: unknown) => current && setLoad({ state: 'failed', message: toCrmError(thrown).message }),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (saving) return;
-    const parsed = parseLimit(text);
-    if (!parsed.ok) {
-      setError(parsed.message);
-      document.getElementById(fieldId)?.focus();
-      return;
-    }
-    setError(undefined);
-    setSaving(true);
-    try {
-      const saved = await invoke('settings.attachments.update', { maxFileMegabytes: parsed.value });
-      setText(String(saved.maxFileMegabytes));
-      showToast('Settings saved');
-    } catch (thrown) {
-      setError(toCrmError(thrown).message);
-    } finally {
-      setSaving(false);
-    }
-  }
-
+  const panelId = useId();
+  const [part, setPart] = useState<SettingsPart>('attachments');
   return (
     <Screen className="settings" titleId="settings-title">
       <ScreenHeader titleId="settings-title" title="Settings" />
-      <div className="settings__body">
-        {load.state === 'failed' && <ErrorBanner title="Settings could not be loaded">{load.message}</ErrorBanner>}
-        {load.state === 'loading' && <p className="settings__loading">Loading settings…</p>}
-        {load.state === 'ready' && (
-          <form className="card settings-card" noValidate onSubmit={save} aria-labelledby="settings-attachments">
-            <div className="settings-card__intro">
-              <h2 id="settings-attachments" className="card__title">
-                Attachments
-              </h2>
-              <p className="card__text">Files attached to records are kept on this computer, inside Rolodesk's data folder.</p>
-            </div>
-            <div className="settings-card__field">
-              <Field
-                id={fieldId}
-                label="Largest file to attach (MB)"
-                hint={`Bigger files are refused. From ${fewest} to ${most} MB.`}
-                error={error}
-                type="number"
-                inputMode="numeric"
-                min={fewest}
-                max={most}
-                step={1}
-                value={text}
-                onChange={(event) => {
-                  setText(event.target.value);
-                  if (error) setError(parseLimit(event.target.value).ok ? undefined : error);
-                }}
-              />
-            </div>
-            <div className="card__actions">
-              {/* aria-disabled, not disabled, while saving: a disabled button drops keyboard focus. */}
-              <Button type="submit" variant="primary" aria-disabled={saving}>
-                Save settings
-              </Button>
-            </div>
-          </form>
-        )}
+      <Tabs<SettingsPart> label="Settings" tabs={parts} selected={part} onSelect={setPart} panelId={panelId} />
+      <div className="settings__body" {...tabPanelProps(panelId, part)}>
+        {part === 'attachments' && <AttachmentSettings />}
+        {part === 'tags' && <TagSettings />}
+        {part === 'customFields' && <CustomFieldSettings />}
       </div>
     </Screen>
   );

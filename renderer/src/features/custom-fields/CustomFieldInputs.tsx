@@ -1,0 +1,64 @@
+import { useId } from 'react';
+import type { CustomField } from '../../../../shared/schemas/custom-field';
+import type { FieldedKind } from '../../../../shared/schemas/record';
+import { Field } from '../../components/Field';
+import type { CustomFieldErrors, CustomFormValues } from './customValues';
+import { SelectField } from './SelectField';
+import { useCustomFields } from './useCustomFields';
+
+interface CustomFieldInputsProps {
+  kind: FieldedKind;
+  /** Each field's text by field number; start from customFormValuesOf(fields, record.custom). */
+  values: CustomFormValues;
+  /** The whole set of values after one field changed. */
+  onChange(values: CustomFormValues): void;
+  /** By field number: from parseCustomValues or customErrorsOf. */
+  errors?: CustomFieldErrors;
+}
+
+/** The custom fields of one kind of record, each with the input its type needs, in the order set in Settings. */
+export function CustomFieldInputs({ kind, values, onChange, errors = {} }: CustomFieldInputsProps) {
+  const idPrefix = useId();
+  const { fields, error } = useCustomFields(kind);
+  if (error) return <p className="field__error">{error}</p>;
+  if (!fields || fields.length === 0) return null;
+  return (
+    <>
+      {fields.map((field) => (
+        <CustomFieldInput
+          key={field.id}
+          id={`${idPrefix}-custom-${field.id}`}
+          field={field}
+          value={values[String(field.id)] ?? ''}
+          error={errors[String(field.id)]}
+          onChange={(value) => onChange({ ...values, [String(field.id)]: value })}
+        />
+      ))}
+    </>
+  );
+}
+
+interface CustomFieldInputProps {
+  id: string;
+  field: CustomField;
+  value: string;
+  error: string | undefined;
+  onChange(value: string): void;
+}
+
+function CustomFieldInput({ id, field, value, error, onChange }: CustomFieldInputProps) {
+  if (field.type === 'choice') return <ChoiceInput id={id} field={field} value={value} error={error} onChange={onChange} />;
+  const byType = {
+    text: { type: 'text', inputMode: undefined },
+    number: { type: 'text', inputMode: 'decimal' },
+    date: { type: 'date', inputMode: undefined },
+  } as const;
+  const { type, inputMode } = byType[field.type];
+  return <Field id={id} label={field.label} error={error} type={type} inputMode={inputMode} value={value} onChange={(event) => onChange(event.target.value)} />;
+}
+
+/** A choice field as a select, with a blank first option so a value can be cleared. */
+function ChoiceInput({ id, field, value, error, onChange }: CustomFieldInputProps) {
+  const options = [{ value: '', label: '—' }, ...field.choices.map((choice) => ({ value: choice, label: choice }))];
+  return <SelectField id={id} label={field.label} value={value} options={options} error={error} onChange={onChange} />;
+}

@@ -1,0 +1,106 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Tag } from '../../../../shared/schemas/tag';
+import { invoke, toCrmError } from '../../api';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Field } from '../../components/Field';
+import { useToast } from '../../components/Toast';
+import { TagChip } from '../tags/TagChip';
+import { TagColorPicker } from '../tags/TagColorPicker';
+import { taggedRecordsWords } from '../tags/tagWords';
+import { problemFor } from './problemFor';
+import { useConfirmedDelete } from './useConfirmedDelete';
+import { useInlineEdit } from './useInlineEdit';
+
+interface TagRowProps {
+  tag: Tag;
+  /** A change was saved (or the tag is gone): the list reloads. */
+  onChanged(): void;
+}
+
+/** One tag in Settings: how many records carry it; rename and recolour in place; delete after asking. */
+export function TagRow({ tag, onChanged }: TagRowProps) {
+  const showToast = useToast();
+  const nameId = useId();
+  const inline = useInlineEdit();
+  const [name, setName] = useState(tag.name);
+  const [color, setColor] = useState(tag.color);
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const deletion = useConfirmedDelete(() => invoke('tags.delete', { id: tag.id }), `Tag “${tag.name}” deleted`, onChanged);
+  const onRecords = taggedRecordsWords(tag.counts);
+
+  function startEditing() {
+    setName(tag.name);
+    setColor(tag.color);
+    setError(undefined);
+    inline.start();
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (name.trim() === '') return setError('Please enter a name.');
+    setBusy(true);
+    try {
+      await invoke('tags.update', { id: tag.id, name, color });
+      inline.stop();
+      showToast('Tag saved');
+      onChanged();
+    } catch (thrown) {
+      setError(problemFor('name', toCrmError(thrown)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (inline.editing) {
+    return (
+      <li className="settings-item settings-item--editing">
+        <form className="settings-item__form" noValidate onSubmit={save} onKeyDown={inline.onFormKeyDown} aria-label={`Edit tag ${tag.name}`}>
+          <Field id={nameId} label="Name" value={name} error={error} autoFocus onChange={(event) => setName(event.target.value)} />
+          <TagColorPicker label="Colour" value={color} onChange={setColor} />
+          <div className="settings-item__actions">
+            <Button size="small" onClick={inline.stop}>
+              Cancel
+            </Button>
+            <Button size="small" type="submit" variant="primary" aria-disabled={busy}>
+              Save tag
+            </Button>
+          </div>
+        </form>
+      </li>
+    );
+  }
+
+  return (
+    <li className="settings-item">
+      <div className="settings-item__main">
+        <TagChip tag={tag} />
+        <span className="settings-item__detail">{onRecords === '' ? 'Not on any record' : `On ${onRecords}`}</span>
+      </div>
+      <div className="settings-item__actions">
+        <Button ref={inline.editButtonRef} size="small" variant="subtle" icon="edit" aria-label={`Edit ${tag.name}`} onClick={startEditing}>
+          Edit
+        </Button>
+        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${tag.name}`} onClick={deletion.ask}>
+          Delete
+        </Button>
+      </div>
+      {deletion.confirming && (
+        <ConfirmDialog
+          title={`Delete the tag “${tag.name}”?`}
+          message={
+            onRecords === ''
+              ? 'The tag is not on any record. This cannot be undone.'
+              : `This removes the tag from ${onRecords}. The records themselves stay. This cannot be undone.`
+          }
+          confirmLabel="Delete tag"
+          busy={deletion.busy}
+          onConfirm={deletion.confirm}
+          onCancel={deletion.cancel}
+        />
+      )}
+    </li>
+  );
+}

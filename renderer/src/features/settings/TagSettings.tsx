@@ -1,0 +1,68 @@
+import { useId, useState, type FormEvent } from 'react';
+import { tagColors } from '../../../../shared/schemas/tag';
+import { invoke, toCrmError } from '../../api';
+import { ErrorBanner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { Field } from '../../components/Field';
+import { useToast } from '../../components/Toast';
+import { useTags } from '../tags/useTags';
+import { problemFor } from './problemFor';
+import { TagRow } from './TagRow';
+
+/** Settings › Tags: every tag with how many records carry it; add, rename, recolour, delete. */
+export function TagSettings() {
+  const showToast = useToast();
+  const nameId = useId();
+  const { tags, error, reload } = useTags();
+  const [name, setName] = useState('');
+  const [nameError, setNameError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (name.trim() === '') return setNameError('Please enter a name.');
+    setBusy(true);
+    try {
+      const tag = await invoke('tags.create', { name, color: tagColors[(tags?.length ?? 0) % tagColors.length] ?? 'gray' });
+      setName('');
+      setNameError(undefined);
+      showToast(`Tag “${tag.name}” added`);
+      reload();
+    } catch (thrown) {
+      setNameError(problemFor('name', toCrmError(thrown)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card settings-card" aria-labelledby="settings-tags">
+      <div className="settings-card__intro">
+        <h2 id="settings-tags" className="card__title">
+          Tags
+        </h2>
+        <p className="card__text">Labels such as VIP or Supplier that group contacts, companies and deals. Lists can be filtered by them.</p>
+      </div>
+      <form className="settings-add" noValidate onSubmit={add}>
+        <Field id={nameId} label="New tag" placeholder="For example VIP" value={name} error={nameError} onChange={(event) => setName(event.target.value)} />
+        <Button type="submit" icon="plus" aria-disabled={busy}>
+          Add tag
+        </Button>
+      </form>
+      {error && (
+        <ErrorBanner title="Tags could not be loaded" action={<Button onClick={reload}>Try again</Button>}>
+          {error}
+        </ErrorBanner>
+      )}
+      {tags && tags.length === 0 && <p className="list-empty">No tags yet. Add one above, or type a new tag on any record.</p>}
+      {tags && tags.length > 0 && (
+        <ul className="settings-list" aria-label="Tags">
+          {tags.map((tag) => (
+            <TagRow key={tag.id} tag={tag} onChanged={reload} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

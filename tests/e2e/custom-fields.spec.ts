@@ -1,0 +1,128 @@
+import type { Page } from '@playwright/test';
+import { call, smallCrm } from '../support/crm';
+import { expect, test } from './app';
+
+test.use({ locale: 'en-US' });
+
+async function openFieldSettings(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('tab', { name: 'Custom fields' }).click();
+  await expect(page.getByRole('heading', { name: 'Custom fields', level: 2 })).toBeVisible();
+}
+
+const addForm = (page: Page) => page.getByRole('form', { name: 'Add a field' });
+const fieldList = (page: Page, kinds: string) => page.getByRole('list', { name: `Fields for ${kinds}` });
+
+async function addField(page: Page, label: string, type: string, choices?: string): Promise<void> {
+  const form = addForm(page);
+  await form.getByLabel('Label').fill(label);
+  await form.getByLabel('Type').selectOption({ label: type });
+  if (choices !== undefined) await form.getByLabel('Choices').fill(choices);
+  await form.getByRole('button', { name: 'Add field' }).click();
+}
+
+test.describe('Settings › Custom fields', () => {
+  test('each type of field can be added; bad input says why and saves nothing', async ({ app }) => {
+    const { page, core } = app;
+    await openFieldSettings(page);
+    await expect(page.getByText('No custom fields for contacts yet.')).toBeVisible();
+    const form = addForm(page);
+    const stored = async () => (await call(core, 'customFields.list', {})).fields.map((field) => field.label);
+
+    await form.getByRole('button', { name: 'Add field' }).click();
+    await expect(form.getByLabel('Label')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByText('Please enter a label.')).toBeVisible();
+    await expect(form.getByLabel('Label')).toBeFocused();
+
+    await addField(page, 'x'.repeat(10_000), 'Text');
+    await expect(form.getByText('Label is too long (at most 60 characters).')).toBeVisible();
+
+    await addField(page, 'Size', 'Choice', '\n  \n');
+    await expect(form.getByLabel('Choices')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByText('A choice field needs at least one choice')).toBeVisible();
+    await addField(page, 'Size', 'Choice', 'Small\nsmall');
+    await expect(form.getByText('The same choice is listed twice.')).toBeVisible();
+    expect(await stored()).toEqual([]);
+
+    await addField(page, 'Nickname', 'Text');
+    await expect(fieldList(page, 'contacts').getByRole('listitem')).toHaveCount(1);
+    await addField(page, 'Budget', 'Number');
+    await addField(page, 'Birthday', 'Date');
+    await addField(page, 'Size', 'Choice', 'Small\nMedium\n\nLarge');
+    await expect(fieldList(page, 'contacts').getByRole('listitem')).toHaveCount(4);
+    await expect(fieldList(page, 'contacts').getByRole('listitem').last()).toContainText('Choice: Small, Medium, Large');
+
+    await addField(page, 'birthday', 'Text');
+    await expect(form.getByText('There is already a field called “Birthday”.')).toBeVisible();
+    await expect(form.getByLabel('Label')).toHaveValue('birthday');
+
+    // Another kind has its own fields, and may reuse a label.
+    await page.getByRole('tab', { name: 'Deals' }).click();
+    await expect(page.getByText('No custom fields for deals yet.')).toBeVisible();
+    await addField(page, 'Birthday', 'Date');
+    await expect(fieldList(page, 'deals').getByRole('listitem')).toHaveCount(1);
+    await page.getByRole('tab', { name: 'Contacts' }).click();
+    await expect(fieldList(page, 'contacts').getByRole('listitem')).toHaveCount(4);
+    await app.screenshot('settings-custom-fields');
+
+    const fields = (await call(core, 'customFields.list', {})).fields;
+    expect(fields.map((field) => [field.kind, field.label, field.type, field.choices])).toEqual([
+      ['contact', 'Nickname', 'text', []],
+      ['contact', 'Budget', 'number', []],
+      ['contact', 'Birthday', 'date', []],
+      ['contact', 'Size', 'choice', ['Small', 'Medium', 'Large']],
+      ['deal', 'Birthday', 'date', []],
+    ]);
+  });
+
+  test('fields are renamed, moved with the keyboard and deleted with their values', async ({ app }) => {
+    const { page, core } = app;
+    const crm = await smallCrm(core);
+    const nickname = await call(core, 'customFields.create', { kind: 'contact', label: 'Nickname', type: 'text' });
+    const budget = await call(core, 'customFields.create', { kind: 'contact', label: 'Budget', type: 'number' });
+    const size = await call(core, 'customFields.create', { kind: 'contact', label: 'Size', type: 'choice', choices: ['Small', 'Large'] });
+    await call(core, 'contacts.update', { id: crm.anna.id, name: 'Anna Berg', custom: { [budget.id]: 1200, [size.id]: 'Large' } });
+
+    await openFieldSettings(page);
+    const list = fieldList(page, 'contacts');
+    const row = (label: string) => list.getByRole('listitem').filter({ hasText: label });
+
+    await row('Budget').getByRole('button', { name: 'Edit Budget' }).click();
+    const edit = page.getByRole('form', { name: 'Edit field Budget' });
+    await edit.getByLabel('Label').fill('Nickname');
+    await edit.getByRole('button', { name: 'Save field' }).click();
+    await expect(edit.getByText('There is already a field called “Nickname”.')).toBeVisible();
+    await edit.getByLabel('Label').fill('Yearly budget');
+    await edit.getByRole('button', { name: 'Save field' }).click();
+    await expect(row('Yearly budget')).toBeVisible();
+
+    // A choice still picked on a record cannot be taken away.
+    await row('Size').getByRole('button', { name: 'Edit Size' }).click();
+    const sizeForm = page.getByRole('form', { name: 'Edit field Size' });
+    await sizeForm.getByLabel('Choices').fill('Small\nMedium');
+    await sizeForm.getByRole('button', { name: 'Save field' }).click();
+    await expect(sizeForm.getByText('“Large” is still chosen on 1')).toBeVisible();
+    await sizeForm.getByLabel('Choices').fill('Small\nMedium\nLarge');
+    await sizeForm.getByRole('button', { name: 'Save field' }).click();
+    await expect(row('Size')).toContainText('Choice: Small, Medium, Large');
+
+    // Size to the top, with the keyboard: focus stays on its button as it moves.
+    const up = list.getByRole('button', { name: 'Move Size up' });
+    await up.focus();
+    await page.keyboard.press('Enter');
+    await expect(list.getByRole('button', { name: 'Move Size up' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(list.getByRole('listitem').first()).toContainText('Size');
+    await expect(list.getByRole('button', { name: 'Move Size up' })).toHaveAttribute('aria-disabled', 'true');
+    await page.keyboard.press('Enter');
+    expect((await call(core, 'customFields.list', { kind: 'contact' })).fields.map((field) => field.label)).toEqual(['Size', 'Nickname', 'Yearly budget']);
+
+    await row('Yearly budget').getByRole('button', { name: 'Delete Yearly budget' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete the field “Yearly budget”?' });
+    await expect(dialog).toContainText('Its values on all contacts are removed too');
+    await dialog.getByRole('button', { name: 'Delete field' }).click();
+    await expect(list.getByRole('listitem')).toHaveCount(2);
+    expect((await call(core, 'customFields.list', { kind: 'contact' })).fields.map((field) => field.id)).toEqual([size.id, nickname.id]);
+    expect((await call(core, 'contacts.get', { id: crm.anna.id })).custom).toEqual({ [size.id]: 'Large' });
+  });
+});
