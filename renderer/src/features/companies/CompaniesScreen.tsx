@@ -16,6 +16,7 @@ import { useRecordPanel } from '../../lib/useRecordPanel';
 import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
+import { ListFilters } from '../views/ListFilters';
 import { ViewPicker } from '../views/ViewPicker';
 import { SearchBox } from '../contacts/SearchBox';
 import { NoCompaniesYet } from './CompaniesEmpty';
@@ -86,6 +87,7 @@ export function CompaniesScreen() {
           busy={snapshot.updating && list.searchText.trim() !== ''}
           placeholder="Search name, industry, website…"
         />
+        <ListFilters kind="company" filters={list.filters} onChange={list.setFilters} />
         <ViewPicker kind="company" plural="companies" current={list.current} everything={list.everything} onApply={list.apply} />
         <p className="contacts__count" aria-live="polite">
           {countLabel}

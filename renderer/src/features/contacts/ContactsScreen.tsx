@@ -16,6 +16,7 @@ import { useRecordPanel } from '../../lib/useRecordPanel';
 import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
+import { ListFilters } from '../views/ListFilters';
 import { ViewPicker } from '../views/ViewPicker';
 import { contactColumns } from './contactColumns';
 import { ContactPanel } from './ContactPanel';
@@ -82,6 +83,7 @@ export function ContactsScreen() {
       </ScreenHeader>
       <div className="contacts__toolbar">
         <SearchBox value={list.searchText} onChange={list.setSearchText} inputRef={searchRef} busy={snapshot.updating && list.searchText.trim() !== ''} />
+        <ListFilters kind="contact" filters={list.filters} onChange={list.setFilters} />
         <ViewPicker kind="contact" plural="contacts" current={list.current} everything={list.everything} onApply={list.apply} />
         <p className="contacts__count" aria-live="polite">
           {countLabel}

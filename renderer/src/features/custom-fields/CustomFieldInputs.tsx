@@ -3,7 +3,7 @@ import type { CustomField } from '../../../../shared/schemas/custom-field';
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import { Field } from '../../components/Field';
 import type { CustomFieldErrors, CustomFormValues } from './customValues';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 import { useCustomFields } from './useCustomFields';
 
 interface CustomFieldInputsProps {

@@ -10,6 +10,9 @@ import { Icon } from '../../components/Icon';
 import { exactTime, longTime } from '../../lib/format';
 import { dealFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf, type DealValues, type FieldErrors } from './dealForm';
 import { DealFormFields, fieldId } from './DealFormFields';
+import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
+import { useCustomFieldForm } from '../custom-fields/useCustomFieldForm';
+import { TagPicker } from '../tags/TagPicker';
 import { formatMoney } from './money';
 import '../contacts/ContactPanel.css';
 import './DealPanel.css';
@@ -50,6 +53,7 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
   const [saving, setSaving] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const custom = useCustomFieldForm('deal', deal?.custom ?? null);
 
   useEffect(() => {
     if (openedId === null) return;
@@ -78,7 +82,7 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
   }, [openedId, stages, values.stageId]);
 
   const baseline = deal ? valuesOf(deal) : emptyValues(firstOpenStage(stages), prefill);
-  const dirty = !sameValues(values, baseline);
+  const dirty = !sameValues(values, baseline) || custom.dirty;
   const busy = saving || deleting;
 
   function change(changes: Partial<DealValues>) {
@@ -102,13 +106,16 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
     if (busy) return;
     setProblem(null);
     const checked = validate(values);
+    const customValues = custom.take();
     if (!checked.ok) {
       showFieldErrors(checked.errors);
       return;
     }
+    if (!customValues) return;
     setSaving(true);
     try {
-      const saved = deal ? await invoke('deals.update', { id: deal.id, ...checked.input }) : await invoke('deals.create', checked.input);
+      const input = { ...checked.input, custom: customValues };
+      const saved = deal ? await invoke('deals.update', { id: deal.id, ...input }) : await invoke('deals.create', input);
       setDeal(saved);
       setValues(valuesOf(saved));
       setErrors({});
@@ -117,7 +124,9 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
     } catch (thrown) {
       const error = toCrmError(thrown);
       const { errors: found, other } = error.fields.length > 0 ? fieldErrorsOf(error.fields) : { errors: {}, other: [] };
-      if (Object.keys(found).length > 0) {
+      if (custom.showServerErrors(error.fields)) {
+        setProblem('Please check the fields marked below.');
+      } else if (Object.keys(found).length > 0) {
         showFieldErrors(found);
         if (other.length > 0) setProblem(other.join(' '));
       } else {
@@ -196,6 +205,8 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
           <div className="contact-panel__body">
             {problem && <ErrorBanner title="Not saved">{problem}</ErrorBanner>}
             <DealFormFields idPrefix={idPrefix} values={values} errors={errors} stages={stages} onChange={change} titleRef={titleRef} />
+            <CustomFieldInputs kind="deal" values={custom.values} errors={custom.errors} onChange={custom.setValues} />
+            {deal && <TagPicker record={{ kind: 'deal', id: deal.id }} />}
             {/* RecordTimeline slot: <RecordTimeline record={{ kind: 'deal', id }} /> */}
             {deal && (
               <dl className="contact-meta">

@@ -18,6 +18,7 @@ import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
 import { SearchBox } from '../contacts/SearchBox';
+import { ListFilters } from '../views/ListFilters';
 import { ViewPicker } from '../views/ViewPicker';
 import { dealColumns, dealRowHeight } from './dealColumns';
 import { DealPanel, type DealPrefill } from './DealPanel';
@@ -184,6 +185,7 @@ export function DealsScreen() {
               busy={snapshot.updating && list.searchText.trim() !== ''}
               placeholder="Search deals, companies, people…"
             />
+            <ListFilters kind="deal" filters={list.filters} onChange={list.setFilters} />
             <ViewPicker kind="deal" plural="deals" current={list.current} everything={list.everything} onApply={list.apply} />
             <p className="contacts__count" aria-live="polite">
               {countLabel}

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { DuplicateGroup } from '../../../../shared/schemas/duplicates';
-import { SelectField } from '../custom-fields/SelectField';
+import { SelectField } from '../../components/SelectField';
 
 interface PairChooserProps {
   records: DuplicateGroup['records'];

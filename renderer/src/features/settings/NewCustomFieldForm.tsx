@@ -6,7 +6,7 @@ import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { fieldFormErrorsOf, validateNewField, type FieldFormErrors, type FieldFormValues } from '../custom-fields/customFieldForm';
-import { SelectField } from '../custom-fields/SelectField';
+import { SelectField } from '../../components/SelectField';
 import { customFieldTypeLabels } from './customFieldWords';
 
 const blank: FieldFormValues = { label: '', type: 'text', choices: '' };
