@@ -12,6 +12,7 @@ import { DropOverlay } from '../attachments/DropOverlay';
 import { useAttachments } from '../attachments/useAttachments';
 import { useFileDrop } from '../attachments/useFileDrop';
 import { useUploadQueue } from '../attachments/useUploadQueue';
+import { RecordTimeline } from '../timeline/RecordTimeline';
 import { ContactFormFields, fieldId } from './ContactForm';
 import {
   contactFields,
@@ -62,6 +63,8 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
   const [saving, setSaving] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  // Bumped after each save so the timeline shows the change just made.
+  const [version, setVersion] = useState(0);
 
   // Files need a record to belong to, so a new contact gets them once it is saved.
   const savedId = contact?.id ?? null;
@@ -88,6 +91,9 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
       current = false;
     };
   }, [openedId]);
+
+  // Files added or removed show in the timeline too.
+  useEffect(() => setVersion((current) => current + 1), [files.attachments]);
 
   useEffect(() => {
     if (focusName && load.state === 'ready') nameRef.current?.focus();
@@ -132,6 +138,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
       setValues(valuesOf(saved));
       setErrors({});
       setLiveCheck(false);
+      setVersion((current) => current + 1);
       onSaved(saved, contact === null);
     } catch (thrown) {
       const error = toCrmError(thrown);
@@ -232,6 +239,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
             )}
             <ContactFormFields idPrefix={idPrefix} values={values} errors={errors} onChange={change} nameRef={nameRef} />
             {contact && <AttachmentsSection ownerName={contact.name} list={files} queue={uploads} />}
+            {record && <RecordTimeline record={record} version={version} />}
             {contact && (
               <dl className="contact-meta">
                 <div>

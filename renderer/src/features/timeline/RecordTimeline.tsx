@@ -1,0 +1,96 @@
+import { useCallback, useState } from 'react';
+import type { ActivitySummary } from '../../../../shared/schemas/activity';
+import type { FieldedRef } from '../../../../shared/schemas/record';
+import { invoke, toCrmError } from '../../api';
+import { ErrorBanner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { useToast } from '../../components/Toast';
+import { EditActivityDialog } from '../activities/EditActivityDialog';
+import { useTaskDone } from '../activities/useTaskDone';
+import { ActivityComposer } from './ActivityComposer';
+import { TimelineItem } from './TimelineItem';
+import { useTimeline } from './useTimeline';
+import './RecordTimeline.css';
+
+interface RecordTimelineProps {
+  record: FieldedRef;
+  /** Bumped by the panel after it saves the record, so the field changes just made show. */
+  version?: number;
+}
+
+/** A record's activity: a composer to log what happened or add a task, then everything that happened to it, newest first. */
+export function RecordTimeline({ record, version = 0 }: RecordTimelineProps) {
+  const toast = useToast();
+  const timeline = useTimeline(record, version);
+  const { reload } = timeline;
+  const setDone = useTaskDone(useCallback(() => void reload(), [reload]));
+  const [editing, setEditing] = useState<number | null>(null);
+  const headingId = `timeline-${record.kind}-${record.id}`;
+
+  async function moveToTrash(activity: ActivitySummary) {
+    try {
+      const trashed = await invoke('activities.delete', { id: activity.id });
+      toast('Moved to the trash', 'done', {
+        label: 'Undo',
+        onAction: () => {
+          invoke('trash.restore', { trashId: trashed.trashId }).then(
+            () => void reload(),
+            (thrown: unknown) => toast(toCrmError(thrown).message, 'problem'),
+          );
+        },
+      });
+    } catch (thrown) {
+      toast(toCrmError(thrown).message, 'problem');
+    }
+    void reload();
+  }
+
+  const { entries, next } = timeline;
+  const noActivity = entries !== null && next === null && !entries.some((entry) => entry.type === 'activity');
+
+  return (
+    <section className="record-timeline" aria-labelledby={headingId}>
+      <h3 id={headingId} className="record-timeline__title">
+        Activity
+      </h3>
+      <ActivityComposer record={record} onLogged={() => void reload()} />
+      {timeline.error && <ErrorBanner title="The timeline could not be loaded">{timeline.error}</ErrorBanner>}
+      {entries === null && !timeline.error && <p className="record-timeline__quiet">Loading…</p>}
+      {noActivity && (
+        <p className="record-timeline__invite">
+          Nothing logged yet. Write the first note above: what you talked about, what was agreed, what comes next.
+        </p>
+      )}
+      {entries && entries.length > 0 && (
+        <ol className="record-timeline__stream" aria-label="Timeline">
+          {entries.map((entry) => (
+            <TimelineItem
+              key={`${entry.cursor.source}-${entry.cursor.id}`}
+              entry={entry}
+              recordKind={record.kind}
+              onEdit={(activity) => setEditing(activity.id)}
+              onDelete={(activity) => void moveToTrash(activity)}
+              onSetDone={(task, done) => void setDone(task, done)}
+            />
+          ))}
+        </ol>
+      )}
+      {next && (
+        <Button size="small" icon="chevronDown" onClick={() => void timeline.loadOlder()} aria-disabled={timeline.loadingOlder}>
+          {timeline.loadingOlder ? 'Loading…' : 'Show older'}
+        </Button>
+      )}
+      {editing !== null && (
+        <EditActivityDialog
+          activityId={editing}
+          onCancel={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            toast('Activity updated');
+            void reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
