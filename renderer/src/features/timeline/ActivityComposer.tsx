@@ -9,14 +9,9 @@ import { useToast } from '../../components/Toast';
 import { ActivityFields, focusFirstError, focusFirstField } from '../activities/ActivityFields';
 import { freshValues, type ActivityValues } from '../activities/activityForm';
 import { kindWords } from '../activities/activityKinds';
+import { ownerOf } from '../activities/ownerOf';
 import { useActivityForm } from '../activities/useActivityForm';
 import { readDraft, writeDraft } from './composerDraft';
-
-/** The draft's link to the record the composer sits on. */
-function ownerOf({ kind, id }: FieldedRef): { contactId: number } | { companyId: number } | { dealId: number } {
-  if (kind === 'contact') return { contactId: id };
-  return kind === 'company' ? { companyId: id } : { dealId: id };
-}
 
 /** Logs a note, call, meeting or email on the record, or adds a task to it. */
 export function ActivityComposer({ record, onLogged }: { record: FieldedRef; onLogged(): void }) {

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { invoke, toCrmError } from '../../api';
+import { TextButton } from '../activities/TextButton';
 
 /** Lists carry the first 200 characters of a text; this many means there may be more. */
 const previewLength = 200;
@@ -43,9 +44,9 @@ export function ClampedBody({ activityId, preview }: { activityId: number; previ
         {text}
       </p>
       {(canExpand || expanded) && (
-        <button type="button" className="text-button" aria-expanded={expanded} onClick={() => (expanded ? setExpanded(false) : void showMore())}>
+        <TextButton aria-expanded={expanded} onClick={() => (expanded ? setExpanded(false) : void showMore())}>
           {expanded ? 'Show less' : 'Show more'}
-        </button>
+        </TextButton>
       )}
       {problem && <p className="clamped-body__problem">{problem}</p>}
     </div>
