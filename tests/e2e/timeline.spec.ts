@@ -4,7 +4,7 @@ import { samples } from '../support/sample-files';
 import { upload } from '../support/upload';
 import { expect, test, type RolodeskApp } from './app';
 
-test.use({ locale: 'en-US', timezoneId: 'Europe/Stockholm' });
+test.use({ locale: 'en-US' });
 
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Contact details' });
 const stream = (page: Page) => panel(page).getByRole('list', { name: 'Timeline' });

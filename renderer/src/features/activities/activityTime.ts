@@ -46,8 +46,9 @@ export function dueWords(dueAt: string, now = new Date()): string {
   return isAllDay(dueAt) ? dayWords(dueAt, now) : dayAndTime(dueAt, now);
 }
 
+/** Past its due time; an all-day task, at the day's last minute, only once its day is over. */
 export function isOverdue(dueAt: string, now = new Date()): boolean {
-  return new Date(dueAt).getTime() < (isAllDay(dueAt) ? startOfDay(new Date(Date.parse(dueAt) + dayMs)).getTime() : now.getTime());
+  return Date.parse(dueAt) < now.getTime();
 }
 
 /** The end of the user's day, for activities.today. */

@@ -188,7 +188,6 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
             {problem && <ErrorBanner title="Not saved">{problem}</ErrorBanner>}
             <CompanyFormFields idPrefix={idPrefix} values={values} errors={errors} onChange={change} nameRef={nameRef} />
             {company && <CompanyPeople companyId={company.id} version={version} />}
-            {company && <RecordTimeline record={{ kind: 'company', id: company.id }} version={version} />}
             {company && (
               <dl className="contact-meta">
                 <div>
@@ -209,6 +208,7 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
                 </div>
               </dl>
             )}
+            {company && <RecordTimeline record={{ kind: 'company', id: company.id }} version={version} />}
           </div>
           <footer className="contact-panel__footer">
             {company && (

@@ -239,7 +239,6 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
             )}
             <ContactFormFields idPrefix={idPrefix} values={values} errors={errors} onChange={change} nameRef={nameRef} />
             {contact && <AttachmentsSection ownerName={contact.name} list={files} queue={uploads} />}
-            {record && <RecordTimeline record={record} version={version} />}
             {contact && (
               <dl className="contact-meta">
                 <div>
@@ -260,6 +259,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
                 </div>
               </dl>
             )}
+            {record && <RecordTimeline record={record} version={version} />}
           </div>
           <footer className="contact-panel__footer">
             {contact && (

@@ -2,10 +2,10 @@ import { useCallback, useState } from 'react';
 import type { ActivitySummary } from '../../../../shared/schemas/activity';
 import type { FieldedRef } from '../../../../shared/schemas/record';
 import { invoke, toCrmError } from '../../api';
-import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toast';
 import { EditActivityDialog } from '../activities/EditActivityDialog';
+import { TextButton } from '../activities/TextButton';
 import { useTaskDone } from '../activities/useTaskDone';
 import { ActivityComposer } from './ActivityComposer';
 import { TimelineItem } from './TimelineItem';
@@ -54,7 +54,12 @@ export function RecordTimeline({ record, version = 0 }: RecordTimelineProps) {
         Activity
       </h3>
       <ActivityComposer record={record} onLogged={() => void reload()} />
-      {timeline.error && <ErrorBanner title="The timeline could not be loaded">{timeline.error}</ErrorBanner>}
+      {/* Quiet, not an alert: the record's own errors (deleted elsewhere, say) are the panel's to announce. */}
+      {timeline.error && (
+        <p className="record-timeline__problem">
+          The timeline could not be loaded. {timeline.error} <TextButton onClick={() => void reload()}>Try again</TextButton>
+        </p>
+      )}
       {entries === null && !timeline.error && <p className="record-timeline__quiet">Loading…</p>}
       {noActivity && (
         <p className="record-timeline__invite">

@@ -5,6 +5,7 @@ import { invoke } from '../../api';
 import { Icon } from '../../components/Icon';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { TextButton } from '../activities/TextButton';
+import { recordKindLooks } from './recordKinds';
 import './RecordPicker.css';
 
 export interface PickedRecord {
@@ -13,7 +14,6 @@ export interface PickedRecord {
   title: string;
 }
 
-const kindNames: Record<FieldedKind, string> = { contact: 'Contact', company: 'Company', deal: 'Deal' };
 const searchedKinds: FieldedKind[] = ['contact', 'company', 'deal'];
 const isFielded = (hit: SearchHit): hit is SearchHit & { kind: FieldedKind } => hit.kind !== 'activity';
 
@@ -87,9 +87,9 @@ export function RecordPicker({ id, label, value, error, onChange }: RecordPicker
           {label}
         </span>
         <p className="record-picker__chosen" aria-labelledby={`${id}-label`}>
-          <Icon name={value.kind === 'contact' ? 'contacts' : value.kind === 'company' ? 'companies' : 'deals'} size={15} />
+          <Icon name={recordKindLooks[value.kind].icon} size={15} />
           <span className="record-picker__title">{value.title}</span>
-          <span className="record-picker__kind">{kindNames[value.kind]}</span>
+          <span className="record-picker__kind">{recordKindLooks[value.kind].name}</span>
           <TextButton autoFocus={moveFocus} onClick={() => onChange(null)}>
             Change
           </TextButton>
@@ -142,7 +142,7 @@ export function RecordPicker({ id, label, value, error, onChange }: RecordPicker
             >
               <span className="record-picker__title">{hit.title}</span>
               <span className="record-picker__kind">
-                {kindNames[hit.kind]}
+                {recordKindLooks[hit.kind].name}
                 {hit.subtitle && ` · ${hit.subtitle}`}
               </span>
             </li>

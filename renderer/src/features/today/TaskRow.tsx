@@ -7,6 +7,7 @@ import { dueWords, isAllDay, isOverdue } from '../activities/activityTime';
 import { TaskCheckbox } from '../activities/TaskCheckbox';
 import { TextButton } from '../activities/TextButton';
 import type { TaskRef } from '../activities/useTaskDone';
+import { recordKindLooks } from './recordKinds';
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
@@ -23,6 +24,7 @@ function RecordLinks({ task }: { task: ActivitySummary }) {
     <span className="today-task__records">
       {links.map((link) => (
         <TextButton key={link.kind} className="today-task__record" onClick={() => go(placeOfKind[link.kind], { type: 'open', id: link.id })}>
+          <Icon name={recordKindLooks[link.kind].icon} size={13} />
           {link.name}
         </TextButton>
       ))}
