@@ -101,6 +101,8 @@ test.describe('Today', () => {
     await dialog.getByLabel('Task', { exact: true }).fill('Book the follow-up meeting');
     await dialog.getByLabel('Time (optional)').fill('16:30');
     await dialog.getByRole('combobox', { name: 'For' }).fill('Bob');
+    await expect(dialog.getByRole('option', { name: /Bob Stone/ })).toBeVisible();
+    await app.screenshot('today-new-task');
     await dialog.getByRole('option', { name: /Bob Stone/ }).click();
     await expect(dialog.getByText('Bob Stone')).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Change' })).toBeFocused();

@@ -4,7 +4,7 @@ import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { ActivityFields, focusFirstError } from './ActivityFields';
+import { ActivityFields } from './ActivityFields';
 import { valuesOfActivity } from './activityForm';
 import { kindWords } from './activityKinds';
 import { useActivityForm } from './useActivityForm';
@@ -44,42 +44,29 @@ export function EditActivityDialog({ activityId, onSaved, onCancel }: EditActivi
 
 function EditActivityForm({ activity, onSaved, onCancel }: { activity: Activity } & Omit<EditActivityDialogProps, 'activityId'>) {
   const idPrefix = useId();
-  const form = useActivityForm(() => valuesOfActivity(activity));
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const form = useActivityForm(idPrefix, () => valuesOfActivity(activity));
 
-  async function save(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
     // The dialog is rendered in a portal, but React still bubbles submit to a form around the timeline.
     event.stopPropagation();
-    if (saving) return;
-    setProblem(null);
-    const checked = form.check();
-    if (!checked.ok) {
-      focusFirstError(idPrefix, checked.errors);
-      return;
-    }
-    setSaving(true);
-    try {
-      const { dueAt, ...fields } = checked.activity;
-      onSaved(await invoke('activities.update', { id: activity.id, ...fields, ...(activity.kind === 'task' ? { dueAt } : {}) }));
-    } catch (thrown) {
-      const error = toCrmError(thrown);
-      const other = error.code === 'VALIDATION' ? form.showIssues(error.fields) : [error.message];
-      if (other.length > 0) setProblem(other.join(' '));
-    } finally {
-      setSaving(false);
-    }
+    void form.submit(async ({ subject, body, occurredAt, dueAt }) => {
+      // The inputs hold whole minutes: an untouched time is left as it was, to the second.
+      const initial = valuesOfActivity(activity);
+      const moved = form.values.day !== initial.day || form.values.time !== initial.time;
+      const when = !moved ? {} : activity.kind === 'task' ? { dueAt } : occurredAt ? { occurredAt } : {};
+      onSaved(await invoke('activities.update', { id: activity.id, subject, body, ...when }));
+    });
   }
 
   return (
     <Dialog title={`Edit ${kindWords[activity.kind].name.toLowerCase()}`} onCancel={onCancel} size="medium">
-      <form noValidate onSubmit={(event) => void save(event)} className="activity-edit">
-        {problem && <ErrorBanner title="Not saved">{problem}</ErrorBanner>}
+      <form noValidate onSubmit={save} className="activity-edit">
+        {form.problem && <ErrorBanner title="Not saved">{form.problem}</ErrorBanner>}
         <ActivityFields idPrefix={idPrefix} form={form} />
         <div className="dialog__actions">
           <Button onClick={onCancel}>Cancel</Button>
-          <Button type="submit" variant="primary" aria-disabled={saving}>
+          <Button type="submit" variant="primary" aria-disabled={form.sending}>
             Save changes
           </Button>
         </div>

@@ -59,7 +59,7 @@ function whenError(values: ActivityValues, unreadable: Unreadable): Pick<Activit
 }
 
 /** Checks the form the way the core will, in words for the field they are about. Nothing is sent while anything is wrong. */
-export function checkActivity(values: ActivityValues, unreadable: Unreadable): ActivityCheck {
+export function checkActivity(values: ActivityValues, unreadable: Unreadable, now = new Date()): ActivityCheck {
   const subject = values.subject.trim();
   const body = values.body.trim();
   const errors: ActivityErrors = {
@@ -73,6 +73,8 @@ export function checkActivity(values: ActivityValues, unreadable: Unreadable): A
   if (Object.keys(found).length > 0) return { ok: false, errors: found };
 
   if (values.kind === 'note') return { ok: true, activity: { subject, body, dueAt: null } };
-  const moment = fromInputs(values.day, values.time)!.toISOString();
+  // The inputs hold minutes; "this very minute" means now, so what was just logged sorts after what came before it.
+  const thisMinute = values.day === dateInputValue(now) && values.time === timeInputValue(now);
+  const moment = (thisMinute ? now : fromInputs(values.day, values.time)!).toISOString();
   return { ok: true, activity: values.kind === 'task' ? { subject, body, dueAt: moment } : { subject, body, occurredAt: moment, dueAt: null } };
 }

@@ -1,12 +1,12 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, type KeyboardEvent } from 'react';
 import { activityKinds, type ActivityKind } from '../../../../shared/schemas/activity';
 import type { FieldedRef } from '../../../../shared/schemas/record';
-import { invoke, toCrmError } from '../../api';
+import { invoke } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toast';
-import { ActivityFields, focusFirstError, focusFirstField } from '../activities/ActivityFields';
+import { ActivityFields, focusFirstField } from '../activities/ActivityFields';
 import { freshValues, type ActivityValues } from '../activities/activityForm';
 import { kindWords } from '../activities/activityKinds';
 import { ownerOf } from '../activities/ownerOf';
@@ -18,9 +18,7 @@ export function ActivityComposer({ record, onLogged }: { record: FieldedRef; onL
   const { kind: recordKind, id: recordId } = record;
   const idPrefix = useId();
   const toast = useToast();
-  const form = useActivityForm(() => readDraft(record) ?? freshValues('note'));
-  const [problem, setProblem] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const form = useActivityForm(idPrefix, () => readDraft(record) ?? freshValues('note'));
   const { values } = form;
   const words = kindWords[values.kind];
   const typed = values.subject.trim() !== '' || values.body.trim() !== '';
@@ -30,31 +28,16 @@ export function ActivityComposer({ record, onLogged }: { record: FieldedRef; onL
 
   function chooseKind(kind: ActivityKind) {
     form.reset({ ...freshValues(kind), subject: values.subject, body: values.body });
-    setProblem(null);
   }
 
-  async function send() {
-    if (sending) return;
-    setProblem(null);
-    const checked = form.check();
-    if (!checked.ok) {
-      focusFirstError(idPrefix, checked.errors);
-      return;
-    }
-    setSending(true);
-    try {
-      await invoke('activities.create', { kind: values.kind, ...checked.activity, ...ownerOf(record) });
+  function send() {
+    void form.submit(async (activity) => {
+      await invoke('activities.create', { kind: values.kind, ...activity, ...ownerOf(record) });
       form.reset(freshValues(values.kind));
       toast(words.done);
       onLogged();
       focusFirstField(idPrefix, values.kind);
-    } catch (thrown) {
-      const error = toCrmError(thrown);
-      const other = error.code === 'VALIDATION' ? form.showIssues(error.fields) : [error.message];
-      if (other.length > 0) setProblem(other.join(' '));
-    } finally {
-      setSending(false);
-    }
+    });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -63,7 +46,7 @@ export function ActivityComposer({ record, onLogged }: { record: FieldedRef; onL
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey || target.tagName === 'INPUT')) {
       event.preventDefault();
       event.stopPropagation();
-      void send();
+      send();
     }
     // Escape closes the panel around it; not while something typed here would be left behind unseen.
     if (event.key === 'Escape' && typed) event.stopPropagation();
@@ -85,11 +68,11 @@ export function ActivityComposer({ record, onLogged }: { record: FieldedRef; onL
           </button>
         ))}
       </div>
-      {problem && <ErrorBanner title="Not logged">{problem}</ErrorBanner>}
+      {form.problem && <ErrorBanner title="Not logged">{form.problem}</ErrorBanner>}
       <ActivityFields idPrefix={idPrefix} form={form} />
       <div className="activity-composer__actions">
         <span className="activity-composer__hint">Ctrl+Enter</span>
-        <Button variant="primary" size="small" icon={words.icon} aria-disabled={sending} onClick={() => void send()}>
+        <Button variant="primary" size="small" icon={words.icon} aria-disabled={form.sending} onClick={send}>
           {words.action}
         </Button>
       </div>

@@ -70,11 +70,12 @@ export function TimelineItem({ entry, recordKind, onEdit, onDelete, onSetDone }:
         {activity.preview && <ClampedBody activityId={activity.id} preview={activity.preview} />}
         <p className="timeline-item__meta">
           <span>{words.name}</span>
-          <When at={activity.occurredAt} />
+          {/* A task's time is when it is due; when it was written down matters little. */}
+          {activity.kind !== 'task' && <When at={activity.occurredAt} />}
           {activity.dueAt && (
-            <span className={overdue ? 'timeline-item__due timeline-item__due--overdue' : 'timeline-item__due'}>
+            <span className={overdue ? 'timeline-item__due timeline-item__due--overdue' : 'timeline-item__due'} title={`Due ${exactTime(activity.dueAt)}`}>
               {overdue && <Icon name="alert" size={13} />}
-              {done ? 'Done' : overdue ? `Overdue, was due ${inSentence(dueWords(activity.dueAt))}` : `Due ${inSentence(dueWords(activity.dueAt))}`}
+              {activity.doneAt ? `Done ${inSentence(dayAndTime(activity.doneAt))}` : overdue ? `Overdue, was due ${inSentence(dueWords(activity.dueAt))}` : `Due ${inSentence(dueWords(activity.dueAt))}`}
             </span>
           )}
         </p>

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { invoke, toCrmError } from '../../api';
+import { invoke } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { ActivityFields, focusFirstError } from '../activities/ActivityFields';
+import { ActivityFields } from '../activities/ActivityFields';
 import { freshValues } from '../activities/activityForm';
 import { ownerOf } from '../activities/ownerOf';
 import { useActivityForm } from '../activities/useActivityForm';
@@ -14,44 +14,29 @@ const noRecord = 'Choose who or what the task is for: type part of a contact’s
 /** Adds a task from the Today screen: what, when it is due, and the record it belongs to (every activity has one). */
 export function NewTaskDialog({ onCreated, onCancel }: { onCreated(): void; onCancel(): void }) {
   const idPrefix = useId();
-  const form = useActivityForm(() => freshValues('task'));
+  const form = useActivityForm(idPrefix, () => freshValues('task'));
   const [record, setRecord] = useState<PickedRecord | null>(null);
   const [recordError, setRecordError] = useState<string | undefined>(undefined);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const recordFieldId = `${idPrefix}-record`;
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (saving) return;
-    setProblem(null);
-    const checked = form.check();
+  function recordChosen(): boolean {
     setRecordError(record ? undefined : noRecord);
-    if (!checked.ok) {
-      focusFirstError(idPrefix, checked.errors);
-      return;
-    }
-    if (!record) {
-      document.getElementById(recordFieldId)?.focus();
-      return;
-    }
-    setSaving(true);
-    try {
-      await invoke('activities.create', { kind: 'task', ...checked.activity, ...ownerOf(record) });
+    return record !== null;
+  }
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    void form.submit(async (task) => {
+      if (!record) return;
+      await invoke('activities.create', { kind: 'task', ...task, ...ownerOf(record) });
       onCreated();
-    } catch (thrown) {
-      const error = toCrmError(thrown);
-      const other = error.code === 'VALIDATION' ? form.showIssues(error.fields) : [error.message];
-      if (other.length > 0) setProblem(other.join(' '));
-    } finally {
-      setSaving(false);
-    }
+    }, recordChosen);
   }
 
   return (
     <Dialog title="New task" onCancel={onCancel} size="medium">
-      <form noValidate onSubmit={(event) => void save(event)} className="new-task">
-        {problem && <ErrorBanner title="Not added">{problem}</ErrorBanner>}
+      <form noValidate onSubmit={save} className="new-task">
+        {form.problem && <ErrorBanner title="Not added">{form.problem}</ErrorBanner>}
         <ActivityFields idPrefix={idPrefix} form={form} />
         <RecordPicker
           id={recordFieldId}
@@ -65,7 +50,7 @@ export function NewTaskDialog({ onCreated, onCancel }: { onCreated(): void; onCa
         />
         <div className="dialog__actions">
           <Button onClick={onCancel}>Cancel</Button>
-          <Button type="submit" variant="primary" icon="task" aria-disabled={saving}>
+          <Button type="submit" variant="primary" icon="task" aria-disabled={form.sending}>
             Add task
           </Button>
         </div>

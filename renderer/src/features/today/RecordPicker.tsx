@@ -2,6 +2,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../../../shared/schemas/search';
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import { invoke } from '../../api';
+import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { TextButton } from '../activities/TextButton';
@@ -35,7 +36,6 @@ export function RecordPicker({ id, label, value, error, onChange }: RecordPicker
   const [moveFocus, setMoveFocus] = useState(false);
   const searched = useDebouncedValue(text.trim(), 120);
   const listId = `${id}-options`;
-  const errorId = `${id}-error`;
 
   useEffect(() => {
     if (searched === '') {
@@ -86,7 +86,7 @@ export function RecordPicker({ id, label, value, error, onChange }: RecordPicker
         <span className="field__label" id={`${id}-label`}>
           {label}
         </span>
-        <p className="record-picker__chosen" aria-labelledby={`${id}-label`}>
+        <p className="record-picker__chosen" role="group" aria-labelledby={`${id}-label`}>
           <Icon name={recordKindLooks[value.kind].icon} size={15} />
           <span className="record-picker__title">{value.title}</span>
           <span className="record-picker__kind">{recordKindLooks[value.kind].name}</span>
@@ -100,20 +100,16 @@ export function RecordPicker({ id, label, value, error, onChange }: RecordPicker
 
   const showList = open && hits.length > 0;
   return (
-    <div className={error ? 'field field--invalid record-picker' : 'field record-picker'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input
+    <div className="record-picker">
+      <Field
         id={id}
-        className="field__control"
+        label={label}
+        error={error}
         role="combobox"
         aria-expanded={showList}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={showList ? `${listId}-${active}` : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
         autoComplete="off"
         autoFocus={moveFocus}
         placeholder="Type a name to search"
@@ -148,12 +144,6 @@ export function RecordPicker({ id, label, value, error, onChange }: RecordPicker
             </li>
           ))}
         </ul>
-      )}
-      {error && (
-        <p id={errorId} className="field__error">
-          <Icon name="alert" size={14} />
-          <span>{error}</span>
-        </p>
       )}
     </div>
   );
