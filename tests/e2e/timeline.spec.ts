@@ -83,9 +83,16 @@ test.describe('Record timeline', () => {
     await expect(stream(page)).toContainText('Email: anna@acme.example → anna@berg.example');
 
     expect((await upload(app.core, anna.id, 'price-list.pdf', samples.pdf)).ok).toBe(true);
+    const vip = await call(app.core, 'tags.create', { name: 'VIP' });
+    await call(app.core, 'tags.link', { record: { kind: 'contact', id: anna.id }, tagId: vip.id });
+    const trashed = await call(app.core, 'contacts.delete', { id: anna.id });
+    await call(app.core, 'trash.restore', { trashId: trashed.trashId });
     await panel(page).getByRole('button', { name: 'Close' }).click();
     await openContact(page, 'Anna Berg');
     await expect(stream(page)).toContainText('price-list.pdf attached');
+    await expect(stream(page)).toContainText('Tagged “VIP”');
+    await expect(stream(page)).toContainText('Moved to the trash');
+    await expect(stream(page)).toContainText('Restored from the trash');
   });
 
   test('a long history pages with “Show older”, and long text folds with “Show more”', async ({ app }) => {
@@ -176,11 +183,14 @@ test.describe('Record timeline', () => {
     await expect(panel(page).getByText('Nothing logged yet')).toBeVisible();
   });
 
-  test('what is typed in the composer survives closing the panel', async ({ app }) => {
+  test('what is typed in the composer survives closing the panel, and Escape does not close it', async ({ app }) => {
     const page = app.page;
     await smallCrm(app.core);
     await openContact(page, 'Bob Stone');
     await field(page, 'Note').fill('Half-written thought');
+    // Escape would close the panel; not over unsent text.
+    await field(page, 'Note').press('Escape');
+    await expect(panel(page)).toBeVisible();
     await panel(page).getByRole('button', { name: 'Close' }).click();
     await openContact(page, 'Bob Stone');
     await expect(field(page, 'Note')).toHaveValue('Half-written thought');

@@ -13,6 +13,8 @@ import { ownerOf } from '../activities/ownerOf';
 import { useActivityForm } from '../activities/useActivityForm';
 import { readDraft, writeDraft } from './composerDraft';
 
+const sendKeys = navigator.userAgent.includes('Mac') ? '⌘ Enter' : 'Ctrl+Enter';
+
 /** Logs a note, call, meeting or email on the record, or adds a task to it. */
 export function ActivityComposer({ record, onLogged }: { record: FieldedRef; onLogged(): void }) {
   const { kind: recordKind, id: recordId } = record;
@@ -71,7 +73,7 @@ export function ActivityComposer({ record, onLogged }: { record: FieldedRef; onL
       {form.problem && <ErrorBanner title="Not logged">{form.problem}</ErrorBanner>}
       <ActivityFields idPrefix={idPrefix} form={form} />
       <div className="activity-composer__actions">
-        <span className="activity-composer__hint">Ctrl+Enter</span>
+        <span className="activity-composer__hint">{sendKeys}</span>
         <Button variant="primary" size="small" icon={words.icon} aria-disabled={form.sending} onClick={send}>
           {words.action}
         </Button>
