@@ -146,6 +146,7 @@ test.describe('Record timeline', () => {
 
     await stream(page).getByRole('button', { name: 'Move “Renewal call” to the trash' }).click();
     await expect(page.getByRole('status')).toContainText('Moved to the trash');
+    await expect(panel(page).getByRole('heading', { name: 'Activity' })).toBeFocused();
     await expect(stream(page).getByText('Renewal call')).toHaveCount(0);
     expect(await activitiesOf(app, anna.id)).toBe(1);
     await page.getByRole('status').locator('.toast').filter({ hasText: 'Moved to the trash' }).getByRole('button', { name: 'Undo' }).click();

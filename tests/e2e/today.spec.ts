@@ -55,6 +55,8 @@ test.describe('Today', () => {
     await box.focus();
     await box.press('Space');
     await expect(section(page, 'Overdue')).toHaveCount(0);
+    // The focus does not fall out of the list with the row: the next task's box has it.
+    await expect(main(page).getByRole('checkbox', { name: 'Send the renewal quote' })).toBeFocused();
     await expect.poll(async () => (await call(app.core, 'activities.get', { id: overdue.id })).doneAt).not.toBeNull();
     await page.getByRole('status').locator('.toast').filter({ hasText: 'Done: Chase the unpaid invoice' }).getByRole('button', { name: 'Undo' }).click();
     await expect(section(page, 'Overdue')).toContainText('Chase the unpaid invoice');

@@ -5,10 +5,11 @@ import './TaskCheckbox.css';
 interface TaskCheckboxProps {
   task: TaskRef;
   done: boolean;
-  onChange(task: TaskRef, done: boolean): void;
+  /** Resolves false when the change was not saved: the box goes back. */
+  onChange(task: TaskRef, done: boolean): Promise<boolean>;
 }
 
-/** A round tick box named by the task's subject; it ticks at once, before the save comes back. */
+/** A round tick box named by the task's subject; it ticks at once, before the save comes back, and unticks if the save fails. */
 export function TaskCheckbox({ task, done, onChange }: TaskCheckboxProps) {
   const [shown, setShown] = useState(done);
   useEffect(() => setShown(done), [done]);
@@ -20,8 +21,9 @@ export function TaskCheckbox({ task, done, onChange }: TaskCheckboxProps) {
       aria-label={task.title}
       title={shown ? 'Mark as not done' : 'Mark as done'}
       onChange={(event) => {
-        setShown(event.target.checked);
-        onChange(task, event.target.checked);
+        const checked = event.target.checked;
+        setShown(checked);
+        void onChange(task, checked).then((saved) => saved || setShown(!checked));
       }}
     />
   );

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ActivitySummary } from '../../../../shared/schemas/activity';
 import type { FieldedRef } from '../../../../shared/schemas/record';
 import { invoke, toCrmError } from '../../api';
@@ -26,10 +26,13 @@ export function RecordTimeline({ record, version = 0 }: RecordTimelineProps) {
   const setDone = useTaskDone(useCallback(() => void reload(), [reload]));
   const [editing, setEditing] = useState<number | null>(null);
   const headingId = `timeline-${record.kind}-${record.id}`;
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   async function moveToTrash(activity: ActivitySummary) {
     try {
       const trashed = await invoke('activities.delete', { id: activity.id });
+      // Its buttons go with it; the focus waits at the top of the timeline rather than falling out of the panel.
+      headingRef.current?.focus();
       toast('Moved to the trash', 'done', {
         label: 'Undo',
         onAction: () => {
@@ -50,7 +53,7 @@ export function RecordTimeline({ record, version = 0 }: RecordTimelineProps) {
 
   return (
     <section className="record-timeline" aria-labelledby={headingId}>
-      <h3 id={headingId} className="record-timeline__title">
+      <h3 id={headingId} ref={headingRef} tabIndex={-1} className="record-timeline__title">
         Activity
       </h3>
       <ActivityComposer record={record} onLogged={() => void reload()} />
@@ -75,7 +78,7 @@ export function RecordTimeline({ record, version = 0 }: RecordTimelineProps) {
               recordKind={record.kind}
               onEdit={(activity) => setEditing(activity.id)}
               onDelete={(activity) => void moveToTrash(activity)}
-              onSetDone={(task, done) => void setDone(task, done)}
+              onSetDone={(task, done) => setDone(task, done)}
             />
           ))}
         </ol>

@@ -1,6 +1,6 @@
 import type { ActivitySummary } from '../../../../shared/schemas/activity';
 import type { FieldedKind } from '../../../../shared/schemas/record';
-import type { TimelineEntry } from '../../../../shared/schemas/timeline';
+import type { FieldChange, TimelineEntry } from '../../../../shared/schemas/timeline';
 import { IconButton } from '../../components/Button';
 import { Icon, type IconName } from '../../components/Icon';
 import { exactTime } from '../../lib/format';
@@ -14,13 +14,22 @@ import { createdWords, describeChange } from './describeEntry';
 export interface ActivityActions {
   onEdit(activity: ActivitySummary): void;
   onDelete(activity: ActivitySummary): void;
-  onSetDone(task: TaskRef, done: boolean): void;
+  onSetDone(task: TaskRef, done: boolean): Promise<boolean>;
 }
 
 interface TimelineItemProps extends ActivityActions {
   entry: TimelineEntry;
   recordKind: FieldedKind;
 }
+
+const changeIcons: Record<FieldChange['action'], IconName> = {
+  changed: 'edit',
+  trashed: 'trash',
+  restored: 'restore',
+  merged: 'merge',
+  tagged: 'tag',
+  untagged: 'tag',
+};
 
 function When({ at }: { at: string }) {
   return (
@@ -49,7 +58,7 @@ function EventItem({ icon, text, at }: { icon: IconName; text: string; at: strin
 export function TimelineItem({ entry, recordKind, onEdit, onDelete, onSetDone }: TimelineItemProps) {
   if (entry.type === 'created') return <EventItem icon="plus" text={createdWords(recordKind)} at={entry.at} />;
   if (entry.type === 'attachment') return <EventItem icon="paperclip" text={`${entry.attachment.fileName} attached`} at={entry.at} />;
-  if (entry.type === 'change') return <EventItem icon={entry.change.action === 'changed' ? 'edit' : entry.change.action.includes('tag') ? 'tag' : 'restore'} text={describeChange(entry.change)} at={entry.at} />;
+  if (entry.type === 'change') return <EventItem icon={changeIcons[entry.change.action]} text={describeChange(entry.change)} at={entry.at} />;
 
   const { activity } = entry;
   const words = kindWords[activity.kind];

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import type { TaskRef } from '../activities/useTaskDone';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { IconTile } from '../../components/IconTile';
@@ -8,6 +9,7 @@ import { useToast } from '../../components/Toast';
 import { useTaskDone } from '../activities/useTaskDone';
 import { NewTaskDialog } from './NewTaskDialog';
 import { TaskSection } from './TaskSection';
+import { useFocusAfterRemoval } from './useFocusAfterRemoval';
 import { useTodayTasks } from './useTodayTasks';
 import './TodayScreen.css';
 
@@ -19,13 +21,19 @@ export function TodayScreen() {
   const { tasks, error, reload } = useTodayTasks();
   const setDone = useTaskDone(useCallback(() => void reload(), [reload]));
   const [adding, setAdding] = useState(false);
-  const onSetDone = (task: { id: number; title: string }, done: boolean) => void setDone(task, done);
+  const sectionsRef = useRef<HTMLDivElement>(null);
+  const newTaskRef = useRef<HTMLButtonElement>(null);
+  const rememberFocus = useFocusAfterRemoval(sectionsRef, tasks, newTaskRef);
+  const tick = (task: TaskRef, done: boolean) => {
+    rememberFocus();
+    return setDone(task, done);
+  };
   const nothingDue = tasks !== null && tasks.overdue.total === 0 && tasks.dueToday.total === 0;
 
   return (
     <Screen className="today" titleId="today-title">
       <ScreenHeader titleId="today-title" title="Today">
-        <Button variant="primary" icon="plus" onClick={() => setAdding(true)}>
+        <Button ref={newTaskRef} variant="primary" icon="plus" onClick={() => setAdding(true)}>
           New task
         </Button>
       </ScreenHeader>
@@ -37,7 +45,7 @@ export function TodayScreen() {
       )}
       {tasks === null && !error && <p className="today__quiet">Loading…</p>}
       {tasks && (
-        <div className="today__sections">
+        <div className="today__sections" ref={sectionsRef}>
           {nothingDue ? (
             <div className="today-clear">
               <IconTile icon="check" />
@@ -48,11 +56,11 @@ export function TodayScreen() {
             </div>
           ) : (
             <>
-              <TaskSection title="Overdue" tone="late" group={tasks.overdue} sameDay={false} onSetDone={onSetDone} />
-              <TaskSection title="Due today" group={tasks.dueToday} sameDay onSetDone={onSetDone} />
+              <TaskSection title="Overdue" tone="late" group={tasks.overdue} sameDay={false} onSetDone={tick} />
+              <TaskSection title="Due today" group={tasks.dueToday} sameDay onSetDone={tick} />
             </>
           )}
-          <TaskSection title="Coming up" hint="The next 7 days" group={tasks.comingUp} sameDay={false} onSetDone={onSetDone} />
+          <TaskSection title="Coming up" hint="The next 7 days" group={tasks.comingUp} sameDay={false} onSetDone={tick} />
         </div>
       )}
       {adding && (
