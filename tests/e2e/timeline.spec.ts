@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import { call, count, smallCrm } from '../support/crm';
 import { samples } from '../support/sample-files';
-import { upload } from '../support/upload';
 import { expect, test, type RolodeskApp } from './app';
 
 test.use({ locale: 'en-US' });
@@ -74,7 +73,7 @@ test.describe('Record timeline', () => {
     await app.screenshot('timeline');
   });
 
-  test('saving a changed email shows “Email: old → new”, and an attached file shows too', async ({ app }) => {
+  test('saving a changed email shows “Email: old → new”; files, tags and the trash show too', async ({ app }) => {
     const page = app.page;
     const { anna } = await smallCrm(app.core);
     await openContact(page, 'Anna Berg');
@@ -82,7 +81,12 @@ test.describe('Record timeline', () => {
     await panel(page).getByRole('button', { name: 'Save' }).click();
     await expect(stream(page)).toContainText('Email: anna@acme.example → anna@berg.example');
 
-    expect((await upload(app.core, anna.id, 'price-list.pdf', samples.pdf)).ok).toBe(true);
+    // A file added in the panel shows in its timeline straight away.
+    const chooser = page.waitForEvent('filechooser');
+    await panel(page).getByRole('button', { name: 'Add files', exact: true }).click();
+    await (await chooser).setFiles({ name: 'price-list.pdf', mimeType: 'application/pdf', buffer: samples.pdf });
+    await expect(stream(page)).toContainText('price-list.pdf attached');
+
     const vip = await call(app.core, 'tags.create', { name: 'VIP' });
     await call(app.core, 'tags.link', { record: { kind: 'contact', id: anna.id }, tagId: vip.id });
     const trashed = await call(app.core, 'contacts.delete', { id: anna.id });

@@ -9,7 +9,7 @@ import { Icon } from '../../components/Icon';
 import { exactTime, longTime } from '../../lib/format';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { DropOverlay } from '../attachments/DropOverlay';
-import { useAttachments } from '../attachments/useAttachments';
+import { useAttachments, type AttachmentList } from '../attachments/useAttachments';
 import { useFileDrop } from '../attachments/useFileDrop';
 import { useUploadQueue } from '../attachments/useUploadQueue';
 import { RecordTimeline } from '../timeline/RecordTimeline';
@@ -92,8 +92,12 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
     };
   }, [openedId]);
 
-  // Files added or removed show in the timeline too.
-  useEffect(() => setVersion((current) => current + 1), [files.attachments]);
+  // Files added or removed show in the timeline too (the first list is what the timeline already has).
+  const filesSeen = useRef<AttachmentList['attachments']>(null);
+  useEffect(() => {
+    if (filesSeen.current !== null) setVersion((current) => current + 1);
+    filesSeen.current = files.attachments;
+  }, [files.attachments]);
 
   useEffect(() => {
     if (focusName && load.state === 'ready') nameRef.current?.focus();
