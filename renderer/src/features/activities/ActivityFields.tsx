@@ -4,7 +4,7 @@ import type { ActivityField } from './activityForm';
 import type { ActivityForm } from './useActivityForm';
 import './ActivityFields.css';
 
-export const activityFieldId = (idPrefix: string, field: ActivityField) => `${idPrefix}-activity-${field}`;
+const activityFieldId = (idPrefix: string, field: ActivityField) => `${idPrefix}-activity-${field}`;
 
 /** Puts the cursor in the kind's first field. */
 export function focusFirstField(idPrefix: string, kind: ActivityKind) {

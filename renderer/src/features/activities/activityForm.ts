@@ -14,7 +14,7 @@ export type ActivityField = 'subject' | 'body' | 'day' | 'time';
 export type ActivityErrors = Partial<Record<ActivityField, string>>;
 
 /** A date or time input part-typed ("11/__/2026") has the value '' and says so only through validity.badInput. */
-export interface Unreadable {
+interface Unreadable {
   day: boolean;
   time: boolean;
 }
@@ -27,9 +27,9 @@ export interface CheckedActivity {
   dueAt: string | null;
 }
 
-export type ActivityCheck = { ok: true; activity: CheckedActivity } | { ok: false; errors: ActivityErrors };
+type ActivityCheck = { ok: true; activity: CheckedActivity } | { ok: false; errors: ActivityErrors };
 
-export const isLogged = (kind: ActivityKind) => kind === 'call' || kind === 'meeting' || kind === 'email';
+const isLogged = (kind: ActivityKind) => kind === 'call' || kind === 'meeting' || kind === 'email';
 
 /** New values for a kind: a logged call happened now, a task is due some time today. */
 export function freshValues(kind: ActivityKind, now = new Date()): ActivityValues {

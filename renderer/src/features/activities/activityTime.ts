@@ -18,7 +18,7 @@ function daysFromToday(date: Date, now: Date): number {
 }
 
 /** "Today", "Yesterday", "Tomorrow", "Fri, 28 Nov", "3 Mar 2025". */
-export function dayWords(iso: string, now = new Date()): string {
+function dayWords(iso: string, now = new Date()): string {
   const date = new Date(iso);
   const days = daysFromToday(date, now);
   if (days === 0) return 'Today';
