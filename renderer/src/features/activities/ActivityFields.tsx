@@ -24,6 +24,13 @@ interface ActivityFieldsProps {
 
 const nearLimit = activityLimits.body * 0.9;
 
+/** A logged call happened at a day and time; a task is due on a day, at a time if it has one. */
+const whenInputs = [
+  { field: 'day', type: 'date', ref: 'dayRef' },
+  { field: 'time', type: 'time', ref: 'timeRef' },
+] as const;
+const whenLabels = { day: { task: 'Due', logged: 'When' }, time: { task: 'Time (optional)', logged: 'Time' } };
+
 /** The fields of a note, call, meeting, email or task: what the kind needs, no more. */
 export function ActivityFields({ idPrefix, form }: ActivityFieldsProps) {
   const { values, errors, change } = form;
@@ -58,24 +65,18 @@ export function ActivityFields({ idPrefix, form }: ActivityFieldsProps) {
       />
       {!note && (
         <div className="activity-fields__when">
-          <Field
-            id={id('day')}
-            type="date"
-            label={task ? 'Due' : 'When'}
-            value={values.day}
-            error={errors.day}
-            inputRef={form.dayRef}
-            onChange={(event) => change('day', event.target.value)}
-          />
-          <Field
-            id={id('time')}
-            type="time"
-            label={task ? 'Time (optional)' : 'Time'}
-            value={values.time}
-            error={errors.time}
-            inputRef={form.timeRef}
-            onChange={(event) => change('time', event.target.value)}
-          />
+          {whenInputs.map(({ field, type, ref }) => (
+            <Field
+              key={field}
+              id={id(field)}
+              type={type}
+              label={whenLabels[field][task ? 'task' : 'logged']}
+              value={values[field]}
+              error={errors[field]}
+              inputRef={form[ref]}
+              onChange={(event) => change(field, event.target.value)}
+            />
+          ))}
         </div>
       )}
     </div>
