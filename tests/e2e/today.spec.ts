@@ -117,6 +117,21 @@ test.describe('Today', () => {
     expect(saved.contactId).toBe(bob.id);
   });
 
+  test('at midnight a task due today moves to Overdue without a reload', async ({ app }) => {
+    const page = app.page;
+    const { anna } = await smallCrm(app.core);
+    const lateEvening = new Date();
+    lateEvening.setHours(23, 59, 30, 0);
+    await call(app.core, 'activities.create', { kind: 'task', subject: 'Submit the tender', dueAt: dayEnd(0), contactId: anna.id });
+    await page.clock.install({ time: lateEvening });
+    await page.reload();
+    await openToday(page);
+    await expect(section(page, 'Due today')).toContainText('Submit the tender');
+    await page.clock.fastForward('01:00');
+    await expect(section(page, 'Overdue')).toContainText('Submit the tender');
+    await expect(section(page, 'Due today')).toHaveCount(0);
+  });
+
   test('at 600 px the tasks fit the window', async ({ app }) => {
     const page = app.page;
     await seedTasks(app);

@@ -58,7 +58,7 @@ export function useTodayTasks() {
 
   useEffect(() => {
     void reload();
-    // A day that turns over, or tasks ticked off elsewhere, show when the user comes back to the window.
+    // Tasks ticked off elsewhere show when the user comes back to the window.
     const onFocus = () => void reload();
     window.addEventListener('focus', onFocus);
     return () => {
@@ -66,6 +66,12 @@ export function useTodayTasks() {
       latest.current++;
     };
   }, [reload]);
+
+  // At midnight today's tasks become overdue and tomorrow's today's; set again after every load.
+  useEffect(() => {
+    const midnight = window.setTimeout(() => void reload(), endOfToday().getTime() - Date.now() + 1000);
+    return () => window.clearTimeout(midnight);
+  }, [reload, tasks]);
 
   return { tasks, error, reload };
 }
