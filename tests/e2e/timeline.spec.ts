@@ -143,6 +143,7 @@ test.describe('Record timeline', () => {
     const dialog = page.getByRole('dialog', { name: 'Edit call' });
     await expect(dialog.getByLabel('Details')).toHaveValue('Talked about the renewal');
     await dialog.getByLabel('Subject').fill('Renewal call');
+    await app.screenshot('timeline-edit');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(stream(page).getByText('Renewal call')).toBeVisible();
