@@ -55,7 +55,7 @@ test.describe('Companies', () => {
     await panel.getByLabel('Industry').fill('Food wholesale');
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText('Changes saved')).toBeVisible();
-    await expect(panel.getByText(/Industry changed from/)).toBeVisible();
+    await expect(panel.getByText('Industry: Wholesale → Food wholesale')).toBeVisible();
 
     await app.relaunch();
     await openCompanies(page);
@@ -114,7 +114,7 @@ test.describe('Companies', () => {
     await expect(people).toContainText('Grace Kim');
     await expect(people).toContainText('priya.patel@wingtip.example');
     await expect(panel.getByText('2 people')).toBeVisible();
-    await expect(panel.getByText(/Phone changed from/)).toBeVisible();
+    await expect(panel.getByText('Phone set to +82 2 555 0134')).toBeVisible();
     await expect(panel.getByText('Company added to Rolodesk')).toBeAttached();
     await people.scrollIntoViewIfNeeded();
     await app.screenshot('company-panel');

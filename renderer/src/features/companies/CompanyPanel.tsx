@@ -7,10 +7,10 @@ import { ErrorBanner } from '../../components/Banner';
 import { Button, IconButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { exactTime, longTime } from '../../lib/format';
+import { RecordTimeline } from '../timeline/RecordTimeline';
 import { CompanyPeople } from './CompanyPeople';
 import { CompanyFormFields, fieldId } from './CompanyForm';
 import { companyFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf, type CompanyField, type CompanyValues, type FieldErrors } from './companyForm';
-import { CompanyTimeline } from './CompanyTimeline';
 import { DeleteCompanyDialog, type PeopleChoice } from './DeleteCompanyDialog';
 import '../contacts/ContactPanel.css';
 import './CompanyPanel.css';
@@ -188,7 +188,6 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
             {problem && <ErrorBanner title="Not saved">{problem}</ErrorBanner>}
             <CompanyFormFields idPrefix={idPrefix} values={values} errors={errors} onChange={change} nameRef={nameRef} />
             {company && <CompanyPeople companyId={company.id} version={version} />}
-            {company && <CompanyTimeline companyId={company.id} version={version} />}
             {company && (
               <dl className="contact-meta">
                 <div>
@@ -209,6 +208,7 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
                 </div>
               </dl>
             )}
+            {company && <RecordTimeline record={{ kind: 'company', id: company.id }} version={version} />}
           </div>
           <footer className="contact-panel__footer">
             {company && (

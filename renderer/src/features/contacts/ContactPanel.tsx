@@ -10,9 +10,10 @@ import { Icon } from '../../components/Icon';
 import { exactTime, longTime } from '../../lib/format';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { DropOverlay } from '../attachments/DropOverlay';
-import { useAttachments } from '../attachments/useAttachments';
+import { useAttachments, type AttachmentList } from '../attachments/useAttachments';
 import { useFileDrop } from '../attachments/useFileDrop';
 import { useUploadQueue } from '../attachments/useUploadQueue';
+import { RecordTimeline } from '../timeline/RecordTimeline';
 import { ContactFormFields, fieldId } from './ContactForm';
 import {
   contactFields,
@@ -64,6 +65,8 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
   const [saving, setSaving] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  // Bumped after each save so the timeline shows the change just made.
+  const [version, setVersion] = useState(0);
 
   // Files need a record to belong to, so a new contact gets them once it is saved.
   const savedId = contact?.id ?? null;
@@ -90,6 +93,13 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
       current = false;
     };
   }, [openedId]);
+
+  // Files added or removed show in the timeline too (the first list is what the timeline already has).
+  const filesSeen = useRef<AttachmentList['attachments']>(null);
+  useEffect(() => {
+    if (filesSeen.current !== null) setVersion((current) => current + 1);
+    filesSeen.current = files.attachments;
+  }, [files.attachments]);
 
   useEffect(() => {
     if (focusName && load.state === 'ready') nameRef.current?.focus();
@@ -134,6 +144,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
       setValues(valuesOf(saved));
       setErrors({});
       setLiveCheck(false);
+      setVersion((current) => current + 1);
       onSaved(saved, contact === null);
     } catch (thrown) {
       const error = toCrmError(thrown);
@@ -254,6 +265,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
                 </div>
               </dl>
             )}
+            {record && <RecordTimeline record={record} version={version} />}
           </div>
           <footer className="contact-panel__footer">
             {contact && (

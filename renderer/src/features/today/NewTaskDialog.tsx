@@ -1,0 +1,60 @@
+import { useId, useState, type FormEvent } from 'react';
+import { invoke } from '../../api';
+import { ErrorBanner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { ActivityFields } from '../activities/ActivityFields';
+import { freshValues } from '../activities/activityForm';
+import { ownerOf } from '../activities/ownerOf';
+import { useActivityForm } from '../activities/useActivityForm';
+import { RecordPicker, type PickedRecord } from './RecordPicker';
+
+const noRecord = 'Choose who or what the task is for: type part of a contact’s, company’s or deal’s name.';
+
+/** Adds a task from the Today screen: what, when it is due, and the record it belongs to (every activity has one). */
+export function NewTaskDialog({ onCreated, onCancel }: { onCreated(): void; onCancel(): void }) {
+  const idPrefix = useId();
+  const form = useActivityForm(idPrefix, () => freshValues('task'));
+  const [record, setRecord] = useState<PickedRecord | null>(null);
+  const [recordError, setRecordError] = useState<string | undefined>(undefined);
+  const recordFieldId = `${idPrefix}-record`;
+
+  function recordChosen(): boolean {
+    setRecordError(record ? undefined : noRecord);
+    return record !== null;
+  }
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    void form.submit(async (task) => {
+      if (!record) return;
+      await invoke('activities.create', { kind: 'task', ...task, ...ownerOf(record) });
+      onCreated();
+    }, recordChosen);
+  }
+
+  return (
+    <Dialog title="New task" onCancel={onCancel} size="medium">
+      <form noValidate onSubmit={save} className="new-task">
+        {form.problem && <ErrorBanner title="Not added">{form.problem}</ErrorBanner>}
+        <ActivityFields idPrefix={idPrefix} form={form} />
+        <RecordPicker
+          id={recordFieldId}
+          label="For"
+          value={record}
+          error={recordError}
+          onChange={(picked) => {
+            setRecord(picked);
+            if (picked) setRecordError(undefined);
+          }}
+        />
+        <div className="dialog__actions">
+          <Button onClick={onCancel}>Cancel</Button>
+          <Button type="submit" variant="primary" icon="task" aria-disabled={form.sending}>
+            Add task
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
