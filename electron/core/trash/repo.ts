@@ -1,4 +1,4 @@
-import type { RecordKind } from '../../../shared/schemas/record';
+import type { RecordKind, RecordRef } from '../../../shared/schemas/record';
 import type { KindCounts, TrashEntry } from '../../../shared/schemas/trash';
 import type { Db } from '../db/open';
 import { tableOf } from '../records/kinds';
@@ -81,6 +81,9 @@ export function trashRepo(db: Db) {
   const unmark = Object.fromEntries(
     kinds.map((kind) => [kind, db.prepare<[number]>(`UPDATE ${tableOf[kind]} SET deleted_at = NULL, trash_id = NULL WHERE trash_id = ?`)]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[number]>>>;
+  const firstTwo = Object.fromEntries(
+    kinds.map((kind) => [kind, db.prepare<[number], number>(`SELECT id FROM ${tableOf[kind]} WHERE trash_id = ? ORDER BY id LIMIT 2`).pluck()]),
+  ) as Record<RecordKind, ReturnType<typeof db.prepare<[number], number>>>;
   const relink = db.prepare<[{ contact: number; company: number }]>(
     `UPDATE contacts SET company_id = @company
      WHERE id = @contact AND company_id IS NULL AND EXISTS (SELECT 1 FROM companies WHERE id = @company AND deleted_at IS NULL)`,
@@ -128,17 +131,21 @@ export function trashRepo(db: Db) {
     return { trashId: trash, counts };
   }
 
-  /** Brings back everything one delete put in the trash, with its links; undefined when the entry is gone. */
-  function restore(trashId: number, now: string): KindCounts | undefined {
+  /**
+   * Brings back everything one delete put in the trash, with its links, and
+   * names the record it was about when it was one; undefined when the entry is gone.
+   */
+  function restore(trashId: number, now: string): { counts: KindCounts; record: RecordRef | null } | undefined {
     const row = byId.get(trashId);
     if (!row) return undefined;
+    const main = firstTwo[row.record_kind].all(trashId);
     const detail = JSON.parse(row.detail) as Partial<Detail>;
     for (const kind of historyKinds) historyFor[kind].run({ action: 'restored', trash: trashId, now });
     const counts = emptyCounts();
     for (const kind of kinds) counts[kind] = unmark[kind].run(trashId).changes;
     for (const [contact, company] of detail.detached ?? []) relink.run({ contact, company });
     removeEntry.run(trashId);
-    return counts;
+    return { counts, record: main.length === 1 ? { kind: row.record_kind, id: main[0]! } : null };
   }
 
   /** Rows of these entries by kind, and the files they hold (for release after the purge). */
