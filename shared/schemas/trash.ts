@@ -18,7 +18,11 @@ export const TrashEntry = z.strictObject({
 });
 export type TrashEntry = z.infer<typeof TrashEntry>;
 
-export const TrashListRequest = z.strictObject({ ...PageRequest });
+export const TrashListRequest = z.strictObject({
+  ...PageRequest,
+  /** Only the deletes of this kind (what the entry was about: a company's people count under the company). */
+  kind: z.enum(recordKinds).optional(),
+});
 export const TrashPage = z.strictObject({ total: z.int().min(0), offset: z.int().min(0), rows: z.array(TrashEntry).max(500) });
 export const TrashRestored = z.strictObject({
   trashId: Id,

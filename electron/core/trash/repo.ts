@@ -51,6 +51,8 @@ export function trashRepo(db: Db) {
   const byId = db.prepare<[number], TrashRow>('SELECT * FROM trash WHERE id = ?');
   const page = db.prepare<[number, number], TrashRow>('SELECT * FROM trash ORDER BY deleted_at DESC, id DESC LIMIT ? OFFSET ?');
   const count = db.prepare<[], number>('SELECT count(*) FROM trash').pluck();
+  const pageOfKind = db.prepare<[RecordKind, number, number], TrashRow>('SELECT * FROM trash WHERE record_kind = ? ORDER BY deleted_at DESC, id DESC LIMIT ? OFFSET ?');
+  const countOfKind = db.prepare<[RecordKind], number>('SELECT count(*) FROM trash WHERE record_kind = ?').pluck();
   const expired = db.prepare<[string], number>('SELECT id FROM trash WHERE deleted_at <= ? ORDER BY deleted_at, id').pluck();
   const removeEntry = db.prepare<[number]>('DELETE FROM trash WHERE id = ?');
   const mark = Object.fromEntries(
@@ -176,7 +178,8 @@ export function trashRepo(db: Db) {
       const row = byId.get(id);
       return row && toEntry(row);
     },
-    page(offset: number, limit: number) {
+    page(offset: number, limit: number, kind?: RecordKind) {
+      if (kind) return { total: countOfKind.get(kind)!, offset, rows: pageOfKind.all(kind, limit, offset).map(toEntry) };
       return { total: count.get()!, offset, rows: page.all(limit, offset).map(toEntry) };
     },
     /** Entries deleted at least 30 days before `now`. */

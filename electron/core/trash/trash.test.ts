@@ -93,6 +93,18 @@ describe('trash and undo', () => {
     expect(await call(core, 'trash.restore', { trashId: bulk.undo.trashId })).toMatchObject({ counts: { deal: 2 }, record: null });
   });
 
+  it('lists the deletes of one kind when asked, a company with its people counting as a company', async () => {
+    const core = await openCore(tempDir());
+    const crm = await smallCrm(core);
+    await call(core, 'contacts.delete', { id: crm.carl.id });
+    await call(core, 'companies.delete', { id: crm.acme.id, contacts: 'trash' });
+    await call(core, 'deals.delete', { id: crm.pilot.id });
+    expect(await call(core, 'trash.list', { kind: 'company' })).toMatchObject({ total: 1, rows: [{ label: 'Acme Ltd', counts: { company: 1, contact: 2 } }] });
+    expect(await call(core, 'trash.list', { kind: 'contact' })).toMatchObject({ total: 1, rows: [{ label: 'Carl Grey' }] });
+    expect(await call(core, 'trash.list', { kind: 'activity' })).toEqual({ total: 0, offset: 0, rows: [] });
+    expect((await call(core, 'trash.list', {})).total).toBe(3);
+  });
+
   it('after 30 days the trash is emptied for good (rows, links, history and the files only they used), at start-up or when main asks', async () => {
     const clock = fixedClock('2026-03-01T09:00:00.000Z');
     const dataDir = tempDir();
