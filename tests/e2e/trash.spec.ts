@@ -45,6 +45,16 @@ test.describe('the trash', () => {
     await expect(page.getByText('5 items · each kept 30 days')).toBeVisible();
     await app.screenshot('trash');
 
+    // The filter by kind.
+    const show = page.getByRole('group', { name: 'Show' });
+    await show.getByRole('button', { name: 'Companies' }).click();
+    await expect(show.getByRole('button', { name: 'Companies' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(deletedItems(page).locator('.trash-item__name')).toHaveText(['Globex', 'Acme Ltd']);
+    await show.getByRole('button', { name: 'Activities' }).click();
+    await expect(deletedItems(page).locator('.trash-item__name')).toHaveText(['Intro call']);
+    await show.getByRole('button', { name: 'All' }).click();
+    await expect(deletedItems(page).getByRole('listitem')).toHaveCount(5);
+
     // Restore: Dana is back in Globex, and the toast opens the company.
     await entry(page, 'Globex').getByRole('button', { name: 'Restore Globex' }).click();
     await expect(entry(page, 'Globex')).toHaveCount(0);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { RecordKind } from '../../../../shared/schemas/record';
 import type { TrashEntry } from '../../../../shared/schemas/trash';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
@@ -10,6 +11,7 @@ import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
 import { useNavigation } from '../../navigation';
 import { placeOfRecord } from '../palette/placeOfRecord';
+import { KindFilter } from './KindFilter';
 import { TrashEmpty } from './TrashEmpty';
 import { TrashItem } from './TrashItem';
 import { useFocusAfterListChange } from './useFocusAfterListChange';
@@ -29,7 +31,8 @@ function deleteForeverMessage(entry: TrashEntry): string {
  * a delete back whole, with its links; Delete forever asks first.
  */
 export function TrashScreen() {
-  const pages = useTrashPages();
+  const [kind, setKind] = useState<RecordKind | undefined>(undefined);
+  const pages = useTrashPages(kind);
   const { listRef, focusRowAfterChange } = useFocusAfterListChange(pages.entries);
   const { go } = useNavigation();
   const showToast = useToast();
@@ -91,7 +94,8 @@ export function TrashScreen() {
           {pages.error}
         </ErrorBanner>
       )}
-      {entries && entries.length === 0 && <TrashEmpty />}
+      {(kind !== undefined || total > 0) && <KindFilter kind={kind} onChange={setKind} />}
+      {entries && entries.length === 0 && <TrashEmpty kind={kind} />}
       {entries && entries.length > 0 && (
         <div className="trash__card">
           <ul ref={listRef} className="trash__list" aria-label="Deleted items">

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RecordKind } from '../../../../shared/schemas/record';
 import type { TrashEntry } from '../../../../shared/schemas/trash';
 import { invoke, toCrmError } from '../../api';
 
@@ -16,8 +17,8 @@ export interface TrashPages {
 
 const pageSize = 50;
 
-/** The trash, a page at a time ("Show more"): it is usually short, and a long one is read from the top. */
-export function useTrashPages(): TrashPages {
+/** The trash (or its deletes of one kind), a page at a time ("Show more"): it is usually short, and a long one is read from the top. */
+export function useTrashPages(kind: RecordKind | undefined): TrashPages {
   const [entries, setEntries] = useState<TrashEntry[] | null>(null);
   const [total, setTotal] = useState(0);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -27,7 +28,7 @@ export function useTrashPages(): TrashPages {
 
   const reload = useCallback(() => {
     const mine = ++generation.current;
-    invoke('trash.list', { offset: 0, limit: pageSize }).then(
+    invoke('trash.list', { offset: 0, limit: pageSize, kind }).then(
       (page) => {
         if (mine !== generation.current) return;
         setEntries(page.rows);
@@ -38,7 +39,7 @@ export function useTrashPages(): TrashPages {
         if (mine === generation.current) setError(toCrmError(failure).message);
       },
     );
-  }, []);
+  }, [kind]);
 
   useEffect(reload, [reload]);
 
@@ -46,7 +47,7 @@ export function useTrashPages(): TrashPages {
     const mine = generation.current;
     setLoadingMore(true);
     // Entries taken off the list moved the later ones up, so the next page starts at what is shown.
-    invoke('trash.list', { offset: entries?.length ?? 0, limit: pageSize })
+    invoke('trash.list', { offset: entries?.length ?? 0, limit: pageSize, kind })
       .then(
         (page) => {
           if (mine !== generation.current) return;
@@ -61,7 +62,7 @@ export function useTrashPages(): TrashPages {
         },
       )
       .finally(() => setLoadingMore(false));
-  }, [entries]);
+  }, [entries, kind]);
 
   const forget = useCallback((trashId: number) => {
     setEntries((current) => current && current.filter((entry) => entry.id !== trashId));
