@@ -28,6 +28,23 @@ async function arrowTo(page: Page, name: RegExp): Promise<void> {
   throw new Error(`no row matching ${name} could be reached with the arrow keys`);
 }
 
+/** Makes the core's answer to one search text slow, or an error, as a busy or damaged index would; other calls go through untouched. */
+async function disturbSearch(page: Page, text: string, disturbance: { delayMs: number } | { failure: string }): Promise<void> {
+  await page.evaluate(
+    ([target, how]) => {
+      const host = window as unknown as { __crmInvoke(channel: string, input: { text?: string }): Promise<unknown> };
+      const original = host.__crmInvoke.bind(host);
+      host.__crmInvoke = async (channel, input) => {
+        if (channel !== 'search.all' || input.text !== target) return original(channel, input);
+        if ('failure' in how) return { ok: false, error: { code: 'INTERNAL', message: how.failure } };
+        await new Promise((resolve) => setTimeout(resolve, how.delayMs));
+        return original(channel, input);
+      };
+    },
+    [text, disturbance] as const,
+  );
+}
+
 test.describe('the command palette', () => {
   test('Ctrl+K opens it; typing shows matches grouped by kind, marked; arrows and Enter open the record; Escape gives focus back', async ({ app }) => {
     const page = app.page;
@@ -163,12 +180,7 @@ test.describe('the command palette', () => {
     await smallCrm(app.core);
     await page.reload();
     // The core answers "bob" with an error, as it would on a damaged index.
-    await page.evaluate(() => {
-      const host = window as unknown as { __crmInvoke(channel: string, input: { text?: string }): Promise<unknown> };
-      const original = host.__crmInvoke.bind(host);
-      host.__crmInvoke = async (channel, input) =>
-        channel === 'search.all' && input.text === 'bob' ? { ok: false, error: { code: 'INTERNAL', message: 'Search is not available right now.' } } : original(channel, input);
-    });
+    await disturbSearch(page, 'bob', { failure: 'Search is not available right now.' });
     await openPalette(page);
     await paletteInput(page).fill('bob');
     await expect(palette(page).getByText('Search is not available right now.')).toBeVisible();
@@ -181,14 +193,7 @@ test.describe('the command palette', () => {
     const page = app.page;
     await smallCrm(app.core);
     await page.reload();
-    await page.evaluate(() => {
-      const host = window as unknown as { __crmInvoke(channel: string, input: { text?: string }): Promise<unknown> };
-      const original = host.__crmInvoke.bind(host);
-      host.__crmInvoke = async (channel, input) => {
-        if (channel === 'search.all' && input.text === 'an') await new Promise((resolve) => setTimeout(resolve, 1200));
-        return original(channel, input);
-      };
-    });
+    await disturbSearch(page, 'an', { delayMs: 1200 });
     await openPalette(page);
     await paletteInput(page).fill('an');
     await paletteInput(page).fill('carl');
