@@ -6,6 +6,10 @@ import { isPaletteShortcut } from './shortcut';
  * Holds whether the command palette is open and opens it on Ctrl/⌘+K from
  * anywhere in the window. Not while another dialog has the user's attention
  * (the app behind it is inert): the palette never stacks over a question.
+ *
+ * Wrap it around everything that holds a PaletteButton and the
+ * CommandPalette (in MainWindow, around the sidebar and the palette); it
+ * needs nothing above it. Without it, CommandPalette brings its own.
  */
 export function PaletteProvider({ children }: { children: ReactNode }) {
   const [isOpen, setOpen] = useState(false);
