@@ -1,54 +1,9 @@
 import type { Page } from '@playwright/test';
+import { seedContacts, seedRow } from '../support/seed-contacts';
 import { expect, test, type RolodeskApp } from './app';
 import { idBase, kindBase } from '../../electron/core/search/documents';
 
 test.use({ locale: 'en-US' });
-
-const firstNames = ['Anna', 'Bruno', 'Chloé', 'Dmitri', 'Emma', 'Farah', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kofi', 'Lena', 'Mateo'];
-const moreFirstNames = ['Nadia', 'Oscar', 'Priya', 'Quentin', 'Rosa', 'Samir', 'Tove', 'Umar', 'Vera', 'Wei', 'Ximena', 'Yusuf', 'Zoe'];
-const allFirstNames = [...firstNames, ...moreFirstNames];
-const lastNames = ['Berg', 'Costa', 'Dubois', 'Ivanov', 'Fischer', 'Haddad', 'Kim', 'Tanaka', 'Lopez', 'Weber', 'Mensah', 'Novak', 'Rossi'];
-const moreLastNames = ['Silva', 'Jensen', 'Patel', 'Moreau', 'Garcia', 'Khan', 'Larsen', 'Okafor', 'Petrov', 'Zhang', 'Reyes', 'Demir', 'Walsh'];
-const allLastNames = [...lastNames, ...moreLastNames];
-const companies = ['Northwind Traders', 'Contoso', 'Fabrikam', 'Litware', 'Adatum', 'Tailspin Toys', 'Wingtip', 'Proseware', 'Coho Winery', '', 'Fourth Coffee'];
-
-interface SeedRow {
-  name: string;
-  email: string;
-  phone: string;
-  company: string | null;
-}
-
-/** Contact number i of a predictable, realistic-looking address book. */
-function seedRow(i: number): SeedRow {
-  const first = allFirstNames[i % allFirstNames.length]!;
-  const last = allLastNames[Math.floor(i / allFirstNames.length) % allLastNames.length]!;
-  const round = Math.floor(i / (allFirstNames.length * allLastNames.length));
-  const company = companies[i % companies.length]!;
-  const domain = (company || 'mail').toLowerCase().replace(/[^a-z]/g, '');
-  const local = `${first}.${last}${round || ''}`.normalize('NFD').replace(/[^A-Za-z0-9.]/g, '').toLowerCase();
-  return {
-    name: `${first} ${last}`,
-    email: `${local}@${domain}.example`,
-    phone: `+1 555 ${String(100 + (i % 900)).padStart(3, '0')} ${String(i % 10_000).padStart(4, '0')}`,
-    company: company || null,
-  };
-}
-
-/** Writes `count` contacts in one transaction, as an import would; the FTS triggers index them. */
-function seedContacts(app: RolodeskApp, count: number): void {
-  const insert = app.core.db.prepare(
-    `INSERT INTO contacts (name, email, phone, company, notes, created_at, updated_at)
-     VALUES (@name, @email, @phone, @company, NULL, @createdAt, @updatedAt)`,
-  );
-  const now = Date.now();
-  app.core.db.transaction(() => {
-    for (let i = 0; i < count; i++) {
-      const at = new Date(now - i * 37_000).toISOString();
-      insert.run({ ...seedRow(i), createdAt: at, updatedAt: at });
-    }
-  })();
-}
 
 /** The name the core puts at a position in the default order (name A→Z), straight from SQL. */
 function nameAt(app: RolodeskApp, offset: number): string {
@@ -70,7 +25,7 @@ async function visibleNames(page: Page): Promise<string[]> {
 test.describe('the contact list', () => {
   test('search filters as you type, and a slow reply to an older search never replaces a newer one', async ({ app }) => {
     const page = app.page;
-    seedContacts(app, 300);
+    seedContacts(app.core, 300);
     await page.reload();
     await expect(page.getByText('300 contacts')).toBeVisible();
 
@@ -114,7 +69,7 @@ test.describe('the contact list', () => {
 
   test('clicking a column header sorts by it, and clicking again reverses the order', async ({ app }) => {
     const page = app.page;
-    seedContacts(app, 300);
+    seedContacts(app.core, 300);
     await page.reload();
     const db = app.core.db;
     const first = (sql: string) => db.prepare(sql).pluck().get() as string;
@@ -154,7 +109,7 @@ test.describe('the contact list', () => {
     test.setTimeout(120_000);
     const page = app.page;
     const total = 100_000;
-    seedContacts(app, total);
+    seedContacts(app.core, total);
 
     // Count the rows the page asks the core for: it must never ask for everything.
     await page.addInitScript(() => {

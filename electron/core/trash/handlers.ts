@@ -10,11 +10,11 @@ export function trashHandlers({ db, clock, store, logger }: CoreContext) {
   const repo = trashRepo(db);
   const write = writer(db);
   return {
-    'trash.list': ({ offset, limit }) => repo.page(offset, limit),
+    'trash.list': ({ offset, limit, kind }) => repo.page(offset, limit, kind),
     'trash.restore': write(({ trashId }: { trashId: number }) => {
-      const counts = repo.restore(trashId, clock.now().toISOString());
-      if (!counts) throw entryGone();
-      return { trashId, counts };
+      const restored = repo.restore(trashId, clock.now().toISOString());
+      if (!restored) throw entryGone();
+      return { trashId, ...restored };
     }),
     'trash.deleteForever': async ({ trashId }) => {
       if (!repo.get(trashId)) throw entryGone();

@@ -1,4 +1,4 @@
-import type { RecordKind } from '../../../shared/schemas/record';
+import type { RecordKind, RecordRef } from '../../../shared/schemas/record';
 import type { KindCounts, TrashEntry } from '../../../shared/schemas/trash';
 import type { Db } from '../db/open';
 import { tableOf } from '../records/kinds';
@@ -51,6 +51,8 @@ export function trashRepo(db: Db) {
   const byId = db.prepare<[number], TrashRow>('SELECT * FROM trash WHERE id = ?');
   const page = db.prepare<[number, number], TrashRow>('SELECT * FROM trash ORDER BY deleted_at DESC, id DESC LIMIT ? OFFSET ?');
   const count = db.prepare<[], number>('SELECT count(*) FROM trash').pluck();
+  const pageOfKind = db.prepare<[RecordKind, number, number], TrashRow>('SELECT * FROM trash WHERE record_kind = ? ORDER BY deleted_at DESC, id DESC LIMIT ? OFFSET ?');
+  const countOfKind = db.prepare<[RecordKind], number>('SELECT count(*) FROM trash WHERE record_kind = ?').pluck();
   const expired = db.prepare<[string], number>('SELECT id FROM trash WHERE deleted_at <= ? ORDER BY deleted_at, id').pluck();
   const removeEntry = db.prepare<[number]>('DELETE FROM trash WHERE id = ?');
   const mark = Object.fromEntries(
@@ -81,6 +83,9 @@ export function trashRepo(db: Db) {
   const unmark = Object.fromEntries(
     kinds.map((kind) => [kind, db.prepare<[number]>(`UPDATE ${tableOf[kind]} SET deleted_at = NULL, trash_id = NULL WHERE trash_id = ?`)]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[number]>>>;
+  const firstTwo = Object.fromEntries(
+    kinds.map((kind) => [kind, db.prepare<[number], number>(`SELECT id FROM ${tableOf[kind]} WHERE trash_id = ? ORDER BY id LIMIT 2`).pluck()]),
+  ) as Record<RecordKind, ReturnType<typeof db.prepare<[number], number>>>;
   const relink = db.prepare<[{ contact: number; company: number }]>(
     `UPDATE contacts SET company_id = @company
      WHERE id = @contact AND company_id IS NULL AND EXISTS (SELECT 1 FROM companies WHERE id = @company AND deleted_at IS NULL)`,
@@ -128,17 +133,21 @@ export function trashRepo(db: Db) {
     return { trashId: trash, counts };
   }
 
-  /** Brings back everything one delete put in the trash, with its links; undefined when the entry is gone. */
-  function restore(trashId: number, now: string): KindCounts | undefined {
+  /**
+   * Brings back everything one delete put in the trash, with its links, and
+   * names the record it was about when it was one; undefined when the entry is gone.
+   */
+  function restore(trashId: number, now: string): { counts: KindCounts; record: RecordRef | null } | undefined {
     const row = byId.get(trashId);
     if (!row) return undefined;
+    const main = firstTwo[row.record_kind].all(trashId);
     const detail = JSON.parse(row.detail) as Partial<Detail>;
     for (const kind of historyKinds) historyFor[kind].run({ action: 'restored', trash: trashId, now });
     const counts = emptyCounts();
     for (const kind of kinds) counts[kind] = unmark[kind].run(trashId).changes;
     for (const [contact, company] of detail.detached ?? []) relink.run({ contact, company });
     removeEntry.run(trashId);
-    return counts;
+    return { counts, record: main.length === 1 ? { kind: row.record_kind, id: main[0]! } : null };
   }
 
   /** Rows of these entries by kind, and the files they hold (for release after the purge). */
@@ -169,7 +178,8 @@ export function trashRepo(db: Db) {
       const row = byId.get(id);
       return row && toEntry(row);
     },
-    page(offset: number, limit: number) {
+    page(offset: number, limit: number, kind?: RecordKind) {
+      if (kind) return { total: countOfKind.get(kind)!, offset, rows: pageOfKind.all(kind, limit, offset).map(toEntry) };
       return { total: count.get()!, offset, rows: page.all(limit, offset).map(toEntry) };
     },
     /** Entries deleted at least 30 days before `now`. */

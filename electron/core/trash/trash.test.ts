@@ -49,7 +49,11 @@ describe('trash and undo', () => {
       ],
     });
 
-    expect(await call(core, 'trash.restore', { trashId: deleted.trashId })).toEqual({ trashId: deleted.trashId, counts: { contact: 1, company: 0, deal: 0, activity: 0 } });
+    expect(await call(core, 'trash.restore', { trashId: deleted.trashId })).toEqual({
+      trashId: deleted.trashId,
+      counts: { contact: 1, company: 0, deal: 0, activity: 0 },
+      record: { kind: 'contact', id: crm.bob.id },
+    });
     expect(await call(core, 'trash.restore', { trashId: dinaDeleted.trashId })).toMatchObject({ counts: { contact: 1, activity: 1 } });
     const back = await call(core, 'contacts.get', { id: crm.bob.id });
     expect(back).toMatchObject({ companyId: crm.acme.id, tagIds: [vip.id], custom: { [budget.id]: 10 } });
@@ -75,6 +79,30 @@ describe('trash and undo', () => {
     await call(core, 'trash.restore', { trashId: deal.trashId });
     expect((await call(core, 'deals.list', {})).total).toBe(2);
     expect((await call(core, 'activities.list', {})).total).toBe(2);
+  });
+
+  it('a restore names the one record it brought back, so the user can open it; a delete of several names none', async () => {
+    const core = await openCore(tempDir());
+    const crm = await smallCrm(core);
+    const company = await call(core, 'companies.delete', { id: crm.acme.id, contacts: 'trash' });
+    expect(await call(core, 'trash.restore', { trashId: company.trashId })).toMatchObject({ counts: { company: 1, contact: 2 }, record: { kind: 'company', id: crm.acme.id } });
+    const activity = await call(core, 'activities.delete', { id: crm.note.id });
+    expect(await call(core, 'trash.restore', { trashId: activity.trashId })).toMatchObject({ record: { kind: 'activity', id: crm.note.id } });
+    const bulk = await call(core, 'bulk.apply', { kind: 'deal', ids: [crm.renewal.id, crm.pilot.id], action: { type: 'delete' } });
+    if (bulk.undo?.type !== 'trash') throw new Error('expected a trash undo');
+    expect(await call(core, 'trash.restore', { trashId: bulk.undo.trashId })).toMatchObject({ counts: { deal: 2 }, record: null });
+  });
+
+  it('lists the deletes of one kind when asked, a company with its people counting as a company', async () => {
+    const core = await openCore(tempDir());
+    const crm = await smallCrm(core);
+    await call(core, 'contacts.delete', { id: crm.carl.id });
+    await call(core, 'companies.delete', { id: crm.acme.id, contacts: 'trash' });
+    await call(core, 'deals.delete', { id: crm.pilot.id });
+    expect(await call(core, 'trash.list', { kind: 'company' })).toMatchObject({ total: 1, rows: [{ label: 'Acme Ltd', counts: { company: 1, contact: 2 } }] });
+    expect(await call(core, 'trash.list', { kind: 'contact' })).toMatchObject({ total: 1, rows: [{ label: 'Carl Grey' }] });
+    expect(await call(core, 'trash.list', { kind: 'activity' })).toEqual({ total: 0, offset: 0, rows: [] });
+    expect((await call(core, 'trash.list', {})).total).toBe(3);
   });
 
   it('after 30 days the trash is emptied for good (rows, links, history and the files only they used), at start-up or when main asks', async () => {

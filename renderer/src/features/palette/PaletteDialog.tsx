@@ -1,0 +1,201 @@
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { SearchHit } from '../../../../shared/schemas/search';
+import { toCrmError } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { Icon } from '../../components/Icon';
+import { useNavigation } from '../../navigation';
+import { Highlighted } from './Highlighted';
+import { queryWords } from './highlight';
+import { matchActions } from './matchActions';
+import { placeOfRecord } from './placeOfRecord';
+import { recordKindLook } from './recordKindLook';
+import { usePaletteActions, type PaletteAction } from './usePaletteActions';
+import { useSearchResults } from './useSearchResults';
+import './CommandPalette.css';
+
+/** One row the arrows move through: a record found, or an action. */
+type PaletteItem = { type: 'record'; hit: SearchHit } | { type: 'action'; action: PaletteAction };
+
+interface PaletteSection {
+  key: string;
+  title: string;
+  /** "12", or "100+" when the core stopped counting. */
+  count?: string;
+  items: PaletteItem[];
+}
+
+const maxLength = 10_000;
+
+/**
+ * The palette itself: one input, the records that match as the user types
+ * (grouped by kind, best first) and the actions that match the words. The
+ * input keeps focus; the arrows move the highlighted row (aria-activedescendant).
+ */
+export function PaletteDialog({ onClose }: { onClose(): void }) {
+  const { go } = useNavigation();
+  const actions = usePaletteActions();
+  const [text, setText] = useState('');
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const listId = useId();
+  const search = useSearchResults(text);
+  const searching = text.trim() !== '';
+
+  const paletteSections = useMemo<PaletteSection[]>(() => {
+    const found = searching
+      ? search.groups.map((group) => ({
+          key: group.kind,
+          title: recordKindLook[group.kind].many,
+          count: group.more ? `${group.total}+` : String(group.total),
+          items: group.hits.map((hit): PaletteItem => ({ type: 'record', hit })),
+        }))
+      : [];
+    const matching = matchActions(actions, text);
+    return matching.length > 0 ? [...found, { key: 'actions', title: 'Actions', items: matching.map((action): PaletteItem => ({ type: 'action', action })) }] : found;
+  }, [searching, search.groups, actions, text]);
+  const items = paletteSections.flatMap((section) => section.items);
+  // Where each section's rows start in `items`, which the arrows walk through.
+  const sectionStarts = paletteSections.map((_, sectionIndex) => paletteSections.slice(0, sectionIndex).reduce((sum, section) => sum + section.items.length, 0));
+  const words = useMemo(() => queryWords(search.answered), [search.answered]);
+
+  // A new list starts at its first row.
+  useEffect(() => setActiveIndex(0), [paletteSections]);
+  useEffect(() => {
+    listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [activeIndex, paletteSections]);
+
+  async function choose(item: PaletteItem) {
+    if (item.type === 'action') {
+      onClose();
+      item.action.run();
+      return;
+    }
+    try {
+      // Found before closing, so a failure (an activity deleted meanwhile) shows here with the palette still open.
+      const target = await placeOfRecord(item.hit);
+      // Closed first: a screen ignores requests while a dialog makes the app behind it inert.
+      onClose();
+      if (target) go(target.place, { type: 'open', id: target.id });
+    } catch (error) {
+      setOpenError(toCrmError(error).message);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (items.length === 0) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActiveIndex((index) => (index + step + items.length) % items.length);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const item = items[activeIndex];
+      if (item) void choose(item);
+    }
+  }
+
+  const optionId = (index: number) => `${listId}-${index}`;
+  const problem = openError ?? search.error;
+  const nothingFound = searching && search.answered === text && !search.error && search.groups.length === 0;
+
+  return (
+    <Dialog title="Search everything" onCancel={onClose} initialFocus={inputRef} size="medium">
+      <div className="palette">
+        <div className="palette__field">
+          <Icon name="search" size={18} className="palette__field-icon" />
+          <input
+            ref={inputRef}
+            className="palette__input"
+            type="text"
+            role="combobox"
+            aria-label="Search contacts, companies, deals and activities, or type a command"
+            aria-expanded={items.length > 0}
+            aria-controls={listId}
+            aria-autocomplete="list"
+            aria-activedescendant={items.length > 0 ? optionId(activeIndex) : undefined}
+            placeholder="Search contacts, companies, deals, activities… or type a command"
+            maxLength={maxLength}
+            spellCheck={false}
+            autoComplete="off"
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              setOpenError(null);
+            }}
+            onKeyDown={onKeyDown}
+          />
+        </div>
+        {problem && (
+          <p className="palette__problem" role="status">
+            <Icon name="alert" size={15} />
+            {problem}
+          </p>
+        )}
+        <div ref={listRef} id={listId} className="palette__list" role="listbox" aria-label="Results and actions">
+          {nothingFound && (
+            <p className="palette__nothing" role="status">
+              Nothing matches “{text.length > 60 ? `${text.slice(0, 60)}…` : text}”.
+            </p>
+          )}
+          {paletteSections.map((section, sectionIndex) => (
+            <div key={section.key} role="group" aria-labelledby={`${listId}-${section.key}`} className="palette__group">
+              <div id={`${listId}-${section.key}`} className="palette__group-title">
+                <span>{section.title}</span>
+                {section.count && <span className="palette__count">{section.count}</span>}
+              </div>
+              {section.items.map((item, position) => {
+                const itemIndex = sectionStarts[sectionIndex]! + position;
+                const active = itemIndex === activeIndex;
+                return (
+                  <div
+                    key={item.type === 'record' ? `${item.hit.kind}-${item.hit.id}` : item.action.id}
+                    id={optionId(itemIndex)}
+                    role="option"
+                    aria-selected={active}
+                    className={active ? 'palette__item palette__item--active' : 'palette__item'}
+                    onMouseMove={() => setActiveIndex(itemIndex)}
+                    // Keeps focus in the input, where the keys work.
+                    onMouseDown={(event) => event.preventDefault()}
+                    onClick={() => void choose(item)}
+                  >
+                    <Icon name={item.type === 'record' ? recordKindLook[item.hit.kind].icon : item.action.icon} size={16} className="palette__item-icon" />
+                    {item.type === 'record' ? (
+                      <span className="palette__item-text">
+                        <span className="palette__item-title">
+                          <Highlighted text={item.hit.title} words={words} />
+                        </span>
+                        {item.hit.subtitle && (
+                          <span className="palette__item-subtitle">
+                            <Highlighted text={item.hit.subtitle} words={words} />
+                          </span>
+                        )}
+                      </span>
+                    ) : (
+                      <span className="palette__item-text">
+                        <span className="palette__item-title">{item.action.label}</span>
+                      </span>
+                    )}
+                    {active && <Icon name="chevronRight" size={15} className="palette__item-go" />}
+                  </div>
+                );
+              })}
+            </div>
+          ))}
+        </div>
+        <p className="palette__keys" aria-hidden="true">
+          <span>
+            <kbd>↑</kbd> <kbd>↓</kbd> to move
+          </span>
+          <span>
+            <kbd>Enter</kbd> to open
+          </span>
+          <span>
+            <kbd>Esc</kbd> to close
+          </span>
+        </p>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,12 @@
+import { queryWords } from './highlight';
+import type { PaletteAction } from './usePaletteActions';
+
+/** The actions whose label or keywords have a word starting with each typed word ("new con" → New contact); all of them for no words. */
+export function matchActions(actions: readonly PaletteAction[], query: string): PaletteAction[] {
+  const typed = queryWords(query);
+  if (typed.length === 0) return [...actions];
+  return actions.filter((action) => {
+    const words = queryWords(`${action.label} ${action.keywords}`);
+    return typed.every((word) => words.some((candidate) => candidate.startsWith(word)));
+  });
+}

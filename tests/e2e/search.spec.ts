@@ -1,0 +1,226 @@
+import type { Page } from '@playwright/test';
+import { call, smallCrm } from '../support/crm';
+import { seedContacts } from '../support/seed-contacts';
+import { expect, test } from './app';
+
+test.use({ locale: 'en-US' });
+
+const palette = (page: Page) => page.getByRole('dialog', { name: 'Search everything' });
+const paletteInput = (page: Page) => palette(page).getByRole('combobox');
+const group = (page: Page, title: string) => palette(page).getByRole('group', { name: new RegExp(`^${title}`) });
+const activeOption = (page: Page) => palette(page).locator('[role="option"][aria-selected="true"]');
+const contactPanel = (page: Page) => page.getByRole('complementary', { name: 'Contact details' });
+const companyPanel = (page: Page) => page.getByRole('complementary', { name: 'Company details' });
+
+async function openPalette(page: Page): Promise<void> {
+  // The window answers keys once the app has loaded.
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await page.keyboard.press('Control+K');
+  await expect(paletteInput(page)).toBeFocused();
+}
+
+/** Moves the highlight with the arrow keys until it is on the row named `name`. */
+async function arrowTo(page: Page, name: RegExp): Promise<void> {
+  for (let step = 0; step < 40; step++) {
+    if (name.test((await activeOption(page).textContent()) ?? '')) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`no row matching ${name} could be reached with the arrow keys`);
+}
+
+/** Makes the core's answer to one search text slow, or an error, as a busy or damaged index would; other calls go through untouched. */
+async function disturbSearch(page: Page, text: string, disturbance: { delayMs: number } | { failure: string }): Promise<void> {
+  await page.evaluate(
+    ([target, how]) => {
+      const host = window as unknown as { __crmInvoke(channel: string, input: { text?: string }): Promise<unknown> };
+      const original = host.__crmInvoke.bind(host);
+      host.__crmInvoke = async (channel, input) => {
+        if (channel !== 'search.all' || input.text !== target) return original(channel, input);
+        if ('failure' in how) return { ok: false, error: { code: 'INTERNAL', message: how.failure } };
+        await new Promise((resolve) => setTimeout(resolve, how.delayMs));
+        return original(channel, input);
+      };
+    },
+    [text, disturbance] as const,
+  );
+}
+
+test.describe('the command palette', () => {
+  test('Ctrl+K opens it; typing shows matches grouped by kind, marked; arrows and Enter open the record; Escape gives focus back', async ({ app }) => {
+    const page = app.page;
+    await smallCrm(app.core);
+    await page.reload();
+    const searchBox = page.getByRole('searchbox', { name: 'Search' });
+    await searchBox.focus();
+
+    await openPalette(page);
+    await paletteInput(page).pressSequentially('acme', { delay: 40 });
+    await expect(group(page, 'Companies').getByRole('option', { name: /Acme Ltd/ })).toBeVisible();
+    await expect(group(page, 'Contacts').getByRole('option')).toHaveCount(2);
+    await expect(group(page, 'Deals').getByRole('option', { name: /Acme renewal/ })).toBeVisible();
+    await expect(group(page, 'Companies').locator('mark').first()).toHaveText('Acme');
+    await expect(group(page, 'Contacts')).toContainText('2');
+    await app.screenshot('search');
+
+    await page.keyboard.press('Escape');
+    await expect(palette(page)).toBeHidden();
+    await expect(searchBox).toBeFocused();
+
+    // A contact, reached with the arrows.
+    await openPalette(page);
+    await paletteInput(page).pressSequentially('bob');
+    await expect(group(page, 'Contacts').getByRole('option', { name: /Bob Stone/ })).toBeVisible();
+    await arrowTo(page, /Bob Stone/);
+    await page.keyboard.press('Enter');
+    await expect(palette(page)).toBeHidden();
+    await expect(contactPanel(page).getByRole('heading', { level: 2 })).toHaveText('Bob Stone');
+
+    // A company: its own screen and panel.
+    await openPalette(page);
+    await paletteInput(page).fill('globex');
+    await expect(group(page, 'Companies').getByRole('option', { name: /Globex/ })).toBeVisible();
+    await arrowTo(page, /^Globex/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Companies', level: 1 })).toBeVisible();
+    await expect(companyPanel(page).getByRole('heading', { level: 2 })).toHaveText('Globex');
+
+    // An activity opens with the record it belongs to.
+    await openPalette(page);
+    await paletteInput(page).fill('intro call');
+    await expect(group(page, 'Activities').getByRole('option', { name: /Intro call/ })).toBeVisible();
+    await arrowTo(page, /Intro call/);
+    await page.keyboard.press('Enter');
+    await expect(contactPanel(page).getByRole('heading', { level: 2 })).toHaveText('Anna Berg');
+  });
+
+  test('⌘K opens it too, and the mouse can choose a row', async ({ app }) => {
+    const page = app.page;
+    await smallCrm(app.core);
+    await page.reload();
+    await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+    await page.keyboard.press('Meta+K');
+    await expect(paletteInput(page)).toBeFocused();
+    await paletteInput(page).fill('carl');
+    await palette(page).getByRole('option', { name: /Carl Grey/ }).click();
+    await expect(contactPanel(page).getByRole('heading', { level: 2 })).toHaveText('Carl Grey');
+  });
+
+  test('accents and case do not matter: "jose" finds José', async ({ app }) => {
+    const page = app.page;
+    await call(app.core, 'contacts.create', { name: 'José Álvarez', email: 'jose@example.com' });
+    await call(app.core, 'companies.create', { name: 'Société Générale de Café' });
+    await page.reload();
+    await openPalette(page);
+    await paletteInput(page).fill('jose');
+    await expect(group(page, 'Contacts').getByRole('option', { name: /José Álvarez/ })).toBeVisible();
+    await expect(group(page, 'Contacts').locator('mark').first()).toHaveText('José');
+    await paletteInput(page).fill('SOCIETE cafe');
+    await expect(group(page, 'Companies').getByRole('option', { name: /Société Générale de Café/ })).toBeVisible();
+  });
+
+  test('search syntax, unbalanced quotes, 10,000 characters and emoji are read as plain text and never show an error', async ({ app }) => {
+    const page = app.page;
+    await smallCrm(app.core);
+    await call(app.core, 'contacts.create', { name: 'Zoë 🎉 Party' });
+    await page.reload();
+    await openPalette(page);
+    const inputs = ['"', '*', 'NEAR(', 'NEAR(anna bob', '-', '-anna', 'AND', 'anna AND', 'OR bob', 'NOT', '"anna', 'anna"berg', '(((', 'anna*', '^anna', 'col:anna', '🎉', '😀 anna', 'a'.repeat(10_000), 'anna '.repeat(2_000)];
+    for (const text of inputs) {
+      await paletteInput(page).fill(text);
+      // Either matches or "Nothing matches": an answer, never a problem.
+      await expect(palette(page).getByRole('option').or(palette(page).getByText(/^Nothing matches/)).first()).toBeVisible();
+      await expect(palette(page).locator('.palette__problem')).toHaveCount(0);
+    }
+    await expect(paletteInput(page)).toHaveValue('anna '.repeat(2_000));
+    await paletteInput(page).fill('"anna');
+    await expect(group(page, 'Contacts').getByRole('option', { name: /Anna Berg/ })).toBeVisible();
+    await paletteInput(page).fill('zoe 🎉');
+    await expect(group(page, 'Contacts').getByRole('option', { name: /Zoë 🎉 Party/ })).toBeVisible();
+    // The app is still fine behind it.
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
+  });
+
+  test('actions: listed when empty, filtered by the typed words, and run with Enter', async ({ app }) => {
+    const page = app.page;
+    await openPalette(page);
+    const actions = group(page, 'Actions');
+    await expect(actions.getByRole('option', { name: 'New contact' })).toBeVisible();
+    await expect(actions.getByRole('option', { name: 'Go to Trash' })).toBeVisible();
+    await expect(actions.getByRole('option', { name: 'Restore from backup…' })).toBeVisible();
+    await app.screenshot('search-actions');
+
+    await paletteInput(page).fill('new con');
+    await expect(actions.getByRole('option')).toHaveText(['New contact']);
+    await page.keyboard.press('Enter');
+    await expect(contactPanel(page).getByLabel('Name')).toBeFocused();
+    await contactPanel(page).getByRole('button', { name: 'Cancel' }).click();
+
+    await openPalette(page);
+    await paletteInput(page).fill('trash');
+    await arrowTo(page, /Go to Trash/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Trash', level: 1 })).toBeVisible();
+
+    await openPalette(page);
+    await paletteInput(page).fill('find in');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();
+
+    await openPalette(page);
+    await paletteInput(page).fill('restore');
+    await arrowTo(page, /Restore from backup/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Restore from a backup' })).toBeVisible();
+    await expect(palette(page)).toBeHidden();
+  });
+
+  test('a failing search says so calmly inside the palette, and the next keystroke tries again', async ({ app }) => {
+    const page = app.page;
+    await smallCrm(app.core);
+    await page.reload();
+    // The core answers "bob" with an error, as it would on a damaged index.
+    await disturbSearch(page, 'bob', { failure: 'Search is not available right now.' });
+    await openPalette(page);
+    await paletteInput(page).fill('bob');
+    await expect(palette(page).getByText('Search is not available right now.')).toBeVisible();
+    await paletteInput(page).fill('bob s');
+    await expect(group(page, 'Contacts').getByRole('option', { name: /Bob Stone/ })).toBeVisible();
+    await expect(palette(page).getByText('Search is not available right now.')).toBeHidden();
+  });
+
+  test('a slow reply to an older text never replaces the newer one', async ({ app }) => {
+    const page = app.page;
+    await smallCrm(app.core);
+    await page.reload();
+    await disturbSearch(page, 'an', { delayMs: 1200 });
+    await openPalette(page);
+    await paletteInput(page).fill('an');
+    await paletteInput(page).fill('carl');
+    await expect(group(page, 'Contacts').getByRole('option')).toHaveText([/Carl Grey/]);
+    await page.waitForTimeout(1400);
+    await expect(group(page, 'Contacts').getByRole('option')).toHaveText([/Carl Grey/]);
+  });
+
+  test('100,000 contacts: results appear as a prefix is typed letter by letter', async ({ app }) => {
+    test.setTimeout(120_000);
+    const page = app.page;
+    seedContacts(app.core, 100_000);
+    await page.reload();
+    await expect(page.getByText('100,000 contacts')).toBeVisible();
+    await openPalette(page);
+    const prefix = 'tanak';
+    const started = Date.now();
+    for (const letter of prefix) {
+      await page.keyboard.type(letter);
+      await expect(group(page, 'Contacts').getByRole('option').first()).toBeVisible();
+    }
+    const elapsed = Date.now() - started;
+    await expect(group(page, 'Contacts')).toContainText('100+');
+    const tanakas = group(page, 'Contacts').getByRole('option');
+    await expect(tanakas).toHaveCount(5);
+    for (const name of await tanakas.allInnerTexts()) expect(name).toMatch(/Tanaka/);
+    test.info().annotations.push({ type: 'typing "tanak" over 100,000 contacts', description: `${elapsed} ms for 5 letters with results after each` });
+    await app.screenshot('search-100k');
+  });
+});
