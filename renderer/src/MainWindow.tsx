@@ -10,6 +10,7 @@ import { ContactsScreen } from './features/contacts/ContactsScreen';
 import { DealsScreen } from './features/deals/DealsScreen';
 import { DuplicatesScreen } from './features/duplicates/DuplicatesScreen';
 import { CommandPalette } from './features/palette/CommandPalette';
+import { PaletteProvider } from './features/palette/PaletteProvider';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TodayScreen } from './features/today/TodayScreen';
 import { TrashScreen } from './features/trash/TrashScreen';
@@ -72,7 +73,8 @@ export function MainWindow({ version, generation }: MainWindowProps) {
 
   return (
     <NavigationContext.Provider value={navigation}>
-      <div className="main-window">
+      <PaletteProvider>
+        <div className="main-window">
         <BackupFailedBanner />
         <RestoredBanner />
         <div className="app">
@@ -82,7 +84,8 @@ export function MainWindow({ version, generation }: MainWindowProps) {
           </div>
         </div>
         <CommandPalette key={generation} />
-      </div>
+        </div>
+      </PaletteProvider>
     </NavigationContext.Provider>
   );
 }

@@ -126,7 +126,7 @@ test.describe('contacts', () => {
     const dialog = page.getByRole('dialog', { name: 'Delete Farah Haddad?' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toHaveAttribute('aria-modal', 'true');
-    await expect(dialog).toContainText('cannot be undone');
+    await expect(dialog).toContainText('stay there for 30 days');
     await app.screenshot('delete-confirmation');
 
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -243,7 +243,7 @@ test.describe('contacts', () => {
 
     // Tab from the top of the page, noting where focus lands and whether it can be seen.
     const stops: Array<{ what: string; outline: string }> = [];
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 30; i++) {
       await page.keyboard.press('Tab');
       const stop = await page.evaluate(() => {
         const element = document.activeElement as HTMLElement;

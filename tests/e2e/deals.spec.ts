@@ -225,7 +225,7 @@ test.describe('Deals', () => {
     await panel.getByLabel('Expected close').fill('2027-03-31');
     await panel.getByLabel('Owner').fill('Maria');
     await panel.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText('Deal added')).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('Deal added');
     await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Annual maintenance');
 
     const saved = (await call(app.core, 'deals.list', { search: 'maintenance' })).rows[0]!;

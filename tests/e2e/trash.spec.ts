@@ -8,7 +8,7 @@ const deletedItems = (page: Page) => page.getByRole('list', { name: 'Deleted ite
 const entry = (page: Page, label: string) => deletedItems(page).getByRole('listitem', { name: label, exact: true });
 
 async function openTrash(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Trash' }).click();
+  await page.getByRole('button', { name: 'Trash', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Trash', level: 1 })).toBeVisible();
 }
 

@@ -1,4 +1,5 @@
 import type { Place, Section, tools as toolList } from '../sections';
+import { PaletteButton } from '../features/palette/PaletteButton';
 import { Icon } from './Icon';
 import { LogoMark } from './Logo';
 import './Sidebar.css';
@@ -21,6 +22,7 @@ export function Sidebar({ sections, tools, current, onSelect, version }: Sidebar
         <LogoMark size={28} />
         <span className="sidebar__name">Rolodesk</span>
       </div>
+      <PaletteButton />
       <nav className="sidebar__nav" aria-label="Sections">
         <ul>
           {sections.map((section) => (

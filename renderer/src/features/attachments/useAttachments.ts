@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Attachment } from '../../../../shared/schemas/attachment';
+import type { RecordRef } from '../../../../shared/schemas/record';
 import { invoke, toCrmError } from '../../api';
 
 export interface AttachmentList {
@@ -10,17 +11,17 @@ export interface AttachmentList {
   reload(): void;
 }
 
-/** The files attached to a contact, newest first; reload() after anything changes them. */
-export function useAttachments(contactId: number | null): AttachmentList {
+/** The files attached to a record, newest first; reload() after anything changes them. */
+export function useAttachments(record: RecordRef | null): AttachmentList {
   const [attachments, setAttachments] = useState<readonly Attachment[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Only the newest request may write: a slow answer to an older one never replaces a newer list.
   const latest = useRef(0);
 
   const reload = useCallback(() => {
-    if (contactId === null) return;
+    if (record === null) return;
     const request = ++latest.current;
-    invoke('attachments.list', { record: { kind: 'contact', id: contactId } }).then(
+    invoke('attachments.list', { record }).then(
       (answer) => {
         if (request !== latest.current) return;
         setAttachments(answer.attachments);
@@ -28,7 +29,7 @@ export function useAttachments(contactId: number | null): AttachmentList {
       },
       (thrown: unknown) => request === latest.current && setError(toCrmError(thrown).message),
     );
-  }, [contactId]);
+  }, [record]);
 
   useEffect(() => {
     reload();

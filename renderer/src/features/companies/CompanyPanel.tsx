@@ -1,12 +1,20 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Company } from '../../../../shared/schemas/company';
 import type { Trashed } from '../../../../shared/schemas/common';
 import { invoke, toCrmError } from '../../api';
 import { Avatar } from '../../components/Avatar';
 import { ErrorBanner } from '../../components/Banner';
-import { Button, IconButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
-import { exactTime, longTime } from '../../lib/format';
+import { RecordMeta } from '../../components/panel/RecordMeta';
+import { RecordPanel } from '../../components/panel/RecordPanel';
+import { useRecordLoad } from '../../components/panel/useRecordLoad';
+import { AttachmentsSection } from '../attachments/AttachmentsSection';
+import { DropOverlay } from '../attachments/DropOverlay';
+import { useRecordFiles } from '../attachments/useRecordFiles';
+import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
+import { useCustomFieldForm } from '../custom-fields/useCustomFieldForm';
+import { RecordDeals } from '../deals/RecordDeals';
+import { TagPicker } from '../tags/TagPicker';
 import { RecordTimeline } from '../timeline/RecordTimeline';
 import { CompanyPeople } from './CompanyPeople';
 import { CompanyFormFields, fieldId } from './CompanyForm';
@@ -24,17 +32,14 @@ interface CompanyPanelProps {
   onClose(): void;
 }
 
-type Load = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };
-
-/** A company's record: its fields, its people and its timeline; also the new-company form. */
+/** A company's record: its fields, tags, people, deals, files and timeline; also the new-company form. */
 export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose }: CompanyPanelProps) {
   const [openedId] = useState(companyId);
   const idPrefix = useId();
   const nameRef = useRef<HTMLInputElement>(null);
 
-  const [company, setCompany] = useState<Company | null>(null);
-  const [load, setLoad] = useState<Load>(openedId === null ? { state: 'ready' } : { state: 'loading' });
   const [values, setValues] = useState<CompanyValues>(emptyValues);
+  const { record: company, setRecord: setCompany, load } = useRecordLoad(openedId, (id) => invoke('companies.get', { id }), (loaded) => setValues(valuesOf(loaded)));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [liveCheck, setLiveCheck] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -43,30 +48,15 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
   const [deleting, setDeleting] = useState(false);
   // Bumped after each save so the timeline shows the change just made.
   const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    if (openedId === null) return;
-    let current = true;
-    invoke('companies.get', { id: openedId }).then(
-      (loaded) => {
-        if (!current) return;
-        setCompany(loaded);
-        setValues(valuesOf(loaded));
-        setLoad({ state: 'ready' });
-      },
-      (error: unknown) => current && setLoad({ state: 'failed', message: toCrmError(error).message }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [openedId]);
+  const custom = useCustomFieldForm('company', company?.custom ?? null);
+  const files = useRecordFiles('company', company?.id ?? null);
 
   useEffect(() => {
     if (focusName && load.state === 'ready') nameRef.current?.focus();
   }, [focusName, load.state]);
 
   const baseline = company ? valuesOf(company) : emptyValues;
-  const dirty = !sameValues(values, baseline);
+  const dirty = !sameValues(values, baseline) || custom.dirty;
   const busy = saving || deleting;
 
   function change(field: CompanyField, value: string) {
@@ -90,15 +80,16 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
     if (busy) return;
     setProblem(null);
     const checked = validate(values);
+    const customValues = custom.take();
     if (!checked.ok) {
       showFieldErrors(checked.errors);
       return;
     }
+    if (!customValues) return;
     setSaving(true);
     try {
-      const saved = company
-        ? await invoke('companies.update', { id: company.id, ...checked.draft })
-        : await invoke('companies.create', checked.draft);
+      const input = { ...checked.draft, custom: customValues };
+      const saved = company ? await invoke('companies.update', { id: company.id, ...input }) : await invoke('companies.create', input);
       setCompany(saved);
       setValues(valuesOf(saved));
       setErrors({});
@@ -108,7 +99,9 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
     } catch (thrown) {
       const error = toCrmError(thrown);
       const { errors: found, other } = error.code === 'VALIDATION' ? fieldErrorsOf(error.fields) : { errors: {}, other: [] };
-      if (Object.keys(found).length > 0) {
+      if (custom.showServerErrors(error.fields)) {
+        setProblem('Please check the fields marked below.');
+      } else if (Object.keys(found).length > 0) {
         showFieldErrors(found);
         if (other.length > 0) setProblem(other.join(' '));
       } else {
@@ -136,105 +129,49 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    if (!event.currentTarget.contains(event.target as Node)) return;
-    if (event.key === 'Escape' && !dirty && !busy) {
-      event.preventDefault();
-      onClose();
-    }
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
-  }
-
   const title = company ? company.name : openedId === null ? 'New company' : 'Company';
   const subtitle = company ? [company.industry, company.website].filter(Boolean).join(' · ') : openedId === null ? 'Add an organisation you work with.' : '';
+  const badge = company ? (
+    <Avatar name={company.name} photo={null} size="large" />
+  ) : (
+    <span className="contact-panel__new-badge" aria-hidden="true">
+      <Icon name="companies" size={20} />
+    </span>
+  );
 
   return (
-    <aside className="contact-panel company-panel" aria-label="Company details" onKeyDown={onKeyDown}>
-      <header className="contact-panel__header">
-        {company ? (
-          <Avatar name={company.name} photo={null} size="large" />
-        ) : (
-          <span className="contact-panel__new-badge" aria-hidden="true">
-            <Icon name="companies" size={20} />
-          </span>
-        )}
-        <div className="contact-panel__titles">
-          <h2 className="contact-panel__title">{title}</h2>
-          {subtitle && <p className="contact-panel__subtitle">{subtitle}</p>}
-        </div>
-        <IconButton icon="close" label="Close" onClick={onClose} />
-      </header>
-
-      {load.state === 'loading' && (
-        <div className="contact-panel__loading" aria-busy="true">
-          <span className="visually-hidden">Loading company…</span>
-          {[72, 55, 64, 48].map((width) => (
-            <span key={width} className="skeleton skeleton--line" data-width={width} />
-          ))}
-        </div>
-      )}
-
-      {load.state === 'failed' && (
-        <div className="contact-panel__body">
-          <ErrorBanner title="This company could not be opened" action={<Button onClick={onClose}>Close</Button>}>
-            {load.message}
-          </ErrorBanner>
-        </div>
-      )}
-
-      {load.state === 'ready' && (
-        <form className="contact-form" noValidate onSubmit={save}>
-          <div className="contact-panel__body">
-            {problem && <ErrorBanner title="Not saved">{problem}</ErrorBanner>}
-            <CompanyFormFields idPrefix={idPrefix} values={values} errors={errors} onChange={change} nameRef={nameRef} />
-            {company && <CompanyPeople companyId={company.id} version={version} />}
-            {company && (
-              <dl className="contact-meta">
-                <div>
-                  <dt>Created</dt>
-                  <dd>
-                    <time dateTime={company.createdAt} title={exactTime(company.createdAt)}>
-                      {longTime(company.createdAt)}
-                    </time>
-                  </dd>
-                </div>
-                <div>
-                  <dt>Updated</dt>
-                  <dd>
-                    <time dateTime={company.updatedAt} title={exactTime(company.updatedAt)}>
-                      {longTime(company.updatedAt)}
-                    </time>
-                  </dd>
-                </div>
-              </dl>
-            )}
-            {company && <RecordTimeline record={{ kind: 'company', id: company.id }} version={version} />}
-          </div>
-          <footer className="contact-panel__footer">
-            {company && (
-              <Button variant="ghost" icon="trash" aria-disabled={busy} onClick={() => !busy && setConfirmingDelete(true)}>
-                Delete
-              </Button>
-            )}
-            <span className="contact-panel__spacer" />
-            <Button onClick={() => !busy && onClose()} aria-disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" aria-disabled={busy}>
-              Save
-            </Button>
-          </footer>
-        </form>
-      )}
-
-      {confirmingDelete && company && (
-        <DeleteCompanyDialog
-          company={company}
-          busy={deleting}
-          onConfirm={(people) => void confirmDelete(people)}
-          onCancel={() => setConfirmingDelete(false)}
-        />
-      )}
-    </aside>
+    <RecordPanel
+      label="Company details"
+      className="company-panel"
+      badge={badge}
+      title={title}
+      subtitle={subtitle}
+      noun="company"
+      load={load}
+      holdsWork={dirty || files.queue.busy}
+      busy={busy}
+      onSave={(event) => void save(event)}
+      onDelete={company ? () => setConfirmingDelete(true) : null}
+      onClose={onClose}
+      dropHandlers={files.drop.handlers}
+      overlays={
+        <>
+          {files.drop.over && <DropOverlay recordName={company?.name ?? null} />}
+          {confirmingDelete && company && (
+            <DeleteCompanyDialog company={company} busy={deleting} onConfirm={(people) => void confirmDelete(people)} onCancel={() => setConfirmingDelete(false)} />
+          )}
+        </>
+      }
+    >
+      {problem && <ErrorBanner title="Not saved">{problem}</ErrorBanner>}
+      <CompanyFormFields idPrefix={idPrefix} values={values} errors={errors} onChange={change} nameRef={nameRef} />
+      <CustomFieldInputs kind="company" values={custom.values} errors={custom.errors} onChange={custom.setValues} />
+      {company && <TagPicker record={{ kind: 'company', id: company.id }} />}
+      {company && <CompanyPeople companyId={company.id} version={version} />}
+      {company && <RecordDeals companyId={company.id} />}
+      {company && <AttachmentsSection ownerName={company.name} list={files.list} queue={files.queue} />}
+      {company && <RecordMeta createdAt={company.createdAt} last={{ label: 'Updated', at: company.updatedAt }} />}
+      {files.record && <RecordTimeline record={files.record} version={version + files.changes} />}
+    </RecordPanel>
   );
 }

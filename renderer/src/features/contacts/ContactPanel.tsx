@@ -1,18 +1,22 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Trashed } from '../../../../shared/schemas/common';
 import type { Contact } from '../../../../shared/schemas/contact';
 import { invoke, toCrmError } from '../../api';
 import { Avatar } from '../../components/Avatar';
 import { ErrorBanner } from '../../components/Banner';
-import { Button, IconButton } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
-import { exactTime, longTime } from '../../lib/format';
+import { RecordMeta } from '../../components/panel/RecordMeta';
+import { RecordPanel } from '../../components/panel/RecordPanel';
+import { useRecordLoad } from '../../components/panel/useRecordLoad';
+import { useNavigation } from '../../navigation';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { DropOverlay } from '../attachments/DropOverlay';
-import { useAttachments, type AttachmentList } from '../attachments/useAttachments';
-import { useFileDrop } from '../attachments/useFileDrop';
-import { useUploadQueue } from '../attachments/useUploadQueue';
+import { useRecordFiles } from '../attachments/useRecordFiles';
+import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
+import { useCustomFieldForm } from '../custom-fields/useCustomFieldForm';
+import { RecordDeals } from '../deals/RecordDeals';
+import { TagPicker } from '../tags/TagPicker';
 import { RecordTimeline } from '../timeline/RecordTimeline';
 import { ContactFormFields, fieldId } from './ContactForm';
 import {
@@ -42,11 +46,9 @@ interface ContactPanelProps {
   onClose(): void;
 }
 
-type Load = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };
-
 /**
  * A contact's record: loads it, edits it, saves it, deletes it after asking;
- * its photo and attached files (dropped anywhere on the panel). Also the new-contact form.
+ * its photo, tags, custom fields, company, deals, attached files (dropped anywhere on the panel) and timeline. Also the new-contact form.
  */
 export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhotoChanged, onClose }: ContactPanelProps) {
   // The record this panel was opened for. After "Save" on a new contact the parent passes its new id,
@@ -54,10 +56,10 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
   const [openedId] = useState(contactId);
   const idPrefix = useId();
   const nameRef = useRef<HTMLInputElement>(null);
+  const { go } = useNavigation();
 
-  const [contact, setContact] = useState<Contact | null>(null);
-  const [load, setLoad] = useState<Load>(openedId === null ? { state: 'ready' } : { state: 'loading' });
   const [values, setValues] = useState<ContactValues>(emptyValues);
+  const { record: contact, setRecord: setContact, load } = useRecordLoad(openedId, (id) => invoke('contacts.get', { id }), (loaded) => setValues(valuesOf(loaded)));
   const [errors, setErrors] = useState<FieldErrors>({});
   // After a failed save, errors update as the user types, so they vanish once fixed.
   const [liveCheck, setLiveCheck] = useState(false);
@@ -67,39 +69,8 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
   const [deleting, setDeleting] = useState(false);
   // Bumped after each save so the timeline shows the change just made.
   const [version, setVersion] = useState(0);
-
-  // Files need a record to belong to, so a new contact gets them once it is saved.
-  const savedId = contact?.id ?? null;
-  const record = useMemo(() => (savedId === null ? null : { kind: 'contact' as const, id: savedId }), [savedId]);
-  const files = useAttachments(savedId);
-  const uploads = useUploadQueue(record, files.reload);
-  const drop = useFileDrop((dropped) => {
-    if (record) uploads.add(dropped);
-  });
-
-  useEffect(() => {
-    if (openedId === null) return;
-    let current = true;
-    invoke('contacts.get', { id: openedId }).then(
-      (loaded) => {
-        if (!current) return;
-        setContact(loaded);
-        setValues(valuesOf(loaded));
-        setLoad({ state: 'ready' });
-      },
-      (error: unknown) => current && setLoad({ state: 'failed', message: toCrmError(error).message }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [openedId]);
-
-  // Files added or removed show in the timeline too (the first list is what the timeline already has).
-  const filesSeen = useRef<AttachmentList['attachments']>(null);
-  useEffect(() => {
-    if (filesSeen.current !== null) setVersion((current) => current + 1);
-    filesSeen.current = files.attachments;
-  }, [files.attachments]);
+  const custom = useCustomFieldForm('contact', contact?.custom ?? null);
+  const files = useRecordFiles('contact', contact?.id ?? null);
 
   useEffect(() => {
     if (focusName && load.state === 'ready') nameRef.current?.focus();
@@ -107,7 +78,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
   }, [focusName, load.state]);
 
   const baseline = contact ? valuesOf(contact) : emptyValues;
-  const dirty = !sameValues(values, baseline);
+  const dirty = !sameValues(values, baseline) || custom.dirty;
   const busy = saving || deleting;
 
   function change(field: ContactField, value: string) {
@@ -131,15 +102,16 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
     if (busy) return;
     setProblem(null);
     const checked = validate(values);
+    const customValues = custom.take();
     if (!checked.ok) {
       showFieldErrors(checked.errors);
       return;
     }
+    if (!customValues) return;
     setSaving(true);
     try {
-      const saved = contact
-        ? await invoke('contacts.update', { id: contact.id, ...checked.draft })
-        : await invoke('contacts.create', checked.draft);
+      const input = { ...checked.draft, custom: customValues };
+      const saved = contact ? await invoke('contacts.update', { id: contact.id, ...input }) : await invoke('contacts.create', input);
       setContact(saved);
       setValues(valuesOf(saved));
       setErrors({});
@@ -149,7 +121,9 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
     } catch (thrown) {
       const error = toCrmError(thrown);
       const { errors: found, other } = error.code === 'VALIDATION' ? fieldErrorsOf(error.fields) : { errors: {}, other: [] };
-      if (Object.keys(found).length > 0) {
+      if (custom.showServerErrors(error.fields)) {
+        setProblem('Please check the fields marked below.');
+      } else if (Object.keys(found).length > 0) {
         showFieldErrors(found);
         if (other.length > 0) setProblem(other.join(' '));
       } else {
@@ -178,125 +152,71 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    // Keys from the delete dialog bubble here through React's portal; they are the dialog's business.
-    if (!event.currentTarget.contains(event.target as Node)) return;
-    // Escape closes, unless that would throw away typing or stop files on their way in.
-    if (event.key === 'Escape' && !dirty && !busy && !uploads.busy) {
-      event.preventDefault();
-      onClose();
-    }
-    // Ctrl/Cmd+Enter saves from anywhere in the form, even the notes.
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
-  }
-
   const title = contact ? contact.name : openedId === null ? 'New contact' : 'Contact';
   const subtitle = contact ? [contact.company, contact.email].filter(Boolean).join(' · ') : openedId === null ? 'Add someone you work with.' : '';
+  const badge = contact ? (
+    <Avatar name={contact.name} photo={contact.photo} size="large" />
+  ) : (
+    <span className="contact-panel__new-badge" aria-hidden="true">
+      <Icon name="userPlus" size={20} />
+    </span>
+  );
 
   return (
-    // A fixed name, not the contact's: label text would otherwise mix with the field labels for tools that search by label.
-    <aside className="contact-panel" aria-label="Contact details" onKeyDown={onKeyDown} {...drop.handlers}>
-      <header className="contact-panel__header">
-        {contact ? (
-          <Avatar name={contact.name} photo={contact.photo} size="large" />
-        ) : (
-          <span className="contact-panel__new-badge" aria-hidden="true">
-            <Icon name="userPlus" size={20} />
-          </span>
-        )}
-        <div className="contact-panel__titles">
-          <h2 className="contact-panel__title">
-            {title}
-          </h2>
-          {subtitle && <p className="contact-panel__subtitle">{subtitle}</p>}
-        </div>
-        <IconButton icon="close" label="Close" onClick={onClose} />
-      </header>
-
-      {load.state === 'loading' && (
-        <div className="contact-panel__loading" aria-busy="true">
-          <span className="visually-hidden">Loading contact…</span>
-          {[72, 55, 64, 48].map((width) => (
-            <span key={width} className="skeleton skeleton--line" data-width={width} />
-          ))}
-        </div>
-      )}
-
-      {load.state === 'failed' && (
-        <div className="contact-panel__body">
-          <ErrorBanner title="This contact could not be opened" action={<Button onClick={onClose}>Close</Button>}>
-            {load.message}
-          </ErrorBanner>
-        </div>
-      )}
-
-      {load.state === 'ready' && (
-        <form className="contact-form" noValidate onSubmit={save}>
-          <div className="contact-panel__body">
-            {problem && <ErrorBanner title="Not saved">{problem}</ErrorBanner>}
-            {contact && (
-              <PhotoField
-                contact={contact}
-                onChange={(changed) => {
-                  setContact(changed);
-                  onPhotoChanged(changed);
-                }}
-              />
-            )}
-            <ContactFormFields idPrefix={idPrefix} values={values} errors={errors} onChange={change} nameRef={nameRef} />
-            {contact && <AttachmentsSection ownerName={contact.name} list={files} queue={uploads} />}
-            {contact && (
-              <dl className="contact-meta">
-                <div>
-                  <dt>Created</dt>
-                  <dd>
-                    <time dateTime={contact.createdAt} title={exactTime(contact.createdAt)}>
-                      {longTime(contact.createdAt)}
-                    </time>
-                  </dd>
-                </div>
-                <div>
-                  <dt>Updated</dt>
-                  <dd>
-                    <time dateTime={contact.updatedAt} title={exactTime(contact.updatedAt)}>
-                      {longTime(contact.updatedAt)}
-                    </time>
-                  </dd>
-                </div>
-              </dl>
-            )}
-            {record && <RecordTimeline record={record} version={version} />}
-          </div>
-          <footer className="contact-panel__footer">
-            {contact && (
-              <Button variant="ghost" icon="trash" aria-disabled={busy} onClick={() => !busy && setConfirmingDelete(true)}>
-                Delete
-              </Button>
-            )}
-            <span className="contact-panel__spacer" />
-            {/* aria-disabled, not disabled, while busy: a disabled button drops keyboard focus. */}
-            <Button onClick={() => !busy && onClose()} aria-disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" aria-disabled={busy}>
-              Save
-            </Button>
-          </footer>
-        </form>
-      )}
-
-      {drop.over && <DropOverlay recordName={contact?.name ?? null} />}
-
-      {confirmingDelete && contact && (
-        <ConfirmDialog
-          title={`Delete ${contact.name}?`}
-          message="Their details and notes will be removed from Rolodesk. This cannot be undone."
-          confirmLabel="Delete contact"
-          busy={deleting}
-          onConfirm={() => void confirmDelete()}
-          onCancel={() => setConfirmingDelete(false)}
+    <RecordPanel
+      label="Contact details"
+      className="contact-panel--contact"
+      badge={badge}
+      title={title}
+      subtitle={subtitle}
+      noun="contact"
+      load={load}
+      // Escape does not throw away typing or stop files on their way in.
+      holdsWork={dirty || files.queue.busy}
+      busy={busy}
+      onSave={(event) => void save(event)}
+      onDelete={contact ? () => setConfirmingDelete(true) : null}
+      onClose={onClose}
+      dropHandlers={files.drop.handlers}
+      overlays={
+        <>
+          {files.drop.over && <DropOverlay recordName={contact?.name ?? null} />}
+          {confirmingDelete && contact && (
+            <ConfirmDialog
+              title={`Delete ${contact.name}?`}
+              message="They go to the trash with their notes, files and timeline, and stay there for 30 days in case you need them back."
+              confirmLabel="Delete contact"
+              busy={deleting}
+              onConfirm={() => void confirmDelete()}
+              onCancel={() => setConfirmingDelete(false)}
+            />
+          )}
+        </>
+      }
+    >
+      {problem && <ErrorBanner title="Not saved">{problem}</ErrorBanner>}
+      {contact && (
+        <PhotoField
+          contact={contact}
+          onChange={(changed) => {
+            setContact(changed);
+            onPhotoChanged(changed);
+          }}
         />
       )}
-    </aside>
+      <ContactFormFields idPrefix={idPrefix} values={values} errors={errors} onChange={change} nameRef={nameRef} />
+      {contact?.companyId != null && (
+        <button type="button" className="contact-panel__link" onClick={() => contact.companyId !== null && go('companies', { type: 'open', id: contact.companyId })}>
+          <Icon name="companies" size={15} />
+          Open {contact.company}
+        </button>
+      )}
+      <CustomFieldInputs kind="contact" values={custom.values} errors={custom.errors} onChange={custom.setValues} />
+      {contact && <TagPicker record={{ kind: 'contact', id: contact.id }} />}
+      {contact && <RecordDeals contactId={contact.id} />}
+      {contact && <AttachmentsSection ownerName={contact.name} list={files.list} queue={files.queue} />}
+      {contact && <RecordMeta createdAt={contact.createdAt} last={{ label: 'Updated', at: contact.updatedAt }} />}
+      {files.record && <RecordTimeline record={files.record} version={version + files.changes} />}
+    </RecordPanel>
   );
 }

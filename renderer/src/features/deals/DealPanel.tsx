@@ -1,18 +1,23 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Trashed } from '../../../../shared/schemas/common';
 import type { Deal, Stage } from '../../../../shared/schemas/deal';
 import type { LinkedRecord } from '../../../../shared/schemas/record';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
-import { Button, IconButton } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
-import { exactTime, longTime } from '../../lib/format';
-import { dealFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf, type DealValues, type FieldErrors } from './dealForm';
-import { DealFormFields, fieldId } from './DealFormFields';
+import { RecordMeta } from '../../components/panel/RecordMeta';
+import { RecordPanel } from '../../components/panel/RecordPanel';
+import { useRecordLoad } from '../../components/panel/useRecordLoad';
+import { AttachmentsSection } from '../attachments/AttachmentsSection';
+import { DropOverlay } from '../attachments/DropOverlay';
+import { useRecordFiles } from '../attachments/useRecordFiles';
 import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
 import { useCustomFieldForm } from '../custom-fields/useCustomFieldForm';
 import { TagPicker } from '../tags/TagPicker';
+import { RecordTimeline } from '../timeline/RecordTimeline';
+import { dealFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf, type DealValues, type FieldErrors } from './dealForm';
+import { DealFormFields, fieldId } from './DealFormFields';
 import { formatMoney } from './money';
 import '../contacts/ContactPanel.css';
 import './DealPanel.css';
@@ -34,19 +39,16 @@ interface DealPanelProps {
   onClose(): void;
 }
 
-type Load = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };
-
 const firstOpenStage = (stages: readonly Stage[]) => (stages.find((stage) => stage.kind === 'open') ?? stages[0])?.id ?? null;
 
-/** A deal's record: its fields and its timeline; also the new-deal form. */
+/** A deal's record: its fields, tags, files and timeline; also the new-deal form. */
 export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDeleted, onClose }: DealPanelProps) {
   const [openedId] = useState(dealId);
   const idPrefix = useId();
   const titleRef = useRef<HTMLInputElement>(null);
 
-  const [deal, setDeal] = useState<Deal | null>(null);
-  const [load, setLoad] = useState<Load>(openedId === null ? { state: 'ready' } : { state: 'loading' });
   const [values, setValues] = useState<DealValues>(() => emptyValues(firstOpenStage(stages), prefill));
+  const { record: deal, setRecord: setDeal, load } = useRecordLoad(openedId, (id) => invoke('deals.get', { id }), (loaded) => setValues(valuesOf(loaded)));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [liveCheck, setLiveCheck] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -54,23 +56,9 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const custom = useCustomFieldForm('deal', deal?.custom ?? null);
-
-  useEffect(() => {
-    if (openedId === null) return;
-    let current = true;
-    invoke('deals.get', { id: openedId }).then(
-      (loaded) => {
-        if (!current) return;
-        setDeal(loaded);
-        setValues(valuesOf(loaded));
-        setLoad({ state: 'ready' });
-      },
-      (error: unknown) => current && setLoad({ state: 'failed', message: toCrmError(error).message }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [openedId]);
+  const files = useRecordFiles('deal', deal?.id ?? null);
+  // Bumped after each save so the timeline shows the change just made.
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     if (focusTitle && load.state === 'ready') titleRef.current?.focus();
@@ -120,6 +108,7 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
       setValues(valuesOf(saved));
       setErrors({});
       setLiveCheck(false);
+      setVersion((current) => current + 1);
       onSaved(saved, deal === null);
     } catch (thrown) {
       const error = toCrmError(thrown);
@@ -154,15 +143,6 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    if (!event.currentTarget.contains(event.target as Node)) return;
-    if (event.key === 'Escape' && !dirty && !busy) {
-      event.preventDefault();
-      onClose();
-    }
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
-  }
-
   const title = deal ? deal.title : openedId === null ? 'New deal' : 'Deal';
   const subtitle = deal
     ? [formatMoney(deal.valueMinor, deal.currency), deal.stageName, deal.companyName].filter(Boolean).join(' · ')
@@ -170,92 +150,50 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
       ? 'An opportunity to follow through your pipeline.'
       : '';
 
+  const badge = (
+    <span className={deal ? `contact-panel__new-badge deal-panel__badge--${deal.stageKind}` : 'contact-panel__new-badge'} aria-hidden="true">
+      <Icon name="deals" size={20} />
+    </span>
+  );
+
   return (
-    <aside className="contact-panel deal-panel" aria-label="Deal details" onKeyDown={onKeyDown}>
-      <header className="contact-panel__header">
-        <span className={deal ? `contact-panel__new-badge deal-panel__badge--${deal.stageKind}` : 'contact-panel__new-badge'} aria-hidden="true">
-          <Icon name="deals" size={20} />
-        </span>
-        <div className="contact-panel__titles">
-          <h2 className="contact-panel__title">{title}</h2>
-          {subtitle && <p className="contact-panel__subtitle">{subtitle}</p>}
-        </div>
-        <IconButton icon="close" label="Close" onClick={onClose} />
-      </header>
-
-      {load.state === 'loading' && (
-        <div className="contact-panel__loading" aria-busy="true">
-          <span className="visually-hidden">Loading deal…</span>
-          {[72, 55, 64, 48].map((width) => (
-            <span key={width} className="skeleton skeleton--line" data-width={width} />
-          ))}
-        </div>
-      )}
-
-      {load.state === 'failed' && (
-        <div className="contact-panel__body">
-          <ErrorBanner title="This deal could not be opened" action={<Button onClick={onClose}>Close</Button>}>
-            {load.message}
-          </ErrorBanner>
-        </div>
-      )}
-
-      {load.state === 'ready' && (
-        <form className="contact-form" noValidate onSubmit={save}>
-          <div className="contact-panel__body">
-            {problem && <ErrorBanner title="Not saved">{problem}</ErrorBanner>}
-            <DealFormFields idPrefix={idPrefix} values={values} errors={errors} stages={stages} onChange={change} titleRef={titleRef} />
-            <CustomFieldInputs kind="deal" values={custom.values} errors={custom.errors} onChange={custom.setValues} />
-            {deal && <TagPicker record={{ kind: 'deal', id: deal.id }} />}
-            {/* RecordTimeline slot: <RecordTimeline record={{ kind: 'deal', id }} /> */}
-            {deal && (
-              <dl className="contact-meta">
-                <div>
-                  <dt>Created</dt>
-                  <dd>
-                    <time dateTime={deal.createdAt} title={exactTime(deal.createdAt)}>
-                      {longTime(deal.createdAt)}
-                    </time>
-                  </dd>
-                </div>
-                <div>
-                  <dt>{deal.closedAt ? (deal.stageKind === 'won' ? 'Won' : 'Lost') : 'Updated'}</dt>
-                  <dd>
-                    <time dateTime={deal.closedAt ?? deal.updatedAt} title={exactTime(deal.closedAt ?? deal.updatedAt)}>
-                      {longTime(deal.closedAt ?? deal.updatedAt)}
-                    </time>
-                  </dd>
-                </div>
-              </dl>
-            )}
-          </div>
-          <footer className="contact-panel__footer">
-            {deal && (
-              <Button variant="ghost" icon="trash" aria-disabled={busy} onClick={() => !busy && setConfirmingDelete(true)}>
-                Delete
-              </Button>
-            )}
-            <span className="contact-panel__spacer" />
-            <Button onClick={() => !busy && onClose()} aria-disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" aria-disabled={busy}>
-              Save
-            </Button>
-          </footer>
-        </form>
-      )}
-
-      {confirmingDelete && deal && (
-        <ConfirmDialog
-          title={`Delete “${deal.title}”?`}
-          message="It goes to the trash, and you can restore it from there."
-          confirmLabel="Delete deal"
-          busy={deleting}
-          onConfirm={() => void confirmDelete()}
-          onCancel={() => setConfirmingDelete(false)}
-        />
-      )}
-    </aside>
+    <RecordPanel
+      label="Deal details"
+      className="deal-panel"
+      badge={badge}
+      title={title}
+      subtitle={subtitle}
+      noun="deal"
+      load={load}
+      holdsWork={dirty || files.queue.busy}
+      busy={busy}
+      onSave={(event) => void save(event)}
+      onDelete={deal ? () => setConfirmingDelete(true) : null}
+      onClose={onClose}
+      dropHandlers={files.drop.handlers}
+      overlays={
+        <>
+          {files.drop.over && <DropOverlay recordName={deal?.title ?? null} />}
+          {confirmingDelete && deal && (
+            <ConfirmDialog
+              title={`Delete “${deal.title}”?`}
+              message="It goes to the trash, and you can restore it from there."
+              confirmLabel="Delete deal"
+              busy={deleting}
+              onConfirm={() => void confirmDelete()}
+              onCancel={() => setConfirmingDelete(false)}
+            />
+          )}
+        </>
+      }
+    >
+      {problem && <ErrorBanner title="Not saved">{problem}</ErrorBanner>}
+      <DealFormFields idPrefix={idPrefix} values={values} errors={errors} stages={stages} onChange={change} titleRef={titleRef} />
+      <CustomFieldInputs kind="deal" values={custom.values} errors={custom.errors} onChange={custom.setValues} />
+      {deal && <TagPicker record={{ kind: 'deal', id: deal.id }} />}
+      {deal && <AttachmentsSection ownerName={deal.title} list={files.list} queue={files.queue} />}
+      {deal && <RecordMeta createdAt={deal.createdAt} last={deal.closedAt ? { label: deal.stageKind === 'won' ? 'Won' : 'Lost', at: deal.closedAt } : { label: 'Updated', at: deal.updatedAt }} />}
+      {files.record && <RecordTimeline record={files.record} version={version + files.changes} />}
+    </RecordPanel>
   );
 }

@@ -7,7 +7,7 @@ import { useNavigation } from '../../navigation';
 import { Highlighted } from './Highlighted';
 import { queryWords } from './highlight';
 import { matchActions } from './matchActions';
-import { placeOfRecord } from './placeOfRecord';
+import { placeOfRecord } from '../../lib/placeOfRecord';
 import { recordKindLook } from './recordKindLook';
 import { usePaletteActions, type PaletteAction } from './usePaletteActions';
 import { useSearchResults } from './useSearchResults';

@@ -10,7 +10,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
 import { useNavigation } from '../../navigation';
-import { placeOfRecord } from '../palette/placeOfRecord';
+import { placeOfRecord } from '../../lib/placeOfRecord';
 import { KindFilter } from './KindFilter';
 import { TrashEmpty } from './TrashEmpty';
 import { TrashItem } from './TrashItem';

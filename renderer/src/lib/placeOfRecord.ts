@@ -1,7 +1,7 @@
-import type { RecordRef } from '../../../../shared/schemas/record';
-import { invoke } from '../../api';
-import { placeOfKind } from '../../navigation';
-import type { Place } from '../../sections';
+import type { RecordRef } from '../../../shared/schemas/record';
+import { invoke } from '../api';
+import { placeOfKind } from '../navigation';
+import type { Place } from '../sections';
 
 /** The screen and record to open to show `record`. */
 export interface RecordPlace {
