@@ -29,7 +29,10 @@ export function useCustomFieldForm(kind: FieldedKind, stored: Readonly<Record<st
     if (!fields) return {};
     const parsed = parseCustomValues(fields, values);
     setErrors(parsed.ok ? {} : parsed.errors);
-    return parsed.ok ? parsed.custom : null;
+    if (parsed.ok) return parsed.custom;
+    // Once the errors show, the first field in trouble takes the cursor (it may be below the fold).
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.contact-panel [aria-invalid="true"]')?.focus());
+    return null;
   };
 
   /** Shows the core's problems with custom fields beside them; true when there were some. */
