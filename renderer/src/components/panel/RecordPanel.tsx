@@ -1,4 +1,4 @@
-import type { DragEventHandler, FormEvent, KeyboardEvent, ReactNode } from 'react';
+import type { DragEventHandler, KeyboardEvent, ReactNode } from 'react';
 import { ErrorBanner } from '../Banner';
 import { Button, IconButton } from '../Button';
 import type { PanelLoad } from './useRecordLoad';
@@ -18,7 +18,7 @@ interface RecordPanelProps {
   /** Unsaved typing (or files on their way in): Escape does not throw it away. */
   holdsWork: boolean;
   busy: boolean;
-  onSave(event?: FormEvent): void;
+  onSave(): void;
   /** Offered for a saved record only. */
   onDelete: (() => void) | null;
   onClose(): void;
@@ -75,7 +75,14 @@ export function RecordPanel({ label, className, badge, title, subtitle, noun, lo
       )}
 
       {load.state === 'ready' && (
-        <form className="contact-form" noValidate onSubmit={onSave}>
+        <form
+          className="contact-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            onSave();
+          }}
+        >
           <div className="contact-panel__body">{children}</div>
           <footer className="contact-panel__footer">
             {onDelete && (

@@ -11,7 +11,7 @@ interface CompanyFormFieldsProps {
   nameRef?: Ref<HTMLInputElement>;
 }
 
-export const fieldId = (idPrefix: string, field: CompanyField) => `${idPrefix}-${field}`;
+const fieldId = (idPrefix: string, field: CompanyField) => `${idPrefix}-${field}`;
 
 const lineFields: ReadonlyArray<{ field: 'name' | 'website' | 'phone' | 'industry'; label: string; type?: 'url' | 'tel'; placeholder: string }> = [
   { field: 'name', label: 'Name', placeholder: 'Company name' },

@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Company } from '../../../../shared/schemas/company';
 import type { Trashed } from '../../../../shared/schemas/common';
 import { invoke, toCrmError } from '../../api';
 import { Avatar } from '../../components/Avatar';
 import { ErrorBanner } from '../../components/Banner';
 import { Icon } from '../../components/Icon';
+import { useRecordForm } from '../../lib/useRecordForm';
 import { RecordMeta } from '../../components/panel/RecordMeta';
 import { RecordPanel } from '../../components/panel/RecordPanel';
 import { useRecordLoad } from '../../components/panel/useRecordLoad';
@@ -17,11 +18,13 @@ import { RecordDeals } from '../deals/RecordDeals';
 import { TagPicker } from '../tags/TagPicker';
 import { RecordTimeline } from '../timeline/RecordTimeline';
 import { CompanyPeople } from './CompanyPeople';
-import { CompanyFormFields, fieldId } from './CompanyForm';
-import { companyFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf, type CompanyField, type CompanyValues, type FieldErrors } from './companyForm';
+import { CompanyFormFields } from './CompanyForm';
+import { companyFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf } from './companyForm';
 import { DeleteCompanyDialog, type PeopleChoice } from './DeleteCompanyDialog';
 import '../contacts/ContactPanel.css';
 import './CompanyPanel.css';
+
+const companyRules = { fields: companyFields, validate, fieldErrorsOf };
 
 interface CompanyPanelProps {
   /** The company to show, or null for a new one. Read on mount: the panel is remounted for another company. */
@@ -38,17 +41,26 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
   const idPrefix = useId();
   const nameRef = useRef<HTMLInputElement>(null);
 
-  const [values, setValues] = useState<CompanyValues>(emptyValues);
-  const { record: company, setRecord: setCompany, load } = useRecordLoad(openedId, (id) => invoke('companies.get', { id }), (loaded) => setValues(valuesOf(loaded)));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [liveCheck, setLiveCheck] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
   // Bumped after each save so the timeline shows the change just made.
   const [version, setVersion] = useState(0);
+  // The loaded callback runs after the first render, when the form below exists.
+  const { record: company, setRecord: setCompany, load } = useRecordLoad(openedId, (id) => invoke('companies.get', { id }), (loaded) => form.setValues(valuesOf(loaded)));
   const custom = useCustomFieldForm('company', company?.custom ?? null);
+  const form = useRecordForm({
+    rules: companyRules,
+    initial: () => emptyValues,
+    idPrefix,
+    custom,
+    persist: (input) => (company ? invoke('companies.update', { id: company.id, ...input }) : invoke('companies.create', input)),
+    onSaved: (saved) => {
+      setCompany(saved);
+      form.setValues(valuesOf(saved));
+      setVersion((current) => current + 1);
+      onSaved(saved, company === null);
+    },
+  });
   const files = useRecordFiles('company', company?.id ?? null);
 
   useEffect(() => {
@@ -56,61 +68,9 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
   }, [focusName, load.state]);
 
   const baseline = company ? valuesOf(company) : emptyValues;
-  const dirty = !sameValues(values, baseline) || custom.dirty;
-  const busy = saving || deleting;
-
-  function change(field: CompanyField, value: string) {
-    const next = { ...values, [field]: value };
-    setValues(next);
-    if (liveCheck) {
-      const checked = validate(next);
-      setErrors(checked.ok ? {} : checked.errors);
-    }
-  }
-
-  function showFieldErrors(found: FieldErrors) {
-    setErrors(found);
-    setLiveCheck(true);
-    const first = companyFields.find((field) => found[field]);
-    if (first) document.getElementById(fieldId(idPrefix, first))?.focus();
-  }
-
-  async function save(event?: FormEvent) {
-    event?.preventDefault();
-    if (busy) return;
-    setProblem(null);
-    const checked = validate(values);
-    const customValues = custom.take();
-    if (!checked.ok) {
-      showFieldErrors(checked.errors);
-      return;
-    }
-    if (!customValues) return;
-    setSaving(true);
-    try {
-      const input = { ...checked.draft, custom: customValues };
-      const saved = company ? await invoke('companies.update', { id: company.id, ...input }) : await invoke('companies.create', input);
-      setCompany(saved);
-      setValues(valuesOf(saved));
-      setErrors({});
-      setLiveCheck(false);
-      setVersion((current) => current + 1);
-      onSaved(saved, company === null);
-    } catch (thrown) {
-      const error = toCrmError(thrown);
-      const { errors: found, other } = error.code === 'VALIDATION' ? fieldErrorsOf(error.fields) : { errors: {}, other: [] };
-      if (custom.showServerErrors(error.fields)) {
-        setProblem('Please check the fields marked below.');
-      } else if (Object.keys(found).length > 0) {
-        showFieldErrors(found);
-        if (other.length > 0) setProblem(other.join(' '));
-      } else {
-        setProblem(error.message);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
+  const dirty = !sameValues(form.values, baseline) || custom.dirty;
+  const busy = form.saving || deleting;
+  const { setProblem } = form;
 
   async function confirmDelete(people: PeopleChoice | undefined) {
     if (!company) return;
@@ -150,7 +110,7 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
       load={load}
       holdsWork={dirty || files.queue.busy}
       busy={busy}
-      onSave={(event) => void save(event)}
+      onSave={() => void form.save()}
       onDelete={company ? () => setConfirmingDelete(true) : null}
       onClose={onClose}
       dropHandlers={files.drop.handlers}
@@ -163,8 +123,8 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
         </>
       }
     >
-      {problem && <ErrorBanner title="Not saved">{problem}</ErrorBanner>}
-      <CompanyFormFields idPrefix={idPrefix} values={values} errors={errors} onChange={change} nameRef={nameRef} />
+      {form.problem && <ErrorBanner title="Not saved">{form.problem}</ErrorBanner>}
+      <CompanyFormFields idPrefix={idPrefix} values={form.values} errors={form.errors} onChange={(field, value) => form.change({ [field]: value })} nameRef={nameRef} />
       <CustomFieldInputs kind="company" values={custom.values} errors={custom.errors} onChange={custom.setValues} />
       {company && <TagPicker record={{ kind: 'company', id: company.id }} />}
       {company && <CompanyPeople companyId={company.id} version={version} />}

@@ -29,11 +29,11 @@ function isCompanyField(field: string): field is CompanyField {
 }
 
 /** Checks the form with the core's own schema, so problems show before anything is sent, in the same words. */
-export function validate(values: CompanyValues): { ok: true; draft: CompanyValues } | { ok: false; errors: FieldErrors } {
+export function validate(values: CompanyValues): { ok: true; input: CompanyValues } | { ok: false; errors: FieldErrors } {
   const result = CompanyDraft.safeParse(values);
   if (result.success) {
     const { name, website, phone, address, industry, notes } = result.data;
-    return { ok: true, draft: { name, website, phone, address, industry, notes } };
+    return { ok: true, input: { name, website, phone, address, industry, notes } };
   }
   return { ok: false, errors: fieldErrorsOf(result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ''), message: issue.message }))).errors };
 }

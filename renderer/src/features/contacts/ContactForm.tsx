@@ -12,7 +12,7 @@ interface ContactFormFieldsProps {
   nameRef?: Ref<HTMLInputElement>;
 }
 
-export const fieldId = (idPrefix: string, field: ContactField) => `${idPrefix}-${field}`;
+const fieldId = (idPrefix: string, field: ContactField) => `${idPrefix}-${field}`;
 
 /** The one-line fields, in the order they are shown; Notes, a multi-line field, follows them. */
 const lineFields: ReadonlyArray<{ field: Exclude<ContactField, 'notes'>; label: string; type?: 'email' | 'tel'; placeholder: string }> = [

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Trashed } from '../../../../shared/schemas/common';
 import type { Contact } from '../../../../shared/schemas/contact';
 import { invoke, toCrmError } from '../../api';
@@ -9,6 +9,7 @@ import { Icon } from '../../components/Icon';
 import { RecordMeta } from '../../components/panel/RecordMeta';
 import { RecordPanel } from '../../components/panel/RecordPanel';
 import { useRecordLoad } from '../../components/panel/useRecordLoad';
+import { useRecordForm } from '../../lib/useRecordForm';
 import { useNavigation } from '../../navigation';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { DropOverlay } from '../attachments/DropOverlay';
@@ -18,20 +19,12 @@ import { useCustomFieldForm } from '../custom-fields/useCustomFieldForm';
 import { RecordDeals } from '../deals/RecordDeals';
 import { TagPicker } from '../tags/TagPicker';
 import { RecordTimeline } from '../timeline/RecordTimeline';
-import { ContactFormFields, fieldId } from './ContactForm';
-import {
-  contactFields,
-  emptyValues,
-  fieldErrorsOf,
-  sameValues,
-  validate,
-  valuesOf,
-  type ContactField,
-  type ContactValues,
-  type FieldErrors,
-} from './contactForm';
+import { ContactFormFields } from './ContactForm';
+import { contactFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf } from './contactForm';
 import { PhotoField } from './PhotoField';
 import './ContactPanel.css';
+
+const contactRules = { fields: contactFields, validate, fieldErrorsOf };
 
 interface ContactPanelProps {
   /** The contact to show, or null for a new one. Read on mount: the panel is remounted for another contact. */
@@ -58,18 +51,26 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
   const nameRef = useRef<HTMLInputElement>(null);
   const { go } = useNavigation();
 
-  const [values, setValues] = useState<ContactValues>(emptyValues);
-  const { record: contact, setRecord: setContact, load } = useRecordLoad(openedId, (id) => invoke('contacts.get', { id }), (loaded) => setValues(valuesOf(loaded)));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  // After a failed save, errors update as the user types, so they vanish once fixed.
-  const [liveCheck, setLiveCheck] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
   // Bumped after each save so the timeline shows the change just made.
   const [version, setVersion] = useState(0);
+  // The loaded callback runs after the first render, when the form below exists.
+  const { record: contact, setRecord: setContact, load } = useRecordLoad(openedId, (id) => invoke('contacts.get', { id }), (loaded) => form.setValues(valuesOf(loaded)));
   const custom = useCustomFieldForm('contact', contact?.custom ?? null);
+  const form = useRecordForm({
+    rules: contactRules,
+    initial: () => emptyValues,
+    idPrefix,
+    custom,
+    persist: (input) => (contact ? invoke('contacts.update', { id: contact.id, ...input }) : invoke('contacts.create', input)),
+    onSaved: (saved) => {
+      setContact(saved);
+      form.setValues(valuesOf(saved));
+      setVersion((current) => current + 1);
+      onSaved(saved, contact === null);
+    },
+  });
   const files = useRecordFiles('contact', contact?.id ?? null);
 
   useEffect(() => {
@@ -78,61 +79,9 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
   }, [focusName, load.state]);
 
   const baseline = contact ? valuesOf(contact) : emptyValues;
-  const dirty = !sameValues(values, baseline) || custom.dirty;
-  const busy = saving || deleting;
-
-  function change(field: ContactField, value: string) {
-    const next = { ...values, [field]: value };
-    setValues(next);
-    if (liveCheck) {
-      const checked = validate(next);
-      setErrors(checked.ok ? {} : checked.errors);
-    }
-  }
-
-  function showFieldErrors(found: FieldErrors) {
-    setErrors(found);
-    setLiveCheck(true);
-    const first = contactFields.find((field) => found[field]);
-    if (first) document.getElementById(fieldId(idPrefix, first))?.focus();
-  }
-
-  async function save(event?: FormEvent) {
-    event?.preventDefault();
-    if (busy) return;
-    setProblem(null);
-    const checked = validate(values);
-    const customValues = custom.take();
-    if (!checked.ok) {
-      showFieldErrors(checked.errors);
-      return;
-    }
-    if (!customValues) return;
-    setSaving(true);
-    try {
-      const input = { ...checked.draft, custom: customValues };
-      const saved = contact ? await invoke('contacts.update', { id: contact.id, ...input }) : await invoke('contacts.create', input);
-      setContact(saved);
-      setValues(valuesOf(saved));
-      setErrors({});
-      setLiveCheck(false);
-      setVersion((current) => current + 1);
-      onSaved(saved, contact === null);
-    } catch (thrown) {
-      const error = toCrmError(thrown);
-      const { errors: found, other } = error.code === 'VALIDATION' ? fieldErrorsOf(error.fields) : { errors: {}, other: [] };
-      if (custom.showServerErrors(error.fields)) {
-        setProblem('Please check the fields marked below.');
-      } else if (Object.keys(found).length > 0) {
-        showFieldErrors(found);
-        if (other.length > 0) setProblem(other.join(' '));
-      } else {
-        setProblem(error.message);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
+  const dirty = !sameValues(form.values, baseline) || custom.dirty;
+  const busy = form.saving || deleting;
+  const { setProblem } = form;
 
   async function confirmDelete() {
     if (!contact) return;
@@ -174,7 +123,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
       // Escape does not throw away typing or stop files on their way in.
       holdsWork={dirty || files.queue.busy}
       busy={busy}
-      onSave={(event) => void save(event)}
+      onSave={() => void form.save()}
       onDelete={contact ? () => setConfirmingDelete(true) : null}
       onClose={onClose}
       dropHandlers={files.drop.handlers}
@@ -194,7 +143,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
         </>
       }
     >
-      {problem && <ErrorBanner title="Not saved">{problem}</ErrorBanner>}
+      {form.problem && <ErrorBanner title="Not saved">{form.problem}</ErrorBanner>}
       {contact && (
         <PhotoField
           contact={contact}
@@ -204,7 +153,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
           }}
         />
       )}
-      <ContactFormFields idPrefix={idPrefix} values={values} errors={errors} onChange={change} nameRef={nameRef} />
+      <ContactFormFields idPrefix={idPrefix} values={form.values} errors={form.errors} onChange={(field, value) => form.change({ [field]: value })} nameRef={nameRef} />
       {contact?.companyId != null && (
         <button type="button" className="contact-panel__link" onClick={() => contact.companyId !== null && go('companies', { type: 'open', id: contact.companyId })}>
           <Icon name="companies" size={15} />

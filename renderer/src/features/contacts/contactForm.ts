@@ -25,9 +25,9 @@ function isContactField(field: string): field is ContactField {
  * Checks the form with the same schema the core uses, so the user hears
  * about a problem before anything is sent, in the same words.
  */
-export function validate(values: ContactValues): { ok: true; draft: ContactValues } | { ok: false; errors: FieldErrors } {
+export function validate(values: ContactValues): { ok: true; input: ContactValues } | { ok: false; errors: FieldErrors } {
   const result = ContactDraft.safeParse(values);
-  if (result.success) return { ok: true, draft: result.data };
+  if (result.success) return { ok: true, input: result.data };
   return { ok: false, errors: fieldErrorsOf(result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ''), message: issue.message }))).errors };
 }
 

@@ -16,7 +16,7 @@ interface DealFormFieldsProps {
   titleRef?: Ref<HTMLInputElement>;
 }
 
-export const fieldId = (idPrefix: string, field: DealField) => `${idPrefix}-${field}`;
+const fieldId = (idPrefix: string, field: DealField) => `${idPrefix}-${field}`;
 
 const pickerLimit = 20;
 

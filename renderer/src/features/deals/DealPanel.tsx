@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Trashed } from '../../../../shared/schemas/common';
 import type { Deal, Stage } from '../../../../shared/schemas/deal';
 import type { LinkedRecord } from '../../../../shared/schemas/record';
@@ -6,6 +6,7 @@ import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
+import { useRecordForm } from '../../lib/useRecordForm';
 import { RecordMeta } from '../../components/panel/RecordMeta';
 import { RecordPanel } from '../../components/panel/RecordPanel';
 import { useRecordLoad } from '../../components/panel/useRecordLoad';
@@ -16,8 +17,8 @@ import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
 import { useCustomFieldForm } from '../custom-fields/useCustomFieldForm';
 import { TagPicker } from '../tags/TagPicker';
 import { RecordTimeline } from '../timeline/RecordTimeline';
-import { dealFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf, type DealValues, type FieldErrors } from './dealForm';
-import { DealFormFields, fieldId } from './DealFormFields';
+import { dealFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf } from './dealForm';
+import { DealFormFields } from './DealFormFields';
 import { formatMoney } from './money';
 import '../contacts/ContactPanel.css';
 import './DealPanel.css';
@@ -39,6 +40,8 @@ interface DealPanelProps {
   onClose(): void;
 }
 
+const dealRules = { fields: dealFields, validate, fieldErrorsOf };
+
 const firstOpenStage = (stages: readonly Stage[]) => (stages.find((stage) => stage.kind === 'open') ?? stages[0])?.id ?? null;
 
 /** A deal's record: its fields, tags, files and timeline; also the new-deal form. */
@@ -47,18 +50,28 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
   const idPrefix = useId();
   const titleRef = useRef<HTMLInputElement>(null);
 
-  const [values, setValues] = useState<DealValues>(() => emptyValues(firstOpenStage(stages), prefill));
-  const { record: deal, setRecord: setDeal, load } = useRecordLoad(openedId, (id) => invoke('deals.get', { id }), (loaded) => setValues(valuesOf(loaded)));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [liveCheck, setLiveCheck] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const custom = useCustomFieldForm('deal', deal?.custom ?? null);
-  const files = useRecordFiles('deal', deal?.id ?? null);
   // Bumped after each save so the timeline shows the change just made.
   const [version, setVersion] = useState(0);
+  // The loaded callback runs after the first render, when the form below exists.
+  const { record: deal, setRecord: setDeal, load } = useRecordLoad(openedId, (id) => invoke('deals.get', { id }), (loaded) => form.setValues(valuesOf(loaded)));
+  const custom = useCustomFieldForm('deal', deal?.custom ?? null);
+  const form = useRecordForm({
+    rules: dealRules,
+    initial: () => emptyValues(firstOpenStage(stages), prefill),
+    idPrefix,
+    custom,
+    persist: (input) => (deal ? invoke('deals.update', { id: deal.id, ...input }) : invoke('deals.create', input)),
+    onSaved: (saved) => {
+      setDeal(saved);
+      form.setValues(valuesOf(saved));
+      setVersion((current) => current + 1);
+      onSaved(saved, deal === null);
+    },
+  });
+  const files = useRecordFiles('deal', deal?.id ?? null);
+  const { values, setValues, setProblem } = form;
 
   useEffect(() => {
     if (focusTitle && load.state === 'ready') titleRef.current?.focus();
@@ -67,64 +80,11 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
   // A stage list that arrives after the form opened still gives a new deal its first stage.
   useEffect(() => {
     if (openedId === null && values.stageId === null && stages.length > 0) setValues((current) => ({ ...current, stageId: firstOpenStage(stages) }));
-  }, [openedId, stages, values.stageId]);
+  }, [openedId, stages, values.stageId, setValues]);
 
   const baseline = deal ? valuesOf(deal) : emptyValues(firstOpenStage(stages), prefill);
   const dirty = !sameValues(values, baseline) || custom.dirty;
-  const busy = saving || deleting;
-
-  function change(changes: Partial<DealValues>) {
-    const next = { ...values, ...changes };
-    setValues(next);
-    if (liveCheck) {
-      const checked = validate(next);
-      setErrors(checked.ok ? {} : checked.errors);
-    }
-  }
-
-  function showFieldErrors(found: FieldErrors) {
-    setErrors(found);
-    setLiveCheck(true);
-    const first = dealFields.find((field) => found[field]);
-    if (first) document.getElementById(fieldId(idPrefix, first))?.focus();
-  }
-
-  async function save(event?: FormEvent) {
-    event?.preventDefault();
-    if (busy) return;
-    setProblem(null);
-    const checked = validate(values);
-    const customValues = custom.take();
-    if (!checked.ok) {
-      showFieldErrors(checked.errors);
-      return;
-    }
-    if (!customValues) return;
-    setSaving(true);
-    try {
-      const input = { ...checked.input, custom: customValues };
-      const saved = deal ? await invoke('deals.update', { id: deal.id, ...input }) : await invoke('deals.create', input);
-      setDeal(saved);
-      setValues(valuesOf(saved));
-      setErrors({});
-      setLiveCheck(false);
-      setVersion((current) => current + 1);
-      onSaved(saved, deal === null);
-    } catch (thrown) {
-      const error = toCrmError(thrown);
-      const { errors: found, other } = error.fields.length > 0 ? fieldErrorsOf(error.fields) : { errors: {}, other: [] };
-      if (custom.showServerErrors(error.fields)) {
-        setProblem('Please check the fields marked below.');
-      } else if (Object.keys(found).length > 0) {
-        showFieldErrors(found);
-        if (other.length > 0) setProblem(other.join(' '));
-      } else {
-        setProblem(error.message);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
+  const busy = form.saving || deleting;
 
   async function confirmDelete() {
     if (!deal) return;
@@ -167,7 +127,7 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
       load={load}
       holdsWork={dirty || files.queue.busy}
       busy={busy}
-      onSave={(event) => void save(event)}
+      onSave={() => void form.save()}
       onDelete={deal ? () => setConfirmingDelete(true) : null}
       onClose={onClose}
       dropHandlers={files.drop.handlers}
@@ -187,8 +147,8 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
         </>
       }
     >
-      {problem && <ErrorBanner title="Not saved">{problem}</ErrorBanner>}
-      <DealFormFields idPrefix={idPrefix} values={values} errors={errors} stages={stages} onChange={change} titleRef={titleRef} />
+      {form.problem && <ErrorBanner title="Not saved">{form.problem}</ErrorBanner>}
+      <DealFormFields idPrefix={idPrefix} values={values} errors={form.errors} stages={stages} onChange={form.change} titleRef={titleRef} />
       <CustomFieldInputs kind="deal" values={custom.values} errors={custom.errors} onChange={custom.setValues} />
       {deal && <TagPicker record={{ kind: 'deal', id: deal.id }} />}
       {deal && <AttachmentsSection ownerName={deal.title} list={files.list} queue={files.queue} />}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import type { FieldIssue } from '../../../shared/errors';
+import { toCrmError } from '../api';
+import type { CustomValuesDraft } from '../features/custom-fields/customValues';
+
+/** A record form's own checks: its fields in order, the schema check, and the core's field problems sorted out. */
+export interface FormRules<Values, Field extends string, Input> {
+  fields: readonly Field[];
+  validate(values: Values): { ok: true; input: Input } | { ok: false; errors: Partial<Record<Field, string>> };
+  fieldErrorsOf(issues: readonly FieldIssue[]): { errors: Partial<Record<Field, string>>; other: string[] };
+}
+
+/** The custom fields part of the form (useCustomFieldForm). */
+interface CustomPart {
+  take(): CustomValuesDraft | null;
+  showServerErrors(issues: readonly FieldIssue[]): boolean;
+}
+
+interface RecordFormOptions<Values, Field extends string, Input, Saved> {
+  rules: FormRules<Values, Field, Input>;
+  initial: () => Values;
+  /** The form's id prefix: field `f` has id `${idPrefix}-${f}`. */
+  idPrefix: string;
+  custom: CustomPart;
+  /** Creates or updates the record. */
+  persist(input: Input & { custom: CustomValuesDraft }): Promise<Saved>;
+  onSaved(saved: Saved): void;
+}
+
+/**
+ * A record form: values as typed, problems beside their fields (checked as
+ * the user types once a save has failed, so they vanish once fixed), and a
+ * save that checks with the same schema as the core, sends, and sorts the
+ * core's own problems onto the fields or into one message.
+ */
+export function useRecordForm<Values, Field extends string, Input, Saved>({ rules, initial, idPrefix, custom, persist, onSaved }: RecordFormOptions<Values, Field, Input, Saved>) {
+  const [values, setValues] = useState<Values>(initial);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [liveCheck, setLiveCheck] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  function change(changes: Partial<Values>) {
+    const next = { ...values, ...changes };
+    setValues(next);
+    if (liveCheck) {
+      const checked = rules.validate(next);
+      setErrors(checked.ok ? {} : checked.errors);
+    }
+  }
+
+  function showFieldErrors(found: Partial<Record<Field, string>>) {
+    setErrors(found);
+    setLiveCheck(true);
+    const first = rules.fields.find((field) => found[field]);
+    if (first) document.getElementById(`${idPrefix}-${first}`)?.focus();
+  }
+
+  async function save(): Promise<void> {
+    if (saving) return;
+    setProblem(null);
+    const checked = rules.validate(values);
+    const customValues = custom.take();
+    if (!checked.ok) return showFieldErrors(checked.errors);
+    if (!customValues) return;
+    setSaving(true);
+    try {
+      const saved = await persist({ ...checked.input, custom: customValues });
+      setErrors({});
+      setLiveCheck(false);
+      onSaved(saved);
+    } catch (thrown) {
+      const error = toCrmError(thrown);
+      const { errors: found, other } = error.code === 'VALIDATION' ? rules.fieldErrorsOf(error.fields) : { errors: {}, other: [] };
+      if (custom.showServerErrors(error.fields)) {
+        setProblem('Please check the fields marked below.');
+      } else if (Object.keys(found).length > 0) {
+        showFieldErrors(found);
+        if (other.length > 0) setProblem(other.join(' '));
+      } else {
+        setProblem(error.message);
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return { values, setValues, errors, problem, setProblem, saving, change, save };
+}
