@@ -1,5 +1,4 @@
 import { cpSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/core';
 import { verifySnapshot } from '../../electron/core/backups/verify';

@@ -39,3 +39,5 @@ export function useRecordList<Row, Sort extends string>(fetchPage: FetchPage<Row
   const everything: ListQuery<Sort> = { sort: initialSort.key, direction: initialSort.direction, search: '', filters: noFilters };
   return { searchText, setSearchText, sort, onSort, filters, setFilters, apply, showAll, current, everything, pages, snapshot };
 }
+
+export type RecordList<Row, Sort extends string> = ReturnType<typeof useRecordList<Row, Sort>>;

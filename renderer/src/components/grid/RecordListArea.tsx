@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ErrorBanner } from '../Banner';
 import { Button } from '../Button';
+import { isNarrowed } from '../../lib/pagedRows';
 import { RecordGrid, type RecordGridProps } from './RecordGrid';
 
 interface RecordListAreaProps<Row extends { id: number }, Sort extends string> extends RecordGridProps<Row, Sort> {
@@ -10,12 +11,10 @@ interface RecordListAreaProps<Row extends { id: number }, Sort extends string> e
   empty: ReactNode;
   /** Shown when a search or filter matches nothing. */
   noMatches: ReactNode;
-  /** A search or filter narrows the list. */
-  narrowed: boolean;
 }
 
 /** A list screen's main area: the grid, or what to say instead (nothing yet, no matches, could not load). */
-export function RecordListArea<Row extends { id: number }, Sort extends string>({ plural, empty, noMatches, narrowed, ...grid }: RecordListAreaProps<Row, Sort>) {
+export function RecordListArea<Row extends { id: number }, Sort extends string>({ plural, empty, noMatches, ...grid }: RecordListAreaProps<Row, Sort>) {
   const { snapshot, pages } = grid;
   const retry = <Button onClick={() => pages.refresh()}>Try again</Button>;
   let content;
@@ -26,7 +25,7 @@ export function RecordListArea<Row extends { id: number }, Sort extends string>(
       </ErrorBanner>
     );
   } else if (snapshot.total === 0) {
-    content = narrowed ? noMatches : empty;
+    content = isNarrowed(snapshot.query) ? noMatches : empty;
   } else {
     content = (
       <>

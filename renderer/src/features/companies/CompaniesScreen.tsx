@@ -8,17 +8,14 @@ import { RecordListArea } from '../../components/grid/RecordListArea';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
-import { countOf } from '../../lib/format';
-import { isNarrowed, pageRequest, type ListQuery } from '../../lib/pagedRows';
+import { pageRequest, type ListQuery } from '../../lib/pagedRows';
 import { useMovedToTrash } from '../../lib/useMovedToTrash';
 import { useRecordList } from '../../lib/useRecordList';
 import { useRecordPanel } from '../../lib/useRecordPanel';
 import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
-import { ListFilters } from '../views/ListFilters';
-import { ViewPicker } from '../views/ViewPicker';
-import { SearchBox } from '../contacts/SearchBox';
+import { ListToolbar } from '../views/ListToolbar';
 import { NoCompaniesYet } from './CompaniesEmpty';
 import { companyColumns } from './companyColumns';
 import { CompanyPanel } from './CompanyPanel';
@@ -68,9 +65,7 @@ export function CompaniesScreen() {
     [panel, refresh, movedToTrash],
   );
 
-  const { total, query } = snapshot;
-  const searching = isNarrowed(query);
-  const countLabel = total === null || (total === 0 && !searching) ? '' : searching ? countOf(total, 'match', 'matches') : countOf(total, 'company', 'companies');
+  const { query } = snapshot;
 
   return (
     <Screen className="contacts companies" titleId="companies-title">
@@ -79,27 +74,13 @@ export function CompaniesScreen() {
           New company
         </Button>
       </ScreenHeader>
-      <div className="contacts__toolbar">
-        <SearchBox
-          value={list.searchText}
-          onChange={list.setSearchText}
-          inputRef={searchRef}
-          busy={snapshot.updating && list.searchText.trim() !== ''}
-          placeholder="Search name, industry, website…"
-        />
-        <ListFilters kind="company" filters={list.filters} onChange={list.setFilters} />
-        <ViewPicker kind="company" plural="companies" current={list.current} everything={list.everything} onApply={list.apply} />
-        <p className="contacts__count" aria-live="polite">
-          {countLabel}
-        </p>
-      </div>
+      <ListToolbar target={bulkTarget} list={list} searchRef={searchRef} placeholder="Search name, industry, website…" />
       <BulkBar target={bulkTarget} selection={selection} onChanged={refresh} />
       <div className="contacts__body" ref={bodyRef}>
         <RecordListArea
           plural="companies"
           empty={<NoCompaniesYet onCreate={() => panel.openNew()} />}
           noMatches={<NoMatches plural="companies" search={query.search} searchesIn="a name, an industry or a website" onClear={list.showAll} />}
-          narrowed={searching}
           pages={pages}
           snapshot={snapshot}
           columns={companyColumns}

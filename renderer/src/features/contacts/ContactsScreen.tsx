@@ -8,20 +8,17 @@ import { RecordListArea } from '../../components/grid/RecordListArea';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
-import { countOf } from '../../lib/format';
-import { isNarrowed, pageRequest, type ListQuery } from '../../lib/pagedRows';
+import { pageRequest, type ListQuery } from '../../lib/pagedRows';
 import { useMovedToTrash } from '../../lib/useMovedToTrash';
 import { useRecordList } from '../../lib/useRecordList';
 import { useRecordPanel } from '../../lib/useRecordPanel';
 import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
-import { ListFilters } from '../views/ListFilters';
-import { ViewPicker } from '../views/ViewPicker';
+import { ListToolbar } from '../views/ListToolbar';
 import { contactColumns } from './contactColumns';
 import { ContactPanel } from './ContactPanel';
 import { NoContactsYet } from './ContactsEmpty';
-import { SearchBox } from './SearchBox';
 import './ContactsScreen.css';
 
 const bulkTarget: BulkTarget = { kind: 'contact', singular: 'contact', plural: 'contacts' };
@@ -70,9 +67,7 @@ export function ContactsScreen() {
     }
   });
 
-  const { total, query } = snapshot;
-  const searching = isNarrowed(query);
-  const countLabel = total === null || (total === 0 && !searching) ? '' : searching ? countOf(total, 'match', 'matches') : countOf(total, 'contact', 'contacts');
+  const { query } = snapshot;
 
   return (
     <Screen className="contacts" titleId="contacts-title">
@@ -81,21 +76,13 @@ export function ContactsScreen() {
           New contact
         </Button>
       </ScreenHeader>
-      <div className="contacts__toolbar">
-        <SearchBox value={list.searchText} onChange={list.setSearchText} inputRef={searchRef} busy={snapshot.updating && list.searchText.trim() !== ''} />
-        <ListFilters kind="contact" filters={list.filters} onChange={list.setFilters} />
-        <ViewPicker kind="contact" plural="contacts" current={list.current} everything={list.everything} onApply={list.apply} />
-        <p className="contacts__count" aria-live="polite">
-          {countLabel}
-        </p>
-      </div>
+      <ListToolbar target={bulkTarget} list={list} searchRef={searchRef} placeholder="Search name, email, company…" />
       <BulkBar target={bulkTarget} selection={selection} onChanged={refresh} />
       <div className="contacts__body" ref={bodyRef}>
         <RecordListArea
           plural="contacts"
           empty={<NoContactsYet onCreate={() => panel.openNew()} />}
           noMatches={<NoMatches plural="contacts" search={query.search} searchesIn="a name, an email or a company" onClear={list.showAll} />}
-          narrowed={searching}
           pages={pages}
           snapshot={snapshot}
           columns={contactColumns}

@@ -9,17 +9,14 @@ import { RecordListArea } from '../../components/grid/RecordListArea';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
-import { countOf } from '../../lib/format';
-import { isNarrowed, pageRequest, type ListQuery } from '../../lib/pagedRows';
+import { pageRequest, type ListQuery } from '../../lib/pagedRows';
 import { useMovedToTrash } from '../../lib/useMovedToTrash';
 import { useRecordList } from '../../lib/useRecordList';
 import { useRecordPanel } from '../../lib/useRecordPanel';
 import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
-import { SearchBox } from '../contacts/SearchBox';
-import { ListFilters } from '../views/ListFilters';
-import { ViewPicker } from '../views/ViewPicker';
+import { ListToolbar } from '../views/ListToolbar';
 import { dealColumns, dealRowHeight } from './dealColumns';
 import { DealPanel, type DealPrefill } from './DealPanel';
 import { NoDealsYet } from './DealsEmpty';
@@ -120,9 +117,7 @@ export function DealsScreen() {
     [moveOnBoard, pages],
   );
 
-  const { total, query } = snapshot;
-  const searching = isNarrowed(query);
-  const countLabel = total === null || (total === 0 && !searching) ? '' : searching ? countOf(total, 'match', 'matches') : countOf(total, 'deal', 'deals');
+  const { query } = snapshot;
 
   let content;
   if (view === 'board') {
@@ -145,7 +140,6 @@ export function DealsScreen() {
         plural="deals"
         empty={<NoDealsYet onCreate={() => panel.openNew()} />}
         noMatches={<NoMatches plural="deals" search={query.search} searchesIn="a title, a company or a person" onClear={list.showAll} />}
-        narrowed={searching}
         pages={pages}
         snapshot={snapshot}
         columns={dealColumns}
@@ -177,20 +171,7 @@ export function DealsScreen() {
       </ScreenHeader>
       {view === 'list' && (
         <>
-          <div className="contacts__toolbar">
-            <SearchBox
-              value={list.searchText}
-              onChange={list.setSearchText}
-              inputRef={searchRef}
-              busy={snapshot.updating && list.searchText.trim() !== ''}
-              placeholder="Search deals, companies, people…"
-            />
-            <ListFilters kind="deal" filters={list.filters} onChange={list.setFilters} />
-            <ViewPicker kind="deal" plural="deals" current={list.current} everything={list.everything} onApply={list.apply} />
-            <p className="contacts__count" aria-live="polite">
-              {countLabel}
-            </p>
-          </div>
+          <ListToolbar target={bulkTarget} list={list} searchRef={searchRef} placeholder="Search deals, companies, people…" />
           {board && <StageTotals board={board} />}
           <BulkBar target={bulkTarget} selection={selection} onChanged={refreshAll} />
         </>

@@ -7,7 +7,7 @@ import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toast';
 import { ActivityFields, focusFirstField } from '../activities/ActivityFields';
-import { freshValues, type ActivityValues } from '../activities/activityForm';
+import { freshValues } from '../activities/activityForm';
 import { kindWords } from '../activities/activityKinds';
 import { ownerOf } from '../activities/ownerOf';
 import { useActivityForm } from '../activities/useActivityForm';

@@ -1,0 +1,33 @@
+import type { RefObject } from 'react';
+import { countOf } from '../../lib/format';
+import { isNarrowed } from '../../lib/pagedRows';
+import type { RecordList } from '../../lib/useRecordList';
+import type { BulkTarget } from '../bulk/BulkBar';
+import { SearchBox } from '../contacts/SearchBox';
+import { ListFilters } from './ListFilters';
+import { ViewPicker } from './ViewPicker';
+
+interface ListToolbarProps<Row, Sort extends string> {
+  /** The kind of record listed, with its words. */
+  target: BulkTarget;
+  list: RecordList<Row, Sort>;
+  searchRef: RefObject<HTMLInputElement | null>;
+  placeholder: string;
+}
+
+/** Over a list: its search box, tag and field filters, saved views, and how many records it shows. */
+export function ListToolbar<Row, Sort extends string>({ target, list, searchRef, placeholder }: ListToolbarProps<Row, Sort>) {
+  const { total, query, updating } = list.snapshot;
+  const narrowed = isNarrowed(query);
+  const countLabel = total === null || (total === 0 && !narrowed) ? '' : narrowed ? countOf(total, 'match', 'matches') : countOf(total, target.singular, target.plural);
+  return (
+    <div className="contacts__toolbar">
+      <SearchBox value={list.searchText} onChange={list.setSearchText} inputRef={searchRef} busy={updating && list.searchText.trim() !== ''} placeholder={placeholder} />
+      <ListFilters kind={target.kind} filters={list.filters} onChange={list.setFilters} />
+      <ViewPicker kind={target.kind} plural={target.plural} current={list.current} everything={list.everything} onApply={list.apply} />
+      <p className="contacts__count" aria-live="polite">
+        {countLabel}
+      </p>
+    </div>
+  );
+}
