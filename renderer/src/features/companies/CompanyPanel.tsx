@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Company } from '../../../../shared/schemas/company';
+import { companyLimits, type Company } from '../../../../shared/schemas/company';
 import type { Trashed } from '../../../../shared/schemas/common';
 import { invoke, toCrmError } from '../../api';
 import { Avatar } from '../../components/Avatar';
 import { ErrorBanner } from '../../components/Banner';
 import { Icon } from '../../components/Icon';
 import { useRecordForm } from '../../lib/useRecordForm';
+import { TextFields } from '../../components/TextFields';
 import { RecordMeta } from '../../components/panel/RecordMeta';
 import { RecordPanel } from '../../components/panel/RecordPanel';
 import { useRecordLoad } from '../../components/panel/useRecordLoad';
@@ -18,7 +19,7 @@ import { RecordDeals } from '../deals/RecordDeals';
 import { TagPicker } from '../tags/TagPicker';
 import { RecordTimeline } from '../timeline/RecordTimeline';
 import { CompanyPeople } from './CompanyPeople';
-import { CompanyFormFields } from './CompanyForm';
+import { companyFieldSpecs } from './companyFieldSpecs';
 import { companyFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf } from './companyForm';
 import { DeleteCompanyDialog, type PeopleChoice } from './DeleteCompanyDialog';
 import '../contacts/ContactPanel.css';
@@ -124,7 +125,7 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
       }
     >
       {form.problem && <ErrorBanner title="Not saved">{form.problem}</ErrorBanner>}
-      <CompanyFormFields idPrefix={idPrefix} values={form.values} errors={form.errors} onChange={(field, value) => form.change({ [field]: value })} nameRef={nameRef} />
+      <TextFields idPrefix={idPrefix} specs={companyFieldSpecs} values={form.values} errors={form.errors} limits={companyLimits} onChange={(field, value) => form.change({ [field]: value })} firstRef={nameRef} />
       <CustomFieldInputs kind="company" values={custom.values} errors={custom.errors} onChange={custom.setValues} />
       {company && <TagPicker record={{ kind: 'company', id: company.id }} />}
       {company && <CompanyPeople companyId={company.id} version={version} />}

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Trashed } from '../../../../shared/schemas/common';
-import type { Contact } from '../../../../shared/schemas/contact';
+import { contactLimits, type Contact } from '../../../../shared/schemas/contact';
 import { invoke, toCrmError } from '../../api';
 import { Avatar } from '../../components/Avatar';
 import { ErrorBanner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
+import { TextFields } from '../../components/TextFields';
 import { RecordMeta } from '../../components/panel/RecordMeta';
 import { RecordPanel } from '../../components/panel/RecordPanel';
 import { useRecordLoad } from '../../components/panel/useRecordLoad';
@@ -19,7 +20,7 @@ import { useCustomFieldForm } from '../custom-fields/useCustomFieldForm';
 import { RecordDeals } from '../deals/RecordDeals';
 import { TagPicker } from '../tags/TagPicker';
 import { RecordTimeline } from '../timeline/RecordTimeline';
-import { ContactFormFields } from './ContactForm';
+import { contactFieldSpecs } from './contactFieldSpecs';
 import { contactFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf } from './contactForm';
 import { PhotoField } from './PhotoField';
 import './ContactPanel.css';
@@ -153,7 +154,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
           }}
         />
       )}
-      <ContactFormFields idPrefix={idPrefix} values={form.values} errors={form.errors} onChange={(field, value) => form.change({ [field]: value })} nameRef={nameRef} />
+      <TextFields idPrefix={idPrefix} specs={contactFieldSpecs} values={form.values} errors={form.errors} limits={contactLimits} onChange={(field, value) => form.change({ [field]: value })} firstRef={nameRef} />
       {contact?.companyId != null && (
         <button type="button" className="contact-panel__link" onClick={() => contact.companyId !== null && go('companies', { type: 'open', id: contact.companyId })}>
           <Icon name="companies" size={15} />
