@@ -27,3 +27,16 @@ export function useMovedToTrash(restored: () => void): (trashed: Trashed) => voi
     [restored, showToast],
   );
 }
+
+/** A record panel's delete as its list screen takes it: the panel closes, the list reloads, and Undo is offered. */
+export function usePanelDeleted(closePanel: () => void, reload: () => void): (trashed: Trashed | null) => void {
+  const movedToTrash = useMovedToTrash(reload);
+  return useCallback(
+    (trashed: Trashed | null) => {
+      closePanel();
+      reload();
+      if (trashed) movedToTrash(trashed);
+    },
+    [closePanel, reload, movedToTrash],
+  );
+}

@@ -1,5 +1,4 @@
 import { useCallback, useRef } from 'react';
-import type { Trashed } from '../../../../shared/schemas/common';
 import type { Company, CompanySortKey, CompanySummary } from '../../../../shared/schemas/company';
 import { invoke } from '../../api';
 import { Button } from '../../components/Button';
@@ -9,7 +8,7 @@ import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
 import { pageRequest, type ListQuery } from '../../lib/pagedRows';
-import { useMovedToTrash } from '../../lib/useMovedToTrash';
+import { usePanelDeleted } from '../../lib/useMovedToTrash';
 import { useRecordList } from '../../lib/useRecordList';
 import { useRecordPanel } from '../../lib/useRecordPanel';
 import { useSelection } from '../../lib/useSelection';
@@ -55,15 +54,7 @@ export function CompaniesScreen() {
   );
 
   const refresh = useCallback(() => pages.refresh(), [pages]);
-  const movedToTrash = useMovedToTrash(refresh);
-  const onDeleted = useCallback(
-    (_company: Company, trashed: Trashed) => {
-      panel.close();
-      refresh();
-      movedToTrash(trashed);
-    },
-    [panel, refresh, movedToTrash],
-  );
+  const onDeleted = usePanelDeleted(panel.close, refresh);
 
   const { query } = snapshot;
 

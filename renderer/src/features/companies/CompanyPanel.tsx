@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { companyLimits, type Company } from '../../../../shared/schemas/company';
 import type { Trashed } from '../../../../shared/schemas/common';
-import { invoke, toCrmError } from '../../api';
+import { invoke } from '../../api';
 import { Avatar } from '../../components/Avatar';
 import { ErrorBanner } from '../../components/Banner';
 import { Icon } from '../../components/Icon';
 import { useRecordForm } from '../../lib/useRecordForm';
 import { TextFields } from '../../components/TextFields';
+import { useRecordDelete } from '../../components/panel/useRecordDelete';
 import { RecordMeta } from '../../components/panel/RecordMeta';
 import { RecordPanel } from '../../components/panel/RecordPanel';
 import { useRecordLoad } from '../../components/panel/useRecordLoad';
@@ -32,7 +33,8 @@ interface CompanyPanelProps {
   companyId: number | null;
   focusName: boolean;
   onSaved(company: Company, created: boolean): void;
-  onDeleted(company: Company, trashed: Trashed): void;
+  /** `trashed` is null when the company was already gone. */
+  onDeleted(trashed: Trashed | null): void;
   onClose(): void;
 }
 
@@ -42,8 +44,6 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
   const idPrefix = useId();
   const nameRef = useRef<HTMLInputElement>(null);
 
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   // Bumped after each save so the timeline shows the change just made.
   const [version, setVersion] = useState(0);
   // The loaded callback runs after the first render, when the form below exists.
@@ -70,25 +70,8 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
 
   const baseline = company ? valuesOf(company) : emptyValues;
   const dirty = !sameValues(form.values, baseline) || custom.dirty;
-  const busy = form.saving || deleting;
-  const { setProblem } = form;
-
-  async function confirmDelete(people: PeopleChoice | undefined) {
-    if (!company) return;
-    setDeleting(true);
-    try {
-      const trashed = await invoke('companies.delete', people ? { id: company.id, contacts: people } : { id: company.id });
-      setConfirmingDelete(false);
-      onDeleted(company, trashed);
-    } catch (thrown) {
-      const error = toCrmError(thrown);
-      setConfirmingDelete(false);
-      if (error.code === 'NOT_FOUND') onClose();
-      else setProblem(error.message);
-    } finally {
-      setDeleting(false);
-    }
-  }
+  const removal = useRecordDelete((id: number, people: PeopleChoice | undefined) => invoke('companies.delete', people ? { id, contacts: people } : { id }), { deleted: onDeleted, problem: form.setProblem });
+  const busy = form.saving || removal.deleting;
 
   const title = company ? company.name : openedId === null ? 'New company' : 'Company';
   const subtitle = company ? [company.industry, company.website].filter(Boolean).join(' · ') : openedId === null ? 'Add an organisation you work with.' : '';
@@ -112,14 +95,14 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
       holdsWork={dirty || files.queue.busy}
       busy={busy}
       onSave={() => void form.save()}
-      onDelete={company ? () => setConfirmingDelete(true) : null}
+      onDelete={company ? removal.ask : null}
       onClose={onClose}
       dropHandlers={files.drop.handlers}
       overlays={
         <>
           {files.drop.over && <DropOverlay recordName={company?.name ?? null} />}
-          {confirmingDelete && company && (
-            <DeleteCompanyDialog company={company} busy={deleting} onConfirm={(people) => void confirmDelete(people)} onCancel={() => setConfirmingDelete(false)} />
+          {removal.asking && company && (
+            <DeleteCompanyDialog company={company} busy={removal.deleting} onConfirm={(people) => void removal.confirm(company.id, people)} onCancel={removal.cancel} />
           )}
         </>
       }

@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Trashed } from '../../../../shared/schemas/common';
 import { contactLimits, type Contact } from '../../../../shared/schemas/contact';
-import { invoke, toCrmError } from '../../api';
+import { invoke } from '../../api';
 import { Avatar } from '../../components/Avatar';
 import { ErrorBanner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { TextFields } from '../../components/TextFields';
+import { useRecordDelete } from '../../components/panel/useRecordDelete';
 import { RecordMeta } from '../../components/panel/RecordMeta';
 import { RecordPanel } from '../../components/panel/RecordPanel';
 import { useRecordLoad } from '../../components/panel/useRecordLoad';
@@ -34,7 +35,7 @@ interface ContactPanelProps {
   focusName: boolean;
   onSaved(contact: Contact, created: boolean): void;
   /** `trashed` is null when the contact was already gone. */
-  onDeleted(contact: Contact, trashed: Trashed | null): void;
+  onDeleted(trashed: Trashed | null): void;
   /** The photo was added, changed or removed (the list shows it too). */
   onPhotoChanged(contact: Contact): void;
   onClose(): void;
@@ -52,8 +53,6 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
   const nameRef = useRef<HTMLInputElement>(null);
   const { go } = useNavigation();
 
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   // Bumped after each save so the timeline shows the change just made.
   const [version, setVersion] = useState(0);
   // The loaded callback runs after the first render, when the form below exists.
@@ -81,26 +80,8 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
 
   const baseline = contact ? valuesOf(contact) : emptyValues;
   const dirty = !sameValues(form.values, baseline) || custom.dirty;
-  const busy = form.saving || deleting;
-  const { setProblem } = form;
-
-  async function confirmDelete() {
-    if (!contact) return;
-    setDeleting(true);
-    try {
-      const trashed = await invoke('contacts.delete', { id: contact.id });
-      setConfirmingDelete(false);
-      onDeleted(contact, trashed);
-    } catch (thrown) {
-      const error = toCrmError(thrown);
-      setConfirmingDelete(false);
-      // Already deleted (from another window, say): what the user asked for is done.
-      if (error.code === 'NOT_FOUND') onDeleted(contact, null);
-      else setProblem(error.message);
-    } finally {
-      setDeleting(false);
-    }
-  }
+  const removal = useRecordDelete((id: number) => invoke('contacts.delete', { id }), { deleted: onDeleted, problem: form.setProblem });
+  const busy = form.saving || removal.deleting;
 
   const title = contact ? contact.name : openedId === null ? 'New contact' : 'Contact';
   const subtitle = contact ? [contact.company, contact.email].filter(Boolean).join(' · ') : openedId === null ? 'Add someone you work with.' : '';
@@ -125,20 +106,20 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
       holdsWork={dirty || files.queue.busy}
       busy={busy}
       onSave={() => void form.save()}
-      onDelete={contact ? () => setConfirmingDelete(true) : null}
+      onDelete={contact ? removal.ask : null}
       onClose={onClose}
       dropHandlers={files.drop.handlers}
       overlays={
         <>
           {files.drop.over && <DropOverlay recordName={contact?.name ?? null} />}
-          {confirmingDelete && contact && (
+          {removal.asking && contact && (
             <ConfirmDialog
               title={`Delete ${contact.name}?`}
               message="They go to the trash with their notes, files and timeline, and stay there for 30 days in case you need them back."
               confirmLabel="Delete contact"
-              busy={deleting}
-              onConfirm={() => void confirmDelete()}
-              onCancel={() => setConfirmingDelete(false)}
+              busy={removal.deleting}
+              onConfirm={() => void removal.confirm(contact.id)}
+              onCancel={removal.cancel}
             />
           )}
         </>

@@ -2,11 +2,12 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Trashed } from '../../../../shared/schemas/common';
 import type { Deal, Stage } from '../../../../shared/schemas/deal';
 import type { LinkedRecord } from '../../../../shared/schemas/record';
-import { invoke, toCrmError } from '../../api';
+import { invoke } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { useRecordForm } from '../../lib/useRecordForm';
+import { useRecordDelete } from '../../components/panel/useRecordDelete';
 import { RecordMeta } from '../../components/panel/RecordMeta';
 import { RecordPanel } from '../../components/panel/RecordPanel';
 import { useRecordLoad } from '../../components/panel/useRecordLoad';
@@ -36,7 +37,8 @@ interface DealPanelProps {
   stages: readonly Stage[];
   focusTitle: boolean;
   onSaved(deal: Deal, created: boolean): void;
-  onDeleted(deal: Deal, trashed: Trashed): void;
+  /** `trashed` is null when the deal was already gone. */
+  onDeleted(trashed: Trashed | null): void;
   onClose(): void;
 }
 
@@ -50,8 +52,6 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
   const idPrefix = useId();
   const titleRef = useRef<HTMLInputElement>(null);
 
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   // Bumped after each save so the timeline shows the change just made.
   const [version, setVersion] = useState(0);
   // The loaded callback runs after the first render, when the form below exists.
@@ -71,7 +71,7 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
     },
   });
   const files = useRecordFiles('deal', deal?.id ?? null);
-  const { values, setValues, setProblem } = form;
+  const { values, setValues } = form;
 
   useEffect(() => {
     if (focusTitle && load.state === 'ready') titleRef.current?.focus();
@@ -84,24 +84,8 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
 
   const baseline = deal ? valuesOf(deal) : emptyValues(firstOpenStage(stages), prefill);
   const dirty = !sameValues(values, baseline) || custom.dirty;
-  const busy = form.saving || deleting;
-
-  async function confirmDelete() {
-    if (!deal) return;
-    setDeleting(true);
-    try {
-      const trashed = await invoke('deals.delete', { id: deal.id });
-      setConfirmingDelete(false);
-      onDeleted(deal, trashed);
-    } catch (thrown) {
-      const error = toCrmError(thrown);
-      setConfirmingDelete(false);
-      if (error.code === 'NOT_FOUND') onClose();
-      else setProblem(error.message);
-    } finally {
-      setDeleting(false);
-    }
-  }
+  const removal = useRecordDelete((id: number) => invoke('deals.delete', { id }), { deleted: onDeleted, problem: form.setProblem });
+  const busy = form.saving || removal.deleting;
 
   const title = deal ? deal.title : openedId === null ? 'New deal' : 'Deal';
   const subtitle = deal
@@ -128,20 +112,20 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
       holdsWork={dirty || files.queue.busy}
       busy={busy}
       onSave={() => void form.save()}
-      onDelete={deal ? () => setConfirmingDelete(true) : null}
+      onDelete={deal ? removal.ask : null}
       onClose={onClose}
       dropHandlers={files.drop.handlers}
       overlays={
         <>
           {files.drop.over && <DropOverlay recordName={deal?.title ?? null} />}
-          {confirmingDelete && deal && (
+          {removal.asking && deal && (
             <ConfirmDialog
               title={`Delete “${deal.title}”?`}
               message="It goes to the trash, and you can restore it from there."
               confirmLabel="Delete deal"
-              busy={deleting}
-              onConfirm={() => void confirmDelete()}
-              onCancel={() => setConfirmingDelete(false)}
+              busy={removal.deleting}
+              onConfirm={() => void removal.confirm(deal.id)}
+              onCancel={removal.cancel}
             />
           )}
         </>

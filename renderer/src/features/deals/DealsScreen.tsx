@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Trashed } from '../../../../shared/schemas/common';
 import type { Deal, DealSortKey, DealSummary } from '../../../../shared/schemas/deal';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
@@ -10,7 +9,7 @@ import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
 import { pageRequest, type ListQuery } from '../../lib/pagedRows';
-import { useMovedToTrash } from '../../lib/useMovedToTrash';
+import { usePanelDeleted } from '../../lib/useMovedToTrash';
 import { useRecordList } from '../../lib/useRecordList';
 import { useRecordPanel } from '../../lib/useRecordPanel';
 import { useSelection } from '../../lib/useSelection';
@@ -98,15 +97,7 @@ export function DealsScreen() {
     [panel, refreshAll, showToast],
   );
 
-  const movedToTrash = useMovedToTrash(refreshAll);
-  const onDeleted = useCallback(
-    (_deal: Deal, trashed: Trashed) => {
-      panel.close();
-      refreshAll();
-      movedToTrash(trashed);
-    },
-    [panel, refreshAll, movedToTrash],
-  );
+  const onDeleted = usePanelDeleted(panel.close, refreshAll);
 
   const onMove = useCallback(
     async (deal: DealSummary, stageId: number, index: number) => {
