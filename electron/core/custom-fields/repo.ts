@@ -139,7 +139,7 @@ export function customFieldsRepo(db: Db) {
         const kept = new Set(changes.choices.map((choice) => choice.toLowerCase()));
         for (const removed of current.choices.filter((choice) => !kept.has(choice.toLowerCase()))) {
           const used = choiceInUse[current.kind].get(id, removed) ?? 0;
-          if (used > 0) throw invalid('choices', `“${removed}” is still chosen on ${used.toLocaleString('en')} records; change them first.`);
+          if (used > 0) throw invalid('choices', `“${removed}” is still chosen on ${used.toLocaleString('en')} ${used === 1 ? 'record' : 'records'}; change ${used === 1 ? 'it' : 'them'} first.`);
         }
         choices = [...changes.choices];
       }
