@@ -92,10 +92,13 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
     const from = list.findIndex((other) => other.id === stage.id);
     const to = from + step;
     if (to < 0 || to >= list.length) return;
-    const ids = list.map((other) => other.id);
-    [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-    const saved = await run(() => invoke('stages.reorder', { ids }));
-    if (!saved) return;
+    const before = list;
+    const reordered = [...list];
+    [reordered[from], reordered[to]] = [reordered[to]!, reordered[from]!];
+    // Shown at once, so a second press right after the first moves on from the new order.
+    setList(reordered);
+    const saved = await run(() => invoke('stages.reorder', { ids: reordered.map((other) => other.id) }));
+    if (!saved) return setList(before);
     setList(saved.stages);
     // Keep the focus on the button pressed, or on its partner once the stage reaches the end.
     const stillMovable = to + step >= 0 && to + step < saved.stages.length;

@@ -40,9 +40,12 @@ export function CustomFieldSettings() {
     const to = direction === 'up' ? from - 1 : from + 1;
     if (from < 0 || to < 0 || to >= ids.length) return;
     [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    // Shown at once, so a second press right after the first moves on from the new order.
+    const byId = new Map(fields.map((each) => [each.id, each]));
+    replace(ids.map((id) => byId.get(id)!));
+    setFocusAfterMove({ id: field.id, direction });
     try {
       replace((await invoke('customFields.reorder', { kind, ids })).fields);
-      setFocusAfterMove({ id: field.id, direction });
     } catch (thrown) {
       showToast(toCrmError(thrown).message, 'problem');
       reload();
