@@ -1,0 +1,118 @@
+import { useCallback, useRef, type ReactNode } from 'react';
+import type { Trashed } from '../../../../shared/schemas/common';
+import { Button } from '../../components/Button';
+import type { GridColumn, GridSort } from '../../components/grid/columns';
+import { NoMatches } from '../../components/grid/NoMatches';
+import { RecordListArea } from '../../components/grid/RecordListArea';
+import { Screen } from '../../components/Screen';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useToast } from '../../components/Toast';
+import type { FetchPage } from '../../lib/pagedRows';
+import { usePanelDeleted } from '../../lib/useMovedToTrash';
+import { useRecordList } from '../../lib/useRecordList';
+import { useRecordPanel, type PanelState } from '../../lib/useRecordPanel';
+import { useSelection } from '../../lib/useSelection';
+import { useScreenRequest } from '../../navigation';
+import type { Place } from '../../sections';
+import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
+import { ListToolbar } from './ListToolbar';
+import '../contacts/ContactsScreen.css';
+
+/** What a list screen hands its record panel. */
+export interface PanelHooks {
+  panel: PanelState<never>;
+  onSaved(record: { id: number }, created: boolean): void;
+  onDeleted(trashed: Trashed | null): void;
+  /** Reloads the list (a new photo shows in its row, say). */
+  refresh(): void;
+  onClose(): void;
+}
+
+interface RecordListScreenProps<Row extends { id: number; name: string }, Sort extends string> {
+  place: Place;
+  title: string;
+  target: BulkTarget;
+  fetchPage: FetchPage<Row, Sort>;
+  columns: readonly GridColumn<Row, Sort>[];
+  initialSort: GridSort<Sort>;
+  /** The kind's row class: it sets the column widths. */
+  rowClassName: string;
+  newLabel: string;
+  placeholder: string;
+  /** What the search looks in, for the "no matches" hint. */
+  searchesIn: string;
+  /** Shown before the first record, with the way to make it. */
+  empty(create: () => void): ReactNode;
+  renderPanel(hooks: PanelHooks): ReactNode;
+}
+
+/**
+ * A section that lists one kind of record (Contacts, Companies): New, the
+ * toolbar, ticks with the bulk bar, the grid, the record panel, and the
+ * requests other screens and the menu send it.
+ */
+export function RecordListScreen<Row extends { id: number; name: string }, Sort extends string>(props: RecordListScreenProps<Row, Sort>) {
+  const { place, title, target, rowClassName } = props;
+  const titleId = `${place}-title`;
+  const showToast = useToast();
+  const list = useRecordList(props.fetchPage, props.columns, props.initialSort);
+  const { pages, snapshot } = list;
+  const searchRef = useRef<HTMLInputElement>(null);
+  const newButtonRef = useRef<HTMLButtonElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const panel = useRecordPanel(bodyRef, newButtonRef);
+  const selection = useSelection();
+  const singular = target.singular.charAt(0).toUpperCase() + target.singular.slice(1);
+
+  const refresh = useCallback(() => pages.refresh(), [pages]);
+  const onDeleted = usePanelDeleted(panel.close, refresh);
+  const onSaved = useCallback(
+    (record: { id: number }, created: boolean) => {
+      panel.saved(record.id);
+      refresh();
+      showToast(created ? `${singular} added` : 'Changes saved');
+    },
+    [panel, refresh, showToast, singular],
+  );
+
+  // Menu commands (File › New Contact, Edit › Find…), the command palette and links from other screens.
+  useScreenRequest(place, (request) => {
+    if (request.type === 'new') panel.openNew();
+    else if (request.type === 'open') panel.open(request.id, 'link');
+    else {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    }
+  });
+
+  return (
+    <Screen className={place === 'contacts' ? 'contacts' : `contacts ${place}`} titleId={titleId}>
+      <ScreenHeader titleId={titleId} title={title}>
+        <Button ref={newButtonRef} variant="primary" icon="plus" onClick={() => panel.openNew()}>
+          {props.newLabel}
+        </Button>
+      </ScreenHeader>
+      <ListToolbar target={target} list={list} searchRef={searchRef} placeholder={props.placeholder} />
+      <BulkBar target={target} selection={selection} onChanged={refresh} />
+      <div className="contacts__body" ref={bodyRef}>
+        <RecordListArea
+          plural={target.plural}
+          empty={props.empty(() => panel.openNew())}
+          noMatches={<NoMatches plural={target.plural} search={snapshot.query.search} searchesIn={props.searchesIn} onClear={list.showAll} />}
+          pages={pages}
+          snapshot={snapshot}
+          columns={props.columns}
+          rowClassName={rowClassName}
+          sort={list.sort}
+          onSort={list.onSort}
+          selectedId={panel.selectedId}
+          onOpen={(row, how) => panel.open(row.id, how)}
+          labelledBy={titleId}
+          nameOf={(row) => row.name}
+          selection={selection}
+        />
+        {panel.panel && props.renderPanel({ panel: panel.panel, onSaved, onDeleted, refresh, onClose: panel.close })}
+      </div>
+    </Screen>
+  );
+}
