@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { median } from './stats';
 
 export const shellPath = '/usr/bin/sqlite3';
@@ -48,13 +48,19 @@ export function shellQuery(dbFile: string, sql: string): string[][] {
  * timer lines go to stdout regardless.
  */
 export function runTimedScript(dbFile: string, scriptFile: string, setup: readonly string[], batches: readonly TimedBatch[]): number[] {
-  const lines = ['.output /dev/null', ...setup];
-  for (const batch of batches) {
-    if (batch.line.includes('\n')) throw new Error('a timed batch must be one line');
-    lines.push('.timer off', ...(batch.before ?? []), '.timer on', batch.line);
+  // Written line by line: a seed script at ten times the size is longer than one JavaScript string may be.
+  const script = openSync(scriptFile, 'w');
+  try {
+    const write = (line: string) => writeSync(script, `${line}\n`);
+    ['.output /dev/null', ...setup].forEach(write);
+    for (const batch of batches) {
+      if (batch.line.includes('\n')) throw new Error('a timed batch must be one line');
+      ['.timer off', ...(batch.before ?? []), '.timer on', batch.line].forEach(write);
+    }
+    write('.timer off');
+  } finally {
+    closeSync(script);
   }
-  lines.push('.timer off', '');
-  writeFileSync(scriptFile, lines.join('\n'));
   const output = runShell([dbFile], scriptFile);
   const times = [...output.matchAll(/^Run Time: real (\d+(?:\.\d+)?)/gm)].map((match) => Number(match[1]) * 1000);
   if (times.length !== batches.length) throw new Error(`expected ${batches.length} timer lines from sqlite3, got ${times.length}`);
