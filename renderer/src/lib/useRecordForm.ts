@@ -56,13 +56,19 @@ export function useRecordForm<Values, Field extends string, Input, Saved>({ rule
     if (first) document.getElementById(`${idPrefix}-${first}`)?.focus();
   }
 
+  function focusFirstProblem() {
+    // Record forms live in a record panel (RecordPanel).
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.contact-panel [aria-invalid="true"]')?.focus());
+  }
+
   async function save(): Promise<void> {
     if (saving) return;
     setProblem(null);
     const checked = rules.validate(values);
     const customValues = custom.take();
     if (!checked.ok) return showFieldErrors(checked.errors);
-    if (!customValues) return;
+    // A custom field in trouble takes the cursor once its problem shows (it may be below the fold).
+    if (!customValues) return focusFirstProblem();
     setSaving(true);
     try {
       const saved = await persist({ ...checked.input, custom: customValues });

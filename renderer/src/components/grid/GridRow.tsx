@@ -45,11 +45,12 @@ function GridRowView<Row, Sort extends string>({ index, row, columns, className,
               tabIndex={-1}
               checked={checked}
               aria-label={`Select ${nameOf(row)}`}
+              // The click carries Shift (a range); readOnly: the selection, not the box, holds the state.
+              readOnly
               onClick={(event) => {
                 event.stopPropagation();
                 onCheck(index, row, event.shiftKey);
               }}
-              onChange={() => undefined}
             />
           )}
         </div>

@@ -210,7 +210,7 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
               tabStop={item.index === tabStop}
               onOpen={openRow}
               onFocusRow={setActiveIndex}
-              checked={selection && row ? selection.selected.has(row.id) : selection ? false : undefined}
+              checked={selection ? row !== undefined && selection.selected.has(row.id) : undefined}
               onCheck={checkRow}
               nameOf={nameOf}
             />

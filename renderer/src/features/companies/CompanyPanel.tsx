@@ -109,8 +109,8 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
     >
       {form.problem && <ErrorBanner title="Not saved">{form.problem}</ErrorBanner>}
       <TextFields idPrefix={idPrefix} specs={companyFieldSpecs} values={form.values} errors={form.errors} limits={companyLimits} onChange={(field, value) => form.change({ [field]: value })} firstRef={nameRef} />
-      <CustomFieldInputs kind="company" values={custom.values} errors={custom.errors} onChange={custom.setValues} />
-      {company && <TagPicker record={{ kind: 'company', id: company.id }} />}
+      <CustomFieldInputs form={custom} />
+      {company && <TagPicker record={{ kind: 'company', id: company.id }} tagIds={company.tagIds} />}
       {company && <CompanyPeople companyId={company.id} version={version} />}
       {company && <RecordDeals companyId={company.id} />}
       {company && <AttachmentsSection ownerName={company.name} list={files.list} queue={files.queue} />}

@@ -83,6 +83,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
   const removal = useRecordDelete((id: number) => invoke('contacts.delete', { id }), { deleted: onDeleted, problem: form.setProblem });
   const busy = form.saving || removal.deleting;
 
+  const companyId = contact?.companyId ?? null;
   const title = contact ? contact.name : openedId === null ? 'New contact' : 'Contact';
   const subtitle = contact ? [contact.company, contact.email].filter(Boolean).join(' · ') : openedId === null ? 'Add someone you work with.' : '';
   const badge = contact ? (
@@ -136,14 +137,14 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
         />
       )}
       <TextFields idPrefix={idPrefix} specs={contactFieldSpecs} values={form.values} errors={form.errors} limits={contactLimits} onChange={(field, value) => form.change({ [field]: value })} firstRef={nameRef} />
-      {contact?.companyId != null && (
-        <button type="button" className="contact-panel__link" onClick={() => contact.companyId !== null && go('companies', { type: 'open', id: contact.companyId })}>
+      {contact && companyId !== null && (
+        <button type="button" className="contact-panel__link" onClick={() => go('companies', { type: 'open', id: companyId })}>
           <Icon name="companies" size={15} />
           Open {contact.company}
         </button>
       )}
-      <CustomFieldInputs kind="contact" values={custom.values} errors={custom.errors} onChange={custom.setValues} />
-      {contact && <TagPicker record={{ kind: 'contact', id: contact.id }} />}
+      <CustomFieldInputs form={custom} />
+      {contact && <TagPicker record={{ kind: 'contact', id: contact.id }} tagIds={contact.tagIds} />}
       {contact && <RecordDeals contactId={contact.id} />}
       {contact && <AttachmentsSection ownerName={contact.name} list={files.list} queue={files.queue} />}
       {contact && <RecordMeta createdAt={contact.createdAt} last={{ label: 'Updated', at: contact.updatedAt }} />}

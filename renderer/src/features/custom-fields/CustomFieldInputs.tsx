@@ -1,26 +1,19 @@
 import { useId } from 'react';
 import type { CustomField } from '../../../../shared/schemas/custom-field';
-import type { FieldedKind } from '../../../../shared/schemas/record';
 import { Field } from '../../components/Field';
-import type { CustomFieldErrors, CustomFormValues } from './customValues';
 import { SelectField } from '../../components/SelectField';
-import { useCustomFields } from './useCustomFields';
+import type { CustomFieldForm } from './useCustomFieldForm';
 
 interface CustomFieldInputsProps {
-  kind: FieldedKind;
-  /** Each field's text by field number; start from customFormValuesOf(fields, record.custom). */
-  values: CustomFormValues;
-  /** The whole set of values after one field changed. */
-  onChange(values: CustomFormValues): void;
-  /** By field number: from parseCustomValues or customErrorsOf. */
-  errors?: CustomFieldErrors;
+  /** The form's custom fields (useCustomFieldForm): which fields, their text and their problems. */
+  form: CustomFieldForm;
 }
 
 /** The custom fields of one kind of record, each with the input its type needs, in the order set in Settings. */
-export function CustomFieldInputs({ kind, values, onChange, errors = {} }: CustomFieldInputsProps) {
+export function CustomFieldInputs({ form }: CustomFieldInputsProps) {
   const idPrefix = useId();
-  const { fields, error } = useCustomFields(kind);
-  if (error) return <p className="field__error">{error}</p>;
+  const { fields, fieldsProblem, values, errors, setValues } = form;
+  if (fieldsProblem) return <p className="field__error">{fieldsProblem}</p>;
   if (!fields || fields.length === 0) return null;
   return (
     <>
@@ -31,7 +24,7 @@ export function CustomFieldInputs({ kind, values, onChange, errors = {} }: Custo
           field={field}
           value={values[String(field.id)] ?? ''}
           error={errors[String(field.id)]}
-          onChange={(value) => onChange({ ...values, [String(field.id)]: value })}
+          onChange={(value) => setValues({ ...values, [String(field.id)]: value })}
         />
       ))}
     </>

@@ -11,7 +11,7 @@ const noValues: Readonly<Record<string, string | number>> = {};
  * differs from the record's, and the values to send on save.
  */
 export function useCustomFieldForm(kind: FieldedKind, stored: Readonly<Record<string, string | number>> | null) {
-  const { fields } = useCustomFields(kind);
+  const { fields, error: fieldsProblem } = useCustomFields(kind);
   const baseline = useMemo(() => (fields ? customFormValuesOf(fields, stored ?? noValues) : {}), [fields, stored]);
   const [values, setValues] = useState<CustomFormValues>(baseline);
   const [errors, setErrors] = useState<CustomFieldErrors>({});
@@ -29,10 +29,7 @@ export function useCustomFieldForm(kind: FieldedKind, stored: Readonly<Record<st
     if (!fields) return {};
     const parsed = parseCustomValues(fields, values);
     setErrors(parsed.ok ? {} : parsed.errors);
-    if (parsed.ok) return parsed.custom;
-    // Once the errors show, the first field in trouble takes the cursor (it may be below the fold).
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('.contact-panel [aria-invalid="true"]')?.focus());
-    return null;
+    return parsed.ok ? parsed.custom : null;
   };
 
   /** Shows the core's problems with custom fields beside them; true when there were some. */
@@ -42,5 +39,7 @@ export function useCustomFieldForm(kind: FieldedKind, stored: Readonly<Record<st
     return Object.keys(found).length > 0;
   };
 
-  return { values, setValues, errors, dirty, take, showServerErrors };
+  return { fields, fieldsProblem, values, setValues, errors, dirty, take, showServerErrors };
 }
+
+export type CustomFieldForm = ReturnType<typeof useCustomFieldForm>;

@@ -133,8 +133,8 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
     >
       {form.problem && <ErrorBanner title="Not saved">{form.problem}</ErrorBanner>}
       <DealFormFields idPrefix={idPrefix} values={values} errors={form.errors} stages={stages} onChange={form.change} titleRef={titleRef} />
-      <CustomFieldInputs kind="deal" values={custom.values} errors={custom.errors} onChange={custom.setValues} />
-      {deal && <TagPicker record={{ kind: 'deal', id: deal.id }} />}
+      <CustomFieldInputs form={custom} />
+      {deal && <TagPicker record={{ kind: 'deal', id: deal.id }} tagIds={deal.tagIds} />}
       {deal && <AttachmentsSection ownerName={deal.title} list={files.list} queue={files.queue} />}
       {deal && <RecordMeta createdAt={deal.createdAt} last={deal.closedAt ? { label: deal.stageKind === 'won' ? 'Won' : 'Lost', at: deal.closedAt } : { label: 'Updated', at: deal.updatedAt }} />}
       {files.record && <RecordTimeline record={files.record} version={version + files.changes} />}

@@ -1,4 +1,5 @@
 import { Icon } from '../../components/Icon';
+import '../../components/Tabs.css';
 
 export type DealView = 'board' | 'list';
 
@@ -7,15 +8,15 @@ const views: ReadonlyArray<{ view: DealView; label: string }> = [
   { view: 'list', label: 'List' },
 ];
 
-/** Board or list: two pressed-or-not buttons side by side. */
+/** Board or list: two pressed-or-not buttons side by side, in the look of the app's tabs. */
 export function ViewToggle({ view, onChange }: { view: DealView; onChange(view: DealView): void }) {
   return (
-    <div className="view-toggle" role="group" aria-label="View">
+    <div className="tabs" role="group" aria-label="View">
       {views.map((option) => (
         <button
           key={option.view}
           type="button"
-          className={option.view === view ? 'view-toggle__option view-toggle__option--on' : 'view-toggle__option'}
+          className="tabs__tab"
           aria-pressed={option.view === view}
           onClick={() => onChange(option.view)}
         >

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { FieldedRef } from '../../../../shared/schemas/record';
 import { tagColors, type Tag } from '../../../../shared/schemas/tag';
 import { invoke, toCrmError } from '../../api';
@@ -12,15 +12,8 @@ import './TagPicker.css';
 interface TagPickerProps {
   /** A saved record: each add and remove is saved at once. */
   record: FieldedRef;
-  /** Called with the record's tags after each change that was saved (to refresh a list row, say). */
-  onChange?: (tagIds: number[]) => void;
-}
-
-/** The record's current tags, read from the record itself. */
-async function tagIdsOf(record: FieldedRef): Promise<number[]> {
-  if (record.kind === 'contact') return (await invoke('contacts.get', { id: record.id })).tagIds;
-  if (record.kind === 'company') return (await invoke('companies.get', { id: record.id })).tagIds;
-  return (await invoke('deals.get', { id: record.id })).tagIds;
+  /** Its tags as the panel loaded them; the picker keeps them up to date from then on. */
+  tagIds: readonly number[];
 }
 
 const optionKey = (option: TagOption) => (option.type === 'tag' ? `tag-${option.tag.id}` : 'create');
@@ -30,11 +23,11 @@ const optionKey = (option: TagOption) => (option.type === 'tag' ? `tag-${option.
  * arrows to choose, Enter to add (or create a tag with the typed name),
  * Escape to close the list. Every change is saved straight away.
  */
-export function TagPicker({ record, onChange }: TagPickerProps) {
+export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
   const inputId = useId();
   const listId = useId();
   const { tags, error: listError, reload } = useTags();
-  const [tagIds, setTagIds] = useState<number[] | null>(null);
+  const [tagIds, setTagIds] = useState<readonly number[]>(loadedTagIds);
   const [typed, setTyped] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -42,18 +35,7 @@ export function TagPicker({ record, onChange }: TagPickerProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    let current = true;
-    tagIdsOf(record).then(
-      (ids) => current && setTagIds(ids),
-      (thrown: unknown) => current && setProblem(toCrmError(thrown).message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [record.kind, record.id]);
-
-  const chosen = tagIds ?? [];
+  const chosen = tagIds;
   const options = tags ? tagOptions(tags, chosen, typed) : [];
   const activeIndex = Math.min(active, Math.max(options.length - 1, 0));
   const expanded = open && options.length > 0;
@@ -65,7 +47,6 @@ export function TagPicker({ record, onChange }: TagPickerProps) {
     try {
       const result = await change();
       setTagIds(result.tagIds);
-      onChange?.(result.tagIds);
       return true;
     } catch (thrown) {
       setProblem(toCrmError(thrown).message);
@@ -123,7 +104,7 @@ export function TagPicker({ record, onChange }: TagPickerProps) {
       <label className="field__label" htmlFor={inputId}>
         Tags
       </label>
-      <div className="tag-picker__box" aria-busy={busy || tagIds === null}>
+      <div className="tag-picker__box" aria-busy={busy}>
         <ul className="tag-picker__chips" aria-label="Tags on this record">
           {chosen.map((id) => {
             const tag = byId.get(id);
