@@ -25,6 +25,7 @@ import {
   StageUpdate,
 } from './schemas/deal';
 import { DuplicatesPage, DuplicatesRequest, MergeRequest, MergeResult } from './schemas/duplicates';
+import { recordKinds } from './schemas/record';
 import { SearchRequest, SearchResult } from './schemas/search';
 import { Tag, TagDraft, TagLink, TagLinkResult, TagList, TagRef, TagUpdate } from './schemas/tag';
 import { TimelinePage, TimelineRequest } from './schemas/timeline';
@@ -142,6 +143,11 @@ export const events = {
   'data.restored': z.strictObject({}),
   /** The database was found damaged while in use: the window shows the recovery screen. */
   'data.damaged': z.strictObject({}),
+  /**
+   * Records a request created, changed or removed: open panels and lists showing them refresh.
+   * `complete` false: more changed than are named (a bulk edit); every record of `kinds` may have.
+   */
+  'records.changed': z.strictObject({ records: z.array(RecordRef).max(500), kinds: z.array(z.enum(recordKinds)).max(4), complete: z.boolean() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

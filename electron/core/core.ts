@@ -183,6 +183,12 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       return { started: true as const };
     },
   };
+  /** Tells the window which records the last request (or background job) changed. */
+  function announceChanges(): void {
+    const changes = session?.changes.drain();
+    if (changes) emit('records.changed', changes);
+  }
+
   // While damaged, every data channel answers DATABASE_CORRUPT; backups and recovery still work.
   const damagedTable = Object.fromEntries(channelNames.map((channel) => [channel, () => Promise.reject(damagedError())])) as unknown as Handlers;
   const table = (): Handlers => (session ? { ...serviceHandlers, ...session.handlers } : { ...damagedTable, ...serviceHandlers });
@@ -203,6 +209,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     },
     async dispatch(channel, input) {
       const result = await dispatch(table(), channel, input, logger);
+      announceChanges();
       if (!result.ok && result.error.code === 'DATABASE_CORRUPT' && session && !liveDatabaseIsSound(session.db)) {
         await damagedWhileRunning(new CrmError('DATABASE_CORRUPT', result.error.message));
       }
@@ -212,7 +219,10 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       return session ? activitiesRepo(session.db).dueReminders(now) : [];
     },
     async purgeTrash(now = clock.now()) {
-      return session ? purgeExpiredTrash(session.db, session.store, logger, now) : 0;
+      if (!session) return 0;
+      const purged = await purgeExpiredTrash(session.db, session.store, logger, now);
+      announceChanges();
+      return purged;
     },
     fileResponse: (pathname) => (session ? fileResponse(session.db, session.store, pathname) : new Response('Not found', { status: 404 })),
     async close() {

@@ -22,6 +22,7 @@ import { checkpoint, openDatabase, type Db } from './db/open';
 import type { DesktopServices } from './desktop';
 import { describeError, type Logger } from './logger';
 import type { DataPaths } from './paths';
+import { changeFeed, type ChangeFeed } from './records/change-feed';
 import { settingsRepo, type SettingsRepo } from './settings/repo';
 
 /** The handlers that need the database, rebuilt each time it is (re)opened. */
@@ -51,6 +52,8 @@ export interface Session {
   uploads: Uploads;
   settings: SettingsRepo;
   handlers: DataHandlers;
+  /** The records changed since it was last drained (main sends them to the window). */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -82,6 +85,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     logger.error('emptying the trash of entries older than 30 days failed; it is retried at the next start', { error: describeError(error) });
   }
   const handlers = dataHandlers({ db, clock, logger, appVersion: options.appVersion, settings, store, uploads, desktop: options.desktop, scratchDir: options.scratchDir });
+  const changes = changeFeed(db);
   let closed = false;
   return {
     db,
@@ -89,6 +93,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     uploads,
     settings,
     handlers,
+    changes,
     async close() {
       if (closed) return;
       closed = true;

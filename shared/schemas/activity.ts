@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageRequest, SortDirection, Timestamp, optionalText } from './common';
+import { Id, PageRequest, SortDirection, Timestamp, Version, optionalText } from './common';
 import { FieldedRef, LinkedRecord } from './record';
 
 export const activityKinds = ['note', 'call', 'meeting', 'email', 'task'] as const;
@@ -55,6 +55,8 @@ export type ActivityDraft = z.input<typeof ActivityDraft>;
 export const ActivityUpdate = z
   .strictObject({
     id: Id,
+    /** The version the form was filled from: an activity changed since is not overwritten (CONFLICT). */
+    version: Version,
     kind: activityFieldSchemas.kind.optional(),
     subject: activityFieldSchemas.subject.optional(),
     body: activityFieldSchemas.body.optional(),
@@ -80,7 +82,7 @@ const activityCommon = {
   updatedAt: Timestamp,
 };
 
-export const Activity = z.strictObject({ ...activityCommon, body: z.string(), createdAt: Timestamp });
+export const Activity = z.strictObject({ ...activityCommon, body: z.string(), createdAt: Timestamp, version: Version });
 export type Activity = z.infer<typeof Activity>;
 
 /** A list row: the text cut to its first 200 characters. */

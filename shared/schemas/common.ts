@@ -3,6 +3,12 @@ import { z } from 'zod';
 /** A row id: a positive whole number SQLite handed out. */
 export const Id = z.int({ error: 'Must be a record number.' }).positive({ error: 'Must be a record number.' });
 
+/**
+ * A record's version: every change to the record raises it (migration 17). An update names the
+ * version it was made from, and the core refuses it when the record has changed since.
+ */
+export const Version = z.int({ error: 'Must be a record version.' }).positive({ error: 'Must be a record version.' });
+
 /** ISO-8601 time stamp in UTC, as the core writes them. */
 export const Timestamp = z.iso.datetime();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomFilters, CustomValues, CustomValuesInput, Id, PageRequest, SortDirection, TagFilter, TagIds, Timestamp, optionalText, requiredText } from './common';
+import { CustomFilters, CustomValues, CustomValuesInput, Id, PageRequest, SortDirection, TagFilter, TagIds, Timestamp, Version, optionalText, requiredText } from './common';
 
 export const companyLimits = { name: 200, website: 500, phone: 50, address: 1000, industry: 100, notes: 10_000 } as const;
 
@@ -39,6 +39,8 @@ export type CompanyDraft = z.input<typeof CompanyDraft>;
 /** Changes to a company: fields left out keep their value. */
 export const CompanyUpdate = z.strictObject({
   id: Id,
+  /** The version the form was filled from: a company changed since is not overwritten (CONFLICT). */
+  version: Version,
   name: companyFieldSchemas.name.optional(),
   website: companyFieldSchemas.website.optional(),
   phone: companyFieldSchemas.phone.optional(),
@@ -65,6 +67,7 @@ export const Company = z.strictObject({
   dealCount: z.int().min(0),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  version: Version,
 });
 export type Company = z.infer<typeof Company>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomFilters, CustomValues, CustomValuesInput, Id, PageRequest, Sha256, TagFilter, TagIds, Timestamp, UploadId, optionalText, requiredText } from './common';
+import { CustomFilters, CustomValues, CustomValuesInput, Id, PageRequest, Sha256, TagFilter, TagIds, Timestamp, UploadId, Version, optionalText, requiredText } from './common';
 
 // A pragmatic address check: something@something.tld, no spaces. Stricter rules
 // reject real addresses people type; looser ones let typos through.
@@ -36,7 +36,8 @@ export const contactFieldSchemas = contactFields;
 export const ContactDraft = z.strictObject(contactFields);
 export type ContactDraft = z.input<typeof ContactDraft>;
 
-export const ContactUpdate = z.strictObject({ id: Id, ...ContactDraft.shape });
+/** The version is the one the form was filled from: a contact changed since is not overwritten (CONFLICT). */
+export const ContactUpdate = z.strictObject({ id: Id, version: Version, ...ContactDraft.shape });
 export type ContactUpdate = z.input<typeof ContactUpdate>;
 
 export const Contact = z.strictObject({
@@ -54,11 +55,12 @@ export const Contact = z.strictObject({
   photo: Sha256.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  version: Version,
 });
 export type Contact = z.infer<typeof Contact>;
 
 /** A list row: everything but the notes, so a page stays small. */
-export const ContactSummary = Contact.omit({ notes: true, createdAt: true, custom: true });
+export const ContactSummary = Contact.omit({ notes: true, createdAt: true, custom: true, version: true });
 export type ContactSummary = z.infer<typeof ContactSummary>;
 
 export const contactSortKeys = ['name', 'company', 'email', 'phone', 'updatedAt'] as const;

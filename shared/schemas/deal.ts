@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomFilters, CustomValues, CustomValuesInput, Id, IsoDate, PageRequest, SortDirection, TagFilter, TagIds, Timestamp, optionalText, requiredText } from './common';
+import { CustomFilters, CustomValues, CustomValuesInput, Id, IsoDate, PageRequest, SortDirection, TagFilter, TagIds, Timestamp, Version, optionalText, requiredText } from './common';
 
 export const dealLimits = { title: 200, owner: 100, notes: 10_000, stageName: 60 } as const;
 
@@ -57,6 +57,8 @@ export type DealDraft = z.input<typeof DealDraft>;
 /** Changes to a deal: fields left out keep their value. A changed stage puts the deal last in it. */
 export const DealUpdate = z.strictObject({
   id: Id,
+  /** The version the form was filled from: a deal changed since (moved on the board, say) is not overwritten (CONFLICT). */
+  version: Version,
   title: dealFieldSchemas.title.optional(),
   companyId: dealFieldSchemas.companyId.optional(),
   contactId: dealFieldSchemas.contactId.optional(),
@@ -110,6 +112,7 @@ export const Deal = z.strictObject({
   /** When the deal entered a won or lost stage; null while open. */
   closedAt: Timestamp.nullable(),
   createdAt: Timestamp,
+  version: Version,
 });
 export type Deal = z.infer<typeof Deal>;
 

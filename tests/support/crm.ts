@@ -38,3 +38,17 @@ export async function smallCrm(core: Core) {
   const note = await call(core, 'activities.create', { kind: 'note', body: 'Bob prefers email', contactId: bob.id });
   return { acme, globex, anna, bob, carl, renewal, pilot, call1, note };
 }
+
+type UpdateChannel = 'contacts.update' | 'companies.update' | 'deals.update' | 'activities.update';
+const tableOfUpdate: Record<UpdateChannel, string> = { 'contacts.update': 'contacts', 'companies.update': 'companies', 'deals.update': 'deals', 'activities.update': 'activities' };
+
+/** An update as a form sends it: made from the record's version as it is now. */
+export function fromCurrent<C extends UpdateChannel>(core: Core, channel: C, input: Omit<Input<C>, 'version'> & { id: number }): Input<C> {
+  const version = core.db.prepare(`SELECT version FROM ${tableOfUpdate[channel]} WHERE id = ?`).pluck().get(input.id) as number | undefined;
+  return { ...input, version: version ?? 1 } as Input<C>;
+}
+
+/** Saves changes to a record the way its panel does, from its current version. */
+export function update<C extends UpdateChannel>(core: Core, channel: C, input: Omit<Input<C>, 'version'> & { id: number }): Promise<Output<C>> {
+  return call(core, channel, fromCurrent(core, channel, input));
+}

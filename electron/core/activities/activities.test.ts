@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, failure } from '../../../tests/support/crm';
+import { call, failure, update, fromCurrent } from '../../../tests/support/crm';
 import { fixedClock, useCores } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 
@@ -45,7 +45,7 @@ describe('activities', () => {
     expect(await failure(core, 'activities.create', { kind: 'note', body: 'x', dealId: 42 })).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: 'dealId' }] } });
     const note = await call(core, 'activities.create', { kind: 'note', body: 'x', contactId: anna.id });
     expect(await failure(core, 'activities.setDone', { id: note.id, done: true })).toMatchObject({ code: 'VALIDATION' });
-    expect(await failure(core, 'activities.update', { id: note.id, contactId: null })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'contactId' }] } });
+    expect(await failure(core, 'activities.update', fromCurrent(core, 'activities.update', { id: note.id, contactId: null }))).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'contactId' }] } });
   });
 
   it('marks tasks done and undone', async () => {
@@ -98,7 +98,7 @@ describe('activities', () => {
       expect(core.db.prepare('SELECT notified_at FROM activities WHERE id = ?').pluck().get(soon.id)).toBe('2026-03-02T10:10:00.000Z');
 
       // Moved to a new due time: reminded again at that time.
-      await call(core, 'activities.update', { id: soon.id, dueAt: '2026-03-02T11:00:00.000Z' });
+      await update(core, 'activities.update', { id: soon.id, dueAt: '2026-03-02T11:00:00.000Z' });
       clock.advance(hour);
       expect(core.dueReminders().map((reminder) => reminder.subject)).toEqual(['Call Anna']);
       clock.advance(hour);

@@ -1,5 +1,8 @@
+import type { ParsedInput } from '../../../shared/contract';
 import type { CoreContext, Handlers } from '../context';
+import { writer } from '../db/write';
 import { CrmError } from '../errors';
+import { versionCheck } from '../records/versions';
 import { deleter } from '../trash/deleter';
 import { activitiesRepo } from './repo';
 
@@ -26,6 +29,8 @@ function localDay(now: Date): { start: string; end: string } {
 export function activityHandlers({ db, clock }: CoreContext) {
   const repo = activitiesRepo(db);
   const trash = deleter(db);
+  const write = writer(db);
+  const checkVersion = versionCheck(db);
   const now = () => clock.now().toISOString();
 
   return {
@@ -35,14 +40,15 @@ export function activityHandlers({ db, clock }: CoreContext) {
       const at = now();
       return repo.create({ ...draft, occurredAt: occurredAt ? exactTime(occurredAt) : at, dueAt: optionalTime(dueAt) ?? null, doneAt: done ? at : null }, at);
     },
-    'activities.update': ({ id, occurredAt, dueAt, done, ...changes }) => {
+    'activities.update': write(({ id, version, occurredAt, dueAt, done, ...changes }: ParsedInput<'activities.update'>) => {
+      checkVersion('activity', id, version);
       const at = now();
       const current = found(repo.values(id));
       const doneAt = done === undefined ? undefined : done ? (current.doneAt ?? at) : null;
       return found(
         repo.update(id, { ...changes, occurredAt: occurredAt === undefined ? undefined : exactTime(occurredAt), dueAt: optionalTime(dueAt), ...(doneAt === undefined ? {} : { doneAt }) }, at),
       );
-    },
+    }),
     'activities.setDone': ({ id, done }) => {
       const at = now();
       const current = found(repo.values(id));

@@ -8,6 +8,7 @@ import { blankToNull, gone, invalid } from '../records/problems';
 
 interface ActivityRow {
   id: number;
+  version: number;
   kind: ActivityKind;
   subject: string | null;
   body: string | null;
@@ -181,7 +182,7 @@ export function activitiesRepo(db: Db) {
     const row = byId.get(id);
     if (!row) return undefined;
     const { preview: _preview, ...summary } = summaryOf(row);
-    return { ...summary, body: row.body ?? '', createdAt: row.created_at };
+    return { ...summary, body: row.body ?? '', createdAt: row.created_at, version: row.version };
   }
 
   function tasks(from: string, until: string, limit: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, count, danglingKeys, failure } from '../../../tests/support/crm';
+import { call, count, danglingKeys, failure, update } from '../../../tests/support/crm';
 import { useCores } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Core } from '../core';
@@ -37,7 +37,7 @@ describe('bulk edits', () => {
     const core = await openCore(tempDir());
     const [first, second] = await deals(core, 2);
     const result = await call(core, 'bulk.apply', { kind: 'deal', ids: [first!, second!], action: { type: 'set', field: 'probability', value: 50 } });
-    await call(core, 'deals.update', { id: second!, probability: 90 });
+    await update(core, 'deals.update', { id: second!, probability: 90 });
     if (result.undo?.type !== 'edit') throw new Error('expected an edit undo');
     expect(await call(core, 'bulk.undo', { undoId: result.undo.undoId })).toEqual({ reverted: 1, skipped: 1 });
     expect((await call(core, 'deals.get', { id: first! })).probability).toBeNull();

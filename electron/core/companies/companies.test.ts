@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, count, danglingKeys, failure } from '../../../tests/support/crm';
+import { call, count, danglingKeys, failure, update, fromCurrent } from '../../../tests/support/crm';
 import { fixedClock, useCores } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 
@@ -11,7 +11,7 @@ describe('companies', () => {
     const core = await openCore(tempDir(), { clock: fixedClock('2026-03-01T09:00:00.000Z') });
     const acme = await call(core, 'companies.create', { name: ' Acme Ltd ', website: 'https://acme.example/about', phone: '+44 20 1234 5678', address: '1 High St', industry: 'Engineering' });
     expect(acme).toMatchObject({ name: 'Acme Ltd', website: 'https://acme.example/about', notes: '', contactCount: 0, dealCount: 0, tagIds: [], custom: {} });
-    const renamed = await call(core, 'companies.update', { id: acme.id, notes: 'Big client' });
+    const renamed = await update(core, 'companies.update', { id: acme.id, notes: 'Big client' });
     expect(renamed).toMatchObject({ name: 'Acme Ltd', industry: 'Engineering', notes: 'Big client' });
     expect(await failure(core, 'companies.create', { name: '  ', website: 'not a site' })).toMatchObject({
       code: 'VALIDATION',
@@ -41,11 +41,11 @@ describe('companies', () => {
       const anna = await call(core, 'contacts.create', { name: 'Anna', companyId: acme.id });
       expect(anna).toMatchObject({ company: 'Acme', companyId: acme.id });
       const form = { id: anna.id, name: 'Anna', email: 'anna@acme.example', phone: '', company: 'Acme', notes: '' };
-      expect(await call(core, 'contacts.update', form)).toMatchObject({ email: 'anna@acme.example', companyId: acme.id });
-      expect(await call(core, 'contacts.update', { ...form, company: 'Other Co' })).toMatchObject({ company: 'Other Co', companyId: null });
-      expect(await call(core, 'contacts.update', { ...form, company: 'Other Co', companyId: acme.id })).toMatchObject({ company: 'Acme', companyId: acme.id });
-      expect(await call(core, 'contacts.update', { ...form, companyId: null })).toMatchObject({ company: 'Acme', companyId: null });
-      expect(await failure(core, 'contacts.update', { ...form, companyId: 999 })).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: 'companyId' }] } });
+      expect(await update(core, 'contacts.update', form)).toMatchObject({ email: 'anna@acme.example', companyId: acme.id });
+      expect(await update(core, 'contacts.update', { ...form, company: 'Other Co' })).toMatchObject({ company: 'Other Co', companyId: null });
+      expect(await update(core, 'contacts.update', { ...form, company: 'Other Co', companyId: acme.id })).toMatchObject({ company: 'Acme', companyId: acme.id });
+      expect(await update(core, 'contacts.update', { ...form, companyId: null })).toMatchObject({ company: 'Acme', companyId: null });
+      expect(await failure(core, 'contacts.update', fromCurrent(core, 'contacts.update', { ...form, companyId: 999 }))).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: 'companyId' }] } });
     });
 
     it('renaming a company renames it on its people, who show in its page and list', async () => {
@@ -54,7 +54,7 @@ describe('companies', () => {
       const anna = await call(core, 'contacts.create', { name: 'Anna', companyId: acme.id });
       await call(core, 'contacts.create', { name: 'Bob', companyId: acme.id });
       await call(core, 'contacts.create', { name: 'Carl' });
-      await call(core, 'companies.update', { id: acme.id, name: 'Acme Group' });
+      await update(core, 'companies.update', { id: acme.id, name: 'Acme Group' });
       expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ company: 'Acme Group', companyId: acme.id });
       const people = await call(core, 'contacts.list', { companyId: acme.id });
       expect(people.rows.map((row) => row.name)).toEqual(['Anna', 'Bob']);

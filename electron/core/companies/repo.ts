@@ -11,6 +11,7 @@ import { tagsRepo } from '../tags/repo';
 
 interface CompanyRow {
   id: number;
+  version: number;
   name: string;
   website: string | null;
   phone: string | null;
@@ -120,6 +121,7 @@ export function companiesRepo(db: Db) {
       dealCount: dealCount.get(id)!,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
+      version: row.version,
     };
   }
 

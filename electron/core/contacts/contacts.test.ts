@@ -22,7 +22,7 @@ describe('contacts', () => {
 
     clock.advance(60_000);
     const updated = await ok<Contact>(
-      core.dispatch('contacts.update', { id: created.id, name: 'Anna Lind', email: '', phone: '070 123', company: '', notes: 'Married' }),
+      core.dispatch('contacts.update', { id: created.id, version: created.version, name: 'Anna Lind', email: '', phone: '070 123', company: '', notes: 'Married' }),
     );
     expect(updated).toMatchObject({ id: created.id, name: 'Anna Lind', email: '', phone: '070 123', notes: 'Married' });
     expect(updated.createdAt).toBe('2026-03-01T09:00:00.000Z');
@@ -37,7 +37,7 @@ describe('contacts', () => {
     const core = await openCore(tempDir());
     for (const [channel, input] of [
       ['contacts.get', { id: 999 }],
-      ['contacts.update', { id: 999, name: 'Ghost' }],
+      ['contacts.update', { id: 999, version: 1, name: 'Ghost' }],
       ['contacts.delete', { id: 999 }],
     ] as const) {
       const result = await core.dispatch(channel, input);

@@ -1,7 +1,10 @@
 import { changeThenReleaseFiles } from '../attachments/release';
 import { attachmentsRepo } from '../attachments/repo';
+import type { ParsedInput } from '../../../shared/contract';
 import type { CoreContext, Handlers } from '../context';
+import { writer } from '../db/write';
 import { CrmError } from '../errors';
+import { versionCheck } from '../records/versions';
 import { deleter } from '../trash/deleter';
 import { contactsRepo } from './repo';
 
@@ -18,6 +21,8 @@ export function contactHandlers({ db, clock, store, uploads, logger }: CoreConte
   const repo = contactsRepo(db);
   const files = attachmentsRepo(db);
   const trash = deleter(db);
+  const write = writer(db);
+  const checkVersion = versionCheck(db);
   const now = () => clock.now().toISOString();
   const photoOf = (id: number) => () => {
     const photo = repo.get(id)?.photo;
@@ -28,7 +33,10 @@ export function contactHandlers({ db, clock, store, uploads, logger }: CoreConte
     'contacts.list': (query) => repo.list(query),
     'contacts.get': ({ id }) => found(repo.get(id)),
     'contacts.create': (draft) => repo.create(draft, now()),
-    'contacts.update': ({ id, ...values }) => found(repo.update(id, values, now())),
+    'contacts.update': write(({ id, version, ...values }: ParsedInput<'contacts.update'>) => {
+      checkVersion('contact', id, version);
+      return found(repo.update(id, values, now()));
+    }),
     // To the trash: files stay until the entry is deleted for good (trash/purge.ts).
     'contacts.delete': ({ id }) => {
       const trashed = found(trash.delete('contact', [id], now()));

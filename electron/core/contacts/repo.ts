@@ -20,6 +20,7 @@ interface ContactRow {
   photo_sha256: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
 /** The fields a user types (the bench seeds these). */
@@ -144,6 +145,7 @@ export function contactsRepo(db: Db) {
       photo: row.photo_sha256,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
+      version: row.version,
     };
   }
 

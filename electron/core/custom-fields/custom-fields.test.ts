@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, failure } from '../../../tests/support/crm';
+import { call, failure, update } from '../../../tests/support/crm';
 import { useCores } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 
@@ -43,7 +43,7 @@ describe('custom fields', () => {
     expect(await failure(core, 'deals.create', { title: 'x', custom: { [other.id]: 42 } })).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: `custom.${other.id}` }] } });
     const deal = await call(core, 'deals.create', { title: 'x', custom: { [budget.id]: 1200.5, [code.id]: '007' } });
     expect(deal.custom).toEqual({ [budget.id]: 1200.5, [code.id]: '007' });
-    const cleared = await call(core, 'deals.update', { id: deal.id, custom: { [budget.id]: null, [code.id]: '' } });
+    const cleared = await update(core, 'deals.update', { id: deal.id, custom: { [budget.id]: null, [code.id]: '' } });
     expect(cleared.custom).toEqual({});
   });
 

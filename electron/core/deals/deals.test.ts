@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../core';
-import { call, count, danglingKeys, failure } from '../../../tests/support/crm';
+import { call, count, danglingKeys, failure, update } from '../../../tests/support/crm';
 import { fixedClock, useCores } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 
@@ -38,7 +38,7 @@ describe('deals', () => {
     const core = await openCore(tempDir(), { clock });
     const deal = await call(core, 'deals.create', { title: 'Renewal', valueMinor: 1000 });
     clock.advance(60_000);
-    const won = await call(core, 'deals.update', { id: deal.id, stageId: await stageId(core, 'Won'), valueMinor: 2000 });
+    const won = await update(core, 'deals.update', { id: deal.id, stageId: await stageId(core, 'Won'), valueMinor: 2000 });
     expect(won).toMatchObject({ title: 'Renewal', valueMinor: 2000, stageKind: 'won', closedAt: '2026-03-01T09:01:00.000Z' });
     const { entries } = await call(core, 'timeline.list', { record: { kind: 'deal', id: deal.id } });
     expect(entries.filter((entry) => entry.type === 'change').map((entry) => entry.type === 'change' && [entry.change.field, entry.change.oldValue, entry.change.newValue])).toEqual(
@@ -47,7 +47,7 @@ describe('deals', () => {
         ['valueMinor', 1000, 2000],
       ]),
     );
-    const reopened = await call(core, 'deals.update', { id: deal.id, stageId: await stageId(core, 'Qualified') });
+    const reopened = await update(core, 'deals.update', { id: deal.id, stageId: await stageId(core, 'Qualified') });
     expect(reopened.closedAt).toBeNull();
   });
 

@@ -1,6 +1,8 @@
+import type { ParsedInput } from '../../../shared/contract';
 import type { CoreContext, Handlers } from '../context';
 import { writer } from '../db/write';
 import { CrmError } from '../errors';
+import { versionCheck } from '../records/versions';
 import { deleter } from '../trash/deleter';
 import { viewsRepo } from '../views/repo';
 import { dealsRepo } from './repo';
@@ -19,13 +21,17 @@ export function dealHandlers({ db, clock }: CoreContext) {
   const views = viewsRepo(db);
   const trash = deleter(db);
   const write = writer(db);
+  const checkVersion = versionCheck(db);
   const now = () => clock.now().toISOString();
 
   return {
     'deals.list': (query) => repo.list(query),
     'deals.get': ({ id }) => found(repo.get(id)),
     'deals.create': (draft) => repo.create(draft, now()),
-    'deals.update': ({ id, ...changes }) => found(repo.update(id, changes, now())),
+    'deals.update': write(({ id, version, ...changes }: ParsedInput<'deals.update'>) => {
+      checkVersion('deal', id, version);
+      return found(repo.update(id, changes, now()));
+    }),
     'deals.delete': ({ id }) => {
       const trashed = found(trash.delete('deal', [id], now()));
       return { id, trashId: trashed.trashId };

@@ -11,6 +11,7 @@ import { stagesRepo } from './stages';
 
 interface DealRow {
   id: number;
+  version: number;
   title: string;
   company_id: number | null;
   company_name: string | null;
@@ -213,7 +214,7 @@ export function dealsRepo(db: Db) {
     const row = byId.get(id);
     if (!row) return undefined;
     const ref = { kind: 'deal' as const, id };
-    return { ...summaryOf(row, tags.idsOf(ref)), notes: row.notes ?? '', custom: custom.valuesOf(ref), closedAt: row.closed_at, createdAt: row.created_at };
+    return { ...summaryOf(row, tags.idsOf(ref)), notes: row.notes ?? '', custom: custom.valuesOf(ref), closedAt: row.closed_at, createdAt: row.created_at, version: row.version };
   }
 
   const closedAtFor = (kind: StageKind, before: string | null, now: string) => (kind === 'open' ? null : (before ?? now));

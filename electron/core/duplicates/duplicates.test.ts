@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, count, danglingKeys, failure } from '../../../tests/support/crm';
+import { call, count, danglingKeys, failure, update } from '../../../tests/support/crm';
 import { useCores } from '../../../tests/support/core';
 import { samples } from '../../../tests/support/sample-files';
 import { useTempDirs } from '../../../tests/support/temp-dir';
@@ -75,7 +75,7 @@ describe('duplicates', () => {
     const shoe = await call(core, 'customFields.create', { kind: 'contact', label: 'Shoe', type: 'number' });
     const keep = await call(core, 'contacts.create', { name: 'Anna Berg', email: 'anna@berg.se', tagIds: [vip.id] });
     const merge = await call(core, 'contacts.create', { name: 'Anna B.', phone: '070 123 45 67', notes: 'Met at the fair', tagIds: [vip.id, hot.id], custom: { [shoe.id]: 38 } });
-    await call(core, 'contacts.update', { id: merge.id, name: 'Anna B.', phone: '070 123 45 67', notes: 'Met at the fair, likes tea' });
+    await update(core, 'contacts.update', { id: merge.id, name: 'Anna B.', phone: '070 123 45 67', notes: 'Met at the fair, likes tea' });
     for (const id of [keep.id, merge.id, merge.id]) await call(core, 'activities.create', { kind: 'note', body: `Note on ${id}`, contactId: id });
     await call(core, 'deals.create', { title: 'Deal of the merged one', contactId: merge.id });
     for (const [id, name] of [[keep.id, 'a.txt'], [merge.id, 'b.pdf']] as const) expect((await upload(core, id, name, name.endsWith('pdf') ? samples.pdf : samples.text)).ok).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../../shared/schemas/timeline';
-import { call, count, failure } from '../../../tests/support/crm';
+import { call, count, failure, update, fromCurrent } from '../../../tests/support/crm';
 import { fixedClock, useCores } from '../../../tests/support/core';
 import { samples } from '../../../tests/support/sample-files';
 import { useTempDirs } from '../../../tests/support/temp-dir';
@@ -30,7 +30,7 @@ describe('timeline', () => {
     clock.advance(60_000);
     await call(core, 'activities.create', { kind: 'call', subject: 'First call', contactId: anna.id });
     clock.advance(60_000);
-    await call(core, 'contacts.update', { id: anna.id, name: 'Anna', email: 'anna@new.example' });
+    await update(core, 'contacts.update', { id: anna.id, name: 'Anna', email: 'anna@new.example' });
     clock.advance(60_000);
     const added = await upload(core, anna.id, 'card.png', samples.png);
     expect(added.ok).toBe(true);
@@ -39,7 +39,7 @@ describe('timeline', () => {
     await call(core, 'tags.link', { record: { kind: 'contact', id: anna.id }, tagId: vip.id });
     const budget = await call(core, 'customFields.create', { kind: 'contact', label: 'Budget', type: 'number' });
     clock.advance(60_000);
-    await call(core, 'contacts.update', { id: anna.id, name: 'Anna', email: 'anna@new.example', custom: { [budget.id]: 5000 } });
+    await update(core, 'contacts.update', { id: anna.id, name: 'Anna', email: 'anna@new.example', custom: { [budget.id]: 5000 } });
 
     const { entries, next } = await call(core, 'timeline.list', { record: { kind: 'contact', id: anna.id } });
     expect(entries.map(describeEntry)).toEqual([
@@ -60,7 +60,7 @@ describe('timeline', () => {
     for (let i = 0; i < 25; i++) {
       if (i % 3 === 0) clock.advance(1000);
       await call(core, 'activities.create', { kind: 'note', subject: `Note ${i}`, dealId: deal.id });
-      await call(core, 'deals.update', { id: deal.id, valueMinor: i + 1 });
+      await update(core, 'deals.update', { id: deal.id, valueMinor: i + 1 });
     }
     const seen: string[] = [];
     let before: TimelineEntry['cursor'] | undefined;
@@ -80,18 +80,18 @@ describe('timeline', () => {
     const core = await openCore(tempDir());
     const acme = await call(core, 'companies.create', { name: 'Acme', industry: 'Media' });
     core.db.exec("CREATE TEMP TRIGGER history_fails BEFORE INSERT ON record_history BEGIN SELECT RAISE(ABORT, 'history write failed'); END");
-    expect(await failure(core, 'companies.update', { id: acme.id, industry: 'Dental' })).toMatchObject({ code: 'INTERNAL' });
+    expect(await failure(core, 'companies.update', fromCurrent(core, 'companies.update', { id: acme.id, industry: 'Dental' }))).toMatchObject({ code: 'INTERNAL' });
     expect(await call(core, 'companies.get', { id: acme.id })).toMatchObject({ industry: 'Media' });
     core.db.exec('DROP TRIGGER history_fails');
 
     // And the other way round: the change fails after its history was written.
     core.db.exec("CREATE TEMP TRIGGER tag_link_fails BEFORE INSERT ON company_tags BEGIN SELECT RAISE(ABORT, 'tag write failed'); END");
     const vip = await call(core, 'tags.create', { name: 'VIP' });
-    expect(await failure(core, 'companies.update', { id: acme.id, industry: 'Dental', tagIds: [vip.id] })).toMatchObject({ code: 'INTERNAL' });
+    expect(await failure(core, 'companies.update', fromCurrent(core, 'companies.update', { id: acme.id, industry: 'Dental', tagIds: [vip.id] }))).toMatchObject({ code: 'INTERNAL' });
     expect(await call(core, 'companies.get', { id: acme.id })).toMatchObject({ industry: 'Media', tagIds: [] });
     expect(count(core, 'SELECT count(*) FROM record_history')).toBe(0);
     core.db.exec('DROP TRIGGER tag_link_fails');
-    await call(core, 'companies.update', { id: acme.id, industry: 'Dental' });
+    await update(core, 'companies.update', { id: acme.id, industry: 'Dental' });
     expect(count(core, 'SELECT count(*) FROM record_history')).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call, count, danglingKeys, failure, smallCrm } from '../../../tests/support/crm';
+import { call, count, danglingKeys, failure, smallCrm, update } from '../../../tests/support/crm';
 import { fixedClock, useCores } from '../../../tests/support/core';
 import { samples } from '../../../tests/support/sample-files';
 import { useTempDirs } from '../../../tests/support/temp-dir';
@@ -23,7 +23,7 @@ describe('trash and undo', () => {
     const crm = await smallCrm(core);
     const vip = await call(core, 'tags.create', { name: 'VIP' });
     const budget = await call(core, 'customFields.create', { kind: 'contact', label: 'Budget', type: 'number' });
-    await call(core, 'contacts.update', { id: crm.bob.id, name: 'Bob Stone', email: 'bob@acme.example', companyId: crm.acme.id, tagIds: [vip.id], custom: { [budget.id]: 10 } });
+    await update(core, 'contacts.update', { id: crm.bob.id, name: 'Bob Stone', email: 'bob@acme.example', companyId: crm.acme.id, tagIds: [vip.id], custom: { [budget.id]: 10 } });
     const dina = await call(core, 'contacts.create', { name: 'Dina Lowe' });
     const task = await call(core, 'activities.create', { kind: 'task', subject: 'Call Dina', dueAt: '2026-01-01T00:00:00.000Z', contactId: dina.id });
     const file = await upload(core, crm.bob.id, 'notes.txt', samples.text);
@@ -114,7 +114,7 @@ describe('trash and undo', () => {
     const own = await upload(core, crm.bob.id, 'own.txt', samples.text);
     await upload(core, crm.bob.id, 'shared.pdf', samples.pdf);
     expect(shared.ok && own.ok).toBe(true);
-    await call(core, 'contacts.update', { id: crm.bob.id, name: 'Bob', email: '' });
+    await update(core, 'contacts.update', { id: crm.bob.id, name: 'Bob', email: '' });
     const bob = await call(core, 'contacts.delete', { id: crm.bob.id });
     clock.advance(10 * day);
     const carl = await call(core, 'contacts.delete', { id: crm.carl.id });
