@@ -45,6 +45,8 @@ export const channels = {
     /** mode 'recovery': the database was found damaged; the window shows the recovery screen. */
     output: z.strictObject({ version: z.string(), schemaVersion: z.int(), mode: z.enum(['normal', 'recovery']) }),
   },
+  /** The window's answer to window.closeRequested: close (the user saved or discarded) or stay open (keep editing). */
+  'app.closeAnswer': { input: z.strictObject({ close: z.boolean() }), output: z.strictObject({ closing: z.boolean() }) },
   'contacts.list': { input: ContactListRequest, output: ContactPage },
   'contacts.get': { input: ContactRef, output: Contact },
   'contacts.create': { input: ContactDraft, output: Contact },
@@ -133,6 +135,11 @@ export const channels = {
 
 /** Messages main sends to the renderer, each with the schema of its payload. */
 export const events = {
+  /**
+   * Closing the window or quitting waits: the window holds unsaved changes. It asks the user
+   * (Save / Discard / Keep editing) and answers with app.closeAnswer.
+   */
+  'window.closeRequested': z.strictObject({ reason: z.enum(['close', 'quit']) }),
   'menu.command': z.strictObject({ command: z.enum(['new-contact', 'focus-search', 'export-backup', 'restore-backup']) }),
   'backup.progress': z.strictObject({ job: BackupJob, fraction: z.number().min(0).max(1) }),
   /** A backup job failed: the window shows a banner until one succeeds. */

@@ -171,6 +171,10 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       details: damage?.details ?? '',
       newestVerified: await backups.newestVerified(),
     }),
+    'app.closeAnswer': ({ close }: { close: boolean }) => {
+      desktop.answerClose(close);
+      return { closing: close };
+    },
     'recovery.copyDetails': () => {
       desktop.copyText(damage?.details ?? 'Rolodesk found no damage.');
       return { copied: true as const };

@@ -15,6 +15,8 @@ export interface DesktopServices {
   chooseBackupFile(): Promise<string | undefined>;
   /** Puts text on the clipboard (the recovery screen's error details). */
   copyText(text: string): void;
+  /** The window's answer when closing or quitting waited for it: go ahead, or stay open. */
+  answerClose(close: boolean): void;
 }
 
 const unavailable = (): never => {
@@ -28,4 +30,5 @@ export const noDesktop: DesktopServices = {
   chooseFolder: unavailable,
   chooseBackupFile: unavailable,
   copyText: unavailable,
+  answerClose: unavailable,
 };

@@ -3,7 +3,7 @@ import { CrmError } from '../core/errors';
 import type { DesktopServices } from '../core/desktop';
 
 /** The core's desktop needs, met by Electron's shell, dialogs and clipboard. */
-export function electronDesktop(window: () => BrowserWindow | undefined): DesktopServices {
+export function electronDesktop(window: () => BrowserWindow | undefined, answerClose: (close: boolean) => void): DesktopServices {
   const save = (options: SaveDialogOptions) => {
     const owner = window();
     return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
@@ -32,5 +32,6 @@ export function electronDesktop(window: () => BrowserWindow | undefined): Deskto
     copyText(text) {
       clipboard.writeText(text);
     },
+    answerClose,
   };
 }

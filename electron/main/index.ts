@@ -33,6 +33,8 @@ let core: Core | undefined;
 let schedule: BackupSchedule | undefined;
 let stopReminders: (() => void) | undefined;
 let mainWindow: BrowserWindow | undefined;
+// Quitting that waits for the window's answer about unsaved changes goes on once it says so.
+let quitRequested = false;
 
 function send<E extends EventName>(event: E, payload: EventPayload<E>): void {
   mainWindow?.webContents.send(event, events[event].parse(payload));
@@ -62,9 +64,20 @@ function createMainWindow(running: Core): BrowserWindow {
   if (placement.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => savePlacement(window));
+  // The page held the close (unsaved changes): it asks the user in its own words, then answers (answerClose).
+  window.webContents.on('will-prevent-unload', () => send('window.closeRequested', { reason: quitRequested ? 'quit' : 'close' }));
   window.on('closed', () => (mainWindow = undefined));
   window.loadURL(appEntryUrl).catch((error: unknown) => logger.error('the window could not load Rolodesk', { error: describeError(error) }));
   return window;
+}
+
+/** The window's answer: close (or quit, when that is what waited), or stay open and forget the quit. */
+function answerClose(close: boolean): void {
+  const quitting = quitRequested;
+  quitRequested = false;
+  if (!close) return;
+  if (quitting) app.quit();
+  else mainWindow?.close();
 }
 
 function openInSystem(path: string): void {
@@ -88,7 +101,7 @@ async function start(): Promise<void> {
     dataDir,
     logger,
     appVersion: app.getVersion(),
-    desktop: electronDesktop(() => mainWindow),
+    desktop: electronDesktop(() => mainWindow, answerClose),
     emit: send,
   });
   core = running;
@@ -138,6 +151,9 @@ if (!app.requestSingleInstanceLock()) {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+  });
+  app.on('before-quit', () => {
+    quitRequested = true;
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -1,6 +1,7 @@
 import { ToastProvider } from './components/Toast';
 import { BackupsProvider } from './features/backups/BackupsProvider';
 import { RecoveryScreen } from './features/recovery/RecoveryScreen';
+import { UnsavedChangesProvider } from './features/unsaved/UnsavedChangesProvider';
 import { MainWindow } from './MainWindow';
 import { useAppMode } from './useAppMode';
 import './App.css';
@@ -14,6 +15,7 @@ export function App() {
   const { mode, version, generation } = useAppMode();
   return (
     <ToastProvider>
+      <UnsavedChangesProvider>
       {mode && (
         <BackupsProvider mode={mode}>
           {mode === 'recovery' ? (
@@ -25,6 +27,7 @@ export function App() {
           )}
         </BackupsProvider>
       )}
+      </UnsavedChangesProvider>
     </ToastProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { onEvent } from './api';
 import { ComingSoon } from './components/ComingSoon';
 import { Sidebar } from './components/Sidebar';
@@ -14,6 +14,7 @@ import { PaletteProvider } from './features/palette/PaletteProvider';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TodayScreen } from './features/today/TodayScreen';
 import { TrashScreen } from './features/trash/TrashScreen';
+import { useLeaveGuard } from './features/unsaved/unsavedContext';
 import { NavigationContext, type Navigation, type PendingRequest, type ScreenRequest } from './navigation';
 import { sections, tools, type Place } from './sections';
 import './MainWindow.css';
@@ -54,10 +55,20 @@ export function MainWindow({ version, generation }: MainWindowProps) {
   const [current, setCurrent] = useState<Place>('contacts');
   const [pending, setPending] = useState<PendingRequest | null>(null);
 
-  const go = useCallback((place: Place, request?: ScreenRequest) => {
-    setCurrent(place);
-    setPending((previous) => (request ? { place, request, seq: (previous?.seq ?? 0) + 1 } : null));
-  }, []);
+  const confirmLeave = useLeaveGuard();
+  const shown = useRef(current);
+  shown.current = current;
+
+  // Another screen replaces whatever is being edited, so it asks first; a request to the screen
+  // already shown is the screen's own business (its panel asks when it would replace the record).
+  const go = useCallback(
+    async (place: Place, request?: ScreenRequest) => {
+      if (place !== shown.current && !(await confirmLeave())) return;
+      setCurrent(place);
+      setPending((previous) => (request ? { place, request, seq: (previous?.seq ?? 0) + 1 } : null));
+    },
+    [confirmLeave],
+  );
   const done = useCallback((seq: number) => setPending((previous) => (previous?.seq === seq ? null : previous)), []);
   const navigation = useMemo<Navigation>(() => ({ current, go, pending, done }), [current, go, pending, done]);
 
@@ -65,8 +76,8 @@ export function MainWindow({ version, generation }: MainWindowProps) {
     () =>
       onEvent('menu.command', ({ command }) => {
         // The backup commands open their own dialogs (BackupsProvider); these two are about contacts, so they bring Contacts forward.
-        if (command === 'new-contact') go('contacts', { type: 'new' });
-        else if (command === 'focus-search') go('contacts', { type: 'search' });
+        if (command === 'new-contact') void go('contacts', { type: 'new' });
+        else if (command === 'focus-search') void go('contacts', { type: 'search' });
       }),
     [go],
   );
@@ -80,7 +91,7 @@ export function MainWindow({ version, generation }: MainWindowProps) {
         <div className="app">
           <Sidebar sections={sections} tools={tools} current={current} onSelect={go} version={version} />
           <div className="app__screen" key={generation}>
-            {screenFor(current, () => go('contacts'))}
+            {screenFor(current, () => void go('contacts'))}
           </div>
         </div>
         <CommandPalette key={generation} />

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { update } from '../support/crm';
 import { expect, test, type RolodeskApp } from './app';
 
 test.use({ locale: 'en-US' });
@@ -104,7 +105,7 @@ test.describe('Companies', () => {
     const companyId = await createCompany(app, { name: 'Wingtip', industry: 'Travel', website: 'wingtip.example' });
     const grace = await createContact(app, { name: 'Grace Kim', email: 'grace.kim@wingtip.example', companyId });
     const priya = await createContact(app, { name: 'Priya Patel', email: 'priya.patel@wingtip.example', companyId });
-    await app.core.dispatch('companies.update', { id: companyId, phone: '+82 2 555 0134' });
+    await update(app.core, 'companies.update', { id: companyId, phone: '+82 2 555 0134' });
 
     await openCompanies(page);
     await companyGrid(page).getByRole('row', { name: /Wingtip/ }).click();

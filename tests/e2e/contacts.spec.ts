@@ -196,10 +196,12 @@ test.describe('contacts', () => {
     const reply = await app.core.dispatch('contacts.list', {});
     const id = (reply as { ok: true; data: { rows: Array<{ id: number }> } }).data.rows[0]!.id;
     expect((await app.core.dispatch('contacts.delete', { id })).ok).toBe(true);
+    // The panel hears of the delete at once, and says so before any typing is spent on it.
+    await expect(panel(page).getByRole('alert').filter({ hasText: 'This contact was deleted elsewhere' })).toBeVisible();
 
     await page.getByLabel('Email').fill('hiro.tanaka@adatum.example');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    const alert = panel(page).getByRole('alert');
+    const alert = panel(page).getByRole('alert').filter({ hasText: 'Not saved' });
     await expect(alert).toContainText('This contact no longer exists');
     await expect(page.getByLabel('Email')).toHaveValue('hiro.tanaka@adatum.example');
     expect(await contactTotal(app)).toBe(0);

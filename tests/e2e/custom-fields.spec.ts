@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { call, smallCrm } from '../support/crm';
+import { call, smallCrm, update } from '../support/crm';
 import { expect, test } from './app';
 
 test.use({ locale: 'en-US' });
@@ -81,7 +81,7 @@ test.describe('Settings › Custom fields', () => {
     const nickname = await call(core, 'customFields.create', { kind: 'contact', label: 'Nickname', type: 'text' });
     const budget = await call(core, 'customFields.create', { kind: 'contact', label: 'Budget', type: 'number' });
     const size = await call(core, 'customFields.create', { kind: 'contact', label: 'Size', type: 'choice', choices: ['Small', 'Large'] });
-    await call(core, 'contacts.update', { id: crm.anna.id, name: 'Anna Berg', custom: { [budget.id]: 1200, [size.id]: 'Large' } });
+    await update(core, 'contacts.update', { id: crm.anna.id, name: 'Anna Berg', custom: { [budget.id]: 1200, [size.id]: 'Large' } });
 
     await openFieldSettings(page);
     const list = fieldList(page, 'contacts');

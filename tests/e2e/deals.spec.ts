@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { DealDraft } from '../../shared/schemas/deal';
-import { call, count, smallCrm } from '../support/crm';
+import { call, count, smallCrm, update } from '../support/crm';
 import { expect, test, type RolodeskApp } from './app';
 
 test.use({ locale: 'en-US', timezoneId: 'Europe/Berlin' });
@@ -33,7 +33,7 @@ async function seedPipeline(app: RolodeskApp) {
     { title: 'Office move', companyId: crm.acme.id, valueMinor: 2_000_000, currency: 'EUR', stageId: stage.Won!, owner: 'Tom', probability: 100 },
   ];
   for (const draft of more) await call(app.core, 'deals.create', draft);
-  await call(app.core, 'deals.update', { id: crm.renewal.id, expectedCloseDate: '2026-12-31', owner: 'Tom', probability: 20 });
+  await update(app.core, 'deals.update', { id: crm.renewal.id, expectedCloseDate: '2026-12-31', owner: 'Tom', probability: 20 });
   return { ...crm, stage };
 }
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { call, count, smallCrm } from '../support/crm';
+import { call, count, smallCrm, update } from '../support/crm';
 import { expect, test } from './app';
 
 test.use({ locale: 'en-US' });
@@ -43,8 +43,8 @@ test.describe('tags and custom fields on records and lists', () => {
     const page = app.page;
     const crm = await smallCrm(app.core);
     const score = await call(app.core, 'customFields.create', { kind: 'contact', label: 'Score', type: 'number' });
-    await call(app.core, 'contacts.update', { id: crm.anna.id, name: 'Anna Berg', custom: { [String(score.id)]: 90 } });
-    await call(app.core, 'contacts.update', { id: crm.bob.id, name: 'Bob Stone', custom: { [String(score.id)]: 40 } });
+    await update(app.core, 'contacts.update', { id: crm.anna.id, name: 'Anna Berg', custom: { [String(score.id)]: 90 } });
+    await update(app.core, 'contacts.update', { id: crm.bob.id, name: 'Bob Stone', custom: { [String(score.id)]: 40 } });
     await page.reload();
 
     await contactGrid(page).getByRole('row', { name: /Anna Berg/ }).click();

@@ -11,6 +11,8 @@ export interface RecordingDesktop extends DesktopServices {
   backupFile: string | undefined;
   /** Everything put on the clipboard. */
   copied: string[];
+  /** The window's answers when closing waited for it (true: close). */
+  closeAnswers: boolean[];
 }
 
 /** Stands in for the desktop shell and its dialogs: records what was asked, answers as told. */
@@ -21,6 +23,7 @@ export function recordingDesktop(): RecordingDesktop {
     folder: undefined,
     backupFile: undefined,
     copied: [],
+    closeAnswers: [],
     async openWithSystem(path) {
       desktop.opened.push(path);
     },
@@ -35,6 +38,9 @@ export function recordingDesktop(): RecordingDesktop {
     },
     copyText(text) {
       desktop.copied.push(text);
+    },
+    answerClose(close) {
+      desktop.closeAnswers.push(close);
     },
   };
   return desktop;

@@ -15,6 +15,7 @@ const uploadId = '00000000-0000-4000-8000-000000000000';
 /** A complete, valid input for every channel: adding a channel without one does not compile. */
 const validSamples: { [C in ChannelName]: Input<C> } = {
   'app.info': {},
+  'app.closeAnswer': { close: false },
   'contacts.list': { offset: 0, limit: 50, sort: 'name', direction: 'asc', search: 'an', companyId: 1, tagIds: [1], tagMatch: 'all', custom: [{ fieldId: 1, op: 'eq', value: 'x' }] },
   'contacts.get': { id: 1 },
   'contacts.create': { name: 'Anna Berg', email: 'anna@example.com', phone: '+46 8 123 45', company: 'Berg AB', notes: 'Met at fair', companyId: null, tagIds: [], custom: { '1': 'x' } },

@@ -29,14 +29,20 @@ export function Dialog({ title, description, children, onCancel, initialFocus, s
   useEffect(() => {
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const appRoot = document.getElementById('root');
+    // Counted on the root: a question over a dialog ("Save your changes?") must not wake the app behind both when it closes.
+    const depth = () => Number(appRoot?.dataset.dialogs ?? '0');
+    if (appRoot) appRoot.dataset.dialogs = String(depth() + 1);
     appRoot?.setAttribute('inert', '');
     appRoot?.setAttribute('aria-hidden', 'true');
     const dialog = dialogRef.current;
     const first = initialFocus?.current ?? (dialog ? focusableWithin(dialog)[0] : undefined);
     (first ?? dialog)?.focus();
     return () => {
-      appRoot?.removeAttribute('inert');
-      appRoot?.removeAttribute('aria-hidden');
+      if (appRoot) appRoot.dataset.dialogs = String(Math.max(0, depth() - 1));
+      if (depth() === 0) {
+        appRoot?.removeAttribute('inert');
+        appRoot?.removeAttribute('aria-hidden');
+      }
       if (returnTo?.isConnected) returnTo.focus();
     };
     // Runs once per opening: the dialog is mounted to open it and unmounted to close it.

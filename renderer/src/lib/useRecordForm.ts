@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FieldIssue } from '../../../shared/errors';
 import { toCrmError } from '../api';
 import type { CustomValuesDraft } from '../features/custom-fields/customValues';
+import { useSubmitOnce } from './useSubmitOnce';
 
 /** A record form's own checks: its fields in order, the schema check, and the core's field problems sorted out. */
 export interface FormRules<Values, Field extends string, Input> {
@@ -27,6 +28,9 @@ interface RecordFormOptions<Values, Field extends string, Input, Saved> {
   onSaved(saved: Saved): void;
 }
 
+/** How a save ended: 'conflict' means the record changed since the form was filled (the caller reviews it). */
+export type SaveOutcome = 'saved' | 'invalid' | 'conflict' | 'failed' | 'busy';
+
 /**
  * A record form: values as typed, problems beside their fields (checked as
  * the user types once a save has failed, so they vanish once fixed), and a
@@ -38,7 +42,7 @@ export function useRecordForm<Values, Field extends string, Input, Saved>({ rule
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [liveCheck, setLiveCheck] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const submit = useSubmitOnce();
 
   function change(changes: Partial<Values>) {
     const next = { ...values, ...changes };
@@ -61,22 +65,33 @@ export function useRecordForm<Values, Field extends string, Input, Saved>({ rule
     requestAnimationFrame(() => document.querySelector<HTMLElement>('.contact-panel [aria-invalid="true"]')?.focus());
   }
 
-  async function save(): Promise<void> {
-    if (saving) return;
+  /** One save at a time: a second click while one is on its way is ignored ('busy'). */
+  async function save(): Promise<SaveOutcome> {
+    return (await submit.run(send)) ?? 'busy';
+  }
+
+  async function send(): Promise<SaveOutcome> {
     setProblem(null);
     const checked = rules.validate(values);
     const customValues = custom.take();
-    if (!checked.ok) return showFieldErrors(checked.errors);
+    if (!checked.ok) {
+      showFieldErrors(checked.errors);
+      return 'invalid';
+    }
     // A custom field in trouble takes the cursor once its problem shows (it may be below the fold).
-    if (!customValues) return focusFirstProblem();
-    setSaving(true);
+    if (!customValues) {
+      focusFirstProblem();
+      return 'invalid';
+    }
     try {
       const saved = await persist({ ...checked.input, custom: customValues });
       setErrors({});
       setLiveCheck(false);
       onSaved(saved);
+      return 'saved';
     } catch (thrown) {
       const error = toCrmError(thrown);
+      if (error.code === 'CONFLICT') return 'conflict';
       const { errors: found, other } = error.code === 'VALIDATION' ? rules.fieldErrorsOf(error.fields) : { errors: {}, other: [] };
       if (custom.showServerErrors(error.fields)) {
         setProblem('Please check the fields marked below.');
@@ -86,10 +101,9 @@ export function useRecordForm<Values, Field extends string, Input, Saved>({ rule
       } else {
         setProblem(error.message);
       }
-    } finally {
-      setSaving(false);
+      return 'failed';
     }
   }
 
-  return { values, setValues, errors, problem, setProblem, saving, change, save };
+  return { values, setValues, errors, problem, setProblem, saving: submit.running, change, save };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useLeaveGuard } from '../features/unsaved/unsavedContext';
 
 /** What a screen's side panel shows; `session` changes whenever the user opens something else. */
 export interface PanelState<Prefill> {
@@ -14,11 +15,16 @@ export interface PanelState<Prefill> {
 /**
  * A list screen's side panel: which record it shows, the row marked as
  * selected, and focus going back to what opened the panel once it closes.
+ * Opening another record, starting a new one or closing asks first when the
+ * panel holds unsaved typing (Save / Discard / Keep editing).
  */
 export function useRecordPanel<Prefill = never>(bodyRef: RefObject<HTMLElement | null>, fallbackFocus: RefObject<HTMLElement | null>) {
   const [panel, setPanel] = useState<PanelState<Prefill> | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const nextSession = useRef(1);
+  const confirmLeave = useLeaveGuard();
+  const shownId = useRef<number | null | undefined>(undefined);
+  shownId.current = panel ? panel.recordId : undefined;
   // Where focus goes back to when the panel closes: the row or button that opened it.
   const returnFocus = useRef<HTMLElement | null>(null);
   const focusAfterClose = useRef(false);
@@ -29,20 +35,30 @@ export function useRecordPanel<Prefill = never>(bodyRef: RefObject<HTMLElement |
     }
   };
 
-  const openNew = useCallback((prefill?: Prefill) => {
-    rememberFocus();
-    setSelectedId(null);
-    setPanel({ session: nextSession.current++, recordId: null, focusName: true, prefill });
-  }, []);
+  const openNew = useCallback(
+    async (prefill?: Prefill) => {
+      rememberFocus();
+      if (!(await confirmLeave())) return;
+      setSelectedId(null);
+      setPanel({ session: nextSession.current++, recordId: null, focusName: true, prefill });
+    },
+    [confirmLeave],
+  );
 
-  /** Opens a record; opening the one already shown keeps its panel as it is. */
-  const open = useCallback((recordId: number, how: 'pointer' | 'keyboard' | 'link') => {
-    rememberFocus();
-    setSelectedId(recordId);
-    setPanel((current) =>
-      current?.recordId === recordId && how !== 'link' ? current : { session: nextSession.current++, recordId, focusName: how === 'keyboard', prefill: undefined },
-    );
-  }, []);
+  /** Opens a record; opening the one already shown keeps its panel (and its typing) as it is. */
+  const open = useCallback(
+    async (recordId: number, how: 'pointer' | 'keyboard' | 'link') => {
+      rememberFocus();
+      if (shownId.current === recordId) {
+        setSelectedId(recordId);
+        return;
+      }
+      if (!(await confirmLeave())) return;
+      setSelectedId(recordId);
+      setPanel({ session: nextSession.current++, recordId, focusName: how === 'keyboard', prefill: undefined });
+    },
+    [confirmLeave],
+  );
 
   /** A new record was saved: the panel now shows it. */
   const saved = useCallback((recordId: number) => {
@@ -50,11 +66,16 @@ export function useRecordPanel<Prefill = never>(bodyRef: RefObject<HTMLElement |
     setPanel((current) => current && { ...current, recordId });
   }, []);
 
-  const close = useCallback(() => {
+  /** Closes the panel without asking: its record was just deleted. */
+  const dismiss = useCallback(() => {
     focusAfterClose.current = true;
     setPanel(null);
     setSelectedId(null);
   }, []);
+
+  const close = useCallback(async () => {
+    if (await confirmLeave()) dismiss();
+  }, [confirmLeave, dismiss]);
 
   // Focus moves back once the panel (and any dialog in it, which makes the app inert) is gone.
   useEffect(() => {
@@ -66,5 +87,5 @@ export function useRecordPanel<Prefill = never>(bodyRef: RefObject<HTMLElement |
     target?.focus();
   }, [panel, bodyRef, fallbackFocus]);
 
-  return useMemo(() => ({ panel, selectedId, openNew, open, saved, close }), [panel, selectedId, openNew, open, saved, close]);
+  return useMemo(() => ({ panel, selectedId, openNew, open, saved, close, dismiss }), [panel, selectedId, openNew, open, saved, close, dismiss]);
 }

@@ -1,7 +1,9 @@
 import type { DragEventHandler, KeyboardEvent, ReactNode } from 'react';
-import { ErrorBanner } from '../Banner';
+import { useUnsavedWork } from '../../features/unsaved/unsavedContext';
+import { ErrorBanner, WarningBanner } from '../Banner';
 import { Button, IconButton } from '../Button';
-import type { PanelLoad } from './useRecordLoad';
+import { ConflictReview } from './ConflictReview';
+import type { RecordEditor } from './useRecordEditor';
 
 interface RecordPanelProps {
   /** The panel's fixed name ("Contact details"), not the record's: it would mix with field labels. */
@@ -14,13 +16,14 @@ interface RecordPanelProps {
   subtitle: string;
   /** "contact": says what is loading or could not be opened. */
   noun: string;
-  load: PanelLoad;
-  /** Unsaved typing (or files on their way in): Escape does not throw it away. */
-  holdsWork: boolean;
+  /** The record's form, its load and what happened to the record elsewhere (useRecordEditor). */
+  editor: Pick<RecordEditor, 'record' | 'load' | 'dirty' | 'save' | 'sync'>;
+  /** Files on their way in: Escape does not close the panel under them. */
+  uploading: boolean;
   busy: boolean;
-  onSave(): void;
   /** Offered for a saved record only. */
   onDelete: (() => void) | null;
+  /** Asks first when there is unsaved typing (the list screen's close is guarded). */
   onClose(): void;
   /** Dropping files on the panel (attachments). */
   dropHandlers?: Partial<Record<'onDragEnter' | 'onDragOver' | 'onDragLeave' | 'onDrop', DragEventHandler<HTMLElement>>>;
@@ -32,18 +35,25 @@ interface RecordPanelProps {
 
 /**
  * A record's side panel: its header, the form (loading and failure states
- * included), Delete / Cancel / Save, Escape to close and Ctrl/Cmd+Enter to save.
+ * included), Delete / Cancel / Save, Escape to close and Ctrl/Cmd+Enter to
+ * save. Its unsaved typing is declared, so nothing replaces it without asking;
+ * a change made to the record elsewhere shows here, and a save made from an
+ * older version opens the review instead of overwriting.
  */
-export function RecordPanel({ label, className, badge, title, subtitle, noun, load, holdsWork, busy, onSave, onDelete, onClose, dropHandlers, children, overlays }: RecordPanelProps) {
+export function RecordPanel({ label, className, badge, title, subtitle, noun, editor, uploading, busy, onDelete, onClose, dropHandlers, children, overlays }: RecordPanelProps) {
+  const { load, sync } = editor;
+  const save = () => void editor.save();
+  useUnsavedWork(editor.dirty, editor.record ? `“${title}”` : `this new ${noun}`, editor.save);
+
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     // Keys from a dialog bubble here through React's portal; they are the dialog's business.
     if (!event.currentTarget.contains(event.target as Node)) return;
-    if (event.key === 'Escape' && !holdsWork && !busy) {
+    if (event.key === 'Escape' && !uploading && !busy) {
       event.preventDefault();
       onClose();
     }
     // Ctrl/Cmd+Enter saves from anywhere in the form, even the notes.
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) onSave();
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) save();
   }
 
   return (
@@ -80,10 +90,22 @@ export function RecordPanel({ label, className, badge, title, subtitle, noun, lo
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            onSave();
+            save();
           }}
         >
-          <div className="contact-panel__body">{children}</div>
+          <div className="contact-panel__body">
+            {sync.gone && (
+              <ErrorBanner title={`This ${noun} was deleted elsewhere`}>
+                It is in the trash now, so these changes cannot be saved to it. Copy anything you still need before you close it.
+              </ErrorBanner>
+            )}
+            {sync.newer && !sync.gone && (
+              <WarningBanner title="Changed elsewhere while you were editing" action={<Button size="small" onClick={sync.review}>Review changes</Button>}>
+                Your typing is kept. Review the changes to choose, field by field, what to keep before you save.
+              </WarningBanner>
+            )}
+            {children}
+          </div>
           <footer className="contact-panel__footer">
             {onDelete && (
               <Button variant="ghost" icon="trash" aria-disabled={busy} onClick={() => !busy && onDelete()}>
@@ -102,6 +124,17 @@ export function RecordPanel({ label, className, badge, title, subtitle, noun, lo
         </form>
       )}
       {overlays}
+      {sync.reviewing && sync.newer && (
+        <ConflictReview
+          name={title}
+          noun={noun}
+          rows={sync.rows}
+          busy={busy}
+          onSave={sync.applyReview}
+          onTakeSaved={sync.takeSaved}
+          onKeepEditing={sync.closeReview}
+        />
+      )}
     </aside>
   );
 }

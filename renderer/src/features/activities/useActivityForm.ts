@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import type { FieldIssue } from '../../../../shared/errors';
 import { toCrmError } from '../../api';
+import type { SaveOutcome } from '../../lib/useRecordForm';
+import { useSubmitOnce } from '../../lib/useSubmitOnce';
 import { focusFirstError } from './ActivityFields';
 import { checkActivity, type ActivityErrors, type ActivityField, type ActivityValues, type CheckedActivity } from './activityForm';
 
@@ -18,7 +20,7 @@ export function useActivityForm(idPrefix: string, initial: () => ActivityValues)
   const dayRef = useRef<HTMLInputElement>(null);
   const timeRef = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const submitOnce = useSubmitOnce();
 
   const unreadable = () => ({ day: dayRef.current?.validity.badInput ?? false, time: timeRef.current?.validity.badInput ?? false });
 
@@ -47,26 +49,30 @@ export function useActivityForm(idPrefix: string, initial: () => ActivityValues)
   /**
    * Checks the fields (and `alsoReady`, for fields of the caller's own), then hands them to `send`.
    * On a problem nothing is sent: it shows beside its field, with the cursor moved there, or above the form.
+   * One send at a time: a second submit while one is on its way is ignored ('busy'). A send refused
+   * because the activity changed meanwhile is the caller's to review ('conflict').
    */
-  async function submit(send: (activity: CheckedActivity) => Promise<void>, alsoReady: () => boolean = () => true): Promise<void> {
-    if (sending) return;
-    setProblem(null);
-    const checked = checkActivity(values, unreadable());
-    setErrors(checked.ok ? {} : checked.errors);
-    setLiveCheck(!checked.ok);
-    const ready = alsoReady();
-    if (!checked.ok) focusFirstError(idPrefix, checked.errors);
-    if (!checked.ok || !ready) return;
-    setSending(true);
-    try {
-      await send(checked.activity);
-    } catch (thrown) {
-      const error = toCrmError(thrown);
-      const other = error.code === 'VALIDATION' ? showIssues(error.fields) : [error.message];
-      if (other.length > 0) setProblem(other.join(' '));
-    } finally {
-      setSending(false);
-    }
+  async function submit(send: (activity: CheckedActivity) => Promise<void>, alsoReady: () => boolean = () => true): Promise<SaveOutcome> {
+    const outcome = await submitOnce.run(async (): Promise<SaveOutcome> => {
+      setProblem(null);
+      const checked = checkActivity(values, unreadable());
+      setErrors(checked.ok ? {} : checked.errors);
+      setLiveCheck(!checked.ok);
+      const ready = alsoReady();
+      if (!checked.ok) focusFirstError(idPrefix, checked.errors);
+      if (!checked.ok || !ready) return 'invalid';
+      try {
+        await send(checked.activity);
+        return 'saved';
+      } catch (thrown) {
+        const error = toCrmError(thrown);
+        if (error.code === 'CONFLICT') return 'conflict';
+        const other = error.code === 'VALIDATION' ? showIssues(error.fields) : [error.message];
+        if (other.length > 0) setProblem(other.join(' '));
+        return 'failed';
+      }
+    });
+    return outcome ?? 'busy';
   }
 
   function reset(next: ActivityValues) {
@@ -76,7 +82,7 @@ export function useActivityForm(idPrefix: string, initial: () => ActivityValues)
     setProblem(null);
   }
 
-  return { values, errors, problem, sending, change, submit, reset, dayRef, timeRef };
+  return { values, errors, problem, sending: submitOnce.running, change, submit, reset, dayRef, timeRef };
 }
 
 export type ActivityForm = ReturnType<typeof useActivityForm>;

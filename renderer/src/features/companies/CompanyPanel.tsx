@@ -5,17 +5,16 @@ import { invoke } from '../../api';
 import { Avatar } from '../../components/Avatar';
 import { ErrorBanner } from '../../components/Banner';
 import { Icon } from '../../components/Icon';
-import { useRecordForm } from '../../lib/useRecordForm';
 import { TextFields } from '../../components/TextFields';
 import { useRecordDelete } from '../../components/panel/useRecordDelete';
 import { RecordMeta } from '../../components/panel/RecordMeta';
 import { RecordPanel } from '../../components/panel/RecordPanel';
-import { useRecordLoad } from '../../components/panel/useRecordLoad';
+import { describeTextFields } from '../../components/panel/describeFields';
+import { useRecordEditor } from '../../components/panel/useRecordEditor';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { DropOverlay } from '../attachments/DropOverlay';
 import { useRecordFiles } from '../attachments/useRecordFiles';
 import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
-import { useCustomFieldForm } from '../custom-fields/useCustomFieldForm';
 import { RecordDeals } from '../deals/RecordDeals';
 import { TagPicker } from '../tags/TagPicker';
 import { RecordTimeline } from '../timeline/RecordTimeline';
@@ -27,6 +26,8 @@ import '../contacts/ContactPanel.css';
 import './CompanyPanel.css';
 
 const companyRules = { fields: companyFields, validate, fieldErrorsOf };
+const describeCompany = describeTextFields(companyFieldSpecs);
+const fetchCompany = (id: number) => invoke('companies.get', { id });
 
 interface CompanyPanelProps {
   /** The company to show, or null for a new one. Read on mount: the panel is remounted for another company. */
@@ -44,32 +45,26 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
   const idPrefix = useId();
   const nameRef = useRef<HTMLInputElement>(null);
 
-  // Bumped after each save so the timeline shows the change just made.
-  const [version, setVersion] = useState(0);
-  // The loaded callback runs after the first render, when the form below exists.
-  const { record: company, setRecord: setCompany, load } = useRecordLoad(openedId, (id) => invoke('companies.get', { id }), (loaded) => form.setValues(valuesOf(loaded)));
-  const custom = useCustomFieldForm('company', company?.custom ?? null);
-  const form = useRecordForm({
+  const editor = useRecordEditor({
+    kind: 'company',
+    openedId,
+    fetch: fetchCompany,
+    valuesOf,
+    emptyValues: () => emptyValues,
+    sameValues,
+    describe: describeCompany,
     rules: companyRules,
-    initial: () => emptyValues,
     idPrefix,
-    custom,
-    persist: (input) => (company ? invoke('companies.update', { id: company.id, ...input }) : invoke('companies.create', input)),
-    onSaved: (saved) => {
-      setCompany(saved);
-      form.setValues(valuesOf(saved));
-      setVersion((current) => current + 1);
-      onSaved(saved, company === null);
-    },
+    persist: (input, current) => (current ? invoke('companies.update', { id: current.id, version: current.version, ...input }) : invoke('companies.create', input)),
+    onSaved,
   });
+  const { record: company, load, form, custom } = editor;
   const files = useRecordFiles('company', company?.id ?? null);
 
   useEffect(() => {
     if (focusName && load.state === 'ready') nameRef.current?.focus();
   }, [focusName, load.state]);
 
-  const baseline = company ? valuesOf(company) : emptyValues;
-  const dirty = !sameValues(form.values, baseline) || custom.dirty;
   const removal = useRecordDelete((id: number, people: PeopleChoice | undefined) => invoke('companies.delete', people ? { id, contacts: people } : { id }), { deleted: onDeleted, problem: form.setProblem });
   const busy = form.saving || removal.deleting;
 
@@ -91,10 +86,9 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
       title={title}
       subtitle={subtitle}
       noun="company"
-      load={load}
-      holdsWork={dirty || files.queue.busy}
+      editor={editor}
+      uploading={files.queue.busy}
       busy={busy}
-      onSave={() => void form.save()}
       onDelete={company ? removal.ask : null}
       onClose={onClose}
       dropHandlers={files.drop.handlers}
@@ -111,11 +105,11 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
       <TextFields idPrefix={idPrefix} specs={companyFieldSpecs} values={form.values} errors={form.errors} limits={companyLimits} onChange={(field, value) => form.change({ [field]: value })} firstRef={nameRef} />
       <CustomFieldInputs form={custom} />
       {company && <TagPicker record={{ kind: 'company', id: company.id }} tagIds={company.tagIds} />}
-      {company && <CompanyPeople companyId={company.id} version={version} />}
+      {company && <CompanyPeople companyId={company.id} version={editor.changes} />}
       {company && <RecordDeals companyId={company.id} />}
       {company && <AttachmentsSection ownerName={company.name} list={files.list} queue={files.queue} />}
       {company && <RecordMeta createdAt={company.createdAt} last={{ label: 'Updated', at: company.updatedAt }} />}
-      {files.record && <RecordTimeline record={files.record} version={version + files.changes} />}
+      {files.record && <RecordTimeline record={files.record} version={editor.changes + files.changes} />}
     </RecordPanel>
   );
 }

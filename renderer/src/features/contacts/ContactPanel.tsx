@@ -10,14 +10,13 @@ import { TextFields } from '../../components/TextFields';
 import { useRecordDelete } from '../../components/panel/useRecordDelete';
 import { RecordMeta } from '../../components/panel/RecordMeta';
 import { RecordPanel } from '../../components/panel/RecordPanel';
-import { useRecordLoad } from '../../components/panel/useRecordLoad';
-import { useRecordForm } from '../../lib/useRecordForm';
+import { describeTextFields } from '../../components/panel/describeFields';
+import { useRecordEditor } from '../../components/panel/useRecordEditor';
 import { useNavigation } from '../../navigation';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { DropOverlay } from '../attachments/DropOverlay';
 import { useRecordFiles } from '../attachments/useRecordFiles';
 import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
-import { useCustomFieldForm } from '../custom-fields/useCustomFieldForm';
 import { RecordDeals } from '../deals/RecordDeals';
 import { TagPicker } from '../tags/TagPicker';
 import { RecordTimeline } from '../timeline/RecordTimeline';
@@ -27,6 +26,8 @@ import { PhotoField } from './PhotoField';
 import './ContactPanel.css';
 
 const contactRules = { fields: contactFields, validate, fieldErrorsOf };
+const describeContact = describeTextFields(contactFieldSpecs);
+const fetchContact = (id: number) => invoke('contacts.get', { id });
 
 interface ContactPanelProps {
   /** The contact to show, or null for a new one. Read on mount: the panel is remounted for another contact. */
@@ -53,24 +54,20 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
   const nameRef = useRef<HTMLInputElement>(null);
   const { go } = useNavigation();
 
-  // Bumped after each save so the timeline shows the change just made.
-  const [version, setVersion] = useState(0);
-  // The loaded callback runs after the first render, when the form below exists.
-  const { record: contact, setRecord: setContact, load } = useRecordLoad(openedId, (id) => invoke('contacts.get', { id }), (loaded) => form.setValues(valuesOf(loaded)));
-  const custom = useCustomFieldForm('contact', contact?.custom ?? null);
-  const form = useRecordForm({
+  const editor = useRecordEditor({
+    kind: 'contact',
+    openedId,
+    fetch: fetchContact,
+    valuesOf,
+    emptyValues: () => emptyValues,
+    sameValues,
+    describe: describeContact,
     rules: contactRules,
-    initial: () => emptyValues,
     idPrefix,
-    custom,
-    persist: (input) => (contact ? invoke('contacts.update', { id: contact.id, ...input }) : invoke('contacts.create', input)),
-    onSaved: (saved) => {
-      setContact(saved);
-      form.setValues(valuesOf(saved));
-      setVersion((current) => current + 1);
-      onSaved(saved, contact === null);
-    },
+    persist: (input, current) => (current ? invoke('contacts.update', { id: current.id, version: current.version, ...input }) : invoke('contacts.create', input)),
+    onSaved,
   });
+  const { record: contact, load, form, custom } = editor;
   const files = useRecordFiles('contact', contact?.id ?? null);
 
   useEffect(() => {
@@ -78,8 +75,6 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
     // Once, when the form first becomes editable.
   }, [focusName, load.state]);
 
-  const baseline = contact ? valuesOf(contact) : emptyValues;
-  const dirty = !sameValues(form.values, baseline) || custom.dirty;
   const removal = useRecordDelete((id: number) => invoke('contacts.delete', { id }), { deleted: onDeleted, problem: form.setProblem });
   const busy = form.saving || removal.deleting;
 
@@ -102,11 +97,9 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
       title={title}
       subtitle={subtitle}
       noun="contact"
-      load={load}
-      // Escape does not throw away typing or stop files on their way in.
-      holdsWork={dirty || files.queue.busy}
+      editor={editor}
+      uploading={files.queue.busy}
       busy={busy}
-      onSave={() => void form.save()}
       onDelete={contact ? removal.ask : null}
       onClose={onClose}
       dropHandlers={files.drop.handlers}
@@ -131,7 +124,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
         <PhotoField
           contact={contact}
           onChange={(changed) => {
-            setContact(changed);
+            editor.receive(changed);
             onPhotoChanged(changed);
           }}
         />
@@ -148,7 +141,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
       {contact && <RecordDeals contactId={contact.id} />}
       {contact && <AttachmentsSection ownerName={contact.name} list={files.list} queue={files.queue} />}
       {contact && <RecordMeta createdAt={contact.createdAt} last={{ label: 'Updated', at: contact.updatedAt }} />}
-      {files.record && <RecordTimeline record={files.record} version={version + files.changes} />}
+      {files.record && <RecordTimeline record={files.record} version={editor.changes + files.changes} />}
     </RecordPanel>
   );
 }

@@ -1,26 +1,42 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldIssue } from '../../../../shared/errors';
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import { customErrorsOf, customFormValuesOf, parseCustomValues, type CustomFieldErrors, type CustomFormValues, type CustomValuesDraft } from './customValues';
 import { useCustomFields } from './useCustomFields';
 
-const noValues: Readonly<Record<string, string | number>> = {};
+export type StoredCustomValues = Readonly<Record<string, string | number>>;
+const noValues: StoredCustomValues = {};
 
 /**
  * The custom fields of a record form: their text as typed, whether it
- * differs from the record's, and the values to send on save.
+ * differs from what the record holds, and the values to send on save. The
+ * typing changes only by the user or by reset(), never because the record
+ * object was refreshed, so a change elsewhere cannot wipe it.
  */
-export function useCustomFieldForm(kind: FieldedKind, stored: Readonly<Record<string, string | number>> | null) {
+export function useCustomFieldForm(kind: FieldedKind) {
   const { fields, error: fieldsProblem } = useCustomFields(kind);
-  const baseline = useMemo(() => (fields ? customFormValuesOf(fields, stored ?? noValues) : {}), [fields, stored]);
-  const [values, setValues] = useState<CustomFormValues>(baseline);
+  const [stored, setStored] = useState<StoredCustomValues>(noValues);
+  const storedRef = useRef(stored);
+  // reset() may run from a callback made before the field list arrived: it reads the list as it is now.
+  const fieldsRef = useRef(fields);
+  fieldsRef.current = fields;
+  const baseline = useMemo(() => (fields ? customFormValuesOf(fields, stored) : {}), [fields, stored]);
+  const [values, setValues] = useState<CustomFormValues>({});
   const [errors, setErrors] = useState<CustomFieldErrors>({});
 
-  // The record loaded or was saved: the form shows what it now holds.
+  // The field list arrives after the form opens; nothing can have been typed before it did.
   useEffect(() => {
-    setValues(baseline);
+    if (fields) setValues(customFormValuesOf(fields, storedRef.current));
+  }, [fields]);
+
+  /** The form now starts from `next` (a record loaded, saved or reloaded), with `typed` on top when given. */
+  const reset = (next: StoredCustomValues, typed?: CustomFormValues) => {
+    storedRef.current = next;
+    setStored(next);
+    const known = fieldsRef.current;
+    setValues(typed ?? (known ? customFormValuesOf(known, next) : {}));
     setErrors({});
-  }, [baseline]);
+  };
 
   const dirty = Object.keys(baseline).some((key) => (values[key] ?? '') !== baseline[key]);
 
@@ -39,7 +55,7 @@ export function useCustomFieldForm(kind: FieldedKind, stored: Readonly<Record<st
     return Object.keys(found).length > 0;
   };
 
-  return { fields, fieldsProblem, values, setValues, errors, dirty, take, showServerErrors };
+  return { fields, fieldsProblem, values, setValues, baseline, errors, dirty, take, showServerErrors, reset };
 }
 
 export type CustomFieldForm = ReturnType<typeof useCustomFieldForm>;

@@ -6,19 +6,18 @@ import { invoke } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
-import { useRecordForm } from '../../lib/useRecordForm';
 import { useRecordDelete } from '../../components/panel/useRecordDelete';
 import { RecordMeta } from '../../components/panel/RecordMeta';
 import { RecordPanel } from '../../components/panel/RecordPanel';
-import { useRecordLoad } from '../../components/panel/useRecordLoad';
+import type { FieldDescriptions } from '../../components/panel/reviewRows';
+import { useRecordEditor } from '../../components/panel/useRecordEditor';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { DropOverlay } from '../attachments/DropOverlay';
 import { useRecordFiles } from '../attachments/useRecordFiles';
 import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
-import { useCustomFieldForm } from '../custom-fields/useCustomFieldForm';
 import { TagPicker } from '../tags/TagPicker';
 import { RecordTimeline } from '../timeline/RecordTimeline';
-import { dealFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf } from './dealForm';
+import { dealFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf, type DealValues } from './dealForm';
 import { DealFormFields } from './DealFormFields';
 import { formatMoney } from './money';
 import '../contacts/ContactPanel.css';
@@ -45,6 +44,23 @@ interface DealPanelProps {
 const dealRules = { fields: dealFields, validate, fieldErrorsOf };
 
 const firstOpenStage = (stages: readonly Stage[]) => (stages.find((stage) => stage.kind === 'open') ?? stages[0])?.id ?? null;
+const fetchDeal = (id: number) => invoke('deals.get', { id });
+
+/** The deal form's fields as the review of a conflict names and reads them. */
+function describeDeal(stages: readonly Stage[]): FieldDescriptions<DealValues> {
+  return {
+    title: { label: 'Title' },
+    company: { label: 'Company', text: (company) => company?.name ?? '' },
+    contact: { label: 'Contact', text: (contact) => contact?.name ?? '' },
+    amount: { label: 'Value' },
+    currency: { label: 'Currency' },
+    stageId: { label: 'Stage', text: (stageId) => stages.find((stage) => stage.id === stageId)?.name ?? '' },
+    probability: { label: 'Probability', text: (probability) => (probability.trim() === '' ? '' : `${probability.trim().replace(/%$/, '')}%`) },
+    expectedCloseDate: { label: 'Expected close' },
+    owner: { label: 'Owner' },
+    notes: { label: 'Notes' },
+  };
+}
 
 /** A deal's record: its fields, tags, files and timeline; also the new-deal form. */
 export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDeleted, onClose }: DealPanelProps) {
@@ -52,24 +68,20 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
   const idPrefix = useId();
   const titleRef = useRef<HTMLInputElement>(null);
 
-  // Bumped after each save so the timeline shows the change just made.
-  const [version, setVersion] = useState(0);
-  // The loaded callback runs after the first render, when the form below exists.
-  const { record: deal, setRecord: setDeal, load } = useRecordLoad(openedId, (id) => invoke('deals.get', { id }), (loaded) => form.setValues(valuesOf(loaded)));
-  const custom = useCustomFieldForm('deal', deal?.custom ?? null);
-  const form = useRecordForm({
+  const editor = useRecordEditor({
+    kind: 'deal',
+    openedId,
+    fetch: fetchDeal,
+    valuesOf,
+    emptyValues: () => emptyValues(firstOpenStage(stages), prefill),
+    sameValues,
+    describe: describeDeal(stages),
     rules: dealRules,
-    initial: () => emptyValues(firstOpenStage(stages), prefill),
     idPrefix,
-    custom,
-    persist: (input) => (deal ? invoke('deals.update', { id: deal.id, ...input }) : invoke('deals.create', input)),
-    onSaved: (saved) => {
-      setDeal(saved);
-      form.setValues(valuesOf(saved));
-      setVersion((current) => current + 1);
-      onSaved(saved, deal === null);
-    },
+    persist: (input, current) => (current ? invoke('deals.update', { id: current.id, version: current.version, ...input }) : invoke('deals.create', input)),
+    onSaved,
   });
+  const { record: deal, load, form, custom } = editor;
   const files = useRecordFiles('deal', deal?.id ?? null);
   const { values, setValues } = form;
 
@@ -82,8 +94,6 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
     if (openedId === null && values.stageId === null && stages.length > 0) setValues((current) => ({ ...current, stageId: firstOpenStage(stages) }));
   }, [openedId, stages, values.stageId, setValues]);
 
-  const baseline = deal ? valuesOf(deal) : emptyValues(firstOpenStage(stages), prefill);
-  const dirty = !sameValues(values, baseline) || custom.dirty;
   const removal = useRecordDelete((id: number) => invoke('deals.delete', { id }), { deleted: onDeleted, problem: form.setProblem });
   const busy = form.saving || removal.deleting;
 
@@ -108,10 +118,9 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
       title={title}
       subtitle={subtitle}
       noun="deal"
-      load={load}
-      holdsWork={dirty || files.queue.busy}
+      editor={editor}
+      uploading={files.queue.busy}
       busy={busy}
-      onSave={() => void form.save()}
       onDelete={deal ? removal.ask : null}
       onClose={onClose}
       dropHandlers={files.drop.handlers}
@@ -137,7 +146,7 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
       {deal && <TagPicker record={{ kind: 'deal', id: deal.id }} tagIds={deal.tagIds} />}
       {deal && <AttachmentsSection ownerName={deal.title} list={files.list} queue={files.queue} />}
       {deal && <RecordMeta createdAt={deal.createdAt} last={deal.closedAt ? { label: deal.stageKind === 'won' ? 'Won' : 'Lost', at: deal.closedAt } : { label: 'Updated', at: deal.updatedAt }} />}
-      {files.record && <RecordTimeline record={files.record} version={version + files.changes} />}
+      {files.record && <RecordTimeline record={files.record} version={editor.changes + files.changes} />}
     </RecordPanel>
   );
 }

@@ -97,7 +97,7 @@ export function DealsScreen() {
     [panel, refreshAll, showToast],
   );
 
-  const onDeleted = usePanelDeleted(panel.close, refreshAll);
+  const onDeleted = usePanelDeleted(panel.dismiss, refreshAll);
 
   const onMove = useCallback(
     async (deal: DealSummary, stageId: number, index: number) => {

@@ -7,6 +7,7 @@ import { ActivityFields } from '../activities/ActivityFields';
 import { freshValues } from '../activities/activityForm';
 import { ownerOf } from '../activities/ownerOf';
 import { useActivityForm } from '../activities/useActivityForm';
+import { useUnsavedWork } from '../unsaved/unsavedContext';
 import { RecordPicker, type PickedRecord } from './RecordPicker';
 
 const noRecord = 'Choose who or what the task is for: type part of a contact’s, company’s or deal’s name.';
@@ -14,8 +15,12 @@ const noRecord = 'Choose who or what the task is for: type part of a contact’s
 /** Adds a task from the Today screen: what, when it is due, and the record it belongs to (every activity has one). */
 export function NewTaskDialog({ onCreated, onCancel }: { onCreated(): void; onCancel(): void }) {
   const idPrefix = useId();
-  const form = useActivityForm(idPrefix, () => freshValues('task'));
+  const [fresh] = useState(() => freshValues('task'));
+  const form = useActivityForm(idPrefix, () => fresh);
   const [record, setRecord] = useState<PickedRecord | null>(null);
+  const dirty = record !== null || JSON.stringify(form.values) !== JSON.stringify(fresh);
+  const confirmClose = useUnsavedWork(dirty, 'the new task', add);
+  const cancel = () => void confirmClose().then((close) => close && onCancel());
   const [recordError, setRecordError] = useState<string | undefined>(undefined);
   const recordFieldId = `${idPrefix}-record`;
 
@@ -24,17 +29,22 @@ export function NewTaskDialog({ onCreated, onCancel }: { onCreated(): void; onCa
     return record !== null;
   }
 
-  function save(event: FormEvent) {
-    event.preventDefault();
-    void form.submit(async (task) => {
+  async function add(): Promise<boolean> {
+    const outcome = await form.submit(async (task) => {
       if (!record) return;
       await invoke('activities.create', { kind: 'task', ...task, ...ownerOf(record) });
       onCreated();
     }, recordChosen);
+    return outcome === 'saved';
+  }
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    void add();
   }
 
   return (
-    <Dialog title="New task" onCancel={onCancel} size="medium">
+    <Dialog title="New task" onCancel={cancel} size="medium">
       <form noValidate onSubmit={save} className="new-task">
         {form.problem && <ErrorBanner title="Not added">{form.problem}</ErrorBanner>}
         <ActivityFields idPrefix={idPrefix} form={form} />
@@ -49,7 +59,7 @@ export function NewTaskDialog({ onCreated, onCancel }: { onCreated(): void; onCa
           }}
         />
         <div className="dialog__actions">
-          <Button onClick={onCancel}>Cancel</Button>
+          <Button onClick={cancel}>Cancel</Button>
           <Button type="submit" variant="primary" icon="task" aria-disabled={form.sending}>
             Add task
           </Button>

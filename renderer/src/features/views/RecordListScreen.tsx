@@ -65,7 +65,7 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
   const singular = target.singular.charAt(0).toUpperCase() + target.singular.slice(1);
 
   const refresh = useCallback(() => pages.refresh(), [pages]);
-  const onDeleted = usePanelDeleted(panel.close, refresh);
+  const onDeleted = usePanelDeleted(panel.dismiss, refresh);
   const onSaved = useCallback(
     (record: { id: number }, created: boolean) => {
       panel.saved(record.id);

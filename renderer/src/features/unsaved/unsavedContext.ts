@@ -1,0 +1,53 @@
+import { createContext, useCallback, useContext, useEffect, useId, useRef } from 'react';
+
+/** Typing a panel or dialog holds that is not saved yet. */
+export interface UnsavedWork {
+  /** What it is, for the question: "Anna Berg", "New contact", "the task". */
+  label: string;
+  /** Saves it; false when it could not be saved (a problem shows beside a field, or a review opened). */
+  save(): Promise<boolean>;
+}
+
+export interface UnsavedChanges {
+  /** Registers (or, with null, withdraws) the unsaved work of one form. */
+  hold(id: string, work: UnsavedWork | null): void;
+  /**
+   * Asks before something replaces what the user is editing: Save, Discard or
+   * Keep editing. Resolves true when it may go ahead (saved, discarded, or
+   * nothing was unsaved), false when the user keeps editing or a save failed.
+   */
+  confirmLeave(): Promise<boolean>;
+  /** The same question about one form only (its own Cancel or Escape), nothing else that is open. */
+  confirmClose(id: string): Promise<boolean>;
+}
+
+export const UnsavedChangesContext = createContext<UnsavedChanges | null>(null);
+
+function useUnsavedChanges(): UnsavedChanges {
+  const context = useContext(UnsavedChangesContext);
+  if (!context) throw new Error('Unsaved changes need the UnsavedChangesProvider around the window.');
+  return context;
+}
+
+/** The one way to leave what is being edited (switch records, screens, start a new one): asks first. */
+export function useLeaveGuard(): () => Promise<boolean> {
+  return useUnsavedChanges().confirmLeave;
+}
+
+/**
+ * Declares a form's unsaved work while `dirty`: anything that would replace
+ * the form asks first, and so does closing the window or quitting. Returns
+ * the question for the form's own Cancel: true when it may close.
+ */
+export function useUnsavedWork(dirty: boolean, label: string, save: () => Promise<boolean>): () => Promise<boolean> {
+  const { hold, confirmClose } = useUnsavedChanges();
+  const id = useId();
+  // The latest save and label, without re-registering on every keystroke.
+  const latest = useRef({ label, save });
+  latest.current = { label, save };
+  useEffect(() => {
+    hold(id, dirty ? { get label() { return latest.current.label; }, save: () => latest.current.save() } : null);
+  }, [hold, id, dirty]);
+  useEffect(() => () => hold(id, null), [hold, id]);
+  return useCallback(() => confirmClose(id), [confirmClose, id]);
+}
