@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SnapshotInfo } from '../../../../shared/schemas/backup';
 import { invoke, toCrmError } from '../../api';
+import { useLeaveGuard } from '../unsaved/unsavedContext';
 import { useBackupProgress, type BackupProgress } from './useBackupProgress';
 
 /** What a restore puts back: a snapshot, a file the user picks, or the data from before the last restore. */
@@ -45,6 +46,7 @@ export function useRestoreFlow(options: RestoreFlowOptions): RestoreFlow {
   const [step, setStep] = useState<RestoreStep | null>(null);
   const busy = useRef(false);
   const progress = useBackupProgress(step?.step === 'running');
+  const confirmLeave = useLeaveGuard();
   // The latest callbacks, for the answer that arrives after the render that asked.
   const latest = useRef(options);
   useEffect(() => {
@@ -84,9 +86,12 @@ export function useRestoreFlow(options: RestoreFlowOptions): RestoreFlow {
       });
   }, []);
 
+  // A restore replaces every screen: typing not yet saved is asked about first.
   const confirm = useCallback(() => {
-    if (step?.step === 'confirm') run(step.target, step.origin);
-  }, [step, run]);
+    if (step?.step !== 'confirm') return;
+    const { target, origin } = step;
+    void confirmLeave().then((go) => go && run(target, origin));
+  }, [step, run, confirmLeave]);
 
   const back = useCallback(() => {
     setStep((current) => (current?.step === 'confirm' && current.origin === 'list' ? { step: 'choose', problem: null } : current?.step === 'running' ? current : null));

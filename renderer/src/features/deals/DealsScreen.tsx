@@ -12,6 +12,7 @@ import { pageRequest, type ListQuery } from '../../lib/pagedRows';
 import { usePanelDeleted } from '../../lib/useMovedToTrash';
 import { useRecordList } from '../../lib/useRecordList';
 import { useRecordPanel } from '../../lib/useRecordPanel';
+import { useRefreshOnChange } from '../../lib/useRefreshOnChange';
 import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
@@ -71,6 +72,8 @@ export function DealsScreen() {
     reloadBoard();
     pages.refresh();
   }, [reloadBoard, pages]);
+  // Deals show their company's and contact's names: a change to any of them can change a card or a row.
+  useRefreshOnChange(['deal', 'company', 'contact'], refreshAll);
 
   useScreenRequest('deals', (request) => {
     if (request.type === 'open') panel.open(request.id, 'link');

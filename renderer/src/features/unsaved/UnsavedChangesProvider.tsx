@@ -51,11 +51,15 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
         }
       } finally {
         setQuestion(null);
-        asking.current = null;
       }
     };
-    asking.current = run();
-    return asking.current;
+    const answer = run();
+    asking.current = answer;
+    // Cleared once settled (run() may settle before it is even stored, when nothing is unsaved).
+    void answer.finally(() => {
+      if (asking.current === answer) asking.current = null;
+    });
+    return answer;
   }, []);
   const confirmLeave = useCallback(() => confirm(() => true), [confirm]);
   const confirmClose = useCallback((id: string) => confirm((candidate) => candidate === id), [confirm]);

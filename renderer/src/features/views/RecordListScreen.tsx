@@ -11,6 +11,7 @@ import type { FetchPage } from '../../lib/pagedRows';
 import { usePanelDeleted } from '../../lib/useMovedToTrash';
 import { useRecordList } from '../../lib/useRecordList';
 import { useRecordPanel, type PanelState } from '../../lib/useRecordPanel';
+import { useRefreshOnChange } from '../../lib/useRefreshOnChange';
 import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import type { Place } from '../../sections';
@@ -65,6 +66,8 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
   const singular = target.singular.charAt(0).toUpperCase() + target.singular.slice(1);
 
   const refresh = useCallback(() => pages.refresh(), [pages]);
+  // Contacts show their company, companies count their people: either kind changing can change a row.
+  useRefreshOnChange(['contact', 'company'], refresh);
   const onDeleted = usePanelDeleted(panel.dismiss, refresh);
   const onSaved = useCallback(
     (record: { id: number }, created: boolean) => {
