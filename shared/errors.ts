@@ -1,6 +1,8 @@
 /** Stable machine codes for every error that crosses the IPC boundary. */
 export const errorCodes = [
   'VALIDATION',
+  /** The record changed since the form was filled from it: the update was refused, nothing changed. */
+  'CONFLICT',
   'NOT_FOUND',
   'FORBIDDEN',
   'UNKNOWN_CHANNEL',
