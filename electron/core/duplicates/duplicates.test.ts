@@ -158,4 +158,17 @@ describe('duplicates', () => {
     expect((await call(core, 'trash.list', {})).rows[0]).toMatchObject({ mergedInto: null });
     expect(await call(core, 'trash.restore', { trashId })).toMatchObject({ mergedInto: null });
   });
+
+  it('a merge after either record was deleted meanwhile changes nothing and names the side that is gone', async () => {
+    const core = await openCore(tempDir());
+    const keep = await call(core, 'contacts.create', { name: 'Anna Berg', email: 'anna@berg.se' });
+    const merge = await call(core, 'contacts.create', { name: 'Anna Lind', email: 'ANNA@berg.se', phone: '070 123 45 67' });
+    await call(core, 'contacts.delete', { id: merge.id });
+    expect(await failure(core, 'duplicates.merge', { kind: 'contact', keepId: keep.id, mergeId: merge.id })).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: 'mergeId' }] } });
+    expect(await call(core, 'contacts.get', { id: keep.id })).toMatchObject({ phone: '' });
+    const other = await call(core, 'contacts.create', { name: 'Anna B.', email: 'anna@berg.se' });
+    await call(core, 'contacts.delete', { id: keep.id });
+    expect(await failure(core, 'duplicates.merge', { kind: 'contact', keepId: keep.id, mergeId: other.id })).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: 'keepId' }] } });
+    expect((await call(core, 'trash.list', {})).total).toBe(2);
+  });
 });

@@ -5,7 +5,9 @@ import { tableOf } from '../records/kinds';
 import type { PurgePlan } from './purge-plan';
 
 type Params = { contacts: string; companies: string; deals: string; activities: string };
-type Link = 'contact' | 'company' | 'deal';
+const links = ['contact', 'company', 'deal'] as const;
+type Link = (typeof links)[number];
+const nameColumn: Record<Link, string> = { contact: 'name', company: 'name', deal: 'title' };
 interface StayingRow {
   name: string;
   in_trash: number;
@@ -40,16 +42,15 @@ const stayingKinds = ['contact', 'deal', 'activity'] as const;
  * that go with them, other entries left empty, and what stays but loses a link.
  */
 export function purgePreviewer(db: Db) {
-  const names = {
-    company: db.prepare<[string], string>(`SELECT name FROM companies WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ${previewListLimit}`).pluck(),
-    contact: db.prepare<[string], string>(`SELECT name FROM contacts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ${previewListLimit}`).pluck(),
-    deal: db.prepare<[string], string>(`SELECT title FROM deals WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ${previewListLimit}`).pluck(),
-  };
-  const linkName: Record<Link, ReturnType<typeof db.prepare<[number], string>>> = {
-    contact: db.prepare<[number], string>('SELECT name FROM contacts WHERE id = ?').pluck(),
-    company: db.prepare<[number], string>('SELECT name FROM companies WHERE id = ?').pluck(),
-    deal: db.prepare<[number], string>('SELECT title FROM deals WHERE id = ?').pluck(),
-  };
+  const names = Object.fromEntries(
+    links.map((kind) => [
+      kind,
+      db.prepare<[string], string>(`SELECT ${nameColumn[kind]} FROM ${tableOf[kind]} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ${previewListLimit}`).pluck(),
+    ]),
+  ) as Record<Link, ReturnType<typeof db.prepare<[string], string>>>;
+  const linkName = Object.fromEntries(
+    links.map((kind) => [kind, db.prepare<[number], string>(`SELECT ${nameColumn[kind]} FROM ${tableOf[kind]} WHERE id = ?`).pluck()]),
+  ) as Record<Link, ReturnType<typeof db.prepare<[number], string>>>;
   const activityKinds = db.prepare<[string], { kind: ActivityKind; n: number }>(
     'SELECT kind, count(*) AS n FROM activities WHERE id IN (SELECT value FROM json_each(?)) GROUP BY kind',
   );
@@ -88,7 +89,7 @@ export function purgePreviewer(db: Db) {
       for (const kind of stayingKinds) {
         stayingTotal += stayingCount[kind].get(params)!;
         for (const row of stayingRows[kind].all(params)) {
-          const links = (['contact', 'company', 'deal'] as const).flatMap((link) => {
+          const linked = links.flatMap((link) => {
             const id = row[`${link}_id`];
             return id === null ? [] : [{ name: linkName[link].get(id) ?? '', goes: going[link].has(id) }];
           });
@@ -96,8 +97,8 @@ export function purgePreviewer(db: Db) {
             kind,
             name: row.name,
             inTrash: row.in_trash === 1,
-            keeps: links.filter((link) => !link.goes).map((link) => link.name),
-            loses: links.filter((link) => link.goes).map((link) => link.name),
+            keeps: linked.filter((link) => !link.goes).map((link) => link.name),
+            loses: linked.filter((link) => link.goes).map((link) => link.name),
           });
         }
       }

@@ -54,6 +54,7 @@ export function restoredWords(entry: TrashEntry, restored: { counts: KindCounts;
 function recordsLine(kind: 'company' | 'contact' | 'deal', count: number, names: readonly string[]): string {
   const [one, many] = kindNames[kind];
   if (count === 1 && names.length === 1) return `${names[0]} (${one})`;
+  if (names.length === 0) return countOf(count, one, many);
   const more = count > names.length ? [countOf(count - names.length, 'more', 'more')] : [];
   return `${countOf(count, one, many)}: ${wordList([...names, ...more])}`;
 }
