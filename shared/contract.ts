@@ -29,7 +29,7 @@ import { recordKinds } from './schemas/record';
 import { SearchRequest, SearchResult } from './schemas/search';
 import { Tag, TagDraft, TagLink, TagLinkResult, TagList, TagRef, TagUpdate } from './schemas/tag';
 import { TimelinePage, TimelineRequest } from './schemas/timeline';
-import { TrashListRequest, TrashPage, TrashPurged, TrashRestored } from './schemas/trash';
+import { DeleteForeverRequest, TrashListRequest, TrashPage, TrashPreview, TrashPurged, TrashRestored } from './schemas/trash';
 import { SavedView, ViewDraft, ViewList, ViewListRequest, ViewRef, ViewUpdate } from './schemas/view';
 
 const Removed = z.strictObject({ id: Id });
@@ -99,7 +99,9 @@ export const channels = {
   'trash.list': { input: TrashListRequest, output: TrashPage },
   /** Undo of a delete: takes what the delete returned. */
   'trash.restore': { input: TrashRef, output: TrashRestored },
-  'trash.deleteForever': { input: TrashRef, output: TrashPurged },
+  /** What Delete forever would remove and leave; its planKey makes the delete remove exactly that. */
+  'trash.preview': { input: TrashRef, output: TrashPreview },
+  'trash.deleteForever': { input: DeleteForeverRequest, output: TrashPurged },
   'bulk.apply': { input: BulkRequest, output: BulkResult },
   'bulk.undo': { input: BulkUndoRequest, output: BulkUndoResult },
   'duplicates.find': { input: DuplicatesRequest, output: DuplicatesPage },

@@ -161,4 +161,69 @@ test.describe('Duplicates', () => {
     expect((await core.dispatch('contacts.get', { id: third.id })).ok).toBe(false);
     expect(danglingKeys(core)).toEqual([]);
   });
+
+  test('merging after the other contact was deleted meanwhile says so, merges nothing and brings the list up to date', async ({ app }) => {
+    const { page, core } = app;
+    const anna = await call(core, 'contacts.create', { name: 'Anna Berg', email: 'anna@berg.example' });
+    const lind = await call(core, 'contacts.create', { name: 'Anna Lind', email: 'ANNA@berg.example' });
+    await call(core, 'contacts.create', { name: 'Jon Smith', email: 'jon@smith.example' });
+    await call(core, 'contacts.create', { name: 'Jonathan Smith', email: 'JON@smith.example' });
+    await openDuplicates(page);
+    await groups(page).getByRole('button', { name: /Anna Berg and Anna Lind/ }).click();
+    const compare = page.getByRole('region', { name: 'Anna Berg and Anna Lind' });
+    await expect(compare.getByRole('radio', { name: 'Keep Anna Berg (A)' })).toBeChecked();
+
+    // Another screen (or window) deletes the one to be merged away.
+    await call(core, 'contacts.delete', { id: lind.id });
+    await compare.getByRole('button', { name: 'Merge into “Anna Berg”' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Merge', exact: true }).click();
+
+    await expect(page.getByRole('status').filter({ hasText: 'meanwhile' })).toContainText('“Anna Lind” was deleted meanwhile, so nothing was merged.');
+    await expect(groups(page).getByRole('button')).toHaveCount(1);
+    await expect(groups(page).getByRole('button', { name: /Anna Berg/ })).toHaveCount(0);
+    await app.screenshot('duplicates-gone-meanwhile');
+    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ email: 'anna@berg.example', notes: '' });
+    expect((await call(core, 'trash.list', {})).total).toBe(1);
+
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByText('was deleted meanwhile')).toHaveCount(0);
+  });
+
+  test('the kept company gone meanwhile, or a record of a pair set aside or opened meanwhile: each says which one and reloads', async ({ app }) => {
+    const { page, core } = app;
+    const northwind = await call(core, 'companies.create', { name: 'Northwind Traders' });
+    await call(core, 'companies.create', { name: 'Nortwind Traders' });
+    await openDuplicates(page);
+    await page.getByRole('tab', { name: 'Companies' }).click();
+    await groups(page).getByRole('button', { name: /Northwind Traders and Nortwind Traders/ }).click();
+    const compare = page.getByRole('region', { name: 'Northwind Traders and Nortwind Traders' });
+    await expect(compare.getByRole('radio', { name: 'Keep Northwind Traders (A)' })).toBeChecked();
+    await call(core, 'companies.delete', { id: northwind.id });
+    await compare.getByRole('button', { name: 'Merge into “Northwind Traders”' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'meanwhile' })).toContainText('“Northwind Traders” was deleted meanwhile, so nothing was merged.');
+    await expect(page.getByRole('heading', { name: 'No duplicates found' })).toBeVisible();
+
+    // "Not a duplicate" on a pair one of which is gone.
+    await page.getByRole('tab', { name: 'Contacts' }).click();
+    const maria = await call(core, 'contacts.create', { name: 'Maria Lopez', phone: '+34 612 345 678' });
+    await call(core, 'contacts.create', { name: 'M. Lopez', phone: '612 345 678' });
+    const jon = await call(core, 'contacts.create', { name: 'Jon Smith', email: 'jon@smith.example' });
+    await call(core, 'contacts.create', { name: 'Jonathan Smith', email: 'JON@smith.example' });
+    await page.getByRole('tab', { name: 'Companies' }).click();
+    await page.getByRole('tab', { name: 'Contacts' }).click();
+    await groups(page).getByRole('button', { name: /Maria Lopez and M. Lopez/ }).click();
+    const pair = page.getByRole('region', { name: 'Maria Lopez and M. Lopez' });
+    await expect(pair.getByRole('radio').first()).toBeChecked();
+    await call(core, 'contacts.delete', { id: maria.id });
+    await pair.getByRole('button', { name: 'Not a duplicate' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'meanwhile' })).toContainText('“Maria Lopez” was deleted meanwhile, so there was nothing to set aside.');
+    await expect(groups(page).getByRole('button')).toHaveCount(1);
+
+    // Opening a pair one of which is gone.
+    await call(core, 'contacts.delete', { id: jon.id });
+    await groups(page).getByRole('button', { name: /Jon/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'meanwhile' })).toContainText('“Jon Smith” was deleted meanwhile, so there is nothing to compare.');
+    await expect(page.getByRole('heading', { name: 'No duplicates found' })).toBeVisible();
+  });
 });

@@ -12,6 +12,17 @@ async function openTrash(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Trash', level: 1 })).toBeVisible();
 }
 
+const sections = (page: Page) => page.getByRole('navigation', { name: 'Sections' });
+
+/** Opens a contact or company from its list, as a user would. */
+async function openRecord(page: Page, section: 'Contacts' | 'Companies', name: string) {
+  await sections(page).getByRole('button', { name: section }).click();
+  await page.getByRole('grid', { name: section }).getByRole('row', { name: new RegExp(name) }).click();
+  const panel = page.getByRole('complementary', { name: section === 'Contacts' ? 'Contact details' : 'Company details' });
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(name);
+  return panel;
+}
+
 test.describe('the trash', () => {
   test('an empty trash says so and explains the 30 days', async ({ app }) => {
     const page = app.page;
@@ -130,7 +141,128 @@ test.describe('the trash', () => {
     await expect(entry(page, 'Bob Stone')).toBeVisible();
     await call(app.core, 'trash.restore', { trashId: trashed.trashId });
     await entry(page, 'Bob Stone').getByRole('button', { name: 'Restore Bob Stone' }).click();
-    await expect(page.getByText('This is no longer in the trash: it was restored or deleted for good.')).toBeVisible();
+    await expect(page.getByText('“Bob Stone” is no longer in the trash (it was restored or deleted for good meanwhile), so nothing was restored.')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'The trash is empty' })).toBeVisible();
+  });
+
+  test('her call survives the company: delete her, delete the company keeping the people, restore her, delete the company forever', async ({ app }) => {
+    const page = app.page;
+    await smallCrm(app.core);
+    let panel = await openRecord(page, 'Contacts', 'Anna Berg');
+    await panel.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete contact' }).click();
+    panel = await openRecord(page, 'Companies', 'Acme Ltd');
+    await panel.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Delete Acme Ltd?' }).getByRole('button', { name: 'Keep the people (remove the company from them)' }).click();
+
+    await openTrash(page);
+    await expect(entry(page, 'Acme Ltd')).toContainText('with 1 activity');
+    await entry(page, 'Anna Berg').getByRole('button', { name: 'Restore Anna Berg' }).click();
+    // Her call came back with her, out of Acme's entry, which now says it holds only Acme.
+    await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Restored “Anna Berg” with 1 activity');
+    await expect(entry(page, 'Acme Ltd')).not.toContainText('activity');
+
+    await entry(page, 'Acme Ltd').getByRole('button', { name: 'Delete Acme Ltd forever' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete “Acme Ltd” forever?' });
+    const goes = confirm.getByRole('list', { name: 'Goes for good' });
+    const stays = confirm.getByRole('list', { name: 'Stays' });
+    await expect(goes.getByRole('listitem')).toHaveText(['Acme Ltd (company)', /^Its change history \(\d+ entr(y|ies)\)$/]);
+    await expect(stays).toContainText('“Intro call” stays: it also belongs to Anna Berg.');
+    await expect(stays).toContainText('“Bob prefers email” stays: it also belongs to Bob Stone.');
+    await expect(stays).toContainText('Deal “Acme renewal” stays, no longer linked to Acme Ltd.');
+    await expect(stays).toContainText('Anna Berg stays, no longer linked to Acme Ltd.');
+    await expect(confirm).toContainText('This cannot be undone.');
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await app.screenshot('trash-delete-forever');
+    await confirm.getByRole('button', { name: 'Delete forever' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByText('Deleted “Acme Ltd” for good')).toBeVisible();
+
+    panel = await openRecord(page, 'Contacts', 'Anna Berg');
+    await expect(panel.getByRole('list', { name: 'Timeline' })).toContainText('Intro call');
+  });
+
+  test('Delete forever lists what goes with a company and its people, and what it would take from other entries', async ({ app }) => {
+    const page = app.page;
+    const crm = await smallCrm(app.core);
+    await call(app.core, 'activities.delete', { id: crm.call1.id });
+    await call(app.core, 'companies.delete', { id: crm.acme.id, contacts: 'trash' });
+    await page.setViewportSize({ width: 600, height: 800 });
+    await openTrash(page);
+    await entry(page, 'Acme Ltd').getByRole('button', { name: 'Delete Acme Ltd forever' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete “Acme Ltd” forever?' });
+    await expect(confirm.getByRole('list', { name: 'Goes for good' }).getByRole('listitem')).toHaveText([
+      'Acme Ltd (company)',
+      '2 contacts: Anna Berg and Bob Stone',
+      '1 note and 1 call',
+      /^Their change history \(\d+ entr(y|ies)\)$/,
+      '“Intro call”, deleted on its own earlier: it belongs only to what goes',
+    ]);
+    await expect(confirm.getByRole('list', { name: 'Stays' })).toHaveText('Deal “Acme renewal” stays, no longer linked to Anna Berg and Acme Ltd.');
+    await app.screenshot('trash-delete-forever-narrow');
+    await confirm.getByRole('button', { name: 'Delete forever' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(deletedItems(page).getByRole('listitem')).toHaveCount(0);
+    expect(count(app.core, 'SELECT count(*) FROM activities')).toBe(0);
+  });
+
+  test('Delete forever when what would go changed while the question was open: it says so, shows the new list and deletes nothing until asked again', async ({ app }) => {
+    const page = app.page;
+    const crm = await smallCrm(app.core);
+    const anna = await call(app.core, 'contacts.delete', { id: crm.anna.id });
+    await call(app.core, 'companies.delete', { id: crm.acme.id, contacts: 'detach' });
+    await openTrash(page);
+    await entry(page, 'Acme Ltd').getByRole('button', { name: 'Delete Acme Ltd forever' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete “Acme Ltd” forever?' });
+    await expect(confirm.getByRole('list', { name: 'Stays' })).toContainText('“Intro call” (in the trash) stays: it also belongs to Anna Berg.');
+    // Another window deletes Anna for good: her call would now go with Acme.
+    await call(app.core, 'trash.deleteForever', { trashId: anna.trashId });
+    await confirm.getByRole('button', { name: 'Delete forever' }).click();
+    await expect(confirm).toContainText('What would go changed meanwhile');
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await expect(confirm.getByRole('list', { name: 'Goes for good' })).toContainText('1 call');
+    // The list behind caught up too (read by its classes: the dialog hides the rest from assistive tech).
+    await expect(page.locator('.trash-item__name', { hasText: 'Anna Berg' })).toHaveCount(0);
+    await app.screenshot('trash-delete-forever-changed');
+    expect(count(app.core, 'SELECT count(*) FROM companies WHERE id = ?', crm.acme.id)).toBe(1);
+    await confirm.getByRole('button', { name: 'Delete forever' }).click();
+    await expect(confirm).toBeHidden();
+    expect(count(app.core, 'SELECT count(*) FROM companies WHERE id = ?', crm.acme.id)).toBe(0);
+  });
+
+  test('a merged-away contact says where its activities, deals and files are, and its restore says what came back', async ({ app }) => {
+    const page = app.page;
+    const crm = await smallCrm(app.core);
+    const copy = await call(app.core, 'contacts.create', { name: 'Anna Lind', email: 'ANNA@acme.example' });
+    await call(app.core, 'activities.create', { kind: 'note', body: 'Likes tea', contactId: copy.id });
+    await call(app.core, 'duplicates.merge', { kind: 'contact', keepId: crm.anna.id, mergeId: copy.id });
+
+    await openTrash(page);
+    const merged = entry(page, 'Anna Lind (merged into Anna Berg)');
+    await expect(merged).toContainText('Its activities, deals and files stay with Anna Berg');
+    await app.screenshot('trash-merged');
+    await merged.getByRole('button', { name: 'Restore Anna Lind (merged into Anna Berg)' }).click();
+    await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+      'Restored “Anna Lind (merged into Anna Berg)” as a separate contact. Its activities, deals and files stay with Anna Berg.',
+    );
+    await app.screenshot('trash-merged-restored');
+    expect((await call(app.core, 'activities.list', { record: { kind: 'contact', id: copy.id } })).total).toBe(0);
+    expect((await call(app.core, 'activities.list', { record: { kind: 'contact', id: crm.anna.id } })).total).toBe(2);
+  });
+
+  test('Delete forever on an entry restored elsewhere meanwhile: the message says nothing was deleted, and the list catches up', async ({ app }) => {
+    const page = app.page;
+    const crm = await smallCrm(app.core);
+    const trashed = await call(app.core, 'contacts.delete', { id: crm.bob.id });
+    await openTrash(page);
+    await call(app.core, 'trash.restore', { trashId: trashed.trashId });
+    await entry(page, 'Bob Stone').getByRole('button', { name: 'Delete Bob Stone forever' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '“Bob Stone” is no longer in the trash' })).toContainText(
+      '“Bob Stone” is no longer in the trash (it was restored or deleted for good meanwhile), so nothing was deleted.',
+    );
+    await expect(page.getByRole('heading', { name: 'The trash is empty' })).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await app.screenshot('trash-gone-meanwhile');
+    expect(count(app.core, 'SELECT count(*) FROM contacts WHERE id = ?', crm.bob.id)).toBe(1);
   });
 });

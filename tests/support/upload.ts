@@ -1,17 +1,19 @@
 import type { Core } from '../../electron/core/core';
 import type { Result } from '../../shared/result';
 import type { Attachment } from '../../shared/schemas/attachment';
+import type { RecordRef } from '../../shared/schemas/record';
 
-/** Sends bytes the way the renderer does: start, 1 MB base64 chunks, finish. */
+/** Sends bytes the way the renderer does: start, 1 MB base64 chunks, finish. A bare number is a contact's id. */
 export async function upload(
   core: Core,
-  contactId: number,
+  owner: number | RecordRef,
   fileName: string,
   bytes: Buffer,
   declaredSize = bytes.length,
   afterChunk: () => void = () => {},
 ): Promise<Result<Attachment>> {
-  const started = await core.dispatch('attachments.start', { record: { kind: 'contact', id: contactId }, fileName, size: declaredSize });
+  const record = typeof owner === 'number' ? { kind: 'contact' as const, id: owner } : owner;
+  const started = await core.dispatch('attachments.start', { record, fileName, size: declaredSize });
   if (!started.ok) return started;
   const { uploadId, chunkBytes } = started.data as { uploadId: string; chunkBytes: number };
   for (let offset = 0; offset < bytes.length; offset += chunkBytes) {

@@ -118,4 +118,57 @@ describe('duplicates', () => {
     expect(await failure(core, 'duplicates.merge', { kind: 'company', keepId: keep.id, mergeId: keep.id })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'mergeId' }] } });
     expect(danglingKeys(core)).toEqual([]);
   });
+
+  it('a merged-away contact restored comes back on its own: the trash and the restore say its activities, deals and files stay with the one it was merged into', async () => {
+    const core = await openCore(tempDir());
+    const keep = await call(core, 'contacts.create', { name: 'Anna Berg', email: 'anna@berg.se' });
+    const merge = await call(core, 'contacts.create', { name: 'Anna Lind', email: 'ANNA@berg.se', phone: '070 123 45 67' });
+    const note = await call(core, 'activities.create', { kind: 'note', body: 'Likes tea', contactId: merge.id });
+    const deal = await call(core, 'deals.create', { title: 'Tea order', contactId: merge.id });
+    expect((await upload(core, merge.id, 'tea.txt', samples.text)).ok).toBe(true);
+    const { trashId } = await call(core, 'duplicates.merge', { kind: 'contact', keepId: keep.id, mergeId: merge.id });
+    await call(core, 'contacts.update', { id: keep.id, name: 'Anna Berg-Lind', email: 'anna@berg.se' });
+
+    expect((await call(core, 'trash.list', {})).rows).toEqual([
+      expect.objectContaining({ id: trashId, label: 'Anna Lind (merged into Anna Berg)', counts: { contact: 1, company: 0, deal: 0, activity: 0 }, mergedInto: { id: keep.id, name: 'Anna Berg-Lind' } }),
+    ]);
+    // Deleting it for good takes only the merged-away record itself.
+    const preview = await call(core, 'trash.preview', { trashId });
+    expect(preview.goes).toMatchObject({ records: [{ kind: 'contact', name: 'Anna Lind' }], activities: { note: 0, call: 0, meeting: 0, email: 0, task: 0 }, files: 0 });
+    expect(preview.stays.total).toBe(0);
+
+    expect(await call(core, 'trash.restore', { trashId })).toEqual({
+      trashId,
+      counts: { contact: 1, company: 0, deal: 0, activity: 0 },
+      record: { kind: 'contact', id: merge.id },
+      mergedInto: { id: keep.id, name: 'Anna Berg-Lind' },
+    });
+    expect(await call(core, 'contacts.get', { id: merge.id })).toMatchObject({ name: 'Anna Lind', phone: '070 123 45 67' });
+    expect(await call(core, 'activities.get', { id: note.id })).toMatchObject({ contact: { id: keep.id } });
+    expect(await call(core, 'deals.get', { id: deal.id })).toMatchObject({ contactId: keep.id });
+    expect((await call(core, 'attachments.list', { record: { kind: 'contact', id: keep.id } })).attachments).toHaveLength(1);
+    expect((await call(core, 'attachments.list', { record: { kind: 'contact', id: merge.id } })).attachments).toHaveLength(0);
+    expect(danglingKeys(core)).toEqual([]);
+  });
+
+  it('an ordinary delete names no record it was merged into', async () => {
+    const core = await openCore(tempDir());
+    const anna = await call(core, 'contacts.create', { name: 'Anna Berg' });
+    const { trashId } = await call(core, 'contacts.delete', { id: anna.id });
+    expect((await call(core, 'trash.list', {})).rows[0]).toMatchObject({ mergedInto: null });
+    expect(await call(core, 'trash.restore', { trashId })).toMatchObject({ mergedInto: null });
+  });
+
+  it('a merge after either record was deleted meanwhile changes nothing and names the side that is gone', async () => {
+    const core = await openCore(tempDir());
+    const keep = await call(core, 'contacts.create', { name: 'Anna Berg', email: 'anna@berg.se' });
+    const merge = await call(core, 'contacts.create', { name: 'Anna Lind', email: 'ANNA@berg.se', phone: '070 123 45 67' });
+    await call(core, 'contacts.delete', { id: merge.id });
+    expect(await failure(core, 'duplicates.merge', { kind: 'contact', keepId: keep.id, mergeId: merge.id })).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: 'mergeId' }] } });
+    expect(await call(core, 'contacts.get', { id: keep.id })).toMatchObject({ phone: '' });
+    const other = await call(core, 'contacts.create', { name: 'Anna B.', email: 'anna@berg.se' });
+    await call(core, 'contacts.delete', { id: keep.id });
+    expect(await failure(core, 'duplicates.merge', { kind: 'contact', keepId: keep.id, mergeId: other.id })).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: 'keepId' }] } });
+    expect((await call(core, 'trash.list', {})).total).toBe(2);
+  });
 });

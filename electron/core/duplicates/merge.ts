@@ -13,7 +13,8 @@ const orKept = (kept: string, merged: string) => (kept === '' ? merged : kept);
  * Merges one contact (or company) into another: blank fields are filled
  * from the other, and every activity, attachment, tag, deal, custom value
  * and history entry of the merged record moves to the kept one. The merged
- * record goes to the trash, with "merged into …" in its history.
+ * record goes to the trash, with "merged into …" in its history; its entry
+ * names the kept record, as a restore brings back the merged one alone.
  */
 export function merger(db: Db) {
   const write = writer(db);
@@ -87,7 +88,7 @@ export function merger(db: Db) {
       for (const move of moves[kind]) move.run({ keep, merge });
       history.add({ kind, id: keep }, [{ action: 'merged', field: '', oldValue: mergedName, newValue: keptName }], now);
       history.add({ kind, id: merge }, [{ action: 'merged', field: '', oldValue: mergedName, newValue: keptName }], now);
-      const { trashId } = trash.moveToTrash({ kind, label: `${mergedName} (merged into ${keptName})`, records: { [kind]: [merge] } }, now);
+      const { trashId } = trash.moveToTrash({ kind, label: `${mergedName} (merged into ${keptName})`, records: { [kind]: [merge] }, mergedInto: { id: keep, name: keptName } }, now);
       return { id: keep, trashId };
     }),
   };

@@ -90,6 +90,7 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'search.all': { text: 'anna', perKind: 5, kinds: ['contact', 'company'] },
   'trash.list': { offset: 0, limit: 50 },
   'trash.restore': { trashId: 1 },
+  'trash.preview': { trashId: 1 },
   'trash.deleteForever': { trashId: 1 },
   'bulk.apply': { kind: 'contact', ids: [1], action: { type: 'set', field: 'company', value: 'Acme' } },
   'bulk.undo': { undoId: 1 },

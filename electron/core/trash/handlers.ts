@@ -2,6 +2,8 @@ import type { CoreContext, Handlers } from '../context';
 import { writer } from '../db/write';
 import { CrmError } from '../errors';
 import { purgeEntries } from './purge';
+import { purgePlanner } from './purge-plan';
+import { purgePreviewer } from './purge-preview';
 import { trashRepo } from './repo';
 
 const entryGone = () => new CrmError('NOT_FOUND', 'This is no longer in the trash: it was restored or deleted for good.');
@@ -9,6 +11,8 @@ const entryGone = () => new CrmError('NOT_FOUND', 'This is no longer in the tras
 export function trashHandlers({ db, clock, store, logger }: CoreContext) {
   const repo = trashRepo(db);
   const write = writer(db);
+  const planner = purgePlanner(db);
+  const previewer = purgePreviewer(db);
   return {
     'trash.list': ({ offset, limit, kind }) => repo.page(offset, limit, kind),
     'trash.restore': write(({ trashId }: { trashId: number }) => {
@@ -16,9 +20,13 @@ export function trashHandlers({ db, clock, store, logger }: CoreContext) {
       if (!restored) throw entryGone();
       return { trashId, ...restored };
     }),
-    'trash.deleteForever': async ({ trashId }) => {
+    'trash.preview': ({ trashId }) => {
       if (!repo.get(trashId)) throw entryGone();
-      return { purged: await purgeEntries(db, store, logger, [trashId], clock.now()) };
+      return previewer.preview(trashId, planner.plan([trashId]));
+    },
+    'trash.deleteForever': async ({ trashId, planKey }) => {
+      if (!repo.get(trashId)) throw entryGone();
+      return { purged: await purgeEntries(db, store, logger, [trashId], clock.now(), planKey) };
     },
   } satisfies Partial<Handlers>;
 }

@@ -1,7 +1,9 @@
-import type { RecordKind, RecordRef } from '../../../shared/schemas/record';
+import { z } from 'zod';
+import { LinkedRecord, type RecordKind, type RecordRef } from '../../../shared/schemas/record';
 import type { KindCounts, TrashEntry } from '../../../shared/schemas/trash';
 import type { Db } from '../db/open';
 import { tableOf } from '../records/kinds';
+import { sweptActivities } from './swept';
 
 /** Trash entries are deleted for good this long after the delete. */
 export const trashKeepDays = 30;
@@ -15,12 +17,16 @@ export interface TrashPlan {
   records: RecordIds;
   /** Contacts taken off a company by this delete, put back by a restore: [contactId, companyId]. */
   detached?: ReadonlyArray<readonly [number, number]>;
+  /** A merge: the record that kept the merged-away one's activities, deals and files. */
+  mergedInto?: LinkedRecord;
 }
 
-interface Detail {
-  counts: KindCounts;
-  detached?: Array<[number, number]>;
-}
+/** What an entry keeps besides its rows: links a restore puts back, and the record a merge moved everything to. */
+const Detail = z.object({
+  detached: z.array(z.tuple([z.int(), z.int()])).optional(),
+  mergedInto: LinkedRecord.optional(),
+});
+type Detail = z.infer<typeof Detail>;
 
 interface TrashRow {
   id: number;
@@ -36,14 +42,18 @@ const emptyCounts = (): KindCounts => ({ contact: 0, company: 0, deal: 0, activi
 const ids = (list: readonly number[] | undefined) => JSON.stringify(list ?? []);
 
 export const purgeTime = (deletedAt: string): string => new Date(Date.parse(deletedAt) + trashKeepDays * dayMs).toISOString();
+/** What was put away at or before this time has been kept its 30 days. */
+export const keptLongEnough = (now: Date): string => new Date(now.getTime() - trashKeepDays * dayMs).toISOString();
 
 /**
  * The trash: a delete marks its rows (deleted_at and the entry's id), so
  * lists leave them out and a restore brings back exactly that delete, with
- * its links. Activities whose every record went to the trash go with them.
+ * its links. Activities whose every record went to the trash go with them,
+ * held as swept.ts says. Deleting for good: purge-plan.ts and purge.ts.
  * Runs in the caller's transaction.
  */
 export function trashRepo(db: Db) {
+  const swept = sweptActivities(db);
   const insert = db.prepare<[{ kind: string; label: string; now: string }], { id: number }>(
     "INSERT INTO trash (record_kind, label, deleted_at) VALUES (@kind, @label, @now) RETURNING id",
   );
@@ -63,15 +73,6 @@ export function trashRepo(db: Db) {
       ),
     ]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[{ ids: string; now: string; trash: number }]>>>;
-  // Activities left with no record outside the trash go with this delete.
-  const markOrphanActivities = db.prepare<[{ contacts: string; companies: string; deals: string; now: string; trash: number }]>(`
-    UPDATE activities SET deleted_at = @now, trash_id = @trash
-    WHERE deleted_at IS NULL
-      AND (contact_id IN (SELECT value FROM json_each(@contacts)) OR company_id IN (SELECT value FROM json_each(@companies))
-           OR deal_id IN (SELECT value FROM json_each(@deals)))
-      AND (contact_id IS NULL OR (SELECT deleted_at FROM contacts WHERE id = activities.contact_id) IS NOT NULL)
-      AND (company_id IS NULL OR (SELECT deleted_at FROM companies WHERE id = activities.company_id) IS NOT NULL)
-      AND (deal_id IS NULL OR (SELECT deleted_at FROM deals WHERE id = activities.deal_id) IS NOT NULL)`);
   const historyFor = Object.fromEntries(
     historyKinds.map((kind) => [
       kind,
@@ -83,42 +84,49 @@ export function trashRepo(db: Db) {
   const unmark = Object.fromEntries(
     kinds.map((kind) => [kind, db.prepare<[number]>(`UPDATE ${tableOf[kind]} SET deleted_at = NULL, trash_id = NULL WHERE trash_id = ?`)]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[number]>>>;
-  const firstTwo = Object.fromEntries(
-    kinds.map((kind) => [kind, db.prepare<[number], number>(`SELECT id FROM ${tableOf[kind]} WHERE trash_id = ? ORDER BY id LIMIT 2`).pluck()]),
+  const inEntry = Object.fromEntries(
+    kinds.map((kind) => [kind, db.prepare<[number], number>(`SELECT id FROM ${tableOf[kind]} WHERE trash_id = ? ORDER BY id`).pluck()]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[number], number>>>;
+  const heldBy = Object.fromEntries(
+    kinds.map((kind) => [
+      kind,
+      db.prepare<[string], { trash_id: number; n: number }>(`SELECT trash_id, count(*) AS n FROM ${tableOf[kind]} WHERE trash_id IN (SELECT value FROM json_each(?)) GROUP BY trash_id`),
+    ]),
+  ) as Record<RecordKind, ReturnType<typeof db.prepare<[string], { trash_id: number; n: number }>>>;
+  const nameOf = Object.fromEntries(
+    (['contact', 'company'] as const).map((kind) => [kind, db.prepare<[number], string>(`SELECT name FROM ${tableOf[kind]} WHERE id = ?`).pluck()]),
+  ) as Record<'contact' | 'company', ReturnType<typeof db.prepare<[number], string>>>;
   const relink = db.prepare<[{ contact: number; company: number }]>(
     `UPDATE contacts SET company_id = @company
      WHERE id = @contact AND company_id IS NULL AND EXISTS (SELECT 1 FROM companies WHERE id = @company AND deleted_at IS NULL)`,
   );
-  const inEntries = Object.fromEntries(
-    kinds.map((kind) => [kind, db.prepare<[string], number>(`SELECT id FROM ${tableOf[kind]} WHERE trash_id IN (SELECT value FROM json_each(?))`).pluck()]),
-  ) as Record<RecordKind, ReturnType<typeof db.prepare<[string], number>>>;
-  const filesOf = db.prepare<[{ contacts: string; companies: string; deals: string; activities: string }], string>(`
-    SELECT sha256 FROM attachments WHERE contact_id IN (SELECT value FROM json_each(@contacts))
-    UNION SELECT sha256 FROM attachments WHERE company_id IN (SELECT value FROM json_each(@companies))
-    UNION SELECT sha256 FROM attachments WHERE deal_id IN (SELECT value FROM json_each(@deals))
-    UNION SELECT sha256 FROM attachments WHERE activity_id IN (SELECT value FROM json_each(@activities))
-    UNION SELECT photo_sha256 FROM contacts WHERE id IN (SELECT value FROM json_each(@contacts)) AND photo_sha256 IS NOT NULL`).pluck();
-  // Every activity whose records all go (or that was in the trash with them), whatever entry it is in.
-  const deleteActivities = db.prepare<[{ contacts: string; companies: string; deals: string; activities: string }]>(`
-    DELETE FROM activities
-    WHERE id IN (SELECT value FROM json_each(@activities))
-       OR ((contact_id IN (SELECT value FROM json_each(@contacts)) OR company_id IN (SELECT value FROM json_each(@companies))
-            OR deal_id IN (SELECT value FROM json_each(@deals)))
-           AND (contact_id IS NULL OR contact_id IN (SELECT value FROM json_each(@contacts)))
-           AND (company_id IS NULL OR company_id IN (SELECT value FROM json_each(@companies)))
-           AND (deal_id IS NULL OR deal_id IN (SELECT value FROM json_each(@deals))))`);
-  const deleteRows = Object.fromEntries(
-    (['deal', 'contact', 'company'] as const).map((kind) => [kind, db.prepare<[string]>(`DELETE FROM ${tableOf[kind]} WHERE id IN (SELECT value FROM json_each(?))`)]),
-  ) as Record<'deal' | 'contact' | 'company', ReturnType<typeof db.prepare<[string]>>>;
-  const expiredUndo = db.prepare<[string]>('DELETE FROM undo_records WHERE created_at <= ?');
 
-  function toEntry(row: TrashRow): TrashEntry {
-    const detail = JSON.parse(row.detail) as Partial<Detail>;
-    return { id: row.id, kind: row.record_kind, label: row.label, counts: { ...emptyCounts(), ...detail.counts }, deletedAt: row.deleted_at, purgeAt: purgeTime(row.deleted_at) };
+  const detailOf = (row: TrashRow): Detail => Detail.parse(JSON.parse(row.detail));
+
+  /** The record a merged-away one was merged into, by its name now (it may have been renamed since). */
+  function mergedInto(row: TrashRow, detail: Detail): LinkedRecord | null {
+    if (!detail.mergedInto || (row.record_kind !== 'contact' && row.record_kind !== 'company')) return null;
+    const { id, name } = detail.mergedInto;
+    return { id, name: nameOf[row.record_kind].get(id) ?? name };
   }
 
-  /** Marks the records (and orphaned activities) as deleted under one new entry. */
+  /** Entries as the trash shows them, with what each holds now. */
+  function toEntries(rows: TrashRow[]): TrashEntry[] {
+    const counts = new Map(rows.map((row) => [row.id, emptyCounts()]));
+    const list = JSON.stringify(rows.map((row) => row.id));
+    for (const kind of kinds) for (const { trash_id, n } of heldBy[kind].all(list)) counts.get(trash_id)![kind] = n;
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.record_kind,
+      label: row.label,
+      counts: counts.get(row.id)!,
+      mergedInto: mergedInto(row, detailOf(row)),
+      deletedAt: row.deleted_at,
+      purgeAt: purgeTime(row.deleted_at),
+    }));
+  }
+
+  /** Marks the records (and the activities they leave with no record outside the trash) as deleted under one new entry. */
   function moveToTrash(plan: TrashPlan, now: string): { trashId: number; counts: KindCounts } {
     const { id: trash } = insert.get({ kind: plan.kind, label: plan.label, now })!;
     const counts = emptyCounts();
@@ -126,65 +134,50 @@ export function trashRepo(db: Db) {
       const list = plan.records[kind];
       if (list && list.length > 0) counts[kind] += mark[kind].run({ ids: ids(list), now, trash }).changes;
     }
-    counts.activity += markOrphanActivities.run({ contacts: ids(plan.records.contact), companies: ids(plan.records.company), deals: ids(plan.records.deal), now, trash }).changes;
+    counts.activity += swept.sweep(plan.records, trash, now);
     for (const kind of historyKinds) if (counts[kind] > 0) historyFor[kind].run({ action: 'trashed', trash, now });
-    const detail: Detail = { counts, ...(plan.detached && plan.detached.length > 0 ? { detached: plan.detached.map(([a, b]) => [a, b] as [number, number]) } : {}) };
+    const detail: Detail = {
+      ...(plan.detached && plan.detached.length > 0 ? { detached: plan.detached.map(([a, b]) => [a, b] as [number, number]) } : {}),
+      ...(plan.mergedInto ? { mergedInto: plan.mergedInto } : {}),
+    };
     setDetail.run(JSON.stringify(detail), trash);
     return { trashId: trash, counts };
   }
 
   /**
    * Brings back everything one delete put in the trash, with its links, and
-   * names the record it was about when it was one; undefined when the entry is gone.
+   * the activities of its records other entries held only because of them;
+   * names the record it was about when it was one. Undefined when the entry is gone.
    */
-  function restore(trashId: number, now: string): { counts: KindCounts; record: RecordRef | null } | undefined {
+  function restore(trashId: number, now: string): { counts: KindCounts; record: RecordRef | null; mergedInto: LinkedRecord | null } | undefined {
     const row = byId.get(trashId);
     if (!row) return undefined;
-    const main = firstTwo[row.record_kind].all(trashId);
-    const detail = JSON.parse(row.detail) as Partial<Detail>;
+    const detail = detailOf(row);
+    const records: RecordIds = { contact: inEntry.contact.all(trashId), company: inEntry.company.all(trashId), deal: inEntry.deal.all(trashId) };
+    const main = row.record_kind === 'activity' ? inEntry.activity.all(trashId) : records[row.record_kind]!;
     for (const kind of historyKinds) historyFor[kind].run({ action: 'restored', trash: trashId, now });
     const counts = emptyCounts();
     for (const kind of kinds) counts[kind] = unmark[kind].run(trashId).changes;
+    counts.activity += swept.reviveFor(records);
     for (const [contact, company] of detail.detached ?? []) relink.run({ contact, company });
     removeEntry.run(trashId);
-    return { counts, record: main.length === 1 ? { kind: row.record_kind, id: main[0]! } : null };
-  }
-
-  /** Rows of these entries by kind, and the files they hold (for release after the purge). */
-  function contents(trashIds: readonly number[]) {
-    const list = JSON.stringify(trashIds);
-    const rows = { contacts: JSON.stringify(inEntries.contact.all(list)), companies: JSON.stringify(inEntries.company.all(list)), deals: JSON.stringify(inEntries.deal.all(list)), activities: JSON.stringify(inEntries.activity.all(list)) };
-    return { rows, files: () => filesOf.all(rows) };
-  }
-
-  /** Deletes the entries' rows for good (and their history, tags, values, attachment rows by cascade). */
-  function purge(trashIds: readonly number[], now: string): number {
-    const { rows } = contents(trashIds);
-    deleteActivities.run(rows);
-    deleteRows.deal.run(rows.deals);
-    deleteRows.contact.run(rows.contacts);
-    deleteRows.company.run(rows.companies);
-    for (const id of trashIds) removeEntry.run(id);
-    expiredUndo.run(new Date(Date.parse(now) - trashKeepDays * dayMs).toISOString());
-    return trashIds.length;
+    return { counts, record: main.length === 1 ? { kind: row.record_kind, id: main[0]! } : null, mergedInto: mergedInto(row, detail) };
   }
 
   return {
     moveToTrash,
     restore,
-    contents,
-    purge,
     get(id: number): TrashEntry | undefined {
       const row = byId.get(id);
-      return row && toEntry(row);
+      return row && toEntries([row])[0];
     },
     page(offset: number, limit: number, kind?: RecordKind) {
-      if (kind) return { total: countOfKind.get(kind)!, offset, rows: pageOfKind.all(kind, limit, offset).map(toEntry) };
-      return { total: count.get()!, offset, rows: page.all(limit, offset).map(toEntry) };
+      if (kind) return { total: countOfKind.get(kind)!, offset, rows: toEntries(pageOfKind.all(kind, limit, offset)) };
+      return { total: count.get()!, offset, rows: toEntries(page.all(limit, offset)) };
     },
     /** Entries deleted at least 30 days before `now`. */
     expired(now: Date): number[] {
-      return expired.all(new Date(now.getTime() - trashKeepDays * dayMs).toISOString());
+      return expired.all(keptLongEnough(now));
     },
   };
 }

@@ -53,6 +53,7 @@ describe('trash and undo', () => {
       trashId: deleted.trashId,
       counts: { contact: 1, company: 0, deal: 0, activity: 0 },
       record: { kind: 'contact', id: crm.bob.id },
+      mergedInto: null,
     });
     expect(await call(core, 'trash.restore', { trashId: dinaDeleted.trashId })).toMatchObject({ counts: { contact: 1, activity: 1 } });
     const back = await call(core, 'contacts.get', { id: crm.bob.id });

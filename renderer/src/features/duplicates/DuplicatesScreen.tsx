@@ -1,12 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { GoneMeanwhileNotice } from '../../components/GoneMeanwhileNotice';
 import { IconTile } from '../../components/IconTile';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Tabs, tabPanelProps } from '../../components/Tabs';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
+import { useGoneMeanwhile } from '../../lib/useGoneMeanwhile';
 import { placeOfKind, useNavigation } from '../../navigation';
 import { groupKey } from './duplicateWords';
 import { GroupList } from './GroupList';
@@ -29,6 +31,7 @@ export function DuplicatesScreen() {
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const duplicates = useDuplicateGroups(kind);
   const { groups, total } = duplicates;
+  const gone = useGoneMeanwhile(duplicates.refresh);
   const listRef = useRef<HTMLDivElement>(null);
   // After a merge the list is asked again; the group now at the merged one's place is opened next.
   const nextAfterMerge = useRef<number | null>(null);
@@ -46,9 +49,11 @@ export function DuplicatesScreen() {
   function chooseKind(next: DuplicateKind) {
     setKind(next);
     setSelectedKey(null);
+    gone.dismiss();
   }
 
   function onMerged(kept: MergeSide, merged: MergeSide) {
+    gone.dismiss();
     nextAfterMerge.current = groups?.findIndex((group) => groupKey(group) === selectedKey) ?? 0;
     setSelectedKey(null);
     duplicates.refresh();
@@ -57,6 +62,7 @@ export function DuplicatesScreen() {
 
   function setAside() {
     if (!selected || !groups) return;
+    gone.dismiss();
     nextAfterMerge.current = groups.indexOf(selected);
     duplicates.setAside(selected);
   }
@@ -100,7 +106,7 @@ export function DuplicatesScreen() {
           onLoadMore={duplicates.loadMore}
         />
         {selected ? (
-          <MergeCompare key={selectedKey} kind={kind} group={selected} onMerged={onMerged} onStale={duplicates.refresh} onSetAside={setAside} />
+          <MergeCompare key={selectedKey} kind={kind} group={selected} onMerged={onMerged} onGone={gone.report} onSetAside={setAside} />
         ) : (
           <p className="duplicates__pick">Choose a pair to compare the two records side by side and merge them.</p>
         )}
@@ -115,6 +121,7 @@ export function DuplicatesScreen() {
       </ScreenHeader>
       <Tabs<DuplicateKind> label="Look among" tabs={kindTabs} selected={kind} onSelect={chooseKind} panelId={panelId} />
       <div className="duplicates__panel" {...tabPanelProps(panelId, kind)}>
+        <GoneMeanwhileNotice notice={gone.notice} onDismiss={gone.dismiss} />
         {content}
       </div>
     </Screen>

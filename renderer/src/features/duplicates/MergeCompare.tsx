@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { DuplicateGroup } from '../../../../shared/schemas/duplicates';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
@@ -8,7 +8,8 @@ import { useCustomFields } from '../custom-fields/useCustomFields';
 import { useTags } from '../tags/useTags';
 import { CompareTable } from './CompareTable';
 import { PairChooser } from './PairChooser';
-import { reasonWords } from './duplicateWords';
+import { goneWords, reasonWords } from './duplicateWords';
+import { readRecord } from './loadSide';
 import { compareRows, mergeMessage } from './mergePreview';
 import type { DuplicateKind, MergeSide } from './mergeSide';
 import { useMergeSides } from './useMergeSides';
@@ -18,13 +19,16 @@ interface MergeCompareProps {
   group: DuplicateGroup;
   /** The merge was saved: `kept` now holds everything, `merged` is in the Trash. */
   onMerged(kept: MergeSide, merged: MergeSide): void;
-  /** One of the records is gone (merged or deleted elsewhere): the list should be asked again. */
-  onStale(): void;
+  /**
+   * An action failed: when because a record was gone meanwhile (deleted or
+   * merged elsewhere), the screen says `words`, reloads and returns true.
+   */
+  onGone(error: unknown, words: string): boolean;
   onSetAside(): void;
 }
 
 /** Two look-alike records side by side, which one to keep, what the merge will make of them, and the Merge button. */
-export function MergeCompare({ kind, group, onMerged, onStale, onSetAside }: MergeCompareProps) {
+export function MergeCompare({ kind, group, onMerged, onGone, onSetAside }: MergeCompareProps) {
   const headingId = useId();
   const [pair, setPair] = useState<[number, number]>([group.records[0]!.id, group.records[1]!.id]);
   const [keep, setKeep] = useState<0 | 1>(0);
@@ -34,6 +38,16 @@ export function MergeCompare({ kind, group, onMerged, onStale, onSetAside }: Mer
   const load = useMergeSides(kind, pair);
   const { fields } = useCustomFields(kind);
   const { tags } = useTags();
+  const nameOf = (id: number) => group.records.find((record) => record.id === id)?.name ?? 'One of the two records';
+  const failedId = load.state === 'failed' ? load.failedId : null;
+  const loadError = load.state === 'failed' ? load.error : null;
+  const [goneReported, setGoneReported] = useState(false);
+
+  // A record gone since the list was read: said once per failed read, at the screen, which reloads the list.
+  // (onGone and nameOf are new each render; the failure is what matters.)
+  useEffect(() => {
+    if (failedId !== null) setGoneReported(onGone(loadError, goneWords(nameOf(failedId), 'there is nothing to compare')));
+  }, [failedId, loadError]);
 
   async function merge(kept: MergeSide, merged: MergeSide) {
     setMerging(true);
@@ -45,11 +59,24 @@ export function MergeCompare({ kind, group, onMerged, onStale, onSetAside }: Mer
     } catch (thrown) {
       const error = toCrmError(thrown);
       setConfirming(false);
-      setProblem(error.message);
-      if (error.code === 'NOT_FOUND') onStale();
+      const goneSide = error.fields.some((issue) => issue.field === 'keepId') ? kept : merged;
+      if (!onGone(error, goneWords(goneSide.name, 'nothing was merged'))) setProblem(error.message);
     } finally {
       setMerging(false);
     }
+  }
+
+  /** "Not a duplicate" hides the group for now; first a check that both records are still there. */
+  async function setAside() {
+    for (const id of pair) {
+      try {
+        await readRecord(kind, id);
+      } catch (thrown) {
+        if (!onGone(thrown, goneWords(nameOf(id), 'there was nothing to set aside'))) setProblem(toCrmError(thrown).message);
+        return;
+      }
+    }
+    onSetAside();
   }
 
   const names = group.records.length > 2 ? `${group.size} records` : `${group.records[0]!.name} and ${group.records[1]!.name}`;
@@ -64,16 +91,12 @@ export function MergeCompare({ kind, group, onMerged, onStale, onSetAside }: Mer
       {group.records.length > 2 && <PairChooser records={group.records} pair={pair} onChange={setPair} />}
       {problem && <ErrorBanner title="Not merged">{problem}</ErrorBanner>}
       {load.state === 'loading' && <p className="merge-compare__note">Loading both records…</p>}
-      {load.state === 'failed' && (
-        <ErrorBanner title="These records could not be compared" action={load.gone ? <Button onClick={onStale}>Refresh the list</Button> : undefined}>
-          {load.message}
-        </ErrorBanner>
-      )}
+      {load.state === 'failed' && !goneReported && <ErrorBanner title="These records could not be compared">{load.message}</ErrorBanner>}
       {load.state === 'ready' && (
         <>
           <CompareTable rows={compareRows(kind, load.sides, keep, fields ?? [], tags ?? [])} sides={load.sides} keep={keep} onKeep={setKeep} />
           <div className="merge-compare__actions">
-            <Button onClick={onSetAside}>Not a duplicate</Button>
+            <Button onClick={() => void setAside()}>Not a duplicate</Button>
             <Button variant="primary" icon="merge" onClick={() => setConfirming(true)}>
               Merge into “{load.sides[keep].name}”
             </Button>

@@ -40,3 +40,8 @@ export async function loadSide(kind: DuplicateKind, id: number): Promise<MergeSi
     counts: { ...counts, people: company.contactCount },
   };
 }
+
+/** Reads the record again; fails with NOT_FOUND when it is gone (deleted or merged away). */
+export async function readRecord(kind: DuplicateKind, id: number): Promise<void> {
+  await (kind === 'contact' ? invoke('contacts.get', { id }) : invoke('companies.get', { id }));
+}

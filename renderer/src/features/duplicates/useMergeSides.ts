@@ -3,7 +3,11 @@ import { toCrmError } from '../../api';
 import { loadSide } from './loadSide';
 import type { DuplicateKind, MergeSide } from './mergeSide';
 
-export type SidesLoad = { state: 'loading' } | { state: 'ready'; sides: [MergeSide, MergeSide] } | { state: 'failed'; message: string; gone: boolean };
+export type SidesLoad =
+  | { state: 'loading' }
+  | { state: 'ready'; sides: [MergeSide, MergeSide] }
+  /** `failedId`: the record that could not be read; `error` says why (NOT_FOUND: it is gone). */
+  | { state: 'failed'; message: string; error: unknown; failedId: number };
 
 /** Both records of a pair, with their counts, read fresh each time the pair changes. */
 export function useMergeSides(kind: DuplicateKind, ids: [number, number]): SidesLoad {
@@ -13,13 +17,12 @@ export function useMergeSides(kind: DuplicateKind, ids: [number, number]): Sides
 
   useEffect(() => {
     let current = true;
-    Promise.all([loadSide(kind, first), loadSide(kind, second)]).then(
-      (sides) => current && setLoad({ key, value: { state: 'ready', sides } }),
-      (thrown: unknown) => {
-        const error = toCrmError(thrown);
-        if (current) setLoad({ key, value: { state: 'failed', message: error.message, gone: error.code === 'NOT_FOUND' } });
-      },
-    );
+    void Promise.allSettled([loadSide(kind, first), loadSide(kind, second)]).then(([a, b]) => {
+      if (!current) return;
+      if (a.status === 'fulfilled' && b.status === 'fulfilled') return setLoad({ key, value: { state: 'ready', sides: [a.value, b.value] } });
+      const [failure, failedId] = a.status === 'rejected' ? [a.reason as unknown, first] : [(b as PromiseRejectedResult).reason as unknown, second];
+      setLoad({ key, value: { state: 'failed', message: toCrmError(failure).message, error: failure, failedId } });
+    });
     return () => {
       current = false;
     };

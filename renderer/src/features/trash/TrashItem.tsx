@@ -3,7 +3,7 @@ import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { exactTime, timeInSentence } from '../../lib/format';
 import { recordKindLook } from '../palette/recordKindLook';
-import { dayOf, kindInWords, wentWith } from './trashWords';
+import { dayOf, kindInWords, mergedWords, wentWith } from './trashWords';
 
 interface TrashItemProps {
   entry: TrashEntry;
@@ -13,7 +13,7 @@ interface TrashItemProps {
   onDeleteForever(entry: TrashEntry): void;
 }
 
-/** One delete in the trash: what it was, what went with it, when, until when it is kept, and the two ways out. */
+/** One delete in the trash: what it was, what it holds (or, merged away, where its links went), when, until when it is kept, and the two ways out. */
 export function TrashItem({ entry, busy, onRestore, onDeleteForever }: TrashItemProps) {
   const others = wentWith(entry);
   const nameId = `trash-entry-${entry.id}`;
@@ -29,6 +29,7 @@ export function TrashItem({ entry, busy, onRestore, onDeleteForever }: TrashItem
         <p className="list-row__details">
           <span>{kindInWords(entry)}</span>
           {others && <span>with {others}</span>}
+          {entry.mergedInto && <span>{mergedWords(entry.mergedInto)}</span>}
           <span title={exactTime(entry.deletedAt)}>Deleted {timeInSentence(entry.deletedAt)}</span>
           <span title={exactTime(entry.purgeAt)}>Kept until {dayOf(entry.purgeAt)}</span>
         </p>

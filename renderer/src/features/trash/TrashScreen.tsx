@@ -4,31 +4,29 @@ import type { TrashEntry } from '../../../../shared/schemas/trash';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { GoneMeanwhileNotice } from '../../components/GoneMeanwhileNotice';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
-import { useNavigation } from '../../navigation';
 import { placeOfRecord } from '../../lib/placeOfRecord';
+import { useGoneMeanwhile } from '../../lib/useGoneMeanwhile';
+import { useNavigation } from '../../navigation';
+import { DeleteForeverDialog } from './DeleteForeverDialog';
 import { KindFilter } from './KindFilter';
 import { TrashEmpty } from './TrashEmpty';
 import { TrashItem } from './TrashItem';
 import { useFocusAfterListChange } from './useFocusAfterListChange';
 import { useTrashPages } from './useTrashPages';
-import { wentWith } from './trashWords';
+import { restoredWords } from './trashWords';
 import './TrashScreen.css';
 
-/** What deleting an entry for good takes with it, in plain words. */
-function deleteForeverMessage(entry: TrashEntry): string {
-  const others = wentWith(entry);
-  const what = others ? `“${entry.label}” and the ${others} deleted with it` : `“${entry.label}”`;
-  return `${what} will be gone for good, with their notes, files and history. This cannot be undone.`;
-}
+const goneWords = (entry: TrashEntry, nothingWas: 'restored' | 'deleted') =>
+  `“${entry.label}” is no longer in the trash (it was restored or deleted for good meanwhile), so nothing was ${nothingWas}.`;
 
 /**
  * The trash: every delete of the last 30 days, newest first. Restore brings
- * a delete back whole, with its links; Delete forever asks first.
+ * a delete back whole, with its links; Delete forever shows what goes first.
  */
 export function TrashScreen() {
   const [kind, setKind] = useState<RecordKind | undefined>(undefined);
@@ -38,22 +36,21 @@ export function TrashScreen() {
   const showToast = useToast();
   const [busyId, setBusyId] = useState<number | null>(null);
   const [confirming, setConfirming] = useState<TrashEntry | null>(null);
+  const gone = useGoneMeanwhile(pages.reload);
 
+  /** Takes the entry off the list at once; the others are asked again, as a restore or purge can change what they hold. */
   function forgetAndMoveFocus(trashId: number) {
     focusRowAfterChange(pages.entries?.findIndex((entry) => entry.id === trashId) ?? 0);
     pages.forget(trashId);
-  }
-
-  function failed(error: unknown) {
-    showToast(toCrmError(error).message, 'problem');
-    // The entry may have been restored or purged meanwhile: show the trash as it is.
     pages.reload();
   }
 
   function restore(entry: TrashEntry) {
     setBusyId(entry.id);
+    gone.dismiss();
     invoke('trash.restore', { trashId: entry.id })
-      .then(({ record }) => {
+      .then((restored) => {
+        const { record } = restored;
         forgetAndMoveFocus(entry.id);
         const open = record && {
           label: 'Open',
@@ -64,23 +61,31 @@ export function TrashScreen() {
             );
           },
         };
-        showToast(`Restored “${entry.label}”`, 'done', open ?? undefined);
-      }, failed)
+        showToast(restoredWords(entry, restored), 'done', open ?? undefined);
+      }, (error: unknown) => {
+        if (!gone.report(error, goneWords(entry, 'restored'))) {
+          showToast(toCrmError(error).message, 'problem');
+          pages.reload();
+        }
+      })
       .finally(() => setBusyId(null));
   }
 
-  function deleteForever(entry: TrashEntry) {
-    setBusyId(entry.id);
-    invoke('trash.deleteForever', { trashId: entry.id })
-      .then(() => {
-        setConfirming(null);
-        forgetAndMoveFocus(entry.id);
-        showToast(`Deleted “${entry.label}” for good`);
-      }, (error: unknown) => {
-        setConfirming(null);
-        failed(error);
-      })
-      .finally(() => setBusyId(null));
+  function askDeleteForever(entry: TrashEntry) {
+    gone.dismiss();
+    setConfirming(entry);
+  }
+
+  function deletedForever(entry: TrashEntry) {
+    setConfirming(null);
+    forgetAndMoveFocus(entry.id);
+    showToast(`Deleted “${entry.label}” for good`);
+  }
+
+  function goneWhileAsking(entry: TrashEntry, error: unknown): boolean {
+    const handled = gone.report(error, goneWords(entry, 'deleted'));
+    if (handled) setConfirming(null);
+    return handled;
   }
 
   const { entries, total } = pages;
@@ -89,6 +94,7 @@ export function TrashScreen() {
       <ScreenHeader titleId="trash-title" title="Trash">
         {entries && entries.length > 0 && <span className="trash__count">{countOf(total, 'item', 'items')} · each kept 30 days</span>}
       </ScreenHeader>
+      <GoneMeanwhileNotice notice={gone.notice} onDismiss={gone.dismiss} />
       {pages.error && (
         <ErrorBanner title="The trash could not be shown" action={<Button onClick={pages.reload}>Try again</Button>}>
           {pages.error}
@@ -100,7 +106,7 @@ export function TrashScreen() {
         <div className="trash__card">
           <ul ref={listRef} className="trash__list" aria-label="Deleted items">
             {entries.map((entry) => (
-              <TrashItem key={entry.id} entry={entry} busy={busyId === entry.id} onRestore={restore} onDeleteForever={setConfirming} />
+              <TrashItem key={entry.id} entry={entry} busy={busyId === entry.id} onRestore={restore} onDeleteForever={askDeleteForever} />
             ))}
           </ul>
           {entries.length < total && (
@@ -120,12 +126,12 @@ export function TrashScreen() {
         </div>
       )}
       {confirming && (
-        <ConfirmDialog
-          title={`Delete “${confirming.label}” forever?`}
-          message={deleteForeverMessage(confirming)}
-          confirmLabel="Delete forever"
-          busy={busyId === confirming.id}
-          onConfirm={() => deleteForever(confirming)}
+        <DeleteForeverDialog
+          key={confirming.id}
+          entry={confirming}
+          onDeleted={() => deletedForever(confirming)}
+          onGone={(error) => goneWhileAsking(confirming, error)}
+          onChangedMeanwhile={pages.reload}
           onCancel={() => setConfirming(null)}
         />
       )}

@@ -10,12 +10,15 @@ export interface TrashPages {
   loadingMore: boolean;
   error: string | null;
   showMore(): void;
+  /** Asks again for the entries shown (at least a page): what each holds changes when another is restored or deleted for good. */
   reload(): void;
   /** Takes an entry off the list after it was restored or deleted for good. */
   forget(trashId: number): void;
 }
 
 const pageSize = 50;
+// trash.list returns at most this many entries per call.
+const mostPerCall = 500;
 
 /** The trash (or its deletes of one kind), a page at a time ("Show more"): it is usually short, and a long one is read from the top. */
 export function useTrashPages(kind: RecordKind | undefined): TrashPages {
@@ -25,10 +28,14 @@ export function useTrashPages(kind: RecordKind | undefined): TrashPages {
   const [error, setError] = useState<string | null>(null);
   // A reload outdates pages still on their way.
   const generation = useRef(0);
+  const shown = useRef(0);
+  useEffect(() => {
+    shown.current = entries?.length ?? 0;
+  }, [entries]);
 
   const reload = useCallback(() => {
     const mine = ++generation.current;
-    invoke('trash.list', { offset: 0, limit: pageSize, kind }).then(
+    invoke('trash.list', { offset: 0, limit: Math.min(mostPerCall, Math.max(pageSize, shown.current)), kind }).then(
       (page) => {
         if (mine !== generation.current) return;
         setEntries(page.rows);
