@@ -6,11 +6,16 @@ export const Id = z.int({ error: 'Must be a record number.' }).positive({ error:
 /** ISO-8601 time stamp in UTC, as the core writes them. */
 export const Timestamp = z.iso.datetime();
 
-/** Optional free text: trimmed, bounded, '' when empty. */
+/** "Email is too long: 306 characters, at most 254." The same words beside a field as the user types and from the core. */
+export function tooLong(label: string, length: number, max: number): string {
+  return `${label} is too long: ${length.toLocaleString('en')} characters, at most ${max.toLocaleString('en')}.`;
+}
+
+/** Optional free text: trimmed, bounded (never cut: too long is refused), '' when empty. */
 export function optionalText(label: string, max: number) {
   return z
     .string({ error: `${label} must be text.` })
-    .max(max, { error: `${label} is too long (at most ${max.toLocaleString('en')} characters).` })
+    .max(max, { error: (issue) => tooLong(label, String(issue.input).length, max) })
     .transform((text) => text.trim());
 }
 
