@@ -58,8 +58,11 @@ export const TagFilter = {
   tagMatch: z.enum(['any', 'all']).default('any'),
 };
 
+/** The most characters a custom text value may have. */
+export const customTextLimit = 1000;
+
 /** Values a custom field can hold: text, choice and date are text; number is a number. */
-export const CustomValue = z.union([z.string().max(1000, { error: 'A field value may be at most 1,000 characters.' }), z.number()]);
+export const CustomValue = z.union([z.string().max(customTextLimit, { error: `A field value may be at most ${customTextLimit.toLocaleString('en')} characters.` }), z.number()]);
 
 /** Custom field values by field number; null clears a value. Fields not named keep their value. */
 export const CustomValuesInput = z

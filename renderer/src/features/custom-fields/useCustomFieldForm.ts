@@ -39,7 +39,13 @@ export function useCustomFieldForm(kind: FieldedKind, stored: Readonly<Record<st
     return Object.keys(found).length > 0;
   };
 
-  return { fields, fieldsProblem, values, setValues, errors, dirty, take, showServerErrors };
+  /** A field edited since its problem was shown no longer shows it: the problem was about the old text. */
+  const change = (next: CustomFormValues) => {
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => next[key] === values[key])));
+    setValues(next);
+  };
+
+  return { fields, fieldsProblem, values, setValues: change, errors, dirty, take, showServerErrors };
 }
 
 export type CustomFieldForm = ReturnType<typeof useCustomFieldForm>;
