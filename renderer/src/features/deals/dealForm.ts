@@ -90,8 +90,9 @@ export function fieldErrorsOf(issues: readonly FieldIssue[]): { errors: FieldErr
 function probabilityOf(text: string): { ok: true; value: number | null } | { ok: false; message: string } {
   const trimmed = text.trim().replace(/%$/, '').trim();
   if (trimmed === '') return { ok: true, value: null };
+  // Read exactly here; the schema says when a whole number is out of range.
   const read = readExactNumber(trimmed, 'The probability');
-  return read.ok && Number.isInteger(read.value) && read.value >= 0 && read.value <= 100 ? { ok: true, value: read.value } : { ok: false, message: 'Enter a whole number from 0 to 100.' };
+  return read.ok && Number.isInteger(read.value) ? { ok: true, value: read.value } : { ok: false, message: 'Enter a whole number from 0 to 100.' };
 }
 
 /**
