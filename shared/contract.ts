@@ -30,7 +30,7 @@ import { SearchRequest, SearchResult } from './schemas/search';
 import { Tag, TagDraft, TagLink, TagLinkResult, TagList, TagRef, TagUpdate } from './schemas/tag';
 import { TimelinePage, TimelineRequest } from './schemas/timeline';
 import { DeleteForeverRequest, TrashListRequest, TrashPage, TrashPreview, TrashPurged, TrashRestored } from './schemas/trash';
-import { SavedView, ViewDraft, ViewList, ViewListRequest, ViewRef, ViewUpdate } from './schemas/view';
+import { SavedView, ViewDraft, ViewList, ViewListRequest, ViewRef, ViewUpdate, ViewUsage, ViewUsageRequest } from './schemas/view';
 
 const Removed = z.strictObject({ id: Id });
 
@@ -94,6 +94,8 @@ export const channels = {
   'views.create': { input: ViewDraft, output: SavedView },
   'views.update': { input: ViewUpdate, output: SavedView },
   'views.delete': { input: ViewRef, output: Removed },
+  /** The views whose filters name a tag, field or stage: what deleting it would break. */
+  'views.usedBy': { input: ViewUsageRequest, output: ViewUsage },
   'timeline.list': { input: TimelineRequest, output: TimelinePage },
   'search.all': { input: SearchRequest, output: SearchResult },
   'trash.list': { input: TrashListRequest, output: TrashPage },

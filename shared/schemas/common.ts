@@ -12,11 +12,16 @@ export const Version = z.int({ error: 'Must be a record version.' }).positive({ 
 /** ISO-8601 time stamp in UTC, as the core writes them. */
 export const Timestamp = z.iso.datetime();
 
-/** Optional free text: trimmed, bounded, '' when empty. */
+/** "Email is too long: 306 characters, at most 254." The same words beside a field as the user types and from the core. */
+export function tooLong(label: string, length: number, max: number): string {
+  return `${label} is too long: ${length.toLocaleString('en')} characters, at most ${max.toLocaleString('en')}.`;
+}
+
+/** Optional free text: trimmed, bounded (never cut: too long is refused), '' when empty. */
 export function optionalText(label: string, max: number) {
   return z
     .string({ error: `${label} must be text.` })
-    .max(max, { error: `${label} is too long (at most ${max.toLocaleString('en')} characters).` })
+    .max(max, { error: (issue) => tooLong(label, String(issue.input).length, max) })
     .transform((text) => text.trim());
 }
 
@@ -59,8 +64,11 @@ export const TagFilter = {
   tagMatch: z.enum(['any', 'all']).default('any'),
 };
 
+/** The most characters a custom text value may have. */
+export const customTextLimit = 1000;
+
 /** Values a custom field can hold: text, choice and date are text; number is a number. */
-export const CustomValue = z.union([z.string().max(1000, { error: 'A field value may be at most 1,000 characters.' }), z.number()]);
+export const CustomValue = z.union([z.string().max(customTextLimit, { error: `A field value may be at most ${customTextLimit.toLocaleString('en')} characters.` }), z.number()]);
 
 /** Custom field values by field number; null clears a value. Fields not named keep their value. */
 export const CustomValuesInput = z

@@ -17,8 +17,11 @@ export const CustomField = z.strictObject({
 });
 export type CustomField = z.infer<typeof CustomField>;
 
+/** How long a field's label and each of its choices may be. */
+export const customFieldLimits = { label: 60, choice: 100 } as const;
+
 const Choices = z
-  .array(requiredText('Choice', 100))
+  .array(requiredText('Choice', customFieldLimits.choice))
   .max(100, { error: 'At most 100 choices.' })
   .refine((choices) => new Set(choices.map((choice) => choice.toLowerCase())).size === choices.length, { error: 'The same choice is listed twice.' });
 
@@ -26,7 +29,7 @@ const Choices = z
 export const CustomFieldDraft = z
   .strictObject({
     kind: z.enum(fieldedKinds),
-    label: requiredText('Label', 60),
+    label: requiredText('Label', customFieldLimits.label),
     type: z.enum(customFieldTypes),
     choices: Choices.default([]),
   })
@@ -35,8 +38,25 @@ export const CustomFieldDraft = z
     path: ['choices'],
   });
 
-/** Renames a field or changes its choices (a choice still in use cannot be removed); the type never changes. */
-export const CustomFieldUpdate = z.strictObject({ id: Id, label: requiredText('Label', 60).optional(), choices: Choices.optional() });
+/** One choice given a new word; every record that has it follows. */
+export const ChoiceRename = z.strictObject({ from: requiredText('Choice', 100), to: requiredText('Choice', 100) });
+export type ChoiceRename = z.infer<typeof ChoiceRename>;
+
+/**
+ * Renames a field or changes its choices; the type never changes. A choice
+ * named in `renames` (or kept in other capitals) is renamed on every record
+ * and saved view; a choice still in use cannot be removed.
+ */
+export const CustomFieldUpdate = z.strictObject({
+  id: Id,
+  label: requiredText('Label', customFieldLimits.label).optional(),
+  choices: Choices.optional(),
+  renames: z
+    .array(ChoiceRename)
+    .max(100)
+    .refine((renames) => new Set(renames.map((rename) => rename.from.toLowerCase())).size === renames.length, { error: 'The same choice is renamed twice.' })
+    .optional(),
+});
 export const CustomFieldRef = z.strictObject({ id: Id });
 export const CustomFieldListRequest = z.strictObject({ kind: z.enum(fieldedKinds).optional() });
 export const CustomFieldList = z.strictObject({ fields: z.array(CustomField) });

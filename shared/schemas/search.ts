@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, tooLong } from './common';
 import { recordKinds } from './record';
 
 export const SearchRequest = z.strictObject({
   /** What the user typed; any text at all (search syntax is read as plain words). */
-  text: z.string({ error: 'Search must be text.' }).max(10_000, { error: 'Search is too long (at most 10,000 characters).' }),
+  text: z.string({ error: 'Search must be text.' }).max(10_000, { error: (issue) => tooLong('Search', String(issue.input).length, 10_000) }),
   /** Hits per kind. */
   perKind: z.int().min(1).max(50).default(5),
   kinds: z.array(z.enum(recordKinds)).min(1).max(4).default([...recordKinds]),

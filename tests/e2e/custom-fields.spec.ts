@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { call, smallCrm, update } from '../support/crm';
+import { call, count, smallCrm, update } from '../support/crm';
 import { expect, test } from './app';
 
 test.use({ locale: 'en-US' });
@@ -35,7 +35,8 @@ test.describe('Settings › Custom fields', () => {
     await expect(form.getByLabel('Label')).toBeFocused();
 
     await addField(page, 'x'.repeat(10_000), 'Text');
-    await expect(form.getByText('Label is too long (at most 60 characters).')).toBeVisible();
+    await expect(form.getByText('Label is too long: 10,000 characters, at most 60.')).toBeVisible();
+    await expect(form.getByLabel('Label')).toHaveValue('x'.repeat(10_000));
 
     await addField(page, 'Size', 'Choice', '\n  \n');
     await expect(form.getByLabel('Choices')).toHaveAttribute('aria-invalid', 'true');
@@ -99,10 +100,14 @@ test.describe('Settings › Custom fields', () => {
     // A choice still picked on a record cannot be taken away.
     await row('Size').getByRole('button', { name: 'Edit Size' }).click();
     const sizeForm = page.getByRole('form', { name: 'Edit field Size' });
-    await sizeForm.getByLabel('Choices').fill('Small\nMedium');
+    await sizeForm.getByRole('button', { name: 'Remove Large' }).click();
+    await sizeForm.getByRole('button', { name: 'Add a choice' }).click();
+    await expect(sizeForm.getByLabel('Choice 2')).toBeFocused();
+    await sizeForm.getByLabel('Choice 2').fill('Medium');
     await sizeForm.getByRole('button', { name: 'Save field' }).click();
     await expect(sizeForm.getByText('“Large” is still chosen on 1')).toBeVisible();
-    await sizeForm.getByLabel('Choices').fill('Small\nMedium\nLarge');
+    await sizeForm.getByRole('button', { name: 'Add a choice' }).click();
+    await sizeForm.getByLabel('Choice 3').fill('Large');
     await sizeForm.getByRole('button', { name: 'Save field' }).click();
     await expect(row('Size')).toContainText('Choice: Small, Medium, Large');
 
@@ -124,5 +129,41 @@ test.describe('Settings › Custom fields', () => {
     await expect(list.getByRole('listitem')).toHaveCount(2);
     expect((await call(core, 'customFields.list', { kind: 'contact' })).fields.map((field) => field.id)).toEqual([size.id, nickname.id]);
     expect((await call(core, 'contacts.get', { id: crm.anna.id })).custom).toEqual({ [size.id]: 'Large' });
+  });
+
+  test('renaming a choice in Settings renames it on the records that have it: “Large” to “LARGE”, then to a new word', async ({ app }) => {
+    const { page, core } = app;
+    const size = await call(core, 'customFields.create', { kind: 'contact', label: 'Size', type: 'choice', choices: ['Small', 'Large'] });
+    const anna = await call(core, 'contacts.create', { name: 'Anna Berg', custom: { [size.id]: 'Large' } });
+    await call(core, 'contacts.create', { name: 'Bob Stone', custom: { [size.id]: 'Small' } });
+
+    await openFieldSettings(page);
+    const row = fieldList(page, 'contacts').getByRole('listitem').filter({ hasText: 'Size' });
+    await row.getByRole('button', { name: 'Edit Size' }).click();
+    const sizeForm = page.getByRole('form', { name: 'Edit field Size' });
+    await expect(sizeForm.getByLabel('Choice 2')).toHaveValue('Large');
+    await sizeForm.getByLabel('Choice 2').fill('LARGE');
+    await app.screenshot('rename-choice');
+    await page.setViewportSize({ width: 600, height: 800 });
+    await app.screenshot('rename-choice-narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await sizeForm.getByRole('button', { name: 'Save field' }).click();
+    await expect(row).toContainText('Choice: Small, LARGE');
+
+    // Anna's contact shows the new word, not "—".
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
+    await page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: /Anna Berg/ }).click();
+    const panel = page.getByRole('complementary', { name: 'Contact details' });
+    await expect(panel.getByLabel('Size')).toHaveValue('LARGE');
+    await expect(panel.getByLabel('Size').locator('option:checked')).toHaveText('LARGE');
+    await panel.getByRole('button', { name: 'Close' }).click();
+
+    await openFieldSettings(page);
+    await row.getByRole('button', { name: 'Edit Size' }).click();
+    await sizeForm.getByLabel('Choice 2').fill('Enterprise');
+    await sizeForm.getByRole('button', { name: 'Save field' }).click();
+    await expect(row).toContainText('Choice: Small, Enterprise');
+    expect((await call(core, 'contacts.get', { id: anna.id })).custom).toEqual({ [size.id]: 'Enterprise' });
+    expect(count(core, `SELECT count(*) FROM record_history WHERE contact_id = ? AND field = 'custom.${size.id}'`, anna.id)).toBe(2);
   });
 });

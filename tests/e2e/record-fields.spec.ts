@@ -106,4 +106,49 @@ test.describe('tags and custom fields on records and lists', () => {
     await expect(page.getByRole('complementary', { name: 'Deal details' }).getByRole('heading', { level: 2 })).toHaveText('Globex pilot');
     await expect(sections(page).getByRole('button', { name: 'Deals' })).toHaveAttribute('aria-current', 'page');
   });
+
+  test('a number too long to keep exactly, or an email pasted past its limit, is refused beside the field: nothing cut, nothing saved', async ({ app }) => {
+    const page = app.page;
+    await call(app.core, 'customFields.create', { kind: 'contact', label: 'Score', type: 'number' });
+    await page.reload();
+
+    await page.getByRole('button', { name: 'New contact' }).click();
+    const panel = contactPanel(page);
+    await panel.getByLabel('Name', { exact: true }).fill('Samir Khan');
+    await panel.getByLabel('Score').fill('12345678901234567890');
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(panel.getByLabel('Score')).toHaveAttribute('aria-invalid', 'true');
+    await expect(panel).toContainText('Score is too large to store exactly (at most 9,007,199,254,740,991).');
+    await expect(panel.getByLabel('Score')).toHaveValue('12345678901234567890');
+    expect(count(app.core, 'SELECT count(*) FROM contacts')).toBe(0);
+    await panel.getByText('Score is too large to store exactly').scrollIntoViewIfNeeded();
+    await app.screenshot('number-too-large');
+
+    // 306 characters pasted into Email stay 306, and the field says so at once.
+    const longEmail = `${'a'.repeat(294)}@example.com`;
+    await panel.getByLabel('Score').fill('87.5');
+    await expect(panel.getByLabel('Score')).not.toHaveAttribute('aria-invalid', 'true');
+    await panel.getByLabel('Email').fill(longEmail);
+    await expect(panel.getByLabel('Email')).toHaveValue(longEmail);
+    await expect(panel).toContainText('Email is too long: 306 characters, at most 254.');
+    await expect(panel.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+    await app.screenshot('email-too-long');
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(panel).toContainText('Email is too long: 306 characters, at most 254.');
+    expect(count(app.core, 'SELECT count(*) FROM contacts')).toBe(0);
+
+    await panel.getByLabel('Email').fill('samir@example.com');
+    await expect(panel).not.toContainText('Email is too long');
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('Contact added');
+    expect(count(app.core, "SELECT count(*) FROM contacts WHERE email = 'samir@example.com'")).toBe(1);
+
+    // A list filter reads its number the same way.
+    await page.getByRole('button', { name: 'Fields', exact: true }).click();
+    await page.getByLabel('Condition').selectOption({ label: 'is more than' });
+    await page.getByLabel('Value').fill('12345678901234567890');
+    await page.getByRole('button', { name: 'Add condition' }).click();
+    await expect(page.getByRole('alert')).toContainText('Score is too large to store exactly');
+    await expect(page.getByText('1 contact')).toBeVisible();
+  });
 });

@@ -9,6 +9,7 @@ import { activitiesRepo } from '../activities/repo';
 import { companiesRepo } from '../companies/repo';
 import { contactsRepo } from '../contacts/repo';
 import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
+import { amountIn } from '../deals/currency-change';
 import { dealsRepo, type DealValues } from '../deals/repo';
 import type { Db } from '../db/open';
 import { isFielded } from '../records/kinds';
@@ -94,7 +95,20 @@ export function bulkFields(db: Db) {
   const dealFields: Record<string, BulkField> = {
     stageId: dealField('stageId', 'Stage', dealFieldSchemas.stageId),
     owner: dealField('owner', 'Owner', dealFieldSchemas.owner),
-    currency: dealField('currency', 'Currency', dealFieldSchemas.currency),
+    // A currency carries the amount over (€5,000.00 becomes ¥5,000), so undo puts both back.
+    currency: {
+      label: 'Currency',
+      schema: dealFieldSchemas.currency,
+      state: (id) => {
+        const values = deals.values(id);
+        return values && { currency: values.currency, valueMinor: values.valueMinor };
+      },
+      apply: (id, value, now) => Boolean(deals.update(id, amountIn(deals.values(id)!, value as string, 'action.value'), now)),
+      restore: (id, state, now) => {
+        const { currency, valueMinor } = state as { currency: string; valueMinor: number };
+        deals.update(id, { currency, valueMinor }, now);
+      },
+    },
     expectedCloseDate: dealField('expectedCloseDate', 'Expected close', dealFieldSchemas.expectedCloseDate),
     probability: dealField('probability', 'Probability', dealFieldSchemas.probability),
     companyId: dealField('companyId', 'Company', dealFieldSchemas.companyId),

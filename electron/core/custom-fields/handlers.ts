@@ -1,3 +1,4 @@
+import type { ChoiceRename } from '../../../shared/schemas/custom-field';
 import type { CoreContext, Handlers } from '../context';
 import { writer } from '../db/write';
 import { CrmError } from '../errors';
@@ -15,17 +16,17 @@ export function customFieldHandlers({ db, clock }: CoreContext) {
   return {
     'customFields.list': ({ kind }) => ({ fields: repo.list(kind) }),
     'customFields.create': ({ kind, label, type, choices }) => repo.create(kind, label, type, choices, now()),
-    'customFields.update': ({ id, ...changes }) => {
-      const field = repo.update(id, changes);
-      if (!field) throw fieldGone();
-      return field;
-    },
-    'customFields.reorder': ({ kind, ids }) => ({ fields: repo.reorder(kind, ids) }),
-    // Its values go with it (cascade), and so do the view conditions that named it.
-    'customFields.delete': write(({ id }: { id: number }) => {
-      if (!repo.delete(id)) throw fieldGone();
-      views.forgetCustomField(id);
-      return { id };
+    // A renamed choice is renamed in the saved views that filter by it, in the same transaction.
+    'customFields.update': write(({ id, ...changes }: { id: number; label?: string | undefined; choices?: string[] | undefined; renames?: ChoiceRename[] | undefined }) => {
+      const updated = repo.update(id, changes, now());
+      if (!updated) throw fieldGone();
+      for (const { from, to } of updated.renames) views.renameChoice(id, from, to);
+      return updated.field;
     }),
+    'customFields.reorder': ({ kind, ids }) => ({ fields: repo.reorder(kind, ids) }),
+    'customFields.delete': ({ id }) => {
+      if (!repo.delete(id, now())) throw fieldGone();
+      return { id };
+    },
   } satisfies Partial<Handlers>;
 }

@@ -1,5 +1,6 @@
 import { IsoDate, type CustomFilter } from '../../../shared/schemas/common';
-import type { CustomField, CustomFieldType } from '../../../shared/schemas/custom-field';
+import type { ChoiceRename, CustomField, CustomFieldType } from '../../../shared/schemas/custom-field';
+import { isStorableNumber, tooLargeToStore } from '../../../shared/exact-number';
 import type { FieldedKind, FieldedRef } from '../../../shared/schemas/record';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
@@ -7,6 +8,8 @@ import { historyRepo } from '../records/history';
 import { customTableOf, ownerColumn } from '../records/kinds';
 import type { Conditions } from '../records/list-query';
 import { gone, invalid } from '../records/problems';
+import { deletedTargets, freshIdSql } from '../views/deleted-targets';
+import { plannedRenames } from './choice-renames';
 
 interface FieldRow {
   id: number;
@@ -47,8 +50,9 @@ export function customFieldsRepo(db: Db) {
   const byId = db.prepare<[number], FieldRow>('SELECT * FROM custom_fields WHERE id = ?');
   const byLabel = db.prepare<[string, string], FieldRow>('SELECT * FROM custom_fields WHERE record_kind = ? AND label = ?');
   const nextPosition = db.prepare<[string], number>('SELECT coalesce(max(position) + 1, 0) FROM custom_fields WHERE record_kind = ?').pluck();
+  const deleted = deletedTargets(db);
   const insert = db.prepare<[{ kind: string; label: string; type: string; choices: string; position: number; now: string }], { id: number }>(
-    'INSERT INTO custom_fields (record_kind, label, type, choices, position, created_at) VALUES (@kind, @label, @type, @choices, @position, @now) RETURNING id',
+    `INSERT INTO custom_fields (id, record_kind, label, type, choices, position, created_at) VALUES (${freshIdSql('customField')}, @kind, @label, @type, @choices, @position, @now) RETURNING id`,
   );
   const change = db.prepare<[{ id: number; label: string; choices: string }]>('UPDATE custom_fields SET label = @label, choices = @choices WHERE id = @id');
   const move = db.prepare<[number, number]>('UPDATE custom_fields SET position = ? WHERE id = ?');
@@ -71,6 +75,9 @@ export function customFieldsRepo(db: Db) {
   const clear = Object.fromEntries(
     kinds.map((kind) => [kind, db.prepare<[number, number]>(`DELETE FROM ${customTableOf[kind]} WHERE ${ownerColumn[kind]} = ? AND field_id = ?`)]),
   ) as Record<FieldedKind, ReturnType<typeof db.prepare<[number, number]>>>;
+  const valuesOfField = Object.fromEntries(
+    kinds.map((kind) => [kind, db.prepare<[number], { owner: number; value: StoredValue }>(`SELECT ${ownerColumn[kind]} AS owner, value FROM ${customTableOf[kind]} WHERE field_id = ?`)]),
+  ) as Record<FieldedKind, ReturnType<typeof db.prepare<[number], { owner: number; value: StoredValue }>>>;
   const choiceInUse = Object.fromEntries(
     kinds.map((kind) => [kind, db.prepare<[number, string], number>(`SELECT count(*) FROM ${customTableOf[kind]} WHERE field_id = ? AND value = ? COLLATE NOCASE`).pluck()]),
   ) as Record<FieldedKind, ReturnType<typeof db.prepare<[number, string], number>>>;
@@ -96,6 +103,8 @@ export function customFieldsRepo(db: Db) {
       }
       case 'number':
         if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(key, `${definition.label} must be a number.`);
+        // 12345678901234567890 arrives as 12345678901234567000: keeping it would keep a number nobody typed.
+        if (!isStorableNumber(value)) throw invalid(key, tooLargeToStore(definition.label));
         return value;
       case 'date': {
         if (typeof value !== 'string' || !IsoDate.safeParse(value).success) throw invalid(key, `${definition.label} must be a date (YYYY-MM-DD).`);
@@ -106,6 +115,16 @@ export function customFieldsRepo(db: Db) {
         if (choice === undefined) throw invalid(key, `${definition.label} must be one of: ${definition.choices.join(', ')}.`);
         return choice;
       }
+    }
+  }
+
+  /** Every record (those in the trash too) holding `from` gets `to`, with a history entry each. */
+  function renameOnRecords(definition: CustomField, { from, to }: ChoiceRename, now: string): void {
+    const kind = definition.kind;
+    for (const { owner, value } of valuesOfField[kind].all(definition.id)) {
+      if (typeof value !== 'string' || value.toLowerCase() !== from.toLowerCase() || value === to) continue;
+      upsert[kind].run(owner, definition.id, to);
+      history.add({ kind, id: owner }, [{ action: 'changed', field: `custom.${definition.id}`, oldValue: value, newValue: to }], now);
     }
   }
 
@@ -126,26 +145,44 @@ export function customFieldsRepo(db: Db) {
       const { id } = insert.get({ kind, label, type, choices: JSON.stringify(choices), position: nextPosition.get(kind)!, now })!;
       return field(id);
     }),
-    update: write((id: number, changes: { label?: string | undefined; choices?: readonly string[] | undefined }): CustomField | undefined => {
-      const row = byId.get(id);
-      if (!row) return undefined;
-      const current = toField(row);
-      const label = changes.label ?? current.label;
-      labelIsFree(current.kind, label, id);
-      let choices = current.choices;
-      if (changes.choices) {
-        if (current.type !== 'choice') throw invalid('choices', 'Only a choice field has choices.');
-        if (changes.choices.length === 0) throw invalid('choices', 'A choice field needs at least one choice.');
-        const kept = new Set(changes.choices.map((choice) => choice.toLowerCase()));
-        for (const removed of current.choices.filter((choice) => !kept.has(choice.toLowerCase()))) {
-          const used = choiceInUse[current.kind].get(id, removed) ?? 0;
-          if (used > 0) throw invalid('choices', `“${removed}” is still chosen on ${used.toLocaleString('en')} ${used === 1 ? 'record' : 'records'}; change ${used === 1 ? 'it' : 'them'} first.`);
+    /**
+     * Relabels a field or sets its choices. A renamed choice (named in
+     * `renames`, or the same word in other capitals) is renamed on every
+     * record that has it, each in its history; a removed one must be unused.
+     * Returns the renames done, for saved views to follow.
+     */
+    update: write(
+      (
+        id: number,
+        changes: { label?: string | undefined; choices?: readonly string[] | undefined; renames?: readonly ChoiceRename[] | undefined },
+        now: string,
+      ): { field: CustomField; renames: ChoiceRename[] } | undefined => {
+        const row = byId.get(id);
+        if (!row) return undefined;
+        const current = toField(row);
+        const label = changes.label ?? current.label;
+        labelIsFree(current.kind, label, id);
+        let choices = current.choices;
+        let renames: ChoiceRename[] = [];
+        if (changes.choices) {
+          if (current.type !== 'choice') throw invalid('choices', 'Only a choice field has choices.');
+          if (changes.choices.length === 0) throw invalid('choices', 'A choice field needs at least one choice.');
+          const usedOn = (choice: string) => choiceInUse[current.kind].get(id, choice) ?? 0;
+          renames = plannedRenames(current, changes.choices, changes.renames ?? [], usedOn);
+          const kept = new Set([...changes.choices, ...renames.map((rename) => rename.from)].map((choice) => choice.toLowerCase()));
+          for (const removed of current.choices.filter((choice) => !kept.has(choice.toLowerCase()))) {
+            const used = usedOn(removed);
+            if (used > 0) throw invalid('choices', `“${removed}” is still chosen on ${used.toLocaleString('en')} ${used === 1 ? 'record' : 'records'}; change ${used === 1 ? 'it' : 'them'} first.`);
+          }
+          choices = [...changes.choices];
+        } else if (changes.renames && changes.renames.length > 0) {
+          throw invalid('renames', 'Send the new list of choices with the renames.');
         }
-        choices = [...changes.choices];
-      }
-      change.run({ id, label, choices: JSON.stringify(choices) });
-      return field(id);
-    }),
+        change.run({ id, label, choices: JSON.stringify(choices) });
+        for (const rename of renames) renameOnRecords(current, rename, now);
+        return { field: field(id), renames };
+      },
+    ),
     reorder: write((kind: FieldedKind, ids: readonly number[]): CustomField[] => {
       const current = ofKind.all(kind).map((row) => row.id);
       if (current.length !== ids.length || !current.every((id) => ids.includes(id))) {
@@ -154,10 +191,12 @@ export function customFieldsRepo(db: Db) {
       ids.forEach((id, position) => move.run(position, id));
       return ofKind.all(kind).map(toField);
     }),
-    delete: write((id: number): CustomField | undefined => {
+    /** Its values go with it (cascade); saved views that filter by it keep the condition and say it is gone. */
+    delete: write((id: number, now: string): CustomField | undefined => {
       const row = byId.get(id);
       if (!row) return undefined;
       remove.run(id);
+      deleted.remember({ kind: 'customField', id }, row.label, now);
       return toField(row);
     }),
     field,
@@ -195,6 +234,11 @@ export function customFieldsRepo(db: Db) {
       const owner = ownerColumn[kind];
       filters.forEach((filter, index) => {
         const key = `custom.${index}`;
+        if (!byId.get(filter.fieldId)) {
+          // A condition on a deleted field no longer means what it said: it matches nothing (its saved view says why).
+          into.where.push('0');
+          return;
+        }
         const definition = ownField(kind, filter.fieldId, `${key}.fieldId`);
         const fieldParam = `customField${index}`;
         const valueParam = `customValue${index}`;

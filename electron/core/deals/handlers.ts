@@ -4,7 +4,6 @@ import { writer } from '../db/write';
 import { CrmError } from '../errors';
 import { versionCheck } from '../records/versions';
 import { deleter } from '../trash/deleter';
-import { viewsRepo } from '../views/repo';
 import { dealsRepo } from './repo';
 
 const dealGone = () => new CrmError('NOT_FOUND', 'This deal no longer exists. It may have been deleted.');
@@ -18,7 +17,6 @@ function found<T>(value: T | undefined, gone: () => CrmError = dealGone): T {
 export function dealHandlers({ db, clock }: CoreContext) {
   const repo = dealsRepo(db);
   const { stages } = repo;
-  const views = viewsRepo(db);
   const trash = deleter(db);
   const write = writer(db);
   const checkVersion = versionCheck(db);
@@ -42,10 +40,9 @@ export function dealHandlers({ db, clock }: CoreContext) {
     'stages.create': ({ name, kind }) => stages.create(name, kind),
     'stages.update': ({ id, ...changes }) => found(stages.update(id, changes, now()), stageGone),
     'stages.reorder': ({ ids }) => ({ stages: stages.reorder(ids) }),
-    'stages.delete': write(({ id, moveDealsTo }: { id: number; moveDealsTo?: number | undefined }) => {
+    'stages.delete': ({ id, moveDealsTo }) => {
       if (!stages.delete(id, moveDealsTo, now())) throw stageGone();
-      views.forgetId('stageIds', id);
       return { id };
-    }),
+    },
   } satisfies Partial<Handlers>;
 }

@@ -4,9 +4,10 @@ import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
 import { historyRepo, type DisplayValues } from '../records/history';
-import { listReader, orderBy, searchCondition, tagCondition, type Conditions } from '../records/list-query';
+import { everyIdExists, listReader, orderBy, searchCondition, tagCondition, type Conditions } from '../records/list-query';
 import { blankToNull, gone } from '../records/problems';
 import { tagsRepo } from '../tags/repo';
+import { amountIn } from './currency-change';
 import { stagesRepo } from './stages';
 
 interface DealRow {
@@ -293,6 +294,8 @@ export function dealsRepo(db: Db) {
       for (const key of Object.keys(values) as Array<keyof DealValues>) {
         if (changes[key] !== undefined) (values as unknown as Record<string, unknown>)[key] = changes[key];
       }
+      // A new currency without a new amount keeps what the deal is worth.
+      if (changes.currency !== undefined && changes.valueMinor === undefined) Object.assign(values, amountIn(valuesOf(row), changes.currency, 'currency'));
       const position = values.stageId === row.stage_id ? row.position : endOf(values.stageId);
       save(row, values, position, now);
       const ref = { kind: 'deal' as const, id };
@@ -318,7 +321,7 @@ export function dealsRepo(db: Db) {
       const conditions: Conditions = { where: [], params: {} };
       searchCondition('deal', 'd', query.search, conditions);
       if (query.stageIds && query.stageIds.length > 0) {
-        conditions.where.push('d.stage_id IN (SELECT value FROM json_each(@stageIds))');
+        conditions.where.push('d.stage_id IN (SELECT value FROM json_each(@stageIds))', everyIdExists('stageIds', 'pipeline_stages'));
         conditions.params.stageIds = JSON.stringify(query.stageIds);
       }
       if (query.status !== undefined) {

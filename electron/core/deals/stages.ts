@@ -2,6 +2,7 @@ import type { Stage, StageKind } from '../../../shared/schemas/deal';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
 import { gone, invalid } from '../records/problems';
+import { deletedTargets, freshIdSql } from '../views/deleted-targets';
 
 interface StageRow {
   id: number;
@@ -18,8 +19,9 @@ export function stagesRepo(db: Db) {
   const all = db.prepare<[], StageRow>('SELECT * FROM pipeline_stages ORDER BY position');
   const byId = db.prepare<[number], StageRow>('SELECT * FROM pipeline_stages WHERE id = ?');
   const byName = db.prepare<[string], StageRow>('SELECT * FROM pipeline_stages WHERE name = ?');
+  const deleted = deletedTargets(db);
   const insert = db.prepare<[{ name: string; kind: string }], { id: number }>(
-    'INSERT INTO pipeline_stages (name, kind, position) VALUES (@name, @kind, (SELECT coalesce(max(position) + 1, 0) FROM pipeline_stages)) RETURNING id',
+    `INSERT INTO pipeline_stages (id, name, kind, position) VALUES (${freshIdSql('stage')}, @name, @kind, (SELECT coalesce(max(position) + 1, 0) FROM pipeline_stages)) RETURNING id`,
   );
   const change = db.prepare<[{ id: number; name: string; kind: string }]>('UPDATE pipeline_stages SET name = @name, kind = @kind WHERE id = @id');
   const place = db.prepare<[number, number]>('UPDATE pipeline_stages SET position = ? WHERE id = ?');
@@ -94,6 +96,7 @@ export function stagesRepo(db: Db) {
     /**
      * Deletes a stage. Its deals (trashed ones too, so none is left pointing
      * at nothing) move to the end of `moveTo`, which a stage holding deals needs.
+     * Saved views that filter by it keep the filter and say it is gone.
      */
     delete: write((id: number, moveTo: number | undefined, now: string): boolean => {
       const row = byId.get(id);
@@ -112,6 +115,7 @@ export function stagesRepo(db: Db) {
         closeMoved.run({ stage: moveTo, now, kind: target.kind });
       }
       remove.run(id);
+      deleted.remember({ kind: 'stage', id }, row.name, now);
       renumber(all.all().map((stage) => stage.id));
       return true;
     }),

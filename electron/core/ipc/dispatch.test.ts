@@ -86,6 +86,7 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'views.create': { kind: 'contact', name: 'Key accounts', query: { sort: 'company', tagIds: [1], tagMatch: 'any' } },
   'views.update': { id: 1, name: 'Key people', query: { sort: 'name' } },
   'views.delete': { id: 1 },
+  'views.usedBy': { target: { kind: 'tag', id: 1 } },
   'timeline.list': { record: { kind: 'contact', id: 1 }, before: { at: '2026-01-02T03:04:05.000Z', source: 2, id: 10 }, limit: 20 },
   'search.all': { text: 'anna', perKind: 5, kinds: ['contact', 'company'] },
   'trash.list': { offset: 0, limit: 50 },

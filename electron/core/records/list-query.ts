@@ -43,11 +43,20 @@ export function searchCondition(kind: RecordKind, alias: string, typed: string, 
   into.params.searchEnd = idBase(kind);
 }
 
-/** Records carrying any (or all) of the tags. */
+/**
+ * True only while every number in the JSON list `param` is a row of `table`.
+ * A filter naming a deleted tag or stage no longer means what it said, so it
+ * matches nothing rather than whatever its other parts happen to match
+ * (a saved view says why: views/problems.ts).
+ */
+export const everyIdExists = (param: string, table: string): string => `NOT EXISTS (SELECT 1 FROM json_each(@${param}) WHERE value NOT IN (SELECT id FROM ${table}))`;
+
+/** Records carrying any (or all) of the tags; none when one of the tags was deleted. */
 export function tagCondition(alias: string, table: string, column: string, tagIds: readonly number[], match: 'any' | 'all', into: Conditions): void {
   const ids = [...new Set(tagIds)];
   if (ids.length === 0) return;
   const linked = `SELECT ${column} FROM ${table} WHERE tag_id IN (SELECT value FROM json_each(@tagIds))`;
+  into.where.push(everyIdExists('tagIds', 'tags'));
   into.where.push(match === 'any' || ids.length === 1 ? `${alias}.id IN (${linked})` : `${alias}.id IN (${linked} GROUP BY ${column} HAVING count(*) = @tagCount)`);
   into.params.tagIds = JSON.stringify(ids);
   into.params.tagCount = ids.length;

@@ -3,14 +3,12 @@ import type { CoreContext, Handlers } from '../context';
 import { writer } from '../db/write';
 import { CrmError } from '../errors';
 import { tableOf } from '../records/kinds';
-import { viewsRepo } from '../views/repo';
 import { tagsRepo } from './repo';
 
 const tagGone = () => new CrmError('NOT_FOUND', 'This tag no longer exists. It may have been deleted.');
 
 export function tagHandlers({ db, clock }: CoreContext) {
   const repo = tagsRepo(db);
-  const views = viewsRepo(db);
   const write = writer(db);
   const now = () => clock.now().toISOString();
   const live = Object.fromEntries(
@@ -32,11 +30,10 @@ export function tagHandlers({ db, clock }: CoreContext) {
       if (!tag) throw tagGone();
       return tag;
     },
-    'tags.delete': write(({ id }: { id: number }) => {
-      if (!repo.delete(id)) throw tagGone();
-      views.forgetId('tagIds', id);
+    'tags.delete': ({ id }) => {
+      if (!repo.delete(id, now())) throw tagGone();
       return { id };
-    }),
+    },
     'tags.link': onRecord(repo.link),
     'tags.unlink': onRecord(repo.unlink),
   } satisfies Partial<Handlers>;

@@ -6,6 +6,7 @@ import { writer } from '../db/write';
 import { historyRepo } from '../records/history';
 import { ownerColumn, tableOf, tagTableOf } from '../records/kinds';
 import { gone, invalid } from '../records/problems';
+import { deletedTargets, freshIdSql } from '../views/deleted-targets';
 
 type Color = (typeof tagColors)[number];
 interface TagRow {
@@ -23,7 +24,10 @@ export function tagsRepo(db: Db) {
   const all = db.prepare<[], TagRow>('SELECT id, name, color FROM tags ORDER BY name, id');
   const byId = db.prepare<[number], TagRow>('SELECT id, name, color FROM tags WHERE id = ?');
   const byName = db.prepare<[string], TagRow>('SELECT id, name, color FROM tags WHERE name = ?');
-  const insert = db.prepare<[{ name: string; color: string; now: string }], { id: number }>('INSERT INTO tags (name, color, created_at) VALUES (@name, @color, @now) RETURNING id');
+  const deleted = deletedTargets(db);
+  const insert = db.prepare<[{ name: string; color: string; now: string }], { id: number }>(
+    `INSERT INTO tags (id, name, color, created_at) VALUES (${freshIdSql('tag')}, @name, @color, @now) RETURNING id`,
+  );
   const rename = db.prepare<[{ id: number; name: string; color: string }]>('UPDATE tags SET name = @name, color = @color WHERE id = @id');
   const remove = db.prepare<[number]>('DELETE FROM tags WHERE id = ?');
   const counts = Object.fromEntries(
@@ -131,7 +135,14 @@ export function tagsRepo(db: Db) {
       rename.run({ id, name, color: changes.color ?? row.color });
       return tagOf(byId.get(id)!, countsFor(id));
     }),
-    delete: write((id: number): boolean => remove.run(id).changes > 0),
+    /** Takes the tag off every record; saved views that filter by it keep the filter and say it is gone. */
+    delete: write((id: number, now: string): boolean => {
+      const row = byId.get(id);
+      if (!row) return false;
+      remove.run(id);
+      deleted.remember({ kind: 'tag', id }, row.name, now);
+      return true;
+    }),
     idsOf: (record: FieldedRef): number[] => linksOf[record.kind].all(record.id),
     /** Tag numbers of many records at once (a list page). */
     idsOfMany(kind: FieldedKind, ids: readonly number[]): Map<number, number[]> {

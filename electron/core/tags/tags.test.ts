@@ -50,12 +50,12 @@ describe('tags', () => {
     expect(count(core, "SELECT count(*) FROM record_history WHERE action IN ('tagged', 'untagged')")).toBe(2);
   });
 
-  it('a saved view that filtered by a deleted tag keeps working without it', async () => {
+  it('a saved view that filtered by a deleted tag keeps its filter and says which tag is missing', async () => {
     const core = await openCore(tempDir());
     const vip = await call(core, 'tags.create', { name: 'VIP' });
     const view = await call(core, 'views.create', { kind: 'contact', name: 'VIPs', query: { tagIds: [vip.id], sort: 'company' } });
     await call(core, 'tags.delete', { id: vip.id });
     const [kept] = (await call(core, 'views.list', { kind: 'contact' })).views;
-    expect(kept).toMatchObject({ id: view.id, query: { tagIds: [], sort: 'company' } });
+    expect(kept).toMatchObject({ id: view.id, query: { tagIds: [vip.id], sort: 'company' }, problems: [{ message: 'This view filters by the tag “VIP”, which was deleted.' }] });
   });
 });

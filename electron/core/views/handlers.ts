@@ -19,5 +19,6 @@ export function viewHandlers({ db, clock }: CoreContext) {
       if (!repo.delete(id)) throw viewGone();
       return { id };
     },
+    'views.usedBy': ({ target }) => ({ views: repo.usedBy(target) }),
   } satisfies Partial<Handlers>;
 }

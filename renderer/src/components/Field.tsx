@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, Ref, TextareaHTMLAttributes } from 'react';
 import { FieldError } from './FieldError';
+import { overLimit } from './lengthLimit';
 import './Field.css';
 
 interface FieldBase {
@@ -9,6 +10,8 @@ interface FieldBase {
   error?: string | undefined;
   /** A short help line under the label's control, read with it. */
   hint?: string;
+  /** The most characters the value may have. Longer is never cut: it is said beside the field at once. */
+  limit?: number | undefined;
 }
 
 type InputFieldProps = FieldBase & { multiline?: false; inputRef?: Ref<HTMLInputElement> } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
@@ -16,7 +19,9 @@ type TextareaFieldProps = FieldBase & { multiline: true; inputRef?: Ref<HTMLText
 
 /** A labelled input or textarea with its error tied to it by aria-invalid and aria-describedby. */
 export function Field(props: InputFieldProps | TextareaFieldProps) {
-  const { id, label, error, hint } = props;
+  const { id, label, hint } = props;
+  // Too long is the newest news about the value, so it shows over an older problem.
+  const error = overLimit(label, props.value, props.limit) ?? props.error;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ');
@@ -41,10 +46,10 @@ export function Field(props: InputFieldProps | TextareaFieldProps) {
   );
 }
 
-function InputControl({ label: _label, error: _error, hint: _hint, multiline: _multiline, inputRef, ...rest }: InputFieldProps) {
+function InputControl({ label: _label, error: _error, hint: _hint, limit: _limit, multiline: _multiline, inputRef, ...rest }: InputFieldProps) {
   return <input ref={inputRef} className="field__control" {...rest} />;
 }
 
-function TextareaControl({ label: _label, error: _error, hint: _hint, multiline: _multiline, inputRef, ...rest }: TextareaFieldProps) {
+function TextareaControl({ label: _label, error: _error, hint: _hint, limit: _limit, multiline: _multiline, inputRef, ...rest }: TextareaFieldProps) {
   return <textarea ref={inputRef} className="field__control field__control--multiline" {...rest} />;
 }

@@ -34,7 +34,7 @@ export function TextFields<F extends string>({ idPrefix, specs, values, errors, 
           placeholder,
           error: errors[field],
           value: values[field],
-          maxLength: limits[field],
+          limit: limits[field],
         };
         return rows ? (
           <Field key={field} {...common} multiline rows={rows} onChange={(event) => onChange(field, event.target.value)} />

@@ -16,6 +16,7 @@ import { searchMigration } from './0014-search';
 import { duplicateKeysMigration } from './0015-duplicate-keys';
 import { oneSearchIndexMigration } from './0016-one-search-index';
 import { recordVersionsMigration } from './0017-record-versions';
+import { savedViewProblemsMigration } from './0020-saved-view-problems';
 
 /** Every migration in order. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   duplicateKeysMigration,
   oneSearchIndexMigration,
   recordVersionsMigration,
+  savedViewProblemsMigration,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

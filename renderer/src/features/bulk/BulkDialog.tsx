@@ -61,8 +61,8 @@ export function BulkDialog({ target, ids, mode, onApplied, onCancel }: BulkDialo
     if (mode === 'set') {
       if (!field) return 'Choose a field to change.';
       const typed = typedValue(field, value);
-      if (typeof typed === 'number' && !Number.isFinite(typed)) return `${field.label} must be a number.`;
-      return { type: 'set', field: field.field, value: typed };
+      if (!typed.ok) return typed.message;
+      return { type: 'set', field: field.field, value: typed.value };
     }
     if (tagName.trim() === '') return 'Type or choose a tag.';
     const tagId = await tagNamed(tagName, mode === 'addTag');

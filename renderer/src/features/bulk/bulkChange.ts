@@ -1,15 +1,16 @@
 import type { BulkAction, BulkResult } from '../../../../shared/schemas/bulk';
 import type { FieldedKind } from '../../../../shared/schemas/record';
+import { readExactNumber } from '../../../../shared/exact-number';
 import { invoke } from '../../api';
 import type { BulkField } from './bulkFields';
 
-/** The value bulk.apply gets for what was typed: blank clears the field; numbers and choices keep their type. */
-export function typedValue(field: BulkField, typed: string): string | number | null {
+/** The value bulk.apply gets for what was typed: blank clears the field; numbers (read exactly) and choices keep their type. */
+export function typedValue(field: BulkField, typed: string): { ok: true; value: string | number | null } | { ok: false; message: string } {
   const text = typed.trim();
-  if (text === '') return null;
-  if (field.input.type === 'number') return Number(text.replace(',', '.'));
-  if (field.input.type === 'choice') return field.input.choices.find((choice) => String(choice.value) === text)?.value ?? text;
-  return text;
+  if (text === '') return { ok: true, value: null };
+  if (field.input.type === 'number') return readExactNumber(text, field.label);
+  if (field.input.type === 'choice') return { ok: true, value: field.input.choices.find((choice) => String(choice.value) === text)?.value ?? text };
+  return { ok: true, value: text };
 }
 
 /** Finds a tag by name (any case), or makes it when adding. */

@@ -1,6 +1,7 @@
 import type { CustomField } from '../../../../shared/schemas/custom-field';
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import { invoke } from '../../api';
+import { commonCurrencies } from '../deals/money';
 
 /** A field a bulk change can set, and how its value is typed in. */
 export interface BulkField {
@@ -18,6 +19,8 @@ const ownFields: Record<FieldedKind, readonly BulkField[]> = {
     { field: 'owner', label: 'Owner', input: { type: 'text' } },
     { field: 'expectedCloseDate', label: 'Expected close date', input: { type: 'date' } },
     { field: 'probability', label: 'Probability (%)', input: { type: 'number' } },
+    // The core carries each deal's amount over to the new currency, or refuses.
+    { field: 'currency', label: 'Currency', input: { type: 'choice', choices: commonCurrencies.map((code) => ({ value: code, label: code })) } },
   ],
 };
 

@@ -23,7 +23,6 @@ export function SearchBox({ value, onChange, inputRef, busy, placeholder = 'Sear
         placeholder={placeholder}
         autoComplete="off"
         spellCheck={false}
-        maxLength={200}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={(event) => {

@@ -34,7 +34,6 @@ function Conditions({ kind, value, onChange }: CustomFieldFilterProps) {
   const { fields, error } = useCustomFields(kind);
   if (error) return <p className="custom-filter__note">{error}</p>;
   if (!fields) return <p className="custom-filter__note">Loading fields…</p>;
-  if (fields.length === 0) return <p className="custom-filter__note">No custom fields yet. Add them in Settings › Custom fields.</p>;
   const byId = new Map(fields.map((field) => [field.id, field]));
   return (
     <>
@@ -48,7 +47,10 @@ function Conditions({ kind, value, onChange }: CustomFieldFilterProps) {
           ))}
         </ul>
       )}
-      {value.length < maxConditions ? (
+      {/* Conditions on a field deleted since stay listed above, so they can be removed. */}
+      {fields.length === 0 ? (
+        <p className="custom-filter__note">No custom fields yet. Add them in Settings › Custom fields.</p>
+      ) : value.length < maxConditions ? (
         <NewCondition fields={fields} onAdd={(filter) => onChange([...value, filter])} />
       ) : (
         <p className="custom-filter__note">That is as many conditions as a list takes.</p>

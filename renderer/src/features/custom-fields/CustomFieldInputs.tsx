@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { customTextLimit } from '../../../../shared/schemas/common';
 import type { CustomField } from '../../../../shared/schemas/custom-field';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
@@ -47,7 +48,8 @@ function CustomFieldInput({ id, field, value, error, onChange }: CustomFieldInpu
     date: { type: 'date', inputMode: undefined },
   } as const;
   const { type, inputMode } = byType[field.type];
-  return <Field id={id} label={field.label} error={error} type={type} inputMode={inputMode} value={value} onChange={(event) => onChange(event.target.value)} />;
+  const limit = field.type === 'text' ? customTextLimit : undefined;
+  return <Field id={id} label={field.label} error={error} limit={limit} type={type} inputMode={inputMode} value={value} onChange={(event) => onChange(event.target.value)} />;
 }
 
 /** A choice field as a select, with a blank first option so a value can be cleared. */

@@ -27,6 +27,8 @@ export function fieldFormErrorsOf(problem: { message: string; fields: readonly F
   for (const issue of problem.fields) {
     const field = issue.field.split('.')[0];
     if (field === 'label' || field === 'choices') errors[field] ??= issue.message;
+    // A refused rename is about the choices.
+    else if (field === 'renames') errors.choices ??= issue.message;
   }
   return Object.keys(errors).length > 0 ? errors : { label: problem.message };
 }

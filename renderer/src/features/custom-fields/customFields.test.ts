@@ -29,8 +29,8 @@ describe('custom field values in a form', () => {
     expect(result).toEqual({
       ok: false,
       errors: {
-        '1': 'Nickname is too long (at most 1,000 characters).',
-        '2': 'Budget must be a number (for example 12 or 3.5).',
+        '1': 'Nickname is too long: 10,000 characters, at most 1,000.',
+        '2': 'Budget must be a number. Type it in digits, for example 12 or 3.5.',
         '3': 'Renewal must be a date (YYYY-MM-DD).',
         '4': 'Size must be one of: Small, Large.',
       },
@@ -39,6 +39,15 @@ describe('custom field values in a form', () => {
 
   it('shows stored values as text, and fields without one as blank', () => {
     expect(customFormValuesOf(fields, { '2': 40, '4': 'Small', '99': 'gone' })).toEqual({ '1': '', '2': '40', '3': '', '4': 'Small' });
+  });
+
+  it('shows a choice stored in other capitals as its option, so the select never falls back to “—”', () => {
+    expect(customFormValuesOf(fields, { '4': 'LARGE' })['4']).toBe('Large');
+  });
+
+  it('refuses a number it cannot keep exactly, in the same words as the core', () => {
+    expect(parseCustomValues([fields[1]!], { '2': '12345678901234567890' })).toEqual({ ok: false, errors: { '2': 'Budget is too large to store exactly (at most 9,007,199,254,740,991).' } });
+    expect(customFilterOf(fields[1]!, 'gt', '0.12345678901234567891')).toEqual({ ok: false, message: 'Budget has more digits than can be stored exactly (at most 15 significant digits).' });
   });
 
   it('reads the core’s custom.<id> problems as errors by field', () => {
@@ -77,7 +86,7 @@ describe('defining a custom field', () => {
 
   it('says what is wrong with the label or the choices', () => {
     expect(validateNewField('contact', { label: '  ', type: 'text', choices: '' })).toEqual({ ok: false, errors: { label: 'Please enter a label.' } });
-    expect(validateNewField('contact', { label: 'x'.repeat(10_000), type: 'text', choices: '' })).toEqual({ ok: false, errors: { label: 'Label is too long (at most 60 characters).' } });
+    expect(validateNewField('contact', { label: 'x'.repeat(10_000), type: 'text', choices: '' })).toEqual({ ok: false, errors: { label: 'Label is too long: 10,000 characters, at most 60.' } });
     expect(validateNewField('contact', { label: 'Size', type: 'choice', choices: '\n' })).toEqual({
       ok: false,
       errors: { choices: 'A choice field needs at least one choice, and only a choice field has choices.' },

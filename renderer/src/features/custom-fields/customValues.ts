@@ -1,4 +1,5 @@
-import { CustomValue, IsoDate } from '../../../../shared/schemas/common';
+import { readExactNumber } from '../../../../shared/exact-number';
+import { IsoDate, customTextLimit, tooLong } from '../../../../shared/schemas/common';
 import type { FieldIssue } from '../../../../shared/errors';
 import type { CustomField } from '../../../../shared/schemas/custom-field';
 
@@ -9,19 +10,18 @@ export type CustomFieldErrors = Record<string, string>;
 /** What contacts/companies/deals create and update take as `custom`: null clears a value. */
 export type CustomValuesDraft = Record<string, string | number | null>;
 
-const textLimit = 1000;
+/** The option a stored choice is, whatever its capitals (a value saved before its option was recapitalised). */
+const optionOf = (field: CustomField, value: string) => field.choices.find((choice) => choice.toLowerCase() === value.toLowerCase()) ?? value;
 
 /** A record's stored values as form text; fields without a value are ''. */
 export function customFormValuesOf(fields: readonly CustomField[], stored: Readonly<Record<string, string | number>>): CustomFormValues {
-  return Object.fromEntries(fields.map((field) => [String(field.id), stored[String(field.id)] === undefined ? '' : String(stored[String(field.id)])]));
-}
-
-/** "1 234,5" is not a number we can be sure of; "1234.5", "-3" and "1e3" are. Spaces between digit groups are allowed. */
-function parseNumber(text: string): number | null {
-  const compact = text.replace(/[\s_]/g, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(compact)) return null;
-  const value = Number(compact);
-  return Number.isFinite(value) ? value : null;
+  return Object.fromEntries(
+    fields.map((field) => {
+      const value = stored[String(field.id)];
+      if (value === undefined) return [String(field.id), ''];
+      return [String(field.id), field.type === 'choice' ? optionOf(field, String(value)) : String(value)];
+    }),
+  );
 }
 
 /** One field's typed text as the value the core stores, or the reason it is not one. */
@@ -30,11 +30,9 @@ function parseOne(field: CustomField, typed: string): { ok: true; value: string 
   if (text === '') return { ok: true, value: null };
   switch (field.type) {
     case 'text':
-      return CustomValue.safeParse(text).success ? { ok: true, value: text } : { ok: false, message: `${field.label} is too long (at most ${textLimit.toLocaleString('en')} characters).` };
-    case 'number': {
-      const value = parseNumber(text);
-      return value === null ? { ok: false, message: `${field.label} must be a number (for example 12 or 3.5).` } : { ok: true, value };
-    }
+      return text.length <= customTextLimit ? { ok: true, value: text } : { ok: false, message: tooLong(field.label, text.length, customTextLimit) };
+    case 'number':
+      return readExactNumber(text, field.label);
     case 'date':
       return IsoDate.safeParse(text).success ? { ok: true, value: text } : { ok: false, message: `${field.label} must be a date (YYYY-MM-DD).` };
     case 'choice': {

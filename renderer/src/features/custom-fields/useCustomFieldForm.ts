@@ -55,7 +55,13 @@ export function useCustomFieldForm(kind: FieldedKind) {
     return Object.keys(found).length > 0;
   };
 
-  return { fields, fieldsProblem, values, setValues, baseline, errors, dirty, take, showServerErrors, reset };
+  /** A field edited since its problem was shown no longer shows it: the problem was about the old text. */
+  const change = (next: CustomFormValues) => {
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => next[key] === values[key])));
+    setValues(next);
+  };
+
+  return { fields, fieldsProblem, values, setValues: change, baseline, errors, dirty, take, showServerErrors, reset };
 }
 
 export type CustomFieldForm = ReturnType<typeof useCustomFieldForm>;

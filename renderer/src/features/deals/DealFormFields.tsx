@@ -1,9 +1,9 @@
-import { useCallback, type Ref } from 'react';
+import { useCallback, useState, type Ref } from 'react';
 import { dealLimits, type Stage } from '../../../../shared/schemas/deal';
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import type { DealField, DealValues, FieldErrors } from './dealForm';
-import { commonCurrencies } from './money';
+import { amountInCurrency, commonCurrencies } from './money';
 import { RecordPicker, type PickerOption } from './RecordPicker';
 import { SelectField } from '../../components/SelectField';
 
@@ -24,6 +24,14 @@ const pickerLimit = 20;
 export function DealFormFields({ idPrefix, values, errors, stages, onChange, titleRef }: DealFormFieldsProps) {
   const id = (field: DealField) => fieldId(idPrefix, field);
   const companyId = values.company?.id;
+  // Why the amount could not follow a new currency, until the amount is edited.
+  const [amountProblem, setAmountProblem] = useState<string | undefined>();
+
+  const changeCurrency = (currency: string) => {
+    const carried = amountInCurrency(values.amount, values.currency, currency);
+    setAmountProblem(carried.problem);
+    onChange({ currency, amount: carried.amount });
+  };
 
   const findCompanies = useCallback(
     async (search: string): Promise<PickerOption[]> => {
@@ -52,7 +60,7 @@ export function DealFormFields({ idPrefix, values, errors, stages, onChange, tit
         label="Title"
         error={errors.title}
         value={values.title}
-        maxLength={dealLimits.title}
+        limit={dealLimits.title}
         inputRef={titleRef}
         autoComplete="off"
         placeholder="What is being sold, for example “Website redesign”"
@@ -80,13 +88,15 @@ export function DealFormFields({ idPrefix, values, errors, stages, onChange, tit
         <Field
           id={id('valueMinor')}
           label="Value"
-          error={errors.valueMinor}
+          error={amountProblem ?? errors.valueMinor}
           value={values.amount}
           inputMode="decimal"
           autoComplete="off"
           placeholder="0.00"
-          maxLength={30}
-          onChange={(event) => onChange({ amount: event.target.value })}
+          onChange={(event) => {
+            setAmountProblem(undefined);
+            onChange({ amount: event.target.value });
+          }}
         />
         <SelectField
           id={id('currency')}
@@ -94,7 +104,7 @@ export function DealFormFields({ idPrefix, values, errors, stages, onChange, tit
           error={errors.currency}
           value={values.currency}
           options={currencies.map((code) => ({ value: code, label: code }))}
-          onChange={(currency) => onChange({ currency })}
+          onChange={changeCurrency}
         />
       </div>
       <div className="deal-form__pair">
@@ -114,7 +124,6 @@ export function DealFormFields({ idPrefix, values, errors, stages, onChange, tit
           inputMode="numeric"
           autoComplete="off"
           placeholder="0–100"
-          maxLength={6}
           onChange={(event) => onChange({ probability: event.target.value })}
         />
       </div>
@@ -132,7 +141,7 @@ export function DealFormFields({ idPrefix, values, errors, stages, onChange, tit
           label="Owner"
           error={errors.owner}
           value={values.owner}
-          maxLength={dealLimits.owner}
+          limit={dealLimits.owner}
           autoComplete="off"
           placeholder="Who looks after it"
           onChange={(event) => onChange({ owner: event.target.value })}
@@ -145,7 +154,7 @@ export function DealFormFields({ idPrefix, values, errors, stages, onChange, tit
         rows={4}
         error={errors.notes}
         value={values.notes}
-        maxLength={dealLimits.notes}
+        limit={dealLimits.notes}
         placeholder="What they need, who decides, what to do next…"
         onChange={(event) => onChange({ notes: event.target.value })}
       />

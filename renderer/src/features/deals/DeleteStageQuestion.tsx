@@ -3,6 +3,8 @@ import type { Stage } from '../../../../shared/schemas/deal';
 import { Button } from '../../components/Button';
 import { countOf } from '../../lib/format';
 import { Select } from '../../components/Select';
+import { useViewsUsing } from '../views/useViewsUsing';
+import { viewsUsingWords } from '../views/viewProblems';
 
 interface DeleteStageQuestionProps {
   stage: Stage;
@@ -25,6 +27,8 @@ export function DeleteStageQuestion({ stage, dealCount, others, onDelete, onKeep
   });
 
   useEffect(() => keepRef.current?.focus(), []);
+  const usage = useViewsUsing({ kind: 'stage', id: stage.id });
+  const brokenViews = usage ? viewsUsingWords(usage.views, 'stage') : '';
 
   return (
     <div className="stage-editor__question" role="group" aria-label={`Delete ${stage.name}`}>
@@ -41,6 +45,7 @@ export function DeleteStageQuestion({ stage, dealCount, others, onDelete, onKeep
       ) : (
         <p>Delete the empty stage “{stage.name}”?</p>
       )}
+      {brokenViews && <p>{brokenViews}</p>}
       <div className="stage-editor__question-actions">
         <Button ref={keepRef} size="small" onClick={onKeep}>
           Keep it

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { countOf } from '../../lib/format';
 import { DeleteStageQuestion } from './DeleteStageQuestion';
 import { FieldError } from '../../components/FieldError';
+import { overLimit } from '../../components/lengthLimit';
 import { Select } from '../../components/Select';
 import './StageEditor.css';
 
@@ -142,7 +143,7 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
           {list.map((stage, index) => {
             const count = dealCounts.get(stage.id) ?? 0;
             const inputId = `stage-name-${stage.id}`;
-            const error = errors.get(stage.id);
+            const error = overLimit('Name', names.get(stage.id) ?? '', dealLimits.stageName) ?? errors.get(stage.id);
             return (
               <li key={stage.id} className="stage-editor__stage">
                 <div className="stage-editor__row">
@@ -156,7 +157,6 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
                     aria-invalid={error ? true : undefined}
                     aria-describedby={error ? `${inputId}-error` : undefined}
                     value={names.get(stage.id) ?? stage.name}
-                    maxLength={dealLimits.stageName}
                     autoComplete="off"
                     onChange={(event) => setNames((current) => new Map(current).set(stage.id, event.target.value))}
                     onBlur={() => void rename(stage)}
@@ -194,7 +194,7 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
             placeholder="For example “Demo booked”"
             value={newName}
             error={newError}
-            maxLength={dealLimits.stageName}
+            limit={dealLimits.stageName}
             onChange={(event) => setNewName(event.target.value)}
           />
           <Button type="submit" icon="plus">

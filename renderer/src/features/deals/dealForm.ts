@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FieldIssue } from '../../../../shared/errors';
 import type { LinkedRecord } from '../../../../shared/schemas/record';
+import { readExactNumber } from '../../../../shared/exact-number';
 import { DealDraft, type Deal } from '../../../../shared/schemas/deal';
 import { amountText, defaultCurrency, parseAmount } from './money';
 
@@ -89,7 +90,9 @@ export function fieldErrorsOf(issues: readonly FieldIssue[]): { errors: FieldErr
 function probabilityOf(text: string): { ok: true; value: number | null } | { ok: false; message: string } {
   const trimmed = text.trim().replace(/%$/, '').trim();
   if (trimmed === '') return { ok: true, value: null };
-  return /^\d{1,6}$/.test(trimmed) ? { ok: true, value: Number(trimmed) } : { ok: false, message: 'Enter a whole number from 0 to 100.' };
+  // Read exactly here; the schema says when a whole number is out of range.
+  const read = readExactNumber(trimmed, 'The probability');
+  return read.ok && Number.isInteger(read.value) ? { ok: true, value: read.value } : { ok: false, message: 'Enter a whole number from 0 to 100.' };
 }
 
 /**

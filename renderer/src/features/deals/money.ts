@@ -1,3 +1,5 @@
+import { convertMinor, decimalsWords, formatMinor, minorDigits } from '../../../../shared/currency';
+import { readDecimal, toUnits } from '../../../../shared/exact-number';
 import { maxValueMinor } from '../../../../shared/schemas/deal';
 
 // Amounts travel as whole minor units (cents) so sums stay exact; only the screen shows decimals.
@@ -7,33 +9,10 @@ export const commonCurrencies = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK'
 
 export const defaultCurrency = 'EUR';
 
-const formatters = new Map<string, Intl.NumberFormat>();
+export { minorDigits };
 
-function formatterFor(currency: string): Intl.NumberFormat {
-  let formatter = formatters.get(currency);
-  if (!formatter) {
-    try {
-      formatter = new Intl.NumberFormat(undefined, { style: 'currency', currency });
-    } catch {
-      // A code Intl does not know still shows, as a plain number with the code after it.
-      formatter = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    }
-    formatters.set(currency, formatter);
-  }
-  return formatter;
-}
-
-/** How many decimals the currency has: 2 for EUR, 0 for JPY, 3 for KWD. */
-export function minorDigits(currency: string): number {
-  return formatterFor(currency).resolvedOptions().maximumFractionDigits ?? 2;
-}
-
-/** "€5,000.00", "¥120,000". */
-export function formatMoney(valueMinor: number, currency: string): string {
-  const formatter = formatterFor(currency);
-  const text = formatter.format(valueMinor / 10 ** minorDigits(currency));
-  return formatter.resolvedOptions().style === 'currency' ? text : `${text} ${currency}`;
-}
+/** "€5,000.00", "¥120,000", in the user's own locale. */
+export const formatMoney = (valueMinor: number, currency: string): string => formatMinor(valueMinor, currency);
 
 const decimalSeparator = new Intl.NumberFormat(undefined).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
 
@@ -47,8 +26,6 @@ export function amountText(valueMinor: number, currency: string): string {
 }
 
 export type AmountParse = { ok: true; valueMinor: number } | { ok: false; message: string };
-
-const maxMajorDigits = String(maxValueMinor).length;
 
 /** Splits "1,234.50" / "1.234,50" / "1234,5" into whole and fraction digits, or null when the marks do not make a number. */
 function splitNumber(text: string): { whole: string; fraction: string } | null {
@@ -78,7 +55,8 @@ function splitNumber(text: string): { whole: string; fraction: string } | null {
 
 /**
  * Reads what the user typed as a value in `currency`: "1250", "1,250.50", "1.250,50", "1 250,5".
- * Blank is 0. Anything else (letters, "12,3,4", a minus sign, too many decimals, too large) gets a
+ * Blank is 0. The amount is read exactly (shared/exact-number.ts) into whole minor units;
+ * anything else (letters, "12,3,4", a minus sign, too many decimals, too large) gets a
  * message that says what to type instead.
  */
 export function parseAmount(input: string, currency: string): AmountParse {
@@ -86,14 +64,27 @@ export function parseAmount(input: string, currency: string): AmountParse {
   if (text === '') return { ok: true, valueMinor: 0 };
   if (/^[-−]/.test(text)) return { ok: false, message: 'The value cannot be negative.' };
   const parts = splitNumber(text);
-  if (!parts) return { ok: false, message: 'Enter an amount in digits, for example 1250.50.' };
-  const digits = minorDigits(currency);
-  if (parts.fraction.length > digits) {
-    return { ok: false, message: digits === 0 ? `${currency} amounts have no decimals.` : `${currency} amounts have at most ${digits} decimals.` };
+  const decimal = parts && readDecimal(`${parts.whole}.${parts.fraction}`);
+  if (!decimal) return { ok: false, message: 'Enter an amount in digits, for example 1250.50.' };
+  const valueMinor = toUnits(decimal, minorDigits(currency));
+  if (valueMinor === 'fraction') {
+    const digits = minorDigits(currency);
+    return { ok: false, message: digits === 0 ? `${currency} amounts have no decimals.` : `${currency} amounts have at most ${decimalsWords(currency)}.` };
   }
-  const whole = parts.whole.replace(/^0+(?=\d)/, '');
-  const tooLarge = { ok: false, message: `The value is too large (at most ${formatMoney(maxValueMinor, currency)}).` } as const;
-  if (whole.length > maxMajorDigits) return tooLarge;
-  const valueMinor = Number(whole) * 10 ** digits + Number(parts.fraction.padEnd(digits, '0') || '0');
-  return valueMinor > maxValueMinor ? tooLarge : { ok: true, valueMinor };
+  if (valueMinor === 'tooLarge' || valueMinor > maxValueMinor) return { ok: false, message: `The value is too large (at most ${formatMoney(maxValueMinor, currency)}).` };
+  return { ok: true, valueMinor };
+}
+
+/**
+ * The value field after a currency change: the same amount in the new
+ * currency ("5000.00" in EUR is "5000" in JPY), never the same minor units
+ * reread; or the text as it was, with why it has no exact amount there.
+ */
+export function amountInCurrency(amount: string, from: string, to: string): { amount: string; problem?: string } {
+  const read = parseAmount(amount, from);
+  if (!read.ok || amount.trim() === '') return { amount };
+  const converted = convertMinor(read.valueMinor, from, to, maxValueMinor);
+  if (converted.ok) return { amount: amountText(converted.valueMinor, to) };
+  const worth = formatMoney(read.valueMinor, from);
+  return { amount, problem: converted.reason === 'inexact' ? `${worth} has no exact amount in ${to} (${to} has ${decimalsWords(to)}).` : `${worth} is more than a deal can hold in ${to}.` };
 }

@@ -24,8 +24,6 @@ interface PaletteSection {
   items: PaletteItem[];
 }
 
-const maxLength = 10_000;
-
 /**
  * The palette itself: one input, the records that match as the user types
  * (grouped by kind, best first) and the actions that match the words. The
@@ -116,7 +114,6 @@ export function PaletteDialog({ onClose }: { onClose(): void }) {
             aria-autocomplete="list"
             aria-activedescendant={items.length > 0 ? optionId(activeIndex) : undefined}
             placeholder="Search contacts, companies, deals, activities… or type a command"
-            maxLength={maxLength}
             spellCheck={false}
             autoComplete="off"
             value={text}

@@ -1,12 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { CustomField } from '../../../../shared/schemas/custom-field';
+import { customFieldLimits, type CustomField } from '../../../../shared/schemas/custom-field';
 import { invoke, toCrmError } from '../../api';
 import { Button, IconButton } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
-import { choicesOf, fieldFormErrorsOf, type FieldFormErrors } from '../custom-fields/customFieldForm';
+import { fieldFormErrorsOf, type FieldFormErrors } from '../custom-fields/customFieldForm';
+import { choiceChanges, draftsOf } from './choiceDrafts';
+import { ChoicesEditor } from './ChoicesEditor';
 import { customFieldTypeLabels, recordsOfKind } from './customFieldWords';
+import { useViewsUsing } from '../views/useViewsUsing';
+import { viewsUsingWords } from '../views/viewProblems';
 import { useConfirmedDelete } from './useConfirmedDelete';
 import { useInlineEdit } from './useInlineEdit';
 
@@ -25,17 +29,19 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
   const idPrefix = useId();
   const inline = useInlineEdit();
   const [label, setLabel] = useState(field.label);
-  const [choices, setChoices] = useState(field.choices.join('\n'));
+  const [choices, setChoices] = useState(() => draftsOf(field.choices));
   const [errors, setErrors] = useState<FieldFormErrors>({});
   const [busy, setBusy] = useState(false);
   const deletion = useConfirmedDelete(() => invoke('customFields.delete', { id: field.id }), `Field “${field.label}” deleted`, onChanged);
+  // The confirmation waits for the answer, so it can name the views the delete breaks.
+  const usage = useViewsUsing(deletion.confirming ? { kind: 'customField', id: field.id } : null);
 
   async function save(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
     try {
-      await invoke('customFields.update', field.type === 'choice' ? { id: field.id, label, choices: choicesOf(choices) } : { id: field.id, label });
+      await invoke('customFields.update', field.type === 'choice' ? { id: field.id, label, ...choiceChanges(choices) } : { id: field.id, label });
       inline.stop();
       showToast('Field saved');
       onChanged();
@@ -50,19 +56,8 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
     return (
       <li className="settings-item settings-item--editing" data-field-id={field.id}>
         <form className="settings-item__form" noValidate onSubmit={save} onKeyDown={inline.onFormKeyDown} aria-label={`Edit field ${field.label}`}>
-          <Field id={`${idPrefix}-label`} label="Label" value={label} error={errors.label} autoFocus onChange={(event) => setLabel(event.target.value)} />
-          {field.type === 'choice' && (
-            <Field
-              id={`${idPrefix}-choices`}
-              label="Choices"
-              hint="One choice per line. A choice still picked on a record cannot be removed."
-              multiline
-              rows={4}
-              value={choices}
-              error={errors.choices}
-              onChange={(event) => setChoices(event.target.value)}
-            />
-          )}
+          <Field id={`${idPrefix}-label`} label="Label" value={label} error={errors.label} limit={customFieldLimits.label} autoFocus onChange={(event) => setLabel(event.target.value)} />
+          {field.type === 'choice' && <ChoicesEditor drafts={choices} error={errors.choices} onChange={setChoices} />}
           <div className="settings-item__actions">
             <Button size="small" onClick={inline.stop}>
               Cancel
@@ -97,7 +92,7 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
           aria-label={`Edit ${field.label}`}
           onClick={() => {
             setLabel(field.label);
-            setChoices(field.choices.join('\n'));
+            setChoices(draftsOf(field.choices));
             setErrors({});
             inline.start();
           }}
@@ -108,10 +103,10 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
           Delete
         </Button>
       </div>
-      {deletion.confirming && (
+      {deletion.confirming && usage && (
         <ConfirmDialog
           title={`Delete the field “${field.label}”?`}
-          message={`Its values on all ${recordsOfKind[field.kind]} are removed too, and list filters that use it stop using it. This cannot be undone.`}
+          message={[`Its values on all ${recordsOfKind[field.kind]} are removed too.`, viewsUsingWords(usage.views, 'customField'), 'This cannot be undone.'].filter(Boolean).join(' ')}
           confirmLabel="Delete field"
           busy={deletion.busy}
           onConfirm={deletion.confirm}

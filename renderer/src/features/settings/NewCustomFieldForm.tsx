@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { customFieldTypes, type CustomFieldType } from '../../../../shared/schemas/custom-field';
+import { customFieldLimits, customFieldTypes, type CustomFieldType } from '../../../../shared/schemas/custom-field';
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import { invoke, toCrmError } from '../../api';
 import { Button } from '../../components/Button';
@@ -51,7 +51,7 @@ export function NewCustomFieldForm({ kind, onAdded }: { kind: FieldedKind; onAdd
         Add a field
       </h3>
       <div className="custom-field-new__row">
-        <Field id={`${idPrefix}-label`} label="Label" placeholder="For example Birthday" value={values.label} error={errors.label} onChange={(event) => setValues({ ...values, label: event.target.value })} />
+        <Field id={`${idPrefix}-label`} label="Label" placeholder="For example Birthday" value={values.label} error={errors.label} limit={customFieldLimits.label} onChange={(event) => setValues({ ...values, label: event.target.value })} />
         <SelectField id={`${idPrefix}-type`} label="Type" value={values.type} options={typeOptions} onChange={(type) => setValues({ ...values, type: type as CustomFieldType })} />
       </div>
       {values.type === 'choice' && (

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Tag } from '../../../../shared/schemas/tag';
+import { tagLimits, type Tag } from '../../../../shared/schemas/tag';
 import { invoke, toCrmError } from '../../api';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -8,6 +8,8 @@ import { useToast } from '../../components/Toast';
 import { TagChip } from '../tags/TagChip';
 import { TagColorPicker } from '../tags/TagColorPicker';
 import { taggedRecordsWords } from '../tags/tagWords';
+import { useViewsUsing } from '../views/useViewsUsing';
+import { viewsUsingWords } from '../views/viewProblems';
 import { problemFor } from './problemFor';
 import { useConfirmedDelete } from './useConfirmedDelete';
 import { useInlineEdit } from './useInlineEdit';
@@ -29,6 +31,8 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
   const [busy, setBusy] = useState(false);
   const deletion = useConfirmedDelete(() => invoke('tags.delete', { id: tag.id }), `Tag “${tag.name}” deleted`, onChanged);
   const onRecords = taggedRecordsWords(tag.counts);
+  // The confirmation waits for the answer, so it can name the views the delete breaks.
+  const usage = useViewsUsing(deletion.confirming ? { kind: 'tag', id: tag.id } : null);
 
   function startEditing() {
     setName(tag.name);
@@ -58,7 +62,7 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
     return (
       <li className="settings-item settings-item--editing">
         <form className="settings-item__form" noValidate onSubmit={save} onKeyDown={inline.onFormKeyDown} aria-label={`Edit tag ${tag.name}`}>
-          <Field id={nameId} label="Name" value={name} error={error} autoFocus onChange={(event) => setName(event.target.value)} />
+          <Field id={nameId} label="Name" value={name} error={error} limit={tagLimits.name} autoFocus onChange={(event) => setName(event.target.value)} />
           <TagColorPicker label="Colour" value={color} onChange={setColor} />
           <div className="settings-item__actions">
             <Button size="small" onClick={inline.stop}>
@@ -87,14 +91,16 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
           Delete
         </Button>
       </div>
-      {deletion.confirming && (
+      {deletion.confirming && usage && (
         <ConfirmDialog
           title={`Delete the tag “${tag.name}”?`}
-          message={
-            onRecords === ''
-              ? 'The tag is not on any record. This cannot be undone.'
-              : `This removes the tag from ${onRecords}. The records themselves stay. This cannot be undone.`
-          }
+          message={[
+            onRecords === '' ? 'The tag is not on any record.' : `This removes the tag from ${onRecords}. The records themselves stay.`,
+            viewsUsingWords(usage.views, 'tag'),
+            'This cannot be undone.',
+          ]
+            .filter(Boolean)
+            .join(' ')}
           confirmLabel="Delete tag"
           busy={deletion.busy}
           onConfirm={deletion.confirm}

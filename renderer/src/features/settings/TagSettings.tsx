@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { tagColors } from '../../../../shared/schemas/tag';
+import { tagColors, tagLimits } from '../../../../shared/schemas/tag';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -45,7 +45,7 @@ export function TagSettings() {
         <p className="card__text">Labels such as VIP or Supplier that group contacts, companies and deals. Lists can be filtered by them.</p>
       </div>
       <form className="settings-add" noValidate onSubmit={add}>
-        <Field id={nameId} label="New tag" placeholder="For example VIP" value={name} error={nameError} onChange={(event) => setName(event.target.value)} />
+        <Field id={nameId} label="New tag" placeholder="For example VIP" value={name} error={nameError} limit={tagLimits.name} onChange={(event) => setName(event.target.value)} />
         <Button type="submit" icon="plus" aria-disabled={busy}>
           Add tag
         </Button>

@@ -1,8 +1,9 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { FieldedRef } from '../../../../shared/schemas/record';
-import { tagColors, type Tag } from '../../../../shared/schemas/tag';
+import { tagColors, tagLimits, type Tag } from '../../../../shared/schemas/tag';
 import { invoke, toCrmError } from '../../api';
 import { Icon } from '../../components/Icon';
+import { overLimit } from '../../components/lengthLimit';
 import { TagChip } from './TagChip';
 import { tagOptions, type TagOption } from './tagOptions';
 import { useTags } from './useTags';
@@ -40,6 +41,7 @@ export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
   const activeIndex = Math.min(active, Math.max(options.length - 1, 0));
   const expanded = open && options.length > 0;
   const byId = new Map((tags ?? []).map((tag) => [tag.id, tag]));
+  const tooLongName = overLimit('A tag name', typed.trim(), tagLimits.name);
 
   async function run(change: () => Promise<{ tagIds: number[] }>) {
     setBusy(true);
@@ -127,7 +129,7 @@ export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
           placeholder={chosen.length === 0 ? 'Add a tag…' : 'Add another…'}
           autoComplete="off"
           spellCheck={false}
-          maxLength={50}
+          aria-invalid={tooLongName ? true : undefined}
           value={typed}
           onChange={(event) => {
             setTyped(event.target.value);
@@ -169,10 +171,10 @@ export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
           ))}
         </ul>
       </div>
-      {(problem ?? listError) && (
+      {(tooLongName ?? problem ?? listError) && (
         <p className="field__error" role="alert">
           <Icon name="alert" size={14} />
-          <span>{problem ?? listError}</span>
+          <span>{tooLongName ?? problem ?? listError}</span>
         </p>
       )}
     </div>

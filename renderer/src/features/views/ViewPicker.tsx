@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { FieldedKind } from '../../../../shared/schemas/record';
-import type { SavedView } from '../../../../shared/schemas/view';
+import { viewLimits, type SavedView } from '../../../../shared/schemas/view';
 import { invoke, toCrmError } from '../../api';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -8,6 +8,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { queryKey, type ListQuery } from '../../lib/pagedRows';
+import type { SavedViews } from './useSavedViews';
 import { fromViewQuery, toViewQuery } from './viewQuery';
 import './ViewPicker.css';
 
@@ -15,6 +16,8 @@ interface ViewPickerProps<Sort extends string> {
   kind: FieldedKind;
   /** "contacts": the first choice is "All contacts". */
   plural: string;
+  /** The list's saved views and the one picked (useSavedViews). */
+  saved: SavedViews;
   /** The list as it is now (sort, search, filters). */
   current: ListQuery<Sort>;
   /** The list as it is with nothing chosen. */
@@ -23,37 +26,26 @@ interface ViewPickerProps<Sort extends string> {
 }
 
 /** Saved views of a list: pick one, save the list as it is now under a name, update or delete the one picked. */
-export function ViewPicker<Sort extends string>({ kind, plural, current, everything, onApply }: ViewPickerProps<Sort>) {
+export function ViewPicker<Sort extends string>({ kind, plural, saved, current, everything, onApply }: ViewPickerProps<Sort>) {
   const id = useId();
   const showToast = useToast();
-  const [views, setViews] = useState<SavedView[]>([]);
-  const [chosenId, setChosenId] = useState<number | null>(null);
   const [naming, setNaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const { views, chosen, reload } = saved;
 
-  const reload = useCallback(
-    () =>
-      invoke('views.list', { kind }).then(
-        (list) => setViews(list.views),
-        (error: unknown) => showToast(toCrmError(error).message, 'problem'),
-      ),
-    [kind, showToast],
-  );
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const chosen = views.find((view) => view.id === chosenId) ?? null;
   const chosenQuery = chosen ? fromViewQuery<Sort>(kind, chosen.query) : null;
   const changed = chosenQuery !== null && queryKey(chosenQuery) !== queryKey(current);
 
-  const choose = (value: string) => {
-    const view = views.find((candidate) => String(candidate.id) === value) ?? null;
-    setChosenId(view?.id ?? null);
-    if (!view) return onApply(everything);
+  const choose = async (value: string) => {
+    const viewId = value === '' ? null : Number(value);
+    saved.choose(viewId);
+    if (viewId === null) return onApply(everything);
+    // Read afresh: a tag, field or stage it filters by may have been deleted since the list was loaded.
+    const view = (await reload())?.find((candidate) => candidate.id === viewId);
+    if (!view) return;
     const query = fromViewQuery<Sort>(kind, view.query);
     if (query) onApply(query);
-    else showToast(`The view “${view.name}” no longer fits this list. Choose another, or delete it.`, 'problem');
+    else showToast(`The view “${view.name}” filters by something this list cannot show. Choose another, or delete it.`, 'problem');
   };
 
   const saveChanges = async () => {
@@ -72,7 +64,7 @@ export function ViewPicker<Sort extends string>({ kind, plural, current, everyth
     setDeleting(false);
     try {
       await invoke('views.delete', { id: chosen.id });
-      setChosenId(null);
+      saved.choose(null);
       await reload();
       onApply(everything);
       showToast(`View “${chosen.name}” deleted`);
@@ -86,7 +78,7 @@ export function ViewPicker<Sort extends string>({ kind, plural, current, everyth
       <label className="visually-hidden" htmlFor={`${id}-view`}>
         View
       </label>
-      <select id={`${id}-view`} className="view-picker__select" value={chosen ? String(chosen.id) : ''} onChange={(event) => choose(event.target.value)}>
+      <select id={`${id}-view`} className="view-picker__select" value={chosen ? String(chosen.id) : ''} onChange={(event) => void choose(event.target.value)}>
         <option value="">All {plural}</option>
         {views.map((view) => (
           <option key={view.id} value={String(view.id)}>
@@ -113,7 +105,7 @@ export function ViewPicker<Sort extends string>({ kind, plural, current, everyth
           query={current}
           onSaved={(view) => {
             setNaming(false);
-            setChosenId(view.id);
+            saved.choose(view.id);
             void reload();
             showToast(`View “${view.name}” saved`);
           }}
@@ -155,7 +147,7 @@ function NameViewDialog({ kind, query, onSaved, onCancel }: { kind: FieldedKind;
   return (
     <Dialog title="Save this view" description="The search, filters and sort you see now, under a name, to come back to in one click." onCancel={onCancel}>
       <form className="view-picker__form" onSubmit={submit} noValidate>
-        <Field id={`${id}-name`} label="Name" value={name} error={problem} maxLength={200} onChange={(event) => setName(event.target.value)} />
+        <Field id={`${id}-name`} label="Name" value={name} error={problem} limit={viewLimits.name} onChange={(event) => setName(event.target.value)} />
         <div className="dialog__actions">
           <Button onClick={onCancel} disabled={busy}>
             Cancel

@@ -16,10 +16,18 @@ const requestSchemas: Record<FieldedKind, z.ZodType<{ sort: string; direction: '
   deal: DealListRequest,
 };
 
-/** A saved view's query as the list's own, or null when it no longer fits the list (saved by another version). */
+/**
+ * A saved view's query as the list's own, or null when the list cannot show
+ * all of it: saved by another version, or narrowed by something this screen
+ * has no control for (a deal view made elsewhere with a stage filter). Never
+ * a list that silently drops part of the view's filter.
+ */
 export function fromViewQuery<Sort extends string>(kind: FieldedKind, stored: Record<string, unknown>): ListQuery<Sort> | null {
-  const parsed = requestSchemas[kind].safeParse({ ...stored, offset: 0, limit: 1 });
+  const schema = requestSchemas[kind];
+  const parsed = schema.safeParse({ ...stored, offset: 0, limit: 1 });
   if (!parsed.success) return null;
   const { sort, direction, search, tagIds, tagMatch, custom } = parsed.data;
-  return { sort: sort as Sort, direction, search, filters: { tagIds, tagMatch, custom } };
+  const query: ListQuery<Sort> = { sort: sort as Sort, direction, search, filters: { tagIds, tagMatch, custom } };
+  const shown = schema.safeParse({ ...toViewQuery(query), offset: 0, limit: 1 });
+  return shown.success && JSON.stringify(shown.data) === JSON.stringify(parsed.data) ? query : null;
 }
