@@ -67,7 +67,9 @@ export function useSelection<Row, Sort extends string>(snapshot: PagesSnapshot<R
   const total = snapshot.total ?? 0;
   const key = queryKey(query);
   const [state, setState] = useState<State>({ key, ticks: none, problem: null });
+  // Another query on screen: its ticks start empty, and the old ones are dropped (not kept for a return to it).
   const current = state.key === key ? state : { key, ticks: none, problem: null };
+  if (current !== state) setState(current);
 
   const shownKey = useRef(key);
   const fetchRangeRef = useRef(fetchRange);

@@ -61,8 +61,6 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
   const count = snapshot.total ?? 0;
   const [activeIndex, setActiveIndex] = useState(0);
   const focusPending = useRef(false);
-  /** A row of the grid had the keyboard's focus, and nothing outside took it since. */
-  const hadFocus = useRef(false);
 
   // Keep the active row inside the list when it shrinks (after a delete or a narrower search).
   const clampedActive = Math.min(activeIndex, Math.max(count - 1, 0));
@@ -107,11 +105,9 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
     // Only when the rows on screen belong to a new query, not on every render.
   }, [shownKey]);
 
-  // Focus follows the keyboard, once the row it moved to has been rendered; and comes back
-  // to the active row if the focused row left the page (the list shrank under it).
+  // Focus follows the keyboard, once the row it moved to has been rendered.
   useEffect(() => {
-    const lost = hadFocus.current && (document.activeElement === document.body || document.activeElement === null);
-    if (!focusPending.current && !lost) return;
+    if (!focusPending.current) return;
     const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${clampedActive}"]`);
     if (row) {
       row.focus({ preventScroll: true });
@@ -191,12 +187,6 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
       aria-multiselectable={selection ? true : undefined}
       aria-busy={snapshot.updating || snapshot.total === null}
       onKeyDown={onKeyDown}
-      onFocus={(event) => {
-        hadFocus.current = event.target.getAttribute('role') === 'row';
-      }}
-      onBlur={(event) => {
-        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) hadFocus.current = false;
-      }}
     >
       <div role="rowgroup" className="record-grid__head">
         <div role="row" aria-rowindex={1} className={`record-row record-row--head ${rowClassName}`}>
