@@ -34,6 +34,31 @@ async function tickToTheEnd(grid: Locator, from: number, total: number, how: 'po
   else await keyboard.press('Shift+Space');
 }
 
+/** Opens the contact list on `howMany` seeded contacts, once it says how many. */
+async function contactList(app: RolodeskApp, howMany: number): Promise<Locator> {
+  seedContacts(app.core, howMany);
+  await app.page.reload();
+  await expect(app.page.getByText(`${howMany.toLocaleString('en-US')} contacts`, { exact: true })).toBeVisible();
+  return gridOf(app.page, 'Contacts');
+}
+
+/** Delete… in the bulk bar, confirmed for `what` ("1,000 contacts"), and the toast that says it was done. */
+async function deleteSelected(page: Page, what: string): Promise<void> {
+  await bulkBar(page).getByRole('button', { name: 'Delete…' }).click();
+  await page.getByRole('dialog', { name: 'Move to the trash' }).getByRole('button', { name: `Move ${what} to the trash` }).click();
+  await expect(page.getByRole('status')).toContainText(`${what} moved to the trash`);
+}
+
+/** Change field… in the bulk bar, applied to `what` ("999 contacts"), and the toast that says it was done. */
+async function changeSelected(page: Page, field: string, value: string, what: string): Promise<void> {
+  await bulkBar(page).getByRole('button', { name: 'Change field…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change a field' });
+  await dialog.getByLabel('Field').selectOption({ label: field });
+  await dialog.getByLabel('New value').fill(value);
+  await dialog.getByRole('button', { name: `Apply to ${what}` }).click();
+  await expect(page.getByRole('status')).toContainText(`${what} updated`);
+}
+
 /** `howMany` companies and deals written in one transaction through the core's own repositories. */
 function seedCompaniesAndDeals(app: RolodeskApp, howMany: number): void {
   const db = app.core.db;
@@ -56,18 +81,13 @@ function seedCompaniesAndDeals(app: RolodeskApp, howMany: number): void {
 test.describe('selections that tell the truth', () => {
   test('a Shift-click range covers every row between, loaded or not, and Delete trashes exactly those', async ({ app }) => {
     const page = app.page;
-    seedContacts(app.core, 1000);
-    await page.reload();
-    const grid = gridOf(page, 'Contacts');
-    await expect(page.getByText('1,000 contacts', { exact: true })).toBeVisible();
+    const grid = await contactList(app, 1000);
 
     await tickToTheEnd(grid, 0, 1000);
     await expect(bulkBar(page)).toContainText('1,000 contacts selected');
     await expect(tickAt(grid, 998)).toBeChecked();
 
-    await bulkBar(page).getByRole('button', { name: 'Delete…' }).click();
-    await page.getByRole('dialog', { name: 'Move to the trash' }).getByRole('button', { name: 'Move 1,000 contacts to the trash' }).click();
-    await expect(page.getByRole('status')).toContainText('1,000 contacts moved to the trash');
+    await deleteSelected(page, '1,000 contacts');
     expect(count(app.core, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(0);
     expect(app.core.db.prepare('SELECT detail FROM trash').pluck().all()).toEqual([expect.stringContaining('"contact":1000')]);
   });
@@ -83,9 +103,7 @@ test.describe('selections that tell the truth', () => {
     const firstCompany = (await rowAt(companies, 0).locator('.cell--name .cell__text--strong').innerText()).trim();
     await tickToTheEnd(companies, 1, 1000, 'keyboard');
     await expect(bulkBar(page)).toContainText('999 companies selected');
-    await bulkBar(page).getByRole('button', { name: 'Delete…' }).click();
-    await page.getByRole('dialog', { name: 'Move to the trash' }).getByRole('button', { name: 'Move 999 companies to the trash' }).click();
-    await expect(page.getByRole('status')).toContainText('999 companies moved to the trash');
+    await deleteSelected(page, '999 companies');
     expect(app.core.db.prepare('SELECT name FROM companies WHERE deleted_at IS NULL').pluck().all()).toEqual([firstCompany]);
 
     await section(page, 'Deals');
@@ -95,21 +113,14 @@ test.describe('selections that tell the truth', () => {
     const firstTwo = [(await rowAt(deals, 0).locator('.cell--title .cell__text--strong').innerText()).trim(), (await rowAt(deals, 1).locator('.cell--title .cell__text--strong').innerText()).trim()];
     await tickToTheEnd(deals, 2, 1000);
     await expect(bulkBar(page)).toContainText('998 deals selected');
-    await bulkBar(page).getByRole('button', { name: 'Change field…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Change a field' });
-    await dialog.getByLabel('Field').selectOption({ label: 'Owner' });
-    await dialog.getByLabel('New value').fill('Rhea');
-    await dialog.getByRole('button', { name: 'Apply to 998 deals' }).click();
-    await expect(page.getByRole('status')).toContainText('998 deals updated');
+    await changeSelected(page, 'Owner', 'Rhea', '998 deals');
     expect(count(app.core, "SELECT count(*) FROM deals WHERE owner = 'Rhea'")).toBe(998);
     expect(app.core.db.prepare('SELECT title FROM deals WHERE owner IS NULL ORDER BY title').pluck().all()).toEqual([...firstTwo].sort());
   });
 
   test('“Select all matching” with a search acts on exactly the matching rows, and says so', async ({ app }) => {
     const page = app.page;
-    seedContacts(app.core, 1000);
-    await page.reload();
-    const grid = gridOf(page, 'Contacts');
+    const grid = await contactList(app, 1000);
     await search(page).fill('berg');
     const matching = await call(app.core, 'contacts.list', { search: 'berg', limit: 500 });
     expect(matching.total).toBeGreaterThan(20);
@@ -132,19 +143,14 @@ test.describe('selections that tell the truth', () => {
     await app.screenshot('selection-all-matching-narrow');
     await page.setViewportSize({ width: 1280, height: 800 });
 
-    await bulkBar(page).getByRole('button', { name: 'Delete…' }).click();
-    await page.getByRole('dialog', { name: 'Move to the trash' }).getByRole('button', { name: `Move ${total} contacts to the trash` }).click();
-    await expect(page.getByRole('status')).toContainText(`${total} contacts moved to the trash`);
+    await deleteSelected(page, `${total} contacts`);
     const trashed = app.core.db.prepare('SELECT id FROM contacts WHERE deleted_at IS NOT NULL ORDER BY id').pluck().all();
     expect(trashed).toEqual(matching.rows.map((row) => row.id).sort((a, b) => a - b));
   });
 
   test('unticking one row after selecting all acts on the 999 left', async ({ app }) => {
     const page = app.page;
-    seedContacts(app.core, 1000);
-    await page.reload();
-    const grid = gridOf(page, 'Contacts');
-    await expect(page.getByText('1,000 contacts', { exact: true })).toBeVisible();
+    const grid = await contactList(app, 1000);
     await headTick(grid).click();
     await expect(bulkBar(page)).toContainText('All 1,000 contacts selected');
     const unticked = (await rowAt(grid, 3).locator('.cell--name .cell__text--strong').innerText()).trim();
@@ -152,22 +158,14 @@ test.describe('selections that tell the truth', () => {
     await expect(tickAt(grid, 3)).not.toBeChecked();
     await expect(bulkBar(page)).toContainText('999 contacts selected');
 
-    await bulkBar(page).getByRole('button', { name: 'Change field…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Change a field' });
-    await dialog.getByLabel('Field').selectOption({ label: 'Company name' });
-    await dialog.getByLabel('New value').fill('Zeta Works');
-    await dialog.getByRole('button', { name: 'Apply to 999 contacts' }).click();
-    await expect(page.getByRole('status')).toContainText('999 contacts updated');
+    await changeSelected(page, 'Company name', 'Zeta Works', '999 contacts');
     expect(count(app.core, "SELECT count(*) FROM contacts WHERE company = 'Zeta Works'")).toBe(999);
     expect(app.core.db.prepare("SELECT name FROM contacts WHERE company IS NOT 'Zeta Works'").pluck().all()).toEqual([unticked]);
   });
 
   test('when the list changes between selecting and applying, the change is refused in words and nothing changes', async ({ app }) => {
     const page = app.page;
-    seedContacts(app.core, 1000);
-    await page.reload();
-    const grid = gridOf(page, 'Contacts');
-    await expect(page.getByText('1,000 contacts', { exact: true })).toBeVisible();
+    const grid = await contactList(app, 1000);
     await headTick(grid).click();
     await bulkBar(page).getByRole('button', { name: 'Delete…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Move to the trash' });
@@ -195,10 +193,7 @@ test.describe('selections that tell the truth', () => {
 
   test('the header tick says what it selects, is half-ticked for some, and a new search, filter or sort starts afresh', async ({ app }) => {
     const page = app.page;
-    seedContacts(app.core, 1000);
-    await page.reload();
-    const grid = gridOf(page, 'Contacts');
-    await expect(page.getByText('1,000 contacts', { exact: true })).toBeVisible();
+    const grid = await contactList(app, 1000);
     const head = headTick(grid);
     await expect(head).toHaveAccessibleName('Select all 1,000 contacts');
     await expect(head).not.toBeChecked();
@@ -256,18 +251,13 @@ test.describe('selections that tell the truth', () => {
     await expect(grid.getByRole('row', { name: /Bruno Costa/ })).toHaveCount(0);
     await expect(bulkBar(page)).toContainText('2 contacts selected');
 
-    await bulkBar(page).getByRole('button', { name: 'Delete…' }).click();
-    await page.getByRole('dialog', { name: 'Move to the trash' }).getByRole('button', { name: 'Move 2 contacts to the trash' }).click();
-    await expect(page.getByRole('status')).toContainText('2 contacts moved to the trash');
+    await deleteSelected(page, '2 contacts');
     expect(app.core.db.prepare('SELECT name FROM contacts WHERE deleted_at IS NULL ORDER BY name').pluck().all()).toEqual(['Dmitri Ivanov', 'Emma Fischer']);
   });
 
   test('a range longer than 10,000 rows is refused in words, and “Select all” then acts on all 10,050, past the cap', async ({ app }) => {
     const page = app.page;
-    seedContacts(app.core, 10_050);
-    await page.reload();
-    const grid = gridOf(page, 'Contacts');
-    await expect(page.getByText('10,050 contacts', { exact: true })).toBeVisible();
+    const grid = await contactList(app, 10_050);
     await tickToTheEnd(grid, 0, 10_050);
     await expect(bulkBar(page).getByRole('alert')).toHaveText('A Shift-click range can hold at most 10,000 rows. To change more, select all of them instead.');
     await expect(bulkBar(page)).toContainText('1 contact selected');
@@ -279,18 +269,13 @@ test.describe('selections that tell the truth', () => {
     await bulkBar(page).getByRole('button', { name: 'Select all 10,050 contacts' }).click();
     await expect(bulkBar(page)).toContainText('All 10,050 contacts selected');
     await expect(bulkBar(page).getByRole('alert')).toHaveCount(0);
-    await bulkBar(page).getByRole('button', { name: 'Delete…' }).click();
-    await page.getByRole('dialog', { name: 'Move to the trash' }).getByRole('button', { name: 'Move 10,050 contacts to the trash' }).click();
-    await expect(page.getByRole('status')).toContainText('10,050 contacts moved to the trash');
+    await deleteSelected(page, '10,050 contacts');
     expect(count(app.core, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(0);
   });
 
   test('Ctrl+End, Ctrl+Home, End, Home and ⌘↑/⌘↓ move focus to the last or first row of 3,000, and the arrows keep working', async ({ app }) => {
     const page = app.page;
-    seedContacts(app.core, 3000);
-    await page.reload();
-    const grid = gridOf(page, 'Contacts');
-    await expect(page.getByText('3,000 contacts', { exact: true })).toBeVisible();
+    const grid = await contactList(app, 3000);
     await rowAt(grid, 0).focus();
 
     const moves: Array<[key: string, index: number]> = [
@@ -317,10 +302,7 @@ test.describe('selections that tell the truth', () => {
 
   test('a focused row scrolled away with the wheel keeps the keyboard: the next arrow moves from it', async ({ app }) => {
     const page = app.page;
-    seedContacts(app.core, 3000);
-    await page.reload();
-    const grid = gridOf(page, 'Contacts');
-    await expect(page.getByText('3,000 contacts', { exact: true })).toBeVisible();
+    const grid = await contactList(app, 3000);
     await rowAt(grid, 4).focus();
     await grid.hover();
     await page.mouse.wheel(0, 40_000);

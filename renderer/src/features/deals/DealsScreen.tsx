@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Trashed } from '../../../../shared/schemas/common';
 import type { Deal, DealSortKey, DealSummary } from '../../../../shared/schemas/deal';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
@@ -102,15 +101,7 @@ export function DealsScreen() {
     [panel, refreshAll, showToast],
   );
 
-  const panelDeleted = usePanelDeleted(panel.close, refreshAll);
-  const { forget } = selection;
-  const onDeleted = useCallback(
-    (trashed: Trashed | null) => {
-      if (trashed) forget([trashed.id]);
-      panelDeleted(trashed);
-    },
-    [forget, panelDeleted],
-  );
+  const onDeleted = usePanelDeleted(panel.close, refreshAll, selection.forget);
 
   const onMove = useCallback(
     async (deal: DealSummary, stageId: number, index: number) => {

@@ -70,15 +70,7 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
   const singular = target.singular.charAt(0).toUpperCase() + target.singular.slice(1);
 
   const refresh = useCallback(() => pages.refresh(), [pages]);
-  const panelDeleted = usePanelDeleted(panel.close, refresh);
-  const { forget } = selection;
-  const onDeleted = useCallback(
-    (trashed: Trashed | null) => {
-      if (trashed) forget([trashed.id]);
-      panelDeleted(trashed);
-    },
-    [forget, panelDeleted],
-  );
+  const onDeleted = usePanelDeleted(panel.close, refresh, selection.forget);
   const onSaved = useCallback(
     (record: { id: number }, created: boolean) => {
       panel.saved(record.id);
