@@ -10,6 +10,8 @@ import './RecordGrid.css';
 
 /** Height of the sticky column header inside the scroller (matches .record-row--head). */
 const headHeight = 38;
+/** Rows rendered beyond each edge of the screen, so a quick scroll shows rows rather than blanks. */
+const overscan = 10;
 
 export interface RecordGridProps<Row extends { id: number }, Sort extends string> {
   pages: PagedRows<Row, Sort>;
@@ -77,21 +79,23 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 10,
+    overscan,
     rangeExtractor,
     // The column header sits inside the scroller, above the rows, and stays stuck to its top.
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
   });
   const items = virtualizer.getVirtualItems();
-  // What is on screen, without the active row kept rendered out of sight.
+  // What is on screen (the active row kept rendered out of sight aside), and the rows around it.
   const firstVisible = virtualizer.range?.startIndex ?? 0;
   const lastVisible = virtualizer.range?.endIndex ?? 0;
+  const firstNear = Math.max(0, firstVisible - overscan);
+  const lastNear = Math.min(Math.max(count - 1, 0), lastVisible + overscan);
 
-  // Load the pages behind what is on screen (and the first page before the total is known).
+  // Load the pages behind what is on screen and near it (and the first page before the total is known).
   useEffect(() => {
-    pages.ensure(firstVisible, lastVisible);
-  }, [pages, firstVisible, lastVisible, snapshot]);
+    pages.ensure(firstNear, lastNear);
+  }, [pages, firstNear, lastNear, snapshot]);
 
   // The last row ticked by itself: Shift gives every row from it to another its state.
   const anchor = useRef<{ index: number; id: number } | null>(null);
