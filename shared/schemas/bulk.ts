@@ -1,8 +1,46 @@
 import { z } from 'zod';
 import { Id, IdList } from './common';
+import { CompanyListRequest } from './company';
+import { ContactListRequest } from './contact';
+import { DealListRequest } from './deal';
 import { recordKinds } from './record';
 
+/** Rows a request may name one by one (ticked, or a Shift range); a select-all names its query instead and has no cap. */
 export const maxBulkIds = 10_000;
+
+const noPaging = { offset: true, limit: true } as const;
+
+/** A list as its screen shows it: the kind of record, and the list's search, filters and sort. */
+export const ListSelector = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('contact'), query: ContactListRequest.omit(noPaging) }),
+  z.strictObject({ kind: z.literal('company'), query: CompanyListRequest.omit(noPaging) }),
+  z.strictObject({ kind: z.literal('deal'), query: DealListRequest.omit(noPaging) }),
+]);
+export type ListSelector = z.input<typeof ListSelector>;
+
+/** The rows of a list between two positions (both included), in its own order: what a Shift-click ticks. */
+export const BulkRangeRequest = z
+  .strictObject({ list: ListSelector, from: z.int().min(0), to: z.int().min(0) })
+  .refine((range) => range.to >= range.from, { path: ['to'], error: 'A range ends at or after its first row.' })
+  .refine((range) => range.to - range.from < maxBulkIds, {
+    path: ['to'],
+    error: `A Shift-click range can hold at most ${maxBulkIds.toLocaleString('en')} rows. To change more, select all of them instead.`,
+  });
+export const BulkRangeIds = z.strictObject({ ids: z.array(Id).max(maxBulkIds) });
+
+/**
+ * Every row the list's query matches, less those unticked since, and how
+ * many that came to on the user's screen: the change is refused, not widened
+ * or narrowed, when that many no longer match.
+ */
+export const MatchingSelection = z.strictObject({
+  list: ListSelector,
+  except: z
+    .array(Id, { error: 'Must be a list of record numbers.' })
+    .max(maxBulkIds, { error: `At most ${maxBulkIds.toLocaleString('en')} rows can be left out of a select-all.` })
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'The same record is listed twice.' }),
+  count: z.int().min(1).max(10_000_000),
+});
 
 /**
  * One change to many records of one kind, in one transaction.
@@ -25,7 +63,16 @@ export const BulkAction = z.discriminatedUnion('type', [
 ]);
 export type BulkAction = z.infer<typeof BulkAction>;
 
-export const BulkRequest = z.strictObject({ kind: z.enum(recordKinds), ids: IdList(maxBulkIds), action: BulkAction });
+/** One change to the ticked rows (`ids`), or to every row of a list (`matching`). */
+export const BulkRequest = z
+  .strictObject({ kind: z.enum(recordKinds), ids: IdList(maxBulkIds).optional(), matching: MatchingSelection.optional(), action: BulkAction })
+  .superRefine((request, context) => {
+    if ((request.ids === undefined) === (request.matching === undefined)) {
+      context.addIssue({ code: 'custom', path: ['ids'], message: 'Choose the rows to change: ticked ones, or all of a list.' });
+    } else if (request.matching && request.matching.list.kind !== request.kind) {
+      context.addIssue({ code: 'custom', path: ['matching', 'list', 'kind'], message: 'The list must hold the kind of record being changed.' });
+    }
+  });
 export type BulkRequest = z.input<typeof BulkRequest>;
 
 /** How to take the change back: bulk.undo for edits, trash.restore for a delete. */

@@ -51,8 +51,8 @@ test.describe('bulk changes', () => {
     const score = await call(app.core, 'customFields.create', { kind: 'contact', label: 'Score', type: 'number' });
     await page.reload();
 
-    await contactGrid(page).getByRole('checkbox', { name: 'Select the rows shown' }).check();
-    await expect(bulkBar(page)).toContainText('5 contacts selected');
+    await contactGrid(page).getByRole('checkbox', { name: 'Select all 5 contacts' }).check();
+    await expect(bulkBar(page)).toContainText('All 5 contacts selected');
 
     await bulkBar(page).getByRole('button', { name: 'Add tag…' }).click();
     let dialog = page.getByRole('dialog', { name: 'Add a tag' });
@@ -63,7 +63,7 @@ test.describe('bulk changes', () => {
     await expect(page.getByRole('status')).toContainText('5 contacts updated');
     expect(count(app.core, "SELECT count(*) FROM contact_tags JOIN tags ON tags.id = contact_tags.tag_id WHERE tags.name = 'Newsletter'")).toBe(5);
 
-    await contactGrid(page).getByRole('checkbox', { name: 'Select the rows shown' }).check();
+    await contactGrid(page).getByRole('checkbox', { name: 'Select all 5 contacts' }).check();
     await bulkBar(page).getByRole('button', { name: 'Change field…' }).click();
     dialog = page.getByRole('dialog', { name: 'Change a field' });
     await dialog.getByLabel('Field').selectOption({ label: 'Score' });
@@ -95,7 +95,7 @@ test.describe('bulk changes', () => {
     await call(app.core, 'contacts.create', { name: 'Anna Berg', companyId: acme.id });
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Companies' }).click();
     const grid = page.getByRole('grid', { name: 'Companies' });
-    await grid.getByRole('checkbox', { name: 'Select the rows shown' }).check();
+    await grid.getByRole('checkbox', { name: 'Select all 2 companies' }).check();
     await bulkBar(page).getByRole('button', { name: 'Delete…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Move to the trash' });
     await dialog.getByLabel('Their people').selectOption('trash');

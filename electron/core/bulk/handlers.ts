@@ -1,12 +1,13 @@
-import type { BulkAction } from '../../../shared/schemas/bulk';
+import type { ParsedInput } from '../../../shared/contract';
 import type { RecordKind } from '../../../shared/schemas/record';
 import type { CoreContext, Handlers } from '../context';
 import { CrmError } from '../errors';
-import { countOf, isFielded, tableOf } from '../records/kinds';
+import { countOf, isFielded } from '../records/kinds';
 import { invalid } from '../records/problems';
 import { tagsRepo } from '../tags/repo';
 import { deleter } from '../trash/deleter';
 import { bulkFields, type State } from './fields';
+import { listSelections } from './selection';
 
 /** What an undo record holds: enough to put every record back as it was. */
 type UndoPayload =
@@ -16,9 +17,10 @@ type UndoPayload =
 const same = (a: State | undefined, b: State | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Bulk edits: one field, a tag on or off, or a delete, on up to 10,000
- * records of one kind, in one transaction. Edits leave an undo record
- * (the values before); bulk.undo puts them back in one transaction.
+ * Bulk edits: one field, a tag on or off, or a delete, on the ticked records
+ * of one kind (up to 10,000) or on every record a list's query matches, in
+ * one transaction that also resolves the selection. Edits leave an undo
+ * record (the values before); bulk.undo puts them back in one transaction.
  */
 export function bulkHandlers({ db, clock }: CoreContext) {
   const fields = bulkFields(db);
@@ -29,17 +31,18 @@ export function bulkHandlers({ db, clock }: CoreContext) {
   );
   const undoById = db.prepare<[number], { payload: string; undone_at: string | null }>('SELECT payload, undone_at FROM undo_records WHERE id = ?');
   const markUndone = db.prepare<[string, number]>('UPDATE undo_records SET undone_at = ? WHERE id = ?');
-  const live = Object.fromEntries(
-    (['contact', 'company', 'deal', 'activity'] as const).map((kind) => [kind, db.prepare<[number], number>(`SELECT 1 FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`).pluck()]),
-  ) as Record<RecordKind, ReturnType<typeof db.prepare<[number], number>>>;
+  const selections = listSelections(db);
 
   function tagChange(kind: RecordKind, ids: readonly number[], tagId: number, on: boolean, now: string): number[] {
     if (!isFielded(kind)) throw invalid('kind', 'Activities have no tags.');
     tags.existing(tagId);
-    return ids.filter((id) => live[kind].get(id) !== undefined && (on ? tags.link : tags.unlink)({ kind, id }, tagId, now));
+    const live = new Set(selections.liveIds(kind, ids));
+    return ids.filter((id) => live.has(id) && (on ? tags.link : tags.unlink)({ kind, id }, tagId, now));
   }
 
-  const apply = db.transaction((kind: RecordKind, ids: readonly number[], action: BulkAction, now: string) => {
+  const apply = db.transaction((request: ParsedInput<'bulk.apply'>, now: string) => {
+    const { kind, action } = request;
+    const ids = selections.resolve(request);
     if (action.type === 'delete') {
       const trashed = trash.delete(kind, ids, now, action.contacts);
       const changed = trashed?.counts[kind] ?? 0;
@@ -94,7 +97,8 @@ export function bulkHandlers({ db, clock }: CoreContext) {
   });
 
   return {
-    'bulk.apply': ({ kind, ids, action }) => apply(kind, ids, action, clock.now().toISOString()),
+    'bulk.apply': (request) => apply(request, clock.now().toISOString()),
     'bulk.undo': ({ undoId }) => undo(undoId, clock.now().toISOString()),
+    'bulk.range': ({ list, from, to }) => ({ ids: selections.range(list, from, to) }),
   } satisfies Partial<Handlers>;
 }

@@ -48,6 +48,9 @@ export interface CompanyListQuery {
   custom?: readonly CustomFilter[];
 }
 
+/** What narrows the list, without its order or paging. */
+export type CompanyListFilters = Omit<CompanyListQuery, 'offset' | 'limit' | 'sort' | 'direction'>;
+
 const orderTerms: Record<CompanySortKey, string[]> = {
   name: ['co.name'],
   industry: ['co.industry IS NULL', 'co.industry'],
@@ -125,6 +128,19 @@ export function companiesRepo(db: Db) {
     };
   }
 
+  /** The list's search and filters as SQL: its pages, its ranges and its select-all all read them from here. */
+  function listConditions(query: CompanyListFilters): Conditions {
+    const conditions: Conditions = { where: [], params: {} };
+    searchCondition('company', 'co', query.search, conditions);
+    if (query.industry !== undefined && query.industry !== '') {
+      conditions.where.push('co.industry = @industry');
+      conditions.params.industry = query.industry;
+    }
+    tagCondition('co', 'company_tags', 'company_id', query.tagIds ?? [], query.tagMatch ?? 'any', conditions);
+    custom.conditions('company', 'co', query.custom ?? [], conditions);
+    return conditions;
+  }
+
   return {
     create: write((values: CompanyValues & CompanyExtras, now: string): Company => {
       const { id } = insert.get({ ...rowValues(values), now })!;
@@ -156,15 +172,7 @@ export function companiesRepo(db: Db) {
     /** The people of the company, not in the trash. */
     contactIds: (id: number): number[] => contactIds.all(id),
     list(query: CompanyListQuery): CompanyPage {
-      const conditions: Conditions = { where: [], params: {} };
-      searchCondition('company', 'co', query.search, conditions);
-      if (query.industry !== undefined && query.industry !== '') {
-        conditions.where.push('co.industry = @industry');
-        conditions.params.industry = query.industry;
-      }
-      tagCondition('co', 'company_tags', 'company_id', query.tagIds ?? [], query.tagMatch ?? 'any', conditions);
-      custom.conditions('company', 'co', query.custom ?? [], conditions);
-      const { rows, total } = reader.page(query, conditions);
+      const { rows, total } = reader.page(query, listConditions(query));
       const tagIds = tags.idsOfMany('company', rows.map((row) => row.id));
       return {
         total,
@@ -182,6 +190,10 @@ export function companiesRepo(db: Db) {
         ),
       };
     },
+    /** Ids of the rows a page of the list would hold. */
+    listIds: (query: CompanyListQuery): number[] => reader.ids(query, listConditions(query)),
+    /** Every id the list's search and filters match. */
+    matchingIds: (query: CompanyListFilters): number[] => reader.matchingIds(listConditions(query)),
     pageSql: reader.pageSql,
   };
 }

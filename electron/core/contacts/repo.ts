@@ -51,6 +51,9 @@ export interface ListQuery {
   custom?: readonly CustomFilter[];
 }
 
+/** What narrows the list, without its order or paging. */
+export type ListFilters = Omit<ListQuery, 'offset' | 'limit' | 'sort' | 'direction'>;
+
 // ORDER BY terms match the partial indexes of migration 5, so a page is an index walk.
 const orderTerms: Record<ContactSortKey, string[]> = {
   name: ['name'],
@@ -154,6 +157,19 @@ export function contactsRepo(db: Db) {
     return row && toContact(row);
   }
 
+  /** The list's search and filters as SQL: its pages, its ranges and its select-all all read them from here. */
+  function listConditions(query: ListFilters): Conditions {
+    const conditions: Conditions = { where: [], params: {} };
+    searchCondition('contact', 'c', query.search, conditions);
+    if (query.companyId !== undefined) {
+      conditions.where.push('c.company_id = @companyId');
+      conditions.params.companyId = query.companyId;
+    }
+    tagCondition('c', 'contact_tags', 'contact_id', query.tagIds ?? [], query.tagMatch ?? 'any', conditions);
+    custom.conditions('contact', 'c', query.custom ?? [], conditions);
+    return conditions;
+  }
+
   return {
     create: write((values: ContactValues & ContactExtras, now: string): Contact => {
       const row = rowValues(values, companyLink(values.company, values.companyId, null));
@@ -190,15 +206,7 @@ export function contactsRepo(db: Db) {
       return filesOf.all(id, id);
     },
     list(query: ListQuery): ContactPage {
-      const conditions: Conditions = { where: [], params: {} };
-      searchCondition('contact', 'c', query.search, conditions);
-      if (query.companyId !== undefined) {
-        conditions.where.push('c.company_id = @companyId');
-        conditions.params.companyId = query.companyId;
-      }
-      tagCondition('c', 'contact_tags', 'contact_id', query.tagIds ?? [], query.tagMatch ?? 'any', conditions);
-      custom.conditions('contact', 'c', query.custom ?? [], conditions);
-      const { rows, total } = reader.page(query, conditions);
+      const { rows, total } = reader.page(query, listConditions(query));
       const tagIds = tags.idsOfMany('contact', rows.map((row) => row.id));
       return {
         total,
@@ -218,6 +226,10 @@ export function contactsRepo(db: Db) {
         ),
       };
     },
+    /** Ids of the rows a page of the list would hold. */
+    listIds: (query: ListQuery): number[] => reader.ids(query, listConditions(query)),
+    /** Every id the list's search and filters match. */
+    matchingIds: (query: ListFilters): number[] => reader.matchingIds(listConditions(query)),
     pageSql: reader.pageSql,
   };
 }

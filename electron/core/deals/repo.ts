@@ -4,7 +4,7 @@ import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
 import { historyRepo, type DisplayValues } from '../records/history';
-import { everyIdExists, listReader, orderBy, searchCondition, tagCondition, type Conditions } from '../records/list-query';
+import { everyIdExists, listReader, orderBy, searchCondition, tagCondition, type Conditions, type Direction } from '../records/list-query';
 import { blankToNull, gone } from '../records/problems';
 import { tagsRepo } from '../tags/repo';
 import { amountIn } from './currency-change';
@@ -66,6 +66,9 @@ export interface DealListQuery {
   tagMatch?: 'any' | 'all';
   custom?: readonly CustomFilter[];
 }
+
+/** What narrows the list, without its order or paging. */
+export type DealListFilters = Omit<DealListQuery, 'offset' | 'limit' | 'sort' | 'direction'>;
 
 export interface BoardQuery {
   cardsPerStage: number;
@@ -246,10 +249,10 @@ export function dealsRepo(db: Db) {
    * order, each stage's cards read from its index, whole stages skipped by
    * their counts to reach the page.
    */
-  function byStage(query: DealListQuery, conditions: Conditions): { rows: DealRow[]; total: number } {
+  function byStage<R>(query: DealListQuery, conditions: Conditions, select: (conditions: Conditions, terms: readonly string[], direction: Direction, limit: number, offset: number) => R[]): { rows: R[]; total: number } {
     const counts = reader.countBy('stage_id', conditions);
     const ordered = query.direction === 'asc' ? stages.list() : stages.list().reverse();
-    const rows: DealRow[] = [];
+    const rows: R[] = [];
     let skip = query.offset;
     for (const stage of ordered) {
       const inStage = counts.get(stage.id) ?? 0;
@@ -257,12 +260,35 @@ export function dealsRepo(db: Db) {
         skip -= inStage;
         continue;
       }
-      const part = reader.select({ where: [...conditions.where, 'd.stage_id = @stageId'], params: { ...conditions.params, stageId: stage.id } }, orderTerms.stage.slice(1), query.direction, query.limit - rows.length, skip);
+      const part = select({ where: [...conditions.where, 'd.stage_id = @stageId'], params: { ...conditions.params, stageId: stage.id } }, orderTerms.stage.slice(1), query.direction, query.limit - rows.length, skip);
       rows.push(...part);
       skip = 0;
       if (rows.length >= query.limit) break;
     }
     return { rows, total: [...counts.values()].reduce((sum, n) => sum + n, 0) };
+  }
+
+  /** The list's search and filters as SQL: its pages, its ranges and its select-all all read them from here. */
+  function listConditions(query: DealListFilters): Conditions {
+    const conditions: Conditions = { where: [], params: {} };
+    searchCondition('deal', 'd', query.search, conditions);
+    if (query.stageIds && query.stageIds.length > 0) {
+      conditions.where.push('d.stage_id IN (SELECT value FROM json_each(@stageIds))', everyIdExists('stageIds', 'pipeline_stages'));
+      conditions.params.stageIds = JSON.stringify(query.stageIds);
+    }
+    if (query.status !== undefined) {
+      conditions.where.push('d.stage_id IN (SELECT id FROM pipeline_stages WHERE kind = @status)');
+      conditions.params.status = query.status;
+    }
+    for (const [key, column] of [['companyId', 'company_id'], ['contactId', 'contact_id'], ['owner', 'owner']] as const) {
+      const value = query[key];
+      if (value === undefined || value === '') continue;
+      conditions.where.push(`d.${column} = @${key}`);
+      conditions.params[key] = value;
+    }
+    tagCondition('d', 'deal_tags', 'deal_id', query.tagIds ?? [], query.tagMatch ?? 'any', conditions);
+    custom.conditions('deal', 'd', query.custom ?? [], conditions);
+    return conditions;
   }
 
   function boardConditions(query: Pick<BoardQuery, 'owner' | 'tagIds' | 'tagMatch'>): Conditions {
@@ -318,25 +344,8 @@ export function dealsRepo(db: Db) {
       return row && valuesOf(row);
     },
     list(query: DealListQuery): DealPage {
-      const conditions: Conditions = { where: [], params: {} };
-      searchCondition('deal', 'd', query.search, conditions);
-      if (query.stageIds && query.stageIds.length > 0) {
-        conditions.where.push('d.stage_id IN (SELECT value FROM json_each(@stageIds))', everyIdExists('stageIds', 'pipeline_stages'));
-        conditions.params.stageIds = JSON.stringify(query.stageIds);
-      }
-      if (query.status !== undefined) {
-        conditions.where.push('d.stage_id IN (SELECT id FROM pipeline_stages WHERE kind = @status)');
-        conditions.params.status = query.status;
-      }
-      for (const [key, column] of [['companyId', 'company_id'], ['contactId', 'contact_id'], ['owner', 'owner']] as const) {
-        const value = query[key];
-        if (value === undefined || value === '') continue;
-        conditions.where.push(`d.${column} = @${key}`);
-        conditions.params[key] = value;
-      }
-      tagCondition('d', 'deal_tags', 'deal_id', query.tagIds ?? [], query.tagMatch ?? 'any', conditions);
-      custom.conditions('deal', 'd', query.custom ?? [], conditions);
-      const { rows, total } = query.sort === 'stage' ? byStage(query, conditions) : reader.page(query, conditions);
+      const conditions = listConditions(query);
+      const { rows, total } = query.sort === 'stage' ? byStage(query, conditions, reader.select) : reader.page(query, conditions);
       const tagIds = tags.idsOfMany('deal', rows.map((row) => row.id));
       return { total, offset: query.offset, rows: rows.map((row) => summaryOf(row, tagIds.get(row.id) ?? [])) };
     },
@@ -364,6 +373,13 @@ export function dealsRepo(db: Db) {
       });
       return { columns: columnsOut };
     },
+    /** Ids of the rows a page of the list would hold. */
+    listIds(query: DealListQuery): number[] {
+      const conditions = listConditions(query);
+      return query.sort === 'stage' ? byStage(query, conditions, reader.selectIds).rows : reader.ids(query, conditions);
+    },
+    /** Every id the list's search and filters match. */
+    matchingIds: (query: DealListFilters): number[] => reader.matchingIds(listConditions(query)),
     pageSql: (sort: DealSortKey, direction: 'asc' | 'desc'): string[] =>
       sort === 'stage'
         ? [

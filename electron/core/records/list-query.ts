@@ -85,18 +85,19 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
   // A count needs no joins: every condition is on the main table.
   const table = source.from.trim().split(/\s+/)[0];
   const whereOf = (conditions: Conditions, extra: readonly string[] = []) => [`${alias}.deleted_at IS NULL`, ...conditions.where, ...extra].join(' AND ');
-  const selectSql = (where: string, terms: readonly string[], direction: Direction) =>
-    `SELECT ${source.columns} FROM ${source.from} WHERE ${where} ORDER BY ${orderBy(terms, `${alias}.id`, direction)} LIMIT @limit OFFSET @offset`;
+  const selectSql = (columns: string, where: string, terms: readonly string[], direction: Direction) =>
+    `SELECT ${columns} FROM ${source.from} WHERE ${where} ORDER BY ${orderBy(terms, `${alias}.id`, direction)} LIMIT @limit OFFSET @offset`;
+  const idColumn = `${alias}.id AS id`;
 
   /** The statements one page may run: one, or for a descending sort on a column with blanks, filled rows then blank rows. */
-  function plan(sort: Sort, direction: Direction, conditions: Conditions): Array<{ sql: string; blanks: boolean }> {
+  function plan(columns: string, sort: Sort, direction: Direction, conditions: Conditions): Array<{ sql: string; blanks: boolean }> {
     const terms = source.order[sort];
     const nullable = direction === 'desc' && terms[0]?.endsWith(' IS NULL') ? terms[0] : undefined;
-    if (!nullable) return [{ sql: selectSql(whereOf(conditions), terms, direction), blanks: false }];
+    if (!nullable) return [{ sql: selectSql(columns, whereOf(conditions), terms, direction), blanks: false }];
     const rest = terms.slice(1);
     return [
-      { sql: selectSql(whereOf(conditions, [`(${nullable}) = 0`]), rest, direction), blanks: false },
-      { sql: selectSql(whereOf(conditions, [`(${nullable}) = 1`]), rest, direction), blanks: true },
+      { sql: selectSql(columns, whereOf(conditions, [`(${nullable}) = 0`]), rest, direction), blanks: false },
+      { sql: selectSql(columns, whereOf(conditions, [`(${nullable}) = 1`]), rest, direction), blanks: true },
     ];
   }
 
@@ -109,21 +110,38 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
     return (prepared(`SELECT count(*) AS n FROM ${table} ${alias} WHERE ${whereOf(conditions, extra)}`).get(conditions.params) as { n: number }).n;
   }
 
+  /** Rows offset..offset+limit-1 of the list in its order, as `columns`. */
+  function rowsOf<R>(columns: string, request: { offset: number; limit: number; sort: Sort; direction: Direction }, conditions: Conditions): R[] {
+    const [filled, blanks] = plan(columns, request.sort, request.direction, conditions);
+    const read = (sql: string, limit: number, offset: number) => prepared(sql).all({ ...conditions.params, limit, offset }) as R[];
+    const rows = read(filled!.sql, request.limit, request.offset);
+    if (blanks && rows.length < request.limit) {
+      const nullable = source.order[request.sort][0]!;
+      const filledCount = rows.length > 0 || request.offset === 0 ? request.offset + rows.length : count(conditions, [`(${nullable}) = 0`]);
+      rows.push(...read(blanks.sql, request.limit - rows.length, Math.max(0, request.offset - filledCount)));
+    }
+    return rows;
+  }
+
   return {
     page(request: { offset: number; limit: number; sort: Sort; direction: Direction }, conditions: Conditions): { rows: Row[]; total: number } {
-      const [filled, blanks] = plan(request.sort, request.direction, conditions);
-      const read = (sql: string, limit: number, offset: number) => prepared(sql).all({ ...conditions.params, limit, offset }) as Row[];
-      const rows = read(filled!.sql, request.limit, request.offset);
-      if (blanks && rows.length < request.limit) {
-        const nullable = source.order[request.sort][0]!;
-        const filledCount = rows.length > 0 || request.offset === 0 ? request.offset + rows.length : count(conditions, [`(${nullable}) = 0`]);
-        rows.push(...read(blanks.sql, request.limit - rows.length, Math.max(0, request.offset - filledCount)));
-      }
-      return { rows, total: count(conditions) };
+      return { rows: rowsOf<Row>(source.columns, request, conditions), total: count(conditions) };
+    },
+    /** The ids of the rows a page would hold, by the same index walks: a selection's range. */
+    ids(request: { offset: number; limit: number; sort: Sort; direction: Direction }, conditions: Conditions): number[] {
+      return rowsOf<{ id: number }>(idColumn, request, conditions).map((row) => row.id);
+    },
+    /** Every id the conditions match, in no particular order: a select-all. */
+    matchingIds(conditions: Conditions): number[] {
+      return (prepared(`SELECT ${idColumn} FROM ${table} ${alias} WHERE ${whereOf(conditions)}`).all(conditions.params) as Array<{ id: number }>).map((row) => row.id);
     },
     /** Rows of one query shape, for lists that walk their own way (the deals list by stage). */
     select(conditions: Conditions, terms: readonly string[], direction: Direction, limit: number, offset: number): Row[] {
-      return prepared(selectSql(whereOf(conditions), terms, direction)).all({ ...conditions.params, limit, offset }) as Row[];
+      return prepared(selectSql(source.columns, whereOf(conditions), terms, direction)).all({ ...conditions.params, limit, offset }) as Row[];
+    },
+    /** The ids `select` would give. */
+    selectIds(conditions: Conditions, terms: readonly string[], direction: Direction, limit: number, offset: number): number[] {
+      return (prepared(selectSql(idColumn, whereOf(conditions), terms, direction)).all({ ...conditions.params, limit, offset }) as Array<{ id: number }>).map((row) => row.id);
     },
     /** Matching rows per value of a column of the main table. */
     countBy(column: string, conditions: Conditions): Map<number, number> {
@@ -132,7 +150,7 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
     },
     /** The SQL a page runs, for EXPLAIN QUERY PLAN in tests. */
     pageSql(sort: Sort, direction: Direction, conditions: Conditions = noConditions()): string[] {
-      return plan(sort, direction, conditions).map((step) => step.sql);
+      return plan(source.columns, sort, direction, conditions).map((step) => step.sql);
     },
   };
 }

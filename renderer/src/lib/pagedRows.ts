@@ -17,10 +17,15 @@ export interface ListQuery<Sort extends string = string> {
   filters: ListFilters;
 }
 
+/** A query as the list channels take it (without paging). */
+export function listRequest<Sort extends string>(query: ListQuery<Sort>) {
+  const { filters, ...rest } = query;
+  return { ...rest, ...filters };
+}
+
 /** A list channel's request for one page of a query. */
 export function pageRequest<Sort extends string>(query: ListQuery<Sort>, offset: number, limit: number) {
-  const { filters, ...rest } = query;
-  return { ...rest, ...filters, offset, limit };
+  return { ...listRequest(query), offset, limit };
 }
 
 /** A search or a filter leaves some records out. */

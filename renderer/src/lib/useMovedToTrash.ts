@@ -28,15 +28,21 @@ export function useMovedToTrash(restored: () => void): (trashed: Trashed) => voi
   );
 }
 
-/** A record panel's delete as its list screen takes it: the panel closes, the list reloads, and Undo is offered. */
-export function usePanelDeleted(closePanel: () => void, reload: () => void): (trashed: Trashed | null) => void {
+/**
+ * A record panel's delete as its list screen takes it: the panel closes, the list reloads (and its
+ * ticks forget the record), and Undo is offered.
+ */
+export function usePanelDeleted(closePanel: () => void, reload: () => void, forget?: (ids: readonly number[]) => void): (trashed: Trashed | null) => void {
   const movedToTrash = useMovedToTrash(reload);
   return useCallback(
     (trashed: Trashed | null) => {
       closePanel();
       reload();
-      if (trashed) movedToTrash(trashed);
+      if (trashed) {
+        forget?.([trashed.id]);
+        movedToTrash(trashed);
+      }
     },
-    [closePanel, reload, movedToTrash],
+    [closePanel, reload, forget, movedToTrash],
   );
 }

@@ -47,8 +47,11 @@ function GridRowView<Row, Sort extends string>({ index, row, columns, className,
               aria-label={`Select ${nameOf(row)}`}
               // The click carries Shift (a range); readOnly: the selection, not the box, holds the state.
               readOnly
+              // The keyboard stays with the row (so End, then Shift-click, work as in any list), not the box.
+              onMouseDown={(event) => event.preventDefault()}
               onClick={(event) => {
                 event.stopPropagation();
+                event.currentTarget.closest<HTMLElement>('[role="row"]')?.focus({ preventScroll: true });
                 onCheck(index, row, event.shiftKey);
               }}
             />

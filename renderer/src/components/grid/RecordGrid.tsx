@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { queryKey, type PagedRows, type PagesSnapshot } from '../../lib/pagedRows';
 import { Icon } from '../Icon';
@@ -10,6 +10,8 @@ import './RecordGrid.css';
 
 /** Height of the sticky column header inside the scroller (matches .record-row--head). */
 const headHeight = 38;
+/** Rows rendered beyond each edge of the screen, so a quick scroll shows rows rather than blanks. */
+const overscan = 10;
 
 export interface RecordGridProps<Row extends { id: number }, Sort extends string> {
   pages: PagedRows<Row, Sort>;
@@ -27,7 +29,9 @@ export interface RecordGridProps<Row extends { id: number }, Sort extends string
   /** The record's name: said by its tick and in announcements. */
   nameOf(row: Row): string;
   /** Ticks for a bulk change; the list has none without it. */
-  selection?: Selection | undefined;
+  selection?: Selection<Sort> | undefined;
+  /** The header tick's words: "Select all 1,000 contacts". */
+  selectAllLabel?: string;
   /** Pixels per row (two-line rows are taller); matches the kind's CSS. */
   rowHeight?: number;
 }
@@ -36,7 +40,9 @@ export interface RecordGridProps<Row extends { id: number }, Sort extends string
 /**
  * A table of records (contacts, companies, deals): a grid whose rows exist
  * only while visible, so 100,000 records cost what 30 do. Arrow keys, Page
- * Up/Down, Home and End move between rows; Enter opens one.
+ * Up/Down, Home and End (also with Ctrl or ⌘, and ⌘↑/⌘↓) move between rows;
+ * Enter opens one. The row with the keyboard's focus stays in the page even
+ * when scrolled away, so the next key still moves from it.
  */
 export function RecordGrid<Row extends { id: number }, Sort extends string>({
   pages,
@@ -50,6 +56,7 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
   labelledBy,
   nameOf,
   selection,
+  selectAllLabel = 'Select all',
   rowHeight = 44,
 }: RecordGridProps<Row, Sort>) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -57,34 +64,50 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
   const [activeIndex, setActiveIndex] = useState(0);
   const focusPending = useRef(false);
 
+  // Keep the active row inside the list when it shrinks (after a delete or a narrower search).
+  const clampedActive = Math.min(activeIndex, Math.max(count - 1, 0));
+  // The active row is always rendered: were it unmounted while focused (scrolled away), focus would fall to the page.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return count === 0 || indexes.includes(clampedActive) ? indexes : [...indexes, clampedActive].sort((a, b) => a - b);
+    },
+    [count, clampedActive],
+  );
+
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 10,
+    overscan,
+    rangeExtractor,
     // The column header sits inside the scroller, above the rows, and stays stuck to its top.
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
   });
   const items = virtualizer.getVirtualItems();
-  const firstVisible = items[0]?.index ?? 0;
-  const lastVisible = items[items.length - 1]?.index ?? 0;
+  // What is on screen (the active row kept rendered out of sight aside), and the rows around it.
+  const firstVisible = virtualizer.range?.startIndex ?? 0;
+  const lastVisible = virtualizer.range?.endIndex ?? 0;
+  const firstNear = Math.max(0, firstVisible - overscan);
+  const lastNear = Math.min(Math.max(count - 1, 0), lastVisible + overscan);
 
-  // Load the pages behind what is on screen (and the first page before the total is known).
+  // Load the pages behind what is on screen and near it (and the first page before the total is known).
   useEffect(() => {
-    pages.ensure(firstVisible, lastVisible);
-  }, [pages, firstVisible, lastVisible, snapshot]);
+    pages.ensure(firstNear, lastNear);
+  }, [pages, firstNear, lastNear, snapshot]);
+
+  // The last row ticked by itself: Shift gives every row from it to another its state.
+  const anchor = useRef<{ index: number; id: number } | null>(null);
 
   // New sort or search: back to the top.
   const shownKey = queryKey(snapshot.query);
   useLayoutEffect(() => {
     virtualizer.scrollToOffset(0);
     setActiveIndex(0);
+    anchor.current = null;
     // Only when the rows on screen belong to a new query, not on every render.
   }, [shownKey]);
-
-  // Keep the active row inside the list when it shrinks (after a delete or a narrower search).
-  const clampedActive = Math.min(activeIndex, Math.max(count - 1, 0));
 
   // Focus follows the keyboard, once the row it moved to has been rendered.
   useEffect(() => {
@@ -106,24 +129,24 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Only rows move with the keys; the header's sort buttons keep Enter and Space for themselves.
     if (!(event.target instanceof HTMLElement) || event.target.getAttribute('role') !== 'row') return;
-    if (count === 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (count === 0 || event.altKey) return;
+    const last = count - 1;
     const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? rowHeight) - headHeight) / rowHeight) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: clampedActive + 1,
-      ArrowUp: clampedActive - 1,
-      PageDown: clampedActive + pageRows,
-      PageUp: clampedActive - pageRows,
-      Home: 0,
-      End: count - 1,
-    };
+    // With Ctrl or ⌘, Home and End go to the ends as they do alone (left to the browser they scroll
+    // the rows away from under the focus), ⌘↑/⌘↓ too as on a Mac; Ctrl+↑/↓ move one row.
+    const moves: Record<string, number> =
+      event.ctrlKey || event.metaKey
+        ? { Home: 0, End: last, ArrowUp: event.metaKey ? 0 : clampedActive - 1, ArrowDown: event.metaKey ? last : clampedActive + 1 }
+        : { ArrowDown: clampedActive + 1, ArrowUp: clampedActive - 1, PageDown: clampedActive + pageRows, PageUp: clampedActive - pageRows, Home: 0, End: last };
     const target = moves[event.key];
     if (target !== undefined) {
       event.preventDefault();
       moveTo(target);
+    } else if (event.ctrlKey || event.metaKey) {
+      return;
     } else if (event.key === ' ' && selection) {
       event.preventDefault();
-      const row = snapshot.rowAt(clampedActive);
-      if (row) checkRow(clampedActive, row, event.shiftKey);
+      checkRow(clampedActive, snapshot.rowAt(clampedActive), event.shiftKey);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       const row = snapshot.rowAt(clampedActive);
@@ -139,28 +162,23 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
     [onOpen],
   );
 
-  // Shift ticks (or unticks) every loaded row from the last one ticked to this one.
-  const lastChecked = useRef<number | null>(null);
+  // A tick; with Shift, every row from the anchor to this one, loaded or not (the core reads them from the list).
   const checkRow = useCallback(
-    (index: number, row: Row, extend: boolean) => {
+    (index: number, row: Row | undefined, extend: boolean) => {
       if (!selection) return;
-      const on = !selection.selected.has(row.id);
-      const from = extend && lastChecked.current !== null ? Math.min(lastChecked.current, index) : index;
-      const to = extend && lastChecked.current !== null ? Math.max(lastChecked.current, index) : index;
-      const ids: number[] = [];
-      for (let at = from; at <= to; at++) {
-        const candidate = snapshot.rowAt(at);
-        if (candidate) ids.push(candidate.id);
+      const from = anchor.current;
+      if (extend && from && from.index !== index) {
+        selection.tickRange(from.index, index, selection.isTicked(from.id));
+      } else if (row) {
+        selection.tick([row.id], !selection.isTicked(row.id));
+        anchor.current = { index, id: row.id };
       }
-      selection.setMany(ids, on);
-      lastChecked.current = index;
     },
-    [selection, snapshot],
+    [selection],
   );
-  const shownRows = items.map((item) => snapshot.rowAt(item.index)).filter((row): row is Row => row !== undefined);
 
   // Tab lands on the active row, or on the first visible one if it has scrolled away.
-  const tabStop = items.some((item) => item.index === clampedActive) ? clampedActive : firstVisible;
+  const tabStop = clampedActive >= firstVisible && clampedActive <= lastVisible ? clampedActive : firstVisible;
 
   return (
     <div
@@ -176,7 +194,7 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
     >
       <div role="rowgroup" className="record-grid__head">
         <div role="row" aria-rowindex={1} className={`record-row record-row--head ${rowClassName}`}>
-          {selection && <HeadTick rows={shownRows} selection={selection} />}
+          {selection && <HeadTick selection={selection} label={selectAllLabel} />}
           {columns.map((column) => {
             const active = sort.key === column.key;
             return (
@@ -210,7 +228,7 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
               tabStop={item.index === tabStop}
               onOpen={openRow}
               onFocusRow={setActiveIndex}
-              checked={selection ? row !== undefined && selection.selected.has(row.id) : undefined}
+              checked={selection ? row !== undefined && selection.isTicked(row.id) : undefined}
               onCheck={checkRow}
               nameOf={nameOf}
             />

@@ -6,7 +6,9 @@ import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
 import type { Selection } from '../../lib/useSelection';
+import { selectedRows, type ListSelectorOf, type Selected } from './bulkChange';
 import { BulkDialog, type BulkMode } from './BulkDialog';
+import { selectAllLabel, selectedLabel } from './selectionWords';
 import './BulkBar.css';
 
 /** The kind of record a list holds, with its words. */
@@ -16,19 +18,27 @@ export interface BulkTarget {
   plural: string;
 }
 
-interface BulkBarProps {
+interface BulkBarProps<Sort extends string> {
   target: BulkTarget;
-  selection: Selection;
-  /** Something changed (or was undone): reload the list. */
+  selection: Selection<Sort>;
+  /** The list's query as the core names it, for a select-all. */
+  listSelector: ListSelectorOf<Sort>;
+  /** Something changed (or was undone), or the list was found changed: reload it. */
   onChanged(): void;
 }
 
-/** Over a list while rows are ticked: change a field, add or remove a tag, or delete them all at once, with Undo. */
-export function BulkBar({ target, selection, onChanged }: BulkBarProps) {
+/**
+ * Over a list while rows are ticked: how many (the number every change then
+ * says and acts on), the offer to select all that match, and the changes —
+ * a field, a tag on or off, or a delete — each at once, with Undo.
+ */
+export function BulkBar<Sort extends string>({ target, selection, listSelector, onChanged }: BulkBarProps<Sort>) {
   const showToast = useToast();
-  const [mode, setMode] = useState<BulkMode | null>(null);
-  const ids = [...selection.selected];
-  if (ids.length === 0) return null;
+  // The rows and count are taken when the dialog opens: what it says is what it asks the core to act on.
+  const [asked, setAsked] = useState<{ mode: BulkMode; selected: Selected } | null>(null);
+  if (selection.count === 0 && !selection.problem && !asked) return null;
+
+  const ask = (mode: BulkMode) => setAsked({ mode, selected: selectedRows(selection, listSelector) });
 
   const undo = (result: BulkResult) => {
     const handle = result.undo;
@@ -44,7 +54,7 @@ export function BulkBar({ target, selection, onChanged }: BulkBarProps) {
   };
 
   const applied = (result: BulkResult, done: BulkMode) => {
-    setMode(null);
+    setAsked(null);
     selection.clear();
     onChanged();
     const changed = countOf(result.changed, target.singular, target.plural);
@@ -54,25 +64,41 @@ export function BulkBar({ target, selection, onChanged }: BulkBarProps) {
 
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Change the selected rows">
-      <p className="bulk-bar__count" aria-live="polite">
-        {countOf(ids.length, target.singular, target.plural)} selected
-      </p>
-      <Button size="small" icon="edit" onClick={() => setMode('set')}>
-        Change field…
-      </Button>
-      <Button size="small" icon="tag" onClick={() => setMode('addTag')}>
-        Add tag…
-      </Button>
-      <Button size="small" onClick={() => setMode('removeTag')}>
-        Remove tag…
-      </Button>
-      <Button size="small" variant="danger" icon="trash" onClick={() => setMode('delete')}>
-        Delete…
-      </Button>
+      <div className="bulk-bar__summary">
+        <p className="bulk-bar__count" aria-live="polite">
+          {selectedLabel(selection, target)}
+        </p>
+        {!selection.all && selection.total > selection.count && (
+          <Button size="small" variant="subtle" icon="check" onClick={selection.tickAll}>
+            {selectAllLabel(selection, target)}
+          </Button>
+        )}
+      </div>
+      {selection.problem && (
+        <p className="bulk-bar__problem" role="alert">
+          {selection.problem}
+        </p>
+      )}
+      {selection.count > 0 && (
+        <>
+          <Button size="small" icon="edit" onClick={() => ask('set')}>
+            Change field…
+          </Button>
+          <Button size="small" icon="tag" onClick={() => ask('addTag')}>
+            Add tag…
+          </Button>
+          <Button size="small" onClick={() => ask('removeTag')}>
+            Remove tag…
+          </Button>
+          <Button size="small" variant="danger" icon="trash" onClick={() => ask('delete')}>
+            Delete…
+          </Button>
+        </>
+      )}
       <Button size="small" variant="subtle" icon="close" onClick={selection.clear}>
         Clear
       </Button>
-      {mode && <BulkDialog target={target} ids={ids} mode={mode} onApplied={applied} onCancel={() => setMode(null)} />}
+      {asked && <BulkDialog target={target} selected={asked.selected} mode={asked.mode} onApplied={applied} onListChanged={onChanged} onCancel={() => setAsked(null)} />}
     </div>
   );
 }

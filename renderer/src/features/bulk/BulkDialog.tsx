@@ -8,7 +8,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { countOf } from '../../lib/format';
-import { applyBulk, tagNamed, typedValue } from './bulkChange';
+import { applyBulk, isListChanged, tagNamed, typedValue, type Selected } from './bulkChange';
 import { bulkFieldsOf, type BulkField } from './bulkFields';
 import type { BulkTarget } from './BulkBar';
 
@@ -16,16 +16,19 @@ export type BulkMode = 'set' | 'addTag' | 'removeTag' | 'delete';
 
 interface BulkDialogProps {
   target: BulkTarget;
-  ids: readonly number[];
+  /** The rows as the user saw them when asking: the number this dialog says is the number acted on. */
+  selected: Selected;
   mode: BulkMode;
   onApplied(result: BulkResult, mode: BulkMode): void;
+  /** The core found the list changed since the selection and refused: reload it. */
+  onListChanged(): void;
   onCancel(): void;
 }
 
 const titles: Record<BulkMode, string> = { set: 'Change a field', addTag: 'Add a tag', removeTag: 'Remove a tag', delete: 'Move to the trash' };
 
-/** One bulk change, asked for in a dialog and applied to every ticked record in one transaction. */
-export function BulkDialog({ target, ids, mode, onApplied, onCancel }: BulkDialogProps) {
+/** One bulk change, asked for in a dialog and applied to every selected record in one transaction. */
+export function BulkDialog({ target, selected, mode, onApplied, onListChanged, onCancel }: BulkDialogProps) {
   const formId = useId();
   const [fields, setFields] = useState<BulkField[] | null>(null);
   const [tags, setTags] = useState<Tag[]>([]);
@@ -35,7 +38,9 @@ export function BulkDialog({ target, ids, mode, onApplied, onCancel }: BulkDialo
   const [people, setPeople] = useState<'detach' | 'trash'>('detach');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const records = countOf(ids.length, target.singular, target.plural);
+  // Refused because the list changed: this dialog's number is stale, so it cannot be applied again.
+  const [stale, setStale] = useState(false);
+  const records = countOf(selected.count, target.singular, target.plural);
 
   useEffect(() => {
     if (mode === 'set') {
@@ -80,10 +85,14 @@ export function BulkDialog({ target, ids, mode, onApplied, onCancel }: BulkDialo
         setProblem(action);
         return;
       }
-      onApplied(await applyBulk(target.kind, ids, action), mode);
+      onApplied(await applyBulk(target.kind, selected, action), mode);
     } catch (thrown) {
       const error = toCrmError(thrown);
       setProblem(error.fields[0]?.message ?? error.message);
+      if (isListChanged(error.fields)) {
+        setStale(true);
+        onListChanged();
+      }
     } finally {
       setBusy(false);
     }
@@ -167,7 +176,7 @@ export function BulkDialog({ target, ids, mode, onApplied, onCancel }: BulkDialo
           <Button onClick={onCancel} disabled={busy}>
             Cancel
           </Button>
-          <Button type="submit" variant={mode === 'delete' ? 'danger' : 'primary'} disabled={busy || (mode === 'set' && !fields)}>
+          <Button type="submit" variant={mode === 'delete' ? 'danger' : 'primary'} disabled={busy || stale || (mode === 'set' && !fields)}>
             {mode === 'delete' ? `Move ${records} to the trash` : `Apply to ${records}`}
           </Button>
         </div>

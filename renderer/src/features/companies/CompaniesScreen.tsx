@@ -1,12 +1,13 @@
 import type { CompanySortKey } from '../../../../shared/schemas/company';
 import { invoke } from '../../api';
-import { pageRequest, type ListQuery } from '../../lib/pagedRows';
+import { listRequest, pageRequest, type ListQuery } from '../../lib/pagedRows';
 import { RecordListScreen } from '../views/RecordListScreen';
 import { NoCompaniesYet } from './CompaniesEmpty';
 import { companyColumns } from './companyColumns';
 import { CompanyPanel } from './CompanyPanel';
 
 const fetchCompanies = (query: ListQuery<CompanySortKey>, offset: number, limit: number) => invoke('companies.list', pageRequest(query, offset, limit));
+const listSelector = (query: ListQuery<CompanySortKey>) => ({ kind: 'company' as const, query: listRequest(query) });
 
 /** The Companies section: New company, search, filters and views; the list; the company panel. */
 export function CompaniesScreen() {
@@ -16,6 +17,7 @@ export function CompaniesScreen() {
       title="Companies"
       target={{ kind: 'company', singular: 'company', plural: 'companies' }}
       fetchPage={fetchCompanies}
+      listSelector={listSelector}
       columns={companyColumns}
       initialSort={{ key: 'name', direction: 'asc' }}
       rowClassName="company-row"

@@ -1,12 +1,13 @@
 import type { ContactSortKey } from '../../../../shared/schemas/contact';
 import { invoke } from '../../api';
-import { pageRequest, type ListQuery } from '../../lib/pagedRows';
+import { listRequest, pageRequest, type ListQuery } from '../../lib/pagedRows';
 import { RecordListScreen } from '../views/RecordListScreen';
 import { contactColumns } from './contactColumns';
 import { ContactPanel } from './ContactPanel';
 import { NoContactsYet } from './ContactsEmpty';
 
 const fetchContacts = (query: ListQuery<ContactSortKey>, offset: number, limit: number) => invoke('contacts.list', pageRequest(query, offset, limit));
+const listSelector = (query: ListQuery<ContactSortKey>) => ({ kind: 'contact' as const, query: listRequest(query) });
 
 /** The Contacts section: New contact, search, filters and views; the list; the contact panel. */
 export function ContactsScreen() {
@@ -16,6 +17,7 @@ export function ContactsScreen() {
       title="Contacts"
       target={{ kind: 'contact', singular: 'contact', plural: 'contacts' }}
       fetchPage={fetchContacts}
+      listSelector={listSelector}
       columns={contactColumns}
       initialSort={{ key: 'name', direction: 'asc' }}
       rowClassName="contact-row"

@@ -8,7 +8,7 @@ import { RecordListArea } from '../../components/grid/RecordListArea';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
-import { pageRequest, type ListQuery } from '../../lib/pagedRows';
+import { listRequest, pageRequest, type ListQuery } from '../../lib/pagedRows';
 import { usePanelDeleted } from '../../lib/useMovedToTrash';
 import { useRecordList } from '../../lib/useRecordList';
 import { useRecordPanel } from '../../lib/useRecordPanel';
@@ -16,6 +16,8 @@ import { useRefreshOnChange } from '../../lib/useRefreshOnChange';
 import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
+import { rangeFetcher } from '../bulk/bulkChange';
+import { selectAllLabel } from '../bulk/selectionWords';
 import { ListToolbar } from '../views/ListToolbar';
 import { dealColumns, dealRowHeight } from './dealColumns';
 import { DealPanel, type DealPrefill } from './DealPanel';
@@ -37,6 +39,8 @@ function storedView(): DealView {
 }
 
 const fetchDeals = (query: ListQuery<DealSortKey>, offset: number, limit: number) => invoke('deals.list', pageRequest(query, offset, limit));
+const listSelector = (query: ListQuery<DealSortKey>) => ({ kind: 'deal' as const, query: listRequest(query) });
+const fetchRange = rangeFetcher(listSelector);
 
 /** The Deals section: the pipeline as a board or a sortable list, the deal panel, and the stage editor. */
 export function DealsScreen() {
@@ -51,7 +55,7 @@ export function DealsScreen() {
   const bodyRef = useRef<HTMLDivElement>(null);
   const focusSearch = useRef(false);
   const panel = useRecordPanel<DealPrefill>(bodyRef, newButtonRef);
-  const selection = useSelection();
+  const selection = useSelection(snapshot, fetchRange);
 
   const stages = useMemo(() => board?.columns.map((column) => column.stage) ?? [], [board]);
   const dealCounts = useMemo(() => new Map(board?.columns.map((column) => [column.stage.id, column.count]) ?? []), [board]);
@@ -100,7 +104,7 @@ export function DealsScreen() {
     [panel, refreshAll, showToast],
   );
 
-  const onDeleted = usePanelDeleted(panel.dismiss, refreshAll);
+  const onDeleted = usePanelDeleted(panel.dismiss, refreshAll, selection.forget);
 
   const onMove = useCallback(
     async (deal: DealSummary, stageId: number, index: number) => {
@@ -146,6 +150,7 @@ export function DealsScreen() {
         labelledBy="deals-title"
         nameOf={(deal) => deal.title}
         selection={selection}
+        selectAllLabel={selectAllLabel(selection, bulkTarget)}
       />
     );
   }
@@ -167,7 +172,7 @@ export function DealsScreen() {
         <>
           <ListToolbar target={bulkTarget} list={list} searchRef={searchRef} placeholder="Search deals, companies, people…" />
           {board && <StageTotals board={board} />}
-          <BulkBar target={bulkTarget} selection={selection} onChanged={refreshAll} />
+          <BulkBar target={bulkTarget} selection={selection} listSelector={listSelector} onChanged={refreshAll} />
         </>
       )}
       <div className="contacts__body deals__body" ref={bodyRef}>

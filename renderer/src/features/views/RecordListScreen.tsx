@@ -1,4 +1,4 @@
-import { useCallback, useRef, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import type { Trashed } from '../../../../shared/schemas/common';
 import { Button } from '../../components/Button';
 import type { GridColumn, GridSort } from '../../components/grid/columns';
@@ -16,6 +16,8 @@ import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import type { Place } from '../../sections';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
+import { rangeFetcher, type ListSelectorOf } from '../bulk/bulkChange';
+import { selectAllLabel } from '../bulk/selectionWords';
 import { ListToolbar } from './ListToolbar';
 import '../contacts/ContactsScreen.css';
 
@@ -34,6 +36,8 @@ interface RecordListScreenProps<Row extends { id: number; name: string }, Sort e
   title: string;
   target: BulkTarget;
   fetchPage: FetchPage<Row, Sort>;
+  /** The list's query as bulk.range and bulk.apply name it. */
+  listSelector: ListSelectorOf<Sort>;
   columns: readonly GridColumn<Row, Sort>[];
   initialSort: GridSort<Sort>;
   /** The kind's row class: it sets the column widths. */
@@ -62,13 +66,14 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
   const newButtonRef = useRef<HTMLButtonElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const panel = useRecordPanel(bodyRef, newButtonRef);
-  const selection = useSelection();
+  const fetchRange = useMemo(() => rangeFetcher(props.listSelector), [props.listSelector]);
+  const selection = useSelection(snapshot, fetchRange);
   const singular = target.singular.charAt(0).toUpperCase() + target.singular.slice(1);
 
   const refresh = useCallback(() => pages.refresh(), [pages]);
   // Contacts show their company, companies count their people: either kind changing can change a row.
   useRefreshOnChange(['contact', 'company'], refresh);
-  const onDeleted = usePanelDeleted(panel.dismiss, refresh);
+  const onDeleted = usePanelDeleted(panel.dismiss, refresh, selection.forget);
   const onSaved = useCallback(
     (record: { id: number }, created: boolean) => {
       panel.saved(record.id);
@@ -96,7 +101,7 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
         </Button>
       </ScreenHeader>
       <ListToolbar target={target} list={list} searchRef={searchRef} placeholder={props.placeholder} />
-      <BulkBar target={target} selection={selection} onChanged={refresh} />
+      <BulkBar target={target} selection={selection} listSelector={props.listSelector} onChanged={refresh} />
       <div className="contacts__body" ref={bodyRef}>
         <RecordListArea
           plural={target.plural}
@@ -113,6 +118,7 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
           labelledBy={titleId}
           nameOf={(row) => row.name}
           selection={selection}
+          selectAllLabel={selectAllLabel(selection, target)}
         />
         {panel.panel && props.renderPanel({ panel: panel.panel, onSaved, onDeleted, refresh, onClose: panel.close })}
       </div>

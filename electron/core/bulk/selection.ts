@@ -1,0 +1,75 @@
+import type { ParsedInput } from '../../../shared/contract';
+import type { RecordKind } from '../../../shared/schemas/record';
+import { companiesRepo } from '../companies/repo';
+import { contactsRepo } from '../contacts/repo';
+import type { Db } from '../db/open';
+import { dealsRepo } from '../deals/repo';
+import { CrmError } from '../errors';
+import { countOf, nouns, tableOf } from '../records/kinds';
+
+type BulkRequest = ParsedInput<'bulk.apply'>;
+type ListSelector = ParsedInput<'bulk.range'>['list'];
+
+const nounOf = (kind: RecordKind, count: number) => (count === 1 ? nouns[kind].one : nouns[kind].many);
+
+/** A selection that no longer covers what the user saw: nothing is changed, and the words say why. */
+function listChanged(detail: string): CrmError {
+  const message = `The list changed since you selected: ${detail}. Check the selection and try again.`;
+  return new CrmError('VALIDATION', message, { fields: [{ field: 'selection', message }] });
+}
+
+/**
+ * What a selection covers, read from each kind's own list (its search,
+ * filters and sort), so a Shift range or a select-all is exactly the rows
+ * the screen shows, loaded or not.
+ */
+export function listSelections(db: Db) {
+  const contacts = contactsRepo(db);
+  const companies = companiesRepo(db);
+  const deals = dealsRepo(db);
+  const live = Object.fromEntries(
+    (['contact', 'company', 'deal', 'activity'] as const).map((kind) => [
+      kind,
+      db.prepare<[string], number>(`SELECT id FROM ${tableOf[kind]} WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`).pluck(),
+    ]),
+  ) as Record<RecordKind, ReturnType<typeof db.prepare<[string], number>>>;
+
+  function reading(list: ListSelector): { between(offset: number, limit: number): number[]; matching(): number[] } {
+    switch (list.kind) {
+      case 'contact':
+        return { between: (offset, limit) => contacts.listIds({ ...list.query, offset, limit }), matching: () => contacts.matchingIds(list.query) };
+      case 'company':
+        return { between: (offset, limit) => companies.listIds({ ...list.query, offset, limit }), matching: () => companies.matchingIds(list.query) };
+      case 'deal':
+        return { between: (offset, limit) => deals.listIds({ ...list.query, offset, limit }), matching: () => deals.matchingIds(list.query) };
+    }
+  }
+
+  return {
+    /** The ids of the records that exist (not in the trash) among these. */
+    liveIds: (kind: RecordKind, ids: readonly number[]): number[] => live[kind].all(JSON.stringify(ids)),
+
+    /** Ids of the list's rows from position `from` to `to`, both included, in the list's order. */
+    range: (list: ListSelector, from: number, to: number): number[] => reading(list).between(from, to - from + 1),
+
+    /**
+     * The ids a bulk change acts on. Run it inside the change's transaction:
+     * it refuses (changing nothing) when they are no longer as many as the
+     * user saw, rather than acting on a different set.
+     */
+    resolve(request: BulkRequest): number[] {
+      const { kind, ids, matching } = request;
+      if (ids) {
+        const found = live[kind].all(JSON.stringify(ids));
+        const gone = ids.length - found.length;
+        if (gone > 0) throw listChanged(`${gone.toLocaleString('en')} of the ${ids.length.toLocaleString('en')} selected ${nounOf(kind, ids.length)} ${gone === 1 ? 'is' : 'are'} gone`);
+        return found;
+      }
+      if (!matching) throw new CrmError('VALIDATION', 'Choose the rows to change: ticked ones, or all of a list.');
+      const except = new Set(matching.except);
+      const acted = reading(matching.list).matching().filter((id) => !except.has(id));
+      if (acted.length !== matching.count) throw listChanged(`${countOf(kind, acted.length)} ${acted.length === 1 ? 'matches' : 'match'} now`);
+      return acted;
+    },
+  };
+}
