@@ -67,6 +67,25 @@ test.describe('the contact list', () => {
     await expect(search(page)).toHaveValue('');
   });
 
+  test('a search with no letters or digits finds nobody and says why; spaces alone are no search', async ({ app }) => {
+    const page = app.page;
+    seedContacts(app.core, 30);
+    await page.reload();
+    await expect(page.getByText('30 contacts')).toBeVisible();
+    for (const typed of ['%', '*', '🚀', '""']) {
+      await search(page).fill(typed);
+      await expect(page.getByRole('heading', { name: `“${typed}” has no letters or digits to search for` })).toBeVisible();
+      await expect(contactGrid(page)).toHaveCount(0);
+    }
+    await app.screenshot('contacts-nothing-to-search-for');
+    await search(page).fill('  ');
+    await expect(page.getByText('30 contacts')).toBeVisible();
+    await search(page).fill('%');
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await expect(page.getByText('30 contacts')).toBeVisible();
+    await expect(search(page)).toHaveValue('');
+  });
+
   test('clicking a column header sorts by it, and clicking again reverses the order', async ({ app }) => {
     const page = app.page;
     seedContacts(app.core, 300);

@@ -94,6 +94,27 @@ describe('search across everything', () => {
     expect((await call(core, 'search.all', { text: '"jose' })).groups[0]?.hits[0]?.title).toBe('José Álvarez');
   });
 
+  it('a search with no letters or digits in it finds nothing in any list or in the palette; a blank one is no search at all', async () => {
+    const core = await openCore(tempDir());
+    await seeded(core);
+    const found = async (search: string) => ({
+      search,
+      contacts: (await call(core, 'contacts.list', { search })).total,
+      companies: (await call(core, 'companies.list', { search })).total,
+      deals: (await call(core, 'deals.list', { search })).total,
+      activities: (await call(core, 'activities.list', { search })).total,
+      palette: (await call(core, 'search.all', { text: search })).groups.length,
+    });
+    for (const search of ['%', '*', '🚀', '""', '%_*', '- * "', '👩‍💻🇸🇪', '\u200b', '…']) {
+      expect(await found(search)).toEqual({ search, contacts: 0, companies: 0, deals: 0, activities: 0, palette: 0 });
+    }
+    for (const search of ['', '  ']) {
+      expect(await found(search)).toEqual({ search, contacts: 3, companies: 1, deals: 1, activities: 1, palette: 0 });
+    }
+    // Symbols beside a word do not stop it being found.
+    expect(await found('%jose*')).toMatchObject({ contacts: 2, activities: 1 });
+  });
+
   it('turns typed text into quoted prefix terms, at most 8 words of at most 64 characters', () => {
     expect(toPrefixQuery('jose "alva')).toBe('"jose"* "alva"*');
     expect(toPrefixQuery('NEAR(a b)')).toBe('"NEARa"* "b"*');
