@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { call } from '../support/crm';
 import { seedContacts, seedRow } from '../support/seed-contacts';
 import { expect, test, type RolodeskApp } from './app';
 import { idBase, kindBase } from '../../electron/core/search/documents';
@@ -84,6 +85,29 @@ test.describe('the contact list', () => {
     await page.getByRole('button', { name: 'Clear search' }).click();
     await expect(page.getByText('30 contacts')).toBeVisible();
     await expect(search(page)).toHaveValue('');
+  });
+
+  test('avatars show whole characters: emoji, accents, ß, flags and scripts without capitals', async ({ app }) => {
+    const page = app.page;
+    const people: Array<[name: string, initials: string]> = [
+      ['👩‍💻 Dev Person 🚀', 'DP'],
+      ['ß straße', 'ßS'],
+      ['e\u0301mile Zola', 'E\u0301Z'],
+      ['🇸🇪', '🇸🇪'],
+      ['👍🏽 👍🏽', '👍🏽'],
+      ['山田 太郎', '山太'],
+      ['محمد علي', 'مع'],
+      ['देवनागरी लिपि', 'देलि'],
+      ['“Bob” O’Neill', 'BO'],
+    ];
+    for (const [name] of people) await call(app.core, 'contacts.create', { name });
+    await page.reload();
+    for (const [name, initials] of people) {
+      await expect(contactGrid(page).getByRole('row').filter({ hasText: name }).locator('.avatar')).toHaveText(initials);
+    }
+    await app.screenshot('contacts-avatars');
+    await contactGrid(page).getByRole('row').filter({ hasText: 'Dev Person' }).click();
+    await expect(page.getByRole('complementary', { name: 'Contact details' }).locator('.avatar')).toHaveText('DP');
   });
 
   test('clicking a column header sorts by it, and clicking again reverses the order', async ({ app }) => {
