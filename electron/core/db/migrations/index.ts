@@ -15,6 +15,7 @@ import { attachmentOwnersMigration } from './0013-attachment-owners';
 import { searchMigration } from './0014-search';
 import { duplicateKeysMigration } from './0015-duplicate-keys';
 import { oneSearchIndexMigration } from './0016-one-search-index';
+import { sortKeysMigration } from './0018-sort-keys';
 
 /** Every migration in order. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   searchMigration,
   duplicateKeysMigration,
   oneSearchIndexMigration,
+  sortKeysMigration,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;
