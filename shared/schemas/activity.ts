@@ -126,7 +126,7 @@ export const TodayRequest = z
     limit: z.int().min(1).max(500).default(200),
   })
   .refine((day) => day.startOfDay === undefined || (day.endOfDay !== undefined && Date.parse(day.startOfDay) < Date.parse(day.endOfDay)), {
-    error: 'A day starts before it ends.',
+    error: 'A day needs its start and its end, the start first.',
     path: ['startOfDay'],
   });
 const TaskGroup = z.strictObject({ total: z.int().min(0), rows: z.array(ActivitySummary).max(500) });

@@ -66,6 +66,19 @@ async function seedTasks(app: RolodeskApp, day: string) {
   return crm;
 }
 
+/** Today, opened on the day seedTasks wrote around: each task under the calendar day it is due on. */
+async function expectTodayByTheCalendar(page: Page): Promise<void> {
+  await openToday(page);
+  await expect(section(page, 'Overdue')).toContainText('Call from last night');
+  await expect(section(page, 'Due today')).toContainText('Early start');
+  await expect(section(page, 'Due today')).toContainText('Late call');
+  await expect(section(page, 'Due today')).not.toContainText('Just after midnight');
+  await expect(section(page, 'Coming up')).toContainText('Just after midnight');
+  await expect(section(page, 'Coming up')).toContainText('A week on');
+  await expect(section(page, 'Coming up')).not.toContainText('Eight days on');
+  await expect(main(page).getByRole('heading', { name: 'Nothing due today' })).toHaveCount(0);
+}
+
 /** Starts the window's clock at a wall-clock time of its zone. */
 async function startClockAt(page: Page, local: string): Promise<void> {
   await page.clock.install({ time: await wallClock(page, local) });
@@ -79,25 +92,23 @@ for (const zone of zones) {
     test(`on the 25-hour day (${zone.clocksBack}) Today groups by the real day, and the evening neither reloads in a loop nor misses midnight`, async ({ app }) => {
       const page = app.page;
       const day = zone.clocksBack;
-      const { anna, renewal, pilot } = await seedTasks(app, day);
+      const { anna, bob, renewal, pilot } = await seedTasks(app, day);
+      const touched = app.core.db.prepare('UPDATE contacts SET updated_at = ? WHERE id = ?');
+      touched.run(await wallClock(page, `${dayAfter(day, -1)}T23:30`), anna.id);
+      touched.run(await wallClock(page, `${day}T00:30`), bob.id);
       await call(app.core, 'activities.create', { kind: 'call', subject: 'Call after midnight', occurredAt: await wallClock(page, `${day}T00:30`), contactId: anna.id });
       await call(app.core, 'activities.create', { kind: 'call', subject: 'Call before midnight', occurredAt: await wallClock(page, `${dayAfter(day, -1)}T23:30`), contactId: anna.id });
       await call(app.core, 'deals.update', { id: renewal.id, expectedCloseDate: dayAfter(day, -1) });
       await call(app.core, 'deals.update', { id: pilot.id, expectedCloseDate: day });
       await startClockAt(page, `${day}T10:00`);
 
-      await openToday(page);
-      await expect(section(page, 'Overdue')).toContainText('Call from last night');
-      await expect(section(page, 'Due today')).toContainText('Early start');
-      await expect(section(page, 'Due today')).toContainText('Late call');
-      await expect(section(page, 'Due today')).not.toContainText('Just after midnight');
-      await expect(section(page, 'Coming up')).toContainText('Just after midnight');
-      await expect(section(page, 'Coming up')).toContainText('A week on');
-      await expect(section(page, 'Coming up')).not.toContainText('Eight days on');
-      await expect(main(page).getByRole('heading', { name: 'Nothing due today' })).toHaveCount(0);
+      await expectTodayByTheCalendar(page);
 
-      // The timeline's day words and due words.
+      // The list's times, the timeline's day words and due words.
       await openContact(page, 'Anna Berg');
+      const updated = (name: string) => page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) }).locator('.cell--updatedAt');
+      await expect(updated('Anna Berg')).toHaveText('Yesterday');
+      await expect(updated('Bob Stone')).toHaveText('Today, 12:30 AM');
       await expect(timelineEntry(page, 'Call after midnight')).toContainText('Today 12:30 AM');
       await expect(timelineEntry(page, 'Call before midnight')).toContainText('Yesterday 11:30 PM');
       await expect(timelineEntry(page, 'Late call')).toContainText('Due today 11:30 PM');
@@ -130,13 +141,7 @@ for (const zone of zones) {
       const { bob } = await seedTasks(app, day);
       await startClockAt(page, `${day}T10:00`);
 
-      await openToday(page);
-      await expect(section(page, 'Due today')).toContainText('Early start');
-      await expect(section(page, 'Due today')).toContainText('Late call');
-      await expect(section(page, 'Due today')).not.toContainText('Just after midnight');
-      await expect(section(page, 'Coming up')).toContainText('Just after midnight');
-      await expect(section(page, 'Coming up')).toContainText('A week on');
-      await expect(section(page, 'Coming up')).not.toContainText('Eight days on');
+      await expectTodayByTheCalendar(page);
 
       // A task for the day with no time is due at the day's last minute, and edits back to the day alone.
       await main(page).getByRole('button', { name: 'New task' }).click();
