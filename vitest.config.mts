@@ -6,6 +6,8 @@ export default defineConfig({
     environment: 'node',
     // Each test file opens real SQLite files; forks keep native handles apart.
     pool: 'forks',
+    // One time zone on every machine; a test about zones runs its code in the zones it names (tests/support/in-zone.ts).
+    env: { TZ: 'UTC' },
     testTimeout: 60_000,
   },
 });

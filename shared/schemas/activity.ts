@@ -117,13 +117,20 @@ export const ActivitySetDone = z.strictObject({ id: Id, done: z.boolean() });
 
 /**
  * Tasks for the "Today" view: not done, due before the end of the user's
- * day. The window sends its own end of day (it knows the time zone); left
- * out, the end of today in the computer's time zone.
+ * day. The window sends its own day (it knows the time zone; a day may have
+ * 23 or 25 hours); left out, today in the computer's time zone. An end
+ * without a start is the end of a calendar day in the computer's time zone.
  */
-export const TodayRequest = z.strictObject({
-  endOfDay: Timestamp.optional(),
-  limit: z.int().min(1).max(500).default(200),
-});
+export const TodayRequest = z
+  .strictObject({
+    startOfDay: Timestamp.optional(),
+    endOfDay: Timestamp.optional(),
+    limit: z.int().min(1).max(500).default(200),
+  })
+  .refine((day) => day.startOfDay === undefined || (day.endOfDay !== undefined && Date.parse(day.startOfDay) < Date.parse(day.endOfDay)), {
+    error: 'A day needs its start and its end, the start first.',
+    path: ['startOfDay'],
+  });
 const TaskGroup = z.strictObject({ total: z.int().min(0), rows: z.array(ActivitySummary).max(500) });
 export const TodayTasks = z.strictObject({
   /** Due before the start of the day, oldest first. */

@@ -1,4 +1,5 @@
 import { companyNameKey, phoneKey } from '../../electron/core/duplicates/keys';
+import { sortKey } from '../../electron/core/records/sort-key';
 import { seededRandom, type Random } from './random';
 import type { SeedContact } from './seed';
 
@@ -27,6 +28,7 @@ export interface SeedCompany {
   notes: string | null;
   nameKey: string;
   phoneKey: string | null;
+  nameSort: string;
   createdAt: string;
 }
 
@@ -107,6 +109,7 @@ function company(r: Random, name: string): SeedCompany {
     notes: r.chance(0.3) ? r.pick(bodies) : null,
     nameKey: companyNameKey(name),
     phoneKey: phone === null ? null : phoneKey(phone),
+    nameSort: sortKey(name),
     createdAt: new Date(r.int(firstTime, lastTime)).toISOString(),
   };
 }

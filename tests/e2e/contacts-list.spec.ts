@@ -1,13 +1,14 @@
 import type { Page } from '@playwright/test';
+import { call } from '../support/crm';
 import { seedContacts, seedRow } from '../support/seed-contacts';
 import { expect, test, type RolodeskApp } from './app';
 import { idBase, kindBase } from '../../electron/core/search/documents';
 
 test.use({ locale: 'en-US' });
 
-/** The name the core puts at a position in the default order (name A→Z), straight from SQL. */
+/** The name the core puts at a position in the default order (name A→Z, as a phone book), straight from SQL. */
 function nameAt(app: RolodeskApp, offset: number): string {
-  return app.core.db.prepare('SELECT name FROM contacts ORDER BY name, id LIMIT 1 OFFSET ?').pluck().get(offset) as string;
+  return app.core.db.prepare('SELECT name FROM contacts ORDER BY name_sort, name COLLATE BINARY, id LIMIT 1 OFFSET ?').pluck().get(offset) as string;
 }
 
 const contactGrid = (page: Page) => page.getByRole('grid', { name: 'Contacts' });
@@ -67,6 +68,67 @@ test.describe('the contact list', () => {
     await expect(search(page)).toHaveValue('');
   });
 
+  test('a search with no letters or digits finds nobody and says why; spaces alone are no search', async ({ app }) => {
+    const page = app.page;
+    seedContacts(app.core, 30);
+    await page.reload();
+    await expect(page.getByText('30 contacts')).toBeVisible();
+    for (const typed of ['%', '*', '🚀', '""']) {
+      await search(page).fill(typed);
+      await expect(page.getByRole('heading', { name: `“${typed}” has no letters or digits to search for` })).toBeVisible();
+      await expect(contactGrid(page)).toHaveCount(0);
+    }
+    await app.screenshot('contacts-nothing-to-search-for');
+    await search(page).fill('  ');
+    await expect(page.getByText('30 contacts')).toBeVisible();
+    await search(page).fill('%');
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await expect(page.getByText('30 contacts')).toBeVisible();
+    await expect(search(page)).toHaveValue('');
+  });
+
+  test('names sort as in a phone book: Ángel, Åsa and Émile come after Adam, not after Z, in Contacts and Companies', async ({ app }) => {
+    const page = app.page;
+    const names = ['Zed', 'Émile', 'Bertil', 'élodie', 'Ödön', 'Åsa', 'Adam', 'ángel', 'Ángel', 'Zoë', 'Dorothy'];
+    for (const name of names) {
+      await call(app.core, 'contacts.create', { name });
+      await call(app.core, 'companies.create', { name });
+    }
+    const phoneBook = ['Adam', 'Ángel', 'ángel', 'Åsa', 'Bertil', 'Dorothy', 'élodie', 'Émile', 'Ödön', 'Zed', 'Zoë'];
+    await page.reload();
+    await expect.poll(() => visibleNames(page)).toEqual(phoneBook);
+    await app.screenshot('contacts-phone-book-order');
+    await contactGrid(page).getByRole('columnheader', { name: 'Name' }).getByRole('button').click();
+    await expect.poll(() => visibleNames(page)).toEqual([...phoneBook].reverse());
+
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Companies' }).click();
+    const companyNames = () => page.getByRole('grid', { name: 'Companies' }).locator('[role="row"][aria-rowindex] .cell--name .cell__text').allInnerTexts();
+    await expect.poll(companyNames).toEqual(phoneBook);
+  });
+
+  test('avatars show whole characters: emoji, accents, ß, flags and scripts without capitals', async ({ app }) => {
+    const page = app.page;
+    const people: Array<[name: string, initials: string]> = [
+      ['👩‍💻 Dev Person 🚀', 'DP'],
+      ['ß straße', 'ßS'],
+      ['e\u0301mile Zola', 'E\u0301Z'],
+      ['🇸🇪', '🇸🇪'],
+      ['👍🏽 👍🏽', '👍🏽'],
+      ['山田 太郎', '山太'],
+      ['محمد علي', 'مع'],
+      ['देवनागरी लिपि', 'देलि'],
+      ['“Bob” O’Neill', 'BO'],
+    ];
+    for (const [name] of people) await call(app.core, 'contacts.create', { name });
+    await page.reload();
+    for (const [name, initials] of people) {
+      await expect(contactGrid(page).getByRole('row').filter({ hasText: name }).locator('.avatar')).toHaveText(initials);
+    }
+    await app.screenshot('contacts-avatars');
+    await contactGrid(page).getByRole('row').filter({ hasText: 'Dev Person' }).click();
+    await expect(page.getByRole('complementary', { name: 'Contact details' }).locator('.avatar')).toHaveText('DP');
+  });
+
   test('clicking a column header sorts by it, and clicking again reverses the order', async ({ app }) => {
     const page = app.page;
     seedContacts(app.core, 300);
@@ -77,11 +139,11 @@ test.describe('the contact list', () => {
     const nameHeader = contactGrid(page).getByRole('columnheader', { name: 'Name' });
     const companyHeader = contactGrid(page).getByRole('columnheader', { name: 'Company' });
     await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
-    await expect(rowAt(page, 0)).toContainText(first('SELECT name FROM contacts ORDER BY name, id LIMIT 1'));
+    await expect(rowAt(page, 0)).toContainText(first('SELECT name FROM contacts ORDER BY name_sort, name COLLATE BINARY, id LIMIT 1'));
 
     await nameHeader.getByRole('button').click();
     await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
-    await expect(rowAt(page, 0)).toContainText(first('SELECT name FROM contacts ORDER BY name DESC, id DESC LIMIT 1'));
+    await expect(rowAt(page, 0)).toContainText(first('SELECT name FROM contacts ORDER BY name_sort DESC, name COLLATE BINARY DESC, id DESC LIMIT 1'));
     const descending = await visibleNames(page);
     expect(descending).toEqual([...descending].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' })));
 

@@ -127,8 +127,8 @@ test.describe('the command palette', () => {
     const inputs = ['"', '*', 'NEAR(', 'NEAR(anna bob', '-', '-anna', 'AND', 'anna AND', 'OR bob', 'NOT', '"anna', 'anna"berg', '(((', 'anna*', '^anna', 'col:anna', '🎉', '😀 anna', 'a'.repeat(10_000), 'anna '.repeat(2_000)];
     for (const text of inputs) {
       await paletteInput(page).fill(text);
-      // Either matches or "Nothing matches": an answer, never a problem.
-      await expect(palette(page).getByRole('option').or(palette(page).getByText(/^Nothing matches/)).first()).toBeVisible();
+      // Matches, "Nothing matches" or why there was nothing to search for: an answer, never a problem.
+      await expect(palette(page).getByRole('option').or(palette(page).getByText(/^Nothing matches|has no letters or digits to search for/)).first()).toBeVisible();
       await expect(palette(page).locator('.palette__problem')).toHaveCount(0);
     }
     await expect(paletteInput(page)).toHaveValue('anna '.repeat(2_000));
@@ -139,6 +139,44 @@ test.describe('the command palette', () => {
     // The app is still fine behind it.
     await page.keyboard.press('Escape');
     await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
+  });
+
+  test('a search with no letters or digits finds nothing and says why; spaces alone are no search', async ({ app }) => {
+    const page = app.page;
+    await smallCrm(app.core);
+    await page.reload();
+    await openPalette(page);
+    for (const typed of ['%', '*', '🚀', '""', '%*']) {
+      await paletteInput(page).fill(typed);
+      await expect(palette(page).getByRole('status')).toHaveText(`“${typed}” has no letters or digits to search for.`);
+      await expect(palette(page).getByRole('option')).toHaveCount(0);
+    }
+    await app.screenshot('search-nothing-to-search-for');
+    await paletteInput(page).fill('  ');
+    await expect(group(page, 'Actions').getByRole('option', { name: 'New contact' })).toBeVisible();
+    await expect(palette(page).getByRole('status')).toHaveCount(0);
+    await paletteInput(page).fill('%anna');
+    await expect(group(page, 'Contacts').getByRole('option', { name: /Anna Berg/ })).toBeVisible();
+  });
+
+  test('the pickers that search (a task’s “For”, a deal’s company) offer nobody for “%” and say why', async ({ app }) => {
+    const page = app.page;
+    await smallCrm(app.core);
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Today' }).click();
+    await page.getByRole('main', { name: 'Today' }).getByRole('button', { name: 'New task' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New task' });
+    await dialog.getByRole('combobox', { name: 'For' }).fill('%');
+    await expect(dialog.getByText('“%” has no letters or digits to search for')).toBeVisible();
+    await expect(dialog.getByRole('option')).toHaveCount(0);
+    await app.screenshot('search-picker-nothing-to-search-for');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Deals' }).click();
+    await page.getByRole('button', { name: 'New deal' }).click();
+    const company = page.getByRole('complementary', { name: 'Deal details' }).getByRole('combobox', { name: 'Company' });
+    await company.fill('*');
+    await expect(page.getByRole('listbox', { name: 'Company' })).toHaveText('“*” has no letters or digits to search for');
   });
 
   test('actions: listed when empty, filtered by the typed words, and run with Enter', async ({ app }) => {

@@ -1,4 +1,5 @@
 import type { Core } from '../../electron/core/core';
+import { sortKey } from '../../electron/core/records/sort-key';
 
 /** A predictable, realistic-looking address book of any size, written straight to the database (as an import would) for big-list tests. */
 
@@ -33,17 +34,18 @@ export function seedRow(i: number): SeedRow {
   };
 }
 
-/** Writes `count` contacts in one transaction, as an import would; the FTS triggers index them. */
+/** Writes `count` contacts in one transaction, as an import would (with the sort keys the repository keeps); the FTS triggers index them. */
 export function seedContacts(core: Core, count: number): void {
   const insert = core.db.prepare(
-    `INSERT INTO contacts (name, email, phone, company, notes, created_at, updated_at)
-     VALUES (@name, @email, @phone, @company, NULL, @createdAt, @updatedAt)`,
+    `INSERT INTO contacts (name, email, phone, company, notes, name_sort, company_sort, created_at, updated_at)
+     VALUES (@name, @email, @phone, @company, NULL, @nameSort, @companySort, @createdAt, @updatedAt)`,
   );
   const now = Date.now();
   core.db.transaction(() => {
     for (let i = 0; i < count; i++) {
       const at = new Date(now - i * 37_000).toISOString();
-      insert.run({ ...seedRow(i), createdAt: at, updatedAt: at });
+      const row = seedRow(i);
+      insert.run({ ...row, nameSort: sortKey(row.name), companySort: row.company === null ? null : sortKey(row.company), createdAt: at, updatedAt: at });
     }
   })();
 }

@@ -79,6 +79,22 @@ describe('activities', () => {
     expect(today.dueToday).toMatchObject({ total: 2, rows: [{ subject: 'This morning' }, { subject: 'Tonight' }] });
   });
 
+  it('Today on a 25-hour day: the window’s own start and end of day decide, not 24 hours back from the end', async () => {
+    const core = await openCore(tempDir(), { clock: fixedClock('2026-10-25T09:00:00.000Z') });
+    const anna = await call(core, 'contacts.create', { name: 'Anna' });
+    const task = (subject: string, dueAt: string) => call(core, 'activities.create', { kind: 'task', subject, dueAt, contactId: anna.id });
+    // Berlin, 25 Oct 2026: 00:00 CEST (22:00 UTC the day before) to 00:00 CET on the 26th (23:00 UTC).
+    await task('23:30 the evening before', '2026-10-24T21:30:00.000Z');
+    await task('00:30, in the hour a 24-hour day would have lost', '2026-10-24T22:30:00.000Z');
+    await task('23:30, in the hour the clocks gave back', '2026-10-25T22:30:00.000Z');
+    await task('00:30 the next day', '2026-10-25T23:30:00.000Z');
+
+    const today = await call(core, 'activities.today', { startOfDay: '2026-10-24T22:00:00.000Z', endOfDay: '2026-10-25T23:00:00.000Z' });
+    expect(today.overdue.rows.map((row) => row.subject)).toEqual(['23:30 the evening before']);
+    expect(today.dueToday.rows.map((row) => row.subject)).toEqual(['00:30, in the hour a 24-hour day would have lost', '23:30, in the hour the clocks gave back']);
+    expect(await failure(core, 'activities.today', { startOfDay: '2026-10-25T23:00:00.000Z', endOfDay: '2026-10-24T22:00:00.000Z' })).toMatchObject({ code: 'VALIDATION' });
+  });
+
   describe('dueReminders', () => {
     it('hands out each task that fell due since the last check once, marked in the same transaction', async () => {
       const clock = fixedClock('2026-03-02T10:00:00.000Z');

@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../../shared/contract';
+import { startOfDay, startOfDayAfter } from '../../../shared/days';
 import type { CoreContext, Handlers } from '../context';
 import { writer } from '../db/write';
 import { CrmError } from '../errors';
@@ -17,13 +18,11 @@ function found<T>(value: T | undefined): T {
 export const exactTime = (text: string): string => new Date(text).toISOString();
 const optionalTime = (text: string | null | undefined) => (text === null || text === undefined ? text : exactTime(text));
 
-/** The computer's own day around `now`, for a "Today" asked without the window's day. */
-function localDay(now: Date): { start: string; end: string } {
-  const start = new Date(now);
-  start.setHours(0, 0, 0, 0);
-  const end = new Date(start);
-  end.setDate(end.getDate() + 1);
-  return { start: start.toISOString(), end: end.toISOString() };
+/** The day "Today" lists: the window's, else the calendar day of the computer's own (ending at `endOfDay` when given). */
+function todayBounds(now: Date, startOfWindowDay: string | undefined, endOfDay: string | undefined): { start: string; end: string } {
+  if (startOfWindowDay !== undefined && endOfDay !== undefined) return { start: exactTime(startOfWindowDay), end: exactTime(endOfDay) };
+  if (endOfDay !== undefined) return { start: startOfDay(new Date(Date.parse(endOfDay) - 1)).toISOString(), end: exactTime(endOfDay) };
+  return { start: startOfDay(now).toISOString(), end: startOfDayAfter(now, 1).toISOString() };
 }
 
 export function activityHandlers({ db, clock }: CoreContext) {
@@ -59,11 +58,9 @@ export function activityHandlers({ db, clock }: CoreContext) {
       const trashed = found(trash.delete('activity', [id], now()));
       return { id, trashId: trashed.trashId };
     },
-    'activities.today': ({ endOfDay, limit }) => {
-      const day = localDay(clock.now());
-      const end = endOfDay ? exactTime(endOfDay) : day.end;
-      const start = endOfDay ? new Date(Date.parse(end) - 24 * 60 * 60 * 1000).toISOString() : day.start;
-      return repo.today(start, end, limit);
+    'activities.today': ({ startOfDay: windowDayStart, endOfDay, limit }) => {
+      const day = todayBounds(clock.now(), windowDayStart, endOfDay);
+      return repo.today(day.start, day.end, limit);
     },
   } satisfies Partial<Handlers>;
 }

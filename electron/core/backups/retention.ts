@@ -1,3 +1,4 @@
+import { calendarDaysBetween, calendarWeeksBetween } from '../../../shared/days';
 import type { BackupSettings } from '../../../shared/schemas/backup';
 
 export interface RetainedCandidate {
@@ -6,36 +7,31 @@ export interface RetainedCandidate {
   verified: boolean;
 }
 
-const dayMs = 24 * 60 * 60 * 1000;
-
-/** Calendar day (UTC) as a number of days since 1970. */
-const dayOf = (time: Date) => Math.floor(time.getTime() / dayMs);
-/** Calendar week (UTC, weeks start on Monday) as a number; 1970-01-01 was a Thursday. */
-const weekOf = (time: Date) => Math.floor((dayOf(time) + 3) / 7);
-
 /**
  * Which snapshots to keep: the N newest; the newest of each of the D calendar
- * days before today; the newest of each of the W calendar weeks before this
- * one; and always the newest verified one. Buckets are calendar days and
- * weeks, so the snapshot kept for a past day never changes: pruning after
- * every snapshot keeps the history it promises.
+ * days before today; the newest of each of the W calendar weeks (Monday to
+ * Sunday) before this one; and always the newest verified one. Buckets are
+ * the user's own calendar days and weeks (local time, however many hours the
+ * clocks make a day), so "one a day" is one per day the user sees, and the
+ * snapshot kept for a past day never changes: pruning after every snapshot
+ * keeps the history it promises.
  */
 export function snapshotsToKeep(candidates: readonly RetainedCandidate[], now: Date, policy: Pick<BackupSettings, 'keepNewest' | 'keepDaily' | 'keepWeekly'>): Set<string> {
   const newestFirst = [...candidates].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const keep = new Set(newestFirst.slice(0, policy.keepNewest).map((candidate) => candidate.id));
-  const newestPerBucket = (bucketOf: (time: Date) => number, count: number) => {
-    const current = bucketOf(now);
+  /** ageOf: 1 for yesterday (or last week), 2 for the one before… */
+  const newestPerBucket = (ageOf: (time: Date) => number, count: number) => {
     const seen = new Set<number>();
     for (const candidate of newestFirst) {
-      const bucket = bucketOf(candidate.createdAt);
-      if (bucket >= current || bucket < current - count || seen.has(bucket)) continue;
+      const age = ageOf(candidate.createdAt);
+      if (age < 1 || age > count || seen.has(age)) continue;
       // newestFirst: the first one seen in a bucket is that bucket's newest.
-      seen.add(bucket);
+      seen.add(age);
       keep.add(candidate.id);
     }
   };
-  newestPerBucket(dayOf, policy.keepDaily);
-  newestPerBucket(weekOf, policy.keepWeekly);
+  newestPerBucket((time) => calendarDaysBetween(time, now), policy.keepDaily);
+  newestPerBucket((time) => calendarWeeksBetween(time, now), policy.keepWeekly);
   const newestVerified = newestFirst.find((candidate) => candidate.verified);
   if (newestVerified) keep.add(newestVerified.id);
   return keep;

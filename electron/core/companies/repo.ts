@@ -7,6 +7,7 @@ import { companyNameKey, phoneKey } from '../duplicates/keys';
 import { historyRepo, type DisplayValues } from '../records/history';
 import { listReader, searchCondition, tagCondition, type Conditions } from '../records/list-query';
 import { blankToNull } from '../records/problems';
+import { sortKey } from '../records/sort-key';
 import { tagsRepo } from '../tags/repo';
 
 interface CompanyRow {
@@ -51,8 +52,9 @@ export interface CompanyListQuery {
 /** What narrows the list, without its order or paging. */
 export type CompanyListFilters = Omit<CompanyListQuery, 'offset' | 'limit' | 'sort' | 'direction'>;
 
+// Names sort by their phone-book key (records/sort-key.ts), equal keys by the exact name.
 const orderTerms: Record<CompanySortKey, string[]> = {
-  name: ['co.name'],
+  name: ['co.name_sort', 'co.name COLLATE BINARY'],
   industry: ['co.industry IS NULL', 'co.industry'],
   website: ['co.website IS NULL', 'co.website'],
   phone: ['co.phone IS NULL', 'co.phone'],
@@ -77,16 +79,18 @@ export function companiesRepo(db: Db) {
   const tags = tagsRepo(db);
   const custom = customFieldsRepo(db);
   const insert = db.prepare<[Record<string, string | null>], { id: number }>(
-    `INSERT INTO companies (name, website, phone, address, industry, notes, name_key, phone_key, created_at, updated_at)
-     VALUES (@name, @website, @phone, @address, @industry, @notes, @nameKey, @phoneKey, @now, @now) RETURNING id`,
+    `INSERT INTO companies (name, website, phone, address, industry, notes, name_key, phone_key, name_sort, created_at, updated_at)
+     VALUES (@name, @website, @phone, @address, @industry, @notes, @nameKey, @phoneKey, @nameSort, @now, @now) RETURNING id`,
   );
   const update = db.prepare<[Record<string, string | number | null>]>(
     `UPDATE companies SET name = @name, website = @website, phone = @phone, address = @address, industry = @industry, notes = @notes,
-       name_key = @nameKey, phone_key = @phoneKey, updated_at = @now WHERE id = @id AND deleted_at IS NULL`,
+       name_key = @nameKey, phone_key = @phoneKey, name_sort = @nameSort, updated_at = @now WHERE id = @id AND deleted_at IS NULL`,
   );
   const byId = db.prepare<[number], CompanyRow>('SELECT * FROM companies WHERE id = ? AND deleted_at IS NULL');
   // Linked contacts show the company's name as their company text.
-  const renameOnContacts = db.prepare<[{ id: number; name: string }]>('UPDATE contacts SET company = @name WHERE company_id = @id AND company IS NOT @name');
+  const renameOnContacts = db.prepare<[{ id: number; name: string; nameSort: string }]>(
+    'UPDATE contacts SET company = @name, company_sort = @nameSort WHERE company_id = @id AND company IS NOT @name',
+  );
   const contactCount = db.prepare<[number], number>('SELECT count(*) FROM contacts WHERE company_id = ? AND deleted_at IS NULL').pluck();
   const contactIds = db.prepare<[number], number>('SELECT id FROM contacts WHERE company_id = ? AND deleted_at IS NULL ORDER BY id').pluck();
   const dealCount = db.prepare<[number], number>('SELECT count(*) FROM deals WHERE company_id = ? AND deleted_at IS NULL').pluck();
@@ -108,6 +112,7 @@ export function companiesRepo(db: Db) {
       notes: blankToNull(values.notes),
       nameKey: companyNameKey(values.name),
       phoneKey: phoneKey(values.phone),
+      nameSort: sortKey(values.name),
     };
   }
 
@@ -159,7 +164,7 @@ export function companiesRepo(db: Db) {
       update.run({ ...rowValues(after), now, id });
       const ref = { kind: 'company' as const, id };
       history.changes(ref, displayOf(before), displayOf(after), now);
-      if (after.name !== before.name) renameOnContacts.run({ id, name: after.name });
+      if (after.name !== before.name) renameOnContacts.run({ id, name: after.name, nameSort: sortKey(after.name) });
       if (changes.tagIds) tags.set(ref, changes.tagIds, now);
       if (changes.custom) custom.set(ref, changes.custom, now);
       return get(id);

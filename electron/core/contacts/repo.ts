@@ -7,6 +7,7 @@ import { nameKey, phoneKey } from '../duplicates/keys';
 import { historyRepo, type DisplayValues } from '../records/history';
 import { listReader, searchCondition, tagCondition, type Conditions } from '../records/list-query';
 import { blankToNull, gone } from '../records/problems';
+import { sortKey } from '../records/sort-key';
 import { tagsRepo } from '../tags/repo';
 
 interface ContactRow {
@@ -54,12 +55,13 @@ export interface ListQuery {
 /** What narrows the list, without its order or paging. */
 export type ListFilters = Omit<ListQuery, 'offset' | 'limit' | 'sort' | 'direction'>;
 
-// ORDER BY terms match the partial indexes of migration 5, so a page is an index walk.
+// ORDER BY terms match the partial indexes of migrations 5 and 18, so a page is an index walk.
+// Names sort by their phone-book key (records/sort-key.ts), equal keys by the exact name.
 const orderTerms: Record<ContactSortKey, string[]> = {
-  name: ['name'],
+  name: ['name_sort', 'name COLLATE BINARY'],
   email: ['email IS NULL', 'email'],
   phone: ['phone IS NULL', 'phone'],
-  company: ['company IS NULL', 'company'],
+  company: ['company_sort IS NULL', 'company_sort', 'company COLLATE BINARY'],
   updatedAt: ['updated_at'],
 };
 
@@ -77,12 +79,12 @@ export function contactsRepo(db: Db) {
   const tags = tagsRepo(db);
   const custom = customFieldsRepo(db);
   const insert = db.prepare<[Record<string, string | number | null>], { id: number }>(
-    `INSERT INTO contacts (name, email, phone, company, company_id, notes, name_key, phone_key, created_at, updated_at)
-     VALUES (@name, @email, @phone, @company, @companyId, @notes, @nameKey, @phoneKey, @now, @now) RETURNING id`,
+    `INSERT INTO contacts (name, email, phone, company, company_id, notes, name_key, phone_key, name_sort, company_sort, created_at, updated_at)
+     VALUES (@name, @email, @phone, @company, @companyId, @notes, @nameKey, @phoneKey, @nameSort, @companySort, @now, @now) RETURNING id`,
   );
   const update = db.prepare<[Record<string, string | number | null>]>(
     `UPDATE contacts SET name = @name, email = @email, phone = @phone, company = @company, company_id = @companyId, notes = @notes,
-       name_key = @nameKey, phone_key = @phoneKey, updated_at = @now WHERE id = @id AND deleted_at IS NULL`,
+       name_key = @nameKey, phone_key = @phoneKey, name_sort = @nameSort, company_sort = @companySort, updated_at = @now WHERE id = @id AND deleted_at IS NULL`,
   );
   const byId = db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE id = ? AND deleted_at IS NULL');
   const setPhoto = db.prepare<[{ id: number; photo: string | null; now: string }]>(
@@ -130,6 +132,8 @@ export function contactsRepo(db: Db) {
       notes: blankToNull(values.notes),
       nameKey: nameKey(values.name),
       phoneKey: phoneKey(values.phone),
+      nameSort: sortKey(values.name),
+      companySort: link.company === '' ? null : sortKey(link.company),
     };
   }
 

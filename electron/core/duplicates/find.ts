@@ -99,7 +99,10 @@ export function duplicateFinder(db: Db) {
         {
           email: db.prepare<[], string>(`SELECT ${email} FROM ${t} WHERE deleted_at IS NULL AND ${email} IS NOT NULL GROUP BY ${email} HAVING count(*) > 1 ORDER BY ${email}`).pluck(),
           phone: db.prepare<[], string>(`SELECT phone_key FROM ${t} WHERE deleted_at IS NULL AND phone_key IS NOT NULL GROUP BY phone_key HAVING count(*) > 1 ORDER BY phone_key`).pluck(),
-          name: db.prepare<[], string>(`SELECT name_key FROM ${t} WHERE deleted_at IS NULL AND name_key IS NOT NULL GROUP BY name_key HAVING count(*) > 1 ORDER BY name_key`).pluck(),
+          // In phone-book order (records/sort-key.ts), as the lists show names.
+          name: db.prepare<[], string>(
+            `SELECT name_key FROM ${t} WHERE deleted_at IS NULL AND name_key IS NOT NULL GROUP BY name_key HAVING count(*) > 1 ORDER BY min(name_sort), name_key`,
+          ).pluck(),
           nameKeys: db.prepare<[], string>(`SELECT DISTINCT name_key FROM ${t} WHERE deleted_at IS NULL AND length(name_key) BETWEEN ${similarMin} AND ${similarMax}`).pluck(),
           records: {
             email: db.prepare<[string], RecordRow>(`SELECT ${columns} FROM ${t} WHERE deleted_at IS NULL AND ${email} = ? ORDER BY id`),

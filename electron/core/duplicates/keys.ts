@@ -4,7 +4,7 @@
  */
 
 // Letters NFD does not take apart into a base letter and an accent.
-const foldedLetters: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+export const foldedLetters: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
 
 /** Lower case, no accents, single spaces: "  José   ÁLVAREZ " → "jose alvarez". */
 export function nameKey(name: string): string {

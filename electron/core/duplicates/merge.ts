@@ -36,7 +36,7 @@ export function merger(db: Db) {
       'UPDATE activities SET company_id = @keep WHERE company_id = @merge',
       'UPDATE attachments SET company_id = @keep WHERE company_id = @merge',
       'UPDATE deals SET company_id = @keep WHERE company_id = @merge',
-      'UPDATE contacts SET company_id = @keep, company = (SELECT name FROM companies WHERE id = @keep) WHERE company_id = @merge',
+      'UPDATE contacts SET company_id = @keep, company = (SELECT name FROM companies WHERE id = @keep), company_sort = (SELECT name_sort FROM companies WHERE id = @keep) WHERE company_id = @merge',
       'UPDATE record_history SET company_id = @keep WHERE company_id = @merge',
       'INSERT INTO company_tags (company_id, tag_id) SELECT @keep, tag_id FROM company_tags WHERE company_id = @merge ON CONFLICT DO NOTHING',
       'INSERT INTO company_custom_values (company_id, field_id, value) SELECT @keep, field_id, value FROM company_custom_values WHERE company_id = @merge ON CONFLICT DO NOTHING',

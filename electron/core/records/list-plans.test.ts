@@ -42,6 +42,22 @@ describe('list pages are index walks (EXPLAIN QUERY PLAN)', () => {
     expect(sorted.filter((line) => !line.endsWith(': index'))).toEqual([]);
   });
 
+  it('names sort by their phone-book keys through the sort-key indexes, a company’s people too', async () => {
+    const core = await openCore(tempDir());
+    await smallCrm(core);
+    const contacts = contactsRepo(core.db).pageSql;
+    const companies = companiesRepo(core.db).pageSql;
+    const indexOf = (sqls: string[]) => sqls.flatMap((sql) => plan(core.db, sql)).join(' | ');
+    for (const direction of ['asc', 'desc'] as const) {
+      expect(indexOf(contacts('name', direction))).toMatch(/^[^|]*USING INDEX contacts_by_name_sort[^|]*$/);
+      expect(indexOf(contacts('company', direction))).toMatch(/USING INDEX contacts_by_company_sort/);
+      expect(indexOf(companies('name', direction))).toMatch(/^[^|]*USING INDEX companies_by_name_sort[^|]*$/);
+      const people = indexOf(contacts('name', direction, { where: ['c.company_id = @companyId'], params: {} }));
+      expect(people).toMatch(/USING INDEX contacts_by_company_id/);
+      expect(people).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+
   it('the counts behind a page, the board and a record’s timeline use indexes too', async () => {
     const core = await openCore(tempDir());
     const db = core.db;

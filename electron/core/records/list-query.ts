@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { RecordKind } from '../../../shared/schemas/record';
+import { isBlankSearch } from '../../../shared/search-words';
 import { toPrefixQuery } from '../contacts/search-query';
 import type { Db } from '../db/open';
 import { idBase, kindBase } from '../search/documents';
@@ -30,10 +31,18 @@ export function orderBy(terms: readonly string[], tieBreaker: string, direction:
   return [...terms, tieBreaker].map((term) => (term.endsWith('IS NULL') ? `${term} ASC` : `${term} ${dir}`)).join(', ');
 }
 
-/** Records of `kind` whose search document matches what the user typed (FTS syntax is only ever text). */
+/**
+ * Records of `kind` whose search document matches what the user typed (FTS
+ * syntax is only ever text). Blank: no condition. Typed but with nothing to
+ * look for ("%", "*", "🚀"): no record, never every record.
+ */
 export function searchCondition(kind: RecordKind, alias: string, typed: string, into: Conditions): void {
+  if (isBlankSearch(typed)) return;
   const match = toPrefixQuery(typed);
-  if (match === '') return;
+  if (match === '') {
+    into.where.push('0');
+    return;
+  }
   // CAST: FTS5 only uses an INTEGER rowid bound, and a bound JS number is a REAL (see search/repo.ts).
   into.where.push(
     `${alias}.id IN (SELECT @searchEnd - rowid FROM search_fts WHERE search_fts MATCH @searchMatch AND rowid > CAST(@searchBase AS INTEGER) AND rowid < CAST(@searchEnd AS INTEGER))`,

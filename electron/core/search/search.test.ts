@@ -73,8 +73,8 @@ describe('search across everything', () => {
     expect(hits).toEqual(['Josephine Baker']);
     expect((await call(core, 'contacts.list', { search: 'jose' })).rows.map((row) => row.name)).toEqual(['Josephine Baker']);
     await call(core, 'trash.restore', { trashId });
-    // Sorted by name as contacts always were (NOCASE: é sorts after e).
-    expect((await call(core, 'contacts.list', { search: 'jose' })).rows.map((row) => row.name)).toEqual(['Josephine Baker', 'José Álvarez']);
+    // Sorted by name as a phone book is (é with e: "jose alvarez" before "josephine").
+    expect((await call(core, 'contacts.list', { search: 'jose' })).rows.map((row) => row.name)).toEqual(['José Álvarez', 'Josephine Baker']);
   });
 
   it('never throws on search syntax a user types: quotes, *, NEAR(, -, column filters, 10,000 characters', async () => {
@@ -92,6 +92,27 @@ describe('search across everything', () => {
       expect({ text: text.slice(0, 40), ok: list.ok }).toEqual({ text: text.slice(0, 40), ok: true });
     }
     expect((await call(core, 'search.all', { text: '"jose' })).groups[0]?.hits[0]?.title).toBe('José Álvarez');
+  });
+
+  it('a search with no letters or digits in it finds nothing in any list or in the palette; a blank one is no search at all', async () => {
+    const core = await openCore(tempDir());
+    await seeded(core);
+    const found = async (search: string) => ({
+      search,
+      contacts: (await call(core, 'contacts.list', { search })).total,
+      companies: (await call(core, 'companies.list', { search })).total,
+      deals: (await call(core, 'deals.list', { search })).total,
+      activities: (await call(core, 'activities.list', { search })).total,
+      palette: (await call(core, 'search.all', { text: search })).groups.length,
+    });
+    for (const search of ['%', '*', '🚀', '""', '%_*', '- * "', '👩‍💻🇸🇪', '\u200b', '…']) {
+      expect(await found(search)).toEqual({ search, contacts: 0, companies: 0, deals: 0, activities: 0, palette: 0 });
+    }
+    for (const search of ['', '  ']) {
+      expect(await found(search)).toEqual({ search, contacts: 3, companies: 1, deals: 1, activities: 1, palette: 0 });
+    }
+    // Symbols beside a word do not stop it being found.
+    expect(await found('%jose*')).toMatchObject({ contacts: 2, activities: 1 });
   });
 
   it('turns typed text into quoted prefix terms, at most 8 words of at most 64 characters', () => {

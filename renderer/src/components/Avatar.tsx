@@ -1,16 +1,10 @@
 import { useState } from 'react';
 import { fileUrl } from '../../../shared/files-url';
+import { initialsOf } from '../lib/initials';
 import './Avatar.css';
 
 const tones = 8;
 
-/** Up to two initials: "Anna Berg" → "AB", "madonna" → "M". */
-export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/u).filter(Boolean);
-  const first = words[0]?.[0] ?? '';
-  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
-  return (first + last).toUpperCase() || '?';
-}
 
 /** The same name always gets the same colour, so people learn to spot a face in the list. */
 function toneOf(name: string): number {

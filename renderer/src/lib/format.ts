@@ -1,5 +1,7 @@
 // Numbers and times in the user's own locale (undefined = the system's).
 
+import { calendarDaysBetween } from '../../../shared/days';
+
 const wholeNumber = new Intl.NumberFormat(undefined);
 
 /** "1 contact", "100,000 contacts". */
@@ -13,22 +15,15 @@ const dayAndMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 
 const fullDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const dateAndTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-function sameDay(a: Date, b: Date): boolean {
-  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
-}
-
-function dayBefore(date: Date): Date {
-  const copy = new Date(date);
-  copy.setDate(copy.getDate() - 1);
-  return copy;
-}
+/** 0 for today, 1 for yesterday, by the calendar. */
+const daysAgo = (date: Date, now: Date) => calendarDaysBetween(date, now);
 
 /** Compact, for a table cell: "Today, 14:05", "Yesterday", "3 Mar", "3 Mar 2023". */
 export function shortTime(iso: string, now = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  if (sameDay(date, now)) return `Today, ${timeOfDay.format(date)}`;
-  if (sameDay(date, dayBefore(now))) return 'Yesterday';
+  if (daysAgo(date, now) === 0) return `Today, ${timeOfDay.format(date)}`;
+  if (daysAgo(date, now) === 1) return 'Yesterday';
   if (date.getFullYear() === now.getFullYear()) return dayAndMonth.format(date);
   return fullDate.format(date);
 }
@@ -40,8 +35,8 @@ export function shortTime(iso: string, now = new Date()): string {
 export function longTime(iso: string, now = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  if (sameDay(date, now)) return `Today at ${timeOfDayWithSeconds.format(date)}`;
-  if (sameDay(date, dayBefore(now))) return `Yesterday at ${timeOfDay.format(date)}`;
+  if (daysAgo(date, now) === 0) return `Today at ${timeOfDayWithSeconds.format(date)}`;
+  if (daysAgo(date, now) === 1) return `Yesterday at ${timeOfDay.format(date)}`;
   return dateAndTime.format(date);
 }
 
@@ -76,7 +71,7 @@ export function fileSize(bytes: number): string {
 export function timeInSentence(iso: string, now = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  if (sameDay(date, now)) return `today at ${timeOfDay.format(date)}`;
-  if (sameDay(date, dayBefore(now))) return `yesterday at ${timeOfDay.format(date)}`;
+  if (daysAgo(date, now) === 0) return `today at ${timeOfDay.format(date)}`;
+  if (daysAgo(date, now) === 1) return `yesterday at ${timeOfDay.format(date)}`;
   return dateAndTime.format(date);
 }

@@ -22,8 +22,8 @@ function statementsFor(crm: SeedCrm): Statement[] {
   const positions = new Map<number, number>();
   return [
     {
-      sql: 'INSERT INTO companies (name, website, phone, address, industry, notes, name_key, phone_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      rows: crm.companies.map((c) => [c.name, c.website, c.phone, c.address, c.industry, c.notes, c.nameKey, c.phoneKey, c.createdAt, c.createdAt]),
+      sql: 'INSERT INTO companies (name, website, phone, address, industry, notes, name_key, phone_key, name_sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      rows: crm.companies.map((c) => [c.name, c.website, c.phone, c.address, c.industry, c.notes, c.nameKey, c.phoneKey, c.nameSort, c.createdAt, c.createdAt]),
     },
     {
       sql: 'UPDATE contacts SET company_id = ? WHERE id = ?',

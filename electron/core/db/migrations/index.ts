@@ -16,7 +16,8 @@ import { searchMigration } from './0014-search';
 import { duplicateKeysMigration } from './0015-duplicate-keys';
 import { oneSearchIndexMigration } from './0016-one-search-index';
 import { recordVersionsMigration } from './0017-record-versions';
-import { savedViewProblemsMigration } from './0020-saved-view-problems';
+import { sortKeysMigration } from './0018-sort-keys';
+import { savedViewProblemsMigration } from './0019-saved-view-problems';
 
 /** Every migration in order. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   duplicateKeysMigration,
   oneSearchIndexMigration,
   recordVersionsMigration,
+  sortKeysMigration,
   savedViewProblemsMigration,
 ];
 

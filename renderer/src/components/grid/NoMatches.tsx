@@ -1,3 +1,4 @@
+import { nothingToSearchForWords } from '../../../../shared/search-words';
 import { Button } from '../Button';
 import { IconTile } from '../IconTile';
 import '../../features/contacts/ContactsEmpty.css';
@@ -12,13 +13,20 @@ interface NoMatchesProps {
   onClear(): void;
 }
 
-/** A search or filter that found nothing, and the way back to everything. */
+/** A search or filter that found nothing (or had nothing to look for), and the way back to everything. */
 export function NoMatches({ plural, search, searchesIn, onClear }: NoMatchesProps) {
+  const nothingToSearchFor = nothingToSearchForWords(search);
+  const title = nothingToSearchFor ?? (search ? `No ${plural} match “${search}”` : `No ${plural} match these filters`);
+  const text = nothingToSearchFor
+    ? `Search looks for words and numbers: type part of ${searchesIn}.`
+    : search
+      ? `Check the spelling, or search for part of ${searchesIn}.`
+      : 'Remove a tag or a condition to see more.';
   return (
     <div className="contacts-empty">
       <IconTile icon="searchOff" muted />
-      <h2 className="contacts-empty__title">{search ? `No ${plural} match “${search}”` : `No ${plural} match these filters`}</h2>
-      <p className="contacts-empty__text">{search ? `Check the spelling, or search for part of ${searchesIn}.` : 'Remove a tag or a condition to see more.'}</p>
+      <h2 className="contacts-empty__title">{title}</h2>
+      <p className="contacts-empty__text">{text}</p>
       <Button onClick={onClear}>{search ? 'Clear search' : `Show all ${plural}`}</Button>
     </div>
   );

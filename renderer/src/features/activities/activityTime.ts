@@ -1,26 +1,15 @@
 // Activity times in the user's locale, with day words where they read naturally.
 
+import { calendarDaysBetween, dayText, lastMinuteOfDay, momentOnDay } from '../../../../shared/days';
+
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 const dayThisYear = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 const dayOtherYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
-const dayMs = 24 * 60 * 60 * 1000;
-
-function startOfDay(date: Date): Date {
-  const start = new Date(date);
-  start.setHours(0, 0, 0, 0);
-  return start;
-}
-
-/** Whole days from today to the date's day: -1 yesterday, 0 today, 1 tomorrow. */
-function daysFromToday(date: Date, now: Date): number {
-  return Math.round((startOfDay(date).getTime() - startOfDay(now).getTime()) / dayMs);
-}
-
 /** "Today", "Yesterday", "Tomorrow", "Fri, 28 Nov", "3 Mar 2025". */
 function dayWords(iso: string, now = new Date()): string {
   const date = new Date(iso);
-  const days = daysFromToday(date, now);
+  const days = calendarDaysBetween(now, date);
   if (days === 0) return 'Today';
   if (days === -1) return 'Yesterday';
   if (days === 1) return 'Tomorrow';
@@ -51,17 +40,10 @@ export function isOverdue(dueAt: string, now = new Date()): boolean {
   return Date.parse(dueAt) < now.getTime();
 }
 
-/** The end of the user's day, for activities.today. */
-export function endOfToday(now = new Date()): Date {
-  return new Date(startOfDay(now).getTime() + dayMs);
-}
-
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /** A date input's value ("2026-11-27") for the local day of `date`. */
-export function dateInputValue(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+export const dateInputValue = dayText;
 
 /** A time input's value ("14:05"); '' for an all-day due time. */
 export function timeInputValue(date: Date): string {
@@ -70,13 +52,7 @@ export function timeInputValue(date: Date): string {
 
 /** The moment a date and an optional time input name, in local time; a missing time is the day's last minute. Null when not a real date. */
 export function fromInputs(day: string, time: string): Date | null {
-  const dayParts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  const timeParts = time === '' ? ['', '23', '59'] : /^(\d{2}):(\d{2})$/.exec(time);
-  if (!dayParts || !timeParts) return null;
-  const [year, month, date] = [Number(dayParts[1]), Number(dayParts[2]), Number(dayParts[3])];
-  const moment = new Date(year, month - 1, date, Number(timeParts[1]), Number(timeParts[2]));
-  // new Date rolls 31 Feb over into March; a real date keeps its parts.
-  return moment.getFullYear() === year && moment.getMonth() === month - 1 && moment.getDate() === date ? moment : null;
+  return time === '' ? lastMinuteOfDay(day) : momentOnDay(day, time);
 }
 
 /** Day words for the middle of a sentence: "due today 14:00", "due Fri, 28 Nov". */

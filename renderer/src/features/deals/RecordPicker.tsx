@@ -1,5 +1,6 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { LinkedRecord } from '../../../../shared/schemas/record';
+import { nothingToSearchForWords } from '../../../../shared/search-words';
 import { toCrmError } from '../../api';
 import { Icon } from '../../components/Icon';
 import { FieldError } from '../../components/FieldError';
@@ -128,7 +129,7 @@ export function RecordPicker({ id, label, value, onChange, search, placeholder, 
         {open && (
           <ul id={listId} className="record-picker__options" role="listbox" aria-label={label}>
             {problem && <li className="record-picker__note">{problem}</li>}
-            {!problem && options.length === 0 && <li className="record-picker__note">{query ? `No match for “${query}”` : 'Nothing to choose yet'}</li>}
+            {!problem && options.length === 0 && <li className="record-picker__note">{query ? (nothingToSearchForWords(query) ?? `No match for “${query}”`) : 'Nothing to choose yet'}</li>}
             {options.map((option, index) => (
               <li
                 key={option.id}

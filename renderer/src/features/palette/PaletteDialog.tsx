@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../../../shared/schemas/search';
+import { nothingToSearchForWords } from '../../../../shared/search-words';
 import { toCrmError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
@@ -96,6 +97,7 @@ export function PaletteDialog({ onClose }: { onClose(): void }) {
 
   const optionId = (index: number) => `${listId}-${index}`;
   const problem = openError ?? search.error;
+  const nothingToSearchFor = nothingToSearchForWords(text);
   const nothingFound = searching && search.answered === text && !search.error && search.groups.length === 0;
 
   return (
@@ -131,10 +133,16 @@ export function PaletteDialog({ onClose }: { onClose(): void }) {
           </p>
         )}
         <div ref={listRef} id={listId} className="palette__list" role="listbox" aria-label="Results and actions">
-          {nothingFound && (
+          {nothingToSearchFor ? (
             <p className="palette__nothing" role="status">
-              Nothing matches “{text.length > 60 ? `${text.slice(0, 60)}…` : text}”.
+              {nothingToSearchFor}.
             </p>
+          ) : (
+            nothingFound && (
+              <p className="palette__nothing" role="status">
+                Nothing matches “{text.length > 60 ? `${text.slice(0, 60)}…` : text}”.
+              </p>
+            )
           )}
           {paletteSections.map((section, sectionIndex) => (
             <div key={section.key} role="group" aria-labelledby={`${listId}-${section.key}`} className="palette__group">

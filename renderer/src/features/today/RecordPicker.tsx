@@ -1,6 +1,7 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../../../shared/schemas/search';
 import type { FieldedKind } from '../../../../shared/schemas/record';
+import { nothingToSearchForWords } from '../../../../shared/search-words';
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
@@ -105,6 +106,7 @@ export function RecordPicker({ id, label, value, error, onChange }: RecordPicker
         id={id}
         label={label}
         error={error}
+        hint={nothingToSearchForWords(searched) ?? undefined}
         role="combobox"
         aria-expanded={showList}
         aria-controls={listId}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActivitySummary } from '../../../../shared/schemas/activity';
 import { invoke, toCrmError } from '../../api';
-import { endOfToday } from '../activities/activityTime';
+import { nextMidnight, startOfDay, startOfDayAfter } from '../../../../shared/days';
 
 export interface TaskGroup {
   total: number;
@@ -16,15 +16,20 @@ export interface TodayTaskGroups {
 }
 
 const shown = 200;
-const week = 7 * 24 * 60 * 60 * 1000;
+/** Coming up: the 7 calendar days after today. */
+const daysAhead = 7;
+/** However the clock jumps, a reload at midnight waits at least this long after the last one: never a loop. */
+const minimumWaitMs = 1000;
 
 /**
  * Open tasks: overdue and due today from activities.today; coming up from the
- * open tasks by due time, starting after the ones due by tonight.
+ * open tasks by due time, starting after the ones due by tonight. Days are
+ * the window's calendar days (23 or 25 hours when the clocks change).
  */
 async function loadTasks(): Promise<TodayTaskGroups> {
-  const endOfDay = endOfToday();
-  const today = await invoke('activities.today', { endOfDay: endOfDay.toISOString(), limit: shown });
+  const now = new Date();
+  const endOfDay = startOfDayAfter(now, 1);
+  const today = await invoke('activities.today', { startOfDay: startOfDay(now).toISOString(), endOfDay: endOfDay.toISOString(), limit: shown });
   const later = await invoke('activities.list', {
     kinds: ['task'],
     status: 'open',
@@ -33,7 +38,7 @@ async function loadTasks(): Promise<TodayTaskGroups> {
     offset: today.overdue.total + today.dueToday.total,
     limit: shown,
   });
-  const weekEnd = new Date(endOfDay.getTime() + week).toISOString();
+  const weekEnd = startOfDayAfter(now, 1 + daysAhead).toISOString();
   const comingUp = later.rows.filter((task) => task.dueAt !== null && task.dueAt >= endOfDay.toISOString() && task.dueAt < weekEnd);
   return { ...today, comingUp: { total: comingUp.length, rows: comingUp } };
 }
@@ -69,7 +74,8 @@ export function useTodayTasks() {
 
   // At midnight today's tasks become overdue and tomorrow's today's; set again after every load.
   useEffect(() => {
-    const midnight = window.setTimeout(() => void reload(), endOfToday().getTime() - Date.now() + 1000);
+    const now = new Date();
+    const midnight = window.setTimeout(() => void reload(), Math.max(nextMidnight(now).getTime() - now.getTime(), minimumWaitMs));
     return () => window.clearTimeout(midnight);
   }, [reload, tasks]);
 

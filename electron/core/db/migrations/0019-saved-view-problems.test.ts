@@ -6,13 +6,13 @@ import { memoryLogger } from '../../logger';
 import { runMigrations } from '../migrate';
 import { migrations } from './index';
 
-describe('migration 20: saved-view problems', () => {
+describe('migration 19: saved-view problems', () => {
   const tempDir = useTempDirs();
 
   it('keeps the name of each deleted tag, field or stage once per number, and leaves saved views as they were', () => {
-    const db = createDatabaseAt(join(tempDir(), 'crm.db'), migrations, 19);
+    const db = createDatabaseAt(join(tempDir(), 'crm.db'), migrations, 18);
     db.prepare("INSERT INTO saved_views (record_kind, name, query, position, created_at, updated_at) VALUES ('contact', 'VIPs', '{\"tagIds\":[7]}', 0, 't', 't')").run();
-    runMigrations(db, migrations.filter((m) => m.version <= 20), memoryLogger());
+    runMigrations(db, migrations.filter((m) => m.version <= 19), memoryLogger());
     expect(db.prepare('SELECT query FROM saved_views').pluck().get()).toBe('{"tagIds":[7]}');
 
     const remember = db.prepare("INSERT INTO deleted_filter_targets (target_kind, target_id, name, deleted_at) VALUES (?, ?, ?, 't')");

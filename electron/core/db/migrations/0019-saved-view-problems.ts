@@ -8,7 +8,7 @@ import type { Migration } from '../migration';
  * by something new that happens to get the old number.
  */
 export const savedViewProblemsMigration: Migration = {
-  version: 20,
+  version: 19,
   name: 'saved-view-problems',
   up(db) {
     db.exec(`
