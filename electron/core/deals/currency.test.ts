@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, count, failure } from '../../../tests/support/crm';
+import { call, count, failure, update, fromCurrent } from '../../../tests/support/crm';
 import { useCores } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 
@@ -51,9 +51,9 @@ describe('changing a deal’s currency', () => {
   it('deals.update with only a currency converts the same way; with a value too, the value is taken as given', async () => {
     const core = await openCore(tempDir());
     const deal = await call(core, 'deals.create', { title: 'Renewal', valueMinor: 500_000, currency: 'EUR' });
-    expect(await call(core, 'deals.update', { id: deal.id, currency: 'JPY' })).toMatchObject({ currency: 'JPY', valueMinor: 5_000 });
-    expect(await call(core, 'deals.update', { id: deal.id, currency: 'USD', valueMinor: 4_250 })).toMatchObject({ currency: 'USD', valueMinor: 4_250 });
-    expect(await failure(core, 'deals.update', { id: deal.id, currency: 'JPY' })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'currency' }] } });
+    expect(await update(core, 'deals.update', { id: deal.id, currency: 'JPY' })).toMatchObject({ currency: 'JPY', valueMinor: 5_000 });
+    expect(await update(core, 'deals.update', { id: deal.id, currency: 'USD', valueMinor: 4_250 })).toMatchObject({ currency: 'USD', valueMinor: 4_250 });
+    expect(await failure(core, 'deals.update', fromCurrent(core, 'deals.update', { id: deal.id, currency: 'JPY' }))).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'currency' }] } });
     expect(await call(core, 'deals.get', { id: deal.id })).toMatchObject({ currency: 'USD', valueMinor: 4_250 });
   });
 });

@@ -127,7 +127,7 @@ describe('duplicates', () => {
     const deal = await call(core, 'deals.create', { title: 'Tea order', contactId: merge.id });
     expect((await upload(core, merge.id, 'tea.txt', samples.text)).ok).toBe(true);
     const { trashId } = await call(core, 'duplicates.merge', { kind: 'contact', keepId: keep.id, mergeId: merge.id });
-    await call(core, 'contacts.update', { id: keep.id, name: 'Anna Berg-Lind', email: 'anna@berg.se' });
+    await update(core, 'contacts.update', { id: keep.id, name: 'Anna Berg-Lind', email: 'anna@berg.se' });
 
     expect((await call(core, 'trash.list', {})).rows).toEqual([
       expect.objectContaining({ id: trashId, label: 'Anna Lind (merged into Anna Berg)', counts: { contact: 1, company: 0, deal: 0, activity: 0 }, mergedInto: { id: keep.id, name: 'Anna Berg-Lind' } }),

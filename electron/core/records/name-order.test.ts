@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call } from '../../../tests/support/crm';
+import { call, update } from '../../../tests/support/crm';
 import { useCores } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Core } from '../core';
@@ -137,7 +137,7 @@ describe('names sort as in a phone book', () => {
     const bertil = await call(core, 'contacts.create', { name: 'Bertil' });
     expect(await namesOf(core, 'contacts', 'asc')).toEqual(['Adam', 'Bertil', 'Zed']);
 
-    await call(core, 'contacts.update', { id: zed.id, name: 'Ángela' });
+    await update(core, 'contacts.update', { id: zed.id, name: 'Ángela' });
     expect(await namesOf(core, 'contacts', 'asc')).toEqual(['Adam', 'Ángela', 'Bertil']);
 
     // The Company column, through a bulk edit of the company text and a company record linked, renamed and merged.
@@ -145,9 +145,9 @@ describe('names sort as in a phone book', () => {
     const omega = await call(core, 'companies.create', { name: 'Omega' });
     await call(core, 'bulk.apply', { kind: 'contact', ids: [adam.id], action: { type: 'set', field: 'company', value: 'Éclair' } });
     await call(core, 'bulk.apply', { kind: 'contact', ids: [bertil.id], action: { type: 'set', field: 'companyId', value: zulu.id } });
-    await call(core, 'contacts.update', { id: zed.id, name: 'Ángela', companyId: omega.id });
+    await update(core, 'contacts.update', { id: zed.id, name: 'Ángela', companyId: omega.id });
     expect(await namesOf(core, 'contacts', 'asc', 'company')).toEqual(['Éclair', 'Omega', 'Zulu']);
-    await call(core, 'companies.update', { id: zulu.id, name: 'Ábaco' });
+    await update(core, 'companies.update', { id: zulu.id, name: 'Ábaco' });
     expect(await namesOf(core, 'contacts', 'asc', 'company')).toEqual(['Ábaco', 'Éclair', 'Omega']);
     await call(core, 'duplicates.merge', { kind: 'company', keepId: zulu.id, mergeId: omega.id });
     expect(await namesOf(core, 'contacts', 'asc', 'company')).toEqual(['Ábaco', 'Ábaco', 'Éclair']);
