@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { call, smallCrm } from '../support/crm';
+import { call, smallCrm, update } from '../support/crm';
 import { expect, test, type RolodeskApp } from './app';
 
 /**
@@ -98,8 +98,8 @@ for (const zone of zones) {
       touched.run(await wallClock(page, `${day}T00:30`), bob.id);
       await call(app.core, 'activities.create', { kind: 'call', subject: 'Call after midnight', occurredAt: await wallClock(page, `${day}T00:30`), contactId: anna.id });
       await call(app.core, 'activities.create', { kind: 'call', subject: 'Call before midnight', occurredAt: await wallClock(page, `${dayAfter(day, -1)}T23:30`), contactId: anna.id });
-      await call(app.core, 'deals.update', { id: renewal.id, expectedCloseDate: dayAfter(day, -1) });
-      await call(app.core, 'deals.update', { id: pilot.id, expectedCloseDate: day });
+      await update(app.core, 'deals.update', { id: renewal.id, expectedCloseDate: dayAfter(day, -1) });
+      await update(app.core, 'deals.update', { id: pilot.id, expectedCloseDate: day });
       await startClockAt(page, `${day}T10:00`);
 
       await expectTodayByTheCalendar(page);

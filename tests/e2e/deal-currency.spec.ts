@@ -22,7 +22,7 @@ test.describe('changing a deal’s currency', () => {
     await openDealList(page);
     await expect(dealGrid(page).getByRole('row', { name: /Acme renewal/ })).toContainText('€5,000.00');
 
-    await dealGrid(page).getByRole('checkbox', { name: 'Select the rows shown' }).check();
+    await dealGrid(page).getByRole('checkbox', { name: 'Select all 2 deals' }).check();
     await bulkBar(page).getByRole('button', { name: 'Change field…' }).click();
     let dialog = page.getByRole('dialog', { name: 'Change a field' });
     await dialog.getByLabel('Field').selectOption({ label: 'Currency' });
@@ -34,7 +34,7 @@ test.describe('changing a deal’s currency', () => {
     expect(await call(app.core, 'deals.get', { id: renewal.id })).toMatchObject({ currency: 'EUR', valueMinor: 500_000 });
     expect(await call(app.core, 'deals.get', { id: pilot.id })).toMatchObject({ currency: 'EUR', valueMinor: 500_050 });
 
-    await dealGrid(page).getByRole('checkbox', { name: 'Select the rows shown' }).uncheck();
+    await dealGrid(page).getByRole('checkbox', { name: 'Select all 2 deals' }).uncheck();
     await dealGrid(page).getByRole('checkbox', { name: 'Select Acme renewal' }).check();
     await bulkBar(page).getByRole('button', { name: 'Change field…' }).click();
     dialog = page.getByRole('dialog', { name: 'Change a field' });
