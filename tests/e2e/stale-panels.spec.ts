@@ -171,4 +171,15 @@ test.describe('a form sends once, however fast the clicks', () => {
     await expect(dialog).toBeHidden();
     expect((await call(app.core, 'activities.list', { kinds: ['task'] })).total).toBe(1);
   });
+
+  test('Settings: a tag added with five quick clicks is added once, with no "already exists" for the clicks after', async ({ app }) => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('tab', { name: 'Tags' }).click();
+    await page.getByLabel('New tag').fill('Newsletter');
+    await clickFiveTimes(page, 'Add tag');
+    await expect(page.getByRole('list', { name: 'Tags' }).getByRole('listitem').filter({ hasText: 'Newsletter' })).toBeVisible();
+    await expect(page.getByText('There is already a tag called')).toBeHidden();
+    expect((await call(app.core, 'tags.list', {})).tags.map((tag) => tag.name)).toEqual(['Newsletter']);
+  });
 });

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { useBackups } from './backupsContext';
 import { scheduleFields, validateSchedule, valuesOf, type ScheduleErrors, type ScheduleField, type ScheduleValues } from './scheduleForm';
+import { useSubmitOnce } from '../../lib/useSubmitOnce';
 import '../../styles/card.css';
 import './ScheduleForm.css';
 
@@ -25,7 +26,8 @@ export function ScheduleForm({ settings }: { settings: BackupSettings }) {
   const [values, setValues] = useState<ScheduleValues>(() => valuesOf(settings));
   const [errors, setErrors] = useState<ScheduleErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const submitting = useSubmitOnce();
+  const saving = submitting.running;
   const fieldId = (field: ScheduleField) => `${idPrefix}-${field}`;
 
   function showErrors(found: ScheduleErrors) {
@@ -36,7 +38,6 @@ export function ScheduleForm({ settings }: { settings: BackupSettings }) {
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (saving) return;
     setProblem(null);
     const checked = validateSchedule(values);
     if (!checked.ok) {
@@ -44,7 +45,7 @@ export function ScheduleForm({ settings }: { settings: BackupSettings }) {
       return;
     }
     setErrors({});
-    setSaving(true);
+    if (!submitting.begin()) return;
     try {
       const status = await invoke('backups.updateSettings', checked.settings);
       replaceStatus(status);
@@ -57,7 +58,7 @@ export function ScheduleForm({ settings }: { settings: BackupSettings }) {
       if (Object.keys(found).length > 0) showErrors(found);
       else setProblem(error.message);
     } finally {
-      setSaving(false);
+      submitting.end();
     }
   }
 

@@ -11,6 +11,7 @@ import { countOf } from '../../lib/format';
 import { applyBulk, isListChanged, tagNamed, typedValue, type Selected } from './bulkChange';
 import { bulkFieldsOf, type BulkField } from './bulkFields';
 import type { BulkTarget } from './BulkBar';
+import { useSubmitOnce } from '../../lib/useSubmitOnce';
 
 export type BulkMode = 'set' | 'addTag' | 'removeTag' | 'delete';
 
@@ -37,7 +38,8 @@ export function BulkDialog({ target, selected, mode, onApplied, onListChanged, o
   const [tagName, setTagName] = useState('');
   const [people, setPeople] = useState<'detach' | 'trash'>('detach');
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmitOnce();
+  const busy = submitting.running;
   // Refused because the list changed: this dialog's number is stale, so it cannot be applied again.
   const [stale, setStale] = useState(false);
   const records = countOf(selected.count, target.singular, target.plural);
@@ -77,7 +79,7 @@ export function BulkDialog({ target, selected, mode, onApplied, onListChanged, o
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
+    if (!submitting.begin()) return;
     setProblem(null);
     try {
       const action = await actionFor();
@@ -94,7 +96,7 @@ export function BulkDialog({ target, selected, mode, onApplied, onListChanged, o
         onListChanged();
       }
     } finally {
-      setBusy(false);
+      submitting.end();
     }
   }
 

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
+import { useSubmitOnce } from '../../lib/useSubmitOnce';
 
 // The bounds come from the schema the core checks with, so the two never disagree.
 const limit = AttachmentSettingsSchema.shape.maxFileMegabytes;
@@ -29,7 +30,8 @@ export function AttachmentSettings() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [saving, setSaving] = useState(false);
+  const submitting = useSubmitOnce();
+  const saving = submitting.running;
 
   useEffect(() => {
     let current = true;
@@ -48,7 +50,6 @@ export function AttachmentSettings() {
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (saving) return;
     const parsed = parseLimit(text);
     if (!parsed.ok) {
       setError(parsed.message);
@@ -56,7 +57,7 @@ export function AttachmentSettings() {
       return;
     }
     setError(undefined);
-    setSaving(true);
+    if (!submitting.begin()) return;
     try {
       const saved = await invoke('settings.attachments.update', { maxFileMegabytes: parsed.value });
       setText(String(saved.maxFileMegabytes));
@@ -64,7 +65,7 @@ export function AttachmentSettings() {
     } catch (thrown) {
       setError(toCrmError(thrown).message);
     } finally {
-      setSaving(false);
+      submitting.end();
     }
   }
 

@@ -13,6 +13,7 @@ import { useViewsUsing } from '../views/useViewsUsing';
 import { viewsUsingWords } from '../views/viewProblems';
 import { useConfirmedDelete } from './useConfirmedDelete';
 import { useInlineEdit } from './useInlineEdit';
+import { useSubmitOnce } from '../../lib/useSubmitOnce';
 
 interface CustomFieldRowProps {
   field: CustomField;
@@ -31,15 +32,15 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
   const [label, setLabel] = useState(field.label);
   const [choices, setChoices] = useState(() => draftsOf(field.choices));
   const [errors, setErrors] = useState<FieldFormErrors>({});
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmitOnce();
+  const busy = submitting.running;
   const deletion = useConfirmedDelete(() => invoke('customFields.delete', { id: field.id }), `Field “${field.label}” deleted`, onChanged);
   // The confirmation waits for the answer, so it can name the views the delete breaks.
   const usage = useViewsUsing(deletion.confirming ? { kind: 'customField', id: field.id } : null);
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
+    if (!submitting.begin()) return;
     try {
       await invoke('customFields.update', field.type === 'choice' ? { id: field.id, label, ...choiceChanges(choices) } : { id: field.id, label });
       inline.stop();
@@ -48,7 +49,7 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
     } catch (thrown) {
       setErrors(fieldFormErrorsOf(toCrmError(thrown)));
     } finally {
-      setBusy(false);
+      submitting.end();
     }
   }
 

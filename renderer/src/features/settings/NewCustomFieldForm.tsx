@@ -8,6 +8,7 @@ import { useToast } from '../../components/Toast';
 import { fieldFormErrorsOf, validateNewField, type FieldFormErrors, type FieldFormValues } from '../custom-fields/customFieldForm';
 import { SelectField } from '../../components/SelectField';
 import { customFieldTypeLabels } from './customFieldWords';
+import { useSubmitOnce } from '../../lib/useSubmitOnce';
 
 const blank: FieldFormValues = { label: '', type: 'text', choices: '' };
 const typeOptions = customFieldTypes.map((type) => ({ value: type, label: customFieldTypeLabels[type] }));
@@ -18,7 +19,8 @@ export function NewCustomFieldForm({ kind, onAdded }: { kind: FieldedKind; onAdd
   const idPrefix = useId();
   const [values, setValues] = useState<FieldFormValues>(blank);
   const [errors, setErrors] = useState<FieldFormErrors>({});
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmitOnce();
+  const busy = submitting.running;
 
   function showErrors(found: FieldFormErrors) {
     setErrors(found);
@@ -28,10 +30,9 @@ export function NewCustomFieldForm({ kind, onAdded }: { kind: FieldedKind; onAdd
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
     const checked = validateNewField(kind, values);
     if (!checked.ok) return showErrors(checked.errors);
-    setBusy(true);
+    if (!submitting.begin()) return;
     try {
       const field = await invoke('customFields.create', checked.draft);
       setValues(blank);
@@ -41,7 +42,7 @@ export function NewCustomFieldForm({ kind, onAdded }: { kind: FieldedKind; onAdd
     } catch (thrown) {
       showErrors(fieldFormErrorsOf(toCrmError(thrown)));
     } finally {
-      setBusy(false);
+      submitting.end();
     }
   }
 

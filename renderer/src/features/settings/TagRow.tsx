@@ -13,6 +13,7 @@ import { viewsUsingWords } from '../views/viewProblems';
 import { problemFor } from './problemFor';
 import { useConfirmedDelete } from './useConfirmedDelete';
 import { useInlineEdit } from './useInlineEdit';
+import { useSubmitOnce } from '../../lib/useSubmitOnce';
 
 interface TagRowProps {
   tag: Tag;
@@ -28,7 +29,8 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
   const [name, setName] = useState(tag.name);
   const [color, setColor] = useState(tag.color);
   const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmitOnce();
+  const busy = submitting.running;
   const deletion = useConfirmedDelete(() => invoke('tags.delete', { id: tag.id }), `Tag “${tag.name}” deleted`, onChanged);
   const onRecords = taggedRecordsWords(tag.counts);
   // The confirmation waits for the answer, so it can name the views the delete breaks.
@@ -43,9 +45,8 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
     if (name.trim() === '') return setError('Please enter a name.');
-    setBusy(true);
+    if (!submitting.begin()) return;
     try {
       await invoke('tags.update', { id: tag.id, name, color });
       inline.stop();
@@ -54,7 +55,7 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
     } catch (thrown) {
       setError(problemFor('name', toCrmError(thrown)));
     } finally {
-      setBusy(false);
+      submitting.end();
     }
   }
 

@@ -8,6 +8,7 @@ import { useToast } from '../../components/Toast';
 import { useTags } from '../tags/useTags';
 import { problemFor } from './problemFor';
 import { TagRow } from './TagRow';
+import { useSubmitOnce } from '../../lib/useSubmitOnce';
 
 /** Settings › Tags: every tag with how many records carry it; add, rename, recolour, delete. */
 export function TagSettings() {
@@ -16,13 +17,13 @@ export function TagSettings() {
   const { tags, error, reload } = useTags();
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmitOnce();
+  const busy = submitting.running;
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
     if (name.trim() === '') return setNameError('Please enter a name.');
-    setBusy(true);
+    if (!submitting.begin()) return;
     try {
       const tag = await invoke('tags.create', { name, color: tagColors[(tags?.length ?? 0) % tagColors.length] ?? 'gray' });
       setName('');
@@ -32,7 +33,7 @@ export function TagSettings() {
     } catch (thrown) {
       setNameError(problemFor('name', toCrmError(thrown)));
     } finally {
-      setBusy(false);
+      submitting.end();
     }
   }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { toCrmError } from '../../api';
 import { useToast } from '../../components/Toast';
+import { useSubmitOnce } from '../../lib/useSubmitOnce';
 
 /**
  * A delete that asks first: `ask` opens the confirmation, `confirm` deletes,
@@ -10,17 +11,18 @@ import { useToast } from '../../components/Toast';
 export function useConfirmedDelete(remove: () => Promise<unknown>, doneMessage: string, onChanged: () => void) {
   const showToast = useToast();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmitOnce();
+  const busy = submitting.running;
 
   async function confirm() {
-    setBusy(true);
+    if (!submitting.begin()) return;
     try {
       await remove();
       showToast(doneMessage);
     } catch (thrown) {
       showToast(toCrmError(thrown).message, 'problem');
     } finally {
-      setBusy(false);
+      submitting.end();
       setConfirming(false);
       onChanged();
     }

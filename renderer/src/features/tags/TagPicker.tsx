@@ -7,6 +7,7 @@ import { overLimit } from '../../components/lengthLimit';
 import { TagChip } from './TagChip';
 import { tagOptions, type TagOption } from './tagOptions';
 import { useTags } from './useTags';
+import { useSubmitOnce } from '../../lib/useSubmitOnce';
 import '../../components/Field.css';
 import './TagPicker.css';
 
@@ -32,7 +33,8 @@ export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
   const [typed, setTyped] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmitOnce();
+  const busy = submitting.running;
   const [problem, setProblem] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -44,7 +46,7 @@ export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
   const tooLongName = overLimit('A tag name', typed.trim(), tagLimits.name);
 
   async function run(change: () => Promise<{ tagIds: number[] }>) {
-    setBusy(true);
+    if (!submitting.begin()) return false;
     setProblem(null);
     try {
       const result = await change();
@@ -54,13 +56,12 @@ export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
       setProblem(toCrmError(thrown).message);
       return false;
     } finally {
-      setBusy(false);
+      submitting.end();
       reload();
     }
   }
 
   async function choose(option: TagOption) {
-    if (busy) return;
     const added = await run(async () => {
       // A new tag gets the next colour in turn, so tags made one after another are told apart at a glance.
       const tag: Pick<Tag, 'id'> =
@@ -76,7 +77,6 @@ export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
   }
 
   function remove(tag: Tag) {
-    if (busy) return;
     void run(() => invoke('tags.unlink', { record, tagId: tag.id })).then(() => inputRef.current?.focus());
   }
 

@@ -10,6 +10,7 @@ import { useToast } from '../../components/Toast';
 import { queryKey, type ListQuery } from '../../lib/pagedRows';
 import type { SavedViews } from './useSavedViews';
 import { fromViewQuery, toViewQuery } from './viewQuery';
+import { useSubmitOnce } from '../../lib/useSubmitOnce';
 import './ViewPicker.css';
 
 interface ViewPickerProps<Sort extends string> {
@@ -129,18 +130,19 @@ function NameViewDialog({ kind, query, onSaved, onCancel }: { kind: FieldedKind;
   const id = useId();
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmitOnce();
+  const busy = submitting.running;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
+    if (!submitting.begin()) return;
     try {
       onSaved(await invoke('views.create', { kind, name, query: toViewQuery(query) }));
     } catch (thrown) {
       const error = toCrmError(thrown);
       setProblem(error.fields[0]?.message ?? error.message);
     } finally {
-      setBusy(false);
+      submitting.end();
     }
   }
 
