@@ -186,4 +186,26 @@ test.describe('unsaved typing is never thrown away without asking', () => {
     await contactPanel(page).getByLabel('Notes').fill('');
     expect(await unloadHeld()).toBe(false);
   });
+
+  test('half-typed settings and stages ask too: a new field before leaving Settings, a stage name before closing the editor', async ({ app }) => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('tab', { name: 'Custom fields' }).click();
+    await page.getByRole('form', { name: 'Add a field' }).getByLabel('Label').fill('Birthday');
+    await sections(page).getByRole('button', { name: 'Contacts' }).click();
+    await expect(prompt(page)).toHaveAccessibleName('Save your changes to the new field?');
+    await prompt(page).getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
+    expect((await call(app.core, 'customFields.list', {})).fields.map((field) => field.label)).toEqual(['Birthday']);
+
+    await sections(page).getByRole('button', { name: 'Deals' }).click();
+    await page.getByRole('button', { name: 'Edit stages' }).click();
+    const editor = page.getByRole('dialog', { name: 'Edit stages' });
+    await editor.getByLabel('New stage').fill('Demo booked');
+    await page.keyboard.press('Escape');
+    await expect(prompt(page)).toHaveAccessibleName('Save your changes to the stages?');
+    await prompt(page).getByRole('button', { name: 'Save' }).click();
+    await expect(editor).toBeHidden();
+    expect((await call(app.core, 'stages.list', {})).stages.map((stage) => stage.name)).toContain('Demo booked');
+  });
 });

@@ -10,6 +10,8 @@ import { DeleteStageQuestion } from './DeleteStageQuestion';
 import { FieldError } from '../../components/FieldError';
 import { overLimit } from '../../components/lengthLimit';
 import { Select } from '../../components/Select';
+import { useSubmitOnce } from '../../lib/useSubmitOnce';
+import { useUnsavedWork } from '../unsaved/unsavedContext';
 import './StageEditor.css';
 
 interface StageEditorProps {
@@ -41,6 +43,7 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
   const [newName, setNewName] = useState('');
   const [newError, setNewError] = useState<string | undefined>();
   const [announcement, setAnnouncement] = useState('');
+  const adding = useSubmitOnce();
   const listRef = useRef<HTMLOListElement>(null);
   const focusAfter = useRef<string | null>(null);
 
@@ -72,16 +75,23 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
       return next;
     });
 
-  const rename = async (stage: Stage) => {
+  /** Saves a stage's typed name; true when it is saved (or was unchanged). */
+  const rename = async (stage: Stage): Promise<boolean> => {
     const name = (names.get(stage.id) ?? '').trim();
-    if (name === stage.name) return setError(stage.id, null);
-    if (name === '') return setError(stage.id, 'Please enter a name.');
-    const saved = await run(() => invoke('stages.update', { id: stage.id, name }), (message) => setError(stage.id, message));
-    if (saved) {
+    if (name === stage.name) {
       setError(stage.id, null);
-      setList((current) => current.map((other) => (other.id === saved.id ? saved : other)));
-      setAnnouncement(`Renamed to ${saved.name}.`);
+      return true;
     }
+    if (name === '') {
+      setError(stage.id, 'Please enter a name.');
+      return false;
+    }
+    const saved = await run(() => invoke('stages.update', { id: stage.id, name }), (message) => setError(stage.id, message));
+    if (!saved) return false;
+    setError(stage.id, null);
+    setList((current) => current.map((other) => (other.id === saved.id ? saved : other)));
+    setAnnouncement(`Renamed to ${saved.name}.`);
+    return true;
   };
 
   const changeKind = async (stage: Stage, kind: StageKind) => {
@@ -108,12 +118,28 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
     setAnnouncement(`${stage.name} moved to position ${to + 1} of ${saved.stages.length}.`);
   };
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
+  const addStage = async (): Promise<boolean> => {
     const name = newName.trim();
-    if (name === '') return setNewError('Please enter a name.');
+    if (name === '') {
+      setNewError('Please enter a name.');
+      return false;
+    }
+    if (!adding.begin()) return false;
+    try {
+      return await createStage(name);
+    } finally {
+      adding.end();
+    }
+  };
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    void addStage();
+  };
+
+  const createStage = async (name: string): Promise<boolean> => {
     const created = await run(() => invoke('stages.create', { name }), setNewError);
-    if (!created) return;
+    if (!created) return false;
     // New stages go before Won and Lost, where the pipeline's open stages end.
     const firstClosed = list.findIndex((stage) => stage.kind !== 'open');
     const ids = list.map((stage) => stage.id);
@@ -125,7 +151,17 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
     setNewName('');
     setNewError(undefined);
     setAnnouncement(`${created.name} added.`);
+    return true;
   };
+
+  // A typed name not yet saved (a rename before leaving its field, a stage not yet added) is unsaved work.
+  const pendingRenames = list.filter((stage) => (names.get(stage.id) ?? stage.name).trim() !== stage.name);
+  const saveTyped = async (): Promise<boolean> => {
+    for (const stage of pendingRenames) if (!(await rename(stage))) return false;
+    return newName.trim() === '' || addStage();
+  };
+  const confirmClose = useUnsavedWork(pendingRenames.length > 0 || newName.trim() !== '', 'the stages', saveTyped);
+  const close = () => void confirmClose().then((go) => go && onClose());
 
   const remove = async (stage: Stage, moveDealsTo: number | undefined) => {
     const removed = await run(() => invoke('stages.delete', moveDealsTo === undefined ? { id: stage.id } : { id: stage.id, moveDealsTo }));
@@ -136,7 +172,7 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
   };
 
   return (
-    <Dialog title="Edit stages" description="The columns of your pipeline, in order. Changes are saved as you make them." onCancel={onClose} size="medium">
+    <Dialog title="Edit stages" description="The columns of your pipeline, in order. Changes are saved as you make them." onCancel={close} size="medium">
       <div className="stage-editor">
         {problem && <ErrorBanner title="Not changed">{problem}</ErrorBanner>}
         <ol ref={listRef} className="stage-editor__list" aria-label="Stages">
@@ -205,7 +241,7 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
           {announcement}
         </p>
         <div className="dialog__actions">
-          <Button variant="primary" onClick={onClose}>
+          <Button variant="primary" onClick={close}>
             Done
           </Button>
         </div>

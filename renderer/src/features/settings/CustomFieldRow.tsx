@@ -14,6 +14,7 @@ import { viewsUsingWords } from '../views/viewProblems';
 import { useConfirmedDelete } from './useConfirmedDelete';
 import { useInlineEdit } from './useInlineEdit';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
+import { useUnsavedWork } from '../unsaved/unsavedContext';
 
 interface CustomFieldRowProps {
   field: CustomField;
@@ -38,19 +39,27 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
   // The confirmation waits for the answer, so it can name the views the delete breaks.
   const usage = useViewsUsing(deletion.confirming ? { kind: 'customField', id: field.id } : null);
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (!submitting.begin()) return;
+  async function commit(): Promise<boolean> {
+    if (!submitting.begin()) return false;
     try {
       await invoke('customFields.update', field.type === 'choice' ? { id: field.id, label, ...choiceChanges(choices) } : { id: field.id, label });
       inline.stop();
       showToast('Field saved');
       onChanged();
+      return true;
     } catch (thrown) {
       setErrors(fieldFormErrorsOf(toCrmError(thrown)));
+      return false;
     } finally {
       submitting.end();
     }
+  }
+  const edited = label !== field.label || JSON.stringify(choices) !== JSON.stringify(draftsOf(field.choices));
+  useUnsavedWork(inline.editing && edited, `the field “${field.label}”`, commit);
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    void commit();
   }
 
   if (inline.editing) {

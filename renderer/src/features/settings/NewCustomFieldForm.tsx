@@ -9,6 +9,7 @@ import { fieldFormErrorsOf, validateNewField, type FieldFormErrors, type FieldFo
 import { SelectField } from '../../components/SelectField';
 import { customFieldTypeLabels } from './customFieldWords';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
+import { useUnsavedWork } from '../unsaved/unsavedContext';
 
 const blank: FieldFormValues = { label: '', type: 'text', choices: '' };
 const typeOptions = customFieldTypes.map((type) => ({ value: type, label: customFieldTypeLabels[type] }));
@@ -28,22 +29,32 @@ export function NewCustomFieldForm({ kind, onAdded }: { kind: FieldedKind; onAdd
     document.getElementById(`${idPrefix}-${first}`)?.focus();
   }
 
-  async function add(event: FormEvent) {
-    event.preventDefault();
+  async function commit(): Promise<boolean> {
     const checked = validateNewField(kind, values);
-    if (!checked.ok) return showErrors(checked.errors);
-    if (!submitting.begin()) return;
+    if (!checked.ok) {
+      showErrors(checked.errors);
+      return false;
+    }
+    if (!submitting.begin()) return false;
     try {
       const field = await invoke('customFields.create', checked.draft);
       setValues(blank);
       setErrors({});
       showToast(`Field “${field.label}” added`);
       onAdded();
+      return true;
     } catch (thrown) {
       showErrors(fieldFormErrorsOf(toCrmError(thrown)));
+      return false;
     } finally {
       submitting.end();
     }
+  }
+  useUnsavedWork(values.label.trim() !== '' || values.choices.trim() !== '', 'the new field', commit);
+
+  function add(event: FormEvent) {
+    event.preventDefault();
+    void commit();
   }
 
   return (

@@ -14,6 +14,7 @@ import { problemFor } from './problemFor';
 import { useConfirmedDelete } from './useConfirmedDelete';
 import { useInlineEdit } from './useInlineEdit';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
+import { useUnsavedWork } from '../unsaved/unsavedContext';
 
 interface TagRowProps {
   tag: Tag;
@@ -43,20 +44,30 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
     inline.start();
   }
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (name.trim() === '') return setError('Please enter a name.');
-    if (!submitting.begin()) return;
+  async function commit(): Promise<boolean> {
+    if (name.trim() === '') {
+      setError('Please enter a name.');
+      return false;
+    }
+    if (!submitting.begin()) return false;
     try {
       await invoke('tags.update', { id: tag.id, name, color });
       inline.stop();
       showToast('Tag saved');
       onChanged();
+      return true;
     } catch (thrown) {
       setError(problemFor('name', toCrmError(thrown)));
+      return false;
     } finally {
       submitting.end();
     }
+  }
+  useUnsavedWork(inline.editing && (name !== tag.name || color !== tag.color), `the tag “${tag.name}”`, commit);
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    void commit();
   }
 
   if (inline.editing) {

@@ -9,6 +9,7 @@ import { useTags } from '../tags/useTags';
 import { problemFor } from './problemFor';
 import { TagRow } from './TagRow';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
+import { useUnsavedWork } from '../unsaved/unsavedContext';
 
 /** Settings › Tags: every tag with how many records carry it; add, rename, recolour, delete. */
 export function TagSettings() {
@@ -20,21 +21,31 @@ export function TagSettings() {
   const submitting = useSubmitOnce();
   const busy = submitting.running;
 
-  async function add(event: FormEvent) {
-    event.preventDefault();
-    if (name.trim() === '') return setNameError('Please enter a name.');
-    if (!submitting.begin()) return;
+  async function commit(): Promise<boolean> {
+    if (name.trim() === '') {
+      setNameError('Please enter a name.');
+      return false;
+    }
+    if (!submitting.begin()) return false;
     try {
       const tag = await invoke('tags.create', { name, color: tagColors[(tags?.length ?? 0) % tagColors.length] ?? 'gray' });
       setName('');
       setNameError(undefined);
       showToast(`Tag “${tag.name}” added`);
       reload();
+      return true;
     } catch (thrown) {
       setNameError(problemFor('name', toCrmError(thrown)));
+      return false;
     } finally {
       submitting.end();
     }
+  }
+  useUnsavedWork(name.trim() !== '', `the new tag “${name.trim()}”`, commit);
+
+  function add(event: FormEvent) {
+    event.preventDefault();
+    void commit();
   }
 
   return (
