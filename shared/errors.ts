@@ -1,7 +1,7 @@
 /** Stable machine codes for every error that crosses the IPC boundary. */
 export const errorCodes = [
   'VALIDATION',
-  /** The record changed since the form was filled from it: the update was refused, nothing changed. */
+  /** What the request was based on changed meanwhile (a record since its form was filled, a trash entry since its preview): refused, nothing changed. */
   'CONFLICT',
   'NOT_FOUND',
   'FORBIDDEN',

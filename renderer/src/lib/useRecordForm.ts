@@ -62,7 +62,12 @@ export function useRecordForm<Values, Field extends string, Input, Saved>({ rule
 
   function focusFirstProblem() {
     // Record forms live in a record panel (RecordPanel).
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('.contact-panel [aria-invalid="true"]')?.focus());
+    requestAnimationFrame(() => {
+      const control = document.querySelector<HTMLElement>('.contact-panel [aria-invalid="true"]');
+      control?.focus();
+      // Focus brings the box into view; its problem is written under it, so the whole field is scrolled in.
+      (control?.closest('.field') ?? control)?.scrollIntoView({ block: 'nearest' });
+    });
   }
 
   /** One save at a time: a second click while one is on its way is ignored ('busy'). */

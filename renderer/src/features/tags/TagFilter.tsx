@@ -29,8 +29,10 @@ function TagChoices({ kind, value, onChange }: TagFilterProps) {
   const { tags, error } = useTags();
   if (error) return <p className="tag-filter__note">{error}</p>;
   if (!tags) return <p className="tag-filter__note">Loading tags…</p>;
-  if (tags.length === 0) return <p className="tag-filter__note">No tags yet. Add tags to records, or in Settings › Tags.</p>;
   const chosen = value?.tagIds ?? [];
+  // A saved view may still name a tag deleted since: it stays listed, ticked, so it can be taken out.
+  const deleted = chosen.filter((id) => !tags.some((tag) => tag.id === id));
+  if (tags.length === 0 && deleted.length === 0) return <p className="tag-filter__note">No tags yet. Add tags to records, or in Settings › Tags.</p>;
   return (
     <>
       <ul className="tag-filter__list">
@@ -41,6 +43,14 @@ function TagChoices({ kind, value, onChange }: TagFilterProps) {
               <span className="tag-swatch" data-color={tag.color} />
               <span className="tag-filter__name">{tag.name}</span>
               <span className="tag-filter__count">{tag.counts[kind].toLocaleString()}</span>
+            </label>
+          </li>
+        ))}
+        {deleted.map((id) => (
+          <li key={id}>
+            <label className="tag-filter__option tag-filter__option--deleted">
+              <input type="checkbox" checked onChange={() => onChange(toggleTag(value, id))} />
+              <span className="tag-filter__name">A tag that was deleted</span>
             </label>
           </li>
         ))}
