@@ -6,7 +6,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(__dirname, 'electron/main/index.ts') },
+      // Each worker thread is its own entry, emitted beside index.js under its own name (core/threads/start-worker.ts).
+      lib: { entry: { index: resolve(__dirname, 'electron/main/index.ts') } },
       // file-type is ESM-only; bundling it keeps the CommonJS main free of require(esm).
       externalizeDeps: { exclude: ['file-type'] },
     },
