@@ -156,6 +156,8 @@ export const events = {
   'data.restored': z.strictObject({}),
   /** The database was found damaged while in use: the window shows the recovery screen. */
   'data.damaged': z.strictObject({}),
+  /** The core's thread stopped and was started again: the window says so (a change in flight may need checking). */
+  'core.restarted': z.strictObject({ message: z.string() }),
   /**
    * Records a request created, changed or removed: open panels and lists showing them refresh.
    * `complete` false: more changed than are named (a bulk edit); every record of `kinds` may have.

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { SnapshotInfo } from '../../shared/schemas/backup';
 import { readBackupConfig } from '../core/backups/backup-config';
 import { listSnapshots } from '../core/backups/snapshot-list';
 import { verifySnapshot } from '../core/backups/verify';
-import { openCore } from '../core/core';
 import { CrmError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { dataPaths } from '../core/paths';
+import { noDesktop } from '../core/desktop';
+import type { Result } from '../../shared/result';
+import { startCore, type CoreHost } from '../main/core-host';
 
 /** Exit codes, documented in the README. */
 export const exitCodes = {
@@ -36,15 +38,32 @@ function describe(snapshot: SnapshotInfo): string {
   return `${snapshot.id}  ${snapshot.createdAt}  ${(snapshot.sizeBytes / 1024 / 1024).toFixed(1)} MB  ${snapshot.reason}  ${state}  [${counts}]`;
 }
 
-/** Commands that change data hold the data directory like the app does, so they refuse while it is open. */
-async function withCore<T>(dataDir: string, io: CliIo, job: (core: Awaited<ReturnType<typeof openCore>>) => Promise<T>): Promise<T> {
-  const core = await openCore({ dataDir, logger: io.logger, appVersion: 'cli' });
+/** What the command line answers when the core asks the desktop for a file: the one named on the command line. */
+interface CliFiles {
+  saveTo?: string;
+  restoreFrom?: string;
+}
+
+/**
+ * Commands that change data start the core the way the app does (its own thread, holding the data
+ * directory), so they refuse while the app has it open.
+ */
+async function withCore<T>(dataDir: string, io: CliIo, files: CliFiles, job: (core: CoreHost) => Promise<T>): Promise<T> {
+  const desktop = { ...noDesktop, chooseSaveLocation: async () => files.saveTo, chooseBackupFile: async () => files.restoreFrom };
+  const core = await startCore({ dataDir, logger: io.logger, appVersion: 'cli', desktop });
   try {
-    if (core.damage) throw new CrmError('DATABASE_CORRUPT', `The database is damaged; it was moved to ${core.damage.movedTo}. Restore a backup with: restore --snapshot <id>.`);
+    if (core.damaged) throw new CrmError('DATABASE_CORRUPT', 'The database is damaged; it was moved aside. Restore a backup with: restore --snapshot <id>.');
     return await job(core);
   } finally {
     await core.close();
   }
+}
+
+/** A request's answer, or its refusal as the CrmError the exit codes are chosen by. */
+async function answer(reply: Promise<Result<unknown>>): Promise<unknown> {
+  const result = await reply;
+  if (!result.ok) throw new CrmError(result.error.code, result.error.message);
+  return result.data;
 }
 
 export async function runCommand(command: string, options: { dataDir: string; snapshot?: string; file?: string; to?: string }, io: CliIo): Promise<number> {
@@ -70,25 +89,24 @@ export async function runCommand(command: string, options: { dataDir: string; sn
       return bad === 0 ? exitCodes.ok : exitCodes.badBackup;
     }
     case 'backup':
-      return withCore(dataDir, io, async (core) => {
+      return withCore(dataDir, io, {}, async (core) => {
         io.out(describe(await core.backups.snapshot('command line')));
         return exitCodes.ok;
       });
     case 'export': {
       if (!options.to) throw new UsageError('export needs --to <file.zip>.');
       const destination = resolve(options.to);
-      return withCore(dataDir, io, async (core) => {
-        await core.backups.exportTo(destination);
+      return withCore(dataDir, io, { saveTo: destination }, async (core) => {
+        await answer(core.dispatch('backups.export', {}));
         io.out(`Backup written and verified: ${destination}`);
         return exitCodes.ok;
       });
     }
     case 'restore': {
       if (Boolean(options.snapshot) === Boolean(options.file)) throw new UsageError('restore needs exactly one of --snapshot <id> or --file <backup.zip>.');
-      return withCore(dataDir, io, async (core) => {
-        if (options.snapshot) await core.backups.restoreSnapshot(options.snapshot);
-        else await core.backups.restoreArchive(resolve(options.file!));
-        io.out(`Restored. The data from before is in the backup taken just before (${join(core.backups.location())}).`);
+      return withCore(dataDir, io, { restoreFrom: options.file && resolve(options.file) }, async (core) => {
+        await answer(options.snapshot ? core.dispatch('backups.restore', { id: options.snapshot }) : core.dispatch('backups.restoreFromFile', {}));
+        io.out(`Restored. The data from before is in the backup taken just before (${backupsFolder(dataDir)}).`);
         return exitCodes.ok;
       });
     }

@@ -6,7 +6,7 @@ import { channelNames } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { DueReminder } from '../../shared/schemas/activity';
 import { activitiesRepo } from './activities/repo';
-import { fileResponse } from './attachments/serve';
+import { fileResponseFor, locateFile, type FileLocation } from './attachments/serve';
 import { backupHandlers } from './backups/handlers';
 import { finishInterruptedRestore, swapInStagedData } from './backups/restore-journal';
 import { backupService, type BackupService } from './backups/service';
@@ -54,7 +54,9 @@ export interface Core {
   dueReminders(now?: Date): DueReminder[];
   /** Deletes trash entries 30 days old or more, and the files only they used (runs at start-up too; main may call it daily). */
   purgeTrash(now?: Date): Promise<number>;
-  /** Serves files/<sha256> to the renderer (main's app:// protocol and the e2e server). */
+  /** Where files/<sha256> is on disk, for the host to stream to the window. */
+  fileLocation(pathname: string): FileLocation;
+  /** The same as a response, streamed (for callers in the core's own thread). */
   fileResponse(pathname: string): Response;
   /** Waits for a backup in progress, drops uploads, checkpoints, closes, releases the data directory. */
   close(): Promise<void>;
@@ -228,7 +230,8 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       announceChanges();
       return purged;
     },
-    fileResponse: (pathname) => (session ? fileResponse(session.db, session.store, pathname) : new Response('Not found', { status: 404 })),
+    fileLocation: (pathname) => (session ? locateFile(session.db, session.store, pathname) : { found: false }),
+    fileResponse: (pathname) => fileResponseFor(session ? locateFile(session.db, session.store, pathname) : { found: false }),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,3 +1,4 @@
+import type { DueReminder } from '../../shared/schemas/activity';
 import { CrmError } from './errors';
 
 /**
@@ -17,6 +18,8 @@ export interface DesktopServices {
   copyText(text: string): void;
   /** The window's answer when closing or quitting waited for it: go ahead, or stay open. */
   answerClose(close: boolean): void;
+  /** A desktop notification for a task that fell due (clicking it brings the window forward). */
+  showReminder(reminder: DueReminder): void;
 }
 
 const unavailable = (): never => {
@@ -31,4 +34,6 @@ export const noDesktop: DesktopServices = {
   chooseBackupFile: unavailable,
   copyText: unavailable,
   answerClose: unavailable,
+  // Nothing to show it in: the command line and the bench have no desktop.
+  showReminder: () => undefined,
 };

@@ -17,7 +17,7 @@ export function registerAppScheme(): void {
  * Serves app://rolodesk/: stored files at /files/<sha256> through the core,
  * everything else from the built renderer's folder and nothing outside it.
  */
-export function serveApp(rendererDir: string, fileResponse: (pathname: string) => Response): void {
+export function serveApp(rendererDir: string, fileResponse: (pathname: string) => Promise<Response>): void {
   const root = resolve(rendererDir);
   protocol.handle(appScheme, (request) => {
     const { host, pathname } = new URL(request.url);

@@ -3,7 +3,10 @@ import { CrmError } from '../core/errors';
 import type { DesktopServices } from '../core/desktop';
 
 /** The core's desktop needs, met by Electron's shell, dialogs and clipboard. */
-export function electronDesktop(window: () => BrowserWindow | undefined, answerClose: (close: boolean) => void): DesktopServices {
+/** What only main's own lifecycle can do: answer a held close, show a notification. */
+export type WindowServices = Pick<DesktopServices, 'answerClose' | 'showReminder'>;
+
+export function electronDesktop(window: () => BrowserWindow | undefined, own: WindowServices): DesktopServices {
   const save = (options: SaveDialogOptions) => {
     const owner = window();
     return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
@@ -32,6 +35,6 @@ export function electronDesktop(window: () => BrowserWindow | undefined, answerC
     copyText(text) {
       clipboard.writeText(text);
     },
-    answerClose,
+    ...own,
   };
 }

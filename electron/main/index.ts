@@ -2,17 +2,16 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, screen, shell 
 import log from 'electron-log/main';
 import { join } from 'node:path';
 import { events, type EventName, type EventPayload } from '../../shared/contract';
-import { realTimers, startBackupSchedule, type BackupSchedule } from '../core/backups/schedule';
-import { openCore, type Core } from '../core/core';
+import type { DueReminder } from '../../shared/schemas/activity';
 import { CrmError } from '../core/errors';
 import { fileLogger } from '../core/file-logger';
 import { describeError, type Logger } from '../core/logger';
 import { dataPaths, resolveDataDir } from '../core/paths';
 import { appEntryUrl, appOrigin, registerAppScheme, serveApp } from './app-protocol';
+import { startCore, type CoreHost } from './core-host';
 import { electronDesktop } from './desktop-services';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
-import { startReminders } from './reminders';
 import { lockDownWebContents } from './security';
 import { mainWindowOptions } from './window-options';
 import { choosePlacement, type WindowPlacement } from './window-placement';
@@ -29,9 +28,7 @@ const logger: Logger & { file: string } = fileLogger(log, dataPaths(dataDir).log
 log.errorHandler.startCatching();
 registerAppScheme();
 
-let core: Core | undefined;
-let schedule: BackupSchedule | undefined;
-let stopReminders: (() => void) | undefined;
+let core: CoreHost | undefined;
 let mainWindow: BrowserWindow | undefined;
 // Quitting that waits for the window's answer about unsaved changes goes on once it says so.
 let quitRequested = false;
@@ -41,25 +38,17 @@ function send<E extends EventName>(event: E, payload: EventPayload<E>): void {
 }
 
 /** Window placement lives in the database's settings; while it is damaged there is none. */
-function readPlacement(running: Core): unknown {
-  try {
-    return running.settings.get(windowPlacementKey);
-  } catch {
-    return undefined;
-  }
+function readPlacement(running: CoreHost): Promise<unknown> {
+  return running.setting(windowPlacementKey).catch(() => undefined);
 }
 
 function savePlacement(window: BrowserWindow): void {
   const placement: WindowPlacement = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
-  try {
-    core?.settings.set(windowPlacementKey, placement);
-  } catch (error) {
-    logger.warn('could not remember the window placement', { error: describeError(error) });
-  }
+  core?.saveSetting(windowPlacementKey, placement).catch((error: unknown) => logger.warn('could not remember the window placement', { error: describeError(error) }));
 }
 
-function createMainWindow(running: Core): BrowserWindow {
-  const placement = choosePlacement(readPlacement(running), screen.getAllDisplays().map((display) => display.workArea));
+async function createMainWindow(running: CoreHost): Promise<BrowserWindow> {
+  const placement = choosePlacement(await readPlacement(running), screen.getAllDisplays().map((display) => display.workArea));
   const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js'), placement));
   if (placement.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
@@ -96,13 +85,26 @@ function startupFailed(error: unknown): void {
   app.exit(1);
 }
 
+/** A task fell due: a desktop notification that brings the window forward when clicked. */
+function showReminder(reminder: DueReminder): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({ title: `Task due: ${reminder.subject}`, body: reminder.about });
+  notification.on('click', () => {
+    mainWindow?.show();
+    mainWindow?.focus();
+  });
+  notification.show();
+}
+
 async function start(): Promise<void> {
-  const running = await openCore({
+  // The core runs in its own thread (core-host.ts): main only relays requests, events and desktop calls.
+  const running = await startCore({
     dataDir,
     logger,
     appVersion: app.getVersion(),
-    desktop: electronDesktop(() => mainWindow, answerClose),
+    desktop: electronDesktop(() => mainWindow, { answerClose, showReminder }),
     emit: send,
+    background: true,
   });
   core = running;
   serveApp(join(__dirname, '../renderer'), (pathname) => running.fileResponse(pathname));
@@ -124,22 +126,7 @@ async function start(): Promise<void> {
       }),
     ),
   );
-  mainWindow = createMainWindow(running);
-  if (!running.damage) schedule = startBackupSchedule(running.backups, logger, () => running.backups.settings().intervalMinutes);
-  stopReminders = startReminders(
-    { dueReminders: () => running.dueReminders(), purgeTrash: () => running.purgeTrash() },
-    (reminder) => {
-      if (!Notification.isSupported()) return;
-      const notification = new Notification({ title: `Task due: ${reminder.subject}`, body: reminder.about });
-      notification.on('click', () => {
-        mainWindow?.show();
-        mainWindow?.focus();
-      });
-      notification.show();
-    },
-    (what, error) => logger.warn(`${what} failed`, { error: describeError(error) }),
-    realTimers,
-  );
+  mainWindow = await createMainWindow(running);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -159,7 +146,12 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(core);
+    if (core && BrowserWindow.getAllWindows().length === 0) {
+      createMainWindow(core).then(
+        (window) => (mainWindow = window),
+        (error: unknown) => logger.error('the window could not be opened again', { error: describeError(error) }),
+      );
+    }
   });
   app.on('will-quit', (event) => {
     if (!core) return;
@@ -167,10 +159,8 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = core;
     core = undefined;
-    stopReminders?.();
-    const lastBackup = schedule?.stopAndSnapshot(quitBackupTimeoutMs) ?? Promise.resolve();
-    lastBackup
-      .then(() => closing.close())
+    closing
+      .close({ lastBackupWithinMs: quitBackupTimeoutMs })
       .then(
         () => app.quit(),
         (error: unknown) => {

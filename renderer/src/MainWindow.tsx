@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { onEvent } from './api';
 import { ComingSoon } from './components/ComingSoon';
 import { Sidebar } from './components/Sidebar';
+import { useToast } from './components/Toast';
 import { BackupFailedBanner } from './features/backups/BackupFailedBanner';
 import { BackupsScreen } from './features/backups/BackupsScreen';
 import { RestoredBanner } from './features/backups/RestoredBanner';
@@ -71,6 +72,10 @@ export function MainWindow({ version, generation }: MainWindowProps) {
   );
   const done = useCallback((seq: number) => setPending((previous) => (previous?.seq === seq ? null : previous)), []);
   const navigation = useMemo<Navigation>(() => ({ current, go, pending, done }), [current, go, pending, done]);
+
+  // The core's thread was restarted after a problem: nothing saved is lost, but a save in flight may need checking.
+  const showToast = useToast();
+  useEffect(() => onEvent('core.restarted', ({ message }) => showToast(message, 'problem')), [showToast]);
 
   useEffect(
     () =>

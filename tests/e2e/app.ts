@@ -3,7 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { forbiddenSenderError, isTrustedSender } from '../../electron/main/trusted-sender';
-import { openCore, type Core } from '../../electron/core/core';
+import Database from 'better-sqlite3';
+import { startCore, type CoreHost } from '../../electron/main/core-host';
+import { dataPaths } from '../../electron/core/paths';
+import type { TestCore } from '../support/crm';
 import { memoryLogger, type LogRecord } from '../../electron/core/logger';
 import { recordingDesktop, type RecordingDesktop } from '../support/recording-desktop';
 import { channelNames, eventNames, events, type EventName, type EventPayload } from '../../shared/contract';
@@ -14,16 +17,28 @@ const rendererRoot = resolve(__dirname, '../../out/renderer');
 export const screenshotDir = resolve(__dirname, '../../test-results/screenshots');
 
 /**
+ * The running core as a test holds it: requests and backups through the same
+ * host main uses (the core in its own thread), and a connection of the test's
+ * own to the same database file for reading (or changing behind the app's
+ * back, as another program would).
+ */
+export interface HostedCore extends TestCore {
+  host: CoreHost;
+  backups: CoreHost['backups'];
+}
+
+/**
  * Rolodesk as a user meets it, without an Electron binary: a real core on a
- * real data directory, the built renderer in real Chromium, and window.crm
- * routed to the same dispatch main uses. Only the IPC hop is replaced.
+ * real data directory, in its own thread as in the app (startCore), the built
+ * renderer in real Chromium, and window.crm routed to the same dispatch main
+ * uses. Only the IPC hop is replaced.
  */
 export interface RolodeskApp {
   readonly dataDir: string;
   readonly page: Page;
   readonly origin: string;
   /** The running core; throws after quit(). */
-  readonly core: Core;
+  readonly core: HostedCore;
   readonly logs: LogRecord[];
   /** The desktop shell and save dialog the core talks to: records opened files, answers Save dialogs. */
   readonly desktop: RecordingDesktop;
@@ -55,8 +70,14 @@ async function createApp(context: BrowserContext, page: Page, renderer: Renderer
   const logger = memoryLogger();
   const desktop = recordingDesktop();
   const { origin } = renderer;
-  let core: Core | undefined;
-  renderer.serveFiles((pathname) => core?.fileResponse(pathname));
+  let core: HostedCore | undefined;
+  // The test's own connection to the file, opened when first used; a restore swaps the file, so it is reopened then.
+  let ownDb: Database.Database | undefined;
+  const closeOwnDb = () => {
+    ownDb?.close();
+    ownDb = undefined;
+  };
+  renderer.serveFiles((pathname) => core?.host.fileResponse(pathname));
   const trusted = { webContentsId: nextWindowId++, origin };
   const pageIds = new WeakMap<Page, number>([[page, trusted.webContentsId]]);
 
@@ -92,21 +113,33 @@ async function createApp(context: BrowserContext, page: Page, renderer: Renderer
       return core;
     },
     async launch() {
-      core = await openCore({
+      const host = await startCore({
         dataDir,
         logger,
         appVersion: '0.0.0-test',
         desktop,
         // The core's own events (backup progress, data restored) reach the page as they would over IPC.
         emit: (event, payload) => {
+          if (event === 'data.restored') closeOwnDb();
           deliver(event, payload).catch((error: unknown) => logger.warn('an event could not reach the page', { event, error: String(error) }));
         },
       });
+      // One object per launch: a test may wrap its dispatch to act before the core answers (the page's calls go through it).
+      core = {
+        host,
+        dispatch: (channel, input) => host.dispatch(channel, input),
+        backups: host.backups,
+        get db() {
+          ownDb ??= new Database(dataPaths(dataDir).database, { timeout: 5000 });
+          return ownDb;
+        },
+      };
       await page.goto(`${origin}/index.html`);
     },
     async quit() {
       await page.goto('about:blank');
-      await core?.close();
+      closeOwnDb();
+      await core?.host.close();
       core = undefined;
     },
     async relaunch() {

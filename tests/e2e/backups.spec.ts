@@ -216,14 +216,14 @@ test.describe('backups', () => {
     await expect(interval).toBeFocused();
     await app.screenshot('backups-schedule-errors');
     // Nothing reached the core.
-    expect(app.core.backups.settings().intervalMinutes).toBe(15);
+    expect((await app.core.backups.settings()).intervalMinutes).toBe(15);
 
     await interval.fill('30');
     await expect(interval).not.toHaveAttribute('aria-invalid', 'true');
     await schedule.getByLabel('Weekly backups to keep').fill('8');
     await schedule.getByRole('button', { name: 'Save schedule' }).click();
     await expect(toasts(page)).toContainText('Schedule saved');
-    expect(app.core.backups.settings()).toEqual({ intervalMinutes: 30, keepNewest: 4, keepDaily: 7, keepWeekly: 8 });
+    expect(await app.core.backups.settings()).toEqual({ intervalMinutes: 30, keepNewest: 4, keepDaily: 7, keepWeekly: 8 });
     await expect(page.getByRole('region', { name: 'Backup status' })).toContainText('No verified backup yet');
 
     // Kept across a relaunch, and the status line speaks of the new interval.

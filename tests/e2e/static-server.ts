@@ -18,20 +18,21 @@ const mimeTypes: Record<string, string> = {
 export interface RendererServer {
   origin: string;
   /** Hands /files/<sha256> requests to the running core, as main's app:// protocol does. */
-  serveFiles(handler: (pathname: string) => Response | undefined): void;
+  serveFiles(handler: (pathname: string) => Promise<Response> | undefined): void;
   close(): Promise<void>;
 }
 
 /** Serves the built renderer on loopback, standing in for main's app:// protocol. */
 export async function serveRenderer(root: string): Promise<RendererServer> {
-  let filesHandler: (pathname: string) => Response | undefined = () => undefined;
+  let filesHandler: (pathname: string) => Promise<Response> | undefined = () => undefined;
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (pathname.startsWith('/files/')) {
-      const answer = filesHandler(pathname) ?? new Response('Not found', { status: 404 });
-      response.writeHead(answer.status, Object.fromEntries(answer.headers));
-      if (answer.body) Readable.fromWeb(answer.body as NodeWebStream).pipe(response);
-      else response.end();
+      void (filesHandler(pathname) ?? Promise.resolve(new Response('Not found', { status: 404 }))).then((answer) => {
+        response.writeHead(answer.status, Object.fromEntries(answer.headers));
+        if (answer.body) Readable.fromWeb(answer.body as NodeWebStream).pipe(response);
+        else response.end();
+      });
       return;
     }
     const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));

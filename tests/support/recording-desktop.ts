@@ -1,3 +1,4 @@
+import type { DueReminder } from '../../shared/schemas/activity';
 import type { DesktopServices } from '../../electron/core/desktop';
 
 export interface RecordingDesktop extends DesktopServices {
@@ -13,6 +14,8 @@ export interface RecordingDesktop extends DesktopServices {
   copied: string[];
   /** The window's answers when closing waited for it (true: close). */
   closeAnswers: boolean[];
+  /** Every task reminder shown as a notification. */
+  reminders: DueReminder[];
 }
 
 /** Stands in for the desktop shell and its dialogs: records what was asked, answers as told. */
@@ -24,6 +27,7 @@ export function recordingDesktop(): RecordingDesktop {
     backupFile: undefined,
     copied: [],
     closeAnswers: [],
+    reminders: [],
     async openWithSystem(path) {
       desktop.opened.push(path);
     },
@@ -41,6 +45,9 @@ export function recordingDesktop(): RecordingDesktop {
     },
     answerClose(close) {
       desktop.closeAnswers.push(close);
+    },
+    showReminder(reminder) {
+      desktop.reminders.push(reminder);
     },
   };
   return desktop;

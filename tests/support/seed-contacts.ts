@@ -35,7 +35,7 @@ export function seedRow(i: number): SeedRow {
 }
 
 /** Writes `count` contacts in one transaction, as an import would (with the sort keys the repository keeps); the FTS triggers index them. */
-export function seedContacts(core: Core, count: number): void {
+export function seedContacts(core: Pick<Core, 'db'>, count: number): void {
   const insert = core.db.prepare(
     `INSERT INTO contacts (name, email, phone, company, notes, name_sort, company_sort, created_at, updated_at)
      VALUES (@name, @email, @phone, @company, NULL, @nameSort, @companySort, @createdAt, @updatedAt)`,

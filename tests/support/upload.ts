@@ -5,7 +5,7 @@ import type { RecordRef } from '../../shared/schemas/record';
 
 /** Sends bytes the way the renderer does: start, 1 MB base64 chunks, finish. A bare number is a contact's id. */
 export async function upload(
-  core: Core,
+  core: Pick<Core, 'dispatch'>,
   owner: number | RecordRef,
   fileName: string,
   bytes: Buffer,
@@ -24,7 +24,7 @@ export async function upload(
   return (await core.dispatch('attachments.finish', { uploadId })) as Result<Attachment>;
 }
 
-export async function createContact(core: Core, name = 'Anna Berg'): Promise<number> {
+export async function createContact(core: Pick<Core, 'dispatch'>, name = 'Anna Berg'): Promise<number> {
   const created = await core.dispatch('contacts.create', { name });
   if (!created.ok) throw new Error(created.error.message);
   return (created.data as { id: number }).id;

@@ -5,21 +5,22 @@ import type { Db } from '../db/open';
 import type { BlobStore } from './blob-store';
 import { attachmentsRepo } from './repo';
 
-const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+/** Where the bytes behind a files/<sha256> request are, and the headers to serve them with. */
+export type FileLocation = { found: false } | { found: true; path: string; headers: Record<string, string> };
 
 /**
- * Answers a request for /files/<sha256>: only a well-formed fingerprint that
- * the database knows, streamed from the store with the type recorded when it
- * was checked. Everything else is 404; no path from the request reaches the disk.
+ * Finds a request for /files/<sha256>: only a well-formed fingerprint that the
+ * database knows, with the type recorded when it was checked. Everything else
+ * is not found; no path from the request reaches the disk.
  */
-export function fileResponse(db: Db, store: BlobStore, pathname: string): Response {
+export function locateFile(db: Db, store: BlobStore, pathname: string): FileLocation {
   const match = filesPathPattern.exec(pathname);
-  if (!match) return notFound();
+  if (!match) return { found: false };
   const blob = attachmentsRepo(db).blob(match[1]!);
-  if (!blob) return notFound();
-  const body = Readable.toWeb(createReadStream(store.pathFor(blob.sha256))) as ReadableStream<Uint8Array>;
-  return new Response(body, {
-    status: 200,
+  if (!blob) return { found: false };
+  return {
+    found: true,
+    path: store.pathFor(blob.sha256),
     headers: {
       'Content-Type': blob.mime_type,
       'Content-Length': String(blob.size),
@@ -28,5 +29,12 @@ export function fileResponse(db: Db, store: BlobStore, pathname: string): Respon
       // Content-addressed: the bytes behind a URL never change.
       'Cache-Control': 'private, max-age=31536000, immutable',
     },
-  });
+  };
+}
+
+/** The response for a located file, streamed from the disk (a 25 MB file is never held whole); 404 otherwise. */
+export function fileResponseFor(location: FileLocation): Response {
+  if (!location.found) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+  const body = Readable.toWeb(createReadStream(location.path)) as ReadableStream<Uint8Array>;
+  return new Response(body, { status: 200, headers: location.headers });
 }

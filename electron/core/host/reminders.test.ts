@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DueReminder } from '../../shared/schemas/activity';
-import { openCore, type Core } from '../core/core';
-import { memoryLogger } from '../core/logger';
-import { fixedClock } from '../../tests/support/core';
-import { useTempDirs } from '../../tests/support/temp-dir';
+import type { DueReminder } from '../../../shared/schemas/activity';
+import { openCore, type Core } from '../core';
+import { memoryLogger } from '../logger';
+import { fixedClock } from '../../../tests/support/core';
+import { useTempDirs } from '../../../tests/support/temp-dir';
 import { startReminders } from './reminders';
 
-describe('task reminders in main', () => {
+describe('task reminders', () => {
   const tempDir = useTempDirs();
   const open: Core[] = [];
   afterEach(async () => {

@@ -1,4 +1,4 @@
-import type { DueReminder } from '../../shared/schemas/activity';
+import type { DueReminder } from '../../../shared/schemas/activity';
 
 const checkEveryMs = 30_000;
 const purgeEveryMs = 24 * 3600 * 1000;
