@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../shared/contract';
@@ -136,4 +136,24 @@ describe('the core in its own thread', () => {
     }
     expect(longest).toBeLessThan(200);
   }, 120_000);
+
+  it('after the recovery screen starts afresh, backups run on schedule again without a restart', async () => {
+    const dataDir = tempDir();
+    const seeding = await openCore({ dataDir, logger: memoryLogger(), appVersion: 'test' });
+    seedContacts(seeding, 2_000);
+    await seeding.close();
+    // A failing disk: bytes flipped across the file, as recovery.test.ts does.
+    const file = join(dataDir, 'crm.db');
+    const bytes = readFileSync(file);
+    for (let at = 4096; at < bytes.length - 100; at += 1024) bytes.writeUInt8(bytes.readUInt8(at) ^ 0xa5, at);
+    writeFileSync(file, bytes);
+
+    const logger = memoryLogger();
+    const core = await startCore({ dataDir, logger, appVersion: '0.0.0-test', background: true });
+    hosts.push(core);
+    expect(core.damaged).toBe(true);
+    ok(await core.dispatch('recovery.startEmpty', {}));
+    // The schedule's first run is a start-up snapshot of the sound (empty) data.
+    await expect.poll(async () => (await core.backups.list()).map((snapshot) => snapshot.reason), { timeout: 30_000 }).toContain('start-up');
+  }, 60_000);
 });
