@@ -17,6 +17,7 @@ import { boardLoad, crmListPages, crmSearch, openRecords } from './rows/crm-read
 import { seedCrmStep } from './rows/crm-seed';
 import { addAttachments } from './rows/attachments';
 import { backupJobs } from './rows/backups';
+import { hostedJobs, hostMemory } from './rows/hosted';
 import { deepPage, firstPage } from './rows/list-pages';
 import { openDatabase } from './rows/open';
 import { memoryMark, type BenchStep, type Measurement } from './rows/row';
@@ -42,6 +43,8 @@ const steps: BenchStep[] = [
   addAttachments,
   openDatabase,
   backupJobs,
+  hostedJobs,
+  hostMemory,
 ];
 
 const singleCreateCount = 500;
