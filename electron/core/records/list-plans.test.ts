@@ -42,6 +42,41 @@ describe('list pages are index walks (EXPLAIN QUERY PLAN)', () => {
     expect(sorted.filter((line) => !line.endsWith(': index'))).toEqual([]);
   });
 
+  it('a broad search walks each list’s own index for every sort, either way, testing rows as it goes: no temporary B-tree', async () => {
+    const core = await openCore(tempDir());
+    await smallCrm(core);
+    const lists = [
+      ['contacts', contactSortKeys, contactsRepo(core.db).pageSql],
+      ['companies', companySortKeys, companiesRepo(core.db).pageSql],
+      ['deals', dealSortKeys, dealsRepo(core.db).pageSql],
+      ['activities', activitySortKeys, activitiesRepo(core.db).pageSql],
+    ] as const;
+    const walked: string[] = [];
+    for (const [name, keys, pageSql] of lists) {
+      for (const key of keys) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const sqls = (pageSql as (sort: string, direction: 'asc' | 'desc', conditions: undefined, searched: 'walk') => string[])(key, direction, undefined, 'walk');
+          expect(sqls.every((sql) => sql.includes('matches_search('))).toBe(true);
+          const steps = sqls.flatMap((sql) => plan(core.db, sql));
+          walked.push(`${name} by ${key} ${direction}: ${steps.some((step) => step.includes('TEMP B-TREE')) ? 'SORTS' : steps.some((step) => /search_fts/.test(step)) ? 'READS THE SEARCH INDEX' : 'walks'}`);
+        }
+      }
+    }
+    expect(walked.filter((line) => !line.endsWith(': walks'))).toEqual([]);
+  });
+
+  it('deals by stage is one walk: the stages in their order, each one’s cards by deals_by_stage; no sort and no count per stage', async () => {
+    const core = await openCore(tempDir());
+    await smallCrm(core);
+    for (const direction of ['asc', 'desc'] as const) {
+      for (const searched of [undefined, 'walk'] as const) {
+        const sqls = dealsRepo(core.db).pageSql('stage', direction, undefined, searched);
+        expect(sqls).toHaveLength(1);
+        expect(plan(core.db, sqls[0]!).join(' | ')).toMatch(/^SCAN s USING (COVERING )?INDEX sqlite_autoindex_pipeline_stages_2 \| SEARCH d USING INDEX deals_by_stage \(stage_id=\?\)/);
+      }
+    }
+  });
+
   it('names sort by their phone-book keys through the sort-key indexes, a company’s people too', async () => {
     const core = await openCore(tempDir());
     await smallCrm(core);
