@@ -327,14 +327,17 @@ export function dealsRepo(db: Db) {
       return { total, more, offset: query.offset, rows: rows.map((row) => summaryOf(row, tagIds.get(row.id) ?? [])) };
     },
     /**
-     * Every stage with its count and value totals per currency (computed in
-     * SQL over the whole stage), and its first cards in board order.
+     * Every stage with its count and value totals per currency (over the
+     * whole stage), and its first cards in board order.
      */
     board(query: BoardQuery): DealBoard {
       const conditions = boardConditions(query);
       const extra = conditions.where.map((condition) => ` AND ${condition}`).join('');
+      // The whole pipeline's totals are kept as deals change (migration 20); a filtered board adds up its own deals.
       const totals = boardStatement(
-        `SELECT d.stage_id, d.currency, count(*) AS n, sum(d.value_minor) AS total FROM deals d WHERE d.deleted_at IS NULL${extra} GROUP BY d.stage_id, d.currency`,
+        conditions.where.length === 0
+          ? 'SELECT stage_id, currency, deals AS n, value_minor AS total FROM deal_stage_totals'
+          : `SELECT d.stage_id, d.currency, count(*) AS n, sum(d.value_minor) AS total FROM deals d WHERE d.deleted_at IS NULL${extra} GROUP BY d.stage_id, d.currency`,
       ).all(conditions.params) as Array<{ stage_id: number; currency: string; n: number; total: number }>;
       const cards = boardStatement(`SELECT ${columns} FROM ${from} WHERE d.stage_id = @stageId AND d.deleted_at IS NULL${extra} ORDER BY d.position, d.id LIMIT @limit`);
       const columnsOut = stages.list().map((stage) => {
