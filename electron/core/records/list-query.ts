@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { RecordKind } from '../../../shared/schemas/record';
 import { isBlankSearch } from '../../../shared/search-words';
 import type { Db } from '../db/open';
-import { listCountCap, listSearch, type SearchTerm } from '../search/list-search';
+import { listCountCap, listSearch, walksIndex, type SearchTerm } from '../search/list-search';
 
 export type Direction = 'asc' | 'desc';
 
@@ -143,8 +143,8 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
   }
 
   /**
-   * A page's rows with the conditions' search applied the cheaper way (a
-   * walk that runs long gives way to reading the matches), and the matches
+   * A page's rows with the conditions' search applied the cheapest way (a
+   * text walk that finds too little gives way to a sift), and the matches
    * the search index counted, up to `countCap` + 1 (null without a search).
    * Null: a search with nothing to look for, which matches nothing.
    */
@@ -153,8 +153,10 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
     if (typed === undefined) return { rows: rowsOf<R>(columns, request, conditions, true), counted: null };
     const found = search.forPage(typed, request.offset + request.limit, countCap);
     if (!found) return null;
-    const walked = found.term.walks ? search.within(found.walkBudget, () => rowsOf<R>(columns, request, narrowed(conditions, found.term), true)) : null;
-    return { rows: walked ?? rowsOf<R>(columns, request, narrowed(conditions, search.read(typed)), false), counted: found.counted };
+    const read = (term: SearchTerm) => rowsOf<R>(columns, request, narrowed(conditions, term), walksIndex(term));
+    const { term, fallback } = found;
+    const rows = fallback ? (search.within(found.patience, () => read(term)) ?? read(fallback)) : read(term);
+    return { rows, counted: found.counted };
   }
 
   return {
@@ -183,10 +185,10 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
       const all = conditions.search === undefined ? conditions : narrowed(conditions, search.read(conditions.search));
       return (prepared(`SELECT ${idColumn} FROM ${table} ${alias} WHERE ${whereOf(all)}`).all(all.params) as Array<{ id: number }>).map((row) => row.id);
     },
-    /** The SQL a page runs, for EXPLAIN QUERY PLAN in tests: without a search, or with one walked or read from the search index. */
-    pageSql(sort: Sort, direction: Direction, conditions: Conditions = noConditions(), searched?: 'walk' | 'read'): string[] {
+    /** The SQL a page runs, for EXPLAIN QUERY PLAN in tests: without a search, or with one read each way (list-search.ts). */
+    pageSql(sort: Sort, direction: Direction, conditions: Conditions = noConditions(), searched?: 'read' | 'sift' | 'walk'): string[] {
       const term = searched && search[searched]('x');
-      return plan(source.columns, sort, direction, term ? narrowed(conditions, term) : conditions, term?.walks ?? true).map((step) => step.sql);
+      return plan(source.columns, sort, direction, term ? narrowed(conditions, term) : conditions, term ? walksIndex(term) : true).map((step) => step.sql);
     },
   };
 }
