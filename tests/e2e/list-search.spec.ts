@@ -102,6 +102,11 @@ test.describe('a list’s search box over more than 1,000 matches', () => {
     const page = app.page;
     seedRenewals(app);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Deals' }).click();
+    // The board shows the first 50 cards of each stage; the others are in the list.
+    const lead = page.getByRole('group', { name: 'Pipeline' }).getByRole('region', { name: /^Lead/ });
+    await expect(lead.getByRole('listitem').filter({ has: page.getByRole('button') })).toHaveCount(50);
+    await expect(lead).toContainText('167 more deals in the list.');
+    await app.screenshot('deal-board-first-cards');
     await page.getByRole('button', { name: 'List', pressed: false }).click();
     const grid = page.getByRole('grid', { name: 'Deals' });
     await expect(page.getByText('1,300 deals', { exact: true })).toBeVisible();
