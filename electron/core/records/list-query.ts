@@ -80,11 +80,12 @@ export interface ListPage<Row> {
  * first), so the filled rows are read backwards from their part of the index
  * and the blank rows after them from theirs: two index walks, never a sort.
  *
- * A search is read one of two ways per page (list-search.ts): its matches
- * from the search index, sorted; or the list's own index walked, each row
- * tested. Its count stops at 1,000 (or the page's end, if further), read
- * from the search index: exact below, "1,000+" above, and exact on request
- * (count) for a select-all.
+ * A search is read the cheapest of three ways per page (list-search.ts):
+ * its matches from the search index, sorted; or the list's own index walked,
+ * each entry looked up in the set of matches or each row tested. Its count
+ * stops at 1,000 (or the page's end, if further), read from the search
+ * index: exact below, "1,000+" above, and exact on request (count) for a
+ * select-all.
  */
 export function listReader<Sort extends string, Row>(db: Db, source: ListSource<Sort>) {
   const statements = new Map<string, Statement>();
@@ -129,7 +130,7 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
     return (prepared(`SELECT count(*) AS n FROM ${table} ${alias} WHERE ${whereOf(conditions, extra)}`).get(conditions.params) as { n: number }).n;
   }
 
-  /** Rows offset..offset+limit-1 of the list in its order, as `columns` (conditions without a search). */
+  /** Rows offset..offset+limit-1 of the list in its order, as `columns` (any search in the conditions already a term). */
   function rowsOf<R>(columns: string, request: PageRequest<Sort>, conditions: Conditions, walks: boolean): R[] {
     const [filled, blanks] = plan(columns, request.sort, request.direction, conditions, walks);
     const read = (sql: string, limit: number, offset: number) => prepared(sql).all({ ...conditions.params, limit, offset }) as R[];
