@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Attachment, AttachmentRef, AttachmentSettings, RecordRef, UploadChunk, UploadRef, UploadStart } from './schemas/attachment';
 import { BackupJob, BackupSettings, BackupStatus, RecoveryStatus, SnapshotId, SnapshotInfo } from './schemas/backup';
 import { Activity, ActivityDraft, ActivityListRequest, ActivityPage, ActivityRef, ActivitySetDone, ActivityUpdate, TodayRequest, TodayTasks } from './schemas/activity';
-import { BulkRangeIds, BulkRangeRequest, BulkRequest, BulkResult, BulkUndoRequest, BulkUndoResult } from './schemas/bulk';
+import { BulkCount, BulkCountRequest, BulkRangeIds, BulkRangeRequest, BulkRequest, BulkResult, BulkUndoRequest, BulkUndoResult } from './schemas/bulk';
 import { Id, Trashed, TrashRef } from './schemas/common';
 import { Company, CompanyDelete, CompanyDraft, CompanyListRequest, CompanyPage, CompanyRef, CompanyUpdate } from './schemas/company';
 import { Contact, ContactDraft, ContactListRequest, ContactPage, ContactPhotoUpload, ContactRef, ContactUpdate } from './schemas/contact';
@@ -108,6 +108,8 @@ export const channels = {
   'bulk.undo': { input: BulkUndoRequest, output: BulkUndoResult },
   /** The ids of a list's rows between two positions, in its own order: a Shift-click range, loaded or not. */
   'bulk.range': { input: BulkRangeRequest, output: BulkRangeIds },
+  /** How many rows a list holds, counted exactly: what a select-all acts on when the list only says "1,000+". */
+  'bulk.count': { input: BulkCountRequest, output: BulkCount },
   'duplicates.find': { input: DuplicatesRequest, output: DuplicatesPage },
   'duplicates.merge': { input: MergeRequest, output: MergeResult },
   'attachments.list': { input: z.strictObject({ record: RecordRef }), output: z.strictObject({ attachments: z.array(Attachment) }) },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageRequest, SortDirection, Timestamp, Version, optionalText } from './common';
+import { Id, PageOf, PageRequest, SortDirection, Timestamp, Version, optionalText } from './common';
 import { FieldedRef, LinkedRecord } from './record';
 
 export const activityKinds = ['note', 'call', 'meeting', 'email', 'task'] as const;
@@ -105,11 +105,7 @@ export const ActivityListRequest = z.strictObject({
 });
 export type ActivityListRequest = z.input<typeof ActivityListRequest>;
 
-export const ActivityPage = z.strictObject({
-  total: z.int().min(0),
-  offset: z.int().min(0),
-  rows: z.array(ActivitySummary).max(500),
-});
+export const ActivityPage = PageOf(ActivitySummary);
 export type ActivityPage = z.infer<typeof ActivityPage>;
 
 export const ActivityRef = z.strictObject({ id: Id });

@@ -28,6 +28,10 @@ export const BulkRangeRequest = z
   });
 export const BulkRangeIds = z.strictObject({ ids: z.array(Id).max(maxBulkIds) });
 
+/** Every row a list's query matches, counted exactly (a searching list counts only to 1,000). */
+export const BulkCountRequest = z.strictObject({ list: ListSelector });
+export const BulkCount = z.strictObject({ total: z.int().min(0) });
+
 /**
  * Every row the list's query matches, less those unticked since, and how
  * many that came to on the user's screen: the change is refused, not widened

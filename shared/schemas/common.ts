@@ -35,6 +35,19 @@ export const PageRequest = {
   limit: z.int({ error: 'Must be a whole number.' }).min(1).max(500).default(100),
 };
 
+/**
+ * One page of a list, and how many rows match: all of them; or, while a
+ * search narrows the list, at most 1,000 (or to the page's end), `more`
+ * saying that others match too ("1,000+").
+ */
+export const PageOf = <Row extends z.ZodType>(row: Row) =>
+  z.strictObject({
+    total: z.int().min(0),
+    more: z.boolean(),
+    offset: z.int().min(0),
+    rows: z.array(row).max(500),
+  });
+
 /** A stored file's sha256 fingerprint, lower-case hex. */
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Must be a file fingerprint (64 hex characters).' });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomFilters, CustomValues, CustomValuesInput, Id, PageRequest, SortDirection, TagFilter, TagIds, Timestamp, Version, optionalText, requiredText } from './common';
+import { CustomFilters, CustomValues, CustomValuesInput, Id, PageOf, PageRequest, SortDirection, TagFilter, TagIds, Timestamp, Version, optionalText, requiredText } from './common';
 
 export const companyLimits = { name: 200, website: 500, phone: 50, address: 1000, industry: 100, notes: 10_000 } as const;
 
@@ -97,11 +97,7 @@ export const CompanyListRequest = z.strictObject({
 });
 export type CompanyListRequest = z.input<typeof CompanyListRequest>;
 
-export const CompanyPage = z.strictObject({
-  total: z.int().min(0),
-  offset: z.int().min(0),
-  rows: z.array(CompanySummary).max(500),
-});
+export const CompanyPage = PageOf(CompanySummary);
 export type CompanyPage = z.infer<typeof CompanyPage>;
 
 export const CompanyRef = z.strictObject({ id: Id });

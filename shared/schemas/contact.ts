@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomFilters, CustomValues, CustomValuesInput, Id, PageRequest, Sha256, TagFilter, TagIds, Timestamp, UploadId, Version, optionalText, requiredText } from './common';
+import { CustomFilters, CustomValues, CustomValuesInput, Id, PageOf, PageRequest, Sha256, TagFilter, TagIds, Timestamp, UploadId, Version, optionalText, requiredText } from './common';
 
 // A pragmatic address check: something@something.tld, no spaces. Stricter rules
 // reject real addresses people type; looser ones let typos through.
@@ -78,11 +78,7 @@ export const ContactListRequest = z.strictObject({
 });
 export type ContactListRequest = z.input<typeof ContactListRequest>;
 
-export const ContactPage = z.strictObject({
-  total: z.int().min(0),
-  offset: z.int().min(0),
-  rows: z.array(ContactSummary).max(500),
-});
+export const ContactPage = PageOf(ContactSummary);
 export type ContactPage = z.infer<typeof ContactPage>;
 
 export const ContactRef = z.strictObject({ id: Id });

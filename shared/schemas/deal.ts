@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomFilters, CustomValues, CustomValuesInput, Id, IsoDate, PageRequest, SortDirection, TagFilter, TagIds, Timestamp, Version, optionalText, requiredText } from './common';
+import { CustomFilters, CustomValues, CustomValuesInput, Id, IsoDate, PageOf, PageRequest, SortDirection, TagFilter, TagIds, Timestamp, Version, optionalText, requiredText } from './common';
 
 export const dealLimits = { title: 200, owner: 100, notes: 10_000, stageName: 60 } as const;
 
@@ -135,11 +135,7 @@ export const DealListRequest = z.strictObject({
 });
 export type DealListRequest = z.input<typeof DealListRequest>;
 
-export const DealPage = z.strictObject({
-  total: z.int().min(0),
-  offset: z.int().min(0),
-  rows: z.array(DealSummary).max(500),
-});
+export const DealPage = PageOf(DealSummary);
 export type DealPage = z.infer<typeof DealPage>;
 
 export const DealRef = z.strictObject({ id: Id });

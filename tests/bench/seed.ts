@@ -142,15 +142,15 @@ export function seedContacts(count: number, seed = defaultSeed): SeedContact[] {
 }
 
 /**
- * What people type into the search box: words of seeded names typed one
+ * What people type into a search box: words of seeded names (or titles) typed one
  * letter at a time ("j", "jo", "jos", "jose"), half of them without accents,
  * as most people type.
  */
-export function searchPrefixes(contacts: readonly SeedContact[], count: number, seed = defaultSeed): string[] {
+export function searchPrefixes(records: readonly { name: string }[], count: number, seed = defaultSeed): string[] {
   const r = seededRandom(seed + 1);
   const prefixes: string[] = [];
   while (prefixes.length < count) {
-    const words = r.pick(contacts).name.split(' ').filter((word) => !word.endsWith('.'));
+    const words = r.pick(records).name.split(' ').filter((word) => !word.endsWith('.'));
     let word = r.pick(words).toLowerCase();
     if (r.chance(0.5)) word = word.normalize('NFD').replace(/\p{M}/gu, '');
     const letters = [...word];

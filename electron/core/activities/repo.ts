@@ -216,7 +216,7 @@ export function activitiesRepo(db: Db) {
     },
     list(query: ActivityListQuery): ActivityPage {
       const conditions: Conditions = { where: [], params: {} };
-      searchCondition('activity', 'a', query.search, conditions);
+      searchCondition(query.search, conditions);
       if (query.kinds && query.kinds.length > 0) {
         conditions.where.push('a.kind IN (SELECT value FROM json_each(@kinds))');
         conditions.params.kinds = JSON.stringify(query.kinds);
@@ -226,8 +226,8 @@ export function activitiesRepo(db: Db) {
         conditions.where.push(`a.${ownerColumn[query.record.kind]} = @recordId`);
         conditions.params.recordId = query.record.id;
       }
-      const { rows, total } = reader.page(query, conditions);
-      return { total, offset: query.offset, rows: rows.map(summaryOf) };
+      const { rows, total, more } = reader.page(query, conditions);
+      return { total, more, offset: query.offset, rows: rows.map(summaryOf) };
     },
     /** Summaries by id (timelines), in no particular order. */
     summaries(ids: readonly number[]): ActivitySummary[] {

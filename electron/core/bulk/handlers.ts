@@ -100,5 +100,6 @@ export function bulkHandlers({ db, clock }: CoreContext) {
     'bulk.apply': (request) => apply(request, clock.now().toISOString()),
     'bulk.undo': ({ undoId }) => undo(undoId, clock.now().toISOString()),
     'bulk.range': ({ list, from, to }) => ({ ids: selections.range(list, from, to) }),
+    'bulk.count': ({ list }) => ({ total: selections.count(list) }),
   } satisfies Partial<Handlers>;
 }

@@ -34,20 +34,23 @@ export function listSelections(db: Db) {
     ]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[string], number>>>;
 
-  function reading(list: ListSelector): { between(offset: number, limit: number): number[]; matching(): number[] } {
+  function reading(list: ListSelector): { between(offset: number, limit: number): number[]; matching(): number[]; count(): number } {
     switch (list.kind) {
       case 'contact':
-        return { between: (offset, limit) => contacts.listIds({ ...list.query, offset, limit }), matching: () => contacts.matchingIds(list.query) };
+        return { between: (offset, limit) => contacts.listIds({ ...list.query, offset, limit }), matching: () => contacts.matchingIds(list.query), count: () => contacts.count(list.query) };
       case 'company':
-        return { between: (offset, limit) => companies.listIds({ ...list.query, offset, limit }), matching: () => companies.matchingIds(list.query) };
+        return { between: (offset, limit) => companies.listIds({ ...list.query, offset, limit }), matching: () => companies.matchingIds(list.query), count: () => companies.count(list.query) };
       case 'deal':
-        return { between: (offset, limit) => deals.listIds({ ...list.query, offset, limit }), matching: () => deals.matchingIds(list.query) };
+        return { between: (offset, limit) => deals.listIds({ ...list.query, offset, limit }), matching: () => deals.matchingIds(list.query), count: () => deals.count(list.query) };
     }
   }
 
   return {
     /** The ids of the records that exist (not in the trash) among these. */
     liveIds: (kind: RecordKind, ids: readonly number[]): number[] => live[kind].all(JSON.stringify(ids)),
+
+    /** How many rows the list holds, exactly. */
+    count: (list: ListSelector): number => reading(list).count(),
 
     /** Ids of the list's rows from position `from` to `to`, both included, in the list's order. */
     range: (list: ListSelector, from: number, to: number): number[] => reading(list).between(from, to - from + 1),

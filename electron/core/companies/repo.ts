@@ -136,7 +136,7 @@ export function companiesRepo(db: Db) {
   /** The list's search and filters as SQL: its pages, its ranges and its select-all all read them from here. */
   function listConditions(query: CompanyListFilters): Conditions {
     const conditions: Conditions = { where: [], params: {} };
-    searchCondition('company', 'co', query.search, conditions);
+    searchCondition(query.search, conditions);
     if (query.industry !== undefined && query.industry !== '') {
       conditions.where.push('co.industry = @industry');
       conditions.params.industry = query.industry;
@@ -177,10 +177,11 @@ export function companiesRepo(db: Db) {
     /** The people of the company, not in the trash. */
     contactIds: (id: number): number[] => contactIds.all(id),
     list(query: CompanyListQuery): CompanyPage {
-      const { rows, total } = reader.page(query, listConditions(query));
+      const { rows, total, more } = reader.page(query, listConditions(query));
       const tagIds = tags.idsOfMany('company', rows.map((row) => row.id));
       return {
         total,
+        more,
         offset: query.offset,
         rows: rows.map(
           (row): CompanySummary => ({
@@ -199,6 +200,8 @@ export function companiesRepo(db: Db) {
     listIds: (query: CompanyListQuery): number[] => reader.ids(query, listConditions(query)),
     /** Every id the list's search and filters match. */
     matchingIds: (query: CompanyListFilters): number[] => reader.matchingIds(listConditions(query)),
+    /** How many records the list's search and filters match, exactly. */
+    count: (query: CompanyListFilters): number => reader.count(listConditions(query)),
     pageSql: reader.pageSql,
   };
 }

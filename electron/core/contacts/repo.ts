@@ -164,7 +164,7 @@ export function contactsRepo(db: Db) {
   /** The list's search and filters as SQL: its pages, its ranges and its select-all all read them from here. */
   function listConditions(query: ListFilters): Conditions {
     const conditions: Conditions = { where: [], params: {} };
-    searchCondition('contact', 'c', query.search, conditions);
+    searchCondition(query.search, conditions);
     if (query.companyId !== undefined) {
       conditions.where.push('c.company_id = @companyId');
       conditions.params.companyId = query.companyId;
@@ -210,10 +210,11 @@ export function contactsRepo(db: Db) {
       return filesOf.all(id, id);
     },
     list(query: ListQuery): ContactPage {
-      const { rows, total } = reader.page(query, listConditions(query));
+      const { rows, total, more } = reader.page(query, listConditions(query));
       const tagIds = tags.idsOfMany('contact', rows.map((row) => row.id));
       return {
         total,
+        more,
         offset: query.offset,
         rows: rows.map(
           (row): ContactSummary => ({
@@ -234,6 +235,8 @@ export function contactsRepo(db: Db) {
     listIds: (query: ListQuery): number[] => reader.ids(query, listConditions(query)),
     /** Every id the list's search and filters match. */
     matchingIds: (query: ListFilters): number[] => reader.matchingIds(listConditions(query)),
+    /** How many records the list's search and filters match, exactly. */
+    count: (query: ListFilters): number => reader.count(listConditions(query)),
     pageSql: reader.pageSql,
   };
 }

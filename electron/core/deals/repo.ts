@@ -4,7 +4,7 @@ import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
 import { historyRepo, type DisplayValues } from '../records/history';
-import { everyIdExists, listReader, orderBy, searchCondition, tagCondition, type Conditions, type Direction } from '../records/list-query';
+import { everyIdExists, listReader, searchCondition, tagCondition, type Conditions } from '../records/list-query';
 import { blankToNull, gone } from '../records/problems';
 import { tagsRepo } from '../tags/repo';
 import { amountIn } from './currency-change';
@@ -78,9 +78,11 @@ export interface BoardQuery {
   tagMatch?: 'any' | 'all';
 }
 
-const from = `deals d JOIN pipeline_stages s ON s.id = d.stage_id
-  LEFT JOIN companies co ON co.id = d.company_id AND co.deleted_at IS NULL
+const names = `LEFT JOIN companies co ON co.id = d.company_id AND co.deleted_at IS NULL
   LEFT JOIN contacts ct ON ct.id = d.contact_id AND ct.deleted_at IS NULL`;
+const from = `deals d JOIN pipeline_stages s ON s.id = d.stage_id ${names}`;
+// In board order without a sort: the stages by their unique position, each one's cards by deals_by_stage.
+const byStageFrom = `pipeline_stages s CROSS JOIN deals d ON d.stage_id = s.id ${names}`;
 const columns = `d.id, d.title, d.company_id, co.name AS company_name, d.contact_id, ct.name AS contact_name, d.value_minor, d.currency,
   d.stage_id, s.name AS stage_name, s.kind AS stage_kind, d.position, d.expected_close, d.owner, d.probability, d.updated_at`;
 
@@ -162,7 +164,7 @@ export function dealsRepo(db: Db) {
   const place = db.prepare<[number, number]>('UPDATE deals SET position = ? WHERE id = ?');
   const liveCompany = db.prepare<[number], string>('SELECT name FROM companies WHERE id = ? AND deleted_at IS NULL').pluck();
   const liveContact = db.prepare<[number], string>('SELECT name FROM contacts WHERE id = ? AND deleted_at IS NULL').pluck();
-  const reader = listReader<DealSortKey, DealRow>(db, { kind: 'deal', from, alias: 'd', columns, order: orderTerms });
+  const reader = listReader<DealSortKey, DealRow>(db, { kind: 'deal', from, alias: 'd', columns, order: orderTerms, walkFrom: { stage: byStageFrom } });
   const boardStatements = new Map<string, ReturnType<typeof db.prepare>>();
   const boardStatement = (sql: string) => {
     let statement = boardStatements.get(sql);
@@ -244,34 +246,10 @@ export function dealsRepo(db: Db) {
     return positionAt(stageId, dealId, index);
   }
 
-  /**
-   * The list in board order without a sort: stage by stage in pipeline
-   * order, each stage's cards read from its index, whole stages skipped by
-   * their counts to reach the page.
-   */
-  function byStage<R>(query: DealListQuery, conditions: Conditions, select: (conditions: Conditions, terms: readonly string[], direction: Direction, limit: number, offset: number) => R[]): { rows: R[]; total: number } {
-    const counts = reader.countBy('stage_id', conditions);
-    const ordered = query.direction === 'asc' ? stages.list() : stages.list().reverse();
-    const rows: R[] = [];
-    let skip = query.offset;
-    for (const stage of ordered) {
-      const inStage = counts.get(stage.id) ?? 0;
-      if (skip >= inStage) {
-        skip -= inStage;
-        continue;
-      }
-      const part = select({ where: [...conditions.where, 'd.stage_id = @stageId'], params: { ...conditions.params, stageId: stage.id } }, orderTerms.stage.slice(1), query.direction, query.limit - rows.length, skip);
-      rows.push(...part);
-      skip = 0;
-      if (rows.length >= query.limit) break;
-    }
-    return { rows, total: [...counts.values()].reduce((sum, n) => sum + n, 0) };
-  }
-
   /** The list's search and filters as SQL: its pages, its ranges and its select-all all read them from here. */
   function listConditions(query: DealListFilters): Conditions {
     const conditions: Conditions = { where: [], params: {} };
-    searchCondition('deal', 'd', query.search, conditions);
+    searchCondition(query.search, conditions);
     if (query.stageIds && query.stageIds.length > 0) {
       conditions.where.push('d.stage_id IN (SELECT value FROM json_each(@stageIds))', everyIdExists('stageIds', 'pipeline_stages'));
       conditions.params.stageIds = JSON.stringify(query.stageIds);
@@ -344,20 +322,22 @@ export function dealsRepo(db: Db) {
       return row && valuesOf(row);
     },
     list(query: DealListQuery): DealPage {
-      const conditions = listConditions(query);
-      const { rows, total } = query.sort === 'stage' ? byStage(query, conditions, reader.select) : reader.page(query, conditions);
+      const { rows, total, more } = reader.page(query, listConditions(query));
       const tagIds = tags.idsOfMany('deal', rows.map((row) => row.id));
-      return { total, offset: query.offset, rows: rows.map((row) => summaryOf(row, tagIds.get(row.id) ?? [])) };
+      return { total, more, offset: query.offset, rows: rows.map((row) => summaryOf(row, tagIds.get(row.id) ?? [])) };
     },
     /**
-     * Every stage with its count and value totals per currency (computed in
-     * SQL over the whole stage), and its first cards in board order.
+     * Every stage with its count and value totals per currency (over the
+     * whole stage), and its first cards in board order.
      */
     board(query: BoardQuery): DealBoard {
       const conditions = boardConditions(query);
       const extra = conditions.where.map((condition) => ` AND ${condition}`).join('');
+      // The whole pipeline's totals are kept as deals change (migration 20); a filtered board adds up its own deals.
       const totals = boardStatement(
-        `SELECT d.stage_id, d.currency, count(*) AS n, sum(d.value_minor) AS total FROM deals d WHERE d.deleted_at IS NULL${extra} GROUP BY d.stage_id, d.currency`,
+        conditions.where.length === 0
+          ? 'SELECT stage_id, currency, deals AS n, value_minor AS total FROM deal_stage_totals'
+          : `SELECT d.stage_id, d.currency, count(*) AS n, sum(d.value_minor) AS total FROM deals d WHERE d.deleted_at IS NULL${extra} GROUP BY d.stage_id, d.currency`,
       ).all(conditions.params) as Array<{ stage_id: number; currency: string; n: number; total: number }>;
       const cards = boardStatement(`SELECT ${columns} FROM ${from} WHERE d.stage_id = @stageId AND d.deleted_at IS NULL${extra} ORDER BY d.position, d.id LIMIT @limit`);
       const columnsOut = stages.list().map((stage) => {
@@ -374,19 +354,12 @@ export function dealsRepo(db: Db) {
       return { columns: columnsOut };
     },
     /** Ids of the rows a page of the list would hold. */
-    listIds(query: DealListQuery): number[] {
-      const conditions = listConditions(query);
-      return query.sort === 'stage' ? byStage(query, conditions, reader.selectIds).rows : reader.ids(query, conditions);
-    },
+    listIds: (query: DealListQuery): number[] => reader.ids(query, listConditions(query)),
     /** Every id the list's search and filters match. */
     matchingIds: (query: DealListFilters): number[] => reader.matchingIds(listConditions(query)),
-    pageSql: (sort: DealSortKey, direction: 'asc' | 'desc'): string[] =>
-      sort === 'stage'
-        ? [
-            `SELECT d.stage_id, count(*) FROM deals d WHERE d.deleted_at IS NULL GROUP BY d.stage_id`,
-            `SELECT ${columns} FROM ${from} WHERE d.deleted_at IS NULL AND d.stage_id = @stageId ORDER BY ${orderBy(orderTerms.stage.slice(1), 'd.id', direction)} LIMIT 100`,
-          ]
-        : reader.pageSql(sort, direction),
+    /** How many deals the list's search and filters match, exactly. */
+    count: (query: DealListFilters): number => reader.count(listConditions(query)),
+    pageSql: reader.pageSql,
   };
 }
 

@@ -96,6 +96,7 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'bulk.apply': { kind: 'contact', ids: [1], action: { type: 'set', field: 'company', value: 'Acme' } },
   'bulk.undo': { undoId: 1 },
   'bulk.range': { list: { kind: 'contact', query: { sort: 'name', search: 'anna' } }, from: 0, to: 99 },
+  'bulk.count': { list: { kind: 'deal', query: { sort: 'stage', search: 'ren' } } },
   'duplicates.find': { kind: 'contact', offset: 0, limit: 20 },
   'duplicates.merge': { kind: 'contact', keepId: 1, mergeId: 2 },
   'attachments.list': { record: { kind: 'contact', id: 1 } },

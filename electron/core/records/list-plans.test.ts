@@ -42,6 +42,45 @@ describe('list pages are index walks (EXPLAIN QUERY PLAN)', () => {
     expect(sorted.filter((line) => !line.endsWith(': index'))).toEqual([]);
   });
 
+  it('a broad search walks each list’s own index for every sort, either way, sifting or testing rows as it goes: no temporary B-tree', async () => {
+    const core = await openCore(tempDir());
+    await smallCrm(core);
+    const lists = [
+      ['contacts', 'c', contactSortKeys, contactsRepo(core.db).pageSql],
+      ['companies', 'co', companySortKeys, companiesRepo(core.db).pageSql],
+      ['deals', 'd', dealSortKeys, dealsRepo(core.db).pageSql],
+      ['activities', 'a', activitySortKeys, activitiesRepo(core.db).pageSql],
+    ] as const;
+    const walked: string[] = [];
+    for (const [name, alias, keys, pageSql] of lists) {
+      for (const key of keys) {
+        for (const direction of ['asc', 'desc'] as const) {
+          for (const how of ['sift', 'walk'] as const) {
+            const sqls = (pageSql as (sort: string, direction: 'asc' | 'desc', conditions: undefined, searched: 'sift' | 'walk') => string[])(key, direction, undefined, how);
+            const steps = sqls.flatMap((sql) => plan(core.db, sql));
+            // A read of the matches would look each one up by its id and sort them.
+            const drives = steps.some((step) => step.includes('TEMP B-TREE') || step.startsWith(`SEARCH ${alias} USING INTEGER PRIMARY KEY`));
+            walked.push(`${name} by ${key} ${direction}, ${how}: ${drives ? 'READS THE MATCHES AND SORTS' : 'walks'}`);
+          }
+        }
+      }
+    }
+    expect(walked.filter((line) => !line.endsWith(': walks'))).toEqual([]);
+  });
+
+  it('deals by stage is one walk: the stages in their order, each one’s cards by deals_by_stage; no sort and no count per stage', async () => {
+    const core = await openCore(tempDir());
+    await smallCrm(core);
+    for (const direction of ['asc', 'desc'] as const) {
+      for (const searched of [undefined, 'sift', 'walk'] as const) {
+        const sqls = dealsRepo(core.db).pageSql('stage', direction, undefined, searched);
+        expect(sqls).toHaveLength(1);
+        expect(plan(core.db, sqls[0]!).join(' | ')).toMatch(/^SCAN s USING (COVERING )?INDEX sqlite_autoindex_pipeline_stages_2 \| SEARCH d USING INDEX deals_by_stage \(stage_id=\?\)/);
+        expect(plan(core.db, sqls[0]!).join(' | ')).not.toMatch(/TEMP B-TREE/);
+      }
+    }
+  });
+
   it('names sort by their phone-book keys through the sort-key indexes, a company’s people too', async () => {
     const core = await openCore(tempDir());
     await smallCrm(core);

@@ -1,9 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { RecordKind } from '../../../shared/schemas/record';
 import { isBlankSearch } from '../../../shared/search-words';
-import { toPrefixQuery } from '../contacts/search-query';
 import type { Db } from '../db/open';
-import { idBase, kindBase } from '../search/documents';
+import { listCountCap, listSearch, walksIndex, type SearchTerm } from '../search/list-search';
 
 export type Direction = 'asc' | 'desc';
 
@@ -16,12 +15,15 @@ export interface ListSource<Sort extends string> {
   columns: string;
   /** ORDER BY terms per sort key; a term ending in "IS NULL" stays ascending (blanks last either way). */
   order: Record<Sort, readonly string[]>;
+  /** A FROM whose join order walks a sort's indexes in order where `from` would sort (deals by stage: the stages, then each one's cards). */
+  walkFrom?: Partial<Record<Sort, string>>;
 }
 
-/** WHERE conditions with their named parameters. */
+/** WHERE conditions with their named parameters, and what was typed in the list's search box. */
 export interface Conditions {
   where: string[];
   params: Record<string, unknown>;
+  search?: string;
 }
 
 export const noConditions = (): Conditions => ({ where: [], params: {} });
@@ -32,24 +34,13 @@ export function orderBy(terms: readonly string[], tieBreaker: string, direction:
 }
 
 /**
- * Records of `kind` whose search document matches what the user typed (FTS
- * syntax is only ever text). Blank: no condition. Typed but with nothing to
- * look for ("%", "*", "🚀"): no record, never every record.
+ * Records whose search document holds what the user typed (FTS syntax is
+ * only ever text). Blank: no condition. Typed but with nothing to look for
+ * ("%", "*", "🚀"): no record, never every record. How each read applies it
+ * is the list reader's choice (search/list-search.ts).
  */
-export function searchCondition(kind: RecordKind, alias: string, typed: string, into: Conditions): void {
-  if (isBlankSearch(typed)) return;
-  const match = toPrefixQuery(typed);
-  if (match === '') {
-    into.where.push('0');
-    return;
-  }
-  // CAST: FTS5 only uses an INTEGER rowid bound, and a bound JS number is a REAL (see search/repo.ts).
-  into.where.push(
-    `${alias}.id IN (SELECT @searchEnd - rowid FROM search_fts WHERE search_fts MATCH @searchMatch AND rowid > CAST(@searchBase AS INTEGER) AND rowid < CAST(@searchEnd AS INTEGER))`,
-  );
-  into.params.searchMatch = match;
-  into.params.searchBase = kindBase[kind];
-  into.params.searchEnd = idBase(kind);
+export function searchCondition(typed: string, into: Conditions): void {
+  if (!isBlankSearch(typed)) into.search = typed;
 }
 
 /**
@@ -71,6 +62,15 @@ export function tagCondition(alias: string, table: string, column: string, tagId
   into.params.tagCount = ids.length;
 }
 
+type PageRequest<Sort extends string> = { offset: number; limit: number; sort: Sort; direction: Direction };
+
+/** A page of a list, and how many rows match: all of them, or while searching up to a cap, `more` saying there are others. */
+export interface ListPage<Row> {
+  rows: Row[];
+  total: number;
+  more: boolean;
+}
+
 /**
  * Pages of one list. Statements are prepared once per distinct SQL text; a
  * page is the rows (LIMIT/OFFSET over an index walk) and the total.
@@ -79,6 +79,13 @@ export function tagCondition(alias: string, table: string, column: string, tagId
  * read forwards; descending, it cannot be read backwards (blanks would come
  * first), so the filled rows are read backwards from their part of the index
  * and the blank rows after them from theirs: two index walks, never a sort.
+ *
+ * A search is read the cheapest of three ways per page (list-search.ts):
+ * its matches from the search index, sorted; or the list's own index walked,
+ * each entry looked up in the set of matches or each row tested. Its count
+ * stops at 1,000 (or the page's end, if further), read from the search
+ * index: exact below, "1,000+" above, and exact on request (count) for a
+ * select-all.
  */
 export function listReader<Sort extends string, Row>(db: Db, source: ListSource<Sort>) {
   const statements = new Map<string, Statement>();
@@ -92,21 +99,25 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
   };
   const { alias } = source;
   // A count needs no joins: every condition is on the main table.
-  const table = source.from.trim().split(/\s+/)[0];
+  const table = source.from.trim().split(/\s+/)[0]!;
+  const search = listSearch(db, source.kind, alias);
   const whereOf = (conditions: Conditions, extra: readonly string[] = []) => [`${alias}.deleted_at IS NULL`, ...conditions.where, ...extra].join(' AND ');
-  const selectSql = (columns: string, where: string, terms: readonly string[], direction: Direction) =>
-    `SELECT ${columns} FROM ${source.from} WHERE ${where} ORDER BY ${orderBy(terms, `${alias}.id`, direction)} LIMIT @limit OFFSET @offset`;
+  const selectSql = (from: string, columns: string, where: string, terms: readonly string[], direction: Direction) =>
+    `SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY ${orderBy(terms, `${alias}.id`, direction)} LIMIT @limit OFFSET @offset`;
   const idColumn = `${alias}.id AS id`;
+  /** The conditions with a search term in place of the typed search. */
+  const narrowed = (conditions: Conditions, term: SearchTerm): Conditions => ({ where: [...conditions.where, term.where], params: { ...conditions.params, ...term.params } });
 
   /** The statements one page may run: one, or for a descending sort on a column with blanks, filled rows then blank rows. */
-  function plan(columns: string, sort: Sort, direction: Direction, conditions: Conditions): Array<{ sql: string; blanks: boolean }> {
+  function plan(columns: string, sort: Sort, direction: Direction, conditions: Conditions, walks: boolean): Array<{ sql: string; blanks: boolean }> {
+    const from = (walks && source.walkFrom?.[sort]) || source.from;
     const terms = source.order[sort];
     const nullable = direction === 'desc' && terms[0]?.endsWith(' IS NULL') ? terms[0] : undefined;
-    if (!nullable) return [{ sql: selectSql(columns, whereOf(conditions), terms, direction), blanks: false }];
+    if (!nullable) return [{ sql: selectSql(from, columns, whereOf(conditions), terms, direction), blanks: false }];
     const rest = terms.slice(1);
     return [
-      { sql: selectSql(columns, whereOf(conditions, [`(${nullable}) = 0`]), rest, direction), blanks: false },
-      { sql: selectSql(columns, whereOf(conditions, [`(${nullable}) = 1`]), rest, direction), blanks: true },
+      { sql: selectSql(from, columns, whereOf(conditions, [`(${nullable}) = 0`]), rest, direction), blanks: false },
+      { sql: selectSql(from, columns, whereOf(conditions, [`(${nullable}) = 1`]), rest, direction), blanks: true },
     ];
   }
 
@@ -119,9 +130,9 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
     return (prepared(`SELECT count(*) AS n FROM ${table} ${alias} WHERE ${whereOf(conditions, extra)}`).get(conditions.params) as { n: number }).n;
   }
 
-  /** Rows offset..offset+limit-1 of the list in its order, as `columns`. */
-  function rowsOf<R>(columns: string, request: { offset: number; limit: number; sort: Sort; direction: Direction }, conditions: Conditions): R[] {
-    const [filled, blanks] = plan(columns, request.sort, request.direction, conditions);
+  /** Rows offset..offset+limit-1 of the list in its order, as `columns` (any search in the conditions already a term). */
+  function rowsOf<R>(columns: string, request: PageRequest<Sort>, conditions: Conditions, walks: boolean): R[] {
+    const [filled, blanks] = plan(columns, request.sort, request.direction, conditions, walks);
     const read = (sql: string, limit: number, offset: number) => prepared(sql).all({ ...conditions.params, limit, offset }) as R[];
     const rows = read(filled!.sql, request.limit, request.offset);
     if (blanks && rows.length < request.limit) {
@@ -132,34 +143,53 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
     return rows;
   }
 
+  /**
+   * A page's rows with the conditions' search applied the cheapest way (a
+   * text walk that finds too little gives way to a sift), and the matches
+   * the search index counted, up to `countCap` + 1 (null without a search).
+   * Null: a search with nothing to look for, which matches nothing.
+   */
+  function searchedRows<R>(columns: string, request: PageRequest<Sort>, conditions: Conditions, countCap: number): { rows: R[]; counted: number | null } | null {
+    const typed = conditions.search;
+    if (typed === undefined) return { rows: rowsOf<R>(columns, request, conditions, true), counted: null };
+    const found = search.forPage(typed, request.offset + request.limit, countCap);
+    if (!found) return null;
+    const read = (term: SearchTerm) => rowsOf<R>(columns, request, narrowed(conditions, term), walksIndex(term));
+    const { term, fallback } = found;
+    const rows = fallback ? (search.within(found.patience, () => read(term)) ?? read(fallback)) : read(term);
+    return { rows, counted: found.counted };
+  }
+
   return {
-    page(request: { offset: number; limit: number; sort: Sort; direction: Direction }, conditions: Conditions): { rows: Row[]; total: number } {
-      return { rows: rowsOf<Row>(source.columns, request, conditions), total: count(conditions) };
+    page(request: PageRequest<Sort>, conditions: Conditions): ListPage<Row> {
+      const countCap = Math.max(listCountCap, request.offset + request.limit);
+      const read = searchedRows<Row>(source.columns, request, conditions, countCap);
+      if (!read) return { rows: [], total: 0, more: false };
+      if (read.counted === null) return { rows: read.rows, total: count(conditions), more: false };
+      // The search index counted the matches; other conditions need the rows too: the matches, newest first, until one past the cap.
+      const counted =
+        conditions.where.length === 0
+          ? read.counted
+          : (prepared(search.countedSql(table, whereOf(conditions))).pluck().get({ ...conditions.params, ...search.read(conditions.search!).params, countLimit: countCap + 1 }) as number);
+      return { rows: read.rows, total: Math.min(counted, countCap), more: counted > countCap };
     },
-    /** The ids of the rows a page would hold, by the same index walks: a selection's range. */
-    ids(request: { offset: number; limit: number; sort: Sort; direction: Direction }, conditions: Conditions): number[] {
-      return rowsOf<{ id: number }>(idColumn, request, conditions).map((row) => row.id);
+    /** The ids of the rows a page would hold, by the same reads: a selection's range. */
+    ids: (request: PageRequest<Sort>, conditions: Conditions): number[] => searchedRows<{ id: number }>(idColumn, request, conditions, listCountCap)?.rows.map((row) => row.id) ?? [],
+    /** How many rows the conditions match, exactly (the count a select-all acts on). */
+    count(conditions: Conditions): number {
+      if (conditions.search === undefined) return count(conditions);
+      if (conditions.where.length === 0) return search.count(conditions.search);
+      return count(narrowed(conditions, search.read(conditions.search)));
     },
     /** Every id the conditions match, in no particular order: a select-all. */
     matchingIds(conditions: Conditions): number[] {
-      return (prepared(`SELECT ${idColumn} FROM ${table} ${alias} WHERE ${whereOf(conditions)}`).all(conditions.params) as Array<{ id: number }>).map((row) => row.id);
+      const all = conditions.search === undefined ? conditions : narrowed(conditions, search.read(conditions.search));
+      return (prepared(`SELECT ${idColumn} FROM ${table} ${alias} WHERE ${whereOf(all)}`).all(all.params) as Array<{ id: number }>).map((row) => row.id);
     },
-    /** Rows of one query shape, for lists that walk their own way (the deals list by stage). */
-    select(conditions: Conditions, terms: readonly string[], direction: Direction, limit: number, offset: number): Row[] {
-      return prepared(selectSql(source.columns, whereOf(conditions), terms, direction)).all({ ...conditions.params, limit, offset }) as Row[];
-    },
-    /** The ids `select` would give. */
-    selectIds(conditions: Conditions, terms: readonly string[], direction: Direction, limit: number, offset: number): number[] {
-      return (prepared(selectSql(idColumn, whereOf(conditions), terms, direction)).all({ ...conditions.params, limit, offset }) as Array<{ id: number }>).map((row) => row.id);
-    },
-    /** Matching rows per value of a column of the main table. */
-    countBy(column: string, conditions: Conditions): Map<number, number> {
-      const rows = prepared(`SELECT ${alias}.${column} AS value, count(*) AS n FROM ${table} ${alias} WHERE ${whereOf(conditions)} GROUP BY ${alias}.${column}`).all(conditions.params) as Array<{ value: number; n: number }>;
-      return new Map(rows.map((row) => [row.value, row.n]));
-    },
-    /** The SQL a page runs, for EXPLAIN QUERY PLAN in tests. */
-    pageSql(sort: Sort, direction: Direction, conditions: Conditions = noConditions()): string[] {
-      return plan(source.columns, sort, direction, conditions).map((step) => step.sql);
+    /** The SQL a page runs, for EXPLAIN QUERY PLAN in tests: without a search, or with one read each way (list-search.ts). */
+    pageSql(sort: Sort, direction: Direction, conditions: Conditions = noConditions(), searched?: 'read' | 'sift' | 'walk'): string[] {
+      const term = searched && search[searched]('x');
+      return plan(source.columns, sort, direction, term ? narrowed(conditions, term) : conditions, term ? walksIndex(term) : true).map((step) => step.sql);
     },
   };
 }

@@ -4,9 +4,9 @@ import { calendarDaysBetween } from '../../../shared/days';
 
 const wholeNumber = new Intl.NumberFormat(undefined);
 
-/** "1 contact", "100,000 contacts". */
-export function countOf(count: number, one: string, many: string): string {
-  return `${wholeNumber.format(count)} ${count === 1 ? one : many}`;
+/** "1 contact", "100,000 contacts"; with `more`, at least that many: "1,000+ matches". */
+export function countOf(count: number, one: string, many: string, more = false): string {
+  return more ? `${wholeNumber.format(count)}+ ${many}` : `${wholeNumber.format(count)} ${count === 1 ? one : many}`;
 }
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });

@@ -34,9 +34,10 @@ export const isNarrowed = (query: ListQuery): boolean => query.search !== '' || 
 /** Tells two queries apart (same key, same rows). */
 export const queryKey = (query: ListQuery): string => JSON.stringify([query.sort, query.direction, query.search, query.filters]);
 
-/** One page of a list channel's reply: the rows and how many match in all. */
+/** One page of a list channel's reply: the rows and how many match in all (while searching, at least `total` when `more`: "1,000+"). */
 export interface RowPage<Row> {
   total: number;
+  more: boolean;
   rows: readonly Row[];
 }
 
@@ -45,8 +46,9 @@ export type FetchPage<Row, Sort extends string> = (query: ListQuery<Sort>, offse
 export interface PagesSnapshot<Row = unknown, Sort extends string = string> {
   /** The query whose rows are on screen (a newer one may be loading). */
   query: ListQuery<Sort>;
-  /** Rows matching `query`; null before the first page arrives. */
+  /** Rows matching `query`; null before the first page arrives. With `more`, at least this many: a searching list counts to 1,000, or to the furthest page read. */
   total: number | null;
+  more: boolean;
   /** A newer query or a refresh is on its way. */
   updating: boolean;
   /** The last load that failed, until one succeeds. */
@@ -59,11 +61,26 @@ export interface PagesSnapshot<Row = unknown, Sort extends string = string> {
 interface Generation<Row, Sort extends string> {
   query: ListQuery<Sort>;
   total: number | null;
+  more: boolean;
   pages: Map<number, readonly Row[]>;
   loading: Set<number>;
 }
 
 const sameQuery = (a: ListQuery, b: ListQuery): boolean => queryKey(a) === queryKey(b);
+
+/**
+ * Rows the grid lays out: the count, and while it is capped one more, a
+ * placeholder that loads the next page when scrolled to (each page further
+ * counts further), so scrolling reaches every match.
+ */
+export const rowsToShow = (total: number | null, more: boolean): number => (total ?? 0) + (more ? 1 : 0);
+
+/** A reply's count joined to what the generation knew: an exact count stands; capped ones only grow. */
+function countAfter(known: { total: number | null; more: boolean }, reply: { total: number; more: boolean }): { total: number; more: boolean } {
+  if (!reply.more) return { total: reply.total, more: false };
+  if (known.total !== null && !known.more) return { total: known.total, more: false };
+  return { total: Math.max(known.total ?? 0, reply.total), more: true };
+}
 
 /** Pages kept per generation; enough for fast scrolling back, small enough to never hold the whole table. */
 const maxCachedPages = 40;
@@ -128,14 +145,14 @@ export class PagedRows<Row, Sort extends string> {
     const target = this.incoming ?? this.shown;
     // Until the first reply gives the total, we do not know which pages exist (and a new query starts at the top).
     if (target.total === null && target.loading.size > 0) return;
-    const [firstPage, lastPage] = this.pagesFor(first, last, target.total);
+    const [firstPage, lastPage] = this.pagesFor(first, last, target.total === null ? null : rowsToShow(target.total, target.more));
     for (let page = firstPage; page <= lastPage; page++) {
       if (!target.pages.has(page) && !target.loading.has(page)) this.load(target, page);
     }
   }
 
-  private pagesFor(first: number, last: number, total: number | null): [number, number] {
-    const end = total === null ? last : Math.min(last, Math.max(total - 1, 0));
+  private pagesFor(first: number, last: number, rows: number | null): [number, number] {
+    const end = rows === null ? last : Math.min(last, Math.max(rows - 1, 0));
     return [Math.floor(Math.max(first, 0) / this.pageSize), Math.floor(Math.max(end, first, 0) / this.pageSize)];
   }
 
@@ -146,7 +163,7 @@ export class PagedRows<Row, Sort extends string> {
         target.loading.delete(page);
         if (target !== this.shown && target !== this.incoming) return; // a reply to an older query
         target.pages.set(page, result.rows);
-        target.total = result.total;
+        Object.assign(target, countAfter(target, result));
         this.evictFarPages(target);
         // Show the new rows once everything asked for them has arrived.
         if (target === this.incoming && target.loading.size === 0) {
@@ -180,11 +197,12 @@ export class PagedRows<Row, Sort extends string> {
   }
 
   private takeSnapshot(): PagesSnapshot<Row, Sort> {
-    const { query, total, pages } = this.shown;
+    const { query, total, more, pages } = this.shown;
     const pageSize = this.pageSize;
     return {
       query,
       total,
+      more,
       updating: this.incoming !== null,
       error: this.error,
       rowAt: (index) => pages.get(Math.floor(index / pageSize))?.[index % pageSize],
@@ -193,5 +211,5 @@ export class PagedRows<Row, Sort extends string> {
 }
 
 function generation<Row, Sort extends string>(query: ListQuery<Sort>): Generation<Row, Sort> {
-  return { query, total: null, pages: new Map(), loading: new Set() };
+  return { query, total: null, more: false, pages: new Map(), loading: new Set() };
 }

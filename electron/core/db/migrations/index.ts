@@ -18,6 +18,7 @@ import { oneSearchIndexMigration } from './0016-one-search-index';
 import { recordVersionsMigration } from './0017-record-versions';
 import { sortKeysMigration } from './0018-sort-keys';
 import { savedViewProblemsMigration } from './0019-saved-view-problems';
+import { boardTotalsMigration } from './0020-board-totals';
 
 /** Every migration in order. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   recordVersionsMigration,
   sortKeysMigration,
   savedViewProblemsMigration,
+  boardTotalsMigration,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

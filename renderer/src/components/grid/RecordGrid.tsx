@@ -1,6 +1,6 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { queryKey, type PagedRows, type PagesSnapshot } from '../../lib/pagedRows';
+import { queryKey, rowsToShow, type PagedRows, type PagesSnapshot } from '../../lib/pagedRows';
 import { Icon } from '../Icon';
 import type { GridColumn, GridSort } from './columns';
 import { GridRow } from './GridRow';
@@ -60,7 +60,8 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
   rowHeight = 44,
 }: RecordGridProps<Row, Sort>) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const count = snapshot.total ?? 0;
+  // While a search's count is capped, one more row: a placeholder whose page loads when it is scrolled to.
+  const count = rowsToShow(snapshot.total, snapshot.more);
   const [activeIndex, setActiveIndex] = useState(0);
   const focusPending = useRef(false);
 
@@ -186,7 +187,7 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
       className={selection ? 'record-grid record-grid--ticks' : 'record-grid'}
       role="grid"
       aria-labelledby={labelledBy}
-      aria-rowcount={count + 1}
+      aria-rowcount={snapshot.more ? -1 : count + 1}
       aria-colcount={columns.length + (selection ? 1 : 0)}
       aria-multiselectable={selection ? true : undefined}
       aria-busy={snapshot.updating || snapshot.total === null}

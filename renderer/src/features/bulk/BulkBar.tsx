@@ -68,7 +68,7 @@ export function BulkBar<Sort extends string>({ target, selection, listSelector, 
         <p className="bulk-bar__count" aria-live="polite">
           {selectedLabel(selection, target)}
         </p>
-        {!selection.all && selection.total > selection.count && (
+        {!selection.all && (selection.more || selection.total > selection.count) && (
           <Button size="small" variant="subtle" icon="check" onClick={selection.tickAll}>
             {selectAllLabel(selection, target)}
           </Button>

@@ -4,7 +4,7 @@ import type { FieldedKind } from '../../../../shared/schemas/record';
 import { readExactNumber } from '../../../../shared/exact-number';
 import { invoke } from '../../api';
 import type { ListQuery } from '../../lib/pagedRows';
-import type { FetchRange, Selection } from '../../lib/useSelection';
+import type { FetchCount, FetchRange, Selection } from '../../lib/useSelection';
 import type { BulkField } from './bulkFields';
 
 /** A list screen's query as bulk.range and bulk.apply name it: its kind, search, filters and sort. */
@@ -26,6 +26,11 @@ export function selectedRows<Sort extends string>(selection: Selection<Sort>, li
 /** Shift ranges read by the core from the list itself. */
 export function rangeFetcher<Sort extends string>(listSelector: ListSelectorOf<Sort>): FetchRange<Sort> {
   return (query, from, to) => invoke('bulk.range', { list: listSelector(query), from, to }).then((range) => range.ids);
+}
+
+/** The exact count of a list whose own is capped, for a select-all. */
+export function countFetcher<Sort extends string>(listSelector: ListSelectorOf<Sort>): FetchCount<Sort> {
+  return (query) => invoke('bulk.count', { list: listSelector(query) }).then((counted) => counted.total);
 }
 
 /** The value bulk.apply gets for what was typed: blank clears the field; numbers (read exactly) and choices keep their type. */

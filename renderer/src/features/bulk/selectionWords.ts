@@ -7,9 +7,9 @@ interface Nouns {
   plural: string;
 }
 
-/** "1,000 contacts", or "12 matching contacts" while a search or filter narrows the list. */
+/** "1,000 contacts", or "12 matching contacts" while a search or filter narrows the list ("1,000+ matching contacts" while its count is capped). */
 function allOf(selection: Selection, { singular, plural }: Nouns): string {
-  return isNarrowed(selection.query) ? countOf(selection.total, `matching ${singular}`, `matching ${plural}`) : countOf(selection.total, singular, plural);
+  return isNarrowed(selection.query) ? countOf(selection.total, `matching ${singular}`, `matching ${plural}`, selection.more) : countOf(selection.total, singular, plural);
 }
 
 /** The header tick's and the bulk bar's offer: "Select all 1,000 contacts". */

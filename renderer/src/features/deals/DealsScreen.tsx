@@ -16,7 +16,7 @@ import { useRefreshOnChange } from '../../lib/useRefreshOnChange';
 import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
-import { rangeFetcher } from '../bulk/bulkChange';
+import { countFetcher, rangeFetcher } from '../bulk/bulkChange';
 import { selectAllLabel } from '../bulk/selectionWords';
 import { ListToolbar } from '../views/ListToolbar';
 import { dealColumns, dealRowHeight } from './dealColumns';
@@ -41,6 +41,7 @@ function storedView(): DealView {
 const fetchDeals = (query: ListQuery<DealSortKey>, offset: number, limit: number) => invoke('deals.list', pageRequest(query, offset, limit));
 const listSelector = (query: ListQuery<DealSortKey>) => ({ kind: 'deal' as const, query: listRequest(query) });
 const fetchRange = rangeFetcher(listSelector);
+const fetchCount = countFetcher(listSelector);
 
 /** The Deals section: the pipeline as a board or a sortable list, the deal panel, and the stage editor. */
 export function DealsScreen() {
@@ -55,7 +56,7 @@ export function DealsScreen() {
   const bodyRef = useRef<HTMLDivElement>(null);
   const focusSearch = useRef(false);
   const panel = useRecordPanel<DealPrefill>(bodyRef, newButtonRef);
-  const selection = useSelection(snapshot, fetchRange);
+  const selection = useSelection(snapshot, fetchRange, fetchCount);
 
   const stages = useMemo(() => board?.columns.map((column) => column.stage) ?? [], [board]);
   const dealCounts = useMemo(() => new Map(board?.columns.map((column) => [column.stage.id, column.count]) ?? []), [board]);

@@ -24,9 +24,9 @@ interface ListToolbarProps<Row, Sort extends string> {
  * list still filters by it.
  */
 export function ListToolbar<Row, Sort extends string>({ target, list, searchRef, placeholder }: ListToolbarProps<Row, Sort>) {
-  const { total, query, updating } = list.snapshot;
+  const { total, more, query, updating } = list.snapshot;
   const narrowed = isNarrowed(query);
-  const countLabel = total === null || (total === 0 && !narrowed) ? '' : narrowed ? countOf(total, 'match', 'matches') : countOf(total, target.singular, target.plural);
+  const countLabel = total === null || (total === 0 && !narrowed) ? '' : narrowed ? countOf(total, 'match', 'matches', more) : countOf(total, target.singular, target.plural);
   const saved = useSavedViews(target.kind);
   const missing = saved.chosen?.problems.filter((problem) => stillNamed(problem, list.current)) ?? [];
   return (

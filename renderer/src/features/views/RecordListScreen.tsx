@@ -16,7 +16,7 @@ import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import type { Place } from '../../sections';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
-import { rangeFetcher, type ListSelectorOf } from '../bulk/bulkChange';
+import { countFetcher, rangeFetcher, type ListSelectorOf } from '../bulk/bulkChange';
 import { selectAllLabel } from '../bulk/selectionWords';
 import { ListToolbar } from './ListToolbar';
 import '../contacts/ContactsScreen.css';
@@ -67,7 +67,8 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
   const bodyRef = useRef<HTMLDivElement>(null);
   const panel = useRecordPanel(bodyRef, newButtonRef);
   const fetchRange = useMemo(() => rangeFetcher(props.listSelector), [props.listSelector]);
-  const selection = useSelection(snapshot, fetchRange);
+  const fetchCount = useMemo(() => countFetcher(props.listSelector), [props.listSelector]);
+  const selection = useSelection(snapshot, fetchRange, fetchCount);
   const singular = target.singular.charAt(0).toUpperCase() + target.singular.slice(1);
 
   const refresh = useCallback(() => pages.refresh(), [pages]);
