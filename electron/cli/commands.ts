@@ -71,7 +71,7 @@ export async function runCommand(command: string, options: { dataDir: string; sn
     }
     case 'backup':
       return withCore(dataDir, io, async (core) => {
-        io.out(describe(await core.backups.snapshot('command line')));
+        io.out(describe(await core.backups.verifiedSnapshot('command line')));
         return exitCodes.ok;
       });
     case 'export': {
