@@ -467,10 +467,13 @@ test.describe('backups', () => {
     await page.getByRole('button', { name: 'Export backup…' }).click();
     const exporting = page.getByRole('dialog', { name: 'Exporting backup' });
     await expect(exporting).toContainText('Choose where to save the backup file…');
-    // Half-way through writing, as the core reports it: the words and the bar follow.
+    // The fresh backup's checks, then half-way through writing, as the core reports them: the words and the bar follow.
+    await app.emit('backup.progress', { job: 'verify', fraction: 0.5 });
+    await expect(exporting).toContainText('Checking the fresh backup…');
+    await expect(exporting.getByRole('progressbar', { name: 'Exporting backup' })).toHaveAttribute('aria-valuenow', '30');
     await app.emit('backup.progress', { job: 'export', fraction: 0.4 });
     await expect(exporting).toContainText('Writing the backup file…');
-    await expect(exporting.getByRole('progressbar', { name: 'Exporting backup' })).toHaveAttribute('aria-valuenow', '58');
+    await expect(exporting.getByRole('progressbar', { name: 'Exporting backup' })).toHaveAttribute('aria-valuenow', '64');
     await app.screenshot('export-progress');
     // The system dialog answers, and the user stops the export while the big files are being written.
     release();

@@ -209,6 +209,7 @@ export async function archiveSource(archivePath: string): Promise<RestoreSource 
   return {
     manifest: archive.manifest,
     databaseSha256: archive.manifest.database.sha256,
+    checksumProvesChecks: false,
     database: () => archive.read(snapshotDatabaseName),
     file: (sha256) => archive.read(entryName(sha256)),
     close: archive.close,

@@ -162,6 +162,23 @@ describe('backups through the core', () => {
     expect(snapshots.find((snapshot) => snapshot.id === pending.id)).toMatchObject({ verified: true });
   });
 
+  it('restores a snapshot taken by an earlier version, whose manifest carries its own checksums and checks', async () => {
+    const harness = await start();
+    const { core } = harness;
+    const snapshot = await withHistory(harness);
+    // As Rolodesk wrote snapshots before verification followed the copy: format 1, no verification record.
+    const dir = join(core.paths.backups, snapshot.id);
+    const { format: _format, notCopied: _notCopied, database, ...rest } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { format: 2; notCopied: unknown; database: object };
+    const checks = { integrityCheck: ['ok'], foreignKeyCheck: [], attachmentProblems: [] };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ format: 1, ...rest, database: { ...database, ...(await hashFile(join(dir, 'crm.db'))) }, checks }));
+    rmSync(join(dir, 'verification.json'));
+    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean; verifying: boolean }> }>(core.dispatch('backups.list', {}));
+    expect(snapshots.find((each) => each.id === snapshot.id)).toMatchObject({ verified: true, verifying: false });
+    await ok(core.dispatch('backups.restore', { id: snapshot.id }));
+    expect(names(core)).toEqual(['Anna', 'Bob']);
+    expect(attachmentNames(core)).toEqual(['quote.pdf']);
+  });
+
   it('an exported file carries its database checksum and checks in its manifest, so it checks itself anywhere', async () => {
     const harness = await start();
     await withHistory(harness);
@@ -270,6 +287,29 @@ describe('backups through the core', () => {
       harness.desktop.backupFile = bad;
       expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID', message: expect.stringMatching(/does not match its checksum/) } });
       expect(names(harness.core)).toEqual(before);
+    });
+
+    it('a database that matches its manifest but fails SQLite’s own checks', async () => {
+      const { harness, archive } = await exported();
+      const good = join(tempDir(), 'good.zip');
+      writeFileSync(good, archive);
+      const entries = await unzipped(good);
+      const databasePath = join(tempDir(), 'crm.db');
+      writeFileSync(databasePath, entries['crm.db']!);
+      const db = new Database(databasePath);
+      db.pragma('foreign_keys = OFF');
+      db.prepare("INSERT INTO attachments (contact_id, sha256, file_name, added_at) VALUES (999, ?, 'ghost.pdf', 't')").run('ab'.repeat(32));
+      db.close();
+      // The manifest tells the truth about these bytes: only SQLite's checks can find what is wrong.
+      const manifest = JSON.parse(entries['manifest.json']!.toString('utf8')) as object;
+      const rebuilt = { ...entries, 'manifest.json': JSON.stringify({ ...manifest, database: { file: 'crm.db', ...(await hashFile(databasePath)) } }), 'crm.db': readFileSync(databasePath) };
+      const broken = join(tempDir(), 'broken.zip');
+      writeFileSync(broken, await zipOf(rebuilt));
+      harness.desktop.backupFile = broken;
+      const before = names(harness.core);
+      expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID', message: expect.stringMatching(/^This backup cannot be restored: foreign key check: attachments row \d+ points at a missing/) } });
+      expect(names(harness.core)).toEqual(before);
+      expect(readdirSync(harness.core.paths.root).filter((name) => name.startsWith('.restore'))).toEqual([]);
     });
 
     it('an archive from a newer Rolodesk', async () => {

@@ -186,6 +186,7 @@ export function backupService(deps: BackupServiceDeps) {
       source: {
         manifest: snapshot.manifest,
         databaseSha256: snapshot.databaseSha256,
+        checksumProvesChecks: true,
         database: async () => {
           if (!existsSync(databasePath)) throw new CrmError('BACKUP_INVALID', 'This backup cannot be restored: the database file is missing. Nothing was changed.');
           return databasePath;

@@ -39,9 +39,10 @@ export async function sharedFileNames(backupsDir: string): Promise<Set<string>> 
   const root = join(backupsDir, sharedFilesFolder);
   const names = new Set<string>();
   if (!existsSync(root)) return names;
-  for (const bucket of await readdir(root)) {
-    if (!bucketPattern.test(bucket)) continue;
-    for (const name of await readdir(join(root, bucket))) if (sha256Pattern.test(name)) names.add(name);
+  // All buckets at once: 256 listings in sequence cost more than the database copy at 20,000 contacts.
+  const buckets = (await readdir(root)).filter((bucket) => bucketPattern.test(bucket));
+  for (const listing of await Promise.all(buckets.map((bucket) => readdir(join(root, bucket))))) {
+    for (const name of listing) if (sha256Pattern.test(name)) names.add(name);
   }
   return names;
 }

@@ -9,11 +9,12 @@ import { storageError } from '../attachments/blob-store';
 import type { Clock } from '../clock';
 import { schemaVersion } from '../db/migrate';
 import { sqliteVersion, type Db } from '../db/open';
-import { removeWithRetry, renameWithRetry, syncFile, syncFolder } from '../durable-files';
+import { removeWithRetry, renameWithRetry, syncFolder } from '../durable-files';
 import { inParallel } from '../in-parallel';
 import type { Logger } from '../logger';
 import { describeError } from '../logger';
 import { prepareBackupFolder, sharedFilePath, snapshotIdFor, tempSnapshotPrefix } from './backup-folder';
+import { copyLiveDatabase, type Progress } from './database-copy';
 import { hasTable, recordCounts } from './database-checks';
 import { snapshotDatabaseName, writeManifest, type CopiedManifest } from './manifest';
 import { copyCheckedFile, sharedFileNames, syncFolders } from './shared-files';
@@ -27,11 +28,6 @@ export interface SnapshotSource {
   logger: Logger;
 }
 
-/** Fraction done, 0…1, for the progress bar. */
-export type Progress = (fraction: number) => void;
-
-// Pages copied per step of the online backup (4 MB of 4 KB pages); the event loop runs between steps.
-const pagesPerStep = 1024;
 // Attachments copied at once: their fsyncs overlap.
 const filesAtOnce = 16;
 
@@ -77,9 +73,9 @@ async function copyNewAttachments(store: BlobStore, backupsDir: string, attachme
 }
 
 /**
- * Takes a snapshot: the database through SQLite's online backup API (on the
- * connection the app writes with, so it completes even while the app writes),
- * the attachments it names that the shared files folder lacks, and
+ * Takes a snapshot: the database as one moment in time while the app keeps
+ * writing (database-copy.ts), the attachments it names that the shared files
+ * folder lacks, and
  * manifest.json written last. Built in a temp folder and renamed into place,
  * so a folder with a snapshot's name is always complete. From then on it is
  * usable and listed as verifying; its verification (checksums, SQLite's
@@ -97,14 +93,9 @@ export async function takeSnapshot(source: SnapshotSource, backupsDir: string, r
   try {
     await mkdir(temp);
     const copyPath = join(temp, snapshotDatabaseName);
-    await db.backup(copyPath, {
-      progress: ({ totalPages, remainingPages }) => {
-        onProgress(totalPages === 0 ? 0.5 : (0.9 * (totalPages - remainingPages)) / totalPages);
-        return pagesPerStep;
-      },
-    });
+    const copiedBy = await copyLiveDatabase(db, copyPath, (fraction) => onProgress(0.9 * fraction));
+    // SQLite fsynced the copy as the backup and the journal mode change committed.
     const described = describeCopy(copyPath);
-    await syncFile(copyPath);
     const { notCopied, copied } = await copyNewAttachments(store, backupsDir, described.attachments, (fraction) => onProgress(0.9 + 0.1 * fraction));
 
     const manifest: CopiedManifest = {
@@ -120,12 +111,12 @@ export async function takeSnapshot(source: SnapshotSource, backupsDir: string, r
       attachments: described.attachments,
       notCopied,
     };
+    // Written durably, its folder synced: the manifest is the last name made inside the temp folder.
     await writeManifest(temp, manifest);
-    syncFolder(temp);
     await renameWithRetry(temp, join(backupsDir, id));
     syncFolder(backupsDir);
     onProgress(1);
-    logger.info('snapshot taken', { id, reason, filesCopied: copied, notCopied: notCopied.length });
+    logger.info('snapshot taken', { id, reason, copiedBy, filesCopied: copied, notCopied: notCopied.length });
     return snapshotInfo(id, manifest);
   } catch (error) {
     await removeWithRetry(temp).catch((cleanup: unknown) => logger.warn('could not remove a half-built snapshot; the next run will', { temp, error: describeError(cleanup) }));

@@ -22,6 +22,12 @@ export interface RestoreSource {
   manifest: Pick<Manifest, 'schemaVersion' | 'database' | 'attachments'>;
   /** The checksum the database was verified with. */
   databaseSha256: string;
+  /**
+   * Whether bytes with that checksum are known to pass SQLite's checks: true for a snapshot of ours
+   * (its verification checked those very bytes), false for a file from elsewhere, whose manifest
+   * proves nothing, so the staged copy is checked again.
+   */
+  checksumProvesChecks: boolean;
   database(): Promise<Bytes>;
   /** An attachment's bytes; undefined when the backup lacks it. */
   file(sha256: string): Promise<Bytes | undefined>;
@@ -35,8 +41,8 @@ const cannotRestore = (problem: string) => new CrmError('BACKUP_INVALID', `This 
  * Builds the data to restore next to the live data (same disk, so the swap is
  * renames), verifying it as it goes: the database and every attachment are
  * hashed against their checksums while they are copied (one pass over the
- * bytes), then SQLite's checks run on the staged database itself, which is
- * migrated only when it is older. Returns the staging folder's name; on any
+ * bytes), then SQLite's checks run on the staged database itself unless its
+ * checksum proves they passed; it is migrated only when it is older. Returns the staging folder's name; on any
  * failure nothing is left behind and the live data was never touched.
  */
 export async function stageRestore(root: string, source: RestoreSource, migrations: readonly Migration[], logger: Logger, onProgress: (fraction: number) => void): Promise<string> {
@@ -59,7 +65,7 @@ export async function stageRestore(root: string, source: RestoreSource, migratio
       copied(size);
     });
     syncFolders(manifest.attachments.map((file) => attachmentPath(file.sha256)));
-    const problems = checkDatabaseFile(databasePath, manifest.schemaVersion);
+    const problems = source.checksumProvesChecks ? [] : checkDatabaseFile(databasePath, manifest.schemaVersion);
     if (problems.length > 0) throw cannotRestore(problems[0]!);
     onProgress(0.9);
     if (manifest.schemaVersion < (migrations.at(-1)?.version ?? 0)) {

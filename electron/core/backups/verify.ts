@@ -47,34 +47,37 @@ type FileCheck = { kind: 'present' } | { kind: 'rehash'; hashes: SharedFileHashe
 
 async function checkAttachments(backupsDir: string, manifest: Manifest, how: FileCheck): Promise<{ problems: string[]; damaged: string[] }> {
   const notCopied = manifest.format === 2 ? manifest.notCopied : [];
-  const problems = notCopied.map(notCopiedInWords);
   const skipped = new Set(notCopied.map((file) => file.sha256));
+  const missing: string[] = [];
   const damaged: string[] = [];
-  const found: Array<{ sha256: string; problem?: string }> = [];
   await inParallel(
     manifest.attachments.filter((file) => !skipped.has(file.sha256)),
     filesAtOnce,
     async ({ sha256, size }) => {
       const path = sharedFilePath(backupsDir, sha256);
-      const actualSize = await stat(path).then(
-        (stats) => stats.size,
-        () => undefined,
-      );
-      if (actualSize === undefined) return void found.push({ sha256, problem: `attachment ${short(sha256)} is missing` });
-      let good = actualSize === size;
-      if (good && how.kind === 'rehash') {
-        let hashed = how.hashes.get(sha256);
-        if (!hashed) how.hashes.set(sha256, (hashed = hashFile(path).then((actual) => actual.sha256 === sha256)));
-        good = await hashed;
-      }
-      if (!good) {
-        damaged.push(sha256);
-        found.push({ sha256, problem: `attachment ${short(sha256)} does not match its checksum` });
-      }
+      const found = await stat(path).catch(() => undefined);
+      if (!found) missing.push(sha256);
+      else if (found.size !== size || (how.kind === 'rehash' && !(await hashesToName(path, sha256, how.hashes)))) damaged.push(sha256);
     },
   );
-  found.sort((a, b) => a.sha256.localeCompare(b.sha256));
-  return { problems: [...problems, ...found.flatMap((file) => (file.problem ? [file.problem] : []))], damaged };
+  return {
+    problems: [
+      ...notCopied.map(notCopiedInWords),
+      ...missing.sort().map((sha256) => `attachment ${short(sha256)} is missing`),
+      ...damaged.sort().map((sha256) => `attachment ${short(sha256)} does not match its checksum`),
+    ],
+    damaged,
+  };
+}
+
+/** Whether a shared file's bytes still hash to its name, hashed at most once per run. */
+function hashesToName(path: string, sha256: string, hashes: SharedFileHashes): Promise<boolean> {
+  let hashed = hashes.get(sha256);
+  if (!hashed) {
+    hashed = hashFile(path).then((actual) => actual.sha256 === sha256);
+    hashes.set(sha256, hashed);
+  }
+  return hashed;
 }
 
 /**
