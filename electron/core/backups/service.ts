@@ -101,16 +101,16 @@ export function backupService(deps: BackupServiceDeps) {
     return info;
   }
 
+  const didNotPass = (problems: readonly string[]) => `The backup was taken but did not pass its checks: ${problems[0]}.`;
+
   /**
-   * The verification that follows a copy. A problem is loud; a pass ends a
-   * failure reported before the snapshot was taken. Old snapshots are pruned
-   * after it, so retention knows which one is the newest verified.
+   * The verification that follows a copy; returns its problems for the caller
+   * to report. A pass ends a failure reported before the snapshot was taken.
+   * Old snapshots are pruned after it, so retention knows the newest verified.
    */
   async function verifyCopied(info: Pick<SnapshotInfo, 'id' | 'createdAt'>): Promise<string[]> {
     const problems = await verifyNewSnapshot(location(), info.id, clock.now(), progressOf('verify'));
-    if (problems.length > 0) {
-      reportFailure('verify a backup', `The backup was taken but did not pass its checks: ${problems[0]}.`, { id: info.id, problems });
-    } else {
+    if (problems.length === 0) {
       if (lastFailure && lastFailure.at <= info.createdAt) lastFailure = null;
       logger.info('snapshot verified', { id: info.id });
     }
@@ -126,7 +126,10 @@ export function backupService(deps: BackupServiceDeps) {
   /** Verifies every snapshot still waiting for it, oldest first (one a quit or a crash left behind included). */
   async function verifyPending(): Promise<void> {
     const pending = (await listSnapshots(location())).filter((snapshot) => snapshot.verifying).reverse();
-    for (const snapshot of pending) await verifyCopied(snapshot);
+    for (const snapshot of pending) {
+      const problems = await verifyCopied(snapshot);
+      if (problems.length > 0) reportFailure('verify a backup', didNotPass(problems), { id: snapshot.id, problems });
+    }
   }
 
   /** Puts the verification of what was just copied next in line; the caller does not wait for it. */
@@ -140,7 +143,7 @@ export function backupService(deps: BackupServiceDeps) {
   async function verifiedSnapshot(reason: string): Promise<SnapshotInfo> {
     const copied = await copyNow(reason);
     const problems = await verifyCopied(copied);
-    if (problems.length > 0) throw new CrmError('STORAGE', `The backup was taken but did not pass its checks: ${problems[0]}.`);
+    if (problems.length > 0) throw new CrmError('STORAGE', didNotPass(problems));
     return { ...copied, verified: true, verifying: false };
   }
 

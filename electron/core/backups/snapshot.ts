@@ -16,7 +16,7 @@ import { describeError } from '../logger';
 import { prepareBackupFolder, sharedFilePath, snapshotIdFor, tempSnapshotPrefix } from './backup-folder';
 import { copyLiveDatabase, type Progress } from './database-copy';
 import { hasTable, recordCounts } from './database-checks';
-import { snapshotDatabaseName, writeManifest, type CopiedManifest } from './manifest';
+import { CopiedManifest, snapshotDatabaseName, writeManifest } from './manifest';
 import { copyCheckedFile, sharedFileNames, syncFolders } from './shared-files';
 import { snapshotInfo } from './snapshot-list';
 
@@ -43,7 +43,7 @@ function describeCopy(copyPath: string): Pick<CopiedManifest, 'schemaVersion' | 
       schemaVersion: schemaVersion(copy),
       counts: recordCounts(copy),
       // A database from before attachments existed (a snapshot before an update) has no blobs table.
-      attachments: hasTable(copy, 'blobs') ? (copy.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as Blob[]) : [],
+      attachments: hasTable(copy, 'blobs') ? CopiedManifest.shape.attachments.parse(copy.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all()) : [],
     };
   } finally {
     copy.close();
@@ -75,11 +75,10 @@ async function copyNewAttachments(store: BlobStore, backupsDir: string, attachme
 /**
  * Takes a snapshot: the database as one moment in time while the app keeps
  * writing (database-copy.ts), the attachments it names that the shared files
- * folder lacks, and
- * manifest.json written last. Built in a temp folder and renamed into place,
- * so a folder with a snapshot's name is always complete. From then on it is
- * usable and listed as verifying; its verification (checksums, SQLite's
- * checks on the copy) follows, off this path (verify.ts).
+ * folder lacks, and manifest.json written last. Built in a temp folder and
+ * renamed into place, so a folder with a snapshot's name is always complete.
+ * From then on it is usable and listed as verifying; its verification
+ * (checksums, SQLite's checks on the copy) follows, off this path (verify.ts).
  */
 export async function takeSnapshot(source: SnapshotSource, backupsDir: string, reason: string, onProgress: Progress = () => {}): Promise<SnapshotInfo> {
   const { db, store, clock, logger } = source;
@@ -94,7 +93,7 @@ export async function takeSnapshot(source: SnapshotSource, backupsDir: string, r
     await mkdir(temp);
     const copyPath = join(temp, snapshotDatabaseName);
     const copiedBy = await copyLiveDatabase(db, copyPath, (fraction) => onProgress(0.9 * fraction));
-    // SQLite fsynced the copy as the backup and the journal mode change committed.
+    // The copy is fsynced already (by copyLiveDatabase, or by SQLite as the backup committed), as is the journal mode change.
     const described = describeCopy(copyPath);
     const { notCopied, copied } = await copyNewAttachments(store, backupsDir, described.attachments, (fraction) => onProgress(0.9 + 0.1 * fraction));
 

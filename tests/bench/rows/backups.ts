@@ -121,21 +121,21 @@ export const backupJobs: BenchStep = {
           rolodeskMs: firstMs,
           referenceMs: firstShellMs + copyFilesReference,
           display: time,
-          note: `db.backup + manifest + each attachment copied, hashed, fsynced once; reference: ${shellNote} + each file copied and fsynced`,
+          note: `database copy + manifest + each attachment copied, hashed, fsynced once (16 at a time); reference: ${shellNote} + each file copied and fsynced, one by one`,
         },
         {
           operation: 'snapshot copy (attachments shared)',
           rolodeskMs: median(copies),
           referenceMs: backupMs,
           display: time,
-          note: `median of ${snapshotRuns}, each run right after the shell's; usable and listed once copied: db.backup + counts + manifest; reference: ${shellNote}`,
+          note: `median of ${snapshotRuns}, each right after the shell's; usable and listed once copied: WAL emptied, file copied under read-lock 0 (or the backup API), counts, manifest; reference: ${shellNote}`,
         },
         {
           operation: 'snapshot verification (follows the copy)',
           rolodeskMs: median(verifications),
           referenceMs: shellChecksMs + hashDatabaseMs,
           display: time,
-          note: `median of ${verifications.length}; sha256 + integrity_check + foreign_key_check on the copy, attachments found; reference: the shell's integrity_check + foreign_key_check (SQLite ${'<'} 3.44 skips FTS5) + sha256sum of the copy`,
+          note: `median of ${verifications.length}; sha256 + integrity_check + foreign_key_check on the copy, attachments found; reference: the shell's integrity_check + foreign_key_check (a shell older than SQLite 3.44 does not check the FTS5 index) + sha256sum of the copy`,
         },
         {
           operation: 're-check a snapshot (daily, Check again)',
@@ -145,7 +145,7 @@ export const backupJobs: BenchStep = {
           note: 'as above, every attachment hashed again; reference: as above + sha256sum of every attachment',
         },
         { operation: 'export to one .zip, read back', rolodeskMs: exportMs, referenceMs: bareBackupAndZip, display: time, note: `snapshot copy + verification + zip + every entry re-read and hashed; reference: ${zipNote}` },
-        { operation: 'restore a snapshot', rolodeskMs: restoreMs, referenceMs: bareBackupAndZip, display: time, note: `stage with hashes + integrity_check, safety snapshot verified, swap, reopen; reference: ${zipNote}` },
+        { operation: 'restore a snapshot', rolodeskMs: restoreMs, referenceMs: bareBackupAndZip, display: time, note: `staged with hashes (its checksum proves SQLite's checks), safety snapshot copied and verified, swap, reopen; reference: ${zipNote}` },
       ];
     } finally {
       await core.close();
