@@ -35,6 +35,7 @@ export interface CoreHost {
   setting(key: string): Promise<unknown>;
   saveSetting(key: string, value: unknown): Promise<void>;
   backups: {
+    /** A snapshot taken and verified before it answers (the command line, tests). */
     snapshot(reason: string): Promise<SnapshotInfo>;
     list(): Promise<SnapshotInfo[]>;
     settings(): Promise<BackupSettings>;

@@ -16,9 +16,11 @@ export const SnapshotInfo = z.strictObject({
   sizeBytes: z.int().min(0),
   counts: RecordCounts,
   schemaVersion: z.int().min(0),
-  /** Checksums and integrity checks passed when taken and at the last re-check. */
+  /** Checksums and integrity checks passed when verified and at the last re-check. */
   verified: z.boolean(),
-  /** What the last check found wrong, in words; empty when verified. */
+  /** Copied and usable, its verification not done yet: neither verified nor known to be bad. */
+  verifying: z.boolean(),
+  /** What the last check found wrong, in words; empty when verified or verifying. */
   problems: z.array(z.string()),
   lastCheckedAt: Timestamp,
 });

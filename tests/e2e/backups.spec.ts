@@ -61,6 +61,17 @@ async function takeSnapshot(app: RolodeskApp): Promise<{ id: string; createdAt: 
   return reply.data as { id: string; createdAt: string };
 }
 
+/** Waits until every snapshot's verification, which follows its copy, has run. */
+async function untilVerified(app: RolodeskApp): Promise<void> {
+  await expect
+    .poll(async () => {
+      const reply = await app.core.dispatch('backups.list', {});
+      if (!reply.ok) throw new Error(reply.error.message);
+      return (reply.data as { snapshots: Array<{ verifying: boolean }> }).snapshots.some((snapshot) => snapshot.verifying);
+    })
+    .toBe(false);
+}
+
 /** "2:31 PM", as the header and the rows write a time in en-US. */
 const clockTime = (iso: string) => new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 
@@ -164,7 +175,7 @@ test.describe('backups', () => {
     await expect(page.getByText('No backups in this folder yet.')).toBeVisible();
 
     await page.getByRole('button', { name: 'Back up now' }).click();
-    await expect(toasts(page)).toContainText('Backup taken and checked');
+    await expect(toasts(page)).toContainText('Backup taken. Checking it now…');
     const snapshot = history(page).getByRole('listitem');
     await expect(snapshot).toHaveCount(1);
     await expect(snapshot).toContainText('Verified');
@@ -197,6 +208,53 @@ test.describe('backups', () => {
     await expect(history(page).getByRole('listitem')).toHaveCount(2);
     await expect(history(page).getByRole('listitem').nth(1)).toContainText('Backed up by you');
     await expect(status.getByRole('button', { name: 'Use the default folder' })).toHaveCount(0);
+  });
+
+  test('a backup is usable once copied and shows Verifying… until its checks pass, then Verified; until then it cannot be restored', async ({ app }) => {
+    const page = app.page;
+    await createContacts(app, [{ name: 'Anna Berg' }, { name: 'Bruno Costa' }]);
+    const earlier = await takeSnapshot(app);
+    await untilVerified(app);
+    // As between a copy and its verification (or after a crash in between): the record of its verification is not there yet.
+    rmSync(join(app.dataDir, 'backups', earlier.id, 'verification.json'));
+    await page.reload();
+
+    await openBackups(page);
+    const row = history(page).getByRole('listitem');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('Verifying…');
+    await expect(row).not.toContainText('Problem:');
+    await expect(row.getByRole('button', { name: /^Check the backup of .* again$/ })).toHaveCount(0);
+    await expect(row.getByRole('button', { name: /^Restore the backup of/ })).toHaveCount(0);
+    // Never the last verified backup while it is being checked.
+    const status = page.getByRole('region', { name: 'Backup status' });
+    await expect(status).toContainText('Checking the first backup…');
+    await expect(status).toContainText('It counts as verified once the checks pass.');
+    await expect(status).not.toContainText('Last verified backup');
+    await page.mouse.move(0, 0);
+    await app.screenshot('backups-verifying');
+    await page.setViewportSize({ width: 600, height: 800 });
+    await expect(row).toContainText('Verifying…');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await app.screenshot('backups-verifying-narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await page.getByRole('button', { name: 'Restore from backup…' }).click();
+    const chooser = page.getByRole('dialog', { name: 'Restore from a backup' });
+    await expect(chooser.getByRole('radio')).toBeDisabled();
+    await expect(chooser).toContainText('It can be restored once its checks pass.');
+    await expect(chooser.getByRole('button', { name: 'Restore…', exact: true })).toBeDisabled();
+    await app.screenshot('restore-dialog-verifying');
+    await chooser.getByRole('button', { name: 'Cancel' }).click();
+
+    // Back up now: the new backup answers once copied; the checks that follow verify every backup waiting for them.
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect(toasts(page)).toContainText('Backup taken. Checking it now…');
+    await expect(history(page).getByRole('listitem')).toHaveCount(2);
+    for (const each of await history(page).getByRole('listitem').all()) await expect(each).toContainText('Verified');
+    await expect(page.getByText('Verifying…')).toHaveCount(0);
+    await expect(page.getByText(/^Last verified backup: today at/)).toBeVisible();
+    await expect(history(page).getByRole('listitem').nth(1).getByRole('button', { name: /^Restore the backup of/ })).toBeVisible();
   });
 
   test('the schedule is checked beside each field before it is saved', async ({ app }) => {
@@ -248,6 +306,7 @@ test.describe('backups', () => {
     await app.core.backups.snapshot('scheduled');
     await createContacts(app, [{ name: 'Emma Schulz' }]);
     await takeSnapshot(app);
+    await untilVerified(app);
     // A failing disk: the oldest snapshot's database changes under it.
     const damagedCopy = join(app.dataDir, 'backups', oldest.id, 'crm.db');
     const bytes = readFileSync(damagedCopy);
@@ -393,7 +452,7 @@ test.describe('backups', () => {
       undo();
     }
     await failureBanner(page).getByRole('button', { name: 'Back up now' }).click();
-    await expect(toasts(page)).toContainText('Backup taken and checked');
+    await expect(toasts(page)).toContainText('Backup taken. Checking it now…');
     await expect(failureBanner(page)).toHaveCount(0);
   });
 
@@ -408,10 +467,13 @@ test.describe('backups', () => {
     await page.getByRole('button', { name: 'Export backup…' }).click();
     const exporting = page.getByRole('dialog', { name: 'Exporting backup' });
     await expect(exporting).toContainText('Choose where to save the backup file…');
-    // Half-way through writing, as the core reports it: the words and the bar follow.
+    // The fresh backup's checks, then half-way through writing, as the core reports them: the words and the bar follow.
+    await app.emit('backup.progress', { job: 'verify', fraction: 0.5 });
+    await expect(exporting).toContainText('Checking the fresh backup…');
+    await expect(exporting.getByRole('progressbar', { name: 'Exporting backup' })).toHaveAttribute('aria-valuenow', '30');
     await app.emit('backup.progress', { job: 'export', fraction: 0.4 });
     await expect(exporting).toContainText('Writing the backup file…');
-    await expect(exporting.getByRole('progressbar', { name: 'Exporting backup' })).toHaveAttribute('aria-valuenow', '58');
+    await expect(exporting.getByRole('progressbar', { name: 'Exporting backup' })).toHaveAttribute('aria-valuenow', '64');
     await app.screenshot('export-progress');
     // The system dialog answers, and the user stops the export while the big files are being written.
     release();

@@ -1,4 +1,5 @@
 import { ZipFile } from 'yazl';
+import yauzl from 'yauzl';
 
 /** A ZIP of the given entries, built by yazl. */
 export async function zipOf(entries: Record<string, Buffer | string>): Promise<Buffer> {
@@ -21,4 +22,25 @@ export function renameEntryBytes(zip: Buffer, from: string, to: string): Buffer 
   const needle = Buffer.from(from);
   for (let at = out.indexOf(needle); at !== -1; at = out.indexOf(needle, at + 1)) out.write(to, at, 'latin1');
   return out;
+}
+
+/** Every entry of a ZIP file, unpacked in memory: for looking inside an archive the app wrote. */
+export async function unzipped(path: string): Promise<Record<string, Buffer>> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))));
+  const entries: Record<string, Buffer> = {};
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      zip.openReadStream(entry, async (error, stream) => {
+        if (error) return reject(error);
+        const chunks: Buffer[] = [];
+        for await (const chunk of stream) chunks.push(chunk as Buffer);
+        entries[entry.fileName] = Buffer.concat(chunks);
+        zip.readEntry();
+      });
+    });
+    zip.on('end', resolve);
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  return entries;
 }

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
@@ -7,20 +8,25 @@ import yauzl from 'yauzl';
 import { storageError } from '../attachments/blob-store';
 import { syncFile, syncFolder } from '../durable-files';
 import { CrmError } from '../errors';
+import { hashPieces } from '../hashing-copy';
+import { inParallel } from '../in-parallel';
 import { sharedFilePath } from './backup-folder';
-import { manifestFileName, readManifest, snapshotDatabaseName, type Manifest } from './manifest';
-import type { SnapshotContents } from './verify';
-import { verifyContents } from './verify';
+import { CheckedManifest, checkedManifest, manifestFileName, snapshotDatabaseName } from './manifest';
+import { readSnapshot } from './snapshot-list';
+import type { RestoreSource } from './stage-restore';
 
 const maxManifestBytes = 64 * 1024 * 1024;
 const fileEntryPattern = /^files\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
+const entriesAtOnce = 8;
 
 const notABackup = (why: string) => new CrmError('BACKUP_INVALID', `This file is not a Rolodesk backup Rolodesk can use: ${why}. Nothing was changed.`);
+const entryName = (sha256: string) => `files/${sha256.slice(0, 2)}/${sha256}`;
 
 /**
- * Writes a snapshot as one portable ZIP (manifest, database, attachments),
- * then reads the written file back and checks every entry against the
- * manifest before it takes its final name.
+ * Writes a verified snapshot as one portable ZIP (its manifest with the
+ * checksums it was verified with, the database, the attachments), then reads
+ * the written file back, hashing every entry against that manifest, before it
+ * takes its final name.
  */
 export async function exportArchive(
   backupsDir: string,
@@ -29,43 +35,69 @@ export async function exportArchive(
   onProgress: (fraction: number) => void,
   signal: AbortSignal = new AbortController().signal,
 ): Promise<void> {
+  const snapshot = await readSnapshot(backupsDir, snapshotId);
+  if (!snapshot?.manifest || !snapshot.verified || snapshot.databaseSha256 === undefined) {
+    throw new CrmError('STORAGE', 'The backup to export did not pass its checks, so no backup file was written.');
+  }
   const snapshotDir = join(backupsDir, snapshotId);
-  const manifest = await readManifest(snapshotDir);
+  const manifest = checkedManifest(snapshot.manifest, snapshot.databaseSha256);
   const partial = join(dirname(destination), `.${destination.slice(dirname(destination).length + 1)}.partial`);
   const total = manifest.database.size + manifest.attachments.reduce((sum, file) => sum + file.size, 0);
+  const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   try {
     const zip = new ZipFile();
-    zip.addFile(join(snapshotDir, manifestFileName), manifestFileName);
+    zip.addBuffer(manifestBytes, manifestFileName);
     zip.addFile(join(snapshotDir, snapshotDatabaseName), snapshotDatabaseName, { compress: true });
-    for (const file of manifest.attachments) {
-      // Photos and PDFs are compressed already: store them as they are.
-      zip.addFile(sharedFilePath(backupsDir, file.sha256), `files/${file.sha256.slice(0, 2)}/${file.sha256}`, { compress: false });
-    }
+    // Photos and PDFs are compressed already: store them as they are.
+    for (const file of manifest.attachments) zip.addFile(sharedFilePath(backupsDir, file.sha256), entryName(file.sha256), { compress: false });
     zip.end();
     let written = 0;
     zip.outputStream.on('data', (chunk: Buffer) => {
       written += chunk.length;
-      onProgress(Math.min(0.5, (0.5 * written) / Math.max(total, 1)));
+      onProgress(Math.min(0.7, (0.7 * written) / Math.max(total, 1)));
     });
     await pipeline(zip.outputStream, createWriteStream(partial), { signal });
     await syncFile(partial);
-    const staging = `${partial}-check`;
-    try {
-      const contents = await stageArchive(partial, staging);
-      signal.throwIfAborted();
-      const problems = await verifyContents(contents, (fraction) => onProgress(0.5 + fraction / 2));
-      signal.throwIfAborted();
-      if (problems.length > 0) throw new CrmError('STORAGE', `The backup file did not read back correctly (${problems[0]}). Try another place to save it.`);
-    } finally {
-      await rm(staging, { recursive: true, force: true });
-    }
+    const problems = await readBack(partial, manifestBytes, manifest, (fraction) => onProgress(0.7 + 0.3 * fraction), signal);
+    signal.throwIfAborted();
+    if (problems.length > 0) throw new CrmError('STORAGE', `The backup file did not read back correctly (${problems[0]}). Try another place to save it.`);
     await rename(partial, destination);
     syncFolder(dirname(destination));
   } catch (error) {
     await rm(partial, { force: true });
-    if (error instanceof CrmError) throw error;
     if (signal.aborted) throw new CrmError('CANCELLED', 'The export was stopped. No backup file was written.');
+    if (error instanceof CrmError) throw error;
     throw storageError(error, 'write the backup file', 'that folder');
+  }
+}
+
+/** Reads a written archive back: its entries as the manifest says, each hashing to its checksum. Nothing is unpacked to disk. */
+async function readBack(path: string, manifestBytes: Buffer, expected: CheckedManifest, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<string[]> {
+  let archive: OpenArchive;
+  try {
+    archive = await openArchive(path);
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
+  try {
+    const problems: string[] = [];
+    const sources = [
+      { name: manifestFileName, sha256: createHash('sha256').update(manifestBytes).digest('hex') },
+      { name: snapshotDatabaseName, sha256: expected.database.sha256 },
+      ...expected.attachments.map(({ sha256 }) => ({ name: entryName(sha256), sha256 })),
+    ];
+    let done = 0;
+    await inParallel(sources, entriesAtOnce, async ({ name, sha256 }) => {
+      signal.throwIfAborted();
+      if ((await hashPieces(await archive.read(name))).sha256 !== sha256) problems.push(`${name} does not match its checksum`);
+      onProgress(++done / sources.length);
+    });
+    return problems;
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return [error instanceof Error ? error.message : String(error)];
+  } finally {
+    archive.close();
   }
 }
 
@@ -90,19 +122,36 @@ async function entriesOf(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   });
 }
 
-async function extract(zip: yauzl.ZipFile, entry: yauzl.Entry, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true });
-  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (error, readable) => (error ? reject(error) : resolve(readable))));
-  await pipeline(stream, createWriteStream(to));
+/** An entry's bytes as they inflate; a damaged or cut-short entry is refused as not a usable backup. */
+async function* entryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry): AsyncIterable<Uint8Array> {
+  try {
+    const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (error, readable) => (error ? reject(error) : resolve(readable))));
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (error) {
+    throw notABackup(`it is damaged or cut short (${(error as Error).message.slice(0, 200)})`);
+  }
+}
+
+async function readWhole(bytes: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of bytes) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+interface OpenArchive {
+  manifest: CheckedManifest;
+  /** The bytes of one entry: manifest.json, crm.db or files/<2 hex>/<sha256>. */
+  read(name: string): Promise<AsyncIterable<Uint8Array>>;
+  close(): void;
 }
 
 /**
- * Unpacks a backup archive into a staging folder and returns what it holds,
- * refusing anything but our own entries (manifest.json, crm.db,
- * files/<2 hex>/<sha256>), entry names that climb out ("../"), sizes that
- * disagree with the manifest, and files that are not ZIPs at all.
+ * Opens a backup archive and checks what it holds before anything is read
+ * from it: only our own entries (manifest.json, crm.db, files/<2 hex>/<sha256>),
+ * no entry names that climb out ("../"), sizes that agree with a manifest that
+ * carries its checksums, and nothing missing. Anything else is refused.
  */
-export async function stageArchive(archivePath: string, staging: string): Promise<SnapshotContents> {
+async function openArchive(archivePath: string): Promise<OpenArchive> {
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(archivePath);
@@ -124,16 +173,14 @@ export async function stageArchive(archivePath: string, staging: string): Promis
     if (!manifestEntry || !databaseEntry) throw notABackup('it has no manifest or no database');
     if (manifestEntry.uncompressedSize > maxManifestBytes) throw notABackup('its manifest is far too large');
 
-    await mkdir(staging, { recursive: true });
-    let manifest: Manifest;
+    let manifest: CheckedManifest;
     try {
-      await extract(zip, manifestEntry, join(staging, manifestFileName));
-      manifest = await readManifest(staging);
+      manifest = CheckedManifest.parse(JSON.parse((await readWhole(entryBytes(zip, manifestEntry))).toString('utf8')));
     } catch (error) {
       if (error instanceof CrmError) throw error;
       throw notABackup(`its manifest cannot be read (${(error as Error).message.slice(0, 200)})`);
     }
-    const expected = new Map(manifest.attachments.map((file) => [`files/${file.sha256.slice(0, 2)}/${file.sha256}`, file.size]));
+    const expected = new Map(manifest.attachments.map((file) => [entryName(file.sha256), file.size]));
     if (databaseEntry.uncompressedSize !== manifest.database.size) throw notABackup('its database is not the size its manifest says');
     for (const entry of entries) {
       if (!fileEntryPattern.test(entry.fileName)) continue;
@@ -141,14 +188,30 @@ export async function stageArchive(archivePath: string, staging: string): Promis
     }
     for (const name of expected.keys()) if (!byName.has(name)) throw notABackup(`it is missing an attachment (${name.slice(-64, -52)}…)`);
 
-    try {
-      await extract(zip, databaseEntry, join(staging, snapshotDatabaseName));
-      for (const name of expected.keys()) await extract(zip, byName.get(name)!, join(staging, name));
-    } catch (error) {
-      throw notABackup(`it is damaged or cut short (${(error as Error).message.slice(0, 200)})`);
-    }
-    return { databasePath: join(staging, snapshotDatabaseName), manifest, filePath: (sha256) => join(staging, 'files', sha256.slice(0, 2), sha256) };
-  } finally {
+    const opened = zip;
+    return {
+      manifest,
+      read: async (name) => entryBytes(opened, byName.get(name)!),
+      close: () => opened.close(),
+    };
+  } catch (error) {
     zip.close();
+    throw error;
   }
+}
+
+/**
+ * A backup archive as the source of a restore: checked on opening (above),
+ * then each entry hashed against the manifest as it is staged. Close it when done.
+ */
+export async function archiveSource(archivePath: string): Promise<RestoreSource & { manifest: CheckedManifest; close(): void }> {
+  const archive = await openArchive(archivePath);
+  return {
+    manifest: archive.manifest,
+    databaseSha256: archive.manifest.database.sha256,
+    checksumProvesChecks: false,
+    database: () => archive.read(snapshotDatabaseName),
+    file: (sha256) => archive.read(entryName(sha256)),
+    close: archive.close,
+  };
 }

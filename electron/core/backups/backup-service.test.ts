@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/contract';
-import { renameEntryBytes, zipOf } from '../../../tests/support/archives';
+import { renameEntryBytes, unzipped, zipOf } from '../../../tests/support/archives';
 import { fixedClock } from '../../../tests/support/core';
 import { recordingDesktop, type RecordingDesktop } from '../../../tests/support/recording-desktop';
 import { samples } from '../../../tests/support/sample-files';
@@ -12,9 +13,10 @@ import { createContact, upload } from '../../../tests/support/upload';
 import { openCore, type Core } from '../core';
 import { createDatabaseAt } from '../../../tests/support/old-database';
 import { migrations } from '../db/migrations';
+import { blobStore } from '../attachments/blob-store';
 import { memoryLogger } from '../logger';
-import { stageArchive } from './archive';
 import { hashFile } from './manifest';
+import { takeSnapshot } from './snapshot';
 
 interface Harness {
   core: Core;
@@ -54,6 +56,7 @@ describe('backups through the core', () => {
     const pdf = await upload(core, anna, 'quote.pdf', samples.pdf);
     if (!pdf.ok) throw new Error(pdf.error.message);
     const snapshot = await ok<{ id: string }>(core.dispatch('backups.create', {}));
+    await core.backups.settled();
     clock.advance(60_000);
     await createContact(core, 'Carl');
     // Deleted for good: out of the trash too, with the PDF only Anna used.
@@ -70,6 +73,123 @@ describe('backups through the core', () => {
     expect(snapshots[0]).toMatchObject({ verified: true, counts: { contacts: 2, attachments: 1 } });
     expect(await ok(harness.core.dispatch('backups.status', {}))).toMatchObject({ lastVerifiedAt: '2026-01-02T03:04:05.000Z', lastFailure: null, isDefaultLocation: true });
     expect(harness.events.some(([event]) => event === 'backup.progress')).toBe(true);
+  });
+
+  it('Back up now answers once the snapshot is copied: listed as verifying, then its verification marks it verified', async () => {
+    const harness = await start();
+    const { core, events } = harness;
+    await createContact(core, 'Anna');
+    // What the folder held each time the window was told backups changed.
+    const seen: Array<{ manifest: boolean; verification: boolean }> = [];
+    const backups = core.paths.backups;
+    const watch = (event: EventName) => {
+      if (event !== 'backup.changed') return;
+      const [id] = readdirSync(backups).filter((name) => name.startsWith('snapshot-'));
+      seen.push({ manifest: existsSync(join(backups, id!, 'manifest.json')), verification: existsSync(join(backups, id!, 'verification.json')) });
+    };
+    const push = events.push.bind(events);
+    events.push = (...items) => {
+      for (const [event] of items) watch(event);
+      return push(...items);
+    };
+    const taken = await ok<{ id: string; verified: boolean; verifying: boolean }>(core.dispatch('backups.create', {}));
+    expect(taken).toMatchObject({ verifying: true, verified: false });
+    await core.backups.settled();
+    expect(seen).toEqual([
+      { manifest: true, verification: false },
+      { manifest: true, verification: true },
+    ]);
+    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean; verifying: boolean }> }>(core.dispatch('backups.list', {}));
+    expect(snapshots).toEqual([expect.objectContaining({ id: taken.id, verified: true, verifying: false })]);
+    expect(await ok(core.dispatch('backups.status', {}))).toMatchObject({ lastVerifiedAt: '2026-01-02T03:04:05.000Z', lastFailure: null });
+  });
+
+  it('a snapshot still being verified is never the last verified backup; the recovery screen verifies it before offering it', async () => {
+    const harness = await start();
+    const { core, clock } = harness;
+    await createContact(core, 'Anna');
+    const good = await ok<{ id: string }>(core.dispatch('backups.create', {}));
+    await core.backups.settled();
+    clock.advance(60_000);
+    await createContact(core, 'Bob');
+    // Copied but not verified yet, as between the copy and its verification.
+    const pending = await takeSnapshot({ db: core.db, store: blobStore(core.paths.attachments), appVersion: '1.0.0', clock, logger: memoryLogger() }, core.paths.backups, 'scheduled');
+    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verifying: boolean }> }>(core.dispatch('backups.list', {}));
+    expect(snapshots.map(({ id, verifying }) => [id, verifying])).toEqual([
+      [pending.id, true],
+      [good.id, false],
+    ]);
+    expect(await ok(core.dispatch('backups.status', {}))).toMatchObject({ lastVerifiedAt: '2026-01-02T03:04:05.000Z' });
+    expect(await ok(core.dispatch('recovery.status', {}))).toMatchObject({ newestVerified: { id: pending.id, verified: true } });
+    expect(await ok(core.dispatch('backups.status', {}))).toMatchObject({ lastVerifiedAt: '2026-01-02T03:05:05.000Z' });
+  });
+
+  it('a problem the verification finds after the copy is loud: logged, sent to the window, kept for the banner', async () => {
+    const harness = await start();
+    const { core, events } = harness;
+    const anna = await createContact(core, 'Anna');
+    const pdf = await upload(core, anna, 'quote.pdf', samples.pdf);
+    if (!pdf.ok) throw new Error(pdf.error.message);
+    const push = events.push.bind(events);
+    let removed = false;
+    events.push = (...items) => {
+      // Between the copy and its verification, the backup drive loses the shared copy of the PDF.
+      if (!removed && items.some(([event]) => event === 'backup.changed')) {
+        removed = true;
+        rmSync(join(core.paths.backups, 'files'), { recursive: true });
+      }
+      return push(...items);
+    };
+    await ok(core.dispatch('backups.create', {}));
+    await core.backups.settled();
+    expect(events.map(([event]) => event)).toContain('backup.failed');
+    expect(await ok(core.dispatch('backups.status', {}))).toMatchObject({
+      lastVerifiedAt: null,
+      lastFailure: { message: expect.stringMatching(/^The backup was taken but did not pass its checks: attachment [0-9a-f]{12}… is missing\.$/) },
+    });
+  });
+
+  it('restores a snapshot whose verification has not run yet, verifying it first', async () => {
+    const harness = await start();
+    const { core, clock } = harness;
+    await createContact(core, 'Anna');
+    const pending = await takeSnapshot({ db: core.db, store: blobStore(core.paths.attachments), appVersion: '1.0.0', clock, logger: memoryLogger() }, core.paths.backups, 'manual');
+    clock.advance(60_000);
+    await createContact(core, 'Bob');
+    await ok(core.dispatch('backups.restore', { id: pending.id }));
+    expect(names(core)).toEqual(['Anna']);
+    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean }> }>(core.dispatch('backups.list', {}));
+    expect(snapshots.find((snapshot) => snapshot.id === pending.id)).toMatchObject({ verified: true });
+  });
+
+  it('restores a snapshot taken by an earlier version, whose manifest carries its own checksums and checks', async () => {
+    const harness = await start();
+    const { core } = harness;
+    const snapshot = await withHistory(harness);
+    // As Rolodesk wrote snapshots before verification followed the copy: format 1, no verification record.
+    const dir = join(core.paths.backups, snapshot.id);
+    const { format: _format, notCopied: _notCopied, database, ...rest } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { format: 2; notCopied: unknown; database: object };
+    const checks = { integrityCheck: ['ok'], foreignKeyCheck: [], attachmentProblems: [] };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ format: 1, ...rest, database: { ...database, ...(await hashFile(join(dir, 'crm.db'))) }, checks }));
+    rmSync(join(dir, 'verification.json'));
+    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean; verifying: boolean }> }>(core.dispatch('backups.list', {}));
+    expect(snapshots.find((each) => each.id === snapshot.id)).toMatchObject({ verified: true, verifying: false });
+    await ok(core.dispatch('backups.restore', { id: snapshot.id }));
+    expect(names(core)).toEqual(['Anna', 'Bob']);
+    expect(attachmentNames(core)).toEqual(['quote.pdf']);
+  });
+
+  it('an exported file carries its database checksum and checks in its manifest, so it checks itself anywhere', async () => {
+    const harness = await start();
+    await withHistory(harness);
+    const archive = join(tempDir(), 'Rolodesk backup.zip');
+    harness.desktop.saveLocation = archive;
+    await ok(harness.core.dispatch('backups.export', {}));
+    const entries = await unzipped(archive);
+    const manifest = JSON.parse(entries['manifest.json']!.toString('utf8')) as { format: number; database: { sha256: string; size: number }; checks: unknown };
+    expect(manifest).toMatchObject({ format: 1, database: { size: entries['crm.db']!.length }, checks: { integrityCheck: ['ok'], foreignKeyCheck: [], attachmentProblems: [] } });
+    expect(manifest.database.sha256).toBe(createHash('sha256').update(entries['crm.db']!).digest('hex'));
+    expect(readdirSync(dirname(archive))).toEqual(['Rolodesk backup.zip']);
   });
 
   it('restores a snapshot: every contact and attachment of that moment, nothing after it; then undoes it', async () => {
@@ -159,10 +279,9 @@ describe('backups through the core', () => {
       // Rebuilt rather than patched: the manifest inside the ZIP is deflated.
       const good = join(tempDir(), 'good.zip');
       writeFileSync(good, archive);
-      const contents = await stageArchive(good, join(tempDir(), 'look'));
-      const manifest = { ...contents.manifest, database: { ...contents.manifest.database, sha256: 'f'.repeat(64) } };
-      const rebuilt: Record<string, Buffer | string> = { 'manifest.json': JSON.stringify(manifest), 'crm.db': readFileSync(contents.databasePath) };
-      for (const file of manifest.attachments) rebuilt[`files/${file.sha256.slice(0, 2)}/${file.sha256}`] = readFileSync(contents.filePath(file.sha256));
+      const entries = await unzipped(good);
+      const manifest = JSON.parse(entries['manifest.json']!.toString('utf8')) as { database: object };
+      const rebuilt = { ...entries, 'manifest.json': JSON.stringify({ ...manifest, database: { ...manifest.database, sha256: 'f'.repeat(64) } }) };
       const bad = join(tempDir(), 'lying.zip');
       writeFileSync(bad, await zipOf(rebuilt));
       harness.desktop.backupFile = bad;
@@ -170,17 +289,41 @@ describe('backups through the core', () => {
       expect(names(harness.core)).toEqual(before);
     });
 
+    it('a database that matches its manifest but fails SQLite’s own checks', async () => {
+      const { harness, archive } = await exported();
+      const good = join(tempDir(), 'good.zip');
+      writeFileSync(good, archive);
+      const entries = await unzipped(good);
+      const databasePath = join(tempDir(), 'crm.db');
+      writeFileSync(databasePath, entries['crm.db']!);
+      const db = new Database(databasePath);
+      db.pragma('foreign_keys = OFF');
+      db.prepare("INSERT INTO attachments (contact_id, sha256, file_name, added_at) VALUES (999, ?, 'ghost.pdf', 't')").run('ab'.repeat(32));
+      db.close();
+      // The manifest tells the truth about these bytes: only SQLite's checks can find what is wrong.
+      const manifest = JSON.parse(entries['manifest.json']!.toString('utf8')) as object;
+      const rebuilt = { ...entries, 'manifest.json': JSON.stringify({ ...manifest, database: { file: 'crm.db', ...(await hashFile(databasePath)) } }), 'crm.db': readFileSync(databasePath) };
+      const broken = join(tempDir(), 'broken.zip');
+      writeFileSync(broken, await zipOf(rebuilt));
+      harness.desktop.backupFile = broken;
+      const before = names(harness.core);
+      expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID', message: expect.stringMatching(/^This backup cannot be restored: foreign key check: attachments row \d+ points at a missing/) } });
+      expect(names(harness.core)).toEqual(before);
+      expect(readdirSync(harness.core.paths.root).filter((name) => name.startsWith('.restore'))).toEqual([]);
+    });
+
     it('an archive from a newer Rolodesk', async () => {
       const { harness, archive } = await exported();
       const good = join(tempDir(), 'good.zip');
       writeFileSync(good, archive);
-      const contents = await stageArchive(good, join(tempDir(), 'look'));
-      const db = new Database(contents.databasePath);
+      const entries = await unzipped(good);
+      const databasePath = join(tempDir(), 'crm.db');
+      writeFileSync(databasePath, entries['crm.db']!);
+      const db = new Database(databasePath);
       db.pragma('user_version = 999');
       db.close();
-      const manifest = { ...contents.manifest, schemaVersion: 999, database: { file: 'crm.db' as const, ...(await hashFile(contents.databasePath)) } };
-      const rebuilt: Record<string, Buffer | string> = { 'manifest.json': JSON.stringify(manifest), 'crm.db': readFileSync(contents.databasePath) };
-      for (const file of manifest.attachments) rebuilt[`files/${file.sha256.slice(0, 2)}/${file.sha256}`] = readFileSync(contents.filePath(file.sha256));
+      const manifest = JSON.parse(entries['manifest.json']!.toString('utf8')) as object;
+      const rebuilt = { ...entries, 'manifest.json': JSON.stringify({ ...manifest, schemaVersion: 999, database: { file: 'crm.db', ...(await hashFile(databasePath)) } }), 'crm.db': readFileSync(databasePath) };
       const newer = join(tempDir(), 'newer.zip');
       writeFileSync(newer, await zipOf(rebuilt));
       harness.desktop.backupFile = newer;

@@ -1,18 +1,15 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { RecordCounts } from '../../../shared/schemas/backup';
 import { Sha256, Timestamp } from '../../../shared/schemas/common';
 import { writeFileDurably } from '../durable-files';
+import { hashPieces } from '../hashing-copy';
 
 export const manifestFileName = 'manifest.json';
 export const snapshotDatabaseName = 'crm.db';
 
-/** Written last into every snapshot: what it holds and what was checked. Read with zod, trusted by nothing else. */
-export const Manifest = z.strictObject({
-  format: z.literal(1),
+const contents = {
   app: z.literal('Rolodesk'),
   appVersion: z.string().max(100),
   schemaVersion: z.int().min(0),
@@ -20,8 +17,17 @@ export const Manifest = z.strictObject({
   createdAt: Timestamp,
   reason: z.string().max(100),
   counts: RecordCounts,
-  database: z.strictObject({ file: z.literal(snapshotDatabaseName), size: z.int().min(0), sha256: Sha256 }),
   attachments: z.array(z.strictObject({ sha256: Sha256, size: z.int().min(1) })).max(10_000_000),
+};
+
+/**
+ * A manifest whose database checksum and checks are in it: every exported
+ * archive, and the snapshots taken before verification moved after the copy.
+ */
+export const CheckedManifest = z.strictObject({
+  format: z.literal(1),
+  ...contents,
+  database: z.strictObject({ file: z.literal(snapshotDatabaseName), size: z.int().min(0), sha256: Sha256 }),
   checks: z.strictObject({
     integrityCheck: z.array(z.string()),
     foreignKeyCheck: z.array(z.string()),
@@ -29,6 +35,24 @@ export const Manifest = z.strictObject({
     attachmentProblems: z.array(z.string()),
   }),
 });
+export type CheckedManifest = z.infer<typeof CheckedManifest>;
+
+/**
+ * Written last when a snapshot is copied, which makes it a snapshot: what it
+ * holds. Its database checksum and checks come with its verification, which
+ * follows (verification.json beside it).
+ */
+export const CopiedManifest = z.strictObject({
+  format: z.literal(2),
+  ...contents,
+  database: z.strictObject({ file: z.literal(snapshotDatabaseName), size: z.int().min(0) }),
+  /** Attachments the copy could not take whole from the live folder, and why. */
+  notCopied: z.array(z.strictObject({ sha256: Sha256, why: z.enum(['missing', 'damaged']) })),
+});
+export type CopiedManifest = z.infer<typeof CopiedManifest>;
+
+/** Read with zod, trusted by nothing else. */
+export const Manifest = z.discriminatedUnion('format', [CheckedManifest, CopiedManifest]);
 export type Manifest = z.infer<typeof Manifest>;
 
 export async function readManifest(snapshotDir: string): Promise<Manifest> {
@@ -36,12 +60,19 @@ export async function readManifest(snapshotDir: string): Promise<Manifest> {
   return Manifest.parse(JSON.parse(text));
 }
 
-export async function writeManifest(snapshotDir: string, manifest: Manifest): Promise<void> {
+export async function writeManifest(snapshotDir: string, manifest: CopiedManifest): Promise<void> {
   await writeFileDurably(join(snapshotDir, manifestFileName), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-/** Whether the checks recorded when the snapshot was taken passed. */
-export function manifestProblems(manifest: Manifest): string[] {
+const short = (sha256: string) => `${sha256.slice(0, 12)}…`;
+
+/** An attachment the copy could not take, in words. */
+export function notCopiedInWords({ sha256, why }: CopiedManifest['notCopied'][number]): string {
+  return why === 'missing' ? `attachment ${short(sha256)} is missing from the attachments folder` : `attachment ${short(sha256)} is damaged in the attachments folder (its contents changed)`;
+}
+
+/** What the checks recorded in a checked manifest found wrong. */
+export function manifestProblems(manifest: CheckedManifest): string[] {
   const { integrityCheck, foreignKeyCheck, attachmentProblems } = manifest.checks;
   return [
     ...(integrityCheck.length === 1 && integrityCheck[0] === 'ok' ? [] : integrityCheck.map((line) => `integrity check: ${line}`)),
@@ -50,12 +81,16 @@ export function manifestProblems(manifest: Manifest): string[] {
   ];
 }
 
-export async function hashFile(path: string): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest('hex'), size };
+/**
+ * The manifest an exported archive carries: a verified snapshot's, with the
+ * checksum it was verified with and its passed checks written in, so the
+ * archive checks itself wherever it goes (and older Rolodesk versions read it).
+ */
+export function checkedManifest(manifest: Manifest, databaseSha256: string): CheckedManifest {
+  if (manifest.format === 1) return manifest;
+  const { format: _format, notCopied: _notCopied, database, ...rest } = manifest;
+  return { format: 1, ...rest, database: { ...database, sha256: databaseSha256 }, checks: { integrityCheck: ['ok'], foreignKeyCheck: [], attachmentProblems: [] } };
 }
+
+/** The sha256 and size of a file on disk. */
+export const hashFile = (path: string) => hashPieces(path);

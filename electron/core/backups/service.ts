@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BackupSettings, BackupStatus, SnapshotInfo } from '../../../shared/schemas/backup';
 import { latestSchemaVersion } from '../db/migrations';
@@ -9,15 +9,15 @@ import { CrmError } from '../errors';
 import type { EventSink } from '../events';
 import { describeError, type Logger } from '../logger';
 import type { Clock } from '../clock';
-import { exportArchive, stageArchive } from './archive';
+import { archiveSource, exportArchive } from './archive';
 import { chosenFolderSubfolder, prepareBackupFolder, sharedFilePath } from './backup-folder';
 import { readBackupConfig, writeBackupConfig, type BackupConfig } from './backup-config';
-import { readManifest, snapshotDatabaseName } from './manifest';
+import { snapshotDatabaseName } from './manifest';
 import { pruneBackups } from './prune';
 import { takeSnapshot, type SnapshotSource } from './snapshot';
-import { listSnapshots, snapshotInfo, writeCheck } from './snapshot-list';
-import { stageRestore } from './stage-restore';
-import { verifyContents, verifySnapshot, type SnapshotContents } from './verify';
+import { listSnapshots, publicInfo, readSnapshot } from './snapshot-list';
+import { stageRestore, type RestoreSource } from './stage-restore';
+import { recheckSnapshot, verifyNewSnapshot } from './verify';
 
 export interface BackupServiceDeps {
   root: string;
@@ -37,9 +37,10 @@ export interface BackupServiceDeps {
 }
 
 /**
- * Snapshots, their schedule's work, export, restore and undo, one job at a
- * time. Every failure is loud: logged, sent to the window as backup.failed,
- * and kept for the status banner until a backup succeeds.
+ * Snapshots, their verification, the schedule's work, export, restore and
+ * undo, one job at a time. A snapshot is usable once copied; its verification
+ * is the next job in line. Every failure is loud: logged, sent to the window
+ * as backup.failed, and kept for the status banner until a backup succeeds.
  */
 export function backupService(deps: BackupServiceDeps) {
   const { root, clock, logger, emit } = deps;
@@ -55,12 +56,19 @@ export function backupService(deps: BackupServiceDeps) {
     await writeBackupConfig(root, next);
     config = next;
   };
+  const progressOf = (job: 'snapshot' | 'verify' | 'export' | 'restore') => (fraction: number) => emit('backup.progress', { job, fraction });
 
-  /** Runs jobs one after the other: a restore never overlaps a snapshot. */
+  /** Runs jobs one after the other: a restore never overlaps a snapshot, nor a prune a verification. */
   function exclusive<T>(job: () => Promise<T>): Promise<T> {
     const run = queue.then(job, job);
     queue = run.catch(() => undefined);
     return run;
+  }
+
+  function reportFailure(what: string, message: string, context: Record<string, unknown>): void {
+    lastFailure = { at: clock.now().toISOString(), message };
+    logger.error(`${what} failed`, context);
+    emit('backup.failed', { message });
   }
 
   async function loud<T>(what: string, job: () => Promise<T>, stoppedOnRequest: () => boolean = () => false): Promise<T> {
@@ -68,10 +76,7 @@ export function backupService(deps: BackupServiceDeps) {
       return await job();
     } catch (error) {
       if (stoppedOnRequest()) throw error;
-      const message = error instanceof CrmError ? error.message : `Rolodesk could not ${what}. The details are in the log.`;
-      lastFailure = { at: clock.now().toISOString(), message };
-      logger.error(`${what} failed`, { error: describeError(error) });
-      emit('backup.failed', { message });
+      reportFailure(what, error instanceof CrmError ? error.message : `Rolodesk could not ${what}. The details are in the log.`, { error: describeError(error) });
       throw error;
     }
   }
@@ -85,53 +90,118 @@ export function backupService(deps: BackupServiceDeps) {
     }
   }
 
-  async function snapshotNow(reason: string): Promise<SnapshotInfo> {
+  /** The copy: usable and listed (as verifying) as soon as this returns. */
+  async function copyNow(reason: string): Promise<SnapshotInfo> {
     const source = deps.liveSource();
     if (!source) throw new CrmError('DATABASE_CORRUPT', 'The database is damaged, so there is nothing safe to back up. Restore a backup first.');
     const changes = deps.changeCounter();
-    const info = await takeSnapshot(source, location(), reason, (fraction) => emit('backup.progress', { job: 'snapshot', fraction }));
+    const info = await takeSnapshot(source, location(), reason, progressOf('snapshot'));
     changesAtLastSnapshot = changes;
-    if (!info.verified) throw new CrmError('STORAGE', `The backup was taken but did not pass its checks: ${info.problems[0] ?? 'unknown problem'}.`);
-    lastFailure = null;
+    emit('backup.changed', {});
+    return info;
+  }
+
+  const didNotPass = (problems: readonly string[]) => `The backup was taken but did not pass its checks: ${problems[0]}.`;
+
+  /**
+   * The verification that follows a copy; returns its problems for the caller
+   * to report. A pass ends a failure reported before the snapshot was taken.
+   * Old snapshots are pruned after it, so retention knows the newest verified.
+   */
+  async function verifyCopied(info: Pick<SnapshotInfo, 'id' | 'createdAt'>): Promise<string[]> {
+    const problems = await verifyNewSnapshot(location(), info.id, clock.now(), progressOf('verify'));
+    if (problems.length === 0) {
+      if (lastFailure && lastFailure.at <= info.createdAt) lastFailure = null;
+      logger.info('snapshot verified', { id: info.id });
+    }
     const pruned = await pruneBackups(location(), config.settings, clock.now(), logger).catch((error: unknown) => {
       logger.warn('pruning old backups failed', { error: describeError(error) });
       return { warning: 'Old backups could not be pruned; the backup folder keeps growing.' };
     });
     growthWarning = pruned.warning;
     emit('backup.changed', {});
-    return info;
+    return problems;
   }
 
-  async function restoreContents(contents: SnapshotContents, source: { kind: 'snapshot' | 'file'; name: string }): Promise<void> {
-    if (contents.manifest.schemaVersion > latestSchemaVersion) {
-      throw new CrmError('SCHEMA_TOO_NEW', `This backup was made by a newer version of Rolodesk (data version ${contents.manifest.schemaVersion}). Install the latest Rolodesk to restore it. Nothing was changed.`);
+  /** Verifies every snapshot still waiting for it, oldest first (one a quit or a crash left behind included). */
+  async function verifyPending(): Promise<void> {
+    const pending = (await listSnapshots(location())).filter((snapshot) => snapshot.verifying).reverse();
+    for (const snapshot of pending) {
+      const problems = await verifyCopied(snapshot);
+      if (problems.length > 0) reportFailure('verify a backup', didNotPass(problems), { id: snapshot.id, problems });
     }
-    const progress = (fraction: number) => emit('backup.progress', { job: 'restore', fraction });
-    const problems = await verifyContents(contents, (fraction) => progress(fraction * 0.3));
-    if (problems.length > 0) throw new CrmError('BACKUP_INVALID', `This backup cannot be restored: ${problems[0]}. Nothing was changed.`);
-    const safety = deps.liveSource() ? await snapshotNow('before restore') : undefined;
-    const staging = await stageRestore(root, contents, deps.migrations, logger, (fraction) => progress(0.4 + fraction * 0.5));
+  }
+
+  /** Puts the verification of what was just copied next in line; the caller does not wait for it. */
+  function verifyNext(): void {
+    void exclusive(verifyPending).catch((error: unknown) =>
+      reportFailure('verify a backup', 'Rolodesk could not check the newest backup. The details are in the log.', { error: describeError(error) }),
+    );
+  }
+
+  /** A snapshot copied and verified before the caller goes on: for an export, a restore's safety copy, a new folder. */
+  async function verifiedSnapshot(reason: string): Promise<SnapshotInfo> {
+    const copied = await copyNow(reason);
+    const problems = await verifyCopied(copied);
+    if (problems.length > 0) throw new CrmError('STORAGE', didNotPass(problems));
+    return { ...copied, verified: true, verifying: false };
+  }
+
+  async function restoreFrom(source: RestoreSource, from: { kind: 'snapshot' | 'file'; name: string; createdAt: string }): Promise<void> {
+    if (source.manifest.schemaVersion > latestSchemaVersion) {
+      throw new CrmError('SCHEMA_TOO_NEW', `This backup was made by a newer version of Rolodesk (data version ${source.manifest.schemaVersion}). Install the latest Rolodesk to restore it. Nothing was changed.`);
+    }
+    const progress = progressOf('restore');
+    // Staging verifies every byte it copies; only verified data is ever staged for the swap.
+    const staging = await stageRestore(root, source, deps.migrations, logger, (fraction) => progress(fraction * 0.7));
+    let safety: SnapshotInfo | undefined;
+    try {
+      safety = deps.liveSource() ? await verifiedSnapshot('before restore') : undefined;
+    } catch (error) {
+      await removeWithRetry(join(root, staging)).catch(() => logger.warn('could not remove a restore staging folder; the next start will', { staging }));
+      throw error;
+    }
+    progress(0.9);
     await deps.replaceData(staging);
-    await saveConfig({
-      ...config,
-      undoRestore: safety ? { restoredAt: clock.now().toISOString(), snapshotId: safety.id, restoredFrom: { ...source, createdAt: contents.manifest.createdAt } } : null,
-    });
+    await saveConfig({ ...config, undoRestore: safety ? { restoredAt: clock.now().toISOString(), snapshotId: safety.id, restoredFrom: from } : null });
     changesAtLastSnapshot = -1;
     progress(1);
     // After the undo record is saved, so a status read on this event sees it.
     emit('backup.changed', {});
-    logger.info('data restored', { from: source, safetySnapshot: safety?.id ?? null });
+    logger.info('data restored', { from, safetySnapshot: safety?.id ?? null });
+  }
+
+  /** A snapshot in the backup folder as the source of a restore; one not verified yet is verified first. */
+  async function snapshotSource(id: string): Promise<{ source: RestoreSource; createdAt: string }> {
+    let snapshot = await readSnapshot(location(), id);
+    if (snapshot?.verifying) {
+      await verifyNewSnapshot(location(), id, clock.now());
+      snapshot = await readSnapshot(location(), id);
+    }
+    if (!snapshot?.manifest) throw new CrmError('BACKUP_INVALID', 'That backup has no readable manifest, so it cannot be restored. Nothing was changed.');
+    if (!snapshot.verified || snapshot.databaseSha256 === undefined) {
+      throw new CrmError('BACKUP_INVALID', `This backup cannot be restored: ${snapshot.problems[0] ?? 'it did not pass its checks'}. Nothing was changed.`);
+    }
+    const folder = location();
+    const databasePath = join(folder, id, snapshotDatabaseName);
+    return {
+      createdAt: snapshot.createdAt,
+      source: {
+        manifest: snapshot.manifest,
+        databaseSha256: snapshot.databaseSha256,
+        checksumProvesChecks: true,
+        database: async () => {
+          if (!existsSync(databasePath)) throw new CrmError('BACKUP_INVALID', 'This backup cannot be restored: the database file is missing. Nothing was changed.');
+          return databasePath;
+        },
+        file: async (sha256) => sharedFilePath(folder, sha256),
+      },
+    };
   }
 
   async function restoreSnapshotById(id: string): Promise<void> {
-    const dir = join(location(), id);
-    let manifest;
-    try {
-      manifest = await readManifest(dir);
-    } catch {
-      throw new CrmError('BACKUP_INVALID', 'That backup has no readable manifest, so it cannot be restored. Nothing was changed.');
-    }
-    await restoreContents({ databasePath: join(dir, snapshotDatabaseName), manifest, filePath: (sha256) => sharedFilePath(location(), sha256) }, { kind: 'snapshot', name: id });
+    const { source, createdAt } = await snapshotSource(id);
+    await restoreFrom(source, { kind: 'snapshot', name: id, createdAt });
   }
 
   return {
@@ -152,39 +222,51 @@ export function backupService(deps: BackupServiceDeps) {
     },
 
     async list(): Promise<SnapshotInfo[]> {
-      return (await listSnapshots(location())).map(({ manifest: _manifest, ...info }) => info);
+      return (await listSnapshots(location())).map(publicInfo);
     },
 
-    async newestVerified(): Promise<SnapshotInfo | null> {
-      const newest = (await listSnapshots(location())).find((snapshot) => snapshot.verified);
-      if (!newest) return null;
-      const { manifest: _manifest, ...info } = newest;
-      return info;
-    },
+    /** For the recovery screen: snapshots a crash left unverified are verified first, so the newest good one is offered. */
+    newestVerified: () =>
+      exclusive(async (): Promise<SnapshotInfo | null> => {
+        for (const snapshot of await listSnapshots(location())) if (snapshot.verifying) await verifyNewSnapshot(location(), snapshot.id, clock.now());
+        const newest = (await listSnapshots(location())).find((snapshot) => snapshot.verified);
+        return newest ? publicInfo(newest) : null;
+      }),
 
-    snapshot: (reason: string) => exclusive(() => loud('take a backup', () => snapshotNow(reason))),
+    /** Answers once the snapshot is copied and listed (as verifying); its verification is the next job. */
+    snapshot(reason: string): Promise<SnapshotInfo> {
+      const copied = exclusive(() => loud('take a backup', () => copyNow(reason)));
+      verifyNext();
+      return copied;
+    },
 
     /** For the schedule and for quitting: a snapshot only when something changed since the last one. */
-    snapshotIfChanged: (reason: string) =>
-      exclusive(async () => (deps.liveSource() && deps.changeCounter() !== changesAtLastSnapshot ? loud('take a backup', () => snapshotNow(reason)) : undefined)),
+    snapshotIfChanged(reason: string): Promise<SnapshotInfo | undefined> {
+      const copied = exclusive(async () => (deps.liveSource() && deps.changeCounter() !== changesAtLastSnapshot ? loud('take a backup', () => copyNow(reason)) : undefined));
+      verifyNext();
+      return copied;
+    },
 
-    /** Re-hashes one snapshot now and records the result. */
+    /** A snapshot copied and verified before it answers: for the command line. */
+    verifiedSnapshot: (reason: string) => exclusive(() => loud('take a backup', () => verifiedSnapshot(reason))),
+
+    /** Check again: everything hashed anew against the checksums it was verified with, and the result recorded. */
     verify: (id: string) =>
       exclusive(async () => {
-        const problems = await verifySnapshot(location(), id, (fraction) => emit('backup.progress', { job: 'verify', fraction }));
-        await writeCheck(join(location(), id), { checkedAt: clock.now().toISOString(), problems });
-        const found = (await listSnapshots(location())).find((snapshot) => snapshot.id === id);
+        await recheckSnapshot(location(), id, clock.now(), new Map(), progressOf('verify'));
+        const found = await readSnapshot(location(), id);
         if (!found?.manifest) throw new CrmError('NOT_FOUND', 'That backup no longer exists.');
-        return snapshotInfo(id, found.manifest, { checkedAt: clock.now().toISOString(), problems });
+        return publicInfo(found);
       }),
 
     /** The daily re-check: a snapshot that no longer matches (a failing disk) is marked and never offered as good. */
     verifyAllIfDue: (everyMs = 24 * 3600 * 1000) =>
       exclusive(async () => {
         if (config.lastFullCheckAt && clock.now().getTime() - new Date(config.lastFullCheckAt).getTime() < everyMs) return;
+        // Shared files are hashed once per run, however many snapshots name them.
+        const hashes = new Map();
         for (const snapshot of await listSnapshots(location())) {
-          const problems = await verifySnapshot(location(), snapshot.id);
-          await writeCheck(join(location(), snapshot.id), { checkedAt: clock.now().toISOString(), problems });
+          const problems = await recheckSnapshot(location(), snapshot.id, clock.now(), hashes);
           if (problems.length > 0) logger.error('a backup no longer matches its checksums', { id: snapshot.id, problems });
         }
         await saveConfig({ ...config, lastFullCheckAt: clock.now().toISOString() });
@@ -197,11 +279,11 @@ export function backupService(deps: BackupServiceDeps) {
     restoreArchive: (archivePath: string) =>
       exclusive(() =>
         logged('restore the backup file', async () => {
-          const staging = join(root, `.restore-archive-${randomUUID()}`);
+          const source = await archiveSource(archivePath);
           try {
-            await restoreContents(await stageArchive(archivePath, staging), { kind: 'file', name: basename(archivePath) });
+            await restoreFrom(source, { kind: 'file', name: basename(archivePath), createdAt: source.manifest.createdAt });
           } finally {
-            await removeWithRetry(staging).catch(() => logger.warn('could not remove an unpacked backup file', { staging }));
+            source.close();
           }
         }),
       ),
@@ -223,9 +305,9 @@ export function backupService(deps: BackupServiceDeps) {
           await loud(
             'export the backup',
             async () => {
-              const snapshot = await snapshotNow('export');
+              const snapshot = await verifiedSnapshot('export');
               signal.throwIfAborted();
-              await exportArchive(location(), snapshot.id, destination, (fraction) => emit('backup.progress', { job: 'export', fraction }), signal);
+              await exportArchive(location(), snapshot.id, destination, progressOf('export'), signal);
             },
             () => signal.aborted,
           );
@@ -244,19 +326,22 @@ export function backupService(deps: BackupServiceDeps) {
       return true;
     },
 
-    /** Backups go to our own subfolder of the chosen folder, starting with one snapshot there now. */
+    /** Backups go to our own subfolder of the chosen folder, starting with one verified snapshot there now. */
     chooseLocation: (folder: string | null) =>
       exclusive(async () => {
         const target = folder === null ? null : join(folder, chosenFolderSubfolder);
         await prepareBackupFolder(target ?? deps.defaultLocation);
         await saveConfig({ ...config, location: target });
         logger.info('backup location changed', { location: location() });
-        if (deps.liveSource()) await loud('take a backup', () => snapshotNow('new backup folder'));
+        if (deps.liveSource()) await loud('take a backup', () => verifiedSnapshot('new backup folder'));
       }),
 
     updateSettings: (settings: BackupSettings) => exclusive(() => saveConfig({ ...config, settings })),
 
-    /** Waits for the job in progress (on quit). */
+    /** Waits for every job queued so far, verifications included: for tests and the bench. */
+    settled: () => exclusive(async () => undefined),
+
+    /** On quit: waits for the jobs queued, so the last snapshot is verified before the app exits. */
     idle: () => exclusive(async () => undefined),
   };
 }

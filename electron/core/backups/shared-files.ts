@@ -1,24 +1,53 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { syncFolder } from '../durable-files';
 import { copyHashing } from '../hashing-copy';
+import { sharedFilesFolder } from './backup-folder';
+
+const bucketPattern = /^[0-9a-f]{2}$/;
+const sha256Pattern = /^[0-9a-f]{64}$/;
 
 /**
- * Copies one stored file into a destination, checking its sha256 on the way;
- * the copy appears under its name only when whole. Returns a problem in words,
- * or undefined when the copy is good (or was already there).
+ * Copies one file to `destination`, checking its sha256 on the way; the copy
+ * appears under its name only when whole, and is never left half-written.
+ * Returns whether the bytes were the expected ones (nothing is named when not).
  */
-export async function copyCheckedFile(source: string, destination: string, expected: { sha256: string; size: number }): Promise<string | undefined> {
-  if (existsSync(destination) && (await stat(destination)).size === expected.size) return undefined;
-  if (!existsSync(source)) return `attachment ${expected.sha256.slice(0, 12)}… is missing from the attachments folder`;
+export async function copyCheckedFile(source: string | AsyncIterable<Uint8Array>, destination: string, sha256: string): Promise<boolean> {
   await mkdir(dirname(destination), { recursive: true });
   const partial = `${destination}.partial`;
-  if ((await copyHashing(source, partial)) !== expected.sha256) {
+  try {
+    if ((await copyHashing(source, partial)) !== sha256) {
+      await rm(partial, { force: true });
+      return false;
+    }
+    await rename(partial, destination);
+  } catch (error) {
     await rm(partial, { force: true });
-    return `attachment ${expected.sha256.slice(0, 12)}… is damaged in the attachments folder (its contents changed)`;
+    throw error;
   }
-  await rename(partial, destination);
-  syncFolder(dirname(destination));
-  return undefined;
+  return true;
+}
+
+/**
+ * The sha256 names in a backups folder's shared files folder, read with one
+ * listing per bucket. A name there is a whole, checked copy: files appear
+ * only by the rename in copyCheckedFile, and the re-check removes any whose
+ * bytes rot, so the next snapshot copies it again.
+ */
+export async function sharedFileNames(backupsDir: string): Promise<Set<string>> {
+  const root = join(backupsDir, sharedFilesFolder);
+  const names = new Set<string>();
+  if (!existsSync(root)) return names;
+  // All buckets at once: 256 listings in sequence cost more than the database copy at 20,000 contacts.
+  const buckets = (await readdir(root)).filter((bucket) => bucketPattern.test(bucket));
+  for (const listing of await Promise.all(buckets.map((bucket) => readdir(join(root, bucket))))) {
+    for (const name of listing) if (sha256Pattern.test(name)) names.add(name);
+  }
+  return names;
+}
+
+/** fsyncs each folder once: the names made in it survive a power cut. */
+export function syncFolders(paths: Iterable<string>): void {
+  for (const folder of new Set([...paths].map((path) => dirname(path)))) syncFolder(folder);
 }

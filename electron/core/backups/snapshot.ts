@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SnapshotInfo } from '../../../shared/schemas/backup';
 import type { BlobStore } from '../attachments/blob-store';
@@ -9,14 +9,16 @@ import { storageError } from '../attachments/blob-store';
 import type { Clock } from '../clock';
 import { schemaVersion } from '../db/migrate';
 import { sqliteVersion, type Db } from '../db/open';
-import { removeWithRetry, renameWithRetry, syncFile, syncFolder } from '../durable-files';
+import { removeWithRetry, renameWithRetry, syncFolder } from '../durable-files';
+import { inParallel } from '../in-parallel';
 import type { Logger } from '../logger';
 import { describeError } from '../logger';
 import { prepareBackupFolder, sharedFilePath, snapshotIdFor, tempSnapshotPrefix } from './backup-folder';
-import { foreignKeyCheck, hasTable, integrityCheck, recordCounts } from './database-checks';
-import { hashFile, snapshotDatabaseName, writeManifest, type Manifest } from './manifest';
+import { copyLiveDatabase, type Progress } from './database-copy';
+import { hasTable, recordCounts } from './database-checks';
+import { CopiedManifest, snapshotDatabaseName, writeManifest } from './manifest';
+import { copyCheckedFile, sharedFileNames, syncFolders } from './shared-files';
 import { snapshotInfo } from './snapshot-list';
-import { copyCheckedFile } from './shared-files';
 
 export interface SnapshotSource {
   db: Db;
@@ -26,18 +28,57 @@ export interface SnapshotSource {
   logger: Logger;
 }
 
-/** Fraction done, 0…1, for the progress bar. */
-export type Progress = (fraction: number) => void;
+// Attachments copied at once: their fsyncs overlap.
+const filesAtOnce = 16;
 
-// Pages copied per step of the online backup; the event loop runs between steps.
-const pagesPerStep = 256;
+type Blob = { sha256: string; size: number };
+
+/** What the copy holds, read from the copy itself so it describes exactly those bytes. */
+function describeCopy(copyPath: string): Pick<CopiedManifest, 'schemaVersion' | 'counts' | 'attachments'> {
+  const copy = new Database(copyPath);
+  try {
+    // A snapshot stands alone: no -wal or -shm beside it.
+    copy.pragma('journal_mode = DELETE');
+    return {
+      schemaVersion: schemaVersion(copy),
+      counts: recordCounts(copy),
+      // A database from before attachments existed (a snapshot before an update) has no blobs table.
+      attachments: hasTable(copy, 'blobs') ? CopiedManifest.shape.attachments.parse(copy.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all()) : [],
+    };
+  } finally {
+    copy.close();
+  }
+}
 
 /**
- * Takes a snapshot: the database through SQLite's online backup API (on the
- * connection the app writes with, so it completes even while the app writes),
- * checks run on the copy, the attachments it names copied once into the shared
- * files folder, and manifest.json written last. Built in a temp folder and
+ * Copies into the shared files folder the attachments it lacks, each hashed
+ * as it is copied (the only time a snapshot reads an attachment); files it
+ * already holds are shared, never read again. Returns what could not be
+ * copied whole, and how many files were copied.
+ */
+async function copyNewAttachments(store: BlobStore, backupsDir: string, attachments: readonly Blob[], onProgress: Progress): Promise<{ notCopied: CopiedManifest['notCopied']; copied: number }> {
+  const present = await sharedFileNames(backupsDir);
+  const missing = attachments.filter((blob) => !present.has(blob.sha256));
+  const notCopied: CopiedManifest['notCopied'] = [];
+  let done = 0;
+  await inParallel(missing, filesAtOnce, async ({ sha256 }) => {
+    const source = store.pathFor(sha256);
+    if (!existsSync(source)) notCopied.push({ sha256, why: 'missing' });
+    else if (!(await copyCheckedFile(source, sharedFilePath(backupsDir, sha256), sha256))) notCopied.push({ sha256, why: 'damaged' });
+    onProgress(++done / missing.length);
+  });
+  syncFolders(missing.map((blob) => sharedFilePath(backupsDir, blob.sha256)));
+  notCopied.sort((a, b) => a.sha256.localeCompare(b.sha256));
+  return { notCopied, copied: missing.length - notCopied.length };
+}
+
+/**
+ * Takes a snapshot: the database as one moment in time while the app keeps
+ * writing (database-copy.ts), the attachments it names that the shared files
+ * folder lacks, and manifest.json written last. Built in a temp folder and
  * renamed into place, so a folder with a snapshot's name is always complete.
+ * From then on it is usable and listed as verifying; its verification
+ * (checksums, SQLite's checks on the copy) follows, off this path (verify.ts).
  */
 export async function takeSnapshot(source: SnapshotSource, backupsDir: string, reason: string, onProgress: Progress = () => {}): Promise<SnapshotInfo> {
   const { db, store, clock, logger } = source;
@@ -51,60 +92,31 @@ export async function takeSnapshot(source: SnapshotSource, backupsDir: string, r
   try {
     await mkdir(temp);
     const copyPath = join(temp, snapshotDatabaseName);
-    await db.backup(copyPath, {
-      progress: ({ totalPages, remainingPages }) => {
-        onProgress(totalPages === 0 ? 0.5 : (0.6 * (totalPages - remainingPages)) / totalPages);
-        return pagesPerStep;
-      },
-    });
+    const copiedBy = await copyLiveDatabase(db, copyPath, (fraction) => onProgress(0.9 * fraction));
+    // The copy is fsynced already (by copyLiveDatabase, or by SQLite as the backup committed), as is the journal mode change.
+    const described = describeCopy(copyPath);
+    const { notCopied, copied } = await copyNewAttachments(store, backupsDir, described.attachments, (fraction) => onProgress(0.9 + 0.1 * fraction));
 
-    const copy = new Database(copyPath);
-    let checked: Pick<Manifest, 'schemaVersion' | 'counts' | 'attachments'> & { integrity: string[]; foreignKeys: string[] };
-    try {
-      checked = {
-        integrity: integrityCheck(copy),
-        foreignKeys: foreignKeyCheck(copy),
-        schemaVersion: schemaVersion(copy),
-        counts: recordCounts(copy),
-        // A database from before attachments existed (a snapshot before an update) has no blobs table.
-        attachments: hasTable(copy, 'blobs') ? (copy.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as Array<{ sha256: string; size: number }>) : [],
-      };
-      // A snapshot stands alone: no -wal or -shm beside it.
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    onProgress(0.7);
-
-    const attachmentProblems: string[] = [];
-    for (const [index, blob] of checked.attachments.entries()) {
-      const problem = await copyCheckedFile(store.pathFor(blob.sha256), sharedFilePath(backupsDir, blob.sha256), blob);
-      if (problem) attachmentProblems.push(problem);
-      onProgress(0.7 + (0.25 * (index + 1)) / checked.attachments.length);
-    }
-
-    await syncFile(copyPath);
-    const manifest: Manifest = {
-      format: 1,
+    const manifest: CopiedManifest = {
+      format: 2,
       app: 'Rolodesk',
       appVersion: source.appVersion,
-      schemaVersion: checked.schemaVersion,
+      schemaVersion: described.schemaVersion,
       sqliteVersion: sqliteVersion(db),
       createdAt: createdAt.toISOString(),
       reason,
-      counts: checked.counts,
-      database: { file: snapshotDatabaseName, ...(await hashFile(copyPath)) },
-      attachments: checked.attachments,
-      checks: { integrityCheck: checked.integrity, foreignKeyCheck: checked.foreignKeys, attachmentProblems },
+      counts: described.counts,
+      database: { file: snapshotDatabaseName, size: (await stat(copyPath)).size },
+      attachments: described.attachments,
+      notCopied,
     };
+    // Written durably, its folder synced: the manifest is the last name made inside the temp folder.
     await writeManifest(temp, manifest);
-    syncFolder(temp);
     await renameWithRetry(temp, join(backupsDir, id));
     syncFolder(backupsDir);
     onProgress(1);
-    const info = snapshotInfo(id, manifest, undefined);
-    logger[info.verified ? 'info' : 'error']('snapshot taken', { id, reason, verified: info.verified, problems: info.problems });
-    return info;
+    logger.info('snapshot taken', { id, reason, copiedBy, filesCopied: copied, notCopied: notCopied.length });
+    return snapshotInfo(id, manifest);
   } catch (error) {
     await removeWithRetry(temp).catch((cleanup: unknown) => logger.warn('could not remove a half-built snapshot; the next run will', { temp, error: describeError(cleanup) }));
     logger.error('snapshot failed', { backupsDir, reason, error: describeError(error) });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { storageError } from '../attachments/blob-store';
@@ -6,34 +7,74 @@ import type { Migration } from '../db/migration';
 import { checkpoint, openDatabase } from '../db/open';
 import { removeWithRetry, syncFolder } from '../durable-files';
 import { CrmError } from '../errors';
+import { inParallel } from '../in-parallel';
 import type { Logger } from '../logger';
+import type { Manifest } from './manifest';
 import { stagingPrefix } from './restore-journal';
-import { copyCheckedFile } from './shared-files';
-import type { SnapshotContents } from './verify';
+import { copyCheckedFile, syncFolders } from './shared-files';
+import { checkDatabaseFile } from './verify';
+
+/** A file's bytes: a path on disk, or what an archive entry yields. */
+export type Bytes = string | AsyncIterable<Uint8Array>;
+
+/** A backup to restore from (a snapshot folder or an archive) and the checksums its bytes must have. */
+export interface RestoreSource {
+  manifest: Pick<Manifest, 'schemaVersion' | 'database' | 'attachments'>;
+  /** The checksum the database was verified with. */
+  databaseSha256: string;
+  /**
+   * Whether bytes with that checksum are known to pass SQLite's checks: true for a snapshot of ours
+   * (its verification checked those very bytes), false for a file from elsewhere, whose manifest
+   * proves nothing, so the staged copy is checked again.
+   */
+  checksumProvesChecks: boolean;
+  database(): Promise<Bytes>;
+  /** An attachment's bytes; undefined when the backup lacks it. */
+  file(sha256: string): Promise<Bytes | undefined>;
+}
+
+const filesAtOnce = 8;
+const short = (sha256: string) => `${sha256.slice(0, 12)}…`;
+const cannotRestore = (problem: string) => new CrmError('BACKUP_INVALID', `This backup cannot be restored: ${problem}. Nothing was changed.`);
 
 /**
  * Builds the data to restore next to the live data (same disk, so the swap is
- * renames): the database and every attachment it names, each checked against
- * the manifest while copied, then the database migrated if it is older.
- * Returns the staging folder's name; on any failure nothing is left behind.
+ * renames), verifying it as it goes: the database and every attachment are
+ * hashed against their checksums while they are copied (one pass over the
+ * bytes), then SQLite's checks run on the staged database itself unless its
+ * checksum proves they passed; it is migrated only when it is older. Returns the staging folder's name; on any
+ * failure nothing is left behind and the live data was never touched.
  */
-export async function stageRestore(root: string, contents: SnapshotContents, migrations: readonly Migration[], logger: Logger, onProgress: (fraction: number) => void): Promise<string> {
+export async function stageRestore(root: string, source: RestoreSource, migrations: readonly Migration[], logger: Logger, onProgress: (fraction: number) => void): Promise<string> {
   const name = `${stagingPrefix}${randomUUID()}`;
   const staging = join(root, name);
+  const { manifest } = source;
+  const total = manifest.database.size + manifest.attachments.reduce((sum, file) => sum + file.size, 0);
+  let done = 0;
+  const copied = (bytes: number) => onProgress((0.8 * (done += bytes)) / Math.max(total, 1));
   try {
     await mkdir(join(staging, 'attachments'), { recursive: true });
-    const databaseProblem = await copyCheckedFile(contents.databasePath, join(staging, 'crm.db'), contents.manifest.database);
-    if (databaseProblem) throw new CrmError('BACKUP_INVALID', 'The backup’s database changed while it was being read, so nothing was restored.');
-    const files = contents.manifest.attachments;
-    for (const [index, file] of files.entries()) {
-      const problem = await copyCheckedFile(contents.filePath(file.sha256), join(staging, 'attachments', file.sha256.slice(0, 2), file.sha256), file);
-      if (problem) throw new CrmError('BACKUP_INVALID', `The backup is incomplete (${problem.replace('the attachments folder', 'the backup')}), so nothing was restored.`);
-      onProgress((index + 1) / Math.max(files.length, 1));
+    const databasePath = join(staging, 'crm.db');
+    if (!(await copyCheckedFile(await source.database(), databasePath, source.databaseSha256))) throw cannotRestore('the database file does not match its checksum (it was changed or damaged)');
+    copied(manifest.database.size);
+    const attachmentPath = (sha256: string) => join(staging, 'attachments', sha256.slice(0, 2), sha256);
+    await inParallel(manifest.attachments, filesAtOnce, async ({ sha256, size }) => {
+      const bytes = await source.file(sha256);
+      if (bytes === undefined || (typeof bytes === 'string' && !existsSync(bytes))) throw cannotRestore(`attachment ${short(sha256)} is missing`);
+      if (!(await copyCheckedFile(bytes, attachmentPath(sha256), sha256))) throw cannotRestore(`attachment ${short(sha256)} does not match its checksum`);
+      copied(size);
+    });
+    syncFolders(manifest.attachments.map((file) => attachmentPath(file.sha256)));
+    const problems = source.checksumProvesChecks ? [] : checkDatabaseFile(databasePath, manifest.schemaVersion);
+    if (problems.length > 0) throw cannotRestore(problems[0]!);
+    onProgress(0.9);
+    if (manifest.schemaVersion < (migrations.at(-1)?.version ?? 0)) {
+      const staged = await openDatabase(databasePath, migrations, logger);
+      checkpoint(staged, 'TRUNCATE');
+      staged.close();
     }
-    const staged = await openDatabase(join(staging, 'crm.db'), migrations, logger);
-    checkpoint(staged, 'TRUNCATE');
-    staged.close();
     syncFolder(staging);
+    onProgress(1);
     return name;
   } catch (error) {
     await removeWithRetry(staging).catch(() => logger.warn('could not remove a restore staging folder; the next start will', { staging }));

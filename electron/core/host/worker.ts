@@ -37,7 +37,7 @@ async function answer(core: Core, ask: HostAsk): Promise<HostAnswers[HostAsk['me
       core.settings.set(ask.key, ask.value);
       return null;
     case 'snapshot':
-      return core.backups.snapshot(ask.reason);
+      return core.backups.verifiedSnapshot(ask.reason);
     case 'snapshots':
       return core.backups.list();
     case 'backupSettings':

@@ -19,8 +19,14 @@ function everyInWords(minutes: number): string {
 
 type FolderJob = 'choose' | 'default' | 'open';
 
+interface BackupOverviewProps {
+  status: BackupStatus;
+  /** A backup is copied and its checks are running: it is not verified yet. */
+  checking: boolean;
+}
+
 /** The first thing on the Backups screen: when the last good backup was taken, and where backups go. */
-export function BackupOverview({ status }: { status: BackupStatus }) {
+export function BackupOverview({ status, checking }: BackupOverviewProps) {
   const showToast = useToast();
   const { replaceStatus, backingUp, backupFraction, failure } = useBackups();
   const [job, setJob] = useState<FolderJob | null>(null);
@@ -53,7 +59,7 @@ export function BackupOverview({ status }: { status: BackupStatus }) {
     <section className="card backup-overview" aria-label="Backup status">
       <div className={`backup-overview__last backup-overview__last--${tone}`}>
         <span className="backup-overview__badge">
-          <Icon name={tone === 'good' ? 'shieldCheck' : 'alert'} size={22} />
+          <Icon name={tone === 'good' ? 'shieldCheck' : tone === 'missing' && checking ? 'clock' : 'alert'} size={22} />
         </span>
         <div className="backup-overview__summary">
           <p className="backup-overview__headline">
@@ -64,14 +70,20 @@ export function BackupOverview({ status }: { status: BackupStatus }) {
                   {timeInSentence(last)}
                 </time>
               </>
+            ) : checking ? (
+              'Checking the first backup…'
             ) : (
               'No verified backup yet'
             )}
           </p>
           <p className="backup-overview__text">
-            {tone === 'good' && `Rolodesk backs up ${everyInWords(status.settings.intervalMinutes)} while you work, and checks every backup as it is taken.`}
+            {tone === 'good' && `Rolodesk backs up ${everyInWords(status.settings.intervalMinutes)} while you work, and checks every backup right after taking it.`}
+            {tone === 'good' && checking && ' It is checking the newest one now.'}
             {tone === 'failing' && 'Newer backups have failed, so your latest changes are not in a backup yet. The message at the top of the window says why.'}
-            {tone === 'missing' && 'Choose Back up now to take the first one. After that, Rolodesk backs up on its own while you work.'}
+            {tone === 'missing' &&
+              (checking
+                ? 'A backup was taken and Rolodesk is checking it now. It counts as verified once the checks pass.'
+                : 'Choose Back up now to take the first one. After that, Rolodesk backs up on its own while you work.')}
           </p>
           {backingUp && (
             <ProgressBar

@@ -49,7 +49,8 @@ export function BackupsProvider({ mode, children }: BackupsProviderProps) {
     setBackingUp(true);
     invoke('backups.create', {})
       .then(
-        () => showToast('Backup taken and checked'),
+        // Usable now; its checks follow, and the list shows them finish.
+        () => showToast('Backup taken. Checking it now…'),
         // The core has announced it (backup.failed) unless it could not be reached at all.
         (thrown: unknown) => noteFailure(toCrmError(thrown).message),
       )

@@ -37,7 +37,7 @@ export function BackupsScreen() {
           </ErrorBanner>
         )}
         {status?.growthWarning && <WarningBanner title="The backup folder keeps growing">{status.growthWarning}</WarningBanner>}
-        {status && <BackupOverview status={status} />}
+        {status && <BackupOverview status={status} checking={snapshots.snapshots?.some((snapshot) => snapshot.verifying) ?? false} />}
         <SnapshotList list={snapshots} />
         {/* Reads the settings once: a status refresh (after every backup) never overwrites what the user is typing. */}
         {status && <ScheduleForm settings={status.settings} />}

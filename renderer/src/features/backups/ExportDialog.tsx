@@ -15,16 +15,23 @@ interface ExportDialogProps {
   onClose(): void;
 }
 
-/** Where the export is, in words and percent: a fresh snapshot (the first 30%), then the file written and read back. */
+/**
+ * Where the export is, in words and percent: a fresh snapshot copied (to 20%)
+ * and verified (to 40%), then the file written and read back.
+ */
 function stageOf(progress: BackupProgress | null, stopping: boolean): { words: string; percent: number } {
   if (stopping) return { words: 'Stopping… The unfinished file is being removed.', percent: progress ? percentOf(progress) : 0 };
   if (!progress) return { words: 'Choose where to save the backup file…', percent: 0 };
   if (progress.job === 'snapshot') return { words: 'Taking a fresh backup of your data…', percent: percentOf(progress) };
-  return { words: progress.fraction < 0.5 ? 'Writing the backup file…' : 'Reading the file back to check it…', percent: percentOf(progress) };
+  if (progress.job === 'verify') return { words: 'Checking the fresh backup…', percent: percentOf(progress) };
+  // The core writes the file to 70% of its part, then reads it back.
+  return { words: progress.fraction < 0.7 ? 'Writing the backup file…' : 'Reading the file back to check it…', percent: percentOf(progress) };
 }
 
-function percentOf(progress: BackupProgress): number {
-  return progress.job === 'snapshot' ? progress.fraction * 30 : 30 + progress.fraction * 70;
+function percentOf({ job, fraction }: BackupProgress): number {
+  if (job === 'snapshot') return fraction * 20;
+  if (job === 'verify') return 20 + fraction * 20;
+  return 40 + fraction * 60;
 }
 
 /** File › Export Backup… while it runs: how far it is, and Stop; or, if it failed, why. */

@@ -75,9 +75,10 @@ export function RestoreChooser({ problem, recovering, onChoose, onCancel }: Rest
   );
 }
 
-/** One snapshot as a choice. One that failed its checks cannot be chosen, and says what is wrong with it. */
+/** One snapshot as a choice. One not verified cannot be chosen, and says why: still being checked, or what is wrong with it. */
 function SnapshotChoice({ snapshot, group, checked, onPick }: { snapshot: SnapshotInfo; group: string; checked: boolean; onPick(id: string): void }) {
   const problem = snapshot.problems[0];
+  const why = snapshot.verifying ? 'It can be restored once its checks pass.' : `Cannot be restored: ${problem ?? 'it did not pass its checks'}.`;
   return (
     <label className={snapshot.verified ? 'snapshot-choice' : 'snapshot-choice snapshot-choice--unusable'}>
       <input type="radio" name={group} value={snapshot.id} checked={checked} disabled={!snapshot.verified} onChange={() => onPick(snapshot.id)} />
@@ -90,7 +91,7 @@ function SnapshotChoice({ snapshot, group, checked, onPick }: { snapshot: Snapsh
           <span>{fileSize(snapshot.sizeBytes)}</span>
           <span>{contentsInWords(snapshot.counts)}</span>
         </span>
-        {!snapshot.verified && <span className="list-row__problem">Cannot be restored: {problem ?? 'it did not pass its checks'}.</span>}
+        {!snapshot.verified && <span className={snapshot.verifying ? 'list-row__details' : 'list-row__problem'}>{why}</span>}
       </span>
       <VerifiedBadge snapshot={snapshot} />
     </label>

@@ -44,12 +44,17 @@ function question(target: RestoreTarget, recovering: boolean): { title: string; 
   };
 }
 
-/** What the restore is doing now, and how far it is (the core reports checking, the safety backup, then the swap). */
+/**
+ * What the restore is doing now, and how far it is: the core checks the
+ * backup as it copies it beside the data (restore, to 70% of its part), saves
+ * and verifies the current data as a backup, then swaps and reopens.
+ */
 function stageOf(target: RestoreTarget, progress: BackupProgress | null): { words: string; percent: number } {
   if (!progress) return { words: target.kind === 'file' ? 'Choose the backup file…' : 'Checking the backup…', percent: 0 };
-  if (progress.job === 'snapshot') return { words: 'Saving your current data as a backup first…', percent: 30 + progress.fraction * 10 };
-  if (progress.fraction < 0.3) return { words: 'Checking the backup…', percent: progress.fraction * 100 };
-  if (progress.fraction < 1) return { words: 'Putting the backup’s data in place…', percent: Math.max(40, progress.fraction * 100) };
+  if (progress.job === 'snapshot') return { words: 'Saving your current data as a backup first…', percent: 60 + progress.fraction * 15 };
+  if (progress.job === 'verify') return { words: 'Checking that backup of your current data…', percent: 75 + progress.fraction * 15 };
+  if (progress.fraction < 0.7) return { words: 'Checking the backup…', percent: (progress.fraction / 0.7) * 60 };
+  if (progress.fraction < 1) return { words: 'Putting the backup’s data in place…', percent: 90 };
   return { words: 'Opening your data…', percent: 100 };
 }
 
