@@ -14,12 +14,13 @@ import { takeSnapshot } from './backups/snapshot';
 import { purgeExpiredTrash } from './trash/purge';
 import { systemClock, type Clock } from './clock';
 import type { Handlers } from './context';
-import { latestSchemaVersion, migrations } from './db/migrations';
+import { latestSchemaVersion } from './db/migrations';
 import type { Db } from './db/open';
 import { noDesktop, type DesktopServices } from './desktop';
 import { CrmError } from './errors';
 import { ignoreEvents, type EventSink } from './events';
 import { dispatch } from './ipc/dispatch';
+import { jobRunner } from './jobs/runner';
 import { acquireDataDirLock } from './lock';
 import { describeError, type Logger } from './logger';
 import { prepareDataPaths, type DataPaths } from './paths';
@@ -63,14 +64,6 @@ export interface Core {
 const damagedError = () =>
   new CrmError('DATABASE_CORRUPT', 'The Rolodesk database is damaged. Your backups are safe: restore the newest one from the recovery screen.');
 
-/** The live file itself is checked before it is called damaged: the error may have come from elsewhere. */
-function liveDatabaseIsSound(db: Db): boolean {
-  try {
-    return db.pragma('quick_check', { simple: true }) === 'ok';
-  } catch {
-    return false;
-  }
-}
 
 /** Copies handed to other programs live here, per data directory, emptied at each start. */
 function scratchDirFor(dataDir: string): string {
@@ -91,6 +84,10 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
   let damage: Damage | undefined;
   let closed = false;
   const scratchDir = scratchDirFor(paths.root);
+  // [H6 jobs] Long reads (checks, verification, duplicate search, restore staging) run in job workers.
+  const jobs = jobRunner(logger);
+  /** The live file itself is checked (in a job) before it is called damaged: the error may have come from elsewhere. */
+  const liveDatabaseIsSound = () => jobs.run('quickCheck', { file: paths.database }).then((problems) => problems.length === 0, () => false);
 
   const backups: BackupService = backupService({
     root: paths.root,
@@ -100,8 +97,8 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     logger,
     emit,
     desktop,
-    migrations,
-    liveSource: () => session && { db: session.db, store: session.store, appVersion, clock, logger },
+    jobs,
+    liveSource: () => session && { db: session.db, store: session.store, appVersion, clock, logger, jobs },
     changeCounter: () => (session ? (session.db.prepare('SELECT total_changes()').pluck().get() as number) : 0),
     replaceData: async (stagingName) => {
       await session?.close();
@@ -129,8 +126,10 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
         appVersion,
         desktop,
         scratchDir,
+        jobs,
+        onDamaged: (error) => void damagedWhileRunning(error),
         beforeMigrating: async (db, store) => {
-          await takeSnapshot({ db, store, appVersion, clock, logger }, backups.location(), 'before update');
+          await takeSnapshot({ db, store, appVersion, clock, logger, jobs }, backups.location(), 'before update');
         },
       });
     } catch (error) {
@@ -144,11 +143,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     if (!session) return;
     const open = session;
     session = undefined;
-    try {
-      open.db.close();
-    } catch (closeError) {
-      logger.warn('closing the damaged database failed', { error: describeError(closeError) });
-    }
+    await open.abandon();
     await becomeDamaged(error);
     emit('data.damaged', {});
   }
@@ -158,6 +153,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     await rm(scratchDir, { recursive: true, force: true });
     await startSession();
   } catch (error) {
+    await jobs.close();
     lock.release();
     throw error;
   }
@@ -214,7 +210,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     async dispatch(channel, input) {
       const result = await dispatch(table(), channel, input, logger);
       announceChanges();
-      if (!result.ok && result.error.code === 'DATABASE_CORRUPT' && session && !liveDatabaseIsSound(session.db)) {
+      if (!result.ok && result.error.code === 'DATABASE_CORRUPT' && session && !(await liveDatabaseIsSound())) {
         await damagedWhileRunning(new CrmError('DATABASE_CORRUPT', result.error.message));
       }
       return result;
@@ -234,6 +230,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       closed = true;
       await backups.idle().catch(() => undefined);
       await session?.close();
+      await jobs.close();
       lock.release();
       logger.info('core closed', { dataDir: paths.root });
     },

@@ -7,6 +7,7 @@ import yauzl from 'yauzl';
 import { storageError } from '../attachments/blob-store';
 import { syncFile, syncFolder } from '../durable-files';
 import { CrmError } from '../errors';
+import type { JobRunner } from '../jobs/runner';
 import { sharedFilePath } from './backup-folder';
 import { manifestFileName, readManifest, snapshotDatabaseName, type Manifest } from './manifest';
 import type { SnapshotContents } from './verify';
@@ -26,6 +27,7 @@ export async function exportArchive(
   backupsDir: string,
   snapshotId: string,
   destination: string,
+  jobs: JobRunner,
   onProgress: (fraction: number) => void,
   signal: AbortSignal = new AbortController().signal,
 ): Promise<void> {
@@ -53,7 +55,7 @@ export async function exportArchive(
     try {
       const contents = await stageArchive(partial, staging);
       signal.throwIfAborted();
-      const problems = await verifyContents(contents, (fraction) => onProgress(0.5 + fraction / 2));
+      const problems = await verifyContents(contents, jobs, (fraction) => onProgress(0.5 + fraction / 2), signal);
       signal.throwIfAborted();
       if (problems.length > 0) throw new CrmError('STORAGE', `The backup file did not read back correctly (${problems[0]}). Try another place to save it.`);
     } finally {

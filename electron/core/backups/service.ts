@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { basename, join } from 'node:path';
 import type { BackupSettings, BackupStatus, SnapshotInfo } from '../../../shared/schemas/backup';
 import { latestSchemaVersion } from '../db/migrations';
-import type { Migration } from '../db/migration';
 import { removeWithRetry } from '../durable-files';
 import type { DesktopServices } from '../desktop';
 import { CrmError } from '../errors';
 import type { EventSink } from '../events';
+import type { JobRunner } from '../jobs/runner';
 import { describeError, type Logger } from '../logger';
 import type { Clock } from '../clock';
 import { exportArchive, stageArchive } from './archive';
@@ -27,7 +27,8 @@ export interface BackupServiceDeps {
   logger: Logger;
   emit: EventSink;
   desktop: DesktopServices;
-  migrations: readonly Migration[];
+  /** Verification and restore staging read whole files: they run as jobs. */
+  jobs: JobRunner;
   /** The live database and attachments, or undefined while the database is damaged. */
   liveSource(): SnapshotSource | undefined;
   /** Changes written by the live connection so far (SQLite's total_changes). */
@@ -42,7 +43,7 @@ export interface BackupServiceDeps {
  * and kept for the status banner until a backup succeeds.
  */
 export function backupService(deps: BackupServiceDeps) {
-  const { root, clock, logger, emit } = deps;
+  const { root, clock, logger, emit, jobs } = deps;
   let config: BackupConfig = readBackupConfig(root);
   let lastFailure: BackupStatus['lastFailure'] = null;
   let growthWarning: string | null = null;
@@ -107,10 +108,10 @@ export function backupService(deps: BackupServiceDeps) {
       throw new CrmError('SCHEMA_TOO_NEW', `This backup was made by a newer version of Rolodesk (data version ${contents.manifest.schemaVersion}). Install the latest Rolodesk to restore it. Nothing was changed.`);
     }
     const progress = (fraction: number) => emit('backup.progress', { job: 'restore', fraction });
-    const problems = await verifyContents(contents, (fraction) => progress(fraction * 0.3));
+    const problems = await verifyContents(contents, jobs, (fraction) => progress(fraction * 0.3));
     if (problems.length > 0) throw new CrmError('BACKUP_INVALID', `This backup cannot be restored: ${problems[0]}. Nothing was changed.`);
     const safety = deps.liveSource() ? await snapshotNow('before restore') : undefined;
-    const staging = await stageRestore(root, contents, deps.migrations, logger, (fraction) => progress(0.4 + fraction * 0.5));
+    const staging = await stageRestore(root, contents, jobs, logger, (fraction) => progress(0.4 + fraction * 0.5));
     await deps.replaceData(staging);
     await saveConfig({
       ...config,
@@ -171,7 +172,7 @@ export function backupService(deps: BackupServiceDeps) {
     /** Re-hashes one snapshot now and records the result. */
     verify: (id: string) =>
       exclusive(async () => {
-        const problems = await verifySnapshot(location(), id, (fraction) => emit('backup.progress', { job: 'verify', fraction }));
+        const problems = await verifySnapshot(location(), id, jobs, (fraction) => emit('backup.progress', { job: 'verify', fraction }));
         await writeCheck(join(location(), id), { checkedAt: clock.now().toISOString(), problems });
         const found = (await listSnapshots(location())).find((snapshot) => snapshot.id === id);
         if (!found?.manifest) throw new CrmError('NOT_FOUND', 'That backup no longer exists.');
@@ -183,7 +184,7 @@ export function backupService(deps: BackupServiceDeps) {
       exclusive(async () => {
         if (config.lastFullCheckAt && clock.now().getTime() - new Date(config.lastFullCheckAt).getTime() < everyMs) return;
         for (const snapshot of await listSnapshots(location())) {
-          const problems = await verifySnapshot(location(), snapshot.id);
+          const problems = await verifySnapshot(location(), snapshot.id, jobs);
           await writeCheck(join(location(), snapshot.id), { checkedAt: clock.now().toISOString(), problems });
           if (problems.length > 0) logger.error('a backup no longer matches its checksums', { id: snapshot.id, problems });
         }
@@ -225,7 +226,7 @@ export function backupService(deps: BackupServiceDeps) {
             async () => {
               const snapshot = await snapshotNow('export');
               signal.throwIfAborted();
-              await exportArchive(location(), snapshot.id, destination, (fraction) => emit('backup.progress', { job: 'export', fraction }), signal);
+              await exportArchive(location(), snapshot.id, destination, jobs, (fraction) => emit('backup.progress', { job: 'export', fraction }), signal);
             },
             () => signal.aborted,
           );

@@ -6,6 +6,7 @@ import { defaultBackupSettings } from '../../../shared/schemas/backup';
 import { fixedClock, useCores } from '../../../tests/support/core';
 import { samples } from '../../../tests/support/sample-files';
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import { useJobRunner } from '../../../tests/support/jobs';
 import { createContact, upload } from '../../../tests/support/upload';
 import { blobStore } from '../attachments/blob-store';
 import type { Core } from '../core';
@@ -17,13 +18,11 @@ import { takeSnapshot } from './snapshot';
 import { listSnapshots } from './snapshot-list';
 import { verifySnapshot } from './verify';
 
-function sourceOf(core: Core, clock = fixedClock()) {
-  return { db: core.db, store: blobStore(core.paths.attachments), appVersion: '1.2.3', clock, logger: memoryLogger() };
-}
-
 describe('snapshots', () => {
   const tempDir = useTempDirs();
   const openCore = useCores();
+  const jobs = useJobRunner();
+  const sourceOf = (core: Core, clock = fixedClock()) => ({ db: core.db, store: blobStore(core.paths.attachments), appVersion: '1.2.3', clock, logger: memoryLogger(), jobs: jobs() });
 
   async function seeded() {
     const core = await openCore(tempDir());
@@ -97,18 +96,18 @@ describe('snapshots', () => {
   it('verifies a good snapshot, and names what is wrong with a flipped byte or a missing attachment', async () => {
     const core = await seeded();
     const info = await takeSnapshot(sourceOf(core), core.paths.backups, 'manual');
-    expect(await verifySnapshot(core.paths.backups, info.id)).toEqual([]);
+    expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toEqual([]);
 
     const db = join(core.paths.backups, info.id, 'crm.db');
     const bytes = readFileSync(db);
     bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
     writeFileSync(db, bytes);
-    expect(await verifySnapshot(core.paths.backups, info.id)).toEqual(['the database file does not match its checksum (it was changed or damaged)']);
+    expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toEqual(['the database file does not match its checksum (it was changed or damaged)']);
 
     const manifest = await readManifest(join(core.paths.backups, info.id));
     const file = sharedFilePath(core.paths.backups, manifest.attachments[0]!.sha256);
     writeFileSync(file, 'not the pdf');
-    expect(await verifySnapshot(core.paths.backups, info.id)).toContainEqual(expect.stringMatching(/attachment .* does not match its checksum/));
+    expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toContainEqual(expect.stringMatching(/attachment .* does not match its checksum/));
   });
 
   it('a folder without a manifest is not a snapshot; a damaged manifest is listed as not verified', async () => {

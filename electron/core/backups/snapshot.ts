@@ -7,13 +7,13 @@ import type { SnapshotInfo } from '../../../shared/schemas/backup';
 import type { BlobStore } from '../attachments/blob-store';
 import { storageError } from '../attachments/blob-store';
 import type { Clock } from '../clock';
-import { schemaVersion } from '../db/migrate';
 import { sqliteVersion, type Db } from '../db/open';
 import { removeWithRetry, renameWithRetry, syncFile, syncFolder } from '../durable-files';
+import type { JobRunner } from '../jobs/runner';
 import type { Logger } from '../logger';
 import { describeError } from '../logger';
 import { prepareBackupFolder, sharedFilePath, snapshotIdFor, tempSnapshotPrefix } from './backup-folder';
-import { foreignKeyCheck, hasTable, integrityCheck, recordCounts } from './database-checks';
+import { flushWhileCopying } from './flush-while-copying';
 import { hashFile, snapshotDatabaseName, writeManifest, type Manifest } from './manifest';
 import { snapshotInfo } from './snapshot-list';
 import { copyCheckedFile } from './shared-files';
@@ -24,6 +24,8 @@ export interface SnapshotSource {
   appVersion: string;
   clock: Clock;
   logger: Logger;
+  /** The checks on the copy read all of it: they run as a job. */
+  jobs: JobRunner;
 }
 
 /** Fraction done, 0…1, for the progress bar. */
@@ -51,29 +53,27 @@ export async function takeSnapshot(source: SnapshotSource, backupsDir: string, r
   try {
     await mkdir(temp);
     const copyPath = join(temp, snapshotDatabaseName);
-    await db.backup(copyPath, {
-      progress: ({ totalPages, remainingPages }) => {
-        onProgress(totalPages === 0 ? 0.5 : (0.6 * (totalPages - remainingPages)) / totalPages);
-        return pagesPerStep;
-      },
-    });
-
-    const copy = new Database(copyPath);
-    let checked: Pick<Manifest, 'schemaVersion' | 'counts' | 'attachments'> & { integrity: string[]; foreignKeys: string[] };
+    const flush = flushWhileCopying(copyPath);
     try {
-      checked = {
-        integrity: integrityCheck(copy),
-        foreignKeys: foreignKeyCheck(copy),
-        schemaVersion: schemaVersion(copy),
-        counts: recordCounts(copy),
-        // A database from before attachments existed (a snapshot before an update) has no blobs table.
-        attachments: hasTable(copy, 'blobs') ? (copy.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as Array<{ sha256: string; size: number }>) : [],
-      };
-      // A snapshot stands alone: no -wal or -shm beside it.
+      await db.backup(copyPath, {
+        progress: ({ totalPages, remainingPages }) => {
+          onProgress(totalPages === 0 ? 0.5 : (0.6 * (totalPages - remainingPages)) / totalPages);
+          flush.copied(totalPages - remainingPages);
+          return pagesPerStep;
+        },
+      });
+    } finally {
+      await flush.settled();
+    }
+
+    // A snapshot stands alone: no -wal or -shm beside it (set first, so the checks read the plain file).
+    const copy = new Database(copyPath);
+    try {
       copy.pragma('journal_mode = DELETE');
     } finally {
       copy.close();
     }
+    const checked = await source.jobs.run('inspectCopy', { file: copyPath, listContents: true });
     onProgress(0.7);
 
     const attachmentProblems: string[] = [];

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { storageError } from '../attachments/blob-store';
-import type { Migration } from '../db/migration';
-import { checkpoint, openDatabase } from '../db/open';
 import { removeWithRetry, syncFolder } from '../durable-files';
 import { CrmError } from '../errors';
+import type { JobRunner } from '../jobs/runner';
 import type { Logger } from '../logger';
 import { stagingPrefix } from './restore-journal';
 import { copyCheckedFile } from './shared-files';
@@ -14,10 +13,11 @@ import type { SnapshotContents } from './verify';
 /**
  * Builds the data to restore next to the live data (same disk, so the swap is
  * renames): the database and every attachment it names, each checked against
- * the manifest while copied, then the database migrated if it is older.
- * Returns the staging folder's name; on any failure nothing is left behind.
+ * the manifest while copied, then the database checked and migrated if it is
+ * older (in a job: it reads the whole file). Returns the staging folder's
+ * name; on any failure nothing is left behind.
  */
-export async function stageRestore(root: string, contents: SnapshotContents, migrations: readonly Migration[], logger: Logger, onProgress: (fraction: number) => void): Promise<string> {
+export async function stageRestore(root: string, contents: SnapshotContents, jobs: JobRunner, logger: Logger, onProgress: (fraction: number) => void): Promise<string> {
   const name = `${stagingPrefix}${randomUUID()}`;
   const staging = join(root, name);
   try {
@@ -30,9 +30,7 @@ export async function stageRestore(root: string, contents: SnapshotContents, mig
       if (problem) throw new CrmError('BACKUP_INVALID', `The backup is incomplete (${problem.replace('the attachments folder', 'the backup')}), so nothing was restored.`);
       onProgress((index + 1) / Math.max(files.length, 1));
     }
-    const staged = await openDatabase(join(staging, 'crm.db'), migrations, logger);
-    checkpoint(staged, 'TRUNCATE');
-    staged.close();
+    await jobs.run('prepareStagedDatabase', { file: join(staging, 'crm.db') });
     syncFolder(staging);
     return name;
   } catch (error) {

@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { schemaVersion } from '../db/migrate';
+import { CrmError } from '../errors';
+import type { JobRunner } from '../jobs/runner';
 import { sharedFilePath } from './backup-folder';
-import { foreignKeyCheck, integrityCheck } from './database-checks';
 import { hashFile, readManifest, snapshotDatabaseName, type Manifest } from './manifest';
 
 export interface SnapshotContents {
@@ -17,32 +16,36 @@ const short = (sha256: string) => `${sha256.slice(0, 12)}…`;
 
 /**
  * Checks a snapshot's bytes against its manifest: the database's checksum,
- * SQLite's integrity and foreign-key checks run on the copy itself, its schema
- * version, and the checksum of every attachment. Returns what is wrong, in words.
+ * SQLite's integrity and foreign-key checks run on the copy itself (in a job,
+ * on its own connection), its schema version, and the checksum of every
+ * attachment. Returns what is wrong, in words. Aborting stops it (CANCELLED).
  */
-export async function verifyContents({ databasePath, manifest, filePath }: SnapshotContents, onProgress: (fraction: number) => void = () => {}): Promise<string[]> {
+export async function verifyContents(
+  { databasePath, manifest, filePath }: SnapshotContents,
+  jobs: JobRunner,
+  onProgress: (fraction: number) => void = () => {},
+  signal?: AbortSignal,
+): Promise<string[]> {
   const problems: string[] = [];
   if (!existsSync(databasePath)) return ['the database file is missing'];
   const database = await hashFile(databasePath);
   if (database.sha256 !== manifest.database.sha256 || database.size !== manifest.database.size) {
     problems.push('the database file does not match its checksum (it was changed or damaged)');
   } else {
-    let copy: Database.Database | undefined;
     try {
-      copy = new Database(databasePath, { readonly: true, fileMustExist: true });
-      const integrity = integrityCheck(copy);
-      if (integrity.join() !== 'ok') problems.push(...integrity.slice(0, 10).map((line) => `integrity check: ${line}`));
-      problems.push(...foreignKeyCheck(copy).slice(0, 10).map((line) => `foreign key check: ${line}`));
-      const version = schemaVersion(copy);
-      if (version !== manifest.schemaVersion) problems.push(`the database says data version ${version}, the manifest ${manifest.schemaVersion}`);
+      const copy = await jobs.run('inspectCopy', { file: databasePath, listContents: false }, { signal, onProgress: (fraction) => onProgress(0.3 * fraction) });
+      if (copy.integrity.join() !== 'ok') problems.push(...copy.integrity.slice(0, 10).map((line) => `integrity check: ${line}`));
+      problems.push(...copy.foreignKeys.slice(0, 10).map((line) => `foreign key check: ${line}`));
+      if (copy.schemaVersion !== manifest.schemaVersion) problems.push(`the database says data version ${copy.schemaVersion}, the manifest ${manifest.schemaVersion}`);
     } catch (error) {
+      if (error instanceof CrmError && error.code === 'CANCELLED') throw error;
       problems.push(`the database cannot be read: ${(error as Error).message}`);
-    } finally {
-      copy?.close();
     }
   }
+  signal?.throwIfAborted();
   onProgress(0.3);
   for (const [index, file] of manifest.attachments.entries()) {
+    signal?.throwIfAborted();
     const path = filePath(file.sha256);
     if (!existsSync(path)) {
       problems.push(`attachment ${short(file.sha256)} is missing`);
@@ -57,7 +60,7 @@ export async function verifyContents({ databasePath, manifest, filePath }: Snaps
 }
 
 /** Verifies a snapshot folder in a backups folder. */
-export async function verifySnapshot(backupsDir: string, id: string, onProgress?: (fraction: number) => void): Promise<string[]> {
+export async function verifySnapshot(backupsDir: string, id: string, jobs: JobRunner, onProgress?: (fraction: number) => void): Promise<string[]> {
   const dir = join(backupsDir, id);
   let manifest: Manifest;
   try {
@@ -65,5 +68,5 @@ export async function verifySnapshot(backupsDir: string, id: string, onProgress?
   } catch {
     return ['its manifest is missing or damaged'];
   }
-  return verifyContents({ databasePath: join(dir, snapshotDatabaseName), manifest, filePath: (sha256) => sharedFilePath(backupsDir, sha256) }, onProgress);
+  return verifyContents({ databasePath: join(dir, snapshotDatabaseName), manifest, filePath: (sha256) => sharedFilePath(backupsDir, sha256) }, jobs, onProgress);
 }
