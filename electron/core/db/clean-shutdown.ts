@@ -11,14 +11,15 @@ import { syncFolder, writeFileDurably } from '../durable-files';
  * since (copied in, swapped, edited by another program) checks the database
  * before using it.
  */
-const Mark = z.strictObject({ size: z.int().min(0), modifiedMs: z.number(), fileId: z.number() });
+const Mark = z.strictObject({ size: z.int().min(0), modifiedMs: z.int(), fileId: z.number() });
 type Mark = z.infer<typeof Mark>;
 
 const markPath = (databaseFile: string) => join(dirname(databaseFile), `${basename(databaseFile)}-closed-cleanly.json`);
 
 function markOf(databaseFile: string): Mark {
   const stat = statSync(databaseFile);
-  return { size: stat.size, modifiedMs: stat.mtimeMs, fileId: stat.ino };
+  // Whole milliseconds: the precision every file system and copy tool keeps.
+  return { size: stat.size, modifiedMs: Math.floor(stat.mtimeMs), fileId: stat.ino };
 }
 
 /** After the database is closed: says it was closed cleanly, as it is now. */
