@@ -1,40 +1,17 @@
-import Database from 'better-sqlite3';
-import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/contract';
 import type { LogRecord } from '../../electron/core/logger';
 import { useChildren } from '../support/child';
 import { fixedClock, useCores } from '../support/core';
+import { damageTablePages } from '../support/damage';
 import { useTempDirs } from '../support/temp-dir';
 import { createContact } from '../support/upload';
 
 /** Where each message first appears in the log (-1 if never). */
 const positionOf = (logs: readonly LogRecord[], message: string) => logs.findIndex((record) => record.message === message);
 const finished = (logs: readonly LogRecord[]) => logs.find((record) => record.message === 'background database checks finished');
-
-/**
- * Flips bytes in the pages of the contacts table, as a failing disk does,
- * and leaves the file's size and change time as they were (a bad sector
- * changes neither): a clean close's mark still matches. Opening reads only
- * the schema, so only a check that reads every page meets the damage.
- */
-function damageContactPages(file: string): void {
-  const { atimeMs, mtimeMs } = statSync(file);
-  const probe = new Database(file, { readonly: true });
-  const pageSize = probe.pragma('page_size', { simple: true }) as number;
-  const pages = probe.prepare("SELECT pageno FROM dbstat WHERE name = 'contacts' AND pagetype = 'leaf'").pluck().all() as number[];
-  probe.close();
-  expect(pages.length).toBeGreaterThan(2);
-  const bytes = readFileSync(file);
-  for (const page of pages) {
-    const start = (page - 1) * pageSize;
-    for (let at = start + 8; at < start + pageSize; at += 97) bytes.writeUInt8(bytes.readUInt8(at) ^ 0xa5, at);
-  }
-  writeFileSync(file, bytes);
-  // In seconds with their fraction (a Date would round to the millisecond).
-  utimesSync(file, atimeMs / 1000, mtimeMs / 1000);
-}
 
 describe('opening the database: the quick check waits only after a crash', () => {
   const tempDir = useTempDirs();
@@ -89,7 +66,7 @@ describe('opening the database: the quick check waits only after a crash', () =>
 
   it('damage the background check finds brings up the recovery mode, as damage a request meets does', async () => {
     const dataDir = await dataClosedCleanly();
-    damageContactPages(join(dataDir, 'crm.db'));
+    expect(damageTablePages(join(dataDir, 'crm.db'), 'contacts')).toBeGreaterThan(2);
     const events: EventName[] = [];
     const core = await openCore(dataDir, { emit: (event) => events.push(event) });
     await expect.poll(() => events).toContain('data.damaged');
