@@ -15,6 +15,7 @@ import { purgeExpiredTrash } from './trash/purge';
 import { systemClock, type Clock } from './clock';
 import type { Handlers } from './context';
 import { latestSchemaVersion } from './db/migrations';
+import { markClosedCleanly } from './db/clean-shutdown';
 import type { Db } from './db/open';
 import { noDesktop, type DesktopServices } from './desktop';
 import { CrmError } from './errors';
@@ -86,6 +87,20 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
   const scratchDir = scratchDirFor(paths.root);
   // [H6 jobs] Long reads (checks, verification, duplicate search, restore staging) run in job workers.
   const jobs = jobRunner(logger);
+  /**
+   * [H6 jobs] Set while the session is swapped (a restore) or set aside (damage found): requests wait for the
+   * outcome, since long jobs yield and requests now arrive meanwhile.
+   */
+  let changingSession: Promise<unknown> | undefined;
+  function whileChangingSession<T>(change: () => Promise<T>): Promise<T> {
+    const running = change();
+    const settled = running.catch(() => undefined);
+    changingSession = settled;
+    void settled.then(() => {
+      if (changingSession === settled) changingSession = undefined;
+    });
+    return running;
+  }
   /** The live file itself is checked (in a job) before it is called damaged: the error may have come from elsewhere. */
   const liveDatabaseIsSound = () => jobs.run('quickCheck', { file: paths.database }).then((problems) => problems.length === 0, () => false);
 
@@ -101,11 +116,16 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     liveSource: () => session && { db: session.db, store: session.store, appVersion, clock, logger, jobs },
     changeCounter: () => (session ? (session.db.prepare('SELECT total_changes()').pluck().get() as number) : 0),
     replaceData: async (stagingName) => {
-      await session?.close();
-      session = undefined;
-      await swapInStagedData(paths.root, stagingName, logger);
-      damage = undefined;
-      await startSession();
+      await whileChangingSession(async () => {
+        const closing = session;
+        session = undefined;
+        await closing?.close();
+        await swapInStagedData(paths.root, stagingName, logger);
+        // Staging checked the file and closed it cleanly: its quick check waits for the background, as after a clean close.
+        await markClosedCleanly(paths.database);
+        damage = undefined;
+        await startSession();
+      });
       emit('data.restored', {});
     },
   });
@@ -140,12 +160,18 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
 
   /** A query found the database damaged while in use: close it, keep it aside, tell the window. */
   async function damagedWhileRunning(error: unknown): Promise<void> {
-    if (!session) return;
+    if (!session) {
+      // Already found (by a background check, say): the caller waits until the window is told.
+      await changingSession;
+      return;
+    }
     const open = session;
     session = undefined;
-    await open.abandon();
-    await becomeDamaged(error);
-    emit('data.damaged', {});
+    return whileChangingSession(async () => {
+      await open.abandon();
+      await becomeDamaged(error);
+      emit('data.damaged', {});
+    });
   }
 
   try {
@@ -208,6 +234,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       return damage;
     },
     async dispatch(channel, input) {
+      await changingSession;
       const result = await dispatch(table(), channel, input, logger);
       announceChanges();
       if (!result.ok && result.error.code === 'DATABASE_CORRUPT' && session && !(await liveDatabaseIsSound())) {
@@ -229,7 +256,9 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       if (closed) return;
       closed = true;
       await backups.idle().catch(() => undefined);
-      await session?.close();
+      const closing = session;
+      session = undefined;
+      await closing?.close();
       await jobs.close();
       lock.release();
       logger.info('core closed', { dataDir: paths.root });

@@ -17,6 +17,7 @@ import { boardLoad, crmListPages, crmSearch, openRecords } from './rows/crm-read
 import { seedCrmStep } from './rows/crm-seed';
 import { addAttachments } from './rows/attachments';
 import { backupJobs } from './rows/backups';
+import { jobsUnderLoad } from './rows/jobs';
 import { deepPage, firstPage } from './rows/list-pages';
 import { openDatabase } from './rows/open';
 import { memoryMark, type BenchStep, type Measurement } from './rows/row';
@@ -42,6 +43,7 @@ const steps: BenchStep[] = [
   addAttachments,
   openDatabase,
   backupJobs,
+  jobsUnderLoad,
 ];
 
 const singleCreateCount = 500;

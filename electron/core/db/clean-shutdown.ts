@@ -14,7 +14,8 @@ import { syncFolder, writeFileDurably } from '../durable-files';
 const Mark = z.strictObject({ size: z.int().min(0), modifiedMs: z.int(), fileId: z.number() });
 type Mark = z.infer<typeof Mark>;
 
-const markPath = (databaseFile: string) => join(dirname(databaseFile), `${basename(databaseFile)}-closed-cleanly.json`);
+/** Where the mark for a database file is kept (beside it). */
+export const cleanCloseMarkFile = (databaseFile: string) => join(dirname(databaseFile), `${basename(databaseFile)}-closed-cleanly.json`);
 
 function markOf(databaseFile: string): Mark {
   const stat = statSync(databaseFile);
@@ -24,7 +25,7 @@ function markOf(databaseFile: string): Mark {
 
 /** After the database is closed: says it was closed cleanly, as it is now. */
 export async function markClosedCleanly(databaseFile: string): Promise<void> {
-  await writeFileDurably(markPath(databaseFile), JSON.stringify(markOf(databaseFile)));
+  await writeFileDurably(cleanCloseMarkFile(databaseFile), JSON.stringify(markOf(databaseFile)));
 }
 
 /**
@@ -33,7 +34,7 @@ export async function markClosedCleanly(databaseFile: string): Promise<void> {
  * here on leaves no mark behind.
  */
 export function takeCleanCloseMark(databaseFile: string): boolean {
-  const path = markPath(databaseFile);
+  const path = cleanCloseMarkFile(databaseFile);
   if (!existsSync(path)) return false;
   let clean = false;
   try {

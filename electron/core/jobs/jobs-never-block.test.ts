@@ -96,6 +96,20 @@ describe(`long jobs never block the thread that answers requests (${contacts.toL
     expect(longestStallMs).toBeLessThan(longestAllowedStallMs);
   });
 
+  it('lists asked for while a restore runs are answered; while the data is swapped they wait for it, and none fails', async () => {
+    const { core } = await seeded();
+    await createContact(core, 'Only before the restore');
+    const answers: Array<ReturnType<Core['dispatch']>> = [];
+    const asking = setInterval(() => answers.push(core.dispatch('contacts.list', { limit: 1 })), 10);
+    await ok(core.dispatch('backups.restore', { id: snapshotId }));
+    clearInterval(asking);
+    const totals = (await Promise.all(answers)).map((answer) => (answer.ok ? (answer.data as { total: number }).total : answer.error.code));
+    expect(totals.length).toBeGreaterThan(10);
+    // The data as it was, then the restored data: never an error in between.
+    expect(new Set(totals)).toEqual(new Set([contacts + 2, contacts + 1]));
+    expect(totals.indexOf(contacts + 1)).toBeGreaterThan(totals.lastIndexOf(contacts + 2));
+  });
+
   it('finding duplicate contacts', async () => {
     const { core } = await seeded();
     const { value, longestStallMs } = await measureStalls(() => ok<{ total: number }>(core.dispatch('duplicates.find', { kind: 'contact', offset: 0, limit: 50 })));
