@@ -65,7 +65,6 @@ export interface Core {
 const damagedError = () =>
   new CrmError('DATABASE_CORRUPT', 'The Rolodesk database is damaged. Your backups are safe: restore the newest one from the recovery screen.');
 
-
 /** Copies handed to other programs live here, per data directory, emptied at each start. */
 function scratchDirFor(dataDir: string): string {
   return join(tmpdir(), 'rolodesk-open', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
