@@ -8,7 +8,7 @@ import type { DueReminder } from '../../shared/schemas/activity';
 import { activitiesRepo } from './activities/repo';
 import { fileResponse } from './attachments/serve';
 import { backupHandlers } from './backups/handlers';
-import { finishInterruptedRestore, swapInStagedData } from './backups/restore-journal';
+import { finishInterruptedRestore, removeRestoreLeftovers, swapInStagedData } from './backups/restore-journal';
 import { backupService, type BackupService } from './backups/service';
 import { takeSnapshot } from './backups/snapshot';
 import { purgeExpiredTrash } from './trash/purge';
@@ -119,12 +119,13 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
         const closing = session;
         session = undefined;
         await closing?.close();
-        await swapInStagedData(paths.root, stagingName, logger);
+        await swapInStagedData(paths.root, stagingName);
         // Staging checked the file and closed it cleanly: its quick check waits for the background, as after a clean close.
         await markClosedCleanly(paths.database);
         damage = undefined;
         await startSession();
       });
+      await removeRestoreLeftovers(paths.root, logger);
       emit('data.restored', {});
     },
   });
