@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Core } from '../../electron/core/core';
 import { watchStalls } from '../support/stall-watch';
+import { watchMachineNoise } from './machine-noise';
 import { percentile } from './stats';
 
 export interface LoadResult {
@@ -13,6 +14,8 @@ export interface LoadResult {
   failed: number;
   /** The longest the calling thread went without running a 5 ms timer, ms. */
   longestStallMs: number;
+  /** The same for an idle process beside it: the machine's own noise meanwhile. */
+  machineStallMs: number;
 }
 
 /** What the window does while a job runs: the first page of Contacts. */
@@ -32,6 +35,7 @@ export async function underLoad(core: Pick<Core, 'dispatch'>, work: () => Promis
   let working = true;
   const start = performance.now();
   const stalls = watchStalls();
+  const noise = watchMachineNoise();
   const sending = (async () => {
     for (let k = 0; working; k++) {
       const due = start + k * everyMs;
@@ -54,7 +58,8 @@ export async function underLoad(core: Pick<Core, 'dispatch'>, work: () => Promis
     await sending;
     await Promise.all(answers);
   }
-  return { wallMs, p99Ms: percentile(latencies, 99), requests: latencies.length, failed, longestStallMs: stalls.stop() };
+  const longestStallMs = stalls.stop();
+  return { wallMs, p99Ms: percentile(latencies, 99), requests: latencies.length, failed, longestStallMs, machineStallMs: await noise.stop() };
 }
 
 /** The same requests with nothing else running, for as long as `ms`. */
