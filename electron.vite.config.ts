@@ -7,7 +7,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // Each worker thread is its own entry, emitted beside index.js under its own name (core/threads/start-worker.ts).
-      lib: { entry: { index: resolve(__dirname, 'electron/main/index.ts'), 'core-worker': resolve(__dirname, 'electron/main/core-worker.ts') } },
+      lib: {
+        entry: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'core-worker': resolve(__dirname, 'electron/main/core-worker.ts'),
+          'job-worker': resolve(__dirname, 'electron/core/jobs/job-worker.ts'),
+        },
+      },
       // file-type is ESM-only; bundling it keeps the CommonJS main free of require(esm).
       externalizeDeps: { exclude: ['file-type'] },
     },

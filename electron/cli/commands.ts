@@ -5,6 +5,7 @@ import { readBackupConfig } from '../core/backups/backup-config';
 import { listSnapshots } from '../core/backups/snapshot-list';
 import { verifySnapshot } from '../core/backups/verify';
 import { CrmError } from '../core/errors';
+import { jobRunner } from '../core/jobs/runner';
 import type { Logger } from '../core/logger';
 import { dataPaths } from '../core/paths';
 import { noDesktop } from '../core/desktop';
@@ -80,10 +81,15 @@ export async function runCommand(command: string, options: { dataDir: string; sn
       const folder = backupsFolder(dataDir);
       const ids = options.snapshot ? [options.snapshot] : (await listSnapshots(folder)).map((snapshot) => snapshot.id);
       let bad = 0;
-      for (const id of ids) {
-        const problems = await verifySnapshot(folder, id);
-        io.out(problems.length === 0 ? `${id}  ok` : `${id}  FAILED: ${problems.join('; ')}`);
-        if (problems.length > 0) bad++;
+      const jobs = jobRunner(io.logger);
+      try {
+        for (const id of ids) {
+          const problems = await verifySnapshot(folder, id, jobs);
+          io.out(problems.length === 0 ? `${id}  ok` : `${id}  FAILED: ${problems.join('; ')}`);
+          if (problems.length > 0) bad++;
+        }
+      } finally {
+        await jobs.close();
       }
       io.out(`${ids.length - bad} of ${ids.length} backups verified.`);
       return bad === 0 ? exitCodes.ok : exitCodes.badBackup;

@@ -4,12 +4,17 @@ import type { Uploads } from './attachments/uploads';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import type { DesktopServices } from './desktop';
+import type { JobRunner } from './jobs/runner';
 import type { Logger } from './logger';
 import type { SettingsRepo } from './settings/repo';
 
 /** What every domain's handlers are built from. */
 export interface CoreContext {
   db: Db;
+  /** The file `db` is open on, for jobs that read it on a connection of their own. */
+  databaseFile: string;
+  /** Runs long reads in job workers, off the thread that answers requests. */
+  jobs: JobRunner;
   clock: Clock;
   logger: Logger;
   appVersion: string;

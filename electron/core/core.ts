@@ -8,18 +8,20 @@ import type { DueReminder } from '../../shared/schemas/activity';
 import { activitiesRepo } from './activities/repo';
 import { fileResponseFor, locateFile, type FileLocation } from './attachments/serve';
 import { backupHandlers } from './backups/handlers';
-import { finishInterruptedRestore, swapInStagedData } from './backups/restore-journal';
+import { finishInterruptedRestore, removeRestoreLeftovers, swapInStagedData } from './backups/restore-journal';
 import { backupService, type BackupService } from './backups/service';
 import { takeSnapshot } from './backups/snapshot';
 import { purgeExpiredTrash } from './trash/purge';
 import { systemClock, type Clock } from './clock';
 import type { Handlers } from './context';
-import { latestSchemaVersion, migrations } from './db/migrations';
+import { latestSchemaVersion } from './db/migrations';
+import { markClosedCleanly } from './db/clean-shutdown';
 import type { Db } from './db/open';
 import { noDesktop, type DesktopServices } from './desktop';
 import { CrmError } from './errors';
 import { ignoreEvents, type EventSink } from './events';
 import { dispatch } from './ipc/dispatch';
+import { jobRunner } from './jobs/runner';
 import { acquireDataDirLock } from './lock';
 import { describeError, type Logger } from './logger';
 import { prepareDataPaths, type DataPaths } from './paths';
@@ -65,15 +67,6 @@ export interface Core {
 const damagedError = () =>
   new CrmError('DATABASE_CORRUPT', 'The Rolodesk database is damaged. Your backups are safe: restore the newest one from the recovery screen.');
 
-/** The live file itself is checked before it is called damaged: the error may have come from elsewhere. */
-function liveDatabaseIsSound(db: Db): boolean {
-  try {
-    return db.pragma('quick_check', { simple: true }) === 'ok';
-  } catch {
-    return false;
-  }
-}
-
 /** Copies handed to other programs live here, per data directory, emptied at each start. */
 function scratchDirFor(dataDir: string): string {
   return join(tmpdir(), 'rolodesk-open', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
@@ -93,6 +86,24 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
   let damage: Damage | undefined;
   let closed = false;
   const scratchDir = scratchDirFor(paths.root);
+  // [H6 jobs] Long reads (checks, verification, duplicate search, restore staging) run in job workers.
+  const jobs = jobRunner(logger);
+  /**
+   * [H6 jobs] Set while the session is swapped (a restore) or set aside (damage found): requests wait for the
+   * outcome, since long jobs yield and requests now arrive meanwhile.
+   */
+  let changingSession: Promise<unknown> | undefined;
+  function whileChangingSession<T>(change: () => Promise<T>): Promise<T> {
+    const running = change();
+    const settled = running.catch(() => undefined);
+    changingSession = settled;
+    void settled.then(() => {
+      if (changingSession === settled) changingSession = undefined;
+    });
+    return running;
+  }
+  /** The live file itself is checked (in a job) before it is called damaged: the error may have come from elsewhere. */
+  const liveDatabaseIsSound = () => jobs.run('quickCheck', { file: paths.database }).then((problems) => problems.length === 0, () => false);
 
   const backups: BackupService = backupService({
     root: paths.root,
@@ -102,15 +113,21 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     logger,
     emit,
     desktop,
-    migrations,
-    liveSource: () => session && { db: session.db, store: session.store, appVersion, clock, logger },
+    jobs,
+    liveSource: () => session && { db: session.db, store: session.store, appVersion, clock, logger, jobs },
     changeCounter: () => (session ? (session.db.prepare('SELECT total_changes()').pluck().get() as number) : 0),
     replaceData: async (stagingName) => {
-      await session?.close();
-      session = undefined;
-      await swapInStagedData(paths.root, stagingName, logger);
-      damage = undefined;
-      await startSession();
+      await whileChangingSession(async () => {
+        const closing = session;
+        session = undefined;
+        await closing?.close();
+        await swapInStagedData(paths.root, stagingName);
+        // Staging checked the file and closed it cleanly: its quick check waits for the background, as after a clean close.
+        await markClosedCleanly(paths.database);
+        damage = undefined;
+        await startSession();
+      });
+      await removeRestoreLeftovers(paths.root, logger);
       emit('data.restored', {});
     },
   });
@@ -131,8 +148,10 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
         appVersion,
         desktop,
         scratchDir,
+        jobs,
+        onDamaged: (error) => void damagedWhileRunning(error),
         beforeMigrating: async (db, store) => {
-          await takeSnapshot({ db, store, appVersion, clock, logger }, backups.location(), 'before update');
+          await takeSnapshot({ db, store, appVersion, clock, logger, jobs }, backups.location(), 'before update');
         },
       });
     } catch (error) {
@@ -143,16 +162,18 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
 
   /** A query found the database damaged while in use: close it, keep it aside, tell the window. */
   async function damagedWhileRunning(error: unknown): Promise<void> {
-    if (!session) return;
+    if (!session) {
+      // Already found (by a background check, say): the caller waits until the window is told.
+      await changingSession;
+      return;
+    }
     const open = session;
     session = undefined;
-    try {
-      open.db.close();
-    } catch (closeError) {
-      logger.warn('closing the damaged database failed', { error: describeError(closeError) });
-    }
-    await becomeDamaged(error);
-    emit('data.damaged', {});
+    return whileChangingSession(async () => {
+      await open.abandon();
+      await becomeDamaged(error);
+      emit('data.damaged', {});
+    });
   }
 
   try {
@@ -160,6 +181,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     await rm(scratchDir, { recursive: true, force: true });
     await startSession();
   } catch (error) {
+    await jobs.close();
     lock.release();
     throw error;
   }
@@ -214,9 +236,10 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       return damage;
     },
     async dispatch(channel, input) {
+      await changingSession;
       const result = await dispatch(table(), channel, input, logger);
       announceChanges();
-      if (!result.ok && result.error.code === 'DATABASE_CORRUPT' && session && !liveDatabaseIsSound(session.db)) {
+      if (!result.ok && result.error.code === 'DATABASE_CORRUPT' && session && !(await liveDatabaseIsSound())) {
         await damagedWhileRunning(new CrmError('DATABASE_CORRUPT', result.error.message));
       }
       return result;
@@ -236,7 +259,10 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       if (closed) return;
       closed = true;
       await backups.idle().catch(() => undefined);
-      await session?.close();
+      const closing = session;
+      session = undefined;
+      await closing?.close();
+      await jobs.close();
       lock.release();
       logger.info('core closed', { dataDir: paths.root });
     },

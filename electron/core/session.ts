@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { blobStore, type BlobStore } from './attachments/blob-store';
 import { sweepAttachments } from './attachments/sweep';
 import { uploads as createUploads, type Uploads } from './attachments/uploads';
@@ -18,11 +19,14 @@ import { purgeExpiredTrash } from './trash/purge';
 import { trashHandlers } from './trash/handlers';
 import { viewHandlers } from './views/handlers';
 import { migrations } from './db/migrations';
-import { checkpoint, openDatabase, type Db } from './db/open';
+import { markClosedCleanly, takeCleanCloseMark } from './db/clean-shutdown';
+import { checkpoint, damagedFileError, openDatabase, type Db } from './db/open';
 import type { DesktopServices } from './desktop';
 import { describeError, type Logger } from './logger';
 import type { DataPaths } from './paths';
+import type { JobRunner } from './jobs/runner';
 import { changeFeed, type ChangeFeed } from './records/change-feed';
+import { markIntegrityChecked, watchDatabaseHealth } from './recovery/database-health';
 import { settingsRepo, type SettingsRepo } from './settings/repo';
 
 /** The handlers that need the database, rebuilt each time it is (re)opened. */
@@ -55,6 +59,8 @@ export interface Session {
   /** The records changed since it was last drained (main sends them to the window). */
   changes: ChangeFeed;
   close(): Promise<void>;
+  /** For a database found damaged: stops its jobs and closes it as it is (no checkpoint, no clean-close mark). */
+  abandon(): Promise<void>;
 }
 
 export interface SessionOptions {
@@ -66,12 +72,26 @@ export interface SessionOptions {
   scratchDir: string;
   /** Called with the open database before a migration changes it (takes a snapshot). */
   beforeMigrating(db: Db, store: BlobStore): Promise<void>;
+  jobs: JobRunner;
+  /** A background check found the open database damaged. */
+  onDamaged(error: Error): void;
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
-  const { paths, logger, clock } = options;
+  const { paths, logger, clock, jobs } = options;
   const store = blobStore(paths.attachments);
-  const db = await openDatabase(paths.database, migrations, logger, (open) => options.beforeMigrating(open, store));
+  // After a clean close the quick check waits until the app is serving; after a crash it runs first, in a job.
+  const closedCleanly = takeCleanCloseMark(paths.database);
+  const isNew = !existsSync(paths.database);
+  const db = await openDatabase(paths.database, migrations, logger, {
+    beforeMigrating: (open) => options.beforeMigrating(open, store),
+    checkBeforeUse: async () => {
+      if (closedCleanly || isNew) return;
+      const problems = await jobs.run('quickCheck', { file: paths.database });
+      if (problems.length > 0) throw damagedFileError('quick_check', problems);
+      logger.info('quick check passed before opening (the last close was not clean)');
+    },
+  });
   const uploads = createUploads(store, logger, () => clock.now().getTime());
   const settings = settingsRepo(db);
   try {
@@ -84,9 +104,29 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   } catch (error) {
     logger.error('emptying the trash of entries older than 30 days failed; it is retried at the next start', { error: describeError(error) });
   }
-  const handlers = dataHandlers({ db, clock, logger, appVersion: options.appVersion, settings, store, uploads, desktop: options.desktop, scratchDir: options.scratchDir });
+  const handlers = dataHandlers({
+    db,
+    databaseFile: paths.database,
+    jobs,
+    clock,
+    logger,
+    appVersion: options.appVersion,
+    settings,
+    store,
+    uploads,
+    desktop: options.desktop,
+    scratchDir: options.scratchDir,
+  });
   const changes = changeFeed(db);
+  // A file just created has nothing to check yet: its weekly check counts from now.
+  if (isNew) markIntegrityChecked(settings, clock.now());
+  const health = watchDatabaseHealth({ jobs, file: paths.database, settings, clock, logger, quickCheckPending: closedCleanly, onDamaged: options.onDamaged });
   let closed = false;
+  /** Nothing reads the file any more once this resolves (so it can be closed, moved or swapped). */
+  async function stopBackgroundWork(): Promise<void> {
+    health.stop();
+    await jobs.stopJobsOn(paths.database);
+  }
   return {
     db,
     store,
@@ -97,6 +137,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     async close() {
       if (closed) return;
       closed = true;
+      await stopBackgroundWork();
       await uploads.abortAll().catch((error: unknown) => logger.warn('could not clear uploads in progress', { error: describeError(error) }));
       try {
         checkpoint(db, 'TRUNCATE');
@@ -104,6 +145,20 @@ export async function openSession(options: SessionOptions): Promise<Session> {
         logger.warn('checkpoint on close failed; the WAL is replayed on next open', { error: describeError(error) });
       }
       db.close();
+      await markClosedCleanly(paths.database).catch((error: unknown) =>
+        logger.warn('could not mark the database closed cleanly; the next start checks it first', { error: describeError(error) }),
+      );
+    },
+    async abandon() {
+      if (closed) return;
+      closed = true;
+      await stopBackgroundWork();
+      await uploads.abortAll().catch(() => undefined);
+      try {
+        db.close();
+      } catch (error) {
+        logger.warn('closing the damaged database failed', { error: describeError(error) });
+      }
     },
   };
 }

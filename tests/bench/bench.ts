@@ -18,6 +18,7 @@ import { seedCrmStep } from './rows/crm-seed';
 import { addAttachments } from './rows/attachments';
 import { backupJobs } from './rows/backups';
 import { hostedJobs, hostMemory } from './rows/hosted';
+import { jobsUnderLoad } from './rows/jobs';
 import { deepPage, firstPage } from './rows/list-pages';
 import { openDatabase } from './rows/open';
 import { memoryMark, type BenchStep, type Measurement } from './rows/row';
@@ -43,6 +44,7 @@ const steps: BenchStep[] = [
   addAttachments,
   openDatabase,
   backupJobs,
+  jobsUnderLoad,
   hostedJobs,
   hostMemory,
 ];

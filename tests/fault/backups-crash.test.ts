@@ -5,6 +5,7 @@ import { verifySnapshot } from '../../electron/core/backups/verify';
 import { memoryLogger } from '../../electron/core/logger';
 import { useChildren, type TsChild } from '../support/child';
 import { samples } from '../support/sample-files';
+import { useJobRunner } from '../support/jobs';
 import { useTempDirs } from '../support/temp-dir';
 import { createContact, upload } from '../support/upload';
 
@@ -23,6 +24,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('SIGKILL during backup work', () => {
   const tempDir = useTempDirs();
+  const jobs = useJobRunner();
   const startChild = useChildren();
   const open: Core[] = [];
   afterEach(async () => {
@@ -52,7 +54,7 @@ describe('SIGKILL during backup work', () => {
       expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
       const listed = await core.backups.list();
       expect(listed.length).toBeGreaterThan(0);
-      for (const snapshot of listed) expect({ id: snapshot.id, problems: await verifySnapshot(core.paths.backups, snapshot.id) }).toEqual({ id: snapshot.id, problems: [] });
+      for (const snapshot of listed) expect({ id: snapshot.id, problems: await verifySnapshot(core.paths.backups, snapshot.id, jobs()) }).toEqual({ id: snapshot.id, problems: [] });
       await core.dispatch('backups.create', {});
       expect(readdirSync(core.paths.backups).filter((name) => name.startsWith('.tmp-'))).toEqual([]);
       await core.close();

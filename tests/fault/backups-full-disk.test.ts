@@ -7,12 +7,14 @@ import { verifySnapshot } from '../../electron/core/backups/verify';
 import { memoryLogger } from '../../electron/core/logger';
 import { isRoot, mountSmallDisk } from '../support/fault-fs';
 import { recordingDesktop } from '../support/recording-desktop';
+import { useJobRunner } from '../support/jobs';
 import { useTempDirs } from '../support/temp-dir';
 import { createContact, upload } from '../support/upload';
 import { samples } from '../support/sample-files';
 
 describe('the backup folder on a full disk', () => {
   const tempDir = useTempDirs();
+  const jobs = useJobRunner();
   const undo: Array<() => void | Promise<void>> = [];
   afterEach(async () => {
     for (const step of undo.splice(0).reverse()) await step();
@@ -43,7 +45,7 @@ describe('the backup folder on a full disk', () => {
 
     const after = await core.backups.list();
     expect(after.map((snapshot) => snapshot.id)).toEqual(before.map((snapshot) => snapshot.id));
-    expect(await verifySnapshot(core.backups.location(), before[0]!.id)).toEqual([]);
+    expect(await verifySnapshot(core.backups.location(), before[0]!.id, jobs())).toEqual([]);
     expect(readdirSync(core.backups.location()).filter((name) => name.startsWith('.tmp-'))).toEqual([]);
     expect(await core.dispatch('contacts.list', {})).toMatchObject({ ok: true, data: { total: 1 } });
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -8,6 +8,7 @@ import { renameEntryBytes, unzipped, zipOf } from '../../../tests/support/archiv
 import { fixedClock } from '../../../tests/support/core';
 import { recordingDesktop, type RecordingDesktop } from '../../../tests/support/recording-desktop';
 import { samples } from '../../../tests/support/sample-files';
+import { useJobRunner } from '../../../tests/support/jobs';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { createContact, upload } from '../../../tests/support/upload';
 import { openCore, type Core } from '../core';
@@ -36,6 +37,7 @@ const attachmentNames = (core: Core) => core.db.prepare('SELECT file_name FROM a
 
 describe('backups through the core', () => {
   const tempDir = useTempDirs();
+  const jobs = useJobRunner();
   const open: Core[] = [];
   afterEach(async () => {
     for (const core of open.splice(0)) await core.close();
@@ -113,7 +115,7 @@ describe('backups through the core', () => {
     clock.advance(60_000);
     await createContact(core, 'Bob');
     // Copied but not verified yet, as between the copy and its verification.
-    const pending = await takeSnapshot({ db: core.db, store: blobStore(core.paths.attachments), appVersion: '1.0.0', clock, logger: memoryLogger() }, core.paths.backups, 'scheduled');
+    const pending = await takeSnapshot({ db: core.db, store: blobStore(core.paths.attachments), appVersion: '1.0.0', clock, logger: memoryLogger(), jobs: jobs() }, core.paths.backups, 'scheduled');
     const { snapshots } = await ok<{ snapshots: Array<{ id: string; verifying: boolean }> }>(core.dispatch('backups.list', {}));
     expect(snapshots.map(({ id, verifying }) => [id, verifying])).toEqual([
       [pending.id, true],
@@ -153,7 +155,7 @@ describe('backups through the core', () => {
     const harness = await start();
     const { core, clock } = harness;
     await createContact(core, 'Anna');
-    const pending = await takeSnapshot({ db: core.db, store: blobStore(core.paths.attachments), appVersion: '1.0.0', clock, logger: memoryLogger() }, core.paths.backups, 'manual');
+    const pending = await takeSnapshot({ db: core.db, store: blobStore(core.paths.attachments), appVersion: '1.0.0', clock, logger: memoryLogger(), jobs: jobs() }, core.paths.backups, 'manual');
     clock.advance(60_000);
     await createContact(core, 'Bob');
     await ok(core.dispatch('backups.restore', { id: pending.id }));

@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { schemaVersion } from '../db/migrate';
+import { CopiedManifest } from './manifest';
 
 /** The tables that hold records (not SQLite's own, not the search index's shadow tables). */
 export function recordTables(db: Database): string[] {
@@ -30,4 +32,14 @@ export function foreignKeyCheck(db: Database): string[] {
 
 export function hasTable(db: Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** What a snapshot's manifest says its database holds, read from the copy itself so it describes exactly those bytes. */
+export function describeDatabase(db: Database): Pick<CopiedManifest, 'schemaVersion' | 'counts' | 'attachments'> {
+  return {
+    schemaVersion: schemaVersion(db),
+    counts: recordCounts(db),
+    // A database from before attachments existed (a snapshot before an update) has no blobs table.
+    attachments: hasTable(db, 'blobs') ? CopiedManifest.shape.attachments.parse(db.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all()) : [],
+  };
 }

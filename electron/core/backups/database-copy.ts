@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { copyFile, open } from 'node:fs/promises';
 import type { Db } from '../db/open';
+import { flushWhileCopying } from './flush-while-copying';
 
 /** Fraction done, 0…1, for the progress bar. */
 export type Progress = (fraction: number) => void;
@@ -62,7 +63,8 @@ async function copyQuiescedFile(db: Db, target: string): Promise<void> {
  * the WAL can be emptied, the quiesced file is copied whole; otherwise (on
  * Windows SQLite's byte-range locks are mandatory, and a reader elsewhere may
  * keep the WAL from emptying) SQLite's online backup API copies it on the
- * connection the app writes with, in steps. Either copy still says WAL mode in
+ * connection the app writes with, in steps, flushed along the way so its
+ * final commit has little left to fsync. Either copy still says WAL mode in
  * its header: the caller turns that off.
  */
 export async function copyLiveDatabase(db: Db, target: string, onProgress: Progress): Promise<CopyMethod> {
@@ -72,11 +74,17 @@ export async function copyLiveDatabase(db: Db, target: string, onProgress: Progr
     onProgress(1);
     return 'file copy';
   }
-  await db.backup(target, {
-    progress: ({ totalPages, remainingPages }) => {
-      onProgress(totalPages === 0 ? 0.5 : (totalPages - remainingPages) / totalPages);
-      return pagesPerStep;
-    },
-  });
+  const flush = flushWhileCopying(target);
+  try {
+    await db.backup(target, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress(totalPages === 0 ? 0.5 : (totalPages - remainingPages) / totalPages);
+        flush.copied(totalPages - remainingPages);
+        return pagesPerStep;
+      },
+    });
+  } finally {
+    await flush.settled();
+  }
   return 'backup API';
 }

@@ -42,18 +42,19 @@ async function rollForward(root: string, journal: Journal): Promise<void> {
 
 /**
  * Swaps the staged database and attachments in for the live ones (the live
- * database must be closed), then removes what was swapped out: it is in the
- * safety snapshot taken before the restore.
+ * database must be closed). What was swapped out is left for
+ * removeRestoreLeftovers, once the restored data is open: it is in the safety
+ * snapshot taken before the restore, and requests wait while the data is away.
  */
-export async function swapInStagedData(root: string, stagingName: string, logger: Logger): Promise<void> {
+export async function swapInStagedData(root: string, stagingName: string): Promise<void> {
   const journal: Journal = { staging: stagingName, previous: stagingName.replace(stagingPrefix, previousPrefix) };
   await mkdir(join(root, journal.previous), { recursive: true });
   await writeFileDurably(join(root, journalFileName), JSON.stringify(journal));
   await rollForward(root, journal);
-  await removeLeftovers(root, logger);
 }
 
-async function removeLeftovers(root: string, logger: Logger): Promise<void> {
+/** Removes staging and previous-data folders a restore left behind (at start-up too, after a crash). */
+export async function removeRestoreLeftovers(root: string, logger: Logger): Promise<void> {
   for (const name of readdirSync(root)) {
     if (name.startsWith(stagingPrefix) || name.startsWith(previousPrefix)) {
       await removeWithRetry(join(root, name)).catch((error: unknown) => logger.warn('could not remove a leftover restore folder', { name, error: String(error) }));
@@ -75,5 +76,5 @@ export async function finishInterruptedRestore(root: string, logger: Logger): Pr
     logger.warn('finishing a restore that was interrupted', { ...journal });
     await rollForward(root, journal);
   }
-  await removeLeftovers(root, logger);
+  await removeRestoreLeftovers(root, logger);
 }

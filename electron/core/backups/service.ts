@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BackupSettings, BackupStatus, SnapshotInfo } from '../../../shared/schemas/backup';
 import { latestSchemaVersion } from '../db/migrations';
-import type { Migration } from '../db/migration';
 import { removeWithRetry } from '../durable-files';
 import type { DesktopServices } from '../desktop';
 import { CrmError } from '../errors';
 import type { EventSink } from '../events';
+import type { JobRunner } from '../jobs/runner';
 import { describeError, type Logger } from '../logger';
 import type { Clock } from '../clock';
 import { archiveSource, exportArchive } from './archive';
@@ -27,7 +27,8 @@ export interface BackupServiceDeps {
   logger: Logger;
   emit: EventSink;
   desktop: DesktopServices;
-  migrations: readonly Migration[];
+  /** Verification and restore staging read whole files: their SQLite work runs as jobs. */
+  jobs: JobRunner;
   /** The live database and attachments, or undefined while the database is damaged. */
   liveSource(): SnapshotSource | undefined;
   /** Changes written by the live connection so far (SQLite's total_changes). */
@@ -43,7 +44,7 @@ export interface BackupServiceDeps {
  * as backup.failed, and kept for the status banner until a backup succeeds.
  */
 export function backupService(deps: BackupServiceDeps) {
-  const { root, clock, logger, emit } = deps;
+  const { root, clock, logger, emit, jobs } = deps;
   let config: BackupConfig = readBackupConfig(root);
   let lastFailure: BackupStatus['lastFailure'] = null;
   let growthWarning: string | null = null;
@@ -109,7 +110,7 @@ export function backupService(deps: BackupServiceDeps) {
    * Old snapshots are pruned after it, so retention knows the newest verified.
    */
   async function verifyCopied(info: Pick<SnapshotInfo, 'id' | 'createdAt'>): Promise<string[]> {
-    const problems = await verifyNewSnapshot(location(), info.id, clock.now(), progressOf('verify'));
+    const problems = await verifyNewSnapshot(location(), info.id, clock.now(), jobs, progressOf('verify'));
     if (problems.length === 0) {
       if (lastFailure && lastFailure.at <= info.createdAt) lastFailure = null;
       logger.info('snapshot verified', { id: info.id });
@@ -153,7 +154,7 @@ export function backupService(deps: BackupServiceDeps) {
     }
     const progress = progressOf('restore');
     // Staging verifies every byte it copies; only verified data is ever staged for the swap.
-    const staging = await stageRestore(root, source, deps.migrations, logger, (fraction) => progress(fraction * 0.7));
+    const staging = await stageRestore(root, source, jobs, logger, (fraction) => progress(fraction * 0.7));
     let safety: SnapshotInfo | undefined;
     try {
       safety = deps.liveSource() ? await verifiedSnapshot('before restore') : undefined;
@@ -175,7 +176,7 @@ export function backupService(deps: BackupServiceDeps) {
   async function snapshotSource(id: string): Promise<{ source: RestoreSource; createdAt: string }> {
     let snapshot = await readSnapshot(location(), id);
     if (snapshot?.verifying) {
-      await verifyNewSnapshot(location(), id, clock.now());
+      await verifyNewSnapshot(location(), id, clock.now(), jobs);
       snapshot = await readSnapshot(location(), id);
     }
     if (!snapshot?.manifest) throw new CrmError('BACKUP_INVALID', 'That backup has no readable manifest, so it cannot be restored. Nothing was changed.');
@@ -228,7 +229,7 @@ export function backupService(deps: BackupServiceDeps) {
     /** For the recovery screen: snapshots a crash left unverified are verified first, so the newest good one is offered. */
     newestVerified: () =>
       exclusive(async (): Promise<SnapshotInfo | null> => {
-        for (const snapshot of await listSnapshots(location())) if (snapshot.verifying) await verifyNewSnapshot(location(), snapshot.id, clock.now());
+        for (const snapshot of await listSnapshots(location())) if (snapshot.verifying) await verifyNewSnapshot(location(), snapshot.id, clock.now(), jobs);
         const newest = (await listSnapshots(location())).find((snapshot) => snapshot.verified);
         return newest ? publicInfo(newest) : null;
       }),
@@ -253,7 +254,7 @@ export function backupService(deps: BackupServiceDeps) {
     /** Check again: everything hashed anew against the checksums it was verified with, and the result recorded. */
     verify: (id: string) =>
       exclusive(async () => {
-        await recheckSnapshot(location(), id, clock.now(), new Map(), progressOf('verify'));
+        await recheckSnapshot(location(), id, clock.now(), new Map(), jobs, progressOf('verify'));
         const found = await readSnapshot(location(), id);
         if (!found?.manifest) throw new CrmError('NOT_FOUND', 'That backup no longer exists.');
         return publicInfo(found);
@@ -266,7 +267,7 @@ export function backupService(deps: BackupServiceDeps) {
         // Shared files are hashed once per run, however many snapshots name them.
         const hashes = new Map();
         for (const snapshot of await listSnapshots(location())) {
-          const problems = await recheckSnapshot(location(), snapshot.id, clock.now(), hashes);
+          const problems = await recheckSnapshot(location(), snapshot.id, clock.now(), hashes, jobs);
           if (problems.length > 0) logger.error('a backup no longer matches its checksums', { id: snapshot.id, problems });
         }
         await saveConfig({ ...config, lastFullCheckAt: clock.now().toISOString() });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultBackupSettings } from '../../../shared/schemas/backup';
 import { fixedClock, useCores } from '../../../tests/support/core';
 import { samples } from '../../../tests/support/sample-files';
+import { useJobRunner } from '../../../tests/support/jobs';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { createContact, upload } from '../../../tests/support/upload';
 import { blobStore } from '../attachments/blob-store';
@@ -17,13 +18,11 @@ import { takeSnapshot } from './snapshot';
 import { listSnapshots } from './snapshot-list';
 import { recheckSnapshot, verifyNewSnapshot, verifySnapshot } from './verify';
 
-function sourceOf(core: Core, clock = fixedClock()) {
-  return { db: core.db, store: blobStore(core.paths.attachments), appVersion: '1.2.3', clock, logger: memoryLogger() };
-}
-
 describe('snapshots', () => {
   const tempDir = useTempDirs();
   const openCore = useCores();
+  const jobs = useJobRunner();
+  const sourceOf = (core: Core, clock = fixedClock()) => ({ db: core.db, store: blobStore(core.paths.attachments), appVersion: '1.2.3', clock, logger: memoryLogger(), jobs: jobs() });
 
   async function seeded() {
     const core = await openCore(tempDir());
@@ -56,7 +55,7 @@ describe('snapshots', () => {
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect((await listSnapshots(core.paths.backups)).map(({ verifying, verified }) => ({ verifying, verified }))).toEqual([{ verifying: true, verified: false }]);
 
-    expect(await verifyNewSnapshot(core.paths.backups, info.id, new Date('2026-01-02T03:04:09.000Z'))).toEqual([]);
+    expect(await verifyNewSnapshot(core.paths.backups, info.id, new Date('2026-01-02T03:04:09.000Z'), jobs())).toEqual([]);
     const [verified] = await listSnapshots(core.paths.backups);
     expect(verified).toMatchObject({ id: info.id, verifying: false, verified: true, problems: [], lastCheckedAt: '2026-01-02T03:04:09.000Z' });
     expect(verified!.databaseSha256).toBe((await hashFile(join(dir, 'crm.db'))).sha256);
@@ -67,7 +66,7 @@ describe('snapshots', () => {
     const info = await takeSnapshot(sourceOf(core), core.paths.backups, 'manual');
     const manifest = await readManifest(join(core.paths.backups, info.id));
     rmSync(sharedFilePath(core.paths.backups, manifest.attachments[0]!.sha256));
-    expect(await verifyNewSnapshot(core.paths.backups, info.id, new Date())).toEqual([expect.stringMatching(/^attachment [0-9a-f]{12}… is missing$/)]);
+    expect(await verifyNewSnapshot(core.paths.backups, info.id, new Date(), jobs())).toEqual([expect.stringMatching(/^attachment [0-9a-f]{12}… is missing$/)]);
     expect((await listSnapshots(core.paths.backups))[0]).toMatchObject({ verifying: false, verified: false, problems: [expect.stringMatching(/is missing/)] });
   });
 
@@ -89,7 +88,7 @@ describe('snapshots', () => {
     const core = await seeded();
     const clock = fixedClock();
     const first = await takeSnapshot(sourceOf(core, clock), core.paths.backups, 'scheduled');
-    expect(await verifyNewSnapshot(core.paths.backups, first.id, clock.now())).toEqual([]);
+    expect(await verifyNewSnapshot(core.paths.backups, first.id, clock.now(), jobs())).toEqual([]);
     const { sha256 } = (await readManifest(join(core.paths.backups, first.id))).attachments[0]!;
     const shared = sharedFilePath(core.paths.backups, sha256);
     // Same size, one byte changed: only hashing finds it.
@@ -98,13 +97,13 @@ describe('snapshots', () => {
     writeFileSync(shared, bytes);
 
     clock.advance(86_400_000);
-    expect(await recheckSnapshot(core.paths.backups, first.id, clock.now(), new Map())).toEqual([`attachment ${sha256.slice(0, 12)}… does not match its checksum`]);
+    expect(await recheckSnapshot(core.paths.backups, first.id, clock.now(), new Map(), jobs())).toEqual([`attachment ${sha256.slice(0, 12)}… does not match its checksum`]);
     expect((await listSnapshots(core.paths.backups))[0]).toMatchObject({ verified: false });
 
     const next = await takeSnapshot(sourceOf(core, clock), core.paths.backups, 'scheduled');
-    expect(await verifyNewSnapshot(core.paths.backups, next.id, clock.now())).toEqual([]);
+    expect(await verifyNewSnapshot(core.paths.backups, next.id, clock.now(), jobs())).toEqual([]);
     expect(readFileSync(shared).equals(samples.pdf)).toBe(true);
-    expect(await verifySnapshot(core.paths.backups, next.id)).toEqual([]);
+    expect(await verifySnapshot(core.paths.backups, next.id, jobs())).toEqual([]);
   });
 
   it('lists and checks a snapshot taken before verification moved after the copy (checks in its manifest)', async () => {
@@ -115,11 +114,11 @@ describe('snapshots', () => {
     const older = { format: 1, ...rest, database: { ...database, ...(await hashFile(join(dir, 'crm.db'))) }, checks: { integrityCheck: ['ok'], foreignKeyCheck: [], attachmentProblems: [] } };
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(older));
     expect((await listSnapshots(core.paths.backups))[0]).toMatchObject({ verifying: false, verified: true });
-    expect(await verifySnapshot(core.paths.backups, info.id)).toEqual([]);
+    expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toEqual([]);
     const db = readFileSync(join(dir, 'crm.db'));
     db.writeUInt8(db.readUInt8(db.length - 100) ^ 0xff, db.length - 100);
     writeFileSync(join(dir, 'crm.db'), db);
-    expect(await verifySnapshot(core.paths.backups, info.id)).toEqual(['the database file does not match its checksum (it was changed or damaged)']);
+    expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toEqual(['the database file does not match its checksum (it was changed or damaged)']);
   });
 
   it('shares attachments between snapshots instead of copying them again', async () => {
@@ -151,7 +150,7 @@ describe('snapshots', () => {
     writing = false;
     await writer;
     expect(written).toBeGreaterThan(0);
-    expect(await verifyNewSnapshot(core.paths.backups, info.id, new Date())).toEqual([]);
+    expect(await verifyNewSnapshot(core.paths.backups, info.id, new Date(), jobs())).toEqual([]);
     const copy = new Database(join(core.paths.backups, info.id, 'crm.db'), { readonly: true });
     try {
       const during = copy.prepare("SELECT count(*) FROM contacts WHERE name LIKE 'During %'").pluck().get() as number;
@@ -191,25 +190,25 @@ describe('snapshots', () => {
   it('verifies a good snapshot, and names what is wrong with a flipped byte or a missing attachment', async () => {
     const core = await seeded();
     const info = await takeSnapshot(sourceOf(core), core.paths.backups, 'manual');
-    expect(await verifyNewSnapshot(core.paths.backups, info.id, new Date())).toEqual([]);
-    expect(await verifySnapshot(core.paths.backups, info.id)).toEqual([]);
+    expect(await verifyNewSnapshot(core.paths.backups, info.id, new Date(), jobs())).toEqual([]);
+    expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toEqual([]);
 
     const db = join(core.paths.backups, info.id, 'crm.db');
     const bytes = readFileSync(db);
     bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
     writeFileSync(db, bytes);
-    expect(await verifySnapshot(core.paths.backups, info.id)).toEqual(['the database file does not match its checksum (it was changed or damaged)']);
+    expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toEqual(['the database file does not match its checksum (it was changed or damaged)']);
 
     const manifest = await readManifest(join(core.paths.backups, info.id));
     const file = sharedFilePath(core.paths.backups, manifest.attachments[0]!.sha256);
     writeFileSync(file, 'not the pdf');
-    expect(await verifySnapshot(core.paths.backups, info.id)).toContainEqual(expect.stringMatching(/attachment .* does not match its checksum/));
+    expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toContainEqual(expect.stringMatching(/attachment .* does not match its checksum/));
   });
 
   it('a folder without a manifest is not a snapshot; a damaged manifest is listed as not verified', async () => {
     const core = await seeded();
     const info = await takeSnapshot(sourceOf(core), core.paths.backups, 'manual');
-    await verifyNewSnapshot(core.paths.backups, info.id, new Date());
+    await verifyNewSnapshot(core.paths.backups, info.id, new Date(), jobs());
     mkdirSync(join(core.paths.backups, 'snapshot-20250101-000000-000'));
     mkdirSync(join(core.paths.backups, 'snapshot-20250102-000000-000'));
     writeFileSync(join(core.paths.backups, 'snapshot-20250102-000000-000', 'manifest.json'), '{ "format": 1, "lies": true }');
@@ -249,7 +248,7 @@ describe('snapshots', () => {
     const core = await seeded();
     const clock = fixedClock('2026-01-01T00:00:00.000Z');
     const verified = await takeSnapshot(sourceOf(core, clock), core.paths.backups, 'scheduled');
-    await verifyNewSnapshot(core.paths.backups, verified.id, clock.now());
+    await verifyNewSnapshot(core.paths.backups, verified.id, clock.now(), jobs());
     const pending: string[] = [];
     for (let i = 0; i < 3; i++) {
       clock.advance(60_000);

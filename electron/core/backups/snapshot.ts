@@ -7,15 +7,14 @@ import type { SnapshotInfo } from '../../../shared/schemas/backup';
 import type { BlobStore } from '../attachments/blob-store';
 import { storageError } from '../attachments/blob-store';
 import type { Clock } from '../clock';
-import { schemaVersion } from '../db/migrate';
 import { sqliteVersion, type Db } from '../db/open';
 import { removeWithRetry, renameWithRetry, syncFolder } from '../durable-files';
 import { inParallel } from '../in-parallel';
+import type { JobRunner } from '../jobs/runner';
 import type { Logger } from '../logger';
 import { describeError } from '../logger';
 import { prepareBackupFolder, sharedFilePath, snapshotIdFor, tempSnapshotPrefix } from './backup-folder';
 import { copyLiveDatabase, type Progress } from './database-copy';
-import { hasTable, recordCounts } from './database-checks';
 import { CopiedManifest, snapshotDatabaseName, writeManifest } from './manifest';
 import { copyCheckedFile, sharedFileNames, syncFolders } from './shared-files';
 import { snapshotInfo } from './snapshot-list';
@@ -26,6 +25,8 @@ export interface SnapshotSource {
   appVersion: string;
   clock: Clock;
   logger: Logger;
+  /** Reads of the copy run as jobs, off the thread that answers requests. */
+  jobs: JobRunner;
 }
 
 // Attachments copied at once: their fsyncs overlap.
@@ -33,18 +34,11 @@ const filesAtOnce = 16;
 
 type Blob = { sha256: string; size: number };
 
-/** What the copy holds, read from the copy itself so it describes exactly those bytes. */
-function describeCopy(copyPath: string): Pick<CopiedManifest, 'schemaVersion' | 'counts' | 'attachments'> {
+/** A snapshot stands alone: no -wal or -shm beside it (the copy still says WAL mode in its header). */
+function leaveWalMode(copyPath: string): void {
   const copy = new Database(copyPath);
   try {
-    // A snapshot stands alone: no -wal or -shm beside it.
     copy.pragma('journal_mode = DELETE');
-    return {
-      schemaVersion: schemaVersion(copy),
-      counts: recordCounts(copy),
-      // A database from before attachments existed (a snapshot before an update) has no blobs table.
-      attachments: hasTable(copy, 'blobs') ? CopiedManifest.shape.attachments.parse(copy.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all()) : [],
-    };
   } finally {
     copy.close();
   }
@@ -93,8 +87,10 @@ export async function takeSnapshot(source: SnapshotSource, backupsDir: string, r
     await mkdir(temp);
     const copyPath = join(temp, snapshotDatabaseName);
     const copiedBy = await copyLiveDatabase(db, copyPath, (fraction) => onProgress(0.9 * fraction));
+    leaveWalMode(copyPath);
     // The copy is fsynced already (by copyLiveDatabase, or by SQLite as the backup committed), as is the journal mode change.
-    const described = describeCopy(copyPath);
+    // What it holds is read in a job: counting every table reads much of the file.
+    const described = await source.jobs.run('describeCopy', { file: copyPath });
     const { notCopied, copied } = await copyNewAttachments(store, backupsDir, described.attachments, (fraction) => onProgress(0.9 + 0.1 * fraction));
 
     const manifest: CopiedManifest = {

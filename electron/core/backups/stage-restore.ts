@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { storageError } from '../attachments/blob-store';
-import type { Migration } from '../db/migration';
-import { checkpoint, openDatabase } from '../db/open';
+import { latestSchemaVersion } from '../db/migrations';
 import { removeWithRetry, syncFolder } from '../durable-files';
 import { CrmError } from '../errors';
 import { inParallel } from '../in-parallel';
+import type { JobRunner } from '../jobs/runner';
 import type { Logger } from '../logger';
 import type { Manifest } from './manifest';
 import { stagingPrefix } from './restore-journal';
@@ -42,10 +42,12 @@ const cannotRestore = (problem: string) => new CrmError('BACKUP_INVALID', `This 
  * renames), verifying it as it goes: the database and every attachment are
  * hashed against their checksums while they are copied (one pass over the
  * bytes), then SQLite's checks run on the staged database itself unless its
- * checksum proves they passed; it is migrated only when it is older. Returns the staging folder's name; on any
- * failure nothing is left behind and the live data was never touched.
+ * checksum proves they passed; it is migrated only when it is older (checks
+ * and migration in jobs: they read the whole file). Returns the staging
+ * folder's name; on any failure nothing is left behind and the live data was
+ * never touched.
  */
-export async function stageRestore(root: string, source: RestoreSource, migrations: readonly Migration[], logger: Logger, onProgress: (fraction: number) => void): Promise<string> {
+export async function stageRestore(root: string, source: RestoreSource, jobs: JobRunner, logger: Logger, onProgress: (fraction: number) => void): Promise<string> {
   const name = `${stagingPrefix}${randomUUID()}`;
   const staging = join(root, name);
   const { manifest } = source;
@@ -65,14 +67,10 @@ export async function stageRestore(root: string, source: RestoreSource, migratio
       copied(size);
     });
     syncFolders(manifest.attachments.map((file) => attachmentPath(file.sha256)));
-    const problems = source.checksumProvesChecks ? [] : checkDatabaseFile(databasePath, manifest.schemaVersion);
+    const problems = source.checksumProvesChecks ? [] : await checkDatabaseFile(databasePath, manifest.schemaVersion, jobs);
     if (problems.length > 0) throw cannotRestore(problems[0]!);
     onProgress(0.9);
-    if (manifest.schemaVersion < (migrations.at(-1)?.version ?? 0)) {
-      const staged = await openDatabase(databasePath, migrations, logger);
-      checkpoint(staged, 'TRUNCATE');
-      staged.close();
-    }
+    if (manifest.schemaVersion < latestSchemaVersion) await jobs.run('prepareStagedDatabase', { file: databasePath });
     syncFolder(staging);
     onProgress(1);
     return name;

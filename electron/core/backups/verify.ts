@@ -1,38 +1,38 @@
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { schemaVersion } from '../db/migrate';
 import { inParallel } from '../in-parallel';
+import type { JobResult } from '../jobs/job-list';
+import type { JobRunner } from '../jobs/runner';
 import { sharedFilePath } from './backup-folder';
 import { readVerification, verificationFileName, writeCheck, writeVerification } from './check-records';
-import { foreignKeyCheck, integrityCheck } from './database-checks';
 import { hashFile, notCopiedInWords, readManifest, snapshotDatabaseName, type Manifest } from './manifest';
 import { verifiedChecksum } from './snapshot-list';
 
 const short = (sha256: string) => `${sha256.slice(0, 12)}…`;
 const filesAtOnce = 8;
 
+/** SQLite refused the file itself (damaged, not a database): a finding about the file, not a failure of the check. */
+const isSqliteError = (error: unknown) => typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('SQLITE_');
+
 /**
- * SQLite's own checks of a database file, run on its own read-only
- * connection: integrity, foreign keys, and the data version its manifest
- * names. Returns what is wrong, in words.
+ * SQLite's own checks of a database file, in a job (they read all of it) on
+ * its own read-only connection: integrity, foreign keys, and the data version
+ * its manifest names. Returns what is wrong, in words. A check that could not
+ * run (stopped, its worker failed) throws: that says nothing about the file.
  */
-export function checkDatabaseFile(path: string, expectedSchemaVersion: number): string[] {
-  const problems: string[] = [];
-  let copy: Database.Database | undefined;
+export async function checkDatabaseFile(path: string, expectedSchemaVersion: number, jobs: JobRunner, onProgress: (fraction: number) => void = () => {}): Promise<string[]> {
+  let copy: JobResult<'checkCopy'>;
   try {
-    copy = new Database(path, { readonly: true, fileMustExist: true });
-    const integrity = integrityCheck(copy);
-    if (integrity.join() !== 'ok') problems.push(...integrity.slice(0, 10).map((line) => `integrity check: ${line}`));
-    problems.push(...foreignKeyCheck(copy).slice(0, 10).map((line) => `foreign key check: ${line}`));
-    const version = schemaVersion(copy);
-    if (version !== expectedSchemaVersion) problems.push(`the database says data version ${version}, the manifest ${expectedSchemaVersion}`);
+    copy = await jobs.run('checkCopy', { file: path }, { onProgress });
   } catch (error) {
-    problems.push(`the database cannot be read: ${(error as Error).message}`);
-  } finally {
-    copy?.close();
+    if (!isSqliteError(error)) throw error;
+    return [`the database cannot be read: ${(error as Error).message}`];
   }
+  const problems: string[] = [];
+  if (copy.integrity.join() !== 'ok') problems.push(...copy.integrity.slice(0, 10).map((line) => `integrity check: ${line}`));
+  problems.push(...copy.foreignKeys.slice(0, 10).map((line) => `foreign key check: ${line}`));
+  if (copy.schemaVersion !== expectedSchemaVersion) problems.push(`the database says data version ${copy.schemaVersion}, the manifest ${expectedSchemaVersion}`);
   return problems;
 }
 
@@ -90,6 +90,7 @@ async function checkSnapshot(
   backupsDir: string,
   id: string,
   how: FileCheck,
+  jobs: JobRunner,
   onProgress: (fraction: number) => void,
 ): Promise<{ problems: string[]; damaged: string[]; databaseSha256: string | null }> {
   const dir = join(backupsDir, id);
@@ -113,7 +114,7 @@ async function checkSnapshot(
       problems.push('the database file does not match its checksum (it was changed or damaged)');
     } else {
       onProgress(0.2);
-      problems.push(...checkDatabaseFile(databasePath, manifest.schemaVersion));
+      problems.push(...(await checkDatabaseFile(databasePath, manifest.schemaVersion, jobs, (fraction) => onProgress(0.2 + 0.4 * fraction))));
     }
   }
   onProgress(0.6);
@@ -123,8 +124,8 @@ async function checkSnapshot(
 }
 
 /** Checks a snapshot in full (every attachment hashed again) and changes nothing: for the command line and tests. */
-export async function verifySnapshot(backupsDir: string, id: string, onProgress: (fraction: number) => void = () => {}): Promise<string[]> {
-  return (await checkSnapshot(backupsDir, id, { kind: 'rehash', hashes: new Map() }, onProgress)).problems;
+export async function verifySnapshot(backupsDir: string, id: string, jobs: JobRunner, onProgress: (fraction: number) => void = () => {}): Promise<string[]> {
+  return (await checkSnapshot(backupsDir, id, { kind: 'rehash', hashes: new Map() }, jobs, onProgress)).problems;
 }
 
 /**
@@ -134,11 +135,17 @@ export async function verifySnapshot(backupsDir: string, id: string, onProgress:
  * check compares against, beside the snapshot. A snapshot verified already
  * is left as it is.
  */
-export async function verifyNewSnapshot(backupsDir: string, id: string, verifiedAt: Date, onProgress: (fraction: number) => void = () => {}): Promise<string[]> {
+export async function verifyNewSnapshot(
+  backupsDir: string,
+  id: string,
+  verifiedAt: Date,
+  jobs: JobRunner,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<string[]> {
   const dir = join(backupsDir, id);
   const existing = await readVerification(dir);
   if (existing.state === 'read') return existing.record.problems;
-  const { problems, databaseSha256 } = await checkSnapshot(backupsDir, id, { kind: 'present' }, onProgress);
+  const { problems, databaseSha256 } = await checkSnapshot(backupsDir, id, { kind: 'present' }, jobs, onProgress);
   await writeVerification(dir, { verifiedAt: verifiedAt.toISOString(), databaseSha256, problems });
   return problems;
 }
@@ -149,11 +156,18 @@ export async function verifyNewSnapshot(backupsDir: string, id: string, verified
  * its name is removed, so the next snapshot copies it again from the live
  * attachments. A snapshot not verified yet gets its first verification instead.
  */
-export async function recheckSnapshot(backupsDir: string, id: string, checkedAt: Date, hashes: SharedFileHashes, onProgress: (fraction: number) => void = () => {}): Promise<string[]> {
+export async function recheckSnapshot(
+  backupsDir: string,
+  id: string,
+  checkedAt: Date,
+  hashes: SharedFileHashes,
+  jobs: JobRunner,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<string[]> {
   const dir = join(backupsDir, id);
   const manifest = await readManifest(dir).catch(() => undefined);
-  if (manifest?.format === 2 && (await readVerification(dir)).state === 'absent') return verifyNewSnapshot(backupsDir, id, checkedAt, onProgress);
-  const { problems, damaged } = await checkSnapshot(backupsDir, id, { kind: 'rehash', hashes }, onProgress);
+  if (manifest?.format === 2 && (await readVerification(dir)).state === 'absent') return verifyNewSnapshot(backupsDir, id, checkedAt, jobs, onProgress);
+  const { problems, damaged } = await checkSnapshot(backupsDir, id, { kind: 'rehash', hashes }, jobs, onProgress);
   for (const sha256 of damaged) await rm(sharedFilePath(backupsDir, sha256), { force: true });
   if (manifest) await writeCheck(dir, { checkedAt: checkedAt.toISOString(), problems });
   return problems;

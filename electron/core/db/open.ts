@@ -40,33 +40,47 @@ function applyPragmas(db: Db): void {
   }
 }
 
-function quickCheck(db: Db): void {
+/** PRAGMA quick_check: what it found wrong, nothing when the file is sound. */
+export function quickCheckProblems(db: Db): string[] {
   const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
-  const problems = rows.map((row) => row.quick_check).filter((result) => result !== 'ok');
-  if (problems.length > 0) {
-    throw Object.assign(new Error(`quick_check failed: ${problems.slice(0, 5).join('; ')}`), { code: 'SQLITE_CORRUPT' });
-  }
+  return rows.map((row) => row.quick_check).filter((result) => result !== 'ok');
+}
+
+/** The error a check that found damage throws: SQLite's own code, so every caller maps it as it maps a query that met the damage. */
+export function damagedFileError(check: string, problems: readonly string[]): Error {
+  return Object.assign(new Error(`${check} failed: ${problems.slice(0, 5).join('; ')}`), { code: 'SQLITE_CORRUPT' });
+}
+
+/** The check before use when the caller has no other: quick_check on this connection. */
+function quickCheckHere(db: Db): void {
+  const problems = quickCheckProblems(db);
+  if (problems.length > 0) throw damagedFileError('quick_check', problems);
+}
+
+export interface OpenOptions {
+  /** Runs before the first migration that would change an existing database (a snapshot). */
+  beforeMigrating?: (db: Db, fromVersion: number) => Promise<void>;
+  /**
+   * Checks the file after the pragmas and before anything is written; throws
+   * if it is damaged. By default quick_check on this connection; the app's
+   * session runs it as a job, or after opening when the last close was clean.
+   */
+  checkBeforeUse?: (db: Db) => void | Promise<void>;
 }
 
 /**
  * Opens the app's database: refuses a newer schema, sets and verifies the
- * pragmas durability depends on, checks the file (quick_check), and migrates
- * it forward.
+ * pragmas durability depends on, checks the file, and migrates it forward.
  */
-export async function openDatabase(
-  file: string,
-  migrations: readonly Migration[],
-  logger: Logger,
-  /** Runs before the first migration that would change an existing database (a snapshot). */
-  beforeMigrating: (db: Db, fromVersion: number) => Promise<void> = async () => {},
-): Promise<Db> {
+export async function openDatabase(file: string, migrations: readonly Migration[], logger: Logger, options: OpenOptions = {}): Promise<Db> {
+  const { beforeMigrating = async () => {}, checkBeforeUse = quickCheckHere } = options;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   let db: Db | undefined;
   try {
     refuseNewerSchema(file, latest);
     db = new Database(file);
     applyPragmas(db);
-    quickCheck(db);
+    await checkBeforeUse(db);
     const current = schemaVersion(db);
     if (current > 0 && current < latest) await beforeMigrating(db, current);
     runMigrations(db, migrations, logger);

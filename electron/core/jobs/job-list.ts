@@ -1,0 +1,70 @@
+import Database from 'better-sqlite3';
+import { describeDatabase, foreignKeyCheck, integrityCheck } from '../backups/database-checks';
+import { schemaVersion } from '../db/migrate';
+import { migrations } from '../db/migrations';
+import { checkpoint, openDatabase, quickCheckProblems, type Db } from '../db/open';
+import { duplicateFinder } from '../duplicates/find';
+import type { Logger } from '../logger';
+
+/** What a job gets besides its arguments: the log (forwarded to the core's) and a progress report. */
+export interface JobTools {
+  logger: Logger;
+  progress(fraction: number): void;
+}
+
+/** Every job names the file it works on, so the runner can stop the jobs on a file before it is closed or moved. */
+export interface OnFile {
+  file: string;
+}
+
+/** A read-only connection of the job's own, closed when the work is done (a reader never blocks the app's writer in WAL mode). */
+function reading<T>(file: string, work: (db: Db) => T): T {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The jobs a job worker runs, by name: plain data in, plain data out, each
+ * on its own connection. Only a file nobody else has open (a restore being
+ * staged) is ever opened for writing here.
+ */
+export const jobList = {
+  /** PRAGMA quick_check: the problems found, none when the file is sound. */
+  quickCheck: ({ file }: OnFile) => reading(file, quickCheckProblems),
+
+  /** PRAGMA integrity_check (every index against its table too): the problems found. */
+  integrityCheck: ({ file }: OnFile) => reading(file, (db) => integrityCheck(db).filter((line) => line !== 'ok')),
+
+  /** What a snapshot's manifest says of its database copy (data version, counts, attachments), read from the copy. */
+  describeCopy: ({ file }: OnFile) => reading(file, describeDatabase),
+
+  /** SQLite's own checks of a database copy (a snapshot's, a restore's staged file), and the data version it says. */
+  checkCopy: ({ file }: OnFile, { progress }: JobTools) =>
+    reading(file, (db) => {
+      const integrity = integrityCheck(db);
+      progress(0.8);
+      return { integrity, foreignKeys: foreignKeyCheck(db), schemaVersion: schemaVersion(db) };
+    }),
+
+  /** One page of groups of records that look like the same one. */
+  findDuplicates: ({ file, kind, offset, limit }: OnFile & { kind: 'contact' | 'company'; offset: number; limit: number }) =>
+    reading(file, (db) => duplicateFinder(db).page(kind, offset, limit)),
+
+  /** A restore's staged database from an older Rolodesk, opened as the app opens its own (checked, migrated) and folded into one file. */
+  prepareStagedDatabase: async ({ file }: OnFile, { logger }: JobTools) => {
+    const db = await openDatabase(file, migrations, logger);
+    try {
+      checkpoint(db, 'TRUNCATE');
+    } finally {
+      db.close();
+    }
+  },
+} satisfies Record<string, (args: never, tools: JobTools) => unknown>;
+
+export type JobName = keyof typeof jobList;
+export type JobArgs<N extends JobName> = Parameters<(typeof jobList)[N]>[0];
+export type JobResult<N extends JobName> = Awaited<ReturnType<(typeof jobList)[N]>>;

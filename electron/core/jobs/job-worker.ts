@@ -1,0 +1,33 @@
+// A job worker thread: runs the jobs of job-list.ts one at a time, each on a
+// connection of its own, and reports logs, progress and the result as
+// messages. Started by jobs/runner.ts; never imports 'electron'.
+import { parentPort } from 'node:worker_threads';
+import type { Logger, LogRecord } from '../logger';
+import { jobList, type JobTools } from './job-list';
+import { toJobError, type JobReport, type JobRequest } from './messages';
+
+const port = parentPort;
+if (!port) throw new Error('job-worker runs only as a worker thread');
+const report = (message: JobReport) => port.postMessage(message);
+
+function toolsFor(id: number): JobTools {
+  const log = (level: LogRecord['level']) => (message: string, context?: Record<string, unknown>) => {
+    try {
+      report({ type: 'log', id, level, message, ...(context ? { context } : {}) });
+    } catch {
+      // A context that cannot cross to another thread (a function, say) is sent as text.
+      report({ type: 'log', id, level, message, context: { context: String(context) } });
+    }
+  };
+  const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  return { logger, progress: (fraction) => report({ type: 'progress', id, fraction }) };
+}
+
+port.on('message', async ({ id, name, args }: JobRequest) => {
+  try {
+    const job = jobList[name] as (args: unknown, tools: JobTools) => unknown;
+    report({ type: 'done', id, result: await job(args, toolsFor(id)) });
+  } catch (error) {
+    report({ type: 'failed', id, error: toJobError(error) });
+  }
+});
