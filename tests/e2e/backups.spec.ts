@@ -456,7 +456,7 @@ test.describe('backups', () => {
     await expect(failureBanner(page)).toHaveCount(0);
   });
 
-  test('Stop ends an export of big files: a toast, not an error, and no file is left', async ({ app, scratch }) => {
+  test('Stop ends an export: a toast, not an error, and no file is left', async ({ app, scratch }) => {
     const page = app.page;
     const ids = await createContacts(app, [{ name: 'Anna Berg' }]);
     for (const label of ['January', 'February', 'March']) await attach(app, ids.get('Anna Berg')!, `${label} minutes.txt`, bigText(label, 5));
@@ -475,9 +475,10 @@ test.describe('backups', () => {
     await expect(exporting).toContainText('Writing the backup file…');
     await expect(exporting.getByRole('progressbar', { name: 'Exporting backup' })).toHaveAttribute('aria-valuenow', '64');
     await app.screenshot('export-progress');
-    // The system dialog answers, and the user stops the export while the big files are being written.
-    release();
+    // The user stops it before the system dialog's answer reaches the core (stopping mid-write is the core's
+    // own test: here the export of 15 MB could finish before the click lands), then the dialog answers.
     await exporting.getByRole('button', { name: 'Stop' }).click();
+    release();
     await expect(toasts(page)).toContainText('Export stopped. No file was written.');
     await expect(exporting).toBeHidden();
     await expect(page.getByRole('alert')).toHaveCount(0);

@@ -405,4 +405,38 @@ describe('stopping an export', () => {
       await core.close();
     }
   });
+  it('a stop asked before the writing starts is kept: while the save dialog is open, and while the export waits behind a backup', async () => {
+    const desktop = recordingDesktop();
+    const events: EventName[] = [];
+    const core = await openCore({ dataDir: tempDir(), logger: memoryLogger(), appVersion: '1.0.0', desktop, emit: (event) => events.push(event) });
+    try {
+      await createContact(core, 'Anna');
+      const folder = tempDir();
+      let answerDialog: (path: string | undefined) => void = () => {};
+      desktop.chooseSaveLocation = () => new Promise((resolve) => (answerDialog = resolve));
+
+      // Stopped while the dialog is open; the dialog then answers with a place.
+      const duringDialog = core.dispatch('backups.export', {});
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await core.dispatch('backups.cancelExport', {})).toEqual({ ok: true, data: { cancelled: true } });
+      answerDialog(join(folder, 'during dialog.zip'));
+      expect(await duringDialog).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+
+      // Queued behind a backup being taken (and its verification): the stop still counts.
+      const queued = core.dispatch('backups.export', {});
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const backingUp = core.dispatch('backups.create', {});
+      answerDialog(join(folder, 'queued.zip'));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(await core.dispatch('backups.cancelExport', {})).toEqual({ ok: true, data: { cancelled: true } });
+      expect(await queued).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+      expect((await backingUp).ok).toBe(true);
+
+      expect(readdirSync(folder)).toEqual([]);
+      expect(events).not.toContain('backup.failed');
+      expect(await core.dispatch('backups.cancelExport', {})).toEqual({ ok: true, data: { cancelled: false } });
+    } finally {
+      await core.close();
+    }
+  });
 });

@@ -30,10 +30,8 @@ export function backupHandlers(backups: BackupService, desktop: DesktopServices,
       return { opened: true as const };
     },
     'backups.export': async () => {
-      const destination = await desktop.chooseSaveLocation(backupFileName(now()));
-      if (destination === undefined) return { saved: false };
-      await backups.exportTo(destination);
-      return { saved: true };
+      const saved = await backups.exportTo(() => desktop.chooseSaveLocation(backupFileName(now())));
+      return { saved };
     },
     'backups.cancelExport': () => ({ cancelled: backups.cancelExport() }),
     'backups.restore': async ({ id }) => {

@@ -297,29 +297,42 @@ export function backupService(deps: BackupServiceDeps) {
         await saveConfig({ ...config, undoRestore: null });
       }),
 
-    /** Writes one portable backup file of the data as it is now, verified by reading it back. */
-    exportTo: (destination: string) =>
-      exclusive(async () => {
-        exportInProgress = new AbortController();
-        const { signal } = exportInProgress;
-        try {
-          await loud(
+    /**
+     * Writes one portable backup file of the data as it is now, verified by
+     * reading it back. Stop counts from the moment it is asked for: while the
+     * save dialog is open, while it waits behind other backup work, and
+     * while it writes. Returns false when no destination was chosen.
+     */
+    async exportTo(chooseDestination: () => Promise<string | undefined>): Promise<boolean> {
+      const stopper = new AbortController();
+      exportInProgress = stopper;
+      const { signal } = stopper;
+      const stopped = () => new CrmError('CANCELLED', 'The export was stopped. No backup file was written.');
+      try {
+        const destination = await chooseDestination();
+        if (destination === undefined) return false;
+        if (signal.aborted) throw stopped();
+        await exclusive(() =>
+          loud(
             'export the backup',
             async () => {
+              signal.throwIfAborted();
               const snapshot = await verifiedSnapshot('export');
               signal.throwIfAborted();
               await exportArchive(location(), snapshot.id, destination, progressOf('export'), signal);
             },
             () => signal.aborted,
-          );
-        } catch (error) {
-          // Stopping on request is not a failure to shout about.
-          if (signal.aborted) throw new CrmError('CANCELLED', 'The export was stopped. No backup file was written.');
-          throw error;
-        } finally {
-          exportInProgress = undefined;
-        }
-      }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        // Stopping on request is not a failure to shout about.
+        if (signal.aborted) throw stopped();
+        throw error;
+      } finally {
+        if (exportInProgress === stopper) exportInProgress = undefined;
+      }
+    },
 
     cancelExport(): boolean {
       if (!exportInProgress) return false;
