@@ -258,7 +258,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     async close() {
       if (closed) return;
       closed = true;
-      await backups.idle().catch(() => undefined);
+      await backups.settled().catch(() => undefined);
       const closing = session;
       session = undefined;
       await closing?.close();

@@ -33,21 +33,21 @@ describe('the backup schedule', () => {
     await createContact(core, 'Anna');
     const timers = manualTimers();
     const schedule = startBackupSchedule(core.backups, memoryLogger(), () => core.backups.settings().intervalMinutes, timers.every);
-    await core.backups.idle();
+    await core.backups.settled();
     const count = async () => (await core.backups.list()).length;
     expect(await count()).toBe(1);
     expect(timers.live().map((timer) => timer.ms)).toEqual([15 * 60_000]);
 
     clock.advance(15 * 60_000);
     timers.fire();
-    await core.backups.idle();
+    await core.backups.settled();
     expect(await count()).toBe(1); // nothing changed since the start-up snapshot
 
     await createContact(core, 'Bob');
     clock.advance(15 * 60_000);
     timers.fire();
-    await core.backups.idle();
-    await core.backups.idle();
+    await core.backups.settled();
+    await core.backups.settled();
     expect(await count()).toBe(2);
 
     await createContact(core, 'Carl');
@@ -65,6 +65,6 @@ describe('the backup schedule', () => {
     await core.backups.updateSettings({ ...core.backups.settings(), intervalMinutes: 60 });
     timers.fire();
     expect(timers.live().map((timer) => timer.ms)).toEqual([60 * 60_000]);
-    await core.backups.idle();
+    await core.backups.settled();
   });
 });

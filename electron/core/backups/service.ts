@@ -352,11 +352,8 @@ export function backupService(deps: BackupServiceDeps) {
 
     updateSettings: (settings: BackupSettings) => exclusive(() => saveConfig({ ...config, settings })),
 
-    /** Waits for every job queued so far, verifications included: for tests and the bench. */
+    /** Waits for every job queued so far, verifications included: on quit (so the last snapshot is verified before the app exits), in tests and the bench. */
     settled: () => exclusive(async () => undefined),
-
-    /** On quit: waits for the jobs queued, so the last snapshot is verified before the app exits. */
-    idle: () => exclusive(async () => undefined),
   };
 }
 

@@ -100,6 +100,26 @@ describe('deals', () => {
       expect(withClosed.columns.map((column) => column.deals.length)).toEqual([10, 0, 1, 0, 1, 0]);
     });
 
+    it('a card says what the list says of the same deal: names, money, dates, owner, tags; a deleted company or person shows no name', async () => {
+      const core = await openCore(tempDir());
+      const acme = await call(core, 'companies.create', { name: 'Ölwerk & Söhne 🍺' });
+      const gone = await call(core, 'companies.create', { name: 'Gone Ltd' });
+      const anna = await call(core, 'contacts.create', { name: 'Anna Ångström' });
+      const vip = await call(core, 'tags.create', { name: 'VIP' });
+      const hot = await call(core, 'tags.create', { name: 'Hot' });
+      await call(core, 'deals.create', { title: 'Full', companyId: acme.id, contactId: anna.id, valueMinor: 1_250_050, currency: 'SEK', expectedCloseDate: '2026-03-29', owner: 'Zoë', probability: 40, tagIds: [vip.id, hot.id] });
+      await call(core, 'deals.create', { title: 'Bare', stageId: await stageId(core, 'Won') });
+      await call(core, 'deals.create', { title: 'Orphan', companyId: gone.id, stageId: await stageId(core, 'Proposal'), tagIds: [hot.id] });
+      await call(core, 'companies.delete', { id: gone.id });
+
+      const cards = (await call(core, 'deals.board', { includeClosed: true })).columns.flatMap((column) => column.deals);
+      const rows = (await call(core, 'deals.list', { limit: 100 })).rows;
+      expect(cards).toHaveLength(3);
+      for (const card of cards) expect({ ...card, tagIds: [...card.tagIds].sort() }).toEqual(((row) => ({ ...row, tagIds: [...row.tagIds].sort() }))(rows.find((row) => row.id === card.id)!));
+      expect(cards.find((card) => card.title === 'Full')).toMatchObject({ companyName: 'Ölwerk & Söhne 🍺', contactName: 'Anna Ångström', stageName: 'Lead', stageKind: 'open', owner: 'Zoë' });
+      expect(cards.find((card) => card.title === 'Orphan')).toMatchObject({ companyName: '', stageName: 'Proposal', tagIds: [hot.id] });
+    });
+
     it('moves a card to a stage and position (drag or keyboard), keeping the others in order', async () => {
       const core = await openCore(tempDir());
       const [a, b, c] = [await call(core, 'deals.create', { title: 'A' }), await call(core, 'deals.create', { title: 'B' }), await call(core, 'deals.create', { title: 'C' })];

@@ -61,8 +61,14 @@ describe(`long jobs never block the thread that answers requests (${contacts.toL
   it('a scheduled snapshot (its copy yields between steps; its checks run in a job)', async () => {
     const { core } = await seeded();
     await createContact(core, 'Changed since the last snapshot');
-    const { value, longestStallMs } = await measureStalls(() => core.backups.snapshotIfChanged('scheduled'));
-    expect(value?.verified).toBe(true);
+    // The copy answers first; its verification is the next job, so the measure runs until that is done too.
+    const { value, longestStallMs } = await measureStalls(async () => {
+      const copied = await core.backups.snapshotIfChanged('scheduled');
+      await core.backups.settled();
+      return copied;
+    });
+    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean }> }>(core.dispatch('backups.list', {}));
+    expect(snapshots.find((snapshot) => snapshot.id === value?.id)?.verified).toBe(true);
     expect(longestStallMs).toBeLessThan(longestAllowedStallMs);
   });
 
