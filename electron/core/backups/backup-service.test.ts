@@ -291,23 +291,30 @@ describe('backups through the core', () => {
       expect(names(harness.core)).toEqual(before);
     });
 
-    it('a database that matches its manifest but fails SQLite’s own checks', async () => {
-      const { harness, archive } = await exported();
+    /** The exported archive with its database changed by `change`, and a manifest that tells the truth about the changed bytes. */
+    async function withDatabaseChanged(archive: Buffer, change: (db: Database.Database) => void, manifestChanges: object = {}): Promise<string> {
       const good = join(tempDir(), 'good.zip');
       writeFileSync(good, archive);
       const entries = await unzipped(good);
       const databasePath = join(tempDir(), 'crm.db');
       writeFileSync(databasePath, entries['crm.db']!);
       const db = new Database(databasePath);
-      db.pragma('foreign_keys = OFF');
-      db.prepare("INSERT INTO attachments (contact_id, sha256, file_name, added_at) VALUES (999, ?, 'ghost.pdf', 't')").run('ab'.repeat(32));
+      change(db);
       db.close();
-      // The manifest tells the truth about these bytes: only SQLite's checks can find what is wrong.
       const manifest = JSON.parse(entries['manifest.json']!.toString('utf8')) as object;
-      const rebuilt = { ...entries, 'manifest.json': JSON.stringify({ ...manifest, database: { file: 'crm.db', ...(await hashFile(databasePath)) } }), 'crm.db': readFileSync(databasePath) };
-      const broken = join(tempDir(), 'broken.zip');
-      writeFileSync(broken, await zipOf(rebuilt));
-      harness.desktop.backupFile = broken;
+      const rebuilt = { ...entries, 'manifest.json': JSON.stringify({ ...manifest, ...manifestChanges, database: { file: 'crm.db', ...(await hashFile(databasePath)) } }), 'crm.db': readFileSync(databasePath) };
+      const changed = join(tempDir(), 'changed.zip');
+      writeFileSync(changed, await zipOf(rebuilt));
+      return changed;
+    }
+
+    it('a database that matches its manifest but fails SQLite’s own checks', async () => {
+      const { harness, archive } = await exported();
+      // The manifest tells the truth about these bytes: only SQLite's checks can find what is wrong.
+      harness.desktop.backupFile = await withDatabaseChanged(archive, (db) => {
+        db.pragma('foreign_keys = OFF');
+        db.prepare("INSERT INTO attachments (contact_id, sha256, file_name, added_at) VALUES (999, ?, 'ghost.pdf', 't')").run('ab'.repeat(32));
+      });
       const before = names(harness.core);
       expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID', message: expect.stringMatching(/^This backup cannot be restored: foreign key check: attachments row \d+ points at a missing/) } });
       expect(names(harness.core)).toEqual(before);
@@ -316,19 +323,7 @@ describe('backups through the core', () => {
 
     it('an archive from a newer Rolodesk', async () => {
       const { harness, archive } = await exported();
-      const good = join(tempDir(), 'good.zip');
-      writeFileSync(good, archive);
-      const entries = await unzipped(good);
-      const databasePath = join(tempDir(), 'crm.db');
-      writeFileSync(databasePath, entries['crm.db']!);
-      const db = new Database(databasePath);
-      db.pragma('user_version = 999');
-      db.close();
-      const manifest = JSON.parse(entries['manifest.json']!.toString('utf8')) as object;
-      const rebuilt = { ...entries, 'manifest.json': JSON.stringify({ ...manifest, schemaVersion: 999, database: { file: 'crm.db', ...(await hashFile(databasePath)) } }), 'crm.db': readFileSync(databasePath) };
-      const newer = join(tempDir(), 'newer.zip');
-      writeFileSync(newer, await zipOf(rebuilt));
-      harness.desktop.backupFile = newer;
+      harness.desktop.backupFile = await withDatabaseChanged(archive, (db) => db.pragma('user_version = 999'), { schemaVersion: 999 });
       const before = names(harness.core);
       expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({ ok: false, error: { code: 'SCHEMA_TOO_NEW', message: expect.stringMatching(/newer version of Rolodesk/) } });
       expect(names(harness.core)).toEqual(before);
