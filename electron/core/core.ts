@@ -117,6 +117,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     liveSource: () => session && { db: session.db, store: session.store, appVersion, clock, logger, jobs },
     changeCounter: () => (session ? (session.db.prepare('SELECT total_changes()').pluck().get() as number) : 0),
     replaceData: async (stagingName) => {
+      await session?.stopBackgroundWork();
       await whileChangingSession(async () => {
         const closing = session;
         session = undefined;

@@ -58,6 +58,12 @@ export interface Session {
   handlers: DataHandlers;
   /** The records changed since it was last drained (main sends them to the window). */
   changes: ChangeFeed;
+  /**
+   * Stops the checks reading the file while requests are still answered: a
+   * stop waits for the check's current SQLite statement, so a swap calls this
+   * first and holds requests only for the swap itself.
+   */
+  stopBackgroundWork(): Promise<void>;
   close(): Promise<void>;
   /** For a database found damaged: stops its jobs and closes it as it is (no checkpoint, no clean-close mark). */
   abandon(): Promise<void>;
@@ -134,6 +140,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     settings,
     handlers,
     changes,
+    stopBackgroundWork,
     async close() {
       if (closed) return;
       closed = true;
