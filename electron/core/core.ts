@@ -65,7 +65,7 @@ export interface Core {
 }
 
 const damagedError = () =>
-  new CrmError('DATABASE_CORRUPT', 'The Rolodesk database is damaged. Your backups are safe: restore the newest one from the recovery screen.');
+  new CrmError('DATABASE_CORRUPT', 'The Rolodesk database is damaged, so Rolodesk stopped using it. The recovery screen shows how to get your data back.');
 
 /** Copies handed to other programs live here, per data directory, emptied at each start. */
 function scratchDirFor(dataDir: string): string {

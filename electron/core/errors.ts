@@ -19,11 +19,11 @@ export class CrmError extends Error {
 const sqliteCodes: Record<string, { code: ErrorCode; message: string }> = {
   SQLITE_CORRUPT: {
     code: 'DATABASE_CORRUPT',
-    message: 'The Rolodesk database file is damaged. Your backups are safe; restore the newest one from the Backups screen.',
+    message: 'The Rolodesk database file is damaged, so Rolodesk stops using it and shows how to get your data back.',
   },
   SQLITE_NOTADB: {
     code: 'DATABASE_CORRUPT',
-    message: 'The Rolodesk database file is not a database Rolodesk can read. Your backups are safe; restore the newest one.',
+    message: 'The Rolodesk database file is not one Rolodesk can read, so Rolodesk stops using it and shows how to get your data back.',
   },
   SQLITE_FULL: {
     code: 'DISK_FULL',

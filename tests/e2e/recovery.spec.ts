@@ -78,6 +78,8 @@ test.describe('recovery from a damaged database', () => {
 
     const screen = recoveryScreen(page);
     await expect(screen.getByRole('region', { name: 'No verified backup was found' })).toBeVisible();
+    // Nothing promises a backup that is not there: not the screen, not a message.
+    await expect(page.getByText(/backups are safe|restore the newest/i)).toHaveCount(0);
     await expect(screen.getByRole('button', { name: 'Choose a backup file…' })).toBeVisible();
     await app.screenshot('recovery-no-backup');
 

@@ -80,7 +80,9 @@ export function RecoveryScreen() {
           Let’s get your data back
         </h1>
         <p className="recovery__lead">
-          Rolodesk found a problem with its database file. Your backups are safe.
+          Rolodesk found a problem with its database file.
+          {/* Only promised when there is one to restore: otherwise the card below says none was found. */}
+          {newest && ' Your backups are safe.'}
           {movedTo && (
             <>
               {' '}
