@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { samples } from '../support/sample-files';
 import { expect, test as appTest, type RolodeskApp } from './app';
+import { beforeCalls } from './before-calls';
 
 // Sizes and dates are written in the user's locale; pin it so the words are predictable.
 appTest.use({ locale: 'en-US' });
@@ -63,23 +64,6 @@ function leftoverTemps(app: RolodeskApp): string[] {
 
 function storedPath(app: RolodeskApp, sha256: string): string {
   return join(app.dataDir, 'attachments', sha256.slice(0, 2), sha256);
-}
-
-/**
- * Lets the test act on calls from the page to one channel before the core
- * answers them: slow them down, or change the world first. Returns the log of
- * every channel called from then on.
- */
-function beforeCalls(app: RolodeskApp, channel: string, act: (input: unknown) => Promise<void> | void): string[] {
-  const core = app.core;
-  const answer = core.dispatch.bind(core);
-  const called: string[] = [];
-  core.dispatch = async (name, input) => {
-    called.push(String(name));
-    if (name === channel) await act(input);
-    return answer(name, input);
-  };
-  return called;
 }
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

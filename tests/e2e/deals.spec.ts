@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { DealDraft } from '../../shared/schemas/deal';
 import { call, count, smallCrm, update } from '../support/crm';
 import { expect, test, type RolodeskApp } from './app';
+import { beforeCalls } from './before-calls';
 
 test.use({ locale: 'en-US', timezoneId: 'Europe/Berlin' });
 
@@ -101,8 +102,11 @@ test.describe('Deals', () => {
     const crm = await seedPipeline(app);
     await openDeals(page);
     await expect(card(page, 'Globex pilot')).toBeVisible();
-    // Someone else deletes the stage meanwhile: the move is refused, and the board must not pretend it happened.
-    await call(app.core, 'stages.delete', { id: crm.stage.Qualified!, moveDealsTo: crm.stage.Proposal! });
+    // Someone else deletes the stage just before the move reaches the core: the move is refused, and the board must not pretend it happened.
+    const original = app.core.dispatch.bind(app.core);
+    beforeCalls(app, 'deals.move', async () => {
+      await original('stages.delete', { id: crm.stage.Qualified!, moveDealsTo: crm.stage.Proposal! });
+    });
     await card(page, 'Globex pilot').dragTo(column(page, 'Qualified').getByRole('list'));
     await expect(page.getByText(/was not moved/)).toBeVisible();
     await expect(column(page, 'Lead').getByRole('button', { name: /Globex pilot/ })).toBeVisible();

@@ -86,7 +86,8 @@ test.describe('the trash', () => {
 
     // An activity restored opens with its contact.
     await entry(page, 'Intro call').getByRole('button', { name: 'Restore Intro call' }).click();
-    await page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Open' }).last().click();
+    // Its own toast's Open: Acme's toast may still be showing, and the newest toast may not be there yet.
+    await page.getByRole('status', { name: 'Notifications' }).locator('.toast', { hasText: 'Intro call' }).getByRole('button', { name: 'Open' }).click();
     await expect(page.getByRole('complementary', { name: 'Contact details' }).getByRole('heading', { level: 2 })).toHaveText('Anna Berg');
 
     // Delete forever asks first; Cancel keeps it.
