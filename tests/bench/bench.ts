@@ -86,7 +86,12 @@ async function main(): Promise<void> {
     appSqlite = sqliteVersion((await ctx.core()).db);
     for (const step of steps) {
       progress(step.title);
-      measurements.push(...(await step.run(ctx)));
+      const memoryBefore = ctx.memory.length;
+      const rows = await step.run(ctx);
+      // As each step ends, so a long run that is cut short (1,000,000 contacts take over an hour) keeps what it measured.
+      for (const m of rows) progress(`  ${m.operation}: ${show(m.rolodeskMs, m.display)} (reference ${show(m.referenceMs, m.display)}, ratio ${formatRatio(m.rolodeskMs, m.referenceMs)})`);
+      for (const m of ctx.memory.slice(memoryBefore)) progress(`  memory ${m.label}: rss ${formatMegabytes(m.rss)}, heapUsed ${formatMegabytes(m.heapUsed)}`);
+      measurements.push(...rows);
     }
   } finally {
     await ctx.dispose(values.keep);

@@ -45,12 +45,15 @@ function seedRenewals(app: RolodeskApp): void {
 async function scrollToTheEnd(page: Page, grid: Locator, matches: number): Promise<Locator> {
   await rowAt(grid, 0).click();
   const exact = page.getByText(`${matches.toLocaleString('en-US')} matches`, { exact: true });
-  // Each End reaches the row after the count so far, whose page counts further.
-  for (let tries = 0; tries < 5 && !(await exact.isVisible()); tries++) {
+  // Each End reaches the row after the count so far, whose page counts further. The grid's own row count decides,
+  // not the words above it: a select-all may have counted the matches before the grid loaded that far.
+  const gridCountsAll = async () => (await grid.getAttribute('aria-rowcount')) === String(matches + 1);
+  for (let tries = 0; tries < 5 && !(await gridCountsAll()); tries++) {
     await page.keyboard.press('End');
     await expect(grid).toHaveAttribute('aria-busy', 'false');
   }
   await expect(exact).toBeVisible();
+  await expect(grid).toHaveAttribute('aria-rowcount', String(matches + 1));
   await page.keyboard.press('End');
   const last = rowAt(grid, matches - 1);
   await expect(last).toBeFocused();
