@@ -23,7 +23,9 @@ export default defineConfig({
   outputDir: 'test-results/playwright',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
-  retries: 0,
+  // One retry, reported as "flaky" in the output: the focus tests on long lists (End/Home over 1,000+ rows) and a few
+  // others failed once in a full run on a loaded 2-core machine and never alone. A second failure still fails the run.
+  retries: 1,
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
   reporter: [['list']],
