@@ -25,6 +25,21 @@ import {
   StageUpdate,
 } from './schemas/deal';
 import { DuplicatesPage, DuplicatesRequest, MergeRequest, MergeResult } from './schemas/duplicates';
+import {
+  ImportOpen,
+  ImportOpened,
+  ImportPlan,
+  ImportProgress,
+  ImportRef,
+  ImportRun,
+  ImportSummary,
+  ImportUndone,
+  ImportUploadStart,
+  InspectRequest,
+  Inspection,
+  Preview,
+  RunRef,
+} from './schemas/import';
 import { recordKinds } from './schemas/record';
 import { SearchRequest, SearchResult } from './schemas/search';
 import { Tag, TagDraft, TagLink, TagLinkResult, TagList, TagRef, TagUpdate } from './schemas/tag';
@@ -136,6 +151,28 @@ export const channels = {
   'backups.restore': { input: z.strictObject({ id: SnapshotId }), output: z.strictObject({ restored: z.literal(true) }) },
   'backups.restoreFromFile': { input: z.strictObject({}), output: z.strictObject({ restored: z.boolean() }) },
   'backups.undoRestore': { input: z.strictObject({}), output: z.strictObject({ restored: z.literal(true) }) },
+  /** A dropped file's bytes, in chunks like attachments' (no size cap); then import.open { source: { type: 'upload' } }. */
+  'import.uploadStart': { input: ImportUploadStart, output: z.strictObject({ uploadId: z.string(), chunkBytes: z.int().positive() }) },
+  'import.uploadChunk': { input: UploadChunk, output: z.strictObject({ received: z.int().min(0) }) },
+  'import.uploadCancel': { input: UploadRef, output: z.strictObject({ cancelled: z.boolean() }) },
+  /** Picks the file (Open dialog, or a finished upload) and holds it for the wizard; null when the dialog was cancelled. */
+  'import.open': { input: ImportOpen, output: ImportOpened },
+  /** Detects encoding, delimiter, header; the first 50 rows, the mapping suggested (remembered or preset) and the targets offered. */
+  'import.inspect': { input: InspectRequest, output: Inspection },
+  /** The first 50 rows as they will be stored, with problems and outcome; counts over the whole file (a job: import.progress, import.cancel). */
+  'import.preview': { input: ImportPlan, output: Preview },
+  /** Imports all or nothing, in one transaction; remembers the mapping for these headers. Cancelled: CANCELLED, nothing changed. */
+  'import.run': { input: ImportPlan, output: ImportSummary },
+  /** Stops the preview or run of this file in progress; nothing is written. */
+  'import.cancel': { input: ImportRef, output: z.strictObject({ cancelled: z.boolean() }) },
+  /** Lets go of the opened file (the wizard closed). */
+  'import.close': { input: ImportRef, output: z.strictObject({ closed: z.boolean() }) },
+  /** Save dialog → CSV of the rejected rows as they were in the file, plus a "Problem" column: fix and import again. */
+  'import.saveRejected': { input: RunRef, output: z.strictObject({ saved: z.boolean() }) },
+  /** Imports of the last 30 days, newest first (Settings › Imports). */
+  'import.list': { input: z.strictObject({}), output: z.strictObject({ imports: z.array(ImportRun) }) },
+  /** Removes what the import created (one trash entry) and puts back what it changed, unless changed again since. */
+  'import.undo': { input: RunRef, output: ImportUndone },
   'recovery.status': { input: z.strictObject({}), output: RecoveryStatus },
   'recovery.copyDetails': { input: z.strictObject({}), output: z.strictObject({ copied: z.literal(true) }) },
   'recovery.startEmpty': { input: z.strictObject({}), output: z.strictObject({ started: z.literal(true) }) },
@@ -148,7 +185,7 @@ export const events = {
    * (Save / Discard / Keep editing) and answers with app.closeAnswer.
    */
   'window.closeRequested': z.strictObject({ reason: z.enum(['close', 'quit']) }),
-  'menu.command': z.strictObject({ command: z.enum(['new-contact', 'focus-search', 'export-backup', 'restore-backup']) }),
+  'menu.command': z.strictObject({ command: z.enum(['new-contact', 'focus-search', 'export-backup', 'restore-backup', 'import']) }),
   'backup.progress': z.strictObject({ job: BackupJob, fraction: z.number().min(0).max(1) }),
   /** A backup job failed: the window shows a banner until one succeeds. */
   'backup.failed': z.strictObject({ message: z.string() }),
@@ -160,6 +197,8 @@ export const events = {
   'data.damaged': z.strictObject({}),
   /** The core's thread stopped and was started again: the window says so (a change in flight may need checking). */
   'core.restarted': z.strictObject({ message: z.string() }),
+  /** How far a preview or run of an opened file has got; the wizard's progress bar (rows per second, Cancel). */
+  'import.progress': ImportProgress,
   /**
    * Records a request created, changed or removed: open panels and lists showing them refresh.
    * `complete` false: more changed than are named (a bulk edit); every record of `kinds` may have.

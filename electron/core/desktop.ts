@@ -14,6 +14,8 @@ export interface DesktopServices {
   chooseFolder(title: string): Promise<string | undefined>;
   /** Asks the user for a Rolodesk backup file to restore; undefined when they cancel. */
   chooseBackupFile(): Promise<string | undefined>;
+  /** Asks the user for a file to import (CSV, TSV, text, .xlsx, vCard); undefined when they cancel. */
+  chooseImportFile(): Promise<string | undefined>;
   /** Puts text on the clipboard (the recovery screen's error details). */
   copyText(text: string): void;
   /** The window's answer when closing or quitting waited for it: go ahead, or stay open. */
@@ -32,6 +34,7 @@ export const noDesktop: DesktopServices = {
   chooseSaveLocation: unavailable,
   chooseFolder: unavailable,
   chooseBackupFile: unavailable,
+  chooseImportFile: unavailable,
   copyText: unavailable,
   answerClose: unavailable,
   // Nothing to show it in: the command line and the bench have no desktop.

@@ -32,6 +32,17 @@ export function electronDesktop(window: () => BrowserWindow | undefined, own: Wi
       const choice = await pick({ title: 'Restore from a backup file', properties: ['openFile'], filters: [{ name: 'Rolodesk backup', extensions: ['zip'] }] });
       return choice.canceled ? undefined : choice.filePaths[0];
     },
+    async chooseImportFile() {
+      const choice = await pick({
+        title: 'Import from a file',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Contacts and companies (CSV, Excel, vCard)', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'vcf'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      return choice.canceled ? undefined : choice.filePaths[0];
+    },
     copyText(text) {
       clipboard.writeText(text);
     },

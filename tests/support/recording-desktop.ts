@@ -10,6 +10,8 @@ export interface RecordingDesktop extends DesktopServices {
   folder: string | undefined;
   /** What the next "choose a backup file" dialog answers; undefined means the user cancelled. */
   backupFile: string | undefined;
+  /** What the next "choose a file to import" dialog answers; undefined means the user cancelled. */
+  importFile: string | undefined;
   /** Everything put on the clipboard. */
   copied: string[];
   /** The window's answers when closing waited for it (true: close). */
@@ -25,6 +27,7 @@ export function recordingDesktop(): RecordingDesktop {
     saveLocation: undefined,
     folder: undefined,
     backupFile: undefined,
+    importFile: undefined,
     copied: [],
     closeAnswers: [],
     reminders: [],
@@ -39,6 +42,9 @@ export function recordingDesktop(): RecordingDesktop {
     },
     async chooseBackupFile() {
       return desktop.backupFile;
+    },
+    async chooseImportFile() {
+      return desktop.importFile;
     },
     copyText(text) {
       desktop.copied.push(text);

@@ -28,6 +28,7 @@ export function remoteDesktop(port: MessagePort | { postMessage(message: FromWor
     chooseSaveLocation: (name) => ask('chooseSaveLocation', [name]) as Promise<string | undefined>,
     chooseFolder: (title) => ask('chooseFolder', [title]) as Promise<string | undefined>,
     chooseBackupFile: () => ask('chooseBackupFile', []) as Promise<string | undefined>,
+    chooseImportFile: () => ask('chooseImportFile', []) as Promise<string | undefined>,
     copyText: (text) => tell('copyText', [text]),
     answerClose: (close) => tell('answerClose', [close]),
     showReminder: (reminder) => tell('showReminder', [reminder]),

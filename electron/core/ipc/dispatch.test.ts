@@ -125,6 +125,18 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'recovery.status': {},
   'recovery.copyDetails': {},
   'recovery.startEmpty': {},
+  'import.uploadStart': { fileName: 'people.csv', size: 120 },
+  'import.uploadChunk': { uploadId, offset: 0, data: 'aGVsbG8=' },
+  'import.uploadCancel': { uploadId },
+  'import.open': { kind: 'contact', source: { type: 'upload', uploadId } },
+  'import.inspect': { importId: uploadId, read: { encoding: 'windows-1252', delimiter: ';', hasHeader: true } },
+  'import.preview': { importId: uploadId, read: {}, mapping: ['firstName', 'lastName', 'email', 'custom:3', 'tag', 'ignore'], duplicates: 'fill', dateOrder: 'dmy' },
+  'import.run': { importId: uploadId, mapping: ['name', 'notes', 'notes'], duplicates: 'skip' },
+  'import.cancel': { importId: uploadId },
+  'import.close': { importId: uploadId },
+  'import.saveRejected': { runId: 1 },
+  'import.list': {},
+  'import.undo': { runId: 1 },
 };
 
 const megabyte = 'x'.repeat(1024 * 1024);
