@@ -34,8 +34,8 @@ export const SourceInfo = z.strictObject({
   format: z.enum(sourceFormats),
   fileName: z.string(),
   sizeBytes: z.int().min(0),
-  /** Text files only. `detected` false: the encoding the user chose. `bom`: the file starts with a byte-order mark. */
-  encoding: z.strictObject({ name: z.enum(textEncodings), detected: z.boolean(), bom: z.boolean() }).optional(),
+  /** Text files only: `name` the encoding read with (chosen or detected), `detected` what detection found, `bom` a byte-order mark said so. */
+  encoding: z.strictObject({ name: z.enum(textEncodings), detected: z.enum(textEncodings), bom: z.boolean() }).optional(),
   delimiter: z.enum(delimiters).optional(),
   hasHeader: z.boolean(),
   sheets: z.array(z.string()).optional(),
