@@ -1,0 +1,94 @@
+import iconv from 'iconv-lite';
+import { decode as decodeQuotedPrintable } from 'quoted-printable';
+import { openText, type TextReadOptions } from './decoded-text';
+
+/** One card's text as it stands in the file, ready for the vcf parser, and the line its BEGIN:VCARD is on. */
+export interface CardText {
+  line: number;
+  text: string;
+  /** The file ended before this card's END:VCARD. */
+  unfinished?: boolean;
+}
+
+async function* linesOf(text: AsyncIterable<string>): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of text) {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) yield line.endsWith('\r') ? line.slice(0, -1) : line;
+  }
+  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+}
+
+const quotedPrintableParam = /;(?:ENCODING=)?QUOTED-PRINTABLE(?=;|$)/i;
+const charsetParam = /;CHARSET=([^;:]+)(?=;|$)/i;
+
+/**
+ * vCard 2.1's quoted-printable values, which the vcf package leaves encoded:
+ * the value's bytes are decoded (in the CHARSET the property names, UTF-8
+ * when none), and the line is rewritten as a plain vCard line, its line
+ * breaks escaped as \n the way 3.0 writes them.
+ */
+function decodedQuotedPrintableLine(line: string): string {
+  const colon = line.indexOf(':');
+  const head = line.slice(0, colon);
+  const charset = charsetParam.exec(head)?.[1]?.trim() ?? 'utf-8';
+  const bytes = Buffer.from(decodeQuotedPrintable(line.slice(colon + 1)), 'latin1');
+  const value = iconv.decode(bytes, iconv.encodingExists(charset) ? charset : 'utf-8');
+  const plainHead = head.replace(quotedPrintableParam, '').replace(charsetParam, '');
+  return `${plainHead}:${value.replace(/\r\n|\r|\n/g, '\\n')}`;
+}
+
+/**
+ * The cards of a .vcf file, streamed: lines are gathered from BEGIN:VCARD to
+ * END:VCARD, so one card at a time is in memory whatever the file's size.
+ * Here, and only here, quoted-printable is undone: its soft line breaks (a
+ * line ending in "=" continues on the next) are joined and the value
+ * decoded. Folded lines (the next line starting with a space or tab) are
+ * left for vcf, which unfolds them.
+ */
+export async function* vcardTexts(file: string, options: TextReadOptions): AsyncGenerator<CardText> {
+  const text = openText(file, options);
+  text.setEncoding('utf8');
+  let card: string[] | undefined;
+  let cardLine = 0;
+  let lineNumber = 0;
+  let pendingQuoted: string | undefined;
+  try {
+    for await (const line of linesOf(text as AsyncIterable<string>)) {
+      lineNumber++;
+      if (pendingQuoted !== undefined) {
+        pendingQuoted += `\r\n${line}`;
+        if (line.endsWith('=')) continue;
+        card?.push(decodedQuotedPrintableLine(pendingQuoted));
+        pendingQuoted = undefined;
+        continue;
+      }
+      if (/^\s*BEGIN:VCARD\s*$/i.test(line)) {
+        if (card) yield { line: cardLine, text: card.join('\r\n'), unfinished: true };
+        card = ['BEGIN:VCARD'];
+        cardLine = lineNumber;
+        continue;
+      }
+      if (!card) continue;
+      if (/^\s*END:VCARD\s*$/i.test(line)) {
+        card.push('END:VCARD');
+        // vcf refuses a card without VERSION; a few exporters leave it out, and 3.0 reads every such card right.
+        if (!card.some((entry) => /^VERSION:/i.test(entry))) card.splice(1, 0, 'VERSION:3.0');
+        yield { line: cardLine, text: card.join('\r\n') };
+        card = undefined;
+        continue;
+      }
+      const head = line.slice(0, Math.max(line.indexOf(':'), 0));
+      if (quotedPrintableParam.test(head)) {
+        if (line.endsWith('=')) pendingQuoted = line;
+        else card.push(decodedQuotedPrintableLine(line));
+        continue;
+      }
+      card.push(line);
+    }
+    if (card) yield { line: cardLine, text: card.join('\r\n'), unfinished: true };
+  } finally {
+    text.destroy();
+  }
+}

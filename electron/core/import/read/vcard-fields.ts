@@ -1,0 +1,179 @@
+import vCard from 'vcf';
+import { rowProblems } from './refusals';
+import type { SourceRow } from './source';
+import type { CardText } from './vcard-cards';
+
+/** What one card holds, in the columns a vCard source offers. */
+export interface CardFields {
+  fullName: string;
+  givenName: string;
+  familyName: string;
+  organization: string;
+  title: string;
+  emails: string[];
+  phones: string[];
+  address: string;
+  website: string;
+  birthday: string;
+  note: string;
+}
+
+/** vCard text escapes: \n is a line break, \, \; and \\ the character itself. */
+const unescape = (value: string) => value.replace(/\\([\\,;nN])/g, (_, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
+
+/** The parts of a structured value (N, ADR, ORG), split on the semicolons that are not escaped. */
+function parts(value: string): string[] {
+  const found: string[] = [];
+  let current = '';
+  for (let index = 0; index < value.length; index++) {
+    const char = value[index]!;
+    if (char === '\\' && index + 1 < value.length) {
+      current += char + value[++index];
+    } else if (char === ';') {
+      found.push(unescape(current).trim());
+      current = '';
+    } else current += char;
+  }
+  found.push(unescape(current).trim());
+  return found;
+}
+
+const joined = (values: readonly (string | undefined)[], separator: string) => values.filter((value) => value).join(separator);
+
+function properties(card: vCard, key: string): vCard.Property[] {
+  const found = card.data[key];
+  const all = found === undefined ? [] : Array.isArray(found) ? found : [found];
+  return all.filter((property) => (property.valueOf() ?? '').trim() !== '');
+}
+
+const raw = (property: vCard.Property | undefined) => property?.valueOf()?.trim() ?? '';
+const text = (property: vCard.Property | undefined) => unescape(raw(property)).trim();
+
+function typesOf(property: vCard.Property): string[] {
+  const types = property.type === undefined ? [] : Array.isArray(property.type) ? property.type : [property.type];
+  return types.flatMap((type) => String(type).toLowerCase().split(','));
+}
+
+const isPreferred = (property: vCard.Property) => typesOf(property).includes('pref') || property.pref !== undefined;
+
+/** Types worth keeping beside a second number or address; "internet", "voice", "pref" say nothing to a reader. */
+const shownTypes = new Set(['work', 'home', 'cell', 'mobile', 'fax', 'pager', 'main', 'other', 'text', 'iphone']);
+
+/**
+ * Every email or phone of a card, the preferred one first. The first stays
+ * clean (it becomes the record's email or phone); the others carry their
+ * type, "+49 30 1 (work)", so a note or custom field keeps what they were.
+ */
+function labelled(card: vCard, key: string, clean: (value: string) => string): string[] {
+  const found = properties(card, key);
+  const ordered = [...found.filter(isPreferred), ...found.filter((property) => !isPreferred(property))];
+  return ordered.map((property, index) => {
+    const value = clean(text(property));
+    const label = typesOf(property).filter((type) => shownTypes.has(type));
+    return index === 0 || label.length === 0 ? value : `${value} (${[...new Set(label)].join(', ')})`;
+  });
+}
+
+/** vCard 4.0 writes phones as tel: URIs. */
+const withoutTelScheme = (value: string) => value.replace(/^tel:/i, '');
+const withoutMailScheme = (value: string) => value.replace(/^mailto:/i, '');
+
+function addressText(property: vCard.Property | undefined): string {
+  if (!property) return '';
+  const [poBox, extended, street, locality, region, postalCode, country] = parts(raw(property));
+  return joined([street, extended, poBox, joined([postalCode, locality], ' '), region, country], ', ');
+}
+
+/** 19900517 and 1990-05-17T00:00:00Z both mean 1990-05-17; a birthday without a year (--0517) stays as written. */
+function birthdayText(value: string): string {
+  const compact = /^(\d{4})(\d{2})(\d{2})(?:T.*)?$/.exec(value);
+  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:T.*)?$/.exec(value);
+  return iso ? iso[1]! : value;
+}
+
+export function cardFields(card: vCard): CardFields {
+  const name = properties(card, 'n')[0];
+  const [familyName = '', givenName = '', additional = '', prefix = '', suffix = ''] = name ? parts(raw(name)) : [];
+  const preferredFirst = (key: string) => {
+    const found = properties(card, key);
+    return found.find(isPreferred) ?? found[0];
+  };
+  return {
+    // No FN but an N: the name is built from N's parts, as address books show it.
+    fullName: text(properties(card, 'fn')[0]) || joined([prefix, givenName, additional, familyName, suffix], ' '),
+    givenName,
+    familyName,
+    organization: joined(parts(raw(properties(card, 'org')[0])), ', '),
+    title: text(properties(card, 'title')[0]),
+    emails: labelled(card, 'email', withoutMailScheme),
+    phones: labelled(card, 'tel', withoutTelScheme),
+    address: addressText(preferredFirst('adr')),
+    website: text(properties(card, 'url')[0]),
+    birthday: birthdayText(text(properties(card, 'bday')[0])),
+    note: properties(card, 'note')
+      .map((property) => text(property))
+      .join('\n'),
+  };
+}
+
+/** The fixed columns of a vCard source, with as many Email and Phone columns as the fullest card needs (at least one). */
+export function vcardHeaders(emailColumns: number, phoneColumns: number): string[] {
+  const numbered = (title: string, count: number) =>
+    Array.from({ length: Math.max(count, 1) }, (_, index) => (index === 0 ? title : `${title} ${index + 1}`));
+  return [
+    'Full name',
+    'Given name',
+    'Family name',
+    'Organization',
+    'Title',
+    ...numbered('Email', emailColumns),
+    ...numbered('Phone', phoneColumns),
+    'Address',
+    'Website',
+    'Birthday',
+    'Note',
+  ];
+}
+
+/** How many Email and Phone columns a vCard source's headers hold. */
+export function slotsOf(headers: readonly string[]): { emails: number; phones: number } {
+  return {
+    emails: headers.filter((title) => /^Email( \d+)?$/.test(title)).length,
+    phones: headers.filter((title) => /^Phone( \d+)?$/.test(title)).length,
+  };
+}
+
+export type ParsedCard = { line: number; fields: CardFields } | { line: number; problem: string };
+
+export function parseCard(card: CardText): ParsedCard {
+  if (card.unfinished) return { line: card.line, problem: rowProblems.unfinishedCard(card.line) };
+  try {
+    return { line: card.line, fields: cardFields(new vCard().parse(card.text)) };
+  } catch {
+    return { line: card.line, problem: rowProblems.damagedCard(card.line) };
+  }
+}
+
+/** A card as a row of the fixed columns; a card with more emails or phones than the columns hold is refused, not cut. */
+export function cardRow(card: ParsedCard, slots: { emails: number; phones: number }): SourceRow {
+  const width = 9 + slots.emails + slots.phones;
+  if ('problem' in card) return { line: card.line, cells: new Array<string>(width).fill(''), problem: card.problem };
+  const { fields } = card;
+  const spread = (values: string[], count: number) => Array.from({ length: count }, (_, index) => values[index] ?? '');
+  const cells = [
+    fields.fullName,
+    fields.givenName,
+    fields.familyName,
+    fields.organization,
+    fields.title,
+    ...spread(fields.emails, slots.emails),
+    ...spread(fields.phones, slots.phones),
+    fields.address,
+    fields.website,
+    fields.birthday,
+    fields.note,
+  ];
+  const overflow = fields.emails.length > slots.emails || fields.phones.length > slots.phones;
+  return overflow ? { line: card.line, cells, problem: rowProblems.moreEntriesThanChecked(card.line) } : { line: card.line, cells };
+}

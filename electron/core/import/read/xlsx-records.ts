@@ -1,0 +1,59 @@
+import readXlsxFile, { readSheet, type SheetData } from 'read-excel-file/node';
+import { cellText, plainNumberText } from './cell-text';
+import type { RawRecord } from './raw-record';
+import { refusals } from './refusals';
+
+/**
+ * How read-excel-file is asked to read: text exactly as typed (no trimming),
+ * numbers as the digits stored in the file so cellText can show them without
+ * float noise. Formulas come back as the value Excel cached when it saved;
+ * one without a cached value (never opened in a spreadsheet program) reads
+ * as empty. Merged cells hold their value in the top-left cell; the others
+ * in the merge read as empty, which is how the user sees them too.
+ */
+const readOptions = { trim: false, parseNumber: (digits: string) => plainNumberText(digits) };
+
+function asRecords(data: SheetData<string>): RawRecord[] {
+  // read-excel-file keeps empty rows in place, so the index is the sheet's row number minus one.
+  return data.map((row, index) => ({ line: index + 1, cells: row.map(cellText) }));
+}
+
+function refusedWorkbook(error: unknown, sheet?: string): unknown {
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'SheetNotFoundError') {
+    const sheets = (error as { sheets?: unknown }).sheets;
+    return refusals.sheetNotFound(sheet ?? '', Array.isArray(sheets) ? sheets.map(String) : []);
+  }
+  if (name === 'InvalidInputError' || name === 'InvalidSpreadsheetError') {
+    return (error as { code?: unknown }).code === 'XLS_FILE_NOT_SUPPORTED' ? refusals.oldExcel() : refusals.damagedWorkbook();
+  }
+  return error;
+}
+
+/**
+ * Every sheet's name and the rows of one (the named one, or the first).
+ * The library reads a workbook whole, so this holds every sheet in memory:
+ * acceptable for .xlsx, whose size Excel itself limits (1,048,576 rows);
+ * readSource still hands the rows on one at a time.
+ */
+export async function readWorkbook(file: string, sheet?: string): Promise<{ sheets: string[]; sheet: string; records: RawRecord[] }> {
+  let sheets: { sheet: string; data: SheetData<string> }[];
+  try {
+    sheets = await readXlsxFile<string>(file, readOptions);
+  } catch (error) {
+    throw refusedWorkbook(error, sheet);
+  }
+  const names = sheets.map((entry) => entry.sheet);
+  const chosen = sheet === undefined ? sheets[0] : sheets.find((entry) => entry.sheet === sheet);
+  if (!chosen) throw sheet === undefined ? refusals.empty() : refusals.sheetNotFound(sheet, names);
+  return { sheets: names, sheet: chosen.sheet, records: asRecords(chosen.data) };
+}
+
+/** The rows of one sheet, without reading the others. */
+export async function readSheetRecords(file: string, sheet: string): Promise<RawRecord[]> {
+  try {
+    return asRecords(await readSheet<string>(file, sheet, readOptions));
+  } catch (error) {
+    throw refusedWorkbook(error, sheet);
+  }
+}
