@@ -4,6 +4,8 @@ import type { Uploads } from './attachments/uploads';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import type { DesktopServices } from './desktop';
+import type { EventSink } from './events';
+import type { WriteGate } from './import/write-gate';
 import type { JobRunner } from './jobs/runner';
 import type { Logger } from './logger';
 import type { SettingsRepo } from './settings/repo';
@@ -24,6 +26,10 @@ export interface CoreContext {
   desktop: DesktopServices;
   /** A temporary folder of the core's own, emptied on start (copies opened in other programs). */
   scratchDir: string;
+  /** Events to the window (an import's progress; records a job changed on a connection of its own). */
+  emit: EventSink;
+  /** Held while a job writes to the live database on its own connection (an import): requests that meet its lock wait for it. */
+  writeGate: WriteGate;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;

@@ -150,6 +150,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
         desktop,
         scratchDir,
         jobs,
+        emit,
         onDamaged: (error) => void damagedWhileRunning(error),
         beforeMigrating: async (db, store) => {
           await takeSnapshot({ db, store, appVersion, clock, logger, jobs }, backups.location(), 'before update');

@@ -18,6 +18,9 @@ import { timelineHandlers } from './timeline/handlers';
 import { purgeExpiredTrash } from './trash/purge';
 import { trashHandlers } from './trash/handlers';
 import { viewHandlers } from './views/handlers';
+import { importHandlers } from './import/handlers';
+import { writeGate as createWriteGate } from './import/write-gate';
+import type { EventSink } from './events';
 import { migrations } from './db/migrations';
 import { markClosedCleanly, takeCleanCloseMark } from './db/clean-shutdown';
 import { checkpoint, damagedFileError, openDatabase, type Db } from './db/open';
@@ -45,7 +48,13 @@ function dataHandlers(context: CoreContext) {
     ...bulkHandlers(context),
     ...duplicateHandlers(context),
     ...attachmentHandlers(context),
+    ...importHandlers(context),
   };
+}
+
+/** Every handler guarded by the write gate: one that meets an import's write lock waits for the import, then runs again. */
+function guarded<T extends Record<string, (input: never) => unknown>>(handlers: T, gate: ReturnType<typeof createWriteGate>): T {
+  return Object.fromEntries(Object.entries(handlers).map(([channel, handler]) => [channel, gate.guard(handler)])) as T;
 }
 export type DataHandlers = ReturnType<typeof dataHandlers>;
 
@@ -81,6 +90,8 @@ export interface SessionOptions {
   jobs: JobRunner;
   /** A background check found the open database damaged. */
   onDamaged(error: Error): void;
+  /** Events to the window. */
+  emit: EventSink;
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
@@ -110,7 +121,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   } catch (error) {
     logger.error('emptying the trash of entries older than 30 days failed; it is retried at the next start', { error: describeError(error) });
   }
-  const handlers = dataHandlers({
+  const writeGate = createWriteGate(db);
+  const handlers = guarded(dataHandlers({
     db,
     databaseFile: paths.database,
     jobs,
@@ -122,7 +134,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     uploads,
     desktop: options.desktop,
     scratchDir: options.scratchDir,
-  });
+    emit: options.emit,
+    writeGate,
+  }), writeGate);
   const changes = changeFeed(db);
   // A file just created has nothing to check yet: its weekly check counts from now.
   if (isNew) markIntegrityChecked(settings, clock.now());

@@ -4,12 +4,18 @@ import { schemaVersion } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { checkpoint, openDatabase, quickCheckProblems, type Db } from '../db/open';
 import { duplicateFinder } from '../duplicates/find';
+import { previewImport } from '../import/preview';
+import { inspectSource, type ReadOptions } from '../import/read/source';
+import type { ImportSpec } from '../import/stage';
+import { undoImport, type UndoSpec } from '../import/undo';
+import { runImport, type RunSpec } from '../import/write';
 import type { Logger } from '../logger';
 
 /** What a job gets besides its arguments: the log (forwarded to the core's) and a progress report. */
 export interface JobTools {
   logger: Logger;
-  progress(fraction: number): void;
+  /** `detail`: plain data beside the fraction (an import's phase and rows), passed on to the caller's onProgress. */
+  progress(fraction: number, detail?: unknown): void;
 }
 
 /** Every job names the file it works on, so the runner can stop the jobs on a file before it is closed or moved. */
@@ -63,6 +69,18 @@ export const jobList = {
       db.close();
     }
   },
+
+  /** An import's file: its format, encoding, delimiter, header and first rows (`file` is the file imported). */
+  importInspect: ({ file, read }: OnFile & { read: ReadOptions }) => inspectSource(file, read),
+
+  /** What an import would do: the whole file read and checked against the data, nothing written. */
+  importPreview: (spec: ImportSpec, tools: JobTools) => previewImport(spec, tools),
+
+  /** An import, written in one transaction on a connection of its own to the live database. */
+  importRun: (spec: RunSpec, tools: JobTools) => runImport(spec, tools),
+
+  /** An import undone, in one transaction on a connection of its own. */
+  importUndo: (spec: UndoSpec, tools: JobTools) => undoImport(spec, tools),
 } satisfies Record<string, (args: never, tools: JobTools) => unknown>;
 
 export type JobName = keyof typeof jobList;

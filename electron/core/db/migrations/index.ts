@@ -19,6 +19,7 @@ import { recordVersionsMigration } from './0017-record-versions';
 import { sortKeysMigration } from './0018-sort-keys';
 import { savedViewProblemsMigration } from './0019-saved-view-problems';
 import { boardTotalsMigration } from './0020-board-totals';
+import { importsMigration } from './0021-imports';
 
 /** Every migration in order. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   sortKeysMigration,
   savedViewProblemsMigration,
   boardTotalsMigration,
+  importsMigration,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,0 +1,204 @@
+import type { ImportKind } from '../../../shared/schemas/import';
+import { companiesRepo } from '../companies/repo';
+import { contactsRepo } from '../contacts/repo';
+import type { StoredValue } from '../custom-fields/repo';
+import { migrations } from '../db/migrations';
+import { openDatabase, type Db } from '../db/open';
+import { companyNameKey } from '../duplicates/keys';
+import type { JobTools } from '../jobs/job-list';
+import { historyRepo } from '../records/history';
+import { tagsRepo } from '../tags/repo';
+import { matchKeys, recordFinder } from './matching';
+import { mergeInto, outcomeOf } from './merge';
+import { recordStates, tagNames } from './record-state';
+import { checkRow, type CheckedRow, type MappedRow } from './rows';
+import { phaseReporter, stageFile, type ImportSpec } from './stage';
+
+/** The first rejected rows the summary shows; all of them are kept for the CSV. */
+export const summaryRejectedRows = 200;
+
+export interface RunSpec extends ImportSpec {
+  fileName: string;
+  /** When the import happened (the core's clock) and the tag every record it touches gets. */
+  now: string;
+  tagName: string;
+}
+
+export interface RunResult {
+  runId: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+  rejectedRows: Array<{ line: number; reasons: string[] }>;
+}
+
+/** What undo puts back on a record the import changed. */
+export interface BeforeValues {
+  values: Record<string, string>;
+  companyId: number | null;
+  tagIds: number[];
+  /** The custom values the import changed, as they were (null: there was none). */
+  custom: Record<string, StoredValue | null>;
+}
+
+/**
+ * Reads the file into staging (no lock held), then writes every row in ONE
+ * transaction on a connection of its own to the live database: the app's
+ * own repositories (search index, versions, history, tags, custom values,
+ * companies), matching each row against the records as they stand inside
+ * the transaction (so a row matches a record an earlier row created). The
+ * import, what it created and changed (with the values before) and its
+ * rejected rows are saved in the same transaction. Nothing is visible to
+ * anyone until COMMIT; a failure, a cancel (the worker ended) or a crash
+ * leaves the data exactly as it was.
+ */
+export async function runImport(spec: RunSpec, tools: JobTools): Promise<RunResult> {
+  const { staging, dateOrder, rows: total } = await stageFile(spec, tools);
+  let db: Db | undefined;
+  try {
+    // The live file, opened as the app opens it (pragmas checked), without another quick check.
+    db = await openDatabase(spec.file, migrations, tools.logger, { checkBeforeUse: () => undefined });
+    const live = db;
+    live.exec('BEGIN IMMEDIATE');
+    try {
+      const result = writeRows(live, spec, staging.rows(), dateOrder, total, tools);
+      live.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (live.inTransaction) live.exec('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    db?.close();
+    staging.close();
+  }
+}
+
+function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 'dmy' | 'mdy', total: number, tools: JobTools): RunResult {
+  const { kind, now } = spec;
+  const contacts = contactsRepo(db);
+  const companies = companiesRepo(db);
+  const tags = tagsRepo(db);
+  const history = historyRepo(db);
+  const names = tagNames(db);
+  const stateOf = recordStates(db, kind, names);
+  const finder = recordFinder(db, kind);
+  const fields = new Map(spec.customFields.map((field) => [String(field.id), field]));
+  const insertRun = db.prepare<[{ kind: string; fileName: string; headers: string; tagName: string; now: string }], { id: number }>(
+    `INSERT INTO imports (record_kind, file_name, headers, tag_name, created, updated, skipped, rejected, created_at)
+     VALUES (@kind, @fileName, @headers, @tagName, 0, 0, 0, 0, @now) RETURNING id`,
+  );
+  const finishRun = db.prepare<[{ id: number; created: number; updated: number; skipped: number; rejected: number }]>(
+    'UPDATE imports SET created = @created, updated = @updated, skipped = @skipped, rejected = @rejected WHERE id = @id',
+  );
+  const touched = db.prepare<[{ run: number; kind: string; id: number; action: string; before: string | null }]>(
+    `INSERT INTO import_records (import_id, record_kind, record_id, action, before) VALUES (@run, @kind, @id, @action, @before) ON CONFLICT DO NOTHING`,
+  );
+  const versionsAfter = (['contact', 'company'] as const).map((recordKind) =>
+    db.prepare<[number]>(
+      `UPDATE import_records SET version_after = (SELECT version FROM ${recordKind === 'contact' ? 'contacts' : 'companies'} WHERE id = record_id)
+       WHERE import_id = ? AND record_kind = '${recordKind}'`,
+    ),
+  );
+  const rejectRow = db.prepare<[number, number, string, string]>('INSERT INTO import_rejected (import_id, line, cells, reasons) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const companyNamed = db.prepare<[string], number>('SELECT id FROM companies WHERE name = ? AND deleted_at IS NULL ORDER BY id LIMIT 2').pluck();
+  const companyByKey = db.prepare<[string], number>('SELECT id FROM companies WHERE name_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
+
+  const runId = insertRun.get({ kind, fileName: spec.fileName, headers: JSON.stringify(spec.info.headers), tagName: spec.tagName, now })!.id;
+
+  function tagId(name: string): number {
+    const known = names.idOf(name);
+    if (known !== undefined) return known;
+    const tag = tags.create(name, 'gray', now);
+    names.add(tag.id, tag.name);
+    return tag.id;
+  }
+  const importTag = tagId(spec.tagName);
+
+  /** A created record: the import's tag noted in its history, so its timeline says where it came from. */
+  function created(recordKind: ImportKind, id: number): void {
+    history.add({ kind: recordKind, id }, [{ action: 'tagged', field: 'tags', newValue: spec.tagName }], now);
+    touched.run({ run: runId, kind: recordKind, id, action: 'created', before: null });
+  }
+
+  /** A contact's company, linked by name: the company of that exact name, else of the same name key, else a new one. */
+  function companyFor(text: string): number | null {
+    if (text === '') return null;
+    const exact = companyNamed.all(text);
+    if (exact.length === 1) return exact[0]!;
+    const similar = companyByKey.get(companyNameKey(text));
+    if (similar !== undefined) return similar;
+    const company = companies.create({ name: text, website: '', phone: '', address: '', industry: '', notes: '', tagIds: [importTag] }, now);
+    created('company', company.id);
+    return company.id;
+  }
+
+  function create(row: CheckedRow): number {
+    const tagIds = [importTag, ...row.tags.map(tagId)];
+    if (kind === 'contact') {
+      const { name = '', email = '', phone = '', company = '', notes = '' } = row.values;
+      const contact = contacts.create({ name, email, phone, company, notes, companyId: companyFor(company), tagIds: [...new Set(tagIds)], custom: row.custom }, now);
+      created('contact', contact.id);
+      return contact.id;
+    }
+    const { name = '', website = '', phone = '', address = '', industry = '', notes = '' } = row.values;
+    const company = companies.create({ name, website, phone, address, industry, notes, tagIds: [...new Set(tagIds)], custom: row.custom }, now);
+    finder.noteCompany(company.id, website);
+    created('company', company.id);
+    return company.id;
+  }
+
+  /** Merges the row into the record; false when that would change nothing (counted as skipped). */
+  function update(id: number, row: CheckedRow, action: 'fill' | 'overwrite'): boolean {
+    const current = stateOf(id);
+    if (!current) return false;
+    const merge = mergeInto(current, row, action);
+    if (!merge.changed) return false;
+    const before: BeforeValues = {
+      values: current.values,
+      companyId: current.companyId,
+      tagIds: current.tagIds,
+      custom: Object.fromEntries(Object.keys(merge.custom).map((field) => [field, current.custom[field] ?? null])),
+    };
+    touched.run({ run: runId, kind, id, action: 'changed', before: JSON.stringify(before) });
+    const tagIds = [...new Set([...current.tagIds, importTag, ...merge.addTags.map(tagId)])];
+    if (kind === 'contact') {
+      const { name = '', email = '', phone = '', company = '', notes = '' } = merge.values;
+      const companyId = company === current.values.company ? current.companyId : companyFor(company);
+      contacts.update(id, { name, email, phone, company, notes, companyId, tagIds, custom: merge.custom }, now);
+    } else {
+      companies.update(id, { ...merge.values, tagIds, custom: merge.custom }, now);
+      finder.noteCompany(id, merge.values.website ?? '');
+    }
+    return true;
+  }
+
+  const counts = { created: 0, updated: 0, skipped: 0, rejected: 0 };
+  const rejectedRows: RunResult['rejectedRows'] = [];
+  const report = phaseReporter(tools, 'writing');
+  let done = 0;
+  for (const mapped of rows) {
+    const row = checkRow(kind, mapped, fields, dateOrder);
+    if (row.problems.length > 0) {
+      counts.rejected++;
+      rejectRow.run(runId, row.line, JSON.stringify(mapped.cells), JSON.stringify(row.problems));
+      if (rejectedRows.length < summaryRejectedRows) rejectedRows.push({ line: row.line, reasons: row.problems });
+    } else {
+      let match: { id: number } | undefined;
+      for (const key of matchKeys(kind, row.values)) if ((match = finder.find(key))) break;
+      const outcome = outcomeOf(match !== undefined, spec.duplicates);
+      if (outcome === 'create') {
+        create(row);
+        counts.created++;
+      } else if (outcome === 'update' && update(match!.id, row, spec.duplicates === 'overwrite' ? 'overwrite' : 'fill')) counts.updated++;
+      else counts.skipped++;
+    }
+    done++;
+    report(done / Math.max(total, 1), done);
+  }
+  for (const statement of versionsAfter) statement.run(runId);
+  finishRun.run({ id: runId, ...counts });
+  report(1, done, true);
+  return { runId, ...counts, rejectedRows };
+}
