@@ -131,7 +131,9 @@ export async function inspectSource(
     const sampleCards: ParsedCard[] = [];
     let emails = 0;
     let phones = 0;
+    let cards = 0;
     for await (const cardText of vcardTexts(file, text)) {
+      cards++;
       const card = parseCard(cardText);
       if ('fields' in card) {
         emails = Math.max(emails, card.fields.emails.length);
@@ -139,7 +141,7 @@ export async function inspectSource(
       }
       if (sampleCards.length < sampleSize) sampleCards.push(card);
     }
-    if (sampleCards.length === 0) throw refusals.empty();
+    if (cards === 0) throw refusals.empty();
     const headers = vcardHeaders(emails, phones);
     const slots = slotsOf(headers);
     return {
