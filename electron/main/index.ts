@@ -121,6 +121,7 @@ async function start(): Promise<void> {
         find: () => send('menu.command', { command: 'focus-search' }),
         exportBackup: () => send('menu.command', { command: 'export-backup' }),
         restoreBackup: () => send('menu.command', { command: 'restore-backup' }),
+        importFile: () => send('menu.command', { command: 'import' }),
         openDataFolder: () => openInSystem(running.paths.root),
         openLogFile: () => openInSystem(logger.file),
       }),

@@ -9,6 +9,7 @@ function recordingActions() {
     find: () => calls.push('find'),
     exportBackup: () => calls.push('exportBackup'),
     restoreBackup: () => calls.push('restoreBackup'),
+    importFile: () => calls.push('importFile'),
     openDataFolder: () => calls.push('openDataFolder'),
     openLogFile: () => calls.push('openLogFile'),
   };
@@ -33,15 +34,15 @@ describe('application menu', () => {
     expect(submenu(template[4]).some((item) => item.role === 'about')).toBe(true);
   });
 
-  it('wires New Contact (Ctrl/Cmd+N), Find (Ctrl/Cmd+F), the backup commands and the Help folders to their actions', () => {
+  it('wires New Contact (Ctrl/Cmd+N), Find (Ctrl/Cmd+F), Import…, the backup commands and the Help folders to their actions', () => {
     const { calls, actions } = recordingActions();
     const [file, , , , help] = menuTemplate('linux', actions);
     const item = (label: string) => submenu(file).find((entry) => entry.label === label);
     expect(item('New Contact')?.accelerator).toBe('CmdOrCtrl+N');
     expect(item('Find…')?.accelerator).toBe('CmdOrCtrl+F');
     expect(item('Export Backup…')?.accelerator).toBe('CmdOrCtrl+Shift+E');
-    for (const label of ['New Contact', 'Find…', 'Export Backup…', 'Restore from Backup…']) click(item(label));
+    for (const label of ['New Contact', 'Find…', 'Import…', 'Export Backup…', 'Restore from Backup…']) click(item(label));
     for (const entry of submenu(help).filter((candidate) => candidate.click)) click(entry);
-    expect(calls).toEqual(['newContact', 'find', 'exportBackup', 'restoreBackup', 'openDataFolder', 'openLogFile']);
+    expect(calls).toEqual(['newContact', 'find', 'importFile', 'exportBackup', 'restoreBackup', 'openDataFolder', 'openLogFile']);
   });
 });

@@ -5,6 +5,7 @@ export interface MenuActions {
   find(): void;
   exportBackup(): void;
   restoreBackup(): void;
+  importFile(): void;
   openDataFolder(): void;
   openLogFile(): void;
 }
@@ -22,6 +23,8 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions): M
       submenu: [
         { label: 'New Contact', accelerator: 'CmdOrCtrl+N', click: () => actions.newContact() },
         { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => actions.find() },
+        { type: 'separator' },
+        { label: 'Import…', click: () => actions.importFile() },
         { type: 'separator' },
         { label: 'Export Backup…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportBackup() },
         { label: 'Restore from Backup…', click: () => actions.restoreBackup() },
