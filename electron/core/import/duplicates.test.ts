@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { call, count, failure } from '../../../tests/support/crm';
+import { fixedClock, useCores } from '../../../tests/support/core';
+import { recordingDesktop } from '../../../tests/support/recording-desktop';
+import { useTempDirs } from '../../../tests/support/temp-dir';
+import { importFile, openFile, writeFile } from './test-kit';
+
+const header = 'Name,Email,Phone,Notes\n';
+
+describe('duplicates, undo and the imports list', () => {
+  const tempDir = useTempDirs();
+  const openCore = useCores();
+
+  async function setUp() {
+    const desktop = recordingDesktop();
+    const clock = fixedClock('2026-12-06T10:00:00.000Z');
+    const core = await openCore(tempDir(), { desktop, clock });
+    // Anna exists, with another capitalisation of her email; Bob exists with only his phone.
+    const anna = await call(core, 'contacts.create', { name: 'Anna Berg', email: 'Anna@Example.com', notes: '' });
+    const bob = await call(core, 'contacts.create', { name: 'Bob Stone', phone: '+46 70 111 22 33', notes: 'Old note' });
+    const path = writeFile(
+      tempDir(),
+      'people.csv',
+      header + 'Anna B.,anna@example.com ,,Met at the fair\nRobert Stone,,070-111 22 33,New note\nCleo Park,cleo@example.com,,\nCleo P.,CLEO@example.com,,Second row\n',
+    );
+    return { core, desktop, clock, anna, bob, path };
+  }
+
+  it('skip: matches by normalised email, then phone, and within the file; a second identical run creates nothing', async () => {
+    const { core, desktop, anna, bob, path } = await setUp();
+    const file = await openFile(core, desktop, path);
+    const preview = await file.preview({ duplicates: 'skip' });
+    expect(preview.counts).toEqual({ create: 1, update: 0, skip: 3, reject: 0 });
+    expect(preview.rows.map((row) => row.match)).toEqual([
+      { type: 'record', id: anna.id, name: 'Anna Berg' },
+      { type: 'record', id: bob.id, name: 'Bob Stone' },
+      null,
+      { type: 'row', line: 4 },
+    ]);
+    expect(await file.run({ duplicates: 'skip' })).toMatchObject({ created: 1, updated: 0, skipped: 3, rejected: 0 });
+    expect(count(core, 'SELECT count(*) FROM contacts')).toBe(3);
+    const again = await importFile(core, desktop, path, 'contact', { duplicates: 'skip' });
+    expect(again).toMatchObject({ created: 0, updated: 0, skipped: 4 });
+    expect(count(core, 'SELECT count(*) FROM contacts')).toBe(3);
+    expect((await call(core, 'contacts.get', { id: anna.id })).name).toBe('Anna Berg');
+  });
+
+  it('fill only sets blanks; overwrite replaces; create makes new records anyway', async () => {
+    const { core, desktop, anna, bob, path } = await setUp();
+    const filled = await importFile(core, desktop, path, 'contact', { duplicates: 'fill' });
+    // Bob's row has nothing for his blanks (his phone and notes are set): filling changes nothing, so he is skipped.
+    expect(filled).toMatchObject({ created: 1, updated: 2, skipped: 1 });
+    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ name: 'Anna Berg', email: 'Anna@Example.com', notes: 'Met at the fair' });
+    expect(await call(core, 'contacts.get', { id: bob.id })).toMatchObject({ name: 'Bob Stone', notes: 'Old note' });
+    const cleo = (await call(core, 'contacts.list', { search: 'Cleo' })).rows;
+    expect(cleo).toHaveLength(1);
+    expect(await call(core, 'contacts.get', { id: cleo[0]!.id })).toMatchObject({ name: 'Cleo Park', notes: 'Second row' });
+
+    const overwritten = await importFile(core, desktop, path, 'contact', { duplicates: 'overwrite' });
+    expect(overwritten.created).toBe(0);
+    expect(await call(core, 'contacts.get', { id: bob.id })).toMatchObject({ name: 'Robert Stone', phone: '070-111 22 33', notes: 'New note' });
+
+    const created = await importFile(core, desktop, path, 'contact', { duplicates: 'create' });
+    expect(created).toMatchObject({ created: 4, updated: 0, skipped: 0 });
+    expect(count(core, 'SELECT count(*) FROM contacts')).toBe(7);
+  });
+
+  it('undo: created records go to the trash as ONE entry, changed ones get their values back, ones edited since are left as they are', async () => {
+    const { core, desktop, anna, bob, path } = await setUp();
+    const summary = await importFile(core, desktop, path, 'contact', { duplicates: 'overwrite' });
+    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ name: 'Anna B.', email: 'anna@example.com', notes: 'Met at the fair' });
+    // Bob is edited after the import: undo leaves him as he now is.
+    const bobNow = await call(core, 'contacts.get', { id: bob.id });
+    const { id, version, name, phone, company, notes } = bobNow;
+    await call(core, 'contacts.update', { id, version, name, phone, company, notes, email: 'bob@example.com' });
+    const trashBefore = (await call(core, 'trash.list', {})).total;
+
+    const undone = await call(core, 'import.undo', { runId: summary.runId });
+    expect(undone).toEqual({ trashId: expect.any(Number), removed: 1, restored: 1, leftAsIs: 1 });
+    expect((await call(core, 'trash.list', {})).total).toBe(trashBefore + 1);
+    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ name: 'Anna Berg', email: 'Anna@Example.com', notes: '', tagIds: [] });
+    expect(await call(core, 'contacts.get', { id: bob.id })).toMatchObject({ name: 'Robert Stone', email: 'bob@example.com', notes: 'New note' });
+    expect((await call(core, 'contacts.list', { search: 'Cleo' })).total).toBe(0);
+
+    // The one entry brings everything it removed back at once.
+    expect((await call(core, 'trash.restore', { trashId: undone.trashId! })).counts.contact).toBe(1);
+    expect((await call(core, 'contacts.list', { search: 'Cleo' })).total).toBe(1);
+
+    const listed = (await call(core, 'import.list', {})).imports[0]!;
+    expect(listed).toMatchObject({ runId: summary.runId, undoable: false, undoneAt: '2026-12-06T10:00:00.000Z' });
+    expect((await failure(core, 'import.undo', { runId: summary.runId })).message).toBe('The import of “people.csv” was already undone.');
+  });
+
+  it('lists the imports of the last 30 days only, and refuses to undo an older one', async () => {
+    const { core, desktop, clock, path } = await setUp();
+    const old = await importFile(core, desktop, path);
+    clock.advance(31 * 24 * 60 * 60 * 1000);
+    const recent = await importFile(core, desktop, path, 'contact', { duplicates: 'create' });
+    expect((await call(core, 'import.list', {})).imports.map((run) => run.runId)).toEqual([recent.runId]);
+    const refused = await failure(core, 'import.undo', { runId: old.runId });
+    expect(refused.message).toBe('Imports can be undone for 30 days; the import of “people.csv” is older.');
+    expect(count(core, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(2 + old.created + recent.created);
+  });
+
+  it('companies: matched by phone, name (legal form aside) and website domain', async () => {
+    const desktop = recordingDesktop();
+    const core = await openCore(tempDir(), { desktop });
+    const acme = await call(core, 'companies.create', { name: 'Acme Ltd', website: 'https://www.acme.example/about' });
+    const globex = await call(core, 'companies.create', { name: 'Globex Corporation', phone: '+1 555 123 4567' });
+    const path = writeFile(tempDir(), 'companies.csv', 'Company name,Website,Phone,Industry\nACME,,,Engineering\nAcme Sweden AB,acme.example,,\nGlobex Intl,,555-123-4567,Media\nInitech,initech.example,,Software\n');
+    const file = await openFile(core, desktop, path, 'company');
+    expect(file.inspection.suggested).toEqual(['name', 'website', 'phone', 'industry']);
+    const preview = await file.preview({ duplicates: 'fill' });
+    expect(preview.rows.map((row) => (row.match?.type === 'record' ? row.match.id : null))).toEqual([acme.id, acme.id, globex.id, null]);
+    const summary = await file.run({ duplicates: 'fill' });
+    expect(summary).toMatchObject({ created: 1, updated: 2, skipped: 1 });
+    expect(await call(core, 'companies.get', { id: acme.id })).toMatchObject({ name: 'Acme Ltd', industry: 'Engineering' });
+    expect(await call(core, 'companies.get', { id: globex.id })).toMatchObject({ industry: 'Media' });
+  });
+
+  it('saves the rejected rows as they were in the file, with a Problem column, re-importable after fixing', async () => {
+    const desktop = recordingDesktop();
+    const core = await openCore(tempDir(), { desktop });
+    const dir = tempDir();
+    const path = writeFile(dir, 'mixed.csv', 'Name,Email\nAnna,anna@example.com\nBob,not-an-email\n,nobody@example.com\n');
+    const summary = await importFile(core, desktop, path);
+    expect(summary).toMatchObject({ created: 1, rejected: 2 });
+    expect(summary.rejectedRows).toEqual([
+      { line: 3, reasons: ['Email: that does not look like an email address (for example anna@example.com).'] },
+      { line: 4, reasons: ['The row has no name (no name, first name or last name).'] },
+    ]);
+    desktop.saveLocation = join(dir, 'rejected.csv');
+    expect(await call(core, 'import.saveRejected', { runId: summary.runId })).toEqual({ saved: true });
+    const saved = readFileSync(join(dir, 'rejected.csv'), 'utf8');
+    expect(saved).toBe(
+      '\ufeffName,Email,Problem\r\n' +
+        'Bob,not-an-email,Line 3: Email: that does not look like an email address (for example anna@example.com).\r\n' +
+        ',nobody@example.com,"Line 4: The row has no name (no name, first name or last name)."\r\n',
+    );
+    // Fixed, it imports (the Problem column ignored).
+    const fixed = writeFile(dir, 'fixed.csv', saved.replace('not-an-email', 'bob@example.com').replace(',nobody', 'Nobody,nobody'));
+    const again = await importFile(core, desktop, fixed, 'contact', { mapping: ['name', 'email', 'ignore'] });
+    expect(again).toMatchObject({ created: 2, rejected: 0 });
+  });
+});
