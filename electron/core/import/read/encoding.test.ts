@@ -30,6 +30,13 @@ describe('text encodings', () => {
     expect(rows[0]?.cells[2]).toBe(expected === 'iso-8859-1' ? '5 EUR fee' : '5 € fee');
   });
 
+  it.each(['utf-16le', 'utf-16be'] as const)('reads %s without a byte-order mark by where its zero bytes fall', async (encoding) => {
+    const file = writeFile(tempDir(), 'wide.csv', iconv.encode(table, encoding));
+    const { info } = await inspectSource(file);
+    expect(info.encoding).toEqual({ name: encoding, detected: encoding, bom: false });
+    expect((await allRows(file, info)).map((row) => row.cells[0])).toEqual(names);
+  });
+
   it('lets the user choose another encoding, and the preview changes with it', async () => {
     const file = writeFile(tempDir(), 'excel.csv', iconv.encode(table, 'windows-1252'));
     const detected = await inspectSource(file);

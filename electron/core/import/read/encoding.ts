@@ -52,10 +52,21 @@ export function detectEncoding(sample: Uint8Array): DetectedEncoding {
   return { name: hasWindows1252Range(sample) ? 'windows-1252' : 'iso-8859-1', bom: false };
 }
 
-/** UTF-16 without a byte-order mark has a NUL in every other byte of plain text: chardet can tell which order. */
+/**
+ * UTF-16 without a byte-order mark (chardet only knows it by its mark): text
+ * in Latin script has a NUL in every other byte, the odd ones in little-endian
+ * order, the even ones in big-endian. Binary data has NULs at both.
+ */
 export function utf16WithoutMark(sample: Uint8Array): TextEncoding | undefined {
-  const answer = chardet.detect(sample)?.toUpperCase();
-  if (answer === 'UTF-16LE') return 'utf-16le';
-  if (answer === 'UTF-16BE') return 'utf-16be';
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs < 2) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let index = 0; index < pairs * 2; index += 2) {
+    if (sample[index] === 0) evenNul++;
+    if (sample[index + 1] === 0) oddNul++;
+  }
+  if (oddNul / pairs > 0.3 && evenNul / pairs < 0.02) return 'utf-16le';
+  if (evenNul / pairs > 0.3 && oddNul / pairs < 0.02) return 'utf-16be';
   return undefined;
 }

@@ -64,7 +64,7 @@ export async function detectFileKind(file: string, head: Buffer): Promise<FileKi
   const { nul, control } = controlShares(head);
   if (nul > 0.1) {
     const utf16 = utf16WithoutMark(head);
-    if (utf16 && control < 0.01) return { format: utf16 === 'utf-16le' && startsWithVCard(head, 'utf16le') ? 'vcard' : 'csv', utf16 };
+    if (utf16) return { format: utf16 === 'utf-16le' && startsWithVCard(head, 'utf16le') ? 'vcard' : 'csv', utf16 };
   }
   if (nul > 0.05 || control > 0.01) {
     if (found?.ext === 'cfb') throw refusals.oldExcel();

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../../tests/support/temp-dir';
-import { inspectSource, type SourceInfo, type SourceRow } from './source';
-import { allRows, writeFile } from './test-files';
+import { inspectSource, readSource, type SourceInfo, type SourceRow } from './source';
+import { allRows, failureOf, writeFile } from './test-files';
 
 const crlf = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
 
@@ -142,6 +142,24 @@ describe('reading vCard files', () => {
     const rows = await allRows(file, info);
     expect(rows).toHaveLength(201);
     expect(byTitle(info, rows.at(-1))).toMatchObject({ Email: 'm0@example.com', 'Email 5': 'm4@example.com (work)' });
+  });
+
+  it('stops when cancelled, with CANCELLED, and reports progress up to 1 otherwise', async () => {
+    const plain = (index: number) => crlf('BEGIN:VCARD', 'VERSION:3.0', `FN:Person ${index}`, `EMAIL:p${index}@example.com`, 'END:VCARD');
+    const file = writeFile(tempDir(), 'many.vcf', Array.from({ length: 20_000 }, (_, index) => plain(index)).join(''));
+    const { info } = await inspectSource(file);
+    const fractions: number[] = [];
+    expect(await allRows(file, info, { onProgress: (fraction) => fractions.push(fraction) })).toHaveLength(20_000);
+    expect(fractions.at(-1)).toBe(1);
+    const controller = new AbortController();
+    let read = 0;
+    const failure = await failureOf(
+      (async () => {
+        for await (const _ of readSource(file, info, { signal: controller.signal })) if (++read === 10) controller.abort();
+      })(),
+    );
+    expect(failure).toMatchObject({ code: 'CANCELLED', message: 'Reading the file was stopped. Nothing was imported.' });
+    expect(read).toBe(10);
   });
 
   it('gives a damaged card and a card cut off at the end a problem naming its line, and reads the rest', async () => {
