@@ -1,4 +1,5 @@
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../../tests/support/temp-dir';
 import { inspectSource, readSource } from './source';
@@ -112,6 +113,13 @@ describe('reading delimited text', () => {
     });
   });
 
+  it('says plainly when the file is missing or is a folder', async () => {
+    const dir = tempDir();
+    expect(await failureOf(inspectSource(join(dir, 'gone.csv')))).toMatchObject({ code: 'FILE_REFUSED', message: 'The file could not be found. It may have been moved or deleted.' });
+    mkdirSync(join(dir, 'folder.csv'));
+    expect(await failureOf(inspectSource(join(dir, 'folder.csv')))).toMatchObject({ code: 'FILE_REFUSED', message: 'This is a folder, not a file. Choose the file inside it.' });
+  });
+
   it('reads a 10,000-character value whole', async () => {
     const note = 'ü'.repeat(10_000);
     const file = writeFile(tempDir(), 'long.csv', `Name,Note\nAnna,"${note}"\n`);
@@ -194,6 +202,19 @@ describe('reading delimited text', () => {
       })(),
     );
     expect(grownFailure).toMatchObject({ code: 'FILE_REFUSED', message });
+
+    // Cut short inside a quoted value, the file would otherwise look like one with a broken quote.
+    const quotedLines = lines.map((line, index) => (index === 40_000 ? `${line},"a long note` : line));
+    const quoted = writeFile(dir, 'quoted.csv', `${quotedLines.join('\n')}"\n`);
+    const insideTheQuote = Buffer.byteLength(quotedLines.slice(0, 40_002).join('\n'));
+    const quotedInfo = (await inspectSource(quoted)).info;
+    const quotedFailure = await failureOf(
+      (async () => {
+        let count = 0;
+        for await (const _ of readSource(quoted, quotedInfo)) if (++count === 10) truncateSync(quoted, insideTheQuote);
+      })(),
+    );
+    expect(quotedFailure).toMatchObject({ code: 'FILE_REFUSED', message });
 
     const before = writeFile(dir, 'before.csv', lines.join('\n'));
     const beforeInfo = (await inspectSource(before)).info;

@@ -101,6 +101,19 @@ function encodingFor(head: Buffer, chosen: TextEncoding | undefined, utf16?: Tex
   return { name: chosen ?? detected, detected, bom: found.bom };
 }
 
+async function sizeOf(file: string): Promise<number> {
+  try {
+    const found = await stat(file);
+    if (found.isDirectory()) throw refusals.folder();
+    return found.size;
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'ENOENT') throw refusals.missing();
+    if (code === 'EACCES' || code === 'EPERM') throw refusals.notAllowed();
+    throw error;
+  }
+}
+
 /** Detects format (by the bytes, not the extension: a real .xlsx renamed .csv is read as xlsx), encoding,
  *  delimiter, header row, and returns the first `sampleSize` rows (default 50). */
 export async function inspectSource(
@@ -108,7 +121,7 @@ export async function inspectSource(
   options: ReadOptions & { sampleSize?: number } = {},
 ): Promise<{ info: SourceInfo; sample: SourceRow[] }> {
   const sampleSize = options.sampleSize ?? defaultSampleSize;
-  const sizeBytes = (await stat(file)).size;
+  const sizeBytes = await sizeOf(file);
   if (sizeBytes === 0) throw refusals.empty();
   const fileName = basename(file);
   const head = await readHead(file);
@@ -228,6 +241,8 @@ export async function* readSource(
   try {
     yield* rowsOf(file, info, options);
   } catch (error) {
+    // A file cut short or rewritten mid-read can look like a broken quote or a damaged card: say what really happened.
+    if ((error as { code?: unknown } | null)?.code === 'FILE_REFUSED') await watch.assertUnchanged();
     throw asChanged(error);
   }
   // Every row was handed on: only now can the file be said not to have changed under the reader.
