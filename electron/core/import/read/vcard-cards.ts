@@ -58,11 +58,13 @@ export async function* vcardTexts(file: string, options: TextReadOptions): Async
     for await (const line of linesOf(text as AsyncIterable<string>)) {
       lineNumber++;
       if (pendingQuoted !== undefined) {
-        pendingQuoted += `\r\n${line}`;
-        if (line.endsWith('=')) continue;
+        // A soft line break right before END:VCARD (a careless writer) must not swallow the card's end.
+        const cardEnds = /^\s*END:VCARD\s*$/i.test(line);
+        if (!cardEnds) pendingQuoted += `\r\n${line}`;
+        if (!cardEnds && line.endsWith('=')) continue;
         card?.push(decodedQuotedPrintableLine(pendingQuoted));
         pendingQuoted = undefined;
-        continue;
+        if (!cardEnds) continue;
       }
       if (/^\s*BEGIN:VCARD\s*$/i.test(line)) {
         if (card) yield { line: cardLine, text: card.join('\r\n'), unfinished: true };

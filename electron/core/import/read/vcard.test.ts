@@ -164,16 +164,19 @@ describe('reading vCard files', () => {
 
   it('gives a damaged card and a card cut off at the end a problem naming its line, and reads the rest', async () => {
     const broken = crlf('BEGIN:VCARD', 'VERSION:9.9', 'FN:Future Person', 'END:VCARD');
+    const softBreakAtEnd = crlf('BEGIN:VCARD', 'VERSION:2.1', 'FN;ENCODING=QUOTED-PRINTABLE:Ren=C3=A9e=', 'END:VCARD');
     const cut = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Cut Short'].join('\r\n');
-    const file = writeFile(tempDir(), 'damaged.vcf', version30 + broken + version40 + cut);
+    const file = writeFile(tempDir(), 'damaged.vcf', version30 + broken + version40 + softBreakAtEnd + cut);
     const { info } = await inspectSource(file);
     const rows = await allRows(file, info);
     expect(rows.map((row) => [row.line, row.problem])).toEqual([
       [1, undefined],
       [17, 'Line 17: this contact card is damaged and could not be read.'],
       [21, undefined],
-      [30, 'Line 30: this contact card has no END:VCARD line, so the file may be cut short.'],
+      [30, undefined],
+      [34, 'Line 34: this contact card has no END:VCARD line, so the file may be cut short.'],
     ]);
+    expect(rows[3]?.cells[0]).toBe('Renée');
   });
 
   it('reads a Windows-1252 vCard and a UTF-16 one with a BOM', async () => {
