@@ -6,18 +6,12 @@ import { useCores } from '../../../tests/support/core';
 import { recordingDesktop } from '../../../tests/support/recording-desktop';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Core } from '../core';
-import { openFile, writeFile } from './test-kit';
+import { openFile, peopleCsv, writeFile } from './test-kit';
 
 /** Everything stored, as rows: "the data is unchanged" means this is equal. */
 function snapshot(core: Core): string {
   const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' AND name <> 'settings' ORDER BY name").pluck().all() as string[];
   return JSON.stringify(tables.map((table) => [table, core.db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()]));
-}
-
-export function peopleCsv(rows: number, name = (i: number) => `Person ${i}`): string {
-  const lines = ['Name,Email,Phone,Company,Notes'];
-  for (let i = 1; i <= rows; i++) lines.push(`${name(i)},person${i}@example.com,+46 70 ${String(i).padStart(7, '0')},Company ${i % 50},Row ${i} of the file`);
-  return lines.join('\n') + '\n';
 }
 
 describe('all or nothing', () => {

@@ -36,3 +36,10 @@ export async function importFile(core: Core, desktop: RecordingDesktop, path: st
   const file = await openFile(core, desktop, path, kind);
   return file.run(choices);
 }
+
+/** A CSV of `rows` people, each with an email, a phone, a company (50 of them) and notes. */
+export function peopleCsv(rows: number, name = (i: number) => `Person ${i}`): string {
+  const lines = ['Name,Email,Phone,Company,Notes'];
+  for (let i = 1; i <= rows; i++) lines.push(`${name(i)},person${i}@example.com,+46 70 ${String(i).padStart(7, '0')},Company ${i % 50},Row ${i} of the file`);
+  return lines.join('\n') + '\n';
+}
