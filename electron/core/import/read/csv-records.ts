@@ -44,7 +44,9 @@ export async function* csvRecords(file: string, delimiter: Delimiter, options: T
     }
   } catch (error) {
     if (error instanceof CsvError) {
-      if (error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE') throw refusals.unclosedQuote(line);
+      if (error.code === 'CSV_QUOTE_NOT_CLOSED') throw refusals.unclosedQuote(line);
+      // csv-parse does not say whether it was inside quotes; a runaway quote is by far the likeliest cause.
+      if (error.code === 'CSV_MAX_RECORD_SIZE') throw refusals.rowTooLong(line);
       throw refusals.unreadableLine(line);
     }
     throw error;

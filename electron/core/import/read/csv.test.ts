@@ -98,6 +98,16 @@ describe('reading delimited text', () => {
     expect(rows.at(-1)).toBe(56);
   });
 
+  it('refuses a quote that never closes in a big file without holding the rest of the file in memory', async () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 400_000 }, (_, index) => `Person ${index},p${index}@example.com`);
+    const runaway = writeFile(dir, 'runaway.csv', ['Name,Email', 'Broken,"runaway', ...rows].join('\n'));
+    expect(await failureOf(inspectSource(runaway))).toMatchObject({
+      code: 'FILE_REFUSED',
+      message: 'Line 2 starts a row of more than 8 million characters, most likely a quoted value that starts there and never ends. Check the quotes on that line.',
+    });
+  });
+
   it('keeps a stray quote inside an unquoted value as text', async () => {
     const file = writeFile(tempDir(), 'stray.csv', 'Name,Size\nDisk,5" floppy\n');
     expect((await inspectSource(file)).sample[0]?.cells).toEqual(['Disk', '5" floppy']);

@@ -21,6 +21,11 @@ export const refusals = {
     new CrmError('FILE_REFUSED', `The workbook has no sheet called "${sheet}". Its sheets are: ${sheets.join(', ')}.`),
   unclosedQuote: (line: number) =>
     new CrmError('FILE_REFUSED', `Line ${line}: a quoted value starts here and never ends. Check the quotes on that line.`),
+  rowTooLong: (line: number) =>
+    new CrmError(
+      'FILE_REFUSED',
+      `Line ${line} starts a row of more than 8 million characters, most likely a quoted value that starts there and never ends. Check the quotes on that line.`,
+    ),
   unreadableLine: (line: number) =>
     new CrmError('FILE_REFUSED', `Line ${line} could not be read as a row of values. Check the quotes and separators on that line.`),
   nulByte: (line: number) =>
