@@ -11,6 +11,7 @@ import { dataPaths } from '../core/paths';
 import { noDesktop } from '../core/desktop';
 import type { Result } from '../../shared/result';
 import { startCore, type CoreHost } from '../main/core-host';
+import { importCommand, type ImportCommandOptions } from './import-command';
 
 /** Exit codes, documented in the README. */
 export const exitCodes = {
@@ -20,6 +21,7 @@ export const exitCodes = {
   badBackup: 3,
   cannotWrite: 4,
   failed: 5,
+  nothingImported: 6,
 } as const;
 
 export interface CliIo {
@@ -43,6 +45,7 @@ function describe(snapshot: SnapshotInfo): string {
 interface CliFiles {
   saveTo?: string;
   restoreFrom?: string;
+  importFrom?: string;
 }
 
 /**
@@ -50,7 +53,7 @@ interface CliFiles {
  * directory), so they refuse while the app has it open.
  */
 async function withCore<T>(dataDir: string, io: CliIo, files: CliFiles, job: (core: CoreHost) => Promise<T>): Promise<T> {
-  const desktop = { ...noDesktop, chooseSaveLocation: async () => files.saveTo, chooseBackupFile: async () => files.restoreFrom };
+  const desktop = { ...noDesktop, chooseSaveLocation: async () => files.saveTo, chooseBackupFile: async () => files.restoreFrom, chooseImportFile: async () => files.importFrom };
   const core = await startCore({ dataDir, logger: io.logger, appVersion: 'cli', desktop });
   try {
     if (core.damaged) throw new CrmError('DATABASE_CORRUPT', 'The database is damaged; it was moved aside. Restore a backup with: restore --snapshot <id>.');
@@ -67,7 +70,11 @@ async function answer(reply: Promise<Result<unknown>>): Promise<unknown> {
   return result.data;
 }
 
-export async function runCommand(command: string, options: { dataDir: string; snapshot?: string; file?: string; to?: string }, io: CliIo): Promise<number> {
+export async function runCommand(
+  command: string,
+  options: { dataDir: string; snapshot?: string; file?: string; to?: string; import?: ImportCommandOptions },
+  io: CliIo,
+): Promise<number> {
   const dataDir = resolve(options.dataDir);
   if (!existsSync(dataDir)) throw new UsageError(`There is no data folder at ${dataDir}.`);
   switch (command) {
@@ -116,6 +123,15 @@ export async function runCommand(command: string, options: { dataDir: string; sn
         return exitCodes.ok;
       });
     }
+    case 'import': {
+      if (!options.file) throw new UsageError('import needs --file <file>.');
+      const file = resolve(options.file);
+      if (!existsSync(file)) throw new UsageError(`There is no file at ${file}.`);
+      return withCore(dataDir, io, { importFrom: file }, async (core) => {
+        const imported = await importCommand(core, options.import ?? {}, io.out, (message) => new UsageError(message));
+        return imported ? exitCodes.ok : exitCodes.nothingImported;
+      });
+    }
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }
@@ -135,6 +151,8 @@ export function exitCodeFor(error: unknown): number {
     case 'DISK_FULL':
     case 'STORAGE':
       return exitCodes.cannotWrite;
+    case 'FILE_REFUSED':
+      return exitCodes.nothingImported;
     default:
       return exitCodes.failed;
   }

@@ -15,6 +15,10 @@ Commands:
   export --to <file.zip>        write one portable backup file, checked by reading it back
   restore --snapshot <id>       restore a backup (a safety backup of the current data is taken first)
   restore --file <backup.zip>   restore an exported backup file
+  import --file <file> [--kind contacts|companies] [--encoding E] [--delimiter C]
+         [--duplicates skip|update|overwrite|create] [--map "Column A=name,3=notes,…"] [--dry-run]
+                                import people or companies from CSV/TSV, .xlsx or vCard, all or nothing
+                                (exit code 6: nothing could be imported)
 
 Commands that change data refuse while Rolodesk has the data open (exit code 2).`;
 
@@ -23,7 +27,19 @@ async function main(): Promise<number> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { 'data-dir': { type: 'string' }, snapshot: { type: 'string' }, file: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        'data-dir': { type: 'string' },
+        snapshot: { type: 'string' },
+        file: { type: 'string' },
+        to: { type: 'string' },
+        help: { type: 'boolean' },
+        kind: { type: 'string' },
+        encoding: { type: 'string' },
+        delimiter: { type: 'string' },
+        duplicates: { type: 'string' },
+        map: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -38,7 +54,9 @@ async function main(): Promise<number> {
   const logger = command === 'list' || command === 'verify' ? memoryLogger() : fileLogger(log, dataPaths(dataDir).logs, 'cli.log');
   // The log file gets the details; the terminal gets the plain lines below.
   log.transports.console.level = false;
-  return runCommand(command, { dataDir, snapshot: parsed.values.snapshot, file: parsed.values.file, to: parsed.values.to }, { out: (line) => process.stdout.write(`${line}\n`), logger });
+  const { kind, encoding, delimiter, duplicates, map } = parsed.values;
+  const importOptions = { kind, encoding, delimiter, duplicates, map, dryRun: parsed.values['dry-run'] };
+  return runCommand(command, { dataDir, snapshot: parsed.values.snapshot, file: parsed.values.file, to: parsed.values.to, import: importOptions }, { out: (line) => process.stdout.write(`${line}\n`), logger });
 }
 
 main().then(
