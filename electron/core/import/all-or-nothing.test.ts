@@ -6,7 +6,7 @@ import { useCores } from '../../../tests/support/core';
 import { recordingDesktop } from '../../../tests/support/recording-desktop';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Core } from '../core';
-import { openFile, peopleCsv, writeFile } from './test-kit';
+import { openFile, peopleCsv, writeFile } from '../../../tests/support/import-files';
 
 /** Everything stored, as rows: "the data is unchanged" means this is equal. */
 function snapshot(core: Core): string {

@@ -3,7 +3,7 @@ import { call, count } from '../../../tests/support/crm';
 import { useCores } from '../../../tests/support/core';
 import { recordingDesktop } from '../../../tests/support/recording-desktop';
 import { useTempDirs } from '../../../tests/support/temp-dir';
-import { importFile, openFile, writeFile } from './test-kit';
+import { importFile, openFile, writeFile } from '../../../tests/support/import-files';
 
 describe('bad input at the pipeline level: the row is refused in words naming the line, the rest imports', () => {
   const tempDir = useTempDirs();

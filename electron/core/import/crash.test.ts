@@ -6,7 +6,7 @@ import { call, count } from '../../../tests/support/crm';
 import { useCores } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { importTempFolder } from './handlers';
-import { peopleCsv, writeFile } from './test-kit';
+import { peopleCsv, writeFile } from '../../../tests/support/import-files';
 
 describe('SIGKILL while an import writes', () => {
   const tempDir = useTempDirs();

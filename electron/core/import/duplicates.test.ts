@@ -5,7 +5,7 @@ import { call, count, failure } from '../../../tests/support/crm';
 import { fixedClock, useCores } from '../../../tests/support/core';
 import { recordingDesktop } from '../../../tests/support/recording-desktop';
 import { useTempDirs } from '../../../tests/support/temp-dir';
-import { importFile, openFile, writeFile } from './test-kit';
+import { importFile, openFile, writeFile } from '../../../tests/support/import-files';
 
 const header = 'Name,Email,Phone,Notes\n';
 

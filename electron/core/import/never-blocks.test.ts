@@ -4,7 +4,7 @@ import { call, count } from '../../../tests/support/crm';
 import { useCores } from '../../../tests/support/core';
 import { recordingDesktop } from '../../../tests/support/recording-desktop';
 import { useTempDirs } from '../../../tests/support/temp-dir';
-import { openFile, peopleCsv, writeFile } from './test-kit';
+import { openFile, peopleCsv, writeFile } from '../../../tests/support/import-files';
 
 const rows = 100_000;
 

@@ -1,11 +1,11 @@
 // Helpers for the import tests: real files in a temp folder, imported through the real channels.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Input, Output } from '../../../shared/contract';
-import type { ImportKind } from '../../../shared/schemas/import';
-import { call } from '../../../tests/support/crm';
-import type { RecordingDesktop } from '../../../tests/support/recording-desktop';
-import type { Core } from '../core';
+import type { Input, Output } from '../../shared/contract';
+import type { ImportKind } from '../../shared/schemas/import';
+import { call } from './crm';
+import type { RecordingDesktop } from './recording-desktop';
+import type { Core } from '../../electron/core/core';
 
 export function writeFile(dir: string, name: string, text: string | Buffer): string {
   const path = join(dir, name);
