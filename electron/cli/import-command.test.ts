@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../core/core';
+import { parseMap } from './import-command';
 import { memoryLogger } from '../core/logger';
 import { useChildren } from '../../tests/support/child';
 import { useTempDirs } from '../../tests/support/temp-dir';
@@ -83,5 +84,22 @@ describe('npm run cli -- import', () => {
     const app = startChild('hold-data-dir.ts', [dataDir]);
     await app.waitForLine(/^ready$/);
     expect(cli('import', '--data-dir', dataDir, '--file', semicolons)).toMatchObject({ code: 2, err: expect.stringMatching(/Rolodesk is already open on this data/) });
+  });
+
+  it('--map reads columns by title (any capitals) or number, fields by name, custom label, tag or ignore', () => {
+    const targets = [
+      { target: 'name', label: 'Name' },
+      { target: 'firstName', label: 'First name' },
+      { target: 'email', label: 'Email' },
+      { target: 'notes', label: 'Notes' },
+      { target: 'custom:7', label: 'Customer since' },
+      { target: 'tag', label: 'Tags' },
+      { target: 'ignore', label: 'Do not import' },
+    ] as const;
+    const usage = (message: string) => new Error(message);
+    const headers = ['Vorname', 'E-Mail', 'Seit', 'Gruppen', 'Sonstiges'];
+    expect(parseMap('vorname=first name, e-mail=Email, 3=customer since, Gruppen=tag', headers, targets, usage)).toEqual(['firstName', 'email', 'custom:7', 'tag', 'ignore']);
+    expect(() => parseMap('6=name', headers, targets, usage)).toThrow('--map: the file has no column "6".');
+    expect(() => parseMap('Vorname', headers, targets, usage)).toThrow('--map: "Vorname" is not Column=field.');
   });
 });

@@ -49,6 +49,10 @@ describe('duplicates, undo and the imports list', () => {
 
   it('fill only sets blanks; overwrite replaces; create makes new records anyway', async () => {
     const { core, desktop, anna, bob, path } = await setUp();
+    const preview = await (await openFile(core, desktop, path)).preview({ duplicates: 'fill' });
+    // An update shows the record as it will be: its own values, its blanks filled from the row.
+    expect(preview.rows[0]).toMatchObject({ outcome: 'update', fields: { name: 'Anna Berg', email: 'Anna@Example.com', notes: 'Met at the fair' } });
+    expect(preview.counts).toEqual({ create: 1, update: 2, skip: 1, reject: 0 });
     const filled = await importFile(core, desktop, path, 'contact', { duplicates: 'fill' });
     // Bob's row has nothing for his blanks (his phone and notes are set): filling changes nothing, so he is skipped.
     expect(filled).toMatchObject({ created: 1, updated: 2, skipped: 1 });
@@ -91,6 +95,17 @@ describe('duplicates, undo and the imports list', () => {
     const listed = (await call(core, 'import.list', {})).imports[0]!;
     expect(listed).toMatchObject({ runId: summary.runId, undoable: false, undoneAt: '2026-12-06T10:00:00.000Z' });
     expect((await failure(core, 'import.undo', { runId: summary.runId })).message).toBe('The import of “people.csv” was already undone.');
+  });
+
+  it('the backup schedule sees an import and its undo (they write on a connection of their own)', async () => {
+    const { core, desktop, path } = await setUp();
+    expect(await core.backups.snapshotIfChanged('scheduled')).toBeDefined();
+    expect(await core.backups.snapshotIfChanged('scheduled')).toBeUndefined();
+    const summary = await importFile(core, desktop, path);
+    const afterImport = await core.backups.snapshotIfChanged('scheduled');
+    expect(afterImport?.counts.contacts).toBe(2 + summary.created);
+    await call(core, 'import.undo', { runId: summary.runId });
+    expect(await core.backups.snapshotIfChanged('scheduled')).toBeDefined();
   });
 
   it('lists the imports of the last 30 days only, and refuses to undo an older one', async () => {

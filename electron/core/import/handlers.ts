@@ -151,6 +151,12 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
     };
   }
 
+  /**
+   * After a job wrote on its own connection: one small write on the core's, so the backup
+   * schedule (it counts this connection's changes) takes its next snapshot with the import in it.
+   */
+  const noteWrittenElsewhere = () => settings.set('import.lastWrittenAt', clock.now().toISOString());
+
   const touchedKinds = (kind: ImportKind) => (kind === 'contact' ? (['company', 'contact'] as const) : (['company'] as const));
 
   return {
@@ -205,8 +211,9 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
         const spec = { ...(await specFor(file, plan, stagingFile)), fileName: file.fileName, now: now.toISOString(), tagName };
         return writeGate.hold(() => jobs.run('importRun', spec, options));
       });
-      if (result.created + result.updated > 0) emit('records.changed', { records: [], kinds: [...touchedKinds(file.kind)], complete: false });
       remembered.remember(file.kind, file.inspected!.info.headers, plan.mapping);
+      noteWrittenElsewhere();
+      if (result.created + result.updated > 0) emit('records.changed', { records: [], kinds: [...touchedKinds(file.kind)], complete: false });
       logger.info('import done', { importId: file.id, runId: result.runId, created: result.created, updated: result.updated, skipped: result.skipped, rejected: result.rejected });
       return { ...result, tagName, seconds: Math.round((Date.now() - started) / 100) / 10 };
     },
@@ -241,6 +248,7 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
       const run = runById.get(runId);
       if (!run) throw runGone();
       const undone = await writeGate.hold(() => jobs.run('importUndo', { file: databaseFile, runId, now: clock.now().toISOString() }));
+      noteWrittenElsewhere();
       emit('records.changed', { records: [], kinds: [...touchedKinds(run.record_kind)], complete: false });
       logger.info('import undone', { runId, ...undone });
       return undone;

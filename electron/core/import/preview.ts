@@ -30,6 +30,7 @@ export async function previewImport(spec: ImportSpec, tools: JobTools): Promise<
     for (const mapped of staging.rows()) {
       const checked = checkRow(spec.kind, mapped, fields, dateOrder);
       let outcome: RowOutcome = 'reject';
+      let stored = checked.values;
       let match: PreviewRow['match'] = null;
       if (checked.problems.length === 0) {
         const keys = matchKeys(spec.kind, checked.values);
@@ -48,13 +49,16 @@ export async function previewImport(spec: ImportSpec, tools: JobTools): Promise<
         outcome = outcomeOf(match !== null, spec.duplicates);
         if (outcome === 'update' && match?.type === 'record') {
           const current = stateOf(match.id);
-          if (current && !mergeInto(current, checked, spec.duplicates === 'overwrite' ? 'overwrite' : 'fill').changed) outcome = 'skip';
+          const merge = current && mergeInto(current, checked, spec.duplicates === 'overwrite' ? 'overwrite' : 'fill');
+          if (merge && !merge.changed) outcome = 'skip';
+          // An update shows the record as it will be after the merge.
+          else if (merge) stored = merge.values;
         }
         if (outcome === 'create' || outcome === 'update') for (const key of keys) staging.keys.remember(key, checked.line);
       }
       counts[outcome]++;
       if (rows.length < previewRows) {
-        rows.push({ line: checked.line, fields: checked.values, tags: checked.tags, custom: checked.custom, outcome, problems: checked.problems, match });
+        rows.push({ line: checked.line, fields: stored, tags: checked.tags, custom: checked.custom, outcome, problems: checked.problems, match });
       }
       done++;
       report(done / Math.max(total, 1), done);
