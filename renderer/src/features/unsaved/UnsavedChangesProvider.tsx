@@ -7,6 +7,7 @@ type Answer = 'save' | 'discard' | 'keep';
 
 interface Question {
   label: string;
+  canSave: boolean;
   saving: boolean;
   answer(choice: Answer): void;
 }
@@ -29,7 +30,7 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
     else works.current.delete(id);
   }, []);
 
-  const ask = (work: UnsavedWork) => new Promise<Answer>((resolve) => setQuestion({ label: work.label, saving: false, answer: resolve }));
+  const ask = (work: UnsavedWork) => new Promise<Answer>((resolve) => setQuestion({ label: work.label, canSave: work.save !== null, saving: false, answer: resolve }));
 
   /** Asks about each unsaved work `which` picks, newest first (a dialog over a panel), until all are saved or discarded. */
   const confirm = useCallback((which: (id: string) => boolean): Promise<boolean> => {
@@ -43,6 +44,7 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
           const answer = await ask(work);
           if (answer === 'keep') return false;
           if (answer === 'save') {
+            if (!work.save) return false;
             setQuestion((current) => current && { ...current, saving: true });
             if (!(await work.save())) return false;
           }
@@ -91,6 +93,7 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
       {question && (
         <LeavePrompt
           label={question.label}
+          canSave={question.canSave}
           saving={question.saving}
           onSave={() => !question.saving && question.answer('save')}
           onDiscard={() => question.answer('discard')}

@@ -4,8 +4,11 @@ import { createContext, useCallback, useContext, useEffect, useId, useRef } from
 export interface UnsavedWork {
   /** What it is, for the question: "Anna Berg", "New contact", "the task". */
   label: string;
-  /** Saves it; false when it could not be saved (a problem shows beside a field, or a review opened). */
-  save(): Promise<boolean>;
+  /**
+   * Saves it; false when it could not be saved (a problem shows beside a field, or a review opened).
+   * null: work that cannot be saved half-way (an import being set up): the question offers only to leave or stay.
+   */
+  save: (() => Promise<boolean>) | null;
 }
 
 export interface UnsavedChanges {
@@ -39,14 +42,15 @@ export function useLeaveGuard(): () => Promise<boolean> {
  * the form asks first, and so does closing the window or quitting. Returns
  * the question for the form's own Cancel: true when it may close.
  */
-export function useUnsavedWork(dirty: boolean, label: string, save: () => Promise<boolean>): () => Promise<boolean> {
+export function useUnsavedWork(dirty: boolean, label: string, save: (() => Promise<boolean>) | null): () => Promise<boolean> {
   const { hold, confirmClose } = useUnsavedChanges();
   const id = useId();
   // The latest save and label, without re-registering on every keystroke.
   const latest = useRef({ label, save });
   latest.current = { label, save };
   useEffect(() => {
-    hold(id, dirty ? { get label() { return latest.current.label; }, save: () => latest.current.save() } : null);
+    const canSave = latest.current.save !== null;
+    hold(id, dirty ? { get label() { return latest.current.label; }, save: canSave ? () => latest.current.save?.() ?? Promise.resolve(false) : null } : null);
   }, [hold, id, dirty]);
   useEffect(() => () => hold(id, null), [hold, id]);
   return useCallback(() => confirmClose(id), [confirmClose, id]);
