@@ -9,7 +9,9 @@ export type ScreenRequest =
   /** Start a new record, optionally linked to another one (a deal for a company, say). */
   | { type: 'new'; linkedTo?: { kind: RecordKind; id: number } }
   /** Put the cursor in the screen's search box. */
-  | { type: 'search' };
+  | { type: 'search' }
+  /** List only the records carrying this tag (an import's "Imported 2026-12-06"), nothing else narrowing it. */
+  | { type: 'tagged'; tagName: string };
 
 export interface PendingRequest {
   place: Place;

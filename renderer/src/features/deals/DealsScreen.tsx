@@ -87,7 +87,7 @@ export function DealsScreen() {
         showToast(toCrmError(error).message, 'problem');
         panel.openNew();
       });
-    } else {
+    } else if (request.type === 'search') {
       focusSearch.current = true;
       if (view === 'list') {
         searchRef.current?.focus();

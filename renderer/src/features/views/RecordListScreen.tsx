@@ -7,7 +7,8 @@ import { RecordListArea } from '../../components/grid/RecordListArea';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
-import type { FetchPage } from '../../lib/pagedRows';
+import { invoke, toCrmError } from '../../api';
+import { noFilters, type FetchPage } from '../../lib/pagedRows';
 import { usePanelDeleted } from '../../lib/useMovedToTrash';
 import { useRecordList } from '../../lib/useRecordList';
 import { useRecordPanel, type PanelState } from '../../lib/useRecordPanel';
@@ -18,6 +19,7 @@ import type { Place } from '../../sections';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
 import { countFetcher, rangeFetcher, type ListSelectorOf } from '../bulk/bulkChange';
 import { selectAllLabel } from '../bulk/selectionWords';
+import { useImport } from '../import/importContext';
 import { ListToolbar } from './ListToolbar';
 import '../contacts/ContactsScreen.css';
 
@@ -69,6 +71,7 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
   const fetchRange = useMemo(() => rangeFetcher(props.listSelector), [props.listSelector]);
   const fetchCount = useMemo(() => countFetcher(props.listSelector), [props.listSelector]);
   const selection = useSelection(snapshot, fetchRange, fetchCount);
+  const { open: openImport } = useImport();
   const singular = target.singular.charAt(0).toUpperCase() + target.singular.slice(1);
 
   const refresh = useCallback(() => pages.refresh(), [pages]);
@@ -84,10 +87,24 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
     [panel, refresh, showToast, singular],
   );
 
+  // "Show imported contacts": the list narrowed to the import's tag, whatever search or view was on.
+  const showTagged = (tagName: string) => {
+    invoke('tags.list', {}).then(
+      ({ tags }) => {
+        const tag = tags.find((candidate) => candidate.name === tagName);
+        if (!tag) return showToast(`No ${target.plural} carry the tag “${tagName}” any more.`, 'problem');
+        list.showAll();
+        list.setFilters({ ...noFilters, tagIds: [tag.id] });
+      },
+      (error: unknown) => showToast(toCrmError(error).message, 'problem'),
+    );
+  };
+
   // Menu commands (File › New Contact, Edit › Find…), the command palette and links from other screens.
   useScreenRequest(place, (request) => {
     if (request.type === 'new') panel.openNew();
     else if (request.type === 'open') panel.open(request.id, 'link');
+    else if (request.type === 'tagged') showTagged(request.tagName);
     else {
       searchRef.current?.focus();
       searchRef.current?.select();
@@ -97,9 +114,16 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
   return (
     <Screen className={place === 'contacts' ? 'contacts' : `contacts ${place}`} titleId={titleId}>
       <ScreenHeader titleId={titleId} title={title}>
-        <Button ref={newButtonRef} variant="primary" icon="plus" onClick={() => panel.openNew()}>
-          {props.newLabel}
-        </Button>
+        <div className="contacts__actions">
+          {(target.kind === 'contact' || target.kind === 'company') && (
+            <Button icon="upload" onClick={() => openImport(target.kind === 'contact' ? 'contact' : 'company')}>
+              Import…
+            </Button>
+          )}
+          <Button ref={newButtonRef} variant="primary" icon="plus" onClick={() => panel.openNew()}>
+            {props.newLabel}
+          </Button>
+        </div>
       </ScreenHeader>
       <ListToolbar target={target} list={list} searchRef={searchRef} placeholder={props.placeholder} />
       <BulkBar target={target} selection={selection} listSelector={props.listSelector} onChanged={refresh} />
