@@ -10,6 +10,7 @@ import { CompaniesScreen } from './features/companies/CompaniesScreen';
 import { ContactsScreen } from './features/contacts/ContactsScreen';
 import { DealsScreen } from './features/deals/DealsScreen';
 import { DuplicatesScreen } from './features/duplicates/DuplicatesScreen';
+import { ImportProvider } from './features/import/ImportProvider';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { PaletteProvider } from './features/palette/PaletteProvider';
 import { SettingsScreen } from './features/settings/SettingsScreen';
@@ -80,7 +81,9 @@ export function MainWindow({ version, generation }: MainWindowProps) {
   useEffect(
     () =>
       onEvent('menu.command', ({ command }) => {
-        // The backup commands open their own dialogs (BackupsProvider); these two are about contacts, so they bring Contacts forward.
+        // A dialog (the import under way, say) has the user's attention: a menu command must not switch screens behind it.
+        if (document.getElementById('root')?.hasAttribute('inert')) return;
+        // The backup and import commands open their own dialogs (BackupsProvider, ImportProvider); these two are about contacts, so they bring Contacts forward.
         if (command === 'new-contact') void go('contacts', { type: 'new' });
         else if (command === 'focus-search') void go('contacts', { type: 'search' });
       }),
@@ -89,6 +92,7 @@ export function MainWindow({ version, generation }: MainWindowProps) {
 
   return (
     <NavigationContext.Provider value={navigation}>
+      <ImportProvider>
       <PaletteProvider>
         <div className="main-window">
         <BackupFailedBanner />
@@ -102,6 +106,7 @@ export function MainWindow({ version, generation }: MainWindowProps) {
         <CommandPalette key={generation} />
         </div>
       </PaletteProvider>
+      </ImportProvider>
     </NavigationContext.Provider>
   );
 }

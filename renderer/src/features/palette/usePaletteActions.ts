@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { IconName } from '../../components/Icon';
 import { useBackups } from '../backups/backupsContext';
+import { useImport } from '../import/importContext';
 import { useNavigation } from '../../navigation';
 import { sections, tools } from '../../sections';
 
@@ -18,12 +19,14 @@ export interface PaletteAction {
 export function usePaletteActions(): PaletteAction[] {
   const { go } = useNavigation();
   const backups = useBackups();
+  const { open: openImport } = useImport();
   return useMemo(() => {
     const places = [...sections.filter((section) => section.ready), ...tools];
     return [
       { id: 'new-contact', label: 'New contact', icon: 'userPlus', keywords: 'add create person', run: () => go('contacts', { type: 'new' }) },
       { id: 'new-company', label: 'New company', icon: 'companies', keywords: 'add create client organisation', run: () => go('companies', { type: 'new' }) },
       { id: 'new-deal', label: 'New deal', icon: 'deals', keywords: 'add create opportunity', run: () => go('deals', { type: 'new' }) },
+      { id: 'import', label: 'Import contacts or companies…', icon: 'upload', keywords: 'csv excel xlsx vcard vcf file google outlook spreadsheet', run: () => openImport() },
       { id: 'find-contacts', label: 'Find in contacts', icon: 'search', keywords: 'search filter list', run: () => go('contacts', { type: 'search' }) },
       ...places.map(
         (place): PaletteAction => ({ id: `go-${place.id}`, label: `Go to ${place.label}`, icon: place.icon, keywords: 'open show screen', run: () => go(place.id) }),
@@ -32,5 +35,5 @@ export function usePaletteActions(): PaletteAction[] {
       { id: 'export-backup', label: 'Export backup…', icon: 'download', keywords: 'file archive save', run: backups.exportBackup },
       { id: 'restore-backup', label: 'Restore from backup…', icon: 'restore', keywords: 'snapshot undo recover', run: backups.openRestore },
     ];
-  }, [go, backups.backUpNow, backups.exportBackup, backups.openRestore]);
+  }, [go, openImport, backups.backUpNow, backups.exportBackup, backups.openRestore]);
 }

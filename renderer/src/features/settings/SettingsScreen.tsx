@@ -3,21 +3,23 @@ import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Tabs, tabPanelProps } from '../../components/Tabs';
 import { AttachmentSettings } from './AttachmentSettings';
+import { ImportSettings } from '../import/ImportSettings';
 import { CustomFieldSettings } from './CustomFieldSettings';
 import { TagSettings } from './TagSettings';
 import '../../styles/card.css';
 import '../../styles/list.css';
 import './SettingsScreen.css';
 
-type SettingsPart = 'attachments' | 'tags' | 'customFields';
+type SettingsPart = 'attachments' | 'tags' | 'customFields' | 'imports';
 
 const parts = [
   { id: 'attachments', label: 'Attachments' },
   { id: 'tags', label: 'Tags' },
   { id: 'customFields', label: 'Custom fields' },
+  { id: 'imports', label: 'Imports' },
 ] as const;
 
-/** Preferences that apply to the whole app, one part at a time: attachments, tags, custom fields. */
+/** Preferences that apply to the whole app, one part at a time: attachments, tags, custom fields, and the recent imports to undo. */
 export function SettingsScreen() {
   const panelId = useId();
   const [part, setPart] = useState<SettingsPart>('attachments');
@@ -29,6 +31,7 @@ export function SettingsScreen() {
         {part === 'attachments' && <AttachmentSettings />}
         {part === 'tags' && <TagSettings />}
         {part === 'customFields' && <CustomFieldSettings />}
+        {part === 'imports' && <ImportSettings />}
       </div>
     </Screen>
   );

@@ -1,0 +1,39 @@
+import { duplicateChoices, countsInWords } from './importWords';
+import type { DuplicateAction, Preview } from '../../../../shared/schemas/import';
+
+interface DuplicatesStepProps {
+  plural: string;
+  kind: 'contact' | 'company';
+  choice: DuplicateAction;
+  counts: Partial<Record<DuplicateAction, Preview['counts']>>;
+  /** Rows that match a record already in Rolodesk or an earlier row, with the preview's choice. */
+  matching: number;
+  onChoose(action: DuplicateAction): void;
+}
+
+/** What to do with rows that match a record already there (or an earlier row): each choice with what it would give. */
+export function DuplicatesStep({ plural, kind, choice, counts, matching, onChoose }: DuplicatesStepProps) {
+  const how = kind === 'contact' ? 'the same email address, or else the same phone number' : 'the same name or website, or else the same phone number';
+  return (
+    <fieldset className="import-choices">
+      <legend className="import-step__lead">
+        {matching === 0
+          ? `No row matches ${plural} already in Rolodesk or another row of the file, so this choice changes nothing.`
+          : `Rows match ${plural} already in Rolodesk (or an earlier row) when they have ${how}. What should happen to them?`}
+      </legend>
+      {duplicateChoices.map((option) => {
+        const result = counts[option.action];
+        return (
+          <label key={option.action} className="import-choice">
+            <input type="radio" name="import-duplicates" value={option.action} checked={choice === option.action} onChange={() => onChoose(option.action)} />
+            <span className="import-choice__text">
+              <span className="import-choice__label">{option.label}</span>
+              <span className="import-choice__explain">{option.explain(plural)}</span>
+              <span className="import-choice__result">{result ? countsInWords(result) : 'Counting…'}</span>
+            </span>
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}

@@ -1,0 +1,59 @@
+import type { DuplicateAction, ImportKind, RowOutcome, SourceInfo } from '../../../../shared/schemas/import';
+import { countOf } from '../../lib/format';
+
+const numberFormat = new Intl.NumberFormat(undefined);
+/** 1,234 in the user's own way of writing numbers. */
+export const wholeNumber = (value: number): string => numberFormat.format(value);
+
+/** The words for each kind of record an import brings in. */
+export const kindWords: Record<ImportKind, { singular: string; plural: string; Plural: string }> = {
+  contact: { singular: 'contact', plural: 'contacts', Plural: 'Contacts' },
+  company: { singular: 'company', plural: 'companies', Plural: 'Companies' },
+};
+
+/** Encodings by the names people meet them under in Excel and Notepad. */
+export const encodingLabels: Record<NonNullable<SourceInfo['encoding']>['name'], string> = {
+  'utf-8': 'UTF-8 (Unicode)',
+  'utf-16le': 'UTF-16 little-endian (Unicode)',
+  'utf-16be': 'UTF-16 big-endian (Unicode)',
+  'windows-1252': 'Windows-1252 (Western European)',
+  'iso-8859-1': 'ISO-8859-1 (Latin-1)',
+};
+
+export const delimiterLabels: Record<NonNullable<SourceInfo['delimiter']>, string> = {
+  ',': 'Comma ( , )',
+  ';': 'Semicolon ( ; )',
+  '\t': 'Tab',
+  '|': 'Vertical bar ( | )',
+};
+
+export const formatLabels: Record<SourceInfo['format'], string> = {
+  csv: 'Text file with columns (CSV)',
+  xlsx: 'Excel workbook (.xlsx)',
+  vcard: 'Contact cards (vCard)',
+};
+
+export const outcomeLabels: Record<RowOutcome, string> = {
+  create: 'New',
+  update: 'Update',
+  skip: 'Skip',
+  reject: 'Rejected',
+};
+
+/** What each duplicates choice does, in a sentence about the rows that match. */
+export const duplicateChoices: ReadonlyArray<{ action: DuplicateAction; label: string; explain: (plural: string) => string }> = [
+  { action: 'skip', label: 'Skip them', explain: (plural) => `Leave the ${plural} already in Rolodesk as they are; the matching rows are not imported.` },
+  { action: 'fill', label: 'Update: fill in blanks', explain: () => 'Add what the file knows to fields that are empty today; nothing already filled in changes.' },
+  { action: 'overwrite', label: 'Update: overwrite', explain: () => 'Replace fields with the file’s values wherever the file has one.' },
+  { action: 'create', label: 'Create anyway', explain: (plural) => `Add every row as new ${plural}, even if that makes duplicates.` },
+];
+
+/** "12 new, 3 updated, 2 skipped, 1 rejected". */
+export function countsInWords(counts: { create: number; update: number; skip: number; reject: number }): string {
+  return [
+    `${countOf(counts.create, 'new', 'new')}`,
+    `${countOf(counts.update, 'updated', 'updated')}`,
+    `${countOf(counts.skip, 'skipped', 'skipped')}`,
+    `${countOf(counts.reject, 'rejected', 'rejected')}`,
+  ].join(', ');
+}

@@ -1,0 +1,340 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type {
+  DuplicateAction,
+  ImportKind,
+  ImportSummary,
+  ImportUndone,
+  Inspection,
+  Mapping,
+  Preview,
+  ReadOptions,
+} from '../../../../shared/schemas/import';
+import { duplicateActions } from '../../../../shared/schemas/import';
+import { invoke, toCrmError } from '../../api';
+import { sendImportFile } from './sendImportFile';
+
+/** The wizard's steps in order; 'kind' only when it was opened without one (File › Import…). */
+export type WizardStep = 'kind' | 'pick' | 'detect' | 'map' | 'preview' | 'duplicates' | 'running' | 'summary';
+
+export type DateOrder = 'auto' | 'dmy' | 'mdy';
+type Counts = Preview['counts'];
+
+export interface OpenedFile {
+  importId: string;
+  fileName: string;
+}
+
+export interface ImportWizard {
+  step: WizardStep;
+  kind: ImportKind;
+  opened: OpenedFile | null;
+  read: ReadOptions;
+  inspection: Inspection | null;
+  mapping: Mapping;
+  dateOrder: DateOrder;
+  preview: Preview | null;
+  duplicates: DuplicateAction;
+  /** What each duplicates choice would give, as far as counted. */
+  choiceCounts: Partial<Record<DuplicateAction, Counts>>;
+  summary: ImportSummary | null;
+  undone: ImportUndone | null;
+  /** What is being waited for, in words ("Reading the file…"); null when idle. */
+  busy: string | null;
+  /** Why the last step failed, in the core's words. */
+  problem: string | null;
+  /** A run the user stopped: nothing was imported. */
+  stopped: boolean;
+  cancelling: boolean;
+  chooseKind(kind: ImportKind): void;
+  /** The desktop's Open dialog. */
+  pickFile(): void;
+  /** A file dropped on the wizard (or the window). */
+  takeFile(file: File): void;
+  /** Reads the file again with one option changed (encoding, delimiter, header row, sheet). */
+  changeRead(options: ReadOptions): void;
+  setTarget(column: number, target: Mapping[number]): void;
+  setDateOrder(order: DateOrder): void;
+  setDuplicates(action: DuplicateAction): void;
+  goTo(step: WizardStep): void;
+  /** From the mapping: the first 50 rows as stored, and the counts. */
+  showPreview(): void;
+  /** From the preview: the duplicates choice, with what each would give. */
+  showDuplicates(): void;
+  run(): void;
+  cancelRun(): void;
+  undo(): void;
+  saveRejected(): Promise<boolean>;
+}
+
+/**
+ * The import wizard's state and its calls to the core: the file opened,
+ * inspected (again when a read option changes), mapped, previewed, counted per
+ * duplicates choice, run, and undone. Answers that arrive after a newer request
+ * was made are dropped, so a fast user never sees an old preview.
+ */
+export function useImportWizard(initialKind: ImportKind | null): ImportWizard {
+  const [step, setStep] = useState<WizardStep>(initialKind ? 'pick' : 'kind');
+  const [kind, setKind] = useState<ImportKind>(initialKind ?? 'contact');
+  const [opened, setOpened] = useState<OpenedFile | null>(null);
+  const [read, setRead] = useState<ReadOptions>({});
+  const [inspection, setInspection] = useState<Inspection | null>(null);
+  const [mapping, setMapping] = useState<Mapping>([]);
+  const [dateOrder, setDateOrderState] = useState<DateOrder>('auto');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [duplicates, setDuplicatesState] = useState<DuplicateAction>('skip');
+  const [choiceCounts, setChoiceCounts] = useState<Partial<Record<DuplicateAction, Counts>>>({});
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [undone, setUndone] = useState<ImportUndone | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [stopped, setStopped] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+
+  // The newest request's number: an older answer is ignored. Separate from `running`, which guards a double-clicked Import.
+  const latest = useRef(0);
+  const running = useRef(false);
+  const openedRef = useRef<OpenedFile | null>(null);
+  openedRef.current = opened;
+
+  // The file is let go of when the wizard closes (a dropped file's copy is deleted then).
+  useEffect(
+    () => () => {
+      const file = openedRef.current;
+      if (file) void invoke('import.close', { importId: file.importId }).catch(() => undefined);
+    },
+    [],
+  );
+
+  /** Runs one request as the newest; its answer is applied only if no newer one was made meanwhile. */
+  const request = useCallback(<T>(words: string, call: (isCurrent: () => boolean) => Promise<T>, apply: (answer: T) => void, failed?: (message: string, code: string) => void) => {
+    const ticket = ++latest.current;
+    setBusy(words);
+    setProblem(null);
+    call(() => ticket === latest.current).then(
+      (answer) => {
+        if (ticket !== latest.current) return;
+        setBusy(null);
+        apply(answer);
+      },
+      (thrown: unknown) => {
+        if (ticket !== latest.current) return;
+        setBusy(null);
+        const error = toCrmError(thrown);
+        if (failed) failed(error.message, error.code);
+        else setProblem(error.message);
+      },
+    );
+  }, []);
+
+  const inspect = useCallback(
+    (file: OpenedFile, options: ReadOptions) =>
+      request(
+        'Reading the file…',
+        () => invoke('import.inspect', { importId: file.importId, read: options }),
+        (found) => {
+          setInspection(found);
+          setRead(options);
+          setMapping(found.suggested);
+          setPreview(null);
+          setChoiceCounts({});
+          setStep((current) => (current === 'pick' ? 'detect' : current));
+        },
+      ),
+    [request],
+  );
+
+  const opening = useCallback(
+    (open: () => Promise<OpenedFile | null>) =>
+      request(
+        'Opening the file…',
+        async () => {
+          // A second file replaces the first: the first is let go of.
+          const previous = openedRef.current;
+          const file = await open();
+          if (file && previous) await invoke('import.close', { importId: previous.importId }).catch(() => undefined);
+          return file;
+        },
+        (file) => {
+          if (!file) return;
+          setOpened(file);
+          setInspection(null);
+          setRead({});
+          inspect(file, {});
+        },
+      ),
+    [request, inspect],
+  );
+
+  const pickFile = useCallback(() => opening(() => invoke('import.open', { kind, source: { type: 'dialog' } })), [opening, kind]);
+  const takeFile = useCallback(
+    (file: File) =>
+      opening(async () => {
+        const uploadId = await sendImportFile(file);
+        return invoke('import.open', { kind, source: { type: 'upload', uploadId } });
+      }),
+    [opening, kind],
+  );
+
+  const changeRead = useCallback(
+    (options: ReadOptions) => {
+      if (!opened) return;
+      inspect(opened, { ...read, ...options });
+    },
+    [opened, read, inspect],
+  );
+
+  const plan = useCallback(
+    (action: DuplicateAction, order: DateOrder = dateOrder) => ({ importId: opened?.importId ?? '', read, mapping, duplicates: action, dateOrder: order }),
+    [opened, read, mapping, dateOrder],
+  );
+
+  const previewWith = useCallback(
+    (order: DateOrder) =>
+      request(
+        'Checking every row…',
+        () => invoke('import.preview', plan(duplicates, order)),
+        (found) => {
+          setPreview(found);
+          setChoiceCounts({ [duplicates]: found.counts });
+          setStep('preview');
+        },
+      ),
+    [request, plan, duplicates],
+  );
+
+  const showPreview = useCallback(() => previewWith(dateOrder), [previewWith, dateOrder]);
+  const setDateOrder = useCallback(
+    (order: DateOrder) => {
+      setDateOrderState(order);
+      previewWith(order);
+    },
+    [previewWith],
+  );
+
+  const setTarget = useCallback((column: number, target: Mapping[number]) => {
+    setMapping((current) => current.map((old, index) => (index === column ? target : old)));
+    setPreview(null);
+    setChoiceCounts({});
+  }, []);
+
+  /** Counts what each duplicates choice would give, one preview at a time (the core runs one per file). */
+  const showDuplicates = useCallback(() => {
+    setStep('duplicates');
+    if (!preview) return;
+    const known: Partial<Record<DuplicateAction, Counts>> = { [duplicates]: preview.counts };
+    // No row matches anything: every choice gives the same.
+    const matching = preview.counts.update + preview.counts.skip;
+    if (matching === 0) {
+      setChoiceCounts(Object.fromEntries(duplicateActions.map((action) => [action, preview.counts])));
+      return;
+    }
+    request(
+      'Counting what each choice would do…',
+      async (isCurrent) => {
+        for (const action of duplicateActions) {
+          // Stop once anything newer was asked (Import pressed): a preview started now would stop the run.
+          if (known[action] || !isCurrent()) continue;
+          known[action] = (await invoke('import.preview', plan(action))).counts;
+          if (isCurrent()) setChoiceCounts({ ...known });
+        }
+        return known;
+      },
+      (counts) => setChoiceCounts(counts),
+    );
+  }, [preview, duplicates, plan, request]);
+
+  const setDuplicates = useCallback((action: DuplicateAction) => setDuplicatesState(action), []);
+
+  const run = useCallback(() => {
+    if (running.current || !opened) return;
+    running.current = true;
+    setStopped(false);
+    setCancelling(false);
+    setStep('running');
+    request(
+      'Importing…',
+      () => invoke('import.run', plan(duplicates)),
+      (done) => {
+        running.current = false;
+        setSummary(done);
+        setStep('summary');
+      },
+      (message, code) => {
+        running.current = false;
+        setCancelling(false);
+        setStep('duplicates');
+        if (code === 'CANCELLED') setStopped(true);
+        else setProblem(message);
+      },
+    );
+  }, [opened, plan, duplicates, request]);
+
+  const cancelRun = useCallback(() => {
+    if (!opened) return;
+    setCancelling(true);
+    // If the run finished meanwhile there is nothing to stop; its own answer says how it ended.
+    void invoke('import.cancel', { importId: opened.importId }).catch(() => undefined);
+  }, [opened]);
+
+  const undo = useCallback(() => {
+    if (!summary || undone) return;
+    request(
+      'Undoing the import…',
+      () => invoke('import.undo', { runId: summary.runId }),
+      (answer) => setUndone(answer),
+    );
+  }, [summary, undone, request]);
+
+  const saveRejected = useCallback(async () => {
+    if (!summary) return false;
+    try {
+      return (await invoke('import.saveRejected', { runId: summary.runId })).saved;
+    } catch (thrown) {
+      setProblem(toCrmError(thrown).message);
+      return false;
+    }
+  }, [summary]);
+
+  const chooseKind = useCallback((chosen: ImportKind) => setKind(chosen), []);
+  const goTo = useCallback((target: WizardStep) => {
+    // Going back drops what was being waited for; the core stops a preview when the next one starts.
+    latest.current++;
+    setBusy(null);
+    setProblem(null);
+    setStopped(false);
+    setStep(target);
+  }, []);
+
+  return {
+    step,
+    kind,
+    opened,
+    read,
+    inspection,
+    mapping,
+    dateOrder,
+    preview,
+    duplicates,
+    choiceCounts,
+    summary,
+    undone,
+    busy,
+    problem,
+    stopped,
+    cancelling,
+    chooseKind,
+    pickFile,
+    takeFile,
+    changeRead,
+    setTarget,
+    setDateOrder,
+    setDuplicates,
+    goTo,
+    showPreview,
+    showDuplicates,
+    run,
+    cancelRun,
+    undo,
+    saveRejected,
+  };
+}
