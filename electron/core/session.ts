@@ -52,9 +52,15 @@ function dataHandlers(context: CoreContext) {
   };
 }
 
-/** Every handler guarded by the write gate: one that meets an import's write lock waits for the import, then runs again. */
+// Requests that only read (or only move a file's bytes, or drive an import) never wait for an import's COMMIT.
+const neverWaits = /^(import\.|search\.)|\.(list|get|board|today|range|count|find|preview|usedBy|start|chunk|cancel|open|saveCopy)$/;
+
+/**
+ * Every handler guarded by the write gate: while an import writes, a request that may write
+ * waits for its COMMIT before it starts, and any that meets its lock anyway waits and runs again.
+ */
 function guarded<T extends Record<string, (input: never) => unknown>>(handlers: T, gate: ReturnType<typeof createWriteGate>): T {
-  return Object.fromEntries(Object.entries(handlers).map(([channel, handler]) => [channel, gate.guard(handler)])) as T;
+  return Object.fromEntries(Object.entries(handlers).map(([channel, handler]) => [channel, gate.guard(handler, { waitFirst: !neverWaits.test(channel) })])) as T;
 }
 export type DataHandlers = ReturnType<typeof dataHandlers>;
 

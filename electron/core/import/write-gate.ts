@@ -35,9 +35,14 @@ export function writeGate(db: Db) {
         open();
       }
     },
-    /** A handler that, meeting the lock a held gate's job has, waits for the job and tries again. */
-    guard<A extends unknown[], R>(handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+    /**
+     * A handler that, meeting the lock a held gate's job has, waits for the job and tries again.
+     * `waitFirst`: a request that may write waits before it starts, so a handler that does more
+     * than write the database (takes over an upload, say) never does that part twice.
+     */
+    guard<A extends unknown[], R>(handler: (...args: A) => R | Promise<R>, { waitFirst = false } = {}): (...args: A) => Promise<R> {
       return async (...args: A): Promise<R> => {
+        if (waitFirst) while (writing) await writing;
         for (;;) {
           const during = writing;
           try {
