@@ -182,3 +182,200 @@ test.describe('Import wizard', () => {
     expect(app.core.db.prepare('SELECT count(*) AS n FROM companies WHERE deleted_at IS NULL').get()).toEqual({ n: 0 });
   });
 });
+
+/** A Google Contacts export (Google's "Google CSV"): UTF-8, commas, given and family names apart, labelled emails and phones. */
+const googleCsv = [
+  'Name,Given Name,Additional Name,Family Name,Nickname,Birthday,Notes,Group Membership,E-mail 1 - Type,E-mail 1 - Value,E-mail 2 - Type,E-mail 2 - Value,Phone 1 - Type,Phone 1 - Value,Organization 1 - Name,Organization 1 - Title',
+  'Anna Berg,Anna,,Berg,,,Met at the fair,* myContacts ::: Customers,* Work,anna@example.com,,,Mobile,+46 70 123 45 67,Acme AB,Buyer',
+  'Jürgen Groß,Jürgen,,Groß,Jü,1970-03-04,"Likes long calls,\nprefers mornings",* myContacts,* Work,juergen@example.de,Home,jg@home.example,Work,+49 30 555 0100,Groß & Partner,CEO',
+].join('\n');
+
+test.describe('Import wizard: other files and ways in', () => {
+  test('File › Import… asks contacts or companies; a Google Contacts export is recognised, a match is filled in, and the mapping is remembered next time', async ({ app, files }) => {
+    const { page } = app;
+    const path = fileIn(files, 'contacts.csv', googleCsv);
+    const anna = await call(app.core, 'contacts.create', { name: 'Anna Berg', email: 'ANNA@example.com' });
+
+    await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
+    await app.emit('menu.command', { command: 'import' });
+    const dialog = wizard(page);
+    await expect(stepTitle(dialog)).toHaveText('What to import');
+    await expect(dialog.getByRole('list', { name: 'Step 1 of 7' })).toBeVisible();
+    await expect(dialog.getByRole('radio', { name: /Contacts/ })).toBeChecked();
+    await app.screenshot('import-0-kind');
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await chooseFile(app, dialog, path);
+    await expect(dialog.getByRole('combobox', { name: 'Encoding (how letters are stored)' })).toHaveValue('utf-8');
+    await expect(dialog.getByRole('combobox', { name: 'Columns separated by' })).toHaveValue(',');
+    await expect(dialog.getByRole('region', { name: 'The first rows of the file' })).toContainText('Jürgen Groß');
+    // Sixteen columns scroll inside the dialog; the dialog itself stays inside the window.
+    const wide = await dialog.boundingBox();
+    expect(wide && wide.x >= 0 && wide.x + wide.width <= 1280).toBe(true);
+
+    await dialog.getByRole('button', { name: 'Next: match columns' }).click();
+    await expect(dialog).toContainText('Recognised: Google Contacts.');
+    const target = (header: string) => dialog.getByRole('combobox', { name: header, exact: true });
+    await expect(target('Given Name')).toHaveValue('firstName');
+    await expect(target('Family Name')).toHaveValue('lastName');
+    await expect(target('E-mail 1 - Value')).toHaveValue('email');
+    await expect(target('Organization 1 - Name')).toHaveValue('company');
+    await expect(target('Group Membership')).toHaveValue('tag');
+    // Every menu in the wizard is labelled by the column it is for.
+    const menus = dialog.getByRole('combobox');
+    await expect(dialog.getByRole('combobox', { name: /\S/ })).toHaveCount(await menus.count());
+    // The user keeps the nickname, which Google's preset leaves out.
+    await target('Nickname').selectOption({ label: 'Notes' });
+    await app.screenshot('import-3-map-google');
+
+    // In a narrow window the columns stack and nothing runs off the side.
+    await page.setViewportSize({ width: 700, height: 800 });
+    const box = await dialog.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 700).toBe(true);
+    await app.screenshot('import-3-map-narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await dialog.getByRole('button', { name: 'Next: preview' }).click();
+    const rows = dialog.getByRole('region', { name: 'Rows as they will be stored' });
+    await expect(rows.getByRole('row', { name: /Anna Berg/ })).toContainText('Skip');
+    await expect(rows.getByRole('row', { name: /Anna Berg/ })).toContainText('Matches “Anna Berg”');
+    await expect(rows.getByRole('row', { name: /Jürgen Groß/ })).toContainText('New');
+
+    await dialog.getByRole('button', { name: 'Next: duplicates' }).click();
+    const choice = (name: string) => page.getByRole('radio', { name: new RegExp(`^${name}`) });
+    const option = (name: string) => dialog.locator('label', { has: choice(name) });
+    await expect(option('Skip them')).toContainText('1 new, 0 updated, 1 skipped, 0 rejected');
+    await expect(option('Update: fill in blanks')).toContainText('1 new, 1 updated, 0 skipped, 0 rejected');
+    await expect(option('Update: overwrite')).toContainText('1 new, 1 updated, 0 skipped, 0 rejected');
+    await expect(option('Create anyway')).toContainText('2 new, 0 updated, 0 skipped, 0 rejected');
+    await choice('Update: fill in blanks').check();
+    await app.screenshot('import-5-duplicates-counted');
+    await dialog.getByRole('button', { name: 'Import 2 contacts' }).click();
+    await expect(dialog.getByRole('definition')).toHaveText(['1', '1', '0', '0']);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(dialog).toBeHidden();
+
+    // Anna's blank phone was filled in; her email as she had it stays.
+    const updated = await call(app.core, 'contacts.get', { id: anna.id });
+    expect(updated).toMatchObject({ name: 'Anna Berg', phone: '+46 70 123 45 67' });
+    const juergen = app.core.db.prepare("SELECT email, notes FROM contacts WHERE name = 'Jürgen Groß'").get() as { email: string; notes: string };
+    expect(juergen.email).toBe('juergen@example.de');
+    expect(juergen.notes).toContain('jg@home.example');
+    expect(juergen.notes).toContain('Jü');
+
+    // The same layout again: the mapping the user chose (Nickname to Notes) comes back.
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await chooseFile(app, dialog, path);
+    await dialog.getByRole('button', { name: 'Next: match columns' }).click();
+    await expect(dialog).toContainText('Remembered from your last import of this file layout.');
+    await expect(target('Nickname')).toHaveValue('notes');
+    await app.screenshot('import-3-map-remembered');
+  });
+
+  test('an Excel workbook of companies from the Companies screen: the second sheet chosen, imported and listed', async ({ app, files }) => {
+    const { page } = app;
+    const path = join(files, 'Firms 2026.xlsx');
+    await writeExcelFile(
+      [
+        { sheet: 'Customers', data: [['Company', 'Website'], ['Wrong Sheet Ltd', 'wrong.example']] },
+        {
+          sheet: 'Suppliers',
+          data: [
+            ['Company', 'Website', 'Industry', 'Phone', 'Since'],
+            ['Nordic Paper AB', 'nordicpaper.example', 'Paper', '+46 8 555 0199', { value: new Date(Date.UTC(2019, 4, 2)), format: 'dd/mm/yyyy' }],
+            ['=HYPERLINK("http://evil.example")', 'evil.example', 'Mischief', '', null],
+            ['Ölfabrik Süd GmbH', 'oelfabrik.example', 'Oil', '+49 89 555 0111', null],
+          ],
+        },
+      ] as never,
+    ).toFile(path);
+
+    await nav(page).getByRole('button', { name: 'Companies' }).click();
+    const importButton = page.getByRole('button', { name: 'Import…' });
+    await importButton.click();
+    const dialog = wizard(page, 'companies');
+    await chooseFile(app, dialog, path);
+    await expect(dialog).toContainText('Excel workbook (.xlsx)');
+    const sheet = dialog.getByRole('combobox', { name: 'Sheet' });
+    await expect(sheet).toHaveValue('Customers');
+    await expect(dialog.getByRole('region', { name: 'The first rows of the file' })).toContainText('Wrong Sheet Ltd');
+    await expect(dialog.getByRole('combobox', { name: 'Encoding (how letters are stored)' })).toHaveCount(0);
+    await sheet.selectOption('Suppliers');
+    const sample = dialog.getByRole('region', { name: 'The first rows of the file' });
+    await expect(sample).toContainText('Nordic Paper AB');
+    await expect(sample).not.toContainText('Wrong Sheet Ltd');
+    await expect(sample).toContainText('2019-05-02');
+    await app.screenshot('import-2-detect-xlsx');
+
+    await dialog.getByRole('button', { name: 'Next: match columns' }).click();
+    const target = (header: string) => dialog.getByRole('combobox', { name: header, exact: true });
+    await expect(target('Company')).toHaveValue('name');
+    await expect(target('Website')).toHaveValue('website');
+    await expect(target('Industry')).toHaveValue('industry');
+    await dialog.getByRole('button', { name: 'Next: preview' }).click();
+    await expect(dialog.getByRole('definition')).toHaveText(['3', '0', '0', '0']);
+    await app.screenshot('import-4-preview-xlsx');
+    await dialog.getByRole('button', { name: 'Next: duplicates' }).click();
+    await dialog.getByRole('button', { name: 'Import 3 companies' }).click();
+    await expect(dialog.getByRole('definition')).toHaveText(['3', '0', '0', '0']);
+    await dialog.getByRole('button', { name: 'Show imported companies' }).click();
+    const companies = grid(page, 'Companies');
+    await expect(companies.getByRole('row', { name: /Nordic Paper AB/ })).toBeVisible();
+    await expect(companies.getByRole('row', { name: /Ölfabrik Süd GmbH/ })).toBeVisible();
+    // A name that would run as a formula in a spreadsheet is stored as the text it is.
+    await expect(companies.getByRole('row', { name: /HYPERLINK/ })).toBeVisible();
+    await app.screenshot('import-7-shown-companies');
+  });
+
+  test('contact cards (vCard 2.1, quoted-printable, two emails) dropped on the wizard: no email or phone lost', async ({ app }) => {
+    const { page } = app;
+    const vcf = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen;;;',
+      'FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3=BCrgen M=C3=BCller',
+      'TEL;CELL:+49 170 1234567',
+      'TEL;WORK:+49 30 5550',
+      'EMAIL;INTERNET:juergen@example.de',
+      'EMAIL;INTERNET:j.mueller@work.example',
+      'ORG:Müller Bau',
+      'NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Erster Kontakt auf der Messe, Gr=C3=BC=',
+      '=C3=9Fe an die Familie',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'N:Berg;Anna',
+      'FN:Anna Berg',
+      'EMAIL;INTERNET:anna@example.com',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = wizard(page);
+    const dropZone = dialog.getByText('Drop a file here, or choose one');
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'phone contacts.vcf', { type: 'text/vcard' }));
+      return transfer;
+    }, vcf);
+    await dropZone.dispatchEvent('dragenter', { dataTransfer });
+    await dropZone.dispatchEvent('drop', { dataTransfer });
+    await expect(stepTitle(dialog)).toHaveText('Check how the file reads');
+    await expect(dialog).toContainText('phone contacts.vcf · Contact cards (vCard)');
+    await expect(dialog.getByRole('region', { name: 'The first rows of the file' })).toContainText('Jürgen Müller');
+    await app.screenshot('import-2-detect-vcard');
+    await dialog.getByRole('button', { name: 'Next: match columns' }).click();
+    await dialog.getByRole('button', { name: 'Next: preview' }).click();
+    await expect(dialog.getByRole('definition')).toHaveText(['2', '0', '0', '0']);
+    await dialog.getByRole('button', { name: 'Next: duplicates' }).click();
+    await dialog.getByRole('button', { name: 'Import 2 contacts' }).click();
+    await expect(stepTitle(dialog)).toHaveText('Import finished');
+
+    const juergen = app.core.db.prepare("SELECT email, phone, notes FROM contacts WHERE name = 'Jürgen Müller'").get() as { email: string; phone: string; notes: string };
+    expect(juergen.email).toBe('juergen@example.de');
+    expect(juergen.phone).toBe('+49 170 1234567');
+    expect(juergen.notes).toContain('j.mueller@work.example');
+    expect(juergen.notes).toContain('+49 30 5550');
+    expect(juergen.notes).toContain('Grüße an die Familie');
+  });
+});

@@ -32,6 +32,10 @@ export function MapStep({ inspection, mapping, clashes, onChange }: MapStepProps
         <p className="import-map__note">
           <Icon name="check" size={15} /> Remembered from your last import of this file layout.
         </p>
+      ) : inspection.preset === 'Plain list' ? (
+        <p className="import-map__note">
+          <Icon name="check" size={15} /> The column names say which field each one is, so they are matched for you; change any that are wrong.
+        </p>
       ) : inspection.preset ? (
         <p className="import-map__note">
           <Icon name="check" size={15} /> Recognised: {inspection.preset}. The columns are matched for you; change any that are wrong.
