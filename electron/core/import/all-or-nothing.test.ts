@@ -64,6 +64,24 @@ describe('all or nothing', () => {
     expect(count(core, 'SELECT count(*) FROM contacts')).toBe(2);
   });
 
+  it('cancel while a preview counts: it stops with CANCELLED; with nothing running, cancel says so', async () => {
+    const { core, desktop, dir, onEvent } = await setUp();
+    const file = await openFile(core, desktop, writeFile(dir, 'people.csv', peopleCsv(20_000)));
+    expect(await call(core, 'import.cancel', { importId: file.importId })).toEqual({ cancelled: false });
+    let cancelled = false;
+    onEvent((event, payload) => {
+      if (event === 'import.progress' && (payload as EventPayload<'import.progress'>).phase === 'checking' && !cancelled) {
+        cancelled = true;
+        void core.dispatch('import.cancel', { importId: file.importId });
+      }
+    });
+    const error = await failure(core, 'import.preview', file.plan());
+    expect(cancelled).toBe(true);
+    expect(error).toMatchObject({ code: 'CANCELLED', message: 'The work was stopped before it finished. Nothing was changed.' });
+    // The file stays open: a new preview runs to the end.
+    expect((await file.preview()).counts.create).toBe(20_000);
+  });
+
   it('a file changed while it is read: the run fails cleanly, nothing changed', async () => {
     const { core, desktop, dir, onEvent } = await setUp();
     const before = snapshot(core);

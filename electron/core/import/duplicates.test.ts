@@ -83,7 +83,9 @@ describe('duplicates, undo and the imports list', () => {
 
     const undone = await call(core, 'import.undo', { runId: summary.runId });
     expect(undone).toEqual({ trashId: expect.any(Number), removed: 1, restored: 1, leftAsIs: 1 });
-    expect((await call(core, 'trash.list', {})).total).toBe(trashBefore + 1);
+    const trash = await call(core, 'trash.list', {});
+    expect(trash.total).toBe(trashBefore + 1);
+    expect(trash.rows[0]).toMatchObject({ id: undone.trashId, label: '1 contact imported from “people.csv”' });
     expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ name: 'Anna Berg', email: 'Anna@Example.com', notes: '', tagIds: [] });
     expect(await call(core, 'contacts.get', { id: bob.id })).toMatchObject({ name: 'Robert Stone', email: 'bob@example.com', notes: 'New note' });
     expect((await call(core, 'contacts.list', { search: 'Cleo' })).total).toBe(0);
