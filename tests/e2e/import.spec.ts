@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import writeExcelFile from 'write-excel-file/node';
 import { call } from '../support/crm';
 import { expect, test as appTest, type RolodeskApp } from './app';
+import { beforeCalls } from './before-calls';
 
 appTest.use({ locale: 'en-US' });
 
@@ -377,5 +378,104 @@ test.describe('Import wizard: other files and ways in', () => {
     expect(juergen.notes).toContain('j.mueller@work.example');
     expect(juergen.notes).toContain('+49 30 5550');
     expect(juergen.notes).toContain('Grüße an die Familie');
+  });
+});
+
+/** A plain list of `count` people, each with their own email. */
+function peopleCsv(count: number): string {
+  const lines = ['Name,Email,Phone,Notes'];
+  for (let index = 1; index <= count; index++) lines.push(`Person ${index},person${index}@example.com,+1 555 ${String(index).padStart(7, '0')},Row ${index} of the big list`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** From the file to the duplicates step, accepting what the wizard found and suggested. */
+async function throughToDuplicates(dialog: Locator): Promise<void> {
+  await dialog.getByRole('button', { name: 'Next: match columns' }).click();
+  await dialog.getByRole('button', { name: 'Next: preview' }).click();
+  await expect(stepTitle(dialog)).toHaveText('Preview', { timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Next: duplicates' }).click();
+  await expect(stepTitle(dialog)).toHaveText('Rows that are already there');
+}
+
+test.describe('Import wizard: a hurried user', () => {
+  test('Escape asks before dropping the choices, Stay keeps them, Leave closes and focus goes back; closing the window asks too; a double-clicked Import imports once', async ({ app, files }) => {
+    const { page } = app;
+    const path = fileIn(files, 'people.csv', peopleCsv(3));
+    const importButton = page.getByRole('button', { name: 'Import…' });
+    await importButton.click();
+    const dialog = wizard(page);
+    await chooseFile(app, dialog, path);
+    await expect(stepTitle(dialog)).toHaveText('Check how the file reads');
+
+    await page.keyboard.press('Escape');
+    const leave = page.getByRole('dialog', { name: 'Leave the import of “people.csv”?' });
+    await expect(leave).toContainText('Nothing from it is saved yet.');
+    await expect(leave.getByRole('button', { name: 'Stay' })).toBeFocused();
+    await app.screenshot('import-escape-asks');
+    await page.keyboard.press('Enter');
+    await expect(leave).toBeHidden();
+    await expect(stepTitle(dialog)).toHaveText('Check how the file reads');
+
+    // Closing the window asks the same question; staying tells main not to close.
+    await app.emit('window.closeRequested', { reason: 'close' });
+    await leave.getByRole('button', { name: 'Stay' }).click();
+    await expect.poll(() => app.desktop.closeAnswers).toEqual([false]);
+    await expect(dialog).toBeVisible();
+
+    const called = beforeCalls(app, 'import.close', () => undefined);
+    await page.keyboard.press('Escape');
+    await leave.getByRole('button', { name: 'Leave' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(importButton).toBeFocused();
+    // The core lets go of the file.
+    await expect.poll(() => called.includes('import.close')).toBe(true);
+
+    // Again, to the end, with Import pressed twice in a hurry: one import.
+    await importButton.click();
+    await chooseFile(app, dialog, path);
+    await throughToDuplicates(dialog);
+    await dialog.getByRole('button', { name: 'Import 3 contacts' }).dblclick();
+    await expect(stepTitle(dialog)).toHaveText('Import finished');
+    await expect(dialog.getByRole('definition')).toHaveText(['3', '0', '0', '0']);
+    expect((await call(app.core, 'import.list', {})).imports).toHaveLength(1);
+    expect(await contactNames(app)).toEqual(['Person 1', 'Person 2', 'Person 3']);
+    // Done without anything unsaved: Escape closes at once.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(importButton).toBeFocused();
+  });
+
+  test('a long import shows rows per second; menu commands and Escape do not pull the user away; Cancel leaves the data as it was', async ({ app, files }) => {
+    test.setTimeout(240_000);
+    const { page } = app;
+    await call(app.core, 'contacts.create', { name: 'Already Here', email: 'already@example.com' });
+    const path = fileIn(files, 'big list.csv', peopleCsv(60_000));
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = wizard(page);
+    await chooseFile(app, dialog, path);
+    await throughToDuplicates(dialog);
+    await dialog.getByRole('button', { name: 'Import 60,000 contacts' }).click();
+
+    const bar = dialog.getByRole('progressbar', { name: 'Importing contacts' });
+    await expect(bar).toBeVisible();
+    await expect(dialog).toContainText(/rows a second/, { timeout: 30_000 });
+    await app.screenshot('import-running');
+    // File › New Contact and Escape while it runs: the import stays in front, nothing asks.
+    await app.emit('menu.command', { command: 'new-contact' });
+    await page.keyboard.press('Escape');
+    await expect(bar).toBeVisible();
+    await expect(page.getByRole('dialog', { name: /Leave/ })).toHaveCount(0);
+
+    await dialog.getByRole('button', { name: 'Cancel import' }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import stopped' })).toContainText('Nothing was imported.', { timeout: 30_000 });
+    await expect(stepTitle(dialog)).toHaveText('Rows that are already there');
+    await app.screenshot('import-stopped');
+    expect(await contactNames(app)).toEqual(['Already Here']);
+    expect((await call(app.core, 'import.list', {})).imports).toHaveLength(0);
+    // Nothing but the wizard opened behind it (no new-contact panel).
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('dialog', { name: /Leave/ }).getByRole('button', { name: 'Leave' }).click();
+    await expect(page.getByRole('complementary', { name: 'Contact details' })).toHaveCount(0);
+    await expect(grid(page).getByRole('row', { name: /Already Here/ })).toBeVisible();
   });
 });

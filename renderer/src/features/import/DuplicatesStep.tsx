@@ -21,15 +21,17 @@ export function DuplicatesStep({ plural, kind, choice, counts, matching, onChoos
           ? `No row matches ${plural} already in Rolodesk or another row of the file, so this choice changes nothing.`
           : `Rows match ${plural} already in Rolodesk (or an earlier row) when they have ${how}. What should happen to them?`}
       </legend>
+      {matching === 0 && counts[choice] && <p className="import-choice__result">Every choice gives: {countsInWords(counts[choice])}.</p>}
       {duplicateChoices.map((option) => {
-        const result = counts[option.action];
+        // With no matches every choice gives the same, said once above.
+        const result = matching === 0 ? undefined : counts[option.action];
         return (
           <label key={option.action} className="import-choice">
             <input type="radio" name="import-duplicates" value={option.action} checked={choice === option.action} onChange={() => onChoose(option.action)} />
             <span className="import-choice__text">
               <span className="import-choice__label">{option.label}</span>
               <span className="import-choice__explain">{option.explain(plural)}</span>
-              <span className="import-choice__result">{result ? countsInWords(result) : 'Counting…'}</span>
+              {matching > 0 && <span className="import-choice__result">{result ? countsInWords(result) : 'Counting…'}</span>}
             </span>
           </label>
         );
