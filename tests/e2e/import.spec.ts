@@ -479,3 +479,83 @@ test.describe('Import wizard: a hurried user', () => {
     await expect(grid(page).getByRole('row', { name: /Already Here/ })).toBeVisible();
   });
 });
+
+test.describe('Import wizard: files it cannot use', () => {
+  test('an empty file, a header with no rows, a ZIP renamed .csv and a ragged file each say what is wrong in plain words; nothing is imported', async ({ app, files }) => {
+    const { page } = app;
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]), Buffer.alloc(200, 0x9c)]);
+    const cases: Array<{ name: string; bytes: Buffer | string; says: RegExp }> = [
+      { name: 'empty.csv', bytes: '', says: /empty/i },
+      { name: 'titles only.csv', bytes: 'Name,Email\n', says: /no rows/i },
+      { name: 'archive.csv', bytes: zip, says: /ZIP|not a text|cannot be read|binary/i },
+    ];
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = wizard(page);
+    for (const bad of cases) {
+      await chooseFile(app, dialog, fileIn(files, bad.name, bad.bytes));
+      await expect(dialog.getByRole('alert')).toContainText(bad.says);
+      await expect(stepTitle(dialog)).toHaveText('Choose the file');
+      await app.screenshot(`import-refused-${bad.name.replace(/\W+/g, '-')}`);
+    }
+
+    // A row with more values than the file has columns: the preview names its line, the others import.
+    const ragged = fileIn(files, 'ragged.csv', 'Name,Email\nAnna Berg,anna@example.com\nBob Stone,bob@example.com,stray,cells\nCleo Park,cleo@example.com\n');
+    await chooseFile(app, dialog, ragged);
+    await throughToDuplicates(dialog);
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    const rows = dialog.getByRole('region', { name: 'Rows as they will be stored' });
+    await expect(rows.getByRole('row', { name: /^3 / })).toContainText('Line 3 has 4 values but the file has 2 columns.');
+    await app.screenshot('import-4-preview-ragged');
+    expect(await contactNames(app)).toEqual([]);
+    expect((await call(app.core, 'import.list', {})).imports).toHaveLength(0);
+  });
+});
+
+test.describe('Import wizard: keyboard', () => {
+  test('the palette opens it; Tab reaches every control of a step, each menu named by its column, and cycles inside the dialog', async ({ app, files }) => {
+    const { page } = app;
+    const path = fileIn(files, 'people.csv', peopleCsv(2));
+    await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
+    await page.keyboard.press('Control+K');
+    const palette = page.getByRole('dialog', { name: 'Search everything' });
+    await palette.getByRole('combobox').pressSequentially('import', { delay: 20 });
+    await page.keyboard.press('Enter');
+    // Named for the kind chosen, which changes on this step.
+    const dialog = page.getByRole('dialog', { name: /^Import (contacts|companies)$/ });
+    await expect(stepTitle(dialog)).toHaveText('What to import');
+    // Arrow keys choose the kind, Tab moves on to the buttons.
+    await expect(dialog.getByRole('radio', { name: /Contacts/ })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(dialog.getByRole('radio', { name: /Companies/ })).toBeChecked();
+    await expect(wizard(page, 'companies')).toBeVisible();
+    await page.keyboard.press('ArrowUp');
+    await expect(wizard(page)).toBeVisible();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Next' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(stepTitle(dialog)).toHaveText('Choose the file');
+    app.desktop.importFile = path;
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Choose a file…' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(stepTitle(dialog)).toHaveText('Check how the file reads');
+    await expect(stepTitle(dialog)).toBeFocused();
+    await dialog.getByRole('button', { name: 'Next: match columns' }).press('Enter');
+    await expect(stepTitle(dialog)).toHaveText('Match the columns');
+
+    // Tab from the step's heading round the whole dialog: every column's menu and every button, then back to the start.
+    const reached: string[] = [];
+    for (let presses = 0; presses < 12; presses++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => {
+        const active = document.activeElement as HTMLElement | null;
+        if (!active) return '';
+        const label = active.id ? document.querySelector(`label[for="${active.id}"]`)?.textContent : null;
+        return `${active.tagName.toLowerCase()}:${label ?? active.textContent ?? ''}`;
+      }));
+    }
+    expect(reached).toEqual(expect.arrayContaining(['select:Name', 'select:Email', 'select:Phone', 'select:Notes', 'button:Back', 'button:Cancel', 'button:Next: preview']));
+    expect(new Set(reached).size).toBeLessThan(reached.length); // it came round again: focus stays in the dialog
+  });
+});

@@ -55,6 +55,8 @@ export function PreviewStep({ preview, inspection, mapping, plural, dateOrder, o
   return (
     <div className="import-preview">
       <CountsStrip counts={preview.counts} plural={plural} caption="With the whole file" />
+      {/* Dates are read only into custom fields; without one mapped the question means nothing. */}
+      {mapping.some((target) => target.startsWith('custom:')) && (
       <div className="import-preview__dates">
         <SelectField
           id={`${id}-dates`}
@@ -68,6 +70,7 @@ export function PreviewStep({ preview, inspection, mapping, plural, dateOrder, o
           onChange={(value) => onDateOrder(value as DateOrder)}
         />
       </div>
+      )}
       <h3 className="import-step__subtitle">
         {preview.rows.length < 50 ? 'Every row, as it will be stored' : 'The first 50 rows, as they will be stored'}
       </h3>
@@ -78,7 +81,9 @@ export function PreviewStep({ preview, inspection, mapping, plural, dateOrder, o
               <th scope="col" className="import-table__line">
                 Line
               </th>
-              <th scope="col">What happens</th>
+              <th scope="col" className="import-table__outcome">
+                What happens
+              </th>
               {columns.map((column) => (
                 <th key={column.label} scope="col">
                   {column.label}
