@@ -1,6 +1,7 @@
 import type { ImportUndone } from '../../../shared/schemas/import';
 import { companiesRepo } from '../companies/repo';
 import { contactsRepo } from '../contacts/repo';
+import { customFieldsRepo } from '../custom-fields/repo';
 import { migrations } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
 import { CrmError } from '../errors';
@@ -74,6 +75,9 @@ function undoIn(db: Db, { runId, now }: UndoSpec): ImportUndone {
   };
   const contacts = contactsRepo(db);
   const companies = companiesRepo(db);
+  // A tag or custom field deleted since the import cannot be put back; the rest of the record still is.
+  const liveTags = new Set(db.prepare<[], number>('SELECT id FROM tags').pluck().all());
+  const liveFields = new Set(customFieldsRepo(db).list().map((field) => String(field.id)));
 
   // Changed records first: putting a contact's company back may unlink it from a company the import created.
   let restored = 0;
@@ -84,7 +88,10 @@ function undoIn(db: Db, { runId, now }: UndoSpec): ImportUndone {
       continue;
     }
     const before = JSON.parse(row.before) as BeforeValues;
-    const extras = { tagIds: before.tagIds, custom: before.custom };
+    const extras = {
+      tagIds: before.tagIds.filter((id) => liveTags.has(id)),
+      custom: Object.fromEntries(Object.entries(before.custom).filter(([field]) => liveFields.has(field))),
+    };
     if (row.record_kind === 'contact') {
       const { name = '', email = '', phone = '', company = '', notes = '' } = before.values;
       contacts.update(row.record_id, { name, email, phone, company, notes, companyId: before.companyId, ...extras }, now);
