@@ -10,16 +10,19 @@ const dialogOpen = () => document.getElementById('root')?.hasAttribute('inert') 
 
 interface OpenWizard {
   kind: ImportKind | null;
+  /** A file dropped on a list screen: the wizard starts with it. */
+  file?: File;
   /** A fresh wizard each time it opens. */
   session: number;
 }
 
 /**
- * Owns the import wizard: opened by a list's Import… button (for its kind),
- * File › Import… and the palette (asking which kind); one at a time.
+ * Owns the import wizard: opened by a list's Import… button or a file dropped
+ * on the list (for its kind), File › Import… and the palette (asking which
+ * kind); one at a time.
  */
 export function ImportProvider({ children }: { children: ReactNode }) {
-  const { go } = useNavigation();
+  const { go, current } = useNavigation();
   const [wizard, setWizard] = useState<OpenWizard | null>(null);
 
   const open = useCallback((kind?: ImportKind) => {
@@ -34,6 +37,30 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     [open],
   );
 
+  // A file dropped on the Contacts or Companies screen (not on a record's files, which take it as an attachment) starts an import of that kind.
+  useEffect(() => {
+    const kind: ImportKind | null = current === 'contacts' ? 'contact' : current === 'companies' ? 'company' : null;
+    if (!kind) return;
+    const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+    const onDragOver = (event: DragEvent) => {
+      if (!carriesFiles(event) || event.defaultPrevented || dialogOpen()) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!carriesFiles(event) || event.defaultPrevented || dialogOpen()) return;
+      event.preventDefault();
+      const file = event.dataTransfer?.files[0];
+      if (file) setWizard((open) => open ?? { kind, file, session: Date.now() });
+    };
+    document.addEventListener('dragover', onDragOver);
+    document.addEventListener('drop', onDrop);
+    return () => {
+      document.removeEventListener('dragover', onDragOver);
+      document.removeEventListener('drop', onDrop);
+    };
+  }, [current]);
+
   const showImported = useCallback(
     (kind: ImportKind, tagName: string) => void go(kind === 'contact' ? 'contacts' : 'companies', { type: 'tagged', tagName }),
     [go],
@@ -43,7 +70,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   return (
     <ImportContext.Provider value={value}>
       {children}
-      {wizard && <ImportWizard key={wizard.session} initialKind={wizard.kind} onClose={() => setWizard(null)} onShowImported={showImported} />}
+      {wizard && <ImportWizard key={wizard.session} initialKind={wizard.kind} initialFile={wizard.file} onClose={() => setWizard(null)} onShowImported={showImported} />}
     </ImportContext.Provider>
   );
 }

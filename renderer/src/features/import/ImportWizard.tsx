@@ -22,6 +22,8 @@ import './ImportWizard.css';
 interface ImportWizardProps {
   /** null: the wizard asks contacts or companies first. */
   initialKind: ImportKind | null;
+  /** Dropped on the window: read at once, no Choose step. */
+  initialFile?: File | undefined;
   onClose(): void;
   /** "Show imported contacts": the list narrowed to the import's tag. */
   onShowImported(kind: ImportKind, tagName: string): void;
@@ -44,8 +46,16 @@ const stepTitles: Record<WizardStep, string> = {
  * import with a progress bar and Cancel, and read the summary (undo from there).
  * Until the import is done, the choices are unsaved work: leaving asks first.
  */
-export function ImportWizard({ initialKind, onClose, onShowImported }: ImportWizardProps) {
+export function ImportWizard({ initialKind, initialFile, onClose, onShowImported }: ImportWizardProps) {
   const wizard = useImportWizard(initialKind);
+  const { takeFile } = wizard;
+  const tookInitial = useRef(false);
+  useEffect(() => {
+    if (initialFile && !tookInitial.current) {
+      tookInitial.current = true;
+      takeFile(initialFile);
+    }
+  }, [initialFile, takeFile]);
   const { step, kind, opened, inspection, mapping, preview, busy, problem } = wizard;
   const words = kindWords[kind];
   const stepHeadingRef = useRef<HTMLHeadingElement>(null);
