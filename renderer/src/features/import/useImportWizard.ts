@@ -212,6 +212,9 @@ export function useImportWizard(initialKind: ImportKind | null): ImportWizard {
   );
 
   const setTarget = useCallback((column: number, target: Mapping[number]) => {
+    // A preview asked for with the old mapping must not arrive and move the wizard on.
+    latest.current++;
+    setBusy(null);
     setMapping((current) => current.map((old, index) => (index === column ? target : old)));
     setPreview(null);
     setChoiceCounts({});
