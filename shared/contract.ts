@@ -25,6 +25,7 @@ import {
   StageUpdate,
 } from './schemas/deal';
 import { DuplicatesPage, DuplicatesRequest, MergeRequest, MergeResult } from './schemas/duplicates';
+import { ExportProgress, ExportRequest, ExportResult } from './schemas/export';
 import { recordKinds } from './schemas/record';
 import { SearchRequest, SearchResult } from './schemas/search';
 import { Tag, TagDraft, TagLink, TagLinkResult, TagList, TagRef, TagUpdate } from './schemas/tag';
@@ -136,6 +137,10 @@ export const channels = {
   'backups.restore': { input: z.strictObject({ id: SnapshotId }), output: z.strictObject({ restored: z.literal(true) }) },
   'backups.restoreFromFile': { input: z.strictObject({}), output: z.strictObject({ restored: z.boolean() }) },
   'backups.undoRestore': { input: z.strictObject({}), output: z.strictObject({ restored: z.literal(true) }) },
+  /** Writes a list (or its ticked rows) to a CSV, Excel or vCard file the user chooses, in a job; export.progress reports it. */
+  'export.list': { input: ExportRequest, output: ExportResult },
+  /** Stops the export in progress: no file is written, and a file already at that place is left as it was. */
+  'export.cancel': { input: z.strictObject({}), output: z.strictObject({ cancelled: z.boolean() }) },
   'recovery.status': { input: z.strictObject({}), output: RecoveryStatus },
   'recovery.copyDetails': { input: z.strictObject({}), output: z.strictObject({ copied: z.literal(true) }) },
   'recovery.startEmpty': { input: z.strictObject({}), output: z.strictObject({ started: z.literal(true) }) },
@@ -150,6 +155,7 @@ export const events = {
   'window.closeRequested': z.strictObject({ reason: z.enum(['close', 'quit']) }),
   'menu.command': z.strictObject({ command: z.enum(['new-contact', 'focus-search', 'export-backup', 'restore-backup']) }),
   'backup.progress': z.strictObject({ job: BackupJob, fraction: z.number().min(0).max(1) }),
+  'export.progress': ExportProgress,
   /** A backup job failed: the window shows a banner until one succeeds. */
   'backup.failed': z.strictObject({ message: z.string() }),
   /** Snapshots or backup status changed: lists and the "last backup" line refresh. */

@@ -148,6 +148,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
         clock,
         appVersion,
         desktop,
+        emit,
         scratchDir,
         jobs,
         onDamaged: (error) => void damagedWhileRunning(error),

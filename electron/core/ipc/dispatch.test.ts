@@ -122,6 +122,8 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'backups.restore': { id: 'snapshot-20260101-000000-000' },
   'backups.restoreFromFile': {},
   'backups.undoRestore': {},
+  'export.list': { list: { kind: 'contact', query: { sort: 'name', direction: 'asc', search: '', tagIds: [], tagMatch: 'any', custom: [] } }, ids: [1], format: 'csv', delimiter: ';' },
+  'export.cancel': {},
   'recovery.status': {},
   'recovery.copyDetails': {},
   'recovery.startEmpty': {},

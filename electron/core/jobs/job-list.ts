@@ -4,12 +4,13 @@ import { schemaVersion } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { checkpoint, openDatabase, quickCheckProblems, type Db } from '../db/open';
 import { duplicateFinder } from '../duplicates/find';
+import { writeExport, type ExportJob } from '../export/write-export';
 import type { Logger } from '../logger';
 
-/** What a job gets besides its arguments: the log (forwarded to the core's) and a progress report. */
+/** What a job gets besides its arguments: the log (forwarded to the core's) and a progress report (with the rows done, for jobs that count rows). */
 export interface JobTools {
   logger: Logger;
-  progress(fraction: number): void;
+  progress(fraction: number, rows?: number): void;
 }
 
 /** Every job names the file it works on, so the runner can stop the jobs on a file before it is closed or moved. */
@@ -63,6 +64,9 @@ export const jobList = {
       db.close();
     }
   },
+
+  /** A list written to a temporary export file (CSV, .xlsx or vCard), page by page; the core renames it into place. */
+  exportList: (job: ExportJob, tools: JobTools) => writeExport(job, tools),
 } satisfies Record<string, (args: never, tools: JobTools) => unknown>;
 
 export type JobName = keyof typeof jobList;
