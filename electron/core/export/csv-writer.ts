@@ -18,7 +18,7 @@ const utf8Bom = '\uFEFF';
 export async function csvWriter<R>(path: string, columns: ReadonlyArray<Column<R>>, delimiter: CsvDelimiter): Promise<RecordWriter<R>> {
   const file = await open(path, 'wx');
   const decimalComma = delimiter === ';';
-  const lines = (rows: string[][]) => stringify(rows, { delimiter, record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+  const lines = (rows: string[][]) => stringify(rows, { delimiter, record_delimiter: 'windows' });
   try {
     await file.write(utf8Bom + lines([columns.map((column) => neutraliseFormula(column.title))]));
   } catch (error) {

@@ -23,6 +23,7 @@ export function nameParts(name: string): { family: string; given: string } {
  * character: vcf's own folding counts UTF-16 units and can cut an emoji in two.
  */
 export function foldLine(line: string): string {
+  if (Buffer.byteLength(line) <= 75) return line;
   const pieces: string[] = [];
   let piece = '';
   let octets = 0;

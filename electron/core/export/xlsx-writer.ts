@@ -18,7 +18,8 @@ export const tooManyRowsForExcel = (rows: number) =>
 function sheetCell(cell: Cell): SheetCell {
   if (cell === null) return null;
   if (typeof cell === 'number') return cell;
-  if (typeof cell === 'string') return { value: neutraliseFormula(cell), type: String };
+  // Plain values where they do: the library keeps every cell until the file is written.
+  if (typeof cell === 'string') return neutraliseFormula(cell);
   // Dates as Excel dates (sortable, filterable); times in UTC, as the data keeps them.
   return cell.kind === 'date'
     ? { value: new Date(`${cell.iso}T00:00:00Z`), type: Date, format: 'yyyy-mm-dd' }
