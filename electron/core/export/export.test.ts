@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import VCard from 'vcf';
@@ -358,6 +358,21 @@ describe('export of a list to a file', () => {
     answer(path);
     expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(existsSync(path)).toBe(false);
+  });
+
+  it('says so when the destination cannot be replaced, and leaves nothing behind', async () => {
+    const { core, desktop } = await exportingCore(openCore, tempDir());
+    await addressBook(core);
+    const folder = tempDir();
+    const taken = join(folder, 'Contacts.csv');
+    mkdirSync(join(taken, 'inside'), { recursive: true });
+    desktop.saveLocation = taken;
+
+    const error = await failure(core, 'export.list', { list: allContacts, format: 'csv' });
+
+    expect(error).toMatchObject({ code: 'STORAGE', message: 'There is a folder called Contacts.csv there, so the export was not saved. Choose another name.' });
+    expect(readdirSync(folder)).toEqual(['Contacts.csv']);
+    expect(readdirSync(taken)).toEqual(['inside']);
   });
 
   it('refuses a second export while one runs, and says why a folder cannot be written', async () => {

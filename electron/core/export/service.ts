@@ -22,6 +22,24 @@ export interface ExportServiceDeps {
   emit: EventSink;
 }
 
+/** The finished file takes the destination's name in one step: the old file there stays whole until then. */
+async function moveIntoPlace(partialPath: string, destination: string): Promise<void> {
+  try {
+    await rename(partialPath, destination);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const name = basename(destination);
+    // Windows refuses to replace a file another program holds open: Excel does, while it shows the last export.
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+      throw new CrmError('STORAGE', `${name} is open in another program (Excel, say), or Rolodesk is not allowed to replace it, so the export was not saved. Close it there, or choose another name, and export again.`);
+    }
+    if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') {
+      throw new CrmError('STORAGE', `There is a folder called ${name} there, so the export was not saved. Choose another name.`);
+    }
+    throw error;
+  }
+}
+
 const stopped = () => new CrmError('CANCELLED', 'The export was stopped. No file was written, and a file already at that place was left as it was.');
 
 /**
@@ -44,7 +62,7 @@ export function exportService({ databaseFile, jobs, desktop, clock, logger, emit
         { signal, onProgress: (fraction, rows = 0) => emit('export.progress', { fraction, rows }) },
       );
       signal.throwIfAborted();
-      await rename(partialPath, destination);
+      await moveIntoPlace(partialPath, destination);
       syncFolder(dirname(destination));
       return rows;
     } catch (error) {
