@@ -157,6 +157,20 @@ describe('export of a list to a file', () => {
     expect(progress.at(-1)).toEqual({ fraction: 1, rows: 2_600 });
   });
 
+  it('writes every one of 100,000 contacts: no cap, nothing cut short', async () => {
+    const { core, desktop } = await exportingCore(openCore, tempDir());
+    seedContacts(core, 100_000);
+    const path = join(tempDir(), 'everyone.csv');
+
+    const result = await exportTo(core, desktop, path, { format: 'csv' });
+
+    expect(result.rows).toBe(100_000);
+    const lines = readFileSync(path, 'utf8').split('\r\n');
+    expect(lines).toHaveLength(100_002);
+    expect(lines.at(-1)).toBe('');
+    expect(new Set(lines.slice(1, -1).map((line) => line.split(',')[1])).size).toBe(100_000);
+  }, 180_000);
+
   it('exports only the ticked rows, in the list’s order', async () => {
     const { core, desktop } = await exportingCore(openCore, tempDir());
     const { contacts } = await addressBook(core);

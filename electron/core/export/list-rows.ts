@@ -5,8 +5,12 @@ import type { Db } from '../db/open';
 /** A list as the export request names it (after parsing: every filter present). */
 export type ExportedList = ParsedInput<'export.list'>['list'];
 
-/** How many ids a page reads: small enough to keep memory flat at any list size, large enough that paging costs little. */
-export const idsPerPage = 1000;
+/**
+ * How many ids a page reads: a few kilobytes, so memory stays flat at any
+ * list size, and large because each page of a searched list walks the list
+ * from its start (100,000 matches read 1,000 at a time took 15 s; 10,000 at a time, a tenth of that).
+ */
+export const idsPerPage = 10_000;
 
 /**
  * The ids of a list's rows in its own order (search, filters, sort), a page

@@ -14,6 +14,9 @@ import type { RecordWriter } from './record-writer';
 import { vcardWriter } from './vcard-writer';
 import { maxSheetRows, tooManyRowsForExcel, xlsxWriter } from './xlsx-writer';
 
+/** Records are read and written this many at a time: a page of ids holds ten such steps. */
+export const recordsPerStep = 1000;
+
 /** What the export job is asked: the database to read, the list, and the temporary file to write. */
 export interface ExportJob {
   file: string;
@@ -48,12 +51,14 @@ async function exportFrom(db: Db, job: ExportJob, { progress }: JobTools): Promi
   let rows = 0;
   try {
     progress(0, 0);
-    for (const ids of pages) {
-      const records = read(ids);
-      await writer.add(records);
-      rows += records.length;
-      // The last step (an xlsx file is built at the end) is the finish.
-      progress(Math.min(0.95, (0.95 * rows) / Math.max(total, 1)), rows);
+    for (const page of pages) {
+      for (let start = 0; start < page.length; start += recordsPerStep) {
+        const records = read(page.slice(start, start + recordsPerStep));
+        await writer.add(records);
+        rows += records.length;
+        // The last step (an xlsx file is built at the end) is the finish.
+        progress(Math.min(0.95, (0.95 * rows) / Math.max(total, 1)), rows);
+      }
     }
     await writer.finish();
   } catch (error) {
