@@ -24,8 +24,8 @@ import {
   StageReorder,
   StageUpdate,
 } from './schemas/deal';
-import { DuplicatesPage, DuplicatesRequest, MergeRequest, MergeResult } from './schemas/duplicates';
 import { ExportProgress, ExportRequest, ExportResult } from './schemas/export';
+import { DuplicatesPage, DuplicatesRequest, MergeRequest, MergeResult } from './schemas/duplicates';
 import { recordKinds } from './schemas/record';
 import { SearchRequest, SearchResult } from './schemas/search';
 import { Tag, TagDraft, TagLink, TagLinkResult, TagList, TagRef, TagUpdate } from './schemas/tag';
@@ -113,6 +113,10 @@ export const channels = {
   'bulk.count': { input: BulkCountRequest, output: BulkCount },
   'duplicates.find': { input: DuplicatesRequest, output: DuplicatesPage },
   'duplicates.merge': { input: MergeRequest, output: MergeResult },
+  /** Writes a list (or its ticked rows) to a CSV, Excel or vCard file the user chooses, in a job; export.progress reports it. */
+  'export.list': { input: ExportRequest, output: ExportResult },
+  /** Stops the export in progress: no file is written, and a file already at that place is left as it was. */
+  'export.cancel': { input: z.strictObject({}), output: z.strictObject({ cancelled: z.boolean() }) },
   'attachments.list': { input: z.strictObject({ record: RecordRef }), output: z.strictObject({ attachments: z.array(Attachment) }) },
   'attachments.start': { input: UploadStart, output: z.strictObject({ uploadId: z.string(), chunkBytes: z.int().positive() }) },
   'attachments.chunk': { input: UploadChunk, output: z.strictObject({ received: z.int().min(0) }) },
@@ -137,10 +141,6 @@ export const channels = {
   'backups.restore': { input: z.strictObject({ id: SnapshotId }), output: z.strictObject({ restored: z.literal(true) }) },
   'backups.restoreFromFile': { input: z.strictObject({}), output: z.strictObject({ restored: z.boolean() }) },
   'backups.undoRestore': { input: z.strictObject({}), output: z.strictObject({ restored: z.literal(true) }) },
-  /** Writes a list (or its ticked rows) to a CSV, Excel or vCard file the user chooses, in a job; export.progress reports it. */
-  'export.list': { input: ExportRequest, output: ExportResult },
-  /** Stops the export in progress: no file is written, and a file already at that place is left as it was. */
-  'export.cancel': { input: z.strictObject({}), output: z.strictObject({ cancelled: z.boolean() }) },
   'recovery.status': { input: z.strictObject({}), output: RecoveryStatus },
   'recovery.copyDetails': { input: z.strictObject({}), output: z.strictObject({ copied: z.literal(true) }) },
   'recovery.startEmpty': { input: z.strictObject({}), output: z.strictObject({ started: z.literal(true) }) },
@@ -155,11 +155,12 @@ export const events = {
   'window.closeRequested': z.strictObject({ reason: z.enum(['close', 'quit']) }),
   'menu.command': z.strictObject({ command: z.enum(['new-contact', 'focus-search', 'export-backup', 'restore-backup']) }),
   'backup.progress': z.strictObject({ job: BackupJob, fraction: z.number().min(0).max(1) }),
-  'export.progress': ExportProgress,
   /** A backup job failed: the window shows a banner until one succeeds. */
   'backup.failed': z.strictObject({ message: z.string() }),
   /** Snapshots or backup status changed: lists and the "last backup" line refresh. */
   'backup.changed': z.strictObject({}),
+  /** How far a list export has got: the fraction done and the rows written (export.list). */
+  'export.progress': ExportProgress,
   /** The data was replaced by a restore: the window reloads everything it shows. */
   'data.restored': z.strictObject({}),
   /** The database was found damaged while in use: the window shows the recovery screen. */

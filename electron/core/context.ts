@@ -4,7 +4,6 @@ import type { Uploads } from './attachments/uploads';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import type { DesktopServices } from './desktop';
-import type { EventSink } from './events';
 import type { JobRunner } from './jobs/runner';
 import type { Logger } from './logger';
 import type { SettingsRepo } from './settings/repo';
@@ -23,8 +22,6 @@ export interface CoreContext {
   store: BlobStore;
   uploads: Uploads;
   desktop: DesktopServices;
-  /** Tells the window something happened (a job's progress, say). */
-  emit: EventSink;
   /** A temporary folder of the core's own, emptied on start (copies opened in other programs). */
   scratchDir: string;
 }

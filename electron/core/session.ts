@@ -12,7 +12,6 @@ import { contactHandlers } from './contacts/handlers';
 import { customFieldHandlers } from './custom-fields/handlers';
 import { dealHandlers } from './deals/handlers';
 import { duplicateHandlers } from './duplicates/handlers';
-import { exportHandlers } from './export/handlers';
 import { searchHandlers } from './search/handlers';
 import { tagHandlers } from './tags/handlers';
 import { timelineHandlers } from './timeline/handlers';
@@ -23,7 +22,6 @@ import { migrations } from './db/migrations';
 import { markClosedCleanly, takeCleanCloseMark } from './db/clean-shutdown';
 import { checkpoint, damagedFileError, openDatabase, type Db } from './db/open';
 import type { DesktopServices } from './desktop';
-import type { EventSink } from './events';
 import { describeError, type Logger } from './logger';
 import type { DataPaths } from './paths';
 import type { JobRunner } from './jobs/runner';
@@ -47,7 +45,6 @@ function dataHandlers(context: CoreContext) {
     ...bulkHandlers(context),
     ...duplicateHandlers(context),
     ...attachmentHandlers(context),
-    ...exportHandlers(context),
   };
 }
 export type DataHandlers = ReturnType<typeof dataHandlers>;
@@ -78,7 +75,6 @@ export interface SessionOptions {
   clock: Clock;
   appVersion: string;
   desktop: DesktopServices;
-  emit: EventSink;
   scratchDir: string;
   /** Called with the open database before a migration changes it (takes a snapshot). */
   beforeMigrating(db: Db, store: BlobStore): Promise<void>;
@@ -125,7 +121,6 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     store,
     uploads,
     desktop: options.desktop,
-    emit: options.emit,
     scratchDir: options.scratchDir,
   });
   const changes = changeFeed(db);

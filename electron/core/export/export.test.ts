@@ -2,7 +2,6 @@ import { parse } from 'csv-parse/sync';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
-import VCard from 'vcf';
 import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { ExportProgress } from '../../../shared/schemas/export';
@@ -15,6 +14,7 @@ import type { Core } from '../core';
 import type { EventSink } from '../events';
 import { neutraliseFormula } from './formula-injection';
 import { foldLine } from './vcard-writer';
+import { vcf } from './vcf-package';
 
 const allContacts = { kind: 'contact' as const, query: {} };
 const longNotes = `Long notes ${'é'.repeat(9_989)}`;
@@ -283,7 +283,7 @@ describe('export of a list to a file', () => {
     expect(unfolded).toContain('FN:Ann\r\nN:;Ann;;;\r\nEND:VCARD');
     expect(unfolded).toContain(`NOTE:${longNotes}`);
     // The vCard reader the import uses finds every card.
-    const cards = VCard.parse(text);
+    const cards = vcf.parse(text);
     expect(cards.map((card) => [card.get('fn')].flat()[0]?.valueOf())).toEqual(['Ann', 'Chloé Dubois 🎉', 'Jürgen Weiß']);
   });
 

@@ -11,6 +11,7 @@ import type { EventSink } from '../events';
 import type { JobRunner } from '../jobs/runner';
 import { describeError, type Logger } from '../logger';
 import { partialPathFor, suggestedFileName } from './file-names';
+import type { ExportProgressDetail } from './write-export';
 
 export interface ExportServiceDeps {
   /** The live database; the job reads it on a connection of its own. */
@@ -59,7 +60,7 @@ export function exportService({ databaseFile, jobs, desktop, clock, logger, emit
       const { rows } = await jobs.run(
         'exportList',
         { file: databaseFile, list: request.list, ids: request.ids, format: request.format, delimiter: request.delimiter, partialPath },
-        { signal, onProgress: (fraction, rows = 0) => emit('export.progress', { fraction, rows }) },
+        { signal, onProgress: (fraction, detail) => emit('export.progress', { fraction, rows: (detail as ExportProgressDetail | undefined)?.rows ?? 0 }) },
       );
       signal.throwIfAborted();
       await moveIntoPlace(partialPath, destination);

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import VCard from 'vcf';
+import { vcf } from './vcf-package';
 import type { CustomField } from '../../../shared/schemas/custom-field';
 import type { ContactRecord } from './records';
 import type { RecordWriter } from './record-writer';
@@ -42,7 +42,7 @@ export function foldLine(line: string): string {
   return pieces.join('\r\n ');
 }
 
-const property = (field: string, value: string, params?: Record<string, string>) => foldLine(new VCard.Property(field, value, params).toString(version));
+const property = (field: string, value: string, params?: Record<string, string>) => foldLine(new vcf.Property(field, value, params).toString(version));
 
 /**
  * One vCard 4.0 per contact (formatted with vcf): FN, N from the name, EMAIL,
@@ -64,7 +64,7 @@ export function cardOf(contact: ContactRecord, fields: readonly CustomField[]): 
     if (value !== undefined) lines.push(property('xRolodeskField', `${escapeText(field.label)};${escapeText(String(value))}`));
   }
   lines.push('END:VCARD');
-  return lines.join(VCard.EOL) + VCard.EOL;
+  return lines.join(vcf.EOL) + vcf.EOL;
 }
 
 /** A .vcf file of many cards, UTF-8 as vCard 4.0 requires. */

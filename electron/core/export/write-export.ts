@@ -17,6 +17,11 @@ import { maxSheetRows, tooManyRowsForExcel, xlsxWriter } from './xlsx-writer';
 /** Records are read and written this many at a time: a page of ids holds ten such steps. */
 export const recordsPerStep = 1000;
 
+/** What the job reports beside its fraction done. */
+export interface ExportProgressDetail {
+  rows: number;
+}
+
 /** What the export job is asked: the database to read, the list, and the temporary file to write. */
 export interface ExportJob {
   file: string;
@@ -50,14 +55,14 @@ async function exportFrom(db: Db, job: ExportJob, { progress }: JobTools): Promi
   const writer = await writerFor(kind, job, fields);
   let rows = 0;
   try {
-    progress(0, 0);
+    progress(0, { rows: 0 } satisfies ExportProgressDetail);
     for (const page of pages) {
       for (let start = 0; start < page.length; start += recordsPerStep) {
         const records = read(page.slice(start, start + recordsPerStep));
         await writer.add(records);
         rows += records.length;
         // The last step (an xlsx file is built at the end) is the finish.
-        progress(Math.min(0.95, (0.95 * rows) / Math.max(total, 1)), rows);
+        progress(Math.min(0.95, (0.95 * rows) / Math.max(total, 1)), { rows } satisfies ExportProgressDetail);
       }
     }
     await writer.finish();
@@ -65,7 +70,7 @@ async function exportFrom(db: Db, job: ExportJob, { progress }: JobTools): Promi
     await writer.abandon().catch(() => undefined);
     throw error;
   }
-  progress(1, rows);
+  progress(1, { rows } satisfies ExportProgressDetail);
   return { rows };
 }
 

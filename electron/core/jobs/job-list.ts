@@ -4,13 +4,14 @@ import { schemaVersion } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { checkpoint, openDatabase, quickCheckProblems, type Db } from '../db/open';
 import { duplicateFinder } from '../duplicates/find';
-import { writeExport, type ExportJob } from '../export/write-export';
 import type { Logger } from '../logger';
+import { writeExport, type ExportJob } from '../export/write-export';
 
-/** What a job gets besides its arguments: the log (forwarded to the core's) and a progress report (with the rows done, for jobs that count rows). */
+/** What a job gets besides its arguments: the log (forwarded to the core's) and a progress report. */
 export interface JobTools {
   logger: Logger;
-  progress(fraction: number, rows?: number): void;
+  /** `detail`: plain data beside the fraction (an import's phase and rows), passed on to the caller's onProgress. */
+  progress(fraction: number, detail?: unknown): void;
 }
 
 /** Every job names the file it works on, so the runner can stop the jobs on a file before it is closed or moved. */
@@ -55,6 +56,9 @@ export const jobList = {
   findDuplicates: ({ file, kind, offset, limit }: OnFile & { kind: 'contact' | 'company'; offset: number; limit: number }) =>
     reading(file, (db) => duplicateFinder(db).page(kind, offset, limit)),
 
+  /** A list written to a temporary export file (CSV, .xlsx or vCard), page by page; the core renames it into place. */
+  exportList: (job: ExportJob, tools: JobTools) => writeExport(job, tools),
+
   /** A restore's staged database from an older Rolodesk, opened as the app opens its own (checked, migrated) and folded into one file. */
   prepareStagedDatabase: async ({ file }: OnFile, { logger }: JobTools) => {
     const db = await openDatabase(file, migrations, logger);
@@ -64,9 +68,6 @@ export const jobList = {
       db.close();
     }
   },
-
-  /** A list written to a temporary export file (CSV, .xlsx or vCard), page by page; the core renames it into place. */
-  exportList: (job: ExportJob, tools: JobTools) => writeExport(job, tools),
 } satisfies Record<string, (args: never, tools: JobTools) => unknown>;
 
 export type JobName = keyof typeof jobList;

@@ -20,7 +20,7 @@ export interface JobError {
 /** Job worker → core. */
 export type JobReport =
   | { type: 'log'; id: number; level: LogRecord['level']; message: string; context?: Record<string, unknown> }
-  | { type: 'progress'; id: number; fraction: number; rows?: number }
+  | { type: 'progress'; id: number; fraction: number; detail?: unknown }
   | { type: 'done'; id: number; result: unknown }
   | { type: 'failed'; id: number; error: JobError };
 

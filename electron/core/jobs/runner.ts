@@ -8,7 +8,7 @@ import { fromJobError, type JobReport, type JobRequest } from './messages';
 export interface JobOptions {
   /** Aborting stops the job: a queued one never starts, a running one's worker is ended (jobs only read, so that is safe). */
   signal?: AbortSignal;
-  onProgress?: (fraction: number, rows?: number) => void;
+  onProgress?: (fraction: number, detail?: unknown) => void;
 }
 
 /**
@@ -67,7 +67,7 @@ export function jobRunner(logger: Logger, { maxWorkers = defaultMaxWorkers } = {
         logger[report.level](report.message, { job: job.name, ...report.context });
         return;
       case 'progress':
-        job.options.onProgress?.(report.fraction, report.rows);
+        job.options.onProgress?.(report.fraction, report.detail);
         return;
       case 'done':
         settle(worker, { result: report.result });
