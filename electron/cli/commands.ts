@@ -4,6 +4,8 @@ import type { SnapshotInfo } from '../../shared/schemas/backup';
 import { readBackupConfig } from '../core/backups/backup-config';
 import { listSnapshots } from '../core/backups/snapshot-list';
 import { verifySnapshot } from '../core/backups/verify';
+import type { ExportResult } from '../../shared/schemas/export';
+import { exportedLine, listExportPlan, listExportRequest } from './export-list';
 import { CrmError } from '../core/errors';
 import { jobRunner } from '../core/jobs/runner';
 import type { Logger } from '../core/logger';
@@ -11,8 +13,6 @@ import { dataPaths } from '../core/paths';
 import { noDesktop } from '../core/desktop';
 import type { Result } from '../../shared/result';
 import { startCore, type CoreHost } from '../main/core-host';
-import type { ExportResult } from '../../shared/schemas/export';
-import { exportedLine, listExportPlan, listExportRequest } from './export-list';
 
 /** Exit codes, documented in the README. */
 export const exitCodes = {
