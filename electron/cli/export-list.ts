@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import type { ExportFormat, CsvDelimiter, ExportResult } from '../../shared/schemas/export';
-import { csvDelimiters, vcardOnlyForContacts } from '../../shared/schemas/export';
+import { vcardOnlyForContacts } from '../../shared/schemas/export';
 import type { FieldedKind } from '../../shared/schemas/record';
 import { countOf } from '../core/records/kinds';
 
@@ -13,6 +13,8 @@ export interface ListExportPlan {
 
 const kinds: Record<string, FieldedKind> = { contacts: 'contact', companies: 'company', deals: 'deal' };
 const formats: Record<string, ExportFormat> = { '.csv': 'csv', '.xlsx': 'xlsx', '.vcf': 'vcard' };
+// The character itself, or its name as the import command takes it.
+const delimiters: Record<string, CsvDelimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';' };
 
 /** The plan, or why the options do not make one (the caller shows it with the usage). */
 export function listExportPlan(options: { kind: string; to: string; delimiter?: string | undefined }): ListExportPlan | string {
@@ -23,8 +25,8 @@ export function listExportPlan(options: { kind: string; to: string; delimiter?: 
   if (format === 'vcard' && kind !== 'contact') return vcardOnlyForContacts.replace('Choose CSV or Excel for this list.', 'Write a .csv or .xlsx file instead.');
   if (options.delimiter === undefined) return { kind, format };
   if (format !== 'csv') return '--delimiter is only for a .csv file.';
-  const delimiter = csvDelimiters.find((allowed) => allowed === options.delimiter);
-  if (!delimiter) return `--delimiter must be "," or ";", not "${options.delimiter}".`;
+  const delimiter = delimiters[options.delimiter];
+  if (!delimiter) return `--delimiter must be "," or ";" (or comma or semicolon), not "${options.delimiter}".`;
   return { kind, format, delimiter };
 }
 

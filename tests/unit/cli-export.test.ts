@@ -46,7 +46,7 @@ describe('the command line exports lists', () => {
     ]);
 
     const semicolon = join(out, 'semicolon.csv');
-    expect(cli('export', '--data-dir', dataDir, '--kind', 'deals', '--to', semicolon, '--delimiter', ';')).toMatchObject({ code: 0, out: `Exported 1 deal to ${semicolon}\n` });
+    expect(cli('export', '--data-dir', dataDir, '--kind', 'deals', '--to', semicolon, '--delimiter', 'semicolon')).toMatchObject({ code: 0, out: `Exported 1 deal to ${semicolon}\n` });
     expect(parse(readFileSync(semicolon), { bom: true, columns: true, delimiter: ';' })).toEqual([expect.objectContaining({ Title: 'Acme renewal', Value: '2500,75', Company: 'Acme Ltd' })]);
 
     const xlsx = join(out, 'out.xlsx');
