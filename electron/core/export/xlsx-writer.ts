@@ -15,6 +15,10 @@ export const tooManyRowsForExcel = (rows: number) =>
     `This list has ${rows.toLocaleString('en')} rows, more than an Excel sheet can hold (${maxSheetRows.toLocaleString('en')}). Export it as CSV instead, or narrow the list.`,
   );
 
+// Excel's default column fits about 8 characters: wide enough to read names and addresses without resizing.
+const wideColumns = new Set(['Notes', 'Address']);
+const widthOf = (title: string) => (wideColumns.has(title) ? 40 : Math.max(14, Math.min(title.length + 2, 30)));
+
 function sheetCell(cell: Cell): SheetCell {
   if (cell === null) return null;
   if (typeof cell === 'number') return cell;
@@ -42,7 +46,7 @@ export async function xlsxWriter<R>(path: string, columns: ReadonlyArray<Column<
       for (const record of records) sheet.push(columns.map((column) => sheetCell(column.value(record))));
     },
     async finish() {
-      await writeXlsxFile(sheet, { sheet: sheetName, stickyRowsCount: 1 }).toFile(path);
+      await writeXlsxFile(sheet, { sheet: sheetName, stickyRowsCount: 1, columns: columns.map((column) => ({ width: widthOf(column.title) })) }).toFile(path);
       const file = await open(path, 'r+');
       try {
         await file.sync();
