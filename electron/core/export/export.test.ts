@@ -9,6 +9,7 @@ import { call, failure } from '../../../tests/support/crm';
 import { useCores } from '../../../tests/support/core';
 import { recordingDesktop, type RecordingDesktop } from '../../../tests/support/recording-desktop';
 import { seedContacts } from '../../../tests/support/seed-contacts';
+import { measureStalls } from '../../../tests/support/stall-watch';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Core } from '../core';
 import type { EventSink } from '../events';
@@ -170,6 +171,26 @@ describe('export of a list to a file', () => {
     expect(lines.at(-1)).toBe('');
     expect(new Set(lines.slice(1, -1).map((line) => line.split(',')[1])).size).toBe(100_000);
   }, 180_000);
+
+  it('never blocks the thread that answers requests: lists answer while 30,000 rows go to Excel', async () => {
+    const { core, desktop, listeners } = await exportingCore(openCore, tempDir());
+    seedContacts(core, 30_000);
+    desktop.saveLocation = join(tempDir(), 'big.xlsx');
+    const answered: number[] = [];
+    listeners.push((event, payload) => {
+      // While the export runs, the window keeps paging its list.
+      if (event === 'export.progress' && (payload as ExportProgress).fraction < 0.9) {
+        void call(core, 'contacts.list', { offset: 20_000, limit: 100, search: 'berg' }).then((page) => answered.push(page.rows.length));
+      }
+    });
+
+    // A guard, not a benchmark (a frame is 16 ms): as generous as the other jobs' guard.
+    const { value, longestStallMs } = await measureStalls(() => call(core, 'export.list', { list: allContacts, format: 'xlsx' }));
+
+    expect(value.rows).toBe(30_000);
+    expect(answered.length).toBeGreaterThan(5);
+    expect(longestStallMs).toBeLessThan(200);
+  }, 120_000);
 
   it('exports only the ticked rows, in the list’s order', async () => {
     const { core, desktop } = await exportingCore(openCore, tempDir());
