@@ -13,6 +13,9 @@ Commands:
   verify [--snapshot <id>]      re-check backups against their checksums (read-only)
   backup                        take a verified backup now
   export --to <file.zip>        write one portable backup file, checked by reading it back
+  export --kind <contacts|companies|deals> --to <file.csv|file.xlsx|file.vcf> [--delimiter ";"]
+                                write every contact, company or deal to a CSV, Excel or vCard file
+                                (vCard for contacts only; CSV is comma-separated unless --delimiter ";")
   restore --snapshot <id>       restore a backup (a safety backup of the current data is taken first)
   restore --file <backup.zip>   restore an exported backup file
   import --file <file> [--kind contacts|companies] [--encoding E] [--delimiter C]
@@ -56,7 +59,7 @@ async function main(): Promise<number> {
   log.transports.console.level = false;
   const { kind, encoding, delimiter, duplicates, map } = parsed.values;
   const importOptions = { kind, encoding, delimiter, duplicates, map, dryRun: parsed.values['dry-run'] };
-  return runCommand(command, { dataDir, snapshot: parsed.values.snapshot, file: parsed.values.file, to: parsed.values.to, import: importOptions }, { out: (line) => process.stdout.write(`${line}\n`), logger });
+  return runCommand(command, { dataDir, snapshot: parsed.values.snapshot, file: parsed.values.file, to: parsed.values.to, kind, delimiter, import: importOptions }, { out: (line) => process.stdout.write(`${line}\n`), logger });
 }
 
 main().then(
