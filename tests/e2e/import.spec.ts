@@ -130,6 +130,10 @@ test.describe('Import wizard', () => {
     await expect(rows.getByRole('row', { name: /^3 / })).toContainText('Email');
     await expect(rows.getByRole('row', { name: /^5 / })).toContainText('no name');
     await app.screenshot('import-4-preview');
+    await page.setViewportSize({ width: 700, height: 800 });
+    await expect(rows.getByRole('row', { name: /^3 / })).toContainText('Email: that does not look like an email address');
+    await app.screenshot('import-4-preview-narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await dialog.getByRole('button', { name: 'Next: duplicates' }).click();
     await expect(stepTitle(dialog)).toHaveText('Rows that are already there');
@@ -145,6 +149,11 @@ test.describe('Import wizard', () => {
     await expect(rejected.getByRole('listitem').last()).toContainText('Line 5');
     await expect(dialog).toContainText(/carries the tag Imported \d{4}-\d{2}-\d{2}/);
     await app.screenshot('import-6-summary');
+    await page.setViewportSize({ width: 700, height: 800 });
+    const narrow = await dialog.boundingBox();
+    expect(narrow && narrow.x >= 0 && narrow.x + narrow.width <= 700).toBe(true);
+    await app.screenshot('import-6-summary-narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(await contactNames(app)).toEqual(['Existing Person', 'Zoë Müller', 'Åsa Ström']);
     const companies = app.core.db.prepare('SELECT name FROM companies WHERE deleted_at IS NULL ORDER BY name').all();
     expect(companies).toEqual([{ name: 'Café Röhr GmbH' }, { name: 'Ström & Söner AB' }]);
