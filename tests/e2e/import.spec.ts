@@ -300,9 +300,15 @@ test.describe('Import wizard: other files and ways in', () => {
     ).toFile(path);
 
     await nav(page).getByRole('button', { name: 'Companies' }).click();
+    // From the menu on this screen the wizard still asks, with Companies ticked.
+    await expect(page.getByRole('heading', { name: 'Companies', level: 1 })).toBeVisible();
+    await app.emit('menu.command', { command: 'import' });
+    const dialog = wizard(page, 'companies');
+    await expect(dialog.getByRole('radio', { name: /Companies/ })).toBeChecked();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
     const importButton = page.getByRole('button', { name: 'Import…' });
     await importButton.click();
-    const dialog = wizard(page, 'companies');
     await chooseFile(app, dialog, path);
     await expect(dialog).toContainText('Excel workbook (.xlsx)');
     const sheet = dialog.getByRole('combobox', { name: 'Sheet' });

@@ -22,6 +22,8 @@ import './ImportWizard.css';
 interface ImportWizardProps {
   /** null: the wizard asks contacts or companies first. */
   initialKind: ImportKind | null;
+  /** Ticked first when the wizard asks (Companies when it was opened from the Companies screen). */
+  suggestedKind?: ImportKind | undefined;
   /** Dropped on the window: read at once, no Choose step. */
   initialFile?: File | undefined;
   onClose(): void;
@@ -46,8 +48,8 @@ const stepTitles: Record<WizardStep, string> = {
  * import with a progress bar and Cancel, and read the summary (undo from there).
  * Until the import is done, the choices are unsaved work: leaving asks first.
  */
-export function ImportWizard({ initialKind, initialFile, onClose, onShowImported }: ImportWizardProps) {
-  const wizard = useImportWizard(initialKind);
+export function ImportWizard({ initialKind, suggestedKind, initialFile, onClose, onShowImported }: ImportWizardProps) {
+  const wizard = useImportWizard(initialKind, suggestedKind);
   const { takeFile } = wizard;
   const tookInitial = useRef(false);
   useEffect(() => {
