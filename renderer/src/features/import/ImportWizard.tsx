@@ -17,6 +17,7 @@ import { StepList } from './StepList';
 import { SummaryStep } from './SummaryStep';
 import { useImportProgress } from './useImportProgress';
 import { useImportWizard, type WizardStep } from './useImportWizard';
+import { useShownAfter } from './useShownAfter';
 import './ImportWizard.css';
 
 interface ImportWizardProps {
@@ -96,6 +97,7 @@ export function ImportWizard({ initialKind, suggestedKind, initialFile, onClose,
   );
   const cancel = <Button onClick={requestClose}>Cancel</Button>;
   const waiting = busy !== null;
+  const showWait = useShownAfter(waiting, 250);
   const next = (label: string, onNext: () => void, blockedBy: string | null = null) => (
     <Button variant="primary" onClick={() => !waiting && !blockedBy && onNext()} aria-disabled={waiting || blockedBy !== null}>
       {label}
@@ -219,7 +221,7 @@ export function ImportWizard({ initialKind, suggestedKind, initialFile, onClose,
         {problem && <ErrorBanner>{problem}</ErrorBanner>}
         {step === 'map' && mappingProblem && clashes.size === 0 && <p className="import-step__note import-step__note--problem">{mappingProblem}</p>}
         <div className="import-wizard__body">{body}</div>
-        {waiting && step !== 'running' && (
+        {busy !== null && showWait && step !== 'running' && (
           <JobProgress label={busy} progress={progress} plural={words.plural} />
         )}
       </div>
