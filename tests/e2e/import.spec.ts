@@ -172,6 +172,12 @@ test.describe('Import wizard', () => {
     await expect(grid(page).getByRole('row', { name: /Existing Person/ })).toHaveCount(0);
     await expect(page.getByText('2 matches')).toBeVisible();
     await app.screenshot('import-7-shown');
+    // Each record's timeline says where it came from.
+    await grid(page).getByRole('row', { name: /Zoë Müller/ }).click();
+    const timeline = page.getByRole('complementary', { name: 'Contact details' }).getByRole('list', { name: 'Timeline' });
+    await expect(timeline).toContainText(/Imported \d{4}-\d{2}-\d{2}/);
+    await timeline.scrollIntoViewIfNeeded();
+    await app.screenshot('import-7b-timeline');
 
     // Settings › Imports lists it; Undo takes the two contacts away again.
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
