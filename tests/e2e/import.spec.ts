@@ -130,6 +130,10 @@ test.describe('Import wizard', () => {
     await expect(rows.getByRole('row', { name: /^3 / })).toContainText('Email');
     await expect(rows.getByRole('row', { name: /^5 / })).toContainText('no name');
     await app.screenshot('import-4-preview');
+    await page.setViewportSize({ width: 700, height: 800 });
+    await expect(rows.getByRole('row', { name: /^3 / })).toContainText('Email: that does not look like an email address');
+    await app.screenshot('import-4-preview-narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await dialog.getByRole('button', { name: 'Next: duplicates' }).click();
     await expect(stepTitle(dialog)).toHaveText('Rows that are already there');
@@ -145,6 +149,11 @@ test.describe('Import wizard', () => {
     await expect(rejected.getByRole('listitem').last()).toContainText('Line 5');
     await expect(dialog).toContainText(/carries the tag Imported \d{4}-\d{2}-\d{2}/);
     await app.screenshot('import-6-summary');
+    await page.setViewportSize({ width: 700, height: 800 });
+    const narrow = await dialog.boundingBox();
+    expect(narrow && narrow.x >= 0 && narrow.x + narrow.width <= 700).toBe(true);
+    await app.screenshot('import-6-summary-narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(await contactNames(app)).toEqual(['Existing Person', 'Zoë Müller', 'Åsa Ström']);
     const companies = app.core.db.prepare('SELECT name FROM companies WHERE deleted_at IS NULL ORDER BY name').all();
     expect(companies).toEqual([{ name: 'Café Röhr GmbH' }, { name: 'Ström & Söner AB' }]);
@@ -163,6 +172,12 @@ test.describe('Import wizard', () => {
     await expect(grid(page).getByRole('row', { name: /Existing Person/ })).toHaveCount(0);
     await expect(page.getByText('2 matches')).toBeVisible();
     await app.screenshot('import-7-shown');
+    // Each record's timeline says where it came from.
+    await grid(page).getByRole('row', { name: /Zoë Müller/ }).click();
+    const timeline = page.getByRole('complementary', { name: 'Contact details' }).getByRole('list', { name: 'Timeline' });
+    await expect(timeline).toContainText(/Imported \d{4}-\d{2}-\d{2}/);
+    await timeline.scrollIntoViewIfNeeded();
+    await app.screenshot('import-7b-timeline');
 
     // Settings › Imports lists it; Undo takes the two contacts away again.
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -291,9 +306,15 @@ test.describe('Import wizard: other files and ways in', () => {
     ).toFile(path);
 
     await nav(page).getByRole('button', { name: 'Companies' }).click();
+    // From the menu on this screen the wizard still asks, with Companies ticked.
+    await expect(page.getByRole('heading', { name: 'Companies', level: 1 })).toBeVisible();
+    await app.emit('menu.command', { command: 'import' });
+    const dialog = wizard(page, 'companies');
+    await expect(dialog.getByRole('radio', { name: /Companies/ })).toBeChecked();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
     const importButton = page.getByRole('button', { name: 'Import…' });
     await importButton.click();
-    const dialog = wizard(page, 'companies');
     await chooseFile(app, dialog, path);
     await expect(dialog).toContainText('Excel workbook (.xlsx)');
     const sheet = dialog.getByRole('combobox', { name: 'Sheet' });

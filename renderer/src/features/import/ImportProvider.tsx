@@ -28,6 +28,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const open = useCallback((kind?: ImportKind) => {
     setWizard((current) => current ?? { kind: kind ?? null, session: Date.now() });
   }, []);
+  const shownKind: ImportKind = current === 'companies' ? 'company' : 'contact';
 
   useEffect(
     () =>
@@ -70,7 +71,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   return (
     <ImportContext.Provider value={value}>
       {children}
-      {wizard && <ImportWizard key={wizard.session} initialKind={wizard.kind} initialFile={wizard.file} onClose={() => setWizard(null)} onShowImported={showImported} />}
+      {wizard && <ImportWizard key={wizard.session} initialKind={wizard.kind} suggestedKind={shownKind} initialFile={wizard.file} onClose={() => setWizard(null)} onShowImported={showImported} />}
     </ImportContext.Provider>
   );
 }

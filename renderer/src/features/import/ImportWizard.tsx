@@ -17,11 +17,14 @@ import { StepList } from './StepList';
 import { SummaryStep } from './SummaryStep';
 import { useImportProgress } from './useImportProgress';
 import { useImportWizard, type WizardStep } from './useImportWizard';
+import { useShownAfter } from './useShownAfter';
 import './ImportWizard.css';
 
 interface ImportWizardProps {
   /** null: the wizard asks contacts or companies first. */
   initialKind: ImportKind | null;
+  /** Ticked first when the wizard asks (Companies when it was opened from the Companies screen). */
+  suggestedKind?: ImportKind | undefined;
   /** Dropped on the window: read at once, no Choose step. */
   initialFile?: File | undefined;
   onClose(): void;
@@ -46,8 +49,8 @@ const stepTitles: Record<WizardStep, string> = {
  * import with a progress bar and Cancel, and read the summary (undo from there).
  * Until the import is done, the choices are unsaved work: leaving asks first.
  */
-export function ImportWizard({ initialKind, initialFile, onClose, onShowImported }: ImportWizardProps) {
-  const wizard = useImportWizard(initialKind);
+export function ImportWizard({ initialKind, suggestedKind, initialFile, onClose, onShowImported }: ImportWizardProps) {
+  const wizard = useImportWizard(initialKind, suggestedKind);
   const { takeFile } = wizard;
   const tookInitial = useRef(false);
   useEffect(() => {
@@ -94,6 +97,7 @@ export function ImportWizard({ initialKind, initialFile, onClose, onShowImported
   );
   const cancel = <Button onClick={requestClose}>Cancel</Button>;
   const waiting = busy !== null;
+  const showWait = useShownAfter(waiting, 250);
   const next = (label: string, onNext: () => void, blockedBy: string | null = null) => (
     <Button variant="primary" onClick={() => !waiting && !blockedBy && onNext()} aria-disabled={waiting || blockedBy !== null}>
       {label}
@@ -217,7 +221,7 @@ export function ImportWizard({ initialKind, initialFile, onClose, onShowImported
         {problem && <ErrorBanner>{problem}</ErrorBanner>}
         {step === 'map' && mappingProblem && clashes.size === 0 && <p className="import-step__note import-step__note--problem">{mappingProblem}</p>}
         <div className="import-wizard__body">{body}</div>
-        {waiting && step !== 'running' && (
+        {busy !== null && showWait && step !== 'running' && (
           <JobProgress label={busy} progress={progress} plural={words.plural} />
         )}
       </div>

@@ -1,3 +1,4 @@
+import { Icon } from '../../components/Icon';
 import type { WizardStep } from './useImportWizard';
 
 /** The steps as the user sees them; running and summary count as the last one. */
@@ -24,7 +25,7 @@ export function StepList({ step, withKind }: { step: WizardStep; withKind: boole
           aria-current={index === current ? 'step' : undefined}
         >
           <span className="import-steps__number" aria-hidden="true">
-            {index + 1}
+            {index < current ? <Icon name="check" size={12} /> : index + 1}
           </span>
           {item.label}
         </li>

@@ -72,9 +72,9 @@ export interface ImportWizard {
  * duplicates choice, run, and undone. Answers that arrive after a newer request
  * was made are dropped, so a fast user never sees an old preview.
  */
-export function useImportWizard(initialKind: ImportKind | null): ImportWizard {
+export function useImportWizard(initialKind: ImportKind | null, suggestedKind: ImportKind = 'contact'): ImportWizard {
   const [step, setStep] = useState<WizardStep>(initialKind ? 'pick' : 'kind');
-  const [kind, setKind] = useState<ImportKind>(initialKind ?? 'contact');
+  const [kind, setKind] = useState<ImportKind>(initialKind ?? suggestedKind);
   const [opened, setOpened] = useState<OpenedFile | null>(null);
   const [read, setRead] = useState<ReadOptions>({});
   const [inspection, setInspection] = useState<Inspection | null>(null);
