@@ -102,6 +102,8 @@ describe('columns titled like a custom field, and Rolodesk’s own export', () =
   it('a vCard’s custom field columns go to the fields of those labels', () => {
     const headers = ['Full name', 'Given name', 'Family name', 'Organization', 'Title', 'Email', 'Phone', 'Address', 'Website', 'Birthday', 'Note', 'Categories', 'Customer tier', 'Notes (custom field)'];
     expect(suggestMapping('contact', headers, 'vcard', [tier, notes]).mapping.slice(-4)).toEqual(['notes', 'tag', `custom:${tier.id}`, `custom:${notes.id}`]);
+    // Labels no field has go to the notes ("Shoe size: 42"), so nothing of the card is lost.
+    expect(suggestMapping('contact', [...headers, 'Shoe size'], 'vcard', [tier]).mapping.slice(-4)).toEqual(['tag', `custom:${tier.id}`, 'notes', 'notes']);
   });
 });
 

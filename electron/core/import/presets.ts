@@ -147,6 +147,13 @@ export function suggestMapping(kind: ImportKind, headers: readonly string[], for
   const preset = presets.find((candidate) => candidate.recognises(normals, headers, format));
   const overrides = new Map(Object.entries(preset?.overrides[kind] ?? {}));
   const mapping = guess(kind, headers, overrides, customByHeader(kind, customFields));
+  if (format === 'vcard') {
+    // A vCard's columns after Categories are custom values by label: one with no field of that label goes to the notes, not lost.
+    const categories = headers.indexOf('Categories');
+    for (let column = categories + 1; categories >= 0 && column < mapping.length; column++) {
+      if (mapping[column] === 'ignore') mapping[column] = 'notes';
+    }
+  }
   if (preset) return { mapping, preset: preset.name };
   const found = mapping.some((target) => target === 'name' || target === 'firstName' || target === 'lastName');
   return { mapping, preset: found ? 'Plain list' : null };
