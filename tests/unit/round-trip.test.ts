@@ -24,6 +24,8 @@ const contactFields = [
 const companyFields = [
   { label: 'Employees', type: 'number', choices: [] },
   { label: 'Région', type: 'text', choices: [] },
+  { label: 'Founded', type: 'date', choices: [] },
+  { label: 'Size', type: 'choice', choices: ['Small', 'Large'] },
 ] as const;
 
 async function createFields(core: Core) {
@@ -52,9 +54,9 @@ async function seed(core: Core) {
     industry: 'Banking',
     notes: '=HYPERLINK("http://evil.example")',
     tagIds: [vip],
-    custom: { [fields.company.Employees!]: 117_000, [fields.company['Région']!]: 'Île-de-France' },
+    custom: { [fields.company.Employees!]: 117_000, [fields.company['Région']!]: 'Île-de-France', [fields.company.Founded!]: '1864-05-04', [fields.company.Size!]: 'Large' },
   });
-  const acme = await call(core, 'companies.create', { name: '@Acme; Ltd, "the best"', industry: '-', custom: { [fields.company.Employees!]: 1_234_567.5 } });
+  const acme = await call(core, 'companies.create', { name: '@Acme; Ltd, "the best"', industry: '-', custom: { [fields.company.Employees!]: 1_234_567.5, [fields.company.Size!]: 'Small' } });
   await call(core, 'companies.create', { name: 'Zürich Versicherung 🏔' });
   const c = fields.contact;
   await call(core, 'contacts.create', {
