@@ -42,9 +42,14 @@ export interface CheckedRow {
 
 const notesHeaders = /^(person|organization)?(notes?|comments?|description|remarks)$/;
 
-const splitTags = (cell: string): string[] =>
+/**
+ * Tag names in one cell: split on semicolons (how Rolodesk exports them, so a
+ * name with a comma survives) or Google's " ::: " when there are any, else on
+ * commas (how HubSpot and Pipedrive list labels).
+ */
+export const splitTags = (cell: string): string[] =>
   cell
-    .split(/[,;]|:::/)
+    .split(/;|:::/.test(cell) ? /;|:::/ : /,/)
     .map((name) => name.trim().replace(/^\*\s*/, '').trim())
     .filter((name) => name !== '');
 
