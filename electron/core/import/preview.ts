@@ -6,7 +6,7 @@ import { mergeInto, outcomeOf, type Merge, type RecordState } from './merge';
 import { recordStates, tagNames } from './record-state';
 import { checkRow, type CheckedRow } from './rows';
 import { phaseReporter, stageFile, type ImportSpec } from './stage';
-import type { Staging } from './staging';
+import { previewKeys, type LinesByAction, type PreviewKeys } from './preview-keys';
 
 export const previewRows = 50;
 
@@ -26,13 +26,13 @@ interface RowResult {
  * file for every duplicates choice at once (the wizard's duplicates step shows
  * them all; one pass instead of four over a big file). Reads the database on a
  * read-only connection of its own; duplicates within the file are found
- * through the staging file's keys, as the run finds them through the records
- * it has just written. Each choice keeps its own keys, since which earlier
- * rows are written (and so can be matched) depends on the choice.
+ * through the keys of the rows passed (see previewKeys), as the run finds
+ * them through the records it has just written.
  */
 export async function previewImport(spec: ImportSpec, tools: JobTools): Promise<Preview> {
   const { staging, dateOrder, rows: total } = await stageFile(spec, tools);
   const db = new Database(spec.file, { readonly: true, fileMustExist: true });
+  const earlier = previewKeys(`${spec.stagingFile}.keys`);
   try {
     const fields = new Map(spec.customFields.map((field) => [String(field.id), field]));
     const finder = recordFinder(db, spec.kind);
@@ -43,7 +43,7 @@ export async function previewImport(spec: ImportSpec, tools: JobTools): Promise<
     let done = 0;
     for (const mapped of staging.rows()) {
       const checked = checkRow(spec.kind, mapped, fields, dateOrder);
-      const results = checked.problems.length === 0 ? resultsByAction(spec.kind, checked, staging, finder.find.bind(finder), stateOf) : undefined;
+      const results = checked.problems.length === 0 ? resultsByAction(spec.kind, checked, earlier, finder.find.bind(finder), stateOf) : undefined;
       for (const action of duplicateActions) countsByAction[action][results?.[action].outcome ?? 'reject']++;
       if (rows.length < previewRows) {
         const shown = results?.[spec.duplicates];
@@ -57,6 +57,7 @@ export async function previewImport(spec: ImportSpec, tools: JobTools): Promise<
     return { rows, counts: countsByAction[spec.duplicates], countsByAction, dateOrder };
   } finally {
     db.close();
+    earlier.close();
     staging.close();
   }
 }
@@ -65,13 +66,12 @@ export async function previewImport(spec: ImportSpec, tools: JobTools): Promise<
  * A valid row's outcome under each duplicates choice. The records it matches
  * are the same for every choice (looked up once); the earlier rows it matches
  * are not: under 'skip' a matching earlier row was not written, under 'create'
- * it was. So each choice remembers the keys of the rows it writes under its own
- * name in the staging file.
+ * it was.
  */
 function resultsByAction(
   kind: ImportSpec['kind'],
   checked: CheckedRow,
-  staging: Staging,
+  earlier: PreviewKeys,
   findRecord: (key: string) => FoundRecord | undefined,
   stateOf: (id: number) => RecordState | undefined,
 ): Record<DuplicateAction, RowResult> {
@@ -80,18 +80,17 @@ function resultsByAction(
   for (const key of keys) {
     if (matches.size === duplicateActions.length) break;
     const record = findRecord(key);
+    const lines: LinesByAction = record ? {} : earlier.linesOf(key);
     for (const action of duplicateActions) {
       if (matches.has(action)) continue;
-      if (record) {
-        matches.set(action, { type: 'record', id: record.id, name: record.name });
-        continue;
-      }
-      const line = staging.keys.lineOf(keyFor(action, key));
-      if (line !== undefined) matches.set(action, { type: 'row', line });
+      const line = lines[action];
+      if (record) matches.set(action, { type: 'record', id: record.id, name: record.name });
+      else if (line !== undefined) matches.set(action, { type: 'row', line });
     }
   }
   let current: RecordState | undefined | null = null;
   const results = {} as Record<DuplicateAction, RowResult>;
+  const writtenUnder: DuplicateAction[] = [];
   for (const action of duplicateActions) {
     const match = matches.get(action) ?? null;
     let outcome: RowOutcome = outcomeOf(match !== null, action);
@@ -104,11 +103,9 @@ function resultsByAction(
         merged = undefined;
       }
     }
-    if (outcome === 'create' || outcome === 'update') for (const key of keys) staging.keys.remember(keyFor(action, key), checked.line);
+    if (outcome === 'create' || outcome === 'update') writtenUnder.push(action);
     results[action] = { outcome, match, merged };
   }
+  earlier.remember(keys, checked.line, writtenUnder);
   return results;
 }
-
-/** A match key as one duplicates choice remembers it. */
-const keyFor = (action: DuplicateAction, key: string): string => `${action}|${key}`;
