@@ -191,6 +191,8 @@ export function ImportWizard({ initialKind, suggestedKind, initialFile, onClose,
       body = wizard.summary && (
         <SummaryStep
           summary={wizard.summary}
+          fileName={wizard.opened?.fileName ?? ''}
+          kind={kind}
           undone={wizard.undone}
           plural={words.plural}
           busy={waiting}
