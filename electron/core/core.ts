@@ -52,10 +52,11 @@ export interface Core {
   /**
    * Tasks that fell due since the last check and were not yet notified,
    * marked notified in the same transaction (main polls this and shows a
-   * notification for each). Empty while the database is damaged.
+   * notification for each). Empty while the database is damaged. Waits
+   * while an import writes (it holds the database's write lock).
    */
-  dueReminders(now?: Date): DueReminder[];
-  /** Deletes trash entries 30 days old or more, and the files only they used (runs at start-up too; main may call it daily). */
+  dueReminders(now?: Date): Promise<DueReminder[]>;
+  /** Deletes trash entries 30 days old or more, and the files only they used (runs at start-up too; main may call it daily). Waits while an import writes. */
   purgeTrash(now?: Date): Promise<number>;
   /** Where files/<sha256> is on disk, for the host to stream to the window. */
   fileLocation(pathname: string): FileLocation;
@@ -222,6 +223,15 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
 
   // While damaged, every data channel answers DATABASE_CORRUPT; backups and recovery still work.
   const damagedTable = Object.fromEntries(channelNames.map((channel) => [channel, () => Promise.reject(damagedError())])) as unknown as Handlers;
+  /**
+   * A write that is not a request (the reminders' notified mark, the daily
+   * trash purge): while an import writes it waits for the import's COMMIT
+   * rather than failing "busy", as a request does; it reads `session` only
+   * when it runs, so it writes to the database open then.
+   */
+  const afterImport = <T>(write: () => T | Promise<T>): Promise<T> =>
+    session ? session.writeGate.guard(write, { waitFirst: true })() : Promise.resolve().then(write);
+
   // Exports outlive a session (one may be cancelled by a restore's swap) but need its database: none while it is damaged.
   const exportTable = exportHandlers({ databaseFile: paths.database, jobs, desktop, clock, logger, emit });
   const table = (): Handlers => (session ? { ...serviceHandlers, ...exportTable, ...session.handlers } : { ...damagedTable, ...serviceHandlers });
@@ -250,11 +260,10 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       return result;
     },
     dueReminders(now = clock.now()) {
-      return session ? activitiesRepo(session.db).dueReminders(now) : [];
+      return afterImport(() => (session ? activitiesRepo(session.db).dueReminders(now) : []));
     },
     async purgeTrash(now = clock.now()) {
-      if (!session) return 0;
-      const purged = await purgeExpiredTrash(session.db, session.store, logger, now);
+      const purged = await afterImport(() => (session ? purgeExpiredTrash(session.db, session.store, logger, now) : 0));
       announceChanges();
       return purged;
     },

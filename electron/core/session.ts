@@ -19,7 +19,7 @@ import { purgeExpiredTrash } from './trash/purge';
 import { trashHandlers } from './trash/handlers';
 import { viewHandlers } from './views/handlers';
 import { importHandlers } from './import/handlers';
-import { writeGate as createWriteGate } from './import/write-gate';
+import { writeGate as createWriteGate, type WriteGate } from './import/write-gate';
 import type { EventSink } from './events';
 import { migrations } from './db/migrations';
 import { markClosedCleanly, takeCleanCloseMark } from './db/clean-shutdown';
@@ -71,6 +71,8 @@ export interface Session {
   uploads: Uploads;
   settings: SettingsRepo;
   handlers: DataHandlers;
+  /** Closed while an import (or its undo) writes on a connection of its own; writes outside the requests go through it too. */
+  writeGate: WriteGate;
   /** The records changed since it was last drained (main sends them to the window). */
   changes: ChangeFeed;
   /**
@@ -159,6 +161,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     uploads,
     settings,
     handlers,
+    writeGate,
     changes,
     stopBackgroundWork,
     async close() {

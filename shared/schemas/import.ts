@@ -148,10 +148,14 @@ export type PreviewRow = z.infer<typeof PreviewRow>;
 
 export const ImportCounts = z.strictObject({ create: z.int().min(0), update: z.int().min(0), skip: z.int().min(0), reject: z.int().min(0) });
 
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
 export const Preview = z.strictObject({
   rows: z.array(PreviewRow).max(50),
-  /** Over the whole file. */
+  /** Over the whole file, with the plan's duplicates choice. */
   counts: ImportCounts,
+  /** Over the whole file, with each duplicates choice (from the same pass): what the wizard's duplicates step shows. */
+  countsByAction: z.strictObject({ skip: ImportCounts, fill: ImportCounts, overwrite: ImportCounts, create: ImportCounts }),
   /** How dates were read ('auto' resolved: a file with no ambiguous dates reads as dmy). */
   dateOrder: z.enum(['dmy', 'mdy']),
 });

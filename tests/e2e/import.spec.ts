@@ -250,6 +250,7 @@ test.describe('Import wizard: other files and ways in', () => {
     await app.screenshot('import-3-map-narrow');
     await page.setViewportSize({ width: 1280, height: 800 });
 
+    const called = beforeCalls(app, 'import.preview', () => undefined);
     await dialog.getByRole('button', { name: 'Next: preview' }).click();
     const rows = dialog.getByRole('region', { name: 'Rows as they will be stored' });
     await expect(rows.getByRole('row', { name: /Anna Berg/ })).toContainText('Skip');
@@ -263,6 +264,8 @@ test.describe('Import wizard: other files and ways in', () => {
     await expect(option('Update: fill in blanks')).toContainText('1 new, 1 updated, 0 skipped, 0 rejected');
     await expect(option('Update: overwrite')).toContainText('1 new, 1 updated, 0 skipped, 0 rejected');
     await expect(option('Create anyway')).toContainText('2 new, 0 updated, 0 skipped, 0 rejected');
+    // Every choice's counts came from the preview's one pass over the file.
+    expect(called.filter((channel) => channel === 'import.preview')).toHaveLength(1);
     await choice('Update: fill in blanks').check();
     await app.screenshot('import-5-duplicates-counted');
     await dialog.getByRole('button', { name: 'Import 2 contacts' }).click();
@@ -287,11 +290,12 @@ test.describe('Import wizard: other files and ways in', () => {
     await app.screenshot('import-3-map-remembered');
   });
 
-  test('an Excel workbook of companies from the Companies screen: the second sheet chosen, imported and listed', async ({ app, files }) => {
+  test('an Excel workbook of companies from the Companies screen: an empty cover sheet passed over, the next sheet chosen, imported and listed', async ({ app, files }) => {
     const { page } = app;
     const path = join(files, 'Firms 2026.xlsx');
     await writeExcelFile(
       [
+        { sheet: 'Cover', data: [[]] },
         { sheet: 'Customers', data: [['Company', 'Website'], ['Wrong Sheet Ltd', 'wrong.example']] },
         {
           sheet: 'Suppliers',
@@ -318,7 +322,9 @@ test.describe('Import wizard: other files and ways in', () => {
     await chooseFile(app, dialog, path);
     await expect(dialog).toContainText('Excel workbook (.xlsx)');
     const sheet = dialog.getByRole('combobox', { name: 'Sheet' });
+    // The empty first sheet is passed over, and still offered.
     await expect(sheet).toHaveValue('Customers');
+    await expect(sheet.getByRole('option')).toHaveText(['Cover', 'Customers', 'Suppliers']);
     await expect(dialog.getByRole('region', { name: 'The first rows of the file' })).toContainText('Wrong Sheet Ltd');
     await expect(dialog.getByRole('combobox', { name: 'Encoding (how letters are stored)' })).toHaveCount(0);
     await sheet.selectOption('Suppliers');
@@ -381,7 +387,17 @@ test.describe('Import wizard: other files and ways in', () => {
       return transfer;
     }, vcf);
     await dropZone.dispatchEvent('dragover', { dataTransfer });
+    // While the file is over the list, the list says what a drop does.
+    const cue = page.getByRole('status').filter({ hasText: 'Drop to import contacts' });
+    await expect(cue).toBeVisible();
+    await app.screenshot('import-0-drop-cue');
+    // Dragged away from the window: the cue goes.
+    await dropZone.dispatchEvent('dragleave', { dataTransfer });
+    await expect(cue).toBeHidden();
+    await dropZone.dispatchEvent('dragover', { dataTransfer });
+    await expect(cue).toBeVisible();
     await dropZone.dispatchEvent('drop', { dataTransfer });
+    await expect(cue).toBeHidden();
     await expect(stepTitle(dialog)).toHaveText('Check how the file reads');
     await expect(dialog).toContainText('phone contacts.vcf · Contact cards (vCard)');
     await expect(dialog.getByRole('region', { name: 'The first rows of the file' })).toContainText('Jürgen Müller');
@@ -399,6 +415,21 @@ test.describe('Import wizard: other files and ways in', () => {
     expect(juergen.notes).toContain('j.mueller@work.example');
     expect(juergen.notes).toContain('+49 30 5550');
     expect(juergen.notes).toContain('Grüße an die Familie');
+
+    // Undo from the summary asks first, saying what goes and what comes back; Cancel keeps the import.
+    await dialog.getByRole('button', { name: 'Undo this import' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Undo the import of “phone contacts.vcf”?' });
+    await expect(confirm).toContainText('The 2 contacts it created go to the Trash (as one entry you can restore).');
+    await app.screenshot('import-6b-summary-undo-asks');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(dialog).toBeVisible();
+    expect(await contactNames(app)).toEqual(['Anna Berg', 'Jürgen Müller']);
+    await dialog.getByRole('button', { name: 'Undo this import' }).click();
+    await confirm.getByRole('button', { name: 'Undo import' }).click();
+    // The two people and the company one card's ORG created.
+    await expect(dialog).toContainText('Import undone: 3 records moved to the Trash');
+    expect(await contactNames(app)).toEqual([]);
   });
 });
 

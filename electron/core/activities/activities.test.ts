@@ -107,18 +107,18 @@ describe('activities', () => {
       const doneSoon = await task('Done before due', '2026-03-02T10:06:00.000Z');
       await call(core, 'activities.setDone', { id: doneSoon.id, done: true });
 
-      expect(core.dueReminders()).toEqual([]); // the first check looks back one day: nothing fell due
+      expect(await core.dueReminders()).toEqual([]); // the first check looks back one day: nothing fell due
       clock.advance(10 * minute);
-      expect(core.dueReminders()).toEqual([{ id: soon.id, subject: 'Call Anna', dueAt: '2026-03-02T10:05:00.000Z', about: 'Anna Berg' }]);
-      expect(core.dueReminders()).toEqual([]);
+      expect(await core.dueReminders()).toEqual([{ id: soon.id, subject: 'Call Anna', dueAt: '2026-03-02T10:05:00.000Z', about: 'Anna Berg' }]);
+      expect(await core.dueReminders()).toEqual([]);
       expect(core.db.prepare('SELECT notified_at FROM activities WHERE id = ?').pluck().get(soon.id)).toBe('2026-03-02T10:10:00.000Z');
 
       // Moved to a new due time: reminded again at that time.
       await update(core, 'activities.update', { id: soon.id, dueAt: '2026-03-02T11:00:00.000Z' });
       clock.advance(hour);
-      expect(core.dueReminders().map((reminder) => reminder.subject)).toEqual(['Call Anna']);
+      expect((await core.dueReminders()).map((reminder) => reminder.subject)).toEqual(['Call Anna']);
       clock.advance(hour);
-      expect(core.dueReminders().map((reminder) => reminder.subject)).toEqual(['Later']);
+      expect((await core.dueReminders()).map((reminder) => reminder.subject)).toEqual(['Later']);
     });
 
     it('remembers the last check across a restart, so tasks that fell due while closed are reminded once', async () => {
@@ -127,12 +127,12 @@ describe('activities', () => {
       const first = await openCore(dataDir, { clock });
       const anna = await call(first, 'contacts.create', { name: 'Anna' });
       await call(first, 'activities.create', { kind: 'task', subject: 'While closed', dueAt: '2026-03-02T20:00:00.000Z', contactId: anna.id });
-      expect(first.dueReminders()).toEqual([]);
+      expect(await first.dueReminders()).toEqual([]);
       await first.close();
       clock.advance(24 * hour);
       const again = await openCore(dataDir, { clock });
-      expect(again.dueReminders().map((reminder) => reminder.subject)).toEqual(['While closed']);
-      expect(again.dueReminders()).toEqual([]);
+      expect((await again.dueReminders()).map((reminder) => reminder.subject)).toEqual(['While closed']);
+      expect(await again.dueReminders()).toEqual([]);
     });
   });
 });

@@ -6,6 +6,9 @@ import { fixedClock } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { startReminders } from './reminders';
 
+/** A check is asynchronous (it waits while an import writes): lets one finish. */
+const settled = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('task reminders', () => {
   const tempDir = useTempDirs();
   const open: Core[] = [];
@@ -40,11 +43,14 @@ describe('task reminders', () => {
         return () => ticks.splice(ticks.indexOf(tick), 1);
       },
     );
+    await settled();
     expect(shown).toEqual([]);
     clock.advance(2 * 3600 * 1000);
     ticks[0]!();
+    await settled();
     expect(shown).toEqual([expect.objectContaining({ subject: 'Call Anna about the renewal', about: 'Anna Berg' })]);
     ticks[0]!();
+    await settled();
     expect(shown).toHaveLength(1);
     stop();
     expect(ticks).toEqual([]);

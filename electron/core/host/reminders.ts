@@ -4,7 +4,8 @@ const checkEveryMs = 30_000;
 const purgeEveryMs = 24 * 3600 * 1000;
 
 export interface ReminderSource {
-  dueReminders(): DueReminder[];
+  /** Waits while an import writes: a check may take as long as the import. */
+  dueReminders(): Promise<DueReminder[]>;
   purgeTrash(): Promise<number>;
 }
 
@@ -19,12 +20,18 @@ export function startReminders(
   onError: (what: string, error: unknown) => void,
   every: (ms: number, tick: () => void) => () => void,
 ): () => void {
+  // One check at a time: ticks during a long import do not queue up behind it.
+  let checking = false;
   const check = () => {
-    try {
-      for (const reminder of source.dueReminders()) notify(reminder);
-    } catch (error) {
-      onError('checking for due tasks', error);
-    }
+    if (checking) return;
+    checking = true;
+    source
+      .dueReminders()
+      .then((due) => {
+        for (const reminder of due) notify(reminder);
+      })
+      .catch((error: unknown) => onError('checking for due tasks', error))
+      .finally(() => (checking = false));
   };
   check();
   const stopChecks = every(checkEveryMs, check);

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
+import writeExcelFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { call, count } from '../../../tests/support/crm';
+import { call, count, failure } from '../../../tests/support/crm';
 import { useCores } from '../../../tests/support/core';
 import { recordingDesktop } from '../../../tests/support/recording-desktop';
 import { useTempDirs } from '../../../tests/support/temp-dir';
@@ -82,6 +84,23 @@ describe('bad input at the pipeline level: the row is refused in words naming th
     expect(preview.counts).toEqual({ create: 1, update: 0, skip: 2, reject: 0 });
     expect(preview.rows.slice(1).map((row) => row.match)).toEqual([{ type: 'row', line: 2 }, { type: 'row', line: 2 }]);
     expect(await file.run()).toMatchObject({ created: 1, skipped: 2 });
+    expect(count(core, 'SELECT count(*) FROM contacts')).toBe(1);
+  });
+  it('an .xlsx whose first sheet is empty imports its first sheet with rows; one with no rows anywhere is refused and changes nothing', async () => {
+    const { core, desktop, dir } = await setUp();
+    const coverFirst = join(dir, 'cover-first.xlsx');
+    await writeExcelFile([{ sheet: 'Cover', data: [[]] }, { sheet: 'People', data: [['Name', 'Email'], ['Anna Berg', 'anna@example.com']] }] as never).toFile(coverFirst);
+    const file = await openFile(core, desktop, coverFirst);
+    expect(file.inspection.info).toMatchObject({ sheets: ['Cover', 'People'], sheet: 'People' });
+    expect(await file.run()).toMatchObject({ created: 1, rejected: 0 });
+    expect((await call(core, 'contacts.list', {})).rows.map((row) => row.name)).toEqual(['Anna Berg']);
+
+    const blank = join(dir, 'blank.xlsx');
+    await writeExcelFile([{ sheet: 'Sheet1', data: [[]] }, { sheet: 'Sheet2', data: [['Name']] }] as never).toFile(blank);
+    desktop.importFile = blank;
+    const opened = await call(core, 'import.open', { kind: 'contact', source: { type: 'dialog' } });
+    const refused = await failure(core, 'import.inspect', { importId: opened!.importId, read: {} });
+    expect(refused.message).toBe('None of the sheets in this workbook has rows to import (it has Sheet1, Sheet2).');
     expect(count(core, 'SELECT count(*) FROM contacts')).toBe(1);
   });
 });

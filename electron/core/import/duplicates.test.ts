@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { duplicateActions } from '../../../shared/schemas/import';
 import { call, count, failure } from '../../../tests/support/crm';
 import { fixedClock, useCores } from '../../../tests/support/core';
 import { recordingDesktop } from '../../../tests/support/recording-desktop';
@@ -69,6 +70,36 @@ describe('duplicates, undo and the imports list', () => {
     const created = await importFile(core, desktop, path, 'contact', { duplicates: 'create' });
     expect(created).toMatchObject({ created: 4, updated: 0, skipped: 0 });
     expect(count(core, 'SELECT count(*) FROM contacts')).toBe(7);
+  });
+
+  it('one preview counts every duplicates choice, as each choice previews and runs on its own', async () => {
+    // Row 5 matches row 4 (email); row 6 matches row 5 only (phone), so it is a duplicate only when row 5 is written.
+    const rows =
+      'Anna B.,anna@example.com,,Met at the fair\nRobert Stone,,070-111 22 33,\nCleo Park,cleo@example.com,,\n' +
+      'Cleo P.,CLEO@example.com,070-999 00 00,\nC. Park,,0709990000,Call back\nDan Bad,not-an-email,,\n';
+    const expected = {
+      skip: { create: 2, update: 0, skip: 3, reject: 1 },
+      fill: { create: 1, update: 3, skip: 1, reject: 1 },
+      overwrite: { create: 1, update: 4, skip: 0, reject: 1 },
+      create: { create: 5, update: 0, skip: 0, reject: 1 },
+    };
+    const { core, desktop } = await setUp();
+    const file = await openFile(core, desktop, writeFile(tempDir(), 'chained.csv', header + rows));
+    const once = await file.preview({ duplicates: 'fill' });
+    expect(once.countsByAction).toEqual(expected);
+    expect(once.counts).toEqual(expected.fill);
+    for (const action of duplicateActions) {
+      const alone = await file.preview({ duplicates: action });
+      expect(alone.counts).toEqual(expected[action]);
+      expect(alone.countsByAction).toEqual(expected);
+    }
+    // What a run really does under each choice, each on data of its own.
+    for (const action of duplicateActions) {
+      const fresh = await setUp();
+      const summary = await importFile(fresh.core, fresh.desktop, writeFile(tempDir(), 'chained.csv', header + rows), 'contact', { duplicates: action });
+      const { create, update, skip, reject } = expected[action];
+      expect(summary, action).toMatchObject({ created: create, updated: update, skipped: skip, rejected: reject });
+    }
   });
 
   it('undo: created records go to the trash as ONE entry, changed ones get their values back, ones edited since are left as they are', async () => {

@@ -19,6 +19,10 @@ export const refusals = {
     new CrmError('FILE_REFUSED', 'This Excel file is damaged or not a real .xlsx workbook, so Rolodesk cannot read it.'),
   sheetNotFound: (sheet: string, sheets: readonly string[]) =>
     new CrmError('FILE_REFUSED', `The workbook has no sheet called "${sheet}". Its sheets are: ${sheets.join(', ')}.`),
+  sheetWithoutRows: (sheet: string, sheets: readonly string[]) =>
+    new CrmError('FILE_REFUSED', `The sheet "${sheet}" has no rows to import. Choose another sheet: ${sheets.filter((name) => name !== sheet).join(', ')}.`),
+  noSheetWithRows: (sheets: readonly string[]) =>
+    new CrmError('FILE_REFUSED', `None of the sheets in this workbook has rows to import (it has ${sheets.join(', ')}).`),
   unclosedQuote: (line: number) =>
     new CrmError('FILE_REFUSED', `Line ${line}: a quoted value starts here and never ends. Check the quotes on that line.`),
   rowTooLong: (line: number) =>

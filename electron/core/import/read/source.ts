@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { CrmError } from '../../errors';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { csvRecords } from './csv-records';
@@ -84,6 +85,37 @@ function tableLayout(records: RawRecord[], hasHeaderChoice: boolean | undefined,
   return { hasHeader, headers, sample };
 }
 
+/**
+ * The sheet to read and its layout: the one chosen, else the first that has
+ * rows (a workbook often opens with an empty or title-only sheet, and the
+ * user could not pick another from a refusal). A workbook of one sheet is
+ * refused as a file would be ("empty", "titles but no rows").
+ */
+function sheetLayout<Layout>(sheets: { sheet: string; records: RawRecord[] }[], chosen: string | undefined, layoutOf: (records: RawRecord[]) => Layout) {
+  const names = sheets.map((entry) => entry.sheet);
+  if (names.length === 0) throw refusals.empty();
+  const tryLayout = (entry: { sheet: string; records: RawRecord[] }) => {
+    try {
+      return { sheet: entry.sheet, layout: layoutOf(entry.records) };
+    } catch (error) {
+      if (names.length === 1 || !(error instanceof CrmError) || error.code !== 'FILE_REFUSED') throw error;
+      return undefined;
+    }
+  };
+  if (chosen !== undefined) {
+    const entry = sheets.find((candidate) => candidate.sheet === chosen);
+    if (!entry) throw refusals.sheetNotFound(chosen, names);
+    const found = tryLayout(entry);
+    if (!found) throw refusals.sheetWithoutRows(chosen, names);
+    return found;
+  }
+  for (const entry of sheets) {
+    const found = tryLayout(entry);
+    if (found) return found;
+  }
+  throw refusals.noSheetWithRows(names);
+}
+
 async function take<T>(items: AsyncIterable<T>, count: number, keep: (item: T) => boolean = () => true): Promise<T[]> {
   const taken: T[] = [];
   if (count <= 0) return taken;
@@ -128,10 +160,10 @@ export async function inspectSource(
   const kind = await detectFileKind(file, head);
 
   if (kind.format === 'xlsx') {
-    const workbook = await readWorkbook(file, options.sheet);
-    const layout = tableLayout(workbook.records, options.hasHeader, sampleSize);
+    const sheets = await readWorkbook(file);
+    const { sheet, layout } = sheetLayout(sheets, options.sheet, (records) => tableLayout(records, options.hasHeader, sampleSize));
     return {
-      info: { format: 'xlsx', fileName, sizeBytes, hasHeader: layout.hasHeader, sheets: workbook.sheets, sheet: workbook.sheet, headers: layout.headers },
+      info: { format: 'xlsx', fileName, sizeBytes, hasHeader: layout.hasHeader, sheets: sheets.map((entry) => entry.sheet), sheet, headers: layout.headers },
       sample: layout.sample,
     };
   }

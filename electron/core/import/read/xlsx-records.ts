@@ -31,22 +31,19 @@ function refusedWorkbook(error: unknown, sheet?: string): unknown {
 }
 
 /**
- * Every sheet's name and the rows of one (the named one, or the first).
- * The library reads a workbook whole, so this holds every sheet in memory:
- * acceptable for .xlsx, whose size Excel itself limits (1,048,576 rows);
- * readSource still hands the rows on one at a time.
+ * Every sheet of a workbook with its rows, in the workbook's order (the
+ * inspection looks for the first one that has rows). The library reads a
+ * workbook whole, so this holds every sheet in memory: acceptable for .xlsx,
+ * whose size Excel itself limits (1,048,576 rows); readSource still hands
+ * the rows of the chosen sheet on one at a time.
  */
-export async function readWorkbook(file: string, sheet?: string): Promise<{ sheets: string[]; sheet: string; records: RawRecord[] }> {
-  let sheets: { sheet: string; data: SheetData<string> }[];
+export async function readWorkbook(file: string): Promise<{ sheet: string; records: RawRecord[] }[]> {
   try {
-    sheets = await readXlsxFile<string>(file, readOptions);
+    const sheets = await readXlsxFile<string>(file, readOptions);
+    return sheets.map((entry) => ({ sheet: entry.sheet, records: asRecords(entry.data) }));
   } catch (error) {
-    throw refusedWorkbook(error, sheet);
+    throw refusedWorkbook(error);
   }
-  const names = sheets.map((entry) => entry.sheet);
-  const chosen = sheet === undefined ? sheets[0] : sheets.find((entry) => entry.sheet === sheet);
-  if (!chosen) throw sheet === undefined ? refusals.empty() : refusals.sheetNotFound(sheet, names);
-  return { sheets: names, sheet: chosen.sheet, records: asRecords(chosen.data) };
 }
 
 /** The rows of one sheet, without reading the others. */

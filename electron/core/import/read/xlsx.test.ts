@@ -102,6 +102,34 @@ describe('reading .xlsx workbooks', () => {
     });
   });
 
+  it('reads the first sheet that has rows when the first is empty, lists every sheet, and names the empty one chosen', async () => {
+    const file = join(tempDir(), 'cover-first.xlsx');
+    await writeExcelFile(
+      [
+        { sheet: 'Cover', data: [[]] },
+        { sheet: 'Titles only', data: [['Name', 'Email']] },
+        { sheet: 'People', data: [['Name', 'Email'], ['Anna Berg', 'anna@example.com']] },
+      ] as never,
+    ).toFile(file);
+    const { info, sample } = await inspectSource(file);
+    expect(info).toMatchObject({ sheets: ['Cover', 'Titles only', 'People'], sheet: 'People', headers: ['Name', 'Email'] });
+    expect(sample).toEqual([{ line: 2, cells: ['Anna Berg', 'anna@example.com'] }]);
+    expect(await allRows(file, info)).toEqual(sample);
+    expect(await failureOf(inspectSource(file, { sheet: 'Titles only' }))).toMatchObject({
+      code: 'FILE_REFUSED',
+      message: 'The sheet "Titles only" has no rows to import. Choose another sheet: Cover, People.',
+    });
+  });
+
+  it('refuses, in words, a workbook with no rows on any sheet', async () => {
+    const file = join(tempDir(), 'blank.xlsx');
+    await writeExcelFile([{ sheet: 'Sheet1', data: [[]] }, { sheet: 'Sheet2', data: [['Name']] }] as never).toFile(file);
+    expect(await failureOf(inspectSource(file))).toMatchObject({
+      code: 'FILE_REFUSED',
+      message: 'None of the sheets in this workbook has rows to import (it has Sheet1, Sheet2).',
+    });
+  });
+
   it('reads a real workbook renamed .csv as a workbook', async () => {
     const dir = tempDir();
     const file = join(dir, 'people.xlsx');

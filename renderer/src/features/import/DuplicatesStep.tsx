@@ -5,8 +5,9 @@ interface DuplicatesStepProps {
   plural: string;
   kind: 'contact' | 'company';
   choice: DuplicateAction;
-  counts: Partial<Record<DuplicateAction, Preview['counts']>>;
-  /** Rows that match a record already in Rolodesk or an earlier row, with the preview's choice. */
+  /** What each choice gives over the whole file. */
+  counts: Record<DuplicateAction, Preview['counts']>;
+  /** Rows that match a record already in Rolodesk or an earlier row (those skipped under 'skip'). */
   matching: number;
   onChoose(action: DuplicateAction): void;
 }
@@ -21,17 +22,16 @@ export function DuplicatesStep({ plural, kind, choice, counts, matching, onChoos
           ? `No row matches ${plural} already in Rolodesk or another row of the file, so this choice changes nothing.`
           : `Rows match ${plural} already in Rolodesk (or an earlier row) when they have ${how}. What should happen to them?`}
       </legend>
-      {matching === 0 && counts[choice] && <p className="import-choice__result">Every choice gives: {countsInWords(counts[choice])}.</p>}
+      {matching === 0 && <p className="import-choice__result">Every choice gives: {countsInWords(counts[choice])}.</p>}
       {duplicateChoices.map((option) => {
-        // With no matches every choice gives the same, said once above.
-        const result = matching === 0 ? undefined : counts[option.action];
         return (
           <label key={option.action} className="import-choice">
             <input type="radio" name="import-duplicates" value={option.action} checked={choice === option.action} onChange={() => onChoose(option.action)} />
             <span className="import-choice__text">
               <span className="import-choice__label">{option.label}</span>
               <span className="import-choice__explain">{option.explain(plural)}</span>
-              {matching > 0 && <span className="import-choice__result">{result ? countsInWords(result) : 'Counting…'}</span>}
+              {/* With no matches every choice gives the same, said once above. */}
+              {matching > 0 && <span className="import-choice__result">{countsInWords(counts[option.action])}</span>}
             </span>
           </label>
         );

@@ -4,6 +4,8 @@ import { onEvent } from '../../api';
 import { useNavigation } from '../../navigation';
 import { ImportContext, type ImportControl } from './importContext';
 import { ImportWizard } from './ImportWizard';
+import { kindWords } from './importWords';
+import { ListDropCue } from './ListDropCue';
 
 /** While a dialog is open it has the user's attention; the app behind it is inert. */
 const dialogOpen = () => document.getElementById('root')?.hasAttribute('inert') ?? false;
@@ -24,6 +26,8 @@ interface OpenWizard {
 export function ImportProvider({ children }: { children: ReactNode }) {
   const { go, current } = useNavigation();
   const [wizard, setWizard] = useState<OpenWizard | null>(null);
+  // A file is being dragged over the list: it shows that a drop imports it.
+  const [dropCue, setDropCue] = useState<ImportKind | null>(null);
 
   const open = useCallback((kind?: ImportKind) => {
     setWizard((current) => current ?? { kind: kind ?? null, session: Date.now() });
@@ -43,22 +47,39 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     const kind: ImportKind | null = current === 'contacts' ? 'contact' : current === 'companies' ? 'company' : null;
     if (!kind) return;
     const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+    // dragleave fires on every element the pointer crosses; only one not followed by a dragover means the drag left the list.
+    let hideTimer: number | undefined;
+    const hide = () => {
+      window.clearTimeout(hideTimer);
+      setDropCue(null);
+    };
+    const hideSoon = () => {
+      window.clearTimeout(hideTimer);
+      hideTimer = window.setTimeout(() => setDropCue(null), 150);
+    };
     const onDragOver = (event: DragEvent) => {
-      if (!carriesFiles(event) || event.defaultPrevented || dialogOpen()) return;
+      // Over a record's panel the drop attaches the file (its handler took the event), so no import cue there.
+      if (!carriesFiles(event) || event.defaultPrevented || dialogOpen()) return hide();
       event.preventDefault();
       if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+      window.clearTimeout(hideTimer);
+      setDropCue(kind);
     };
     const onDrop = (event: DragEvent) => {
+      hide();
       if (!carriesFiles(event) || event.defaultPrevented || dialogOpen()) return;
       event.preventDefault();
       const file = event.dataTransfer?.files[0];
       if (file) setWizard((open) => open ?? { kind, file, session: Date.now() });
     };
     document.addEventListener('dragover', onDragOver);
+    document.addEventListener('dragleave', hideSoon);
     document.addEventListener('drop', onDrop);
     return () => {
       document.removeEventListener('dragover', onDragOver);
+      document.removeEventListener('dragleave', hideSoon);
       document.removeEventListener('drop', onDrop);
+      hide();
     };
   }, [current]);
 
@@ -71,6 +92,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   return (
     <ImportContext.Provider value={value}>
       {children}
+      {dropCue && !wizard && <ListDropCue plural={kindWords[dropCue].plural} />}
       {wizard && <ImportWizard key={wizard.session} initialKind={wizard.kind} suggestedKind={shownKind} initialFile={wizard.file} onClose={() => setWizard(null)} onShowImported={showImported} />}
     </ImportContext.Provider>
   );

@@ -6,7 +6,7 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useToast } from '../../components/Toast';
 import { countOf, longTime } from '../../lib/format';
-import { kindWords } from './importWords';
+import { kindWords, undoQuestion } from './importWords';
 import './ImportWizard.css';
 
 /** "12 created, 3 updated, 2 skipped, 1 rejected", leaving out what is nought. */
@@ -98,8 +98,7 @@ export function ImportSettings() {
       )}
       {asking && (
         <ConfirmDialog
-          title={`Undo the import of “${asking.fileName}”?`}
-          message={`The ${countOf(asking.created, kindWords[asking.kind].singular, kindWords[asking.kind].plural)} it created go to the Trash (as one entry you can restore), and the ${countOf(asking.updated, 'record', 'records')} it changed get their earlier values back, unless they were edited since.`}
+          {...undoQuestion(asking)}
           confirmLabel="Undo import"
           tone="safe"
           busy={undoing}

@@ -156,15 +156,15 @@ export function ImportWizard({ initialKind, suggestedKind, initialFile, onClose,
       );
       break;
     case 'duplicates': {
-      const chosen = wizard.choiceCounts[wizard.duplicates];
+      const chosen = wizard.choiceCounts?.[wizard.duplicates];
       const toImport = chosen ? chosen.create + chosen.update : null;
-      body = preview && (
+      body = preview && wizard.choiceCounts && (
         <DuplicatesStep
           plural={words.plural}
           kind={kind}
           choice={wizard.duplicates}
           counts={wizard.choiceCounts}
-          matching={preview.counts.update + preview.counts.skip}
+          matching={wizard.choiceCounts.skip.skip}
           onChoose={wizard.setDuplicates}
         />
       );
@@ -191,6 +191,8 @@ export function ImportWizard({ initialKind, suggestedKind, initialFile, onClose,
       body = wizard.summary && (
         <SummaryStep
           summary={wizard.summary}
+          fileName={wizard.opened?.fileName ?? ''}
+          kind={kind}
           undone={wizard.undone}
           plural={words.plural}
           busy={waiting}

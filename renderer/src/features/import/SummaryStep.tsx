@@ -1,12 +1,15 @@
 import { useState } from 'react';
-import type { ImportSummary, ImportUndone } from '../../../../shared/schemas/import';
+import type { ImportKind, ImportSummary, ImportUndone } from '../../../../shared/schemas/import';
 import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { countOf } from '../../lib/format';
 import { CountsStrip } from './CountsStrip';
-import { wholeNumber } from './importWords';
+import { undoQuestion, wholeNumber } from './importWords';
 
 interface SummaryStepProps {
   summary: ImportSummary;
+  fileName: string;
+  kind: ImportKind;
   undone: ImportUndone | null;
   plural: string;
   busy: boolean;
@@ -17,9 +20,11 @@ interface SummaryStepProps {
 }
 
 /** What the import did: the counts, the tag it left, every rejected row's line and reasons, and the ways on (save them, undo, show). */
-export function SummaryStep({ summary, undone, plural, busy, onSaveRejected, onUndo, onShowImported }: SummaryStepProps) {
+export function SummaryStep({ summary, fileName, kind, undone, plural, busy, onSaveRejected, onUndo, onShowImported }: SummaryStepProps) {
   // Said here, not in a toast: toasts sit behind the dialog.
   const [saved, setSaved] = useState(false);
+  // Undo is asked first, as in Settings › Imports: it removes records.
+  const [asking, setAsking] = useState(false);
   const touched = summary.created + summary.updated;
   return (
     <div className="import-summary">
@@ -57,7 +62,7 @@ export function SummaryStep({ summary, undone, plural, busy, onSaveRejected, onU
           </Button>
         )}
         {touched > 0 && !undone && (
-          <Button icon="undo" onClick={() => !busy && onUndo()} aria-disabled={busy}>
+          <Button icon="undo" onClick={() => !busy && setAsking(true)} aria-disabled={busy}>
             {busy ? 'Undoing…' : 'Undo this import'}
           </Button>
         )}
@@ -79,6 +84,18 @@ export function SummaryStep({ summary, undone, plural, busy, onSaveRejected, onU
             ))}
           </ul>
         </section>
+      )}
+      {asking && (
+        <ConfirmDialog
+          {...undoQuestion({ fileName, kind, created: summary.created, updated: summary.updated })}
+          confirmLabel="Undo import"
+          tone="safe"
+          onConfirm={() => {
+            setAsking(false);
+            onUndo();
+          }}
+          onCancel={() => setAsking(false)}
+        />
       )}
     </div>
   );

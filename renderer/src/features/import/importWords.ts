@@ -57,3 +57,19 @@ export function countsInWords(counts: { create: number; update: number; skip: nu
     `${countOf(counts.reject, 'rejected', 'rejected')}`,
   ].join(', ');
 }
+
+/**
+ * The question asked before undoing an import (from the summary or Settings ›
+ * Imports): what goes to the Trash and what is put back.
+ */
+export function undoQuestion(run: { fileName: string; kind: ImportKind; created: number; updated: number }): { title: string; message: string } {
+  const words = kindWords[run.kind];
+  const parts = [
+    run.created > 0 &&
+      `the ${countOf(run.created, words.singular, words.plural)} it created ${run.created === 1 ? 'goes' : 'go'} to the Trash (as one entry you can restore)`,
+    run.updated > 0 &&
+      `the ${countOf(run.updated, 'record', 'records')} it changed ${run.updated === 1 ? 'gets its' : 'get their'} earlier values back, unless ${run.updated === 1 ? 'it was' : 'they were'} edited since`,
+  ].filter((part): part is string => typeof part === 'string');
+  const said = parts.length > 0 ? parts.join(', and ') : 'nothing it did is left to take back';
+  return { title: `Undo the import of “${run.fileName}”?`, message: `${said.charAt(0).toUpperCase()}${said.slice(1)}.` };
+}

@@ -9,7 +9,6 @@ import type {
   Preview,
   ReadOptions,
 } from '../../../../shared/schemas/import';
-import { duplicateActions } from '../../../../shared/schemas/import';
 import { invoke, toCrmError } from '../../api';
 import { sendImportFile } from './sendImportFile';
 
@@ -34,8 +33,8 @@ export interface ImportWizard {
   dateOrder: DateOrder;
   preview: Preview | null;
   duplicates: DuplicateAction;
-  /** What each duplicates choice would give, as far as counted. */
-  choiceCounts: Partial<Record<DuplicateAction, Counts>>;
+  /** What each duplicates choice would give, counted by the preview's one pass over the file; null before a preview. */
+  choiceCounts: Record<DuplicateAction, Counts> | null;
   summary: ImportSummary | null;
   undone: ImportUndone | null;
   /** What is being waited for, in words ("Reading the file…"); null when idle. */
@@ -68,8 +67,8 @@ export interface ImportWizard {
 
 /**
  * The import wizard's state and its calls to the core: the file opened,
- * inspected (again when a read option changes), mapped, previewed, counted per
- * duplicates choice, run, and undone. Answers that arrive after a newer request
+ * inspected (again when a read option changes), mapped, previewed (with the
+ * counts for every duplicates choice), run, and undone. Answers that arrive after a newer request
  * was made are dropped, so a fast user never sees an old preview.
  */
 export function useImportWizard(initialKind: ImportKind | null, suggestedKind: ImportKind = 'contact'): ImportWizard {
@@ -82,7 +81,6 @@ export function useImportWizard(initialKind: ImportKind | null, suggestedKind: I
   const [dateOrder, setDateOrderState] = useState<DateOrder>('auto');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [duplicates, setDuplicatesState] = useState<DuplicateAction>('skip');
-  const [choiceCounts, setChoiceCounts] = useState<Partial<Record<DuplicateAction, Counts>>>({});
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [undone, setUndone] = useState<ImportUndone | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -106,11 +104,11 @@ export function useImportWizard(initialKind: ImportKind | null, suggestedKind: I
   );
 
   /** Runs one request as the newest; its answer is applied only if no newer one was made meanwhile. */
-  const request = useCallback(<T>(words: string, call: (isCurrent: () => boolean) => Promise<T>, apply: (answer: T) => void, failed?: (message: string, code: string) => void) => {
+  const request = useCallback(<T>(words: string, call: () => Promise<T>, apply: (answer: T) => void, failed?: (message: string, code: string) => void) => {
     const ticket = ++latest.current;
     setBusy(words);
     setProblem(null);
-    call(() => ticket === latest.current).then(
+    call().then(
       (answer) => {
         if (ticket !== latest.current) return;
         setBusy(null);
@@ -136,7 +134,6 @@ export function useImportWizard(initialKind: ImportKind | null, suggestedKind: I
           setRead(options);
           setMapping(found.suggested);
           setPreview(null);
-          setChoiceCounts({});
           setStep((current) => (current === 'pick' ? 'detect' : current));
         },
       ),
@@ -195,7 +192,6 @@ export function useImportWizard(initialKind: ImportKind | null, suggestedKind: I
         () => invoke('import.preview', plan(duplicates, order)),
         (found) => {
           setPreview(found);
-          setChoiceCounts({ [duplicates]: found.counts });
           setStep('preview');
         },
       ),
@@ -217,34 +213,10 @@ export function useImportWizard(initialKind: ImportKind | null, suggestedKind: I
     setBusy(null);
     setMapping((current) => current.map((old, index) => (index === column ? target : old)));
     setPreview(null);
-    setChoiceCounts({});
   }, []);
 
-  /** Counts what each duplicates choice would give, one preview at a time (the core runs one per file). */
-  const showDuplicates = useCallback(() => {
-    setStep('duplicates');
-    if (!preview) return;
-    const known: Partial<Record<DuplicateAction, Counts>> = { [duplicates]: preview.counts };
-    // No row matches anything: every choice gives the same.
-    const matching = preview.counts.update + preview.counts.skip;
-    if (matching === 0) {
-      setChoiceCounts(Object.fromEntries(duplicateActions.map((action) => [action, preview.counts])));
-      return;
-    }
-    request(
-      'Counting what each choice would do…',
-      async (isCurrent) => {
-        for (const action of duplicateActions) {
-          // Stop once anything newer was asked (Import pressed): a preview started now would stop the run.
-          if (known[action] || !isCurrent()) continue;
-          known[action] = (await invoke('import.preview', plan(action))).counts;
-          if (isCurrent()) setChoiceCounts({ ...known });
-        }
-        return known;
-      },
-      (counts) => setChoiceCounts(counts),
-    );
-  }, [preview, duplicates, plan, request]);
+  /** The preview already counted what each choice would give. */
+  const showDuplicates = useCallback(() => setStep('duplicates'), []);
 
   const setDuplicates = useCallback((action: DuplicateAction) => setDuplicatesState(action), []);
 
@@ -318,7 +290,7 @@ export function useImportWizard(initialKind: ImportKind | null, suggestedKind: I
     dateOrder,
     preview,
     duplicates,
-    choiceCounts,
+    choiceCounts: preview?.countsByAction ?? null,
     summary,
     undone,
     busy,
