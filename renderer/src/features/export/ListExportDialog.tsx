@@ -77,7 +77,7 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
         <div className="progress-dialog">
           <ProgressStage words={words} percent={percent} />
           <ProgressBar label={`Exporting ${target.plural}`} percent={percent} valueText={words} state={progress && !run.stopping ? 'measured' : 'working'} />
-          <p className="progress-dialog__note">Cancel is safe: nothing is saved until the whole file is written.</p>
+          <p className="progress-dialog__note">Cancel is safe: no half-written file is left behind.</p>
         </div>
         <div className="dialog__actions">
           {/* aria-disabled, not disabled, once pressed: a disabled button drops keyboard focus. */}
@@ -95,7 +95,7 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
     <Dialog
       key="choosing"
       title={`Export ${target.plural}`}
-      description="The list as it is shown, with its search, filters and sort: every column, custom field and tag."
+      description="Exactly what the list shows, in the same order, with every column, custom field and tag."
       size="medium"
       onCancel={onClose}
       initialFocus={exportRef}
