@@ -173,7 +173,7 @@ test.describe('Export… on a list', () => {
     expect(csvRecords(join(scratch, 'five.csv')).map((record) => record.Name)).toEqual(['Anna Berg', 'Chloé Dubois', 'Dmitri Ivanov', 'Emma Schulz', "'=HYPERLINK(\"http://evil.example\")"]);
   });
 
-  test('contacts go to vCard: one card per person, every name and email', async ({ app, scratch }) => {
+  test('contacts go to vCard: one card per person, every name and email; a tag filter and a saved view narrow it', async ({ app, scratch }) => {
     const page = app.page;
     await addressBook(app);
     await exportButton(page).click();
@@ -184,11 +184,36 @@ test.describe('Export… on a list', () => {
     await dialog.getByRole('button', { name: 'Export…' }).click();
     await expect(toasts(page)).toContainText('Exported 6 contacts to people.vcf');
 
-    const cards = vcf.parse(readFileSync(join(scratch, 'people.vcf'), 'utf8'));
-    const first = (card: (typeof cards)[number], key: string) => [card.get(key)].flat()[0]?.valueOf();
-    expect(cards.map((card) => first(card, 'fn'))).toEqual(expect.arrayContaining(['Anna Berg', 'Chloé Dubois', 'Emma Schulz']));
+    const cardsIn = (file: string) => vcf.parse(readFileSync(join(scratch, file), 'utf8'));
+    const first = (card: ReturnType<typeof cardsIn>[number], key: string) => [card.get(key)].flat()[0]?.valueOf();
+    const cards = cardsIn('people.vcf');
     expect(cards).toHaveLength(6);
+    expect(cards.map((card) => first(card, 'fn'))).toEqual(expect.arrayContaining(['Anna Berg', 'Chloé Dubois', 'Emma Schulz']));
     expect(cards.map((card) => first(card, 'email')).sort()).toEqual(people.map((person) => person.email).sort());
+
+    // Filtered by the VIP tag and saved as a view; back to everyone, then the view picked again: the export is the view's.
+    await page.getByRole('button', { name: 'Tags', exact: true }).click();
+    await page.getByRole('checkbox', { name: /VIP/ }).check();
+    await page.keyboard.press('Escape');
+    await expect(page.getByText('2 matches', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Save view…' }).click();
+    const saveView = page.getByRole('dialog', { name: 'Save this view' });
+    await saveView.getByLabel('Name').fill('VIP people');
+    await saveView.getByRole('button', { name: 'Save view' }).click();
+    const viewChoice = page.getByRole('combobox', { name: 'View' });
+    await viewChoice.selectOption({ label: 'All contacts' });
+    await expect(page.getByText('6 contacts', { exact: true })).toBeVisible();
+    await viewChoice.selectOption({ label: 'VIP people' });
+    await expect(page.getByText('2 matches', { exact: true })).toBeVisible();
+
+    await exportButton(page).click();
+    await expect(dialog.getByText('2 contacts will be exported.')).toBeVisible();
+    await expect(dialog.getByRole('radio', { name: /CSV/ })).toBeChecked();
+    await dialog.getByRole('radio', { name: /vCard/ }).check();
+    saveTo(app, join(scratch, 'vip.vcf'));
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await expect(toasts(page)).toContainText('Exported 2 contacts to vip.vcf');
+    expect(cardsIn('vip.vcf').map((card) => first(card, 'fn'))).toEqual(['Anna Berg', 'Dmitri Ivanov']);
   });
 
   test('companies and deals export from their own lists; vCard is offered for people only', async ({ app, scratch }) => {
@@ -336,6 +361,24 @@ test.describe('Export… on a list', () => {
     await expect(running).toBeHidden();
     await expect(exportButton(page)).toBeFocused();
     expect(readdirSync(scratch)).toEqual([]);
+  });
+
+  test('File › Export List… exports the list on screen, or Contacts from a screen without one', async ({ app }) => {
+    const page = app.page;
+    await addressBook(app);
+    await call(app.core, 'companies.create', { name: 'Acme Ltd' });
+
+    await section(page, 'Today');
+    await app.emit('menu.command', { command: 'export-list' });
+    await expect(exportDialog(page, 'contacts').getByText('6 contacts will be exported.')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(exportButton(page)).toBeFocused();
+
+    await section(page, 'Companies');
+    await app.emit('menu.command', { command: 'export-list' });
+    await expect(exportDialog(page, 'companies').getByText('1 company will be exported.')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(exportDialog(page, 'companies')).toBeHidden();
   });
 
   test('a closed save dialog goes back to the choices; a folder that is gone is said in the dialog, in plain words', async ({ app, scratch }) => {
