@@ -252,6 +252,12 @@ test.describe('Export… on a list', () => {
     await deals.getByRole('button', { name: 'Export…' }).click();
     await expect(toasts(page)).toContainText('Exported 2 deals to deals.xlsx');
     await expect(gridOf(page, 'Deals')).toBeVisible();
+
+    // A narrow window: the header's buttons all stay reachable.
+    await page.setViewportSize({ width: 700, height: 800 });
+    await expect(exportButton(page)).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('button', { name: 'New deal' })).toBeInViewport({ ratio: 1 });
+    await app.screenshot('export-11-deals-narrow');
     const dealRows = await readSheet(join(scratch, 'deals.xlsx'));
     expect(dealRows[0]!.slice(0, 4)).toEqual(['Title', 'Value', 'Currency', 'Stage']);
     expect(dealRows.slice(1).map((row) => [row[0], row[1], row[2]]).sort()).toEqual([
@@ -409,5 +415,19 @@ test.describe('Export… on a list', () => {
     const box = await dialog.boundingBox();
     expect(box!.width).toBeLessThanOrEqual(700);
     await expect(dialog.getByRole('button', { name: 'Export…' })).toBeInViewport();
+
+    // Another place, and the export goes through; the toast reads whole in the narrow window.
+    saveTo(app, join(scratch, 'contacts.csv'));
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+    const toastPlace = () =>
+      page.evaluate(() => {
+        const toast = document.querySelector('.toast');
+        if (!toast) return 'none';
+        const box = toast.getBoundingClientRect();
+        return box.left >= 0 && box.right <= window.innerWidth ? 'inside' : `outside: ${Math.round(box.left)} to ${Math.round(box.right)}`;
+      });
+    await expect.poll(toastPlace, { intervals: [50] }).toBe('inside');
+    await app.screenshot('export-12-narrow-done');
+    await expect(toasts(page)).toContainText('Exported 6 contacts to contacts.csv');
   });
 });
