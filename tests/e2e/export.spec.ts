@@ -387,6 +387,27 @@ test.describe('Export… on a list', () => {
     await expect(exportDialog(page, 'companies')).toBeHidden();
   });
 
+  test('at 600px wide every list keeps Export… inside the window, and nothing overflows sideways', async ({ app }) => {
+    const page = app.page;
+    await page.setViewportSize({ width: 600, height: 800 });
+    await addressBook(app);
+    for (const [name, plural] of [['Contacts', 'contacts'], ['Companies', 'companies'], ['Deals', 'deals']] as const) {
+      await section(page, name);
+      const button = exportButton(page);
+      await expect(button).toBeVisible();
+      const box = (await button.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(600);
+      const sizes = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+      await button.click();
+      await expect(exportDialog(page, plural).getByRole('button', { name: 'Export…' })).toBeInViewport({ ratio: 1 });
+      await app.screenshot(`export-13-narrow-${plural}`);
+      await page.keyboard.press('Escape');
+      await expect(button).toBeFocused();
+    }
+  });
+
   test('a closed save dialog goes back to the choices; a folder that is gone is said in the dialog, in plain words', async ({ app, scratch }) => {
     const page = app.page;
     await addressBook(app);
