@@ -94,6 +94,7 @@ test.describe('Export… on a list', () => {
     const dialog = exportDialog(page, 'contacts');
     await expect(dialog).toBeVisible();
     await expect(dialog.getByText('4 contacts will be exported.')).toBeVisible();
+    await expect(dialog.getByText('Narrowed by the search “acme”: only what the list shows is exported.')).toBeVisible();
     await expect(dialog.getByRole('radio', { name: /CSV/ })).toBeChecked();
     await expect(dialog.getByRole('radio', { name: /vCard/ })).toBeVisible();
     // Focus starts on Export…, the one thing most people then do.
@@ -208,6 +209,8 @@ test.describe('Export… on a list', () => {
 
     await exportButton(page).click();
     await expect(dialog.getByText('2 contacts will be exported.')).toBeVisible();
+    await expect(dialog.getByText('Narrowed by the tag filter: only what the list shows is exported.')).toBeVisible();
+    await app.screenshot('export-14-saved-view');
     await expect(dialog.getByRole('radio', { name: /CSV/ })).toBeChecked();
     await dialog.getByRole('radio', { name: /vCard/ }).check();
     saveTo(app, join(scratch, 'vip.vcf'));

@@ -9,7 +9,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { countOf } from '../../lib/format';
 import { ProgressStage } from '../backups/ProgressStage';
 import type { BulkTarget } from '../bulk/BulkBar';
-import { delimiterChoices, formatChoices, progressWords } from './exportWords';
+import { delimiterChoices, formatChoices, narrowedBy, progressWords } from './exportWords';
 import type { TickedRows } from './exportRows';
 import { useListExportRun } from './useListExportRun';
 import '../backups/ProgressDialog.css';
@@ -54,6 +54,7 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
   const narrowed = onlyTicked && ticked.type === 'some';
   const rowCount = narrowed ? ticked.count : exactTotal;
   const choices = formatChoices(target.kind, target.singular);
+  const narrowing = narrowedBy(list.query);
 
   const begin = () => {
     if (format === 'csv') window.localStorage.setItem(delimiterKey, delimiter);
@@ -147,6 +148,7 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
               ? `There are no ${target.plural} in this list to export.`
                 : `${countOf(rowCount, target.singular, target.plural)} will be exported.`}
         </p>
+        {!narrowed && narrowing && <p className="list-export__note list-export__narrowing">Narrowed by {narrowing}: only what the list shows is exported.</p>}
         {run.problem && <ErrorBanner title="The list was not exported">{run.problem}</ErrorBanner>}
       </div>
       <div className="dialog__actions">

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ListSelector } from '../../../../shared/schemas/bulk';
 import type { Selection, Ticks } from '../../lib/useSelection';
 import { tickedRows, type ReadRange } from './exportRows';
-import { exportedWords, formatChoices, progressWords } from './exportWords';
+import { exportedWords, formatChoices, narrowedBy, progressWords } from './exportWords';
 
 const list: ListSelector = { kind: 'contact', query: { sort: 'name', direction: 'asc', search: '', tagIds: [], tagMatch: 'any', custom: [] } };
 
@@ -61,5 +61,12 @@ describe('the export dialog’s words', () => {
     expect(progressWords(12_000, null, 'contacts')).toBe('Writing 12,000 contacts…');
     expect(exportedWords(1234, 'contact', 'contacts', 'Contacts 2026-12-06.csv')).toBe('Exported 1,234 contacts to Contacts 2026-12-06.csv');
     expect(exportedWords(1, 'company', 'companies', undefined)).toBe('Exported 1 company');
+  });
+
+  it('reminds what narrows the list, in words', () => {
+    expect(narrowedBy({ search: '', tagIds: [], custom: [] })).toBeNull();
+    expect(narrowedBy({ search: ' acme ', tagIds: [], custom: [] })).toBe('the search “acme”');
+    expect(narrowedBy({ search: 'acme', tagIds: [3], custom: [{}] })).toBe('the search “acme”, the tag filter and the field filters');
+    expect(narrowedBy({ tagIds: [3] })).toBe('the tag filter');
   });
 });

@@ -37,3 +37,14 @@ export function exportedWords(rows: number, singular: string, plural: string, fi
   const what = `Exported ${countOf(rows, singular, plural)}`;
   return fileName ? `${what} to ${fileName}` : what;
 }
+
+/** What narrows a list, as the dialog reminds the user: "the search “acme” and the tag filter"; null when nothing does. */
+export function narrowedBy(query: { search?: string | undefined; tagIds?: readonly number[] | undefined; custom?: readonly unknown[] | undefined }): string | null {
+  const parts: string[] = [];
+  const search = query.search?.trim() ?? '';
+  if (search !== '') parts.push(`the search “${search}”`);
+  if ((query.tagIds?.length ?? 0) > 0) parts.push('the tag filter');
+  if ((query.custom?.length ?? 0) > 0) parts.push('the field filters');
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+}
