@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { ListSelector } from '../../../../shared/schemas/bulk';
+import { maxBulkIds, type ListSelector } from '../../../../shared/schemas/bulk';
 import type { CsvDelimiter, ExportFormat, ExportResult } from '../../../../shared/schemas/export';
 import { invoke } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
@@ -76,7 +76,14 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
     return (
       <Dialog key="running" title={`Exporting ${target.plural}`} onCancel={stop}>
         <div className="progress-dialog">
-          <ProgressStage words={words} percent={percent} />
+          {progress ? (
+            <ProgressStage words={words} percent={percent} />
+          ) : (
+            // No percent yet: "0%" beside "Choose where to save the file…" would read as stuck.
+            <p className="progress-dialog__stage" aria-live="polite">
+              {words}
+            </p>
+          )}
           <ProgressBar label={`Exporting ${target.plural}`} percent={percent} valueText={words} state={progress && !run.stopping ? 'measured' : 'working'} />
           <p className="progress-dialog__note">Cancel is safe: no half-written file is left behind.</p>
         </div>
@@ -135,7 +142,7 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
         )}
         {ticked.type === 'too-many' && (
           <p className="list-export__note">
-            {countOf(ticked.count, target.singular, target.plural)} are ticked: too many to export on their own (at most 10,000, or all of the list). The whole list is exported.
+            {countOf(ticked.count, target.singular, target.plural)} are ticked. Up to {maxBulkIds.toLocaleString()} ticked rows can be exported on their own, so the whole list will be.
           </p>
         )}
 
