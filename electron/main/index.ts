@@ -122,6 +122,7 @@ async function start(): Promise<void> {
         exportBackup: () => send('menu.command', { command: 'export-backup' }),
         restoreBackup: () => send('menu.command', { command: 'restore-backup' }),
         importFile: () => send('menu.command', { command: 'import' }),
+        exportList: () => send('menu.command', { command: 'export-list' }),
         openDataFolder: () => openInSystem(running.paths.root),
         openLogFile: () => openInSystem(logger.file),
       }),

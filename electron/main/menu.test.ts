@@ -10,6 +10,7 @@ function recordingActions() {
     exportBackup: () => calls.push('exportBackup'),
     restoreBackup: () => calls.push('restoreBackup'),
     importFile: () => calls.push('importFile'),
+    exportList: () => calls.push('exportList'),
     openDataFolder: () => calls.push('openDataFolder'),
     openLogFile: () => calls.push('openLogFile'),
   };
@@ -34,15 +35,15 @@ describe('application menu', () => {
     expect(submenu(template[4]).some((item) => item.role === 'about')).toBe(true);
   });
 
-  it('wires New Contact (Ctrl/Cmd+N), Find (Ctrl/Cmd+F), Import…, the backup commands and the Help folders to their actions', () => {
+  it('wires New Contact (Ctrl/Cmd+N), Find (Ctrl/Cmd+F), Import…, Export List…, the backup commands and the Help folders to their actions', () => {
     const { calls, actions } = recordingActions();
     const [file, , , , help] = menuTemplate('linux', actions);
     const item = (label: string) => submenu(file).find((entry) => entry.label === label);
     expect(item('New Contact')?.accelerator).toBe('CmdOrCtrl+N');
     expect(item('Find…')?.accelerator).toBe('CmdOrCtrl+F');
     expect(item('Export Backup…')?.accelerator).toBe('CmdOrCtrl+Shift+E');
-    for (const label of ['New Contact', 'Find…', 'Import…', 'Export Backup…', 'Restore from Backup…']) click(item(label));
+    for (const label of ['New Contact', 'Find…', 'Import…', 'Export List…', 'Export Backup…', 'Restore from Backup…']) click(item(label));
     for (const entry of submenu(help).filter((candidate) => candidate.click)) click(entry);
-    expect(calls).toEqual(['newContact', 'find', 'importFile', 'exportBackup', 'restoreBackup', 'openDataFolder', 'openLogFile']);
+    expect(calls).toEqual(['newContact', 'find', 'importFile', 'exportList', 'exportBackup', 'restoreBackup', 'openDataFolder', 'openLogFile']);
   });
 });

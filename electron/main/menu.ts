@@ -6,6 +6,7 @@ export interface MenuActions {
   exportBackup(): void;
   restoreBackup(): void;
   importFile(): void;
+  exportList(): void;
   openDataFolder(): void;
   openLogFile(): void;
 }
@@ -25,6 +26,7 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions): M
         { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => actions.find() },
         { type: 'separator' },
         { label: 'Import…', click: () => actions.importFile() },
+        { label: 'Export List…', click: () => actions.exportList() },
         { type: 'separator' },
         { label: 'Export Backup…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportBackup() },
         { label: 'Restore from Backup…', click: () => actions.restoreBackup() },

@@ -17,7 +17,7 @@ import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TodayScreen } from './features/today/TodayScreen';
 import { TrashScreen } from './features/trash/TrashScreen';
 import { useLeaveGuard } from './features/unsaved/unsavedContext';
-import { NavigationContext, type Navigation, type PendingRequest, type ScreenRequest } from './navigation';
+import { listPlace, NavigationContext, type Navigation, type PendingRequest, type ScreenRequest } from './navigation';
 import { sections, tools, type Place } from './sections';
 import './MainWindow.css';
 
@@ -83,9 +83,10 @@ export function MainWindow({ version, generation }: MainWindowProps) {
       onEvent('menu.command', ({ command }) => {
         // A dialog (the import under way, say) has the user's attention: a menu command must not switch screens behind it.
         if (document.getElementById('root')?.hasAttribute('inert')) return;
-        // The backup and import commands open their own dialogs (BackupsProvider, ImportProvider); these two are about contacts, so they bring Contacts forward.
+        // The backup and import commands open their own dialogs (BackupsProvider, ImportProvider); New Contact and Find bring Contacts forward; Export List… asks the list on screen.
         if (command === 'new-contact') void go('contacts', { type: 'new' });
         else if (command === 'focus-search') void go('contacts', { type: 'search' });
+        else if (command === 'export-list') void go(listPlace(shown.current), { type: 'export' });
       }),
     [go],
   );

@@ -11,7 +11,9 @@ export type ScreenRequest =
   /** Put the cursor in the screen's search box. */
   | { type: 'search' }
   /** List only the records carrying this tag (an import's "Imported 2026-12-06"), nothing else narrowing it. */
-  | { type: 'tagged'; tagName: string };
+  | { type: 'tagged'; tagName: string }
+  /** Open Export… for the list as shown (the palette's "Export this list…", File › Export List…). */
+  | { type: 'export' };
 
 export interface PendingRequest {
   place: Place;
@@ -44,6 +46,9 @@ export const placeOfKind: Record<Exclude<RecordKind, 'activity'>, Place> = {
   company: 'companies',
   deal: 'deals',
 };
+
+/** The list "Export this list…" means: the one on screen, else Contacts. */
+export const listPlace = (current: Place): Place => (current === 'companies' || current === 'deals' ? current : 'contacts');
 
 /**
  * Carries out, once, each request made to `place`. A request that arrives

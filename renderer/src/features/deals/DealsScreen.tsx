@@ -18,6 +18,7 @@ import { useScreenRequest } from '../../navigation';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
 import { countFetcher, rangeFetcher } from '../bulk/bulkChange';
 import { selectAllLabel } from '../bulk/selectionWords';
+import { useListExport } from '../export/useListExport';
 import { ListToolbar } from '../views/ListToolbar';
 import { dealColumns, dealRowHeight } from './dealColumns';
 import { DealPanel, type DealPrefill } from './DealPanel';
@@ -57,6 +58,7 @@ export function DealsScreen() {
   const focusSearch = useRef(false);
   const panel = useRecordPanel<DealPrefill>(bodyRef, newButtonRef);
   const selection = useSelection(snapshot, fetchRange, fetchCount);
+  const exporter = useListExport(bulkTarget, listSelector, snapshot, selection);
 
   const stages = useMemo(() => board?.columns.map((column) => column.stage) ?? [], [board]);
   const dealCounts = useMemo(() => new Map(board?.columns.map((column) => [column.stage.id, column.count]) ?? []), [board]);
@@ -64,6 +66,12 @@ export function DealsScreen() {
   const chooseView = (next: DealView) => {
     setView(next);
     window.localStorage.setItem(viewKey, next);
+  };
+
+  // The export writes the list, so the list is what the user sees behind the dialog.
+  const exportList = () => {
+    if (view !== 'list') chooseView('list');
+    exporter.open();
   };
 
   useEffect(() => {
@@ -93,7 +101,7 @@ export function DealsScreen() {
         searchRef.current?.focus();
         searchRef.current?.select();
       } else chooseView('list');
-    }
+    } else if (request.type === 'export') exportList();
   });
 
   const onSaved = useCallback(
@@ -164,6 +172,9 @@ export function DealsScreen() {
           <Button icon="sliders" onClick={() => setEditingStages(true)} disabled={!board}>
             Edit stages
           </Button>
+          <Button ref={exporter.buttonRef} icon="download" onClick={exportList}>
+            Export…
+          </Button>
           <Button ref={newButtonRef} variant="primary" icon="plus" onClick={() => panel.openNew()}>
             New deal
           </Button>
@@ -191,6 +202,7 @@ export function DealsScreen() {
           />
         )}
       </div>
+      {exporter.dialog}
       {editingStages && <StageEditor stages={stages} dealCounts={dealCounts} onChanged={refreshAll} onClose={() => setEditingStages(false)} />}
     </Screen>
   );

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { IconName } from '../../components/Icon';
 import { useBackups } from '../backups/backupsContext';
 import { useImport } from '../import/importContext';
-import { useNavigation } from '../../navigation';
+import { listPlace, useNavigation } from '../../navigation';
 import { sections, tools } from '../../sections';
 
 /** Something the palette can do besides opening a record. */
@@ -17,7 +17,7 @@ export interface PaletteAction {
 
 /** Every action, in the order the empty palette lists them: make something, go somewhere, then the backup commands. */
 export function usePaletteActions(): PaletteAction[] {
-  const { go } = useNavigation();
+  const { go, current } = useNavigation();
   const backups = useBackups();
   const { open: openImport } = useImport();
   return useMemo(() => {
@@ -27,6 +27,7 @@ export function usePaletteActions(): PaletteAction[] {
       { id: 'new-company', label: 'New company', icon: 'companies', keywords: 'add create client organisation', run: () => go('companies', { type: 'new' }) },
       { id: 'new-deal', label: 'New deal', icon: 'deals', keywords: 'add create opportunity', run: () => go('deals', { type: 'new' }) },
       { id: 'import', label: 'Import contacts or companies…', icon: 'upload', keywords: 'csv excel xlsx vcard vcf file google outlook spreadsheet', run: () => openImport() },
+      { id: 'export-list', label: 'Export this list…', icon: 'download', keywords: 'csv excel xlsx vcard vcf file save spreadsheet download', run: () => go(listPlace(current), { type: 'export' }) },
       { id: 'find-contacts', label: 'Find in contacts', icon: 'search', keywords: 'search filter list', run: () => go('contacts', { type: 'search' }) },
       ...places.map(
         (place): PaletteAction => ({ id: `go-${place.id}`, label: `Go to ${place.label}`, icon: place.icon, keywords: 'open show screen', run: () => go(place.id) }),
@@ -35,5 +36,5 @@ export function usePaletteActions(): PaletteAction[] {
       { id: 'export-backup', label: 'Export backup…', icon: 'download', keywords: 'file archive save', run: backups.exportBackup },
       { id: 'restore-backup', label: 'Restore from backup…', icon: 'restore', keywords: 'snapshot undo recover', run: backups.openRestore },
     ];
-  }, [go, openImport, backups.backUpNow, backups.exportBackup, backups.openRestore]);
+  }, [go, current, openImport, backups.backUpNow, backups.exportBackup, backups.openRestore]);
 }

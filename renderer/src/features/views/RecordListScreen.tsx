@@ -19,6 +19,7 @@ import type { Place } from '../../sections';
 import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
 import { countFetcher, rangeFetcher, type ListSelectorOf } from '../bulk/bulkChange';
 import { selectAllLabel } from '../bulk/selectionWords';
+import { useListExport } from '../export/useListExport';
 import { useImport } from '../import/importContext';
 import { ListToolbar } from './ListToolbar';
 import '../contacts/ContactsScreen.css';
@@ -72,6 +73,7 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
   const fetchCount = useMemo(() => countFetcher(props.listSelector), [props.listSelector]);
   const selection = useSelection(snapshot, fetchRange, fetchCount);
   const { open: openImport } = useImport();
+  const exporter = useListExport(target, props.listSelector, snapshot, selection);
   const singular = target.singular.charAt(0).toUpperCase() + target.singular.slice(1);
 
   const refresh = useCallback(() => pages.refresh(), [pages]);
@@ -105,6 +107,7 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
     if (request.type === 'new') panel.openNew();
     else if (request.type === 'open') panel.open(request.id, 'link');
     else if (request.type === 'tagged') showTagged(request.tagName);
+    else if (request.type === 'export') exporter.open();
     else {
       searchRef.current?.focus();
       searchRef.current?.select();
@@ -120,6 +123,9 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
               Import…
             </Button>
           )}
+          <Button ref={exporter.buttonRef} icon="download" onClick={exporter.open}>
+            Export…
+          </Button>
           <Button ref={newButtonRef} variant="primary" icon="plus" onClick={() => panel.openNew()}>
             {props.newLabel}
           </Button>
@@ -147,6 +153,7 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
         />
         {panel.panel && props.renderPanel({ panel: panel.panel, onSaved, onDeleted, refresh, onClose: panel.close })}
       </div>
+      {exporter.dialog}
     </Screen>
   );
 }
