@@ -53,7 +53,7 @@ const dealColumns: Array<Column<DealRecord>> = [
 const builtIn: { [K in FieldedKind]: Array<Column<RecordOf[K]>> } = { contact: contactColumns, company: companyColumns, deal: dealColumns };
 
 /** A custom field's cell: dates as dates, numbers as numbers, text and choices as their text. */
-function customColumn<R extends { custom: Map<number, string | number> }>(field: CustomField, title: string): Column<R> {
+function customColumn<R extends { custom: ReadonlyMap<number, string | number> }>(field: CustomField, title: string): Column<R> {
   return {
     title,
     value(record) {
