@@ -186,7 +186,7 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
       const customFields = fields.list(file.kind);
       const recalled = remembered.recall(file.kind, info.headers);
       const usable = recalled && isUsable(() => checkMapping(file.kind, recalled, info.headers, customFields));
-      const suggestion = suggestMapping(file.kind, info.headers, info.format);
+      const suggestion = suggestMapping(file.kind, info.headers, info.format, customFields);
       return {
         info,
         sample,

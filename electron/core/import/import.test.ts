@@ -83,10 +83,10 @@ describe('mapping', () => {
     expect(again.inspection.suggested).toEqual(['name', 'email', 'ignore', 'tag']);
   });
 
-  it('extra emails and phones go to the notes as "Header: value" lines, none lost; tags split on , and ;', async () => {
+  it('extra emails and phones go to the notes as "Header: value" lines, none lost; tags split on ;', async () => {
     const desktop = recordingDesktop();
     const core = await openCore(tempDir(), { desktop });
-    const path = writeFile(tempDir(), 'x.csv', 'Name,Email,Email 2,Phone,Mobile,Notes,Tags\nAnna,a@example.com,a2@example.com,0701234567,0709999999,Likes tea,"Customer; Stockholm, VIP"\n');
+    const path = writeFile(tempDir(), 'x.csv', 'Name,Email,Email 2,Phone,Mobile,Notes,Tags\nAnna,a@example.com,a2@example.com,0701234567,0709999999,Likes tea,"Customer; Stockholm; VIP"\n');
     const summary = await importFile(core, desktop, path, 'contact', { mapping: ['name', 'email', 'notes', 'phone', 'notes', 'notes', 'tag'] });
     expect(summary.created).toBe(1);
     const anna = await call(core, 'contacts.get', { id: (await call(core, 'contacts.list', {})).rows[0]!.id });

@@ -6,6 +6,7 @@ import { call } from '../../../tests/support/crm';
 import { useCores } from '../../../tests/support/core';
 import { recordingDesktop } from '../../../tests/support/recording-desktop';
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import type { CustomField } from '../../../shared/schemas/custom-field';
 import { suggestMapping } from './presets';
 import { importTempFolder } from './handlers';
 
@@ -51,12 +52,12 @@ describe('mapping presets recognised from the header row', () => {
   });
 
   it('a vCard file’s fixed columns, for people and for companies', () => {
-    const headers = ['Full name', 'Given name', 'Family name', 'Organization', 'Title', 'Email', 'Email 2', 'Phone', 'Phone 2', 'Address', 'Website', 'Birthday', 'Note'];
+    const headers = ['Full name', 'Given name', 'Family name', 'Organization', 'Title', 'Email', 'Email 2', 'Phone', 'Phone 2', 'Address', 'Website', 'Birthday', 'Note', 'Categories'];
     expect(suggestMapping('contact', headers, 'vcard')).toEqual({
       preset: 'vCard',
-      mapping: ['name', 'firstName', 'lastName', 'company', 'notes', 'email', 'notes', 'phone', 'notes', 'notes', 'notes', 'notes', 'notes'],
+      mapping: ['name', 'firstName', 'lastName', 'company', 'notes', 'email', 'notes', 'phone', 'notes', 'notes', 'notes', 'notes', 'notes', 'tag'],
     });
-    expect(suggestMapping('company', headers, 'vcard').mapping).toEqual(['notes', 'ignore', 'ignore', 'name', 'ignore', 'notes', 'notes', 'phone', 'notes', 'address', 'website', 'notes', 'notes']);
+    expect(suggestMapping('company', headers, 'vcard').mapping).toEqual(['notes', 'ignore', 'ignore', 'name', 'ignore', 'notes', 'notes', 'phone', 'notes', 'address', 'website', 'notes', 'notes', 'tag']);
   });
 
   it('a plain Excel list in other words and languages; nothing recognised says so', () => {
@@ -65,6 +66,44 @@ describe('mapping presets recognised from the header row', () => {
       mapping: ['firstName', 'lastName', 'email', 'phone', 'company', 'notes', 'ignore'],
     });
     expect(suggestMapping('contact', ['Column 1', 'Column 2'], 'csv')).toEqual({ preset: null, mapping: ['ignore', 'ignore'] });
+  });
+});
+
+describe('columns titled like a custom field, and Rolodesk’s own export', () => {
+  let nextId = 1;
+  const field = (kind: CustomField['kind'], label: string): CustomField => ({ id: nextId++, kind, label, type: 'text', choices: [], position: 0, createdAt: '2026-12-01T00:00:00.000Z' });
+  const tier = field('contact', 'Customer tier');
+  const notes = field('contact', 'Notes');
+  const region = field('company', 'Région');
+
+  it('a column titled like a custom field goes to it (any capitals or accents); one of another kind does not', () => {
+    const headers = ['Name', 'CUSTOMER TIER', 'Region', 'Shoe size'];
+    expect(suggestMapping('contact', headers, 'csv', [tier, notes, region]).mapping).toEqual(['name', `custom:${tier.id}`, 'ignore', 'ignore']);
+    expect(suggestMapping('company', headers, 'csv', [tier, notes, region]).mapping).toEqual(['name', 'ignore', `custom:${region.id}`, 'ignore']);
+  });
+
+  it('a built-in field’s own title stays that field’s; the export’s “(custom field)” title goes to the custom field', () => {
+    const headers = ['Name', 'Notes', 'Notes (custom field)'];
+    expect(suggestMapping('contact', headers, 'csv', [notes]).mapping).toEqual(['name', 'notes', `custom:${notes.id}`]);
+  });
+
+  it('a Rolodesk export: every column has its place but the time stamps, which are ignored', () => {
+    const contacts = ['Name', 'Email', 'Phone', 'Company', 'Notes', 'Created', 'Updated', 'Customer tier', 'Notes (custom field)', 'Tags'];
+    expect(mapped(contacts, suggestMapping('contact', contacts, 'csv', [tier, notes, region]).mapping)).toEqual({
+      Name: 'name', Email: 'email', Phone: 'phone', Company: 'company', Notes: 'notes', Created: 'ignore', Updated: 'ignore',
+      'Customer tier': `custom:${tier.id}`, 'Notes (custom field)': `custom:${notes.id}`, Tags: 'tag',
+    });
+    const companies = ['Name', 'Website', 'Phone', 'Address', 'Industry', 'Notes', 'Created', 'Updated', 'Région', 'Tags'];
+    expect(suggestMapping('company', companies, 'xlsx', [tier, region]).mapping).toEqual(['name', 'website', 'phone', 'address', 'industry', 'notes', 'ignore', 'ignore', `custom:${region.id}`, 'tag']);
+    // Tags by their other usual titles too.
+    expect(suggestMapping('contact', ['Name', 'Categories', 'Labels'], 'csv').mapping).toEqual(['name', 'tag', 'tag']);
+  });
+
+  it('a vCard’s custom field columns go to the fields of those labels', () => {
+    const headers = ['Full name', 'Given name', 'Family name', 'Organization', 'Title', 'Email', 'Phone', 'Address', 'Website', 'Birthday', 'Note', 'Categories', 'Customer tier', 'Notes (custom field)'];
+    expect(suggestMapping('contact', headers, 'vcard', [tier, notes]).mapping.slice(-4)).toEqual(['notes', 'tag', `custom:${tier.id}`, `custom:${notes.id}`]);
+    // Labels no field has go to the notes ("Shoe size: 42"), so nothing of the card is lost.
+    expect(suggestMapping('contact', [...headers, 'Shoe size'], 'vcard', [tier]).mapping.slice(-4)).toEqual(['tag', `custom:${tier.id}`, 'notes', 'notes']);
   });
 });
 

@@ -1,4 +1,6 @@
+import type { CustomField } from '../../../shared/schemas/custom-field';
 import type { ColumnTarget, ImportKind, Mapping } from '../../../shared/schemas/import';
+import { builtInFields, fieldLabels } from './targets';
 
 /** A header as compared: lower case, letters and digits only ("E-mail 1 - Value" → "email1value"). */
 export const normalHeader = (header: string): string =>
@@ -44,17 +46,38 @@ function byHeader(kind: ImportKind): Map<string, ColumnTarget> {
 
 const many = new Set<ColumnTarget>(['notes', 'tag', 'ignore']);
 
+/** What Rolodesk's export adds to a custom field's label when a built-in column has the same title. */
+export const customFieldSuffix = ' (custom field)';
+
 /**
- * A target per column from header names: each column the field its name
- * says (the first such column takes it), a second email or phone and other
- * useful details to the notes, everything else ignored.
+ * Custom fields by the column titles that name them: the label (any
+ * capitals or accents) and the label with the export's suffix. A title that
+ * is a built-in field's own name stays that field's (the export titles such
+ * a custom field with the suffix).
  */
-function guess(kind: ImportKind, headers: readonly string[], overrides: ReadonlyMap<string, ColumnTarget> = new Map()): Mapping {
+function customByHeader(kind: ImportKind, customFields: readonly CustomField[]): Map<string, ColumnTarget> {
+  const builtIn = new Set(builtInFields[kind].map((field) => normalHeader(fieldLabels[field]!)));
+  const map = new Map<string, ColumnTarget>();
+  for (const field of customFields.filter((candidate) => candidate.kind === kind)) {
+    const target: ColumnTarget = `custom:${field.id}`;
+    for (const title of [field.label, field.label + customFieldSuffix].map(normalHeader)) {
+      if (title !== '' && !builtIn.has(title) && !map.has(title)) map.set(title, target);
+    }
+  }
+  return map;
+}
+
+/**
+ * A target per column from header names: each column the custom field or
+ * field its name says (the first such column takes it), a second email or
+ * phone and other useful details to the notes, everything else ignored.
+ */
+function guess(kind: ImportKind, headers: readonly string[], overrides: ReadonlyMap<string, ColumnTarget>, custom: ReadonlyMap<string, ColumnTarget>): Mapping {
   const known = byHeader(kind);
   const taken = new Set<ColumnTarget>();
   return headers.map((header) => {
     const normal = normalHeader(header);
-    const wanted = overrides.get(normal) ?? known.get(normal) ?? known.get(normal.replace(/^(person|organization|organisation|company|contact)/, ''));
+    const wanted = custom.get(normal) ?? overrides.get(normal) ?? known.get(normal) ?? known.get(normal.replace(/^(person|organization|organisation|company|contact)/, ''));
     if (wanted !== undefined && (many.has(wanted) || !taken.has(wanted))) {
       taken.add(wanted);
       return wanted;
@@ -118,12 +141,19 @@ export interface Suggestion {
   preset: string | null;
 }
 
-/** The mapping an export's header row suggests. */
-export function suggestMapping(kind: ImportKind, headers: readonly string[], format: string): Suggestion {
+/** The mapping an export's header row suggests; a column titled like one of `customFields` goes to it. */
+export function suggestMapping(kind: ImportKind, headers: readonly string[], format: string, customFields: readonly CustomField[] = []): Suggestion {
   const normals = new Set(headers.map(normalHeader));
   const preset = presets.find((candidate) => candidate.recognises(normals, headers, format));
   const overrides = new Map(Object.entries(preset?.overrides[kind] ?? {}));
-  const mapping = guess(kind, headers, overrides);
+  const mapping = guess(kind, headers, overrides, customByHeader(kind, customFields));
+  if (format === 'vcard') {
+    // A vCard's columns after Categories are custom values by label: one with no field of that label goes to the notes, not lost.
+    const categories = headers.indexOf('Categories');
+    for (let column = categories + 1; categories >= 0 && column < mapping.length; column++) {
+      if (mapping[column] === 'ignore') mapping[column] = 'notes';
+    }
+  }
   if (preset) return { mapping, preset: preset.name };
   const found = mapping.some((target) => target === 'name' || target === 'firstName' || target === 'lastName');
   return { mapping, preset: found ? 'Plain list' : null };

@@ -8,6 +8,7 @@ import type { ColumnTarget, ImportKind, Mapping, SourceRow } from '../../../shar
 import { tagLimits } from '../../../shared/schemas/tag';
 import type { StoredValue } from '../custom-fields/repo';
 import { readDate, type DateOrder } from './dates';
+import { withoutFormulaMark } from './formula-mark';
 import { normalHeader } from './presets';
 import { customFieldId, fieldLabels } from './targets';
 
@@ -41,18 +42,27 @@ export interface CheckedRow {
 
 const notesHeaders = /^(person|organization)?(notes?|comments?|description|remarks)$/;
 
-const splitTags = (cell: string): string[] =>
+/**
+ * Tag names in one cell: split on semicolons (how Rolodesk exports them, so a
+ * name with a comma survives) or Google's " ::: " when there are any, else on
+ * commas (how HubSpot and Pipedrive list labels).
+ */
+export const splitTags = (cell: string): string[] =>
   cell
-    .split(/[,;]|:::/)
+    .split(/;|:::/.test(cell) ? /;|:::/ : /,/)
     .map((name) => name.trim().replace(/^\*\s*/, '').trim())
     .filter((name) => name !== '');
 
-/** Sorts one row's cells by the mapping (checked before: one column per field but notes and tag). */
+/**
+ * Sorts one row's cells by the mapping (checked before: one column per field
+ * but notes and tag), each without an export's formula mark; `cells` keeps
+ * them as the file has them, for the CSV of rejected rows.
+ */
 export function mapRow(row: SourceRow, mapping: Mapping, headers: readonly string[]): MappedRow {
   const mapped: MappedRow = { line: row.line, cells: row.cells, fields: {}, noteLines: [], tags: [], custom: {} };
   if (row.problem !== undefined) mapped.problem = row.problem;
   mapping.forEach((target: ColumnTarget, column) => {
-    const cell = row.cells[column] ?? '';
+    const cell = withoutFormulaMark(row.cells[column] ?? '');
     if (target === 'ignore' || cell.trim() === '') return;
     if (target === 'tag') mapped.tags.push(...splitTags(cell));
     else if (target === 'notes') {

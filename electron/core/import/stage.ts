@@ -2,6 +2,7 @@ import type { CustomField } from '../../../shared/schemas/custom-field';
 import type { ImportKind, Mapping, SourceInfo } from '../../../shared/schemas/import';
 import type { JobTools } from '../jobs/job-list';
 import { dateOrderEvidence, type DateOrder } from './dates';
+import { withDecimalPoint } from './decimal-comma';
 import { readSource } from './read/source';
 import { mapRow } from './rows';
 import { openStaging, type Staging } from './staging';
@@ -45,7 +46,8 @@ export interface ImportSpec {
 /**
  * Reads the whole file into staging, each row sorted by the mapping, and
  * works out the date order from the dates of custom date columns when it is
- * 'auto'. The file is read exactly once per preview or run.
+ * 'auto'. In a semicolon-separated file, custom numbers have a decimal
+ * comma. The file is read exactly once per preview or run.
  */
 export async function stageFile(spec: ImportSpec, tools: JobTools): Promise<{ staging: Staging; dateOrder: DateOrder; rows: number }> {
   checkMapping(spec.kind, spec.mapping, spec.info.headers, spec.customFields);
@@ -53,6 +55,7 @@ export async function stageFile(spec: ImportSpec, tools: JobTools): Promise<{ st
     const field = spec.customFields.find((candidate) => `custom:${candidate.id}` === target);
     return field?.type === 'date' ? [column] : [];
   });
+  const decimalCommaFields = spec.info.delimiter !== ';' ? [] : spec.customFields.filter((field) => field.type === 'number').map((field) => String(field.id));
   const evidence = dateOrderEvidence();
   const staging = openStaging(spec.stagingFile);
   const report = phaseReporter(tools, 'reading');
@@ -61,7 +64,9 @@ export async function stageFile(spec: ImportSpec, tools: JobTools): Promise<{ st
   try {
     for await (const row of readSource(spec.source, spec.info, { onProgress: (done) => (fraction = done) })) {
       for (const column of dateColumns) evidence.see(row.cells[column] ?? '');
-      staging.add(mapRow(row, spec.mapping, spec.info.headers));
+      const mapped = mapRow(row, spec.mapping, spec.info.headers);
+      for (const id of decimalCommaFields) if (mapped.custom[id] !== undefined) mapped.custom[id] = withDecimalPoint(mapped.custom[id]);
+      staging.add(mapped);
       rows++;
       report(fraction, rows);
     }

@@ -10,7 +10,7 @@ import { asChanged, watchFile } from './file-watch';
 import { columnTitles, looksLikeHeader } from './header-row';
 import { isBlank, withoutTrailingEmpty, type RawRecord } from './raw-record';
 import { refusals, rowProblems } from './refusals';
-import { cardRow, parseCard, slotsOf, vcardHeaders, type ParsedCard } from './vcard-fields';
+import { addLabels, cardRow, parseCard, slotsOf, vcardHeaders, type ParsedCard } from './vcard-fields';
 import { vcardTexts } from './vcard-cards';
 import { readSheetRecords, readWorkbook } from './xlsx-records';
 
@@ -140,8 +140,10 @@ export async function inspectSource(
   const text: TextReadOptions = { encoding: encoding.name };
 
   if (kind.format === 'vcard') {
-    // One pass over every card finds the most emails and phones any card has, so no column is missing later.
+    // One pass over every card finds the most emails and phones any card has, and every custom
+    // field label, so no column is missing later.
     const sampleCards: ParsedCard[] = [];
+    const labels: string[] = [];
     let emails = 0;
     let phones = 0;
     let cards = 0;
@@ -151,11 +153,12 @@ export async function inspectSource(
       if ('fields' in card) {
         emails = Math.max(emails, card.fields.emails.length);
         phones = Math.max(phones, card.fields.phones.length);
+        addLabels(labels, card.fields);
       }
       if (sampleCards.length < sampleSize) sampleCards.push(card);
     }
     if (cards === 0) throw refusals.empty();
-    const headers = vcardHeaders(emails, phones);
+    const headers = vcardHeaders(emails, phones, labels);
     const slots = slotsOf(headers);
     return {
       info: { format: 'vcard', fileName, sizeBytes, encoding, hasHeader: false, headers },

@@ -1,4 +1,5 @@
 import vCard from 'vcf';
+import { customFieldSuffix, normalHeader } from '../presets';
 import { rowProblems } from './refusals';
 import type { SourceRow } from './source';
 import type { CardText } from './vcard-cards';
@@ -16,6 +17,10 @@ export interface CardFields {
   website: string;
   birthday: string;
   note: string;
+  /** CATEGORIES: the tags an address book (or Rolodesk's export) gave the card. */
+  categories: string[];
+  /** Rolodesk's X-ROLODESK-FIELD lines: custom values by their field's label, in the card's order. */
+  custom: Array<{ label: string; value: string }>;
 }
 
 /** vCard text escapes: \n is a line break, \, \; and \\ the character itself. */
@@ -36,6 +41,14 @@ function parts(value: string): string[] {
   }
   found.push(unescape(current).trim());
   return found;
+}
+
+/** A list value (CATEGORIES), split on the commas that are not escaped. */
+function listItems(value: string): string[] {
+  return value
+    .split(/(?<!\\),/)
+    .map((item) => unescape(item).trim())
+    .filter((item) => item !== '');
 }
 
 const joined = (values: readonly (string | undefined)[], separator: string) => values.filter((value) => value).join(separator);
@@ -114,11 +127,40 @@ export function cardFields(card: vCard): CardFields {
     note: properties(card, 'note')
       .map((property) => text(property))
       .join('\n'),
+    categories: properties(card, 'categories').flatMap((property) => listItems(raw(property))),
+    custom: properties(card, 'xRolodeskField').flatMap((property) => {
+      // "Label;value", both escaped; a value's stray unescaped semicolon is part of the value.
+      const [label = '', ...value] = parts(raw(property));
+      return label === '' ? [] : [{ label, value: value.join(';') }];
+    }),
   };
 }
 
-/** The fixed columns of a vCard source, with as many Email and Phone columns as the fullest card needs (at least one). */
-export function vcardHeaders(emailColumns: number, phoneColumns: number): string[] {
+const fixedTitles = ['Full name', 'Given name', 'Family name', 'Organization', 'Title', 'Address', 'Website', 'Birthday', 'Note', 'Categories'];
+
+// Titles a custom column must not take: the fixed ones, and the fields an import maps by title.
+const reservedTitles = new Set(
+  [...fixedTitles, 'Name', 'First name', 'Last name', 'Email', 'Phone', 'Company', 'Notes', 'Tags', 'Industry'].map(normalHeader),
+);
+
+/**
+ * A custom field's column title: its label, with " (custom field)" when
+ * the label is taken by a fixed column or a field's own name ("Notes",
+ * "Email 2"), or itself ends so — the way back (labelOf) is then exact.
+ */
+export function customColumnTitle(label: string): string {
+  const taken = reservedTitles.has(normalHeader(label)) || /^(email|phone)\s*\d*$/i.test(label.trim()) || label.endsWith(customFieldSuffix);
+  return taken ? label + customFieldSuffix : label;
+}
+
+const labelOf = (title: string) => (title.endsWith(customFieldSuffix) ? title.slice(0, -customFieldSuffix.length) : title);
+
+/**
+ * The fixed columns of a vCard source, with as many Email and Phone columns
+ * as the fullest card needs (at least one), then Categories and one column
+ * per custom field label found in the file.
+ */
+export function vcardHeaders(emailColumns: number, phoneColumns: number, customLabels: readonly string[] = []): string[] {
   const numbered = (title: string, count: number) =>
     Array.from({ length: Math.max(count, 1) }, (_, index) => (index === 0 ? title : `${title} ${index + 1}`));
   return [
@@ -133,15 +175,31 @@ export function vcardHeaders(emailColumns: number, phoneColumns: number): string
     'Website',
     'Birthday',
     'Note',
+    'Categories',
+    ...customLabels.map(customColumnTitle),
   ];
 }
 
-/** How many Email and Phone columns a vCard source's headers hold. */
-export function slotsOf(headers: readonly string[]): { emails: number; phones: number } {
+export interface CardSlots {
+  emails: number;
+  phones: number;
+  /** The custom field labels, one column each after Categories. */
+  labels: string[];
+}
+
+/** How many Email and Phone columns a vCard source's headers hold, and the custom labels of the columns after Categories. */
+export function slotsOf(headers: readonly string[]): CardSlots {
+  const categories = headers.indexOf('Categories');
   return {
     emails: headers.filter((title) => /^Email( \d+)?$/.test(title)).length,
     phones: headers.filter((title) => /^Phone( \d+)?$/.test(title)).length,
+    labels: categories < 0 ? [] : headers.slice(categories + 1).map(labelOf),
   };
+}
+
+/** Custom labels in the order cards first use them, each once. */
+export function addLabels(labels: string[], fields: CardFields): void {
+  for (const { label } of fields.custom) if (!labels.includes(label)) labels.push(label);
 }
 
 export type ParsedCard = { line: number; fields: CardFields } | { line: number; problem: string };
@@ -156,8 +214,8 @@ export function parseCard(card: CardText): ParsedCard {
 }
 
 /** A card as a row of the fixed columns; a card with more emails or phones than the columns hold is refused, not cut. */
-export function cardRow(card: ParsedCard, slots: { emails: number; phones: number }): SourceRow {
-  const width = 9 + slots.emails + slots.phones;
+export function cardRow(card: ParsedCard, slots: CardSlots): SourceRow {
+  const width = 10 + slots.emails + slots.phones + slots.labels.length;
   if ('problem' in card) return { line: card.line, cells: new Array<string>(width).fill(''), problem: card.problem };
   const { fields } = card;
   const spread = (values: string[], count: number) => Array.from({ length: count }, (_, index) => values[index] ?? '');
@@ -173,6 +231,15 @@ export function cardRow(card: ParsedCard, slots: { emails: number; phones: numbe
     fields.website,
     fields.birthday,
     fields.note,
+    // Joined as an export's Tags column is; the import splits them again.
+    fields.categories.join('; '),
+    // A label given twice in one card keeps both values, a line each.
+    ...slots.labels.map((label) =>
+      fields.custom
+        .filter((entry) => entry.label === label)
+        .map((entry) => entry.value)
+        .join('\n'),
+    ),
   ];
   const overflow = fields.emails.length > slots.emails || fields.phones.length > slots.phones;
   return overflow ? { line: card.line, cells, problem: rowProblems.moreEntriesThanChecked(card.line) } : { line: card.line, cells };

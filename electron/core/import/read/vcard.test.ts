@@ -71,7 +71,7 @@ describe('reading vCard files', () => {
       format: 'vcard',
       hasHeader: false,
       encoding: { name: 'utf-8', bom: false },
-      headers: ['Full name', 'Given name', 'Family name', 'Organization', 'Title', 'Email', 'Email 2', 'Email 3', 'Phone', 'Phone 2', 'Phone 3', 'Address', 'Website', 'Birthday', 'Note'],
+      headers: ['Full name', 'Given name', 'Family name', 'Organization', 'Title', 'Email', 'Email 2', 'Email 3', 'Phone', 'Phone 2', 'Phone 3', 'Address', 'Website', 'Birthday', 'Note', 'Categories'],
     });
     expect(sample.map((row) => row.line)).toEqual([1, 12, 28, 37]);
     expect(sample.every((row) => row.cells.length === info.headers.length && row.problem === undefined)).toBe(true);
@@ -93,6 +93,7 @@ describe('reading vCard files', () => {
       Website: '',
       Birthday: '',
       Note: 'Première ligne\nSecond line that is long enough to be wrapped by a soft line break',
+      Categories: '',
     });
     expect(byTitle(info, sample[1])).toEqual({
       'Full name': 'Jean-Luc Picard',
@@ -111,6 +112,7 @@ describe('reading vCard files', () => {
       Website: 'https://starfleet.example/picard',
       Birthday: '2305-07-13',
       Note: 'Earl Grey, hot.\nLine two of a note that is folded across two lines.',
+      Categories: '',
     });
     expect(byTitle(info, sample[2])).toMatchObject({
       'Full name': 'Ada Lovelace',
@@ -123,6 +125,39 @@ describe('reading vCard files', () => {
     expect(byTitle(info, sample[3])).toMatchObject({ 'Full name': '', 'Given name': '', 'Family name': '', Email: 'nobody@example.com' });
 
     expect(await allRows(file, info)).toEqual(sample);
+  });
+
+  it('offers CATEGORIES as a Categories column and each X-ROLODESK-FIELD label found in any card as a column of its own', async () => {
+    // As Rolodesk's export writes them: the label and the value escaped; "Notes" and "Title" are titles
+    // taken by other columns, so those two come with "(custom field)".
+    const first = crlf(
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Chloé Dubois',
+      'CATEGORIES:Café ☕,Press,A\\, B',
+      'X-ROLODESK-FIELD:Tier;Gold',
+      'X-ROLODESK-FIELD:Nick\\;name;Clo\\, the 1st\\; "boss"',
+      'X-ROLODESK-FIELD:Notes;A custom note\\non two lines',
+      'END:VCARD',
+    );
+    const second = crlf('BEGIN:VCARD', 'VERSION:3.0', 'FN:Ann', 'X-ROLODESK-FIELD:Title;Dr', 'X-ROLODESK-FIELD:Tier;Silver', 'X-ROLODESK-FIELD:Tier;Bronze', 'END:VCARD');
+    const file = writeFile(tempDir(), 'rolodesk.vcf', first + second);
+    const { info, sample } = await inspectSource(file, { sampleSize: 1 });
+    // The second card's label is found though only the first is sampled: the columns come from every card.
+    expect(info.headers.slice(info.headers.indexOf('Note'))).toEqual(['Note', 'Categories', 'Tier', 'Nick;name', 'Notes (custom field)', 'Title (custom field)']);
+    const rows = await allRows(file, info);
+    expect(rows.map((row) => row.cells.length)).toEqual([info.headers.length, info.headers.length]);
+    expect(byTitle(info, rows[0])).toMatchObject({
+      'Full name': 'Chloé Dubois',
+      Categories: 'Café ☕; Press; A, B',
+      Tier: 'Gold',
+      'Nick;name': 'Clo, the 1st; "boss"',
+      'Notes (custom field)': 'A custom note\non two lines',
+      'Title (custom field)': '',
+    });
+    // A label given twice keeps both values, a line each; a column the card lacks is empty.
+    expect(byTitle(info, rows[1])).toMatchObject({ 'Full name': 'Ann', Title: '', Categories: '', Tier: 'Silver\nBronze', 'Title (custom field)': 'Dr', 'Nick;name': '' });
+    expect(rows[0]).toEqual(sample[0]);
   });
 
   it('builds the full name from N when FN is missing, and reads LF line endings and a missing VERSION', async () => {

@@ -1,0 +1,12 @@
+/**
+ * Rolodesk's export (and other careful exporters, after OWASP's advice)
+ * write text that a spreadsheet would run as a formula with a leading
+ * apostrophe: "'=SUM(A1)", "'+33 1 23". That apostrophe is the export's
+ * mark, not the value, so it is taken off again on import — only when it
+ * stands before one of those starts, so "'tis" or "'90s" stay as typed.
+ */
+const markedFormula = /^'(?=[=+\-@\t\r])/;
+
+export function withoutFormulaMark(cell: string): string {
+  return markedFormula.test(cell) ? cell.slice(1) : cell;
+}
