@@ -1,4 +1,5 @@
 import { minorDigits } from '../../../shared/currency';
+import { customFieldSuffix, normalHeader } from '../records/column-titles';
 import type { CustomField } from '../../../shared/schemas/custom-field';
 import type { FieldedKind } from '../../../shared/schemas/record';
 import { dateCell, timeCell, type Cell } from './cells';
@@ -73,9 +74,9 @@ function customColumn<R extends { custom: ReadonlyMap<number, string | number> }
  */
 export function columnsOf<K extends FieldedKind>(kind: K, fields: readonly CustomField[]): Array<Column<RecordOf[K]>> {
   const fixed = builtIn[kind] as Array<Column<RecordOf[K]>>;
-  const taken = new Set([...fixed.map((column) => column.title.toLowerCase()), 'tags']);
+  const taken = new Set([...fixed.map((column) => normalHeader(column.title)), 'tags']);
   const custom = fields
     .filter((field) => field.kind === kind)
-    .map((field) => customColumn<RecordOf[K]>(field, taken.has(field.label.toLowerCase()) ? `${field.label} (custom field)` : field.label));
+    .map((field) => customColumn<RecordOf[K]>(field, taken.has(normalHeader(field.label)) ? field.label + customFieldSuffix : field.label));
   return [...fixed, ...custom, { title: 'Tags', value: (record) => (record.tags.length === 0 ? null : record.tags.join('; ')) }];
 }
