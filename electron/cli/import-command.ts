@@ -2,7 +2,7 @@ import type { ChannelName, Input, Output } from '../../shared/contract';
 import { delimiters, textEncodings, type ColumnTarget, type ImportKind, type ReadOptions } from '../../shared/schemas/import';
 import type { Result } from '../../shared/result';
 import { CrmError } from '../core/errors';
-import { normalHeader } from '../core/import/presets';
+import { normalHeader } from '../core/records/column-titles';
 
 export interface ImportCommandOptions {
   kind?: string | undefined;

@@ -20,6 +20,8 @@ const contactFields = [
   { label: 'Customer since', type: 'date', choices: [] },
   { label: 'Nickname', type: 'text', choices: [] },
   { label: 'Notes', type: 'text', choices: [] },
+  // Titled like the built-in Email once accents and punctuation are ignored: exported with the suffix, read back into this field.
+  { label: 'É-mail', type: 'text', choices: [] },
 ] as const;
 const companyFields = [
   { label: 'Employees', type: 'number', choices: [] },
@@ -45,7 +47,7 @@ const longNotes = Array.from({ length: 400 }, (_, line) => `Zeile ${String(line)
 async function seed(core: Core) {
   const fields = await createFields(core);
   const tag = async (name: string) => (await call(core, 'tags.create', { name })).id;
-  const [vip, press, cafe] = [await tag('VIP'), await tag('Press'), await tag('Café ☕')];
+  const [vip, press, cafe, firm] = [await tag('VIP'), await tag('Press'), await tag('Café ☕'), await tag('Smith, Jones & Co')];
   const societe = await call(core, 'companies.create', {
     name: 'Société Générale',
     website: 'https://societegenerale.example',
@@ -65,7 +67,7 @@ async function seed(core: Core) {
     phone: '+33 1 23 45 67 89',
     companyId: societe.id,
     notes: 'Line one\nLine "two"; comma, semicolon\n\tindented',
-    tagIds: [vip, press, cafe],
+    tagIds: [vip, press, cafe, firm],
     custom: { [c.Tier!]: 'Gold', [c.Score!]: -5.25, [c['Customer since']!]: '2019-04-01', [c.Nickname!]: 'Clo, the 1st; "boss"', [c.Notes!]: 'A custom note' },
   });
   await call(core, 'contacts.create', {
@@ -73,7 +75,7 @@ async function seed(core: Core) {
     phone: '+44 20 7946 0958',
     companyId: acme.id,
     notes: '=1+1 is not a formula',
-    custom: { [c.Score!]: 3, [c.Nickname!]: '-minus', [c.Tier!]: 'Silver' },
+    custom: { [c.Score!]: 3, [c.Nickname!]: "'=quoted by hand", [c.Tier!]: 'Silver', [c['É-mail']!]: 'private@example.com' },
   });
   await call(core, 'contacts.create', { name: 'Jürgen Weiß', email: 'jw@example.de', notes: longNotes, tagIds: [press], custom: { [c['Customer since']!]: '1999-12-31' } });
   await call(core, 'contacts.create', { name: '👩‍💻 Dev 😀 Person', email: 'dev@example.com', phone: '-2+3', custom: { [c.Nickname!]: '@home', [c.Score!]: 1.234 } });

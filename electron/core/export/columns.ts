@@ -1,4 +1,5 @@
 import { minorDigits } from '../../../shared/currency';
+import { customFieldSuffix, normalHeader } from '../records/column-titles';
 import type { CustomField } from '../../../shared/schemas/custom-field';
 import type { FieldedKind } from '../../../shared/schemas/record';
 import { dateCell, timeCell, type Cell } from './cells';
@@ -53,7 +54,7 @@ const dealColumns: Array<Column<DealRecord>> = [
 const builtIn: { [K in FieldedKind]: Array<Column<RecordOf[K]>> } = { contact: contactColumns, company: companyColumns, deal: dealColumns };
 
 /** A custom field's cell: dates as dates, numbers as numbers, text and choices as their text. */
-function customColumn<R extends { custom: Map<number, string | number> }>(field: CustomField, title: string): Column<R> {
+function customColumn<R extends { custom: ReadonlyMap<number, string | number> }>(field: CustomField, title: string): Column<R> {
   return {
     title,
     value(record) {
@@ -73,9 +74,9 @@ function customColumn<R extends { custom: Map<number, string | number> }>(field:
  */
 export function columnsOf<K extends FieldedKind>(kind: K, fields: readonly CustomField[]): Array<Column<RecordOf[K]>> {
   const fixed = builtIn[kind] as Array<Column<RecordOf[K]>>;
-  const taken = new Set([...fixed.map((column) => column.title.toLowerCase()), 'tags']);
+  const taken = new Set([...fixed.map((column) => normalHeader(column.title)), 'tags']);
   const custom = fields
     .filter((field) => field.kind === kind)
-    .map((field) => customColumn<RecordOf[K]>(field, taken.has(field.label.toLowerCase()) ? `${field.label} (custom field)` : field.label));
+    .map((field) => customColumn<RecordOf[K]>(field, taken.has(normalHeader(field.label)) ? field.label + customFieldSuffix : field.label));
   return [...fixed, ...custom, { title: 'Tags', value: (record) => (record.tags.length === 0 ? null : record.tags.join('; ')) }];
 }

@@ -206,6 +206,9 @@ describe('export of a list to a file', () => {
   it('neutralises every formula start in CSV and Excel, and leaves numbers alone', async () => {
     for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(neutraliseFormula(`${start}1+1`)).toBe(`'${start}1+1`);
     expect(neutraliseFormula('Anna')).toBe('Anna');
+    // Already marked by hand: marked again, so an import's one strip gives back what was typed.
+    expect(neutraliseFormula("'=quoted")).toBe("''=quoted");
+    expect(neutraliseFormula("O'Brien")).toBe("O'Brien");
     expect(neutraliseFormula('')).toBe('');
 
     const { core, desktop } = await exportingCore(openCore, tempDir());

@@ -6,7 +6,13 @@
  */
 const formulaStarts = new Set(['=', '+', '-', '@', '\t', '\r']);
 
-/** Text a spreadsheet will show as text, never run. Only text: a number written as a number stays one. */
+const startsAsFormula = (text: string, at: number): boolean => text.length > at && formulaStarts.has(text[at]!);
+
+/**
+ * Text a spreadsheet will show as text, never run. Only text: a number written as a number stays one.
+ * Text that already starts with an apostrophe before such a character ("'=quoted") gets the mark too, so
+ * an import, which takes exactly one mark off, gives it back as typed.
+ */
 export function neutraliseFormula(text: string): string {
-  return text.length > 0 && formulaStarts.has(text[0]!) ? `'${text}` : text;
+  return startsAsFormula(text, 0) || (text.startsWith("'") && startsAsFormula(text, 1)) ? `'${text}` : text;
 }

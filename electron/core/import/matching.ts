@@ -49,6 +49,12 @@ export function recordFinder(db: Db, kind: ImportKind) {
   const byEmail = db.prepare<[string], FoundRecord>('SELECT id, name FROM contacts WHERE lower(email) = ? AND email IS NOT NULL AND deleted_at IS NULL ORDER BY id LIMIT 1');
   const byPhone = db.prepare<[string], FoundRecord>(`SELECT id, name FROM ${table} WHERE phone_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`);
   const byName = db.prepare<[string], FoundRecord>('SELECT id, name FROM companies WHERE name_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1');
+  // Email, else phone, in one call: most rows of a large file match neither, and each call into SQLite costs more than its two index reads.
+  const byEmailOrPhone = db.prepare<[string, string], FoundRecord>(
+    `SELECT id, name FROM contacts WHERE id = coalesce(
+       (SELECT id FROM contacts WHERE lower(email) = ? AND email IS NOT NULL AND deleted_at IS NULL ORDER BY id LIMIT 1),
+       (SELECT id FROM contacts WHERE phone_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1))`,
+  );
   const nameOf = db.prepare<[number], string>('SELECT name FROM companies WHERE id = ? AND deleted_at IS NULL').pluck();
   let domains: Map<string, number> | undefined;
   const domainMap = (): Map<string, number> => {
@@ -61,7 +67,7 @@ export function recordFinder(db: Db, kind: ImportKind) {
     return domains;
   };
 
-  return {
+  const finder = {
     find(key: string): FoundRecord | undefined {
       const split = key.indexOf(':');
       const type = key.slice(0, split);
@@ -87,5 +93,18 @@ export function recordFinder(db: Db, kind: ImportKind) {
       const domain = domainKey(website);
       if (domain !== null && !domainMap().has(domain)) domainMap().set(domain, id);
     },
+    /** The record the first of the keys (as matchKeys gives them) that finds one names. */
+    first(keys: readonly string[]): FoundRecord | undefined {
+      const [email, phone] = keys;
+      if (kind === 'contact' && keys.length === 2 && email!.startsWith('email:') && phone!.startsWith('phone:')) {
+        return byEmailOrPhone.get(email!.slice('email:'.length), phone!.slice('phone:'.length));
+      }
+      for (const key of keys) {
+        const found = finder.find(key);
+        if (found) return found;
+      }
+      return undefined;
+    },
   };
+  return finder;
 }

@@ -1,14 +1,8 @@
 import type { CustomField } from '../../../shared/schemas/custom-field';
 import type { ColumnTarget, ImportKind, Mapping } from '../../../shared/schemas/import';
+import { customFieldSuffix, normalHeader } from '../records/column-titles';
 import { builtInFields, fieldLabels } from './targets';
 
-/** A header as compared: lower case, letters and digits only ("E-mail 1 - Value" → "email1value"). */
-export const normalHeader = (header: string): string =>
-  header
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Header names people's exports use for each field, normalised. */
 const synonyms: Record<ImportKind, Partial<Record<ColumnTarget, readonly string[]>>> = {
@@ -45,9 +39,6 @@ function byHeader(kind: ImportKind): Map<string, ColumnTarget> {
 }
 
 const many = new Set<ColumnTarget>(['notes', 'tag', 'ignore']);
-
-/** What Rolodesk's export adds to a custom field's label when a built-in column has the same title. */
-export const customFieldSuffix = ' (custom field)';
 
 /**
  * Custom fields by the column titles that name them: the label (any

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Mapping, type ImportKind } from '../../../shared/schemas/import';
 import type { SettingsRepo } from '../settings/repo';
-import { normalHeader } from './presets';
+import { normalHeader } from '../records/column-titles';
 
 /** The settings key of a header set: the same columns (in any capitals or spacing) find the same mapping. */
 function keyOf(kind: ImportKind, headers: readonly string[]): string {

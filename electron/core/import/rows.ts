@@ -9,7 +9,7 @@ import { tagLimits } from '../../../shared/schemas/tag';
 import type { StoredValue } from '../custom-fields/repo';
 import { readDate, type DateOrder } from './dates';
 import { withoutFormulaMark } from './formula-mark';
-import { normalHeader } from './presets';
+import { normalHeader } from '../records/column-titles';
 import { customFieldId, fieldLabels } from './targets';
 
 /**
@@ -58,11 +58,11 @@ export const splitTags = (cell: string): string[] =>
  * but notes and tag), each without an export's formula mark; `cells` keeps
  * them as the file has them, for the CSV of rejected rows.
  */
-export function mapRow(row: SourceRow, mapping: Mapping, headers: readonly string[]): MappedRow {
+export function mapRow(row: SourceRow, mapping: Mapping, headers: readonly string[], { spreadsheet }: { spreadsheet: boolean }): MappedRow {
   const mapped: MappedRow = { line: row.line, cells: row.cells, fields: {}, noteLines: [], tags: [], custom: {} };
   if (row.problem !== undefined) mapped.problem = row.problem;
   mapping.forEach((target: ColumnTarget, column) => {
-    const cell = withoutFormulaMark(row.cells[column] ?? '');
+    const cell = spreadsheet ? withoutFormulaMark(row.cells[column] ?? '') : (row.cells[column] ?? '');
     if (target === 'ignore' || cell.trim() === '') return;
     if (target === 'tag') mapped.tags.push(...splitTags(cell));
     else if (target === 'notes') {

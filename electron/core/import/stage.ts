@@ -64,7 +64,7 @@ export async function stageFile(spec: ImportSpec, tools: JobTools): Promise<{ st
   try {
     for await (const row of readSource(spec.source, spec.info, { onProgress: (done) => (fraction = done) })) {
       for (const column of dateColumns) evidence.see(row.cells[column] ?? '');
-      const mapped = mapRow(row, spec.mapping, spec.info.headers);
+      const mapped = mapRow(row, spec.mapping, spec.info.headers, { spreadsheet: spec.info.format !== 'vcard' });
       for (const id of decimalCommaFields) if (mapped.custom[id] !== undefined) mapped.custom[id] = withDecimalPoint(mapped.custom[id]);
       staging.add(mapped);
       rows++;

@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../db/open';
 import { companyNameKey } from '../duplicates/keys';
 import type { JobTools } from '../jobs/job-list';
 import { historyRepo } from '../records/history';
+import { ownerColumn, tagTableOf } from '../records/kinds';
 import { tagsRepo } from '../tags/repo';
 import { matchKeys, recordFinder } from './matching';
 import { mergeInto, outcomeOf } from './merge';
@@ -101,6 +102,22 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
        WHERE import_id = ? AND record_kind = '${recordKind}'`,
     ),
   );
+  // The import's tag goes on every record it created in one statement at the end, not one tag write per record.
+  const tagCreated = (['contact', 'company'] as const).map((recordKind) =>
+    db.prepare<[{ tag: number; run: number }]>(
+      `INSERT INTO ${tagTableOf[recordKind]} (${ownerColumn[recordKind]}, tag_id)
+       SELECT record_id, @tag FROM import_records WHERE import_id = @run AND record_kind = '${recordKind}' AND action = 'created' ON CONFLICT DO NOTHING`,
+    ),
+  );
+  const linkTag = Object.fromEntries(
+    (['contact', 'company'] as const).map((recordKind) => [
+      recordKind,
+      db.prepare<[number, number]>(`INSERT INTO ${tagTableOf[recordKind]} (${ownerColumn[recordKind]}, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING`),
+    ]),
+  ) as Record<ImportKind, ReturnType<typeof db.prepare<[number, number]>>>;
+  const createdByRun = db.prepare<[number, string, number], number>(
+    "SELECT 1 FROM import_records WHERE import_id = ? AND record_kind = ? AND record_id = ? AND action = 'created'",
+  ).pluck();
   const rejectRow = db.prepare<[number, number, string, string]>('INSERT INTO import_rejected (import_id, line, cells, reasons) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
   const companyNamed = db.prepare<[string], number>('SELECT id FROM companies WHERE name = ? AND deleted_at IS NULL ORDER BY id LIMIT 2').pluck();
   const companyByKey = db.prepare<[string], number>('SELECT id FROM companies WHERE name_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
@@ -129,21 +146,23 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
     if (exact.length === 1) return exact[0]!;
     const similar = companyByKey.get(companyNameKey(text));
     if (similar !== undefined) return similar;
-    const company = companies.create({ name: text, website: '', phone: '', address: '', industry: '', notes: '', tagIds: [importTag] }, now);
+    const company = companies.create({ name: text, website: '', phone: '', address: '', industry: '', notes: '' }, now);
     created('company', company.id);
     return company.id;
   }
 
   function create(row: CheckedRow): number {
-    const tagIds = [importTag, ...row.tags.map(tagId)];
+    // The row's own tags; the import's tag comes at the end (tagCreated). No tags: no tag write at all.
+    const rowTags = [...new Set(row.tags.map(tagId))].filter((id) => id !== importTag);
+    const tagIds = rowTags.length > 0 ? rowTags : undefined;
     if (kind === 'contact') {
       const { name = '', email = '', phone = '', company = '', notes = '' } = row.values;
-      const contact = contacts.create({ name, email, phone, company, notes, companyId: companyFor(company), tagIds: [...new Set(tagIds)], custom: row.custom }, now);
+      const contact = contacts.create({ name, email, phone, company, notes, companyId: companyFor(company), tagIds, custom: row.custom }, now);
       created('contact', contact.id);
       return contact.id;
     }
     const { name = '', website = '', phone = '', address = '', industry = '', notes = '' } = row.values;
-    const company = companies.create({ name, website, phone, address, industry, notes, tagIds: [...new Set(tagIds)], custom: row.custom }, now);
+    const company = companies.create({ name, website, phone, address, industry, notes, tagIds, custom: row.custom }, now);
     finder.noteCompany(company.id, website);
     created('company', company.id);
     return company.id;
@@ -151,6 +170,8 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
 
   /** Merges the row into the record; false when that would change nothing (counted as skipped). */
   function update(id: number, row: CheckedRow, action: 'fill' | 'overwrite'): boolean {
+    // A record an earlier row created carries the import's tag already, as far as history and undo are concerned.
+    if (createdByRun.get(runId, kind, id) !== undefined) linkTag[kind].run(id, importTag);
     const current = stateOf(id);
     if (!current) return false;
     const merge = mergeInto(current, row, action);
@@ -185,8 +206,7 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
       rejectRow.run(runId, row.line, JSON.stringify(mapped.cells), JSON.stringify(row.problems));
       if (rejectedRows.length < summaryRejectedRows) rejectedRows.push({ line: row.line, reasons: row.problems });
     } else {
-      let match: { id: number } | undefined;
-      for (const key of matchKeys(kind, row.values)) if ((match = finder.find(key))) break;
+      const match = finder.first(matchKeys(kind, row.values));
       const outcome = outcomeOf(match !== undefined, spec.duplicates);
       if (outcome === 'create') {
         create(row);
@@ -197,6 +217,7 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
     done++;
     report(done / Math.max(total, 1), done);
   }
+  for (const statement of tagCreated) statement.run({ tag: importTag, run: runId });
   for (const statement of versionsAfter) statement.run(runId);
   finishRun.run({ id: runId, ...counts });
   report(1, done, true);

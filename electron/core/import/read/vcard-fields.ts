@@ -1,5 +1,5 @@
 import vCard from 'vcf';
-import { customFieldSuffix, normalHeader } from '../presets';
+import { customFieldSuffix, normalHeader } from '../../records/column-titles';
 import { rowProblems } from './refusals';
 import type { SourceRow } from './source';
 import type { CardText } from './vcard-cards';
