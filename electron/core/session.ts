@@ -19,7 +19,7 @@ import { purgeExpiredTrash } from './trash/purge';
 import { trashHandlers } from './trash/handlers';
 import { viewHandlers } from './views/handlers';
 import { importHandlers } from './import/handlers';
-import { writeGate as createWriteGate } from './import/write-gate';
+import { writeGate as createWriteGate } from './db/write-gate';
 import type { EventSink } from './events';
 import { migrations } from './db/migrations';
 import { markClosedCleanly, takeCleanCloseMark } from './db/clean-shutdown';
