@@ -3,12 +3,14 @@ import { readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/contract';
+import { latestSchemaVersion, migrations } from '../../electron/core/db/migrations';
 import { startBackground } from '../../electron/core/host/background';
 import { jobRunner, type JobRunner } from '../../electron/core/jobs/runner';
 import { memoryLogger, type Logger, type LogRecord } from '../../electron/core/logger';
 import { useChildren } from '../support/child';
 import { fixedClock, useCores } from '../support/core';
 import { damageTablePages } from '../support/damage';
+import { createDatabaseAt } from '../support/old-database';
 import { recordingDesktop } from '../support/recording-desktop';
 import { useTempDirs } from '../support/temp-dir';
 import { createContact } from '../support/upload';
@@ -197,6 +199,23 @@ describe('opening the database: the quick check waits only after a crash', () =>
     expect(await again.writesAccepted()).toBe(true);
     expect(positionOf(again.logs, checkPassed)).toBeGreaterThanOrEqual(0);
     expect(await again.dispatch('contacts.list', { search: 'Typed before quitting', limit: 1 })).toMatchObject({ ok: true, data: { total: 0 } });
+  });
+
+  it('after a crash with a migration due, the quick check still runs before opening: a migration writes at once', async () => {
+    const dataDir = tempDir();
+    // As an older Rolodesk left it when it was killed: no clean-close mark.
+    createDatabaseAt(join(dataDir, 'crm.db'), migrations, latestSchemaVersion - 1).close();
+    const held = heldQuickCheck();
+    const opening = openCore(dataDir, { startJobs: held.startJobs });
+    await expect.poll(() => held.state.asked).toBe(true);
+    expect(await stillPending(opening)).toBe(true);
+    held.release();
+    const core = await opening;
+    const checked = positionOf(core.logs, 'quick check passed before opening (the last close was not clean)');
+    expect(checked).toBeGreaterThanOrEqual(0);
+    expect(checked).toBeLessThan(positionOf(core.logs, 'running migration'));
+    expect(await core.writesAccepted()).toBe(true);
+    expect(positionOf(core.logs, checkPassed)).toBe(-1);
   });
 
   it('a database changed since its clean close (copied in, edited elsewhere) is checked before it is used', async () => {
