@@ -5,7 +5,7 @@ import type { Clock } from './clock';
 import type { Db } from './db/open';
 import type { DesktopServices } from './desktop';
 import type { EventSink } from './events';
-import type { WriteGate } from './import/write-gate';
+import type { WriteGate } from './db/write-gate';
 import type { JobRunner } from './jobs/runner';
 import type { Logger } from './logger';
 import type { SettingsRepo } from './settings/repo';

@@ -22,7 +22,7 @@ import { noDesktop, type DesktopServices } from './desktop';
 import { CrmError } from './errors';
 import { ignoreEvents, type EventSink } from './events';
 import { dispatch } from './ipc/dispatch';
-import { jobRunner } from './jobs/runner';
+import { jobRunner, type JobRunner } from './jobs/runner';
 import { acquireDataDirLock } from './lock';
 import { describeError, type Logger } from './logger';
 import { prepareDataPaths, type DataPaths } from './paths';
@@ -38,6 +38,8 @@ export interface CoreOptions {
   desktop?: DesktopServices;
   /** Where the core's events go (main forwards them to the window). */
   emit?: EventSink;
+  /** Starts the job workers; tests wrap the real runner to hold a job back (the quick check after a crash, say). */
+  startJobs?: (logger: Logger) => JobRunner;
 }
 
 export interface Core {
@@ -56,6 +58,11 @@ export interface Core {
    * while an import writes (it holds the database's write lock).
    */
   dueReminders(now?: Date): Promise<DueReminder[]>;
+  /**
+   * Settles once the core accepts writes: at once after a clean close; after an unclean one when the quick
+   * check has passed (true) or found damage (false). Background work that writes waits for it.
+   */
+  writesAccepted(): Promise<boolean>;
   /** Deletes trash entries 30 days old or more, and the files only they used (runs at start-up too; main may call it daily). Waits while an import writes. */
   purgeTrash(now?: Date): Promise<number>;
   /** Where files/<sha256> is on disk, for the host to stream to the window. */
@@ -81,7 +88,7 @@ function scratchDirFor(dataDir: string): string {
  * handler table. A damaged database is moved aside and the core starts in
  * recovery mode instead of failing.
  */
-export async function openCore({ dataDir, logger, appVersion, clock = systemClock, desktop = noDesktop, emit = ignoreEvents }: CoreOptions): Promise<Core> {
+export async function openCore({ dataDir, logger, appVersion, clock = systemClock, desktop = noDesktop, emit = ignoreEvents, startJobs = jobRunner }: CoreOptions): Promise<Core> {
   const paths = prepareDataPaths(dataDir, logger);
   const lock = acquireDataDirLock(paths.lockFile);
   let session: Session | undefined;
@@ -89,7 +96,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
   let closed = false;
   const scratchDir = scratchDirFor(paths.root);
   // [H6 jobs] Long reads (checks, verification, duplicate search, restore staging) run in job workers.
-  const jobs = jobRunner(logger);
+  const jobs = startJobs(logger);
   /**
    * [H6 jobs] Set while the session is swapped (a restore) or set aside (damage found): requests wait for the
    * outcome, since long jobs yield and requests now arrive meanwhile.
@@ -254,16 +261,27 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       await changingSession;
       const result = await dispatch(table(), channel, input, logger);
       announceChanges();
-      if (!result.ok && result.error.code === 'DATABASE_CORRUPT' && session && !(await liveDatabaseIsSound())) {
-        await damagedWhileRunning(new CrmError('DATABASE_CORRUPT', result.error.message));
+      if (!result.ok && result.error.code === 'DATABASE_CORRUPT' && session) {
+        // While the check after a crash runs, its verdict is the one to wait for (a second check would double the wait).
+        const open = session;
+        const sound = open.checking ? await open.writesAccepted : await liveDatabaseIsSound();
+        if (!sound && session === open) await damagedWhileRunning(new CrmError('DATABASE_CORRUPT', result.error.message));
       }
       return result;
     },
     dueReminders(now = clock.now()) {
-      return afterImport(() => (session ? activitiesRepo(session.db).dueReminders(now) : []));
+      // Marking a reminder shown is a write: none before the check after a crash passed (the next look finds them).
+      return afterImport(() => (session && !session.checking ? activitiesRepo(session.db).dueReminders(now) : []));
+    },
+    async writesAccepted() {
+      await changingSession;
+      return session ? session.writesAccepted : false;
     },
     async purgeTrash(now = clock.now()) {
-      const purged = await afterImport(() => (session ? purgeExpiredTrash(session.db, session.store, logger, now) : 0));
+      const open = session;
+      // After a crash, a purge waits for the quick check; the session may have changed meanwhile.
+      if (!open || !(await open.writesAccepted) || session !== open) return 0;
+      const purged = await afterImport(() => (session === open ? purgeExpiredTrash(open.db, open.store, logger, now) : 0));
       announceChanges();
       return purged;
     },

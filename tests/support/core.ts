@@ -8,7 +8,7 @@ export function useCores() {
   afterEach(async () => {
     for (const core of open.splice(0)) await core.close();
   });
-  return async (dataDir: string, options: Pick<CoreOptions, 'clock' | 'desktop' | 'emit'> = {}) => {
+  return async (dataDir: string, options: Pick<CoreOptions, 'clock' | 'desktop' | 'emit' | 'startJobs'> = {}) => {
     const logger = memoryLogger();
     const core = await openCore({ dataDir, logger, appVersion: '0.0.0-test', ...options });
     open.push(core);

@@ -5,6 +5,10 @@ import { useCores } from '../../../tests/support/core';
 import { samples } from '../../../tests/support/sample-files';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { createContact, upload } from '../../../tests/support/upload';
+import { systemClock } from '../clock';
+import { memoryLogger } from '../logger';
+import { blobStore } from './blob-store';
+import { sweepAttachments } from './sweep';
 
 describe('the start-up sweep of the attachments folder', () => {
   const tempDir = useTempDirs();
@@ -65,5 +69,21 @@ describe('the start-up sweep of the attachments folder', () => {
     const error = again.logs.find((record) => record.level === 'error' && /missing/.test(record.message));
     expect(error?.context).toEqual({ missing: [added.data.sha256] });
     expect(again.db.prepare('SELECT count(*) FROM attachments').pluck().get()).toBe(1);
+  });
+
+  it('run after the check that follows a crash, keeps temp files written since opening (an upload in flight)', async () => {
+    const core = await openCore(tempDir());
+    const attachments = core.paths.attachments;
+    const openedAt = Date.now() - 60_000;
+    const leftover = join(attachments, '.tmp-left-by-the-crash');
+    const inFlight = join(attachments, '.tmp-upload-in-flight');
+    writeFileSync(leftover, 'half a file');
+    const before = (openedAt - 60_000) / 1000;
+    utimesSync(leftover, before, before);
+    writeFileSync(inFlight, 'the first chunk');
+    const report = await sweepAttachments(core.db, blobStore(attachments), systemClock, memoryLogger(), { keepTempsFrom: openedAt });
+    expect(report.tempFiles).toBe(1);
+    expect(existsSync(leftover)).toBe(false);
+    expect(existsSync(inFlight)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { describeError, type Logger } from '../logger';
@@ -19,8 +19,12 @@ export interface SweepReport {
  * be in flight: this process holds the data directory), files no row uses,
  * and files with no row at all once they are a day old. Reports, loudly,
  * rows whose file is missing; it never deletes a row.
+ *
+ * `keepTempsFrom` (wall-clock ms): after a crash the sweep waits for the quick
+ * check while uploads may already run, so temp files written since then are
+ * an upload in flight, not leftovers, and are kept.
  */
-export async function sweepAttachments(db: Db, store: BlobStore, clock: Clock, logger: Logger): Promise<SweepReport> {
+export async function sweepAttachments(db: Db, store: BlobStore, clock: Clock, logger: Logger, { keepTempsFrom }: { keepTempsFrom?: number } = {}): Promise<SweepReport> {
   const repo = attachmentsRepo(db);
   const report: SweepReport = { tempFiles: 0, unusedFiles: 0, orphanFiles: 0, missingFiles: [] };
   const remove = async (path: string, reason: string) => {
@@ -38,7 +42,10 @@ export async function sweepAttachments(db: Db, store: BlobStore, clock: Clock, l
   for (const sha256 of unused) if (await remove(store.pathFor(sha256), 'no record uses it')) report.unusedFiles++;
 
   const { temps, stored } = await store.inventory();
-  for (const path of temps) if (await remove(path, 'left by an interrupted add')) report.tempFiles++;
+  for (const path of temps) {
+    if (keepTempsFrom !== undefined && (await modifiedMs(path)) >= keepTempsFrom) continue;
+    if (await remove(path, 'left by an interrupted add')) report.tempFiles++;
+  }
 
   const known = repo.allBlobs();
   const cutoff = clock.now().getTime() - dayMs;
@@ -56,4 +63,13 @@ export async function sweepAttachments(db: Db, store: BlobStore, clock: Clock, l
   }
   logger.info('attachments sweep finished', { ...report, missingFiles: report.missingFiles.length });
   return report;
+}
+
+/** A file's last change; one that is gone counts as new (there is nothing left to remove). */
+async function modifiedMs(path: string): Promise<number> {
+  try {
+    return (await stat(path)).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }

@@ -41,16 +41,18 @@ function timedLogger() {
 }
 
 /**
- * Start-up on the seeded data, split: how long until the first request is
- * answered (after a clean close, and after a crash, when the quick check
- * comes first), and the quick check that runs in the background after a
- * clean start. The shell opens the same file on a fresh connection.
+ * Start-up on the seeded data, split: how long until the first request (a
+ * read) is answered, after a clean close and after a crash; after a crash,
+ * how long until writes are accepted (the quick check passed: reads never
+ * wait for it, writes do); and the quick check that runs in the background
+ * after a clean start. The shell opens the same file on a fresh connection.
  */
 export const openDatabase: BenchStep = {
   title: 'open the seeded database',
   async run(ctx) {
     await ctx.closeCore();
     const firstRequest = { clean: [] as number[], afterCrash: [] as number[] };
+    const firstWriteAfterCrash: number[] = [];
     const backgroundCheck: number[] = [];
     const open = async (after: 'clean' | 'afterCrash') => {
       // A crash leaves no clean-close mark; taking it away is what the next start sees.
@@ -62,17 +64,21 @@ export const openDatabase: BenchStep = {
       const answered = performance.now() - start;
       if (after === 'clean' && timed.at(checkStarted) === undefined) throw new Error('a start after a clean close did not leave its quick check to the background');
       const check = after === 'clean' ? (await timed.reached(checksFinished)) - timed.at(checkStarted)! : undefined;
+      // Also before closing after a clean start: a close before the check passed leaves no clean-close mark.
+      if (!(await core.writesAccepted())) throw new Error('the core refused writes after opening the seeded database');
+      const writable = performance.now() - start;
       await core.close();
       if (timed.errors.length > 0) throw new Error(`the core logged an error while the bench opened it: ${JSON.stringify(timed.errors).slice(0, 500)}`);
-      return { answered, check };
+      return { answered, check, writable };
     };
     // One untimed open of each kind first, as the shell gets one below.
     for (let run = 0; run <= runs; run++) {
       for (const after of ['clean', 'afterCrash'] as const) {
-        const { answered, check } = await open(after);
+        const { answered, check, writable } = await open(after);
         if (run === 0) continue;
         firstRequest[after].push(answered);
         if (check !== undefined) backgroundCheck.push(check);
+        if (after === 'afterCrash') firstWriteAfterCrash.push(writable);
       }
     }
 
@@ -102,9 +108,16 @@ export const openDatabase: BenchStep = {
       {
         operation: 'open the database: first request answered (after a crash)',
         rolodeskMs: median(firstRequest.afterCrash),
+        referenceMs: shellFirstPage,
+        display: { kind: 'time' },
+        note: `median of ${runs}; the first READ (contacts.list): no clean-close mark, so quick_check runs in a job meanwhile and only writes wait for it; reference: shell's first page on a fresh connection; goal ≤ 1 s at 1,000,000`,
+      },
+      {
+        operation: 'open the database: first write accepted (after a crash)',
+        rolodeskMs: median(firstWriteAfterCrash),
         referenceMs: shellQuickCheck,
         display: { kind: 'time' },
-        note: `median of ${runs}; no clean-close mark, so quick_check runs before anything is written; reference: shell PRAGMA quick_check`,
+        note: `median of ${runs}; from openCore until writes are accepted (quick_check passed, then the start-up sweep and trash purge); reference: shell PRAGMA quick_check`,
       },
     ];
   },

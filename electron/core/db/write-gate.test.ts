@@ -79,4 +79,35 @@ describe('the write gate', () => {
     job.close();
     core.close();
   });
+
+  it('shut from inside a hold (a check found damage): no request that waited runs, nor any later one, nor a later hold', async () => {
+    const { core, job } = connections();
+    const gate = writeGate(core);
+    let writes = 0;
+    const write = gate.guard(() => {
+      writes++;
+      core.prepare('INSERT INTO notes (text) VALUES (?)').run('must not land');
+    }, { waitFirst: true });
+    const reads = gate.guard(() => core.prepare('SELECT count(*) FROM notes').pluck().get());
+    let finishCheck!: () => void;
+    const checking = new Promise<void>((resolve) => (finishCheck = resolve));
+    const refusal = new Error('the database is damaged');
+    const held = gate.hold(async () => {
+      await checking;
+      gate.shut(refusal);
+      return false;
+    });
+    const waited = write();
+    // Reads are answered while the gate is held.
+    expect(await reads()).toBe(0);
+    finishCheck();
+    expect(await held).toBe(false);
+    await expect(waited).rejects.toBe(refusal);
+    await expect(write()).rejects.toBe(refusal);
+    await expect(gate.hold(async () => 'later')).rejects.toBe(refusal);
+    expect(writes).toBe(0);
+    expect(core.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(0);
+    job.close();
+    core.close();
+  });
 });

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import type { Db } from './open';
 
 const busyTimeoutMs = 5000;
 
@@ -8,8 +8,13 @@ const isBusy = (error: unknown): boolean => {
 };
 
 /**
- * Lets a job write to the live database on a connection of its own (an
- * import, its undo) without the core's thread ever waiting on SQLite's lock:
+ * Holds back the requests that may write while something else must finish
+ * first, without ever blocking the core's thread. Two users: a job that
+ * writes the live database on a connection of its own (an import, its undo),
+ * and the quick check after an unclean shutdown (nothing may be written
+ * before it passes; if it finds damage the gate is shut for good).
+ *
+ * For a job that writes:
  * while such a job runs, the core's connection gives up on a locked database
  * at once (busy_timeout 0) instead of sleeping in SQLite, and a request that
  * met the lock waits, without blocking the thread, for the job to commit or
@@ -19,11 +24,17 @@ const isBusy = (error: unknown): boolean => {
  */
 export function writeGate(db: Db) {
   let writing: Promise<void> | undefined;
+  /** Set once the data must never be written again through this gate (damage found, or closing before the check passed). */
+  let refusal: Error | undefined;
+  const refuseIfShut = () => {
+    if (refusal) throw refusal;
+  };
 
   return {
     /** Runs `work` (which writes on another connection) with the gate closed; one such work at a time. */
     async hold<T>(work: () => Promise<T>): Promise<T> {
       while (writing) await writing;
+      refuseIfShut();
       let open!: () => void;
       writing = new Promise<void>((resolve) => (open = resolve));
       db.pragma('busy_timeout = 0');
@@ -42,7 +53,10 @@ export function writeGate(db: Db) {
      */
     guard<A extends unknown[], R>(handler: (...args: A) => R | Promise<R>, { waitFirst = false } = {}): (...args: A) => Promise<R> {
       return async (...args: A): Promise<R> => {
-        if (waitFirst) while (writing) await writing;
+        if (waitFirst) {
+          while (writing) await writing;
+          refuseIfShut();
+        }
         for (;;) {
           const during = writing;
           try {
@@ -51,11 +65,20 @@ export function writeGate(db: Db) {
             const waitFor = writing ?? during;
             if (!isBusy(error) || !waitFor) throw error;
             await waitFor;
+            refuseIfShut();
           }
         }
       };
     },
-    /** Whether a job holds the gate (an import or its undo is writing). */
+    /**
+     * Shuts the gate for good: every request that waits at it now, or comes to it later, and every
+     * later hold, fails with `error` instead of running. Called from inside a hold (before it opens),
+     * so nothing that waited slips through.
+     */
+    shut(error: Error): void {
+      refusal ??= error;
+    },
+    /** Whether something holds the gate (an import or its undo is writing, or the check after a crash runs). */
     get held(): boolean {
       return writing !== undefined;
     },
