@@ -24,6 +24,7 @@ import {
   StageReorder,
   StageUpdate,
 } from './schemas/deal';
+import { ExportProgress, ExportRequest, ExportResult } from './schemas/export';
 import { DuplicatesPage, DuplicatesRequest, MergeRequest, MergeResult } from './schemas/duplicates';
 import {
   ImportOpen,
@@ -127,6 +128,10 @@ export const channels = {
   'bulk.count': { input: BulkCountRequest, output: BulkCount },
   'duplicates.find': { input: DuplicatesRequest, output: DuplicatesPage },
   'duplicates.merge': { input: MergeRequest, output: MergeResult },
+  /** Writes a list (or its ticked rows) to a CSV, Excel or vCard file the user chooses, in a job; export.progress reports it. */
+  'export.list': { input: ExportRequest, output: ExportResult },
+  /** Stops the export in progress: no file is written, and a file already at that place is left as it was. */
+  'export.cancel': { input: z.strictObject({}), output: z.strictObject({ cancelled: z.boolean() }) },
   'attachments.list': { input: z.strictObject({ record: RecordRef }), output: z.strictObject({ attachments: z.array(Attachment) }) },
   'attachments.start': { input: UploadStart, output: z.strictObject({ uploadId: z.string(), chunkBytes: z.int().positive() }) },
   'attachments.chunk': { input: UploadChunk, output: z.strictObject({ received: z.int().min(0) }) },
@@ -191,6 +196,8 @@ export const events = {
   'backup.failed': z.strictObject({ message: z.string() }),
   /** Snapshots or backup status changed: lists and the "last backup" line refresh. */
   'backup.changed': z.strictObject({}),
+  /** How far a list export has got: the fraction done and the rows written (export.list). */
+  'export.progress': ExportProgress,
   /** The data was replaced by a restore: the window reloads everything it shows. */
   'data.restored': z.strictObject({}),
   /** The database was found damaged while in use: the window shows the recovery screen. */

@@ -4,6 +4,8 @@ import type { SnapshotInfo } from '../../shared/schemas/backup';
 import { readBackupConfig } from '../core/backups/backup-config';
 import { listSnapshots } from '../core/backups/snapshot-list';
 import { verifySnapshot } from '../core/backups/verify';
+import type { ExportResult } from '../../shared/schemas/export';
+import { exportedLine, listExportPlan, listExportRequest } from './export-list';
 import { CrmError } from '../core/errors';
 import { jobRunner } from '../core/jobs/runner';
 import type { Logger } from '../core/logger';
@@ -67,7 +69,17 @@ async function answer(reply: Promise<Result<unknown>>): Promise<unknown> {
   return result.data;
 }
 
-export async function runCommand(command: string, options: { dataDir: string; snapshot?: string; file?: string; to?: string }, io: CliIo): Promise<number> {
+export interface CommandOptions {
+  dataDir: string;
+  snapshot?: string | undefined;
+  file?: string | undefined;
+  to?: string | undefined;
+  /** export: contacts, companies or deals (a list export); without it, export writes a backup file. */
+  kind?: string | undefined;
+  delimiter?: string | undefined;
+}
+
+export async function runCommand(command: string, options: CommandOptions, io: CliIo): Promise<number> {
   const dataDir = resolve(options.dataDir);
   if (!existsSync(dataDir)) throw new UsageError(`There is no data folder at ${dataDir}.`);
   switch (command) {
@@ -100,6 +112,18 @@ export async function runCommand(command: string, options: { dataDir: string; sn
         return exitCodes.ok;
       });
     case 'export': {
+      if (options.kind !== undefined) {
+        if (!options.to) throw new UsageError('export --kind needs --to <file.csv|file.xlsx|file.vcf>.');
+        const plan = listExportPlan({ kind: options.kind, to: options.to, delimiter: options.delimiter });
+        if (typeof plan === 'string') throw new UsageError(plan);
+        const to = options.to;
+        return withCore(dataDir, io, { saveTo: resolve(to) }, async (core) => {
+          const result = (await answer(core.dispatch('export.list', listExportRequest(plan)))) as ExportResult;
+          io.out(exportedLine(plan, result, to));
+          return exitCodes.ok;
+        });
+      }
+      if (options.delimiter !== undefined) throw new UsageError('--delimiter is for exporting a list (with --kind).');
       if (!options.to) throw new UsageError('export needs --to <file.zip>.');
       const destination = resolve(options.to);
       return withCore(dataDir, io, { saveTo: destination }, async (core) => {

@@ -13,6 +13,9 @@ Commands:
   verify [--snapshot <id>]      re-check backups against their checksums (read-only)
   backup                        take a verified backup now
   export --to <file.zip>        write one portable backup file, checked by reading it back
+  export --kind <contacts|companies|deals> --to <file.csv|file.xlsx|file.vcf> [--delimiter ";"]
+                                write every contact, company or deal to a CSV, Excel or vCard file
+                                (vCard for contacts only; CSV is comma-separated unless --delimiter ";")
   restore --snapshot <id>       restore a backup (a safety backup of the current data is taken first)
   restore --file <backup.zip>   restore an exported backup file
 
@@ -23,7 +26,7 @@ async function main(): Promise<number> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { 'data-dir': { type: 'string' }, snapshot: { type: 'string' }, file: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean' } },
+      options: { 'data-dir': { type: 'string' }, snapshot: { type: 'string' }, file: { type: 'string' }, to: { type: 'string' }, kind: { type: 'string' }, delimiter: { type: 'string' }, help: { type: 'boolean' } },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -38,7 +41,7 @@ async function main(): Promise<number> {
   const logger = command === 'list' || command === 'verify' ? memoryLogger() : fileLogger(log, dataPaths(dataDir).logs, 'cli.log');
   // The log file gets the details; the terminal gets the plain lines below.
   log.transports.console.level = false;
-  return runCommand(command, { dataDir, snapshot: parsed.values.snapshot, file: parsed.values.file, to: parsed.values.to }, { out: (line) => process.stdout.write(`${line}\n`), logger });
+  return runCommand(command, { dataDir, snapshot: parsed.values.snapshot, file: parsed.values.file, to: parsed.values.to, kind: parsed.values.kind, delimiter: parsed.values.delimiter }, { out: (line) => process.stdout.write(`${line}\n`), logger });
 }
 
 main().then(

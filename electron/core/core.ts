@@ -8,6 +8,7 @@ import type { DueReminder } from '../../shared/schemas/activity';
 import { activitiesRepo } from './activities/repo';
 import { fileResponseFor, locateFile, type FileLocation } from './attachments/serve';
 import { backupHandlers } from './backups/handlers';
+import { exportHandlers } from './export/handlers';
 import { finishInterruptedRestore, removeRestoreLeftovers, swapInStagedData } from './backups/restore-journal';
 import { backupService, type BackupService } from './backups/service';
 import { takeSnapshot } from './backups/snapshot';
@@ -221,7 +222,9 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
 
   // While damaged, every data channel answers DATABASE_CORRUPT; backups and recovery still work.
   const damagedTable = Object.fromEntries(channelNames.map((channel) => [channel, () => Promise.reject(damagedError())])) as unknown as Handlers;
-  const table = (): Handlers => (session ? { ...serviceHandlers, ...session.handlers } : { ...damagedTable, ...serviceHandlers });
+  // Exports outlive a session (one may be cancelled by a restore's swap) but need its database: none while it is damaged.
+  const exportTable = exportHandlers({ databaseFile: paths.database, jobs, desktop, clock, logger, emit });
+  const table = (): Handlers => (session ? { ...serviceHandlers, ...exportTable, ...session.handlers } : { ...damagedTable, ...serviceHandlers });
 
   return {
     paths,

@@ -99,6 +99,8 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'bulk.count': { list: { kind: 'deal', query: { sort: 'stage', search: 'ren' } } },
   'duplicates.find': { kind: 'contact', offset: 0, limit: 20 },
   'duplicates.merge': { kind: 'contact', keepId: 1, mergeId: 2 },
+  'export.list': { list: { kind: 'contact', query: { sort: 'name', direction: 'asc', search: '', tagIds: [], tagMatch: 'any', custom: [] } }, ids: [1], format: 'csv', delimiter: ';' },
+  'export.cancel': {},
   'attachments.list': { record: { kind: 'contact', id: 1 } },
   'attachments.start': { record: { kind: 'contact', id: 1 }, fileName: 'notes.txt', size: 5 },
   'attachments.chunk': { uploadId, offset: 0, data: 'aGVsbG8=' },

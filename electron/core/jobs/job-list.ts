@@ -10,6 +10,7 @@ import type { ImportSpec } from '../import/stage';
 import { undoImport, type UndoSpec } from '../import/undo';
 import { runImport, type RunSpec } from '../import/write';
 import type { Logger } from '../logger';
+import { writeExport, type ExportJob } from '../export/write-export';
 
 /** What a job gets besides its arguments: the log (forwarded to the core's) and a progress report. */
 export interface JobTools {
@@ -59,6 +60,9 @@ export const jobList = {
   /** One page of groups of records that look like the same one. */
   findDuplicates: ({ file, kind, offset, limit }: OnFile & { kind: 'contact' | 'company'; offset: number; limit: number }) =>
     reading(file, (db) => duplicateFinder(db).page(kind, offset, limit)),
+
+  /** A list written to a temporary export file (CSV, .xlsx or vCard), page by page; the core renames it into place. */
+  exportList: (job: ExportJob, tools: JobTools) => writeExport(job, tools),
 
   /** A restore's staged database from an older Rolodesk, opened as the app opens its own (checked, migrated) and folded into one file. */
   prepareStagedDatabase: async ({ file }: OnFile, { logger }: JobTools) => {
