@@ -18,6 +18,7 @@ import { seedCrmStep } from './rows/crm-seed';
 import { addAttachments } from './rows/attachments';
 import { backupJobs } from './rows/backups';
 import { hostedJobs, hostMemory } from './rows/hosted';
+import { exportRows } from './rows/exports';
 import { importRows } from './rows/imports';
 import { jobsUnderLoad } from './rows/jobs';
 import { deepPage, firstPage } from './rows/list-pages';
@@ -49,6 +50,7 @@ const steps: BenchStep[] = [
   hostedJobs,
   hostMemory,
   importRows,
+  exportRows,
 ];
 
 const singleCreateCount = 500;
