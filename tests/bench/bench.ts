@@ -18,6 +18,8 @@ import { seedCrmStep } from './rows/crm-seed';
 import { addAttachments } from './rows/attachments';
 import { backupJobs } from './rows/backups';
 import { hostedJobs, hostMemory } from './rows/hosted';
+import { exportRows } from './rows/exports';
+import { importRows } from './rows/imports';
 import { jobsUnderLoad } from './rows/jobs';
 import { deepPage, firstPage } from './rows/list-pages';
 import { openDatabase } from './rows/open';
@@ -47,6 +49,8 @@ const steps: BenchStep[] = [
   jobsUnderLoad,
   hostedJobs,
   hostMemory,
+  importRows,
+  exportRows,
 ];
 
 const singleCreateCount = 500;
@@ -63,6 +67,7 @@ function contactCount(flag: string | undefined): number {
 }
 
 function show(ms: number, display: Measurement['display']): string {
+  if (display.kind === 'megabytes') return `${ms.toFixed(1)} MB`;
   if (ms <= 0) return '< 1 ms timer resolution';
   return display.kind === 'rate' ? formatRate(ms, display.unit) : formatMs(ms);
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { median } from './stats';
 
 export const shellPath = '/usr/bin/sqlite3';
@@ -116,3 +117,14 @@ export function timeRepeated(dbFile: string, scriptFile: string, operations: rea
   }
   return results.map((result) => result!);
 }
+
+/** Wall time of a program run, in ms. */
+export function timeProgram(program: string, args: readonly string[]): number {
+  const start = performance.now();
+  const run = spawnSync(program, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`${program} ${args.join(' ')}: ${run.stderr}`);
+  return performance.now() - start;
+}
+
+/** The sqlite3 shell's start-up, subtracted from each timed shell run. */
+export const shellStartupMs = () => median(Array.from({ length: 3 }, () => timeProgram(shellPath, [':memory:', '.quit'])));

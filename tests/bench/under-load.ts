@@ -9,6 +9,8 @@ export interface LoadResult {
   wallMs: number;
   /** p99 of the list requests' answer times, ms, each counted from when it was due to be sent. */
   p99Ms: number;
+  /** The slowest answer, ms, counted the same way: the longest the core could not answer. */
+  maxMs: number;
   requests: number;
   /** Requests answered with an error (a restore's swap answers for a moment without data). */
   failed: number;
@@ -59,7 +61,7 @@ export async function underLoad(core: Pick<Core, 'dispatch'>, work: () => Promis
     await Promise.all(answers);
   }
   const longestStallMs = stalls.stop();
-  return { wallMs, p99Ms: percentile(latencies, 99), requests: latencies.length, failed, longestStallMs, machineStallMs: await noise.stop() };
+  return { wallMs, p99Ms: percentile(latencies, 99), maxMs: latencies.reduce((longest, ms) => Math.max(longest, ms), 0), requests: latencies.length, failed, longestStallMs, machineStallMs: await noise.stop() };
 }
 
 /** The same requests with nothing else running, for as long as `ms`. */

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, createWriteStream, fsyncSync, mkdirSync, openSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,24 +8,13 @@ import { memoryLogger } from '../../../electron/core/logger';
 import { recordingDesktop } from '../../support/recording-desktop';
 import type { BenchContext } from '../context';
 import { formatCount } from '../format';
-import { shellPath } from '../sqlite-shell';
+import { shellPath, shellStartupMs, timeProgram } from '../sqlite-shell';
 import { median } from '../stats';
 import { timeOnce } from '../stopwatch';
 import type { BenchStep, Measurement } from './row';
 
 // Snapshot copies, each right after the shell's .backup of the same file: on a shared machine, pairs see the same load.
 const snapshotRuns = 5;
-
-/** Wall time of a program run, in ms. */
-function timeProgram(program: string, args: readonly string[]): number {
-  const start = performance.now();
-  const run = spawnSync(program, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.status !== 0) throw new Error(`${program} ${args.join(' ')}: ${run.stderr}`);
-  return performance.now() - start;
-}
-
-/** The sqlite3 shell's start-up, subtracted from each timed shell run. */
-const shellStartupMs = () => median(Array.from({ length: 3 }, () => timeProgram(shellPath, [':memory:', '.quit'])));
 
 /** The shell's `.backup` of the live file into `copy`, less its start-up. */
 function shellBackupMs(ctx: BenchContext, copy: string, startupMs: number): number {

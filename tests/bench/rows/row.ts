@@ -1,7 +1,7 @@
 import type { BenchContext } from '../context';
 
-/** How a row shows its per-operation time: as a time, or as a rate such as rows/s. */
-export type Display = { kind: 'time' } | { kind: 'rate'; unit: string };
+/** How a row shows its per-operation time: as a time, or as a rate such as rows/s; or, for a memory row, its value as megabytes. */
+export type Display = { kind: 'time' } | { kind: 'rate'; unit: string } | { kind: 'megabytes' };
 
 /**
  * One line of the report: the same work timed in Rolodesk and in a reference
