@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkMapping, targetOptions } from '../../../../electron/core/import/targets';
-import type { CustomField } from '../../../../shared/schemas/custom-field';
-import type { Mapping } from '../../../../shared/schemas/import';
-import { mappingClashes, namesRecords } from './mappingClashes';
+import { checkMapping, targetOptions } from '../../electron/core/import/targets';
+import type { CustomField } from '../../shared/schemas/custom-field';
+import type { Mapping } from '../../shared/schemas/import';
+import { mappingClashes, namesRecords } from '../../renderer/src/features/import/mappingClashes';
 
 const budget: CustomField = { id: 7, kind: 'contact', label: 'Budget', type: 'number', choices: [], position: 0, createdAt: '2026-01-01T00:00:00.000Z' };
 const headers = ['Name', 'E-Mail', 'Kommentar', 'Privat', 'Etat', 'Etat 2'];
