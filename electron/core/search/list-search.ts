@@ -18,7 +18,7 @@ const siftedRowCost = 0.2;
 const testedRowCost = 6;
 const readMatchCost = 7;
 /** A row a watched sift walks past: the sift's own cost and a call counting it (siftSteps below). */
-const watchedSiftRowCost = 0.5;
+const watchedSiftRowCost = 0.3;
 
 /** How a search narrows one read of a list: a WHERE term with its parameters, and which of the three reads it makes (below). */
 export interface SearchTerm {
@@ -48,7 +48,7 @@ export interface PageSearch {
 
 /**
  * How long a watched walk goes on: at most `rows` rows; and a text walk,
- * once past twice the rows it `expected` to need (at the `share` of rows
+ * once past the rows it `expected` to need (at the `share` of rows
  * matching), only while finding the `needed` matches at the rate it finds
  * them would cost less than its fallback (`fallbackCost`, in cost units).
  */
@@ -72,7 +72,7 @@ interface WalkWatch extends Patience {
 const unwatched = (): WalkWatch => ({ rows: Infinity, expected: Infinity, share: 0, needed: 0, fallbackCost: Infinity, tested: 0, found: 0 });
 
 /**
- * A text walk past twice the rows it expected gives up when the rest of it,
+ * A text walk past the rows it expected gives up when the rest of it,
  * at the rate it finds matches so far, would cost more than its fallback.
  * (At 1,000,000 contacts a sift of "j" builds a set of 256,000 matches; the
  * walk that finds its matches at a quarter of the rate guessed is still the
@@ -81,7 +81,7 @@ const unwatched = (): WalkWatch => ({ rows: Infinity, expected: Infinity, share:
  */
 function walkedTooLong(watch: WalkWatch): boolean {
   if (watch.tested > watch.rows) return true;
-  if (watch.tested <= 2 * watch.expected) return false;
+  if (watch.tested <= watch.expected) return false;
   const rate = (watch.found + 1) / watch.tested;
   return ((watch.needed - watch.found) / rate) * testedRowCost > watch.fallbackCost;
 }
@@ -90,9 +90,8 @@ const watches = new WeakMap<Db, { watch: WalkWatch }>();
 /**
  * `matches_search(typed, title, detail, body)` on this connection: 1 when the
  * row's document holds every word typed as the search index reads it
- * (index-words.ts), without asking the index. A watched walk gives up past
- * its budget, or once it has tested twice the rows it expected to need and
- * found under a quarter of the matches it expected there.
+ * (index-words.ts), without asking the index. A watched walk gives up as
+ * walkedTooLong says.
  */
 function watchOf(db: Db): { watch: WalkWatch } {
   const known = watches.get(db);
@@ -131,7 +130,7 @@ function watchOf(db: Db): { watch: WalkWatch } {
  *   walked, each entry checked against it (no row fetched until it matches).
  *   Cost: matches × 1 + rows walked × 0.2. Matches can cluster anywhere in
  *   the list's order, so a sift could walk every row; where a read costs
- *   less than that, the sift is watched (each row counted: × 0.5) and gives
+ *   less than that, the sift is watched (each row counted: × 0.3) and gives
  *   way to the read past the rows the read would cost. (At 1,000,000
  *   contacts "berg" matches 26,000: read, 70 ms; sift, 10 ms.)
  * - Text walk: the list's own sort index is walked and each row fetched and
