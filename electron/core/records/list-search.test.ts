@@ -193,8 +193,9 @@ describe('searching a list: a capped count, and every match reachable in the lis
     core.db.transaction(() => {
       for (let i = 0; i < 1_300; i++) contacts.create({ name: i % 40 === 0 ? `Zed Lund ${i}` : `Anna Berg ${i}`, email: '', phone: '', company: '', notes: '' }, now);
     })();
-    const search = listSearch(core.db, 'contact', 'c');
-    // A count capped at 10 makes the 33 Zeds "many" here, as 30,000 are among 1,000,000.
+    // A count capped at 10 makes the 33 Zeds "many" here, and no read quick, as 30,000 among 1,000,000.
+    const search = listSearch(core.db, 'contact', 'c', 0);
+    expect(listSearch(core.db, 'contact', 'c').forPage('zed', 5, 10)!.term.how).toBe('read');
     const found = search.forPage('zed', 5, 10)!;
     expect([found.term.how, found.term.where.includes('sift_step'), found.fallback?.term.how]).toEqual(['sift', true, 'read']);
     const [watchedSql] = contactsRepo(core.db).pageSql('name', 'asc', undefined, 'watchedSift');
