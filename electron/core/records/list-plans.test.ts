@@ -55,8 +55,8 @@ describe('list pages are index walks (EXPLAIN QUERY PLAN)', () => {
     for (const [name, alias, keys, pageSql] of lists) {
       for (const key of keys) {
         for (const direction of ['asc', 'desc'] as const) {
-          for (const how of ['sift', 'walk'] as const) {
-            const sqls = (pageSql as (sort: string, direction: 'asc' | 'desc', conditions: undefined, searched: 'sift' | 'walk') => string[])(key, direction, undefined, how);
+          for (const how of ['sift', 'watchedSift', 'walk'] as const) {
+            const sqls = (pageSql as (sort: string, direction: 'asc' | 'desc', conditions: undefined, searched: 'sift' | 'watchedSift' | 'walk') => string[])(key, direction, undefined, how);
             const steps = sqls.flatMap((sql) => plan(core.db, sql));
             // A read of the matches would look each one up by its id and sort them.
             const drives = steps.some((step) => step.includes('TEMP B-TREE') || step.startsWith(`SEARCH ${alias} USING INTEGER PRIMARY KEY`));

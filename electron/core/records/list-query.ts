@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { RecordKind } from '../../../shared/schemas/record';
 import { isBlankSearch } from '../../../shared/search-words';
 import type { Db } from '../db/open';
-import { listCountCap, listSearch, walksIndex, type SearchTerm } from '../search/list-search';
+import { listCountCap, listSearch, walksIndex, type PageSearch, type SearchTerm } from '../search/list-search';
 
 export type Direction = 'asc' | 'desc';
 
@@ -155,9 +155,12 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
     const found = search.forPage(typed, request.offset + request.limit, countCap);
     if (!found) return null;
     const read = (term: SearchTerm) => rowsOf<R>(columns, request, narrowed(conditions, term), walksIndex(term));
-    const { term, fallback } = found;
-    const rows = fallback ? (search.within(found.patience, () => read(term)) ?? read(fallback)) : read(term);
-    return { rows, counted: found.counted };
+    let rows: R[] | null = null;
+    for (let at: PageSearch | null = found; rows === null && at; at = at.fallback) {
+      const { term } = at;
+      rows = at.fallback ? search.within(at.patience, () => read(term)) : read(term);
+    }
+    return { rows: rows!, counted: found.counted };
   }
 
   return {
@@ -187,7 +190,7 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
       return (prepared(`SELECT ${idColumn} FROM ${table} ${alias} WHERE ${whereOf(all)}`).all(all.params) as Array<{ id: number }>).map((row) => row.id);
     },
     /** The SQL a page runs, for EXPLAIN QUERY PLAN in tests: without a search, or with one read each way (list-search.ts). */
-    pageSql(sort: Sort, direction: Direction, conditions: Conditions = noConditions(), searched?: 'read' | 'sift' | 'walk'): string[] {
+    pageSql(sort: Sort, direction: Direction, conditions: Conditions = noConditions(), searched?: 'read' | 'sift' | 'watchedSift' | 'walk'): string[] {
       const term = searched && search[searched]('x');
       return plan(source.columns, sort, direction, term ? narrowed(conditions, term) : conditions, term ? walksIndex(term) : true).map((step) => step.sql);
     },

@@ -185,6 +185,31 @@ describe('searching a list: a capped count, and every match reachable in the lis
     expect((await readAll(core, 'contacts.list', { search: 'zed' }, 100)).ids).toEqual(zeds);
   });
 
+  it('a sift that walks past the rows a read would cost gives way to the read, with the same rows', async () => {
+    const core = await openCore(tempDir());
+    const contacts = contactsRepo(core.db);
+    const now = '2026-01-01T00:00:00.000Z';
+    // One in 40 is a "Zed", last in the phone book: too few for a sift of every row to beat a read, and all of them after the others.
+    core.db.transaction(() => {
+      for (let i = 0; i < 1_300; i++) contacts.create({ name: i % 40 === 0 ? `Zed Lund ${i}` : `Anna Berg ${i}`, email: '', phone: '', company: '', notes: '' }, now);
+    })();
+    // A count capped at 10 makes the 33 Zeds "many" here, and no read quick, as 30,000 among 1,000,000.
+    const search = listSearch(core.db, 'contact', 'c', 0);
+    expect(listSearch(core.db, 'contact', 'c').forPage('zed', 5, 10)!.term.how).toBe('read');
+    const found = search.forPage('zed', 5, 10)!;
+    expect([found.term.how, found.term.where.includes('sift_step'), found.fallback?.term.how]).toEqual(['sift', true, 'read']);
+    const [watchedSql] = contactsRepo(core.db).pageSql('name', 'asc', undefined, 'watchedSift');
+    const page = { ...found.term.params, limit: 5, offset: 0 };
+    expect(search.within(found.patience, () => core.db.prepare(watchedSql!).all(page))).toBeNull();
+    // Unwatched, the same sift reaches the Zeds, as the read does.
+    const [readSql] = contactsRepo(core.db).pageSql('name', 'asc', undefined, 'read');
+    const read = core.db.prepare(readSql!).all(page);
+    expect(read).toHaveLength(5);
+    expect(core.db.prepare(watchedSql!).all(page)).toEqual(read);
+    const zeds = (await readAll(core, 'contacts.list', {}, 500)).ids.filter((id) => indexed(core, 'contact', 'zed').has(id));
+    expect((await readAll(core, 'contacts.list', { search: 'zed' }, 10)).ids).toEqual(zeds);
+  });
+
   it('a search with nothing to look for matches nothing, counted and paged', async () => {
     const core = await openCore(tempDir());
     seedContacts(core, 50);
