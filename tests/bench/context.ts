@@ -91,7 +91,14 @@ export async function createContext(options: { contacts: number; extraContacts: 
     shellDb,
     shellSetup,
     scriptDir,
-    core: async () => (core ??= await openCoreOn(rolodeskDir)),
+    async core() {
+      if (!core) {
+        core = await openCoreOn(rolodeskDir);
+        // A copied file carries no clean-close mark, so its first open checks it while writes wait: not what a row times.
+        await core.writesAccepted();
+      }
+      return core;
+    },
     closeCore,
     openCoreOn,
     memory,
