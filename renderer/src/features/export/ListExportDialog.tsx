@@ -3,6 +3,7 @@ import { maxBulkIds, type ListSelector } from '../../../../shared/schemas/bulk';
 import type { CsvDelimiter, ExportFormat, ExportResult } from '../../../../shared/schemas/export';
 import { invoke } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
+import { ChoiceCard } from '../../components/ChoiceCard';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -112,13 +113,15 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
         <fieldset className="list-export__group">
           <legend className="list-export__legend">File type</legend>
           {choices.map((choice) => (
-            <label key={choice.format} className="list-export__choice">
-              <input type="radio" name={`${ids}-format`} value={choice.format} checked={format === choice.format} onChange={() => setFormat(choice.format)} />
-              <span className="list-export__choice-text">
-                <span className="list-export__choice-label">{choice.label}</span>
-                <span className="list-export__choice-explain">{choice.explain}</span>
-              </span>
-            </label>
+            <ChoiceCard
+              key={choice.format}
+              name={`${ids}-format`}
+              value={choice.format}
+              checked={format === choice.format}
+              onChoose={() => setFormat(choice.format)}
+              label={choice.label}
+              explain={choice.explain}
+            />
           ))}
         </fieldset>
 

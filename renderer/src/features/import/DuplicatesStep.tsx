@@ -1,3 +1,4 @@
+import { ChoiceCard } from '../../components/ChoiceCard';
 import { duplicateChoices, countsInWords } from './importWords';
 import type { DuplicateAction, Preview } from '../../../../shared/schemas/import';
 
@@ -25,15 +26,18 @@ export function DuplicatesStep({ plural, kind, choice, counts, matching, onChoos
       {matching === 0 && <p className="import-choice__result">Every choice gives: {countsInWords(counts[choice])}.</p>}
       {duplicateChoices.map((option) => {
         return (
-          <label key={option.action} className="import-choice">
-            <input type="radio" name="import-duplicates" value={option.action} checked={choice === option.action} onChange={() => onChoose(option.action)} />
-            <span className="import-choice__text">
-              <span className="import-choice__label">{option.label}</span>
-              <span className="import-choice__explain">{option.explain(plural)}</span>
-              {/* With no matches every choice gives the same, said once above. */}
-              {matching > 0 && <span className="import-choice__result">{countsInWords(counts[option.action])}</span>}
-            </span>
-          </label>
+          <ChoiceCard
+            key={option.action}
+            name="import-duplicates"
+            value={option.action}
+            checked={choice === option.action}
+            onChoose={() => onChoose(option.action)}
+            label={option.label}
+            explain={option.explain(plural)}
+          >
+            {/* With no matches every choice gives the same, said once above. */}
+            {matching > 0 && <span className="import-choice__result">{countsInWords(counts[option.action])}</span>}
+          </ChoiceCard>
         );
       })}
     </fieldset>

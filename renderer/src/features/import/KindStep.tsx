@@ -1,3 +1,4 @@
+import { ChoiceCard } from '../../components/ChoiceCard';
 import { importKinds, type ImportKind } from '../../../../shared/schemas/import';
 import { kindWords } from './importWords';
 
@@ -7,17 +8,19 @@ export function KindStep({ kind, onChoose }: { kind: ImportKind; onChoose(kind: 
     <fieldset className="import-choices">
       <legend className="import-step__lead">What does the file hold?</legend>
       {importKinds.map((option) => (
-        <label key={option} className="import-choice">
-          <input type="radio" name="import-kind" value={option} checked={kind === option} onChange={() => onChoose(option)} />
-          <span className="import-choice__text">
-            <span className="import-choice__label">{kindWords[option].Plural}</span>
-            <span className="import-choice__explain">
-              {option === 'contact'
-                ? 'People, one per row or card. A company column links each person to the company, creating it if needed.'
-                : 'Organisations, one per row: name, website, phone, address, industry.'}
-            </span>
-          </span>
-        </label>
+        <ChoiceCard
+          key={option}
+          name="import-kind"
+          value={option}
+          checked={kind === option}
+          onChoose={() => onChoose(option)}
+          label={kindWords[option].Plural}
+          explain={
+            option === 'contact'
+              ? 'People, one per row or card. A company column links each person to the company, creating it if needed.'
+              : 'Organisations, one per row: name, website, phone, address, industry.'
+          }
+        />
       ))}
     </fieldset>
   );
