@@ -86,7 +86,8 @@ describe('a damaged database', () => {
     const result = await core.dispatch('contacts.list', { sort: 'company', limit: 500 });
     const searched = result.ok ? await core.dispatch('contacts.list', { search: 'client 2' }) : result;
     expect(searched).toMatchObject({ ok: false, error: { code: 'DATABASE_CORRUPT' } });
-    expect(events).toContain('data.damaged');
+    // The window is told once the damage is confirmed: a background check may be reading the file at that moment.
+    await expect.poll(() => events, { timeout: 30_000 }).toContain('data.damaged');
     expect(await core.dispatch('app.info', {})).toMatchObject({ ok: true, data: { mode: 'recovery' } });
     expect(readdirSync(dataDir).some((name) => name.startsWith('damaged-'))).toBe(true);
   });
