@@ -3,6 +3,7 @@ import { call, update } from '../../../tests/support/crm';
 import { useCores } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Core } from '../core';
+import { IndexWords } from '../search/index-words';
 import { sortKey } from './sort-key';
 
 /** The order a phone book gives these names (the list is given to the app shuffled). */
@@ -106,6 +107,25 @@ describe('names sort as in a phone book', () => {
     expect(sortKey('Agent 007')).toBe(sortKey('Agent 7'));
     expect(['“Bob” Smith', '  (Bob) Smith', '🚀🚀 Bob Smith'].map(sortKey)).toEqual(['bob! smith', 'bob! smith', 'bob smith']);
     expect(['🚀', '???', ''].map(sortKey)).toEqual(['', '', '']);
+  });
+
+  it('a name whose first word, as the search index reads it, starts with letters a–z is filed under them, whatever comes before or within it', () => {
+    // A list's run read (search/list-search.ts) finds such names only under those letters. Every character up to
+    // plane 3 and the tags, but one in 64 of the large blocks of one kind (CJK, Hangul, private use).
+    const uniform = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xac00, 0xd7a3], [0xe000, 0xf8ff], [0x20000, 0x3ffff]];
+    const words = new IndexWords();
+    const misfiled: string[] = [];
+    for (let codePoint = 0; codePoint <= 0xe01ef; codePoint++) {
+      if ((codePoint >= 0xd800 && codePoint <= 0xdfff) || (codePoint > 0x3ffff && codePoint < 0xe0000)) continue;
+      if (codePoint % 64 !== 0 && uniform.some(([from, to]) => codePoint >= from! && codePoint <= to!)) continue;
+      const character = String.fromCodePoint(codePoint);
+      for (const name of [`${character}am Smith`, `${character} Jam Smith`, `J${character}am`]) {
+        const letters = /^[a-z]*/.exec(words.words(name).trim())![0];
+        if (!sortKey(name).startsWith(letters)) misfiled.push(`U+${codePoint.toString(16)} ${JSON.stringify(name)}`);
+      }
+    }
+    expect(misfiled).toEqual([]);
+    expect(['™ James', '\u0903James', 'ⓙam', '℡ Jam'].map(sortKey)).toEqual(['james', 'james', 'am', 'jam']);
   });
 
   it('contacts and companies come back from their lists in phone-book order, either way', async () => {

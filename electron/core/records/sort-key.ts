@@ -1,4 +1,5 @@
 import { foldedLetters } from '../duplicates/keys';
+import { IndexWords } from '../search/index-words';
 
 /**
  * A name's place in a phone book, as text that SQLite sorts byte by byte
@@ -8,12 +9,17 @@ import { foldedLetters } from '../duplicates/keys';
  * not take apart folded (ß → ss, æ → ae, ø → o, ł → l, þ → th…), numbers by
  * value ("Item 2" before "Item 10"), and between words spaces, then
  * punctuation, then symbols, then digits, then letters. Unlike the collator,
- * what comes before the first letter or digit (quotes, brackets, emoji) is
- * left out, so "“Bob” Smith" files under B. Ties are for the caller to break
- * (by the exact name, then the id).
+ * what comes before the name's first word as the search index reads it
+ * (quotes, brackets, emoji, "™", a stray accent) is left out, so "“Bob”
+ * Smith" files under B. So a name whose first word starts with what was
+ * typed is always filed under it, which a list's search relies on
+ * (search/list-search.ts). Ties are for the caller to break (by the exact
+ * name, then the id).
  */
 export function sortKey(name: string): string {
-  const folded = name
+  const start = indexWords.firstWordAt(name);
+  const filed = start < name.length ? name.slice(start) : name;
+  const folded = filed
     .normalize('NFKD')
     .toLowerCase()
     .replace(accents, '')
@@ -28,6 +34,8 @@ export function sortKey(name: string): string {
   }
   return key;
 }
+
+const indexWords = new IndexWords();
 
 // Combining accents of Latin, Greek and Cyrillic (other scripts' marks are part of their letters).
 const accents = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/gu;

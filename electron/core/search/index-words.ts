@@ -83,6 +83,20 @@ export class IndexWords {
     return phrases.every((phrase) => document.includes(` ${phrase}`));
   }
 
+  /**
+   * Where in the text the index's first word starts (in UTF-16 units): the
+   * first character it reads as a letter or digit, not as a separator nor as
+   * an accent it folds away; the text's length when there is none.
+   */
+  firstWordAt(text: string): number {
+    let at = 0;
+    for (const character of text) {
+      if (this.fold(character.codePointAt(0)!)) return at;
+      at += character.length;
+    }
+    return text.length;
+  }
+
   private fold(codePoint: number): string | null {
     if (codePoint < 0x80) {
       if ((codePoint >= 0x61 && codePoint <= 0x7a) || (codePoint >= 0x30 && codePoint <= 0x39)) return String.fromCharCode(codePoint);

@@ -20,6 +20,7 @@ import { sortKeysMigration } from './0018-sort-keys';
 import { savedViewProblemsMigration } from './0019-saved-view-problems';
 import { boardTotalsMigration } from './0020-board-totals';
 import { importsMigration } from './0021-imports';
+import { sortKeysByFirstWordMigration } from './0022-sort-keys-by-first-word';
 
 /** Every migration in order. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   savedViewProblemsMigration,
   boardTotalsMigration,
   importsMigration,
+  sortKeysByFirstWordMigration,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;
