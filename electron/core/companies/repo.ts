@@ -100,6 +100,7 @@ export function companiesRepo(db: Db) {
     alias: 'co',
     columns: 'co.id, co.name, co.website, co.phone, co.industry, co.updated_at',
     order: orderTerms,
+    titleSort: 'name',
   });
 
   function rowValues(values: CompanyValues) {

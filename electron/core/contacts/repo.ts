@@ -102,6 +102,7 @@ export function contactsRepo(db: Db) {
     alias: 'c',
     columns: 'c.id, c.name, c.email, c.phone, c.company, c.company_id, c.photo_sha256, c.updated_at',
     order: Object.fromEntries(Object.entries(orderTerms).map(([key, terms]) => [key, terms.map((term) => `c.${term}`)])) as Record<ContactSortKey, string[]>,
+    titleSort: 'name',
   });
 
   /**

@@ -68,6 +68,26 @@ describe('list pages are index walks (EXPLAIN QUERY PLAN)', () => {
     expect(walked.filter((line) => !line.endsWith(': walks'))).toEqual([]);
   });
 
+  it('a run read walks the name index from the word typed, reads the other matches by id, and sorts only the rows it found', async () => {
+    const core = await openCore(tempDir());
+    await smallCrm(core);
+    const lists = [
+      ['c', 'contacts_by_name_sort', contactsRepo(core.db).pageSql],
+      ['co', 'companies_by_name_sort', companiesRepo(core.db).pageSql],
+    ] as const;
+    for (const [alias, index, pageSql] of lists) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const steps = pageSql('name', direction, undefined, 'run').flatMap((sql) => plan(core.db, sql));
+        const shown = steps.join(' | ');
+        expect(shown).toContain(`SEARCH ${alias} USING INDEX ${index} (name_sort>? AND name_sort<?)`);
+        expect(shown).toContain(`SEARCH ${alias} USING INTEGER PRIMARY KEY (rowid=?)`);
+        expect(steps.filter((step) => step.startsWith(`SCAN ${alias}`))).toEqual([]);
+      }
+    }
+    // Lists not in a name order have no run to read.
+    expect(dealsRepo(core.db).pageSql('title', 'asc', undefined, 'run')).toEqual(dealsRepo(core.db).pageSql('title', 'asc'));
+  });
+
   it('deals by stage is one walk: the stages in their order, each one’s cards by deals_by_stage; no sort and no count per stage', async () => {
     const core = await openCore(tempDir());
     await smallCrm(core);

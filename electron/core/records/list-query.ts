@@ -17,6 +17,8 @@ export interface ListSource<Sort extends string> {
   order: Record<Sort, readonly string[]>;
   /** A FROM whose join order walks a sort's indexes in order where `from` would sort (deals by stage: the stages, then each one's cards). */
   walkFrom?: Partial<Record<Sort, string>>;
+  /** The sort whose first term is the title's phone-book key (records/sort-key.ts): a search by it may read a run (list-search.ts). */
+  titleSort?: Sort;
 }
 
 /** WHERE conditions with their named parameters, and what was typed in the list's search box. */
@@ -80,9 +82,11 @@ export interface ListPage<Row> {
  * first), so the filled rows are read backwards from their part of the index
  * and the blank rows after them from theirs: two index walks, never a sort.
  *
- * A search is read the cheapest of three ways per page (list-search.ts):
- * its matches from the search index, sorted; or the list's own index walked,
- * each entry looked up in the set of matches or each row tested. Its count
+ * A search is read the cheapest of four ways per page (list-search.ts):
+ * its matches from the search index, sorted; the list's own index walked,
+ * each entry looked up in the set of matches or each row tested; or, in name
+ * order, the names that begin with the word typed walked where they are
+ * filed, beside the few other matches. Its count
  * stops at 1,000 (or the page's end, if further), read from the search
  * index: exact below, "1,000+" above, and exact on request (count) for a
  * select-all.
@@ -100,13 +104,21 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
   const { alias } = source;
   // A count needs no joins: every condition is on the main table.
   const table = source.from.trim().split(/\s+/)[0]!;
-  const search = listSearch(db, source.kind, alias);
+  const titleKey = source.titleSort === undefined ? undefined : source.order[source.titleSort][0];
+  const search = listSearch(db, source.kind, alias, titleKey === undefined ? {} : { titleKey });
   const whereOf = (conditions: Conditions, extra: readonly string[] = []) => [`${alias}.deleted_at IS NULL`, ...conditions.where, ...extra].join(' AND ');
   const selectSql = (from: string, columns: string, where: string, terms: readonly string[], direction: Direction) =>
     `SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY ${orderBy(terms, `${alias}.id`, direction)} LIMIT @limit OFFSET @offset`;
   const idColumn = `${alias}.id AS id`;
   /** The conditions with a search term in place of the typed search. */
   const narrowed = (conditions: Conditions, term: SearchTerm): Conditions => ({ where: [...conditions.where, term.where], params: { ...conditions.params, ...term.params } });
+
+  /** A run read (list-search.ts) as one read: the ids of its two reads' first rows to the page's end, each in the list's order. */
+  function joinedRun(term: SearchTerm, request: PageRequest<Sort>, conditions: Conditions): SearchTerm {
+    const order = orderBy(source.order[request.sort], `${alias}.id`, request.direction);
+    const firstRows = (condition: string) => `SELECT id FROM (SELECT ${alias}.id AS id FROM ${source.from} WHERE ${whereOf(conditions, [condition])} ORDER BY ${order} LIMIT @runReach)`;
+    return { where: `${alias}.id IN (${firstRows(term.where)} UNION ALL ${firstRows(term.others!)})`, params: { ...term.params, runReach: request.offset + request.limit }, how: 'read' };
+  }
 
   /** The statements one page may run: one, or for a descending sort on a column with blanks, filled rows then blank rows. */
   function plan(columns: string, sort: Sort, direction: Direction, conditions: Conditions, walks: boolean): Array<{ sql: string; blanks: boolean }> {
@@ -152,9 +164,12 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
   function searchedRows<R>(columns: string, request: PageRequest<Sort>, conditions: Conditions, countCap: number): { rows: R[]; counted: number | null } | null {
     const typed = conditions.search;
     if (typed === undefined) return { rows: rowsOf<R>(columns, request, conditions, true), counted: null };
-    const found = search.forPage(typed, request.offset + request.limit, countCap);
+    const found = search.forPage(typed, request.offset + request.limit, countCap, request.sort === source.titleSort);
     if (!found) return null;
-    const read = (term: SearchTerm) => rowsOf<R>(columns, request, narrowed(conditions, term), walksIndex(term));
+    const read = (term: SearchTerm) => {
+      const asRead = term.how === 'run' ? joinedRun(term, request, conditions) : term;
+      return rowsOf<R>(columns, request, narrowed(conditions, asRead), walksIndex(asRead));
+    };
     let rows: R[] | null = null;
     for (let at: PageSearch | null = found; rows === null && at; at = at.fallback) {
       const { term } = at;
@@ -190,8 +205,9 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
       return (prepared(`SELECT ${idColumn} FROM ${table} ${alias} WHERE ${whereOf(all)}`).all(all.params) as Array<{ id: number }>).map((row) => row.id);
     },
     /** The SQL a page runs, for EXPLAIN QUERY PLAN in tests: without a search, or with one read each way (list-search.ts). */
-    pageSql(sort: Sort, direction: Direction, conditions: Conditions = noConditions(), searched?: 'read' | 'sift' | 'watchedSift' | 'walk'): string[] {
-      const term = searched && search[searched]('x');
+    pageSql(sort: Sort, direction: Direction, conditions: Conditions = noConditions(), searched?: 'read' | 'sift' | 'watchedSift' | 'walk' | 'run'): string[] {
+      const typed = searched && search[searched]('x');
+      const term = typed && typed.how === 'run' ? joinedRun(typed, { sort, direction, offset: 0, limit: 100 }, conditions) : typed;
       return plan(source.columns, sort, direction, term ? narrowed(conditions, term) : conditions, term ? walksIndex(term) : true).map((step) => step.sql);
     },
   };

@@ -194,7 +194,7 @@ describe('searching a list: a capped count, and every match reachable in the lis
       for (let i = 0; i < 1_300; i++) contacts.create({ name: i % 40 === 0 ? `Zed Lund ${i}` : `Anna Berg ${i}`, email: '', phone: '', company: '', notes: '' }, now);
     })();
     // A count capped at 10 makes the 33 Zeds "many" here, and no read quick, as 30,000 among 1,000,000.
-    const search = listSearch(core.db, 'contact', 'c', 0);
+    const search = listSearch(core.db, 'contact', 'c', { quickRead: 0 });
     expect(listSearch(core.db, 'contact', 'c').forPage('zed', 5, 10)!.term.how).toBe('read');
     const found = search.forPage('zed', 5, 10)!;
     expect([found.term.how, found.term.where.includes('sift_step'), found.fallback?.term.how]).toEqual(['sift', true, 'read']);
@@ -208,6 +208,93 @@ describe('searching a list: a capped count, and every match reachable in the lis
     expect(core.db.prepare(watchedSql!).all(page)).toEqual(read);
     const zeds = (await readAll(core, 'contacts.list', {}, 500)).ids.filter((id) => indexed(core, 'contact', 'zed').has(id));
     expect((await readAll(core, 'contacts.list', { search: 'zed' }, 10)).ids).toEqual(zeds);
+  });
+
+  it('a word most matches begin a name with reads their run of the name index; with the few others, every page holds the matches in order', async () => {
+    const core = await openCore(tempDir());
+    const contacts = contactsRepo(core.db);
+    const companies = companiesRepo(core.db);
+    const random = seededRandom(5);
+    const now = '2026-01-01T00:00:00.000Z';
+    const firsts = ['James', 'Jamal', 'Jamie', 'Jamila', 'Jámes'];
+    // Names the index reads from their first word, whatever comes before it; "Ｊamie" is filed under "jam" but the index reads it otherwise.
+    const odd = ['™ James', '\u0903James', '“Jamie” Fox', '🚀 Jam', 'Ｊamie Wide', 'ⓙam Circle', 'O’Jam'];
+    core.db.transaction(() => {
+      for (let i = 0; i < 3_000; i++) {
+        contacts.create({ name: `${random.pick(['Anna', 'Zed', 'Björn', 'Maja'])} ${random.pick(['Berg', 'Lund'])} ${i}`, email: '', phone: '', company: '', notes: '' }, now);
+        companies.create({ name: `${random.pick(['Apex', 'Zephyr'])} ${i}`, website: '', phone: '', address: '', industry: '', notes: '' }, now);
+      }
+      for (let i = 0; i < 1_100; i++) {
+        contacts.create({ name: `${random.pick(firsts)} ${random.pick(['Berg', 'Lund'])} ${i}`, email: '', phone: '', company: '', notes: '' }, now);
+        companies.create({ name: `${random.pick(firsts)} Holdings ${i}`, website: '', phone: '', address: '', industry: '', notes: '' }, now);
+      }
+      // Matches elsewhere in the order: a later word, an email, a company, a note.
+      for (let i = 0; i < 40; i++) {
+        const [name = '', email = '', company = '', notes = ''] = [[`Anna Jameson ${i}`, '', '', ''], [`Zed Lund x${i}`, `jam${i}@mail.example`, '', ''], [`Maja Berg x${i}`, '', 'Jam Factory', ''], [`Björn Lund x${i}`, '', '', 'jam session']][i % 4]!;
+        contacts.create({ name, email, phone: '', company, notes }, now);
+        companies.create({ name: `Zephyr Jam ${i}`, website: '', phone: '', address: '', industry: '', notes: '' }, now);
+      }
+      for (const name of odd) contacts.create({ name, email: '', phone: '', company: '', notes: '' }, now);
+    })();
+    const trashed = (await call(core, 'contacts.list', { search: 'jamal', limit: 5 })).rows.map((row) => row.id);
+    for (const id of trashed) await call(core, 'contacts.delete', { id });
+    const vip = await call(core, 'tags.create', { name: 'VIP' });
+    const everyone = (await readAll(core, 'contacts.list', {}, 500)).ids;
+    await call(core, 'bulk.apply', { kind: 'contact', ids: everyone.filter((id) => id % 3 !== 0), action: { type: 'addTag', tagId: vip.id } });
+
+    for (const [channel, kind] of [['contacts.list', 'contact'], ['companies.list', 'company']] as const) {
+      const search = listSearch(core.db, kind, 'x', { titleKey: 'x.name_sort' });
+      expect(search.forPage('jam', 100, 1_000, true)?.term.how, kind).toBe('run');
+      expect(search.forPage('jam', 100, 1_000, false)?.term.how, kind).not.toBe('run');
+      // A word with more than letters a–z has no run to read.
+      for (const typed of ['jám', 'jam 1', '7']) expect(search.run(typed), typed).toBeNull();
+      for (const direction of ['asc', 'desc'] as const) {
+        const order = (await readAll(core, channel, { sort: 'name', direction }, 500)).ids;
+        for (const typed of ['jam', 'JAMI', 'j']) {
+          const matching = indexed(core, kind, typed);
+          const { ids, counts } = await readAll(core, channel, { sort: 'name', direction, search: typed }, 100);
+          expect(ids, `${kind} ${direction} “${typed}”`).toEqual(order.filter((id) => matching.has(id)));
+          expect(counts.at(-1), `${kind} ${direction} “${typed}”`).toEqual({ total: matching.size, more: false });
+        }
+      }
+    }
+    // Every odd name that matches is found where the list files it; "Ｊamie Wide", filed among them, and "ⓙam Circle" are not matches.
+    const jam = indexed(core, 'contact', 'jam');
+    const found = (await readAll(core, 'contacts.list', { search: 'jam' }, 100)).ids;
+    const named = (ids: number[]) => ids.map((id) => contacts.get(id)?.name).filter((name) => name !== undefined && odd.includes(name));
+    expect(named(found).sort()).toEqual(odd.filter((name) => !['Ｊamie Wide', 'ⓙam Circle'].includes(name)).sort());
+    expect(found).toEqual(everyone.filter((id) => jam.has(id) && !trashed.includes(id)));
+    // With a tag too, both ways.
+    const tagged = new Set(everyone.filter((id) => id % 3 !== 0));
+    for (const direction of ['asc', 'desc'] as const) {
+      const order = (await readAll(core, 'contacts.list', { sort: 'name', direction }, 500)).ids;
+      const query = { sort: 'name' as const, direction, search: 'jam', tagIds: [vip.id] };
+      expect((await readAll(core, 'contacts.list', query, 100)).ids).toEqual(order.filter((id) => tagged.has(id) && jam.has(id)));
+    }
+  });
+
+  it('a run read that tests too many rows the index reads otherwise gives way to the planned read, with the same rows', async () => {
+    const core = await openCore(tempDir());
+    const contacts = contactsRepo(core.db);
+    const now = '2026-01-01T00:00:00.000Z';
+    // 1,200 "Ｊama" are filed under "jam" but do not match it, ahead of the 1,100 Jameses that do.
+    core.db.transaction(() => {
+      for (let i = 0; i < 3_000; i++) contacts.create({ name: `Anna Berg ${i}`, email: '', phone: '', company: '', notes: '' }, now);
+      for (let i = 0; i < 1_200; i++) contacts.create({ name: `Ｊama ${i}`, email: '', phone: '', company: '', notes: '' }, now);
+      for (let i = 0; i < 1_100; i++) contacts.create({ name: `James ${i}`, email: '', phone: '', company: '', notes: '' }, now);
+      for (let i = 0; i < 30; i++) contacts.create({ name: `Anna Jameson ${i}`, email: '', phone: '', company: '', notes: '' }, now);
+    })();
+    const search = listSearch(core.db, 'contact', 'c', { titleKey: 'c.name_sort', quickRead: 0 });
+    const found = search.forPage('jam', 100, 1_000, true)!;
+    expect([found.term.how, found.fallback?.term.how]).toEqual(['run', 'walk']);
+    const [runSql] = contactsRepo(core.db).pageSql('name', 'asc', undefined, 'run');
+    const page = { ...found.term.params, runReach: 100, limit: 100, offset: 0 };
+    expect(search.within(found.patience, () => core.db.prepare(runSql!).all(page))).toBeNull();
+    // Unwatched, the run finds the page the list shows.
+    const jam = indexed(core, 'contact', 'jam');
+    const matches = (await readAll(core, 'contacts.list', {}, 500)).ids.filter((id) => jam.has(id));
+    expect((core.db.prepare(runSql!).all(page) as Array<{ id: number }>).map((row) => row.id)).toEqual(matches.slice(0, 100));
+    expect((await readAll(core, 'contacts.list', { search: 'jam' }, 100)).ids).toEqual(matches);
   });
 
   it('a search with nothing to look for matches nothing, counted and paged', async () => {
