@@ -14,7 +14,7 @@ import { viewsUsingWords } from '../views/viewProblems';
 import { useConfirmedDelete } from './useConfirmedDelete';
 import { useInlineEdit } from './useInlineEdit';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
-import { useUnsavedWork } from '../unsaved/unsavedContext';
+import { useUnsavedWork } from '../../lib/unsavedContext';
 
 interface CustomFieldRowProps {
   field: CustomField;

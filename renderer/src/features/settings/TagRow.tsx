@@ -14,7 +14,7 @@ import { problemFor } from './problemFor';
 import { useConfirmedDelete } from './useConfirmedDelete';
 import { useInlineEdit } from './useInlineEdit';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
-import { useUnsavedWork } from '../unsaved/unsavedContext';
+import { useUnsavedWork } from '../../lib/unsavedContext';
 
 interface TagRowProps {
   tag: Tag;
