@@ -89,7 +89,7 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
         company && (
           <>
             <CompanyPeople companyId={company.id} version={editor.changes} />
-            <RecordDeals companyId={company.id} />
+            <RecordDeals kind="company" id={company.id} />
           </>
         )
       }

@@ -105,7 +105,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
           />
         )
       }
-      related={contact && <RecordDeals contactId={contact.id} />}
+      related={contact && <RecordDeals kind="contact" id={contact.id} />}
     >
       {contact && (
         <PhotoField
