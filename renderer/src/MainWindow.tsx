@@ -12,11 +12,12 @@ import { DealsScreen } from './features/deals/DealsScreen';
 import { DuplicatesScreen } from './features/duplicates/DuplicatesScreen';
 import { ImportProvider } from './features/import/ImportProvider';
 import { CommandPalette } from './features/palette/CommandPalette';
+import { PaletteButton } from './features/palette/PaletteButton';
 import { PaletteProvider } from './features/palette/PaletteProvider';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TodayScreen } from './features/today/TodayScreen';
 import { TrashScreen } from './features/trash/TrashScreen';
-import { useLeaveGuard } from './features/unsaved/unsavedContext';
+import { useLeaveGuard } from './lib/unsavedContext';
 import { listPlace, NavigationContext, type Navigation, type PendingRequest, type ScreenRequest } from './navigation';
 import { sections, tools, type Place } from './sections';
 import './MainWindow.css';
@@ -99,7 +100,7 @@ export function MainWindow({ version, generation }: MainWindowProps) {
         <BackupFailedBanner />
         <RestoredBanner />
         <div className="app">
-          <Sidebar sections={sections} tools={tools} current={current} onSelect={go} version={version} />
+          <Sidebar sections={sections} tools={tools} current={current} onSelect={go} version={version} search={<PaletteButton />} />
           <div className="app__screen" key={generation}>
             {screenFor(current, () => void go('contacts'))}
           </div>

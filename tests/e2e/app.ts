@@ -58,6 +58,8 @@ interface Fixtures {
   app: RolodeskApp;
   /** Override to start on a prepared directory; defaults to a fresh temp directory. */
   dataDir: string;
+  /** A folder of the test's own (files it picks, exports, chosen backup folders), made when asked for. */
+  scratch: string;
 }
 
 interface WorkerFixtures {
@@ -157,6 +159,15 @@ async function createApp(context: BrowserContext, page: Page, renderer: Renderer
   return app;
 }
 
+/** A fixture: a fresh folder in the system's temp directory, removed with everything in it after the test. */
+function tempFolder(prefix: string) {
+  return async ({}, use: (dir: string) => Promise<void>) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
 export const test = base.extend<Fixtures, WorkerFixtures>({
   renderer: [
     async ({}, use) => {
@@ -166,11 +177,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  dataDir: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'rolodesk-e2e-'));
-    await use(dir);
-    rmSync(dir, { recursive: true, force: true });
-  },
+  dataDir: tempFolder('rolodesk-e2e-'),
+  scratch: tempFolder('rolodesk-scratch-'),
   app: async ({ context, page, renderer, dataDir }, use) => {
     const app = await createApp(context, page, renderer, dataDir);
     await app.launch();

@@ -11,14 +11,12 @@ appTest.use({ locale: 'en-US' });
 
 /** Real files on disk, as a user picks them, in a folder removed after the test. */
 const test = appTest.extend<{ files: (name: string, bytes: Buffer) => string }>({
-  files: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'rolodesk-picked-'));
+  files: async ({ scratch }, use) => {
     await use((name, bytes) => {
-      const path = join(dir, name);
+      const path = join(scratch, name);
       writeFileSync(path, bytes);
       return path;
     });
-    rmSync(dir, { recursive: true, force: true });
   },
 });
 

@@ -1,23 +1,13 @@
 import type { Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeUnwritable } from '../support/fault-fs';
 import { samples } from '../support/sample-files';
 import { upload } from '../support/upload';
-import { expect, test as appTest, type RolodeskApp } from './app';
+import { expect, test, type RolodeskApp } from './app';
 
 // Times and sizes are written in the user's locale; pin it so the words are predictable.
-appTest.use({ locale: 'en-US' });
-
-/** A folder of the test's own (exports, chosen backup folders), removed afterwards. */
-const test = appTest.extend<{ scratch: string }>({
-  scratch: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'rolodesk-backups-e2e-'));
-    await use(dir);
-    rmSync(dir, { recursive: true, force: true });
-  },
-});
+test.use({ locale: 'en-US' });
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Sections' });
 const contactGrid = (page: Page) => page.getByRole('grid', { name: 'Contacts' });

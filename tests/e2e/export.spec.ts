@@ -1,25 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { vcf } from '../../electron/core/export/vcf-package';
 import { call } from '../support/crm';
 import { seedContacts } from '../support/seed-contacts';
-import { expect, test as appTest, type RolodeskApp } from './app';
+import { expect, test, type RolodeskApp } from './app';
 
 // Counts are written in the user's locale; pin it so the words are predictable.
-appTest.use({ locale: 'en-US' });
-
-/** A folder of the test's own for the exported files, removed afterwards. */
-const test = appTest.extend<{ scratch: string }>({
-  scratch: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'rolodesk-export-e2e-'));
-    await use(dir);
-    rmSync(dir, { recursive: true, force: true });
-  },
-});
+test.use({ locale: 'en-US' });
 
 const gridOf = (page: Page, name: 'Contacts' | 'Companies' | 'Deals') => page.getByRole('grid', { name });
 /** The list row at a position (0-based); aria-rowindex counts the header as row 1. */

@@ -1,4 +1,4 @@
-import { ZipFile } from 'yazl';
+import { zipOf } from './archives';
 
 /** Small real files of each kind, made from their published signatures. */
 export const samples = {
@@ -29,18 +29,9 @@ export const samples = {
   binaryJunk: Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37) % 256)),
 };
 
-async function zip(entries: Record<string, string>): Promise<Buffer> {
-  const file = new ZipFile();
-  for (const [name, content] of Object.entries(entries)) file.addBuffer(Buffer.from(content), name);
-  file.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of file.outputStream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 /** A minimal Word document: the parts file-type looks for inside the ZIP container. */
 export function docx(): Promise<Buffer> {
-  return zip({
+  return zipOf({
     '[Content_Types].xml':
       '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
     'word/document.xml': '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
@@ -49,5 +40,5 @@ export function docx(): Promise<Buffer> {
 
 /** A ZIP archive carrying a program: refused whatever it is called. */
 export function zipWithProgram(): Promise<Buffer> {
-  return zip({ 'setup.exe': 'MZ not really' });
+  return zipOf({ 'setup.exe': 'MZ not really' });
 }

@@ -35,6 +35,7 @@ function violations(folder: string, allowed: (landsAt: string) => boolean): stri
 }
 
 const inside = (folder: string) => (path: string) => path === folder || path.startsWith(`${folder}/`);
+const notAFeature = (path: string) => !inside('renderer/src/features')(path);
 const isPackage = (path: string) => !/^(electron\/|renderer|shared|tests|\.\.)/.test(path);
 
 describe('the dependency rule (DESIGN.md)', () => {
@@ -44,6 +45,10 @@ describe('the dependency rule (DESIGN.md)', () => {
 
   it('the renderer reaches nothing but shared/ and its own files (and browser packages)', () => {
     expect(violations('renderer', (path) => (inside('renderer')(path) || inside('shared')(path) || isPackage(path)) && path !== 'electron' && !nodeBuiltins.has(path))).toEqual([]);
+  });
+
+  it('in the renderer, components/ and lib/ (the lower layers) never import from features/', () => {
+    expect([...violations('renderer/src/components', notAFeature), ...violations('renderer/src/lib', notAFeature)]).toEqual([]);
   });
 
   it('shared/ imports nothing of ours outside itself, and nothing of Node or Electron', () => {
@@ -57,5 +62,6 @@ describe('the dependency rule (DESIGN.md)', () => {
   it('would catch a breach: the checker sees the imports of a file that has them', () => {
     expect(importsOf('electron/main/index.ts')).toContain('electron');
     expect(violations('electron/main', (path) => path !== 'electron').length).toBeGreaterThan(0);
+    expect(violations('renderer/src', notAFeature)).toContain('renderer/src/MainWindow.tsx imports renderer/src/features/palette/PaletteButton');
   });
 });

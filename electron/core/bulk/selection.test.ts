@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactSortKey } from '../../../shared/schemas/contact';
+import { contactOrder, seedContactsWithVip, type ContactListQuery } from '../../../tests/support/contact-lists';
 import { call, count, failure } from '../../../tests/support/crm';
 import { useCores } from '../../../tests/support/core';
 import { seedContacts } from '../../../tests/support/seed-contacts';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Core } from '../core';
-
-/** Every id of a contact list query, in the list's own order, read page by page through contacts.list. */
-async function contactOrder(core: Core, query: Record<string, unknown>): Promise<number[]> {
-  const ids: number[] = [];
-  for (let offset = 0; ; offset += 500) {
-    const page = await call(core, 'contacts.list', { ...query, offset, limit: 500 });
-    ids.push(...page.rows.map((row) => row.id));
-    if (ids.length >= page.total) return ids;
-  }
-}
 
 /** Nothing a bulk change writes: no undo record, no history, nothing in the trash. */
 function untouched(core: Core) {
@@ -32,12 +22,9 @@ describe('selections resolved by the list itself', () => {
 
   it('a range is every row between two positions in the list’s own sort and filters, loaded or not', async () => {
     const core = await openCore(tempDir());
-    seedContacts(core, 700);
-    const vip = await call(core, 'tags.create', { name: 'VIP' });
-    const everyThird = (await contactOrder(core, {})).filter((_, index) => index % 3 === 0);
-    await call(core, 'bulk.apply', { kind: 'contact', ids: everyThird, action: { type: 'addTag', tagId: vip.id } });
+    const vip = await seedContactsWithVip(core, 700);
 
-    const queries: Array<{ sort: ContactSortKey; direction: 'asc' | 'desc'; tagIds?: number[]; search?: string }> = [
+    const queries: ContactListQuery[] = [
       { sort: 'name', direction: 'asc' },
       // Descending over a column with blanks: two index walks, blanks last.
       { sort: 'company', direction: 'desc' },

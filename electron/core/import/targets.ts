@@ -1,20 +1,10 @@
 import type { CustomField } from '../../../shared/schemas/custom-field';
 import { companyImportFields, contactImportFields, type ColumnTarget, type ImportKind, type Mapping, type TargetOption } from '../../../shared/schemas/import';
 import { CrmError } from '../errors';
+import { fieldLabels } from '../records/field-labels';
 
-/** Built-in fields as the wizard and the messages name them. */
-export const fieldLabels: Record<string, string> = {
-  name: 'Name',
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'Email',
-  phone: 'Phone',
-  company: 'Company',
-  notes: 'Notes',
-  website: 'Website',
-  address: 'Address',
-  industry: 'Industry',
-};
+// The wizard's labels are the app's one table; rows.ts and presets.ts take them from here.
+export { fieldLabels };
 
 export const builtInFields = { contact: contactImportFields, company: companyImportFields } as const;
 

@@ -4,6 +4,7 @@ import { activitiesRepo } from '../activities/repo';
 import { attachmentsRepo } from '../attachments/repo';
 import type { Db } from '../db/open';
 import type { HistoryAction, HistoryValue } from '../records/history';
+import { fieldLabels } from '../records/field-labels';
 import { ownerColumn, tableOf } from '../records/kinds';
 
 // Sources, in the order entries of the same instant are listed (newest first: highest first).
@@ -24,26 +25,6 @@ interface HistoryRow {
   changed_at: string;
   label: string | null;
 }
-
-const labels: Record<string, string> = {
-  name: 'Name',
-  email: 'Email',
-  phone: 'Phone',
-  company: 'Company',
-  notes: 'Notes',
-  website: 'Website',
-  address: 'Address',
-  industry: 'Industry',
-  title: 'Title',
-  contact: 'Contact',
-  valueMinor: 'Value',
-  currency: 'Currency',
-  stage: 'Stage',
-  expectedCloseDate: 'Expected close',
-  owner: 'Owner',
-  probability: 'Probability',
-  tags: 'Tags',
-};
 
 // Later than any time stamp: the first page starts at the newest entry.
 const start: TimelineCursor = { at: '9999-12-31T23:59:59.999Z', source: 9, id: 1 };
@@ -83,7 +64,7 @@ export function timelineRepo(db: Db) {
     WHERE h.id IN (SELECT value FROM json_each(?))`);
 
   function change(row: HistoryRow): FieldChange {
-    const label = row.field.startsWith('custom.') ? (row.label ?? 'A deleted field') : (labels[row.field] ?? row.field);
+    const label = row.field.startsWith('custom.') ? (row.label ?? 'A deleted field') : (fieldLabels[row.field] ?? row.field);
     return { action: row.action, field: row.field, label, oldValue: row.old_value, newValue: row.new_value };
   }
 

@@ -1,5 +1,5 @@
+import type { ReactNode } from 'react';
 import type { Place, Section, tools as toolList } from '../sections';
-import { PaletteButton } from '../features/palette/PaletteButton';
 import { Icon } from './Icon';
 import { LogoMark } from './Logo';
 import './Sidebar.css';
@@ -12,17 +12,19 @@ interface SidebarProps {
   onSelect(place: Place): void;
   /** App version for the footer; empty until app.info answers. */
   version: string;
+  /** What opens the search, under the brand (the window passes the palette's button). */
+  search: ReactNode;
 }
 
 /** The app's left column: brand, one entry per section, the tools (Duplicates, Trash, Settings) and the version. Collapses to an icon rail in narrow windows. */
-export function Sidebar({ sections, tools, current, onSelect, version }: SidebarProps) {
+export function Sidebar({ sections, tools, current, onSelect, version, search }: SidebarProps) {
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">
         <LogoMark size={28} />
         <span className="sidebar__name">Rolodesk</span>
       </div>
-      <PaletteButton />
+      {search}
       <nav className="sidebar__nav" aria-label="Sections">
         <ul>
           {sections.map((section) => (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FieldIssue } from '../../../shared/errors';
 import { toCrmError } from '../api';
-import type { CustomValuesDraft } from '../features/custom-fields/customValues';
+import type { CustomValuesDraft } from './customValues';
 import { useSubmitOnce } from './useSubmitOnce';
 
 /** A record form's own checks: its fields in order, the schema check, and the core's field problems sorted out. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { useLeaveGuard } from '../features/unsaved/unsavedContext';
+import { useLeaveGuard } from './unsavedContext';
 
 /** What a screen's side panel shows; `session` changes whenever the user opens something else. */
 export interface PanelState<Prefill> {

@@ -1,7 +1,6 @@
 import { nothingToSearchForWords } from '../../../../shared/search-words';
 import { Button } from '../Button';
-import { IconTile } from '../IconTile';
-import '../../features/contacts/ContactsEmpty.css';
+import { EmptyState } from '../EmptyState';
 
 interface NoMatchesProps {
   /** "contacts", "companies". */
@@ -23,11 +22,12 @@ export function NoMatches({ plural, search, searchesIn, onClear }: NoMatchesProp
       ? `Check the spelling, or search for part of ${searchesIn}.`
       : 'Remove a tag or a condition to see more.';
   return (
-    <div className="contacts-empty">
-      <IconTile icon="searchOff" muted />
-      <h2 className="contacts-empty__title">{title}</h2>
-      <p className="contacts-empty__text">{text}</p>
-      <Button onClick={onClear}>{search ? 'Clear search' : `Show all ${plural}`}</Button>
-    </div>
+    <EmptyState
+      icon="searchOff"
+      muted
+      title={title}
+      text={text}
+      action={<Button onClick={onClear}>{search ? 'Clear search' : `Show all ${plural}`}</Button>}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import type { DragEventHandler, KeyboardEvent, ReactNode } from 'react';
-import { useUnsavedWork } from '../../features/unsaved/unsavedContext';
+import { useUnsavedWork } from '../../lib/unsavedContext';
 import { ErrorBanner, WarningBanner } from '../Banner';
 import { Button, IconButton } from '../Button';
 import { ConflictReview } from './ConflictReview';

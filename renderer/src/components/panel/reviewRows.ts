@@ -1,5 +1,5 @@
 import type { CustomField } from '../../../../shared/schemas/custom-field';
-import type { CustomFormValues } from '../../features/custom-fields/customValues';
+import type { CustomFormValues } from '../../lib/customValues';
 
 /** How one form field is named and read in a review ("Stage": "Won"). */
 export interface FieldDescription<Value> {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import { toCrmError } from '../../api';
-import { customFormValuesOf, type CustomValuesDraft } from '../../features/custom-fields/customValues';
-import { useCustomFieldForm, type StoredCustomValues } from '../../features/custom-fields/useCustomFieldForm';
+import { customFormValuesOf, type CustomValuesDraft } from '../../lib/customValues';
+import { useCustomFieldForm, type StoredCustomValues } from '../../lib/useCustomFieldForm';
 import { onRecordChange } from '../../lib/recordChanges';
 import { useRecordForm, type FormRules } from '../../lib/useRecordForm';
 import { mergeReview, reviewRows, type FieldDescriptions, type FormSnapshot, type Keep } from './reviewRows';

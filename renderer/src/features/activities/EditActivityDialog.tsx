@@ -6,7 +6,7 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { ConflictReview } from '../../components/panel/ConflictReview';
 import { mergeReview, reviewRows, type FieldDescriptions } from '../../components/panel/reviewRows';
-import { useUnsavedWork } from '../unsaved/unsavedContext';
+import { useUnsavedWork } from '../../lib/unsavedContext';
 import { ActivityFields } from './ActivityFields';
 import { valuesOfActivity, type ActivityValues } from './activityForm';
 import { kindWords } from './activityKinds';

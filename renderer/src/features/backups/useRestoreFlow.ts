@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SnapshotInfo } from '../../../../shared/schemas/backup';
 import { invoke, toCrmError } from '../../api';
-import { useLeaveGuard } from '../unsaved/unsavedContext';
+import { useLeaveGuard } from '../../lib/unsavedContext';
 import { useBackupProgress, type BackupProgress } from './useBackupProgress';
 
 /** What a restore puts back: a snapshot, a file the user picks, or the data from before the last restore. */

@@ -1,8 +1,8 @@
 import type { CompanySortKey } from '../../../../shared/schemas/company';
 import { invoke } from '../../api';
 import { listRequest, pageRequest, type ListQuery } from '../../lib/pagedRows';
+import { NoRecordsYet } from '../views/NoRecordsYet';
 import { RecordListScreen } from '../views/RecordListScreen';
-import { NoCompaniesYet } from './CompaniesEmpty';
 import { companyColumns } from './companyColumns';
 import { CompanyPanel } from './CompanyPanel';
 
@@ -24,7 +24,7 @@ export function CompaniesScreen() {
       newLabel="New company"
       placeholder="Search name, industry, website…"
       searchesIn="a name, an industry or a website"
-      empty={(create) => <NoCompaniesYet onCreate={create} />}
+      empty={(create) => <NoRecordsYet kind="company" onCreate={create} />}
       renderPanel={({ panel, onSaved, onDeleted, onClose }) => (
         <CompanyPanel key={panel.session} companyId={panel.recordId} focusName={panel.focusName} onSaved={onSaved} onDeleted={onDeleted} onClose={onClose} />
       )}

@@ -3,21 +3,13 @@ import { companyLimits, type Company } from '../../../../shared/schemas/company'
 import type { Trashed } from '../../../../shared/schemas/common';
 import { invoke } from '../../api';
 import { Avatar } from '../../components/Avatar';
-import { ErrorBanner } from '../../components/Banner';
 import { Icon } from '../../components/Icon';
 import { TextFields } from '../../components/TextFields';
 import { useRecordDelete } from '../../components/panel/useRecordDelete';
-import { RecordMeta } from '../../components/panel/RecordMeta';
-import { RecordPanel } from '../../components/panel/RecordPanel';
 import { describeTextFields } from '../../components/panel/describeFields';
 import { useRecordEditor } from '../../components/panel/useRecordEditor';
-import { AttachmentsSection } from '../attachments/AttachmentsSection';
-import { DropOverlay } from '../attachments/DropOverlay';
-import { useRecordFiles } from '../attachments/useRecordFiles';
-import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
 import { RecordDeals } from '../deals/RecordDeals';
-import { TagPicker } from '../tags/TagPicker';
-import { RecordTimeline } from '../timeline/RecordTimeline';
+import { FieldedRecordPanel } from '../record-panel/FieldedRecordPanel';
 import { CompanyPeople } from './CompanyPeople';
 import { companyFieldSpecs } from './companyFieldSpecs';
 import { companyFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf } from './companyForm';
@@ -58,15 +50,13 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
     persist: (input, current) => (current ? invoke('companies.update', { id: current.id, version: current.version, ...input }) : invoke('companies.create', input)),
     onSaved,
   });
-  const { record: company, load, form, custom } = editor;
-  const files = useRecordFiles('company', company?.id ?? null);
+  const { record: company, load, form } = editor;
 
   useEffect(() => {
     if (focusName && load.state === 'ready') nameRef.current?.focus();
   }, [focusName, load.state]);
 
   const removal = useRecordDelete((id: number, people: PeopleChoice | undefined) => invoke('companies.delete', people ? { id, contacts: people } : { id }), { deleted: onDeleted, problem: form.setProblem });
-  const busy = form.saving || removal.deleting;
 
   const title = company ? company.name : openedId === null ? 'New company' : 'Company';
   const subtitle = company ? [company.industry, company.website].filter(Boolean).join(' · ') : openedId === null ? 'Add an organisation you work with.' : '';
@@ -79,7 +69,8 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
   );
 
   return (
-    <RecordPanel
+    <FieldedRecordPanel
+      kind="company"
       label="Company details"
       className="company-panel"
       badge={badge}
@@ -87,29 +78,23 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
       subtitle={subtitle}
       noun="company"
       editor={editor}
-      uploading={files.queue.busy}
-      busy={busy}
-      onDelete={company ? removal.ask : null}
+      saved={company && { id: company.id, name: company.name, tagIds: company.tagIds, createdAt: company.createdAt, last: { label: 'Updated', at: company.updatedAt } }}
+      removal={removal}
       onClose={onClose}
-      dropHandlers={files.drop.handlers}
-      overlays={
-        <>
-          {files.drop.over && <DropOverlay recordName={company?.name ?? null} />}
-          {removal.asking && company && (
-            <DeleteCompanyDialog company={company} busy={removal.deleting} onConfirm={(people) => void removal.confirm(company.id, people)} onCancel={removal.cancel} />
-          )}
-        </>
+      deleteDialog={
+        removal.asking &&
+        company && <DeleteCompanyDialog company={company} busy={removal.deleting} onConfirm={(people) => void removal.confirm(company.id, people)} onCancel={removal.cancel} />
+      }
+      related={
+        company && (
+          <>
+            <CompanyPeople companyId={company.id} version={editor.changes} />
+            <RecordDeals kind="company" id={company.id} />
+          </>
+        )
       }
     >
-      {form.problem && <ErrorBanner title="Not saved">{form.problem}</ErrorBanner>}
       <TextFields idPrefix={idPrefix} specs={companyFieldSpecs} values={form.values} errors={form.errors} limits={companyLimits} onChange={(field, value) => form.change({ [field]: value })} firstRef={nameRef} />
-      <CustomFieldInputs form={custom} />
-      {company && <TagPicker record={{ kind: 'company', id: company.id }} tagIds={company.tagIds} />}
-      {company && <CompanyPeople companyId={company.id} version={editor.changes} />}
-      {company && <RecordDeals companyId={company.id} />}
-      {company && <AttachmentsSection ownerName={company.name} list={files.list} queue={files.queue} />}
-      {company && <RecordMeta createdAt={company.createdAt} last={{ label: 'Updated', at: company.updatedAt }} />}
-      {files.record && <RecordTimeline record={files.record} version={editor.changes + files.changes} />}
-    </RecordPanel>
+    </FieldedRecordPanel>
   );
 }

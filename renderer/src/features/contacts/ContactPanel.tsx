@@ -3,23 +3,15 @@ import type { Trashed } from '../../../../shared/schemas/common';
 import { contactLimits, type Contact } from '../../../../shared/schemas/contact';
 import { invoke } from '../../api';
 import { Avatar } from '../../components/Avatar';
-import { ErrorBanner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { TextFields } from '../../components/TextFields';
 import { useRecordDelete } from '../../components/panel/useRecordDelete';
-import { RecordMeta } from '../../components/panel/RecordMeta';
-import { RecordPanel } from '../../components/panel/RecordPanel';
 import { describeTextFields } from '../../components/panel/describeFields';
 import { useRecordEditor } from '../../components/panel/useRecordEditor';
 import { useNavigation } from '../../navigation';
-import { AttachmentsSection } from '../attachments/AttachmentsSection';
-import { DropOverlay } from '../attachments/DropOverlay';
-import { useRecordFiles } from '../attachments/useRecordFiles';
-import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
 import { RecordDeals } from '../deals/RecordDeals';
-import { TagPicker } from '../tags/TagPicker';
-import { RecordTimeline } from '../timeline/RecordTimeline';
+import { FieldedRecordPanel } from '../record-panel/FieldedRecordPanel';
 import { contactFieldSpecs } from './contactFieldSpecs';
 import { contactFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf } from './contactForm';
 import { PhotoField } from './PhotoField';
@@ -67,8 +59,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
     persist: (input, current) => (current ? invoke('contacts.update', { id: current.id, version: current.version, ...input }) : invoke('contacts.create', input)),
     onSaved,
   });
-  const { record: contact, load, form, custom } = editor;
-  const files = useRecordFiles('contact', contact?.id ?? null);
+  const { record: contact, load, form } = editor;
 
   useEffect(() => {
     if (focusName && load.state === 'ready') nameRef.current?.focus();
@@ -76,7 +67,6 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
   }, [focusName, load.state]);
 
   const removal = useRecordDelete((id: number) => invoke('contacts.delete', { id }), { deleted: onDeleted, problem: form.setProblem });
-  const busy = form.saving || removal.deleting;
 
   const companyId = contact?.companyId ?? null;
   const title = contact ? contact.name : openedId === null ? 'New contact' : 'Contact';
@@ -90,7 +80,8 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
   );
 
   return (
-    <RecordPanel
+    <FieldedRecordPanel
+      kind="contact"
       label="Contact details"
       className="contact-panel--contact"
       badge={badge}
@@ -98,28 +89,24 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
       subtitle={subtitle}
       noun="contact"
       editor={editor}
-      uploading={files.queue.busy}
-      busy={busy}
-      onDelete={contact ? removal.ask : null}
+      saved={contact && { id: contact.id, name: contact.name, tagIds: contact.tagIds, createdAt: contact.createdAt, last: { label: 'Updated', at: contact.updatedAt } }}
+      removal={removal}
       onClose={onClose}
-      dropHandlers={files.drop.handlers}
-      overlays={
-        <>
-          {files.drop.over && <DropOverlay recordName={contact?.name ?? null} />}
-          {removal.asking && contact && (
-            <ConfirmDialog
-              title={`Delete ${contact.name}?`}
-              message="They go to the trash with their notes, files and timeline, and stay there for 30 days in case you need them back."
-              confirmLabel="Delete contact"
-              busy={removal.deleting}
-              onConfirm={() => void removal.confirm(contact.id)}
-              onCancel={removal.cancel}
-            />
-          )}
-        </>
+      deleteDialog={
+        removal.asking &&
+        contact && (
+          <ConfirmDialog
+            title={`Delete ${contact.name}?`}
+            message="They go to the trash with their notes, files and timeline, and stay there for 30 days in case you need them back."
+            confirmLabel="Delete contact"
+            busy={removal.deleting}
+            onConfirm={() => void removal.confirm(contact.id)}
+            onCancel={removal.cancel}
+          />
+        )
       }
+      related={contact && <RecordDeals kind="contact" id={contact.id} />}
     >
-      {form.problem && <ErrorBanner title="Not saved">{form.problem}</ErrorBanner>}
       {contact && (
         <PhotoField
           contact={contact}
@@ -136,12 +123,6 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
           Open {contact.company}
         </button>
       )}
-      <CustomFieldInputs form={custom} />
-      {contact && <TagPicker record={{ kind: 'contact', id: contact.id }} tagIds={contact.tagIds} />}
-      {contact && <RecordDeals contactId={contact.id} />}
-      {contact && <AttachmentsSection ownerName={contact.name} list={files.list} queue={files.queue} />}
-      {contact && <RecordMeta createdAt={contact.createdAt} last={{ label: 'Updated', at: contact.updatedAt }} />}
-      {files.record && <RecordTimeline record={files.record} version={editor.changes + files.changes} />}
-    </RecordPanel>
+    </FieldedRecordPanel>
   );
 }

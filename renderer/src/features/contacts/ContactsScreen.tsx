@@ -1,10 +1,10 @@
 import type { ContactSortKey } from '../../../../shared/schemas/contact';
 import { invoke } from '../../api';
 import { listRequest, pageRequest, type ListQuery } from '../../lib/pagedRows';
+import { NoRecordsYet } from '../views/NoRecordsYet';
 import { RecordListScreen } from '../views/RecordListScreen';
 import { contactColumns } from './contactColumns';
 import { ContactPanel } from './ContactPanel';
-import { NoContactsYet } from './ContactsEmpty';
 
 const fetchContacts = (query: ListQuery<ContactSortKey>, offset: number, limit: number) => invoke('contacts.list', pageRequest(query, offset, limit));
 const listSelector = (query: ListQuery<ContactSortKey>) => ({ kind: 'contact' as const, query: listRequest(query) });
@@ -24,7 +24,7 @@ export function ContactsScreen() {
       newLabel="New contact"
       placeholder="Search name, email, company…"
       searchesIn="a name, an email or a company"
-      empty={(create) => <NoContactsYet onCreate={create} />}
+      empty={(create) => <NoRecordsYet kind="contact" onCreate={create} />}
       renderPanel={({ panel, onSaved, onDeleted, refresh, onClose }) => (
         <ContactPanel
           key={panel.session}

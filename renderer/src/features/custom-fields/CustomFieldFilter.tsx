@@ -6,7 +6,7 @@ import { Button, IconButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { FilterPopover } from '../tags/FilterPopover';
 import { customFilterOf, describeFilter, needsValue, opsOfType, type CustomFilterOp } from './customFilter';
-import { useCustomFields } from './useCustomFields';
+import { useCustomFields } from '../../lib/useCustomFields';
 import '../../components/Field.css';
 import './CustomFieldFilter.css';
 

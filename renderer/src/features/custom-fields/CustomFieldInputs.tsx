@@ -3,7 +3,7 @@ import { customTextLimit } from '../../../../shared/schemas/common';
 import type { CustomField } from '../../../../shared/schemas/custom-field';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
-import type { CustomFieldForm } from './useCustomFieldForm';
+import type { CustomFieldForm } from '../../lib/useCustomFieldForm';
 
 interface CustomFieldInputsProps {
   /** The form's custom fields (useCustomFieldForm): which fields, their text and their problems. */

@@ -1,6 +1,6 @@
 import type { CustomFilter, customFilterOps } from '../../../../shared/schemas/common';
 import type { CustomField, CustomFieldType } from '../../../../shared/schemas/custom-field';
-import { parseCustomValues } from './customValues';
+import { parseCustomValues } from '../../lib/customValues';
 
 export type CustomFilterOp = (typeof customFilterOps)[number];
 

@@ -3,20 +3,12 @@ import type { Trashed } from '../../../../shared/schemas/common';
 import type { Deal, Stage } from '../../../../shared/schemas/deal';
 import type { LinkedRecord } from '../../../../shared/schemas/record';
 import { invoke } from '../../api';
-import { ErrorBanner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { useRecordDelete } from '../../components/panel/useRecordDelete';
-import { RecordMeta } from '../../components/panel/RecordMeta';
-import { RecordPanel } from '../../components/panel/RecordPanel';
 import type { FieldDescriptions } from '../../components/panel/reviewRows';
 import { useRecordEditor } from '../../components/panel/useRecordEditor';
-import { AttachmentsSection } from '../attachments/AttachmentsSection';
-import { DropOverlay } from '../attachments/DropOverlay';
-import { useRecordFiles } from '../attachments/useRecordFiles';
-import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
-import { TagPicker } from '../tags/TagPicker';
-import { RecordTimeline } from '../timeline/RecordTimeline';
+import { FieldedRecordPanel } from '../record-panel/FieldedRecordPanel';
 import { dealFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf, type DealValues } from './dealForm';
 import { DealFormFields } from './DealFormFields';
 import { formatMoney } from './money';
@@ -81,8 +73,7 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
     persist: (input, current) => (current ? invoke('deals.update', { id: current.id, version: current.version, ...input }) : invoke('deals.create', input)),
     onSaved,
   });
-  const { record: deal, load, form, custom } = editor;
-  const files = useRecordFiles('deal', deal?.id ?? null);
+  const { record: deal, load, form } = editor;
   const { values, setValues } = form;
 
   useEffect(() => {
@@ -95,7 +86,6 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
   }, [openedId, stages, values.stageId, setValues]);
 
   const removal = useRecordDelete((id: number) => invoke('deals.delete', { id }), { deleted: onDeleted, problem: form.setProblem });
-  const busy = form.saving || removal.deleting;
 
   const title = deal ? deal.title : openedId === null ? 'New deal' : 'Deal';
   const subtitle = deal
@@ -111,7 +101,8 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
   );
 
   return (
-    <RecordPanel
+    <FieldedRecordPanel
+      kind="deal"
       label="Deal details"
       className="deal-panel"
       badge={badge}
@@ -119,34 +110,32 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
       subtitle={subtitle}
       noun="deal"
       editor={editor}
-      uploading={files.queue.busy}
-      busy={busy}
-      onDelete={deal ? removal.ask : null}
+      saved={
+        deal && {
+          id: deal.id,
+          name: deal.title,
+          tagIds: deal.tagIds,
+          createdAt: deal.createdAt,
+          last: deal.closedAt ? { label: deal.stageKind === 'won' ? 'Won' : 'Lost', at: deal.closedAt } : { label: 'Updated', at: deal.updatedAt },
+        }
+      }
+      removal={removal}
       onClose={onClose}
-      dropHandlers={files.drop.handlers}
-      overlays={
-        <>
-          {files.drop.over && <DropOverlay recordName={deal?.title ?? null} />}
-          {removal.asking && deal && (
-            <ConfirmDialog
-              title={`Delete “${deal.title}”?`}
-              message="It goes to the trash, and you can restore it from there."
-              confirmLabel="Delete deal"
-              busy={removal.deleting}
-              onConfirm={() => void removal.confirm(deal.id)}
-              onCancel={removal.cancel}
-            />
-          )}
-        </>
+      deleteDialog={
+        removal.asking &&
+        deal && (
+          <ConfirmDialog
+            title={`Delete “${deal.title}”?`}
+            message="It goes to the trash, and you can restore it from there."
+            confirmLabel="Delete deal"
+            busy={removal.deleting}
+            onConfirm={() => void removal.confirm(deal.id)}
+            onCancel={removal.cancel}
+          />
+        )
       }
     >
-      {form.problem && <ErrorBanner title="Not saved">{form.problem}</ErrorBanner>}
       <DealFormFields idPrefix={idPrefix} values={values} errors={form.errors} stages={stages} onChange={form.change} titleRef={titleRef} />
-      <CustomFieldInputs form={custom} />
-      {deal && <TagPicker record={{ kind: 'deal', id: deal.id }} tagIds={deal.tagIds} />}
-      {deal && <AttachmentsSection ownerName={deal.title} list={files.list} queue={files.queue} />}
-      {deal && <RecordMeta createdAt={deal.createdAt} last={deal.closedAt ? { label: deal.stageKind === 'won' ? 'Won' : 'Lost', at: deal.closedAt } : { label: 'Updated', at: deal.updatedAt }} />}
-      {files.record && <RecordTimeline record={files.record} version={editor.changes + files.changes} />}
-    </RecordPanel>
+    </FieldedRecordPanel>
   );
 }

@@ -20,9 +20,9 @@ import { countFetcher, rangeFetcher } from '../bulk/bulkChange';
 import { selectAllLabel } from '../bulk/selectionWords';
 import { useListExport } from '../export/useListExport';
 import { ListToolbar } from '../views/ListToolbar';
+import { NoRecordsYet } from '../views/NoRecordsYet';
 import { dealColumns, dealRowHeight } from './dealColumns';
 import { DealPanel, type DealPrefill } from './DealPanel';
-import { NoDealsYet } from './DealsEmpty';
 import { linkedPrefill } from './linkedPrefill';
 import { PipelineBoard } from './PipelineBoard';
 import { StageEditor } from './StageEditor';
@@ -145,7 +145,7 @@ export function DealsScreen() {
     content = (
       <RecordListArea
         plural="deals"
-        empty={<NoDealsYet onCreate={() => panel.openNew()} />}
+        empty={<NoRecordsYet kind="deal" onCreate={() => panel.openNew()} />}
         noMatches={<NoMatches plural="deals" search={query.search} searchesIn="a title, a company or a person" onClear={list.showAll} />}
         pages={pages}
         snapshot={snapshot}

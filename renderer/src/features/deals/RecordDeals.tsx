@@ -1,75 +1,51 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { DealSummary } from '../../../../shared/schemas/deal';
-import { invoke, toCrmError } from '../../api';
-import { ErrorBanner } from '../../components/Banner';
+import { invoke } from '../../api';
 import { Button } from '../../components/Button';
 import { countOf } from '../../lib/format';
 import { useNavigation } from '../../navigation';
+import { LinkedSection } from '../record-panel/LinkedSection';
 import { formatMoney } from './money';
-import '../companies/CompanyPanel.css';
 import './RecordDeals.css';
 import './StageChip.css';
 
 interface RecordDealsProps {
-  companyId?: number;
-  contactId?: number;
+  /** The company or person whose deals these are. */
+  kind: 'company' | 'contact';
+  id: number;
 }
 
 const shown = 50;
+const dealCount = (total: number) => countOf(total, 'deal', 'deals');
 
 /** A company's or a person's deals, for their panel: each opens on the Deals screen; "New deal" starts one linked to them. */
-export function RecordDeals({ companyId, contactId }: RecordDealsProps) {
+export function RecordDeals({ kind, id }: RecordDealsProps) {
   const { go } = useNavigation();
-  const [deals, setDeals] = useState<{ rows: DealSummary[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    const filter = companyId !== undefined ? { companyId } : contactId !== undefined ? { contactId } : null;
-    if (!filter) return;
-    invoke('deals.list', { ...filter, sort: 'stage', direction: 'asc', offset: 0, limit: shown }).then(
-      (page) => current && setDeals({ rows: page.rows, total: page.total }),
-      (thrown: unknown) => current && setError(toCrmError(thrown).message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [companyId, contactId]);
-
-  const linkedTo = companyId !== undefined ? ({ kind: 'company', id: companyId } as const) : contactId !== undefined ? ({ kind: 'contact', id: contactId } as const) : undefined;
-  const titleId = `deals-of-${linkedTo?.kind ?? 'record'}-${linkedTo?.id ?? 0}`;
+  const load = useCallback(
+    () => invoke('deals.list', { ...(kind === 'company' ? { companyId: id } : { contactId: id }), sort: 'stage', direction: 'asc', offset: 0, limit: shown }),
+    [kind, id],
+  );
   return (
-    <section className="company-section record-deals" aria-labelledby={titleId}>
-      <div className="record-deals__head">
-        <h3 id={titleId} className="company-section__title">
-          Deals
-          {deals && deals.total > 0 && <span className="company-section__count">{countOf(deals.total, 'deal', 'deals')}</span>}
-        </h3>
-        <Button size="small" icon="plus" onClick={() => go('deals', { type: 'new', ...(linkedTo ? { linkedTo } : {}) })}>
+    <LinkedSection<DealSummary>
+      titleId={`deals-of-${kind}-${id}`}
+      title="Deals"
+      action={
+        <Button size="small" icon="plus" onClick={() => go('deals', { type: 'new', linkedTo: { kind, id } })}>
           New deal
         </Button>
-      </div>
-      {error && <ErrorBanner title="The deals could not be loaded">{error}</ErrorBanner>}
-      {deals === null && !error && <p className="company-section__empty">Loading…</p>}
-      {deals && deals.total === 0 && <p className="company-section__empty">No deals yet.</p>}
-      {deals && deals.rows.length > 0 && (
-        <ul className="record-deals__list" aria-label="Deals">
-          {deals.rows.map((deal) => (
-            <li key={deal.id}>
-              <button type="button" className="record-deals__deal" onClick={() => go('deals', { type: 'open', id: deal.id })}>
-                <span className="record-deals__title">{deal.title}</span>
-                <span className={`stage-chip stage-chip--${deal.stageKind}`}>{deal.stageName}</span>
-                <span className="record-deals__value">{formatMoney(deal.valueMinor, deal.currency)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+      }
+      load={load}
+      count={dealCount}
+      what="deals"
+      emptyText="No deals yet."
+      listLabel="Deals"
+      renderRow={(deal) => (
+        <button type="button" className="record-deals__deal" onClick={() => go('deals', { type: 'open', id: deal.id })}>
+          <span className="record-deals__title">{deal.title}</span>
+          <span className={`stage-chip stage-chip--${deal.stageKind}`}>{deal.stageName}</span>
+          <span className="record-deals__value">{formatMoney(deal.valueMinor, deal.currency)}</span>
+        </button>
       )}
-      {deals && deals.total > deals.rows.length && (
-        <p className="company-section__empty">
-          Showing the first {deals.rows.length} of {countOf(deals.total, 'deal', 'deals')}.
-        </p>
-      )}
-    </section>
+    />
   );
 }

@@ -11,7 +11,7 @@ import { FieldError } from '../../components/FieldError';
 import { overLimit } from '../../components/lengthLimit';
 import { Select } from '../../components/Select';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
-import { useUnsavedWork } from '../unsaved/unsavedContext';
+import { useUnsavedWork } from '../../lib/unsavedContext';
 import './StageEditor.css';
 
 interface StageEditorProps {

@@ -4,7 +4,7 @@ import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { useCustomFields } from '../custom-fields/useCustomFields';
+import { useCustomFields } from '../../lib/useCustomFields';
 import { useTags } from '../tags/useTags';
 import { CompareTable } from './CompareTable';
 import { PairChooser } from './PairChooser';

@@ -3,7 +3,7 @@ import type { ImportKind } from '../../../../shared/schemas/import';
 import { ErrorBanner, WarningBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { useUnsavedWork } from '../unsaved/unsavedContext';
+import { useUnsavedWork } from '../../lib/unsavedContext';
 import { DetectStep } from './DetectStep';
 import { DuplicatesStep } from './DuplicatesStep';
 import { kindWords, wholeNumber } from './importWords';

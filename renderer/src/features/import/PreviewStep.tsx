@@ -3,6 +3,7 @@ import type { Inspection, Mapping, Preview, PreviewRow } from '../../../../share
 import { SelectField } from '../../components/SelectField';
 import { outcomeLabels } from './importWords';
 import { CountsStrip } from './CountsStrip';
+import { ImportTable } from './ImportTable';
 import type { DateOrder } from './useImportWizard';
 
 interface PreviewStepProps {
@@ -74,43 +75,28 @@ export function PreviewStep({ preview, inspection, mapping, plural, dateOrder, o
       <h3 className="import-step__subtitle">
         {preview.rows.length < 50 ? 'Every row, as it will be stored' : 'The first 50 rows, as they will be stored'}
       </h3>
-      <div className="import-table-wrap" tabIndex={0} role="region" aria-label="Rows as they will be stored">
-        <table className="import-table import-table--preview">
-          <thead>
-            <tr>
-              <th scope="col" className="import-table__line">
-                Line
-              </th>
-              <th scope="col" className="import-table__outcome">
-                What happens
-              </th>
-              {columns.map((column) => (
-                <th key={column.label} scope="col">
-                  {column.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((row) => (
-              <tr key={row.line} className={`import-table__row--${row.outcome}`}>
-                <td className="import-table__line">{row.line}</td>
-                <td className="import-table__outcome">
-                  <div className="import-table__outcome-body">
-                    <span className={`import-outcome import-outcome--${row.outcome}`}>{outcomeLabels[row.outcome]}</span>
-                    {noteOf(row) && <span className={row.problems.length > 0 ? 'import-table__problem' : 'import-table__match'}>{noteOf(row)}</span>}
-                  </div>
-                </td>
-                {columns.map((column) => (
-                  <td key={column.label} title={column.value(row)}>
-                    {column.value(row)}
-                  </td>
-                ))}
-              </tr>
+      <ImportTable
+        label="Rows as they will be stored"
+        modifier="import-table--preview"
+        columns={[{ title: 'What happens', className: 'import-table__outcome' }, ...columns.map((column) => ({ title: column.label }))]}
+      >
+        {preview.rows.map((row) => (
+          <tr key={row.line} className={`import-table__row--${row.outcome}`}>
+            <td className="import-table__line">{row.line}</td>
+            <td className="import-table__outcome">
+              <div className="import-table__outcome-body">
+                <span className={`import-outcome import-outcome--${row.outcome}`}>{outcomeLabels[row.outcome]}</span>
+                {noteOf(row) && <span className={row.problems.length > 0 ? 'import-table__problem' : 'import-table__match'}>{noteOf(row)}</span>}
+              </div>
+            </td>
+            {columns.map((column) => (
+              <td key={column.label} title={column.value(row)}>
+                {column.value(row)}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </ImportTable>
     </div>
   );
 }

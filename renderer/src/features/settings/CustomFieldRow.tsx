@@ -1,10 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { customFieldLimits, type CustomField } from '../../../../shared/schemas/custom-field';
-import { invoke, toCrmError } from '../../api';
+import { invoke } from '../../api';
 import { Button, IconButton } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
-import { useToast } from '../../components/Toast';
 import { fieldFormErrorsOf, type FieldFormErrors } from '../custom-fields/customFieldForm';
 import { choiceChanges, draftsOf } from './choiceDrafts';
 import { ChoicesEditor } from './ChoicesEditor';
@@ -12,9 +11,9 @@ import { customFieldTypeLabels, recordsOfKind } from './customFieldWords';
 import { useViewsUsing } from '../views/useViewsUsing';
 import { viewsUsingWords } from '../views/viewProblems';
 import { useConfirmedDelete } from './useConfirmedDelete';
+import { InlineEditForm } from './InlineEditForm';
 import { useInlineEdit } from './useInlineEdit';
-import { useSubmitOnce } from '../../lib/useSubmitOnce';
-import { useUnsavedWork } from '../unsaved/unsavedContext';
+import { useUnsavedWork } from '../../lib/unsavedContext';
 
 interface CustomFieldRowProps {
   field: CustomField;
@@ -27,56 +26,30 @@ interface CustomFieldRowProps {
 
 /** One field in Settings: its label and type; move up and down, rename (and edit choices), delete after asking. */
 export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: CustomFieldRowProps) {
-  const showToast = useToast();
   const idPrefix = useId();
-  const inline = useInlineEdit();
+  const inline = useInlineEdit({ saved: 'Field saved', onChanged });
   const [label, setLabel] = useState(field.label);
   const [choices, setChoices] = useState(() => draftsOf(field.choices));
   const [errors, setErrors] = useState<FieldFormErrors>({});
-  const submitting = useSubmitOnce();
-  const busy = submitting.running;
   const deletion = useConfirmedDelete(() => invoke('customFields.delete', { id: field.id }), `Field “${field.label}” deleted`, onChanged);
   // The confirmation waits for the answer, so it can name the views the delete breaks.
   const usage = useViewsUsing(deletion.confirming ? { kind: 'customField', id: field.id } : null);
 
-  async function commit(): Promise<boolean> {
-    if (!submitting.begin()) return false;
-    try {
-      await invoke('customFields.update', field.type === 'choice' ? { id: field.id, label, ...choiceChanges(choices) } : { id: field.id, label });
-      inline.stop();
-      showToast('Field saved');
-      onChanged();
-      return true;
-    } catch (thrown) {
-      setErrors(fieldFormErrorsOf(toCrmError(thrown)));
-      return false;
-    } finally {
-      submitting.end();
-    }
-  }
+  const commit = () =>
+    inline.commit(
+      () => invoke('customFields.update', field.type === 'choice' ? { id: field.id, label, ...choiceChanges(choices) } : { id: field.id, label }),
+      (error) => setErrors(fieldFormErrorsOf(error)),
+    );
   const edited = label !== field.label || JSON.stringify(choices) !== JSON.stringify(draftsOf(field.choices));
   useUnsavedWork(inline.editing && edited, `the field “${field.label}”`, commit);
-
-  function save(event: FormEvent) {
-    event.preventDefault();
-    void commit();
-  }
 
   if (inline.editing) {
     return (
       <li className="settings-item settings-item--editing" data-field-id={field.id}>
-        <form className="settings-item__form" noValidate onSubmit={save} onKeyDown={inline.onFormKeyDown} aria-label={`Edit field ${field.label}`}>
+        <InlineEditForm inline={inline} label={`Edit field ${field.label}`} saveLabel="Save field" onSave={commit}>
           <Field id={`${idPrefix}-label`} label="Label" value={label} error={errors.label} limit={customFieldLimits.label} autoFocus onChange={(event) => setLabel(event.target.value)} />
           {field.type === 'choice' && <ChoicesEditor drafts={choices} error={errors.choices} onChange={setChoices} />}
-          <div className="settings-item__actions">
-            <Button size="small" onClick={inline.stop}>
-              Cancel
-            </Button>
-            <Button size="small" type="submit" variant="primary" aria-disabled={busy}>
-              Save field
-            </Button>
-          </div>
-        </form>
+        </InlineEditForm>
       </li>
     );
   }

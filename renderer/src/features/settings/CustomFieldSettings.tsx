@@ -6,7 +6,7 @@ import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Tabs, tabPanelProps } from '../../components/Tabs';
 import { useToast } from '../../components/Toast';
-import { useCustomFields } from '../custom-fields/useCustomFields';
+import { useCustomFields } from '../../lib/useCustomFields';
 import { CustomFieldRow } from './CustomFieldRow';
 import { recordsOfKind } from './customFieldWords';
 import { NewCustomFieldForm } from './NewCustomFieldForm';

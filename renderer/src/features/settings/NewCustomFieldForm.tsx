@@ -9,7 +9,7 @@ import { fieldFormErrorsOf, validateNewField, type FieldFormErrors, type FieldFo
 import { SelectField } from '../../components/SelectField';
 import { customFieldTypeLabels } from './customFieldWords';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
-import { useUnsavedWork } from '../unsaved/unsavedContext';
+import { useUnsavedWork } from '../../lib/unsavedContext';
 
 const blank: FieldFormValues = { label: '', type: 'text', choices: '' };
 const typeOptions = customFieldTypes.map((type) => ({ value: type, label: customFieldTypeLabels[type] }));

@@ -1,10 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { tagLimits, type Tag } from '../../../../shared/schemas/tag';
-import { invoke, toCrmError } from '../../api';
+import { invoke } from '../../api';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
-import { useToast } from '../../components/Toast';
 import { TagChip } from '../tags/TagChip';
 import { TagColorPicker } from '../tags/TagColorPicker';
 import { taggedRecordsWords } from '../tags/tagWords';
@@ -12,9 +11,9 @@ import { useViewsUsing } from '../views/useViewsUsing';
 import { viewsUsingWords } from '../views/viewProblems';
 import { problemFor } from './problemFor';
 import { useConfirmedDelete } from './useConfirmedDelete';
+import { InlineEditForm } from './InlineEditForm';
 import { useInlineEdit } from './useInlineEdit';
-import { useSubmitOnce } from '../../lib/useSubmitOnce';
-import { useUnsavedWork } from '../unsaved/unsavedContext';
+import { useUnsavedWork } from '../../lib/unsavedContext';
 
 interface TagRowProps {
   tag: Tag;
@@ -24,14 +23,11 @@ interface TagRowProps {
 
 /** One tag in Settings: how many records carry it; rename and recolour in place; delete after asking. */
 export function TagRow({ tag, onChanged }: TagRowProps) {
-  const showToast = useToast();
   const nameId = useId();
-  const inline = useInlineEdit();
+  const inline = useInlineEdit({ saved: 'Tag saved', onChanged });
   const [name, setName] = useState(tag.name);
   const [color, setColor] = useState(tag.color);
   const [error, setError] = useState<string | undefined>();
-  const submitting = useSubmitOnce();
-  const busy = submitting.running;
   const deletion = useConfirmedDelete(() => invoke('tags.delete', { id: tag.id }), `Tag “${tag.name}” deleted`, onChanged);
   const onRecords = taggedRecordsWords(tag.counts);
   // The confirmation waits for the answer, so it can name the views the delete breaks.
@@ -49,42 +45,20 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
       setError('Please enter a name.');
       return false;
     }
-    if (!submitting.begin()) return false;
-    try {
-      await invoke('tags.update', { id: tag.id, name, color });
-      inline.stop();
-      showToast('Tag saved');
-      onChanged();
-      return true;
-    } catch (thrown) {
-      setError(problemFor('name', toCrmError(thrown)));
-      return false;
-    } finally {
-      submitting.end();
-    }
+    return inline.commit(
+      () => invoke('tags.update', { id: tag.id, name, color }),
+      (error) => setError(problemFor('name', error)),
+    );
   }
   useUnsavedWork(inline.editing && (name !== tag.name || color !== tag.color), `the tag “${tag.name}”`, commit);
-
-  function save(event: FormEvent) {
-    event.preventDefault();
-    void commit();
-  }
 
   if (inline.editing) {
     return (
       <li className="settings-item settings-item--editing">
-        <form className="settings-item__form" noValidate onSubmit={save} onKeyDown={inline.onFormKeyDown} aria-label={`Edit tag ${tag.name}`}>
+        <InlineEditForm inline={inline} label={`Edit tag ${tag.name}`} saveLabel="Save tag" onSave={commit}>
           <Field id={nameId} label="Name" value={name} error={error} limit={tagLimits.name} autoFocus onChange={(event) => setName(event.target.value)} />
           <TagColorPicker label="Colour" value={color} onChange={setColor} />
-          <div className="settings-item__actions">
-            <Button size="small" onClick={inline.stop}>
-              Cancel
-            </Button>
-            <Button size="small" type="submit" variant="primary" aria-disabled={busy}>
-              Save tag
-            </Button>
-          </div>
-        </form>
+        </InlineEditForm>
       </li>
     );
   }

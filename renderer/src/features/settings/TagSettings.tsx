@@ -9,7 +9,7 @@ import { useTags } from '../tags/useTags';
 import { problemFor } from './problemFor';
 import { TagRow } from './TagRow';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
-import { useUnsavedWork } from '../unsaved/unsavedContext';
+import { useUnsavedWork } from '../../lib/unsavedContext';
 
 /** Settings › Tags: every tag with how many records carry it; add, rename, recolour, delete. */
 export function TagSettings() {

@@ -7,7 +7,7 @@ import { ActivityFields } from '../activities/ActivityFields';
 import { freshValues } from '../activities/activityForm';
 import { ownerOf } from '../activities/ownerOf';
 import { useActivityForm } from '../activities/useActivityForm';
-import { useUnsavedWork } from '../unsaved/unsavedContext';
+import { useUnsavedWork } from '../../lib/unsavedContext';
 import { RecordPicker, type PickedRecord } from './RecordPicker';
 
 const noRecord = 'Choose who or what the task is for: type part of a contact’s, company’s or deal’s name.';

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { TaskRef } from '../activities/useTaskDone';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
-import { IconTile } from '../../components/IconTile';
+import { EmptyState } from '../../components/EmptyState';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
@@ -47,13 +47,12 @@ export function TodayScreen() {
       {tasks && (
         <div className="today__sections" ref={sectionsRef}>
           {nothingDue ? (
-            <div className="today-clear">
-              <IconTile icon="check" />
-              <h2 className="today-clear__title">Nothing due today</h2>
-              <p className="today-clear__text">
-                {tasks.comingUp.total > 0 ? 'You are all caught up. Here is what the week ahead holds.' : 'You are all caught up. Add a task when something needs doing.'}
-              </p>
-            </div>
+            <EmptyState
+              className="today-clear"
+              icon="check"
+              title="Nothing due today"
+              text={tasks.comingUp.total > 0 ? 'You are all caught up. Here is what the week ahead holds.' : 'You are all caught up. Add a task when something needs doing.'}
+            />
           ) : (
             <>
               <TaskSection title="Overdue" tone="late" group={tasks.overdue} sameDay={false} onSetDone={tick} />

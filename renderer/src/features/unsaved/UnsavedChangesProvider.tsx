@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { invoke, onEvent } from '../../api';
 import { LeavePrompt } from './LeavePrompt';
-import { UnsavedChangesContext, type UnsavedChanges, type UnsavedWork } from './unsavedContext';
+import { UnsavedChangesContext, type UnsavedChanges, type UnsavedWork } from '../../lib/unsavedContext';
 
 type Answer = 'save' | 'discard' | 'keep';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CustomField } from '../../../../shared/schemas/custom-field';
-import type { FieldedKind } from '../../../../shared/schemas/record';
-import { invoke, toCrmError } from '../../api';
+import type { CustomField } from '../../../shared/schemas/custom-field';
+import type { FieldedKind } from '../../../shared/schemas/record';
+import { invoke, toCrmError } from '../api';
 
 export interface CustomFieldsState {
   /** The kind's fields in their order; null until the first load. */

@@ -1,5 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useId, useRef } from 'react';
 
+// Here, below the features, because forms of every layer declare their work; the question itself is
+// asked by features/unsaved/UnsavedChangesProvider, which the window puts around everything.
+
 /** Typing a panel or dialog holds that is not saved yet. */
 export interface UnsavedWork {
   /** What it is, for the question: "Anna Berg", "New contact", "the task". */

@@ -1,7 +1,7 @@
-import { readExactNumber } from '../../../../shared/exact-number';
-import { IsoDate, customTextLimit, tooLong } from '../../../../shared/schemas/common';
-import type { FieldIssue } from '../../../../shared/errors';
-import type { CustomField } from '../../../../shared/schemas/custom-field';
+import { readExactNumber } from '../../../shared/exact-number';
+import { IsoDate, customTextLimit, tooLong } from '../../../shared/schemas/common';
+import type { FieldIssue } from '../../../shared/errors';
+import type { CustomField } from '../../../shared/schemas/custom-field';
 
 /** What the form holds: each field's value as typed, by field number ('' when blank). */
 export type CustomFormValues = Record<string, string>;
