@@ -120,6 +120,19 @@ describe('export of a list to a file', () => {
     ]);
   });
 
+  it('writes a number as stored, every digit (SQLite’s JSON would keep 15)', async () => {
+    const { core, desktop } = await exportingCore(openCore, tempDir());
+    const weight = await call(core, 'customFields.create', { kind: 'contact', label: 'Weight', type: 'number' });
+    const precise = 1234567.8912345678;
+    await call(core, 'contacts.create', { name: 'Ann', custom: { [weight.id]: precise } });
+    const path = join(tempDir(), 'precise.csv');
+
+    await exportTo(core, desktop, path, { format: 'csv' });
+
+    expect(csvRecords(path)[0]!.Weight).toBe(String(precise));
+    expect(Number(csvRecords(path)[0]!.Weight)).toBe(precise);
+  });
+
   it('exports exactly the rows a searched, filtered, sorted list shows, in its order, across many pages', async () => {
     const { core, desktop, progress } = await exportingCore(openCore, tempDir());
     seedContacts(core, 2_600);

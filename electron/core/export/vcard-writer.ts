@@ -1,8 +1,8 @@
-import { open } from 'node:fs/promises';
 import { vcf } from './vcf-package';
 import type { CustomField } from '../../../shared/schemas/custom-field';
 import type { ContactRecord } from './records';
 import type { RecordWriter } from './record-writer';
+import { textFileWriter } from './text-file-writer';
 
 const version = '4.0';
 
@@ -68,19 +68,6 @@ export function cardOf(contact: ContactRecord, fields: readonly CustomField[]): 
 }
 
 /** A .vcf file of many cards, UTF-8 as vCard 4.0 requires. */
-export async function vcardWriter(path: string, fields: readonly CustomField[]): Promise<RecordWriter<ContactRecord>> {
-  const file = await open(path, 'wx');
-  return {
-    async add(records) {
-      await file.write(records.map((contact) => cardOf(contact, fields)).join(''));
-    },
-    async finish() {
-      try {
-        await file.sync();
-      } finally {
-        await file.close();
-      }
-    },
-    abandon: () => file.close(),
-  };
+export function vcardWriter(path: string, fields: readonly CustomField[]): Promise<RecordWriter<ContactRecord>> {
+  return textFileWriter<ContactRecord>(path, '', (records) => records.map((contact) => cardOf(contact, fields)).join(''));
 }

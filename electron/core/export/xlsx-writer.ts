@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import writeXlsxFile, { type Cell as SheetCell, type Row } from 'write-excel-file/node';
+import { syncFile } from '../durable-files';
 import { CrmError } from '../errors';
 import type { Cell } from './cells';
 import type { Column } from './columns';
@@ -47,12 +48,7 @@ export async function xlsxWriter<R>(path: string, columns: ReadonlyArray<Column<
     },
     async finish() {
       await writeXlsxFile(sheet, { sheet: sheetName, stickyRowsCount: 1, columns: columns.map((column) => ({ width: widthOf(column.title) })) }).toFile(path);
-      const file = await open(path, 'r+');
-      try {
-        await file.sync();
-      } finally {
-        await file.close();
-      }
+      await syncFile(path);
     },
     abandon: async () => undefined,
   };

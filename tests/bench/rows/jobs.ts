@@ -4,13 +4,9 @@ import { memoryLogger, type LogRecord } from '../../../electron/core/logger';
 import { recordingDesktop } from '../../support/recording-desktop';
 import { call } from '../call';
 import { formatCount, formatMs } from '../format';
+import { logged } from '../logged';
 import { underLoad, unloaded, type LoadResult } from '../under-load';
 import type { BenchStep, Measurement } from './row';
-
-/** Resolves once the core has logged `message` (the background checks say so when they finish). */
-async function logged(logs: readonly LogRecord[], message: string): Promise<void> {
-  while (!logs.some((record) => record.message === message)) await new Promise((resolve) => setTimeout(resolve, 20));
-}
 
 /**
  * While each long job runs, a contacts.list every 10 ms: its p99 answer time
