@@ -16,7 +16,7 @@ export interface NewContact {
 }
 
 /** Rows per INSERT … SELECT: memory stays a batch, and statement costs are paid per batch. */
-const batchRows = 1000;
+const batchRows = 250;
 
 /**
  * The contacts an import creates, written a batch at a time: one INSERT …

@@ -16,15 +16,9 @@ export function openStaging(file: string) {
   const db = new Database(file);
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
-  db.exec(`
-    CREATE TABLE rows (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
-    CREATE TABLE keys (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
-  `);
+  db.exec('CREATE TABLE rows (seq INTEGER PRIMARY KEY, data TEXT NOT NULL)');
   const insertRow = db.prepare<[string]>('INSERT INTO rows (data) VALUES (?)');
-  const page = db.prepare<[number], { seq: number; data: string }>('SELECT seq, data FROM rows WHERE seq > ? ORDER BY seq LIMIT 500');
-  const countRows = db.prepare<[], number>('SELECT count(*) FROM rows').pluck();
-  const insertKey = db.prepare<[string, number]>('INSERT INTO keys (key, line) VALUES (?, ?) ON CONFLICT DO NOTHING');
-  const findKey = db.prepare<[string], number>('SELECT line FROM keys WHERE key = ?').pluck();
+  const page = db.prepare<[number], { seq: number; data: string }>('SELECT seq, data FROM rows WHERE seq > ? ORDER BY seq LIMIT 250');
   const batch: MappedRow[] = [];
   const flush = db.transaction((rows: MappedRow[]) => {
     for (const row of rows) insertRow.run(JSON.stringify(row));
@@ -39,8 +33,7 @@ export function openStaging(file: string) {
     flush(): void {
       flush(batch.splice(0));
     },
-    count: (): number => countRows.get()!,
-    /** Every row kept, in file order, read a page at a time (so the keys can be written between pages). */
+    /** Every row kept, in file order, read a page at a time (the write runs other statements between pages). */
     *rows(): Generator<MappedRow> {
       let after = 0;
       for (;;) {
@@ -49,11 +42,6 @@ export function openStaging(file: string) {
         for (const row of rows) yield JSON.parse(row.data) as MappedRow;
         after = rows[rows.length - 1]!.seq;
       }
-    },
-    /** Match keys of rows earlier in the file (a preview's duplicates within the file). */
-    keys: {
-      remember: (key: string, line: number): void => void insertKey.run(key, line),
-      lineOf: (key: string): number | undefined => findKey.get(key),
     },
     close(): void {
       db.close();
