@@ -18,7 +18,7 @@ export function openStaging(file: string) {
   db.pragma('synchronous = OFF');
   db.exec('CREATE TABLE rows (seq INTEGER PRIMARY KEY, data TEXT NOT NULL)');
   const insertRow = db.prepare<[string]>('INSERT INTO rows (data) VALUES (?)');
-  const page = db.prepare<[number], { seq: number; data: string }>('SELECT seq, data FROM rows WHERE seq > ? ORDER BY seq LIMIT 250');
+  const all = db.prepare<[], string>('SELECT data FROM rows ORDER BY seq').pluck();
   const batch: MappedRow[] = [];
   const flush = db.transaction((rows: MappedRow[]) => {
     for (const row of rows) insertRow.run(JSON.stringify(row));
@@ -33,15 +33,9 @@ export function openStaging(file: string) {
     flush(): void {
       flush(batch.splice(0));
     },
-    /** Every row kept, in file order, read a page at a time (the write runs other statements between pages). */
+    /** Every row kept, in file order, one at a time (this connection is the staging file's own, so the write's statements run meanwhile). */
     *rows(): Generator<MappedRow> {
-      let after = 0;
-      for (;;) {
-        const rows = page.all(after);
-        if (rows.length === 0) return;
-        for (const row of rows) yield JSON.parse(row.data) as MappedRow;
-        after = rows[rows.length - 1]!.seq;
-      }
+      for (const data of all.iterate()) yield JSON.parse(data) as MappedRow;
     },
     close(): void {
       db.close();
