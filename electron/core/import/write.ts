@@ -48,8 +48,9 @@ export interface BeforeValues {
  * Reads the file into staging (no lock held), then writes every row in ONE
  * transaction on a connection of its own to the live database: the app's
  * own repositories (search index, versions, history, tags, custom values,
- * companies), matching each row against the records as they stand inside
- * the transaction (so a row matches a record an earlier row created). The
+ * companies; new contacts a batch at a time, see contactBatch), matching
+ * each row against the records as they stand inside the transaction (so a
+ * row matches a record an earlier row created). The
  * import, what it created and changed (with the values before) and its
  * rejected rows are saved in the same transaction. Nothing is visible to
  * anyone until COMMIT; a failure, a cancel (the worker ended) or a crash
