@@ -44,10 +44,10 @@ export interface ImportSpec {
 }
 
 /**
- * Reads the whole file into staging, each row sorted by the mapping, and
- * works out the date order from the dates of custom date columns when it is
- * 'auto'. In a semicolon-separated file, custom numbers have a decimal
- * comma. The file is read exactly once per preview or run.
+ * Reads the whole file into staging (each row sorted by the mapping as it
+ * is read back), and works out the date order from the dates of custom date
+ * columns when it is 'auto'. In a semicolon-separated file, custom numbers
+ * have a decimal comma. The file is read exactly once per preview or run.
  */
 export async function stageFile(spec: ImportSpec, tools: JobTools): Promise<{ staging: Staging; dateOrder: DateOrder; rows: number }> {
   checkMapping(spec.kind, spec.mapping, spec.info.headers, spec.customFields);
@@ -56,17 +56,20 @@ export async function stageFile(spec: ImportSpec, tools: JobTools): Promise<{ st
     return field?.type === 'date' ? [column] : [];
   });
   const decimalCommaFields = spec.info.delimiter !== ';' ? [] : spec.customFields.filter((field) => field.type === 'number').map((field) => String(field.id));
+  const spreadsheet = spec.info.format !== 'vcard';
+  const staging = openStaging(spec.stagingFile, (row) => {
+    const mapped = mapRow(row, spec.mapping, spec.info.headers, { spreadsheet });
+    for (const id of decimalCommaFields) if (mapped.custom[id] !== undefined) mapped.custom[id] = withDecimalPoint(mapped.custom[id]);
+    return mapped;
+  });
   const evidence = dateOrderEvidence();
-  const staging = openStaging(spec.stagingFile);
   const report = phaseReporter(tools, 'reading');
   let rows = 0;
   let fraction = 0;
   try {
     for await (const row of readSource(spec.source, spec.info, { onProgress: (done) => (fraction = done) })) {
       for (const column of dateColumns) evidence.see(row.cells[column] ?? '');
-      const mapped = mapRow(row, spec.mapping, spec.info.headers, { spreadsheet: spec.info.format !== 'vcard' });
-      for (const id of decimalCommaFields) if (mapped.custom[id] !== undefined) mapped.custom[id] = withDecimalPoint(mapped.custom[id]);
-      staging.add(mapped);
+      staging.add(row);
       rows++;
       report(fraction, rows);
     }

@@ -1,59 +1,48 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { SourceRow } from '../../../shared/schemas/import';
 import type { MappedRow } from './rows';
 
 /**
- * A file's rows, sorted by the mapping, kept in a SQLite file of their own
- * while an import is checked and written: memory stays the same however long
- * the file is, and the write phase (holding the database's write lock) only
- * reads rows already parsed. Throwaway data: no journal, no fsync; deleted
- * when the work ends (a leftover from a killed worker is deleted by the core).
+ * A file's rows, kept in a SQLite file of their own while an import is
+ * checked and written: memory stays the same however long the file is, and
+ * the write phase (holding the database's write lock) only reads rows
+ * already parsed. Kept as read (their cells as one JSON array, half the
+ * text of a mapped row) and sorted by the mapping as they are read back.
+ * Throwaway data: no journal, no fsync; deleted when the work ends (a
+ * leftover from a killed worker is deleted by the core).
  */
-export function openStaging(file: string) {
+export function openStaging(file: string, mapped: (row: SourceRow) => MappedRow) {
   mkdirSync(dirname(file), { recursive: true });
   rmSync(file, { force: true });
   const db = new Database(file);
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
-  db.exec(`
-    CREATE TABLE rows (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
-    CREATE TABLE keys (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
-  `);
-  const insertRow = db.prepare<[string]>('INSERT INTO rows (data) VALUES (?)');
-  const page = db.prepare<[number], { seq: number; data: string }>('SELECT seq, data FROM rows WHERE seq > ? ORDER BY seq LIMIT 500');
-  const countRows = db.prepare<[], number>('SELECT count(*) FROM rows').pluck();
-  const insertKey = db.prepare<[string, number]>('INSERT INTO keys (key, line) VALUES (?, ?) ON CONFLICT DO NOTHING');
-  const findKey = db.prepare<[string], number>('SELECT line FROM keys WHERE key = ?').pluck();
-  const batch: MappedRow[] = [];
-  const flush = db.transaction((rows: MappedRow[]) => {
-    for (const row of rows) insertRow.run(JSON.stringify(row));
+  db.exec('CREATE TABLE rows (seq INTEGER PRIMARY KEY, line INTEGER NOT NULL, problem TEXT, cells TEXT NOT NULL)');
+  const insertRow = db.prepare<[number, string | null, string]>('INSERT INTO rows (line, problem, cells) VALUES (?, ?, ?)');
+  const all = db.prepare<[], { line: number; problem: string | null; cells: string }>('SELECT line, problem, cells FROM rows ORDER BY seq');
+  const batch: SourceRow[] = [];
+  const flush = db.transaction((rows: SourceRow[]) => {
+    for (const row of rows) insertRow.run(row.line, row.problem ?? null, JSON.stringify(row.cells));
   });
 
   return {
     /** Keeps a row; written in batches. */
-    add(row: MappedRow): void {
+    add(row: SourceRow): void {
       batch.push(row);
       if (batch.length >= 1000) this.flush();
     },
     flush(): void {
       flush(batch.splice(0));
     },
-    count: (): number => countRows.get()!,
-    /** Every row kept, in file order, read a page at a time (so the keys can be written between pages). */
+    /** Every row kept, in file order, one at a time (this connection is the staging file's own, so the write's statements run meanwhile). */
     *rows(): Generator<MappedRow> {
-      let after = 0;
-      for (;;) {
-        const rows = page.all(after);
-        if (rows.length === 0) return;
-        for (const row of rows) yield JSON.parse(row.data) as MappedRow;
-        after = rows[rows.length - 1]!.seq;
+      for (const { line, problem, cells } of all.iterate()) {
+        const row: SourceRow = { line, cells: JSON.parse(cells) as string[] };
+        if (problem !== null) row.problem = problem;
+        yield mapped(row);
       }
-    },
-    /** Match keys of rows earlier in the file (a preview's duplicates within the file). */
-    keys: {
-      remember: (key: string, line: number): void => void insertKey.run(key, line),
-      lineOf: (key: string): number | undefined => findKey.get(key),
     },
     close(): void {
       db.close();

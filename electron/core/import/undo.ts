@@ -67,8 +67,11 @@ function undoIn(db: Db, { runId, now }: UndoSpec): ImportUndone {
   if (!run) throw new CrmError('NOT_FOUND', 'That import is no longer on the list, so it cannot be undone.');
   if (run.undone_at !== null) throw new CrmError('CONFLICT', `The import of “${run.file_name}” was already undone.`);
   if (!withinUndoTime(run.created_at, now)) throw new CrmError('CONFLICT', `Imports can be undone for ${undoDays} days; the import of “${run.file_name}” is older.`);
-  const touched = (action: 'created' | 'changed') =>
-    db.prepare<[number, string], TouchedRow>('SELECT record_kind, record_id, before, version_after FROM import_records WHERE import_id = ? AND action = ? ORDER BY record_kind, record_id').all(runId, action);
+  // A page at a time: an import may have changed 100,000 records, each with its values from before.
+  const changedPage = db.prepare<[{ run: number; kind: string; id: number }], TouchedRow>(
+    `SELECT record_kind, record_id, before, version_after FROM import_records
+     WHERE import_id = @run AND action = 'changed' AND (record_kind, record_id) > (@kind, @id) ORDER BY record_kind, record_id LIMIT 500`,
+  );
   const versionOf = {
     contact: db.prepare<[number], number>('SELECT version FROM contacts WHERE id = ? AND deleted_at IS NULL').pluck(),
     company: db.prepare<[number], number>('SELECT version FROM companies WHERE id = ? AND deleted_at IS NULL').pluck(),
@@ -82,26 +85,36 @@ function undoIn(db: Db, { runId, now }: UndoSpec): ImportUndone {
   // Changed records first: putting a contact's company back may unlink it from a company the import created.
   let restored = 0;
   let leftAsIs = 0;
-  for (const row of touched('changed')) {
-    if (versionOf[row.record_kind].get(row.record_id) !== row.version_after || row.before === null) {
-      leftAsIs++;
-      continue;
+  for (let page = changedPage.all({ run: runId, kind: '', id: 0 }); page.length > 0; ) {
+    for (const row of page) {
+      if (versionOf[row.record_kind].get(row.record_id) !== row.version_after || row.before === null) {
+        leftAsIs++;
+        continue;
+      }
+      const before = JSON.parse(row.before) as BeforeValues;
+      const extras = {
+        tagIds: before.tagIds.filter((id) => liveTags.has(id)),
+        custom: Object.fromEntries(Object.entries(before.custom).filter(([field]) => liveFields.has(field))),
+      };
+      if (row.record_kind === 'contact') {
+        const { name = '', email = '', phone = '', company = '', notes = '' } = before.values;
+        contacts.update(row.record_id, { name, email, phone, company, notes, companyId: before.companyId, ...extras }, now);
+      } else companies.update(row.record_id, { ...before.values, ...extras }, now);
+      restored++;
     }
-    const before = JSON.parse(row.before) as BeforeValues;
-    const extras = {
-      tagIds: before.tagIds.filter((id) => liveTags.has(id)),
-      custom: Object.fromEntries(Object.entries(before.custom).filter(([field]) => liveFields.has(field))),
-    };
-    if (row.record_kind === 'contact') {
-      const { name = '', email = '', phone = '', company = '', notes = '' } = before.values;
-      contacts.update(row.record_id, { name, email, phone, company, notes, companyId: before.companyId, ...extras }, now);
-    } else companies.update(row.record_id, { ...before.values, ...extras }, now);
-    restored++;
+    const last = page[page.length - 1]!;
+    page = changedPage.all({ run: runId, kind: last.record_kind, id: last.record_id });
   }
 
-  const created = touched('created');
+  // Only the ids of what it created and is still there (the trash takes them as lists): no row objects.
   const liveIds = (kind: 'contact' | 'company') =>
-    created.filter((row) => row.record_kind === kind && versionOf[kind].get(row.record_id) !== undefined).map((row) => row.record_id);
+    db
+      .prepare<[number], number>(
+        `SELECT r.record_id FROM import_records r JOIN ${kind === 'contact' ? 'contacts' : 'companies'} t ON t.id = r.record_id AND t.deleted_at IS NULL
+         WHERE r.import_id = ? AND r.record_kind = '${kind}' AND r.action = 'created' ORDER BY r.record_id`,
+      )
+      .pluck()
+      .all(runId);
   const contactIds = liveIds('contact');
   const companyIds = liveIds('company');
   let trashId: number | null = null;

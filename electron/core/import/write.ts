@@ -1,7 +1,7 @@
 import type { ImportKind } from '../../../shared/schemas/import';
 import { companiesRepo } from '../companies/repo';
 import { contactsRepo } from '../contacts/repo';
-import type { StoredValue } from '../custom-fields/repo';
+import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
 import { migrations } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
 import { companyNameKey } from '../duplicates/keys';
@@ -9,6 +9,7 @@ import type { JobTools } from '../jobs/job-list';
 import { historyRepo } from '../records/history';
 import { ownerColumn, tagTableOf } from '../records/kinds';
 import { tagsRepo } from '../tags/repo';
+import { contactBatch } from './contact-batch';
 import { matchKeys, recordFinder } from './matching';
 import { mergeInto, outcomeOf } from './merge';
 import { recordStates, tagNames } from './record-state';
@@ -47,8 +48,9 @@ export interface BeforeValues {
  * Reads the file into staging (no lock held), then writes every row in ONE
  * transaction on a connection of its own to the live database: the app's
  * own repositories (search index, versions, history, tags, custom values,
- * companies), matching each row against the records as they stand inside
- * the transaction (so a row matches a record an earlier row created). The
+ * companies; new contacts a batch at a time, see contactBatch), matching
+ * each row against the records as they stand inside the transaction (so a
+ * row matches a record an earlier row created). The
  * import, what it created and changed (with the values before) and its
  * rejected rows are saved in the same transaction. Nothing is visible to
  * anyone until COMMIT; a failure, a cancel (the worker ended) or a crash
@@ -85,7 +87,8 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
   const names = tagNames(db);
   const stateOf = recordStates(db, kind, names);
   const finder = recordFinder(db, kind);
-  const fields = new Map(spec.customFields.map((field) => [String(field.id), field]));
+  const fields = customFieldsRepo(db);
+  const fieldsById = new Map(spec.customFields.map((field) => [String(field.id), field]));
   const insertRun = db.prepare<[{ kind: string; fileName: string; headers: string; tagName: string; now: string }], { id: number }>(
     `INSERT INTO imports (record_kind, file_name, headers, tag_name, created, updated, skipped, rejected, created_at)
      VALUES (@kind, @fileName, @headers, @tagName, 0, 0, 0, 0, @now) RETURNING id`,
@@ -151,21 +154,26 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
     return company.id;
   }
 
-  function create(row: CheckedRow): number {
+  const newContacts = contactBatch(db, { runId, now, tagName: spec.tagName }, (id, contact) => {
+    const ref = { kind: 'contact' as const, id };
+    if (contact.tagIds) tags.set(ref, contact.tagIds, now, false);
+    if (contact.custom) fields.set(ref, contact.custom, now, false);
+  });
+
+  function create(row: CheckedRow, keys: readonly string[]): void {
     // The row's own tags; the import's tag comes at the end (tagCreated). No tags: no tag write at all.
     const rowTags = [...new Set(row.tags.map(tagId))].filter((id) => id !== importTag);
     const tagIds = rowTags.length > 0 ? rowTags : undefined;
+    const custom = Object.keys(row.custom).length > 0 ? row.custom : undefined;
     if (kind === 'contact') {
       const { name = '', email = '', phone = '', company = '', notes = '' } = row.values;
-      const contact = contacts.create({ name, email, phone, company, notes, companyId: companyFor(company), tagIds, custom: row.custom }, now);
-      created('contact', contact.id);
-      return contact.id;
+      newContacts.add({ values: { name, email, phone, notes }, companyId: companyFor(company), tagIds, custom, keys });
+      return;
     }
     const { name = '', website = '', phone = '', address = '', industry = '', notes = '' } = row.values;
-    const company = companies.create({ name, website, phone, address, industry, notes, tagIds, custom: row.custom }, now);
+    const company = companies.create({ name, website, phone, address, industry, notes, tagIds, custom }, now);
     finder.noteCompany(company.id, website);
     created('company', company.id);
-    return company.id;
   }
 
   /** Merges the row into the record; false when that would change nothing (counted as skipped). */
@@ -200,16 +208,18 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
   const report = phaseReporter(tools, 'writing');
   let done = 0;
   for (const mapped of rows) {
-    const row = checkRow(kind, mapped, fields, dateOrder);
+    const row = checkRow(kind, mapped, fieldsById, dateOrder);
     if (row.problems.length > 0) {
       counts.rejected++;
       rejectRow.run(runId, row.line, JSON.stringify(mapped.cells), JSON.stringify(row.problems));
       if (rejectedRows.length < summaryRejectedRows) rejectedRows.push({ line: row.line, reasons: row.problems });
     } else {
-      const match = finder.first(matchKeys(kind, row.values));
+      const keys = matchKeys(kind, row.values);
+      newContacts.flushIfPending(keys);
+      const match = finder.first(keys);
       const outcome = outcomeOf(match !== undefined, spec.duplicates);
       if (outcome === 'create') {
-        create(row);
+        create(row, keys);
         counts.created++;
       } else if (outcome === 'update' && update(match!.id, row, spec.duplicates === 'overwrite' ? 'overwrite' : 'fill')) counts.updated++;
       else counts.skipped++;
@@ -217,6 +227,7 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
     done++;
     report(done / Math.max(total, 1), done);
   }
+  newContacts.flush();
   for (const statement of tagCreated) statement.run({ tag: importTag, run: runId });
   for (const statement of versionsAfter) statement.run(runId);
   finishRun.run({ id: runId, ...counts });

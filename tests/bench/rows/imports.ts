@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BenchContext } from '../context';
-import { formatCount, formatMegabytes } from '../format';
+import { formatCount, formatMegabytes, formatMs } from '../format';
 import { writeImportCsv } from '../import-file';
 import type { ImportRunResult } from '../import-run';
 import { shellPath, shellStartupMs, timeProgram } from '../sqlite-shell';
@@ -89,7 +89,7 @@ export const importRows: BenchStep = {
         rolodeskMs: full.wallMs,
         referenceMs,
         display: time,
-        note: `created ${formatCount(summary.created)}, skipped ${formatCount(summary.skipped)} (same email), rejected ${formatCount(summary.rejected)}; reference: sqlite3 .import of the same file into a bare table (start-up subtracted)`,
+        note: `created ${formatCount(summary.created)}, skipped ${formatCount(summary.skipped)} (same email), rejected ${formatCount(summary.rejected)}; process CPU ${formatMs(full.cpuMs)} (every thread); reference: sqlite3 .import of the same file into a bare table (start-up subtracted)`,
       },
       {
         operation: `import ${formatCount(rows)}-row CSV, against the same rows put into Rolodesk's schema by the shell`,
