@@ -176,7 +176,16 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   let stopping = false;
   let health: DatabaseHealth | undefined;
   const watchHealth = (quickCheckPending: boolean) => {
-    if (!stopping) health = watchDatabaseHealth({ jobs, file: paths.database, settings, clock, logger, quickCheckPending, onDamaged: options.onDamaged });
+    if (!stopping) health = watchDatabaseHealth({
+        jobs,
+        file: paths.database,
+        settings,
+        clock,
+        logger,
+        quickCheckPending,
+        onDamaged: options.onDamaged,
+        whenWritable: (write) => writeGate.guard(write, { waitFirst: true })(),
+      });
   };
 
   /** Quick check in a job; should the job itself fail (not the check), on this connection instead: writes must not wait forever. */

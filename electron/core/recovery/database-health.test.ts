@@ -6,6 +6,7 @@ import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Every } from '../backups/schedule';
 import { migrations } from '../db/migrations';
 import { openDatabase } from '../db/open';
+import { writeGate, type WriteGate } from '../db/write-gate';
 import { memoryLogger } from '../logger';
 import { settingsRepo } from '../settings/repo';
 import { integrityCheckEveryMs, lastIntegrityCheck, markIntegrityChecked, watchDatabaseHealth } from './database-health';
@@ -20,6 +21,9 @@ function manualTimer() {
   return { every, tick: () => ticks.forEach((tick) => tick()), running: () => ticks.length };
 }
 
+/** How the session hands the checks its write gate. */
+const writableThrough = (gate: WriteGate) => (write: () => void) => gate.guard(write, { waitFirst: true })();
+
 describe('the database health checks of a running app', () => {
   const tempDir = useTempDirs();
   const jobs = useJobRunner();
@@ -33,7 +37,7 @@ describe('the database health checks of a running app', () => {
     const logger = memoryLogger();
     const timer = manualTimer();
     const finishedChecks = () => logger.records.filter((record) => record.message === 'background database checks finished').map((record) => record.context);
-    const health = watchDatabaseHealth({ jobs: jobs(), file, settings, clock, logger, quickCheckPending: false, onDamaged: () => undefined, every: timer.every });
+    const health = watchDatabaseHealth({ jobs: jobs(), file, settings, clock, logger, quickCheckPending: false, onDamaged: () => undefined, whenWritable: writableThrough(writeGate(db)), every: timer.every });
 
     clock.advance(integrityCheckEveryMs - 60_000);
     timer.tick();
@@ -48,6 +52,42 @@ describe('the database health checks of a running app', () => {
     clock.advance(integrityCheckEveryMs);
     timer.tick();
     expect(logger.records.filter((record) => record.message === 'weekly integrity check started in the background')).toHaveLength(1);
+    db.close();
+  });
+
+  it('a check that passes while an import holds the database remembers it once the import commits, not "busy"', async () => {
+    const file = join(tempDir(), 'crm.db');
+    const db = await openDatabase(file, migrations, memoryLogger());
+    const settings = settingsRepo(db);
+    const clock = fixedClock('2026-05-04T08:00:00.000Z');
+    const logger = memoryLogger();
+    const gate = writeGate(db);
+    // An import's writer: another connection holding the write lock until the test lets it commit.
+    const importer = await openDatabase(file, migrations, memoryLogger());
+    let commit!: () => void;
+    const importing = gate.hold(async () => {
+      importer.exec('BEGIN IMMEDIATE');
+      importer.prepare("INSERT INTO contacts (name, created_at, updated_at) VALUES ('Ana', '2026-05-04T08:00:00.000Z', '2026-05-04T08:00:00.000Z')").run();
+      await new Promise<void>((resolve) => (commit = resolve));
+      importer.exec('COMMIT');
+    });
+    let passed = false;
+    const whenWritable = (write: () => void) => {
+      passed = true;
+      return writableThrough(gate)(write);
+    };
+    const health = watchDatabaseHealth({ jobs: jobs(), file, settings, clock, logger, quickCheckPending: false, onDamaged: () => undefined, whenWritable, every: manualTimer().every });
+
+    // The check has passed and would write while the import still holds the lock.
+    await expect.poll(() => passed).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(lastIntegrityCheck(settings)).toBeUndefined();
+    commit();
+    await importing;
+    await expect.poll(() => lastIntegrityCheck(settings)).toEqual(clock.now());
+    expect(logger.records.filter((record) => record.level === 'warn')).toEqual([]);
+    health.stop();
+    importer.close();
     db.close();
   });
 

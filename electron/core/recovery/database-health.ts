@@ -23,6 +23,8 @@ export interface DatabaseHealthDeps {
   quickCheckPending: boolean;
   /** A check found the file damaged: called once, and no check runs after it. */
   onDamaged(error: Error): void;
+  /** Runs a write once the live database takes writes: after an import's COMMIT, not "busy" during it (db/write-gate.ts). */
+  whenWritable(write: () => void): Promise<void>;
   every?: Every;
 }
 
@@ -82,7 +84,8 @@ export function watchDatabaseHealth(deps: DatabaseHealthDeps): DatabaseHealth {
         logger.info('weekly integrity check started in the background');
         await check('integrityCheck');
         if (stopped) return;
-        markIntegrityChecked(settings, clock.now());
+        const passedAt = clock.now();
+        await deps.whenWritable(() => markIntegrityChecked(settings, passedAt));
         ran.push('integrity check');
       }
       if (ran.length > 0) logger.info('background database checks finished', { passed: ran });
