@@ -213,11 +213,15 @@ export function listSearch(db: Db, kind: RecordKind, alias: string, { titleKey, 
   /** The list's index walked, each row tested in JavaScript. */
   const walk = (typed: string): SearchTerm => ({ where: tested, params: { searchText: typed }, how: 'walk' });
 
-  /** The one word typed, when a run read can read it: letters a–z only, whose phone-book key is the word itself. */
+  /**
+   * The one word typed as the index reads it ("Jam", "jam-" and "🚀 jam" are
+   * "jam"), when a run read can read it: letters a–z only, whose phone-book
+   * key is the word itself.
+   */
   function runWord(typed: string): string | null {
     const { phrases } = words.phrases(typed);
     const [word] = phrases;
-    return phrases.length === 1 && word !== undefined && /^[a-z]+$/.test(word) && toPrefixQuery(typed) === `"${word}"*` ? word : null;
+    return phrases.length === 1 && word !== undefined && /^[a-z]+$/.test(word) ? word : null;
   }
   /** The index's queries for the matches whose title's first word starts with `word`, and for the others. */
   const runQueries = (word: string) => ({ first: `title : ^ "${word}"*`, others: `"${word}"* NOT title : ^ "${word}"*` });
