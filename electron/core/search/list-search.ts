@@ -105,6 +105,8 @@ function walkedTooLong(watch: WalkWatch): boolean {
   return ((watch.needed - watch.found) / rate) * testedRowCost > watch.fallbackCost;
 }
 const watches = new WeakMap<Db, { watch: WalkWatch }>();
+/** How the index reads text, learned once per thread: every list's walks and run reads ask the same one. */
+const words = new IndexWords();
 
 /**
  * `matches_search(typed, title, detail, body)` on this connection: 1 when the
@@ -116,7 +118,6 @@ function watchOf(db: Db): { watch: WalkWatch } {
   const known = watches.get(db);
   if (known) return known;
   const state = { watch: unwatched() };
-  const words = new IndexWords();
   let last = { typed: '', phrases: words.phrases('') };
   const text = (value: unknown) => (typeof value === 'string' ? value : null);
   db.function('matches_search', (typed: unknown, title: unknown, detail: unknown, body: unknown) => {
@@ -187,7 +188,6 @@ export function listSearch(db: Db, kind: RecordKind, alias: string, { titleKey, 
   const matchIdsOf = (param: string) => `SELECT @searchEnd - rowid FROM search_fts WHERE search_fts MATCH @${param} AND ${inKindOf('rowid')}`;
   const matchIds = matchIdsOf('searchMatch');
   const newest = newestMatches(db);
-  const words = new IndexWords();
   // How many of a sample's matches (rowids first..last) also match a narrower query.
   const matchesBetween = db.prepare<[{ match: string; first: number; last: number }], number>(
     'SELECT count(*) FROM search_fts WHERE search_fts MATCH @match AND rowid >= CAST(@first AS INTEGER) AND rowid <= CAST(@last AS INTEGER)',
