@@ -3,11 +3,10 @@ import type { Contact, ContactPage, ContactSortKey, ContactSummary } from '../..
 import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
-import { nameKey, phoneKey } from '../duplicates/keys';
+import { contactColumns } from './columns';
 import { historyRepo, type DisplayValues } from '../records/history';
 import { listReader, searchCondition, tagCondition, type Conditions } from '../records/list-query';
-import { blankToNull, gone } from '../records/problems';
-import { sortKey } from '../records/sort-key';
+import { gone } from '../records/problems';
 import { tagsRepo } from '../tags/repo';
 
 interface ContactRow {
@@ -123,21 +122,6 @@ export function contactsRepo(db: Db) {
     return { companyId: named.length === 1 ? named[0]! : null, company: text };
   }
 
-  function rowValues(values: ContactValues, link: { companyId: number | null; company: string }) {
-    return {
-      name: values.name,
-      email: blankToNull(values.email),
-      phone: blankToNull(values.phone),
-      company: blankToNull(link.company),
-      companyId: link.companyId,
-      notes: blankToNull(values.notes),
-      nameKey: nameKey(values.name),
-      phoneKey: phoneKey(values.phone),
-      nameSort: sortKey(values.name),
-      companySort: link.company === '' ? null : sortKey(link.company),
-    };
-  }
-
   function toContact(row: ContactRow): Contact {
     const ref = { kind: 'contact' as const, id: row.id };
     return {
@@ -177,7 +161,7 @@ export function contactsRepo(db: Db) {
 
   return {
     create: write((values: ContactValues & ContactExtras, now: string): Contact => {
-      const row = rowValues(values, companyLink(values.company, values.companyId, null));
+      const row = contactColumns(values, companyLink(values.company, values.companyId, null));
       const { id } = insert.get({ ...row, now })!;
       const ref = { kind: 'contact' as const, id };
       if (values.tagIds) tags.set(ref, values.tagIds, now, false);
@@ -188,7 +172,7 @@ export function contactsRepo(db: Db) {
     update: write((id: number, values: ContactValues & ContactExtras, now: string): Contact | undefined => {
       const before = byId.get(id);
       if (!before) return undefined;
-      const row = rowValues(values, companyLink(values.company, values.companyId, before.company_id));
+      const row = contactColumns(values, companyLink(values.company, values.companyId, before.company_id));
       update.run({ ...row, now, id });
       const ref = { kind: 'contact' as const, id };
       history.changes(ref, displayOf(before), displayOf(row), now);

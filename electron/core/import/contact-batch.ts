@@ -1,8 +1,6 @@
 import type { StoredValue } from '../custom-fields/repo';
 import type { Db } from '../db/open';
-import { nameKey, phoneKey } from '../duplicates/keys';
-import { blankToNull } from '../records/problems';
-import { sortKey } from '../records/sort-key';
+import { contactColumns } from '../contacts/columns';
 
 /** A contact an import creates, its company already found or created. */
 export interface NewContact {
@@ -70,10 +68,10 @@ export function contactBatch(db: Db, run: { runId: number; now: string; tagName:
 
   return {
     add(contact: NewContact): void {
-      const { name, email, phone, notes } = contact.values;
       // A linked contact carries its company's own name, as contactsRepo.create stores it.
       const company = contact.companyId === null ? '' : companyName.get(contact.companyId)!;
-      rows.push([name, blankToNull(email), blankToNull(phone), blankToNull(company), contact.companyId, blankToNull(notes), nameKey(name), phoneKey(phone), sortKey(name), company === '' ? null : sortKey(company)]);
+      const row = contactColumns(contact.values, { companyId: contact.companyId, company });
+      rows.push([row.name, row.email, row.phone, row.company, row.companyId, row.notes, row.nameKey, row.phoneKey, row.nameSort, row.companySort]);
       contacts.push(contact);
       for (const key of contact.keys) pendingKeys.add(key);
       if (rows.length >= batchRows) flush();
