@@ -13,18 +13,21 @@ export const vcardOnlyForContacts = 'vCard holds people: only contacts can be ex
 
 /**
  * A list as its screen shows it (search, filters, sort), written to a file
- * the user chooses. `ids`: only the ticked rows, in the list's order. Every
- * matching row is written; nothing is cut short.
+ * the user chooses. `ids`: only the ticked rows, in the list's order;
+ * `except`: every row but these (a select-all with some unticked, of any
+ * size). Every matching row is written; nothing is cut short.
  */
 export const ExportRequest = z
   .strictObject({
     list: ListSelector,
     ids: IdList(maxBulkIds).optional(),
+    except: IdList(maxBulkIds).optional(),
     format: z.enum(exportFormats),
     delimiter: z.enum(csvDelimiters).optional(),
   })
   .superRefine((request, context) => {
     if (request.format === 'vcard' && request.list.kind !== 'contact') context.addIssue({ code: 'custom', path: ['format'], message: vcardOnlyForContacts });
+    if (request.ids !== undefined && request.except !== undefined) context.addIssue({ code: 'custom', path: ['except'], message: 'Name the ticked rows or the unticked ones, not both.' });
     if (request.delimiter !== undefined && request.format !== 'csv') context.addIssue({ code: 'custom', path: ['delimiter'], message: 'Only a CSV file has a delimiter.' });
   });
 export type ExportRequest = z.input<typeof ExportRequest>;

@@ -216,6 +216,24 @@ describe('export of a list to a file', () => {
     expect(csvRecords(path).map((record) => record.Name)).toEqual(['Jürgen Weiß', 'Ann']);
   });
 
+  it('exports every row but the unticked ones (a select-all less some), and refuses both kinds of ticks at once', async () => {
+    const { core, desktop } = await exportingCore(openCore, tempDir());
+    const { contacts } = await addressBook(core);
+    const list = { kind: 'contact', query: { sort: 'name', direction: 'desc' } } as const;
+    const wholeList = join(tempDir(), 'everyone.csv');
+    await exportTo(core, desktop, wholeList, { list });
+    const everyone = csvRecords(wholeList).map((record) => record.Name);
+    const path = join(tempDir(), 'all-but-two.csv');
+
+    const result = await exportTo(core, desktop, path, { list, except: [contacts.ann.id, contacts.jurgen.id] });
+
+    expect(result.rows).toBe(everyone.length - 2);
+    expect(csvRecords(path).map((record) => record.Name)).toEqual(everyone.filter((name) => name !== 'Ann' && name !== 'Jürgen Weiß'));
+    const both = await failure(core, 'export.list', { list, ids: [contacts.ann.id], except: [contacts.jurgen.id], format: 'csv' });
+    expect(both.code).toBe('VALIDATION');
+    expect(both.message).toContain('Name the ticked rows or the unticked ones, not both.');
+  });
+
   it('neutralises every formula start in CSV and Excel, and leaves numbers alone', async () => {
     for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(neutraliseFormula(`${start}1+1`)).toBe(`'${start}1+1`);
     expect(neutraliseFormula('Anna')).toBe('Anna');

@@ -38,7 +38,7 @@ describe('the rows of a list, a page at a time', () => {
     for (const query of queries) {
       const order = await contactOrder(core, query);
       const list = ListSelector.parse({ kind: 'contact', query }) as Parameters<typeof listRows>[1];
-      const { total, pages } = listRows(core.db, list, undefined, 64);
+      const { total, pages } = listRows(core.db, list, {}, 64);
       const paged = [...pages];
       expect(total).toBe(order.length);
       expect(paged.flat()).toEqual(order);
@@ -46,8 +46,13 @@ describe('the rows of a list, a page at a time', () => {
 
       // Ticked rows: only those, in the list's order, whatever order they were ticked in.
       const ticked = order.filter((_, index) => index % 7 === 2).reverse();
-      const chosen = listRows(core.db, list, [...ticked, 999_999], 64);
+      const chosen = listRows(core.db, list, { only: [...ticked, 999_999] }, 64);
       expect([...chosen.pages].flat()).toEqual([...ticked].reverse());
+
+      // A select-all less some: every other row, still in order.
+      const unticked = listRows(core.db, list, { except: ticked }, 64);
+      expect([...unticked.pages].flat()).toEqual(order.filter((id) => !ticked.includes(id)));
+      expect(unticked.total).toBe(order.length - ticked.length);
     }
   });
 });

@@ -59,7 +59,7 @@ export function exportService({ databaseFile, jobs, desktop, clock, logger, emit
     try {
       const { rows } = await jobs.run(
         'exportList',
-        { file: databaseFile, list: request.list, ids: request.ids, format: request.format, delimiter: request.delimiter, partialPath },
+        { file: databaseFile, list: request.list, ids: request.ids, except: request.except, format: request.format, delimiter: request.delimiter, partialPath },
         { signal, onProgress: (fraction, detail) => emit('export.progress', { fraction, rows: (detail as ExportProgressDetail | undefined)?.rows ?? 0 }) },
       );
       signal.throwIfAborted();

@@ -31,7 +31,9 @@ export interface ExportProgressDetail {
 export interface ExportJob {
   file: string;
   list: ExportedList;
+  /** Only these rows, or every row but these. */
   ids?: number[] | undefined;
+  except?: number[] | undefined;
   format: ExportFormat;
   delimiter?: CsvDelimiter | undefined;
   /** Written here and left complete and synced; the core renames it into place. */
@@ -54,7 +56,7 @@ function writerFor(kind: FieldedKind, job: ExportJob, fields: readonly CustomFie
 async function exportFrom(db: Db, job: ExportJob, { progress }: JobTools): Promise<{ rows: number }> {
   const kind = job.list.kind;
   const fields = customFieldsRepo(db).list(kind);
-  const { total, pages } = listRows(db, job.list, job.ids);
+  const { total, pages } = listRows(db, job.list, { only: job.ids, except: job.except });
   if (job.format === 'xlsx' && total > maxSheetRows) throw tooManyRowsForExcel(total);
   const read = recordReader(db, kind);
   const writer = await writerFor(kind, job, fields);

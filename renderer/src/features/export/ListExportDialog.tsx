@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { maxBulkIds, type ListSelector } from '../../../../shared/schemas/bulk';
+import type { ListSelector } from '../../../../shared/schemas/bulk';
 import type { CsvDelimiter, ExportFormat, ExportResult } from '../../../../shared/schemas/export';
 import { invoke } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
@@ -53,7 +53,8 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
   const exportRef = useRef<HTMLButtonElement>(null);
 
   const narrowed = onlyTicked && ticked.type === 'some';
-  const rowCount = narrowed ? ticked.count : exactTotal;
+  const tickedCount = tickedCountOf(ticked, exactTotal);
+  const rowCount = narrowed ? tickedCount : exactTotal;
   const choices = formatChoices(target.kind, target.singular);
   const narrowing = narrowedBy(list.query);
 
@@ -61,7 +62,7 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
     if (format === 'csv') window.localStorage.setItem(delimiterKey, delimiter);
     start(async () => ({
       list,
-      ...(narrowed ? { ids: await ticked.ids() } : {}),
+      ...(narrowed ? ('ids' in ticked ? { ids: ticked.ids } : { except: ticked.except }) : {}),
       format,
       ...(format === 'csv' ? { delimiter } : {}),
     }));
@@ -140,13 +141,8 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
         {ticked.type === 'some' && (
           <label className="list-export__inline list-export__ticked">
             <input type="checkbox" checked={onlyTicked} onChange={(event) => setOnlyTicked(event.target.checked)} />
-            <span>Only the {countOf(ticked.count, `ticked ${target.singular}`, `ticked ${target.plural}`)}</span>
+            <span>Only the {countOf(tickedCount ?? ticked.count, `ticked ${target.singular}`, `ticked ${target.plural}`)}</span>
           </label>
-        )}
-        {ticked.type === 'too-many' && (
-          <p className="list-export__note">
-            {countOf(ticked.count, target.singular, target.plural)} are ticked. Up to {maxBulkIds.toLocaleString()} ticked rows can be exported on their own, so the whole list will be.
-          </p>
         )}
 
         <p className="list-export__count" aria-live="polite">
@@ -169,6 +165,16 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
       </div>
     </Dialog>
   );
+}
+
+/**
+ * How many rows the ticks come to: a select-all less some counts from the
+ * list's exact count (its own may stop at "1,000+"); null while that is counted.
+ */
+function tickedCountOf(ticked: TickedRows, exactTotal: number | null | undefined): number | null {
+  if (ticked.type === 'none') return null;
+  if ('ids' in ticked || exactTotal === undefined) return ticked.count;
+  return exactTotal === null ? null : Math.max(0, exactTotal - ticked.except.length);
 }
 
 /**

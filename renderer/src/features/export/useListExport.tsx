@@ -1,13 +1,12 @@
 import { useCallback, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ListSelector } from '../../../../shared/schemas/bulk';
 import type { ExportResult } from '../../../../shared/schemas/export';
-import { invoke } from '../../api';
 import { useToast } from '../../components/Toast';
 import type { PagesSnapshot } from '../../lib/pagedRows';
 import type { Selection } from '../../lib/useSelection';
 import type { BulkTarget } from '../bulk/BulkBar';
 import type { ListSelectorOf } from '../bulk/bulkChange';
-import { tickedRows, type ReadRange, type TickedRows } from './exportRows';
+import { tickedRows, type TickedRows } from './exportRows';
 import { exportedWords } from './exportWords';
 import { ListExportDialog } from './ListExportDialog';
 
@@ -26,8 +25,6 @@ interface OpenExport {
   ticked: TickedRows;
 }
 
-const readRange: ReadRange = (list, from, to) => invoke('bulk.range', { list, from, to }).then((range) => range.ids);
-
 /** Export… for one list screen: the dialog over the list exactly as shown, its ticks included. */
 export function useListExport<Row, Sort extends string>(
   target: BulkTarget,
@@ -41,7 +38,7 @@ export function useListExport<Row, Sort extends string>(
 
   const open = useCallback(() => {
     const list = listSelector(snapshot.query);
-    setOpened((current) => current ?? { list, listCount: { total: snapshot.total, more: snapshot.more }, ticked: tickedRows(selection, list, readRange) });
+    setOpened((current) => current ?? { list, listCount: { total: snapshot.total, more: snapshot.more }, ticked: tickedRows(selection) });
   }, [listSelector, snapshot, selection]);
 
   const close = useCallback(() => {
