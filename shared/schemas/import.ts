@@ -166,9 +166,13 @@ export const RejectedRow = z.strictObject({ line: z.int().min(1), reasons: z.arr
 export const RunId = Id;
 export const RunRef = z.strictObject({ runId: RunId });
 
+/** Companies a contact import created for its rows' company column; 0 for a company import (its own are `created`). */
+const CompaniesCreated = z.int().min(0);
+
 export const ImportSummary = z.strictObject({
   runId: RunId,
   created: z.int().min(0),
+  companiesCreated: CompaniesCreated,
   updated: z.int().min(0),
   skipped: z.int().min(0),
   rejected: z.int().min(0),
@@ -187,6 +191,7 @@ export const ImportRun = z.strictObject({
   fileName: z.string(),
   tagName: z.string(),
   created: z.int().min(0),
+  companiesCreated: CompaniesCreated,
   updated: z.int().min(0),
   skipped: z.int().min(0),
   rejected: z.int().min(0),

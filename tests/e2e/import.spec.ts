@@ -185,10 +185,11 @@ test.describe('Import wizard', () => {
     const imports = page.getByRole('list', { name: 'Imports' });
     await expect(imports.getByRole('listitem')).toHaveCount(1);
     await expect(imports).toContainText('Kunden.csv');
-    await expect(imports).toContainText('2 created, 2 rejected');
+    await expect(imports).toContainText('2 created, 2 companies created for them, 2 rejected');
     await app.screenshot('import-8-settings');
     await imports.getByRole('button', { name: 'Undo the import of Kunden.csv' }).click();
     const confirm = page.getByRole('dialog', { name: 'Undo the import of “Kunden.csv”?' });
+    await expect(confirm).toContainText('The 2 contacts and 2 companies it created go to the Trash (as one entry you can restore).');
     await confirm.getByRole('button', { name: 'Undo import' }).click();
     // The two people and the two companies their rows created.
     await expect(toasts(page)).toContainText('Import of “Kunden.csv” undone: 4 records moved to the Trash');
@@ -419,7 +420,7 @@ test.describe('Import wizard: other files and ways in', () => {
     // Undo from the summary asks first, saying what goes and what comes back; Cancel keeps the import.
     await dialog.getByRole('button', { name: 'Undo this import' }).click();
     const confirm = page.getByRole('dialog', { name: 'Undo the import of “phone contacts.vcf”?' });
-    await expect(confirm).toContainText('The 2 contacts it created go to the Trash (as one entry you can restore).');
+    await expect(confirm).toContainText('The 2 contacts and 1 company it created go to the Trash (as one entry you can restore).');
     await app.screenshot('import-6b-summary-undo-asks');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await expect(confirm).toBeHidden();

@@ -64,6 +64,13 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
   const fields = customFieldsRepo(db);
   const runById = db.prepare<[number], ImportRow>('SELECT * FROM imports WHERE id = ?');
   const recentRuns = db.prepare<[string], ImportRow>('SELECT * FROM imports WHERE created_at >= ? ORDER BY created_at DESC, id DESC');
+  // The companies a contact import made for its rows' company column (a company import's own are its `created`).
+  const companiesCreatedBy = db
+    .prepare<[number], number>(
+      `SELECT count(*) FROM import_records r JOIN imports i ON i.id = r.import_id AND i.record_kind = 'contact'
+       WHERE r.import_id = ? AND r.record_kind = 'company' AND r.action = 'created'`,
+    )
+    .pluck();
 
   function openOne(importId: string): OpenImport {
     const found = opened.get(importId);
@@ -142,6 +149,7 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
       fileName: row.file_name,
       tagName: row.tag_name,
       created: row.created,
+      companiesCreated: companiesCreatedBy.get(row.id)!,
       updated: row.updated,
       skipped: row.skipped,
       rejected: row.rejected,
@@ -215,7 +223,7 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
       noteWrittenElsewhere();
       if (result.created + result.updated > 0) emit('records.changed', { records: [], kinds: [...touchedKinds(file.kind)], complete: false });
       logger.info('import done', { importId: file.id, runId: result.runId, created: result.created, updated: result.updated, skipped: result.skipped, rejected: result.rejected });
-      return { ...result, tagName, seconds: Math.round((Date.now() - started) / 100) / 10 };
+      return { ...result, companiesCreated: companiesCreatedBy.get(result.runId)!, tagName, seconds: Math.round((Date.now() - started) / 100) / 10 };
     },
 
     'import.cancel': ({ importId }) => {

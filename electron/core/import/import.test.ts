@@ -30,7 +30,7 @@ describe('importing contacts from a CSV file', () => {
     expect(count(core, 'SELECT count(*) FROM contacts')).toBe(0);
 
     const summary = await file.run();
-    expect(summary).toMatchObject({ created: 2, updated: 0, skipped: 0, rejected: 0, rejectedRows: [], tagName: 'Imported 2026-12-06' });
+    expect(summary).toMatchObject({ created: 2, companiesCreated: 2, updated: 0, skipped: 0, rejected: 0, rejectedRows: [], tagName: 'Imported 2026-12-06' });
     const { rows } = await call(core, 'contacts.list', {});
     expect(rows.map((row) => row.name)).toEqual(['Anna Berg', 'Bob Stone']);
     const anna = await call(core, 'contacts.get', { id: rows[0]!.id });
@@ -46,7 +46,7 @@ describe('importing contacts from a CSV file', () => {
     // Searchable at once: the search index was kept by the same code the app writes with.
     expect((await call(core, 'search.all', { text: 'Berg', kinds: ['contact'] })).groups[0]?.hits.map((hit) => hit.title)).toEqual(['Anna Berg']);
     expect((await call(core, 'import.list', {})).imports).toEqual([
-      expect.objectContaining({ runId: summary.runId, kind: 'contact', fileName: 'people.csv', created: 2, undoable: true, undoneAt: null }),
+      expect.objectContaining({ runId: summary.runId, kind: 'contact', fileName: 'people.csv', created: 2, companiesCreated: 2, undoable: true, undoneAt: null }),
     ]);
   });
 });

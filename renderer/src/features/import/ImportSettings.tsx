@@ -9,10 +9,11 @@ import { countOf, longTime } from '../../lib/format';
 import { kindWords, undoQuestion } from './importWords';
 import './ImportWizard.css';
 
-/** "12 created, 3 updated, 2 skipped, 1 rejected", leaving out what is nought. */
+/** "12 created (and 2 companies), 3 updated, 2 skipped, 1 rejected", leaving out what is nought. */
 function runCounts(run: ImportRun): string {
   const parts = [
     run.created > 0 && `${run.created.toLocaleString()} created`,
+    run.companiesCreated > 0 && `${countOf(run.companiesCreated, 'company', 'companies')} created for them`,
     run.updated > 0 && `${run.updated.toLocaleString()} updated`,
     run.skipped > 0 && `${run.skipped.toLocaleString()} skipped`,
     run.rejected > 0 && `${run.rejected.toLocaleString()} rejected`,

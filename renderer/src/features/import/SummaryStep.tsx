@@ -44,6 +44,7 @@ export function SummaryStep({ summary, fileName, kind, undone, plural, busy, onS
             <>
               Done in {summary.seconds.toLocaleString()} seconds. Every {plural === 'contacts' ? 'contact' : 'company'} created or changed carries the tag{' '}
               <strong>{summary.tagName}</strong>, and the import shows in its timeline.
+              {summary.companiesCreated > 0 && ` The Company column added ${countOf(summary.companiesCreated, 'company', 'companies')}, tagged the same way.`}
             </>
           ) : (
             'Nothing was created or changed.'
@@ -87,7 +88,7 @@ export function SummaryStep({ summary, fileName, kind, undone, plural, busy, onS
       )}
       {asking && (
         <ConfirmDialog
-          {...undoQuestion({ fileName, kind, created: summary.created, updated: summary.updated })}
+          {...undoQuestion({ fileName, kind, created: summary.created, companiesCreated: summary.companiesCreated, updated: summary.updated })}
           confirmLabel="Undo import"
           tone="safe"
           onConfirm={() => {

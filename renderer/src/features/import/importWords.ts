@@ -60,13 +60,18 @@ export function countsInWords(counts: { create: number; update: number; skip: nu
 
 /**
  * The question asked before undoing an import (from the summary or Settings ›
- * Imports): what goes to the Trash and what is put back.
+ * Imports): what goes to the Trash (the companies a contact import made for
+ * its rows too) and what is put back.
  */
-export function undoQuestion(run: { fileName: string; kind: ImportKind; created: number; updated: number }): { title: string; message: string } {
+export function undoQuestion(run: { fileName: string; kind: ImportKind; created: number; companiesCreated: number; updated: number }): { title: string; message: string } {
   const words = kindWords[run.kind];
+  const created = [
+    run.created > 0 && countOf(run.created, words.singular, words.plural),
+    run.companiesCreated > 0 && countOf(run.companiesCreated, 'company', 'companies'),
+  ].filter((part): part is string => typeof part === 'string');
+  const one = run.created + run.companiesCreated === 1;
   const parts = [
-    run.created > 0 &&
-      `the ${countOf(run.created, words.singular, words.plural)} it created ${run.created === 1 ? 'goes' : 'go'} to the Trash (as one entry you can restore)`,
+    created.length > 0 && `the ${created.join(' and ')} it created ${one ? 'goes' : 'go'} to the Trash (as one entry you can restore)`,
     run.updated > 0 &&
       `the ${countOf(run.updated, 'record', 'records')} it changed ${run.updated === 1 ? 'gets its' : 'get their'} earlier values back, unless ${run.updated === 1 ? 'it was' : 'they were'} edited since`,
   ].filter((part): part is string => typeof part === 'string');
