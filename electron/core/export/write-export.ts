@@ -68,7 +68,7 @@ async function exportFrom(db: Db, job: ExportJob, { progress }: JobTools): Promi
         const records = read(page.slice(start, start + recordsPerStep));
         await writer.add(records);
         rows += records.length;
-        // The last step (an xlsx file is built at the end) is the finish.
+        // The last step, closing the file and syncing it to disk, is the finish.
         progress(Math.min(0.95, (0.95 * rows) / Math.max(total, 1)), { rows } satisfies ExportProgressDetail);
       }
     }
