@@ -1,0 +1,27 @@
+import type { CompanyValues } from '../companies/repo';
+import { companyColumns } from '../companies/columns';
+import type { Db } from '../db/open';
+import { recordBatch, type BatchRun, type NewRecord } from './record-batch';
+
+/** A company an import creates. */
+export interface NewCompany extends NewRecord {
+  values: CompanyValues;
+}
+
+/** New companies a batch at a time (see recordBatch), their columns as companiesRepo.create stores them. */
+export function companyBatch(db: Db, run: BatchRun, written: (id: number, company: NewCompany) => void) {
+  const columns = ['name', 'website', 'phone', 'address', 'industry', 'notes', 'name_key', 'phone_key', 'name_sort'];
+  return recordBatch<NewCompany>(
+    db,
+    {
+      kind: 'company',
+      columns,
+      valuesOf(company) {
+        const row = companyColumns(company.values);
+        return [row.name, row.website, row.phone, row.address, row.industry, row.notes, row.nameKey, row.phoneKey, row.nameSort];
+      },
+    },
+    run,
+    written,
+  );
+}
