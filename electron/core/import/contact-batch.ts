@@ -8,15 +8,17 @@ export interface NewContact extends NewRecord {
   companyId: number | null;
 }
 
+/** The columns a batch fills, in the order valuesOf gives them. */
+const contactTableColumns = ['name', 'email', 'phone', 'company', 'company_id', 'notes', 'name_key', 'phone_key', 'name_sort', 'company_sort'];
+
 /** New contacts a batch at a time (see recordBatch), their columns as contactsRepo.create stores them. */
 export function contactBatch(db: Db, run: BatchRun, written: (id: number, contact: NewContact) => void) {
   const companyName = db.prepare<[number], string>('SELECT name FROM companies WHERE id = ? AND deleted_at IS NULL').pluck();
-  const columns = ['name', 'email', 'phone', 'company', 'company_id', 'notes', 'name_key', 'phone_key', 'name_sort', 'company_sort'];
   return recordBatch<NewContact>(
     db,
     {
       kind: 'contact',
-      columns,
+      columns: contactTableColumns,
       valuesOf(contact) {
         // A linked contact carries its company's own name, as contactsRepo.create stores it.
         const company = contact.companyId === null ? '' : companyName.get(contact.companyId)!;
