@@ -28,14 +28,14 @@ async function answer(reply: Promise<{ ok: true; data: unknown } | { ok: false; 
 }
 
 async function main(): Promise<void> {
-  const [dataDir, file] = process.argv.slice(2);
-  if (!dataDir || !file) throw new Error('usage: import-run.ts <data dir> <file.csv>');
+  const [dataDir, file, kind = 'contact'] = process.argv.slice(2);
+  if (!dataDir || !file || (kind !== 'contact' && kind !== 'company')) throw new Error('usage: import-run.ts <data dir> <file.csv> [contact|company]');
   const desktop = recordingDesktop();
   desktop.importFile = file;
   const host = await startCore({ dataDir, logger: memoryLogger(), appVersion: 'bench', desktop });
   try {
     for (let i = 0; i < 50; i++) await host.dispatch('contacts.list', { limit: 50 });
-    const opened = (await answer(host.dispatch('import.open', { kind: 'contact', source: { type: 'dialog' } }))) as { importId: string };
+    const opened = (await answer(host.dispatch('import.open', { kind, source: { type: 'dialog' } }))) as { importId: string };
     const inspection = (await answer(host.dispatch('import.inspect', { importId: opened.importId }))) as { suggested: string[] };
     const rssBefore = process.memoryUsage().rss;
     let rssPeak = rssBefore;

@@ -3,12 +3,12 @@ import type { Company, CompanyPage, CompanySortKey, CompanySummary } from '../..
 import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
-import { companyNameKey, phoneKey } from '../duplicates/keys';
 import { historyRepo, type DisplayValues } from '../records/history';
 import { listReader, searchCondition, tagCondition, type Conditions } from '../records/list-query';
 import { blankToNull } from '../records/problems';
 import { sortKey } from '../records/sort-key';
 import { tagsRepo } from '../tags/repo';
+import { companyColumns } from './columns';
 
 interface CompanyRow {
   id: number;
@@ -103,20 +103,6 @@ export function companiesRepo(db: Db) {
     titleSort: 'name',
   });
 
-  function rowValues(values: CompanyValues) {
-    return {
-      name: values.name,
-      website: blankToNull(values.website),
-      phone: blankToNull(values.phone),
-      address: blankToNull(values.address),
-      industry: blankToNull(values.industry),
-      notes: blankToNull(values.notes),
-      nameKey: companyNameKey(values.name),
-      phoneKey: phoneKey(values.phone),
-      nameSort: sortKey(values.name),
-    };
-  }
-
   function get(id: number): Company | undefined {
     const row = byId.get(id);
     if (!row) return undefined;
@@ -149,7 +135,7 @@ export function companiesRepo(db: Db) {
 
   return {
     create: write((values: CompanyValues & CompanyExtras, now: string): Company => {
-      const { id } = insert.get({ ...rowValues(values), now })!;
+      const { id } = insert.get({ ...companyColumns(values), now })!;
       const ref = { kind: 'company' as const, id };
       if (values.tagIds) tags.set(ref, values.tagIds, now, false);
       if (values.custom) custom.set(ref, values.custom, now, false);
@@ -162,7 +148,7 @@ export function companiesRepo(db: Db) {
       const before = valuesOf(row);
       const after: CompanyValues = { ...before };
       for (const field of fields) if (changes[field] !== undefined) after[field] = changes[field];
-      update.run({ ...rowValues(after), now, id });
+      update.run({ ...companyColumns(after), now, id });
       const ref = { kind: 'company' as const, id };
       history.changes(ref, displayOf(before), displayOf(after), now);
       if (after.name !== before.name) renameOnContacts.run({ id, name: after.name, nameSort: sortKey(after.name) });

@@ -19,6 +19,9 @@ export function openStaging(file: string, mapped: (row: SourceRow) => MappedRow)
   const db = new Database(file);
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
+  // Written once and read once, both in order: a page is never wanted again, so a cache the size of the file (up
+  // to SQLite's 16 MB here) would only make a long file's import hold more memory than a short one's.
+  db.pragma('cache_size = -1024');
   db.exec('CREATE TABLE rows (seq INTEGER PRIMARY KEY, line INTEGER NOT NULL, problem TEXT, cells TEXT NOT NULL)');
   const insertRow = db.prepare<[number, string | null, string]>('INSERT INTO rows (line, problem, cells) VALUES (?, ?, ?)');
   const all = db.prepare<[], { line: number; problem: string | null; cells: string }>('SELECT line, problem, cells FROM rows ORDER BY seq');

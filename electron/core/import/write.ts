@@ -9,9 +9,11 @@ import type { JobTools } from '../jobs/job-list';
 import { historyRepo } from '../records/history';
 import { ownerColumn, tagTableOf } from '../records/kinds';
 import { tagsRepo } from '../tags/repo';
+import { companyBatch } from './company-batch';
 import { contactBatch } from './contact-batch';
 import { matchKeys, recordFinder } from './matching';
 import { mergeInto, outcomeOf } from './merge';
+import type { NewRecord } from './record-batch';
 import { recordStates, tagNames } from './record-state';
 import { checkRow, type CheckedRow, type MappedRow } from './rows';
 import { phaseReporter, stageFile, type ImportSpec } from './stage';
@@ -48,7 +50,7 @@ export interface BeforeValues {
  * Reads the file into staging (no lock held), then writes every row in ONE
  * transaction on a connection of its own to the live database: the app's
  * own repositories (search index, versions, history, tags, custom values,
- * companies; new contacts a batch at a time, see contactBatch), matching
+ * companies; new records a batch at a time, see recordBatch), matching
  * each row against the records as they stand inside the transaction (so a
  * row matches a record an earlier row created). The
  * import, what it created and changed (with the values before) and its
@@ -154,11 +156,18 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
     return company.id;
   }
 
-  const newContacts = contactBatch(db, { runId, now, tagName: spec.tagName }, (id, contact) => {
-    const ref = { kind: 'contact' as const, id };
-    if (contact.tagIds) tags.set(ref, contact.tagIds, now, false);
-    if (contact.custom) fields.set(ref, contact.custom, now, false);
+  const batch = { runId, now, tagName: spec.tagName };
+  /** A record a batch wrote: the row's own tags and custom values. */
+  function setExtras(ref: { kind: ImportKind; id: number }, record: NewRecord): void {
+    if (record.tagIds) tags.set(ref, record.tagIds, now, false);
+    if (record.custom) fields.set(ref, record.custom, now, false);
+  }
+  const newContacts = contactBatch(db, batch, (id, contact) => setExtras({ kind: 'contact', id }, contact));
+  const newCompanies = companyBatch(db, batch, (id, company) => {
+    setExtras({ kind: 'company', id }, company);
+    finder.noteCompany(id, company.values.website);
   });
+  const newRecords = kind === 'contact' ? newContacts : newCompanies;
 
   function create(row: CheckedRow, keys: readonly string[]): void {
     // The row's own tags; the import's tag comes at the end (tagCreated). No tags: no tag write at all.
@@ -171,9 +180,7 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
       return;
     }
     const { name = '', website = '', phone = '', address = '', industry = '', notes = '' } = row.values;
-    const company = companies.create({ name, website, phone, address, industry, notes, tagIds, custom }, now);
-    finder.noteCompany(company.id, website);
-    created('company', company.id);
+    newCompanies.add({ values: { name, website, phone, address, industry, notes }, tagIds, custom, keys });
   }
 
   /** Merges the row into the record; false when that would change nothing (counted as skipped). */
@@ -215,7 +222,7 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
       if (rejectedRows.length < summaryRejectedRows) rejectedRows.push({ line: row.line, reasons: row.problems });
     } else {
       const keys = matchKeys(kind, row.values);
-      newContacts.flushIfPending(keys);
+      newRecords.flushIfPending(keys);
       const match = finder.first(keys);
       const outcome = outcomeOf(match !== undefined, spec.duplicates);
       if (outcome === 'create') {
@@ -227,7 +234,7 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
     done++;
     report(done / Math.max(total, 1), done);
   }
-  newContacts.flush();
+  newRecords.flush();
   for (const statement of tagCreated) statement.run({ tag: importTag, run: runId });
   for (const statement of versionsAfter) statement.run(runId);
   finishRun.run({ id: runId, ...counts });
