@@ -36,6 +36,7 @@ export interface RecordOf {
   deal: DealRecord;
 }
 
+// Every kind's first four columns, in this order: the records below read them by position, the id at 0.
 const common = (alias: string) => `${alias}.id, ${alias}.notes, ${alias}.created_at, ${alias}.updated_at`;
 
 // The page's ids drive the read (CROSS JOIN keeps json_each outermost), so rows come back in the list's order.
