@@ -36,26 +36,87 @@ export interface RecordOf {
   deal: DealRecord;
 }
 
-const common = (alias: string) => `${alias}.id AS id, ${alias}.notes AS notes, ${alias}.created_at AS createdAt, ${alias}.updated_at AS updatedAt`;
+// Every kind's first four columns, in this order: the records below read them by position, the id at 0.
+const common = (alias: string) => `${alias}.id, ${alias}.notes, ${alias}.created_at, ${alias}.updated_at`;
 
 // The page's ids drive the read (CROSS JOIN keeps json_each outermost), so rows come back in the list's order.
 const fromPage = (table: string, alias: string) => `json_each(@ids) page CROSS JOIN ${table} ${alias} ON ${alias}.id = page.value`;
 
-const fields: Record<FieldedKind, { columns: string; from: string; alias: string }> = {
-  contact: { columns: `${common('c')}, c.name AS name, c.email AS email, c.phone AS phone, c.company AS company`, from: fromPage('contacts', 'c'), alias: 'c' },
+type Row = unknown[];
+
+/**
+ * Each kind's read: its columns, and its record built from a row of them by
+ * position (an object literal of one shape costs a third of setting the
+ * fields one by one by name, at 100,000 records).
+ */
+interface KindRead<K extends FieldedKind> {
+  columns: string;
+  from: string;
+  alias: string;
+  record(row: Row, tags: Common['tags'], custom: Common['custom']): RecordOf[K];
+}
+
+const reads: { [K in FieldedKind]: KindRead<K> } = {
+  contact: {
+    columns: `${common('c')}, c.name, c.email, c.phone, c.company`,
+    from: fromPage('contacts', 'c'),
+    alias: 'c',
+    record: (row, tags, custom) => ({
+      id: row[0] as number,
+      notes: row[1] as string | null,
+      createdAt: row[2] as string,
+      updatedAt: row[3] as string,
+      name: row[4] as string,
+      email: row[5] as string | null,
+      phone: row[6] as string | null,
+      company: row[7] as string | null,
+      tags,
+      custom,
+    }),
+  },
   company: {
-    columns: `${common('c')}, c.name AS name, c.website AS website, c.phone AS phone, c.address AS address, c.industry AS industry`,
+    columns: `${common('c')}, c.name, c.website, c.phone, c.address, c.industry`,
     from: fromPage('companies', 'c'),
     alias: 'c',
+    record: (row, tags, custom) => ({
+      id: row[0] as number,
+      notes: row[1] as string | null,
+      createdAt: row[2] as string,
+      updatedAt: row[3] as string,
+      name: row[4] as string,
+      website: row[5] as string | null,
+      phone: row[6] as string | null,
+      address: row[7] as string | null,
+      industry: row[8] as string | null,
+      tags,
+      custom,
+    }),
   },
   // Linked names as the deal list shows them: a company or contact in the trash is no name.
   deal: {
-    columns: `${common('d')}, d.title AS title, d.value_minor AS valueMinor, d.currency AS currency, s.name AS stage, co.name AS company,
-      ct.name AS contact, d.expected_close AS expectedClose, d.probability AS probability, d.owner AS owner, d.closed_at AS closedAt`,
+    columns: `${common('d')}, d.title, d.value_minor, d.currency, s.name, co.name, ct.name, d.expected_close, d.probability, d.owner, d.closed_at`,
     from: `${fromPage('deals', 'd')} JOIN pipeline_stages s ON s.id = d.stage_id
       LEFT JOIN companies co ON co.id = d.company_id AND co.deleted_at IS NULL
       LEFT JOIN contacts ct ON ct.id = d.contact_id AND ct.deleted_at IS NULL`,
     alias: 'd',
+    record: (row, tags, custom) => ({
+      id: row[0] as number,
+      notes: row[1] as string | null,
+      createdAt: row[2] as string,
+      updatedAt: row[3] as string,
+      title: row[4] as string,
+      valueMinor: row[5] as number,
+      currency: row[6] as string,
+      stage: row[7] as string,
+      company: row[8] as string | null,
+      contact: row[9] as string | null,
+      expectedClose: row[10] as string | null,
+      probability: row[11] as number | null,
+      owner: row[12] as string | null,
+      closedAt: row[13] as string | null,
+      tags,
+      custom,
+    }),
   },
 };
 
@@ -103,10 +164,8 @@ const noCustomValues: ReadonlyMap<number, StoredValue> = new Map();
  */
 export function recordReader<K extends FieldedKind>(db: Db, kind: K): (ids: readonly number[]) => Array<RecordOf[K]> {
   const holds = (table: string) => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1;
-  const { columns, from, alias } = fields[kind];
-  const rows = db.prepare<Ids, unknown[]>(`SELECT ${columns} FROM ${from} WHERE ${alias}.deleted_at IS NULL ORDER BY page.key`).raw();
-  const names = rows.columns().map((column) => column.name);
-  const idAt = names.indexOf('id');
+  const { columns, from, alias, record } = reads[kind] as KindRead<FieldedKind> as KindRead<K>;
+  const rows = db.prepare<Ids, Row>(`SELECT ${columns} FROM ${from} WHERE ${alias}.deleted_at IS NULL ORDER BY page.key`).raw();
   const tags = holds(tagTableOf[kind]) ? db.prepare<Ids, [number, string]>(tagsSql(kind)).raw() : undefined;
   const custom = holds(customTableOf[kind]) ? db.prepare<Ids, [number, number, StoredValue]>(customSql(kind)).raw() : undefined;
 
@@ -115,12 +174,8 @@ export function recordReader<K extends FieldedKind>(db: Db, kind: K): (ids: read
     const tagsOf = tags && tagsByOwner(tags.all(step));
     const customOf = custom && customByOwner(custom.all(step));
     return rows.all(step).map((row) => {
-      const record: Record<string, unknown> = {};
-      for (let at = 0; at < names.length; at++) record[names[at]!] = row[at];
-      const id = row[idAt] as number;
-      record.tags = tagsOf?.get(id) ?? noTags;
-      record.custom = customOf?.get(id) ?? noCustomValues;
-      return record as unknown as RecordOf[K];
+      const id = row[0] as number;
+      return record(row, tagsOf?.get(id) ?? noTags, customOf?.get(id) ?? noCustomValues);
     });
   };
 }

@@ -82,6 +82,16 @@ async function exportFrom(db: Db, job: ExportJob, { progress }: JobTools): Promi
 }
 
 /**
+ * The export connection's page cache, in KiB (SQLite's negative cache_size).
+ * An export reads every record in the list's order, scattered across the
+ * table; 100,000 contacts fill 22 MB, more than the 16 MB every connection
+ * gets, so each page was read again and again. Twice that holds them: a
+ * tenth of the export's reading CPU (issue 11). The cache lives only as long
+ * as the job's connection.
+ */
+const exportCacheKib = 32_000;
+
+/**
  * The export job: reads the list on a read-only connection of its own, in
  * one read transaction (every page sees the same data, however long the
  * export takes, while the app keeps writing), and writes the temporary file.
@@ -89,6 +99,7 @@ async function exportFrom(db: Db, job: ExportJob, { progress }: JobTools): Promi
 export async function writeExport(job: ExportJob, tools: JobTools): Promise<{ rows: number }> {
   const db = new Database(job.file, { readonly: true, fileMustExist: true });
   try {
+    db.pragma(`cache_size = -${exportCacheKib}`);
     db.exec('BEGIN');
     try {
       return await exportFrom(db, job, tools);
