@@ -101,6 +101,15 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
     }
     return statement;
   };
+  const pluckedStatements = new Map<string, Statement>();
+  const plucked = (sql: string) => {
+    let statement = pluckedStatements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql).pluck();
+      pluckedStatements.set(sql, statement);
+    }
+    return statement;
+  };
   const { alias } = source;
   // A count needs no joins: every condition is on the main table.
   const table = source.from.trim().split(/\s+/)[0]!;
@@ -145,7 +154,7 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
   /** Rows offset..offset+limit-1 of the list in its order, as `columns` (any search in the conditions already a term). */
   function rowsOf<R>(columns: string, request: PageRequest<Sort>, conditions: Conditions, walks: boolean): R[] {
     const [filled, blanks] = plan(columns, request.sort, request.direction, conditions, walks);
-    const read = (sql: string, limit: number, offset: number) => prepared(sql).all({ ...conditions.params, limit, offset }) as R[];
+    const read = (sql: string, limit: number, offset: number) => (columns === idColumn ? plucked(sql) : prepared(sql)).all({ ...conditions.params, limit, offset }) as R[];
     const rows = read(filled!.sql, request.limit, request.offset);
     if (blanks && rows.length < request.limit) {
       const nullable = source.order[request.sort][0]!;
@@ -192,7 +201,7 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
       return { rows: read.rows, total: Math.min(counted, countCap), more: counted > countCap };
     },
     /** The ids of the rows a page would hold, by the same reads: a selection's range. */
-    ids: (request: PageRequest<Sort>, conditions: Conditions): number[] => searchedRows<{ id: number }>(idColumn, request, conditions, listCountCap)?.rows.map((row) => row.id) ?? [],
+    ids: (request: PageRequest<Sort>, conditions: Conditions): number[] => searchedRows<number>(idColumn, request, conditions, listCountCap)?.rows ?? [],
     /** How many rows the conditions match, exactly (the count a select-all acts on). */
     count(conditions: Conditions): number {
       if (conditions.search === undefined) return count(conditions);
