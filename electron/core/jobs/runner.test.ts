@@ -9,6 +9,7 @@ import { openDatabase } from '../db/open';
 import { CrmError, fromSqliteError } from '../errors';
 import { memoryLogger } from '../logger';
 import { startWorker } from '../threads/start-worker';
+import writeExcelFile from 'write-excel-file/node';
 import { jobRunner, type JobRunner } from './runner';
 
 describe('the job runner', () => {
@@ -17,7 +18,7 @@ describe('the job runner', () => {
   afterEach(async () => {
     for (const runner of runners.splice(0)) await runner.close();
   });
-  const start = (options?: { maxWorkers: number }) => {
+  const start = (options?: { maxWorkers?: number; heapMb?: number }) => {
     const logger = memoryLogger();
     const runner = jobRunner(logger, options);
     runners.push(runner);
@@ -144,4 +145,22 @@ describe('the job runner', () => {
     await host.terminate();
     live.db.close();
   });
+  it('ends a job that runs out of memory in words, and runs the next one in a fresh worker', async () => {
+    // An .xlsx file is read whole: 150,000 rows need far more than a 48 MB heap.
+    const workbook = join(tempDir(), 'big.xlsx');
+    const rows = Array.from({ length: 150_000 }, (_, row) => [`Person ${row}`, `person${row}@example.com`, `+44 20 ${row}`, 'Acme Ltd', 'A note on this person'].map((value) => ({ value })));
+    await writeExcelFile([[{ value: 'Name' }, { value: 'Email' }, { value: 'Phone' }, { value: 'Company' }, { value: 'Notes' }], ...rows]).toFile(workbook);
+    const { runner, logs } = start({ heapMb: 48 });
+
+    const error = await runner.run('importInspect', { file: workbook, read: {} }).catch((thrown: unknown) => thrown);
+
+    expect(error).toBeInstanceOf(CrmError);
+    expect((error as CrmError).message).toBe(
+      'This needed more memory than Rolodesk gives one task, so it was stopped. Nothing was changed. A very large Excel file imports in far less memory saved as CSV (File › Save As › CSV in Excel).',
+    );
+    expect(logs.some((record) => record.message === 'a job worker failed')).toBe(true);
+    const live = await liveDatabase();
+    expect(await runner.run('quickCheck', { file: live.file })).toEqual([]);
+    live.db.close();
+  }, 60_000);
 });

@@ -36,20 +36,26 @@ interface Job {
   stopped?: boolean;
 }
 
+const outOfMemory = () =>
+  new CrmError(
+    'INTERNAL',
+    'This needed more memory than Rolodesk gives one task, so it was stopped. Nothing was changed. A very large Excel file imports in far less memory saved as CSV (File › Save As › CSV in Excel).',
+  );
 const stoppedError = () => new CrmError('CANCELLED', 'The work was stopped before it finished. Nothing was changed.');
 
 // Jobs read a lot: two at a time is what a small laptop's disk and cores give without starving the requests.
 const defaultMaxWorkers = 2;
 
 /**
- * A job worker's heap limit, far above what a job keeps (an import of any length about 25 MB, the duplicate
- * search over 100,000 contacts under 60 MB). Below 1 GB, V8 lets garbage grow a heap to less than twice what
- * survived its last full collection instead of four times, so a long import's worker stays near 25–50 MB rather
- * than climbing to 90. A job that ran past it would fail on its own (its worker ends), not take the app's memory.
+ * A job worker's heap limit. Under V8's default (up to 4 GB) it lets garbage grow a heap to four times what
+ * survived its last full collection; under about 2 GB, less than twice, so a long import's worker swings
+ * between about 25 and 50 MB instead of 90. It must still hold the biggest job: an .xlsx file is read whole
+ * (100,000 rows of 8 columns take 280 MB, so 20 columns about 700 MB), and the duplicate search over
+ * 1,000,000 contacts about 600 MB. A job that ran past it fails on its own (its worker ends), not the app.
  */
-const jobHeapMb = 512;
+const jobHeapMb = 1536;
 
-export function jobRunner(logger: Logger, { maxWorkers = defaultMaxWorkers } = {}): JobRunner {
+export function jobRunner(logger: Logger, { maxWorkers = defaultMaxWorkers, heapMb = jobHeapMb } = {}): JobRunner {
   const queue: Job[] = [];
   /** Every live worker, with the job it runs (undefined while idle). */
   const workers = new Map<Worker, Job | undefined>();
@@ -87,7 +93,7 @@ export function jobRunner(logger: Logger, { maxWorkers = defaultMaxWorkers } = {
   }
 
   function spawn(): Worker {
-    const worker = startWorker(workerEntry(__filename, __dirname, 'job-worker'), { resourceLimits: { maxOldGenerationSizeMb: jobHeapMb } });
+    const worker = startWorker(workerEntry(__filename, __dirname, 'job-worker'), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     workers.set(worker, undefined);
     worker.on('message', (report: JobReport) => onReport(worker, report));
     // A worker that failed outside a job's own code (it could not start, say) is not used again.
@@ -95,7 +101,7 @@ export function jobRunner(logger: Logger, { maxWorkers = defaultMaxWorkers } = {
       const job = workers.get(worker);
       workers.delete(worker);
       logger.error('a job worker failed', { job: job?.name, error: describeError(error) });
-      job?.reject(error);
+      job?.reject((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory() : error);
       pump();
     });
     worker.on('exit', (code) => {
