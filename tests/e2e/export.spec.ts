@@ -335,6 +335,35 @@ test.describe('Export… on a list', () => {
     expect(readdirSync(scratch)).toEqual([]);
   });
 
+  test('a search past “1,000+ matches”, all selected but one: exactly those go to the file', async ({ app, scratch }) => {
+    const page = app.page;
+    seedContacts(app.core, 30_000);
+    await page.reload();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('anna');
+    await expect(page.getByText('1,000+ matches', { exact: true })).toBeVisible();
+    const matching = (await call(app.core, 'bulk.count', { list: { kind: 'contact', query: { search: 'anna' } } })).total;
+    expect(matching).toBeGreaterThan(1_000);
+
+    const grid = gridOf(page, 'Contacts');
+    await grid.getByRole('columnheader').getByRole('checkbox').click();
+    const [first] = (await call(app.core, 'contacts.list', { search: 'anna', limit: 1 })).rows;
+    await rowAt(grid, 0).getByRole('checkbox').click();
+    await exportButton(page).click();
+    const dialog = exportDialog(page, 'contacts');
+    const left = (matching - 1).toLocaleString('en-US');
+    await expect(dialog.getByRole('checkbox', { name: `Only the ${left} ticked contacts` })).toBeChecked();
+    await expect(dialog.getByText(`${left} contacts will be exported.`)).toBeVisible();
+    await app.screenshot('export-16-search-all-but-one');
+    saveTo(app, join(scratch, 'annas.csv'));
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await expect(toasts(page)).toContainText(`Exported ${left} contacts to annas.csv`);
+
+    const written = csvRecords(join(scratch, 'annas.csv'));
+    expect(written).toHaveLength(matching - 1);
+    expect(written.every((row) => /anna/i.test(`${row['Name']} ${row['Email']}`))).toBe(true);
+    expect(written.map((row) => row['Email'])).not.toContain(first!.email);
+  });
+
   test('Escape closes the dialog and focus goes back to Export…; during the save dialog Escape cancels', async ({ app, scratch }) => {
     const page = app.page;
     await addressBook(app);
