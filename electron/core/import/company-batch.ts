@@ -8,22 +8,20 @@ export interface NewCompany extends NewRecord {
   values: CompanyValues;
 }
 
-/** The columns a batch fills, in the order valuesOf gives them. */
-const companyTableColumns = ['name', 'website', 'phone', 'address', 'industry', 'notes', 'name_key', 'phone_key', 'name_sort'];
+/** Which companies column takes each stored field. */
+const companyTableColumns = [
+  ['name', 'name'],
+  ['website', 'website'],
+  ['phone', 'phone'],
+  ['address', 'address'],
+  ['industry', 'industry'],
+  ['notes', 'notes'],
+  ['name_key', 'nameKey'],
+  ['phone_key', 'phoneKey'],
+  ['name_sort', 'nameSort'],
+] as const;
 
 /** New companies a batch at a time (see recordBatch), their columns as companiesRepo.create stores them. */
 export function companyBatch(db: Db, run: BatchRun, written: (id: number, company: NewCompany) => void) {
-  return recordBatch<NewCompany>(
-    db,
-    {
-      kind: 'company',
-      columns: companyTableColumns,
-      valuesOf(company) {
-        const row = companyColumns(company.values);
-        return [row.name, row.website, row.phone, row.address, row.industry, row.notes, row.nameKey, row.phoneKey, row.nameSort];
-      },
-    },
-    run,
-    written,
-  );
+  return recordBatch(db, { kind: 'company', storedOf: (company: NewCompany) => companyColumns(company.values), columns: companyTableColumns }, run, written);
 }

@@ -8,23 +8,33 @@ export interface NewContact extends NewRecord {
   companyId: number | null;
 }
 
-/** The columns a batch fills, in the order valuesOf gives them. */
-const contactTableColumns = ['name', 'email', 'phone', 'company', 'company_id', 'notes', 'name_key', 'phone_key', 'name_sort', 'company_sort'];
+/** Which contacts column takes each stored field. */
+const contactTableColumns = [
+  ['name', 'name'],
+  ['email', 'email'],
+  ['phone', 'phone'],
+  ['company', 'company'],
+  ['company_id', 'companyId'],
+  ['notes', 'notes'],
+  ['name_key', 'nameKey'],
+  ['phone_key', 'phoneKey'],
+  ['name_sort', 'nameSort'],
+  ['company_sort', 'companySort'],
+] as const;
 
 /** New contacts a batch at a time (see recordBatch), their columns as contactsRepo.create stores them. */
 export function contactBatch(db: Db, run: BatchRun, written: (id: number, contact: NewContact) => void) {
   const companyName = db.prepare<[number], string>('SELECT name FROM companies WHERE id = ? AND deleted_at IS NULL').pluck();
-  return recordBatch<NewContact>(
+  return recordBatch(
     db,
     {
       kind: 'contact',
-      columns: contactTableColumns,
-      valuesOf(contact) {
+      storedOf(contact: NewContact) {
         // A linked contact carries its company's own name, as contactsRepo.create stores it.
         const company = contact.companyId === null ? '' : companyName.get(contact.companyId)!;
-        const row = contactColumns(contact.values, { companyId: contact.companyId, company });
-        return [row.name, row.email, row.phone, row.company, row.companyId, row.notes, row.nameKey, row.phoneKey, row.nameSort, row.companySort];
+        return contactColumns(contact.values, { companyId: contact.companyId, company });
       },
+      columns: contactTableColumns,
     },
     run,
     written,

@@ -15,11 +15,14 @@ export interface NewRecord {
   keys: readonly string[];
 }
 
-/** One kind of record as a batch writes it: its table's columns, and a new record's values for them in that order. */
-export interface BatchShape<R extends NewRecord> {
+/**
+ * One kind of record as a batch writes it: a new record's stored columns
+ * (as its repository builds them), and which table column takes each field.
+ */
+export interface BatchShape<R extends NewRecord, Stored> {
   kind: ImportKind;
-  columns: readonly string[];
-  valuesOf(record: R): unknown[];
+  storedOf(record: R): Stored;
+  columns: ReadonlyArray<readonly [column: string, field: keyof Stored]>;
 }
 
 /** The import a batch writes for: its run, its clock, and the tag its history names. */
@@ -43,10 +46,10 @@ export interface BatchRun {
  * A row matched against the table first calls `flushIfPending` with its keys,
  * so it finds a record of an earlier row as it would have one by one.
  */
-export function recordBatch<R extends NewRecord>(db: Db, shape: BatchShape<R>, run: BatchRun, written: (id: number, record: R) => void) {
+export function recordBatch<R extends NewRecord, Stored>(db: Db, shape: BatchShape<R, Stored>, run: BatchRun, written: (id: number, record: R) => void) {
   const table = tableOf[shape.kind];
   const insert = db.prepare<[{ rows: string; now: string }]>(
-    `INSERT INTO ${table} (${shape.columns.join(', ')}, created_at, updated_at)
+    `INSERT INTO ${table} (${shape.columns.map(([column]) => column).join(', ')}, created_at, updated_at)
      SELECT ${shape.columns.map((_, index) => `value ->> ${index}`).join(', ')}, @now, @now
      FROM json_each(@rows) ORDER BY key`,
   );
@@ -81,7 +84,8 @@ export function recordBatch<R extends NewRecord>(db: Db, shape: BatchShape<R>, r
 
   return {
     add(record: R): void {
-      rows.push(shape.valuesOf(record));
+      const stored = shape.storedOf(record);
+      rows.push(shape.columns.map(([, field]) => stored[field]));
       records.push(record);
       for (const key of record.keys) pendingKeys.add(key);
       if (rows.length >= batchRows) flush();
