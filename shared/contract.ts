@@ -41,6 +41,12 @@ import {
   Preview,
   RunRef,
 } from './schemas/import';
+import { campaignChannels } from './channels/campaigns';
+import { dashboardChannels } from './channels/dashboard';
+import { leadSourceChannels } from './channels/lead-sources';
+import { segmentChannels } from './channels/segments';
+import { sendingChannels } from './channels/sending';
+import { templateChannels } from './channels/templates';
 import { recordKinds } from './schemas/record';
 import { SearchRequest, SearchResult } from './schemas/search';
 import { Tag, TagDraft, TagLink, TagLinkResult, TagList, TagRef, TagUpdate } from './schemas/tag';
@@ -181,6 +187,13 @@ export const channels = {
   'recovery.status': { input: z.strictObject({}), output: RecoveryStatus },
   'recovery.copyDetails': { input: z.strictObject({}), output: z.strictObject({ copied: z.literal(true) }) },
   'recovery.startEmpty': { input: z.strictObject({}), output: z.strictObject({ started: z.literal(true) }) },
+  // Marketing: each part's channels live in its own table.
+  ...leadSourceChannels,
+  ...segmentChannels,
+  ...campaignChannels,
+  ...templateChannels,
+  ...sendingChannels,
+  ...dashboardChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main sends to the renderer, each with the schema of its payload. */

@@ -19,6 +19,12 @@ import { purgeExpiredTrash } from './trash/purge';
 import { trashHandlers } from './trash/handlers';
 import { viewHandlers } from './views/handlers';
 import { importHandlers } from './import/handlers';
+import { campaignHandlers } from './campaigns/handlers';
+import { dashboardHandlers } from './dashboard/handlers';
+import { leadSourceHandlers } from './lead-sources/handlers';
+import { segmentHandlers } from './segments/handlers';
+import { sendingHandlers } from './sending/handlers';
+import { templateHandlers } from './templates/handlers';
 import { writeGate as createWriteGate, type WriteGate } from './db/write-gate';
 import type { EventSink } from './events';
 import { latestSchemaVersion, migrations } from './db/migrations';
@@ -51,6 +57,12 @@ function dataHandlers(context: CoreContext) {
     ...duplicateHandlers(context),
     ...attachmentHandlers(context),
     ...importHandlers(context),
+    ...leadSourceHandlers(context),
+    ...segmentHandlers(context),
+    ...campaignHandlers(context),
+    ...templateHandlers(context),
+    ...sendingHandlers(context),
+    ...dashboardHandlers(context),
   };
 }
 

@@ -1,19 +1,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { onEvent } from './api';
-import { ComingSoon } from './components/ComingSoon';
 import { Sidebar } from './components/Sidebar';
 import { useToast } from './components/Toast';
 import { BackupFailedBanner } from './features/backups/BackupFailedBanner';
 import { BackupsScreen } from './features/backups/BackupsScreen';
 import { RestoredBanner } from './features/backups/RestoredBanner';
+import { CampaignsScreen } from './features/campaigns/CampaignsScreen';
 import { CompaniesScreen } from './features/companies/CompaniesScreen';
 import { ContactsScreen } from './features/contacts/ContactsScreen';
+import { DashboardScreen } from './features/dashboard/DashboardScreen';
 import { DealsScreen } from './features/deals/DealsScreen';
 import { DuplicatesScreen } from './features/duplicates/DuplicatesScreen';
 import { ImportProvider } from './features/import/ImportProvider';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { PaletteButton } from './features/palette/PaletteButton';
 import { PaletteProvider } from './features/palette/PaletteProvider';
+import { SegmentsScreen } from './features/segments/SegmentsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TodayScreen } from './features/today/TodayScreen';
 import { TrashScreen } from './features/trash/TrashScreen';
@@ -28,7 +30,7 @@ interface MainWindowProps {
   generation: number;
 }
 
-function screenFor(place: Place, goToContacts: () => void): ReactNode {
+function screenFor(place: Place): ReactNode {
   switch (place) {
     case 'contacts':
       return <ContactsScreen />;
@@ -46,10 +48,12 @@ function screenFor(place: Place, goToContacts: () => void): ReactNode {
       return <TrashScreen />;
     case 'settings':
       return <SettingsScreen />;
-    case 'campaigns': {
-      const section = sections.find((candidate) => candidate.id === place);
-      return section && <ComingSoon section={section} onBack={goToContacts} />;
-    }
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'campaigns':
+      return <CampaignsScreen />;
+    case 'segments':
+      return <SegmentsScreen />;
   }
 }
 
@@ -102,7 +106,7 @@ export function MainWindow({ version, generation }: MainWindowProps) {
         <div className="app">
           <Sidebar sections={sections} tools={tools} current={current} onSelect={go} version={version} search={<PaletteButton />} />
           <div className="app__screen" key={generation}>
-            {screenFor(current, () => void go('contacts'))}
+            {screenFor(current)}
           </div>
         </div>
         <CommandPalette key={generation} />

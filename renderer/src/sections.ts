@@ -1,7 +1,7 @@
 import type { IconName } from './components/Icon';
 
 /** The sections in the sidebar's main list. */
-export type SectionId = 'contacts' | 'companies' | 'deals' | 'today' | 'campaigns' | 'backups';
+export type SectionId = 'dashboard' | 'contacts' | 'companies' | 'deals' | 'today' | 'campaigns' | 'segments' | 'backups';
 /** Every screen the main area can show: a section, or one of the tools at the foot of the sidebar. */
 export type Place = SectionId | 'duplicates' | 'trash' | 'settings';
 
@@ -16,6 +16,13 @@ export interface Section {
 }
 
 export const sections: readonly Section[] = [
+  {
+    id: 'dashboard',
+    label: 'Dashboard',
+    icon: 'dashboard',
+    ready: false,
+    promise: 'Your pipeline, forecast, win rate, overdue tasks and the newest campaign at a glance.',
+  },
   { id: 'contacts', label: 'Contacts', icon: 'contacts', ready: true, promise: 'The people you work with.' },
   {
     id: 'companies',
@@ -44,6 +51,13 @@ export const sections: readonly Section[] = [
     icon: 'campaigns',
     ready: false,
     promise: 'Reach groups of contacts and see who opened, replied and converted.',
+  },
+  {
+    id: 'segments',
+    label: 'Segments',
+    icon: 'segments',
+    ready: false,
+    promise: 'Saved, live groups of contacts: who to reach, counted as you build the filter.',
   },
   {
     id: 'backups',

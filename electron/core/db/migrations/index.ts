@@ -21,6 +21,7 @@ import { savedViewProblemsMigration } from './0019-saved-view-problems';
 import { boardTotalsMigration } from './0020-board-totals';
 import { importsMigration } from './0021-imports';
 import { sortKeysByFirstWordMigration } from './0022-sort-keys-by-first-word';
+import { marketingMigration } from './0023-marketing';
 
 /** Every migration in order. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   boardTotalsMigration,
   importsMigration,
   sortKeysByFirstWordMigration,
+  marketingMigration,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

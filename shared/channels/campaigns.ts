@@ -1,0 +1,4 @@
+import type { ChannelTable } from './table';
+
+/** Campaigns, their members and results. */
+export const campaignChannels = {} as const satisfies ChannelTable;

@@ -1,0 +1,4 @@
+import type { ChannelTable } from './table';
+
+/** Lead sources and consent. */
+export const leadSourceChannels = {} as const satisfies ChannelTable;
