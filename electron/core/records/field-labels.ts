@@ -23,4 +23,9 @@ export const fieldLabels: Record<string, string> = {
   owner: 'Owner',
   probability: 'Probability',
   tags: 'Tags',
+  leadSource: 'Lead source',
+  utmSource: 'UTM source',
+  utmMedium: 'UTM medium',
+  utmCampaign: 'UTM campaign',
+  consent: 'Marketing consent',
 };
