@@ -11,6 +11,9 @@ import { memoryLogger } from '../logger';
 import { settingsRepo } from '../settings/repo';
 import { integrityCheckEveryMs, lastIntegrityCheck, markIntegrityChecked, watchDatabaseHealth } from './database-health';
 
+// A job worker takes over a second to start on a loaded 2-core machine: wait for the check, however long it takes to begin.
+const jobWait = { timeout: 30_000 };
+
 /** A timer that ticks only when the test says so. */
 function manualTimer() {
   const ticks: Array<() => void> = [];
@@ -44,7 +47,7 @@ describe('the database health checks of a running app', () => {
     clock.advance(60_000);
     timer.tick();
     timer.tick();
-    await expect.poll(finishedChecks).toEqual([{ passed: ['integrity check'] }]);
+    await expect.poll(finishedChecks, jobWait).toEqual([{ passed: ['integrity check'] }]);
     expect(lastIntegrityCheck(settings)).toEqual(clock.now());
 
     health.stop();
@@ -79,12 +82,12 @@ describe('the database health checks of a running app', () => {
     const health = watchDatabaseHealth({ jobs: jobs(), file, settings, clock, logger, quickCheckPending: false, onDamaged: () => undefined, whenWritable, every: manualTimer().every });
 
     // The check has passed and would write while the import still holds the lock.
-    await expect.poll(() => passed).toBe(true);
+    await expect.poll(() => passed, jobWait).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(lastIntegrityCheck(settings)).toBeUndefined();
     commit();
     await importing;
-    await expect.poll(() => lastIntegrityCheck(settings)).toEqual(clock.now());
+    await expect.poll(() => lastIntegrityCheck(settings), jobWait).toEqual(clock.now());
     expect(logger.records.filter((record) => record.level === 'warn')).toEqual([]);
     health.stop();
     importer.close();
