@@ -80,8 +80,10 @@ export async function queueCampaign(deps: OutputDeps, now: () => string): Promis
       const message = memberMessage(deps, member.contact_id);
       if (!message) continue;
       const messageId = `<c${deps.campaign.id}.p${member.contact_id}.${randomBytes(8).toString('hex')}@rolodesk.invalid>`;
-      outbox.add({ campaignId: deps.campaign.id, contactId: member.contact_id, to: member.email!, subject: message.subject, text: message.text, html: message.html, messageId, now: now() });
-      queued++;
+      const added = outbox.add({ campaignId: deps.campaign.id, contactId: member.contact_id, to: member.email!, subject: message.subject, text: message.text, html: message.html, messageId, now: now() });
+      // Another queue of the same campaign may have added this person between two batches.
+      if (added) queued++;
+      else alreadyQueued++;
     }
   });
   const counted = await eachSendableBatch(deps.db, deps.campaign.id, queueBatch);

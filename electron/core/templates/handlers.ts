@@ -34,14 +34,17 @@ export function templateHandlers({ db, clock, desktop, logger }: CoreContext) {
     return { fields, compiled: compileTemplate(text, fields) };
   };
 
-  /** What an output needs: the campaign, and its template read and checked. */
-  const outputFor = (campaignId: number, templateId: number): OutputDeps => {
+  /** What an output needs: the campaign, and its template read and checked (an email also needs a subject and a body). */
+  const outputFor = (campaignId: number, templateId: number, as: 'email' | 'csv'): OutputDeps => {
     const campaign = members.campaign(campaignId);
     if (!campaign) throw campaignGone();
     const template = templates.get(templateId);
     if (!template) throw templateGone();
     const { fields, compiled } = compile(template);
     refuseProblems(compiled.problems);
+    if (as === 'email' && (template.subject.trim() === '' || template.body.trim() === '')) {
+      throw new CrmError('VALIDATION', 'An email needs a subject and a message, so nothing was sent. Write both, then try again.');
+    }
     return { db, catalogue: fields, template: compiled, campaign, people };
   };
 
@@ -94,7 +97,7 @@ export function templateHandlers({ db, clock, desktop, logger }: CoreContext) {
       };
     },
     'templates.exportCsv': async ({ campaignId, templateId }) => {
-      const deps = outputFor(campaignId, templateId);
+      const deps = outputFor(campaignId, templateId, 'csv');
       const destination = await desktop.chooseSaveLocation(suggestedCsvName(deps.campaign.name, clock.now()));
       if (destination === undefined) return { saved: false, rows: 0, leftOutForConsent: 0, leftOutNoEmail: 0 };
       const result = await writeCampaignCsv(deps, destination);
@@ -102,7 +105,7 @@ export function templateHandlers({ db, clock, desktop, logger }: CoreContext) {
       return result;
     },
     'templates.mailto': async ({ campaignId, templateId, contactId }) => {
-      const deps = outputFor(campaignId, templateId);
+      const deps = outputFor(campaignId, templateId, 'email');
       const member = members.member(campaignId, contactId);
       if (!member) throw new CrmError('NOT_FOUND', 'This person is not a member of the campaign any more.');
       if (!member.may_be_contacted) throw new CrmError('FORBIDDEN', `${member.name} has unsubscribed or must not be contacted, so no message was opened.`);
@@ -113,7 +116,7 @@ export function templateHandlers({ db, clock, desktop, logger }: CoreContext) {
       return { opened: true as const };
     },
     'templates.queue': async ({ campaignId, templateId }) => {
-      const result = await queueCampaign(outputFor(campaignId, templateId), now);
+      const result = await queueCampaign(outputFor(campaignId, templateId, 'email'), now);
       logger.info('campaign messages queued', { campaignId, ...result });
       return result;
     },

@@ -182,6 +182,12 @@ describe('mail-merge templates', () => {
     expect(count(core, 'SELECT count(*) FROM outbox')).toBe(0);
     expect(existsSync(desktop.saveLocation)).toBe(false);
     expect(desktop.mailtos).toEqual([]);
+
+    const noSubject = await call(core, 'templates.create', { name: 'No subject', body: 'Hello' });
+    const noSubjectRefusal = { code: 'VALIDATION', message: 'An email needs a subject and a message, so nothing was sent. Write both, then try again.' };
+    expect(await failure(core, 'templates.queue', { campaignId, templateId: noSubject.id })).toEqual(noSubjectRefusal);
+    expect(await failure(core, 'templates.mailto', { campaignId, templateId: noSubject.id, contactId: anna.id })).toEqual(noSubjectRefusal);
+    expect(count(core, 'SELECT count(*) FROM outbox')).toBe(0);
   });
 
   it('open one member’s message in the mail app as an encoded mailto: link, never for someone who must not be contacted', async () => {
@@ -200,13 +206,17 @@ describe('mail-merge templates', () => {
     expect(desktop.mailtos).toHaveLength(1);
   });
 
-  it('queue a campaign larger than one batch, every member once', async () => {
+  it('queue a campaign larger than one batch, every member once, even when queued twice at once', async () => {
     const core = await openCore(tempDir());
     const insert = core.db.prepare("INSERT INTO contacts (name, email, created_at, updated_at) VALUES (?, ?, ?, ?)");
     const ids = core.db.transaction(() => Array.from({ length: 1_203 }, (_, index) => Number(insert.run(`Person ${index}`, `p${index}@example.com`, at, at).lastInsertRowid)))();
     const campaignId = campaignOf(core, 'Big', ids);
     const template = await call(core, 'templates.create', { name: 'Big', subject: 'Hi {{first_name}}', body: 'Hello' });
-    expect(await call(core, 'templates.queue', { campaignId, templateId: template.id })).toEqual({ queued: 1_203, alreadyQueued: 0, leftOutForConsent: 0, leftOutNoEmail: 0 });
+    // Two queues at once (a double click): they take turns between batches, and each person is queued once.
+    const [first, second] = await Promise.all([call(core, 'templates.queue', { campaignId, templateId: template.id }), call(core, 'templates.queue', { campaignId, templateId: template.id })]);
+    expect(first.queued + second.queued).toBe(1_203);
+    expect(first.alreadyQueued + second.alreadyQueued).toBe(1_203);
+    expect(count(core, 'SELECT count(*) FROM outbox WHERE campaign_id = ?', campaignId)).toBe(1_203);
     expect(count(core, 'SELECT count(DISTINCT contact_id) FROM outbox WHERE campaign_id = ?', campaignId)).toBe(1_203);
   });
 });

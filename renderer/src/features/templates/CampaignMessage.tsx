@@ -79,6 +79,7 @@ export function CampaignMessage({ campaignId, channel }: { campaignId: number; c
   if (!ready) return null;
 
   const blocked = draft.name.trim() === '' ? 'Give the template a name to save it before anything goes out.' : problems.length > 0 || checkFailure ? 'Fix the problems listed under the message first: nothing goes out until they are gone.' : undefined;
+  const emailBlocked = draft.subject.trim() === '' || draft.body.trim() === '' ? 'Write a subject and a message to send or open emails.' : undefined;
   return (
     <div className="campaign-message">
       <div className="campaign-message__choice">
@@ -98,7 +99,7 @@ export function CampaignMessage({ campaignId, channel }: { campaignId: number; c
         <TemplateEditor draft={draft} problems={problems} checkFailure={checkFailure} nameError={nameError} onChange={change} />
         <div className="campaign-message__side">
           <MessagePreview campaignId={campaignId} draft={draft} onShown={onShown} />
-          <MessageOutput campaignId={campaignId} channel={channel} saveFirst={save} blocked={blocked} shown={shown.recipient} memberCount={shown.memberCount} />
+          <MessageOutput campaignId={campaignId} channel={channel} saveFirst={save} blocked={blocked} emailBlocked={emailBlocked} shown={shown.recipient} memberCount={shown.memberCount} />
         </div>
       </div>
     </div>

@@ -30,15 +30,18 @@ export function InsertFieldMenu({ id, onInsert }: { id: string; onInsert(key: st
     ...fields.map((field) => ({ value: field.key, label: `${groupWords[field.group]}: ${field.label}  {{${field.key}}}` })),
   ];
   return (
-    <Select
-      id={id}
-      aria-label="Insert field"
-      className="template-editor__insert"
-      value=""
-      options={options}
-      onChange={(event) => {
-        if (event.target.value) onInsert(event.target.value);
-      }}
-    />
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        Insert field
+      </label>
+      <Select
+        id={id}
+        value=""
+        options={options}
+        onChange={(event) => {
+          if (event.target.value) onInsert(event.target.value);
+        }}
+      />
+    </div>
   );
 }

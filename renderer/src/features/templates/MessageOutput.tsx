@@ -15,6 +15,8 @@ interface MessageOutputProps {
   saveFirst(): Promise<number | undefined>;
   /** Why nothing may go out yet (problems in the template), or undefined. */
   blocked: string | undefined;
+  /** Why no email may go out yet (no subject or no message), or undefined; a CSV may still be made. */
+  emailBlocked: string | undefined;
   shown: Recipient | undefined;
   memberCount: number;
 }
@@ -22,7 +24,7 @@ interface MessageOutputProps {
 type Outcome = { tone: 'done' | 'problem'; words: string };
 
 /** The ways a campaign's messages leave: a CSV for a mail tool, the user's mail app, or the outbox for sending. */
-export function MessageOutput({ campaignId, channel, saveFirst, blocked, shown, memberCount }: MessageOutputProps) {
+export function MessageOutput({ campaignId, channel, saveFirst, blocked, emailBlocked, shown, memberCount }: MessageOutputProps) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
   const email = channel === 'email';
@@ -65,26 +67,27 @@ export function MessageOutput({ campaignId, channel, saveFirst, blocked, shown, 
   const queue = () => run(async (templateId) => queueWords(await invoke('templates.queue', { campaignId, templateId })));
 
   const disabled = busy || blocked !== undefined || memberCount === 0;
+  const emailDisabled = disabled || emailBlocked !== undefined;
   return (
     <section className="message-output" aria-labelledby="message-output-title">
       <h3 id="message-output-title" className="message-output__title">Send or export</h3>
-      {blocked && <p className="message-output__blocked">{blocked}</p>}
+      {(blocked ?? (email ? emailBlocked : undefined)) && <p className="message-output__blocked">{blocked ?? emailBlocked}</p>}
       <div className="message-output__buttons">
         <Button icon="download" disabled={disabled} onClick={exportCsv}>
           Export for a mail tool (CSV)…
         </Button>
         {email && (
-          <Button icon="mail" disabled={disabled || !shown?.mayBeContacted || !shown.email} onClick={openShown} title={shown ? `Opens the message for ${shown.name}` : undefined}>
+          <Button icon="mail" disabled={emailDisabled || !shown?.mayBeContacted || !shown.email} onClick={openShown} title={shown ? `Opens the message for ${shown.name}` : undefined}>
             Open in mail app
           </Button>
         )}
         {email && memberCount > 0 && memberCount <= openEachLimit && (
-          <Button icon="external" disabled={disabled} onClick={openEach}>
+          <Button icon="external" disabled={emailDisabled} onClick={openEach}>
             Open each in mail app ({memberCount})
           </Button>
         )}
         {email && (
-          <Button variant="primary" icon="upload" disabled={disabled} onClick={queue}>
+          <Button variant="primary" icon="upload" disabled={emailDisabled} onClick={queue}>
             Queue for sending
           </Button>
         )}

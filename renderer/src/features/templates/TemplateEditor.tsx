@@ -54,11 +54,11 @@ export function TemplateEditor({ draft, problems, checkFailure, nameError, onCha
         onFocus={() => (target.current = 'subject')}
         onChange={(event) => onChange({ subject: event.target.value })}
       />
-      <SelectField id="template-format" label="Format" value={draft.format} options={formatOptions} onChange={(value) => onChange({ format: value as TemplateFormat })} />
+      <div className="template-editor__row">
+        <SelectField id="template-format" label="Format" value={draft.format} options={formatOptions} onChange={(value) => onChange({ format: value as TemplateFormat })} />
+        <InsertFieldMenu id="template-insert-field" onInsert={insert} />
+      </div>
       <div className="template-editor__body">
-        <div className="template-editor__body-head">
-          <InsertFieldMenu id="template-insert-field" onInsert={insert} />
-        </div>
         <Field
           id="template-body"
           label="Message"
