@@ -11,9 +11,14 @@ test.use({ locale: 'en-US' });
 const at = '2026-03-01T10:00:00.000Z';
 
 // The campaign message lives in the Campaigns screen, which another part builds: until they meet, this page shows it alone.
-test.beforeAll(() => {
+let harnessDir = 'harness';
+test.beforeAll(({}, workerInfo) => {
   test.setTimeout(180_000);
-  execFileSync('nice', ['-n', '19', 'npx', 'vite', 'build', '--config', resolve(__dirname, 'harness/vite.config.mts')], { stdio: 'inherit' });
+  harnessDir = `harness-${workerInfo.workerIndex}`;
+  execFileSync('nice', ['-n', '19', 'npx', 'vite', 'build', '--config', resolve(__dirname, 'harness/vite.config.mts')], {
+    stdio: 'inherit',
+    env: { ...process.env, HARNESS_DIR: harnessDir },
+  });
 });
 
 /** Anna at Acme, Bob (unsubscribed), Carl (no email), Zoë (accents and emoji) in a campaign. */
@@ -33,7 +38,7 @@ async function campaignWithPeople(core: TestCore) {
 
 async function openMessage(app: RolodeskApp, campaignId: number): Promise<Page> {
   const { page } = app;
-  await page.goto(`${app.origin}/harness/campaign-message.html?campaign=${campaignId}`);
+  await page.goto(`${app.origin}/${harnessDir}/campaign-message.html?campaign=${campaignId}`);
   await expect(page.getByLabel('Template', { exact: true })).toBeVisible();
   return page;
 }

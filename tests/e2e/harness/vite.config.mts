@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 
 /**
  * A page that shows one renderer part on its own, built beside the app's
- * renderer (out/renderer/harness/) so the e2e server and bridge serve it as
+ * renderer (out/renderer/harness…/) so the e2e server and bridge serve it as
  * they serve the app: for parts whose host screen another branch builds
  * (the campaign message lives inside the Campaigns screen).
  */
@@ -14,7 +14,8 @@ export default defineConfig({
   plugins: [react()],
   logLevel: 'warn',
   build: {
-    outDir: resolve(import.meta.dirname, '../../../out/renderer/harness'),
+    // One folder per Playwright worker (HARNESS_DIR), so parallel workers never build over each other's page.
+    outDir: resolve(import.meta.dirname, '../../../out/renderer', process.env.HARNESS_DIR ?? 'harness'),
     emptyOutDir: true,
     rollupOptions: { input: resolve(import.meta.dirname, 'campaign-message.html') },
   },
