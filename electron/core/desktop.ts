@@ -22,6 +22,8 @@ export interface DesktopServices {
   answerClose(close: boolean): void;
   /** A desktop notification for a task that fell due (clicking it brings the window forward). */
   showReminder(reminder: DueReminder): void;
+  /** Opens a message in the user's mail app; main refuses any link that is not mailto:. */
+  openMailto(url: string): Promise<void>;
 }
 
 const unavailable = (): never => {
@@ -35,6 +37,7 @@ export const noDesktop: DesktopServices = {
   chooseFolder: unavailable,
   chooseBackupFile: unavailable,
   chooseImportFile: unavailable,
+  openMailto: unavailable,
   copyText: unavailable,
   answerClose: unavailable,
   // Nothing to show it in: the command line and the bench have no desktop.

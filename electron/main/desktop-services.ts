@@ -1,5 +1,6 @@
 import { clipboard, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { CrmError } from '../core/errors';
+import { checkedMailto } from '../core/templates/mailto';
 import type { DesktopServices } from '../core/desktop';
 
 /** The core's desktop needs, met by Electron's shell, dialogs and clipboard. */
@@ -42,6 +43,9 @@ export function electronDesktop(window: () => BrowserWindow | undefined, own: Wi
         ],
       });
       return choice.canceled ? undefined : choice.filePaths[0];
+    },
+    async openMailto(url) {
+      await shell.openExternal(checkedMailto(url));
     },
     copyText(text) {
       clipboard.writeText(text);

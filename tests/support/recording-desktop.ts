@@ -1,5 +1,6 @@
 import type { DueReminder } from '../../shared/schemas/activity';
 import type { DesktopServices } from '../../electron/core/desktop';
+import { checkedMailto } from '../../electron/core/templates/mailto';
 
 export interface RecordingDesktop extends DesktopServices {
   /** Every path handed to "open in the system's program". */
@@ -18,6 +19,8 @@ export interface RecordingDesktop extends DesktopServices {
   closeAnswers: boolean[];
   /** Every task reminder shown as a notification. */
   reminders: DueReminder[];
+  /** Every link handed to the mail app, after the same mailto:-only check main makes. */
+  mailtos: string[];
 }
 
 /** Stands in for the desktop shell and its dialogs: records what was asked, answers as told. */
@@ -31,6 +34,7 @@ export function recordingDesktop(): RecordingDesktop {
     copied: [],
     closeAnswers: [],
     reminders: [],
+    mailtos: [],
     async openWithSystem(path) {
       desktop.opened.push(path);
     },
@@ -45,6 +49,9 @@ export function recordingDesktop(): RecordingDesktop {
     },
     async chooseImportFile() {
       return desktop.importFile;
+    },
+    async openMailto(url) {
+      desktop.mailtos.push(checkedMailto(url));
     },
     copyText(text) {
       desktop.copied.push(text);

@@ -29,6 +29,7 @@ export function remoteDesktop(port: MessagePort | { postMessage(message: FromWor
     chooseFolder: (title) => ask('chooseFolder', [title]) as Promise<string | undefined>,
     chooseBackupFile: () => ask('chooseBackupFile', []) as Promise<string | undefined>,
     chooseImportFile: () => ask('chooseImportFile', []) as Promise<string | undefined>,
+    openMailto: (url) => ask('openMailto', [url]).then(() => undefined),
     copyText: (text) => tell('copyText', [text]),
     answerClose: (close) => tell('answerClose', [close]),
     showReminder: (reminder) => tell('showReminder', [reminder]),

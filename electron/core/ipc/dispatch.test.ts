@@ -139,6 +139,20 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'import.saveRejected': { runId: 1 },
   'import.list': {},
   'import.undo': { runId: 1 },
+  'templates.list': {},
+  'templates.get': { id: 1 },
+  'templates.create': { name: 'Spring hello', subject: 'Hello {{first_name}}', body: 'Hi {{first_name | "there"}}', format: 'formatted' },
+  'templates.update': { id: 1, name: 'Spring hello', subject: 'Hi', body: 'Hello', format: 'text' },
+  'templates.delete': { id: 1 },
+  'templates.fields': {},
+  'templates.check': { subject: 'Hi', body: 'Hello {{name}}', format: 'text' },
+  'templates.preview': { subject: 'Hi', body: 'Hello {{name}}', format: 'text', contactId: 1 },
+  'templates.ofCampaign': { campaignId: 1 },
+  'templates.choose': { campaignId: 1, templateId: 1 },
+  'templates.recipients': { campaignId: 1, search: 'ann' },
+  'templates.exportCsv': { campaignId: 1, templateId: 1 },
+  'templates.mailto': { campaignId: 1, templateId: 1, contactId: 1 },
+  'templates.queue': { campaignId: 1, templateId: 1 },
 };
 
 const megabyte = 'x'.repeat(1024 * 1024);
