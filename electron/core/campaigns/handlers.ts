@@ -66,7 +66,7 @@ export function campaignHandlers({ db, clock, desktop, logger }: CoreContext) {
       const campaign = repo.get(campaignId, today());
       const destination = await desktop.chooseSaveLocation(resultsFileName(campaign.name, clock.now()));
       if (destination === undefined) return { saved: false };
-      await writeResultsCsv(destination, resultsOf(campaignId));
+      await writeResultsCsv(destination, campaign.name, resultsOf(campaignId));
       return { saved: true };
     },
   } satisfies Partial<Handlers>;

@@ -8,6 +8,7 @@ import { partialPathFor } from '../export/file-names';
 
 /** One line of the results file: what is counted, how many, its share, and an amount where there is one. */
 interface ResultLine {
+  campaign: string;
   section: string;
   measure: string;
   count: number | null;
@@ -17,6 +18,7 @@ interface ResultLine {
 }
 
 const columns: Array<Column<ResultLine>> = [
+  { title: 'Campaign', value: (line) => line.campaign },
   { title: 'Section', value: (line) => line.section },
   { title: 'Measure', value: (line) => line.measure },
   { title: 'Count', value: (line) => line.count },
@@ -29,8 +31,8 @@ const percent = (rate: number | null) => (rate === null ? null : Math.round(rate
 const major = (minor: number, currency: string) => minor / 10 ** minorDigits(currency);
 
 /** Everything the Results tab shows, as lines: the funnel, the statuses now, deals won, budget and cost per conversion. */
-export function resultLines(results: CampaignResults): ResultLine[] {
-  const none = { count: null, percent: null, amount: null, currency: null };
+export function resultLines(campaign: string, results: CampaignResults): ResultLine[] {
+  const none = { campaign, count: null, percent: null, amount: null, currency: null };
   return [
     ...results.funnel.map((step) => ({ ...none, section: 'Funnel', measure: funnelStepLabels[step.step], count: step.count, percent: percent(step.ofMembers) })),
     ...results.byStatus.map((entry) => ({ ...none, section: 'Status now', measure: memberStatusLabels[entry.status], count: entry.count, percent: percent(entry.ofMembers) })),
@@ -43,12 +45,12 @@ export function resultLines(results: CampaignResults): ResultLine[] {
 }
 
 /** Writes the lines beside `destination` and renames the finished file into place, so a failed write leaves nothing half-written there. */
-export async function writeResultsCsv(destination: string, results: CampaignResults): Promise<void> {
+export async function writeResultsCsv(destination: string, campaign: string, results: CampaignResults): Promise<void> {
   const partial = partialPathFor(destination);
   await rm(partial, { force: true });
   const file = await csvWriter(partial, columns, ',');
   try {
-    await file.add(resultLines(results));
+    await file.add(resultLines(campaign, results));
     await file.finish();
   } catch (error) {
     await file.abandon();
