@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { MembersAdded } from '../../../shared/schemas/campaign';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
@@ -13,6 +14,8 @@ export interface MembersMatching {
   params: SqlParams;
   at: string;
 }
+
+const Counts = z.strictObject({ matched: z.int().min(0), leftOutForConsent: z.int().min(0), alreadyMembers: z.int().min(0) });
 
 function bind(params: SqlParams, own: { memberCampaign: number; memberAt: string }): unknown[] {
   return Array.isArray(params) ? [...(params as unknown[]), own] : [{ ...params, ...own }];
@@ -43,7 +46,7 @@ export function addMembersMatching(db: Db, { campaignId, where, params, at }: Me
     SELECT @memberCampaign, c.id, 'planned', @memberAt, @memberAt ${newcomers}`);
   const args = bind(params, { memberCampaign: campaignId, memberAt: at });
   return writer(db)(() => {
-    const found = counts.get(...args) as { matched: number; leftOutForConsent: number; alreadyMembers: number };
+    const found = Counts.parse(counts.get(...args));
     recordAdded.run(...args);
     const added = insertMembers.run(...args).changes;
     return { added, alreadyMembers: found.alreadyMembers, leftOutForConsent: found.leftOutForConsent, matched: found.matched };

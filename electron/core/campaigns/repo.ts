@@ -122,7 +122,16 @@ export function campaignsRepo(db: Db) {
       if (updatedAt !== undefined && updatedAt !== current.updatedAt) {
         throw new CrmError('CONFLICT', `“${current.name}” was changed since you opened it (this campaign was saved elsewhere). Nothing was saved: review the changes.`);
       }
-      const next = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) } as ParsedDraft;
+      const next: ParsedDraft = {
+        name: changes.name ?? current.name,
+        goal: changes.goal ?? current.goal,
+        channel: changes.channel ?? current.channel,
+        startsOn: changes.startsOn === undefined ? current.startsOn : changes.startsOn,
+        endsOn: changes.endsOn === undefined ? current.endsOn : changes.endsOn,
+        owner: changes.owner ?? current.owner,
+        budgetMinor: changes.budgetMinor === undefined ? current.budgetMinor : changes.budgetMinor,
+        currency: changes.currency ?? current.currency,
+      };
       if (next.startsOn && next.endsOn && next.startsOn > next.endsOn) {
         throw new CrmError('VALIDATION', 'The end date is before the start date.', { fields: [{ field: 'endsOn', message: 'The end date is before the start date.' }] });
       }

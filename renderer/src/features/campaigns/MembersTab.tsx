@@ -170,7 +170,7 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
                   Company
                 </th>
                 <th scope="col">Status</th>
-                <th scope="col">
+                <th scope="col" className="campaigns__number">
                   <span className="campaigns__muted">{countOf(members.total, 'member', 'members')}</span>
                 </th>
               </tr>
