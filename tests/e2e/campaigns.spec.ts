@@ -126,6 +126,10 @@ test.describe('Campaigns', () => {
     await page.getByRole('button', { name: 'Show as chart' }).click();
     await noHorizontalOverflow(page);
     await app.screenshot('campaign-results-narrow');
+    await page.getByRole('tab', { name: 'Members' }).click();
+    await expect(memberRow(page, 'Anna Berg')).toBeVisible();
+    await noHorizontalOverflow(page);
+    await app.screenshot('campaign-members-narrow');
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // The contact's timeline shows the status changes.
