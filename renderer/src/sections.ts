@@ -49,7 +49,7 @@ export const sections: readonly Section[] = [
     id: 'campaigns',
     label: 'Campaigns',
     icon: 'campaigns',
-    ready: false,
+    ready: true,
     promise: 'Reach groups of contacts and see who opened, replied and converted.',
   },
   {

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { ActivitySummary } from './activity';
 import { Attachment } from './attachment';
 import { Id, Timestamp } from './common';
+import { MemberStatus, MemberStatusSource } from './marketing';
 import { FieldedRef } from './record';
 
 /** Where a page of a timeline ended: pass it back as `before` for the next (older) page. */
-export const TimelineCursor = z.strictObject({ at: Timestamp, source: z.int().min(0).max(3), id: Id });
+export const TimelineCursor = z.strictObject({ at: Timestamp, source: z.int().min(0).max(4), id: Id });
 export type TimelineCursor = z.infer<typeof TimelineCursor>;
 
 export const TimelineRequest = z.strictObject({
@@ -29,10 +30,21 @@ export const FieldChange = z.strictObject({
 });
 export type FieldChange = z.infer<typeof FieldChange>;
 
+/** A campaign member's status changed ("Spring offer: Sent → Replied (report)"); old is null when they were added. */
+export const MemberEvent = z.strictObject({
+  campaignId: Id,
+  campaignName: z.string(),
+  oldStatus: MemberStatus.nullable(),
+  newStatus: MemberStatus,
+  how: MemberStatusSource,
+});
+export type MemberEvent = z.infer<typeof MemberEvent>;
+
 export const TimelineEntry = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('activity'), at: Timestamp, cursor: TimelineCursor, activity: ActivitySummary }),
   z.strictObject({ type: z.literal('change'), at: Timestamp, cursor: TimelineCursor, change: FieldChange }),
   z.strictObject({ type: z.literal('attachment'), at: Timestamp, cursor: TimelineCursor, attachment: Attachment }),
+  z.strictObject({ type: z.literal('campaign'), at: Timestamp, cursor: TimelineCursor, memberEvent: MemberEvent }),
   /** The record was created (at its creation time, so usually the oldest entry). */
   z.strictObject({ type: z.literal('created'), at: Timestamp, cursor: TimelineCursor }),
 ]);

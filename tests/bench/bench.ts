@@ -13,6 +13,7 @@ import { createContext } from './context';
 import { defaultSeed } from './seed';
 import { formatCount, formatMegabytes, formatMs, formatRate, formatRatio } from './format';
 import { bulkInsert, singleCreates } from './rows/inserts';
+import { campaignMembers } from './rows/campaign-members';
 import { boardLoad, crmListPages, crmSearch, openRecords } from './rows/crm-reads';
 import { seedCrmStep } from './rows/crm-seed';
 import { addAttachments } from './rows/attachments';
@@ -51,6 +52,7 @@ const steps: BenchStep[] = [
   hostMemory,
   importRows,
   exportRows,
+  campaignMembers,
 ];
 
 const singleCreateCount = 500;

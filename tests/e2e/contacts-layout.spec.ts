@@ -122,10 +122,10 @@ test.describe('layout and first impressions', () => {
 
   test('a section that is not built yet says so kindly and leads back to Contacts', async ({ app }) => {
     const page = app.page;
-    const item = sections(page).getByRole('button', { name: 'Campaigns' });
+    const item = sections(page).getByRole('button', { name: 'Segments' });
     await item.click();
     await expect(item).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByRole('heading', { name: 'Campaigns', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Segments', level: 1 })).toBeVisible();
     await expect(page.getByText('Coming soon')).toBeVisible();
     await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveCount(0);
     await app.screenshot('placeholder-section');

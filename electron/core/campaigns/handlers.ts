@@ -1,5 +1,73 @@
+import { format } from 'date-fns';
 import type { CoreContext, Handlers } from '../context';
+import { writer } from '../db/write';
+import { CrmError } from '../errors';
+import { addMembersById } from './add-members';
+import { importReport } from './import-report';
+import { campaignGone, campaignsRepo } from './repo';
+import { campaignResults } from './results';
+import { writeResultsCsv } from './results-csv';
+import { memberStatusChanges } from './status-changes';
 
-export function campaignHandlers(_context: CoreContext) {
-  return {} satisfies Partial<Handlers>;
+const notAMember = () => new CrmError('NOT_FOUND', 'This person is no longer a member of the campaign. They may have been removed.');
+
+/** "Spring offer results 2026-12-06.csv", without characters a file name cannot hold. */
+const resultsFileName = (name: string, now: Date) => `${name.replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ').trim().slice(0, 80) || 'Campaign'} results ${format(now, 'yyyy-MM-dd')}.csv`;
+
+export function campaignHandlers({ db, clock, desktop, logger }: CoreContext) {
+  const repo = campaignsRepo(db);
+  const write = writer(db);
+  const statuses = memberStatusChanges(db);
+  const resultsOf = campaignResults(db);
+  const removeMember = db.prepare<[number, string]>('DELETE FROM campaign_members WHERE campaign_id = ? AND contact_id IN (SELECT value FROM json_each(?))');
+  const isMember = db.prepare<[number, number], number>('SELECT 1 FROM campaign_members WHERE campaign_id = ? AND contact_id = ?').pluck();
+  const now = () => clock.now().toISOString();
+  const today = () => format(clock.now(), 'yyyy-MM-dd');
+  const existing = (campaignId: number) => {
+    if (!repo.exists(campaignId)) throw campaignGone();
+  };
+
+  return {
+    'campaigns.list': () => ({ campaigns: repo.list(today()) }),
+    'campaigns.get': ({ id }) => repo.get(id, today()),
+    'campaigns.create': write((draft) => repo.create(draft, now(), today())),
+    'campaigns.update': write((update) => repo.update(update, now(), today())),
+    'campaigns.delete': write(({ id }) => repo.delete(id)),
+    'campaigns.members': (request) => repo.members(request),
+    'campaigns.addMembers': ({ campaignId, contactIds }) =>
+      write(() => {
+        existing(campaignId);
+        return addMembersById(db, campaignId, contactIds, now());
+      })(),
+    'campaigns.removeMembers': write(({ campaignId, contactIds }) => {
+      existing(campaignId);
+      return { removed: removeMember.run(campaignId, JSON.stringify(contactIds)).changes };
+    }),
+    'campaigns.setStatus': write(({ campaignId, status, contactIds, withStatus }) => {
+      existing(campaignId);
+      return statuses.set(campaignId, contactIds ? { contactIds } : { withStatus: withStatus! }, status, now());
+    }),
+    'campaigns.recordUnsubscribe': write(({ campaignId, contactId }) => {
+      existing(campaignId);
+      if (isMember.get(campaignId, contactId) === undefined) throw notAMember();
+      return statuses.unsubscribe(campaignId, contactId, 'by_hand', now());
+    }),
+    'campaigns.importReport': async ({ campaignId }) => {
+      existing(campaignId);
+      const file = await desktop.chooseImportFile();
+      if (file === undefined) return { chosen: false as const };
+      existing(campaignId);
+      const summary = await importReport(db, campaignId, file, now());
+      logger.info('campaign report imported', { campaignId, rows: summary.rows, updated: summary.updated, notInCampaign: summary.notInCampaign.count });
+      return summary;
+    },
+    'campaigns.results': ({ campaignId }) => resultsOf(campaignId),
+    'campaigns.exportResults': async ({ campaignId }) => {
+      const campaign = repo.get(campaignId, today());
+      const destination = await desktop.chooseSaveLocation(resultsFileName(campaign.name, clock.now()));
+      if (destination === undefined) return { saved: false };
+      await writeResultsCsv(destination, campaign.name, resultsOf(campaignId));
+      return { saved: true };
+    },
+  } satisfies Partial<Handlers>;
 }

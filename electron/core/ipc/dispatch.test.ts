@@ -153,6 +153,19 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'templates.exportCsv': { campaignId: 1, templateId: 1 },
   'templates.mailto': { campaignId: 1, templateId: 1, contactId: 1 },
   'templates.queue': { campaignId: 1, templateId: 1 },
+  'campaigns.list': {},
+  'campaigns.get': { id: 1 },
+  'campaigns.create': { name: 'Spring offer', goal: 'Renewals', channel: 'email', startsOn: '2026-03-01', endsOn: '2026-03-31', owner: 'Eva', budgetMinor: 50_000, currency: 'EUR' },
+  'campaigns.update': { id: 1, updatedAt: '2026-03-01T10:00:00.000Z', name: 'Spring offer 2', budgetMinor: null },
+  'campaigns.delete': { id: 1 },
+  'campaigns.members': { campaignId: 1, offset: 0, limit: 50, status: 'sent', search: 'ann' },
+  'campaigns.addMembers': { campaignId: 1, contactIds: [1, 2] },
+  'campaigns.removeMembers': { campaignId: 1, contactIds: [1] },
+  'campaigns.setStatus': { campaignId: 1, contactIds: [1], status: 'replied' },
+  'campaigns.recordUnsubscribe': { campaignId: 1, contactId: 1 },
+  'campaigns.importReport': { campaignId: 1 },
+  'campaigns.results': { campaignId: 1 },
+  'campaigns.exportResults': { campaignId: 1 },
 };
 
 const megabyte = 'x'.repeat(1024 * 1024);

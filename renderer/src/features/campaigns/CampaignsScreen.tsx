@@ -1,10 +1,10 @@
-import { ComingSoon } from '../../components/ComingSoon';
-import { useNavigation } from '../../navigation';
-import { sections } from '../../sections';
+import { useState } from 'react';
+import { CampaignList } from './CampaignList';
+import { CampaignPage } from './CampaignPage';
+import './Campaigns.css';
 
-/** The Campaigns screen (being built: a placeholder until then). */
+/** Campaigns: the list, or one campaign's page with its members, message and results. */
 export function CampaignsScreen() {
-  const { go } = useNavigation();
-  const section = sections.find((candidate) => candidate.id === 'campaigns');
-  return section ? <ComingSoon section={section} onBack={() => void go('contacts')} /> : null;
+  const [openId, setOpenId] = useState<number | null>(null);
+  return openId === null ? <CampaignList onOpen={setOpenId} /> : <CampaignPage campaignId={openId} onBack={() => setOpenId(null)} />;
 }

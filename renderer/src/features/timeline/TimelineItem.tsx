@@ -9,7 +9,7 @@ import { dayAndTime, dueWords, inSentence, isOverdue } from '../activities/activ
 import { TaskCheckbox } from '../activities/TaskCheckbox';
 import type { TaskRef } from '../activities/useTaskDone';
 import { ClampedBody } from './ClampedBody';
-import { createdWords, describeChange } from './describeEntry';
+import { createdWords, describeChange, describeMemberEvent } from './describeEntry';
 
 export interface ActivityActions {
   onEdit(activity: ActivitySummary): void;
@@ -59,6 +59,7 @@ export function TimelineItem({ entry, recordKind, onEdit, onDelete, onSetDone }:
   if (entry.type === 'created') return <EventItem icon="plus" text={createdWords(recordKind)} at={entry.at} />;
   if (entry.type === 'attachment') return <EventItem icon="paperclip" text={`${entry.attachment.fileName} attached`} at={entry.at} />;
   if (entry.type === 'change') return <EventItem icon={changeIcons[entry.change.action]} text={describeChange(entry.change)} at={entry.at} />;
+  if (entry.type === 'campaign') return <EventItem icon="campaigns" text={describeMemberEvent(entry.memberEvent)} at={entry.at} />;
 
   const { activity } = entry;
   const words = kindWords[activity.kind];

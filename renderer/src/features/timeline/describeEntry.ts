@@ -1,5 +1,6 @@
 import type { FieldedKind } from '../../../../shared/schemas/record';
-import type { FieldChange } from '../../../../shared/schemas/timeline';
+import { memberStatusLabels, type MemberStatusSource } from '../../../../shared/schemas/marketing';
+import type { FieldChange, MemberEvent } from '../../../../shared/schemas/timeline';
 
 const recordNames: Record<FieldedKind, string> = { contact: 'Contact', company: 'Company', deal: 'Deal' };
 
@@ -27,3 +28,11 @@ export function describeChange({ action, label, oldValue, newValue }: FieldChang
 
 /** "Contact added to Rolodesk". */
 export const createdWords = (kind: FieldedKind) => `${recordNames[kind]} added to Rolodesk`;
+
+const memberSourceWords: Record<MemberStatusSource, string> = { added: 'added', by_hand: 'by hand', bulk: 'bulk change', report: 'report', sending: 'sending' };
+
+/** "Spring offer: Sent → Replied (report)", "Added to Spring offer (Planned)". */
+export function describeMemberEvent({ campaignName, oldStatus, newStatus, how }: MemberEvent): string {
+  if (oldStatus === null) return `Added to ${campaignName} (${memberStatusLabels[newStatus]})`;
+  return `${campaignName}: ${memberStatusLabels[oldStatus]} → ${memberStatusLabels[newStatus]} (${memberSourceWords[how]})`;
+}

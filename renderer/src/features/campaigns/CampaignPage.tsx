@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Campaign } from '../../../../shared/schemas/campaign';
+import { invoke, toCrmError } from '../../api';
+import { ErrorBanner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Screen } from '../../components/Screen';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { Tabs, tabPanelProps } from '../../components/Tabs';
+import { useToast } from '../../components/Toast';
+import { countOf } from '../../lib/format';
+import { CampaignSending } from '../sending/CampaignSending';
+import { CampaignMessage } from '../templates/CampaignMessage';
+import { CampaignDialog } from './CampaignDialog';
+import { budgetText, channelLabels, datesText, phaseText } from './campaignWords';
+import { MembersTab } from './MembersTab';
+import { ResultsTab } from './ResultsTab';
+
+type TabId = 'members' | 'message' | 'results';
+const tabs: ReadonlyArray<{ id: TabId; label: string }> = [
+  { id: 'members', label: 'Members' },
+  { id: 'message', label: 'Message' },
+  { id: 'results', label: 'Results' },
+];
+
+/** One campaign: what it is, and its members, message and results in tabs. */
+export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBack(): void }) {
+  const showToast = useToast();
+  const [campaign, setCampaign] = useState<Campaign | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [tab, setTab] = useState<TabId>('members');
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const reload = useCallback(async () => {
+    try {
+      setCampaign(await invoke('campaigns.get', { id: campaignId }));
+    } catch (error) {
+      setProblem(toCrmError(error).message);
+    }
+  }, [campaignId]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  async function remove() {
+    if (!campaign || busy) return;
+    setBusy(true);
+    try {
+      const { membersRemoved } = await invoke('campaigns.delete', { id: campaign.id });
+      showToast(`“${campaign.name}” deleted, with ${countOf(membersRemoved, 'member', 'members')}`);
+      onBack();
+    } catch (error) {
+      setProblem(toCrmError(error).message);
+      setDeleting(false);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Screen className="campaigns campaign-page" titleId="campaign-title">
+      <div className="campaign-page__head">
+        <Button variant="subtle" icon="chevronLeft" onClick={onBack}>
+          All campaigns
+        </Button>
+      </div>
+      <ScreenHeader titleId="campaign-title" title={campaign?.name ?? 'Campaign'}>
+        {campaign && (
+          <div className="campaigns__header-actions">
+            <span className={`status-chip status-chip--${campaign.phase}`}>{phaseText(campaign)}</span>
+            <Button icon="edit" onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+            <Button variant="ghost" icon="trash" onClick={() => setDeleting(true)}>
+              Delete
+            </Button>
+          </div>
+        )}
+      </ScreenHeader>
+      {problem && <ErrorBanner>{problem}</ErrorBanner>}
+      {campaign && (
+        <>
+          <dl className="campaign-page__facts">
+            <div>
+              <dt>Channel</dt>
+              <dd>{channelLabels[campaign.channel]}</dd>
+            </div>
+            <div>
+              <dt>Dates</dt>
+              <dd>{datesText(campaign)}</dd>
+            </div>
+            {campaign.owner && (
+              <div>
+                <dt>Owner</dt>
+                <dd>{campaign.owner}</dd>
+              </div>
+            )}
+            <div>
+              <dt>Budget</dt>
+              <dd>{budgetText(campaign)}</dd>
+            </div>
+            {campaign.goal && (
+              <div>
+                <dt>Goal</dt>
+                <dd>{campaign.goal}</dd>
+              </div>
+            )}
+          </dl>
+          <Tabs<TabId> label="Campaign" tabs={tabs} selected={tab} onSelect={setTab} panelId="campaign-panel" />
+          <div className="campaign-page__panel" {...tabPanelProps('campaign-panel', tab)}>
+            {tab === 'members' && <MembersTab campaign={campaign} onMembersChanged={() => void reload()} />}
+            {tab === 'message' && (
+              <>
+                <CampaignMessage campaignId={campaign.id} channel={campaign.channel} />
+                <CampaignSending campaignId={campaign.id} />
+              </>
+            )}
+            {tab === 'results' && <ResultsTab campaign={campaign} />}
+          </div>
+        </>
+      )}
+      {editing && campaign && (
+        <CampaignDialog
+          campaign={campaign}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false);
+            setCampaign(saved);
+            showToast('Campaign saved');
+          }}
+        />
+      )}
+      {deleting && campaign && (
+        <ConfirmDialog
+          title={`Delete “${campaign.name}”?`}
+          message={`Its ${countOf(campaign.members, 'member', 'members')} and their status history go with it. The people stay in your contacts. This cannot be undone.`}
+          confirmLabel="Delete campaign"
+          busy={busy}
+          onConfirm={() => void remove()}
+          onCancel={() => setDeleting(false)}
+        />
+      )}
+    </Screen>
+  );
+}
