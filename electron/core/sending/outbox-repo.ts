@@ -52,6 +52,9 @@ export function outboxRepo(db: Db) {
      WHERE o.state = 'queued' AND o.campaign_id IN (SELECT value FROM json_each(@campaigns))
      ORDER BY o.id LIMIT 1`,
   );
+  const anyQueued = db.prepare<{ campaigns: string }, number>(
+    `SELECT 1 FROM outbox WHERE state = 'queued' AND campaign_id IN (SELECT value FROM json_each(@campaigns)) LIMIT 1`,
+  ).pluck();
   const setState = db.prepare<{ id: number; from: OutboxState; to: OutboxState; answer: string | null; at: string }>(
     `UPDATE outbox SET state = @to, server_answer = @answer,
        attempted_at = CASE WHEN @to = 'sending' THEN @at ELSE attempted_at END,
@@ -83,6 +86,8 @@ export function outboxRepo(db: Db) {
       for (const { state, n } of countStates.all(campaignId)) counts[state] = n;
       return counts;
     },
+    /** Whether a running campaign still has a message waiting (no throttle wait before finding there is none). */
+    hasQueued: (campaigns: readonly number[]): boolean => anyQueued.get({ campaigns: JSON.stringify(campaigns) }) !== undefined,
     /**
      * The next message of a running campaign, taken for sending in one transaction: consent is read
      * again at this moment (a change while the batch runs wins: that person is skipped, with the reason),

@@ -107,7 +107,7 @@ export function outboxSender(options: SenderOptions) {
       const email = readEmailSettings(settings);
       if (!email) return whenWritable(() => pauseAll(notSetUpWords));
       const wait = waitBeforeNext(lastStartedAt, timer.now(), email.messagesPerMinute);
-      if (wait > 0) {
+      if (wait > 0 && outbox.hasQueued(running)) {
         await nap(wait);
         continue;
       }

@@ -101,13 +101,18 @@ export async function sendOne(settings: EmailSettings, password: string | undefi
     .compile()
     .build();
   const connection = new SMTPConnection(connectionOptions(settings, timeouts));
-  // An error the connection raises between callbacks (a socket closing) must not go unhandled.
-  connection.on('error', () => undefined);
+  // connect() reports failure only as an 'error' event; later ones (a socket closing between callbacks) must not go unhandled.
+  let failedToConnect: (error: SmtpError) => void = () => undefined;
+  connection.on('error', (error: SmtpError) => failedToConnect(error));
   const step = <T>(run: (done: (error: SmtpError | null | undefined, value?: T) => void) => void) =>
     new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value as T))));
   try {
     try {
-      await step<void>((done) => connection.connect((error) => done(error)));
+      await new Promise<void>((resolve, reject) => {
+        failedToConnect = reject;
+        connection.connect((error) => (error ? reject(error) : resolve()));
+      });
+      failedToConnect = () => undefined;
       if (settings.user) await step<boolean>((done) => connection.login({ user: settings.user, pass: password ?? '' }, done));
     } catch (error) {
       const problem = asSmtpError(error);
