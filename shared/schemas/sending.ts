@@ -7,9 +7,9 @@ export const EmailSecurity = z.enum(emailSecurities, { error: 'Choose how the co
 export type EmailSecurity = z.infer<typeof EmailSecurity>;
 
 export const emailSecurityLabels: Record<EmailSecurity, string> = {
-  tls: 'TLS (usually port 465)',
-  starttls: 'STARTTLS (usually port 587)',
-  none: 'None (only for a server on this computer or network)',
+  tls: 'TLS (port 465)',
+  starttls: 'STARTTLS (port 587)',
+  none: 'None (local server only)',
 };
 
 const addressPattern = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;

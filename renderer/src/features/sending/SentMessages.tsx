@@ -59,7 +59,7 @@ export function SentMessages({ campaignId, revision }: { campaignId: number; rev
             {recorded.has(message.id) ? (
               <span className="sending__done">Unsubscribed</span>
             ) : (
-              <Button size="small" variant="ghost" onClick={() => void recordUnsubscribe(message)}>
+              <Button size="small" variant="subtle" onClick={() => void recordUnsubscribe(message)}>
                 Replied “unsubscribe”
               </Button>
             )}

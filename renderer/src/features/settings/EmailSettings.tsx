@@ -184,7 +184,7 @@ export function EmailSettings() {
         {field('messagesPerMinute', 'Messages per minute', { hint: 'From 1 to 600. Many providers limit this; 30 is safe.', inputMode: 'numeric' })}
       </div>
       {saveError && <ErrorBanner title="Not saved">{saveError}</ErrorBanner>}
-      <div className="card__actions">
+      <div className="card__actions email-settings__actions">
         <Button type="submit" variant="primary" aria-disabled={saving.running}>
           {saving.running ? 'Saving…' : 'Save email settings'}
         </Button>
