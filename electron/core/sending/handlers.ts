@@ -123,11 +123,9 @@ export function sendingHandlers(context: CoreContext, senderOptions: Partial<Sen
     },
     'sending.retry': ({ ids }) => {
       const { queued, campaigns } = outbox.retry(ids);
-      // Back in the queue of a running batch: it goes out with the rest.
-      if (campaigns.some((campaignId) => runs.of(campaignId)?.state !== 'paused')) {
-        for (const campaignId of campaigns) if (runs.of(campaignId)?.state === 'done') runs.set(campaignId, { state: 'running', lastError: null });
-        sender.wake();
-      }
+      // A batch that had finished sends them at once; a running one takes them with the rest; a paused one waits for Resume.
+      for (const campaignId of campaigns) if (runs.of(campaignId)?.state === 'done') runs.set(campaignId, { state: 'running', lastError: null });
+      sender.wake();
       return { queued };
     },
     'sending.messages': ({ campaignId, states, offset, limit }) => outbox.page(known(campaignId), states, offset, limit),

@@ -159,6 +159,21 @@ describe('sending a campaign through a real SMTP server', () => {
     }
   });
 
+  it('a server that accepts the connection and closes it at once pauses the batch, saying so; nothing is lost', async () => {
+    const { createServer } = await import('node:net');
+    const closing = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => closing.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = closing.address();
+      const { run, states, runs, batch } = await setUp(2, { port: typeof address === 'object' && address ? address.port : 0 });
+      await run();
+      expect(states()).toEqual(['queued', 'queued']);
+      expect(runs.of(batch.campaignId)?.lastError).toMatch(/^Rolodesk could not talk to the mail server 127\.0\.0\.1 \(port \d+\): Connection closed unexpectedly/);
+    } finally {
+      closing.close();
+    }
+  });
+
   it('a rejected login pauses at once with the server’s words, and the password is in none of them', async () => {
     const { run, states, runs, batch } = await setUp(2, { login: { user: 'office', pass: 'right-password' }, password: 'Wr0ng-Pässwörd' });
     await run();
