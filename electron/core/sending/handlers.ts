@@ -5,7 +5,7 @@ import { CrmError } from '../errors';
 import { describeError } from '../logger';
 import { campaignRuns, readEmailSettings, writeEmailSettings } from './email-settings';
 import { outboxRepo } from './outbox-repo';
-import { outboxSender, type SenderOptions } from './sender';
+import { outboxSender } from './sender';
 import { sendOne } from './smtp-send';
 
 const noSafeStorage =
@@ -15,9 +15,8 @@ const noSafeStorage =
  * Settings › Email, the outbox and its sender. The sender is built with the
  * session (one per open database) and, at once, turns messages a crash left
  * half-sent into "may have been sent" and resumes a batch that was running.
- * `senderOptions`: tests shorten the timeouts or bring their own timer.
  */
-export function sendingHandlers(context: CoreContext, senderOptions: Partial<SenderOptions> = {}) {
+export function sendingHandlers(context: CoreContext) {
   const { db, settings, desktop, clock, logger } = context;
   const outbox = outboxRepo(db);
   const runs = campaignRuns(settings);
@@ -29,7 +28,6 @@ export function sendingHandlers(context: CoreContext, senderOptions: Partial<Sen
     emit: context.emit,
     clock,
     whenWritable: (write) => context.writeGate.guard(write, { waitFirst: true })(),
-    ...senderOptions,
   });
   sender.recover().catch((error: unknown) => {
     if (db.open) logger.error('the outbox could not be checked at start-up; nothing is sent until Rolodesk restarts', { error: describeError(error) });
@@ -92,7 +90,7 @@ export function sendingHandlers(context: CoreContext, senderOptions: Partial<Sen
         text: 'This is a test message from Rolodesk. If you can read it, Rolodesk can send email through your server.',
         html: null,
         messageId: `<test-${randomUUID()}@rolodesk.invalid>`,
-      }, senderOptions.timeouts);
+      });
       switch (outcome.kind) {
         case 'accepted':
           return { sent: true, message: `The server accepted the test message for ${email.fromAddress}: ${outcome.answer}` };

@@ -1,4 +1,3 @@
-import type { OutboxCounts } from '../../../shared/schemas/sending';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { DesktopServices } from '../desktop';
@@ -9,8 +8,6 @@ import { campaignRuns, readEmailSettings } from './email-settings';
 import { outboxRepo, type Outgoing } from './outbox-repo';
 import { backOffAfter, deferralsBeforePause, waitBeforeNext } from './pace';
 import { defaultTimeouts, sendOne, type SendOutcome, type SmtpTimeouts } from './smtp-send';
-import type { EmailSettings } from '../../../shared/schemas/sending';
-import type { MailToSend } from './smtp-send';
 
 /** The sender's sense of time: real timers in the app; a test's own, so throttling is checked without waiting. */
 export interface Timer {
@@ -35,8 +32,6 @@ export interface SenderOptions {
   whenWritable<T>(write: () => T): Promise<T>;
   timer?: Timer;
   timeouts?: SmtpTimeouts;
-  /** Sends one message; the SMTP client in the app, the same with a test's recorder around it in tests. */
-  send?: (settings: EmailSettings, password: string | undefined, mail: MailToSend, timeouts: SmtpTimeouts) => Promise<SendOutcome>;
 }
 
 export const interruptedAnswer = 'Rolodesk stopped while this message was being sent, so it may or may not have gone out. It is not sent again unless you choose "Send again".';
@@ -51,13 +46,12 @@ export const notSetUpWords = 'Email is not set up yet: fill in Settings › Emai
  * out again.
  */
 export function outboxSender(options: SenderOptions) {
-  const { db, settings, desktop, logger, emit, clock, whenWritable, timer = realTimer, timeouts = defaultTimeouts, send = sendOne } = options;
+  const { db, settings, desktop, logger, emit, clock, whenWritable, timer = realTimer, timeouts = defaultTimeouts } = options;
   const outbox = outboxRepo(db);
   const runs = campaignRuns(settings);
   let draining: Promise<void> | undefined;
   let again = false;
-  let stopped = false;
-  // Pausing or stopping cuts a wait short.
+  // Pausing cuts a wait short.
   let interrupt: () => void = () => undefined;
   const nap = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -101,7 +95,7 @@ export function outboxSender(options: SenderOptions) {
   async function drain(): Promise<void> {
     let lastStartedAt: number | undefined;
     let deferrals = 0;
-    while (!stopped && db.open) {
+    while (db.open) {
       const running = runs.running();
       if (running.length === 0) return;
       const email = readEmailSettings(settings);
@@ -113,7 +107,7 @@ export function outboxSender(options: SenderOptions) {
       }
       // Read before a message is taken: a password that cannot be read leaves every message queued.
       const password = email.user ? await desktop.readSecret('smtp-password') : undefined;
-      if (stopped || !db.open) return;
+      if (!db.open) return;
       const taken = await whenWritable(() => outbox.take(running, now()));
       if (!taken) {
         await whenWritable(() => {
@@ -128,7 +122,7 @@ export function outboxSender(options: SenderOptions) {
       }
       lastStartedAt = timer.now();
       const { message } = taken;
-      const outcome = await send(email, password, { to: message.to_address, subject: message.subject, text: message.text_body, html: message.html_body, messageId: message.message_id }, timeouts);
+      const outcome = await sendOne(email, password, { to: message.to_address, subject: message.subject, text: message.text_body, html: message.html_body, messageId: message.message_id }, timeouts);
       if (!db.open) return; // Closed meanwhile: the row stays 'sending' and becomes 'uncertain' at the next start.
       const next = await handle(message, outcome);
       tell(message.campaign_id);
@@ -148,7 +142,6 @@ export function outboxSender(options: SenderOptions) {
 
   /** Starts draining if it is not already; a wake while draining makes it look again when done. */
   function wake(): void {
-    if (stopped) return;
     if (draining) {
       again = true;
       return;
@@ -167,7 +160,7 @@ export function outboxSender(options: SenderOptions) {
             logger.error('could not record that sending paused', { error: describeError(pauseError) });
           }
         }
-      } while (again && !stopped && db.open);
+      } while (again && db.open);
     })().finally(() => (draining = undefined));
   }
 
@@ -188,14 +181,9 @@ export function outboxSender(options: SenderOptions) {
     start: (campaignId: number) => setRun(campaignId, 'running'),
     pause: (campaignId: number) => setRun(campaignId, 'paused'),
     wake,
-    counts: (campaignId: number): OutboxCounts => outbox.counts(campaignId),
     /** Resolves once nothing is being sent (for tests and closing). */
     async idle(): Promise<void> {
       while (draining) await draining;
-    },
-    stop(): void {
-      stopped = true;
-      interrupt();
     },
   };
 }
