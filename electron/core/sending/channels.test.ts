@@ -103,3 +103,32 @@ describe('Settings › Email and the sending channels', () => {
     expect(server.received.map((mail) => mail.to[0])).toEqual(['person2@example.com', 'person3@example.com', 'person1@example.com']);
   });
 });
+
+describe('restoring a backup taken before a batch was sent', () => {
+  const tempDir = useTempDirs();
+  const openCore = useCores();
+  const smtp = useSmtpServers();
+
+  it('sends none of its messages again: the restored "waiting" ones become "may have been sent"', async () => {
+    const server = await smtp();
+    const core = await openCore(tempDir());
+    const { campaignId, messageIds } = queueCampaign(core.db, people(3));
+    await call(core, 'sending.settings.update', settingsFor(server.port));
+    const before = await call(core, 'backups.create', {});
+    await call(core, 'sending.start', { campaignId });
+    while (count(core, "SELECT count(*) FROM outbox WHERE state = 'sent'") < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    await call(core, 'backups.restore', { id: before.id });
+    expect(core.db.prepare('SELECT state FROM outbox ORDER BY id').pluck().all()).toEqual(['queued', 'queued', 'queued']);
+    await call(core, 'sending.start', { campaignId });
+    while ((await call(core, 'sending.status', { campaignId })).running) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(core.db.prepare('SELECT state FROM outbox ORDER BY id').pluck().all()).toEqual(['uncertain', 'uncertain', 'uncertain']);
+    expect(core.db.prepare('SELECT server_answer FROM outbox WHERE id = ?').pluck().get(messageIds[0])).toMatch(/restored from a backup/);
+    expect(server.received).toHaveLength(3);
+
+    // "Send again" is the user's explicit choice: then it goes out once more.
+    await call(core, 'sending.retry', { ids: [messageIds[0]!] });
+    while (count(core, "SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending')") > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(server.received).toHaveLength(4);
+  });
+});

@@ -3,6 +3,7 @@ import type { EmailSettingsView, SendingStatus } from '../../../shared/schemas/s
 import type { CoreContext, Handlers } from '../context';
 import { CrmError } from '../errors';
 import { describeError } from '../logger';
+import { attemptJournalFile } from './attempt-journal';
 import { campaignRuns, readEmailSettings, writeEmailSettings } from './email-settings';
 import { outboxRepo } from './outbox-repo';
 import { outboxSender } from './sender';
@@ -28,6 +29,7 @@ export function sendingHandlers(context: CoreContext) {
     emit: context.emit,
     clock,
     whenWritable: (write) => context.writeGate.guard(write, { waitFirst: true })(),
+    journalFile: attemptJournalFile(context.databaseFile),
   });
   sender.recover().catch((error: unknown) => {
     if (db.open) logger.error('the outbox could not be checked at start-up; nothing is sent until Rolodesk restarts', { error: describeError(error) });
@@ -119,7 +121,9 @@ export function sendingHandlers(context: CoreContext) {
       sender.pause(known(campaignId));
       return status(campaignId);
     },
-    'sending.retry': ({ ids }) => {
+    'sending.retry': async ({ ids }) => {
+      // The journal first: should the queueing fail after it, the messages only stay failed or uncertain.
+      await sender.allowAgain(outbox.retryable(ids));
       const { queued, campaigns } = outbox.retry(ids);
       // A batch that had finished sends them at once; a running one takes them with the rest; a paused one waits for Resume.
       for (const campaignId of campaigns) if (runs.of(campaignId)?.state === 'done') runs.set(campaignId, { state: 'running', lastError: null });

@@ -62,6 +62,7 @@ export function outboxRepo(db: Db) {
      WHERE id = @id AND state = @from`,
   );
   const countStates = db.prepare<[number], { state: OutboxState; n: number }>('SELECT state, count(*) AS n FROM outbox WHERE campaign_id = ? GROUP BY state');
+  const messageIdsOf = db.prepare<[string], string>(`SELECT message_id FROM outbox WHERE state IN ('failed', 'uncertain') AND id IN (SELECT value FROM json_each(?))`).pluck();
   const campaignsWith = db.prepare<[string], number>(`SELECT DISTINCT campaign_id FROM outbox WHERE id IN (SELECT value FROM json_each(?))`).pluck();
   const requeue = db.prepare<[string]>(
     `UPDATE outbox SET state = 'queued', server_answer = NULL, finished_at = NULL WHERE state IN ('failed', 'uncertain') AND id IN (SELECT value FROM json_each(?))`,
@@ -120,6 +121,8 @@ export function outboxRepo(db: Db) {
     }),
     /** At start-up: a message left 'sending' may or may not have gone out; it waits for the user's choice. */
     markInterrupted: write((answer: string): number => leftSending.run(answer).changes),
+    /** The Message-IDs of those among `ids` that "Send again" would queue (failed or uncertain). */
+    retryable: (ids: readonly number[]): string[] => messageIdsOf.all(JSON.stringify(ids)),
     retry: write((ids: readonly number[]): { queued: number; campaigns: number[] } => {
       const list = JSON.stringify(ids);
       const campaigns = campaignsWith.all(list);

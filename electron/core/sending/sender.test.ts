@@ -7,6 +7,7 @@ import { recordingDesktop } from '../../../tests/support/recording-desktop';
 import { useSmtpServers, type Behaviour } from '../../../tests/support/smtp';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { consentWriter } from '../contacts/consent';
+import { attemptJournalFile } from './attempt-journal';
 import { campaignRuns, writeEmailSettings } from './email-settings';
 import { outboxSender, type Timer } from './sender';
 import type { SmtpTimeouts } from './smtp-send';
@@ -51,6 +52,7 @@ describe('sending a campaign through a real SMTP server', () => {
     const timer = testTimer();
     const progress: unknown[] = [];
     const sender = outboxSender({
+      journalFile: attemptJournalFile(core.paths.database),
       db: core.db,
       settings: core.settings,
       desktop,

@@ -5,6 +5,7 @@ import type { EventSink } from '../events';
 import { describeError, type Logger } from '../logger';
 import type { SettingsRepo } from '../settings/repo';
 import { campaignRuns, readEmailSettings } from './email-settings';
+import { attemptJournal } from './attempt-journal';
 import { outboxRepo, type Outgoing } from './outbox-repo';
 import { backOffAfter, deferralsBeforePause, waitBeforeNext } from './pace';
 import { defaultTimeouts, sendOne, type SendOutcome, type SmtpTimeouts } from './smtp-send';
@@ -30,24 +31,30 @@ export interface SenderOptions {
   clock: Clock;
   /** Runs a write outside a request: it waits while an import writes or the check after a crash runs. */
   whenWritable<T>(write: () => T): Promise<T>;
+  /** The journal of Message-IDs handed to a server (attempt-journal.ts), outside the database. */
+  journalFile: string;
   timer?: Timer;
   timeouts?: SmtpTimeouts;
 }
 
 export const interruptedAnswer = 'Rolodesk stopped while this message was being sent, so it may or may not have gone out. It is not sent again unless you choose "Send again".';
+export const handedOverBeforeAnswer =
+  'This message was already handed to the mail server once (the data has been restored from a backup since), so it may have gone out. It is not sent again unless you choose "Send again".';
 export const notSetUpWords = 'Email is not set up yet: fill in Settings › Email, then resume sending.';
 
 /**
  * Drains the outbox of running campaigns, one message at a time, spaced by
  * the messages-per-minute setting, in the core's thread (network I/O is
  * asynchronous, so requests are answered meanwhile). Never sends a message
- * twice: each is marked 'sending' in the database before it goes out, and one
- * left so by a crash becomes 'uncertain' at the next start instead of going
- * out again.
+ * twice: each is marked 'sending' in the database, and its Message-ID synced
+ * to a journal outside it, before it goes out; one left 'sending' by a crash
+ * becomes 'uncertain' at the next start, and one a restore set back to
+ * 'queued' is found in the journal and becomes 'uncertain' too.
  */
 export function outboxSender(options: SenderOptions) {
   const { db, settings, desktop, logger, emit, clock, whenWritable, timer = realTimer, timeouts = defaultTimeouts } = options;
   const outbox = outboxRepo(db);
+  const journal = attemptJournal(options.journalFile);
   const runs = campaignRuns(settings);
   let draining: Promise<void> | undefined;
   let again = false;
@@ -77,15 +84,18 @@ export function outboxSender(options: SenderOptions) {
         await whenWritable(() => outbox.markSent(message, outcome.answer, at));
         return 'next';
       case 'refused':
+        await journal.forget([message.message_id]);
         await whenWritable(() => outbox.settle(message.id, 'failed', outcome.answer, at));
         return 'next';
       case 'uncertain':
         await whenWritable(() => outbox.settle(message.id, 'uncertain', outcome.answer, at));
         return 'next';
       case 'deferred':
+        await journal.forget([message.message_id]);
         await whenWritable(() => outbox.settle(message.id, 'queued', outcome.answer, at));
         return 'deferred';
       case 'stopped':
+        await journal.forget([message.message_id]);
         await whenWritable(() => outbox.settle(message.id, 'queued', null, at));
         await whenWritable(() => pauseAll(outcome.words));
         return 'stop';
@@ -120,8 +130,21 @@ export function outboxSender(options: SenderOptions) {
         tell(taken.message.campaign_id);
         continue;
       }
-      lastStartedAt = timer.now();
       const { message } = taken;
+      if (await journal.has(message.message_id)) {
+        await whenWritable(() => outbox.settle(message.id, 'uncertain', handedOverBeforeAnswer, now()));
+        tell(message.campaign_id);
+        continue;
+      }
+      try {
+        await journal.record(message.message_id);
+      } catch (error) {
+        logger.error('the sending journal could not be written; nothing more is sent', { error: describeError(error) });
+        await whenWritable(() => outbox.settle(message.id, 'queued', null, now()));
+        await whenWritable(() => pauseAll('Rolodesk could not note the message it was about to send (is the disk full?), so it sent nothing more. Free some space, then resume.'));
+        return;
+      }
+      lastStartedAt = timer.now();
       const outcome = await sendOne(email, password, { to: message.to_address, subject: message.subject, text: message.text_body, html: message.html_body, messageId: message.message_id }, timeouts);
       if (!db.open) return; // Closed meanwhile: the row stays 'sending' and becomes 'uncertain' at the next start.
       const next = await handle(message, outcome);
@@ -181,6 +204,8 @@ export function outboxSender(options: SenderOptions) {
     start: (campaignId: number) => setRun(campaignId, 'running'),
     pause: (campaignId: number) => setRun(campaignId, 'paused'),
     wake,
+    /** The user chose "Send again" for these: they may go out once more. */
+    allowAgain: (messageIds: readonly string[]) => journal.forget(messageIds),
     /** Resolves once nothing is being sent (for tests and closing). */
     async idle(): Promise<void> {
       while (draining) await draining;
