@@ -57,7 +57,6 @@ function connectionOptions(settings: EmailSettings, timeouts: SmtpTimeouts): SMT
     connectionTimeout: timeouts.connectionMs,
     greetingTimeout: timeouts.greetingMs,
     socketTimeout: timeouts.socketMs,
-    socketCloseTimeout: 0,
   };
 }
 
@@ -106,6 +105,8 @@ export async function sendOne(settings: EmailSettings, password: string | undefi
   connection.on('error', (error: SmtpError) => failedToConnect(error));
   const step = <T>(run: (done: (error: SmtpError | null | undefined, value?: T) => void) => void) =>
     new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value as T))));
+  // The server answered the message (250, 4xx, 5xx): the session is sound, so it ends with QUIT, not a dropped socket.
+  let answered = false;
   try {
     try {
       await new Promise<void>((resolve, reject) => {
@@ -128,16 +129,18 @@ export async function sendOne(settings: EmailSettings, password: string | undefi
     body.on('end', () => (handedOver = true));
     try {
       const info = await step<SMTPConnection.SentMessageInfo>((done) => connection.send({ from: settings.fromAddress, to: [mail.to] }, body, done));
+      answered = true;
       return { kind: 'accepted', answer: info.response };
     } catch (error) {
       const problem = asSmtpError(error);
       const answer = problem.response ?? problem.message;
+      answered = problem.responseCode !== undefined;
       if (problem.responseCode !== undefined && problem.responseCode >= 500) return { kind: 'refused', answer };
       if (problem.responseCode !== undefined && problem.responseCode >= 400) return { kind: 'deferred', answer };
       return handedOver ? { kind: 'uncertain', answer: `No answer after the message was handed over (${problem.message}).` } : { kind: 'deferred', answer: `The connection was lost before the message was handed over (${problem.message}).` };
     }
   } finally {
-    connection.quit();
-    connection.close();
+    if (answered) connection.quit();
+    else connection.close();
   }
 }
