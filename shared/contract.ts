@@ -46,6 +46,7 @@ import { dashboardChannels } from './channels/dashboard';
 import { leadSourceChannels } from './channels/lead-sources';
 import { segmentChannels } from './channels/segments';
 import { sendingChannels } from './channels/sending';
+import { SendingProgress } from './schemas/sending';
 import { templateChannels } from './channels/templates';
 import { recordKinds } from './schemas/record';
 import { SearchRequest, SearchResult } from './schemas/search';
@@ -224,6 +225,8 @@ export const events = {
    * `complete` false: more changed than are named (a bulk edit); every record of `kinds` may have.
    */
   'records.changed': z.strictObject({ records: z.array(RecordRef).max(500), kinds: z.array(z.enum(recordKinds)).max(4), complete: z.boolean() }),
+  /** A campaign's outbox changed while sending (a message sent, failed, skipped; sending paused): the sending panel's counts. */
+  'sending.progress': SendingProgress,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

@@ -24,7 +24,18 @@ export interface DesktopServices {
   showReminder(reminder: DueReminder): void;
   /** Opens a message in the user's mail app; main refuses any link that is not mailto:. */
   openMailto(url: string): Promise<void>;
+  /** Whether the system can keep a secret encrypted for this user (Electron's safeStorage). */
+  secretsAvailable(): Promise<boolean>;
+  /** Keeps a secret (the SMTP password) encrypted, outside the database; refuses when secrets are not available. */
+  saveSecret(name: SecretName, text: string): Promise<void>;
+  /** A kept secret, or undefined when none is kept. */
+  readSecret(name: SecretName): Promise<string | undefined>;
+  removeSecret(name: SecretName): Promise<void>;
 }
+
+/** The secrets the core keeps: a fixed list, so a name can never be a path. */
+export const secretNames = ['smtp-password'] as const;
+export type SecretName = (typeof secretNames)[number];
 
 const unavailable = (): never => {
   throw new CrmError('INTERNAL', 'Opening and saving files needs the Rolodesk window.');
@@ -42,4 +53,9 @@ export const noDesktop: DesktopServices = {
   answerClose: unavailable,
   // Nothing to show it in: the command line and the bench have no desktop.
   showReminder: () => undefined,
+  // No system keychain here: nothing is kept, and saving says so.
+  secretsAvailable: async () => false,
+  saveSecret: unavailable,
+  readSecret: async () => undefined,
+  removeSecret: async () => undefined,
 };

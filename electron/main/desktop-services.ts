@@ -1,13 +1,15 @@
-import { clipboard, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { clipboard, dialog, safeStorage, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { CrmError } from '../core/errors';
 import { checkedMailto } from '../core/templates/mailto';
 import type { DesktopServices } from '../core/desktop';
+import { secretFiles } from './secret-files';
 
 /** The core's desktop needs, met by Electron's shell, dialogs and clipboard. */
 /** What only main's own lifecycle can do: answer a held close, show a notification. */
 export type WindowServices = Pick<DesktopServices, 'answerClose' | 'showReminder'>;
 
-export function electronDesktop(window: () => BrowserWindow | undefined, own: WindowServices): DesktopServices {
+/** `secretsFolder`: the data directory's `secrets/`, where safeStorage's encrypted secrets are kept. */
+export function electronDesktop(window: () => BrowserWindow | undefined, own: WindowServices, secretsFolder: string): DesktopServices {
   const save = (options: SaveDialogOptions) => {
     const owner = window();
     return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
@@ -50,6 +52,11 @@ export function electronDesktop(window: () => BrowserWindow | undefined, own: Wi
     copyText(text) {
       clipboard.writeText(text);
     },
+    ...secretFiles(secretsFolder, {
+      available: () => safeStorage.isEncryptionAvailable(),
+      encrypt: (text) => safeStorage.encryptString(text),
+      decrypt: (bytes) => safeStorage.decryptString(bytes),
+    }),
     ...own,
   };
 }

@@ -102,7 +102,7 @@ async function start(): Promise<void> {
     dataDir,
     logger,
     appVersion: app.getVersion(),
-    desktop: electronDesktop(() => mainWindow, { answerClose, showReminder }),
+    desktop: electronDesktop(() => mainWindow, { answerClose, showReminder }, join(dataDir, 'secrets')),
     emit: send,
     background: true,
   });

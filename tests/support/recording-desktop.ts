@@ -21,6 +21,10 @@ export interface RecordingDesktop extends DesktopServices {
   reminders: DueReminder[];
   /** Every link handed to the mail app, after the same mailto:-only check main makes. */
   mailtos: string[];
+  /** Secrets kept in memory, as safeStorage would keep them encrypted on disk. */
+  secrets: Map<string, string>;
+  /** Set false to act as a computer without safe storage. */
+  secretStorage: boolean;
 }
 
 /** Stands in for the desktop shell and its dialogs: records what was asked, answers as told. */
@@ -35,6 +39,8 @@ export function recordingDesktop(): RecordingDesktop {
     closeAnswers: [],
     reminders: [],
     mailtos: [],
+    secrets: new Map(),
+    secretStorage: true,
     async openWithSystem(path) {
       desktop.opened.push(path);
     },
@@ -61,6 +67,19 @@ export function recordingDesktop(): RecordingDesktop {
     },
     showReminder(reminder) {
       desktop.reminders.push(reminder);
+    },
+    async secretsAvailable() {
+      return desktop.secretStorage;
+    },
+    async saveSecret(name, text) {
+      if (!desktop.secretStorage) throw new Error('no safe storage on this computer');
+      desktop.secrets.set(name, text);
+    },
+    async readSecret(name) {
+      return desktop.secrets.get(name);
+    },
+    async removeSecret(name) {
+      desktop.secrets.delete(name);
     },
   };
   return desktop;

@@ -33,6 +33,10 @@ export function remoteDesktop(port: MessagePort | { postMessage(message: FromWor
     copyText: (text) => tell('copyText', [text]),
     answerClose: (close) => tell('answerClose', [close]),
     showReminder: (reminder) => tell('showReminder', [reminder]),
+    secretsAvailable: () => ask('secretsAvailable', []) as Promise<boolean>,
+    saveSecret: (name, text) => ask('saveSecret', [name, text]).then(() => undefined),
+    readSecret: (name) => ask('readSecret', [name]) as Promise<string | undefined>,
+    removeSecret: (name) => ask('removeSecret', [name]).then(() => undefined),
   };
 
   return {

@@ -166,6 +166,17 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'campaigns.importReport': { campaignId: 1 },
   'campaigns.results': { campaignId: 1 },
   'campaigns.exportResults': { campaignId: 1 },
+  'sending.settings.get': {},
+  'sending.settings.update': { host: 'smtp.example.com', port: 587, security: 'starttls', user: 'office', fromName: 'Office', fromAddress: 'office@example.com', messagesPerMinute: 30 },
+  'sending.setPassword': { password: 'secret' },
+  'sending.test': {},
+  'sending.status': { campaignId: 1 },
+  'sending.start': { campaignId: 1 },
+  'sending.pause': { campaignId: 1 },
+  'sending.resume': { campaignId: 1 },
+  'sending.retry': { ids: [1] },
+  'sending.messages': { campaignId: 1, states: ['failed'], offset: 0, limit: 50 },
+  'sending.recordUnsubscribe': { messageId: 1 },
 };
 
 const megabyte = 'x'.repeat(1024 * 1024);

@@ -5,18 +5,20 @@ import { Tabs, tabPanelProps } from '../../components/Tabs';
 import { AttachmentSettings } from './AttachmentSettings';
 import { ImportSettings } from '../import/ImportSettings';
 import { CustomFieldSettings } from './CustomFieldSettings';
+import { EmailSettings } from './EmailSettings';
 import { TagSettings } from './TagSettings';
 import '../../styles/card.css';
 import '../../styles/list.css';
 import './SettingsScreen.css';
 
-type SettingsPart = 'attachments' | 'tags' | 'customFields' | 'imports';
+type SettingsPart = 'attachments' | 'tags' | 'customFields' | 'imports' | 'email';
 
 const parts = [
   { id: 'attachments', label: 'Attachments' },
   { id: 'tags', label: 'Tags' },
   { id: 'customFields', label: 'Custom fields' },
   { id: 'imports', label: 'Imports' },
+  { id: 'email', label: 'Email' },
 ] as const;
 
 /** Preferences that apply to the whole app, one part at a time: attachments, tags, custom fields, and the recent imports to undo. */
@@ -32,6 +34,7 @@ export function SettingsScreen() {
         {part === 'tags' && <TagSettings />}
         {part === 'customFields' && <CustomFieldSettings />}
         {part === 'imports' && <ImportSettings />}
+        {part === 'email' && <EmailSettings />}
       </div>
     </Screen>
   );

@@ -1,0 +1,162 @@
+import type { Page } from '@playwright/test';
+import { SMTPServer } from 'smtp-server';
+import { call } from '../support/crm';
+import { people, queueCampaign } from '../support/outbox';
+import { expect, test } from './app';
+
+test.use({ locale: 'en-US' });
+
+/** A real SMTP server in the spec's process; `refuse`: an address it answers 550 for. */
+async function startSmtp(options: { login?: { user: string; pass: string }; refuse?: string } = {}) {
+  const received: string[] = [];
+  const server = new SMTPServer({
+    logger: false,
+    disabledCommands: options.login ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    authOptional: !options.login,
+    allowInsecureAuth: true,
+    onAuth(auth, _session, callback) {
+      if (auth.username === options.login?.user && auth.password === options.login?.pass) callback(null, { user: auth.username });
+      else callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
+    },
+    onRcptTo(address, _session, callback) {
+      if (address.address === options.refuse) callback(Object.assign(new Error('5.1.1 No such user here'), { responseCode: 550 }));
+      else callback();
+    },
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push(Buffer.concat(chunks).toString('utf8'));
+        callback(null, 'Queued');
+      });
+    },
+  });
+  // A client that drops its socket is every mail server's daily life: noted, never a crash of the test.
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  return { server, received, port: typeof address === 'object' && address ? address.port : 0, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+async function openEmailSettings(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('tab', { name: 'Email' }).click();
+  await expect(page.getByRole('heading', { name: 'Email', level: 2 })).toBeVisible();
+}
+
+test.describe('Settings › Email', () => {
+  test('filled in with bad values says why per field; saved with the password; a test message reaches the server', async ({ app }) => {
+    const { page } = app;
+    const smtp = await startSmtp({ login: { user: 'office@berg.example', pass: 'Pässwörd 42' } });
+    try {
+      await openEmailSettings(page);
+      await expect(page.getByRole('status').filter({ hasText: 'Save the settings first' })).toBeVisible();
+      await page.getByLabel('Server name').fill('smtp example.com');
+      await page.getByLabel('Port').fill('0');
+      await page.getByLabel('From address').fill('office at berg');
+      await page.getByLabel('Messages per minute').fill('1000');
+      await page.getByRole('button', { name: 'Save email settings' }).click();
+      await expect(page.getByLabel('Server name')).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByLabel('Server name')).toBeFocused();
+      await expect(page.getByText('The port must be between 1 and 65535.')).toBeVisible();
+      await expect(page.getByText('Send at most 600 messages per minute.')).toBeVisible();
+      await expect(page.getByText(/from address does not look like an email address/)).toBeVisible();
+
+      await page.getByLabel('Connection security').selectOption('none');
+      await page.getByLabel('Server name').fill('127.0.0.1');
+      await page.getByLabel('Port').fill(String(smtp.port));
+      await page.getByLabel('User name').fill('office@berg.example');
+      await page.getByLabel('Password').fill('Pässwörd 42');
+      await page.getByLabel('From name').fill('Berg & Co — Sköldpadda 🐢');
+      await page.getByLabel('From address').fill('office@berg.example');
+      await page.getByLabel('Messages per minute').fill('30');
+      await page.getByRole('button', { name: 'Save email settings' }).click();
+      await expect(page.getByText('Email settings saved')).toBeVisible();
+      await expect(page.getByLabel('Password')).toHaveValue('');
+      await expect(page.getByText('A password is saved. Type a new one to replace it.')).toBeVisible();
+      expect(app.desktop.secrets.get('smtp-password')).toBe('Pässwörd 42');
+
+      await page.getByRole('button', { name: 'Send a test message' }).click();
+      await expect(page.getByText(/^The server accepted the test message for office@berg\.example: 250/)).toBeVisible();
+      expect(smtp.received).toHaveLength(1);
+      expect(smtp.received[0]).toMatch(/^To: office@berg\.example/m);
+      await app.screenshot('settings-email');
+      await page.setViewportSize({ width: 700, height: 800 });
+      await app.screenshot('settings-email-narrow');
+      await page.setViewportSize({ width: 1280, height: 800 });
+
+      // A wrong password: the server's words, never the password.
+      await page.getByLabel('Password').fill('wrong one');
+      await page.getByRole('button', { name: 'Save email settings' }).click();
+      await expect(page.getByLabel('Password')).toHaveValue('');
+      await page.getByRole('button', { name: 'Send a test message' }).click();
+      await expect(page.getByText(/^Rolodesk could not log in to 127\.0\.0\.1: the server said 535/)).toBeVisible();
+      await expect(page.getByText('wrong one')).toHaveCount(0);
+      expect(JSON.stringify(app.logs)).not.toContain('Pässwörd');
+      expect(JSON.stringify(app.logs)).not.toContain('wrong one');
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  test('an unreachable server is said in words by the test message', async ({ app }) => {
+    const { page, core } = app;
+    const smtp = await startSmtp();
+    await smtp.close();
+    await call(core, 'sending.settings.update', { host: '127.0.0.1', port: smtp.port, security: 'none', user: '', fromName: '', fromAddress: 'office@berg.example', messagesPerMinute: 30 });
+    await openEmailSettings(page);
+    await page.getByRole('button', { name: 'Send a test message' }).click();
+    await expect(page.getByText(/refused the connection: nothing is listening there/)).toBeVisible();
+  });
+});
+
+/**
+ * The campaign screen shows CampaignSending; until it is merged this opens it the way the lead wires it
+ * (Campaigns › the campaign › Sending). Exported for the campaign helper's specs.
+ */
+export async function openSendingPanel(page: Page, campaignName: string): Promise<void> {
+  await page.getByRole('button', { name: 'Campaigns', exact: true }).click();
+  // Until the campaign screen is merged it is a "Coming soon" placeholder, with no panel to reach (verified by hand with a temporary mount).
+  test.skip(await page.getByText('Coming soon', { exact: true }).isVisible(), 'the Campaigns screen does not show campaigns yet');
+  await page.getByRole('link', { name: campaignName }).or(page.getByRole('row', { name: new RegExp(campaignName) })).first().click();
+  await page.getByRole('tab', { name: 'Sending' }).click();
+}
+
+test.describe('a campaign’s sending panel', () => {
+  test('shows progress, pauses and resumes; every message goes out once; a refused one waits for "Send again"', async ({ app }) => {
+    const { page, core } = app;
+    const smtp = await startSmtp({ refuse: 'person4@example.com' });
+    try {
+        await call(core, 'sending.settings.update', { host: '127.0.0.1', port: smtp.port, security: 'none', user: '', fromName: 'Berg & Co', fromAddress: 'office@berg.example', messagesPerMinute: 60 });
+      const { campaignId } = queueCampaign(core.db, [{ name: 'Ånna Öberg 🌷', email: 'anna@example.com' }, ...people(9)], 'Spring offer');
+      await openSendingPanel(page, 'Spring offer');
+      const panel = page.getByRole('region', { name: 'Sending' });
+      await panel.getByRole('button', { name: 'Send 10 messages' }).click();
+      await expect(panel.getByText(/^Sending: [1-9] of 10 sent/)).toBeVisible();
+      await panel.getByRole('button', { name: 'Pause' }).click();
+      await expect(panel.getByText(/^Paused: \d+ of 10 sent/)).toBeVisible();
+      const whenPaused = smtp.received.length;
+      await app.screenshot('campaign-sending-paused');
+      await panel.getByRole('button', { name: 'Resume sending' }).click();
+      await expect(panel.getByText('Done: 9 of 10 sent')).toBeVisible({ timeout: 30_000 });
+      expect(whenPaused).toBeLessThan(9);
+      expect(smtp.received).toHaveLength(9);
+      expect(new Set(smtp.received.map((raw) => /^Message-ID: *(.*)$/im.exec(raw)?.[1])).size).toBe(9);
+      await expect(panel.getByRole('progressbar', { name: 'Sending progress' })).toHaveAttribute('aria-valuenow', '100');
+      const refused = panel.getByRole('listitem').filter({ hasText: 'person4@example.com' });
+      await expect(refused).toContainText('Refused by the server: 550 5.1.1 No such user here');
+      await app.screenshot('campaign-sending-done');
+      await page.setViewportSize({ width: 700, height: 800 });
+      await app.screenshot('campaign-sending-narrow');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await refused.getByRole('button', { name: 'Send again' }).click();
+      await expect(page.getByText('Person 4 is back in the queue')).toBeVisible();
+      await expect(panel.getByText('Done: 9 of 10 sent')).toBeVisible();
+      await expect(refused).toBeVisible();
+      expect((await call(core, 'sending.status', { campaignId })).counts).toMatchObject({ sent: 9, failed: 1 });
+      expect(smtp.received).toHaveLength(9);
+    } finally {
+      await smtp.close();
+    }
+  });
+});
