@@ -110,15 +110,10 @@ test.describe('Settings › Email', () => {
   });
 });
 
-/**
- * The campaign screen shows CampaignSending; until it is merged this opens it the way the lead wires it
- * (Campaigns › the campaign › Sending). Exported for the campaign helper's specs.
- */
-export async function openSendingPanel(page: Page, campaignName: string): Promise<void> {
-  await page.getByRole('button', { name: 'Campaigns', exact: true }).click();
-  // Until the campaign screen is merged it is a "Coming soon" placeholder, with no panel to reach (verified by hand with a temporary mount).
-  test.skip(await page.getByText('Coming soon', { exact: true }).isVisible(), 'the Campaigns screen does not show campaigns yet');
-  await page.getByRole('link', { name: campaignName }).or(page.getByRole('row', { name: new RegExp(campaignName) })).first().click();
+/** Campaigns › the campaign › Sending, as a user gets there. */
+async function openSendingPanel(page: Page, campaignName: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Campaigns' }).click();
+  await page.getByRole('button', { name: campaignName }).click();
   await page.getByRole('tab', { name: 'Sending' }).click();
 }
 

@@ -16,12 +16,15 @@ import { budgetText, channelLabels, datesText, phaseText } from './campaignWords
 import { MembersTab } from './MembersTab';
 import { ResultsTab } from './ResultsTab';
 
-type TabId = 'members' | 'message' | 'results';
-const tabs: ReadonlyArray<{ id: TabId; label: string }> = [
+type TabId = 'members' | 'message' | 'sending' | 'results';
+const allTabs: ReadonlyArray<{ id: TabId; label: string }> = [
   { id: 'members', label: 'Members' },
   { id: 'message', label: 'Message' },
+  { id: 'sending', label: 'Sending' },
   { id: 'results', label: 'Results' },
 ];
+/** Only an email campaign is sent from Rolodesk; a phone, event or letter campaign has no Sending tab. */
+const tabsFor = (campaign: Campaign | null) => allTabs.filter((tab) => tab.id !== 'sending' || campaign?.channel === 'email');
 
 /** One campaign: what it is, and its members, message and results in tabs. */
 export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBack(): void }) {
@@ -108,15 +111,11 @@ export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBac
               </div>
             )}
           </dl>
-          <Tabs<TabId> label="Campaign" tabs={tabs} selected={tab} onSelect={setTab} panelId="campaign-panel" />
+          <Tabs<TabId> label="Campaign" tabs={tabsFor(campaign)} selected={tab} onSelect={setTab} panelId="campaign-panel" />
           <div className="campaign-page__panel" {...tabPanelProps('campaign-panel', tab)}>
             {tab === 'members' && <MembersTab campaign={campaign} onMembersChanged={() => void reload()} />}
-            {tab === 'message' && (
-              <>
-                <CampaignMessage campaignId={campaign.id} channel={campaign.channel} />
-                <CampaignSending campaignId={campaign.id} />
-              </>
-            )}
+            {tab === 'message' && <CampaignMessage campaignId={campaign.id} channel={campaign.channel} />}
+            {tab === 'sending' && <CampaignSending campaignId={campaign.id} />}
             {tab === 'results' && <ResultsTab campaign={campaign} />}
           </div>
         </>
