@@ -15,10 +15,17 @@ export interface SegmentSql {
 /** The SQL, or the problems that stop it (a deleted tag, field, stage or choice): never a count that means something else. */
 export type CompiledSegment = (SegmentSql & { problems: [] }) | { where: null; params: Record<string, never>; problems: SegmentProblem[] };
 
-// A contact's deals are those linked to the contact or to the contact's company (not in the trash).
-const dealsOfContact = (dealCondition: string) =>
-  `(c.id IN (SELECT d.contact_id FROM deals d WHERE d.contact_id IS NOT NULL AND d.deleted_at IS NULL AND ${dealCondition})` +
-  ` OR ifnull(c.company_id IN (SELECT d.company_id FROM deals d WHERE d.company_id IS NOT NULL AND d.deleted_at IS NULL AND ${dealCondition}), 0))`;
+// A condition on another table is written as c.id [NOT] IN (a set), each set built once from an index;
+// the people are then counted from contacts_for_segments (migration 24), which holds every contacts
+// column a condition tests, so no contact's row is read.
+
+/** The people of the companies `companies` selects (an SQL list of company ids). */
+const peopleOf = (companies: string) => `SELECT cc.id FROM contacts cc WHERE cc.company_id IS NOT NULL AND cc.company_id IN (${companies})`;
+
+/** The people with a deal meeting `dealCondition`: deals linked to the person, or to the person's company (not in the trash). */
+const withDeal = (dealCondition: string) =>
+  `SELECT d.contact_id FROM deals d WHERE d.contact_id IS NOT NULL AND d.deleted_at IS NULL AND ${dealCondition}` +
+  ` UNION ${peopleOf(`SELECT d.company_id FROM deals d WHERE d.company_id IS NOT NULL AND d.deleted_at IS NULL AND ${dealCondition}`)}`;
 const won = "d.stage_id IN (SELECT id FROM pipeline_stages WHERE kind = 'won')";
 
 /** The linked company's columns a segment can test. */
@@ -73,18 +80,23 @@ function conditionSql(condition: SegmentCondition, param: (value: unknown) => st
       return `c.consent IN (SELECT value FROM json_each(${param(JSON.stringify(condition.values))}))`;
     case 'companyField': {
       const column = `co.${companyColumns[condition.field]}`;
-      const companies = (test: string) => `ifnull(c.company_id IN (SELECT co.id FROM companies co WHERE co.deleted_at IS NULL AND ${test}), 0)`;
-      if (condition.op === 'isEmpty') return `NOT ${companies(`coalesce(${column}, '') <> ''`)}`;
+      const peopleOfCompanies = (test: string) => peopleOf(`SELECT co.id FROM companies co WHERE co.deleted_at IS NULL AND ${test}`);
+      // Empty: no company, a company in the trash, or one without the value.
+      if (condition.op === 'isEmpty') return `c.id NOT IN (${peopleOfCompanies(`coalesce(${column}, '') <> ''`)})`;
       const value = requiredText(condition.value, 'value');
-      return companies(condition.op === 'contains' ? `${column} LIKE ${param(likePattern(value))} ESCAPE '\\'` : `${column} = ${param(value)}`);
+      return `c.id IN (${peopleOfCompanies(condition.op === 'contains' ? `${column} LIKE ${param(likePattern(value))} ESCAPE '\\'` : `${column} = ${param(value)}`)})`;
     }
     case 'customField':
       return customFieldSql(condition, param, now, targets);
     case 'lifecycle': {
       const cutoff = startOfYearAgo(now).toISOString();
-      const everWon = dealsOfContact(won);
-      const wonRecently = () => dealsOfContact(`${won} AND d.closed_at >= ${param(cutoff)}`);
-      const sqlOf = { lead: () => `NOT ${everWon}`, customer: wonRecently, former_customer: () => `(${everWon} AND NOT ${wonRecently()})` };
+      const everWon = `(${withDeal(won)})`;
+      const wonRecently = () => `(${withDeal(`${won} AND d.closed_at >= ${param(cutoff)}`)})`;
+      const sqlOf = {
+        lead: () => `c.id NOT IN ${everWon}`,
+        customer: () => `c.id IN ${wonRecently()}`,
+        former_customer: () => `(c.id IN ${everWon} AND c.id NOT IN ${wonRecently()})`,
+      };
       return `(${[...new Set(condition.values)].map((stage) => sqlOf[stage]()).join(' OR ')})`;
     }
     case 'lastActivity': {
@@ -92,7 +104,7 @@ function conditionSql(condition: SegmentCondition, param: (value: unknown) => st
       return `c.id ${condition.op === 'noneInLast' ? 'NOT IN' : 'IN'} (${recent})`;
     }
     case 'dealStage':
-      return dealsOfContact(`d.stage_id IN (SELECT value FROM json_each(${param(JSON.stringify(condition.stageIds))}))`);
+      return `c.id IN (${withDeal(`d.stage_id IN (SELECT value FROM json_each(${param(JSON.stringify(condition.stageIds))}))`)})`;
     case 'created': {
       if (condition.op === 'inLastDays') return `c.created_at >= ${param(since(condition.days).toISOString())}`;
       const day = dayFromText(condition.date);
@@ -114,8 +126,10 @@ function customFieldSql(condition: Extract<SegmentCondition, { kind: 'customFiel
   const allowed: readonly string[] = customFieldOps[field.type];
   if (!allowed.includes(condition.op)) throw invalid('op', `“${field.label}” is a ${field.type} field; it cannot be tested that way.`);
   const table = field.kind === 'contact' ? 'contact_custom_values' : 'company_custom_values';
-  const owner = field.kind === 'contact' ? 'c.id' : 'c.company_id';
-  const valuesWhere = (test: string) => `ifnull(${owner} IN (SELECT v.${field.kind}_id FROM ${table} v WHERE v.field_id = ${param(field.id)} AND ${test}), 0)`;
+  const holders = (test: string) => `SELECT v.${field.kind}_id FROM ${table} v WHERE v.field_id = ${param(field.id)} AND ${test}`;
+  // A company's values count while the company is not in the trash, as its other fields do.
+  const people = (test: string) => (field.kind === 'contact' ? holders(test) : peopleOf(`${holders(test)} AND v.company_id IN (SELECT co.id FROM companies co WHERE co.deleted_at IS NULL)`));
+  const valuesWhere = (test: string) => `c.id IN (${people(test)})`;
   const number = () => {
     if (typeof condition.value !== 'number') throw invalid('value', `“${field.label}” needs a number to compare with.`);
     return param(condition.value);
@@ -126,7 +140,7 @@ function customFieldSql(condition: Extract<SegmentCondition, { kind: 'customFiel
   };
   switch (condition.op) {
     case 'isEmpty':
-      return `NOT ${valuesWhere('1')}`;
+      return `c.id NOT IN (${people('1')})`;
     case 'contains':
       return valuesWhere(`v.value LIKE ${param(likePattern(requiredText(condition.value, 'value')))} ESCAPE '\\'`);
     case 'is':
