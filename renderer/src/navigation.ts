@@ -12,6 +12,8 @@ export type ScreenRequest =
   | { type: 'search' }
   /** List only the records carrying this tag (an import's "Imported 2026-12-06"), nothing else narrowing it. */
   | { type: 'tagged'; tagName: string }
+  /** List only the people a saved segment matches ("Show in Contacts"), nothing else narrowing it. */
+  | { type: 'segment'; segmentId: number }
   /** Open Export… for the list as shown (the palette's "Export this list…", File › Export List…). */
   | { type: 'export' };
 

@@ -56,7 +56,7 @@ export const sections: readonly Section[] = [
     id: 'segments',
     label: 'Segments',
     icon: 'segments',
-    ready: false,
+    ready: true,
     promise: 'Saved, live groups of contacts: who to reach, counted as you build the filter.',
   },
   {

@@ -75,6 +75,8 @@ export const ContactListRequest = z.strictObject({
   companyId: Id.optional(),
   ...TagFilter,
   ...CustomFilters,
+  /** Only the people this saved segment matches now. */
+  segmentId: Id.optional(),
 });
 export type ContactListRequest = z.input<typeof ContactListRequest>;
 

@@ -26,6 +26,7 @@ import { deepPage, firstPage } from './rows/list-pages';
 import { openDatabase } from './rows/open';
 import { memoryMark, type BenchStep, type Measurement } from './rows/row';
 import { listSearchBoxes } from './rows/search';
+import { segmentCounts } from './rows/segments';
 import { shellPath, shellVersion } from './sqlite-shell';
 import { markdownTable } from './table';
 
@@ -43,6 +44,7 @@ const steps: BenchStep[] = [
   crmListPages,
   openRecords,
   boardLoad,
+  segmentCounts,
   memoryMark('after list queries'),
   addAttachments,
   openDatabase,

@@ -31,7 +31,7 @@ export function bulkHandlers({ db, clock }: CoreContext) {
   );
   const undoById = db.prepare<[number], { payload: string; undone_at: string | null }>('SELECT payload, undone_at FROM undo_records WHERE id = ?');
   const markUndone = db.prepare<[string, number]>('UPDATE undo_records SET undone_at = ? WHERE id = ?');
-  const selections = listSelections(db);
+  const selections = listSelections(db, clock);
 
   function tagChange(kind: RecordKind, ids: readonly number[], tagId: number, on: boolean, now: string): number[] {
     if (!isFielded(kind)) throw invalid('kind', 'Activities have no tags.');

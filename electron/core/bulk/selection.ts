@@ -1,5 +1,6 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { RecordKind } from '../../../shared/schemas/record';
+import { systemClock, type Clock } from '../clock';
 import { companiesRepo } from '../companies/repo';
 import { contactsRepo } from '../contacts/repo';
 import type { Db } from '../db/open';
@@ -23,8 +24,8 @@ function listChanged(detail: string): CrmError {
  * filters and sort), so a Shift range or a select-all is exactly the rows
  * the screen shows, loaded or not.
  */
-export function listSelections(db: Db) {
-  const contacts = contactsRepo(db);
+export function listSelections(db: Db, clock: Clock = systemClock) {
+  const contacts = contactsRepo(db, clock);
   const companies = companiesRepo(db);
   const deals = dealsRepo(db);
   const live = Object.fromEntries(

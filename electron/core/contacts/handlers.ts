@@ -18,7 +18,7 @@ function found<T>(contact: T | undefined): T {
 const photoKinds = new Set(['png', 'jpeg', 'gif', 'webp']);
 
 export function contactHandlers({ db, clock, store, uploads, logger }: CoreContext) {
-  const repo = contactsRepo(db);
+  const repo = contactsRepo(db, clock);
   const files = attachmentsRepo(db);
   const trash = deleter(db);
   const write = writer(db);

@@ -1,5 +1,6 @@
 import type { CustomFilter } from '../../../shared/schemas/common';
 import type { Contact, ContactPage, ContactSortKey, ContactSummary } from '../../../shared/schemas/contact';
+import { systemClock, type Clock } from '../clock';
 import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
@@ -7,6 +8,8 @@ import { contactColumns } from './columns';
 import { historyRepo, type DisplayValues } from '../records/history';
 import { listReader, searchCondition, tagCondition, type Conditions } from '../records/list-query';
 import { gone } from '../records/problems';
+import type { SegmentSql } from '../segments/filter';
+import { segmentsRepo } from '../segments/repo';
 import { tagsRepo } from '../tags/repo';
 
 interface ContactRow {
@@ -49,6 +52,10 @@ export interface ListQuery {
   tagIds?: readonly number[];
   tagMatch?: 'any' | 'all';
   custom?: readonly CustomFilter[];
+  /** Only the people a saved segment matches now (none while the segment is gone or has a problem). */
+  segmentId?: number | undefined;
+  /** Only the people an unsaved segment definition matches (segments.members). */
+  segment?: SegmentSql | undefined;
 }
 
 /** What narrows the list, without its order or paging. */
@@ -71,12 +78,13 @@ function displayOf(values: { name: string; email: string | null; phone: string |
   return { name: values.name, email: values.email, phone: values.phone, company: values.company, notes: values.notes };
 }
 
-/** SQL for contacts. Statements are prepared once per connection. */
-export function contactsRepo(db: Db) {
+/** SQL for contacts. Statements are prepared once per connection; `clock` dates a segment's "in the last N days". */
+export function contactsRepo(db: Db, clock: Clock = systemClock) {
   const write = writer(db);
   const history = historyRepo(db);
   const tags = tagsRepo(db);
   const custom = customFieldsRepo(db);
+  const segments = segmentsRepo(db);
   const insert = db.prepare<[Record<string, string | number | null>], { id: number }>(
     `INSERT INTO contacts (name, email, phone, company, company_id, notes, name_key, phone_key, name_sort, company_sort, created_at, updated_at)
      VALUES (@name, @email, @phone, @company, @companyId, @notes, @nameKey, @phoneKey, @nameSort, @companySort, @now, @now) RETURNING id`,
@@ -146,6 +154,18 @@ export function contactsRepo(db: Db) {
     return row && toContact(row);
   }
 
+  /** A deleted segment, or one naming a deleted tag, field or stage, matches nothing rather than something else. */
+  function segmentCondition(segmentId: number, into: Conditions): void {
+    const definition = segments.definitionOf(segmentId);
+    const compiled = definition && segments.compile(definition, clock.now());
+    if (!compiled || compiled.where === null) {
+      into.where.push('0');
+      return;
+    }
+    into.where.push(compiled.where);
+    Object.assign(into.params, compiled.params);
+  }
+
   /** The list's search and filters as SQL: its pages, its ranges and its select-all all read them from here. */
   function listConditions(query: ListFilters): Conditions {
     const conditions: Conditions = { where: [], params: {} };
@@ -156,6 +176,11 @@ export function contactsRepo(db: Db) {
     }
     tagCondition('c', 'contact_tags', 'contact_id', query.tagIds ?? [], query.tagMatch ?? 'any', conditions);
     custom.conditions('contact', 'c', query.custom ?? [], conditions);
+    if (query.segmentId !== undefined) segmentCondition(query.segmentId, conditions);
+    if (query.segment) {
+      conditions.where.push(query.segment.where);
+      Object.assign(conditions.params, query.segment.params);
+    }
     return conditions;
   }
 

@@ -177,6 +177,13 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'sending.retry': { ids: [1] },
   'sending.messages': { campaignId: 1, states: ['failed'], offset: 0, limit: 50 },
   'sending.recordUnsubscribe': { messageId: 1 },
+  'segments.list': {},
+  'segments.get': { id: 1 },
+  'segments.create': { name: 'Customers in Lyon', definition: { match: 'all', conditions: [{ kind: 'consent', values: ['subscribed'] }, { match: 'any', conditions: [{ kind: 'lifecycle', values: ['customer'] }] }] } },
+  'segments.update': { id: 1, name: 'Quiet customers', definition: { match: 'any', conditions: [{ kind: 'lastActivity', op: 'noneInLast', days: 90 }] } },
+  'segments.delete': { id: 1 },
+  'segments.count': { definition: { match: 'all', conditions: [{ kind: 'tags', op: 'any', tagIds: [1] }] } },
+  'segments.members': { definition: { match: 'all', conditions: [] }, offset: 0, limit: 50 },
 };
 
 const megabyte = 'x'.repeat(1024 * 1024);

@@ -6,6 +6,8 @@ export interface ListFilters {
   tagIds: number[];
   tagMatch: 'any' | 'all';
   custom: CustomFilter[];
+  /** Contacts only: the people a saved segment matches now. */
+  segmentId?: number;
 }
 
 export const noFilters: ListFilters = { tagIds: [], tagMatch: 'any', custom: [] };
@@ -29,7 +31,8 @@ export function pageRequest<Sort extends string>(query: ListQuery<Sort>, offset:
 }
 
 /** A search or a filter leaves some records out. */
-export const isNarrowed = (query: ListQuery): boolean => query.search !== '' || query.filters.tagIds.length > 0 || query.filters.custom.length > 0;
+export const isNarrowed = (query: ListQuery): boolean =>
+  query.search !== '' || query.filters.tagIds.length > 0 || query.filters.custom.length > 0 || query.filters.segmentId !== undefined;
 
 /** Tells two queries apart (same key, same rows). */
 export const queryKey = (query: ListQuery): string => JSON.stringify([query.sort, query.direction, query.search, query.filters]);

@@ -1,6 +1,7 @@
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import type { ListFilters as Filters } from '../../lib/pagedRows';
 import { CustomFieldFilter } from '../custom-fields/CustomFieldFilter';
+import { SegmentFilter } from '../segments/SegmentFilter';
 import { TagFilter } from '../tags/TagFilter';
 import { tagFilterRequest } from '../tags/tagFilter';
 
@@ -10,13 +11,19 @@ interface ListFiltersProps {
   onChange(filters: Filters): void;
 }
 
-/** A list's filter controls: by tags, and by custom-field conditions. */
+/** A list's filter controls: by tags, by custom-field conditions, and (contacts) by a saved segment. */
 export function ListFilters({ kind, filters, onChange }: ListFiltersProps) {
   const tagValue = filters.tagIds.length > 0 ? { tagIds: filters.tagIds, mode: filters.tagMatch } : null;
   return (
     <>
       <TagFilter kind={kind} value={tagValue} onChange={(value) => onChange({ ...filters, ...tagFilterRequest(value) })} />
       <CustomFieldFilter kind={kind} value={filters.custom} onChange={(custom) => onChange({ ...filters, custom })} />
+      {kind === 'contact' && <SegmentFilter value={filters.segmentId} onChange={(segmentId) => onChange(withSegment(filters, segmentId))} />}
     </>
   );
+}
+
+function withSegment(filters: Filters, segmentId: number | undefined): Filters {
+  const { segmentId: _previous, ...rest } = filters;
+  return segmentId === undefined ? rest : { ...rest, segmentId };
 }

@@ -107,6 +107,10 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
     if (request.type === 'new') panel.openNew();
     else if (request.type === 'open') panel.open(request.id, 'link');
     else if (request.type === 'tagged') showTagged(request.tagName);
+    else if (request.type === 'segment') {
+      list.showAll();
+      list.setFilters({ ...noFilters, segmentId: request.segmentId });
+    }
     else if (request.type === 'export') exporter.open();
     else {
       searchRef.current?.focus();
