@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AddFromSegment,
   AddMembers,
   Campaign,
   CampaignDeleted,
@@ -10,6 +11,7 @@ import {
   CampaignUpdate,
   MemberListRequest,
   MemberPage,
+  SegmentMembersAdded,
   MembersAdded,
   MemberStatusSet,
   RecordUnsubscribe,
@@ -33,6 +35,8 @@ export const campaignChannels = {
   'campaigns.members': { input: MemberListRequest, output: MemberPage },
   /** Adds people as 'planned'; those unsubscribed or do-not-contact are left out and counted. */
   'campaigns.addMembers': { input: AddMembers, output: MembersAdded },
+  /** Everyone the segment matches now, less those who must not be contacted (counted), added as 'planned'; the campaign remembers the segment. */
+  'campaigns.addFromSegment': { input: AddFromSegment, output: SegmentMembersAdded },
   'campaigns.removeMembers': { input: RemoveMembers, output: z.strictObject({ removed: z.int().min(0) }) },
   /** One member ('by_hand') or many ('bulk'); each change shows in the contact's timeline. */
   'campaigns.setStatus': { input: SetMemberStatus, output: MemberStatusSet },

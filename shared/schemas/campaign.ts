@@ -123,6 +123,12 @@ export const MembersAdded = z.strictObject({
 });
 export type MembersAdded = z.infer<typeof MembersAdded>;
 
+export const AddFromSegment = z.strictObject({ campaignId: Id, segmentId: Id });
+
+/** Who matched the segment when it was added (a snapshot: later changes to the segment do not change the members). */
+export const SegmentMembersAdded = MembersAdded.omit({ notFound: true }).extend({ matched: z.int().min(0) });
+export type SegmentMembersAdded = z.infer<typeof SegmentMembersAdded>;
+
 export const RemoveMembers = z.strictObject({ campaignId: Id, contactIds: MemberIds });
 
 /** A status for the members named (one: 'by_hand', more: 'bulk'), or for every member that now has `withStatus`. */

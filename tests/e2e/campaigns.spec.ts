@@ -166,3 +166,25 @@ test.describe('Campaigns', () => {
     await expect(page.getByText('No campaigns yet')).toBeVisible();
   });
 });
+
+test.describe('Campaigns from segments', () => {
+  test('a saved segment adds who it matches now, leaving out and counting who must not be contacted', async ({ app }) => {
+    const page = app.page;
+    const { zoe, emile, dora } = await seedPeople(app);
+    const fans = await call(app.core, 'tags.create', { name: 'Fans' });
+    for (const person of [zoe, emile, dora]) await call(app.core, 'tags.link', { record: { kind: 'contact', id: person.id }, tagId: fans.id });
+    await call(app.core, 'segments.create', { name: 'Fans ⭐', definition: { match: 'all', conditions: [{ kind: 'tags', op: 'any', tagIds: [fans.id] }] } });
+    await call(app.core, 'campaigns.create', { name: 'Fan mail' });
+    await openCampaigns(page);
+    await page.getByRole('button', { name: 'Fan mail' }).click();
+
+    await page.getByRole('button', { name: 'Add from segment…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a segment to “Fan mail”' });
+    await expect(dialog.getByLabel('Segment')).toHaveText('Fans ⭐ (3 people)');
+    await dialog.getByRole('button', { name: 'Add 3 people' }).click();
+    await expect(page.getByText('From “Fans ⭐”: 2 people added. 1 left out: unsubscribed or do not contact.')).toBeVisible();
+    await expect(members(page).getByRole('row')).toHaveCount(3);
+    await expect(memberRow(page, 'Zoë Ångström')).toBeVisible();
+    await expect(memberRow(page, 'Dora Unsub')).toHaveCount(0);
+  });
+});

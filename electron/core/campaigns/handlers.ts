@@ -2,7 +2,9 @@ import { format } from 'date-fns';
 import type { CoreContext, Handlers } from '../context';
 import { writer } from '../db/write';
 import { CrmError } from '../errors';
-import { addMembersById } from './add-members';
+import { segmentFilter } from '../segments/filter';
+import { segmentsRepo } from '../segments/repo';
+import { addMembersById, addMembersMatching } from './add-members';
 import { importReport } from './import-report';
 import { campaignGone, campaignsRepo } from './repo';
 import { campaignResults } from './results';
@@ -19,6 +21,7 @@ export function campaignHandlers({ db, clock, desktop, logger }: CoreContext) {
   const write = writer(db);
   const statuses = memberStatusChanges(db);
   const resultsOf = campaignResults(db);
+  const segments = segmentsRepo(db);
   const removeMember = db.prepare<[number, string]>('DELETE FROM campaign_members WHERE campaign_id = ? AND contact_id IN (SELECT value FROM json_each(?))');
   const isMember = db.prepare<[number, number], number>('SELECT 1 FROM campaign_members WHERE campaign_id = ? AND contact_id = ?').pluck();
   const now = () => clock.now().toISOString();
@@ -38,6 +41,15 @@ export function campaignHandlers({ db, clock, desktop, logger }: CoreContext) {
       write(() => {
         existing(campaignId);
         return addMembersById(db, campaignId, contactIds, now());
+      })(),
+    'campaigns.addFromSegment': ({ campaignId, segmentId }) =>
+      write(() => {
+        existing(campaignId);
+        const definition = segments.definitionOf(segmentId);
+        if (!definition) throw new CrmError('NOT_FOUND', 'This segment no longer exists. It may have been deleted.');
+        const added = addMembersMatching(db, { campaignId, ...segmentFilter(db, definition, clock.now()), at: now() });
+        repo.rememberSegment(campaignId, segmentId);
+        return added;
       })(),
     'campaigns.removeMembers': write(({ campaignId, contactIds }) => {
       existing(campaignId);

@@ -80,6 +80,7 @@ export function campaignsRepo(db: Db) {
   );
   const memberCount = db.prepare<[number], number>('SELECT count(*) FROM campaign_members WHERE campaign_id = ?').pluck();
   const remove = db.prepare<[number]>('DELETE FROM campaigns WHERE id = ?');
+  const segmentUsed = db.prepare<[number, number]>('UPDATE campaigns SET segment_id = ? WHERE id = ?');
   const memberFilter = `m.campaign_id = @campaignId AND c.deleted_at IS NULL
     AND (@status IS NULL OR m.status = @status)
     AND (@search = '' OR c.name LIKE @pattern ESCAPE '\\' OR c.email LIKE @pattern ESCAPE '\\')`;
@@ -112,6 +113,8 @@ export function campaignsRepo(db: Db) {
     list: (today: string): Campaign[] => all.all().map((row) => campaignOf(row, today)),
     get,
     exists: (id: number): boolean => byId.get(id) !== undefined,
+    /** The segment members were last added from (kept with the campaign; the members are a snapshot). */
+    rememberSegment: (campaignId: number, segmentId: number): void => void segmentUsed.run(segmentId, campaignId),
     create(draft: ParsedDraft, now: string, today: string): Campaign {
       const { id } = insert.get({ ...fieldsOf(draft), now })!;
       return get(id, today);

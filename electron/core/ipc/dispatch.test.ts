@@ -160,6 +160,7 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'campaigns.delete': { id: 1 },
   'campaigns.members': { campaignId: 1, offset: 0, limit: 50, status: 'sent', search: 'ann' },
   'campaigns.addMembers': { campaignId: 1, contactIds: [1, 2] },
+  'campaigns.addFromSegment': { campaignId: 1, segmentId: 1 },
   'campaigns.removeMembers': { campaignId: 1, contactIds: [1] },
   'campaigns.setStatus': { campaignId: 1, contactIds: [1], status: 'replied' },
   'campaigns.recordUnsubscribe': { campaignId: 1, contactId: 1 },

@@ -12,6 +12,7 @@ import { SelectField } from '../../components/SelectField';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { AddFromSegmentDialog } from './AddFromSegmentDialog';
 import { AddPeopleDialog } from './AddPeopleDialog';
 import { ReportSummaryDialog } from './ReportSummaryDialog';
 import { useMembers } from './useMembers';
@@ -28,6 +29,7 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
   const [bulkStatus, setBulkStatus] = useState<MemberStatus>('sent');
   const [adding, setAdding] = useState(false);
+  const [addingSegment, setAddingSegment] = useState(false);
   const [importing, setImporting] = useState(false);
   const [summary, setSummary] = useState<Extract<ReportImportSummary, { chosen: true }> | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -95,7 +97,9 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
         <Button icon="userPlus" onClick={() => setAdding(true)}>
           Add people…
         </Button>
-        {/* Add from segment…: the lead adds this button here when segments are merged. */}
+        <Button icon="segments" onClick={() => setAddingSegment(true)}>
+          Add from segment…
+        </Button>
         <Button icon="upload" onClick={() => void importReport()} disabled={busy}>
           Import report…
         </Button>
@@ -246,6 +250,17 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
           onCancel={() => setAdding(false)}
           onAdded={(message) => {
             setAdding(false);
+            showToast(message);
+            void afterChange();
+          }}
+        />
+      )}
+      {addingSegment && (
+        <AddFromSegmentDialog
+          campaign={campaign}
+          onCancel={() => setAddingSegment(false)}
+          onAdded={(message) => {
+            setAddingSegment(false);
             showToast(message);
             void afterChange();
           }}
