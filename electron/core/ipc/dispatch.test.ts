@@ -139,6 +139,8 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'import.saveRejected': { runId: 1 },
   'import.list': {},
   'import.undo': { runId: 1 },
+  'dashboard.get': {},
+  'dashboard.start': {},
 };
 
 const megabyte = 'x'.repeat(1024 * 1024);
