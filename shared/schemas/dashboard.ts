@@ -12,11 +12,11 @@ export const MonthText = z.string().regex(/^\d{4}-\d{2}$/);
 const Amount = z.strictObject({ currency: CurrencyCode, valueMinor: z.number().int().min(0) });
 export type Amount = z.infer<typeof Amount>;
 
-/** Open deals in one stage: how many, and their value per currency. */
-const StageValue = z.strictObject({ stageId: Id, name: z.string(), deals: Count, totals: z.array(Amount).max(200) });
+/** Open deals in one stage: how many, and their count and value per currency. */
+const StageValue = z.strictObject({ stageId: Id, name: z.string(), deals: Count, totals: z.array(Amount.extend({ deals: Count })).max(200) });
 
 /** Open deals expected to close in one month (or before this month, or later), weighted by probability, per currency. */
-const ForecastBucket = z.strictObject({ deals: Count, weighted: z.array(Amount).max(200) });
+const ForecastBucket = z.strictObject({ deals: Count, weighted: z.array(Amount.extend({ deals: Count })).max(200) });
 const ForecastMonth = ForecastBucket.extend({ month: MonthText });
 
 /** The probability a deal without one is weighted by: its open stage's place in the pipeline. */

@@ -15,6 +15,7 @@ import { formatCount, formatMegabytes, formatMs, formatRate, formatRatio } from 
 import { bulkInsert, singleCreates } from './rows/inserts';
 import { boardLoad, crmListPages, crmSearch, openRecords } from './rows/crm-reads';
 import { seedCrmStep } from './rows/crm-seed';
+import { dashboardLoad } from './rows/dashboard';
 import { addAttachments } from './rows/attachments';
 import { backupJobs } from './rows/backups';
 import { hostedJobs, hostMemory } from './rows/hosted';
@@ -42,6 +43,7 @@ const steps: BenchStep[] = [
   crmListPages,
   openRecords,
   boardLoad,
+  dashboardLoad,
   memoryMark('after list queries'),
   addAttachments,
   openDatabase,

@@ -75,9 +75,9 @@ describe('the dashboard', () => {
     const dashboard = await figures(core);
     expect(dashboard.currencies).toEqual(['EUR', 'JPY', 'USD']);
     expect(dashboard.pipeline.map((row) => [row.name, row.deals, row.totals])).toEqual([
-      ['Lead', 3, [{ currency: 'EUR', valueMinor: 150_000 }, { currency: 'JPY', valueMinor: 3_000 }]],
+      ['Lead', 3, [{ currency: 'EUR', valueMinor: 150_000, deals: 2 }, { currency: 'JPY', valueMinor: 3_000, deals: 1 }]],
       ['Qualified', 0, []],
-      ['Proposal', 1, [{ currency: 'USD', valueMinor: 70_000 }]],
+      ['Proposal', 1, [{ currency: 'USD', valueMinor: 70_000, deals: 1 }]],
       ['Negotiation', 0, []],
     ]);
   });
@@ -104,11 +104,11 @@ describe('the dashboard', () => {
       ['Negotiation', 80],
     ]);
     const month = (text: string) => forecast.months.find((row) => row.month === text)!;
-    expect(month('2026-12')).toEqual({ month: '2026-12', deals: 3, weighted: [{ currency: 'EUR', valueMinor: 70_000 }] });
+    expect(month('2026-12')).toEqual({ month: '2026-12', deals: 3, weighted: [{ currency: 'EUR', valueMinor: 70_000, deals: 3 }] });
     expect(month('2027-01')).toEqual({ month: '2027-01', deals: 0, weighted: [] });
-    expect(month('2027-02')).toEqual({ month: '2027-02', deals: 2, weighted: [{ currency: 'EUR', valueMinor: 8_000 }, { currency: 'USD', valueMinor: 1_000 }] });
-    expect(forecast.overdue).toEqual({ deals: 1, weighted: [{ currency: 'EUR', valueMinor: 10_000 }] });
-    expect(forecast.later).toEqual({ deals: 1, weighted: [{ currency: 'EUR', valueMinor: 10_000 }] });
+    expect(month('2027-02')).toEqual({ month: '2027-02', deals: 2, weighted: [{ currency: 'EUR', valueMinor: 8_000, deals: 1 }, { currency: 'USD', valueMinor: 1_000, deals: 1 }] });
+    expect(forecast.overdue).toEqual({ deals: 1, weighted: [{ currency: 'EUR', valueMinor: 10_000, deals: 1 }] });
+    expect(forecast.later).toEqual({ deals: 1, weighted: [{ currency: 'EUR', valueMinor: 10_000, deals: 1 }] });
     expect(forecast.undatedDeals).toBe(1);
   });
 

@@ -4,10 +4,10 @@ import type { Amount, Dashboard } from '../../../shared/schemas/dashboard';
 import { MemberStatus, memberStatuses } from '../../../shared/schemas/marketing';
 import type { Db } from '../db/open';
 import { funnelOf } from './funnel';
-import { dashboardPeriods } from './periods';
-import { dashboardRepo } from './repo';
+import { dashboardPeriods, type DashboardPeriods } from './periods';
+import { dashboardRepo, type StageTotalRow } from './repo';
 
-type Bucket = { deals: number; weighted: Amount[] };
+type Bucket = { deals: number; weighted: Array<Amount & { deals: number }> };
 const emptyBucket = (): Bucket => ({ deals: 0, weighted: [] });
 
 const StatusCount = z.object({ status: MemberStatus, members: z.int().min(0) });
@@ -16,37 +16,37 @@ const StatusCount = z.object({ status: MemberStatus, members: z.int().min(0) });
 export function dashboardFigures(db: Db) {
   const repo = dashboardRepo(db);
 
-  function pipeline(): Dashboard['pipeline'] {
+  function pipeline(rows: readonly StageTotalRow[]): Dashboard['pipeline'] {
     const stages = new Map<number, Dashboard['pipeline'][number]>();
-    for (const row of repo.pipeline()) {
+    for (const row of rows) {
       const stage = stages.get(row.stage_id) ?? { stageId: row.stage_id, name: row.name, deals: 0, totals: [] };
       stages.set(row.stage_id, stage);
       if (row.currency !== null) {
         stage.deals += row.deals ?? 0;
-        stage.totals.push({ currency: row.currency, valueMinor: row.value_minor ?? 0 });
+        stage.totals.push({ currency: row.currency, valueMinor: row.value_minor ?? 0, deals: row.deals ?? 0 });
       }
     }
     return [...stages.values()];
   }
 
-  function forecast(periods: ReturnType<typeof dashboardPeriods>): Dashboard['forecast'] {
+  function forecast(periods: DashboardPeriods, stageRows: readonly StageTotalRow[]): Dashboard['forecast'] {
     const buckets = new Map<string, Bucket>();
     for (const row of repo.forecast(periods)) {
       const bucket = buckets.get(row.bucket) ?? emptyBucket();
       buckets.set(row.bucket, bucket);
       bucket.deals += row.deals;
-      bucket.weighted.push({ currency: row.currency, valueMinor: row.weighted_minor });
+      bucket.weighted.push({ currency: row.currency, valueMinor: row.weighted_minor, deals: row.deals });
     }
     return {
       months: periods.months.map((month) => ({ month, ...(buckets.get(month) ?? emptyBucket()) })),
       overdue: buckets.get('overdue') ?? emptyBucket(),
       later: buckets.get('later') ?? emptyBucket(),
       undatedDeals: buckets.get('undated')?.deals ?? 0,
-      stageDefaults: [...new Map(repo.pipeline().map((row) => [row.stage_id, { stageId: row.stage_id, name: row.name, probability: row.default_probability }])).values()],
+      stageDefaults: [...new Map(stageRows.map((row) => [row.stage_id, { stageId: row.stage_id, name: row.name, probability: row.default_probability }])).values()],
     };
   }
 
-  function winRate(periods: ReturnType<typeof dashboardPeriods>): Dashboard['winRate'] {
+  function winRate(periods: DashboardPeriods): Dashboard['winRate'] {
     const rows = repo.closed(periods);
     const won = rows.filter((row) => row.kind === 'won');
     const wonCount = won.reduce((sum, row) => sum + row.deals, 0);
@@ -60,7 +60,7 @@ export function dashboardFigures(db: Db) {
     };
   }
 
-  function activityWeeks(periods: ReturnType<typeof dashboardPeriods>): Dashboard['activityWeeks'] {
+  function activityWeeks(periods: DashboardPeriods): Dashboard['activityWeeks'] {
     const weeks = periods.weeks.map((week) => ({ startsOn: week.startsOn, total: 0, byKind: Object.fromEntries(activityKinds.map((kind) => [kind, 0])) as Record<(typeof activityKinds)[number], number> }));
     for (const row of repo.activityWeeks(periods)) {
       const week = weeks[row.week];
@@ -92,12 +92,13 @@ export function dashboardFigures(db: Db) {
     hasRecords: repo.hasRecords,
     at(now: Date): Dashboard {
       const periods = dashboardPeriods(now);
+      const stageRows = repo.pipeline();
       return {
         hasRecords: repo.hasRecords(),
         asOf: periods.now,
         currencies: repo.currencies(),
-        pipeline: pipeline(),
-        forecast: forecast(periods),
+        pipeline: pipeline(stageRows),
+        forecast: forecast(periods, stageRows),
         winRate: winRate(periods),
         overdueTasks: repo.overdueTasks(periods),
         activityWeeks: activityWeeks(periods),
