@@ -98,6 +98,13 @@ async function createApp(context: BrowserContext, page: Page, renderer: Renderer
     ownDb = undefined;
   };
   renderer.serveFiles((pathname) => core?.host.fileResponse(pathname));
+  // A reload opens the window afresh, so it too ends on the screen the spec expects.
+  const reloadPage = page.reload.bind(page);
+  page.reload = async (options) => {
+    const response = await reloadPage(options);
+    await goToFirstScreen(page, firstScreen);
+    return response;
+  };
   const trusted = { webContentsId: nextWindowId++, origin };
   const pageIds = new WeakMap<Page, number>([[page, trusted.webContentsId]]);
 
