@@ -68,19 +68,19 @@ export function dashboardRepo(db: Db) {
                  WHEN d.expected_close >= @endOfMonths THEN 'later' ELSE substr(d.expected_close, 1, 7) END AS bucket,
             d.currency, count(*) AS deals,
             CAST(round(total(d.value_minor * coalesce(d.probability, s.default_probability)) / 100.0) AS INTEGER) AS weighted_minor
-     FROM open_stages s JOIN deals d ON d.stage_id = s.id AND d.deleted_at IS NULL
+     FROM open_stages s JOIN deals AS d INDEXED BY deals_forecast ON d.stage_id = s.id AND d.deleted_at IS NULL
      GROUP BY bucket, d.currency`,
   );
   const closed = db.prepare<[{ since: string; now: string }], ClosedRow>(
     `SELECT s.kind, d.currency, count(*) AS deals, sum(d.value_minor) AS value_minor
-     FROM pipeline_stages s JOIN deals d ON d.stage_id = s.id AND d.deleted_at IS NULL AND d.closed_at >= @since AND d.closed_at <= @now
+     FROM pipeline_stages s JOIN deals AS d INDEXED BY deals_closed ON d.stage_id = s.id AND d.deleted_at IS NULL AND d.closed_at >= @since AND d.closed_at <= @now
      WHERE s.kind IN ('won', 'lost')
      GROUP BY s.kind, d.currency`,
   );
   // Activities have no owner: a task belongs to its deal's owner, else to no one. Owners match as the board's owner filter does (NOCASE).
   const overdueTasks = db.prepare<[{ now: string }], { owner: string | null; tasks: number }>(
     `SELECT nullif(d.owner, '') AS owner, count(*) AS tasks
-     FROM activities a LEFT JOIN deals d ON d.id = a.deal_id
+     FROM activities AS a INDEXED BY activities_overdue_tasks LEFT JOIN deals d ON d.id = a.deal_id
      WHERE a.kind = 'task' AND a.done_at IS NULL AND a.deleted_at IS NULL AND a.due_at < @now
      GROUP BY nullif(d.owner, '') COLLATE NOCASE ORDER BY tasks DESC, owner IS NULL, owner COLLATE NOCASE LIMIT 1000`,
   );

@@ -22,6 +22,7 @@ import { boardTotalsMigration } from './0020-board-totals';
 import { importsMigration } from './0021-imports';
 import { sortKeysByFirstWordMigration } from './0022-sort-keys-by-first-word';
 import { marketingMigration } from './0023-marketing';
+import { dashboardMigration } from './0029-dashboard';
 
 /** Every migration in order. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   importsMigration,
   sortKeysByFirstWordMigration,
   marketingMigration,
+  dashboardMigration,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;
