@@ -4,6 +4,9 @@ import { ChartCard } from './ChartCard';
 import { countText } from './dashboardWords';
 
 const unassigned = 'Unassigned';
+/** A long name is cut on the axis (the table has it whole), so it never runs off the card. */
+const shortName = (name: string): string => (name.length > 18 ? `${name.slice(0, 17).trimEnd()}…` : name);
+
 /** More owners than this fold into one bar, so the names stay readable. */
 const ownersShown = 8;
 
@@ -27,7 +30,7 @@ export function OverdueTasksChart({ owners }: { owners: Dashboard['overdueTasks'
         <BarChart data={bars} layout="vertical" margin={{ top: 0, right: 40, bottom: 0, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="var(--border)" />
           <XAxis type="number" allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} tickLine={false} axisLine={false} />
-          <YAxis type="category" dataKey="name" width={130} tick={{ fill: 'var(--text)', fontSize: 12 }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} />
+          <YAxis type="category" dataKey="name" width={130} tickFormatter={shortName} tick={{ fill: 'var(--text)', fontSize: 12 }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} />
           <Bar dataKey="tasks" name="Overdue tasks" fill="var(--warning)" radius={[0, 4, 4, 0]} isAnimationActive={false} maxBarSize={22}>
             <LabelList dataKey="tasks" position="right" fill="var(--text)" fontSize={12} formatter={(value) => countText(Number(value))} />
           </Bar>
