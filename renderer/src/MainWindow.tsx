@@ -19,6 +19,7 @@ import { SegmentsScreen } from './features/segments/SegmentsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TodayScreen } from './features/today/TodayScreen';
 import { TrashScreen } from './features/trash/TrashScreen';
+import { useFirstScreen } from './features/dashboard/useFirstScreen';
 import { useLeaveGuard } from './lib/unsavedContext';
 import { listPlace, NavigationContext, type Navigation, type PendingRequest, type ScreenRequest } from './navigation';
 import { sections, tools, type Place } from './sections';
@@ -57,9 +58,15 @@ function screenFor(place: Place): ReactNode {
   }
 }
 
+/** The window in normal use, once it knows which screen comes first: the Dashboard when there is data, else Contacts. */
+export function MainWindow(props: MainWindowProps) {
+  const first = useFirstScreen();
+  return first && <OpenWindow {...props} first={first} />;
+}
+
 /** The window in normal use: app-wide banners across the top; the sidebar and the chosen screen below; the command palette over all. */
-export function MainWindow({ version, generation }: MainWindowProps) {
-  const [current, setCurrent] = useState<Place>('contacts');
+function OpenWindow({ version, generation, first }: MainWindowProps & { first: Place }) {
+  const [current, setCurrent] = useState<Place>(first);
   const [pending, setPending] = useState<PendingRequest | null>(null);
 
   const confirmLeave = useLeaveGuard();

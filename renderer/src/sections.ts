@@ -20,7 +20,7 @@ export const sections: readonly Section[] = [
     id: 'dashboard',
     label: 'Dashboard',
     icon: 'dashboard',
-    ready: false,
+    ready: true,
     promise: 'Your pipeline, forecast, win rate, overdue tasks and the newest campaign at a glance.',
   },
   { id: 'contacts', label: 'Contacts', icon: 'contacts', ready: true, promise: 'The people you work with.' },

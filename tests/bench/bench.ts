@@ -16,6 +16,7 @@ import { bulkInsert, singleCreates } from './rows/inserts';
 import { campaignMembers } from './rows/campaign-members';
 import { boardLoad, crmListPages, crmSearch, openRecords } from './rows/crm-reads';
 import { seedCrmStep } from './rows/crm-seed';
+import { dashboardLoad } from './rows/dashboard';
 import { addAttachments } from './rows/attachments';
 import { backupJobs } from './rows/backups';
 import { hostedJobs, hostMemory } from './rows/hosted';
@@ -45,6 +46,7 @@ const steps: BenchStep[] = [
   openRecords,
   boardLoad,
   segmentCounts,
+  dashboardLoad,
   memoryMark('after list queries'),
   addAttachments,
   openDatabase,

@@ -54,8 +54,16 @@ export interface RolodeskApp {
   screenshot(name: string): Promise<string>;
 }
 
+/**
+ * Where the window is when launch() returns. The app opens on the Dashboard once there is data
+ * (dashboard.start); most specs were written for Contacts, so by default the harness goes there
+ * first, as a user would. The Dashboard's own spec takes the app's choice.
+ */
+export type FirstScreen = 'contacts' | 'as the app chooses';
+
 interface Fixtures {
   app: RolodeskApp;
+  firstScreen: FirstScreen;
   /** Override to start on a prepared directory; defaults to a fresh temp directory. */
   dataDir: string;
   /** A folder of the test's own (files it picks, exports, chosen backup folders), made when asked for. */
@@ -68,7 +76,17 @@ interface WorkerFixtures {
 
 let nextWindowId = 1;
 
-async function createApp(context: BrowserContext, page: Page, renderer: RendererServer, dataDir: string): Promise<RolodeskApp> {
+/** After the window opens: on to Contacts if the app chose the Dashboard. */
+async function goToFirstScreen(page: Page, firstScreen: FirstScreen): Promise<void> {
+  if (firstScreen === 'as the app chooses') return;
+  // Every screen (recovery too) is a main landmark; the first one shown is the one the app chose.
+  await page.locator('main').first().waitFor();
+  if ((await page.getByRole('main', { name: 'Dashboard' }).count()) === 0) return;
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
+  await page.getByRole('main', { name: 'Contacts' }).waitFor();
+}
+
+async function createApp(context: BrowserContext, page: Page, renderer: RendererServer, dataDir: string, firstScreen: FirstScreen): Promise<RolodeskApp> {
   const logger = memoryLogger();
   const desktop = recordingDesktop();
   const { origin } = renderer;
@@ -80,6 +98,13 @@ async function createApp(context: BrowserContext, page: Page, renderer: Renderer
     ownDb = undefined;
   };
   renderer.serveFiles((pathname) => core?.host.fileResponse(pathname));
+  // A reload opens the window afresh, so it too ends on the screen the spec expects.
+  const reloadPage = page.reload.bind(page);
+  page.reload = async (options) => {
+    const response = await reloadPage(options);
+    await goToFirstScreen(page, firstScreen);
+    return response;
+  };
   const trusted = { webContentsId: nextWindowId++, origin };
   const pageIds = new WeakMap<Page, number>([[page, trusted.webContentsId]]);
 
@@ -137,6 +162,7 @@ async function createApp(context: BrowserContext, page: Page, renderer: Renderer
         },
       };
       await page.goto(`${origin}/index.html`);
+      await goToFirstScreen(page, firstScreen);
     },
     async quit() {
       await page.goto('about:blank');
@@ -178,9 +204,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   dataDir: tempFolder('rolodesk-e2e-'),
+  firstScreen: ['contacts', { option: true }],
   scratch: tempFolder('rolodesk-scratch-'),
-  app: async ({ context, page, renderer, dataDir }, use) => {
-    const app = await createApp(context, page, renderer, dataDir);
+  app: async ({ context, page, renderer, dataDir, firstScreen }, use) => {
+    const app = await createApp(context, page, renderer, dataDir, firstScreen);
     await app.launch();
     await use(app);
     await app.quit();

@@ -185,6 +185,8 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'segments.delete': { id: 1 },
   'segments.count': { definition: { match: 'all', conditions: [{ kind: 'tags', op: 'any', tagIds: [1] }] } },
   'segments.members': { definition: { match: 'all', conditions: [] }, offset: 0, limit: 50 },
+  'dashboard.get': {},
+  'dashboard.start': {},
 };
 
 const megabyte = 'x'.repeat(1024 * 1024);

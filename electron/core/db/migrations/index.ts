@@ -23,6 +23,7 @@ import { importsMigration } from './0021-imports';
 import { sortKeysByFirstWordMigration } from './0022-sort-keys-by-first-word';
 import { marketingMigration } from './0023-marketing';
 import { segmentIndexesMigration } from './0024-segment-indexes';
+import { dashboardMigration } from './0025-dashboard';
 
 /** Every migration in order. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -50,6 +51,7 @@ export const migrations: readonly Migration[] = [
   sortKeysByFirstWordMigration,
   marketingMigration,
   segmentIndexesMigration,
+  dashboardMigration,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;
