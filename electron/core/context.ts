@@ -30,6 +30,8 @@ export interface CoreContext {
   emit: EventSink;
   /** Held while a job writes to the live database on its own connection (an import): requests that meet its lock wait for it. */
   writeGate: WriteGate;
+  /** Work to finish before the database closes (a message being sent): the session waits for it on close and before a restore. */
+  beforeClose(stop: () => Promise<void>): void;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;

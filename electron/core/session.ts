@@ -167,6 +167,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   }
   if (!checkWhileServing) await tidyUp();
   const writeGate = createWriteGate(db);
+  const finishBeforeClose: Array<() => Promise<void>> = [];
   const handlers = guarded(dataHandlers({
     db,
     databaseFile: paths.database,
@@ -181,6 +182,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     scratchDir: options.scratchDir,
     emit: options.emit,
     writeGate,
+    beforeClose: (stop) => void finishBeforeClose.push(stop),
   }), writeGate);
   const changes = changeFeed(db);
   // A file just created has nothing to check yet: its weekly check counts from now.
@@ -255,6 +257,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   async function stopBackgroundWork(): Promise<void> {
     stopping = true;
     health?.stop();
+    await Promise.all(finishBeforeClose.map((stop) => stop().catch((error: unknown) => logger.warn('background work did not stop cleanly', { error: describeError(error) }))));
     await jobs.stopJobsOn(paths.database);
   }
   return {

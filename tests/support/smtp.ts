@@ -21,7 +21,7 @@ export interface TestSmtp {
  * MAIL FROM, before the message), 'swallow' (take the whole message, then close
  * without answering) or 'silent' (take it and never answer).
  */
-export type Behaviour = 'accept' | 'drop' | 'swallow' | 'silent' | `${4 | 5}${number} ${string}`;
+export type Behaviour = 'accept' | 'drop' | 'swallow' | 'silent' | 'slow' | `${4 | 5}${number} ${string}`;
 
 /** Real local SMTP servers on port 0, closed after each test. */
 export function useSmtpServers() {
@@ -66,6 +66,7 @@ export function useSmtpServers() {
             return;
           }
           if (behaviour === 'silent') return;
+          if (behaviour === 'slow') return void setTimeout(() => callback(null, 'Queued as test'), 400);
           callback(null, 'Queued as test');
         });
       },

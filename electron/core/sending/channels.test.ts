@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { fixedClock, useCores } from '../../../tests/support/core';
 import { call, count, failure } from '../../../tests/support/crm';
@@ -101,6 +103,32 @@ describe('Settings › Email and the sending channels', () => {
     while (count(second, "SELECT count(*) FROM outbox WHERE state = 'queued'") > 0) await new Promise((resolve) => setTimeout(resolve, 20));
     while (count(second, "SELECT count(*) FROM outbox WHERE state = 'sending'") > 0) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(server.received.map((mail) => mail.to[0])).toEqual(['person2@example.com', 'person3@example.com', 'person1@example.com']);
+  });
+});
+
+describe('quitting while a message is being sent', () => {
+  const tempDir = useTempDirs();
+  const openCore = useCores();
+  const smtp = useSmtpServers();
+
+  it('waits for the server to answer and records it sent, so a normal quit leaves no "may have been sent"', async () => {
+    const dataDir = tempDir();
+    const server = await smtp({ behaviour: () => 'slow' });
+    const core = await openCore(dataDir);
+    const { campaignId } = queueCampaign(core.db, people(2));
+    await call(core, 'sending.settings.update', settingsFor(server.port));
+    await call(core, 'sending.start', { campaignId });
+    while (count(core, "SELECT count(*) FROM outbox WHERE state = 'sending'") === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await core.close();
+
+    const closed = new Database(join(dataDir, 'crm.db'), { readonly: true });
+    try {
+      expect(closed.prepare('SELECT state FROM outbox ORDER BY id').pluck().all()).toEqual(['sent', 'queued']);
+      expect(closed.prepare("SELECT count(*) FROM activities WHERE kind = 'email'").pluck().get()).toBe(1);
+    } finally {
+      closed.close();
+    }
+    expect(server.received.map((mail) => mail.to[0])).toEqual(['person1@example.com']);
   });
 });
 

@@ -31,6 +31,7 @@ export function sendingHandlers(context: CoreContext) {
     whenWritable: (write) => context.writeGate.guard(write, { waitFirst: true })(),
     journalFile: attemptJournalFile(context.databaseFile),
   });
+  context.beforeClose(() => sender.stop());
   sender.recover().catch((error: unknown) => {
     if (db.open) logger.error('the outbox could not be checked at start-up; nothing is sent until Rolodesk restarts', { error: describeError(error) });
   });

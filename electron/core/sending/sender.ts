@@ -58,6 +58,7 @@ export function outboxSender(options: SenderOptions) {
   const runs = campaignRuns(settings);
   let draining: Promise<void> | undefined;
   let again = false;
+  let stopping = false;
   // Pausing cuts a wait short.
   let interrupt: () => void = () => undefined;
   const nap = (ms: number) =>
@@ -105,7 +106,7 @@ export function outboxSender(options: SenderOptions) {
   async function drain(): Promise<void> {
     let lastStartedAt: number | undefined;
     let deferrals = 0;
-    while (db.open) {
+    while (db.open && !stopping) {
       const running = runs.running();
       if (running.length === 0) return;
       const email = readEmailSettings(settings);
@@ -183,7 +184,7 @@ export function outboxSender(options: SenderOptions) {
             logger.error('could not record that sending paused', { error: describeError(pauseError) });
           }
         }
-      } while (again && db.open);
+      } while (again && db.open && !stopping);
     })().finally(() => (draining = undefined));
   }
 
@@ -209,6 +210,19 @@ export function outboxSender(options: SenderOptions) {
     /** Resolves once nothing is being sent (for tests and closing). */
     async idle(): Promise<void> {
       while (draining) await draining;
+    },
+    /**
+     * Before the database closes (quit, restore): takes no new message and lets the one in flight finish
+     * and be recorded, so a normal quit never leaves a "may have been sent". A send still going after
+     * `graceMs` (a server gone silent) is left: its row becomes "may have been sent" at the next start.
+     */
+    async stop(graceMs = 10_000): Promise<void> {
+      stopping = true;
+      interrupt();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+      await Promise.race([this.idle(), late]);
+      clearTimeout(timer);
     },
   };
 }
