@@ -119,18 +119,4 @@ test.describe('layout and first impressions', () => {
     await expect(page.getByText(`${people.length + 1} contacts`)).toBeVisible();
     await expectNoHorizontalOverflow(page);
   });
-
-  test('a section that is not built yet says so kindly and leads back to Contacts', async ({ app }) => {
-    const page = app.page;
-    const item = sections(page).getByRole('button', { name: 'Segments' });
-    await item.click();
-    await expect(item).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByRole('heading', { name: 'Segments', level: 1 })).toBeVisible();
-    await expect(page.getByText('Coming soon')).toBeVisible();
-    await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveCount(0);
-    await app.screenshot('placeholder-section');
-    await page.getByRole('button', { name: 'Go to Contacts' }).click();
-    await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
-    await expect(sections(page).getByRole('button', { name: 'Contacts' })).toHaveAttribute('aria-current', 'page');
-  });
 });

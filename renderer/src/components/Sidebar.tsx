@@ -38,11 +38,6 @@ export function Sidebar({ sections, tools, current, onSelect, version, search }:
               >
                 <Icon name={section.icon} size={18} />
                 <span className="sidebar__label">{section.label}</span>
-                {!section.ready && (
-                  <span className="sidebar__soon" aria-hidden="true">
-                    Soon
-                  </span>
-                )}
               </button>
             </li>
           ))}

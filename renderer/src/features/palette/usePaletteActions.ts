@@ -21,7 +21,7 @@ export function usePaletteActions(): PaletteAction[] {
   const backups = useBackups();
   const { open: openImport } = useImport();
   return useMemo(() => {
-    const places = [...sections.filter((section) => section.ready), ...tools];
+    const places = [...sections, ...tools];
     return [
       { id: 'new-contact', label: 'New contact', icon: 'userPlus', keywords: 'add create person', run: () => go('contacts', { type: 'new' }) },
       { id: 'new-company', label: 'New company', icon: 'companies', keywords: 'add create client organisation', run: () => go('companies', { type: 'new' }) },
