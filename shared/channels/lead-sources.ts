@@ -1,4 +1,13 @@
+import { z } from 'zod';
+import { LeadSource, LeadSourceDelete, LeadSourceDraft, LeadSourceList, LeadSourceRemoved, LeadSourceRename, LeadSourceReorder } from '../schemas/lead-source';
 import type { ChannelTable } from './table';
 
 /** Lead sources and consent. */
-export const leadSourceChannels = {} as const satisfies ChannelTable;
+export const leadSourceChannels = {
+  'leadSources.list': { input: z.strictObject({}), output: LeadSourceList },
+  'leadSources.create': { input: LeadSourceDraft, output: LeadSource },
+  /** Renames the source on every contact and company that carries it, in one transaction. */
+  'leadSources.rename': { input: LeadSourceRename, output: LeadSource },
+  'leadSources.reorder': { input: LeadSourceReorder, output: LeadSourceList },
+  'leadSources.delete': { input: LeadSourceDelete, output: LeadSourceRemoved },
+} as const satisfies ChannelTable;
