@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OptedOutCount, OptedOutRequest } from '../schemas/bulk';
 import { LeadSource, LeadSourceDelete, LeadSourceDraft, LeadSourceList, LeadSourceRemoved, LeadSourceRename, LeadSourceReorder } from '../schemas/lead-source';
 import type { ChannelTable } from './table';
 
@@ -10,4 +11,6 @@ export const leadSourceChannels = {
   'leadSources.rename': { input: LeadSourceRename, output: LeadSource },
   'leadSources.reorder': { input: LeadSourceReorder, output: LeadSourceList },
   'leadSources.delete': { input: LeadSourceDelete, output: LeadSourceRemoved },
+  /** How many of a contact selection unsubscribed or asked not to be contacted (a bulk consent change asks about them). */
+  'consent.optedOut': { input: OptedOutRequest, output: OptedOutCount },
 } as const satisfies ChannelTable;

@@ -207,9 +207,9 @@ export function companiesRepo(db: Db) {
       return get(id);
     }),
     get,
-    values(id: number): CompanyValues | undefined {
+    values(id: number): (CompanyValues & { leadSource: string }) | undefined {
       const row = byId.get(id);
-      return row && valuesOf(row);
+      return row && { ...valuesOf(row), leadSource: row.lead_source ?? '' };
     },
     /** The people of the company, not in the trash. */
     contactIds: (id: number): number[] => contactIds.all(id),

@@ -1,4 +1,6 @@
 import type { CoreContext, Handlers } from '../context';
+import { listSelections } from '../bulk/selection';
+import { optedOutAmong } from '../contacts/opted-out';
 import { CrmError } from '../errors';
 import { leadSourcesRepo } from './repo';
 
@@ -11,11 +13,14 @@ function found<T>(value: T | undefined): T {
 
 export function leadSourceHandlers({ db }: CoreContext) {
   const repo = leadSourcesRepo(db);
+  const selections = listSelections(db);
+  const countOptedOut = optedOutAmong(db);
   return {
     'leadSources.list': () => ({ leadSources: repo.list() }),
     'leadSources.create': ({ name }) => repo.create(name),
     'leadSources.rename': ({ id, name }) => found(repo.rename(id, name)),
     'leadSources.reorder': ({ ids }) => ({ leadSources: repo.reorder(ids) }),
     'leadSources.delete': ({ id, clearOnRecords }) => ({ id, ...found(repo.delete(id, clearOnRecords ?? false)) }),
+    'consent.optedOut': ({ ids, matching }) => countOptedOut(selections.resolve({ kind: 'contact', ids, matching })),
   } satisfies Partial<Handlers>;
 }
