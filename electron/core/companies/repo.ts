@@ -207,9 +207,9 @@ export function companiesRepo(db: Db) {
       return get(id);
     }),
     get,
-    values(id: number): (CompanyValues & { leadSource: string }) | undefined {
+    values(id: number): (CompanyValues & Required<CompanyMarketing>) | undefined {
       const row = byId.get(id);
-      return row && { ...valuesOf(row), leadSource: row.lead_source ?? '' };
+      return row && { ...valuesOf(row), leadSource: row.lead_source ?? '', utmSource: row.utm_source ?? '', utmMedium: row.utm_medium ?? '', utmCampaign: row.utm_campaign ?? '' };
     },
     /** The people of the company, not in the trash. */
     contactIds: (id: number): number[] => contactIds.all(id),

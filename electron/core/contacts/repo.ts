@@ -257,7 +257,7 @@ export function contactsRepo(db: Db) {
     }),
     get,
     /** The typed fields of a contact as a form holds them (bulk edits start from these). */
-    values(id: number): (ContactValues & { companyId: number | null; leadSource: string; consent: ConsentStatus }) | undefined {
+    values(id: number): (ContactValues & { companyId: number | null; leadSource: string; utmSource: string; utmMedium: string; utmCampaign: string; consent: ConsentStatus }) | undefined {
       const row = byId.get(id);
       return (
         row && {
@@ -268,6 +268,9 @@ export function contactsRepo(db: Db) {
           notes: row.notes ?? '',
           companyId: row.company_id,
           leadSource: row.lead_source ?? '',
+          utmSource: row.utm_source ?? '',
+          utmMedium: row.utm_medium ?? '',
+          utmCampaign: row.utm_campaign ?? '',
           consent: row.consent,
         }
       );
