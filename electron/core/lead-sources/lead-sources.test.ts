@@ -184,3 +184,21 @@ describe('lists by lead source and consent', () => {
     expect((await call(core, 'companies.list', {})).rows[0]).toMatchObject({ name: 'Acme', leadSource: 'Event' });
   });
 });
+
+describe('merging duplicates', () => {
+  const tempDir = useTempDirs();
+  const openCore = useCores();
+
+  it('the merged person takes the stricter consent, and the kept side’s lead source unless it is blank', async () => {
+    const core = await openCore(tempDir());
+    const kept = await call(core, 'contacts.create', { name: 'Anna Berg', consent: 'subscribed', utmSource: 'newsletter' });
+    const other = await call(core, 'contacts.create', { name: 'Anna B.', consent: 'unsubscribed', leadSource: 'Event', utmSource: 'fair' });
+    await call(core, 'duplicates.merge', { kind: 'contact', keepId: kept.id, mergeId: other.id });
+    expect(await call(core, 'contacts.get', { id: kept.id })).toMatchObject({ consent: 'unsubscribed', leadSource: 'Event', utmSource: 'newsletter' });
+
+    const strict = await call(core, 'contacts.create', { name: 'Bo', consent: 'do_not_contact', leadSource: 'Website' });
+    const loose = await call(core, 'contacts.create', { name: 'Bo L', consent: 'unsubscribed', leadSource: 'Referral' });
+    await call(core, 'duplicates.merge', { kind: 'contact', keepId: strict.id, mergeId: loose.id });
+    expect(await call(core, 'contacts.get', { id: strict.id })).toMatchObject({ consent: 'do_not_contact', leadSource: 'Website' });
+  });
+});
