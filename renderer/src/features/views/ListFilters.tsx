@@ -1,6 +1,7 @@
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import type { ListFilters as Filters } from '../../lib/pagedRows';
 import { CustomFieldFilter } from '../custom-fields/CustomFieldFilter';
+import { MarketingFilters } from '../lead-sources/MarketingFilters';
 import { TagFilter } from '../tags/TagFilter';
 import { tagFilterRequest } from '../tags/tagFilter';
 
@@ -17,6 +18,7 @@ export function ListFilters({ kind, filters, onChange }: ListFiltersProps) {
     <>
       <TagFilter kind={kind} value={tagValue} onChange={(value) => onChange({ ...filters, ...tagFilterRequest(value) })} />
       <CustomFieldFilter kind={kind} value={filters.custom} onChange={(custom) => onChange({ ...filters, custom })} />
+      <MarketingFilters kind={kind} filters={filters} onChange={onChange} />
     </>
   );
 }
