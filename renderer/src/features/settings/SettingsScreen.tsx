@@ -5,17 +5,19 @@ import { Tabs, tabPanelProps } from '../../components/Tabs';
 import { AttachmentSettings } from './AttachmentSettings';
 import { ImportSettings } from '../import/ImportSettings';
 import { CustomFieldSettings } from './CustomFieldSettings';
+import { LeadSourceSettings } from './LeadSourceSettings';
 import { TagSettings } from './TagSettings';
 import '../../styles/card.css';
 import '../../styles/list.css';
 import './SettingsScreen.css';
 
-type SettingsPart = 'attachments' | 'tags' | 'customFields' | 'imports';
+type SettingsPart = 'attachments' | 'tags' | 'customFields' | 'leadSources' | 'imports';
 
 const parts = [
   { id: 'attachments', label: 'Attachments' },
   { id: 'tags', label: 'Tags' },
   { id: 'customFields', label: 'Custom fields' },
+  { id: 'leadSources', label: 'Lead sources' },
   { id: 'imports', label: 'Imports' },
 ] as const;
 
@@ -31,6 +33,7 @@ export function SettingsScreen() {
         {part === 'attachments' && <AttachmentSettings />}
         {part === 'tags' && <TagSettings />}
         {part === 'customFields' && <CustomFieldSettings />}
+        {part === 'leadSources' && <LeadSourceSettings />}
         {part === 'imports' && <ImportSettings />}
       </div>
     </Screen>
