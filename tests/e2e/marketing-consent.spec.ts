@@ -93,3 +93,28 @@ test.describe('Settings › Lead sources', () => {
     expect((await call(core, 'contacts.get', { id: anna.id })).leadSource).toBe('');
   });
 });
+
+test.describe('Bulk consent', () => {
+  test('changing consent for ticked people leaves the one who opted out as they were, and says so', async ({ app }) => {
+    const { page, core } = app;
+    const { anna, bob, carl } = await smallCrm(core);
+    await call(core, 'contacts.update', { id: bob.id, version: (await call(core, 'contacts.get', { id: bob.id })).version, name: 'Bob Stone', consent: 'do_not_contact', consentSource: 'phone' });
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
+    for (const name of ['Anna Berg', 'Bob Stone', 'Carl Grey']) await grid(page).getByRole('checkbox', { name: `Select ${name}` }).check();
+
+    await page.getByRole('toolbar', { name: 'Change the selected rows' }).getByRole('button', { name: 'Change field…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change a field' });
+    await dialog.getByLabel('Field').selectOption({ label: 'Marketing consent' });
+    await dialog.getByLabel('New value').selectOption({ label: 'Subscribed' });
+    const optOuts = dialog.getByRole('group', { name: '1 of them unsubscribed or asked not to be contacted' });
+    await expect(optOuts.getByLabel('Leave them as they are')).toBeChecked();
+    await app.screenshot('bulk-consent-dialog');
+    // A hurried double click applies the change once.
+    await dialog.getByRole('button', { name: 'Apply to 3 contacts' }).dblclick();
+    await expect(page.getByRole('status')).toContainText('2 contacts updated; 1 person who opted out was left as they were');
+
+    expect((await call(core, 'contacts.get', { id: anna.id })).consent).toBe('subscribed');
+    expect((await call(core, 'contacts.get', { id: carl.id })).consent).toBe('subscribed');
+    expect(await call(core, 'contacts.get', { id: bob.id })).toMatchObject({ consent: 'do_not_contact', consentSource: 'phone' });
+  });
+});
