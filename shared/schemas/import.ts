@@ -164,7 +164,7 @@ export const Preview = z.strictObject({
   countsByAction: z.strictObject({ skip: ImportCounts, fill: ImportCounts, overwrite: ImportCounts, create: ImportCounts }),
   /** How dates were read ('auto' resolved: a file with no ambiguous dates reads as dmy). */
   dateOrder: z.enum(['dmy', 'mdy']),
-  /** Rows (with the plan's duplicates choice) that would change the consent of someone who unsubscribed or asked not to be contacted. */
+  /** Rows that, under Overwrite (the one choice that replaces a set status), would change the consent of someone who unsubscribed or asked not to be contacted. */
   optOutChanges: z.int().min(0),
   /** Lead sources the file names that are not in the list: the import adds them. */
   newLeadSources: z.array(z.string()).max(100),

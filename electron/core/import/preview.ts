@@ -52,7 +52,8 @@ export async function previewImport(spec: ImportSpec, tools: JobTools): Promise<
       const results = checked.problems.length === 0 ? resultsByAction(spec.kind, checked, earlier, finder.find.bind(finder), stateOf, spec.overwriteOptOuts) : undefined;
       const leadSource = checked.problems.length === 0 ? (checked.values.leadSource ?? '') : '';
       if (leadSource !== '' && !listed.has(leadSource.toLowerCase()) && newLeadSources.size < 100) newLeadSources.set(leadSource.toLowerCase(), leadSource);
-      if (results?.[spec.duplicates].optOutChange) optOutChanges++;
+      // Only Overwrite can change a status that is set, so that is the count the duplicates step asks about.
+      if (results?.overwrite.optOutChange) optOutChanges++;
       for (const action of duplicateActions) countsByAction[action][results?.[action].outcome ?? 'reject']++;
       if (rows.length < previewRows) {
         const shown = results?.[spec.duplicates];
