@@ -51,7 +51,10 @@ export const MatchingSelection = z.strictObject({
  * `set`: one field to one value, checked as the record's form checks it:
  *   contact: company, companyId; company: industry; deal: stageId, owner,
  *   currency, expectedCloseDate, probability, companyId, contactId;
- *   activity: done, dueAt; and custom fields as "custom.<field number>".
+ *   activity: done, dueAt; and custom fields as "custom.<field number>";
+ *   contact: leadSource, consent; company: leadSource.
+ *   A consent change leaves people who unsubscribed or asked not to be
+ *   contacted as they are unless `overwriteOptOuts` says to change them too.
  * `delete`: to the trash, as one entry (companies need the contacts choice
  * when any of them has people).
  */
@@ -60,6 +63,7 @@ export const BulkAction = z.discriminatedUnion('type', [
     type: z.literal('set'),
     field: z.string().min(1).max(40),
     value: z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]),
+    overwriteOptOuts: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('addTag'), tagId: Id }),
   z.strictObject({ type: z.literal('removeTag'), tagId: Id }),
@@ -90,10 +94,19 @@ export const BulkResult = z.strictObject({
   changed: z.int().min(0),
   /** Records that were gone (deleted meanwhile) or already as asked. */
   skipped: z.int().min(0),
+  /** Of the skipped, people left as they were because they unsubscribed or asked not to be contacted (a consent change). */
+  keptOptOuts: z.int().min(0),
   /** null when nothing changed. */
   undo: BulkUndoHandle.nullable(),
 });
 export type BulkResult = z.infer<typeof BulkResult>;
+
+/** Which of a contact selection unsubscribed or asked not to be contacted: a bulk consent change asks about them first. */
+export const OptedOutRequest = z
+  .strictObject({ ids: IdList(maxBulkIds).optional(), matching: MatchingSelection.optional() })
+  .refine((request) => (request.ids === undefined) !== (request.matching === undefined), { path: ['ids'], error: 'Choose the people: ticked ones, or all of a list.' })
+  .refine((request) => request.matching === undefined || request.matching.list.kind === 'contact', { path: ['matching', 'list', 'kind'], error: 'The list must be a list of contacts.' });
+export const OptedOutCount = z.strictObject({ optedOut: z.int().min(0), unsubscribed: z.int().min(0), doNotContact: z.int().min(0) });
 
 export const BulkUndoRequest = z.strictObject({ undoId: Id });
 /** Records put back; skipped ones were deleted or changed again since. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LeadSourceFilter, LeadSourceValue, utmFieldSchemas } from './lead-source';
 import { CustomFilters, CustomValues, CustomValuesInput, Id, PageOf, PageRequest, SortDirection, TagFilter, TagIds, Timestamp, Version, optionalText, requiredText } from './common';
 
 export const companyLimits = { name: 200, website: 500, phone: 50, address: 1000, industry: 100, notes: 10_000 } as const;
@@ -23,6 +24,11 @@ const extras = {
   tagIds: TagIds.optional(),
   /** Custom field values by field number; fields left out keep their value, null clears one. */
   custom: CustomValuesInput.optional(),
+  /** A name from the lead-source list, '' for none; left out, it stays as it is. */
+  leadSource: LeadSourceValue.optional(),
+  utmSource: utmFieldSchemas.utmSource.optional(),
+  utmMedium: utmFieldSchemas.utmMedium.optional(),
+  utmCampaign: utmFieldSchemas.utmCampaign.optional(),
 };
 
 export const CompanyDraft = z.strictObject({
@@ -65,6 +71,10 @@ export const Company = z.strictObject({
   contactCount: z.int().min(0),
   /** Deals of the company (not in the trash), open or closed. */
   dealCount: z.int().min(0),
+  leadSource: z.string(),
+  utmSource: z.string(),
+  utmMedium: z.string(),
+  utmCampaign: z.string(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   version: Version,
@@ -77,12 +87,13 @@ export const CompanySummary = z.strictObject({
   website: z.string(),
   phone: z.string(),
   industry: z.string(),
+  leadSource: z.string(),
   tagIds: z.array(Id),
   updatedAt: Timestamp,
 });
 export type CompanySummary = z.infer<typeof CompanySummary>;
 
-export const companySortKeys = ['name', 'industry', 'website', 'phone', 'updatedAt', 'createdAt'] as const;
+export const companySortKeys = ['name', 'industry', 'website', 'phone', 'updatedAt', 'createdAt', 'leadSource'] as const;
 export type CompanySortKey = (typeof companySortKeys)[number];
 
 export const CompanyListRequest = z.strictObject({
@@ -94,6 +105,7 @@ export const CompanyListRequest = z.strictObject({
   industry: optionalText('Industry', companyLimits.industry).optional(),
   ...TagFilter,
   ...CustomFilters,
+  ...LeadSourceFilter,
 });
 export type CompanyListRequest = z.input<typeof CompanyListRequest>;
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CustomFilters, CustomValues, CustomValuesInput, Id, PageOf, PageRequest, Sha256, TagFilter, TagIds, Timestamp, UploadId, Version, optionalText, requiredText } from './common';
+import { LeadSourceFilter, LeadSourceValue, utmFieldSchemas } from './lead-source';
+import { ConsentSource, ConsentStatus } from './marketing';
 
 // A pragmatic address check: something@something.tld, no spaces. Stricter rules
 // reject real addresses people type; looser ones let typos through.
@@ -27,6 +29,15 @@ const contactFields = {
   tagIds: TagIds.optional(),
   /** Custom field values by field number; fields left out keep their value, null clears one. */
   custom: CustomValuesInput.optional(),
+  /** A name from the lead-source list, '' for none; left out, it stays as it is. */
+  leadSource: LeadSourceValue.optional(),
+  utmSource: utmFieldSchemas.utmSource.optional(),
+  utmMedium: utmFieldSchemas.utmMedium.optional(),
+  utmCampaign: utmFieldSchemas.utmCampaign.optional(),
+  /** Marketing consent; left out, it stays as it is. A change is recorded with its date and `consentSource`. */
+  consent: ConsentStatus.optional(),
+  /** How the consent was learnt (default: by hand). */
+  consentSource: ConsentSource.optional(),
 };
 
 /** Each field's own schema, for one field set on many contacts at once (bulk edit). */
@@ -53,17 +64,35 @@ export const Contact = z.strictObject({
   custom: CustomValues,
   /** Fingerprint of the contact's photo, served at files/<sha256>; null when there is none. */
   photo: Sha256.nullable(),
+  leadSource: z.string(),
+  utmSource: z.string(),
+  utmMedium: z.string(),
+  utmCampaign: z.string(),
+  consent: ConsentStatus,
+  /** When and how consent last changed; null while it never has. */
+  consentChangedAt: Timestamp.nullable(),
+  consentSource: ConsentSource.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   version: Version,
 });
 export type Contact = z.infer<typeof Contact>;
 
-/** A list row: everything but the notes, so a page stays small. */
-export const ContactSummary = Contact.omit({ notes: true, createdAt: true, custom: true, version: true });
+/** A list row: everything but the notes (and the tracking fields), so a page stays small. */
+export const ContactSummary = Contact.omit({
+  notes: true,
+  createdAt: true,
+  custom: true,
+  version: true,
+  utmSource: true,
+  utmMedium: true,
+  utmCampaign: true,
+  consentChangedAt: true,
+  consentSource: true,
+});
 export type ContactSummary = z.infer<typeof ContactSummary>;
 
-export const contactSortKeys = ['name', 'company', 'email', 'phone', 'updatedAt'] as const;
+export const contactSortKeys = ['name', 'company', 'email', 'phone', 'updatedAt', 'leadSource', 'consent'] as const;
 export type ContactSortKey = (typeof contactSortKeys)[number];
 
 export const ContactListRequest = z.strictObject({
@@ -77,6 +106,9 @@ export const ContactListRequest = z.strictObject({
   ...CustomFilters,
   /** Only the people this saved segment matches now. */
   segmentId: Id.optional(),
+  ...LeadSourceFilter,
+  /** Only people with any of these consent statuses (none: everyone). */
+  consent: z.array(ConsentStatus, { error: 'Must be a list of consent statuses.' }).max(4).default([]),
 });
 export type ContactListRequest = z.input<typeof ContactListRequest>;
 

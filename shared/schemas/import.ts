@@ -50,8 +50,8 @@ export const SourceRow = z.strictObject({ line: z.int().min(1), cells: z.array(z
 export type SourceRow = z.infer<typeof SourceRow>;
 
 /** Built-in fields a column can go to, per kind. firstName + lastName are joined into name. */
-export const contactImportFields = ['name', 'firstName', 'lastName', 'email', 'phone', 'company', 'notes'] as const;
-export const companyImportFields = ['name', 'website', 'phone', 'address', 'industry', 'notes'] as const;
+export const contactImportFields = ['name', 'firstName', 'lastName', 'email', 'phone', 'company', 'notes', 'leadSource', 'utmSource', 'utmMedium', 'utmCampaign', 'consent'] as const;
+export const companyImportFields = ['name', 'website', 'phone', 'address', 'industry', 'notes', 'leadSource', 'utmSource', 'utmMedium', 'utmCampaign'] as const;
 export type ImportField = (typeof contactImportFields)[number] | (typeof companyImportFields)[number];
 
 /**
@@ -60,7 +60,7 @@ export type ImportField = (typeof contactImportFields)[number] | (typeof company
  * several columns (notes gets "Header: value" lines).
  */
 export const ColumnTarget = z.union([
-  z.enum(['ignore', 'tag', 'name', 'firstName', 'lastName', 'email', 'phone', 'company', 'notes', 'website', 'address', 'industry']),
+  z.enum(['ignore', 'tag', 'name', 'firstName', 'lastName', 'email', 'phone', 'company', 'notes', 'website', 'address', 'industry', 'leadSource', 'utmSource', 'utmMedium', 'utmCampaign', 'consent']),
   z.string().regex(/^custom:[1-9][0-9]{0,14}$/, { error: 'Must be a field.' }),
 ]);
 export type ColumnTarget = z.infer<typeof ColumnTarget>;
@@ -92,6 +92,12 @@ export const ImportPlan = z.strictObject({
   mapping: Mapping,
   duplicates: z.enum(duplicateActions).default('skip'),
   dateOrder: z.enum(dateOrders).default('auto'),
+  /**
+   * A consent column changes people who unsubscribed or asked not to be
+   * contacted only when this is true (the wizard's unticked checkbox); else
+   * they keep their status, and the preview and summary say how many.
+   */
+  overwriteOptOuts: z.boolean().default(false),
 });
 export type ImportPlan = z.input<typeof ImportPlan>;
 
@@ -158,6 +164,10 @@ export const Preview = z.strictObject({
   countsByAction: z.strictObject({ skip: ImportCounts, fill: ImportCounts, overwrite: ImportCounts, create: ImportCounts }),
   /** How dates were read ('auto' resolved: a file with no ambiguous dates reads as dmy). */
   dateOrder: z.enum(['dmy', 'mdy']),
+  /** Rows that, under Overwrite (the one choice that replaces a set status), would change the consent of someone who unsubscribed or asked not to be contacted. */
+  optOutChanges: z.int().min(0),
+  /** Lead sources the file names that are not in the list: the import adds them. */
+  newLeadSources: z.array(z.string()).max(100),
 });
 export type Preview = z.infer<typeof Preview>;
 
@@ -181,6 +191,10 @@ export const ImportSummary = z.strictObject({
   /** The tag every created or changed record got: "Imported 2026-12-06". */
   tagName: z.string(),
   seconds: z.number().min(0),
+  /** People who unsubscribed or asked not to be contacted whose status the file would have changed: kept as it was. */
+  keptOptOuts: z.int().min(0),
+  /** Lead sources the import added to the list. */
+  leadSourcesAdded: z.array(z.string()).max(1000),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

@@ -245,7 +245,7 @@ test.describe('contacts', () => {
 
     // Tab from the top of the page, noting where focus lands and whether it can be seen.
     const stops: Array<{ what: string; outline: string }> = [];
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
       const stop = await page.evaluate(() => {
         const element = document.activeElement as HTMLElement;

@@ -104,7 +104,7 @@ test.describe('Export… on a list', () => {
     const bytes = readFileSync(destination);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = csvRecords(destination, ';');
-    expect(Object.keys(records[0]!)).toEqual(['Name', 'Email', 'Phone', 'Company', 'Notes', 'Created', 'Updated', 'Tags']);
+    expect(Object.keys(records[0]!)).toEqual(['Name', 'Email', 'Phone', 'Company', 'Notes', 'Created', 'Updated', 'Lead source', 'UTM source', 'UTM medium', 'UTM campaign', 'Marketing consent', 'Consent changed', 'Tags']);
     expect(records.map((record) => record.Name)).toEqual(["'=HYPERLINK(\"http://evil.example\")", 'Dmitri Ivanov', 'Bruno Costa', 'Anna Berg']);
     expect(records.map((record) => record.Tags)).toEqual(['', 'VIP', '', 'VIP']);
     expect(readdirSync(scratch)).toEqual(['acme people.csv']);

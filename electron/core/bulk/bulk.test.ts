@@ -21,7 +21,7 @@ describe('bulk edits', () => {
     const { stages } = await call(core, 'stages.list', {});
     const proposal = stages.find((stage) => stage.name === 'Proposal')!.id;
     const result = await call(core, 'bulk.apply', { kind: 'deal', ids, action: { type: 'set', field: 'owner', value: 'Cleo' } });
-    expect(result).toEqual({ changed: 20, skipped: 0, undo: { type: 'edit', undoId: expect.any(Number) } });
+    expect(result).toEqual({ changed: 20, skipped: 0, keptOptOuts: 0, undo: { type: 'edit', undoId: expect.any(Number) } });
     expect((await call(core, 'deals.list', { owner: 'Cleo' })).total).toBe(20);
     expect(count(core, "SELECT count(*) FROM record_history WHERE field = 'owner'")).toBe(20);
     await call(core, 'bulk.apply', { kind: 'deal', ids: ids.slice(0, 5), action: { type: 'set', field: 'stageId', value: proposal } });
@@ -95,7 +95,7 @@ describe('bulk edits', () => {
     const core = await openCore(tempDir());
     const ids = await deals(core, 12);
     const deleted = await call(core, 'bulk.apply', { kind: 'deal', ids, action: { type: 'delete' } });
-    expect(deleted).toEqual({ changed: 12, skipped: 0, undo: { type: 'trash', trashId: expect.any(Number) } });
+    expect(deleted).toEqual({ changed: 12, skipped: 0, keptOptOuts: 0, undo: { type: 'trash', trashId: expect.any(Number) } });
     expect(await call(core, 'trash.list', {})).toMatchObject({ rows: [{ label: '12 deals', counts: { deal: 12 } }] });
     if (deleted.undo?.type !== 'trash') throw new Error('expected a trash undo');
     await call(core, 'trash.restore', { trashId: deleted.undo.trashId });

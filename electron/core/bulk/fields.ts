@@ -3,10 +3,13 @@ import { activityFieldSchemas } from '../../../shared/schemas/activity';
 import { Id } from '../../../shared/schemas/common';
 import { companyFieldSchemas } from '../../../shared/schemas/company';
 import { contactFieldSchemas } from '../../../shared/schemas/contact';
+import { LeadSourceValue } from '../../../shared/schemas/lead-source';
+import { ConsentStatus, doNotContactStatuses } from '../../../shared/schemas/marketing';
 import { dealFieldSchemas } from '../../../shared/schemas/deal';
 import type { RecordKind } from '../../../shared/schemas/record';
 import { activitiesRepo } from '../activities/repo';
 import { companiesRepo } from '../companies/repo';
+import { consentWriter } from '../contacts/consent';
 import { contactsRepo } from '../contacts/repo';
 import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
 import { amountIn } from '../deals/currency-change';
@@ -31,6 +34,8 @@ export interface BulkField {
   /** false: not applicable to this record (a done mark on a note), so it is skipped. */
   apply(id: number, value: unknown, now: string): boolean;
   restore(id: number, state: State, now: string): void;
+  /** true: the record keeps its value unless the request says to change it too (people who opted out, for consent). */
+  keepsUnlessAsked?(id: number): boolean;
 }
 
 const iso = (text: string) => new Date(text).toISOString();
@@ -42,6 +47,8 @@ export function bulkFields(db: Db) {
   const deals = dealsRepo(db);
   const activities = activitiesRepo(db);
   const custom = customFieldsRepo(db);
+  const changeConsent = consentWriter(db);
+  const optedOut = new Set<string>(doNotContactStatuses);
 
   const contactFields: Record<string, BulkField> = {
     company: {
@@ -75,6 +82,23 @@ export function bulkFields(db: Db) {
     },
   };
 
+  contactFields.leadSource = {
+    label: 'Lead source',
+    schema: LeadSourceValue.nullable().transform((name) => name ?? ''),
+    state: (id) => contacts.values(id)?.leadSource,
+    apply: (id, value, now) => Boolean(contacts.update(id, { ...contacts.values(id)!, leadSource: value as string }, now)),
+    restore: (id, state, now) => void contacts.update(id, { ...contacts.values(id)!, leadSource: state as string }, now),
+  };
+  // A bulk change is made by hand; its undo too. Either one is in each person's history.
+  contactFields.consent = {
+    label: 'Marketing consent',
+    schema: ConsentStatus,
+    state: (id) => contacts.values(id)?.consent,
+    apply: (id, value, now) => changeConsent({ contactId: id, status: value as ConsentStatus, source: 'by_hand', at: now }),
+    restore: (id, state, now) => void changeConsent({ contactId: id, status: state as ConsentStatus, source: 'by_hand', at: now }),
+    keepsUnlessAsked: (id) => optedOut.has(contacts.values(id)?.consent ?? ''),
+  };
+
   const companyFields: Record<string, BulkField> = {
     industry: {
       label: 'Industry',
@@ -82,6 +106,13 @@ export function bulkFields(db: Db) {
       state: (id) => companies.values(id)?.industry,
       apply: (id, value, now) => Boolean(companies.update(id, { industry: value as string }, now)),
       restore: (id, state, now) => void companies.update(id, { industry: state as string }, now),
+    },
+    leadSource: {
+      label: 'Lead source',
+      schema: LeadSourceValue.nullable().transform((name) => name ?? ''),
+      state: (id) => companies.values(id)?.leadSource,
+      apply: (id, value, now) => Boolean(companies.update(id, { leadSource: value as string }, now)),
+      restore: (id, state, now) => void companies.update(id, { leadSource: state as string }, now),
     },
   };
 

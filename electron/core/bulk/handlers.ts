@@ -46,16 +46,22 @@ export function bulkHandlers({ db, clock }: CoreContext) {
     if (action.type === 'delete') {
       const trashed = trash.delete(kind, ids, now, action.contacts);
       const changed = trashed?.counts[kind] ?? 0;
-      return { changed, skipped: ids.length - changed, undo: trashed ? { type: 'trash' as const, trashId: trashed.trashId } : null };
+      return { changed, skipped: ids.length - changed, keptOptOuts: 0, undo: trashed ? { type: 'trash' as const, trashId: trashed.trashId } : null };
     }
     let payload: UndoPayload;
     let label: string;
+    let keptOptOuts = 0;
     if (action.type === 'set') {
       const { field, value } = fields.resolve(kind, action.field, action.value);
       const rows: Array<[number, State, State]> = [];
       for (const id of ids) {
         const before = field.state(id);
-        if (before === undefined || !field.apply(id, value, now)) continue;
+        if (before === undefined) continue;
+        if (before !== value && !action.overwriteOptOuts && field.keepsUnlessAsked?.(id)) {
+          keptOptOuts++;
+          continue;
+        }
+        if (!field.apply(id, value, now)) continue;
         const after = field.state(id)!;
         if (!same(before, after)) rows.push([id, before, after]);
       }
@@ -67,9 +73,9 @@ export function bulkHandlers({ db, clock }: CoreContext) {
       label = `Tag ${action.type === 'addTag' ? 'added to' : 'removed from'} ${countOf(kind, changedIds.length)}`;
     }
     const changed = payload.type === 'set' ? payload.rows.length : payload.ids.length;
-    if (changed === 0) return { changed: 0, skipped: ids.length, undo: null };
+    if (changed === 0) return { changed: 0, skipped: ids.length, keptOptOuts, undo: null };
     const { id } = saveUndo.get({ kind, label, now, payload: JSON.stringify(payload) })!;
-    return { changed, skipped: ids.length - changed, undo: { type: 'edit' as const, undoId: id } };
+    return { changed, skipped: ids.length - changed, keptOptOuts, undo: { type: 'edit' as const, undoId: id } };
   });
 
   /** Puts back what the edit changed, where nothing changed it again since. */

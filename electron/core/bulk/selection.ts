@@ -61,7 +61,7 @@ export function listSelections(db: Db, clock: Clock = systemClock) {
      * it refuses (changing nothing) when they are no longer as many as the
      * user saw, rather than acting on a different set.
      */
-    resolve(request: BulkRequest): number[] {
+    resolve(request: Pick<BulkRequest, 'kind' | 'ids' | 'matching'>): number[] {
       const { kind, ids, matching } = request;
       if (ids) {
         const found = live[kind].all(JSON.stringify(ids));

@@ -7,6 +7,8 @@ import { historyRepo, type DisplayValues } from '../records/history';
 import { listReader, searchCondition, tagCondition, type Conditions } from '../records/list-query';
 import { blankToNull } from '../records/problems';
 import { sortKey } from '../records/sort-key';
+import { leadSourceCondition } from '../lead-sources/list-filter';
+import { leadSourcesRepo } from '../lead-sources/repo';
 import { tagsRepo } from '../tags/repo';
 import { companyColumns } from './columns';
 
@@ -19,6 +21,10 @@ interface CompanyRow {
   address: string | null;
   industry: string | null;
   notes: string | null;
+  lead_source: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -32,7 +38,15 @@ export interface CompanyValues {
   notes: string;
 }
 
-export interface CompanyExtras {
+/** Where the company came from; each left out means "as it is". */
+export interface CompanyMarketing {
+  leadSource?: string | undefined;
+  utmSource?: string | undefined;
+  utmMedium?: string | undefined;
+  utmCampaign?: string | undefined;
+}
+
+export interface CompanyExtras extends CompanyMarketing {
   tagIds?: readonly number[] | undefined;
   custom?: Readonly<Record<string, StoredValue | null>> | undefined;
 }
@@ -47,6 +61,7 @@ export interface CompanyListQuery {
   tagIds?: readonly number[];
   tagMatch?: 'any' | 'all';
   custom?: readonly CustomFilter[];
+  leadSources?: readonly string[];
 }
 
 /** What narrows the list, without its order or paging. */
@@ -60,7 +75,17 @@ const orderTerms: Record<CompanySortKey, string[]> = {
   phone: ['co.phone IS NULL', 'co.phone'],
   updatedAt: ['co.updated_at'],
   createdAt: ['co.created_at'],
+  // Migration 23's index: (lead_source IS NULL, lead_source, id).
+  leadSource: ['co.lead_source IS NULL', 'co.lead_source'],
 };
+
+const marketingFields = ['leadSource', 'utmSource', 'utmMedium', 'utmCampaign'] as const;
+type MarketingField = (typeof marketingFields)[number];
+type MarketingValues = Record<MarketingField, string | null>;
+
+function marketingOf(row: CompanyRow): MarketingValues {
+  return { leadSource: row.lead_source, utmSource: row.utm_source, utmMedium: row.utm_medium, utmCampaign: row.utm_campaign };
+}
 
 const fields = ['name', 'website', 'phone', 'address', 'industry', 'notes'] as const;
 
@@ -94,14 +119,32 @@ export function companiesRepo(db: Db) {
   const contactCount = db.prepare<[number], number>('SELECT count(*) FROM contacts WHERE company_id = ? AND deleted_at IS NULL').pluck();
   const contactIds = db.prepare<[number], number>('SELECT id FROM contacts WHERE company_id = ? AND deleted_at IS NULL ORDER BY id').pluck();
   const dealCount = db.prepare<[number], number>('SELECT count(*) FROM deals WHERE company_id = ? AND deleted_at IS NULL').pluck();
+  const setMarketing = db.prepare<[MarketingValues & { id: number }]>(
+    'UPDATE companies SET lead_source = @leadSource, utm_source = @utmSource, utm_medium = @utmMedium, utm_campaign = @utmCampaign WHERE id = @id',
+  );
+  const leadSources = leadSourcesRepo(db);
   const reader = listReader<CompanySortKey, CompanyRow>(db, {
     kind: 'company',
     from: 'companies co',
     alias: 'co',
-    columns: 'co.id, co.name, co.website, co.phone, co.industry, co.updated_at',
+    columns: 'co.id, co.name, co.website, co.phone, co.industry, co.lead_source, co.updated_at',
     order: orderTerms,
     titleSort: 'name',
   });
+
+  /** Stores the lead source (one from the list, in its spelling) and UTM fields given; history notes each change. */
+  function saveMarketing(id: number, before: CompanyRow, values: CompanyMarketing, now: string, recordHistory: boolean): void {
+    const old = marketingOf(before);
+    const after: MarketingValues = { ...old };
+    for (const field of marketingFields) {
+      const given = values[field];
+      if (given === undefined) continue;
+      after[field] = blankToNull(field === 'leadSource' ? leadSources.spelled(given) : given);
+    }
+    if (marketingFields.every((field) => after[field] === old[field])) return;
+    setMarketing.run({ ...after, id });
+    if (recordHistory) history.changes({ kind: 'company', id }, old, after, now);
+  }
 
   function get(id: number): Company | undefined {
     const row = byId.get(id);
@@ -114,6 +157,10 @@ export function companiesRepo(db: Db) {
       custom: custom.valuesOf(ref),
       contactCount: contactCount.get(id)!,
       dealCount: dealCount.get(id)!,
+      leadSource: row.lead_source ?? '',
+      utmSource: row.utm_source ?? '',
+      utmMedium: row.utm_medium ?? '',
+      utmCampaign: row.utm_campaign ?? '',
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       version: row.version,
@@ -130,6 +177,7 @@ export function companiesRepo(db: Db) {
     }
     tagCondition('co', 'company_tags', 'company_id', query.tagIds ?? [], query.tagMatch ?? 'any', conditions);
     custom.conditions('company', 'co', query.custom ?? [], conditions);
+    leadSourceCondition('co', query.leadSources ?? [], conditions);
     return conditions;
   }
 
@@ -139,6 +187,7 @@ export function companiesRepo(db: Db) {
       const ref = { kind: 'company' as const, id };
       if (values.tagIds) tags.set(ref, values.tagIds, now, false);
       if (values.custom) custom.set(ref, values.custom, now, false);
+      saveMarketing(id, byId.get(id)!, values, now, false);
       return get(id)!;
     }),
     /** Sets the fields given (others keep their value); history notes each change. */
@@ -154,12 +203,13 @@ export function companiesRepo(db: Db) {
       if (after.name !== before.name) renameOnContacts.run({ id, name: after.name, nameSort: sortKey(after.name) });
       if (changes.tagIds) tags.set(ref, changes.tagIds, now);
       if (changes.custom) custom.set(ref, changes.custom, now);
+      saveMarketing(id, byId.get(id)!, changes, now, true);
       return get(id);
     }),
     get,
-    values(id: number): CompanyValues | undefined {
+    values(id: number): (CompanyValues & Required<CompanyMarketing>) | undefined {
       const row = byId.get(id);
-      return row && valuesOf(row);
+      return row && { ...valuesOf(row), leadSource: row.lead_source ?? '', utmSource: row.utm_source ?? '', utmMedium: row.utm_medium ?? '', utmCampaign: row.utm_campaign ?? '' };
     },
     /** The people of the company, not in the trash. */
     contactIds: (id: number): number[] => contactIds.all(id),
@@ -177,6 +227,7 @@ export function companiesRepo(db: Db) {
             website: row.website ?? '',
             phone: row.phone ?? '',
             industry: row.industry ?? '',
+            leadSource: row.lead_source ?? '',
             tagIds: tagIds.get(row.id) ?? [],
             updatedAt: row.updated_at,
           }),

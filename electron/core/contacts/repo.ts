@@ -1,13 +1,17 @@
 import type { CustomFilter } from '../../../shared/schemas/common';
 import type { Contact, ContactPage, ContactSortKey, ContactSummary } from '../../../shared/schemas/contact';
 import { systemClock, type Clock } from '../clock';
+import type { ConsentSource, ConsentStatus } from '../../../shared/schemas/marketing';
 import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
+import { leadSourcesRepo } from '../lead-sources/repo';
+import { leadSourceCondition } from '../lead-sources/list-filter';
 import { contactColumns } from './columns';
+import { consentWriter } from './consent';
 import { historyRepo, type DisplayValues } from '../records/history';
 import { listReader, searchCondition, tagCondition, type Conditions } from '../records/list-query';
-import { gone } from '../records/problems';
+import { blankToNull, gone } from '../records/problems';
 import type { SegmentSql } from '../segments/filter';
 import { segmentsRepo } from '../segments/repo';
 import { tagsRepo } from '../tags/repo';
@@ -21,6 +25,13 @@ interface ContactRow {
   company_id: number | null;
   notes: string | null;
   photo_sha256: string | null;
+  lead_source: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  consent: ConsentStatus;
+  consent_changed_at: string | null;
+  consent_source: ConsentSource | null;
   created_at: string;
   updated_at: string;
   version: number;
@@ -35,8 +46,19 @@ export interface ContactValues {
   notes: string;
 }
 
+/** Where the contact came from and whether it may be contacted; each left out means "as it is". */
+export interface ContactMarketing {
+  leadSource?: string | undefined;
+  utmSource?: string | undefined;
+  utmMedium?: string | undefined;
+  utmCampaign?: string | undefined;
+  consent?: ConsentStatus | undefined;
+  /** How a consent change was learnt; by hand when left out. */
+  consentSource?: ConsentSource | undefined;
+}
+
 /** What a create or update carries beyond the typed fields; each left out means "as it is". */
-export interface ContactExtras {
+export interface ContactExtras extends ContactMarketing {
   companyId?: number | null | undefined;
   tagIds?: readonly number[] | undefined;
   custom?: Readonly<Record<string, StoredValue | null>> | undefined;
@@ -56,6 +78,8 @@ export interface ListQuery {
   segmentId?: number | undefined;
   /** Only the people an unsaved segment definition matches (segments.members). */
   segment?: SegmentSql | undefined;
+  leadSources?: readonly string[];
+  consent?: readonly ConsentStatus[];
 }
 
 /** What narrows the list, without its order or paging. */
@@ -69,9 +93,20 @@ const orderTerms: Record<ContactSortKey, string[]> = {
   phone: ['phone IS NULL', 'phone'],
   company: ['company_sort IS NULL', 'company_sort', 'company COLLATE BINARY'],
   updatedAt: ['updated_at'],
+  // Migration 23's indexes: (lead_source IS NULL, lead_source, id) and (consent, id).
+  leadSource: ['lead_source IS NULL', 'lead_source'],
+  consent: ['consent'],
 };
 
-type SummaryRow = Pick<ContactRow, 'id' | 'name' | 'email' | 'phone' | 'company' | 'company_id' | 'photo_sha256' | 'updated_at'>;
+type SummaryRow = Pick<ContactRow, 'id' | 'name' | 'email' | 'phone' | 'company' | 'company_id' | 'photo_sha256' | 'lead_source' | 'consent' | 'updated_at'>;
+
+const marketingFields = ['leadSource', 'utmSource', 'utmMedium', 'utmCampaign'] as const;
+type MarketingField = (typeof marketingFields)[number];
+type MarketingValues = Record<MarketingField, string | null>;
+
+function marketingOf(row: ContactRow): MarketingValues {
+  return { leadSource: row.lead_source, utmSource: row.utm_source, utmMedium: row.utm_medium, utmCampaign: row.utm_campaign };
+}
 
 /** Contact fields as history shows them. */
 function displayOf(values: { name: string; email: string | null; phone: string | null; company: string | null; notes: string | null }): DisplayValues {
@@ -103,11 +138,16 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
   const liveCompany = db.prepare<[number], { name: string }>('SELECT name FROM companies WHERE id = ? AND deleted_at IS NULL');
   const stillNamed = db.prepare<[number, string], number>('SELECT 1 FROM companies WHERE id = ? AND name = ? AND deleted_at IS NULL').pluck();
   const companiesNamed = db.prepare<[string], number>('SELECT id FROM companies WHERE name = ? AND deleted_at IS NULL LIMIT 2').pluck();
+  const setMarketing = db.prepare<[MarketingValues & { id: number }]>(
+    'UPDATE contacts SET lead_source = @leadSource, utm_source = @utmSource, utm_medium = @utmMedium, utm_campaign = @utmCampaign WHERE id = @id',
+  );
+  const leadSources = leadSourcesRepo(db);
+  const changeConsent = consentWriter(db);
   const reader = listReader<ContactSortKey, SummaryRow>(db, {
     kind: 'contact',
     from: 'contacts c',
     alias: 'c',
-    columns: 'c.id, c.name, c.email, c.phone, c.company, c.company_id, c.photo_sha256, c.updated_at',
+    columns: 'c.id, c.name, c.email, c.phone, c.company, c.company_id, c.photo_sha256, c.lead_source, c.consent, c.updated_at',
     order: Object.fromEntries(Object.entries(orderTerms).map(([key, terms]) => [key, terms.map((term) => `c.${term}`)])) as Record<ContactSortKey, string[]>,
     titleSort: 'name',
   });
@@ -130,6 +170,26 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
     return { companyId: named.length === 1 ? named[0]! : null, company: text };
   }
 
+  /**
+   * Stores the lead source and UTM fields given (a lead source must be in the
+   * list; it takes the list's spelling) and the consent, through the consent
+   * writer so its date and how are kept; history notes each field changed.
+   */
+  function saveMarketing(id: number, before: ContactRow, values: ContactMarketing, now: string, recordHistory: boolean): void {
+    const old = marketingOf(before);
+    const after: MarketingValues = { ...old };
+    for (const field of marketingFields) {
+      const given = values[field];
+      if (given === undefined) continue;
+      after[field] = blankToNull(field === 'leadSource' ? leadSources.spelled(given) : given);
+    }
+    if (marketingFields.some((field) => after[field] !== old[field])) {
+      setMarketing.run({ ...after, id });
+      if (recordHistory) history.changes({ kind: 'contact', id }, old, after, now);
+    }
+    if (values.consent !== undefined) changeConsent({ contactId: id, status: values.consent, source: values.consentSource ?? 'by_hand', at: now });
+  }
+
   function toContact(row: ContactRow): Contact {
     const ref = { kind: 'contact' as const, id: row.id };
     return {
@@ -143,6 +203,13 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
       tagIds: tags.idsOf(ref),
       custom: custom.valuesOf(ref),
       photo: row.photo_sha256,
+      leadSource: row.lead_source ?? '',
+      utmSource: row.utm_source ?? '',
+      utmMedium: row.utm_medium ?? '',
+      utmCampaign: row.utm_campaign ?? '',
+      consent: row.consent,
+      consentChangedAt: row.consent_changed_at,
+      consentSource: row.consent_source,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       version: row.version,
@@ -181,6 +248,11 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
       conditions.where.push(query.segment.where);
       Object.assign(conditions.params, query.segment.params);
     }
+    leadSourceCondition('c', query.leadSources ?? [], conditions);
+    if (query.consent !== undefined && query.consent.length > 0) {
+      conditions.where.push('c.consent IN (SELECT value FROM json_each(@consent))');
+      conditions.params.consent = JSON.stringify([...new Set(query.consent)]);
+    }
     return conditions;
   }
 
@@ -191,6 +263,8 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
       const ref = { kind: 'contact' as const, id };
       if (values.tagIds) tags.set(ref, values.tagIds, now, false);
       if (values.custom) custom.set(ref, values.custom, now, false);
+      // A new person's first consent is history too: when and how it was given.
+      saveMarketing(id, byId.get(id)!, values, now, false);
       return get(id)!;
     }),
     /** Saves the typed fields (all of them) and any extras given; each changed field gets a history entry. */
@@ -203,13 +277,28 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
       history.changes(ref, displayOf(before), displayOf(row), now);
       if (values.tagIds) tags.set(ref, values.tagIds, now);
       if (values.custom) custom.set(ref, values.custom, now);
+      saveMarketing(id, byId.get(id)!, values, now, true);
       return get(id);
     }),
     get,
     /** The typed fields of a contact as a form holds them (bulk edits start from these). */
-    values(id: number): (ContactValues & { companyId: number | null }) | undefined {
+    values(id: number): (ContactValues & { companyId: number | null; leadSource: string; utmSource: string; utmMedium: string; utmCampaign: string; consent: ConsentStatus }) | undefined {
       const row = byId.get(id);
-      return row && { name: row.name, email: row.email ?? '', phone: row.phone ?? '', company: row.company ?? '', notes: row.notes ?? '', companyId: row.company_id };
+      return (
+        row && {
+          name: row.name,
+          email: row.email ?? '',
+          phone: row.phone ?? '',
+          company: row.company ?? '',
+          notes: row.notes ?? '',
+          companyId: row.company_id,
+          leadSource: row.lead_source ?? '',
+          utmSource: row.utm_source ?? '',
+          utmMedium: row.utm_medium ?? '',
+          utmCampaign: row.utm_campaign ?? '',
+          consent: row.consent,
+        }
+      );
     },
     setPhoto: write((id: number, photo: string | null, now: string): Contact | undefined => {
       if (setPhoto.run({ id, photo, now }).changes === 0) return undefined;
@@ -236,6 +325,8 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
             companyId: row.company_id,
             tagIds: tagIds.get(row.id) ?? [],
             photo: row.photo_sha256,
+            leadSource: row.lead_source ?? '',
+            consent: row.consent,
             updatedAt: row.updated_at,
           }),
         ),

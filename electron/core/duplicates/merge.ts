@@ -1,3 +1,4 @@
+import type { ConsentStatus } from '../../../shared/schemas/marketing';
 import type { Db } from '../db/open';
 import { companiesRepo } from '../companies/repo';
 import { contactsRepo } from '../contacts/repo';
@@ -8,6 +9,10 @@ import { trashRepo } from '../trash/repo';
 
 const joinNotes = (kept: string, merged: string) => (kept === '' ? merged : merged === '' || merged === kept ? kept : `${kept}\n\n${merged}`);
 const orKept = (kept: string, merged: string) => (kept === '' ? merged : kept);
+
+/** From most to least strict: the merged person takes the stricter of the two statuses. */
+const strictness: readonly ConsentStatus[] = ['do_not_contact', 'unsubscribed', 'subscribed', 'not_asked'];
+const stricterConsent = (kept: ConsentStatus, merged: ConsentStatus): ConsentStatus => (strictness.indexOf(merged) < strictness.indexOf(kept) ? merged : kept);
 
 /**
  * Merges one contact (or company) into another: blank fields are filled
@@ -63,6 +68,12 @@ export function merger(db: Db) {
             company: takeCompany ? merged.company : kept.company,
             companyId: takeCompany ? merged.companyId : kept.companyId,
             notes: joinNotes(kept.notes, merged.notes),
+            leadSource: orKept(kept.leadSource, merged.leadSource),
+            utmSource: orKept(kept.utmSource, merged.utmSource),
+            utmMedium: orKept(kept.utmMedium, merged.utmMedium),
+            utmCampaign: orKept(kept.utmCampaign, merged.utmCampaign),
+            // Whoever asked not to be contacted, as either record, is not contacted as the merged one.
+            consent: stricterConsent(kept.consent, merged.consent),
           },
           now,
         );
@@ -80,6 +91,10 @@ export function merger(db: Db) {
             address: orKept(kept.address, merged.address),
             industry: orKept(kept.industry, merged.industry),
             notes: joinNotes(kept.notes, merged.notes),
+            leadSource: orKept(kept.leadSource, merged.leadSource),
+            utmSource: orKept(kept.utmSource, merged.utmSource),
+            utmMedium: orKept(kept.utmMedium, merged.utmMedium),
+            utmCampaign: orKept(kept.utmCampaign, merged.utmCampaign),
           },
           now,
         );

@@ -2,6 +2,7 @@ import { minorDigits } from '../../../shared/currency';
 import { customFieldSuffix, normalHeader } from '../records/column-titles';
 import type { CustomField } from '../../../shared/schemas/custom-field';
 import type { FieldedKind } from '../../../shared/schemas/record';
+import { consentLabels } from '../../../shared/schemas/marketing';
 import { dateCell, timeCell, type Cell } from './cells';
 import type { CompanyRecord, ContactRecord, DealRecord, RecordOf } from './records';
 
@@ -21,6 +22,13 @@ const contactColumns: Array<Column<ContactRecord>> = [
   { title: 'Notes', value: (r) => text(r.notes) },
   { title: 'Created', value: (r) => timeCell(r.createdAt) },
   { title: 'Updated', value: (r) => timeCell(r.updatedAt) },
+  { title: 'Lead source', value: (r) => text(r.leadSource) },
+  { title: 'UTM source', value: (r) => text(r.utmSource) },
+  { title: 'UTM medium', value: (r) => text(r.utmMedium) },
+  { title: 'UTM campaign', value: (r) => text(r.utmCampaign) },
+  // In words, as an import reads them back.
+  { title: 'Marketing consent', value: (r) => consentLabels[r.consent] },
+  { title: 'Consent changed', value: (r) => timeCell(r.consentChangedAt) },
 ];
 
 const companyColumns: Array<Column<CompanyRecord>> = [
@@ -32,6 +40,10 @@ const companyColumns: Array<Column<CompanyRecord>> = [
   { title: 'Notes', value: (r) => text(r.notes) },
   { title: 'Created', value: (r) => timeCell(r.createdAt) },
   { title: 'Updated', value: (r) => timeCell(r.updatedAt) },
+  { title: 'Lead source', value: (r) => text(r.leadSource) },
+  { title: 'UTM source', value: (r) => text(r.utmSource) },
+  { title: 'UTM medium', value: (r) => text(r.utmMedium) },
+  { title: 'UTM campaign', value: (r) => text(r.utmCampaign) },
 ];
 
 const dealColumns: Array<Column<DealRecord>> = [

@@ -77,7 +77,7 @@ describe('export of a list to a file', () => {
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('\uFEFFName,Email,Phone,Company,Notes,Created,Updated,Tier,Score,Birthday,Nickname,Tags');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFName,Email,Phone,Company,Notes,Created,Updated,Lead source,UTM source,UTM medium,UTM campaign,Marketing consent,Consent changed,Tier,Score,Birthday,Nickname,Tags');
     expect(text.endsWith('\r\n')).toBe(true);
     const records = csvRecords(path);
     expect(records.map((record) => record.Name)).toEqual(['Ann', 'Chloé Dubois 🎉', 'Jürgen Weiß']);
@@ -89,6 +89,12 @@ describe('export of a list to a file', () => {
       Notes: 'Line one\nLine "two"; with comma, and semicolon',
       Created: contacts.chloe.createdAt,
       Updated: contacts.chloe.updatedAt,
+      'Lead source': '',
+      'UTM source': '',
+      'UTM medium': '',
+      'UTM campaign': '',
+      'Marketing consent': 'Not asked',
+      'Consent changed': '',
       Tier: 'Gold',
       Score: '-5',
       Birthday: '1990-04-01',
@@ -111,7 +117,7 @@ describe('export of a list to a file', () => {
     await exportTo(core, desktop, path, { format: 'csv', delimiter: ';' });
 
     const text = readFileSync(path, 'utf8');
-    expect(text.split('\r\n')[0]).toBe('\uFEFFName;Email;Phone;Company;Notes;Created;Updated;Tier;Score;Birthday;Nickname;Tags');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFName;Email;Phone;Company;Notes;Created;Updated;Lead source;UTM source;UTM medium;UTM campaign;Marketing consent;Consent changed;Tier;Score;Birthday;Nickname;Tags');
     const records = csvRecords(path, ';');
     expect(records.map((record) => [record.Name, record.Score, record.Company])).toEqual([
       ['Ann', '', ''],
@@ -265,7 +271,7 @@ describe('export of a list to a file', () => {
     expect(rows.slice(1).map((row) => row[4] ?? '')).toEqual(['', ...dangerous.map((text) => `'${text}`)]);
     expect(rows[1]![0]).toBe("'=1+1");
     // Numbers stay numbers a sheet can add up, negative ones too.
-    expect(rows.slice(2).map((row) => row[7])).toEqual([-1, -2, -3, -4, -5, -6]);
+    expect(rows.slice(2).map((row) => row[13])).toEqual([-1, -2, -3, -4, -5, -6]);
   });
 
   it('writes .xlsx with a bold header row, numbers as numbers, dates as dates', async () => {
@@ -277,14 +283,14 @@ describe('export of a list to a file', () => {
 
     expect(result).toMatchObject({ saved: true, rows: 3 });
     const rows = await readSheet(path);
-    expect(rows[0]).toEqual(['Name', 'Email', 'Phone', 'Company', 'Notes', 'Created', 'Updated', 'Tier', 'Score', 'Birthday', 'Nickname', 'Tags']);
+    expect(rows[0]).toEqual(['Name', 'Email', 'Phone', 'Company', 'Notes', 'Created', 'Updated', 'Lead source', 'UTM source', 'UTM medium', 'UTM campaign', 'Marketing consent', 'Consent changed', 'Tier', 'Score', 'Birthday', 'Nickname', 'Tags']);
     const chloe = rows[2]!;
     expect(chloe.slice(0, 5)).toEqual(['Chloé Dubois 🎉', 'chloe@example.fr', '01 23 45 67 89', 'Société Générale, Paris', 'Line one\nLine "two"; with comma, and semicolon']);
     // Excel keeps time as a fraction of a day: within a millisecond.
     expect(Math.abs((chloe[5] as unknown as Date).getTime() - Date.parse(contacts.chloe.createdAt))).toBeLessThanOrEqual(1);
-    expect(chloe.slice(7)).toEqual(['Gold', -5, new Date('1990-04-01T00:00:00Z'), 'Clo', 'Press; VIP']);
+    expect(chloe.slice(13)).toEqual(['Gold', -5, new Date('1990-04-01T00:00:00Z'), 'Clo', 'Press; VIP']);
     expect(rows[3]![4]).toBe(longNotes);
-    expect(rows[3]![8]).toBe(3.5);
+    expect(rows[3]![14]).toBe(3.5);
     const { default: yauzl } = await import('yauzl');
     const styles = await new Promise<string>((resolve, reject) =>
       yauzl.open(path, { lazyEntries: true }, (error, zip) => {

@@ -29,7 +29,7 @@ describe('the records an export reads', () => {
     expect(recordReader(core.db, 'company')([company.id])).toEqual([
       {
         id: company.id, name: 'Acme Ltd', website: 'acme.example', phone: '+44 20 1234 5678', address: '1 High St', industry: 'Engineering',
-        notes: 'Company notes, later', createdAt: company.createdAt, updatedAt: company.updatedAt, tags: ['press', 'VIP'], custom: new Map([[region.id, 'North']]),
+        notes: 'Company notes, later', leadSource: null, utmSource: null, utmMedium: null, utmCampaign: null, createdAt: company.createdAt, updatedAt: company.updatedAt, tags: ['press', 'VIP'], custom: new Map([[region.id, 'North']]),
       },
     ]);
     expect(company.updatedAt).not.toBe(company.createdAt);
@@ -41,6 +41,7 @@ describe('the records an export reads', () => {
     expect(recordReader(core.db, 'contact')([contact.id])).toEqual([
       {
         id: contact.id, name: 'Anna Berg', email: 'anna@acme.example', phone: '+44 20 8765 4321', company: 'Acme Ltd', notes: 'Contact notes, later',
+        leadSource: null, utmSource: null, utmMedium: null, utmCampaign: null, consent: 'not_asked', consentChangedAt: null,
         createdAt: contact.createdAt, updatedAt: contact.updatedAt, tags: ['VIP'], custom: new Map([[score.id, 7.5]]),
       },
     ]);

@@ -1,3 +1,4 @@
+import type { ConsentStatus } from '../../../shared/schemas/marketing';
 import type { FieldedKind } from '../../../shared/schemas/record';
 import type { StoredValue } from '../custom-fields/repo';
 import type { Db } from '../db/open';
@@ -15,8 +16,11 @@ interface Common {
   custom: ReadonlyMap<number, StoredValue>;
 }
 
-export type ContactRecord = Common & { name: string; email: string | null; phone: string | null; company: string | null };
-export type CompanyRecord = Common & { name: string; website: string | null; phone: string | null; address: string | null; industry: string | null };
+/** Where a record came from: its lead source and UTM fields. */
+type Tracking = { leadSource: string | null; utmSource: string | null; utmMedium: string | null; utmCampaign: string | null };
+export type ContactRecord = Common &
+  Tracking & { name: string; email: string | null; phone: string | null; company: string | null; consent: ConsentStatus; consentChangedAt: string | null };
+export type CompanyRecord = Common & Tracking & { name: string; website: string | null; phone: string | null; address: string | null; industry: string | null };
 export type DealRecord = Common & {
   title: string;
   valueMinor: number;
@@ -58,7 +62,7 @@ interface KindRead<K extends FieldedKind> {
 
 const reads: { [K in FieldedKind]: KindRead<K> } = {
   contact: {
-    columns: `${common('c')}, c.name, c.email, c.phone, c.company`,
+    columns: `${common('c')}, c.name, c.email, c.phone, c.company, c.lead_source, c.utm_source, c.utm_medium, c.utm_campaign, c.consent, c.consent_changed_at`,
     from: fromPage('contacts', 'c'),
     alias: 'c',
     record: (row, tags, custom) => ({
@@ -70,12 +74,18 @@ const reads: { [K in FieldedKind]: KindRead<K> } = {
       email: row[5] as string | null,
       phone: row[6] as string | null,
       company: row[7] as string | null,
+      leadSource: row[8] as string | null,
+      utmSource: row[9] as string | null,
+      utmMedium: row[10] as string | null,
+      utmCampaign: row[11] as string | null,
+      consent: row[12] as ConsentStatus,
+      consentChangedAt: row[13] as string | null,
       tags,
       custom,
     }),
   },
   company: {
-    columns: `${common('c')}, c.name, c.website, c.phone, c.address, c.industry`,
+    columns: `${common('c')}, c.name, c.website, c.phone, c.address, c.industry, c.lead_source, c.utm_source, c.utm_medium, c.utm_campaign`,
     from: fromPage('companies', 'c'),
     alias: 'c',
     record: (row, tags, custom) => ({
@@ -88,6 +98,10 @@ const reads: { [K in FieldedKind]: KindRead<K> } = {
       phone: row[6] as string | null,
       address: row[7] as string | null,
       industry: row[8] as string | null,
+      leadSource: row[9] as string | null,
+      utmSource: row[10] as string | null,
+      utmMedium: row[11] as string | null,
+      utmCampaign: row[12] as string | null,
       tags,
       custom,
     }),

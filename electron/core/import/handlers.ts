@@ -127,6 +127,7 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
       kind: file.kind,
       mapping: plan.mapping,
       duplicates: plan.duplicates,
+      overwriteOptOuts: plan.overwriteOptOuts,
       dateOrder: plan.dateOrder,
       stagingFile,
       customFields,

@@ -95,6 +95,9 @@ describe('columns titled like a custom field, and Rolodesk’s own export', () =
     });
     const companies = ['Name', 'Website', 'Phone', 'Address', 'Industry', 'Notes', 'Created', 'Updated', 'Région', 'Tags'];
     expect(suggestMapping('company', companies, 'xlsx', [tier, region]).mapping).toEqual(['name', 'website', 'phone', 'address', 'industry', 'notes', 'ignore', 'ignore', `custom:${region.id}`, 'tag']);
+    // Where records came from and their consent go back to their fields, so an export imports again.
+    const marketing = ['Name', 'Lead source', 'UTM source', 'UTM medium', 'UTM campaign', 'Marketing consent', 'Consent changed'];
+    expect(suggestMapping('contact', marketing, 'csv').mapping).toEqual(['name', 'leadSource', 'utmSource', 'utmMedium', 'utmCampaign', 'consent', 'ignore']);
     // Tags by their other usual titles too.
     expect(suggestMapping('contact', ['Name', 'Categories', 'Labels'], 'csv').mapping).toEqual(['name', 'tag', 'tag']);
   });

@@ -15,6 +15,11 @@ const synonyms: Record<ImportKind, Partial<Record<ColumnTarget, readonly string[
     company: ['company', 'companyname', 'organization', 'organisation', 'organizationname', 'organization1name', 'associatedcompany', 'employer', 'account', 'accountname', 'firm'],
     notes: ['notes', 'note', 'comments', 'comment', 'description', 'remarks'],
     tag: ['tags', 'tag', 'labels', 'label', 'categories', 'category', 'groupmembership', 'groups'],
+    leadSource: ['leadsource', 'source', 'originalsource', 'howdidyouhearaboutus'],
+    utmSource: ['utmsource'],
+    utmMedium: ['utmmedium'],
+    utmCampaign: ['utmcampaign'],
+    consent: ['marketingconsent', 'consent', 'emailconsent', 'marketingstatus', 'subscribed', 'optin', 'marketingoptin'],
   },
   company: {
     name: ['name', 'companyname', 'company', 'organization', 'organisation', 'organizationname', 'account', 'accountname', 'businessname'],
@@ -24,6 +29,10 @@ const synonyms: Record<ImportKind, Partial<Record<ColumnTarget, readonly string[
     industry: ['industry', 'sector', 'branch', 'businesstype'],
     notes: ['notes', 'note', 'comments', 'comment', 'description', 'remarks', 'about'],
     tag: ['tags', 'tag', 'labels', 'label', 'categories', 'category'],
+    leadSource: ['leadsource', 'source', 'originalsource'],
+    utmSource: ['utmsource'],
+    utmMedium: ['utmmedium'],
+    utmCampaign: ['utmcampaign'],
   },
 };
 

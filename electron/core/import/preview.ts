@@ -18,6 +18,8 @@ interface RowResult {
   match: Match;
   /** The record after the merge, for a row that updates one. */
   merged?: Merge;
+  /** The row would change the consent of someone who opted out (kept unless the plan says otherwise). */
+  optOutChange: boolean;
 }
 
 /**
@@ -39,11 +41,19 @@ export async function previewImport(spec: ImportSpec, tools: JobTools): Promise<
     const stateOf = recordStates(db, spec.kind, tagNames(db));
     const countsByAction = Object.fromEntries(duplicateActions.map((action) => [action, { create: 0, update: 0, skip: 0, reject: 0 }])) as Record<DuplicateAction, ImportCounts>;
     const rows: PreviewRow[] = [];
+    // Lead sources compare as the list's column does (any capitals); the run adds the new ones.
+    const listed = new Set(db.prepare<[], string>('SELECT name FROM lead_sources').pluck().all().map((name) => name.toLowerCase()));
+    const newLeadSources = new Map<string, string>();
+    let optOutChanges = 0;
     const report = phaseReporter(tools, 'checking');
     let done = 0;
     for (const mapped of staging.rows()) {
       const checked = checkRow(spec.kind, mapped, fields, dateOrder);
-      const results = checked.problems.length === 0 ? resultsByAction(spec.kind, checked, earlier, finder.find.bind(finder), stateOf) : undefined;
+      const results = checked.problems.length === 0 ? resultsByAction(spec.kind, checked, earlier, finder.find.bind(finder), stateOf, spec.overwriteOptOuts) : undefined;
+      const leadSource = checked.problems.length === 0 ? (checked.values.leadSource ?? '') : '';
+      if (leadSource !== '' && !listed.has(leadSource.toLowerCase()) && newLeadSources.size < 100) newLeadSources.set(leadSource.toLowerCase(), leadSource);
+      // Only Overwrite can change a status that is set, so that is the count the duplicates step asks about.
+      if (results?.overwrite.optOutChange) optOutChanges++;
       for (const action of duplicateActions) countsByAction[action][results?.[action].outcome ?? 'reject']++;
       if (rows.length < previewRows) {
         const shown = results?.[spec.duplicates];
@@ -54,7 +64,7 @@ export async function previewImport(spec: ImportSpec, tools: JobTools): Promise<
       done++;
       report(done / Math.max(total, 1), done);
     }
-    return { rows, counts: countsByAction[spec.duplicates], countsByAction, dateOrder };
+    return { rows, counts: countsByAction[spec.duplicates], countsByAction, dateOrder, optOutChanges, newLeadSources: [...newLeadSources.values()] };
   } finally {
     db.close();
     earlier.close();
@@ -74,6 +84,7 @@ function resultsByAction(
   earlier: PreviewKeys,
   findRecord: (key: string) => FoundRecord | undefined,
   stateOf: (id: number) => RecordState | undefined,
+  overwriteOptOuts: boolean,
 ): Record<DuplicateAction, RowResult> {
   const keys = matchKeys(kind, checked.values);
   const matches = new Map<DuplicateAction, Match>();
@@ -95,16 +106,18 @@ function resultsByAction(
     const match = matches.get(action) ?? null;
     let outcome: RowOutcome = outcomeOf(match !== null, action);
     let merged: Merge | undefined;
+    let optOutChange = false;
     if (outcome === 'update' && match?.type === 'record') {
       if (current === null) current = stateOf(match.id);
-      merged = current && mergeInto(current, checked, action === 'overwrite' ? 'overwrite' : 'fill');
+      merged = current && mergeInto(current, checked, action === 'overwrite' ? 'overwrite' : 'fill', overwriteOptOuts);
+      optOutChange = merged?.optOutChange ?? false;
       if (merged && !merged.changed) {
         outcome = 'skip';
         merged = undefined;
       }
     }
     if (outcome === 'create' || outcome === 'update') writtenUnder.push(action);
-    results[action] = { outcome, match, merged };
+    results[action] = { outcome, match, merged, optOutChange };
   }
   earlier.remember(keys, checked.line, writtenUnder);
   return results;

@@ -36,7 +36,9 @@ export function recordStates(db: Db, kind: ImportKind, names: TagNames) {
     if (!values) return undefined;
     const ref = { kind, id };
     const tagIds = tags.idsOf(ref);
-    const { companyId = null, ...typed } = values as typeof values & { companyId?: number | null };
+    const { companyId = null, ...typed } = values as typeof values & { companyId?: number | null; consent?: string };
+    // "Not asked" is a blank consent: a file may fill it.
+    if (typed.consent === 'not_asked') typed.consent = '';
     return { values: typed as unknown as Record<string, string>, tagIds, tagNames: tagIds.map(names.name), custom: custom.valuesOf(ref), companyId };
   };
 }

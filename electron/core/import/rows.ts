@@ -5,8 +5,10 @@ import { contactFieldSchemas, contactLimits } from '../../../shared/schemas/cont
 import { customTextLimit, tooLong } from '../../../shared/schemas/common';
 import type { CustomField } from '../../../shared/schemas/custom-field';
 import type { ColumnTarget, ImportKind, Mapping, SourceRow } from '../../../shared/schemas/import';
+import { LeadSourceValue, leadSourceLimits, utmFieldSchemas } from '../../../shared/schemas/lead-source';
 import { tagLimits } from '../../../shared/schemas/tag';
 import type { StoredValue } from '../custom-fields/repo';
+import { ConsentCell } from './consent-words';
 import { readDate, type DateOrder } from './dates';
 import { withoutFormulaMark } from './formula-mark';
 import { normalHeader } from '../records/column-titles';
@@ -86,11 +88,25 @@ export function rowName(row: MappedRow): string {
     .join(' ');
 }
 
+// A lead source not in the list is added to it by the run (write.ts); a consent cell is a word for a status (consent-words.ts).
+const marketingSchemas = { leadSource: LeadSourceValue, ...utmFieldSchemas };
+const marketingLimits = { leadSource: leadSourceLimits.name, utmSource: leadSourceLimits.utm, utmMedium: leadSourceLimits.utm, utmCampaign: leadSourceLimits.utm };
 const schemas: Record<ImportKind, Record<string, z.ZodType<string>>> = {
-  contact: { name: contactFieldSchemas.name, email: contactFieldSchemas.email, phone: contactFieldSchemas.phone, company: contactFieldSchemas.company, notes: contactFieldSchemas.notes },
-  company: companyFieldSchemas,
+  contact: {
+    name: contactFieldSchemas.name,
+    email: contactFieldSchemas.email,
+    phone: contactFieldSchemas.phone,
+    company: contactFieldSchemas.company,
+    notes: contactFieldSchemas.notes,
+    ...marketingSchemas,
+    consent: ConsentCell,
+  },
+  company: { ...companyFieldSchemas, ...marketingSchemas },
 };
-const limits: Record<ImportKind, Record<string, number>> = { contact: contactLimits, company: companyLimits };
+const limits: Record<ImportKind, Record<string, number>> = {
+  contact: { ...contactLimits, ...marketingLimits, consent: 40 },
+  company: { ...companyLimits, ...marketingLimits },
+};
 
 /**
  * Each kind's fields with their checks, listed once. A blank cell's check is

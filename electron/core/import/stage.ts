@@ -37,6 +37,8 @@ export interface ImportSpec {
   kind: ImportKind;
   mapping: Mapping;
   duplicates: 'skip' | 'fill' | 'overwrite' | 'create';
+  /** A consent column may change people who opted out (else they keep their status). */
+  overwriteOptOuts: boolean;
   dateOrder: 'auto' | DateOrder;
   /** Where this run keeps the file's rows while it works (deleted after). */
   stagingFile: string;

@@ -1,4 +1,5 @@
 import type { ImportUndone } from '../../../shared/schemas/import';
+import type { ConsentStatus } from '../../../shared/schemas/marketing';
 import { companiesRepo } from '../companies/repo';
 import { contactsRepo } from '../contacts/repo';
 import { customFieldsRepo } from '../custom-fields/repo';
@@ -81,6 +82,12 @@ function undoIn(db: Db, { runId, now }: UndoSpec): ImportUndone {
   // A tag or custom field deleted since the import cannot be put back; the rest of the record still is.
   const liveTags = new Set(db.prepare<[], number>('SELECT id FROM tags').pluck().all());
   const liveFields = new Set(customFieldsRepo(db).list().map((field) => String(field.id)));
+  // Likewise a lead source deleted since: the record keeps the one it has now.
+  const listedLeadSource = db.prepare<[string], number>('SELECT 1 FROM lead_sources WHERE name = ?').pluck();
+  const stillListed = (values: Record<string, string>): Record<string, string> => {
+    const { leadSource, ...rest } = values;
+    return leadSource === undefined || leadSource === '' || listedLeadSource.get(leadSource) !== undefined ? values : rest;
+  };
 
   // Changed records first: putting a contact's company back may unlink it from a company the import created.
   let restored = 0;
@@ -97,9 +104,11 @@ function undoIn(db: Db, { runId, now }: UndoSpec): ImportUndone {
         custom: Object.fromEntries(Object.entries(before.custom).filter(([field]) => liveFields.has(field))),
       };
       if (row.record_kind === 'contact') {
-        const { name = '', email = '', phone = '', company = '', notes = '' } = before.values;
-        contacts.update(row.record_id, { name, email, phone, company, notes, companyId: before.companyId, ...extras }, now);
-      } else companies.update(row.record_id, { ...before.values, ...extras }, now);
+        const { name = '', email = '', phone = '', company = '', notes = '', leadSource, utmSource, utmMedium, utmCampaign, consent } = stillListed(before.values);
+        // Imports from before migration 23 kept no lead source or consent: left out, those stay as they are.
+        const marketing = { leadSource, utmSource, utmMedium, utmCampaign, ...(consent === undefined ? {} : { consent: (consent || 'not_asked') as ConsentStatus, consentSource: 'import' as const }) };
+        contacts.update(row.record_id, { name, email, phone, company, notes, companyId: before.companyId, ...marketing, ...extras }, now);
+      } else companies.update(row.record_id, { ...stillListed(before.values), ...extras }, now);
       restored++;
     }
     const last = page[page.length - 1]!;

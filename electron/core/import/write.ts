@@ -1,6 +1,9 @@
 import type { ImportKind } from '../../../shared/schemas/import';
 import { companiesRepo } from '../companies/repo';
+import { consentWriter } from '../contacts/consent';
 import { contactsRepo } from '../contacts/repo';
+import type { ConsentStatus } from '../../../shared/schemas/marketing';
+import { leadSourcesRepo } from '../lead-sources/repo';
 import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
 import { migrations } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
@@ -35,6 +38,8 @@ export interface RunResult {
   skipped: number;
   rejected: number;
   rejectedRows: Array<{ line: number; reasons: string[] }>;
+  keptOptOuts: number;
+  leadSourcesAdded: string[];
 }
 
 /** What undo puts back on a record the import changed. */
@@ -91,6 +96,29 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
   const finder = recordFinder(db, kind);
   const fields = customFieldsRepo(db);
   const fieldsById = new Map(spec.customFields.map((field) => [String(field.id), field]));
+  const leadSources = leadSourcesRepo(db);
+  const changeConsent = consentWriter(db);
+  const leadSourcesAdded: string[] = [];
+  let keptOptOuts = 0;
+
+  /** The row's lead source in the list's spelling, added to the list when it is new (the summary names it). */
+  function listedLeadSource(values: Record<string, string>): void {
+    const typed = values.leadSource ?? '';
+    if (typed === '') return;
+    const { name, added } = leadSources.ensure(typed);
+    if (added) leadSourcesAdded.push(name);
+    values.leadSource = name;
+  }
+  const marketingOf = (values: Record<string, string>) => ({
+    leadSource: values.leadSource ?? '',
+    utmSource: values.utmSource ?? '',
+    utmMedium: values.utmMedium ?? '',
+    utmCampaign: values.utmCampaign ?? '',
+  });
+  /** A created person's consent from the file, through the consent writer (so the history says "by an import"). */
+  const consentByImport = (id: number, consent: string | undefined) => {
+    if (consent) changeConsent({ contactId: id, status: consent as ConsentStatus, source: 'import', at: now });
+  };
   const insertRun = db.prepare<[{ kind: string; fileName: string; headers: string; tagName: string; now: string }], { id: number }>(
     `INSERT INTO imports (record_kind, file_name, headers, tag_name, created, updated, skipped, rejected, created_at)
      VALUES (@kind, @fileName, @headers, @tagName, 0, 0, 0, 0, @now) RETURNING id`,
@@ -162,7 +190,10 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
     if (record.tagIds) tags.set(ref, record.tagIds, now, false);
     if (record.custom) fields.set(ref, record.custom, now, false);
   }
-  const newContacts = contactBatch(db, batch, (id, contact) => setExtras({ kind: 'contact', id }, contact));
+  const newContacts = contactBatch(db, batch, (id, contact) => {
+    setExtras({ kind: 'contact', id }, contact);
+    consentByImport(id, contact.consent);
+  });
   const newCompanies = companyBatch(db, batch, (id, company) => {
     setExtras({ kind: 'company', id }, company);
     finder.noteCompany(id, company.values.website);
@@ -176,11 +207,12 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
     const custom = Object.keys(row.custom).length > 0 ? row.custom : undefined;
     if (kind === 'contact') {
       const { name = '', email = '', phone = '', company = '', notes = '' } = row.values;
-      newContacts.add({ values: { name, email, phone, notes }, companyId: companyFor(company), tagIds, custom, keys });
+      const consent = row.values.consent || undefined;
+      newContacts.add({ values: { name, email, phone, notes }, companyId: companyFor(company), marketing: marketingOf(row.values), consent, tagIds, custom, keys });
       return;
     }
     const { name = '', website = '', phone = '', address = '', industry = '', notes = '' } = row.values;
-    newCompanies.add({ values: { name, website, phone, address, industry, notes }, tagIds, custom, keys });
+    newCompanies.add({ values: { name, website, phone, address, industry, notes }, marketing: marketingOf(row.values), tagIds, custom, keys });
   }
 
   /** Merges the row into the record; false when that would change nothing (counted as skipped). */
@@ -189,7 +221,8 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
     if (createdByRun.get(runId, kind, id) !== undefined) linkTag[kind].run(id, importTag);
     const current = stateOf(id);
     if (!current) return false;
-    const merge = mergeInto(current, row, action);
+    const merge = mergeInto(current, row, action, spec.overwriteOptOuts);
+    if (merge.optOutChange && !spec.overwriteOptOuts) keptOptOuts++;
     if (!merge.changed) return false;
     const before: BeforeValues = {
       values: current.values,
@@ -202,7 +235,8 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
     if (kind === 'contact') {
       const { name = '', email = '', phone = '', company = '', notes = '' } = merge.values;
       const companyId = company === current.values.company ? current.companyId : companyFor(company);
-      contacts.update(id, { name, email, phone, company, notes, companyId, tagIds, custom: merge.custom }, now);
+      const consent = (merge.values.consent || 'not_asked') as ConsentStatus;
+      contacts.update(id, { name, email, phone, company, notes, companyId, tagIds, custom: merge.custom, ...marketingOf(merge.values), consent, consentSource: 'import' }, now);
     } else {
       companies.update(id, { ...merge.values, tagIds, custom: merge.custom }, now);
       finder.noteCompany(id, merge.values.website ?? '');
@@ -216,6 +250,7 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
   let done = 0;
   for (const mapped of rows) {
     const row = checkRow(kind, mapped, fieldsById, dateOrder);
+    if (row.problems.length === 0) listedLeadSource(row.values);
     if (row.problems.length > 0) {
       counts.rejected++;
       rejectRow.run(runId, row.line, JSON.stringify(mapped.cells), JSON.stringify(row.problems));
@@ -239,5 +274,5 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
   for (const statement of versionsAfter) statement.run(runId);
   finishRun.run({ id: runId, ...counts });
   report(1, done, true);
-  return { runId, ...counts, rejectedRows };
+  return { runId, ...counts, rejectedRows, keptOptOuts, leadSourcesAdded };
 }

@@ -77,6 +77,13 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'tags.delete': { id: 1 },
   'tags.link': { record: { kind: 'contact', id: 1 }, tagId: 1 },
   'tags.unlink': { record: { kind: 'contact', id: 1 }, tagId: 1 },
+  'leadSources.list': {},
+  'leadSources.create': { name: 'Trade fair' },
+  'leadSources.rename': { id: 1, name: 'Web site' },
+  // Every source once: the six a new database has and the one created just above.
+  'leadSources.reorder': { ids: [7, 6, 5, 4, 3, 2, 1] },
+  'leadSources.delete': { id: 1, clearOnRecords: true },
+  'consent.optedOut': { ids: [1] },
   'customFields.list': { kind: 'contact' },
   'customFields.create': { kind: 'deal', label: 'Source', type: 'choice', choices: ['Web', 'Referral'] },
   'customFields.update': { id: 1, label: 'Lead source', choices: ['Web', 'Referral', 'Fair'] },

@@ -117,6 +117,25 @@ describe('list pages are index walks (EXPLAIN QUERY PLAN)', () => {
     }
   });
 
+  it('lead source and consent sorts walk migration 23’s indexes, and their filters are served by them', async () => {
+    const core = await openCore(tempDir());
+    await smallCrm(core);
+    const contacts = contactsRepo(core.db).pageSql;
+    const companies = companiesRepo(core.db).pageSql;
+    const indexOf = (sqls: string[]) => sqls.flatMap((sql) => plan(core.db, sql)).join(' | ');
+    for (const direction of ['asc', 'desc'] as const) {
+      expect(indexOf(contacts('leadSource', direction))).toMatch(/USING INDEX contacts_by_lead_source/);
+      expect(indexOf(contacts('consent', direction))).toMatch(/USING INDEX contacts_by_consent/);
+      expect(indexOf(companies('leadSource', direction))).toMatch(/USING INDEX companies_by_lead_source/);
+    }
+    const byConsent = { where: ['c.consent IN (SELECT value FROM json_each(@consent))'], params: {} };
+    expect(indexOf(contacts('consent', 'asc', byConsent))).toMatch(/SEARCH c USING INDEX contacts_by_consent \(consent=\?\)/);
+    expect(indexOf(contacts('consent', 'asc', byConsent))).not.toMatch(/TEMP B-TREE/);
+    const byLeadSource = { where: ['c.lead_source IN (SELECT value FROM json_each(@leadSources))'], params: {} };
+    expect(indexOf(contacts('leadSource', 'asc', byLeadSource))).toMatch(/USING INDEX contacts_by_lead_source/);
+    expect(indexOf(contacts('leadSource', 'asc', byLeadSource))).not.toMatch(/TEMP B-TREE/);
+  });
+
   it('the counts behind a page, the board and a record’s timeline use indexes too', async () => {
     const core = await openCore(tempDir());
     const db = core.db;

@@ -1,4 +1,5 @@
 import type { CustomFilter } from '../../../shared/schemas/common';
+import type { ConsentStatus } from '../../../shared/schemas/marketing';
 import { toCrmError, type CrmError } from '../api';
 
 /** What narrows a list besides its search: tags and custom-field conditions. */
@@ -8,6 +9,10 @@ export interface ListFilters {
   custom: CustomFilter[];
   /** Contacts only: the people a saved segment matches now. */
   segmentId?: number;
+  /** Contacts and companies: any of these lead sources ('' for none). Left out when not filtering, so other lists never send it. */
+  leadSources?: string[];
+  /** Contacts: any of these consent statuses; left out when not filtering. */
+  consent?: ConsentStatus[];
 }
 
 export const noFilters: ListFilters = { tagIds: [], tagMatch: 'any', custom: [] };
@@ -32,7 +37,12 @@ export function pageRequest<Sort extends string>(query: ListQuery<Sort>, offset:
 
 /** A search or a filter leaves some records out. */
 export const isNarrowed = (query: ListQuery): boolean =>
-  query.search !== '' || query.filters.tagIds.length > 0 || query.filters.custom.length > 0 || query.filters.segmentId !== undefined;
+  query.search !== '' ||
+  query.filters.tagIds.length > 0 ||
+  query.filters.custom.length > 0 ||
+  query.filters.segmentId !== undefined ||
+  (query.filters.leadSources ?? []).length > 0 ||
+  (query.filters.consent ?? []).length > 0;
 
 /** Tells two queries apart (same key, same rows). */
 export const queryKey = (query: ListQuery): string => JSON.stringify([query.sort, query.direction, query.search, query.filters]);

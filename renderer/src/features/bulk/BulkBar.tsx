@@ -58,7 +58,8 @@ export function BulkBar<Sort extends string>({ target, selection, listSelector, 
     selection.clear();
     onChanged();
     const changed = countOf(result.changed, target.singular, target.plural);
-    const message = result.changed === 0 ? 'Nothing needed changing' : done === 'delete' ? `${changed} moved to the trash` : `${changed} updated`;
+    const kept = result.keptOptOuts > 0 ? `; ${countOf(result.keptOptOuts, 'person who opted out was', 'people who opted out were')} left as they were` : '';
+    const message = (result.changed === 0 ? 'Nothing needed changing' : done === 'delete' ? `${changed} moved to the trash` : `${changed} updated`) + kept;
     showToast(message, 'done', result.undo ? { label: 'Undo', onAction: () => undo(result) } : undefined);
   };
 

@@ -37,6 +37,9 @@ export function BulkDialog({ target, selected, mode, onApplied, onListChanged, o
   const [value, setValue] = useState('');
   const [tagName, setTagName] = useState('');
   const [people, setPeople] = useState<'detach' | 'trash'>('detach');
+  // A consent change: how many of the selected opted out, and whether to change them too (never unless asked).
+  const [optedOut, setOptedOut] = useState<number | null>(null);
+  const [overwriteOptOuts, setOverwriteOptOuts] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const submitting = useSubmitOnce();
   const busy = submitting.running;
@@ -62,6 +65,15 @@ export function BulkDialog({ target, selected, mode, onApplied, onListChanged, o
   }, [mode, target.kind]);
 
   const field = fields?.find((candidate) => candidate.field === fieldName);
+  const settingConsent = mode === 'set' && fieldName === 'consent';
+
+  useEffect(() => {
+    if (!settingConsent || optedOut !== null) return;
+    invoke('consent.optedOut', selected.rows).then(
+      (counted) => setOptedOut(counted.optedOut),
+      (error: unknown) => setProblem(toCrmError(error).message),
+    );
+  }, [settingConsent, optedOut, selected.rows]);
 
   async function actionFor(): Promise<BulkAction | string> {
     if (mode === 'delete') return target.kind === 'company' ? { type: 'delete', contacts: people } : { type: 'delete' };
@@ -69,7 +81,8 @@ export function BulkDialog({ target, selected, mode, onApplied, onListChanged, o
       if (!field) return 'Choose a field to change.';
       const typed = typedValue(field, value);
       if (!typed.ok) return typed.message;
-      return { type: 'set', field: field.field, value: typed.value };
+      if (field.field === 'consent' && typed.value === null) return 'Choose the consent to set.';
+      return { type: 'set', field: field.field, value: typed.value, ...(field.field === 'consent' ? { overwriteOptOuts } : {}) };
     }
     if (tagName.trim() === '') return 'Type or choose a tag.';
     const tagId = await tagNamed(tagName, mode === 'addTag');
@@ -143,6 +156,17 @@ export function BulkDialog({ target, selected, mode, onApplied, onListChanged, o
               )
             )}
           </>
+        )}
+        {settingConsent && optedOut !== null && optedOut > 0 && (
+          <fieldset className="bulk-dialog__opt-outs">
+            <legend>{countOf(optedOut, 'of them unsubscribed or asked not to be contacted', 'of them unsubscribed or asked not to be contacted')}</legend>
+            <label>
+              <input type="radio" name={`${formId}-opt-outs`} checked={!overwriteOptOuts} onChange={() => setOverwriteOptOuts(false)} /> Leave them as they are
+            </label>
+            <label>
+              <input type="radio" name={`${formId}-opt-outs`} checked={overwriteOptOuts} onChange={() => setOverwriteOptOuts(true)} /> Change them too
+            </label>
+          </fieldset>
         )}
         {(mode === 'addTag' || mode === 'removeTag') && (
           <>

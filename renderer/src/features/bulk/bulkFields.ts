@@ -1,5 +1,6 @@
 import type { CustomField } from '../../../../shared/schemas/custom-field';
 import type { FieldedKind } from '../../../../shared/schemas/record';
+import { consentLabels, consentStatuses } from '../../../../shared/schemas/marketing';
 import { invoke } from '../../api';
 import { commonCurrencies } from '../deals/money';
 
@@ -32,13 +33,24 @@ function customBulkField(field: CustomField): BulkField {
   };
 }
 
-/** Every field a bulk change can set on this kind: its own, the deal stage, then its custom fields. */
+/** A contact's consent: each status in words (people who opted out are asked about separately, BulkDialog). */
+const consentField: BulkField = { field: 'consent', label: 'Marketing consent', input: { type: 'choice', choices: consentStatuses.map((status) => ({ value: status, label: consentLabels[status] })) } };
+
+/** Every field a bulk change can set on this kind: its own, the deal stage, lead source and consent, then its custom fields. */
 export async function bulkFieldsOf(kind: FieldedKind): Promise<BulkField[]> {
-  const [{ fields }, stages] = await Promise.all([
+  const [{ fields }, stages, leadSources] = await Promise.all([
     invoke('customFields.list', { kind }),
     kind === 'deal' ? invoke('stages.list', {}).then((list) => list.stages) : Promise.resolve([]),
+    kind === 'deal' ? Promise.resolve([]) : invoke('leadSources.list', {}).then((list) => list.leadSources),
   ]);
   const stageField: BulkField[] =
     stages.length > 0 ? [{ field: 'stageId', label: 'Stage', input: { type: 'choice', choices: stages.map((stage) => ({ value: stage.id, label: stage.name })) } }] : [];
-  return [...stageField, ...ownFields[kind], ...fields.map(customBulkField)];
+  const marketing: BulkField[] =
+    kind === 'deal'
+      ? []
+      : [
+          { field: 'leadSource', label: 'Lead source', input: { type: 'choice', choices: leadSources.map((source) => ({ value: source.name, label: source.name })) } },
+          ...(kind === 'contact' ? [consentField] : []),
+        ];
+  return [...stageField, ...ownFields[kind], ...marketing, ...fields.map(customBulkField)];
 }

@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { leadSourceLimits } from '../../../../shared/schemas/lead-source';
+import { LeadSourceFields } from '../lead-sources/MarketingFields';
 import { companyLimits, type Company } from '../../../../shared/schemas/company';
 import type { Trashed } from '../../../../shared/schemas/common';
 import { invoke } from '../../api';
@@ -19,6 +21,8 @@ import './CompanyPanel.css';
 
 const companyRules = { fields: companyFields, validate, fieldErrorsOf };
 const describeCompany = describeTextFields(companyFieldSpecs);
+// Every form field's limit; lead source and UTM are shown by their own fields.
+const companyFormLimits = { ...companyLimits, leadSource: leadSourceLimits.name, utmSource: leadSourceLimits.utm, utmMedium: leadSourceLimits.utm, utmCampaign: leadSourceLimits.utm };
 const fetchCompany = (id: number) => invoke('companies.get', { id });
 
 interface CompanyPanelProps {
@@ -94,7 +98,8 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
         )
       }
     >
-      <TextFields idPrefix={idPrefix} specs={companyFieldSpecs} values={form.values} errors={form.errors} limits={companyLimits} onChange={(field, value) => form.change({ [field]: value })} firstRef={nameRef} />
+      <TextFields idPrefix={idPrefix} specs={companyFieldSpecs} values={form.values} errors={form.errors} limits={companyFormLimits} onChange={(field, value) => form.change({ [field]: value })} firstRef={nameRef} />
+      <LeadSourceFields idPrefix={idPrefix} values={form.values} errors={form.errors} onChange={(field, value) => form.change({ [field]: value })} />
     </FieldedRecordPanel>
   );
 }

@@ -8,5 +8,6 @@ export const companyColumns: readonly GridColumn<CompanySummary, CompanySortKey>
   { key: 'industry', label: 'Industry', firstDirection: 'asc', cell: (company) => <TextCell text={company.industry} /> },
   { key: 'phone', label: 'Phone', firstDirection: 'asc', cell: (company) => <TextCell text={company.phone} numeric /> },
   { key: 'website', label: 'Website', firstDirection: 'asc', cell: (company) => <TextCell text={company.website} /> },
+  { key: 'leadSource', label: 'Lead source', firstDirection: 'asc', cell: (company) => <TextCell text={company.leadSource} /> },
   { key: 'updatedAt', label: 'Updated', firstDirection: 'desc', cell: (company) => <TimeCell at={company.updatedAt} /> },
 ];

@@ -1,13 +1,13 @@
 import type { FieldIssue } from '../../../../shared/errors';
 import { CompanyDraft, type Company } from '../../../../shared/schemas/company';
 
-export const companyFields = ['name', 'website', 'phone', 'address', 'industry', 'notes'] as const;
+export const companyFields = ['name', 'website', 'phone', 'address', 'industry', 'notes', 'leadSource', 'utmSource', 'utmMedium', 'utmCampaign'] as const;
 export type CompanyField = (typeof companyFields)[number];
 
 export type CompanyValues = Record<CompanyField, string>;
 export type FieldErrors = Partial<Record<CompanyField, string>>;
 
-export const emptyValues: CompanyValues = { name: '', website: '', phone: '', address: '', industry: '', notes: '' };
+export const emptyValues: CompanyValues = { name: '', website: '', phone: '', address: '', industry: '', notes: '', leadSource: '', utmSource: '', utmMedium: '', utmCampaign: '' };
 
 export function valuesOf(company: Company): CompanyValues {
   return {
@@ -17,6 +17,10 @@ export function valuesOf(company: Company): CompanyValues {
     address: company.address,
     industry: company.industry,
     notes: company.notes,
+    leadSource: company.leadSource,
+    utmSource: company.utmSource,
+    utmMedium: company.utmMedium,
+    utmCampaign: company.utmCampaign,
   };
 }
 
@@ -32,8 +36,8 @@ function isCompanyField(field: string): field is CompanyField {
 export function validate(values: CompanyValues): { ok: true; input: CompanyValues } | { ok: false; errors: FieldErrors } {
   const result = CompanyDraft.safeParse(values);
   if (result.success) {
-    const { name, website, phone, address, industry, notes } = result.data;
-    return { ok: true, input: { name, website, phone, address, industry, notes } };
+    const { name, website, phone, address, industry, notes, leadSource = '', utmSource = '', utmMedium = '', utmCampaign = '' } = result.data;
+    return { ok: true, input: { name, website, phone, address, industry, notes, leadSource, utmSource, utmMedium, utmCampaign } };
   }
   return { ok: false, errors: fieldErrorsOf(result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ''), message: issue.message }))).errors };
 }

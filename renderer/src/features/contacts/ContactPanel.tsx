@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Trashed } from '../../../../shared/schemas/common';
 import { contactLimits, type Contact } from '../../../../shared/schemas/contact';
+import { leadSourceLimits } from '../../../../shared/schemas/lead-source';
 import { invoke } from '../../api';
 import { Avatar } from '../../components/Avatar';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -14,10 +15,13 @@ import { RecordDeals } from '../deals/RecordDeals';
 import { FieldedRecordPanel } from '../record-panel/FieldedRecordPanel';
 import { contactFieldSpecs } from './contactFieldSpecs';
 import { contactFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf } from './contactForm';
+import { ConsentField, LeadSourceFields } from '../lead-sources/MarketingFields';
 import { PhotoField } from './PhotoField';
 import './ContactPanel.css';
 
 const contactRules = { fields: contactFields, validate, fieldErrorsOf };
+// Every form field's limit; the marketing ones are shown by their own fields.
+const contactFormLimits = { ...contactLimits, leadSource: leadSourceLimits.name, utmSource: leadSourceLimits.utm, utmMedium: leadSourceLimits.utm, utmCampaign: leadSourceLimits.utm, consent: 20 };
 const describeContact = describeTextFields(contactFieldSpecs);
 const fetchContact = (id: number) => invoke('contacts.get', { id });
 
@@ -116,7 +120,15 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
           }}
         />
       )}
-      <TextFields idPrefix={idPrefix} specs={contactFieldSpecs} values={form.values} errors={form.errors} limits={contactLimits} onChange={(field, value) => form.change({ [field]: value })} firstRef={nameRef} />
+      <TextFields idPrefix={idPrefix} specs={contactFieldSpecs} values={form.values} errors={form.errors} limits={contactFormLimits} onChange={(field, value) => form.change({ [field]: value })} firstRef={nameRef} />
+      <ConsentField
+        id={`${idPrefix}-consent`}
+        value={form.values.consent}
+        error={form.errors.consent}
+        changed={contact && { at: contact.consentChangedAt, source: contact.consentSource }}
+        onChange={(value) => form.change({ consent: value })}
+      />
+      <LeadSourceFields idPrefix={idPrefix} values={form.values} errors={form.errors} onChange={(field, value) => form.change({ [field]: value })} />
       {contact && companyId !== null && (
         <button type="button" className="contact-panel__link" onClick={() => go('companies', { type: 'open', id: companyId })}>
           <Icon name="companies" size={15} />

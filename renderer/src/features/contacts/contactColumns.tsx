@@ -1,4 +1,5 @@
 import type { ContactSortKey, ContactSummary } from '../../../../shared/schemas/contact';
+import { consentLabels } from '../../../../shared/schemas/marketing';
 import { NameCell, TextCell, TimeCell } from '../../components/grid/cells';
 import type { GridColumn } from '../../components/grid/columns';
 import './contactColumns.css';
@@ -8,5 +9,7 @@ export const contactColumns: readonly GridColumn<ContactSummary, ContactSortKey>
   { key: 'company', label: 'Company', firstDirection: 'asc', cell: (contact) => <TextCell text={contact.company} /> },
   { key: 'email', label: 'Email', firstDirection: 'asc', cell: (contact) => <TextCell text={contact.email} /> },
   { key: 'phone', label: 'Phone', firstDirection: 'asc', cell: (contact) => <TextCell text={contact.phone} numeric /> },
+  { key: 'leadSource', label: 'Lead source', firstDirection: 'asc', cell: (contact) => <TextCell text={contact.leadSource} /> },
+  { key: 'consent', label: 'Consent', firstDirection: 'asc', cell: (contact) => <TextCell text={consentLabels[contact.consent]} /> },
   { key: 'updatedAt', label: 'Updated', firstDirection: 'desc', cell: (contact) => <TimeCell at={contact.updatedAt} /> },
 ];

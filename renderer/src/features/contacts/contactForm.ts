@@ -1,16 +1,28 @@
 import type { FieldIssue } from '../../../../shared/errors';
 import { ContactDraft, type Contact } from '../../../../shared/schemas/contact';
+// ContactDraft is both the schema and the type of what it sends (consent as a status).
 
-export const contactFields = ['name', 'email', 'phone', 'company', 'notes'] as const;
+export const contactFields = ['name', 'email', 'phone', 'company', 'notes', 'leadSource', 'utmSource', 'utmMedium', 'utmCampaign', 'consent'] as const;
 export type ContactField = (typeof contactFields)[number];
 
 export type ContactValues = Record<ContactField, string>;
 export type FieldErrors = Partial<Record<ContactField, string>>;
 
-export const emptyValues: ContactValues = { name: '', email: '', phone: '', company: '', notes: '' };
+export const emptyValues: ContactValues = { name: '', email: '', phone: '', company: '', notes: '', leadSource: '', utmSource: '', utmMedium: '', utmCampaign: '', consent: 'not_asked' };
 
 export function valuesOf(contact: Contact): ContactValues {
-  return { name: contact.name, email: contact.email, phone: contact.phone, company: contact.company, notes: contact.notes };
+  return {
+    name: contact.name,
+    email: contact.email,
+    phone: contact.phone,
+    company: contact.company,
+    notes: contact.notes,
+    leadSource: contact.leadSource,
+    utmSource: contact.utmSource,
+    utmMedium: contact.utmMedium,
+    utmCampaign: contact.utmCampaign,
+    consent: contact.consent,
+  };
 }
 
 export function sameValues(a: ContactValues, b: ContactValues): boolean {
@@ -25,7 +37,7 @@ function isContactField(field: string): field is ContactField {
  * Checks the form with the same schema the core uses, so the user hears
  * about a problem before anything is sent, in the same words.
  */
-export function validate(values: ContactValues): { ok: true; input: ContactValues } | { ok: false; errors: FieldErrors } {
+export function validate(values: ContactValues): { ok: true; input: ContactDraft } | { ok: false; errors: FieldErrors } {
   const result = ContactDraft.safeParse(values);
   if (result.success) return { ok: true, input: result.data };
   return { ok: false, errors: fieldErrorsOf(result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ''), message: issue.message }))).errors };

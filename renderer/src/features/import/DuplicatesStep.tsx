@@ -1,5 +1,6 @@
 import { ChoiceCard } from '../../components/ChoiceCard';
-import { duplicateChoices, countsInWords } from './importWords';
+import { countOf } from '../../lib/format';
+import { duplicateChoices, countsInWords, wholeNumber } from './importWords';
 import type { DuplicateAction, Preview } from '../../../../shared/schemas/import';
 
 interface DuplicatesStepProps {
@@ -11,10 +12,14 @@ interface DuplicatesStepProps {
   /** Rows that match a record already in Rolodesk or an earlier row (those skipped under 'skip'). */
   matching: number;
   onChoose(action: DuplicateAction): void;
+  /** Rows that would change the consent of people who opted out, under Overwrite; and whether to let them. */
+  optOutChanges: number;
+  overwriteOptOuts: boolean;
+  onOverwriteOptOuts(overwrite: boolean): void;
 }
 
 /** What to do with rows that match a record already there (or an earlier row): each choice with what it would give. */
-export function DuplicatesStep({ plural, kind, choice, counts, matching, onChoose }: DuplicatesStepProps) {
+export function DuplicatesStep({ plural, kind, choice, counts, matching, onChoose, optOutChanges, overwriteOptOuts, onOverwriteOptOuts }: DuplicatesStepProps) {
   const how = kind === 'contact' ? 'the same email address, or else the same phone number' : 'the same name or website, or else the same phone number';
   return (
     <fieldset className="import-choices">
@@ -40,6 +45,15 @@ export function DuplicatesStep({ plural, kind, choice, counts, matching, onChoos
           </ChoiceCard>
         );
       })}
+      {choice === 'overwrite' && optOutChanges > 0 && (
+        <label className="import-choice__opt-outs">
+          <input type="checkbox" checked={overwriteOptOuts} onChange={(event) => onOverwriteOptOuts(event.target.checked)} /> Also change people who unsubscribed or asked not to
+          be contacted ({wholeNumber(optOutChanges)})
+        </label>
+      )}
+      {choice === 'overwrite' && optOutChanges > 0 && !overwriteOptOuts && (
+        <p className="import-choice__result">{countOf(optOutChanges, 'person keeps', 'people keep')} their marketing consent as it is.</p>
+      )}
     </fieldset>
   );
 }

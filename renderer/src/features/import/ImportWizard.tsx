@@ -166,6 +166,9 @@ export function ImportWizard({ initialKind, suggestedKind, initialFile, onClose,
           counts={wizard.choiceCounts}
           matching={wizard.choiceCounts.skip.skip}
           onChoose={wizard.setDuplicates}
+          optOutChanges={preview.optOutChanges}
+          overwriteOptOuts={wizard.overwriteOptOuts}
+          onOverwriteOptOuts={wizard.setOverwriteOptOuts}
         />
       );
       actions = (

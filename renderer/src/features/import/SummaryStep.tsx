@@ -45,6 +45,8 @@ export function SummaryStep({ summary, fileName, kind, undone, plural, busy, onS
               Done in {summary.seconds.toLocaleString()} seconds. Every {plural === 'contacts' ? 'contact' : 'company'} created or changed carries the tag{' '}
               <strong>{summary.tagName}</strong>, and the import shows in its timeline.
               {summary.companiesCreated > 0 && ` The Company column added ${countOf(summary.companiesCreated, 'company', 'companies')}, tagged the same way.`}
+              {summary.keptOptOuts > 0 && ` ${countOf(summary.keptOptOuts, 'person who unsubscribed or asked not to be contacted kept that status', 'people who unsubscribed or asked not to be contacted kept that status')}.`}
+              {summary.leadSourcesAdded.length > 0 && ` Added to the lead sources: ${summary.leadSourcesAdded.join(', ')}.`}
             </>
           ) : (
             'Nothing was created or changed.'

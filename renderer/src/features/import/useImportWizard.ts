@@ -33,6 +33,9 @@ export interface ImportWizard {
   dateOrder: DateOrder;
   preview: Preview | null;
   duplicates: DuplicateAction;
+  /** A consent column may change people who unsubscribed or asked not to be contacted (an explicit choice, off by default). */
+  overwriteOptOuts: boolean;
+  setOverwriteOptOuts(overwrite: boolean): void;
   /** What each duplicates choice would give, counted by the preview's one pass over the file; null before a preview. */
   choiceCounts: Record<DuplicateAction, Counts> | null;
   summary: ImportSummary | null;
@@ -81,6 +84,8 @@ export function useImportWizard(initialKind: ImportKind | null, suggestedKind: I
   const [dateOrder, setDateOrderState] = useState<DateOrder>('auto');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [duplicates, setDuplicatesState] = useState<DuplicateAction>('skip');
+  // Unticked until the user says so: an import never changes the consent of people who opted out unasked.
+  const [overwriteOptOuts, setOverwriteOptOuts] = useState(false);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [undone, setUndone] = useState<ImportUndone | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -181,8 +186,8 @@ export function useImportWizard(initialKind: ImportKind | null, suggestedKind: I
   );
 
   const plan = useCallback(
-    (action: DuplicateAction, order: DateOrder = dateOrder) => ({ importId: opened?.importId ?? '', read, mapping, duplicates: action, dateOrder: order }),
-    [opened, read, mapping, dateOrder],
+    (action: DuplicateAction, order: DateOrder = dateOrder) => ({ importId: opened?.importId ?? '', read, mapping, duplicates: action, dateOrder: order, overwriteOptOuts }),
+    [opened, read, mapping, dateOrder, overwriteOptOuts],
   );
 
   const previewWith = useCallback(
@@ -290,6 +295,8 @@ export function useImportWizard(initialKind: ImportKind | null, suggestedKind: I
     dateOrder,
     preview,
     duplicates,
+    overwriteOptOuts,
+    setOverwriteOptOuts,
     choiceCounts: preview?.countsByAction ?? null,
     summary,
     undone,

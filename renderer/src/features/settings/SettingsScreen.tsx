@@ -6,17 +6,19 @@ import { AttachmentSettings } from './AttachmentSettings';
 import { ImportSettings } from '../import/ImportSettings';
 import { CustomFieldSettings } from './CustomFieldSettings';
 import { EmailSettings } from './EmailSettings';
+import { LeadSourceSettings } from './LeadSourceSettings';
 import { TagSettings } from './TagSettings';
 import '../../styles/card.css';
 import '../../styles/list.css';
 import './SettingsScreen.css';
 
-type SettingsPart = 'attachments' | 'tags' | 'customFields' | 'imports' | 'email';
+type SettingsPart = 'attachments' | 'tags' | 'customFields' | 'leadSources' | 'imports' | 'email';
 
 const parts = [
   { id: 'attachments', label: 'Attachments' },
   { id: 'tags', label: 'Tags' },
   { id: 'customFields', label: 'Custom fields' },
+  { id: 'leadSources', label: 'Lead sources' },
   { id: 'imports', label: 'Imports' },
   { id: 'email', label: 'Email' },
 ] as const;
@@ -33,6 +35,7 @@ export function SettingsScreen() {
         {part === 'attachments' && <AttachmentSettings />}
         {part === 'tags' && <TagSettings />}
         {part === 'customFields' && <CustomFieldSettings />}
+        {part === 'leadSources' && <LeadSourceSettings />}
         {part === 'imports' && <ImportSettings />}
         {part === 'email' && <EmailSettings />}
       </div>

@@ -2,6 +2,7 @@ import type { FieldedKind } from '../../../../shared/schemas/record';
 import type { ListFilters as Filters } from '../../lib/pagedRows';
 import { CustomFieldFilter } from '../custom-fields/CustomFieldFilter';
 import { SegmentFilter } from '../segments/SegmentFilter';
+import { MarketingFilters } from '../lead-sources/MarketingFilters';
 import { TagFilter } from '../tags/TagFilter';
 import { tagFilterRequest } from '../tags/tagFilter';
 
@@ -19,6 +20,7 @@ export function ListFilters({ kind, filters, onChange }: ListFiltersProps) {
       <TagFilter kind={kind} value={tagValue} onChange={(value) => onChange({ ...filters, ...tagFilterRequest(value) })} />
       <CustomFieldFilter kind={kind} value={filters.custom} onChange={(custom) => onChange({ ...filters, custom })} />
       {kind === 'contact' && <SegmentFilter value={filters.segmentId} onChange={(segmentId) => onChange(withSegment(filters, segmentId))} />}
+      <MarketingFilters kind={kind} filters={filters} onChange={onChange} />
     </>
   );
 }

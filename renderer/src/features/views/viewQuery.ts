@@ -10,10 +10,11 @@ export function toViewQuery(query: ListQuery): Record<string, unknown> {
   return { sort: query.sort, direction: query.direction, search: query.search, ...query.filters };
 }
 
-const requestSchemas: Record<
-  FieldedKind,
-  z.ZodType<{ sort: string; direction: 'asc' | 'desc'; search: string; tagIds: number[]; tagMatch: 'any' | 'all'; custom: ListQuery['filters']['custom']; segmentId?: number | undefined }>
-> = {
+type ViewRequest = { sort: string; direction: 'asc' | 'desc'; search: string; tagIds: number[]; tagMatch: 'any' | 'all'; custom: ListQuery['filters']['custom']; segmentId?: number | undefined } & Pick<
+  ListQuery['filters'],
+  'leadSources' | 'consent'
+>;
+const requestSchemas: Record<FieldedKind, z.ZodType<ViewRequest>> = {
   contact: ContactListRequest,
   company: CompanyListRequest,
   deal: DealListRequest,
@@ -29,8 +30,9 @@ export function fromViewQuery<Sort extends string>(kind: FieldedKind, stored: Re
   const schema = requestSchemas[kind];
   const parsed = schema.safeParse({ ...stored, offset: 0, limit: 1 });
   if (!parsed.success) return null;
-  const { sort, direction, search, tagIds, tagMatch, custom, segmentId } = parsed.data;
-  const query: ListQuery<Sort> = { sort: sort as Sort, direction, search, filters: { tagIds, tagMatch, custom, ...(segmentId === undefined ? {} : { segmentId }) } };
+  const { sort, direction, search, tagIds, tagMatch, custom, segmentId, leadSources = [], consent = [] } = parsed.data;
+  const marketing = { ...(leadSources.length > 0 ? { leadSources } : {}), ...(consent.length > 0 ? { consent } : {}), ...(segmentId === undefined ? {} : { segmentId }) };
+  const query: ListQuery<Sort> = { sort: sort as Sort, direction, search, filters: { tagIds, tagMatch, custom, ...marketing } };
   const shown = schema.safeParse({ ...toViewQuery(query), offset: 0, limit: 1 });
   return shown.success && JSON.stringify(shown.data) === JSON.stringify(parsed.data) ? query : null;
 }

@@ -1,0 +1,94 @@
+import { useId, useState } from 'react';
+import { leadSourceLimits, type LeadSource } from '../../../../shared/schemas/lead-source';
+import { invoke } from '../../api';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Field } from '../../components/Field';
+import { countOf } from '../../lib/format';
+import { useUnsavedWork } from '../../lib/unsavedContext';
+import { InlineEditForm } from './InlineEditForm';
+import { problemFor } from './problemFor';
+import { useConfirmedDelete } from './useConfirmedDelete';
+import { useInlineEdit } from './useInlineEdit';
+
+interface LeadSourceRowProps {
+  source: LeadSource;
+  /** Where it stands in the list, for Move up / Move down. */
+  first: boolean;
+  last: boolean;
+  onMove(direction: -1 | 1): void;
+  /** A change was saved (or the source is gone): the list reloads. */
+  onChanged(): void;
+}
+
+/** "2 contacts and 1 company", or '' when no record has the source. */
+export function recordsWords(counts: LeadSource['counts']): string {
+  return [counts.contact > 0 ? countOf(counts.contact, 'contact', 'contacts') : '', counts.company > 0 ? countOf(counts.company, 'company', 'companies') : ''].filter(Boolean).join(' and ');
+}
+
+/** One lead source in Settings: how many records have it; rename in place (every record follows); move; delete after saying what it clears. */
+export function LeadSourceRow({ source, first, last, onMove, onChanged }: LeadSourceRowProps) {
+  const nameId = useId();
+  const inline = useInlineEdit({ saved: 'Lead source saved', onChanged });
+  const [name, setName] = useState(source.name);
+  const [error, setError] = useState<string | undefined>();
+  const deletion = useConfirmedDelete(() => invoke('leadSources.delete', { id: source.id, clearOnRecords: true }), `Lead source “${source.name}” deleted`, onChanged);
+  const onRecords = recordsWords(source.counts);
+
+  function startEditing() {
+    setName(source.name);
+    setError(undefined);
+    inline.start();
+  }
+
+  async function commit(): Promise<boolean> {
+    if (name.trim() === '') {
+      setError('Please enter a name.');
+      return false;
+    }
+    return inline.commit(
+      () => invoke('leadSources.rename', { id: source.id, name }),
+      (problem) => setError(problemFor('name', problem)),
+    );
+  }
+  useUnsavedWork(inline.editing && name !== source.name, `the lead source “${source.name}”`, commit);
+
+  if (inline.editing) {
+    return (
+      <li className="settings-item settings-item--editing">
+        <InlineEditForm inline={inline} label={`Edit lead source ${source.name}`} saveLabel="Save lead source" onSave={commit}>
+          <Field id={nameId} label="Name" value={name} error={error} limit={leadSourceLimits.name} autoFocus onChange={(event) => setName(event.target.value)} />
+        </InlineEditForm>
+      </li>
+    );
+  }
+
+  return (
+    <li className="settings-item">
+      <div className="settings-item__main">
+        <span className="settings-item__name">{source.name}</span>
+        <span className="settings-item__detail">{onRecords === '' ? 'No record has it' : `On ${onRecords}`}</span>
+      </div>
+      <div className="settings-item__actions">
+        <Button size="small" variant="ghost" icon="arrowUp" aria-label={`Move ${source.name} up`} disabled={first} onClick={() => onMove(-1)} />
+        <Button size="small" variant="ghost" icon="arrowDown" aria-label={`Move ${source.name} down`} disabled={last} onClick={() => onMove(1)} />
+        <Button ref={inline.editButtonRef} size="small" variant="subtle" icon="edit" aria-label={`Edit ${source.name}`} onClick={startEditing}>
+          Edit
+        </Button>
+        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${source.name}`} onClick={deletion.ask}>
+          Delete
+        </Button>
+      </div>
+      {deletion.confirming && (
+        <ConfirmDialog
+          title={`Delete the lead source “${source.name}”?`}
+          message={onRecords === '' ? 'No record has this lead source.' : `${onRecords.charAt(0).toUpperCase()}${onRecords.slice(1)} have it; they are left without a lead source. The records themselves stay.`}
+          confirmLabel="Delete lead source"
+          busy={deletion.busy}
+          onConfirm={deletion.confirm}
+          onCancel={deletion.cancel}
+        />
+      )}
+    </li>
+  );
+}
