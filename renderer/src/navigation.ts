@@ -14,6 +14,8 @@ export type ScreenRequest =
   | { type: 'tagged'; tagName: string }
   /** List only the people a saved segment matches ("Show in Contacts"), nothing else narrowing it. */
   | { type: 'segment'; segmentId: number }
+  /** Settings: show this part of it (Settings › Email from a campaign that cannot send yet). */
+  | { type: 'settingsPart'; part: 'email' | 'leadSources' }
   /** Open Export… for the list as shown (the palette's "Export this list…", File › Export List…). */
   | { type: 'export' };
 

@@ -108,4 +108,41 @@ test.describe('Segments', () => {
     expect(count(core, 'SELECT count(*) FROM segments')).toBe(0);
     expect(count(core, 'SELECT count(*) FROM contacts')).toBe(1);
   });
+
+  test('changes to a segment are never lost without asking: another segment or screen asks Save / Discard / Keep editing', async ({ app }) => {
+    const { page, core } = app;
+    await call(core, 'contacts.create', { name: 'Anna Berg' });
+    await call(core, 'segments.create', { name: 'Everyone', definition: { match: 'all', conditions: [{ kind: 'consent', values: ['subscribed', 'not_asked'] }] } });
+    await call(core, 'segments.create', { name: 'Opted out', definition: { match: 'all', conditions: [{ kind: 'consent', values: ['unsubscribed'] }] } });
+    await sections(page).getByRole('button', { name: 'Segments' }).click();
+    await page.getByRole('button', { name: /^Everyone/ }).click();
+    await page.getByLabel('Segment name').fill('Everyone we know');
+
+    await page.getByRole('button', { name: /^Opted out/ }).click();
+    const question = page.getByRole('dialog', { name: /^Save your changes to/ });
+    await question.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(page.getByLabel('Segment name')).toHaveValue('Everyone we know');
+
+    await sections(page).getByRole('button', { name: 'Contacts' }).click();
+    await question.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
+    expect((await call(core, 'segments.list', {})).segments.map((segment) => segment.name)).toEqual(['Everyone we know', 'Opted out']);
+  });
+
+  test('a lead-source condition offers the lead-source list to tick', async ({ app }) => {
+    const { page, core } = app;
+    await call(core, 'contacts.create', { name: 'Anna Berg', leadSource: 'Referral' });
+    await call(core, 'contacts.create', { name: 'Bruno Costa', leadSource: 'Website' });
+    await call(core, 'contacts.create', { name: 'Carla Diaz' });
+    await sections(page).getByRole('button', { name: 'Segments' }).click();
+    await page.getByRole('button', { name: 'New segment' }).first().click();
+    await page.getByLabel('Condition 1 of group 1: what to test').selectOption({ label: 'Lead source' });
+    const sources = page.getByRole('group', { name: 'Condition 1 of group 1: lead sources' });
+    await expect(sources.getByRole('checkbox')).toHaveCount(6);
+    await sources.getByLabel('Referral').check();
+    await expect(liveCount(page)).toContainText('1 person matches');
+    await sources.getByLabel('Website').check();
+    await expect(liveCount(page)).toContainText('2 people match');
+    await expect(members(page).getByRole('listitem')).toHaveText([/Anna Berg/, /Bruno Costa/]);
+  });
 });

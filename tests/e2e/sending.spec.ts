@@ -155,3 +155,16 @@ test.describe('a campaign’s sending panel', () => {
     }
   });
 });
+
+test.describe('a campaign that cannot send yet', () => {
+  test('says Email is not set up and leads straight to Settings › Email', async ({ app }) => {
+    const { page, core } = app;
+    queueCampaign(core.db, people(2), 'Winter news');
+    await openSendingPanel(page, 'Winter news');
+    await expect(page.getByText('Email is not set up yet')).toBeVisible();
+    await page.getByRole('button', { name: 'Open Settings › Email' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Email' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByLabel('Server name')).toBeVisible();
+  });
+});

@@ -144,4 +144,21 @@ test.describe('Campaign message (mail merge)', () => {
     await expect(page.getByRole('button', { name: 'Export for a mail tool (CSV)…' })).toBeEnabled();
     await app.screenshot('template-editor-formatted');
   });
+
+  test('a template being written is never lost without asking: another tab asks, Discard drops it, Save keeps it', async ({ app }) => {
+    await campaignWithPeople(app.core);
+    const page = await openMessage(app, 'Spring news');
+    await page.getByLabel('Template name').fill('Draft');
+    await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Hello {{first_name}}');
+    const question = page.getByRole('dialog', { name: /^Save your changes to/ });
+
+    await page.getByRole('tab', { name: 'Members' }).click();
+    await question.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(page.getByRole('textbox', { name: 'Message', exact: true })).toHaveValue('Hello {{first_name}}');
+
+    await page.getByRole('tab', { name: 'Results' }).click();
+    await question.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('tab', { name: 'Results' })).toHaveAttribute('aria-selected', 'true');
+    expect((await call(app.core, 'templates.list', {})).templates.map((template) => template.name)).toEqual(['Draft']);
+  });
 });

@@ -9,6 +9,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { Tabs, tabPanelProps } from '../../components/Tabs';
 import { useToast } from '../../components/Toast';
 import { countOf } from '../../lib/format';
+import { useLeaveGuard } from '../../lib/unsavedContext';
 import { CampaignSending } from '../sending/CampaignSending';
 import { CampaignMessage } from '../templates/CampaignMessage';
 import { CampaignDialog } from './CampaignDialog';
@@ -32,6 +33,14 @@ export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBac
   const [campaign, setCampaign] = useState<Campaign | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [tab, setTab] = useState<TabId>('members');
+  // A tab or the way back replaces the message being written: ask first, as switching screens does.
+  const confirmLeave = useLeaveGuard();
+  const showTab = async (next: TabId) => {
+    if (await confirmLeave()) setTab(next);
+  };
+  const goBack = async () => {
+    if (await confirmLeave()) onBack();
+  };
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -65,7 +74,7 @@ export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBac
   return (
     <Screen className="campaigns campaign-page" titleId="campaign-title">
       <div className="campaign-page__head">
-        <Button variant="subtle" icon="chevronLeft" onClick={onBack}>
+        <Button variant="subtle" icon="chevronLeft" onClick={() => void goBack()}>
           All campaigns
         </Button>
       </div>
@@ -111,7 +120,7 @@ export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBac
               </div>
             )}
           </dl>
-          <Tabs<TabId> label="Campaign" tabs={tabsFor(campaign)} selected={tab} onSelect={setTab} panelId="campaign-panel" />
+          <Tabs<TabId> label="Campaign" tabs={tabsFor(campaign)} selected={tab} onSelect={(next) => void showTab(next)} panelId="campaign-panel" />
           <div className="campaign-page__panel" {...tabPanelProps('campaign-panel', tab)}>
             {tab === 'members' && <MembersTab campaign={campaign} onMembersChanged={() => void reload()} />}
             {tab === 'message' && <CampaignMessage campaignId={campaign.id} channel={campaign.channel} />}

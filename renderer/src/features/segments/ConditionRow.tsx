@@ -22,6 +22,8 @@ export interface ConditionTargets {
   /** Contact fields, then company fields. */
   fields: readonly CustomField[];
   stages: readonly Stage[];
+  /** The lead-source list's names, in its order. */
+  leadSources: readonly string[];
 }
 
 interface ConditionRowProps {
@@ -149,12 +151,13 @@ function ConditionControls({ condition, name, targets, onChange }: Omit<Conditio
             onChange={(event) => onChange(event.target.value === 'isEmpty' ? { kind: 'leadSource', op: 'isEmpty' } : { kind: 'leadSource', op: 'isOneOf', values: [] })}
           />
           {condition.op === 'isOneOf' && (
-            <TextInput
-              name={name}
-              label="sources, separated by commas"
-              value={condition.values.join(', ')}
-              onChange={(text) => onChange({ ...condition, values: text.split(',').map((part) => part.trimStart()) })}
-            />
+            <Choices label={`${name}: lead sources`}>
+              {targets.leadSources.length === 0 && <span className="segment-condition__note">No lead sources yet (Settings › Lead sources).</span>}
+              {/* A source no longer on the list stays shown while the condition names it, so it can be unticked. */}
+              {[...new Set([...targets.leadSources, ...condition.values])].map((source) => (
+                <Choice key={source} label={source} checked={condition.values.includes(source)} onToggle={() => onChange({ ...condition, values: toggled(condition.values, source) })} />
+              ))}
+            </Choices>
           )}
         </>
       );

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { invoke, toCrmError } from '../../api';
+import { useUnsavedWork } from '../../lib/unsavedContext';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
 import { useNavigation } from '../../navigation';
 import type { ConditionTargets } from './ConditionRow';
@@ -35,23 +36,27 @@ export function SegmentEditor({ saved, initial, targets, onSaved, onDeleted }: S
   const live = useLiveSegment(definition);
   const dirty = name !== initial.name || JSON.stringify(definition) !== JSON.stringify(initial.definition);
 
-  const save = () => {
-    if (!submit.begin()) return;
+  /** True once saved; false when it could not be (the reason shows beside the name or above the buttons). */
+  const save = async (): Promise<boolean> => {
+    if (!submit.begin()) return false;
     setSaveError(null);
-    const request = saved ? invoke('segments.update', { id: saved.id, name, definition }) : invoke('segments.create', { name, definition });
-    request.then(
-      (segment) => {
-        showToast(saved ? 'Segment saved' : 'Segment added');
-        onSaved(segment);
-      },
-      (error: unknown) => {
-        const crmError = toCrmError(error);
-        const onName = crmError.fields.find((field) => field.field === 'name');
-        setNameError(onName?.message);
-        if (!onName) setSaveError(crmError.fields[0]?.message ?? crmError.message);
-      },
-    ).finally(submit.end);
+    try {
+      const segment = await (saved ? invoke('segments.update', { id: saved.id, name, definition }) : invoke('segments.create', { name, definition }));
+      showToast(saved ? 'Segment saved' : 'Segment added');
+      onSaved(segment);
+      return true;
+    } catch (error) {
+      const crmError = toCrmError(error);
+      const onName = crmError.fields.find((field) => field.field === 'name');
+      setNameError(onName?.message);
+      if (!onName) setSaveError(crmError.fields[0]?.message ?? crmError.message);
+      return false;
+    } finally {
+      submit.end();
+    }
   };
+  // Another segment, another screen, closing the window: each asks first while this one holds changes.
+  useUnsavedWork(dirty, saved ? `the segment “${saved.name}”` : 'the new segment', save);
 
   const remove = () => {
     if (!saved || !submit.begin()) return;
@@ -76,7 +81,7 @@ export function SegmentEditor({ saved, initial, targets, onSaved, onDeleted }: S
         className="segment-editor__form"
         onSubmit={(event) => {
           event.preventDefault();
-          save();
+          void save();
         }}
       >
         <Field id="segment-name" label="Segment name" value={name} limit={segmentLimits.name} error={nameError} onChange={(event) => setName(event.target.value)} placeholder="Customers not contacted lately" />

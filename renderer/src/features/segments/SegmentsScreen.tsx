@@ -6,7 +6,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { invoke, toCrmError } from '../../api';
+import { useLeaveGuard } from '../../lib/unsavedContext';
 import { useCustomFields } from '../../lib/useCustomFields';
+import { useLeadSources } from '../lead-sources/useLeadSources';
 import { useTags } from '../tags/useTags';
 import type { ConditionTargets } from './ConditionRow';
 import { emptyDefinition } from './conditions';
@@ -25,6 +27,7 @@ function useConditionTargets(): { targets: ConditionTargets | null; error: strin
   const companyFields = useCustomFields('company');
   const [stages, setStages] = useState<Stage[] | null>(null);
   const [stagesError, setStagesError] = useState<string | null>(null);
+  const leadSources = useLeadSources();
   useEffect(() => {
     invoke('stages.list', {}).then(
       (list) => setStages(list.stages),
@@ -33,7 +36,7 @@ function useConditionTargets(): { targets: ConditionTargets | null; error: strin
   }, []);
   const error = tagsError ?? contactFields.error ?? companyFields.error ?? stagesError;
   if (!tags || !contactFields.fields || !companyFields.fields || !stages) return { targets: null, error };
-  return { targets: { tags, fields: [...contactFields.fields, ...companyFields.fields], stages }, error };
+  return { targets: { tags, fields: [...contactFields.fields, ...companyFields.fields], stages, leadSources: leadSources.map((source) => source.name) }, error };
 }
 
 /** Segments: the saved ones with their counts beside an editor that counts and lists as you build. */
@@ -45,7 +48,9 @@ export function SegmentsScreen() {
   const [openError, setOpenError] = useState<string | null>(null);
   const session = () => Date.now();
 
-  const open = (id: number) => {
+  const confirmLeave = useLeaveGuard();
+  const open = async (id: number) => {
+    if (!(await confirmLeave())) return;
     setOpenError(null);
     invoke('segments.get', { id }).then(
       (segment) => setEditing({ kind: 'saved', segment, session: session() }),
@@ -55,14 +60,16 @@ export function SegmentsScreen() {
       },
     );
   };
-  const startNew = () => setEditing({ kind: 'new', session: session() });
+  const startNew = async () => {
+    if (await confirmLeave()) setEditing({ kind: 'new', session: session() });
+  };
   const chosenId = editing?.kind === 'saved' ? editing.segment.id : null;
   const error = segments.error ?? targetsError ?? openError;
 
   return (
     <Screen className="segments" titleId={titleId}>
       <ScreenHeader titleId={titleId} title="Segments">
-        <Button variant="primary" icon="plus" onClick={startNew}>
+        <Button variant="primary" icon="plus" onClick={() => void startNew()}>
           New segment
         </Button>
       </ScreenHeader>
@@ -73,7 +80,7 @@ export function SegmentsScreen() {
           <ul>
             {segments.segments?.map((segment) => (
               <li key={segment.id}>
-                <button type="button" className="segments__item" aria-current={segment.id === chosenId ? 'true' : undefined} onClick={() => open(segment.id)}>
+                <button type="button" className="segments__item" aria-current={segment.id === chosenId ? 'true' : undefined} onClick={() => void open(segment.id)}>
                   <span className="segments__name">{segment.name}</span>
                   <span className={segment.count === null ? 'segments__count segments__count--problem' : 'segments__count'}>
                     {segment.count === null ? 'Needs fixing' : `${segment.count.toLocaleString()} ${segment.count === 1 ? 'person' : 'people'}`}
@@ -104,7 +111,7 @@ export function SegmentsScreen() {
             title={segments.segments?.length ? 'Choose a segment, or make a new one' : 'Group your contacts by what they have in common'}
             text="A segment is a saved filter that stays up to date: “subscribed customers not contacted in 90 days”, say. Campaigns are sent to segments."
             action={
-              <Button variant="primary" icon="plus" onClick={startNew}>
+              <Button variant="primary" icon="plus" onClick={() => void startNew()}>
                 New segment
               </Button>
             }

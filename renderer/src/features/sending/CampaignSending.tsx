@@ -90,7 +90,7 @@ export function CampaignSending({ campaignId }: { campaignId: number }) {
         icon="mail"
         title="Email is not set up yet"
         text="To send this campaign from Rolodesk, enter your mail server's details in Settings › Email."
-        action={<Button variant="primary" icon="settings" onClick={() => void go('settings')}>Open Settings › Email</Button>}
+        action={<Button variant="primary" icon="settings" onClick={() => void go('settings', { type: 'settingsPart', part: 'email' })}>Open Settings › Email</Button>}
       />
     );
   }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Tabs, tabPanelProps } from '../../components/Tabs';
+import { useScreenRequest } from '../../navigation';
 import { AttachmentSettings } from './AttachmentSettings';
 import { ImportSettings } from '../import/ImportSettings';
 import { CustomFieldSettings } from './CustomFieldSettings';
@@ -23,10 +24,13 @@ const parts = [
   { id: 'email', label: 'Email' },
 ] as const;
 
-/** Preferences that apply to the whole app, one part at a time: attachments, tags, custom fields, and the recent imports to undo. */
+/** Preferences that apply to the whole app, one part at a time: attachments, tags, custom fields, lead sources, the recent imports to undo, and email. */
 export function SettingsScreen() {
   const panelId = useId();
   const [part, setPart] = useState<SettingsPart>('attachments');
+  useScreenRequest('settings', (request) => {
+    if (request.type === 'settingsPart') setPart(request.part);
+  });
   return (
     <Screen className="settings" titleId="settings-title">
       <ScreenHeader titleId="settings-title" title="Settings" />

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { SelectField } from '../../components/SelectField';
 import { useToast } from '../../components/Toast';
+import { useLeaveGuard, useUnsavedWork } from '../../lib/unsavedContext';
 import { MessageOutput } from './MessageOutput';
 import { MessagePreview } from './MessagePreview';
 import { TemplateEditor } from './TemplateEditor';
@@ -68,7 +69,12 @@ export function CampaignMessage({ campaignId, channel }: { campaignId: number; c
     }
   }, [campaignId, dirty, draft, markSaved, templateId, toast]);
 
+  // Another template, tab or screen, closing the window: each asks first while the template holds changes.
+  useUnsavedWork(dirty, draft.name.trim() === '' ? 'the new template' : `the template “${draft.name.trim()}”`, async () => (await save()) !== undefined);
+  const confirmLeave = useLeaveGuard();
+
   async function choose(value: string) {
+    if (!(await confirmLeave())) return;
     const id = value === newTemplate ? null : Number(value);
     setNameError(undefined);
     setTemplateId(id);
