@@ -1,42 +1,13 @@
 import type { Page } from '@playwright/test';
-import { SMTPServer } from 'smtp-server';
 import { call } from '../support/crm';
 import { people, queueCampaign } from '../support/outbox';
+import { startTestSmtp } from '../support/smtp-server';
 import { expect, test } from './app';
 
 test.use({ locale: 'en-US' });
 
-/** A real SMTP server in the spec's process; `refuse`: an address it answers 550 for. */
-async function startSmtp(options: { login?: { user: string; pass: string }; refuse?: string } = {}) {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    logger: false,
-    disabledCommands: options.login ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
-    authOptional: !options.login,
-    allowInsecureAuth: true,
-    onAuth(auth, _session, callback) {
-      if (auth.username === options.login?.user && auth.password === options.login?.pass) callback(null, { user: auth.username });
-      else callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
-    },
-    onRcptTo(address, _session, callback) {
-      if (address.address === options.refuse) callback(Object.assign(new Error('5.1.1 No such user here'), { responseCode: 550 }));
-      else callback();
-    },
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push(Buffer.concat(chunks).toString('utf8'));
-        callback(null, 'Queued');
-      });
-    },
-  });
-  // A client that drops its socket is every mail server's daily life: noted, never a crash of the test.
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address();
-  return { server, received, port: typeof address === 'object' && address ? address.port : 0, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+/** A real SMTP server in the spec's process that refuses one address with 550. */
+const refusing = (address: string) => startTestSmtp({ behaviour: (_index, to) => (to === address ? '550 5.1.1 No such user here' : 'accept') });
 
 async function openEmailSettings(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -47,7 +18,7 @@ async function openEmailSettings(page: Page): Promise<void> {
 test.describe('Settings › Email', () => {
   test('filled in with bad values says why per field; saved with the password; a test message reaches the server', async ({ app }) => {
     const { page } = app;
-    const smtp = await startSmtp({ login: { user: 'office@berg.example', pass: 'Pässwörd 42' } });
+    const smtp = await startTestSmtp({ login: { user: 'office@berg.example', pass: 'Pässwörd 42' } });
     try {
       await openEmailSettings(page);
       await expect(page.getByRole('status').filter({ hasText: 'Save the settings first' })).toBeVisible();
@@ -79,7 +50,7 @@ test.describe('Settings › Email', () => {
       await page.getByRole('button', { name: 'Send a test message' }).click();
       await expect(page.getByText(/^The server accepted the test message for office@berg\.example: 250/)).toBeVisible();
       expect(smtp.received).toHaveLength(1);
-      expect(smtp.received[0]).toMatch(/^To: office@berg\.example/m);
+      expect(smtp.received[0]?.raw).toMatch(/^To: office@berg\.example/m);
       await app.screenshot('settings-email');
       await page.setViewportSize({ width: 700, height: 800 });
       await app.screenshot('settings-email-narrow');
@@ -101,7 +72,7 @@ test.describe('Settings › Email', () => {
 
   test('an unreachable server is said in words by the test message', async ({ app }) => {
     const { page, core } = app;
-    const smtp = await startSmtp();
+    const smtp = await startTestSmtp();
     await smtp.close();
     await call(core, 'sending.settings.update', { host: '127.0.0.1', port: smtp.port, security: 'none', user: '', fromName: '', fromAddress: 'office@berg.example', messagesPerMinute: 30 });
     await openEmailSettings(page);
@@ -120,7 +91,7 @@ async function openSendingPanel(page: Page, campaignName: string): Promise<void>
 test.describe('a campaign’s sending panel', () => {
   test('shows progress, pauses and resumes; every message goes out once; a refused one waits for "Send again"', async ({ app }) => {
     const { page, core } = app;
-    const smtp = await startSmtp({ refuse: 'person4@example.com' });
+    const smtp = await refusing('person4@example.com');
     try {
         await call(core, 'sending.settings.update', { host: '127.0.0.1', port: smtp.port, security: 'none', user: '', fromName: 'Berg & Co', fromAddress: 'office@berg.example', messagesPerMinute: 60 });
       const { campaignId } = queueCampaign(core.db, [{ name: 'Ånna Öberg 🌷', email: 'anna@example.com' }, ...people(9)], 'Spring offer');
@@ -136,7 +107,7 @@ test.describe('a campaign’s sending panel', () => {
       await expect(panel.getByText('Done: 9 of 10 sent')).toBeVisible({ timeout: 30_000 });
       expect(whenPaused).toBeLessThan(9);
       expect(smtp.received).toHaveLength(9);
-      expect(new Set(smtp.received.map((raw) => /^Message-ID: *(.*)$/im.exec(raw)?.[1])).size).toBe(9);
+      expect(new Set(smtp.messageIds()).size).toBe(9);
       await expect(panel.getByRole('progressbar', { name: 'Sending progress' })).toHaveAttribute('aria-valuenow', '100');
       const refused = panel.getByRole('listitem').filter({ hasText: 'person4@example.com' });
       await expect(refused).toContainText('Refused by the server: 550 5.1.1 No such user here');

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { consentWriter } from '../contacts/consent';
 import { fixedClock, useCores } from '../../../tests/support/core';
 import { call, count, failure } from '../../../tests/support/crm';
 import { people, queueCampaign } from '../../../tests/support/outbox';
@@ -79,6 +80,19 @@ describe('Settings › Email and the sending channels', () => {
     while (count(core, "SELECT count(*) FROM outbox WHERE state = 'sent'") === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await call(core, 'sending.recordUnsubscribe', { messageId: messageIds[0]! })).toEqual({ changed: true });
     expect(core.db.prepare('SELECT consent, consent_source FROM contacts WHERE id = ?').get(contactIds[0])).toEqual({ consent: 'unsubscribed', consent_source: 'email' });
+    expect(core.db.prepare('SELECT status FROM campaign_members WHERE contact_id = ?').pluck().get(contactIds[0])).toBe('unsubscribed');
+  });
+
+  it('a reply recorded for someone marked do-not-contact since leaves them do-not-contact, the stricter word', async () => {
+    const server = await smtp();
+    const core = await openCore(tempDir(), { clock: fixedClock() });
+    const { campaignId, messageIds, contactIds } = queueCampaign(core.db, people(1));
+    await call(core, 'sending.settings.update', settingsFor(server.port));
+    await call(core, 'sending.start', { campaignId });
+    while (count(core, "SELECT count(*) FROM outbox WHERE state = 'sent'") === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    consentWriter(core.db)({ contactId: contactIds[0]!, status: 'do_not_contact', source: 'phone', at: new Date().toISOString() });
+    expect(await call(core, 'sending.recordUnsubscribe', { messageId: messageIds[0]! })).toEqual({ changed: true });
+    expect(core.db.prepare('SELECT consent FROM contacts WHERE id = ?').pluck().get(contactIds[0])).toBe('do_not_contact');
     expect(core.db.prepare('SELECT status FROM campaign_members WHERE contact_id = ?').pluck().get(contactIds[0])).toBe('unsubscribed');
   });
 

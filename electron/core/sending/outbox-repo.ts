@@ -3,7 +3,7 @@ import { outboxStates, OutboxMessage, type OutboxCounts, type OutboxState } from
 import { activitiesRepo } from '../activities/repo';
 import { mayBeContacted } from '../campaigns/consent-rule';
 import { memberStatusWriter } from '../campaigns/member-status';
-import { consentWriter } from '../contacts/consent';
+import { memberStatusChanges } from '../campaigns/status-changes';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
 
@@ -44,7 +44,7 @@ export function outboxRepo(db: Db) {
   const write = writer(db);
   const activities = activitiesRepo(db);
   const changeMemberStatus = memberStatusWriter(db);
-  const changeConsent = consentWriter(db);
+  const memberChanges = memberStatusChanges(db);
   const nextQueued = db.prepare<{ campaigns: string }, unknown>(
     `SELECT o.id, o.campaign_id, o.contact_id, o.to_address, o.subject, o.text_body, o.html_body, o.message_id, c.name AS campaign_name,
        CASE WHEN ${mayBeContacted('ct')} THEN 1 ELSE 0 END AS may_contact
@@ -150,9 +150,9 @@ export function outboxRepo(db: Db) {
     recordUnsubscribe: write((id: number, at: string): { changed: boolean; campaignId: number } | undefined => {
       const sent = sentMessage.get(id);
       if (!sent) return undefined;
-      const consent = changeConsent({ contactId: sent.contact_id, status: 'unsubscribed', source: 'email', at });
-      const member = changeMemberStatus({ campaignId: sent.campaign_id, contactId: sent.contact_id, status: 'unsubscribed', how: 'by_hand', at });
-      return { changed: consent || member, campaignId: sent.campaign_id };
+      // The same rule as the member list's button: a do-not-contact person stays do-not-contact.
+      const { statusChanged, consentChanged } = memberChanges.unsubscribe(sent.campaign_id, sent.contact_id, 'by_hand', at);
+      return { changed: statusChanged || consentChanged, campaignId: sent.campaign_id };
     }),
   };
 }
