@@ -47,6 +47,7 @@ const steps: BenchStep[] = [
   boardLoad,
   segmentCounts,
   dashboardLoad,
+  campaignMembers,
   memoryMark('after list queries'),
   addAttachments,
   openDatabase,
@@ -56,7 +57,6 @@ const steps: BenchStep[] = [
   hostMemory,
   importRows,
   exportRows,
-  campaignMembers,
 ];
 
 const singleCreateCount = 500;

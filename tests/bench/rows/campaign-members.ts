@@ -11,8 +11,10 @@ const newCampaign = `INSERT INTO campaigns (name, channel, currency, created_at,
 
 /** Both sides must hold the same members, or the times compare different work. */
 async function expectMembers(ctx: BenchContext, expected: number): Promise<void> {
-  const rolodesk = ((await ctx.core()).db.prepare('SELECT count(*) AS n FROM campaign_members').get() as { n: number }).n;
-  const shell = Number(shellQuery(ctx.shellDb, 'SELECT count(*) FROM campaign_members;')[0]?.[0]);
+  // The bench's own campaign is the newest on each side (the dashboard row seeded others).
+  const benchMembers = 'SELECT count(*) AS n FROM campaign_members WHERE campaign_id = (SELECT max(id) FROM campaigns)';
+  const rolodesk = ((await ctx.core()).db.prepare(benchMembers).get() as { n: number }).n;
+  const shell = Number(shellQuery(ctx.shellDb, `${benchMembers};`)[0]?.[0]);
   if (rolodesk !== expected || shell !== expected) throw new Error(`expected ${expected} members on both sides, Rolodesk has ${rolodesk}, the shell ${shell}`);
 }
 
