@@ -12,14 +12,14 @@ test.describe('tags and custom fields on records and lists', () => {
   test('custom fields show on the contact form, refuse a bad value beside the field, and save with the contact', async ({ app }) => {
     const page = app.page;
     const score = await call(app.core, 'customFields.create', { kind: 'contact', label: 'Score', type: 'number' });
-    const source = await call(app.core, 'customFields.create', { kind: 'contact', label: 'Lead source', type: 'choice', choices: ['Web', 'Referral'] });
+    const source = await call(app.core, 'customFields.create', { kind: 'contact', label: 'Referred by', type: 'choice', choices: ['Web', 'Referral'] });
     await page.reload();
 
     await page.getByRole('button', { name: 'New contact' }).click();
     const panel = contactPanel(page);
     await panel.getByLabel('Name', { exact: true }).fill('Samir Khan');
     await panel.getByLabel('Score').fill('very high');
-    await panel.getByLabel('Lead source').selectOption('Referral');
+    await panel.getByLabel('Referred by').selectOption('Referral');
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(panel.getByLabel('Score')).toHaveAttribute('aria-invalid', 'true');
     await expect(panel).toContainText('Score must be a number');
@@ -36,7 +36,7 @@ test.describe('tags and custom fields on records and lists', () => {
     await app.relaunch();
     await contactGrid(page).getByRole('row', { name: /Samir Khan/ }).click();
     await expect(contactPanel(page).getByLabel('Score')).toHaveValue('87.5');
-    await expect(contactPanel(page).getByLabel('Lead source')).toHaveValue('Referral');
+    await expect(contactPanel(page).getByLabel('Referred by')).toHaveValue('Referral');
   });
 
   test('tags are added on the record (a new one made on the spot) and a list filters by them and by a custom field', async ({ app }) => {

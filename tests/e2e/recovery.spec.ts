@@ -63,6 +63,9 @@ test.describe('recovery from a damaged database', () => {
 
     await newest.getByRole('button', { name: 'Restore the newest backup' }).click();
     await expect(toasts(page)).toContainText('Backup restored');
+    // The window starts afresh on the restored data, on the Dashboard as any start with data does.
+    await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
     await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
     await expect(page.getByText('300 contacts')).toBeVisible();
     await expect(page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: /Client 000/ })).toBeVisible();

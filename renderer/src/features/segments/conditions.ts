@@ -23,7 +23,8 @@ export function newCondition(kind: SegmentConditionKind, fields: readonly Custom
     case 'consent':
       return { kind, values: ['subscribed'] };
     case 'leadSource':
-      return { kind, op: 'isEmpty' };
+      // The list's sources to tick, as tags are; "is empty" is one choice away.
+      return { kind, op: 'isOneOf', values: [] };
     case 'lifecycle':
       return { kind, values: ['customer'] };
     case 'lastActivity':
