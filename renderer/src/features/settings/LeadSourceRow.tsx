@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { leadSourceLimits, type LeadSource } from '../../../../shared/schemas/lead-source';
 import { invoke } from '../../api';
-import { Button } from '../../components/Button';
+import { Button, IconButton } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { countOf } from '../../lib/format';
@@ -70,8 +70,8 @@ export function LeadSourceRow({ source, first, last, onMove, onChanged }: LeadSo
         <span className="settings-item__detail">{onRecords === '' ? 'No record has it' : `On ${onRecords}`}</span>
       </div>
       <div className="settings-item__actions">
-        <Button size="small" variant="ghost" icon="arrowUp" aria-label={`Move ${source.name} up`} disabled={first} onClick={() => onMove(-1)} />
-        <Button size="small" variant="ghost" icon="arrowDown" aria-label={`Move ${source.name} down`} disabled={last} onClick={() => onMove(1)} />
+        <IconButton icon="arrowUp" label={`Move ${source.name} up`} disabled={first} onClick={() => onMove(-1)} />
+        <IconButton icon="arrowDown" label={`Move ${source.name} down`} disabled={last} onClick={() => onMove(1)} />
         <Button ref={inline.editButtonRef} size="small" variant="subtle" icon="edit" aria-label={`Edit ${source.name}`} onClick={startEditing}>
           Edit
         </Button>
