@@ -33,7 +33,7 @@ export function DashboardScreen() {
         )}
       </ScreenHeader>
       {error && (
-        <ErrorBanner title="The dashboard could not be loaded" action={<Button onClick={() => void reload()}>Try again</Button>}>
+        <ErrorBanner title="The dashboard could not be loaded" action={<Button onClick={reload}>Try again</Button>}>
           {error}
         </ErrorBanner>
       )}
