@@ -83,7 +83,8 @@ async function goToFirstScreen(page: Page, firstScreen: FirstScreen): Promise<vo
   await page.locator('main').first().waitFor();
   if ((await page.getByRole('main', { name: 'Dashboard' }).count()) === 0) return;
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
-  await page.getByRole('main', { name: 'Contacts' }).waitFor();
+  // A background check may find damage meanwhile: the recovery screen then replaces every other one.
+  await page.getByRole('main', { name: 'Contacts' }).or(page.getByRole('main', { name: 'Let’s get your data back' })).waitFor();
 }
 
 async function createApp(context: BrowserContext, page: Page, renderer: RendererServer, dataDir: string, firstScreen: FirstScreen): Promise<RolodeskApp> {
