@@ -31,10 +31,24 @@ export interface DesktopServices {
   /** A kept secret, or undefined when none is kept. */
   readSecret(name: SecretName): Promise<string | undefined>;
   removeSecret(name: SecretName): Promise<void>;
+  /**
+   * Asks the user, in a native dialog main shows, whether to go ahead with
+   * something that cannot be undone. A request from the page alone never
+   * destroys data: a compromised window cannot click this dialog.
+   */
+  confirmDestructive(question: DestructiveQuestion): Promise<boolean>;
+}
+
+/** A native confirmation: what will happen, what will go, and the word on the button that does it. */
+export interface DestructiveQuestion {
+  title: string;
+  message: string;
+  detail: string;
+  confirmLabel: string;
 }
 
 /** The secrets the core keeps: a fixed list, so a name can never be a path. */
-export const secretNames = ['smtp-password'] as const;
+export const secretNames = ['smtp-password', 'backup-password'] as const;
 export type SecretName = (typeof secretNames)[number];
 
 const unavailable = (): never => {
@@ -58,4 +72,5 @@ export const noDesktop: DesktopServices = {
   saveSecret: unavailable,
   readSecret: async () => undefined,
   removeSecret: async () => undefined,
+  confirmDestructive: unavailable,
 };

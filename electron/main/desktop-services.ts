@@ -52,6 +52,12 @@ export function electronDesktop(window: () => BrowserWindow | undefined, own: Wi
     copyText(text) {
       clipboard.writeText(text);
     },
+    async confirmDestructive({ title, message, detail, confirmLabel }) {
+      const options = { type: 'warning' as const, title, message, detail, buttons: ['Cancel', confirmLabel], defaultId: 0, cancelId: 0, noLink: true };
+      const owner = window();
+      const answer = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+      return answer.response === 1;
+    },
     ...secretFiles(secretsFolder, {
       available: () => safeStorage.isEncryptionAvailable(),
       encrypt: (text) => safeStorage.encryptString(text),

@@ -1,5 +1,5 @@
 import type { DueReminder } from '../../shared/schemas/activity';
-import type { DesktopServices } from '../../electron/core/desktop';
+import type { DesktopServices, DestructiveQuestion } from '../../electron/core/desktop';
 import { checkedMailto } from '../../electron/core/templates/mailto';
 
 export interface RecordingDesktop extends DesktopServices {
@@ -25,6 +25,10 @@ export interface RecordingDesktop extends DesktopServices {
   secrets: Map<string, string>;
   /** Set false to act as a computer without safe storage. */
   secretStorage: boolean;
+  /** Every native "cannot be undone" question main was asked to show. */
+  confirmations: DestructiveQuestion[];
+  /** The user's answer to the next native confirmation (true: go ahead). */
+  confirmAnswer: boolean;
 }
 
 /** Stands in for the desktop shell and its dialogs: records what was asked, answers as told. */
@@ -41,6 +45,8 @@ export function recordingDesktop(): RecordingDesktop {
     mailtos: [],
     secrets: new Map(),
     secretStorage: true,
+    confirmations: [],
+    confirmAnswer: true,
     async openWithSystem(path) {
       desktop.opened.push(path);
     },
@@ -80,6 +86,10 @@ export function recordingDesktop(): RecordingDesktop {
     },
     async removeSecret(name) {
       desktop.secrets.delete(name);
+    },
+    async confirmDestructive(question) {
+      desktop.confirmations.push(question);
+      return desktop.confirmAnswer;
     },
   };
   return desktop;

@@ -37,6 +37,7 @@ export function remoteDesktop(port: MessagePort | { postMessage(message: FromWor
     saveSecret: (name, text) => ask('saveSecret', [name, text]).then(() => undefined),
     readSecret: (name) => ask('readSecret', [name]) as Promise<string | undefined>,
     removeSecret: (name) => ask('removeSecret', [name]).then(() => undefined),
+    confirmDestructive: (question) => ask('confirmDestructive', [question]) as Promise<boolean>,
   };
 
   return {
