@@ -13,6 +13,8 @@ export const errorCodes = [
   'FILE_REFUSED',
   'BACKUP_INVALID',
   'CANCELLED',
+  /** The backup is encrypted: the answer asks for its password (or says the one given does not open it). */
+  'PASSWORD_REQUIRED',
   'STORAGE',
   'INTERNAL',
 ] as const;
