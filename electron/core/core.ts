@@ -10,6 +10,7 @@ import { fileResponseFor, locateFile, type FileLocation } from './attachments/se
 import { backupHandlers } from './backups/handlers';
 import { exportHandlers } from './export/handlers';
 import { finishInterruptedRestore, removeRestoreLeftovers, swapInStagedData } from './backups/restore-journal';
+import { backupKeys } from './backups/encryption/backup-keys';
 import { backupService, type BackupService } from './backups/service';
 import { takeSnapshot } from './backups/snapshot';
 import { purgeExpiredTrash } from './trash/purge';
@@ -123,6 +124,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     emit,
     desktop,
     jobs,
+    keys: backupKeys(paths.root, desktop, logger),
     liveSource: () => session && { db: session.db, store: session.store, appVersion, clock, logger, jobs },
     changeCounter: () => (session ? (session.db.prepare('SELECT total_changes()').pluck().get() as number) : 0),
     replaceData: async (stagingName) => {

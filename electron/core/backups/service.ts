@@ -10,6 +10,7 @@ import type { JobRunner } from '../jobs/runner';
 import { describeError, type Logger } from '../logger';
 import type { Clock } from '../clock';
 import { archiveSource, exportArchive } from './archive';
+import type { BackupKeys } from './encryption/backup-keys';
 import { chosenFolderSubfolder, prepareBackupFolder, sharedFilePath } from './backup-folder';
 import { readBackupConfig, writeBackupConfig, type BackupConfig } from './backup-config';
 import { snapshotDatabaseName } from './manifest';
@@ -29,6 +30,8 @@ export interface BackupServiceDeps {
   desktop: DesktopServices;
   /** Verification and restore staging read whole files: their SQLite work runs as jobs. */
   jobs: JobRunner;
+  /** The backup password's key: what encrypted backups are sealed and opened with. */
+  keys: BackupKeys;
   /** The live database and attachments, or undefined while the database is damaged. */
   liveSource(): SnapshotSource | undefined;
   /** Changes written by the live connection so far (SQLite's total_changes). */
@@ -208,6 +211,7 @@ export function backupService(deps: BackupServiceDeps) {
   return {
     location,
     settings: () => config.settings,
+    keys: deps.keys,
 
     async status(): Promise<BackupStatus> {
       const newestVerified = (await listSnapshots(location())).find((snapshot) => snapshot.verified);

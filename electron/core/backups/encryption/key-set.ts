@@ -7,7 +7,8 @@ const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length
 const hkdfAsync = promisify(hkdf);
 
 /** OWASP's scrypt floor for passwords (N=2^17, r=8, p=1): ~128 MiB and a fraction of a second per try. */
-const defaultCost = { N: 2 ** 17, r: 8, p: 1 } as const;
+export const defaultCost: KdfCost = { N: 2 ** 17, r: 8, p: 1 };
+export type KdfCost = { N: number; r: number; p: number };
 export const minimumPasswordLength = 8;
 const recoveryKeyBytes = 20;
 const base32Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -112,7 +113,7 @@ export function checkNewPassword(password: string): void {
 }
 
 /** A new master key, kept by the password and by a recovery key the user is shown once. */
-export async function newKeySet(password: string, cost: { N: number; r: number; p: number } = defaultCost): Promise<{ keySet: KeySet; masterKey: Buffer; recoveryKey: string }> {
+export async function newKeySet(password: string, cost: KdfCost = defaultCost): Promise<{ keySet: KeySet; masterKey: Buffer; recoveryKey: string }> {
   checkNewPassword(password);
   const masterKey = randomBytes(32);
   const recovery = randomBytes(recoveryKeyBytes);
