@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { uploadChunkBytes } from '../../../shared/schemas/attachment';
 import type { CoreContext, Handlers } from '../context';
 import { CrmError } from '../errors';
@@ -8,6 +6,7 @@ import { changeThenReleaseFiles } from './release';
 import { attachmentsRepo } from './repo';
 import { copyNameFor } from './copy-name';
 import { pathInside } from './inside-folder';
+import { newCopyFolder } from './scratch-folder';
 import { storedKindOf } from './stored-kind';
 import { copyVerified } from './verified-copy';
 
@@ -60,7 +59,7 @@ export function attachmentHandlers(context: CoreContext) {
       const attachment = found(repo.get(id));
       const kind = storedKindOf(attachment, 'opened');
       const name = copyNameFor(attachment, kind);
-      const copy = pathInside(join(scratchDir, randomUUID()), name);
+      const copy = pathInside(await newCopyFolder(scratchDir), name);
       await copyVerified(store, { sha256: attachment.sha256, kind, name }, copy);
       await desktop.openWithSystem(copy);
       logger.info('attachment opened in the system program', { id, sha256: attachment.sha256 });
