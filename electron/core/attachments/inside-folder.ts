@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { CrmError } from '../errors';
 
 /**
@@ -9,7 +9,7 @@ export function pathInside(folder: string, name: string): string {
   const root = resolve(folder);
   const target = resolve(root, name);
   const fromRoot = relative(root, target);
-  if (dirname(target) !== root || fromRoot === '' || fromRoot.startsWith('..') || isAbsolute(fromRoot)) {
+  if (dirname(target) !== root || fromRoot === '' || fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) {
     throw new CrmError('FILE_REFUSED', 'The file’s name points outside the folder it belongs in, so Rolodesk did not write it.');
   }
   return target;
