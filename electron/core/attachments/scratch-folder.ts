@@ -16,11 +16,13 @@ import { describeError, type Logger } from '../logger';
 
 const isWindows = process.platform === 'win32';
 
+// Windows has no owner ids or mode bits here; the data folder's own permissions apply.
+function isOurFolder(info: Stats): boolean {
+  return info.isDirectory() && !info.isSymbolicLink() && (isWindows || info.uid === process.getuid?.());
+}
+
 function isPrivateFolder(info: Stats): boolean {
-  if (!info.isDirectory() || info.isSymbolicLink()) return false;
-  // Windows has no owner ids or mode bits here; the data folder's own permissions apply.
-  if (isWindows) return true;
-  return info.uid === process.getuid?.() && (info.mode & 0o077) === 0;
+  return isOurFolder(info) && (isWindows || (info.mode & 0o077) === 0);
 }
 
 async function statOrNothing(path: string): Promise<Stats | undefined> {
@@ -38,7 +40,7 @@ const notPrivate = () =>
 /** Makes sure `path` is a private folder of ours, replacing anything else found there. */
 async function ensurePrivateFolder(path: string): Promise<void> {
   let info = await statOrNothing(path);
-  if (info && !(info.isDirectory() && !info.isSymbolicLink() && (isWindows || info.uid === process.getuid?.()))) {
+  if (info && !isOurFolder(info)) {
     // rm removes a link itself, not what it points at.
     await rm(path, { recursive: true, force: true });
     info = undefined;
