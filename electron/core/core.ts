@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { channelNames } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { DueReminder } from '../../shared/schemas/activity';
 import { activitiesRepo } from './activities/repo';
+import { emptyScratchFolder, resetScratchFolder } from './attachments/scratch-folder';
 import { fileResponseFor, locateFile, type FileLocation } from './attachments/serve';
 import { backupHandlers } from './backups/handlers';
 import { exportHandlers } from './export/handlers';
@@ -77,9 +75,9 @@ export interface Core {
 const damagedError = () =>
   new CrmError('DATABASE_CORRUPT', 'The Rolodesk database is damaged, so Rolodesk stopped using it. The recovery screen shows how to get your data back.');
 
-/** Copies handed to other programs live here, per data directory, emptied at each start. */
+/** Copies handed to other programs live here: inside the user's own data folder, private, emptied at start and at close. */
 function scratchDirFor(dataDir: string): string {
-  return join(tmpdir(), 'rolodesk-open', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
+  return join(dataDir, 'scratch');
 }
 
 /**
@@ -191,7 +189,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
 
   try {
     await finishInterruptedRestore(paths.root, logger);
-    await rm(scratchDir, { recursive: true, force: true });
+    await resetScratchFolder(scratchDir, logger);
     await startSession();
   } catch (error) {
     await jobs.close();
@@ -296,6 +294,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       const closing = session;
       session = undefined;
       await closing?.close();
+      await emptyScratchFolder(scratchDir, logger);
       await jobs.close();
       lock.release();
       logger.info('core closed', { dataDir: paths.root });

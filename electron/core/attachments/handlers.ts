@@ -1,12 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { uploadChunkBytes } from '../../../shared/schemas/attachment';
 import type { CoreContext, Handlers } from '../context';
 import { CrmError } from '../errors';
 import { readAttachmentSettings, writeAttachmentSettings } from '../settings/attachment-settings';
 import { changeThenReleaseFiles } from './release';
 import { attachmentsRepo } from './repo';
-import { copyVerified, safeCopyName } from './verified-copy';
+import { copyNameFor } from './copy-name';
+import { pathInside } from './inside-folder';
+import { newCopyFolder } from './scratch-folder';
+import { storedKindOf } from './stored-kind';
+import { copyVerified } from './verified-copy';
 
 const recordGone = () => new CrmError('NOT_FOUND', 'This record no longer exists, so the file was not added.');
 const attachmentGone = () => new CrmError('NOT_FOUND', 'This attachment no longer exists. It may have been removed.');
@@ -52,21 +54,27 @@ export function attachmentHandlers(context: CoreContext) {
       return { id };
     },
 
+    // The row's name and type came from the database (perhaps a restored backup): both are checked again here.
     'attachments.open': async ({ id }) => {
       const attachment = found(repo.get(id));
-      const copy = join(scratchDir, randomUUID(), safeCopyName(attachment));
-      await copyVerified(store, attachment, copy);
+      const kind = storedKindOf(attachment, 'opened');
+      const name = copyNameFor(attachment, kind);
+      const copy = pathInside(await newCopyFolder(scratchDir), name);
+      await copyVerified(store, { sha256: attachment.sha256, kind, name }, copy);
       await desktop.openWithSystem(copy);
-      logger.info('attachment opened in the system program', { id, copy });
+      logger.info('attachment opened in the system program', { id, sha256: attachment.sha256 });
       return { opened: true as const };
     },
 
     'attachments.saveCopy': async ({ id }) => {
       const attachment = found(repo.get(id));
-      const destination = await desktop.chooseSaveLocation(safeCopyName(attachment));
+      const kind = storedKindOf(attachment, 'saved');
+      const name = copyNameFor(attachment, kind);
+      // The user picks the folder and may change the name; the suggestion is only ever a bare, safe name.
+      const destination = await desktop.chooseSaveLocation(name);
       if (destination === undefined) return { saved: false };
-      await copyVerified(store, attachment, destination);
-      logger.info('attachment saved as a copy', { id, destination });
+      await copyVerified(store, { sha256: attachment.sha256, kind, name }, destination);
+      logger.info('attachment saved as a copy', { id, sha256: attachment.sha256 });
       return { saved: true };
     },
 

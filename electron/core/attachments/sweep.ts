@@ -1,4 +1,5 @@
 import { rm, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { describeError, type Logger } from '../logger';
@@ -28,12 +29,14 @@ export async function sweepAttachments(db: Db, store: BlobStore, clock: Clock, l
   const repo = attachmentsRepo(db);
   const report: SweepReport = { tempFiles: 0, unusedFiles: 0, orphanFiles: 0, missingFiles: [] };
   const remove = async (path: string, reason: string) => {
+    // The file's own name (a sha256 or a temp name), not its path: that holds the user's name.
+    const file = basename(path);
     try {
       await rm(path, { force: true, maxRetries: 5, retryDelay: 200 });
-      logger.info('sweep removed a file', { path, reason });
+      logger.info('sweep removed a file', { file, reason });
       return true;
     } catch (error) {
-      logger.warn('sweep could not remove a file', { path, reason, error: describeError(error) });
+      logger.warn('sweep could not remove a file', { file, reason, error: describeError(error) });
       return false;
     }
   };

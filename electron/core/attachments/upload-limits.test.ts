@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import type { Attachment } from '../../../shared/schemas/attachment';
+import { fixedClock, useCores } from '../../../tests/support/core';
+import { samples } from '../../../tests/support/sample-files';
+import { useTempDirs } from '../../../tests/support/temp-dir';
+import { createContact } from '../../../tests/support/upload';
+import type { Core } from '../core';
+import { memoryLogger } from '../logger';
+import { blobStore, tempPrefix } from './blob-store';
+import { uploadLimits, uploads } from './uploads';
+
+const megabyte = 1024 * 1024;
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+function tempFiles(core: Core): string[] {
+  return readdirSync(core.paths.attachments).filter((name) => name.startsWith(tempPrefix));
+}
+
+async function start(core: Core, contactId: number, fileName: string, size: number) {
+  return core.dispatch('attachments.start', { record: { kind: 'contact', id: contactId }, fileName, size });
+}
+
+const idOf = (started: Awaited<ReturnType<typeof start>>) => (started as { data: { uploadId: string } }).data.uploadId;
+
+describe('uploads at once', () => {
+  const tempDir = useTempDirs();
+  const openCore = useCores();
+
+  it(`at most ${uploadLimits.sessions} files are on their way at once; more are refused in words and leave nothing behind`, async () => {
+    const core = await openCore(tempDir());
+    const contactId = await createContact(core);
+
+    const started = await Promise.all(Array.from({ length: 20 }, (_, i) => start(core, contactId, `scan ${i}.pdf`, 1000)));
+
+    expect(started.filter((result) => result.ok)).toHaveLength(uploadLimits.sessions);
+    const refused = started.filter((result) => !result.ok);
+    expect(refused).toHaveLength(20 - uploadLimits.sessions);
+    for (const result of refused) {
+      expect(result).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: expect.stringMatching(/^Too many files are being added at once, so “scan \d+\.pdf” was not added\. Wait for the others to finish/) } });
+    }
+    expect(tempFiles(core)).toHaveLength(uploadLimits.sessions);
+
+    // Once one is done (here: cancelled), there is room for the next.
+    await core.dispatch('attachments.cancel', { uploadId: idOf(started.find((result) => result.ok)!) });
+    expect((await start(core, contactId, 'one more.pdf', 1000)).ok).toBe(true);
+  });
+
+  it(`files declaring more than ${uploadLimits.bytesInFlight / megabyte} MB in all are not taken on at once`, async () => {
+    const core = await openCore(tempDir());
+    const contactId = await createContact(core);
+    await core.dispatch('settings.attachments.update', { maxFileMegabytes: 200 });
+
+    const started = await Promise.all(Array.from({ length: 6 }, (_, i) => start(core, contactId, `video ${i}.pdf`, 200 * megabyte)));
+
+    expect(started.filter((result) => result.ok)).toHaveLength(5);
+    expect(started.find((result) => !result.ok)).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_REFUSED', message: expect.stringMatching(/^Too much is being added at once \(1000 MB is still on its way\), so “video \d\.pdf” was not added/) },
+    });
+    expect(tempFiles(core)).toHaveLength(5);
+    // A small file still fits beside them.
+    expect((await start(core, contactId, 'notes.txt', 10 * megabyte)).ok).toBe(true);
+  });
+
+  it('two parts sent for the same place at once: one is refused, and what is recorded is exactly what is stored', async () => {
+    const core = await openCore(tempDir());
+    const contactId = await createContact(core);
+    const bytes = Buffer.concat([samples.text, samples.text]);
+    const half = samples.text.length;
+    const uploadId = idOf(await start(core, contactId, 'notes.txt', bytes.length));
+
+    const first = bytes.subarray(0, half).toString('base64');
+    const sentTogether = await Promise.all([
+      core.dispatch('attachments.chunk', { uploadId, offset: 0, data: first }),
+      core.dispatch('attachments.chunk', { uploadId, offset: 0, data: first }),
+    ]);
+
+    expect(sentTogether.filter((result) => result.ok)).toEqual([{ ok: true, data: { received: half } }]);
+    expect(sentTogether.find((result) => !result.ok)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/while the part before it was still being saved/) } });
+    expect(await core.dispatch('attachments.chunk', { uploadId, offset: half, data: bytes.subarray(half).toString('base64') })).toEqual({ ok: true, data: { received: bytes.length } });
+    const finished = await core.dispatch('attachments.finish', { uploadId });
+    expect(finished.ok).toBe(true);
+    const attachment = (finished as { data: Attachment }).data;
+    const stored = readFileSync(join(core.paths.attachments, attachment.sha256.slice(0, 2), attachment.sha256));
+    expect(stored.equals(bytes)).toBe(true);
+    expect(attachment.size).toBe(stored.length);
+    expect(attachment.sha256).toBe(sha(stored));
+  });
+
+  it('the same race, again and again: never a file whose recorded size and fingerprint are not its bytes', async () => {
+    const core = await openCore(tempDir());
+    const contactId = await createContact(core);
+    const part = samples.text.toString('base64');
+    for (let round = 0; round < 5; round++) {
+      const uploadId = idOf(await start(core, contactId, 'notes.txt', samples.text.length * 2));
+      await Promise.all([0, 1].map(() => core.dispatch('attachments.chunk', { uploadId, offset: 0, data: part })));
+      const finished = await core.dispatch('attachments.finish', { uploadId });
+      expect(finished).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: expect.stringMatching(/Only part of “notes\.txt” arrived/) } });
+    }
+    expect(core.db.prepare('SELECT count(*) FROM attachments').pluck().get()).toBe(0);
+    expect(tempFiles(core)).toEqual([]);
+  });
+});
+
+describe('an upload no one feeds any more', () => {
+  const tempDir = useTempDirs();
+
+  function uploadsOnATimer() {
+    const root = tempDir();
+    const clock = fixedClock();
+    const logger = memoryLogger();
+    const running = uploads(blobStore(root), logger, () => clock.now().getTime(), { ...uploadLimits, idleCheckMs: 10 });
+    const temps = () => readdirSync(root).filter((name) => name.startsWith(tempPrefix));
+    return { running, clock, logger, temps };
+  }
+
+  async function waitFor(done: () => boolean): Promise<void> {
+    for (let waited = 0; !done() && waited < 3000; waited += 10) await sleep(10);
+  }
+
+  it('is dropped after 10 minutes by its own timer, with no other upload starting, and its temp file is deleted', async () => {
+    const { running, clock, logger, temps } = uploadsOnATimer();
+    const record = { kind: 'contact' as const, id: 1 };
+    const uploadId = await running.start(record, 'notes.txt', 100, 25);
+    await running.chunk(uploadId, 0, Buffer.from('hello').toString('base64'));
+    expect(temps()).toHaveLength(1);
+
+    clock.advance(uploadLimits.idleMs + 1);
+    await waitFor(() => temps().length === 0);
+
+    expect(temps()).toEqual([]);
+    await expect(running.chunk(uploadId, 5, Buffer.from('world').toString('base64'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(logger.records).toContainEqual(expect.objectContaining({ message: 'abandoned upload dropped', context: { uploadId } }));
+    await running.abortAll();
+  });
+
+  it('one still being fed is kept, however long it takes in all', async () => {
+    const { running, clock, temps } = uploadsOnATimer();
+    const uploadId = await running.start({ kind: 'contact', id: 1 }, 'notes.txt', 10, 25);
+    for (let offset = 0; offset < 10; offset++) {
+      clock.advance(uploadLimits.idleMs - 1000);
+      await sleep(30);
+      expect(await running.chunk(uploadId, offset, Buffer.from('x').toString('base64'))).toBe(offset + 1);
+    }
+    expect(temps()).toHaveLength(1);
+    await running.abortAll();
+    expect(temps()).toEqual([]);
+  });
+
+  it('its timer never keeps Rolodesk from quitting', async () => {
+    const { running } = uploadsOnATimer();
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    await running.start({ kind: 'contact', id: 1 }, 'notes.txt', 10, 25);
+    expect(timers()).toBe(before);
+    await running.abortAll();
+  });
+});
