@@ -1,8 +1,13 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BuildKind } from './menu';
 import type { WindowPlacement } from './window-placement';
 
-/** The main window's options: every security switch on, whatever the defaults become. */
-export function mainWindowOptions(preloadPath: string, placement: WindowPlacement): BrowserWindowConstructorOptions {
+/**
+ * The main window's options: every security switch on, whatever the defaults
+ * become. A release build cannot open DevTools at all, by menu or by any
+ * keyboard shortcut (F12, Ctrl+Shift+I).
+ */
+export function mainWindowOptions(preloadPath: string, placement: WindowPlacement, build: BuildKind): BrowserWindowConstructorOptions {
   return {
     ...placement.bounds,
     minWidth: 480,
@@ -24,6 +29,7 @@ export function mainWindowOptions(preloadPath: string, placement: WindowPlacemen
       plugins: true,
       navigateOnDragDrop: false,
       spellcheck: true,
+      devTools: build === 'development',
     },
   };
 }
