@@ -28,6 +28,8 @@ export function mainWindowOptions(preloadPath: string, placement: WindowPlacemen
       // Chromium's built-in PDF viewer, for previewing attachments; no other plugin exists any more.
       plugins: true,
       navigateOnDragDrop: false,
+      // A middle-click on a link would ask for a new window (refused anyway, security.ts): no auxclick at all.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
       devTools: build === 'development',
     },

@@ -17,6 +17,7 @@ describe('main window', () => {
       webviewTag: false,
       allowRunningInsecureContent: false,
       plugins: true, // the PDF viewer for attachment previews
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
