@@ -47,6 +47,7 @@ export function electronDesktop(window: () => BrowserWindow | undefined, own: Wi
       return choice.canceled ? undefined : choice.filePaths[0];
     },
     async openMailto(url) {
+      // electronegativity: OPEN_EXTERNAL_JS_CHECK — checkedMailto refuses every link that is not a well-formed mailto:, so no file, http or custom-scheme URL reaches the shell
       await shell.openExternal(checkedMailto(url));
     },
     copyText(text) {

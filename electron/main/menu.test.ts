@@ -23,21 +23,21 @@ const click = (item: MenuItemConstructorOptions | undefined) =>
 
 describe('application menu', () => {
   it('has the macOS app menu first, then File, Edit, View, Window, Help', () => {
-    const template = menuTemplate('darwin', recordingActions().actions);
-    expect(template.map((item) => item.role ?? item.label)).toEqual(['appMenu', '&File', 'editMenu', 'viewMenu', 'windowMenu', 'help']);
+    const template = menuTemplate('darwin', recordingActions().actions, 'release');
+    expect(template.map((item) => item.role ?? item.label)).toEqual(['appMenu', '&File', 'editMenu', '&View', 'windowMenu', 'help']);
     expect(submenu(template[1]).at(-1)?.role).toBe('close');
   });
 
   it('has no app menu on Windows, quits from File, and offers About under Help', () => {
-    const template = menuTemplate('win32', recordingActions().actions);
-    expect(template.map((item) => item.role ?? item.label)).toEqual(['&File', 'editMenu', 'viewMenu', 'windowMenu', 'help']);
+    const template = menuTemplate('win32', recordingActions().actions, 'release');
+    expect(template.map((item) => item.role ?? item.label)).toEqual(['&File', 'editMenu', '&View', 'windowMenu', 'help']);
     expect(submenu(template[0]).at(-1)?.role).toBe('quit');
     expect(submenu(template[4]).some((item) => item.role === 'about')).toBe(true);
   });
 
   it('wires New Contact (Ctrl/Cmd+N), Find (Ctrl/Cmd+F), Import…, Export List…, the backup commands and the Help folders to their actions', () => {
     const { calls, actions } = recordingActions();
-    const [file, , , , help] = menuTemplate('linux', actions);
+    const [file, , , , help] = menuTemplate('linux', actions, 'release');
     const item = (label: string) => submenu(file).find((entry) => entry.label === label);
     expect(item('New Contact')?.accelerator).toBe('CmdOrCtrl+N');
     expect(item('Find…')?.accelerator).toBe('CmdOrCtrl+F');
@@ -45,5 +45,16 @@ describe('application menu', () => {
     for (const label of ['New Contact', 'Find…', 'Import…', 'Export List…', 'Export Backup…', 'Restore from Backup…']) click(item(label));
     for (const entry of submenu(help).filter((candidate) => candidate.click)) click(entry);
     expect(calls).toEqual(['newContact', 'find', 'importFile', 'exportList', 'exportBackup', 'restoreBackup', 'openDataFolder', 'openLogFile']);
+  });
+
+  const viewRoles = (build: 'release' | 'development') =>
+    submenu(menuTemplate('win32', recordingActions().actions, build).find((item) => item.label === '&View')).map((item) => item.role ?? item.type);
+
+  it('a release build’s View menu has zoom and full screen, but no Reload, Force Reload or developer tools', () => {
+    expect(viewRoles('release')).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen']);
+  });
+
+  it('a development build’s View menu keeps Reload, Force Reload and the developer tools', () => {
+    expect(viewRoles('development')).toEqual(['reload', 'forceReload', 'toggleDevTools', 'separator', 'resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen']);
   });
 });

@@ -11,11 +11,34 @@ export interface MenuActions {
   openLogFile(): void;
 }
 
+/** How the app was built: a release (packaged) build has no developer tools in its menus. */
+export type BuildKind = 'release' | 'development';
+
+/**
+ * View: zoom and full screen for everyone; Reload and the developer tools
+ * only in development. In a release, reloading would throw away unsaved
+ * typing, and DevTools would hand anyone at the desk a console into the page.
+ */
+function viewMenu(build: BuildKind): MenuItemConstructorOptions {
+  const developer: MenuItemConstructorOptions[] = [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
+  return {
+    label: '&View',
+    submenu: [
+      ...(build === 'development' ? developer : []),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+}
+
 /**
  * The application menu: the platform's standard roles (the macOS app menu,
  * Edit, View, Window, Help) plus Rolodesk's own commands in File.
  */
-export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions): MenuItemConstructorOptions[] {
+export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, build: BuildKind): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   return [
     ...(isMac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
@@ -35,7 +58,7 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions): M
       ],
     },
     { role: 'editMenu' },
-    { role: 'viewMenu' },
+    viewMenu(build),
     { role: 'windowMenu' },
     {
       role: 'help',

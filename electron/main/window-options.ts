@@ -1,8 +1,13 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BuildKind } from './menu';
 import type { WindowPlacement } from './window-placement';
 
-/** The main window's options: every security switch on, whatever the defaults become. */
-export function mainWindowOptions(preloadPath: string, placement: WindowPlacement): BrowserWindowConstructorOptions {
+/**
+ * The main window's options: every security switch on, whatever the defaults
+ * become. A release build cannot open DevTools at all, by menu or by any
+ * keyboard shortcut (F12, Ctrl+Shift+I).
+ */
+export function mainWindowOptions(preloadPath: string, placement: WindowPlacement, build: BuildKind): BrowserWindowConstructorOptions {
   return {
     ...placement.bounds,
     minWidth: 480,
@@ -23,7 +28,10 @@ export function mainWindowOptions(preloadPath: string, placement: WindowPlacemen
       // Chromium's built-in PDF viewer, for previewing attachments; no other plugin exists any more.
       plugins: true,
       navigateOnDragDrop: false,
+      // A middle-click on a link would ask for a new window (refused anyway, security.ts): no auxclick at all.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
+      devTools: build === 'development',
     },
   };
 }

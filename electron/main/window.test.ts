@@ -6,7 +6,7 @@ const laptop = { x: 0, y: 0, width: 1440, height: 900 };
 
 describe('main window', () => {
   it('turns on context isolation, the sandbox and web security, and turns off Node in the page', () => {
-    const options = mainWindowOptions('/app/out/preload/index.js', choosePlacement(undefined, [laptop]));
+    const options = mainWindowOptions('/app/out/preload/index.js', choosePlacement(undefined, [laptop]), 'release');
     expect(options.webPreferences).toMatchObject({
       preload: '/app/out/preload/index.js',
       contextIsolation: true,
@@ -17,7 +17,14 @@ describe('main window', () => {
       webviewTag: false,
       allowRunningInsecureContent: false,
       plugins: true, // the PDF viewer for attachment previews
+      disableBlinkFeatures: 'Auxclick',
     });
+  });
+
+  it('a release build cannot open DevTools by any shortcut; a development build can', () => {
+    const placement = choosePlacement(undefined, [laptop]);
+    expect(mainWindowOptions('/p.js', placement, 'release').webPreferences?.devTools).toBe(false);
+    expect(mainWindowOptions('/p.js', placement, 'development').webPreferences?.devTools).toBe(true);
   });
 
   it('reopens where it was left', () => {

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core } from '../../electron/core/core';
+import { noDesktop } from '../../electron/core/desktop';
 import { dataPaths } from '../../electron/core/paths';
 import { memoryLogger } from '../../electron/core/logger';
 import { seedContacts, type SeedContact } from './seed';
@@ -62,7 +63,8 @@ export async function createContext(options: { contacts: number; extraContacts: 
   for (const dir of [rolodeskDir, shellDir, scriptDir]) mkdirSync(dir, { recursive: true });
 
   const logger = memoryLogger();
-  const openCoreOn = (dataDir: string) => openCore({ dataDir, logger, appVersion: '0.0.0-bench' });
+  // The bench plays a user who answers "yes" to every native "cannot be undone" question (it deletes a field it added).
+  const openCoreOn = (dataDir: string) => openCore({ dataDir, logger, appVersion: '0.0.0-bench', desktop: { ...noDesktop, confirmDestructive: async () => true } });
   // The schema comes from the app itself, so triggers and FTS are the ones it ships.
   const template = await openCoreOn(templateDir);
   const shellSetup = shellSetupLike(template.db);

@@ -274,6 +274,16 @@ test.describe('backups', () => {
     expect(await app.core.backups.settings()).toEqual({ intervalMinutes: 30, keepNewest: 4, keepDaily: 7, keepWeekly: 8 });
     await expect(page.getByRole('region', { name: 'Backup status' })).toContainText('No verified backup yet');
 
+    // Keeping fewer is asked in Rolodesk's native dialog; "no" changes nothing and is said quietly, not as a problem.
+    app.desktop.confirmAnswer = false;
+    await schedule.getByLabel('Newest backups to keep').fill('2');
+    await schedule.getByRole('button', { name: 'Save schedule' }).click();
+    await expect(toasts(page)).toContainText('The schedule was not changed.');
+    expect(app.desktop.confirmations).toEqual([expect.objectContaining({ message: 'Keep fewer backups?', detail: expect.stringContaining('2 newest backups instead of 4') })]);
+    await expect(schedule.getByRole('alert')).toHaveCount(0);
+    expect(await app.core.backups.settings()).toEqual({ intervalMinutes: 30, keepNewest: 4, keepDaily: 7, keepWeekly: 8 });
+    app.desktop.confirmAnswer = true;
+
     // Kept across a relaunch, and the status line speaks of the new interval.
     await takeSnapshot(app);
     await app.relaunch();

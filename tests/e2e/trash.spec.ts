@@ -100,6 +100,17 @@ test.describe('the trash', () => {
     await expect(entry(page, 'Carl Grey')).toBeVisible();
     expect(count(app.core, 'SELECT count(*) FROM contacts WHERE id = ?', crm.carl.id)).toBe(1);
 
+    // The question that counts is Rolodesk's native one: "no" there deletes nothing, quietly.
+    app.desktop.confirmAnswer = false;
+    await entry(page, 'Carl Grey').getByRole('button', { name: 'Delete Carl Grey forever' }).click();
+    await confirm.getByRole('button', { name: 'Delete forever' }).click();
+    await expect(confirm).toBeHidden();
+    expect(app.desktop.confirmations).toEqual([expect.objectContaining({ message: 'Delete “Carl Grey” forever?', detail: expect.stringContaining('1 contact') })]);
+    await expect(entry(page, 'Carl Grey')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(count(app.core, 'SELECT count(*) FROM contacts WHERE id = ?', crm.carl.id)).toBe(1);
+
+    app.desktop.confirmAnswer = true;
     await entry(page, 'Carl Grey').getByRole('button', { name: 'Delete Carl Grey forever' }).click();
     await confirm.getByRole('button', { name: 'Delete forever' }).click();
     await expect(confirm).toBeHidden();
@@ -172,7 +183,7 @@ test.describe('the trash', () => {
     await expect(stays).toContainText('“Bob prefers email” stays: it also belongs to Bob Stone.');
     await expect(stays).toContainText('Deal “Acme renewal” stays, no longer linked to Acme Ltd.');
     await expect(stays).toContainText('Anna Berg stays, no longer linked to Acme Ltd.');
-    await expect(confirm).toContainText('This cannot be undone.');
+    await expect(confirm).toContainText('Rolodesk asks you to confirm before anything goes.');
     await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await app.screenshot('trash-delete-forever');
     await confirm.getByRole('button', { name: 'Delete forever' }).click();

@@ -1,6 +1,7 @@
 import { cpSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/core';
+import { recordingDesktop } from '../support/recording-desktop';
 import { verifySnapshot } from '../../electron/core/backups/verify';
 import { memoryLogger } from '../../electron/core/logger';
 import { useChildren, type TsChild } from '../support/child';
@@ -31,7 +32,7 @@ describe('SIGKILL during backup work', () => {
     for (const core of open.splice(0)) await core.close();
   });
   const start = async (dataDir: string) => {
-    const core = await openCore({ dataDir, logger: memoryLogger(), appVersion: '1.0.0' });
+    const core = await openCore({ dataDir, logger: memoryLogger(), appVersion: '1.0.0', desktop: recordingDesktop() });
     open.push(core);
     return core;
   };

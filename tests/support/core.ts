@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
 import { memoryLogger } from '../../electron/core/logger';
+import { recordingDesktop } from './recording-desktop';
 
 /** Opens real cores on real directories and closes whatever a test left open. */
 export function useCores() {
@@ -10,7 +11,8 @@ export function useCores() {
   });
   return async (dataDir: string, options: Pick<CoreOptions, 'clock' | 'desktop' | 'emit' | 'startJobs'> = {}) => {
     const logger = memoryLogger();
-    const core = await openCore({ dataDir, logger, appVersion: '0.0.0-test', ...options });
+    // A desktop that answers every native question "yes", unless a test hands in its own.
+    const core = await openCore({ dataDir, logger, appVersion: '0.0.0-test', desktop: recordingDesktop(), ...options });
     open.push(core);
     return Object.assign(core, { logs: logger.records });
   };

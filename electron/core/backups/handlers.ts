@@ -1,5 +1,7 @@
 import type { Handlers } from '../context';
 import type { DesktopServices } from '../desktop';
+import { confirmOrCancel } from '../confirm-destructive';
+import { fewerKeptQuestion } from './fewer-kept';
 import type { BackupService } from './service';
 
 function backupFileName(now: Date): string {
@@ -21,7 +23,10 @@ export function backupHandlers(backups: BackupService, desktop: DesktopServices,
       await backups.chooseLocation(null);
       return backups.status();
     },
+    // Keeping fewer backups deletes older ones at the next prune: asked in main's native dialog, whoever sent it.
     'backups.updateSettings': async (settings) => {
+      const question = fewerKeptQuestion(backups.settings(), settings);
+      if (question) await confirmOrCancel(desktop, question, 'The schedule was not changed. Rolodesk keeps as many backups as before.');
       await backups.updateSettings(settings);
       return backups.status();
     },

@@ -75,6 +75,10 @@ export function customFieldsRepo(db: Db) {
   const clear = Object.fromEntries(
     kinds.map((kind) => [kind, db.prepare<[number, number]>(`DELETE FROM ${customTableOf[kind]} WHERE ${ownerColumn[kind]} = ? AND field_id = ?`)]),
   ) as Record<FieldedKind, ReturnType<typeof db.prepare<[number, number]>>>;
+  // Records in the trash count too: their values go with the field as well.
+  const valueCount = Object.fromEntries(
+    kinds.map((kind) => [kind, db.prepare<[number], number>(`SELECT count(*) FROM ${customTableOf[kind]} WHERE field_id = ?`).pluck()]),
+  ) as Record<FieldedKind, ReturnType<typeof db.prepare<[number], number>>>;
   const valuesOfField = Object.fromEntries(
     kinds.map((kind) => [kind, db.prepare<[number], { owner: number; value: StoredValue }>(`SELECT ${ownerColumn[kind]} AS owner, value FROM ${customTableOf[kind]} WHERE field_id = ?`)]),
   ) as Record<FieldedKind, ReturnType<typeof db.prepare<[number], { owner: number; value: StoredValue }>>>;
@@ -200,6 +204,8 @@ export function customFieldsRepo(db: Db) {
       return toField(row);
     }),
     field,
+    /** How many records have a value in the field, those in the trash included: what deleting it takes away. */
+    valuesHeld: (definition: CustomField): number => valueCount[definition.kind].get(definition.id)!,
     /** A record's values by field number (as text keys, the way JSON carries them). */
     valuesOf(record: FieldedRef): Record<string, StoredValue> {
       return Object.fromEntries(valuesOf[record.kind].all(record.id).map((row) => [String(row.field_id), row.value]));

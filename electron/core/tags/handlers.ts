@@ -1,14 +1,18 @@
 import type { FieldedRef } from '../../../shared/schemas/record';
 import type { CoreContext, Handlers } from '../context';
 import { writer } from '../db/write';
+import { confirmOrCancel, countOf, wordList } from '../confirm-destructive';
+import { recordWords, savedViewsWords } from '../destructive-words';
 import { CrmError } from '../errors';
 import { tableOf } from '../records/kinds';
+import { viewsRepo } from '../views/repo';
 import { tagsRepo } from './repo';
 
 const tagGone = () => new CrmError('NOT_FOUND', 'This tag no longer exists. It may have been deleted.');
 
-export function tagHandlers({ db, clock }: CoreContext) {
+export function tagHandlers({ db, clock, desktop }: CoreContext) {
   const repo = tagsRepo(db);
+  const views = viewsRepo(db);
   const write = writer(db);
   const now = () => clock.now().toISOString();
   const live = Object.fromEntries(
@@ -30,7 +34,29 @@ export function tagHandlers({ db, clock }: CoreContext) {
       if (!tag) throw tagGone();
       return tag;
     },
-    'tags.delete': ({ id }) => {
+    // Asked in main's native dialog, whoever sent the request: the links cannot be put back.
+    'tags.delete': async ({ id }) => {
+      const tag = repo.get(id);
+      if (!tag) throw tagGone();
+      const carriedBy = repo.carriedBy(id);
+      const records = wordList((['contact', 'company', 'deal'] as const).filter((kind) => carriedBy[kind] > 0).map((kind) => countOf(carriedBy[kind], ...recordWords[kind])));
+      const total = carriedBy.contact + carriedBy.company + carriedBy.deal;
+      await confirmOrCancel(
+        desktop,
+        {
+          title: 'Delete tag',
+          message: `Delete the tag “${tag.name}”?`,
+          detail: [
+            total === 0 ? 'No record has this tag.' : `${records} ${total === 1 ? 'has' : 'have'} this tag. They keep everything else.`,
+            savedViewsWords(views.usedBy({ kind: 'tag', id }).length),
+            'This cannot be undone.',
+          ]
+            .filter(Boolean)
+            .join(' '),
+          confirmLabel: 'Delete Tag',
+        },
+        `The tag “${tag.name}” was not deleted.`,
+      );
       if (!repo.delete(id, now())) throw tagGone();
       return { id };
     },

@@ -46,6 +46,10 @@ export function tagsRepo(db: Db) {
       ).pluck(),
     ]),
   ) as Record<FieldedKind, ReturnType<typeof db.prepare<[number], number>>>;
+  // Records in the trash count too: a restore would not bring their tag back.
+  const everyLink = Object.fromEntries(
+    kinds.map((kind) => [kind, db.prepare<[number], number>(`SELECT count(*) FROM ${tagTableOf[kind]} WHERE tag_id = ?`).pluck()]),
+  ) as Record<FieldedKind, ReturnType<typeof db.prepare<[number], number>>>;
   const linksOf = Object.fromEntries(
     kinds.map((kind) => [kind, db.prepare<[number], number>(`SELECT tag_id FROM ${tagTableOf[kind]} WHERE ${ownerColumn[kind]} = ? ORDER BY tag_id`).pluck()]),
   ) as Record<FieldedKind, ReturnType<typeof db.prepare<[number], number>>>;
@@ -143,6 +147,8 @@ export function tagsRepo(db: Db) {
       deleted.remember({ kind: 'tag', id }, row.name, now);
       return true;
     }),
+    /** How many records carry the tag, those in the trash included: what deleting it takes away. */
+    carriedBy: (id: number): Tag['counts'] => ({ contact: everyLink.contact.get(id)!, company: everyLink.company.get(id)!, deal: everyLink.deal.get(id)! }),
     idsOf: (record: FieldedRef): number[] => linksOf[record.kind].all(record.id),
     /** Tag numbers of many records at once (a list page). */
     idsOfMany(kind: FieldedKind, ids: readonly number[]): Map<number, number[]> {

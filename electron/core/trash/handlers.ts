@@ -1,14 +1,16 @@
 import type { CoreContext, Handlers } from '../context';
 import { writer } from '../db/write';
+import { confirmOrCancel } from '../confirm-destructive';
 import { CrmError } from '../errors';
-import { purgeEntries } from './purge';
+import { changedSincePreview, purgeEntries } from './purge';
 import { purgePlanner } from './purge-plan';
 import { purgePreviewer } from './purge-preview';
+import { purgeQuestion } from './purge-question';
 import { trashRepo } from './repo';
 
 const entryGone = () => new CrmError('NOT_FOUND', 'This is no longer in the trash: it was restored or deleted for good.');
 
-export function trashHandlers({ db, clock, store, logger }: CoreContext) {
+export function trashHandlers({ db, clock, store, logger, desktop }: CoreContext) {
   const repo = trashRepo(db);
   const write = writer(db);
   const planner = purgePlanner(db);
@@ -24,9 +26,14 @@ export function trashHandlers({ db, clock, store, logger }: CoreContext) {
       if (!repo.get(trashId)) throw entryGone();
       return previewer.preview(trashId, planner.plan([trashId]));
     },
+    // Asked in main's native dialog, whoever sent the request; the delete then removes exactly what the question named.
     'trash.deleteForever': async ({ trashId, planKey }) => {
-      if (!repo.get(trashId)) throw entryGone();
-      return { purged: await purgeEntries(db, store, logger, [trashId], clock.now(), planKey) };
+      const entry = repo.get(trashId);
+      if (!entry) throw entryGone();
+      const plan = planner.plan([trashId]);
+      if (planKey !== undefined && plan.key !== planKey) throw changedSincePreview();
+      await confirmOrCancel(desktop, purgeQuestion(entry, previewer.preview(trashId, plan)), `Nothing was deleted: “${entry.label}” is still in the trash.`);
+      return { purged: await purgeEntries(db, store, logger, [trashId], clock.now(), plan.key) };
     },
   } satisfies Partial<Handlers>;
 }

@@ -7,7 +7,7 @@ import { purgePlanner, type PurgePlan } from './purge-plan';
 import { keptLongEnough, trashRepo } from './repo';
 import { sweptActivities } from './swept';
 
-const changedSincePreview = () =>
+export const changedSincePreview = () =>
   new CrmError('CONFLICT', 'What this would delete changed meanwhile (something was restored or deleted elsewhere). Nothing was deleted: look at it again first.');
 
 /** Deletes exactly the rows of a plan, children first; what the entries still hold belongs to records that stay. */

@@ -53,6 +53,8 @@ export function ScheduleForm({ settings }: { settings: BackupSettings }) {
       showToast('Schedule saved');
     } catch (thrown) {
       const error = toCrmError(thrown);
+      // "No" in Rolodesk's own "keep fewer backups?" question: nothing changed, the typing stays to adjust.
+      if (error.code === 'CANCELLED') return showToast(error.message);
       const found: ScheduleErrors = {};
       for (const issue of error.fields) if ((scheduleFields as readonly string[]).includes(issue.field)) found[issue.field as ScheduleField] = issue.message;
       if (Object.keys(found).length > 0) showErrors(found);

@@ -2,15 +2,12 @@ import { useId, useState } from 'react';
 import { customFieldLimits, type CustomField } from '../../../../shared/schemas/custom-field';
 import { invoke } from '../../api';
 import { Button, IconButton } from '../../components/Button';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { fieldFormErrorsOf, type FieldFormErrors } from '../custom-fields/customFieldForm';
 import { choiceChanges, draftsOf } from './choiceDrafts';
 import { ChoicesEditor } from './ChoicesEditor';
-import { customFieldTypeLabels, recordsOfKind } from './customFieldWords';
-import { useViewsUsing } from '../views/useViewsUsing';
-import { viewsUsingWords } from '../views/viewProblems';
-import { useConfirmedDelete } from './useConfirmedDelete';
+import { customFieldTypeLabels } from './customFieldWords';
+import { useNativelyConfirmedDelete } from './useNativelyConfirmedDelete';
 import { InlineEditForm } from './InlineEditForm';
 import { useInlineEdit } from './useInlineEdit';
 import { useUnsavedWork } from '../../lib/unsavedContext';
@@ -24,16 +21,14 @@ interface CustomFieldRowProps {
   onChanged(): void;
 }
 
-/** One field in Settings: its label and type; move up and down, rename (and edit choices), delete after asking. */
+/** One field in Settings: its label and type; move up and down, rename (and edit choices), delete (Rolodesk asks in its own dialog). */
 export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: CustomFieldRowProps) {
   const idPrefix = useId();
   const inline = useInlineEdit({ saved: 'Field saved', onChanged });
   const [label, setLabel] = useState(field.label);
   const [choices, setChoices] = useState(() => draftsOf(field.choices));
   const [errors, setErrors] = useState<FieldFormErrors>({});
-  const deletion = useConfirmedDelete(() => invoke('customFields.delete', { id: field.id }), `Field “${field.label}” deleted`, onChanged);
-  // The confirmation waits for the answer, so it can name the views the delete breaks.
-  const usage = useViewsUsing(deletion.confirming ? { kind: 'customField', id: field.id } : null);
+  const deletion = useNativelyConfirmedDelete(() => invoke('customFields.delete', { id: field.id }), `Field “${field.label}” deleted`, onChanged);
 
   const commit = () =>
     inline.commit(
@@ -82,20 +77,10 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
         >
           Edit
         </Button>
-        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${field.label}`} onClick={deletion.ask}>
+        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${field.label}`} aria-disabled={deletion.busy} onClick={deletion.run}>
           Delete
         </Button>
       </div>
-      {deletion.confirming && usage && (
-        <ConfirmDialog
-          title={`Delete the field “${field.label}”?`}
-          message={[`Its values on all ${recordsOfKind[field.kind]} are removed too.`, viewsUsingWords(usage.views, 'customField'), 'This cannot be undone.'].filter(Boolean).join(' ')}
-          confirmLabel="Delete field"
-          busy={deletion.busy}
-          onConfirm={deletion.confirm}
-          onCancel={deletion.cancel}
-        />
-      )}
     </li>
   );
 }

@@ -2,15 +2,12 @@ import { useId, useState } from 'react';
 import { tagLimits, type Tag } from '../../../../shared/schemas/tag';
 import { invoke } from '../../api';
 import { Button } from '../../components/Button';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { TagChip } from '../tags/TagChip';
 import { TagColorPicker } from '../tags/TagColorPicker';
 import { taggedRecordsWords } from '../tags/tagWords';
-import { useViewsUsing } from '../views/useViewsUsing';
-import { viewsUsingWords } from '../views/viewProblems';
 import { problemFor } from './problemFor';
-import { useConfirmedDelete } from './useConfirmedDelete';
+import { useNativelyConfirmedDelete } from './useNativelyConfirmedDelete';
 import { InlineEditForm } from './InlineEditForm';
 import { useInlineEdit } from './useInlineEdit';
 import { useUnsavedWork } from '../../lib/unsavedContext';
@@ -21,17 +18,15 @@ interface TagRowProps {
   onChanged(): void;
 }
 
-/** One tag in Settings: how many records carry it; rename and recolour in place; delete after asking. */
+/** One tag in Settings: how many records carry it; rename and recolour in place; delete (Rolodesk asks in its own dialog). */
 export function TagRow({ tag, onChanged }: TagRowProps) {
   const nameId = useId();
   const inline = useInlineEdit({ saved: 'Tag saved', onChanged });
   const [name, setName] = useState(tag.name);
   const [color, setColor] = useState(tag.color);
   const [error, setError] = useState<string | undefined>();
-  const deletion = useConfirmedDelete(() => invoke('tags.delete', { id: tag.id }), `Tag “${tag.name}” deleted`, onChanged);
+  const deletion = useNativelyConfirmedDelete(() => invoke('tags.delete', { id: tag.id }), `Tag “${tag.name}” deleted`, onChanged);
   const onRecords = taggedRecordsWords(tag.counts);
-  // The confirmation waits for the answer, so it can name the views the delete breaks.
-  const usage = useViewsUsing(deletion.confirming ? { kind: 'tag', id: tag.id } : null);
 
   function startEditing() {
     setName(tag.name);
@@ -73,26 +68,10 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
         <Button ref={inline.editButtonRef} size="small" variant="subtle" icon="edit" aria-label={`Edit ${tag.name}`} onClick={startEditing}>
           Edit
         </Button>
-        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${tag.name}`} onClick={deletion.ask}>
+        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${tag.name}`} aria-disabled={deletion.busy} onClick={deletion.run}>
           Delete
         </Button>
       </div>
-      {deletion.confirming && usage && (
-        <ConfirmDialog
-          title={`Delete the tag “${tag.name}”?`}
-          message={[
-            onRecords === '' ? 'The tag is not on any record.' : `This removes the tag from ${onRecords}. The records themselves stay.`,
-            viewsUsingWords(usage.views, 'tag'),
-            'This cannot be undone.',
-          ]
-            .filter(Boolean)
-            .join(' ')}
-          confirmLabel="Delete tag"
-          busy={deletion.busy}
-          onConfirm={deletion.confirm}
-          onCancel={deletion.cancel}
-        />
-      )}
     </li>
   );
 }

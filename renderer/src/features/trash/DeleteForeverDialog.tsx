@@ -18,9 +18,11 @@ interface DeleteForeverDialogProps {
 }
 
 /**
- * Asks before deleting an entry for good, listing exactly what goes and
- * what stays (the core's preview); the delete removes exactly that, or is
- * refused when it changed meanwhile, and then the new list is shown.
+ * Shows, before deleting an entry for good, exactly what goes and what
+ * stays (the core's preview). The question itself is Rolodesk's native
+ * dialog (main asks it whoever sends the delete): "no" there closes this
+ * quietly. The delete removes exactly what was shown, or is refused when it
+ * changed meanwhile, and then the new list is shown.
  */
 export function DeleteForeverDialog({ entry, onDeleted, onGone, onChangedMeanwhile, onCancel }: DeleteForeverDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -53,7 +55,9 @@ export function DeleteForeverDialog({ entry, onDeleted, onGone, onChangedMeanwhi
     setProblem(null);
     invoke('trash.deleteForever', { trashId: entry.id, planKey: shown.planKey })
       .then(onDeleted, (error: unknown) => {
-        if (toCrmError(error).code !== 'CONFLICT') return failed(error);
+        const { code } = toCrmError(error);
+        if (code === 'CANCELLED') return onCancel();
+        if (code !== 'CONFLICT') return failed(error);
         setChangedMeanwhile(true);
         setPreview(null);
         load();
@@ -66,7 +70,7 @@ export function DeleteForeverDialog({ entry, onDeleted, onGone, onChangedMeanwhi
   return (
     <Dialog
       title={`Delete “${entry.label}” forever?`}
-      description="Everything under “Goes for good” will be gone for good. This cannot be undone."
+      description="Everything under “Goes for good” will be gone for good. Rolodesk asks you to confirm before anything goes."
       onCancel={onCancel}
       initialFocus={cancelRef}
       size="medium"
@@ -107,7 +111,7 @@ export function DeleteForeverDialog({ entry, onDeleted, onGone, onChangedMeanwhi
           Cancel
         </Button>
         <Button variant="danger" icon="trash" onClick={() => preview && deleteForever(preview)} disabled={busy || !preview}>
-          Delete forever
+          Delete forever…
         </Button>
       </div>
     </Dialog>
