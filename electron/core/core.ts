@@ -296,7 +296,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       await closing?.close();
       await jobs.close();
       lock.release();
-      logger.info('core closed', { dataDir: paths.root });
+      logger.info('core closed');
     },
   };
 }
