@@ -41,7 +41,7 @@ describe('the log file', () => {
     expect(text).toMatch(new RegExp(`\\[info\\]\\s+data folder: ${root}\\n`));
     expect(text).toContain('<data>/crm.db');
     expect(text).toContain(`“${fingerprint('Zoë Lëakcheck')}”`);
-    expect(text).toContain(`~/Documents/${fingerprint('leak-file-4d2.pdf')}`);
+    expect(text).toContain(`open '${fingerprint(join(home, 'Documents', 'leak-file-4d2.pdf'))}'`);
     for (const marker of ['Zoë', 'Lëakcheck', 'leak.check', 'leak-file-4d2']) expect(text).not.toContain(marker);
   });
 });

@@ -13,8 +13,9 @@ describe('a fingerprint', () => {
     expect(fingerprint('Zoë Lëakcheck')).not.toBe(fingerprint('Zoe Leakcheck'));
   });
 
-  it('of a path keeps the folder and hides the name', () => {
-    expect(pathForLog('/mnt/share/leak-file-4d2.pdf')).toBe(`/mnt/share/${fingerprint('leak-file-4d2.pdf')}`);
+  it('of a path the user chose is the whole path’s, unless it is inside the data folder', () => {
+    expect(redactText(pathForLog('/mnt/Zoë Lëakcheck/leak-file-4d2.pdf'), places)).toBe(`“${fingerprint('/mnt/Zoë Lëakcheck/leak-file-4d2.pdf')}”`);
+    expect(redactText(pathForLog('/home/ana/.config/Rolodesk/backups'), places)).toBe('“<data>/backups”');
   });
 });
 
@@ -50,13 +51,20 @@ describe('paths and addresses in a logged string', () => {
     expect(redactText('opened /home/ana/.config/Rolodesk/crm.db from /home/ana/app and /home/anabel/x', places)).toBe(
       'opened <data>/crm.db from ~/app and /home/anabel/x',
     );
-    expect(redactText('C:\\Users\\ana\\AppData\\x', { homeDir: 'C:\\Users\\ana' })).toBe('~\\AppData\\x');
+    expect(redactText('at C:\\Users\\ana\\AppData\\x', { homeDir: 'C:\\Users\\ana' })).toBe('at ~\\AppData\\x');
   });
 
   it("hide the file name in the system's messages, and the account name anywhere in a path", () => {
     const text = redactText("ENOENT: no such file or directory, open '/home/ana/Documents/leak-file-4d2.pdf'", places);
-    expect(text).toBe(`ENOENT: no such file or directory, open '~/Documents/${fingerprint('leak-file-4d2.pdf')}'`);
+    expect(text).toBe(`ENOENT: no such file or directory, open '${fingerprint('/home/ana/Documents/leak-file-4d2.pdf')}'`);
+    expect(redactText("ENOENT: no such file or directory, open '/home/ana/.config/Rolodesk/crm.db'", places)).toBe("ENOENT: no such file or directory, open '<data>/crm.db'");
     expect(redactText("EACCES: permission denied, mkdir '/media/ana/USB/Rolodesk backups'", places)).not.toMatch(/ana|Rolodesk backups/);
+  });
+
+  it('hide a value that is a whole path outside the data folder, keep one inside it', () => {
+    expect(redactText('/tmp/rolodesk-open/1f8e/leak-file-4d2.pdf', places)).toBe(fingerprint('/tmp/rolodesk-open/1f8e/leak-file-4d2.pdf'));
+    expect(redactText('C:\\Users\\ana\\Desktop\\Zoë.csv', places)).toBe(fingerprint('C:\\Users\\ana\\Desktop\\Zoë.csv'));
+    expect(redactText('/home/ana/.config/Rolodesk/backups/snapshot-1', places)).toBe('<data>/backups/snapshot-1');
   });
 
   it('hide email addresses wherever they are, but not package paths', () => {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { basename, dirname } from 'node:path';
 
 /**
  * The log keeps no one's personal data (issue 13): a name, an email address,
@@ -18,6 +17,8 @@ export interface LogPlaces {
 }
 
 const fingerprintLength = 12;
+const open = '“';
+const close = '”';
 
 /** The first 12 hex of the value's sha256, marked with #: the one way a user's value appears in the log. */
 export function fingerprint(value: string): string {
@@ -26,13 +27,14 @@ export function fingerprint(value: string): string {
 
 const isFingerprint = (text: string) => /^#[0-9a-f]{12}$/.test(text);
 
-/** A path chosen by the user (an export, a backup folder): its folder stays readable, its name becomes a fingerprint. */
+/**
+ * A path chosen by the user (an export, a backup folder), marked as a value
+ * to hide: the file logger writes it as <data>/… inside the data folder and
+ * as a fingerprint anywhere else (a folder's name may be a client's).
+ */
 export function pathForLog(path: string): string {
-  return `${dirname(path)}/${fingerprint(basename(path))}`;
+  return `${open}${path}${close}`;
 }
-
-const open = '“';
-const close = '”';
 
 /**
  * Every “…” span (our messages quote a user's value that way) becomes a
@@ -99,11 +101,14 @@ function replaceFolder(text: string, folder: string | undefined, token: string):
 
 // The system quotes paths in its messages: ENOENT: no such file or directory, open '/home/ana/Zoë.pdf'.
 const quotedPathPattern = /'((?:\/|[A-Za-z]:\\|\\\\)[^'\n]*)'/g;
+const wholePathPattern = /^(?:\/|[A-Za-z]:\\|\\\\)[^\n]*$/;
 
 /** A whole string as the log file may hold it: the data folder as <data>, the home folder as ~, and no user's value. */
 export function redactText(text: string, places: LogPlaces): string {
   const withData = replaceFolder(text, places.dataDir, '<data>');
-  const withPaths = withData.replace(quotedPathPattern, (_, path: string) => `'${pathForLog(path)}'`);
+  // A value that is a whole path outside the data folder (a copy handed to another program, a chosen file).
+  if (wholePathPattern.test(withData)) return fingerprint(withData);
+  const withPaths = withData.replace(quotedPathPattern, (_, path: string) => `'${fingerprint(path)}'`);
   return redactUserValues(hideUserName(replaceFolder(withPaths, places.homeDir, '~'), places.userName));
 }
 
