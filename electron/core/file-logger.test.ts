@@ -13,8 +13,7 @@ describe('the log file', () => {
   it('writes to <data dir>/logs/main.log with the context of each entry, rotating at 5 MB', () => {
     const root = tempDir();
     const paths = prepareDataPaths(root, { debug() {}, info() {}, warn() {}, error() {} });
-    const logger = fileLogger(log, paths.root);
-    log.transports.console.level = false; // keep the test output clean
+    const logger = fileLogger(log, paths.root, { console: false });
     logger.error('request failed', { channel: 'contacts.create', code: 'SQLITE_FULL' });
     logger.info('core closed');
     expect(logger.file).toBe(join(root, 'logs', 'main.log'));
@@ -29,8 +28,7 @@ describe('the log file', () => {
     const home = join(tempDir(), 'zoe-home');
     const root = join(home, '.config', 'Rolodesk');
     const paths = prepareDataPaths(root, { debug() {}, info() {}, warn() {}, error() {} });
-    const logger = fileLogger(log, paths.root, { homeDir: home, userName: 'zoe-home' });
-    log.transports.console.level = false;
+    const logger = fileLogger(log, paths.root, { homeDir: home, userName: 'zoe-home', console: false });
     logger.info('data paths resolved', { ...paths });
     logger.warn('request failed', { channel: 'contacts.get', error: { message: 'The contact “Zoë Lëakcheck” is in the trash.' } });
     logger.warn('upload failed', { nested: [{ to: 'leak.check.7f3@example.org' }] });

@@ -38,12 +38,12 @@ function accountName(): string | undefined {
  * <data>, the home folder as ~, and names, addresses and file names as
  * fingerprints (log-privacy.ts).
  */
-export function fileLogger(log: NodeLogger, dataDir: string, options: { fileName?: string } & Omit<LogPlaces, 'dataDir'> = {}): Logger & { file: string } {
+export function fileLogger(log: NodeLogger, dataDir: string, options: { fileName?: string; /** false: the file only (the command line prints its own lines, tests keep quiet) */ console?: boolean } & Omit<LogPlaces, 'dataDir'> = {}): Logger & { file: string } {
   const file = join(dataDir, 'logs', options.fileName ?? 'main.log');
   log.transports.file.resolvePathFn = () => file;
   log.transports.file.maxSize = logFileMaxBytes;
   log.transports.file.level = 'info';
-  log.transports.console.level = 'info';
+  log.transports.console.level = options.console === false ? false : 'info';
   const startLine = `data folder: ${dataDir}`;
   redactEverything(log, { dataDir, homeDir: options.homeDir ?? homedir(), userName: options.userName ?? accountName() }, startLine);
   log.info(startLine);

@@ -95,8 +95,7 @@ async function goToFirstScreen(page: Page, firstScreen: FirstScreen): Promise<vo
 function harnessLogger(dataDir: string, logFile: boolean): Logger & { records: LogRecord[] } {
   const memory = memoryLogger();
   if (!logFile) return memory;
-  const file = fileLogger(log, dataDir);
-  log.transports.console.level = false;
+  const file = fileLogger(log, dataDir, { console: false });
   const both = (level: LogRecord['level']) => (message: string, context?: Record<string, unknown>) => {
     memory[level](message, context);
     file[level](message, context);

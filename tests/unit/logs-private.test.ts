@@ -33,8 +33,7 @@ describe('the log file holds no one’s personal data', () => {
     const dataDir = join(home, '.config', 'Rolodesk');
     const files = join(home, 'Documents');
     mkdirSync(files, { recursive: true });
-    const logger = fileLogger(log, dataDir, { homeDir: home, userName: privacyMarkers.userName });
-    log.transports.console.level = false;
+    const logger = fileLogger(log, dataDir, { homeDir: home, userName: privacyMarkers.userName, console: false });
     const desktop = recordingDesktop();
     host = await startCore({ dataDir, logger, appVersion: '0.0.0-test', desktop });
     await act(host, desktop, files);
