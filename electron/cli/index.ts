@@ -3,7 +3,6 @@ import log from 'electron-log/node';
 import { parseArgs } from 'node:util';
 import { fileLogger } from '../core/file-logger';
 import { memoryLogger } from '../core/logger';
-import { dataPaths } from '../core/paths';
 import { exitCodeFor, runCommand, UsageError } from './commands';
 
 const usage = `Usage: npm run cli -- <command> --data-dir <folder> [options]
@@ -54,7 +53,7 @@ async function main(): Promise<number> {
     return parsed.values.help ? 0 : 1;
   }
   if (!dataDir) throw new UsageError('--data-dir <folder> is required.');
-  const logger = command === 'list' || command === 'verify' ? memoryLogger() : fileLogger(log, dataPaths(dataDir).logs, 'cli.log');
+  const logger = command === 'list' || command === 'verify' ? memoryLogger() : fileLogger(log, dataDir, { fileName: 'cli.log', console: false });
   // The log file gets the details; the terminal gets the plain lines below.
   log.transports.console.level = false;
   const { kind, encoding, delimiter, duplicates, map } = parsed.values;

@@ -297,7 +297,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       await emptyScratchFolder(scratchDir, logger);
       await jobs.close();
       lock.release();
-      logger.info('core closed', { dataDir: paths.root });
+      logger.info('core closed');
     },
   };
 }

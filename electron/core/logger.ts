@@ -1,3 +1,5 @@
+import { errorFields, redactDeep, redactUserValues } from './log-privacy';
+
 /** The logger the core is handed; main passes electron-log, tests pass their own. */
 export interface Logger {
   debug(message: string, context?: Record<string, unknown>): void;
@@ -20,11 +22,12 @@ export function memoryLogger(records: LogRecord[] = []): Logger & { records: Log
   return { records, debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') };
 }
 
-/** Turns anything thrown into something a log line can hold. */
+/**
+ * Turns anything thrown into something a log line can hold: its message,
+ * code, stack and causes, with the user's values in it (“quoted” names,
+ * email addresses) as fingerprints. The file logger also hides paths.
+ */
 export function describeError(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return { name: error.name, message: error.message, ...(code === undefined ? {} : { code }), stack: error.stack };
-  }
-  return { thrown: String(error) };
+  const fields = error instanceof Error ? errorFields(error) : { thrown: String(error) };
+  return redactDeep(fields, redactUserValues) as Record<string, unknown>;
 }

@@ -6,7 +6,7 @@ import type { DueReminder } from '../../shared/schemas/activity';
 import { CrmError } from '../core/errors';
 import { fileLogger } from '../core/file-logger';
 import { describeError, type Logger } from '../core/logger';
-import { dataPaths, resolveDataDir } from '../core/paths';
+import { resolveDataDir } from '../core/paths';
 import { appEntryUrl, appOrigin, registerAppScheme, serveApp } from './app-protocol';
 import { startCore, type CoreHost } from './core-host';
 import { electronDesktop } from './desktop-services';
@@ -26,7 +26,7 @@ const quitBackupTimeoutMs = 15_000;
 const dataDir = resolveDataDir(process.env, () => app.getPath('userData'));
 // Electron's single-instance lock lives in userData, so each data directory gets its own.
 app.setPath('userData', dataDir);
-const logger: Logger & { file: string } = fileLogger(log, dataPaths(dataDir).logs);
+const logger: Logger & { file: string } = fileLogger(log, dataDir);
 log.errorHandler.startCatching();
 registerAppScheme();
 
@@ -85,7 +85,7 @@ function openInSystem(path: string): void {
 }
 
 function startupFailed(error: unknown): void {
-  logger.error('Rolodesk could not start', { dataDir, error: describeError(error) });
+  logger.error('Rolodesk could not start', { error: describeError(error) });
   const message = error instanceof CrmError ? error.message : `Rolodesk could not open its data in ${dataDir}. The details are in ${logger.file}.`;
   dialog.showErrorBox('Rolodesk could not start', message);
   app.exit(1);
@@ -138,7 +138,7 @@ async function start(): Promise<void> {
 }
 
 if (!app.requestSingleInstanceLock()) {
-  logger.info('another Rolodesk already has this data open; handing over to it', { dataDir });
+  logger.info('another Rolodesk already has this data open; handing over to it');
   app.quit();
 } else {
   lockDownWebContents(app, appOrigin, (message, context) => logger.warn(message, context));

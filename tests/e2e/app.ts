@@ -7,7 +7,9 @@ import Database from 'better-sqlite3';
 import { startCore, type CoreHost } from '../../electron/main/core-host';
 import { dataPaths } from '../../electron/core/paths';
 import type { TestCore } from '../support/crm';
-import { memoryLogger, type LogRecord } from '../../electron/core/logger';
+import { memoryLogger, type Logger, type LogRecord } from '../../electron/core/logger';
+import log from 'electron-log/node';
+import { fileLogger } from '../../electron/core/file-logger';
 import { recordingDesktop, type RecordingDesktop } from '../support/recording-desktop';
 import { channelNames, eventNames, events, type EventName, type EventPayload } from '../../shared/contract';
 import { installBridge } from './bridge-init';
@@ -68,6 +70,8 @@ interface Fixtures {
   dataDir: string;
   /** A folder of the test's own (files it picks, exports, chosen backup folders), made when asked for. */
   scratch: string;
+  /** Also write the log to <data>/logs/main.log through the app's own file logger, as main does. */
+  logFile: boolean;
 }
 
 interface WorkerFixtures {
@@ -87,8 +91,20 @@ async function goToFirstScreen(page: Page, firstScreen: FirstScreen): Promise<vo
   await page.getByRole('main', { name: 'Contacts' }).or(page.getByRole('main', { name: 'Let’s get your data back' })).waitFor();
 }
 
-async function createApp(context: BrowserContext, page: Page, renderer: RendererServer, dataDir: string, firstScreen: FirstScreen): Promise<RolodeskApp> {
-  const logger = memoryLogger();
+/** The test's memory of the log, and main's log file when asked for. */
+function harnessLogger(dataDir: string, logFile: boolean): Logger & { records: LogRecord[] } {
+  const memory = memoryLogger();
+  if (!logFile) return memory;
+  const file = fileLogger(log, dataDir, { console: false });
+  const both = (level: LogRecord['level']) => (message: string, context?: Record<string, unknown>) => {
+    memory[level](message, context);
+    file[level](message, context);
+  };
+  return { records: memory.records, debug: both('debug'), info: both('info'), warn: both('warn'), error: both('error') };
+}
+
+async function createApp(context: BrowserContext, page: Page, renderer: RendererServer, dataDir: string, firstScreen: FirstScreen, logFile = false): Promise<RolodeskApp> {
+  const logger = harnessLogger(dataDir, logFile);
   const desktop = recordingDesktop();
   const { origin } = renderer;
   let core: HostedCore | undefined;
@@ -206,9 +222,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   dataDir: tempFolder('rolodesk-e2e-'),
   firstScreen: ['contacts', { option: true }],
+  logFile: [false, { option: true }],
   scratch: tempFolder('rolodesk-scratch-'),
-  app: async ({ context, page, renderer, dataDir, firstScreen }, use) => {
-    const app = await createApp(context, page, renderer, dataDir, firstScreen);
+  app: async ({ context, page, renderer, dataDir, firstScreen, logFile }, use) => {
+    const app = await createApp(context, page, renderer, dataDir, firstScreen, logFile);
     await app.launch();
     await use(app);
     await app.quit();

@@ -462,7 +462,7 @@ test.describe('Export… on a list', () => {
     await dialog.getByRole('button', { name: 'Export…' }).click();
     const problem = dialog.getByRole('alert');
     await expect(problem).toContainText('The list was not exported');
-    await expect(problem).toContainText(`The folder ${gone} is not there any more`);
+    await expect(problem).toContainText(`The folder “${gone}” is not there any more`);
     await app.screenshot('export-09-problem');
     expect(existsSync(gone)).toBe(false);
 

@@ -19,6 +19,7 @@ import { takeSnapshot, type SnapshotSource } from './snapshot';
 import { listSnapshots, publicInfo, readSnapshot } from './snapshot-list';
 import { stageRestore, type RestoreSource } from './stage-restore';
 import { recheckSnapshot, verifyNewSnapshot } from './verify';
+import { fingerprint, pathForLog } from '../log-privacy';
 
 export interface BackupServiceDeps {
   root: string;
@@ -172,7 +173,7 @@ export function backupService(deps: BackupServiceDeps) {
     progress(1);
     // After the undo record is saved, so a status read on this event sees it.
     emit('backup.changed', {});
-    logger.info('data restored', { from, safetySnapshot: safety?.id ?? null });
+    logger.info('data restored', { from: from.kind === 'file' ? { ...from, name: fingerprint(from.name) } : from, safetySnapshot: safety?.id ?? null });
   }
 
   /** A snapshot in the backup folder as the source of a restore; one not verified yet is verified first. */
@@ -350,7 +351,7 @@ export function backupService(deps: BackupServiceDeps) {
         const target = folder === null ? null : join(folder, chosenFolderSubfolder);
         await prepareBackupFolder(target ?? deps.defaultLocation);
         await saveConfig({ ...config, location: target });
-        logger.info('backup location changed', { location: location() });
+        logger.info('backup location changed', { location: pathForLog(location()) });
         if (deps.liveSource()) await loud('take a backup', () => verifiedSnapshot('new backup folder'));
       }),
 

@@ -445,7 +445,7 @@ describe('export of a list to a file', () => {
 
     const error = await failure(core, 'export.list', { list: allContacts, format: 'csv' });
 
-    expect(error).toMatchObject({ code: 'STORAGE', message: 'There is a folder called Contacts.csv there, so the export was not saved. Choose another name.' });
+    expect(error).toMatchObject({ code: 'STORAGE', message: 'There is a folder called “Contacts.csv” there, so the export was not saved. Choose another name.' });
     expect(readdirSync(folder)).toEqual(['Contacts.csv']);
     expect(readdirSync(taken)).toEqual(['inside']);
   });

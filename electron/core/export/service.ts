@@ -12,6 +12,7 @@ import type { JobRunner } from '../jobs/runner';
 import { describeError, type Logger } from '../logger';
 import { partialPathFor, suggestedFileName } from './file-names';
 import type { ExportProgressDetail } from './write-export';
+import { pathForLog } from '../log-privacy';
 
 export interface ExportServiceDeps {
   /** The live database; the job reads it on a connection of its own. */
@@ -32,10 +33,10 @@ async function moveIntoPlace(partialPath: string, destination: string): Promise<
     const name = basename(destination);
     // Windows refuses to replace a file another program holds open: Excel does, while it shows the last export.
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-      throw new CrmError('STORAGE', `${name} is open in another program (Excel, say), or Rolodesk is not allowed to replace it, so the export was not saved. Close it there, or choose another name, and export again.`);
+      throw new CrmError('STORAGE', `“${name}” is open in another program (Excel, say), or Rolodesk is not allowed to replace it, so the export was not saved. Close it there, or choose another name, and export again.`);
     }
     if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') {
-      throw new CrmError('STORAGE', `There is a folder called ${name} there, so the export was not saved. Choose another name.`);
+      throw new CrmError('STORAGE', `There is a folder called “${name}” there, so the export was not saved. Choose another name.`);
     }
     throw error;
   }
@@ -67,7 +68,7 @@ export function exportService({ databaseFile, jobs, desktop, clock, logger, emit
       syncFolder(dirname(destination));
       return rows;
     } catch (error) {
-      await removeWithRetry(partialPath).catch((removal: unknown) => logger.warn('could not delete an unfinished export file', { partialPath, error: describeError(removal) }));
+      await removeWithRetry(partialPath).catch((removal: unknown) => logger.warn('could not delete an unfinished export file', { partialPath: pathForLog(partialPath), error: describeError(removal) }));
       throw error;
     }
   }
@@ -96,7 +97,7 @@ export function exportService({ databaseFile, jobs, desktop, clock, logger, emit
         if (signal.aborted) throw stopped();
         if (error instanceof CrmError) throw error;
         if (destination !== undefined && (error as { code?: unknown }).code === 'ENOENT') {
-          throw new CrmError('STORAGE', `The folder ${dirname(destination)} is not there any more, so the export file could not be written. Choose another place to save it.`);
+          throw new CrmError('STORAGE', `The folder “${dirname(destination)}” is not there any more, so the export file could not be written. Choose another place to save it.`);
         }
         throw storageError(error, 'write the export file', 'that folder');
       } finally {

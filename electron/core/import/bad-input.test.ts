@@ -100,7 +100,7 @@ describe('bad input at the pipeline level: the row is refused in words naming th
     desktop.importFile = blank;
     const opened = await call(core, 'import.open', { kind: 'contact', source: { type: 'dialog' } });
     const refused = await failure(core, 'import.inspect', { importId: opened!.importId, read: {} });
-    expect(refused.message).toBe('None of the sheets in this workbook has rows to import (it has Sheet1, Sheet2).');
+    expect(refused.message).toBe('None of the sheets in this workbook has rows to import (it has “Sheet1”, “Sheet2”).');
     expect(count(core, 'SELECT count(*) FROM contacts')).toBe(1);
   });
 });

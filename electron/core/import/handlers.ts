@@ -16,6 +16,7 @@ import type { ImportSpec, PhaseProgress } from './stage';
 import { checkMapping, targetOptions } from './targets';
 import { undoDays, withinUndoTime } from './undo';
 import { importUploads } from './upload-files';
+import { fingerprint, pathForLog } from '../log-privacy';
 
 /** A file opened for import, until import.close. */
 interface OpenImport {
@@ -185,7 +186,7 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
       }
       const id = randomUUID();
       opened.set(id, { id, kind, ...file });
-      logger.info('file opened for import', { importId: id, kind, fileName: file.fileName });
+      logger.info('file opened for import', { importId: id, kind, fileName: fingerprint(file.fileName) });
       return { importId: id, fileName: file.fileName, kind };
     },
 
@@ -244,7 +245,7 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
       const destination = await desktop.chooseSaveLocation(suggested);
       if (destination === undefined) return { saved: false };
       const rows = await writeRejectedCsv(db, runId, JSON.parse(run.headers) as string[], destination);
-      logger.info('rejected rows saved', { runId, rows, destination });
+      logger.info('rejected rows saved', { runId, rows, destination: pathForLog(destination) });
       return { saved: true };
     },
 

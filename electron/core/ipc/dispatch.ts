@@ -49,7 +49,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, input: unkn
     const handler = handlers[channel] as (input: unknown) => unknown;
     const output = spec.output.safeParse(await handler(parsed.data));
     if (!output.success) {
-      logger.error('handler returned data outside its contract', { channel, issues: output.error.issues.slice(0, 5) });
+      logger.error('handler returned data outside its contract', { channel, issues: output.error.issues.slice(0, 5).map((issue) => ({ path: issue.path.join('.'), code: issue.code })) });
       return { ok: false, error: internalError };
     }
     return { ok: true, data: output.data };

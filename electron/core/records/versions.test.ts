@@ -43,7 +43,7 @@ describe('record versions: a stale form never overwrites newer data', () => {
     await update(core, 'activities.update', { id: call1.id, subject: 'First call' });
     expect(await failure(core, 'activities.update', { id: call1.id, version: call1.version, subject: 'Intro' })).toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringMatching(/^First call was changed since you opened it/),
+      message: expect.stringMatching(/^“First call” was changed since you opened it/),
     });
     expect(await call(core, 'activities.get', { id: call1.id })).toMatchObject({ subject: 'First call' });
   });

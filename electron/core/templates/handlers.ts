@@ -108,8 +108,8 @@ export function templateHandlers({ db, clock, desktop, logger }: CoreContext) {
       const deps = outputFor(campaignId, templateId, 'email');
       const member = members.member(campaignId, contactId);
       if (!member) throw new CrmError('NOT_FOUND', 'This person is not a member of the campaign any more.');
-      if (!member.may_be_contacted) throw new CrmError('FORBIDDEN', `${member.name} has unsubscribed or must not be contacted, so no message was opened.`);
-      if (!isSendableAddress(member.email)) throw new CrmError('VALIDATION', `${member.name} has no usable email address, so no message was opened.`);
+      if (!member.may_be_contacted) throw new CrmError('FORBIDDEN', `“${member.name}” has unsubscribed or must not be contacted, so no message was opened.`);
+      if (!isSendableAddress(member.email)) throw new CrmError('VALIDATION', `“${member.name}” has no usable email address, so no message was opened.`);
       const message = memberMessage(deps, contactId);
       if (!message) throw new CrmError('NOT_FOUND', 'This person no longer exists. They may have been deleted.');
       await desktop.openMailto(mailtoLink(member.email, message.subject, message.text));

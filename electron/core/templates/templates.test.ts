@@ -201,8 +201,8 @@ describe('mail-merge templates', () => {
     expect(link.pathname).toBe('anna@acme.example');
     expect(link.searchParams.get('subject')).toBe('Q&A for Anna?');
     expect(link.searchParams.get('body')).toBe('Hi Anna,\r\nsee you & yours.\r\n\r\n--\r\nYou receive this because you are on our list for “Spring “news””. To stop these emails, reply with “unsubscribe”.\r\n');
-    expect(await failure(core, 'templates.mailto', { campaignId, templateId: template.id, contactId: bob.id })).toEqual({ code: 'FORBIDDEN', message: 'Bob Stone has unsubscribed or must not be contacted, so no message was opened.' });
-    expect(await failure(core, 'templates.mailto', { campaignId, templateId: template.id, contactId: carl.id })).toMatchObject({ message: 'Carl Grey has no usable email address, so no message was opened.' });
+    expect(await failure(core, 'templates.mailto', { campaignId, templateId: template.id, contactId: bob.id })).toEqual({ code: 'FORBIDDEN', message: '“Bob Stone” has unsubscribed or must not be contacted, so no message was opened.' });
+    expect(await failure(core, 'templates.mailto', { campaignId, templateId: template.id, contactId: carl.id })).toMatchObject({ message: '“Carl Grey” has no usable email address, so no message was opened.' });
     expect(desktop.mailtos).toHaveLength(1);
   });
 

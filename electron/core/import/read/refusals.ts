@@ -1,5 +1,8 @@
 import { CrmError } from '../../errors';
 
+// Names from the file are the user's values: quoted “so”, like every value a message carries (the log hides them).
+const quoteEach = (names: readonly string[]) => names.map((name) => `“${name}”`).join(', ');
+
 /**
  * Every message the readers show when a file cannot be used, in one place so
  * the wording stays plain and the same across formats. Each names the line
@@ -18,11 +21,11 @@ export const refusals = {
   damagedWorkbook: () =>
     new CrmError('FILE_REFUSED', 'This Excel file is damaged or not a real .xlsx workbook, so Rolodesk cannot read it.'),
   sheetNotFound: (sheet: string, sheets: readonly string[]) =>
-    new CrmError('FILE_REFUSED', `The workbook has no sheet called "${sheet}". Its sheets are: ${sheets.join(', ')}.`),
+    new CrmError('FILE_REFUSED', `The workbook has no sheet called “${sheet}”. Its sheets are: ${quoteEach(sheets)}.`),
   sheetWithoutRows: (sheet: string, sheets: readonly string[]) =>
-    new CrmError('FILE_REFUSED', `The sheet "${sheet}" has no rows to import. Choose another sheet: ${sheets.filter((name) => name !== sheet).join(', ')}.`),
+    new CrmError('FILE_REFUSED', `The sheet “${sheet}” has no rows to import. Choose another sheet: ${quoteEach(sheets.filter((name) => name !== sheet))}.`),
   noSheetWithRows: (sheets: readonly string[]) =>
-    new CrmError('FILE_REFUSED', `None of the sheets in this workbook has rows to import (it has ${sheets.join(', ')}).`),
+    new CrmError('FILE_REFUSED', `None of the sheets in this workbook has rows to import (it has ${quoteEach(sheets)}).`),
   unclosedQuote: (line: number) =>
     new CrmError('FILE_REFUSED', `Line ${line}: a quoted value starts here and never ends. Check the quotes on that line.`),
   rowTooLong: (line: number) =>

@@ -98,7 +98,7 @@ describe('reading .xlsx workbooks', () => {
     expect(await allRows(file, info)).toEqual(sample);
     expect(await failureOf(inspectSource(file, { sheet: 'Deals' }))).toMatchObject({
       code: 'FILE_REFUSED',
-      message: 'The workbook has no sheet called "Deals". Its sheets are: People, Companies.',
+      message: 'The workbook has no sheet called “Deals”. Its sheets are: “People”, “Companies”.',
     });
   });
 
@@ -117,7 +117,7 @@ describe('reading .xlsx workbooks', () => {
     expect(await allRows(file, info)).toEqual(sample);
     expect(await failureOf(inspectSource(file, { sheet: 'Titles only' }))).toMatchObject({
       code: 'FILE_REFUSED',
-      message: 'The sheet "Titles only" has no rows to import. Choose another sheet: Cover, People.',
+      message: 'The sheet “Titles only” has no rows to import. Choose another sheet: “Cover”, “People”.',
     });
   });
 
@@ -126,7 +126,7 @@ describe('reading .xlsx workbooks', () => {
     await writeExcelFile([{ sheet: 'Sheet1', data: [[]] }, { sheet: 'Sheet2', data: [['Name']] }] as never).toFile(file);
     expect(await failureOf(inspectSource(file))).toMatchObject({
       code: 'FILE_REFUSED',
-      message: 'None of the sheets in this workbook has rows to import (it has Sheet1, Sheet2).',
+      message: 'None of the sheets in this workbook has rows to import (it has “Sheet1”, “Sheet2”).',
     });
   });
 
