@@ -40,6 +40,10 @@ function plainWords(issue: $ZodRawIssue): string | undefined {
       return issue.format === 'datetime' ? 'Must be a date and time.' : issue.format === 'date' ? 'Must be a date (YYYY-MM-DD).' : 'Is not in the expected form.';
     case 'invalid_union':
       return 'Is not one of the accepted forms.';
+    case 'invalid_key':
+      return 'Is not a field Rolodesk knows.';
+    case 'invalid_element':
+      return 'Holds a value that is not allowed.';
     case 'not_multiple_of':
       return `Must be a multiple of ${String(issue.divisor)}.`;
     default:

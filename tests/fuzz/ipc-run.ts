@@ -35,12 +35,16 @@ export interface IpcFuzzReport {
   outcomes: Record<string, number>;
   kinds: Record<string, number>;
   failures: IpcFailure[];
-  /** Refusals whose wording shows program internals: one example per kind (reported, not failed: see summaryLines). */
+  /** Refusals whose wording may show program internals: one example per kind. Reported, not failed: the words the
+   *  check looks for ("null", "undefined") are also text the fuzz itself types into names. */
   unclearMessages: Record<string, string>;
   seconds: number;
 }
 
 const callTimeoutMs = 20_000;
+
+/** zod's own wording ("Invalid input: expected boolean, received undefined"), which shared/schemas/plain-words.ts replaces. */
+const libraryWords = /Invalid (input|option|string|element|key)|expected \w+, received|Too (big|small):/;
 
 /** A short, printable picture of a generated input (huge text and deep nesting cut down). */
 export function describeInput(input: unknown): string {
@@ -140,6 +144,7 @@ export async function fuzzIpc({ seed, rounds, log = () => undefined }: { seed: n
         if (!result.ok) {
           if (result.error.code === 'INTERNAL') fail(`INTERNAL error: ${result.error.message}`);
           if (typeof result.error.message !== 'string' || result.error.message.trim() === '') fail('a refusal without a message');
+          else if (libraryWords.test(result.error.message)) fail(`a refusal in a library's words: ${result.error.message.slice(0, 200)}`);
           const unclear = messageProblem(result.error.message);
           if (unclear) report.unclearMessages[`${result.error.code}: ${unclear}`] ??= `${channel}: ${result.error.message.slice(0, 160)}`;
           if (database.changedSinceMark()) fail(`a refusal (${result.error.code}) changed the database`);
