@@ -157,7 +157,12 @@ export async function fuzzImportReaders({
       report.slowestCaseSeconds = Math.max(report.slowestCaseSeconds, seconds);
       const key = `${recipeName(recipe)} → ${outcome}`;
       report.outcomes[key] = (report.outcomes[key] ?? 0) + 1;
-      const problems = [...(problem ? [problem] : []), ...(grewMegabytes > memoryAllowanceMegabytes ? [`took ${grewMegabytes.toFixed(0)} MB of memory`] : [])];
+      const problems = [
+        ...(problem ? [problem] : []),
+        ...(grewMegabytes > memoryAllowanceMegabytes ? [`took ${grewMegabytes.toFixed(0)} MB of memory`] : []),
+        // Work that never yields blocks the timer above, so a finished case is timed too.
+        ...(outcome !== 'hung' && seconds * 1000 > caseTimeoutMs ? [`took ${seconds.toFixed(0)} s, blocking everything else meanwhile`] : []),
+      ];
       for (const found of problems) {
         report.failures.push({ case: index, seed: caseSeed, recipe: describeRecipe(recipe), problem: found });
         log(`FAIL case ${index} (case seed ${caseSeed}): ${found}\n  file: ${describeRecipe(recipe)}`);
