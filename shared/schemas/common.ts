@@ -17,12 +17,15 @@ export function tooLong(label: string, length: number, max: number): string {
   return `${label} is too long: ${length.toLocaleString('en')} characters, at most ${max.toLocaleString('en')}.`;
 }
 
-/** Optional free text: trimmed, bounded (never cut: too long is refused), '' when empty. */
+/**
+ * Optional free text: trimmed, bounded (never cut: too long is refused), '' when empty. A NUL is
+ * dropped: nobody can see or type one, and SQLite's length() stops at it, so "\0" failed a CHECK.
+ */
 export function optionalText(label: string, max: number) {
   return z
     .string({ error: `${label} must be text.` })
     .max(max, { error: (issue) => tooLong(label, String(issue.input).length, max) })
-    .transform((text) => text.trim());
+    .transform((text) => text.replaceAll('\u0000', '').trim());
 }
 
 /** Required free text: trimmed, bounded, not blank. */

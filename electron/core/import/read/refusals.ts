@@ -20,6 +20,11 @@ export const refusals = {
     ),
   damagedWorkbook: () =>
     new CrmError('FILE_REFUSED', 'This Excel file is damaged or not a real .xlsx workbook, so Rolodesk cannot read it.'),
+  workbookTooBig: (megabytes: number) =>
+    new CrmError(
+      'FILE_REFUSED',
+      `This Excel file unpacks to more than ${megabytes} MB, more than Rolodesk reads from a workbook. Save it as CSV in Excel and import that file instead.`,
+    ),
   sheetNotFound: (sheet: string, sheets: readonly string[]) =>
     new CrmError('FILE_REFUSED', `The workbook has no sheet called “${sheet}”. Its sheets are: ${quoteEach(sheets)}.`),
   sheetWithoutRows: (sheet: string, sheets: readonly string[]) =>

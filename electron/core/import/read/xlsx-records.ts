@@ -1,7 +1,9 @@
 import readXlsxFile, { readSheet, type SheetData } from 'read-excel-file/node';
+import { CrmError } from '../../errors';
 import { cellText, plainNumberText } from './cell-text';
 import type { RawRecord } from './raw-record';
 import { refusals } from './refusals';
+import { checkUnpackedSize } from './xlsx-unpacked-size';
 
 /**
  * How read-excel-file is asked to read: text exactly as typed (no trimming),
@@ -24,10 +26,13 @@ function refusedWorkbook(error: unknown, sheet?: string): unknown {
     const sheets = (error as { sheets?: unknown }).sheets;
     return refusals.sheetNotFound(sheet ?? '', Array.isArray(sheets) ? sheets.map(String) : []);
   }
-  if (name === 'InvalidInputError' || name === 'InvalidSpreadsheetError') {
-    return (error as { code?: unknown }).code === 'XLS_FILE_NOT_SUPPORTED' ? refusals.oldExcel() : refusals.damagedWorkbook();
-  }
-  return error;
+  if (error instanceof CrmError) return error;
+  if ((error as { code?: unknown } | null)?.code === 'XLS_FILE_NOT_SUPPORTED') return refusals.oldExcel();
+  // The file itself could not be read (gone, no permission): that error says so better than "damaged".
+  if (typeof (error as { syscall?: unknown } | null)?.syscall === 'string') return error;
+  // Anything else the library throws on a workbook that unpacked within bounds (bad XML, a part of the wrong kind,
+  // "readFiles(...).then is not a function") is a workbook it cannot make sense of.
+  return refusals.damagedWorkbook();
 }
 
 /**
@@ -38,6 +43,7 @@ function refusedWorkbook(error: unknown, sheet?: string): unknown {
  * the rows of the chosen sheet on one at a time.
  */
 export async function readWorkbook(file: string): Promise<{ sheet: string; records: RawRecord[] }[]> {
+  await checkUnpackedSize(file);
   try {
     const sheets = await readXlsxFile<string>(file, readOptions);
     return sheets.map((entry) => ({ sheet: entry.sheet, records: asRecords(entry.data) }));
@@ -48,6 +54,7 @@ export async function readWorkbook(file: string): Promise<{ sheet: string; recor
 
 /** The rows of one sheet, without reading the others. */
 export async function readSheetRecords(file: string, sheet: string): Promise<RawRecord[]> {
+  await checkUnpackedSize(file);
   try {
     return asRecords(await readSheet<string>(file, sheet, readOptions));
   } catch (error) {
