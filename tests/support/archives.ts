@@ -1,3 +1,7 @@
+import Database from 'better-sqlite3';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ZipFile } from 'yazl';
 import yauzl from 'yauzl';
 
@@ -43,4 +47,43 @@ export async function unzipped(path: string): Promise<Record<string, Buffer>> {
     zip.readEntry();
   });
   return entries;
+}
+
+/**
+ * An exported archive rebuilt with its database changed by `change` (run on a
+ * copy in `workDir`) and a manifest that tells the truth about the changed
+ * bytes and any extra files: a crafted backup that every checksum vouches for.
+ */
+export async function archiveWithDatabaseChanged(
+  archivePath: string,
+  workDir: string,
+  change: (db: Database.Database) => void,
+  extraFiles: Buffer[] = [],
+): Promise<string> {
+  const entries = await unzipped(archivePath);
+  const databasePath = join(workDir, `crm-${randomUUID()}.db`);
+  writeFileSync(databasePath, entries['crm.db']!);
+  const db = new Database(databasePath);
+  try {
+    change(db);
+  } finally {
+    db.close();
+  }
+  const bytes = readFileSync(databasePath);
+  const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+  const manifest = JSON.parse(entries['manifest.json']!.toString('utf8')) as { attachments: Array<{ sha256: string; size: number }> };
+  const extra = Object.fromEntries(extraFiles.map((content) => [`files/${sha256(content).slice(0, 2)}/${sha256(content)}`, content]));
+  const rebuilt = {
+    ...entries,
+    ...extra,
+    'manifest.json': JSON.stringify({
+      ...manifest,
+      attachments: [...manifest.attachments, ...extraFiles.map((content) => ({ sha256: sha256(content), size: content.length }))],
+      database: { file: 'crm.db', sha256: sha256(bytes), size: bytes.length },
+    }),
+    'crm.db': bytes,
+  };
+  const changed = join(workDir, `changed-${randomUUID()}.zip`);
+  writeFileSync(changed, await zipOf(rebuilt));
+  return changed;
 }

@@ -34,6 +34,7 @@ export interface RestoreSource {
 }
 
 const filesAtOnce = 8;
+const isSqliteError = (error: unknown) => typeof (error as { code?: unknown } | null)?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_');
 const short = (sha256: string) => `${sha256.slice(0, 12)}…`;
 const cannotRestore = (problem: string) => new CrmError('BACKUP_INVALID', `This backup cannot be restored: ${problem}. Nothing was changed.`);
 
@@ -71,6 +72,11 @@ export async function stageRestore(root: string, source: RestoreSource, jobs: Jo
     if (problems.length > 0) throw cannotRestore(problems[0]!);
     onProgress(0.9);
     if (manifest.schemaVersion < latestSchemaVersion) await jobs.run('prepareStagedDatabase', { file: databasePath });
+    const repairs = await jobs.run('repairRestoredAttachments', { file: databasePath, attachments: join(staging, 'attachments') });
+    if (repairs.renamed.length > 0 || repairs.retyped.length > 0) {
+      // Ids and fingerprints only: the names themselves may be anything.
+      logger.warn('restored attachments broke the upload rules: renamed, or typed again from their bytes', { renamedIds: repairs.renamed, retyped: repairs.retyped });
+    }
     syncFolder(staging);
     onProgress(1);
     return name;
@@ -80,6 +86,8 @@ export async function stageRestore(root: string, source: RestoreSource, jobs: Jo
       throw new CrmError('BACKUP_INVALID', 'The backup’s database is damaged, so nothing was restored.');
     }
     if (error instanceof CrmError) throw error;
+    // SQLite refusing the staged file (a trigger or view it will not run, say) is a finding about the backup.
+    if (isSqliteError(error)) throw cannotRestore(`its database could not be prepared (${(error as Error).message.slice(0, 200)})`);
     throw storageError(error, 'prepare the restore', 'the data folder');
   }
 }
