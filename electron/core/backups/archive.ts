@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
@@ -13,12 +13,11 @@ import { hashPieces } from '../hashing-copy';
 import { inParallel } from '../in-parallel';
 import { entryCountProblem, uncompressedTotals } from './archive-limits';
 import { sharedFilePath } from './backup-folder';
-import { CheckedManifest, checkedManifest, manifestFileName, snapshotDatabaseName } from './manifest';
+import { CheckedManifest, checkedManifest, manifestFileName, maxManifestBytes, snapshotDatabaseName } from './manifest';
 import { readSnapshot } from './snapshot-list';
 import type { RestoreSource } from './stage-restore';
 import { ZipFileReader } from './zip-file-reader';
 
-const maxManifestBytes = 64 * 1024 * 1024;
 const fileEntryPattern = /^files\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 const entriesAtOnce = 8;
 
@@ -244,7 +243,7 @@ async function openArchive(archivePath: string): Promise<OpenArchive> {
   };
   try {
     const first = await openChecked();
-    const found = await survey(first, (await stat(archivePath)).size).catch((error: unknown) => {
+    const found = await survey(first, first.fileSize).catch((error: unknown) => {
       throw zipProblem(error);
     });
     let manifest: CheckedManifest;
