@@ -1,8 +1,10 @@
 import type { FileHandle } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 
 const windowBytes = 64 * 1024;
+/** Entry data is read in 1 MB pieces, as hashing-copy reads files. */
+const pieceBytes = 1024 * 1024;
 
 /**
  * A ZIP file as yauzl reads it, with its small sequential reads served from a
@@ -22,8 +24,20 @@ export class ZipFileReader extends yauzl.RandomAccessReader {
     super();
   }
 
+  // Not handle.createReadStream: destroying one of those closes the handle, and yauzl destroys the
+  // stream of an entry it stops reading (one that unpacks past its stated size, say).
   override _readStreamForRange(start: number, end: number): Readable {
-    return this.handle.createReadStream({ start, end: end - 1, autoClose: false });
+    const { handle } = this;
+    async function* pieces(): AsyncGenerator<Buffer> {
+      for (let position = start; position < end; ) {
+        const length = Math.min(pieceBytes, end - position);
+        const { bytesRead, buffer } = await handle.read(Buffer.alloc(length), 0, length, position);
+        if (bytesRead === 0) throw new Error('unexpected EOF');
+        yield buffer.subarray(0, bytesRead);
+        position += bytesRead;
+      }
+    }
+    return Readable.from(pieces(), { objectMode: false });
   }
 
   override read(buffer: Buffer, offset: number, length: number, position: number, callback: (error: Error | null) => void): void {
