@@ -1,21 +1,23 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import yauzl from 'yauzl';
+import { z } from 'zod';
 import { storageError } from '../attachments/blob-store';
 import { syncFile, syncFolder } from '../durable-files';
 import { CrmError } from '../errors';
 import { hashPieces } from '../hashing-copy';
 import { inParallel } from '../in-parallel';
+import { entryCountProblem, uncompressedTotals } from './archive-limits';
 import { sharedFilePath } from './backup-folder';
-import { CheckedManifest, checkedManifest, manifestFileName, snapshotDatabaseName } from './manifest';
+import { CheckedManifest, checkedManifest, manifestFileName, maxManifestBytes, snapshotDatabaseName } from './manifest';
 import { readSnapshot } from './snapshot-list';
 import type { RestoreSource } from './stage-restore';
+import { ZipFileReader } from './zip-file-reader';
 
-const maxManifestBytes = 64 * 1024 * 1024;
 const fileEntryPattern = /^files\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 const entriesAtOnce = 8;
 
@@ -101,30 +103,59 @@ async function readBack(path: string, manifestBytes: Buffer, expected: CheckedMa
   }
 }
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true }, (error, zip) =>
-      error ? reject(error) : resolve(zip),
-    ),
-  );
+const zipOptions = { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true };
+
+async function openZip(path: string): Promise<yauzl.ZipFile> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    return await new Promise((resolve, reject) =>
+      yauzl.fromRandomAccessReader(new ZipFileReader(handle, size), size, zipOptions, (error, zip) => (error ? reject(error) : resolve(zip))),
+    );
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
 }
 
-async function entriesOf(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: yauzl.Entry[] = [];
-    zip.on('entry', (entry: yauzl.Entry) => {
-      entries.push(entry);
+/** A ZIP's entries one at a time, as its central directory is read: none is held after the caller moves on. */
+async function* entriesOf(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
+  for (;;) {
+    const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
+      const settle = () => {
+        zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
+      };
+      const onEntry = (found: yauzl.Entry) => (settle(), resolve(found));
+      const onEnd = () => (settle(), resolve(undefined));
+      const onError = (error: Error) => (settle(), reject(error));
+      zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
       zip.readEntry();
     });
-    zip.on('end', () => resolve(entries));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
+    if (entry === undefined) return;
+    yield entry;
+  }
 }
 
+/** What reading an entry later needs, and nothing more: a few numbers instead of yauzl's whole entry. */
+interface EntryPlace {
+  relativeOffsetOfLocalHeader: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  compressionMethod: number;
+}
+
+const placeOf = ({ relativeOffsetOfLocalHeader, compressedSize, uncompressedSize, compressionMethod }: yauzl.Entry): EntryPlace => ({
+  relativeOffsetOfLocalHeader,
+  compressedSize,
+  uncompressedSize,
+  compressionMethod,
+});
+
 /** An entry's bytes as they inflate; a damaged or cut-short entry is refused as not a usable backup. */
-async function* entryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry): AsyncIterable<Uint8Array> {
+async function* entryBytes(zip: yauzl.ZipFile, place: EntryPlace): AsyncIterable<Uint8Array> {
   try {
+    // Encrypted entries were refused when listed, so the flag is clear.
+    const entry = Object.assign(new yauzl.Entry(), place, { generalPurposeBitFlag: 0 });
     const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (error, readable) => (error ? reject(error) : resolve(readable))));
     for await (const chunk of stream) yield chunk as Buffer;
   } catch (error) {
@@ -145,57 +176,109 @@ interface OpenArchive {
   close(): void;
 }
 
+/** yauzl's words for a ZIP that breaks its rules, in ours. */
+function zipProblem(error: unknown): CrmError {
+  if (error instanceof CrmError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return notABackup(/relative path|absolute path|invalid characters/.test(message) ? `it contains an unsafe file name (${message.slice(0, 200)})` : `it is damaged (${message.slice(0, 200)})`);
+}
+
+/** Why a manifest was refused, in words: zod's and JSON's own messages are for programmers. */
+function manifestProblem(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    const where = error.issues[0]?.path.join('.') ?? '';
+    return `its manifest is not one Rolodesk writes (${where === '' ? 'its layout' : `“${where.slice(0, 100)}”`} is missing or wrong)`;
+  }
+  return 'its manifest is not readable text';
+}
+
+/**
+ * The first look at an archive, entry by entry as its directory is read:
+ * only our own names, a bounded number of entries, no encryption, and
+ * declared sizes an honest backup could have (see archive-limits.ts). Returns
+ * where the manifest and the database are; keeps nothing else.
+ */
+async function survey(zip: yauzl.ZipFile, archiveBytes: number): Promise<{ manifest: EntryPlace; database: EntryPlace }> {
+  const checkCount = entryCountProblem(zip.entryCount);
+  if (checkCount) throw notABackup(checkCount);
+  const totals = uncompressedTotals(archiveBytes);
+  let manifest: EntryPlace | undefined;
+  let database: EntryPlace | undefined;
+  for await (const entry of entriesOf(zip)) {
+    const { fileName } = entry;
+    if (fileName !== manifestFileName && fileName !== snapshotDatabaseName && !fileEntryPattern.test(fileName)) throw notABackup(`it contains an unexpected file (${fileName.slice(0, 200)})`);
+    if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) throw notABackup(`${fileName} is stored in a way Rolodesk never writes (encrypted or unusually compressed)`);
+    const problem = totals.add(entry.compressedSize, entry.uncompressedSize);
+    if (problem) throw notABackup(`${fileName} ${problem}`);
+    if (fileName === manifestFileName || fileName === snapshotDatabaseName) {
+      if ((fileName === manifestFileName ? manifest : database) !== undefined) throw notABackup(`it holds ${fileName} twice`);
+      if (fileName === manifestFileName) manifest = placeOf(entry);
+      else database = placeOf(entry);
+    }
+  }
+  if (!manifest || !database) throw notABackup('it has no manifest or no database');
+  if (manifest.uncompressedSize > maxManifestBytes) throw notABackup('its manifest is far too large');
+  return { manifest, database };
+}
+
 /**
  * Opens a backup archive and checks what it holds before anything is read
  * from it: only our own entries (manifest.json, crm.db, files/<2 hex>/<sha256>),
- * no entry names that climb out ("../"), sizes that agree with a manifest that
- * carries its checksums, and nothing missing. Anything else is refused.
+ * no entry names that climb out ("../"), sizes within the limits and in
+ * agreement with a manifest that carries its checksums, each listed file
+ * exactly once, and nothing missing. Anything else is refused. The archive's
+ * directory is read twice, entry by entry: first to find the manifest, then
+ * against it; only the places of the files the manifest lists are kept.
  */
 async function openArchive(archivePath: string): Promise<OpenArchive> {
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await openZip(archivePath);
-  } catch (error) {
-    throw notABackup((error as Error).message.includes('relative path') ? `it contains an unsafe file name (${(error as Error).message})` : 'it is not a readable ZIP archive');
-  }
-  try {
-    let entries: yauzl.Entry[];
+  const zips: yauzl.ZipFile[] = [];
+  const openChecked = async () => {
     try {
-      entries = await entriesOf(zip);
+      const zip = await openZip(archivePath);
+      zips.push(zip);
+      return zip;
     } catch (error) {
-      throw notABackup(/relative path|absolute path|invalid characters/.test((error as Error).message) ? `it contains an unsafe file name (${(error as Error).message})` : `it is damaged (${(error as Error).message})`);
+      throw notABackup((error as Error).message.includes('relative path') ? `it contains an unsafe file name (${(error as Error).message})` : 'it is not a readable ZIP archive');
     }
-    const byName = new Map(entries.map((entry) => [entry.fileName, entry]));
-    const unexpected = entries.find((entry) => entry.fileName !== manifestFileName && entry.fileName !== snapshotDatabaseName && !fileEntryPattern.test(entry.fileName));
-    if (unexpected) throw notABackup(`it contains an unexpected file (${unexpected.fileName.slice(0, 200)})`);
-    const manifestEntry = byName.get(manifestFileName);
-    const databaseEntry = byName.get(snapshotDatabaseName);
-    if (!manifestEntry || !databaseEntry) throw notABackup('it has no manifest or no database');
-    if (manifestEntry.uncompressedSize > maxManifestBytes) throw notABackup('its manifest is far too large');
-
+  };
+  try {
+    const first = await openChecked();
+    const found = await survey(first, first.fileSize).catch((error: unknown) => {
+      throw zipProblem(error);
+    });
     let manifest: CheckedManifest;
     try {
-      manifest = CheckedManifest.parse(JSON.parse((await readWhole(entryBytes(zip, manifestEntry))).toString('utf8')));
+      manifest = CheckedManifest.parse(JSON.parse((await readWhole(entryBytes(first, found.manifest))).toString('utf8')));
     } catch (error) {
       if (error instanceof CrmError) throw error;
-      throw notABackup(`its manifest cannot be read (${(error as Error).message.slice(0, 200)})`);
+      throw notABackup(manifestProblem(error));
     }
-    const expected = new Map(manifest.attachments.map((file) => [entryName(file.sha256), file.size]));
-    if (databaseEntry.uncompressedSize !== manifest.database.size) throw notABackup('its database is not the size its manifest says');
-    for (const entry of entries) {
-      if (!fileEntryPattern.test(entry.fileName)) continue;
-      if (expected.get(entry.fileName) !== entry.uncompressedSize) throw notABackup(`${entry.fileName} is not listed in its manifest with that size`);
-    }
-    for (const name of expected.keys()) if (!byName.has(name)) throw notABackup(`it is missing an attachment (${name.slice(-64, -52)}…)`);
+    if (found.database.uncompressedSize !== manifest.database.size) throw notABackup('its database is not the size its manifest says');
 
-    const opened = zip;
+    const expected = new Map(manifest.attachments.map((file) => [entryName(file.sha256), file.size]));
+    const places = new Map<string, EntryPlace>([[manifestFileName, found.manifest], [snapshotDatabaseName, found.database]]);
+    const second = await openChecked();
+    try {
+      for await (const entry of entriesOf(second)) {
+        if (!fileEntryPattern.test(entry.fileName)) continue;
+        if (expected.get(entry.fileName) !== entry.uncompressedSize) throw notABackup(`${entry.fileName} is not listed in its manifest with that size (or is in it twice)`);
+        expected.delete(entry.fileName);
+        places.set(entry.fileName, placeOf(entry));
+      }
+    } catch (error) {
+      throw zipProblem(error);
+    }
+    second.close();
+    const [missing] = expected.keys();
+    if (missing !== undefined) throw notABackup(`it is missing an attachment (${missing.slice(-64, -52)}…)`);
+
     return {
       manifest,
-      read: async (name) => entryBytes(opened, byName.get(name)!),
-      close: () => opened.close(),
+      read: async (name) => entryBytes(first, places.get(name)!),
+      close: () => first.close(),
     };
   } catch (error) {
-    zip.close();
+    for (const zip of zips) zip.close();
     throw error;
   }
 }

@@ -16,8 +16,13 @@ export function recordTables(db: Database): string[] {
     .all() as string[];
 }
 
+/** An SQL identifier as a quoted name: a table name read from a file is data, never SQL. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
 export function recordCounts(db: Database): Record<string, number> {
-  return Object.fromEntries(recordTables(db).map((table) => [table, db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number]));
+  return Object.fromEntries(recordTables(db).map((table) => [table, db.prepare(`SELECT count(*) FROM ${quoteIdentifier(table)}`).pluck().get() as number]));
 }
 
 export function integrityCheck(db: Database): string[] {

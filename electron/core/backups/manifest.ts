@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { RecordCounts } from '../../../shared/schemas/backup';
@@ -55,9 +55,14 @@ export type CopiedManifest = z.infer<typeof CopiedManifest>;
 export const Manifest = z.discriminatedUnion('format', [CheckedManifest, CopiedManifest]);
 export type Manifest = z.infer<typeof Manifest>;
 
+/** Far above any real manifest (ten thousand attachments take about 1 MB); a bigger one is not read into memory. */
+export const maxManifestBytes = 64 * 1024 * 1024;
+
+/** A snapshot folder's manifest, parsed; a folder in a chosen backup folder may have been written by anyone. */
 export async function readManifest(snapshotDir: string): Promise<Manifest> {
-  const text = await readFile(join(snapshotDir, manifestFileName), 'utf8');
-  return Manifest.parse(JSON.parse(text));
+  const path = join(snapshotDir, manifestFileName);
+  if ((await stat(path)).size > maxManifestBytes) throw new Error('the manifest is far too large to be one of ours');
+  return Manifest.parse(JSON.parse(await readFile(path, 'utf8')));
 }
 
 export async function writeManifest(snapshotDir: string, manifest: CopiedManifest): Promise<void> {

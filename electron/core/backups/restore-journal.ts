@@ -3,13 +3,19 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { removeWithRetry, renameWithRetry, syncFolder, writeFileDurably } from '../durable-files';
+import { CrmError } from '../errors';
 import type { Logger } from '../logger';
 
 export const journalFileName = 'restore-journal.json';
 export const stagingPrefix = '.restore-staging-';
 export const previousPrefix = '.restore-previous-';
 
-const Journal = z.strictObject({ staging: z.string().startsWith(stagingPrefix), previous: z.string().startsWith(previousPrefix) });
+const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+// Exactly the names swapInStagedData makes: a name with a "/" or ".." in it would move data out of the data folder.
+const Journal = z.strictObject({
+  staging: z.string().regex(new RegExp(`^\\.restore-staging-${uuid}$`)),
+  previous: z.string().regex(new RegExp(`^\\.restore-previous-${uuid}$`)),
+});
 type Journal = z.infer<typeof Journal>;
 
 /** The renames that swap staged data in, in order. Each is atomic; together they are made whole by the journal. */
@@ -62,6 +68,18 @@ export async function removeRestoreLeftovers(root: string, logger: Logger): Prom
   }
 }
 
+/** The journal, or a refusal in words: with no trustworthy journal, moving anything could lose data. */
+async function readJournal(path: string): Promise<Journal> {
+  try {
+    return Journal.parse(JSON.parse(await readFile(path, 'utf8')));
+  } catch {
+    throw new CrmError(
+      'STORAGE',
+      `Rolodesk was restoring a backup when it stopped, and its note of that restore (${path}) is damaged, so Rolodesk moved nothing. Your data is still in the data folder; ask for help before deleting anything there.`,
+    );
+  }
+}
+
 /**
  * At start-up, before the database is opened: finishes a restore that a crash
  * interrupted, then removes staging and previous-data folders left behind
@@ -72,7 +90,7 @@ export async function finishInterruptedRestore(root: string, logger: Logger): Pr
   // A journal whose write was interrupted never took effect: the swap had not begun.
   await rm(join(root, `.${journalFileName}.partial`), { force: true });
   if (existsSync(journalPath)) {
-    const journal = Journal.parse(JSON.parse(await readFile(journalPath, 'utf8')));
+    const journal = await readJournal(journalPath);
     logger.warn('finishing a restore that was interrupted', { ...journal });
     await rollForward(root, journal);
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { storageError } from '../attachments/blob-store';
 import { latestSchemaVersion } from '../db/migrations';
@@ -34,8 +34,20 @@ export interface RestoreSource {
 }
 
 const filesAtOnce = 8;
+const isSqliteError = (error: unknown) => typeof (error as { code?: unknown } | null)?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_');
 const short = (sha256: string) => `${sha256.slice(0, 12)}…`;
 const cannotRestore = (problem: string) => new CrmError('BACKUP_INVALID', `This backup cannot be restored: ${problem}. Nothing was changed.`);
+
+/** Room for the staged copy and what a migration adds to it: a backup that could not fit is refused before a byte is written. */
+async function refuseWhenDiskTooSmall(root: string, bytes: number): Promise<void> {
+  const { bavail, bsize } = await statfs(root);
+  const free = bavail * bsize;
+  const needed = bytes * 1.1 + 16 * 1024 * 1024;
+  if (needed > free) {
+    const inMb = (count: number) => `${Math.ceil(count / 1024 / 1024).toLocaleString('en')} MB`;
+    throw new CrmError('DISK_FULL', `There is not enough free disk space to restore this backup: it needs about ${inMb(needed)}, and ${inMb(free)} are free. Free some space and try again; nothing was changed.`);
+  }
+}
 
 /**
  * Builds the data to restore next to the live data (same disk, so the swap is
@@ -54,6 +66,7 @@ export async function stageRestore(root: string, source: RestoreSource, jobs: Jo
   const total = manifest.database.size + manifest.attachments.reduce((sum, file) => sum + file.size, 0);
   let done = 0;
   const copied = (bytes: number) => onProgress((0.8 * (done += bytes)) / Math.max(total, 1));
+  await refuseWhenDiskTooSmall(root, total);
   try {
     await mkdir(join(staging, 'attachments'), { recursive: true });
     const databasePath = join(staging, 'crm.db');
@@ -71,6 +84,11 @@ export async function stageRestore(root: string, source: RestoreSource, jobs: Jo
     if (problems.length > 0) throw cannotRestore(problems[0]!);
     onProgress(0.9);
     if (manifest.schemaVersion < latestSchemaVersion) await jobs.run('prepareStagedDatabase', { file: databasePath });
+    const repairs = await jobs.run('repairRestoredAttachments', { file: databasePath, attachments: join(staging, 'attachments') });
+    if (repairs.renamed.length > 0 || repairs.retyped.length > 0) {
+      // Ids and fingerprints only: the names themselves may be anything.
+      logger.warn('restored attachments broke the upload rules: renamed, or typed again from their bytes', { renamedIds: repairs.renamed, retyped: repairs.retyped });
+    }
     syncFolder(staging);
     onProgress(1);
     return name;
@@ -80,6 +98,8 @@ export async function stageRestore(root: string, source: RestoreSource, jobs: Jo
       throw new CrmError('BACKUP_INVALID', 'The backup’s database is damaged, so nothing was restored.');
     }
     if (error instanceof CrmError) throw error;
+    // SQLite refusing the staged file (a trigger or view it will not run, say) is a finding about the backup.
+    if (isSqliteError(error)) throw cannotRestore(`its database could not be prepared (${(error as Error).message.slice(0, 200)})`);
     throw storageError(error, 'prepare the restore', 'the data folder');
   }
 }

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { describeDatabase, foreignKeyCheck, integrityCheck } from '../backups/database-checks';
+import { repairRestoredAttachments } from '../backups/restored-attachments';
 import { schemaVersion } from '../db/migrate';
 import { migrations } from '../db/migrations';
-import { checkpoint, openDatabase, quickCheckProblems, type Db } from '../db/open';
+import { checkpoint, damagedFileError, openDatabase, quickCheckProblems, type Db } from '../db/open';
 import { duplicateFinder } from '../duplicates/find';
 import { previewImport } from '../import/preview';
 import { inspectSource, type ReadOptions } from '../import/read/source';
@@ -24,10 +25,20 @@ export interface OnFile {
   file: string;
 }
 
+/**
+ * A file's schema may come from outside (a restored backup): its views,
+ * triggers and indexes may not use SQLite's functions and virtual tables that
+ * are unsafe there. Set on every connection a job opens.
+ */
+function distrustSchema(db: Db): void {
+  db.pragma('trusted_schema = OFF');
+}
+
 /** A read-only connection of the job's own, closed when the work is done (a reader never blocks the app's writer in WAL mode). */
 function reading<T>(file: string, work: (db: Db) => T): T {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
+    distrustSchema(db);
     return work(db);
   } finally {
     db.close();
@@ -66,9 +77,28 @@ export const jobList = {
 
   /** A restore's staged database from an older Rolodesk, opened as the app opens its own (checked, migrated) and folded into one file. */
   prepareStagedDatabase: async ({ file }: OnFile, { logger }: JobTools) => {
-    const db = await openDatabase(file, migrations, logger);
+    const db = await openDatabase(file, migrations, logger, {
+      checkBeforeUse: (opened) => {
+        distrustSchema(opened);
+        const problems = quickCheckProblems(opened);
+        if (problems.length > 0) throw damagedFileError('quick_check', problems);
+      },
+    });
     try {
       checkpoint(db, 'TRUNCATE');
+    } finally {
+      db.close();
+    }
+  },
+
+  /** A restore's staged database: attachment names and types held to the upload rules (restored-attachments.ts). */
+  repairRestoredAttachments: async ({ file, attachments }: OnFile & { attachments: string }) => {
+    const db = new Database(file, { fileMustExist: true });
+    try {
+      distrustSchema(db);
+      const repairs = await repairRestoredAttachments(db, attachments);
+      checkpoint(db, 'TRUNCATE');
+      return repairs;
     } finally {
       db.close();
     }
