@@ -239,6 +239,8 @@ export function backupService(deps: BackupServiceDeps) {
       });
       // Asks for the key now: a missing or wrong password is refused before anything is staged.
       await keyFor(header);
+      // The current password typed here opens the key for the session: the safety snapshot before the restore is sealed with it.
+      if (secret && header.keyId === deps.keys.keySet()?.keyId && !(await deps.keys.masterKey())) await deps.keys.unlock(secret);
       return {
         createdAt: snapshot.createdAt,
         source: {

@@ -91,7 +91,11 @@ async function copyNewAttachments(
  */
 async function sealCheckedCopy(plainCopy: string, snapshotDir: string, schemaVersion: number, seal: FolderSeal, jobs: SnapshotSource['jobs'], verifiedAt: Date): Promise<VerificationRecord> {
   const sealedPath = join(snapshotDir, sealedDatabaseName);
-  const [problems, sealed] = await Promise.all([checkDatabaseFile(plainCopy, schemaVersion, jobs), sealFile(plainCopy, sealedPath, seal)]);
+  // Both settle before either failure is thrown: the clean-up must not race a write.
+  const [checks, sealing] = await Promise.allSettled([checkDatabaseFile(plainCopy, schemaVersion, jobs), sealFile(plainCopy, sealedPath, seal)]);
+  if (checks.status === 'rejected') throw checks.reason;
+  if (sealing.status === 'rejected') throw sealing.reason;
+  const [problems, sealed] = [checks.value, sealing.value];
   const readBack = await hashPieces(unsealedBytes(sealedPath, sealedWith(seal)));
   if (readBack.sha256 !== sealed.sha256) {
     throw new CrmError('STORAGE', 'The encrypted backup did not read back as it was written (the backup folder may be failing), so it was not kept.');
