@@ -15,13 +15,12 @@ import type { Logger } from '../logger';
 import { describeError } from '../logger';
 import { prepareBackupFolder, sharedFilePath, snapshotIdFor, tempSnapshotPrefix } from './backup-folder';
 import { copyLiveDatabase, type Progress } from './database-copy';
-import { CopiedManifest, snapshotDatabaseName, writeManifest } from './manifest';
+import { CopiedManifest, notCopiedInWords, snapshotDatabaseName, writeManifest } from './manifest';
 import { writeVerification, type VerificationRecord } from './check-records';
 import { sealedDatabaseName, sealedFileNames, sealedFilePath } from './encryption/folder-layout';
 import { removeWorkLeftovers, sealedWith, sealFile, unsealedBytes, workFolderPrefix, type FolderSeal } from './encryption/folder-sealing';
 import { hashPieces } from '../hashing-copy';
 import { CrmError } from '../errors';
-import { notCopiedInWords } from './manifest';
 import { copyCheckedFile, sharedFileNames, syncFolders } from './shared-files';
 import { snapshotInfo } from './snapshot-list';
 import { checkDatabaseFile } from './verify';
@@ -110,6 +109,8 @@ async function sealCheckedCopy(plainCopy: string, snapshotDir: string, schemaVer
  * renamed into place, so a folder with a snapshot's name is always complete.
  * From then on it is usable and listed as verifying; its verification
  * (checksums, SQLite's checks on the copy) follows, off this path (verify.ts).
+ * With a seal (a chosen folder, encryption on) nothing plain reaches the
+ * folder, and the snapshot is verified before it is named (sealCheckedCopy).
  */
 export async function takeSnapshot(source: SnapshotSource, backupsDir: string, reason: string, onProgress: Progress = () => {}, seal?: FolderSeal): Promise<SnapshotInfo> {
   const { db, store, clock, logger } = source;
