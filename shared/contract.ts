@@ -161,7 +161,11 @@ export const channels = {
   'backups.export': { input: z.strictObject({}), output: z.strictObject({ saved: z.boolean() }) },
   /** Stops an export in progress (the only backup job that is safe to stop half-way); the partial file is deleted. */
   'backups.cancelExport': { input: z.strictObject({}), output: z.strictObject({ cancelled: z.boolean() }) },
-  'backups.restore': { input: z.strictObject({ id: SnapshotId }), output: z.strictObject({ restored: z.literal(true) }) },
+  'backups.restore': {
+    // secret: typed in the restore dialog when the snapshot is encrypted and its key is not open.
+    input: z.strictObject({ id: SnapshotId, secret: z.union([z.strictObject({ password: z.string().min(1).max(1024) }), z.strictObject({ recoveryKey: z.string().min(1).max(200) })]).optional() }),
+    output: z.strictObject({ restored: z.literal(true) }),
+  },
   'backups.restoreFromFile': { input: z.strictObject({}), output: z.strictObject({ restored: z.boolean() }) },
   'backups.undoRestore': { input: z.strictObject({}), output: z.strictObject({ restored: z.literal(true) }) },
   /** A dropped file's bytes, in chunks like attachments' (no size cap); then import.open { source: { type: 'upload' } }. */

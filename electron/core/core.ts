@@ -10,7 +10,6 @@ import { exportHandlers } from './export/handlers';
 import { finishInterruptedRestore, removeRestoreLeftovers, swapInStagedData } from './backups/restore-journal';
 import { backupKeys } from './backups/encryption/backup-keys';
 import { backupService, type BackupService } from './backups/service';
-import { takeSnapshot } from './backups/snapshot';
 import { purgeExpiredTrash } from './trash/purge';
 import { systemClock, type Clock } from './clock';
 import type { Handlers } from './context';
@@ -162,7 +161,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
         emit,
         onDamaged: (error) => void damagedWhileRunning(error),
         beforeMigrating: async (db, store) => {
-          await takeSnapshot({ db, store, appVersion, clock, logger, jobs }, backups.location(), 'before update');
+          await backups.snapshotBeforeUpdate({ db, store, appVersion, clock, logger, jobs });
         },
       });
     } catch (error) {

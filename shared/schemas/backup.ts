@@ -48,6 +48,8 @@ export const BackupStatus = z.strictObject({
   /** Where snapshots go; shown so the user knows (an external drive, a synced folder). */
   location: z.string(),
   isDefaultLocation: z.boolean(),
+  /** Snapshots there are sealed with the backup password (a chosen folder, while backup encryption is on). */
+  locationEncrypted: z.boolean(),
   settings: BackupSettings,
   lastVerifiedAt: Timestamp.nullable(),
   lastFailure: z.strictObject({ at: Timestamp, message: z.string() }).nullable(),

@@ -39,8 +39,8 @@ export function backupHandlers(backups: BackupService, desktop: DesktopServices,
       return { saved };
     },
     'backups.cancelExport': () => ({ cancelled: backups.cancelExport() }),
-    'backups.restore': async ({ id }) => {
-      await backups.restoreSnapshot(id);
+    'backups.restore': async ({ id, secret }) => {
+      await backups.restoreSnapshot(id, secret);
       return { restored: true as const };
     },
     'backups.restoreFromFile': async () => {

@@ -5,8 +5,9 @@ import type { BackupSettings } from '../../../shared/schemas/backup';
 import { removeWithRetry } from '../durable-files';
 import { describeError, type Logger } from '../logger';
 import { isOurBackupFolder, sharedFilesFolder, tempSnapshotPrefix } from './backup-folder';
+import { isSealedSnapshot, sealedFilesFolder, sealedKeyIds, snapshotKeyId } from './encryption/folder-layout';
 import { snapshotsToKeep } from './retention';
-import { listSnapshots } from './snapshot-list';
+import { listSnapshots, type ListedSnapshot } from './snapshot-list';
 
 export interface PruneReport {
   deleted: string[];
@@ -57,16 +58,15 @@ export async function pruneBackups(backupsDir: string, policy: BackupSettings, n
   }
 
   const remaining = snapshots.filter((snapshot) => !report.deleted.includes(snapshot.id));
-  // Without every remaining manifest we cannot know which files are still needed: keep them all.
-  if (remaining.every((snapshot) => snapshot.manifest)) {
-    const needed = new Set(remaining.flatMap((snapshot) => snapshot.manifest!.attachments.map((file) => file.sha256)));
-    const filesRoot = join(backupsDir, sharedFilesFolder);
-    for (const bucket of existsSync(filesRoot) ? await readdir(filesRoot) : []) {
-      if (!/^[0-9a-f]{2}$/.test(bucket)) continue;
-      for (const name of await readdir(join(filesRoot, bucket))) {
-        const unused = (shaPattern.test(name) && !needed.has(name)) || name.endsWith('.partial');
-        if (unused && (await attempt(join(filesRoot, bucket, name)))) report.filesDeleted++;
-      }
+  const attemptAll = async (paths: string[]) => {
+    for (const path of paths) if (await attempt(path)) report.filesDeleted++;
+  };
+  // Without every remaining manifest (and sealed snapshot's key) we cannot know which files are still needed: keep them all.
+  const needed = await filesNeeded(backupsDir, remaining);
+  if (needed) {
+    await attemptAll(await unusedFiles(join(backupsDir, sharedFilesFolder), needed.plain));
+    for (const keyId of await sealedKeyIds(backupsDir)) {
+      await attemptAll(await unusedFiles(join(backupsDir, sealedFilesFolder, keyId), needed.sealed.get(keyId) ?? new Set()));
     }
   }
 
@@ -79,4 +79,34 @@ export async function pruneBackups(backupsDir: string, policy: BackupSettings, n
   if (report.warning) logger.warn('backups keep growing', { backupsDir, warning: report.warning });
   if (report.deleted.length > 0 || report.filesDeleted > 0) logger.info('old backups pruned', { deleted: report.deleted, filesDeleted: report.filesDeleted });
   return report;
+}
+
+/** The attachments the remaining snapshots name, plain and per sealing key; undefined when that cannot be known. */
+async function filesNeeded(backupsDir: string, remaining: readonly ListedSnapshot[]): Promise<{ plain: Set<string>; sealed: Map<string, Set<string>> } | undefined> {
+  const plain = new Set<string>();
+  const sealed = new Map<string, Set<string>>();
+  for (const snapshot of remaining) {
+    if (!snapshot.manifest) return undefined;
+    let names = plain;
+    if (isSealedSnapshot(join(backupsDir, snapshot.id))) {
+      const keyId = await snapshotKeyId(join(backupsDir, snapshot.id)).catch(() => undefined);
+      if (keyId === undefined) return undefined;
+      names = sealed.get(keyId) ?? new Set();
+      sealed.set(keyId, names);
+    }
+    for (const file of snapshot.manifest.attachments) names.add(file.sha256);
+  }
+  return { plain, sealed };
+}
+
+/** Files in a shared files area (<2 hex>/<sha256>) that no snapshot needs, and leftovers of interrupted copies. */
+async function unusedFiles(area: string, needed: ReadonlySet<string>): Promise<string[]> {
+  const unused: string[] = [];
+  for (const bucket of existsSync(area) ? await readdir(area) : []) {
+    if (!/^[0-9a-f]{2}$/.test(bucket)) continue;
+    for (const name of await readdir(join(area, bucket))) {
+      if ((shaPattern.test(name) && !needed.has(name)) || name.endsWith('.partial')) unused.push(join(area, bucket, name));
+    }
+  }
+  return unused;
 }

@@ -11,6 +11,10 @@ import { describeError, type Logger } from '../logger';
 import type { Clock } from '../clock';
 import { archiveSource, exportArchive } from './archive';
 import type { BackupKeys } from './encryption/backup-keys';
+import { isSealedSnapshot, sealedDatabaseName, sealedFilePath } from './encryption/folder-layout';
+import { unsealedBytes, type FolderOpener, type FolderSeal } from './encryption/folder-sealing';
+import type { Secret } from './encryption/key-set';
+import { readSealedHeader } from './encryption/sealed-file';
 import { chosenFolderSubfolder, prepareBackupFolder, sharedFilePath } from './backup-folder';
 import { readBackupConfig, writeBackupConfig, type BackupConfig } from './backup-config';
 import { snapshotDatabaseName } from './manifest';
@@ -18,7 +22,7 @@ import { pruneBackups } from './prune';
 import { takeSnapshot, type SnapshotSource } from './snapshot';
 import { listSnapshots, publicInfo, readSnapshot } from './snapshot-list';
 import { stageRestore, type RestoreSource } from './stage-restore';
-import { recheckSnapshot, verifyNewSnapshot } from './verify';
+import { needsPasswordProblem, recheckSnapshot, verifyNewSnapshot } from './verify';
 import { fingerprint, pathForLog } from '../log-privacy';
 
 export interface BackupServiceDeps {
@@ -61,6 +65,36 @@ export function backupService(deps: BackupServiceDeps) {
     await writeBackupConfig(root, next);
     config = next;
   };
+  /** Snapshots to a folder the user chose are sealed while backup encryption is on (the default folder sits beside the data). */
+  function sealsSnapshots(): boolean {
+    if (config.location === null) return false;
+    try {
+      return deps.keys.keySet() !== undefined;
+    } catch {
+      // A damaged key file: snapshots to the folder stop (they are never written in clear).
+      return true;
+    }
+  }
+
+  /**
+   * How the next snapshot is sealed; undefined when it is plain. With
+   * encryption on and no key open, no snapshot goes to the folder at all:
+   * it fails in words, never falls back to writing in clear.
+   */
+  async function sealing(): Promise<FolderSeal | undefined> {
+    if (config.location === null) return undefined;
+    const keySet = deps.keys.keySet();
+    if (!keySet) return undefined;
+    const key = await deps.keys.masterKey();
+    if (!key || key.keyId !== keySet.keyId) {
+      throw new CrmError('PASSWORD_REQUIRED', 'Backups to this folder are encrypted: type the backup password in Settings › Backups to continue them.');
+    }
+    return { ...key, keySet, workDir: root };
+  }
+
+  /** How checks open sealed snapshots: the open (or remembered) key; without it they wait for the password. */
+  const opener = (typed?: Secret): FolderOpener => ({ keyFor: deps.keys.keyFor(typed), workDir: root });
+
   const progressOf = (job: 'snapshot' | 'verify' | 'export' | 'restore') => (fraction: number) => emit('backup.progress', { job, fraction });
 
   /** Runs jobs one after the other: a restore never overlaps a snapshot, nor a prune a verification. */
@@ -100,7 +134,7 @@ export function backupService(deps: BackupServiceDeps) {
     const source = deps.liveSource();
     if (!source) throw new CrmError('DATABASE_CORRUPT', 'The database is damaged, so there is nothing safe to back up. Restore a backup first.');
     const changes = deps.changeCounter();
-    const info = await takeSnapshot(source, location(), reason, progressOf('snapshot'));
+    const info = await takeSnapshot(source, location(), reason, progressOf('snapshot'), await sealing());
     changesAtLastSnapshot = changes;
     emit('backup.changed', {});
     return info;
@@ -114,7 +148,7 @@ export function backupService(deps: BackupServiceDeps) {
    * Old snapshots are pruned after it, so retention knows the newest verified.
    */
   async function verifyCopied(info: Pick<SnapshotInfo, 'id' | 'createdAt'>): Promise<string[]> {
-    const problems = await verifyNewSnapshot(location(), info.id, clock.now(), jobs, progressOf('verify'));
+    const problems = await verifyNewSnapshot(location(), info.id, clock.now(), jobs, progressOf('verify'), opener());
     if (problems.length === 0) {
       if (lastFailure && lastFailure.at <= info.createdAt) lastFailure = null;
       logger.info('snapshot verified', { id: info.id });
@@ -177,18 +211,52 @@ export function backupService(deps: BackupServiceDeps) {
   }
 
   /** A snapshot in the backup folder as the source of a restore; one not verified yet is verified first. */
-  async function snapshotSource(id: string): Promise<{ source: RestoreSource; createdAt: string }> {
-    let snapshot = await readSnapshot(location(), id);
+  /**
+   * A snapshot in the backup folder as the source of a restore; one not
+   * verified yet is verified first. A sealed one is unsealed as it is staged
+   * (every byte authenticated and hashed there), with the open key or the
+   * secret typed for this restore; without either, PASSWORD_REQUIRED before
+   * anything is staged, so the dialog asks.
+   */
+  async function snapshotSource(id: string, secret?: Secret): Promise<{ source: RestoreSource; createdAt: string }> {
+    const folder = location();
+    const keyFor = opener(secret).keyFor;
+    let snapshot = await readSnapshot(folder, id);
     if (snapshot?.verifying) {
-      await verifyNewSnapshot(location(), id, clock.now(), jobs);
-      snapshot = await readSnapshot(location(), id);
+      await verifyNewSnapshot(folder, id, clock.now(), jobs, undefined, opener(secret));
+      snapshot = await readSnapshot(folder, id);
     }
     if (!snapshot?.manifest) throw new CrmError('BACKUP_INVALID', 'That backup has no readable manifest, so it cannot be restored. Nothing was changed.');
-    if (!snapshot.verified || snapshot.databaseSha256 === undefined) {
+    // Waiting for the password to be re-checked is no fault: staging checks every byte against the verified checksum anyway.
+    const passed = snapshot.verified || (snapshot.problems.length === 1 && snapshot.problems[0] === needsPasswordProblem);
+    if (!passed || snapshot.databaseSha256 === undefined) {
       throw new CrmError('BACKUP_INVALID', `This backup cannot be restored: ${snapshot.problems[0] ?? 'it did not pass its checks'}. Nothing was changed.`);
     }
-    const folder = location();
-    const databasePath = join(folder, id, snapshotDatabaseName);
+    const snapshotDir = join(folder, id);
+    if (isSealedSnapshot(snapshotDir)) {
+      const sealedPath = join(snapshotDir, sealedDatabaseName);
+      const header = await readSealedHeader(sealedPath).catch(() => {
+        throw new CrmError('BACKUP_INVALID', 'This backup cannot be restored: the database file is missing or damaged. Nothing was changed.');
+      });
+      // Asks for the key now: a missing or wrong password is refused before anything is staged.
+      await keyFor(header);
+      // The current password typed here opens the key for the session: the safety snapshot before the restore is sealed with it.
+      if (secret && header.keyId === deps.keys.keySet()?.keyId && !(await deps.keys.masterKey())) await deps.keys.unlock(secret);
+      return {
+        createdAt: snapshot.createdAt,
+        source: {
+          manifest: snapshot.manifest,
+          databaseSha256: snapshot.databaseSha256,
+          checksumProvesChecks: true,
+          database: async () => unsealedBytes(sealedPath, keyFor),
+          file: async (sha256) => {
+            const path = sealedFilePath(folder, header.keyId, sha256);
+            return existsSync(path) ? unsealedBytes(path, keyFor) : undefined;
+          },
+        },
+      };
+    }
+    const databasePath = join(snapshotDir, snapshotDatabaseName);
     return {
       createdAt: snapshot.createdAt,
       source: {
@@ -204,8 +272,8 @@ export function backupService(deps: BackupServiceDeps) {
     };
   }
 
-  async function restoreSnapshotById(id: string): Promise<void> {
-    const { source, createdAt } = await snapshotSource(id);
+  async function restoreSnapshotById(id: string, secret?: Secret): Promise<void> {
+    const { source, createdAt } = await snapshotSource(id, secret);
     await restoreFrom(source, { kind: 'snapshot', name: id, createdAt });
   }
 
@@ -219,6 +287,7 @@ export function backupService(deps: BackupServiceDeps) {
       return {
         location: location(),
         isDefaultLocation: config.location === null,
+        locationEncrypted: sealsSnapshots(),
         settings: config.settings,
         lastVerifiedAt: newestVerified?.createdAt ?? null,
         lastFailure,
@@ -234,7 +303,7 @@ export function backupService(deps: BackupServiceDeps) {
     /** For the recovery screen: snapshots a crash left unverified are verified first, so the newest good one is offered. */
     newestVerified: () =>
       exclusive(async (): Promise<SnapshotInfo | null> => {
-        for (const snapshot of await listSnapshots(location())) if (snapshot.verifying) await verifyNewSnapshot(location(), snapshot.id, clock.now(), jobs);
+        for (const snapshot of await listSnapshots(location())) if (snapshot.verifying) await verifyNewSnapshot(location(), snapshot.id, clock.now(), jobs, undefined, opener());
         const newest = (await listSnapshots(location())).find((snapshot) => snapshot.verified);
         return newest ? publicInfo(newest) : null;
       }),
@@ -253,13 +322,30 @@ export function backupService(deps: BackupServiceDeps) {
       return copied;
     },
 
+    /**
+     * The snapshot before a migration, on the session's own connection. When
+     * the chosen folder is encrypted and its key is not open, it goes to the
+     * default folder beside the data (in clear, as the data itself is) rather
+     * than stopping the update or writing in clear to the chosen folder.
+     */
+    async snapshotBeforeUpdate(source: SnapshotSource): Promise<SnapshotInfo> {
+      let seal: FolderSeal | undefined;
+      try {
+        seal = await sealing();
+      } catch (error) {
+        logger.warn('the encrypted backup folder is locked; the snapshot before the update goes to the default folder', { error: describeError(error) });
+        return takeSnapshot(source, deps.defaultLocation, 'before update');
+      }
+      return takeSnapshot(source, location(), 'before update', undefined, seal);
+    },
+
     /** A snapshot copied and verified before it answers: for the command line. */
     verifiedSnapshot: (reason: string) => exclusive(() => loud('take a backup', () => verifiedSnapshot(reason))),
 
     /** Check again: everything hashed anew against the checksums it was verified with, and the result recorded. */
     verify: (id: string) =>
       exclusive(async () => {
-        await recheckSnapshot(location(), id, clock.now(), new Map(), jobs, progressOf('verify'));
+        await recheckSnapshot(location(), id, clock.now(), new Map(), jobs, progressOf('verify'), opener());
         const found = await readSnapshot(location(), id);
         if (!found?.manifest) throw new CrmError('NOT_FOUND', 'That backup no longer exists.');
         return publicInfo(found);
@@ -272,15 +358,16 @@ export function backupService(deps: BackupServiceDeps) {
         // Shared files are hashed once per run, however many snapshots name them.
         const hashes = new Map();
         for (const snapshot of await listSnapshots(location())) {
-          const problems = await recheckSnapshot(location(), snapshot.id, clock.now(), hashes, jobs);
-          if (problems.length > 0) logger.error('a backup no longer matches its checksums', { id: snapshot.id, problems });
+          const problems = await recheckSnapshot(location(), snapshot.id, clock.now(), hashes, jobs, undefined, opener());
+          if (problems.length === 1 && problems[0] === needsPasswordProblem) logger.warn('an encrypted backup waits for the backup password to be re-checked', { id: snapshot.id });
+          else if (problems.length > 0) logger.error('a backup no longer matches its checksums', { id: snapshot.id, problems });
         }
         await saveConfig({ ...config, lastFullCheckAt: clock.now().toISOString() });
         emit('backup.changed', {});
       }),
 
     // Restores answer to the dialog that asked for them: a refused backup is not a failed backup.
-    restoreSnapshot: (id: string) => exclusive(() => logged('restore the backup', () => restoreSnapshotById(id))),
+    restoreSnapshot: (id: string, secret?: Secret) => exclusive(() => logged('restore the backup', () => restoreSnapshotById(id, secret))),
 
     restoreArchive: (archivePath: string) =>
       exclusive(() =>

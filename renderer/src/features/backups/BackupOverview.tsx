@@ -102,6 +102,11 @@ export function BackupOverview({ status, checking }: BackupOverviewProps) {
           <Icon name="folder" size={16} />
           <span>{status.location}</span>
           {status.isDefaultLocation && <span className="backup-overview__tag">Default</span>}
+          {status.locationEncrypted && (
+            <span className="backup-overview__tag" title="Backups in this folder are encrypted with the backup password">
+              Encrypted
+            </span>
+          )}
         </p>
         <p className="backup-overview__text">
           Backups on the same drive as your data are lost with it if the computer breaks or is stolen, so choose a folder on an external drive or a

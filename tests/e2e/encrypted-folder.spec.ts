@@ -1,0 +1,43 @@
+import type { Page } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { backupKeys } from '../../electron/core/backups/encryption/backup-keys';
+import { memoryLogger } from '../../electron/core/logger';
+import { expect, test } from './app';
+
+test.use({ locale: 'en-US' });
+
+// scrypt's floor, through the one place its cost can be lowered.
+const cheap = { N: 2 ** 14, r: 8, p: 1 };
+
+async function openBackups(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Backups' }).click();
+  await expect(page.getByRole('heading', { name: 'Backups', level: 1 })).toBeVisible();
+}
+
+test('the backup folder line says Encrypted when a chosen folder gets sealed snapshots, and the folder holds no client in clear', async ({ app, scratch }) => {
+  const page = app.page;
+  const created = await app.core.dispatch('contacts.create', { name: 'Zelda Quistgaard', email: 'zelda.quistgaard@example.org' });
+  if (!created.ok) throw new Error(created.error.message);
+  // Encryption on, the password remembered on this computer (what Settings › Backups does).
+  await backupKeys(app.dataDir, app.desktop, memoryLogger(), cheap).turnOn('correct horse battery', true);
+
+  await openBackups(page);
+  const status = page.getByRole('region', { name: 'Backup status' });
+  await expect(status.getByText('Encrypted', { exact: true })).toHaveCount(0);
+  app.desktop.folder = scratch;
+  await status.getByRole('button', { name: 'Change folder…' }).click();
+  // The first snapshot there is copied, checked and sealed before the folder changes.
+  await expect(status).toContainText(join(scratch, 'Rolodesk Backups'), { timeout: 30_000 });
+  await expect(status.getByText('Encrypted', { exact: true })).toBeVisible();
+  await expect(page.getByRole('list', { name: /Backup history/ }).getByRole('listitem')).toContainText('Verified');
+
+  const files = readdirSync(scratch, { recursive: true, encoding: 'utf8' }).map((name) => join(scratch, name)).filter((path) => statSync(path).isFile());
+  expect(files.filter((path) => readFileSync(path).includes('zelda.quistgaard@example.org'))).toEqual([]);
+
+  await page.mouse.move(0, 0);
+  await app.screenshot('backups-encrypted-folder');
+  await page.setViewportSize({ width: 600, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  await app.screenshot('backups-encrypted-folder-narrow');
+});
