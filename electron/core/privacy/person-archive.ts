@@ -37,7 +37,7 @@ function readme(data: PersonData, madeAt: Date, appVersion: string, fileNames: r
   const lines = [
     `Everything Rolodesk holds about ${data.contact.name}`,
     '',
-    `Made on ${madeAt.toISOString().replace('T', ' at ').slice(0, 22)} UTC by Rolodesk ${appVersion}, in answer to a request to see one's personal data.`,
+    `Made on ${madeAt.toISOString().slice(0, 10)} at ${madeAt.toISOString().slice(11, 16)} UTC by Rolodesk ${appVersion}, in answer to a request to see one's personal data.`,
     'Everything was read at one moment, so the parts agree with each other.',
     '',
     'What is in this archive:',
