@@ -41,7 +41,7 @@ export function backupsNote(snapshots: number, lastPrune: Date | undefined): str
   const exported = 'Backup files exported and saved elsewhere are not tracked by Rolodesk: delete those yourself.';
   if (snapshots === 0 || lastPrune === undefined) return `No Rolodesk backups hold this person. ${exported}`;
   return (
-    `Backups taken before today still hold this person until they age out: the last of them expires on ${format(lastPrune, 'EEEE d MMMM yyyy')}, ` +
+    `Backups already taken still hold this person until they age out: the last of them expires on ${format(lastPrune, 'EEEE d MMMM yyyy')}, ` +
     `if Rolodesk keeps taking backups on schedule. ${exported}`
   );
 }
