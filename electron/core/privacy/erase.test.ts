@@ -6,6 +6,7 @@ import { fixedClock, useCores } from '../../../tests/support/core';
 import { recordingDesktop } from '../../../tests/support/recording-desktop';
 import { samples } from '../../../tests/support/sample-files';
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import { seedContacts } from '../../../tests/support/seed-contacts';
 import { upload } from '../../../tests/support/upload';
 import type { Core } from '../core';
 
@@ -145,6 +146,25 @@ describe('erasing a person for good', () => {
     expect(tracesIn(core)).toEqual([]);
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(tracesIn(core)).toEqual([]);
+  });
+
+  it('leaves no copy of their email in an index’s inner pages, without rebuilding the whole file', async () => {
+    const core = await openCore(tempDir(), { desktop: recordingDesktop() });
+    seedContacts(core, 6000);
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
+    // A contact whose email an inner page of the email index holds as a signpost (deleting the entry leaves it there).
+    const pageSize = core.db.pragma('page_size', { simple: true }) as number;
+    const file = readFileSync(core.paths.database);
+    const innerPages = core.db.prepare("SELECT pageno FROM dbstat WHERE name = 'contacts_by_email' AND pagetype = 'internal'").pluck().all() as number[];
+    expect(innerPages.length).toBeGreaterThan(0);
+    const inner = Buffer.concat(innerPages.map((page) => file.subarray((page - 1) * pageSize, page * pageSize)));
+    const signpost = (core.db.prepare('SELECT id, email FROM contacts').all() as Array<{ id: number; email: string }>).find((row) => inner.includes(Buffer.from(row.email)))!;
+    expect(signpost).toBeDefined();
+
+    const preview = await call(core, 'privacy.erasePreview', { contactId: signpost.id });
+    await call(core, 'privacy.erase', { contactId: signpost.id, planKey: preview.planKey });
+    expect(readFileSync(core.paths.database).includes(Buffer.from(signpost.email))).toBe(false);
+    expect(core.logs.some((record) => record.message.includes('VACUUM'))).toBe(false);
   });
 
   it('erases a person who is in the trash, and their trash entry with them', async () => {

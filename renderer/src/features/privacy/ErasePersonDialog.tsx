@@ -92,7 +92,7 @@ export function ErasePersonDialog({ contact, onErased, onCancel }: ErasePersonDi
         )}
         {busy && (
           <p className="dialog__message" role="status">
-            Confirm in the window Rolodesk opened…
+            Confirm in the window Rolodesk opened. Erasing can take a few seconds in a large address book…
           </p>
         )}
       </div>
