@@ -107,6 +107,11 @@ test.describe('people’s rights', () => {
     expect(JSON.stringify(timeline)).not.toContain('Ana asked about prices');
     await page.getByRole('button', { name: 'Trash', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'The trash is empty' })).toBeVisible();
-    expect(await call(app.core, 'privacy.erasures', {})).toMatchObject({ entries: [{ text: expect.stringMatching(/^A contact was erased on \d{4}-\d{2}-\d{2}\.$/) }] });
+    // What an admin sees afterwards: the day, no name.
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('tab', { name: 'Erased people' }).click();
+    await expect(page.getByRole('list', { name: 'Erasures' }).getByRole('listitem')).toHaveText([/^A contact was erased on \d{4}-\d{2}-\d{2}\.$/]);
+    await expect(page.getByText('Ana Souza')).toHaveCount(0);
+    await app.screenshot('privacy-erasures');
   });
 });
