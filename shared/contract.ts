@@ -44,6 +44,7 @@ import {
 } from './schemas/import';
 import { campaignChannels } from './channels/campaigns';
 import { dashboardChannels } from './channels/dashboard';
+import { privacyChannels } from './channels/privacy';
 import { leadSourceChannels } from './channels/lead-sources';
 import { segmentChannels } from './channels/segments';
 import { sendingChannels } from './channels/sending';
@@ -200,6 +201,7 @@ export const channels = {
   ...templateChannels,
   ...sendingChannels,
   ...dashboardChannels,
+  ...privacyChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main sends to the renderer, each with the schema of its payload. */

@@ -21,6 +21,7 @@ import { viewHandlers } from './views/handlers';
 import { importHandlers } from './import/handlers';
 import { campaignHandlers } from './campaigns/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
+import { privacyHandlers } from './privacy/handlers';
 import { leadSourceHandlers } from './lead-sources/handlers';
 import { segmentHandlers } from './segments/handlers';
 import { sendingHandlers } from './sending/handlers';
@@ -63,6 +64,7 @@ function dataHandlers(context: CoreContext) {
     ...templateHandlers(context),
     ...sendingHandlers(context),
     ...dashboardHandlers(context),
+    ...privacyHandlers(context),
   };
 }
 

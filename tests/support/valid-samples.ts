@@ -184,4 +184,8 @@ export const validSamples: { [C in ChannelName]: Input<C> } = {
   'segments.members': { definition: { match: 'all', conditions: [] }, offset: 0, limit: 50 },
   'dashboard.get': {},
   'dashboard.start': {},
+  'privacy.exportPerson': { contactId: 1 },
+  'privacy.erasePreview': { contactId: 1 },
+  'privacy.erase': { contactId: 1, planKey: '0123456789abcdef0123456789abcdef' },
+  'privacy.erasures': {},
 };

@@ -24,6 +24,7 @@ import { sortKeysByFirstWordMigration } from './0022-sort-keys-by-first-word';
 import { marketingMigration } from './0023-marketing';
 import { segmentIndexesMigration } from './0024-segment-indexes';
 import { dashboardMigration } from './0025-dashboard';
+import { erasuresMigration } from './0026-erasures';
 
 /** Every migration in order. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -52,6 +53,7 @@ export const migrations: readonly Migration[] = [
   marketingMigration,
   segmentIndexesMigration,
   dashboardMigration,
+  erasuresMigration,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -17,6 +17,7 @@ import { contactFieldSpecs } from './contactFieldSpecs';
 import { contactFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf } from './contactForm';
 import { ConsentField, LeadSourceFields } from '../lead-sources/MarketingFields';
 import { PhotoField } from './PhotoField';
+import { PersonRightsMenu } from '../privacy/PersonRightsMenu';
 import './ContactPanel.css';
 
 const contactRules = { fields: contactFields, validate, fieldErrorsOf };
@@ -135,6 +136,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
           Open {contact.company}
         </button>
       )}
+      {contact && <PersonRightsMenu contact={contact} onErased={() => onDeleted(null)} />}
     </FieldedRecordPanel>
   );
 }

@@ -9,11 +9,12 @@ import { CustomFieldSettings } from './CustomFieldSettings';
 import { EmailSettings } from './EmailSettings';
 import { LeadSourceSettings } from './LeadSourceSettings';
 import { TagSettings } from './TagSettings';
+import { ErasureLog } from '../privacy/ErasureLog';
 import '../../styles/card.css';
 import '../../styles/list.css';
 import './SettingsScreen.css';
 
-type SettingsPart = 'attachments' | 'tags' | 'customFields' | 'leadSources' | 'imports' | 'email';
+type SettingsPart = 'attachments' | 'tags' | 'customFields' | 'leadSources' | 'imports' | 'email' | 'erasures';
 
 const parts = [
   { id: 'attachments', label: 'Attachments' },
@@ -22,6 +23,7 @@ const parts = [
   { id: 'leadSources', label: 'Lead sources' },
   { id: 'imports', label: 'Imports' },
   { id: 'email', label: 'Email' },
+  { id: 'erasures', label: 'Erased people' },
 ] as const;
 
 /** Preferences that apply to the whole app, one part at a time: attachments, tags, custom fields, lead sources, the recent imports to undo, and email. */
@@ -42,6 +44,7 @@ export function SettingsScreen() {
         {part === 'leadSources' && <LeadSourceSettings />}
         {part === 'imports' && <ImportSettings />}
         {part === 'email' && <EmailSettings />}
+        {part === 'erasures' && <ErasureLog />}
       </div>
     </Screen>
   );
