@@ -35,7 +35,6 @@ export interface TempFile {
 
 /** An upload whose every byte arrived, its temp file closed; `extra` is what its kind attached at start. */
 export interface ReceivedFile<Extra> {
-  uploadId: string;
   fileName: string;
   size: number;
   path: string;
@@ -199,7 +198,7 @@ export function chunkedUploads<Extra>(options: ChunkedUploadsOptions<Extra>) {
       try {
         if (options.durable) await current.handle.sync();
         await current.handle.close();
-        return await handOver({ uploadId, fileName: current.fileName, size: current.received, path: current.tempPath, extra: current.extra });
+        return await handOver({ fileName: current.fileName, size: current.received, path: current.tempPath, extra: current.extra });
       } catch (error) {
         if (!(error instanceof CrmError)) return failed(current, error);
         await discard(current);
@@ -222,5 +221,3 @@ export function chunkedUploads<Extra>(options: ChunkedUploadsOptions<Extra>) {
     },
   };
 }
-
-export type ChunkedUploads<Extra> = ReturnType<typeof chunkedUploads<Extra>>;
