@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { Attachment } from '../../../shared/schemas/attachment';
-import { fixedClock, useCores } from '../../../tests/support/core';
+import { useCores } from '../../../tests/support/core';
 import { samples } from '../../../tests/support/sample-files';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { createContact } from '../../../tests/support/upload';
 import type { Core } from '../core';
-import { memoryLogger } from '../logger';
-import { blobStore, tempPrefix } from './blob-store';
-import { uploadLimits, uploads } from './uploads';
+import { tempPrefix } from './blob-store';
+import { uploadLimits } from './uploads';
 
 const megabyte = 1024 * 1024;
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -103,60 +101,5 @@ describe('uploads at once', () => {
     }
     expect(core.db.prepare('SELECT count(*) FROM attachments').pluck().get()).toBe(0);
     expect(tempFiles(core)).toEqual([]);
-  });
-});
-
-describe('an upload no one feeds any more', () => {
-  const tempDir = useTempDirs();
-
-  function uploadsOnATimer() {
-    const root = tempDir();
-    const clock = fixedClock();
-    const logger = memoryLogger();
-    const running = uploads(blobStore(root), logger, () => clock.now().getTime(), { ...uploadLimits, idleCheckMs: 10 });
-    const temps = () => readdirSync(root).filter((name) => name.startsWith(tempPrefix));
-    return { running, clock, logger, temps };
-  }
-
-  async function waitFor(done: () => boolean): Promise<void> {
-    for (let waited = 0; !done() && waited < 3000; waited += 10) await sleep(10);
-  }
-
-  it('is dropped after 10 minutes by its own timer, with no other upload starting, and its temp file is deleted', async () => {
-    const { running, clock, logger, temps } = uploadsOnATimer();
-    const record = { kind: 'contact' as const, id: 1 };
-    const uploadId = await running.start(record, 'notes.txt', 100, 25);
-    await running.chunk(uploadId, 0, Buffer.from('hello').toString('base64'));
-    expect(temps()).toHaveLength(1);
-
-    clock.advance(uploadLimits.idleMs + 1);
-    await waitFor(() => temps().length === 0);
-
-    expect(temps()).toEqual([]);
-    await expect(running.chunk(uploadId, 5, Buffer.from('world').toString('base64'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(logger.records).toContainEqual(expect.objectContaining({ message: 'abandoned upload dropped', context: { uploadId } }));
-    await running.abortAll();
-  });
-
-  it('one still being fed is kept, however long it takes in all', async () => {
-    const { running, clock, temps } = uploadsOnATimer();
-    const uploadId = await running.start({ kind: 'contact', id: 1 }, 'notes.txt', 10, 25);
-    for (let offset = 0; offset < 10; offset++) {
-      clock.advance(uploadLimits.idleMs - 1000);
-      await sleep(30);
-      expect(await running.chunk(uploadId, offset, Buffer.from('x').toString('base64'))).toBe(offset + 1);
-    }
-    expect(temps()).toHaveLength(1);
-    await running.abortAll();
-    expect(temps()).toEqual([]);
-  });
-
-  it('its timer never keeps Rolodesk from quitting', async () => {
-    const { running } = uploadsOnATimer();
-    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
-    const before = timers();
-    await running.start({ kind: 'contact', id: 1 }, 'notes.txt', 10, 25);
-    expect(timers()).toBe(before);
-    await running.abortAll();
   });
 });

@@ -54,12 +54,14 @@ const runGone = () => new CrmError('NOT_FOUND', 'That import is no longer on the
 /** The folder (inside the data directory) for dropped files and staging files; emptied when the data is opened. */
 export const importTempFolder = (databaseFile: string): string => join(dirname(databaseFile), 'import-temp');
 
-export function importHandlers({ db, databaseFile, jobs, clock, settings, desktop, emit, writeGate, logger }: CoreContext) {
+export function importHandlers({ db, databaseFile, jobs, clock, settings, desktop, emit, writeGate, logger, beforeClose }: CoreContext) {
   const folder = importTempFolder(databaseFile);
   // Whatever is here was left by a run that ended with the app (or a worker that was stopped mid-write).
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
-  const uploads = importUploads(folder, () => clock.now().getTime());
+  const uploads = importUploads(folder, logger, () => clock.now().getTime());
+  // Dropped files still arriving, their open files and their idle timer, go with the data.
+  beforeClose(() => uploads.abortAll());
   const opened = new Map<string, OpenImport>();
   const remembered = rememberedMappings(settings);
   const fields = customFieldsRepo(db);

@@ -1,92 +1,79 @@
-import { randomUUID } from 'node:crypto';
-import { open, rm, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { storageError } from '../attachments/blob-store';
 import { CrmError } from '../errors';
+import type { Logger } from '../logger';
+import { chunkedUploads, type UploadLimits, type UploadWords } from '../uploads/chunked-uploads';
 
-interface Upload {
-  fileName: string;
-  declaredSize: number;
-  received: number;
-  path: string;
-  handle: FileHandle;
-  lastActivity: number;
-}
-
-// An upload the window stopped feeding (closed, crashed) is dropped after this.
-const idleLimitMs = 10 * 60 * 1000;
-
-const gone = () => new CrmError('NOT_FOUND', 'This file is no longer being received. Please drop it on the window again.');
+const gigabyte = 1024 * 1024 * 1024;
 
 /**
- * A file dropped on the window, arriving in chunks (the window cannot hand
- * over a path): written to a temporary file in the import folder, as large
- * as it is (an import has no size cap). Not an attachment: nothing is hashed
- * or stored; import.open takes the finished file over.
+ * A small office imports one file at a time; a few at once leave room for a
+ * second window or a retry. An export of a large CRM may be 1–2 GB, so the
+ * bytes in flight are generous, and one file may use all of them.
  */
-export function importUploads(folder: string, now: () => number) {
-  const uploads = new Map<string, Upload>();
+export const importUploadLimits: UploadLimits = {
+  sessions: 4,
+  bytesInFlight: 4 * gigabyte,
+  idleMs: 10 * 60 * 1000,
+  idleCheckMs: 60 * 1000,
+};
 
-  async function discard(id: string): Promise<boolean> {
-    const upload = uploads.get(id);
-    if (!upload) return false;
-    uploads.delete(id);
-    await upload.handle.close().catch(() => undefined);
-    await rm(upload.path, { force: true });
-    return true;
-  }
+const words: UploadWords = {
+  gone: 'This file is no longer being received. Please drop it on the window again.',
+  garbled: 'Part of the file arrived garbled. Please drop it again.',
+  tooMany: (fileName) => `Rolodesk is still receiving other dropped files, so “${fileName}” was not taken. Wait for them to finish, then drop it again.`,
+  tooMuch: (fileName, inFlight) =>
+    `Rolodesk is still receiving ${(inFlight / gigabyte).toFixed(1)} GB of other dropped files, so “${fileName}” was not taken. Wait for them to finish, then drop it again.`,
+  overlapping: (fileName) => `Part of “${fileName}” arrived while the part before it was still being saved, so it was not used. Please drop it again.`,
+  outOfOrder: (fileName) => `Part of “${fileName}” arrived out of order. Please drop it again.`,
+  grew: (fileName) => `“${fileName}” grew while it was being received, so it was not imported. Please try again.`,
+  partial: (fileName) => `Only part of “${fileName}” arrived, so it cannot be imported. Please drop it again.`,
+};
 
-  async function dropIdle(): Promise<void> {
-    for (const [id, upload] of uploads) if (now() - upload.lastActivity > idleLimitMs) await discard(id);
-  }
+/**
+ * A file dropped on the window, arriving in parts (the window cannot hand
+ * over a path): written to a temporary file in the import folder. Not an
+ * attachment: nothing is hashed or stored; import.open takes the finished
+ * file over and deletes it on close.
+ */
+export function importUploads(folder: string, logger: Logger, now: () => number, limits: UploadLimits = importUploadLimits) {
+  const receiving = chunkedUploads<undefined>({
+    limits,
+    words,
+    logger,
+    now,
+    async createTemp(uploadId, fileName) {
+      // The name's extension is kept: a reader may tell a .vcf or .tsv by it when the bytes alone do not.
+      const path = join(folder, `upload-${uploadId}${extname(fileName).toLowerCase()}`);
+      return { path, handle: await open(path, 'wx') };
+    },
+    // Read once by the import and deleted: an fsync would only cost time.
+    durable: false,
+    storageError: (error, fileName) => storageError(error, `receive “${fileName}”`, 'its import folder'),
+  });
 
   return {
     async start(fileName: string, size: number): Promise<string> {
-      await dropIdle();
-      const id = randomUUID();
-      // The name's extension is kept: a reader may tell a .vcf or .tsv by it when the bytes alone do not.
-      const path = join(folder, `upload-${id}${extname(fileName).toLowerCase()}`);
-      const handle = await open(path, 'wx');
-      uploads.set(id, { fileName, declaredSize: size, received: 0, path, handle, lastActivity: now() });
-      return id;
+      // Beyond what may be received at once, even alone; the Open dialog reads a file in place, with no copy.
+      if (size > limits.bytesInFlight) {
+        throw new CrmError(
+          'FILE_REFUSED',
+          `“${fileName}” is larger than the ${Math.round(limits.bytesInFlight / gigabyte)} GB a dropped file may be. Use “Choose a file…” instead: Rolodesk then reads the file where it is.`,
+        );
+      }
+      return receiving.start(fileName, size, undefined);
     },
 
-    async chunk(id: string, offset: number, base64: string): Promise<number> {
-      const upload = uploads.get(id);
-      if (!upload) throw gone();
-      upload.lastActivity = now();
-      const bytes = Buffer.from(base64, 'base64');
-      // Node skips characters that are not base64; re-encoding catches them.
-      if (bytes.toString('base64') !== base64) {
-        throw new CrmError('VALIDATION', 'Part of the file arrived garbled. Please drop it again.', { fields: [{ field: 'data', message: 'Must be base64.' }] });
-      }
-      if (offset !== upload.received) throw new CrmError('VALIDATION', `Part of “${upload.fileName}” arrived out of order. Please drop it again.`);
-      if (upload.received + bytes.length > upload.declaredSize) {
-        await discard(id);
-        throw new CrmError('FILE_REFUSED', `“${upload.fileName}” grew while it was being received, so it was not imported. Please try again.`);
-      }
-      await upload.handle.write(bytes, 0, bytes.length, offset);
-      upload.received += bytes.length;
-      return upload.received;
-    },
+    chunk: receiving.chunk,
 
     /** The whole file, closed and handed over (the caller deletes it when done); refused when only part arrived. */
-    async finish(id: string): Promise<{ path: string; fileName: string }> {
-      const upload = uploads.get(id);
-      if (!upload) throw gone();
-      uploads.delete(id);
-      await upload.handle.close();
-      if (upload.received !== upload.declaredSize) {
-        await rm(upload.path, { force: true });
-        throw new CrmError('FILE_REFUSED', `Only part of “${upload.fileName}” arrived, so it cannot be imported. Please drop it again.`);
-      }
-      return { path: upload.path, fileName: upload.fileName };
+    async finish(uploadId: string): Promise<{ path: string; fileName: string }> {
+      return receiving.finish(uploadId, async ({ path, fileName }) => ({ path, fileName }));
     },
 
-    cancel: discard,
-
-    async abortAll(): Promise<void> {
-      for (const id of [...uploads.keys()]) await discard(id);
-    },
+    cancel: receiving.cancel,
+    abortAll: receiving.abortAll,
   };
 }
 
