@@ -40,7 +40,8 @@ describe('sealed backup files', () => {
       const path = join(dir, `file-${size}`);
       await seal(plain, masterKey, keySet, path);
       expect(await isSealedFile(path)).toBe(true);
-      expect(readFileSync(path).includes(plain.subarray(0, Math.min(size, 64)))).toBe(size === 0);
+      // 16 random bytes turn up in random ciphertext with odds of 2^-128; a shorter run may by chance.
+      if (size >= 16) expect(readFileSync(path).includes(plain.subarray(0, 16))).toBe(false);
       expect((await unseal(path, byPassword('correct horse'))).equals(plain)).toBe(true);
       const typedSloppily = recoveryKey.toLowerCase().replace(/-/g, ' ');
       expect((await unseal(path, (header) => unlockKeySet(header.keySet!, { recoveryKey: typedSloppily }))).equals(plain)).toBe(true);
