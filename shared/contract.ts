@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Attachment, AttachmentRef, AttachmentSettings, RecordRef, UploadChunk, UploadRef, UploadStart } from './schemas/attachment';
-import { BackupJob, BackupSettings, BackupStatus, RecoveryStatus, SnapshotId, SnapshotInfo } from './schemas/backup';
+import { BackupJob, BackupSettings, BackupStatus, RecoveryStatus, RestoreFromFileResult, SnapshotId, SnapshotInfo } from './schemas/backup';
 import { Activity, ActivityDraft, ActivityListRequest, ActivityPage, ActivityRef, ActivitySetDone, ActivityUpdate, TodayRequest, TodayTasks } from './schemas/activity';
 import { BulkCount, BulkCountRequest, BulkRangeIds, BulkRangeRequest, BulkRequest, BulkResult, BulkUndoRequest, BulkUndoResult } from './schemas/bulk';
 import { Id, Trashed, TrashRef } from './schemas/common';
@@ -41,6 +41,7 @@ import {
   Preview,
   RunRef,
 } from './schemas/import';
+import { backupEncryptionChannels } from './channels/backup-encryption';
 import { campaignChannels } from './channels/campaigns';
 import { dashboardChannels } from './channels/dashboard';
 import { leadSourceChannels } from './channels/lead-sources';
@@ -161,7 +162,7 @@ export const channels = {
   /** Stops an export in progress (the only backup job that is safe to stop half-way); the partial file is deleted. */
   'backups.cancelExport': { input: z.strictObject({}), output: z.strictObject({ cancelled: z.boolean() }) },
   'backups.restore': { input: z.strictObject({ id: SnapshotId }), output: z.strictObject({ restored: z.literal(true) }) },
-  'backups.restoreFromFile': { input: z.strictObject({}), output: z.strictObject({ restored: z.boolean() }) },
+  'backups.restoreFromFile': { input: z.strictObject({}), output: RestoreFromFileResult },
   'backups.undoRestore': { input: z.strictObject({}), output: z.strictObject({ restored: z.literal(true) }) },
   /** A dropped file's bytes, in chunks like attachments' (no size cap); then import.open { source: { type: 'upload' } }. */
   'import.uploadStart': { input: ImportUploadStart, output: z.strictObject({ uploadId: z.string(), chunkBytes: z.int().positive() }) },
@@ -195,6 +196,7 @@ export const channels = {
   ...templateChannels,
   ...sendingChannels,
   ...dashboardChannels,
+  ...backupEncryptionChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main sends to the renderer, each with the schema of its payload. */

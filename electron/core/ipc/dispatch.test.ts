@@ -194,6 +194,12 @@ const validSamples: { [C in ChannelName]: Input<C> } = {
   'segments.members': { definition: { match: 'all', conditions: [] }, offset: 0, limit: 50 },
   'dashboard.get': {},
   'dashboard.start': {},
+  'backupEncryption.status': {},
+  'backupEncryption.turnOn': { password: 'correct horse battery', remember: false },
+  'backupEncryption.unlock': { password: 'correct horse battery', remember: false },
+  'backupEncryption.forget': {},
+  'backupEncryption.turnOff': {},
+  'backupEncryption.restoreFile': { token: '0123456789abcdef0123456789abcdef', password: 'correct horse battery' },
 };
 
 const megabyte = 'x'.repeat(1024 * 1024);
