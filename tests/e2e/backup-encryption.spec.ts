@@ -51,8 +51,10 @@ async function chooseFileToRestore(app: RolodeskApp, file: string) {
 }
 
 test.describe('encrypted backups', () => {
+  // Starting the app counts too, and on a shared machine it alone can take a minute.
+  test.describe.configure({ timeout: 600_000 });
+
   test('turn on, keep the recovery key, export an encrypted file, restore it with a wrong then the right password and with the recovery key', async ({ app, scratch }) => {
-    test.setTimeout(600_000);
     const page = app.page;
     await createContact(app, 'Ana Souza', 'ana.souza@example.org');
     await createContact(app, 'Bruno Keller', 'bruno.keller@example.org');
@@ -153,7 +155,6 @@ test.describe('encrypted backups', () => {
   });
 
   test('an export asks for the password when it is not remembered, and a wrong one is said in the dialog', async ({ app, scratch }) => {
-    test.setTimeout(400_000);
     const page = app.page;
     await createContact(app, 'Ana Souza', 'ana.souza@example.org');
     const on = await app.core.dispatch('backupEncryption.turnOn', { password: 'correct horse battery', remember: false });

@@ -53,8 +53,8 @@ export function BackupPasswordPrompt({ title, description, confirmLabel, problem
   const error = empty ? (useRecoveryKey ? 'Type the recovery key.' : 'Type the password.') : (problem ?? undefined);
   return (
     <Dialog title={title} description={description} onCancel={() => !busy && onCancel()} initialFocus={fieldRef}>
-      <form className="backup-password" noValidate onSubmit={submit}>
-        <div className="dialog__body">
+      <form noValidate onSubmit={submit}>
+        <div className="dialog__body backup-password">
           <Field
             key={useRecoveryKey ? 'recovery' : 'password'}
             id={`${id}-secret`}
