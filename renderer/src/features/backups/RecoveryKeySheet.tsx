@@ -59,7 +59,8 @@ export function RecoveryKeySheet({ recoveryKey, onDone }: { recoveryKey: string;
         )}
       </div>
       <div className="dialog__actions">
-        <Button variant="primary" aria-disabled={!saved} onClick={done}>
+        {/* Not disabled: pressed too early, it says why it cannot close yet. */}
+        <Button variant="primary" onClick={done}>
           Done
         </Button>
       </div>
