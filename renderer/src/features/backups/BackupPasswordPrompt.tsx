@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { backupPasswordLimit } from '../../../../shared/schemas/backup';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
@@ -30,6 +30,11 @@ export function BackupPasswordPrompt({ title, description, confirmLabel, problem
   const [text, setText] = useState('');
   const [remember, setRemember] = useState(false);
   const [empty, setEmpty] = useState(false);
+
+  // A try that did not open: back to the field, its text selected, ready to be typed again.
+  useEffect(() => {
+    if (problem) fieldRef.current?.select();
+  }, [problem]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
