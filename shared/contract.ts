@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import './schemas/plain-words';
 import { Attachment, AttachmentRef, AttachmentSettings, RecordRef, UploadChunk, UploadRef, UploadStart } from './schemas/attachment';
-import { BackupJob, BackupSettings, BackupStatus, RecoveryStatus, SnapshotId, SnapshotInfo } from './schemas/backup';
+import { BackupJob, BackupSettings, BackupStatus, RecoveryStatus, RestoreFromFileResult, SnapshotId, SnapshotInfo } from './schemas/backup';
 import { Activity, ActivityDraft, ActivityListRequest, ActivityPage, ActivityRef, ActivitySetDone, ActivityUpdate, TodayRequest, TodayTasks } from './schemas/activity';
 import { BulkCount, BulkCountRequest, BulkRangeIds, BulkRangeRequest, BulkRequest, BulkResult, BulkUndoRequest, BulkUndoResult } from './schemas/bulk';
 import { Id, Trashed, TrashRef } from './schemas/common';
@@ -42,6 +42,7 @@ import {
   Preview,
   RunRef,
 } from './schemas/import';
+import { backupEncryptionChannels } from './channels/backup-encryption';
 import { campaignChannels } from './channels/campaigns';
 import { dashboardChannels } from './channels/dashboard';
 import { privacyChannels } from './channels/privacy';
@@ -167,7 +168,7 @@ export const channels = {
     input: z.strictObject({ id: SnapshotId, secret: z.union([z.strictObject({ password: z.string().min(1).max(1024) }), z.strictObject({ recoveryKey: z.string().min(1).max(200) })]).optional() }),
     output: z.strictObject({ restored: z.literal(true) }),
   },
-  'backups.restoreFromFile': { input: z.strictObject({}), output: z.strictObject({ restored: z.boolean() }) },
+  'backups.restoreFromFile': { input: z.strictObject({}), output: RestoreFromFileResult },
   'backups.undoRestore': { input: z.strictObject({}), output: z.strictObject({ restored: z.literal(true) }) },
   /** A dropped file's bytes, in chunks like attachments' (no size cap); then import.open { source: { type: 'upload' } }. */
   'import.uploadStart': { input: ImportUploadStart, output: z.strictObject({ uploadId: z.string(), chunkBytes: z.int().positive() }) },
@@ -202,6 +203,7 @@ export const channels = {
   ...sendingChannels,
   ...dashboardChannels,
   ...privacyChannels,
+  ...backupEncryptionChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main sends to the renderer, each with the schema of its payload. */

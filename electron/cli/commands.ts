@@ -14,6 +14,10 @@ import { noDesktop } from '../core/desktop';
 import type { Result } from '../../shared/result';
 import { startCore, type CoreHost } from '../main/core-host';
 import { importCommand, type ImportCommandOptions } from './import-command';
+import { checkBackupFile } from '../core/backups/verify-file';
+import type { EncryptionStatus, RestoreFromFileResult } from '../../shared/schemas/backup';
+import { keyForPassword, passwordFileHint, readPasswordFile } from './password-file';
+import type { z } from 'zod';
 
 /** Exit codes, documented in the README. */
 export const exitCodes = {
@@ -24,6 +28,7 @@ export const exitCodes = {
   cannotWrite: 4,
   failed: 5,
   nothingImported: 6,
+  passwordNeeded: 7,
 } as const;
 
 export interface CliIo {
@@ -80,12 +85,15 @@ export interface CommandOptions {
   /** export: contacts, companies or deals (a list export); without it, export writes a backup file. */
   kind?: string | undefined;
   delimiter?: string | undefined;
+  /** verify --file, export and restore --file: a file whose first line is the backup password. */
+  passwordFile?: string | undefined;
   import?: ImportCommandOptions;
 }
 
 export async function runCommand(command: string, options: CommandOptions, io: CliIo): Promise<number> {
   const dataDir = resolve(options.dataDir);
   if (!existsSync(dataDir)) throw new UsageError(`There is no data folder at ${dataDir}.`);
+  const password = options.passwordFile === undefined ? undefined : readPasswordFile(options.passwordFile, (message) => new UsageError(message));
   switch (command) {
     case 'list': {
       const snapshots = await listSnapshots(backupsFolder(dataDir));
@@ -94,6 +102,15 @@ export async function runCommand(command: string, options: CommandOptions, io: C
       return exitCodes.ok;
     }
     case 'verify': {
+      if (options.file) {
+        if (options.snapshot) throw new UsageError('verify takes --snapshot <id> or --file <backup file>, not both.');
+        const file = resolve(options.file);
+        if (!existsSync(file)) throw new UsageError(`There is no file at ${file}.`);
+        const { encrypted, manifest, problems } = await checkBackupFile(file, keyForPassword(password));
+        const counts = Object.entries(manifest.counts).map(([table, count]) => `${table} ${count}`).join(', ');
+        io.out(problems.length === 0 ? `${file}  ok  made ${manifest.createdAt}${encrypted ? '  encrypted' : ''}  [${counts}]` : `${file}  FAILED: ${problems.join('; ')}`);
+        return problems.length === 0 ? exitCodes.ok : exitCodes.badBackup;
+      }
       const folder = backupsFolder(dataDir);
       const ids = options.snapshot ? [options.snapshot] : (await listSnapshots(folder)).map((snapshot) => snapshot.id);
       let bad = 0;
@@ -131,15 +148,26 @@ export async function runCommand(command: string, options: CommandOptions, io: C
       if (!options.to) throw new UsageError('export needs --to <file.zip>.');
       const destination = resolve(options.to);
       return withCore(dataDir, io, { saveTo: destination }, async (core) => {
+        const encryption = (await answer(core.dispatch('backupEncryption.status', {}))) as EncryptionStatus;
+        if (encryption.on && password === undefined) throw new CrmError('PASSWORD_REQUIRED', `Backups of this data are encrypted with a backup password. ${passwordFileHint}`);
+        if (encryption.on) await answer(core.dispatch('backupEncryption.unlock', { password, remember: false }));
         await answer(core.dispatch('backups.export', {}));
-        io.out(`Backup written and verified: ${destination}`);
+        io.out(`Backup written and verified${encryption.on ? ', encrypted with the backup password' : ''}: ${destination}`);
         return exitCodes.ok;
       });
     }
     case 'restore': {
       if (Boolean(options.snapshot) === Boolean(options.file)) throw new UsageError('restore needs exactly one of --snapshot <id> or --file <backup.zip>.');
       return withCore(dataDir, io, { restoreFrom: options.file && resolve(options.file) }, async (core) => {
-        await answer(options.snapshot ? core.dispatch('backups.restore', { id: options.snapshot }) : core.dispatch('backups.restoreFromFile', {}));
+        if (options.snapshot) await answer(core.dispatch('backups.restore', { id: options.snapshot }));
+        else {
+          // An encrypted file answers with a token for its password, as it does to the window.
+          const chosen = (await answer(core.dispatch('backups.restoreFromFile', {}))) as z.infer<typeof RestoreFromFileResult>;
+          if (chosen.passwordFor) {
+            if (password === undefined) throw new CrmError('PASSWORD_REQUIRED', `This backup file is encrypted. ${passwordFileHint}`);
+            await answer(core.dispatch('backupEncryption.restoreFile', { token: chosen.passwordFor.token, password }));
+          }
+        }
         io.out(`Restored. The data from before is in the backup taken just before (${backupsFolder(dataDir)}).`);
         return exitCodes.ok;
       });
@@ -174,6 +202,8 @@ export function exitCodeFor(error: unknown): number {
       return exitCodes.cannotWrite;
     case 'FILE_REFUSED':
       return exitCodes.nothingImported;
+    case 'PASSWORD_REQUIRED':
+      return exitCodes.passwordNeeded;
     default:
       return exitCodes.failed;
   }

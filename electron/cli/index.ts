@@ -10,19 +10,26 @@ const usage = `Usage: npm run cli -- <command> --data-dir <folder> [options]
 Commands:
   list                          list the backups of that data (read-only; works while Rolodesk is open)
   verify [--snapshot <id>]      re-check backups against their checksums (read-only)
+  verify --file <backup file> [--password-file <file>]
+                                check an exported backup file, encrypted or not, without restoring it
   backup                        take a verified backup now
-  export --to <file.zip>        write one portable backup file, checked by reading it back
+  export --to <file> [--password-file <file>]
+                                write one portable backup file, checked by reading it back
+                                (encrypted when backup encryption is on: then give its password)
   export --kind <contacts|companies|deals> --to <file.csv|file.xlsx|file.vcf> [--delimiter ";"]
                                 write every contact, company or deal to a CSV, Excel or vCard file
                                 (vCard for contacts only; CSV is comma-separated unless --delimiter ";")
   restore --snapshot <id>       restore a backup (a safety backup of the current data is taken first)
-  restore --file <backup.zip>   restore an exported backup file
+  restore --file <backup file> [--password-file <file>]
+                                restore an exported backup file (an encrypted one needs its password)
   import --file <file> [--kind contacts|companies] [--encoding E] [--delimiter C]
          [--duplicates skip|update|overwrite|create] [--map "Column A=name,3=notes,…"] [--dry-run]
                                 import people or companies from CSV/TSV, .xlsx or vCard, all or nothing
                                 (exit code 6: nothing could be imported)
 
-Commands that change data refuse while Rolodesk has the data open (exit code 2).`;
+Commands that change data refuse while Rolodesk has the data open (exit code 2).
+--password-file: the backup password is the file's first line; it is never typed on the command line.
+A missing or wrong backup password exits with code 7.`;
 
 async function main(): Promise<number> {
   let parsed;
@@ -34,6 +41,7 @@ async function main(): Promise<number> {
         snapshot: { type: 'string' },
         file: { type: 'string' },
         to: { type: 'string' },
+        'password-file': { type: 'string' },
         help: { type: 'boolean' },
         kind: { type: 'string' },
         encoding: { type: 'string' },
@@ -58,7 +66,7 @@ async function main(): Promise<number> {
   log.transports.console.level = false;
   const { kind, encoding, delimiter, duplicates, map } = parsed.values;
   const importOptions = { kind, encoding, delimiter, duplicates, map, dryRun: parsed.values['dry-run'] };
-  return runCommand(command, { dataDir, snapshot: parsed.values.snapshot, file: parsed.values.file, to: parsed.values.to, kind, delimiter, import: importOptions }, { out: (line) => process.stdout.write(`${line}\n`), logger });
+  return runCommand(command, { dataDir, snapshot: parsed.values.snapshot, file: parsed.values.file, to: parsed.values.to, kind, delimiter, passwordFile: parsed.values['password-file'], import: importOptions }, { out: (line) => process.stdout.write(`${line}\n`), logger });
 }
 
 main().then(

@@ -6,6 +6,7 @@ import { activitiesRepo } from './activities/repo';
 import { emptyScratchFolder, resetScratchFolder } from './attachments/scratch-folder';
 import { fileResponseFor, locateFile, type FileLocation } from './attachments/serve';
 import { backupHandlers } from './backups/handlers';
+import { backupEncryptionHandlers } from './backups/encryption/handlers';
 import { exportHandlers } from './export/handlers';
 import { finishInterruptedRestore, removeRestoreLeftovers, swapInStagedData } from './backups/restore-journal';
 import { backupKeys } from './backups/encryption/backup-keys';
@@ -199,6 +200,7 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
   const serviceHandlers = {
     'app.info': () => ({ version: appVersion, schemaVersion: latestSchemaVersion, mode: damage ? ('recovery' as const) : ('normal' as const) }),
     ...backupHandlers(backups, desktop, () => clock.now()),
+    ...backupEncryptionHandlers(backups, desktop, () => clock.now()),
     'recovery.status': async () => ({
       damaged: damage !== undefined,
       movedTo: damage?.movedTo ?? null,

@@ -32,7 +32,7 @@ export function electronDesktop(window: () => BrowserWindow | undefined, own: Wi
       return choice.canceled ? undefined : choice.filePaths[0];
     },
     async chooseBackupFile() {
-      const choice = await pick({ title: 'Restore from a backup file', properties: ['openFile'], filters: [{ name: 'Rolodesk backup', extensions: ['zip'] }] });
+      const choice = await pick({ title: 'Restore from a backup file', properties: ['openFile'], filters: [{ name: 'Rolodesk backup', extensions: ['rolodesk-backup', 'zip'] }] });
       return choice.canceled ? undefined : choice.filePaths[0];
     },
     async chooseImportFile() {

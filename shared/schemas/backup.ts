@@ -70,3 +70,41 @@ export const RecoveryStatus = z.strictObject({
   newestVerified: SnapshotInfo.nullable(),
 });
 export type RecoveryStatus = z.infer<typeof RecoveryStatus>;
+
+/** What File › Restore from Backup… answers: restored, cancelled, or (an encrypted file) the password it needs first. */
+export const RestoreFromFileResult = z.strictObject({
+  restored: z.boolean(),
+  /** The chosen file is encrypted: send its password with this token (backupEncryption.restoreFile); the file is not chosen again. */
+  passwordFor: z.strictObject({ token: z.string().regex(/^[0-9a-f]{32}$/), fileName: z.string().max(300) }).optional(),
+});
+
+export const backupPasswordLimit = 1024;
+
+const BackupPassword = z
+  .string({ error: 'The password must be text.' })
+  .min(1, { error: 'Type the password.' })
+  .max(backupPasswordLimit, { error: `The password is too long (at most ${backupPasswordLimit} characters).` });
+
+/** A password or a recovery key, typed to open encrypted backups: exactly one of the two. */
+const secretFields = {
+  password: BackupPassword.optional(),
+  recoveryKey: z.string({ error: 'The recovery key must be text.' }).min(1).max(200, { error: 'That is far too long for a recovery key.' }).optional(),
+};
+const oneSecret = (value: { password?: string | undefined; recoveryKey?: string | undefined }) => (value.password === undefined) !== (value.recoveryKey === undefined);
+const oneSecretError = { error: 'Type the password or the recovery key (one of them).', path: ['password'] };
+
+export const EncryptionStatus = z.strictObject({
+  on: z.boolean(),
+  remembered: z.boolean(),
+  unlocked: z.boolean(),
+  damaged: z.boolean(),
+  /** Whether this computer can keep the password (Electron's safeStorage); remembering is offered only then. */
+  canRemember: z.boolean(),
+});
+export type EncryptionStatus = z.infer<typeof EncryptionStatus>;
+
+export const TurnOnEncryption = z.strictObject({ password: BackupPassword, remember: z.boolean() });
+export const UnlockEncryption = z.strictObject({ ...secretFields, remember: z.boolean() }).refine(oneSecret, oneSecretError);
+export const RestoreEncryptedFile = z
+  .strictObject({ token: z.string().regex(/^[0-9a-f]{32}$/, { error: 'Choose the backup file again.' }), ...secretFields })
+  .refine(oneSecret, oneSecretError);

@@ -188,4 +188,10 @@ export const validSamples: { [C in ChannelName]: Input<C> } = {
   'privacy.erasePreview': { contactId: 1 },
   'privacy.erase': { contactId: 1, planKey: '0123456789abcdef0123456789abcdef' },
   'privacy.erasures': {},
+  'backupEncryption.status': {},
+  'backupEncryption.turnOn': { password: 'correct horse battery', remember: false },
+  'backupEncryption.unlock': { password: 'correct horse battery', remember: false },
+  'backupEncryption.forget': {},
+  'backupEncryption.turnOff': {},
+  'backupEncryption.restoreFile': { token: '0123456789abcdef0123456789abcdef', password: 'correct horse battery' },
 };

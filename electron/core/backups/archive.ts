@@ -10,6 +10,9 @@ import { storageError } from '../attachments/blob-store';
 import { syncFile, syncFolder } from '../durable-files';
 import { CrmError } from '../errors';
 import { hashPieces } from '../hashing-copy';
+import type { KeySet } from './encryption/key-set';
+import { sealStream } from './encryption/sealed-file';
+import { openBackupZip, type BackupZip, type ZipOpener } from './encryption/sealed-zip';
 import { inParallel } from '../in-parallel';
 import { entryCountProblem, uncompressedTotals } from './archive-limits';
 import { sharedFilePath } from './backup-folder';
@@ -24,11 +27,18 @@ const entriesAtOnce = 8;
 const notABackup = (why: string) => new CrmError('BACKUP_INVALID', `This file is not a Rolodesk backup Rolodesk can use: ${why}. Nothing was changed.`);
 const entryName = (sha256: string) => `files/${sha256.slice(0, 2)}/${sha256}`;
 
+/** The backup key an exported file is encrypted with; its key set travels in the file, so its password opens it anywhere. */
+export interface Sealing {
+  keyId: string;
+  masterKey: Buffer;
+  keySet: KeySet;
+}
+
 /**
  * Writes a verified snapshot as one portable ZIP (its manifest with the
- * checksums it was verified with, the database, the attachments), then reads
- * the written file back, hashing every entry against that manifest, before it
- * takes its final name.
+ * checksums it was verified with, the database, the attachments), encrypted
+ * when `sealing` is given, then reads the written file back (decrypting it),
+ * hashing every entry against that manifest, before it takes its final name.
  */
 export async function exportArchive(
   backupsDir: string,
@@ -36,6 +46,7 @@ export async function exportArchive(
   destination: string,
   onProgress: (fraction: number) => void,
   signal: AbortSignal = new AbortController().signal,
+  sealing?: Sealing,
 ): Promise<void> {
   const snapshot = await readSnapshot(backupsDir, snapshotId);
   if (!snapshot?.manifest || !snapshot.verified || snapshot.databaseSha256 === undefined) {
@@ -58,9 +69,10 @@ export async function exportArchive(
       written += chunk.length;
       onProgress(Math.min(0.7, (0.7 * written) / Math.max(total, 1)));
     });
-    await pipeline(zip.outputStream, createWriteStream(partial), { signal });
+    if (sealing) await pipeline(zip.outputStream, sealStream(sealing.masterKey, sealing.keyId, sealing.keySet), createWriteStream(partial), { signal });
+    else await pipeline(zip.outputStream, createWriteStream(partial), { signal });
     await syncFile(partial);
-    const problems = await readBack(partial, manifestBytes, manifest, (fraction) => onProgress(0.7 + 0.3 * fraction), signal);
+    const problems = await readBack(partial, manifestBytes, manifest, (fraction) => onProgress(0.7 + 0.3 * fraction), signal, sealing);
     signal.throwIfAborted();
     if (problems.length > 0) throw new CrmError('STORAGE', `The backup file did not read back correctly (${problems[0]}). Try another place to save it.`);
     await rename(partial, destination);
@@ -74,11 +86,16 @@ export async function exportArchive(
 }
 
 /** Reads a written archive back: its entries as the manifest says, each hashing to its checksum. Nothing is unpacked to disk. */
-async function readBack(path: string, manifestBytes: Buffer, expected: CheckedManifest, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<string[]> {
+async function readBack(path: string, manifestBytes: Buffer, expected: CheckedManifest, onProgress: (fraction: number) => void, signal: AbortSignal, sealing?: Sealing): Promise<string[]> {
   let archive: OpenArchive;
+  let sealed: BackupZip | undefined;
   try {
-    archive = await openArchive(path);
+    // Read back with the key it was written with: an encrypted file must decrypt to the same entries.
+    sealed = sealing ? await openBackupZip(path, async () => sealing.masterKey) : undefined;
+    if (sealed && !sealed.sealed) return ['it was not written encrypted'];
+    archive = await openArchive(path, sealed?.opener);
   } catch (error) {
+    sealed?.release();
     return [error instanceof Error ? error.message : String(error)];
   }
   try {
@@ -103,9 +120,11 @@ async function readBack(path: string, manifestBytes: Buffer, expected: CheckedMa
   }
 }
 
-const zipOptions = { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true };
+const zipOptions: yauzl.Options = { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true };
 
-async function openZip(path: string): Promise<yauzl.ZipFile> {
+/** The ZIP at path, or through `opener` (an encrypted backup's plain bytes), with the same strict options either way. */
+async function openZip(path: string, opener?: ZipOpener): Promise<yauzl.ZipFile> {
+  if (opener) return opener(zipOptions);
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
@@ -230,14 +249,16 @@ async function survey(zip: yauzl.ZipFile, archiveBytes: number): Promise<{ manif
  * directory is read twice, entry by entry: first to find the manifest, then
  * against it; only the places of the files the manifest lists are kept.
  */
-async function openArchive(archivePath: string): Promise<OpenArchive> {
+async function openArchive(archivePath: string, opener?: ZipOpener): Promise<OpenArchive> {
   const zips: yauzl.ZipFile[] = [];
   const openChecked = async () => {
     try {
-      const zip = await openZip(archivePath);
+      const zip = await openZip(archivePath, opener);
       zips.push(zip);
       return zip;
     } catch (error) {
+      // An encrypted file's own refusal (a changed byte, cut short) says more than "not a ZIP".
+      if (error instanceof CrmError) throw error;
       throw notABackup((error as Error).message.includes('relative path') ? `it contains an unsafe file name (${(error as Error).message})` : 'it is not a readable ZIP archive');
     }
   };
@@ -287,8 +308,8 @@ async function openArchive(archivePath: string): Promise<OpenArchive> {
  * A backup archive as the source of a restore: checked on opening (above),
  * then each entry hashed against the manifest as it is staged. Close it when done.
  */
-export async function archiveSource(archivePath: string): Promise<RestoreSource & { manifest: CheckedManifest; close(): void }> {
-  const archive = await openArchive(archivePath);
+export async function archiveSource(archivePath: string, opener?: ZipOpener): Promise<RestoreSource & { manifest: CheckedManifest; close(): void }> {
+  const archive = await openArchive(archivePath, opener);
   return {
     manifest: archive.manifest,
     databaseSha256: archive.manifest.database.sha256,

@@ -4,8 +4,9 @@ import { confirmOrCancel } from '../confirm-destructive';
 import { fewerKeptQuestion } from './fewer-kept';
 import type { BackupService } from './service';
 
-function backupFileName(now: Date): string {
-  return `Rolodesk backup ${now.toISOString().slice(0, 10)}.zip`;
+/** An encrypted backup is not a ZIP any more, so it does not say it is one. */
+function backupFileName(now: Date, encrypted: boolean): string {
+  return `Rolodesk backup ${now.toISOString().slice(0, 10)}${encrypted ? '.rolodesk-backup' : '.zip'}`;
 }
 
 export function backupHandlers(backups: BackupService, desktop: DesktopServices, now: () => Date) {
@@ -35,19 +36,13 @@ export function backupHandlers(backups: BackupService, desktop: DesktopServices,
       return { opened: true as const };
     },
     'backups.export': async () => {
-      const saved = await backups.exportTo(() => desktop.chooseSaveLocation(backupFileName(now())));
+      const saved = await backups.exportTo((encrypted) => desktop.chooseSaveLocation(backupFileName(now(), encrypted)));
       return { saved };
     },
     'backups.cancelExport': () => ({ cancelled: backups.cancelExport() }),
     'backups.restore': async ({ id, secret }) => {
       await backups.restoreSnapshot(id, secret);
       return { restored: true as const };
-    },
-    'backups.restoreFromFile': async () => {
-      const file = await desktop.chooseBackupFile();
-      if (file === undefined) return { restored: false };
-      await backups.restoreArchive(file);
-      return { restored: true };
     },
     'backups.undoRestore': async () => {
       await backups.undoRestore();

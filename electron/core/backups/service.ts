@@ -15,6 +15,9 @@ import { isSealedSnapshot, sealedDatabaseName, sealedFilePath } from './encrypti
 import { unsealedBytes, type FolderOpener, type FolderSeal } from './encryption/folder-sealing';
 import type { Secret } from './encryption/key-set';
 import { readSealedHeader } from './encryption/sealed-file';
+import type { KeyFor } from './encryption/sealed-file';
+import { openBackupZip } from './encryption/sealed-zip';
+import { sealingForExport } from './encryption/export-sealing';
 import { chosenFolderSubfolder, prepareBackupFolder, sharedFilePath } from './backup-folder';
 import { readBackupConfig, writeBackupConfig, type BackupConfig } from './backup-config';
 import { snapshotDatabaseName } from './manifest';
@@ -369,10 +372,18 @@ export function backupService(deps: BackupServiceDeps) {
     // Restores answer to the dialog that asked for them: a refused backup is not a failed backup.
     restoreSnapshot: (id: string, secret?: Secret) => exclusive(() => logged('restore the backup', () => restoreSnapshotById(id, secret))),
 
-    restoreArchive: (archivePath: string) =>
+    /** An exported file, plain or encrypted (keyFor opens it, or answers PASSWORD_REQUIRED before anything is read). */
+    restoreArchive: (archivePath: string, keyFor: KeyFor = deps.keys.keyFor()) =>
       exclusive(() =>
         logged('restore the backup file', async () => {
-          const source = await archiveSource(archivePath);
+          const zip = await openBackupZip(archivePath, keyFor);
+          let source: Awaited<ReturnType<typeof archiveSource>>;
+          try {
+            source = await archiveSource(archivePath, zip.opener);
+          } catch (error) {
+            zip.release();
+            throw error;
+          }
           try {
             await restoreFrom(source, { kind: 'file', name: basename(archivePath), createdAt: source.manifest.createdAt });
           } finally {
@@ -393,15 +404,18 @@ export function backupService(deps: BackupServiceDeps) {
      * Writes one portable backup file of the data as it is now, verified by
      * reading it back. Stop counts from the moment it is asked for: while the
      * save dialog is open, while it waits behind other backup work, and
-     * while it writes. Returns false when no destination was chosen.
+     * while it writes. Returns false when no destination was chosen. With
+     * encryption on, the file is encrypted; a key not open (and not
+     * remembered) answers PASSWORD_REQUIRED before the save dialog.
      */
-    async exportTo(chooseDestination: () => Promise<string | undefined>): Promise<boolean> {
+    async exportTo(chooseDestination: (encrypted: boolean) => Promise<string | undefined>): Promise<boolean> {
+      const sealing = await sealingForExport(deps.keys);
       const stopper = new AbortController();
       exportInProgress = stopper;
       const { signal } = stopper;
       const stopped = () => new CrmError('CANCELLED', 'The export was stopped. No backup file was written.');
       try {
-        const destination = await chooseDestination();
+        const destination = await chooseDestination(sealing !== undefined);
         if (destination === undefined) return false;
         if (signal.aborted) throw stopped();
         await exclusive(() =>
@@ -411,7 +425,7 @@ export function backupService(deps: BackupServiceDeps) {
               signal.throwIfAborted();
               const snapshot = await verifiedSnapshot('export');
               signal.throwIfAborted();
-              await exportArchive(location(), snapshot.id, destination, progressOf('export'), signal);
+              await exportArchive(location(), snapshot.id, destination, progressOf('export'), signal, sealing);
             },
             () => signal.aborted,
           ),

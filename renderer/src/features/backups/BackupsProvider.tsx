@@ -100,7 +100,7 @@ export function BackupsProvider({ mode, children }: BackupsProviderProps) {
   return (
     <BackupsContext.Provider value={value}>
       {children}
-      {exporting.run && <ExportDialog run={exporting.run} progress={exporting.progress} onStop={exporting.stop} onClose={exporting.dismiss} />}
+      {exporting.run && <ExportDialog run={exporting.run} progress={exporting.progress} onStop={exporting.stop} onUnlock={exporting.unlock} onClose={exporting.dismiss} />}
       {restoring.step && <RestoreDialog flow={restoring} recovering={mode === 'recovery'} />}
     </BackupsContext.Provider>
   );

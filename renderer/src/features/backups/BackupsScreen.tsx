@@ -3,13 +3,14 @@ import { Button } from '../../components/Button';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { BackupOverview } from './BackupOverview';
+import { EncryptionCard } from './EncryptionCard';
 import { useBackups } from './backupsContext';
 import { ScheduleForm } from './ScheduleForm';
 import { SnapshotList } from './SnapshotList';
 import { useSnapshots } from './useSnapshots';
 import './BackupsScreen.css';
 
-/** The Backups section: the last good backup and where backups go, Back up now, export and restore, the history, the schedule. */
+/** The Backups section: the last good backup and where backups go, Back up now, export and restore, the history, the schedule, encryption. */
 export function BackupsScreen() {
   const { status, statusError, reloadStatus, backingUp, backUpNow, exportBackup, openRestore } = useBackups();
   const snapshots = useSnapshots();
@@ -41,6 +42,7 @@ export function BackupsScreen() {
         <SnapshotList list={snapshots} />
         {/* Reads the settings once: a status refresh (after every backup) never overwrites what the user is typing. */}
         {status && <ScheduleForm settings={status.settings} />}
+        <EncryptionCard />
       </div>
     </Screen>
   );

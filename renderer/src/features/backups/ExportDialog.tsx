@@ -3,6 +3,7 @@ import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { ProgressBar } from '../../components/ProgressBar';
+import { BackupPasswordPrompt, type TypedSecret } from './BackupPasswordPrompt';
 import type { BackupProgress } from './useBackupProgress';
 import type { ExportRun } from './useExportRun';
 import { ProgressStage } from './ProgressStage';
@@ -12,6 +13,7 @@ interface ExportDialogProps {
   run: ExportRun;
   progress: BackupProgress | null;
   onStop(): void;
+  onUnlock(secret: TypedSecret): void;
   onClose(): void;
 }
 
@@ -35,8 +37,24 @@ function percentOf({ job, fraction }: BackupProgress): number {
 }
 
 /** File › Export Backup… while it runs: how far it is, and Stop; or, if it failed, why. */
-export function ExportDialog({ run, progress, onStop, onClose }: ExportDialogProps) {
+export function ExportDialog({ run, progress, onStop, onUnlock, onClose }: ExportDialogProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
+
+  if (run.state === 'password') {
+    return (
+      <BackupPasswordPrompt
+        key="password"
+        title="Type your backup password"
+        description="Backups are encrypted with your backup password. Type it to export the backup."
+        confirmLabel="Export backup"
+        problem={run.problem}
+        busy={run.busy}
+        offerRemember={run.canRemember}
+        onSubmit={onUnlock}
+        onCancel={onClose}
+      />
+    );
+  }
 
   if (run.state === 'failed') {
     return (
@@ -58,6 +76,11 @@ export function ExportDialog({ run, progress, onStop, onClose }: ExportDialogPro
     // Escape and the backdrop do nothing here: stopping is a decision, so it has its own button.
     <Dialog key="running" title="Exporting backup" description="All your data and attached files, in one file you can keep anywhere." onCancel={() => {}}>
       <div className="progress-dialog">
+        {run.encrypted && (
+          <p className="progress-dialog__note">
+            <strong>Encrypted with your backup password.</strong> The file opens only with it or its recovery key.
+          </p>
+        )}
         <ProgressStage words={stage.words} percent={stage.percent} />
         <ProgressBar label="Exporting backup" percent={stage.percent} valueText={stage.words} state={progress && !run.stopping ? 'measured' : 'working'} />
       </div>

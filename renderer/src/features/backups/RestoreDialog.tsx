@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { ProgressBar } from '../../components/ProgressBar';
 import { timeInSentence } from '../../lib/format';
+import { BackupPasswordPrompt } from './BackupPasswordPrompt';
 import { RestoreChooser } from './RestoreChooser';
 import { contentsInWords } from './snapshotWords';
 import type { BackupProgress } from './useBackupProgress';
@@ -71,6 +72,25 @@ export function RestoreDialog({ flow, recovering }: RestoreDialogProps) {
   if (step.step === 'confirm') {
     const { title, message, confirmLabel } = question(step.target, recovering);
     return <ConfirmDialog key="confirm" title={title} message={message} confirmLabel={confirmLabel} tone="safe" onConfirm={flow.confirm} onCancel={flow.back} />;
+  }
+
+  if (step.step === 'password') {
+    // Opening the file stays here (a wrong password is said under its field); once it restores, the progress shows.
+    if (!step.busy || !flow.progress) {
+      return (
+        <BackupPasswordPrompt
+          key="password"
+          title="This backup file is encrypted"
+          description={`Type the backup password of “${step.fileName}” to restore it.`}
+          confirmLabel="Restore backup"
+          problem={step.problem}
+          busy={step.busy}
+          offerRemember={false}
+          onSubmit={flow.open}
+          onCancel={flow.close}
+        />
+      );
+    }
   }
 
   if (step.step === 'failed') {

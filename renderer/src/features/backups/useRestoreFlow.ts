@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SnapshotInfo } from '../../../../shared/schemas/backup';
 import { invoke, toCrmError } from '../../api';
 import { useLeaveGuard } from '../../lib/unsavedContext';
+import type { TypedSecret } from './BackupPasswordPrompt';
 import { useBackupProgress, type BackupProgress } from './useBackupProgress';
 
 /** What a restore puts back: a snapshot, a file the user picks, or the data from before the last restore. */
@@ -14,6 +15,8 @@ export type RestoreStep =
   | { step: 'choose'; problem: string | null }
   | { step: 'confirm'; target: RestoreTarget; origin: RestoreOrigin }
   | { step: 'running'; target: RestoreTarget; origin: RestoreOrigin }
+  /** The chosen file is encrypted: its password (or recovery key) opens it; the file is not chosen again. */
+  | { step: 'password'; target: RestoreTarget; origin: RestoreOrigin; token: string; fileName: string; problem: string | null; busy: boolean }
   | { step: 'failed'; target: RestoreTarget; message: string };
 
 export interface RestoreFlow {
@@ -26,6 +29,8 @@ export interface RestoreFlow {
   /** Restores at once, without asking: the recovery screen, where the current data is already lost. */
   run(target: RestoreTarget, origin?: RestoreOrigin): void;
   confirm(): void;
+  /** Restores the encrypted file waiting for its password with what the user typed. */
+  open(secret: TypedSecret): void;
   back(): void;
   close(): void;
 }
@@ -34,10 +39,13 @@ interface RestoreFlowOptions {
   onRestored(target: RestoreTarget): void;
 }
 
-/** Calls the channel for a target; false when the user cancelled the file dialog. */
-async function restore(target: RestoreTarget): Promise<boolean> {
+/** Calls the channel for a target; false when the user cancelled the file dialog; the token of a file that needs its password. */
+async function restore(target: RestoreTarget): Promise<boolean | { token: string; fileName: string }> {
   if (target.kind === 'snapshot') return (await invoke('backups.restore', { id: target.snapshot.id })).restored;
-  if (target.kind === 'file') return (await invoke('backups.restoreFromFile', {})).restored;
+  if (target.kind === 'file') {
+    const answer = await invoke('backups.restoreFromFile', {});
+    return answer.passwordFor ?? answer.restored;
+  }
   return (await invoke('backups.undoRestore', {})).restored;
 }
 
@@ -45,7 +53,7 @@ async function restore(target: RestoreTarget): Promise<boolean> {
 export function useRestoreFlow(options: RestoreFlowOptions): RestoreFlow {
   const [step, setStep] = useState<RestoreStep | null>(null);
   const busy = useRef(false);
-  const progress = useBackupProgress(step?.step === 'running');
+  const progress = useBackupProgress(step?.step === 'running' || (step?.step === 'password' && step.busy));
   const confirmLeave = useLeaveGuard();
   // The latest callbacks, for the answer that arrives after the render that asked.
   const latest = useRef(options);
@@ -68,7 +76,9 @@ export function useRestoreFlow(options: RestoreFlowOptions): RestoreFlow {
     restore(target)
       .then(
         (restored) => {
-          if (restored) {
+          if (typeof restored === 'object') {
+            setStep({ step: 'password', target, origin, token: restored.token, fileName: restored.fileName, problem: null, busy: false });
+          } else if (restored) {
             setStep(null);
             latest.current.onRestored(target);
           } else {
@@ -93,6 +103,33 @@ export function useRestoreFlow(options: RestoreFlowOptions): RestoreFlow {
     void confirmLeave().then((go) => go && run(target, origin));
   }, [step, run, confirmLeave]);
 
+  const open = useCallback(
+    (secret: TypedSecret) => {
+      if (step?.step !== 'password' || busy.current) return;
+      const waiting = step;
+      busy.current = true;
+      setStep({ ...waiting, busy: true, problem: null });
+      const typed = 'password' in secret ? { password: secret.password } : { recoveryKey: secret.recoveryKey };
+      // The password dialog stays until the file opens: a wrong password is said under its field.
+      invoke('backupEncryption.restoreFile', { token: waiting.token, ...typed })
+        .then(
+          () => {
+            setStep(null);
+            latest.current.onRestored(waiting.target);
+          },
+          (thrown: unknown) => {
+            const error = toCrmError(thrown);
+            if (error.code === 'PASSWORD_REQUIRED') setStep({ ...waiting, busy: false, problem: error.message });
+            else setStep(waiting.origin === 'list' ? { step: 'choose', problem: error.message } : { step: 'failed', target: waiting.target, message: error.message });
+          },
+        )
+        .finally(() => {
+          busy.current = false;
+        });
+    },
+    [step],
+  );
+
   const back = useCallback(() => {
     setStep((current) => (current?.step === 'confirm' && current.origin === 'list' ? { step: 'choose', problem: null } : current?.step === 'running' ? current : null));
   }, []);
@@ -101,5 +138,5 @@ export function useRestoreFlow(options: RestoreFlowOptions): RestoreFlow {
     if (!busy.current) setStep(null);
   }, []);
 
-  return { step, progress, openList, ask, run, confirm, back, close };
+  return { step, progress, openList, ask, run, confirm, open, back, close };
 }
