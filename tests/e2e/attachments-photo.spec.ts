@@ -122,6 +122,17 @@ test.describe('contact photos', () => {
     await expect.poll(() => loadedSize(rowAvatar(page, 'Anna Berg'))).toEqual([512, 512]);
 
     await rowOf(page, 'Anna Berg').click();
+    // A removed photo has no trash: Rolodesk's native dialog asks, and "no" keeps it, quietly.
+    app.desktop.confirmAnswer = false;
+    await panel(page).getByRole('button', { name: 'Remove photo' }).click();
+    await expect.poll(() => app.desktop.confirmations.length).toBe(1);
+    expect(app.desktop.confirmations[0]).toMatchObject({ message: 'Remove the photo of Anna Berg?' });
+    await expect(panel(page).getByRole('alert')).toHaveCount(0);
+    await expect(panel(page).getByRole('button', { name: 'Change photo', exact: true })).toBeVisible();
+    expect(photoOf(app, 'Anna Berg')).toBe(sha);
+    expect(existsSync(storedPath(app, sha!))).toBe(true);
+
+    app.desktop.confirmAnswer = true;
     await panel(page).getByRole('button', { name: 'Remove photo' }).click();
     await expect(page.getByRole('status')).toContainText('Photo removed');
     await expect(panelAvatar(page)).toHaveText('AB');

@@ -272,7 +272,7 @@ test.describe('attachments on a contact', () => {
     }
   });
 
-  test('Remove asks first, then the file is gone from the list, the database and the disk, also after relaunching', async ({ app, files }) => {
+  test('Remove is asked in Rolodesk’s own dialog, then the file is gone from the list, the database and the disk, also after relaunching', async ({ app, files }) => {
     const page = app.page;
     await openNewContact(app, 'Anna Berg');
     // The same bytes under two names: one stored file, two rows.
@@ -281,15 +281,19 @@ test.describe('attachments on a contact', () => {
     const pdfSha = app.core.db.prepare("SELECT sha256 FROM attachments WHERE file_name = 'quote.pdf'").pluck().get() as string;
     const textSha = app.core.db.prepare("SELECT sha256 FROM attachments WHERE file_name = 'notes.txt'").pluck().get() as string;
 
+    // Files have no trash: the native dialog asks (the page does not ask again), and "no" keeps the file, quietly.
+    app.desktop.confirmAnswer = false;
     await section(page).getByRole('button', { name: 'Remove notes.txt' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Remove notes.txt?' });
-    await expect(confirm).toContainText("Anna Berg's record");
-    await confirm.getByRole('button', { name: 'Cancel' }).click();
-    await expect(confirm).toBeHidden();
+    await expect.poll(() => app.desktop.confirmations.length).toBe(1);
+    expect(app.desktop.confirmations[0]).toMatchObject({ message: 'Remove the file “notes.txt”?', detail: expect.stringContaining('do not go to the trash') });
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(section(page).getByRole('alert')).toHaveCount(0);
     await expect(itemOf(page, 'notes.txt')).toBeVisible();
+    expect(storedNames(app)).toEqual(['quote.pdf', 'quote (copy).pdf', 'notes.txt']);
+    expect(existsSync(storedPath(app, textSha))).toBe(true);
 
+    app.desktop.confirmAnswer = true;
     await section(page).getByRole('button', { name: 'Remove notes.txt' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Remove file' }).click();
     await expect(itemOf(page, 'notes.txt')).toHaveCount(0);
     await expect(page.getByRole('status')).toContainText('File removed');
     await expect(section(page).getByRole('button', { name: 'Add files', exact: true })).toBeFocused();
@@ -298,7 +302,6 @@ test.describe('attachments on a contact', () => {
 
     // Another row still uses the PDF's bytes, so removing one keeps the file.
     await section(page).getByRole('button', { name: 'Remove quote (copy).pdf' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Remove file' }).click();
     await expect(itemOf(page, 'quote (copy).pdf')).toHaveCount(0);
     expect(existsSync(storedPath(app, pdfSha))).toBe(true);
 
@@ -309,7 +312,6 @@ test.describe('attachments on a contact', () => {
     expect(storedNames(app)).toEqual(['quote.pdf']);
 
     await section(page).getByRole('button', { name: 'Remove quote.pdf' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Remove file' }).click();
     await expect(section(page)).toContainText('No files yet');
     await expect.poll(() => existsSync(storedPath(app, pdfSha))).toBe(false);
     expect(app.core.db.prepare('SELECT count(*) FROM blobs').pluck().get()).toBe(0);

@@ -145,7 +145,7 @@ test.describe('Campaigns', () => {
     await app.screenshot('campaign-list');
   });
 
-  test('record an unsubscribe reply in one click, remove a member, and delete a campaign after saying how many members go', async ({ app }) => {
+  test('record an unsubscribe reply in one click, remove a member, and delete a campaign after Rolodesk says how many members go', async ({ app }) => {
     const page = app.page;
     const { anna, bob } = await seedPeople(app);
     const campaign = await call(app.core, 'campaigns.create', { name: 'Newsletter', budgetMinor: 10_000 });
@@ -158,11 +158,21 @@ test.describe('Campaigns', () => {
     await memberRow(page, 'Bob Stone').getByRole('button', { name: 'Remove Bob Stone from the campaign' }).click();
     await expect(members(page).getByRole('row')).toHaveCount(2);
 
+    // Rolodesk's own native dialog asks, naming what goes; the page does not ask again. "No" keeps everything, quietly.
+    app.desktop.confirmAnswer = false;
     await page.getByRole('button', { name: 'Delete' }).click();
-    const question = page.getByRole('dialog', { name: 'Delete “Newsletter”?' });
-    await expect(question).toContainText('Its 1 member and their status history go with it.');
-    await question.getByRole('button', { name: 'Delete campaign' }).click();
+    await expect.poll(() => app.desktop.confirmations.length).toBe(1);
+    expect(app.desktop.confirmations[0]).toMatchObject({ message: 'Delete the campaign “Newsletter”?', detail: expect.stringContaining('1 member and their result go. The contacts stay.') });
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Newsletter', level: 1 })).toBeVisible();
+    await expect(members(page).getByRole('row')).toHaveCount(2);
+    expect(count(app.core, 'SELECT count(*) FROM campaign_members WHERE campaign_id = ?', campaign.id)).toBe(1);
+
+    app.desktop.confirmAnswer = true;
+    await page.getByRole('button', { name: 'Delete' }).click();
     await expect(page.getByRole('heading', { name: 'Campaigns', level: 1 })).toBeVisible();
+    expect(app.desktop.confirmations).toHaveLength(2);
     await expect(page.getByText('No campaigns yet')).toBeVisible();
   });
 });

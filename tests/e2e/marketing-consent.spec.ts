@@ -85,10 +85,17 @@ test.describe('Settings › Lead sources', () => {
     await expect(row(page, 'Referral').getByRole('button', { name: 'Move Referral up' })).toBeDisabled();
     await app.screenshot('settings-lead-sources');
 
+    // Rolodesk's own native dialog asks what the delete clears (the page does not ask again); "no" keeps it, quietly.
+    app.desktop.confirmAnswer = false;
     await row(page, 'Trade fair').getByRole('button', { name: 'Delete Trade fair' }).click();
-    const dialog = page.getByRole('dialog');
-    await expect(dialog).toContainText('1 contact and 1 company have it; they are left without a lead source.');
-    await dialog.getByRole('button', { name: 'Delete lead source' }).click();
+    await expect.poll(() => app.desktop.confirmations.length).toBe(1);
+    expect(app.desktop.confirmations[0]).toMatchObject({ message: 'Delete the lead source “Trade fair”?', detail: expect.stringContaining('1 contact and 1 company have it; they are left without a lead source.') });
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(row(page, 'Trade fair')).toContainText('On 1 contact and 1 company');
+    expect((await call(core, 'contacts.get', { id: anna.id })).leadSource).toBe('Trade fair');
+
+    app.desktop.confirmAnswer = true;
+    await row(page, 'Trade fair').getByRole('button', { name: 'Delete Trade fair' }).click();
     await expect(row(page, 'Trade fair')).toHaveCount(0);
     expect((await call(core, 'contacts.get', { id: anna.id })).leadSource).toBe('');
   });

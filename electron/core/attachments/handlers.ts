@@ -1,5 +1,6 @@
 import { uploadChunkBytes } from '../../../shared/schemas/attachment';
 import type { CoreContext, Handlers } from '../context';
+import { confirmOrCancel } from '../confirm-destructive';
 import { CrmError } from '../errors';
 import { readAttachmentSettings, writeAttachmentSettings } from '../settings/attachment-settings';
 import { changeThenReleaseFiles } from './release';
@@ -48,7 +49,19 @@ export function attachmentHandlers(context: CoreContext) {
 
     'attachments.cancel': async ({ uploadId }) => ({ cancelled: await uploads.cancel(uploadId) }),
 
+    // Asked in main's native dialog, whoever sent the request: files have no trash to come back from.
     'attachments.remove': async ({ id }) => {
+      const { fileName } = found(repo.get(id));
+      await confirmOrCancel(
+        desktop,
+        {
+          title: 'Remove file',
+          message: `Remove the file “${fileName}”?`,
+          detail: 'Removed files do not go to the trash: it is gone from Rolodesk for good. Copies you saved elsewhere are not affected. This cannot be undone.',
+          confirmLabel: 'Remove File',
+        },
+        `“${fileName}” was not removed.`,
+      );
       const attachment = found(repo.get(id));
       await changeThenReleaseFiles(db, store, logger, () => [attachment.sha256], () => repo.delete(id));
       return { id };

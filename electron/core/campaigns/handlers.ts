@@ -1,5 +1,6 @@
 import { format } from 'date-fns';
 import type { CoreContext, Handlers } from '../context';
+import { confirmOrCancel, countOf } from '../confirm-destructive';
 import { writer } from '../db/write';
 import { CrmError } from '../errors';
 import { segmentFilter } from '../segments/filter';
@@ -35,7 +36,27 @@ export function campaignHandlers({ db, clock, desktop, logger }: CoreContext) {
     'campaigns.get': ({ id }) => repo.get(id, today()),
     'campaigns.create': write((draft) => repo.create(draft, now(), today())),
     'campaigns.update': write((update) => repo.update(update, now(), today())),
-    'campaigns.delete': write(({ id }) => repo.delete(id)),
+    // Asked in main's native dialog, whoever sent the request: members, their results and unsent emails go for good.
+    'campaigns.delete': async ({ id }) => {
+      const { name, members, unsent } = repo.holds(id);
+      await confirmOrCancel(
+        desktop,
+        {
+          title: 'Delete campaign',
+          message: `Delete the campaign “${name}”?`,
+          detail: [
+            members === 0 ? 'It has no members.' : `${countOf(members, 'member and their result go', 'members and their results go')}. The contacts stay.`,
+            unsent === 0 ? '' : `${countOf(unsent, 'email waiting to be sent is', 'emails waiting to be sent are')} not sent.`,
+            'This cannot be undone.',
+          ]
+            .filter(Boolean)
+            .join(' '),
+          confirmLabel: 'Delete Campaign',
+        },
+        `The campaign “${name}” was not deleted.`,
+      );
+      return write(() => repo.delete(id))();
+    },
     'campaigns.members': (request) => repo.members(request),
     'campaigns.addMembers': ({ campaignId, contactIds }) =>
       write(() => {

@@ -79,6 +79,7 @@ export function campaignsRepo(db: Db) {
        owner = @owner, budget_minor = @budgetMinor, currency = @currency, updated_at = @now WHERE id = @id`,
   );
   const memberCount = db.prepare<[number], number>('SELECT count(*) FROM campaign_members WHERE campaign_id = ?').pluck();
+  const unsentCount = db.prepare<[number], number>("SELECT count(*) FROM outbox WHERE campaign_id = ? AND state IN ('queued', 'sending')").pluck();
   const remove = db.prepare<[number]>('DELETE FROM campaigns WHERE id = ?');
   const segmentUsed = db.prepare<[number, number]>('UPDATE campaigns SET segment_id = ? WHERE id = ?');
   const memberFilter = `m.campaign_id = @campaignId AND c.deleted_at IS NULL
@@ -140,6 +141,12 @@ export function campaignsRepo(db: Db) {
       }
       change.run({ ...fieldsOf(next), id, now });
       return get(id, today);
+    },
+    /** What deleting the campaign takes with it: every member (those in the trash too) and the emails not sent yet. */
+    holds(id: number): { name: string; members: number; unsent: number } {
+      const row = byId.get(id);
+      if (!row) throw campaignGone();
+      return { name: row.name, members: memberCount.get(id)!, unsent: unsentCount.get(id)! };
     },
     /** The caller holds the transaction. Members and their status history go with it (foreign keys cascade). */
     delete(id: number): { id: number; membersRemoved: number } {

@@ -2,6 +2,7 @@ import { changeThenReleaseFiles } from '../attachments/release';
 import { attachmentsRepo } from '../attachments/repo';
 import type { ParsedInput } from '../../../shared/contract';
 import type { CoreContext, Handlers } from '../context';
+import { confirmOrCancel } from '../confirm-destructive';
 import { writer } from '../db/write';
 import { CrmError } from '../errors';
 import { versionCheck } from '../records/versions';
@@ -17,7 +18,7 @@ function found<T>(contact: T | undefined): T {
 
 const photoKinds = new Set(['png', 'jpeg', 'gif', 'webp']);
 
-export function contactHandlers({ db, clock, store, uploads, logger }: CoreContext) {
+export function contactHandlers({ db, clock, store, uploads, logger, desktop }: CoreContext) {
   const repo = contactsRepo(db, clock);
   const files = attachmentsRepo(db);
   const trash = deleter(db);
@@ -57,7 +58,22 @@ export function contactHandlers({ db, clock, store, uploads, logger }: CoreConte
         return found(repo.setPhoto(id, file.sha256, now()));
       });
     },
-    'contacts.removePhoto': async ({ id }) =>
-      changeThenReleaseFiles(db, store, logger, photoOf(id), () => found(repo.setPhoto(id, null, now()))),
+    // Asked in main's native dialog, whoever sent the request: a removed photo has no trash to come back from.
+    'contacts.removePhoto': async ({ id }) => {
+      const contact = found(repo.get(id));
+      if (contact.photo) {
+        await confirmOrCancel(
+          desktop,
+          {
+            title: 'Remove photo',
+            message: `Remove the photo of ${contact.name}?`,
+            detail: 'Removed photos do not go to the trash: it is gone from Rolodesk for good. This cannot be undone.',
+            confirmLabel: 'Remove Photo',
+          },
+          `The photo of ${contact.name} was not removed.`,
+        );
+      }
+      return changeThenReleaseFiles(db, store, logger, photoOf(id), () => found(repo.setPhoto(id, null, now())));
+    },
   } satisfies Partial<Handlers>;
 }

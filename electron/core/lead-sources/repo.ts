@@ -40,6 +40,11 @@ export function leadSourcesRepo(db: Db) {
     contact: db.prepare<[], { name: string; n: number }>('SELECT lead_source AS name, count(*) AS n FROM contacts WHERE deleted_at IS NULL AND lead_source IS NOT NULL GROUP BY lead_source'),
     company: db.prepare<[], { name: string; n: number }>('SELECT lead_source AS name, count(*) AS n FROM companies WHERE deleted_at IS NULL AND lead_source IS NOT NULL GROUP BY lead_source'),
   };
+  // What a delete clears: records in the trash too, since clearOn rewrites them as well.
+  const countAll = {
+    contact: db.prepare<[string], number>('SELECT count(*) FROM contacts WHERE lead_source = ?').pluck(),
+    company: db.prepare<[string], number>('SELECT count(*) FROM companies WHERE lead_source = ?').pluck(),
+  };
   const countOne = {
     contact: db.prepare<[string], number>('SELECT count(*) FROM contacts WHERE lead_source = ? AND deleted_at IS NULL').pluck(),
     company: db.prepare<[string], number>('SELECT count(*) FROM companies WHERE lead_source = ? AND deleted_at IS NULL').pluck(),
@@ -59,6 +64,23 @@ export function leadSourcesRepo(db: Db) {
   function one(id: number): LeadSource | undefined {
     const row = byId.get(id);
     return row && { ...row, counts: { contact: countOne.contact.get(row.name)!, company: countOne.company.get(row.name)! } };
+  }
+
+  /**
+   * What deleting a source would clear, records in the trash included;
+   * undefined when it is gone. Refused (VALIDATION) when records carry it
+   * and `clearOnRecords` is not set: the user was not told.
+   */
+  function deletion(id: number, clearOnRecords: boolean): { name: string; clears: { contact: number; company: number } } | undefined {
+    const row = byId.get(id);
+    if (!row) return undefined;
+    const contacts = countOne.contact.get(row.name)!;
+    const companies = countOne.company.get(row.name)!;
+    if (contacts + companies > 0 && !clearOnRecords) {
+      const held = [contacts > 0 ? plural(contacts, 'contact', 'contacts') : '', companies > 0 ? plural(companies, 'company', 'companies') : ''].filter(Boolean).join(' and ');
+      throw invalid('clearOnRecords', `“${row.name}” is the lead source of ${held}. Deleting it leaves them without a lead source.`);
+    }
+    return { name: row.name, clears: { contact: countAll.contact.get(row.name)!, company: countAll.company.get(row.name)! } };
   }
 
   function nameIsFree(name: string, except?: number): void {
@@ -108,21 +130,13 @@ export function leadSourcesRepo(db: Db) {
       ids.forEach((id, position) => setPosition.run({ id, position }));
       return list();
     }),
-    /**
-     * Deletes a source. Records still carrying it need `clearOnRecords`
-     * (the user was told how many); they are then left without a source.
-     */
+    deletion,
+    /** Deletes a source (checked again as `deletion` does); its records are left without one. */
     delete: write((id: number, clearOnRecords: boolean): { clearedContacts: number; clearedCompanies: number } | undefined => {
-      const row = byId.get(id);
-      if (!row) return undefined;
-      const contacts = countOne.contact.get(row.name)!;
-      const companies = countOne.company.get(row.name)!;
-      if (contacts + companies > 0 && !clearOnRecords) {
-        const held = [contacts > 0 ? plural(contacts, 'contact', 'contacts') : '', companies > 0 ? plural(companies, 'company', 'companies') : ''].filter(Boolean).join(' and ');
-        throw invalid('clearOnRecords', `“${row.name}” is the lead source of ${held}. Deleting it leaves them without a lead source.`);
-      }
-      const clearedContacts = clearOn.contact.run(row.name).changes;
-      const clearedCompanies = clearOn.company.run(row.name).changes;
+      const planned = deletion(id, clearOnRecords);
+      if (!planned) return undefined;
+      const clearedContacts = clearOn.contact.run(planned.name).changes;
+      const clearedCompanies = clearOn.company.run(planned.name).changes;
       remove.run(id);
       return { clearedContacts, clearedCompanies };
     }),

@@ -1,5 +1,6 @@
 import type { TemplateProblem, TemplateText } from '../../../shared/schemas/template';
 import type { CoreContext, Handlers } from '../context';
+import { confirmOrCancel, countOf } from '../confirm-destructive';
 import { writer } from '../db/write';
 import { CrmError } from '../errors';
 import { suggestedCsvName } from './csv-name';
@@ -65,7 +66,27 @@ export function templateHandlers({ db, clock, desktop, logger }: CoreContext) {
       if (!current) throw templateGone();
       return save(id, { name: changes.name ?? current.name, subject: changes.subject ?? current.subject, body: changes.body ?? current.body, format: changes.format ?? current.format });
     },
-    'templates.delete': ({ id }) => {
+    // Asked in main's native dialog, whoever sent the request: the template's text goes for good.
+    'templates.delete': async ({ id }) => {
+      const template = templates.get(id);
+      if (!template) throw templateGone();
+      const using = templates.campaignsUsing(id);
+      await confirmOrCancel(
+        desktop,
+        {
+          title: 'Delete template',
+          message: `Delete the template “${template.name}”?`,
+          detail: [
+            'Its subject and message go for good.',
+            using === 0 ? '' : `${countOf(using, 'campaign uses', 'campaigns use')} it and will have no message chosen.`,
+            'Emails already queued or sent are not changed. This cannot be undone.',
+          ]
+            .filter(Boolean)
+            .join(' '),
+          confirmLabel: 'Delete Template',
+        },
+        `The template “${template.name}” was not deleted.`,
+      );
       if (!templates.delete(id)) throw templateGone();
       return { id };
     },

@@ -37,6 +37,7 @@ export function templatesRepo(db: Db) {
     'UPDATE templates SET name = @name, subject = @subject, body = @body, format = @format, updated_at = @now WHERE id = @id RETURNING *',
   );
   const remove = db.prepare<[number]>('DELETE FROM templates WHERE id = ?');
+  const campaignsUsing = db.prepare<[number], number>('SELECT count(*) FROM campaigns WHERE template_id = ?').pluck();
   const Summary = z.object({ id: z.int(), name: z.string(), format: z.enum(['text', 'formatted']), updated_at: z.string() });
   return {
     list: (): TemplateSummary[] => list.all().map((row) => Summary.parse(row)).map((row) => ({ id: row.id, name: row.name, format: row.format, updatedAt: row.updated_at })),
@@ -50,6 +51,8 @@ export function templatesRepo(db: Db) {
       const row = change.get({ ...values, id, now });
       return row === undefined ? undefined : toTemplate(row);
     },
+    /** How many campaigns have the template as their message: they lose it with a delete. */
+    campaignsUsing: (id: number): number => campaignsUsing.get(id)!,
     delete: (id: number) => remove.run(id).changes > 0,
   };
 }

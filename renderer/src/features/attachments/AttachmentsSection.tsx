@@ -3,7 +3,6 @@ import type { Attachment } from '../../../../shared/schemas/attachment';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toast';
 import { AttachmentItem } from './AttachmentItem';
@@ -16,14 +15,12 @@ import '../../styles/list.css';
 import './AttachmentsSection.css';
 
 interface AttachmentsSectionProps {
-  /** Whose files these are, for the words of the confirmations. */
-  ownerName: string;
   list: AttachmentList;
   queue: UploadQueue;
 }
 
 /** A record's files: the list, files on their way in, and Add files… (files can also be dropped on the whole panel). */
-export function AttachmentsSection({ ownerName, list, queue }: AttachmentsSectionProps) {
+export function AttachmentsSection({ list, queue }: AttachmentsSectionProps) {
   const headingId = useId();
   const showToast = useToast();
   const actions = useFileActions();
@@ -31,8 +28,7 @@ export function AttachmentsSection({ ownerName, list, queue }: AttachmentsSectio
   const addRef = useRef<HTMLButtonElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState<Attachment | null>(null);
-  const [removing, setRemoving] = useState<Attachment | null>(null);
-  const [removeBusy, setRemoveBusy] = useState(false);
+  const [removing, setRemoving] = useState(false);
   const [focusAdd, setFocusAdd] = useState(false);
 
   const { attachments } = list;
@@ -49,20 +45,22 @@ export function AttachmentsSection({ ownerName, list, queue }: AttachmentsSectio
     action(attachment).catch((error: unknown) => setProblem(toCrmError(error).message));
   };
 
-  async function confirmRemove() {
-    if (!removing) return;
-    setRemoveBusy(true);
+  // Rolodesk asks in its own native dialog (files have no trash); the page does not ask again.
+  async function remove(attachment: Attachment) {
+    if (removing) return;
+    setRemoving(true);
+    setProblem(null);
     try {
-      await invoke('attachments.remove', { id: removing.id });
+      await invoke('attachments.remove', { id: attachment.id });
       showToast('File removed');
+      setFocusAdd(true);
     } catch (thrown) {
       const error = toCrmError(thrown);
-      // Already gone (removed in another window): what the user asked for is done.
-      if (error.code !== 'NOT_FOUND') setProblem(error.message);
+      // "No" in that dialog changed nothing; already gone (removed in another window) is what the user asked for.
+      if (error.code !== 'CANCELLED' && error.code !== 'NOT_FOUND') setProblem(error.message);
+      if (error.code === 'NOT_FOUND') setFocusAdd(true);
     } finally {
-      setRemoveBusy(false);
-      setRemoving(null);
-      setFocusAdd(true);
+      setRemoving(false);
       list.reload();
     }
   }
@@ -125,23 +123,13 @@ export function AttachmentsSection({ ownerName, list, queue }: AttachmentsSectio
               onPreview={setPreviewing}
               onOpen={run(actions.open)}
               onSaveCopy={run(actions.saveCopy)}
-              onRemove={setRemoving}
+              onRemove={(attachment) => void remove(attachment)}
             />
           ))}
         </ul>
       )}
 
       {previewing && <PreviewDialog attachment={previewing} actions={actions} onClose={() => setPreviewing(null)} />}
-      {removing && (
-        <ConfirmDialog
-          title={`Remove ${removing.fileName}?`}
-          message={`The file will be removed from ${ownerName}'s record in Rolodesk. Copies you saved elsewhere are not affected.`}
-          confirmLabel="Remove file"
-          busy={removeBusy}
-          onConfirm={() => void confirmRemove()}
-          onCancel={() => setRemoving(null)}
-        />
-      )}
     </section>
   );
 }

@@ -3,7 +3,6 @@ import type { Campaign } from '../../../../shared/schemas/campaign';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Tabs, tabPanelProps } from '../../components/Tabs';
@@ -42,7 +41,6 @@ export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBac
     if (await confirmLeave()) onBack();
   };
   const [editing, setEditing] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(async () => {
@@ -56,16 +54,19 @@ export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBac
     void reload();
   }, [reload]);
 
+  // Rolodesk asks in its own native dialog, naming what goes; the page does not ask again.
   async function remove() {
     if (!campaign || busy) return;
     setBusy(true);
+    setProblem(null);
     try {
       const { membersRemoved } = await invoke('campaigns.delete', { id: campaign.id });
       showToast(`“${campaign.name}” deleted, with ${countOf(membersRemoved, 'member', 'members')}`);
       onBack();
-    } catch (error) {
-      setProblem(toCrmError(error).message);
-      setDeleting(false);
+    } catch (thrown) {
+      const error = toCrmError(thrown);
+      // "No" in that dialog: nothing changed, and that is no problem to show.
+      if (error.code !== 'CANCELLED') setProblem(error.message);
     } finally {
       setBusy(false);
     }
@@ -85,7 +86,7 @@ export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBac
             <Button icon="edit" onClick={() => setEditing(true)}>
               Edit
             </Button>
-            <Button variant="ghost" icon="trash" onClick={() => setDeleting(true)}>
+            <Button variant="ghost" icon="trash" aria-disabled={busy} onClick={() => void remove()}>
               Delete
             </Button>
           </div>
@@ -138,16 +139,6 @@ export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBac
             setCampaign(saved);
             showToast('Campaign saved');
           }}
-        />
-      )}
-      {deleting && campaign && (
-        <ConfirmDialog
-          title={`Delete “${campaign.name}”?`}
-          message={`Its ${countOf(campaign.members, 'member', 'members')} and their status history go with it. The people stay in your contacts. This cannot be undone.`}
-          confirmLabel="Delete campaign"
-          busy={busy}
-          onConfirm={() => void remove()}
-          onCancel={() => setDeleting(false)}
         />
       )}
     </Screen>

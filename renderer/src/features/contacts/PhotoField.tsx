@@ -53,14 +53,16 @@ export function PhotoField({ contact, onChange }: PhotoFieldProps) {
     }
   }
 
+  // Rolodesk asks in its own native dialog first (a removed photo has no trash); "no" there changed nothing.
   async function remove() {
     setProblem(null);
     setBusy('removing');
     try {
       onChange(await invoke('contacts.removePhoto', { id: contact.id }));
       showToast('Photo removed');
-    } catch (error) {
-      setProblem(toCrmError(error).message);
+    } catch (thrown) {
+      const error = toCrmError(thrown);
+      if (error.code !== 'CANCELLED') setProblem(error.message);
     } finally {
       setBusy(null);
     }

@@ -65,7 +65,7 @@ export function FieldedRecordPanel({ kind, editor, saved, removal, deleteDialog,
       <CustomFieldInputs form={editor.custom} />
       {saved && <TagPicker record={{ kind, id: saved.id }} tagIds={saved.tagIds} />}
       {related}
-      {saved && <AttachmentsSection ownerName={saved.name} list={files.list} queue={files.queue} />}
+      {saved && <AttachmentsSection list={files.list} queue={files.queue} />}
       {saved && <RecordMeta createdAt={saved.createdAt} last={saved.last} />}
       {files.record && <RecordTimeline record={files.record} version={editor.changes + files.changes} />}
     </RecordPanel>

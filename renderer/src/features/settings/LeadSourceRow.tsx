@@ -2,13 +2,12 @@ import { useId, useState } from 'react';
 import { leadSourceLimits, type LeadSource } from '../../../../shared/schemas/lead-source';
 import { invoke } from '../../api';
 import { Button, IconButton } from '../../components/Button';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { countOf } from '../../lib/format';
 import { useUnsavedWork } from '../../lib/unsavedContext';
 import { InlineEditForm } from './InlineEditForm';
 import { problemFor } from './problemFor';
-import { useConfirmedDelete } from './useConfirmedDelete';
+import { useNativelyConfirmedDelete } from './useNativelyConfirmedDelete';
 import { useInlineEdit } from './useInlineEdit';
 
 interface LeadSourceRowProps {
@@ -26,13 +25,13 @@ export function recordsWords(counts: LeadSource['counts']): string {
   return [counts.contact > 0 ? countOf(counts.contact, 'contact', 'contacts') : '', counts.company > 0 ? countOf(counts.company, 'company', 'companies') : ''].filter(Boolean).join(' and ');
 }
 
-/** One lead source in Settings: how many records have it; rename in place (every record follows); move; delete after saying what it clears. */
+/** One lead source in Settings: how many records have it; rename in place (every record follows); move; delete (Rolodesk asks in its own dialog, saying what it clears). */
 export function LeadSourceRow({ source, first, last, onMove, onChanged }: LeadSourceRowProps) {
   const nameId = useId();
   const inline = useInlineEdit({ saved: 'Lead source saved', onChanged });
   const [name, setName] = useState(source.name);
   const [error, setError] = useState<string | undefined>();
-  const deletion = useConfirmedDelete(() => invoke('leadSources.delete', { id: source.id, clearOnRecords: true }), `Lead source “${source.name}” deleted`, onChanged);
+  const deletion = useNativelyConfirmedDelete(() => invoke('leadSources.delete', { id: source.id, clearOnRecords: true }), `Lead source “${source.name}” deleted`, onChanged);
   const onRecords = recordsWords(source.counts);
 
   function startEditing() {
@@ -75,20 +74,10 @@ export function LeadSourceRow({ source, first, last, onMove, onChanged }: LeadSo
         <Button ref={inline.editButtonRef} size="small" variant="subtle" icon="edit" aria-label={`Edit ${source.name}`} onClick={startEditing}>
           Edit
         </Button>
-        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${source.name}`} onClick={deletion.ask}>
+        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${source.name}`} aria-disabled={deletion.busy} onClick={deletion.run}>
           Delete
         </Button>
       </div>
-      {deletion.confirming && (
-        <ConfirmDialog
-          title={`Delete the lead source “${source.name}”?`}
-          message={onRecords === '' ? 'No record has this lead source.' : `${onRecords.charAt(0).toUpperCase()}${onRecords.slice(1)} have it; they are left without a lead source. The records themselves stay.`}
-          confirmLabel="Delete lead source"
-          busy={deletion.busy}
-          onConfirm={deletion.confirm}
-          onCancel={deletion.cancel}
-        />
-      )}
     </li>
   );
 }
