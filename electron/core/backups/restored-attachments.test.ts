@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { archiveWithDatabaseChanged } from '../../../tests/support/archives';
@@ -16,6 +15,7 @@ interface Harness {
   core: Core;
   desktop: RecordingDesktop;
   logs: LogRecord[];
+  dataDir: string;
 }
 
 const rows = (core: Core) =>
@@ -38,7 +38,7 @@ describe('a restored database is untrusted: attachment names and types meet the 
     const desktop = recordingDesktop();
     const core = await openCore({ dataDir, logger, appVersion: '1.0.0', clock: fixedClock(), desktop });
     open.push(core);
-    return { core, desktop, logs: logger.records };
+    return { core, desktop, logs: logger.records, dataDir };
   }
 
   /** Anna with a PDF and a photo, exported to one backup file. */
@@ -91,9 +91,9 @@ describe('a restored database is untrusted: attachment names and types meet the 
 
     const escaped = renamed[0]!;
     expect(await fresh.core.dispatch('attachments.open', { id: escaped.id })).toMatchObject({ ok: true });
-    // Inside <tmp>/rolodesk-open/<data folder's key>/<one folder per open>/.
+    // Inside <data>/scratch/<one folder per open>/.
     const [opened] = fresh.desktop.opened;
-    expect(relative(join(tmpdir(), 'rolodesk-open'), opened!)).toMatch(new RegExp(`^[0-9a-f]{16}[\\\\/][0-9a-f-]{36}[\\\\/]attachment-${escaped.id}\\.pdf$`));
+    expect(relative(join(fresh.dataDir, 'scratch'), opened!)).toMatch(new RegExp(`^[0-9a-f-]{36}[\\\\/]attachment-${escaped.id}\\.pdf$`));
   });
 
   it('a type Rolodesk does not keep (a web page, served into the window) is set again from the bytes', async () => {
