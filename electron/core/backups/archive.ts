@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import yauzl from 'yauzl';
@@ -18,7 +19,7 @@ import { entryCountProblem, uncompressedTotals } from './archive-limits';
 import { sharedFilePath } from './backup-folder';
 import { CheckedManifest, checkedManifest, manifestFileName, maxManifestBytes, snapshotDatabaseName } from './manifest';
 import { readSnapshot } from './snapshot-list';
-import type { RestoreSource } from './stage-restore';
+import type { Bytes, RestoreSource } from './stage-restore';
 import { ZipFileReader } from './zip-file-reader';
 
 const fileEntryPattern = /^files\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
@@ -34,6 +35,19 @@ export interface Sealing {
   keySet: KeySet;
 }
 
+/** A snapshot's bytes as files on disk (a plain snapshot) or as they are decrypted (one in an encrypted folder). */
+export type SnapshotContents = Pick<RestoreSource, 'database' | 'file'>;
+
+const plainContents = (backupsDir: string, snapshotId: string): SnapshotContents => ({
+  database: async () => join(backupsDir, snapshotId, snapshotDatabaseName),
+  file: async (sha256) => sharedFilePath(backupsDir, sha256),
+});
+
+function addBytes(zip: ZipFile, bytes: Bytes, name: string, compress: boolean): void {
+  if (typeof bytes === 'string') zip.addFile(bytes, name, { compress });
+  else zip.addReadStream(Readable.from(bytes), name, { compress });
+}
+
 /**
  * Writes a verified snapshot as one portable ZIP (its manifest with the
  * checksums it was verified with, the database, the attachments), encrypted
@@ -47,12 +61,12 @@ export async function exportArchive(
   onProgress: (fraction: number) => void,
   signal: AbortSignal = new AbortController().signal,
   sealing?: Sealing,
+  contents: SnapshotContents = plainContents(backupsDir, snapshotId),
 ): Promise<void> {
   const snapshot = await readSnapshot(backupsDir, snapshotId);
   if (!snapshot?.manifest || !snapshot.verified || snapshot.databaseSha256 === undefined) {
     throw new CrmError('STORAGE', 'The backup to export did not pass its checks, so no backup file was written.');
   }
-  const snapshotDir = join(backupsDir, snapshotId);
   const manifest = checkedManifest(snapshot.manifest, snapshot.databaseSha256);
   const partial = join(dirname(destination), `.${destination.slice(dirname(destination).length + 1)}.partial`);
   const total = manifest.database.size + manifest.attachments.reduce((sum, file) => sum + file.size, 0);
@@ -60,9 +74,13 @@ export async function exportArchive(
   try {
     const zip = new ZipFile();
     zip.addBuffer(manifestBytes, manifestFileName);
-    zip.addFile(join(snapshotDir, snapshotDatabaseName), snapshotDatabaseName, { compress: true });
+    addBytes(zip, await contents.database(), snapshotDatabaseName, true);
     // Photos and PDFs are compressed already: store them as they are.
-    for (const file of manifest.attachments) zip.addFile(sharedFilePath(backupsDir, file.sha256), entryName(file.sha256), { compress: false });
+    for (const file of manifest.attachments) {
+      const bytes = await contents.file(file.sha256);
+      if (bytes === undefined) throw new CrmError('STORAGE', `The backup to export lacks attachment ${file.sha256.slice(0, 12)}…, so no backup file was written.`);
+      addBytes(zip, bytes, entryName(file.sha256), false);
+    }
     zip.end();
     let written = 0;
     zip.outputStream.on('data', (chunk: Buffer) => {

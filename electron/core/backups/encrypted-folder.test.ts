@@ -77,6 +77,26 @@ describe('snapshots in a chosen folder, with backup encryption on', () => {
     return { dataDir, desktop, core, folder, contactId: id };
   }
 
+  it('exports a backup file from an encrypted folder, and the file restores on another computer with the password', async () => {
+    const { desktop, core, folder } = await encryptedFolder();
+    await ok(core.dispatch('backups.chooseLocation', {}));
+    const exported = join(tempDir(), 'office.rolodesk-backup');
+    desktop.saveLocation = exported;
+    expect(await ok(core.dispatch('backups.export', {}))).toEqual({ saved: true });
+    expect(plainFindings(folder)).toEqual([]);
+    expect(readFileSync(exported).includes(Buffer.from(marker.email))).toBe(false);
+
+    const elsewhere = recordingDesktop();
+    const other = await start(tempDir(), elsewhere);
+    elsewhere.backupFile = exported;
+    const asked = await ok<{ restored: boolean; passwordFor?: { token: string } }>(other.dispatch('backups.restoreFromFile', {}));
+    expect(asked.restored).toBe(false);
+    await ok(other.dispatch('backupEncryption.restoreFile', { token: asked.passwordFor!.token, password }));
+    expect(other.db.prepare('SELECT name, email, notes FROM contacts').all()).toEqual([{ name: marker.name, email: marker.email, notes: marker.note }]);
+    const [sha256] = other.db.prepare('SELECT sha256 FROM attachments').pluck().all() as string[];
+    expect(readFileSync(join(other.paths.attachments, sha256!.slice(0, 2), sha256!))).toEqual(pdf);
+  });
+
   it('writes no client data in clear, verifies, and restores with the password after a restart', async () => {
     const { dataDir, desktop, core, folder, contactId } = await encryptedFolder();
     const status = await ok<BackupStatus>(core.dispatch('backups.chooseLocation', {}));

@@ -425,7 +425,9 @@ export function backupService(deps: BackupServiceDeps) {
               signal.throwIfAborted();
               const snapshot = await verifiedSnapshot('export');
               signal.throwIfAborted();
-              await exportArchive(location(), snapshot.id, destination, progressOf('export'), signal, sealing);
+              // Read through the snapshot's own source: one in an encrypted folder is decrypted as it is packed.
+              const { source } = await snapshotSource(snapshot.id);
+              await exportArchive(location(), snapshot.id, destination, progressOf('export'), signal, sealing, source);
             },
             () => signal.aborted,
           ),
