@@ -80,8 +80,8 @@ export function RestoreDialog({ flow, recovering }: RestoreDialogProps) {
       return (
         <BackupPasswordPrompt
           key="password"
-          title="This backup file is encrypted"
-          description={`Type the backup password of “${step.fileName}” to restore it.`}
+          title={step.token === null ? 'This backup is encrypted' : 'This backup file is encrypted'}
+          description={`Type the backup password to restore ${step.name}.`}
           confirmLabel="Restore backup"
           problem={step.problem}
           busy={step.busy}

@@ -3,6 +3,7 @@ import type { SnapshotInfo } from '../../../../shared/schemas/backup';
 import { invoke, toCrmError } from '../../api';
 import { useLeaveGuard } from '../../lib/unsavedContext';
 import type { TypedSecret } from './BackupPasswordPrompt';
+import { snapshotInSentence } from './snapshotWords';
 import { useBackupProgress, type BackupProgress } from './useBackupProgress';
 
 /** What a restore puts back: a snapshot, a file the user picks, or the data from before the last restore. */
@@ -15,8 +16,11 @@ export type RestoreStep =
   | { step: 'choose'; problem: string | null }
   | { step: 'confirm'; target: RestoreTarget; origin: RestoreOrigin }
   | { step: 'running'; target: RestoreTarget; origin: RestoreOrigin }
-  /** The chosen file is encrypted: its password (or recovery key) opens it; the file is not chosen again. */
-  | { step: 'password'; target: RestoreTarget; origin: RestoreOrigin; token: string; fileName: string; problem: string | null; busy: boolean }
+  /**
+   * The backup is encrypted and its key is not open: its password (or recovery key) opens it. A file is not
+   * chosen again (its token says which); a snapshot in an encrypted folder is asked for again with the secret.
+   */
+  | { step: 'password'; target: RestoreTarget; origin: RestoreOrigin; token: string | null; name: string; problem: string | null; busy: boolean }
   | { step: 'failed'; target: RestoreTarget; message: string };
 
 export interface RestoreFlow {
@@ -77,7 +81,7 @@ export function useRestoreFlow(options: RestoreFlowOptions): RestoreFlow {
       .then(
         (restored) => {
           if (typeof restored === 'object') {
-            setStep({ step: 'password', target, origin, token: restored.token, fileName: restored.fileName, problem: null, busy: false });
+            setStep({ step: 'password', target, origin, token: restored.token, name: `“${restored.fileName}”`, problem: null, busy: false });
           } else if (restored) {
             setStep(null);
             latest.current.onRestored(target);
@@ -88,7 +92,11 @@ export function useRestoreFlow(options: RestoreFlowOptions): RestoreFlow {
         },
         (thrown: unknown) => {
           const error = toCrmError(thrown);
-          setStep(origin === 'list' ? { step: 'choose', problem: error.message } : { step: 'failed', target, message: error.message });
+          if (error.code === 'PASSWORD_REQUIRED' && target.kind === 'snapshot') {
+            setStep({ step: 'password', target, origin, token: null, name: snapshotInSentence(target.snapshot), problem: null, busy: false });
+          } else {
+            setStep(origin === 'list' ? { step: 'choose', problem: error.message } : { step: 'failed', target, message: error.message });
+          }
         },
       )
       .finally(() => {
@@ -110,8 +118,14 @@ export function useRestoreFlow(options: RestoreFlowOptions): RestoreFlow {
       busy.current = true;
       setStep({ ...waiting, busy: true, problem: null });
       const typed = 'password' in secret ? { password: secret.password } : { recoveryKey: secret.recoveryKey };
-      // The password dialog stays until the file opens: a wrong password is said under its field.
-      invoke('backupEncryption.restoreFile', { token: waiting.token, ...typed })
+      // The password dialog stays until the backup opens: a wrong password is said under its field.
+      const restoring =
+        waiting.token !== null
+          ? invoke('backupEncryption.restoreFile', { token: waiting.token, ...typed })
+          : waiting.target.kind === 'snapshot'
+            ? invoke('backups.restore', { id: waiting.target.snapshot.id, secret: typed })
+            : Promise.reject(new Error('Only a backup file or a snapshot asks for its password.'));
+      restoring
         .then(
           () => {
             setStep(null);
