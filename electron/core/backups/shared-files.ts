@@ -35,8 +35,12 @@ export async function copyCheckedFile(source: string | AsyncIterable<Uint8Array>
  * only by the rename in copyCheckedFile, and the re-check removes any whose
  * bytes rot, so the next snapshot copies it again.
  */
-export async function sharedFileNames(backupsDir: string): Promise<Set<string>> {
-  const root = join(backupsDir, sharedFilesFolder);
+export function sharedFileNames(backupsDir: string): Promise<Set<string>> {
+  return hashNamedFiles(join(backupsDir, sharedFilesFolder));
+}
+
+/** The sha256 names in a folder of <2 hex>/<sha256> buckets (the shared files, a key's sealed files). */
+export async function hashNamedFiles(root: string): Promise<Set<string>> {
   const names = new Set<string>();
   if (!existsSync(root)) return names;
   // All buckets at once: 256 listings in sequence cost more than the database copy at 20,000 contacts.

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { hashNamedFiles } from '../shared-files';
 import { readSealedHeader } from './sealed-file';
 
 /**
@@ -13,8 +14,6 @@ export const sealedDatabaseName = 'crm.db.sealed';
 export const sealedFilesFolder = 'sealed-files';
 
 const keyIdPattern = /^[0-9a-f]{32}$/;
-const bucketPattern = /^[0-9a-f]{2}$/;
-const sha256Pattern = /^[0-9a-f]{64}$/;
 
 export function sealedFilePath(backupsDir: string, keyId: string, sha256: string): string {
   return join(backupsDir, sealedFilesFolder, keyId, sha256.slice(0, 2), sha256);
@@ -28,15 +27,8 @@ export async function snapshotKeyId(snapshotDir: string): Promise<string> {
 }
 
 /** The sha256 names of the sealed attachments kept for one key, read with one listing per bucket. */
-export async function sealedFileNames(backupsDir: string, keyId: string): Promise<Set<string>> {
-  const root = join(backupsDir, sealedFilesFolder, keyId);
-  const names = new Set<string>();
-  if (!existsSync(root)) return names;
-  const buckets = (await readdir(root)).filter((bucket) => bucketPattern.test(bucket));
-  for (const listing of await Promise.all(buckets.map((bucket) => readdir(join(root, bucket))))) {
-    for (const name of listing) if (sha256Pattern.test(name)) names.add(name);
-  }
-  return names;
+export function sealedFileNames(backupsDir: string, keyId: string): Promise<Set<string>> {
+  return hashNamedFiles(join(backupsDir, sealedFilesFolder, keyId));
 }
 
 /** The key folders under sealed-files/ (each holds the attachments sealed with one key). */
