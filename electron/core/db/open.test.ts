@@ -23,6 +23,19 @@ describe('opening the database', () => {
     db.close();
   });
 
+  it('does not let a trigger a restored file brought along read SQLite internals on the live connection', async () => {
+    const file = join(tempDir(), 'crm.db');
+    (await openDatabase(file, migrations, memoryLogger())).close();
+    // A crafted backup's database, swapped in by a restore: its trigger runs on every new tag.
+    const crafted = new Database(file);
+    crafted.exec('CREATE TRIGGER spy AFTER INSERT ON tags BEGIN SELECT count(*) FROM pragma_table_list; END;');
+    crafted.close();
+    const db = await openDatabase(file, migrations, memoryLogger());
+    expect(db.pragma('trusted_schema', { simple: true })).toBe(0);
+    expect(() => db.prepare("INSERT INTO tags (name, created_at) VALUES ('VIP', '2026-12-07T00:00:00.000Z')").run()).toThrow(/unsafe use of/);
+    db.close();
+  });
+
   it('numbers migrations 1, 2, 3… with no gaps or repeats', async () => {
     expect(migrations.map((migration) => migration.version)).toEqual(migrations.map((_, index) => index + 1));
   });

@@ -13,6 +13,8 @@ const requiredPragmas: ReadonlyArray<[name: string, value: string, expected: str
   ['synchronous', 'FULL', 2],
   ['foreign_keys', 'ON', 1],
   ['busy_timeout', '5000', 5000],
+  // A restored database becomes the live one: its triggers and views may use only SQLite's harmless functions.
+  ['trusted_schema', 'OFF', 0],
 ];
 
 /**
