@@ -217,7 +217,7 @@ interface OpenArchive {
 function zipProblem(error: unknown): CrmError {
   if (error instanceof CrmError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return notABackup(/relative path|absolute path|invalid characters/.test(message) ? `it contains an unsafe file name (${message.slice(0, 200)})` : `it is damaged (${message.slice(0, 200)})`);
+  return notABackup(/relative path|absolute path|invalid characters/.test(message) ? `it contains an unsafe file name (“${message.slice(0, 200)}”)` : `it is damaged (“${message.slice(0, 200)}”)`);
 }
 
 /** Why a manifest was refused, in words: zod's and JSON's own messages are for programmers. */
@@ -243,7 +243,7 @@ async function survey(zip: yauzl.ZipFile, archiveBytes: number): Promise<{ manif
   let database: EntryPlace | undefined;
   for await (const entry of entriesOf(zip)) {
     const { fileName } = entry;
-    if (fileName !== manifestFileName && fileName !== snapshotDatabaseName && !fileEntryPattern.test(fileName)) throw notABackup(`it contains an unexpected file (${fileName.slice(0, 200)})`);
+    if (fileName !== manifestFileName && fileName !== snapshotDatabaseName && !fileEntryPattern.test(fileName)) throw notABackup(`it contains an unexpected file (“${fileName.slice(0, 200)}”)`);
     if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) throw notABackup(`${fileName} is stored in a way Rolodesk never writes (encrypted or unusually compressed)`);
     const problem = totals.add(entry.compressedSize, entry.uncompressedSize);
     if (problem) throw notABackup(`${fileName} ${problem}`);
@@ -277,7 +277,7 @@ async function openArchive(archivePath: string, opener?: ZipOpener): Promise<Ope
     } catch (error) {
       // An encrypted file's own refusal (a changed byte, cut short) says more than "not a ZIP".
       if (error instanceof CrmError) throw error;
-      throw notABackup((error as Error).message.includes('relative path') ? `it contains an unsafe file name (${(error as Error).message})` : 'it is not a readable ZIP archive');
+      throw notABackup((error as Error).message.includes('relative path') ? `it contains an unsafe file name (“${(error as Error).message.slice(0, 200)}”)` : 'it is not a readable ZIP archive');
     }
   };
   try {

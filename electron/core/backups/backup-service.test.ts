@@ -258,7 +258,7 @@ describe('backups through the core', () => {
       ['a truncated archive', (archive) => archive.subarray(0, Math.floor(archive.length * 0.6)), /not a readable ZIP|damaged|cut short/],
       ['a file that is not an archive at all', () => Buffer.from('%PDF-1.4 this is a quote, not a backup'), /not a readable ZIP/],
       ['entries that climb out of the folder', async () => renameEntryBytes(await zipOf({ 'XX/XX/evil.txt': 'x', 'manifest.json': '{}', 'crm.db': 'x' }), 'XX/XX', '../..'), /unsafe file name/],
-      ['an unexpected file', async () => zipOf({ 'manifest.json': '{}', 'crm.db': 'x', 'setup.exe': 'MZ' }), /unexpected file \(setup\.exe\)/],
+      ['an unexpected file', async () => zipOf({ 'manifest.json': '{}', 'crm.db': 'x', 'setup.exe': 'MZ' }), /unexpected file \(“setup\.exe”\)/],
     ];
 
     it.each(cases)('%s', async (_label, corrupt, message) => {
