@@ -97,6 +97,18 @@ describe('snapshots in a chosen folder, with backup encryption on', () => {
     expect(readFileSync(join(other.paths.attachments, sha256!.slice(0, 2), sha256!))).toEqual(pdf);
   });
 
+  it('prunes sealed snapshots by the same rules as plain ones', async () => {
+    const { core, folder } = await encryptedFolder();
+    await ok(core.dispatch('backups.chooseLocation', {}));
+    for (let taken = 0; taken < 6; taken++) await ok(core.dispatch('backups.create', {}));
+    await core.backups.settled();
+    const { snapshots } = await ok<{ snapshots: SnapshotInfo[] }>(core.dispatch('backups.list', {}));
+    // Keep the 4 newest; the days and weeks before today hold none.
+    expect(snapshots).toHaveLength(4);
+    expect(snapshots.every((snapshot) => snapshot.verified)).toBe(true);
+    expect(readdirSync(folder).filter((name) => name.startsWith('snapshot-'))).toHaveLength(4);
+  });
+
   it('writes no client data in clear, verifies, and restores with the password after a restart', async () => {
     const { dataDir, desktop, core, folder, contactId } = await encryptedFolder();
     const status = await ok<BackupStatus>(core.dispatch('backups.chooseLocation', {}));
@@ -123,7 +135,7 @@ describe('snapshots in a chosen folder, with backup encryption on', () => {
 
     // No key open: a snapshot is refused in words, and nothing new is written to the folder.
     const before = filesUnder(folder).sort();
-    await expect(ok(again.dispatch('backups.create', {}))).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED', message: expect.stringContaining('type the backup password in Settings › Backups') });
+    await expect(ok(again.dispatch('backups.create', {}))).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED', message: expect.stringContaining('choose “Type the password…” under Encryption on the Backups screen') });
     await again.backups.settled();
     expect(filesUnder(folder).sort()).toEqual(before);
     expect(await ok<BackupStatus>(again.dispatch('backups.status', {}))).toMatchObject({ lastFailure: { message: expect.stringContaining('Backups to this folder are encrypted') } });

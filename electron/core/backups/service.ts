@@ -90,7 +90,7 @@ export function backupService(deps: BackupServiceDeps) {
     if (!keySet) return undefined;
     const key = await deps.keys.masterKey();
     if (!key || key.keyId !== keySet.keyId) {
-      throw new CrmError('PASSWORD_REQUIRED', 'Backups to this folder are encrypted: type the backup password in Settings › Backups to continue them.');
+      throw new CrmError('PASSWORD_REQUIRED', 'Backups to this folder are encrypted: choose “Type the password…” under Encryption on the Backups screen to continue them.');
     }
     return { ...key, keySet, workDir: root };
   }
@@ -174,9 +174,18 @@ export function backupService(deps: BackupServiceDeps) {
     }
   }
 
-  /** Puts the verification of what was just copied next in line; the caller does not wait for it. */
-  function verifyNext(): void {
-    void exclusive(verifyPending).catch((error: unknown) =>
+  /**
+   * Puts the verification of what was just copied next in line; the caller does not wait for it. A sealed
+   * snapshot was verified as it was made: what follows a verification (the end of a reported failure,
+   * pruning) follows it all the same.
+   */
+  function verifyNext(copied: Promise<SnapshotInfo | undefined>): void {
+    const follow = async () => {
+      await verifyPending();
+      const made = await copied.catch(() => undefined);
+      if (made?.verified) await verifyCopied(made);
+    };
+    void exclusive(follow).catch((error: unknown) =>
       reportFailure('verify a backup', 'Rolodesk could not check the newest backup. The details are in the log.', { error: describeError(error) }),
     );
   }
@@ -314,14 +323,14 @@ export function backupService(deps: BackupServiceDeps) {
     /** Answers once the snapshot is copied and listed (as verifying); its verification is the next job. */
     snapshot(reason: string): Promise<SnapshotInfo> {
       const copied = exclusive(() => loud('take a backup', () => copyNow(reason)));
-      verifyNext();
+      verifyNext(copied);
       return copied;
     },
 
     /** For the schedule and for quitting: a snapshot only when something changed since the last one. */
     snapshotIfChanged(reason: string): Promise<SnapshotInfo | undefined> {
       const copied = exclusive(async () => (deps.liveSource() && deps.changeCounter() !== changesAtLastSnapshot ? loud('take a backup', () => copyNow(reason)) : undefined));
-      verifyNext();
+      verifyNext(copied);
       return copied;
     },
 
