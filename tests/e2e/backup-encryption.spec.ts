@@ -64,7 +64,7 @@ test.describe('encrypted backups', () => {
     // Settings › Backups › Encryption.
     await nav(page).getByRole('button', { name: 'Backups' }).click();
     const card = page.getByRole('region', { name: 'Encryption' });
-    await expect(card).toContainText('Off: exported backups are not encrypted.');
+    await expect(card).toContainText('Off: exported backups and backups in a chosen folder are not encrypted.');
     await card.getByRole('button', { name: 'Encrypt backups that leave this computer' }).click();
     const choose = page.getByRole('dialog', { name: 'Encrypt backups that leave this computer' });
     await expect(choose.getByLabel('Backup password')).toBeFocused();
@@ -92,7 +92,7 @@ test.describe('encrypted backups', () => {
     await sheet.getByRole('checkbox', { name: 'I have saved it somewhere safe' }).check();
     await sheet.getByRole('button', { name: 'Done' }).click();
     await expect(sheet).toBeHidden();
-    await expect(card).toContainText('On. Exported backups are encrypted with your backup password.');
+    await expect(card).toContainText('On. Exported backups and backups in a chosen folder are encrypted with your backup password.');
     await expect(card).toContainText('The password is not remembered');
     await app.screenshot('encryption-on');
     await page.setViewportSize({ width: 700, height: 800 });

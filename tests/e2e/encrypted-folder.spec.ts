@@ -62,4 +62,23 @@ test('the backup folder line says Encrypted when a chosen folder gets sealed sna
   await asking.getByRole('button', { name: 'Restore backup' }).click();
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Backup restored', { timeout: 60_000 });
   expect(app.core.db.prepare('SELECT name FROM contacts').pluck().all()).toEqual(['Zelda Quistgaard']);
+
+  // Closed again: a backup to the folder waits, and the Encryption card is where the password is typed to go on.
+  await app.core.dispatch('backupEncryption.forget', {});
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByText('Backups to this folder are encrypted').first()).toBeVisible({ timeout: 30_000 });
+  const card = page.getByRole('region', { name: 'Encryption' });
+  await card.getByRole('button', { name: 'Type the password…' }).click();
+  const typing = page.getByRole('dialog', { name: 'Type your backup password' });
+  await typing.getByLabel('Backup password').fill('correct horse battery');
+  await app.screenshot('backups-encryption-type-password');
+  await typing.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('The backup password is open for this session', { timeout: 30_000 });
+  await expect(card.getByRole('button', { name: 'Type the password…' })).toHaveCount(0);
+  // The failure banner's own Back up now goes on, and the banner goes once the backup is verified.
+  const failed = page.getByRole('alert', { name: 'The last backup failed' });
+  const before = (await app.core.dispatch('backups.list', {})) as { ok: true; data: { snapshots: unknown[] } };
+  await failed.getByRole('button', { name: 'Back up now' }).click();
+  await expect.poll(async () => ((await app.core.dispatch('backups.list', {})) as { ok: true; data: { snapshots: unknown[] } }).data.snapshots.length, { timeout: 30_000 }).toBe(before.data.snapshots.length + 1);
+  await expect(failed).toHaveCount(0, { timeout: 30_000 });
 });

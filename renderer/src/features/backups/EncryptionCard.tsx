@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { EncryptionStatus } from '../../../../shared/schemas/backup';
-import { invoke, toCrmError } from '../../api';
+import { invoke, onEvent, toCrmError } from '../../api';
 import { ErrorBanner, WarningBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toast';
+import { BackupPasswordPrompt, type TypedSecret } from './BackupPasswordPrompt';
 import { TurnOnEncryptionDialog } from './TurnOnEncryptionDialog';
 import '../../styles/card.css';
 import './BackupEncryption.css';
@@ -15,11 +16,30 @@ export function EncryptionCard() {
   const [problem, setProblem] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** Typing the password opens the key for this session: backups to a chosen folder go on, exports stop asking. */
+  const [opening, setOpening] = useState<{ problem: string | null; busy: boolean } | null>(null);
+
+  function open(secret: TypedSecret) {
+    setOpening({ problem: null, busy: true });
+    invoke('backupEncryption.unlock', secret).then(
+      (next) => {
+        setOpening(null);
+        setStatus(next);
+        showToast('The backup password is open for this session');
+      },
+      (thrown: unknown) => setOpening({ problem: toCrmError(thrown).message, busy: false }),
+    );
+  }
 
   const reload = useCallback(() => {
     invoke('backupEncryption.status', {}).then(setStatus, (thrown: unknown) => setProblem(toCrmError(thrown).message));
   }, []);
-  useEffect(reload, [reload]);
+  // A backup that failed for want of the key, or a restore, may have changed whether the key is open.
+  useEffect(() => {
+    reload();
+    const stops = [onEvent('backup.changed', reload), onEvent('backup.failed', reload), onEvent('data.restored', reload)];
+    return () => stops.forEach((stop) => stop());
+  }, [reload]);
 
   async function act(channel: 'backupEncryption.forget' | 'backupEncryption.turnOff', done: (next: EncryptionStatus) => string | null) {
     if (busy) return;
@@ -44,8 +64,8 @@ export function EncryptionCard() {
           Encryption
         </h2>
         <p className="card__text">
-          Exported backup files hold every client’s details. Encrypted, they open only with your backup password (or its recovery key), wherever they end up: a
-          USB stick, a shared folder, an email.
+          Exported backup files, and backups kept in a folder you chose, hold every client’s details. Encrypted, they open only with your backup password (or its
+          recovery key), wherever they end up: a USB stick, a shared folder, an email.
         </p>
       </div>
       {problem && <ErrorBanner>{problem}</ErrorBanner>}
@@ -56,7 +76,7 @@ export function EncryptionCard() {
       )}
       {status && !status.on && (
         <div className="encryption-card__row">
-          <p className="encryption-card__state">Off: exported backups are not encrypted.</p>
+          <p className="encryption-card__state">Off: exported backups and backups in a chosen folder are not encrypted.</p>
           <Button variant="primary" icon="shieldCheck" onClick={() => setChoosing(true)}>
             Encrypt backups that leave this computer
           </Button>
@@ -65,10 +85,15 @@ export function EncryptionCard() {
       {status?.on && !status.damaged && (
         <div className="encryption-card__row">
           <p className="encryption-card__state">
-            <strong>On.</strong> Exported backups are encrypted with your backup password.{' '}
-            {status.remembered ? 'The password is remembered on this computer.' : 'The password is not remembered: Rolodesk asks for it when you export.'}
+            <strong>On.</strong> Exported backups and backups in a chosen folder are encrypted with your backup password.{' '}
+            {status.remembered ? 'The password is remembered on this computer.' : 'The password is not remembered: Rolodesk asks for it when you export, and backups to a chosen folder wait until you type it.'}
           </p>
           <div className="encryption-card__buttons">
+            {!status.unlocked && (
+              <Button aria-disabled={busy} onClick={() => setOpening({ problem: null, busy: false })}>
+                Type the password…
+              </Button>
+            )}
             {status.remembered && (
               <Button aria-disabled={busy} onClick={() => act('backupEncryption.forget', () => 'The password is no longer remembered on this computer')}>
                 Forget the remembered password
@@ -86,6 +111,18 @@ export function EncryptionCard() {
             Turn off…
           </Button>
         </div>
+      )}
+      {opening && status && (
+        <BackupPasswordPrompt
+          title="Type your backup password"
+          description="Rolodesk keeps it open until it quits, so backups to a chosen folder go on and exports do not ask again."
+          confirmLabel="Open"
+          problem={opening.problem}
+          busy={opening.busy}
+          offerRemember={status.canRemember}
+          onSubmit={open}
+          onCancel={() => setOpening(null)}
+        />
       )}
       {choosing && status && (
         <TurnOnEncryptionDialog
