@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { Icon } from '../../components/Icon';
+import { useToast } from '../../components/Toast';
 import { ErasePersonDialog } from './ErasePersonDialog';
 import { exportedMessage } from './privacyWords';
 import './PersonRightsMenu.css';
@@ -12,7 +13,7 @@ interface PersonRightsMenuProps {
   onErased(): void;
 }
 
-type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; text: string } | { kind: 'failed'; text: string };
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'failed'; text: string };
 
 /**
  * "Personal data" on a contact's panel: a menu with "Export everything about
@@ -24,6 +25,7 @@ export function PersonRightsMenu({ contact, onErased }: PersonRightsMenuProps) {
   const [open, setOpen] = useState(false);
   const [erasing, setErasing] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const showToast = useToast();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
@@ -67,7 +69,11 @@ export function PersonRightsMenu({ contact, onErased }: PersonRightsMenuProps) {
     close(true);
     setStatus({ kind: 'saving' });
     invoke('privacy.exportPerson', { contactId: contact.id }).then(
-      (result) => setStatus(result.saved ? { kind: 'saved', text: exportedMessage(result.counts) } : { kind: 'idle' }),
+      (result) => {
+        setStatus({ kind: 'idle' });
+        // Said where every outcome is said: the app's notifications, its one status region.
+        if (result.saved) showToast(exportedMessage(result.counts));
+      },
       (error: unknown) => setStatus({ kind: 'failed', text: toCrmError(error).message }),
     );
   }
@@ -109,10 +115,7 @@ export function PersonRightsMenu({ contact, onErased }: PersonRightsMenuProps) {
           </button>
         </div>
       )}
-      <p className="person-rights__status" role="status">
-        {status.kind === 'saving' && 'Saving the archive…'}
-        {status.kind === 'saved' && status.text}
-      </p>
+      {status.kind === 'saving' && <p className="person-rights__status">Saving the archive…</p>}
       {status.kind === 'failed' && <ErrorBanner title="The archive was not saved">{status.text}</ErrorBanner>}
       {erasing && (
         <ErasePersonDialog
