@@ -510,7 +510,8 @@ test.describe('backups', () => {
     });
     app.desktop.saveLocation = join(scratch, 'backup.zip');
     await page.getByRole('button', { name: 'Export backup…' }).click();
-    await expect(toasts(page)).toContainText('Backup exported and checked');
+    // A verified snapshot, the file, and the file read back twice (its directory, then every entry): slower on a loaded machine.
+    await expect(toasts(page)).toContainText('Backup exported and checked', { timeout: 30_000 });
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
     expect(seen.some((value) => value > 0 && value < 100)).toBe(true);
     expect(existsSync(join(scratch, 'backup.zip'))).toBe(true);
