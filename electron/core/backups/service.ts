@@ -244,6 +244,9 @@ export function backupService(deps: BackupServiceDeps) {
     if (!passed || snapshot.databaseSha256 === undefined) {
       throw new CrmError('BACKUP_INVALID', `This backup cannot be restored: ${snapshot.problems[0] ?? 'it did not pass its checks'}. Nothing was changed.`);
     }
+    const { manifest, databaseSha256, createdAt } = snapshot;
+    // Our own verified snapshot: its checksum proves SQLite's checks passed on those very bytes, sealed or not.
+    const verifiedSource = (bytes: Pick<RestoreSource, 'database' | 'file'>) => ({ createdAt, source: { manifest, databaseSha256, checksumProvesChecks: true, ...bytes } });
     const snapshotDir = join(folder, id);
     if (isSealedSnapshot(snapshotDir)) {
       const sealedPath = join(snapshotDir, sealedDatabaseName);
@@ -254,34 +257,22 @@ export function backupService(deps: BackupServiceDeps) {
       await keyFor(header);
       // The current password typed here opens the key for the session: the safety snapshot before the restore is sealed with it.
       if (secret && header.keyId === deps.keys.keySet()?.keyId && !(await deps.keys.masterKey())) await deps.keys.unlock(secret);
-      return {
-        createdAt: snapshot.createdAt,
-        source: {
-          manifest: snapshot.manifest,
-          databaseSha256: snapshot.databaseSha256,
-          checksumProvesChecks: true,
-          database: async () => unsealedBytes(sealedPath, keyFor),
-          file: async (sha256) => {
-            const path = sealedFilePath(folder, header.keyId, sha256);
-            return existsSync(path) ? unsealedBytes(path, keyFor) : undefined;
-          },
+      return verifiedSource({
+        database: async () => unsealedBytes(sealedPath, keyFor),
+        file: async (sha256) => {
+          const path = sealedFilePath(folder, header.keyId, sha256);
+          return existsSync(path) ? unsealedBytes(path, keyFor) : undefined;
         },
-      };
+      });
     }
     const databasePath = join(snapshotDir, snapshotDatabaseName);
-    return {
-      createdAt: snapshot.createdAt,
-      source: {
-        manifest: snapshot.manifest,
-        databaseSha256: snapshot.databaseSha256,
-        checksumProvesChecks: true,
-        database: async () => {
-          if (!existsSync(databasePath)) throw new CrmError('BACKUP_INVALID', 'This backup cannot be restored: the database file is missing. Nothing was changed.');
-          return databasePath;
-        },
-        file: async (sha256) => sharedFilePath(folder, sha256),
+    return verifiedSource({
+      database: async () => {
+        if (!existsSync(databasePath)) throw new CrmError('BACKUP_INVALID', 'This backup cannot be restored: the database file is missing. Nothing was changed.');
+        return databasePath;
       },
-    };
+      file: async (sha256) => sharedFilePath(folder, sha256),
+    });
   }
 
   async function restoreSnapshotById(id: string, secret?: Secret): Promise<void> {
