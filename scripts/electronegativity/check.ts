@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { parse } from 'csv-parse/sync';
 
 /** One finding of the scanner, at a project path (line 0 and file N/A: about the whole app). */
 export interface Finding {
@@ -88,6 +87,17 @@ export function judge(findings: readonly Finding[], justifications: readonly Jus
 
 const require = createRequire(import.meta.url);
 
+/** The part of electronegativity's SARIF output that is read back. */
+interface SarifReport {
+  runs: {
+    results: {
+      ruleId: string;
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+    }[];
+  }[];
+}
+
 /**
  * Runs electronegativity over a copy of the shipped sources (tests left out)
  * as a child process, offline, and reads its CSV back. The copy keeps paths
@@ -98,19 +108,21 @@ export async function scan(root: string, electronVersion = '45.5.0'): Promise<Fi
   try {
     const sources = join(work, 'src');
     for (const folder of shippedFolders) cpSync(join(root, folder), join(sources, folder), { recursive: true, filter: (path) => !isTest(path) });
-    const output = join(work, 'findings.csv');
+    // SARIF, not CSV: the CSV writer races its header against its rows, so under load the file comes out garbled.
+    const output = join(work, 'findings.sarif');
     const cli = join(dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
     const offline = join(root, 'scripts', 'electronegativity', 'offline.cjs');
     // AvailableSecurityFixesGlobalCheck compares against releases fetched from GitHub: not a result to depend on offline.
     const args = [cli, '-i', sources, '-e', electronVersion, '-r', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', output];
     await promisify(execFile)(process.execPath, args, { env: { ...process.env, NODE_OPTIONS: `--require ${offline}` }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
-    const rows: string[][] = parse(readFileSync(output, 'utf8'), { from_line: 2, trim: true, relax_quotes: true });
-    return rows.map(([check, , , file, location, , description]) => ({
-      check: check!,
-      file: file!,
-      line: Number(location!.split(':')[0]),
-      description: description!,
-    }));
+    const report = JSON.parse(readFileSync(output, 'utf8')) as SarifReport;
+    return report.runs.flatMap((run) =>
+      run.results.map((result) => {
+        const location = result.locations[0]!.physicalLocation;
+        const uri = location.artifactLocation.uri;
+        return { check: result.ruleId, file: uri === 'file:///' ? 'N/A' : uri, line: location.region.startLine, description: result.message.text };
+      }),
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
