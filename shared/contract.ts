@@ -213,7 +213,7 @@ export const events = {
    * (Save / Discard / Keep editing) and answers with app.closeAnswer.
    */
   'window.closeRequested': z.strictObject({ reason: z.enum(['close', 'quit']) }),
-  'menu.command': z.strictObject({ command: z.enum(['new-contact', 'focus-search', 'export-backup', 'restore-backup', 'import', 'export-list']) }),
+  'menu.command': z.strictObject({ command: z.enum(['new-contact', 'focus-search', 'back-up-now', 'export-backup', 'restore-backup', 'import', 'export-list', 'keyboard-shortcuts', 'copy-diagnostics', 'about']) }),
   'backup.progress': z.strictObject({ job: BackupJob, fraction: z.number().min(0).max(1) }),
   /** A backup job failed: the window shows a banner until one succeeds. */
   'backup.failed': z.strictObject({ message: z.string() }),

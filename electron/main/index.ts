@@ -125,12 +125,16 @@ async function start(): Promise<void> {
       menuTemplate(process.platform, {
         newContact: () => send('menu.command', { command: 'new-contact' }),
         find: () => send('menu.command', { command: 'focus-search' }),
+        backUpNow: () => send('menu.command', { command: 'back-up-now' }),
         exportBackup: () => send('menu.command', { command: 'export-backup' }),
         restoreBackup: () => send('menu.command', { command: 'restore-backup' }),
         importFile: () => send('menu.command', { command: 'import' }),
         exportList: () => send('menu.command', { command: 'export-list' }),
         openDataFolder: () => openInSystem(running.paths.root),
         openLogFile: () => openInSystem(logger.file),
+        keyboardShortcuts: () => send('menu.command', { command: 'keyboard-shortcuts' }),
+        copyDiagnostics: () => send('menu.command', { command: 'copy-diagnostics' }),
+        about: () => send('menu.command', { command: 'about' }),
       }, buildKind),
     ),
   );

@@ -7,12 +7,16 @@ function recordingActions() {
   const actions: MenuActions = {
     newContact: () => calls.push('newContact'),
     find: () => calls.push('find'),
+    backUpNow: () => calls.push('backUpNow'),
     exportBackup: () => calls.push('exportBackup'),
     restoreBackup: () => calls.push('restoreBackup'),
     importFile: () => calls.push('importFile'),
     exportList: () => calls.push('exportList'),
     openDataFolder: () => calls.push('openDataFolder'),
     openLogFile: () => calls.push('openLogFile'),
+    keyboardShortcuts: () => calls.push('keyboardShortcuts'),
+    copyDiagnostics: () => calls.push('copyDiagnostics'),
+    about: () => calls.push('about'),
   };
   return { calls, actions };
 }
@@ -32,7 +36,7 @@ describe('application menu', () => {
     const template = menuTemplate('win32', recordingActions().actions, 'release');
     expect(template.map((item) => item.role ?? item.label)).toEqual(['&File', 'editMenu', '&View', 'windowMenu', 'help']);
     expect(submenu(template[0]).at(-1)?.role).toBe('quit');
-    expect(submenu(template[4]).some((item) => item.role === 'about')).toBe(true);
+    expect(submenu(template[4]).some((item) => item.label === 'About Rolodesk')).toBe(true);
   });
 
   it('wires New Contact (Ctrl/Cmd+N), Find (Ctrl/Cmd+F), Import…, Export List…, the backup commands and the Help folders to their actions', () => {
@@ -42,9 +46,15 @@ describe('application menu', () => {
     expect(item('New Contact')?.accelerator).toBe('CmdOrCtrl+N');
     expect(item('Find…')?.accelerator).toBe('CmdOrCtrl+F');
     expect(item('Export Backup…')?.accelerator).toBe('CmdOrCtrl+Shift+E');
-    for (const label of ['New Contact', 'Find…', 'Import…', 'Export List…', 'Export Backup…', 'Restore from Backup…']) click(item(label));
+    for (const label of ['New Contact', 'Find…', 'Import…', 'Export List…', 'Back Up Now', 'Export Backup…', 'Restore from Backup…']) click(item(label));
     for (const entry of submenu(help).filter((candidate) => candidate.click)) click(entry);
-    expect(calls).toEqual(['newContact', 'find', 'importFile', 'exportList', 'exportBackup', 'restoreBackup', 'openDataFolder', 'openLogFile']);
+    expect(calls).toEqual(['newContact', 'find', 'importFile', 'exportList', 'backUpNow', 'exportBackup', 'restoreBackup', 'keyboardShortcuts', 'copyDiagnostics', 'openDataFolder', 'openLogFile', 'about']);
+  });
+
+  it('gives every command an id, so a test driving the packaged app can click it', () => {
+    const commands = menuTemplate('linux', recordingActions().actions, 'release').flatMap(submenu).filter((item) => item.click);
+    expect(commands.every((item) => typeof item.id === 'string')).toBe(true);
+    expect(new Set(commands.map((item) => item.id)).size).toBe(commands.length);
   });
 
   const viewRoles = (build: 'release' | 'development') =>

@@ -3,12 +3,16 @@ import type { MenuItemConstructorOptions } from 'electron';
 export interface MenuActions {
   newContact(): void;
   find(): void;
+  backUpNow(): void;
   exportBackup(): void;
   restoreBackup(): void;
   importFile(): void;
   exportList(): void;
   openDataFolder(): void;
   openLogFile(): void;
+  keyboardShortcuts(): void;
+  copyDiagnostics(): void;
+  about(): void;
 }
 
 /** How the app was built: a release (packaged) build has no developer tools in its menus. */
@@ -45,14 +49,15 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, bu
     {
       label: '&File',
       submenu: [
-        { label: 'New Contact', accelerator: 'CmdOrCtrl+N', click: () => actions.newContact() },
-        { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => actions.find() },
+        { id: 'new-contact', label: 'New Contact', accelerator: 'CmdOrCtrl+N', click: () => actions.newContact() },
+        { id: 'find', label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => actions.find() },
         { type: 'separator' },
-        { label: 'Import…', click: () => actions.importFile() },
-        { label: 'Export List…', click: () => actions.exportList() },
+        { id: 'import', label: 'Import…', click: () => actions.importFile() },
+        { id: 'export-list', label: 'Export List…', click: () => actions.exportList() },
         { type: 'separator' },
-        { label: 'Export Backup…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportBackup() },
-        { label: 'Restore from Backup…', click: () => actions.restoreBackup() },
+        { id: 'back-up-now', label: 'Back Up Now', click: () => actions.backUpNow() },
+        { id: 'export-backup', label: 'Export Backup…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportBackup() },
+        { id: 'restore-backup', label: 'Restore from Backup…', click: () => actions.restoreBackup() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -63,9 +68,12 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, bu
     {
       role: 'help',
       submenu: [
-        { label: 'Open Data Folder', click: () => actions.openDataFolder() },
-        { label: 'Open Log File', click: () => actions.openLogFile() },
-        ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'about' } as const]),
+        { id: 'keyboard-shortcuts', label: 'Keyboard Shortcuts', click: () => actions.keyboardShortcuts() },
+        { id: 'copy-diagnostics', label: 'Copy Diagnostics', click: () => actions.copyDiagnostics() },
+        { type: 'separator' },
+        { id: 'open-data-folder', label: 'Open Data Folder', click: () => actions.openDataFolder() },
+        { id: 'open-log-file', label: 'Open Log File', click: () => actions.openLogFile() },
+        ...(isMac ? [] : [{ type: 'separator' } as const, { id: 'about', label: 'About Rolodesk', click: () => actions.about() }]),
       ],
     },
   ];

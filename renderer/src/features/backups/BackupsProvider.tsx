@@ -70,10 +70,11 @@ export function BackupsProvider({ mode, children }: BackupsProviderProps) {
     () =>
       onEvent('menu.command', ({ command }) => {
         if (dialogOpen()) return;
+        if (command === 'back-up-now') backUpNow();
         if (command === 'export-backup') exportBackup();
         if (command === 'restore-backup') openList();
       }),
-    [exportBackup, openList],
+    [backUpNow, exportBackup, openList],
   );
 
   const { status, error: statusError, failure, replace: replaceStatus } = backupStatus;
