@@ -147,6 +147,17 @@ describe('electron-builder.yml', () => {
     expect(failing(changed)).toEqual([rule]);
   });
 
+  // electron-builder's own check of its options (the schema it validates against before packing; no packing here).
+  it('is valid for electron-builder, which would refuse a misspelt option', async () => {
+    const require = createRequire(__filename);
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as { validateConfiguration: (config: Config, logger: unknown) => Promise<void> };
+    const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    await expect(validateConfiguration(structuredClone(shippedConfig), new DebugLogger(false))).resolves.toBeUndefined();
+    const misspelt = structuredClone(shippedConfig);
+    set(misspelt, 'nsis.createStartMenuShortcuts', true);
+    await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow('configuration.nsis');
+  });
+
   it('has a change that breaks every rule', () => {
     expect(new Set(changes.map(([rule]) => rule))).toEqual(new Set(Object.keys(rules)));
   });
