@@ -20,7 +20,7 @@ interface Step {
 }
 interface Job {
   'runs-on': string;
-  container?: string;
+  container?: { image: string; options?: string };
   needs?: string | string[];
   if?: string;
   strategy?: { matrix: { include: Array<{ os: string; platform: string }> } };
@@ -47,7 +47,7 @@ describe('the CI workflow', () => {
     const ci = workflow('ci.yml');
     expect(Object.keys(ci.on)).toEqual(['push', 'pull_request']);
     const [job] = Object.values(ci.jobs);
-    expect(job!.container).toMatch(/^node:20-bookworm/);
+    expect(job!.container?.image).toMatch(/^node:20-bookworm/);
     indexOf(job!.steps, (step) => /(^|\s)bash \.ci\/run$/.test(step.run ?? ''), 'a step runs .ci/run');
     expect(existsSync(join(root, '.ci/run'))).toBe(true);
   });
