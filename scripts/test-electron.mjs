@@ -18,7 +18,9 @@ function installedElectronExists() {
   return existsSync(pathFile) && existsSync(join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim()));
 }
 
-if (!process.env.ROLODESK_APP && (process.env.ELECTRON_PATH || installedElectronExists())) {
+// Without a display Electron cannot open a window on Linux: the spec says so and skips; nothing to prepare.
+const canShowWindows = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+if (canShowWindows && !process.env.ROLODESK_APP && (process.env.ELECTRON_PATH || installedElectronExists())) {
   const electronVersion = require('electron/package.json').version;
   if (!existsSync(join(projectRoot, 'out', 'main', 'index.js'))) run('npx electron-vite build');
   if (builtForElectron() !== electronVersion) {
