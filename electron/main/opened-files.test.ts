@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { backupFilesIn, openedBackupFiles } from './opened-files';
 
@@ -9,6 +10,12 @@ describe('backup files named on the command line', () => {
     const file = join(here, 'Rolodesk backup 2026-12-07.rolodesk-backup');
     expect(backupFilesIn(['/opt/Rolodesk/rolodesk', file], '/')).toEqual([file]);
     expect(backupFilesIn(['/opt/Rolodesk/rolodesk', join(here, 'Office.ZIP')], '/')).toEqual([join(here, 'Office.ZIP')]);
+  });
+
+  it('takes a file: URL, as a Linux desktop may send one, but no other kind of URL', () => {
+    const file = join(here, 'Office backup.rolodesk-backup');
+    expect(backupFilesIn(['rolodesk', pathToFileURL(file).href], '/')).toEqual([file]);
+    expect(backupFilesIn(['rolodesk', 'https://example.com/backup.zip', 'smb://server/share/backup.zip'], here)).toEqual([]);
   });
 
   it('reads a relative path from the folder the command ran in (a second instance says which)', () => {
@@ -24,6 +31,7 @@ describe('backup files named on the command line', () => {
       '--no-sandbox',
       '--allow-file-access-from-files',
       '-psn_0_12345',
+      '--log-file=/tmp/rolodesk.zip',
       join(here, 'clients.csv'),
       join(here, 'notes.rolodesk-backup.txt'),
       join(here, 'out', 'main', 'index.js'),
