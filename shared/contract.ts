@@ -170,6 +170,10 @@ export const channels = {
   },
   'backups.restoreFromFile': { input: z.strictObject({}), output: RestoreFromFileResult },
   'backups.undoRestore': { input: z.strictObject({}), output: z.strictObject({ restored: z.literal(true) }) },
+  /** A backup file opened from outside Rolodesk that the window has not offered yet (its name, once), or null. */
+  'backups.openedFile': { input: z.strictObject({}), output: z.strictObject({ fileName: z.string().max(300).nullable() }) },
+  /** Restores that opened file, as backups.restoreFromFile restores a chosen one (its path never reaches the window). */
+  'backups.restoreOpenedFile': { input: z.strictObject({}), output: RestoreFromFileResult },
   /** A dropped file's bytes, in chunks like attachments' (no size cap); then import.open { source: { type: 'upload' } }. */
   'import.uploadStart': { input: ImportUploadStart, output: z.strictObject({ uploadId: z.string(), chunkBytes: z.int().positive() }) },
   'import.uploadChunk': { input: UploadChunk, output: z.strictObject({ received: z.int().min(0) }) },
@@ -236,6 +240,8 @@ export const events = {
   'records.changed': z.strictObject({ records: z.array(RecordRef).max(500), kinds: z.array(z.enum(recordKinds)).max(4), complete: z.boolean() }),
   /** A campaign's outbox changed while sending (a message sent, failed, skipped; sending paused): the sending panel's counts. */
   'sending.progress': SendingProgress,
+  /** A backup file was opened from outside Rolodesk (double-clicked): the window asks backups.openedFile and offers to restore it. */
+  'backups.fileOpened': z.strictObject({ fileName: z.string().max(300) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

@@ -7,6 +7,7 @@ import { emptyScratchFolder, resetScratchFolder } from './attachments/scratch-fo
 import { fileResponseFor, locateFile, type FileLocation } from './attachments/serve';
 import { backupHandlers } from './backups/handlers';
 import { backupEncryptionHandlers } from './backups/encryption/handlers';
+import { openedBackupFile } from './backups/opened-file';
 import { exportHandlers } from './export/handlers';
 import { finishInterruptedRestore, removeRestoreLeftovers, swapInStagedData } from './backups/restore-journal';
 import { backupKeys } from './backups/encryption/backup-keys';
@@ -70,6 +71,11 @@ export interface Core {
   fileResponse(pathname: string): Response;
   /** Waits for a backup in progress, drops uploads, checkpoints, closes, releases the data directory. */
   close(): Promise<void>;
+  /**
+   * A backup file the user opened from outside Rolodesk (main found its path in the command line or
+   * macOS's open-file): kept for a restore, and the window is told its name (never the path).
+   */
+  openBackupFile(path: string): void;
 }
 
 const damagedError = () =>
@@ -197,10 +203,11 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     throw error;
   }
 
+  const opened = openedBackupFile();
   const serviceHandlers = {
     'app.info': () => ({ version: appVersion, schemaVersion: latestSchemaVersion, mode: damage ? ('recovery' as const) : ('normal' as const) }),
     ...backupHandlers(backups, desktop, () => clock.now()),
-    ...backupEncryptionHandlers(backups, desktop, () => clock.now()),
+    ...backupEncryptionHandlers(backups, desktop, () => clock.now(), opened),
     'recovery.status': async () => ({
       damaged: damage !== undefined,
       movedTo: damage?.movedTo ?? null,
@@ -288,6 +295,10 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     },
     fileLocation: (pathname) => (session ? locateFile(session.db, session.store, pathname) : { found: false }),
     fileResponse: (pathname) => fileResponseFor(session ? locateFile(session.db, session.store, pathname) : { found: false }),
+    openBackupFile(path) {
+      emit('backups.fileOpened', { fileName: opened.offer(path) });
+      logger.info('a backup file was opened from outside Rolodesk; the window offers to restore it');
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -40,6 +40,8 @@ export interface CoreHost {
     list(): Promise<SnapshotInfo[]>;
     settings(): Promise<BackupSettings>;
   };
+  /** A backup file the user opened from outside Rolodesk (double-clicked): the window offers to restore it. */
+  openBackupFile(path: string): Promise<void>;
   /** Stops the background work (a last backup within the time given), closes the data, ends the thread. */
   close(options?: { lastBackupWithinMs?: number }): Promise<void>;
   /** Ends the core's thread at once, as a crash would: the host restarts it (for fault tests). */
@@ -165,6 +167,9 @@ export async function startCore(options: CoreHostOptions): Promise<CoreHost> {
       snapshot: (reason) => ask({ method: 'snapshot', reason }),
       list: () => ask({ method: 'snapshots' }),
       settings: () => ask({ method: 'backupSettings' }),
+    },
+    openBackupFile: async (path) => {
+      await ask({ method: 'openBackupFile', path });
     },
     async close({ lastBackupWithinMs = 0 } = {}) {
       if (closing) return;

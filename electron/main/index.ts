@@ -12,6 +12,7 @@ import { startCore, type CoreHost } from './core-host';
 import { electronDesktop } from './desktop-services';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate, type BuildKind } from './menu';
+import { backupFilesIn, openedBackupFiles } from './opened-files';
 import { lockDownWebContents } from './security';
 import { mainWindowOptions } from './window-options';
 import { choosePlacement, type WindowPlacement } from './window-placement';
@@ -32,6 +33,13 @@ registerAppScheme();
 
 let core: CoreHost | undefined;
 let mainWindow: BrowserWindow | undefined;
+// A double-clicked backup file opens the restore dialog on it: named in argv (Windows, Linux) or sent by macOS.
+const openedFiles = openedBackupFiles();
+for (const path of backupFilesIn(process.argv, process.cwd())) openedFiles.opened(path);
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  openedFiles.opened(path);
+});
 // Quitting that waits for the window's answer about unsaved changes goes on once it says so.
 let quitRequested = false;
 
@@ -113,6 +121,7 @@ async function start(): Promise<void> {
     background: true,
   });
   core = running;
+  openedFiles.deliverTo((path) => running.openBackupFile(path).catch((error: unknown) => logger.warn('an opened backup file could not be offered', { error: describeError(error) })));
   serveApp(join(__dirname, '../renderer'), (pathname) => running.fileResponse(pathname));
   registerIpcHandlers(
     ipcMain,
@@ -146,7 +155,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   lockDownWebContents(app, appOrigin, (message, context) => logger.warn(message, context));
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const path of backupFilesIn(argv, workingDirectory)) openedFiles.opened(path);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

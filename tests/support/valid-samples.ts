@@ -121,6 +121,8 @@ export const validSamples: { [C in ChannelName]: Input<C> } = {
   'backups.restore': { id: 'snapshot-20260101-000000-000' },
   'backups.restoreFromFile': {},
   'backups.undoRestore': {},
+  'backups.openedFile': {},
+  'backups.restoreOpenedFile': {},
   'recovery.status': {},
   'recovery.copyDetails': {},
   'recovery.startEmpty': {},

@@ -24,7 +24,8 @@ export type HostAsk =
   | { method: 'snapshot'; reason: string }
   | { method: 'snapshots' }
   | { method: 'backupSettings' }
-  | { method: 'close'; lastBackupWithinMs: number };
+  | { method: 'close'; lastBackupWithinMs: number }
+  | { method: 'openBackupFile'; path: string };
 
 /** What each request answers with. */
 export interface HostAnswers {
@@ -37,6 +38,7 @@ export interface HostAnswers {
   snapshots: SnapshotInfo[];
   backupSettings: BackupSettings;
   close: null;
+  openBackupFile: null;
 }
 
 export type DesktopMethod = keyof DesktopServices;

@@ -46,6 +46,9 @@ async function answer(core: Core, ask: HostAsk): Promise<HostAnswers[HostAsk['me
       await background?.stop(ask.lastBackupWithinMs);
       await core.close();
       return null;
+    case 'openBackupFile':
+      core.openBackupFile(ask.path);
+      return null;
   }
 }
 

@@ -66,6 +66,16 @@ export function BackupsProvider({ mode, children }: BackupsProviderProps) {
   }, [mode, startExport]);
 
   const { openList, ask, run } = restoring;
+  // A backup file opened from outside (double-clicked), before this window existed or while it is open: asked about once.
+  useEffect(() => {
+    const offerOpenedFile = () => {
+      invoke('backups.openedFile', {})
+        .then(({ fileName }) => fileName !== null && ask({ kind: 'opened', fileName }))
+        .catch((thrown: unknown) => showToast(`Rolodesk could not offer the backup file you opened: ${toCrmError(thrown).message}`));
+    };
+    offerOpenedFile();
+    return onEvent('backups.fileOpened', offerOpenedFile);
+  }, [ask, showToast]);
   useEffect(
     () =>
       onEvent('menu.command', ({ command }) => {

@@ -31,6 +31,13 @@ function question(target: RestoreTarget, recovering: boolean): { title: string; 
       confirmLabel: 'Restore backup',
     };
   }
+  if (target.kind === 'opened') {
+    return {
+      title: `Restore from “${target.fileName}”?`,
+      message: `You opened this backup file. Rolodesk checks it, then ${recovering ? 'replaces the damaged data' : 'saves your current data as a backup and replaces it'} with the data in the file.${goBack}`,
+      confirmLabel: 'Restore backup',
+    };
+  }
   if (target.kind === 'file') {
     return {
       title: 'Restore from a backup file?',

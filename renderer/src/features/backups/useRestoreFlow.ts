@@ -6,8 +6,15 @@ import type { TypedSecret } from './BackupPasswordPrompt';
 import { snapshotInSentence } from './snapshotWords';
 import { useBackupProgress, type BackupProgress } from './useBackupProgress';
 
-/** What a restore puts back: a snapshot, a file the user picks, or the data from before the last restore. */
-export type RestoreTarget = { kind: 'snapshot'; snapshot: SnapshotInfo } | { kind: 'file' } | { kind: 'undo'; restoredAt: string };
+/**
+ * What a restore puts back: a snapshot, a file the user picks, a file the user opened from outside
+ * Rolodesk (double-clicked; the core holds its path, the window knows its name), or the data from before the last restore.
+ */
+export type RestoreTarget =
+  | { kind: 'snapshot'; snapshot: SnapshotInfo }
+  | { kind: 'file' }
+  | { kind: 'opened'; fileName: string }
+  | { kind: 'undo'; restoredAt: string };
 
 /** Where it began: the list of snapshots (a problem returns there, to choose another) or a single button (a problem ends it). */
 export type RestoreOrigin = 'list' | 'direct';
@@ -46,8 +53,8 @@ interface RestoreFlowOptions {
 /** Calls the channel for a target; false when the user cancelled the file dialog; the token of a file that needs its password. */
 async function restore(target: RestoreTarget): Promise<boolean | { token: string; fileName: string }> {
   if (target.kind === 'snapshot') return (await invoke('backups.restore', { id: target.snapshot.id })).restored;
-  if (target.kind === 'file') {
-    const answer = await invoke('backups.restoreFromFile', {});
+  if (target.kind === 'file' || target.kind === 'opened') {
+    const answer = await invoke(target.kind === 'file' ? 'backups.restoreFromFile' : 'backups.restoreOpenedFile', {});
     return answer.passwordFor ?? answer.restored;
   }
   return (await invoke('backups.undoRestore', {})).restored;
