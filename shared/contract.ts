@@ -51,6 +51,7 @@ import { segmentChannels } from './channels/segments';
 import { sendingChannels } from './channels/sending';
 import { SendingProgress } from './schemas/sending';
 import { templateChannels } from './channels/templates';
+import { updateChannels } from './channels/updates';
 import { recordKinds } from './schemas/record';
 import { SearchRequest, SearchResult } from './schemas/search';
 import { Tag, TagDraft, TagLink, TagLinkResult, TagList, TagRef, TagUpdate } from './schemas/tag';
@@ -204,6 +205,7 @@ export const channels = {
   ...dashboardChannels,
   ...privacyChannels,
   ...backupEncryptionChannels,
+  ...updateChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main sends to the renderer, each with the schema of its payload. */
@@ -236,6 +238,8 @@ export const events = {
   'records.changed': z.strictObject({ records: z.array(RecordRef).max(500), kinds: z.array(z.enum(recordKinds)).max(4), complete: z.boolean() }),
   /** A campaign's outbox changed while sending (a message sent, failed, skipped; sending paused): the sending panel's counts. */
   'sending.progress': SendingProgress,
+  /** An update was downloaded and checked: the window offers "Restart to update". */
+  'updates.ready': z.strictObject({ version: z.string().max(100) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;
