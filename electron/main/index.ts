@@ -12,6 +12,7 @@ import { startCore, type CoreHost } from './core-host';
 import { electronDesktop } from './desktop-services';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate, type BuildKind } from './menu';
+import { installUpdate, startAutoUpdate, type AutoUpdate } from './auto-update';
 import { lockDownWebContents } from './security';
 import { mainWindowOptions } from './window-options';
 import { choosePlacement, type WindowPlacement } from './window-placement';
@@ -32,6 +33,7 @@ registerAppScheme();
 
 let core: CoreHost | undefined;
 let mainWindow: BrowserWindow | undefined;
+let updates: AutoUpdate | undefined;
 // Quitting that waits for the window's answer about unsaved changes goes on once it says so.
 let quitRequested = false;
 
@@ -108,11 +110,12 @@ async function start(): Promise<void> {
     dataDir,
     logger,
     appVersion: app.getVersion(),
-    desktop: electronDesktop(() => mainWindow, { answerClose, showReminder }, join(dataDir, 'secrets')),
+    desktop: electronDesktop(() => mainWindow, { answerClose, showReminder, restartToUpdate: async () => installUpdate(updates) }, join(dataDir, 'secrets')),
     emit: send,
     background: true,
   });
   core = running;
+  updates = startAutoUpdate({ packaged: app.isPackaged, appVersion: app.getVersion(), readSetting: (key) => running.setting(key), announceReady: (version) => send('updates.ready', { version }), window: () => mainWindow, logger });
   serveApp(join(__dirname, '../renderer'), (pathname) => running.fileResponse(pathname));
   registerIpcHandlers(
     ipcMain,
@@ -135,6 +138,7 @@ async function start(): Promise<void> {
         keyboardShortcuts: () => send('menu.command', { command: 'keyboard-shortcuts' }),
         copyDiagnostics: () => send('menu.command', { command: 'copy-diagnostics' }),
         about: () => send('menu.command', { command: 'about' }),
+        checkForUpdates: () => void updates?.checkFromMenu(),
       }, buildKind),
     ),
   );
