@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { migrations } from '../../electron/core/db/migrations';
 import { migrationWords } from '../../electron/core/updates/migration-words';
+import { call } from '../support/crm';
 import { createDatabaseAt } from '../support/old-database';
 import { expect, test } from './app';
 
@@ -44,6 +45,22 @@ test.describe('automatic updates', () => {
     await expect.poll(() => app.desktop.restartsToUpdate).toBe(1);
     const snapshots = await app.core.backups.list();
     expect(snapshots.filter((snapshot) => snapshot.reason === 'before update')).toEqual([expect.objectContaining({ verified: true })]);
+  });
+  test('typing not saved yet is asked about before restarting; Keep editing restarts nothing', async ({ app }) => {
+    const { page } = app;
+    await call(app.core, 'contacts.create', { name: 'Anna Berg' });
+    await page.reload();
+    await page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: /Anna Berg/ }).click();
+    const panel = page.getByRole('complementary', { name: 'Contact details' });
+    await panel.getByLabel('Notes').fill('Typed, not saved');
+    await app.emit('updates.ready', { version: '0.2.0' });
+    await page.getByRole('button', { name: 'Restart to update' }).click();
+    const question = page.getByRole('dialog', { name: 'Save your changes to “Anna Berg”?' });
+    await expect(question).toBeVisible();
+    await question.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(panel.getByLabel('Notes')).toHaveValue('Typed, not saved');
+    expect(app.desktop.restartsToUpdate).toBe(0);
+    expect(await app.core.backups.list()).toEqual([]);
   });
 });
 

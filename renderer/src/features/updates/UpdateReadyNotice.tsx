@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { invoke, onEvent, toCrmError } from '../../api';
 import { Button } from '../../components/Button';
 import { WindowBanner } from '../../components/WindowBanner';
+import { useLeaveGuard } from '../../lib/unsavedContext';
 
 type Restart = { state: 'offered' } | { state: 'preparing' } | { state: 'failed'; message: string };
 
@@ -14,6 +15,7 @@ type Restart = { state: 'offered' } | { state: 'preparing' } | { state: 'failed'
 export function UpdateReadyNotice() {
   const [version, setVersion] = useState<string | undefined>();
   const [restart, setRestart] = useState<Restart>({ state: 'offered' });
+  const confirmLeave = useLeaveGuard();
 
   useEffect(
     () =>
@@ -29,6 +31,8 @@ export function UpdateReadyNotice() {
 
   async function restartToUpdate() {
     if (preparing) return;
+    // Restarting closes the window: typing not saved yet is saved or discarded first, as the user says.
+    if (!(await confirmLeave())) return;
     setRestart({ state: 'preparing' });
     try {
       await invoke('updates.restart', {});
