@@ -63,6 +63,11 @@ export async function startUpdateFeed(version: string, artifactBytes = 512 * 102
     serve(next: ArtifactMode) {
       mode = next;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // The updater's keep-alive connections would hold the close open.
+        server.closeAllConnections();
+      }),
   };
 }
