@@ -51,6 +51,7 @@ import { segmentChannels } from './channels/segments';
 import { sendingChannels } from './channels/sending';
 import { SendingProgress } from './schemas/sending';
 import { templateChannels } from './channels/templates';
+import { updateChannels } from './channels/updates';
 import { recordKinds } from './schemas/record';
 import { SearchRequest, SearchResult } from './schemas/search';
 import { Tag, TagDraft, TagLink, TagLinkResult, TagList, TagRef, TagUpdate } from './schemas/tag';
@@ -208,6 +209,7 @@ export const channels = {
   ...dashboardChannels,
   ...privacyChannels,
   ...backupEncryptionChannels,
+  ...updateChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main sends to the renderer, each with the schema of its payload. */
@@ -242,6 +244,8 @@ export const events = {
   'sending.progress': SendingProgress,
   /** A backup file was opened from outside Rolodesk (double-clicked): the window asks backups.openedFile and offers to restore it. */
   'backups.fileOpened': z.strictObject({ fileName: z.string().max(300) }),
+  /** An update was downloaded and checked: the window offers "Restart to update". */
+  'updates.ready': z.strictObject({ version: z.string().max(100) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

@@ -29,6 +29,10 @@ import { prepareDataPaths, type DataPaths } from './paths';
 import { damageDetails, moveDamagedAside, type Damage } from './recovery/damaged-database';
 import { openSession, type Session } from './session';
 import type { SettingsRepo } from './settings/repo';
+import { campaignRuns } from './sending/email-settings';
+import { updateRestartHandler } from './updates/handlers';
+import { runningWork } from './updates/running-work';
+import { recordStart, type MigratedAtStart } from './updates/update-notice';
 
 export interface CoreOptions {
   dataDir: string;
@@ -40,6 +44,8 @@ export interface CoreOptions {
   emit?: EventSink;
   /** Starts the job workers; tests wrap the real runner to hold a job back (the quick check after a crash, say). */
   startJobs?: (logger: Logger) => JobRunner;
+  /** How often "Restart to update" looks again while an import or sending runs; tests shorten it. */
+  updateWaitPollMs?: number;
 }
 
 export interface Core {
@@ -93,12 +99,14 @@ function scratchDirFor(dataDir: string): string {
  * handler table. A damaged database is moved aside and the core starts in
  * recovery mode instead of failing.
  */
-export async function openCore({ dataDir, logger, appVersion, clock = systemClock, desktop = noDesktop, emit = ignoreEvents, startJobs = jobRunner }: CoreOptions): Promise<Core> {
+export async function openCore({ dataDir, logger, appVersion, clock = systemClock, desktop = noDesktop, emit = ignoreEvents, startJobs = jobRunner, updateWaitPollMs }: CoreOptions): Promise<Core> {
   const paths = prepareDataPaths(dataDir, logger);
   const lock = acquireDataDirLock(paths.lockFile);
   let session: Session | undefined;
   let damage: Damage | undefined;
   let closed = false;
+  /** Set when this start migrated the data (an update): the window tells what changed. */
+  let migratedAtStart: MigratedAtStart | undefined;
   const scratchDir = scratchDirFor(paths.root);
   // [H6 jobs] Long reads (checks, verification, duplicate search, restore staging) run in job workers.
   const jobs = startJobs(logger);
@@ -167,8 +175,9 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
         jobs,
         emit,
         onDamaged: (error) => void damagedWhileRunning(error),
-        beforeMigrating: async (db, store) => {
-          await backups.snapshotBeforeUpdate({ db, store, appVersion, clock, logger, jobs });
+        beforeMigrating: async (db, store, fromVersion) => {
+          const snapshot = await backups.snapshotBeforeUpdate({ db, store, appVersion, clock, logger, jobs });
+          migratedAtStart = { fromVersion, toVersion: latestSchemaVersion, snapshotId: snapshot.id };
         },
       });
     } catch (error) {
@@ -197,6 +206,8 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     await finishInterruptedRestore(paths.root, logger);
     await resetScratchFolder(scratchDir, logger);
     await startSession();
+    // Only the first opening is the start of this version: a restore that migrates an older backup is no update.
+    if (session) recordStart(session.settings, appVersion, migratedAtStart);
   } catch (error) {
     await jobs.close();
     lock.release();
@@ -222,6 +233,14 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       desktop.copyText(damage?.details ?? 'Rolodesk found no damage.');
       return { copied: true as const };
     },
+    ...updateRestartHandler({
+      running: () => (session ? runningWork({ importWriting: () => session?.writeGate.held ?? false, sendingCampaigns: () => (session ? campaignRuns(session.settings).running().length : 0) }) : []),
+      verifiedSnapshot: (reason) => backups.verifiedSnapshot(reason),
+      desktop,
+      logger,
+      pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      ...(updateWaitPollMs === undefined ? {} : { pollMs: updateWaitPollMs }),
+    }),
     'recovery.startEmpty': async () => {
       if (!damage) throw new CrmError('NOT_FOUND', 'The database is not damaged; there is nothing to start over from.');
       await startSession();

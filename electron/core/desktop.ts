@@ -37,6 +37,8 @@ export interface DesktopServices {
    * destroys data: a compromised window cannot click this dialog.
    */
   confirmDestructive(question: DestructiveQuestion): Promise<boolean>;
+  /** Quits and installs the update main downloaded; refuses in words when none is ready. Called after the install gate passed. */
+  restartToUpdate(): Promise<void>;
 }
 
 /** A native confirmation: what will happen, what will go, and the word on the button that does it. */
@@ -73,4 +75,7 @@ export const noDesktop: DesktopServices = {
   readSecret: async () => undefined,
   removeSecret: async () => undefined,
   confirmDestructive: unavailable,
+  restartToUpdate: async () => {
+    throw new CrmError('NOT_FOUND', 'No update is ready to install.');
+  },
 };

@@ -26,6 +26,7 @@ import { leadSourceHandlers } from './lead-sources/handlers';
 import { segmentHandlers } from './segments/handlers';
 import { sendingHandlers } from './sending/handlers';
 import { templateHandlers } from './templates/handlers';
+import { updateHandlers } from './updates/handlers';
 import { writeGate as createWriteGate, type WriteGate } from './db/write-gate';
 import type { EventSink } from './events';
 import { latestSchemaVersion, migrations } from './db/migrations';
@@ -65,6 +66,7 @@ function dataHandlers(context: CoreContext) {
     ...sendingHandlers(context),
     ...dashboardHandlers(context),
     ...privacyHandlers(context),
+    ...updateHandlers(context),
   };
 }
 
@@ -117,8 +119,8 @@ export interface SessionOptions {
   appVersion: string;
   desktop: DesktopServices;
   scratchDir: string;
-  /** Called with the open database before a migration changes it (takes a snapshot). */
-  beforeMigrating(db: Db, store: BlobStore): Promise<void>;
+  /** Called with the open database before a migration changes it (takes a snapshot); `fromVersion`: the schema it found. */
+  beforeMigrating(db: Db, store: BlobStore, fromVersion: number): Promise<void>;
   jobs: JobRunner;
   /** A background check found the open database damaged. */
   onDamaged(error: Error): void;
@@ -139,7 +141,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const isNew = !existsSync(paths.database);
   let checkWhileServing = false;
   const db = await openDatabase(paths.database, migrations, logger, {
-    beforeMigrating: (open) => options.beforeMigrating(open, store),
+    beforeMigrating: (open, fromVersion) => options.beforeMigrating(open, store, fromVersion),
     checkBeforeUse: async (open) => {
       if (closedCleanly || isNew) return;
       if (schemaVersion(open) === latestSchemaVersion) {

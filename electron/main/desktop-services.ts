@@ -5,8 +5,8 @@ import type { DesktopServices } from '../core/desktop';
 import { secretFiles } from './secret-files';
 
 /** The core's desktop needs, met by Electron's shell, dialogs and clipboard. */
-/** What only main's own lifecycle can do: answer a held close, show a notification. */
-export type WindowServices = Pick<DesktopServices, 'answerClose' | 'showReminder'>;
+/** What only main's own lifecycle can do: answer a held close, show a notification, install an update. */
+export type WindowServices = Pick<DesktopServices, 'answerClose' | 'showReminder' | 'restartToUpdate'>;
 
 /** `secretsFolder`: the data directory's `secrets/`, where safeStorage's encrypted secrets are kept. */
 export function electronDesktop(window: () => BrowserWindow | undefined, own: WindowServices, secretsFolder: string): DesktopServices {

@@ -13,6 +13,7 @@ import { electronDesktop } from './desktop-services';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate, type BuildKind } from './menu';
 import { backupFilesIn, openedBackupFiles } from './opened-files';
+import { installUpdate, startAutoUpdate, type AutoUpdate } from './auto-update';
 import { lockDownWebContents } from './security';
 import { mainWindowOptions } from './window-options';
 import { choosePlacement, type WindowPlacement } from './window-placement';
@@ -40,6 +41,7 @@ app.on('open-file', (event, path) => {
   event.preventDefault();
   openedFiles.opened(path);
 });
+let updates: AutoUpdate | undefined;
 // Quitting that waits for the window's answer about unsaved changes goes on once it says so.
 let quitRequested = false;
 
@@ -116,12 +118,13 @@ async function start(): Promise<void> {
     dataDir,
     logger,
     appVersion: app.getVersion(),
-    desktop: electronDesktop(() => mainWindow, { answerClose, showReminder }, join(dataDir, 'secrets')),
+    desktop: electronDesktop(() => mainWindow, { answerClose, showReminder, restartToUpdate: async () => installUpdate(updates) }, join(dataDir, 'secrets')),
     emit: send,
     background: true,
   });
   core = running;
   openedFiles.deliverTo((path) => running.openBackupFile(path).catch((error: unknown) => logger.warn('an opened backup file could not be offered', { error: describeError(error) })));
+  updates = startAutoUpdate({ packaged: app.isPackaged, appVersion: app.getVersion(), readSetting: (key) => running.setting(key), announceReady: (version) => send('updates.ready', { version }), window: () => mainWindow, logger });
   serveApp(join(__dirname, '../renderer'), (pathname) => running.fileResponse(pathname));
   registerIpcHandlers(
     ipcMain,
@@ -144,6 +147,7 @@ async function start(): Promise<void> {
         keyboardShortcuts: () => send('menu.command', { command: 'keyboard-shortcuts' }),
         copyDiagnostics: () => send('menu.command', { command: 'copy-diagnostics' }),
         about: () => send('menu.command', { command: 'about' }),
+        checkForUpdates: () => void updates?.checkFromMenu(),
       }, buildKind),
     ),
   );

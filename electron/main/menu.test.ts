@@ -17,6 +17,7 @@ function recordingActions() {
     keyboardShortcuts: () => calls.push('keyboardShortcuts'),
     copyDiagnostics: () => calls.push('copyDiagnostics'),
     about: () => calls.push('about'),
+    checkForUpdates: () => calls.push('checkForUpdates'),
   };
   return { calls, actions };
 }
@@ -48,13 +49,20 @@ describe('application menu', () => {
     expect(item('Export Backup…')?.accelerator).toBe('CmdOrCtrl+Shift+E');
     for (const label of ['New Contact', 'Find…', 'Import…', 'Export List…', 'Back Up Now', 'Export Backup…', 'Restore from Backup…']) click(item(label));
     for (const entry of submenu(help).filter((candidate) => candidate.click)) click(entry);
-    expect(calls).toEqual(['newContact', 'find', 'importFile', 'exportList', 'backUpNow', 'exportBackup', 'restoreBackup', 'keyboardShortcuts', 'copyDiagnostics', 'openDataFolder', 'openLogFile', 'about']);
+    expect(calls).toEqual(['newContact', 'find', 'importFile', 'exportList', 'backUpNow', 'exportBackup', 'restoreBackup', 'keyboardShortcuts', 'copyDiagnostics', 'openDataFolder', 'openLogFile', 'checkForUpdates', 'about']);
   });
 
   it('gives every command an id, so a test driving the packaged app can click it', () => {
     const commands = menuTemplate('linux', recordingActions().actions, 'release').flatMap(submenu).filter((item) => item.click);
     expect(commands.every((item) => typeof item.id === 'string')).toBe(true);
     expect(new Set(commands.map((item) => item.id)).size).toBe(commands.length);
+  });
+
+  it('offers Help › Check for Updates… on every platform, with the id the packaged app’s test clicks', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const help = menuTemplate(platform, recordingActions().actions, 'release').find((item) => item.role === 'help');
+      expect(submenu(help).find((item) => item.id === 'check-for-updates')?.label).toBe('Check for Updates…');
+    }
   });
 
   const viewRoles = (build: 'release' | 'development') =>

@@ -13,6 +13,7 @@ export interface MenuActions {
   keyboardShortcuts(): void;
   copyDiagnostics(): void;
   about(): void;
+  checkForUpdates(): void;
 }
 
 /** How the app was built: a release (packaged) build has no developer tools in its menus. */
@@ -73,6 +74,8 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, bu
         { type: 'separator' },
         { id: 'open-data-folder', label: 'Open Data Folder', click: () => actions.openDataFolder() },
         { id: 'open-log-file', label: 'Open Log File', click: () => actions.openLogFile() },
+        { type: 'separator' },
+        { id: 'check-for-updates', label: 'Check for Updates…', click: () => actions.checkForUpdates() },
         ...(isMac ? [] : [{ type: 'separator' } as const, { id: 'about', label: 'About Rolodesk', click: () => actions.about() }]),
       ],
     },

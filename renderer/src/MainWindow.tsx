@@ -19,6 +19,8 @@ import { SegmentsScreen } from './features/segments/SegmentsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TodayScreen } from './features/today/TodayScreen';
 import { TrashScreen } from './features/trash/TrashScreen';
+import { UpdatedNotice } from './features/updates/UpdatedNotice';
+import { UpdateReadyNotice } from './features/updates/UpdateReadyNotice';
 import { useFirstScreen } from './features/dashboard/useFirstScreen';
 import { useLeaveGuard } from './lib/unsavedContext';
 import { listPlace, NavigationContext, type Navigation, type PendingRequest, type ScreenRequest } from './navigation';
@@ -110,6 +112,8 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
         <div className="main-window">
         <BackupFailedBanner />
         <RestoredBanner />
+        <UpdatedNotice />
+        <UpdateReadyNotice />
         <div className="app">
           <Sidebar sections={sections} tools={tools} current={current} onSelect={go} version={version} search={<PaletteButton />} />
           <div className="app__screen" key={generation}>

@@ -29,6 +29,8 @@ export interface RecordingDesktop extends DesktopServices {
   confirmations: DestructiveQuestion[];
   /** The user's answer to the next native confirmation (true: go ahead). */
   confirmAnswer: boolean;
+  /** How many times main was asked to quit and install an update. */
+  restartsToUpdate: number;
 }
 
 /** Stands in for the desktop shell and its dialogs: records what was asked, answers as told. */
@@ -47,6 +49,7 @@ export function recordingDesktop(): RecordingDesktop {
     secretStorage: true,
     confirmations: [],
     confirmAnswer: true,
+    restartsToUpdate: 0,
     async openWithSystem(path) {
       desktop.opened.push(path);
     },
@@ -90,6 +93,9 @@ export function recordingDesktop(): RecordingDesktop {
     async confirmDestructive(question) {
       desktop.confirmations.push(question);
       return desktop.confirmAnswer;
+    },
+    async restartToUpdate() {
+      desktop.restartsToUpdate += 1;
     },
   };
   return desktop;

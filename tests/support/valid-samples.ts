@@ -196,4 +196,9 @@ export const validSamples: { [C in ChannelName]: Input<C> } = {
   'backupEncryption.forget': {},
   'backupEncryption.turnOff': {},
   'backupEncryption.restoreFile': { token: '0123456789abcdef0123456789abcdef', password: 'correct horse battery' },
+  'updates.settings': {},
+  'updates.updateSettings': { checkAutomatically: false },
+  'updates.restart': {},
+  'updates.notice': {},
+  'updates.dismissNotice': {},
 };

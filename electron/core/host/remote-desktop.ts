@@ -38,6 +38,7 @@ export function remoteDesktop(port: MessagePort | { postMessage(message: FromWor
     readSecret: (name) => ask('readSecret', [name]) as Promise<string | undefined>,
     removeSecret: (name) => ask('removeSecret', [name]).then(() => undefined),
     confirmDestructive: (question) => ask('confirmDestructive', [question]) as Promise<boolean>,
+    restartToUpdate: () => ask('restartToUpdate', []).then(() => undefined),
   };
 
   return {
