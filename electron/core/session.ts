@@ -26,6 +26,7 @@ import { leadSourceHandlers } from './lead-sources/handlers';
 import { segmentHandlers } from './segments/handlers';
 import { sendingHandlers } from './sending/handlers';
 import { templateHandlers } from './templates/handlers';
+import { firstRunHandlers } from './sample-data/handlers';
 import { writeGate as createWriteGate, type WriteGate } from './db/write-gate';
 import type { EventSink } from './events';
 import { latestSchemaVersion, migrations } from './db/migrations';
@@ -65,6 +66,7 @@ function dataHandlers(context: CoreContext) {
     ...sendingHandlers(context),
     ...dashboardHandlers(context),
     ...privacyHandlers(context),
+    ...firstRunHandlers(context),
   };
 }
 

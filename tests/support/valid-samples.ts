@@ -194,4 +194,9 @@ export const validSamples: { [C in ChannelName]: Input<C> } = {
   'backupEncryption.forget': {},
   'backupEncryption.turnOff': {},
   'backupEncryption.restoreFile': { token: '0123456789abcdef0123456789abcdef', password: 'correct horse battery' },
+  'welcome.status': {},
+  'welcome.dismiss': {},
+  'sampleData.status': {},
+  'sampleData.add': {},
+  'sampleData.remove': {},
 };
