@@ -19,6 +19,8 @@ import { SegmentsScreen } from './features/segments/SegmentsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TodayScreen } from './features/today/TodayScreen';
 import { TrashScreen } from './features/trash/TrashScreen';
+import { FirstRunProvider } from './features/welcome/FirstRunProvider';
+import { SampleDataBanner } from './features/welcome/SampleDataBanner';
 import { useFirstScreen } from './features/dashboard/useFirstScreen';
 import { useLeaveGuard } from './lib/unsavedContext';
 import { listPlace, NavigationContext, type Navigation, type PendingRequest, type ScreenRequest } from './navigation';
@@ -106,10 +108,12 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
   return (
     <NavigationContext.Provider value={navigation}>
       <ImportProvider>
+      <FirstRunProvider>
       <PaletteProvider>
         <div className="main-window">
         <BackupFailedBanner />
         <RestoredBanner />
+        <SampleDataBanner />
         <div className="app">
           <Sidebar sections={sections} tools={tools} current={current} onSelect={go} version={version} search={<PaletteButton />} />
           <div className="app__screen" key={generation}>
@@ -119,6 +123,7 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
         <CommandPalette key={generation} />
         </div>
       </PaletteProvider>
+      </FirstRunProvider>
       </ImportProvider>
     </NavigationContext.Provider>
   );

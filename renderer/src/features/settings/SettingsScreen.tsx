@@ -10,11 +10,12 @@ import { EmailSettings } from './EmailSettings';
 import { LeadSourceSettings } from './LeadSourceSettings';
 import { TagSettings } from './TagSettings';
 import { ErasureLog } from '../privacy/ErasureLog';
+import { SampleDataSettings } from '../welcome/SampleDataSettings';
 import '../../styles/card.css';
 import '../../styles/list.css';
 import './SettingsScreen.css';
 
-type SettingsPart = 'attachments' | 'tags' | 'customFields' | 'leadSources' | 'imports' | 'email' | 'erasures';
+type SettingsPart = 'attachments' | 'tags' | 'customFields' | 'leadSources' | 'imports' | 'email' | 'erasures' | 'sampleData';
 
 const parts = [
   { id: 'attachments', label: 'Attachments' },
@@ -24,6 +25,7 @@ const parts = [
   { id: 'imports', label: 'Imports' },
   { id: 'email', label: 'Email' },
   { id: 'erasures', label: 'Erased people' },
+  { id: 'sampleData', label: 'Sample data' },
 ] as const;
 
 /** Preferences that apply to the whole app, one part at a time: attachments, tags, custom fields, lead sources, the recent imports to undo, and email. */
@@ -45,6 +47,7 @@ export function SettingsScreen() {
         {part === 'imports' && <ImportSettings />}
         {part === 'email' && <EmailSettings />}
         {part === 'erasures' && <ErasureLog />}
+        {part === 'sampleData' && <SampleDataSettings />}
       </div>
     </Screen>
   );
