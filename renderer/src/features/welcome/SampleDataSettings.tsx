@@ -33,16 +33,20 @@ export function SampleDataSettings() {
           <p className="card__text">
             The sample data is here: {countsInWords(status.counts)}, each marked “Sample” in the lists. Removing it deletes exactly those records for good; your own records stay.
           </p>
-          <Button icon="trash" onClick={askRemove}>
-            Remove sample data
-          </Button>
+          <div className="card__actions">
+            <Button icon="trash" onClick={askRemove}>
+              Remove sample data
+            </Button>
+          </div>
         </>
       ) : (
         <>
           <p className="card__text">Example contacts, companies, deals and tasks to try Rolodesk on. They are marked “Sample” and one click removes them.</p>
-          <Button icon="eye" onClick={() => void addSample()} disabled={adding || status === null}>
-            {adding ? 'Adding sample data…' : 'Add sample data'}
-          </Button>
+          <div className="card__actions">
+            <Button icon="eye" onClick={() => void addSample()} disabled={adding || status === null}>
+              {adding ? 'Adding sample data…' : 'Add sample data'}
+            </Button>
+          </div>
         </>
       )}
       {problem && <ErrorBanner title="The sample data could not be added">{problem}</ErrorBanner>}
