@@ -32,6 +32,9 @@ describe('sample data', () => {
     // The board's totals and the timeline see them, as records a user typed.
     const board = await call(core, 'deals.board', {});
     expect(board.columns.reduce((sum, column) => sum + column.count, 0)).toBe(8);
+    const dashboard = await call(core, 'dashboard.get', {});
+    expect(dashboard).toMatchObject({ hasRecords: true });
+    expect(dashboard.currencies).toEqual(['EUR', 'GBP']);
     const zoe = status.ids.contact[0]!;
     const timeline = await call(core, 'timeline.list', { record: { kind: 'contact', id: zoe } });
     expect(timeline.entries.some((entry) => entry.type === 'activity')).toBe(true);
