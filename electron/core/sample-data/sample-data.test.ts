@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RecordRef } from '../../../shared/schemas/attachment';
+import { samples } from '../../../tests/support/sample-files';
 import { call, count, danglingKeys, failure } from '../../../tests/support/crm';
 import { fixedClock, useCores } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
@@ -9,6 +14,12 @@ import { sampleSet } from './sample-set';
 function everyRow(core: Core): string {
   const tables = ['contacts', 'companies', 'deals', 'activities', 'tags', 'contact_tags', 'company_tags', 'deal_tags', 'record_history', 'sample_records', 'trash'];
   return JSON.stringify(tables.map((table) => core.db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all()));
+}
+
+async function attach(core: Core, record: RecordRef, fileName: string, bytes: Buffer) {
+  const { uploadId } = await call(core, 'attachments.start', { record, fileName, size: bytes.length });
+  await call(core, 'attachments.chunk', { uploadId, offset: 0, data: bytes.toString('base64') });
+  return call(core, 'attachments.finish', { uploadId });
 }
 
 const recordCount = (core: Core, table: string) => count(core, `SELECT count(*) FROM ${table}`);
@@ -120,6 +131,26 @@ describe('sample data', () => {
     expect(await call(core, 'sampleData.status', {})).toMatchObject({ present: false });
     expect(danglingKeys(core)).toEqual([]);
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('a file attached to a sample record goes with it; the same file on a real record stays', async () => {
+    const core = await openCore(tempDir());
+    const real = await call(core, 'contacts.create', { name: 'Ruth Real' });
+    const sample = await call(core, 'sampleData.add', {});
+    const onlySample = await attach(core, { kind: 'contact', id: sample.ids.contact[0]! }, 'brief.pdf', samples.pdf);
+    await attach(core, { kind: 'deal', id: sample.ids.deal[0]! }, 'logo.png', samples.png);
+    await attach(core, { kind: 'contact', id: real.id }, 'logo.png', samples.png);
+    const stored = (bytes: Buffer) => {
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      return existsSync(join(core.paths.attachments, sha.slice(0, 2), sha));
+    };
+    expect([stored(samples.pdf), stored(samples.png)]).toEqual([true, true]);
+
+    await call(core, 'sampleData.remove', {});
+    expect(count(core, 'SELECT count(*) FROM attachments WHERE id = ?', onlySample.id)).toBe(0);
+    expect((await call(core, 'attachments.list', { record: { kind: 'contact', id: real.id } })).attachments.map((file) => file.fileName)).toEqual(['logo.png']);
+    expect([stored(samples.pdf), stored(samples.png)]).toEqual([false, true]);
+    expect(danglingKeys(core)).toEqual([]);
   });
 
   it('a real tag of the same name is used, and stays when the sample data goes', async () => {
