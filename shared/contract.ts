@@ -43,6 +43,7 @@ import {
   RunRef,
 } from './schemas/import';
 import { backupEncryptionChannels } from './channels/backup-encryption';
+import { firstRunChannels } from './channels/first-run';
 import { campaignChannels } from './channels/campaigns';
 import { dashboardChannels } from './channels/dashboard';
 import { privacyChannels } from './channels/privacy';
@@ -210,6 +211,7 @@ export const channels = {
   ...privacyChannels,
   ...backupEncryptionChannels,
   ...updateChannels,
+  ...firstRunChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main sends to the renderer, each with the schema of its payload. */

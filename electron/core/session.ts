@@ -27,6 +27,7 @@ import { segmentHandlers } from './segments/handlers';
 import { sendingHandlers } from './sending/handlers';
 import { templateHandlers } from './templates/handlers';
 import { updateHandlers } from './updates/handlers';
+import { firstRunHandlers } from './sample-data/handlers';
 import { writeGate as createWriteGate, type WriteGate } from './db/write-gate';
 import type { EventSink } from './events';
 import { latestSchemaVersion, migrations } from './db/migrations';
@@ -67,6 +68,7 @@ function dataHandlers(context: CoreContext) {
     ...dashboardHandlers(context),
     ...privacyHandlers(context),
     ...updateHandlers(context),
+    ...firstRunHandlers(context),
   };
 }
 

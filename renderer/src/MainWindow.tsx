@@ -21,6 +21,8 @@ import { TodayScreen } from './features/today/TodayScreen';
 import { TrashScreen } from './features/trash/TrashScreen';
 import { UpdatedNotice } from './features/updates/UpdatedNotice';
 import { UpdateReadyNotice } from './features/updates/UpdateReadyNotice';
+import { FirstRunProvider } from './features/welcome/FirstRunProvider';
+import { SampleDataBanner } from './features/welcome/SampleDataBanner';
 import { useFirstScreen } from './features/dashboard/useFirstScreen';
 import { useLeaveGuard } from './lib/unsavedContext';
 import { listPlace, NavigationContext, type Navigation, type PendingRequest, type ScreenRequest } from './navigation';
@@ -108,12 +110,14 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
   return (
     <NavigationContext.Provider value={navigation}>
       <ImportProvider>
+      <FirstRunProvider>
       <PaletteProvider>
         <div className="main-window">
         <BackupFailedBanner />
         <RestoredBanner />
         <UpdatedNotice />
         <UpdateReadyNotice />
+        <SampleDataBanner />
         <div className="app">
           <Sidebar sections={sections} tools={tools} current={current} onSelect={go} version={version} search={<PaletteButton />} />
           <div className="app__screen" key={generation}>
@@ -123,6 +127,7 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
         <CommandPalette key={generation} />
         </div>
       </PaletteProvider>
+      </FirstRunProvider>
       </ImportProvider>
     </NavigationContext.Provider>
   );

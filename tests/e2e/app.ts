@@ -12,6 +12,7 @@ import log from 'electron-log/node';
 import { fileLogger } from '../../electron/core/file-logger';
 import { recordingDesktop, type RecordingDesktop } from '../support/recording-desktop';
 import { channelNames, eventNames, events, type EventName, type EventPayload } from '../../shared/contract';
+import { WelcomeStatus } from '../../shared/schemas/sample-data';
 import { installBridge } from './bridge-init';
 import { serveRenderer, type RendererServer } from './static-server';
 
@@ -63,6 +64,12 @@ export interface RolodeskApp {
  */
 export type FirstScreen = 'contacts' | 'as the app chooses';
 
+/**
+ * A new data folder opens with the welcome over the window. Specs about other things start
+ * with it already answered (as after a user's first run); the welcome's own spec sees it.
+ */
+export type Welcome = 'answered' | 'as on a new folder';
+
 interface Fixtures {
   app: RolodeskApp;
   firstScreen: FirstScreen;
@@ -72,6 +79,7 @@ interface Fixtures {
   scratch: string;
   /** Also write the log to <data>/logs/main.log through the app's own file logger, as main does. */
   logFile: boolean;
+  welcome: Welcome;
 }
 
 interface WorkerFixtures {
@@ -103,7 +111,7 @@ function harnessLogger(dataDir: string, logFile: boolean): Logger & { records: L
   return { records: memory.records, debug: both('debug'), info: both('info'), warn: both('warn'), error: both('error') };
 }
 
-async function createApp(context: BrowserContext, page: Page, renderer: RendererServer, dataDir: string, firstScreen: FirstScreen, logFile = false): Promise<RolodeskApp> {
+async function createApp(context: BrowserContext, page: Page, renderer: RendererServer, dataDir: string, firstScreen: FirstScreen, logFile = false, welcome: Welcome = 'answered'): Promise<RolodeskApp> {
   const logger = harnessLogger(dataDir, logFile);
   const desktop = recordingDesktop();
   const { origin } = renderer;
@@ -178,6 +186,10 @@ async function createApp(context: BrowserContext, page: Page, renderer: Renderer
           return ownDb;
         },
       };
+      if (welcome === 'answered') {
+        const status = await host.dispatch('welcome.status', {});
+        if (status.ok && WelcomeStatus.parse(status.data).show) await host.dispatch('welcome.dismiss', {});
+      }
       await page.goto(`${origin}/index.html`);
       await goToFirstScreen(page, firstScreen);
     },
@@ -223,9 +235,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   dataDir: tempFolder('rolodesk-e2e-'),
   firstScreen: ['contacts', { option: true }],
   logFile: [false, { option: true }],
+  welcome: ['answered', { option: true }],
   scratch: tempFolder('rolodesk-scratch-'),
-  app: async ({ context, page, renderer, dataDir, firstScreen, logFile }, use) => {
-    const app = await createApp(context, page, renderer, dataDir, firstScreen, logFile);
+  app: async ({ context, page, renderer, dataDir, firstScreen, logFile, welcome }, use) => {
+    const app = await createApp(context, page, renderer, dataDir, firstScreen, logFile, welcome);
     await app.launch();
     await use(app);
     await app.quit();

@@ -201,4 +201,9 @@ export const validSamples: { [C in ChannelName]: Input<C> } = {
   'updates.restart': {},
   'updates.notice': {},
   'updates.dismissNotice': {},
+  'welcome.status': {},
+  'welcome.dismiss': {},
+  'sampleData.status': {},
+  'sampleData.add': {},
+  'sampleData.remove': {},
 };

@@ -25,6 +25,7 @@ import { marketingMigration } from './0023-marketing';
 import { segmentIndexesMigration } from './0024-segment-indexes';
 import { dashboardMigration } from './0025-dashboard';
 import { erasuresMigration } from './0026-erasures';
+import { sampleRecordsMigration } from './0027-sample-records';
 
 /** Every migration in order. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -54,6 +55,7 @@ export const migrations: readonly Migration[] = [
   segmentIndexesMigration,
   dashboardMigration,
   erasuresMigration,
+  sampleRecordsMigration,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

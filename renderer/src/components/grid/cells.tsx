@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { exactTime, shortTime } from '../../lib/format';
 import { Avatar } from '../Avatar';
 
@@ -15,12 +16,20 @@ export function TextCell({ text, numeric = false }: { text: string; numeric?: bo
   return <span className={numeric ? 'cell__text cell__text--numeric' : 'cell__text'}>{text}</span>;
 }
 
-/** A record's name with its picture (or initials). */
-export function NameCell({ name, photo }: { name: string; photo: string | null }) {
+/** A record's name with its picture (or initials), and a short note under the name when there is one. */
+export function NameCell({ name, photo, note }: { name: string; photo: string | null; note?: ReactNode }) {
+  const text = <span className="cell__text cell__text--strong">{name}</span>;
   return (
     <>
       <Avatar name={name} photo={photo} />
-      <span className="cell__text cell__text--strong">{name}</span>
+      {note ? (
+        <span className="cell__stack">
+          {text}
+          {note}
+        </span>
+      ) : (
+        text
+      )}
     </>
   );
 }

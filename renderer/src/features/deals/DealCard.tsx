@@ -1,6 +1,7 @@
 import { memo, type DragEvent } from 'react';
 import type { DealSummary } from '../../../../shared/schemas/deal';
 import { Icon } from '../../components/Icon';
+import { SampleBadge } from '../welcome/SampleBadge';
 import { formatCloseDate, isOverdue } from './closeDate';
 import { formatMoney } from './money';
 
@@ -38,7 +39,10 @@ export const DealCard = memo(function DealCard({ deal, tabStop, selected, lifted
         onDragStart={(event) => onLift(deal, event)}
         onDragEnd={onDrop}
       >
-        <span className="deal-card__title">{deal.title}</span>
+        <span className="deal-card__title">
+          {deal.title}
+          <SampleBadge kind="deal" id={deal.id} />
+        </span>
         {who && <span className="deal-card__who">{who}</span>}
         <span className="deal-card__facts">
           <span className="deal-card__value">{formatMoney(deal.valueMinor, deal.currency)}</span>

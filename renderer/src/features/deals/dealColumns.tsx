@@ -1,6 +1,7 @@
 import type { DealSortKey, DealSummary } from '../../../../shared/schemas/deal';
 import { TextCell, TimeCell } from '../../components/grid/cells';
 import type { GridColumn } from '../../components/grid/columns';
+import { SampleBadge } from '../welcome/SampleBadge';
 import { formatCloseDate } from './closeDate';
 import { formatMoney } from './money';
 import './dealColumns.css';
@@ -16,7 +17,10 @@ export const dealColumns: readonly GridColumn<DealSummary, DealSortKey>[] = [
     firstDirection: 'asc',
     cell: (deal) => (
       <span className="deal-row__title">
-        <span className="cell__text cell__text--strong">{deal.title}</span>
+        <span className="deal-row__line">
+          <span className="cell__text cell__text--strong">{deal.title}</span>
+          <SampleBadge kind="deal" id={deal.id} />
+        </span>
         {deal.companyName && <span className="cell__text cell__text--muted">{deal.companyName}</span>}
       </span>
     ),

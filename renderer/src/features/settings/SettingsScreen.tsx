@@ -11,11 +11,12 @@ import { LeadSourceSettings } from './LeadSourceSettings';
 import { TagSettings } from './TagSettings';
 import { UpdateSettings } from './UpdateSettings';
 import { ErasureLog } from '../privacy/ErasureLog';
+import { SampleDataSettings } from '../welcome/SampleDataSettings';
 import '../../styles/card.css';
 import '../../styles/list.css';
 import './SettingsScreen.css';
 
-type SettingsPart = 'attachments' | 'tags' | 'customFields' | 'leadSources' | 'imports' | 'email' | 'erasures' | 'updates';
+type SettingsPart = 'attachments' | 'tags' | 'customFields' | 'leadSources' | 'imports' | 'email' | 'erasures' | 'updates' | 'sampleData';
 
 const parts = [
   { id: 'attachments', label: 'Attachments' },
@@ -26,6 +27,7 @@ const parts = [
   { id: 'email', label: 'Email' },
   { id: 'erasures', label: 'Erased people' },
   { id: 'updates', label: 'Updates' },
+  { id: 'sampleData', label: 'Sample data' },
 ] as const;
 
 /** Preferences that apply to the whole app, one part at a time: attachments, tags, custom fields, lead sources, the recent imports to undo, and email. */
@@ -48,6 +50,7 @@ export function SettingsScreen() {
         {part === 'email' && <EmailSettings />}
         {part === 'erasures' && <ErasureLog />}
         {part === 'updates' && <UpdateSettings />}
+        {part === 'sampleData' && <SampleDataSettings />}
       </div>
     </Screen>
   );

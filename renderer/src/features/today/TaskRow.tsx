@@ -8,6 +8,7 @@ import { TaskCheckbox } from '../activities/TaskCheckbox';
 import { TextButton } from '../activities/TextButton';
 import type { TaskRef } from '../activities/useTaskDone';
 import { recordKindLooks } from './recordKinds';
+import { SampleBadge } from '../welcome/SampleBadge';
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
@@ -58,7 +59,10 @@ export function TaskRow({ task, sameDay, onSetDone }: TaskRowProps) {
     <li className="today-task">
       <TaskCheckbox task={{ id: task.id, title }} done={task.doneAt !== null} onChange={onSetDone} />
       <div className="today-task__main">
-        <span className="today-task__subject">{title}</span>
+        <span className="today-task__subject">
+          {title}
+          <SampleBadge kind="activity" id={task.id} />
+        </span>
         <RecordLinks task={task} />
       </div>
       {task.dueAt && <DueTime dueAt={task.dueAt} sameDay={sameDay} />}

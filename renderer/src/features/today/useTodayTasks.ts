@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActivitySummary } from '../../../../shared/schemas/activity';
 import { invoke, toCrmError } from '../../api';
+import { useRefreshOnChange } from '../../lib/useRefreshOnChange';
 import { nextMidnight, startOfDay, startOfDayAfter } from '../../../../shared/days';
 
 export interface TaskGroup {
@@ -71,6 +72,10 @@ export function useTodayTasks() {
       latest.current++;
     };
   }, [reload]);
+
+  // Tasks added, changed or removed elsewhere (another screen, an import, removing the sample data) show at once.
+  const reloadOnChange = useCallback(() => void reload(), [reload]);
+  useRefreshOnChange(['activity'], reloadOnChange);
 
   // At midnight today's tasks become overdue and tomorrow's today's; set again after every load.
   useEffect(() => {
