@@ -31,6 +31,7 @@ export const migrationWords: Readonly<Record<number, string>> = {
   24: 'segments are counted faster',
   25: 'the dashboard’s figures are stored',
   26: 'erasing a person for good leaves only the day it was done',
+  27: 'sample records are marked, so removing the sample data never touches your own',
 };
 
 /** The words for the migrations after `fromVersion` up to and including `toVersion`, oldest first. */
