@@ -43,6 +43,7 @@ import {
   RunRef,
 } from './schemas/import';
 import { backupEncryptionChannels } from './channels/backup-encryption';
+import { helpChannels } from './channels/help';
 import { campaignChannels } from './channels/campaigns';
 import { dashboardChannels } from './channels/dashboard';
 import { privacyChannels } from './channels/privacy';
@@ -204,6 +205,7 @@ export const channels = {
   ...dashboardChannels,
   ...privacyChannels,
   ...backupEncryptionChannels,
+  ...helpChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main sends to the renderer, each with the schema of its payload. */

@@ -8,6 +8,8 @@ import { fileResponseFor, locateFile, type FileLocation } from './attachments/se
 import { backupHandlers } from './backups/handlers';
 import { backupEncryptionHandlers } from './backups/encryption/handlers';
 import { exportHandlers } from './export/handlers';
+import { helpHandlers } from './help/handlers';
+import { sqliteVersionOf } from './help/sqlite-version';
 import { finishInterruptedRestore, removeRestoreLeftovers, swapInStagedData } from './backups/restore-journal';
 import { backupKeys } from './backups/encryption/backup-keys';
 import { backupService, type BackupService } from './backups/service';
@@ -215,6 +217,20 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       desktop.copyText(damage?.details ?? 'Rolodesk found no damage.');
       return { copied: true as const };
     },
+    ...helpHandlers({
+      appVersion,
+      versions: process.versions,
+      system: `${process.platform} ${process.arch}`,
+      // The live database's library; while it is damaged, the same library on an empty in-memory one.
+      sqliteVersion: () => sqliteVersionOf(session?.db),
+      dataFolder: paths.root,
+      logsFolder: paths.logs,
+      logger,
+      desktop,
+      now: () => clock.now(),
+      backupStatus: () => backups.status(),
+      storedSettings: () => session?.settings.entries() ?? new Map(),
+    }),
     'recovery.startEmpty': async () => {
       if (!damage) throw new CrmError('NOT_FOUND', 'The database is not damaged; there is nothing to start over from.');
       await startSession();

@@ -194,4 +194,7 @@ export const validSamples: { [C in ChannelName]: Input<C> } = {
   'backupEncryption.forget': {},
   'backupEncryption.turnOff': {},
   'backupEncryption.restoreFile': { token: '0123456789abcdef0123456789abcdef', password: 'correct horse battery' },
+  'help.about': {},
+  'help.diagnostics': {},
+  'help.reportProblem': { message: 'Cannot read properties of undefined', stack: 'TypeError: Cannot read properties of undefined\n    at render (index.js:1:2)', source: 'screen' },
 };
