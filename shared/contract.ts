@@ -238,6 +238,8 @@ export const events = {
   'records.changed': z.strictObject({ records: z.array(RecordRef).max(500), kinds: z.array(z.enum(recordKinds)).max(4), complete: z.boolean() }),
   /** A campaign's outbox changed while sending (a message sent, failed, skipped; sending paused): the sending panel's counts. */
   'sending.progress': SendingProgress,
+  /** Main met an error nothing handled; it is in the log. The window says something went wrong and how to copy diagnostics. */
+  'app.problem': z.strictObject({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;
