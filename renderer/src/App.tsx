@@ -1,5 +1,8 @@
 import { ToastProvider } from './components/Toast';
 import { BackupsProvider } from './features/backups/BackupsProvider';
+import { HelpProvider } from './features/help/HelpProvider';
+import { ProblemBoundary } from './features/help/ProblemBoundary';
+import { WindowProblems } from './features/help/WindowProblems';
 import { RecoveryScreen } from './features/recovery/RecoveryScreen';
 import { UnsavedChangesProvider } from './features/unsaved/UnsavedChangesProvider';
 import { MainWindow } from './MainWindow';
@@ -15,6 +18,9 @@ export function App() {
   const { mode, version, generation } = useAppMode();
   return (
     <ToastProvider>
+      <HelpProvider>
+      <WindowProblems />
+      <ProblemBoundary resetKey={`${mode ?? 'starting'}-${generation}`}>
       <UnsavedChangesProvider>
       {mode && (
         <BackupsProvider mode={mode}>
@@ -28,6 +34,8 @@ export function App() {
         </BackupsProvider>
       )}
       </UnsavedChangesProvider>
+      </ProblemBoundary>
+      </HelpProvider>
     </ToastProvider>
   );
 }
