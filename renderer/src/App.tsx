@@ -19,7 +19,10 @@ export function App() {
   return (
     <ToastProvider>
       <HelpProvider>
+      {/* A problem's banner across the top takes its room from the app below, never pushes it out of the window. */}
+      <div className="app-frame">
       <WindowProblems />
+      <div className="app-frame__content">
       <ProblemBoundary resetKey={`${mode ?? 'starting'}-${generation}`}>
       <UnsavedChangesProvider>
       {mode && (
@@ -35,6 +38,8 @@ export function App() {
       )}
       </UnsavedChangesProvider>
       </ProblemBoundary>
+      </div>
+      </div>
       </HelpProvider>
     </ToastProvider>
   );

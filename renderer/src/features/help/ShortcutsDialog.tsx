@@ -24,7 +24,8 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
   return (
     <Dialog title="Keyboard shortcuts" description={onMac ? '⌘ is the Command key.' : 'Ctrl is the Control key.'} onCancel={onClose} initialFocus={closeRef} size="medium">
-      <div className="dialog__body shortcut-list">
+      {/* Focusable, so the list scrolls with the keys too. */}
+      <div className="dialog__body shortcut-list" role="region" aria-label="All shortcuts" tabIndex={0}>
         {shortcutGroups.map((group) => (
           <section key={group} className="shortcut-group" aria-labelledby={`shortcut-group-${group}`}>
             <h3 id={`shortcut-group-${group}`} className="shortcut-group__title">
