@@ -28,7 +28,7 @@ export interface Shortcut {
   menuItem?: string;
 }
 
-export const shortcutGroups = ['Anywhere', 'Record panel', 'Lists', 'Pipeline board', 'Dialogs and pickers'] as const;
+export const shortcutGroups = ['Anywhere', 'Record panel', 'Lists', 'Pipeline board', 'Dialogs and pickers', 'Tabs and menus'] as const;
 export type ShortcutGroup = (typeof shortcutGroups)[number];
 
 const arrows = (mods: Omit<Chord, 'key'> = {}): Chord[] => ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].map((key) => ({ key, ...mods }));
@@ -41,6 +41,7 @@ export const shortcuts = {
   'save-record': { group: 'Record panel', does: 'Save the record', chords: [{ key: 'Enter', mod: true, shift: 'any' }] },
   'close-panel': { group: 'Record panel', does: 'Close the panel', chords: [{ key: 'Escape' }] },
   'log-activity': { group: 'Record panel', does: 'Log the note, call or task you are writing', chords: [{ key: 'Enter', mod: true, shift: 'any' }] },
+  'clear-search': { group: 'Lists', does: 'Clear the search (in the search box)', chords: [{ key: 'Escape' }] },
   'row-move': { group: 'Lists', does: 'Previous or next row', chords: [{ key: 'ArrowUp', mod: 'any', shift: 'any' }, { key: 'ArrowDown', mod: 'any', shift: 'any' }] },
   'row-page': { group: 'Lists', does: 'A page up or down', chords: [{ key: 'PageUp', shift: 'any' }, { key: 'PageDown', shift: 'any' }] },
   'row-ends': { group: 'Lists', does: 'First or last row', chords: [{ key: 'Home', mod: 'any', shift: 'any' }, { key: 'End', mod: 'any', shift: 'any' }] },
@@ -53,6 +54,10 @@ export const shortcuts = {
   'option-move': { group: 'Dialogs and pickers', does: 'Previous or next suggestion', chords: [{ key: 'ArrowUp', shift: 'any' }, { key: 'ArrowDown', shift: 'any' }] },
   'option-choose': { group: 'Dialogs and pickers', does: 'Choose the suggestion', chords: [{ key: 'Enter', shift: 'any' }] },
   'option-close': { group: 'Dialogs and pickers', does: 'Close the suggestions', chords: [{ key: 'Escape' }] },
+  'cancel-edit': { group: 'Dialogs and pickers', does: 'Stop editing a name in Settings without saving', chords: [{ key: 'Escape' }] },
+  'tab-move': { group: 'Tabs and menus', does: 'Next or previous tab; first or last', chords: [{ key: 'ArrowLeft' }, { key: 'ArrowRight' }, { key: 'Home' }, { key: 'End' }] },
+  'menu-move': { group: 'Tabs and menus', does: 'Next or previous item in a menu or list of groups; first or last', chords: [{ key: 'ArrowUp' }, { key: 'ArrowDown' }, { key: 'Home' }, { key: 'End' }] },
+  'menu-close': { group: 'Tabs and menus', does: 'Close the menu or filter', chords: [{ key: 'Escape' }] },
 } as const satisfies Record<string, Shortcut>;
 
 export type ShortcutId = keyof typeof shortcuts;

@@ -72,7 +72,7 @@ test('Help › Keyboard Shortcuts lists every shortcut, grouped, from the table 
   await app.emit('menu.command', { command: 'keyboard-shortcuts' });
   const list = dialog(page, 'Keyboard shortcuts');
   await expect(list).toBeVisible();
-  for (const group of ['Anywhere', 'Record panel', 'Lists', 'Pipeline board', 'Dialogs and pickers']) await expect(list.getByRole('heading', { name: group })).toBeVisible();
+  for (const group of ['Anywhere', 'Record panel', 'Lists', 'Pipeline board', 'Dialogs and pickers', 'Tabs and menus']) await expect(list.getByRole('heading', { name: group })).toBeVisible();
   // Chromium here is not a Mac: Ctrl, not ⌘.
   await expect(list.locator('.shortcut-row', { hasText: 'Search everything' }).locator('kbd')).toHaveText('Ctrl+K');
   await expect(list.locator('.shortcut-row', { hasText: 'Export a backup file' }).locator('kbd')).toHaveText('Ctrl+Shift+E');
