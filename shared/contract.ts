@@ -44,6 +44,7 @@ import {
 } from './schemas/import';
 import { backupEncryptionChannels } from './channels/backup-encryption';
 import { firstRunChannels } from './channels/first-run';
+import { helpChannels } from './channels/help';
 import { campaignChannels } from './channels/campaigns';
 import { dashboardChannels } from './channels/dashboard';
 import { privacyChannels } from './channels/privacy';
@@ -212,6 +213,7 @@ export const channels = {
   ...backupEncryptionChannels,
   ...updateChannels,
   ...firstRunChannels,
+  ...helpChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main sends to the renderer, each with the schema of its payload. */
@@ -248,6 +250,8 @@ export const events = {
   'backups.fileOpened': z.strictObject({ fileName: z.string().max(300) }),
   /** An update was downloaded and checked: the window offers "Restart to update". */
   'updates.ready': z.strictObject({ version: z.string().max(100) }),
+  /** Main met an error nothing handled; it is in the log. The window says something went wrong and how to copy diagnostics. */
+  'app.problem': z.strictObject({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

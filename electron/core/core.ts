@@ -9,6 +9,8 @@ import { backupHandlers } from './backups/handlers';
 import { backupEncryptionHandlers } from './backups/encryption/handlers';
 import { openedBackupFile } from './backups/opened-file';
 import { exportHandlers } from './export/handlers';
+import { helpHandlers } from './help/handlers';
+import { sqliteVersionOf } from './help/sqlite-version';
 import { finishInterruptedRestore, removeRestoreLeftovers, swapInStagedData } from './backups/restore-journal';
 import { backupKeys } from './backups/encryption/backup-keys';
 import { backupService, type BackupService } from './backups/service';
@@ -240,6 +242,20 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       logger,
       pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       ...(updateWaitPollMs === undefined ? {} : { pollMs: updateWaitPollMs }),
+    }),
+    ...helpHandlers({
+      appVersion,
+      versions: process.versions,
+      system: `${process.platform} ${process.arch}`,
+      // The live database's library; while it is damaged, the same library on an empty in-memory one.
+      sqliteVersion: () => sqliteVersionOf(session?.db),
+      dataFolder: paths.root,
+      logsFolder: paths.logs,
+      logger,
+      desktop,
+      now: () => clock.now(),
+      backupStatus: () => backups.status(),
+      storedSettings: () => session?.settings.entries() ?? new Map(),
     }),
     'recovery.startEmpty': async () => {
       if (!damage) throw new CrmError('NOT_FOUND', 'The database is not damaged; there is nothing to start over from.');

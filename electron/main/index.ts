@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, screen, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, Notification, screen, shell } from 'electron';
 import log from 'electron-log/main';
 import { join } from 'node:path';
 import { events, type EventName, type EventPayload } from '../../shared/contract';
@@ -9,6 +9,7 @@ import { describeError, type Logger } from '../core/logger';
 import { resolveDataDir } from '../core/paths';
 import { appEntryUrl, appOrigin, registerAppScheme, serveApp } from './app-protocol';
 import { startCore, type CoreHost } from './core-host';
+import { startCrashReporting } from './crash-reporting';
 import { electronDesktop } from './desktop-services';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate, type BuildKind } from './menu';
@@ -29,7 +30,6 @@ const dataDir = resolveDataDir(process.env, () => app.getPath('userData'));
 // Electron's single-instance lock lives in userData, so each data directory gets its own.
 app.setPath('userData', dataDir);
 const logger: Logger & { file: string } = fileLogger(log, dataDir);
-log.errorHandler.startCatching();
 registerAppScheme();
 
 let core: CoreHost | undefined;
@@ -44,6 +44,8 @@ app.on('open-file', (event, path) => {
 let updates: AutoUpdate | undefined;
 // Quitting that waits for the window's answer about unsaved changes goes on once it says so.
 let quitRequested = false;
+// Errors nothing handled are logged with their stack and the window is told; nothing is sent anywhere.
+startCrashReporting({ crashReporter, process, logger, tellWindow: () => send('app.problem', {}) });
 
 function send<E extends EventName>(event: E, payload: EventPayload<E>): void {
   mainWindow?.webContents.send(event, events[event].parse(payload));

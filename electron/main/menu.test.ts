@@ -29,8 +29,21 @@ const click = (item: MenuItemConstructorOptions | undefined) =>
 describe('application menu', () => {
   it('has the macOS app menu first, then File, Edit, View, Window, Help', () => {
     const template = menuTemplate('darwin', recordingActions().actions, 'release');
-    expect(template.map((item) => item.role ?? item.label)).toEqual(['appMenu', '&File', 'editMenu', '&View', 'windowMenu', 'help']);
+    expect(template.map((item) => item.role ?? item.label)).toEqual(['Rolodesk', '&File', 'editMenu', '&View', 'windowMenu', 'help']);
     expect(submenu(template[1]).at(-1)?.role).toBe('close');
+  });
+
+  it('on macOS, About in the app menu opens Rolodesk’s own About; services, hide and quit stay standard; Help has no second About', () => {
+    const { calls, actions } = recordingActions();
+    const [appMenu, , , , , help] = menuTemplate('darwin', actions, 'release');
+    const items = submenu(appMenu);
+    const about = items.find((item) => item.id === 'about');
+    expect(about?.label).toBe('About Rolodesk');
+    expect(about?.role).toBeUndefined();
+    click(about);
+    expect(calls).toEqual(['about']);
+    expect(items.map((item) => item.role).filter(Boolean)).toEqual(['services', 'hide', 'hideOthers', 'unhide', 'quit']);
+    expect(submenu(help).some((item) => item.id === 'about')).toBe(false);
   });
 
   it('has no app menu on Windows, quits from File, and offers About under Help', () => {

@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { acceleratorFor } from '../../shared/shortcuts';
 
 export interface MenuActions {
   newContact(): void;
@@ -40,24 +41,47 @@ function viewMenu(build: BuildKind): MenuItemConstructorOptions {
 }
 
 /**
- * The application menu: the platform's standard roles (the macOS app menu,
- * Edit, View, Window, Help) plus Rolodesk's own commands in File.
+ * The macOS app menu, spelled out instead of the appMenu role so that About
+ * opens Rolodesk's own About (versions, data folder, last backup), not
+ * Electron's panel. The rest are the standard roles.
+ */
+function macAppMenu(actions: MenuActions): MenuItemConstructorOptions {
+  return {
+    label: 'Rolodesk',
+    submenu: [
+      { id: 'about', label: 'About Rolodesk', click: () => actions.about() },
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  };
+}
+
+/**
+ * The application menu: the platform's standard roles (Edit, View, Window,
+ * Help; on macOS the app menu) plus Rolodesk's own commands. Accelerators
+ * come from shared/shortcuts.ts, the table Help › Keyboard Shortcuts lists.
  */
 export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, build: BuildKind): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   return [
-    ...(isMac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
+    ...(isMac ? [macAppMenu(actions)] : []),
     {
       label: '&File',
       submenu: [
-        { id: 'new-contact', label: 'New Contact', accelerator: 'CmdOrCtrl+N', click: () => actions.newContact() },
-        { id: 'find', label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => actions.find() },
+        { id: 'new-contact', label: 'New Contact', accelerator: acceleratorFor('new-contact'), click: () => actions.newContact() },
+        { id: 'find', label: 'Find…', accelerator: acceleratorFor('find'), click: () => actions.find() },
         { type: 'separator' },
         { id: 'import', label: 'Import…', click: () => actions.importFile() },
         { id: 'export-list', label: 'Export List…', click: () => actions.exportList() },
         { type: 'separator' },
         { id: 'back-up-now', label: 'Back Up Now', click: () => actions.backUpNow() },
-        { id: 'export-backup', label: 'Export Backup…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportBackup() },
+        { id: 'export-backup', label: 'Export Backup…', accelerator: acceleratorFor('export-backup'), click: () => actions.exportBackup() },
         { id: 'restore-backup', label: 'Restore from Backup…', click: () => actions.restoreBackup() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -1,5 +1,8 @@
 import { ToastProvider } from './components/Toast';
 import { BackupsProvider } from './features/backups/BackupsProvider';
+import { HelpProvider } from './features/help/HelpProvider';
+import { ProblemBoundary } from './features/help/ProblemBoundary';
+import { WindowProblems } from './features/help/WindowProblems';
 import { RecoveryScreen } from './features/recovery/RecoveryScreen';
 import { UnsavedChangesProvider } from './features/unsaved/UnsavedChangesProvider';
 import { MainWindow } from './MainWindow';
@@ -15,6 +18,12 @@ export function App() {
   const { mode, version, generation } = useAppMode();
   return (
     <ToastProvider>
+      <HelpProvider>
+      {/* A problem's banner across the top takes its room from the app below, never pushes it out of the window. */}
+      <div className="app-frame">
+      <WindowProblems />
+      <div className="app-frame__content">
+      <ProblemBoundary resetKey={`${mode ?? 'starting'}-${generation}`}>
       <UnsavedChangesProvider>
       {mode && (
         <BackupsProvider mode={mode}>
@@ -28,6 +37,10 @@ export function App() {
         </BackupsProvider>
       )}
       </UnsavedChangesProvider>
+      </ProblemBoundary>
+      </div>
+      </div>
+      </HelpProvider>
     </ToastProvider>
   );
 }

@@ -11,6 +11,7 @@ import { ContactsScreen } from './features/contacts/ContactsScreen';
 import { DashboardScreen } from './features/dashboard/DashboardScreen';
 import { DealsScreen } from './features/deals/DealsScreen';
 import { DuplicatesScreen } from './features/duplicates/DuplicatesScreen';
+import { ProblemBoundary } from './features/help/ProblemBoundary';
 import { ImportProvider } from './features/import/ImportProvider';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { PaletteButton } from './features/palette/PaletteButton';
@@ -121,7 +122,7 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
         <div className="app">
           <Sidebar sections={sections} tools={tools} current={current} onSelect={go} version={version} search={<PaletteButton />} />
           <div className="app__screen" key={generation}>
-            {screenFor(current)}
+            <ProblemBoundary resetKey={current}>{screenFor(current)}</ProblemBoundary>
           </div>
         </div>
         <CommandPalette key={generation} />

@@ -206,4 +206,7 @@ export const validSamples: { [C in ChannelName]: Input<C> } = {
   'sampleData.status': {},
   'sampleData.add': {},
   'sampleData.remove': {},
+  'help.about': {},
+  'help.diagnostics': {},
+  'help.reportProblem': { message: 'Cannot read properties of undefined', stack: 'TypeError: Cannot read properties of undefined\n    at render (index.js:1:2)', source: 'screen' },
 };

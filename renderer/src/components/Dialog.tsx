@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefO
 import { createPortal } from 'react-dom';
 import { focusableWithin } from './focusable';
 import './Dialog.css';
+import { matchesShortcut } from '../../../shared/shortcuts';
 
 interface DialogProps {
   title: string;
@@ -49,7 +50,7 @@ export function Dialog({ title, description, children, onCancel, initialFocus, s
   }, []);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
+    if (matchesShortcut(event, 'dialog-cancel')) {
       // Stop here: the panel behind also closes on Escape, and React bubbles through portals.
       event.stopPropagation();
       event.preventDefault();

@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import './Tabs.css';
+import { matchesShortcut } from '../../../shared/shortcuts';
 
 interface TabsProps<T extends string> {
   /** What the tabs choose between, for screen readers ("Record kind"). */
@@ -25,7 +26,7 @@ export function Tabs<T extends string>({ label, tabs, selected, onSelect, panelI
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = tabs.findIndex((tab) => tab.id === selected);
     const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
-    const target = moves[event.key];
+    const target = matchesShortcut(event, 'tab-move') ? moves[event.key] : undefined;
     if (target === undefined) return;
     event.preventDefault();
     const next = tabs[(target + tabs.length) % tabs.length];

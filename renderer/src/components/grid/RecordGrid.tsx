@@ -7,6 +7,7 @@ import { GridRow } from './GridRow';
 import { HeadTick } from './HeadTick';
 import type { Selection } from '../../lib/useSelection';
 import './RecordGrid.css';
+import { matchesShortcut } from '../../../../shared/shortcuts';
 
 /** Height of the sticky column header inside the scroller (matches .record-row--head). */
 const headHeight = 38;
@@ -139,16 +140,17 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
       event.ctrlKey || event.metaKey
         ? { Home: 0, End: last, ArrowUp: event.metaKey ? 0 : clampedActive - 1, ArrowDown: event.metaKey ? last : clampedActive + 1 }
         : { ArrowDown: clampedActive + 1, ArrowUp: clampedActive - 1, PageDown: clampedActive + pageRows, PageUp: clampedActive - pageRows, Home: 0, End: last };
-    const target = moves[event.key];
+    const moving = matchesShortcut(event, 'row-move') || matchesShortcut(event, 'row-page') || matchesShortcut(event, 'row-ends');
+    const target = moving ? moves[event.key] : undefined;
     if (target !== undefined) {
       event.preventDefault();
       moveTo(target);
     } else if (event.ctrlKey || event.metaKey) {
       return;
-    } else if (event.key === ' ' && selection) {
+    } else if (selection && matchesShortcut(event, 'row-tick')) {
       event.preventDefault();
       checkRow(clampedActive, snapshot.rowAt(clampedActive), event.shiftKey);
-    } else if (event.key === 'Enter' || event.key === ' ') {
+    } else if (matchesShortcut(event, 'row-open')) {
       event.preventDefault();
       const row = snapshot.rowAt(clampedActive);
       if (row) onOpen(row, 'keyboard');

@@ -4,6 +4,7 @@ import { ErrorBanner, WarningBanner } from '../Banner';
 import { Button, IconButton } from '../Button';
 import { ConflictReview } from './ConflictReview';
 import type { RecordEditor } from './useRecordEditor';
+import { matchesShortcut } from '../../../../shared/shortcuts';
 
 interface RecordPanelProps {
   /** The panel's fixed name ("Contact details"), not the record's: it would mix with field labels. */
@@ -48,12 +49,12 @@ export function RecordPanel({ label, className, badge, title, subtitle, noun, ed
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     // Keys from a dialog bubble here through React's portal; they are the dialog's business.
     if (!event.currentTarget.contains(event.target as Node)) return;
-    if (event.key === 'Escape' && !uploading && !busy) {
+    if (matchesShortcut(event, 'close-panel') && !uploading && !busy) {
       event.preventDefault();
       onClose();
     }
     // Ctrl/Cmd+Enter saves from anywhere in the form, even the notes.
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) save();
+    if (matchesShortcut(event, 'save-record')) save();
   }
 
   return (

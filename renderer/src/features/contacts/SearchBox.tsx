@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { Icon } from '../../components/Icon';
 import './SearchBox.css';
+import { matchesShortcut } from '../../../../shared/shortcuts';
 
 interface SearchBoxProps {
   value: string;
@@ -26,7 +27,7 @@ export function SearchBox({ value, onChange, inputRef, busy, placeholder = 'Sear
         value={value}
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Escape' && value !== '') {
+          if (matchesShortcut(event, 'clear-search') && value !== '') {
             event.preventDefault();
             onChange('');
           }

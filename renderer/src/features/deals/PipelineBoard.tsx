@@ -3,6 +3,7 @@ import type { DealBoard, DealSummary } from '../../../../shared/schemas/deal';
 import type { CrmError } from '../../api';
 import { useToast } from '../../components/Toast';
 import { StageColumn } from './StageColumn';
+import { matchesShortcut } from '../../../../shared/shortcuts';
 
 interface PipelineBoardProps {
   board: DealBoard;
@@ -24,7 +25,6 @@ function placeOf(board: DealBoard, dealId: number | null): CardPlace | null {
   return null;
 }
 
-const isMoveKey = (event: KeyboardEvent) => event.altKey || event.ctrlKey || event.metaKey;
 
 /**
  * The pipeline as columns of cards. Cards are dragged with the pointer, or
@@ -82,16 +82,17 @@ export function PipelineBoard({ board, selectedId, onMove, onOpen }: PipelineBoa
     if (!(event.target instanceof HTMLElement) || !event.target.dataset.dealId || !active) return;
     const column = board.columns[active.column]!;
     const deal = column.deals[active.index]!;
-    if (event.key === 'Enter' || event.key === ' ') {
+    if (matchesShortcut(event, 'card-open')) {
       event.preventDefault();
       onOpen(deal, 'keyboard');
       return;
     }
+    const moving = matchesShortcut(event, 'card-move');
+    if (!moving && !matchesShortcut(event, 'card-focus')) return;
     const horizontal = event.key === 'ArrowLeft' ? -1 : event.key === 'ArrowRight' ? 1 : 0;
     const vertical = event.key === 'ArrowUp' ? -1 : event.key === 'ArrowDown' ? 1 : 0;
-    if (horizontal === 0 && vertical === 0 && event.key !== 'Home' && event.key !== 'End') return;
     event.preventDefault();
-    if (isMoveKey(event)) {
+    if (moving) {
       if (horizontal !== 0) {
         const neighbour = board.columns[active.column + horizontal];
         if (!neighbour) return;

@@ -5,6 +5,7 @@ import { toCrmError } from '../../api';
 import { Icon } from '../../components/Icon';
 import { FieldError } from '../../components/FieldError';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { matchesShortcut } from '../../../../shared/shortcuts';
 
 export interface PickerOption extends LinkedRecord {
   /** A second line that tells two people of the same name apart (email, company). */
@@ -68,15 +69,15 @@ export function RecordPicker({ id, label, value, onChange, search, placeholder, 
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (matchesShortcut(event, 'option-move')) {
       event.preventDefault();
       if (!open) setOpen(true);
       else setActiveIndex((index) => Math.max(0, Math.min(options.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1))));
-    } else if (event.key === 'Enter' && open) {
+    } else if (matchesShortcut(event, 'option-choose') && open) {
       event.preventDefault();
       const option = options[activeIndex];
       if (option) choose(option);
-    } else if (event.key === 'Escape' && open) {
+    } else if (matchesShortcut(event, 'option-close') && open) {
       // Only the list closes; the panel around stays open.
       event.preventDefault();
       event.stopPropagation();

@@ -3,6 +3,7 @@ import type { DuplicateGroup } from '../../../../shared/schemas/duplicates';
 import { Button } from '../../components/Button';
 import { groupKey, reasonWords } from './duplicateWords';
 import type { DuplicateKind } from './mergeSide';
+import { matchesShortcut } from '../../../../shared/shortcuts';
 
 interface GroupListProps {
   kind: DuplicateKind;
@@ -37,7 +38,7 @@ export function GroupList({ kind, groups, selectedKey, onSelect, hasMore, loadin
       Home: () => 0,
       End: (_index, count) => count - 1,
     };
-    const move = moves[event.key];
+    const move = matchesShortcut(event, 'menu-move') ? moves[event.key] : undefined;
     if (!move) return;
     const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.duplicate-group')];
     const index = buttons.findIndex((button) => button === document.activeElement);

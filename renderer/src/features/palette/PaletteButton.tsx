@@ -3,7 +3,7 @@ import { usePalette } from './paletteContext';
 import { paletteShortcutAria, paletteShortcutLabel } from './shortcut';
 import './PaletteButton.css';
 
-/** "Search everything…  Ctrl K": opens the command palette. Needs a PaletteProvider above it. */
+/** "Search everything…  Ctrl+K": opens the command palette. Needs a PaletteProvider above it. */
 export function PaletteButton() {
   const palette = usePalette();
   return (

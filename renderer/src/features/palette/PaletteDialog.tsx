@@ -13,6 +13,7 @@ import { recordKindLook } from './recordKindLook';
 import { usePaletteActions, type PaletteAction } from './usePaletteActions';
 import { useSearchResults } from './useSearchResults';
 import './CommandPalette.css';
+import { matchesShortcut } from '../../../../shared/shortcuts';
 
 /** One row the arrows move through: a record found, or an action. */
 type PaletteItem = { type: 'record'; hit: SearchHit } | { type: 'action'; action: PaletteAction };
@@ -84,11 +85,11 @@ export function PaletteDialog({ onClose }: { onClose(): void }) {
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (items.length === 0) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (matchesShortcut(event, 'option-move')) {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActiveIndex((index) => (index + step + items.length) % items.length);
-    } else if (event.key === 'Enter') {
+    } else if (matchesShortcut(event, 'option-choose')) {
       event.preventDefault();
       const item = items[activeIndex];
       if (item) void choose(item);

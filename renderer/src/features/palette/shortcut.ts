@@ -1,10 +1,10 @@
-/** Macs use ⌘ where the others use Ctrl; the label follows the platform, the key works with either. */
-const onMac = /Mac/.test(navigator.userAgent);
+import { ariaKeys, chordLabel, matchesShortcut, shortcuts } from '../../../../shared/shortcuts';
+import { onMac } from '../../lib/platform';
 
-export const paletteShortcutLabel = onMac ? '⌘ K' : 'Ctrl K';
-export const paletteShortcutAria = onMac ? 'Meta+K' : 'Control+K';
+export const paletteShortcutLabel = chordLabel(shortcuts['open-palette'].chords[0], onMac);
+export const paletteShortcutAria = ariaKeys('open-palette', onMac);
 
-/** Ctrl+K, or ⌘K on a Mac. */
+/** Ctrl+K, or ⌘K on a Mac (either works on both). */
 export function isPaletteShortcut(event: KeyboardEvent): boolean {
-  return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k';
+  return matchesShortcut(event, 'open-palette');
 }

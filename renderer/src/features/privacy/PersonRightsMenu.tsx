@@ -6,6 +6,7 @@ import { useToast } from '../../components/Toast';
 import { ErasePersonDialog } from './ErasePersonDialog';
 import { exportedMessage } from './privacyWords';
 import './PersonRightsMenu.css';
+import { matchesShortcut } from '../../../../shared/shortcuts';
 
 interface PersonRightsMenuProps {
   contact: { id: number; name: string };
@@ -50,11 +51,9 @@ export function PersonRightsMenu({ contact, onErased }: PersonRightsMenuProps) {
     const list = items();
     const at = list.indexOf(document.activeElement as HTMLButtonElement);
     const move = (to: number) => list[(to + list.length) % list.length]?.focus();
-    if (event.key === 'ArrowDown') move(at + 1);
-    else if (event.key === 'ArrowUp') move(at - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(list.length - 1);
-    else if (event.key === 'Escape') {
+    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 };
+    if (matchesShortcut(event, 'menu-move')) move(moves[event.key] ?? at);
+    else if (matchesShortcut(event, 'menu-close')) {
       // The panel behind closes on Escape too: this one is the menu's.
       event.stopPropagation();
       close(true);

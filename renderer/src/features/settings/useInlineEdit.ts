@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { toCrmError, type CrmError } from '../../api';
 import { useToast } from '../../components/Toast';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
+import { matchesShortcut } from '../../../../shared/shortcuts';
 
 interface InlineEditOptions {
   /** Said once a change is saved: "Tag saved". */
@@ -33,7 +34,7 @@ export function useInlineEdit({ saved, onChanged }: InlineEditOptions) {
     setEditing(false);
   };
   const onFormKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
+    if (!matchesShortcut(event, 'cancel-edit')) return;
     event.preventDefault();
     stop();
   };

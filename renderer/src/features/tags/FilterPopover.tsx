@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Icon, type IconName } from '../../components/Icon';
 import { focusableWithin } from '../../components/focusable';
 import './FilterPopover.css';
+import { matchesShortcut } from '../../../../shared/shortcuts';
 
 interface FilterPopoverProps {
   icon: IconName;
@@ -67,7 +68,7 @@ export function FilterPopover({ icon, label, activeCount, title, children }: Fil
         tabIndex={-1}
         hidden={!open}
         onKeyDown={(event) => {
-          if (event.key !== 'Escape') return;
+          if (!matchesShortcut(event, 'menu-close')) return;
           // Escape closes this panel only, not a record panel or dialog around the list.
           event.stopPropagation();
           setOpen(false);

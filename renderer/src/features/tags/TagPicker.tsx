@@ -10,6 +10,7 @@ import { useTags } from './useTags';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
 import '../../components/Field.css';
 import './TagPicker.css';
+import { matchesShortcut } from '../../../../shared/shortcuts';
 
 interface TagPickerProps {
   /** A saved record: each add and remove is saved at once. */
@@ -81,17 +82,17 @@ export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (matchesShortcut(event, 'option-move')) {
       event.preventDefault();
       if (!open) return setOpen(true);
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((activeIndex + step + options.length) % Math.max(options.length, 1));
-    } else if (event.key === 'Enter') {
+    } else if (matchesShortcut(event, 'option-choose')) {
       // Enter in a record form would save the form; here it picks the tag.
       event.preventDefault();
       const option = expanded ? options[activeIndex] : undefined;
       if (option) void choose(option);
-    } else if (event.key === 'Escape' && (expanded || typed !== '')) {
+    } else if (matchesShortcut(event, 'option-close') && (expanded || typed !== '')) {
       // Only the list closes: the panel around the picker must not.
       event.preventDefault();
       event.stopPropagation();

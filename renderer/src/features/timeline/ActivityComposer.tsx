@@ -12,6 +12,7 @@ import { kindWords } from '../activities/activityKinds';
 import { ownerOf } from '../activities/ownerOf';
 import { useActivityForm } from '../activities/useActivityForm';
 import { readDraft, writeDraft } from './composerDraft';
+import { matchesShortcut } from '../../../../shared/shortcuts';
 
 const sendKeys = navigator.userAgent.includes('Mac') ? '⌘ Enter' : 'Ctrl+Enter';
 
@@ -45,13 +46,13 @@ export function ActivityComposer({ record, onLogged }: { record: FieldedRef; onL
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const target = event.target as HTMLElement;
     // The composer sits inside the record's form: Enter here logs the activity, never saves the record.
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey || target.tagName === 'INPUT')) {
+    if (matchesShortcut(event, 'log-activity') || (target.tagName === 'INPUT' && event.key === 'Enter')) {
       event.preventDefault();
       event.stopPropagation();
       send();
     }
     // Escape closes the panel around it; not while something typed here would be left behind unseen.
-    if (event.key === 'Escape' && typed) event.stopPropagation();
+    if (matchesShortcut(event, 'close-panel') && typed) event.stopPropagation();
   }
 
   return (

@@ -9,6 +9,7 @@ import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { TextButton } from '../activities/TextButton';
 import { recordKindLooks } from './recordKinds';
 import './RecordPicker.css';
+import { matchesShortcut } from '../../../../shared/shortcuts';
 
 export interface PickedRecord {
   kind: FieldedKind;
@@ -66,15 +67,15 @@ export function RecordPicker({ id, label, value, error, onChange }: RecordPicker
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (matchesShortcut(event, 'option-move')) {
       event.preventDefault();
       setOpen(true);
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((current) => (hits.length === 0 ? 0 : (current + step + hits.length) % hits.length));
-    } else if (event.key === 'Enter' && open && hits[active]) {
+    } else if (matchesShortcut(event, 'option-choose') && open && hits[active]) {
       event.preventDefault();
       pick(hits[active]);
-    } else if (event.key === 'Escape' && open && hits.length > 0) {
+    } else if (matchesShortcut(event, 'option-close') && open && hits.length > 0) {
       // The first Escape closes the suggestions, the next one the dialog.
       event.stopPropagation();
       setOpen(false);
