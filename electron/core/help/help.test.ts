@@ -91,11 +91,13 @@ describe('Help: About, Copy Diagnostics, problems the window met', () => {
     const { desktop, call, core: opened } = await loggedCore();
     opened.settings.set('updates.feedToken', 'token-lëak-5e1');
     opened.settings.set('window.placement', { bounds: { x: 1, y: 2, width: 3, height: 4 }, maximized: false });
+    await call('updates.updateSettings', { checkAutomatically: false });
     await call('help.diagnostics', {});
     const text = copiedText(desktop);
     expect(text).not.toContain('token-lëak-5e1');
     expect(text).not.toContain('updates.feedToken');
     expect(text).toMatch(/\(2 other stored settings not shown/);
+    expect(text).toContain('updates.settings.checkAutomatically = false');
   });
 
   it('a window’s unhandled error is logged with its stack, shortened, its values hidden', async () => {

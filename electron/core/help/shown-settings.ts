@@ -13,6 +13,9 @@ const shownSettings: Record<string, 'value' | readonly string[]> = {
   'database.lastIntegrityCheckAt': 'value',
   'reminders.lastCheck': 'value',
   'import.lastWrittenAt': 'value',
+  'updates.settings': ['checkAutomatically'],
+  'updates.lastRunVersion': 'value',
+  'welcome.seen': 'value',
 };
 
 type Plain = string | number | boolean | null;
