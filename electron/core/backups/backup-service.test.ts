@@ -18,18 +18,13 @@ import { blobStore } from '../attachments/blob-store';
 import { memoryLogger } from '../logger';
 import { hashFile } from './manifest';
 import { takeSnapshot } from './snapshot';
+import { ok } from '../../../tests/support/replies';
 
 interface Harness {
   core: Core;
   desktop: RecordingDesktop;
   events: Array<[EventName, unknown]>;
   clock: ReturnType<typeof fixedClock>;
-}
-
-async function ok<T = unknown>(promise: Promise<{ ok: true; data: unknown } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as T;
 }
 
 const names = (core: Core) => core.db.prepare('SELECT name FROM contacts ORDER BY name').pluck().all() as string[];

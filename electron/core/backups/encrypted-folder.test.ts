@@ -11,18 +11,13 @@ import { memoryLogger, type Logger } from '../logger';
 import { sealedDatabaseName, sealedFilesFolder } from './encryption/folder-layout';
 import { workFolderPrefix } from './encryption/folder-sealing';
 import { pruneBackups } from './prune';
+import { ok } from '../../../tests/support/replies';
 
 const password = 'correct horse battery';
 // What must never be found in clear in the chosen folder.
 const marker = { name: 'Zelda Quistgaard', email: 'zelda.quistgaard@example.org', note: 'Allergic to peanuts, divorce pending' };
 const attachmentSecret = 'Quistgaard salary statement 84213';
 const pdf = Buffer.from(`%PDF-1.4\n% ${attachmentSecret}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
-
-async function ok<T = unknown>(promise: Promise<{ ok: true; data: unknown } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), { code: result.error.code });
-  return result.data as T;
-}
 
 function filesUnder(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })

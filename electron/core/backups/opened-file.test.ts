@@ -8,13 +8,7 @@ import { samples } from '../../../tests/support/sample-files';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { upload } from '../../../tests/support/upload';
 import type { Core } from '../core';
-
-type Reply = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
-async function ok<T = unknown>(reply: Promise<Reply>): Promise<T> {
-  const result = await reply;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as T;
-}
+import { ok } from '../../../tests/support/replies';
 
 const people = (core: Core) => core.db.prepare('SELECT name, email FROM contacts ORDER BY name').all();
 const files = (core: Core) => core.db.prepare('SELECT file_name FROM attachments ORDER BY file_name').pluck().all();

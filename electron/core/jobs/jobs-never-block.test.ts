@@ -11,16 +11,11 @@ import { createContact, upload } from '../../../tests/support/upload';
 import { contactsRepo } from '../contacts/repo';
 import { openCore, type Core } from '../core';
 import { memoryLogger, type LogRecord } from '../logger';
+import { ok } from '../../../tests/support/replies';
 
 // A guard, not a benchmark: the bound is generous (a frame is 16 ms), and nothing here is timed but the stalls.
 const longestAllowedStallMs = 200;
 const contacts = 20_000;
-
-async function ok<T>(reply: Promise<{ ok: true; data: unknown } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const result = await reply;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as T;
-}
 
 describe(`long jobs never block the thread that answers requests (${contacts.toLocaleString('en')} contacts)`, () => {
   const tempDir = useTempDirs();

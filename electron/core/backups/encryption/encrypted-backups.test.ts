@@ -9,13 +9,7 @@ import { useTempDirs } from '../../../../tests/support/temp-dir';
 import { upload } from '../../../../tests/support/upload';
 import type { Core } from '../../core';
 import { isSealedFile } from './sealed-file';
-
-type Reply = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
-async function ok<T = unknown>(reply: Promise<Reply>): Promise<T> {
-  const result = await reply;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as T;
-}
+import { ok } from '../../../../tests/support/replies';
 
 const people = (core: Core) => core.db.prepare('SELECT name, email FROM contacts ORDER BY name').all();
 

@@ -1,27 +1,13 @@
-import { useState } from 'react';
-import { toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { useSampleData } from './sampleDataContext';
 import { countsInWords } from './sampleWords';
+import { useAddSampleData } from './useAddSampleData';
 
 /** Settings › Sample data: remove the sample records, or add them (again) to try something out. */
 export function SampleDataSettings() {
-  const { status, add, askRemove } = useSampleData();
-  const [adding, setAdding] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  async function addSample() {
-    setAdding(true);
-    setProblem(null);
-    try {
-      await add();
-    } catch (error) {
-      setProblem(toCrmError(error).message);
-    } finally {
-      setAdding(false);
-    }
-  }
+  const { status, askRemove } = useSampleData();
+  const { adding, problem, addSample } = useAddSampleData();
 
   return (
     <section className="card" aria-labelledby="sample-data-title">

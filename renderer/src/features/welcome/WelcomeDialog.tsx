@@ -1,11 +1,9 @@
-import { useState } from 'react';
-import { toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
 import { Icon, type IconName } from '../../components/Icon';
 import { useBackups } from '../backups/backupsContext';
 import { useImport } from '../import/importContext';
-import { useSampleData } from './sampleDataContext';
+import { useAddSampleData } from './useAddSampleData';
 import './WelcomeDialog.css';
 
 interface Choice {
@@ -29,22 +27,10 @@ const choices: readonly Choice[] = [
 export function WelcomeDialog({ onDone }: { onDone(): void }) {
   const openImport = useImport().open;
   const { openRestore } = useBackups();
-  const { add } = useSampleData();
-  const [adding, setAdding] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { adding, problem, addSample } = useAddSampleData();
 
   async function choose(choice: Choice['id']) {
-    if (choice === 'sample') {
-      setAdding(true);
-      setProblem(null);
-      try {
-        await add();
-      } catch (error) {
-        setProblem(toCrmError(error).message);
-        setAdding(false);
-        return;
-      }
-    }
+    if (choice === 'sample' && !(await addSample())) return;
     onDone();
     if (choice === 'import') openImport('contact');
     if (choice === 'restore') openRestore();
