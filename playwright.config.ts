@@ -28,6 +28,10 @@ export default defineConfig({
   retries: 1,
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
+  // In this harness the core's thread, and each job's thread, compile the core from its TypeScript sources when they
+  // start: several seconds on 2 cores, and more as the core grows (the app loads built code). What waits on them (a
+  // restarted engine's notice, an export's fresh backup) needs more than Playwright's default 5 s before it fails.
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     viewport: { width: 1280, height: 800 },
