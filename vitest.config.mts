@@ -2,7 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['electron/**/*.test.ts', 'renderer/**/*.test.ts', 'shared/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/fault/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
+    include: [
+      'electron/**/*.test.ts',
+      'renderer/**/*.test.ts',
+      'shared/**/*.test.ts',
+      'tests/unit/**/*.test.ts',
+      'tests/fault/**/*.test.ts',
+      'tests/fuzz/**/*.test.ts',
+    ],
     environment: 'node',
     // Each test file opens real SQLite files; forks keep native handles apart.
     pool: 'forks',

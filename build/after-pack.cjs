@@ -6,7 +6,14 @@ const { existsSync, readdirSync, readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 
-const nativeModulePath = ['app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'];
+const nativeModulePath = [
+  'app.asar.unpacked',
+  'node_modules',
+  'better-sqlite3',
+  'build',
+  'Release',
+  'better_sqlite3.node',
+];
 
 // electron-builder's Arch enum (builder-util/out/arch.d.ts), by value.
 const archNames = ['ia32', 'x64', 'armv7l', 'arm64', 'universal'];
@@ -51,16 +58,22 @@ function electronAbi(electronVersion) {
 function checkPackedApp({ appOutDir, platform, arch, electronVersion, expectedAbi = electronAbi(electronVersion) }) {
   const nativeModule = join(resourcesDir(appOutDir, platform), ...nativeModulePath);
   if (!existsSync(nativeModule)) {
-    throw new Error(`The packed app has no ${nativeModulePath.join('/')}: better-sqlite3 was not rebuilt or not unpacked from app.asar (check npmRebuild and asarUnpack in electron-builder.yml).`);
+    throw new Error(
+      `The packed app has no ${nativeModulePath.join('/')}: better-sqlite3 was not rebuilt or not unpacked from app.asar (check npmRebuild and asarUnpack in electron-builder.yml).`,
+    );
   }
   const binary = readFileSync(nativeModule);
   const abi = moduleAbi(binary);
   if (abi !== expectedAbi) {
-    throw new Error(`The packed better-sqlite3 is built for module version ${abi ?? 'unknown'}, but Electron ${electronVersion} needs ${expectedAbi}: the rebuild for Electron failed, so this app could not open its database. See the rebuild errors above.`);
+    throw new Error(
+      `The packed better-sqlite3 is built for module version ${abi ?? 'unknown'}, but Electron ${electronVersion} needs ${expectedAbi}: the rebuild for Electron failed, so this app could not open its database. See the rebuild errors above.`,
+    );
   }
   const builtFor = binaryArch(binary);
   if (arch !== 'universal' && builtFor !== 'universal' && builtFor !== arch) {
-    throw new Error(`The packed better-sqlite3 is built for ${builtFor ?? 'an unknown CPU'}, but this app is packed for ${arch}: it would not load there.`);
+    throw new Error(
+      `The packed better-sqlite3 is built for ${builtFor ?? 'an unknown CPU'}, but this app is packed for ${arch}: it would not load there.`,
+    );
   }
   return { nativeModule, abi, arch: builtFor };
 }
@@ -72,7 +85,9 @@ async function afterPack(context) {
     arch: archNames[context.arch] ?? String(context.arch),
     electronVersion: context.packager.info.framework.version,
   });
-  console.log(`  • better-sqlite3 checked  module version=${checked.abi} arch=${checked.arch} file=${checked.nativeModule}`);
+  console.log(
+    `  • better-sqlite3 checked  module version=${checked.abi} arch=${checked.arch} file=${checked.nativeModule}`,
+  );
 }
 
 module.exports = { afterPack, checkPackedApp, moduleAbi, binaryArch, electronAbi };

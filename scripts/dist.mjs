@@ -20,15 +20,22 @@ export function runSteps(steps, run = runInProject) {
     try {
       run(command);
     } catch {
-      throw new Error(`npm run dist stopped: ${what} failed (\`${command}\`). Nothing after it ran; the reason is in the output above.`);
+      throw new Error(
+        `npm run dist stopped: ${what} failed (\`${command}\`). Nothing after it ran; the reason is in the output above.`,
+      );
     }
   }
 }
 
 /** The installers in outDir written since startedAt (older runs' files stay in dist/ too). */
 export function installersIn(outDir, startedAt) {
-  const names = readdirSync(outDir, { withFileTypes: true }).filter((entry) => entry.isFile() && installerExtensions.some((ext) => entry.name.endsWith(ext)));
-  return names.map((entry) => join(outDir, entry.name)).filter((path) => statSync(path).mtimeMs >= startedAt).sort();
+  const names = readdirSync(outDir, { withFileTypes: true }).filter(
+    (entry) => entry.isFile() && installerExtensions.some((ext) => entry.name.endsWith(ext)),
+  );
+  return names
+    .map((entry) => join(outDir, entry.name))
+    .filter((path) => statSync(path).mtimeMs >= startedAt)
+    .sort();
 }
 
 function main() {
@@ -37,7 +44,10 @@ function main() {
   const outDir = join(projectRoot, 'dist');
   runSteps([
     { what: 'building the app', command: 'npx electron-vite build' },
-    { what: 'packaging the installers', command: `npx electron-builder --config electron-builder.yml ${process.argv.slice(2).join(' ')}` },
+    {
+      what: 'packaging the installers',
+      command: `npx electron-builder --config electron-builder.yml ${process.argv.slice(2).join(' ')}`,
+    },
   ]);
   // electron-builder rebuilt node_modules/better-sqlite3 for Electron; tests switch it back (ensure-node-native.mjs).
   markBuiltForElectron(require('electron/package.json').version);

@@ -12,13 +12,20 @@ function loads() {
     new Database(':memory:').close();
     return true;
   } catch (error) {
-    if (!/NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF|Could not locate the bindings/.test(String(error))) throw error;
+    if (
+      !/NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF|Could not locate the bindings/.test(
+        String(error),
+      )
+    )
+      throw error;
     return false;
   }
 }
 
 if (!loads()) {
-  console.log(`better-sqlite3 is built for another runtime; rebuilding it for Node ${process.version} (a few minutes)…`);
+  console.log(
+    `better-sqlite3 is built for another runtime; rebuilding it for Node ${process.version} (a few minutes)…`,
+  );
   execSync('npm rebuild better-sqlite3', { cwd: projectRoot, stdio: 'inherit' });
   markBuiltForNode();
   if (!loads()) {

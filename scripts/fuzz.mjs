@@ -14,7 +14,11 @@ const tsx = join(projectRoot, 'node_modules', '.bin', process.platform === 'win3
 const failed = [];
 for (const script of scripts) {
   console.log(`\n=== ${script} ===`);
-  const run = spawnSync(tsx, [join(folder, script), ...process.argv.slice(2)], { cwd: projectRoot, stdio: 'inherit', shell: process.platform === 'win32' });
+  const run = spawnSync(tsx, [join(folder, script), ...process.argv.slice(2)], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (run.status !== 0) failed.push(`${script} (${run.error?.message ?? run.signal ?? `exit code ${run.status}`})`);
 }
 console.log(failed.length === 0 ? `\nAll ${scripts.length} fuzz scripts passed.` : `\nFailed: ${failed.join(', ')}`);

@@ -15,7 +15,9 @@ export const linuxSizes = [16, 24, 32, 48, 64, 128, 256, 512];
 export const appIconSize = 1024;
 
 export function renderPng(svg, size) {
-  return Buffer.from(new Resvg(svg, { fitTo: { mode: 'width', value: size }, background: 'rgba(0,0,0,0)' }).render().asPng());
+  return Buffer.from(
+    new Resvg(svg, { fitTo: { mode: 'width', value: size }, background: 'rgba(0,0,0,0)' }).render().asPng(),
+  );
 }
 
 /** Windows .ico and macOS .icns, packed from the 1024 px PNG (png2icons scales it down itself). */

@@ -27,7 +27,13 @@ function packagedApp() {
   // electron-builder names the Linux executable after the package (rolodesk), unless told otherwise.
   const helpers = new Set(['chrome-sandbox', 'chrome_crashpad_handler']);
   const executable = existsSync(root)
-    ? readdirSync(root).find((name) => !helpers.has(name) && !name.includes('.') && statSync(join(root, name)).isFile() && (statSync(join(root, name)).mode & 0o111) !== 0)
+    ? readdirSync(root).find(
+        (name) =>
+          !helpers.has(name) &&
+          !name.includes('.') &&
+          statSync(join(root, name)).isFile() &&
+          (statSync(join(root, name)).mode & 0o111) !== 0,
+      )
     : undefined;
   return { root, relativeExecutable: executable ?? 'rolodesk' };
 }

@@ -1,13 +1,72 @@
 import { z } from 'zod';
 import './schemas/plain-words';
-import { Attachment, AttachmentRef, AttachmentSettings, RecordRef, UploadChunk, UploadRef, UploadStart } from './schemas/attachment';
-import { BackupJob, BackupSettings, BackupStatus, RecoveryStatus, RestoreFromFileResult, SnapshotId, SnapshotInfo } from './schemas/backup';
-import { Activity, ActivityDraft, ActivityListRequest, ActivityPage, ActivityRef, ActivitySetDone, ActivityUpdate, TodayRequest, TodayTasks } from './schemas/activity';
-import { BulkCount, BulkCountRequest, BulkRangeIds, BulkRangeRequest, BulkRequest, BulkResult, BulkUndoRequest, BulkUndoResult } from './schemas/bulk';
+import {
+  Attachment,
+  AttachmentRef,
+  AttachmentSettings,
+  RecordRef,
+  UploadChunk,
+  UploadRef,
+  UploadStart,
+} from './schemas/attachment';
+import {
+  BackupJob,
+  BackupSettings,
+  BackupStatus,
+  RecoveryStatus,
+  RestoreFromFileResult,
+  SnapshotId,
+  SnapshotInfo,
+} from './schemas/backup';
+import {
+  Activity,
+  ActivityDraft,
+  ActivityListRequest,
+  ActivityPage,
+  ActivityRef,
+  ActivitySetDone,
+  ActivityUpdate,
+  TodayRequest,
+  TodayTasks,
+} from './schemas/activity';
+import {
+  BulkCount,
+  BulkCountRequest,
+  BulkRangeIds,
+  BulkRangeRequest,
+  BulkRequest,
+  BulkResult,
+  BulkUndoRequest,
+  BulkUndoResult,
+} from './schemas/bulk';
 import { Id, Trashed, TrashRef } from './schemas/common';
-import { Company, CompanyDelete, CompanyDraft, CompanyListRequest, CompanyPage, CompanyRef, CompanyUpdate } from './schemas/company';
-import { Contact, ContactDraft, ContactListRequest, ContactPage, ContactPhotoUpload, ContactRef, ContactUpdate } from './schemas/contact';
-import { CustomField, CustomFieldDraft, CustomFieldList, CustomFieldListRequest, CustomFieldRef, CustomFieldReorder, CustomFieldUpdate } from './schemas/custom-field';
+import {
+  Company,
+  CompanyDelete,
+  CompanyDraft,
+  CompanyListRequest,
+  CompanyPage,
+  CompanyRef,
+  CompanyUpdate,
+} from './schemas/company';
+import {
+  Contact,
+  ContactDraft,
+  ContactListRequest,
+  ContactPage,
+  ContactPhotoUpload,
+  ContactRef,
+  ContactUpdate,
+} from './schemas/contact';
+import {
+  CustomField,
+  CustomFieldDraft,
+  CustomFieldList,
+  CustomFieldListRequest,
+  CustomFieldRef,
+  CustomFieldReorder,
+  CustomFieldUpdate,
+} from './schemas/custom-field';
 import {
   Deal,
   DealBoard,
@@ -58,8 +117,24 @@ import { recordKinds } from './schemas/record';
 import { SearchRequest, SearchResult } from './schemas/search';
 import { Tag, TagDraft, TagLink, TagLinkResult, TagList, TagRef, TagUpdate } from './schemas/tag';
 import { TimelinePage, TimelineRequest } from './schemas/timeline';
-import { DeleteForeverRequest, TrashListRequest, TrashPage, TrashPreview, TrashPurged, TrashRestored } from './schemas/trash';
-import { SavedView, ViewDraft, ViewList, ViewListRequest, ViewRef, ViewUpdate, ViewUsage, ViewUsageRequest } from './schemas/view';
+import {
+  DeleteForeverRequest,
+  TrashListRequest,
+  TrashPage,
+  TrashPreview,
+  TrashPurged,
+  TrashRestored,
+} from './schemas/trash';
+import {
+  SavedView,
+  ViewDraft,
+  ViewList,
+  ViewListRequest,
+  ViewRef,
+  ViewUpdate,
+  ViewUsage,
+  ViewUsageRequest,
+} from './schemas/view';
 
 const Removed = z.strictObject({ id: Id });
 
@@ -75,7 +150,10 @@ export const channels = {
     output: z.strictObject({ version: z.string(), schemaVersion: z.int(), mode: z.enum(['normal', 'recovery']) }),
   },
   /** The window's answer to window.closeRequested: close (the user saved or discarded) or stay open (keep editing). */
-  'app.closeAnswer': { input: z.strictObject({ close: z.boolean() }), output: z.strictObject({ closing: z.boolean() }) },
+  'app.closeAnswer': {
+    input: z.strictObject({ close: z.boolean() }),
+    output: z.strictObject({ closing: z.boolean() }),
+  },
   'contacts.list': { input: ContactListRequest, output: ContactPage },
   'contacts.get': { input: ContactRef, output: Contact },
   'contacts.create': { input: ContactDraft, output: Contact },
@@ -145,8 +223,14 @@ export const channels = {
   'export.list': { input: ExportRequest, output: ExportResult },
   /** Stops the export in progress: no file is written, and a file already at that place is left as it was. */
   'export.cancel': { input: z.strictObject({}), output: z.strictObject({ cancelled: z.boolean() }) },
-  'attachments.list': { input: z.strictObject({ record: RecordRef }), output: z.strictObject({ attachments: z.array(Attachment) }) },
-  'attachments.start': { input: UploadStart, output: z.strictObject({ uploadId: z.string(), chunkBytes: z.int().positive() }) },
+  'attachments.list': {
+    input: z.strictObject({ record: RecordRef }),
+    output: z.strictObject({ attachments: z.array(Attachment) }),
+  },
+  'attachments.start': {
+    input: UploadStart,
+    output: z.strictObject({ uploadId: z.string(), chunkBytes: z.int().positive() }),
+  },
   'attachments.chunk': { input: UploadChunk, output: z.strictObject({ received: z.int().min(0) }) },
   'attachments.finish': { input: UploadRef, output: Attachment },
   'attachments.cancel': { input: UploadRef, output: z.strictObject({ cancelled: z.boolean() }) },
@@ -168,17 +252,31 @@ export const channels = {
   'backups.cancelExport': { input: z.strictObject({}), output: z.strictObject({ cancelled: z.boolean() }) },
   'backups.restore': {
     // secret: typed in the restore dialog when the snapshot is encrypted and its key is not open.
-    input: z.strictObject({ id: SnapshotId, secret: z.union([z.strictObject({ password: z.string().min(1).max(1024) }), z.strictObject({ recoveryKey: z.string().min(1).max(200) })]).optional() }),
+    input: z.strictObject({
+      id: SnapshotId,
+      secret: z
+        .union([
+          z.strictObject({ password: z.string().min(1).max(1024) }),
+          z.strictObject({ recoveryKey: z.string().min(1).max(200) }),
+        ])
+        .optional(),
+    }),
     output: z.strictObject({ restored: z.literal(true) }),
   },
   'backups.restoreFromFile': { input: z.strictObject({}), output: RestoreFromFileResult },
   'backups.undoRestore': { input: z.strictObject({}), output: z.strictObject({ restored: z.literal(true) }) },
   /** A backup file opened from outside Rolodesk that the window has not offered yet (its name, once), or null. */
-  'backups.openedFile': { input: z.strictObject({}), output: z.strictObject({ fileName: z.string().max(300).nullable() }) },
+  'backups.openedFile': {
+    input: z.strictObject({}),
+    output: z.strictObject({ fileName: z.string().max(300).nullable() }),
+  },
   /** Restores that opened file, as backups.restoreFromFile restores a chosen one (its path never reaches the window). */
   'backups.restoreOpenedFile': { input: z.strictObject({}), output: RestoreFromFileResult },
   /** A dropped file's bytes, in chunks like attachments' (no size cap); then import.open { source: { type: 'upload' } }. */
-  'import.uploadStart': { input: ImportUploadStart, output: z.strictObject({ uploadId: z.string(), chunkBytes: z.int().positive() }) },
+  'import.uploadStart': {
+    input: ImportUploadStart,
+    output: z.strictObject({ uploadId: z.string(), chunkBytes: z.int().positive() }),
+  },
   'import.uploadChunk': { input: UploadChunk, output: z.strictObject({ received: z.int().min(0) }) },
   'import.uploadCancel': { input: UploadRef, output: z.strictObject({ cancelled: z.boolean() }) },
   /** Picks the file (Open dialog, or a finished upload) and holds it for the wizard; null when the dialog was cancelled. */
@@ -223,7 +321,20 @@ export const events = {
    * (Save / Discard / Keep editing) and answers with app.closeAnswer.
    */
   'window.closeRequested': z.strictObject({ reason: z.enum(['close', 'quit']) }),
-  'menu.command': z.strictObject({ command: z.enum(['new-contact', 'focus-search', 'back-up-now', 'export-backup', 'restore-backup', 'import', 'export-list', 'keyboard-shortcuts', 'copy-diagnostics', 'about']) }),
+  'menu.command': z.strictObject({
+    command: z.enum([
+      'new-contact',
+      'focus-search',
+      'back-up-now',
+      'export-backup',
+      'restore-backup',
+      'import',
+      'export-list',
+      'keyboard-shortcuts',
+      'copy-diagnostics',
+      'about',
+    ]),
+  }),
   'backup.progress': z.strictObject({ job: BackupJob, fraction: z.number().min(0).max(1) }),
   /** A backup job failed: the window shows a banner until one succeeds. */
   'backup.failed': z.strictObject({ message: z.string() }),
@@ -243,7 +354,11 @@ export const events = {
    * Records a request created, changed or removed: open panels and lists showing them refresh.
    * `complete` false: more changed than are named (a bulk edit); every record of `kinds` may have.
    */
-  'records.changed': z.strictObject({ records: z.array(RecordRef).max(500), kinds: z.array(z.enum(recordKinds)).max(4), complete: z.boolean() }),
+  'records.changed': z.strictObject({
+    records: z.array(RecordRef).max(500),
+    kinds: z.array(z.enum(recordKinds)).max(4),
+    complete: z.boolean(),
+  }),
   /** A campaign's outbox changed while sending (a message sent, failed, skipped; sending paused): the sending panel's counts. */
   'sending.progress': SendingProgress,
   /** A backup file was opened from outside Rolodesk (double-clicked): the window asks backups.openedFile and offers to restore it. */

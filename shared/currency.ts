@@ -50,5 +50,7 @@ export function convertMinor(valueMinor: number, from: string, to: string, max: 
   const shift = minorDigits(to) - minorDigits(from);
   if (shift < 0 && valueMinor % 10 ** -shift !== 0) return { ok: false, reason: 'inexact' };
   const converted = shift >= 0 ? valueMinor * 10 ** shift : valueMinor / 10 ** -shift;
-  return converted > max || !Number.isSafeInteger(converted) ? { ok: false, reason: 'tooLarge' } : { ok: true, valueMinor: converted };
+  return converted > max || !Number.isSafeInteger(converted)
+    ? { ok: false, reason: 'tooLarge' }
+    : { ok: true, valueMinor: converted };
 }

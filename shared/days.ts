@@ -1,4 +1,12 @@
-import { addDays, differenceInCalendarDays, differenceInCalendarISOWeeks, format, isValid, parse, startOfDay as startOfCalendarDay } from 'date-fns';
+import {
+  addDays,
+  differenceInCalendarDays,
+  differenceInCalendarISOWeeks,
+  format,
+  isValid,
+  parse,
+  startOfDay as startOfCalendarDay,
+} from 'date-fns';
 
 /**
  * Calendar days in the local time zone (the user's: the window's, or the

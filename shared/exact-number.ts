@@ -9,11 +9,15 @@
 export const largestExactInteger = Number.MAX_SAFE_INTEGER;
 
 /** A number the core can store as it was meant: finite, and not past the whole numbers a double holds exactly. */
-export const isStorableNumber = (value: number): boolean => Number.isFinite(value) && Math.abs(value) <= largestExactInteger;
+export const isStorableNumber = (value: number): boolean =>
+  Number.isFinite(value) && Math.abs(value) <= largestExactInteger;
 
-export const tooLargeToStore = (label: string): string => `${label} is too large to store exactly (at most ${largestExactInteger.toLocaleString('en')}).`;
-export const tooPreciseToStore = (label: string): string => `${label} has more digits than can be stored exactly (at most 15 significant digits).`;
-export const notANumber = (label: string): string => `${label} must be a number. Type it in digits, for example 12 or 3.5.`;
+export const tooLargeToStore = (label: string): string =>
+  `${label} is too large to store exactly (at most ${largestExactInteger.toLocaleString('en')}).`;
+export const tooPreciseToStore = (label: string): string =>
+  `${label} has more digits than can be stored exactly (at most 15 significant digits).`;
+export const notANumber = (label: string): string =>
+  `${label} must be a number. Type it in digits, for example 12 or 3.5.`;
 
 /** A typed decimal as its significant digits (no leading or trailing zeros) and where its point sits: "12.50" is { digits: '125', exponent: 2 }. */
 export interface Decimal {
@@ -33,10 +37,15 @@ export function readDecimal(typed: string): Decimal | null {
   const unpadded = all.replace(/^0+/, '');
   const digits = unpadded.replace(/0+$/, '');
   if (digits === '') return { negative: false, digits: '', exponent: 0 };
-  return { negative: match[1] === '-', digits, exponent: whole.length - (all.length - unpadded.length) + Number(match[4] ?? 0) };
+  return {
+    negative: match[1] === '-',
+    digits,
+    exponent: whole.length - (all.length - unpadded.length) + Number(match[4] ?? 0),
+  };
 }
 
-const sameDecimal = (a: Decimal, b: Decimal) => a.negative === b.negative && a.digits === b.digits && a.exponent === b.exponent;
+const sameDecimal = (a: Decimal, b: Decimal) =>
+  a.negative === b.negative && a.digits === b.digits && a.exponent === b.exponent;
 
 /**
  * The decimal counted in units of 10^-places (cents for places = 2), exactly:
@@ -66,5 +75,8 @@ export function readExactNumber(typed: string, label: string): NumberReading {
   if (!isStorableNumber(value)) return { ok: false, message: tooLargeToStore(label) };
   // A double reads back as the shortest decimal that identifies it; any other digits were lost on the way in.
   if (sameDecimal(readDecimal(String(value))!, decimal)) return { ok: true, value };
-  return { ok: false, message: Number.isInteger(value) && Math.abs(value) >= 1e15 ? tooLargeToStore(label) : tooPreciseToStore(label) };
+  return {
+    ok: false,
+    message: Number.isInteger(value) && Math.abs(value) >= 1e15 ? tooLargeToStore(label) : tooPreciseToStore(label),
+  };
 }

@@ -13,7 +13,10 @@ const maxWordLength = 64;
 export function searchWords(typed: string, terms = maxSearchTerms): string[] {
   const words: string[] = [];
   // Only the start of a very long input can hold the words that are used.
-  for (const piece of typed.slice(0, terms * (maxWordLength + 1) * 4).normalize('NFC').split(/[\s"]+/u)) {
+  for (const piece of typed
+    .slice(0, terms * (maxWordLength + 1) * 4)
+    .normalize('NFC')
+    .split(/[\s"]+/u)) {
     const word = piece.replace(/[^\p{L}\p{N}@._+'-]/gu, '').slice(0, maxWordLength);
     if (!/[\p{L}\p{N}]/u.test(word)) continue;
     words.push(word);
@@ -26,7 +29,8 @@ export function searchWords(typed: string, terms = maxSearchTerms): string[] {
 export const isBlankSearch = (typed: string): boolean => typed.trim() === '';
 
 /** Something typed, but nothing to look for ("%", "*", "🚀"): such a search finds nothing. */
-export const hasNothingToSearchFor = (typed: string): boolean => !isBlankSearch(typed) && searchWords(typed).length === 0;
+export const hasNothingToSearchFor = (typed: string): boolean =>
+  !isBlankSearch(typed) && searchWords(typed).length === 0;
 
 /** Why a search found nothing when it had nothing to look for: "“%” has no letters or digits to search for"; null when it had words. */
 export function nothingToSearchForWords(typed: string): string | null {

@@ -43,7 +43,9 @@ function backupsFolder(dataDir: string): string {
 }
 
 function describe(snapshot: SnapshotInfo): string {
-  const counts = Object.entries(snapshot.counts).map(([table, count]) => `${table} ${count}`).join(', ');
+  const counts = Object.entries(snapshot.counts)
+    .map(([table, count]) => `${table} ${count}`)
+    .join(', ');
   const state = snapshot.verified ? 'verified' : `NOT VERIFIED (${snapshot.problems[0] ?? 'unknown problem'})`;
   return `${snapshot.id}  ${snapshot.createdAt}  ${(snapshot.sizeBytes / 1024 / 1024).toFixed(1)} MB  ${snapshot.reason}  ${state}  [${counts}]`;
 }
@@ -59,11 +61,25 @@ interface CliFiles {
  * Commands that change data start the core the way the app does (its own thread, holding the data
  * directory), so they refuse while the app has it open.
  */
-async function withCore<T>(dataDir: string, io: CliIo, files: CliFiles, job: (core: CoreHost) => Promise<T>): Promise<T> {
-  const desktop = { ...noDesktop, chooseSaveLocation: async () => files.saveTo, chooseBackupFile: async () => files.restoreFrom, chooseImportFile: async () => files.importFrom };
+async function withCore<T>(
+  dataDir: string,
+  io: CliIo,
+  files: CliFiles,
+  job: (core: CoreHost) => Promise<T>,
+): Promise<T> {
+  const desktop = {
+    ...noDesktop,
+    chooseSaveLocation: async () => files.saveTo,
+    chooseBackupFile: async () => files.restoreFrom,
+    chooseImportFile: async () => files.importFrom,
+  };
   const core = await startCore({ dataDir, logger: io.logger, appVersion: 'cli', desktop });
   try {
-    if (core.damaged) throw new CrmError('DATABASE_CORRUPT', 'The database is damaged; it was moved aside. Restore a backup with: restore --snapshot <id>.');
+    if (core.damaged)
+      throw new CrmError(
+        'DATABASE_CORRUPT',
+        'The database is damaged; it was moved aside. Restore a backup with: restore --snapshot <id>.',
+      );
     return await job(core);
   } finally {
     await core.close();
@@ -93,7 +109,10 @@ export interface CommandOptions {
 export async function runCommand(command: string, options: CommandOptions, io: CliIo): Promise<number> {
   const dataDir = resolve(options.dataDir);
   if (!existsSync(dataDir)) throw new UsageError(`There is no data folder at ${dataDir}.`);
-  const password = options.passwordFile === undefined ? undefined : readPasswordFile(options.passwordFile, (message) => new UsageError(message));
+  const password =
+    options.passwordFile === undefined
+      ? undefined
+      : readPasswordFile(options.passwordFile, (message) => new UsageError(message));
   switch (command) {
     case 'list': {
       const snapshots = await listSnapshots(backupsFolder(dataDir));
@@ -107,8 +126,14 @@ export async function runCommand(command: string, options: CommandOptions, io: C
         const file = resolve(options.file);
         if (!existsSync(file)) throw new UsageError(`There is no file at ${file}.`);
         const { encrypted, manifest, problems } = await checkBackupFile(file, keyForPassword(password));
-        const counts = Object.entries(manifest.counts).map(([table, count]) => `${table} ${count}`).join(', ');
-        io.out(problems.length === 0 ? `${file}  ok  made ${manifest.createdAt}${encrypted ? '  encrypted' : ''}  [${counts}]` : `${file}  FAILED: ${problems.join('; ')}`);
+        const counts = Object.entries(manifest.counts)
+          .map(([table, count]) => `${table} ${count}`)
+          .join(', ');
+        io.out(
+          problems.length === 0
+            ? `${file}  ok  made ${manifest.createdAt}${encrypted ? '  encrypted' : ''}  [${counts}]`
+            : `${file}  FAILED: ${problems.join('; ')}`,
+        );
         return problems.length === 0 ? exitCodes.ok : exitCodes.badBackup;
       }
       const folder = backupsFolder(dataDir);
@@ -149,22 +174,32 @@ export async function runCommand(command: string, options: CommandOptions, io: C
       const destination = resolve(options.to);
       return withCore(dataDir, io, { saveTo: destination }, async (core) => {
         const encryption = (await answer(core.dispatch('backupEncryption.status', {}))) as EncryptionStatus;
-        if (encryption.on && password === undefined) throw new CrmError('PASSWORD_REQUIRED', `Backups of this data are encrypted with a backup password. ${passwordFileHint}`);
+        if (encryption.on && password === undefined)
+          throw new CrmError(
+            'PASSWORD_REQUIRED',
+            `Backups of this data are encrypted with a backup password. ${passwordFileHint}`,
+          );
         if (encryption.on) await answer(core.dispatch('backupEncryption.unlock', { password, remember: false }));
         await answer(core.dispatch('backups.export', {}));
-        io.out(`Backup written and verified${encryption.on ? ', encrypted with the backup password' : ''}: ${destination}`);
+        io.out(
+          `Backup written and verified${encryption.on ? ', encrypted with the backup password' : ''}: ${destination}`,
+        );
         return exitCodes.ok;
       });
     }
     case 'restore': {
-      if (Boolean(options.snapshot) === Boolean(options.file)) throw new UsageError('restore needs exactly one of --snapshot <id> or --file <backup.zip>.');
+      if (Boolean(options.snapshot) === Boolean(options.file))
+        throw new UsageError('restore needs exactly one of --snapshot <id> or --file <backup.zip>.');
       return withCore(dataDir, io, { restoreFrom: options.file && resolve(options.file) }, async (core) => {
         if (options.snapshot) await answer(core.dispatch('backups.restore', { id: options.snapshot }));
         else {
           // An encrypted file answers with a token for its password, as it does to the window.
-          const chosen = (await answer(core.dispatch('backups.restoreFromFile', {}))) as z.infer<typeof RestoreFromFileResult>;
+          const chosen = (await answer(core.dispatch('backups.restoreFromFile', {}))) as z.infer<
+            typeof RestoreFromFileResult
+          >;
           if (chosen.passwordFor) {
-            if (password === undefined) throw new CrmError('PASSWORD_REQUIRED', `This backup file is encrypted. ${passwordFileHint}`);
+            if (password === undefined)
+              throw new CrmError('PASSWORD_REQUIRED', `This backup file is encrypted. ${passwordFileHint}`);
             await answer(core.dispatch('backupEncryption.restoreFile', { token: chosen.passwordFor.token, password }));
           }
         }

@@ -61,12 +61,28 @@ async function main(): Promise<number> {
     return parsed.values.help ? 0 : 1;
   }
   if (!dataDir) throw new UsageError('--data-dir <folder> is required.');
-  const logger = command === 'list' || command === 'verify' ? memoryLogger() : fileLogger(log, dataDir, { fileName: 'cli.log', console: false });
+  const logger =
+    command === 'list' || command === 'verify'
+      ? memoryLogger()
+      : fileLogger(log, dataDir, { fileName: 'cli.log', console: false });
   // The log file gets the details; the terminal gets the plain lines below.
   log.transports.console.level = false;
   const { kind, encoding, delimiter, duplicates, map } = parsed.values;
   const importOptions = { kind, encoding, delimiter, duplicates, map, dryRun: parsed.values['dry-run'] };
-  return runCommand(command, { dataDir, snapshot: parsed.values.snapshot, file: parsed.values.file, to: parsed.values.to, kind, delimiter, passwordFile: parsed.values['password-file'], import: importOptions }, { out: (line) => process.stdout.write(`${line}\n`), logger });
+  return runCommand(
+    command,
+    {
+      dataDir,
+      snapshot: parsed.values.snapshot,
+      file: parsed.values.file,
+      to: parsed.values.to,
+      kind,
+      delimiter,
+      passwordFile: parsed.values['password-file'],
+      import: importOptions,
+    },
+    { out: (line) => process.stdout.write(`${line}\n`), logger },
+  );
 }
 
 main().then(

@@ -16,10 +16,17 @@ type UsageProblem = (message: string) => Error;
 export function readPasswordFile(path: string, usage: UsageProblem): string {
   const file = resolve(path);
   if (!existsSync(file) || !statSync(file).isFile()) throw usage(`There is no password file at ${file}.`);
-  if (statSync(file).size > 64 * 1024) throw usage(`The password file ${file} is far too large: its first line must be the backup password.`);
-  const [firstLine = ''] = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (firstLine.length === 0) throw usage(`The password file ${file} is empty: its first line must be the backup password.`);
-  if (firstLine.length > backupPasswordLimit) throw usage(`The first line of ${file} is too long for a backup password (at most ${backupPasswordLimit} characters).`);
+  if (statSync(file).size > 64 * 1024)
+    throw usage(`The password file ${file} is far too large: its first line must be the backup password.`);
+  const [firstLine = ''] = readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
+  if (firstLine.length === 0)
+    throw usage(`The password file ${file} is empty: its first line must be the backup password.`);
+  if (firstLine.length > backupPasswordLimit)
+    throw usage(
+      `The first line of ${file} is too long for a backup password (at most ${backupPasswordLimit} characters).`,
+    );
   return firstLine;
 }
 
@@ -28,8 +35,13 @@ export const passwordFileHint = 'Give its password with --password-file <file> (
 /** How the command line opens an encrypted backup file: with the password it was given, or a refusal that says how to give one. */
 export function keyForPassword(password: string | undefined): KeyFor {
   return async (header) => {
-    if (!header.keySet) throw new CrmError('BACKUP_INVALID', 'This encrypted backup does not carry the key it was made with, so it cannot be opened.');
-    if (password === undefined) throw new CrmError('PASSWORD_REQUIRED', `This backup file is encrypted. ${passwordFileHint}`);
+    if (!header.keySet)
+      throw new CrmError(
+        'BACKUP_INVALID',
+        'This encrypted backup does not carry the key it was made with, so it cannot be opened.',
+      );
+    if (password === undefined)
+      throw new CrmError('PASSWORD_REQUIRED', `This backup file is encrypted. ${passwordFileHint}`);
     return unlockKeySet(header.keySet, { password });
   };
 }

@@ -17,6 +17,10 @@ export function wordList(words: readonly string[]): string {
  * undone; a "no" throws CANCELLED, so the caller changes nothing. The page's
  * own buttons are not enough: a compromised window could press them itself.
  */
-export async function confirmOrCancel(desktop: DesktopServices, question: DestructiveQuestion, nothingChanged: string): Promise<void> {
+export async function confirmOrCancel(
+  desktop: DesktopServices,
+  question: DestructiveQuestion,
+  nothingChanged: string,
+): Promise<void> {
   if (!(await desktop.confirmDestructive(question))) throw new CrmError('CANCELLED', nothingChanged);
 }

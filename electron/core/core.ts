@@ -87,7 +87,10 @@ export interface Core {
 }
 
 const damagedError = () =>
-  new CrmError('DATABASE_CORRUPT', 'The Rolodesk database is damaged, so Rolodesk stopped using it. The recovery screen shows how to get your data back.');
+  new CrmError(
+    'DATABASE_CORRUPT',
+    'The Rolodesk database is damaged, so Rolodesk stopped using it. The recovery screen shows how to get your data back.',
+  );
 
 /** Copies handed to other programs live here: inside the user's own data folder, private, emptied at start and at close. */
 function scratchDirFor(dataDir: string): string {
@@ -101,7 +104,16 @@ function scratchDirFor(dataDir: string): string {
  * handler table. A damaged database is moved aside and the core starts in
  * recovery mode instead of failing.
  */
-export async function openCore({ dataDir, logger, appVersion, clock = systemClock, desktop = noDesktop, emit = ignoreEvents, startJobs = jobRunner, updateWaitPollMs }: CoreOptions): Promise<Core> {
+export async function openCore({
+  dataDir,
+  logger,
+  appVersion,
+  clock = systemClock,
+  desktop = noDesktop,
+  emit = ignoreEvents,
+  startJobs = jobRunner,
+  updateWaitPollMs,
+}: CoreOptions): Promise<Core> {
   const paths = prepareDataPaths(dataDir, logger);
   const lock = acquireDataDirLock(paths.lockFile);
   let session: Session | undefined;
@@ -127,7 +139,11 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
     return running;
   }
   /** The live file itself is checked (in a job) before it is called damaged: the error may have come from elsewhere. */
-  const liveDatabaseIsSound = () => jobs.run('quickCheck', { file: paths.database }).then((problems) => problems.length === 0, () => false);
+  const liveDatabaseIsSound = () =>
+    jobs.run('quickCheck', { file: paths.database }).then(
+      (problems) => problems.length === 0,
+      () => false,
+    );
 
   const backups: BackupService = backupService({
     root: paths.root,
@@ -161,8 +177,15 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
   async function becomeDamaged(error: unknown): Promise<void> {
     const detectedAt = clock.now().toISOString();
     const movedTo = await moveDamagedAside(paths.root, clock);
-    damage = { detectedAt, movedTo, details: damageDetails(error, { appVersion, dataDir: paths.root, detectedAt, movedTo }) };
-    logger.error('the database is damaged; it was moved aside and Rolodesk is in recovery mode', { movedTo, error: describeError(error) });
+    damage = {
+      detectedAt,
+      movedTo,
+      details: damageDetails(error, { appVersion, dataDir: paths.root, detectedAt, movedTo }),
+    };
+    logger.error('the database is damaged; it was moved aside and Rolodesk is in recovery mode', {
+      movedTo,
+      error: describeError(error),
+    });
   }
 
   async function startSession(): Promise<void> {
@@ -218,7 +241,11 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
 
   const opened = openedBackupFile();
   const serviceHandlers = {
-    'app.info': () => ({ version: appVersion, schemaVersion: latestSchemaVersion, mode: damage ? ('recovery' as const) : ('normal' as const) }),
+    'app.info': () => ({
+      version: appVersion,
+      schemaVersion: latestSchemaVersion,
+      mode: damage ? ('recovery' as const) : ('normal' as const),
+    }),
     ...backupHandlers(backups, desktop, () => clock.now()),
     ...backupEncryptionHandlers(backups, desktop, () => clock.now(), opened),
     'recovery.status': async () => ({
@@ -236,7 +263,13 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       return { copied: true as const };
     },
     ...updateRestartHandler({
-      running: () => (session ? runningWork({ importWriting: () => session?.writeGate.held ?? false, sendingCampaigns: () => (session ? campaignRuns(session.settings).running().length : 0) }) : []),
+      running: () =>
+        session
+          ? runningWork({
+              importWriting: () => session?.writeGate.held ?? false,
+              sendingCampaigns: () => (session ? campaignRuns(session.settings).running().length : 0),
+            })
+          : [],
       verifiedSnapshot: (reason) => backups.verifiedSnapshot(reason),
       desktop,
       logger,
@@ -272,7 +305,9 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
   }
 
   // While damaged, every data channel answers DATABASE_CORRUPT; backups and recovery still work.
-  const damagedTable = Object.fromEntries(channelNames.map((channel) => [channel, () => Promise.reject(damagedError())])) as unknown as Handlers;
+  const damagedTable = Object.fromEntries(
+    channelNames.map((channel) => [channel, () => Promise.reject(damagedError())]),
+  ) as unknown as Handlers;
   /**
    * A write that is not a request (the reminders' notified mark, the daily
    * trash purge): while an import writes it waits for the import's COMMIT
@@ -284,7 +319,8 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
 
   // Exports outlive a session (one may be cancelled by a restore's swap) but need its database: none while it is damaged.
   const exportTable = exportHandlers({ databaseFile: paths.database, jobs, desktop, clock, logger, emit });
-  const table = (): Handlers => (session ? { ...serviceHandlers, ...exportTable, ...session.handlers } : { ...damagedTable, ...serviceHandlers });
+  const table = (): Handlers =>
+    session ? { ...serviceHandlers, ...exportTable, ...session.handlers } : { ...damagedTable, ...serviceHandlers };
 
   return {
     paths,
@@ -308,7 +344,8 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
         // While the check after a crash runs, its verdict is the one to wait for (a second check would double the wait).
         const open = session;
         const sound = open.checking ? await open.writesAccepted : await liveDatabaseIsSound();
-        if (!sound && session === open) await damagedWhileRunning(new CrmError('DATABASE_CORRUPT', result.error.message));
+        if (!sound && session === open)
+          await damagedWhileRunning(new CrmError('DATABASE_CORRUPT', result.error.message));
       }
       return result;
     },
@@ -324,12 +361,15 @@ export async function openCore({ dataDir, logger, appVersion, clock = systemCloc
       const open = session;
       // After a crash, a purge waits for the quick check; the session may have changed meanwhile.
       if (!open || !(await open.writesAccepted) || session !== open) return 0;
-      const purged = await afterImport(() => (session === open ? purgeExpiredTrash(open.db, open.store, logger, now) : 0));
+      const purged = await afterImport(() =>
+        session === open ? purgeExpiredTrash(open.db, open.store, logger, now) : 0,
+      );
       announceChanges();
       return purged;
     },
     fileLocation: (pathname) => (session ? locateFile(session.db, session.store, pathname) : { found: false }),
-    fileResponse: (pathname) => fileResponseFor(session ? locateFile(session.db, session.store, pathname) : { found: false }),
+    fileResponse: (pathname) =>
+      fileResponseFor(session ? locateFile(session.db, session.store, pathname) : { found: false }),
     openBackupFile(path) {
       emit('backups.fileOpened', { fileName: opened.offer(path) });
       logger.info('a backup file was opened from outside Rolodesk; the window offers to restore it');

@@ -23,7 +23,8 @@ const sqliteCodes: Record<string, { code: ErrorCode; message: string }> = {
   },
   SQLITE_NOTADB: {
     code: 'DATABASE_CORRUPT',
-    message: 'The Rolodesk database file is not one Rolodesk can read, so Rolodesk stops using it and shows how to get your data back.',
+    message:
+      'The Rolodesk database file is not one Rolodesk can read, so Rolodesk stops using it and shows how to get your data back.',
   },
   SQLITE_FULL: {
     code: 'DISK_FULL',

@@ -30,7 +30,10 @@ describe('the log file', () => {
     const paths = prepareDataPaths(root, { debug() {}, info() {}, warn() {}, error() {} });
     const logger = fileLogger(log, paths.root, { homeDir: home, userName: 'zoe-home', console: false });
     logger.info('data paths resolved', { ...paths });
-    logger.warn('request failed', { channel: 'contacts.get', error: { message: 'The contact “Zoë Lëakcheck” is in the trash.' } });
+    logger.warn('request failed', {
+      channel: 'contacts.get',
+      error: { message: 'The contact “Zoë Lëakcheck” is in the trash.' },
+    });
     logger.warn('upload failed', { nested: [{ to: 'leak.check.7f3@example.org' }] });
     // What electron-log's own error handler writes goes through the same redaction.
     log.error(new Error(`ENOENT: no such file or directory, open '${join(home, 'Documents', 'leak-file-4d2.pdf')}'`));

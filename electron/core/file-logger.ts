@@ -18,7 +18,10 @@ const redactionHooks = new WeakMap<NodeLogger, Hook>();
 function redactEverything(log: NodeLogger, places: LogPlaces, startLine: string): void {
   const previous = redactionHooks.get(log);
   // The start line is the one that names the data folder in full; every other line says <data>.
-  const hook: Hook = (message) => (message.data.length === 1 && message.data[0] === startLine ? message : { ...message, data: message.data.map((item) => redactForLog(item, places)) });
+  const hook: Hook = (message) =>
+    message.data.length === 1 && message.data[0] === startLine
+      ? message
+      : { ...message, data: message.data.map((item) => redactForLog(item, places)) };
   log.hooks = [...log.hooks.filter((existing) => existing !== previous), hook];
   redactionHooks.set(log, hook);
 }
@@ -38,14 +41,25 @@ function accountName(): string | undefined {
  * <data>, the home folder as ~, and names, addresses and file names as
  * fingerprints (log-privacy.ts).
  */
-export function fileLogger(log: NodeLogger, dataDir: string, options: { fileName?: string; /** false: the file only (the command line prints its own lines, tests keep quiet) */ console?: boolean } & Omit<LogPlaces, 'dataDir'> = {}): Logger & { file: string } {
+export function fileLogger(
+  log: NodeLogger,
+  dataDir: string,
+  options: {
+    fileName?: string;
+    /** false: the file only (the command line prints its own lines, tests keep quiet) */ console?: boolean;
+  } & Omit<LogPlaces, 'dataDir'> = {},
+): Logger & { file: string } {
   const file = join(dataDir, 'logs', options.fileName ?? 'main.log');
   log.transports.file.resolvePathFn = () => file;
   log.transports.file.maxSize = logFileMaxBytes;
   log.transports.file.level = 'info';
   log.transports.console.level = options.console === false ? false : 'info';
   const startLine = `data folder: ${dataDir}`;
-  redactEverything(log, { dataDir, homeDir: options.homeDir ?? homedir(), userName: options.userName ?? accountName() }, startLine);
+  redactEverything(
+    log,
+    { dataDir, homeDir: options.homeDir ?? homedir(), userName: options.userName ?? accountName() },
+    startLine,
+  );
   log.info(startLine);
   const write = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, context?: Record<string, unknown>) =>
     context === undefined ? log[level](message) : log[level](message, context);

@@ -30,7 +30,9 @@ export async function copyHashing(source: string | AsyncIterable<Uint8Array>, ta
 }
 
 /** The sha256 and length of what `source` yields (a path is read from disk). */
-export async function hashPieces(source: string | AsyncIterable<Uint8Array>): Promise<{ sha256: string; size: number }> {
+export async function hashPieces(
+  source: string | AsyncIterable<Uint8Array>,
+): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
   let size = 0;
   for await (const chunk of typeof source === 'string' ? readPieces(source) : source) {

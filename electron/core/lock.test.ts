@@ -5,7 +5,10 @@ import { useTempDirs } from '../../tests/support/temp-dir';
 import { openCore } from './core';
 import { memoryLogger } from './logger';
 
-const alreadyOpen = expect.objectContaining({ code: 'ALREADY_OPEN', message: expect.stringMatching(/Rolodesk is already open on this data/) });
+const alreadyOpen = expect.objectContaining({
+  code: 'ALREADY_OPEN',
+  message: expect.stringMatching(/Rolodesk is already open on this data/),
+});
 
 describe('one Rolodesk per data directory', () => {
   const tempDir = useTempDirs();

@@ -14,7 +14,9 @@ describe('a fingerprint', () => {
   });
 
   it('of a path the user chose is the whole path’s, unless it is inside the data folder', () => {
-    expect(redactText(pathForLog('/mnt/Zoë Lëakcheck/leak-file-4d2.pdf'), places)).toBe(`“${fingerprint('/mnt/Zoë Lëakcheck/leak-file-4d2.pdf')}”`);
+    expect(redactText(pathForLog('/mnt/Zoë Lëakcheck/leak-file-4d2.pdf'), places)).toBe(
+      `“${fingerprint('/mnt/Zoë Lëakcheck/leak-file-4d2.pdf')}”`,
+    );
     expect(redactText(pathForLog('/home/ana/.config/Rolodesk/backups'), places)).toBe('“<data>/backups”');
   });
 });
@@ -28,7 +30,9 @@ describe('quoted values in a logged string', () => {
   it('hide a name with quotes inside, balanced or not', () => {
     expect(fingerprintQuoted('A “Zoë “Zed” Lëak” here')).toBe(`A “${fingerprint('Zoë “Zed” Lëak')}” here`);
     // A stray close quote inside the value: the span runs on to it, never stopping at the first one.
-    expect(fingerprintQuoted('The “Zoë” Lëak” template and “B”')).toBe(`The “${fingerprint('Zoë” Lëak')}” template and “${fingerprint('B')}”`);
+    expect(fingerprintQuoted('The “Zoë” Lëak” template and “B”')).toBe(
+      `The “${fingerprint('Zoë” Lëak')}” template and “${fingerprint('B')}”`,
+    );
     // An open quote that never closes hides everything after it.
     const unclosed = fingerprintQuoted('Part of “Zoë “Lëak arrived.\nSecond line');
     expect(unclosed).not.toContain('Lëak');
@@ -42,7 +46,9 @@ describe('quoted values in a logged string', () => {
   });
 
   it('keep a quoted path inside the data folder readable', () => {
-    expect(redactText('Could not read “/home/ana/.config/Rolodesk/crm.db”.', places)).toBe('Could not read “<data>/crm.db”.');
+    expect(redactText('Could not read “/home/ana/.config/Rolodesk/crm.db”.', places)).toBe(
+      'Could not read “<data>/crm.db”.',
+    );
   });
 });
 
@@ -56,34 +62,60 @@ describe('paths and addresses in a logged string', () => {
 
   it("hide the file name in the system's messages, and the account name anywhere in a path", () => {
     const text = redactText("ENOENT: no such file or directory, open '/home/ana/Documents/leak-file-4d2.pdf'", places);
-    expect(text).toBe(`ENOENT: no such file or directory, open '${fingerprint('/home/ana/Documents/leak-file-4d2.pdf')}'`);
-    expect(redactText("ENOENT: no such file or directory, open '/home/ana/.config/Rolodesk/crm.db'", places)).toBe("ENOENT: no such file or directory, open '<data>/crm.db'");
-    expect(redactText("EACCES: permission denied, mkdir '/media/ana/USB/Rolodesk backups'", places)).not.toMatch(/ana|Rolodesk backups/);
+    expect(text).toBe(
+      `ENOENT: no such file or directory, open '${fingerprint('/home/ana/Documents/leak-file-4d2.pdf')}'`,
+    );
+    expect(redactText("ENOENT: no such file or directory, open '/home/ana/.config/Rolodesk/crm.db'", places)).toBe(
+      "ENOENT: no such file or directory, open '<data>/crm.db'",
+    );
+    expect(redactText("EACCES: permission denied, mkdir '/media/ana/USB/Rolodesk backups'", places)).not.toMatch(
+      /ana|Rolodesk backups/,
+    );
   });
 
   it('hide a value that is a whole path outside the data folder, keep one inside it', () => {
-    expect(redactText('/tmp/rolodesk-open/1f8e/leak-file-4d2.pdf', places)).toBe(fingerprint('/tmp/rolodesk-open/1f8e/leak-file-4d2.pdf'));
-    expect(redactText('C:\\Users\\ana\\Desktop\\Zoë.csv', places)).toBe(fingerprint('C:\\Users\\ana\\Desktop\\Zoë.csv'));
+    expect(redactText('/tmp/rolodesk-open/1f8e/leak-file-4d2.pdf', places)).toBe(
+      fingerprint('/tmp/rolodesk-open/1f8e/leak-file-4d2.pdf'),
+    );
+    expect(redactText('C:\\Users\\ana\\Desktop\\Zoë.csv', places)).toBe(
+      fingerprint('C:\\Users\\ana\\Desktop\\Zoë.csv'),
+    );
     expect(redactText('/home/ana/.config/Rolodesk/backups/snapshot-1', places)).toBe('<data>/backups/snapshot-1');
   });
 
   it('hide email addresses wherever they are, but not package paths', () => {
-    const text = redactText('550 5.1.1 <leak.check.7f3@example.org>: mailbox unavailable (leak.check.7f3@example.org.)', places);
+    const text = redactText(
+      '550 5.1.1 <leak.check.7f3@example.org>: mailbox unavailable (leak.check.7f3@example.org.)',
+      places,
+    );
     expect(text).not.toContain('leak.check');
     expect(text).toContain(fingerprint('leak.check.7f3@example.org'));
-    expect(redactText('at /app/node_modules/@scope/pkg/index.js:3', places)).toBe('at /app/node_modules/@scope/pkg/index.js:3');
+    expect(redactText('at /app/node_modules/@scope/pkg/index.js:3', places)).toBe(
+      'at /app/node_modules/@scope/pkg/index.js:3',
+    );
   });
 });
 
 describe('a logged value', () => {
   it('is redacted all the way down: nested objects, arrays, errors and their causes', () => {
-    const cause = Object.assign(new Error("ENOENT: no such file or directory, open '/home/ana/leak-file-4d2.pdf'"), { code: 'ENOENT' });
+    const cause = Object.assign(new Error("ENOENT: no such file or directory, open '/home/ana/leak-file-4d2.pdf'"), {
+      code: 'ENOENT',
+    });
     const error = new CrmError('NOT_FOUND', 'The contact “Zoë Lëakcheck” is in the trash.');
     const wrapped = new Error('Saving “secret-note-91c” failed', { cause });
     const aggregate = new AggregateError([error, 'leak.check.7f3@example.org'], 'several');
-    const context = { deep: { list: [{ name: '“Zoë Lëakcheck”' }, ['leak.check.7f3@example.org']] }, error, wrapped, aggregate, count: 3, ok: true, none: null };
+    const context = {
+      deep: { list: [{ name: '“Zoë Lëakcheck”' }, ['leak.check.7f3@example.org']] },
+      error,
+      wrapped,
+      aggregate,
+      count: 3,
+      ok: true,
+      none: null,
+    };
     const text = logged(context);
-    for (const marker of ['Zoë', 'Lëakcheck', 'leak-file-4d2', 'secret-note-91c', 'leak.check', '/home/ana']) expect(text).not.toContain(marker);
+    for (const marker of ['Zoë', 'Lëakcheck', 'leak-file-4d2', 'secret-note-91c', 'leak.check', '/home/ana'])
+      expect(text).not.toContain(marker);
     expect(text).toContain('ENOENT');
     expect(text).toContain('"count":3');
     expect(text).toContain('"code":"NOT_FOUND"');
@@ -98,7 +130,9 @@ describe('a logged value', () => {
 
 describe('describeError', () => {
   it('hides the quoted values and addresses an error message carries, in its causes too', () => {
-    const thrown = new Error('Could not send to “Zoë Lëakcheck”', { cause: new CrmError('VALIDATION', 'leak.check.7f3@example.org was refused') });
+    const thrown = new Error('Could not send to “Zoë Lëakcheck”', {
+      cause: new CrmError('VALIDATION', 'leak.check.7f3@example.org was refused'),
+    });
     const described = JSON.stringify(describeError(thrown));
     expect(described).not.toMatch(/Zoë|leak\.check/);
     expect(described).toContain('Could not send to “#');

@@ -76,7 +76,9 @@ const emailPattern = /[^\s@“”"'`<>()[\]{},;:/\\]+@[^\s@“”"'`<>()[\]{},;:
 
 /** Hides the user's values a message carries wherever it came from: quoted spans and email addresses. */
 export function redactUserValues(text: string): string {
-  return fingerprintQuoted(text, (inner) => inner.startsWith('<data>')).replace(emailPattern, (address) => fingerprint(address));
+  return fingerprintQuoted(text, (inner) => inner.startsWith('<data>')).replace(emailPattern, (address) =>
+    fingerprint(address),
+  );
 }
 
 function escapeRegExp(text: string): string {
@@ -86,7 +88,9 @@ function escapeRegExp(text: string): string {
 /** A folder as it may appear in text: as given, and with the other kind of slash (Windows paths in URLs, say). */
 function spellings(folder: string): string[] {
   const trimmed = folder.replace(/[\\/]+$/, '');
-  return [...new Set([trimmed, trimmed.replace(/\\/g, '/'), trimmed.replace(/\//g, '\\')])].filter((spelling) => spelling.length > 1);
+  return [...new Set([trimmed, trimmed.replace(/\\/g, '/'), trimmed.replace(/\//g, '\\')])].filter(
+    (spelling) => spelling.length > 1,
+  );
 }
 
 function replaceFolder(text: string, folder: string | undefined, token: string): string {
@@ -120,7 +124,12 @@ function hideUserName(text: string, userName: string | undefined): string {
 const maxDepth = 8;
 
 /** Any value a log line carries with `redact` applied to every string in it: objects, arrays and errors (with their causes) all the way down. */
-export function redactDeep(value: unknown, redact: (text: string) => string, depth = 0, seen = new WeakSet<object>()): unknown {
+export function redactDeep(
+  value: unknown,
+  redact: (text: string) => string,
+  depth = 0,
+  seen = new WeakSet<object>(),
+): unknown {
   if (typeof value === 'string') return redact(value);
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value)) return '[circular]';
@@ -129,7 +138,9 @@ export function redactDeep(value: unknown, redact: (text: string) => string, dep
   if (value instanceof Error) return redactDeep(errorFields(value), redact, depth + 1, seen);
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact, depth + 1, seen));
   if (value instanceof Date) return value.toISOString();
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact, depth + 1, seen)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact, depth + 1, seen)]),
+  );
 }
 
 /** A value as the log file may hold it (see redactText). */
@@ -140,9 +151,15 @@ export function redactForLog(value: unknown, places: LogPlaces): unknown {
 /** An error's parts as plain data, its cause and inner errors included (redaction is the caller's). */
 export function errorFields(error: Error, depth = 0): Record<string, unknown> {
   const code = (error as { code?: unknown }).code;
-  const fields: Record<string, unknown> = { name: error.name, message: error.message, ...(code === undefined ? {} : { code }), stack: error.stack };
+  const fields: Record<string, unknown> = {
+    name: error.name,
+    message: error.message,
+    ...(code === undefined ? {} : { code }),
+    stack: error.stack,
+  };
   if (depth >= 4) return fields;
-  const inner = (value: unknown) => (value instanceof Error ? errorFields(value, depth + 1) : value === undefined ? undefined : String(value));
+  const inner = (value: unknown) =>
+    value instanceof Error ? errorFields(value, depth + 1) : value === undefined ? undefined : String(value);
   if (error.cause !== undefined) fields.cause = inner(error.cause);
   if (error instanceof AggregateError) fields.errors = error.errors.map(inner);
   return fields;

@@ -9,7 +9,9 @@ describe('data directory', () => {
   const tempDir = useTempDirs();
 
   it('uses CRM_DATA_DIR when set, made absolute against the working directory', () => {
-    expect(resolveDataDir({ CRM_DATA_DIR: 'portable/data' }, () => '/unused', '/home/anna')).toBe('/home/anna/portable/data');
+    expect(resolveDataDir({ CRM_DATA_DIR: 'portable/data' }, () => '/unused', '/home/anna')).toBe(
+      '/home/anna/portable/data',
+    );
     expect(resolveDataDir({ CRM_DATA_DIR: '/srv/crm/' }, () => '/unused')).toBe('/srv/crm');
   });
 
@@ -30,6 +32,12 @@ describe('data directory', () => {
     expect(paths.database).toBe(join(root, 'crm.db'));
     expect(existsSync(paths.database)).toBe(false);
     const logged = logger.records.find((record) => record.message === 'data paths resolved');
-    expect(logged?.context).toMatchObject({ root, database: paths.database, attachments: paths.attachments, backups: paths.backups, logs: paths.logs });
+    expect(logged?.context).toMatchObject({
+      root,
+      database: paths.database,
+      attachments: paths.attachments,
+      backups: paths.backups,
+      logs: paths.logs,
+    });
   });
 });

@@ -16,7 +16,11 @@ export interface DataPaths {
  * CRM_DATA_DIR wins (portable installs, tests); otherwise the platform's
  * user-data folder that main passes in.
  */
-export function resolveDataDir(env: Record<string, string | undefined>, defaultDir: () => string, cwd = process.cwd()): string {
+export function resolveDataDir(
+  env: Record<string, string | undefined>,
+  defaultDir: () => string,
+  cwd = process.cwd(),
+): string {
   const override = env.CRM_DATA_DIR?.trim();
   const chosen = override ? override : defaultDir();
   return isAbsolute(chosen) ? resolve(chosen) : resolve(cwd, chosen);

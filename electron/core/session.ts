@@ -73,14 +73,23 @@ function dataHandlers(context: CoreContext) {
 }
 
 // Requests that only read (or only move a file's bytes, or drive an import) never wait for an import's COMMIT.
-const neverWaits = /^(import\.|search\.)|\.(list|get|board|today|range|count|find|preview|usedBy|start|chunk|cancel|open|saveCopy)$/;
+const neverWaits =
+  /^(import\.|search\.)|\.(list|get|board|today|range|count|find|preview|usedBy|start|chunk|cancel|open|saveCopy)$/;
 
 /**
  * Every handler guarded by the write gate: while an import writes, a request that may write
  * waits for its COMMIT before it starts, and any that meets its lock anyway waits and runs again.
  */
-function guarded<T extends Record<string, (input: never) => unknown>>(handlers: T, gate: ReturnType<typeof createWriteGate>): T {
-  return Object.fromEntries(Object.entries(handlers).map(([channel, handler]) => [channel, gate.guard(handler, { waitFirst: !neverWaits.test(channel) })])) as T;
+function guarded<T extends Record<string, (input: never) => unknown>>(
+  handlers: T,
+  gate: ReturnType<typeof createWriteGate>,
+): T {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([channel, handler]) => [
+      channel,
+      gate.guard(handler, { waitFirst: !neverWaits.test(channel) }),
+    ]),
+  ) as T;
 }
 export type DataHandlers = ReturnType<typeof dataHandlers>;
 
@@ -163,40 +172,48 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     try {
       await sweepAttachments(db, store, clock, logger, checkWhileServing ? { keepTempsFrom: openedAt } : {});
     } catch (error) {
-      logger.error('the attachments sweep failed; nothing was removed after the failure', { error: describeError(error) });
+      logger.error('the attachments sweep failed; nothing was removed after the failure', {
+        error: describeError(error),
+      });
     }
     try {
       await purgeExpiredTrash(db, store, logger, clock.now());
     } catch (error) {
-      logger.error('emptying the trash of entries older than 30 days failed; it is retried at the next start', { error: describeError(error) });
+      logger.error('emptying the trash of entries older than 30 days failed; it is retried at the next start', {
+        error: describeError(error),
+      });
     }
   }
   if (!checkWhileServing) await tidyUp();
   const writeGate = createWriteGate(db);
   const finishBeforeClose: Array<() => Promise<void>> = [];
-  const handlers = guarded(dataHandlers({
-    db,
-    databaseFile: paths.database,
-    jobs,
-    clock,
-    logger,
-    appVersion: options.appVersion,
-    settings,
-    store,
-    uploads,
-    desktop: options.desktop,
-    scratchDir: options.scratchDir,
-    emit: options.emit,
+  const handlers = guarded(
+    dataHandlers({
+      db,
+      databaseFile: paths.database,
+      jobs,
+      clock,
+      logger,
+      appVersion: options.appVersion,
+      settings,
+      store,
+      uploads,
+      desktop: options.desktop,
+      scratchDir: options.scratchDir,
+      emit: options.emit,
+      writeGate,
+      beforeClose: (stop) => void finishBeforeClose.push(stop),
+    }),
     writeGate,
-    beforeClose: (stop) => void finishBeforeClose.push(stop),
-  }), writeGate);
+  );
   const changes = changeFeed(db);
   // A file just created has nothing to check yet: its weekly check counts from now.
   if (isNew) markIntegrityChecked(settings, clock.now());
   let stopping = false;
   let health: DatabaseHealth | undefined;
   const watchHealth = (quickCheckPending: boolean) => {
-    if (!stopping) health = watchDatabaseHealth({
+    if (!stopping)
+      health = watchDatabaseHealth({
         jobs,
         file: paths.database,
         settings,
@@ -215,7 +232,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       problems = await jobs.run('quickCheck', { file: paths.database });
     } catch (error) {
       if (stopping) throw error;
-      logger.warn('the quick check could not run in a job; it runs on the core connection instead', { error: describeError(error) });
+      logger.warn('the quick check could not run in a job; it runs on the core connection instead', {
+        error: describeError(error),
+      });
       problems = quickCheckProblems(db);
     }
     if (problems.length > 0) throw damagedFileError('quick_check', problems);
@@ -230,7 +249,12 @@ export async function openSession(options: SessionOptions): Promise<Session> {
         logger.info('quick check started; reads are answered, writes wait for it (the last close was not clean)');
         const closedFirst = () => {
           checking = false;
-          writeGate.shut(new CrmError('CANCELLED', 'Rolodesk closed the data before this change could be saved. Nothing was changed.'));
+          writeGate.shut(
+            new CrmError(
+              'CANCELLED',
+              'Rolodesk closed the data before this change could be saved. Nothing was changed.',
+            ),
+          );
           return false;
         };
         try {
@@ -242,11 +266,21 @@ export async function openSession(options: SessionOptions): Promise<Session> {
           if (damage instanceof CrmError && damage.code === 'DATABASE_CORRUPT') {
             // Shut before the gate opens, so no write that waited runs; then the recovery screen.
             writeGate.shut(damage);
-            logger.error('the quick check after an unclean shutdown found the database damaged', { error: describeError(error) });
+            logger.error('the quick check after an unclean shutdown found the database damaged', {
+              error: describeError(error),
+            });
             options.onDamaged(error as Error);
           } else {
-            writeGate.shut(new CrmError('STORAGE', 'Rolodesk could not check its database after it was last closed unexpectedly, so it saves no changes. Restart Rolodesk to try again.'));
-            logger.error('the quick check after an unclean shutdown could not run; changes are refused until a restart', { error: describeError(error) });
+            writeGate.shut(
+              new CrmError(
+                'STORAGE',
+                'Rolodesk could not check its database after it was last closed unexpectedly, so it saves no changes. Restart Rolodesk to try again.',
+              ),
+            );
+            logger.error(
+              'the quick check after an unclean shutdown could not run; changes are refused until a restart',
+              { error: describeError(error) },
+            );
           }
           return false;
         }
@@ -263,7 +297,13 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   async function stopBackgroundWork(): Promise<void> {
     stopping = true;
     health?.stop();
-    await Promise.all(finishBeforeClose.map((stop) => stop().catch((error: unknown) => logger.warn('background work did not stop cleanly', { error: describeError(error) }))));
+    await Promise.all(
+      finishBeforeClose.map((stop) =>
+        stop().catch((error: unknown) =>
+          logger.warn('background work did not stop cleanly', { error: describeError(error) }),
+        ),
+      ),
+    );
     await jobs.stopJobsOn(paths.database);
   }
   return {
@@ -283,7 +323,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       if (closed) return;
       closed = true;
       await stopBackgroundWork();
-      await uploads.abortAll().catch((error: unknown) => logger.warn('could not clear uploads in progress', { error: describeError(error) }));
+      await uploads
+        .abortAll()
+        .catch((error: unknown) => logger.warn('could not clear uploads in progress', { error: describeError(error) }));
       if (!(await writesAccepted)) {
         // Never checked: no checkpoint and no clean-close mark, so the next start checks it first.
         db.close();
@@ -297,7 +339,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       }
       db.close();
       await markClosedCleanly(paths.database).catch((error: unknown) =>
-        logger.warn('could not mark the database closed cleanly; the next start checks it first', { error: describeError(error) }),
+        logger.warn('could not mark the database closed cleanly; the next start checks it first', {
+          error: describeError(error),
+        }),
       );
     },
     async abandon() {

@@ -19,11 +19,19 @@ export interface AutoUpdateOptions {
 function checkAnswer(status: UpdateStatus, appVersion: string): Pick<MessageBoxOptions, 'message' | 'detail' | 'type'> {
   switch (status.state) {
     case 'ready':
-      return { type: 'info', message: `Rolodesk ${status.version} is ready.`, detail: 'Choose “Restart to update” at the top of the window when it suits you. A backup is taken first.' };
+      return {
+        type: 'info',
+        message: `Rolodesk ${status.version} is ready.`,
+        detail: 'Choose “Restart to update” at the top of the window when it suits you. A backup is taken first.',
+      };
     case 'failed':
       return { type: 'warning', message: 'Rolodesk could not check for updates.', detail: status.message };
     case 'off':
-      return { type: 'info', message: 'Updates come with an installed Rolodesk.', detail: 'This is a development build, so it does not look for updates.' };
+      return {
+        type: 'info',
+        message: 'Updates come with an installed Rolodesk.',
+        detail: 'This is a development build, so it does not look for updates.',
+      };
     default:
       return { type: 'info', message: 'You have the latest Rolodesk.', detail: `This is version ${appVersion}.` };
   }
@@ -43,7 +51,8 @@ export function startAutoUpdate(options: AutoUpdateOptions) {
   const flow = new UpdateFlow({
     updater: autoUpdater,
     packaged: options.packaged,
-    checksAutomatically: async () => parseUpdateSettings(await options.readSetting(updateSettingsKey)).checkAutomatically,
+    checksAutomatically: async () =>
+      parseUpdateSettings(await options.readSetting(updateSettingsKey)).checkAutomatically,
     announceReady: options.announceReady,
     logger,
   });

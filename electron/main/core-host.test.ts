@@ -41,7 +41,10 @@ describe('the core in its own thread', () => {
     const anna = ok<{ id: number; name: string }>(await core.dispatch('contacts.create', { name: 'Anna Berg' }));
     expect(anna.name).toBe('Anna Berg');
     expect(ok<{ total: number }>(await core.dispatch('contacts.list', {})).total).toBe(1);
-    expect(heard).toContainEqual({ event: 'records.changed', payload: { records: [{ kind: 'contact', id: anna.id }], kinds: ['contact'], complete: true } });
+    expect(heard).toContainEqual({
+      event: 'records.changed',
+      payload: { records: [{ kind: 'contact', id: anna.id }], kinds: ['contact'], complete: true },
+    });
     expect(logs.some((record) => record.message === 'database opened')).toBe(true);
     // The refusal comes back as data, with its code, as in the same thread.
     expect(await core.dispatch('contacts.get', { id: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -57,8 +60,20 @@ describe('the core in its own thread', () => {
     const { core } = await host();
     const anna = ok<{ id: number }>(await core.dispatch('contacts.create', { name: 'Anna Berg' }));
     const text = 'Notes from the meeting\n'.repeat(2000);
-    const start = ok<{ uploadId: string }>(await core.dispatch('attachments.start', { record: { kind: 'contact', id: anna.id }, fileName: 'notes.txt', size: text.length }));
-    ok(await core.dispatch('attachments.chunk', { uploadId: start.uploadId, offset: 0, data: Buffer.from(text).toString('base64') }));
+    const start = ok<{ uploadId: string }>(
+      await core.dispatch('attachments.start', {
+        record: { kind: 'contact', id: anna.id },
+        fileName: 'notes.txt',
+        size: text.length,
+      }),
+    );
+    ok(
+      await core.dispatch('attachments.chunk', {
+        uploadId: start.uploadId,
+        offset: 0,
+        data: Buffer.from(text).toString('base64'),
+      }),
+    );
     const attachment = ok<{ sha256: string }>(await core.dispatch('attachments.finish', { uploadId: start.uploadId }));
     const response = await core.fileResponse(`/files/${attachment.sha256}`);
     expect(response.status).toBe(200);
@@ -70,7 +85,9 @@ describe('the core in its own thread', () => {
   it('holds the data like the app: a second start is refused while it runs, and allowed once it is closed', async () => {
     const dataDir = tempDir();
     const first = await host(dataDir);
-    await expect(startCore({ dataDir, logger: memoryLogger(), appVersion: 'test' })).rejects.toMatchObject({ code: 'ALREADY_OPEN' });
+    await expect(startCore({ dataDir, logger: memoryLogger(), appVersion: 'test' })).rejects.toMatchObject({
+      code: 'ALREADY_OPEN',
+    });
     await first.core.close();
     hosts.splice(hosts.indexOf(first.core), 1);
     const second = await host(dataDir);
@@ -96,7 +113,9 @@ describe('the core in its own thread', () => {
     writing = false;
     await writer;
 
-    expect(logs.some((record) => record.level === 'error' && record.message.includes('stopped unexpectedly'))).toBe(true);
+    expect(logs.some((record) => record.level === 'error' && record.message.includes('stopped unexpectedly'))).toBe(
+      true,
+    );
     expect(heard.some(({ event }) => event === 'core.restarted')).toBe(true);
     expect(refused.every((message) => message.includes('restarted its data engine'))).toBe(true);
     await core.close();
@@ -154,6 +173,8 @@ describe('the core in its own thread', () => {
     expect(core.damaged).toBe(true);
     ok(await core.dispatch('recovery.startEmpty', {}));
     // The schedule's first run is a start-up snapshot of the sound (empty) data.
-    await expect.poll(async () => (await core.backups.list()).map((snapshot) => snapshot.reason), { timeout: 30_000 }).toContain('start-up');
+    await expect
+      .poll(async () => (await core.backups.list()).map((snapshot) => snapshot.reason), { timeout: 30_000 })
+      .toContain('start-up');
   }, 60_000);
 });

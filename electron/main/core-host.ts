@@ -48,7 +48,8 @@ export interface CoreHost {
   crashForTest(): Promise<void>;
 }
 
-const restartedMessage = 'Rolodesk restarted its data engine after a problem. Everything saved before is safe; a change you were saving at that moment may not have been saved: please check it.';
+const restartedMessage =
+  'Rolodesk restarted its data engine after a problem. Everything saved before is safe; a change you were saving at that moment may not have been saved: please check it.';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -65,7 +66,11 @@ interface Pending {
  */
 export async function startCore(options: CoreHostOptions): Promise<CoreHost> {
   const { logger, desktop = noDesktop, emit = ignoreEvents } = options;
-  const start: WorkerStart = { dataDir: options.dataDir, appVersion: options.appVersion, background: options.background ?? false };
+  const start: WorkerStart = {
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    background: options.background ?? false,
+  };
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let closing = false;
@@ -153,7 +158,10 @@ export async function startCore(options: CoreHostOptions): Promise<CoreHost> {
       try {
         return await ask({ method: 'dispatch', channel, input });
       } catch (error) {
-        return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) },
+        };
       }
     },
     async fileResponse(pathname) {

@@ -53,7 +53,8 @@ describe('crash reporting stays on this computer', () => {
   });
 
   it('no file on the crash path imports a network module or names a web address', () => {
-    const network = /from\s+['"](node:)?(http|https|http2|net|dgram|tls|dns)['"]|\bnet\.request\b|\bfetch\s*\(|XMLHttpRequest|sendBeacon|WebSocket|https?:\/\/|submitURL|openExternal|createIssue/;
+    const network =
+      /from\s+['"](node:)?(http|https|http2|net|dgram|tls|dns)['"]|\bnet\.request\b|\bfetch\s*\(|XMLHttpRequest|sendBeacon|WebSocket|https?:\/\/|submitURL|openExternal|createIssue/;
     const offenders = crashPath.filter((file) => network.test(readFileSync(resolve(root, file), 'utf8')));
     expect(offenders).toEqual([]);
   });

@@ -1,4 +1,12 @@
-import { clipboard, dialog, safeStorage, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import {
+  clipboard,
+  dialog,
+  safeStorage,
+  shell,
+  type BrowserWindow,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import { CrmError } from '../core/errors';
 import { checkedMailto } from '../core/templates/mailto';
 import type { DesktopServices } from '../core/desktop';
@@ -9,7 +17,11 @@ import { secretFiles } from './secret-files';
 export type WindowServices = Pick<DesktopServices, 'answerClose' | 'showReminder' | 'restartToUpdate'>;
 
 /** `secretsFolder`: the data directory's `secrets/`, where safeStorage's encrypted secrets are kept. */
-export function electronDesktop(window: () => BrowserWindow | undefined, own: WindowServices, secretsFolder: string): DesktopServices {
+export function electronDesktop(
+  window: () => BrowserWindow | undefined,
+  own: WindowServices,
+  secretsFolder: string,
+): DesktopServices {
   const save = (options: SaveDialogOptions) => {
     const owner = window();
     return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
@@ -32,7 +44,11 @@ export function electronDesktop(window: () => BrowserWindow | undefined, own: Wi
       return choice.canceled ? undefined : choice.filePaths[0];
     },
     async chooseBackupFile() {
-      const choice = await pick({ title: 'Restore from a backup file', properties: ['openFile'], filters: [{ name: 'Rolodesk backup', extensions: ['rolodesk-backup', 'zip'] }] });
+      const choice = await pick({
+        title: 'Restore from a backup file',
+        properties: ['openFile'],
+        filters: [{ name: 'Rolodesk backup', extensions: ['rolodesk-backup', 'zip'] }],
+      });
       return choice.canceled ? undefined : choice.filePaths[0];
     },
     async chooseImportFile() {
@@ -54,7 +70,16 @@ export function electronDesktop(window: () => BrowserWindow | undefined, own: Wi
       clipboard.writeText(text);
     },
     async confirmDestructive({ title, message, detail, confirmLabel }) {
-      const options = { type: 'warning' as const, title, message, detail, buttons: ['Cancel', confirmLabel], defaultId: 0, cancelId: 0, noLink: true };
+      const options = {
+        type: 'warning' as const,
+        title,
+        message,
+        detail,
+        buttons: ['Cancel', confirmLabel],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
       const owner = window();
       const answer = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
       return answer.response === 1;

@@ -58,11 +58,16 @@ function readPlacement(running: CoreHost): Promise<unknown> {
 
 function savePlacement(window: BrowserWindow): void {
   const placement: WindowPlacement = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
-  core?.saveSetting(windowPlacementKey, placement).catch((error: unknown) => logger.warn('could not remember the window placement', { error: describeError(error) }));
+  core
+    ?.saveSetting(windowPlacementKey, placement)
+    .catch((error: unknown) => logger.warn('could not remember the window placement', { error: describeError(error) }));
 }
 
 async function createMainWindow(running: CoreHost): Promise<BrowserWindow> {
-  const placement = choosePlacement(await readPlacement(running), screen.getAllDisplays().map((display) => display.workArea));
+  const placement = choosePlacement(
+    await readPlacement(running),
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   // The scanner cannot see into mainWindowOptions, so it flags options it sets (window.test.ts holds each one):
   // electronegativity: CONTEXT_ISOLATION_JS_CHECK — mainWindowOptions sets contextIsolation: true
   // electronegativity: SANDBOX_JS_CHECK — mainWindowOptions sets sandbox: true
@@ -72,9 +77,13 @@ async function createMainWindow(running: CoreHost): Promise<BrowserWindow> {
   window.once('ready-to-show', () => window.show());
   window.on('close', () => savePlacement(window));
   // The page held the close (unsaved changes): it asks the user in its own words, then answers (answerClose).
-  window.webContents.on('will-prevent-unload', () => send('window.closeRequested', { reason: quitRequested ? 'quit' : 'close' }));
+  window.webContents.on('will-prevent-unload', () =>
+    send('window.closeRequested', { reason: quitRequested ? 'quit' : 'close' }),
+  );
   window.on('closed', () => (mainWindow = undefined));
-  window.loadURL(appEntryUrl).catch((error: unknown) => logger.error('the window could not load Rolodesk', { error: describeError(error) }));
+  window
+    .loadURL(appEntryUrl)
+    .catch((error: unknown) => logger.error('the window could not load Rolodesk', { error: describeError(error) }));
   return window;
 }
 
@@ -98,7 +107,10 @@ function openInSystem(path: string): void {
 
 function startupFailed(error: unknown): void {
   logger.error('Rolodesk could not start', { error: describeError(error) });
-  const message = error instanceof CrmError ? error.message : `Rolodesk could not open its data in ${dataDir}. The details are in ${logger.file}.`;
+  const message =
+    error instanceof CrmError
+      ? error.message
+      : `Rolodesk could not open its data in ${dataDir}. The details are in ${logger.file}.`;
   dialog.showErrorBox('Rolodesk could not start', message);
   app.exit(1);
 }
@@ -120,13 +132,30 @@ async function start(): Promise<void> {
     dataDir,
     logger,
     appVersion: app.getVersion(),
-    desktop: electronDesktop(() => mainWindow, { answerClose, showReminder, restartToUpdate: async () => installUpdate(updates) }, join(dataDir, 'secrets')),
+    desktop: electronDesktop(
+      () => mainWindow,
+      { answerClose, showReminder, restartToUpdate: async () => installUpdate(updates) },
+      join(dataDir, 'secrets'),
+    ),
     emit: send,
     background: true,
   });
   core = running;
-  openedFiles.deliverTo((path) => running.openBackupFile(path).catch((error: unknown) => logger.warn('an opened backup file could not be offered', { error: describeError(error) })));
-  updates = startAutoUpdate({ packaged: app.isPackaged, appVersion: app.getVersion(), readSetting: (key) => running.setting(key), announceReady: (version) => send('updates.ready', { version }), window: () => mainWindow, logger });
+  openedFiles.deliverTo((path) =>
+    running
+      .openBackupFile(path)
+      .catch((error: unknown) =>
+        logger.warn('an opened backup file could not be offered', { error: describeError(error) }),
+      ),
+  );
+  updates = startAutoUpdate({
+    packaged: app.isPackaged,
+    appVersion: app.getVersion(),
+    readSetting: (key) => running.setting(key),
+    announceReady: (version) => send('updates.ready', { version }),
+    window: () => mainWindow,
+    logger,
+  });
   serveApp(join(__dirname, '../renderer'), (pathname) => running.fileResponse(pathname));
   registerIpcHandlers(
     ipcMain,
@@ -136,21 +165,25 @@ async function start(): Promise<void> {
   );
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      menuTemplate(process.platform, {
-        newContact: () => send('menu.command', { command: 'new-contact' }),
-        find: () => send('menu.command', { command: 'focus-search' }),
-        backUpNow: () => send('menu.command', { command: 'back-up-now' }),
-        exportBackup: () => send('menu.command', { command: 'export-backup' }),
-        restoreBackup: () => send('menu.command', { command: 'restore-backup' }),
-        importFile: () => send('menu.command', { command: 'import' }),
-        exportList: () => send('menu.command', { command: 'export-list' }),
-        openDataFolder: () => openInSystem(running.paths.root),
-        openLogFile: () => openInSystem(logger.file),
-        keyboardShortcuts: () => send('menu.command', { command: 'keyboard-shortcuts' }),
-        copyDiagnostics: () => send('menu.command', { command: 'copy-diagnostics' }),
-        about: () => send('menu.command', { command: 'about' }),
-        checkForUpdates: () => void updates?.checkFromMenu(),
-      }, buildKind),
+      menuTemplate(
+        process.platform,
+        {
+          newContact: () => send('menu.command', { command: 'new-contact' }),
+          find: () => send('menu.command', { command: 'focus-search' }),
+          backUpNow: () => send('menu.command', { command: 'back-up-now' }),
+          exportBackup: () => send('menu.command', { command: 'export-backup' }),
+          restoreBackup: () => send('menu.command', { command: 'restore-backup' }),
+          importFile: () => send('menu.command', { command: 'import' }),
+          exportList: () => send('menu.command', { command: 'export-list' }),
+          openDataFolder: () => openInSystem(running.paths.root),
+          openLogFile: () => openInSystem(logger.file),
+          keyboardShortcuts: () => send('menu.command', { command: 'keyboard-shortcuts' }),
+          copyDiagnostics: () => send('menu.command', { command: 'copy-diagnostics' }),
+          about: () => send('menu.command', { command: 'about' }),
+          checkForUpdates: () => void updates?.checkFromMenu(),
+        },
+        buildKind,
+      ),
     ),
   );
   mainWindow = await createMainWindow(running);
@@ -187,15 +220,13 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = core;
     core = undefined;
-    closing
-      .close({ lastBackupWithinMs: quitBackupTimeoutMs })
-      .then(
-        () => app.quit(),
-        (error: unknown) => {
-          logger.error('closing the data failed', { error: describeError(error) });
-          app.exit(1);
-        },
-      );
+    closing.close({ lastBackupWithinMs: quitBackupTimeoutMs }).then(
+      () => app.quit(),
+      (error: unknown) => {
+        logger.error('closing the data failed', { error: describeError(error) });
+        app.exit(1);
+      },
+    );
   });
   app.whenReady().then(start).catch(startupFailed);
 }

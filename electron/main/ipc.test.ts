@@ -9,7 +9,10 @@ type Handler = (event: IpcMainInvokeEvent, input: unknown) => Promise<Result<unk
 /** A stand-in for ipcMain and the event Electron passes: only the fields ipc.ts reads. */
 function harness() {
   const handlers = new Map<string, Handler>();
-  const ipcMain = { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) } as unknown as Pick<IpcMain, 'handle'>;
+  const ipcMain = { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) } as unknown as Pick<
+    IpcMain,
+    'handle'
+  >;
   const dispatched: Array<[string, unknown]> = [];
   const refused: string[] = [];
   registerIpcHandlers(
@@ -23,7 +26,10 @@ function harness() {
   );
   const mainFrame = { url: 'app://rolodesk/index.html' };
   const event = (overrides: { id?: number; frame?: { url: string } | null }) =>
-    ({ sender: { id: overrides.id ?? 7, mainFrame }, senderFrame: overrides.frame === undefined ? mainFrame : overrides.frame }) as unknown as IpcMainInvokeEvent;
+    ({
+      sender: { id: overrides.id ?? 7, mainFrame },
+      senderFrame: overrides.frame === undefined ? mainFrame : overrides.frame,
+    }) as unknown as IpcMainInvokeEvent;
   return { handlers, dispatched, refused, event, mainFrame };
 }
 
@@ -56,13 +62,19 @@ describe('main IPC wiring', () => {
   it('refuses everything before the window exists', async () => {
     const handlers = new Map<string, Handler>();
     registerIpcHandlers(
-      { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) } as unknown as Pick<IpcMain, 'handle'>,
+      { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) } as unknown as Pick<
+        IpcMain,
+        'handle'
+      >,
       () => undefined,
       async () => ({ ok: true, data: null }),
       () => {},
     );
     const frame = { url: 'app://rolodesk/index.html' };
-    const reply = await handlers.get('app.info')!({ sender: { id: 1, mainFrame: frame }, senderFrame: frame } as unknown as IpcMainInvokeEvent, {});
+    const reply = await handlers.get('app.info')!(
+      { sender: { id: 1, mainFrame: frame }, senderFrame: frame } as unknown as IpcMainInvokeEvent,
+      {},
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

@@ -26,7 +26,12 @@ export type BuildKind = 'release' | 'development';
  * typing, and DevTools would hand anyone at the desk a console into the page.
  */
 function viewMenu(build: BuildKind): MenuItemConstructorOptions {
-  const developer: MenuItemConstructorOptions[] = [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
+  const developer: MenuItemConstructorOptions[] = [
+    { role: 'reload' },
+    { role: 'forceReload' },
+    { role: 'toggleDevTools' },
+    { type: 'separator' },
+  ];
   return {
     label: '&View',
     submenu: [
@@ -67,21 +72,35 @@ function macAppMenu(actions: MenuActions): MenuItemConstructorOptions {
  * Help; on macOS the app menu) plus Rolodesk's own commands. Accelerators
  * come from shared/shortcuts.ts, the table Help › Keyboard Shortcuts lists.
  */
-export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, build: BuildKind): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  platform: NodeJS.Platform,
+  actions: MenuActions,
+  build: BuildKind,
+): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   return [
     ...(isMac ? [macAppMenu(actions)] : []),
     {
       label: '&File',
       submenu: [
-        { id: 'new-contact', label: 'New Contact', accelerator: acceleratorFor('new-contact'), click: () => actions.newContact() },
+        {
+          id: 'new-contact',
+          label: 'New Contact',
+          accelerator: acceleratorFor('new-contact'),
+          click: () => actions.newContact(),
+        },
         { id: 'find', label: 'Find…', accelerator: acceleratorFor('find'), click: () => actions.find() },
         { type: 'separator' },
         { id: 'import', label: 'Import…', click: () => actions.importFile() },
         { id: 'export-list', label: 'Export List…', click: () => actions.exportList() },
         { type: 'separator' },
         { id: 'back-up-now', label: 'Back Up Now', click: () => actions.backUpNow() },
-        { id: 'export-backup', label: 'Export Backup…', accelerator: acceleratorFor('export-backup'), click: () => actions.exportBackup() },
+        {
+          id: 'export-backup',
+          label: 'Export Backup…',
+          accelerator: acceleratorFor('export-backup'),
+          click: () => actions.exportBackup(),
+        },
         { id: 'restore-backup', label: 'Restore from Backup…', click: () => actions.restoreBackup() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
@@ -100,7 +119,9 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, bu
         { id: 'open-log-file', label: 'Open Log File', click: () => actions.openLogFile() },
         { type: 'separator' },
         { id: 'check-for-updates', label: 'Check for Updates…', click: () => actions.checkForUpdates() },
-        ...(isMac ? [] : [{ type: 'separator' } as const, { id: 'about', label: 'About Rolodesk', click: () => actions.about() }]),
+        ...(isMac
+          ? []
+          : [{ type: 'separator' } as const, { id: 'about', label: 'About Rolodesk', click: () => actions.about() }]),
       ],
     },
   ];

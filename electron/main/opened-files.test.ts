@@ -9,17 +9,23 @@ describe('backup files named on the command line', () => {
   it('finds a double-clicked backup file after the program, with or without encryption, whatever the case of its extension', () => {
     const file = join(here, 'Rolodesk backup 2026-12-07.rolodesk-backup');
     expect(backupFilesIn(['/opt/Rolodesk/rolodesk', file], '/')).toEqual([file]);
-    expect(backupFilesIn(['/opt/Rolodesk/rolodesk', join(here, 'Office.ZIP')], '/')).toEqual([join(here, 'Office.ZIP')]);
+    expect(backupFilesIn(['/opt/Rolodesk/rolodesk', join(here, 'Office.ZIP')], '/')).toEqual([
+      join(here, 'Office.ZIP'),
+    ]);
   });
 
   it('takes a file: URL, as a Linux desktop may send one, but no other kind of URL', () => {
     const file = join(here, 'Office backup.rolodesk-backup');
     expect(backupFilesIn(['rolodesk', pathToFileURL(file).href], '/')).toEqual([file]);
-    expect(backupFilesIn(['rolodesk', 'https://example.com/backup.zip', 'smb://server/share/backup.zip'], here)).toEqual([]);
+    expect(
+      backupFilesIn(['rolodesk', 'https://example.com/backup.zip', 'smb://server/share/backup.zip'], here),
+    ).toEqual([]);
   });
 
   it('reads a relative path from the folder the command ran in (a second instance says which)', () => {
-    expect(backupFilesIn(['rolodesk', 'backups/office.rolodesk-backup'], here)).toEqual([join(here, 'backups', 'office.rolodesk-backup')]);
+    expect(backupFilesIn(['rolodesk', 'backups/office.rolodesk-backup'], here)).toEqual([
+      join(here, 'backups', 'office.rolodesk-backup'),
+    ]);
   });
 
   it('skips the program, switches, the development app folder and files that are not backups', () => {
@@ -40,7 +46,10 @@ describe('backup files named on the command line', () => {
   });
 
   it('keeps every backup file named, in order', () => {
-    expect(backupFilesIn(['rolodesk', 'a.zip', '--flag', 'b.rolodesk-backup'], here)).toEqual([join(here, 'a.zip'), join(here, 'b.rolodesk-backup')]);
+    expect(backupFilesIn(['rolodesk', 'a.zip', '--flag', 'b.rolodesk-backup'], here)).toEqual([
+      join(here, 'a.zip'),
+      join(here, 'b.rolodesk-backup'),
+    ]);
   });
 });
 

@@ -16,7 +16,11 @@ type PermissionCheckHandler = (contents: null, permission: string, origin: strin
 
 function lockedDownContents() {
   const app = new EventEmitter();
-  const handlers: { windowOpen?: WindowOpenHandler; permissionRequest?: PermissionRequestHandler; permissionCheck?: PermissionCheckHandler } = {};
+  const handlers: {
+    windowOpen?: WindowOpenHandler;
+    permissionRequest?: PermissionRequestHandler;
+    permissionCheck?: PermissionCheckHandler;
+  } = {};
   const contents = Object.assign(new EventEmitter(), {
     setWindowOpenHandler: (handler: WindowOpenHandler) => (handlers.windowOpen = handler),
     session: {
@@ -31,13 +35,22 @@ function lockedDownContents() {
 }
 
 function preventable(fields: Record<string, unknown> = {}) {
-  return Object.assign({ prevented: false, preventDefault() { this.prevented = true; } }, fields);
+  return Object.assign(
+    {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    },
+    fields,
+  );
 }
 
 describe('locking down the window', () => {
   it('knows our own pages from everything else', () => {
     expect(isOwnPage(`${origin}/index.html`, origin)).toBe(true);
-    for (const url of ['https://example.com/', `${origin}.evil.example/`, 'file:///etc/passwd', origin]) expect(isOwnPage(url, origin)).toBe(false);
+    for (const url of ['https://example.com/', `${origin}.evil.example/`, 'file:///etc/passwd', origin])
+      expect(isOwnPage(url, origin)).toBe(false);
   });
 
   it('cancels any frame, main or sub, navigating off our origin, and lets our own pages load', () => {
@@ -71,7 +84,8 @@ describe('locking down the window', () => {
     const answers: boolean[] = [];
     handlers.permissionRequest?.(null, 'media', (granted) => answers.push(granted));
     expect(answers).toEqual([false]);
-    for (const permission of ['notifications', 'clipboard-read', 'geolocation', 'media']) expect(handlers.permissionCheck?.(null, permission, origin)).toBe(false);
+    for (const permission of ['notifications', 'clipboard-read', 'geolocation', 'media'])
+      expect(handlers.permissionCheck?.(null, permission, origin)).toBe(false);
     expect(logged).toContain('permission check refused');
   });
 });

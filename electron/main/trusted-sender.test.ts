@@ -12,14 +12,23 @@ describe('trusted sender', () => {
     expect(isTrustedSender(ours, undefined)).toBe(false);
   });
 
-  it.each(['app://evil/index.html', 'app://rolodesk.evil/x', 'https://rolodesk/', 'file:///index.html', 'about:blank', '', 'not a url'])(
-    'refuses a frame at %j',
-    (frameUrl) => expect(isTrustedSender({ ...ours, frameUrl }, trusted)).toBe(false),
-  );
+  it.each([
+    'app://evil/index.html',
+    'app://rolodesk.evil/x',
+    'https://rolodesk/',
+    'file:///index.html',
+    'about:blank',
+    '',
+    'not a url',
+  ])('refuses a frame at %j', (frameUrl) => expect(isTrustedSender({ ...ours, frameUrl }, trusted)).toBe(false));
 
   it('works for the http origin the e2e harness serves from', () => {
     const local = { webContentsId: 1, origin: 'http://127.0.0.1:5173' };
-    expect(isTrustedSender({ webContentsId: 1, frameUrl: 'http://127.0.0.1:5173/index.html', isMainFrame: true }, local)).toBe(true);
-    expect(isTrustedSender({ webContentsId: 1, frameUrl: 'http://127.0.0.1:5174/index.html', isMainFrame: true }, local)).toBe(false);
+    expect(
+      isTrustedSender({ webContentsId: 1, frameUrl: 'http://127.0.0.1:5173/index.html', isMainFrame: true }, local),
+    ).toBe(true);
+    expect(
+      isTrustedSender({ webContentsId: 1, frameUrl: 'http://127.0.0.1:5174/index.html', isMainFrame: true }, local),
+    ).toBe(false);
   });
 });

@@ -29,7 +29,10 @@ afterEach(async () => {
  */
 function realUpdater(folder: string, feedUrl: string, backupsFolder: () => string) {
   // What electron-builder writes into the app's resources; the updater reads its cache folder's name from it.
-  writeFileSync(join(folder, 'app-update.yml'), `provider: generic\nurl: ${feedUrl}\nupdaterCacheDirName: rolodesk-updater\n`);
+  writeFileSync(
+    join(folder, 'app-update.yml'),
+    `provider: generic\nurl: ${feedUrl}\nupdaterCacheDirName: rolodesk-updater\n`,
+  );
   const app: AppAdapter = {
     version: '0.1.0',
     name: 'Rolodesk',
@@ -49,7 +52,12 @@ function realUpdater(folder: string, feedUrl: string, backupsFolder: () => strin
   updater.setFeedURL({ provider: 'generic', url: feedUrl });
   const installs: Array<{ isSilent: boolean | undefined; snapshotsThen: string[] }> = [];
   updater.quitAndInstall = (isSilent?: boolean) => {
-    installs.push({ isSilent, snapshotsThen: readdirSync(backupsFolder()).filter((name) => existsSync(join(backupsFolder(), name, 'manifest.json'))) });
+    installs.push({
+      isSilent,
+      snapshotsThen: readdirSync(backupsFolder()).filter((name) =>
+        existsSync(join(backupsFolder(), name, 'manifest.json')),
+      ),
+    });
   };
   return { updater, installs, pendingFolder: join(app.baseCachePath, 'rolodesk-updater', 'pending') };
 }
@@ -85,7 +93,10 @@ function holdableImport() {
   return { startJobs, release, state };
 }
 
-async function setUp({ packaged = true, startJobs }: { packaged?: boolean; startJobs?: (logger: Logger) => JobRunner } = {}) {
+async function setUp({
+  packaged = true,
+  startJobs,
+}: { packaged?: boolean; startJobs?: (logger: Logger) => JobRunner } = {}) {
   const feed = await startUpdateFeed('0.2.0');
   cleanups.push(() => feed.close());
   const dataDir = tempDir();
@@ -93,7 +104,14 @@ async function setUp({ packaged = true, startJobs }: { packaged?: boolean; start
   const logger = memoryLogger();
   let flow!: UpdateFlow;
   // Main's desktop service: once the core's gate passed, the flow quits and installs.
-  const core: Core = await openCore({ dataDir, logger, appVersion: '0.1.0', desktop: { ...desktop, restartToUpdate: async () => flow.installNow() }, updateWaitPollMs: 20, ...(startJobs ? { startJobs } : {}) });
+  const core: Core = await openCore({
+    dataDir,
+    logger,
+    appVersion: '0.1.0',
+    desktop: { ...desktop, restartToUpdate: async () => flow.installNow() },
+    updateWaitPollMs: 20,
+    ...(startJobs ? { startJobs } : {}),
+  });
   cleanups.push(() => core.close());
   await call(core, 'contacts.create', { name: 'Anna Berg', email: 'anna@example.com' });
   const real = realUpdater(tempDir(), feed.url, () => core.backups.location());
@@ -123,7 +141,8 @@ function folderState(dataDir: string) {
     }
   };
   walk(dataDir);
-  const bytes = (name: string) => (existsSync(join(dataDir, name)) ? sha512(readFileSync(join(dataDir, name))) : 'none');
+  const bytes = (name: string) =>
+    existsSync(join(dataDir, name)) ? sha512(readFileSync(join(dataDir, name))) : 'none';
   return { files: files.sort(), database: bytes('crm.db'), wal: bytes('crm.db-wal') };
 }
 
@@ -144,7 +163,10 @@ describe('automatic updates with the real electron-updater against a local feed'
 
     expect(await flow.checkAutomatically()).toEqual({ state: 'ready', version: '0.2.0' });
     expect(announced).toEqual(['0.2.0']);
-    expect(feed.requests.map((request) => request.path)).toEqual([expect.stringMatching(/^\/latest-linux.*\.yml$/), `/${feed.fileName}`]);
+    expect(feed.requests.map((request) => request.path)).toEqual([
+      expect.stringMatching(/^\/latest-linux.*\.yml$/),
+      `/${feed.fileName}`,
+    ]);
     // The downloaded file is the feed's, byte for byte; nothing is installed yet, and no snapshot was taken for it.
     expect(sha512(readFileSync(join(pendingFolder, feed.fileName)))).toBe(sha512(feed.artifact));
     expect(installs).toEqual([]);
@@ -153,7 +175,13 @@ describe('automatic updates with the real electron-updater against a local feed'
     expect(await call(core, 'updates.restart', {})).toEqual({ restarting: true });
 
     const taken = (await core.backups.list()).filter((snapshot) => !before.some((old) => old.id === snapshot.id));
-    expect(taken).toEqual([expect.objectContaining({ reason: 'before update', verified: true, counts: expect.objectContaining({ contacts: 1 }) })]);
+    expect(taken).toEqual([
+      expect.objectContaining({
+        reason: 'before update',
+        verified: true,
+        counts: expect.objectContaining({ contacts: 1 }),
+      }),
+    ]);
     // Asked once, not silently, and only after the snapshot was in place.
     expect(installs).toEqual([{ isSilent: false, snapshotsThen: expect.arrayContaining([taken[0]!.id]) }]);
   });
@@ -225,4 +253,3 @@ describe('automatic updates with the real electron-updater against a local feed'
     expect(feed.requests).toEqual([]);
   });
 });
-

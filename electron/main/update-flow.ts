@@ -91,7 +91,10 @@ export class UpdateFlow {
       return;
     }
     const automatic = () => void this.checkAutomatically();
-    this.scheduled.push(this.timers.setTimeout(automatic, firstCheckAfterMs), this.timers.setInterval(automatic, checkEveryMs));
+    this.scheduled.push(
+      this.timers.setTimeout(automatic, firstCheckAfterMs),
+      this.timers.setInterval(automatic, checkEveryMs),
+    );
   }
 
   stop(): void {
@@ -105,7 +108,9 @@ export class UpdateFlow {
       enabled = await this.options.checksAutomatically();
     } catch (error) {
       // The setting cannot be read (the data is damaged, say): no check rather than one the user may have refused.
-      this.options.logger.warn('the update setting could not be read; no check for updates this time', { error: describeError(error) });
+      this.options.logger.warn('the update setting could not be read; no check for updates this time', {
+        error: describeError(error),
+      });
       return this.current;
     }
     if (!enabled) {
@@ -133,7 +138,9 @@ export class UpdateFlow {
       // 'update-downloaded' has set 'ready' by now when there was an update.
       if (this.current.state === 'checking') this.current = { state: 'up to date' };
     } catch (error) {
-      logger.warn('checking for or downloading an update failed; it is tried again at the next check', { error: describeError(error) });
+      logger.warn('checking for or downloading an update failed; it is tried again at the next check', {
+        error: describeError(error),
+      });
       this.current = { state: 'failed', message: tryLaterMessage };
     }
     return this.current;

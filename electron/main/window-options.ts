@@ -7,7 +7,11 @@ import type { WindowPlacement } from './window-placement';
  * become. A release build cannot open DevTools at all, by menu or by any
  * keyboard shortcut (F12, Ctrl+Shift+I).
  */
-export function mainWindowOptions(preloadPath: string, placement: WindowPlacement, build: BuildKind): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  placement: WindowPlacement,
+  build: BuildKind,
+): BrowserWindowConstructorOptions {
   return {
     ...placement.bounds,
     minWidth: 480,

@@ -30,7 +30,9 @@ export function choosePlacement(saved: unknown, workAreas: Rectangle[]): WindowP
   const parsed = WindowPlacement.safeParse(saved);
   if (parsed.success) {
     const { bounds } = parsed.data;
-    const visible = workAreas.some((area) => overlap(bounds, area) >= Math.min(bounds.width * bounds.height * 0.5, 200 * 200));
+    const visible = workAreas.some(
+      (area) => overlap(bounds, area) >= Math.min(bounds.width * bounds.height * 0.5, 200 * 200),
+    );
     if (visible) return parsed.data;
   }
   const primary = workAreas[0] ?? { x: 0, y: 0, ...defaultSize };

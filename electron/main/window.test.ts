@@ -34,12 +34,25 @@ describe('main window', () => {
 
   it('comes back on screen when its monitor is gone, centred at 1280×800 or smaller', () => {
     const onUnpluggedMonitor = { bounds: { x: 3000, y: 0, width: 1000, height: 700 }, maximized: false };
-    expect(choosePlacement(onUnpluggedMonitor, [laptop])).toEqual({ bounds: { x: 80, y: 50, width: 1280, height: 800 }, maximized: false });
-    expect(choosePlacement(undefined, [{ x: 0, y: 0, width: 1024, height: 600 }]).bounds).toEqual({ x: 0, y: 0, width: 1024, height: 600 });
+    expect(choosePlacement(onUnpluggedMonitor, [laptop])).toEqual({
+      bounds: { x: 80, y: 50, width: 1280, height: 800 },
+      maximized: false,
+    });
+    expect(choosePlacement(undefined, [{ x: 0, y: 0, width: 1024, height: 600 }]).bounds).toEqual({
+      x: 0,
+      y: 0,
+      width: 1024,
+      height: 600,
+    });
   });
 
   it('ignores a saved placement that is not what it should be', () => {
-    for (const junk of [null, 'big', { bounds: { x: 0, y: 0, width: 10, height: 10 }, maximized: false }, { bounds: {} }]) {
+    for (const junk of [
+      null,
+      'big',
+      { bounds: { x: 0, y: 0, width: 10, height: 10 }, maximized: false },
+      { bounds: {} },
+    ]) {
       expect(choosePlacement(junk, [laptop]).bounds.width).toBe(1280);
     }
   });

@@ -19,27 +19,27 @@ export function App() {
   return (
     <ToastProvider>
       <HelpProvider>
-      {/* A problem's banner across the top takes its room from the app below, never pushes it out of the window. */}
-      <div className="app-frame">
-      <WindowProblems />
-      <div className="app-frame__content">
-      <ProblemBoundary resetKey={`${mode ?? 'starting'}-${generation}`}>
-      <UnsavedChangesProvider>
-      {mode && (
-        <BackupsProvider mode={mode}>
-          {mode === 'recovery' ? (
-            <div className="app">
-              <RecoveryScreen />
-            </div>
-          ) : (
-            <MainWindow version={version} generation={generation} />
-          )}
-        </BackupsProvider>
-      )}
-      </UnsavedChangesProvider>
-      </ProblemBoundary>
-      </div>
-      </div>
+        {/* A problem's banner across the top takes its room from the app below, never pushes it out of the window. */}
+        <div className="app-frame">
+          <WindowProblems />
+          <div className="app-frame__content">
+            <ProblemBoundary resetKey={`${mode ?? 'starting'}-${generation}`}>
+              <UnsavedChangesProvider>
+                {mode && (
+                  <BackupsProvider mode={mode}>
+                    {mode === 'recovery' ? (
+                      <div className="app">
+                        <RecoveryScreen />
+                      </div>
+                    ) : (
+                      <MainWindow version={version} generation={generation} />
+                    )}
+                  </BackupsProvider>
+                )}
+              </UnsavedChangesProvider>
+            </ProblemBoundary>
+          </div>
+        </div>
       </HelpProvider>
     </ToastProvider>
   );

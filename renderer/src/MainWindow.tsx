@@ -111,24 +111,31 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
   return (
     <NavigationContext.Provider value={navigation}>
       <ImportProvider>
-      <FirstRunProvider>
-      <PaletteProvider>
-        <div className="main-window">
-        <BackupFailedBanner />
-        <RestoredBanner />
-        <UpdatedNotice />
-        <UpdateReadyNotice />
-        <SampleDataBanner />
-        <div className="app">
-          <Sidebar sections={sections} tools={tools} current={current} onSelect={go} version={version} search={<PaletteButton />} />
-          <div className="app__screen" key={generation}>
-            <ProblemBoundary resetKey={current}>{screenFor(current)}</ProblemBoundary>
-          </div>
-        </div>
-        <CommandPalette key={generation} />
-        </div>
-      </PaletteProvider>
-      </FirstRunProvider>
+        <FirstRunProvider>
+          <PaletteProvider>
+            <div className="main-window">
+              <BackupFailedBanner />
+              <RestoredBanner />
+              <UpdatedNotice />
+              <UpdateReadyNotice />
+              <SampleDataBanner />
+              <div className="app">
+                <Sidebar
+                  sections={sections}
+                  tools={tools}
+                  current={current}
+                  onSelect={go}
+                  version={version}
+                  search={<PaletteButton />}
+                />
+                <div className="app__screen" key={generation}>
+                  <ProblemBoundary resetKey={current}>{screenFor(current)}</ProblemBoundary>
+                </div>
+              </div>
+              <CommandPalette key={generation} />
+            </div>
+          </PaletteProvider>
+        </FirstRunProvider>
       </ImportProvider>
     </NavigationContext.Provider>
   );

@@ -1,4 +1,12 @@
-import { channels, events, type ChannelName, type EventName, type EventPayload, type Input, type Output } from '../../shared/contract';
+import {
+  channels,
+  events,
+  type ChannelName,
+  type EventName,
+  type EventPayload,
+  type Input,
+  type Output,
+} from '../../shared/contract';
 import type { ErrorCode, FieldIssue } from '../../shared/errors';
 
 /** A failed request, as the UI handles it: a stable code, a message for people, and any field problems. */

@@ -52,7 +52,8 @@ export const placeOfKind: Record<Exclude<RecordKind, 'activity'>, Place> = {
 };
 
 /** The list "Export this list…" means: the one on screen, else Contacts. */
-export const listPlace = (current: Place): Place => (current === 'companies' || current === 'deals' ? current : 'contacts');
+export const listPlace = (current: Place): Place =>
+  current === 'companies' || current === 'deals' ? current : 'contacts';
 
 /**
  * Carries out, once, each request made to `place`. A request that arrives

@@ -1,7 +1,8 @@
 import type { IconName } from './components/Icon';
 
 /** The sections in the sidebar's main list. */
-export type SectionId = 'dashboard' | 'contacts' | 'companies' | 'deals' | 'today' | 'campaigns' | 'segments' | 'backups';
+export type SectionId =
+  'dashboard' | 'contacts' | 'companies' | 'deals' | 'today' | 'campaigns' | 'segments' | 'backups';
 /** Every screen the main area can show: a section, or one of the tools at the foot of the sidebar. */
 export type Place = SectionId | 'duplicates' | 'trash' | 'settings';
 

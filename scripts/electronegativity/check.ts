@@ -70,16 +70,24 @@ export function justificationsIn(file: string, text: string): Justification[] {
 export function judge(findings: readonly Finding[], justifications: readonly Justification[]): string[] {
   const problems: string[] = [];
   const speaksFor = (justification: Justification, finding: Finding) =>
-    justification.check === finding.check && (finding.file === 'N/A' || (justification.file === finding.file && justification.target === finding.line));
+    justification.check === finding.check &&
+    (finding.file === 'N/A' || (justification.file === finding.file && justification.target === finding.line));
   for (const finding of findings) {
     if (!justifications.some((justification) => speaksFor(justification, finding))) {
-      problems.push(`${finding.file}:${finding.line} ${finding.check} (${finding.description}): fix it, or justify it beside that line with "// electronegativity: ${finding.check} — <why this is safe>"`);
+      problems.push(
+        `${finding.file}:${finding.line} ${finding.check} (${finding.description}): fix it, or justify it beside that line with "// electronegativity: ${finding.check} — <why this is safe>"`,
+      );
     }
   }
   for (const justification of justifications) {
-    if (justification.why.trim().length < 10) problems.push(`${justification.file}:${justification.line} justifies ${justification.check} without saying why it is safe`);
+    if (justification.why.trim().length < 10)
+      problems.push(
+        `${justification.file}:${justification.line} justifies ${justification.check} without saying why it is safe`,
+      );
     if (!findings.some((finding) => speaksFor(justification, finding))) {
-      problems.push(`${justification.file}:${justification.line} justifies ${justification.check}, but the scanner no longer finds it on line ${justification.target}: remove or move the comment`);
+      problems.push(
+        `${justification.file}:${justification.line} justifies ${justification.check}, but the scanner no longer finds it on line ${justification.target}: remove or move the comment`,
+      );
     }
   }
   return problems;
@@ -107,20 +115,41 @@ export async function scan(root: string, electronVersion = '45.5.0'): Promise<Fi
   const work = mkdtempSync(join(tmpdir(), 'rolodesk-electronegativity-'));
   try {
     const sources = join(work, 'src');
-    for (const folder of shippedFolders) cpSync(join(root, folder), join(sources, folder), { recursive: true, filter: (path) => !isTest(path) });
+    for (const folder of shippedFolders)
+      cpSync(join(root, folder), join(sources, folder), { recursive: true, filter: (path) => !isTest(path) });
     // SARIF, not CSV: the CSV writer races its header against its rows, so under load the file comes out garbled.
     const output = join(work, 'findings.sarif');
     const cli = join(dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
     const offline = join(root, 'scripts', 'electronegativity', 'offline.cjs');
     // AvailableSecurityFixesGlobalCheck compares against releases fetched from GitHub: not a result to depend on offline.
-    const args = [cli, '-i', sources, '-e', electronVersion, '-r', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', output];
-    await promisify(execFile)(process.execPath, args, { env: { ...process.env, NODE_OPTIONS: `--require ${offline}` }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
+    const args = [
+      cli,
+      '-i',
+      sources,
+      '-e',
+      electronVersion,
+      '-r',
+      '-x',
+      'AvailableSecurityFixesGlobalCheck',
+      '-o',
+      output,
+    ];
+    await promisify(execFile)(process.execPath, args, {
+      env: { ...process.env, NODE_OPTIONS: `--require ${offline}` },
+      timeout: 120_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const report = JSON.parse(readFileSync(output, 'utf8')) as SarifReport;
     return report.runs.flatMap((run) =>
       run.results.map((result) => {
         const location = result.locations[0]!.physicalLocation;
         const uri = location.artifactLocation.uri;
-        return { check: result.ruleId, file: uri === 'file:///' ? 'N/A' : uri, line: location.region.startLine, description: result.message.text };
+        return {
+          check: result.ruleId,
+          file: uri === 'file:///' ? 'N/A' : uri,
+          line: location.region.startLine,
+          description: result.message.text,
+        };
       }),
     );
   } finally {

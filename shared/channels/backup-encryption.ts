@@ -13,5 +13,8 @@ export const backupEncryptionChannels = {
   'backupEncryption.unlock': { input: UnlockEncryption, output: EncryptionStatus },
   'backupEncryption.forget': { input: z.strictObject({}), output: EncryptionStatus },
   /** Goes on with the encrypted file backups.restoreFromFile chose, with its password or recovery key. */
-  'backupEncryption.restoreFile': { input: RestoreEncryptedFile, output: z.strictObject({ restored: z.literal(true) }) },
+  'backupEncryption.restoreFile': {
+    input: RestoreEncryptedFile,
+    output: z.strictObject({ restored: z.literal(true) }),
+  },
 } as const satisfies ChannelTable;

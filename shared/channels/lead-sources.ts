@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { OptedOutCount, OptedOutRequest } from '../schemas/bulk';
-import { LeadSource, LeadSourceDelete, LeadSourceDraft, LeadSourceList, LeadSourceRemoved, LeadSourceRename, LeadSourceReorder } from '../schemas/lead-source';
+import {
+  LeadSource,
+  LeadSourceDelete,
+  LeadSourceDraft,
+  LeadSourceList,
+  LeadSourceRemoved,
+  LeadSourceRename,
+  LeadSourceReorder,
+} from '../schemas/lead-source';
 import type { ChannelTable } from './table';
 
 /** Lead sources and consent. */

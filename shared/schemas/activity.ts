@@ -22,11 +22,22 @@ export const activityFieldSchemas = {
   dealId: Id.nullable(),
 };
 
-type Shape = { kind?: string; subject?: string; body?: string; dueAt?: string | null; done?: boolean; contactId?: number | null; companyId?: number | null; dealId?: number | null };
+type Shape = {
+  kind?: string;
+  subject?: string;
+  body?: string;
+  dueAt?: string | null;
+  done?: boolean;
+  contactId?: number | null;
+  companyId?: number | null;
+  dealId?: number | null;
+};
 
 const ownerMessage = 'An activity belongs to a contact, a company or a deal: choose at least one.';
-const hasOwner = (value: Shape) => [value.contactId, value.companyId, value.dealId].some((id) => typeof id === 'number');
-const taskOnly = (value: Shape) => value.kind === undefined || value.kind === 'task' || ((value.dueAt ?? null) === null && value.done === undefined);
+const hasOwner = (value: Shape) =>
+  [value.contactId, value.companyId, value.dealId].some((id) => typeof id === 'number');
+const taskOnly = (value: Shape) =>
+  value.kind === undefined || value.kind === 'task' || ((value.dueAt ?? null) === null && value.done === undefined);
 
 /**
  * Logs a note, call, meeting or email, or adds a task. At least one of
@@ -46,27 +57,29 @@ export const ActivityDraft = z
     companyId: activityFieldSchemas.companyId.default(null),
     dealId: activityFieldSchemas.dealId.default(null),
   })
-  .refine((value) => value.subject !== '' || value.body !== '', { error: 'Please enter a subject or some text.', path: ['subject'] })
+  .refine((value) => value.subject !== '' || value.body !== '', {
+    error: 'Please enter a subject or some text.',
+    path: ['subject'],
+  })
   .refine(hasOwner, { error: ownerMessage, path: ['contactId'] })
   .refine(taskOnly, { error: 'Only a task has a due time or can be done.', path: ['dueAt'] });
 export type ActivityDraft = z.input<typeof ActivityDraft>;
 
 /** Changes to an activity: fields left out keep their value. */
-export const ActivityUpdate = z
-  .strictObject({
-    id: Id,
-    /** The version the form was filled from: an activity changed since is not overwritten (CONFLICT). */
-    version: Version,
-    kind: activityFieldSchemas.kind.optional(),
-    subject: activityFieldSchemas.subject.optional(),
-    body: activityFieldSchemas.body.optional(),
-    occurredAt: activityFieldSchemas.occurredAt.optional(),
-    dueAt: activityFieldSchemas.dueAt.optional(),
-    done: activityFieldSchemas.done.optional(),
-    contactId: activityFieldSchemas.contactId.optional(),
-    companyId: activityFieldSchemas.companyId.optional(),
-    dealId: activityFieldSchemas.dealId.optional(),
-  });
+export const ActivityUpdate = z.strictObject({
+  id: Id,
+  /** The version the form was filled from: an activity changed since is not overwritten (CONFLICT). */
+  version: Version,
+  kind: activityFieldSchemas.kind.optional(),
+  subject: activityFieldSchemas.subject.optional(),
+  body: activityFieldSchemas.body.optional(),
+  occurredAt: activityFieldSchemas.occurredAt.optional(),
+  dueAt: activityFieldSchemas.dueAt.optional(),
+  done: activityFieldSchemas.done.optional(),
+  contactId: activityFieldSchemas.contactId.optional(),
+  companyId: activityFieldSchemas.companyId.optional(),
+  dealId: activityFieldSchemas.dealId.optional(),
+});
 export type ActivityUpdate = z.input<typeof ActivityUpdate>;
 
 const activityCommon = {
@@ -123,10 +136,15 @@ export const TodayRequest = z
     endOfDay: Timestamp.optional(),
     limit: z.int().min(1).max(500).default(200),
   })
-  .refine((day) => day.startOfDay === undefined || (day.endOfDay !== undefined && Date.parse(day.startOfDay) < Date.parse(day.endOfDay)), {
-    error: 'A day needs its start and its end, the start first.',
-    path: ['startOfDay'],
-  });
+  .refine(
+    (day) =>
+      day.startOfDay === undefined ||
+      (day.endOfDay !== undefined && Date.parse(day.startOfDay) < Date.parse(day.endOfDay)),
+    {
+      error: 'A day needs its start and its end, the start first.',
+      path: ['startOfDay'],
+    },
+  );
 const TaskGroup = z.strictObject({ total: z.int().min(0), rows: z.array(ActivitySummary).max(500) });
 export const TodayTasks = z.strictObject({
   /** Due before the start of the day, oldest first. */

@@ -5,7 +5,6 @@ import { RecordRef } from './record';
 /** The kinds of record a file can be attached to: every kind (contact, company, deal, activity). */
 export { recordKinds, RecordRef, type RecordKind } from './record';
 
-
 /** Raw bytes per upload chunk; base64 keeps a chunk plain data on every transport. */
 export const uploadChunkBytes = 1024 * 1024;
 export const maxFileNameLength = 255;
@@ -41,7 +40,6 @@ export const UploadStart = z.strictObject({
   size: z.int({ error: 'The size must be a whole number of bytes.' }).min(0).max(Number.MAX_SAFE_INTEGER),
 });
 export type UploadStart = z.input<typeof UploadStart>;
-
 
 export const UploadChunk = z.strictObject({
   uploadId: UploadId,

@@ -27,14 +27,22 @@ export const SnapshotInfo = z.strictObject({
 export type SnapshotInfo = z.infer<typeof SnapshotInfo>;
 
 export const BackupSettings = z.strictObject({
-  intervalMinutes: z.int({ error: 'The interval must be a whole number of minutes.' }).min(5).max(24 * 60),
+  intervalMinutes: z
+    .int({ error: 'The interval must be a whole number of minutes.' })
+    .min(5)
+    .max(24 * 60),
   keepNewest: z.int().min(1).max(100),
   keepDaily: z.int().min(0).max(365),
   keepWeekly: z.int().min(0).max(520),
 });
 export type BackupSettings = z.infer<typeof BackupSettings>;
 
-export const defaultBackupSettings: BackupSettings = { intervalMinutes: 15, keepNewest: 4, keepDaily: 7, keepWeekly: 4 };
+export const defaultBackupSettings: BackupSettings = {
+  intervalMinutes: 15,
+  keepNewest: 4,
+  keepDaily: 7,
+  keepWeekly: 4,
+};
 
 /** What a restore replaced the data with, and the safety snapshot that goes back. */
 export const UndoRestore = z.strictObject({
@@ -88,9 +96,14 @@ const BackupPassword = z
 /** A password or a recovery key, typed to open encrypted backups: exactly one of the two. */
 const secretFields = {
   password: BackupPassword.optional(),
-  recoveryKey: z.string({ error: 'The recovery key must be text.' }).min(1).max(200, { error: 'That is far too long for a recovery key.' }).optional(),
+  recoveryKey: z
+    .string({ error: 'The recovery key must be text.' })
+    .min(1)
+    .max(200, { error: 'That is far too long for a recovery key.' })
+    .optional(),
 };
-const oneSecret = (value: { password?: string | undefined; recoveryKey?: string | undefined }) => (value.password === undefined) !== (value.recoveryKey === undefined);
+const oneSecret = (value: { password?: string | undefined; recoveryKey?: string | undefined }) =>
+  (value.password === undefined) !== (value.recoveryKey === undefined);
 const oneSecretError = { error: 'Type the password or the recovery key (one of them).', path: ['password'] };
 
 export const EncryptionStatus = z.strictObject({
@@ -104,7 +117,12 @@ export const EncryptionStatus = z.strictObject({
 export type EncryptionStatus = z.infer<typeof EncryptionStatus>;
 
 export const TurnOnEncryption = z.strictObject({ password: BackupPassword, remember: z.boolean() });
-export const UnlockEncryption = z.strictObject({ ...secretFields, remember: z.boolean() }).refine(oneSecret, oneSecretError);
+export const UnlockEncryption = z
+  .strictObject({ ...secretFields, remember: z.boolean() })
+  .refine(oneSecret, oneSecretError);
 export const RestoreEncryptedFile = z
-  .strictObject({ token: z.string().regex(/^[0-9a-f]{32}$/, { error: 'Choose the backup file again.' }), ...secretFields })
+  .strictObject({
+    token: z.string().regex(/^[0-9a-f]{32}$/, { error: 'Choose the backup file again.' }),
+    ...secretFields,
+  })
   .refine(oneSecret, oneSecretError);

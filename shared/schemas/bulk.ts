@@ -73,12 +73,25 @@ export type BulkAction = z.infer<typeof BulkAction>;
 
 /** One change to the ticked rows (`ids`), or to every row of a list (`matching`). */
 export const BulkRequest = z
-  .strictObject({ kind: z.enum(recordKinds), ids: IdList(maxBulkIds).optional(), matching: MatchingSelection.optional(), action: BulkAction })
+  .strictObject({
+    kind: z.enum(recordKinds),
+    ids: IdList(maxBulkIds).optional(),
+    matching: MatchingSelection.optional(),
+    action: BulkAction,
+  })
   .superRefine((request, context) => {
     if ((request.ids === undefined) === (request.matching === undefined)) {
-      context.addIssue({ code: 'custom', path: ['ids'], message: 'Choose the rows to change: ticked ones, or all of a list.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['ids'],
+        message: 'Choose the rows to change: ticked ones, or all of a list.',
+      });
     } else if (request.matching && request.matching.list.kind !== request.kind) {
-      context.addIssue({ code: 'custom', path: ['matching', 'list', 'kind'], message: 'The list must hold the kind of record being changed.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['matching', 'list', 'kind'],
+        message: 'The list must hold the kind of record being changed.',
+      });
     }
   });
 export type BulkRequest = z.input<typeof BulkRequest>;
@@ -104,9 +117,19 @@ export type BulkResult = z.infer<typeof BulkResult>;
 /** Which of a contact selection unsubscribed or asked not to be contacted: a bulk consent change asks about them first. */
 export const OptedOutRequest = z
   .strictObject({ ids: IdList(maxBulkIds).optional(), matching: MatchingSelection.optional() })
-  .refine((request) => (request.ids === undefined) !== (request.matching === undefined), { path: ['ids'], error: 'Choose the people: ticked ones, or all of a list.' })
-  .refine((request) => request.matching === undefined || request.matching.list.kind === 'contact', { path: ['matching', 'list', 'kind'], error: 'The list must be a list of contacts.' });
-export const OptedOutCount = z.strictObject({ optedOut: z.int().min(0), unsubscribed: z.int().min(0), doNotContact: z.int().min(0) });
+  .refine((request) => (request.ids === undefined) !== (request.matching === undefined), {
+    path: ['ids'],
+    error: 'Choose the people: ticked ones, or all of a list.',
+  })
+  .refine((request) => request.matching === undefined || request.matching.list.kind === 'contact', {
+    path: ['matching', 'list', 'kind'],
+    error: 'The list must be a list of contacts.',
+  });
+export const OptedOutCount = z.strictObject({
+  optedOut: z.int().min(0),
+  unsubscribed: z.int().min(0),
+  doNotContact: z.int().min(0),
+});
 
 export const BulkUndoRequest = z.strictObject({ undoId: Id });
 /** Records put back; skipped ones were deleted or changed again since. */

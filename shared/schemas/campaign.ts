@@ -61,7 +61,11 @@ export const CampaignRef = z.strictObject({ id: Id });
 
 /** Where a campaign stands by its dates: no start date yet or starting later, between its dates, or past its end. */
 export const campaignPhases = ['planned', 'running', 'ended'] as const;
-export const campaignPhaseLabels: Record<(typeof campaignPhases)[number], string> = { planned: 'Planned', running: 'Running', ended: 'Ended' };
+export const campaignPhaseLabels: Record<(typeof campaignPhases)[number], string> = {
+  planned: 'Planned',
+  running: 'Running',
+  ended: 'Ended',
+};
 
 export const Campaign = z.strictObject({
   id: Id,
@@ -133,7 +137,12 @@ export const RemoveMembers = z.strictObject({ campaignId: Id, contactIds: Member
 
 /** A status for the members named (one: 'by_hand', more: 'bulk'), or for every member that now has `withStatus`. */
 export const SetMemberStatus = z
-  .strictObject({ campaignId: Id, status: MemberStatus, contactIds: MemberIds.optional(), withStatus: MemberStatus.optional() })
+  .strictObject({
+    campaignId: Id,
+    status: MemberStatus,
+    contactIds: MemberIds.optional(),
+    withStatus: MemberStatus.optional(),
+  })
   .refine((request) => (request.contactIds === undefined) !== (request.withStatus === undefined), {
     error: 'Name the members, or the status whose members change, but not both.',
   });
@@ -188,7 +197,9 @@ const Rate = z.number().min(0).max(1).nullable();
 export const CampaignResults = z.strictObject({
   campaignId: Id,
   members: z.int().min(0),
-  funnel: z.array(z.strictObject({ step: z.enum(funnelSteps), count: z.int().min(0), ofMembers: Rate, ofPrevious: Rate })),
+  funnel: z.array(
+    z.strictObject({ step: z.enum(funnelSteps), count: z.int().min(0), ofMembers: Rate, ofPrevious: Rate }),
+  ),
   /** How many members have each status now. */
   byStatus: z.array(z.strictObject({ status: MemberStatus, count: z.int().min(0), ofMembers: Rate })),
   /** Deals in a won stage, linked to a member or a member's company, closed on or after the member was added: per currency. */

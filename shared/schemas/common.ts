@@ -30,7 +30,9 @@ export function optionalText(label: string, max: number) {
 
 /** Required free text: trimmed, bounded, not blank. */
 export function requiredText(label: string, max: number) {
-  return optionalText(label, max).refine((text) => text.length > 0, { error: `Please enter a ${label.toLowerCase()}.` });
+  return optionalText(label, max).refine((text) => text.length > 0, {
+    error: `Please enter a ${label.toLowerCase()}.`,
+  });
 }
 
 export const PageRequest = {
@@ -76,7 +78,10 @@ export const TagIds = z
 
 /** Filter a list by tags: any of them, or all of them. */
 export const TagFilter = {
-  tagIds: z.array(Id, { error: 'Must be a list of tag numbers.' }).max(50, { error: 'Filter by at most 50 tags.' }).default([]),
+  tagIds: z
+    .array(Id, { error: 'Must be a list of tag numbers.' })
+    .max(50, { error: 'Filter by at most 50 tags.' })
+    .default([]),
   tagMatch: z.enum(['any', 'all']).default('any'),
 };
 
@@ -84,7 +89,14 @@ export const TagFilter = {
 export const customTextLimit = 1000;
 
 /** Values a custom field can hold: text, choice and date are text; number is a number. */
-export const CustomValue = z.union([z.string().max(customTextLimit, { error: `A field value may be at most ${customTextLimit.toLocaleString('en')} characters.` }), z.number()]);
+export const CustomValue = z.union([
+  z
+    .string()
+    .max(customTextLimit, {
+      error: `A field value may be at most ${customTextLimit.toLocaleString('en')} characters.`,
+    }),
+  z.number(),
+]);
 
 /** Custom field values by field number; null clears a value. Fields not named keep their value. */
 export const CustomValuesInput = z
@@ -103,7 +115,9 @@ export const CustomFilter = z.strictObject({
 });
 export type CustomFilter = z.infer<typeof CustomFilter>;
 
-export const CustomFilters = { custom: z.array(CustomFilter).max(10, { error: 'At most 10 field conditions.' }).default([]) };
+export const CustomFilters = {
+  custom: z.array(CustomFilter).max(10, { error: 'At most 10 field conditions.' }).default([]),
+};
 
 export const SortDirection = z.enum(['asc', 'desc']);
 

@@ -1,8 +1,29 @@
 import { z } from 'zod';
 import { LeadSourceFilter, LeadSourceValue, utmFieldSchemas } from './lead-source';
-import { CustomFilters, CustomValues, CustomValuesInput, Id, PageOf, PageRequest, SortDirection, TagFilter, TagIds, Timestamp, Version, optionalText, requiredText } from './common';
+import {
+  CustomFilters,
+  CustomValues,
+  CustomValuesInput,
+  Id,
+  PageOf,
+  PageRequest,
+  SortDirection,
+  TagFilter,
+  TagIds,
+  Timestamp,
+  Version,
+  optionalText,
+  requiredText,
+} from './common';
 
-export const companyLimits = { name: 200, website: 500, phone: 50, address: 1000, industry: 100, notes: 10_000 } as const;
+export const companyLimits = {
+  name: 200,
+  website: 500,
+  phone: 50,
+  address: 1000,
+  industry: 100,
+  notes: 10_000,
+} as const;
 
 // A web address as people type it: "example.com", "www.example.com/about", "https://example.com".
 const websitePattern = /^(https?:\/\/)?[^\s/?#@]+\.[^\s/?#@]{2,}([/?#]\S*)?$/i;
@@ -93,7 +114,15 @@ export const CompanySummary = z.strictObject({
 });
 export type CompanySummary = z.infer<typeof CompanySummary>;
 
-export const companySortKeys = ['name', 'industry', 'website', 'phone', 'updatedAt', 'createdAt', 'leadSource'] as const;
+export const companySortKeys = [
+  'name',
+  'industry',
+  'website',
+  'phone',
+  'updatedAt',
+  'createdAt',
+  'leadSource',
+] as const;
 export type CompanySortKey = (typeof companySortKeys)[number];
 
 export const CompanyListRequest = z.strictObject({

@@ -1,5 +1,20 @@
 import { z } from 'zod';
-import { CustomFilters, CustomValues, CustomValuesInput, Id, PageOf, PageRequest, Sha256, TagFilter, TagIds, Timestamp, UploadId, Version, optionalText, requiredText } from './common';
+import {
+  CustomFilters,
+  CustomValues,
+  CustomValuesInput,
+  Id,
+  PageOf,
+  PageRequest,
+  Sha256,
+  TagFilter,
+  TagIds,
+  Timestamp,
+  UploadId,
+  Version,
+  optionalText,
+  requiredText,
+} from './common';
 import { LeadSourceFilter, LeadSourceValue, utmFieldSchemas } from './lead-source';
 import { ConsentSource, ConsentStatus } from './marketing';
 
@@ -11,9 +26,11 @@ export const contactLimits = { name: 200, email: 254, phone: 50, company: 200, n
 
 const contactFields = {
   name: requiredText('Name', contactLimits.name),
-  email: optionalText('Email', contactLimits.email).refine((email) => email === '' || emailPattern.test(email), {
-    error: 'That does not look like an email address (for example anna@example.com).',
-  }).default(''),
+  email: optionalText('Email', contactLimits.email)
+    .refine((email) => email === '' || emailPattern.test(email), {
+      error: 'That does not look like an email address (for example anna@example.com).',
+    })
+    .default(''),
   phone: optionalText('Phone', contactLimits.phone).default(''),
   company: optionalText('Company', contactLimits.company).default(''),
   notes: optionalText('Notes', contactLimits.notes).default(''),

@@ -23,7 +23,9 @@ export const customFieldLimits = { label: 60, choice: 100 } as const;
 const Choices = z
   .array(requiredText('Choice', customFieldLimits.choice))
   .max(100, { error: 'At most 100 choices.' })
-  .refine((choices) => new Set(choices.map((choice) => choice.toLowerCase())).size === choices.length, { error: 'The same choice is listed twice.' });
+  .refine((choices) => new Set(choices.map((choice) => choice.toLowerCase())).size === choices.length, {
+    error: 'The same choice is listed twice.',
+  });
 
 /** A field for one kind of record. A choice field needs its choices; other types have none. */
 export const CustomFieldDraft = z
@@ -33,7 +35,7 @@ export const CustomFieldDraft = z
     type: z.enum(customFieldTypes),
     choices: Choices.default([]),
   })
-  .refine((field) => (field.type === 'choice') === (field.choices.length > 0), {
+  .refine((field) => (field.type === 'choice') === field.choices.length > 0, {
     error: 'A choice field needs at least one choice, and only a choice field has choices.',
     path: ['choices'],
   });
@@ -54,7 +56,9 @@ export const CustomFieldUpdate = z.strictObject({
   renames: z
     .array(ChoiceRename)
     .max(100)
-    .refine((renames) => new Set(renames.map((rename) => rename.from.toLowerCase())).size === renames.length, { error: 'The same choice is renamed twice.' })
+    .refine((renames) => new Set(renames.map((rename) => rename.from.toLowerCase())).size === renames.length, {
+      error: 'The same choice is renamed twice.',
+    })
     .optional(),
 });
 export const CustomFieldRef = z.strictObject({ id: Id });

@@ -13,7 +13,12 @@ const Amount = z.strictObject({ currency: CurrencyCode, valueMinor: z.number().i
 export type Amount = z.infer<typeof Amount>;
 
 /** Open deals in one stage: how many, and their count and value per currency. */
-const StageValue = z.strictObject({ stageId: Id, name: z.string(), deals: Count, totals: z.array(Amount.extend({ deals: Count })).max(200) });
+const StageValue = z.strictObject({
+  stageId: Id,
+  name: z.string(),
+  deals: Count,
+  totals: z.array(Amount.extend({ deals: Count })).max(200),
+});
 
 /** Open deals expected to close in one month (or before this month, or later), weighted by probability, per currency. */
 const ForecastBucket = z.strictObject({ deals: Count, weighted: z.array(Amount.extend({ deals: Count })).max(200) });
@@ -26,7 +31,12 @@ const WeekCounts = z.strictObject({
   /** The Monday the week starts on, local. */
   startsOn: IsoDate,
   total: Count,
-  byKind: z.strictObject(Object.fromEntries(activityKinds.map((kind) => [kind, Count])) as Record<(typeof activityKinds)[number], typeof Count>),
+  byKind: z.strictObject(
+    Object.fromEntries(activityKinds.map((kind) => [kind, Count])) as Record<
+      (typeof activityKinds)[number],
+      typeof Count
+    >,
+  ),
 });
 
 const OwnerTasks = z.strictObject({ owner: z.string().nullable(), tasks: Count });

@@ -1,5 +1,20 @@
 import { z } from 'zod';
-import { CustomFilters, CustomValues, CustomValuesInput, Id, IsoDate, PageOf, PageRequest, SortDirection, TagFilter, TagIds, Timestamp, Version, optionalText, requiredText } from './common';
+import {
+  CustomFilters,
+  CustomValues,
+  CustomValuesInput,
+  Id,
+  IsoDate,
+  PageOf,
+  PageRequest,
+  SortDirection,
+  TagFilter,
+  TagIds,
+  Timestamp,
+  Version,
+  optionalText,
+  requiredText,
+} from './common';
 
 export const dealLimits = { title: 200, owner: 100, notes: 10_000, stageName: 60 } as const;
 
@@ -29,7 +44,11 @@ export const dealFieldSchemas = {
   stageId: Id,
   expectedCloseDate: IsoDate.nullable(),
   owner: optionalText('Owner', dealLimits.owner),
-  probability: z.int({ error: 'The probability must be a whole number.' }).min(0, { error: 'The probability is 0 to 100.' }).max(100, { error: 'The probability is 0 to 100.' }).nullable(),
+  probability: z
+    .int({ error: 'The probability must be a whole number.' })
+    .min(0, { error: 'The probability is 0 to 100.' })
+    .max(100, { error: 'The probability is 0 to 100.' })
+    .nullable(),
   notes: optionalText('Notes', dealLimits.notes),
 };
 
@@ -116,7 +135,16 @@ export const Deal = z.strictObject({
 });
 export type Deal = z.infer<typeof Deal>;
 
-export const dealSortKeys = ['title', 'value', 'stage', 'expectedCloseDate', 'probability', 'owner', 'updatedAt', 'createdAt'] as const;
+export const dealSortKeys = [
+  'title',
+  'value',
+  'stage',
+  'expectedCloseDate',
+  'probability',
+  'owner',
+  'updatedAt',
+  'createdAt',
+] as const;
 export type DealSortKey = (typeof dealSortKeys)[number];
 
 export const DealListRequest = z.strictObject({

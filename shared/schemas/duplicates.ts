@@ -31,7 +31,11 @@ export const DuplicateGroup = z.strictObject({
 });
 export type DuplicateGroup = z.infer<typeof DuplicateGroup>;
 
-export const DuplicatesPage = z.strictObject({ total: z.int().min(0), offset: z.int().min(0), groups: z.array(DuplicateGroup).max(100) });
+export const DuplicatesPage = z.strictObject({
+  total: z.int().min(0),
+  offset: z.int().min(0),
+  groups: z.array(DuplicateGroup).max(100),
+});
 
 /**
  * Merges `mergeId` into `keepId`: every activity, attachment, tag, deal,
@@ -40,5 +44,8 @@ export const DuplicatesPage = z.strictObject({ total: z.int().min(0), offset: z.
  */
 export const MergeRequest = z
   .strictObject({ kind: z.enum(duplicateKinds), keepId: Id, mergeId: Id })
-  .refine((request) => request.keepId !== request.mergeId, { error: 'A record cannot be merged into itself.', path: ['mergeId'] });
+  .refine((request) => request.keepId !== request.mergeId, {
+    error: 'A record cannot be merged into itself.',
+    path: ['mergeId'],
+  });
 export const MergeResult = z.strictObject({ id: Id, trashId: Id });

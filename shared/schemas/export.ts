@@ -9,7 +9,8 @@ export type ExportFormat = (typeof exportFormats)[number];
 export const csvDelimiters = [',', ';'] as const;
 export type CsvDelimiter = (typeof csvDelimiters)[number];
 
-export const vcardOnlyForContacts = 'vCard holds people: only contacts can be exported as vCard. Choose CSV or Excel for this list.';
+export const vcardOnlyForContacts =
+  'vCard holds people: only contacts can be exported as vCard. Choose CSV or Excel for this list.';
 
 /**
  * A list as its screen shows it (search, filters, sort), written to a file
@@ -26,14 +27,25 @@ export const ExportRequest = z
     delimiter: z.enum(csvDelimiters).optional(),
   })
   .superRefine((request, context) => {
-    if (request.format === 'vcard' && request.list.kind !== 'contact') context.addIssue({ code: 'custom', path: ['format'], message: vcardOnlyForContacts });
-    if (request.ids !== undefined && request.except !== undefined) context.addIssue({ code: 'custom', path: ['except'], message: 'Name the ticked rows or the unticked ones, not both.' });
-    if (request.delimiter !== undefined && request.format !== 'csv') context.addIssue({ code: 'custom', path: ['delimiter'], message: 'Only a CSV file has a delimiter.' });
+    if (request.format === 'vcard' && request.list.kind !== 'contact')
+      context.addIssue({ code: 'custom', path: ['format'], message: vcardOnlyForContacts });
+    if (request.ids !== undefined && request.except !== undefined)
+      context.addIssue({
+        code: 'custom',
+        path: ['except'],
+        message: 'Name the ticked rows or the unticked ones, not both.',
+      });
+    if (request.delimiter !== undefined && request.format !== 'csv')
+      context.addIssue({ code: 'custom', path: ['delimiter'], message: 'Only a CSV file has a delimiter.' });
   });
 export type ExportRequest = z.input<typeof ExportRequest>;
 
 /** saved false: the user closed the save dialog. rows: how many records the file holds. */
-export const ExportResult = z.strictObject({ saved: z.boolean(), rows: z.int().min(0), fileName: z.string().optional() });
+export const ExportResult = z.strictObject({
+  saved: z.boolean(),
+  rows: z.int().min(0),
+  fileName: z.string().optional(),
+});
 export type ExportResult = z.infer<typeof ExportResult>;
 
 /** How far an export is: the fraction done and the rows written so far. */

@@ -35,7 +35,9 @@ export const SourceInfo = z.strictObject({
   fileName: z.string(),
   sizeBytes: z.int().min(0),
   /** Text files only: `name` the encoding read with (chosen or detected), `detected` what detection found, `bom` a byte-order mark said so. */
-  encoding: z.strictObject({ name: z.enum(textEncodings), detected: z.enum(textEncodings), bom: z.boolean() }).optional(),
+  encoding: z
+    .strictObject({ name: z.enum(textEncodings), detected: z.enum(textEncodings), bom: z.boolean() })
+    .optional(),
   delimiter: z.enum(delimiters).optional(),
   hasHeader: z.boolean(),
   sheets: z.array(z.string()).optional(),
@@ -46,12 +48,40 @@ export const SourceInfo = z.strictObject({
 export type SourceInfo = z.infer<typeof SourceInfo>;
 
 /** A row as it is in the file. `line`: where it starts (1-based, the header is line 1). `problem`: why it cannot be used (ragged). */
-export const SourceRow = z.strictObject({ line: z.int().min(1), cells: z.array(z.string()), problem: z.string().optional() });
+export const SourceRow = z.strictObject({
+  line: z.int().min(1),
+  cells: z.array(z.string()),
+  problem: z.string().optional(),
+});
 export type SourceRow = z.infer<typeof SourceRow>;
 
 /** Built-in fields a column can go to, per kind. firstName + lastName are joined into name. */
-export const contactImportFields = ['name', 'firstName', 'lastName', 'email', 'phone', 'company', 'notes', 'leadSource', 'utmSource', 'utmMedium', 'utmCampaign', 'consent'] as const;
-export const companyImportFields = ['name', 'website', 'phone', 'address', 'industry', 'notes', 'leadSource', 'utmSource', 'utmMedium', 'utmCampaign'] as const;
+export const contactImportFields = [
+  'name',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'company',
+  'notes',
+  'leadSource',
+  'utmSource',
+  'utmMedium',
+  'utmCampaign',
+  'consent',
+] as const;
+export const companyImportFields = [
+  'name',
+  'website',
+  'phone',
+  'address',
+  'industry',
+  'notes',
+  'leadSource',
+  'utmSource',
+  'utmMedium',
+  'utmCampaign',
+] as const;
 export type ImportField = (typeof contactImportFields)[number] | (typeof companyImportFields)[number];
 
 /**
@@ -60,7 +90,25 @@ export type ImportField = (typeof contactImportFields)[number] | (typeof company
  * several columns (notes gets "Header: value" lines).
  */
 export const ColumnTarget = z.union([
-  z.enum(['ignore', 'tag', 'name', 'firstName', 'lastName', 'email', 'phone', 'company', 'notes', 'website', 'address', 'industry', 'leadSource', 'utmSource', 'utmMedium', 'utmCampaign', 'consent']),
+  z.enum([
+    'ignore',
+    'tag',
+    'name',
+    'firstName',
+    'lastName',
+    'email',
+    'phone',
+    'company',
+    'notes',
+    'website',
+    'address',
+    'industry',
+    'leadSource',
+    'utmSource',
+    'utmMedium',
+    'utmCampaign',
+    'consent',
+  ]),
   z.string().regex(/^custom:[1-9][0-9]{0,14}$/, { error: 'Must be a field.' }),
 ]);
 export type ColumnTarget = z.infer<typeof ColumnTarget>;
@@ -104,13 +152,21 @@ export type ImportPlan = z.input<typeof ImportPlan>;
 /** Where the file comes from: the desktop's Open dialog, or bytes dropped on the window and sent with import.uploadStart/uploadChunk. */
 export const ImportOpen = z.strictObject({
   kind: z.enum(importKinds),
-  source: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('dialog') }), z.strictObject({ type: z.literal('upload'), uploadId: UploadId })]),
+  source: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('dialog') }),
+    z.strictObject({ type: z.literal('upload'), uploadId: UploadId }),
+  ]),
 });
 /** null: the user cancelled the dialog. */
-export const ImportOpened = z.strictObject({ importId: ImportId, fileName: z.string(), kind: z.enum(importKinds) }).nullable();
+export const ImportOpened = z
+  .strictObject({ importId: ImportId, fileName: z.string(), kind: z.enum(importKinds) })
+  .nullable();
 
 /** A dropped file, sent in chunks (no size cap: an import has no row cap); import.open with its uploadId takes it over. */
-export const ImportUploadStart = z.strictObject({ fileName: FileName, size: z.int().min(0).max(Number.MAX_SAFE_INTEGER) });
+export const ImportUploadStart = z.strictObject({
+  fileName: FileName,
+  size: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
 
 export const ImportRef = z.strictObject({ importId: ImportId });
 export const InspectRequest = z.strictObject({ importId: ImportId, read: ReadOptions.default({}) });
@@ -152,7 +208,12 @@ export const PreviewRow = z.strictObject({
 });
 export type PreviewRow = z.infer<typeof PreviewRow>;
 
-export const ImportCounts = z.strictObject({ create: z.int().min(0), update: z.int().min(0), skip: z.int().min(0), reject: z.int().min(0) });
+export const ImportCounts = z.strictObject({
+  create: z.int().min(0),
+  update: z.int().min(0),
+  skip: z.int().min(0),
+  reject: z.int().min(0),
+});
 
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
@@ -161,7 +222,12 @@ export const Preview = z.strictObject({
   /** Over the whole file, with the plan's duplicates choice. */
   counts: ImportCounts,
   /** Over the whole file, with each duplicates choice (from the same pass): what the wizard's duplicates step shows. */
-  countsByAction: z.strictObject({ skip: ImportCounts, fill: ImportCounts, overwrite: ImportCounts, create: ImportCounts }),
+  countsByAction: z.strictObject({
+    skip: ImportCounts,
+    fill: ImportCounts,
+    overwrite: ImportCounts,
+    create: ImportCounts,
+  }),
   /** How dates were read ('auto' resolved: a file with no ambiguous dates reads as dmy). */
   dateOrder: z.enum(['dmy', 'mdy']),
   /** Rows that, under Overwrite (the one choice that replaces a set status), would change the consent of someone who unsubscribed or asked not to be contacted. */

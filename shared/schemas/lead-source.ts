@@ -16,7 +16,10 @@ export const utmFieldSchemas = {
 
 /** Filter a list by lead source: any of these names; '' stands for "no lead source". */
 export const LeadSourceFilter = {
-  leadSources: z.array(optionalText('Lead source', leadSourceLimits.name), { error: 'Must be a list of lead sources.' }).max(50, { error: 'Filter by at most 50 lead sources.' }).default([]),
+  leadSources: z
+    .array(optionalText('Lead source', leadSourceLimits.name), { error: 'Must be a list of lead sources.' })
+    .max(50, { error: 'Filter by at most 50 lead sources.' })
+    .default([]),
 };
 
 export const LeadSource = z.strictObject({
@@ -49,4 +52,8 @@ export const LeadSourceReorder = z.strictObject({
  * many), so the window can ask; with it the records are left without one.
  */
 export const LeadSourceDelete = z.strictObject({ id: Id, clearOnRecords: z.boolean().optional() });
-export const LeadSourceRemoved = z.strictObject({ id: Id, clearedContacts: z.int().min(0), clearedCompanies: z.int().min(0) });
+export const LeadSourceRemoved = z.strictObject({
+  id: Id,
+  clearedContacts: z.int().min(0),
+  clearedCompanies: z.int().min(0),
+});

@@ -4,10 +4,16 @@ import { recordKinds } from './record';
 
 export const SearchRequest = z.strictObject({
   /** What the user typed; any text at all (search syntax is read as plain words). */
-  text: z.string({ error: 'Search must be text.' }).max(10_000, { error: (issue) => tooLong('Search', String(issue.input).length, 10_000) }),
+  text: z
+    .string({ error: 'Search must be text.' })
+    .max(10_000, { error: (issue) => tooLong('Search', String(issue.input).length, 10_000) }),
   /** Hits per kind. */
   perKind: z.int().min(1).max(50).default(5),
-  kinds: z.array(z.enum(recordKinds)).min(1).max(4).default([...recordKinds]),
+  kinds: z
+    .array(z.enum(recordKinds))
+    .min(1)
+    .max(4)
+    .default([...recordKinds]),
 });
 export type SearchRequest = z.input<typeof SearchRequest>;
 

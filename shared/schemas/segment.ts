@@ -4,12 +4,22 @@ import { ContactPage } from './contact';
 import { ConsentStatus } from './marketing';
 
 /** How many conditions one group holds, how deep groups nest, and how long names and typed values may be. */
-export const segmentLimits = { name: 100, conditionsPerGroup: 20, conditions: 60, depth: 3, value: 200, values: 50, days: 3650 } as const;
+export const segmentLimits = {
+  name: 100,
+  conditionsPerGroup: 20,
+  conditions: 60,
+  depth: 3,
+  value: 200,
+  values: 50,
+  days: 3650,
+} as const;
 
 const days = z
   .int({ error: 'The number of days must be a whole number.' })
   .min(1, { error: 'The number of days must be at least 1.' })
-  .max(segmentLimits.days, { error: `The number of days may be at most ${segmentLimits.days.toLocaleString('en')} (about ten years).` });
+  .max(segmentLimits.days, {
+    error: `The number of days may be at most ${segmentLimits.days.toLocaleString('en')} (about ten years).`,
+  });
 const text = z
   .string({ error: 'Must be text.' })
   .max(segmentLimits.value, { error: `A value may be at most ${segmentLimits.value} characters.` })
@@ -32,7 +42,11 @@ const ids = (label: string) =>
 export const lifecycles = ['lead', 'customer', 'former_customer'] as const;
 export const Lifecycle = z.enum(lifecycles);
 export type Lifecycle = z.infer<typeof Lifecycle>;
-export const lifecycleLabels: Record<Lifecycle, string> = { lead: 'Lead', customer: 'Customer', former_customer: 'Former customer' };
+export const lifecycleLabels: Record<Lifecycle, string> = {
+  lead: 'Lead',
+  customer: 'Customer',
+  former_customer: 'Former customer',
+};
 export const lifecycleMeanings: Record<Lifecycle, string> = {
   lead: 'never won a deal',
   customer: 'won a deal closed in the last 12 months',
@@ -41,7 +55,12 @@ export const lifecycleMeanings: Record<Lifecycle, string> = {
 
 /** The linked company's fields a segment can test. */
 export const companyFields = ['name', 'industry', 'website', 'leadSource'] as const;
-export const companyFieldLabels: Record<(typeof companyFields)[number], string> = { name: 'Name', industry: 'Industry', website: 'Website', leadSource: 'Lead source' };
+export const companyFieldLabels: Record<(typeof companyFields)[number], string> = {
+  name: 'Name',
+  industry: 'Industry',
+  website: 'Website',
+  leadSource: 'Lead source',
+};
 
 /** Operators on a custom field, by its type (the core checks the pair against the field). */
 export const customFieldOps = {
@@ -50,14 +69,32 @@ export const customFieldOps = {
   date: ['before', 'after', 'inLastDays', 'isEmpty'],
   choice: ['isOneOf', 'isEmpty'],
 } as const;
-const allCustomFieldOps = ['contains', 'is', 'isEmpty', 'eq', 'lt', 'gt', 'before', 'after', 'inLastDays', 'isOneOf'] as const;
+const allCustomFieldOps = [
+  'contains',
+  'is',
+  'isEmpty',
+  'eq',
+  'lt',
+  'gt',
+  'before',
+  'after',
+  'inLastDays',
+  'isOneOf',
+] as const;
 
-export const TagsCondition = z.strictObject({ kind: z.literal('tags'), op: z.enum(['any', 'all', 'none']), tagIds: ids('tag') });
+export const TagsCondition = z.strictObject({
+  kind: z.literal('tags'),
+  op: z.enum(['any', 'all', 'none']),
+  tagIds: ids('tag'),
+});
 export const LeadSourceCondition = z.union([
   z.strictObject({ kind: z.literal('leadSource'), op: z.literal('isOneOf'), values: texts }),
   z.strictObject({ kind: z.literal('leadSource'), op: z.literal('isEmpty') }),
 ]);
-export const ConsentCondition = z.strictObject({ kind: z.literal('consent'), values: z.array(ConsentStatus).min(1, { error: 'Choose at least one consent status.' }).max(4) });
+export const ConsentCondition = z.strictObject({
+  kind: z.literal('consent'),
+  values: z.array(ConsentStatus).min(1, { error: 'Choose at least one consent status.' }).max(4),
+});
 export const CompanyFieldCondition = z.strictObject({
   kind: z.literal('companyField'),
   field: z.enum(companyFields),
@@ -75,9 +112,16 @@ export const CustomFieldCondition = z.strictObject({
   /** "in the last N days" of a date field. */
   days: days.optional(),
 });
-export const LifecycleCondition = z.strictObject({ kind: z.literal('lifecycle'), values: z.array(Lifecycle).min(1, { error: 'Choose at least one stage of the lifecycle.' }).max(3) });
+export const LifecycleCondition = z.strictObject({
+  kind: z.literal('lifecycle'),
+  values: z.array(Lifecycle).min(1, { error: 'Choose at least one stage of the lifecycle.' }).max(3),
+});
 /** Activities linked to the contact: none since the start of the day N days ago, or at least one. */
-export const LastActivityCondition = z.strictObject({ kind: z.literal('lastActivity'), op: z.enum(['noneInLast', 'withinLast']), days });
+export const LastActivityCondition = z.strictObject({
+  kind: z.literal('lastActivity'),
+  op: z.enum(['noneInLast', 'withinLast']),
+  days,
+});
 /** Has a deal (of the contact or the contact's company) in one of these stages. */
 export const DealStageCondition = z.strictObject({ kind: z.literal('dealStage'), stageIds: ids('stage') });
 export const CreatedCondition = z.union([
@@ -120,16 +164,22 @@ const GroupShape: z.ZodType<SegmentGroup, SegmentGroup> = z.strictObject({
   get conditions() {
     return z
       .array(z.union([SegmentCondition, GroupShape]))
-      .max(segmentLimits.conditionsPerGroup, { error: `A group may hold at most ${segmentLimits.conditionsPerGroup} conditions.` });
+      .max(segmentLimits.conditionsPerGroup, {
+        error: `A group may hold at most ${segmentLimits.conditionsPerGroup} conditions.`,
+      });
   },
 });
 
 /** A segment's filter: a group matching all or any of its conditions and groups, nested at most 3 deep. */
 export const SegmentDefinition = GroupShape.superRefine((group, context) => {
   if (depthOf(group) > segmentLimits.depth) {
-    context.addIssue({ code: 'custom', message: `Groups can be nested at most ${segmentLimits.depth} deep. Move the innermost conditions up a level.` });
+    context.addIssue({
+      code: 'custom',
+      message: `Groups can be nested at most ${segmentLimits.depth} deep. Move the innermost conditions up a level.`,
+    });
   }
-  if (conditionCount(group) > segmentLimits.conditions) context.addIssue({ code: 'custom', message: `A segment may hold at most ${segmentLimits.conditions} conditions.` });
+  if (conditionCount(group) > segmentLimits.conditions)
+    context.addIssue({ code: 'custom', message: `A segment may hold at most ${segmentLimits.conditions} conditions.` });
 });
 export type SegmentDefinition = SegmentGroup;
 
@@ -159,8 +209,15 @@ export type SegmentSummary = z.infer<typeof SegmentSummary>;
 
 export const SegmentList = z.strictObject({ segments: z.array(SegmentSummary) });
 export const SegmentRef = z.strictObject({ id: Id });
-export const SegmentDraft = z.strictObject({ name: requiredText('Name', segmentLimits.name), definition: SegmentDefinition });
-export const SegmentUpdate = z.strictObject({ id: Id, name: requiredText('Name', segmentLimits.name).optional(), definition: SegmentDefinition.optional() });
+export const SegmentDraft = z.strictObject({
+  name: requiredText('Name', segmentLimits.name),
+  definition: SegmentDefinition,
+});
+export const SegmentUpdate = z.strictObject({
+  id: Id,
+  name: requiredText('Name', segmentLimits.name).optional(),
+  definition: SegmentDefinition.optional(),
+});
 export const SegmentCountRequest = z.strictObject({ definition: SegmentDefinition });
 export const SegmentCount = z.strictObject({ count: z.int().min(0).nullable(), problems: z.array(SegmentProblem) });
 export type SegmentCount = z.infer<typeof SegmentCount>;

@@ -3,7 +3,9 @@ import { Id, IdList, optionalText, PageRequest, requiredText, Timestamp } from '
 
 /** How the connection to the mail server is protected: TLS from the start (port 465), STARTTLS (587), or none (a local relay). */
 export const emailSecurities = ['tls', 'starttls', 'none'] as const;
-export const EmailSecurity = z.enum(emailSecurities, { error: 'Choose how the connection is protected: TLS, STARTTLS or none.' });
+export const EmailSecurity = z.enum(emailSecurities, {
+  error: 'Choose how the connection is protected: TLS, STARTTLS or none.',
+});
 export type EmailSecurity = z.infer<typeof EmailSecurity>;
 
 export const emailSecurityLabels: Record<EmailSecurity, string> = {
@@ -21,13 +23,19 @@ export const EmailSettings = z.strictObject({
   host: requiredText('Server name', sendingLimits.host).refine((host) => /^[A-Za-z0-9.:[\]-]+$/.test(host), {
     error: 'The server name may hold only letters, digits, dots and dashes (for example smtp.example.com).',
   }),
-  port: z.int({ error: 'The port must be a whole number.' }).min(1, { error: 'The port must be between 1 and 65535.' }).max(65535, { error: 'The port must be between 1 and 65535.' }),
+  port: z
+    .int({ error: 'The port must be a whole number.' })
+    .min(1, { error: 'The port must be between 1 and 65535.' })
+    .max(65535, { error: 'The port must be between 1 and 65535.' }),
   security: EmailSecurity,
   user: optionalText('User name', sendingLimits.user),
   fromName: optionalText('From name', sendingLimits.fromName),
-  fromAddress: requiredText('From address', sendingLimits.fromAddress).refine((address) => addressPattern.test(address), {
-    error: 'The from address does not look like an email address (for example office@example.com).',
-  }),
+  fromAddress: requiredText('From address', sendingLimits.fromAddress).refine(
+    (address) => addressPattern.test(address),
+    {
+      error: 'The from address does not look like an email address (for example office@example.com).',
+    },
+  ),
   messagesPerMinute: z
     .int({ error: 'Messages per minute must be a whole number.' })
     .min(1, { error: 'Send at least 1 message per minute.' })
@@ -48,7 +56,9 @@ export type EmailSettingsView = z.infer<typeof EmailSettingsView>;
 
 export const SetPassword = z.strictObject({
   /** Empty forgets the saved password. */
-  password: z.string({ error: 'The password must be text.' }).max(sendingLimits.password, { error: `The password is too long (at most ${sendingLimits.password} characters).` }),
+  password: z
+    .string({ error: 'The password must be text.' })
+    .max(sendingLimits.password, { error: `The password is too long (at most ${sendingLimits.password} characters).` }),
 });
 
 export const TestResult = z.strictObject({
@@ -70,7 +80,9 @@ export const outboxStateLabels: Record<OutboxState, string> = {
   uncertain: 'May have been sent',
 };
 
-export const OutboxCounts = z.strictObject(Object.fromEntries(outboxStates.map((state) => [state, z.int().min(0)])) as Record<OutboxState, z.ZodInt>);
+export const OutboxCounts = z.strictObject(
+  Object.fromEntries(outboxStates.map((state) => [state, z.int().min(0)])) as Record<OutboxState, z.ZodInt>,
+);
 export type OutboxCounts = z.infer<typeof OutboxCounts>;
 
 export const CampaignRef = z.strictObject({ campaignId: Id });
@@ -88,7 +100,12 @@ export const SendingStatus = z.strictObject({
 export type SendingStatus = z.infer<typeof SendingStatus>;
 
 /** sending.progress: the panel's counts and progress bar. */
-export const SendingProgress = z.strictObject({ campaignId: Id, counts: OutboxCounts, running: z.boolean(), lastError: z.string().nullable() });
+export const SendingProgress = z.strictObject({
+  campaignId: Id,
+  counts: OutboxCounts,
+  running: z.boolean(),
+  lastError: z.string().nullable(),
+});
 
 export const OutboxMessage = z.strictObject({
   id: Id,
@@ -105,11 +122,18 @@ export type OutboxMessage = z.infer<typeof OutboxMessage>;
 
 export const OutboxPageRequest = z.strictObject({
   campaignId: Id,
-  states: z.array(OutboxState).max(outboxStates.length).default([...outboxStates]),
+  states: z
+    .array(OutboxState)
+    .max(outboxStates.length)
+    .default([...outboxStates]),
   ...PageRequest,
 });
 
-export const OutboxPage = z.strictObject({ total: z.int().min(0), offset: z.int().min(0), rows: z.array(OutboxMessage).max(500) });
+export const OutboxPage = z.strictObject({
+  total: z.int().min(0),
+  offset: z.int().min(0),
+  rows: z.array(OutboxMessage).max(500),
+});
 
 export const RetryRequest = z.strictObject({ ids: IdList(1000, 'message') });
 

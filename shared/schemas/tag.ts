@@ -16,8 +16,15 @@ export type Tag = z.infer<typeof Tag>;
 /** How long a tag's name may be. */
 export const tagLimits = { name: 50 } as const;
 
-export const TagDraft = z.strictObject({ name: requiredText('Name', tagLimits.name), color: z.enum(tagColors).default('gray') });
-export const TagUpdate = z.strictObject({ id: Id, name: requiredText('Name', tagLimits.name).optional(), color: z.enum(tagColors).optional() });
+export const TagDraft = z.strictObject({
+  name: requiredText('Name', tagLimits.name),
+  color: z.enum(tagColors).default('gray'),
+});
+export const TagUpdate = z.strictObject({
+  id: Id,
+  name: requiredText('Name', tagLimits.name).optional(),
+  color: z.enum(tagColors).optional(),
+});
 export const TagRef = z.strictObject({ id: Id });
 export const TagList = z.strictObject({ tags: z.array(Tag) });
 /** Puts a tag on one record, or takes it off. */

@@ -10,8 +10,14 @@ export const TemplateFormat = z.enum(templateFormats);
 export type TemplateFormat = z.infer<typeof TemplateFormat>;
 
 // Subject and body keep their spaces and line breaks as written: only their length is bounded.
-const subject = z.string({ error: 'Subject must be text.' }).max(templateLimits.subject, { error: (issue) => tooLong('Subject', String(issue.input).length, templateLimits.subject) });
-const body = z.string({ error: 'Body must be text.' }).max(templateLimits.body, { error: (issue) => tooLong('Body', String(issue.input).length, templateLimits.body) });
+const subject = z
+  .string({ error: 'Subject must be text.' })
+  .max(templateLimits.subject, {
+    error: (issue) => tooLong('Subject', String(issue.input).length, templateLimits.subject),
+  });
+const body = z
+  .string({ error: 'Body must be text.' })
+  .max(templateLimits.body, { error: (issue) => tooLong('Body', String(issue.input).length, templateLimits.body) });
 
 export const Template = z.strictObject({
   id: Id,
@@ -81,7 +87,10 @@ export type TemplatePreview = z.infer<typeof TemplatePreview>;
 export const CampaignRef = z.strictObject({ campaignId: Id });
 export const CampaignTemplateChoice = z.strictObject({ campaignId: Id, templateId: Id.nullable() });
 
-export const RecipientsRequest = z.strictObject({ campaignId: Id, search: optionalText('Search', templateLimits.search).default('') });
+export const RecipientsRequest = z.strictObject({
+  campaignId: Id,
+  search: optionalText('Search', templateLimits.search).default(''),
+});
 export const Recipient = z.strictObject({
   contactId: Id,
   name: z.string(),

@@ -51,5 +51,8 @@ export const TimelineEntry = z.discriminatedUnion('type', [
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 /** Newest first. `next` is null on the last page. */
-export const TimelinePage = z.strictObject({ entries: z.array(TimelineEntry).max(200), next: TimelineCursor.nullable() });
+export const TimelinePage = z.strictObject({
+  entries: z.array(TimelineEntry).max(200),
+  next: TimelineCursor.nullable(),
+});
 export type TimelinePage = z.infer<typeof TimelinePage>;

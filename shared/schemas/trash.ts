@@ -3,7 +3,12 @@ import type { ActivityKind } from './activity';
 import { Id, PageRequest, Timestamp } from './common';
 import { fieldedKinds, LinkedRecord, RecordRef, recordKinds } from './record';
 
-export const KindCounts = z.strictObject({ contact: z.int().min(0), company: z.int().min(0), deal: z.int().min(0), activity: z.int().min(0) });
+export const KindCounts = z.strictObject({
+  contact: z.int().min(0),
+  company: z.int().min(0),
+  deal: z.int().min(0),
+  activity: z.int().min(0),
+});
 export type KindCounts = z.infer<typeof KindCounts>;
 
 /** The record a merged-away record was merged into: its activities, deals and files stay there when it is restored. */
@@ -30,7 +35,11 @@ export const TrashListRequest = z.strictObject({
   /** Only the deletes of this kind (what the entry was about: a company's people count under the company). */
   kind: z.enum(recordKinds).optional(),
 });
-export const TrashPage = z.strictObject({ total: z.int().min(0), offset: z.int().min(0), rows: z.array(TrashEntry).max(500) });
+export const TrashPage = z.strictObject({
+  total: z.int().min(0),
+  offset: z.int().min(0),
+  rows: z.array(TrashEntry).max(500),
+});
 export const TrashRestored = z.strictObject({
   trashId: Id,
   /** What came back: the entry's rows, and activities of its records that other entries held only because of them. */
@@ -44,7 +53,13 @@ export const TrashRestored = z.strictObject({
 export const previewListLimit = 20;
 
 const howMany = z.int().min(0);
-const ActivityCounts = z.strictObject({ note: howMany, call: howMany, meeting: howMany, email: howMany, task: howMany } satisfies Record<ActivityKind, z.ZodInt>);
+const ActivityCounts = z.strictObject({
+  note: howMany,
+  call: howMany,
+  meeting: howMany,
+  email: howMany,
+  task: howMany,
+} satisfies Record<ActivityKind, z.ZodInt>);
 
 /** A record that stays when an entry is deleted for good, though it loses its link to what goes. */
 export const StayingRecord = z.strictObject({

@@ -43,12 +43,22 @@ export type SavedView = z.infer<typeof SavedView>;
 /** How long a view's name may be. */
 export const viewLimits = { name: 100 } as const;
 
-export const ViewDraft = z.strictObject({ kind: z.enum(viewKinds), name: requiredText('Name', viewLimits.name), query: ViewQuery });
-export const ViewUpdate = z.strictObject({ id: Id, name: requiredText('Name', viewLimits.name).optional(), query: ViewQuery.optional() });
+export const ViewDraft = z.strictObject({
+  kind: z.enum(viewKinds),
+  name: requiredText('Name', viewLimits.name),
+  query: ViewQuery,
+});
+export const ViewUpdate = z.strictObject({
+  id: Id,
+  name: requiredText('Name', viewLimits.name).optional(),
+  query: ViewQuery.optional(),
+});
 export const ViewRef = z.strictObject({ id: Id });
 export const ViewListRequest = z.strictObject({ kind: z.enum(viewKinds) });
 export const ViewList = z.strictObject({ views: z.array(SavedView) });
 /** Which saved views filter by a tag, field or stage: asked before deleting it. */
 export const ViewUsageRequest = z.strictObject({ target: FilterTarget });
-export const ViewUsage = z.strictObject({ views: z.array(z.strictObject({ id: Id, kind: z.enum(viewKinds), name: z.string() })) });
+export const ViewUsage = z.strictObject({
+  views: z.array(z.strictObject({ id: Id, kind: z.enum(viewKinds), name: z.string() })),
+});
 export type ViewUsage = z.infer<typeof ViewUsage>;

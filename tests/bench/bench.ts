@@ -68,7 +68,8 @@ class UsageError extends Error {}
 function contactCount(flag: string | undefined): number {
   const text = flag ?? process.env.BENCH_CONTACTS ?? '100000';
   const count = Number(text.replaceAll('_', ''));
-  if (!Number.isInteger(count) || count < 100) throw new UsageError(`--contacts must be a whole number of at least 100, got "${text}"`);
+  if (!Number.isInteger(count) || count < 100)
+    throw new UsageError(`--contacts must be a whole number of at least 100, got "${text}"`);
   return count;
 }
 
@@ -87,7 +88,8 @@ async function main(): Promise<void> {
   }
   const contacts = contactCount(values.contacts);
   const started = performance.now();
-  const progress = (message: string) => process.stderr.write(`[${formatMs(performance.now() - started).padStart(9)}] ${message}\n`);
+  const progress = (message: string) =>
+    process.stderr.write(`[${formatMs(performance.now() - started).padStart(9)}] ${message}\n`);
 
   progress(`preparing ${formatCount(contacts)} synthetic contacts`);
   const ctx = await createContext({ contacts, extraContacts: singleCreateCount, seed: defaultSeed });
@@ -100,8 +102,12 @@ async function main(): Promise<void> {
       const memoryBefore = ctx.memory.length;
       const rows = await step.run(ctx);
       // As each step ends, so a long run that is cut short (1,000,000 contacts take over an hour) keeps what it measured.
-      for (const m of rows) progress(`  ${m.operation}: ${show(m.rolodeskMs, m.display)} (reference ${show(m.referenceMs, m.display)}, ratio ${formatRatio(m.rolodeskMs, m.referenceMs)})`);
-      for (const m of ctx.memory.slice(memoryBefore)) progress(`  memory ${m.label}: rss ${formatMegabytes(m.rss)}, heapUsed ${formatMegabytes(m.heapUsed)}`);
+      for (const m of rows)
+        progress(
+          `  ${m.operation}: ${show(m.rolodeskMs, m.display)} (reference ${show(m.referenceMs, m.display)}, ratio ${formatRatio(m.rolodeskMs, m.referenceMs)})`,
+        );
+      for (const m of ctx.memory.slice(memoryBefore))
+        progress(`  memory ${m.label}: rss ${formatMegabytes(m.rss)}, heapUsed ${formatMegabytes(m.heapUsed)}`);
       measurements.push(...rows);
     }
   } finally {
@@ -110,7 +116,13 @@ async function main(): Promise<void> {
 
   const table = markdownTable(
     ['operation', 'Rolodesk', 'reference', 'ratio', 'note'],
-    measurements.map((m) => [m.operation, show(m.rolodeskMs, m.display), show(m.referenceMs, m.display), formatRatio(m.rolodeskMs, m.referenceMs), m.note]),
+    measurements.map((m) => [
+      m.operation,
+      show(m.rolodeskMs, m.display),
+      show(m.referenceMs, m.display),
+      formatRatio(m.rolodeskMs, m.referenceMs),
+      m.note,
+    ]),
     ['left', 'right', 'right', 'right', 'left'],
   );
   const memory = markdownTable(

@@ -33,7 +33,8 @@ export function captureSql(db: Db, action: (recording: Db) => void): string[] {
         const value: unknown = Reflect.get(target, key, target);
         // pluck(), raw(), expand() return the statement itself: keep recording through them.
         if (key === 'pluck' || key === 'raw' || key === 'expand') {
-          return (...args: unknown[]) => recordStatement(source, (value as (...params: unknown[]) => object).apply(target, args));
+          return (...args: unknown[]) =>
+            recordStatement(source, (value as (...params: unknown[]) => object).apply(target, args));
         }
         if (key !== 'run' && key !== 'get' && key !== 'all' && key !== 'iterate') return bindTo(target, value);
         return (...args: unknown[]) => {

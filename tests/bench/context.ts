@@ -54,7 +54,11 @@ function copyDatabase(from: string, to: string): void {
   if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${to}-wal`);
 }
 
-export async function createContext(options: { contacts: number; extraContacts: number; seed: number }): Promise<BenchContext> {
+export async function createContext(options: {
+  contacts: number;
+  extraContacts: number;
+  seed: number;
+}): Promise<BenchContext> {
   const root = mkdtempSync(join(tmpdir(), 'rolodesk-bench-'));
   const templateDir = join(root, 'template');
   const rolodeskDir = join(root, 'rolodesk');
@@ -64,7 +68,13 @@ export async function createContext(options: { contacts: number; extraContacts: 
 
   const logger = memoryLogger();
   // The bench plays a user who answers "yes" to every native "cannot be undone" question (it deletes a field it added).
-  const openCoreOn = (dataDir: string) => openCore({ dataDir, logger, appVersion: '0.0.0-bench', desktop: { ...noDesktop, confirmDestructive: async () => true } });
+  const openCoreOn = (dataDir: string) =>
+    openCore({
+      dataDir,
+      logger,
+      appVersion: '0.0.0-bench',
+      desktop: { ...noDesktop, confirmDestructive: async () => true },
+    });
   // The schema comes from the app itself, so triggers and FTS are the ones it ships.
   const template = await openCoreOn(templateDir);
   const shellSetup = shellSetupLike(template.db);

@@ -37,14 +37,26 @@ export function writeImportCsv(file: string, rows: number, existing: readonly Se
     const known = row % repeatEvery === 0 ? random.pick(existing) : undefined;
     const [first = 'Ana', ...rest] = (known?.name ?? random.pick(existing)!.name).split(' ');
     const email = known?.email || `${first.toLowerCase()}.${row}@import.example.com`;
-    return [first, rest.join(' ') || 'Import', email, `+44 20 ${String(row).padStart(8, '0')}`, known?.company ?? '', row % 3 === 0 ? `Imported from the old list, row ${row}.` : ''];
+    return [
+      first,
+      rest.join(' ') || 'Import',
+      email,
+      `+44 20 ${String(row).padStart(8, '0')}`,
+      known?.company ?? '',
+      row % 3 === 0 ? `Imported from the old list, row ${row}.` : '',
+    ];
   });
 }
 
 const industries = ['Consulting', 'Logistics', 'Health', 'Software', 'Retail', 'Education'];
 
 /** A company list as an office exports it: one company per row; new companies, with some already in Rolodesk (by name). */
-export function writeCompanyImportCsv(file: string, rows: number, existing: readonly SeedContact[], seed: number): void {
+export function writeCompanyImportCsv(
+  file: string,
+  rows: number,
+  existing: readonly SeedContact[],
+  seed: number,
+): void {
   const random = seededRandom(seed);
   const known = existing.map((contact) => contact.company).filter((name) => name !== '');
   writeCsv(file, ['Name', 'Website', 'Phone', 'Industry', 'Address', 'Notes'], rows, (row) => {
@@ -52,6 +64,13 @@ export function writeCompanyImportCsv(file: string, rows: number, existing: read
     const name = repeat ? random.pick(known) : `Import Trading ${row} ${random.pick(['Ltd', 'GmbH', 'AB', 'Inc.'])}`;
     const website = repeat ? '' : `trading${row}.example.com`;
     const address = `${random.int(1, 200)} High Street, Leeds`;
-    return [name, website, `+44 113 ${String(row).padStart(8, '0')}`, random.pick(industries), address, row % 3 === 0 ? `From the old supplier list, row ${row}.` : ''];
+    return [
+      name,
+      website,
+      `+44 113 ${String(row).padStart(8, '0')}`,
+      random.pick(industries),
+      address,
+      row % 3 === 0 ? `From the old supplier list, row ${row}.` : '',
+    ];
   });
 }

@@ -21,7 +21,9 @@ export interface ImportRunResult {
   rssPeak: number;
 }
 
-async function answer(reply: Promise<{ ok: true; data: unknown } | { ok: false; error: { message: string } }>): Promise<unknown> {
+async function answer(
+  reply: Promise<{ ok: true; data: unknown } | { ok: false; error: { message: string } }>,
+): Promise<unknown> {
   const result = await reply;
   if (!result.ok) throw new Error(result.error.message);
   return result.data;
@@ -29,25 +31,41 @@ async function answer(reply: Promise<{ ok: true; data: unknown } | { ok: false; 
 
 async function main(): Promise<void> {
   const [dataDir, file, kind = 'contact'] = process.argv.slice(2);
-  if (!dataDir || !file || (kind !== 'contact' && kind !== 'company')) throw new Error('usage: import-run.ts <data dir> <file.csv> [contact|company]');
+  if (!dataDir || !file || (kind !== 'contact' && kind !== 'company'))
+    throw new Error('usage: import-run.ts <data dir> <file.csv> [contact|company]');
   const desktop = recordingDesktop();
   desktop.importFile = file;
   const host = await startCore({ dataDir, logger: memoryLogger(), appVersion: 'bench', desktop });
   try {
     for (let i = 0; i < 50; i++) await host.dispatch('contacts.list', { limit: 50 });
-    const opened = (await answer(host.dispatch('import.open', { kind, source: { type: 'dialog' } }))) as { importId: string };
-    const inspection = (await answer(host.dispatch('import.inspect', { importId: opened.importId }))) as { suggested: string[] };
+    const opened = (await answer(host.dispatch('import.open', { kind, source: { type: 'dialog' } }))) as {
+      importId: string;
+    };
+    const inspection = (await answer(host.dispatch('import.inspect', { importId: opened.importId }))) as {
+      suggested: string[];
+    };
     const rssBefore = process.memoryUsage().rss;
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
     let summary: ImportSummary | undefined;
     const cpuBefore = process.cpuUsage();
     const load = await underLoad(host, async () => {
-      summary = (await answer(host.dispatch('import.run', { importId: opened.importId, mapping: inspection.suggested, duplicates: 'skip' }))) as ImportSummary;
+      summary = (await answer(
+        host.dispatch('import.run', { importId: opened.importId, mapping: inspection.suggested, duplicates: 'skip' }),
+      )) as ImportSummary;
     });
     clearInterval(sampler);
     const cpu = process.cpuUsage(cpuBefore);
-    const result: ImportRunResult = { wallMs: load.wallMs, summary: summary!, listP99Ms: load.p99Ms, listMaxMs: load.maxMs, windowStallMs: load.longestStallMs, cpuMs: (cpu.user + cpu.system) / 1000, rssBefore, rssPeak };
+    const result: ImportRunResult = {
+      wallMs: load.wallMs,
+      summary: summary!,
+      listP99Ms: load.p99Ms,
+      listMaxMs: load.maxMs,
+      windowStallMs: load.longestStallMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      rssBefore,
+      rssPeak,
+    };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await host.close();

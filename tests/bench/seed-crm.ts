@@ -61,13 +61,81 @@ export interface SeedActivity {
   createdAt: string;
 }
 
-const industries = ['Logistics', 'Consulting', 'Healthcare', 'Retail', 'Manufacturing', 'Software', 'Hospitality', 'Construction', 'Education', 'Finance', 'Media', 'Legal'];
-const extraWords = ['Aurora', 'Bergmann', 'Cascade', 'Delta', 'Emerald', 'Falcon', 'Glacier', 'Helios', 'Indigo', 'Jasper', 'Kestrel', 'Lumen', 'Mistral', 'Nimbus', 'Orchid', 'Pioneer', 'Quantum', 'Radiant', 'Solstice', 'Tundra', 'Ursa', 'Vantage', 'Willow', 'Xenon', 'Yarrow', 'Zephyr', 'Škoda', 'Ærø', 'Øresund', 'Château'];
-const extraTrades = ['Systems', 'Foods', 'Textiles', 'Robotics', 'Clinics', 'Studios', 'Freight', 'Energy', 'Pharma', 'Outdoor', 'Labs', 'Holdings'];
+const industries = [
+  'Logistics',
+  'Consulting',
+  'Healthcare',
+  'Retail',
+  'Manufacturing',
+  'Software',
+  'Hospitality',
+  'Construction',
+  'Education',
+  'Finance',
+  'Media',
+  'Legal',
+];
+const extraWords = [
+  'Aurora',
+  'Bergmann',
+  'Cascade',
+  'Delta',
+  'Emerald',
+  'Falcon',
+  'Glacier',
+  'Helios',
+  'Indigo',
+  'Jasper',
+  'Kestrel',
+  'Lumen',
+  'Mistral',
+  'Nimbus',
+  'Orchid',
+  'Pioneer',
+  'Quantum',
+  'Radiant',
+  'Solstice',
+  'Tundra',
+  'Ursa',
+  'Vantage',
+  'Willow',
+  'Xenon',
+  'Yarrow',
+  'Zephyr',
+  'Škoda',
+  'Ærø',
+  'Øresund',
+  'Château',
+];
+const extraTrades = [
+  'Systems',
+  'Foods',
+  'Textiles',
+  'Robotics',
+  'Clinics',
+  'Studios',
+  'Freight',
+  'Energy',
+  'Pharma',
+  'Outdoor',
+  'Labs',
+  'Holdings',
+];
 const suffixes = ['Ltd', 'GmbH', 'Inc.', 'LLC', 'S.A.', 'AB', 'B.V.', ''];
 const streets = ['High Street', 'Hauptstraße', 'Rue de la Paix', 'Calle Mayor', 'Main St', 'Storgatan', 'Kerkstraat'];
 const cities = ['London', 'Berlin', 'Paris', 'Madrid', 'Boston', 'Stockholm', 'Amsterdam', 'Zürich', 'Kraków', 'Lyon'];
-const dealTopics = ['renewal', 'expansion', 'pilot', 'annual contract', 'upgrade', 'maintenance', 'new site', 'consulting hours', 'licences', 'hardware refresh'];
+const dealTopics = [
+  'renewal',
+  'expansion',
+  'pilot',
+  'annual contract',
+  'upgrade',
+  'maintenance',
+  'new site',
+  'consulting hours',
+  'licences',
+  'hardware refresh',
+];
 const owners = ['Maria', 'James', 'Sofía', 'Lukas', 'Amélie', 'Kwame', 'Priya', 'Erik'];
 const currencies = ['EUR', 'EUR', 'EUR', 'USD', 'USD', 'GBP', 'SEK'];
 const subjects: Record<SeedActivity['kind'], readonly string[]> = {
@@ -87,7 +155,28 @@ const bodies = [
   'Mentioned that a competitor offered a lower price.',
   'Needs a signed NDA before sharing the requirements.',
 ];
-const tagNames = ['VIP', 'Newsletter', 'Partner', 'Prospect', 'Churn risk', 'Referral', 'Trade fair 2025', 'Key account', 'Reseller', 'Public sector', 'Enterprise', 'SMB', 'Do not call', 'Event speaker', 'Beta tester', 'Investor', 'Press', 'Supplier', 'Alumni', 'Café owners'];
+const tagNames = [
+  'VIP',
+  'Newsletter',
+  'Partner',
+  'Prospect',
+  'Churn risk',
+  'Referral',
+  'Trade fair 2025',
+  'Key account',
+  'Reseller',
+  'Public sector',
+  'Enterprise',
+  'SMB',
+  'Do not call',
+  'Event speaker',
+  'Beta tester',
+  'Investor',
+  'Press',
+  'Supplier',
+  'Alumni',
+  'Café owners',
+];
 
 const firstTime = Date.parse('2019-01-01T00:00:00.000Z');
 const lastTime = Date.parse('2025-12-31T23:59:59.000Z');
@@ -99,7 +188,13 @@ function digits(r: Random, count: number): string {
 
 function company(r: Random, name: string): SeedCompany {
   const phone = r.chance(0.7) ? `+44 20 ${digits(r, 4)} ${digits(r, 4)}` : null;
-  const domain = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '').slice(0, 20) || 'company';
+  const domain =
+    name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^a-z0-9]+/g, '')
+      .slice(0, 20) || 'company';
   return {
     name,
     website: r.chance(0.8) ? `${domain}.${r.pick(['com', 'de', 'co.uk', 'fr', 'se', 'io'])}` : null,
@@ -129,7 +224,9 @@ export function seedCrm(contacts: readonly SeedContact[], seed: number, now: num
     const name = `${r.pick(extraWords)} ${r.pick(extraTrades)}${suffix ? ` ${suffix}` : ''} ${companies.length}`;
     companies.push(company(r, name));
   }
-  const contactCompany = contacts.map((contact) => (contact.company === '' ? -1 : byName.get(contact.company.toLowerCase())!));
+  const contactCompany = contacts.map((contact) =>
+    contact.company === '' ? -1 : byName.get(contact.company.toLowerCase())!,
+  );
   const peopleOf = new Map<number, number[]>();
   contactCompany.forEach((index, contact) => {
     if (index >= 0) peopleOf.set(index, [...(peopleOf.get(index) ?? []), contact]);
@@ -194,7 +291,12 @@ export function seedCrm(contacts: readonly SeedContact[], seed: number, now: num
 }
 
 /** What people type across all kinds: words of names, companies, deals and activities, one letter at a time. */
-export function crmSearchPrefixes(contacts: readonly SeedContact[], crm: SeedCrm, count: number, seed: number): string[] {
+export function crmSearchPrefixes(
+  contacts: readonly SeedContact[],
+  crm: SeedCrm,
+  count: number,
+  seed: number,
+): string[] {
   const r = seededRandom(seed + 11);
   const sources: Array<() => string> = [
     () => r.pick(contacts).name,
@@ -206,14 +308,18 @@ export function crmSearchPrefixes(contacts: readonly SeedContact[], crm: SeedCrm
   ];
   const prefixes: string[] = [];
   while (prefixes.length < count) {
-    const words = r.pick(sources)().split(/\s+/).filter((word) => /^[\p{L}]{2,}$/u.test(word));
+    const words = r
+      .pick(sources)()
+      .split(/\s+/)
+      .filter((word) => /^[\p{L}]{2,}$/u.test(word));
     if (words.length === 0) continue;
     let word = r.pick(words).toLowerCase();
     if (r.chance(0.5)) word = word.normalize('NFD').replace(/\p{M}/gu, '');
     const letters = [...word];
     // Now and then a second word after a first one typed in full ("anna b", "anna be").
     const lead = r.chance(0.15) ? `${r.pick(contacts).name.split(' ')[0]!.toLowerCase()} ` : '';
-    for (let length = 1; length <= Math.min(4, letters.length) && prefixes.length < count; length++) prefixes.push(lead + letters.slice(0, length).join(''));
+    for (let length = 1; length <= Math.min(4, letters.length) && prefixes.length < count; length++)
+      prefixes.push(lead + letters.slice(0, length).join(''));
   }
   return prefixes;
 }

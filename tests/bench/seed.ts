@@ -12,42 +12,290 @@ export const defaultSeed = 20_240_917;
 // apostrophe names are here on purpose: they exercise NOCASE sorting, the FTS
 // diacritics folding and SQL quoting.
 const firstNames = [
-  'James', 'Mary', 'John', 'Anna', 'Michael', 'Maria', 'David', 'Laura', 'Robert', 'Sarah',
-  'José', 'Emma', 'Thomas', 'Sophie', 'Daniel', 'Olivia', 'Peter', 'Julia', 'Paul', 'Emily',
-  'Mark', 'Hannah', 'Chris', 'Lena', 'Andrew', 'Chloé', 'Luca', 'Zoë', 'Lukas', 'Mia',
-  'Juan', 'Lucía', 'Carlos', 'Sofía', 'Ahmed', 'Fatima', 'Wei', 'Mei', 'Hiroshi', 'Yuki',
-  'Raj', 'Priya', 'Ivan', 'Olga', 'Pierre', 'Hélène', 'François', 'Amélie', 'Björn', 'Åsa',
-  'Søren', 'Ingrid', 'Łukasz', 'Agnieszka', 'Jürgen', 'Käthe', 'Noël', 'Renée', 'Ángel', 'Inés',
-  'Sean', 'Siobhán', 'Kwame', 'Amara', 'Mateo', 'Valentina', 'Omar', 'Leila', 'Jin', 'Seo-yeon',
-  'Arjun', 'Ananya', 'Tomás', 'Joaquín', 'Mónica', 'Sébastien', 'Zoé', 'Élodie', 'Dmitri', 'Natália',
-  'Erik', 'Freya', 'Henrik', 'Maja', 'Nikolai', 'Oskar', 'Ravi', 'Sven', 'Tariq', 'Yasmin',
-  'Abigail', 'Benjamin', 'Charlotte', 'Eleanor', 'Gabriel', 'Isabella', 'Nathaniel', 'Penelope', 'Theodore', 'Vivienne',
+  'James',
+  'Mary',
+  'John',
+  'Anna',
+  'Michael',
+  'Maria',
+  'David',
+  'Laura',
+  'Robert',
+  'Sarah',
+  'José',
+  'Emma',
+  'Thomas',
+  'Sophie',
+  'Daniel',
+  'Olivia',
+  'Peter',
+  'Julia',
+  'Paul',
+  'Emily',
+  'Mark',
+  'Hannah',
+  'Chris',
+  'Lena',
+  'Andrew',
+  'Chloé',
+  'Luca',
+  'Zoë',
+  'Lukas',
+  'Mia',
+  'Juan',
+  'Lucía',
+  'Carlos',
+  'Sofía',
+  'Ahmed',
+  'Fatima',
+  'Wei',
+  'Mei',
+  'Hiroshi',
+  'Yuki',
+  'Raj',
+  'Priya',
+  'Ivan',
+  'Olga',
+  'Pierre',
+  'Hélène',
+  'François',
+  'Amélie',
+  'Björn',
+  'Åsa',
+  'Søren',
+  'Ingrid',
+  'Łukasz',
+  'Agnieszka',
+  'Jürgen',
+  'Käthe',
+  'Noël',
+  'Renée',
+  'Ángel',
+  'Inés',
+  'Sean',
+  'Siobhán',
+  'Kwame',
+  'Amara',
+  'Mateo',
+  'Valentina',
+  'Omar',
+  'Leila',
+  'Jin',
+  'Seo-yeon',
+  'Arjun',
+  'Ananya',
+  'Tomás',
+  'Joaquín',
+  'Mónica',
+  'Sébastien',
+  'Zoé',
+  'Élodie',
+  'Dmitri',
+  'Natália',
+  'Erik',
+  'Freya',
+  'Henrik',
+  'Maja',
+  'Nikolai',
+  'Oskar',
+  'Ravi',
+  'Sven',
+  'Tariq',
+  'Yasmin',
+  'Abigail',
+  'Benjamin',
+  'Charlotte',
+  'Eleanor',
+  'Gabriel',
+  'Isabella',
+  'Nathaniel',
+  'Penelope',
+  'Theodore',
+  'Vivienne',
 ];
 
 const lastNames = [
-  'Smith', 'Müller', 'García', 'Johnson', 'Schmidt', 'Martínez', 'Brown', 'Rossi', 'Dubois', 'Williams',
-  'Nowak', 'Jones', 'Fernández', 'Schneider', 'Miller', 'López', 'Wang', 'Davis', 'Kowalski', 'Wilson',
-  'Silva', 'Anderson', 'Chen', 'Taylor', 'Kim', 'Nguyen', 'Patel', 'Fischer', 'Martin', 'Lee',
-  "O'Brien", 'Pérez', 'Weber', 'Thomas', 'Santos', 'Bianchi', 'Moore', 'Jackson', 'Singh', 'Tanaka',
-  'Sato', 'Ivanov', 'Novák', 'Jensen', 'Hansen', 'Lindqvist', 'Åberg', 'Ødegaard', 'Schröder', 'Weiß',
-  'Lefèvre', 'Côté', 'Nuñez', 'González', 'Rodríguez', 'Hernández', 'Wójcik', 'Dvořák', 'Yılmaz', 'Şahin',
-  "D'Angelo", 'MacDonald', 'Van der Berg', 'de la Cruz', 'Okafor', 'Mensah', 'Haddad', 'Kaur', 'Zhang', 'Liu',
-  'Yamamoto', 'Suzuki', 'Park', 'Choi', 'Khan', 'Ali', 'Hoffmann', 'Becker', 'Wagner', 'Costa',
-  'Ferreira', 'Moreau', 'Laurent', 'Girard', 'Bergström', 'Nieminen', 'Korhonen', 'Horváth', 'Papadopoulos', 'Murphy',
-  'Kelly', 'Walsh', 'Byrne', 'Clarke', 'Robinson', 'Wright', 'Walker', 'Young', 'King', 'Scott',
+  'Smith',
+  'Müller',
+  'García',
+  'Johnson',
+  'Schmidt',
+  'Martínez',
+  'Brown',
+  'Rossi',
+  'Dubois',
+  'Williams',
+  'Nowak',
+  'Jones',
+  'Fernández',
+  'Schneider',
+  'Miller',
+  'López',
+  'Wang',
+  'Davis',
+  'Kowalski',
+  'Wilson',
+  'Silva',
+  'Anderson',
+  'Chen',
+  'Taylor',
+  'Kim',
+  'Nguyen',
+  'Patel',
+  'Fischer',
+  'Martin',
+  'Lee',
+  "O'Brien",
+  'Pérez',
+  'Weber',
+  'Thomas',
+  'Santos',
+  'Bianchi',
+  'Moore',
+  'Jackson',
+  'Singh',
+  'Tanaka',
+  'Sato',
+  'Ivanov',
+  'Novák',
+  'Jensen',
+  'Hansen',
+  'Lindqvist',
+  'Åberg',
+  'Ødegaard',
+  'Schröder',
+  'Weiß',
+  'Lefèvre',
+  'Côté',
+  'Nuñez',
+  'González',
+  'Rodríguez',
+  'Hernández',
+  'Wójcik',
+  'Dvořák',
+  'Yılmaz',
+  'Şahin',
+  "D'Angelo",
+  'MacDonald',
+  'Van der Berg',
+  'de la Cruz',
+  'Okafor',
+  'Mensah',
+  'Haddad',
+  'Kaur',
+  'Zhang',
+  'Liu',
+  'Yamamoto',
+  'Suzuki',
+  'Park',
+  'Choi',
+  'Khan',
+  'Ali',
+  'Hoffmann',
+  'Becker',
+  'Wagner',
+  'Costa',
+  'Ferreira',
+  'Moreau',
+  'Laurent',
+  'Girard',
+  'Bergström',
+  'Nieminen',
+  'Korhonen',
+  'Horváth',
+  'Papadopoulos',
+  'Murphy',
+  'Kelly',
+  'Walsh',
+  'Byrne',
+  'Clarke',
+  'Robinson',
+  'Wright',
+  'Walker',
+  'Young',
+  'King',
+  'Scott',
 ];
 
 const companyWords = [
-  'Northwind', 'Blue Harbor', 'Summit', 'Evergreen', 'Bright Path', 'Ironwood', 'Silverline', 'Redwood', 'Lakeside', 'Cedar',
-  'Atlas', 'Beacon', 'Horizon', 'Keystone', 'Meridian', 'Nordlicht', 'Polaris', 'Riverbend', 'Sterling', 'Vertex',
-  'Alpenglühen', 'Étoile', 'Fjord', 'Granite', 'Harvest', 'Juniper', 'Maple', 'Oakridge', 'Pinnacle', 'Quarry',
+  'Northwind',
+  'Blue Harbor',
+  'Summit',
+  'Evergreen',
+  'Bright Path',
+  'Ironwood',
+  'Silverline',
+  'Redwood',
+  'Lakeside',
+  'Cedar',
+  'Atlas',
+  'Beacon',
+  'Horizon',
+  'Keystone',
+  'Meridian',
+  'Nordlicht',
+  'Polaris',
+  'Riverbend',
+  'Sterling',
+  'Vertex',
+  'Alpenglühen',
+  'Étoile',
+  'Fjord',
+  'Granite',
+  'Harvest',
+  'Juniper',
+  'Maple',
+  'Oakridge',
+  'Pinnacle',
+  'Quarry',
 ];
 const companyTrades = [
-  'Logistics', 'Consulting', 'Dental', 'Bakery', 'Architects', 'Plumbing', 'Legal', 'Design', 'Software', 'Travel',
-  'Accounting', 'Print', 'Catering', 'Realty', 'Engineering', 'Media', 'Health', 'Motors', 'Florists', 'Analytics',
+  'Logistics',
+  'Consulting',
+  'Dental',
+  'Bakery',
+  'Architects',
+  'Plumbing',
+  'Legal',
+  'Design',
+  'Software',
+  'Travel',
+  'Accounting',
+  'Print',
+  'Catering',
+  'Realty',
+  'Engineering',
+  'Media',
+  'Health',
+  'Motors',
+  'Florists',
+  'Analytics',
 ];
-const companySuffixes = ['Ltd', 'GmbH', 'Inc.', 'LLC', 'S.A.', 'AB', 'B.V.', 'Group', 'Partners', '& Co.', 'S.à r.l.', ''];
-const personalDomains = ['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com', 'proton.me', 'web.de', 'gmx.net', 'hotmail.co.uk', 'orange.fr'];
+const companySuffixes = [
+  'Ltd',
+  'GmbH',
+  'Inc.',
+  'LLC',
+  'S.A.',
+  'AB',
+  'B.V.',
+  'Group',
+  'Partners',
+  '& Co.',
+  'S.à r.l.',
+  '',
+];
+const personalDomains = [
+  'gmail.com',
+  'outlook.com',
+  'yahoo.com',
+  'icloud.com',
+  'proton.me',
+  'web.de',
+  'gmx.net',
+  'hotmail.co.uk',
+  'orange.fr',
+];
 const companyTlds = ['com', 'de', 'co.uk', 'fr', 'es', 'se', 'nl', 'io'];
 
 const events = ['the trade fair', 'a webinar', 'the chamber of commerce mixer', 'a conference in Lyon', 'the open day'];
@@ -82,28 +330,44 @@ function companyName(r: Random): string {
   // "Smith & Jones" already reads as a firm; "Smith & Jones & Co." does not.
   const suffix = pattern === 0 ? r.pick(['', 'LLP', 'GmbH', 'S.L.']) : r.pick(companySuffixes);
   const base =
-    pattern === 0 ? `${r.pick(lastNames)} & ${r.pick(lastNames)}`
-    : pattern === 1 ? `${r.pick(lastNames)} ${r.pick(companyTrades)}`
-    : `${r.pick(companyWords)} ${r.pick(companyTrades)}`;
+    pattern === 0
+      ? `${r.pick(lastNames)} & ${r.pick(lastNames)}`
+      : pattern === 1
+        ? `${r.pick(lastNames)} ${r.pick(companyTrades)}`
+        : `${r.pick(companyWords)} ${r.pick(companyTrades)}`;
   return suffix === '' ? base : `${base} ${suffix}`;
 }
 
 function phoneNumber(r: Random): string {
   const digits = (count: number) => Array.from({ length: count }, () => r.int(0, 9)).join('');
   switch (r.int(0, 4)) {
-    case 0: return `+1 (${r.int(201, 989)}) ${digits(3)}-${digits(4)}`;
-    case 1: return `+44 20 ${digits(4)} ${digits(4)}`;
-    case 2: return `+49 30 ${digits(8)}`;
-    case 3: return `+33 1 ${digits(2)} ${digits(2)} ${digits(2)} ${digits(2)}`;
-    default: return `${r.int(201, 989)}-${digits(3)}-${digits(4)}${r.chance(0.1) ? ` x${r.int(100, 999)}` : ''}`;
+    case 0:
+      return `+1 (${r.int(201, 989)}) ${digits(3)}-${digits(4)}`;
+    case 1:
+      return `+44 20 ${digits(4)} ${digits(4)}`;
+    case 2:
+      return `+49 30 ${digits(8)}`;
+    case 3:
+      return `+33 1 ${digits(2)} ${digits(2)} ${digits(2)} ${digits(2)}`;
+    default:
+      return `${r.int(201, 989)}-${digits(3)}-${digits(4)}${r.chance(0.1) ? ` x${r.int(100, 999)}` : ''}`;
   }
 }
 
 function emailAddress(r: Random, first: string, last: string, company: string): string {
   const f = asciiFold(first) || 'contact';
   const l = asciiFold(last) || 'person';
-  const local = r.pick([`${f}.${l}`, `${f.charAt(0)}${l}`, `${f}_${l}`, `${f}${r.int(1, 99)}`, `${f}.${l}${r.int(1, 9)}`]);
-  const domain = company === '' ? r.pick(personalDomains) : `${asciiFold(company.split(' ')[0] ?? '') || 'company'}.${r.pick(companyTlds)}`;
+  const local = r.pick([
+    `${f}.${l}`,
+    `${f.charAt(0)}${l}`,
+    `${f}_${l}`,
+    `${f}${r.int(1, 99)}`,
+    `${f}.${l}${r.int(1, 9)}`,
+  ]);
+  const domain =
+    company === ''
+      ? r.pick(personalDomains)
+      : `${asciiFold(company.split(' ')[0] ?? '') || 'company'}.${r.pick(companyTlds)}`;
   return `${local}@${domain}`;
 }
 
@@ -150,7 +414,10 @@ export function searchPrefixes(records: readonly { name: string }[], count: numb
   const r = seededRandom(seed + 1);
   const prefixes: string[] = [];
   while (prefixes.length < count) {
-    const words = r.pick(records).name.split(' ').filter((word) => !word.endsWith('.'));
+    const words = r
+      .pick(records)
+      .name.split(' ')
+      .filter((word) => !word.endsWith('.'));
     let word = r.pick(words).toLowerCase();
     if (r.chance(0.5)) word = word.normalize('NFD').replace(/\p{M}/gu, '');
     const letters = [...word];

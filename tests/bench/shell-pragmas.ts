@@ -4,7 +4,15 @@ import type { Db } from '../../electron/core/db/open';
 // not written down here, so the shell keeps matching it: the Debian shell's
 // build defaults differ (cache_size -2000 vs better-sqlite3's -16000,
 // secure_delete on vs off).
-const mirrored = ['journal_mode', 'synchronous', 'foreign_keys', 'cache_size', 'secure_delete', 'temp_store', 'mmap_size'] as const;
+const mirrored = [
+  'journal_mode',
+  'synchronous',
+  'foreign_keys',
+  'cache_size',
+  'secure_delete',
+  'temp_store',
+  'mmap_size',
+] as const;
 
 /** PRAGMA lines that set up a shell connection the way Rolodesk sets up its own. */
 export function shellSetupLike(db: Db): string[] {

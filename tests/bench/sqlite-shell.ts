@@ -38,7 +38,10 @@ export function shellVersion(): string {
 /** Runs one query and returns its output rows, fields split on '|'. */
 export function shellQuery(dbFile: string, sql: string): string[][] {
   const output = runShell(['-list', '-noheader', dbFile, sql]);
-  return output.split('\n').filter((line) => line !== '').map((line) => line.split('|'));
+  return output
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => line.split('|'));
 }
 
 /**
@@ -48,7 +51,12 @@ export function shellQuery(dbFile: string, sql: string): string[][] {
  * /dev/null (it is still formatted, as the app still builds its objects); the
  * timer lines go to stdout regardless.
  */
-export function runTimedScript(dbFile: string, scriptFile: string, setup: readonly string[], batches: readonly TimedBatch[]): number[] {
+export function runTimedScript(
+  dbFile: string,
+  scriptFile: string,
+  setup: readonly string[],
+  batches: readonly TimedBatch[],
+): number[] {
   // Written line by line: a seed script at ten times the size is longer than one JavaScript string may be.
   const script = openSync(scriptFile, 'w');
   try {
@@ -64,7 +72,8 @@ export function runTimedScript(dbFile: string, scriptFile: string, setup: readon
   }
   const output = runShell([dbFile], scriptFile);
   const times = [...output.matchAll(/^Run Time: real (\d+(?:\.\d+)?)/gm)].map((match) => Number(match[1]) * 1000);
-  if (times.length !== batches.length) throw new Error(`expected ${batches.length} timer lines from sqlite3, got ${times.length}`);
+  if (times.length !== batches.length)
+    throw new Error(`expected ${batches.length} timer lines from sqlite3, got ${times.length}`);
   return times;
 }
 
@@ -91,8 +100,15 @@ const clampRepeats = (repeats: number) => Math.min(maxRepeats, Math.max(1, Math.
  * is small against the batch; batches that come out too short are grown and
  * run again (at most a few rounds).
  */
-export function timeRepeated(dbFile: string, scriptFile: string, operations: readonly ShellOperation[], options: RepeatOptions): number[][] {
-  const repeats = operations.map((operation) => clampRepeats(options.targetBatchMs / Math.max(operation.guessMs, 0.001)));
+export function timeRepeated(
+  dbFile: string,
+  scriptFile: string,
+  operations: readonly ShellOperation[],
+  options: RepeatOptions,
+): number[][] {
+  const repeats = operations.map((operation) =>
+    clampRepeats(options.targetBatchMs / Math.max(operation.guessMs, 0.001)),
+  );
   const results: Array<number[] | undefined> = operations.map(() => undefined);
   for (let round = 0; round < 4; round++) {
     const pending = operations.flatMap((_, index) => (results[index] === undefined ? [index] : []));
@@ -101,7 +117,10 @@ export function timeRepeated(dbFile: string, scriptFile: string, operations: rea
       const { line } = operations[index]!;
       const repeated = Array.from({ length: repeats[index]! }, () => line).join(' ');
       // The untimed run before the first batch warms SQLite's page cache.
-      return Array.from({ length: options.samples }, (_, sample) => ({ before: sample === 0 ? [line] : [], line: repeated }));
+      return Array.from({ length: options.samples }, (_, sample) => ({
+        before: sample === 0 ? [line] : [],
+        line: repeated,
+      }));
     });
     const times = runTimedScript(dbFile, scriptFile, options.setup, batches);
     pending.forEach((index, position) => {
@@ -127,4 +146,5 @@ export function timeProgram(program: string, args: readonly string[]): number {
 }
 
 /** The sqlite3 shell's start-up, subtracted from each timed shell run. */
-export const shellStartupMs = () => median(Array.from({ length: 3 }, () => timeProgram(shellPath, [':memory:', '.quit'])));
+export const shellStartupMs = () =>
+  median(Array.from({ length: 3 }, () => timeProgram(shellPath, [':memory:', '.quit'])));

@@ -61,8 +61,17 @@ export async function underLoad(core: Pick<Core, 'dispatch'>, work: () => Promis
     await Promise.all(answers);
   }
   const longestStallMs = stalls.stop();
-  return { wallMs, p99Ms: percentile(latencies, 99), maxMs: latencies.reduce((longest, ms) => Math.max(longest, ms), 0), requests: latencies.length, failed, longestStallMs, machineStallMs: await noise.stop() };
+  return {
+    wallMs,
+    p99Ms: percentile(latencies, 99),
+    maxMs: latencies.reduce((longest, ms) => Math.max(longest, ms), 0),
+    requests: latencies.length,
+    failed,
+    longestStallMs,
+    machineStallMs: await noise.stop(),
+  };
 }
 
 /** The same requests with nothing else running, for as long as `ms`. */
-export const unloaded = (core: Pick<Core, 'dispatch'>, ms = 2000) => underLoad(core, () => new Promise((resolve) => setTimeout(resolve, ms)));
+export const unloaded = (core: Pick<Core, 'dispatch'>, ms = 2000) =>
+  underLoad(core, () => new Promise((resolve) => setTimeout(resolve, ms)));

@@ -96,7 +96,10 @@ async function goToFirstScreen(page: Page, firstScreen: FirstScreen): Promise<vo
   if ((await page.getByRole('main', { name: 'Dashboard' }).count()) === 0) return;
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
   // A background check may find damage meanwhile: the recovery screen then replaces every other one.
-  await page.getByRole('main', { name: 'Contacts' }).or(page.getByRole('main', { name: 'Let’s get your data back' })).waitFor();
+  await page
+    .getByRole('main', { name: 'Contacts' })
+    .or(page.getByRole('main', { name: 'Let’s get your data back' }))
+    .waitFor();
 }
 
 /** The test's memory of the log, and main's log file when asked for. */
@@ -108,10 +111,24 @@ function harnessLogger(dataDir: string, logFile: boolean): Logger & { records: L
     memory[level](message, context);
     file[level](message, context);
   };
-  return { records: memory.records, debug: both('debug'), info: both('info'), warn: both('warn'), error: both('error') };
+  return {
+    records: memory.records,
+    debug: both('debug'),
+    info: both('info'),
+    warn: both('warn'),
+    error: both('error'),
+  };
 }
 
-async function createApp(context: BrowserContext, page: Page, renderer: RendererServer, dataDir: string, firstScreen: FirstScreen, logFile = false, welcome: Welcome = 'answered'): Promise<RolodeskApp> {
+async function createApp(
+  context: BrowserContext,
+  page: Page,
+  renderer: RendererServer,
+  dataDir: string,
+  firstScreen: FirstScreen,
+  logFile = false,
+  welcome: Welcome = 'answered',
+): Promise<RolodeskApp> {
   const logger = harnessLogger(dataDir, logFile);
   const desktop = recordingDesktop();
   const { origin } = renderer;
@@ -173,7 +190,9 @@ async function createApp(context: BrowserContext, page: Page, renderer: Renderer
         // The core's own events (backup progress, data restored) reach the page as they would over IPC.
         emit: (event, payload) => {
           if (event === 'data.restored') closeOwnDb();
-          deliver(event, payload).catch((error: unknown) => logger.warn('an event could not reach the page', { event, error: String(error) }));
+          deliver(event, payload).catch((error: unknown) =>
+            logger.warn('an event could not reach the page', { event, error: String(error) }),
+          );
         },
       });
       // One object per launch: a test may wrap its dispatch to act before the core answers (the page's calls go through it).

@@ -6,21 +6,29 @@ import { expect, test, type RolodeskApp } from './app';
 test.use({ locale: 'en-US' });
 
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Contact details' });
-const rowOf = (page: Page, name: string) => page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) });
+const rowOf = (page: Page, name: string) =>
+  page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) });
 // Avatars are decorative (the name is written beside them), so they are found by their place, not by a role.
 const panelAvatar = (page: Page) => panel(page).locator('header .avatar');
 const rowAvatar = (page: Page, name: string) => rowOf(page, name).locator('.avatar');
 
 /** The width and height of the picture an avatar shows, once it has loaded. */
 function loadedSize(avatar: Locator) {
-  return avatar.locator('img').evaluate((image: HTMLImageElement) => (image.complete ? [image.naturalWidth, image.naturalHeight] : [0, 0]));
+  return avatar
+    .locator('img')
+    .evaluate((image: HTMLImageElement) => (image.complete ? [image.naturalWidth, image.naturalHeight] : [0, 0]));
 }
 
 /**
  * A picture as a camera would give it: drawn by Chromium at full size, with
  * fine grain so it compresses like a photo, encoded as PNG or JPEG.
  */
-async function cameraPicture(page: Page, width: number, height: number, type: 'image/png' | 'image/jpeg'): Promise<Buffer> {
+async function cameraPicture(
+  page: Page,
+  width: number,
+  height: number,
+  type: 'image/png' | 'image/jpeg',
+): Promise<Buffer> {
   const base64 = await page.evaluate(
     async ({ width, height, type }) => {
       const canvas = new OffscreenCanvas(width, height);
@@ -60,7 +68,11 @@ async function cameraPicture(page: Page, width: number, height: number, type: 'i
 }
 
 /** Add photo / Change photo → the system's file chooser → this file. */
-async function choosePhoto(page: Page, button: 'Add photo' | 'Change photo', file: { name: string; mimeType: string; buffer: Buffer }) {
+async function choosePhoto(
+  page: Page,
+  button: 'Add photo' | 'Change photo',
+  file: { name: string; mimeType: string; buffer: Buffer },
+) {
   const chooser = page.waitForEvent('filechooser');
   await panel(page).getByRole('button', { name: button, exact: true }).click();
   const picked = await chooser;
@@ -73,13 +85,16 @@ function photoOf(app: RolodeskApp, name: string): string | null {
 }
 
 function blobOf(app: RolodeskApp, sha256: string) {
-  return app.core.db.prepare('SELECT mime_type, size FROM blobs WHERE sha256 = ?').get(sha256) as { mime_type: string; size: number } | undefined;
+  return app.core.db.prepare('SELECT mime_type, size FROM blobs WHERE sha256 = ?').get(sha256) as
+    { mime_type: string; size: number } | undefined;
 }
 
 const storedPath = (app: RolodeskApp, sha256: string) => join(app.dataDir, 'attachments', sha256.slice(0, 2), sha256);
 
 test.describe('contact photos', () => {
-  test('a large photo is squared and shrunk before it is stored, and shows in the list and the record; removing it brings the initials back', async ({ app }) => {
+  test('a large photo is squared and shrunk before it is stored, and shows in the list and the record; removing it brings the initials back', async ({
+    app,
+  }) => {
     const page = app.page;
     for (const person of [
       { name: 'Anna Berg', email: 'anna.berg@northwind.example', company: 'Northwind Traders' },
@@ -144,17 +159,27 @@ test.describe('contact photos', () => {
     await expect.poll(() => existsSync(storedPath(app, sha!))).toBe(false);
   });
 
-  test('changing the photo keeps the centre of a wide picture, never enlarges a small one, and lets the old one go', async ({ app }) => {
+  test('changing the photo keeps the centre of a wide picture, never enlarges a small one, and lets the old one go', async ({
+    app,
+  }) => {
     const page = app.page;
     expect((await app.core.dispatch('contacts.create', { name: 'Dmitri Ivanov', company: 'Litware' })).ok).toBe(true);
     await page.reload();
     await rowOf(page, 'Dmitri Ivanov').click();
 
-    await choosePhoto(page, 'Add photo', { name: 'first.jpg', mimeType: 'image/jpeg', buffer: await cameraPicture(page, 900, 700, 'image/jpeg') });
+    await choosePhoto(page, 'Add photo', {
+      name: 'first.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await cameraPicture(page, 900, 700, 'image/jpeg'),
+    });
     await expect.poll(() => loadedSize(panelAvatar(page))).toEqual([512, 512]);
     const first = photoOf(app, 'Dmitri Ivanov')!;
 
-    await choosePhoto(page, 'Change photo', { name: 'small.png', mimeType: 'image/png', buffer: await cameraPicture(page, 300, 200, 'image/png') });
+    await choosePhoto(page, 'Change photo', {
+      name: 'small.png',
+      mimeType: 'image/png',
+      buffer: await cameraPicture(page, 300, 200, 'image/png'),
+    });
     await expect(page.getByRole('status')).toContainText('Photo changed');
     await expect.poll(() => loadedSize(panelAvatar(page))).toEqual([200, 200]);
     expect(photoOf(app, 'Dmitri Ivanov')).not.toBe(first);
@@ -168,11 +193,21 @@ test.describe('contact photos', () => {
     await page.reload();
     await rowOf(page, 'Emma Fischer').click();
 
-    await choosePhoto(page, 'Add photo', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Not a picture.\n') });
-    await expect(panel(page).getByRole('alert')).toHaveText('A photo must be a PNG, JPEG, GIF or WebP image; “notes.txt” is not one.');
+    await choosePhoto(page, 'Add photo', {
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Not a picture.\n'),
+    });
+    await expect(panel(page).getByRole('alert')).toHaveText(
+      'A photo must be a PNG, JPEG, GIF or WebP image; “notes.txt” is not one.',
+    );
 
     // Named and typed like a PNG, but the bytes are not a picture at all.
-    await choosePhoto(page, 'Add photo', { name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('not really a PNG') });
+    await choosePhoto(page, 'Add photo', {
+      name: 'broken.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('not really a PNG'),
+    });
     await expect(panel(page).getByRole('alert')).toContainText('“broken.png” could not be read as a picture');
     await expect(panelAvatar(page)).toHaveText('EF');
     expect(photoOf(app, 'Emma Fischer')).toBeNull();

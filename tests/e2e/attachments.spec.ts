@@ -27,10 +27,17 @@ const itemOf = (page: Page, fileName: string) => fileList(page).getByRole('listi
 
 /** Creates a contact in the core and opens its record, as a user clicking its row. */
 async function openNewContact(app: RolodeskApp, name: string): Promise<number> {
-  const reply = await app.core.dispatch('contacts.create', { name, email: `${name.split(' ')[0]!.toLowerCase()}@northwind.example`, company: 'Northwind Traders' });
+  const reply = await app.core.dispatch('contacts.create', {
+    name,
+    email: `${name.split(' ')[0]!.toLowerCase()}@northwind.example`,
+    company: 'Northwind Traders',
+  });
   if (!reply.ok) throw new Error(reply.error.message);
   await app.page.reload();
-  await app.page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) }).click();
+  await app.page
+    .getByRole('grid', { name: 'Contacts' })
+    .getByRole('row', { name: new RegExp(name) })
+    .click();
   await expect(panel(app.page).getByRole('heading', { level: 2 })).toHaveText(name);
   return (reply.data as { id: number }).id;
 }
@@ -46,7 +53,8 @@ async function addThroughChooser(page: Page, paths: string[]): Promise<void> {
 
 /** Waits until each file is listed as stored (it has its own Remove button), not merely uploading. */
 async function expectListed(page: Page, fileNames: string[]): Promise<void> {
-  for (const name of fileNames) await expect(section(page).getByRole('button', { name: `Remove ${name}`, exact: true })).toBeVisible();
+  for (const name of fileNames)
+    await expect(section(page).getByRole('button', { name: `Remove ${name}`, exact: true })).toBeVisible();
   await expect(section(page).getByRole('progressbar')).toHaveCount(0);
 }
 
@@ -68,7 +76,8 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** "67 bytes", "14.2 KB", "8 MB": what the list shows, in en-US. */
 function sizeText(bytes: number): string {
-  const amount = (value: number) => (value < 10 ? new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(value) : String(Math.round(value)));
+  const amount = (value: number) =>
+    value < 10 ? new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(value) : String(Math.round(value));
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${amount(bytes / 1024)} KB`;
   return `${amount(bytes / 1024 / 1024)} MB`;
@@ -127,22 +136,36 @@ function onePagePdf(text: string): Buffer {
 }
 
 /** Drags files from "the desktop" onto an element and drops them; says whether the page claimed dragover and drop. */
-async function dropFiles(target: Locator, files: Array<{ name: string; type: string; bytes: Buffer }>, beforeDrop?: () => Promise<void>) {
+async function dropFiles(
+  target: Locator,
+  files: Array<{ name: string; type: string; bytes: Buffer }>,
+  beforeDrop?: () => Promise<void>,
+) {
   const page = target.page();
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const transfer = new DataTransfer();
-    for (const file of list) {
-      const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
-      transfer.items.add(new File([bytes], file.name, { type: file.type }));
-    }
-    return transfer;
-  }, files.map((file) => ({ name: file.name, type: file.type, base64: file.bytes.toString('base64') })));
+  const dataTransfer = await page.evaluateHandle(
+    (list) => {
+      const transfer = new DataTransfer();
+      for (const file of list) {
+        const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
+        transfer.items.add(new File([bytes], file.name, { type: file.type }));
+      }
+      return transfer;
+    },
+    files.map((file) => ({ name: file.name, type: file.type, base64: file.bytes.toString('base64') })),
+  );
   const fire = (type: string) =>
-    target.evaluate((element, [eventType, transfer]) => {
-      const event = new DragEvent(eventType as string, { dataTransfer: transfer as DataTransfer, bubbles: true, cancelable: true });
-      element.dispatchEvent(event);
-      return event.defaultPrevented;
-    }, [type, dataTransfer] as const);
+    target.evaluate(
+      (element, [eventType, transfer]) => {
+        const event = new DragEvent(eventType as string, {
+          dataTransfer: transfer as DataTransfer,
+          bubbles: true,
+          cancelable: true,
+        });
+        element.dispatchEvent(event);
+        return event.defaultPrevented;
+      },
+      [type, dataTransfer] as const,
+    );
   await fire('dragenter');
   const overClaimed = await fire('dragover');
   await beforeDrop?.();
@@ -151,7 +174,10 @@ async function dropFiles(target: Locator, files: Array<{ name: string; type: str
 }
 
 test.describe('attachments on a contact', () => {
-  test('two files added through Add files are listed with their names and sizes, and preview in the app', async ({ app, files }) => {
+  test('two files added through Add files are listed with their names and sizes, and preview in the app', async ({
+    app,
+    files,
+  }) => {
     const page = app.page;
     const problems: string[] = [];
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -180,7 +206,9 @@ test.describe('attachments on a contact', () => {
     const preview = page.getByRole('dialog', { name: 'business-card.png' });
     await expect(preview).toBeVisible();
     const image = preview.getByRole('img', { name: 'business-card.png' });
-    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(640);
+    await expect
+      .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth))
+      .toBe(640);
     await expect(preview.getByRole('button', { name: 'Close' })).toBeFocused();
     await app.screenshot('attachments-preview-image');
     await preview.getByRole('button', { name: 'Close' }).click();
@@ -201,7 +229,10 @@ test.describe('attachments on a contact', () => {
     expect(problems.filter((text) => /Content Security Policy|Refused/.test(text))).toEqual([]);
   });
 
-  test('a program named invoice.pdf is refused with what it really is, and nothing is stored', async ({ app, files }) => {
+  test('a program named invoice.pdf is refused with what it really is, and nothing is stored', async ({
+    app,
+    files,
+  }) => {
     const page = app.page;
     await openNewContact(app, 'Anna Berg');
     await addThroughChooser(page, [files('invoice.pdf', samples.elf)]);
@@ -224,10 +255,14 @@ test.describe('attachments on a contact', () => {
     const id = await openNewContact(app, 'Anna Berg');
     const notes = samples.text;
 
-    const claimed = await dropFiles(panel(page), [{ name: 'call-notes.txt', type: 'text/plain', bytes: notes }], async () => {
-      await expect(panel(page).getByText('Drop files to attach them to Anna Berg')).toBeVisible();
-      await app.screenshot('attachments-drop-highlight');
-    });
+    const claimed = await dropFiles(
+      panel(page),
+      [{ name: 'call-notes.txt', type: 'text/plain', bytes: notes }],
+      async () => {
+        await expect(panel(page).getByText('Drop files to attach them to Anna Berg')).toBeVisible();
+        await app.screenshot('attachments-drop-highlight');
+      },
+    );
 
     expect(claimed).toEqual({ overClaimed: true, dropClaimed: true });
     await expect(panel(page).getByText('Drop files to attach them to Anna Berg')).toBeHidden();
@@ -235,10 +270,15 @@ test.describe('attachments on a contact', () => {
     await expect(itemOf(page, 'call-notes.txt')).toContainText('Plain text file');
     // Not previewable in the app: it opens in the system's program instead.
     await expect(section(page).getByRole('button', { name: 'Preview call-notes.txt' })).toHaveCount(0);
-    expect(app.core.db.prepare('SELECT contact_id, file_name FROM attachments').all()).toEqual([{ contact_id: id, file_name: 'call-notes.txt' }]);
+    expect(app.core.db.prepare('SELECT contact_id, file_name FROM attachments').all()).toEqual([
+      { contact_id: id, file_name: 'call-notes.txt' },
+    ]);
   });
 
-  test('Open hands the system a copy of the file; Save a copy… writes it where the user chose, or nowhere if they cancel', async ({ app, files }) => {
+  test('Open hands the system a copy of the file; Save a copy… writes it where the user chose, or nowhere if they cancel', async ({
+    app,
+    files,
+  }) => {
     const page = app.page;
     await openNewContact(app, 'Anna Berg');
     await addThroughChooser(page, [files('quote.pdf', samples.pdf)]);
@@ -272,20 +312,36 @@ test.describe('attachments on a contact', () => {
     }
   });
 
-  test('Remove is asked in Rolodesk’s own dialog, then the file is gone from the list, the database and the disk, also after relaunching', async ({ app, files }) => {
+  test('Remove is asked in Rolodesk’s own dialog, then the file is gone from the list, the database and the disk, also after relaunching', async ({
+    app,
+    files,
+  }) => {
     const page = app.page;
     await openNewContact(app, 'Anna Berg');
     // The same bytes under two names: one stored file, two rows.
-    await addThroughChooser(page, [files('quote.pdf', samples.pdf), files('quote (copy).pdf', samples.pdf), files('notes.txt', samples.text)]);
+    await addThroughChooser(page, [
+      files('quote.pdf', samples.pdf),
+      files('quote (copy).pdf', samples.pdf),
+      files('notes.txt', samples.text),
+    ]);
     await expectListed(page, ['quote.pdf', 'quote (copy).pdf', 'notes.txt']);
-    const pdfSha = app.core.db.prepare("SELECT sha256 FROM attachments WHERE file_name = 'quote.pdf'").pluck().get() as string;
-    const textSha = app.core.db.prepare("SELECT sha256 FROM attachments WHERE file_name = 'notes.txt'").pluck().get() as string;
+    const pdfSha = app.core.db
+      .prepare("SELECT sha256 FROM attachments WHERE file_name = 'quote.pdf'")
+      .pluck()
+      .get() as string;
+    const textSha = app.core.db
+      .prepare("SELECT sha256 FROM attachments WHERE file_name = 'notes.txt'")
+      .pluck()
+      .get() as string;
 
     // Files have no trash: the native dialog asks (the page does not ask again), and "no" keeps the file, quietly.
     app.desktop.confirmAnswer = false;
     await section(page).getByRole('button', { name: 'Remove notes.txt' }).click();
     await expect.poll(() => app.desktop.confirmations.length).toBe(1);
-    expect(app.desktop.confirmations[0]).toMatchObject({ message: 'Remove the file “notes.txt”?', detail: expect.stringContaining('do not go to the trash') });
+    expect(app.desktop.confirmations[0]).toMatchObject({
+      message: 'Remove the file “notes.txt”?',
+      detail: expect.stringContaining('do not go to the trash'),
+    });
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await expect(section(page).getByRole('alert')).toHaveCount(0);
     await expect(itemOf(page, 'notes.txt')).toBeVisible();
@@ -306,7 +362,10 @@ test.describe('attachments on a contact', () => {
     expect(existsSync(storedPath(app, pdfSha))).toBe(true);
 
     await app.relaunch();
-    await page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: /Anna Berg/ }).click();
+    await page
+      .getByRole('grid', { name: 'Contacts' })
+      .getByRole('row', { name: /Anna Berg/ })
+      .click();
     await expect(itemOf(page, 'quote.pdf')).toBeVisible();
     await expect(fileList(page).getByRole('listitem')).toHaveCount(1);
     expect(storedNames(app)).toEqual(['quote.pdf']);
@@ -317,7 +376,10 @@ test.describe('attachments on a contact', () => {
     expect(app.core.db.prepare('SELECT count(*) FROM blobs').pluck().get()).toBe(0);
   });
 
-  test('a large file shows its progress while it uploads; Cancel stops another one and leaves nothing behind', async ({ app, files }) => {
+  test('a large file shows its progress while it uploads; Cancel stops another one and leaves nothing behind', async ({
+    app,
+    files,
+  }) => {
     const page = app.page;
     await openNewContact(app, 'Anna Berg');
     const line = 'Quarterly review with Northwind Traders: volumes, prices, delivery dates.\n';
@@ -341,7 +403,9 @@ test.describe('attachments on a contact', () => {
 
     await addThroughChooser(page, [files('second-report.txt', big)]);
     const second = section(page).getByRole('progressbar', { name: 'Uploading second-report.txt' });
-    await expect.poll(async () => Number(await second.getAttribute('aria-valuenow')), { intervals: [50] }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await second.getAttribute('aria-valuenow')), { intervals: [50] })
+      .toBeGreaterThan(0);
     await section(page).getByRole('button', { name: 'Cancel upload of second-report.txt' }).click();
     await expect(second).toHaveCount(0);
     await expect.poll(() => called.includes('attachments.cancel')).toBe(true);
@@ -364,14 +428,20 @@ test.describe('attachments on a contact', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(limit).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByText('Enter a whole number of megabytes from 1 to 200.')).toBeVisible();
-    expect((await app.core.dispatch('settings.attachments.get', {})) as unknown).toMatchObject({ ok: true, data: { maxFileMegabytes: 25 } });
+    expect((await app.core.dispatch('settings.attachments.get', {})) as unknown).toMatchObject({
+      ok: true,
+      data: { maxFileMegabytes: 25 },
+    });
 
     await limit.fill('1');
     await expect(limit).not.toHaveAttribute('aria-invalid', 'true');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByRole('status')).toContainText('Settings saved');
     await app.screenshot('settings');
-    expect((await app.core.dispatch('settings.attachments.get', {})) as unknown).toMatchObject({ ok: true, data: { maxFileMegabytes: 1 } });
+    expect((await app.core.dispatch('settings.attachments.get', {})) as unknown).toMatchObject({
+      ok: true,
+      data: { maxFileMegabytes: 1 },
+    });
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
     await openNewContact(app, 'Anna Berg');
@@ -385,7 +455,10 @@ test.describe('attachments on a contact', () => {
     await expect(page.getByLabel('Largest file to attach (MB)')).toHaveValue('1');
   });
 
-  test('a file deleted after it was picked says it could not be read, and the started upload is cancelled', async ({ app, files }) => {
+  test('a file deleted after it was picked says it could not be read, and the started upload is cancelled', async ({
+    app,
+    files,
+  }) => {
     const page = app.page;
     await openNewContact(app, 'Anna Berg');
     const path = files('contract.pdf', samples.pdf);
@@ -394,14 +467,19 @@ test.describe('attachments on a contact', () => {
 
     await addThroughChooser(page, [path]);
 
-    await expect(itemOf(page, 'contract.pdf').getByRole('alert')).toHaveText('“contract.pdf” could not be read — it may have been moved or deleted.');
+    await expect(itemOf(page, 'contract.pdf').getByRole('alert')).toHaveText(
+      '“contract.pdf” could not be read — it may have been moved or deleted.',
+    );
     expect(called).toContain('attachments.cancel');
     expect(called).not.toContain('attachments.finish');
     expect(leftoverTemps(app)).toEqual([]);
     expect(storedNames(app)).toEqual([]);
   });
 
-  test('in a narrow window (600px) the record panel scrolls and its file rows wrap inside it', async ({ app, files }) => {
+  test('in a narrow window (600px) the record panel scrolls and its file rows wrap inside it', async ({
+    app,
+    files,
+  }) => {
     const page = app.page;
     await page.setViewportSize({ width: 600, height: 800 });
     await openNewContact(app, 'Anna Berg');
@@ -421,7 +499,9 @@ test.describe('attachments on a contact', () => {
       expect(box.x).toBeGreaterThanOrEqual(panelBox.x);
       expect(box.x + box.width).toBeLessThanOrEqual(panelBox.x + panelBox.width);
     }
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await app.screenshot('attachments-narrow');
   });

@@ -10,7 +10,8 @@ test.use({ locale: 'en-US' });
 const slow = 90_000;
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Sections' });
-const contactRow = (page: Page, name: string) => page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) });
+const contactRow = (page: Page, name: string) =>
+  page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) });
 const toasts = (page: Page) => page.getByRole('status', { name: 'Notifications' });
 
 async function createContact(app: RolodeskApp, name: string, email: string): Promise<void> {
@@ -43,8 +44,14 @@ async function chooseFileToRestore(app: RolodeskApp, file: string) {
   const page = app.page;
   await app.emit('menu.command', { command: 'restore-backup' });
   app.desktop.backupFile = file;
-  await page.getByRole('dialog', { name: 'Restore from a backup' }).getByRole('button', { name: 'Choose file…' }).click();
-  await page.getByRole('dialog', { name: 'Restore from a backup file?' }).getByRole('button', { name: 'Choose file and restore…' }).click();
+  await page
+    .getByRole('dialog', { name: 'Restore from a backup' })
+    .getByRole('button', { name: 'Choose file…' })
+    .click();
+  await page
+    .getByRole('dialog', { name: 'Restore from a backup file?' })
+    .getByRole('button', { name: 'Choose file and restore…' })
+    .click();
   const asking = page.getByRole('dialog', { name: 'This backup file is encrypted' });
   await expect(asking).toBeVisible({ timeout: slow });
   return asking;
@@ -54,7 +61,10 @@ test.describe('encrypted backups', () => {
   // Starting the app counts too, and on a shared machine it alone can take a minute.
   test.describe.configure({ timeout: 600_000 });
 
-  test('turn on, keep the recovery key, export an encrypted file, restore it with a wrong then the right password and with the recovery key', async ({ app, scratch }) => {
+  test('turn on, keep the recovery key, export an encrypted file, restore it with a wrong then the right password and with the recovery key', async ({
+    app,
+    scratch,
+  }) => {
     const page = app.page;
     await createContact(app, 'Ana Souza', 'ana.souza@example.org');
     await createContact(app, 'Bruno Keller', 'bruno.keller@example.org');
@@ -92,7 +102,9 @@ test.describe('encrypted backups', () => {
     await sheet.getByRole('checkbox', { name: 'I have saved it somewhere safe' }).check();
     await sheet.getByRole('button', { name: 'Done' }).click();
     await expect(sheet).toBeHidden();
-    await expect(card).toContainText('On. Exported backups and backups in a chosen folder are encrypted with your backup password.');
+    await expect(card).toContainText(
+      'On. Exported backups and backups in a chosen folder are encrypted with your backup password.',
+    );
     await expect(card).toContainText('The password is not remembered');
     await app.screenshot('encryption-on');
     await page.setViewportSize({ width: 700, height: 800 });
@@ -112,7 +124,8 @@ test.describe('encrypted backups', () => {
     expect(saveDialog.suggested[0]).toMatch(/^Rolodesk backup \d{4}-\d{2}-\d{2}\.rolodesk-backup$/);
     expect(await isSealedFile(exported)).toBe(true);
     const bytes = readFileSync(exported);
-    for (const clear of ['Ana Souza', 'ana.souza@example.org', 'Bruno Keller']) expect(bytes.includes(Buffer.from(clear)), clear).toBe(false);
+    for (const clear of ['Ana Souza', 'ana.souza@example.org', 'Bruno Keller'])
+      expect(bytes.includes(Buffer.from(clear)), clear).toBe(false);
 
     // A change after the export, which the restore takes back.
     await createContact(app, 'Carla Dias', 'carla@example.org');
@@ -154,10 +167,16 @@ test.describe('encrypted backups', () => {
     await expect(contactRow(page, 'Bruno Keller')).toBeVisible();
   });
 
-  test('an export asks for the password when it is not remembered, and a wrong one is said in the dialog', async ({ app, scratch }) => {
+  test('an export asks for the password when it is not remembered, and a wrong one is said in the dialog', async ({
+    app,
+    scratch,
+  }) => {
     const page = app.page;
     await createContact(app, 'Ana Souza', 'ana.souza@example.org');
-    const on = await app.core.dispatch('backupEncryption.turnOn', { password: 'correct horse battery', remember: false });
+    const on = await app.core.dispatch('backupEncryption.turnOn', {
+      password: 'correct horse battery',
+      remember: false,
+    });
     expect(on.ok).toBe(true);
     await app.core.dispatch('backupEncryption.forget', {});
 

@@ -23,7 +23,10 @@ async function openBackups(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Backups', level: 1 })).toBeVisible();
 }
 
-async function createContacts(app: RolodeskApp, people: ReadonlyArray<{ name: string; email?: string; company?: string }>): Promise<Map<string, number>> {
+async function createContacts(
+  app: RolodeskApp,
+  people: ReadonlyArray<{ name: string; email?: string; company?: string }>,
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const person of people) {
     const reply = await app.core.dispatch('contacts.create', person);
@@ -57,13 +60,16 @@ async function untilVerified(app: RolodeskApp): Promise<void> {
     .poll(async () => {
       const reply = await app.core.dispatch('backups.list', {});
       if (!reply.ok) throw new Error(reply.error.message);
-      return (reply.data as { snapshots: Array<{ verifying: boolean }> }).snapshots.some((snapshot) => snapshot.verifying);
+      return (reply.data as { snapshots: Array<{ verifying: boolean }> }).snapshots.some(
+        (snapshot) => snapshot.verifying,
+      );
     })
     .toBe(false);
 }
 
 /** "2:31 PM", as the header and the rows write a time in en-US. */
-const clockTime = (iso: string) => new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+const clockTime = (iso: string) =>
+  new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 
 /** Holds the next desktop save dialog open until release(), as a person deciding where to save does. */
 function holdSaveDialog(app: RolodeskApp, answer: string | undefined): () => void {
@@ -80,7 +86,10 @@ function holdSaveDialog(app: RolodeskApp, answer: string | undefined): () => voi
 }
 
 test.describe('backups', () => {
-  test('an exported backup brings back every contact and attached file after the data folder is wiped', async ({ app, scratch }) => {
+  test('an exported backup brings back every contact and attached file after the data folder is wiped', async ({
+    app,
+    scratch,
+  }) => {
     const page = app.page;
     const people = [
       { name: 'Anna Berg', email: 'anna@northwind.example', company: 'Northwind Traders' },
@@ -99,7 +108,8 @@ test.describe('backups', () => {
       'Chloé Dubois': [{ name: 'site-visit.jpg', bytes: samples.jpeg }],
       'Emma Schulz': [{ name: 'contact.vcf', bytes: samples.vcard }],
     };
-    for (const [name, list] of Object.entries(files)) for (const file of list) await attach(app, ids.get(name)!, file.name, file.bytes);
+    for (const [name, list] of Object.entries(files))
+      for (const file of list) await attach(app, ids.get(name)!, file.name, file.bytes);
     await page.reload();
     await expect(contactRow(page, 'Anna Berg')).toBeVisible();
 
@@ -109,7 +119,10 @@ test.describe('backups', () => {
     await app.emit('menu.command', { command: 'export-backup' });
     const exporting = page.getByRole('dialog', { name: 'Exporting backup' });
     await expect(exporting).toBeVisible();
-    await expect(exporting.getByRole('progressbar', { name: 'Exporting backup' })).toHaveAttribute('aria-valuenow', '0');
+    await expect(exporting.getByRole('progressbar', { name: 'Exporting backup' })).toHaveAttribute(
+      'aria-valuenow',
+      '0',
+    );
     await expect(exporting.getByRole('button', { name: 'Stop' })).toBeVisible();
     release();
     await expect(toasts(page)).toContainText('Backup exported and checked');
@@ -132,7 +145,9 @@ test.describe('backups', () => {
     await expect(confirm).toContainText('You can go back afterwards.');
     await confirm.getByRole('button', { name: 'Choose file and restore…' }).click();
     await expect(toasts(page)).toContainText('Backup restored');
-    await expect(restoredBanner(page)).toContainText('Your data was restored from the backup file “Rolodesk backup.zip”');
+    await expect(restoredBanner(page)).toContainText(
+      'Your data was restored from the backup file “Rolodesk backup.zip”',
+    );
 
     for (const person of people) await expect(contactRow(page, person.name)).toBeVisible();
     await expect(page.getByText(`${people.length} contacts`)).toBeVisible();
@@ -153,10 +168,15 @@ test.describe('backups', () => {
     await panel(page).getByRole('button', { name: 'Preview business-card.png' }).click();
     const preview = page.getByRole('dialog', { name: 'business-card.png' });
     const image = preview.getByRole('img', { name: 'business-card.png' });
-    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(1);
+    await expect
+      .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth))
+      .toBe(1);
   });
 
-  test('Back up now adds a verified backup, the header shows its time, and backups can go to another folder', async ({ app, scratch }) => {
+  test('Back up now adds a verified backup, the header shows its time, and backups can go to another folder', async ({
+    app,
+    scratch,
+  }) => {
     const page = app.page;
     await createContacts(app, [{ name: 'Anna Berg' }, { name: 'Bruno Costa' }]);
     await openBackups(page);
@@ -200,7 +220,9 @@ test.describe('backups', () => {
     await expect(status.getByRole('button', { name: 'Use the default folder' })).toHaveCount(0);
   });
 
-  test('a backup is usable once copied and shows Verifying… until its checks pass, then Verified; until then it cannot be restored', async ({ app }) => {
+  test('a backup is usable once copied and shows Verifying… until its checks pass, then Verified; until then it cannot be restored', async ({
+    app,
+  }) => {
     const page = app.page;
     await createContacts(app, [{ name: 'Anna Berg' }, { name: 'Bruno Costa' }]);
     const earlier = await takeSnapshot(app);
@@ -225,7 +247,9 @@ test.describe('backups', () => {
     await app.screenshot('backups-verifying');
     await page.setViewportSize({ width: 600, height: 800 });
     await expect(row).toContainText('Verifying…');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
     await app.screenshot('backups-verifying-narrow');
     await page.setViewportSize({ width: 1280, height: 800 });
 
@@ -244,7 +268,12 @@ test.describe('backups', () => {
     for (const each of await history(page).getByRole('listitem').all()) await expect(each).toContainText('Verified');
     await expect(page.getByText('Verifying…')).toHaveCount(0);
     await expect(page.getByText(/^Last verified backup: today at/)).toBeVisible();
-    await expect(history(page).getByRole('listitem').nth(1).getByRole('button', { name: /^Restore the backup of/ })).toBeVisible();
+    await expect(
+      history(page)
+        .getByRole('listitem')
+        .nth(1)
+        .getByRole('button', { name: /^Restore the backup of/ }),
+    ).toBeVisible();
   });
 
   test('the schedule is checked beside each field before it is saved', async ({ app }) => {
@@ -260,7 +289,9 @@ test.describe('backups', () => {
     await schedule.getByRole('button', { name: 'Save schedule' }).click();
     await expect(interval).toHaveAttribute('aria-invalid', 'true');
     await expect(interval).toHaveAccessibleDescription(/Enter a whole number of minutes from 5 to 1,440\./);
-    await expect(schedule.getByLabel('Weekly backups to keep')).toHaveAccessibleDescription(/Please fill this in\. Enter a whole number of weeks from 0 to 520\./);
+    await expect(schedule.getByLabel('Weekly backups to keep')).toHaveAccessibleDescription(
+      /Please fill this in\. Enter a whole number of weeks from 0 to 520\./,
+    );
     await expect(interval).toBeFocused();
     await app.screenshot('backups-schedule-errors');
     // Nothing reached the core.
@@ -271,7 +302,12 @@ test.describe('backups', () => {
     await schedule.getByLabel('Weekly backups to keep').fill('8');
     await schedule.getByRole('button', { name: 'Save schedule' }).click();
     await expect(toasts(page)).toContainText('Schedule saved');
-    expect(await app.core.backups.settings()).toEqual({ intervalMinutes: 30, keepNewest: 4, keepDaily: 7, keepWeekly: 8 });
+    expect(await app.core.backups.settings()).toEqual({
+      intervalMinutes: 30,
+      keepNewest: 4,
+      keepDaily: 7,
+      keepWeekly: 8,
+    });
     await expect(page.getByRole('region', { name: 'Backup status' })).toContainText('No verified backup yet');
 
     // Keeping fewer is asked in Rolodesk's native dialog; "no" changes nothing and is said quietly, not as a problem.
@@ -279,9 +315,19 @@ test.describe('backups', () => {
     await schedule.getByLabel('Newest backups to keep').fill('2');
     await schedule.getByRole('button', { name: 'Save schedule' }).click();
     await expect(toasts(page)).toContainText('The schedule was not changed.');
-    expect(app.desktop.confirmations).toEqual([expect.objectContaining({ message: 'Keep fewer backups?', detail: expect.stringContaining('2 newest backups instead of 4') })]);
+    expect(app.desktop.confirmations).toEqual([
+      expect.objectContaining({
+        message: 'Keep fewer backups?',
+        detail: expect.stringContaining('2 newest backups instead of 4'),
+      }),
+    ]);
     await expect(schedule.getByRole('alert')).toHaveCount(0);
-    expect(await app.core.backups.settings()).toEqual({ intervalMinutes: 30, keepNewest: 4, keepDaily: 7, keepWeekly: 8 });
+    expect(await app.core.backups.settings()).toEqual({
+      intervalMinutes: 30,
+      keepNewest: 4,
+      keepDaily: 7,
+      keepWeekly: 8,
+    });
     app.desktop.confirmAnswer = true;
 
     // Kept across a relaunch, and the status line speaks of the new interval.
@@ -292,7 +338,9 @@ test.describe('backups', () => {
     await expect(page.getByText('Rolodesk backs up every 30 minutes while you work')).toBeVisible();
   });
 
-  test('a backup that no longer matches its checksums says so, cannot be restored, and the screen reads well wide and narrow', async ({ app }) => {
+  test('a backup that no longer matches its checksums says so, cannot be restored, and the screen reads well wide and narrow', async ({
+    app,
+  }) => {
     const page = app.page;
     const ids = await createContacts(app, [
       { name: 'Anna Berg', company: 'Northwind Traders' },
@@ -333,7 +381,9 @@ test.describe('backups', () => {
 
     await page.setViewportSize({ width: 600, height: 800 });
     await expect(rows.nth(0)).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBe(0);
     for (const name of ['Restore from backup…', 'Export backup…', 'Back up now']) {
       const box = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
@@ -355,7 +405,9 @@ test.describe('backups', () => {
     await expect(chooser).toBeHidden();
   });
 
-  test('restoring a snapshot from the list takes the data back to it, and the banner returns to the data from before', async ({ app }) => {
+  test('restoring a snapshot from the list takes the data back to it, and the banner returns to the data from before', async ({
+    app,
+  }) => {
     const page = app.page;
     await createContacts(app, [{ name: 'Anna Berg' }, { name: 'Bruno Costa' }]);
     const before = await takeSnapshot(app);
@@ -368,15 +420,21 @@ test.describe('backups', () => {
 
     await openBackups(page);
     const when = `Today at ${new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', second: '2-digit' }).format(new Date(before.createdAt))}`;
-    await history(page).getByRole('button', { name: `Restore the backup of ${when}` }).click();
-    const confirm = page.getByRole('dialog', { name: `Restore the backup of today at ${clockTime(before.createdAt)}?` });
+    await history(page)
+      .getByRole('button', { name: `Restore the backup of ${when}` })
+      .click();
+    const confirm = page.getByRole('dialog', {
+      name: `Restore the backup of today at ${clockTime(before.createdAt)}?`,
+    });
     await expect(confirm).toContainText(
       `Rolodesk will first save your current data as a backup, then replace it with the backup from today at ${clockTime(before.createdAt)} (2 contacts). You can go back afterwards.`,
     );
     await app.screenshot('restore-confirm');
     await confirm.getByRole('button', { name: 'Restore backup' }).click();
     await expect(toasts(page)).toContainText('Backup restored');
-    await expect(restoredBanner(page)).toContainText(`Your data was restored from the backup of today at ${clockTime(before.createdAt)}.`);
+    await expect(restoredBanner(page)).toContainText(
+      `Your data was restored from the backup of today at ${clockTime(before.createdAt)}.`,
+    );
     // The safety backup taken first is in the list.
     await expect(history(page).getByRole('listitem').filter({ hasText: 'Before a restore' })).toHaveCount(1);
     await app.screenshot('restore-undo-banner');
@@ -407,7 +465,10 @@ test.describe('backups', () => {
     const chooser = page.getByRole('dialog', { name: 'Restore from a backup' });
     await expect(chooser.getByRole('radio')).toHaveCount(1);
     await chooser.getByRole('button', { name: 'Restore…', exact: true }).click();
-    await page.getByRole('dialog', { name: `Restore the backup of today at ${clockTime(snapshot.createdAt)}?` }).getByRole('button', { name: 'Restore backup' }).click();
+    await page
+      .getByRole('dialog', { name: `Restore the backup of today at ${clockTime(snapshot.createdAt)}?` })
+      .getByRole('button', { name: 'Restore backup' })
+      .click();
     await expect(restoredBanner(page)).toBeVisible();
     await expect(page.getByText('1 contact', { exact: true })).toBeVisible();
     await restoredBanner(page).getByRole('button', { name: 'Dismiss' }).click();
@@ -429,8 +490,12 @@ test.describe('backups', () => {
     try {
       await page.getByRole('button', { name: 'Back up now' }).click();
       await expect(failureBanner(page)).toBeVisible();
-      await expect(failureBanner(page)).toContainText('Rolodesk is not allowed to write to the backup folder, so it could not take a backup.');
-      expect(app.logs.some((record) => record.level === 'error' && /take a backup failed/.test(record.message))).toBe(true);
+      await expect(failureBanner(page)).toContainText(
+        'Rolodesk is not allowed to write to the backup folder, so it could not take a backup.',
+      );
+      expect(app.logs.some((record) => record.level === 'error' && /take a backup failed/.test(record.message))).toBe(
+        true,
+      );
       await app.screenshot('backup-failed-banner');
       // In a narrow window the button wraps under the message, inside the window.
       await page.setViewportSize({ width: 600, height: 800 });
@@ -459,7 +524,8 @@ test.describe('backups', () => {
   test('Stop ends an export: a toast, not an error, and no file is left', async ({ app, scratch }) => {
     const page = app.page;
     const ids = await createContacts(app, [{ name: 'Anna Berg' }]);
-    for (const label of ['January', 'February', 'March']) await attach(app, ids.get('Anna Berg')!, `${label} minutes.txt`, bigText(label, 5));
+    for (const label of ['January', 'February', 'March'])
+      await attach(app, ids.get('Anna Berg')!, `${label} minutes.txt`, bigText(label, 5));
     await openBackups(page);
 
     const destination = join(scratch, 'Rolodesk backup.zip');
@@ -470,10 +536,16 @@ test.describe('backups', () => {
     // The fresh backup's checks, then half-way through writing, as the core reports them: the words and the bar follow.
     await app.emit('backup.progress', { job: 'verify', fraction: 0.5 });
     await expect(exporting).toContainText('Checking the fresh backup…');
-    await expect(exporting.getByRole('progressbar', { name: 'Exporting backup' })).toHaveAttribute('aria-valuenow', '30');
+    await expect(exporting.getByRole('progressbar', { name: 'Exporting backup' })).toHaveAttribute(
+      'aria-valuenow',
+      '30',
+    );
     await app.emit('backup.progress', { job: 'export', fraction: 0.4 });
     await expect(exporting).toContainText('Writing the backup file…');
-    await expect(exporting.getByRole('progressbar', { name: 'Exporting backup' })).toHaveAttribute('aria-valuenow', '64');
+    await expect(exporting.getByRole('progressbar', { name: 'Exporting backup' })).toHaveAttribute(
+      'aria-valuenow',
+      '64',
+    );
     await app.screenshot('export-progress');
     // The user stops it before the system dialog's answer reaches the core (stopping mid-write is the core's
     // own test: here the export of 15 MB could finish before the click lands), then the dialog answers.
@@ -506,7 +578,12 @@ test.describe('backups', () => {
       new MutationObserver(() => {
         const bar = document.querySelector('[role="dialog"] [role="progressbar"]');
         if (bar) seen.push(Number(bar.getAttribute('aria-valuenow')));
-      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+      }).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['aria-valuenow'],
+      });
     });
     app.desktop.saveLocation = join(scratch, 'backup.zip');
     await page.getByRole('button', { name: 'Export backup…' }).click();
@@ -517,7 +594,10 @@ test.describe('backups', () => {
     expect(existsSync(join(scratch, 'backup.zip'))).toBe(true);
   });
 
-  test('a file that is not a Rolodesk backup is refused in the dialog, and the data is unchanged', async ({ app, scratch }) => {
+  test('a file that is not a Rolodesk backup is refused in the dialog, and the data is unchanged', async ({
+    app,
+    scratch,
+  }) => {
     const page = app.page;
     await createContacts(app, [{ name: 'Anna Berg' }, { name: 'Bruno Costa' }]);
     await page.reload();
@@ -529,7 +609,10 @@ test.describe('backups', () => {
     const chooser = page.getByRole('dialog', { name: 'Restore from a backup' });
     app.desktop.backupFile = notABackup;
     await chooser.getByRole('button', { name: 'Choose file…' }).click();
-    await page.getByRole('dialog', { name: 'Restore from a backup file?' }).getByRole('button', { name: 'Choose file and restore…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Restore from a backup file?' })
+      .getByRole('button', { name: 'Choose file and restore…' })
+      .click();
     const refusedChooser = page.getByRole('dialog', { name: 'Restore from a backup' });
     await expect(refusedChooser.getByRole('alert')).toContainText('not a Rolodesk backup');
     await expect(refusedChooser.getByRole('alert')).toContainText('Nothing was changed.');
@@ -538,7 +621,10 @@ test.describe('backups', () => {
     // Cancelling the file dialog from there leaves the dialog as it is, ready for another try.
     app.desktop.backupFile = undefined;
     await refusedChooser.getByRole('button', { name: 'Choose file…' }).click();
-    await page.getByRole('dialog', { name: 'Restore from a backup file?' }).getByRole('button', { name: 'Choose file and restore…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Restore from a backup file?' })
+      .getByRole('button', { name: 'Choose file and restore…' })
+      .click();
     await expect(page.getByRole('dialog', { name: 'Restore from a backup' })).toBeVisible();
     await page.getByRole('dialog', { name: 'Restore from a backup' }).getByRole('button', { name: 'Cancel' }).click();
 

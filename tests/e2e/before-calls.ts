@@ -6,7 +6,11 @@ import type { RolodeskApp } from './app';
  * window would do at that moment). Returns the log of every channel called
  * from then on.
  */
-export function beforeCalls(app: RolodeskApp, channel: string, act: (input: unknown) => Promise<void> | void): string[] {
+export function beforeCalls(
+  app: RolodeskApp,
+  channel: string,
+  act: (input: unknown) => Promise<void> | void,
+): string[] {
   const core = app.core;
   const answer = core.dispatch.bind(core);
   const called: string[] = [];

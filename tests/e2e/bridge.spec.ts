@@ -4,7 +4,8 @@ import { expect, test } from './app';
 /** Calls window.crm.invoke in the page, as the renderer's client does. */
 function invokeInPage(page: Page, channel: string, input: unknown) {
   return page.evaluate(
-    ([name, data]) => (window as unknown as { crm: { invoke(c: string, i: unknown): Promise<unknown> } }).crm.invoke(name, data),
+    ([name, data]) =>
+      (window as unknown as { crm: { invoke(c: string, i: unknown): Promise<unknown> } }).crm.invoke(name, data),
     [channel, input] as const,
   );
 }
@@ -39,8 +40,16 @@ test.describe('the window.crm bridge', () => {
       ['contacts.get', { id: null }, 'id'],
     ];
     for (const [channel, input, field] of cases) {
-      const reply = (await invokeInPage(app.page, channel, input)) as { ok: boolean; error?: { code: string; details?: { fields?: Array<{ field: string }> } } };
-      expect({ channel, field, ok: reply.ok, code: reply.error?.code }).toEqual({ channel, field, ok: false, code: 'VALIDATION' });
+      const reply = (await invokeInPage(app.page, channel, input)) as {
+        ok: boolean;
+        error?: { code: string; details?: { fields?: Array<{ field: string }> } };
+      };
+      expect({ channel, field, ok: reply.ok, code: reply.error?.code }).toEqual({
+        channel,
+        field,
+        ok: false,
+        code: 'VALIDATION',
+      });
       expect(reply.error?.details?.fields?.map((issue) => issue.field)).toContain(field);
     }
     // A "__proto__" key is not tested here: Playwright's argument serialisation drops it on the

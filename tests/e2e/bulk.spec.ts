@@ -10,7 +10,9 @@ const tick = (page: Page, name: string) => contactGrid(page).getByRole('checkbox
 const names = ['Anna Berg', 'Bruno Costa', 'Chloé Dubois', 'Dmitri Ivanov', 'Emma Fischer'];
 
 test.describe('bulk changes', () => {
-  test('tick rows (click, Shift-click, Space), change a field for all of them, and Undo puts every value back', async ({ app }) => {
+  test('tick rows (click, Shift-click, Space), change a field for all of them, and Undo puts every value back', async ({
+    app,
+  }) => {
     const page = app.page;
     const ids: number[] = [];
     for (const name of names) ids.push((await call(app.core, 'contacts.create', { name, company: 'Contoso' })).id);
@@ -22,7 +24,9 @@ test.describe('bulk changes', () => {
     await tick(page, 'Chloé Dubois').click({ modifiers: ['Shift'] });
     await expect(bulkBar(page)).toContainText('3 contacts selected');
     // Space on a focused row ticks it too; Enter still opens it.
-    await contactGrid(page).getByRole('row', { name: /Emma Fischer/ }).focus();
+    await contactGrid(page)
+      .getByRole('row', { name: /Emma Fischer/ })
+      .focus();
     await page.keyboard.press('Space');
     await expect(tick(page, 'Emma Fischer')).toBeChecked();
     await expect(bulkBar(page)).toContainText('4 contacts selected');
@@ -45,7 +49,9 @@ test.describe('bulk changes', () => {
     await expect(contactGrid(page).getByRole('row', { name: /Anna Berg/ })).toContainText('Contoso');
   });
 
-  test('add a tag (made on the spot) and remove it again; a wrong number is refused and changes nothing', async ({ app }) => {
+  test('add a tag (made on the spot) and remove it again; a wrong number is refused and changes nothing', async ({
+    app,
+  }) => {
     const page = app.page;
     for (const name of names) await call(app.core, 'contacts.create', { name });
     const score = await call(app.core, 'customFields.create', { kind: 'contact', label: 'Score', type: 'number' });
@@ -61,7 +67,12 @@ test.describe('bulk changes', () => {
     await dialog.getByLabel('Tag').fill('Newsletter');
     await dialog.getByRole('button', { name: 'Apply to 5 contacts' }).click();
     await expect(page.getByRole('status')).toContainText('5 contacts updated');
-    expect(count(app.core, "SELECT count(*) FROM contact_tags JOIN tags ON tags.id = contact_tags.tag_id WHERE tags.name = 'Newsletter'")).toBe(5);
+    expect(
+      count(
+        app.core,
+        "SELECT count(*) FROM contact_tags JOIN tags ON tags.id = contact_tags.tag_id WHERE tags.name = 'Newsletter'",
+      ),
+    ).toBe(5);
 
     await contactGrid(page).getByRole('checkbox', { name: 'Select all 5 contacts' }).check();
     await bulkBar(page).getByRole('button', { name: 'Change field…' }).click();
@@ -85,7 +96,12 @@ test.describe('bulk changes', () => {
     await dialog.getByLabel('Tag').fill('newsletter');
     await dialog.getByRole('button', { name: 'Apply to 1 contact' }).click();
     await expect(page.getByRole('status')).toContainText('1 contact updated');
-    expect(count(app.core, "SELECT count(*) FROM contact_tags JOIN tags ON tags.id = contact_tags.tag_id WHERE tags.name = 'Newsletter'")).toBe(4);
+    expect(
+      count(
+        app.core,
+        "SELECT count(*) FROM contact_tags JOIN tags ON tags.id = contact_tags.tag_id WHERE tags.name = 'Newsletter'",
+      ),
+    ).toBe(4);
   });
 
   test('deleting ticked companies asks about their people, and Undo brings everything back', async ({ app }) => {
@@ -107,7 +123,9 @@ test.describe('bulk changes', () => {
 
     await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
     await expect(grid.getByRole('row', { name: /Globex/ })).toBeVisible();
-    expect(count(app.core, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL AND company_id = ?', acme.id)).toBe(1);
+    expect(count(app.core, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL AND company_id = ?', acme.id)).toBe(
+      1,
+    );
     expect(danglingKeys(app.core)).toEqual([]);
   });
 });

@@ -24,7 +24,10 @@ async function addPerson(page: Page, search: string, name: string): Promise<void
 }
 
 async function noHorizontalOverflow(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 }
 
@@ -39,16 +42,29 @@ async function seedPeople(app: RolodeskApp) {
   ] as const) {
     extra.push(await call(app.core, 'contacts.create', { name, email }));
   }
-  consentWriter(app.core.db)({ contactId: extra[2]!.id, status: 'unsubscribed', source: 'email', at: new Date().toISOString() });
+  consentWriter(app.core.db)({
+    contactId: extra[2]!.id,
+    status: 'unsubscribed',
+    source: 'email',
+    at: new Date().toISOString(),
+  });
   return { ...crm, zoe: extra[0]!, emile: extra[1]!, dora: extra[2]! };
 }
 
 test.describe('Campaigns', () => {
-  test('create a campaign, add people, change statuses in bulk, import a report, see results and the contact timeline', async ({ app, scratch }) => {
+  test('create a campaign, add people, change statuses in bulk, import a report, see results and the contact timeline', async ({
+    app,
+    scratch,
+  }) => {
     const page = app.page;
     await page.setViewportSize({ width: 1280, height: 800 });
     await seedPeople(app);
-    await call(app.core, 'campaigns.create', { name: 'Autumn fair', channel: 'event', startsOn: '2026-09-01', endsOn: '2026-09-03' });
+    await call(app.core, 'campaigns.create', {
+      name: 'Autumn fair',
+      channel: 'event',
+      startsOn: '2026-09-01',
+      endsOn: '2026-09-03',
+    });
     await openCampaigns(page);
 
     await page.getByRole('button', { name: 'New campaign' }).first().click();
@@ -66,7 +82,10 @@ test.describe('Campaigns', () => {
     // A double click creates one campaign.
     await form.getByRole('button', { name: 'Create campaign' }).dblclick();
     await expect(page.getByRole('heading', { name: 'Spring offer', level: 1 })).toBeVisible();
-    expect((await call(app.core, 'campaigns.list', {})).campaigns.map((campaign) => campaign.name)).toEqual(['Spring offer', 'Autumn fair']);
+    expect((await call(app.core, 'campaigns.list', {})).campaigns.map((campaign) => campaign.name)).toEqual([
+      'Spring offer',
+      'Autumn fair',
+    ]);
 
     await page.getByRole('button', { name: 'Add people…' }).click();
     await addPerson(page, 'anna', 'Anna Berg');
@@ -93,7 +112,10 @@ test.describe('Campaigns', () => {
 
     // A report: Anna opened, Bob "sent" (stays replied), Zoë unsubscribed, a stranger and an unknown status.
     const report = join(scratch, 'mailchimp report.csv');
-    writeFileSync(report, 'Email Address,Opened,Clicked,Bounced,Unsubscribed\nanna@acme.example,yes,yes,no,no\nbob@acme.example,no,no,no,no\nzoe@example.com,yes,no,no,yes\nstranger@else.example,yes,no,no,no\nemile@example.com,perhaps,no,no,no\n');
+    writeFileSync(
+      report,
+      'Email Address,Opened,Clicked,Bounced,Unsubscribed\nanna@acme.example,yes,yes,no,no\nbob@acme.example,no,no,no,no\nzoe@example.com,yes,no,no,yes\nstranger@else.example,yes,no,no,no\nemile@example.com,perhaps,no,no,no\n',
+    );
     app.desktop.importFile = report;
     await page.getByRole('button', { name: 'Import report…' }).click();
     const summary = page.getByRole('dialog', { name: 'Report imported' });
@@ -109,7 +131,11 @@ test.describe('Campaigns', () => {
 
     // Results: the chart, its table, and the CSV.
     await page.getByRole('tab', { name: 'Results' }).click();
-    await expect(page.getByRole('img', { name: /Members: 4 \(100%\), Sent: 4 \(100%\), Opened: 2 \(50%\), Replied: 1 \(25%\), Converted: 0 \(0%\)/ })).toBeVisible();
+    await expect(
+      page.getByRole('img', {
+        name: /Members: 4 \(100%\), Sent: 4 \(100%\), Opened: 2 \(50%\), Replied: 1 \(25%\), Converted: 0 \(0%\)/,
+      }),
+    ).toBeVisible();
     await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
     await expect(page.getByText('No conversions yet')).toBeVisible();
     await app.screenshot('campaign-results');
@@ -134,18 +160,27 @@ test.describe('Campaigns', () => {
 
     // The contact's timeline shows the status changes.
     await sections(page).getByRole('button', { name: 'Contacts' }).click();
-    await page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: /Anna Berg/ }).click();
-    const timeline = page.getByRole('complementary', { name: 'Contact details' }).getByRole('list', { name: 'Timeline' });
+    await page
+      .getByRole('grid', { name: 'Contacts' })
+      .getByRole('row', { name: /Anna Berg/ })
+      .click();
+    const timeline = page
+      .getByRole('complementary', { name: 'Contact details' })
+      .getByRole('list', { name: 'Timeline' });
     await expect(timeline).toContainText('Spring offer: Sent → Opened (report)');
     await expect(timeline).toContainText('Spring offer: Planned → Sent (bulk change)');
     await expect(timeline).toContainText('Added to Spring offer (Planned)');
 
     await openCampaigns(page);
-    await expect(page.getByRole('table', { name: 'Campaigns' }).getByRole('row', { name: /Spring offer/ })).toContainText('4');
+    await expect(
+      page.getByRole('table', { name: 'Campaigns' }).getByRole('row', { name: /Spring offer/ }),
+    ).toContainText('4');
     await app.screenshot('campaign-list');
   });
 
-  test('record an unsubscribe reply in one click, remove a member, and delete a campaign after Rolodesk says how many members go', async ({ app }) => {
+  test('record an unsubscribe reply in one click, remove a member, and delete a campaign after Rolodesk says how many members go', async ({
+    app,
+  }) => {
     const page = app.page;
     const { anna, bob } = await seedPeople(app);
     const campaign = await call(app.core, 'campaigns.create', { name: 'Newsletter', budgetMinor: 10_000 });
@@ -154,7 +189,13 @@ test.describe('Campaigns', () => {
     await page.getByRole('button', { name: 'Newsletter' }).click();
     await memberRow(page, 'Anna Berg').getByRole('button', { name: 'Record unsubscribe reply from Anna Berg' }).click();
     await expect(page.getByText('Anna Berg unsubscribed: they will not be contacted again')).toBeVisible();
-    expect(count(app.core, "SELECT count(*) FROM contacts WHERE id = ? AND consent = 'unsubscribed' AND consent_source = 'email'", anna.id)).toBe(1);
+    expect(
+      count(
+        app.core,
+        "SELECT count(*) FROM contacts WHERE id = ? AND consent = 'unsubscribed' AND consent_source = 'email'",
+        anna.id,
+      ),
+    ).toBe(1);
     await memberRow(page, 'Bob Stone').getByRole('button', { name: 'Remove Bob Stone from the campaign' }).click();
     await expect(members(page).getByRole('row')).toHaveCount(2);
 
@@ -162,7 +203,10 @@ test.describe('Campaigns', () => {
     app.desktop.confirmAnswer = false;
     await page.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => app.desktop.confirmations.length).toBe(1);
-    expect(app.desktop.confirmations[0]).toMatchObject({ message: 'Delete the campaign “Newsletter”?', detail: expect.stringContaining('1 member and their result go. The contacts stay.') });
+    expect(app.desktop.confirmations[0]).toMatchObject({
+      message: 'Delete the campaign “Newsletter”?',
+      detail: expect.stringContaining('1 member and their result go. The contacts stay.'),
+    });
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Newsletter', level: 1 })).toBeVisible();
@@ -178,12 +222,18 @@ test.describe('Campaigns', () => {
 });
 
 test.describe('Campaigns from segments', () => {
-  test('a saved segment adds who it matches now, leaving out and counting who must not be contacted', async ({ app }) => {
+  test('a saved segment adds who it matches now, leaving out and counting who must not be contacted', async ({
+    app,
+  }) => {
     const page = app.page;
     const { zoe, emile, dora } = await seedPeople(app);
     const fans = await call(app.core, 'tags.create', { name: 'Fans' });
-    for (const person of [zoe, emile, dora]) await call(app.core, 'tags.link', { record: { kind: 'contact', id: person.id }, tagId: fans.id });
-    await call(app.core, 'segments.create', { name: 'Fans ⭐', definition: { match: 'all', conditions: [{ kind: 'tags', op: 'any', tagIds: [fans.id] }] } });
+    for (const person of [zoe, emile, dora])
+      await call(app.core, 'tags.link', { record: { kind: 'contact', id: person.id }, tagId: fans.id });
+    await call(app.core, 'segments.create', {
+      name: 'Fans ⭐',
+      definition: { match: 'all', conditions: [{ kind: 'tags', op: 'any', tagIds: [fans.id] }] },
+    });
     await call(app.core, 'campaigns.create', { name: 'Fan mail' });
     await openCampaigns(page);
     await page.getByRole('button', { name: 'Fan mail' }).click();
@@ -192,7 +242,9 @@ test.describe('Campaigns from segments', () => {
     const dialog = page.getByRole('dialog', { name: 'Add a segment to “Fan mail”' });
     await expect(dialog.getByLabel('Segment')).toHaveText('Fans ⭐ (3 people)');
     await dialog.getByRole('button', { name: 'Add 3 people' }).click();
-    await expect(page.getByText('From “Fans ⭐”: 2 people added. 1 left out: unsubscribed or do not contact.')).toBeVisible();
+    await expect(
+      page.getByText('From “Fans ⭐”: 2 people added. 1 left out: unsubscribed or do not contact.'),
+    ).toBeVisible();
     await expect(members(page).getByRole('row')).toHaveCount(3);
     await expect(memberRow(page, 'Zoë Ångström')).toBeVisible();
     await expect(memberRow(page, 'Dora Unsub')).toHaveCount(0);

@@ -76,7 +76,12 @@ test.describe('Companies', () => {
       ['Litware', 'Software'],
       ['Adatum', 'Consulting'],
     ]) {
-      await createCompany(app, { name: name!, industry: industry!, phone: '+1 555 0100', website: `${name!.toLowerCase()}.example` });
+      await createCompany(app, {
+        name: name!,
+        industry: industry!,
+        phone: '+1 555 0100',
+        website: `${name!.toLowerCase()}.example`,
+      });
     }
     await openCompanies(page);
     await expect(page.getByText('4 companies')).toBeVisible();
@@ -100,7 +105,9 @@ test.describe('Companies', () => {
     await expect(firstRow).toContainText('Consulting');
   });
 
-  test('the panel lists the people; delete asks about them, detach keeps them, Undo restores the company', async ({ app }) => {
+  test('the panel lists the people; delete asks about them, detach keeps them, Undo restores the company', async ({
+    app,
+  }) => {
     const page = app.page;
     const companyId = await createCompany(app, { name: 'Wingtip', industry: 'Travel', website: 'wingtip.example' });
     const grace = await createContact(app, { name: 'Grace Kim', email: 'grace.kim@wingtip.example', companyId });
@@ -108,7 +115,9 @@ test.describe('Companies', () => {
     await update(app.core, 'companies.update', { id: companyId, phone: '+82 2 555 0134' });
 
     await openCompanies(page);
-    await companyGrid(page).getByRole('row', { name: /Wingtip/ }).click();
+    await companyGrid(page)
+      .getByRole('row', { name: /Wingtip/ })
+      .click();
     const panel = companyPanel(page);
     const people = panel.getByRole('list', { name: 'People at this company' });
     await expect(people.getByRole('listitem')).toHaveCount(2);
@@ -145,16 +154,26 @@ test.describe('Companies', () => {
   test('at 600 px the list and panel fit the window', async ({ app }) => {
     const page = app.page;
     for (const name of ['Contoso', 'Fabrikam', 'Litware', 'Proseware', 'Tailspin Toys']) {
-      await createCompany(app, { name, industry: 'Software', phone: '+1 555 0100', website: `${name.toLowerCase().replace(' ', '')}.example` });
+      await createCompany(app, {
+        name,
+        industry: 'Software',
+        phone: '+1 555 0100',
+        website: `${name.toLowerCase().replace(' ', '')}.example`,
+      });
     }
     await page.setViewportSize({ width: 600, height: 800 });
     await openCompanies(page);
     await expect(companyGrid(page).getByRole('row', { name: /Tailspin Toys/ })).toBeVisible();
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     await app.screenshot('companies-narrow-list');
 
-    await companyGrid(page).getByRole('row', { name: /Contoso/ }).click();
+    await companyGrid(page)
+      .getByRole('row', { name: /Contoso/ })
+      .click();
     await expect(companyPanel(page).getByRole('button', { name: 'Save', exact: true })).toBeInViewport();
     await page.keyboard.press('Escape');
   });

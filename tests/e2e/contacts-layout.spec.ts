@@ -22,7 +22,12 @@ const people = [
   { name: 'Oscar Jensen', email: 'oscar.jensen@litware.example', phone: '+45 33 55 50 12', company: 'Litware' },
   { name: 'Priya Patel', email: 'priya.patel@wingtip.example', phone: '+91 22 5555 0175', company: 'Wingtip' },
   { name: 'Quentin Moreau', email: 'quentin@proseware.example', phone: '+33 4 55 55 01 90', company: 'Proseware' },
-  { name: 'Rosa Garcia', email: 'rosa.garcia@tailspintoys.example', phone: '+52 55 5555 0166', company: 'Tailspin Toys' },
+  {
+    name: 'Rosa Garcia',
+    email: 'rosa.garcia@tailspintoys.example',
+    phone: '+52 55 5555 0166',
+    company: 'Tailspin Toys',
+  },
 ];
 
 async function seedPeople(app: RolodeskApp): Promise<void> {
@@ -60,7 +65,9 @@ test.describe('layout and first impressions', () => {
     await app.screenshot('empty-state');
 
     await page.getByRole('button', { name: 'Add your first contact' }).click();
-    await expect(page.getByRole('complementary', { name: 'Contact details' }).getByRole('heading', { level: 2 })).toHaveText('New contact');
+    await expect(
+      page.getByRole('complementary', { name: 'Contact details' }).getByRole('heading', { level: 2 }),
+    ).toHaveText('New contact');
     await expect(page.getByLabel('Name')).toBeFocused();
   });
 
@@ -78,7 +85,9 @@ test.describe('layout and first impressions', () => {
     await app.screenshot('contact-list');
   });
 
-  test('in a narrow window (600px) the list and the form are usable and nothing overflows sideways', async ({ app }) => {
+  test('in a narrow window (600px) the list and the form are usable and nothing overflows sideways', async ({
+    app,
+  }) => {
     const page = app.page;
     await page.setViewportSize({ width: 600, height: 800 });
     await seedPeople(app);
@@ -113,7 +122,9 @@ test.describe('layout and first impressions', () => {
 
     await page.getByLabel('Email').fill('samir.khan@larsen.example');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByRole('complementary', { name: 'Contact details' }).getByRole('heading', { level: 2 })).toHaveText('Samir Khan');
+    await expect(
+      page.getByRole('complementary', { name: 'Contact details' }).getByRole('heading', { level: 2 }),
+    ).toHaveText('Samir Khan');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(contactGrid(page).getByRole('row', { name: /Samir Khan/ })).toBeVisible();
     await expect(page.getByText(`${people.length + 1} contacts`)).toBeVisible();

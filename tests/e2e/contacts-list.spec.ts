@@ -8,7 +8,10 @@ test.use({ locale: 'en-US' });
 
 /** The name the core puts at a position in the default order (name A→Z, as a phone book), straight from SQL. */
 function nameAt(app: RolodeskApp, offset: number): string {
-  return app.core.db.prepare('SELECT name FROM contacts ORDER BY name_sort, name COLLATE BINARY, id LIMIT 1 OFFSET ?').pluck().get(offset) as string;
+  return app.core.db
+    .prepare('SELECT name FROM contacts ORDER BY name_sort, name COLLATE BINARY, id LIMIT 1 OFFSET ?')
+    .pluck()
+    .get(offset) as string;
 }
 
 const contactGrid = (page: Page) => page.getByRole('grid', { name: 'Contacts' });
@@ -18,13 +21,13 @@ const search = (page: Page) => page.getByRole('searchbox', { name: 'Search' });
 
 /** Names of the rows currently rendered, top to bottom. */
 async function visibleNames(page: Page): Promise<string[]> {
-  return contactGrid(page)
-    .locator('[role="row"][aria-rowindex] .cell--name .cell__text')
-    .allInnerTexts();
+  return contactGrid(page).locator('[role="row"][aria-rowindex] .cell--name .cell__text').allInnerTexts();
 }
 
 test.describe('the contact list', () => {
-  test('search filters as you type, and a slow reply to an older search never replaces a newer one', async ({ app }) => {
+  test('search filters as you type, and a slow reply to an older search never replaces a newer one', async ({
+    app,
+  }) => {
     const page = app.page;
     seedContacts(app.core, 300);
     await page.reload();
@@ -40,7 +43,9 @@ test.describe('the contact list', () => {
 
     // Search matches the start of any word in name, email or company.
     await search(page).fill('tailspin');
-    const tailspin = Array.from({ length: 300 }, (_, i) => seedRow(i)).filter((row) => row.company === 'Tailspin Toys').length;
+    const tailspin = Array.from({ length: 300 }, (_, i) => seedRow(i)).filter(
+      (row) => row.company === 'Tailspin Toys',
+    ).length;
     await expect(page.getByText(`${tailspin} matches`)).toBeVisible();
 
     // Make replies to the search "kim" slow, then type a newer search before that reply arrives.
@@ -48,7 +53,8 @@ test.describe('the contact list', () => {
       const host = window as unknown as { __crmInvoke(channel: string, input: { search?: string }): Promise<unknown> };
       const original = host.__crmInvoke.bind(host);
       host.__crmInvoke = async (channel, input) => {
-        if (channel === 'contacts.list' && input.search === 'kim') await new Promise((resolve) => setTimeout(resolve, 1500));
+        if (channel === 'contacts.list' && input.search === 'kim')
+          await new Promise((resolve) => setTimeout(resolve, 1500));
         return original(channel, input);
       };
     });
@@ -75,7 +81,9 @@ test.describe('the contact list', () => {
     await expect(page.getByText('30 contacts')).toBeVisible();
     for (const typed of ['%', '*', '🚀', '""']) {
       await search(page).fill(typed);
-      await expect(page.getByRole('heading', { name: `“${typed}” has no letters or digits to search for` })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { name: `“${typed}” has no letters or digits to search for` }),
+      ).toBeVisible();
       await expect(contactGrid(page)).toHaveCount(0);
     }
     await app.screenshot('contacts-nothing-to-search-for');
@@ -87,7 +95,9 @@ test.describe('the contact list', () => {
     await expect(search(page)).toHaveValue('');
   });
 
-  test('names sort as in a phone book: Ángel, Åsa and Émile come after Adam, not after Z, in Contacts and Companies', async ({ app }) => {
+  test('names sort as in a phone book: Ángel, Åsa and Émile come after Adam, not after Z, in Contacts and Companies', async ({
+    app,
+  }) => {
     const page = app.page;
     const names = ['Zed', 'Émile', 'Bertil', 'élodie', 'Ödön', 'Åsa', 'Adam', 'ángel', 'Ángel', 'Zoë', 'Dorothy'];
     for (const name of names) {
@@ -102,7 +112,11 @@ test.describe('the contact list', () => {
     await expect.poll(() => visibleNames(page)).toEqual([...phoneBook].reverse());
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Companies' }).click();
-    const companyNames = () => page.getByRole('grid', { name: 'Companies' }).locator('[role="row"][aria-rowindex] .cell--name .cell__text').allInnerTexts();
+    const companyNames = () =>
+      page
+        .getByRole('grid', { name: 'Companies' })
+        .locator('[role="row"][aria-rowindex] .cell--name .cell__text')
+        .allInnerTexts();
     await expect.poll(companyNames).toEqual(phoneBook);
   });
 
@@ -122,7 +136,9 @@ test.describe('the contact list', () => {
     for (const [name] of people) await call(app.core, 'contacts.create', { name });
     await page.reload();
     for (const [name, initials] of people) {
-      await expect(contactGrid(page).getByRole('row').filter({ hasText: name }).locator('.avatar')).toHaveText(initials);
+      await expect(contactGrid(page).getByRole('row').filter({ hasText: name }).locator('.avatar')).toHaveText(
+        initials,
+      );
     }
     await app.screenshot('contacts-avatars');
     await contactGrid(page).getByRole('row').filter({ hasText: 'Dev Person' }).click();
@@ -139,11 +155,15 @@ test.describe('the contact list', () => {
     const nameHeader = contactGrid(page).getByRole('columnheader', { name: 'Name' });
     const companyHeader = contactGrid(page).getByRole('columnheader', { name: 'Company' });
     await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
-    await expect(rowAt(page, 0)).toContainText(first('SELECT name FROM contacts ORDER BY name_sort, name COLLATE BINARY, id LIMIT 1'));
+    await expect(rowAt(page, 0)).toContainText(
+      first('SELECT name FROM contacts ORDER BY name_sort, name COLLATE BINARY, id LIMIT 1'),
+    );
 
     await nameHeader.getByRole('button').click();
     await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
-    await expect(rowAt(page, 0)).toContainText(first('SELECT name FROM contacts ORDER BY name_sort DESC, name COLLATE BINARY DESC, id DESC LIMIT 1'));
+    await expect(rowAt(page, 0)).toContainText(
+      first('SELECT name FROM contacts ORDER BY name_sort DESC, name COLLATE BINARY DESC, id DESC LIMIT 1'),
+    );
     const descending = await visibleNames(page);
     expect(descending).toEqual([...descending].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' })));
 
@@ -164,7 +184,9 @@ test.describe('the contact list', () => {
     const updatedHeader = contactGrid(page).getByRole('columnheader', { name: 'Updated' });
     await updatedHeader.getByRole('button').click();
     await expect(updatedHeader).toHaveAttribute('aria-sort', 'descending');
-    await expect(rowAt(page, 0)).toContainText(first('SELECT name FROM contacts ORDER BY updated_at DESC, id DESC LIMIT 1'));
+    await expect(rowAt(page, 0)).toContainText(
+      first('SELECT name FROM contacts ORDER BY updated_at DESC, id DESC LIMIT 1'),
+    );
   });
 
   test('100,000 contacts: only visible rows exist, deep rows load on demand, search finds matches', async ({ app }) => {
@@ -175,7 +197,10 @@ test.describe('the contact list', () => {
 
     // Count the rows the page asks the core for: it must never ask for everything.
     await page.addInitScript(() => {
-      const host = window as unknown as { __crmInvoke(channel: string, input: { limit?: number }): Promise<unknown>; __rowsAsked: number };
+      const host = window as unknown as {
+        __crmInvoke(channel: string, input: { limit?: number }): Promise<unknown>;
+        __rowsAsked: number;
+      };
       const original = host.__crmInvoke.bind(host);
       host.__rowsAsked = 0;
       host.__crmInvoke = (channel, input) => {
@@ -207,7 +232,9 @@ test.describe('the contact list', () => {
 
     await search(page).fill('ximena okaf');
     const matches = app.core.db
-      .prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH '"ximena"* "okaf"*' AND rowid > CAST(? AS INTEGER) AND rowid < CAST(? AS INTEGER)`)
+      .prepare(
+        `SELECT count(*) FROM search_fts WHERE search_fts MATCH '"ximena"* "okaf"*' AND rowid > CAST(? AS INTEGER) AND rowid < CAST(? AS INTEGER)`,
+      )
       .pluck()
       .get(kindBase.contact, idBase('contact')) as number;
     expect(matches).toBeGreaterThan(0);

@@ -79,7 +79,13 @@ test.describe('contacts', () => {
   test('viewing and editing a contact saves the new email and moves its updated time', async ({ app }) => {
     const page = app.page;
     await seed(app, [
-      { name: 'Dmitri Ivanov', email: 'dmitri@fabrikam.example', phone: '+49 30 901820', company: 'Fabrikam', notes: 'Prefers calls.' },
+      {
+        name: 'Dmitri Ivanov',
+        email: 'dmitri@fabrikam.example',
+        phone: '+49 30 901820',
+        company: 'Fabrikam',
+        notes: 'Prefers calls.',
+      },
       { name: 'Emma Fischer', email: 'emma@northwind.example', company: 'Northwind Traders' },
     ]);
     await page.reload();
@@ -150,7 +156,9 @@ test.describe('contacts', () => {
     await expect(rowOf(page, 'Farah Haddad')).toHaveCount(0);
   });
 
-  test('problems are shown beside their field in plain words, and nothing is saved until they are fixed', async ({ app }) => {
+  test('problems are shown beside their field in plain words, and nothing is saved until they are fixed', async ({
+    app,
+  }) => {
     const page = app.page;
     await page.getByRole('button', { name: 'New contact' }).click();
     const name = page.getByLabel('Name');
@@ -186,7 +194,9 @@ test.describe('contacts', () => {
     expect(await contactTotal(app)).toBe(1);
   });
 
-  test('an error from the core (the contact was deleted elsewhere) shows in an alert and loses no typing', async ({ app }) => {
+  test('an error from the core (the contact was deleted elsewhere) shows in an alert and loses no typing', async ({
+    app,
+  }) => {
     const page = app.page;
     await seed(app, [{ name: 'Hiro Tanaka', email: 'hiro@adatum.example' }]);
     await page.reload();
@@ -197,7 +207,9 @@ test.describe('contacts', () => {
     const id = (reply as { ok: true; data: { rows: Array<{ id: number }> } }).data.rows[0]!.id;
     expect((await app.core.dispatch('contacts.delete', { id })).ok).toBe(true);
     // The panel hears of the delete at once, and says so before any typing is spent on it.
-    await expect(panel(page).getByRole('alert').filter({ hasText: 'This contact was deleted elsewhere' })).toBeVisible();
+    await expect(
+      panel(page).getByRole('alert').filter({ hasText: 'This contact was deleted elsewhere' }),
+    ).toBeVisible();
 
     await page.getByLabel('Email').fill('hiro.tanaka@adatum.example');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -251,7 +263,10 @@ test.describe('contacts', () => {
         const element = document.activeElement as HTMLElement;
         const style = getComputedStyle(element);
         const label = element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '';
-        return { what: `${element.getAttribute('role') ?? element.tagName.toLowerCase()}:${label}`, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+        return {
+          what: `${element.getAttribute('role') ?? element.tagName.toLowerCase()}:${label}`,
+          outline: `${style.outlineStyle} ${style.outlineWidth}`,
+        };
       });
       stops.push(stop);
       if (stop.what.startsWith('row:')) break;
@@ -322,7 +337,11 @@ test.describe('contacts', () => {
     });
     page.on('pageerror', (error) => problems.push(String(error)));
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber} ${event.sample}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        console.error(
+          `CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber} ${event.sample}`,
+        ),
+      );
     });
     await page.reload();
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

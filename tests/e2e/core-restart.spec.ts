@@ -2,7 +2,9 @@ import { call } from '../support/crm';
 import { expect, test } from './app';
 
 test.describe('the data engine restarting', () => {
-  test('when the core’s thread dies, the window says so in plain words and keeps working on the same data', async ({ app }) => {
+  test('when the core’s thread dies, the window says so in plain words and keeps working on the same data', async ({
+    app,
+  }) => {
     const page = app.page;
     await call(app.core, 'contacts.create', { name: 'Anna Berg' });
     await call(app.core, 'contacts.create', { name: 'Bruno Díaz' });
@@ -11,7 +13,9 @@ test.describe('the data engine restarting', () => {
 
     await app.core.host.crashForTest();
     const toasts = page.getByRole('status', { name: 'Notifications' });
-    await expect(toasts).toContainText('Rolodesk restarted its data engine after a problem. Everything saved before is safe');
+    await expect(toasts).toContainText(
+      'Rolodesk restarted its data engine after a problem. Everything saved before is safe',
+    );
     await app.screenshot('core-restarted');
 
     // The restarted core answers the window: searching and adding still work, and nothing saved was lost.

@@ -51,7 +51,9 @@ test.describe('Settings › Custom fields', () => {
     await addField(page, 'Birthday', 'Date');
     await addField(page, 'Size', 'Choice', 'Small\nMedium\n\nLarge');
     await expect(fieldList(page, 'contacts').getByRole('listitem')).toHaveCount(4);
-    await expect(fieldList(page, 'contacts').getByRole('listitem').last()).toContainText('Choice: Small, Medium, Large');
+    await expect(fieldList(page, 'contacts').getByRole('listitem').last()).toContainText(
+      'Choice: Small, Medium, Large',
+    );
 
     await addField(page, 'birthday', 'Text');
     await expect(form.getByText('There is already a field called “Birthday”.')).toBeVisible();
@@ -81,8 +83,17 @@ test.describe('Settings › Custom fields', () => {
     const crm = await smallCrm(core);
     const nickname = await call(core, 'customFields.create', { kind: 'contact', label: 'Nickname', type: 'text' });
     const budget = await call(core, 'customFields.create', { kind: 'contact', label: 'Budget', type: 'number' });
-    const size = await call(core, 'customFields.create', { kind: 'contact', label: 'Size', type: 'choice', choices: ['Small', 'Large'] });
-    await update(core, 'contacts.update', { id: crm.anna.id, name: 'Anna Berg', custom: { [budget.id]: 1200, [size.id]: 'Large' } });
+    const size = await call(core, 'customFields.create', {
+      kind: 'contact',
+      label: 'Size',
+      type: 'choice',
+      choices: ['Small', 'Large'],
+    });
+    await update(core, 'contacts.update', {
+      id: crm.anna.id,
+      name: 'Anna Berg',
+      custom: { [budget.id]: 1200, [size.id]: 'Large' },
+    });
 
     await openFieldSettings(page);
     const list = fieldList(page, 'contacts');
@@ -120,20 +131,36 @@ test.describe('Settings › Custom fields', () => {
     await expect(list.getByRole('listitem').first()).toContainText('Size');
     await expect(list.getByRole('button', { name: 'Move Size up' })).toHaveAttribute('aria-disabled', 'true');
     await page.keyboard.press('Enter');
-    expect((await call(core, 'customFields.list', { kind: 'contact' })).fields.map((field) => field.label)).toEqual(['Size', 'Nickname', 'Yearly budget']);
+    expect((await call(core, 'customFields.list', { kind: 'contact' })).fields.map((field) => field.label)).toEqual([
+      'Size',
+      'Nickname',
+      'Yearly budget',
+    ]);
 
     // One question, Rolodesk's native one; the page does not ask again.
     await row('Yearly budget').getByRole('button', { name: 'Delete Yearly budget' }).click();
     await expect(list.getByRole('listitem')).toHaveCount(2);
-    expect(app.desktop.confirmations).toEqual([expect.objectContaining({ message: 'Delete the field “Yearly budget”?' })]);
+    expect(app.desktop.confirmations).toEqual([
+      expect.objectContaining({ message: 'Delete the field “Yearly budget”?' }),
+    ]);
     await expect(list.getByRole('listitem')).toHaveCount(2);
-    expect((await call(core, 'customFields.list', { kind: 'contact' })).fields.map((field) => field.id)).toEqual([size.id, nickname.id]);
+    expect((await call(core, 'customFields.list', { kind: 'contact' })).fields.map((field) => field.id)).toEqual([
+      size.id,
+      nickname.id,
+    ]);
     expect((await call(core, 'contacts.get', { id: crm.anna.id })).custom).toEqual({ [size.id]: 'Large' });
   });
 
-  test('renaming a choice in Settings renames it on the records that have it: “Large” to “LARGE”, then to a new word', async ({ app }) => {
+  test('renaming a choice in Settings renames it on the records that have it: “Large” to “LARGE”, then to a new word', async ({
+    app,
+  }) => {
     const { page, core } = app;
-    const size = await call(core, 'customFields.create', { kind: 'contact', label: 'Size', type: 'choice', choices: ['Small', 'Large'] });
+    const size = await call(core, 'customFields.create', {
+      kind: 'contact',
+      label: 'Size',
+      type: 'choice',
+      choices: ['Small', 'Large'],
+    });
     const anna = await call(core, 'contacts.create', { name: 'Anna Berg', custom: { [size.id]: 'Large' } });
     await call(core, 'contacts.create', { name: 'Bob Stone', custom: { [size.id]: 'Small' } });
 
@@ -152,7 +179,10 @@ test.describe('Settings › Custom fields', () => {
 
     // Anna's contact shows the new word, not "—".
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
-    await page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: /Anna Berg/ }).click();
+    await page
+      .getByRole('grid', { name: 'Contacts' })
+      .getByRole('row', { name: /Anna Berg/ })
+      .click();
     const panel = page.getByRole('complementary', { name: 'Contact details' });
     await expect(panel.getByLabel('Size')).toHaveValue('LARGE');
     await expect(panel.getByLabel('Size').locator('option:checked')).toHaveText('LARGE');
@@ -164,6 +194,8 @@ test.describe('Settings › Custom fields', () => {
     await sizeForm.getByRole('button', { name: 'Save field' }).click();
     await expect(row).toContainText('Choice: Small, Enterprise');
     expect((await call(core, 'contacts.get', { id: anna.id })).custom).toEqual({ [size.id]: 'Enterprise' });
-    expect(count(core, `SELECT count(*) FROM record_history WHERE contact_id = ? AND field = 'custom.${size.id}'`, anna.id)).toBe(2);
+    expect(
+      count(core, `SELECT count(*) FROM record_history WHERE contact_id = ? AND field = 'custom.${size.id}'`, anna.id),
+    ).toBe(2);
   });
 });

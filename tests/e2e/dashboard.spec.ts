@@ -20,7 +20,12 @@ async function seedOffice(app: RolodeskApp) {
     date.setMonth(date.getMonth() + months);
     return date.toISOString().slice(0, 10);
   };
-  const deal = (title: string, valueMinor: number, stageName: string, extra: { currency?: string; owner?: string; probability?: number | null; months?: number } = {}) =>
+  const deal = (
+    title: string,
+    valueMinor: number,
+    stageName: string,
+    extra: { currency?: string; owner?: string; probability?: number | null; months?: number } = {},
+  ) =>
     call(app.core, 'deals.create', {
       title,
       valueMinor,
@@ -30,36 +35,67 @@ async function seedOffice(app: RolodeskApp) {
       probability: extra.probability ?? null,
       expectedCloseDate: extra.months === undefined ? null : inMonths(extra.months),
     });
-  const zoë = await deal('Zoë’s café fit-out ☕', 1_250_000, 'Proposal', { owner: 'Zoë Åkesson', probability: 50, months: 1 });
+  const zoë = await deal('Zoë’s café fit-out ☕', 1_250_000, 'Proposal', {
+    owner: 'Zoë Åkesson',
+    probability: 50,
+    months: 1,
+  });
   await deal('Printer lease', 300_000, 'Lead', { owner: 'Marc Dubois', months: 2 });
   await deal('Boston office', 900_000, 'Negotiation', { currency: 'USD', owner: 'Marc Dubois', months: 3 });
   await deal('Yearly support', 480_000, 'Won', { owner: 'Zoë Åkesson' });
   await deal('Lost tender', 200_000, 'Lost');
   const task = (subject: string, daysLate: number, on: { dealId: number } | { contactId: number }) =>
-    call(app.core, 'activities.create', { kind: 'task', subject, dueAt: new Date(Date.now() - daysLate * day).toISOString(), ...on });
+    call(app.core, 'activities.create', {
+      kind: 'task',
+      subject,
+      dueAt: new Date(Date.now() - daysLate * day).toISOString(),
+      ...on,
+    });
   await task('Send the revised quote', 3, { dealId: zoë.id });
   await task('Call about the floor plan', 1, { dealId: zoë.id });
   await task('Check Bob’s address', 5, { contactId: crm.bob.id });
   for (let week = 0; week < 6; week++) {
-    await call(app.core, 'activities.create', { kind: 'call', subject: `Weekly call ${week}`, occurredAt: new Date(Date.now() - week * 7 * day).toISOString(), contactId: crm.anna.id });
+    await call(app.core, 'activities.create', {
+      kind: 'call',
+      subject: `Weekly call ${week}`,
+      occurredAt: new Date(Date.now() - week * 7 * day).toISOString(),
+      contactId: crm.anna.id,
+    });
   }
   const now = new Date().toISOString();
   const campaignId = Number(
-    app.core.db.prepare("INSERT INTO campaigns (name, channel, currency, created_at, updated_at) VALUES ('Spring newsletter 🌷', 'email', 'EUR', ?, ?) RETURNING id").pluck().get(now, now),
+    app.core.db
+      .prepare(
+        "INSERT INTO campaigns (name, channel, currency, created_at, updated_at) VALUES ('Spring newsletter 🌷', 'email', 'EUR', ?, ?) RETURNING id",
+      )
+      .pluck()
+      .get(now, now),
   );
-  const member = app.core.db.prepare('INSERT INTO campaign_members (campaign_id, contact_id, status, status_at, added_at) VALUES (?, ?, ?, ?, ?)');
-  [crm.anna, crm.bob, crm.carl].forEach((person, index) => member.run(campaignId, person.id, ['opened', 'sent', 'converted'][index], now, now));
+  const member = app.core.db.prepare(
+    'INSERT INTO campaign_members (campaign_id, contact_id, status, status_at, added_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  [crm.anna, crm.bob, crm.carl].forEach((person, index) =>
+    member.run(campaignId, person.id, ['opened', 'sent', 'converted'][index], now, now),
+  );
 }
 
 test.describe('Dashboard', () => {
-  test('with data the window opens on the Dashboard: every chart shows, and its Table button shows the same figures', async ({ app }) => {
+  test('with data the window opens on the Dashboard: every chart shows, and its Table button shows the same figures', async ({
+    app,
+  }) => {
     const page = app.page;
     await seedOffice(app);
     await app.relaunch();
 
     await expect(dashboard(page)).toBeVisible();
     await expect(sections(page).getByRole('button', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
-    for (const title of ['Pipeline value by stage', 'Weighted forecast by expected close month', 'Overdue tasks by owner', 'Activities per week', 'Newest campaign']) {
+    for (const title of [
+      'Pipeline value by stage',
+      'Weighted forecast by expected close month',
+      'Overdue tasks by owner',
+      'Activities per week',
+      'Newest campaign',
+    ]) {
       await expect(card(page, title).locator('.recharts-surface').first()).toBeVisible();
     }
     await expect(card(page, 'Last 12 months')).toContainText('50%');

@@ -20,12 +20,14 @@ function dayAfter(day: string, days = 1): string {
 }
 
 /** The moment a wall-clock time ("2026-10-25T23:30") names in the page's time zone. */
-const wallClock = (page: Page, local: string): Promise<string> => page.evaluate((text) => new Date(text).toISOString(), local);
+const wallClock = (page: Page, local: string): Promise<string> =>
+  page.evaluate((text) => new Date(text).toISOString(), local);
 
 const main = (page: Page) => page.getByRole('main', { name: 'Today' });
 const section = (page: Page, title: string) => main(page).getByRole('region', { name: new RegExp(`^${title}`) });
 const contactPanel = (page: Page) => page.getByRole('complementary', { name: 'Contact details' });
-const timelineEntry = (page: Page, text: string) => contactPanel(page).getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: text });
+const timelineEntry = (page: Page, text: string) =>
+  contactPanel(page).getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: text });
 
 async function openToday(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Today' }).click();
@@ -34,14 +36,20 @@ async function openToday(page: Page): Promise<void> {
 
 async function openContact(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
-  await page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) }).click();
+  await page
+    .getByRole('grid', { name: 'Contacts' })
+    .getByRole('row', { name: new RegExp(name) })
+    .click();
   await expect(contactPanel(page).getByRole('heading', { level: 2 })).toHaveText(name);
 }
 
 /** Counts the window's calls of one channel from now on. */
 async function countCalls(page: Page, channel: string): Promise<() => Promise<number>> {
   await page.evaluate((counted) => {
-    const host = window as unknown as { __crmInvoke(channel: string, input: unknown): Promise<unknown>; __calls: number };
+    const host = window as unknown as {
+      __crmInvoke(channel: string, input: unknown): Promise<unknown>;
+      __calls: number;
+    };
     const original = host.__crmInvoke.bind(host);
     host.__calls = 0;
     host.__crmInvoke = (name, input) => {
@@ -56,7 +64,12 @@ async function countCalls(page: Page, channel: string): Promise<() => Promise<nu
 async function seedTasks(app: RolodeskApp, day: string) {
   const crm = await smallCrm(app.core);
   const task = async (subject: string, local: string) =>
-    call(app.core, 'activities.create', { kind: 'task', subject, dueAt: await wallClock(app.page, local), contactId: crm.anna.id });
+    call(app.core, 'activities.create', {
+      kind: 'task',
+      subject,
+      dueAt: await wallClock(app.page, local),
+      contactId: crm.anna.id,
+    });
   await task('Call from last night', `${dayAfter(day, -1)}T23:30`);
   await task('Early start', `${day}T00:30`);
   await task('Late call', `${day}T23:30`);
@@ -89,15 +102,27 @@ for (const zone of zones) {
   test.describe(`days in ${zone.timezoneId}`, () => {
     test.use({ locale: 'en-US', timezoneId: zone.timezoneId });
 
-    test(`on the 25-hour day (${zone.clocksBack}) Today groups by the real day, and the evening neither reloads in a loop nor misses midnight`, async ({ app }) => {
+    test(`on the 25-hour day (${zone.clocksBack}) Today groups by the real day, and the evening neither reloads in a loop nor misses midnight`, async ({
+      app,
+    }) => {
       const page = app.page;
       const day = zone.clocksBack;
       const { anna, bob, renewal, pilot } = await seedTasks(app, day);
       const touched = app.core.db.prepare('UPDATE contacts SET updated_at = ? WHERE id = ?');
       touched.run(await wallClock(page, `${dayAfter(day, -1)}T23:30`), anna.id);
       touched.run(await wallClock(page, `${day}T00:30`), bob.id);
-      await call(app.core, 'activities.create', { kind: 'call', subject: 'Call after midnight', occurredAt: await wallClock(page, `${day}T00:30`), contactId: anna.id });
-      await call(app.core, 'activities.create', { kind: 'call', subject: 'Call before midnight', occurredAt: await wallClock(page, `${dayAfter(day, -1)}T23:30`), contactId: anna.id });
+      await call(app.core, 'activities.create', {
+        kind: 'call',
+        subject: 'Call after midnight',
+        occurredAt: await wallClock(page, `${day}T00:30`),
+        contactId: anna.id,
+      });
+      await call(app.core, 'activities.create', {
+        kind: 'call',
+        subject: 'Call before midnight',
+        occurredAt: await wallClock(page, `${dayAfter(day, -1)}T23:30`),
+        contactId: anna.id,
+      });
       await update(app.core, 'deals.update', { id: renewal.id, expectedCloseDate: dayAfter(day, -1) });
       await update(app.core, 'deals.update', { id: pilot.id, expectedCloseDate: day });
       await startClockAt(page, `${day}T10:00`);
@@ -106,7 +131,11 @@ for (const zone of zones) {
 
       // The list's times, the timeline's day words and due words.
       await openContact(page, 'Anna Berg');
-      const updated = (name: string) => page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) }).locator('.cell--updatedAt');
+      const updated = (name: string) =>
+        page
+          .getByRole('grid', { name: 'Contacts' })
+          .getByRole('row', { name: new RegExp(name) })
+          .locator('.cell--updatedAt');
       await expect(updated('Anna Berg')).toHaveText('Yesterday');
       await expect(updated('Bob Stone')).toHaveText('Today, 12:30 AM');
       await expect(timelineEntry(page, 'Call after midnight')).toContainText('Today 12:30 AM');
@@ -117,8 +146,14 @@ for (const zone of zones) {
 
       // A deal that should have closed yesterday is late; one closing today is not yet.
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Deals' }).click();
-      await expect(page.locator(`[data-deal-id="${renewal.id}"] .deal-card__date`)).toHaveAttribute('title', 'Expected close date (passed)');
-      await expect(page.locator(`[data-deal-id="${pilot.id}"] .deal-card__date`)).toHaveAttribute('title', 'Expected close date');
+      await expect(page.locator(`[data-deal-id="${renewal.id}"] .deal-card__date`)).toHaveAttribute(
+        'title',
+        'Expected close date (passed)',
+      );
+      await expect(page.locator(`[data-deal-id="${pilot.id}"] .deal-card__date`)).toHaveAttribute(
+        'title',
+        'Expected close date',
+      );
 
       // From 23:00 (the hour a 24-hour day would already have ended) Today waits for midnight.
       await openToday(page);
@@ -135,7 +170,9 @@ for (const zone of zones) {
       expect(await todayCalls()).toBeLessThanOrEqual(2);
     });
 
-    test(`on the 23-hour day (${zone.clocksForward}) tomorrow's first hour is not today, midnight comes on time, and a task for the day is due at its last minute`, async ({ app }) => {
+    test(`on the 23-hour day (${zone.clocksForward}) tomorrow's first hour is not today, midnight comes on time, and a task for the day is due at its last minute`, async ({
+      app,
+    }) => {
       const page = app.page;
       const day = zone.clocksForward;
       const { bob } = await seedTasks(app, day);
@@ -152,7 +189,9 @@ for (const zone of zones) {
       await dialog.getByRole('option', { name: /Bob Stone/ }).click();
       await dialog.getByRole('button', { name: 'Add task' }).click();
       await expect(dialog).toHaveCount(0);
-      await expect(section(page, 'Due today').getByRole('listitem').filter({ hasText: 'Any time today' })).toContainText('Any time');
+      await expect(
+        section(page, 'Due today').getByRole('listitem').filter({ hasText: 'Any time today' }),
+      ).toContainText('Any time');
       const saved = app.core.db.prepare("SELECT due_at FROM activities WHERE subject = 'Any time today'").pluck().get();
       expect(saved).toBe(await wallClock(page, `${day}T23:59`));
       await openContact(page, bob.name);

@@ -28,13 +28,52 @@ async function seedPipeline(app: RolodeskApp) {
   const crm = await smallCrm(app.core);
   const stage = await stageIds(app);
   const more: DealDraft[] = [
-    { title: 'Website redesign', companyId: crm.acme.id, valueMinor: 1_250_000, currency: 'EUR', stageId: stage.Qualified!, expectedCloseDate: '2026-12-15', owner: 'Maria', probability: 40 },
-    { title: 'Support contract', companyId: crm.globex.id, contactId: crm.carl.id, valueMinor: 480_000, currency: 'EUR', stageId: stage.Proposal!, expectedCloseDate: '2027-01-20', owner: 'Tom', probability: 60 },
-    { title: 'Training days', valueMinor: 90_000, currency: 'USD', stageId: stage.Negotiation!, owner: 'Maria', probability: 80 },
-    { title: 'Office move', companyId: crm.acme.id, valueMinor: 2_000_000, currency: 'EUR', stageId: stage.Won!, owner: 'Tom', probability: 100 },
+    {
+      title: 'Website redesign',
+      companyId: crm.acme.id,
+      valueMinor: 1_250_000,
+      currency: 'EUR',
+      stageId: stage.Qualified!,
+      expectedCloseDate: '2026-12-15',
+      owner: 'Maria',
+      probability: 40,
+    },
+    {
+      title: 'Support contract',
+      companyId: crm.globex.id,
+      contactId: crm.carl.id,
+      valueMinor: 480_000,
+      currency: 'EUR',
+      stageId: stage.Proposal!,
+      expectedCloseDate: '2027-01-20',
+      owner: 'Tom',
+      probability: 60,
+    },
+    {
+      title: 'Training days',
+      valueMinor: 90_000,
+      currency: 'USD',
+      stageId: stage.Negotiation!,
+      owner: 'Maria',
+      probability: 80,
+    },
+    {
+      title: 'Office move',
+      companyId: crm.acme.id,
+      valueMinor: 2_000_000,
+      currency: 'EUR',
+      stageId: stage.Won!,
+      owner: 'Tom',
+      probability: 100,
+    },
   ];
   for (const draft of more) await call(app.core, 'deals.create', draft);
-  await update(app.core, 'deals.update', { id: crm.renewal.id, expectedCloseDate: '2026-12-31', owner: 'Tom', probability: 20 });
+  await update(app.core, 'deals.update', {
+    id: crm.renewal.id,
+    expectedCloseDate: '2026-12-31',
+    owner: 'Tom',
+    probability: 20,
+  });
   return { ...crm, stage };
 }
 
@@ -43,7 +82,11 @@ async function dealStage(app: RolodeskApp, id: number): Promise<string> {
 }
 
 async function noHorizontalOverflow(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, body: document.body.scrollWidth }));
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+    body: document.body.scrollWidth,
+  }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   expect(widths.body).toBeLessThanOrEqual(widths.client);
 }
@@ -51,16 +94,22 @@ async function noHorizontalOverflow(page: Page): Promise<void> {
 async function fieldError(field: Locator): Promise<string> {
   const id = await field.getAttribute('aria-describedby');
   expect(id).toBeTruthy();
-  return field.page().locator(`[id="${id!.split(' ').pop()}"]`).innerText();
+  return field
+    .page()
+    .locator(`[id="${id!.split(' ').pop()}"]`)
+    .innerText();
 }
 
 test.describe('Deals', () => {
-  test('the board shows each stage with its count and totals; a card dragged with the mouse moves the deal', async ({ app }) => {
+  test('the board shows each stage with its count and totals; a card dragged with the mouse moves the deal', async ({
+    app,
+  }) => {
     const page = app.page;
     const crm = await seedPipeline(app);
     await openDeals(page);
 
-    for (const stage of ['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost']) await expect(column(page, stage)).toBeVisible();
+    for (const stage of ['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost'])
+      await expect(column(page, stage)).toBeVisible();
     await expect(column(page, 'Lead')).toContainText('2');
     await expect(column(page, 'Lead')).toContainText('€5,000.00');
     await expect(column(page, 'Lead')).toContainText('$1,200.00');
@@ -94,7 +143,10 @@ test.describe('Deals', () => {
     await expect.poll(() => dealStage(app, crm.pilot.id)).toBe('Qualified');
     await expect(column(page, 'Qualified').getByRole('button').first()).toContainText('Globex pilot');
     const order = await call(app.core, 'deals.board', { includeClosed: true });
-    expect(order.columns.find((c) => c.stage.name === 'Qualified')!.deals.map((deal) => deal.title)).toEqual(['Globex pilot', 'Website redesign']);
+    expect(order.columns.find((c) => c.stage.name === 'Qualified')!.deals.map((deal) => deal.title)).toEqual([
+      'Globex pilot',
+      'Website redesign',
+    ]);
   });
 
   test('a failed move puts the card back and says why', async ({ app }) => {
@@ -137,10 +189,13 @@ test.describe('Deals', () => {
     await expect.poll(() => dealStage(app, crm.renewal.id)).toBe('Proposal');
 
     await page.keyboard.press('Alt+ArrowDown');
-    await expect.poll(async () => (await call(app.core, 'deals.list', { stageIds: [crm.stage.Proposal!], sort: 'stage', direction: 'asc' })).rows.map((deal) => deal.title)).toEqual([
-      'Support contract',
-      'Acme renewal',
-    ]);
+    await expect
+      .poll(async () =>
+        (
+          await call(app.core, 'deals.list', { stageIds: [crm.stage.Proposal!], sort: 'stage', direction: 'asc' })
+        ).rows.map((deal) => deal.title),
+      )
+      .toEqual(['Support contract', 'Acme renewal']);
 
     await page.keyboard.press('Enter');
     await expect(dealPanel(page).getByLabel('Title')).toHaveValue('Acme renewal');
@@ -180,14 +235,18 @@ test.describe('Deals', () => {
     await expect(firstRow).toContainText('Tom');
     // "Updated" starts with the latest change (two saves can share a millisecond: the database says which comes first).
     await dealGrid(page).getByRole('button', { name: 'Updated', exact: true }).click();
-    await expect(firstRow).toContainText(app.core.db.prepare('SELECT title FROM deals ORDER BY updated_at DESC, id DESC LIMIT 1').pluck().get() as string);
+    await expect(firstRow).toContainText(
+      app.core.db.prepare('SELECT title FROM deals ORDER BY updated_at DESC, id DESC LIMIT 1').pluck().get() as string,
+    );
 
     await page.getByRole('searchbox', { name: 'Search' }).fill('training');
     await expect(page.getByText('1 match')).toBeVisible();
     await expect(dealGrid(page).getByRole('row')).toHaveCount(2);
   });
 
-  test('a new deal with bad input shows what is wrong beside each field and saves nothing; then it saves', async ({ app }) => {
+  test('a new deal with bad input shows what is wrong beside each field and saves nothing; then it saves', async ({
+    app,
+  }) => {
     const page = app.page;
     await smallCrm(app.core);
     await openDeals(page);
@@ -234,7 +293,16 @@ test.describe('Deals', () => {
     await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Annual maintenance');
 
     const saved = (await call(app.core, 'deals.list', { search: 'maintenance' })).rows[0]!;
-    expect(saved).toMatchObject({ valueMinor: 725_050, currency: 'GBP', stageName: 'Proposal', companyName: 'Globex', contactName: 'Carl Grey', probability: 70, owner: 'Maria', expectedCloseDate: '2027-03-31' });
+    expect(saved).toMatchObject({
+      valueMinor: 725_050,
+      currency: 'GBP',
+      stageName: 'Proposal',
+      companyName: 'Globex',
+      contactName: 'Carl Grey',
+      probability: 70,
+      owner: 'Maria',
+      expectedCloseDate: '2027-03-31',
+    });
     await expect(column(page, 'Proposal')).toContainText('£7,250.50');
   });
 
@@ -255,7 +323,11 @@ test.describe('Deals', () => {
     await panel.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Changes saved')).toBeVisible();
     await expect(column(page, 'Negotiation').getByRole('button', { name: /Acme renewal 2027/ })).toBeVisible();
-    expect(await call(app.core, 'deals.get', { id: crm.renewal.id })).toMatchObject({ title: 'Acme renewal 2027', valueMinor: 650_000, stageName: 'Negotiation' });
+    expect(await call(app.core, 'deals.get', { id: crm.renewal.id })).toMatchObject({
+      title: 'Acme renewal 2027',
+      valueMinor: 650_000,
+      stageName: 'Negotiation',
+    });
 
     await panel.getByRole('button', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete “Acme renewal 2027”?' });
@@ -271,7 +343,9 @@ test.describe('Deals', () => {
     expect(await dealStage(app, crm.renewal.id)).toBe('Negotiation');
   });
 
-  test('stages can be renamed, added, reordered and deleted, and the deals of a deleted stage move where the user says', async ({ app }) => {
+  test('stages can be renamed, added, reordered and deleted, and the deals of a deleted stage move where the user says', async ({
+    app,
+  }) => {
     const page = app.page;
     const crm = await seedPipeline(app);
     await openDeals(page);
@@ -300,7 +374,15 @@ test.describe('Deals', () => {
     await expect(stages.getByRole('button', { name: 'Move Demo booked up' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(stages.getByLabel('Name of stage 3')).toHaveValue('Demo booked');
-    expect((await call(app.core, 'stages.list', {})).stages.map((stage) => stage.name)).toEqual(['New lead', 'Qualified', 'Demo booked', 'Proposal', 'Negotiation', 'Won', 'Lost']);
+    expect((await call(app.core, 'stages.list', {})).stages.map((stage) => stage.name)).toEqual([
+      'New lead',
+      'Qualified',
+      'Demo booked',
+      'Proposal',
+      'Negotiation',
+      'Won',
+      'Lost',
+    ]);
 
     await stages.getByRole('button', { name: 'Delete Qualified' }).click();
     const question = editor.getByRole('group', { name: 'Delete Qualified' });
@@ -310,7 +392,14 @@ test.describe('Deals', () => {
     await question.getByRole('button', { name: 'Move it and delete' }).click();
     await expect(stages.getByRole('listitem')).toHaveCount(6);
     const { stages: after } = await call(app.core, 'stages.list', {});
-    expect(after.map((stage) => stage.name)).toEqual(['New lead', 'Demo booked', 'Proposal', 'Negotiation', 'Won', 'Lost']);
+    expect(after.map((stage) => stage.name)).toEqual([
+      'New lead',
+      'Demo booked',
+      'Proposal',
+      'Negotiation',
+      'Won',
+      'Lost',
+    ]);
     expect((await call(app.core, 'deals.list', { search: 'Website redesign' })).rows[0]!.stageName).toBe('Demo booked');
 
     await editor.getByRole('button', { name: 'Done' }).click();
@@ -327,7 +416,10 @@ test.describe('Deals', () => {
     await openDeals(page);
     await expect(card(page, 'Acme renewal')).toBeVisible();
     await noHorizontalOverflow(page);
-    const board = await pipeline(page).evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+    const board = await pipeline(page).evaluate((element) => ({
+      scroll: element.scrollWidth,
+      client: element.clientWidth,
+    }));
     expect(board.scroll).toBeGreaterThan(board.client);
     await expect(page.getByRole('button', { name: 'New deal' })).toBeInViewport();
     await app.screenshot('deal-board-narrow');

@@ -15,7 +15,8 @@ const gridOf = (page: Page, name: 'Contacts' | 'Companies' | 'Deals') => page.ge
 /** The list row at a position (0-based); aria-rowindex counts the header as row 1. */
 const rowAt = (grid: Locator, index: number) => grid.locator(`[role="row"][aria-rowindex="${index + 2}"]`);
 const toasts = (page: Page) => page.getByRole('status', { name: 'Notifications' });
-const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
+const section = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
 const exportButton = (page: Page) => page.getByRole('main').getByRole('button', { name: 'Export…', exact: true });
 const exportDialog = (page: Page, plural: string) => page.getByRole('dialog', { name: `Export ${plural}` });
 const runningDialog = (page: Page, plural: string) => page.getByRole('dialog', { name: `Exporting ${plural}` });
@@ -59,14 +60,18 @@ async function addressBook(app: RolodeskApp): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const person of people) ids.set(person.name, (await call(app.core, 'contacts.create', person)).id);
   const vip = await call(app.core, 'tags.create', { name: 'VIP' });
-  for (const name of ['Anna Berg', 'Dmitri Ivanov']) await call(app.core, 'tags.link', { record: { kind: 'contact', id: ids.get(name)! }, tagId: vip.id });
+  for (const name of ['Anna Berg', 'Dmitri Ivanov'])
+    await call(app.core, 'tags.link', { record: { kind: 'contact', id: ids.get(name)! }, tagId: vip.id });
   await app.page.reload();
   await expect(app.page.getByText(`${people.length} contacts`, { exact: true })).toBeVisible();
   return ids;
 }
 
 test.describe('Export… on a list', () => {
-  test('a searched, sorted contact list goes to CSV exactly as shown, with semicolons, tags and formulas neutralised', async ({ app, scratch }) => {
+  test('a searched, sorted contact list goes to CSV exactly as shown, with semicolons, tags and formulas neutralised', async ({
+    app,
+    scratch,
+  }) => {
     const page = app.page;
     await addressBook(app);
     const grid = gridOf(page, 'Contacts');
@@ -84,7 +89,9 @@ test.describe('Export… on a list', () => {
     const dialog = exportDialog(page, 'contacts');
     await expect(dialog).toBeVisible();
     await expect(dialog.getByText('4 contacts will be exported.')).toBeVisible();
-    await expect(dialog.getByText('Narrowed by the search “acme”: only what the list shows is exported.')).toBeVisible();
+    await expect(
+      dialog.getByText('Narrowed by the search “acme”: only what the list shows is exported.'),
+    ).toBeVisible();
     await expect(dialog.getByRole('radio', { name: /CSV/ })).toBeChecked();
     await expect(dialog.getByRole('radio', { name: /vCard/ })).toBeVisible();
     // Focus starts on Export…, the one thing most people then do.
@@ -104,8 +111,28 @@ test.describe('Export… on a list', () => {
     const bytes = readFileSync(destination);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = csvRecords(destination, ';');
-    expect(Object.keys(records[0]!)).toEqual(['Name', 'Email', 'Phone', 'Company', 'Notes', 'Created', 'Updated', 'Lead source', 'UTM source', 'UTM medium', 'UTM campaign', 'Marketing consent', 'Consent changed', 'Tags']);
-    expect(records.map((record) => record.Name)).toEqual(["'=HYPERLINK(\"http://evil.example\")", 'Dmitri Ivanov', 'Bruno Costa', 'Anna Berg']);
+    expect(Object.keys(records[0]!)).toEqual([
+      'Name',
+      'Email',
+      'Phone',
+      'Company',
+      'Notes',
+      'Created',
+      'Updated',
+      'Lead source',
+      'UTM source',
+      'UTM medium',
+      'UTM campaign',
+      'Marketing consent',
+      'Consent changed',
+      'Tags',
+    ]);
+    expect(records.map((record) => record.Name)).toEqual([
+      '\'=HYPERLINK("http://evil.example")',
+      'Dmitri Ivanov',
+      'Bruno Costa',
+      'Anna Berg',
+    ]);
     expect(records.map((record) => record.Tags)).toEqual(['', 'VIP', '', 'VIP']);
     expect(readdirSync(scratch)).toEqual(['acme people.csv']);
 
@@ -114,7 +141,10 @@ test.describe('Export… on a list', () => {
     await expect(exportDialog(page, 'contacts').getByRole('radio', { name: /Semicolon/ })).toBeChecked();
   });
 
-  test('only the ticked rows, or the whole list when unticked; .xlsx reads back in a spreadsheet reader', async ({ app, scratch }) => {
+  test('only the ticked rows, or the whole list when unticked; .xlsx reads back in a spreadsheet reader', async ({
+    app,
+    scratch,
+  }) => {
     const page = app.page;
     const grid = gridOf(page, 'Contacts');
     await addressBook(app);
@@ -153,7 +183,10 @@ test.describe('Export… on a list', () => {
     expect(all.slice(1).map((row) => row[1])).toEqual(expect.arrayContaining(people.map((person) => person.email)));
 
     // Select all, then untick one: the rest, named one by one, in the list's order.
-    await page.getByRole('toolbar', { name: 'Change the selected rows' }).getByRole('button', { name: 'Clear' }).click();
+    await page
+      .getByRole('toolbar', { name: 'Change the selected rows' })
+      .getByRole('button', { name: 'Clear' })
+      .click();
     await grid.getByRole('columnheader').getByRole('checkbox').click();
     await rowAt(grid, 1).getByRole('checkbox').click();
     await exportButton(page).click();
@@ -161,10 +194,19 @@ test.describe('Export… on a list', () => {
     saveTo(app, join(scratch, 'five.csv'));
     await dialog.getByRole('button', { name: 'Export…' }).click();
     await expect(toasts(page)).toContainText('Exported 5 contacts to five.csv');
-    expect(csvRecords(join(scratch, 'five.csv')).map((record) => record.Name)).toEqual(['Anna Berg', 'Chloé Dubois', 'Dmitri Ivanov', 'Emma Schulz', "'=HYPERLINK(\"http://evil.example\")"]);
+    expect(csvRecords(join(scratch, 'five.csv')).map((record) => record.Name)).toEqual([
+      'Anna Berg',
+      'Chloé Dubois',
+      'Dmitri Ivanov',
+      'Emma Schulz',
+      '\'=HYPERLINK("http://evil.example")',
+    ]);
   });
 
-  test('contacts go to vCard: one card per person, every name and email; a tag filter and a saved view narrow it', async ({ app, scratch }) => {
+  test('contacts go to vCard: one card per person, every name and email; a tag filter and a saved view narrow it', async ({
+    app,
+    scratch,
+  }) => {
     const page = app.page;
     await addressBook(app);
     await exportButton(page).click();
@@ -179,7 +221,9 @@ test.describe('Export… on a list', () => {
     const first = (card: ReturnType<typeof cardsIn>[number], key: string) => [card.get(key)].flat()[0]?.valueOf();
     const cards = cardsIn('people.vcf');
     expect(cards).toHaveLength(6);
-    expect(cards.map((card) => first(card, 'fn'))).toEqual(expect.arrayContaining(['Anna Berg', 'Chloé Dubois', 'Emma Schulz']));
+    expect(cards.map((card) => first(card, 'fn'))).toEqual(
+      expect.arrayContaining(['Anna Berg', 'Chloé Dubois', 'Emma Schulz']),
+    );
     expect(cards.map((card) => first(card, 'email')).sort()).toEqual(people.map((person) => person.email).sort());
 
     // Filtered by the VIP tag and saved as a view; back to everyone, then the view picked again: the export is the view's.
@@ -209,13 +253,30 @@ test.describe('Export… on a list', () => {
     expect(cardsIn('vip.vcf').map((card) => first(card, 'fn'))).toEqual(['Anna Berg', 'Dmitri Ivanov']);
   });
 
-  test('companies and deals export from their own lists; vCard is offered for people only', async ({ app, scratch }) => {
+  test('companies and deals export from their own lists; vCard is offered for people only', async ({
+    app,
+    scratch,
+  }) => {
     const page = app.page;
-    const acme = await call(app.core, 'companies.create', { name: 'Acme Ltd', industry: 'Engineering', website: 'acme.example' });
+    const acme = await call(app.core, 'companies.create', {
+      name: 'Acme Ltd',
+      industry: 'Engineering',
+      website: 'acme.example',
+    });
     const globex = await call(app.core, 'companies.create', { name: 'Globex', industry: 'Media' });
     await call(app.core, 'companies.create', { name: 'Initech', industry: 'Software' });
-    await call(app.core, 'deals.create', { title: 'Acme renewal', companyId: acme.id, valueMinor: 500_000, currency: 'EUR' });
-    await call(app.core, 'deals.create', { title: 'Globex pilot', companyId: globex.id, valueMinor: 120_050, currency: 'USD' });
+    await call(app.core, 'deals.create', {
+      title: 'Acme renewal',
+      companyId: acme.id,
+      valueMinor: 500_000,
+      currency: 'EUR',
+    });
+    await call(app.core, 'deals.create', {
+      title: 'Globex pilot',
+      companyId: globex.id,
+      valueMinor: 120_050,
+      currency: 'USD',
+    });
     await page.reload();
 
     await section(page, 'Companies');
@@ -253,13 +314,21 @@ test.describe('Export… on a list', () => {
     await app.screenshot('export-11-deals-narrow');
     const dealRows = await readSheet(join(scratch, 'deals.xlsx'));
     expect(dealRows[0]!.slice(0, 4)).toEqual(['Title', 'Value', 'Currency', 'Stage']);
-    expect(dealRows.slice(1).map((row) => [row[0], row[1], row[2]]).sort()).toEqual([
+    expect(
+      dealRows
+        .slice(1)
+        .map((row) => [row[0], row[1], row[2]])
+        .sort(),
+    ).toEqual([
       ['Acme renewal', 5000, 'EUR'],
       ['Globex pilot', 1200.5, 'USD'],
     ]);
   });
 
-  test('a select-all less one exports every other row; Cancel mid-export of 100,000 contacts leaves no file, and says so', async ({ app, scratch }) => {
+  test('a select-all less one exports every other row; Cancel mid-export of 100,000 contacts leaves no file, and says so', async ({
+    app,
+    scratch,
+  }) => {
     test.setTimeout(180_000);
     const page = app.page;
     // Long enough to write that a Cancel sent at the first rows arrives before the last.
@@ -283,13 +352,19 @@ test.describe('Export… on a list', () => {
       () =>
         new Promise<void>((resolve) => {
           const watch = new MutationObserver(() => {
-            const text = document.querySelector('[role="dialog"] [role="progressbar"]')?.getAttribute('aria-valuetext') ?? '';
+            const text =
+              document.querySelector('[role="dialog"] [role="progressbar"]')?.getAttribute('aria-valuetext') ?? '';
             if (/^Writing/.test(text) || document.querySelector('[role="dialog"]') === null) {
               watch.disconnect();
               resolve();
             }
           });
-          watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuetext'] });
+          watch.observe(document.body, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+            attributeFilter: ['aria-valuetext'],
+          });
         }),
     );
     await dialog.getByRole('button', { name: 'Export…' }).click();
@@ -301,7 +376,10 @@ test.describe('Export… on a list', () => {
     expect(written.map((row) => row['Email'])).not.toContain(leftOut!.email);
     expect(new Set(written.map((row) => row['Email'])).size).toBe(99_999);
     rmSync(join(scratch, 'all-but-one.csv'));
-    await page.getByRole('toolbar', { name: 'Change the selected rows' }).getByRole('button', { name: 'Clear' }).click();
+    await page
+      .getByRole('toolbar', { name: 'Change the selected rows' })
+      .getByRole('button', { name: 'Clear' })
+      .click();
 
     await exportButton(page).click();
     await expect(dialog.getByText('100,000 contacts will be exported.')).toBeVisible();
@@ -318,7 +396,9 @@ test.describe('Export… on a list', () => {
             const text = bar?.getAttribute('aria-valuetext') ?? '';
             if (/^Writing [\d,]+ of 100,000 contacts/.test(text)) {
               watch.disconnect();
-              const cancel = [...document.querySelectorAll<HTMLButtonElement>('[role="dialog"] button')].find((button) => button.textContent === 'Cancel');
+              const cancel = [...document.querySelectorAll<HTMLButtonElement>('[role="dialog"] button')].find(
+                (button) => button.textContent === 'Cancel',
+              );
               cancel?.click();
               resolve(text);
             }
@@ -335,13 +415,17 @@ test.describe('Export… on a list', () => {
     expect(readdirSync(scratch)).toEqual([]);
   });
 
-  test('a search past “1,000+ matches”, all selected but one: exactly those go to the file', async ({ app, scratch }) => {
+  test('a search past “1,000+ matches”, all selected but one: exactly those go to the file', async ({
+    app,
+    scratch,
+  }) => {
     const page = app.page;
     seedContacts(app.core, 30_000);
     await page.reload();
     await page.getByRole('searchbox', { name: 'Search' }).fill('anna');
     await expect(page.getByText('1,000+ matches', { exact: true })).toBeVisible();
-    const matching = (await call(app.core, 'bulk.count', { list: { kind: 'contact', query: { search: 'anna' } } })).total;
+    const matching = (await call(app.core, 'bulk.count', { list: { kind: 'contact', query: { search: 'anna' } } }))
+      .total;
     expect(matching).toBeGreaterThan(1_000);
 
     const grid = gridOf(page, 'Contacts');
@@ -364,7 +448,10 @@ test.describe('Export… on a list', () => {
     expect(written.map((row) => row['Email'])).not.toContain(first!.email);
   });
 
-  test('Escape closes the dialog and focus goes back to Export…; during the save dialog Escape cancels', async ({ app, scratch }) => {
+  test('Escape closes the dialog and focus goes back to Export…; during the save dialog Escape cancels', async ({
+    app,
+    scratch,
+  }) => {
     const page = app.page;
     await addressBook(app);
     await exportButton(page).click();
@@ -427,14 +514,21 @@ test.describe('Export… on a list', () => {
     const page = app.page;
     await page.setViewportSize({ width: 600, height: 800 });
     await addressBook(app);
-    for (const [name, plural] of [['Contacts', 'contacts'], ['Companies', 'companies'], ['Deals', 'deals']] as const) {
+    for (const [name, plural] of [
+      ['Contacts', 'contacts'],
+      ['Companies', 'companies'],
+      ['Deals', 'deals'],
+    ] as const) {
       await section(page, name);
       const button = exportButton(page);
       await expect(button).toBeVisible();
       const box = (await button.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(600);
-      const sizes = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      const sizes = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
       expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
       await button.click();
       await expect(exportDialog(page, plural).getByRole('button', { name: 'Export…' })).toBeInViewport({ ratio: 1 });
@@ -444,7 +538,10 @@ test.describe('Export… on a list', () => {
     }
   });
 
-  test('a closed save dialog goes back to the choices; a folder that is gone is said in the dialog, in plain words', async ({ app, scratch }) => {
+  test('a closed save dialog goes back to the choices; a folder that is gone is said in the dialog, in plain words', async ({
+    app,
+    scratch,
+  }) => {
     const page = app.page;
     await addressBook(app);
     await exportButton(page).click();
@@ -481,7 +578,9 @@ test.describe('Export… on a list', () => {
         const toast = document.querySelector('.toast');
         if (!toast) return 'none';
         const box = toast.getBoundingClientRect();
-        return box.left >= 0 && box.right <= window.innerWidth ? 'inside' : `outside: ${Math.round(box.left)} to ${Math.round(box.right)}`;
+        return box.left >= 0 && box.right <= window.innerWidth
+          ? 'inside'
+          : `outside: ${Math.round(box.left)} to ${Math.round(box.right)}`;
       });
     await expect.poll(toastPlace, { intervals: [50] }).toBe('inside');
     await app.screenshot('export-12-narrow-done');

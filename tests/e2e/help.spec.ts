@@ -22,7 +22,11 @@ const logText = (app: RolodeskApp) => readFileSync(join(dataPaths(app.dataDir).l
 
 async function invoke(page: Page, channel: string, input: unknown): Promise<void> {
   const result = await page.evaluate(
-    ([name, data]) => (window as unknown as { crm: { invoke(c: string, i: unknown): Promise<{ ok: boolean }> } }).crm.invoke(name, data),
+    ([name, data]) =>
+      (window as unknown as { crm: { invoke(c: string, i: unknown): Promise<{ ok: boolean }> } }).crm.invoke(
+        name,
+        data,
+      ),
     [channel, input] as const,
   );
   expect(result.ok, channel).toBe(true);
@@ -32,7 +36,10 @@ test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
-test('Help › About Rolodesk shows the versions, the data folder and the last verified backup', async ({ app, page }) => {
+test('Help › About Rolodesk shows the versions, the data folder and the last verified backup', async ({
+  app,
+  page,
+}) => {
   await app.emit('menu.command', { command: 'about' });
   const about = dialog(page, 'About Rolodesk');
   await expect(about).toBeVisible();
@@ -55,7 +62,15 @@ test('Help › About Rolodesk shows the versions, the data folder and the last v
 
 test('Help › Copy Diagnostics copies the facts, settings and log, and none of the records', async ({ app, page }) => {
   await invoke(page, 'contacts.create', { name: m.contact, email: m.email, notes: m.note, company: m.company });
-  await invoke(page, 'sending.settings.update', { host: m.smtpHost, port: 2525, security: 'starttls', user: m.importName, fromName: m.importName, fromAddress: m.importEmail, messagesPerMinute: 12 });
+  await invoke(page, 'sending.settings.update', {
+    host: m.smtpHost,
+    port: 2525,
+    security: 'starttls',
+    user: m.importName,
+    fromName: m.importName,
+    fromAddress: m.importEmail,
+    messagesPerMinute: 12,
+  });
   await app.emit('menu.command', { command: 'copy-diagnostics' });
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Diagnostics copied');
   expect(app.desktop.copied).toHaveLength(1);
@@ -72,10 +87,13 @@ test('Help › Keyboard Shortcuts lists every shortcut, grouped, from the table 
   await app.emit('menu.command', { command: 'keyboard-shortcuts' });
   const list = dialog(page, 'Keyboard shortcuts');
   await expect(list).toBeVisible();
-  for (const group of ['Anywhere', 'Record panel', 'Lists', 'Pipeline board', 'Dialogs and pickers', 'Tabs and menus']) await expect(list.getByRole('heading', { name: group })).toBeVisible();
+  for (const group of ['Anywhere', 'Record panel', 'Lists', 'Pipeline board', 'Dialogs and pickers', 'Tabs and menus'])
+    await expect(list.getByRole('heading', { name: group })).toBeVisible();
   // Chromium here is not a Mac: Ctrl, not ⌘.
   await expect(list.locator('.shortcut-row', { hasText: 'Search everything' }).locator('kbd')).toHaveText('Ctrl+K');
-  await expect(list.locator('.shortcut-row', { hasText: 'Export a backup file' }).locator('kbd')).toHaveText('Ctrl+Shift+E');
+  await expect(list.locator('.shortcut-row', { hasText: 'Export a backup file' }).locator('kbd')).toHaveText(
+    'Ctrl+Shift+E',
+  );
   await bothWidths(app, 'help-shortcuts');
   await page.keyboard.press('Escape');
   await expect(list).toBeHidden();
@@ -84,7 +102,10 @@ test('Help › Keyboard Shortcuts lists every shortcut, grouped, from the table 
   await expect(page.getByRole('dialog', { name: 'Search everything' })).toBeVisible();
 });
 
-test('an error in the window is logged with its stack, a banner says so, and its button copies diagnostics; the screen stays', async ({ app, page }) => {
+test('an error in the window is logged with its stack, a banner says so, and its button copies diagnostics; the screen stays', async ({
+  app,
+  page,
+}) => {
   const search = page.getByRole('main', { name: 'Contacts' }).getByRole('searchbox', { name: 'Search' });
   await search.fill('still here');
   await page.evaluate(() => {
@@ -106,12 +127,16 @@ test('an error in the window is logged with its stack, a banner says so, and its
   expect(app.desktop.copied.at(-1)).toContain('help-spec window failure');
 });
 
-test('a screen that fails to draw says Something went wrong in its place, keeps the sidebar, and can be shown again', async ({ app, page }) => {
+test('a screen that fails to draw says Something went wrong in its place, keeps the sidebar, and can be shown again', async ({
+  app,
+  page,
+}) => {
   await app.core.backups.snapshot('manual');
   // Test-only: every date the window formats now throws, as a bug in a screen would.
   await page.evaluate(() => {
     const original = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format')!;
-    (window as unknown as { __restoreDates(): void }).__restoreDates = () => Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', original);
+    (window as unknown as { __restoreDates(): void }).__restoreDates = () =>
+      Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', original);
     Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', {
       configurable: true,
       get() {

@@ -39,7 +39,9 @@ async function chooseFile(app: RolodeskApp, dialog: Locator, path: string): Prom
 }
 
 async function contactNames(app: RolodeskApp): Promise<string[]> {
-  const rows = app.core.db.prepare('SELECT name FROM contacts WHERE deleted_at IS NULL ORDER BY name').all() as Array<{ name: string }>;
+  const rows = app.core.db.prepare('SELECT name FROM contacts WHERE deleted_at IS NULL ORDER BY name').all() as Array<{
+    name: string;
+  }>;
   return rows.map((row) => row.name);
 }
 
@@ -56,7 +58,10 @@ const excelGermanCsv = iconv.encode(
 );
 
 test.describe('Import wizard', () => {
-  test('a semicolon CSV from Excel in Windows-1252: encoding found and changed, columns matched, one mapped twice, rejected rows named by line, imported, shown, undone', async ({ app, files }) => {
+  test('a semicolon CSV from Excel in Windows-1252: encoding found and changed, columns matched, one mapped twice, rejected rows named by line, imported, shown, undone', async ({
+    app,
+    files,
+  }) => {
     const { page } = app;
     const path = fileIn(files, 'Kunden.csv', excelGermanCsv);
     await call(app.core, 'contacts.create', { name: 'Existing Person', email: 'existing@example.com' });
@@ -131,7 +136,9 @@ test.describe('Import wizard', () => {
     await expect(rows.getByRole('row', { name: /^5 / })).toContainText('no name');
     await app.screenshot('import-4-preview');
     await page.setViewportSize({ width: 700, height: 800 });
-    await expect(rows.getByRole('row', { name: /^3 / })).toContainText('Email: that does not look like an email address');
+    await expect(rows.getByRole('row', { name: /^3 / })).toContainText(
+      'Email: that does not look like an email address',
+    );
     await app.screenshot('import-4-preview-narrow');
     await page.setViewportSize({ width: 1280, height: 800 });
 
@@ -173,8 +180,12 @@ test.describe('Import wizard', () => {
     await expect(page.getByText('2 matches')).toBeVisible();
     await app.screenshot('import-7-shown');
     // Each record's timeline says where it came from.
-    await grid(page).getByRole('row', { name: /Zoë Müller/ }).click();
-    const timeline = page.getByRole('complementary', { name: 'Contact details' }).getByRole('list', { name: 'Timeline' });
+    await grid(page)
+      .getByRole('row', { name: /Zoë Müller/ })
+      .click();
+    const timeline = page
+      .getByRole('complementary', { name: 'Contact details' })
+      .getByRole('list', { name: 'Timeline' });
     await expect(timeline).toContainText(/Imported \d{4}-\d{2}-\d{2}/);
     await timeline.scrollIntoViewIfNeeded();
     await app.screenshot('import-7b-timeline');
@@ -189,7 +200,9 @@ test.describe('Import wizard', () => {
     await app.screenshot('import-8-settings');
     await imports.getByRole('button', { name: 'Undo the import of Kunden.csv' }).click();
     const confirm = page.getByRole('dialog', { name: 'Undo the import of “Kunden.csv”?' });
-    await expect(confirm).toContainText('The 2 contacts and 2 companies it created go to the Trash (as one entry you can restore).');
+    await expect(confirm).toContainText(
+      'The 2 contacts and 2 companies it created go to the Trash (as one entry you can restore).',
+    );
     await confirm.getByRole('button', { name: 'Undo import' }).click();
     // The two people and the two companies their rows created.
     await expect(toasts(page)).toContainText('Import of “Kunden.csv” undone: 4 records moved to the Trash');
@@ -208,7 +221,10 @@ const googleCsv = [
 ].join('\n');
 
 test.describe('Import wizard: other files and ways in', () => {
-  test('File › Import… asks contacts or companies; a Google Contacts export is recognised, a match is filled in, and the mapping is remembered next time', async ({ app, files }) => {
+  test('File › Import… asks contacts or companies; a Google Contacts export is recognised, a match is filled in, and the mapping is remembered next time', async ({
+    app,
+    files,
+  }) => {
     const { page } = app;
     const path = fileIn(files, 'contacts.csv', googleCsv);
     const anna = await call(app.core, 'contacts.create', { name: 'Anna Berg', email: 'ANNA@example.com' });
@@ -277,7 +293,10 @@ test.describe('Import wizard: other files and ways in', () => {
     // Anna's blank phone was filled in; her email as she had it stays.
     const updated = await call(app.core, 'contacts.get', { id: anna.id });
     expect(updated).toMatchObject({ name: 'Anna Berg', phone: '+46 70 123 45 67' });
-    const juergen = app.core.db.prepare("SELECT email, notes FROM contacts WHERE name = 'Jürgen Groß'").get() as { email: string; notes: string };
+    const juergen = app.core.db.prepare("SELECT email, notes FROM contacts WHERE name = 'Jürgen Groß'").get() as {
+      email: string;
+      notes: string;
+    };
     expect(juergen.email).toBe('juergen@example.de');
     expect(juergen.notes).toContain('jg@home.example');
     expect(juergen.notes).toContain('Jü');
@@ -291,24 +310,37 @@ test.describe('Import wizard: other files and ways in', () => {
     await app.screenshot('import-3-map-remembered');
   });
 
-  test('an Excel workbook of companies from the Companies screen: an empty cover sheet passed over, the next sheet chosen, imported and listed', async ({ app, files }) => {
+  test('an Excel workbook of companies from the Companies screen: an empty cover sheet passed over, the next sheet chosen, imported and listed', async ({
+    app,
+    files,
+  }) => {
     const { page } = app;
     const path = join(files, 'Firms 2026.xlsx');
-    await writeExcelFile(
-      [
-        { sheet: 'Cover', data: [[]] },
-        { sheet: 'Customers', data: [['Company', 'Website'], ['Wrong Sheet Ltd', 'wrong.example']] },
-        {
-          sheet: 'Suppliers',
-          data: [
-            ['Company', 'Website', 'Industry', 'Phone', 'Since'],
-            ['Nordic Paper AB', 'nordicpaper.example', 'Paper', '+46 8 555 0199', { value: new Date(Date.UTC(2019, 4, 2)), format: 'dd/mm/yyyy' }],
-            ['=HYPERLINK("http://evil.example")', 'evil.example', 'Mischief', '', null],
-            ['Ölfabrik Süd GmbH', 'oelfabrik.example', 'Oil', '+49 89 555 0111', null],
+    await writeExcelFile([
+      { sheet: 'Cover', data: [[]] },
+      {
+        sheet: 'Customers',
+        data: [
+          ['Company', 'Website'],
+          ['Wrong Sheet Ltd', 'wrong.example'],
+        ],
+      },
+      {
+        sheet: 'Suppliers',
+        data: [
+          ['Company', 'Website', 'Industry', 'Phone', 'Since'],
+          [
+            'Nordic Paper AB',
+            'nordicpaper.example',
+            'Paper',
+            '+46 8 555 0199',
+            { value: new Date(Date.UTC(2019, 4, 2)), format: 'dd/mm/yyyy' },
           ],
-        },
-      ] as never,
-    ).toFile(path);
+          ['=HYPERLINK("http://evil.example")', 'evil.example', 'Mischief', '', null],
+          ['Ölfabrik Süd GmbH', 'oelfabrik.example', 'Oil', '+49 89 555 0111', null],
+        ],
+      },
+    ] as never).toFile(path);
 
     await nav(page).getByRole('button', { name: 'Companies' }).click();
     // From the menu on this screen the wizard still asks, with Companies ticked.
@@ -355,7 +387,9 @@ test.describe('Import wizard: other files and ways in', () => {
     await app.screenshot('import-7-shown-companies');
   });
 
-  test('contact cards (vCard 2.1, quoted-printable, two emails) dropped on the Contacts list: no email or phone lost', async ({ app }) => {
+  test('contact cards (vCard 2.1, quoted-printable, two emails) dropped on the Contacts list: no email or phone lost', async ({
+    app,
+  }) => {
     const { page } = app;
     const vcf = [
       'BEGIN:VCARD',
@@ -410,7 +444,9 @@ test.describe('Import wizard: other files and ways in', () => {
     await dialog.getByRole('button', { name: 'Import 2 contacts' }).click();
     await expect(stepTitle(dialog)).toHaveText('Import finished');
 
-    const juergen = app.core.db.prepare("SELECT email, phone, notes FROM contacts WHERE name = 'Jürgen Müller'").get() as { email: string; phone: string; notes: string };
+    const juergen = app.core.db
+      .prepare("SELECT email, phone, notes FROM contacts WHERE name = 'Jürgen Müller'")
+      .get() as { email: string; phone: string; notes: string };
     expect(juergen.email).toBe('juergen@example.de');
     expect(juergen.phone).toBe('+49 170 1234567');
     expect(juergen.notes).toContain('j.mueller@work.example');
@@ -420,7 +456,9 @@ test.describe('Import wizard: other files and ways in', () => {
     // Undo from the summary asks first, saying what goes and what comes back; Cancel keeps the import.
     await dialog.getByRole('button', { name: 'Undo this import' }).click();
     const confirm = page.getByRole('dialog', { name: 'Undo the import of “phone contacts.vcf”?' });
-    await expect(confirm).toContainText('The 2 contacts and 1 company it created go to the Trash (as one entry you can restore).');
+    await expect(confirm).toContainText(
+      'The 2 contacts and 1 company it created go to the Trash (as one entry you can restore).',
+    );
     await app.screenshot('import-6b-summary-undo-asks');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await expect(confirm).toBeHidden();
@@ -437,7 +475,10 @@ test.describe('Import wizard: other files and ways in', () => {
 /** A plain list of `count` people, each with their own email. */
 function peopleCsv(count: number): string {
   const lines = ['Name,Email,Phone,Notes'];
-  for (let index = 1; index <= count; index++) lines.push(`Person ${index},person${index}@example.com,+1 555 ${String(index).padStart(7, '0')},Row ${index} of the big list`);
+  for (let index = 1; index <= count; index++)
+    lines.push(
+      `Person ${index},person${index}@example.com,+1 555 ${String(index).padStart(7, '0')},Row ${index} of the big list`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -451,7 +492,10 @@ async function throughToDuplicates(dialog: Locator): Promise<void> {
 }
 
 test.describe('Import wizard: a hurried user', () => {
-  test('Escape asks before dropping the choices, Stay keeps them, Leave closes and focus goes back; closing the window asks too; a double-clicked Import imports once', async ({ app, files }) => {
+  test('Escape asks before dropping the choices, Stay keeps them, Leave closes and focus goes back; closing the window asks too; a double-clicked Import imports once', async ({
+    app,
+    files,
+  }) => {
     const { page } = app;
     const path = fileIn(files, 'people.csv', peopleCsv(3));
     const importButton = page.getByRole('button', { name: 'Import…' });
@@ -498,7 +542,10 @@ test.describe('Import wizard: a hurried user', () => {
     await expect(importButton).toBeFocused();
   });
 
-  test('a long import shows rows per second; menu commands and Escape do not pull the user away; Cancel leaves the data as it was', async ({ app, files }) => {
+  test('a long import shows rows per second; menu commands and Escape do not pull the user away; Cancel leaves the data as it was', async ({
+    app,
+    files,
+  }) => {
     test.setTimeout(240_000);
     const { page } = app;
     await call(app.core, 'contacts.create', { name: 'Already Here', email: 'already@example.com' });
@@ -526,7 +573,10 @@ test.describe('Import wizard: a hurried user', () => {
     await expect(page.getByRole('dialog', { name: /Leave/ })).toHaveCount(0);
 
     await dialog.getByRole('button', { name: 'Cancel import' }).click();
-    await expect(dialog.getByRole('status').filter({ hasText: 'Import stopped' })).toContainText('Nothing was imported.', { timeout: 30_000 });
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import stopped' })).toContainText(
+      'Nothing was imported.',
+      { timeout: 30_000 },
+    );
     await expect(stepTitle(dialog)).toHaveText('Rows that are already there');
     await app.screenshot('import-stopped');
     expect(await contactNames(app)).toEqual(['Already Here']);
@@ -540,9 +590,15 @@ test.describe('Import wizard: a hurried user', () => {
 });
 
 test.describe('Import wizard: files it cannot use', () => {
-  test('an empty file, a header with no rows, a ZIP renamed .csv and a ragged file each say what is wrong in plain words; nothing is imported', async ({ app, files }) => {
+  test('an empty file, a header with no rows, a ZIP renamed .csv and a ragged file each say what is wrong in plain words; nothing is imported', async ({
+    app,
+    files,
+  }) => {
     const { page } = app;
-    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]), Buffer.alloc(200, 0x9c)]);
+    const zip = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]),
+      Buffer.alloc(200, 0x9c),
+    ]);
     const cases: Array<{ name: string; bytes: Buffer | string; says: RegExp }> = [
       { name: 'empty.csv', bytes: '', says: /empty/i },
       { name: 'titles only.csv', bytes: 'Name,Email\n', says: /no rows/i },
@@ -559,7 +615,8 @@ test.describe('Import wizard: files it cannot use', () => {
 
     // A row with more values than the file has columns: the preview names its line, the others import.
     // This one is dropped on the wizard's drop area.
-    const raggedCsv = 'Name,Email\nAnna Berg,anna@example.com\nBob Stone,bob@example.com,stray,cells\nCleo Park,cleo@example.com\n';
+    const raggedCsv =
+      'Name,Email\nAnna Berg,anna@example.com\nBob Stone,bob@example.com,stray,cells\nCleo Park,cleo@example.com\n';
     const dataTransfer = await page.evaluateHandle((text) => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([text], 'ragged.csv', { type: 'text/csv' }));
@@ -572,7 +629,9 @@ test.describe('Import wizard: files it cannot use', () => {
     await throughToDuplicates(dialog);
     await dialog.getByRole('button', { name: 'Back' }).click();
     const rows = dialog.getByRole('region', { name: 'Rows as they will be stored' });
-    await expect(rows.getByRole('row', { name: /^3 / })).toContainText('Line 3 has 4 values but the file has 2 columns.');
+    await expect(rows.getByRole('row', { name: /^3 / })).toContainText(
+      'Line 3 has 4 values but the file has 2 columns.',
+    );
     await app.screenshot('import-4-preview-ragged');
     expect(await contactNames(app)).toEqual([]);
     expect((await call(app.core, 'import.list', {})).imports).toHaveLength(0);
@@ -580,7 +639,10 @@ test.describe('Import wizard: files it cannot use', () => {
 });
 
 test.describe('Import wizard: keyboard', () => {
-  test('the palette opens it; Tab reaches every control of a step, each menu named by its column, and cycles inside the dialog', async ({ app, files }) => {
+  test('the palette opens it; Tab reaches every control of a step, each menu named by its column, and cycles inside the dialog', async ({
+    app,
+    files,
+  }) => {
     const { page } = app;
     const path = fileIn(files, 'people.csv', peopleCsv(2));
     await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
@@ -616,14 +678,26 @@ test.describe('Import wizard: keyboard', () => {
     const reached: string[] = [];
     for (let presses = 0; presses < 12; presses++) {
       await page.keyboard.press('Tab');
-      reached.push(await page.evaluate(() => {
-        const active = document.activeElement as HTMLElement | null;
-        if (!active) return '';
-        const label = active.id ? document.querySelector(`label[for="${active.id}"]`)?.textContent : null;
-        return `${active.tagName.toLowerCase()}:${label ?? active.textContent ?? ''}`;
-      }));
+      reached.push(
+        await page.evaluate(() => {
+          const active = document.activeElement as HTMLElement | null;
+          if (!active) return '';
+          const label = active.id ? document.querySelector(`label[for="${active.id}"]`)?.textContent : null;
+          return `${active.tagName.toLowerCase()}:${label ?? active.textContent ?? ''}`;
+        }),
+      );
     }
-    expect(reached).toEqual(expect.arrayContaining(['select:Name', 'select:Email', 'select:Phone', 'select:Notes', 'button:Back', 'button:Cancel', 'button:Next: preview']));
+    expect(reached).toEqual(
+      expect.arrayContaining([
+        'select:Name',
+        'select:Email',
+        'select:Phone',
+        'select:Notes',
+        'button:Back',
+        'button:Cancel',
+        'button:Next: preview',
+      ]),
+    );
     expect(new Set(reached).size).toBeLessThan(reached.length); // it came round again: focus stays in the dialog
   });
 });

@@ -12,7 +12,28 @@ const headTick = (grid: Locator) => grid.getByRole('columnheader').getByRole('ch
 /** The list row at a position (0-based); aria-rowindex counts the header as row 1. */
 const rowAt = (grid: Locator, index: number) => grid.locator(`[role="row"][aria-rowindex="${index + 2}"]`);
 
-const firstNames = ['Ada', 'Björn', 'Chloé', 'Dag', 'Elin', 'Frej', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Kai', 'Lova', 'Mats', 'Nils', 'Olle', 'Pia', 'Rut', 'Sven', 'Tove', 'Ulf'];
+const firstNames = [
+  'Ada',
+  'Björn',
+  'Chloé',
+  'Dag',
+  'Elin',
+  'Frej',
+  'Greta',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Kai',
+  'Lova',
+  'Mats',
+  'Nils',
+  'Olle',
+  'Pia',
+  'Rut',
+  'Sven',
+  'Tove',
+  'Ulf',
+];
 const lindNames = ['Lindqvist', 'Lindberg', 'Lindgren', 'Lindholm'];
 const otherNames = ['Berg', 'Holm', 'Ek'];
 
@@ -23,7 +44,16 @@ function seedLinds(app: RolodeskApp): void {
   app.core.db.transaction(() => {
     for (let i = 0; i < 1_400; i++) {
       const last = i < 1_150 ? lindNames[i % lindNames.length]! : otherNames[i % otherNames.length]!;
-      contacts.create({ name: `${firstNames[Math.floor(i / 4) % firstNames.length]} ${last} ${i}`, email: '', phone: '', company: '', notes: '' }, now);
+      contacts.create(
+        {
+          name: `${firstNames[Math.floor(i / 4) % firstNames.length]} ${last} ${i}`,
+          email: '',
+          phone: '',
+          company: '',
+          notes: '',
+        },
+        now,
+      );
     }
   })();
 }
@@ -36,7 +66,21 @@ function seedRenewals(app: RolodeskApp): void {
   app.core.db.transaction(() => {
     for (let i = 0; i < 1_300; i++) {
       const title = i < 1_120 ? `Renewal ${String(i).padStart(4, '0')}` : `Pilot ${i}`;
-      deals.create({ title, companyId: null, contactId: null, valueMinor: 100 * i, currency: 'EUR', stageId: stages[i % stages.length]!.id, expectedCloseDate: null, owner: '', probability: null, notes: '' }, now);
+      deals.create(
+        {
+          title,
+          companyId: null,
+          contactId: null,
+          valueMinor: 100 * i,
+          currency: 'EUR',
+          stageId: stages[i % stages.length]!.id,
+          expectedCloseDate: null,
+          owner: '',
+          probability: null,
+          notes: '',
+        },
+        now,
+      );
     }
   })();
 }
@@ -62,7 +106,9 @@ async function scrollToTheEnd(page: Page, grid: Locator, matches: number): Promi
 }
 
 test.describe('a list’s search box over more than 1,000 matches', () => {
-  test('Contacts: the count says “1,000+ matches”, scrolling reaches the last match, and select-all acts on the true number', async ({ app }) => {
+  test('Contacts: the count says “1,000+ matches”, scrolling reaches the last match, and select-all acts on the true number', async ({
+    app,
+  }) => {
     const page = app.page;
     seedLinds(app);
     await page.reload();
@@ -90,18 +136,26 @@ test.describe('a list’s search box over more than 1,000 matches', () => {
     await dialog.getByLabel('Tag').fill('Linds');
     await dialog.getByRole('button', { name: 'Apply to 1,150 contacts' }).click();
     await expect(page.getByRole('status')).toContainText('1,150 contacts updated');
-    expect(count(app.core, "SELECT count(*) FROM contact_tags JOIN tags ON tags.id = contact_tags.tag_id WHERE tags.name = 'Linds'")).toBe(1_150);
+    expect(
+      count(
+        app.core,
+        "SELECT count(*) FROM contact_tags JOIN tags ON tags.id = contact_tags.tag_id WHERE tags.name = 'Linds'",
+      ),
+    ).toBe(1_150);
 
     // Scrolling past the first 1,000 reaches every match, in phone-book order, to the last one.
     const ordered = [];
-    for (let offset = 0; offset < 1_150; offset += 500) ordered.push(...(await call(app.core, 'contacts.list', { search: 'lind', offset, limit: 500 })).rows);
+    for (let offset = 0; offset < 1_150; offset += 500)
+      ordered.push(...(await call(app.core, 'contacts.list', { search: 'lind', offset, limit: 500 })).rows);
     expect(ordered).toHaveLength(1_150);
     const last = await scrollToTheEnd(page, grid, 1_150);
     await expect(last).toContainText(ordered.at(-1)!.name);
     await app.screenshot('list-search-last-match');
   });
 
-  test('Deals: the list’s search says “1,000+ matches” too, reaches its last renewal, and select-all changes all 1,120', async ({ app }) => {
+  test('Deals: the list’s search says “1,000+ matches” too, reaches its last renewal, and select-all changes all 1,120', async ({
+    app,
+  }) => {
     const page = app.page;
     seedRenewals(app);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Deals' }).click();
@@ -125,11 +179,21 @@ test.describe('a list’s search box over more than 1,000 matches', () => {
     await dialog.getByLabel('Tag').fill('Renewals');
     await dialog.getByRole('button', { name: 'Apply to 1,120 deals' }).click();
     await expect(page.getByRole('status')).toContainText('1,120 deals updated');
-    expect(count(app.core, "SELECT count(*) FROM deal_tags JOIN tags ON tags.id = deal_tags.tag_id WHERE tags.name = 'Renewals'")).toBe(1_120);
+    expect(
+      count(
+        app.core,
+        "SELECT count(*) FROM deal_tags JOIN tags ON tags.id = deal_tags.tag_id WHERE tags.name = 'Renewals'",
+      ),
+    ).toBe(1_120);
 
     // In board order (the list's own): the last renewal of the last stage.
     const ordered = [];
-    for (let offset = 0; offset < 1_120; offset += 500) ordered.push(...(await call(app.core, 'deals.list', { search: 'renewal', sort: 'stage', direction: 'asc', offset, limit: 500 })).rows);
+    for (let offset = 0; offset < 1_120; offset += 500)
+      ordered.push(
+        ...(
+          await call(app.core, 'deals.list', { search: 'renewal', sort: 'stage', direction: 'asc', offset, limit: 500 })
+        ).rows,
+      );
     const last = await scrollToTheEnd(page, grid, 1_120);
     await expect(last).toContainText(ordered.at(-1)!.title);
   });

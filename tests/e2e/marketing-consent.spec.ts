@@ -9,12 +9,16 @@ const grid = (page: Page) => page.getByRole('grid', { name: 'Contacts' });
 
 async function openContact(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
-  await grid(page).getByRole('row', { name: new RegExp(name) }).click();
+  await grid(page)
+    .getByRole('row', { name: new RegExp(name) })
+    .click();
   await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(name);
 }
 
 test.describe('Lead source and marketing consent', () => {
-  test('consent and lead source set in the contact panel show in its timeline and the list, which filters by consent', async ({ app }) => {
+  test('consent and lead source set in the contact panel show in its timeline and the list, which filters by consent', async ({
+    app,
+  }) => {
     const { page, core } = app;
     const { anna } = await smallCrm(core);
     await call(core, 'leadSources.create', { name: 'Salon de l’Été 🎪' });
@@ -32,7 +36,12 @@ test.describe('Lead source and marketing consent', () => {
     await expect(timeline).toContainText('Marketing consent');
     await expect(timeline).toContainText('Unsubscribed (by hand)');
     await expect(timeline).toContainText('Salon de l’Été 🎪');
-    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ consent: 'unsubscribed', consentSource: 'by_hand', leadSource: 'Salon de l’Été 🎪', utmCampaign: 'autumn-fair' });
+    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({
+      consent: 'unsubscribed',
+      consentSource: 'by_hand',
+      leadSource: 'Salon de l’Été 🎪',
+      utmCampaign: 'autumn-fair',
+    });
     await expect(grid(page).getByRole('row', { name: /Anna Berg/ })).toContainText('Unsubscribed');
     await expect(grid(page).getByRole('row', { name: /Anna Berg/ })).toContainText('Salon de l’Été 🎪');
     await app.screenshot('contact-panel-marketing');
@@ -51,12 +60,22 @@ test.describe('Lead source and marketing consent', () => {
 
 test.describe('Settings › Lead sources', () => {
   const list = (page: Page) => page.getByRole('list', { name: 'Lead sources' });
-  const row = (page: Page, name: string) => list(page).getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
+  const row = (page: Page, name: string) =>
+    list(page)
+      .getByRole('listitem')
+      .filter({ has: page.getByText(name, { exact: true }) });
 
-  test('a lead source is added, refused when taken, renamed on every record, moved and deleted after saying what it clears', async ({ app }) => {
+  test('a lead source is added, refused when taken, renamed on every record, moved and deleted after saying what it clears', async ({
+    app,
+  }) => {
     const { page, core } = app;
     const { anna, acme } = await smallCrm(core);
-    await call(core, 'contacts.update', { id: anna.id, version: (await call(core, 'contacts.get', { id: anna.id })).version, name: 'Anna Berg', leadSource: 'Event' });
+    await call(core, 'contacts.update', {
+      id: anna.id,
+      version: (await call(core, 'contacts.get', { id: anna.id })).version,
+      name: 'Anna Berg',
+      leadSource: 'Event',
+    });
     await call(core, 'companies.update', { id: acme.id, version: acme.version, leadSource: 'Event' });
 
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -89,7 +108,10 @@ test.describe('Settings › Lead sources', () => {
     app.desktop.confirmAnswer = false;
     await row(page, 'Trade fair').getByRole('button', { name: 'Delete Trade fair' }).click();
     await expect.poll(() => app.desktop.confirmations.length).toBe(1);
-    expect(app.desktop.confirmations[0]).toMatchObject({ message: 'Delete the lead source “Trade fair”?', detail: expect.stringContaining('1 contact and 1 company have it; they are left without a lead source.') });
+    expect(app.desktop.confirmations[0]).toMatchObject({
+      message: 'Delete the lead source “Trade fair”?',
+      detail: expect.stringContaining('1 contact and 1 company have it; they are left without a lead source.'),
+    });
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await expect(row(page, 'Trade fair')).toContainText('On 1 contact and 1 company');
     expect((await call(core, 'contacts.get', { id: anna.id })).leadSource).toBe('Trade fair');
@@ -105,11 +127,23 @@ test.describe('Bulk consent', () => {
   test('changing consent for ticked people leaves the one who opted out as they were, and says so', async ({ app }) => {
     const { page, core } = app;
     const { anna, bob, carl } = await smallCrm(core);
-    await call(core, 'contacts.update', { id: bob.id, version: (await call(core, 'contacts.get', { id: bob.id })).version, name: 'Bob Stone', consent: 'do_not_contact', consentSource: 'phone' });
+    await call(core, 'contacts.update', {
+      id: bob.id,
+      version: (await call(core, 'contacts.get', { id: bob.id })).version,
+      name: 'Bob Stone',
+      consent: 'do_not_contact',
+      consentSource: 'phone',
+    });
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
-    for (const name of ['Anna Berg', 'Bob Stone', 'Carl Grey']) await grid(page).getByRole('checkbox', { name: `Select ${name}` }).check();
+    for (const name of ['Anna Berg', 'Bob Stone', 'Carl Grey'])
+      await grid(page)
+        .getByRole('checkbox', { name: `Select ${name}` })
+        .check();
 
-    await page.getByRole('toolbar', { name: 'Change the selected rows' }).getByRole('button', { name: 'Change field…' }).click();
+    await page
+      .getByRole('toolbar', { name: 'Change the selected rows' })
+      .getByRole('button', { name: 'Change field…' })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Change a field' });
     await dialog.getByLabel('Field').selectOption({ label: 'Marketing consent' });
     await dialog.getByLabel('New value').selectOption({ label: 'Subscribed' });
@@ -118,10 +152,15 @@ test.describe('Bulk consent', () => {
     await app.screenshot('bulk-consent-dialog');
     // A hurried double click applies the change once.
     await dialog.getByRole('button', { name: 'Apply to 3 contacts' }).dblclick();
-    await expect(page.getByRole('status')).toContainText('2 contacts updated; 1 person who opted out was left as they were');
+    await expect(page.getByRole('status')).toContainText(
+      '2 contacts updated; 1 person who opted out was left as they were',
+    );
 
     expect((await call(core, 'contacts.get', { id: anna.id })).consent).toBe('subscribed');
     expect((await call(core, 'contacts.get', { id: carl.id })).consent).toBe('subscribed');
-    expect(await call(core, 'contacts.get', { id: bob.id })).toMatchObject({ consent: 'do_not_contact', consentSource: 'phone' });
+    expect(await call(core, 'contacts.get', { id: bob.id })).toMatchObject({
+      consent: 'do_not_contact',
+      consentSource: 'phone',
+    });
   });
 });

@@ -7,7 +7,8 @@ import { expect, test, type RolodeskApp } from './app';
 // Times in the restored banner are written in the user's locale; pin it so the words are predictable.
 test.use({ locale: 'en-US' });
 
-const contactRow = (page: Page, name: string) => page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) });
+const contactRow = (page: Page, name: string) =>
+  page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) });
 const toasts = (page: Page) => page.getByRole('status', { name: 'Notifications' });
 const askDialog = (page: Page, fileName: string) => page.getByRole('dialog', { name: `Restore from “${fileName}”?` });
 
@@ -19,7 +20,11 @@ async function ok(app: RolodeskApp, channel: string, input: unknown): Promise<un
 
 /** Anna Berg exported to a backup file in the test's folder; Bruno Costa added after, so a restore takes him away. */
 async function officeExportedThenChanged(app: RolodeskApp, scratch: string): Promise<string> {
-  await ok(app, 'contacts.create', { name: 'Anna Berg', email: 'anna@northwind.example', company: 'Northwind Traders' });
+  await ok(app, 'contacts.create', {
+    name: 'Anna Berg',
+    email: 'anna@northwind.example',
+    company: 'Northwind Traders',
+  });
   const file = join(scratch, 'Office backup.zip');
   app.desktop.saveLocation = file;
   expect(await ok(app, 'backups.export', {})).toEqual({ saved: true });
@@ -30,7 +35,10 @@ async function officeExportedThenChanged(app: RolodeskApp, scratch: string): Pro
 }
 
 test.describe('a backup file opened from outside Rolodesk (double-clicked)', () => {
-  test('opens the restore dialog on that file while the window is open, and restores it after the same confirmation', async ({ app, scratch }) => {
+  test('opens the restore dialog on that file while the window is open, and restores it after the same confirmation', async ({
+    app,
+    scratch,
+  }) => {
     const { page } = app;
     const file = await officeExportedThenChanged(app, scratch);
 
@@ -38,7 +46,9 @@ test.describe('a backup file opened from outside Rolodesk (double-clicked)', () 
     await app.core.host.openBackupFile(file);
     const ask = askDialog(page, 'Office backup.zip');
     await expect(ask).toBeVisible();
-    await expect(ask).toContainText('You opened this backup file. Rolodesk checks it, then saves your current data as a backup and replaces it with the data in the file. You can go back afterwards.');
+    await expect(ask).toContainText(
+      'You opened this backup file. Rolodesk checks it, then saves your current data as a backup and replaces it with the data in the file. You can go back afterwards.',
+    );
     await app.screenshot('opened-backup-file-ask');
     await page.setViewportSize({ width: 600, height: 800 });
     await app.screenshot('opened-backup-file-ask-narrow');
@@ -46,13 +56,18 @@ test.describe('a backup file opened from outside Rolodesk (double-clicked)', () 
 
     await ask.getByRole('button', { name: 'Restore backup' }).click();
     await expect(toasts(page)).toContainText('Backup restored');
-    await expect(page.getByRole('status', { name: 'Backup restored' })).toContainText('Your data was restored from the backup file “Office backup.zip”');
+    await expect(page.getByRole('status', { name: 'Backup restored' })).toContainText(
+      'Your data was restored from the backup file “Office backup.zip”',
+    );
     await expect(contactRow(page, 'Anna Berg')).toBeVisible();
     await expect(contactRow(page, 'Bruno Costa')).toHaveCount(0);
     await app.screenshot('opened-backup-file-restored');
   });
 
-  test('a file opened before the window was ready is offered when it opens, once; Cancel changes nothing', async ({ app, scratch }) => {
+  test('a file opened before the window was ready is offered when it opens, once; Cancel changes nothing', async ({
+    app,
+    scratch,
+  }) => {
     const { page } = app;
     const file = await officeExportedThenChanged(app, scratch);
 
@@ -82,7 +97,9 @@ test.describe('a backup file opened from outside Rolodesk (double-clicked)', () 
     writeFileSync(file, samples.pdf);
 
     await app.core.host.openBackupFile(file);
-    await askDialog(page, 'Not really a backup.rolodesk-backup').getByRole('button', { name: 'Restore backup' }).click();
+    await askDialog(page, 'Not really a backup.rolodesk-backup')
+      .getByRole('button', { name: 'Restore backup' })
+      .click();
     const failed = page.getByRole('dialog', { name: 'Nothing was restored' });
     await expect(failed).toBeVisible();
     await expect(failed.getByRole('alert')).toHaveText(/^[A-Z][^\\/]*\.$/);

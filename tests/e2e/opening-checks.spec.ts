@@ -3,7 +3,9 @@ import { damageTablePages } from '../support/damage';
 import { expect, test } from './app';
 
 test.describe('opening checks', () => {
-  test('a bad sector found by the background check after a clean start brings up the recovery screen', async ({ app }) => {
+  test('a bad sector found by the background check after a clean start brings up the recovery screen', async ({
+    app,
+  }) => {
     const page = app.page;
     for (let i = 0; i < 300; i++) {
       const reply = await app.core.dispatch('contacts.create', { name: `Client ${String(i).padStart(3, '0')}` });
@@ -20,7 +22,9 @@ test.describe('opening checks', () => {
     await expect(screen).not.toContainText('Your backups are safe');
     const order = app.logs.map((record) => record.message);
     expect(order.indexOf('database opened')).toBeGreaterThanOrEqual(0);
-    expect(order.indexOf('a background check found the database damaged')).toBeGreaterThan(order.indexOf('database opened'));
+    expect(order.indexOf('a background check found the database damaged')).toBeGreaterThan(
+      order.indexOf('database opened'),
+    );
     await app.screenshot('recovery-found-in-background');
   });
 });

@@ -9,10 +9,17 @@ const contactPanel = (page: Page) => page.getByRole('complementary', { name: 'Co
 const sections = (page: Page) => page.getByRole('navigation', { name: 'Sections' });
 
 test.describe('tags and custom fields on records and lists', () => {
-  test('custom fields show on the contact form, refuse a bad value beside the field, and save with the contact', async ({ app }) => {
+  test('custom fields show on the contact form, refuse a bad value beside the field, and save with the contact', async ({
+    app,
+  }) => {
     const page = app.page;
     const score = await call(app.core, 'customFields.create', { kind: 'contact', label: 'Score', type: 'number' });
-    const source = await call(app.core, 'customFields.create', { kind: 'contact', label: 'Referred by', type: 'choice', choices: ['Web', 'Referral'] });
+    const source = await call(app.core, 'customFields.create', {
+      kind: 'contact',
+      label: 'Referred by',
+      type: 'choice',
+      choices: ['Web', 'Referral'],
+    });
     await page.reload();
 
     await page.getByRole('button', { name: 'New contact' }).click();
@@ -30,30 +37,52 @@ test.describe('tags and custom fields on records and lists', () => {
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('Contact added');
     const saved = (await call(app.core, 'contacts.list', { search: 'samir' })).rows[0]!;
-    expect((await call(app.core, 'contacts.get', { id: saved.id })).custom).toEqual({ [String(score.id)]: 87.5, [String(source.id)]: 'Referral' });
+    expect((await call(app.core, 'contacts.get', { id: saved.id })).custom).toEqual({
+      [String(score.id)]: 87.5,
+      [String(source.id)]: 'Referral',
+    });
 
     // Reopened later, the values are there to edit.
     await app.relaunch();
-    await contactGrid(page).getByRole('row', { name: /Samir Khan/ }).click();
+    await contactGrid(page)
+      .getByRole('row', { name: /Samir Khan/ })
+      .click();
     await expect(contactPanel(page).getByLabel('Score')).toHaveValue('87.5');
     await expect(contactPanel(page).getByLabel('Referred by')).toHaveValue('Referral');
   });
 
-  test('tags are added on the record (a new one made on the spot) and a list filters by them and by a custom field', async ({ app }) => {
+  test('tags are added on the record (a new one made on the spot) and a list filters by them and by a custom field', async ({
+    app,
+  }) => {
     const page = app.page;
     const crm = await smallCrm(app.core);
     const score = await call(app.core, 'customFields.create', { kind: 'contact', label: 'Score', type: 'number' });
-    await update(app.core, 'contacts.update', { id: crm.anna.id, name: 'Anna Berg', custom: { [String(score.id)]: 90 } });
-    await update(app.core, 'contacts.update', { id: crm.bob.id, name: 'Bob Stone', custom: { [String(score.id)]: 40 } });
+    await update(app.core, 'contacts.update', {
+      id: crm.anna.id,
+      name: 'Anna Berg',
+      custom: { [String(score.id)]: 90 },
+    });
+    await update(app.core, 'contacts.update', {
+      id: crm.bob.id,
+      name: 'Bob Stone',
+      custom: { [String(score.id)]: 40 },
+    });
     await page.reload();
 
-    await contactGrid(page).getByRole('row', { name: /Anna Berg/ }).click();
+    await contactGrid(page)
+      .getByRole('row', { name: /Anna Berg/ })
+      .click();
     const tags = contactPanel(page).getByRole('combobox', { name: 'Tags' });
     await tags.fill('Key account');
     await page.getByRole('option', { name: 'Create tag “Key account”' }).click();
     await expect(contactPanel(page).getByRole('list', { name: 'Tags on this record' })).toContainText('Key account');
     await app.screenshot('tags-on-record');
-    expect(count(app.core, "SELECT count(*) FROM contact_tags JOIN tags ON tags.id = tag_id WHERE tags.name = 'Key account'")).toBe(1);
+    expect(
+      count(
+        app.core,
+        "SELECT count(*) FROM contact_tags JOIN tags ON tags.id = tag_id WHERE tags.name = 'Key account'",
+      ),
+    ).toBe(1);
     await contactPanel(page).getByRole('button', { name: 'Close' }).click();
 
     // Filter by the tag: only Anna.
@@ -76,25 +105,40 @@ test.describe('tags and custom fields on records and lists', () => {
     await app.screenshot('list-filtered-by-field');
   });
 
-  test('the company page lists its deals; New deal there opens a deal already linked to the company', async ({ app }) => {
+  test('the company page lists its deals; New deal there opens a deal already linked to the company', async ({
+    app,
+  }) => {
     const page = app.page;
     await smallCrm(app.core);
     await sections(page).getByRole('button', { name: 'Companies' }).click();
-    await page.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Acme Ltd/ }).click();
+    await page
+      .getByRole('grid', { name: 'Companies' })
+      .getByRole('row', { name: /Acme Ltd/ })
+      .click();
     const panel = page.getByRole('complementary', { name: 'Company details' });
     await expect(panel.getByText('Acme renewal')).toBeVisible();
     await panel.getByText('Acme renewal').click();
-    await expect(page.getByRole('complementary', { name: 'Deal details' }).getByRole('heading', { level: 2 })).toHaveText('Acme renewal');
+    await expect(
+      page.getByRole('complementary', { name: 'Deal details' }).getByRole('heading', { level: 2 }),
+    ).toHaveText('Acme renewal');
 
     await sections(page).getByRole('button', { name: 'Companies' }).click();
-    await page.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Globex/ }).click();
-    await page.getByRole('complementary', { name: 'Company details' }).getByRole('button', { name: 'New deal' }).click();
+    await page
+      .getByRole('grid', { name: 'Companies' })
+      .getByRole('row', { name: /Globex/ })
+      .click();
+    await page
+      .getByRole('complementary', { name: 'Company details' })
+      .getByRole('button', { name: 'New deal' })
+      .click();
     const dealPanel = page.getByRole('complementary', { name: 'Deal details' });
     await expect(dealPanel.getByRole('heading', { level: 2 })).toHaveText('New deal');
     await expect(dealPanel.getByRole('combobox', { name: 'Company' })).toHaveValue('Globex');
   });
 
-  test('the sidebar button opens the command palette, and a deal found there opens on the Deals screen', async ({ app }) => {
+  test('the sidebar button opens the command palette, and a deal found there opens on the Deals screen', async ({
+    app,
+  }) => {
     const page = app.page;
     await smallCrm(app.core);
     await page.reload();
@@ -103,11 +147,15 @@ test.describe('tags and custom fields on records and lists', () => {
     await palette.getByRole('combobox').fill('pilot');
     await expect(palette.getByRole('option', { name: /Globex pilot/ })).toBeVisible();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('complementary', { name: 'Deal details' }).getByRole('heading', { level: 2 })).toHaveText('Globex pilot');
+    await expect(
+      page.getByRole('complementary', { name: 'Deal details' }).getByRole('heading', { level: 2 }),
+    ).toHaveText('Globex pilot');
     await expect(sections(page).getByRole('button', { name: 'Deals' })).toHaveAttribute('aria-current', 'page');
   });
 
-  test('a number too long to keep exactly, or an email pasted past its limit, is refused beside the field: nothing cut, nothing saved', async ({ app }) => {
+  test('a number too long to keep exactly, or an email pasted past its limit, is refused beside the field: nothing cut, nothing saved', async ({
+    app,
+  }) => {
     const page = app.page;
     await call(app.core, 'customFields.create', { kind: 'contact', label: 'Score', type: 'number' });
     await page.reload();

@@ -16,7 +16,10 @@ function damage(file: string): void {
 /** Enough clients that the database spans many pages, so the damage hits its tables. */
 async function createClients(app: RolodeskApp, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
-    const reply = await app.core.dispatch('contacts.create', { name: `Client ${String(i).padStart(3, '0')}`, company: 'Northwind Traders' });
+    const reply = await app.core.dispatch('contacts.create', {
+      name: `Client ${String(i).padStart(3, '0')}`,
+      company: 'Northwind Traders',
+    });
     if (!reply.ok) throw new Error(reply.error.message);
   }
 }
@@ -33,7 +36,9 @@ const toasts = (page: Page) => page.getByRole('status', { name: 'Notifications' 
 const damagedFolders = (app: RolodeskApp) => readdirSync(app.dataDir).filter((name) => name.startsWith('damaged-'));
 
 test.describe('recovery from a damaged database', () => {
-  test('the recovery screen explains, copies the error details, and the newest backup brings the contacts back', async ({ app }) => {
+  test('the recovery screen explains, copies the error details, and the newest backup brings the contacts back', async ({
+    app,
+  }) => {
     const page = app.page;
     await createClients(app, 300);
     const snapshot = await app.core.dispatch('backups.create', {});
@@ -44,7 +49,9 @@ test.describe('recovery from a damaged database', () => {
     await expect(screen).toBeVisible();
     await expect(screen).toContainText('Rolodesk found a problem with its database file. Your backups are safe.');
     const [movedTo] = damagedFolders(app);
-    await expect(screen).toContainText(`The damaged file was kept in ${join(app.dataDir, movedTo!)}, so nothing has been deleted.`);
+    await expect(screen).toContainText(
+      `The damaged file was kept in ${join(app.dataDir, movedTo!)}, so nothing has been deleted.`,
+    );
     // The whole window: no sections to wander into, where nothing could load.
     await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
     const newest = screen.getByRole('region', { name: 'Newest verified backup' });
@@ -74,7 +81,9 @@ test.describe('recovery from a damaged database', () => {
     expect(existsSync(join(app.dataDir, movedTo!, 'crm.db'))).toBe(true);
   });
 
-  test('with no backup, Start with empty data asks first, keeps the damaged file, and opens an empty Rolodesk', async ({ app }) => {
+  test('with no backup, Start with empty data asks first, keeps the damaged file, and opens an empty Rolodesk', async ({
+    app,
+  }) => {
     const page = app.page;
     await createClients(app, 300);
     await relaunchDamaged(app);
@@ -94,13 +103,18 @@ test.describe('recovery from a damaged database', () => {
     await expect(screen).toBeVisible();
 
     await screen.getByRole('button', { name: 'Start with empty data' }).click();
-    await page.getByRole('dialog', { name: 'Start with empty data?' }).getByRole('button', { name: 'Start with empty data' }).click();
+    await page
+      .getByRole('dialog', { name: 'Start with empty data?' })
+      .getByRole('button', { name: 'Start with empty data' })
+      .click();
     await expect(page.getByText('No contacts yet')).toBeVisible();
     await expect(recoveryScreen(page)).toHaveCount(0);
     expect(damagedFolders(app)).toHaveLength(1);
   });
 
-  test('a backup file can be chosen from the recovery screen; cancelling the file dialog leaves the screen as it was', async ({ app }) => {
+  test('a backup file can be chosen from the recovery screen; cancelling the file dialog leaves the screen as it was', async ({
+    app,
+  }) => {
     const page = app.page;
     await createClients(app, 300);
     await relaunchDamaged(app);

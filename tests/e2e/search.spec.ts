@@ -29,7 +29,11 @@ async function arrowTo(page: Page, name: RegExp): Promise<void> {
 }
 
 /** Makes the core's answer to one search text slow, or an error, as a busy or damaged index would; other calls go through untouched. */
-async function disturbSearch(page: Page, text: string, disturbance: { delayMs: number } | { failure: string }): Promise<void> {
+async function disturbSearch(
+  page: Page,
+  text: string,
+  disturbance: { delayMs: number } | { failure: string },
+): Promise<void> {
   await page.evaluate(
     ([target, how]) => {
       const host = window as unknown as { __crmInvoke(channel: string, input: { text?: string }): Promise<unknown> };
@@ -46,7 +50,9 @@ async function disturbSearch(page: Page, text: string, disturbance: { delayMs: n
 }
 
 test.describe('the command palette', () => {
-  test('Ctrl+K opens it; typing shows matches grouped by kind, marked; arrows and Enter open the record; Escape gives focus back', async ({ app }) => {
+  test('Ctrl+K opens it; typing shows matches grouped by kind, marked; arrows and Enter open the record; Escape gives focus back', async ({
+    app,
+  }) => {
     const page = app.page;
     await smallCrm(app.core);
     await page.reload();
@@ -101,7 +107,9 @@ test.describe('the command palette', () => {
     await page.keyboard.press('Meta+K');
     await expect(paletteInput(page)).toBeFocused();
     await paletteInput(page).fill('carl');
-    await palette(page).getByRole('option', { name: /Carl Grey/ }).click();
+    await palette(page)
+      .getByRole('option', { name: /Carl Grey/ })
+      .click();
     await expect(contactPanel(page).getByRole('heading', { level: 2 })).toHaveText('Carl Grey');
   });
 
@@ -118,17 +126,45 @@ test.describe('the command palette', () => {
     await expect(group(page, 'Companies').getByRole('option', { name: /Société Générale de Café/ })).toBeVisible();
   });
 
-  test('search syntax, unbalanced quotes, 10,000 characters and emoji are read as plain text and never show an error', async ({ app }) => {
+  test('search syntax, unbalanced quotes, 10,000 characters and emoji are read as plain text and never show an error', async ({
+    app,
+  }) => {
     const page = app.page;
     await smallCrm(app.core);
     await call(app.core, 'contacts.create', { name: 'Zoë 🎉 Party' });
     await page.reload();
     await openPalette(page);
-    const inputs = ['"', '*', 'NEAR(', 'NEAR(anna bob', '-', '-anna', 'AND', 'anna AND', 'OR bob', 'NOT', '"anna', 'anna"berg', '(((', 'anna*', '^anna', 'col:anna', '🎉', '😀 anna', 'a'.repeat(10_000), 'anna '.repeat(2_000)];
+    const inputs = [
+      '"',
+      '*',
+      'NEAR(',
+      'NEAR(anna bob',
+      '-',
+      '-anna',
+      'AND',
+      'anna AND',
+      'OR bob',
+      'NOT',
+      '"anna',
+      'anna"berg',
+      '(((',
+      'anna*',
+      '^anna',
+      'col:anna',
+      '🎉',
+      '😀 anna',
+      'a'.repeat(10_000),
+      'anna '.repeat(2_000),
+    ];
     for (const text of inputs) {
       await paletteInput(page).fill(text);
       // Matches, "Nothing matches" or why there was nothing to search for: an answer, never a problem.
-      await expect(palette(page).getByRole('option').or(palette(page).getByText(/^Nothing matches|has no letters or digits to search for/)).first()).toBeVisible();
+      await expect(
+        palette(page)
+          .getByRole('option')
+          .or(palette(page).getByText(/^Nothing matches|has no letters or digits to search for/))
+          .first(),
+      ).toBeVisible();
       await expect(palette(page).locator('.palette__problem')).toHaveCount(0);
     }
     await expect(paletteInput(page)).toHaveValue('anna '.repeat(2_000));
@@ -159,7 +195,9 @@ test.describe('the command palette', () => {
     await expect(group(page, 'Contacts').getByRole('option', { name: /Anna Berg/ })).toBeVisible();
   });
 
-  test('the pickers that search (a task’s “For”, a deal’s company) offer nobody for “%” and say why', async ({ app }) => {
+  test('the pickers that search (a task’s “For”, a deal’s company) offer nobody for “%” and say why', async ({
+    app,
+  }) => {
     const page = app.page;
     await smallCrm(app.core);
     await page.reload();
@@ -174,9 +212,13 @@ test.describe('the command palette', () => {
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Deals' }).click();
     await page.getByRole('button', { name: 'New deal' }).click();
-    const company = page.getByRole('complementary', { name: 'Deal details' }).getByRole('combobox', { name: 'Company' });
+    const company = page
+      .getByRole('complementary', { name: 'Deal details' })
+      .getByRole('combobox', { name: 'Company' });
     await company.fill('*');
-    await expect(page.getByRole('listbox', { name: 'Company' })).toHaveText('“*” has no letters or digits to search for');
+    await expect(page.getByRole('listbox', { name: 'Company' })).toHaveText(
+      '“*” has no letters or digits to search for',
+    );
   });
 
   test('actions: listed when empty, filtered by the typed words, and run with Enter', async ({ app }) => {
@@ -258,7 +300,12 @@ test.describe('the command palette', () => {
     const tanakas = group(page, 'Contacts').getByRole('option');
     await expect(tanakas).toHaveCount(5);
     for (const name of await tanakas.allInnerTexts()) expect(name).toMatch(/Tanaka/);
-    test.info().annotations.push({ type: 'typing "tanak" over 100,000 contacts', description: `${elapsed} ms for 5 letters with results after each` });
+    test
+      .info()
+      .annotations.push({
+        type: 'typing "tanak" over 100,000 contacts',
+        description: `${elapsed} ms for 5 letters with results after each`,
+      });
     await app.screenshot('search-100k');
   });
 });

@@ -9,7 +9,9 @@ const liveCount = (page: Page) => page.locator('.segment-editor__count');
 const members = (page: Page) => page.getByRole('list', { name: 'People in this segment' });
 
 test.describe('Segments', () => {
-  test('build a segment with two groups, watch the count change, save it, see its people, open Contacts filtered by it', async ({ app }) => {
+  test('build a segment with two groups, watch the count change, save it, see its people, open Contacts filtered by it', async ({
+    app,
+  }) => {
     const { page, core } = app;
     const vip = await call(core, 'tags.create', { name: 'VIP ⭐', color: 'red' });
     const press = await call(core, 'tags.create', { name: 'Presse', color: 'blue' });
@@ -42,7 +44,10 @@ test.describe('Segments', () => {
     await page.getByRole('button', { name: 'Add group' }).first().click();
     const inner = 'Condition 1 of group 1.2';
     await page.getByLabel(`${inner}: what to test`).selectOption({ label: 'Deal stage' });
-    await page.getByRole('group', { name: `${inner}: stages` }).getByLabel('Proposal').check();
+    await page
+      .getByRole('group', { name: `${inner}: stages` })
+      .getByLabel('Proposal')
+      .check();
     await expect(liveCount(page)).toContainText('3 people match');
     await expect(members(page).getByRole('listitem')).toHaveText([/Anna Berg/, /Bruno Costa/, /Émile Zola/]);
     await app.screenshot('segment-editor');
@@ -72,16 +77,24 @@ test.describe('Segments', () => {
 
     // Clicking a member opens the contact.
     await sections(page).getByRole('button', { name: 'Segments' }).click();
-    await page.getByRole('navigation', { name: 'Saved segments' }).getByRole('button', { name: /VIPs and open deals/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Saved segments' })
+      .getByRole('button', { name: /VIPs and open deals/ })
+      .click();
     await members(page).getByRole('button', { name: /Zola/ }).click();
     await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('Émile Zola');
   });
 
-  test('a segment whose custom field was deleted says what to fix and counts nobody; Delete asks first', async ({ app }) => {
+  test('a segment whose custom field was deleted says what to fix and counts nobody; Delete asks first', async ({
+    app,
+  }) => {
     const { page, core } = app;
     const budget = await call(core, 'customFields.create', { kind: 'contact', label: 'Budget', type: 'number' });
     await call(core, 'contacts.create', { name: 'Anna Berg', custom: { [budget.id]: 50 } });
-    await call(core, 'segments.create', { name: 'Big budgets', definition: { match: 'all', conditions: [{ kind: 'customField', fieldId: budget.id, op: 'gt', value: 10 }] } });
+    await call(core, 'segments.create', {
+      name: 'Big budgets',
+      definition: { match: 'all', conditions: [{ kind: 'customField', fieldId: budget.id, op: 'gt', value: 10 }] },
+    });
     await call(core, 'customFields.delete', { id: budget.id });
     await page.reload();
 
@@ -109,11 +122,19 @@ test.describe('Segments', () => {
     expect(count(core, 'SELECT count(*) FROM contacts')).toBe(1);
   });
 
-  test('changes to a segment are never lost without asking: another segment or screen asks Save / Discard / Keep editing', async ({ app }) => {
+  test('changes to a segment are never lost without asking: another segment or screen asks Save / Discard / Keep editing', async ({
+    app,
+  }) => {
     const { page, core } = app;
     await call(core, 'contacts.create', { name: 'Anna Berg' });
-    await call(core, 'segments.create', { name: 'Everyone', definition: { match: 'all', conditions: [{ kind: 'consent', values: ['subscribed', 'not_asked'] }] } });
-    await call(core, 'segments.create', { name: 'Opted out', definition: { match: 'all', conditions: [{ kind: 'consent', values: ['unsubscribed'] }] } });
+    await call(core, 'segments.create', {
+      name: 'Everyone',
+      definition: { match: 'all', conditions: [{ kind: 'consent', values: ['subscribed', 'not_asked'] }] },
+    });
+    await call(core, 'segments.create', {
+      name: 'Opted out',
+      definition: { match: 'all', conditions: [{ kind: 'consent', values: ['unsubscribed'] }] },
+    });
     await sections(page).getByRole('button', { name: 'Segments' }).click();
     await page.getByRole('button', { name: /^Everyone/ }).click();
     await page.getByLabel('Segment name').fill('Everyone we know');
@@ -126,7 +147,10 @@ test.describe('Segments', () => {
     await sections(page).getByRole('button', { name: 'Contacts' }).click();
     await question.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
-    expect((await call(core, 'segments.list', {})).segments.map((segment) => segment.name)).toEqual(['Everyone we know', 'Opted out']);
+    expect((await call(core, 'segments.list', {})).segments.map((segment) => segment.name)).toEqual([
+      'Everyone we know',
+      'Opted out',
+    ]);
   });
 
   test('a lead-source condition offers the lead-source list to tick', async ({ app }) => {

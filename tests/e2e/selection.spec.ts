@@ -14,13 +14,19 @@ const tickAt = (grid: Locator, index: number) => rowAt(grid, index).getByRole('c
 const headTick = (grid: Locator) => grid.getByRole('columnheader').getByRole('checkbox');
 const bulkBar = (page: Page) => page.getByRole('toolbar', { name: 'Change the selected rows' });
 const search = (page: Page) => page.getByRole('searchbox', { name: 'Search' });
-const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
+const section = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
 
 /**
  * Ticks row `from`, goes to the end of the list with End, and Shift-clicks the last row's tick
  * (or, by keyboard, Space then End then Shift+Space, before the last page has even loaded).
  */
-async function tickToTheEnd(grid: Locator, from: number, total: number, how: 'pointer' | 'keyboard' = 'pointer'): Promise<void> {
+async function tickToTheEnd(
+  grid: Locator,
+  from: number,
+  total: number,
+  how: 'pointer' | 'keyboard' = 'pointer',
+): Promise<void> {
   const keyboard = grid.page().keyboard;
   if (how === 'pointer') await tickAt(grid, from).click();
   else {
@@ -45,7 +51,10 @@ async function contactList(app: RolodeskApp, howMany: number): Promise<Locator> 
 /** Delete… in the bulk bar, confirmed for `what` ("1,000 contacts"), and the toast that says it was done. */
 async function deleteSelected(page: Page, what: string): Promise<void> {
   await bulkBar(page).getByRole('button', { name: 'Delete…' }).click();
-  await page.getByRole('dialog', { name: 'Move to the trash' }).getByRole('button', { name: `Move ${what} to the trash` }).click();
+  await page
+    .getByRole('dialog', { name: 'Move to the trash' })
+    .getByRole('button', { name: `Move ${what} to the trash` })
+    .click();
   await expect(page.getByRole('status')).toContainText(`${what} moved to the trash`);
 }
 
@@ -69,9 +78,30 @@ function seedCompaniesAndDeals(app: RolodeskApp, howMany: number): void {
   db.transaction(() => {
     for (let i = 0; i < howMany; i++) {
       const number = String(i).padStart(4, '0');
-      companies.create({ name: `Company ${number}`, website: '', phone: '', address: '', industry: i % 3 === 0 ? '' : 'Retail', notes: '' }, now);
+      companies.create(
+        {
+          name: `Company ${number}`,
+          website: '',
+          phone: '',
+          address: '',
+          industry: i % 3 === 0 ? '' : 'Retail',
+          notes: '',
+        },
+        now,
+      );
       deals.create(
-        { title: `Deal ${number}`, companyId: null, contactId: null, valueMinor: i * 100, currency: 'EUR', stageId: stages[i % stages.length]!.id, expectedCloseDate: null, owner: '', probability: null, notes: '' },
+        {
+          title: `Deal ${number}`,
+          companyId: null,
+          contactId: null,
+          valueMinor: i * 100,
+          currency: 'EUR',
+          stageId: stages[i % stages.length]!.id,
+          expectedCloseDate: null,
+          owner: '',
+          probability: null,
+          notes: '',
+        },
         now,
       );
     }
@@ -79,7 +109,9 @@ function seedCompaniesAndDeals(app: RolodeskApp, howMany: number): void {
 }
 
 test.describe('selections that tell the truth', () => {
-  test('a Shift-click range covers every row between, loaded or not, and Delete trashes exactly those', async ({ app }) => {
+  test('a Shift-click range covers every row between, loaded or not, and Delete trashes exactly those', async ({
+    app,
+  }) => {
     const page = app.page;
     const grid = await contactList(app, 1000);
 
@@ -104,18 +136,25 @@ test.describe('selections that tell the truth', () => {
     await tickToTheEnd(companies, 1, 1000, 'keyboard');
     await expect(bulkBar(page)).toContainText('999 companies selected');
     await deleteSelected(page, '999 companies');
-    expect(app.core.db.prepare('SELECT name FROM companies WHERE deleted_at IS NULL').pluck().all()).toEqual([firstCompany]);
+    expect(app.core.db.prepare('SELECT name FROM companies WHERE deleted_at IS NULL').pluck().all()).toEqual([
+      firstCompany,
+    ]);
 
     await section(page, 'Deals');
     await page.getByRole('button', { name: 'List', pressed: false }).click();
     const deals = gridOf(page, 'Deals');
     await expect(page.getByText('1,000 deals', { exact: true })).toBeVisible();
-    const firstTwo = [(await rowAt(deals, 0).locator('.cell--title .cell__text--strong').innerText()).trim(), (await rowAt(deals, 1).locator('.cell--title .cell__text--strong').innerText()).trim()];
+    const firstTwo = [
+      (await rowAt(deals, 0).locator('.cell--title .cell__text--strong').innerText()).trim(),
+      (await rowAt(deals, 1).locator('.cell--title .cell__text--strong').innerText()).trim(),
+    ];
     await tickToTheEnd(deals, 2, 1000);
     await expect(bulkBar(page)).toContainText('998 deals selected');
     await changeSelected(page, 'Owner', 'Rhea', '998 deals');
     expect(count(app.core, "SELECT count(*) FROM deals WHERE owner = 'Rhea'")).toBe(998);
-    expect(app.core.db.prepare('SELECT title FROM deals WHERE owner IS NULL ORDER BY title').pluck().all()).toEqual([...firstTwo].sort());
+    expect(app.core.db.prepare('SELECT title FROM deals WHERE owner IS NULL ORDER BY title').pluck().all()).toEqual(
+      [...firstTwo].sort(),
+    );
   });
 
   test('“Select all matching” with a search acts on exactly the matching rows, and says so', async ({ app }) => {
@@ -144,7 +183,10 @@ test.describe('selections that tell the truth', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
 
     await deleteSelected(page, `${total} contacts`);
-    const trashed = app.core.db.prepare('SELECT id FROM contacts WHERE deleted_at IS NOT NULL ORDER BY id').pluck().all();
+    const trashed = app.core.db
+      .prepare('SELECT id FROM contacts WHERE deleted_at IS NOT NULL ORDER BY id')
+      .pluck()
+      .all();
     expect(trashed).toEqual(matching.rows.map((row) => row.id).sort((a, b) => a - b));
   });
 
@@ -160,10 +202,14 @@ test.describe('selections that tell the truth', () => {
 
     await changeSelected(page, 'Company name', 'Zeta Works', '999 contacts');
     expect(count(app.core, "SELECT count(*) FROM contacts WHERE company = 'Zeta Works'")).toBe(999);
-    expect(app.core.db.prepare("SELECT name FROM contacts WHERE company IS NOT 'Zeta Works'").pluck().all()).toEqual([unticked]);
+    expect(app.core.db.prepare("SELECT name FROM contacts WHERE company IS NOT 'Zeta Works'").pluck().all()).toEqual([
+      unticked,
+    ]);
   });
 
-  test('when the list changes between selecting and applying, the change is refused in words and nothing changes', async ({ app }) => {
+  test('when the list changes between selecting and applying, the change is refused in words and nothing changes', async ({
+    app,
+  }) => {
     const page = app.page;
     const grid = await contactList(app, 1000);
     await headTick(grid).click();
@@ -177,7 +223,9 @@ test.describe('selections that tell the truth', () => {
     await call(app.core, 'contacts.delete', { id: second!.id });
 
     await dialog.getByRole('button', { name: 'Move 1,000 contacts to the trash' }).click();
-    await expect(dialog.getByRole('alert')).toContainText('The list changed since you selected: 998 contacts match now. Check the selection and try again.');
+    await expect(dialog.getByRole('alert')).toContainText(
+      'The list changed since you selected: 998 contacts match now. Check the selection and try again.',
+    );
     await expect(dialog.getByRole('button', { name: 'Move 1,000 contacts to the trash' })).toBeDisabled();
     await app.screenshot('selection-refused');
     await page.setViewportSize({ width: 600, height: 800 });
@@ -191,7 +239,9 @@ test.describe('selections that tell the truth', () => {
     await expect(bulkBar(page)).toContainText('All 998 contacts selected');
   });
 
-  test('the header tick says what it selects, is half-ticked for some, and a new search, filter or sort starts afresh', async ({ app }) => {
+  test('the header tick says what it selects, is half-ticked for some, and a new search, filter or sort starts afresh', async ({
+    app,
+  }) => {
     const page = app.page;
     const grid = await contactList(app, 1000);
     const head = headTick(grid);
@@ -237,9 +287,12 @@ test.describe('selections that tell the truth', () => {
     await expect(bulkBar(page)).toHaveCount(0);
   });
 
-  test('a ticked record deleted from its panel leaves the selection, which then acts on the others', async ({ app }) => {
+  test('a ticked record deleted from its panel leaves the selection, which then acts on the others', async ({
+    app,
+  }) => {
     const page = app.page;
-    for (const name of ['Anna Berg', 'Bruno Costa', 'Chloé Dubois', 'Dmitri Ivanov', 'Emma Fischer']) await call(app.core, 'contacts.create', { name });
+    for (const name of ['Anna Berg', 'Bruno Costa', 'Chloé Dubois', 'Dmitri Ivanov', 'Emma Fischer'])
+      await call(app.core, 'contacts.create', { name });
     await page.reload();
     const grid = gridOf(page, 'Contacts');
     await tickAt(grid, 0).click();
@@ -252,14 +305,20 @@ test.describe('selections that tell the truth', () => {
     await expect(bulkBar(page)).toContainText('2 contacts selected');
 
     await deleteSelected(page, '2 contacts');
-    expect(app.core.db.prepare('SELECT name FROM contacts WHERE deleted_at IS NULL ORDER BY name').pluck().all()).toEqual(['Dmitri Ivanov', 'Emma Fischer']);
+    expect(
+      app.core.db.prepare('SELECT name FROM contacts WHERE deleted_at IS NULL ORDER BY name').pluck().all(),
+    ).toEqual(['Dmitri Ivanov', 'Emma Fischer']);
   });
 
-  test('a range longer than 10,000 rows is refused in words, and “Select all” then acts on all 10,050, past the cap', async ({ app }) => {
+  test('a range longer than 10,000 rows is refused in words, and “Select all” then acts on all 10,050, past the cap', async ({
+    app,
+  }) => {
     const page = app.page;
     const grid = await contactList(app, 10_050);
     await tickToTheEnd(grid, 0, 10_050);
-    await expect(bulkBar(page).getByRole('alert')).toHaveText('A Shift-click range can hold at most 10,000 rows. To change more, select all of them instead.');
+    await expect(bulkBar(page).getByRole('alert')).toHaveText(
+      'A Shift-click range can hold at most 10,000 rows. To change more, select all of them instead.',
+    );
     await expect(bulkBar(page)).toContainText('1 contact selected');
     await app.screenshot('selection-range-too-long');
     await page.setViewportSize({ width: 600, height: 800 });
@@ -273,7 +332,9 @@ test.describe('selections that tell the truth', () => {
     expect(count(app.core, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(0);
   });
 
-  test('Ctrl+End, Ctrl+Home, End, Home and ⌘↑/⌘↓ move focus to the last or first row of 3,000, and the arrows keep working', async ({ app }) => {
+  test('Ctrl+End, Ctrl+Home, End, Home and ⌘↑/⌘↓ move focus to the last or first row of 3,000, and the arrows keep working', async ({
+    app,
+  }) => {
     const page = app.page;
     const grid = await contactList(app, 3000);
     await rowAt(grid, 0).focus();
@@ -300,7 +361,9 @@ test.describe('selections that tell the truth', () => {
     }
   });
 
-  test('a focused row scrolled away with the wheel keeps the keyboard: the next arrow moves from it', async ({ app }) => {
+  test('a focused row scrolled away with the wheel keeps the keyboard: the next arrow moves from it', async ({
+    app,
+  }) => {
     const page = app.page;
     const grid = await contactList(app, 3000);
     await rowAt(grid, 4).focus();

@@ -7,7 +7,8 @@ import { expect, test } from './app';
 test.use({ locale: 'en-US' });
 
 /** A real SMTP server in the spec's process that refuses one address with 550. */
-const refusing = (address: string) => startTestSmtp({ behaviour: (_index, to) => (to === address ? '550 5.1.1 No such user here' : 'accept') });
+const refusing = (address: string) =>
+  startTestSmtp({ behaviour: (_index, to) => (to === address ? '550 5.1.1 No such user here' : 'accept') });
 
 async function openEmailSettings(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -16,7 +17,9 @@ async function openEmailSettings(page: Page): Promise<void> {
 }
 
 test.describe('Settings › Email', () => {
-  test('filled in with bad values says why per field; saved with the password; a test message reaches the server', async ({ app }) => {
+  test('filled in with bad values says why per field; saved with the password; a test message reaches the server', async ({
+    app,
+  }) => {
     const { page } = app;
     const smtp = await startTestSmtp({ login: { user: 'office@berg.example', pass: 'Pässwörd 42' } });
     try {
@@ -74,7 +77,15 @@ test.describe('Settings › Email', () => {
     const { page, core } = app;
     const smtp = await startTestSmtp();
     await smtp.close();
-    await call(core, 'sending.settings.update', { host: '127.0.0.1', port: smtp.port, security: 'none', user: '', fromName: '', fromAddress: 'office@berg.example', messagesPerMinute: 30 });
+    await call(core, 'sending.settings.update', {
+      host: '127.0.0.1',
+      port: smtp.port,
+      security: 'none',
+      user: '',
+      fromName: '',
+      fromAddress: 'office@berg.example',
+      messagesPerMinute: 30,
+    });
     await openEmailSettings(page);
     await page.getByRole('button', { name: 'Send a test message' }).click();
     await expect(page.getByText(/refused the connection: nothing is listening there/)).toBeVisible();
@@ -89,12 +100,26 @@ async function openSendingPanel(page: Page, campaignName: string): Promise<void>
 }
 
 test.describe('a campaign’s sending panel', () => {
-  test('shows progress, pauses and resumes; every message goes out once; a refused one waits for "Send again"', async ({ app }) => {
+  test('shows progress, pauses and resumes; every message goes out once; a refused one waits for "Send again"', async ({
+    app,
+  }) => {
     const { page, core } = app;
     const smtp = await refusing('person4@example.com');
     try {
-        await call(core, 'sending.settings.update', { host: '127.0.0.1', port: smtp.port, security: 'none', user: '', fromName: 'Berg & Co', fromAddress: 'office@berg.example', messagesPerMinute: 60 });
-      const { campaignId } = queueCampaign(core.db, [{ name: 'Ånna Öberg 🌷', email: 'anna@example.com' }, ...people(9)], 'Spring offer');
+      await call(core, 'sending.settings.update', {
+        host: '127.0.0.1',
+        port: smtp.port,
+        security: 'none',
+        user: '',
+        fromName: 'Berg & Co',
+        fromAddress: 'office@berg.example',
+        messagesPerMinute: 60,
+      });
+      const { campaignId } = queueCampaign(
+        core.db,
+        [{ name: 'Ånna Öberg 🌷', email: 'anna@example.com' }, ...people(9)],
+        'Spring offer',
+      );
       await openSendingPanel(page, 'Spring offer');
       const panel = page.getByRole('region', { name: 'Sending' });
       await panel.getByRole('button', { name: 'Send 10 messages' }).click();
@@ -108,7 +133,10 @@ test.describe('a campaign’s sending panel', () => {
       expect(whenPaused).toBeLessThan(9);
       expect(smtp.received).toHaveLength(9);
       expect(new Set(smtp.messageIds()).size).toBe(9);
-      await expect(panel.getByRole('progressbar', { name: 'Sending progress' })).toHaveAttribute('aria-valuenow', '100');
+      await expect(panel.getByRole('progressbar', { name: 'Sending progress' })).toHaveAttribute(
+        'aria-valuenow',
+        '100',
+      );
       const refused = panel.getByRole('listitem').filter({ hasText: 'person4@example.com' });
       await expect(refused).toContainText('Refused by the server: 550 5.1.1 No such user here');
       await app.screenshot('campaign-sending-done');

@@ -11,7 +11,10 @@ async function openTagSettings(page: Page): Promise<void> {
 }
 
 const tagList = (page: Page) => page.getByRole('list', { name: 'Tags' });
-const tagRow = (page: Page, name: string) => tagList(page).getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
+const tagRow = (page: Page, name: string) =>
+  tagList(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByText(name, { exact: true }) });
 
 test.describe('Settings › Tags', () => {
   test('a tag is added, renamed and recoloured; a name already taken is refused in words', async ({ app }) => {
@@ -67,7 +70,9 @@ test.describe('Settings › Tags', () => {
     expect((await call(core, 'contacts.get', { id: crm.anna.id })).tagIds).toEqual([vip.id]);
   });
 
-  test('deleting a tag says how many records lose it, and takes it off them without touching the records', async ({ app }) => {
+  test('deleting a tag says how many records lose it, and takes it off them without touching the records', async ({
+    app,
+  }) => {
     const { page, core } = app;
     const crm = await smallCrm(core);
     const vip = await call(core, 'tags.create', { name: 'VIP', color: 'red' });
@@ -79,7 +84,10 @@ test.describe('Settings › Tags', () => {
     app.desktop.confirmAnswer = false;
     await tagRow(page, 'VIP').getByRole('button', { name: 'Delete VIP' }).click();
     await expect.poll(() => app.desktop.confirmations.length).toBe(1);
-    expect(app.desktop.confirmations[0]).toMatchObject({ message: 'Delete the tag “VIP”?', detail: expect.stringContaining('1 contact and 1 deal have this tag. They keep everything else.') });
+    expect(app.desktop.confirmations[0]).toMatchObject({
+      message: 'Delete the tag “VIP”?',
+      detail: expect.stringContaining('1 contact and 1 deal have this tag. They keep everything else.'),
+    });
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await expect(tagRow(page, 'VIP')).toBeVisible();
     expect((await call(core, 'tags.list', {})).tags).toHaveLength(1);

@@ -12,14 +12,26 @@ const at = '2026-03-01T10:00:00.000Z';
 /** Anna at Acme, Bob (unsubscribed), Carl (no email), Zoë (accents and emoji) in a campaign. */
 async function campaignWithPeople(core: TestCore) {
   const acme = await call(core, 'companies.create', { name: 'Acme & Söhne', industry: 'Engineering' });
-  const anna = await call(core, 'contacts.create', { name: 'Anna Berg', email: 'anna@acme.example', companyId: acme.id });
+  const anna = await call(core, 'contacts.create', {
+    name: 'Anna Berg',
+    email: 'anna@acme.example',
+    companyId: acme.id,
+  });
   const bob = await call(core, 'contacts.create', { name: 'Bob Stone', email: 'bob@example.com' });
   const carl = await call(core, 'contacts.create', { name: 'Carl Grey' });
   const zoe = await call(core, 'contacts.create', { name: 'Zoë Ångström 🌸', email: 'zoe@example.com' });
   const { db } = core;
   db.transaction(() => consentWriter(db)({ contactId: bob.id, status: 'unsubscribed', source: 'email', at }))();
-  const campaignId = Number(db.prepare("INSERT INTO campaigns (name, channel, currency, created_at, updated_at) VALUES ('Spring news', 'email', 'EUR', ?, ?)").run(at, at).lastInsertRowid);
-  const add = db.prepare('INSERT INTO campaign_members (campaign_id, contact_id, status_at, added_at) VALUES (?, ?, ?, ?)');
+  const campaignId = Number(
+    db
+      .prepare(
+        "INSERT INTO campaigns (name, channel, currency, created_at, updated_at) VALUES ('Spring news', 'email', 'EUR', ?, ?)",
+      )
+      .run(at, at).lastInsertRowid,
+  );
+  const add = db.prepare(
+    'INSERT INTO campaign_members (campaign_id, contact_id, status_at, added_at) VALUES (?, ?, ?, ?)',
+  );
   for (const person of [anna, bob, carl, zoe]) add.run(campaignId, person.id, at, at);
   return { campaignId, anna, bob, carl, zoe };
 }
@@ -38,7 +50,10 @@ const problems = (page: Page) => page.getByRole('list', { name: 'Problems in thi
 const outcome = (page: Page) => page.locator('.message-output').getByRole('status');
 
 test.describe('Campaign message (mail merge)', () => {
-  test('a template with a fallback and an unknown field is flagged, previewed for two members, exported and queued', async ({ app, scratch }) => {
+  test('a template with a fallback and an unknown field is flagged, previewed for two members, exported and queued', async ({
+    app,
+    scratch,
+  }) => {
     const { campaignId, anna, carl } = await campaignWithPeople(app.core);
     const page = await openMessage(app, 'Spring news');
 
@@ -47,7 +62,9 @@ test.describe('Campaign message (mail merge)', () => {
     const body = page.getByRole('textbox', { name: 'Message', exact: true });
     await body.fill('Dear {{first_name | "friend"}},\nGreetings from {{company.name}}.\n{{frist_name}}');
     await expect(problems(page)).toHaveText('Line 3: unknown field {{frist_name}} — did you mean {{first_name}}?');
-    await expect(page.getByTestId('preview-unknown')).toHaveText('Unknown field {{frist_name}}: fix it before anything goes out.');
+    await expect(page.getByTestId('preview-unknown')).toHaveText(
+      'Unknown field {{frist_name}}: fix it before anything goes out.',
+    );
     await expect(page.getByText('Fix the problems listed under the message first')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Queue for sending' })).toBeDisabled();
     await app.screenshot('template-editor-problems');
@@ -67,7 +84,9 @@ test.describe('Campaign message (mail merge)', () => {
     await expect(preview.locator('.message-preview__body')).toHaveText('Dear Anna,\nGreetings from Acme & Söhne.');
     await page.getByLabel('Preview for').selectOption(String(carl.id));
     await expect(preview.locator('.message-preview__body')).toHaveText('Dear Carl,\nGreetings from .');
-    await expect(page.getByTestId('preview-empty')).toHaveText('Empty for Carl Grey: {{company.name}} (merged as nothing).');
+    await expect(page.getByTestId('preview-empty')).toHaveText(
+      'Empty for Carl Grey: {{company.name}} (merged as nothing).',
+    );
     await expect(page.getByRole('button', { name: 'Open in mail app' })).toBeDisabled();
     await page.getByLabel('Find a member').fill('zo');
     await expect(preview.locator('.message-preview__body')).toHaveText('Dear Zoë,\nGreetings from .');
@@ -105,12 +124,16 @@ test.describe('Campaign message (mail merge)', () => {
     await page.getByRole('button', { name: 'Open in mail app' }).click();
     await expect(outcome(page)).toHaveText('Opened the message for Anna Berg in your mail app.');
     expect(app.desktop.mailtos).toHaveLength(1);
-    expect(app.desktop.mailtos[0]).toMatch(/^mailto:anna@acme\.example\?subject=News%20for%20Anna&body=Dear%20Anna%2C%0D%0A/);
+    expect(app.desktop.mailtos[0]).toMatch(
+      /^mailto:anna@acme\.example\?subject=News%20for%20Anna&body=Dear%20Anna%2C%0D%0A/,
+    );
 
     // The campaign remembers its template when opened again.
     await page.reload();
     await openMessage(app, 'Spring news');
-    await expect(page.getByLabel('Template', { exact: true })).toHaveValue(String((await call(app.core, 'templates.ofCampaign', { campaignId })).templateId));
+    await expect(page.getByLabel('Template', { exact: true })).toHaveValue(
+      String((await call(app.core, 'templates.ofCampaign', { campaignId })).templateId),
+    );
     await expect(page.getByLabel('Template name')).toHaveValue('Spring hello');
   });
 
@@ -128,11 +151,15 @@ test.describe('Campaign message (mail merge)', () => {
   test('formatted text previews as HTML, with a merged value shown as written, never as markup', async ({ app }) => {
     const { campaignId } = await campaignWithPeople(app.core);
     const eve = await call(app.core, 'contacts.create', { name: '<b>Eve</b> **Evil**', email: 'eve@example.com' });
-    app.core.db.prepare('INSERT INTO campaign_members (campaign_id, contact_id, status_at, added_at) VALUES (?, ?, ?, ?)').run(campaignId, eve.id, at, at);
+    app.core.db
+      .prepare('INSERT INTO campaign_members (campaign_id, contact_id, status_at, added_at) VALUES (?, ?, ?, ?)')
+      .run(campaignId, eve.id, at, at);
     const page = await openMessage(app, 'Spring news');
     await page.getByLabel('Template name').fill('Formatted');
     await page.getByLabel('Format').selectOption('formatted');
-    await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Hello **{{name}}**,\n\n- see [our site](https://example.com)\n- *soon*');
+    await page
+      .getByRole('textbox', { name: 'Message', exact: true })
+      .fill('Hello **{{name}}**,\n\n- see [our site](https://example.com)\n- *soon*');
     await page.getByLabel('Preview for').selectOption(String(eve.id));
     const body = page.locator('.message-preview__body--html');
     await expect(body.locator('strong')).toHaveText('<b>Eve</b> **Evil**');
@@ -145,7 +172,9 @@ test.describe('Campaign message (mail merge)', () => {
     await app.screenshot('template-editor-formatted');
   });
 
-  test('a template being written is never lost without asking: another tab asks, Discard drops it, Save keeps it', async ({ app }) => {
+  test('a template being written is never lost without asking: another tab asks, Discard drops it, Save keeps it', async ({
+    app,
+  }) => {
     await campaignWithPeople(app.core);
     const page = await openMessage(app, 'Spring news');
     await page.getByLabel('Template name').fill('Draft');

@@ -7,14 +7,19 @@ test.use({ locale: 'en-US' });
 
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Contact details' });
 const stream = (page: Page) => panel(page).getByRole('list', { name: 'Timeline' });
-const kindButton = (page: Page, kind: string) => panel(page).getByRole('group', { name: 'Kind of activity' }).getByRole('button', { name: kind, exact: true });
+const kindButton = (page: Page, kind: string) =>
+  panel(page).getByRole('group', { name: 'Kind of activity' }).getByRole('button', { name: kind, exact: true });
 const field = (page: Page, label: string) => panel(page).getByLabel(label, { exact: true });
 
-const localDay = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+const localDay = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 async function openContact(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
-  await page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) }).click();
+  await page
+    .getByRole('grid', { name: 'Contacts' })
+    .getByRole('row', { name: new RegExp(name) })
+    .click();
   await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(name);
 }
 
@@ -23,7 +28,9 @@ async function activitiesOf(app: RolodeskApp, contactId: number): Promise<number
 }
 
 test.describe('Record timeline', () => {
-  test('a note, call, meeting, email and task logged from the contact panel show in the stream, newest first', async ({ app }) => {
+  test('a note, call, meeting, email and task logged from the contact panel show in the stream, newest first', async ({
+    app,
+  }) => {
     const page = app.page;
     const { anna } = await smallCrm(app.core);
     await openContact(page, 'Anna Berg');
@@ -42,7 +49,9 @@ test.describe('Record timeline', () => {
     await field(page, 'Time').fill('09:30');
     await panel(page).getByRole('button', { name: 'Log call' }).click();
     await expect(stream(page).getByText('Pricing call')).toBeVisible();
-    await expect(stream(page).getByRole('listitem').filter({ hasText: 'Pricing call' })).toContainText(/Call·?Today 9:30 AM/);
+    await expect(stream(page).getByRole('listitem').filter({ hasText: 'Pricing call' })).toContainText(
+      /Call·?Today 9:30 AM/,
+    );
 
     await kindButton(page, 'Meeting').click();
     await field(page, 'Subject').fill('Site visit');
@@ -50,7 +59,9 @@ test.describe('Record timeline', () => {
     await field(page, 'Time').fill('14:00');
     // Enter in a one-line field logs the activity, not the contact form around it.
     await field(page, 'Subject').press('Enter');
-    await expect(stream(page).getByRole('listitem').filter({ hasText: 'Site visit' })).toContainText('Yesterday 2:00 PM');
+    await expect(stream(page).getByRole('listitem').filter({ hasText: 'Site visit' })).toContainText(
+      'Yesterday 2:00 PM',
+    );
 
     await kindButton(page, 'Email').click();
     await field(page, 'Subject').fill('Sent the contract');
@@ -67,7 +78,9 @@ test.describe('Record timeline', () => {
     await expect(task).toContainText('Due tomorrow 10:00 AM');
     await expect(task.getByRole('checkbox', { name: 'Send the quote' })).not.toBeChecked();
 
-    const rows = app.core.db.prepare('SELECT kind, subject FROM activities WHERE contact_id = ? ORDER BY id').all(anna.id) as Array<{ kind: string; subject: string }>;
+    const rows = app.core.db
+      .prepare('SELECT kind, subject FROM activities WHERE contact_id = ? ORDER BY id')
+      .all(anna.id) as Array<{ kind: string; subject: string }>;
     expect(rows.map((row) => row.kind)).toEqual(['call', 'note', 'call', 'meeting', 'email', 'task']);
     await stream(page).getByRole('listitem').last().scrollIntoViewIfNeeded();
     await app.screenshot('timeline');
@@ -104,10 +117,20 @@ test.describe('Record timeline', () => {
     const { bob } = await smallCrm(app.core);
     const start = Date.now() - 100 * 60 * 60 * 1000;
     for (let n = 1; n <= 40; n++) {
-      await call(app.core, 'activities.create', { kind: 'note', body: `Note number ${n}`, contactId: bob.id, occurredAt: new Date(start + n * 60 * 60 * 1000).toISOString() });
+      await call(app.core, 'activities.create', {
+        kind: 'note',
+        body: `Note number ${n}`,
+        contactId: bob.id,
+        occurredAt: new Date(start + n * 60 * 60 * 1000).toISOString(),
+      });
     }
     const long = `${'A long report line. '.repeat(30)}THE END`;
-    await call(app.core, 'activities.create', { kind: 'meeting', subject: 'Quarterly review', body: long, contactId: bob.id });
+    await call(app.core, 'activities.create', {
+      kind: 'meeting',
+      subject: 'Quarterly review',
+      body: long,
+      contactId: bob.id,
+    });
     await openContact(page, 'Bob Stone');
     await expect(stream(page).getByText('Note number 40')).toBeVisible();
     await expect(stream(page).getByText('Note number 1', { exact: true })).toHaveCount(0);
@@ -124,10 +147,17 @@ test.describe('Record timeline', () => {
     await expect(review).not.toContainText('THE END');
   });
 
-  test('a task ticks done and back; an activity is edited, moved to the trash, and brought back with Undo', async ({ app }) => {
+  test('a task ticks done and back; an activity is edited, moved to the trash, and brought back with Undo', async ({
+    app,
+  }) => {
     const page = app.page;
     const { anna, call1 } = await smallCrm(app.core);
-    const task = await call(app.core, 'activities.create', { kind: 'task', subject: 'Call back about pricing', contactId: anna.id, dueAt: new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString() });
+    const task = await call(app.core, 'activities.create', {
+      kind: 'task',
+      subject: 'Call back about pricing',
+      contactId: anna.id,
+      dueAt: new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString(),
+    });
     await openContact(page, 'Anna Berg');
     const taskItem = stream(page).getByRole('listitem').filter({ hasText: 'Call back about pricing' });
     await expect(taskItem).toContainText('Overdue');
@@ -154,7 +184,12 @@ test.describe('Record timeline', () => {
     await expect(panel(page).getByRole('heading', { name: 'Activity' })).toBeFocused();
     await expect(stream(page).getByText('Renewal call')).toHaveCount(0);
     expect(await activitiesOf(app, anna.id)).toBe(1);
-    await page.getByRole('status').locator('.toast').filter({ hasText: 'Moved to the trash' }).getByRole('button', { name: 'Undo' }).click();
+    await page
+      .getByRole('status')
+      .locator('.toast')
+      .filter({ hasText: 'Moved to the trash' })
+      .getByRole('button', { name: 'Undo' })
+      .click();
     await expect(stream(page).getByText('Renewal call')).toBeVisible();
     expect(await activitiesOf(app, anna.id)).toBe(2);
   });
@@ -207,7 +242,10 @@ test.describe('Record timeline', () => {
     const { acme } = await smallCrm(app.core);
     await call(app.core, 'activities.create', { kind: 'meeting', subject: 'Board meeting', companyId: acme.id });
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Companies' }).click();
-    await page.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Acme Ltd/ }).click();
+    await page
+      .getByRole('grid', { name: 'Companies' })
+      .getByRole('row', { name: /Acme Ltd/ })
+      .click();
     const company = page.getByRole('complementary', { name: 'Company details' });
     const companyStream = company.getByRole('list', { name: 'Timeline' });
     await expect(companyStream).toContainText('Board meeting');
@@ -221,7 +259,12 @@ test.describe('Record timeline', () => {
   test('at 600 px the timeline fits the panel', async ({ app }) => {
     const page = app.page;
     const { anna } = await smallCrm(app.core);
-    await call(app.core, 'activities.create', { kind: 'task', subject: 'Send the signed contract back to the legal team', contactId: anna.id, dueAt: new Date(Date.now() + 3 * 60 * 60 * 1000).toISOString() });
+    await call(app.core, 'activities.create', {
+      kind: 'task',
+      subject: 'Send the signed contract back to the legal team',
+      contactId: anna.id,
+      dueAt: new Date(Date.now() + 3 * 60 * 60 * 1000).toISOString(),
+    });
     await page.setViewportSize({ width: 600, height: 800 });
     await openContact(page, 'Anna Berg');
     await stream(page).scrollIntoViewIfNeeded();

@@ -23,9 +23,14 @@ async function openToday(page: Page): Promise<void> {
 
 async function seedTasks(app: RolodeskApp) {
   const crm = await smallCrm(app.core);
-  const task = (subject: string, dueAt: string, owner: { contactId: number } | { dealId: number } | { companyId: number }) =>
-    call(app.core, 'activities.create', { kind: 'task', subject, dueAt, ...owner });
-  const overdue = await task('Chase the unpaid invoice', new Date(Date.now() - 2 * 24 * hour).toISOString(), { contactId: crm.anna.id });
+  const task = (
+    subject: string,
+    dueAt: string,
+    owner: { contactId: number } | { dealId: number } | { companyId: number },
+  ) => call(app.core, 'activities.create', { kind: 'task', subject, dueAt, ...owner });
+  const overdue = await task('Chase the unpaid invoice', new Date(Date.now() - 2 * 24 * hour).toISOString(), {
+    contactId: crm.anna.id,
+  });
   const today = await task('Send the renewal quote', dayEnd(0), { dealId: crm.renewal.id });
   const soon = await task('Prepare the Globex demo', dayEnd(3), { companyId: crm.globex.id });
   const done = await task('Already handled', dayEnd(0), { contactId: crm.bob.id });
@@ -34,10 +39,16 @@ async function seedTasks(app: RolodeskApp) {
 }
 
 const openTasksDueBy = (app: RolodeskApp, until: string) =>
-  count(app.core, "SELECT count(*) FROM activities WHERE kind = 'task' AND done_at IS NULL AND deleted_at IS NULL AND due_at < ?", until);
+  count(
+    app.core,
+    "SELECT count(*) FROM activities WHERE kind = 'task' AND done_at IS NULL AND deleted_at IS NULL AND due_at < ?",
+    until,
+  );
 
 test.describe('Today', () => {
-  test('lists overdue, due today and coming up; ticking one off removes it, the database agrees, and Undo brings it back', async ({ app }) => {
+  test('lists overdue, due today and coming up; ticking one off removes it, the database agrees, and Undo brings it back', async ({
+    app,
+  }) => {
     const page = app.page;
     const { overdue, today } = await seedTasks(app);
     await openToday(page);
@@ -58,7 +69,12 @@ test.describe('Today', () => {
     // The focus does not fall out of the list with the row: the next task's box has it.
     await expect(main(page).getByRole('checkbox', { name: 'Send the renewal quote' })).toBeFocused();
     await expect.poll(async () => (await call(app.core, 'activities.get', { id: overdue.id })).doneAt).not.toBeNull();
-    await page.getByRole('status').locator('.toast').filter({ hasText: 'Done: Chase the unpaid invoice' }).getByRole('button', { name: 'Undo' }).click();
+    await page
+      .getByRole('status')
+      .locator('.toast')
+      .filter({ hasText: 'Done: Chase the unpaid invoice' })
+      .getByRole('button', { name: 'Undo' })
+      .click();
     await expect(section(page, 'Overdue')).toContainText('Chase the unpaid invoice');
     expect((await call(app.core, 'activities.get', { id: overdue.id })).doneAt).toBeNull();
 
@@ -81,10 +97,14 @@ test.describe('Today', () => {
 
     await openToday(page);
     await section(page, 'Coming up').getByRole('button', { name: 'Globex' }).click();
-    await expect(page.getByRole('complementary', { name: 'Company details' }).getByRole('heading', { level: 2 })).toHaveText('Globex');
+    await expect(
+      page.getByRole('complementary', { name: 'Company details' }).getByRole('heading', { level: 2 }),
+    ).toHaveText('Globex');
   });
 
-  test('with nothing due it says so as good news; New task asks for what, when and for whom, then shows the task', async ({ app }) => {
+  test('with nothing due it says so as good news; New task asks for what, when and for whom, then shows the task', async ({
+    app,
+  }) => {
     const page = app.page;
     const { bob } = await smallCrm(app.core);
     await openToday(page);
@@ -113,7 +133,9 @@ test.describe('Today', () => {
 
     await expect(section(page, 'Due today')).toContainText('Book the follow-up meeting');
     await expect(section(page, 'Due today')).toContainText('4:30 PM');
-    const saved = app.core.db.prepare("SELECT contact_id AS contactId FROM activities WHERE subject = 'Book the follow-up meeting'").get() as { contactId: number };
+    const saved = app.core.db
+      .prepare("SELECT contact_id AS contactId FROM activities WHERE subject = 'Book the follow-up meeting'")
+      .get() as { contactId: number };
     expect(saved.contactId).toBe(bob.id);
   });
 
@@ -122,7 +144,12 @@ test.describe('Today', () => {
     const { anna } = await smallCrm(app.core);
     const lateEvening = new Date();
     lateEvening.setHours(23, 59, 30, 0);
-    await call(app.core, 'activities.create', { kind: 'task', subject: 'Submit the tender', dueAt: dayEnd(0), contactId: anna.id });
+    await call(app.core, 'activities.create', {
+      kind: 'task',
+      subject: 'Submit the tender',
+      dueAt: dayEnd(0),
+      contactId: anna.id,
+    });
     await page.clock.install({ time: lateEvening });
     await page.reload();
     await openToday(page);

@@ -17,8 +17,13 @@ const sections = (page: Page) => page.getByRole('navigation', { name: 'Sections'
 /** Opens a contact or company from its list, as a user would. */
 async function openRecord(page: Page, section: 'Contacts' | 'Companies', name: string) {
   await sections(page).getByRole('button', { name: section }).click();
-  await page.getByRole('grid', { name: section }).getByRole('row', { name: new RegExp(name) }).click();
-  const panel = page.getByRole('complementary', { name: section === 'Contacts' ? 'Contact details' : 'Company details' });
+  await page
+    .getByRole('grid', { name: section })
+    .getByRole('row', { name: new RegExp(name) })
+    .click();
+  const panel = page.getByRole('complementary', {
+    name: section === 'Contacts' ? 'Contact details' : 'Company details',
+  });
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText(name);
   return panel;
 }
@@ -32,7 +37,9 @@ test.describe('the trash', () => {
     await app.screenshot('trash-empty');
   });
 
-  test('deletes of every kind are listed newest first with what went with them; restore brings back the links; delete forever removes them for good', async ({ app }) => {
+  test('deletes of every kind are listed newest first with what went with them; restore brings back the links; delete forever removes them for good', async ({
+    app,
+  }) => {
     const page = app.page;
     const crm = await smallCrm(app.core);
     await call(app.core, 'contacts.delete', { id: crm.carl.id });
@@ -73,7 +80,9 @@ test.describe('the trash', () => {
     await expect(entry(page, 'Acme Ltd').getByRole('button', { name: 'Restore Acme Ltd' })).toBeFocused();
     expect(await call(app.core, 'contacts.get', { id: dana.id })).toMatchObject({ companyId: crm.globex.id });
     await page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Open' }).click();
-    await expect(page.getByRole('complementary', { name: 'Company details' }).getByRole('heading', { level: 2 })).toHaveText('Globex');
+    await expect(
+      page.getByRole('complementary', { name: 'Company details' }).getByRole('heading', { level: 2 }),
+    ).toHaveText('Globex');
     await expect(page.getByRole('complementary', { name: 'Company details' }).getByText('Dana White')).toBeVisible();
 
     // Restore by keyboard: Acme with its people and Bob's note.
@@ -87,8 +96,14 @@ test.describe('the trash', () => {
     // An activity restored opens with its contact.
     await entry(page, 'Intro call').getByRole('button', { name: 'Restore Intro call' }).click();
     // Its own toast's Open: Acme's toast may still be showing, and the newest toast may not be there yet.
-    await page.getByRole('status', { name: 'Notifications' }).locator('.toast', { hasText: 'Intro call' }).getByRole('button', { name: 'Open' }).click();
-    await expect(page.getByRole('complementary', { name: 'Contact details' }).getByRole('heading', { level: 2 })).toHaveText('Anna Berg');
+    await page
+      .getByRole('status', { name: 'Notifications' })
+      .locator('.toast', { hasText: 'Intro call' })
+      .getByRole('button', { name: 'Open' })
+      .click();
+    await expect(
+      page.getByRole('complementary', { name: 'Contact details' }).getByRole('heading', { level: 2 }),
+    ).toHaveText('Anna Berg');
 
     // Delete forever asks first; Cancel keeps it.
     await openTrash(page);
@@ -105,7 +120,9 @@ test.describe('the trash', () => {
     await entry(page, 'Carl Grey').getByRole('button', { name: 'Delete Carl Grey forever' }).click();
     await confirm.getByRole('button', { name: 'Delete forever' }).click();
     await expect(confirm).toBeHidden();
-    expect(app.desktop.confirmations).toEqual([expect.objectContaining({ message: 'Delete “Carl Grey” forever?', detail: expect.stringContaining('1 contact') })]);
+    expect(app.desktop.confirmations).toEqual([
+      expect.objectContaining({ message: 'Delete “Carl Grey” forever?', detail: expect.stringContaining('1 contact') }),
+    ]);
     await expect(entry(page, 'Carl Grey')).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
     expect(count(app.core, 'SELECT count(*) FROM contacts WHERE id = ?', crm.carl.id)).toBe(1);
@@ -128,7 +145,10 @@ test.describe('the trash', () => {
   test('a long trash shows a page at a time, and fits a narrow window', async ({ app }) => {
     const page = app.page;
     for (let i = 1; i <= 55; i++) {
-      const contact = await call(app.core, 'contacts.create', { name: `Former client ${i}`, email: `client${i}@example.com` });
+      const contact = await call(app.core, 'contacts.create', {
+        name: `Former client ${i}`,
+        email: `client${i}@example.com`,
+      });
       await call(app.core, 'contacts.delete', { id: contact.id });
     }
     await openTrash(page);
@@ -141,7 +161,9 @@ test.describe('the trash', () => {
 
     await page.setViewportSize({ width: 600, height: 800 });
     await page.getByRole('heading', { name: 'Trash', level: 1 }).scrollIntoViewIfNeeded();
-    await expect(entry(page, 'Former client 55').getByRole('button', { name: 'Restore Former client 55' })).toBeVisible();
+    await expect(
+      entry(page, 'Former client 55').getByRole('button', { name: 'Restore Former client 55' }),
+    ).toBeVisible();
     await app.screenshot('trash-narrow');
   });
 
@@ -153,11 +175,17 @@ test.describe('the trash', () => {
     await expect(entry(page, 'Bob Stone')).toBeVisible();
     await call(app.core, 'trash.restore', { trashId: trashed.trashId });
     await entry(page, 'Bob Stone').getByRole('button', { name: 'Restore Bob Stone' }).click();
-    await expect(page.getByText('“Bob Stone” is no longer in the trash (it was restored or deleted for good meanwhile), so nothing was restored.')).toBeVisible();
+    await expect(
+      page.getByText(
+        '“Bob Stone” is no longer in the trash (it was restored or deleted for good meanwhile), so nothing was restored.',
+      ),
+    ).toBeVisible();
     await expect(page.getByRole('heading', { name: 'The trash is empty' })).toBeVisible();
   });
 
-  test('her call survives the company: delete her, delete the company keeping the people, restore her, delete the company forever', async ({ app }) => {
+  test('her call survives the company: delete her, delete the company keeping the people, restore her, delete the company forever', async ({
+    app,
+  }) => {
     const page = app.page;
     await smallCrm(app.core);
     let panel = await openRecord(page, 'Contacts', 'Anna Berg');
@@ -165,20 +193,28 @@ test.describe('the trash', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Delete contact' }).click();
     panel = await openRecord(page, 'Companies', 'Acme Ltd');
     await panel.getByRole('button', { name: 'Delete', exact: true }).click();
-    await page.getByRole('dialog', { name: 'Delete Acme Ltd?' }).getByRole('button', { name: 'Keep the people (remove the company from them)' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete Acme Ltd?' })
+      .getByRole('button', { name: 'Keep the people (remove the company from them)' })
+      .click();
 
     await openTrash(page);
     await expect(entry(page, 'Acme Ltd')).toContainText('with 1 activity');
     await entry(page, 'Anna Berg').getByRole('button', { name: 'Restore Anna Berg' }).click();
     // Her call came back with her, out of Acme's entry, which now says it holds only Acme.
-    await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Restored “Anna Berg” with 1 activity');
+    await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+      'Restored “Anna Berg” with 1 activity',
+    );
     await expect(entry(page, 'Acme Ltd')).not.toContainText('activity');
 
     await entry(page, 'Acme Ltd').getByRole('button', { name: 'Delete Acme Ltd forever' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete “Acme Ltd” forever?' });
     const goes = confirm.getByRole('list', { name: 'Goes for good' });
     const stays = confirm.getByRole('list', { name: 'Stays' });
-    await expect(goes.getByRole('listitem')).toHaveText(['Acme Ltd (company)', /^Its change history \(\d+ entr(y|ies)\)$/]);
+    await expect(goes.getByRole('listitem')).toHaveText([
+      'Acme Ltd (company)',
+      /^Its change history \(\d+ entr(y|ies)\)$/,
+    ]);
     await expect(stays).toContainText('“Intro call” stays: it also belongs to Anna Berg.');
     await expect(stays).toContainText('“Bob prefers email” stays: it also belongs to Bob Stone.');
     await expect(stays).toContainText('Deal “Acme renewal” stays, no longer linked to Acme Ltd.');
@@ -194,7 +230,9 @@ test.describe('the trash', () => {
     await expect(panel.getByRole('list', { name: 'Timeline' })).toContainText('Intro call');
   });
 
-  test('Delete forever lists what goes with a company and its people, and what it would take from other entries', async ({ app }) => {
+  test('Delete forever lists what goes with a company and its people, and what it would take from other entries', async ({
+    app,
+  }) => {
     const page = app.page;
     const crm = await smallCrm(app.core);
     await call(app.core, 'activities.delete', { id: crm.call1.id });
@@ -210,7 +248,9 @@ test.describe('the trash', () => {
       /^Their change history \(\d+ entr(y|ies)\)$/,
       '“Intro call”, deleted on its own earlier: it belongs only to what goes',
     ]);
-    await expect(confirm.getByRole('list', { name: 'Stays' })).toHaveText('Deal “Acme renewal” stays, no longer linked to Anna Berg and Acme Ltd.');
+    await expect(confirm.getByRole('list', { name: 'Stays' })).toHaveText(
+      'Deal “Acme renewal” stays, no longer linked to Anna Berg and Acme Ltd.',
+    );
     await app.screenshot('trash-delete-forever-narrow');
     await confirm.getByRole('button', { name: 'Delete forever' }).click();
     await expect(confirm).toBeHidden();
@@ -218,7 +258,9 @@ test.describe('the trash', () => {
     expect(count(app.core, 'SELECT count(*) FROM activities')).toBe(0);
   });
 
-  test('Delete forever when what would go changed while the question was open: it says so, shows the new list and deletes nothing until asked again', async ({ app }) => {
+  test('Delete forever when what would go changed while the question was open: it says so, shows the new list and deletes nothing until asked again', async ({
+    app,
+  }) => {
     const page = app.page;
     const crm = await smallCrm(app.core);
     const anna = await call(app.core, 'contacts.delete', { id: crm.anna.id });
@@ -226,7 +268,9 @@ test.describe('the trash', () => {
     await openTrash(page);
     await entry(page, 'Acme Ltd').getByRole('button', { name: 'Delete Acme Ltd forever' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete “Acme Ltd” forever?' });
-    await expect(confirm.getByRole('list', { name: 'Stays' })).toContainText('“Intro call” (in the trash) stays: it also belongs to Anna Berg.');
+    await expect(confirm.getByRole('list', { name: 'Stays' })).toContainText(
+      '“Intro call” (in the trash) stays: it also belongs to Anna Berg.',
+    );
     // Another window deletes Anna for good: her call would now go with Acme.
     await call(app.core, 'trash.deleteForever', { trashId: anna.trashId });
     await confirm.getByRole('button', { name: 'Delete forever' }).click();
@@ -242,7 +286,9 @@ test.describe('the trash', () => {
     expect(count(app.core, 'SELECT count(*) FROM companies WHERE id = ?', crm.acme.id)).toBe(0);
   });
 
-  test('a merged-away contact says where its activities, deals and files are, and its restore says what came back', async ({ app }) => {
+  test('a merged-away contact says where its activities, deals and files are, and its restore says what came back', async ({
+    app,
+  }) => {
     const page = app.page;
     const crm = await smallCrm(app.core);
     const copy = await call(app.core, 'contacts.create', { name: 'Anna Lind', email: 'ANNA@acme.example' });
@@ -262,7 +308,9 @@ test.describe('the trash', () => {
     expect((await call(app.core, 'activities.list', { record: { kind: 'contact', id: crm.anna.id } })).total).toBe(2);
   });
 
-  test('Delete forever on an entry restored elsewhere meanwhile: the message says nothing was deleted, and the list catches up', async ({ app }) => {
+  test('Delete forever on an entry restored elsewhere meanwhile: the message says nothing was deleted, and the list catches up', async ({
+    app,
+  }) => {
     const page = app.page;
     const crm = await smallCrm(app.core);
     const trashed = await call(app.core, 'contacts.delete', { id: crm.bob.id });

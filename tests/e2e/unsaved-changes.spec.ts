@@ -8,11 +8,17 @@ const sections = (page: Page) => page.getByRole('navigation', { name: 'Sections'
 const contactPanel = (page: Page) => page.getByRole('complementary', { name: 'Contact details' });
 const companyPanel = (page: Page) => page.getByRole('complementary', { name: 'Company details' });
 const dealPanel = (page: Page) => page.getByRole('complementary', { name: 'Deal details' });
-const contactRow = (page: Page, name: string) => page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) });
+const contactRow = (page: Page, name: string) =>
+  page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) });
 const prompt = (page: Page) => page.getByRole('dialog', { name: /^Save your changes to/ });
-const card = (page: Page, title: string) => page.getByRole('group', { name: 'Pipeline' }).getByRole('button', { name: new RegExp(title) });
+const card = (page: Page, title: string) =>
+  page.getByRole('group', { name: 'Pipeline' }).getByRole('button', { name: new RegExp(title) });
 
-async function notesOf(app: { core: Parameters<typeof call>[0] }, channel: 'contacts.get' | 'companies.get' | 'deals.get', id: number): Promise<string> {
+async function notesOf(
+  app: { core: Parameters<typeof call>[0] },
+  channel: 'contacts.get' | 'companies.get' | 'deals.get',
+  id: number,
+): Promise<string> {
   return (await call(app.core, channel, { id })).notes;
 }
 
@@ -69,7 +75,11 @@ test.describe('unsaved typing is never thrown away without asking', () => {
       async () => {
         await page.keyboard.press('Control+k');
         await page.getByRole('dialog', { name: 'Search everything' }).getByRole('combobox').fill('Bob');
-        await page.getByRole('dialog', { name: 'Search everything' }).getByRole('option', { name: /Bob Stone/ }).first().click();
+        await page
+          .getByRole('dialog', { name: 'Search everything' })
+          .getByRole('option', { name: /Bob Stone/ })
+          .first()
+          .click();
       },
     ]) {
       await leave();
@@ -81,7 +91,9 @@ test.describe('unsaved typing is never thrown away without asking', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
   });
 
-  test('a save that fails in the question keeps the user on the record, with the problem beside its field', async ({ app }) => {
+  test('a save that fails in the question keeps the user on the record, with the problem beside its field', async ({
+    app,
+  }) => {
     const page = app.page;
     const crm = await smallCrm(app.core);
     await page.reload();
@@ -91,7 +103,9 @@ test.describe('unsaved typing is never thrown away without asking', () => {
     await prompt(page).getByRole('button', { name: 'Save' }).click();
     await expect(prompt(page)).toBeHidden();
     await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
-    await expect(contactPanel(page).getByLabel('Email')).toHaveAccessibleDescription(/does not look like an email address/);
+    await expect(contactPanel(page).getByLabel('Email')).toHaveAccessibleDescription(
+      /does not look like an email address/,
+    );
     expect((await call(app.core, 'contacts.get', { id: crm.anna.id })).email).toBe('anna@acme.example');
   });
 
@@ -109,15 +123,23 @@ test.describe('unsaved typing is never thrown away without asking', () => {
     expect(await notesOf(app, 'deals.get', crm.renewal.id)).toBe('Legal wants a two-year term');
   });
 
-  test('a company panel and a new record ask too; a record opened again keeps its typing without asking', async ({ app }) => {
+  test('a company panel and a new record ask too; a record opened again keeps its typing without asking', async ({
+    app,
+  }) => {
     const page = app.page;
     await smallCrm(app.core);
     await page.reload();
     await sections(page).getByRole('button', { name: 'Companies' }).click();
-    await page.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Globex/ }).click();
+    await page
+      .getByRole('grid', { name: 'Companies' })
+      .getByRole('row', { name: /Globex/ })
+      .click();
     await companyPanel(page).getByLabel('Industry').fill('Broadcasting');
     // The same row again: the panel stays as it is.
-    await page.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Globex/ }).click();
+    await page
+      .getByRole('grid', { name: 'Companies' })
+      .getByRole('row', { name: /Globex/ })
+      .click();
     await expect(prompt(page)).toBeHidden();
     await expect(companyPanel(page).getByLabel('Industry')).toHaveValue('Broadcasting');
 
@@ -150,7 +172,9 @@ test.describe('unsaved typing is never thrown away without asking', () => {
     await expect(contactPanel(page).getByLabel('Phone')).toHaveValue('+1 555 0100');
   });
 
-  test('closing the window or quitting with typing asks, and answers main; with nothing typed it closes at once', async ({ app }) => {
+  test('closing the window or quitting with typing asks, and answers main; with nothing typed it closes at once', async ({
+    app,
+  }) => {
     const page = app.page;
     const crm = await smallCrm(app.core);
     await page.reload();
@@ -170,15 +194,18 @@ test.describe('unsaved typing is never thrown away without asking', () => {
     expect(await notesOf(app, 'contacts.get', crm.anna.id)).toBe('Call after the summer');
   });
 
-  test('the window holds its unload while typing is unsaved (how main learns to ask), and not otherwise', async ({ app }) => {
+  test('the window holds its unload while typing is unsaved (how main learns to ask), and not otherwise', async ({
+    app,
+  }) => {
     const page = app.page;
     await smallCrm(app.core);
     await page.reload();
-    const unloadHeld = () => page.evaluate(() => {
-      const event = new Event('beforeunload', { cancelable: true });
-      window.dispatchEvent(event);
-      return event.defaultPrevented;
-    });
+    const unloadHeld = () =>
+      page.evaluate(() => {
+        const event = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      });
     await contactRow(page, 'Anna Berg').click();
     expect(await unloadHeld()).toBe(false);
     await contactPanel(page).getByLabel('Notes').fill('x');
@@ -187,7 +214,9 @@ test.describe('unsaved typing is never thrown away without asking', () => {
     expect(await unloadHeld()).toBe(false);
   });
 
-  test('half-typed settings and stages ask too: a new field before leaving Settings, a stage name before closing the editor', async ({ app }) => {
+  test('half-typed settings and stages ask too: a new field before leaving Settings, a stage name before closing the editor', async ({
+    app,
+  }) => {
     const page = app.page;
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('tab', { name: 'Custom fields' }).click();

@@ -21,7 +21,9 @@ test.describe('automatic updates', () => {
     await expect(checkbox).toBeChecked();
     await checkbox.uncheck();
     await expect(page.getByText('Settings saved')).toBeVisible();
-    await expect(page.getByText('Rolodesk looks only when you choose Check for Updates… in the Help menu.')).toBeVisible();
+    await expect(
+      page.getByText('Rolodesk looks only when you choose Check for Updates… in the Help menu.'),
+    ).toBeVisible();
     await app.screenshot('updates-settings-off');
     await page.setViewportSize({ width: 700, height: 800 });
     await app.screenshot('updates-settings-off-700');
@@ -44,13 +46,18 @@ test.describe('automatic updates', () => {
     await notice.getByRole('button', { name: 'Restart to update' }).click();
     await expect.poll(() => app.desktop.restartsToUpdate).toBe(1);
     const snapshots = await app.core.backups.list();
-    expect(snapshots.filter((snapshot) => snapshot.reason === 'before update')).toEqual([expect.objectContaining({ verified: true })]);
+    expect(snapshots.filter((snapshot) => snapshot.reason === 'before update')).toEqual([
+      expect.objectContaining({ verified: true }),
+    ]);
   });
   test('typing not saved yet is asked about before restarting; Keep editing restarts nothing', async ({ app }) => {
     const { page } = app;
     await call(app.core, 'contacts.create', { name: 'Anna Berg' });
     await page.reload();
-    await page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: /Anna Berg/ }).click();
+    await page
+      .getByRole('grid', { name: 'Contacts' })
+      .getByRole('row', { name: /Anna Berg/ })
+      .click();
     const panel = page.getByRole('complementary', { name: 'Contact details' });
     await panel.getByLabel('Notes').fill('Typed, not saved');
     await app.emit('updates.ready', { version: '0.2.0' });
@@ -80,7 +87,9 @@ test.describe('the first start after an update that changed how the data is stor
     const notice = page.getByRole('status').filter({ hasText: 'Rolodesk was updated to' });
     await expect(notice).toBeVisible();
     const last = migrations.at(-1)!.version;
-    await expect(notice).toContainText(`Your data was brought up to date: ${migrationWords[last - 1]}; and ${migrationWords[last]}.`);
+    await expect(notice).toContainText(
+      `Your data was brought up to date: ${migrationWords[last - 1]}; and ${migrationWords[last]}.`,
+    );
     await expect(notice).toContainText('A snapshot from before the update is in Backups.');
     await app.screenshot('updated-notice-1280');
     await page.setViewportSize({ width: 700, height: 800 });

@@ -26,7 +26,10 @@ test.describe('saved views', () => {
     await search(page).fill('northwind');
     await expect(page.getByText('2 matches')).toBeVisible();
     await contactGrid(page).getByRole('columnheader', { name: 'Name' }).getByRole('button').click();
-    await expect(contactGrid(page).getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
+    await expect(contactGrid(page).getByRole('columnheader', { name: 'Name' })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
 
     await page.getByRole('button', { name: 'Save view…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Save this view' });
@@ -51,7 +54,9 @@ test.describe('saved views', () => {
     await page.getByRole('button', { name: 'Save view…' }).click();
     await page.getByRole('dialog', { name: 'Save this view' }).getByLabel('Name').fill('Northwind people');
     await page.getByRole('dialog', { name: 'Save this view' }).getByRole('button', { name: 'Save view' }).click();
-    await expect(page.getByRole('dialog', { name: 'Save this view' })).toContainText('There is already a view called “Northwind people”.');
+    await expect(page.getByRole('dialog', { name: 'Save this view' })).toContainText(
+      'There is already a view called “Northwind people”.',
+    );
     await page.getByRole('dialog', { name: 'Save this view' }).getByRole('button', { name: 'Cancel' }).click();
 
     // Changing the list offers to save the change into the view; it survives a restart.
@@ -72,7 +77,9 @@ test.describe('saved views', () => {
     expect(count(app.core, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(4);
   });
 
-  test('deleting a tag a view filters by names the view first; the view then says what is missing and shows nobody until its filter is changed', async ({ app }) => {
+  test('deleting a tag a view filters by names the view first; the view then says what is missing and shows nobody until its filter is changed', async ({
+    app,
+  }) => {
     const page = app.page;
     const vip = await call(app.core, 'tags.create', { name: 'VIP', color: 'red' });
     const hot = await call(app.core, 'tags.create', { name: 'Hot', color: 'orange' });
@@ -97,7 +104,10 @@ test.describe('saved views', () => {
     await page.getByRole('tab', { name: 'Tags' }).click();
     await page.getByRole('list', { name: 'Tags' }).getByRole('button', { name: 'Delete VIP' }).click();
     await expect.poll(() => app.desktop.confirmations.length).toBe(1);
-    expect(app.desktop.confirmations[0]).toMatchObject({ message: 'Delete the tag “VIP”?', detail: expect.stringContaining('1 saved view filters by it; it will show nothing for it.') });
+    expect(app.desktop.confirmations[0]).toMatchObject({
+      message: 'Delete the tag “VIP”?',
+      detail: expect.stringContaining('1 saved view filters by it; it will show nothing for it.'),
+    });
     await expect(page.getByRole('status')).toContainText('Tag “VIP” deleted');
 
     // The view kept its filter: it says what is missing, and shows nobody rather than the Hot ones alone.
@@ -130,19 +140,33 @@ test.describe('saved views', () => {
     expect(view).toMatchObject({ name: 'VIP clients', query: { tagIds: [hot.id] }, problems: [] });
   });
 
-  test('deleting a custom field a company view filters by names the view; the view says the field is gone and shows nothing until its condition is removed', async ({ app }) => {
+  test('deleting a custom field a company view filters by names the view; the view says the field is gone and shows nothing until its condition is removed', async ({
+    app,
+  }) => {
     const page = app.page;
-    const size = await call(app.core, 'customFields.create', { kind: 'company', label: 'Size', type: 'choice', choices: ['Small', 'Large'] });
+    const size = await call(app.core, 'customFields.create', {
+      kind: 'company',
+      label: 'Size',
+      type: 'choice',
+      choices: ['Small', 'Large'],
+    });
     await call(app.core, 'companies.create', { name: 'Acme Ltd', custom: { [size.id]: 'Large' } });
     await call(app.core, 'companies.create', { name: 'Globex', custom: { [size.id]: 'Small' } });
-    await call(app.core, 'views.create', { kind: 'company', name: 'Large companies', query: { custom: [{ fieldId: size.id, op: 'eq', value: 'Large' }] } });
+    await call(app.core, 'views.create', {
+      kind: 'company',
+      name: 'Large companies',
+      query: { custom: [{ fieldId: size.id, op: 'eq', value: 'Large' }] },
+    });
 
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('tab', { name: 'Custom fields' }).click();
     await page.getByRole('tab', { name: 'Companies' }).click();
     await page.getByRole('button', { name: 'Delete Size' }).click();
     await expect.poll(() => app.desktop.confirmations.length).toBe(1);
-    expect(app.desktop.confirmations[0]).toMatchObject({ message: 'Delete the field “Size”?', detail: expect.stringContaining('1 saved view filters by it; it will show nothing for it.') });
+    expect(app.desktop.confirmations[0]).toMatchObject({
+      message: 'Delete the field “Size”?',
+      detail: expect.stringContaining('1 saved view filters by it; it will show nothing for it.'),
+    });
     await expect(page.getByRole('status')).toContainText('Field “Size” deleted');
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Companies' }).click();
@@ -173,10 +197,14 @@ test.describe('saved views', () => {
     const editor = page.getByRole('dialog', { name: 'Edit stages' });
     await editor.getByRole('button', { name: 'Delete Demo booked' }).click();
     const question = editor.getByRole('group', { name: 'Delete Demo booked' });
-    await expect(question).toContainText('The saved views “Demos this month” and “Early pipeline” (deals) filter by this stage: after the delete they show nothing until their filters are changed.');
+    await expect(question).toContainText(
+      'The saved views “Demos this month” and “Early pipeline” (deals) filter by this stage: after the delete they show nothing until their filters are changed.',
+    );
     await app.screenshot('delete-stage-names-views');
     await question.getByRole('button', { name: 'Delete stage' }).click();
     await expect(editor.getByRole('button', { name: 'Delete Demo booked' })).toHaveCount(0);
-    expect((await call(app.core, 'views.list', { kind: 'deal' })).views.map((view) => view.problems.length)).toEqual([1, 1]);
+    expect((await call(app.core, 'views.list', { kind: 'deal' })).views.map((view) => view.problems.length)).toEqual([
+      1, 1,
+    ]);
   });
 });

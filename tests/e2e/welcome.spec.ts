@@ -14,7 +14,10 @@ async function open(page: Page, section: 'Contacts' | 'Deals' | 'Today' | 'Setti
 }
 
 test.describe('Welcome', () => {
-  test('a new folder welcomes with four labelled choices, reachable by keyboard; at 1280 and 760 wide', async ({ app, page }) => {
+  test('a new folder welcomes with four labelled choices, reachable by keyboard; at 1280 and 760 wide', async ({
+    app,
+    page,
+  }) => {
     await expect(welcome(page)).toBeVisible();
     await expect(welcome(page)).toContainText('Rolodesk keeps your contacts, companies, deals and to-dos in one place');
     // Focus starts on the first choice; Tab walks the four in order.
@@ -68,18 +71,28 @@ test.describe('Welcome', () => {
     await call(app.core, 'contacts.create', { name: 'Anna Berg' });
     await app.relaunch();
     await expect(page.getByRole('main', { name: 'Contacts' })).toBeVisible();
-    await expect(page.getByRole('button', { name: /Anna Berg/ }).or(page.getByText('Anna Berg')).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('button', { name: /Anna Berg/ })
+        .or(page.getByText('Anna Berg'))
+        .first(),
+    ).toBeVisible();
     await expect(welcome(page)).toBeHidden();
     expect(count(app.core, "SELECT count(*) FROM settings WHERE key = 'welcome.seen'")).toBe(0);
   });
 
-  test('Explore with sample data: badged in Contacts, Deals and Today; removing it keeps a real contact made meanwhile', async ({ app, page }) => {
+  test('Explore with sample data: badged in Contacts, Deals and Today; removing it keeps a real contact made meanwhile', async ({
+    app,
+    page,
+  }) => {
     await choice(page, 'Explore with sample data').click();
     await expect(welcome(page)).toBeHidden();
     await expect(banner(page)).toBeVisible();
 
     const contacts = page.getByRole('main', { name: 'Contacts' });
-    await expect(contacts.getByRole('row').filter({ hasText: 'Agnieszka Wiśniewska' }).getByText('Sample', { exact: true })).toBeVisible();
+    await expect(
+      contacts.getByRole('row').filter({ hasText: 'Agnieszka Wiśniewska' }).getByText('Sample', { exact: true }),
+    ).toBeVisible();
     await app.screenshot('sample-data-contacts');
     // Accented names are found as typed without the accents.
     await contacts.getByPlaceholder('Search name, email, company…').fill('zoe muller');
@@ -101,7 +114,9 @@ test.describe('Welcome', () => {
     await open(page, 'Deals');
     const deals = page.getByRole('main', { name: 'Deals' });
     await expect(deals.getByText('Website rebrand')).toBeVisible();
-    await expect(deals.locator('[data-deal-id]').filter({ hasText: 'Website rebrand' }).getByText('Sample', { exact: true })).toBeVisible();
+    await expect(
+      deals.locator('[data-deal-id]').filter({ hasText: 'Website rebrand' }).getByText('Sample', { exact: true }),
+    ).toBeVisible();
     await app.screenshot('sample-data-deals');
 
     await open(page, 'Today');
@@ -141,7 +156,10 @@ test.describe('Welcome', () => {
     await expect(banner(page)).toBeVisible();
     await app.screenshot('sample-data-settings');
     await card.getByRole('button', { name: 'Remove sample data' }).click();
-    await page.getByRole('dialog', { name: 'Remove sample data?' }).getByRole('button', { name: 'Remove Sample Data' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove sample data?' })
+      .getByRole('button', { name: 'Remove Sample Data' })
+      .click();
     await expect(card.getByRole('button', { name: 'Add sample data' })).toBeVisible();
     expect(count(app.core, 'SELECT count(*) FROM contacts')).toBe(0);
   });

@@ -30,7 +30,11 @@ function nativeBuiltForElectron(): string | undefined {
 }
 
 function electronVersion(): string {
-  return (JSON.parse(readFileSync(require.resolve('electron/package.json', { paths: [projectRoot] }), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(require.resolve('electron/package.json', { paths: [projectRoot] }), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 }
 
 /** A path given on purpose that is not there is a mistake in the run, not a machine without Electron. */
@@ -47,7 +51,10 @@ function given(name: string, value: string): string {
 export function electronTarget(env: NodeJS.ProcessEnv = process.env): ElectronTarget {
   const target = binaryTarget(env);
   if (target.kind !== 'none' && process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
-    return { kind: 'none', reason: `There is an Electron binary (${target.executable}) but no display (DISPLAY and WAYLAND_DISPLAY are unset): run it under \`xvfb-run -a\`.` };
+    return {
+      kind: 'none',
+      reason: `There is an Electron binary (${target.executable}) but no display (DISPLAY and WAYLAND_DISPLAY are unset): run it under \`xvfb-run -a\`.`,
+    };
   }
   return target;
 }
@@ -64,11 +71,17 @@ function binaryTarget(env: NodeJS.ProcessEnv): ElectronTarget {
     };
   }
   if (!existsSync(join(projectRoot, 'out', 'main', 'index.js'))) {
-    return { kind: 'none', reason: 'The app is not built (out/main/index.js is missing): run `npm run test:electron`, which builds it.' };
+    return {
+      kind: 'none',
+      reason: 'The app is not built (out/main/index.js is missing): run `npm run test:electron`, which builds it.',
+    };
   }
   const version = electronVersion();
   if (nativeBuiltForElectron() !== version) {
-    return { kind: 'none', reason: `better-sqlite3 is built for Node, not for Electron ${version}: run \`npm run test:electron\`, which rebuilds it.` };
+    return {
+      kind: 'none',
+      reason: `better-sqlite3 is built for Node, not for Electron ${version}: run \`npm run test:electron\`, which rebuilds it.`,
+    };
   }
   return { kind: 'development', executable, args: [projectRoot] };
 }

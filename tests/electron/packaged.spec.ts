@@ -35,7 +35,9 @@ async function launch(dataDir: string): Promise<{ app: ElectronApplication; wind
 async function answerNativeDialogs(app: ElectronApplication): Promise<void> {
   await app.evaluate(({ dialog }) => {
     const confirm = async (...args: unknown[]) => {
-      const options = args.find((arg): arg is Electron.MessageBoxOptions => typeof arg === 'object' && arg !== null && 'buttons' in arg);
+      const options = args.find(
+        (arg): arg is Electron.MessageBoxOptions => typeof arg === 'object' && arg !== null && 'buttons' in arg,
+      );
       const buttons = options?.buttons ?? ['OK'];
       const index = buttons.findIndex((label) => label !== 'Cancel');
       return { response: index === -1 ? 0 : index, checkboxChecked: false };
@@ -77,7 +79,8 @@ async function quit(app: ElectronApplication): Promise<void> {
 }
 
 const sections = (window: Page) => window.getByRole('navigation', { name: 'Sections' });
-const contactRow = (window: Page, name: string) => window.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) });
+const contactRow = (window: Page, name: string) =>
+  window.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: new RegExp(name) });
 const panel = (window: Page) => window.getByRole('complementary', { name: 'Contact details' });
 const attachments = (window: Page) => panel(window).getByRole('region', { name: 'Attachments' });
 const toasts = (window: Page) => window.getByRole('status', { name: 'Notifications' });
@@ -109,7 +112,10 @@ async function screenshot(window: Page, name: string): Promise<void> {
 }
 
 test.describe('the real app', () => {
-  test.skip(target.kind === 'none', target.kind === 'none' ? `No Electron binary to launch here: ${target.reason}` : '');
+  test.skip(
+    target.kind === 'none',
+    target.kind === 'none' ? `No Electron binary to launch here: ${target.reason}` : '',
+  );
 
   let dataDir = '';
   let scratch = '';
@@ -149,7 +155,9 @@ test.describe('the real app', () => {
     await chooseMenuItem(app, 'back-up-now');
     await sections(window).getByRole('button', { name: 'Backups' }).click();
     const history = window.getByRole('list', { name: /Backup history/ });
-    await expect(history.getByRole('listitem').filter({ hasText: 'Backed up by you' }).filter({ hasText: 'Verified' })).toHaveCount(1);
+    await expect(
+      history.getByRole('listitem').filter({ hasText: 'Backed up by you' }).filter({ hasText: 'Verified' }),
+    ).toHaveCount(1);
     await screenshot(window, 'backups');
 
     // File › Export Backup… into a file the Save dialog "chose".
@@ -166,8 +174,14 @@ test.describe('the real app', () => {
     // File › Restore from Backup… → Choose file… (the Open dialog "chose" the export) → confirm.
     await openDialogAnswers(app, exported);
     await chooseMenuItem(app, 'restore-backup');
-    await window.getByRole('dialog', { name: 'Restore from a backup' }).getByRole('button', { name: 'Choose file…' }).click();
-    await window.getByRole('dialog', { name: 'Restore from a backup file?' }).getByRole('button', { name: 'Choose file and restore…' }).click();
+    await window
+      .getByRole('dialog', { name: 'Restore from a backup' })
+      .getByRole('button', { name: 'Choose file…' })
+      .click();
+    await window
+      .getByRole('dialog', { name: 'Restore from a backup file?' })
+      .getByRole('button', { name: 'Choose file and restore…' })
+      .click();
     await expect(toasts(window)).toContainText('Backup restored');
     await expect(window.getByRole('status', { name: 'Backup restored' })).toContainText('Rolodesk backup.zip');
 

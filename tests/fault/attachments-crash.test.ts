@@ -32,7 +32,10 @@ describe('SIGKILL while adding large files', () => {
       let seen = 0;
       await new Promise<void>((resolve) => {
         child.process.stdout.on('data', (chunk: Buffer) => {
-          seen += chunk.toString().split('\n').filter((line) => /^(chunk|added)/.test(line)).length;
+          seen += chunk
+            .toString()
+            .split('\n')
+            .filter((line) => /^(chunk|added)/.test(line)).length;
           if (seen >= lines) resolve();
         });
       });
@@ -53,7 +56,9 @@ describe('SIGKILL while adding large files', () => {
       const attachmentRows = core.db.prepare('SELECT count(*) FROM attachments').pluck().get() as number;
       expect(attachmentRows).toBe(blobs.length); // random bytes: every file is different
       // The sweep on open removed what the killed add left half done.
-      const leftovers = readdirSync(join(dataDir, 'attachments'), { recursive: true }).filter((name) => String(name).includes('.tmp-'));
+      const leftovers = readdirSync(join(dataDir, 'attachments'), { recursive: true }).filter((name) =>
+        String(name).includes('.tmp-'),
+      );
       expect(leftovers).toEqual([]);
       filesKept = blobs.length;
       await core.close();

@@ -15,7 +15,10 @@ function afterLines(child: TsChild, pattern: RegExp, count: number): Promise<voi
   let seen = 0;
   return new Promise((resolve) => {
     child.process.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString().split('\n').filter((text) => pattern.test(text)).length;
+      seen += chunk
+        .toString()
+        .split('\n')
+        .filter((text) => pattern.test(text)).length;
       if (seen >= count) resolve();
     });
   });
@@ -43,7 +46,13 @@ describe('SIGKILL during backup work', () => {
     for (let i = 0; i < 2_000; i++) await createContact(seed, `Client ${i}`);
     await seed.close();
 
-    for (const [snapshots, extraMs] of [[1, 0], [2, 3], [3, 7], [4, 1], [5, 12]] as const) {
+    for (const [snapshots, extraMs] of [
+      [1, 0],
+      [2, 3],
+      [3, 7],
+      [4, 1],
+      [5, 12],
+    ] as const) {
       const child = startChild('backup-child.ts', [dataDir, 'snapshots']);
       await child.waitForLine(/^ready$/);
       await afterLines(child, /^snapshot taken$/, snapshots);
@@ -55,7 +64,11 @@ describe('SIGKILL during backup work', () => {
       expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
       const listed = await core.backups.list();
       expect(listed.length).toBeGreaterThan(0);
-      for (const snapshot of listed) expect({ id: snapshot.id, problems: await verifySnapshot(core.paths.backups, snapshot.id, jobs()) }).toEqual({ id: snapshot.id, problems: [] });
+      for (const snapshot of listed)
+        expect({ id: snapshot.id, problems: await verifySnapshot(core.paths.backups, snapshot.id, jobs()) }).toEqual({
+          id: snapshot.id,
+          problems: [],
+        });
       await core.dispatch('backups.create', {});
       expect(readdirSync(core.paths.backups).filter((name) => name.startsWith('.tmp-'))).toEqual([]);
       await core.close();
@@ -67,7 +80,11 @@ describe('SIGKILL during backup work', () => {
     const seed = await start(template);
     for (let i = 0; i < 500; i++) await createContact(seed, `Kept ${String(i).padStart(3, '0')}`);
     const anna = await createContact(seed, 'Anna');
-    for (const [name, bytes] of [['quote.pdf', samples.pdf], ['card.png', samples.png], ['notes.txt', samples.text]] as const) {
+    for (const [name, bytes] of [
+      ['quote.pdf', samples.pdf],
+      ['card.png', samples.png],
+      ['notes.txt', samples.text],
+    ] as const) {
       const added = await upload(seed, anna, name, bytes);
       if (!added.ok) throw new Error(added.error.message);
     }
@@ -79,7 +96,8 @@ describe('SIGKILL during backup work', () => {
     const deleted = await seed.dispatch('contacts.delete', { id: anna });
     if (!deleted.ok) throw new Error(deleted.error.message);
     await seed.dispatch('trash.deleteForever', { trashId: (deleted.data as { trashId: number }).trashId });
-    const namesOf = (core: Core) => (core.db.prepare('SELECT name FROM contacts ORDER BY id').pluck().all() as string[]).join('|');
+    const namesOf = (core: Core) =>
+      (core.db.prepare('SELECT name FROM contacts ORDER BY id').pluck().all() as string[]).join('|');
     const oldNames = namesOf(seed);
     await seed.close();
 
@@ -105,7 +123,9 @@ describe('SIGKILL during backup work', () => {
       const attachments = core.db.prepare('SELECT sha256 FROM attachments').pluck().all() as string[];
       expect(attachments.length).toBe(restored ? 3 : 0);
       for (const sha256 of attachments) expect(core.fileResponse(`/files/${sha256}`).status).toBe(200);
-      expect(readdirSync(dataDir).filter((name) => name.startsWith('.restore') || name === 'restore-journal.json')).toEqual([]);
+      expect(
+        readdirSync(dataDir).filter((name) => name.startsWith('.restore') || name === 'restore-journal.json'),
+      ).toEqual([]);
       await core.close();
     }
     // The kill points covered both sides of the swap.

@@ -26,7 +26,13 @@ describe('the backup folder on a full disk', () => {
     undo.push(mountSmallDisk(usb, 3));
     const desktop = recordingDesktop();
     const events: EventName[] = [];
-    const core: Core = await openCore({ dataDir: tempDir(), logger: memoryLogger(), appVersion: '1.0.0', desktop, emit: (event) => events.push(event) });
+    const core: Core = await openCore({
+      dataDir: tempDir(),
+      logger: memoryLogger(),
+      appVersion: '1.0.0',
+      desktop,
+      emit: (event) => events.push(event),
+    });
     undo.push(() => core.close());
     const anna = await createContact(core, 'Anna');
     desktop.folder = usb;
@@ -39,9 +45,15 @@ describe('the backup folder on a full disk', () => {
     const added = await upload(core, anna, 'scan.pdf', big);
     expect(added.ok).toBe(true);
     const result = await core.dispatch('backups.create', {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'DISK_FULL', message: expect.stringMatching(/disk is full/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'DISK_FULL', message: expect.stringMatching(/disk is full/) },
+    });
     expect(events).toContain('backup.failed');
-    expect(await core.dispatch('backups.status', {})).toMatchObject({ ok: true, data: { lastFailure: { message: expect.stringMatching(/disk is full/) } } });
+    expect(await core.dispatch('backups.status', {})).toMatchObject({
+      ok: true,
+      data: { lastFailure: { message: expect.stringMatching(/disk is full/) } },
+    });
 
     const after = await core.backups.list();
     expect(after.map((snapshot) => snapshot.id)).toEqual(before.map((snapshot) => snapshot.id));

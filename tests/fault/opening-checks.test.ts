@@ -16,8 +16,10 @@ import { useTempDirs } from '../support/temp-dir';
 import { createContact } from '../support/upload';
 
 /** Where each message first appears in the log (-1 if never). */
-const positionOf = (logs: readonly LogRecord[], message: string) => logs.findIndex((record) => record.message === message);
-const finished = (logs: readonly LogRecord[]) => logs.find((record) => record.message === 'background database checks finished');
+const positionOf = (logs: readonly LogRecord[], message: string) =>
+  logs.findIndex((record) => record.message === message);
+const finished = (logs: readonly LogRecord[]) =>
+  logs.find((record) => record.message === 'background database checks finished');
 const checkPassed = 'quick check passed; writes are accepted (the last close was not clean)';
 // Background checks run in job workers; on a loaded machine a worker's start alone can pass poll's 1 s default.
 const inTheBackground = { timeout: 30_000 };
@@ -78,7 +80,9 @@ describe('opening the database: the quick check waits only after a crash', () =>
     const dataDir = await dataClosedCleanly();
     const core = await openCore(dataDir);
     expect(await core.dispatch('contacts.list', { limit: 1 })).toMatchObject({ ok: true, data: { total: 300 } });
-    await expect.poll(() => finished(core.logs), inTheBackground).toMatchObject({ context: { passed: ['quick check'] } });
+    await expect
+      .poll(() => finished(core.logs), inTheBackground)
+      .toMatchObject({ context: { passed: ['quick check'] } });
     const opened = positionOf(core.logs, 'database opened');
     expect(opened).toBeGreaterThanOrEqual(0);
     expect(positionOf(core.logs, 'quick check started in the background')).toBeGreaterThan(opened);
@@ -109,7 +113,10 @@ describe('opening the database: the quick check waits only after a crash', () =>
 
     const written = core.dispatch('contacts.create', { name: 'Typed during the check' });
     expect(await stillPending(written)).toBe(true);
-    expect(await core.dispatch('contacts.list', { search: 'Typed during the check', limit: 1 })).toMatchObject({ ok: true, data: { total: 0 } });
+    expect(await core.dispatch('contacts.list', { search: 'Typed during the check', limit: 1 })).toMatchObject({
+      ok: true,
+      data: { total: 0 },
+    });
     // Nothing of the background's writes either: no reminder is marked shown, the start-up tidy waits.
     expect(await stillPending(core.dueReminders())).toBe(true);
     expect(await stillPending(core.writesAccepted())).toBe(true);
@@ -122,7 +129,10 @@ describe('opening the database: the quick check waits only after a crash', () =>
     const passed = positionOf(core.logs, checkPassed);
     expect(passed).toBeGreaterThan(positionOf(core.logs, 'database opened'));
     expect(positionOf(core.logs, 'attachments sweep finished')).toBeGreaterThan(passed);
-    expect(await core.dispatch('contacts.list', { search: 'Typed during the check', limit: 1 })).toMatchObject({ ok: true, data: { total: 1 } });
+    expect(await core.dispatch('contacts.list', { search: 'Typed during the check', limit: 1 })).toMatchObject({
+      ok: true,
+      data: { total: 1 },
+    });
     // Its quick check was this one: the background runs none again.
     expect(positionOf(core.logs, 'quick check started in the background')).toBe(-1);
   });
@@ -144,8 +154,13 @@ describe('opening the database: the quick check waits only after a crash', () =>
     await expect.poll(() => events, inTheBackground).toContain('data.damaged');
     expect(await core.writesAccepted()).toBe(false);
     expect(await core.dispatch('app.info', {})).toMatchObject({ ok: true, data: { mode: 'recovery' } });
-    expect(await core.dispatch('recovery.status', {})).toMatchObject({ ok: true, data: { damaged: true, details: expect.stringMatching(/quick_check failed/) } });
-    expect(positionOf(core.logs, 'the quick check after an unclean shutdown found the database damaged')).toBeGreaterThanOrEqual(0);
+    expect(await core.dispatch('recovery.status', {})).toMatchObject({
+      ok: true,
+      data: { damaged: true, details: expect.stringMatching(/quick_check failed/) },
+    });
+    expect(
+      positionOf(core.logs, 'the quick check after an unclean shutdown found the database damaged'),
+    ).toBeGreaterThanOrEqual(0);
     // The file moved aside holds no trace of the write (its tags table was not damaged, so it can be read).
     expect(core.damage).toBeDefined();
     const aside = new Database(join(core.damage!.movedTo, 'crm.db'), { readonly: true });
@@ -198,7 +213,10 @@ describe('opening the database: the quick check waits only after a crash', () =>
     const again = await openCore(dataDir);
     expect(await again.writesAccepted()).toBe(true);
     expect(positionOf(again.logs, checkPassed)).toBeGreaterThanOrEqual(0);
-    expect(await again.dispatch('contacts.list', { search: 'Typed before quitting', limit: 1 })).toMatchObject({ ok: true, data: { total: 0 } });
+    expect(await again.dispatch('contacts.list', { search: 'Typed before quitting', limit: 1 })).toMatchObject({
+      ok: true,
+      data: { total: 0 },
+    });
   });
 
   it('after a crash with a migration due, the quick check still runs before opening: a migration writes at once', async () => {
@@ -235,10 +253,15 @@ describe('opening the database: the quick check waits only after a crash', () =>
     const events: EventName[] = [];
     const core = await openCore(dataDir, { emit: (event) => events.push(event) });
     await expect.poll(() => events, inTheBackground).toContain('data.damaged');
-    expect(positionOf(core.logs, 'database opened')).toBeLessThan(positionOf(core.logs, 'a background check found the database damaged'));
+    expect(positionOf(core.logs, 'database opened')).toBeLessThan(
+      positionOf(core.logs, 'a background check found the database damaged'),
+    );
     expect(await core.dispatch('app.info', {})).toMatchObject({ ok: true, data: { mode: 'recovery' } });
     expect(await core.dispatch('contacts.list', {})).toMatchObject({ ok: false, error: { code: 'DATABASE_CORRUPT' } });
-    expect(await core.dispatch('recovery.status', {})).toMatchObject({ ok: true, data: { damaged: true, details: expect.stringMatching(/quick_check failed/) } });
+    expect(await core.dispatch('recovery.status', {})).toMatchObject({
+      ok: true,
+      data: { damaged: true, details: expect.stringMatching(/quick_check failed/) },
+    });
     expect(readdirSync(dataDir).filter((name) => name.startsWith('damaged-'))).toHaveLength(1);
   });
 

@@ -6,7 +6,13 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { archiveReaderHolds, hostileArchives, hostileSnapshotFolders, snapshotReaderHolds, validArchive } from '../support/backup-fuzz';
+import {
+  archiveReaderHolds,
+  hostileArchives,
+  hostileSnapshotFolders,
+  snapshotReaderHolds,
+  validArchive,
+} from '../support/backup-fuzz';
 
 function option(name: string): number | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -21,11 +27,21 @@ async function main(): Promise<void> {
   try {
     const started = Date.now();
     const valid = await validArchive();
-    await fc.assert(fc.asyncProperty(hostileArchives(valid), async (make) => archiveReaderHolds(join(dir, 'fuzzed.zip'), await make())), settings);
+    await fc.assert(
+      fc.asyncProperty(hostileArchives(valid), async (make) =>
+        archiveReaderHolds(join(dir, 'fuzzed.zip'), await make()),
+      ),
+      settings,
+    );
     console.log(`archive reader: ${runs} files, 0 crashes, 0 hangs (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     const listed = Date.now();
-    await fc.assert(fc.asyncProperty(hostileSnapshotFolders, async (folder) => snapshotReaderHolds(join(dir, 'backups'), folder)), settings);
-    console.log(`snapshot reader: ${runs} folders, 0 crashes, 0 hangs (${((Date.now() - listed) / 1000).toFixed(1)} s)`);
+    await fc.assert(
+      fc.asyncProperty(hostileSnapshotFolders, async (folder) => snapshotReaderHolds(join(dir, 'backups'), folder)),
+      settings,
+    );
+    console.log(
+      `snapshot reader: ${runs} folders, 0 crashes, 0 hangs (${((Date.now() - listed) / 1000).toFixed(1)} s)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,13 +3,23 @@ import type { Db } from '../../electron/core/db/open';
 
 /** Every row of every real table (FTS shadow tables too; the virtual table is read through them), and the schema version, as one hash. */
 export function databaseFingerprint(db: Db): string {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   const hash = createHash('sha256');
   hash.update(String(db.pragma('user_version', { simple: true })));
   for (const table of tables) {
     // Rows sorted as text: a total order for every table, WITHOUT ROWID ones too.
-    const rows = (db.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`).raw().all() as unknown[][]).map((row) =>
-      JSON.stringify(row, (_key, value: unknown) => (value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value)),
+    const rows = (
+      db
+        .prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`)
+        .raw()
+        .all() as unknown[][]
+    ).map((row) =>
+      JSON.stringify(row, (_key, value: unknown) =>
+        value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value,
+      ),
     );
     hash.update(`${table}\n${rows.sort().join('\n')}\n`);
   }

@@ -34,7 +34,9 @@ const caseTimeoutMs = 30_000;
 export const memoryAllowanceMegabytes = 400;
 
 async function zipEntries(file: string): Promise<{ name: string; data: Buffer }[]> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(file, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))));
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))),
+  );
   const entries: { name: string; data: Buffer }[] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -67,7 +69,9 @@ export async function baseWorkbook(dir: string): Promise<{ name: string; data: B
 }
 
 export function describeRecipe(recipe: FileRecipe): string {
-  return JSON.stringify(recipe, (_key, value: unknown) => (typeof value === 'string' && value.length > 120 ? `${value.slice(0, 60)}…(${value.length} chars)` : value)).slice(0, 600);
+  return JSON.stringify(recipe, (_key, value: unknown) =>
+    typeof value === 'string' && value.length > 120 ? `${value.slice(0, 60)}…(${value.length} chars)` : value,
+  ).slice(0, 600);
 }
 
 function recipeName(recipe: FileRecipe): string {
@@ -84,11 +88,13 @@ async function readWhole(file: string): Promise<{ outcome: string; problem?: str
     for (const row of [...sample, ...(await collectRows(file, info))]) {
       rows++;
       const unclear = row.problem === undefined ? undefined : messageProblem(row.problem);
-      if (unclear) return { outcome: 'row problem unclear', problem: `a row's problem is unclear (${unclear}): ${row.problem}` };
+      if (unclear)
+        return { outcome: 'row problem unclear', problem: `a row's problem is unclear (${unclear}): ${row.problem}` };
     }
     return { outcome: rows > 0 ? 'read' : 'read, no rows' };
   } catch (error) {
-    if (!(error instanceof CrmError)) return { outcome: 'crash', problem: `not a CrmError: ${String((error as Error)?.stack ?? error).slice(0, 400)}` };
+    if (!(error instanceof CrmError))
+      return { outcome: 'crash', problem: `not a CrmError: ${String((error as Error)?.stack ?? error).slice(0, 400)}` };
     const unclear = messageProblem(error.message);
     if (unclear) return { outcome: 'unclear refusal', problem: `unclear refusal (${unclear}): ${error.message}` };
     return { outcome: `refused: ${error.message.split(/[:.]/)[0]!.replace(/\d+/g, 'N').slice(0, 50)}` };
@@ -133,7 +139,15 @@ export async function fuzzImportReaders({
 }): Promise<ReaderFuzzReport> {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'rolodesk-fuzz-readers-'));
-  const report: ReaderFuzzReport = { seed, cases: 0, outcomes: {}, failures: [], peakMemoryMegabytes: 0, slowestCaseSeconds: 0, seconds: 0 };
+  const report: ReaderFuzzReport = {
+    seed,
+    cases: 0,
+    outcomes: {},
+    failures: [],
+    peakMemoryMegabytes: 0,
+    slowestCaseSeconds: 0,
+    seconds: 0,
+  };
   try {
     const workbook = await baseWorkbook(dir);
     const recipes = fileRecipes(sizes);
@@ -147,7 +161,10 @@ export async function fuzzImportReaders({
       const caseStarted = performance.now();
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<{ outcome: string; problem: string }>((resolve) => {
-        timer = setTimeout(() => resolve({ outcome: 'hung', problem: `no answer within ${caseTimeoutMs / 1000} s` }), caseTimeoutMs);
+        timer = setTimeout(
+          () => resolve({ outcome: 'hung', problem: `no answer within ${caseTimeoutMs / 1000} s` }),
+          caseTimeoutMs,
+        );
       });
       const { outcome, problem } = await Promise.race([readWhole(file), timedOut]).finally(() => clearTimeout(timer));
       const seconds = (performance.now() - caseStarted) / 1000;
@@ -161,7 +178,9 @@ export async function fuzzImportReaders({
         ...(problem ? [problem] : []),
         ...(grewMegabytes > memoryAllowanceMegabytes ? [`took ${grewMegabytes.toFixed(0)} MB of memory`] : []),
         // Work that never yields blocks the timer above, so a finished case is timed too.
-        ...(outcome !== 'hung' && seconds * 1000 > caseTimeoutMs ? [`took ${seconds.toFixed(0)} s, blocking everything else meanwhile`] : []),
+        ...(outcome !== 'hung' && seconds * 1000 > caseTimeoutMs
+          ? [`took ${seconds.toFixed(0)} s, blocking everything else meanwhile`]
+          : []),
       ];
       for (const found of problems) {
         report.failures.push({ case: index, seed: caseSeed, recipe: describeRecipe(recipe), problem: found });

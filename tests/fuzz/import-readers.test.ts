@@ -14,5 +14,12 @@ it(`${files} generated and mutated CSV, vCard and .xlsx files are each read, or 
   expect(report.failures).toEqual([]);
   // The run reached all three readers and both ends: files read and files refused.
   const outcomes = Object.keys(report.outcomes).join('\n');
-  for (const reached of [/^csv → read/m, /^vcard → read/m, /^xlsx none → read/m, /→ refused/, /^xlsx bomb → refused: This Excel file unpacks/m]) expect(outcomes).toMatch(reached);
+  for (const reached of [
+    /^csv → read/m,
+    /^vcard → read/m,
+    /^xlsx none → read/m,
+    /→ refused/,
+    /^xlsx bomb → refused: This Excel file unpacks/m,
+  ])
+    expect(outcomes).toMatch(reached);
 }, 600_000);

@@ -38,9 +38,32 @@ const awkwardText = fc.constantFrom(
 );
 
 /** Huge text (1–10 MB): kept rare by the callers, since each one costs its size in every check. */
-const hugeText = fc.tuple(fc.integer({ min: 1, max: 10 }), fc.constantFrom('x', 'é', '🦊', ',')).map(([size, unit]) => unit.repeat(Math.ceil((size * megabyte) / unit.length)));
+const hugeText = fc
+  .tuple(fc.integer({ min: 1, max: 10 }), fc.constantFrom('x', 'é', '🦊', ','))
+  .map(([size, unit]) => unit.repeat(Math.ceil((size * megabyte) / unit.length)));
 
-const boundaryNumber = fc.constantFrom(0, -0, 1, -1, 2, 7, 0.5, -0.5, 999_999, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), 2 ** 53, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e308, Number.MIN_VALUE, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
+const boundaryNumber = fc.constantFrom(
+  0,
+  -0,
+  1,
+  -1,
+  2,
+  7,
+  0.5,
+  -0.5,
+  999_999,
+  2 ** 31 - 1,
+  2 ** 31,
+  -(2 ** 31),
+  2 ** 53,
+  Number.MAX_SAFE_INTEGER,
+  -Number.MAX_SAFE_INTEGER,
+  1e308,
+  Number.MIN_VALUE,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+);
 
 /** Ids the database does not hold (or cannot), beside a few it does. */
 const idLike = fc.oneof(fc.constantFrom(0, -1, -999, 1, 2, 3, 999_999, 2 ** 53 - 1), fc.integer({ min: -10, max: 20 }));
@@ -64,7 +87,11 @@ export function withOwnKey(target: Record<string, unknown>, key: string, value: 
 }
 
 const prototypeKey = fc.constantFrom('__proto__', 'constructor', 'prototype');
-const pollutingValue = fc.constantFrom<unknown>({ polluted: true }, { prototype: { polluted: true } }, { toString: 'polluted' });
+const pollutingValue = fc.constantFrom<unknown>(
+  { polluted: true },
+  { prototype: { polluted: true } },
+  { toString: 'polluted' },
+);
 
 /**
  * Values structured clone carries over IPC that are not JSON: Map, Set, Date,
@@ -84,7 +111,9 @@ const notPlainData = fc.oneof(
   fc.constant(null).map(cyclic),
 );
 
-const nesting = fc.tuple(fc.constantFrom(33, 100, 1000), fc.boolean()).map(([depth, asArray]) => deeplyNested(depth, asArray));
+const nesting = fc
+  .tuple(fc.constantFrom(33, 100, 1000), fc.boolean())
+  .map(([depth, asArray]) => deeplyNested(depth, asArray));
 
 const protoObject = fc.tuple(prototypeKey, pollutingValue).map(([key, value]) => withOwnKey({}, key, value));
 
@@ -111,7 +140,9 @@ type Path = (string | number)[];
 function pathsOf(value: unknown, prefix: Path = []): Path[] {
   if (value === null || typeof value !== 'object') return [];
   const paths: Path[] = [];
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((item, index) => [index, item])
+    : Object.entries(value);
   for (const [key, nested] of entries) paths.push([...prefix, key], ...pathsOf(nested, [...prefix, key]));
   return paths;
 }
@@ -130,7 +161,11 @@ function at(value: unknown, path: Path): unknown {
 }
 
 /** A copy of the sample with the value at `path` changed by `change` (which may delete it). */
-function changedAt(sample: unknown, path: Path, change: (parent: Record<string | number, unknown>, key: string | number) => void): unknown {
+function changedAt(
+  sample: unknown,
+  path: Path,
+  change: (parent: Record<string | number, unknown>, key: string | number) => void,
+): unknown {
   const copy = structuredClone(sample);
   if (path.length === 0) return copy;
   const parent = at(copy, path.slice(0, -1)) as Record<string | number, unknown>;
@@ -141,9 +176,11 @@ function changedAt(sample: unknown, path: Path, change: (parent: Record<string |
 /** A value of the same type as the one it replaces, so the input often still passes the schema and reaches the handler. */
 function sameTypeValue(original: unknown): fc.Arbitrary<unknown> {
   if (typeof original === 'number') return fc.oneof(idLike, boundaryNumber, fc.integer({ min: -100, max: 100 }));
-  if (typeof original === 'string') return fc.oneof(awkwardText, fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ maxLength: 300 }));
+  if (typeof original === 'string')
+    return fc.oneof(awkwardText, fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ maxLength: 300 }));
   if (typeof original === 'boolean') return fc.boolean();
-  if (Array.isArray(original)) return fc.oneof(fc.constant([]), fc.array(idLike, { maxLength: 8 }), fc.array(awkwardText, { maxLength: 3 }));
+  if (Array.isArray(original))
+    return fc.oneof(fc.constant([]), fc.array(idLike, { maxLength: 8 }), fc.array(awkwardText, { maxLength: 3 }));
   return hostileValue;
 }
 
@@ -181,24 +218,42 @@ export function fuzzedInputs(sample: unknown): fc.Arbitrary<FuzzedInput> {
       else delete parent[key];
     }),
   }));
-  const added = fc.tuple(someObjectPath, fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom('id', 'version', 'isAdmin', 'toString', 'hasOwnProperty')), hostileValue).map(([path, key, value]) => {
-    const copy = structuredClone(sample);
-    withOwnKey(at(copy, path) as Record<string, unknown>, key, value);
-    return { kind: 'key added', input: copy };
-  });
-  const prototypeKeys = fc.tuple(someObjectPath, prototypeKey, pollutingValue, fc.boolean()).map(([path, key, value, viaJson]) => {
-    if (viaJson && path.length === 0 && sample !== null && typeof sample === 'object') {
-      // JSON.parse makes "__proto__" an own key, exactly as a message off the wire does.
-      const rest = JSON.stringify(sample).slice(1);
-      return { kind: 'prototype key', input: JSON.parse(`{${JSON.stringify(key)}: ${JSON.stringify(value)}${rest === '}' ? '}' : `,${rest}`}`) as unknown };
-    }
-    const copy = structuredClone(sample);
-    withOwnKey(at(copy, path) as Record<string, unknown>, key, value);
-    return { kind: 'prototype key', input: copy };
-  });
+  const added = fc
+    .tuple(
+      someObjectPath,
+      fc.oneof(
+        fc.string({ minLength: 1, maxLength: 12 }),
+        fc.constantFrom('id', 'version', 'isAdmin', 'toString', 'hasOwnProperty'),
+      ),
+      hostileValue,
+    )
+    .map(([path, key, value]) => {
+      const copy = structuredClone(sample);
+      withOwnKey(at(copy, path) as Record<string, unknown>, key, value);
+      return { kind: 'key added', input: copy };
+    });
+  const prototypeKeys = fc
+    .tuple(someObjectPath, prototypeKey, pollutingValue, fc.boolean())
+    .map(([path, key, value, viaJson]) => {
+      if (viaJson && path.length === 0 && sample !== null && typeof sample === 'object') {
+        // JSON.parse makes "__proto__" an own key, exactly as a message off the wire does.
+        const rest = JSON.stringify(sample).slice(1);
+        return {
+          kind: 'prototype key',
+          input: JSON.parse(
+            `{${JSON.stringify(key)}: ${JSON.stringify(value)}${rest === '}' ? '}' : `,${rest}`}`,
+          ) as unknown,
+        };
+      }
+      const copy = structuredClone(sample);
+      withOwnKey(at(copy, path) as Record<string, unknown>, key, value);
+      return { kind: 'prototype key', input: copy };
+    });
   const wrapped = someObjectPath.map((path) => ({
     kind: 'array for object',
-    input: path.length ? changedAt(sample, path, (parent, key) => (parent[key] = [parent[key]])) : [structuredClone(sample)],
+    input: path.length
+      ? changedAt(sample, path, (parent, key) => (parent[key] = [parent[key]]))
+      : [structuredClone(sample)],
   }));
   const deep = fc.tuple(someObjectPath, nesting).map(([path, value]) => {
     const copy = structuredClone(sample);

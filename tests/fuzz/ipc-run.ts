@@ -100,7 +100,15 @@ async function reseedIfThin(core: Core): Promise<void> {
  * checked for a crash, a hang, an INTERNAL error, an unclear message, a
  * refusal that changed the database, and a polluted prototype.
  */
-export async function fuzzIpc({ seed, rounds, log = () => undefined }: { seed: number; rounds: number; log?: (line: string) => void }): Promise<IpcFuzzReport> {
+export async function fuzzIpc({
+  seed,
+  rounds,
+  log = () => undefined,
+}: {
+  seed: number;
+  rounds: number;
+  log?: (line: string) => void;
+}): Promise<IpcFuzzReport> {
   const started = performance.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'rolodesk-fuzz-ipc-'));
   const desktop = recordingDesktop();
@@ -108,7 +116,16 @@ export async function fuzzIpc({ seed, rounds, log = () => undefined }: { seed: n
   const core = await openCore({ dataDir, logger: memoryLogger(), appVersion: '0.0.0-fuzz', desktop });
   const prototypes = prototypeWatch();
   const database = databaseWatch(() => core.db);
-  const report: IpcFuzzReport = { seed, calls: 0, callsPerChannel: {}, outcomes: {}, kinds: {}, failures: [], unclearMessages: {}, seconds: 0 };
+  const report: IpcFuzzReport = {
+    seed,
+    calls: 0,
+    callsPerChannel: {},
+    outcomes: {},
+    kinds: {},
+    failures: [],
+    unclearMessages: {},
+    seconds: 0,
+  };
   const driven = channelNames.filter((channel) => !(channel in excludedChannels));
   try {
     await smallCrm(core);
@@ -117,7 +134,10 @@ export async function fuzzIpc({ seed, rounds, log = () => undefined }: { seed: n
     for (let round = 0; round < rounds; round++) {
       if (round % 5 === 0) await reseedIfThin(core);
       for (const [index, channel] of driven.entries()) {
-        const { kind, input } = fc.sample(generators.get(channel)!, { seed: caseSeed(seed, index, round), numRuns: 1 })[0]!;
+        const { kind, input } = fc.sample(generators.get(channel)!, {
+          seed: caseSeed(seed, index, round),
+          numRuns: 1,
+        })[0]!;
         const fail = (problem: string) => {
           report.failures.push({ channel, round, kind, problem, input: describeInput(input) });
           log(`FAIL ${channel} (seed ${seed}, round ${round}, ${kind}): ${problem}\n  input: ${describeInput(input)}`);
@@ -143,10 +163,14 @@ export async function fuzzIpc({ seed, rounds, log = () => undefined }: { seed: n
         report.outcomes[outcome] = (report.outcomes[outcome] ?? 0) + 1;
         if (!result.ok) {
           if (result.error.code === 'INTERNAL') fail(`INTERNAL error: ${result.error.message}`);
-          if (typeof result.error.message !== 'string' || result.error.message.trim() === '') fail('a refusal without a message');
-          else if (libraryWords.test(result.error.message)) fail(`a refusal in a library's words: ${result.error.message.slice(0, 200)}`);
+          if (typeof result.error.message !== 'string' || result.error.message.trim() === '')
+            fail('a refusal without a message');
+          else if (libraryWords.test(result.error.message))
+            fail(`a refusal in a library's words: ${result.error.message.slice(0, 200)}`);
           const unclear = messageProblem(result.error.message);
-          if (unclear) report.unclearMessages[`${result.error.code}: ${unclear}`] ??= `${channel}: ${result.error.message.slice(0, 160)}`;
+          if (unclear)
+            report.unclearMessages[`${result.error.code}: ${unclear}`] ??=
+              `${channel}: ${result.error.message.slice(0, 160)}`;
           if (database.changedSinceMark()) fail(`a refusal (${result.error.code}) changed the database`);
         }
         const polluted = prototypes.newKeys();

@@ -51,7 +51,10 @@ describe('the checks the IPC fuzz relies on', () => {
   });
 
   it('a generated "__proto__" key is an own key, as JSON.parse and structured clone deliver it, not a new prototype', () => {
-    for (const input of [JSON.parse('{"__proto__": {"polluted": true}}') as object, withOwnKey({}, '__proto__', { polluted: true })]) {
+    for (const input of [
+      JSON.parse('{"__proto__": {"polluted": true}}') as object,
+      withOwnKey({}, '__proto__', { polluted: true }),
+    ]) {
       expect(Object.keys(input)).toEqual(['__proto__']);
       expect(Object.getPrototypeOf(input)).toBe(Object.prototype);
     }

@@ -10,7 +10,11 @@ const watched: Array<[string, object]> = [
 export function prototypeWatch() {
   const before = new Map(watched.map(([name, prototype]) => [name, new Set(Reflect.ownKeys(prototype))]));
   const added = () =>
-    watched.flatMap(([name, prototype]) => Reflect.ownKeys(prototype).filter((key) => !before.get(name)!.has(key)).map((key) => ({ name, prototype, key })));
+    watched.flatMap(([name, prototype]) =>
+      Reflect.ownKeys(prototype)
+        .filter((key) => !before.get(name)!.has(key))
+        .map((key) => ({ name, prototype, key })),
+    );
   return {
     newKeys: () => added().map(({ name, key }) => `${name}.${String(key)}`),
     clean: () => {

@@ -12,7 +12,9 @@ async function main(dataDir: string): Promise<void> {
   process.stdout.write('ready\n');
   for (let file = 0; ; file++) {
     const bytes = Buffer.concat([samples.pdf, randomBytes(4 * 1024 * 1024)]);
-    const result = await upload(core, contactId, `scan-${file}.pdf`, bytes, bytes.length, () => process.stdout.write('chunk\n'));
+    const result = await upload(core, contactId, `scan-${file}.pdf`, bytes, bytes.length, () =>
+      process.stdout.write('chunk\n'),
+    );
     if (!result.ok) throw new Error(result.error.message);
     process.stdout.write(`added ${result.data.sha256}\n`);
   }

@@ -33,7 +33,9 @@ export function renameEntryBytes(zip: Buffer, from: string, to: string): Buffer 
 
 /** Every entry of a ZIP file, unpacked in memory: for looking inside an archive the app wrote. */
 export async function unzipped(path: string): Promise<Record<string, Buffer>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))));
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))),
+  );
   const entries: Record<string, Buffer> = {};
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -74,14 +76,21 @@ export async function archiveWithDatabaseChanged(
   }
   const bytes = readFileSync(databasePath);
   const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
-  const manifest = JSON.parse(entries['manifest.json']!.toString('utf8')) as { attachments: Array<{ sha256: string; size: number }> };
-  const extra = Object.fromEntries(extraFiles.map((content) => [`files/${sha256(content).slice(0, 2)}/${sha256(content)}`, content]));
+  const manifest = JSON.parse(entries['manifest.json']!.toString('utf8')) as {
+    attachments: Array<{ sha256: string; size: number }>;
+  };
+  const extra = Object.fromEntries(
+    extraFiles.map((content) => [`files/${sha256(content).slice(0, 2)}/${sha256(content)}`, content]),
+  );
   const rebuilt = {
     ...entries,
     ...extra,
     'manifest.json': JSON.stringify({
       ...manifest,
-      attachments: [...manifest.attachments, ...extraFiles.map((content) => ({ sha256: sha256(content), size: content.length }))],
+      attachments: [
+        ...manifest.attachments,
+        ...extraFiles.map((content) => ({ sha256: sha256(content), size: content.length })),
+      ],
       database: { file: 'crm.db', sha256: sha256(bytes), size: bytes.length },
     }),
     'crm.db': bytes,
@@ -105,7 +114,10 @@ export async function sha256Of(source: AsyncIterable<Buffer>): Promise<string> {
 }
 
 /** A manifest Rolodesk accepts (format 1, checks passed) for a database of `size` bytes and the listed files. */
-export function checkedManifestFor(database: { size: number; sha256: string }, attachments: Array<{ sha256: string; size: number }> = []): string {
+export function checkedManifestFor(
+  database: { size: number; sha256: string },
+  attachments: Array<{ sha256: string; size: number }> = [],
+): string {
   return JSON.stringify({
     format: 1,
     app: 'Rolodesk',
@@ -122,7 +134,10 @@ export function checkedManifestFor(database: { size: number; sha256: string }, a
 }
 
 /** Writes a ZIP to `path` as yazl streams it: entries from buffers or streams, deflated unless told not to. */
-export async function writeZip(path: string, entries: Iterable<{ name: string; content: Buffer | AsyncIterable<Buffer>; compress?: boolean }>): Promise<void> {
+export async function writeZip(
+  path: string,
+  entries: Iterable<{ name: string; content: Buffer | AsyncIterable<Buffer>; compress?: boolean }>,
+): Promise<void> {
   const file = new ZipFile();
   for (const { name, content, compress = true } of entries) {
     if (Buffer.isBuffer(content)) file.addBuffer(content, name, { compress });
@@ -138,7 +153,11 @@ export async function writeZip(path: string, entries: Iterable<{ name: string; c
  */
 export function declareSize(zip: Buffer, name: string, uncompressedSize: number): Buffer {
   const out = Buffer.from(zip);
-  for (let at = out.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at !== -1; at = out.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+  for (
+    let at = out.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    at !== -1;
+    at = out.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)
+  ) {
     const nameLength = out.readUInt16LE(at + 28);
     if (out.toString('utf8', at + 46, at + 46 + nameLength) === name) out.writeUInt32LE(uncompressedSize, at + 24);
   }
@@ -150,9 +169,13 @@ export function declareSize(zip: Buffer, name: string, uncompressedSize: number)
  * when it holds more than 65,535: yazl takes minutes over 100,000 entries on
  * a busy machine; this takes a second.
  */
-export async function writeStoredZip(path: string, entries: Iterable<{ name: string; content: Buffer }>): Promise<void> {
+export async function writeStoredZip(
+  path: string,
+  entries: Iterable<{ name: string; content: Buffer }>,
+): Promise<void> {
   const out = createWriteStream(path);
-  const write = (bytes: Buffer) => (out.write(bytes) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  const write = (bytes: Buffer) =>
+    out.write(bytes) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve()));
   const central: Buffer[] = [];
   let offset = 0;
   for (const { name, content } of entries) {

@@ -2,7 +2,6 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterEach } from 'vitest';
 
-
 export interface TsChild {
   process: ChildProcessWithoutNullStreams;
   /** Resolves with the first line that matches, rejects if the child exits first. */
@@ -14,7 +13,8 @@ export interface TsChild {
 export function useChildren() {
   const running: ChildProcessWithoutNullStreams[] = [];
   afterEach(() => {
-    for (const child of running.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of running.splice(0))
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   return (script: string, args: string[]): TsChild => {
     // One process (no tsx wrapper), so SIGKILL reaches the process that holds the files.
@@ -31,7 +31,10 @@ export function useChildren() {
       exited,
       waitForLine(pattern, timeoutMs = 20_000) {
         return new Promise((resolvePromise, reject) => {
-          const timer = setTimeout(() => reject(new Error(`child said no ${pattern} within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+          const timer = setTimeout(
+            () => reject(new Error(`child said no ${pattern} within ${timeoutMs} ms:\n${output}`)),
+            timeoutMs,
+          );
           const check = () => {
             const line = output.split('\n').find((candidate) => pattern.test(candidate));
             if (line !== undefined) {

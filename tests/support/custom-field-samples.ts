@@ -1,7 +1,12 @@
 import type { CustomField } from '../../shared/schemas/custom-field';
 
 /** A contact custom field as customFields.list returns it. */
-export const customField = (id: number, label: string, type: CustomField['type'], choices: string[] = []): CustomField => ({
+export const customField = (
+  id: number,
+  label: string,
+  type: CustomField['type'],
+  choices: string[] = [],
+): CustomField => ({
   id,
   kind: 'contact',
   label,

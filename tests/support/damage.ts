@@ -12,7 +12,10 @@ export function damageTablePages(file: string, table: string): number {
   const { atimeMs, mtimeMs } = statSync(file);
   const probe = new Database(file, { readonly: true });
   const pageSize = probe.pragma('page_size', { simple: true }) as number;
-  const pages = probe.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'").pluck().all(table) as number[];
+  const pages = probe
+    .prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'")
+    .pluck()
+    .all(table) as number[];
   probe.close();
   const bytes = readFileSync(file);
   for (const page of pages) {

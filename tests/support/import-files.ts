@@ -21,7 +21,11 @@ export async function openFile(core: Core, desktop: RecordingDesktop, path: stri
   const opened = await call(core, 'import.open', { kind, source: { type: 'dialog' } });
   if (!opened) throw new Error('the dialog was answered, yet nothing opened');
   const inspection = await call(core, 'import.inspect', { importId: opened.importId, read: {} });
-  const plan = (choices: PlanChoices = {}): Input<'import.preview'> => ({ importId: opened.importId, mapping: inspection.suggested, ...choices });
+  const plan = (choices: PlanChoices = {}): Input<'import.preview'> => ({
+    importId: opened.importId,
+    mapping: inspection.suggested,
+    ...choices,
+  });
   return {
     importId: opened.importId,
     inspection,
@@ -32,7 +36,13 @@ export async function openFile(core: Core, desktop: RecordingDesktop, path: stri
 }
 
 /** Opens, inspects and imports a file with the suggested mapping (or the choices given). */
-export async function importFile(core: Core, desktop: RecordingDesktop, path: string, kind: ImportKind = 'contact', choices: PlanChoices = {}) {
+export async function importFile(
+  core: Core,
+  desktop: RecordingDesktop,
+  path: string,
+  kind: ImportKind = 'contact',
+  choices: PlanChoices = {},
+) {
   const file = await openFile(core, desktop, path, kind);
   return file.run(choices);
 }
@@ -40,6 +50,9 @@ export async function importFile(core: Core, desktop: RecordingDesktop, path: st
 /** A CSV of `rows` people, each with an email, a phone, a company (50 of them) and notes. */
 export function peopleCsv(rows: number, name = (i: number) => `Person ${i}`): string {
   const lines = ['Name,Email,Phone,Company,Notes'];
-  for (let i = 1; i <= rows; i++) lines.push(`${name(i)},person${i}@example.com,+46 70 ${String(i).padStart(7, '0')},Company ${i % 50},Row ${i} of the file`);
+  for (let i = 1; i <= rows; i++)
+    lines.push(
+      `${name(i)},person${i}@example.com,+46 70 ${String(i).padStart(7, '0')},Company ${i % 50},Row ${i} of the file`,
+    );
   return lines.join('\n') + '\n';
 }

@@ -9,10 +9,14 @@ export type ZoneCall = [functionName: string, ...args: unknown[]];
  * text ending in Z; a Set comes out as a sorted list.
  */
 export function callsInZone(zone: string, modulePath: string, calls: readonly ZoneCall[]): unknown[] {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', resolve(__dirname, 'zone-child.ts'), resolve(modulePath)], {
-    env: { ...process.env, TZ: zone },
-    input: JSON.stringify(calls),
-    encoding: 'utf8',
-  });
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', resolve(__dirname, 'zone-child.ts'), resolve(modulePath)],
+    {
+      env: { ...process.env, TZ: zone },
+      input: JSON.stringify(calls),
+      encoding: 'utf8',
+    },
+  );
   return JSON.parse(output) as unknown[];
 }

@@ -26,9 +26,14 @@ export const privacyMarkers = {
 } as const;
 
 /** Each marker found in the text, with the line it is on. */
-export function leaksIn(text: string, markers: readonly string[] = Object.values(privacyMarkers)): Array<{ marker: string; line: string }> {
+export function leaksIn(
+  text: string,
+  markers: readonly string[] = Object.values(privacyMarkers),
+): Array<{ marker: string; line: string }> {
   const lines = text.split('\n');
   return markers.flatMap((marker) =>
-    lines.filter((line) => line.toLowerCase().includes(marker.toLowerCase())).map((line) => ({ marker, line: line.slice(0, 300) })),
+    lines
+      .filter((line) => line.toLowerCase().includes(marker.toLowerCase()))
+      .map((line) => ({ marker, line: line.slice(0, 300) })),
   );
 }

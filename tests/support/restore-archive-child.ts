@@ -26,7 +26,9 @@ async function main([dataDir, archive]: string[]): Promise<void> {
   const peak = process.resourceUsage().maxRSS;
   const filesAfter = listing(dataDir);
   await core.close();
-  process.stdout.write(`${JSON.stringify({ result, peakBeforeMb: before / 1024, peakMb: peak / 1024, filesBefore, filesAfter })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ result, peakBeforeMb: before / 1024, peakMb: peak / 1024, filesBefore, filesAfter })}\n`,
+  );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -3,13 +3,81 @@ import { sortKey } from '../../electron/core/records/sort-key';
 
 /** A predictable, realistic-looking address book of any size, written straight to the database (as an import would) for big-list tests. */
 
-const firstNames = ['Anna', 'Bruno', 'Chloé', 'Dmitri', 'Emma', 'Farah', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kofi', 'Lena', 'Mateo'];
-const moreFirstNames = ['Nadia', 'Oscar', 'Priya', 'Quentin', 'Rosa', 'Samir', 'Tove', 'Umar', 'Vera', 'Wei', 'Ximena', 'Yusuf', 'Zoe'];
+const firstNames = [
+  'Anna',
+  'Bruno',
+  'Chloé',
+  'Dmitri',
+  'Emma',
+  'Farah',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kofi',
+  'Lena',
+  'Mateo',
+];
+const moreFirstNames = [
+  'Nadia',
+  'Oscar',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Samir',
+  'Tove',
+  'Umar',
+  'Vera',
+  'Wei',
+  'Ximena',
+  'Yusuf',
+  'Zoe',
+];
 const allFirstNames = [...firstNames, ...moreFirstNames];
-const lastNames = ['Berg', 'Costa', 'Dubois', 'Ivanov', 'Fischer', 'Haddad', 'Kim', 'Tanaka', 'Lopez', 'Weber', 'Mensah', 'Novak', 'Rossi'];
-const moreLastNames = ['Silva', 'Jensen', 'Patel', 'Moreau', 'Garcia', 'Khan', 'Larsen', 'Okafor', 'Petrov', 'Zhang', 'Reyes', 'Demir', 'Walsh'];
+const lastNames = [
+  'Berg',
+  'Costa',
+  'Dubois',
+  'Ivanov',
+  'Fischer',
+  'Haddad',
+  'Kim',
+  'Tanaka',
+  'Lopez',
+  'Weber',
+  'Mensah',
+  'Novak',
+  'Rossi',
+];
+const moreLastNames = [
+  'Silva',
+  'Jensen',
+  'Patel',
+  'Moreau',
+  'Garcia',
+  'Khan',
+  'Larsen',
+  'Okafor',
+  'Petrov',
+  'Zhang',
+  'Reyes',
+  'Demir',
+  'Walsh',
+];
 const allLastNames = [...lastNames, ...moreLastNames];
-const companies = ['Northwind Traders', 'Contoso', 'Fabrikam', 'Litware', 'Adatum', 'Tailspin Toys', 'Wingtip', 'Proseware', 'Coho Winery', '', 'Fourth Coffee'];
+const companies = [
+  'Northwind Traders',
+  'Contoso',
+  'Fabrikam',
+  'Litware',
+  'Adatum',
+  'Tailspin Toys',
+  'Wingtip',
+  'Proseware',
+  'Coho Winery',
+  '',
+  'Fourth Coffee',
+];
 
 interface SeedRow {
   name: string;
@@ -25,7 +93,10 @@ export function seedRow(i: number): SeedRow {
   const round = Math.floor(i / (allFirstNames.length * allLastNames.length));
   const company = companies[i % companies.length]!;
   const domain = (company || 'mail').toLowerCase().replace(/[^a-z]/g, '');
-  const local = `${first}.${last}${round || ''}`.normalize('NFD').replace(/[^A-Za-z0-9.]/g, '').toLowerCase();
+  const local = `${first}.${last}${round || ''}`
+    .normalize('NFD')
+    .replace(/[^A-Za-z0-9.]/g, '')
+    .toLowerCase();
   return {
     name: `${first} ${last}`,
     email: `${local}@${domain}.example`,
@@ -45,7 +116,13 @@ export function seedContacts(core: Pick<Core, 'db'>, count: number): void {
     for (let i = 0; i < count; i++) {
       const at = new Date(now - i * 37_000).toISOString();
       const row = seedRow(i);
-      insert.run({ ...row, nameSort: sortKey(row.name), companySort: row.company === null ? null : sortKey(row.company), createdAt: at, updatedAt: at });
+      insert.run({
+        ...row,
+        nameSort: sortKey(row.name),
+        companySort: row.company === null ? null : sortKey(row.company),
+        createdAt: at,
+        updatedAt: at,
+      });
     }
   })();
 }

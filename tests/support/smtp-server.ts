@@ -40,14 +40,17 @@ export async function startTestSmtp(options: SmtpOptions = {}): Promise<TestSmtp
     authOptional: !options.login,
     allowInsecureAuth: true,
     onAuth(auth, _session, callback) {
-      if (auth.username === options.login?.user && auth.password === options.login?.pass) callback(null, { user: auth.username });
+      if (auth.username === options.login?.user && auth.password === options.login?.pass)
+        callback(null, { user: auth.username });
       else callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
     },
     onRcptTo(address, session, callback) {
       const behaviour = behaviourFor(address.address);
       pending.set(session.id, behaviour);
       if (behaviour === 'drop') {
-        for (const connection of server.connections) if (connection.id === session.id) (connection as unknown as { _socket: { destroy(): void } })._socket.destroy();
+        for (const connection of server.connections)
+          if (connection.id === session.id)
+            (connection as unknown as { _socket: { destroy(): void } })._socket.destroy();
         return;
       }
       callback();
@@ -60,9 +63,15 @@ export async function startTestSmtp(options: SmtpOptions = {}): Promise<TestSmtp
         const behaviour = pending.get(session.id) ?? 'accept';
         const refusal = /^([45]\d\d) (.*)$/.exec(behaviour);
         if (refusal) return callback(Object.assign(new Error(refusal[2]), { responseCode: Number(refusal[1]) }));
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), messageId: /^Message-ID: *(.*)$/im.exec(raw)?.[1]?.trim() ?? '', raw });
+        received.push({
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          messageId: /^Message-ID: *(.*)$/im.exec(raw)?.[1]?.trim() ?? '',
+          raw,
+        });
         if (behaviour === 'swallow') {
-          for (const connection of server.connections) if (connection.id === session.id) (connection as unknown as { _socket: { destroy(): void } })._socket.destroy();
+          for (const connection of server.connections)
+            if (connection.id === session.id)
+              (connection as unknown as { _socket: { destroy(): void } })._socket.destroy();
           return;
         }
         if (behaviour === 'silent') return;
@@ -82,7 +91,8 @@ export async function startTestSmtp(options: SmtpOptions = {}): Promise<TestSmtp
     messageIds: () => received.map((mail) => mail.messageId),
     close: () =>
       new Promise<void>((resolve) => {
-        for (const connection of server.connections) (connection as unknown as { _socket: { destroy(): void } })._socket.destroy();
+        for (const connection of server.connections)
+          (connection as unknown as { _socket: { destroy(): void } })._socket.destroy();
         server.close(() => resolve());
       }),
   };

@@ -27,7 +27,10 @@ export function watchStalls(everyMs = 5): StallWatch {
 }
 
 /** Runs `work` with the watch on; returns what it returned and the longest stall. */
-export async function measureStalls<T>(work: () => Promise<T>, everyMs = 5): Promise<{ value: T; longestStallMs: number }> {
+export async function measureStalls<T>(
+  work: () => Promise<T>,
+  everyMs = 5,
+): Promise<{ value: T; longestStallMs: number }> {
   const watch = watchStalls(everyMs);
   try {
     const value = await work();

@@ -17,7 +17,11 @@ export async function upload(
   if (!started.ok) return started;
   const { uploadId, chunkBytes } = started.data as { uploadId: string; chunkBytes: number };
   for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
-    const sent = await core.dispatch('attachments.chunk', { uploadId, offset, data: bytes.subarray(offset, offset + chunkBytes).toString('base64') });
+    const sent = await core.dispatch('attachments.chunk', {
+      uploadId,
+      offset,
+      data: bytes.subarray(offset, offset + chunkBytes).toString('base64'),
+    });
     if (!sent.ok) return sent;
     afterChunk();
   }

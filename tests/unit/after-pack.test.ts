@@ -9,14 +9,27 @@ const tempDir = useTempDirs();
 const require = createRequire(__filename);
 const electronVersion = (require('electron/package.json') as { version: string }).version;
 // The better-sqlite3 the tests run on: built for this Node, not for Electron.
-const nodeBuild = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
-const nativeModuleInside = ['app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'];
+const nodeBuild = join(
+  dirname(require.resolve('better-sqlite3/package.json')),
+  'build',
+  'Release',
+  'better_sqlite3.node',
+);
+const nativeModuleInside = [
+  'app.asar.unpacked',
+  'node_modules',
+  'better-sqlite3',
+  'build',
+  'Release',
+  'better_sqlite3.node',
+];
 const hostArch = process.arch === 'x64' || process.arch === 'arm64' ? process.arch : 'unknown';
 
 /** A packed app folder as electron-builder lays it out, holding the given better_sqlite3.node. */
 function packedApp(platform: 'linux' | 'win32' | 'darwin', nativeModule?: Buffer): string {
   const appOutDir = tempDir();
-  const resources = platform === 'darwin' ? join(appOutDir, 'Rolodesk.app', 'Contents', 'Resources') : join(appOutDir, 'resources');
+  const resources =
+    platform === 'darwin' ? join(appOutDir, 'Rolodesk.app', 'Contents', 'Resources') : join(appOutDir, 'resources');
   mkdirSync(resources, { recursive: true });
   writeFileSync(join(resources, 'app.asar'), 'not read by the check');
   if (nativeModule) {
@@ -40,7 +53,12 @@ function builtFor(abi: number): Buffer {
 }
 
 function context(appOutDir: string, platform: string, arch: number) {
-  return { appOutDir, electronPlatformName: platform, arch, packager: { info: { framework: { version: electronVersion } } } };
+  return {
+    appOutDir,
+    electronPlatformName: platform,
+    arch,
+    packager: { info: { framework: { version: electronVersion } } },
+  };
 }
 
 describe('the afterPack check of better-sqlite3 in the packed app', () => {
@@ -60,24 +78,33 @@ describe('the afterPack check of better-sqlite3 in the packed app', () => {
 
   it('accepts a build for Electron', async () => {
     const appOutDir = packedApp('linux', builtFor(abi));
-    expect(checkPackedApp({ appOutDir, platform: 'linux', arch: hostArch, electronVersion })).toMatchObject({ abi, arch: hostArch });
+    expect(checkPackedApp({ appOutDir, platform: 'linux', arch: hostArch, electronVersion })).toMatchObject({
+      abi,
+      arch: hostArch,
+    });
     await expect(afterPack(context(appOutDir, 'linux', hostArch === 'arm64' ? 3 : 1))).resolves.toBeUndefined();
   });
 
   it('finds the module inside the macOS app bundle', () => {
     const appOutDir = packedApp('darwin', builtFor(abi));
-    expect(checkPackedApp({ appOutDir, platform: 'darwin', arch: hostArch, electronVersion }).nativeModule).toContain(join('Rolodesk.app', 'Contents', 'Resources', 'app.asar.unpacked'));
+    expect(checkPackedApp({ appOutDir, platform: 'darwin', arch: hostArch, electronVersion }).nativeModule).toContain(
+      join('Rolodesk.app', 'Contents', 'Resources', 'app.asar.unpacked'),
+    );
   });
 
   it('refuses an app where the module was left inside app.asar', () => {
     const appOutDir = packedApp('win32');
-    expect(() => checkPackedApp({ appOutDir, platform: 'win32', arch: 'x64', electronVersion })).toThrow('not unpacked from app.asar');
+    expect(() => checkPackedApp({ appOutDir, platform: 'win32', arch: 'x64', electronVersion })).toThrow(
+      'not unpacked from app.asar',
+    );
   });
 
   it('refuses a module built for another CPU than the one packed for', () => {
     const appOutDir = packedApp('linux', builtFor(abi));
     const otherArch = hostArch === 'arm64' ? 'x64' : 'arm64';
-    expect(() => checkPackedApp({ appOutDir, platform: 'linux', arch: otherArch, electronVersion })).toThrow(`but this app is packed for ${otherArch}`);
+    expect(() => checkPackedApp({ appOutDir, platform: 'linux', arch: otherArch, electronVersion })).toThrow(
+      `but this app is packed for ${otherArch}`,
+    );
   });
 
   it('reads the CPU from ELF, PE and Mach-O headers', () => {

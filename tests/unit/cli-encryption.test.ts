@@ -11,7 +11,10 @@ import { useTempDirs } from '../support/temp-dir';
 const cliPath = resolve(__dirname, '../../electron/cli/index.ts');
 
 function cli(...args: string[]): { code: number | null; out: string; err: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', cliPath, ...args], { encoding: 'utf8', timeout: 300_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', cliPath, ...args], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
@@ -41,26 +44,51 @@ describe('the command line with encrypted backups (--password-file)', () => {
     const archive = join(tempDir(), 'office.rolodesk-backup');
     const right = passwordFile('correct horse battery\n');
 
-    expect(cli('export', '--data-dir', dataDir, '--to', archive)).toMatchObject({ code: 7, err: expect.stringContaining('--password-file') });
-    expect(cli('export', '--data-dir', dataDir, '--to', archive, '--password-file', right)).toMatchObject({ code: 0, out: expect.stringContaining('encrypted with the backup password') });
+    expect(cli('export', '--data-dir', dataDir, '--to', archive)).toMatchObject({
+      code: 7,
+      err: expect.stringContaining('--password-file'),
+    });
+    expect(cli('export', '--data-dir', dataDir, '--to', archive, '--password-file', right)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('encrypted with the backup password'),
+    });
     expect(await isSealedFile(archive)).toBe(true);
     expect(readFileSync(archive).includes(Buffer.from('Ana Souza'))).toBe(false);
 
-    expect(cli('verify', '--data-dir', dataDir, '--file', archive)).toMatchObject({ code: 7, err: expect.stringContaining('--password-file') });
-    expect(cli('verify', '--data-dir', dataDir, '--file', archive, '--password-file', passwordFile('correct horse batterY'))).toMatchObject({ code: 7, err: expect.stringContaining('does not open') });
-    expect(cli('verify', '--data-dir', dataDir, '--file', archive, '--password-file', right)).toMatchObject({ code: 0, out: expect.stringMatching(/ok .*encrypted .*contacts 2/) });
+    expect(cli('verify', '--data-dir', dataDir, '--file', archive)).toMatchObject({
+      code: 7,
+      err: expect.stringContaining('--password-file'),
+    });
+    expect(
+      cli('verify', '--data-dir', dataDir, '--file', archive, '--password-file', passwordFile('correct horse batterY')),
+    ).toMatchObject({ code: 7, err: expect.stringContaining('does not open') });
+    expect(cli('verify', '--data-dir', dataDir, '--file', archive, '--password-file', right)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/ok .*encrypted .*contacts 2/),
+    });
 
     const changed = join(tempDir(), 'changed.rolodesk-backup');
     const bytes = readFileSync(archive);
     bytes.writeUInt8(bytes.readUInt8(bytes.length - 40) ^ 0x01, bytes.length - 40);
     writeFileSync(changed, bytes);
-    expect(cli('verify', '--data-dir', dataDir, '--file', changed, '--password-file', right)).toMatchObject({ code: 3, err: expect.stringContaining('damaged or was changed') });
+    expect(cli('verify', '--data-dir', dataDir, '--file', changed, '--password-file', right)).toMatchObject({
+      code: 3,
+      err: expect.stringContaining('damaged or was changed'),
+    });
 
     const elsewhere = tempDir();
-    expect(cli('restore', '--data-dir', elsewhere, '--file', archive)).toMatchObject({ code: 7, err: expect.stringContaining('--password-file') });
-    expect(cli('restore', '--data-dir', elsewhere, '--file', archive, '--password-file', right)).toMatchObject({ code: 0 });
+    expect(cli('restore', '--data-dir', elsewhere, '--file', archive)).toMatchObject({
+      code: 7,
+      err: expect.stringContaining('--password-file'),
+    });
+    expect(cli('restore', '--data-dir', elsewhere, '--file', archive, '--password-file', right)).toMatchObject({
+      code: 0,
+    });
     const restored = await openCore({ dataDir: elsewhere, logger: memoryLogger(), appVersion: 'test' });
-    expect(restored.db.prepare('SELECT name FROM contacts ORDER BY name').pluck().all()).toEqual(['Ana Souza', 'Bruno Keller']);
+    expect(restored.db.prepare('SELECT name FROM contacts ORDER BY name').pluck().all()).toEqual([
+      'Ana Souza',
+      'Bruno Keller',
+    ]);
     await restored.close();
     // Each run starts Node and the core, and scrypt runs at its real cost: minutes on a busy machine.
   }, 900_000);
@@ -72,8 +100,12 @@ describe('the command line with encrypted backups (--password-file)', () => {
     await core.close();
     const archive = join(tempDir(), 'plain.zip');
     expect(cli('export', '--data-dir', dataDir, '--to', archive)).toMatchObject({ code: 0 });
-    expect(cli('verify', '--data-dir', dataDir, '--file', archive, '--password-file', join(tempDir(), 'nothing.txt'))).toMatchObject({ code: 1, err: expect.stringContaining('There is no password file') });
-    expect(cli('verify', '--data-dir', dataDir, '--file', archive, '--password-file', passwordFile('\nsecond line'))).toMatchObject({ code: 1, err: expect.stringContaining('is empty') });
+    expect(
+      cli('verify', '--data-dir', dataDir, '--file', archive, '--password-file', join(tempDir(), 'nothing.txt')),
+    ).toMatchObject({ code: 1, err: expect.stringContaining('There is no password file') });
+    expect(
+      cli('verify', '--data-dir', dataDir, '--file', archive, '--password-file', passwordFile('\nsecond line')),
+    ).toMatchObject({ code: 1, err: expect.stringContaining('is empty') });
     const plain = cli('verify', '--data-dir', dataDir, '--file', archive);
     expect(plain).toMatchObject({ code: 0, out: expect.stringMatching(/ok .*contacts 1/) });
     expect(plain.out).not.toContain('encrypted');

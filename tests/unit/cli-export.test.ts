@@ -26,9 +26,19 @@ describe('the command line exports lists', () => {
     const core = await openCore({ dataDir, logger: memoryLogger(), appVersion: 'test' });
     const vip = await call(core, 'tags.create', { name: 'VIP' });
     const acme = await call(core, 'companies.create', { name: 'Acme Ltd', industry: 'Engineering' });
-    await call(core, 'contacts.create', { name: 'Anna Berg', email: 'anna@acme.example', companyId: acme.id, tagIds: [vip.id] });
+    await call(core, 'contacts.create', {
+      name: 'Anna Berg',
+      email: 'anna@acme.example',
+      companyId: acme.id,
+      tagIds: [vip.id],
+    });
     await call(core, 'contacts.create', { name: 'Zoë Škoda', phone: '+420 601 123 456', notes: '=cmd|calc' });
-    await call(core, 'deals.create', { title: 'Acme renewal', companyId: acme.id, valueMinor: 250_075, currency: 'EUR' });
+    await call(core, 'deals.create', {
+      title: 'Acme renewal',
+      companyId: acme.id,
+      valueMinor: 250_075,
+      currency: 'EUR',
+    });
     await core.close();
     return dataDir;
   }
@@ -38,7 +48,10 @@ describe('the command line exports lists', () => {
     const out = tempDir();
 
     const csv = join(out, 'out.csv');
-    expect(cli('export', '--data-dir', dataDir, '--kind', 'contacts', '--to', csv)).toMatchObject({ code: 0, out: `Exported 2 contacts to ${csv}\n` });
+    expect(cli('export', '--data-dir', dataDir, '--kind', 'contacts', '--to', csv)).toMatchObject({
+      code: 0,
+      out: `Exported 2 contacts to ${csv}\n`,
+    });
     const records = parse(readFileSync(csv), { bom: true, columns: true }) as Array<Record<string, string>>;
     expect(records.map((record) => [record.Name, record.Phone, record.Notes, record.Tags])).toEqual([
       ['Anna Berg', '', '', 'VIP'],
@@ -46,18 +59,28 @@ describe('the command line exports lists', () => {
     ]);
 
     const semicolon = join(out, 'semicolon.csv');
-    expect(cli('export', '--data-dir', dataDir, '--kind', 'deals', '--to', semicolon, '--delimiter', 'semicolon')).toMatchObject({ code: 0, out: `Exported 1 deal to ${semicolon}\n` });
-    expect(parse(readFileSync(semicolon), { bom: true, columns: true, delimiter: ';' })).toEqual([expect.objectContaining({ Title: 'Acme renewal', Value: '2500,75', Company: 'Acme Ltd' })]);
+    expect(
+      cli('export', '--data-dir', dataDir, '--kind', 'deals', '--to', semicolon, '--delimiter', 'semicolon'),
+    ).toMatchObject({ code: 0, out: `Exported 1 deal to ${semicolon}\n` });
+    expect(parse(readFileSync(semicolon), { bom: true, columns: true, delimiter: ';' })).toEqual([
+      expect.objectContaining({ Title: 'Acme renewal', Value: '2500,75', Company: 'Acme Ltd' }),
+    ]);
 
     const xlsx = join(out, 'out.xlsx');
-    expect(cli('export', '--data-dir', dataDir, '--kind', 'companies', '--to', xlsx)).toMatchObject({ code: 0, out: `Exported 1 company to ${xlsx}\n` });
+    expect(cli('export', '--data-dir', dataDir, '--kind', 'companies', '--to', xlsx)).toMatchObject({
+      code: 0,
+      out: `Exported 1 company to ${xlsx}\n`,
+    });
     expect((await readSheet(xlsx)).map((row) => row.slice(0, 5))).toEqual([
       ['Name', 'Website', 'Phone', 'Address', 'Industry'],
       ['Acme Ltd', null, null, null, 'Engineering'],
     ]);
 
     const vcf = join(out, 'out.vcf');
-    expect(cli('export', '--data-dir', dataDir, '--kind', 'contacts', '--to', vcf)).toMatchObject({ code: 0, out: `Exported 2 contacts to ${vcf}\n` });
+    expect(cli('export', '--data-dir', dataDir, '--kind', 'contacts', '--to', vcf)).toMatchObject({
+      code: 0,
+      out: `Exported 2 contacts to ${vcf}\n`,
+    });
     const cards = readFileSync(vcf, 'utf8');
     expect(cards.match(/BEGIN:VCARD/g)).toHaveLength(2);
     expect(cards).toContain('FN:Zoë Škoda\r\nN:Škoda;Zoë;;;\r\nTEL;VALUE=text:+420 601 123 456\r\nNOTE:=cmd|calc\r\n');
@@ -69,17 +92,31 @@ describe('the command line exports lists', () => {
     const app = startChild('hold-data-dir.ts', [dataDir]);
     await app.waitForLine(/^ready$/);
     const csv = join(tempDir(), 'out.csv');
-    expect(cli('export', '--data-dir', dataDir, '--kind', 'contacts', '--to', csv)).toMatchObject({ code: 2, err: expect.stringMatching(/Rolodesk is already open on this data/) });
+    expect(cli('export', '--data-dir', dataDir, '--kind', 'contacts', '--to', csv)).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/Rolodesk is already open on this data/),
+    });
     expect(existsSync(csv)).toBe(false);
   });
 
   it('explains wrong options with exit code 1 before opening the data', async () => {
     const dataDir = tempDir();
     const to = join(dataDir, 'out');
-    expect(cli('export', '--data-dir', dataDir, '--kind', 'companies', '--to', `${to}.vcf`)).toMatchObject({ code: 1, err: expect.stringMatching(/only contacts can be exported as vCard/) });
-    expect(cli('export', '--data-dir', dataDir, '--kind', 'people', '--to', `${to}.csv`)).toMatchObject({ code: 1, err: expect.stringMatching(/--kind must be contacts, companies or deals/) });
-    expect(cli('export', '--data-dir', dataDir, '--kind', 'contacts', '--to', `${to}.txt`)).toMatchObject({ code: 1, err: expect.stringMatching(/--to must name a \.csv, \.xlsx or \.vcf file/) });
-    expect(cli('export', '--data-dir', dataDir, '--kind', 'contacts', '--to', `${to}.csv`, '--delimiter', '|')).toMatchObject({ code: 1, err: expect.stringMatching(/--delimiter must be "," or ";"/) });
+    expect(cli('export', '--data-dir', dataDir, '--kind', 'companies', '--to', `${to}.vcf`)).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/only contacts can be exported as vCard/),
+    });
+    expect(cli('export', '--data-dir', dataDir, '--kind', 'people', '--to', `${to}.csv`)).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/--kind must be contacts, companies or deals/),
+    });
+    expect(cli('export', '--data-dir', dataDir, '--kind', 'contacts', '--to', `${to}.txt`)).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/--to must name a \.csv, \.xlsx or \.vcf file/),
+    });
+    expect(
+      cli('export', '--data-dir', dataDir, '--kind', 'contacts', '--to', `${to}.csv`, '--delimiter', '|'),
+    ).toMatchObject({ code: 1, err: expect.stringMatching(/--delimiter must be "," or ";"/) });
     expect(existsSync(join(dataDir, 'crm.db'))).toBe(false);
   });
 });

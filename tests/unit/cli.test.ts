@@ -31,12 +31,24 @@ describe('the command line', () => {
   it('backs up, lists and verifies; exports and restores from the file', async () => {
     const dataDir = await dataWithContacts();
     const backup = cli('backup', '--data-dir', dataDir);
-    expect(backup).toMatchObject({ code: 0, out: expect.stringMatching(/snapshot-\d{8}-\d{6}-\d{3} .* verified .*contacts 2/) });
-    expect(cli('list', '--data-dir', dataDir)).toMatchObject({ code: 0, out: expect.stringMatching(/command line\s+verified/) });
-    expect(cli('verify', '--data-dir', dataDir)).toMatchObject({ code: 0, out: expect.stringMatching(/1 of 1 backups verified/) });
+    expect(backup).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/snapshot-\d{8}-\d{6}-\d{3} .* verified .*contacts 2/),
+    });
+    expect(cli('list', '--data-dir', dataDir)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/command line\s+verified/),
+    });
+    expect(cli('verify', '--data-dir', dataDir)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/1 of 1 backups verified/),
+    });
 
     const archive = join(tempDir(), 'office.zip');
-    expect(cli('export', '--data-dir', dataDir, '--to', archive)).toMatchObject({ code: 0, out: expect.stringMatching(/written and verified/) });
+    expect(cli('export', '--data-dir', dataDir, '--to', archive)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/written and verified/),
+    });
     expect(existsSync(archive)).toBe(true);
     const elsewhere = tempDir();
     expect(cli('restore', '--data-dir', elsewhere, '--file', archive)).toMatchObject({ code: 0 });
@@ -50,8 +62,13 @@ describe('the command line', () => {
     expect(cli('backup', '--data-dir', dataDir).code).toBe(0);
     const app = startChild('hold-data-dir.ts', [dataDir]);
     await app.waitForLine(/^ready$/);
-    expect(cli('backup', '--data-dir', dataDir)).toMatchObject({ code: 2, err: expect.stringMatching(/Rolodesk is already open on this data/) });
-    expect(cli('restore', '--data-dir', dataDir, '--snapshot', 'snapshot-20260101-000000-000')).toMatchObject({ code: 2 });
+    expect(cli('backup', '--data-dir', dataDir)).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/Rolodesk is already open on this data/),
+    });
+    expect(cli('restore', '--data-dir', dataDir, '--snapshot', 'snapshot-20260101-000000-000')).toMatchObject({
+      code: 2,
+    });
     expect(cli('list', '--data-dir', dataDir).code).toBe(0);
     expect(cli('verify', '--data-dir', dataDir).code).toBe(0);
   });
@@ -63,13 +80,22 @@ describe('the command line', () => {
     const bytes = readFileSync(db);
     bytes.writeUInt8(bytes.readUInt8(2000) ^ 0xff, 2000);
     writeFileSync(db, bytes);
-    expect(cli('verify', '--data-dir', dataDir)).toMatchObject({ code: 3, out: expect.stringMatching(/FAILED: the database file does not match its checksum/) });
-    expect(cli('restore', '--data-dir', dataDir, '--snapshot', id)).toMatchObject({ code: 3, err: expect.stringMatching(/cannot be restored/) });
+    expect(cli('verify', '--data-dir', dataDir)).toMatchObject({
+      code: 3,
+      out: expect.stringMatching(/FAILED: the database file does not match its checksum/),
+    });
+    expect(cli('restore', '--data-dir', dataDir, '--snapshot', id)).toMatchObject({
+      code: 3,
+      err: expect.stringMatching(/cannot be restored/),
+    });
   });
 
   it('explains wrong usage with exit code 1', () => {
     expect(cli('backup')).toMatchObject({ code: 1, err: expect.stringMatching(/--data-dir <folder> is required/) });
-    expect(cli('explode', '--data-dir', tempDir())).toMatchObject({ code: 1, err: expect.stringMatching(/Unknown command "explode"/) });
+    expect(cli('explode', '--data-dir', tempDir())).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/Unknown command "explode"/),
+    });
     expect(cli('--help')).toMatchObject({ code: 0, out: expect.stringMatching(/Usage: npm run cli/) });
   });
 });

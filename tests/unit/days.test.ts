@@ -19,22 +19,64 @@ const zones: Array<{ zone: string; changes: DstDay[] }> = [
   {
     zone: 'Europe/Berlin',
     changes: [
-      { day: '2026-03-29', hours: 23, start: '2026-03-28T23:00:00.000Z', end: '2026-03-29T22:00:00.000Z', lateThatDay: '2026-03-29T21:30:00.000Z', earlyNextDay: '2026-03-29T22:30:00.000Z' },
-      { day: '2026-10-25', hours: 25, start: '2026-10-24T22:00:00.000Z', end: '2026-10-25T23:00:00.000Z', lateThatDay: '2026-10-25T22:30:00.000Z', earlyNextDay: '2026-10-25T23:30:00.000Z' },
+      {
+        day: '2026-03-29',
+        hours: 23,
+        start: '2026-03-28T23:00:00.000Z',
+        end: '2026-03-29T22:00:00.000Z',
+        lateThatDay: '2026-03-29T21:30:00.000Z',
+        earlyNextDay: '2026-03-29T22:30:00.000Z',
+      },
+      {
+        day: '2026-10-25',
+        hours: 25,
+        start: '2026-10-24T22:00:00.000Z',
+        end: '2026-10-25T23:00:00.000Z',
+        lateThatDay: '2026-10-25T22:30:00.000Z',
+        earlyNextDay: '2026-10-25T23:30:00.000Z',
+      },
     ],
   },
   {
     zone: 'Australia/Sydney',
     changes: [
-      { day: '2026-04-05', hours: 25, start: '2026-04-04T13:00:00.000Z', end: '2026-04-05T14:00:00.000Z', lateThatDay: '2026-04-05T13:30:00.000Z', earlyNextDay: '2026-04-05T14:30:00.000Z' },
-      { day: '2026-10-04', hours: 23, start: '2026-10-03T14:00:00.000Z', end: '2026-10-04T13:00:00.000Z', lateThatDay: '2026-10-04T12:30:00.000Z', earlyNextDay: '2026-10-04T13:30:00.000Z' },
+      {
+        day: '2026-04-05',
+        hours: 25,
+        start: '2026-04-04T13:00:00.000Z',
+        end: '2026-04-05T14:00:00.000Z',
+        lateThatDay: '2026-04-05T13:30:00.000Z',
+        earlyNextDay: '2026-04-05T14:30:00.000Z',
+      },
+      {
+        day: '2026-10-04',
+        hours: 23,
+        start: '2026-10-03T14:00:00.000Z',
+        end: '2026-10-04T13:00:00.000Z',
+        lateThatDay: '2026-10-04T12:30:00.000Z',
+        earlyNextDay: '2026-10-04T13:30:00.000Z',
+      },
     ],
   },
   {
     zone: 'Australia/Adelaide',
     changes: [
-      { day: '2026-04-05', hours: 25, start: '2026-04-04T13:30:00.000Z', end: '2026-04-05T14:30:00.000Z', lateThatDay: '2026-04-05T14:00:00.000Z', earlyNextDay: '2026-04-05T15:00:00.000Z' },
-      { day: '2026-10-04', hours: 23, start: '2026-10-03T14:30:00.000Z', end: '2026-10-04T13:30:00.000Z', lateThatDay: '2026-10-04T13:00:00.000Z', earlyNextDay: '2026-10-04T14:00:00.000Z' },
+      {
+        day: '2026-04-05',
+        hours: 25,
+        start: '2026-04-04T13:30:00.000Z',
+        end: '2026-04-05T14:30:00.000Z',
+        lateThatDay: '2026-04-05T14:00:00.000Z',
+        earlyNextDay: '2026-04-05T15:00:00.000Z',
+      },
+      {
+        day: '2026-10-04',
+        hours: 23,
+        start: '2026-10-03T14:30:00.000Z',
+        end: '2026-10-04T13:30:00.000Z',
+        lateThatDay: '2026-10-04T13:00:00.000Z',
+        earlyNextDay: '2026-10-04T14:00:00.000Z',
+      },
     ],
   },
 ];
@@ -71,16 +113,45 @@ describe('calendar days in the local time zone', () => {
       const results = callsInZone(zone, days, calls);
       const perChange = results.length / changes.length;
       changes.forEach((change, index) => {
-        const [start, end, endFromStart, midnight, dayBeforeStart, sameDay, oneDayOn, backwards, same, notSame, late, early, fromText, onDay, lastMinute, dayLater] = results.slice(
-          index * perChange,
-          (index + 1) * perChange,
-        );
+        const [
+          start,
+          end,
+          endFromStart,
+          midnight,
+          dayBeforeStart,
+          sameDay,
+          oneDayOn,
+          backwards,
+          same,
+          notSame,
+          late,
+          early,
+          fromText,
+          onDay,
+          lastMinute,
+          dayLater,
+        ] = results.slice(index * perChange, (index + 1) * perChange);
         expect(Date.parse(change.end) - Date.parse(change.start)).toBe(change.hours * hour);
-        expect({ start, end, endFromStart, midnight }).toEqual({ start: change.start, end: change.end, endFromStart: change.end, midnight: change.end });
+        expect({ start, end, endFromStart, midnight }).toEqual({
+          start: change.start,
+          end: change.end,
+          endFromStart: change.end,
+          midnight: change.end,
+        });
         expect(dayBeforeStart).toBe(plus(change.start, -24 * hour));
-        expect({ sameDay, oneDayOn, backwards, same, notSame }).toEqual({ sameDay: 0, oneDayOn: 1, backwards: -1, same: true, notSame: false });
+        expect({ sameDay, oneDayOn, backwards, same, notSame }).toEqual({
+          sameDay: 0,
+          oneDayOn: 1,
+          backwards: -1,
+          same: true,
+          notSame: false,
+        });
         expect({ late, early }).toEqual({ late: change.day, early: nextDay(change.day) });
-        expect({ fromText, onDay, lastMinute }).toEqual({ fromText: change.start, onDay: change.lateThatDay, lastMinute: plus(change.end, -60_000) });
+        expect({ fromText, onDay, lastMinute }).toEqual({
+          fromText: change.start,
+          onDay: change.lateThatDay,
+          lastMinute: plus(change.end, -60_000),
+        });
         expect(dayLater).toBe(plus(change.start, (change.hours - 12) * hour));
       });
     });

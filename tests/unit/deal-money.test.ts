@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { amountInCurrency, amountText, formatMoney, minorDigits, parseAmount } from '../../renderer/src/features/deals/money';
+import {
+  amountInCurrency,
+  amountText,
+  formatMoney,
+  minorDigits,
+  parseAmount,
+} from '../../renderer/src/features/deals/money';
 
 // The Deals panel reads typed amounts into integer minor units; a wrong reading saves a wrong price.
 describe('reading a typed deal value', () => {
@@ -51,12 +57,18 @@ describe('the value field after a currency change', () => {
   });
 
   it('keeps the text, and says why, when the new currency has no exact amount', () => {
-    expect(amountInCurrency('5000.50', 'EUR', 'JPY')).toEqual({ amount: '5000.50', problem: '€5,000.50 has no exact amount in JPY (JPY has no decimals).' });
+    expect(amountInCurrency('5000.50', 'EUR', 'JPY')).toEqual({
+      amount: '5000.50',
+      problem: '€5,000.50 has no exact amount in JPY (JPY has no decimals).',
+    });
   });
 
   it('reads whole amounts written with zero decimals in a currency that has none', () => {
     expect(parseAmount('5000.00', 'JPY')).toEqual({ ok: true, valueMinor: 5_000 });
     expect(parseAmount('5000.50', 'JPY')).toEqual({ ok: false, message: 'JPY amounts have no decimals.' });
-    expect(parseAmount('12345678901234567890', 'EUR')).toMatchObject({ ok: false, message: expect.stringContaining('too large') });
+    expect(parseAmount('12345678901234567890', 'EUR')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('too large'),
+    });
   });
 });

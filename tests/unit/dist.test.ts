@@ -14,7 +14,10 @@ describe('npm run dist', () => {
     process.env.ROLODESK_TEST_RAN_AFTER = ranAfter; // the steps' child processes inherit it
     const steps = [
       { what: 'building the app', command: `${node} -e "process.exit(3)"` },
-      { what: 'packaging the installers', command: `${node} -e "require('fs').writeFileSync(process.env.ROLODESK_TEST_RAN_AFTER, '')"` },
+      {
+        what: 'packaging the installers',
+        command: `${node} -e "require('fs').writeFileSync(process.env.ROLODESK_TEST_RAN_AFTER, '')"`,
+      },
     ];
     expect(() => runSteps(steps)).toThrow('npm run dist stopped: building the app failed');
     expect(existsSync(ranAfter)).toBe(false);
@@ -26,13 +29,22 @@ describe('npm run dist', () => {
   it('lists the installers this run wrote, not older ones or other files', () => {
     const dir = tempDir();
     const startedAt = Date.now() - 1000;
-    for (const name of ['Rolodesk Setup 0.1.0.exe', 'Rolodesk-0.1.0-arm64.dmg', 'Rolodesk-0.1.0.AppImage', 'rolodesk_0.1.0_amd64.deb', 'latest.yml', 'Rolodesk Setup 0.0.9.exe']) {
+    for (const name of [
+      'Rolodesk Setup 0.1.0.exe',
+      'Rolodesk-0.1.0-arm64.dmg',
+      'Rolodesk-0.1.0.AppImage',
+      'rolodesk_0.1.0_amd64.deb',
+      'latest.yml',
+      'Rolodesk Setup 0.0.9.exe',
+    ]) {
       writeFileSync(join(dir, name), '');
     }
     const lastWeek = new Date(startedAt - 7 * 24 * 3600 * 1000);
     utimesSync(join(dir, 'Rolodesk Setup 0.0.9.exe'), lastWeek, lastWeek);
     expect(installersIn(dir, startedAt)).toEqual(
-      ['Rolodesk Setup 0.1.0.exe', 'Rolodesk-0.1.0-arm64.dmg', 'Rolodesk-0.1.0.AppImage', 'rolodesk_0.1.0_amd64.deb'].map((name) => join(dir, name)).sort(),
+      ['Rolodesk Setup 0.1.0.exe', 'Rolodesk-0.1.0-arm64.dmg', 'Rolodesk-0.1.0.AppImage', 'rolodesk_0.1.0_amd64.deb']
+        .map((name) => join(dir, name))
+        .sort(),
     );
   });
 });

@@ -32,16 +32,20 @@ function icnsChunks(bytes: Buffer): string[] {
   expect(bytes.subarray(0, 4).toString('latin1')).toBe('icns');
   expect(bytes.readUInt32BE(4)).toBe(bytes.length);
   const types: string[] = [];
-  for (let offset = 8; offset < bytes.length; offset += bytes.readUInt32BE(offset + 4)) types.push(bytes.subarray(offset, offset + 4).toString('latin1'));
+  for (let offset = 8; offset < bytes.length; offset += bytes.readUInt32BE(offset + 4))
+    types.push(bytes.subarray(offset, offset + 4).toString('latin1'));
   return types;
 }
 
 /** The largest difference of any channel of any pixel (the same renderer may round differently on another CPU). */
 function largestPixelDifference(a: Buffer, b: Buffer): number {
-  const [pixelsA, pixelsB] = [a, b].map((png) => new Uint8Array(UPNG.toRGBA8(UPNG.decode(new Uint8Array(png).buffer))[0]!));
+  const [pixelsA, pixelsB] = [a, b].map(
+    (png) => new Uint8Array(UPNG.toRGBA8(UPNG.decode(new Uint8Array(png).buffer))[0]!),
+  );
   expect(pixelsA!.length).toBe(pixelsB!.length);
   let largest = 0;
-  for (let index = 0; index < pixelsA!.length; index += 1) largest = Math.max(largest, Math.abs(pixelsA![index]! - pixelsB![index]!));
+  for (let index = 0; index < pixelsA!.length; index += 1)
+    largest = Math.max(largest, Math.abs(pixelsA![index]! - pixelsB![index]!));
   return largest;
 }
 
@@ -52,9 +56,12 @@ describe('the icons made from build/icon.svg', () => {
   execFileSync(process.execPath, [join(root, 'scripts/make-icons.mjs'), fresh]);
 
   it('are PNGs of the sizes electron-builder expects, a Windows .ico and a macOS .icns', () => {
-    for (const name of pngFiles) expect(pngSize(readFileSync(join(fresh, name))), name).toEqual({ width: sizeOf(name), height: sizeOf(name) });
+    for (const name of pngFiles)
+      expect(pngSize(readFileSync(join(fresh, name))), name).toEqual({ width: sizeOf(name), height: sizeOf(name) });
     expect(icoSizes(readFileSync(join(fresh, 'icon.ico')))).toEqual(expect.arrayContaining([16, 32, 48, 256]));
-    expect(icnsChunks(readFileSync(join(fresh, 'icon.icns')))).toEqual(expect.arrayContaining(['ic10', 'ic09', 'ic07', 'is32']));
+    expect(icnsChunks(readFileSync(join(fresh, 'icon.icns')))).toEqual(
+      expect.arrayContaining(['ic10', 'ic09', 'ic07', 'is32']),
+    );
   });
 
   it('are committed as rendered: nobody edits them by hand (run `npm run icons` after changing the SVG)', () => {
@@ -64,7 +71,13 @@ describe('the icons made from build/icon.svg', () => {
     }
     // png2icons is plain JavaScript: from the same PNG it packs the same bytes everywhere.
     const packed = packIcons(readFileSync(join(committed, 'icon.png')));
-    expect(packed.ico.equals(readFileSync(join(committed, 'icon.ico'))), 'build/icon.ico is not packed from build/icon.png').toBe(true);
-    expect(packed.icns.equals(readFileSync(join(committed, 'icon.icns'))), 'build/icon.icns is not packed from build/icon.png').toBe(true);
+    expect(
+      packed.ico.equals(readFileSync(join(committed, 'icon.ico'))),
+      'build/icon.ico is not packed from build/icon.png',
+    ).toBe(true);
+    expect(
+      packed.icns.equals(readFileSync(join(committed, 'icon.icns'))),
+      'build/icon.icns is not packed from build/icon.png',
+    ).toBe(true);
   });
 });

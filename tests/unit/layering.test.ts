@@ -29,7 +29,10 @@ function violations(folder: string, allowed: (landsAt: string) => boolean): stri
     importsOf(file)
       .map((specifier) => target(file, specifier))
       // Tests beside the code may use the shared test support; the code itself may not.
-      .filter((landsAt) => !allowed(landsAt) && !(file.endsWith('.test.ts') && (inside('tests')(landsAt) || landsAt === 'vitest')))
+      .filter(
+        (landsAt) =>
+          !allowed(landsAt) && !(file.endsWith('.test.ts') && (inside('tests')(landsAt) || landsAt === 'vitest')),
+      )
       .map((landsAt) => `${file} imports ${landsAt}`),
   );
 }
@@ -40,19 +43,40 @@ const isPackage = (path: string) => !/^(electron\/|renderer|shared|tests|\.\.)/.
 
 describe('the dependency rule (DESIGN.md)', () => {
   it('electron/core never imports Electron, main, preload or the renderer', () => {
-    expect(violations('electron/core', (path) => (inside('electron/core')(path) || inside('shared')(path) || isPackage(path)) && path !== 'electron')).toEqual([]);
+    expect(
+      violations(
+        'electron/core',
+        (path) => (inside('electron/core')(path) || inside('shared')(path) || isPackage(path)) && path !== 'electron',
+      ),
+    ).toEqual([]);
   });
 
   it('the renderer reaches nothing but shared/ and its own files (and browser packages)', () => {
-    expect(violations('renderer', (path) => (inside('renderer')(path) || inside('shared')(path) || isPackage(path)) && path !== 'electron' && !nodeBuiltins.has(path))).toEqual([]);
+    expect(
+      violations(
+        'renderer',
+        (path) =>
+          (inside('renderer')(path) || inside('shared')(path) || isPackage(path)) &&
+          path !== 'electron' &&
+          !nodeBuiltins.has(path),
+      ),
+    ).toEqual([]);
   });
 
   it('in the renderer, components/ and lib/ (the lower layers) never import from features/', () => {
-    expect([...violations('renderer/src/components', notAFeature), ...violations('renderer/src/lib', notAFeature)]).toEqual([]);
+    expect([
+      ...violations('renderer/src/components', notAFeature),
+      ...violations('renderer/src/lib', notAFeature),
+    ]).toEqual([]);
   });
 
   it('shared/ imports nothing of ours outside itself, and nothing of Node or Electron', () => {
-    expect(violations('shared', (path) => (inside('shared')(path) || isPackage(path)) && path !== 'electron' && !nodeBuiltins.has(path))).toEqual([]);
+    expect(
+      violations(
+        'shared',
+        (path) => (inside('shared')(path) || isPackage(path)) && path !== 'electron' && !nodeBuiltins.has(path),
+      ),
+    ).toEqual([]);
   });
 
   it('the preload imports only Electron and shared/', () => {
@@ -62,6 +86,8 @@ describe('the dependency rule (DESIGN.md)', () => {
   it('would catch a breach: the checker sees the imports of a file that has them', () => {
     expect(importsOf('electron/main/index.ts')).toContain('electron');
     expect(violations('electron/main', (path) => path !== 'electron').length).toBeGreaterThan(0);
-    expect(violations('renderer/src', notAFeature)).toContain('renderer/src/MainWindow.tsx imports renderer/src/features/palette/PaletteButton');
+    expect(violations('renderer/src', notAFeature)).toContain(
+      'renderer/src/MainWindow.tsx imports renderer/src/features/palette/PaletteButton',
+    );
   });
 });

@@ -47,7 +47,8 @@ describe('the log file holds no one’s personal data', () => {
   }
 
   const caller = (core: CoreHost) => ({
-    call: async <C extends ChannelName, T = unknown>(channel: C, input: Input<C>): Promise<T> => ok<T>(await core.dispatch(channel, input)),
+    call: async <C extends ChannelName, T = unknown>(channel: C, input: Input<C>): Promise<T> =>
+      ok<T>(await core.dispatch(channel, input)),
     refused: async <C extends ChannelName>(channel: C, input: Input<C>) => {
       const result = await core.dispatch(channel, input);
       expect(result.ok, `${channel} should be refused`).toBe(false);
@@ -59,8 +60,17 @@ describe('the log file holds no one’s personal data', () => {
     const { text, rest } = await loggedRun(async (core, desktop, files) => {
       const { call, refused } = caller(core);
       // Records of every kind, each carrying a marker.
-      const company = await call<'companies.create', { id: number; version: number }>('companies.create', { name: m.company, notes: m.note, tagIds: [], custom: {} });
-      const field = await call<'customFields.create', { id: number }>('customFields.create', { kind: 'contact', label: 'Favourite colour', type: 'text' });
+      const company = await call<'companies.create', { id: number; version: number }>('companies.create', {
+        name: m.company,
+        notes: m.note,
+        tagIds: [],
+        custom: {},
+      });
+      const field = await call<'customFields.create', { id: number }>('customFields.create', {
+        kind: 'contact',
+        label: 'Favourite colour',
+        type: 'text',
+      });
       const tag = await call<'tags.create', { id: number }>('tags.create', { name: m.tag, color: 'red' });
       const contact = await call<'contacts.create', { id: number; version: number }>('contacts.create', {
         name: m.contact,
@@ -70,9 +80,30 @@ describe('the log file holds no one’s personal data', () => {
         tagIds: [tag.id],
         custom: { [String(field.id)]: m.customValue },
       });
-      const deal = await call<'deals.create', { id: number; version: number }>('deals.create', { title: m.deal, contactId: contact.id, valueMinor: 1000, currency: 'EUR', notes: m.note, tagIds: [], custom: {} });
-      const note = await call<'activities.create', { id: number; version: number }>('activities.create', { kind: 'note', subject: m.noteSubject, body: m.note, contactId: contact.id, companyId: null, dealId: null });
-      await call('contacts.update', { id: contact.id, version: contact.version, name: m.contact, email: m.email, notes: `${m.note} again` });
+      const deal = await call<'deals.create', { id: number; version: number }>('deals.create', {
+        title: m.deal,
+        contactId: contact.id,
+        valueMinor: 1000,
+        currency: 'EUR',
+        notes: m.note,
+        tagIds: [],
+        custom: {},
+      });
+      const note = await call<'activities.create', { id: number; version: number }>('activities.create', {
+        kind: 'note',
+        subject: m.noteSubject,
+        body: m.note,
+        contactId: contact.id,
+        companyId: null,
+        dealId: null,
+      });
+      await call('contacts.update', {
+        id: contact.id,
+        version: contact.version,
+        name: m.contact,
+        email: m.email,
+        notes: `${m.note} again`,
+      });
       await call('search.all', { text: m.search, perKind: 5 });
       await call('contacts.list', { offset: 0, limit: 50, sort: 'name', direction: 'asc', search: m.search });
 
@@ -82,29 +113,63 @@ describe('the log file holds no one’s personal data', () => {
       await refused('deals.update', { id: deal.id, version: deal.version + 5, title: 'x' });
 
       // Marketing: a segment, a campaign with the contact and a template, a message opened in the mail app.
-      const segment = await call<'segments.create', { id: number }>('segments.create', { name: m.segment, definition: { match: 'all', conditions: [{ kind: 'tags', op: 'any', tagIds: [tag.id] }] } });
-      const campaign = await call<'campaigns.create', { id: number }>('campaigns.create', { name: m.campaign, channel: 'email' });
+      const segment = await call<'segments.create', { id: number }>('segments.create', {
+        name: m.segment,
+        definition: { match: 'all', conditions: [{ kind: 'tags', op: 'any', tagIds: [tag.id] }] },
+      });
+      const campaign = await call<'campaigns.create', { id: number }>('campaigns.create', {
+        name: m.campaign,
+        channel: 'email',
+      });
       await call('campaigns.addFromSegment', { campaignId: campaign.id, segmentId: segment.id });
-      const template = await call<'templates.create', { id: number }>('templates.create', { name: m.template, subject: `Hello {{first_name}} ${m.templateText}`, body: m.templateText, format: 'text' });
+      const template = await call<'templates.create', { id: number }>('templates.create', {
+        name: m.template,
+        subject: `Hello {{first_name}} ${m.templateText}`,
+        body: m.templateText,
+        format: 'text',
+      });
       await refused('templates.create', { name: m.template, subject: 'x', body: 'y', format: 'text' });
       await call('templates.preview', { subject: 'Hi', body: m.templateText, format: 'text', contactId: contact.id });
       await call('templates.check', { subject: 'Hi', body: `{{${m.templateText}}}`, format: 'text' });
-      const broken = await call<'templates.create', { id: number }>('templates.create', { name: `${m.template} 2`, subject: 'Hi', body: `{{${m.templateText}}}`, format: 'text' });
+      const broken = await call<'templates.create', { id: number }>('templates.create', {
+        name: `${m.template} 2`,
+        subject: 'Hi',
+        body: `{{${m.templateText}}}`,
+        format: 'text',
+      });
       await refused('templates.queue', { campaignId: campaign.id, templateId: broken.id });
       await call('templates.mailto', { campaignId: campaign.id, templateId: template.id, contactId: contact.id });
       desktop.saveLocation = join(files, `${m.fileName}.csv`);
       await call('templates.exportCsv', { campaignId: campaign.id, templateId: template.id });
-      await call('sending.settings.update', { host: m.smtpHost, port: 587, security: 'starttls', user: m.email, fromName: m.contact, fromAddress: m.email, messagesPerMinute: 30 });
+      await call('sending.settings.update', {
+        host: m.smtpHost,
+        port: 587,
+        security: 'starttls',
+        user: m.email,
+        fromName: m.contact,
+        fromAddress: m.email,
+        messagesPerMinute: 30,
+      });
       await call('sending.setPassword', { password: m.password });
       await call('templates.queue', { campaignId: campaign.id, templateId: template.id });
 
       // An import of a small CSV whose cells carry markers, its rejected rows saved, then undone.
       const csvPath = join(files, `${m.fileName}.import.csv`);
-      writeFileSync(csvPath, `Name,Email,Notes\n${m.importName},${m.importEmail},${m.importNote}\n"${m.importName} 2",not-an-address-${m.importNote},x\n`);
+      writeFileSync(
+        csvPath,
+        `Name,Email,Notes\n${m.importName},${m.importEmail},${m.importNote}\n"${m.importName} 2",not-an-address-${m.importNote},x\n`,
+      );
       desktop.importFile = csvPath;
-      const opened = await call<'import.open', { importId: string }>('import.open', { kind: 'contact', source: { type: 'dialog' } });
+      const opened = await call<'import.open', { importId: string }>('import.open', {
+        kind: 'contact',
+        source: { type: 'dialog' },
+      });
       await call('import.inspect', { importId: opened.importId, read: {} });
-      const run = await call<'import.run', { runId: number }>('import.run', { importId: opened.importId, mapping: ['name', 'email', 'notes'], duplicates: 'skip' });
+      const run = await call<'import.run', { runId: number }>('import.run', {
+        importId: opened.importId,
+        mapping: ['name', 'email', 'notes'],
+        duplicates: 'skip',
+      });
       desktop.saveLocation = join(files, `${m.fileName}.rejected.csv`);
       await core.dispatch('import.saveRejected', { runId: run.runId });
       await call('import.undo', { runId: run.runId });
@@ -112,9 +177,21 @@ describe('the log file holds no one’s personal data', () => {
 
       // An export of the list.
       desktop.saveLocation = join(files, `${m.fileName}.export.csv`);
-      await call('export.list', { list: { kind: 'contact', query: { sort: 'name', direction: 'asc', search: '', tagIds: [], tagMatch: 'any', custom: [] } }, format: 'csv' });
+      await call('export.list', {
+        list: {
+          kind: 'contact',
+          query: { sort: 'name', direction: 'asc', search: '', tagIds: [], tagMatch: 'any', custom: [] },
+        },
+        format: 'csv',
+      });
       desktop.saveLocation = join(files, 'missing folder', `${m.fileName}.csv`);
-      await refused('export.list', { list: { kind: 'contact', query: { sort: 'name', direction: 'asc', search: '', tagIds: [], tagMatch: 'any', custom: [] } }, format: 'csv' });
+      await refused('export.list', {
+        list: {
+          kind: 'contact',
+          query: { sort: 'name', direction: 'asc', search: '', tagIds: [], tagMatch: 'any', custom: [] },
+        },
+        format: 'csv',
+      });
 
       // Trash and back.
       await call('contacts.delete', { id: contact.id });
@@ -133,7 +210,6 @@ describe('the log file holds no one’s personal data', () => {
       desktop.backupFile = join(files, `${m.fileName}.not-a-backup.zip`);
       writeFileSync(desktop.backupFile, 'not a zip');
       await refused('backups.restoreFromFile', {});
-
     });
     expect(leaksIn(rest)).toEqual([]);
     // It is still a useful log: the actions are there, by id and fingerprint.
@@ -146,13 +222,17 @@ describe('the log file holds no one’s personal data', () => {
     const m = privacyMarkers;
     const { rest } = await loggedRun(async (core, desktop, files) => {
       const { call } = caller(core);
-      const contact = await call<'contacts.create', { id: number }>('contacts.create', { name: m.contact, email: m.email });
+      const contact = await call<'contacts.create', { id: number }>('contacts.create', {
+        name: m.contact,
+        email: m.email,
+      });
       // An attachment, opened and saved as a copy somewhere in the user's documents.
-      const attachment = ok<{ id: number }>(await upload(core, contact.id, m.fileName, Buffer.from('%PDF-1.4\n%leak\n')));
+      const attachment = ok<{ id: number }>(
+        await upload(core, contact.id, m.fileName, Buffer.from('%PDF-1.4\n%leak\n')),
+      );
       await call('attachments.open', { id: attachment.id });
       desktop.saveLocation = join(files, `copy of ${m.fileName}`);
       await call('attachments.saveCopy', { id: attachment.id });
-
     });
     expect(leaksIn(rest)).toEqual([]);
   });

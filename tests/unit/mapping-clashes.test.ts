@@ -4,7 +4,15 @@ import type { CustomField } from '../../shared/schemas/custom-field';
 import type { Mapping } from '../../shared/schemas/import';
 import { mappingClashes, namesRecords } from '../../renderer/src/features/import/mappingClashes';
 
-const budget: CustomField = { id: 7, kind: 'contact', label: 'Budget', type: 'number', choices: [], position: 0, createdAt: '2026-01-01T00:00:00.000Z' };
+const budget: CustomField = {
+  id: 7,
+  kind: 'contact',
+  label: 'Budget',
+  type: 'number',
+  choices: [],
+  position: 0,
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
 const headers = ['Name', 'E-Mail', 'Kommentar', 'Privat', 'Etat', 'Etat 2'];
 const targets = targetOptions('contact', [budget]);
 
@@ -48,6 +56,8 @@ describe('columns mapped twice, as the wizard shows them', () => {
     expect(namesRecords(['email', 'notes'], 'contact')).toBe(false);
     expect(namesRecords(['website', 'firstName'], 'company')).toBe(false);
     expect(namesRecords(['website', 'name'], 'company')).toBe(true);
-    expect(coreRefusal(['ignore', 'email', 'notes', 'ignore', 'ignore', 'ignore'])).toBe('Choose the column that holds the name (or the first and last name).');
+    expect(coreRefusal(['ignore', 'email', 'notes', 'ignore', 'ignore', 'ignore'])).toBe(
+      'Choose the column that holds the name (or the first and last name).',
+    );
   });
 });

@@ -28,8 +28,22 @@ describe('native confirmation, campaigns, lead sources, templates and files', ()
 
   /** Every row of every table, value for value: "nothing changed" means this is the same. */
   function everything(core: Core): Record<string, string[]> {
-    const tables = core.db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name").pluck().all();
-    return Object.fromEntries(tables.map((table) => [table, core.db.prepare(`SELECT * FROM "${table}"`).all().map((row) => JSON.stringify(row)).sort()]));
+    const tables = core.db
+      .prepare<[], string>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
+      )
+      .pluck()
+      .all();
+    return Object.fromEntries(
+      tables.map((table) => [
+        table,
+        core.db
+          .prepare(`SELECT * FROM "${table}"`)
+          .all()
+          .map((row) => JSON.stringify(row))
+          .sort(),
+      ]),
+    );
   }
 
   function storedFiles(core: Core): string[] {
@@ -44,13 +58,26 @@ describe('native confirmation, campaigns, lead sources, templates and files', ()
       const harness = await start(answer);
       const { core } = harness;
       const people = [];
-      for (const name of ['Anna', 'Bob', 'Carl']) people.push(await call(core, 'contacts.create', { name, email: `${name.toLowerCase()}@example.com` }));
+      for (const name of ['Anna', 'Bob', 'Carl'])
+        people.push(await call(core, 'contacts.create', { name, email: `${name.toLowerCase()}@example.com` }));
       const spring = await call(core, 'campaigns.create', { name: 'Spring offer' });
-      await call(core, 'campaigns.addMembers', { campaignId: spring.id, contactIds: people.map((person) => person.id) });
-      await call(core, 'campaigns.setStatus', { campaignId: spring.id, contactIds: [people[0]!.id], status: 'replied' });
+      await call(core, 'campaigns.addMembers', {
+        campaignId: spring.id,
+        contactIds: people.map((person) => person.id),
+      });
+      await call(core, 'campaigns.setStatus', {
+        campaignId: spring.id,
+        contactIds: [people[0]!.id],
+        status: 'replied',
+      });
       // Carl is in the trash: his membership goes with the campaign all the same, so he counts.
       await call(core, 'contacts.delete', { id: people[2]!.id });
-      const template = await call(core, 'templates.create', { name: 'Offer', subject: 'Spring', body: 'Our spring offer.', format: 'text' });
+      const template = await call(core, 'templates.create', {
+        name: 'Offer',
+        subject: 'Spring',
+        body: 'Our spring offer.',
+        format: 'text',
+      });
       await call(core, 'templates.choose', { campaignId: spring.id, templateId: template.id });
       await call(core, 'templates.queue', { campaignId: spring.id, templateId: template.id });
       return { ...harness, spring };
@@ -59,14 +86,18 @@ describe('native confirmation, campaigns, lead sources, templates and files', ()
     it('answered no: the campaign, its members, their results and its queued emails all stay', async () => {
       const { core, desktop, spring } = await campaignWithResults(false);
       const before = everything(core);
-      expect(await failure(core, 'campaigns.delete', { id: spring.id })).toMatchObject({ code: 'CANCELLED', message: 'The campaign “Spring offer” was not deleted.' });
+      expect(await failure(core, 'campaigns.delete', { id: spring.id })).toMatchObject({
+        code: 'CANCELLED',
+        message: 'The campaign “Spring offer” was not deleted.',
+      });
       expect(everything(core)).toEqual(before);
       expect(count(core, 'SELECT count(*) FROM campaign_members WHERE campaign_id = ?', spring.id)).toBe(3);
       expect(desktop.confirmations).toEqual([
         {
           title: 'Delete campaign',
           message: 'Delete the campaign “Spring offer”?',
-          detail: '3 members and their results go. The contacts stay. 2 emails waiting to be sent are not sent. This cannot be undone.',
+          detail:
+            '3 members and their results go. The contacts stay. 2 emails waiting to be sent are not sent. This cannot be undone.',
           confirmLabel: 'Delete Campaign',
         },
       ]);
@@ -105,14 +136,18 @@ describe('native confirmation, campaigns, lead sources, templates and files', ()
     it('answered no: every record keeps its lead source', async () => {
       const { core, desktop, fair } = await sourceInUse(false);
       const before = everything(core);
-      expect(await failure(core, 'leadSources.delete', { id: fair.id, clearOnRecords: true })).toMatchObject({ code: 'CANCELLED', message: 'The lead source “Trade fair” was not deleted.' });
+      expect(await failure(core, 'leadSources.delete', { id: fair.id, clearOnRecords: true })).toMatchObject({
+        code: 'CANCELLED',
+        message: 'The lead source “Trade fair” was not deleted.',
+      });
       expect(everything(core)).toEqual(before);
       expect(count(core, "SELECT count(*) FROM contacts WHERE lead_source = 'Trade fair'")).toBe(2);
       expect(desktop.confirmations).toEqual([
         {
           title: 'Delete lead source',
           message: 'Delete the lead source “Trade fair”?',
-          detail: '2 contacts and 1 company have it; they are left without a lead source. The records themselves stay. This cannot be undone.',
+          detail:
+            '2 contacts and 1 company have it; they are left without a lead source. The records themselves stay. This cannot be undone.',
           confirmLabel: 'Delete Lead Source',
         },
       ]);
@@ -120,10 +155,16 @@ describe('native confirmation, campaigns, lead sources, templates and files', ()
 
     it('answered yes: the source goes and the records are left without one', async () => {
       const { core, desktop, fair } = await sourceInUse(true);
-      expect(await call(core, 'leadSources.delete', { id: fair.id, clearOnRecords: true })).toEqual({ id: fair.id, clearedContacts: 2, clearedCompanies: 1 });
+      expect(await call(core, 'leadSources.delete', { id: fair.id, clearOnRecords: true })).toEqual({
+        id: fair.id,
+        clearedContacts: 2,
+        clearedCompanies: 1,
+      });
       expect(desktop.confirmations).toHaveLength(1);
       expect(count(core, 'SELECT count(*) FROM contacts WHERE lead_source IS NOT NULL')).toBe(0);
-      expect((await call(core, 'leadSources.list', {})).leadSources.map((source) => source.name)).not.toContain('Trade fair');
+      expect((await call(core, 'leadSources.list', {})).leadSources.map((source) => source.name)).not.toContain(
+        'Trade fair',
+      );
     });
 
     it('without clearOnRecords it is refused before anyone is asked', async () => {
@@ -136,18 +177,27 @@ describe('native confirmation, campaigns, lead sources, templates and files', ()
   describe('deleting a template', () => {
     it('answered no: the template and the campaign’s choice of it stay; yes: it goes', async () => {
       const { core, desktop } = await start(false);
-      const hello = await call(core, 'templates.create', { name: 'Hello', subject: 'Hi', body: 'Hello there', format: 'text' });
+      const hello = await call(core, 'templates.create', {
+        name: 'Hello',
+        subject: 'Hi',
+        body: 'Hello there',
+        format: 'text',
+      });
       const spring = await call(core, 'campaigns.create', { name: 'Spring offer' });
       await call(core, 'templates.choose', { campaignId: spring.id, templateId: hello.id });
       const before = everything(core);
-      expect(await failure(core, 'templates.delete', { id: hello.id })).toMatchObject({ code: 'CANCELLED', message: 'The template “Hello” was not deleted.' });
+      expect(await failure(core, 'templates.delete', { id: hello.id })).toMatchObject({
+        code: 'CANCELLED',
+        message: 'The template “Hello” was not deleted.',
+      });
       expect(everything(core)).toEqual(before);
       expect(await call(core, 'templates.ofCampaign', { campaignId: spring.id })).toEqual({ templateId: hello.id });
       expect(desktop.confirmations).toEqual([
         {
           title: 'Delete template',
           message: 'Delete the template “Hello”?',
-          detail: 'Its subject and message go for good. 1 campaign uses it and will have no message chosen. Emails already queued or sent are not changed. This cannot be undone.',
+          detail:
+            'Its subject and message go for good. 1 campaign uses it and will have no message chosen. Emails already queued or sent are not changed. This cannot be undone.',
           confirmLabel: 'Delete Template',
         },
       ]);
@@ -167,14 +217,18 @@ describe('native confirmation, campaigns, lead sources, templates and files', ()
       if (!added.ok) throw new Error(added.error.message);
       const files = storedFiles(core);
       const before = everything(core);
-      expect(await failure(core, 'attachments.remove', { id: added.data.id })).toMatchObject({ code: 'CANCELLED', message: '“quote.pdf” was not removed.' });
+      expect(await failure(core, 'attachments.remove', { id: added.data.id })).toMatchObject({
+        code: 'CANCELLED',
+        message: '“quote.pdf” was not removed.',
+      });
       expect(everything(core)).toEqual(before);
       expect(storedFiles(core)).toEqual(files);
       expect(desktop.confirmations).toEqual([
         {
           title: 'Remove file',
           message: 'Remove the file “quote.pdf”?',
-          detail: 'Removed files do not go to the trash: it is gone from Rolodesk for good. Copies you saved elsewhere are not affected. This cannot be undone.',
+          detail:
+            'Removed files do not go to the trash: it is gone from Rolodesk for good. Copies you saved elsewhere are not affected. This cannot be undone.',
           confirmLabel: 'Remove File',
         },
       ]);
@@ -190,8 +244,16 @@ describe('native confirmation, campaigns, lead sources, templates and files', ()
     async function annaWithPhoto(answer: boolean) {
       const harness = await start(answer);
       const anna = await call(harness.core, 'contacts.create', { name: 'Anna Berg' });
-      const started = await call(harness.core, 'attachments.start', { record: { kind: 'contact', id: anna.id }, fileName: 'anna.png', size: samples.png.length });
-      await call(harness.core, 'attachments.chunk', { uploadId: started.uploadId, offset: 0, data: samples.png.toString('base64') });
+      const started = await call(harness.core, 'attachments.start', {
+        record: { kind: 'contact', id: anna.id },
+        fileName: 'anna.png',
+        size: samples.png.length,
+      });
+      await call(harness.core, 'attachments.chunk', {
+        uploadId: started.uploadId,
+        offset: 0,
+        data: samples.png.toString('base64'),
+      });
       const withPhoto = await call(harness.core, 'contacts.setPhoto', { id: anna.id, uploadId: started.uploadId });
       return { ...harness, anna: withPhoto };
     }
@@ -200,7 +262,10 @@ describe('native confirmation, campaigns, lead sources, templates and files', ()
       const { core, desktop, anna } = await annaWithPhoto(false);
       const files = storedFiles(core);
       const before = everything(core);
-      expect(await failure(core, 'contacts.removePhoto', { id: anna.id })).toMatchObject({ code: 'CANCELLED', message: 'The photo of Anna Berg was not removed.' });
+      expect(await failure(core, 'contacts.removePhoto', { id: anna.id })).toMatchObject({
+        code: 'CANCELLED',
+        message: 'The photo of Anna Berg was not removed.',
+      });
       expect(everything(core)).toEqual(before);
       expect(storedFiles(core)).toEqual(files);
       expect((await call(core, 'contacts.get', { id: anna.id })).photo).toBe(anna.photo);

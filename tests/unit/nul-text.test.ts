@@ -20,14 +20,24 @@ describe('a hidden zero character (NUL) in typed text', () => {
     ['leadSources.create', { name: '\u0000' }],
     ['contacts.create', { name: '\u0000' }],
     ['companies.create', { name: ' \u0000 ' }],
-  ] as const)('%s with a name of only NUL asks for a name (VALIDATION, not INTERNAL), and nothing is saved', async (channel, input) => {
-    const core = await openCore(tempDir());
-    const rows = () => count(core, 'SELECT (SELECT count(*) FROM tags) + (SELECT count(*) FROM lead_sources) + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM companies)');
-    const before = rows();
-    const result = await core.dispatch(channel, input);
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ field: 'name', message: 'Please enter a name.' }] } } });
-    expect(rows()).toBe(before);
-  });
+  ] as const)(
+    '%s with a name of only NUL asks for a name (VALIDATION, not INTERNAL), and nothing is saved',
+    async (channel, input) => {
+      const core = await openCore(tempDir());
+      const rows = () =>
+        count(
+          core,
+          'SELECT (SELECT count(*) FROM tags) + (SELECT count(*) FROM lead_sources) + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM companies)',
+        );
+      const before = rows();
+      const result = await core.dispatch(channel, input);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', details: { fields: [{ field: 'name', message: 'Please enter a name.' }] } },
+      });
+      expect(rows()).toBe(before);
+    },
+  );
 
   it('a name with a NUL inside is saved without it', async () => {
     const core = await openCore(tempDir());

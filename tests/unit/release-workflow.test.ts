@@ -60,7 +60,11 @@ describe('the release workflow', () => {
 
   it('runs on version tags and by hand, on Windows, macOS and Linux, with Node 22', () => {
     expect(release.on).toEqual({ push: { tags: ['v*'] }, workflow_dispatch: null });
-    expect(packageJob.strategy!.matrix.include.map((entry) => entry.os).sort()).toEqual(['macos-latest', 'ubuntu-latest', 'windows-latest']);
+    expect(packageJob.strategy!.matrix.include.map((entry) => entry.os).sort()).toEqual([
+      'macos-latest',
+      'ubuntu-latest',
+      'windows-latest',
+    ]);
     const setupNode = steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
     expect(setupNode?.with).toMatchObject({ 'node-version': 22, cache: 'npm' });
   });
@@ -70,22 +74,47 @@ describe('the release workflow', () => {
     const fullTest = indexOf(steps, runs('xvfb-run -a npm test'), 'the full npm test on Linux, with a display');
     const unitTest = indexOf(steps, runs('npm run test:unit'), 'the unit tests on Windows and macOS');
     const dist = indexOf(steps, runs('npm run dist -- --publish never'), 'packaging, publishing nothing');
-    const testCopy = indexOf(steps, runs('node scripts/packaged-app-for-tests.mjs --github-env'), 'the packaged app for the launch test');
-    const launchLinux = indexOf(steps, (step) => step.run === 'xvfb-run -a npm run test:electron' && step.if === "matrix.platform == 'linux'", 'the launch test under Xvfb on Linux');
-    const launchOthers = indexOf(steps, (step) => step.run === 'npm run test:electron' && step.if === "matrix.platform != 'linux'", 'the launch test on Windows and macOS');
-    const keep = indexOf(steps, (step) => step.uses?.startsWith('actions/upload-artifact@') === true && String(step.with?.name).startsWith('installers-'), 'the installers kept as artifacts');
+    const testCopy = indexOf(
+      steps,
+      runs('node scripts/packaged-app-for-tests.mjs --github-env'),
+      'the packaged app for the launch test',
+    );
+    const launchLinux = indexOf(
+      steps,
+      (step) => step.run === 'xvfb-run -a npm run test:electron' && step.if === "matrix.platform == 'linux'",
+      'the launch test under Xvfb on Linux',
+    );
+    const launchOthers = indexOf(
+      steps,
+      (step) => step.run === 'npm run test:electron' && step.if === "matrix.platform != 'linux'",
+      'the launch test on Windows and macOS',
+    );
+    const keep = indexOf(
+      steps,
+      (step) =>
+        step.uses?.startsWith('actions/upload-artifact@') === true && String(step.with?.name).startsWith('installers-'),
+      'the installers kept as artifacts',
+    );
     expect(install).toBeLessThan(Math.min(fullTest, unitTest));
     expect(Math.max(fullTest, unitTest)).toBeLessThan(dist);
     expect(dist).toBeLessThan(testCopy);
     expect(testCopy).toBeLessThan(Math.min(launchLinux, launchOthers));
     expect(Math.max(launchLinux, launchOthers)).toBeLessThan(keep);
     const kept = String(steps[keep]!.with?.path);
-    for (const installer of ['dist/*.exe', 'dist/*.dmg', 'dist/*.AppImage', 'dist/*.deb', 'dist/latest*.yml']) expect(kept).toContain(installer);
+    for (const installer of ['dist/*.exe', 'dist/*.dmg', 'dist/*.AppImage', 'dist/*.deb', 'dist/latest*.yml'])
+      expect(kept).toContain(installer);
   });
 
   it('wires every signing secret, and builds unsigned and says so in the job summary when they are absent', () => {
     const dist = steps.find(runs('npm run dist'))!;
-    for (const secret of ['CSC_LINK', 'CSC_KEY_PASSWORD', 'WIN_CSC_LINK', 'APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID']) {
+    for (const secret of [
+      'CSC_LINK',
+      'CSC_KEY_PASSWORD',
+      'WIN_CSC_LINK',
+      'APPLE_ID',
+      'APPLE_APP_SPECIFIC_PASSWORD',
+      'APPLE_TEAM_ID',
+    ]) {
       expect(Object.values(dist.env ?? {}), secret).toContain(`\${{ secrets.${secret} }}`);
     }
     expect(dist.run).toContain('export CSC_IDENTITY_AUTO_DISCOVERY=false');

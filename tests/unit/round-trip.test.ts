@@ -31,8 +31,10 @@ const companyFields = [
 ] as const;
 
 async function createFields(core: Core) {
-  const create = (kind: 'contact' | 'company', field: { label: string; type: 'choice' | 'number' | 'date' | 'text'; choices: readonly string[] }) =>
-    call(core, 'customFields.create', { kind, label: field.label, type: field.type, choices: [...field.choices] });
+  const create = (
+    kind: 'contact' | 'company',
+    field: { label: string; type: 'choice' | 'number' | 'date' | 'text'; choices: readonly string[] },
+  ) => call(core, 'customFields.create', { kind, label: field.label, type: field.type, choices: [...field.choices] });
   const contact: Record<string, number> = {};
   for (const field of contactFields) contact[field.label] = (await create('contact', field)).id;
   const company: Record<string, number> = {};
@@ -41,13 +43,21 @@ async function createFields(core: Core) {
 }
 
 // Ten thousand characters (the notes' limit), with accents, line breaks, quotes and both separators in them.
-const longNotes = Array.from({ length: 400 }, (_, line) => `Zeile ${String(line).padStart(3, '0')}: «ça»; "x", y`).join('\n').padEnd(10_000, 'é').slice(0, 10_000);
+const longNotes = Array.from({ length: 400 }, (_, line) => `Zeile ${String(line).padStart(3, '0')}: «ça»; "x", y`)
+  .join('\n')
+  .padEnd(10_000, 'é')
+  .slice(0, 10_000);
 
 /** A database with the records a real office has, and the ones that try an export's edges. */
 async function seed(core: Core) {
   const fields = await createFields(core);
   const tag = async (name: string) => (await call(core, 'tags.create', { name })).id;
-  const [vip, press, cafe, firm] = [await tag('VIP'), await tag('Press'), await tag('Café ☕'), await tag('Smith, Jones & Co')];
+  const [vip, press, cafe, firm] = [
+    await tag('VIP'),
+    await tag('Press'),
+    await tag('Café ☕'),
+    await tag('Smith, Jones & Co'),
+  ];
   const societe = await call(core, 'companies.create', {
     name: 'Société Générale',
     website: 'https://societegenerale.example',
@@ -56,9 +66,18 @@ async function seed(core: Core) {
     industry: 'Banking',
     notes: '=HYPERLINK("http://evil.example")',
     tagIds: [vip],
-    custom: { [fields.company.Employees!]: 117_000, [fields.company['Région']!]: 'Île-de-France', [fields.company.Founded!]: '1864-05-04', [fields.company.Size!]: 'Large' },
+    custom: {
+      [fields.company.Employees!]: 117_000,
+      [fields.company['Région']!]: 'Île-de-France',
+      [fields.company.Founded!]: '1864-05-04',
+      [fields.company.Size!]: 'Large',
+    },
   });
-  const acme = await call(core, 'companies.create', { name: '@Acme; Ltd, "the best"', industry: '-', custom: { [fields.company.Employees!]: 1_234_567.5, [fields.company.Size!]: 'Small' } });
+  const acme = await call(core, 'companies.create', {
+    name: '@Acme; Ltd, "the best"',
+    industry: '-',
+    custom: { [fields.company.Employees!]: 1_234_567.5, [fields.company.Size!]: 'Small' },
+  });
   await call(core, 'companies.create', { name: 'Zürich Versicherung 🏔' });
   const c = fields.contact;
   await call(core, 'contacts.create', {
@@ -68,17 +87,39 @@ async function seed(core: Core) {
     companyId: societe.id,
     notes: 'Line one\nLine "two"; comma, semicolon\n\tindented',
     tagIds: [vip, press, cafe, firm],
-    custom: { [c.Tier!]: 'Gold', [c.Score!]: -5.25, [c['Customer since']!]: '2019-04-01', [c.Nickname!]: 'Clo, the 1st; "boss"', [c.Notes!]: 'A custom note' },
+    custom: {
+      [c.Tier!]: 'Gold',
+      [c.Score!]: -5.25,
+      [c['Customer since']!]: '2019-04-01',
+      [c.Nickname!]: 'Clo, the 1st; "boss"',
+      [c.Notes!]: 'A custom note',
+    },
   });
   await call(core, 'contacts.create', {
     name: '=SUM(A1)',
     phone: '+44 20 7946 0958',
     companyId: acme.id,
     notes: '=1+1 is not a formula',
-    custom: { [c.Score!]: 3, [c.Nickname!]: "'=quoted by hand", [c.Tier!]: 'Silver', [c['É-mail']!]: 'private@example.com' },
+    custom: {
+      [c.Score!]: 3,
+      [c.Nickname!]: "'=quoted by hand",
+      [c.Tier!]: 'Silver',
+      [c['É-mail']!]: 'private@example.com',
+    },
   });
-  await call(core, 'contacts.create', { name: 'Jürgen Weiß', email: 'jw@example.de', notes: longNotes, tagIds: [press], custom: { [c['Customer since']!]: '1999-12-31' } });
-  await call(core, 'contacts.create', { name: '👩‍💻 Dev 😀 Person', email: 'dev@example.com', phone: '-2+3', custom: { [c.Nickname!]: '@home', [c.Score!]: 1.234 } });
+  await call(core, 'contacts.create', {
+    name: 'Jürgen Weiß',
+    email: 'jw@example.de',
+    notes: longNotes,
+    tagIds: [press],
+    custom: { [c['Customer since']!]: '1999-12-31' },
+  });
+  await call(core, 'contacts.create', {
+    name: '👩‍💻 Dev 😀 Person',
+    email: 'dev@example.com',
+    phone: '-2+3',
+    custom: { [c.Nickname!]: '@home', [c.Score!]: 1.234 },
+  });
   await call(core, 'contacts.create', { name: 'Ann' });
 }
 
@@ -86,25 +127,57 @@ async function seed(core: Core) {
 async function contents(core: Core) {
   const { tags } = await call(core, 'tags.list', {});
   const tagName = new Map(tags.map((tag) => [tag.id, tag.name]));
-  const tagsOf = (ids: number[]) => ids.map((id) => tagName.get(id)!).filter((name) => !/^Imported \d{4}-\d{2}-\d{2}$/.test(name)).sort();
+  const tagsOf = (ids: number[]) =>
+    ids
+      .map((id) => tagName.get(id)!)
+      .filter((name) => !/^Imported \d{4}-\d{2}-\d{2}$/.test(name))
+      .sort();
   const labels = async (kind: 'contact' | 'company') =>
     new Map((await call(core, 'customFields.list', { kind })).fields.map((field) => [String(field.id), field.label]));
   const contactLabel = await labels('contact');
   const companyLabel = await labels('company');
   const byLabel = (custom: Record<string, unknown>, label: Map<string, string>) =>
-    Object.fromEntries(Object.entries(custom).map(([field, value]) => [label.get(field)!, value]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+    Object.fromEntries(
+      Object.entries(custom)
+        .map(([field, value]) => [label.get(field)!, value])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
 
   const companies = await Promise.all(
     (await call(core, 'companies.list', { limit: 500 })).rows.map(async ({ id }) => {
-      const { name, website, phone, address, industry, notes, tagIds, custom } = await call(core, 'companies.get', { id });
-      return { name, website, phone, address, industry, notes, tags: tagsOf(tagIds), custom: byLabel(custom, companyLabel) };
+      const { name, website, phone, address, industry, notes, tagIds, custom } = await call(core, 'companies.get', {
+        id,
+      });
+      return {
+        name,
+        website,
+        phone,
+        address,
+        industry,
+        notes,
+        tags: tagsOf(tagIds),
+        custom: byLabel(custom, companyLabel),
+      };
     }),
   );
-  const companyName = new Map((await call(core, 'companies.list', { limit: 500 })).rows.map((row) => [row.id, row.name]));
+  const companyName = new Map(
+    (await call(core, 'companies.list', { limit: 500 })).rows.map((row) => [row.id, row.name]),
+  );
   const contacts = await Promise.all(
     (await call(core, 'contacts.list', { limit: 500 })).rows.map(async ({ id }) => {
-      const { name, email, phone, company, companyId, notes, tagIds, custom } = await call(core, 'contacts.get', { id });
-      return { name, email, phone, company, linkedTo: companyId === null ? null : companyName.get(companyId), notes, tags: tagsOf(tagIds), custom: byLabel(custom, contactLabel) };
+      const { name, email, phone, company, companyId, notes, tagIds, custom } = await call(core, 'contacts.get', {
+        id,
+      });
+      return {
+        name,
+        email,
+        phone,
+        company,
+        linkedTo: companyId === null ? null : companyName.get(companyId),
+        notes,
+        tags: tagsOf(tagIds),
+        custom: byLabel(custom, contactLabel),
+      };
     }),
   );
   const byName = <T extends { name: string }>(rows: T[]) => rows.sort((a, b) => a.name.localeCompare(b.name));
@@ -113,9 +186,17 @@ async function contents(core: Core) {
 
 const extension: Record<ExportFormat, string> = { csv: 'csv', xlsx: 'xlsx', vcard: 'vcf' };
 
-async function exportList(core: Core, desktop: RecordingDesktop, kind: ImportKind, format: ExportFormat, path: string, delimiter?: CsvDelimiter) {
+async function exportList(
+  core: Core,
+  desktop: RecordingDesktop,
+  kind: ImportKind,
+  format: ExportFormat,
+  path: string,
+  delimiter?: CsvDelimiter,
+) {
   desktop.saveLocation = path;
-  const list = kind === 'contact' ? ({ kind: 'contact', query: {} } as const) : ({ kind: 'company', query: {} } as const);
+  const list =
+    kind === 'contact' ? ({ kind: 'contact', query: {} } as const) : ({ kind: 'company', query: {} } as const);
   const result = await call(core, 'export.list', { list, format, ...(delimiter ? { delimiter } : {}) });
   expect(result).toMatchObject({ saved: true });
 }
@@ -124,13 +205,21 @@ async function exportList(core: Core, desktop: RecordingDesktop, kind: ImportKin
 async function importAsSuggested(core: Core, desktop: RecordingDesktop, path: string, kind: ImportKind, rows: number) {
   const file = await openFile(core, desktop, path, kind);
   const summary = await file.run();
-  expect({ created: summary.created, updated: summary.updated, skipped: summary.skipped, rejected: summary.rejected }).toEqual({ created: rows, updated: 0, skipped: 0, rejected: 0 });
+  expect({
+    created: summary.created,
+    updated: summary.updated,
+    skipped: summary.skipped,
+    rejected: summary.rejected,
+  }).toEqual({ created: rows, updated: 0, skipped: 0, rejected: 0 });
   return file.inspection;
 }
 
 const cliPath = resolve(__dirname, '../../electron/cli/index.ts');
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', cliPath, ...args], { encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', cliPath, ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
@@ -172,7 +261,9 @@ describe('round trip: an export imports back into an empty Rolodesk unchanged', 
       expect(after.contacts).toEqual(before.contacts);
       if (format === 'vcard') {
         // A vCard holds people: their companies come back by name, linked, and nothing else of them.
-        expect(after.companies.map((company) => company.name)).toEqual(before.contacts.flatMap((contact) => contact.linkedTo ?? []).sort((a, b) => a.localeCompare(b)));
+        expect(after.companies.map((company) => company.name)).toEqual(
+          before.contacts.flatMap((contact) => contact.linkedTo ?? []).sort((a, b) => a.localeCompare(b)),
+        );
       } else {
         expect(after.companies).toEqual(before.companies);
       }
@@ -193,9 +284,18 @@ describe('round trip: an export imports back into an empty Rolodesk unchanged', 
     const out = tempDir();
     for (const kind of ['companies', 'contacts']) {
       const file = join(out, `${kind}.csv`);
-      expect(cli('export', '--data-dir', from, '--kind', kind, '--to', file, '--delimiter', 'semicolon')).toMatchObject({ code: 0 });
+      expect(cli('export', '--data-dir', from, '--kind', kind, '--to', file, '--delimiter', 'semicolon')).toMatchObject(
+        { code: 0 },
+      );
       const imported = cli('import', '--data-dir', to, '--file', file, '--kind', kind);
-      expect(imported).toMatchObject({ code: 0, out: expect.stringMatching(new RegExp(`: ${kind === 'contacts' ? before.contacts.length : before.companies.length} created, 0 updated, 0 skipped, 0 rejected`)) });
+      expect(imported).toMatchObject({
+        code: 0,
+        out: expect.stringMatching(
+          new RegExp(
+            `: ${kind === 'contacts' ? before.contacts.length : before.companies.length} created, 0 updated, 0 skipped, 0 rejected`,
+          ),
+        ),
+      });
     }
 
     const reopened = await openCore({ dataDir: to, logger: memoryLogger(), appVersion: 'test' });

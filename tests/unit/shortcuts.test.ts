@@ -3,7 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { menuTemplate, type MenuActions } from '../../electron/main/menu';
-import { acceleratorFor, chordLabel, matchesShortcut, shortcutIds, shortcuts, type KeyPress, type ShortcutId } from '../../shared/shortcuts';
+import {
+  acceleratorFor,
+  chordLabel,
+  matchesShortcut,
+  shortcutIds,
+  shortcuts,
+  type KeyPress,
+  type ShortcutId,
+} from '../../shared/shortcuts';
 
 const root = resolve(__dirname, '../..');
 const noAction = new Proxy({}, { get: () => () => undefined }) as MenuActions;
@@ -15,18 +23,31 @@ function menuItems(items: MenuItemConstructorOptions[]): MenuItemConstructorOpti
 /** The app's own code (not tests, not the table itself). */
 function codeFiles(): Array<{ file: string; text: string }> {
   return ['renderer/src', 'electron/main']
-    .flatMap((folder) => readdirSync(join(root, folder), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)))
+    .flatMap((folder) =>
+      readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name)),
+    )
     .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
     .map((file) => ({ file: relative(root, file), text: readFileSync(file, 'utf8') }));
 }
 
-const press = (key: string, held: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...held });
+const press = (key: string, held: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...held,
+});
 
 describe('keyboard shortcuts come from one table', () => {
   for (const platform of ['win32', 'darwin', 'linux'] as const) {
     it(`the ${platform} menu's accelerators are exactly the table's`, () => {
       const items = menuItems(menuTemplate(platform, noAction, 'release'));
-      const inMenu = Object.fromEntries(items.filter((item) => item.accelerator).map((item) => [item.id, item.accelerator]));
+      const inMenu = Object.fromEntries(
+        items.filter((item) => item.accelerator).map((item) => [item.id, item.accelerator]),
+      );
       const inTable = Object.fromEntries(
         shortcutIds.flatMap((id) => {
           const menuItem: string | undefined = (shortcuts[id] as { menuItem?: string }).menuItem;
@@ -34,7 +55,11 @@ describe('keyboard shortcuts come from one table', () => {
         }),
       );
       expect(inMenu).toEqual(inTable);
-      expect(inTable).toEqual({ 'new-contact': 'CmdOrCtrl+N', find: 'CmdOrCtrl+F', 'export-backup': 'CmdOrCtrl+Shift+E' });
+      expect(inTable).toEqual({
+        'new-contact': 'CmdOrCtrl+N',
+        find: 'CmdOrCtrl+F',
+        'export-backup': 'CmdOrCtrl+Shift+E',
+      });
     });
   }
 

@@ -37,7 +37,15 @@ function filesUnder(folder: string): string[] {
   });
 }
 
-const settingsFor = (port: number, user = '') => ({ host: '127.0.0.1', port, security: 'none' as const, user, fromName: 'Office', fromAddress: 'office@berg.example', messagesPerMinute: 600 });
+const settingsFor = (port: number, user = '') => ({
+  host: '127.0.0.1',
+  port,
+  security: 'none' as const,
+  user,
+  fromName: 'Office',
+  fromAddress: 'office@berg.example',
+  messagesPerMinute: 600,
+});
 
 describe('the SMTP password', () => {
   const tempDir = useTempDirs();
@@ -52,9 +60,14 @@ describe('the SMTP password', () => {
     const core = await openCore(dataDir, { desktop });
     await call(core, 'sending.settings.update', settingsFor(server.port, 'office'));
     await call(core, 'sending.setPassword', { password });
-    expect(await call(core, 'sending.test', {})).toEqual({ sent: true, message: expect.stringMatching(/^The server accepted the test message for office@berg\.example: 250/) });
+    expect(await call(core, 'sending.test', {})).toEqual({
+      sent: true,
+      message: expect.stringMatching(/^The server accepted the test message for office@berg\.example: 250/),
+    });
     await call(core, 'sending.setPassword', { password: 'wrong' });
-    expect((await call(core, 'sending.test', {})).message).toMatch(/could not log in to 127\.0\.0\.1: the server said 535/);
+    expect((await call(core, 'sending.test', {})).message).toMatch(
+      /could not log in to 127\.0\.0\.1: the server said 535/,
+    );
     await call(core, 'sending.setPassword', { password });
     await call(core, 'backups.create', {});
     const archive = join(tempDir(), 'export.zip');
@@ -65,11 +78,13 @@ describe('the SMTP password', () => {
     expect(readdirSync(secretsFolder)).toEqual(['smtp-password.bin']);
     const holding = filesUnder(dataDir).filter((file) => readFileSync(file).includes(Buffer.from(password, 'utf8')));
     expect(holding).toEqual([]);
-    expect(filesUnder(dataDir).filter((file) => relative(dataDir, file).startsWith('backups') && file.includes('secret'))).toEqual([]);
+    expect(
+      filesUnder(dataDir).filter((file) => relative(dataDir, file).startsWith('backups') && file.includes('secret')),
+    ).toEqual([]);
     const exported = await unzipped(archive);
     expect(Object.keys(exported).filter((name) => name.includes('secret'))).toEqual([]);
-    for (const [name, bytes] of Object.entries(exported)) expect({ name, holds: bytes.includes(Buffer.from(password, 'utf8')) }).toEqual({ name, holds: false });
+    for (const [name, bytes] of Object.entries(exported))
+      expect({ name, holds: bytes.includes(Buffer.from(password, 'utf8')) }).toEqual({ name, holds: false });
     expect(JSON.stringify(core.logs)).not.toContain(password);
   });
-
 });

@@ -14,9 +14,19 @@ describe('a refused request explains each field in words, also where a schema gi
     ['yes or no', 'app.closeAnswer', { close: 1 }, 'close: Must be yes or no.'],
     ['a number where the request goes', 'deals.get', 5, 'input: Must be a group of fields.'],
     ['text where a list goes', 'stages.reorder', { ids: 'all' }, 'ids: Must be a list.'],
-    ['a list too long', 'stages.reorder', { ids: Array.from({ length: 101 }, (_, index) => index + 1) }, 'ids: Must have at most 100 items.'],
+    [
+      'a list too long',
+      'stages.reorder',
+      { ids: Array.from({ length: 101 }, (_, index) => index + 1) },
+      'ids: Must have at most 100 items.',
+    ],
     ['a list too short', 'stages.reorder', { ids: [] }, 'ids: Must have at least 1 item.'],
-    ['a key a record does not take', 'contacts.create', { name: 'Anna', custom: { toString: 'x' } }, 'custom.toString: Is not a field Rolodesk knows.'],
+    [
+      'a key a record does not take',
+      'contacts.create',
+      { name: 'Anna', custom: { toString: 'x' } },
+      'custom.toString: Is not a field Rolodesk knows.',
+    ],
     ['a word not on the list', 'contacts.list', { direction: 'sideways' }, 'direction: Must be one of: asc, desc.'],
   ] as const)('%s', async (_label, channel, input, words) => {
     const core = await openCore(tempDir(), { desktop: recordingDesktop() });

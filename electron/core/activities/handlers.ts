@@ -16,12 +16,19 @@ function found<T>(value: T | undefined): T {
 
 /** Time stamps as the core writes them (milliseconds, UTC), so text order is time order. */
 export const exactTime = (text: string): string => new Date(text).toISOString();
-const optionalTime = (text: string | null | undefined) => (text === null || text === undefined ? text : exactTime(text));
+const optionalTime = (text: string | null | undefined) =>
+  text === null || text === undefined ? text : exactTime(text);
 
 /** The day "Today" lists: the window's, else the calendar day of the computer's own (ending at `endOfDay` when given). */
-function todayBounds(now: Date, startOfWindowDay: string | undefined, endOfDay: string | undefined): { start: string; end: string } {
-  if (startOfWindowDay !== undefined && endOfDay !== undefined) return { start: exactTime(startOfWindowDay), end: exactTime(endOfDay) };
-  if (endOfDay !== undefined) return { start: startOfDay(new Date(Date.parse(endOfDay) - 1)).toISOString(), end: exactTime(endOfDay) };
+function todayBounds(
+  now: Date,
+  startOfWindowDay: string | undefined,
+  endOfDay: string | undefined,
+): { start: string; end: string } {
+  if (startOfWindowDay !== undefined && endOfDay !== undefined)
+    return { start: exactTime(startOfWindowDay), end: exactTime(endOfDay) };
+  if (endOfDay !== undefined)
+    return { start: startOfDay(new Date(Date.parse(endOfDay) - 1)).toISOString(), end: exactTime(endOfDay) };
   return { start: startOfDay(now).toISOString(), end: startOfDayAfter(now, 1).toISOString() };
 }
 
@@ -37,21 +44,43 @@ export function activityHandlers({ db, clock }: CoreContext) {
     'activities.get': ({ id }) => found(repo.get(id)),
     'activities.create': ({ occurredAt, dueAt, done, ...draft }) => {
       const at = now();
-      return repo.create({ ...draft, occurredAt: occurredAt ? exactTime(occurredAt) : at, dueAt: optionalTime(dueAt) ?? null, doneAt: done ? at : null }, at);
-    },
-    'activities.update': write(({ id, version, occurredAt, dueAt, done, ...changes }: ParsedInput<'activities.update'>) => {
-      checkVersion('activity', id, version);
-      const at = now();
-      const current = found(repo.values(id));
-      const doneAt = done === undefined ? undefined : done ? (current.doneAt ?? at) : null;
-      return found(
-        repo.update(id, { ...changes, occurredAt: occurredAt === undefined ? undefined : exactTime(occurredAt), dueAt: optionalTime(dueAt), ...(doneAt === undefined ? {} : { doneAt }) }, at),
+      return repo.create(
+        {
+          ...draft,
+          occurredAt: occurredAt ? exactTime(occurredAt) : at,
+          dueAt: optionalTime(dueAt) ?? null,
+          doneAt: done ? at : null,
+        },
+        at,
       );
-    }),
+    },
+    'activities.update': write(
+      ({ id, version, occurredAt, dueAt, done, ...changes }: ParsedInput<'activities.update'>) => {
+        checkVersion('activity', id, version);
+        const at = now();
+        const current = found(repo.values(id));
+        const doneAt = done === undefined ? undefined : done ? (current.doneAt ?? at) : null;
+        return found(
+          repo.update(
+            id,
+            {
+              ...changes,
+              occurredAt: occurredAt === undefined ? undefined : exactTime(occurredAt),
+              dueAt: optionalTime(dueAt),
+              ...(doneAt === undefined ? {} : { doneAt }),
+            },
+            at,
+          ),
+        );
+      },
+    ),
     'activities.setDone': ({ id, done }) => {
       const at = now();
       const current = found(repo.values(id));
-      if (current.kind !== 'task') throw new CrmError('VALIDATION', 'Only a task can be done.', { fields: [{ field: 'id', message: 'Only a task can be done.' }] });
+      if (current.kind !== 'task')
+        throw new CrmError('VALIDATION', 'Only a task can be done.', {
+          fields: [{ field: 'id', message: 'Only a task can be done.' }],
+        });
       return found(repo.update(id, { doneAt: done ? (current.doneAt ?? at) : null }, at));
     },
     'activities.delete': ({ id }) => {

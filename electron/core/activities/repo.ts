@@ -1,4 +1,12 @@
-import type { Activity, ActivityKind, ActivityPage, ActivitySortKey, ActivitySummary, DueReminder, TodayTasks } from '../../../shared/schemas/activity';
+import type {
+  Activity,
+  ActivityKind,
+  ActivityPage,
+  ActivitySortKey,
+  ActivitySummary,
+  DueReminder,
+  TodayTasks,
+} from '../../../shared/schemas/activity';
 import type { FieldedRef } from '../../../shared/schemas/record';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
@@ -93,8 +101,12 @@ function summaryOf(row: ActivityRow): ActivitySummary {
 /** SQL for activities, "Today" and reminders. */
 export function activitiesRepo(db: Db) {
   const write = writer(db);
-  const byId = db.prepare<[number], ActivityRow>(`SELECT a.*, ${columns} FROM ${from} WHERE a.id = ? AND a.deleted_at IS NULL`);
-  const byIds = db.prepare<[string], ActivityRow>(`SELECT ${columns} FROM ${from} WHERE a.id IN (SELECT value FROM json_each(?))`);
+  const byId = db.prepare<[number], ActivityRow>(
+    `SELECT a.*, ${columns} FROM ${from} WHERE a.id = ? AND a.deleted_at IS NULL`,
+  );
+  const byIds = db.prepare<[string], ActivityRow>(
+    `SELECT ${columns} FROM ${from} WHERE a.id IN (SELECT value FROM json_each(?))`,
+  );
   const insert = db.prepare<[Record<string, string | number | null>], { id: number }>(
     `INSERT INTO activities (kind, subject, body, occurred_at, due_at, done_at, contact_id, company_id, deal_id, created_at, updated_at)
      VALUES (@kind, @subject, @body, @occurredAt, @dueAt, @doneAt, @contactId, @companyId, @dealId, @now, @now) RETURNING id`,
@@ -106,25 +118,45 @@ export function activitiesRepo(db: Db) {
        notified_at = CASE WHEN due_at IS @dueAt THEN notified_at ELSE NULL END
      WHERE id = @id AND deleted_at IS NULL`,
   );
-  const contactOf = db.prepare<[number], { company_id: number | null }>('SELECT company_id FROM contacts WHERE id = ? AND deleted_at IS NULL');
-  const companyLive = db.prepare<[number], number>('SELECT 1 FROM companies WHERE id = ? AND deleted_at IS NULL').pluck();
-  const dealOf = db.prepare<[number], { company_id: number | null; contact_id: number | null }>('SELECT company_id, contact_id FROM deals WHERE id = ? AND deleted_at IS NULL');
+  const contactOf = db.prepare<[number], { company_id: number | null }>(
+    'SELECT company_id FROM contacts WHERE id = ? AND deleted_at IS NULL',
+  );
+  const companyLive = db
+    .prepare<[number], number>('SELECT 1 FROM companies WHERE id = ? AND deleted_at IS NULL')
+    .pluck();
+  const dealOf = db.prepare<[number], { company_id: number | null; contact_id: number | null }>(
+    'SELECT company_id, contact_id FROM deals WHERE id = ? AND deleted_at IS NULL',
+  );
   const companyIfLive = (id: number | null) => (id !== null && companyLive.get(id) !== undefined ? id : null);
   const contactIfLive = (id: number | null) => (id !== null && contactOf.get(id) !== undefined ? id : null);
   const openTasks = `FROM ${from} WHERE a.kind = 'task' AND a.done_at IS NULL AND a.deleted_at IS NULL AND a.due_at >= @from AND a.due_at < @until`;
-  const tasksDue = db.prepare<[{ from: string; until: string; limit: number }], ActivityRow>(`SELECT ${columns} ${openTasks} ORDER BY a.due_at, a.id LIMIT @limit`);
-  const tasksDueCount = db.prepare<[{ from: string; until: string }], number>(
-    `SELECT count(*) FROM activities a WHERE a.kind = 'task' AND a.done_at IS NULL AND a.deleted_at IS NULL AND a.due_at >= @from AND a.due_at < @until`,
-  ).pluck();
+  const tasksDue = db.prepare<[{ from: string; until: string; limit: number }], ActivityRow>(
+    `SELECT ${columns} ${openTasks} ORDER BY a.due_at, a.id LIMIT @limit`,
+  );
+  const tasksDueCount = db
+    .prepare<[{ from: string; until: string }], number>(
+      `SELECT count(*) FROM activities a WHERE a.kind = 'task' AND a.done_at IS NULL AND a.deleted_at IS NULL AND a.due_at >= @from AND a.due_at < @until`,
+    )
+    .pluck();
   const fellDue = db.prepare<[{ since: string; now: string }], ActivityRow>(
     `SELECT ${columns} FROM ${from}
      WHERE a.kind = 'task' AND a.done_at IS NULL AND a.deleted_at IS NULL AND a.notified_at IS NULL AND a.due_at > @since AND a.due_at <= @now
      ORDER BY a.due_at, a.id`,
   );
-  const markNotified = db.prepare<[{ id: number; now: string }]>('UPDATE activities SET notified_at = @now WHERE id = @id');
+  const markNotified = db.prepare<[{ id: number; now: string }]>(
+    'UPDATE activities SET notified_at = @now WHERE id = @id',
+  );
   const readSetting = db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck();
-  const writeSetting = db.prepare<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  const reader = listReader<ActivitySortKey, ActivityRow>(db, { kind: 'activity', from, alias: 'a', columns, order: orderTerms });
+  const writeSetting = db.prepare<[string, string]>(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  const reader = listReader<ActivitySortKey, ActivityRow>(db, {
+    kind: 'activity',
+    from,
+    alias: 'a',
+    columns,
+    order: orderTerms,
+  });
 
   /**
    * Checks the records an activity belongs to, and files it under the
@@ -135,7 +167,8 @@ export function activitiesRepo(db: Db) {
     const { dealId } = values;
     const contact = contactId === null ? null : contactOf.get(contactId);
     if (contact === undefined) throw gone('contactId', 'That contact no longer exists. It may have been deleted.');
-    if (companyId !== null && companyLive.get(companyId) === undefined) throw gone('companyId', 'That company no longer exists. It may have been deleted.');
+    if (companyId !== null && companyLive.get(companyId) === undefined)
+      throw gone('companyId', 'That company no longer exists. It may have been deleted.');
     const deal = dealId === null ? null : dealOf.get(dealId);
     if (deal === undefined) throw gone('dealId', 'That deal no longer exists. It may have been deleted.');
     if (fill) {
@@ -149,7 +182,8 @@ export function activitiesRepo(db: Db) {
   }
 
   function rowValues(values: ActivityValues) {
-    if (values.kind !== 'task' && (values.dueAt !== null || values.doneAt !== null)) throw invalid('dueAt', 'Only a task has a due time or can be done.');
+    if (values.kind !== 'task' && (values.dueAt !== null || values.doneAt !== null))
+      throw invalid('dueAt', 'Only a task has a due time or can be done.');
     if (values.subject === '' && values.body === '') throw invalid('subject', 'Please enter a subject or some text.');
     return {
       kind: values.kind,
@@ -221,7 +255,8 @@ export function activitiesRepo(db: Db) {
         conditions.where.push('a.kind IN (SELECT value FROM json_each(@kinds))');
         conditions.params.kinds = JSON.stringify(query.kinds);
       }
-      if (query.status) conditions.where.push(`a.kind = 'task' AND a.done_at IS ${query.status === 'open' ? '' : 'NOT '}NULL`);
+      if (query.status)
+        conditions.where.push(`a.kind = 'task' AND a.done_at IS ${query.status === 'open' ? '' : 'NOT '}NULL`);
       if (query.record) {
         conditions.where.push(`a.${ownerColumn[query.record.kind]} = @recordId`);
         conditions.params.recordId = query.record.id;

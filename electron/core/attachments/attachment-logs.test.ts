@@ -33,7 +33,11 @@ describe('attachment log lines', () => {
     await core.dispatch('attachments.open', { id: attachment.id });
     desktop.saveLocation = join(tempDir(), 'Anna Smith', 'passport copy.pdf');
     await core.dispatch('attachments.saveCopy', { id: attachment.id });
-    const abandoned = await core.dispatch('attachments.start', { record: { kind: 'contact', id: contactId }, fileName: 'Anna Smith salary.txt', size: 10 });
+    const abandoned = await core.dispatch('attachments.start', {
+      record: { kind: 'contact', id: contactId },
+      fileName: 'Anna Smith salary.txt',
+      size: 10,
+    });
     clock.advance(11 * 60 * 1000);
     await upload(core, contactId, 'Anna Smith notes.txt', samples.text);
     await core.dispatch('attachments.remove', { id: attachment.id });
@@ -41,9 +45,24 @@ describe('attachment log lines', () => {
     const lines = core.logs.filter((record) => attachmentMessages.has(record.message));
     expect(lines.map((record) => record.message)).toEqual(expect.arrayContaining([...attachmentMessages]));
     for (const line of lines) expect(JSON.stringify(line)).not.toMatch(/Anna Smith|passport|salary/);
-    expect(lines).toContainEqual(expect.objectContaining({ message: 'file stored', context: expect.objectContaining({ sha256: attachment.sha256 }) }));
-    expect(lines).toContainEqual(expect.objectContaining({ message: 'attachment opened in the system program', context: { id: attachment.id, sha256: attachment.sha256 } }));
-    expect(lines).toContainEqual(expect.objectContaining({ message: 'abandoned upload dropped', context: { uploadId: (abandoned as { data: { uploadId: string } }).data.uploadId } }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        message: 'file stored',
+        context: expect.objectContaining({ sha256: attachment.sha256 }),
+      }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        message: 'attachment opened in the system program',
+        context: { id: attachment.id, sha256: attachment.sha256 },
+      }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        message: 'abandoned upload dropped',
+        context: { uploadId: (abandoned as { data: { uploadId: string } }).data.uploadId },
+      }),
+    );
   });
 });
 

@@ -40,7 +40,14 @@ describe('attachments', () => {
     const contactId = await createContact(core);
     const attachment = await added(core, contactId, 'notes.txt', samples.text);
     const digest = sha(samples.text);
-    expect(attachment).toMatchObject({ record: { kind: 'contact', id: contactId }, fileName: 'notes.txt', size: samples.text.length, mimeType: 'text/plain', sha256: digest, previewable: false });
+    expect(attachment).toMatchObject({
+      record: { kind: 'contact', id: contactId },
+      fileName: 'notes.txt',
+      size: samples.text.length,
+      mimeType: 'text/plain',
+      sha256: digest,
+      previewable: false,
+    });
     const path = join(core.paths.attachments, digest.slice(0, 2), digest);
     expect(readFileSync(path).equals(samples.text)).toBe(true);
     expect(storedFiles(core)).toEqual([path]);
@@ -54,7 +61,9 @@ describe('attachments', () => {
     const big = Buffer.concat([samples.pdf, Buffer.alloc(3 * 1024 * 1024 + 123, 0x41)]);
     const attachment = await added(core, contactId, 'Contract 2026.pdf', big);
     expect(attachment).toMatchObject({ size: big.length, mimeType: 'application/pdf', previewable: true });
-    expect(readFileSync(join(core.paths.attachments, attachment.sha256.slice(0, 2), attachment.sha256)).equals(big)).toBe(true);
+    expect(
+      readFileSync(join(core.paths.attachments, attachment.sha256.slice(0, 2), attachment.sha256)).equals(big),
+    ).toBe(true);
   });
 
   it('keeps the same bytes once, and deletes the file only when no row uses it', async () => {
@@ -96,9 +105,24 @@ describe('attachments', () => {
 
   describe('refuses, with a message naming what the file really is, and stores nothing', () => {
     const refusals: Array<[string, string, () => Buffer | Promise<Buffer>, RegExp]> = [
-      ['a Linux program named like a PDF', 'invoice.pdf', () => samples.elf, /“invoice\.pdf” is really a Linux program \(ELF\)/],
-      ['a Windows program named like a PNG', 'photo.png', () => samples.exe, /“photo\.png” is really a Windows program \(EXE\)/],
-      ['a PDF named like a PNG', 'photo.png', () => samples.pdf, /named like a PNG image, but it is really a PDF document/],
+      [
+        'a Linux program named like a PDF',
+        'invoice.pdf',
+        () => samples.elf,
+        /“invoice\.pdf” is really a Linux program \(ELF\)/,
+      ],
+      [
+        'a Windows program named like a PNG',
+        'photo.png',
+        () => samples.exe,
+        /“photo\.png” is really a Windows program \(EXE\)/,
+      ],
+      [
+        'a PDF named like a PNG',
+        'photo.png',
+        () => samples.pdf,
+        /named like a PNG image, but it is really a PDF document/,
+      ],
       ['a script named like text', 'notes.txt', () => samples.script, /really a script/],
       ['a web page named like text', 'notes.txt', () => samples.html, /web page/],
       ['a ZIP archive carrying a program', 'documents.docx', zipWithProgram, /really a ZIP archive/],
@@ -107,20 +131,37 @@ describe('attachments', () => {
     it.each(refusals)('%s', async (_label, name, bytes, message) => {
       const core = await openCore(tempDir());
       const result = await upload(core, await createContact(core), name, await bytes());
-      expect(result).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: expect.stringMatching(message) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'FILE_REFUSED', message: expect.stringMatching(message) },
+      });
       expect(storedFiles(core)).toEqual([]);
       expect(rowCount(core)).toEqual({ attachments: 0, blobs: 0 });
     });
 
-    it.each(['setup.exe', 'run.bat', 'install.ps1', 'macro.js', 'image.dmg', 'disk.iso', 'archive.zip', 'page.html', 'logo.svg'])(
-      '%s by its name, before a byte is sent',
-      async (name) => {
-        const core = await openCore(tempDir());
-        const result = await core.dispatch('attachments.start', { record: { kind: 'contact', id: await createContact(core) }, fileName: name, size: 10 });
-        expect(result).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: expect.stringContaining(name) } });
-        expect(storedFiles(core)).toEqual([]);
-      },
-    );
+    it.each([
+      'setup.exe',
+      'run.bat',
+      'install.ps1',
+      'macro.js',
+      'image.dmg',
+      'disk.iso',
+      'archive.zip',
+      'page.html',
+      'logo.svg',
+    ])('%s by its name, before a byte is sent', async (name) => {
+      const core = await openCore(tempDir());
+      const result = await core.dispatch('attachments.start', {
+        record: { kind: 'contact', id: await createContact(core) },
+        fileName: name,
+        size: 10,
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'FILE_REFUSED', message: expect.stringContaining(name) },
+      });
+      expect(storedFiles(core)).toEqual([]);
+    });
   });
 
   describe('bad names, sizes and uploads get a clear error and change nothing', () => {
@@ -134,26 +175,51 @@ describe('attachments', () => {
       ['10,000 characters', 'x'.repeat(10_000)],
     ])('a file name with %s', async (_label, fileName) => {
       const core = await openCore(tempDir());
-      const result = await core.dispatch('attachments.start', { record: { kind: 'contact', id: await createContact(core) }, fileName, size: 10 });
-      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [expect.objectContaining({ field: 'fileName' })] } } });
+      const result = await core.dispatch('attachments.start', {
+        record: { kind: 'contact', id: await createContact(core) },
+        fileName,
+        size: 10,
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', details: { fields: [expect.objectContaining({ field: 'fileName' })] } },
+      });
       expect(storedFiles(core)).toEqual([]);
     });
 
     it('a zero-byte file', async () => {
       const core = await openCore(tempDir());
       const result = await upload(core, await createContact(core), 'empty.txt', Buffer.alloc(0));
-      expect(result).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: expect.stringMatching(/empty \(0 bytes\)/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'FILE_REFUSED', message: expect.stringMatching(/empty \(0 bytes\)/) },
+      });
     });
 
     it('a file over the size limit, which is a setting (default 25 MB)', async () => {
       const core = await openCore(tempDir());
       const contactId = await createContact(core);
       expect(await core.dispatch('settings.attachments.get', {})).toEqual({ ok: true, data: { maxFileMegabytes: 25 } });
-      const tooBig = await core.dispatch('attachments.start', { record: { kind: 'contact', id: contactId }, fileName: 'scan.pdf', size: 25 * 1024 * 1024 + 1 });
-      expect(tooBig).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: expect.stringMatching(/at most 25 MB/) } });
+      const tooBig = await core.dispatch('attachments.start', {
+        record: { kind: 'contact', id: contactId },
+        fileName: 'scan.pdf',
+        size: 25 * 1024 * 1024 + 1,
+      });
+      expect(tooBig).toMatchObject({
+        ok: false,
+        error: { code: 'FILE_REFUSED', message: expect.stringMatching(/at most 25 MB/) },
+      });
       await core.dispatch('settings.attachments.update', { maxFileMegabytes: 1 });
-      const overNewLimit = await upload(core, contactId, 'scan.pdf', Buffer.concat([samples.pdf, Buffer.alloc(1024 * 1024)]));
-      expect(overNewLimit).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: expect.stringMatching(/at most 1 MB/) } });
+      const overNewLimit = await upload(
+        core,
+        contactId,
+        'scan.pdf',
+        Buffer.concat([samples.pdf, Buffer.alloc(1024 * 1024)]),
+      );
+      expect(overNewLimit).toMatchObject({
+        ok: false,
+        error: { code: 'FILE_REFUSED', message: expect.stringMatching(/at most 1 MB/) },
+      });
       expect(storedFiles(core)).toEqual([]);
     });
 
@@ -161,22 +227,35 @@ describe('attachments', () => {
       const core = await openCore(tempDir());
       const contactId = await createContact(core);
       const shorter = await upload(core, contactId, 'notes.txt', samples.text, samples.text.length + 10);
-      expect(shorter).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: expect.stringMatching(/Only part/) } });
+      expect(shorter).toMatchObject({
+        ok: false,
+        error: { code: 'FILE_REFUSED', message: expect.stringMatching(/Only part/) },
+      });
       const longer = await upload(core, contactId, 'notes.txt', samples.text, samples.text.length - 10);
-      expect(longer).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: expect.stringMatching(/grew/) } });
+      expect(longer).toMatchObject({
+        ok: false,
+        error: { code: 'FILE_REFUSED', message: expect.stringMatching(/grew/) },
+      });
       expect(storedFiles(core)).toEqual([]);
       expect(rowCount(core)).toEqual({ attachments: 0, blobs: 0 });
     });
 
     it('a cancelled upload leaves no temp file, and the upload is gone afterwards', async () => {
       const core = await openCore(tempDir());
-      const started = await core.dispatch('attachments.start', { record: { kind: 'contact', id: await createContact(core) }, fileName: 'notes.txt', size: 100 });
+      const started = await core.dispatch('attachments.start', {
+        record: { kind: 'contact', id: await createContact(core) },
+        fileName: 'notes.txt',
+        size: 100,
+      });
       const { uploadId } = (started as { data: { uploadId: string } }).data;
       await core.dispatch('attachments.chunk', { uploadId, offset: 0, data: Buffer.from('hello').toString('base64') });
       expect(storedFiles(core)).toHaveLength(1);
       expect(await core.dispatch('attachments.cancel', { uploadId })).toEqual({ ok: true, data: { cancelled: true } });
       expect(storedFiles(core)).toEqual([]);
-      expect(await core.dispatch('attachments.finish', { uploadId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await core.dispatch('attachments.finish', { uploadId })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     });
 
     it('a record that does not exist', async () => {
@@ -221,7 +300,10 @@ describe('attachments', () => {
       const desktop = recordingDesktop();
       const core = await openCore(tempDir(), { desktop });
       const attachment = await added(core, await createContact(core), 'Quote for Anna', samples.pdf);
-      expect(await core.dispatch('attachments.open', { id: attachment.id })).toEqual({ ok: true, data: { opened: true } });
+      expect(await core.dispatch('attachments.open', { id: attachment.id })).toEqual({
+        ok: true,
+        data: { opened: true },
+      });
       expect(desktop.opened).toHaveLength(1);
       expect(desktop.opened[0]).toMatch(/Quote for Anna\.pdf$/);
       expect(readFileSync(desktop.opened[0]!).equals(samples.pdf)).toBe(true);
@@ -233,7 +315,10 @@ describe('attachments', () => {
       const attachment = await added(core, await createContact(core), 'notes.txt', samples.text);
       const path = join(core.paths.attachments, attachment.sha256.slice(0, 2), attachment.sha256);
       writeFileSync(path, Buffer.from(samples.text.toString().replace('Anna', 'Evil')));
-      expect(await core.dispatch('attachments.open', { id: attachment.id })).toMatchObject({ ok: false, error: { code: 'STORAGE', message: expect.stringMatching(/damaged/) } });
+      expect(await core.dispatch('attachments.open', { id: attachment.id })).toMatchObject({
+        ok: false,
+        error: { code: 'STORAGE', message: expect.stringMatching(/damaged/) },
+      });
       expect(desktop.opened).toEqual([]);
     });
 
@@ -241,16 +326,26 @@ describe('attachments', () => {
       const desktop = recordingDesktop();
       const core = await openCore(tempDir(), { desktop });
       const attachment = await added(core, await createContact(core), 'card.vcf', samples.vcard);
-      expect(await core.dispatch('attachments.saveCopy', { id: attachment.id })).toEqual({ ok: true, data: { saved: false } });
+      expect(await core.dispatch('attachments.saveCopy', { id: attachment.id })).toEqual({
+        ok: true,
+        data: { saved: false },
+      });
       desktop.saveLocation = join(tempDir(), 'Anna.vcf');
-      expect(await core.dispatch('attachments.saveCopy', { id: attachment.id })).toEqual({ ok: true, data: { saved: true } });
+      expect(await core.dispatch('attachments.saveCopy', { id: attachment.id })).toEqual({
+        ok: true,
+        data: { saved: true },
+      });
       expect(readFileSync(desktop.saveLocation).equals(samples.vcard)).toBe(true);
     });
   });
 
   describe('contact photo', () => {
     async function uploadPhoto(core: Core, contactId: number, name: string, bytes: Buffer) {
-      const started = await core.dispatch('attachments.start', { record: { kind: 'contact', id: contactId }, fileName: name, size: bytes.length });
+      const started = await core.dispatch('attachments.start', {
+        record: { kind: 'contact', id: contactId },
+        fileName: name,
+        size: bytes.length,
+      });
       const { uploadId } = (started as { data: { uploadId: string } }).data;
       await core.dispatch('attachments.chunk', { uploadId, offset: 0, data: bytes.toString('base64') });
       return core.dispatch('contacts.setPhoto', { id: contactId, uploadId });
@@ -265,14 +360,20 @@ describe('attachments', () => {
       expect(listed).toMatchObject({ ok: true, data: { rows: [{ photo: sha(samples.png) }] } });
       await uploadPhoto(core, contactId, 'anna.jpg', samples.jpeg);
       expect(storedFiles(core).map((path) => path.slice(-64))).toEqual([sha(samples.jpeg)]);
-      expect(await core.dispatch('contacts.removePhoto', { id: contactId })).toMatchObject({ ok: true, data: { photo: null } });
+      expect(await core.dispatch('contacts.removePhoto', { id: contactId })).toMatchObject({
+        ok: true,
+        data: { photo: null },
+      });
       expect(storedFiles(core)).toEqual([]);
     });
 
     it('must be an image', async () => {
       const core = await openCore(tempDir());
       const contactId = await createContact(core);
-      expect(await uploadPhoto(core, contactId, 'anna.pdf', samples.pdf)).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED' } });
+      expect(await uploadPhoto(core, contactId, 'anna.pdf', samples.pdf)).toMatchObject({
+        ok: false,
+        error: { code: 'FILE_REFUSED' },
+      });
       expect(storedFiles(core)).toEqual([]);
     });
   });
@@ -301,11 +402,21 @@ describe('upload chunks', () => {
 
   it('refuses a chunk that is not base64, naming the field, and keeps the upload going', async () => {
     const core = await openCore(tempDir());
-    const started = await core.dispatch('attachments.start', { record: { kind: 'contact', id: await createContact(core) }, fileName: 'notes.txt', size: 5 });
+    const started = await core.dispatch('attachments.start', {
+      record: { kind: 'contact', id: await createContact(core) },
+      fileName: 'notes.txt',
+      size: 5,
+    });
     const { uploadId } = (started as { data: { uploadId: string } }).data;
     const garbled = await core.dispatch('attachments.chunk', { uploadId, offset: 0, data: 'aGVs!bG8=' });
-    expect(garbled).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ field: 'data' }] } } });
-    expect(await core.dispatch('attachments.chunk', { uploadId, offset: 0, data: 'aGVsbG8=' })).toEqual({ ok: true, data: { received: 5 } });
+    expect(garbled).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: [{ field: 'data' }] } },
+    });
+    expect(await core.dispatch('attachments.chunk', { uploadId, offset: 0, data: 'aGVsbG8=' })).toEqual({
+      ok: true,
+      data: { received: 5 },
+    });
     expect(await core.dispatch('attachments.finish', { uploadId })).toMatchObject({ ok: true, data: { size: 5 } });
   });
 });

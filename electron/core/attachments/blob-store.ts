@@ -11,10 +11,16 @@ const shaPattern = /^[0-9a-f]{64}$/;
 export function storageError(error: unknown, doing: string, where = 'its attachments folder'): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new CrmError('DISK_FULL', `The disk is full, so Rolodesk could not ${doing}. Free some space and try again; nothing was changed.`);
+    return new CrmError(
+      'DISK_FULL',
+      `The disk is full, so Rolodesk could not ${doing}. Free some space and try again; nothing was changed.`,
+    );
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new CrmError('STORAGE', `Rolodesk is not allowed to write to ${where}, so it could not ${doing}. Check the folder's permissions; nothing was changed.`);
+    return new CrmError(
+      'STORAGE',
+      `Rolodesk is not allowed to write to ${where}, so it could not ${doing}. Check the folder's permissions; nothing was changed.`,
+    );
   }
   if (code === 'ENOENT') {
     return new CrmError('STORAGE', `A file went missing while Rolodesk was trying to ${doing}. Nothing was changed.`);
@@ -65,7 +71,10 @@ export function blobStore(root: string) {
     },
 
     /** Every temp file and every stored file, with its age, for the start-up sweep. */
-    async inventory(): Promise<{ temps: string[]; stored: Array<{ sha256: string; path: string; modifiedMs: number }> }> {
+    async inventory(): Promise<{
+      temps: string[];
+      stored: Array<{ sha256: string; path: string; modifiedMs: number }>;
+    }> {
       const temps: string[] = [];
       const stored: Array<{ sha256: string; path: string; modifiedMs: number }> = [];
       for (const entry of await readdir(root, { withFileTypes: true })) {

@@ -32,9 +32,15 @@ function looksLikeText(bytes: Buffer): boolean {
 function textKind(bytes: Buffer, extension: string): Detected {
   const start = bytes.toString('utf8', 0, Math.min(bytes.length, 4096)).replace(/^\uFEFF/, '');
   if (start.startsWith('#!')) return { refused: 'a script' };
-  if (/^\s*<(!doctype|html|svg|script|\?xml|head|body)\b/i.test(start)) return { refused: 'a web page or markup file, which can carry scripts' };
+  if (/^\s*<(!doctype|html|svg|script|\?xml|head|body)\b/i.test(start))
+    return { refused: 'a web page or markup file, which can carry scripts' };
   if (/^BEGIN:VCARD/i.test(start.trimStart())) return { kind: 'vcard' };
-  if (/^(?:(?:From|Received|Return-Path|MIME-Version|Message-ID|Delivered-To|Date|Subject|To|X-[\w-]+):[^\n]*\r?\n)+/i.test(start) && /^(?:From|Received|Return-Path|MIME-Version|Message-ID|Delivered-To):/im.test(start)) {
+  if (
+    /^(?:(?:From|Received|Return-Path|MIME-Version|Message-ID|Delivered-To|Date|Subject|To|X-[\w-]+):[^\n]*\r?\n)+/i.test(
+      start,
+    ) &&
+    /^(?:From|Received|Return-Path|MIME-Version|Message-ID|Delivered-To):/im.test(start)
+  ) {
     return { kind: 'eml' };
   }
   return { kind: extension === 'csv' || extension === 'tsv' ? 'csv' : 'text' };

@@ -17,11 +17,15 @@ function refuse(message: string): CrmError {
 export function checkBeforeUpload(fileName: string, size: number, maxMegabytes: number): void {
   const extension = extensionOf(fileName);
   if (refusedExtensions.has(extension)) {
-    throw refuse(`“${fileName}” is a .${extension} file, which can run programs or hide them, so it was not added. ${allowedInWords}`);
+    throw refuse(
+      `“${fileName}” is a .${extension} file, which can run programs or hide them, so it was not added. ${allowedInWords}`,
+    );
   }
   if (size === 0) throw refuse(`“${fileName}” is empty (0 bytes), so there is nothing to attach.`);
   if (size > maxMegabytes * megabyte) {
-    throw refuse(`“${fileName}” is ${(size / megabyte).toFixed(1)} MB; files may be at most ${maxMegabytes} MB. The limit can be changed in Settings.`);
+    throw refuse(
+      `“${fileName}” is ${(size / megabyte).toFixed(1)} MB; files may be at most ${maxMegabytes} MB. The limit can be changed in Settings.`,
+    );
   }
 }
 
@@ -31,11 +35,15 @@ const compatible: Partial<Record<AllowedKind, AllowedKind[]>> = { text: ['text',
 /** Checks made on the stored bytes: what they really are, and whether the name agrees. */
 export function checkContent(fileName: string, detected: Detected): AllowedKind {
   if (!('kind' in detected)) {
-    throw refuse(`“${fileName}” is really ${detected.refused}, which Rolodesk does not keep, so it was not added. ${allowedInWords}`);
+    throw refuse(
+      `“${fileName}” is really ${detected.refused}, which Rolodesk does not keep, so it was not added. ${allowedInWords}`,
+    );
   }
   const promised = kindByExtension[extensionOf(fileName)];
   if (promised && !(compatible[promised] ?? [promised]).includes(detected.kind)) {
-    throw refuse(`“${fileName}” is named like ${allowedKinds[promised].label}, but it is really ${labelOf(detected)}, so it was not added.`);
+    throw refuse(
+      `“${fileName}” is named like ${allowedKinds[promised].label}, but it is really ${labelOf(detected)}, so it was not added.`,
+    );
   }
   return detected.kind;
 }

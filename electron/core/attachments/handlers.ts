@@ -31,7 +31,9 @@ export function attachmentHandlers(context: CoreContext) {
       return { uploadId, chunkBytes: uploadChunkBytes };
     },
 
-    'attachments.chunk': async ({ uploadId, offset, data }) => ({ received: await uploads.chunk(uploadId, offset, data) }),
+    'attachments.chunk': async ({ uploadId, offset, data }) => ({
+      received: await uploads.chunk(uploadId, offset, data),
+    }),
 
     'attachments.finish': async ({ uploadId }) => {
       const file = await uploads.finish(uploadId);
@@ -57,13 +59,20 @@ export function attachmentHandlers(context: CoreContext) {
         {
           title: 'Remove file',
           message: `Remove the file “${fileName}”?`,
-          detail: 'Removed files do not go to the trash: it is gone from Rolodesk for good. Copies you saved elsewhere are not affected. This cannot be undone.',
+          detail:
+            'Removed files do not go to the trash: it is gone from Rolodesk for good. Copies you saved elsewhere are not affected. This cannot be undone.',
           confirmLabel: 'Remove File',
         },
         `“${fileName}” was not removed.`,
       );
       const attachment = found(repo.get(id));
-      await changeThenReleaseFiles(db, store, logger, () => [attachment.sha256], () => repo.delete(id));
+      await changeThenReleaseFiles(
+        db,
+        store,
+        logger,
+        () => [attachment.sha256],
+        () => repo.delete(id),
+      );
       return { id };
     },
 

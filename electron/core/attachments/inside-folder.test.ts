@@ -10,7 +10,12 @@ describe('a name joined onto a folder', () => {
     expect(pathInside(`${folder}/`, '..hidden.txt')).toBe(join(folder, '..hidden.txt'));
   });
 
-  it.each(['../evil.txt', '../../evil.txt', '/etc/passwd', 'sub/file.txt', '.', '..', '', 'a/../../evil.txt'])('refuses %j in words', (name) => {
-    expect(() => pathInside(folder, name)).toThrow(expect.objectContaining({ code: 'FILE_REFUSED', message: expect.stringMatching(/points outside the folder/) }));
-  });
+  it.each(['../evil.txt', '../../evil.txt', '/etc/passwd', 'sub/file.txt', '.', '..', '', 'a/../../evil.txt'])(
+    'refuses %j in words',
+    (name) => {
+      expect(() => pathInside(folder, name)).toThrow(
+        expect.objectContaining({ code: 'FILE_REFUSED', message: expect.stringMatching(/points outside the folder/) }),
+      );
+    },
+  );
 });

@@ -9,8 +9,17 @@ export function pathInside(folder: string, name: string): string {
   const root = resolve(folder);
   const target = resolve(root, name);
   const fromRoot = relative(root, target);
-  if (dirname(target) !== root || fromRoot === '' || fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) {
-    throw new CrmError('FILE_REFUSED', 'The file’s name points outside the folder it belongs in, so Rolodesk did not write it.');
+  if (
+    dirname(target) !== root ||
+    fromRoot === '' ||
+    fromRoot === '..' ||
+    fromRoot.startsWith(`..${sep}`) ||
+    isAbsolute(fromRoot)
+  ) {
+    throw new CrmError(
+      'FILE_REFUSED',
+      'The file’s name points outside the folder it belongs in, so Rolodesk did not write it.',
+    );
   }
   return target;
 }

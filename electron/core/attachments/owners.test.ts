@@ -27,10 +27,14 @@ describe('attachments on any kind of record', () => {
     for (const record of records) {
       const attachment = await attach(core, record, `${record.kind}.pdf`, samples.pdf);
       expect(attachment).toMatchObject({ record, fileName: `${record.kind}.pdf`, previewable: true });
-      expect((await call(core, 'attachments.list', { record })).attachments.map((file) => file.fileName)).toEqual([`${record.kind}.pdf`]);
+      expect((await call(core, 'attachments.list', { record })).attachments.map((file) => file.fileName)).toEqual([
+        `${record.kind}.pdf`,
+      ]);
     }
     const timeline = await call(core, 'timeline.list', { record: { kind: 'company', id: crm.acme.id } });
-    expect(timeline.entries.some((entry) => entry.type === 'attachment' && entry.attachment.fileName === 'company.pdf')).toBe(true);
+    expect(
+      timeline.entries.some((entry) => entry.type === 'attachment' && entry.attachment.fileName === 'company.pdf'),
+    ).toBe(true);
     expect(count(core, 'SELECT count(*) FROM blobs')).toBe(1);
   });
 
@@ -38,7 +42,11 @@ describe('attachments on any kind of record', () => {
     const core = await openCore(tempDir());
     const crm = await smallCrm(core);
     await call(core, 'deals.delete', { id: crm.pilot.id });
-    const started = await core.dispatch('attachments.start', { record: { kind: 'deal', id: crm.pilot.id }, fileName: 'a.txt', size: 5 });
+    const started = await core.dispatch('attachments.start', {
+      record: { kind: 'deal', id: crm.pilot.id },
+      fileName: 'a.txt',
+      size: 5,
+    });
     expect(started).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(danglingKeys(core)).toEqual([]);
   });

@@ -26,7 +26,10 @@ export async function changeThenReleaseFiles<T>(
     try {
       await store.remove(sha256);
     } catch (error) {
-      logger.warn('an unused file could not be deleted yet; the start-up sweep will retry', { sha256, error: describeError(error) });
+      logger.warn('an unused file could not be deleted yet; the start-up sweep will retry', {
+        sha256,
+        error: describeError(error),
+      });
     }
   }
   if (released.length > 0) logger.info('unused files deleted', { count: released.length });

@@ -26,7 +26,11 @@ export interface BlobRow {
 }
 
 const kinds = ['contact', 'company', 'deal', 'activity'] as const;
-const previewableMimes = new Set<string>(Object.values(allowedKinds).filter((kind) => kind.previewable).map((kind) => kind.mime));
+const previewableMimes = new Set<string>(
+  Object.values(allowedKinds)
+    .filter((kind) => kind.previewable)
+    .map((kind) => kind.mime),
+);
 
 /** The record an attachment row belongs to: the one owner column that is set. */
 function ownerOf(row: AttachmentRow): RecordRef {
@@ -71,14 +75,27 @@ export function attachmentsRepo(db: Db) {
         `INSERT INTO attachments (${ownerColumn[kind]}, sha256, file_name, added_at) VALUES (@owner, @sha256, @fileName, @now) RETURNING id`,
       ),
     ]),
-  ) as Record<RecordKind, ReturnType<typeof db.prepare<[{ owner: number; sha256: string; fileName: string; now: string }], { id: number }>>>;
+  ) as Record<
+    RecordKind,
+    ReturnType<typeof db.prepare<[{ owner: number; sha256: string; fileName: string; now: string }], { id: number }>>
+  >;
   const byId = db.prepare<[number], AttachmentRow>(`${selectAttachment} WHERE a.id = ?`);
-  const byIds = db.prepare<[string], AttachmentRow>(`${selectAttachment} WHERE a.id IN (SELECT value FROM json_each(?))`);
+  const byIds = db.prepare<[string], AttachmentRow>(
+    `${selectAttachment} WHERE a.id IN (SELECT value FROM json_each(?))`,
+  );
   const byOwner = Object.fromEntries(
-    kinds.map((kind) => [kind, db.prepare<[number], AttachmentRow>(`${selectAttachment} WHERE a.${ownerColumn[kind]} = ? ORDER BY a.added_at DESC, a.id DESC`)]),
+    kinds.map((kind) => [
+      kind,
+      db.prepare<[number], AttachmentRow>(
+        `${selectAttachment} WHERE a.${ownerColumn[kind]} = ? ORDER BY a.added_at DESC, a.id DESC`,
+      ),
+    ]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[number], AttachmentRow>>>;
   const exists = Object.fromEntries(
-    kinds.map((kind) => [kind, db.prepare<[number], number>(`SELECT 1 FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`).pluck()]),
+    kinds.map((kind) => [
+      kind,
+      db.prepare<[number], number>(`SELECT 1 FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`).pluck(),
+    ]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[number], number>>>;
   const deleteAttachment = db.prepare<[number]>('DELETE FROM attachments WHERE id = ?');
   const blob = db.prepare<[string], BlobRow>('SELECT sha256, size, mime_type, type_label FROM blobs WHERE sha256 = ?');
@@ -98,9 +115,17 @@ export function attachmentsRepo(db: Db) {
       return exists[record.kind].get(record.id) !== undefined;
     },
     /** Records the blob (once) and the attachment, in the caller's transaction. */
-    add(file: { sha256: string; size: number; kind: AllowedKind; fileName: string; record: RecordRef }, now: string): Attachment {
+    add(
+      file: { sha256: string; size: number; kind: AllowedKind; fileName: string; record: RecordRef },
+      now: string,
+    ): Attachment {
       saveBlob(file, now);
-      const { id } = insertAttachment[file.record.kind].get({ owner: file.record.id, sha256: file.sha256, fileName: file.fileName, now })!;
+      const { id } = insertAttachment[file.record.kind].get({
+        owner: file.record.id,
+        sha256: file.sha256,
+        fileName: file.fileName,
+        now,
+      })!;
       return toAttachment(byId.get(id)!);
     },
     get(id: number): Attachment | undefined {

@@ -1,4 +1,15 @@
-import { chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useCores } from '../../../tests/support/core';
@@ -99,17 +110,20 @@ describe('the scratch folder for copies opened in other programs', () => {
   });
 
   // Handing a folder to another user needs root; CI runs as root.
-  it.skipIf(!isRoot)("a folder owned by another user is not used: it is replaced by one of the user's own", async () => {
-    const dataDir = tempDir();
-    const desktop = recordingDesktop();
-    const core = await openCore(dataDir, { desktop });
-    rmSync(join(dataDir, 'scratch'), { recursive: true, force: true });
-    mkdirSync(join(dataDir, 'scratch'), { mode: 0o700 });
-    chownSync(join(dataDir, 'scratch'), 65534, 65534);
+  it.skipIf(!isRoot)(
+    "a folder owned by another user is not used: it is replaced by one of the user's own",
+    async () => {
+      const dataDir = tempDir();
+      const desktop = recordingDesktop();
+      const core = await openCore(dataDir, { desktop });
+      rmSync(join(dataDir, 'scratch'), { recursive: true, force: true });
+      mkdirSync(join(dataDir, 'scratch'), { mode: 0o700 });
+      chownSync(join(dataDir, 'scratch'), 65534, 65534);
 
-    const opened = await openAFile(core, desktop);
+      const opened = await openAFile(core, desktop);
 
-    expect(statSync(join(dataDir, 'scratch')).uid).toBe(process.getuid!());
-    expect(dirname(dirname(opened))).toBe(join(dataDir, 'scratch'));
-  });
+      expect(statSync(join(dataDir, 'scratch')).uid).toBe(process.getuid!());
+      expect(dirname(dirname(opened))).toBe(join(dataDir, 'scratch'));
+    },
+  );
 });

@@ -35,7 +35,10 @@ async function statOrNothing(path: string): Promise<Stats | undefined> {
 }
 
 const notPrivate = () =>
-  new CrmError('STORAGE', 'Rolodesk could not make a private folder for the copies it opens, so the file was not opened. Check the permissions of the Rolodesk data folder.');
+  new CrmError(
+    'STORAGE',
+    'Rolodesk could not make a private folder for the copies it opens, so the file was not opened. Check the permissions of the Rolodesk data folder.',
+  );
 
 /** Makes sure `path` is a private folder of ours, replacing anything else found there. */
 async function ensurePrivateFolder(path: string): Promise<void> {
@@ -56,7 +59,9 @@ async function ensurePrivateFolder(path: string): Promise<void> {
 export async function resetScratchFolder(path: string, logger: Logger): Promise<void> {
   await emptyScratchFolder(path, logger);
   // Rolodesk starts regardless: the next Open tries again and says what is wrong.
-  await ensurePrivateFolder(path).catch((error: unknown) => logger.warn('the scratch folder could not be made private yet', { error: describeError(error) }));
+  await ensurePrivateFolder(path).catch((error: unknown) =>
+    logger.warn('the scratch folder could not be made private yet', { error: describeError(error) }),
+  );
 }
 
 /** At close: deletes every copy. A program may still hold one open (Windows): then the next start retries. */
@@ -64,7 +69,9 @@ export async function emptyScratchFolder(path: string, logger: Logger): Promise<
   try {
     await rm(path, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
   } catch (error) {
-    logger.warn('copies opened in other programs could not all be deleted yet; the next start retries', { error: describeError(error) });
+    logger.warn('copies opened in other programs could not all be deleted yet; the next start retries', {
+      error: describeError(error),
+    });
   }
 }
 

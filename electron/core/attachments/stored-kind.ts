@@ -3,7 +3,9 @@ import { CrmError } from '../errors';
 import { copyNameFor } from './copy-name';
 import { allowedKinds, type AllowedKind } from './file-types';
 
-const kindByMime = new Map<string, AllowedKind>(Object.entries(allowedKinds).map(([kind, { mime }]) => [mime, kind as AllowedKind]));
+const kindByMime = new Map<string, AllowedKind>(
+  Object.entries(allowedKinds).map(([kind, { mime }]) => [mime, kind as AllowedKind]),
+);
 
 /** The kind a stored type names; undefined for a type Rolodesk never stores (a crafted or damaged database). */
 export function knownKindOf(mimeType: string): AllowedKind | undefined {
@@ -11,7 +13,10 @@ export function knownKindOf(mimeType: string): AllowedKind | undefined {
 }
 
 /** The kind of an attachment about to leave the store, or a refusal in words when its recorded type is not one Rolodesk keeps. */
-export function storedKindOf(attachment: Pick<Attachment, 'id' | 'fileName' | 'mimeType'>, outcome: 'opened' | 'saved'): AllowedKind {
+export function storedKindOf(
+  attachment: Pick<Attachment, 'id' | 'fileName' | 'mimeType'>,
+  outcome: 'opened' | 'saved',
+): AllowedKind {
   const kind = knownKindOf(attachment.mimeType);
   if (kind) return kind;
   throw new CrmError(

@@ -40,7 +40,9 @@ describe('the start-up sweep of the attachments folder', () => {
     expect(existsSync(orphanNew)).toBe(true);
     expect(existsSync(join(attachments, 'README.txt'))).toBe(true);
     expect(existsSync(join(attachments, kept.data.sha256.slice(0, 2), kept.data.sha256))).toBe(true);
-    const removed = again.logs.filter((record) => record.message === 'sweep removed a file').map((record) => record.context?.reason);
+    const removed = again.logs
+      .filter((record) => record.message === 'sweep removed a file')
+      .map((record) => record.context?.reason);
     expect(removed.sort()).toEqual(['left by an interrupted add', 'left by an interrupted add', 'no row names it']);
   });
 
@@ -81,7 +83,9 @@ describe('the start-up sweep of the attachments folder', () => {
     const before = (openedAt - 60_000) / 1000;
     utimesSync(leftover, before, before);
     writeFileSync(inFlight, 'the first chunk');
-    const report = await sweepAttachments(core.db, blobStore(attachments), systemClock, memoryLogger(), { keepTempsFrom: openedAt });
+    const report = await sweepAttachments(core.db, blobStore(attachments), systemClock, memoryLogger(), {
+      keepTempsFrom: openedAt,
+    });
     expect(report.tempFiles).toBe(1);
     expect(existsSync(leftover)).toBe(false);
     expect(existsSync(inFlight)).toBe(true);

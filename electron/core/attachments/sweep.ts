@@ -25,7 +25,13 @@ export interface SweepReport {
  * check while uploads may already run, so temp files written since then are
  * an upload in flight, not leftovers, and are kept.
  */
-export async function sweepAttachments(db: Db, store: BlobStore, clock: Clock, logger: Logger, { keepTempsFrom }: { keepTempsFrom?: number } = {}): Promise<SweepReport> {
+export async function sweepAttachments(
+  db: Db,
+  store: BlobStore,
+  clock: Clock,
+  logger: Logger,
+  { keepTempsFrom }: { keepTempsFrom?: number } = {},
+): Promise<SweepReport> {
   const repo = attachmentsRepo(db);
   const report: SweepReport = { tempFiles: 0, unusedFiles: 0, orphanFiles: 0, missingFiles: [] };
   const remove = async (path: string, reason: string) => {
@@ -62,7 +68,9 @@ export async function sweepAttachments(db: Db, store: BlobStore, clock: Clock, l
   // What is left of `known` had no file on disk.
   report.missingFiles = [...known];
   if (report.missingFiles.length > 0) {
-    logger.error('stored files are missing from the attachments folder; restore them from a backup', { missing: report.missingFiles });
+    logger.error('stored files are missing from the attachments folder; restore them from a backup', {
+      missing: report.missingFiles,
+    });
   }
   logger.info('attachments sweep finished', { ...report, missingFiles: report.missingFiles.length });
   return report;

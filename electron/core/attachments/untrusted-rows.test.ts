@@ -78,29 +78,35 @@ describe('names and types read from the database are checked again before they n
     return { core, desktop, suggested, scratch, attachment };
   }
 
-  it.each(craftedNames)('Open with %s: a safe name, inside its own folder in the scratch folder', async (_label, craftedName) => {
-    const { core, desktop, scratch, attachment } = await coreWithTextFile();
-    const outside = readdirSync(dirname(scratch));
-    craft(core, 'UPDATE attachments SET file_name = ? WHERE id = ?', craftedName, attachment.id);
+  it.each(craftedNames)(
+    'Open with %s: a safe name, inside its own folder in the scratch folder',
+    async (_label, craftedName) => {
+      const { core, desktop, scratch, attachment } = await coreWithTextFile();
+      const outside = readdirSync(dirname(scratch));
+      craft(core, 'UPDATE attachments SET file_name = ? WHERE id = ?', craftedName, attachment.id);
 
-    const result = await core.dispatch('attachments.open', { id: attachment.id });
+      const result = await core.dispatch('attachments.open', { id: attachment.id });
 
-    expect(result).toEqual({ ok: true, data: { opened: true } });
-    const opened = desktop.opened[1]!;
-    expect(dirname(dirname(opened))).toBe(scratch);
-    expectDesktopSafe(basename(opened));
-    expect(basename(opened)).toMatch(/\.txt$/);
-    expect(readFileSync(opened).equals(samples.text)).toBe(true);
-    expect(readdirSync(dirname(scratch))).toEqual(outside);
-    expect(existsSync('/evil.txt')).toBe(false);
-  });
+      expect(result).toEqual({ ok: true, data: { opened: true } });
+      const opened = desktop.opened[1]!;
+      expect(dirname(dirname(opened))).toBe(scratch);
+      expectDesktopSafe(basename(opened));
+      expect(basename(opened)).toMatch(/\.txt$/);
+      expect(readFileSync(opened).equals(samples.text)).toBe(true);
+      expect(readdirSync(dirname(scratch))).toEqual(outside);
+      expect(existsSync('/evil.txt')).toBe(false);
+    },
+  );
 
   it.each(craftedNames)('Save a copy with %s: the name suggested is a safe one', async (_label, craftedName) => {
     const { core, desktop, suggested, attachment } = await coreWithTextFile();
     craft(core, 'UPDATE attachments SET file_name = ? WHERE id = ?', craftedName, attachment.id);
     desktop.saveLocation = join(tempDir(), 'chosen.txt');
 
-    expect(await core.dispatch('attachments.saveCopy', { id: attachment.id })).toEqual({ ok: true, data: { saved: true } });
+    expect(await core.dispatch('attachments.saveCopy', { id: attachment.id })).toEqual({
+      ok: true,
+      data: { saved: true },
+    });
 
     expect(suggested).toHaveLength(1);
     expectDesktopSafe(suggested[0]!);
@@ -122,7 +128,10 @@ describe('names and types read from the database are checked again before they n
     const core = await openCore(tempDir(), { desktop });
     const attachment = await added(core, await createContact(core), longName, samples.text);
 
-    expect(await core.dispatch('attachments.open', { id: attachment.id })).toEqual({ ok: true, data: { opened: true } });
+    expect(await core.dispatch('attachments.open', { id: attachment.id })).toEqual({
+      ok: true,
+      data: { opened: true },
+    });
 
     const name = basename(desktop.opened[0]!);
     expectDesktopSafe(name);
@@ -137,23 +146,32 @@ describe('names and types read from the database are checked again before they n
       ['nothing', ''],
     ];
 
-    it.each(craftedTypes)('%s is refused in words by Open and Save a copy, and nothing is written', async (_label, mimeType) => {
-      const { core, desktop, suggested, scratch, attachment } = await coreWithTextFile();
-      const inScratch = readdirSync(scratch);
-      craft(core, 'UPDATE blobs SET mime_type = ? WHERE sha256 = ?', mimeType, attachment.sha256);
-      desktop.saveLocation = join(tempDir(), 'chosen.txt');
+    it.each(craftedTypes)(
+      '%s is refused in words by Open and Save a copy, and nothing is written',
+      async (_label, mimeType) => {
+        const { core, desktop, suggested, scratch, attachment } = await coreWithTextFile();
+        const inScratch = readdirSync(scratch);
+        craft(core, 'UPDATE blobs SET mime_type = ? WHERE sha256 = ?', mimeType, attachment.sha256);
+        desktop.saveLocation = join(tempDir(), 'chosen.txt');
 
-      const opened = await core.dispatch('attachments.open', { id: attachment.id });
-      const saved = await core.dispatch('attachments.saveCopy', { id: attachment.id });
+        const opened = await core.dispatch('attachments.open', { id: attachment.id });
+        const saved = await core.dispatch('attachments.saveCopy', { id: attachment.id });
 
-      const refusal = { ok: false, error: { code: 'FILE_REFUSED', message: expect.stringMatching(/does not recognise the type recorded for “notes\.txt”/) } };
-      expect(opened).toMatchObject(refusal);
-      expect(saved).toMatchObject(refusal);
-      expect(desktop.opened).toHaveLength(1);
-      expect(readdirSync(scratch)).toEqual(inScratch);
-      expect(suggested).toEqual([]);
-      expect(existsSync(desktop.saveLocation)).toBe(false);
-    });
+        const refusal = {
+          ok: false,
+          error: {
+            code: 'FILE_REFUSED',
+            message: expect.stringMatching(/does not recognise the type recorded for “notes\.txt”/),
+          },
+        };
+        expect(opened).toMatchObject(refusal);
+        expect(saved).toMatchObject(refusal);
+        expect(desktop.opened).toHaveLength(1);
+        expect(readdirSync(scratch)).toEqual(inScratch);
+        expect(suggested).toEqual([]);
+        expect(existsSync(desktop.saveLocation)).toBe(false);
+      },
+    );
 
     it.each(craftedTypes)('%s is not served to the window', async (_label, mimeType) => {
       const { core, attachment } = await coreWithTextFile();

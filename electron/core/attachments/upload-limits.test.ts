@@ -32,13 +32,23 @@ describe('uploads at once', () => {
     const core = await openCore(tempDir());
     const contactId = await createContact(core);
 
-    const started = await Promise.all(Array.from({ length: 20 }, (_, i) => start(core, contactId, `scan ${i}.pdf`, 1000)));
+    const started = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => start(core, contactId, `scan ${i}.pdf`, 1000)),
+    );
 
     expect(started.filter((result) => result.ok)).toHaveLength(uploadLimits.sessions);
     const refused = started.filter((result) => !result.ok);
     expect(refused).toHaveLength(20 - uploadLimits.sessions);
     for (const result of refused) {
-      expect(result).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: expect.stringMatching(/^Too many files are being added at once, so “scan \d+\.pdf” was not added\. Wait for the others to finish/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: {
+          code: 'FILE_REFUSED',
+          message: expect.stringMatching(
+            /^Too many files are being added at once, so “scan \d+\.pdf” was not added\. Wait for the others to finish/,
+          ),
+        },
+      });
     }
     expect(tempFiles(core)).toHaveLength(uploadLimits.sessions);
 
@@ -52,12 +62,19 @@ describe('uploads at once', () => {
     const contactId = await createContact(core);
     await core.dispatch('settings.attachments.update', { maxFileMegabytes: 200 });
 
-    const started = await Promise.all(Array.from({ length: 6 }, (_, i) => start(core, contactId, `video ${i}.pdf`, 200 * megabyte)));
+    const started = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => start(core, contactId, `video ${i}.pdf`, 200 * megabyte)),
+    );
 
     expect(started.filter((result) => result.ok)).toHaveLength(5);
     expect(started.find((result) => !result.ok)).toMatchObject({
       ok: false,
-      error: { code: 'FILE_REFUSED', message: expect.stringMatching(/^Too much is being added at once \(1000 MB is still on its way\), so “video \d\.pdf” was not added/) },
+      error: {
+        code: 'FILE_REFUSED',
+        message: expect.stringMatching(
+          /^Too much is being added at once \(1000 MB is still on its way\), so “video \d\.pdf” was not added/,
+        ),
+      },
     });
     expect(tempFiles(core)).toHaveLength(5);
     // A small file still fits beside them.
@@ -78,8 +95,17 @@ describe('uploads at once', () => {
     ]);
 
     expect(sentTogether.filter((result) => result.ok)).toEqual([{ ok: true, data: { received: half } }]);
-    expect(sentTogether.find((result) => !result.ok)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/while the part before it was still being saved/) } });
-    expect(await core.dispatch('attachments.chunk', { uploadId, offset: half, data: bytes.subarray(half).toString('base64') })).toEqual({ ok: true, data: { received: bytes.length } });
+    expect(sentTogether.find((result) => !result.ok)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/while the part before it was still being saved/) },
+    });
+    expect(
+      await core.dispatch('attachments.chunk', {
+        uploadId,
+        offset: half,
+        data: bytes.subarray(half).toString('base64'),
+      }),
+    ).toEqual({ ok: true, data: { received: bytes.length } });
     const finished = await core.dispatch('attachments.finish', { uploadId });
     expect(finished.ok).toBe(true);
     const attachment = (finished as { data: Attachment }).data;
@@ -97,7 +123,10 @@ describe('uploads at once', () => {
       const uploadId = idOf(await start(core, contactId, 'notes.txt', samples.text.length * 2));
       await Promise.all([0, 1].map(() => core.dispatch('attachments.chunk', { uploadId, offset: 0, data: part })));
       const finished = await core.dispatch('attachments.finish', { uploadId });
-      expect(finished).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: expect.stringMatching(/Only part of “notes\.txt” arrived/) } });
+      expect(finished).toMatchObject({
+        ok: false,
+        error: { code: 'FILE_REFUSED', message: expect.stringMatching(/Only part of “notes\.txt” arrived/) },
+      });
     }
     expect(core.db.prepare('SELECT count(*) FROM attachments').pluck().get()).toBe(0);
     expect(tempFiles(core)).toEqual([]);

@@ -33,10 +33,12 @@ const megabyte = 1024 * 1024;
 const words: UploadWords = {
   gone: 'This upload is no longer in progress. Please add the file again.',
   garbled: 'Part of the file arrived garbled. Please add the file again.',
-  tooMany: (fileName) => `Too many files are being added at once, so “${fileName}” was not added. Wait for the others to finish, then add it again.`,
+  tooMany: (fileName) =>
+    `Too many files are being added at once, so “${fileName}” was not added. Wait for the others to finish, then add it again.`,
   tooMuch: (fileName, inFlight) =>
     `Too much is being added at once (${Math.round(inFlight / megabyte)} MB is still on its way), so “${fileName}” was not added. Wait for the others to finish, then add it again.`,
-  overlapping: (fileName) => `Part of “${fileName}” arrived while the part before it was still being saved, so it was not used. Please add the file again.`,
+  overlapping: (fileName) =>
+    `Part of “${fileName}” arrived while the part before it was still being saved, so it was not used. Please add the file again.`,
   outOfOrder: (fileName) => `Part of “${fileName}” arrived out of order. Please add the file again.`,
   grew: (fileName) => `“${fileName}” grew while it was being added, so it was not added. Please try again.`,
   partial: (fileName) => `Only part of “${fileName}” arrived, so it was not added. Please try again.`,

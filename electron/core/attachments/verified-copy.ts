@@ -22,13 +22,19 @@ export async function copyVerified(store: BlobStore, file: OutgoingFile, destina
   const source = store.pathFor(file.sha256);
   const detected = await detectType(source, allowedKinds[file.kind].extension);
   if (!('kind' in detected) || detected.kind !== file.kind) {
-    throw new CrmError('FILE_REFUSED', `The stored copy of “${file.name}” is really ${labelOf(detected)}, not ${allowedKinds[file.kind].label}, so Rolodesk did not copy it.`);
+    throw new CrmError(
+      'FILE_REFUSED',
+      `The stored copy of “${file.name}” is really ${labelOf(detected)}, not ${allowedKinds[file.kind].label}, so Rolodesk did not copy it.`,
+    );
   }
   await mkdir(dirname(destination), { recursive: true });
   const partial = join(dirname(destination), `.${basename(destination)}.rolodesk-partial`);
   try {
     if ((await copyHashing(source, partial)) !== file.sha256) {
-      throw new CrmError('STORAGE', `The stored copy of “${file.name}” is damaged (its contents changed on disk). Restore it from a backup.`);
+      throw new CrmError(
+        'STORAGE',
+        `The stored copy of “${file.name}” is damaged (its contents changed on disk). Restore it from a backup.`,
+      );
     }
     await rename(partial, destination);
   } catch (error) {

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { archiveReaderHolds, hostileArchives, hostileSnapshotFolders, snapshotReaderHolds, validArchive } from '../../../tests/support/backup-fuzz';
+import {
+  archiveReaderHolds,
+  hostileArchives,
+  hostileSnapshotFolders,
+  snapshotReaderHolds,
+  validArchive,
+} from '../../../tests/support/backup-fuzz';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { hashPieces } from '../hashing-copy';
 import { archiveSource } from './archive';
@@ -17,7 +23,8 @@ describe('fuzzing the readers of backup files from outside (short run)', () => {
     const source = await archiveSource(path);
     try {
       expect((await hashPieces(await source.database())).size).toBe(source.manifest.database.size);
-      for (const file of source.manifest.attachments) expect(await hashPieces((await source.file(file.sha256))!)).toEqual(file);
+      for (const file of source.manifest.attachments)
+        expect(await hashPieces((await source.file(file.sha256))!)).toEqual(file);
     } finally {
       source.close();
     }
@@ -26,11 +33,17 @@ describe('fuzzing the readers of backup files from outside (short run)', () => {
   it('a generated or damaged archive opens and reads, or is refused in words (BACKUP_INVALID); never a crash or a hang', async () => {
     const valid = await validArchive();
     const path = join(tempDir(), 'fuzzed.zip');
-    await fc.assert(fc.asyncProperty(hostileArchives(valid), async (make) => archiveReaderHolds(path, await make())), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(hostileArchives(valid), async (make) => archiveReaderHolds(path, await make())),
+      { numRuns: 150 },
+    );
   }, 120_000);
 
   it('a snapshot folder with any manifest and records is listed without throwing, and never as verified when unreadable', async () => {
     const backupsDir = tempDir();
-    await fc.assert(fc.asyncProperty(hostileSnapshotFolders, async (folder) => snapshotReaderHolds(backupsDir, folder)), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(hostileSnapshotFolders, async (folder) => snapshotReaderHolds(backupsDir, folder)),
+      { numRuns: 150 },
+    );
   }, 60_000);
 });

@@ -19,11 +19,17 @@ export const maxCompressionRatio = 100;
 const anyRatioBelowBytes = 1024 * 1024;
 
 const inWords = (bytes: number) =>
-  bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  bytes >= 1024 ** 3
+    ? `${(bytes / 1024 ** 3).toFixed(1)} GB`
+    : bytes >= 1024 ** 2
+      ? `${(bytes / 1024 ** 2).toFixed(1)} MB`
+      : `${Math.ceil(bytes / 1024)} KB`;
 
 /** Why an archive with this many entries is refused, or undefined. */
 export function entryCountProblem(count: number): string | undefined {
-  return count > maxArchiveEntries ? `it holds ${count.toLocaleString('en')} files, more than any backup (at most ${maxArchiveEntries.toLocaleString('en')})` : undefined;
+  return count > maxArchiveEntries
+    ? `it holds ${count.toLocaleString('en')} files, more than any backup (at most ${maxArchiveEntries.toLocaleString('en')})`
+    : undefined;
 }
 
 /**
@@ -40,7 +46,8 @@ export function uncompressedTotals(archiveBytes: number) {
         return `would unpack to ${inWords(uncompressed)} from ${inWords(compressed)}, far more than any backup compresses (it looks built to fill the disk)`;
       }
       total += uncompressed;
-      if (total > totalLimit) return `takes the archive past ${inWords(totalLimit)} unpacked, more than ${maxCompressionRatio} times its own size (it looks built to fill the disk)`;
+      if (total > totalLimit)
+        return `takes the archive past ${inWords(totalLimit)} unpacked, more than ${maxCompressionRatio} times its own size (it looks built to fill the disk)`;
       return undefined;
     },
   };

@@ -25,7 +25,8 @@ import { ZipFileReader } from './zip-file-reader';
 const fileEntryPattern = /^files\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 const entriesAtOnce = 8;
 
-const notABackup = (why: string) => new CrmError('BACKUP_INVALID', `This file is not a Rolodesk backup Rolodesk can use: ${why}. Nothing was changed.`);
+const notABackup = (why: string) =>
+  new CrmError('BACKUP_INVALID', `This file is not a Rolodesk backup Rolodesk can use: ${why}. Nothing was changed.`);
 const entryName = (sha256: string) => `files/${sha256.slice(0, 2)}/${sha256}`;
 
 /** The backup key an exported file is encrypted with; its key set travels in the file, so its password opens it anywhere. */
@@ -78,7 +79,11 @@ export async function exportArchive(
     // Photos and PDFs are compressed already: store them as they are.
     for (const file of manifest.attachments) {
       const bytes = await contents.file(file.sha256);
-      if (bytes === undefined) throw new CrmError('STORAGE', `The backup to export lacks attachment ${file.sha256.slice(0, 12)}…, so no backup file was written.`);
+      if (bytes === undefined)
+        throw new CrmError(
+          'STORAGE',
+          `The backup to export lacks attachment ${file.sha256.slice(0, 12)}…, so no backup file was written.`,
+        );
       addBytes(zip, bytes, entryName(file.sha256), false);
     }
     zip.end();
@@ -87,12 +92,29 @@ export async function exportArchive(
       written += chunk.length;
       onProgress(Math.min(0.7, (0.7 * written) / Math.max(total, 1)));
     });
-    if (sealing) await pipeline(zip.outputStream, sealStream(sealing.masterKey, sealing.keyId, sealing.keySet), createWriteStream(partial), { signal });
+    if (sealing)
+      await pipeline(
+        zip.outputStream,
+        sealStream(sealing.masterKey, sealing.keyId, sealing.keySet),
+        createWriteStream(partial),
+        { signal },
+      );
     else await pipeline(zip.outputStream, createWriteStream(partial), { signal });
     await syncFile(partial);
-    const problems = await readBack(partial, manifestBytes, manifest, (fraction) => onProgress(0.7 + 0.3 * fraction), signal, sealing);
+    const problems = await readBack(
+      partial,
+      manifestBytes,
+      manifest,
+      (fraction) => onProgress(0.7 + 0.3 * fraction),
+      signal,
+      sealing,
+    );
     signal.throwIfAborted();
-    if (problems.length > 0) throw new CrmError('STORAGE', `The backup file did not read back correctly (${problems[0]}). Try another place to save it.`);
+    if (problems.length > 0)
+      throw new CrmError(
+        'STORAGE',
+        `The backup file did not read back correctly (${problems[0]}). Try another place to save it.`,
+      );
     await rename(partial, destination);
     syncFolder(dirname(destination));
   } catch (error) {
@@ -104,7 +126,14 @@ export async function exportArchive(
 }
 
 /** Reads a written archive back: its entries as the manifest says, each hashing to its checksum. Nothing is unpacked to disk. */
-async function readBack(path: string, manifestBytes: Buffer, expected: CheckedManifest, onProgress: (fraction: number) => void, signal: AbortSignal, sealing?: Sealing): Promise<string[]> {
+async function readBack(
+  path: string,
+  manifestBytes: Buffer,
+  expected: CheckedManifest,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+  sealing?: Sealing,
+): Promise<string[]> {
   let archive: OpenArchive;
   let sealed: BackupZip | undefined;
   try {
@@ -126,7 +155,8 @@ async function readBack(path: string, manifestBytes: Buffer, expected: CheckedMa
     let done = 0;
     await inParallel(sources, entriesAtOnce, async ({ name, sha256 }) => {
       signal.throwIfAborted();
-      if ((await hashPieces(await archive.read(name))).sha256 !== sha256) problems.push(`${name} does not match its checksum`);
+      if ((await hashPieces(await archive.read(name))).sha256 !== sha256)
+        problems.push(`${name} does not match its checksum`);
       onProgress(++done / sources.length);
     });
     return problems;
@@ -138,7 +168,12 @@ async function readBack(path: string, manifestBytes: Buffer, expected: CheckedMa
   }
 }
 
-const zipOptions: yauzl.Options = { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true };
+const zipOptions: yauzl.Options = {
+  lazyEntries: true,
+  autoClose: false,
+  strictFileNames: true,
+  validateEntrySizes: true,
+};
 
 /** The ZIP at path, or through `opener` (an encrypted backup's plain bytes), with the same strict options either way. */
 async function openZip(path: string, opener?: ZipOpener): Promise<yauzl.ZipFile> {
@@ -147,7 +182,9 @@ async function openZip(path: string, opener?: ZipOpener): Promise<yauzl.ZipFile>
   try {
     const { size } = await handle.stat();
     return await new Promise((resolve, reject) =>
-      yauzl.fromRandomAccessReader(new ZipFileReader(handle, size), size, zipOptions, (error, zip) => (error ? reject(error) : resolve(zip))),
+      yauzl.fromRandomAccessReader(new ZipFileReader(handle, size), size, zipOptions, (error, zip) =>
+        error ? reject(error) : resolve(zip),
+      ),
     );
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -181,7 +218,12 @@ interface EntryPlace {
   compressionMethod: number;
 }
 
-const placeOf = ({ relativeOffsetOfLocalHeader, compressedSize, uncompressedSize, compressionMethod }: yauzl.Entry): EntryPlace => ({
+const placeOf = ({
+  relativeOffsetOfLocalHeader,
+  compressedSize,
+  uncompressedSize,
+  compressionMethod,
+}: yauzl.Entry): EntryPlace => ({
   relativeOffsetOfLocalHeader,
   compressedSize,
   uncompressedSize,
@@ -193,7 +235,9 @@ async function* entryBytes(zip: yauzl.ZipFile, place: EntryPlace): AsyncIterable
   try {
     // Encrypted entries were refused when listed, so the flag is clear.
     const entry = Object.assign(new yauzl.Entry(), place, { generalPurposeBitFlag: 0 });
-    const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (error, readable) => (error ? reject(error) : resolve(readable))));
+    const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+      zip.openReadStream(entry, (error, readable) => (error ? reject(error) : resolve(readable))),
+    );
     for await (const chunk of stream) yield chunk as Buffer;
   } catch (error) {
     throw notABackup(`it is damaged or cut short (${(error as Error).message.slice(0, 200)})`);
@@ -217,7 +261,11 @@ interface OpenArchive {
 function zipProblem(error: unknown): CrmError {
   if (error instanceof CrmError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return notABackup(/relative path|absolute path|invalid characters/.test(message) ? `it contains an unsafe file name (“${message.slice(0, 200)}”)` : `it is damaged (“${message.slice(0, 200)}”)`);
+  return notABackup(
+    /relative path|absolute path|invalid characters/.test(message)
+      ? `it contains an unsafe file name (“${message.slice(0, 200)}”)`
+      : `it is damaged (“${message.slice(0, 200)}”)`,
+  );
 }
 
 /** Why a manifest was refused, in words: zod's and JSON's own messages are for programmers. */
@@ -235,7 +283,10 @@ function manifestProblem(error: unknown): string {
  * declared sizes an honest backup could have (see archive-limits.ts). Returns
  * where the manifest and the database are; keeps nothing else.
  */
-async function survey(zip: yauzl.ZipFile, archiveBytes: number): Promise<{ manifest: EntryPlace; database: EntryPlace }> {
+async function survey(
+  zip: yauzl.ZipFile,
+  archiveBytes: number,
+): Promise<{ manifest: EntryPlace; database: EntryPlace }> {
   const checkCount = entryCountProblem(zip.entryCount);
   if (checkCount) throw notABackup(checkCount);
   const totals = uncompressedTotals(archiveBytes);
@@ -243,12 +294,15 @@ async function survey(zip: yauzl.ZipFile, archiveBytes: number): Promise<{ manif
   let database: EntryPlace | undefined;
   for await (const entry of entriesOf(zip)) {
     const { fileName } = entry;
-    if (fileName !== manifestFileName && fileName !== snapshotDatabaseName && !fileEntryPattern.test(fileName)) throw notABackup(`it contains an unexpected file (“${fileName.slice(0, 200)}”)`);
-    if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) throw notABackup(`${fileName} is stored in a way Rolodesk never writes (encrypted or unusually compressed)`);
+    if (fileName !== manifestFileName && fileName !== snapshotDatabaseName && !fileEntryPattern.test(fileName))
+      throw notABackup(`it contains an unexpected file (“${fileName.slice(0, 200)}”)`);
+    if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8))
+      throw notABackup(`${fileName} is stored in a way Rolodesk never writes (encrypted or unusually compressed)`);
     const problem = totals.add(entry.compressedSize, entry.uncompressedSize);
     if (problem) throw notABackup(`${fileName} ${problem}`);
     if (fileName === manifestFileName || fileName === snapshotDatabaseName) {
-      if ((fileName === manifestFileName ? manifest : database) !== undefined) throw notABackup(`it holds ${fileName} twice`);
+      if ((fileName === manifestFileName ? manifest : database) !== undefined)
+        throw notABackup(`it holds ${fileName} twice`);
       if (fileName === manifestFileName) manifest = placeOf(entry);
       else database = placeOf(entry);
     }
@@ -277,7 +331,11 @@ async function openArchive(archivePath: string, opener?: ZipOpener): Promise<Ope
     } catch (error) {
       // An encrypted file's own refusal (a changed byte, cut short) says more than "not a ZIP".
       if (error instanceof CrmError) throw error;
-      throw notABackup((error as Error).message.includes('relative path') ? `it contains an unsafe file name (“${(error as Error).message.slice(0, 200)}”)` : 'it is not a readable ZIP archive');
+      throw notABackup(
+        (error as Error).message.includes('relative path')
+          ? `it contains an unsafe file name (“${(error as Error).message.slice(0, 200)}”)`
+          : 'it is not a readable ZIP archive',
+      );
     }
   };
   try {
@@ -287,20 +345,27 @@ async function openArchive(archivePath: string, opener?: ZipOpener): Promise<Ope
     });
     let manifest: CheckedManifest;
     try {
-      manifest = CheckedManifest.parse(JSON.parse((await readWhole(entryBytes(first, found.manifest))).toString('utf8')));
+      manifest = CheckedManifest.parse(
+        JSON.parse((await readWhole(entryBytes(first, found.manifest))).toString('utf8')),
+      );
     } catch (error) {
       if (error instanceof CrmError) throw error;
       throw notABackup(manifestProblem(error));
     }
-    if (found.database.uncompressedSize !== manifest.database.size) throw notABackup('its database is not the size its manifest says');
+    if (found.database.uncompressedSize !== manifest.database.size)
+      throw notABackup('its database is not the size its manifest says');
 
     const expected = new Map(manifest.attachments.map((file) => [entryName(file.sha256), file.size]));
-    const places = new Map<string, EntryPlace>([[manifestFileName, found.manifest], [snapshotDatabaseName, found.database]]);
+    const places = new Map<string, EntryPlace>([
+      [manifestFileName, found.manifest],
+      [snapshotDatabaseName, found.database],
+    ]);
     const second = await openChecked();
     try {
       for await (const entry of entriesOf(second)) {
         if (!fileEntryPattern.test(entry.fileName)) continue;
-        if (expected.get(entry.fileName) !== entry.uncompressedSize) throw notABackup(`${entry.fileName} is not listed in its manifest with that size (or is in it twice)`);
+        if (expected.get(entry.fileName) !== entry.uncompressedSize)
+          throw notABackup(`${entry.fileName} is not listed in its manifest with that size (or is in it twice)`);
         expected.delete(entry.fileName);
         places.set(entry.fileName, placeOf(entry));
       }
@@ -326,7 +391,10 @@ async function openArchive(archivePath: string, opener?: ZipOpener): Promise<Ope
  * A backup archive as the source of a restore: checked on opening (above),
  * then each entry hashed against the manifest as it is staged. Close it when done.
  */
-export async function archiveSource(archivePath: string, opener?: ZipOpener): Promise<RestoreSource & { manifest: CheckedManifest; close(): void }> {
+export async function archiveSource(
+  archivePath: string,
+  opener?: ZipOpener,
+): Promise<RestoreSource & { manifest: CheckedManifest; close(): void }> {
   const archive = await openArchive(archivePath, opener);
   return {
     manifest: archive.manifest,

@@ -19,7 +19,12 @@ export const BackupConfig = z.strictObject({
 export type BackupConfig = z.infer<typeof BackupConfig>;
 
 const fileName = 'backups.json';
-const defaults: BackupConfig = { location: null, settings: defaultBackupSettings, lastFullCheckAt: null, undoRestore: null };
+const defaults: BackupConfig = {
+  location: null,
+  settings: defaultBackupSettings,
+  lastFullCheckAt: null,
+  undoRestore: null,
+};
 
 export function readBackupConfig(root: string): BackupConfig {
   const path = join(root, fileName);

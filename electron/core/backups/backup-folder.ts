@@ -15,7 +15,10 @@ export const chosenFolderSubfolder = 'Rolodesk Backups';
 export async function prepareBackupFolder(folder: string): Promise<void> {
   await mkdir(join(folder, sharedFilesFolder), { recursive: true });
   if (!existsSync(join(folder, markerFileName))) {
-    await writeFileDurably(join(folder, markerFileName), `${JSON.stringify({ app: 'Rolodesk', purpose: 'backups', format: 1 })}\n`);
+    await writeFileDurably(
+      join(folder, markerFileName),
+      `${JSON.stringify({ app: 'Rolodesk', purpose: 'backups', format: 1 })}\n`,
+    );
   }
 }
 

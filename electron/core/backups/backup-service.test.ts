@@ -28,7 +28,8 @@ interface Harness {
 }
 
 const names = (core: Core) => core.db.prepare('SELECT name FROM contacts ORDER BY name').pluck().all() as string[];
-const attachmentNames = (core: Core) => core.db.prepare('SELECT file_name FROM attachments ORDER BY file_name').pluck().all() as string[];
+const attachmentNames = (core: Core) =>
+  core.db.prepare('SELECT file_name FROM attachments ORDER BY file_name').pluck().all() as string[];
 
 describe('backups through the core', () => {
   const tempDir = useTempDirs();
@@ -40,7 +41,14 @@ describe('backups through the core', () => {
 
   async function start(dataDir = tempDir(), desktop = recordingDesktop(), clock = fixedClock()): Promise<Harness> {
     const events: Array<[EventName, unknown]> = [];
-    const core = await openCore({ dataDir, logger: memoryLogger(), appVersion: '1.0.0', clock, desktop, emit: (event, payload) => events.push([event, payload]) });
+    const core = await openCore({
+      dataDir,
+      logger: memoryLogger(),
+      appVersion: '1.0.0',
+      clock,
+      desktop,
+      emit: (event, payload) => events.push([event, payload]),
+    });
     open.push(core);
     return { core, desktop, events, clock };
   }
@@ -65,10 +73,16 @@ describe('backups through the core', () => {
   it('takes a verified snapshot on request, lists it, and says when the last verified backup was taken', async () => {
     const harness = await start();
     await withHistory(harness);
-    const { snapshots } = await ok<{ snapshots: Array<{ verified: boolean; counts: Record<string, number> }> }>(harness.core.dispatch('backups.list', {}));
+    const { snapshots } = await ok<{ snapshots: Array<{ verified: boolean; counts: Record<string, number> }> }>(
+      harness.core.dispatch('backups.list', {}),
+    );
     expect(snapshots).toHaveLength(1);
     expect(snapshots[0]).toMatchObject({ verified: true, counts: { contacts: 2, attachments: 1 } });
-    expect(await ok(harness.core.dispatch('backups.status', {}))).toMatchObject({ lastVerifiedAt: '2026-01-02T03:04:05.000Z', lastFailure: null, isDefaultLocation: true });
+    expect(await ok(harness.core.dispatch('backups.status', {}))).toMatchObject({
+      lastVerifiedAt: '2026-01-02T03:04:05.000Z',
+      lastFailure: null,
+      isDefaultLocation: true,
+    });
     expect(harness.events.some(([event]) => event === 'backup.progress')).toBe(true);
   });
 
@@ -82,7 +96,10 @@ describe('backups through the core', () => {
     const watch = (event: EventName) => {
       if (event !== 'backup.changed') return;
       const [id] = readdirSync(backups).filter((name) => name.startsWith('snapshot-'));
-      seen.push({ manifest: existsSync(join(backups, id!, 'manifest.json')), verification: existsSync(join(backups, id!, 'verification.json')) });
+      seen.push({
+        manifest: existsSync(join(backups, id!, 'manifest.json')),
+        verification: existsSync(join(backups, id!, 'verification.json')),
+      });
     };
     const push = events.push.bind(events);
     events.push = (...items) => {
@@ -96,9 +113,14 @@ describe('backups through the core', () => {
       { manifest: true, verification: false },
       { manifest: true, verification: true },
     ]);
-    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean; verifying: boolean }> }>(core.dispatch('backups.list', {}));
+    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean; verifying: boolean }> }>(
+      core.dispatch('backups.list', {}),
+    );
     expect(snapshots).toEqual([expect.objectContaining({ id: taken.id, verified: true, verifying: false })]);
-    expect(await ok(core.dispatch('backups.status', {}))).toMatchObject({ lastVerifiedAt: '2026-01-02T03:04:05.000Z', lastFailure: null });
+    expect(await ok(core.dispatch('backups.status', {}))).toMatchObject({
+      lastVerifiedAt: '2026-01-02T03:04:05.000Z',
+      lastFailure: null,
+    });
   });
 
   it('a snapshot still being verified is never the last verified backup; the recovery screen verifies it before offering it', async () => {
@@ -110,14 +132,29 @@ describe('backups through the core', () => {
     clock.advance(60_000);
     await createContact(core, 'Bob');
     // Copied but not verified yet, as between the copy and its verification.
-    const pending = await takeSnapshot({ db: core.db, store: blobStore(core.paths.attachments), appVersion: '1.0.0', clock, logger: memoryLogger(), jobs: jobs() }, core.paths.backups, 'scheduled');
-    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verifying: boolean }> }>(core.dispatch('backups.list', {}));
+    const pending = await takeSnapshot(
+      {
+        db: core.db,
+        store: blobStore(core.paths.attachments),
+        appVersion: '1.0.0',
+        clock,
+        logger: memoryLogger(),
+        jobs: jobs(),
+      },
+      core.paths.backups,
+      'scheduled',
+    );
+    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verifying: boolean }> }>(
+      core.dispatch('backups.list', {}),
+    );
     expect(snapshots.map(({ id, verifying }) => [id, verifying])).toEqual([
       [pending.id, true],
       [good.id, false],
     ]);
     expect(await ok(core.dispatch('backups.status', {}))).toMatchObject({ lastVerifiedAt: '2026-01-02T03:04:05.000Z' });
-    expect(await ok(core.dispatch('recovery.status', {}))).toMatchObject({ newestVerified: { id: pending.id, verified: true } });
+    expect(await ok(core.dispatch('recovery.status', {}))).toMatchObject({
+      newestVerified: { id: pending.id, verified: true },
+    });
     expect(await ok(core.dispatch('backups.status', {}))).toMatchObject({ lastVerifiedAt: '2026-01-02T03:05:05.000Z' });
   });
 
@@ -142,7 +179,11 @@ describe('backups through the core', () => {
     expect(events.map(([event]) => event)).toContain('backup.failed');
     expect(await ok(core.dispatch('backups.status', {}))).toMatchObject({
       lastVerifiedAt: null,
-      lastFailure: { message: expect.stringMatching(/^The backup was taken but did not pass its checks: attachment [0-9a-f]{12}… is missing\.$/) },
+      lastFailure: {
+        message: expect.stringMatching(
+          /^The backup was taken but did not pass its checks: attachment [0-9a-f]{12}… is missing\.$/,
+        ),
+      },
     });
   });
 
@@ -150,12 +191,25 @@ describe('backups through the core', () => {
     const harness = await start();
     const { core, clock } = harness;
     await createContact(core, 'Anna');
-    const pending = await takeSnapshot({ db: core.db, store: blobStore(core.paths.attachments), appVersion: '1.0.0', clock, logger: memoryLogger(), jobs: jobs() }, core.paths.backups, 'manual');
+    const pending = await takeSnapshot(
+      {
+        db: core.db,
+        store: blobStore(core.paths.attachments),
+        appVersion: '1.0.0',
+        clock,
+        logger: memoryLogger(),
+        jobs: jobs(),
+      },
+      core.paths.backups,
+      'manual',
+    );
     clock.advance(60_000);
     await createContact(core, 'Bob');
     await ok(core.dispatch('backups.restore', { id: pending.id }));
     expect(names(core)).toEqual(['Anna']);
-    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean }> }>(core.dispatch('backups.list', {}));
+    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean }> }>(
+      core.dispatch('backups.list', {}),
+    );
     expect(snapshots.find((snapshot) => snapshot.id === pending.id)).toMatchObject({ verified: true });
   });
 
@@ -165,11 +219,30 @@ describe('backups through the core', () => {
     const snapshot = await withHistory(harness);
     // As Rolodesk wrote snapshots before verification followed the copy: format 1, no verification record.
     const dir = join(core.paths.backups, snapshot.id);
-    const { format: _format, notCopied: _notCopied, database, ...rest } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { format: 2; notCopied: unknown; database: object };
+    const {
+      format: _format,
+      notCopied: _notCopied,
+      database,
+      ...rest
+    } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      format: 2;
+      notCopied: unknown;
+      database: object;
+    };
     const checks = { integrityCheck: ['ok'], foreignKeyCheck: [], attachmentProblems: [] };
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ format: 1, ...rest, database: { ...database, ...(await hashFile(join(dir, 'crm.db'))) }, checks }));
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({
+        format: 1,
+        ...rest,
+        database: { ...database, ...(await hashFile(join(dir, 'crm.db'))) },
+        checks,
+      }),
+    );
     rmSync(join(dir, 'verification.json'));
-    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean; verifying: boolean }> }>(core.dispatch('backups.list', {}));
+    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean; verifying: boolean }> }>(
+      core.dispatch('backups.list', {}),
+    );
     expect(snapshots.find((each) => each.id === snapshot.id)).toMatchObject({ verified: true, verifying: false });
     await ok(core.dispatch('backups.restore', { id: snapshot.id }));
     expect(names(core)).toEqual(['Anna', 'Bob']);
@@ -183,8 +256,16 @@ describe('backups through the core', () => {
     harness.desktop.saveLocation = archive;
     await ok(harness.core.dispatch('backups.export', {}));
     const entries = await unzipped(archive);
-    const manifest = JSON.parse(entries['manifest.json']!.toString('utf8')) as { format: number; database: { sha256: string; size: number }; checks: unknown };
-    expect(manifest).toMatchObject({ format: 1, database: { size: entries['crm.db']!.length }, checks: { integrityCheck: ['ok'], foreignKeyCheck: [], attachmentProblems: [] } });
+    const manifest = JSON.parse(entries['manifest.json']!.toString('utf8')) as {
+      format: number;
+      database: { sha256: string; size: number };
+      checks: unknown;
+    };
+    expect(manifest).toMatchObject({
+      format: 1,
+      database: { size: entries['crm.db']!.length },
+      checks: { integrityCheck: ['ok'], foreignKeyCheck: [], attachmentProblems: [] },
+    });
     expect(manifest.database.sha256).toBe(createHash('sha256').update(entries['crm.db']!).digest('hex'));
     expect(readdirSync(dirname(archive))).toEqual(['Rolodesk backup.zip']);
   });
@@ -198,8 +279,16 @@ describe('backups through the core', () => {
     await ok(core.dispatch('backups.restore', { id: snapshot.id }));
     expect(names(core)).toEqual(['Anna', 'Bob']);
     expect(attachmentNames(core)).toEqual(['quote.pdf']);
-    const [attachment] = (await ok<{ attachments: Array<{ sha256: string }> }>(core.dispatch('attachments.list', { record: { kind: 'contact', id: 1 } }))).attachments;
-    expect(readFileSync(join(core.paths.attachments, attachment!.sha256.slice(0, 2), attachment!.sha256)).equals(samples.pdf)).toBe(true);
+    const [attachment] = (
+      await ok<{ attachments: Array<{ sha256: string }> }>(
+        core.dispatch('attachments.list', { record: { kind: 'contact', id: 1 } }),
+      )
+    ).attachments;
+    expect(
+      readFileSync(join(core.paths.attachments, attachment!.sha256.slice(0, 2), attachment!.sha256)).equals(
+        samples.pdf,
+      ),
+    ).toBe(true);
     expect(harness.events.map(([event]) => event)).toContain('data.restored');
     expect(core.db.pragma('quick_check', { simple: true })).toBe('ok');
     expect(readdirSync(core.paths.root).filter((name) => name.startsWith('.restore'))).toEqual([]);
@@ -217,14 +306,19 @@ describe('backups through the core', () => {
     const archive = join(tempDir(), 'Rolodesk backup.zip');
     harness.desktop.saveLocation = archive;
     expect(await ok(harness.core.dispatch('backups.export', {}))).toEqual({ saved: true });
-    expect(harness.events.filter(([event]) => event === 'backup.progress').some(([, payload]) => (payload as { job: string }).job === 'export')).toBe(true);
+    expect(
+      harness.events
+        .filter(([event]) => event === 'backup.progress')
+        .some(([, payload]) => (payload as { job: string }).job === 'export'),
+    ).toBe(true);
 
     const fresh = await start(tempDir());
     fresh.desktop.backupFile = archive;
     expect(await ok(fresh.core.dispatch('backups.restoreFromFile', {}))).toEqual({ restored: true });
     expect(names(fresh.core)).toEqual(['Bob', 'Carl']);
     const blobs = fresh.core.db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[];
-    for (const sha256 of blobs) expect(existsSync(join(fresh.core.paths.attachments, sha256.slice(0, 2), sha256))).toBe(true);
+    for (const sha256 of blobs)
+      expect(existsSync(join(fresh.core.paths.attachments, sha256.slice(0, 2), sha256))).toBe(true);
   });
 
   it('does nothing when the user cancels the save or open dialog', async () => {
@@ -244,16 +338,41 @@ describe('backups through the core', () => {
     }
 
     const cases: Array<[string, (archive: Buffer) => Promise<Buffer> | Buffer, RegExp]> = [
-      ['one flipped byte in the database', (archive) => {
-        const copy = Buffer.from(archive);
-        const at = copy.indexOf(Buffer.from('crm.db')) + 200;
-        copy.writeUInt8(copy.readUInt8(at) ^ 0x55, at);
-        return copy;
-      }, /damaged|does not match|cannot be restored/],
-      ['a truncated archive', (archive) => archive.subarray(0, Math.floor(archive.length * 0.6)), /not a readable ZIP|damaged|cut short/],
-      ['a file that is not an archive at all', () => Buffer.from('%PDF-1.4 this is a quote, not a backup'), /not a readable ZIP/],
-      ['entries that climb out of the folder', async () => renameEntryBytes(await zipOf({ 'XX/XX/evil.txt': 'x', 'manifest.json': '{}', 'crm.db': 'x' }), 'XX/XX', '../..'), /unsafe file name/],
-      ['an unexpected file', async () => zipOf({ 'manifest.json': '{}', 'crm.db': 'x', 'setup.exe': 'MZ' }), /unexpected file \(“setup\.exe”\)/],
+      [
+        'one flipped byte in the database',
+        (archive) => {
+          const copy = Buffer.from(archive);
+          const at = copy.indexOf(Buffer.from('crm.db')) + 200;
+          copy.writeUInt8(copy.readUInt8(at) ^ 0x55, at);
+          return copy;
+        },
+        /damaged|does not match|cannot be restored/,
+      ],
+      [
+        'a truncated archive',
+        (archive) => archive.subarray(0, Math.floor(archive.length * 0.6)),
+        /not a readable ZIP|damaged|cut short/,
+      ],
+      [
+        'a file that is not an archive at all',
+        () => Buffer.from('%PDF-1.4 this is a quote, not a backup'),
+        /not a readable ZIP/,
+      ],
+      [
+        'entries that climb out of the folder',
+        async () =>
+          renameEntryBytes(
+            await zipOf({ 'XX/XX/evil.txt': 'x', 'manifest.json': '{}', 'crm.db': 'x' }),
+            'XX/XX',
+            '../..',
+          ),
+        /unsafe file name/,
+      ],
+      [
+        'an unexpected file',
+        async () => zipOf({ 'manifest.json': '{}', 'crm.db': 'x', 'setup.exe': 'MZ' }),
+        /unexpected file \(“setup\.exe”\)/,
+      ],
     ];
 
     it.each(cases)('%s', async (_label, corrupt, message) => {
@@ -263,7 +382,10 @@ describe('backups through the core', () => {
       writeFileSync(bad, await corrupt(archive));
       harness.desktop.backupFile = bad;
       const result = await harness.core.dispatch('backups.restoreFromFile', {});
-      expect(result).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID', message: expect.stringMatching(message) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'BACKUP_INVALID', message: expect.stringMatching(message) },
+      });
       expect(names(harness.core)).toEqual(before);
       // A refused backup is answered in the restore dialog; it is not a failed backup.
       expect(harness.events.some(([event]) => event === 'backup.failed')).toBe(false);
@@ -278,16 +400,26 @@ describe('backups through the core', () => {
       writeFileSync(good, archive);
       const entries = await unzipped(good);
       const manifest = JSON.parse(entries['manifest.json']!.toString('utf8')) as { database: object };
-      const rebuilt = { ...entries, 'manifest.json': JSON.stringify({ ...manifest, database: { ...manifest.database, sha256: 'f'.repeat(64) } }) };
+      const rebuilt = {
+        ...entries,
+        'manifest.json': JSON.stringify({ ...manifest, database: { ...manifest.database, sha256: 'f'.repeat(64) } }),
+      };
       const bad = join(tempDir(), 'lying.zip');
       writeFileSync(bad, await zipOf(rebuilt));
       harness.desktop.backupFile = bad;
-      expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID', message: expect.stringMatching(/does not match its checksum/) } });
+      expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({
+        ok: false,
+        error: { code: 'BACKUP_INVALID', message: expect.stringMatching(/does not match its checksum/) },
+      });
       expect(names(harness.core)).toEqual(before);
     });
 
     /** The exported archive with its database changed by `change`, and a manifest that tells the truth about the changed bytes. */
-    async function withDatabaseChanged(archive: Buffer, change: (db: Database.Database) => void, manifestChanges: object = {}): Promise<string> {
+    async function withDatabaseChanged(
+      archive: Buffer,
+      change: (db: Database.Database) => void,
+      manifestChanges: object = {},
+    ): Promise<string> {
       const good = join(tempDir(), 'good.zip');
       writeFileSync(good, archive);
       const entries = await unzipped(good);
@@ -297,7 +429,15 @@ describe('backups through the core', () => {
       change(db);
       db.close();
       const manifest = JSON.parse(entries['manifest.json']!.toString('utf8')) as object;
-      const rebuilt = { ...entries, 'manifest.json': JSON.stringify({ ...manifest, ...manifestChanges, database: { file: 'crm.db', ...(await hashFile(databasePath)) } }), 'crm.db': readFileSync(databasePath) };
+      const rebuilt = {
+        ...entries,
+        'manifest.json': JSON.stringify({
+          ...manifest,
+          ...manifestChanges,
+          database: { file: 'crm.db', ...(await hashFile(databasePath)) },
+        }),
+        'crm.db': readFileSync(databasePath),
+      };
       const changed = join(tempDir(), 'changed.zip');
       writeFileSync(changed, await zipOf(rebuilt));
       return changed;
@@ -308,19 +448,34 @@ describe('backups through the core', () => {
       // The manifest tells the truth about these bytes: only SQLite's checks can find what is wrong.
       harness.desktop.backupFile = await withDatabaseChanged(archive, (db) => {
         db.pragma('foreign_keys = OFF');
-        db.prepare("INSERT INTO attachments (contact_id, sha256, file_name, added_at) VALUES (999, ?, 'ghost.pdf', 't')").run('ab'.repeat(32));
+        db.prepare(
+          "INSERT INTO attachments (contact_id, sha256, file_name, added_at) VALUES (999, ?, 'ghost.pdf', 't')",
+        ).run('ab'.repeat(32));
       });
       const before = names(harness.core);
-      expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID', message: expect.stringMatching(/^This backup cannot be restored: foreign key check: attachments row \d+ points at a missing/) } });
+      expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({
+        ok: false,
+        error: {
+          code: 'BACKUP_INVALID',
+          message: expect.stringMatching(
+            /^This backup cannot be restored: foreign key check: attachments row \d+ points at a missing/,
+          ),
+        },
+      });
       expect(names(harness.core)).toEqual(before);
       expect(readdirSync(harness.core.paths.root).filter((name) => name.startsWith('.restore'))).toEqual([]);
     });
 
     it('an archive from a newer Rolodesk', async () => {
       const { harness, archive } = await exported();
-      harness.desktop.backupFile = await withDatabaseChanged(archive, (db) => db.pragma('user_version = 999'), { schemaVersion: 999 });
+      harness.desktop.backupFile = await withDatabaseChanged(archive, (db) => db.pragma('user_version = 999'), {
+        schemaVersion: 999,
+      });
       const before = names(harness.core);
-      expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({ ok: false, error: { code: 'SCHEMA_TOO_NEW', message: expect.stringMatching(/newer version of Rolodesk/) } });
+      expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({
+        ok: false,
+        error: { code: 'SCHEMA_TOO_NEW', message: expect.stringMatching(/newer version of Rolodesk/) },
+      });
       expect(names(harness.core)).toEqual(before);
     });
   });
@@ -331,8 +486,16 @@ describe('backups through the core', () => {
     old.prepare("INSERT INTO contacts (name, created_at, updated_at) VALUES ('Old Friend', 't', 't')").run();
     old.close();
     const { core } = await start(dataDir);
-    const { snapshots } = await ok<{ snapshots: Array<{ reason: string; schemaVersion: number; counts: Record<string, number> }> }>(core.dispatch('backups.list', {}));
-    expect(snapshots).toEqual([expect.objectContaining({ reason: 'before update', schemaVersion: 3, counts: expect.objectContaining({ contacts: 1 }) })]);
+    const { snapshots } = await ok<{
+      snapshots: Array<{ reason: string; schemaVersion: number; counts: Record<string, number> }>;
+    }>(core.dispatch('backups.list', {}));
+    expect(snapshots).toEqual([
+      expect.objectContaining({
+        reason: 'before update',
+        schemaVersion: 3,
+        counts: expect.objectContaining({ contacts: 1 }),
+      }),
+    ]);
     expect(names(core)).toEqual(['Old Friend']);
   });
 
@@ -344,9 +507,16 @@ describe('backups through the core', () => {
     bytes.writeUInt8(bytes.readUInt8(4096) ^ 1, 4096);
     writeFileSync(db, bytes);
     await harness.core.backups.verifyAllIfDue();
-    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean; problems: string[] }> }>(harness.core.dispatch('backups.list', {}));
-    expect(snapshots.find((snapshot) => snapshot.id === id)).toMatchObject({ verified: false, problems: [expect.stringMatching(/checksum/)] });
-    expect(await ok(harness.core.dispatch('backups.restore', { id })).catch((error: Error) => error.message)).toMatch(/BACKUP_INVALID/);
+    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean; problems: string[] }> }>(
+      harness.core.dispatch('backups.list', {}),
+    );
+    expect(snapshots.find((snapshot) => snapshot.id === id)).toMatchObject({
+      verified: false,
+      problems: [expect.stringMatching(/checksum/)],
+    });
+    expect(await ok(harness.core.dispatch('backups.restore', { id })).catch((error: Error) => error.message)).toMatch(
+      /BACKUP_INVALID/,
+    );
   });
 
   it('sends backups to a folder the user chooses (our own subfolder), and remembers it', async () => {
@@ -354,14 +524,18 @@ describe('backups through the core', () => {
     await createContact(harness.core, 'Anna');
     const usb = tempDir();
     harness.desktop.folder = usb;
-    const status = await ok<{ location: string; isDefaultLocation: boolean; lastVerifiedAt: string | null }>(harness.core.dispatch('backups.chooseLocation', {}));
+    const status = await ok<{ location: string; isDefaultLocation: boolean; lastVerifiedAt: string | null }>(
+      harness.core.dispatch('backups.chooseLocation', {}),
+    );
     expect(status).toMatchObject({ location: join(usb, 'Rolodesk Backups'), isDefaultLocation: false });
     expect(status.lastVerifiedAt).not.toBeNull();
     expect(readdirSync(join(usb, 'Rolodesk Backups')).some((name) => name.startsWith('snapshot-'))).toBe(true);
     const dataDir = harness.core.paths.root;
     await harness.core.close();
     const again = await start(dataDir);
-    expect(await ok(again.core.dispatch('backups.status', {}))).toMatchObject({ location: join(usb, 'Rolodesk Backups') });
+    expect(await ok(again.core.dispatch('backups.status', {}))).toMatchObject({
+      location: join(usb, 'Rolodesk Backups'),
+    });
   });
 });
 
@@ -371,11 +545,22 @@ describe('stopping an export', () => {
   it('stops when asked, writes no file, and is not reported as a failure', async () => {
     const desktop = recordingDesktop();
     const events: EventName[] = [];
-    const core = await openCore({ dataDir: tempDir(), logger: memoryLogger(), appVersion: '1.0.0', desktop, emit: (event) => events.push(event) });
+    const core = await openCore({
+      dataDir: tempDir(),
+      logger: memoryLogger(),
+      appVersion: '1.0.0',
+      desktop,
+      emit: (event) => events.push(event),
+    });
     try {
       const anna = await createContact(core, 'Anna');
       for (let i = 0; i < 3; i++) {
-        const added = await upload(core, anna, `scan-${i}.pdf`, Buffer.concat([samples.pdf, Buffer.alloc(3 * 1024 * 1024, 48 + i)]));
+        const added = await upload(
+          core,
+          anna,
+          `scan-${i}.pdf`,
+          Buffer.concat([samples.pdf, Buffer.alloc(3 * 1024 * 1024, 48 + i)]),
+        );
         if (!added.ok) throw new Error(added.error.message);
       }
       desktop.saveLocation = join(tempDir(), 'backup.zip');
@@ -398,7 +583,13 @@ describe('stopping an export', () => {
   it('a stop asked before the writing starts is kept: while the save dialog is open, and while the export waits behind a backup', async () => {
     const desktop = recordingDesktop();
     const events: EventName[] = [];
-    const core = await openCore({ dataDir: tempDir(), logger: memoryLogger(), appVersion: '1.0.0', desktop, emit: (event) => events.push(event) });
+    const core = await openCore({
+      dataDir: tempDir(),
+      logger: memoryLogger(),
+      appVersion: '1.0.0',
+      desktop,
+      emit: (event) => events.push(event),
+    });
     try {
       await createContact(core, 'Anna');
       const folder = tempDir();

@@ -10,7 +10,11 @@ import { writeFileDurably } from '../durable-files';
  * database bytes it checked (the one every later check compares against) and
  * the problems, in words. Written once; never rewritten.
  */
-export const VerificationRecord = z.strictObject({ verifiedAt: Timestamp, databaseSha256: Sha256.nullable(), problems: z.array(z.string()) });
+export const VerificationRecord = z.strictObject({
+  verifiedAt: Timestamp,
+  databaseSha256: Sha256.nullable(),
+  problems: z.array(z.string()),
+});
 export type VerificationRecord = z.infer<typeof VerificationRecord>;
 
 /** The result of the last re-check of a snapshot (daily, or Check again). */
@@ -32,7 +36,8 @@ async function readRecord<T>(path: string, schema: z.ZodType<T>): Promise<Record
   }
 }
 
-export const readVerification = (snapshotDir: string) => readRecord(join(snapshotDir, verificationFileName), VerificationRecord);
+export const readVerification = (snapshotDir: string) =>
+  readRecord(join(snapshotDir, verificationFileName), VerificationRecord);
 export const readCheck = (snapshotDir: string) => readRecord(join(snapshotDir, checkFileName), CheckRecord);
 
 export async function writeVerification(snapshotDir: string, record: VerificationRecord): Promise<void> {

@@ -12,7 +12,9 @@ describe('checks of a database from outside', () => {
     try {
       db.exec(`CREATE TABLE contacts (id INTEGER PRIMARY KEY); INSERT INTO contacts VALUES (1), (2);`);
       const hostile = 'x" UNION SELECT 999 FROM contacts --';
-      db.exec(`CREATE TABLE "${hostile.replaceAll('"', '""')}" (id INTEGER); INSERT INTO "${hostile.replaceAll('"', '""')}" VALUES (1), (2), (3);`);
+      db.exec(
+        `CREATE TABLE "${hostile.replaceAll('"', '""')}" (id INTEGER); INSERT INTO "${hostile.replaceAll('"', '""')}" VALUES (1), (2), (3);`,
+      );
       expect(recordCounts(db)).toEqual({ contacts: 2, [hostile]: 3 });
     } finally {
       db.close();

@@ -22,7 +22,15 @@ export function quoteIdentifier(name: string): string {
 }
 
 export function recordCounts(db: Database): Record<string, number> {
-  return Object.fromEntries(recordTables(db).map((table) => [table, db.prepare(`SELECT count(*) FROM ${quoteIdentifier(table)}`).pluck().get() as number]));
+  return Object.fromEntries(
+    recordTables(db).map((table) => [
+      table,
+      db
+        .prepare(`SELECT count(*) FROM ${quoteIdentifier(table)}`)
+        .pluck()
+        .get() as number,
+    ]),
+  );
 }
 
 export function integrityCheck(db: Database): string[] {
@@ -45,6 +53,8 @@ export function describeDatabase(db: Database): Pick<CopiedManifest, 'schemaVers
     schemaVersion: schemaVersion(db),
     counts: recordCounts(db),
     // A database from before attachments existed (a snapshot before an update) has no blobs table.
-    attachments: hasTable(db, 'blobs') ? CopiedManifest.shape.attachments.parse(db.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all()) : [],
+    attachments: hasTable(db, 'blobs')
+      ? CopiedManifest.shape.attachments.parse(db.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all())
+      : [],
   };
 }

@@ -24,7 +24,11 @@ function emptyTheWal(db: Db): boolean {
   const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma('busy_timeout = 0');
   try {
-    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{
+      busy: number;
+      log: number;
+      checkpointed: number;
+    }>;
     return result !== undefined && result.busy === 0 && result.log === result.checkpointed;
   } finally {
     db.pragma(`busy_timeout = ${busyTimeout}`);

@@ -15,9 +15,16 @@ import { ok } from '../../../tests/support/replies';
 
 const password = 'correct horse battery';
 // What must never be found in clear in the chosen folder.
-const marker = { name: 'Zelda Quistgaard', email: 'zelda.quistgaard@example.org', note: 'Allergic to peanuts, divorce pending' };
+const marker = {
+  name: 'Zelda Quistgaard',
+  email: 'zelda.quistgaard@example.org',
+  note: 'Allergic to peanuts, divorce pending',
+};
 const attachmentSecret = 'Quistgaard salary statement 84213';
-const pdf = Buffer.from(`%PDF-1.4\n% ${attachmentSecret}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+const pdf = Buffer.from(
+  `%PDF-1.4\n% ${attachmentSecret}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  'latin1',
+);
 
 function filesUnder(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
@@ -27,7 +34,9 @@ function filesUnder(folder: string): string[] {
 
 /** Every file under the folder that holds a marker's bytes (or an SQLite database) in clear. */
 function plainFindings(folder: string): string[] {
-  const needles = [marker.name, marker.email, marker.note, attachmentSecret, 'SQLite format 3'].map((text) => Buffer.from(text));
+  const needles = [marker.name, marker.email, marker.note, attachmentSecret, 'SQLite format 3'].map((text) =>
+    Buffer.from(text),
+  );
   return filesUnder(folder).flatMap((path) => {
     const bytes = readFileSync(path);
     return needles.filter((needle) => bytes.includes(needle)).map((needle) => `${path}: ${needle.toString()}`);
@@ -47,8 +56,18 @@ describe('snapshots in a chosen folder, with backup encryption on', () => {
     for (const core of open.splice(0)) await core.close();
   });
 
-  async function start(dataDir: string, desktop: RecordingDesktop, startJobs?: (logger: Logger) => JobRunner): Promise<Core> {
-    const core = await openCore({ dataDir, logger: memoryLogger(), appVersion: '1.0.0', desktop, ...(startJobs ? { startJobs } : {}) });
+  async function start(
+    dataDir: string,
+    desktop: RecordingDesktop,
+    startJobs?: (logger: Logger) => JobRunner,
+  ): Promise<Core> {
+    const core = await openCore({
+      dataDir,
+      logger: memoryLogger(),
+      appVersion: '1.0.0',
+      desktop,
+      ...(startJobs ? { startJobs } : {}),
+    });
     open.push(core);
     return core;
   }
@@ -63,7 +82,9 @@ describe('snapshots in a chosen folder, with backup encryption on', () => {
     const dataDir = tempDir();
     const desktop = recordingDesktop();
     const core = await start(dataDir, desktop, startJobs);
-    const { id } = await ok<{ id: number }>(core.dispatch('contacts.create', { name: marker.name, email: marker.email, notes: marker.note }));
+    const { id } = await ok<{ id: number }>(
+      core.dispatch('contacts.create', { name: marker.name, email: marker.email, notes: marker.note }),
+    );
     const uploaded = await upload(core, id, 'salary.pdf', pdf);
     if (!uploaded.ok) throw new Error(uploaded.error.message);
     await core.backups.keys.turnOn(password, false);
@@ -84,10 +105,14 @@ describe('snapshots in a chosen folder, with backup encryption on', () => {
     const elsewhere = recordingDesktop();
     const other = await start(tempDir(), elsewhere);
     elsewhere.backupFile = exported;
-    const asked = await ok<{ restored: boolean; passwordFor?: { token: string } }>(other.dispatch('backups.restoreFromFile', {}));
+    const asked = await ok<{ restored: boolean; passwordFor?: { token: string } }>(
+      other.dispatch('backups.restoreFromFile', {}),
+    );
     expect(asked.restored).toBe(false);
     await ok(other.dispatch('backupEncryption.restoreFile', { token: asked.passwordFor!.token, password }));
-    expect(other.db.prepare('SELECT name, email, notes FROM contacts').all()).toEqual([{ name: marker.name, email: marker.email, notes: marker.note }]);
+    expect(other.db.prepare('SELECT name, email, notes FROM contacts').all()).toEqual([
+      { name: marker.name, email: marker.email, notes: marker.note },
+    ]);
     const [sha256] = other.db.prepare('SELECT sha256 FROM attachments').pluck().all() as string[];
     expect(readFileSync(join(other.paths.attachments, sha256!.slice(0, 2), sha256!))).toEqual(pdf);
   });
@@ -115,7 +140,11 @@ describe('snapshots in a chosen folder, with backup encryption on', () => {
     expect(plainFindings(folder)).toEqual([]);
     const { snapshots } = await ok<{ snapshots: SnapshotInfo[] }>(core.dispatch('backups.list', {}));
     expect(snapshots).toHaveLength(2);
-    expect(snapshots.every((snapshot) => snapshot.verified && snapshot.counts.contacts === 1 && snapshot.counts.attachments === 1)).toBe(true);
+    expect(
+      snapshots.every(
+        (snapshot) => snapshot.verified && snapshot.counts.contacts === 1 && snapshot.counts.attachments === 1,
+      ),
+    ).toBe(true);
     const [newest] = snapshots;
     expect(existsSync(join(folder, newest!.id, sealedDatabaseName))).toBe(true);
     expect(existsSync(join(folder, newest!.id, 'crm.db'))).toBe(false);
@@ -130,23 +159,34 @@ describe('snapshots in a chosen folder, with backup encryption on', () => {
 
     // No key open: a snapshot is refused in words, and nothing new is written to the folder.
     const before = filesUnder(folder).sort();
-    await expect(ok(again.dispatch('backups.create', {}))).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED', message: expect.stringContaining('choose “Type the password…” under Encryption on the Backups screen') });
+    await expect(ok(again.dispatch('backups.create', {}))).rejects.toMatchObject({
+      code: 'PASSWORD_REQUIRED',
+      message: expect.stringContaining('choose “Type the password…” under Encryption on the Backups screen'),
+    });
     await again.backups.settled();
     expect(filesUnder(folder).sort()).toEqual(before);
-    expect(await ok<BackupStatus>(again.dispatch('backups.status', {}))).toMatchObject({ lastFailure: { message: expect.stringContaining('Backups to this folder are encrypted') } });
+    expect(await ok<BackupStatus>(again.dispatch('backups.status', {}))).toMatchObject({
+      lastFailure: { message: expect.stringContaining('Backups to this folder are encrypted') },
+    });
 
     // Check again cannot read it: it waits for the password, it is not called damaged.
     const checked = await ok<SnapshotInfo>(again.dispatch('backups.verify', { id: newest!.id }));
     expect(checked.problems).toEqual(['it needs the backup password to be checked']);
 
     // Restore asks for the password, refuses a wrong one, and restores with the right one.
-    await expect(ok(again.dispatch('backups.restore', { id: newest!.id }))).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED' });
-    await expect(ok(again.dispatch('backups.restore', { id: newest!.id, secret: { password: 'wrong horse battery' } }))).rejects.toMatchObject({
+    await expect(ok(again.dispatch('backups.restore', { id: newest!.id }))).rejects.toMatchObject({
+      code: 'PASSWORD_REQUIRED',
+    });
+    await expect(
+      ok(again.dispatch('backups.restore', { id: newest!.id, secret: { password: 'wrong horse battery' } })),
+    ).rejects.toMatchObject({
       code: 'PASSWORD_REQUIRED',
       message: expect.stringContaining('does not open'),
     });
     await ok(again.dispatch('backups.restore', { id: newest!.id, secret: { password } }));
-    expect(again.db.prepare('SELECT name, email, notes FROM contacts').all()).toEqual([{ name: marker.name, email: marker.email, notes: marker.note }]);
+    expect(again.db.prepare('SELECT name, email, notes FROM contacts').all()).toEqual([
+      { name: marker.name, email: marker.email, notes: marker.note },
+    ]);
     const [sha256] = again.db.prepare('SELECT sha256 FROM attachments').pluck().all() as string[];
     expect(readFileSync(join(again.paths.attachments, sha256!.slice(0, 2), sha256!))).toEqual(pdf);
     await again.backups.settled();
@@ -156,12 +196,16 @@ describe('snapshots in a chosen folder, with backup encryption on', () => {
     // With the key open, Check again passes; a changed byte in the database or an attachment is reported.
     expect((await ok<SnapshotInfo>(again.dispatch('backups.verify', { id: newest!.id }))).verified).toBe(true);
     flipByte(join(folder, newest!.id, sealedDatabaseName), 5000);
-    expect((await ok<SnapshotInfo>(again.dispatch('backups.verify', { id: newest!.id }))).problems).toEqual([expect.stringContaining('does not match its checksum')]);
+    expect((await ok<SnapshotInfo>(again.dispatch('backups.verify', { id: newest!.id }))).problems).toEqual([
+      expect.stringContaining('does not match its checksum'),
+    ]);
     const [sealedAttachment] = filesUnder(join(folder, sealedFilesFolder));
     flipByte(sealedAttachment!, statSync(sealedAttachment!).size - 20);
     // The first snapshot (taken when the folder was chosen) shares that attachment.
     const first = snapshots[1]!;
-    expect((await ok<SnapshotInfo>(again.dispatch('backups.verify', { id: first.id }))).problems).toEqual([expect.stringMatching(/^attachment .* does not match its checksum$/)]);
+    expect((await ok<SnapshotInfo>(again.dispatch('backups.verify', { id: first.id }))).problems).toEqual([
+      expect.stringMatching(/^attachment .* does not match its checksum$/),
+    ]);
   });
 
   it('a snapshot that fails midway leaves no plain copy in the chosen folder, nor in the data folder', async () => {
@@ -210,13 +254,20 @@ describe('snapshots in a chosen folder, with backup encryption on', () => {
 
     await closeCore(core);
     const again = await start(dataDir, desktop);
-    await expect(ok(again.dispatch('backups.restore', { id: sealed!.id }))).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED' });
+    await expect(ok(again.dispatch('backups.restore', { id: sealed!.id }))).rejects.toMatchObject({
+      code: 'PASSWORD_REQUIRED',
+    });
     await ok(again.dispatch('backups.restore', { id: sealed!.id, secret: { password } }));
     expect(again.db.prepare('SELECT name FROM contacts ORDER BY name').pluck().all()).toEqual([marker.name]);
     await again.backups.settled();
 
     // Only the newest kept: the sealed snapshot and its sealed files go; the plain shared file stays for the plain snapshots.
-    const report = await pruneBackups(folder, { intervalMinutes: 15, keepNewest: 1, keepDaily: 0, keepWeekly: 0 }, new Date(), memoryLogger());
+    const report = await pruneBackups(
+      folder,
+      { intervalMinutes: 15, keepNewest: 1, keepDaily: 0, keepWeekly: 0 },
+      new Date(),
+      memoryLogger(),
+    );
     expect(report.deleted).toContain(sealed!.id);
     expect(filesUnder(join(folder, sealedFilesFolder))).toEqual([]);
     expect(filesUnder(join(folder, 'files'))).toHaveLength(1);

@@ -27,7 +27,12 @@ export function backupHandlers(backups: BackupService, desktop: DesktopServices,
     // Keeping fewer backups deletes older ones at the next prune: asked in main's native dialog, whoever sent it.
     'backups.updateSettings': async (settings) => {
       const question = fewerKeptQuestion(backups.settings(), settings);
-      if (question) await confirmOrCancel(desktop, question, 'The schedule was not changed. Rolodesk keeps as many backups as before.');
+      if (question)
+        await confirmOrCancel(
+          desktop,
+          question,
+          'The schedule was not changed. Rolodesk keeps as many backups as before.',
+        );
       await backups.updateSettings(settings);
       return backups.status();
     },

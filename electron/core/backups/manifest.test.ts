@@ -17,7 +17,11 @@ describe('a snapshot folder’s manifest is read as untrusted', () => {
     // Sparse: a gigabyte on paper, nothing on the disk.
     truncateSync(path, 1024 * 1024 * 1024);
     await expect(readManifest(join(backups, id))).rejects.toThrow(/far too large/);
-    expect(await readSnapshot(backups, id)).toMatchObject({ id, verified: false, problems: ['its manifest is damaged'] });
+    expect(await readSnapshot(backups, id)).toMatchObject({
+      id,
+      verified: false,
+      problems: ['its manifest is damaged'],
+    });
     expect(maxManifestBytes).toBeLessThan(1024 * 1024 * 1024);
   });
 });

@@ -73,14 +73,18 @@ const short = (sha256: string) => `${sha256.slice(0, 12)}…`;
 
 /** An attachment the copy could not take, in words. */
 export function notCopiedInWords({ sha256, why }: CopiedManifest['notCopied'][number]): string {
-  return why === 'missing' ? `attachment ${short(sha256)} is missing from the attachments folder` : `attachment ${short(sha256)} is damaged in the attachments folder (its contents changed)`;
+  return why === 'missing'
+    ? `attachment ${short(sha256)} is missing from the attachments folder`
+    : `attachment ${short(sha256)} is damaged in the attachments folder (its contents changed)`;
 }
 
 /** What the checks recorded in a checked manifest found wrong. */
 export function manifestProblems(manifest: CheckedManifest): string[] {
   const { integrityCheck, foreignKeyCheck, attachmentProblems } = manifest.checks;
   return [
-    ...(integrityCheck.length === 1 && integrityCheck[0] === 'ok' ? [] : integrityCheck.map((line) => `integrity check: ${line}`)),
+    ...(integrityCheck.length === 1 && integrityCheck[0] === 'ok'
+      ? []
+      : integrityCheck.map((line) => `integrity check: ${line}`)),
     ...foreignKeyCheck.map((line) => `foreign key check: ${line}`),
     ...attachmentProblems,
   ];
@@ -94,7 +98,12 @@ export function manifestProblems(manifest: CheckedManifest): string[] {
 export function checkedManifest(manifest: Manifest, databaseSha256: string): CheckedManifest {
   if (manifest.format === 1) return manifest;
   const { format: _format, notCopied: _notCopied, database, ...rest } = manifest;
-  return { format: 1, ...rest, database: { ...database, sha256: databaseSha256 }, checks: { integrityCheck: ['ok'], foreignKeyCheck: [], attachmentProblems: [] } };
+  return {
+    format: 1,
+    ...rest,
+    database: { ...database, sha256: databaseSha256 },
+    checks: { integrityCheck: ['ok'], foreignKeyCheck: [], attachmentProblems: [] },
+  };
 }
 
 /** The sha256 and size of a file on disk. */

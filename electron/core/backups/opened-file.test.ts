@@ -22,7 +22,9 @@ describe('a backup file opened from outside Rolodesk (double-clicked)', () => {
   async function exportedOffice(name = 'Office backup.zip', password?: string): Promise<string> {
     const desktop = recordingDesktop();
     const core = await openCore(tempDir(), { desktop });
-    const ana = (await ok<{ id: number }>(core.dispatch('contacts.create', { name: 'Ana Souza', email: 'ana.souza@example.org' }))).id;
+    const ana = (
+      await ok<{ id: number }>(core.dispatch('contacts.create', { name: 'Ana Souza', email: 'ana.souza@example.org' }))
+    ).id;
     await ok(core.dispatch('contacts.create', { name: 'Bruno Keller', email: 'bruno.keller@example.org' }));
     const pdf = await upload(core, ana, 'quote.pdf', samples.pdf);
     if (!pdf.ok) throw new Error(pdf.error.message);
@@ -70,7 +72,11 @@ describe('a backup file opened from outside Rolodesk (double-clicked)', () => {
     // Restored once: the file is not waiting any more.
     expect(await opened.core.dispatch('backups.restoreOpenedFile', {})).toMatchObject({
       ok: false,
-      error: { code: 'NOT_FOUND', message: 'The backup file you opened is no longer waiting to be restored. Use File › Restore from Backup… to choose it.' },
+      error: {
+        code: 'NOT_FOUND',
+        message:
+          'The backup file you opened is no longer waiting to be restored. Use File › Restore from Backup… to choose it.',
+      },
     });
   });
 
@@ -78,11 +84,21 @@ describe('a backup file opened from outside Rolodesk (double-clicked)', () => {
     const file = await exportedOffice('Office backup.rolodesk-backup', 'correct horse battery');
     const { core } = await otherOffice();
     core.openBackupFile(file);
-    const asked = await ok<{ restored: boolean; passwordFor: { token: string; fileName: string } }>(core.dispatch('backups.restoreOpenedFile', {}));
+    const asked = await ok<{ restored: boolean; passwordFor: { token: string; fileName: string } }>(
+      core.dispatch('backups.restoreOpenedFile', {}),
+    );
     expect(asked).toMatchObject({ restored: false, passwordFor: { fileName: 'Office backup.rolodesk-backup' } });
-    const wrong = await core.dispatch('backupEncryption.restoreFile', { token: asked.passwordFor.token, password: 'wrong horse battery' });
+    const wrong = await core.dispatch('backupEncryption.restoreFile', {
+      token: asked.passwordFor.token,
+      password: 'wrong horse battery',
+    });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'PASSWORD_REQUIRED' } });
-    await ok(core.dispatch('backupEncryption.restoreFile', { token: asked.passwordFor.token, password: 'correct horse battery' }));
+    await ok(
+      core.dispatch('backupEncryption.restoreFile', {
+        token: asked.passwordFor.token,
+        password: 'correct horse battery',
+      }),
+    );
     expect(people(core).map((person) => (person as { name: string }).name)).toEqual(['Ana Souza', 'Bruno Keller']);
   });
 
@@ -104,7 +120,11 @@ describe('a backup file opened from outside Rolodesk (double-clicked)', () => {
     const reply = await core.dispatch('backups.restoreOpenedFile', {});
     expect(reply).toMatchObject({
       ok: false,
-      error: { code: 'NOT_FOUND', message: 'The backup file “Gone backup.zip” is no longer there: it may have been moved, renamed or deleted, or its drive unplugged. Nothing was changed.' },
+      error: {
+        code: 'NOT_FOUND',
+        message:
+          'The backup file “Gone backup.zip” is no longer there: it may have been moved, renamed or deleted, or its drive unplugged. Nothing was changed.',
+      },
     });
     expect(people(core)).toEqual([{ name: 'Carla Weiss', email: 'carla@example.org' }]);
   });
@@ -112,6 +132,9 @@ describe('a backup file opened from outside Rolodesk (double-clicked)', () => {
   it('nothing opened: restoring "the opened file" says so', async () => {
     const { core } = await otherOffice();
     expect(await ok(core.dispatch('backups.openedFile', {}))).toEqual({ fileName: null });
-    expect(await core.dispatch('backups.restoreOpenedFile', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.dispatch('backups.restoreOpenedFile', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

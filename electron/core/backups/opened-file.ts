@@ -32,7 +32,10 @@ export function openedBackupFile() {
     /** The path, for a restore (which then owns it); NOT_FOUND once it was taken. */
     take(): string {
       if (!waiting) {
-        throw new CrmError('NOT_FOUND', 'The backup file you opened is no longer waiting to be restored. Use File › Restore from Backup… to choose it.');
+        throw new CrmError(
+          'NOT_FOUND',
+          'The backup file you opened is no longer waiting to be restored. Use File › Restore from Backup… to choose it.',
+        );
       }
       const { path } = waiting;
       waiting = undefined;

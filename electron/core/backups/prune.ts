@@ -25,7 +25,12 @@ const shaPattern = /^[0-9a-f]{64}$/;
  * shared attachment files no remaining snapshot names, and half-built
  * snapshots left by an interrupted run. Call only while no snapshot is being taken.
  */
-export async function pruneBackups(backupsDir: string, policy: BackupSettings, now: Date, logger: Logger): Promise<PruneReport> {
+export async function pruneBackups(
+  backupsDir: string,
+  policy: BackupSettings,
+  now: Date,
+  logger: Logger,
+): Promise<PruneReport> {
   const report: PruneReport = { deleted: [], failed: [], filesDeleted: 0, warning: null };
   if (!isOurBackupFolder(backupsDir)) {
     logger.warn('not pruning: the folder has no Rolodesk backups marker', { backupsDir });
@@ -47,7 +52,11 @@ export async function pruneBackups(backupsDir: string, policy: BackupSettings, n
 
   const snapshots = await listSnapshots(backupsDir);
   const keep = snapshotsToKeep(
-    snapshots.map((snapshot) => ({ id: snapshot.id, createdAt: new Date(snapshot.createdAt), verified: snapshot.verified })),
+    snapshots.map((snapshot) => ({
+      id: snapshot.id,
+      createdAt: new Date(snapshot.createdAt),
+      verified: snapshot.verified,
+    })),
     now,
     policy,
   );
@@ -66,7 +75,9 @@ export async function pruneBackups(backupsDir: string, policy: BackupSettings, n
   if (needed) {
     await attemptAll(await unusedFiles(join(backupsDir, sharedFilesFolder), needed.plain));
     for (const keyId of await sealedKeyIds(backupsDir)) {
-      await attemptAll(await unusedFiles(join(backupsDir, sealedFilesFolder, keyId), needed.sealed.get(keyId) ?? new Set()));
+      await attemptAll(
+        await unusedFiles(join(backupsDir, sealedFilesFolder, keyId), needed.sealed.get(keyId) ?? new Set()),
+      );
     }
   }
 
@@ -77,12 +88,16 @@ export async function pruneBackups(backupsDir: string, policy: BackupSettings, n
     report.warning = `The backup folder holds ${remaining.length} snapshots, more than the ${expectedMax} Rolodesk keeps; some could not be pruned.`;
   }
   if (report.warning) logger.warn('backups keep growing', { backupsDir, warning: report.warning });
-  if (report.deleted.length > 0 || report.filesDeleted > 0) logger.info('old backups pruned', { deleted: report.deleted, filesDeleted: report.filesDeleted });
+  if (report.deleted.length > 0 || report.filesDeleted > 0)
+    logger.info('old backups pruned', { deleted: report.deleted, filesDeleted: report.filesDeleted });
   return report;
 }
 
 /** The attachments the remaining snapshots name, plain and per sealing key; undefined when that cannot be known. */
-async function filesNeeded(backupsDir: string, remaining: readonly ListedSnapshot[]): Promise<{ plain: Set<string>; sealed: Map<string, Set<string>> } | undefined> {
+async function filesNeeded(
+  backupsDir: string,
+  remaining: readonly ListedSnapshot[],
+): Promise<{ plain: Set<string>; sealed: Map<string, Set<string>> } | undefined> {
   const plain = new Set<string>();
   const sealed = new Map<string, Set<string>>();
   for (const snapshot of remaining) {
@@ -105,7 +120,8 @@ async function unusedFiles(area: string, needed: ReadonlySet<string>): Promise<s
   for (const bucket of existsSync(area) ? await readdir(area) : []) {
     if (!/^[0-9a-f]{2}$/.test(bucket)) continue;
     for (const name of await readdir(join(area, bucket))) {
-      if ((shaPattern.test(name) && !needed.has(name)) || name.endsWith('.partial')) unused.push(join(area, bucket, name));
+      if ((shaPattern.test(name) && !needed.has(name)) || name.endsWith('.partial'))
+        unused.push(join(area, bucket, name));
     }
   }
   return unused;

@@ -10,7 +10,13 @@ describe('the restore journal is read as untrusted', () => {
   const tempDir = useTempDirs();
 
   it.each([
-    ['folders that climb out of the data folder', JSON.stringify({ staging: '.restore-staging-/../../outside-staging', previous: '.restore-previous-/../../outside-previous' })],
+    [
+      'folders that climb out of the data folder',
+      JSON.stringify({
+        staging: '.restore-staging-/../../outside-staging',
+        previous: '.restore-previous-/../../outside-previous',
+      }),
+    ],
     ['text that is not a journal', '{"staging": 1'],
   ])('one naming %s is refused in words and nothing is moved', async (_label, journal) => {
     const parent = tempDir();
@@ -21,7 +27,9 @@ describe('the restore journal is read as untrusted', () => {
 
     const refused = await finishInterruptedRestore(root, memoryLogger()).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(CrmError);
-    expect((refused as CrmError).message).toMatch(/^Rolodesk was restoring a backup when it stopped, and its note of that restore .* is damaged/);
+    expect((refused as CrmError).message).toMatch(
+      /^Rolodesk was restoring a backup when it stopped, and its note of that restore .* is damaged/,
+    );
     expect(readFileSync(join(root, 'crm.db'), 'utf8')).toBe('the live database');
     expect(existsSync(join(root, 'attachments'))).toBe(true);
     expect(existsSync(join(parent, 'outside-previous'))).toBe(false);

@@ -63,7 +63,9 @@ export async function swapInStagedData(root: string, stagingName: string): Promi
 export async function removeRestoreLeftovers(root: string, logger: Logger): Promise<void> {
   for (const name of readdirSync(root)) {
     if (name.startsWith(stagingPrefix) || name.startsWith(previousPrefix)) {
-      await removeWithRetry(join(root, name)).catch((error: unknown) => logger.warn('could not remove a leftover restore folder', { name, error: String(error) }));
+      await removeWithRetry(join(root, name)).catch((error: unknown) =>
+        logger.warn('could not remove a leftover restore folder', { name, error: String(error) }),
+      );
     }
   }
 }

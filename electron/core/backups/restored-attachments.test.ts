@@ -19,7 +19,11 @@ interface Harness {
 }
 
 const rows = (core: Core) =>
-  core.db.prepare('SELECT a.id, a.file_name AS name, b.mime_type AS mime, b.type_label AS label FROM attachments a JOIN blobs b USING (sha256) ORDER BY a.id').all() as Array<{
+  core.db
+    .prepare(
+      'SELECT a.id, a.file_name AS name, b.mime_type AS mime, b.type_label AS label FROM attachments a JOIN blobs b USING (sha256) ORDER BY a.id',
+    )
+    .all() as Array<{
     id: number;
     name: string;
     mime: string;
@@ -45,7 +49,10 @@ describe('a restored database is untrusted: attachment names and types meet the 
   async function exported(): Promise<{ harness: Harness; archive: string }> {
     const harness = await start();
     const anna = await createContact(harness.core, 'Anna');
-    for (const [name, bytes] of [['quote.pdf', samples.pdf], ['photo.png', samples.png]] as const) {
+    for (const [name, bytes] of [
+      ['quote.pdf', samples.pdf],
+      ['photo.png', samples.png],
+    ] as const) {
       const added = await upload(harness.core, anna, name, bytes);
       if (!added.ok) throw new Error(added.error.message);
     }
@@ -72,8 +79,13 @@ describe('a restored database is untrusted: attachment names and types meet the 
       '..',
     ];
     const crafted = await archiveWithDatabaseChanged(archive, tempDir(), (db) => {
-      const pdf = db.prepare("SELECT sha256, contact_id FROM attachments WHERE file_name = 'quote.pdf'").get() as { sha256: string; contact_id: number };
-      const add = db.prepare("INSERT INTO attachments (contact_id, sha256, file_name, added_at) VALUES (?, ?, ?, '2026-01-01T00:00:00.000Z')");
+      const pdf = db.prepare("SELECT sha256, contact_id FROM attachments WHERE file_name = 'quote.pdf'").get() as {
+        sha256: string;
+        contact_id: number;
+      };
+      const add = db.prepare(
+        "INSERT INTO attachments (contact_id, sha256, file_name, added_at) VALUES (?, ?, ?, '2026-01-01T00:00:00.000Z')",
+      );
       for (const name of badNames) add.run(pdf.contact_id, pdf.sha256, name);
       db.prepare("UPDATE attachments SET file_name = 'holiday photo.png' WHERE file_name = 'photo.png'").run();
     });
@@ -82,9 +94,15 @@ describe('a restored database is untrusted: attachment names and types meet the 
 
     const restored = rows(fresh.core);
     const renamed = restored.filter((row) => row.name.startsWith('attachment-'));
-    expect(restored.map((row) => row.name)).toEqual(['quote.pdf', 'holiday photo.png', ...renamed.map((row) => `attachment-${row.id}.pdf`)]);
+    expect(restored.map((row) => row.name)).toEqual([
+      'quote.pdf',
+      'holiday photo.png',
+      ...renamed.map((row) => `attachment-${row.id}.pdf`),
+    ]);
     expect(renamed).toHaveLength(badNames.length);
-    const warning = fresh.logs.find((record) => record.message.startsWith('restored attachments broke the upload rules'));
+    const warning = fresh.logs.find((record) =>
+      record.message.startsWith('restored attachments broke the upload rules'),
+    );
     expect(warning?.context).toEqual({ renamedIds: renamed.map((row) => row.id), retyped: [] });
     // The log names ids, never the crafted names.
     expect(JSON.stringify(fresh.logs)).not.toContain('escaped');
@@ -93,17 +111,29 @@ describe('a restored database is untrusted: attachment names and types meet the 
     expect(await fresh.core.dispatch('attachments.open', { id: escaped.id })).toMatchObject({ ok: true });
     // Inside <data>/scratch/<one folder per open>/.
     const [opened] = fresh.desktop.opened;
-    expect(relative(join(fresh.dataDir, 'scratch'), opened!)).toMatch(new RegExp(`^[0-9a-f-]{36}[\\\\/]attachment-${escaped.id}\\.pdf$`));
+    expect(relative(join(fresh.dataDir, 'scratch'), opened!)).toMatch(
+      new RegExp(`^[0-9a-f-]{36}[\\\\/]attachment-${escaped.id}\\.pdf$`),
+    );
   });
 
   it('a type Rolodesk does not keep (a web page, served into the window) is set again from the bytes', async () => {
     const { archive } = await exported();
-    const crafted = await archiveWithDatabaseChanged(archive, tempDir(), (db) => db.prepare("UPDATE blobs SET mime_type = 'text/html', type_label = 'a PDF' WHERE mime_type = 'application/pdf'").run());
+    const crafted = await archiveWithDatabaseChanged(archive, tempDir(), (db) =>
+      db
+        .prepare("UPDATE blobs SET mime_type = 'text/html', type_label = 'a PDF' WHERE mime_type = 'application/pdf'")
+        .run(),
+    );
     const fresh = await start();
     expect(await restore(fresh, crafted)).toMatchObject({ ok: true });
-    expect(rows(fresh.core).find((row) => row.name === 'quote.pdf')).toMatchObject({ mime: 'application/pdf', label: 'a PDF document' });
+    expect(rows(fresh.core).find((row) => row.name === 'quote.pdf')).toMatchObject({
+      mime: 'application/pdf',
+      label: 'a PDF document',
+    });
     const sha256 = createHash('sha256').update(samples.pdf).digest('hex');
-    expect(fresh.logs.find((record) => record.message.startsWith('restored attachments broke'))?.context).toEqual({ renamedIds: [], retyped: [sha256] });
+    expect(fresh.logs.find((record) => record.message.startsWith('restored attachments broke'))?.context).toEqual({
+      renamedIds: [],
+      retyped: [sha256],
+    });
   });
 
   it('a stored file that really is a program refuses the restore, changing nothing', async () => {
@@ -114,8 +144,12 @@ describe('a restored database is untrusted: attachment names and types meet the 
       archive,
       tempDir(),
       (db) => {
-        db.prepare("INSERT INTO blobs (sha256, size, mime_type, type_label, stored_at) VALUES (?, ?, 'application/x-whatever', 'a file', 't')").run(sha256, program.length);
-        db.prepare("INSERT INTO attachments (contact_id, sha256, file_name, added_at) VALUES (1, ?, 'tool.pdf', 't')").run(sha256);
+        db.prepare(
+          "INSERT INTO blobs (sha256, size, mime_type, type_label, stored_at) VALUES (?, ?, 'application/x-whatever', 'a file', 't')",
+        ).run(sha256, program.length);
+        db.prepare(
+          "INSERT INTO attachments (contact_id, sha256, file_name, added_at) VALUES (1, ?, 'tool.pdf', 't')",
+        ).run(sha256);
       },
       [program],
     );
@@ -123,7 +157,12 @@ describe('a restored database is untrusted: attachment names and types meet the 
     const before = readdirSync(fresh.core.paths.root).sort();
     expect(await restore(fresh, crafted)).toMatchObject({
       ok: false,
-      error: { code: 'BACKUP_INVALID', message: expect.stringMatching(/^This backup cannot be restored: attachment [0-9a-f]{12}… is really a Linux program \(ELF\), which Rolodesk does not keep\. Nothing was changed\.$/) },
+      error: {
+        code: 'BACKUP_INVALID',
+        message: expect.stringMatching(
+          /^This backup cannot be restored: attachment [0-9a-f]{12}… is really a Linux program \(ELF\), which Rolodesk does not keep\. Nothing was changed\.$/,
+        ),
+      },
     });
     expect(readdirSync(fresh.core.paths.root).sort()).toEqual(before);
     expect(existsSync(join(fresh.core.paths.attachments, sha256.slice(0, 2), sha256))).toBe(false);
@@ -140,7 +179,12 @@ describe('a restored database is untrusted: attachment names and types meet the 
     const fresh = await start();
     expect(await restore(fresh, crafted)).toMatchObject({
       ok: false,
-      error: { code: 'BACKUP_INVALID', message: expect.stringMatching(/^This backup cannot be restored: its database could not be prepared \(unsafe use of virtual table/) },
+      error: {
+        code: 'BACKUP_INVALID',
+        message: expect.stringMatching(
+          /^This backup cannot be restored: its database could not be prepared \(unsafe use of virtual table/,
+        ),
+      },
     });
     expect(fresh.core.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'loot'").pluck().get()).toBe(0);
   });

@@ -8,7 +8,12 @@ const hour = 3600 * 1000;
 const at = (iso: string) => new Date(iso);
 
 /** A snapshot every `everyHours` from `from` up to and including `to`. */
-function every(everyHours: number, from: string, to: string, verified: (time: Date) => boolean = () => true): RetainedCandidate[] {
+function every(
+  everyHours: number,
+  from: string,
+  to: string,
+  verified: (time: Date) => boolean = () => true,
+): RetainedCandidate[] {
   const list: RetainedCandidate[] = [];
   for (let time = at(from).getTime(); time <= at(to).getTime(); time += everyHours * hour) {
     list.push({ id: new Date(time).toISOString(), createdAt: new Date(time), verified: verified(new Date(time)) });
@@ -42,7 +47,12 @@ describe('retention', () => {
   });
 
   it('never lets go of the newest verified snapshot, however old', () => {
-    const onlyOldOnesVerified = every(6, '2025-07-01T00:00:00.000Z', '2026-06-30T12:00:00.000Z', (time) => time < at('2026-03-01T00:00:00.000Z'));
+    const onlyOldOnesVerified = every(
+      6,
+      '2025-07-01T00:00:00.000Z',
+      '2026-06-30T12:00:00.000Z',
+      (time) => time < at('2026-03-01T00:00:00.000Z'),
+    );
     const kept = snapshotsToKeep(onlyOldOnesVerified, now, defaultBackupSettings);
     expect(kept.has('2026-02-28T18:00:00.000Z')).toBe(true);
     expect(kept.size).toBe(14);
@@ -79,22 +89,61 @@ describe('retention by the user’s calendar days, across the days the clocks ch
     {
       zone: 'Europe/Berlin',
       // Now: 27 Oct 11:00 CET. Kept: the last of 26 Oct, of 25 Oct (25 hours long), of 24 Oct (CEST).
-      daily: { from: '2026-10-20T00:00:00.000Z', now: '2026-10-27T10:00:00.000Z', expected: ['2026-10-27T10:00:00.000Z', '2026-10-26T22:00:00.000Z', '2026-10-25T22:00:00.000Z', '2026-10-24T21:00:00.000Z'] },
+      daily: {
+        from: '2026-10-20T00:00:00.000Z',
+        now: '2026-10-27T10:00:00.000Z',
+        expected: [
+          '2026-10-27T10:00:00.000Z',
+          '2026-10-26T22:00:00.000Z',
+          '2026-10-25T22:00:00.000Z',
+          '2026-10-24T21:00:00.000Z',
+        ],
+      },
       // Now: Wednesday 28 Oct. Kept: the last of the week ending Sunday 25 Oct (its 23:00 CET), and of the week before (23:00 CEST).
-      weekly: { from: '2026-10-05T00:00:00.000Z', now: '2026-10-28T10:00:00.000Z', expected: ['2026-10-28T10:00:00.000Z', '2026-10-25T22:00:00.000Z', '2026-10-18T21:00:00.000Z'] },
+      weekly: {
+        from: '2026-10-05T00:00:00.000Z',
+        now: '2026-10-28T10:00:00.000Z',
+        expected: ['2026-10-28T10:00:00.000Z', '2026-10-25T22:00:00.000Z', '2026-10-18T21:00:00.000Z'],
+      },
     },
     {
       zone: 'Australia/Sydney',
       // Now: 7 Apr 11:00 AEST. Clocks went back on 5 Apr (AEDT +11 → AEST +10).
-      daily: { from: '2026-03-31T00:00:00.000Z', now: '2026-04-07T01:00:00.000Z', expected: ['2026-04-07T01:00:00.000Z', '2026-04-06T13:00:00.000Z', '2026-04-05T13:00:00.000Z', '2026-04-04T12:00:00.000Z'] },
+      daily: {
+        from: '2026-03-31T00:00:00.000Z',
+        now: '2026-04-07T01:00:00.000Z',
+        expected: [
+          '2026-04-07T01:00:00.000Z',
+          '2026-04-06T13:00:00.000Z',
+          '2026-04-05T13:00:00.000Z',
+          '2026-04-04T12:00:00.000Z',
+        ],
+      },
       // Now: Wednesday 7 Oct. Clocks went forward on Sunday 4 Oct (AEST +10 → AEDT +11).
-      weekly: { from: '2026-09-15T00:00:00.000Z', now: '2026-10-07T01:00:00.000Z', expected: ['2026-10-07T01:00:00.000Z', '2026-10-04T12:00:00.000Z', '2026-09-27T13:00:00.000Z'] },
+      weekly: {
+        from: '2026-09-15T00:00:00.000Z',
+        now: '2026-10-07T01:00:00.000Z',
+        expected: ['2026-10-07T01:00:00.000Z', '2026-10-04T12:00:00.000Z', '2026-09-27T13:00:00.000Z'],
+      },
     },
     {
       zone: 'Australia/Adelaide',
       // Snapshots on the UTC hour are at half past in Adelaide: the last of a day is 23:30 local.
-      daily: { from: '2026-03-31T00:00:00.000Z', now: '2026-04-07T01:00:00.000Z', expected: ['2026-04-07T01:00:00.000Z', '2026-04-06T14:00:00.000Z', '2026-04-05T14:00:00.000Z', '2026-04-04T13:00:00.000Z'] },
-      weekly: { from: '2026-09-15T00:00:00.000Z', now: '2026-10-07T01:00:00.000Z', expected: ['2026-10-07T01:00:00.000Z', '2026-10-04T13:00:00.000Z', '2026-09-27T14:00:00.000Z'] },
+      daily: {
+        from: '2026-03-31T00:00:00.000Z',
+        now: '2026-04-07T01:00:00.000Z',
+        expected: [
+          '2026-04-07T01:00:00.000Z',
+          '2026-04-06T14:00:00.000Z',
+          '2026-04-05T14:00:00.000Z',
+          '2026-04-04T13:00:00.000Z',
+        ],
+      },
+      weekly: {
+        from: '2026-09-15T00:00:00.000Z',
+        now: '2026-10-07T01:00:00.000Z',
+        expected: ['2026-10-07T01:00:00.000Z', '2026-10-04T13:00:00.000Z', '2026-09-27T14:00:00.000Z'],
+      },
     },
   ];
 

@@ -16,7 +16,11 @@ export interface RetainedCandidate {
  * snapshot kept for a past day never changes: pruning after every snapshot
  * keeps the history it promises.
  */
-export function snapshotsToKeep(candidates: readonly RetainedCandidate[], now: Date, policy: Pick<BackupSettings, 'keepNewest' | 'keepDaily' | 'keepWeekly'>): Set<string> {
+export function snapshotsToKeep(
+  candidates: readonly RetainedCandidate[],
+  now: Date,
+  policy: Pick<BackupSettings, 'keepNewest' | 'keepDaily' | 'keepWeekly'>,
+): Set<string> {
   const newestFirst = [...candidates].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const keep = new Set(newestFirst.slice(0, policy.keepNewest).map((candidate) => candidate.id));
   /** ageOf: 1 for yesterday (or last week), 2 for the one before… */

@@ -16,7 +16,11 @@ function manualTimers() {
       timer.cancelled = true;
     };
   };
-  return { every, live: () => timers.filter((timer) => !timer.cancelled), fire: () => timers.filter((timer) => !timer.cancelled).forEach((timer) => timer.tick()) };
+  return {
+    every,
+    live: () => timers.filter((timer) => !timer.cancelled),
+    fire: () => timers.filter((timer) => !timer.cancelled).forEach((timer) => timer.tick()),
+  };
 }
 
 describe('the backup schedule', () => {
@@ -32,7 +36,12 @@ describe('the backup schedule', () => {
     open.push(core);
     await createContact(core, 'Anna');
     const timers = manualTimers();
-    const schedule = startBackupSchedule(core.backups, memoryLogger(), () => core.backups.settings().intervalMinutes, timers.every);
+    const schedule = startBackupSchedule(
+      core.backups,
+      memoryLogger(),
+      () => core.backups.settings().intervalMinutes,
+      timers.every,
+    );
     await core.backups.settled();
     const count = async () => (await core.backups.list()).length;
     expect(await count()).toBe(1);
@@ -58,7 +67,12 @@ describe('the backup schedule', () => {
   });
 
   it('picks up a changed interval from the next tick', async () => {
-    const core = await openCore({ dataDir: tempDir(), logger: memoryLogger(), appVersion: '1.0.0', clock: fixedClock() });
+    const core = await openCore({
+      dataDir: tempDir(),
+      logger: memoryLogger(),
+      appVersion: '1.0.0',
+      clock: fixedClock(),
+    });
     open.push(core);
     const timers = manualTimers();
     startBackupSchedule(core.backups, memoryLogger(), () => core.backups.settings().intervalMinutes, timers.every);

@@ -22,15 +22,24 @@ export interface BackupSchedule {
  * are changes, and the daily re-check of old snapshots. Failures are already
  * loud (the service logs and tells the window); the schedule only keeps going.
  */
-export function startBackupSchedule(backups: BackupService, logger: Logger, intervalMinutes: () => number, every: Every = realTimers): BackupSchedule {
+export function startBackupSchedule(
+  backups: BackupService,
+  logger: Logger,
+  intervalMinutes: () => number,
+  every: Every = realTimers,
+): BackupSchedule {
   const run = (what: string, job: () => Promise<unknown>) =>
     job().catch((error: unknown) => logger.warn(`scheduled ${what} did not complete`, { error: describeError(error) }));
 
-  void run('start-up backup', () => backups.snapshot('start-up')).then(() => run('re-check', () => backups.verifyAllIfDue()));
+  void run('start-up backup', () => backups.snapshot('start-up')).then(() =>
+    run('re-check', () => backups.verifyAllIfDue()),
+  );
   let minutes = intervalMinutes();
   let cancel = every(minutes * 60_000, tick);
   function tick(): void {
-    void run('backup', () => backups.snapshotIfChanged('scheduled')).then(() => run('re-check', () => backups.verifyAllIfDue()));
+    void run('backup', () => backups.snapshotIfChanged('scheduled')).then(() =>
+      run('re-check', () => backups.verifyAllIfDue()),
+    );
     // A changed interval takes effect from the next tick.
     if (intervalMinutes() !== minutes) {
       cancel();
@@ -42,7 +51,10 @@ export function startBackupSchedule(backups: BackupService, logger: Logger, inte
   return {
     async stopAndSnapshot(timeoutMs) {
       cancel();
-      await Promise.race([run('backup on quit', () => backups.snapshotIfChanged('on quit')), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+      await Promise.race([
+        run('backup on quit', () => backups.snapshotIfChanged('on quit')),
+        new Promise((resolve) => setTimeout(resolve, timeoutMs)),
+      ]);
     },
   };
 }

@@ -90,7 +90,10 @@ export function backupService(deps: BackupServiceDeps) {
     if (!keySet) return undefined;
     const key = await deps.keys.masterKey();
     if (!key || key.keyId !== keySet.keyId) {
-      throw new CrmError('PASSWORD_REQUIRED', 'Backups to this folder are encrypted: choose “Type the password…” under Encryption on the Backups screen to continue them.');
+      throw new CrmError(
+        'PASSWORD_REQUIRED',
+        'Backups to this folder are encrypted: choose “Type the password…” under Encryption on the Backups screen to continue them.',
+      );
     }
     return { ...key, keySet, workDir: root };
   }
@@ -98,7 +101,8 @@ export function backupService(deps: BackupServiceDeps) {
   /** How checks open sealed snapshots: the open (or remembered) key; without it they wait for the password. */
   const opener = (typed?: Secret): FolderOpener => ({ keyFor: deps.keys.keyFor(typed), workDir: root });
 
-  const progressOf = (job: 'snapshot' | 'verify' | 'export' | 'restore') => (fraction: number) => emit('backup.progress', { job, fraction });
+  const progressOf = (job: 'snapshot' | 'verify' | 'export' | 'restore') => (fraction: number) =>
+    emit('backup.progress', { job, fraction });
 
   /** Runs jobs one after the other: a restore never overlaps a snapshot, nor a prune a verification. */
   function exclusive<T>(job: () => Promise<T>): Promise<T> {
@@ -113,12 +117,20 @@ export function backupService(deps: BackupServiceDeps) {
     emit('backup.failed', { message });
   }
 
-  async function loud<T>(what: string, job: () => Promise<T>, stoppedOnRequest: () => boolean = () => false): Promise<T> {
+  async function loud<T>(
+    what: string,
+    job: () => Promise<T>,
+    stoppedOnRequest: () => boolean = () => false,
+  ): Promise<T> {
     try {
       return await job();
     } catch (error) {
       if (stoppedOnRequest()) throw error;
-      reportFailure(what, error instanceof CrmError ? error.message : `Rolodesk could not ${what}. The details are in the log.`, { error: describeError(error) });
+      reportFailure(
+        what,
+        error instanceof CrmError ? error.message : `Rolodesk could not ${what}. The details are in the log.`,
+        { error: describeError(error) },
+      );
       throw error;
     }
   }
@@ -135,7 +147,11 @@ export function backupService(deps: BackupServiceDeps) {
   /** The copy: usable and listed (as verifying) as soon as this returns. */
   async function copyNow(reason: string): Promise<SnapshotInfo> {
     const source = deps.liveSource();
-    if (!source) throw new CrmError('DATABASE_CORRUPT', 'The database is damaged, so there is nothing safe to back up. Restore a backup first.');
+    if (!source)
+      throw new CrmError(
+        'DATABASE_CORRUPT',
+        'The database is damaged, so there is nothing safe to back up. Restore a backup first.',
+      );
     const changes = deps.changeCounter();
     const info = await takeSnapshot(source, location(), reason, progressOf('snapshot'), await sealing());
     changesAtLastSnapshot = changes;
@@ -143,7 +159,8 @@ export function backupService(deps: BackupServiceDeps) {
     return info;
   }
 
-  const didNotPass = (problems: readonly string[]) => `The backup was taken but did not pass its checks: ${problems[0]}.`;
+  const didNotPass = (problems: readonly string[]) =>
+    `The backup was taken but did not pass its checks: ${problems[0]}.`;
 
   /**
    * The verification that follows a copy; returns its problems for the caller
@@ -186,7 +203,9 @@ export function backupService(deps: BackupServiceDeps) {
       if (made?.verified) await verifyCopied(made);
     };
     void exclusive(follow).catch((error: unknown) =>
-      reportFailure('verify a backup', 'Rolodesk could not check the newest backup. The details are in the log.', { error: describeError(error) }),
+      reportFailure('verify a backup', 'Rolodesk could not check the newest backup. The details are in the log.', {
+        error: describeError(error),
+      }),
     );
   }
 
@@ -198,9 +217,15 @@ export function backupService(deps: BackupServiceDeps) {
     return { ...copied, verified: true, verifying: false };
   }
 
-  async function restoreFrom(source: RestoreSource, from: { kind: 'snapshot' | 'file'; name: string; createdAt: string }): Promise<void> {
+  async function restoreFrom(
+    source: RestoreSource,
+    from: { kind: 'snapshot' | 'file'; name: string; createdAt: string },
+  ): Promise<void> {
     if (source.manifest.schemaVersion > latestSchemaVersion) {
-      throw new CrmError('SCHEMA_TOO_NEW', `This backup was made by a newer version of Rolodesk (data version ${source.manifest.schemaVersion}). Install the latest Rolodesk to restore it. Nothing was changed.`);
+      throw new CrmError(
+        'SCHEMA_TOO_NEW',
+        `This backup was made by a newer version of Rolodesk (data version ${source.manifest.schemaVersion}). Install the latest Rolodesk to restore it. Nothing was changed.`,
+      );
     }
     const progress = progressOf('restore');
     // Staging verifies every byte it copies; only verified data is ever staged for the swap.
@@ -209,17 +234,25 @@ export function backupService(deps: BackupServiceDeps) {
     try {
       safety = deps.liveSource() ? await verifiedSnapshot('before restore') : undefined;
     } catch (error) {
-      await removeWithRetry(join(root, staging)).catch(() => logger.warn('could not remove a restore staging folder; the next start will', { staging }));
+      await removeWithRetry(join(root, staging)).catch(() =>
+        logger.warn('could not remove a restore staging folder; the next start will', { staging }),
+      );
       throw error;
     }
     progress(0.9);
     await deps.replaceData(staging);
-    await saveConfig({ ...config, undoRestore: safety ? { restoredAt: clock.now().toISOString(), snapshotId: safety.id, restoredFrom: from } : null });
+    await saveConfig({
+      ...config,
+      undoRestore: safety ? { restoredAt: clock.now().toISOString(), snapshotId: safety.id, restoredFrom: from } : null,
+    });
     changesAtLastSnapshot = -1;
     progress(1);
     // After the undo record is saved, so a status read on this event sees it.
     emit('backup.changed', {});
-    logger.info('data restored', { from: from.kind === 'file' ? { ...from, name: fingerprint(from.name) } : from, safetySnapshot: safety?.id ?? null });
+    logger.info('data restored', {
+      from: from.kind === 'file' ? { ...from, name: fingerprint(from.name) } : from,
+      safetySnapshot: safety?.id ?? null,
+    });
   }
 
   /** A snapshot in the backup folder as the source of a restore; one not verified yet is verified first. */
@@ -238,25 +271,40 @@ export function backupService(deps: BackupServiceDeps) {
       await verifyNewSnapshot(folder, id, clock.now(), jobs, undefined, opener(secret));
       snapshot = await readSnapshot(folder, id);
     }
-    if (!snapshot?.manifest) throw new CrmError('BACKUP_INVALID', 'That backup has no readable manifest, so it cannot be restored. Nothing was changed.');
+    if (!snapshot?.manifest)
+      throw new CrmError(
+        'BACKUP_INVALID',
+        'That backup has no readable manifest, so it cannot be restored. Nothing was changed.',
+      );
     // Waiting for the password to be re-checked is no fault: staging checks every byte against the verified checksum anyway.
-    const passed = snapshot.verified || (snapshot.problems.length === 1 && snapshot.problems[0] === needsPasswordProblem);
+    const passed =
+      snapshot.verified || (snapshot.problems.length === 1 && snapshot.problems[0] === needsPasswordProblem);
     if (!passed || snapshot.databaseSha256 === undefined) {
-      throw new CrmError('BACKUP_INVALID', `This backup cannot be restored: ${snapshot.problems[0] ?? 'it did not pass its checks'}. Nothing was changed.`);
+      throw new CrmError(
+        'BACKUP_INVALID',
+        `This backup cannot be restored: ${snapshot.problems[0] ?? 'it did not pass its checks'}. Nothing was changed.`,
+      );
     }
     const { manifest, databaseSha256, createdAt } = snapshot;
     // Our own verified snapshot: its checksum proves SQLite's checks passed on those very bytes, sealed or not.
-    const verifiedSource = (bytes: Pick<RestoreSource, 'database' | 'file'>) => ({ createdAt, source: { manifest, databaseSha256, checksumProvesChecks: true, ...bytes } });
+    const verifiedSource = (bytes: Pick<RestoreSource, 'database' | 'file'>) => ({
+      createdAt,
+      source: { manifest, databaseSha256, checksumProvesChecks: true, ...bytes },
+    });
     const snapshotDir = join(folder, id);
     if (isSealedSnapshot(snapshotDir)) {
       const sealedPath = join(snapshotDir, sealedDatabaseName);
       const header = await readSealedHeader(sealedPath).catch(() => {
-        throw new CrmError('BACKUP_INVALID', 'This backup cannot be restored: the database file is missing or damaged. Nothing was changed.');
+        throw new CrmError(
+          'BACKUP_INVALID',
+          'This backup cannot be restored: the database file is missing or damaged. Nothing was changed.',
+        );
       });
       // Asks for the key now: a missing or wrong password is refused before anything is staged.
       await keyFor(header);
       // The current password typed here opens the key for the session: the safety snapshot before the restore is sealed with it.
-      if (secret && header.keyId === deps.keys.keySet()?.keyId && !(await deps.keys.masterKey())) await deps.keys.unlock(secret);
+      if (secret && header.keyId === deps.keys.keySet()?.keyId && !(await deps.keys.masterKey()))
+        await deps.keys.unlock(secret);
       return verifiedSource({
         database: async () => unsealedBytes(sealedPath, keyFor),
         file: async (sha256) => {
@@ -268,7 +316,11 @@ export function backupService(deps: BackupServiceDeps) {
     const databasePath = join(snapshotDir, snapshotDatabaseName);
     return verifiedSource({
       database: async () => {
-        if (!existsSync(databasePath)) throw new CrmError('BACKUP_INVALID', 'This backup cannot be restored: the database file is missing. Nothing was changed.');
+        if (!existsSync(databasePath))
+          throw new CrmError(
+            'BACKUP_INVALID',
+            'This backup cannot be restored: the database file is missing. Nothing was changed.',
+          );
         return databasePath;
       },
       file: async (sha256) => sharedFilePath(folder, sha256),
@@ -306,7 +358,9 @@ export function backupService(deps: BackupServiceDeps) {
     /** For the recovery screen: snapshots a crash left unverified are verified first, so the newest good one is offered. */
     newestVerified: () =>
       exclusive(async (): Promise<SnapshotInfo | null> => {
-        for (const snapshot of await listSnapshots(location())) if (snapshot.verifying) await verifyNewSnapshot(location(), snapshot.id, clock.now(), jobs, undefined, opener());
+        for (const snapshot of await listSnapshots(location()))
+          if (snapshot.verifying)
+            await verifyNewSnapshot(location(), snapshot.id, clock.now(), jobs, undefined, opener());
         const newest = (await listSnapshots(location())).find((snapshot) => snapshot.verified);
         return newest ? publicInfo(newest) : null;
       }),
@@ -320,7 +374,11 @@ export function backupService(deps: BackupServiceDeps) {
 
     /** For the schedule and for quitting: a snapshot only when something changed since the last one. */
     snapshotIfChanged(reason: string): Promise<SnapshotInfo | undefined> {
-      const copied = exclusive(async () => (deps.liveSource() && deps.changeCounter() !== changesAtLastSnapshot ? loud('take a backup', () => copyNow(reason)) : undefined));
+      const copied = exclusive(async () =>
+        deps.liveSource() && deps.changeCounter() !== changesAtLastSnapshot
+          ? loud('take a backup', () => copyNow(reason))
+          : undefined,
+      );
       verifyNext(copied);
       return copied;
     },
@@ -336,7 +394,10 @@ export function backupService(deps: BackupServiceDeps) {
       try {
         seal = await sealing();
       } catch (error) {
-        logger.warn('the encrypted backup folder is locked; the snapshot before the update goes to the default folder', { error: describeError(error) });
+        logger.warn(
+          'the encrypted backup folder is locked; the snapshot before the update goes to the default folder',
+          { error: describeError(error) },
+        );
         return takeSnapshot(source, deps.defaultLocation, 'before update');
       }
       return takeSnapshot(source, location(), 'before update', undefined, seal);
@@ -357,20 +418,32 @@ export function backupService(deps: BackupServiceDeps) {
     /** The daily re-check: a snapshot that no longer matches (a failing disk) is marked and never offered as good. */
     verifyAllIfDue: (everyMs = 24 * 3600 * 1000) =>
       exclusive(async () => {
-        if (config.lastFullCheckAt && clock.now().getTime() - new Date(config.lastFullCheckAt).getTime() < everyMs) return;
+        if (config.lastFullCheckAt && clock.now().getTime() - new Date(config.lastFullCheckAt).getTime() < everyMs)
+          return;
         // Shared files are hashed once per run, however many snapshots name them.
         const hashes = new Map();
         for (const snapshot of await listSnapshots(location())) {
-          const problems = await recheckSnapshot(location(), snapshot.id, clock.now(), hashes, jobs, undefined, opener());
-          if (problems.length === 1 && problems[0] === needsPasswordProblem) logger.warn('an encrypted backup waits for the backup password to be re-checked', { id: snapshot.id });
-          else if (problems.length > 0) logger.error('a backup no longer matches its checksums', { id: snapshot.id, problems });
+          const problems = await recheckSnapshot(
+            location(),
+            snapshot.id,
+            clock.now(),
+            hashes,
+            jobs,
+            undefined,
+            opener(),
+          );
+          if (problems.length === 1 && problems[0] === needsPasswordProblem)
+            logger.warn('an encrypted backup waits for the backup password to be re-checked', { id: snapshot.id });
+          else if (problems.length > 0)
+            logger.error('a backup no longer matches its checksums', { id: snapshot.id, problems });
         }
         await saveConfig({ ...config, lastFullCheckAt: clock.now().toISOString() });
         emit('backup.changed', {});
       }),
 
     // Restores answer to the dialog that asked for them: a refused backup is not a failed backup.
-    restoreSnapshot: (id: string, secret?: Secret) => exclusive(() => logged('restore the backup', () => restoreSnapshotById(id, secret))),
+    restoreSnapshot: (id: string, secret?: Secret) =>
+      exclusive(() => logged('restore the backup', () => restoreSnapshotById(id, secret))),
 
     /** An exported file, plain or encrypted (keyFor opens it, or answers PASSWORD_REQUIRED before anything is read). */
     restoreArchive: (archivePath: string, keyFor: KeyFor = deps.keys.keyFor()) =>
@@ -385,7 +458,11 @@ export function backupService(deps: BackupServiceDeps) {
             throw error;
           }
           try {
-            await restoreFrom(source, { kind: 'file', name: basename(archivePath), createdAt: source.manifest.createdAt });
+            await restoreFrom(source, {
+              kind: 'file',
+              name: basename(archivePath),
+              createdAt: source.manifest.createdAt,
+            });
           } finally {
             source.close();
           }

@@ -13,7 +13,11 @@ const sha256Pattern = /^[0-9a-f]{64}$/;
  * appears under its name only when whole, and is never left half-written.
  * Returns whether the bytes were the expected ones (nothing is named when not).
  */
-export async function copyCheckedFile(source: string | AsyncIterable<Uint8Array>, destination: string, sha256: string): Promise<boolean> {
+export async function copyCheckedFile(
+  source: string | AsyncIterable<Uint8Array>,
+  destination: string,
+  sha256: string,
+): Promise<boolean> {
   await mkdir(dirname(destination), { recursive: true });
   const partial = `${destination}.partial`;
   try {

@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SnapshotInfo } from '../../../shared/schemas/backup';
 import { snapshotFolderNames } from './backup-folder';
-import { readCheck, readVerification, type CheckRecord, type RecordRead, type VerificationRecord } from './check-records';
+import {
+  readCheck,
+  readVerification,
+  type CheckRecord,
+  type RecordRead,
+  type VerificationRecord,
+} from './check-records';
 import { manifestFileName, manifestProblems, readManifest, type Manifest } from './manifest';
 
 /** A snapshot as listed, with what the checks of it need. */
@@ -15,10 +21,15 @@ export interface ListedSnapshot extends SnapshotInfo {
 const absent = { state: 'absent' } as const;
 
 /** What a verification, or a checked manifest, says: problems, when, and the checksum the database was verified with. */
-function verifiedState(manifest: Manifest, verification: RecordRead<VerificationRecord>): { problems: string[]; at: string; sha256?: string } | 'verifying' {
-  if (manifest.format === 1) return { problems: manifestProblems(manifest), at: manifest.createdAt, sha256: manifest.database.sha256 };
+function verifiedState(
+  manifest: Manifest,
+  verification: RecordRead<VerificationRecord>,
+): { problems: string[]; at: string; sha256?: string } | 'verifying' {
+  if (manifest.format === 1)
+    return { problems: manifestProblems(manifest), at: manifest.createdAt, sha256: manifest.database.sha256 };
   if (verification.state === 'absent') return 'verifying';
-  if (verification.state === 'unreadable') return { problems: ['the record of its verification is unreadable'], at: manifest.createdAt };
+  if (verification.state === 'unreadable')
+    return { problems: ['the record of its verification is unreadable'], at: manifest.createdAt };
   const { problems, verifiedAt, databaseSha256 } = verification.record;
   return { problems, at: verifiedAt, ...(databaseSha256 === null ? {} : { sha256: databaseSha256 }) };
 }
@@ -34,7 +45,12 @@ export function verifiedChecksum(manifest: Manifest, verification: RecordRead<Ve
  * manifests carry their own checks; a format 2 snapshot is verifying until its
  * verification record is written. The last re-check, if any, has the last word.
  */
-export function snapshotInfo(id: string, manifest: Manifest, verification: RecordRead<VerificationRecord> = absent, check: RecordRead<CheckRecord> = absent): SnapshotInfo {
+export function snapshotInfo(
+  id: string,
+  manifest: Manifest,
+  verification: RecordRead<VerificationRecord> = absent,
+  check: RecordRead<CheckRecord> = absent,
+): SnapshotInfo {
   const about = {
     id,
     createdAt: manifest.createdAt,
@@ -44,14 +60,21 @@ export function snapshotInfo(id: string, manifest: Manifest, verification: Recor
     schemaVersion: manifest.schemaVersion,
   };
   const verified = verifiedState(manifest, verification);
-  if (verified === 'verifying') return { ...about, verified: false, verifying: true, problems: [], lastCheckedAt: manifest.createdAt };
+  if (verified === 'verifying')
+    return { ...about, verified: false, verifying: true, problems: [], lastCheckedAt: manifest.createdAt };
   const last =
     check.state === 'read'
       ? { problems: check.record.problems, at: check.record.checkedAt }
       : check.state === 'unreadable'
         ? { problems: ['the record of the last check is unreadable'], at: new Date(0).toISOString() }
         : verified;
-  return { ...about, verified: last.problems.length === 0, verifying: false, problems: last.problems, lastCheckedAt: last.at };
+  return {
+    ...about,
+    verified: last.problems.length === 0,
+    verifying: false,
+    problems: last.problems,
+    lastCheckedAt: last.at,
+  };
 }
 
 /** Time stamp from a snapshot's name, for one whose manifest cannot be read. */
@@ -68,10 +91,25 @@ export async function readSnapshot(backupsDir: string, id: string): Promise<List
     const manifest = await readManifest(dir);
     const verification = await readVerification(dir);
     const databaseSha256 = verifiedChecksum(manifest, verification);
-    return { ...snapshotInfo(id, manifest, verification, await readCheck(dir)), manifest, ...(databaseSha256 === undefined ? {} : { databaseSha256 }) };
+    return {
+      ...snapshotInfo(id, manifest, verification, await readCheck(dir)),
+      manifest,
+      ...(databaseSha256 === undefined ? {} : { databaseSha256 }),
+    };
   } catch {
     const createdAt = timeFromId(id);
-    return { id, createdAt, reason: 'unknown', sizeBytes: 0, counts: {}, schemaVersion: 0, verified: false, verifying: false, problems: ['its manifest is damaged'], lastCheckedAt: createdAt };
+    return {
+      id,
+      createdAt,
+      reason: 'unknown',
+      sizeBytes: 0,
+      counts: {},
+      schemaVersion: 0,
+      verified: false,
+      verifying: false,
+      problems: ['its manifest is damaged'],
+      lastCheckedAt: createdAt,
+    };
   }
 }
 

@@ -22,7 +22,14 @@ describe('snapshots', () => {
   const tempDir = useTempDirs();
   const openCore = useCores();
   const jobs = useJobRunner();
-  const sourceOf = (core: Core, clock = fixedClock()) => ({ db: core.db, store: blobStore(core.paths.attachments), appVersion: '1.2.3', clock, logger: memoryLogger(), jobs: jobs() });
+  const sourceOf = (core: Core, clock = fixedClock()) => ({
+    db: core.db,
+    store: blobStore(core.paths.attachments),
+    appVersion: '1.2.3',
+    clock,
+    logger: memoryLogger(),
+    jobs: jobs(),
+  });
 
   async function seeded() {
     const core = await openCore(tempDir());
@@ -36,16 +43,33 @@ describe('snapshots', () => {
   it('is named and listed once copied, as verifying; its verification then checks the copy and marks it verified', async () => {
     const core = await seeded();
     const fractions: number[] = [];
-    const info = await takeSnapshot(sourceOf(core), core.paths.backups, 'manual', (fraction) => fractions.push(fraction));
-    expect(info).toMatchObject({ id: 'snapshot-20260102-030405-000', reason: 'manual', verifying: true, verified: false, problems: [], counts: { contacts: 2, attachments: 1, blobs: 1 } });
+    const info = await takeSnapshot(sourceOf(core), core.paths.backups, 'manual', (fraction) =>
+      fractions.push(fraction),
+    );
+    expect(info).toMatchObject({
+      id: 'snapshot-20260102-030405-000',
+      reason: 'manual',
+      verifying: true,
+      verified: false,
+      problems: [],
+      counts: { contacts: 2, attachments: 1, blobs: 1 },
+    });
     const dir = join(core.paths.backups, info.id);
     // Copied and manifested, nothing checked yet: no verification record beside it.
     expect(readdirSync(dir).sort()).toEqual(['crm.db', 'manifest.json']);
     const manifest = await readManifest(dir);
-    expect(manifest).toMatchObject({ format: 2, app: 'Rolodesk', appVersion: '1.2.3', schemaVersion: core.db.pragma('user_version', { simple: true }), notCopied: [] });
+    expect(manifest).toMatchObject({
+      format: 2,
+      app: 'Rolodesk',
+      appVersion: '1.2.3',
+      schemaVersion: core.db.pragma('user_version', { simple: true }),
+      notCopied: [],
+    });
     expect(manifest).not.toHaveProperty('checks');
     expect(manifest.sqliteVersion).toMatch(/^3\.\d+\.\d+$/);
-    expect(readFileSync(sharedFilePath(core.paths.backups, manifest.attachments[0]!.sha256)).equals(samples.pdf)).toBe(true);
+    expect(readFileSync(sharedFilePath(core.paths.backups, manifest.attachments[0]!.sha256)).equals(samples.pdf)).toBe(
+      true,
+    );
     expect(existsSync(join(core.paths.backups, markerFileName))).toBe(true);
     const copy = new Database(join(dir, 'crm.db'), { readonly: true });
     expect(copy.prepare('SELECT name FROM contacts ORDER BY name').pluck().all()).toEqual(['Anna', 'Bob']);
@@ -53,11 +77,21 @@ describe('snapshots', () => {
     copy.close();
     expect(fractions.at(-1)).toBe(1);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
-    expect((await listSnapshots(core.paths.backups)).map(({ verifying, verified }) => ({ verifying, verified }))).toEqual([{ verifying: true, verified: false }]);
+    expect(
+      (await listSnapshots(core.paths.backups)).map(({ verifying, verified }) => ({ verifying, verified })),
+    ).toEqual([{ verifying: true, verified: false }]);
 
-    expect(await verifyNewSnapshot(core.paths.backups, info.id, new Date('2026-01-02T03:04:09.000Z'), jobs())).toEqual([]);
+    expect(await verifyNewSnapshot(core.paths.backups, info.id, new Date('2026-01-02T03:04:09.000Z'), jobs())).toEqual(
+      [],
+    );
     const [verified] = await listSnapshots(core.paths.backups);
-    expect(verified).toMatchObject({ id: info.id, verifying: false, verified: true, problems: [], lastCheckedAt: '2026-01-02T03:04:09.000Z' });
+    expect(verified).toMatchObject({
+      id: info.id,
+      verifying: false,
+      verified: true,
+      problems: [],
+      lastCheckedAt: '2026-01-02T03:04:09.000Z',
+    });
     expect(verified!.databaseSha256).toBe((await hashFile(join(dir, 'crm.db'))).sha256);
   });
 
@@ -66,15 +100,24 @@ describe('snapshots', () => {
     const info = await takeSnapshot(sourceOf(core), core.paths.backups, 'manual');
     const manifest = await readManifest(join(core.paths.backups, info.id));
     rmSync(sharedFilePath(core.paths.backups, manifest.attachments[0]!.sha256));
-    expect(await verifyNewSnapshot(core.paths.backups, info.id, new Date(), jobs())).toEqual([expect.stringMatching(/^attachment [0-9a-f]{12}… is missing$/)]);
-    expect((await listSnapshots(core.paths.backups))[0]).toMatchObject({ verifying: false, verified: false, problems: [expect.stringMatching(/is missing/)] });
+    expect(await verifyNewSnapshot(core.paths.backups, info.id, new Date(), jobs())).toEqual([
+      expect.stringMatching(/^attachment [0-9a-f]{12}… is missing$/),
+    ]);
+    expect((await listSnapshots(core.paths.backups))[0]).toMatchObject({
+      verifying: false,
+      verified: false,
+      problems: [expect.stringMatching(/is missing/)],
+    });
   });
 
   it('copies into the shared folder only the attachments it lacks, each hashed on its first copy', async () => {
     const core = await seeded();
     const logs = memoryLogger();
     const source = { ...sourceOf(core), logger: logs };
-    const copied = () => logs.records.filter((record) => record.message === 'snapshot taken').map((record) => record.context?.['filesCopied']);
+    const copied = () =>
+      logs.records
+        .filter((record) => record.message === 'snapshot taken')
+        .map((record) => record.context?.['filesCopied']);
     await takeSnapshot(source, core.paths.backups, 'scheduled');
     await takeSnapshot(source, core.paths.backups, 'scheduled');
     const bob = core.db.prepare("SELECT id FROM contacts WHERE name = 'Bob'").pluck().get() as number;
@@ -97,7 +140,9 @@ describe('snapshots', () => {
     writeFileSync(shared, bytes);
 
     clock.advance(86_400_000);
-    expect(await recheckSnapshot(core.paths.backups, first.id, clock.now(), new Map(), jobs())).toEqual([`attachment ${sha256.slice(0, 12)}… does not match its checksum`]);
+    expect(await recheckSnapshot(core.paths.backups, first.id, clock.now(), new Map(), jobs())).toEqual([
+      `attachment ${sha256.slice(0, 12)}… does not match its checksum`,
+    ]);
     expect((await listSnapshots(core.paths.backups))[0]).toMatchObject({ verified: false });
 
     const next = await takeSnapshot(sourceOf(core, clock), core.paths.backups, 'scheduled');
@@ -110,15 +155,27 @@ describe('snapshots', () => {
     const core = await seeded();
     const info = await takeSnapshot(sourceOf(core), core.paths.backups, 'manual');
     const dir = join(core.paths.backups, info.id);
-    const { format: _format, notCopied: _notCopied, database, ...rest } = (await readManifest(dir)) as Extract<Manifest, { format: 2 }>;
-    const older = { format: 1, ...rest, database: { ...database, ...(await hashFile(join(dir, 'crm.db'))) }, checks: { integrityCheck: ['ok'], foreignKeyCheck: [], attachmentProblems: [] } };
+    const {
+      format: _format,
+      notCopied: _notCopied,
+      database,
+      ...rest
+    } = (await readManifest(dir)) as Extract<Manifest, { format: 2 }>;
+    const older = {
+      format: 1,
+      ...rest,
+      database: { ...database, ...(await hashFile(join(dir, 'crm.db'))) },
+      checks: { integrityCheck: ['ok'], foreignKeyCheck: [], attachmentProblems: [] },
+    };
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(older));
     expect((await listSnapshots(core.paths.backups))[0]).toMatchObject({ verifying: false, verified: true });
     expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toEqual([]);
     const db = readFileSync(join(dir, 'crm.db'));
     db.writeUInt8(db.readUInt8(db.length - 100) ^ 0xff, db.length - 100);
     writeFileSync(join(dir, 'crm.db'), db);
-    expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toEqual(['the database file does not match its checksum (it was changed or damaged)']);
+    expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toEqual([
+      'the database file does not match its checksum (it was changed or damaged)',
+    ]);
   });
 
   it('shares attachments between snapshots instead of copying them again', async () => {
@@ -127,14 +184,21 @@ describe('snapshots', () => {
     await takeSnapshot(sourceOf(core, clock), core.paths.backups, 'scheduled');
     clock.advance(60_000);
     await takeSnapshot(sourceOf(core, clock), core.paths.backups, 'scheduled');
-    const files = readdirSync(join(core.paths.backups, 'files'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const files = readdirSync(join(core.paths.backups, 'files'), { recursive: true, withFileTypes: true }).filter(
+      (entry) => entry.isFile(),
+    );
     expect(files).toHaveLength(1);
-    expect((await listSnapshots(core.paths.backups)).map((snapshot) => snapshot.id)).toEqual(['snapshot-20260102-030505-000', 'snapshot-20260102-030405-000']);
+    expect((await listSnapshots(core.paths.backups)).map((snapshot) => snapshot.id)).toEqual([
+      'snapshot-20260102-030505-000',
+      'snapshot-20260102-030405-000',
+    ]);
   });
 
   /** Seeds contacts, then takes a snapshot while the app writes one contact after another; returns what the copy holds. */
   async function snapshotWhileWriting(core: Core, logger = memoryLogger()) {
-    const insert = core.db.prepare("INSERT INTO contacts (name, notes, created_at, updated_at) VALUES (?, ?, 't', 't')");
+    const insert = core.db.prepare(
+      "INSERT INTO contacts (name, notes, created_at, updated_at) VALUES (?, ?, 't', 't')",
+    );
     core.db.transaction(() => {
       for (let i = 0; i < 20_000; i++) insert.run(`Seed ${i}`, 'n'.repeat(2_000));
     })();
@@ -155,7 +219,10 @@ describe('snapshots', () => {
     try {
       const during = copy.prepare("SELECT count(*) FROM contacts WHERE name LIKE 'During %'").pluck().get() as number;
       // A moment in time: the copy holds a prefix of the writes (During 0 … During n-1), no gaps.
-      const highest = copy.prepare("SELECT max(CAST(substr(name, 8) AS INTEGER)) FROM contacts WHERE name LIKE 'During %'").pluck().get() as number | null;
+      const highest = copy
+        .prepare("SELECT max(CAST(substr(name, 8) AS INTEGER)) FROM contacts WHERE name LIKE 'During %'")
+        .pluck()
+        .get() as number | null;
       expect(highest === null ? 0 : highest + 1).toBe(during);
       expect(copy.prepare("SELECT count(*) FROM contacts WHERE name LIKE 'Seed %'").pluck().get()).toBe(20_000);
       expect(info.counts.contacts).toBe(copy.prepare('SELECT count(*) FROM contacts').pluck().get());
@@ -197,12 +264,16 @@ describe('snapshots', () => {
     const bytes = readFileSync(db);
     bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
     writeFileSync(db, bytes);
-    expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toEqual(['the database file does not match its checksum (it was changed or damaged)']);
+    expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toEqual([
+      'the database file does not match its checksum (it was changed or damaged)',
+    ]);
 
     const manifest = await readManifest(join(core.paths.backups, info.id));
     const file = sharedFilePath(core.paths.backups, manifest.attachments[0]!.sha256);
     writeFileSync(file, 'not the pdf');
-    expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toContainEqual(expect.stringMatching(/attachment .* does not match its checksum/));
+    expect(await verifySnapshot(core.paths.backups, info.id, jobs())).toContainEqual(
+      expect.stringMatching(/attachment .* does not match its checksum/),
+    );
   });
 
   it('a folder without a manifest is not a snapshot; a damaged manifest is listed as not verified', async () => {
@@ -211,7 +282,10 @@ describe('snapshots', () => {
     await verifyNewSnapshot(core.paths.backups, info.id, new Date(), jobs());
     mkdirSync(join(core.paths.backups, 'snapshot-20250101-000000-000'));
     mkdirSync(join(core.paths.backups, 'snapshot-20250102-000000-000'));
-    writeFileSync(join(core.paths.backups, 'snapshot-20250102-000000-000', 'manifest.json'), '{ "format": 1, "lies": true }');
+    writeFileSync(
+      join(core.paths.backups, 'snapshot-20250102-000000-000', 'manifest.json'),
+      '{ "format": 1, "lies": true }',
+    );
     const listed = await listSnapshots(core.paths.backups);
     expect(listed.map((snapshot) => [snapshot.id, snapshot.verified])).toEqual([
       [info.id, true],
@@ -254,7 +328,12 @@ describe('snapshots', () => {
       clock.advance(60_000);
       pending.push((await takeSnapshot(sourceOf(core, clock), core.paths.backups, 'scheduled')).id);
     }
-    const report = await pruneBackups(core.paths.backups, { ...defaultBackupSettings, keepNewest: 1 }, clock.now(), memoryLogger());
+    const report = await pruneBackups(
+      core.paths.backups,
+      { ...defaultBackupSettings, keepNewest: 1 },
+      clock.now(),
+      memoryLogger(),
+    );
     expect(report.deleted.sort()).toEqual(pending.slice(0, 2).sort());
     expect((await listSnapshots(core.paths.backups)).map(({ id, verified }) => [id, verified])).toEqual([
       [pending[2], false],

@@ -18,7 +18,14 @@ import { copyLiveDatabase, type Progress } from './database-copy';
 import { CopiedManifest, notCopiedInWords, snapshotDatabaseName, writeManifest } from './manifest';
 import { writeVerification, type VerificationRecord } from './check-records';
 import { sealedDatabaseName, sealedFileNames, sealedFilePath } from './encryption/folder-layout';
-import { removeWorkLeftovers, sealedWith, sealFile, unsealedBytes, workFolderPrefix, type FolderSeal } from './encryption/folder-sealing';
+import {
+  removeWorkLeftovers,
+  sealedWith,
+  sealFile,
+  unsealedBytes,
+  workFolderPrefix,
+  type FolderSeal,
+} from './encryption/folder-sealing';
 import { hashPieces } from '../hashing-copy';
 import { CrmError } from '../errors';
 import { copyCheckedFile, sharedFileNames, syncFolders } from './shared-files';
@@ -66,9 +73,12 @@ async function copyNewAttachments(
 ): Promise<{ notCopied: CopiedManifest['notCopied']; copied: number }> {
   const present = seal ? await sealedFileNames(backupsDir, seal.keyId) : await sharedFileNames(backupsDir);
   const missing = attachments.filter((blob) => !present.has(blob.sha256));
-  const destination = (sha256: string) => (seal ? sealedFilePath(backupsDir, seal.keyId, sha256) : sharedFilePath(backupsDir, sha256));
+  const destination = (sha256: string) =>
+    seal ? sealedFilePath(backupsDir, seal.keyId, sha256) : sharedFilePath(backupsDir, sha256);
   const copy = async (source: string, sha256: string) =>
-    seal ? (await sealFile(source, destination(sha256), seal, sha256)).named : copyCheckedFile(source, destination(sha256), sha256);
+    seal
+      ? (await sealFile(source, destination(sha256), seal, sha256)).named
+      : copyCheckedFile(source, destination(sha256), sha256);
   const notCopied: CopiedManifest['notCopied'] = [];
   let done = 0;
   await inParallel(missing, filesAtOnce, async ({ sha256 }) => {
@@ -88,16 +98,29 @@ async function copyNewAttachments(
  * sealed, and the sealed file must unseal to the very bytes checked. Returns
  * the verification record (the plain bytes' checksum, as for any snapshot).
  */
-async function sealCheckedCopy(plainCopy: string, snapshotDir: string, schemaVersion: number, seal: FolderSeal, jobs: SnapshotSource['jobs'], verifiedAt: Date): Promise<VerificationRecord> {
+async function sealCheckedCopy(
+  plainCopy: string,
+  snapshotDir: string,
+  schemaVersion: number,
+  seal: FolderSeal,
+  jobs: SnapshotSource['jobs'],
+  verifiedAt: Date,
+): Promise<VerificationRecord> {
   const sealedPath = join(snapshotDir, sealedDatabaseName);
   // Both settle before either failure is thrown: the clean-up must not race a write.
-  const [checks, sealing] = await Promise.allSettled([checkDatabaseFile(plainCopy, schemaVersion, jobs), sealFile(plainCopy, sealedPath, seal)]);
+  const [checks, sealing] = await Promise.allSettled([
+    checkDatabaseFile(plainCopy, schemaVersion, jobs),
+    sealFile(plainCopy, sealedPath, seal),
+  ]);
   if (checks.status === 'rejected') throw checks.reason;
   if (sealing.status === 'rejected') throw sealing.reason;
   const [problems, sealed] = [checks.value, sealing.value];
   const readBack = await hashPieces(unsealedBytes(sealedPath, sealedWith(seal)));
   if (readBack.sha256 !== sealed.sha256) {
-    throw new CrmError('STORAGE', 'The encrypted backup did not read back as it was written (the backup folder may be failing), so it was not kept.');
+    throw new CrmError(
+      'STORAGE',
+      'The encrypted backup did not read back as it was written (the backup folder may be failing), so it was not kept.',
+    );
   }
   return { verifiedAt: verifiedAt.toISOString(), databaseSha256: sealed.sha256, problems };
 }
@@ -112,7 +135,13 @@ async function sealCheckedCopy(plainCopy: string, snapshotDir: string, schemaVer
  * With a seal (a chosen folder, encryption on) nothing plain reaches the
  * folder, and the snapshot is verified before it is named (sealCheckedCopy).
  */
-export async function takeSnapshot(source: SnapshotSource, backupsDir: string, reason: string, onProgress: Progress = () => {}, seal?: FolderSeal): Promise<SnapshotInfo> {
+export async function takeSnapshot(
+  source: SnapshotSource,
+  backupsDir: string,
+  reason: string,
+  onProgress: Progress = () => {},
+  seal?: FolderSeal,
+): Promise<SnapshotInfo> {
   const { db, store, clock, logger } = source;
   await prepareBackupFolder(backupsDir).catch((error: unknown) => {
     throw storageError(error, 'prepare the backup folder', 'the backup folder');
@@ -136,10 +165,14 @@ export async function takeSnapshot(source: SnapshotSource, backupsDir: string, r
     // What it holds is read in a job: counting every table reads much of the file.
     const described = await source.jobs.run('describeCopy', { file: copyPath });
     const size = (await stat(copyPath)).size;
-    const checked = seal ? await sealCheckedCopy(copyPath, temp, described.schemaVersion, seal, source.jobs, clock.now()) : undefined;
+    const checked = seal
+      ? await sealCheckedCopy(copyPath, temp, described.schemaVersion, seal, source.jobs, clock.now())
+      : undefined;
     if (seal) await removeWithRetry(work);
     onProgress(0.9);
-    const { notCopied, copied } = await copyNewAttachments(store, backupsDir, described.attachments, seal, (fraction) => onProgress(0.9 + 0.1 * fraction));
+    const { notCopied, copied } = await copyNewAttachments(store, backupsDir, described.attachments, seal, (fraction) =>
+      onProgress(0.9 + 0.1 * fraction),
+    );
 
     const manifest: CopiedManifest = {
       format: 2,
@@ -162,11 +195,26 @@ export async function takeSnapshot(source: SnapshotSource, backupsDir: string, r
     await renameWithRetry(temp, join(backupsDir, id));
     syncFolder(backupsDir);
     onProgress(1);
-    logger.info('snapshot taken', { id, reason, copiedBy, sealed: seal !== undefined, filesCopied: copied, notCopied: notCopied.length });
+    logger.info('snapshot taken', {
+      id,
+      reason,
+      copiedBy,
+      sealed: seal !== undefined,
+      filesCopied: copied,
+      notCopied: notCopied.length,
+    });
     return snapshotInfo(id, manifest, verification ? { state: 'read', record: verification } : undefined);
   } catch (error) {
-    if (seal) await removeWithRetry(work).catch((cleanup: unknown) => logger.warn('could not remove a plain work copy; the next snapshot will', { work, error: describeError(cleanup) }));
-    await removeWithRetry(temp).catch((cleanup: unknown) => logger.warn('could not remove a half-built snapshot; the next run will', { temp, error: describeError(cleanup) }));
+    if (seal)
+      await removeWithRetry(work).catch((cleanup: unknown) =>
+        logger.warn('could not remove a plain work copy; the next snapshot will', {
+          work,
+          error: describeError(cleanup),
+        }),
+      );
+    await removeWithRetry(temp).catch((cleanup: unknown) =>
+      logger.warn('could not remove a half-built snapshot; the next run will', { temp, error: describeError(cleanup) }),
+    );
     logger.error('snapshot failed', { backupsDir, reason, error: describeError(error) });
     throw storageError(error, 'take a backup', 'the backup folder');
   }

@@ -27,7 +27,12 @@ describe('staging a restore', () => {
     };
     const refused = await stageRestore(root, tooBig, jobs(), memoryLogger(), () => {}).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(CrmError);
-    expect(refused).toMatchObject({ code: 'DISK_FULL', message: expect.stringMatching(/^There is not enough free disk space to restore this backup: it needs about [\d,]+ MB, and [\d,]+ MB are free\./) });
+    expect(refused).toMatchObject({
+      code: 'DISK_FULL',
+      message: expect.stringMatching(
+        /^There is not enough free disk space to restore this backup: it needs about [\d,]+ MB, and [\d,]+ MB are free\./,
+      ),
+    });
     expect(read).toBe(false);
     expect(readdirSync(root)).toEqual([]);
   });

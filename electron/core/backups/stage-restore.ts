@@ -34,9 +34,12 @@ export interface RestoreSource {
 }
 
 const filesAtOnce = 8;
-const isSqliteError = (error: unknown) => typeof (error as { code?: unknown } | null)?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_');
+const isSqliteError = (error: unknown) =>
+  typeof (error as { code?: unknown } | null)?.code === 'string' &&
+  (error as { code: string }).code.startsWith('SQLITE_');
 const short = (sha256: string) => `${sha256.slice(0, 12)}…`;
-const cannotRestore = (problem: string) => new CrmError('BACKUP_INVALID', `This backup cannot be restored: ${problem}. Nothing was changed.`);
+const cannotRestore = (problem: string) =>
+  new CrmError('BACKUP_INVALID', `This backup cannot be restored: ${problem}. Nothing was changed.`);
 
 /** Room for the staged copy and what a migration adds to it: a backup that could not fit is refused before a byte is written. */
 async function refuseWhenDiskTooSmall(root: string, bytes: number): Promise<void> {
@@ -45,7 +48,10 @@ async function refuseWhenDiskTooSmall(root: string, bytes: number): Promise<void
   const needed = bytes * 1.1 + 16 * 1024 * 1024;
   if (needed > free) {
     const inMb = (count: number) => `${Math.ceil(count / 1024 / 1024).toLocaleString('en')} MB`;
-    throw new CrmError('DISK_FULL', `There is not enough free disk space to restore this backup: it needs about ${inMb(needed)}, and ${inMb(free)} are free. Free some space and try again; nothing was changed.`);
+    throw new CrmError(
+      'DISK_FULL',
+      `There is not enough free disk space to restore this backup: it needs about ${inMb(needed)}, and ${inMb(free)} are free. Free some space and try again; nothing was changed.`,
+    );
   }
 }
 
@@ -59,7 +65,13 @@ async function refuseWhenDiskTooSmall(root: string, bytes: number): Promise<void
  * folder's name; on any failure nothing is left behind and the live data was
  * never touched.
  */
-export async function stageRestore(root: string, source: RestoreSource, jobs: JobRunner, logger: Logger, onProgress: (fraction: number) => void): Promise<string> {
+export async function stageRestore(
+  root: string,
+  source: RestoreSource,
+  jobs: JobRunner,
+  logger: Logger,
+  onProgress: (fraction: number) => void,
+): Promise<string> {
   const name = `${stagingPrefix}${randomUUID()}`;
   const staging = join(root, name);
   const { manifest } = source;
@@ -70,36 +82,50 @@ export async function stageRestore(root: string, source: RestoreSource, jobs: Jo
   try {
     await mkdir(join(staging, 'attachments'), { recursive: true });
     const databasePath = join(staging, 'crm.db');
-    if (!(await copyCheckedFile(await source.database(), databasePath, source.databaseSha256))) throw cannotRestore('the database file does not match its checksum (it was changed or damaged)');
+    if (!(await copyCheckedFile(await source.database(), databasePath, source.databaseSha256)))
+      throw cannotRestore('the database file does not match its checksum (it was changed or damaged)');
     copied(manifest.database.size);
     const attachmentPath = (sha256: string) => join(staging, 'attachments', sha256.slice(0, 2), sha256);
     await inParallel(manifest.attachments, filesAtOnce, async ({ sha256, size }) => {
       const bytes = await source.file(sha256);
-      if (bytes === undefined || (typeof bytes === 'string' && !existsSync(bytes))) throw cannotRestore(`attachment ${short(sha256)} is missing`);
-      if (!(await copyCheckedFile(bytes, attachmentPath(sha256), sha256))) throw cannotRestore(`attachment ${short(sha256)} does not match its checksum`);
+      if (bytes === undefined || (typeof bytes === 'string' && !existsSync(bytes)))
+        throw cannotRestore(`attachment ${short(sha256)} is missing`);
+      if (!(await copyCheckedFile(bytes, attachmentPath(sha256), sha256)))
+        throw cannotRestore(`attachment ${short(sha256)} does not match its checksum`);
       copied(size);
     });
     syncFolders(manifest.attachments.map((file) => attachmentPath(file.sha256)));
-    const problems = source.checksumProvesChecks ? [] : await checkDatabaseFile(databasePath, manifest.schemaVersion, jobs);
+    const problems = source.checksumProvesChecks
+      ? []
+      : await checkDatabaseFile(databasePath, manifest.schemaVersion, jobs);
     if (problems.length > 0) throw cannotRestore(problems[0]!);
     onProgress(0.9);
     if (manifest.schemaVersion < latestSchemaVersion) await jobs.run('prepareStagedDatabase', { file: databasePath });
-    const repairs = await jobs.run('repairRestoredAttachments', { file: databasePath, attachments: join(staging, 'attachments') });
+    const repairs = await jobs.run('repairRestoredAttachments', {
+      file: databasePath,
+      attachments: join(staging, 'attachments'),
+    });
     if (repairs.renamed.length > 0 || repairs.retyped.length > 0) {
       // Ids and fingerprints only: the names themselves may be anything.
-      logger.warn('restored attachments broke the upload rules: renamed, or typed again from their bytes', { renamedIds: repairs.renamed, retyped: repairs.retyped });
+      logger.warn('restored attachments broke the upload rules: renamed, or typed again from their bytes', {
+        renamedIds: repairs.renamed,
+        retyped: repairs.retyped,
+      });
     }
     syncFolder(staging);
     onProgress(1);
     return name;
   } catch (error) {
-    await removeWithRetry(staging).catch(() => logger.warn('could not remove a restore staging folder; the next start will', { staging }));
+    await removeWithRetry(staging).catch(() =>
+      logger.warn('could not remove a restore staging folder; the next start will', { staging }),
+    );
     if (error instanceof CrmError && error.code === 'DATABASE_CORRUPT') {
       throw new CrmError('BACKUP_INVALID', 'The backup’s database is damaged, so nothing was restored.');
     }
     if (error instanceof CrmError) throw error;
     // SQLite refusing the staged file (a trigger or view it will not run, say) is a finding about the backup.
-    if (isSqliteError(error)) throw cannotRestore(`its database could not be prepared (${(error as Error).message.slice(0, 200)})`);
+    if (isSqliteError(error))
+      throw cannotRestore(`its database could not be prepared (${(error as Error).message.slice(0, 200)})`);
     throw storageError(error, 'prepare the restore', 'the data folder');
   }
 }

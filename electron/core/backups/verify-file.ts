@@ -30,10 +30,12 @@ export async function checkBackupFile(path: string, keyFor: KeyFor): Promise<Bac
   try {
     const problems: string[] = [];
     const database = await source.database();
-    if ((await hashPieces(database)).sha256 !== source.manifest.database.sha256) problems.push('the database does not match its checksum');
+    if ((await hashPieces(database)).sha256 !== source.manifest.database.sha256)
+      problems.push('the database does not match its checksum');
     for (const { sha256 } of source.manifest.attachments) {
       const bytes = await source.file(sha256);
-      if (bytes === undefined || (await hashPieces(bytes)).sha256 !== sha256) problems.push(`attachment ${sha256.slice(0, 12)}… does not match its checksum`);
+      if (bytes === undefined || (await hashPieces(bytes)).sha256 !== sha256)
+        problems.push(`attachment ${sha256.slice(0, 12)}… does not match its checksum`);
     }
     return { encrypted: zip.sealed, manifest: source.manifest, problems };
   } finally {

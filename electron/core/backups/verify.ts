@@ -22,7 +22,10 @@ export const needsPasswordProblem = 'it needs the backup password to be checked'
 class NeedsPassword extends Error {}
 
 /** The plain bytes of a sealed file, hashed; a changed byte is 'damaged'; no key throws NeedsPassword. */
-async function hashSealed(path: string, opener: FolderOpener | undefined): Promise<{ sha256: string; size: number } | 'damaged'> {
+async function hashSealed(
+  path: string,
+  opener: FolderOpener | undefined,
+): Promise<{ sha256: string; size: number } | 'damaged'> {
   if (!opener) throw new NeedsPassword();
   try {
     return await hashPieces(unsealedBytes(path, opener.keyFor));
@@ -37,7 +40,8 @@ const short = (sha256: string) => `${sha256.slice(0, 12)}…`;
 const filesAtOnce = 8;
 
 /** SQLite refused the file itself (damaged, not a database): a finding about the file, not a failure of the check. */
-const isSqliteError = (error: unknown) => typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('SQLITE_');
+const isSqliteError = (error: unknown) =>
+  typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('SQLITE_');
 
 /**
  * SQLite's own checks of a database file, in a job (they read all of it) on
@@ -45,7 +49,12 @@ const isSqliteError = (error: unknown) => typeof (error as { code?: unknown }).c
  * its manifest names. Returns what is wrong, in words. A check that could not
  * run (stopped, its worker failed) throws: that says nothing about the file.
  */
-export async function checkDatabaseFile(path: string, expectedSchemaVersion: number, jobs: JobRunner, onProgress: (fraction: number) => void = () => {}): Promise<string[]> {
+export async function checkDatabaseFile(
+  path: string,
+  expectedSchemaVersion: number,
+  jobs: JobRunner,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<string[]> {
   let copy: JobResult<'checkCopy'>;
   try {
     copy = await jobs.run('checkCopy', { file: path }, { onProgress });
@@ -54,9 +63,11 @@ export async function checkDatabaseFile(path: string, expectedSchemaVersion: num
     return [`the database cannot be read: ${(error as Error).message}`];
   }
   const problems: string[] = [];
-  if (copy.integrity.join() !== 'ok') problems.push(...copy.integrity.slice(0, 10).map((line) => `integrity check: ${line}`));
+  if (copy.integrity.join() !== 'ok')
+    problems.push(...copy.integrity.slice(0, 10).map((line) => `integrity check: ${line}`));
   problems.push(...copy.foreignKeys.slice(0, 10).map((line) => `foreign key check: ${line}`));
-  if (copy.schemaVersion !== expectedSchemaVersion) problems.push(`the database says data version ${copy.schemaVersion}, the manifest ${expectedSchemaVersion}`);
+  if (copy.schemaVersion !== expectedSchemaVersion)
+    problems.push(`the database says data version ${copy.schemaVersion}, the manifest ${expectedSchemaVersion}`);
   return problems;
 }
 
@@ -75,7 +86,12 @@ type FileArea = { sealed: false } | { sealed: true; keyId: string; opener: Folde
 // A sealed file holds at least its plain bytes and one 16-byte tag per 64 KiB chunk.
 const leastSealedSize = (size: number) => size + 16 * Math.max(1, Math.ceil(size / (64 * 1024)));
 
-async function checkAttachments(backupsDir: string, manifest: Manifest, how: FileCheck, area: FileArea): Promise<{ problems: string[]; damaged: string[] }> {
+async function checkAttachments(
+  backupsDir: string,
+  manifest: Manifest,
+  how: FileCheck,
+  area: FileArea,
+): Promise<{ problems: string[]; damaged: string[] }> {
   const notCopied = manifest.format === 2 ? manifest.notCopied : [];
   const skipped = new Set(notCopied.map((file) => file.sha256));
   const missing: string[] = [];
@@ -97,7 +113,9 @@ async function checkAttachments(backupsDir: string, manifest: Manifest, how: Fil
       ...missing.sort().map((sha256) => `attachment ${short(sha256)} is missing`),
       ...damaged.sort().map((sha256) => `attachment ${short(sha256)} does not match its checksum`),
     ],
-    damaged: damaged.map((sha256) => (area.sealed ? sealedFilePath(backupsDir, area.keyId, sha256) : sharedFilePath(backupsDir, sha256))),
+    damaged: damaged.map((sha256) =>
+      area.sealed ? sealedFilePath(backupsDir, area.keyId, sha256) : sharedFilePath(backupsDir, sha256),
+    ),
   };
 }
 
@@ -106,7 +124,9 @@ async function hashesToName(path: string, sha256: string, hashes: SharedFileHash
   const key = area.sealed ? `${area.keyId}/${sha256}` : sha256;
   let hashed = hashes.get(key);
   if (!hashed) {
-    hashed = area.sealed ? hashSealed(path, area.opener).then((actual) => actual !== 'damaged' && actual.sha256 === sha256) : hashFile(path).then((actual) => actual.sha256 === sha256);
+    hashed = area.sealed
+      ? hashSealed(path, area.opener).then((actual) => actual !== 'damaged' && actual.sha256 === sha256)
+      : hashFile(path).then((actual) => actual.sha256 === sha256);
     hashes.set(key, hashed);
   }
   return hashed;
@@ -117,12 +137,24 @@ const doesNotMatch = 'the database file does not match its checksum (it was chan
 type Checked = { problems: string[]; damaged: string[]; databaseSha256: string | null; needsPassword?: true };
 
 /** A plain snapshot's database: hashed against its checksum, then SQLite's checks on the file itself. */
-async function checkPlainDatabase(databasePath: string, manifest: Manifest, expected: string | undefined, jobs: JobRunner, onProgress: (fraction: number) => void): Promise<{ problems: string[]; sha256: string | null }> {
+async function checkPlainDatabase(
+  databasePath: string,
+  manifest: Manifest,
+  expected: string | undefined,
+  jobs: JobRunner,
+  onProgress: (fraction: number) => void,
+): Promise<{ problems: string[]; sha256: string | null }> {
   if (!existsSync(databasePath)) return { problems: ['the database file is missing'], sha256: null };
   const database = await hashFile(databasePath);
-  if (database.size !== manifest.database.size || (expected !== undefined && database.sha256 !== expected)) return { problems: [doesNotMatch], sha256: database.sha256 };
+  if (database.size !== manifest.database.size || (expected !== undefined && database.sha256 !== expected))
+    return { problems: [doesNotMatch], sha256: database.sha256 };
   onProgress(0.2);
-  return { problems: await checkDatabaseFile(databasePath, manifest.schemaVersion, jobs, (fraction) => onProgress(0.2 + 0.4 * fraction)), sha256: database.sha256 };
+  return {
+    problems: await checkDatabaseFile(databasePath, manifest.schemaVersion, jobs, (fraction) =>
+      onProgress(0.2 + 0.4 * fraction),
+    ),
+    sha256: database.sha256,
+  };
 }
 
 /**
@@ -131,10 +163,18 @@ async function checkPlainDatabase(databasePath: string, manifest: Manifest, expe
  * written anywhere. Only one never verified (its record lost) is unsealed into
  * the data folder for SQLite's checks, and removed after.
  */
-async function checkSealedDatabase(sealedPath: string, manifest: Manifest, expected: string | undefined, opener: FolderOpener | undefined, jobs: JobRunner, onProgress: (fraction: number) => void): Promise<{ problems: string[]; sha256: string | null }> {
+async function checkSealedDatabase(
+  sealedPath: string,
+  manifest: Manifest,
+  expected: string | undefined,
+  opener: FolderOpener | undefined,
+  jobs: JobRunner,
+  onProgress: (fraction: number) => void,
+): Promise<{ problems: string[]; sha256: string | null }> {
   if (expected !== undefined) {
     const read = await hashSealed(sealedPath, opener);
-    if (read === 'damaged' || read.size !== manifest.database.size || read.sha256 !== expected) return { problems: [doesNotMatch], sha256: read === 'damaged' ? null : read.sha256 };
+    if (read === 'damaged' || read.size !== manifest.database.size || read.sha256 !== expected)
+      return { problems: [doesNotMatch], sha256: read === 'damaged' ? null : read.sha256 };
     return { problems: [], sha256: read.sha256 };
   }
   if (!opener) throw new NeedsPassword();
@@ -147,11 +187,17 @@ async function checkSealedDatabase(sealedPath: string, manifest: Manifest, expec
       sha256 = await copyHashing(unsealedBytes(sealedPath, opener.keyFor), plainCopy);
     } catch (error) {
       if (error instanceof CrmError && error.code === 'PASSWORD_REQUIRED') throw new NeedsPassword();
-      if (error instanceof CrmError && error.code === 'BACKUP_INVALID') return { problems: [doesNotMatch], sha256: null };
+      if (error instanceof CrmError && error.code === 'BACKUP_INVALID')
+        return { problems: [doesNotMatch], sha256: null };
       throw error;
     }
     onProgress(0.2);
-    return { problems: await checkDatabaseFile(plainCopy, manifest.schemaVersion, jobs, (fraction) => onProgress(0.2 + 0.4 * fraction)), sha256 };
+    return {
+      problems: await checkDatabaseFile(plainCopy, manifest.schemaVersion, jobs, (fraction) =>
+        onProgress(0.2 + 0.4 * fraction),
+      ),
+      sha256,
+    };
   } finally {
     await removeWithRetry(work);
   }
@@ -164,7 +210,14 @@ async function checkSealedDatabase(sealedPath: string, manifest: Manifest, expec
  * is not judged (needsPassword). Returns the problems, the damaged shared
  * files, and the checksum of the database as read now.
  */
-async function checkSnapshot(backupsDir: string, id: string, how: FileCheck, jobs: JobRunner, onProgress: (fraction: number) => void, opener: FolderOpener | undefined): Promise<Checked> {
+async function checkSnapshot(
+  backupsDir: string,
+  id: string,
+  how: FileCheck,
+  jobs: JobRunner,
+  onProgress: (fraction: number) => void,
+  opener: FolderOpener | undefined,
+): Promise<Checked> {
   const dir = join(backupsDir, id);
   let manifest: Manifest;
   try {
@@ -174,13 +227,18 @@ async function checkSnapshot(backupsDir: string, id: string, how: FileCheck, job
   }
   const problems: string[] = [];
   const expected = verifiedChecksum(manifest, await readVerification(dir));
-  if (manifest.format === 2 && expected === undefined && existsSync(join(dir, verificationFileName))) problems.push('the record of its verification is unreadable');
+  if (manifest.format === 2 && expected === undefined && existsSync(join(dir, verificationFileName)))
+    problems.push('the record of its verification is unreadable');
   if (!isSealedSnapshot(dir)) {
     const database = await checkPlainDatabase(join(dir, snapshotDatabaseName), manifest, expected, jobs, onProgress);
     onProgress(0.6);
     const attachments = await checkAttachments(backupsDir, manifest, how, { sealed: false });
     onProgress(1);
-    return { problems: [...problems, ...database.problems, ...attachments.problems], damaged: attachments.damaged, databaseSha256: database.sha256 };
+    return {
+      problems: [...problems, ...database.problems, ...attachments.problems],
+      damaged: attachments.damaged,
+      databaseSha256: database.sha256,
+    };
   }
   let keyId: string;
   try {
@@ -189,20 +247,39 @@ async function checkSnapshot(backupsDir: string, id: string, how: FileCheck, job
     return { problems: [...problems, doesNotMatch], damaged: [], databaseSha256: null };
   }
   try {
-    const database = await checkSealedDatabase(join(dir, sealedDatabaseName), manifest, expected, opener, jobs, onProgress);
+    const database = await checkSealedDatabase(
+      join(dir, sealedDatabaseName),
+      manifest,
+      expected,
+      opener,
+      jobs,
+      onProgress,
+    );
     onProgress(0.6);
     const attachments = await checkAttachments(backupsDir, manifest, how, { sealed: true, keyId, opener });
     onProgress(1);
-    return { problems: [...problems, ...database.problems, ...attachments.problems], damaged: attachments.damaged, databaseSha256: database.sha256 };
+    return {
+      problems: [...problems, ...database.problems, ...attachments.problems],
+      damaged: attachments.damaged,
+      databaseSha256: database.sha256,
+    };
   } catch (error) {
-    if (error instanceof NeedsPassword) return { problems: [needsPasswordProblem], damaged: [], databaseSha256: null, needsPassword: true };
+    if (error instanceof NeedsPassword)
+      return { problems: [needsPasswordProblem], damaged: [], databaseSha256: null, needsPassword: true };
     throw error;
   }
 }
 
 /** Checks a snapshot in full (every attachment hashed again) and changes nothing: for the command line and tests. */
-export async function verifySnapshot(backupsDir: string, id: string, jobs: JobRunner, onProgress: (fraction: number) => void = () => {}, opener?: FolderOpener): Promise<string[]> {
-  return (await checkSnapshot(backupsDir, id, { kind: 'rehash', hashes: new Map() }, jobs, onProgress, opener)).problems;
+export async function verifySnapshot(
+  backupsDir: string,
+  id: string,
+  jobs: JobRunner,
+  onProgress: (fraction: number) => void = () => {},
+  opener?: FolderOpener,
+): Promise<string[]> {
+  return (await checkSnapshot(backupsDir, id, { kind: 'rehash', hashes: new Map() }, jobs, onProgress, opener))
+    .problems;
 }
 
 /**
@@ -224,7 +301,14 @@ export async function verifyNewSnapshot(
   const dir = join(backupsDir, id);
   const existing = await readVerification(dir);
   if (existing.state === 'read') return existing.record.problems;
-  const { problems, databaseSha256, needsPassword } = await checkSnapshot(backupsDir, id, { kind: 'present' }, jobs, onProgress, opener);
+  const { problems, databaseSha256, needsPassword } = await checkSnapshot(
+    backupsDir,
+    id,
+    { kind: 'present' },
+    jobs,
+    onProgress,
+    opener,
+  );
   if (!needsPassword) await writeVerification(dir, { verifiedAt: verifiedAt.toISOString(), databaseSha256, problems });
   return problems;
 }
@@ -248,8 +332,16 @@ export async function recheckSnapshot(
 ): Promise<string[]> {
   const dir = join(backupsDir, id);
   const manifest = await readManifest(dir).catch(() => undefined);
-  if (manifest?.format === 2 && (await readVerification(dir)).state === 'absent') return verifyNewSnapshot(backupsDir, id, checkedAt, jobs, onProgress, opener);
-  const { problems, damaged } = await checkSnapshot(backupsDir, id, { kind: 'rehash', hashes }, jobs, onProgress, opener);
+  if (manifest?.format === 2 && (await readVerification(dir)).state === 'absent')
+    return verifyNewSnapshot(backupsDir, id, checkedAt, jobs, onProgress, opener);
+  const { problems, damaged } = await checkSnapshot(
+    backupsDir,
+    id,
+    { kind: 'rehash', hashes },
+    jobs,
+    onProgress,
+    opener,
+  );
   for (const path of damaged) await rm(path, { force: true });
   if (manifest) await writeCheck(dir, { checkedAt: checkedAt.toISOString(), problems });
   return problems;

@@ -29,7 +29,7 @@ export class ZipFileReader extends yauzl.RandomAccessReader {
   override _readStreamForRange(start: number, end: number): Readable {
     const { handle } = this;
     async function* pieces(): AsyncGenerator<Buffer> {
-      for (let position = start; position < end; ) {
+      for (let position = start; position < end;) {
         const length = Math.min(pieceBytes, end - position);
         const { bytesRead, buffer } = await handle.read(Buffer.alloc(length), 0, length, position);
         if (bytesRead === 0) throw new Error('unexpected EOF');
@@ -40,7 +40,13 @@ export class ZipFileReader extends yauzl.RandomAccessReader {
     return Readable.from(pieces(), { objectMode: false });
   }
 
-  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (error: Error | null) => void): void {
+  override read(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+    callback: (error: Error | null) => void,
+  ): void {
     this.readAt(buffer, offset, length, position).then(
       () => callback(null),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),

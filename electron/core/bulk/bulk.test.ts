@@ -7,7 +7,8 @@ import type { Core } from '../core';
 
 async function deals(core: Core, howMany: number): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < howMany; i++) ids.push((await call(core, 'deals.create', { title: `Deal ${i}`, owner: i % 2 === 0 ? 'Amy' : 'Ben' })).id);
+  for (let i = 0; i < howMany; i++)
+    ids.push((await call(core, 'deals.create', { title: `Deal ${i}`, owner: i % 2 === 0 ? 'Amy' : 'Ben' })).id);
   return ids;
 }
 
@@ -20,11 +21,24 @@ describe('bulk edits', () => {
     const ids = await deals(core, 20);
     const { stages } = await call(core, 'stages.list', {});
     const proposal = stages.find((stage) => stage.name === 'Proposal')!.id;
-    const result = await call(core, 'bulk.apply', { kind: 'deal', ids, action: { type: 'set', field: 'owner', value: 'Cleo' } });
-    expect(result).toEqual({ changed: 20, skipped: 0, keptOptOuts: 0, undo: { type: 'edit', undoId: expect.any(Number) } });
+    const result = await call(core, 'bulk.apply', {
+      kind: 'deal',
+      ids,
+      action: { type: 'set', field: 'owner', value: 'Cleo' },
+    });
+    expect(result).toEqual({
+      changed: 20,
+      skipped: 0,
+      keptOptOuts: 0,
+      undo: { type: 'edit', undoId: expect.any(Number) },
+    });
     expect((await call(core, 'deals.list', { owner: 'Cleo' })).total).toBe(20);
     expect(count(core, "SELECT count(*) FROM record_history WHERE field = 'owner'")).toBe(20);
-    await call(core, 'bulk.apply', { kind: 'deal', ids: ids.slice(0, 5), action: { type: 'set', field: 'stageId', value: proposal } });
+    await call(core, 'bulk.apply', {
+      kind: 'deal',
+      ids: ids.slice(0, 5),
+      action: { type: 'set', field: 'stageId', value: proposal },
+    });
 
     if (result.undo?.type !== 'edit') throw new Error('expected an edit undo');
     expect(await call(core, 'bulk.undo', { undoId: result.undo.undoId })).toEqual({ reverted: 20, skipped: 0 });
@@ -37,7 +51,11 @@ describe('bulk edits', () => {
   it('undo leaves a record that was changed again since as it is now', async () => {
     const core = await openCore(tempDir());
     const [first, second] = await deals(core, 2);
-    const result = await call(core, 'bulk.apply', { kind: 'deal', ids: [first!, second!], action: { type: 'set', field: 'probability', value: 50 } });
+    const result = await call(core, 'bulk.apply', {
+      kind: 'deal',
+      ids: [first!, second!],
+      action: { type: 'set', field: 'probability', value: 50 },
+    });
     await update(core, 'deals.update', { id: second!, probability: 90 });
     if (result.undo?.type !== 'edit') throw new Error('expected an edit undo');
     expect(await call(core, 'bulk.undo', { undoId: result.undo.undoId })).toEqual({ reverted: 1, skipped: 1 });
@@ -49,14 +67,19 @@ describe('bulk edits', () => {
     const core = await openCore(tempDir());
     const vip = await call(core, 'tags.create', { name: 'VIP' });
     const ids: number[] = [];
-    for (const name of ['Anna', 'Bob', 'Carl']) ids.push((await call(core, 'contacts.create', { name, tagIds: name === 'Bob' ? [vip.id] : [] })).id);
+    for (const name of ['Anna', 'Bob', 'Carl'])
+      ids.push((await call(core, 'contacts.create', { name, tagIds: name === 'Bob' ? [vip.id] : [] })).id);
     const added = await call(core, 'bulk.apply', { kind: 'contact', ids, action: { type: 'addTag', tagId: vip.id } });
     expect(added).toMatchObject({ changed: 2, skipped: 1 });
     expect((await call(core, 'contacts.list', { tagIds: [vip.id] })).total).toBe(3);
     if (added.undo?.type !== 'edit') throw new Error('expected an edit undo');
     await call(core, 'bulk.undo', { undoId: added.undo.undoId });
     expect((await call(core, 'contacts.list', { tagIds: [vip.id] })).rows.map((row) => row.name)).toEqual(['Bob']);
-    const removed = await call(core, 'bulk.apply', { kind: 'contact', ids, action: { type: 'removeTag', tagId: vip.id } });
+    const removed = await call(core, 'bulk.apply', {
+      kind: 'contact',
+      ids,
+      action: { type: 'removeTag', tagId: vip.id },
+    });
     expect(removed).toMatchObject({ changed: 1, skipped: 2 });
     if (removed.undo?.type !== 'edit') throw new Error('expected an edit undo');
     await call(core, 'bulk.undo', { undoId: removed.undo.undoId });
@@ -65,17 +88,38 @@ describe('bulk edits', () => {
 
   it('sets a custom field, a contact’s company and a task’s done mark, checking the value as the form does', async () => {
     const core = await openCore(tempDir());
-    const tier = await call(core, 'customFields.create', { kind: 'contact', label: 'Tier', type: 'choice', choices: ['Gold', 'Silver'] });
+    const tier = await call(core, 'customFields.create', {
+      kind: 'contact',
+      label: 'Tier',
+      type: 'choice',
+      choices: ['Gold', 'Silver'],
+    });
     const acme = await call(core, 'companies.create', { name: 'Acme' });
     const anna = await call(core, 'contacts.create', { name: 'Anna', company: 'Free text' });
     const bob = await call(core, 'contacts.create', { name: 'Bob' });
-    expect(await call(core, 'bulk.apply', { kind: 'contact', ids: [anna.id, bob.id], action: { type: 'set', field: `custom.${tier.id}`, value: 'gold' } })).toMatchObject({ changed: 2 });
+    expect(
+      await call(core, 'bulk.apply', {
+        kind: 'contact',
+        ids: [anna.id, bob.id],
+        action: { type: 'set', field: `custom.${tier.id}`, value: 'gold' },
+      }),
+    ).toMatchObject({ changed: 2 });
     expect((await call(core, 'contacts.get', { id: anna.id })).custom).toEqual({ [tier.id]: 'Gold' });
-    expect(await failure(core, 'bulk.apply', { kind: 'contact', ids: [anna.id], action: { type: 'set', field: `custom.${tier.id}`, value: 'Bronze' } })).toMatchObject({
+    expect(
+      await failure(core, 'bulk.apply', {
+        kind: 'contact',
+        ids: [anna.id],
+        action: { type: 'set', field: `custom.${tier.id}`, value: 'Bronze' },
+      }),
+    ).toMatchObject({
       code: 'VALIDATION',
       details: { fields: [{ field: 'action.value' }] },
     });
-    const linked = await call(core, 'bulk.apply', { kind: 'contact', ids: [anna.id, bob.id], action: { type: 'set', field: 'companyId', value: acme.id } });
+    const linked = await call(core, 'bulk.apply', {
+      kind: 'contact',
+      ids: [anna.id, bob.id],
+      action: { type: 'set', field: 'companyId', value: acme.id },
+    });
     expect((await call(core, 'contacts.list', { companyId: acme.id })).total).toBe(2);
     if (linked.undo?.type !== 'edit') throw new Error('expected an edit undo');
     await call(core, 'bulk.undo', { undoId: linked.undo.undoId });
@@ -83,19 +127,42 @@ describe('bulk edits', () => {
 
     const task = await call(core, 'activities.create', { kind: 'task', subject: 'Do it', contactId: anna.id });
     const note = await call(core, 'activities.create', { kind: 'note', subject: 'Said hi', contactId: anna.id });
-    expect(await call(core, 'bulk.apply', { kind: 'activity', ids: [task.id, note.id], action: { type: 'set', field: 'done', value: true } })).toMatchObject({ changed: 1, skipped: 1 });
-    expect(await failure(core, 'bulk.apply', { kind: 'contact', ids: [anna.id], action: { type: 'set', field: 'name', value: 'Everyone' } })).toMatchObject({
+    expect(
+      await call(core, 'bulk.apply', {
+        kind: 'activity',
+        ids: [task.id, note.id],
+        action: { type: 'set', field: 'done', value: true },
+      }),
+    ).toMatchObject({ changed: 1, skipped: 1 });
+    expect(
+      await failure(core, 'bulk.apply', {
+        kind: 'contact',
+        ids: [anna.id],
+        action: { type: 'set', field: 'name', value: 'Everyone' },
+      }),
+    ).toMatchObject({
       code: 'VALIDATION',
       details: { fields: [{ field: 'action.field' }] },
     });
-    expect(await failure(core, 'bulk.apply', { kind: 'contact', ids: [anna.id], action: { type: 'set', field: 'constructor', value: 'x' } })).toMatchObject({ code: 'VALIDATION' });
+    expect(
+      await failure(core, 'bulk.apply', {
+        kind: 'contact',
+        ids: [anna.id],
+        action: { type: 'set', field: 'constructor', value: 'x' },
+      }),
+    ).toMatchObject({ code: 'VALIDATION' });
   });
 
   it('deletes many records as one trash entry that one restore brings back', async () => {
     const core = await openCore(tempDir());
     const ids = await deals(core, 12);
     const deleted = await call(core, 'bulk.apply', { kind: 'deal', ids, action: { type: 'delete' } });
-    expect(deleted).toEqual({ changed: 12, skipped: 0, keptOptOuts: 0, undo: { type: 'trash', trashId: expect.any(Number) } });
+    expect(deleted).toEqual({
+      changed: 12,
+      skipped: 0,
+      keptOptOuts: 0,
+      undo: { type: 'trash', trashId: expect.any(Number) },
+    });
     expect(await call(core, 'trash.list', {})).toMatchObject({ rows: [{ label: '12 deals', counts: { deal: 12 } }] });
     if (deleted.undo?.type !== 'trash') throw new Error('expected a trash undo');
     await call(core, 'trash.restore', { trashId: deleted.undo.trashId });
@@ -105,8 +172,12 @@ describe('bulk edits', () => {
   it('is all or nothing: a record that fails leaves every other one unchanged', async () => {
     const core = await openCore(tempDir());
     const ids = await deals(core, 5);
-    core.db.exec(`CREATE TEMP TRIGGER fourth_fails BEFORE UPDATE OF owner ON deals WHEN new.id = ${ids[3]} BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
-    expect(await failure(core, 'bulk.apply', { kind: 'deal', ids, action: { type: 'set', field: 'owner', value: 'Cleo' } })).toMatchObject({ code: 'INTERNAL' });
+    core.db.exec(
+      `CREATE TEMP TRIGGER fourth_fails BEFORE UPDATE OF owner ON deals WHEN new.id = ${ids[3]} BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`,
+    );
+    expect(
+      await failure(core, 'bulk.apply', { kind: 'deal', ids, action: { type: 'set', field: 'owner', value: 'Cleo' } }),
+    ).toMatchObject({ code: 'INTERNAL' });
     expect((await call(core, 'deals.list', { owner: 'Cleo' })).total).toBe(0);
     expect(count(core, 'SELECT count(*) FROM undo_records')).toBe(0);
     expect(count(core, 'SELECT count(*) FROM record_history')).toBe(0);
@@ -116,9 +187,15 @@ describe('bulk edits', () => {
     const core = await openCore(tempDir());
     seedContacts(core, 10_001);
     const many = Array.from({ length: 10_001 }, (_, index) => index + 1);
-    expect(await failure(core, 'bulk.apply', { kind: 'contact', ids: many, action: { type: 'delete' } })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'ids' }] } });
-    expect(await failure(core, 'bulk.apply', { kind: 'contact', ids: [1, 1], action: { type: 'delete' } })).toMatchObject({ code: 'VALIDATION' });
-    expect(await call(core, 'bulk.apply', { kind: 'contact', ids: many.slice(0, 10_000), action: { type: 'delete' } })).toMatchObject({ changed: 10_000, skipped: 0 });
+    expect(await failure(core, 'bulk.apply', { kind: 'contact', ids: many, action: { type: 'delete' } })).toMatchObject(
+      { code: 'VALIDATION', details: { fields: [{ field: 'ids' }] } },
+    );
+    expect(
+      await failure(core, 'bulk.apply', { kind: 'contact', ids: [1, 1], action: { type: 'delete' } }),
+    ).toMatchObject({ code: 'VALIDATION' });
+    expect(
+      await call(core, 'bulk.apply', { kind: 'contact', ids: many.slice(0, 10_000), action: { type: 'delete' } }),
+    ).toMatchObject({ changed: 10_000, skipped: 0 });
     expect(danglingKeys(core)).toEqual([]);
   });
 });

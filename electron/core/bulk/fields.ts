@@ -86,16 +86,20 @@ export function bulkFields(db: Db) {
     label: 'Lead source',
     schema: LeadSourceValue.nullable().transform((name) => name ?? ''),
     state: (id) => contacts.values(id)?.leadSource,
-    apply: (id, value, now) => Boolean(contacts.update(id, { ...contacts.values(id)!, leadSource: value as string }, now)),
-    restore: (id, state, now) => void contacts.update(id, { ...contacts.values(id)!, leadSource: state as string }, now),
+    apply: (id, value, now) =>
+      Boolean(contacts.update(id, { ...contacts.values(id)!, leadSource: value as string }, now)),
+    restore: (id, state, now) =>
+      void contacts.update(id, { ...contacts.values(id)!, leadSource: state as string }, now),
   };
   // A bulk change is made by hand; its undo too. Either one is in each person's history.
   contactFields.consent = {
     label: 'Marketing consent',
     schema: ConsentStatus,
     state: (id) => contacts.values(id)?.consent,
-    apply: (id, value, now) => changeConsent({ contactId: id, status: value as ConsentStatus, source: 'by_hand', at: now }),
-    restore: (id, state, now) => void changeConsent({ contactId: id, status: state as ConsentStatus, source: 'by_hand', at: now }),
+    apply: (id, value, now) =>
+      changeConsent({ contactId: id, status: value as ConsentStatus, source: 'by_hand', at: now }),
+    restore: (id, state, now) =>
+      void changeConsent({ contactId: id, status: state as ConsentStatus, source: 'by_hand', at: now }),
     keepsUnlessAsked: (id) => optedOut.has(contacts.values(id)?.consent ?? ''),
   };
 
@@ -134,7 +138,8 @@ export function bulkFields(db: Db) {
         const values = deals.values(id);
         return values && { currency: values.currency, valueMinor: values.valueMinor };
       },
-      apply: (id, value, now) => Boolean(deals.update(id, amountIn(deals.values(id)!, value as string, 'action.value'), now)),
+      apply: (id, value, now) =>
+        Boolean(deals.update(id, amountIn(deals.values(id)!, value as string, 'action.value'), now)),
       restore: (id, state, now) => {
         const { currency, valueMinor } = state as { currency: string; valueMinor: number };
         deals.update(id, { currency, valueMinor }, now);
@@ -176,12 +181,18 @@ export function bulkFields(db: Db) {
     },
   };
 
-  const tables: Record<RecordKind, Record<string, BulkField>> = { contact: contactFields, company: companyFields, deal: dealFields, activity: activityFields };
+  const tables: Record<RecordKind, Record<string, BulkField>> = {
+    contact: contactFields,
+    company: companyFields,
+    deal: dealFields,
+    activity: activityFields,
+  };
 
   function customField(kind: RecordKind, fieldId: number): BulkField {
     if (!isFielded(kind)) throw invalid('action.field', 'Activities have no custom fields.');
     const definition = custom.field(fieldId, 'action.field');
-    if (definition.kind !== kind) throw invalid('action.field', `“${definition.label}” is not a field of this kind of record.`);
+    if (definition.kind !== kind)
+      throw invalid('action.field', `“${definition.label}” is not a field of this kind of record.`);
     const live = { contact: contacts.values, company: companies.values, deal: deals.values }[kind];
     return {
       label: definition.label,
@@ -191,7 +202,8 @@ export function bulkFields(db: Db) {
         custom.set({ kind, id }, { [String(fieldId)]: value as StoredValue | null }, now);
         return true;
       },
-      restore: (id, state, now) => void custom.set({ kind, id }, { [String(fieldId)]: state as StoredValue | null }, now),
+      restore: (id, state, now) =>
+        void custom.set({ kind, id }, { [String(fieldId)]: state as StoredValue | null }, now),
     };
   }
 
@@ -200,7 +212,10 @@ export function bulkFields(db: Db) {
     const customId = /^custom\.([1-9][0-9]{0,14})$/.exec(field);
     if (customId) return customField(kind, Number(customId[1]));
     if (!Object.hasOwn(tables[kind], field)) {
-      throw invalid('action.field', `That field cannot be set on many records at once. Fields: ${Object.keys(tables[kind]).join(', ')} and custom fields.`);
+      throw invalid(
+        'action.field',
+        `That field cannot be set on many records at once. Fields: ${Object.keys(tables[kind]).join(', ')} and custom fields.`,
+      );
     }
     return tables[kind][field]!;
   }
@@ -212,7 +227,8 @@ export function bulkFields(db: Db) {
       const found = definition(kind, field);
       let checked = parseAs(found.schema, value, 'action.value');
       const customId = /^custom\.([1-9][0-9]{0,14})$/.exec(field);
-      if (customId && checked !== null && isFielded(kind)) checked = custom.checkValue(kind, Number(customId[1]), checked as StoredValue, 'action.value');
+      if (customId && checked !== null && isFielded(kind))
+        checked = custom.checkValue(kind, Number(customId[1]), checked as StoredValue, 'action.value');
       return { field: found, value: checked };
     },
   };

@@ -29,7 +29,9 @@ export function bulkHandlers({ db, clock }: CoreContext) {
   const saveUndo = db.prepare<[{ kind: string; label: string; now: string; payload: string }], { id: number }>(
     'INSERT INTO undo_records (record_kind, label, created_at, payload) VALUES (@kind, @label, @now, @payload) RETURNING id',
   );
-  const undoById = db.prepare<[number], { payload: string; undone_at: string | null }>('SELECT payload, undone_at FROM undo_records WHERE id = ?');
+  const undoById = db.prepare<[number], { payload: string; undone_at: string | null }>(
+    'SELECT payload, undone_at FROM undo_records WHERE id = ?',
+  );
   const markUndone = db.prepare<[string, number]>('UPDATE undo_records SET undone_at = ? WHERE id = ?');
   const selections = listSelections(db, clock);
 
@@ -46,7 +48,12 @@ export function bulkHandlers({ db, clock }: CoreContext) {
     if (action.type === 'delete') {
       const trashed = trash.delete(kind, ids, now, action.contacts);
       const changed = trashed?.counts[kind] ?? 0;
-      return { changed, skipped: ids.length - changed, keptOptOuts: 0, undo: trashed ? { type: 'trash' as const, trashId: trashed.trashId } : null };
+      return {
+        changed,
+        skipped: ids.length - changed,
+        keptOptOuts: 0,
+        undo: trashed ? { type: 'trash' as const, trashId: trashed.trashId } : null,
+      };
     }
     let payload: UndoPayload;
     let label: string;
@@ -82,7 +89,10 @@ export function bulkHandlers({ db, clock }: CoreContext) {
   const undo = db.transaction((undoId: number, now: string) => {
     const row = undoById.get(undoId);
     if (!row) throw new CrmError('NOT_FOUND', 'That change can no longer be undone (it is more than 30 days old).');
-    if (row.undone_at !== null) throw new CrmError('VALIDATION', 'That change was already undone.', { fields: [{ field: 'undoId', message: 'Already undone.' }] });
+    if (row.undone_at !== null)
+      throw new CrmError('VALIDATION', 'That change was already undone.', {
+        fields: [{ field: 'undoId', message: 'Already undone.' }],
+      });
     const payload = JSON.parse(row.payload) as UndoPayload;
     let reverted = 0;
     let total = 0;

@@ -45,22 +45,40 @@ describe('selections resolved by the list itself', () => {
     const core = await openCore(tempDir());
     const { stages } = await call(core, 'stages.list', {});
     for (let i = 0; i < 40; i++) {
-      await call(core, 'companies.create', { name: `Company ${String(i).padStart(2, '0')}`, industry: i % 4 === 0 ? '' : `Industry ${i % 5}` });
-      await call(core, 'deals.create', { title: `Deal ${i}`, stageId: stages[i % stages.length]!.id, probability: i % 3 === 0 ? null : i });
+      await call(core, 'companies.create', {
+        name: `Company ${String(i).padStart(2, '0')}`,
+        industry: i % 4 === 0 ? '' : `Industry ${i % 5}`,
+      });
+      await call(core, 'deals.create', {
+        title: `Deal ${i}`,
+        stageId: stages[i % stages.length]!.id,
+        probability: i % 3 === 0 ? null : i,
+      });
     }
     const companyQuery = { sort: 'industry', direction: 'desc' } as const;
     const companies = (await call(core, 'companies.list', { ...companyQuery, limit: 500 })).rows.map((row) => row.id);
-    expect((await call(core, 'bulk.range', { list: { kind: 'company', query: companyQuery }, from: 5, to: 33 })).ids).toEqual(companies.slice(5, 34));
+    expect(
+      (await call(core, 'bulk.range', { list: { kind: 'company', query: companyQuery }, from: 5, to: 33 })).ids,
+    ).toEqual(companies.slice(5, 34));
 
-    for (const dealQuery of [{ sort: 'stage', direction: 'asc' }, { sort: 'stage', direction: 'desc' }, { sort: 'probability', direction: 'desc' }] as const) {
+    for (const dealQuery of [
+      { sort: 'stage', direction: 'asc' },
+      { sort: 'stage', direction: 'desc' },
+      { sort: 'probability', direction: 'desc' },
+    ] as const) {
       const deals = (await call(core, 'deals.list', { ...dealQuery, limit: 500 })).rows.map((row) => row.id);
-      expect((await call(core, 'bulk.range', { list: { kind: 'deal', query: dealQuery }, from: 7, to: 31 })).ids, dealQuery.sort).toEqual(deals.slice(7, 32));
+      expect(
+        (await call(core, 'bulk.range', { list: { kind: 'deal', query: dealQuery }, from: 7, to: 31 })).ids,
+        dealQuery.sort,
+      ).toEqual(deals.slice(7, 32));
     }
   });
 
   it('a range longer than 10,000 rows is refused in words', async () => {
     const core = await openCore(tempDir());
-    expect(await failure(core, 'bulk.range', { list: { kind: 'contact', query: {} }, from: 0, to: 10_000 })).toMatchObject({
+    expect(
+      await failure(core, 'bulk.range', { list: { kind: 'contact', query: {} }, from: 0, to: 10_000 }),
+    ).toMatchObject({
       code: 'VALIDATION',
       details: { fields: [{ field: 'to', message: expect.stringContaining('at most 10,000') }] },
     });
@@ -88,7 +106,9 @@ describe('selections resolved by the list itself', () => {
       action: { type: 'delete' },
     });
     expect(deleted).toMatchObject({ changed: matching.length, undo: { type: 'trash' } });
-    expect(core.db.prepare('SELECT id FROM contacts WHERE deleted_at IS NOT NULL ORDER BY id').pluck().all()).toEqual([...matching].sort((a, b) => a - b));
+    expect(core.db.prepare('SELECT id FROM contacts WHERE deleted_at IS NOT NULL ORDER BY id').pluck().all()).toEqual(
+      [...matching].sort((a, b) => a - b),
+    );
     expect(count(core, 'SELECT count(*) FROM trash')).toBe(1);
   });
 
@@ -102,10 +122,24 @@ describe('selections resolved by the list itself', () => {
     const before = untouched(core);
 
     for (const action of [{ type: 'delete' }, { type: 'set', field: 'company', value: 'Nobody' }] as const) {
-      expect(await failure(core, 'bulk.apply', { kind: 'contact', matching: { list: { kind: 'contact', query: {} }, except: [], count: seen }, action })).toEqual({
+      expect(
+        await failure(core, 'bulk.apply', {
+          kind: 'contact',
+          matching: { list: { kind: 'contact', query: {} }, except: [], count: seen },
+          action,
+        }),
+      ).toEqual({
         code: 'VALIDATION',
         message: 'The list changed since you selected: 298 contacts match now. Check the selection and try again.',
-        details: { fields: [{ field: 'selection', message: 'The list changed since you selected: 298 contacts match now. Check the selection and try again.' }] },
+        details: {
+          fields: [
+            {
+              field: 'selection',
+              message:
+                'The list changed since you selected: 298 contacts match now. Check the selection and try again.',
+            },
+          ],
+        },
       });
     }
     expect(untouched(core)).toEqual(before);
@@ -120,7 +154,8 @@ describe('selections resolved by the list itself', () => {
     const before = untouched(core);
     expect(await failure(core, 'bulk.apply', { kind: 'contact', ids, action: { type: 'delete' } })).toMatchObject({
       code: 'VALIDATION',
-      message: 'The list changed since you selected: 1 of the 20 selected contacts is gone. Check the selection and try again.',
+      message:
+        'The list changed since you selected: 1 of the 20 selected contacts is gone. Check the selection and try again.',
       details: { fields: [{ field: 'selection' }] },
     });
     expect(untouched(core)).toEqual(before);
@@ -130,10 +165,16 @@ describe('selections resolved by the list itself', () => {
     const core = await openCore(tempDir());
     seedContacts(core, 50);
     const ids = await contactOrder(core, {});
-    core.db.exec(`CREATE TEMP TRIGGER one_fails BEFORE UPDATE OF company ON contacts WHEN new.id = ${ids[30]} BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+    core.db.exec(
+      `CREATE TEMP TRIGGER one_fails BEFORE UPDATE OF company ON contacts WHEN new.id = ${ids[30]} BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`,
+    );
     const before = untouched(core);
     expect(
-      await failure(core, 'bulk.apply', { kind: 'contact', matching: { list: { kind: 'contact', query: {} }, except: [], count: 50 }, action: { type: 'set', field: 'company', value: 'Halfway' } }),
+      await failure(core, 'bulk.apply', {
+        kind: 'contact',
+        matching: { list: { kind: 'contact', query: {} }, except: [], count: 50 },
+        action: { type: 'set', field: 'company', value: 'Halfway' },
+      }),
     ).toMatchObject({ code: 'INTERNAL' });
     expect(untouched(core)).toEqual(before);
     expect(count(core, "SELECT count(*) FROM contacts WHERE company = 'Halfway'")).toBe(0);
@@ -142,7 +183,11 @@ describe('selections resolved by the list itself', () => {
   it('a select-all of 100,000 contacts is not cut at 10,000, and one restore brings them all back', async () => {
     const core = await openCore(tempDir());
     seedContacts(core, 100_000);
-    const deleted = await call(core, 'bulk.apply', { kind: 'contact', matching: { list: { kind: 'contact', query: {} }, except: [], count: 100_000 }, action: { type: 'delete' } });
+    const deleted = await call(core, 'bulk.apply', {
+      kind: 'contact',
+      matching: { list: { kind: 'contact', query: {} }, except: [], count: 100_000 },
+      action: { type: 'delete' },
+    });
     expect(deleted).toMatchObject({ changed: 100_000, skipped: 0 });
     expect(count(core, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(0);
     if (deleted.undo?.type !== 'trash') throw new Error('expected a trash undo');
@@ -153,11 +198,20 @@ describe('selections resolved by the list itself', () => {
   it('a select-all names its list’s kind, and a request names either ticked rows or a select-all', async () => {
     const core = await openCore(tempDir());
     seedContacts(core, 3);
-    expect(await failure(core, 'bulk.apply', { kind: 'company', matching: { list: { kind: 'contact', query: {} }, except: [], count: 3 }, action: { type: 'delete' } })).toMatchObject({
+    expect(
+      await failure(core, 'bulk.apply', {
+        kind: 'company',
+        matching: { list: { kind: 'contact', query: {} }, except: [], count: 3 },
+        action: { type: 'delete' },
+      }),
+    ).toMatchObject({
       code: 'VALIDATION',
       details: { fields: [{ field: 'matching.list.kind' }] },
     });
-    expect(await failure(core, 'bulk.apply', { kind: 'contact', action: { type: 'delete' } })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'ids' }] } });
+    expect(await failure(core, 'bulk.apply', { kind: 'contact', action: { type: 'delete' } })).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ field: 'ids' }] },
+    });
     expect(count(core, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(3);
   });
 });

@@ -31,18 +31,38 @@ export function listSelections(db: Db, clock: Clock = systemClock) {
   const live = Object.fromEntries(
     (['contact', 'company', 'deal', 'activity'] as const).map((kind) => [
       kind,
-      db.prepare<[string], number>(`SELECT id FROM ${tableOf[kind]} WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`).pluck(),
+      db
+        .prepare<[string], number>(
+          `SELECT id FROM ${tableOf[kind]} WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+        )
+        .pluck(),
     ]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[string], number>>>;
 
-  function reading(list: ListSelector): { between(offset: number, limit: number): number[]; matching(): number[]; count(): number } {
+  function reading(list: ListSelector): {
+    between(offset: number, limit: number): number[];
+    matching(): number[];
+    count(): number;
+  } {
     switch (list.kind) {
       case 'contact':
-        return { between: (offset, limit) => contacts.listIds({ ...list.query, offset, limit }), matching: () => contacts.matchingIds(list.query), count: () => contacts.count(list.query) };
+        return {
+          between: (offset, limit) => contacts.listIds({ ...list.query, offset, limit }),
+          matching: () => contacts.matchingIds(list.query),
+          count: () => contacts.count(list.query),
+        };
       case 'company':
-        return { between: (offset, limit) => companies.listIds({ ...list.query, offset, limit }), matching: () => companies.matchingIds(list.query), count: () => companies.count(list.query) };
+        return {
+          between: (offset, limit) => companies.listIds({ ...list.query, offset, limit }),
+          matching: () => companies.matchingIds(list.query),
+          count: () => companies.count(list.query),
+        };
       case 'deal':
-        return { between: (offset, limit) => deals.listIds({ ...list.query, offset, limit }), matching: () => deals.matchingIds(list.query), count: () => deals.count(list.query) };
+        return {
+          between: (offset, limit) => deals.listIds({ ...list.query, offset, limit }),
+          matching: () => deals.matchingIds(list.query),
+          count: () => deals.count(list.query),
+        };
     }
   }
 
@@ -66,13 +86,19 @@ export function listSelections(db: Db, clock: Clock = systemClock) {
       if (ids) {
         const found = live[kind].all(JSON.stringify(ids));
         const gone = ids.length - found.length;
-        if (gone > 0) throw listChanged(`${gone.toLocaleString('en')} of the ${ids.length.toLocaleString('en')} selected ${nounOf(kind, ids.length)} ${gone === 1 ? 'is' : 'are'} gone`);
+        if (gone > 0)
+          throw listChanged(
+            `${gone.toLocaleString('en')} of the ${ids.length.toLocaleString('en')} selected ${nounOf(kind, ids.length)} ${gone === 1 ? 'is' : 'are'} gone`,
+          );
         return found;
       }
       if (!matching) throw new CrmError('VALIDATION', 'Choose the rows to change: ticked ones, or all of a list.');
       const except = new Set(matching.except);
-      const acted = reading(matching.list).matching().filter((id) => !except.has(id));
-      if (acted.length !== matching.count) throw listChanged(`${countOf(kind, acted.length)} ${acted.length === 1 ? 'matches' : 'match'} now`);
+      const acted = reading(matching.list)
+        .matching()
+        .filter((id) => !except.has(id));
+      if (acted.length !== matching.count)
+        throw listChanged(`${countOf(kind, acted.length)} ${acted.length === 1 ? 'matches' : 'match'} now`);
       return acted;
     },
   };

@@ -15,7 +15,11 @@ export interface MembersMatching {
   at: string;
 }
 
-const Counts = z.strictObject({ matched: z.int().min(0), leftOutForConsent: z.int().min(0), alreadyMembers: z.int().min(0) });
+const Counts = z.strictObject({
+  matched: z.int().min(0),
+  leftOutForConsent: z.int().min(0),
+  alreadyMembers: z.int().min(0),
+});
 
 function bind(params: SqlParams, own: { memberCampaign: number; memberAt: string }): unknown[] {
   return Array.isArray(params) ? [...(params as unknown[]), own] : [{ ...params, ...own }];
@@ -29,9 +33,13 @@ function bind(params: SqlParams, own: { memberCampaign: number; memberAt: string
  * in well under a second. The events are written first, while "not yet a
  * member" still picks out exactly the people about to be added.
  */
-export function addMembersMatching(db: Db, { campaignId, where, params, at }: MembersMatching): Omit<MembersAdded, 'notFound'> & { matched: number } {
+export function addMembersMatching(
+  db: Db,
+  { campaignId, where, params, at }: MembersMatching,
+): Omit<MembersAdded, 'notFound'> & { matched: number } {
   const matching = `FROM contacts c WHERE c.deleted_at IS NULL AND (${where})`;
-  const isMember = 'EXISTS (SELECT 1 FROM campaign_members m WHERE m.campaign_id = @memberCampaign AND m.contact_id = c.id)';
+  const isMember =
+    'EXISTS (SELECT 1 FROM campaign_members m WHERE m.campaign_id = @memberCampaign AND m.contact_id = c.id)';
   const counts = db.prepare(`
     SELECT count(*) AS matched,
            coalesce(sum(NOT ${mayBeContacted('c')}), 0) AS leftOutForConsent,
@@ -49,12 +57,22 @@ export function addMembersMatching(db: Db, { campaignId, where, params, at }: Me
     const found = Counts.parse(counts.get(...args));
     recordAdded.run(...args);
     const added = insertMembers.run(...args).changes;
-    return { added, alreadyMembers: found.alreadyMembers, leftOutForConsent: found.leftOutForConsent, matched: found.matched };
+    return {
+      added,
+      alreadyMembers: found.alreadyMembers,
+      leftOutForConsent: found.leftOutForConsent,
+      matched: found.matched,
+    };
   })();
 }
 
 /** Adds the contacts named, with the same rule and counts; those gone (deleted, in the trash) are counted as not found. */
 export function addMembersById(db: Db, campaignId: number, contactIds: readonly number[], at: string): MembersAdded {
-  const { matched, ...counts } = addMembersMatching(db, { campaignId, where: 'c.id IN (SELECT value FROM json_each(@memberIds))', params: { memberIds: JSON.stringify(contactIds) }, at });
+  const { matched, ...counts } = addMembersMatching(db, {
+    campaignId,
+    where: 'c.id IN (SELECT value FROM json_each(@memberIds))',
+    params: { memberIds: JSON.stringify(contactIds) },
+    at,
+  });
   return { ...counts, notFound: contactIds.length - matched };
 }

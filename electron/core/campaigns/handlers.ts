@@ -12,10 +12,17 @@ import { campaignResults } from './results';
 import { writeResultsCsv } from './results-csv';
 import { memberStatusChanges } from './status-changes';
 
-const notAMember = () => new CrmError('NOT_FOUND', 'This person is no longer a member of the campaign. They may have been removed.');
+const notAMember = () =>
+  new CrmError('NOT_FOUND', 'This person is no longer a member of the campaign. They may have been removed.');
 
 /** "Spring offer results 2026-12-06.csv", without characters a file name cannot hold. */
-const resultsFileName = (name: string, now: Date) => `${name.replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ').trim().slice(0, 80) || 'Campaign'} results ${format(now, 'yyyy-MM-dd')}.csv`;
+const resultsFileName = (name: string, now: Date) =>
+  `${
+    name
+      .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
+      .trim()
+      .slice(0, 80) || 'Campaign'
+  } results ${format(now, 'yyyy-MM-dd')}.csv`;
 
 export function campaignHandlers({ db, clock, desktop, logger }: CoreContext) {
   const repo = campaignsRepo(db);
@@ -23,8 +30,12 @@ export function campaignHandlers({ db, clock, desktop, logger }: CoreContext) {
   const statuses = memberStatusChanges(db);
   const resultsOf = campaignResults(db);
   const segments = segmentsRepo(db);
-  const removeMember = db.prepare<[number, string]>('DELETE FROM campaign_members WHERE campaign_id = ? AND contact_id IN (SELECT value FROM json_each(?))');
-  const isMember = db.prepare<[number, number], number>('SELECT 1 FROM campaign_members WHERE campaign_id = ? AND contact_id = ?').pluck();
+  const removeMember = db.prepare<[number, string]>(
+    'DELETE FROM campaign_members WHERE campaign_id = ? AND contact_id IN (SELECT value FROM json_each(?))',
+  );
+  const isMember = db
+    .prepare<[number, number], number>('SELECT 1 FROM campaign_members WHERE campaign_id = ? AND contact_id = ?')
+    .pluck();
   const now = () => clock.now().toISOString();
   const today = () => format(clock.now(), 'yyyy-MM-dd');
   const existing = (campaignId: number) => {
@@ -45,8 +56,12 @@ export function campaignHandlers({ db, clock, desktop, logger }: CoreContext) {
           title: 'Delete campaign',
           message: `Delete the campaign “${name}”?`,
           detail: [
-            members === 0 ? 'It has no members.' : `${countOf(members, 'member and their result go', 'members and their results go')}. The contacts stay.`,
-            unsent === 0 ? '' : `${countOf(unsent, 'email waiting to be sent is', 'emails waiting to be sent are')} not sent.`,
+            members === 0
+              ? 'It has no members.'
+              : `${countOf(members, 'member and their result go', 'members and their results go')}. The contacts stay.`,
+            unsent === 0
+              ? ''
+              : `${countOf(unsent, 'email waiting to be sent is', 'emails waiting to be sent are')} not sent.`,
             'This cannot be undone.',
           ]
             .filter(Boolean)
@@ -91,7 +106,12 @@ export function campaignHandlers({ db, clock, desktop, logger }: CoreContext) {
       if (file === undefined) return { chosen: false as const };
       existing(campaignId);
       const summary = await importReport(db, campaignId, file, now());
-      logger.info('campaign report imported', { campaignId, rows: summary.rows, updated: summary.updated, notInCampaign: summary.notInCampaign.count });
+      logger.info('campaign report imported', {
+        campaignId,
+        rows: summary.rows,
+        updated: summary.updated,
+        notInCampaign: summary.notInCampaign.count,
+      });
       return summary;
     },
     'campaigns.results': ({ campaignId }) => resultsOf(campaignId),

@@ -38,7 +38,11 @@ describe('a campaign report import', () => {
       writeFileSync(join(dir, name), content);
       return importPath(join(dir, name));
     };
-    const statusOf = (who: string) => core.db.prepare('SELECT status FROM campaign_members WHERE campaign_id = ? AND contact_id = ?').pluck().get(campaign.id, people[who]);
+    const statusOf = (who: string) =>
+      core.db
+        .prepare('SELECT status FROM campaign_members WHERE campaign_id = ? AND contact_id = ?')
+        .pluck()
+        .get(campaign.id, people[who]);
     return { core, desktop, campaign, people, outsider, importFile, importPath, statusOf };
   }
 
@@ -46,7 +50,16 @@ describe('a campaign report import', () => {
     const { core, importFile, statusOf, people } = await campaignWithMembers();
     const result = await importFile(
       'brevo.csv',
-      ['Email;Status;Date', 'ANNA@example.com;Opened;2026-03-02', 'bo@example.com;Hard bounce;2026-03-02', 'cleo@example.com;clicked;2026-03-02', 'eve@example.com;opened;x', 'zed@nowhere.example;sent;x', 'dan@example.com;spam complaint;x', ';opened;x'].join('\n'),
+      [
+        'Email;Status;Date',
+        'ANNA@example.com;Opened;2026-03-02',
+        'bo@example.com;Hard bounce;2026-03-02',
+        'cleo@example.com;clicked;2026-03-02',
+        'eve@example.com;opened;x',
+        'zed@nowhere.example;sent;x',
+        'dan@example.com;spam complaint;x',
+        ';opened;x',
+      ].join('\n'),
     );
     expect(result).toEqual({
       ok: true,
@@ -63,8 +76,15 @@ describe('a campaign report import', () => {
         consentUnsubscribed: 0,
       },
     });
-    expect([statusOf('anna'), statusOf('bo'), statusOf('cleo'), statusOf('dan')]).toEqual(['opened', 'bounced', 'opened', 'sent']);
-    expect(count(core, "SELECT count(*) FROM campaign_member_events WHERE how = 'report' AND contact_id = ?", people.anna)).toBe(1);
+    expect([statusOf('anna'), statusOf('bo'), statusOf('cleo'), statusOf('dan')]).toEqual([
+      'opened',
+      'bounced',
+      'opened',
+      'sent',
+    ]);
+    expect(
+      count(core, "SELECT count(*) FROM campaign_member_events WHERE how = 'report' AND contact_id = ?", people.anna),
+    ).toBe(1);
   });
 
   it('reads Mailchimp-style yes/no columns, never moves a status back, and an unsubscribe sets consent by email', async () => {
@@ -81,19 +101,50 @@ describe('a campaign report import', () => {
         'dan@example.com,Dan,maybe,0,no,no',
       ].join('\r\n'),
     );
-    expect(result.ok && result.data).toMatchObject({ rows: 5, updated: 2, alreadySo: 1, keptFurtherAlong: 1, consentUnsubscribed: 1, unknownStatuses: { count: 1, values: ['Opened: maybe'] } });
-    expect([statusOf('anna'), statusOf('bo'), statusOf('cleo'), statusOf('dan')]).toEqual(['replied', 'sent', 'unsubscribed', 'opened']);
-    expect(core.db.prepare('SELECT consent, consent_source FROM contacts WHERE id = ?').get(people.cleo)).toEqual({ consent: 'unsubscribed', consent_source: 'email' });
+    expect(result.ok && result.data).toMatchObject({
+      rows: 5,
+      updated: 2,
+      alreadySo: 1,
+      keptFurtherAlong: 1,
+      consentUnsubscribed: 1,
+      unknownStatuses: { count: 1, values: ['Opened: maybe'] },
+    });
+    expect([statusOf('anna'), statusOf('bo'), statusOf('cleo'), statusOf('dan')]).toEqual([
+      'replied',
+      'sent',
+      'unsubscribed',
+      'opened',
+    ]);
+    expect(core.db.prepare('SELECT consent, consent_source FROM contacts WHERE id = ?').get(people.cleo)).toEqual({
+      consent: 'unsubscribed',
+      consent_source: 'email',
+    });
   });
 
   it('reads a report saved by Excel in Windows-1252, accents and all', async () => {
     const { core, statusOf, importFile } = await campaignWithMembers();
     await call(core, 'contacts.create', { name: 'Zoë', email: 'zoë@exämple.com' });
-    const result = await importFile('excel.csv', iconv.encode('E-mail;Nom;Statut\r\ndan@example.com;Dan Öberg;Répondu\r\ncleo@example.com;Cléo Ström;replied\r\n', 'windows-1252'));
+    const result = await importFile(
+      'excel.csv',
+      iconv.encode(
+        'E-mail;Nom;Statut\r\ndan@example.com;Dan Öberg;Répondu\r\ncleo@example.com;Cléo Ström;replied\r\n',
+        'windows-1252',
+      ),
+    );
     // "Statut" is not a status column title, so there is none: the file is refused, naming its columns in their accents.
     expect(result.ok ? undefined : result.error.message).toContain('“Nom”, “Statut”');
-    const withStatus = await importFile('excel2.csv', iconv.encode('E-mail;Nom;Status\r\ndan@example.com;Dan Öberg;Répondu\r\ncleo@example.com;Cléo Ström;replied\r\nzoë@exämple.com;Zoë;sent\r\n', 'windows-1252'));
-    expect(withStatus.ok && withStatus.data).toMatchObject({ updated: 1, unknownStatuses: { count: 1, values: ['Répondu'] }, notInCampaign: { count: 1, first: ['zoë@exämple.com'] } });
+    const withStatus = await importFile(
+      'excel2.csv',
+      iconv.encode(
+        'E-mail;Nom;Status\r\ndan@example.com;Dan Öberg;Répondu\r\ncleo@example.com;Cléo Ström;replied\r\nzoë@exämple.com;Zoë;sent\r\n',
+        'windows-1252',
+      ),
+    );
+    expect(withStatus.ok && withStatus.data).toMatchObject({
+      updated: 1,
+      unknownStatuses: { count: 1, values: ['Répondu'] },
+      notInCampaign: { count: 1, first: ['zoë@exämple.com'] },
+    });
     expect(statusOf('cleo')).toBe('replied');
   });
 
@@ -102,10 +153,21 @@ describe('a campaign report import', () => {
     const before = count(core, 'SELECT count(*) FROM campaign_member_events');
     const noEmail = await importFile('no-email.csv', 'Name,Status\nAnna,opened\n');
     expect(noEmail).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED' } });
-    expect(!noEmail.ok && noEmail.error.message).toBe('This report has no email column, so no one can be matched. Its columns are “Name”, “Status”. Add a column titled “Email” and try again.');
-    expect(await importFile('empty.csv', '')).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: 'The file is empty.' } });
-    expect(await importFile('titles.csv', 'Email,Status\n')).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: 'The file has column titles but no rows below them.' } });
-    expect(await importFile('no-status.csv', 'Email,Name\nanna@example.com,Anna\n')).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED' } });
+    expect(!noEmail.ok && noEmail.error.message).toBe(
+      'This report has no email column, so no one can be matched. Its columns are “Name”, “Status”. Add a column titled “Email” and try again.',
+    );
+    expect(await importFile('empty.csv', '')).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_REFUSED', message: 'The file is empty.' },
+    });
+    expect(await importFile('titles.csv', 'Email,Status\n')).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_REFUSED', message: 'The file has column titles but no rows below them.' },
+    });
+    expect(await importFile('no-status.csv', 'Email,Name\nanna@example.com,Anna\n')).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_REFUSED' },
+    });
     expect(count(core, 'SELECT count(*) FROM campaign_member_events')).toBe(before);
   });
 
@@ -131,9 +193,10 @@ describe('a campaign report import', () => {
     let rows = 1;
     try {
       writeSync(handle, 'Email,Status,Note\nanna@example.com,converted,first\n');
-      for (let written = 0; written < 50 * 1024 * 1024; ) {
+      for (let written = 0; written < 50 * 1024 * 1024;) {
         const lines: string[] = [];
-        for (let i = 0; i < 10_000; i++, rows++) lines.push(`stranger${rows}@example.com,opened,"a note, long enough to fill the file quickly"`);
+        for (let i = 0; i < 10_000; i++, rows++)
+          lines.push(`stranger${rows}@example.com,opened,"a note, long enough to fill the file quickly"`);
         written += writeSync(handle, `${lines.join('\n')}\n`);
       }
     } finally {
@@ -141,7 +204,9 @@ describe('a campaign report import', () => {
     }
     const result = await importPath(file);
     expect(result.ok && result.data).toMatchObject({ rows, updated: 1, notInCampaign: { count: rows - 1 } });
-    expect(result.ok && ReportImportSummary.parse(result.data)).toMatchObject({ notInCampaign: { first: Array.from({ length: 20 }, (_, i) => `stranger${i + 1}@example.com`) } });
+    expect(result.ok && ReportImportSummary.parse(result.data)).toMatchObject({
+      notInCampaign: { first: Array.from({ length: 20 }, (_, i) => `stranger${i + 1}@example.com`) },
+    });
     expect(statusOf('anna')).toBe('converted');
   }, 180_000);
 });

@@ -21,14 +21,19 @@ type ReportSummary = Extract<ReportImportSummary, { chosen: true }>;
  */
 export async function importReport(db: Db, campaignId: number, file: string, at: string): Promise<ReportSummary> {
   const { info } = await inspectSource(file, { hasHeader: true, sampleSize: 1 });
-  if (info.format === 'vcard') throw new CrmError('FILE_REFUSED', 'This is a contact card file (vCard), not a campaign report. Choose the CSV report your email tool exported.');
+  if (info.format === 'vcard')
+    throw new CrmError(
+      'FILE_REFUSED',
+      'This is a contact card file (vCard), not a campaign report. Choose the CSV report your email tool exported.',
+    );
   const layout = reportLayout(info.headers);
 
   const membersByEmail = new Map<string, number[]>();
   const members = db.prepare<[number], { email: string; contact_id: number }>(`
     SELECT lower(c.email) AS email, m.contact_id FROM campaign_members m JOIN contacts c ON c.id = m.contact_id
     WHERE m.campaign_id = ? AND c.email IS NOT NULL AND c.deleted_at IS NULL`);
-  for (const { email, contact_id } of members.iterate(campaignId)) membersByEmail.set(email, [...(membersByEmail.get(email) ?? []), contact_id]);
+  for (const { email, contact_id } of members.iterate(campaignId))
+    membersByEmail.set(email, [...(membersByEmail.get(email) ?? []), contact_id]);
 
   const reported = new Map<number, Exclude<MemberStatus, 'planned'>>();
   const notInCampaign: string[] = [];
@@ -56,12 +61,20 @@ export async function importReport(db: Db, campaignId: number, file: string, at:
       if (unknownValues.size < listedAtMost) unknownValues.add(found.unknown);
       continue;
     }
-    for (const contactId of contactIds) reported.set(contactId, furthest(reported.get(contactId) ?? found.status, found.status) as Exclude<MemberStatus, 'planned'>);
+    for (const contactId of contactIds)
+      reported.set(
+        contactId,
+        furthest(reported.get(contactId) ?? found.status, found.status) as Exclude<MemberStatus, 'planned'>,
+      );
   }
 
   const changeStatus = memberStatusWriter(db);
   const changes = memberStatusChanges(db);
-  const currentStatus = db.prepare<[number, number], MemberStatus>('SELECT status FROM campaign_members WHERE campaign_id = ? AND contact_id = ?').pluck();
+  const currentStatus = db
+    .prepare<[number, number], MemberStatus>(
+      'SELECT status FROM campaign_members WHERE campaign_id = ? AND contact_id = ?',
+    )
+    .pluck();
   const counts = writer(db)(() => {
     let updated = 0;
     let alreadySo = 0;

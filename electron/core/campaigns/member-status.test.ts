@@ -15,24 +15,49 @@ describe('the marketing groundwork', () => {
     const core = await openCore(tempDir());
     const anna = await call(core, 'contacts.create', { name: 'Anna Berg' });
     const changeConsent = consentWriter(core.db);
-    expect(core.db.transaction(() => changeConsent({ contactId: anna.id, status: 'unsubscribed', source: 'email', at }))()).toBe(true);
+    expect(
+      core.db.transaction(() => changeConsent({ contactId: anna.id, status: 'unsubscribed', source: 'email', at }))(),
+    ).toBe(true);
     expect(changeConsent({ contactId: anna.id, status: 'unsubscribed', source: 'phone', at })).toBe(false);
-    expect(core.db.prepare('SELECT consent, consent_changed_at, consent_source, version FROM contacts WHERE id = ?').get(anna.id)).toEqual({
+    expect(
+      core.db
+        .prepare('SELECT consent, consent_changed_at, consent_source, version FROM contacts WHERE id = ?')
+        .get(anna.id),
+    ).toEqual({
       consent: 'unsubscribed',
       consent_changed_at: at,
       consent_source: 'email',
       version: anna.version + 1,
     });
     const page = await call(core, 'timeline.list', { record: { kind: 'contact', id: anna.id } });
-    expect(page.entries.find((entry) => entry.type === 'change')).toMatchObject({ type: 'change', change: { field: 'consent', label: 'Marketing consent', oldValue: 'Not asked', newValue: 'Unsubscribed (by email)' } });
+    expect(page.entries.find((entry) => entry.type === 'change')).toMatchObject({
+      type: 'change',
+      change: {
+        field: 'consent',
+        label: 'Marketing consent',
+        oldValue: 'Not asked',
+        newValue: 'Unsubscribed (by email)',
+      },
+    });
   });
 
   it('changes a member status once and keeps each change, and the consent rule leaves out those who said no', async () => {
     const core = await openCore(tempDir());
-    const [anna, bo] = [await call(core, 'contacts.create', { name: 'Anna' }), await call(core, 'contacts.create', { name: 'Bo' })];
+    const [anna, bo] = [
+      await call(core, 'contacts.create', { name: 'Anna' }),
+      await call(core, 'contacts.create', { name: 'Bo' }),
+    ];
     const { db } = core;
-    const campaignId = Number(db.prepare("INSERT INTO campaigns (name, channel, currency, created_at, updated_at) VALUES ('Spring', 'email', 'EUR', ?, ?)").run(at, at).lastInsertRowid);
-    const addMember = db.prepare('INSERT INTO campaign_members (campaign_id, contact_id, status_at, added_at) VALUES (?, ?, ?, ?)');
+    const campaignId = Number(
+      db
+        .prepare(
+          "INSERT INTO campaigns (name, channel, currency, created_at, updated_at) VALUES ('Spring', 'email', 'EUR', ?, ?)",
+        )
+        .run(at, at).lastInsertRowid,
+    );
+    const addMember = db.prepare(
+      'INSERT INTO campaign_members (campaign_id, contact_id, status_at, added_at) VALUES (?, ?, ?, ?)',
+    );
     addMember.run(campaignId, anna.id, at, at);
     addMember.run(campaignId, bo.id, at, at);
     const changeStatus = memberStatusWriter(db);
@@ -44,7 +69,12 @@ describe('the marketing groundwork', () => {
     ]);
 
     consentWriter(db)({ contactId: bo.id, status: 'do_not_contact', source: 'phone', at });
-    const reachable = db.prepare(`SELECT c.name FROM campaign_members m JOIN contacts c ON c.id = m.contact_id WHERE ${mayBeContacted('c')}`).pluck().all();
+    const reachable = db
+      .prepare(
+        `SELECT c.name FROM campaign_members m JOIN contacts c ON c.id = m.contact_id WHERE ${mayBeContacted('c')}`,
+      )
+      .pluck()
+      .all();
     expect(reachable).toEqual(['Anna']);
   });
 });

@@ -15,8 +15,14 @@ export interface MemberStatusChange {
  * not a member, or already has that status (nothing is recorded then).
  */
 export function memberStatusWriter(db: Db) {
-  const current = db.prepare<[number, number], MemberStatus>('SELECT status FROM campaign_members WHERE campaign_id = ? AND contact_id = ?').pluck();
-  const update = db.prepare<[MemberStatus, string, number, number]>('UPDATE campaign_members SET status = ?, status_at = ? WHERE campaign_id = ? AND contact_id = ?');
+  const current = db
+    .prepare<[number, number], MemberStatus>(
+      'SELECT status FROM campaign_members WHERE campaign_id = ? AND contact_id = ?',
+    )
+    .pluck();
+  const update = db.prepare<[MemberStatus, string, number, number]>(
+    'UPDATE campaign_members SET status = ?, status_at = ? WHERE campaign_id = ? AND contact_id = ?',
+  );
   const record = db.prepare<[number, number, MemberStatus | null, MemberStatus, MemberStatusSource, string]>(
     'INSERT INTO campaign_member_events (campaign_id, contact_id, old_status, new_status, how, at) VALUES (?, ?, ?, ?, ?, ?)',
   );

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import type { Campaign, CampaignDraft, CampaignUpdate, Member, MemberListRequest, MemberPage } from '../../../shared/schemas/campaign';
+import type {
+  Campaign,
+  CampaignDraft,
+  CampaignUpdate,
+  Member,
+  MemberListRequest,
+  MemberPage,
+} from '../../../shared/schemas/campaign';
 import type { CampaignChannel, ConsentStatus, MemberStatus } from '../../../shared/schemas/marketing';
 import type { Db } from '../db/open';
 import { CrmError } from '../errors';
@@ -64,11 +71,14 @@ function campaignOf(row: CampaignRow, today: string): Campaign {
 /** LIKE pattern for "contains `text`", with LIKE's own wildcards taken literally. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
-export const campaignGone = () => new CrmError('NOT_FOUND', 'This campaign no longer exists. It may have been deleted.');
+export const campaignGone = () =>
+  new CrmError('NOT_FOUND', 'This campaign no longer exists. It may have been deleted.');
 
 /** Campaigns as records: create, read, change, delete, and the page of members the Members tab shows. */
 export function campaignsRepo(db: Db) {
-  const all = db.prepare<[], CampaignRow>(`SELECT ${campaignColumns} FROM campaigns k ORDER BY k.created_at DESC, k.id DESC`);
+  const all = db.prepare<[], CampaignRow>(
+    `SELECT ${campaignColumns} FROM campaigns k ORDER BY k.created_at DESC, k.id DESC`,
+  );
   const byId = db.prepare<[number], CampaignRow>(`SELECT ${campaignColumns} FROM campaigns k WHERE k.id = ?`);
   const insert = db.prepare<[Record<string, unknown>], { id: number }>(
     `INSERT INTO campaigns (name, goal, channel, starts_on, ends_on, owner, budget_minor, currency, created_at, updated_at)
@@ -78,14 +88,22 @@ export function campaignsRepo(db: Db) {
     `UPDATE campaigns SET name = @name, goal = @goal, channel = @channel, starts_on = @startsOn, ends_on = @endsOn,
        owner = @owner, budget_minor = @budgetMinor, currency = @currency, updated_at = @now WHERE id = @id`,
   );
-  const memberCount = db.prepare<[number], number>('SELECT count(*) FROM campaign_members WHERE campaign_id = ?').pluck();
-  const unsentCount = db.prepare<[number], number>("SELECT count(*) FROM outbox WHERE campaign_id = ? AND state IN ('queued', 'sending')").pluck();
+  const memberCount = db
+    .prepare<[number], number>('SELECT count(*) FROM campaign_members WHERE campaign_id = ?')
+    .pluck();
+  const unsentCount = db
+    .prepare<[number], number>("SELECT count(*) FROM outbox WHERE campaign_id = ? AND state IN ('queued', 'sending')")
+    .pluck();
   const remove = db.prepare<[number]>('DELETE FROM campaigns WHERE id = ?');
   const segmentUsed = db.prepare<[number, number]>('UPDATE campaigns SET segment_id = ? WHERE id = ?');
   const memberFilter = `m.campaign_id = @campaignId AND c.deleted_at IS NULL
     AND (@status IS NULL OR m.status = @status)
     AND (@search = '' OR c.name LIKE @pattern ESCAPE '\\' OR c.email LIKE @pattern ESCAPE '\\')`;
-  const memberTotal = db.prepare<[Record<string, unknown>], number>(`SELECT count(*) FROM campaign_members m JOIN contacts c ON c.id = m.contact_id WHERE ${memberFilter}`).pluck();
+  const memberTotal = db
+    .prepare<[Record<string, unknown>], number>(
+      `SELECT count(*) FROM campaign_members m JOIN contacts c ON c.id = m.contact_id WHERE ${memberFilter}`,
+    )
+    .pluck();
   const memberRows = db.prepare<[Record<string, unknown>], MemberRow>(`
     SELECT m.contact_id, c.name, c.email, co.name AS company_name, m.status, m.status_at, m.added_at, c.consent
     FROM campaign_members m JOIN contacts c ON c.id = m.contact_id
@@ -124,7 +142,10 @@ export function campaignsRepo(db: Db) {
     update({ id, updatedAt, ...changes }: ParsedUpdate, now: string, today: string): Campaign {
       const current = get(id, today);
       if (updatedAt !== undefined && updatedAt !== current.updatedAt) {
-        throw new CrmError('CONFLICT', `“${current.name}” was changed since you opened it (this campaign was saved elsewhere). Nothing was saved: review the changes.`);
+        throw new CrmError(
+          'CONFLICT',
+          `“${current.name}” was changed since you opened it (this campaign was saved elsewhere). Nothing was saved: review the changes.`,
+        );
       }
       const next: ParsedDraft = {
         name: changes.name ?? current.name,
@@ -137,7 +158,9 @@ export function campaignsRepo(db: Db) {
         currency: changes.currency ?? current.currency,
       };
       if (next.startsOn && next.endsOn && next.startsOn > next.endsOn) {
-        throw new CrmError('VALIDATION', 'The end date is before the start date.', { fields: [{ field: 'endsOn', message: 'The end date is before the start date.' }] });
+        throw new CrmError('VALIDATION', 'The end date is before the start date.', {
+          fields: [{ field: 'endsOn', message: 'The end date is before the start date.' }],
+        });
       }
       change.run({ ...fieldsOf(next), id, now });
       return get(id, today);
@@ -157,24 +180,27 @@ export function campaignsRepo(db: Db) {
     },
     members(request: z.output<typeof MemberListRequest>): MemberPage {
       if (!byId.get(request.campaignId)) throw campaignGone();
-      const params = { campaignId: request.campaignId, status: request.status ?? null, search: request.search, pattern: containing(request.search) };
+      const params = {
+        campaignId: request.campaignId,
+        status: request.status ?? null,
+        search: request.search,
+        pattern: containing(request.search),
+      };
       const rows = memberRows.all({ ...params, limit: request.limit, offset: request.offset });
       return {
         total: memberTotal.get(params) ?? 0,
         more: false,
         offset: request.offset,
-        rows: rows.map(
-          (row): Member => ({
-            contactId: row.contact_id,
-            name: row.name,
-            email: row.email,
-            companyName: row.company_name ?? '',
-            status: row.status,
-            statusAt: row.status_at,
-            addedAt: row.added_at,
-            consent: row.consent,
-          }),
-        ),
+        rows: rows.map((row): Member => ({
+          contactId: row.contact_id,
+          name: row.name,
+          email: row.email,
+          companyName: row.company_name ?? '',
+          status: row.status,
+          statusAt: row.status_at,
+          addedAt: row.added_at,
+          consent: row.consent,
+        })),
       };
     },
   };

@@ -55,7 +55,15 @@ const no = new Set(['no', 'n', 'false', '', 'nein', 'non']);
  * sent never overwrites replied. A bounce counts after sent (an open proves
  * the message arrived after all); unsubscribed is final.
  */
-export const statusRank: Record<MemberStatus, number> = { planned: 0, sent: 1, bounced: 2, opened: 3, replied: 4, converted: 5, unsubscribed: 6 };
+export const statusRank: Record<MemberStatus, number> = {
+  planned: 0,
+  sent: 1,
+  bounced: 2,
+  opened: 3,
+  replied: 4,
+  converted: 5,
+  unsubscribed: 6,
+};
 
 export const furthest = (a: MemberStatus, b: MemberStatus): MemberStatus => (statusRank[b] > statusRank[a] ? b : a);
 
@@ -84,9 +92,16 @@ function flagValue(text: string): boolean | undefined {
 export function reportLayout(headers: readonly string[]): ReportLayout {
   const titles = headers.map(simplified);
   const emailColumn = titles.findIndex((title) => emailTitles.has(title));
-  const columnList = headers.slice(0, 12).map((header) => `“${header}”`).join(', ') + (headers.length > 12 ? '…' : '');
+  const columnList =
+    headers
+      .slice(0, 12)
+      .map((header) => `“${header}”`)
+      .join(', ') + (headers.length > 12 ? '…' : '');
   if (emailColumn === -1) {
-    throw new CrmError('FILE_REFUSED', `This report has no email column, so no one can be matched. Its columns are ${columnList}. Add a column titled “Email” and try again.`);
+    throw new CrmError(
+      'FILE_REFUSED',
+      `This report has no email column, so no one can be matched. Its columns are ${columnList}. Add a column titled “Email” and try again.`,
+    );
   }
   const statusColumn = titles.findIndex((title) => statusTitles.has(title));
   if (statusColumn !== -1) {
@@ -99,7 +114,9 @@ export function reportLayout(headers: readonly string[]): ReportLayout {
       },
     };
   }
-  const flags = titles.flatMap((title, column) => (flagColumns[title] ? [{ column, status: flagColumns[title], header: headers[column]! }] : []));
+  const flags = titles.flatMap((title, column) =>
+    flagColumns[title] ? [{ column, status: flagColumns[title], header: headers[column]! }] : [],
+  );
   if (flags.length === 0) {
     throw new CrmError(
       'FILE_REFUSED',

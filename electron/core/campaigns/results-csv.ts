@@ -34,13 +34,50 @@ const major = (minor: number, currency: string) => minor / 10 ** minorDigits(cur
 export function resultLines(campaign: string, results: CampaignResults): ResultLine[] {
   const none = { campaign, count: null, percent: null, amount: null, currency: null };
   return [
-    ...results.funnel.map((step) => ({ ...none, section: 'Funnel', measure: funnelStepLabels[step.step], count: step.count, percent: percent(step.ofMembers) })),
-    ...results.byStatus.map((entry) => ({ ...none, section: 'Status now', measure: memberStatusLabels[entry.status], count: entry.count, percent: percent(entry.ofMembers) })),
-    ...results.dealsWon.map((won) => ({ ...none, section: 'Deals won', measure: `Deals won (${won.currency})`, count: won.deals, amount: major(won.valueMinor, won.currency), currency: won.currency })),
-    ...(results.budgetMinor === null ? [] : [{ ...none, section: 'Cost', measure: 'Budget', amount: major(results.budgetMinor, results.currency), currency: results.currency }]),
+    ...results.funnel.map((step) => ({
+      ...none,
+      section: 'Funnel',
+      measure: funnelStepLabels[step.step],
+      count: step.count,
+      percent: percent(step.ofMembers),
+    })),
+    ...results.byStatus.map((entry) => ({
+      ...none,
+      section: 'Status now',
+      measure: memberStatusLabels[entry.status],
+      count: entry.count,
+      percent: percent(entry.ofMembers),
+    })),
+    ...results.dealsWon.map((won) => ({
+      ...none,
+      section: 'Deals won',
+      measure: `Deals won (${won.currency})`,
+      count: won.deals,
+      amount: major(won.valueMinor, won.currency),
+      currency: won.currency,
+    })),
+    ...(results.budgetMinor === null
+      ? []
+      : [
+          {
+            ...none,
+            section: 'Cost',
+            measure: 'Budget',
+            amount: major(results.budgetMinor, results.currency),
+            currency: results.currency,
+          },
+        ]),
     ...(results.costPerConversionMinor === null
       ? []
-      : [{ ...none, section: 'Cost', measure: 'Cost per conversion', amount: major(results.costPerConversionMinor, results.currency), currency: results.currency }]),
+      : [
+          {
+            ...none,
+            section: 'Cost',
+            measure: 'Cost per conversion',
+            amount: major(results.costPerConversionMinor, results.currency),
+            currency: results.currency,
+          },
+        ]),
   ];
 }
 

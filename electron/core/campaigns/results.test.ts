@@ -15,7 +15,9 @@ describe('campaign results', () => {
     const campaign = await call(core, 'campaigns.create', { name: 'Empty', budgetMinor: 10_000 });
     const results = await call(core, 'campaigns.results', { campaignId: campaign.id });
     expect(results.members).toBe(0);
-    expect(results.funnel.every((step) => step.count === 0 && step.ofMembers === null && step.ofPrevious === null)).toBe(true);
+    expect(
+      results.funnel.every((step) => step.count === 0 && step.ofMembers === null && step.ofPrevious === null),
+    ).toBe(true);
     expect(results.byStatus.every((entry) => entry.count === 0 && entry.ofMembers === null)).toBe(true);
     expect(results).toMatchObject({ dealsWon: [], budgetMinor: 10_000, costPerConversionMinor: null });
     expect((await failure(core, 'campaigns.results', { campaignId: 999 })).code).toBe('NOT_FOUND');
@@ -27,20 +29,28 @@ describe('campaign results', () => {
     const acme = await call(core, 'companies.create', { name: 'Acme' });
     const names = ['Anna', 'Bo', 'Cleo', 'Dan', 'Eli', 'Fay', 'Gus', 'Hal', 'Ida', 'Jon'];
     const ids: number[] = [];
-    for (const name of names) ids.push((await call(core, 'contacts.create', { name, companyId: name === 'Bo' ? acme.id : null })).id);
+    for (const name of names)
+      ids.push((await call(core, 'contacts.create', { name, companyId: name === 'Bo' ? acme.id : null })).id);
     const [anna, bo, cleo, dan, eli, fay, gus] = ids as [number, number, number, number, number, number, number];
     const campaign = await call(core, 'campaigns.create', { name: 'Spring', budgetMinor: 100_000, currency: 'EUR' });
 
     // A deal won before the campaign added anyone does not count.
     const stages = await call(core, 'stages.list', {});
     const won = stages.stages.find((stage) => stage.kind === 'won')!;
-    const early = await call(core, 'deals.create', { title: 'Early', contactId: anna, valueMinor: 1_000, currency: 'EUR' });
+    const early = await call(core, 'deals.create', {
+      title: 'Early',
+      contactId: anna,
+      valueMinor: 1_000,
+      currency: 'EUR',
+    });
     await call(core, 'deals.move', { id: early.id, stageId: won.id, index: 0 });
     clock.advance(60_000);
 
     await call(core, 'campaigns.addMembers', { campaignId: campaign.id, contactIds: ids });
-    const set = (contactIds: number[], status: 'sent' | 'opened' | 'replied' | 'converted' | 'bounced' | 'unsubscribed') =>
-      call(core, 'campaigns.setStatus', { campaignId: campaign.id, contactIds, status });
+    const set = (
+      contactIds: number[],
+      status: 'sent' | 'opened' | 'replied' | 'converted' | 'bounced' | 'unsubscribed',
+    ) => call(core, 'campaigns.setStatus', { campaignId: campaign.id, contactIds, status });
     await set([anna, bo, cleo, dan, eli, fay, gus], 'sent');
     await set([anna, bo, cleo], 'opened');
     await set([anna, bo], 'replied');
@@ -62,7 +72,9 @@ describe('campaign results', () => {
 
     const results = await call(core, 'campaigns.results', { campaignId: campaign.id });
     expect(results.members).toBe(10);
-    expect(results.funnel.map(({ step, count, ofMembers, ofPrevious }) => [step, count, ofMembers, ofPrevious])).toEqual([
+    expect(
+      results.funnel.map(({ step, count, ofMembers, ofPrevious }) => [step, count, ofMembers, ofPrevious]),
+    ).toEqual([
       ['members', 10, 1, 1],
       ['sent', 7, 0.7, 0.7],
       ['opened', 3, 0.3, 3 / 7],
@@ -89,7 +101,11 @@ describe('campaign results', () => {
     const desktop = recordingDesktop();
     const dir = tempDir();
     const core = await openCore(dir, { desktop });
-    const campaign = await call(core, 'campaigns.create', { name: '=Spring/offer', budgetMinor: 12_345, currency: 'EUR' });
+    const campaign = await call(core, 'campaigns.create', {
+      name: '=Spring/offer',
+      budgetMinor: 12_345,
+      currency: 'EUR',
+    });
     const anna = await call(core, 'contacts.create', { name: 'Anna' });
     await call(core, 'campaigns.addMembers', { campaignId: campaign.id, contactIds: [anna.id] });
     await call(core, 'campaigns.setStatus', { campaignId: campaign.id, contactIds: [anna.id], status: 'converted' });
@@ -97,7 +113,10 @@ describe('campaign results', () => {
     expect(await call(core, 'campaigns.exportResults', { campaignId: campaign.id })).toEqual({ saved: false });
     desktop.saveLocation = join(dir, 'results.csv');
     expect(await call(core, 'campaigns.exportResults', { campaignId: campaign.id })).toEqual({ saved: true });
-    const lines = readFileSync(desktop.saveLocation, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = readFileSync(desktop.saveLocation, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Campaign,Section,Measure,Count,Percent,Amount,Currency');
     // The name would run as a formula in a spreadsheet: it is written as text.
     expect(lines).toContain("'=Spring/offer,Funnel,Members,1,100,,");

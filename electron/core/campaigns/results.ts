@@ -57,11 +57,16 @@ export function campaignResults(db: Db) {
         ofMembers: share(count[step]!, members),
         ofPrevious: index === 0 ? share(count[step]!, members) : share(count[step]!, count[funnelSteps[index - 1]!]!),
       })),
-      byStatus: memberStatuses.map((status) => ({ status, count: count[`status.${status}`]!, ofMembers: share(count[`status.${status}`]!, members) })),
+      byStatus: memberStatuses.map((status) => ({
+        status,
+        count: count[`status.${status}`]!,
+        ofMembers: share(count[`status.${status}`]!, members),
+      })),
       dealsWon: DealsWon.parse(dealsWon.all({ campaignId })),
       budgetMinor: campaign.budget_minor,
       currency: campaign.currency,
-      costPerConversionMinor: campaign.budget_minor === null || converted === 0 ? null : Math.round(campaign.budget_minor / converted),
+      costPerConversionMinor:
+        campaign.budget_minor === null || converted === 0 ? null : Math.round(campaign.budget_minor / converted),
     };
   };
 }

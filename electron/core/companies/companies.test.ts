@@ -9,8 +9,22 @@ describe('companies', () => {
 
   it('creates, reads, updates and lists a company, checking its fields', async () => {
     const core = await openCore(tempDir(), { clock: fixedClock('2026-03-01T09:00:00.000Z') });
-    const acme = await call(core, 'companies.create', { name: ' Acme Ltd ', website: 'https://acme.example/about', phone: '+44 20 1234 5678', address: '1 High St', industry: 'Engineering' });
-    expect(acme).toMatchObject({ name: 'Acme Ltd', website: 'https://acme.example/about', notes: '', contactCount: 0, dealCount: 0, tagIds: [], custom: {} });
+    const acme = await call(core, 'companies.create', {
+      name: ' Acme Ltd ',
+      website: 'https://acme.example/about',
+      phone: '+44 20 1234 5678',
+      address: '1 High St',
+      industry: 'Engineering',
+    });
+    expect(acme).toMatchObject({
+      name: 'Acme Ltd',
+      website: 'https://acme.example/about',
+      notes: '',
+      contactCount: 0,
+      dealCount: 0,
+      tagIds: [],
+      custom: {},
+    });
     const renamed = await update(core, 'companies.update', { id: acme.id, notes: 'Big client' });
     expect(renamed).toMatchObject({ name: 'Acme Ltd', industry: 'Engineering', notes: 'Big client' });
     expect(await failure(core, 'companies.create', { name: '  ', website: 'not a site' })).toMatchObject({
@@ -32,7 +46,10 @@ describe('companies', () => {
       expect(linked).toMatchObject({ company: 'ACME', companyId: acme.id });
       await call(core, 'companies.create', { name: 'Twin' });
       await call(core, 'companies.create', { name: 'twin' });
-      expect(await call(core, 'contacts.create', { name: 'Carl', company: 'Twin' })).toMatchObject({ company: 'Twin', companyId: null });
+      expect(await call(core, 'contacts.create', { name: 'Carl', company: 'Twin' })).toMatchObject({
+        company: 'Twin',
+        companyId: null,
+      });
     });
 
     it('an update from the existing contact form (no companyId) keeps the link while the text names the company, and drops it when it does not', async () => {
@@ -41,11 +58,24 @@ describe('companies', () => {
       const anna = await call(core, 'contacts.create', { name: 'Anna', companyId: acme.id });
       expect(anna).toMatchObject({ company: 'Acme', companyId: acme.id });
       const form = { id: anna.id, name: 'Anna', email: 'anna@acme.example', phone: '', company: 'Acme', notes: '' };
-      expect(await update(core, 'contacts.update', form)).toMatchObject({ email: 'anna@acme.example', companyId: acme.id });
-      expect(await update(core, 'contacts.update', { ...form, company: 'Other Co' })).toMatchObject({ company: 'Other Co', companyId: null });
-      expect(await update(core, 'contacts.update', { ...form, company: 'Other Co', companyId: acme.id })).toMatchObject({ company: 'Acme', companyId: acme.id });
-      expect(await update(core, 'contacts.update', { ...form, companyId: null })).toMatchObject({ company: 'Acme', companyId: null });
-      expect(await failure(core, 'contacts.update', fromCurrent(core, 'contacts.update', { ...form, companyId: 999 }))).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: 'companyId' }] } });
+      expect(await update(core, 'contacts.update', form)).toMatchObject({
+        email: 'anna@acme.example',
+        companyId: acme.id,
+      });
+      expect(await update(core, 'contacts.update', { ...form, company: 'Other Co' })).toMatchObject({
+        company: 'Other Co',
+        companyId: null,
+      });
+      expect(await update(core, 'contacts.update', { ...form, company: 'Other Co', companyId: acme.id })).toMatchObject(
+        { company: 'Acme', companyId: acme.id },
+      );
+      expect(await update(core, 'contacts.update', { ...form, companyId: null })).toMatchObject({
+        company: 'Acme',
+        companyId: null,
+      });
+      expect(
+        await failure(core, 'contacts.update', fromCurrent(core, 'contacts.update', { ...form, companyId: 999 })),
+      ).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: 'companyId' }] } });
     });
 
     it('renaming a company renames it on its people, who show in its page and list', async () => {
@@ -55,7 +85,10 @@ describe('companies', () => {
       await call(core, 'contacts.create', { name: 'Bob', companyId: acme.id });
       await call(core, 'contacts.create', { name: 'Carl' });
       await update(core, 'companies.update', { id: acme.id, name: 'Acme Group' });
-      expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ company: 'Acme Group', companyId: acme.id });
+      expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({
+        company: 'Acme Group',
+        companyId: acme.id,
+      });
       const people = await call(core, 'contacts.list', { companyId: acme.id });
       expect(people.rows.map((row) => row.name)).toEqual(['Anna', 'Bob']);
       expect(await call(core, 'companies.get', { id: acme.id })).toMatchObject({ contactCount: 2 });
@@ -76,7 +109,10 @@ describe('companies', () => {
     it('refuses without a choice, with a VALIDATION error on `contacts`, and changes nothing', async () => {
       const { core, acme } = await withPeople();
       const error = await failure(core, 'companies.delete', { id: acme.id });
-      expect(error).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'contacts', message: expect.stringMatching(/2 contacts.*detach.*trash/) }] } });
+      expect(error).toMatchObject({
+        code: 'VALIDATION',
+        details: { fields: [{ field: 'contacts', message: expect.stringMatching(/2 contacts.*detach.*trash/) }] },
+      });
       expect(await call(core, 'companies.get', { id: acme.id })).toMatchObject({ contactCount: 2 });
       expect(count(core, 'SELECT count(*) FROM trash')).toBe(0);
     });
@@ -84,7 +120,10 @@ describe('companies', () => {
     it('a company without people needs no choice', async () => {
       const core = await openCore(tempDir());
       const empty = await call(core, 'companies.create', { name: 'Empty' });
-      expect(await call(core, 'companies.delete', { id: empty.id })).toEqual({ id: empty.id, trashId: expect.any(Number) });
+      expect(await call(core, 'companies.delete', { id: empty.id })).toEqual({
+        id: empty.id,
+        trashId: expect.any(Number),
+      });
     });
 
     it('detach: the people stay, without the company; a restore links them again', async () => {
@@ -106,8 +145,13 @@ describe('companies', () => {
       const { core, acme, anna } = await withPeople();
       const { trashId } = await call(core, 'companies.delete', { id: acme.id, contacts: 'trash' });
       expect((await call(core, 'contacts.list', {})).total).toBe(0);
-      expect(count(core, 'SELECT count(*) FROM contacts WHERE company_id = ? AND trash_id = ?', acme.id, trashId)).toBe(2);
-      expect(await call(core, 'trash.list', {})).toMatchObject({ total: 1, rows: [{ kind: 'company', label: 'Acme', counts: { company: 1, contact: 2 } }] });
+      expect(count(core, 'SELECT count(*) FROM contacts WHERE company_id = ? AND trash_id = ?', acme.id, trashId)).toBe(
+        2,
+      );
+      expect(await call(core, 'trash.list', {})).toMatchObject({
+        total: 1,
+        rows: [{ kind: 'company', label: 'Acme', counts: { company: 1, contact: 2 } }],
+      });
       await call(core, 'trash.restore', { trashId });
       expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ companyId: acme.id });
       expect(danglingKeys(core)).toEqual([]);

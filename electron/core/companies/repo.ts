@@ -84,13 +84,25 @@ type MarketingField = (typeof marketingFields)[number];
 type MarketingValues = Record<MarketingField, string | null>;
 
 function marketingOf(row: CompanyRow): MarketingValues {
-  return { leadSource: row.lead_source, utmSource: row.utm_source, utmMedium: row.utm_medium, utmCampaign: row.utm_campaign };
+  return {
+    leadSource: row.lead_source,
+    utmSource: row.utm_source,
+    utmMedium: row.utm_medium,
+    utmCampaign: row.utm_campaign,
+  };
 }
 
 const fields = ['name', 'website', 'phone', 'address', 'industry', 'notes'] as const;
 
 function valuesOf(row: CompanyRow): CompanyValues {
-  return { name: row.name, website: row.website ?? '', phone: row.phone ?? '', address: row.address ?? '', industry: row.industry ?? '', notes: row.notes ?? '' };
+  return {
+    name: row.name,
+    website: row.website ?? '',
+    phone: row.phone ?? '',
+    address: row.address ?? '',
+    industry: row.industry ?? '',
+    notes: row.notes ?? '',
+  };
 }
 
 function displayOf(values: CompanyValues): DisplayValues {
@@ -116,9 +128,15 @@ export function companiesRepo(db: Db) {
   const renameOnContacts = db.prepare<[{ id: number; name: string; nameSort: string }]>(
     'UPDATE contacts SET company = @name, company_sort = @nameSort WHERE company_id = @id AND company IS NOT @name',
   );
-  const contactCount = db.prepare<[number], number>('SELECT count(*) FROM contacts WHERE company_id = ? AND deleted_at IS NULL').pluck();
-  const contactIds = db.prepare<[number], number>('SELECT id FROM contacts WHERE company_id = ? AND deleted_at IS NULL ORDER BY id').pluck();
-  const dealCount = db.prepare<[number], number>('SELECT count(*) FROM deals WHERE company_id = ? AND deleted_at IS NULL').pluck();
+  const contactCount = db
+    .prepare<[number], number>('SELECT count(*) FROM contacts WHERE company_id = ? AND deleted_at IS NULL')
+    .pluck();
+  const contactIds = db
+    .prepare<[number], number>('SELECT id FROM contacts WHERE company_id = ? AND deleted_at IS NULL ORDER BY id')
+    .pluck();
+  const dealCount = db
+    .prepare<[number], number>('SELECT count(*) FROM deals WHERE company_id = ? AND deleted_at IS NULL')
+    .pluck();
   const setMarketing = db.prepare<[MarketingValues & { id: number }]>(
     'UPDATE companies SET lead_source = @leadSource, utm_source = @utmSource, utm_medium = @utmMedium, utm_campaign = @utmCampaign WHERE id = @id',
   );
@@ -133,7 +151,13 @@ export function companiesRepo(db: Db) {
   });
 
   /** Stores the lead source (one from the list, in its spelling) and UTM fields given; history notes each change. */
-  function saveMarketing(id: number, before: CompanyRow, values: CompanyMarketing, now: string, recordHistory: boolean): void {
+  function saveMarketing(
+    id: number,
+    before: CompanyRow,
+    values: CompanyMarketing,
+    now: string,
+    recordHistory: boolean,
+  ): void {
     const old = marketingOf(before);
     const after: MarketingValues = { ...old };
     for (const field of marketingFields) {
@@ -209,29 +233,38 @@ export function companiesRepo(db: Db) {
     get,
     values(id: number): (CompanyValues & Required<CompanyMarketing>) | undefined {
       const row = byId.get(id);
-      return row && { ...valuesOf(row), leadSource: row.lead_source ?? '', utmSource: row.utm_source ?? '', utmMedium: row.utm_medium ?? '', utmCampaign: row.utm_campaign ?? '' };
+      return (
+        row && {
+          ...valuesOf(row),
+          leadSource: row.lead_source ?? '',
+          utmSource: row.utm_source ?? '',
+          utmMedium: row.utm_medium ?? '',
+          utmCampaign: row.utm_campaign ?? '',
+        }
+      );
     },
     /** The people of the company, not in the trash. */
     contactIds: (id: number): number[] => contactIds.all(id),
     list(query: CompanyListQuery): CompanyPage {
       const { rows, total, more } = reader.page(query, listConditions(query));
-      const tagIds = tags.idsOfMany('company', rows.map((row) => row.id));
+      const tagIds = tags.idsOfMany(
+        'company',
+        rows.map((row) => row.id),
+      );
       return {
         total,
         more,
         offset: query.offset,
-        rows: rows.map(
-          (row): CompanySummary => ({
-            id: row.id,
-            name: row.name,
-            website: row.website ?? '',
-            phone: row.phone ?? '',
-            industry: row.industry ?? '',
-            leadSource: row.lead_source ?? '',
-            tagIds: tagIds.get(row.id) ?? [],
-            updatedAt: row.updated_at,
-          }),
-        ),
+        rows: rows.map((row): CompanySummary => ({
+          id: row.id,
+          name: row.name,
+          website: row.website ?? '',
+          phone: row.phone ?? '',
+          industry: row.industry ?? '',
+          leadSource: row.lead_source ?? '',
+          tagIds: tagIds.get(row.id) ?? [],
+          updatedAt: row.updated_at,
+        })),
       };
     },
     /** Ids of the rows a page of the list would hold. */

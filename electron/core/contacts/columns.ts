@@ -7,7 +7,10 @@ import { sortKey } from '../records/sort-key';
  * NULL, and the keys derived from them (duplicates, phone-book order). One
  * place, for the repository and an import's batch insert alike.
  */
-export function contactColumns(values: { name: string; email: string; phone: string; notes: string }, link: { companyId: number | null; company: string }) {
+export function contactColumns(
+  values: { name: string; email: string; phone: string; notes: string },
+  link: { companyId: number | null; company: string },
+) {
   return {
     name: values.name,
     email: blankToNull(values.email),

@@ -1,4 +1,9 @@
-import { consentLabels, consentSourceLabels, type ConsentSource, type ConsentStatus } from '../../../shared/schemas/marketing';
+import {
+  consentLabels,
+  consentSourceLabels,
+  type ConsentSource,
+  type ConsentStatus,
+} from '../../../shared/schemas/marketing';
 import type { Db } from '../db/open';
 import { historyRepo } from '../records/history';
 
@@ -18,7 +23,9 @@ export interface ConsentChange {
  */
 export function consentWriter(db: Db) {
   const history = historyRepo(db);
-  const current = db.prepare<[number], ConsentStatus>('SELECT consent FROM contacts WHERE id = ? AND deleted_at IS NULL').pluck();
+  const current = db
+    .prepare<[number], ConsentStatus>('SELECT consent FROM contacts WHERE id = ? AND deleted_at IS NULL')
+    .pluck();
   const update = db.prepare<[ConsentStatus, string, ConsentSource, string, number]>(
     'UPDATE contacts SET consent = ?, consent_changed_at = ?, consent_source = ?, updated_at = ? WHERE id = ?',
   );
@@ -28,7 +35,14 @@ export function consentWriter(db: Db) {
     update.run(status, at, source, at, contactId);
     history.add(
       { kind: 'contact', id: contactId },
-      [{ action: 'changed', field: 'consent', oldValue: consentLabels[old], newValue: `${consentLabels[status]} (${consentSourceLabels[source]})` }],
+      [
+        {
+          action: 'changed',
+          field: 'consent',
+          oldValue: consentLabels[old],
+          newValue: `${consentLabels[status]} (${consentSourceLabels[source]})`,
+        },
+      ],
       at,
     );
     return true;

@@ -16,21 +16,43 @@ describe('contacts', () => {
   it('creates, reads, updates and deletes a contact, stamping times from the clock', async () => {
     const clock = fixedClock('2026-03-01T09:00:00.000Z');
     const core = await openCore(tempDir(), { clock });
-    const created = await ok<Contact>(core.dispatch('contacts.create', { name: '  Anna Berg ', email: 'anna@example.com', company: 'Berg AB' }));
-    expect(created).toMatchObject({ name: 'Anna Berg', email: 'anna@example.com', phone: '', company: 'Berg AB', notes: '' });
+    const created = await ok<Contact>(
+      core.dispatch('contacts.create', { name: '  Anna Berg ', email: 'anna@example.com', company: 'Berg AB' }),
+    );
+    expect(created).toMatchObject({
+      name: 'Anna Berg',
+      email: 'anna@example.com',
+      phone: '',
+      company: 'Berg AB',
+      notes: '',
+    });
     expect(created.createdAt).toBe('2026-03-01T09:00:00.000Z');
 
     clock.advance(60_000);
     const updated = await ok<Contact>(
-      core.dispatch('contacts.update', { id: created.id, version: created.version, name: 'Anna Lind', email: '', phone: '070 123', company: '', notes: 'Married' }),
+      core.dispatch('contacts.update', {
+        id: created.id,
+        version: created.version,
+        name: 'Anna Lind',
+        email: '',
+        phone: '070 123',
+        company: '',
+        notes: 'Married',
+      }),
     );
     expect(updated).toMatchObject({ id: created.id, name: 'Anna Lind', email: '', phone: '070 123', notes: 'Married' });
     expect(updated.createdAt).toBe('2026-03-01T09:00:00.000Z');
     expect(updated.updatedAt).toBe('2026-03-01T09:01:00.000Z');
     expect(await ok<Contact>(core.dispatch('contacts.get', { id: created.id }))).toEqual(updated);
 
-    expect(await ok(core.dispatch('contacts.delete', { id: created.id }))).toEqual({ id: created.id, trashId: expect.any(Number) });
-    expect(await core.dispatch('contacts.get', { id: created.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await ok(core.dispatch('contacts.delete', { id: created.id }))).toEqual({
+      id: created.id,
+      trashId: expect.any(Number),
+    });
+    expect(await core.dispatch('contacts.get', { id: created.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('answers NOT_FOUND in words for a contact that is gone, and changes nothing', async () => {
@@ -41,7 +63,10 @@ describe('contacts', () => {
       ['contacts.delete', { id: 999 }],
     ] as const) {
       const result = await core.dispatch(channel, input);
-      expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/no longer exists/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: expect.stringMatching(/no longer exists/) },
+      });
     }
     expect(core.db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0);
   });
@@ -84,7 +109,9 @@ describe('contacts', () => {
       const core = await seeded();
       const byCompany = await ok<ContactPage>(core.dispatch('contacts.list', { sort: 'company' }));
       expect(byCompany.rows.at(-1)?.name).toBe('anna berg');
-      const byCompanyDesc = await ok<ContactPage>(core.dispatch('contacts.list', { sort: 'company', direction: 'desc' }));
+      const byCompanyDesc = await ok<ContactPage>(
+        core.dispatch('contacts.list', { sort: 'company', direction: 'desc' }),
+      );
       expect(byCompanyDesc.rows.at(-1)?.name).toBe('anna berg');
       expect(names(byCompanyDesc).slice(0, -1)).toEqual(names(byCompany).slice(0, -1).reverse());
       const byEmail = await ok<ContactPage>(core.dispatch('contacts.list', { sort: 'email' }));
@@ -100,7 +127,8 @@ describe('contacts', () => {
 
     it('finds word prefixes in name, email and company, ignoring case and accents', async () => {
       const core = await seeded();
-      const search = async (text: string) => names(await ok<ContactPage>(core.dispatch('contacts.list', { search: text })));
+      const search = async (text: string) =>
+        names(await ok<ContactPage>(core.dispatch('contacts.list', { search: text })));
       expect(await search('jose')).toEqual(['José Álvarez']);
       expect(await search('ALVA')).toEqual(['José Álvarez']);
       expect(await search('smi')).toEqual(['Smithers', 'Zoë Smith']);
@@ -114,7 +142,23 @@ describe('contacts', () => {
 
     it('treats search syntax a user types as plain text, never as an error', async () => {
       const core = await seeded();
-      for (const typed of ['"', '"smi', 'smi*', 'NEAR(', 'NEAR(smi bob)', '-smi', 'smi OR bob', 'AND', '(', ')', '*', ':', '^smi', 'x'.repeat(200), "O'Brien"]) {
+      for (const typed of [
+        '"',
+        '"smi',
+        'smi*',
+        'NEAR(',
+        'NEAR(smi bob)',
+        '-smi',
+        'smi OR bob',
+        'AND',
+        '(',
+        ')',
+        '*',
+        ':',
+        '^smi',
+        'x'.repeat(200),
+        "O'Brien",
+      ]) {
         const result = await core.dispatch('contacts.list', { search: typed });
         expect({ typed, ok: result.ok }).toEqual({ typed, ok: true });
       }

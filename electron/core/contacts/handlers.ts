@@ -51,7 +51,10 @@ export function contactHandlers({ db, clock, store, uploads, logger, desktop }: 
       const file = await uploads.finish(uploadId);
       if (!photoKinds.has(file.kind)) {
         if (!files.blob(file.sha256)) await store.remove(file.sha256);
-        throw new CrmError('FILE_REFUSED', `A photo must be a PNG, JPEG, GIF or WebP image; “${file.fileName}” is not one.`);
+        throw new CrmError(
+          'FILE_REFUSED',
+          `A photo must be a PNG, JPEG, GIF or WebP image; “${file.fileName}” is not one.`,
+        );
       }
       return changeThenReleaseFiles(db, store, logger, photoOf(id), () => {
         files.saveBlob(file, now());

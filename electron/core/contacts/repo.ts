@@ -98,18 +98,41 @@ const orderTerms: Record<ContactSortKey, string[]> = {
   consent: ['consent'],
 };
 
-type SummaryRow = Pick<ContactRow, 'id' | 'name' | 'email' | 'phone' | 'company' | 'company_id' | 'photo_sha256' | 'lead_source' | 'consent' | 'updated_at'>;
+type SummaryRow = Pick<
+  ContactRow,
+  | 'id'
+  | 'name'
+  | 'email'
+  | 'phone'
+  | 'company'
+  | 'company_id'
+  | 'photo_sha256'
+  | 'lead_source'
+  | 'consent'
+  | 'updated_at'
+>;
 
 const marketingFields = ['leadSource', 'utmSource', 'utmMedium', 'utmCampaign'] as const;
 type MarketingField = (typeof marketingFields)[number];
 type MarketingValues = Record<MarketingField, string | null>;
 
 function marketingOf(row: ContactRow): MarketingValues {
-  return { leadSource: row.lead_source, utmSource: row.utm_source, utmMedium: row.utm_medium, utmCampaign: row.utm_campaign };
+  return {
+    leadSource: row.lead_source,
+    utmSource: row.utm_source,
+    utmMedium: row.utm_medium,
+    utmCampaign: row.utm_campaign,
+  };
 }
 
 /** Contact fields as history shows them. */
-function displayOf(values: { name: string; email: string | null; phone: string | null; company: string | null; notes: string | null }): DisplayValues {
+function displayOf(values: {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  company: string | null;
+  notes: string | null;
+}): DisplayValues {
   return { name: values.name, email: values.email, phone: values.phone, company: values.company, notes: values.notes };
 }
 
@@ -132,12 +155,20 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
   const setPhoto = db.prepare<[{ id: number; photo: string | null; now: string }]>(
     'UPDATE contacts SET photo_sha256 = @photo, updated_at = @now WHERE id = @id AND deleted_at IS NULL',
   );
-  const filesOf = db.prepare<[number, number], string>(
-    'SELECT sha256 FROM attachments WHERE contact_id = ? UNION SELECT photo_sha256 FROM contacts WHERE id = ? AND photo_sha256 IS NOT NULL',
-  ).pluck();
-  const liveCompany = db.prepare<[number], { name: string }>('SELECT name FROM companies WHERE id = ? AND deleted_at IS NULL');
-  const stillNamed = db.prepare<[number, string], number>('SELECT 1 FROM companies WHERE id = ? AND name = ? AND deleted_at IS NULL').pluck();
-  const companiesNamed = db.prepare<[string], number>('SELECT id FROM companies WHERE name = ? AND deleted_at IS NULL LIMIT 2').pluck();
+  const filesOf = db
+    .prepare<[number, number], string>(
+      'SELECT sha256 FROM attachments WHERE contact_id = ? UNION SELECT photo_sha256 FROM contacts WHERE id = ? AND photo_sha256 IS NOT NULL',
+    )
+    .pluck();
+  const liveCompany = db.prepare<[number], { name: string }>(
+    'SELECT name FROM companies WHERE id = ? AND deleted_at IS NULL',
+  );
+  const stillNamed = db
+    .prepare<[number, string], number>('SELECT 1 FROM companies WHERE id = ? AND name = ? AND deleted_at IS NULL')
+    .pluck();
+  const companiesNamed = db
+    .prepare<[string], number>('SELECT id FROM companies WHERE name = ? AND deleted_at IS NULL LIMIT 2')
+    .pluck();
   const setMarketing = db.prepare<[MarketingValues & { id: number }]>(
     'UPDATE contacts SET lead_source = @leadSource, utm_source = @utmSource, utm_medium = @utmMedium, utm_campaign = @utmCampaign WHERE id = @id',
   );
@@ -147,8 +178,11 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
     kind: 'contact',
     from: 'contacts c',
     alias: 'c',
-    columns: 'c.id, c.name, c.email, c.phone, c.company, c.company_id, c.photo_sha256, c.lead_source, c.consent, c.updated_at',
-    order: Object.fromEntries(Object.entries(orderTerms).map(([key, terms]) => [key, terms.map((term) => `c.${term}`)])) as Record<ContactSortKey, string[]>,
+    columns:
+      'c.id, c.name, c.email, c.phone, c.company, c.company_id, c.photo_sha256, c.lead_source, c.consent, c.updated_at',
+    order: Object.fromEntries(
+      Object.entries(orderTerms).map(([key, terms]) => [key, terms.map((term) => `c.${term}`)]),
+    ) as Record<ContactSortKey, string[]>,
     titleSort: 'name',
   });
 
@@ -157,7 +191,11 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
    * A chosen company (a number) names the text; null unlinks and keeps the
    * text; left out, the link follows the text (see ContactDraft.companyId).
    */
-  function companyLink(text: string, companyId: number | null | undefined, current: number | null): { companyId: number | null; company: string } {
+  function companyLink(
+    text: string,
+    companyId: number | null | undefined,
+    current: number | null,
+  ): { companyId: number | null; company: string } {
     if (companyId === null) return { companyId: null, company: text };
     if (companyId !== undefined) {
       const company = liveCompany.get(companyId);
@@ -175,7 +213,13 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
    * list; it takes the list's spelling) and the consent, through the consent
    * writer so its date and how are kept; history notes each field changed.
    */
-  function saveMarketing(id: number, before: ContactRow, values: ContactMarketing, now: string, recordHistory: boolean): void {
+  function saveMarketing(
+    id: number,
+    before: ContactRow,
+    values: ContactMarketing,
+    now: string,
+    recordHistory: boolean,
+  ): void {
     const old = marketingOf(before);
     const after: MarketingValues = { ...old };
     for (const field of marketingFields) {
@@ -187,7 +231,8 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
       setMarketing.run({ ...after, id });
       if (recordHistory) history.changes({ kind: 'contact', id }, old, after, now);
     }
-    if (values.consent !== undefined) changeConsent({ contactId: id, status: values.consent, source: values.consentSource ?? 'by_hand', at: now });
+    if (values.consent !== undefined)
+      changeConsent({ contactId: id, status: values.consent, source: values.consentSource ?? 'by_hand', at: now });
   }
 
   function toContact(row: ContactRow): Contact {
@@ -282,7 +327,18 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
     }),
     get,
     /** The typed fields of a contact as a form holds them (bulk edits start from these). */
-    values(id: number): (ContactValues & { companyId: number | null; leadSource: string; utmSource: string; utmMedium: string; utmCampaign: string; consent: ConsentStatus }) | undefined {
+    values(
+      id: number,
+    ):
+      | (ContactValues & {
+          companyId: number | null;
+          leadSource: string;
+          utmSource: string;
+          utmMedium: string;
+          utmCampaign: string;
+          consent: ConsentStatus;
+        })
+      | undefined {
       const row = byId.get(id);
       return (
         row && {
@@ -310,26 +366,27 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
     },
     list(query: ListQuery): ContactPage {
       const { rows, total, more } = reader.page(query, listConditions(query));
-      const tagIds = tags.idsOfMany('contact', rows.map((row) => row.id));
+      const tagIds = tags.idsOfMany(
+        'contact',
+        rows.map((row) => row.id),
+      );
       return {
         total,
         more,
         offset: query.offset,
-        rows: rows.map(
-          (row): ContactSummary => ({
-            id: row.id,
-            name: row.name,
-            email: row.email ?? '',
-            phone: row.phone ?? '',
-            company: row.company ?? '',
-            companyId: row.company_id,
-            tagIds: tagIds.get(row.id) ?? [],
-            photo: row.photo_sha256,
-            leadSource: row.lead_source ?? '',
-            consent: row.consent,
-            updatedAt: row.updated_at,
-          }),
-        ),
+        rows: rows.map((row): ContactSummary => ({
+          id: row.id,
+          name: row.name,
+          email: row.email ?? '',
+          phone: row.phone ?? '',
+          company: row.company ?? '',
+          companyId: row.company_id,
+          tagIds: tagIds.get(row.id) ?? [],
+          photo: row.photo_sha256,
+          leadSource: row.lead_source ?? '',
+          consent: row.consent,
+          updatedAt: row.updated_at,
+        })),
       };
     },
     /** Ids of the rows a page of the list would hold. */

@@ -19,12 +19,22 @@ export function customFieldHandlers({ db, clock, desktop }: CoreContext) {
     'customFields.list': ({ kind }) => ({ fields: repo.list(kind) }),
     'customFields.create': ({ kind, label, type, choices }) => repo.create(kind, label, type, choices, now()),
     // A renamed choice is renamed in the saved views that filter by it, in the same transaction.
-    'customFields.update': write(({ id, ...changes }: { id: number; label?: string | undefined; choices?: string[] | undefined; renames?: ChoiceRename[] | undefined }) => {
-      const updated = repo.update(id, changes, now());
-      if (!updated) throw fieldGone();
-      for (const { from, to } of updated.renames) views.renameChoice(id, from, to);
-      return updated.field;
-    }),
+    'customFields.update': write(
+      ({
+        id,
+        ...changes
+      }: {
+        id: number;
+        label?: string | undefined;
+        choices?: string[] | undefined;
+        renames?: ChoiceRename[] | undefined;
+      }) => {
+        const updated = repo.update(id, changes, now());
+        if (!updated) throw fieldGone();
+        for (const { from, to } of updated.renames) views.renameChoice(id, from, to);
+        return updated.field;
+      },
+    ),
     'customFields.reorder': ({ kind, ids }) => ({ fields: repo.reorder(kind, ids) }),
     // Asked in main's native dialog, whoever sent the request: the values go with the field for good.
     'customFields.delete': async ({ id }) => {

@@ -47,7 +47,18 @@ describe('the dashboard', () => {
     ]);
     expect(dashboard.winRate).toMatchObject({ won: 0, lost: 0, rate: null, averageWon: [] });
     expect(dashboard.forecast.months.map((month) => month.month)).toEqual([
-      '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10', '2027-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+      '2027-05',
+      '2027-06',
+      '2027-07',
+      '2027-08',
+      '2027-09',
+      '2027-10',
+      '2027-11',
     ]);
     expect(dashboard.forecast.months.every((month) => month.deals === 0 && month.weighted.length === 0)).toBe(true);
     expect(dashboard.overdueTasks).toEqual([]);
@@ -69,13 +80,25 @@ describe('the dashboard', () => {
     await call(core, 'deals.create', { title: 'C', valueMinor: 3_000, currency: 'JPY', stageId: stage('Lead') });
     await call(core, 'deals.create', { title: 'D', valueMinor: 70_000, currency: 'USD', stageId: stage('Proposal') });
     await call(core, 'deals.create', { title: 'Won', valueMinor: 999_999, currency: 'EUR', stageId: stage('Won') });
-    const trashed = await call(core, 'deals.create', { title: 'Trashed', valueMinor: 1, currency: 'EUR', stageId: stage('Lead') });
+    const trashed = await call(core, 'deals.create', {
+      title: 'Trashed',
+      valueMinor: 1,
+      currency: 'EUR',
+      stageId: stage('Lead'),
+    });
     await call(core, 'deals.delete', { id: trashed.id });
 
     const dashboard = await figures(core);
     expect(dashboard.currencies).toEqual(['EUR', 'JPY', 'USD']);
     expect(dashboard.pipeline.map((row) => [row.name, row.deals, row.totals])).toEqual([
-      ['Lead', 3, [{ currency: 'EUR', valueMinor: 150_000, deals: 2 }, { currency: 'JPY', valueMinor: 3_000, deals: 1 }]],
+      [
+        'Lead',
+        3,
+        [
+          { currency: 'EUR', valueMinor: 150_000, deals: 2 },
+          { currency: 'JPY', valueMinor: 3_000, deals: 1 },
+        ],
+      ],
       ['Qualified', 0, []],
       ['Proposal', 1, [{ currency: 'USD', valueMinor: 70_000, deals: 1 }]],
       ['Negotiation', 0, []],
@@ -84,8 +107,22 @@ describe('the dashboard', () => {
 
   it('weights the forecast by each deal’s probability, else its stage’s default, by expected close month', async () => {
     const { core, stage } = await startAt();
-    const deal = (title: string, valueMinor: number, stageName: string, expectedCloseDate: string | null, probability: number | null, currency = 'EUR') =>
-      call(core, 'deals.create', { title, valueMinor, currency, stageId: stage(stageName), expectedCloseDate, probability });
+    const deal = (
+      title: string,
+      valueMinor: number,
+      stageName: string,
+      expectedCloseDate: string | null,
+      probability: number | null,
+      currency = 'EUR',
+    ) =>
+      call(core, 'deals.create', {
+        title,
+        valueMinor,
+        currency,
+        stageId: stage(stageName),
+        expectedCloseDate,
+        probability,
+      });
     await deal('Half', 100_000, 'Lead', '2026-12-31', 50);
     await deal('Lead default', 100_000, 'Lead', '2026-12-01', null); // first of 4 open stages: 20 %
     await deal('Negotiation default', 10_000, 'Negotiation', '2027-02-28', null); // fourth of 4: 80 %
@@ -104,9 +141,20 @@ describe('the dashboard', () => {
       ['Negotiation', 80],
     ]);
     const month = (text: string) => forecast.months.find((row) => row.month === text)!;
-    expect(month('2026-12')).toEqual({ month: '2026-12', deals: 3, weighted: [{ currency: 'EUR', valueMinor: 70_000, deals: 3 }] });
+    expect(month('2026-12')).toEqual({
+      month: '2026-12',
+      deals: 3,
+      weighted: [{ currency: 'EUR', valueMinor: 70_000, deals: 3 }],
+    });
     expect(month('2027-01')).toEqual({ month: '2027-01', deals: 0, weighted: [] });
-    expect(month('2027-02')).toEqual({ month: '2027-02', deals: 2, weighted: [{ currency: 'EUR', valueMinor: 8_000, deals: 1 }, { currency: 'USD', valueMinor: 1_000, deals: 1 }] });
+    expect(month('2027-02')).toEqual({
+      month: '2027-02',
+      deals: 2,
+      weighted: [
+        { currency: 'EUR', valueMinor: 8_000, deals: 1 },
+        { currency: 'USD', valueMinor: 1_000, deals: 1 },
+      ],
+    });
     expect(forecast.overdue).toEqual({ deals: 1, weighted: [{ currency: 'EUR', valueMinor: 10_000, deals: 1 }] });
     expect(forecast.later).toEqual({ deals: 1, weighted: [{ currency: 'EUR', valueMinor: 10_000, deals: 1 }] });
     expect(forecast.undatedDeals).toBe(1);
@@ -114,7 +162,13 @@ describe('the dashboard', () => {
 
   it('takes the win rate and average deal size from deals closed in the last 12 months only', async () => {
     const { core, clock, stage } = await startAt();
-    const closeOn = async (moment: string, title: string, stageName: 'Won' | 'Lost', valueMinor: number, currency = 'EUR') => {
+    const closeOn = async (
+      moment: string,
+      title: string,
+      stageName: 'Won' | 'Lost',
+      valueMinor: number,
+      currency = 'EUR',
+    ) => {
       clock.set(moment);
       await call(core, 'deals.create', { title, valueMinor, currency, stageId: stage(stageName) });
     };
@@ -139,9 +193,14 @@ describe('the dashboard', () => {
 
   it('counts overdue open tasks by the owner of their deal, the rest as unassigned', async () => {
     const { core, clock, stage, company } = await startAt();
-    const annasDeal = await call(core, 'deals.create', { title: 'Anna’s', owner: 'Anna Ström', stageId: stage('Lead') });
+    const annasDeal = await call(core, 'deals.create', {
+      title: 'Anna’s',
+      owner: 'Anna Ström',
+      stageId: stage('Lead'),
+    });
     const ownerless = await call(core, 'deals.create', { title: 'Nobody’s', stageId: stage('Lead') });
-    const task = (subject: string, dueAt: string, on: { dealId: number } | { companyId: number }) => call(core, 'activities.create', { kind: 'task', subject, dueAt, ...on });
+    const task = (subject: string, dueAt: string, on: { dealId: number } | { companyId: number }) =>
+      call(core, 'activities.create', { kind: 'task', subject, dueAt, ...on });
     await task('Late on Anna’s deal', '2026-12-08T09:00:00.000Z', { dealId: annasDeal.id });
     await task('Also late on Anna’s deal', '2026-11-01T09:00:00.000Z', { dealId: annasDeal.id });
     await task('Late on the company', '2026-12-09T11:59:00.000Z', { companyId: company.id });
@@ -166,7 +225,8 @@ describe('the dashboard', () => {
 
   it('counts activities in the week they happened, weeks running Monday to Sunday, this week last', async () => {
     const { core, company } = await startAt();
-    const log = (occurredAt: string, kind: 'call' | 'note' | 'task' = 'call') => call(core, 'activities.create', { kind, subject: occurredAt, occurredAt, companyId: company.id });
+    const log = (occurredAt: string, kind: 'call' | 'note' | 'task' = 'call') =>
+      call(core, 'activities.create', { kind, subject: occurredAt, occurredAt, companyId: company.id });
     await log('2026-12-06T23:59:59.999Z'); // Sunday: last week
     await log('2026-12-07T00:00:00.000Z'); // Monday midnight: this week
     await log('2026-12-09T11:00:00.000Z', 'note');
@@ -175,14 +235,23 @@ describe('the dashboard', () => {
 
     const weeks = (await figures(core)).activityWeeks;
     expect(weeks[0]).toMatchObject({ startsOn: '2026-09-21', total: 1 });
-    expect(weeks[10]).toMatchObject({ startsOn: '2026-11-30', total: 1, byKind: { call: 1, note: 0, meeting: 0, email: 0, task: 0 } });
-    expect(weeks[11]).toMatchObject({ startsOn: '2026-12-07', total: 2, byKind: { call: 1, note: 1, meeting: 0, email: 0, task: 0 } });
+    expect(weeks[10]).toMatchObject({
+      startsOn: '2026-11-30',
+      total: 1,
+      byKind: { call: 1, note: 0, meeting: 0, email: 0, task: 0 },
+    });
+    expect(weeks[11]).toMatchObject({
+      startsOn: '2026-12-07',
+      total: 2,
+      byKind: { call: 1, note: 1, meeting: 0, email: 0, task: 0 },
+    });
     expect(weeks.reduce((sum, week) => sum + week.total, 0)).toBe(4);
   });
 
   it('starts weeks at local Monday midnight across a daylight-saving change (Berlin, October 2026)', async () => {
     const { core, company, dataDir } = await startAt();
-    const log = (occurredAt: string) => call(core, 'activities.create', { kind: 'meeting', subject: occurredAt, occurredAt, companyId: company.id });
+    const log = (occurredAt: string) =>
+      call(core, 'activities.create', { kind: 'meeting', subject: occurredAt, occurredAt, companyId: company.id });
     await log('2026-10-25T22:30:00.000Z'); // Sunday 25 Oct, 23:30 in Berlin (clocks went back that night): still the week of 19 Oct
     await log('2026-10-25T23:00:00.000Z'); // Monday 26 Oct, 00:00 in Berlin: the next week
     await log('2026-10-18T22:00:00.000Z'); // Monday 19 Oct, 00:00 in Berlin (summer time)
@@ -191,7 +260,8 @@ describe('the dashboard', () => {
     const [dashboard] = callsInZone('Europe/Berlin', join(__dirname, '../../../tests/support/dashboard-in-zone.ts'), [
       ['figuresAt', dataPaths(dataDir).database, '2026-11-04T12:00:00.000Z'],
     ]) as [Dashboard];
-    const week = (startsOn: string) => dashboard.activityWeeks.find((candidate) => candidate.startsOn === startsOn)?.total;
+    const week = (startsOn: string) =>
+      dashboard.activityWeeks.find((candidate) => candidate.startsOn === startsOn)?.total;
     expect(week('2026-10-12')).toBe(1);
     expect(week('2026-10-19')).toBe(2);
     expect(week('2026-10-26')).toBe(1);
@@ -200,19 +270,29 @@ describe('the dashboard', () => {
 
   it('shows the funnel of the most recently created campaign, each step counting who got at least that far', async () => {
     const { core, clock } = await startAt();
-    const people = await Promise.all(['Åsa', 'Bo', 'Cé', 'Dan', 'Eve', 'Fay', 'Gil'].map((name) => call(core, 'contacts.create', { name })));
+    const people = await Promise.all(
+      ['Åsa', 'Bo', 'Cé', 'Dan', 'Eve', 'Fay', 'Gil'].map((name) => call(core, 'contacts.create', { name })),
+    );
     const campaign = (name: string, createdAt: string) =>
       Number(
         core.db
-          .prepare("INSERT INTO campaigns (name, channel, currency, created_at, updated_at) VALUES (?, 'email', 'EUR', ?, ?) RETURNING id")
+          .prepare(
+            "INSERT INTO campaigns (name, channel, currency, created_at, updated_at) VALUES (?, 'email', 'EUR', ?, ?) RETURNING id",
+          )
           .pluck()
           .get(name, createdAt, createdAt),
       );
     const older = campaign('Spring offer', '2026-03-01T09:00:00.000Z');
     const newest = campaign('Winter news 🎄', '2026-12-01T09:00:00.000Z');
     const member = (campaignId: number, contactId: number, status: string) =>
-      core.db.prepare('INSERT INTO campaign_members (campaign_id, contact_id, status, status_at, added_at) VALUES (?, ?, ?, ?, ?)').run(campaignId, contactId, status, today, today);
-    ['planned', 'sent', 'opened', 'replied', 'converted', 'bounced', 'unsubscribed'].forEach((status, index) => member(newest, people[index]!.id, status));
+      core.db
+        .prepare(
+          'INSERT INTO campaign_members (campaign_id, contact_id, status, status_at, added_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(campaignId, contactId, status, today, today);
+    ['planned', 'sent', 'opened', 'replied', 'converted', 'bounced', 'unsubscribed'].forEach((status, index) =>
+      member(newest, people[index]!.id, status),
+    );
     member(older, people[0]!.id, 'converted');
     clock.set(today);
 
@@ -230,7 +310,11 @@ describe('the dashboard', () => {
 
   it('shows a new campaign with no members as an empty funnel', async () => {
     const { core } = await startAt();
-    core.db.prepare("INSERT INTO campaigns (name, channel, currency, created_at, updated_at) VALUES ('Empty', 'letter', 'EUR', ?, ?)").run(today, today);
+    core.db
+      .prepare(
+        "INSERT INTO campaigns (name, channel, currency, created_at, updated_at) VALUES ('Empty', 'letter', 'EUR', ?, ?)",
+      )
+      .run(today, today);
     const funnel = (await figures(core)).newestCampaign;
     expect(funnel?.steps.map((step) => step.members)).toEqual([0, 0, 0, 0, 0]);
   });

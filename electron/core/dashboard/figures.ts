@@ -42,7 +42,14 @@ export function dashboardFigures(db: Db) {
       overdue: buckets.get('overdue') ?? emptyBucket(),
       later: buckets.get('later') ?? emptyBucket(),
       undatedDeals: buckets.get('undated')?.deals ?? 0,
-      stageDefaults: [...new Map(stageRows.map((row) => [row.stage_id, { stageId: row.stage_id, name: row.name, probability: row.default_probability }])).values()],
+      stageDefaults: [
+        ...new Map(
+          stageRows.map((row) => [
+            row.stage_id,
+            { stageId: row.stage_id, name: row.name, probability: row.default_probability },
+          ]),
+        ).values(),
+      ],
     };
   }
 
@@ -61,7 +68,14 @@ export function dashboardFigures(db: Db) {
   }
 
   function activityWeeks(periods: DashboardPeriods): Dashboard['activityWeeks'] {
-    const weeks = periods.weeks.map((week) => ({ startsOn: week.startsOn, total: 0, byKind: Object.fromEntries(activityKinds.map((kind) => [kind, 0])) as Record<(typeof activityKinds)[number], number> }));
+    const weeks = periods.weeks.map((week) => ({
+      startsOn: week.startsOn,
+      total: 0,
+      byKind: Object.fromEntries(activityKinds.map((kind) => [kind, 0])) as Record<
+        (typeof activityKinds)[number],
+        number
+      >,
+    }));
     for (const row of repo.activityWeeks(periods)) {
       const week = weeks[row.week];
       const kind = activityKinds.find((known) => known === row.kind);
@@ -75,10 +89,12 @@ export function dashboardFigures(db: Db) {
   function newestCampaign(): Dashboard['newestCampaign'] {
     const campaign = repo.newestCampaign();
     if (!campaign) return null;
-    const counts = new Map(repo.membersByStatus(campaign.id).map((row) => {
-      const parsed = StatusCount.parse(row);
-      return [parsed.status, parsed.members] as const;
-    }));
+    const counts = new Map(
+      repo.membersByStatus(campaign.id).map((row) => {
+        const parsed = StatusCount.parse(row);
+        return [parsed.status, parsed.members] as const;
+      }),
+    );
     return {
       id: campaign.id,
       name: campaign.name,

@@ -21,6 +21,9 @@ export function funnelOf(byStatus: ReadonlyMap<MemberStatus, number>): { step: F
   const steps: FunnelStep[] = ['members', 'sent', 'opened', 'replied', 'converted'];
   return steps.map((step) => ({
     step,
-    members: memberStatuses.reduce((sum, status) => sum + (reached[status].includes(step) ? (byStatus.get(status) ?? 0) : 0), 0),
+    members: memberStatuses.reduce(
+      (sum, status) => sum + (reached[status].includes(step) ? (byStatus.get(status) ?? 0) : 0),
+      0,
+    ),
   }));
 }

@@ -34,7 +34,11 @@ export function dashboardPeriods(now: Date): DashboardPeriods {
   const weekStart = (offset: number) => startOfDay(addWeeks(thisWeek, offset));
   const weeks = Array.from({ length: weekCount }, (_, index) => {
     const starts = weekStart(index - weekCount + 1);
-    return { startsOn: dayText(starts), starts: starts.toISOString(), ends: weekStart(index - weekCount + 2).toISOString() };
+    return {
+      startsOn: dayText(starts),
+      starts: starts.toISOString(),
+      ends: weekStart(index - weekCount + 2).toISOString(),
+    };
   });
   const thisMonth = startOfMonth(now);
   return {

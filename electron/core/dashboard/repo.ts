@@ -55,7 +55,9 @@ export function dashboardRepo(db: Db) {
     )
     .pluck();
   // The board's totals, kept by triggers (migration 20): no deal is read.
-  const currencies = db.prepare<[], string>('SELECT currency FROM deal_stage_totals GROUP BY currency ORDER BY sum(deals) DESC, currency').pluck();
+  const currencies = db
+    .prepare<[], string>('SELECT currency FROM deal_stage_totals GROUP BY currency ORDER BY sum(deals) DESC, currency')
+    .pluck();
   const pipeline = db.prepare<[], StageTotalRow>(
     `WITH ${openStages}
      SELECT s.id AS stage_id, s.name, s.default_probability, t.currency, t.deals, t.value_minor
@@ -92,7 +94,9 @@ export function dashboardRepo(db: Db) {
             (SELECT count(*) FROM activities a WHERE a.kind = k.kind AND a.occurred_at >= w.starts AND a.occurred_at < w.ends AND a.deleted_at IS NULL) AS activities
      FROM weeks w, kinds k`,
   );
-  const newestCampaign = db.prepare<[], CampaignRow>('SELECT id, name, created_at FROM campaigns ORDER BY created_at DESC, id DESC LIMIT 1');
+  const newestCampaign = db.prepare<[], CampaignRow>(
+    'SELECT id, name, created_at FROM campaigns ORDER BY created_at DESC, id DESC LIMIT 1',
+  );
   const membersByStatus = db.prepare<[number], { status: string; members: number }>(
     'SELECT status, count(*) AS members FROM campaign_members WHERE campaign_id = ? GROUP BY status',
   );
@@ -101,10 +105,12 @@ export function dashboardRepo(db: Db) {
     hasRecords: (): boolean => hasRecords.get() === 1,
     currencies: (): string[] => currencies.all(),
     pipeline: (): StageTotalRow[] => pipeline.all(),
-    forecast: (periods: DashboardPeriods): ForecastRow[] => forecast.all({ firstMonth: `${periods.months[0]}-01`, endOfMonths: periods.endOfMonths }),
+    forecast: (periods: DashboardPeriods): ForecastRow[] =>
+      forecast.all({ firstMonth: `${periods.months[0]}-01`, endOfMonths: periods.endOfMonths }),
     closed: (periods: DashboardPeriods): ClosedRow[] => closed.all({ since: periods.winRateSince, now: periods.now }),
     overdueTasks: (periods: DashboardPeriods) => overdueTasks.all({ now: periods.now }),
-    activityWeeks: (periods: DashboardPeriods): WeekKindRow[] => activityWeeks.all({ weeks: JSON.stringify(periods.weeks.map((week) => [week.starts, week.ends])) }),
+    activityWeeks: (periods: DashboardPeriods): WeekKindRow[] =>
+      activityWeeks.all({ weeks: JSON.stringify(periods.weeks.map((week) => [week.starts, week.ends])) }),
     newestCampaign: (): CampaignRow | undefined => newestCampaign.get(),
     membersByStatus: (campaignId: number) => membersByStatus.all(campaignId),
   };

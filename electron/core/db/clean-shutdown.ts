@@ -15,7 +15,8 @@ const Mark = z.strictObject({ size: z.int().min(0), modifiedMs: z.int(), fileId:
 type Mark = z.infer<typeof Mark>;
 
 /** Where the mark for a database file is kept (beside it). */
-export const cleanCloseMarkFile = (databaseFile: string) => join(dirname(databaseFile), `${basename(databaseFile)}-closed-cleanly.json`);
+export const cleanCloseMarkFile = (databaseFile: string) =>
+  join(dirname(databaseFile), `${basename(databaseFile)}-closed-cleanly.json`);
 
 function markOf(databaseFile: string): Mark {
   const stat = statSync(databaseFile);

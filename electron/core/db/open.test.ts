@@ -32,7 +32,9 @@ describe('opening the database', () => {
     crafted.close();
     const db = await openDatabase(file, migrations, memoryLogger());
     expect(db.pragma('trusted_schema', { simple: true })).toBe(0);
-    expect(() => db.prepare("INSERT INTO tags (name, created_at) VALUES ('VIP', '2026-12-07T00:00:00.000Z')").run()).toThrow(/unsafe use of/);
+    expect(() =>
+      db.prepare("INSERT INTO tags (name, created_at) VALUES ('VIP', '2026-12-07T00:00:00.000Z')").run(),
+    ).toThrow(/unsafe use of/);
     db.close();
   });
 
@@ -43,9 +45,12 @@ describe('opening the database', () => {
   it('carries every row of an older database through the migrations', async () => {
     const file = join(tempDir(), 'crm.db');
     const old = createDatabaseAt(file, migrations, 1);
-    const insert = old.prepare("INSERT INTO contacts (name, email, company, notes, created_at, updated_at) VALUES (?, ?, ?, ?, 'c', 'u')");
+    const insert = old.prepare(
+      "INSERT INTO contacts (name, email, company, notes, created_at, updated_at) VALUES (?, ?, ?, ?, 'c', 'u')",
+    );
     old.transaction(() => {
-      for (let i = 0; i < 2_000; i++) insert.run(`Person ${i}`, i % 3 ? `p${i}@example.com` : null, i % 2 ? 'Acme' : null, `note ${i}`);
+      for (let i = 0; i < 2_000; i++)
+        insert.run(`Person ${i}`, i % 3 ? `p${i}@example.com` : null, i % 2 ? 'Acme' : null, `note ${i}`);
     })();
     const columns = 'id, name, email, phone, company, notes, created_at, updated_at';
     const before = old.prepare(`SELECT ${columns} FROM contacts ORDER BY id`).all();
@@ -81,7 +86,9 @@ describe('opening the database', () => {
     const file = join(tempDir(), 'crm.db');
     const garbage = Buffer.alloc(8192, 0x5a);
     writeFileSync(file, garbage);
-    await expect(openDatabase(file, migrations, memoryLogger())).rejects.toThrow(expect.objectContaining({ code: 'DATABASE_CORRUPT' }));
+    await expect(openDatabase(file, migrations, memoryLogger())).rejects.toThrow(
+      expect.objectContaining({ code: 'DATABASE_CORRUPT' }),
+    );
     expect(readFileSync(file).equals(garbage)).toBe(true);
   });
 
@@ -101,7 +108,9 @@ describe('opening the database', () => {
     ];
     const logger = memoryLogger();
     await expect(openDatabase(file, failing, logger)).rejects.toThrow('disk went away');
-    expect(logger.records.some((record) => record.level === 'error' && record.message === 'could not open the database')).toBe(true);
+    expect(
+      logger.records.some((record) => record.level === 'error' && record.message === 'could not open the database'),
+    ).toBe(true);
     const db = new Database(file, { readonly: true });
     expect(schemaVersion(db)).toBe(1);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);

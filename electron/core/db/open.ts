@@ -74,7 +74,12 @@ export interface OpenOptions {
  * Opens the app's database: refuses a newer schema, sets and verifies the
  * pragmas durability depends on, checks the file, and migrates it forward.
  */
-export async function openDatabase(file: string, migrations: readonly Migration[], logger: Logger, options: OpenOptions = {}): Promise<Db> {
+export async function openDatabase(
+  file: string,
+  migrations: readonly Migration[],
+  logger: Logger,
+  options: OpenOptions = {},
+): Promise<Db> {
   const { beforeMigrating = async () => {}, checkBeforeUse = quickCheckHere } = options;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   let db: Db | undefined;

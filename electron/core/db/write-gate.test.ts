@@ -51,7 +51,10 @@ describe('the write gate', () => {
     expect(attempts).toBe(2);
     expect(order).toEqual(['job committed', 'core wrote typed meanwhile']);
     expect(core.pragma('busy_timeout', { simple: true })).toBe(5000);
-    expect(core.prepare('SELECT text FROM notes ORDER BY id').pluck().all()).toEqual(['from the job', 'typed meanwhile']);
+    expect(core.prepare('SELECT text FROM notes ORDER BY id').pluck().all()).toEqual([
+      'from the job',
+      'typed meanwhile',
+    ]);
     job.close();
     core.close();
   });
@@ -84,10 +87,13 @@ describe('the write gate', () => {
     const { core, job } = connections();
     const gate = writeGate(core);
     let writes = 0;
-    const write = gate.guard(() => {
-      writes++;
-      core.prepare('INSERT INTO notes (text) VALUES (?)').run('must not land');
-    }, { waitFirst: true });
+    const write = gate.guard(
+      () => {
+        writes++;
+        core.prepare('INSERT INTO notes (text) VALUES (?)').run('must not land');
+      },
+      { waitFirst: true },
+    );
     const reads = gate.guard(() => core.prepare('SELECT count(*) FROM notes').pluck().get());
     let finishCheck!: () => void;
     const checking = new Promise<void>((resolve) => (finishCheck = resolve));

@@ -51,7 +51,10 @@ export function writeGate(db: Db) {
      * `waitFirst`: a request that may write waits before it starts, so a handler that does more
      * than write the database (takes over an upload, say) never does that part twice.
      */
-    guard<A extends unknown[], R>(handler: (...args: A) => R | Promise<R>, { waitFirst = false } = {}): (...args: A) => Promise<R> {
+    guard<A extends unknown[], R>(
+      handler: (...args: A) => R | Promise<R>,
+      { waitFirst = false } = {},
+    ): (...args: A) => Promise<R> {
       return async (...args: A): Promise<R> => {
         if (waitFirst) {
           while (writing) await writing;

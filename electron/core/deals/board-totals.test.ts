@@ -24,7 +24,9 @@ async function expectExact(core: Core, step: string): Promise<void> {
   const board: DealBoard = await call(core, 'deals.board', { includeClosed: true });
   const { totals, counts } = addedUp(core);
   expect(
-    board.columns.flatMap((column) => column.totals.map((total) => `${column.stage.id} ${total.currency} ${total.valueMinor}`)),
+    board.columns.flatMap((column) =>
+      column.totals.map((total) => `${column.stage.id} ${total.currency} ${total.valueMinor}`),
+    ),
     step,
   ).toEqual(totals);
   expect(
@@ -41,7 +43,8 @@ describe('the deal board’s totals', () => {
     const core = await openCore(tempDir());
     const { stages } = await call(core, 'stages.list', {});
     const [lead, qualified, proposal] = stages;
-    const deal = (title: string, valueMinor: number, currency: string, stageId: number) => call(core, 'deals.create', { title, valueMinor, currency, stageId });
+    const deal = (title: string, valueMinor: number, currency: string, stageId: number) =>
+      call(core, 'deals.create', { title, valueMinor, currency, stageId });
     const a = await deal('A', 1_000, 'EUR', lead!.id);
     const b = await deal('B', 2_500, 'EUR', lead!.id);
     const c = await deal('C', 700, 'USD', lead!.id);
@@ -61,11 +64,17 @@ describe('the deal board’s totals', () => {
     const gone = await call(core, 'deals.delete', { id: d.id });
     await call(core, 'trash.deleteForever', { trashId: gone.trashId });
     await expectExact(core, 'deleted for good');
-    await call(core, 'bulk.apply', { kind: 'deal', ids: [a.id, b.id, c.id], action: { type: 'set', field: 'stageId', value: qualified!.id } });
+    await call(core, 'bulk.apply', {
+      kind: 'deal',
+      ids: [a.id, b.id, c.id],
+      action: { type: 'set', field: 'stageId', value: qualified!.id },
+    });
     await expectExact(core, 'bulk stage change');
     await call(core, 'stages.delete', { id: qualified!.id, moveDealsTo: proposal!.id });
     await expectExact(core, 'stage deleted, its deals moved');
-    expect(core.db.prepare('SELECT count(*) FROM deal_stage_totals WHERE stage_id = ?').pluck().get(qualified!.id)).toBe(0);
+    expect(
+      core.db.prepare('SELECT count(*) FROM deal_stage_totals WHERE stage_id = ?').pluck().get(qualified!.id),
+    ).toBe(0);
     // A filtered board adds up its own deals.
     await update(core, 'deals.update', { id: c.id, owner: 'Maria' });
     const maria = await call(core, 'deals.board', { owner: 'Maria', includeClosed: true });
@@ -76,7 +85,11 @@ describe('the deal board’s totals', () => {
     const core = await openCore(tempDir());
     await call(core, 'deals.create', { title: 'Pilot', valueMinor: 100, currency: 'EUR' });
     const statements = captureSql(core.db, (db) => dealsRepo(db).board({ cardsPerStage: 200, includeClosed: true }));
-    const plans = statements.map((sql) => (core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((row) => row.detail).join(' | '));
+    const plans = statements.map((sql) =>
+      (core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>)
+        .map((row) => row.detail)
+        .join(' | '),
+    );
     // No statement reads every deal; each stage's cards are a search of its index.
     expect(plans.filter((plan) => /SCAN d\b/.test(plan))).toEqual([]);
     expect(plans.filter((plan) => plan.includes('SEARCH d USING INDEX deals_by_stage (stage_id=?)'))).toHaveLength(6);

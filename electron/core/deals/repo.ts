@@ -102,10 +102,41 @@ const orderTerms: Record<DealSortKey, string[]> = {
 const minimumGap = 1e-9;
 
 /** What a board card shows, read as plain arrays: better-sqlite3 builds an object per row several times slower than it returns an array. */
-const cardColumns = 'd.id, d.title, d.company_id, co.name, d.contact_id, ct.name, d.value_minor, d.currency, d.expected_close, d.owner, d.probability, d.updated_at';
-type CardValues = [number, string, number | null, string | null, number | null, string | null, number, string, string | null, string | null, number | null, string];
+const cardColumns =
+  'd.id, d.title, d.company_id, co.name, d.contact_id, ct.name, d.value_minor, d.currency, d.expected_close, d.owner, d.probability, d.updated_at';
+type CardValues = [
+  number,
+  string,
+  number | null,
+  string | null,
+  number | null,
+  string | null,
+  number,
+  string,
+  string | null,
+  string | null,
+  number | null,
+  string,
+];
 
-function cardOf([id, title, companyId, companyName, contactId, contactName, valueMinor, currency, expectedCloseDate, owner, probability, updatedAt]: CardValues, stage: { id: number; name: string; kind: StageKind }, tagIds: number[]): DealSummary {
+function cardOf(
+  [
+    id,
+    title,
+    companyId,
+    companyName,
+    contactId,
+    contactName,
+    valueMinor,
+    currency,
+    expectedCloseDate,
+    owner,
+    probability,
+    updatedAt,
+  ]: CardValues,
+  stage: { id: number; name: string; kind: StageKind },
+  tagIds: number[],
+): DealSummary {
   return {
     id,
     title,
@@ -128,7 +159,20 @@ function cardOf([id, title, companyId, companyName, contactId, contactName, valu
 
 /** A list row as the card it is on the board: one builder, so the two never differ. */
 function summaryOf(row: DealRow, tagIds: number[]): DealSummary {
-  const values: CardValues = [row.id, row.title, row.company_id, row.company_name, row.contact_id, row.contact_name, row.value_minor, row.currency, row.expected_close, row.owner, row.probability, row.updated_at];
+  const values: CardValues = [
+    row.id,
+    row.title,
+    row.company_id,
+    row.company_name,
+    row.contact_id,
+    row.contact_name,
+    row.value_minor,
+    row.currency,
+    row.expected_close,
+    row.owner,
+    row.probability,
+    row.updated_at,
+  ];
   return cardOf(values, { id: row.stage_id, name: row.stage_name, kind: row.stage_kind }, tagIds);
 }
 
@@ -154,7 +198,9 @@ export function dealsRepo(db: Db) {
   const tags = tagsRepo(db);
   const custom = customFieldsRepo(db);
   const stages = stagesRepo(db);
-  const byId = db.prepare<[number], DealRow>(`SELECT d.*, co.name AS company_name, ct.name AS contact_name, s.name AS stage_name, s.kind AS stage_kind FROM ${from} WHERE d.id = ? AND d.deleted_at IS NULL`);
+  const byId = db.prepare<[number], DealRow>(
+    `SELECT d.*, co.name AS company_name, ct.name AS contact_name, s.name AS stage_name, s.kind AS stage_kind FROM ${from} WHERE d.id = ? AND d.deleted_at IS NULL`,
+  );
   const insert = db.prepare<[Record<string, string | number | null>], { id: number }>(
     `INSERT INTO deals (title, company_id, contact_id, value_minor, currency, stage_id, position, expected_close, owner, probability, notes, closed_at, created_at, updated_at)
      VALUES (@title, @companyId, @contactId, @valueMinor, @currency, @stageId, @position, @expectedClose, @owner, @probability, @notes, @closedAt, @now, @now) RETURNING id`,
@@ -165,16 +211,37 @@ export function dealsRepo(db: Db) {
        closed_at = @closedAt, updated_at = @now
      WHERE id = @id AND deleted_at IS NULL`,
   );
-  const lastPosition = db.prepare<[number], number | null>('SELECT max(position) FROM deals WHERE stage_id = ? AND deleted_at IS NULL').pluck();
-  const neighbours = db.prepare<[number, number, number], number>(
-    'SELECT position FROM deals WHERE stage_id = ? AND deleted_at IS NULL AND id <> ? ORDER BY position, id LIMIT 2 OFFSET ?',
-  ).pluck();
-  const firstPosition = db.prepare<[number, number], number | null>('SELECT min(position) FROM deals WHERE stage_id = ? AND deleted_at IS NULL AND id <> ?').pluck();
-  const stageOrder = db.prepare<[number], number>('SELECT id FROM deals WHERE stage_id = ? AND deleted_at IS NULL ORDER BY position, id').pluck();
+  const lastPosition = db
+    .prepare<[number], number | null>('SELECT max(position) FROM deals WHERE stage_id = ? AND deleted_at IS NULL')
+    .pluck();
+  const neighbours = db
+    .prepare<[number, number, number], number>(
+      'SELECT position FROM deals WHERE stage_id = ? AND deleted_at IS NULL AND id <> ? ORDER BY position, id LIMIT 2 OFFSET ?',
+    )
+    .pluck();
+  const firstPosition = db
+    .prepare<[number, number], number | null>(
+      'SELECT min(position) FROM deals WHERE stage_id = ? AND deleted_at IS NULL AND id <> ?',
+    )
+    .pluck();
+  const stageOrder = db
+    .prepare<[number], number>('SELECT id FROM deals WHERE stage_id = ? AND deleted_at IS NULL ORDER BY position, id')
+    .pluck();
   const place = db.prepare<[number, number]>('UPDATE deals SET position = ? WHERE id = ?');
-  const liveCompany = db.prepare<[number], string>('SELECT name FROM companies WHERE id = ? AND deleted_at IS NULL').pluck();
-  const liveContact = db.prepare<[number], string>('SELECT name FROM contacts WHERE id = ? AND deleted_at IS NULL').pluck();
-  const reader = listReader<DealSortKey, DealRow>(db, { kind: 'deal', from, alias: 'd', columns, order: orderTerms, walkFrom: { stage: byStageFrom } });
+  const liveCompany = db
+    .prepare<[number], string>('SELECT name FROM companies WHERE id = ? AND deleted_at IS NULL')
+    .pluck();
+  const liveContact = db
+    .prepare<[number], string>('SELECT name FROM contacts WHERE id = ? AND deleted_at IS NULL')
+    .pluck();
+  const reader = listReader<DealSortKey, DealRow>(db, {
+    kind: 'deal',
+    from,
+    alias: 'd',
+    columns,
+    order: orderTerms,
+    walkFrom: { stage: byStageFrom },
+  });
   const boardStatements = new Map<string, ReturnType<typeof db.prepare>>();
   const boardStatement = (sql: string) => {
     let statement = boardStatements.get(sql);
@@ -230,18 +297,33 @@ export function dealsRepo(db: Db) {
     const row = byId.get(id);
     if (!row) return undefined;
     const ref = { kind: 'deal' as const, id };
-    return { ...summaryOf(row, tags.idsOf(ref)), notes: row.notes ?? '', custom: custom.valuesOf(ref), closedAt: row.closed_at, createdAt: row.created_at, version: row.version };
+    return {
+      ...summaryOf(row, tags.idsOf(ref)),
+      notes: row.notes ?? '',
+      custom: custom.valuesOf(ref),
+      closedAt: row.closed_at,
+      createdAt: row.created_at,
+      version: row.version,
+    };
   }
 
-  const closedAtFor = (kind: StageKind, before: string | null, now: string) => (kind === 'open' ? null : (before ?? now));
+  const closedAtFor = (kind: StageKind, before: string | null, now: string) =>
+    kind === 'open' ? null : (before ?? now);
 
   /** Saves new values (and a new position) with a history entry per changed field. */
   function save(row: DealRow, values: DealValues, position: number, now: string): void {
     const before = valuesOf(row);
     const names = links(values);
-    const closedAt = values.stageId === row.stage_id ? row.closed_at : closedAtFor(names.stage.kind, row.stage_kind === names.stage.kind ? row.closed_at : null, now);
+    const closedAt =
+      values.stageId === row.stage_id
+        ? row.closed_at
+        : closedAtFor(names.stage.kind, row.stage_kind === names.stage.kind ? row.closed_at : null, now);
     update.run({ ...rowValues(values, position, closedAt), now, id: row.id });
-    const beforeNames = { stage: { name: row.stage_name }, company: row.company_name, contact: row.contact_name } as ReturnType<typeof links>;
+    const beforeNames = {
+      stage: { name: row.stage_name },
+      company: row.company_name,
+      contact: row.contact_name,
+    } as ReturnType<typeof links>;
     history.changes({ kind: 'deal', id: row.id }, displayOf(before, beforeNames), displayOf(values, names), now);
   }
 
@@ -261,14 +343,21 @@ export function dealsRepo(db: Db) {
     const conditions: Conditions = { where: [], params: {} };
     searchCondition(query.search, conditions);
     if (query.stageIds && query.stageIds.length > 0) {
-      conditions.where.push('d.stage_id IN (SELECT value FROM json_each(@stageIds))', everyIdExists('stageIds', 'pipeline_stages'));
+      conditions.where.push(
+        'd.stage_id IN (SELECT value FROM json_each(@stageIds))',
+        everyIdExists('stageIds', 'pipeline_stages'),
+      );
       conditions.params.stageIds = JSON.stringify(query.stageIds);
     }
     if (query.status !== undefined) {
       conditions.where.push('d.stage_id IN (SELECT id FROM pipeline_stages WHERE kind = @status)');
       conditions.params.status = query.status;
     }
-    for (const [key, column] of [['companyId', 'company_id'], ['contactId', 'contact_id'], ['owner', 'owner']] as const) {
+    for (const [key, column] of [
+      ['companyId', 'company_id'],
+      ['contactId', 'contact_id'],
+      ['owner', 'owner'],
+    ] as const) {
       const value = query[key];
       if (value === undefined || value === '') continue;
       conditions.where.push(`d.${column} = @${key}`);
@@ -291,15 +380,20 @@ export function dealsRepo(db: Db) {
 
   return {
     stages,
-    create: write((values: Omit<DealValues, 'stageId'> & { stageId?: number | undefined } & DealExtras, now: string): Deal => {
-      const full: DealValues = { ...values, stageId: values.stageId ?? stages.firstOpen().id };
-      const names = links(full);
-      const { id } = insert.get({ ...rowValues(full, endOf(full.stageId), closedAtFor(names.stage.kind, null, now)), now })!;
-      const ref = { kind: 'deal' as const, id };
-      if (values.tagIds) tags.set(ref, values.tagIds, now, false);
-      if (values.custom) custom.set(ref, values.custom, now, false);
-      return get(id)!;
-    }),
+    create: write(
+      (values: Omit<DealValues, 'stageId'> & { stageId?: number | undefined } & DealExtras, now: string): Deal => {
+        const full: DealValues = { ...values, stageId: values.stageId ?? stages.firstOpen().id };
+        const names = links(full);
+        const { id } = insert.get({
+          ...rowValues(full, endOf(full.stageId), closedAtFor(names.stage.kind, null, now)),
+          now,
+        })!;
+        const ref = { kind: 'deal' as const, id };
+        if (values.tagIds) tags.set(ref, values.tagIds, now, false);
+        if (values.custom) custom.set(ref, values.custom, now, false);
+        return get(id)!;
+      },
+    ),
     /** Sets the fields given; a new stage puts the deal at the end of it. */
     update: write((id: number, changes: Partial<DealValues> & DealExtras, now: string): Deal | undefined => {
       const row = byId.get(id);
@@ -309,7 +403,8 @@ export function dealsRepo(db: Db) {
         if (changes[key] !== undefined) (values as unknown as Record<string, unknown>)[key] = changes[key];
       }
       // A new currency without a new amount keeps what the deal is worth.
-      if (changes.currency !== undefined && changes.valueMinor === undefined) Object.assign(values, amountIn(valuesOf(row), changes.currency, 'currency'));
+      if (changes.currency !== undefined && changes.valueMinor === undefined)
+        Object.assign(values, amountIn(valuesOf(row), changes.currency, 'currency'));
       const position = values.stageId === row.stage_id ? row.position : endOf(values.stageId);
       save(row, values, position, now);
       const ref = { kind: 'deal' as const, id };
@@ -333,7 +428,10 @@ export function dealsRepo(db: Db) {
     },
     list(query: DealListQuery): DealPage {
       const { rows, total, more } = reader.page(query, listConditions(query));
-      const tagIds = tags.idsOfMany('deal', rows.map((row) => row.id));
+      const tagIds = tags.idsOfMany(
+        'deal',
+        rows.map((row) => row.id),
+      );
       return { total, more, offset: query.offset, rows: rows.map((row) => summaryOf(row, tagIds.get(row.id) ?? [])) };
     },
     /**
@@ -349,14 +447,24 @@ export function dealsRepo(db: Db) {
           ? 'SELECT stage_id, currency, deals AS n, value_minor AS total FROM deal_stage_totals'
           : `SELECT d.stage_id, d.currency, count(*) AS n, sum(d.value_minor) AS total FROM deals d WHERE d.deleted_at IS NULL${extra} GROUP BY d.stage_id, d.currency`,
       ).all(conditions.params) as Array<{ stage_id: number; currency: string; n: number; total: number }>;
-      const cards = boardStatement(`SELECT ${cardColumns} FROM deals d ${names} WHERE d.stage_id = @stageId AND d.deleted_at IS NULL${extra} ORDER BY d.position, d.id LIMIT @limit`).raw(true);
+      const cards = boardStatement(
+        `SELECT ${cardColumns} FROM deals d ${names} WHERE d.stage_id = @stageId AND d.deleted_at IS NULL${extra} ORDER BY d.position, d.id LIMIT @limit`,
+      ).raw(true);
       const stageCards = stages.list().map((stage) => ({
         stage,
-        cards: stage.kind === 'open' || query.includeClosed ? (cards.all({ ...conditions.params, stageId: stage.id, limit: query.cardsPerStage }) as CardValues[]) : [],
+        cards:
+          stage.kind === 'open' || query.includeClosed
+            ? (cards.all({ ...conditions.params, stageId: stage.id, limit: query.cardsPerStage }) as CardValues[])
+            : [],
       }));
-      const tagIds = tags.idsOfMany('deal', stageCards.flatMap(({ cards }) => cards.map(([id]) => id)));
+      const tagIds = tags.idsOfMany(
+        'deal',
+        stageCards.flatMap(({ cards }) => cards.map(([id]) => id)),
+      );
       const columnsOut = stageCards.map(({ stage, cards }) => {
-        const own = totals.filter((row) => row.stage_id === stage.id).sort((a, b) => a.currency.localeCompare(b.currency));
+        const own = totals
+          .filter((row) => row.stage_id === stage.id)
+          .sort((a, b) => a.currency.localeCompare(b.currency));
         return {
           stage,
           count: own.reduce((sum, row) => sum + row.n, 0),

@@ -23,12 +23,16 @@ export function stagesRepo(db: Db) {
   const insert = db.prepare<[{ name: string; kind: string }], { id: number }>(
     `INSERT INTO pipeline_stages (id, name, kind, position) VALUES (${freshIdSql('stage')}, @name, @kind, (SELECT coalesce(max(position) + 1, 0) FROM pipeline_stages)) RETURNING id`,
   );
-  const change = db.prepare<[{ id: number; name: string; kind: string }]>('UPDATE pipeline_stages SET name = @name, kind = @kind WHERE id = @id');
+  const change = db.prepare<[{ id: number; name: string; kind: string }]>(
+    'UPDATE pipeline_stages SET name = @name, kind = @kind WHERE id = @id',
+  );
   const place = db.prepare<[number, number]>('UPDATE pipeline_stages SET position = ? WHERE id = ?');
   const remove = db.prepare<[number]>('DELETE FROM pipeline_stages WHERE id = ?');
   const openCount = db.prepare<[], number>("SELECT count(*) FROM pipeline_stages WHERE kind = 'open'").pluck();
   const dealsIn = db.prepare<[number], number>('SELECT count(*) FROM deals WHERE stage_id = ?').pluck();
-  const lastPosition = db.prepare<[number], number | null>('SELECT max(position) FROM deals WHERE stage_id = ?').pluck();
+  const lastPosition = db
+    .prepare<[number], number | null>('SELECT max(position) FROM deals WHERE stage_id = ?')
+    .pluck();
   const moveAll = db.prepare<[{ from: number; to: number; offset: number; now: string }]>(
     'UPDATE deals SET stage_id = @to, position = position + @offset, updated_at = @now WHERE stage_id = @from',
   );
@@ -74,17 +78,24 @@ export function stagesRepo(db: Db) {
       nameIsFree(name);
       return toStage(byId.get(insert.get({ name, kind })!.id)!);
     }),
-    update: write((id: number, changes: { name?: string | undefined; kind?: StageKind | undefined }, now: string): Stage | undefined => {
-      const row = byId.get(id);
-      if (!row) return undefined;
-      const name = changes.name ?? row.name;
-      const kind = changes.kind ?? row.kind;
-      nameIsFree(name, id);
-      if (row.kind === 'open' && kind !== 'open' && openCount.get()! <= 1) throw invalid('kind', 'The pipeline needs at least one open stage.');
-      change.run({ id, name, kind });
-      if (kind !== row.kind) closeMoved.run({ stage: id, now, kind });
-      return toStage(byId.get(id)!);
-    }),
+    update: write(
+      (
+        id: number,
+        changes: { name?: string | undefined; kind?: StageKind | undefined },
+        now: string,
+      ): Stage | undefined => {
+        const row = byId.get(id);
+        if (!row) return undefined;
+        const name = changes.name ?? row.name;
+        const kind = changes.kind ?? row.kind;
+        nameIsFree(name, id);
+        if (row.kind === 'open' && kind !== 'open' && openCount.get()! <= 1)
+          throw invalid('kind', 'The pipeline needs at least one open stage.');
+        change.run({ id, name, kind });
+        if (kind !== row.kind) closeMoved.run({ stage: id, now, kind });
+        return toStage(byId.get(id)!);
+      },
+    ),
     reorder: write((ids: readonly number[]): Stage[] => {
       const current = all.all().map((row) => row.id);
       if (current.length !== ids.length || !current.every((id) => ids.includes(id))) {
@@ -101,15 +112,22 @@ export function stagesRepo(db: Db) {
     delete: write((id: number, moveTo: number | undefined, now: string): boolean => {
       const row = byId.get(id);
       if (!row) return false;
-      if (row.kind === 'open' && openCount.get()! <= 1) throw invalid('id', 'The pipeline needs at least one open stage.');
+      if (row.kind === 'open' && openCount.get()! <= 1)
+        throw invalid('id', 'The pipeline needs at least one open stage.');
       const held = dealsIn.get(id)!;
       if (held > 0) {
         if (moveTo === undefined) {
-          throw invalid('moveDealsTo', `“${row.name}” holds ${held.toLocaleString('en')} ${held === 1 ? 'deal' : 'deals'}: choose the stage to move ${held === 1 ? 'it' : 'them'} to.`);
+          throw invalid(
+            'moveDealsTo',
+            `“${row.name}” holds ${held.toLocaleString('en')} ${held === 1 ? 'deal' : 'deals'}: choose the stage to move ${held === 1 ? 'it' : 'them'} to.`,
+          );
         }
         if (moveTo === id) throw invalid('moveDealsTo', 'Choose another stage to move the deals to.');
         const target = existing(moveTo, 'moveDealsTo');
-        const offset = (lastPosition.get(moveTo) ?? -1) + 1 - (db.prepare<[number], number>('SELECT min(position) FROM deals WHERE stage_id = ?').pluck().get(id) ?? 0);
+        const offset =
+          (lastPosition.get(moveTo) ?? -1) +
+          1 -
+          (db.prepare<[number], number>('SELECT min(position) FROM deals WHERE stage_id = ?').pluck().get(id) ?? 0);
         moveHistory.run({ from: id, fromName: row.name, toName: target.name, now });
         moveAll.run({ from: id, to: moveTo, offset, now });
         closeMoved.run({ stage: moveTo, now, kind: target.kind });

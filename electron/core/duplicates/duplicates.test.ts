@@ -74,17 +74,39 @@ describe('duplicates', () => {
     const hot = await call(core, 'tags.create', { name: 'Hot' });
     const shoe = await call(core, 'customFields.create', { kind: 'contact', label: 'Shoe', type: 'number' });
     const keep = await call(core, 'contacts.create', { name: 'Anna Berg', email: 'anna@berg.se', tagIds: [vip.id] });
-    const merge = await call(core, 'contacts.create', { name: 'Anna B.', phone: '070 123 45 67', notes: 'Met at the fair', tagIds: [vip.id, hot.id], custom: { [shoe.id]: 38 } });
-    await update(core, 'contacts.update', { id: merge.id, name: 'Anna B.', phone: '070 123 45 67', notes: 'Met at the fair, likes tea' });
-    for (const id of [keep.id, merge.id, merge.id]) await call(core, 'activities.create', { kind: 'note', body: `Note on ${id}`, contactId: id });
+    const merge = await call(core, 'contacts.create', {
+      name: 'Anna B.',
+      phone: '070 123 45 67',
+      notes: 'Met at the fair',
+      tagIds: [vip.id, hot.id],
+      custom: { [shoe.id]: 38 },
+    });
+    await update(core, 'contacts.update', {
+      id: merge.id,
+      name: 'Anna B.',
+      phone: '070 123 45 67',
+      notes: 'Met at the fair, likes tea',
+    });
+    for (const id of [keep.id, merge.id, merge.id])
+      await call(core, 'activities.create', { kind: 'note', body: `Note on ${id}`, contactId: id });
     await call(core, 'deals.create', { title: 'Deal of the merged one', contactId: merge.id });
-    for (const [id, name] of [[keep.id, 'a.txt'], [merge.id, 'b.pdf']] as const) expect((await upload(core, id, name, name.endsWith('pdf') ? samples.pdf : samples.text)).ok).toBe(true);
+    for (const [id, name] of [
+      [keep.id, 'a.txt'],
+      [merge.id, 'b.pdf'],
+    ] as const)
+      expect((await upload(core, id, name, name.endsWith('pdf') ? samples.pdf : samples.text)).ok).toBe(true);
 
     const before = {
-      activities: (await tally(core, 'activities', 'contact_id', keep.id)) + (await tally(core, 'activities', 'contact_id', merge.id)),
-      attachments: (await tally(core, 'attachments', 'contact_id', keep.id)) + (await tally(core, 'attachments', 'contact_id', merge.id)),
+      activities:
+        (await tally(core, 'activities', 'contact_id', keep.id)) +
+        (await tally(core, 'activities', 'contact_id', merge.id)),
+      attachments:
+        (await tally(core, 'attachments', 'contact_id', keep.id)) +
+        (await tally(core, 'attachments', 'contact_id', merge.id)),
       deals: (await tally(core, 'deals', 'contact_id', keep.id)) + (await tally(core, 'deals', 'contact_id', merge.id)),
-      history: (await tally(core, 'record_history', 'contact_id', keep.id)) + (await tally(core, 'record_history', 'contact_id', merge.id)),
+      history:
+        (await tally(core, 'record_history', 'contact_id', keep.id)) +
+        (await tally(core, 'record_history', 'contact_id', merge.id)),
     };
     const result = await call(core, 'duplicates.merge', { kind: 'contact', keepId: keep.id, mergeId: merge.id });
     expect(result).toEqual({ id: keep.id, trashId: expect.any(Number) });
@@ -94,12 +116,27 @@ describe('duplicates', () => {
     expect(await tally(core, 'deals', 'contact_id', keep.id)).toBe(before.deals);
     expect(await tally(core, 'record_history', 'contact_id', keep.id)).toBeGreaterThanOrEqual(before.history + 1);
     const kept = await call(core, 'contacts.get', { id: keep.id });
-    expect(kept).toMatchObject({ name: 'Anna Berg', email: 'anna@berg.se', phone: '070 123 45 67', notes: 'Met at the fair, likes tea', tagIds: [vip.id, hot.id], custom: { [shoe.id]: 38 } });
+    expect(kept).toMatchObject({
+      name: 'Anna Berg',
+      email: 'anna@berg.se',
+      phone: '070 123 45 67',
+      notes: 'Met at the fair, likes tea',
+      tagIds: [vip.id, hot.id],
+      custom: { [shoe.id]: 38 },
+    });
     expect(await failure(core, 'contacts.get', { id: merge.id })).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await call(core, 'trash.list', {})).toMatchObject({ rows: [{ id: result.trashId, label: 'Anna B. (merged into Anna Berg)' }] });
-    const mergedHistory = core.db.prepare("SELECT old_value, new_value FROM record_history WHERE contact_id = ? AND action = 'merged'").all(merge.id);
+    expect(await call(core, 'trash.list', {})).toMatchObject({
+      rows: [{ id: result.trashId, label: 'Anna B. (merged into Anna Berg)' }],
+    });
+    const mergedHistory = core.db
+      .prepare("SELECT old_value, new_value FROM record_history WHERE contact_id = ? AND action = 'merged'")
+      .all(merge.id);
     expect(mergedHistory).toEqual([{ old_value: 'Anna B.', new_value: 'Anna Berg' }]);
-    expect((await call(core, 'timeline.list', { record: { kind: 'contact', id: keep.id } })).entries.some((entry) => entry.type === 'change' && entry.change.action === 'merged')).toBe(true);
+    expect(
+      (await call(core, 'timeline.list', { record: { kind: 'contact', id: keep.id } })).entries.some(
+        (entry) => entry.type === 'change' && entry.change.action === 'merged',
+      ),
+    ).toBe(true);
     expect((await call(core, 'duplicates.find', { kind: 'contact' })).total).toBe(0);
     expect(danglingKeys(core)).toEqual([]);
   });
@@ -112,17 +149,30 @@ describe('duplicates', () => {
     await call(core, 'deals.create', { title: 'Deal', companyId: merge.id });
     await call(core, 'activities.create', { kind: 'note', body: 'x', companyId: merge.id });
     await call(core, 'duplicates.merge', { kind: 'company', keepId: keep.id, mergeId: merge.id });
-    expect(await call(core, 'companies.get', { id: keep.id })).toMatchObject({ website: 'acme.example', contactCount: 1, dealCount: 1 });
-    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ companyId: keep.id, company: 'Acme Ltd' });
+    expect(await call(core, 'companies.get', { id: keep.id })).toMatchObject({
+      website: 'acme.example',
+      contactCount: 1,
+      dealCount: 1,
+    });
+    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({
+      companyId: keep.id,
+      company: 'Acme Ltd',
+    });
     expect((await call(core, 'activities.list', { record: { kind: 'company', id: keep.id } })).total).toBe(1);
-    expect(await failure(core, 'duplicates.merge', { kind: 'company', keepId: keep.id, mergeId: keep.id })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'mergeId' }] } });
+    expect(
+      await failure(core, 'duplicates.merge', { kind: 'company', keepId: keep.id, mergeId: keep.id }),
+    ).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'mergeId' }] } });
     expect(danglingKeys(core)).toEqual([]);
   });
 
   it('a merged-away contact restored comes back on its own: the trash and the restore say its activities, deals and files stay with the one it was merged into', async () => {
     const core = await openCore(tempDir());
     const keep = await call(core, 'contacts.create', { name: 'Anna Berg', email: 'anna@berg.se' });
-    const merge = await call(core, 'contacts.create', { name: 'Anna Lind', email: 'ANNA@berg.se', phone: '070 123 45 67' });
+    const merge = await call(core, 'contacts.create', {
+      name: 'Anna Lind',
+      email: 'ANNA@berg.se',
+      phone: '070 123 45 67',
+    });
     const note = await call(core, 'activities.create', { kind: 'note', body: 'Likes tea', contactId: merge.id });
     const deal = await call(core, 'deals.create', { title: 'Tea order', contactId: merge.id });
     expect((await upload(core, merge.id, 'tea.txt', samples.text)).ok).toBe(true);
@@ -130,11 +180,20 @@ describe('duplicates', () => {
     await update(core, 'contacts.update', { id: keep.id, name: 'Anna Berg-Lind', email: 'anna@berg.se' });
 
     expect((await call(core, 'trash.list', {})).rows).toEqual([
-      expect.objectContaining({ id: trashId, label: 'Anna Lind (merged into Anna Berg)', counts: { contact: 1, company: 0, deal: 0, activity: 0 }, mergedInto: { id: keep.id, name: 'Anna Berg-Lind' } }),
+      expect.objectContaining({
+        id: trashId,
+        label: 'Anna Lind (merged into Anna Berg)',
+        counts: { contact: 1, company: 0, deal: 0, activity: 0 },
+        mergedInto: { id: keep.id, name: 'Anna Berg-Lind' },
+      }),
     ]);
     // Deleting it for good takes only the merged-away record itself.
     const preview = await call(core, 'trash.preview', { trashId });
-    expect(preview.goes).toMatchObject({ records: [{ kind: 'contact', name: 'Anna Lind' }], activities: { note: 0, call: 0, meeting: 0, email: 0, task: 0 }, files: 0 });
+    expect(preview.goes).toMatchObject({
+      records: [{ kind: 'contact', name: 'Anna Lind' }],
+      activities: { note: 0, call: 0, meeting: 0, email: 0, task: 0 },
+      files: 0,
+    });
     expect(preview.stays.total).toBe(0);
 
     expect(await call(core, 'trash.restore', { trashId })).toEqual({
@@ -143,11 +202,18 @@ describe('duplicates', () => {
       record: { kind: 'contact', id: merge.id },
       mergedInto: { id: keep.id, name: 'Anna Berg-Lind' },
     });
-    expect(await call(core, 'contacts.get', { id: merge.id })).toMatchObject({ name: 'Anna Lind', phone: '070 123 45 67' });
+    expect(await call(core, 'contacts.get', { id: merge.id })).toMatchObject({
+      name: 'Anna Lind',
+      phone: '070 123 45 67',
+    });
     expect(await call(core, 'activities.get', { id: note.id })).toMatchObject({ contact: { id: keep.id } });
     expect(await call(core, 'deals.get', { id: deal.id })).toMatchObject({ contactId: keep.id });
-    expect((await call(core, 'attachments.list', { record: { kind: 'contact', id: keep.id } })).attachments).toHaveLength(1);
-    expect((await call(core, 'attachments.list', { record: { kind: 'contact', id: merge.id } })).attachments).toHaveLength(0);
+    expect(
+      (await call(core, 'attachments.list', { record: { kind: 'contact', id: keep.id } })).attachments,
+    ).toHaveLength(1);
+    expect(
+      (await call(core, 'attachments.list', { record: { kind: 'contact', id: merge.id } })).attachments,
+    ).toHaveLength(0);
     expect(danglingKeys(core)).toEqual([]);
   });
 
@@ -162,13 +228,21 @@ describe('duplicates', () => {
   it('a merge after either record was deleted meanwhile changes nothing and names the side that is gone', async () => {
     const core = await openCore(tempDir());
     const keep = await call(core, 'contacts.create', { name: 'Anna Berg', email: 'anna@berg.se' });
-    const merge = await call(core, 'contacts.create', { name: 'Anna Lind', email: 'ANNA@berg.se', phone: '070 123 45 67' });
+    const merge = await call(core, 'contacts.create', {
+      name: 'Anna Lind',
+      email: 'ANNA@berg.se',
+      phone: '070 123 45 67',
+    });
     await call(core, 'contacts.delete', { id: merge.id });
-    expect(await failure(core, 'duplicates.merge', { kind: 'contact', keepId: keep.id, mergeId: merge.id })).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: 'mergeId' }] } });
+    expect(
+      await failure(core, 'duplicates.merge', { kind: 'contact', keepId: keep.id, mergeId: merge.id }),
+    ).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: 'mergeId' }] } });
     expect(await call(core, 'contacts.get', { id: keep.id })).toMatchObject({ phone: '' });
     const other = await call(core, 'contacts.create', { name: 'Anna B.', email: 'anna@berg.se' });
     await call(core, 'contacts.delete', { id: keep.id });
-    expect(await failure(core, 'duplicates.merge', { kind: 'contact', keepId: keep.id, mergeId: other.id })).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: 'keepId' }] } });
+    expect(
+      await failure(core, 'duplicates.merge', { kind: 'contact', keepId: keep.id, mergeId: other.id }),
+    ).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: 'keepId' }] } });
     expect((await call(core, 'trash.list', {})).total).toBe(2);
   });
 });

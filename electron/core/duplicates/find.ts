@@ -57,7 +57,7 @@ export function similarNameClusters(keys: readonly string[]): string[][] {
     while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
     return index;
   };
-  for (let start = 0; start < table.length; ) {
+  for (let start = 0; start < table.length;) {
     const hash = Math.floor(table[start]! / 2 ** 21);
     let end = start + 1;
     while (end < table.length && Math.floor(table[end]! / 2 ** 21) === hash) end++;
@@ -97,23 +97,54 @@ export function duplicateFinder(db: Db) {
       return [
         kind,
         {
-          email: db.prepare<[], string>(`SELECT ${email} FROM ${t} WHERE deleted_at IS NULL AND ${email} IS NOT NULL GROUP BY ${email} HAVING count(*) > 1 ORDER BY ${email}`).pluck(),
-          phone: db.prepare<[], string>(`SELECT phone_key FROM ${t} WHERE deleted_at IS NULL AND phone_key IS NOT NULL GROUP BY phone_key HAVING count(*) > 1 ORDER BY phone_key`).pluck(),
+          email: db
+            .prepare<[], string>(
+              `SELECT ${email} FROM ${t} WHERE deleted_at IS NULL AND ${email} IS NOT NULL GROUP BY ${email} HAVING count(*) > 1 ORDER BY ${email}`,
+            )
+            .pluck(),
+          phone: db
+            .prepare<[], string>(
+              `SELECT phone_key FROM ${t} WHERE deleted_at IS NULL AND phone_key IS NOT NULL GROUP BY phone_key HAVING count(*) > 1 ORDER BY phone_key`,
+            )
+            .pluck(),
           // In phone-book order (records/sort-key.ts), as the lists show names.
-          name: db.prepare<[], string>(
-            `SELECT name_key FROM ${t} WHERE deleted_at IS NULL AND name_key IS NOT NULL GROUP BY name_key HAVING count(*) > 1 ORDER BY min(name_sort), name_key`,
-          ).pluck(),
-          nameKeys: db.prepare<[], string>(`SELECT DISTINCT name_key FROM ${t} WHERE deleted_at IS NULL AND length(name_key) BETWEEN ${similarMin} AND ${similarMax}`).pluck(),
+          name: db
+            .prepare<[], string>(
+              `SELECT name_key FROM ${t} WHERE deleted_at IS NULL AND name_key IS NOT NULL GROUP BY name_key HAVING count(*) > 1 ORDER BY min(name_sort), name_key`,
+            )
+            .pluck(),
+          nameKeys: db
+            .prepare<[], string>(
+              `SELECT DISTINCT name_key FROM ${t} WHERE deleted_at IS NULL AND length(name_key) BETWEEN ${similarMin} AND ${similarMax}`,
+            )
+            .pluck(),
           records: {
-            email: db.prepare<[string], RecordRow>(`SELECT ${columns} FROM ${t} WHERE deleted_at IS NULL AND ${email} = ? ORDER BY id`),
-            phone: db.prepare<[string], RecordRow>(`SELECT ${columns} FROM ${t} WHERE deleted_at IS NULL AND phone_key = ? ORDER BY id`),
-            name: db.prepare<[string], RecordRow>(`SELECT ${columns} FROM ${t} WHERE deleted_at IS NULL AND name_key = ? ORDER BY id`),
-            similarName: db.prepare<[string], RecordRow>(`SELECT ${columns} FROM ${t} WHERE deleted_at IS NULL AND name_key IN (SELECT value FROM json_each(?)) ORDER BY name_key, id`),
+            email: db.prepare<[string], RecordRow>(
+              `SELECT ${columns} FROM ${t} WHERE deleted_at IS NULL AND ${email} = ? ORDER BY id`,
+            ),
+            phone: db.prepare<[string], RecordRow>(
+              `SELECT ${columns} FROM ${t} WHERE deleted_at IS NULL AND phone_key = ? ORDER BY id`,
+            ),
+            name: db.prepare<[string], RecordRow>(
+              `SELECT ${columns} FROM ${t} WHERE deleted_at IS NULL AND name_key = ? ORDER BY id`,
+            ),
+            similarName: db.prepare<[string], RecordRow>(
+              `SELECT ${columns} FROM ${t} WHERE deleted_at IS NULL AND name_key IN (SELECT value FROM json_each(?)) ORDER BY name_key, id`,
+            ),
           },
         },
       ];
     }),
-  ) as Record<Kind, { email: ReturnType<typeof db.prepare<[], string>>; phone: ReturnType<typeof db.prepare<[], string>>; name: ReturnType<typeof db.prepare<[], string>>; nameKeys: ReturnType<typeof db.prepare<[], string>>; records: Record<Reason, ReturnType<typeof db.prepare<[string], RecordRow>>> }>;
+  ) as Record<
+    Kind,
+    {
+      email: ReturnType<typeof db.prepare<[], string>>;
+      phone: ReturnType<typeof db.prepare<[], string>>;
+      name: ReturnType<typeof db.prepare<[], string>>;
+      nameKeys: ReturnType<typeof db.prepare<[], string>>;
+      records: Record<Reason, ReturnType<typeof db.prepare<[string], RecordRow>>>;
+    }
+  >;
 
   function groups(kind: Kind): GroupKey[] {
     const s = statements[kind];
@@ -134,7 +165,16 @@ export function duplicateFinder(db: Db) {
         return {
           reason: group.reason,
           size: rows.length,
-          records: rows.slice(0, 20).map((row) => ({ id: row.id, name: row.name, email: row.email ?? '', phone: row.phone ?? '', detail: row.detail ?? '', updatedAt: row.updated_at })),
+          records: rows
+            .slice(0, 20)
+            .map((row) => ({
+              id: row.id,
+              name: row.name,
+              email: row.email ?? '',
+              phone: row.phone ?? '',
+              detail: row.detail ?? '',
+              updatedAt: row.updated_at,
+            })),
         };
       });
       return { total: all.length, offset, groups: page };

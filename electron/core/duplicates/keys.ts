@@ -4,7 +4,18 @@
  */
 
 // Letters NFD does not take apart into a base letter and an accent.
-export const foldedLetters: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+export const foldedLetters: Record<string, string> = {
+  ø: 'o',
+  ł: 'l',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+};
 
 /** Lower case, no accents, single spaces: "  José   ÁLVAREZ " → "jose alvarez". */
 export function nameKey(name: string): string {
@@ -19,13 +30,45 @@ export function nameKey(name: string): string {
 
 // Legal forms that say nothing about which company it is ("Acme Ltd" = "ACME").
 const legalForms = new Set([
-  'ltd', 'limited', 'inc', 'incorporated', 'llc', 'llp', 'lp', 'plc', 'corp', 'corporation', 'co', 'company',
-  'gmbh', 'ag', 'kg', 'ab', 'oy', 'as', 'aps', 'bv', 'nv', 'sa', 'sas', 'sarl', 'rl', 'sl', 'srl', 'spa', 'sro',
+  'ltd',
+  'limited',
+  'inc',
+  'incorporated',
+  'llc',
+  'llp',
+  'lp',
+  'plc',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'gmbh',
+  'ag',
+  'kg',
+  'ab',
+  'oy',
+  'as',
+  'aps',
+  'bv',
+  'nv',
+  'sa',
+  'sas',
+  'sarl',
+  'rl',
+  'sl',
+  'srl',
+  'spa',
+  'sro',
 ]);
 
 /** A company name key: as nameKey, without punctuation or a trailing legal form ("Acme, Inc." → "acme"). */
 export function companyNameKey(name: string): string {
-  const words = nameKey(name).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter(Boolean);
+  const words = nameKey(name)
+    .replace(/\./g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
   while (words.length > 1 && legalForms.has(words[words.length - 1]!)) words.pop();
   return words.join(' ');
 }
@@ -50,7 +93,8 @@ export function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, previous2[j - 2]! + 1);
       current[j] = value;
       best = Math.min(best, value);
     }

@@ -7,12 +7,14 @@ import { historyRepo } from '../records/history';
 import { gone } from '../records/problems';
 import { trashRepo } from '../trash/repo';
 
-const joinNotes = (kept: string, merged: string) => (kept === '' ? merged : merged === '' || merged === kept ? kept : `${kept}\n\n${merged}`);
+const joinNotes = (kept: string, merged: string) =>
+  kept === '' ? merged : merged === '' || merged === kept ? kept : `${kept}\n\n${merged}`;
 const orKept = (kept: string, merged: string) => (kept === '' ? merged : kept);
 
 /** From most to least strict: the merged person takes the stricter of the two statuses. */
 const strictness: readonly ConsentStatus[] = ['do_not_contact', 'unsubscribed', 'subscribed', 'not_asked'];
-const stricterConsent = (kept: ConsentStatus, merged: ConsentStatus): ConsentStatus => (strictness.indexOf(merged) < strictness.indexOf(kept) ? merged : kept);
+const stricterConsent = (kept: ConsentStatus, merged: ConsentStatus): ConsentStatus =>
+  strictness.indexOf(merged) < strictness.indexOf(kept) ? merged : kept;
 
 /**
  * Merges one contact (or company) into another: blank fields are filled
@@ -49,62 +51,80 @@ export function merger(db: Db) {
   };
 
   return {
-    merge: write((kind: 'contact' | 'company', keep: number, merge: number, now: string): { id: number; trashId: number } => {
-      let mergedName: string;
-      let keptName: string;
-      if (kind === 'contact') {
-        const kept = contacts.values(keep);
-        if (!kept) throw gone('keepId', 'That contact no longer exists. It may have been deleted.');
-        const merged = contacts.values(merge);
-        if (!merged) throw gone('mergeId', 'That contact no longer exists. It may have been deleted.');
-        // The kept contact's company stays; only one without any company takes the other's.
-        const takeCompany = kept.company === '' && kept.companyId === null;
-        contacts.update(
-          keep,
+    merge: write(
+      (kind: 'contact' | 'company', keep: number, merge: number, now: string): { id: number; trashId: number } => {
+        let mergedName: string;
+        let keptName: string;
+        if (kind === 'contact') {
+          const kept = contacts.values(keep);
+          if (!kept) throw gone('keepId', 'That contact no longer exists. It may have been deleted.');
+          const merged = contacts.values(merge);
+          if (!merged) throw gone('mergeId', 'That contact no longer exists. It may have been deleted.');
+          // The kept contact's company stays; only one without any company takes the other's.
+          const takeCompany = kept.company === '' && kept.companyId === null;
+          contacts.update(
+            keep,
+            {
+              name: kept.name,
+              email: orKept(kept.email, merged.email),
+              phone: orKept(kept.phone, merged.phone),
+              company: takeCompany ? merged.company : kept.company,
+              companyId: takeCompany ? merged.companyId : kept.companyId,
+              notes: joinNotes(kept.notes, merged.notes),
+              leadSource: orKept(kept.leadSource, merged.leadSource),
+              utmSource: orKept(kept.utmSource, merged.utmSource),
+              utmMedium: orKept(kept.utmMedium, merged.utmMedium),
+              utmCampaign: orKept(kept.utmCampaign, merged.utmCampaign),
+              // Whoever asked not to be contacted, as either record, is not contacted as the merged one.
+              consent: stricterConsent(kept.consent, merged.consent),
+            },
+            now,
+          );
+          [mergedName, keptName] = [merged.name, kept.name];
+        } else {
+          const kept = companies.values(keep);
+          if (!kept) throw gone('keepId', 'That company no longer exists. It may have been deleted.');
+          const merged = companies.values(merge);
+          if (!merged) throw gone('mergeId', 'That company no longer exists. It may have been deleted.');
+          companies.update(
+            keep,
+            {
+              website: orKept(kept.website, merged.website),
+              phone: orKept(kept.phone, merged.phone),
+              address: orKept(kept.address, merged.address),
+              industry: orKept(kept.industry, merged.industry),
+              notes: joinNotes(kept.notes, merged.notes),
+              leadSource: orKept(kept.leadSource, merged.leadSource),
+              utmSource: orKept(kept.utmSource, merged.utmSource),
+              utmMedium: orKept(kept.utmMedium, merged.utmMedium),
+              utmCampaign: orKept(kept.utmCampaign, merged.utmCampaign),
+            },
+            now,
+          );
+          [mergedName, keptName] = [merged.name, kept.name];
+        }
+        for (const move of moves[kind]) move.run({ keep, merge });
+        history.add(
+          { kind, id: keep },
+          [{ action: 'merged', field: '', oldValue: mergedName, newValue: keptName }],
+          now,
+        );
+        history.add(
+          { kind, id: merge },
+          [{ action: 'merged', field: '', oldValue: mergedName, newValue: keptName }],
+          now,
+        );
+        const { trashId } = trash.moveToTrash(
           {
-            name: kept.name,
-            email: orKept(kept.email, merged.email),
-            phone: orKept(kept.phone, merged.phone),
-            company: takeCompany ? merged.company : kept.company,
-            companyId: takeCompany ? merged.companyId : kept.companyId,
-            notes: joinNotes(kept.notes, merged.notes),
-            leadSource: orKept(kept.leadSource, merged.leadSource),
-            utmSource: orKept(kept.utmSource, merged.utmSource),
-            utmMedium: orKept(kept.utmMedium, merged.utmMedium),
-            utmCampaign: orKept(kept.utmCampaign, merged.utmCampaign),
-            // Whoever asked not to be contacted, as either record, is not contacted as the merged one.
-            consent: stricterConsent(kept.consent, merged.consent),
+            kind,
+            label: `${mergedName} (merged into ${keptName})`,
+            records: { [kind]: [merge] },
+            mergedInto: { id: keep, name: keptName },
           },
           now,
         );
-        [mergedName, keptName] = [merged.name, kept.name];
-      } else {
-        const kept = companies.values(keep);
-        if (!kept) throw gone('keepId', 'That company no longer exists. It may have been deleted.');
-        const merged = companies.values(merge);
-        if (!merged) throw gone('mergeId', 'That company no longer exists. It may have been deleted.');
-        companies.update(
-          keep,
-          {
-            website: orKept(kept.website, merged.website),
-            phone: orKept(kept.phone, merged.phone),
-            address: orKept(kept.address, merged.address),
-            industry: orKept(kept.industry, merged.industry),
-            notes: joinNotes(kept.notes, merged.notes),
-            leadSource: orKept(kept.leadSource, merged.leadSource),
-            utmSource: orKept(kept.utmSource, merged.utmSource),
-            utmMedium: orKept(kept.utmMedium, merged.utmMedium),
-            utmCampaign: orKept(kept.utmCampaign, merged.utmCampaign),
-          },
-          now,
-        );
-        [mergedName, keptName] = [merged.name, kept.name];
-      }
-      for (const move of moves[kind]) move.run({ keep, merge });
-      history.add({ kind, id: keep }, [{ action: 'merged', field: '', oldValue: mergedName, newValue: keptName }], now);
-      history.add({ kind, id: merge }, [{ action: 'merged', field: '', oldValue: mergedName, newValue: keptName }], now);
-      const { trashId } = trash.moveToTrash({ kind, label: `${mergedName} (merged into ${keptName})`, records: { [kind]: [merge] }, mergedInto: { id: keep, name: keptName } }, now);
-      return { id: keep, trashId };
-    }),
+        return { id: keep, trashId };
+      },
+    ),
   };
 }

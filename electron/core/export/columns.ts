@@ -63,10 +63,17 @@ const dealColumns: Array<Column<DealRecord>> = [
   { title: 'Updated', value: (r) => timeCell(r.updatedAt) },
 ];
 
-const builtIn: { [K in FieldedKind]: Array<Column<RecordOf[K]>> } = { contact: contactColumns, company: companyColumns, deal: dealColumns };
+const builtIn: { [K in FieldedKind]: Array<Column<RecordOf[K]>> } = {
+  contact: contactColumns,
+  company: companyColumns,
+  deal: dealColumns,
+};
 
 /** A custom field's cell: dates as dates, numbers as numbers, text and choices as their text. */
-function customColumn<R extends { custom: ReadonlyMap<number, string | number> }>(field: CustomField, title: string): Column<R> {
+function customColumn<R extends { custom: ReadonlyMap<number, string | number> }>(
+  field: CustomField,
+  title: string,
+): Column<R> {
   return {
     title,
     value(record) {
@@ -89,6 +96,15 @@ export function columnsOf<K extends FieldedKind>(kind: K, fields: readonly Custo
   const taken = new Set([...fixed.map((column) => normalHeader(column.title)), 'tags']);
   const custom = fields
     .filter((field) => field.kind === kind)
-    .map((field) => customColumn<RecordOf[K]>(field, taken.has(normalHeader(field.label)) ? field.label + customFieldSuffix : field.label));
-  return [...fixed, ...custom, { title: 'Tags', value: (record) => (record.tags.length === 0 ? null : record.tags.join('; ')) }];
+    .map((field) =>
+      customColumn<RecordOf[K]>(
+        field,
+        taken.has(normalHeader(field.label)) ? field.label + customFieldSuffix : field.label,
+      ),
+    );
+  return [
+    ...fixed,
+    ...custom,
+    { title: 'Tags', value: (record) => (record.tags.length === 0 ? null : record.tags.join('; ')) },
+  ];
 }

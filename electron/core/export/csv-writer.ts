@@ -25,7 +25,11 @@ function csvField(delimiter: CsvDelimiter): (text: string) => string {
  * is the decimal point) numbers have a decimal comma too. Text that a
  * spreadsheet would run as a formula starts with an apostrophe.
  */
-export function csvWriter<R>(path: string, columns: ReadonlyArray<Column<R>>, delimiter: CsvDelimiter): Promise<RecordWriter<R>> {
+export function csvWriter<R>(
+  path: string,
+  columns: ReadonlyArray<Column<R>>,
+  delimiter: CsvDelimiter,
+): Promise<RecordWriter<R>> {
   const decimalComma = delimiter === ';';
   const field = csvField(delimiter);
   const header = columns.map((column) => field(neutraliseFormula(column.title))).join(delimiter) + lineEnd;

@@ -35,7 +35,12 @@ async function exportingCore(openCore: ReturnType<typeof useCores>, dataDir: str
 
 /** A small address book with every kind of field: custom text, number, date and choice, tags, accents, emoji, long notes. */
 async function addressBook(core: Core) {
-  const tier = await call(core, 'customFields.create', { kind: 'contact', label: 'Tier', type: 'choice', choices: ['Gold', 'Silver'] });
+  const tier = await call(core, 'customFields.create', {
+    kind: 'contact',
+    label: 'Tier',
+    type: 'choice',
+    choices: ['Gold', 'Silver'],
+  });
   const score = await call(core, 'customFields.create', { kind: 'contact', label: 'Score', type: 'number' });
   const birthday = await call(core, 'customFields.create', { kind: 'contact', label: 'Birthday', type: 'date' });
   const nickname = await call(core, 'customFields.create', { kind: 'contact', label: 'Nickname', type: 'text' });
@@ -50,7 +55,12 @@ async function addressBook(core: Core) {
     tagIds: [vip.id, press.id],
     custom: { [tier.id]: 'Gold', [score.id]: -5, [birthday.id]: '1990-04-01', [nickname.id]: 'Clo' },
   });
-  const jurgen = await call(core, 'contacts.create', { name: 'Jürgen Weiß', email: 'jw@example.de', notes: longNotes, custom: { [score.id]: 3.5 } });
+  const jurgen = await call(core, 'contacts.create', {
+    name: 'Jürgen Weiß',
+    email: 'jw@example.de',
+    notes: longNotes,
+    custom: { [score.id]: 3.5 },
+  });
   const ann = await call(core, 'contacts.create', { name: 'Ann', email: '' });
   return { fields: { tier, score, birthday, nickname }, tags: { vip, press }, contacts: { chloe, jurgen, ann } };
 }
@@ -60,7 +70,10 @@ async function exportTo(core: Core, desktop: RecordingDesktop, path: string, req
   return call(core, 'export.list', { list: allContacts, format: 'csv', ...request } as never);
 }
 
-const csvRecords = (path: string, delimiter = ',') => parse(readFileSync(path), { bom: true, columns: true, delimiter, relax_column_count: false }) as Array<Record<string, string>>;
+const csvRecords = (path: string, delimiter = ',') =>
+  parse(readFileSync(path), { bom: true, columns: true, delimiter, relax_column_count: false }) as Array<
+    Record<string, string>
+  >;
 
 describe('export of a list to a file', () => {
   const tempDir = useTempDirs();
@@ -77,7 +90,9 @@ describe('export of a list to a file', () => {
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('\uFEFFName,Email,Phone,Company,Notes,Created,Updated,Lead source,UTM source,UTM medium,UTM campaign,Marketing consent,Consent changed,Tier,Score,Birthday,Nickname,Tags');
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFFName,Email,Phone,Company,Notes,Created,Updated,Lead source,UTM source,UTM medium,UTM campaign,Marketing consent,Consent changed,Tier,Score,Birthday,Nickname,Tags',
+    );
     expect(text.endsWith('\r\n')).toBe(true);
     const records = csvRecords(path);
     expect(records.map((record) => record.Name)).toEqual(['Ann', 'Chloé Dubois 🎉', 'Jürgen Weiß']);
@@ -117,7 +132,9 @@ describe('export of a list to a file', () => {
     await exportTo(core, desktop, path, { format: 'csv', delimiter: ';' });
 
     const text = readFileSync(path, 'utf8');
-    expect(text.split('\r\n')[0]).toBe('\uFEFFName;Email;Phone;Company;Notes;Created;Updated;Lead source;UTM source;UTM medium;UTM campaign;Marketing consent;Consent changed;Tier;Score;Birthday;Nickname;Tags');
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFFName;Email;Phone;Company;Notes;Created;Updated;Lead source;UTM source;UTM medium;UTM campaign;Marketing consent;Consent changed;Tier;Score;Birthday;Nickname;Tags',
+    );
     const records = csvRecords(path, ';');
     expect(records.map((record) => [record.Name, record.Score, record.Company])).toEqual([
       ['Ann', '', ''],
@@ -143,7 +160,10 @@ describe('export of a list to a file', () => {
     const { core, desktop, progress } = await exportingCore(openCore, tempDir());
     seedContacts(core, 2_600);
     const vip = await call(core, 'tags.create', { name: 'VIP' });
-    const everySecond = (core.db.prepare('SELECT id FROM contacts WHERE id % 2 = 0').pluck().all() as number[]).slice(0, 1_000);
+    const everySecond = (core.db.prepare('SELECT id FROM contacts WHERE id % 2 = 0').pluck().all() as number[]).slice(
+      0,
+      1_000,
+    );
     await call(core, 'bulk.apply', { kind: 'contact', ids: everySecond, action: { type: 'addTag', tagId: vip.id } });
     const query = { search: 'berg', tagIds: [vip.id], sort: 'email' as const, direction: 'desc' as const };
     const shown: string[] = [];
@@ -164,7 +184,9 @@ describe('export of a list to a file', () => {
     progress.splice(0);
 
     // Every row of a long list, beyond any page size, in the list's sort (blanks last).
-    const everyone = await exportTo(core, desktop, path, { list: { kind: 'contact', query: { sort: 'company', direction: 'desc' } } });
+    const everyone = await exportTo(core, desktop, path, {
+      list: { kind: 'contact', query: { sort: 'company', direction: 'desc' } },
+    });
     expect(everyone.rows).toBe(2_600);
     const records = csvRecords(path);
     expect(records).toHaveLength(2_600);
@@ -199,12 +221,16 @@ describe('export of a list to a file', () => {
     listeners.push((event, payload) => {
       // While the export runs, the window keeps paging its list.
       if (event === 'export.progress' && (payload as ExportProgress).fraction < 0.9) {
-        void call(core, 'contacts.list', { offset: 20_000, limit: 100, search: 'berg' }).then((page) => answered.push(page.rows.length));
+        void call(core, 'contacts.list', { offset: 20_000, limit: 100, search: 'berg' }).then((page) =>
+          answered.push(page.rows.length),
+        );
       }
     });
 
     // A guard, not a benchmark (a frame is 16 ms): as generous as the other jobs' guard.
-    const { value, longestStallMs } = await measureStalls(() => call(core, 'export.list', { list: allContacts, format: 'xlsx' }));
+    const { value, longestStallMs } = await measureStalls(() =>
+      call(core, 'export.list', { list: allContacts, format: 'xlsx' }),
+    );
 
     expect(value.rows).toBe(30_000);
     expect(answered.length).toBeGreaterThan(5);
@@ -216,7 +242,10 @@ describe('export of a list to a file', () => {
     const { contacts } = await addressBook(core);
     const path = join(tempDir(), 'ticked.csv');
 
-    const result = await exportTo(core, desktop, path, { list: { kind: 'contact', query: { sort: 'name', direction: 'desc' } }, ids: [contacts.ann.id, contacts.jurgen.id] });
+    const result = await exportTo(core, desktop, path, {
+      list: { kind: 'contact', query: { sort: 'name', direction: 'desc' } },
+      ids: [contacts.ann.id, contacts.jurgen.id],
+    });
 
     expect(result.rows).toBe(2);
     expect(csvRecords(path).map((record) => record.Name)).toEqual(['Jürgen Weiß', 'Ann']);
@@ -234,8 +263,15 @@ describe('export of a list to a file', () => {
     const result = await exportTo(core, desktop, path, { list, except: [contacts.ann.id, contacts.jurgen.id] });
 
     expect(result.rows).toBe(everyone.length - 2);
-    expect(csvRecords(path).map((record) => record.Name)).toEqual(everyone.filter((name) => name !== 'Ann' && name !== 'Jürgen Weiß'));
-    const both = await failure(core, 'export.list', { list, ids: [contacts.ann.id], except: [contacts.jurgen.id], format: 'csv' });
+    expect(csvRecords(path).map((record) => record.Name)).toEqual(
+      everyone.filter((name) => name !== 'Ann' && name !== 'Jürgen Weiß'),
+    );
+    const both = await failure(core, 'export.list', {
+      list,
+      ids: [contacts.ann.id],
+      except: [contacts.jurgen.id],
+      format: 'csv',
+    });
     expect(both.code).toBe('VALIDATION');
     expect(both.message).toContain('Name the ticked rows or the unticked ones, not both.');
   });
@@ -250,9 +286,19 @@ describe('export of a list to a file', () => {
 
     const { core, desktop } = await exportingCore(openCore, tempDir());
     const score = await call(core, 'customFields.create', { kind: 'contact', label: 'Score', type: 'number' });
-    const dangerous = ['=HYPERLINK("http://evil.example","Click")', '+49 30 1234', '-2+3', '@SUM(A1:A2)', '\tTabbed', '\rReturned'];
+    const dangerous = [
+      '=HYPERLINK("http://evil.example","Click")',
+      '+49 30 1234',
+      '-2+3',
+      '@SUM(A1:A2)',
+      '\tTabbed',
+      '\rReturned',
+    ];
     for (const [index, text] of dangerous.entries()) {
-      const { id } = await call(core, 'contacts.create', { name: `Person ${index}`, custom: { [score.id]: -index - 1 } });
+      const { id } = await call(core, 'contacts.create', {
+        name: `Person ${index}`,
+        custom: { [score.id]: -index - 1 },
+      });
       // Forms trim what is typed; an import or an older version may have kept a leading tab or line break.
       core.db.prepare('UPDATE contacts SET notes = ? WHERE id = ?').run(text, id);
     }
@@ -283,11 +329,38 @@ describe('export of a list to a file', () => {
 
     expect(result).toMatchObject({ saved: true, rows: 3 });
     const rows = await readSheet(path);
-    expect(rows[0]).toEqual(['Name', 'Email', 'Phone', 'Company', 'Notes', 'Created', 'Updated', 'Lead source', 'UTM source', 'UTM medium', 'UTM campaign', 'Marketing consent', 'Consent changed', 'Tier', 'Score', 'Birthday', 'Nickname', 'Tags']);
+    expect(rows[0]).toEqual([
+      'Name',
+      'Email',
+      'Phone',
+      'Company',
+      'Notes',
+      'Created',
+      'Updated',
+      'Lead source',
+      'UTM source',
+      'UTM medium',
+      'UTM campaign',
+      'Marketing consent',
+      'Consent changed',
+      'Tier',
+      'Score',
+      'Birthday',
+      'Nickname',
+      'Tags',
+    ]);
     const chloe = rows[2]!;
-    expect(chloe.slice(0, 5)).toEqual(['Chloé Dubois 🎉', 'chloe@example.fr', '01 23 45 67 89', 'Société Générale, Paris', 'Line one\nLine "two"; with comma, and semicolon']);
+    expect(chloe.slice(0, 5)).toEqual([
+      'Chloé Dubois 🎉',
+      'chloe@example.fr',
+      '01 23 45 67 89',
+      'Société Générale, Paris',
+      'Line one\nLine "two"; with comma, and semicolon',
+    ]);
     // Excel keeps time as a fraction of a day: within a millisecond.
-    expect(Math.abs((chloe[5] as unknown as Date).getTime() - Date.parse(contacts.chloe.createdAt))).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs((chloe[5] as unknown as Date).getTime() - Date.parse(contacts.chloe.createdAt)),
+    ).toBeLessThanOrEqual(1);
     expect(chloe.slice(13)).toEqual(['Gold', -5, new Date('1990-04-01T00:00:00Z'), 'Clo', 'Press; VIP']);
     expect(rows[3]![4]).toBe(longNotes);
     expect(rows[3]![14]).toBe(3.5);
@@ -345,7 +418,11 @@ describe('export of a list to a file', () => {
     expect(unfolded).toContain(`NOTE:${longNotes}`);
     // The vCard reader the import uses finds every card.
     const cards = vcf.parse(text);
-    expect(cards.map((card) => [card.get('fn')].flat()[0]?.valueOf())).toEqual(['Ann', 'Chloé Dubois 🎉', 'Jürgen Weiß']);
+    expect(cards.map((card) => [card.get('fn')].flat()[0]?.valueOf())).toEqual([
+      'Ann',
+      'Chloé Dubois 🎉',
+      'Jürgen Weiß',
+    ]);
   });
 
   it('folds long vCard lines at 75 bytes without cutting a character in two', () => {
@@ -367,24 +444,70 @@ describe('export of a list to a file', () => {
 
   it('exports companies and deals with their own fields', async () => {
     const { core, desktop } = await exportingCore(openCore, tempDir());
-    const acme = await call(core, 'companies.create', { name: 'Acme Ltd', website: 'acme.example', industry: 'Engineering', address: '1 High St\nLondon' });
+    const acme = await call(core, 'companies.create', {
+      name: 'Acme Ltd',
+      website: 'acme.example',
+      industry: 'Engineering',
+      address: '1 High St\nLondon',
+    });
     const anna = await call(core, 'contacts.create', { name: 'Anna Berg', companyId: acme.id });
     const region = await call(core, 'customFields.create', { kind: 'deal', label: 'Region', type: 'text' });
-    await call(core, 'deals.create', { title: 'Acme renewal', companyId: acme.id, contactId: anna.id, valueMinor: 500_050, currency: 'EUR', expectedCloseDate: '2027-03-31', probability: 60, owner: 'Maria', custom: { [region.id]: 'North' } });
+    await call(core, 'deals.create', {
+      title: 'Acme renewal',
+      companyId: acme.id,
+      contactId: anna.id,
+      valueMinor: 500_050,
+      currency: 'EUR',
+      expectedCloseDate: '2027-03-31',
+      probability: 60,
+      owner: 'Maria',
+      custom: { [region.id]: 'North' },
+    });
     await call(core, 'deals.create', { title: 'Tokyo pilot', valueMinor: 120_000, currency: 'JPY' });
 
     const companies = join(tempDir(), 'companies.csv');
     desktop.saveLocation = companies;
     await call(core, 'export.list', { list: { kind: 'company', query: {} }, format: 'csv' });
-    expect(csvRecords(companies)).toEqual([expect.objectContaining({ Name: 'Acme Ltd', Website: 'acme.example', Address: '1 High St\nLondon', Industry: 'Engineering' })]);
+    expect(csvRecords(companies)).toEqual([
+      expect.objectContaining({
+        Name: 'Acme Ltd',
+        Website: 'acme.example',
+        Address: '1 High St\nLondon',
+        Industry: 'Engineering',
+      }),
+    ]);
 
     const deals = join(tempDir(), 'deals.xlsx');
     desktop.saveLocation = deals;
-    await call(core, 'export.list', { list: { kind: 'deal', query: { sort: 'title', direction: 'asc' } }, format: 'xlsx' });
+    await call(core, 'export.list', {
+      list: { kind: 'deal', query: { sort: 'title', direction: 'asc' } },
+      format: 'xlsx',
+    });
     const rows = await readSheet(deals);
-    expect(rows[0]!.slice(0, 10)).toEqual(['Title', 'Value', 'Currency', 'Stage', 'Company', 'Contact', 'Expected close', 'Probability', 'Owner', 'Notes']);
+    expect(rows[0]!.slice(0, 10)).toEqual([
+      'Title',
+      'Value',
+      'Currency',
+      'Stage',
+      'Company',
+      'Contact',
+      'Expected close',
+      'Probability',
+      'Owner',
+      'Notes',
+    ]);
     expect(rows[0]!.slice(-2)).toEqual(['Region', 'Tags']);
-    expect(rows[1]!.slice(0, 9)).toEqual(['Acme renewal', 5000.5, 'EUR', 'Lead', 'Acme Ltd', 'Anna Berg', new Date('2027-03-31T00:00:00Z'), 60, 'Maria']);
+    expect(rows[1]!.slice(0, 9)).toEqual([
+      'Acme renewal',
+      5000.5,
+      'EUR',
+      'Lead',
+      'Acme Ltd',
+      'Anna Berg',
+      new Date('2027-03-31T00:00:00Z'),
+      60,
+      'Maria',
+    ]);
     expect(rows[1]!.at(-2)).toBe('North');
     expect(rows[2]!.slice(0, 3)).toEqual(['Tokyo pilot', 120_000, 'JPY']);
   });
@@ -406,13 +529,17 @@ describe('export of a list to a file', () => {
     desktop.saveLocation = path;
     let cancelled: Promise<unknown> | undefined;
     listeners.push((event, payload) => {
-      if (event === 'export.progress' && (payload as ExportProgress).rows >= 1_000 && !cancelled) cancelled = core.dispatch('export.cancel', {});
+      if (event === 'export.progress' && (payload as ExportProgress).rows >= 1_000 && !cancelled)
+        cancelled = core.dispatch('export.cancel', {});
     });
 
     const error = await failure(core, 'export.list', { list: allContacts, format: 'xlsx' });
 
     expect(await cancelled).toEqual({ ok: true, data: { cancelled: true } });
-    expect(error).toMatchObject({ code: 'CANCELLED', message: expect.stringMatching(/export was stopped\. No file was written/) });
+    expect(error).toMatchObject({
+      code: 'CANCELLED',
+      message: expect.stringMatching(/export was stopped\. No file was written/),
+    });
     expect(readdirSync(folder)).toEqual(['Contacts.xlsx']);
     expect(readFileSync(path, 'utf8')).toBe('the export from last week');
     // The next export works and replaces the old file whole.
@@ -445,7 +572,10 @@ describe('export of a list to a file', () => {
 
     const error = await failure(core, 'export.list', { list: allContacts, format: 'csv' });
 
-    expect(error).toMatchObject({ code: 'STORAGE', message: 'There is a folder called “Contacts.csv” there, so the export was not saved. Choose another name.' });
+    expect(error).toMatchObject({
+      code: 'STORAGE',
+      message: 'There is a folder called “Contacts.csv” there, so the export was not saved. Choose another name.',
+    });
     expect(readdirSync(folder)).toEqual(['Contacts.csv']);
     expect(readdirSync(taken)).toEqual(['inside']);
   });
@@ -457,8 +587,17 @@ describe('export of a list to a file', () => {
     desktop.chooseSaveLocation = () => new Promise((resolve) => (answer = resolve));
     const first = core.dispatch('export.list', { list: allContacts, format: 'csv' });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await failure(core, 'export.list', { list: allContacts, format: 'csv' })).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already running/) });
+    expect(await failure(core, 'export.list', { list: allContacts, format: 'csv' })).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/already running/),
+    });
     answer(join(tempDir(), 'no such folder', 'out.csv'));
-    expect(await first).toMatchObject({ ok: false, error: { code: 'STORAGE', message: expect.stringMatching(/is not there any more, so the export file could not be written/) } });
+    expect(await first).toMatchObject({
+      ok: false,
+      error: {
+        code: 'STORAGE',
+        message: expect.stringMatching(/is not there any more, so the export file could not be written/),
+      },
+    });
   });
 });

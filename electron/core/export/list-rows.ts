@@ -25,7 +25,12 @@ export interface TickedRows {
  * the ticked rows, still in the list's order (a ticked row the list no
  * longer holds is not written). `total` is how many rows to expect, for progress.
  */
-export function listRows(db: Db, list: ExportedList, ticked: TickedRows = {}, pageSize = idsPerPage): { total: number; pages: Iterable<number[]> } {
+export function listRows(
+  db: Db,
+  list: ExportedList,
+  ticked: TickedRows = {},
+  pageSize = idsPerPage,
+): { total: number; pages: Iterable<number[]> } {
   const selections = listSelections(db);
   const listed = selections.count(list);
   const wanted = ticked.only && new Set(ticked.only);
@@ -35,7 +40,11 @@ export function listRows(db: Db, list: ExportedList, ticked: TickedRows = {}, pa
     let left = wanted?.size ?? Infinity;
     for (let from = 0; left > 0; from += pageSize) {
       const ids = selections.range(list, from, from + pageSize - 1);
-      const kept = wanted ? ids.filter((id) => wanted.has(id)) : unwanted.size > 0 ? ids.filter((id) => !unwanted.has(id)) : ids;
+      const kept = wanted
+        ? ids.filter((id) => wanted.has(id))
+        : unwanted.size > 0
+          ? ids.filter((id) => !unwanted.has(id))
+          : ids;
       left -= kept.length;
       if (kept.length > 0) yield kept;
       if (ids.length < pageSize) return;

@@ -17,10 +17,29 @@ interface Common {
 }
 
 /** Where a record came from: its lead source and UTM fields. */
-type Tracking = { leadSource: string | null; utmSource: string | null; utmMedium: string | null; utmCampaign: string | null };
+type Tracking = {
+  leadSource: string | null;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+};
 export type ContactRecord = Common &
-  Tracking & { name: string; email: string | null; phone: string | null; company: string | null; consent: ConsentStatus; consentChangedAt: string | null };
-export type CompanyRecord = Common & Tracking & { name: string; website: string | null; phone: string | null; address: string | null; industry: string | null };
+  Tracking & {
+    name: string;
+    email: string | null;
+    phone: string | null;
+    company: string | null;
+    consent: ConsentStatus;
+    consentChangedAt: string | null;
+  };
+export type CompanyRecord = Common &
+  Tracking & {
+    name: string;
+    website: string | null;
+    phone: string | null;
+    address: string | null;
+    industry: string | null;
+  };
 export type DealRecord = Common & {
   title: string;
   valueMinor: number;
@@ -44,7 +63,8 @@ export interface RecordOf {
 const common = (alias: string) => `${alias}.id, ${alias}.notes, ${alias}.created_at, ${alias}.updated_at`;
 
 // The page's ids drive the read (CROSS JOIN keeps json_each outermost), so rows come back in the list's order.
-const fromPage = (table: string, alias: string) => `json_each(@ids) page CROSS JOIN ${table} ${alias} ON ${alias}.id = page.value`;
+const fromPage = (table: string, alias: string) =>
+  `json_each(@ids) page CROSS JOIN ${table} ${alias} ON ${alias}.id = page.value`;
 
 type Row = unknown[];
 
@@ -179,9 +199,13 @@ const noCustomValues: ReadonlyMap<number, StoredValue> = new Map();
 export function recordReader<K extends FieldedKind>(db: Db, kind: K): (ids: readonly number[]) => Array<RecordOf[K]> {
   const holds = (table: string) => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1;
   const { columns, from, alias, record } = reads[kind] as KindRead<FieldedKind> as KindRead<K>;
-  const rows = db.prepare<Ids, Row>(`SELECT ${columns} FROM ${from} WHERE ${alias}.deleted_at IS NULL ORDER BY page.key`).raw();
+  const rows = db
+    .prepare<Ids, Row>(`SELECT ${columns} FROM ${from} WHERE ${alias}.deleted_at IS NULL ORDER BY page.key`)
+    .raw();
   const tags = holds(tagTableOf[kind]) ? db.prepare<Ids, [number, string]>(tagsSql(kind)).raw() : undefined;
-  const custom = holds(customTableOf[kind]) ? db.prepare<Ids, [number, number, StoredValue]>(customSql(kind)).raw() : undefined;
+  const custom = holds(customTableOf[kind])
+    ? db.prepare<Ids, [number, number, StoredValue]>(customSql(kind)).raw()
+    : undefined;
 
   return (ids) => {
     const step = { ids: JSON.stringify(ids) };

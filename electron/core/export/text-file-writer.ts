@@ -7,7 +7,11 @@ import type { RecordWriter } from './record-writer';
  * is claimed new ('wx'), so a leftover file is never silently overwritten;
  * the finish makes the file durable.
  */
-export async function textFileWriter<R>(path: string, header: string, text: (records: readonly R[]) => string): Promise<RecordWriter<R>> {
+export async function textFileWriter<R>(
+  path: string,
+  header: string,
+  text: (records: readonly R[]) => string,
+): Promise<RecordWriter<R>> {
   const file = await open(path, 'wx');
   try {
     if (header !== '') await file.write(header);

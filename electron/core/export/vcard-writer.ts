@@ -8,7 +8,11 @@ const version = '4.0';
 
 /** RFC 6350 text escaping: backslash, comma, semicolon and line breaks (vcf writes values as given). */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** N's parts from one name: the last word is the family name, the words before it the given names. */
@@ -42,7 +46,8 @@ export function foldLine(line: string): string {
   return pieces.join('\r\n ');
 }
 
-const property = (field: string, value: string, params?: Record<string, string>) => foldLine(new vcf.Property(field, value, params).toString(version));
+const property = (field: string, value: string, params?: Record<string, string>) =>
+  foldLine(new vcf.Property(field, value, params).toString(version));
 
 /**
  * One vCard 4.0 per contact (formatted with vcf): FN, N from the name, EMAIL,
@@ -53,7 +58,12 @@ const property = (field: string, value: string, params?: Record<string, string>)
  */
 export function cardOf(contact: ContactRecord, fields: readonly CustomField[]): string {
   const { family, given } = nameParts(contact.name);
-  const lines = ['BEGIN:VCARD', `VERSION:${version}`, property('fn', escapeText(contact.name)), property('n', [family, given, '', '', ''].map(escapeText).join(';'))];
+  const lines = [
+    'BEGIN:VCARD',
+    `VERSION:${version}`,
+    property('fn', escapeText(contact.name)),
+    property('n', [family, given, '', '', ''].map(escapeText).join(';')),
+  ];
   if (contact.email) lines.push(property('email', escapeText(contact.email)));
   if (contact.phone) lines.push(property('tel', escapeText(contact.phone), { value: 'text' }));
   if (contact.company) lines.push(property('org', escapeText(contact.company)));
@@ -61,7 +71,8 @@ export function cardOf(contact: ContactRecord, fields: readonly CustomField[]): 
   if (contact.tags.length > 0) lines.push(property('categories', contact.tags.map(escapeText).join(',')));
   for (const field of fields) {
     const value = contact.custom.get(field.id);
-    if (value !== undefined) lines.push(property('xRolodeskField', `${escapeText(field.label)};${escapeText(String(value))}`));
+    if (value !== undefined)
+      lines.push(property('xRolodeskField', `${escapeText(field.label)};${escapeText(String(value))}`));
   }
   lines.push('END:VCARD');
   return lines.join(vcf.EOL) + vcf.EOL;
@@ -69,5 +80,7 @@ export function cardOf(contact: ContactRecord, fields: readonly CustomField[]): 
 
 /** A .vcf file of many cards, UTF-8 as vCard 4.0 requires. */
 export function vcardWriter(path: string, fields: readonly CustomField[]): Promise<RecordWriter<ContactRecord>> {
-  return textFileWriter<ContactRecord>(path, '', (records) => records.map((contact) => cardOf(contact, fields)).join(''));
+  return textFileWriter<ContactRecord>(path, '', (records) =>
+    records.map((contact) => cardOf(contact, fields)).join(''),
+  );
 }

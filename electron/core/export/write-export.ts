@@ -40,16 +40,26 @@ export interface ExportJob {
   partialPath: string;
 }
 
-function writerFor(kind: FieldedKind, job: ExportJob, fields: readonly CustomField[]): Promise<RecordWriter<RecordOf[FieldedKind]>> {
+function writerFor(
+  kind: FieldedKind,
+  job: ExportJob,
+  fields: readonly CustomField[],
+): Promise<RecordWriter<RecordOf[FieldedKind]>> {
   const columns = columnsOf(kind, fields);
   switch (job.format) {
     case 'csv':
       return csvWriter(job.partialPath, columns, job.delimiter ?? ',');
     case 'xlsx':
-      return xlsxWriter(job.partialPath, columns, nouns[kind].many.replace(/^./, (first) => first.toUpperCase()));
+      return xlsxWriter(
+        job.partialPath,
+        columns,
+        nouns[kind].many.replace(/^./, (first) => first.toUpperCase()),
+      );
     case 'vcard':
       // The request's schema allows vCard for contacts only.
-      return vcardWriter(job.partialPath, fields) as Promise<RecordWriter<ContactRecord>> as Promise<RecordWriter<RecordOf[FieldedKind]>>;
+      return vcardWriter(job.partialPath, fields) as Promise<RecordWriter<ContactRecord>> as Promise<
+        RecordWriter<RecordOf[FieldedKind]>
+      >;
   }
 }
 

@@ -68,7 +68,10 @@ const fallbackSheetName = 'Sheet1';
  * blank and not "History" (Excel keeps that name for itself).
  */
 export function excelSheetName(name: string): string {
-  const fitting = headOf(withoutForbiddenCharacters(name).replace(/[:\\/?*[\]]/g, ' '), longestSheetName).replace(/^[\s']+|[\s']+$/g, '');
+  const fitting = headOf(withoutForbiddenCharacters(name).replace(/[:\\/?*[\]]/g, ' '), longestSheetName).replace(
+    /^[\s']+|[\s']+$/g,
+    '',
+  );
   return fitting === '' || fitting.toLowerCase() === 'history' ? fallbackSheetName : fitting;
 }
 
@@ -91,7 +94,9 @@ export function fixedParts(sheetName: string): Array<{ name: string; xml: string
 
 /** The sheet's XML before its first row: row 1 frozen at the top, then each column's width (in characters). */
 export function sheetStart(columnWidths: readonly number[]): string {
-  const columns = columnWidths.map((width, at) => `<col min="${at + 1}" max="${at + 1}" width="${width}" customWidth="1"/>`).join('');
+  const columns = columnWidths
+    .map((width, at) => `<col min="${at + 1}" max="${at + 1}" width="${width}" customWidth="1"/>`)
+    .join('');
   return (
     `${declaration}<worksheet xmlns="${mainNamespace}" xmlns:r="${relationshipNamespace}">` +
     '<sheetViews><sheetView tabSelected="1" workbookViewId="0">' +

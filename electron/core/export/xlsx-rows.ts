@@ -19,7 +19,8 @@ const daysBeforeUnixEpoch = 25_569;
 /** A column's letters as a cell reference spells them: A…Z, AA…ZZ, AAA…. */
 export function columnLetters(index: number): string {
   let letters = '';
-  for (let left = index + 1; left > 0; left = Math.floor((left - 1) / 26)) letters = String.fromCharCode(65 + ((left - 1) % 26)) + letters;
+  for (let left = index + 1; left > 0; left = Math.floor((left - 1) / 26))
+    letters = String.fromCharCode(65 + ((left - 1) % 26)) + letters;
   return letters;
 }
 
@@ -32,7 +33,8 @@ export function excelSerial(cell: DateCell): number {
 /** An inline-string cell; text a spreadsheet would run as a formula is marked first, text too long for Excel is cut. */
 export function textCell(reference: string, text: string, style: number = cellStyle.plain): string {
   const marked = neutraliseFormula(text);
-  const fitting = marked.length > longestCellText ? headOf(marked, longestCellText - cutMarker.length) + cutMarker : marked;
+  const fitting =
+    marked.length > longestCellText ? headOf(marked, longestCellText - cutMarker.length) + cutMarker : marked;
   const styled = style === cellStyle.plain ? '' : ` s="${style}"`;
   const space = needsSpacePreserved(fitting) ? ' xml:space="preserve"' : '';
   return `<c r="${reference}"${styled} t="inlineStr"><is><t${space}>${xmlText(fitting)}</t></is></c>`;
@@ -42,7 +44,8 @@ export function textCell(reference: string, text: string, style: number = cellSt
 export function cellXml(reference: string, cell: Cell): string {
   if (cell === null || cell === '') return '';
   if (typeof cell === 'string') return textCell(reference, cell);
-  if (typeof cell === 'number') return Number.isFinite(cell) ? `<c r="${reference}"><v>${cell}</v></c>` : textCell(reference, String(cell));
+  if (typeof cell === 'number')
+    return Number.isFinite(cell) ? `<c r="${reference}"><v>${cell}</v></c>` : textCell(reference, String(cell));
   const serial = excelSerial(cell);
   // A stamp that does not parse is kept as the text it is.
   if (Number.isNaN(serial)) return textCell(reference, cell.iso);

@@ -28,7 +28,14 @@ const columns: Array<Column<Person>> = [
   { title: 'Notes', value: (person) => person.notes },
 ];
 
-const person = (name: string, fields: Partial<Person> = {}): Person => ({ name, score: null, born: null, seen: null, notes: null, ...fields });
+const person = (name: string, fields: Partial<Person> = {}): Person => ({
+  name,
+  score: null,
+  born: null,
+  seen: null,
+  notes: null,
+  ...fields,
+});
 
 async function writeSheet(path: string, batches: Person[][], sheetName = 'Contacts'): Promise<void> {
   const writer = await xlsxWriter(path, columns, sheetName);
@@ -42,7 +49,8 @@ async function packageParts(path: string): Promise<Map<string, string>> {
 }
 
 /** The rows as the import reads them: every cell as text, untrimmed. */
-const importedRows = async (path: string) => (await readSheetRecords(path, (await inspectSource(path)).info.sheet!)).map((record) => record.cells);
+const importedRows = async (path: string) =>
+  (await readSheetRecords(path, (await inspectSource(path)).info.sheet!)).map((record) => record.cells);
 
 describe('the streamed .xlsx writer', () => {
   const tempDir = useTempDirs();
@@ -52,7 +60,12 @@ describe('the streamed .xlsx writer', () => {
     const longNote = `Long ${'é'.repeat(9_995)}`;
     await writeSheet(path, [
       [
-        person('Zoë 🦊 Öztürk', { score: -5, born: '1990-04-01', seen: '2026-03-04T05:06:07.891Z', notes: 'Line one\nLine "two" <b> & more' }),
+        person('Zoë 🦊 Öztürk', {
+          score: -5,
+          born: '1990-04-01',
+          seen: '2026-03-04T05:06:07.891Z',
+          notes: 'Line one\nLine "two" <b> & more',
+        }),
         person('Jürgen Weiß', { score: 3.5, born: '2000-02-29', seen: '1999-12-31T23:59:59.000Z', notes: longNote }),
       ],
       [person('李小龙', { score: 4930123456789 })],
@@ -62,7 +75,9 @@ describe('the streamed .xlsx writer', () => {
     expect(rows[0]).toEqual(['Name', 'Score', 'Born', 'Seen', 'Notes']);
     expect(rows[1]!.slice(0, 3)).toEqual(['Zoë 🦊 Öztürk', -5, new Date('1990-04-01T00:00:00Z')]);
     // Excel keeps time as a fraction of a day: within a millisecond.
-    expect(Math.abs((rows[1]![3] as unknown as Date).getTime() - Date.parse('2026-03-04T05:06:07.891Z'))).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs((rows[1]![3] as unknown as Date).getTime() - Date.parse('2026-03-04T05:06:07.891Z')),
+    ).toBeLessThanOrEqual(1);
     expect(rows[1]![4]).toBe('Line one\nLine "two" <b> & more');
     expect(rows[2]!.slice(0, 3)).toEqual(['Jürgen Weiß', 3.5, new Date('2000-02-29T00:00:00Z')]);
     expect(rows[2]![4]).toBe(longNote);
@@ -75,7 +90,14 @@ describe('the streamed .xlsx writer', () => {
     ]);
 
     const entries = await packageParts(path);
-    expect([...entries.keys()].sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    expect([...entries.keys()].sort()).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
     const styles = entries.get('xl/styles.xml')!;
     const sheet = entries.get('xl/worksheets/sheet1.xml')!;
     // Header cells use cellXfs 1, whose font 1 is bold.
@@ -110,16 +132,25 @@ describe('the streamed .xlsx writer', () => {
       'Literal _x0041_ and _x000D_ stay',
       'Markup <c r="A1"> & "quotes" \'apostrophes\' ]]>',
     ];
-    expect((await importedRows(path)).slice(1).map((cells) => [cells[0], cells[4]])).toEqual(expected.map((text) => [text, text]));
+    expect((await importedRows(path)).slice(1).map((cells) => [cells[0], cells[4]])).toEqual(
+      expected.map((text) => [text, text]),
+    );
     const sheet = (await packageParts(path)).get('xl/worksheets/sheet1.xml')!;
     // What a strict XML 1.0 parser (Excel's) refuses is nowhere in the part.
-    expect(sheet).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(sheet).not.toMatch(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+    );
     expect(sheet).toContain('<t xml:space="preserve">  Spaces around  </t>');
   });
 
   it('writes text a spreadsheet would run as a formula with a leading apostrophe, numbers as they are', async () => {
     const path = join(tempDir(), 'formulas.xlsx');
-    await writeSheet(path, [[person('=HYPERLINK("http://evil.example","Click")', { score: -2, notes: '@SUM(A1:A2)' }), person('+49 30 1234', { notes: "'=quoted" })]]);
+    await writeSheet(path, [
+      [
+        person('=HYPERLINK("http://evil.example","Click")', { score: -2, notes: '@SUM(A1:A2)' }),
+        person('+49 30 1234', { notes: "'=quoted" }),
+      ],
+    ]);
 
     expect((await importedRows(path)).slice(1)).toEqual([
       ['\'=HYPERLINK("http://evil.example","Click")', '-2', '', '', "'@SUM(A1:A2)"],
@@ -129,7 +160,9 @@ describe('the streamed .xlsx writer', () => {
 
   it('writes 20,000 rows in their order, a batch at a time', async () => {
     const path = join(tempDir(), 'many.xlsx');
-    const batches = Array.from({ length: 20 }, (_, batch) => Array.from({ length: 1_000 }, (_, at) => person(`Person ${batch * 1_000 + at}`, { score: batch * 1_000 + at })));
+    const batches = Array.from({ length: 20 }, (_, batch) =>
+      Array.from({ length: 1_000 }, (_, at) => person(`Person ${batch * 1_000 + at}`, { score: batch * 1_000 + at })),
+    );
     await writeSheet(path, batches);
 
     const rows = await importedRows(path);
@@ -142,7 +175,12 @@ describe('the streamed .xlsx writer', () => {
     const path = join(tempDir(), 'long.xlsx');
     // Short of the limit by one unit, then emoji: the cut lands between an emoji's two halves.
     const kept = 'x'.repeat(longestCellText - cutMarker.length - 1);
-    await writeSheet(path, [[person('Merged many times', { notes: kept + '😀'.repeat(cutMarker.length) }), person('Just fits', { notes: 'y'.repeat(longestCellText) })]]);
+    await writeSheet(path, [
+      [
+        person('Merged many times', { notes: kept + '😀'.repeat(cutMarker.length) }),
+        person('Just fits', { notes: 'y'.repeat(longestCellText) }),
+      ],
+    ]);
 
     const [, cut, fits] = await importedRows(path);
     // Compared in parts: a failure would otherwise print 32,767 characters.
@@ -173,7 +211,10 @@ describe('the streamed .xlsx writer', () => {
     const writer = await xlsxWriter(path, columns, 'Contacts');
     await writer.add([person('Anna')]);
 
-    await expect(writer.add(new Array<Person>(maxSheetRows))).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/more than an Excel sheet can hold \(1,048,575\)/) });
+    await expect(writer.add(new Array<Person>(maxSheetRows))).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/more than an Excel sheet can hold \(1,048,575\)/),
+    });
     await writer.abandon();
   });
 

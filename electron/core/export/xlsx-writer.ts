@@ -34,7 +34,11 @@ const piece = 64 * 1024;
  * stays the same however many rows there are. The name is claimed new ('wx'),
  * so a leftover file is never silently overwritten; the finish makes the file durable.
  */
-export async function xlsxWriter<R>(path: string, columns: ReadonlyArray<Column<R>>, sheetName: string): Promise<RecordWriter<R>> {
+export async function xlsxWriter<R>(
+  path: string,
+  columns: ReadonlyArray<Column<R>>,
+  sheetName: string,
+): Promise<RecordWriter<R>> {
   const file = await open(path, 'wx');
   const letters = columns.map((_, at) => columnLetters(at));
   const zip = new ZipFile();
@@ -68,7 +72,10 @@ export async function xlsxWriter<R>(path: string, columns: ReadonlyArray<Column<
 
   let rows = 0;
   try {
-    await send(sheetStart(columns.map((column) => widthOf(column.title))) + `<row r="1">${columns.map((column, at) => textCell(`${letters[at]}1`, column.title, cellStyle.header)).join('')}</row>`);
+    await send(
+      sheetStart(columns.map((column) => widthOf(column.title))) +
+        `<row r="1">${columns.map((column, at) => textCell(`${letters[at]}1`, column.title, cellStyle.header)).join('')}</row>`,
+    );
   } catch (error) {
     await abandon();
     throw error;

@@ -4,7 +4,8 @@
  * surrogate pair without its other half; U+FFFE and U+FFFF. One of them makes
  * the whole file unreadable, so they are dropped (emoji, whole pairs, stay).
  */
-const forbiddenInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const forbiddenInXml =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text that must be written differently: markup, CR, "_x0041_"-like text, any surrogate (checked for a lone half) or forbidden character. */
 const needsWork = /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x/;

@@ -32,8 +32,11 @@ function accountName(): string | undefined {
 }
 
 /** Help › About, Copy Diagnostics, and the window's unhandled errors; they work in recovery mode too. */
-export function helpHandlers(sources: HelpSources): Pick<Handlers, 'help.about' | 'help.diagnostics' | 'help.reportProblem'> {
-  const about = () => aboutFacts({ ...sources, lastVerifiedBackupAt: async () => (await sources.backupStatus()).lastVerifiedAt });
+export function helpHandlers(
+  sources: HelpSources,
+): Pick<Handlers, 'help.about' | 'help.diagnostics' | 'help.reportProblem'> {
+  const about = () =>
+    aboutFacts({ ...sources, lastVerifiedBackupAt: async () => (await sources.backupStatus()).lastVerifiedAt });
   return {
     'help.about': about,
     'help.diagnostics': async () => {

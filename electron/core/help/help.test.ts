@@ -33,7 +33,8 @@ describe('Help: About, Copy Diagnostics, problems the window met', () => {
     const desktop = recordingDesktop();
     core = await openCore({ dataDir, logger, appVersion: '1.2.3-test', desktop });
     const opened = core;
-    const call = async <C extends ChannelName, T = unknown>(channel: C, input: Input<C>): Promise<T> => ok<T>(await opened.dispatch(channel, input));
+    const call = async <C extends ChannelName, T = unknown>(channel: C, input: Input<C>): Promise<T> =>
+      ok<T>(await opened.dispatch(channel, input));
     return { dataDir, logger, desktop, core: opened, call };
   }
 
@@ -45,7 +46,12 @@ describe('Help: About, Copy Diagnostics, problems the window met', () => {
   it('About names the version, the runtimes, SQLite, the data folder and the last verified backup (none yet, then its time)', async () => {
     const { dataDir, call, core: opened } = await loggedCore();
     const before = await call<'help.about', AboutFacts>('help.about', {});
-    expect(before).toMatchObject({ version: '1.2.3-test', node: process.versions.node, dataFolder: dataDir, lastVerifiedBackupAt: null });
+    expect(before).toMatchObject({
+      version: '1.2.3-test',
+      node: process.versions.node,
+      dataFolder: dataDir,
+      lastVerifiedBackupAt: null,
+    });
     // vitest runs in plain Node: there is no Electron or Chromium to name.
     expect(before.electron).toBeNull();
     expect(before.chromium).toBeNull();
@@ -58,14 +64,33 @@ describe('Help: About, Copy Diagnostics, problems the window met', () => {
   it('diagnostics hold the About facts, allow-listed settings and the last 200 log lines, and none of the records, names, addresses or secrets', async () => {
     const m = privacyMarkers;
     const { dataDir, logger, desktop, call } = await loggedCore();
-    const contact = await call<'contacts.create', { id: number }>('contacts.create', { name: m.contact, email: m.email, notes: m.note, company: m.company });
+    const contact = await call<'contacts.create', { id: number }>('contacts.create', {
+      name: m.contact,
+      email: m.email,
+      notes: m.note,
+      company: m.company,
+    });
     await call('activities.create', { kind: 'note', subject: m.noteSubject, body: m.note, contactId: contact.id });
-    await call('sending.settings.update', { host: m.smtpHost, port: 2525, security: 'starttls', user: m.importName, fromName: m.importName, fromAddress: m.importEmail, messagesPerMinute: 12 });
+    await call('sending.settings.update', {
+      host: m.smtpHost,
+      port: 2525,
+      security: 'starttls',
+      user: m.importName,
+      fromName: m.importName,
+      fromAddress: m.importEmail,
+      messagesPerMinute: 12,
+    });
     await call('sending.setPassword', { password: m.password });
     // Our own lines quote a user's value (“…”) and pass addresses along: the file logger hides them as it writes.
-    for (let line = 0; line < 250; line++) logger.info(`saved contact “${m.contact}” for ${m.email} at ${pathForLog(`/home/${m.userName}/${m.fileName}`)}`, { line });
+    for (let line = 0; line < 250; line++)
+      logger.info(`saved contact “${m.contact}” for ${m.email} at ${pathForLog(`/home/${m.userName}/${m.fileName}`)}`, {
+        line,
+      });
     // A line that reached the file without the filter (an older version, another tool): the report filters it again.
-    appendFileSync(logger.file, `[2026-12-07 03:00:00.000] [info] unfiltered “${m.contact}” <${m.email}> in ${dataDir}/attachments\n`);
+    appendFileSync(
+      logger.file,
+      `[2026-12-07 03:00:00.000] [info] unfiltered “${m.contact}” <${m.email}> in ${dataDir}/attachments\n`,
+    );
 
     expect(await call('help.diagnostics', {})).toEqual({ copied: true, logLines: 200 });
     const text = copiedText(desktop);
@@ -103,7 +128,13 @@ describe('Help: About, Copy Diagnostics, problems the window met', () => {
   it('a window’s unhandled error is logged with its stack, shortened, its values hidden', async () => {
     const { logger, call } = await loggedCore();
     const longStack = `TypeError: “${privacyMarkers.contact}” is not a function\n${'    at renderRow (index.js:10:20)\n'.repeat(2000)}`;
-    expect(await call('help.reportProblem', { message: `Cannot show ${privacyMarkers.email}`, stack: longStack, source: 'screen' })).toEqual({ logged: true });
+    expect(
+      await call('help.reportProblem', {
+        message: `Cannot show ${privacyMarkers.email}`,
+        stack: longStack,
+        source: 'screen',
+      }),
+    ).toEqual({ logged: true });
     const text = readFileSync(logger.file, 'utf8');
     const line = text.split('\n').find((entry) => entry.includes('the window met an error it did not handle'));
     expect(line).toBeDefined();
@@ -118,9 +149,17 @@ describe('Help: About, Copy Diagnostics, problems the window met', () => {
     await opened.close();
     writeFileSync(join(dataDir, 'crm.db'), Buffer.alloc(8192, 'not a database '));
     const desktop = recordingDesktop();
-    core = await openCore({ dataDir, logger: fileLogger(log, dataDir, { console: false }), appVersion: '1.2.3-test', desktop });
+    core = await openCore({
+      dataDir,
+      logger: fileLogger(log, dataDir, { console: false }),
+      appVersion: '1.2.3-test',
+      desktop,
+    });
     expect(await core.dispatch('app.info', {})).toMatchObject({ ok: true, data: { mode: 'recovery' } });
-    expect(await core.dispatch('help.about', {})).toMatchObject({ ok: true, data: { sqlite: expect.stringMatching(/^3\./), dataFolder: dataDir } });
+    expect(await core.dispatch('help.about', {})).toMatchObject({
+      ok: true,
+      data: { sqlite: expect.stringMatching(/^3\./), dataFolder: dataDir },
+    });
     expect(await core.dispatch('help.diagnostics', {})).toMatchObject({ ok: true, data: { copied: true } });
     expect(copiedText(desktop)).toContain('the database is damaged');
   });

@@ -48,7 +48,10 @@ export function settingLines(stored: ReadonlyMap<string, unknown>): string[] {
       if (plain !== undefined) lines.push(`${key}.${field} = ${String(plain)}`);
     }
   }
-  if (leftOut > 0) lines.push(`(${leftOut} other stored setting${leftOut === 1 ? '' : 's'} not shown: they may hold names, addresses or secrets)`);
+  if (leftOut > 0)
+    lines.push(
+      `(${leftOut} other stored setting${leftOut === 1 ? '' : 's'} not shown: they may hold names, addresses or secrets)`,
+    );
   return lines;
 }
 

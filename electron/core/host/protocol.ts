@@ -14,7 +14,6 @@ export interface WorkerStart {
   background: boolean;
 }
 
-
 /** The host's requests to the worker, each answered once by a `reply` with the same id. */
 export type HostAsk =
   | { method: 'dispatch'; channel: unknown; input: unknown }

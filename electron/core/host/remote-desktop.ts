@@ -44,12 +44,18 @@ export function remoteDesktop(port: MessagePort | { postMessage(message: FromWor
   return {
     desktop,
     /** The host's answer to call `id`; a refusal keeps the CrmError code main gave it. */
-    settle(id: number, outcome: { ok: true; value: unknown } | { ok: false; message: string; code?: string | undefined }): void {
+    settle(
+      id: number,
+      outcome: { ok: true; value: unknown } | { ok: false; message: string; code?: string | undefined },
+    ): void {
       const call = pending.get(id);
       if (!call) return;
       pending.delete(id);
       if (outcome.ok) call.resolve(outcome.value);
-      else call.reject(outcome.code ? new CrmError(outcome.code as CrmError['code'], outcome.message) : new Error(outcome.message));
+      else
+        call.reject(
+          outcome.code ? new CrmError(outcome.code as CrmError['code'], outcome.message) : new Error(outcome.message),
+        );
     },
   };
 }

@@ -13,10 +13,14 @@ const start = workerData as WorkerStart;
 const post = (message: FromWorker) => port.postMessage(message);
 
 const logger: Logger = {
-  debug: (message, context) => post({ type: 'log', record: { level: 'debug', message, ...(context ? { context } : {}) } }),
-  info: (message, context) => post({ type: 'log', record: { level: 'info', message, ...(context ? { context } : {}) } }),
-  warn: (message, context) => post({ type: 'log', record: { level: 'warn', message, ...(context ? { context } : {}) } }),
-  error: (message, context) => post({ type: 'log', record: { level: 'error', message, ...(context ? { context } : {}) } }),
+  debug: (message, context) =>
+    post({ type: 'log', record: { level: 'debug', message, ...(context ? { context } : {}) } }),
+  info: (message, context) =>
+    post({ type: 'log', record: { level: 'info', message, ...(context ? { context } : {}) } }),
+  warn: (message, context) =>
+    post({ type: 'log', record: { level: 'warn', message, ...(context ? { context } : {}) } }),
+  error: (message, context) =>
+    post({ type: 'log', record: { level: 'error', message, ...(context ? { context } : {}) } }),
 };
 const remote = remoteDesktop(port);
 let background: ReturnType<typeof startBackground> | undefined;
@@ -55,14 +59,23 @@ async function answer(core: Core, ask: HostAsk): Promise<HostAnswers[HostAsk['me
 async function main(): Promise<void> {
   let core: Core;
   try {
-    core = await openCore({ dataDir: start.dataDir, appVersion: start.appVersion, logger, desktop: remote.desktop, emit });
+    core = await openCore({
+      dataDir: start.dataDir,
+      appVersion: start.appVersion,
+      logger,
+      desktop: remote.desktop,
+      emit,
+    });
   } catch (error) {
     post({ type: 'failed', error: toWire(error) });
     return;
   }
   port.on('message', (message: ToWorker) => {
     if (message.type === 'desktopReply') {
-      remote.settle(message.id, message.ok ? { ok: true, value: message.value } : { ok: false, message: message.message, code: message.code });
+      remote.settle(
+        message.id,
+        message.ok ? { ok: true, value: message.value } : { ok: false, message: message.message, code: message.code },
+      );
       return;
     }
     answer(core, message.ask).then(

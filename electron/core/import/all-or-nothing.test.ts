@@ -10,7 +10,12 @@ import { openFile, peopleCsv, writeFile } from '../../../tests/support/import-fi
 
 /** Everything stored, as rows: "the data is unchanged" means this is equal. */
 function snapshot(core: Core): string {
-  const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' AND name <> 'settings' ORDER BY name").pluck().all() as string[];
+  const tables = core.db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' AND name <> 'settings' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
   return JSON.stringify(tables.map((table) => [table, core.db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()]));
 }
 
@@ -28,13 +33,21 @@ describe('all or nothing', () => {
     };
     const core = await openCore(tempDir(), { desktop, emit });
     await call(core, 'contacts.create', { name: 'Already Here', email: 'here@example.com' });
-    return { core, desktop, events, onEvent: (listener: (event: EventName, payload: unknown) => void) => listeners.push(listener), dir: tempDir() };
+    return {
+      core,
+      desktop,
+      events,
+      onEvent: (listener: (event: EventName, payload: unknown) => void) => listeners.push(listener),
+      dir: tempDir(),
+    };
   }
 
   it('a failure at row N leaves the data exactly as it was', async () => {
     const { core, desktop, dir } = await setUp();
     // A real failure inside the write: the database itself refuses row 500.
-    core.db.exec("CREATE TRIGGER refuse_row_500 BEFORE INSERT ON contacts WHEN new.name = 'Person 500' BEGIN SELECT RAISE(ABORT, 'row 500 refused'); END;");
+    core.db.exec(
+      "CREATE TRIGGER refuse_row_500 BEFORE INSERT ON contacts WHEN new.name = 'Person 500' BEGIN SELECT RAISE(ABORT, 'row 500 refused'); END;",
+    );
     const before = snapshot(core);
     const file = await openFile(core, desktop, writeFile(dir, 'people.csv', peopleCsv(1000)));
     const error = await failure(core, 'import.run', file.plan());
@@ -53,7 +66,8 @@ describe('all or nothing', () => {
     let cancelled: Promise<unknown> | undefined;
     onEvent((event, payload) => {
       const progress = payload as EventPayload<'import.progress'>;
-      if (event === 'import.progress' && progress.phase === 'writing' && progress.rows > 0 && !cancelled) cancelled = core.dispatch('import.cancel', { importId: file.importId });
+      if (event === 'import.progress' && progress.phase === 'writing' && progress.rows > 0 && !cancelled)
+        cancelled = core.dispatch('import.cancel', { importId: file.importId });
     });
     const error = await failure(core, 'import.run', file.plan());
     expect(cancelled).toBeDefined();
@@ -70,14 +84,21 @@ describe('all or nothing', () => {
     expect(await call(core, 'import.cancel', { importId: file.importId })).toEqual({ cancelled: false });
     let cancelled = false;
     onEvent((event, payload) => {
-      if (event === 'import.progress' && (payload as EventPayload<'import.progress'>).phase === 'checking' && !cancelled) {
+      if (
+        event === 'import.progress' &&
+        (payload as EventPayload<'import.progress'>).phase === 'checking' &&
+        !cancelled
+      ) {
         cancelled = true;
         void core.dispatch('import.cancel', { importId: file.importId });
       }
     });
     const error = await failure(core, 'import.preview', file.plan());
     expect(cancelled).toBe(true);
-    expect(error).toMatchObject({ code: 'CANCELLED', message: 'The work was stopped before it finished. Nothing was changed.' });
+    expect(error).toMatchObject({
+      code: 'CANCELLED',
+      message: 'The work was stopped before it finished. Nothing was changed.',
+    });
     // The file stays open: a new preview runs to the end.
     expect((await file.preview()).counts.create).toBe(20_000);
   });
@@ -96,7 +117,10 @@ describe('all or nothing', () => {
     });
     const error = await failure(core, 'import.run', file.plan());
     expect(changed).toBe(true);
-    expect(error).toMatchObject({ code: 'FILE_REFUSED', message: 'The file changed while it was being read. Nothing was imported.' });
+    expect(error).toMatchObject({
+      code: 'FILE_REFUSED',
+      message: 'The file changed while it was being read. Nothing was imported.',
+    });
     expect(snapshot(core)).toBe(before);
   });
 
@@ -104,8 +128,13 @@ describe('all or nothing', () => {
     const { core, desktop, dir, events } = await setUp();
     const file = await openFile(core, desktop, writeFile(dir, 'people.csv', peopleCsv(300)));
     await file.run();
-    const phases = events.filter((entry) => entry.event === 'import.progress').map((entry) => (entry.payload as EventPayload<'import.progress'>).phase);
+    const phases = events
+      .filter((entry) => entry.event === 'import.progress')
+      .map((entry) => (entry.payload as EventPayload<'import.progress'>).phase);
     expect(new Set(phases)).toEqual(new Set(['reading', 'writing']));
-    expect(events.at(-1)).toEqual({ event: 'records.changed', payload: { records: [], kinds: ['company', 'contact'], complete: false } });
+    expect(events.at(-1)).toEqual({
+      event: 'records.changed',
+      payload: { records: [], kinds: ['company', 'contact'], complete: false },
+    });
   });
 });

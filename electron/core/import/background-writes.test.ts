@@ -16,11 +16,17 @@ describe('writes outside the requests while an import writes', () => {
     const desktop = recordingDesktop();
     const clock = fixedClock('2026-12-06T10:00:00.000Z');
     const listeners: Array<(event: EventName, payload: unknown) => void> = [];
-    const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => listeners.forEach((listener) => listener(event, payload));
+    const emit = <E extends EventName>(event: E, payload: EventPayload<E>) =>
+      listeners.forEach((listener) => listener(event, payload));
     const core = await openCore(tempDir(), { desktop, clock, emit });
     // A task that falls due in five minutes, and a contact that has been in the trash for 31 days by the purge's clock.
     const anna = await call(core, 'contacts.create', { name: 'Anna Berg' });
-    await call(core, 'activities.create', { kind: 'task', subject: 'Call Anna', dueAt: '2026-12-06T10:05:00.000Z', contactId: anna.id });
+    await call(core, 'activities.create', {
+      kind: 'task',
+      subject: 'Call Anna',
+      dueAt: '2026-12-06T10:05:00.000Z',
+      contactId: anna.id,
+    });
     expect(await core.dueReminders()).toEqual([]);
     const gone = await call(core, 'contacts.create', { name: 'Old Contact' });
     await call(core, 'contacts.delete', { id: gone.id });
@@ -28,7 +34,8 @@ describe('writes outside the requests while an import writes', () => {
 
     const file = await openFile(core, desktop, writeFile(tempDir(), 'people.csv', peopleCsv(20_000)));
     let seenByReminders = 0;
-    let during: { reminders: ReturnType<typeof core.dueReminders>; purge: ReturnType<typeof core.purgeTrash> } | undefined;
+    let during:
+      { reminders: ReturnType<typeof core.dueReminders>; purge: ReturnType<typeof core.purgeTrash> } | undefined;
     listeners.push((event, payload) => {
       const progress = payload as EventPayload<'import.progress'>;
       // Mid-write: the import's connection holds the database's write lock.

@@ -26,5 +26,17 @@ const companyTableColumns = [
 
 /** New companies a batch at a time (see recordBatch), their columns as companiesRepo.create stores them. */
 export function companyBatch(db: Db, run: BatchRun, written: (id: number, company: NewCompany) => void) {
-  return recordBatch(db, { kind: 'company', storedOf: (company: NewCompany) => ({ ...companyColumns(company.values), ...marketingColumns(company.marketing) }), columns: companyTableColumns }, run, written);
+  return recordBatch(
+    db,
+    {
+      kind: 'company',
+      storedOf: (company: NewCompany) => ({
+        ...companyColumns(company.values),
+        ...marketingColumns(company.marketing),
+      }),
+      columns: companyTableColumns,
+    },
+    run,
+    written,
+  );
 }

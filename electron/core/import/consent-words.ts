@@ -9,7 +9,9 @@ const wordsFor: Record<ConsentStatus, readonly string[]> = {
   do_not_contact: ['do not contact', 'dont contact', 'dnc', 'never contact'],
 };
 
-const statusOfWord = new Map(Object.entries(wordsFor).flatMap(([status, words]) => words.map((word) => [word, status as ConsentStatus] as const)));
+const statusOfWord = new Map(
+  Object.entries(wordsFor).flatMap(([status, words]) => words.map((word) => [word, status as ConsentStatus] as const)),
+);
 
 /** Lower case, accents off, "-" "_" and runs of spaces as one space, apostrophes and full stops gone: "Opted-Out", "Do not contact." alike. */
 function normalWord(text: string): string {

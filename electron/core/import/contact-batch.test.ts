@@ -11,7 +11,9 @@ const people = 600;
 function fileText(): string {
   const lines = ['Name,Email,Phone,Company,Tags,Plan'];
   for (let i = 1; i <= people; i++) {
-    lines.push(`Person ${i},person${i}@example.com,+46 70 ${String(i).padStart(7, '0')},Company ${i % 7},${i % 3 === 0 ? 'vip;north' : ''},${i % 5 === 0 ? 'Gold' : ''}`);
+    lines.push(
+      `Person ${i},person${i}@example.com,+46 70 ${String(i).padStart(7, '0')},Company ${i % 7},${i % 3 === 0 ? 'vip;north' : ''},${i % 5 === 0 ? 'Gold' : ''}`,
+    );
     if (i === 10) lines.push('Person Ten,PERSON10@example.com,,,late,');
   }
   lines.push('Person Three Hundred,person300@example.com,,,late,');
@@ -25,7 +27,12 @@ describe('contacts an import writes a batch at a time', () => {
   it('are matched by later rows, carry their tags, plans, companies and history, and undo whole', async () => {
     const desktop = recordingDesktop();
     const core = await openCore(tempDir(), { desktop, clock: fixedClock('2026-12-06T10:00:00.000Z') });
-    const plan = await call(core, 'customFields.create', { kind: 'contact', label: 'Plan', type: 'choice', choices: ['Gold', 'Silver'] });
+    const plan = await call(core, 'customFields.create', {
+      kind: 'contact',
+      label: 'Plan',
+      type: 'choice',
+      choices: ['Gold', 'Silver'],
+    });
     const path = writeFile(tempDir(), 'people.csv', fileText());
     const mapping = ['name', 'email', 'phone', 'company', 'tag', `custom:${plan.id}`];
 
@@ -45,16 +52,41 @@ describe('contacts an import writes a batch at a time', () => {
     };
     const tagNamed = (name: string) => count(core, 'SELECT id FROM tags WHERE name = ?', name);
     const importTag = tagNamed('Imported 2026-12-06');
-    expect((await byEmail('person15@example.com')).tagIds.sort()).toEqual([importTag, tagNamed('vip'), tagNamed('north')].sort());
+    expect((await byEmail('person15@example.com')).tagIds.sort()).toEqual(
+      [importTag, tagNamed('vip'), tagNamed('north')].sort(),
+    );
     expect((await byEmail('person15@example.com')).custom).toEqual({ [String(plan.id)]: 'Gold' });
-    expect(await byEmail('person1@example.com')).toMatchObject({ company: 'Company 1', companyId: count(core, "SELECT id FROM companies WHERE name = 'Company 1'"), tagIds: [importTag], custom: {} });
+    expect(await byEmail('person1@example.com')).toMatchObject({
+      company: 'Company 1',
+      companyId: count(core, "SELECT id FROM companies WHERE name = 'Company 1'"),
+      tagIds: [importTag],
+      custom: {},
+    });
     expect((await byEmail('person10@example.com')).tagIds.sort()).toEqual([importTag, tagNamed('late')].sort());
-    expect((await byEmail('person300@example.com')).tagIds.sort()).toEqual([importTag, tagNamed('vip'), tagNamed('north'), tagNamed('late')].sort());
+    expect((await byEmail('person300@example.com')).tagIds.sort()).toEqual(
+      [importTag, tagNamed('vip'), tagNamed('north'), tagNamed('late')].sort(),
+    );
 
     // Every created record: one import record and one timeline entry naming the import's tag.
-    expect(count(core, "SELECT count(*) FROM import_records WHERE import_id = ? AND action = 'created' AND record_kind = 'contact'", summary.runId)).toBe(people);
-    expect(count(core, "SELECT count(DISTINCT contact_id) FROM record_history WHERE action = 'tagged' AND new_value = 'Imported 2026-12-06'")).toBe(people);
-    expect(count(core, "SELECT count(*) FROM record_history WHERE action = 'tagged' AND new_value = 'Imported 2026-12-06' AND contact_id IS NOT NULL")).toBe(people);
+    expect(
+      count(
+        core,
+        "SELECT count(*) FROM import_records WHERE import_id = ? AND action = 'created' AND record_kind = 'contact'",
+        summary.runId,
+      ),
+    ).toBe(people);
+    expect(
+      count(
+        core,
+        "SELECT count(DISTINCT contact_id) FROM record_history WHERE action = 'tagged' AND new_value = 'Imported 2026-12-06'",
+      ),
+    ).toBe(people);
+    expect(
+      count(
+        core,
+        "SELECT count(*) FROM record_history WHERE action = 'tagged' AND new_value = 'Imported 2026-12-06' AND contact_id IS NOT NULL",
+      ),
+    ).toBe(people);
     expect((await call(core, 'contacts.list', { search: 'person599' })).total).toBe(1);
 
     const undone = await call(core, 'import.undo', { runId: summary.runId });

@@ -53,7 +53,9 @@ const contactTableColumns = [
 
 /** New contacts a batch at a time (see recordBatch), their columns as contactsRepo.create stores them. */
 export function contactBatch(db: Db, run: BatchRun, written: (id: number, contact: NewContact) => void) {
-  const companyName = db.prepare<[number], string>('SELECT name FROM companies WHERE id = ? AND deleted_at IS NULL').pluck();
+  const companyName = db
+    .prepare<[number], string>('SELECT name FROM companies WHERE id = ? AND deleted_at IS NULL')
+    .pluck();
   return recordBatch(
     db,
     {
@@ -61,7 +63,10 @@ export function contactBatch(db: Db, run: BatchRun, written: (id: number, contac
       storedOf(contact: NewContact) {
         // A linked contact carries its company's own name, as contactsRepo.create stores it.
         const company = contact.companyId === null ? '' : companyName.get(contact.companyId)!;
-        return { ...contactColumns(contact.values, { companyId: contact.companyId, company }), ...marketingColumns(contact.marketing) };
+        return {
+          ...contactColumns(contact.values, { companyId: contact.companyId, company }),
+          ...marketingColumns(contact.marketing),
+        };
       },
       columns: contactTableColumns,
     },

@@ -10,13 +10,22 @@ async function main(dataDir: string, file: string): Promise<void> {
     const progress = payload as EventPayload<'import.progress'>;
     if (event === 'import.progress' && progress.phase === 'writing') process.stdout.write(`writing ${progress.rows}\n`);
   };
-  const core = await openCore({ dataDir, logger: memoryLogger(), appVersion: '0.0.0-test', emit, desktop: { ...noDesktop, chooseImportFile: async () => file } });
+  const core = await openCore({
+    dataDir,
+    logger: memoryLogger(),
+    appVersion: '0.0.0-test',
+    emit,
+    desktop: { ...noDesktop, chooseImportFile: async () => file },
+  });
   const opened = await core.dispatch('import.open', { kind: 'contact', source: { type: 'dialog' } });
   if (!opened.ok || !opened.data) throw new Error('could not open the file');
   const { importId } = opened.data as { importId: string };
   const inspected = await core.dispatch('import.inspect', { importId, read: {} });
   if (!inspected.ok) throw new Error(inspected.error.message);
-  const result = await core.dispatch('import.run', { importId, mapping: (inspected.data as { suggested: string[] }).suggested });
+  const result = await core.dispatch('import.run', {
+    importId,
+    mapping: (inspected.data as { suggested: string[] }).suggested,
+  });
   process.stdout.write(result.ok ? 'done\n' : `failed ${result.error.message}\n`);
 }
 

@@ -8,7 +8,15 @@ import { withDecimalPoint } from './decimal-comma';
 
 describe('numbers in a semicolon-separated file have a decimal comma', () => {
   it('reads the comma as the decimal point and points as thousands, and leaves anything else as typed', () => {
-    expect(['1,234', '-5,25', '+0,5', '12', '1.234.567,5', '1.000', ' 3,75 '].map(withDecimalPoint)).toEqual(['1.234', '-5.25', '+0.5', '12', '1234567.5', '1000', '3.75']);
+    expect(['1,234', '-5,25', '+0,5', '12', '1.234.567,5', '1.000', ' 3,75 '].map(withDecimalPoint)).toEqual([
+      '1.234',
+      '-5.25',
+      '+0.5',
+      '12',
+      '1234567.5',
+      '1000',
+      '3.75',
+    ]);
     // Not a decimal-comma number: the number rules judge it as it stands (and say what is wrong).
     for (const typed of ['1.5', '1,2,3', '12,5 kg', '1e3', '', 'n/a']) expect(withDecimalPoint(typed)).toBe(typed);
   });
@@ -24,7 +32,9 @@ describe('numbers in a semicolon-separated file have a decimal comma', () => {
     await importFile(core, desktop, writeFile(dir, 'europe.csv', 'Name;Score\r\nAnna;1,234\r\nBerit;1.234.567,5\r\n'));
     await importFile(core, desktop, writeFile(dir, 'us.csv', 'Name,Score\r\nCarl,"1,234"\r\n'));
     const { rows } = await call(core, 'contacts.list', { limit: 10 });
-    const scores = await Promise.all(rows.map(async ({ id, name }) => [name, (await call(core, 'contacts.get', { id })).custom[String(score.id)]]));
+    const scores = await Promise.all(
+      rows.map(async ({ id, name }) => [name, (await call(core, 'contacts.get', { id })).custom[String(score.id)]]),
+    );
     expect(scores).toEqual([
       ['Anna', 1.234],
       ['Berit', 1_234_567.5],

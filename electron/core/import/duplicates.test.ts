@@ -20,11 +20,16 @@ describe('duplicates, undo and the imports list', () => {
     const core = await openCore(tempDir(), { desktop, clock });
     // Anna exists, with another capitalisation of her email; Bob exists with only his phone.
     const anna = await call(core, 'contacts.create', { name: 'Anna Berg', email: 'Anna@Example.com', notes: '' });
-    const bob = await call(core, 'contacts.create', { name: 'Bob Stone', phone: '+46 70 111 22 33', notes: 'Old note' });
+    const bob = await call(core, 'contacts.create', {
+      name: 'Bob Stone',
+      phone: '+46 70 111 22 33',
+      notes: 'Old note',
+    });
     const path = writeFile(
       tempDir(),
       'people.csv',
-      header + 'Anna B.,anna@example.com ,,Met at the fair\nRobert Stone,,070-111 22 33,New note\nCleo Park,cleo@example.com,,\nCleo P.,CLEO@example.com,,Second row\n',
+      header +
+        'Anna B.,anna@example.com ,,Met at the fair\nRobert Stone,,070-111 22 33,New note\nCleo Park,cleo@example.com,,\nCleo P.,CLEO@example.com,,Second row\n',
     );
     return { core, desktop, clock, anna, bob, path };
   }
@@ -52,20 +57,34 @@ describe('duplicates, undo and the imports list', () => {
     const { core, desktop, anna, bob, path } = await setUp();
     const preview = await (await openFile(core, desktop, path)).preview({ duplicates: 'fill' });
     // An update shows the record as it will be: its own values, its blanks filled from the row.
-    expect(preview.rows[0]).toMatchObject({ outcome: 'update', fields: { name: 'Anna Berg', email: 'Anna@Example.com', notes: 'Met at the fair' } });
+    expect(preview.rows[0]).toMatchObject({
+      outcome: 'update',
+      fields: { name: 'Anna Berg', email: 'Anna@Example.com', notes: 'Met at the fair' },
+    });
     expect(preview.counts).toEqual({ create: 1, update: 2, skip: 1, reject: 0 });
     const filled = await importFile(core, desktop, path, 'contact', { duplicates: 'fill' });
     // Bob's row has nothing for his blanks (his phone and notes are set): filling changes nothing, so he is skipped.
     expect(filled).toMatchObject({ created: 1, updated: 2, skipped: 1 });
-    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ name: 'Anna Berg', email: 'Anna@Example.com', notes: 'Met at the fair' });
+    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({
+      name: 'Anna Berg',
+      email: 'Anna@Example.com',
+      notes: 'Met at the fair',
+    });
     expect(await call(core, 'contacts.get', { id: bob.id })).toMatchObject({ name: 'Bob Stone', notes: 'Old note' });
     const cleo = (await call(core, 'contacts.list', { search: 'Cleo' })).rows;
     expect(cleo).toHaveLength(1);
-    expect(await call(core, 'contacts.get', { id: cleo[0]!.id })).toMatchObject({ name: 'Cleo Park', notes: 'Second row' });
+    expect(await call(core, 'contacts.get', { id: cleo[0]!.id })).toMatchObject({
+      name: 'Cleo Park',
+      notes: 'Second row',
+    });
 
     const overwritten = await importFile(core, desktop, path, 'contact', { duplicates: 'overwrite' });
     expect(overwritten.created).toBe(0);
-    expect(await call(core, 'contacts.get', { id: bob.id })).toMatchObject({ name: 'Robert Stone', phone: '070-111 22 33', notes: 'New note' });
+    expect(await call(core, 'contacts.get', { id: bob.id })).toMatchObject({
+      name: 'Robert Stone',
+      phone: '070-111 22 33',
+      notes: 'New note',
+    });
 
     const created = await importFile(core, desktop, path, 'contact', { duplicates: 'create' });
     expect(created).toMatchObject({ created: 4, updated: 0, skipped: 0 });
@@ -96,7 +115,13 @@ describe('duplicates, undo and the imports list', () => {
     // What a run really does under each choice, each on data of its own.
     for (const action of duplicateActions) {
       const fresh = await setUp();
-      const summary = await importFile(fresh.core, fresh.desktop, writeFile(tempDir(), 'chained.csv', header + rows), 'contact', { duplicates: action });
+      const summary = await importFile(
+        fresh.core,
+        fresh.desktop,
+        writeFile(tempDir(), 'chained.csv', header + rows),
+        'contact',
+        { duplicates: action },
+      );
       const { create, update, skip, reject } = expected[action];
       expect(summary, action).toMatchObject({ created: create, updated: update, skipped: skip, rejected: reject });
     }
@@ -105,7 +130,11 @@ describe('duplicates, undo and the imports list', () => {
   it('undo: created records go to the trash as ONE entry, changed ones get their values back, ones edited since are left as they are', async () => {
     const { core, desktop, anna, bob, path } = await setUp();
     const summary = await importFile(core, desktop, path, 'contact', { duplicates: 'overwrite' });
-    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ name: 'Anna B.', email: 'anna@example.com', notes: 'Met at the fair' });
+    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({
+      name: 'Anna B.',
+      email: 'anna@example.com',
+      notes: 'Met at the fair',
+    });
     // Bob is edited after the import: undo leaves him as he now is.
     const bobNow = await call(core, 'contacts.get', { id: bob.id });
     const { id, version, name, phone, company, notes } = bobNow;
@@ -117,8 +146,17 @@ describe('duplicates, undo and the imports list', () => {
     const trash = await call(core, 'trash.list', {});
     expect(trash.total).toBe(trashBefore + 1);
     expect(trash.rows[0]).toMatchObject({ id: undone.trashId, label: '1 contact imported from “people.csv”' });
-    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ name: 'Anna Berg', email: 'Anna@Example.com', notes: '', tagIds: [] });
-    expect(await call(core, 'contacts.get', { id: bob.id })).toMatchObject({ name: 'Robert Stone', email: 'bob@example.com', notes: 'New note' });
+    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({
+      name: 'Anna Berg',
+      email: 'Anna@Example.com',
+      notes: '',
+      tagIds: [],
+    });
+    expect(await call(core, 'contacts.get', { id: bob.id })).toMatchObject({
+      name: 'Robert Stone',
+      email: 'bob@example.com',
+      notes: 'New note',
+    });
     expect((await call(core, 'contacts.list', { search: 'Cleo' })).total).toBe(0);
 
     // The one entry brings everything it removed back at once.
@@ -127,7 +165,9 @@ describe('duplicates, undo and the imports list', () => {
 
     const listed = (await call(core, 'import.list', {})).imports[0]!;
     expect(listed).toMatchObject({ runId: summary.runId, undoable: false, undoneAt: '2026-12-06T10:00:00.000Z' });
-    expect((await failure(core, 'import.undo', { runId: summary.runId })).message).toBe('The import of “people.csv” was already undone.');
+    expect((await failure(core, 'import.undo', { runId: summary.runId })).message).toBe(
+      'The import of “people.csv” was already undone.',
+    );
   });
 
   it('the backup schedule sees an import and its undo (they write on a connection of their own)', async () => {
@@ -149,7 +189,9 @@ describe('duplicates, undo and the imports list', () => {
     expect((await call(core, 'import.list', {})).imports.map((run) => run.runId)).toEqual([recent.runId]);
     const refused = await failure(core, 'import.undo', { runId: old.runId });
     expect(refused.message).toBe('Imports can be undone for 30 days; the import of “people.csv” is older.');
-    expect(count(core, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(2 + old.created + recent.created);
+    expect(count(core, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(
+      2 + old.created + recent.created,
+    );
   });
 
   it('companies: matched by phone, name (legal form aside) and website domain', async () => {
@@ -157,15 +199,27 @@ describe('duplicates, undo and the imports list', () => {
     const core = await openCore(tempDir(), { desktop });
     const acme = await call(core, 'companies.create', { name: 'Acme Ltd', website: 'https://www.acme.example/about' });
     const globex = await call(core, 'companies.create', { name: 'Globex Corporation', phone: '+1 555 123 4567' });
-    const path = writeFile(tempDir(), 'companies.csv', 'Company name,Website,Phone,Industry\nACME,,,Engineering\nAcme Sweden AB,acme.example,,\nGlobex Intl,,555-123-4567,Media\nInitech,initech.example,,Software\n');
+    const path = writeFile(
+      tempDir(),
+      'companies.csv',
+      'Company name,Website,Phone,Industry\nACME,,,Engineering\nAcme Sweden AB,acme.example,,\nGlobex Intl,,555-123-4567,Media\nInitech,initech.example,,Software\n',
+    );
     const file = await openFile(core, desktop, path, 'company');
     expect(file.inspection.suggested).toEqual(['name', 'website', 'phone', 'industry']);
     const preview = await file.preview({ duplicates: 'fill' });
-    expect(preview.rows.map((row) => (row.match?.type === 'record' ? row.match.id : null))).toEqual([acme.id, acme.id, globex.id, null]);
+    expect(preview.rows.map((row) => (row.match?.type === 'record' ? row.match.id : null))).toEqual([
+      acme.id,
+      acme.id,
+      globex.id,
+      null,
+    ]);
     const summary = await file.run({ duplicates: 'fill' });
     // A company import's own companies are its created ones, not counted again.
     expect(summary).toMatchObject({ created: 1, companiesCreated: 0, updated: 2, skipped: 1 });
-    expect(await call(core, 'companies.get', { id: acme.id })).toMatchObject({ name: 'Acme Ltd', industry: 'Engineering' });
+    expect(await call(core, 'companies.get', { id: acme.id })).toMatchObject({
+      name: 'Acme Ltd',
+      industry: 'Engineering',
+    });
     expect(await call(core, 'companies.get', { id: globex.id })).toMatchObject({ industry: 'Media' });
   });
 
@@ -173,7 +227,11 @@ describe('duplicates, undo and the imports list', () => {
     const desktop = recordingDesktop();
     const core = await openCore(tempDir(), { desktop });
     const dir = tempDir();
-    const path = writeFile(dir, 'mixed.csv', 'Name,Email\nAnna,anna@example.com\nBob,not-an-email\n,nobody@example.com\n');
+    const path = writeFile(
+      dir,
+      'mixed.csv',
+      'Name,Email\nAnna,anna@example.com\nBob,not-an-email\n,nobody@example.com\n',
+    );
     const summary = await importFile(core, desktop, path);
     expect(summary).toMatchObject({ created: 1, rejected: 2 });
     expect(summary.rejectedRows).toEqual([
@@ -189,7 +247,11 @@ describe('duplicates, undo and the imports list', () => {
         ',nobody@example.com,"Line 4: The row has no name (no name, first name or last name)."\r\n',
     );
     // Fixed, it imports (the Problem column ignored).
-    const fixed = writeFile(dir, 'fixed.csv', saved.replace('not-an-email', 'bob@example.com').replace(',nobody', 'Nobody,nobody'));
+    const fixed = writeFile(
+      dir,
+      'fixed.csv',
+      saved.replace('not-an-email', 'bob@example.com').replace(',nobody', 'Nobody,nobody'),
+    );
     const again = await importFile(core, desktop, fixed, 'contact', { mapping: ['name', 'email', 'ignore'] });
     expect(again).toMatchObject({ created: 2, rejected: 0 });
   });

@@ -54,7 +54,18 @@ const runGone = () => new CrmError('NOT_FOUND', 'That import is no longer on the
 /** The folder (inside the data directory) for dropped files and staging files; emptied when the data is opened. */
 export const importTempFolder = (databaseFile: string): string => join(dirname(databaseFile), 'import-temp');
 
-export function importHandlers({ db, databaseFile, jobs, clock, settings, desktop, emit, writeGate, logger, beforeClose }: CoreContext) {
+export function importHandlers({
+  db,
+  databaseFile,
+  jobs,
+  clock,
+  settings,
+  desktop,
+  emit,
+  writeGate,
+  logger,
+  beforeClose,
+}: CoreContext) {
   const folder = importTempFolder(databaseFile);
   // Whatever is here was left by a run that ended with the app (or a worker that was stopped mid-write).
   rmSync(folder, { recursive: true, force: true });
@@ -66,7 +77,9 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
   const remembered = rememberedMappings(settings);
   const fields = customFieldsRepo(db);
   const runById = db.prepare<[number], ImportRow>('SELECT * FROM imports WHERE id = ?');
-  const recentRuns = db.prepare<[string], ImportRow>('SELECT * FROM imports WHERE created_at >= ? ORDER BY created_at DESC, id DESC');
+  const recentRuns = db.prepare<[string], ImportRow>(
+    'SELECT * FROM imports WHERE created_at >= ? ORDER BY created_at DESC, id DESC',
+  );
   // The companies a contact import made for its rows' company column (a company import's own are its `created`).
   const companiesCreatedBy = db
     .prepare<[number], number>(
@@ -95,7 +108,13 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
   }
 
   /** Runs a preview or run job for the file: one at a time per file (a new one stops the last), progress as events. */
-  async function withJob<T>(file: OpenImport, work: (options: { signal: AbortSignal; onProgress: (fraction: number, detail?: unknown) => void }, stagingFile: string) => Promise<T>): Promise<T> {
+  async function withJob<T>(
+    file: OpenImport,
+    work: (
+      options: { signal: AbortSignal; onProgress: (fraction: number, detail?: unknown) => void },
+      stagingFile: string,
+    ) => Promise<T>,
+  ): Promise<T> {
     file.running?.abort();
     const controller = new AbortController();
     file.running = controller;
@@ -109,7 +128,13 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
         phaseStarted = Date.now();
       }
       const seconds = (Date.now() - phaseStarted) / 1000;
-      emit('import.progress', { importId: file.id, phase: now, rows, fraction, rowsPerSecond: seconds > 0.2 ? Math.round(rows / seconds) : 0 });
+      emit('import.progress', {
+        importId: file.id,
+        phase: now,
+        rows,
+        fraction,
+        rowsPerSecond: seconds > 0.2 ? Math.round(rows / seconds) : 0,
+      });
     };
     try {
       return await work({ signal: controller.signal, onProgress }, stagingFile);
@@ -119,7 +144,11 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
     }
   }
 
-  async function specFor(file: OpenImport, plan: ParsedInput<'import.preview'>, stagingFile: string): Promise<ImportSpec> {
+  async function specFor(
+    file: OpenImport,
+    plan: ParsedInput<'import.preview'>,
+    stagingFile: string,
+  ): Promise<ImportSpec> {
     const info = await infoFor(file, plan.read);
     const customFields = fields.list(file.kind);
     checkMapping(file.kind, plan.mapping, info.headers, customFields);
@@ -169,11 +198,17 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
    */
   const noteWrittenElsewhere = () => settings.set('import.lastWrittenAt', clock.now().toISOString());
 
-  const touchedKinds = (kind: ImportKind) => (kind === 'contact' ? (['company', 'contact'] as const) : (['company'] as const));
+  const touchedKinds = (kind: ImportKind) =>
+    kind === 'contact' ? (['company', 'contact'] as const) : (['company'] as const);
 
   return {
-    'import.uploadStart': async ({ fileName, size }) => ({ uploadId: await uploads.start(fileName, size), chunkBytes: uploadChunkBytes }),
-    'import.uploadChunk': async ({ uploadId, offset, data }) => ({ received: await uploads.chunk(uploadId, offset, data) }),
+    'import.uploadStart': async ({ fileName, size }) => ({
+      uploadId: await uploads.start(fileName, size),
+      chunkBytes: uploadChunkBytes,
+    }),
+    'import.uploadChunk': async ({ uploadId, offset, data }) => ({
+      received: await uploads.chunk(uploadId, offset, data),
+    }),
     'import.uploadCancel': async ({ uploadId }) => ({ cancelled: await uploads.cancel(uploadId) }),
 
     'import.open': async ({ kind, source }) => {
@@ -211,7 +246,9 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
 
     'import.preview': async (plan) => {
       const file = openOne(plan.importId);
-      return withJob(file, async (options, stagingFile) => jobs.run('importPreview', await specFor(file, plan, stagingFile), options));
+      return withJob(file, async (options, stagingFile) =>
+        jobs.run('importPreview', await specFor(file, plan, stagingFile), options),
+      );
     },
 
     'import.run': async (plan) => {
@@ -220,14 +257,32 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
       const now = clock.now();
       const tagName = `Imported ${format(now, 'yyyy-MM-dd')}`;
       const result = await withJob(file, async (options, stagingFile) => {
-        const spec = { ...(await specFor(file, plan, stagingFile)), fileName: file.fileName, now: now.toISOString(), tagName };
+        const spec = {
+          ...(await specFor(file, plan, stagingFile)),
+          fileName: file.fileName,
+          now: now.toISOString(),
+          tagName,
+        };
         return writeGate.hold(() => jobs.run('importRun', spec, options));
       });
       remembered.remember(file.kind, file.inspected!.info.headers, plan.mapping);
       noteWrittenElsewhere();
-      if (result.created + result.updated > 0) emit('records.changed', { records: [], kinds: [...touchedKinds(file.kind)], complete: false });
-      logger.info('import done', { importId: file.id, runId: result.runId, created: result.created, updated: result.updated, skipped: result.skipped, rejected: result.rejected });
-      return { ...result, companiesCreated: companiesCreatedBy.get(result.runId)!, tagName, seconds: Math.round((Date.now() - started) / 100) / 10 };
+      if (result.created + result.updated > 0)
+        emit('records.changed', { records: [], kinds: [...touchedKinds(file.kind)], complete: false });
+      logger.info('import done', {
+        importId: file.id,
+        runId: result.runId,
+        created: result.created,
+        updated: result.updated,
+        skipped: result.skipped,
+        rejected: result.rejected,
+      });
+      return {
+        ...result,
+        companiesCreated: companiesCreatedBy.get(result.runId)!,
+        tagName,
+        seconds: Math.round((Date.now() - started) / 100) / 10,
+      };
     },
 
     'import.cancel': ({ importId }) => {
@@ -242,7 +297,11 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
     'import.saveRejected': async ({ runId }) => {
       const run = runById.get(runId);
       if (!run) throw runGone();
-      if (run.rejected === 0) throw new CrmError('NOT_FOUND', `The import of “${run.file_name}” rejected no rows, so there is nothing to save.`);
+      if (run.rejected === 0)
+        throw new CrmError(
+          'NOT_FOUND',
+          `The import of “${run.file_name}” rejected no rows, so there is nothing to save.`,
+        );
       const suggested = `${basename(run.file_name, extname(run.file_name))} - rejected rows.csv`;
       const destination = await desktop.chooseSaveLocation(suggested);
       if (destination === undefined) return { saved: false };
@@ -259,7 +318,9 @@ export function importHandlers({ db, databaseFile, jobs, clock, settings, deskto
     'import.undo': async ({ runId }) => {
       const run = runById.get(runId);
       if (!run) throw runGone();
-      const undone = await writeGate.hold(() => jobs.run('importUndo', { file: databaseFile, runId, now: clock.now().toISOString() }));
+      const undone = await writeGate.hold(() =>
+        jobs.run('importUndo', { file: databaseFile, runId, now: clock.now().toISOString() }),
+      );
       noteWrittenElsewhere();
       emit('records.changed', { records: [], kinds: [...touchedKinds(run.record_kind)], complete: false });
       logger.info('import undone', { runId, ...undone });

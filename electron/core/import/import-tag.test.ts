@@ -25,7 +25,12 @@ describe("the import's tag on what it created", () => {
     expect(importTag.counts).toEqual({ contact: 2, company: 1, deal: 0 });
     const cleoId = (await call(core, 'contacts.list', { search: 'Cleo' })).rows[0]!.id;
     const cleo = await call(core, 'contacts.get', { id: cleoId });
-    expect(cleo).toMatchObject({ name: 'Cleo Park', phone: '+46 70 123 45 67', notes: 'Second row', tagIds: [importTag.id] });
+    expect(cleo).toMatchObject({
+      name: 'Cleo Park',
+      phone: '+46 70 123 45 67',
+      notes: 'Second row',
+      tagIds: [importTag.id],
+    });
     const tagged = (await call(core, 'timeline.list', { record: { kind: 'contact', id: cleoId } })).entries.filter(
       (entry) => entry.type === 'change' && entry.change.newValue === summary.tagName,
     );

@@ -27,7 +27,11 @@ export function matchKeys(kind: ImportKind, values: Record<string, string>): str
   const keys: Array<string | null> =
     kind === 'contact'
       ? [prefixed('email', emailKey(values.email ?? '')), prefixed('phone', phoneKey(values.phone ?? ''))]
-      : [prefixed('phone', phoneKey(values.phone ?? '')), prefixed('name', companyNameKey(values.name ?? '') || null), prefixed('domain', domainKey(values.website ?? ''))];
+      : [
+          prefixed('phone', phoneKey(values.phone ?? '')),
+          prefixed('name', companyNameKey(values.name ?? '') || null),
+          prefixed('domain', domainKey(values.website ?? '')),
+        ];
   return keys.filter((key): key is string => key !== null);
 }
 
@@ -46,9 +50,15 @@ export interface FoundRecord {
  */
 export function recordFinder(db: Db, kind: ImportKind) {
   const table = kind === 'contact' ? 'contacts' : 'companies';
-  const byEmail = db.prepare<[string], FoundRecord>('SELECT id, name FROM contacts WHERE lower(email) = ? AND email IS NOT NULL AND deleted_at IS NULL ORDER BY id LIMIT 1');
-  const byPhone = db.prepare<[string], FoundRecord>(`SELECT id, name FROM ${table} WHERE phone_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`);
-  const byName = db.prepare<[string], FoundRecord>('SELECT id, name FROM companies WHERE name_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1');
+  const byEmail = db.prepare<[string], FoundRecord>(
+    'SELECT id, name FROM contacts WHERE lower(email) = ? AND email IS NOT NULL AND deleted_at IS NULL ORDER BY id LIMIT 1',
+  );
+  const byPhone = db.prepare<[string], FoundRecord>(
+    `SELECT id, name FROM ${table} WHERE phone_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`,
+  );
+  const byName = db.prepare<[string], FoundRecord>(
+    'SELECT id, name FROM companies WHERE name_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1',
+  );
   // Email, else phone, in one call: most rows of a large file match neither, and each call into SQLite costs more than its two index reads.
   const byEmailOrPhone = db.prepare<[string, string], FoundRecord>(
     `SELECT id, name FROM contacts WHERE id = coalesce(
@@ -60,7 +70,11 @@ export function recordFinder(db: Db, kind: ImportKind) {
   const domainMap = (): Map<string, number> => {
     if (domains) return domains;
     domains = new Map();
-    for (const row of db.prepare<[], { id: number; website: string }>('SELECT id, website FROM companies WHERE website IS NOT NULL AND deleted_at IS NULL ORDER BY id').iterate()) {
+    for (const row of db
+      .prepare<[], { id: number; website: string }>(
+        'SELECT id, website FROM companies WHERE website IS NOT NULL AND deleted_at IS NULL ORDER BY id',
+      )
+      .iterate()) {
       const domain = domainKey(row.website);
       if (domain !== null && !domains.has(domain)) domains.set(domain, row.id);
     }

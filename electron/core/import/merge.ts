@@ -31,7 +31,12 @@ const optedOut = new Set<string>(doNotContactStatuses);
  * Consent "not asked" counts as blank (record-state.ts); an unsubscribed or
  * do-not-contact person keeps their status unless `overwriteOptOuts`.
  */
-export function mergeInto(current: RecordState, row: CheckedRow, action: 'fill' | 'overwrite', overwriteOptOuts = false): Merge {
+export function mergeInto(
+  current: RecordState,
+  row: CheckedRow,
+  action: 'fill' | 'overwrite',
+  overwriteOptOuts = false,
+): Merge {
   const values = { ...current.values };
   let changed = false;
   let optOutChange = false;

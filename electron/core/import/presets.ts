@@ -3,7 +3,6 @@ import type { ColumnTarget, ImportKind, Mapping } from '../../../shared/schemas/
 import { customFieldSuffix, normalHeader } from '../records/column-titles';
 import { builtInFields, fieldLabels } from './targets';
 
-
 /** Header names people's exports use for each field, normalised. */
 const synonyms: Record<ImportKind, Partial<Record<ColumnTarget, readonly string[]>>> = {
   contact: {
@@ -11,18 +10,61 @@ const synonyms: Record<ImportKind, Partial<Record<ColumnTarget, readonly string[
     firstName: ['firstname', 'givenname', 'forename', 'first', 'vorname', 'prenom'],
     lastName: ['lastname', 'familyname', 'surname', 'last', 'nachname', 'nom'],
     email: ['email', 'emailaddress', 'mail', 'email1value', 'emailwork', 'workemail', 'primaryemail', 'email1'],
-    phone: ['phone', 'phonenumber', 'telephone', 'tel', 'businessphone', 'phone1value', 'phonework', 'workphone', 'mobile', 'mobilephone', 'mobilephonenumber', 'cellphone'],
-    company: ['company', 'companyname', 'organization', 'organisation', 'organizationname', 'organization1name', 'associatedcompany', 'employer', 'account', 'accountname', 'firm'],
+    phone: [
+      'phone',
+      'phonenumber',
+      'telephone',
+      'tel',
+      'businessphone',
+      'phone1value',
+      'phonework',
+      'workphone',
+      'mobile',
+      'mobilephone',
+      'mobilephonenumber',
+      'cellphone',
+    ],
+    company: [
+      'company',
+      'companyname',
+      'organization',
+      'organisation',
+      'organizationname',
+      'organization1name',
+      'associatedcompany',
+      'employer',
+      'account',
+      'accountname',
+      'firm',
+    ],
     notes: ['notes', 'note', 'comments', 'comment', 'description', 'remarks'],
     tag: ['tags', 'tag', 'labels', 'label', 'categories', 'category', 'groupmembership', 'groups'],
     leadSource: ['leadsource', 'source', 'originalsource', 'howdidyouhearaboutus'],
     utmSource: ['utmsource'],
     utmMedium: ['utmmedium'],
     utmCampaign: ['utmcampaign'],
-    consent: ['marketingconsent', 'consent', 'emailconsent', 'marketingstatus', 'subscribed', 'optin', 'marketingoptin'],
+    consent: [
+      'marketingconsent',
+      'consent',
+      'emailconsent',
+      'marketingstatus',
+      'subscribed',
+      'optin',
+      'marketingoptin',
+    ],
   },
   company: {
-    name: ['name', 'companyname', 'company', 'organization', 'organisation', 'organizationname', 'account', 'accountname', 'businessname'],
+    name: [
+      'name',
+      'companyname',
+      'company',
+      'organization',
+      'organisation',
+      'organizationname',
+      'account',
+      'accountname',
+      'businessname',
+    ],
     website: ['website', 'web', 'url', 'websiteurl', 'domain', 'companydomainname', 'homepage', 'webpage', 'site'],
     phone: ['phone', 'phonenumber', 'telephone', 'tel', 'mainphone', 'businessphone', 'officephone'],
     address: ['address', 'streetaddress', 'fulladdress', 'businessaddress', 'billingaddress', 'postaladdress'],
@@ -37,7 +79,8 @@ const synonyms: Record<ImportKind, Partial<Record<ColumnTarget, readonly string[
 };
 
 // Columns worth keeping that have no field of their own: they go to the notes as "Header: value" lines.
-const notesWorthy = /email|mail|phone|mobile|tel|fax|title|birthday|address|street|city|postal|zip|country|website|url|department|role|position|note/;
+const notesWorthy =
+  /email|mail|phone|mobile|tel|fax|title|birthday|address|street|city|postal|zip|country|website|url|department|role|position|note/;
 
 function byHeader(kind: ImportKind): Map<string, ColumnTarget> {
   const map = new Map<string, ColumnTarget>();
@@ -72,12 +115,21 @@ function customByHeader(kind: ImportKind, customFields: readonly CustomField[]):
  * field its name says (the first such column takes it), a second email or
  * phone and other useful details to the notes, everything else ignored.
  */
-function guess(kind: ImportKind, headers: readonly string[], overrides: ReadonlyMap<string, ColumnTarget>, custom: ReadonlyMap<string, ColumnTarget>): Mapping {
+function guess(
+  kind: ImportKind,
+  headers: readonly string[],
+  overrides: ReadonlyMap<string, ColumnTarget>,
+  custom: ReadonlyMap<string, ColumnTarget>,
+): Mapping {
   const known = byHeader(kind);
   const taken = new Set<ColumnTarget>();
   return headers.map((header) => {
     const normal = normalHeader(header);
-    const wanted = custom.get(normal) ?? overrides.get(normal) ?? known.get(normal) ?? known.get(normal.replace(/^(person|organization|organisation|company|contact)/, ''));
+    const wanted =
+      custom.get(normal) ??
+      overrides.get(normal) ??
+      known.get(normal) ??
+      known.get(normal.replace(/^(person|organization|organisation|company|contact)/, ''));
     if (wanted !== undefined && (many.has(wanted) || !taken.has(wanted))) {
       taken.add(wanted);
       return wanted;
@@ -101,36 +153,98 @@ const presets: readonly Preset[] = [
     name: 'vCard',
     recognises: (_normals, _headers, format) => format === 'vcard',
     overrides: {
-      contact: { fullname: 'name', givenname: 'firstName', familyname: 'lastName', organization: 'company', title: 'notes', address: 'notes', website: 'notes', birthday: 'notes', note: 'notes' },
-      company: { organization: 'name', fullname: 'notes', givenname: 'ignore', familyname: 'ignore', title: 'ignore', email: 'notes', note: 'notes' },
+      contact: {
+        fullname: 'name',
+        givenname: 'firstName',
+        familyname: 'lastName',
+        organization: 'company',
+        title: 'notes',
+        address: 'notes',
+        website: 'notes',
+        birthday: 'notes',
+        note: 'notes',
+      },
+      company: {
+        organization: 'name',
+        fullname: 'notes',
+        givenname: 'ignore',
+        familyname: 'ignore',
+        title: 'ignore',
+        email: 'notes',
+        note: 'notes',
+      },
     },
   },
   {
     name: 'Google Contacts',
-    recognises: (normals) => normals.has('email1value') && (has(normals, 'givenname', 'familyname') || has(normals, 'firstname', 'lastname')),
+    recognises: (normals) =>
+      normals.has('email1value') && (has(normals, 'givenname', 'familyname') || has(normals, 'firstname', 'lastname')),
     overrides: {
-      contact: { name: 'name', givenname: 'firstName', familyname: 'lastName', organizationname: 'company', organization1name: 'company', organizationtitle: 'notes', organization1title: 'notes', labels: 'tag', groupmembership: 'tag' },
+      contact: {
+        name: 'name',
+        givenname: 'firstName',
+        familyname: 'lastName',
+        organizationname: 'company',
+        organization1name: 'company',
+        organizationtitle: 'notes',
+        organization1title: 'notes',
+        labels: 'tag',
+        groupmembership: 'tag',
+      },
     },
   },
   {
     name: 'Outlook',
-    recognises: (normals) => has(normals, 'firstname', 'lastname', 'emailaddress') && (normals.has('businessphone') || normals.has('mobilephone') || normals.has('categories')),
+    recognises: (normals) =>
+      has(normals, 'firstname', 'lastname', 'emailaddress') &&
+      (normals.has('businessphone') || normals.has('mobilephone') || normals.has('categories')),
     overrides: { contact: { jobtitle: 'notes', categories: 'tag', mobilephone: 'notes', homephone: 'notes' } },
   },
   {
     name: 'HubSpot',
-    recognises: (normals) => normals.has('recordid') && (normals.has('firstname') || normals.has('companyname') || normals.has('companydomainname')),
+    recognises: (normals) =>
+      normals.has('recordid') &&
+      (normals.has('firstname') || normals.has('companyname') || normals.has('companydomainname')),
     overrides: {
-      contact: { recordid: 'ignore', phonenumber: 'phone', companyname: 'company', associatedcompany: 'notes', jobtitle: 'notes', mobilephonenumber: 'notes', contactowner: 'ignore', lifecyclestage: 'ignore' },
-      company: { recordid: 'ignore', companydomainname: 'website', websiteurl: 'notes', city: 'notes', companyowner: 'ignore' },
+      contact: {
+        recordid: 'ignore',
+        phonenumber: 'phone',
+        companyname: 'company',
+        associatedcompany: 'notes',
+        jobtitle: 'notes',
+        mobilephonenumber: 'notes',
+        contactowner: 'ignore',
+        lifecyclestage: 'ignore',
+      },
+      company: {
+        recordid: 'ignore',
+        companydomainname: 'website',
+        websiteurl: 'notes',
+        city: 'notes',
+        companyowner: 'ignore',
+      },
     },
   },
   {
     name: 'Pipedrive',
     recognises: (_normals, headers) => headers.some((header) => /^(Person|Organization) - /.test(header)),
     overrides: {
-      contact: { personname: 'name', personfirstname: 'firstName', personlastname: 'lastName', personemailwork: 'email', personphonework: 'phone', personorganization: 'company', personlabels: 'tag' },
-      company: { organizationname: 'name', organizationaddress: 'address', organizationwebsite: 'website', organizationlabels: 'tag', organizationindustry: 'industry' },
+      contact: {
+        personname: 'name',
+        personfirstname: 'firstName',
+        personlastname: 'lastName',
+        personemailwork: 'email',
+        personphonework: 'phone',
+        personorganization: 'company',
+        personlabels: 'tag',
+      },
+      company: {
+        organizationname: 'name',
+        organizationaddress: 'address',
+        organizationwebsite: 'website',
+        organizationlabels: 'tag',
+        organizationindustry: 'industry',
+      },
     },
   },
 ];
@@ -142,7 +256,12 @@ export interface Suggestion {
 }
 
 /** The mapping an export's header row suggests; a column titled like one of `customFields` goes to it. */
-export function suggestMapping(kind: ImportKind, headers: readonly string[], format: string, customFields: readonly CustomField[] = []): Suggestion {
+export function suggestMapping(
+  kind: ImportKind,
+  headers: readonly string[],
+  format: string,
+  customFields: readonly CustomField[] = [],
+): Suggestion {
   const normals = new Set(headers.map(normalHeader));
   const preset = presets.find((candidate) => candidate.recognises(normals, headers, format));
   const overrides = new Map(Object.entries(preset?.overrides[kind] ?? {}));

@@ -19,8 +19,12 @@ export function previewKeys(file: string) {
   const db = new Database(file);
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
-  db.exec('CREATE TABLE keys (key TEXT PRIMARY KEY, skip INTEGER, fill INTEGER, overwrite INTEGER, "create" INTEGER) WITHOUT ROWID');
-  const find = db.prepare<[string], Record<DuplicateAction, number | null>>('SELECT skip, fill, overwrite, "create" FROM keys WHERE key = ?');
+  db.exec(
+    'CREATE TABLE keys (key TEXT PRIMARY KEY, skip INTEGER, fill INTEGER, overwrite INTEGER, "create" INTEGER) WITHOUT ROWID',
+  );
+  const find = db.prepare<[string], Record<DuplicateAction, number | null>>(
+    'SELECT skip, fill, overwrite, "create" FROM keys WHERE key = ?',
+  );
   // The first row's line stays: a later row matches the first of the file, as the run would.
   const remember = db.prepare<[Record<DuplicateAction, number | null> & { key: string }]>(`
     INSERT INTO keys (key, skip, fill, overwrite, "create") VALUES (@key, @skip, @fill, @overwrite, @create)
@@ -38,7 +42,9 @@ export function previewKeys(file: string) {
     /** The row at `line` is written, with these keys, under each of `actions`. */
     remember(keys: readonly string[], line: number, actions: readonly DuplicateAction[]): void {
       if (actions.length === 0) return;
-      const lines = Object.fromEntries(duplicateActions.map((action) => [action, actions.includes(action) ? line : null])) as Record<DuplicateAction, number | null>;
+      const lines = Object.fromEntries(
+        duplicateActions.map((action) => [action, actions.includes(action) ? line : null]),
+      ) as Record<DuplicateAction, number | null>;
       for (const key of keys) remember.run({ key, ...lines });
     },
     close(): void {

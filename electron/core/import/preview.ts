@@ -1,5 +1,12 @@
 import Database from 'better-sqlite3';
-import { duplicateActions, type DuplicateAction, type ImportCounts, type Preview, type PreviewRow, type RowOutcome } from '../../../shared/schemas/import';
+import {
+  duplicateActions,
+  type DuplicateAction,
+  type ImportCounts,
+  type Preview,
+  type PreviewRow,
+  type RowOutcome,
+} from '../../../shared/schemas/import';
 import type { JobTools } from '../jobs/job-list';
 import { matchKeys, recordFinder, type FoundRecord } from './matching';
 import { mergeInto, outcomeOf, type Merge, type RecordState } from './merge';
@@ -39,19 +46,31 @@ export async function previewImport(spec: ImportSpec, tools: JobTools): Promise<
     const fields = new Map(spec.customFields.map((field) => [String(field.id), field]));
     const finder = recordFinder(db, spec.kind);
     const stateOf = recordStates(db, spec.kind, tagNames(db));
-    const countsByAction = Object.fromEntries(duplicateActions.map((action) => [action, { create: 0, update: 0, skip: 0, reject: 0 }])) as Record<DuplicateAction, ImportCounts>;
+    const countsByAction = Object.fromEntries(
+      duplicateActions.map((action) => [action, { create: 0, update: 0, skip: 0, reject: 0 }]),
+    ) as Record<DuplicateAction, ImportCounts>;
     const rows: PreviewRow[] = [];
     // Lead sources compare as the list's column does (any capitals); the run adds the new ones.
-    const listed = new Set(db.prepare<[], string>('SELECT name FROM lead_sources').pluck().all().map((name) => name.toLowerCase()));
+    const listed = new Set(
+      db
+        .prepare<[], string>('SELECT name FROM lead_sources')
+        .pluck()
+        .all()
+        .map((name) => name.toLowerCase()),
+    );
     const newLeadSources = new Map<string, string>();
     let optOutChanges = 0;
     const report = phaseReporter(tools, 'checking');
     let done = 0;
     for (const mapped of staging.rows()) {
       const checked = checkRow(spec.kind, mapped, fields, dateOrder);
-      const results = checked.problems.length === 0 ? resultsByAction(spec.kind, checked, earlier, finder.find.bind(finder), stateOf, spec.overwriteOptOuts) : undefined;
+      const results =
+        checked.problems.length === 0
+          ? resultsByAction(spec.kind, checked, earlier, finder.find.bind(finder), stateOf, spec.overwriteOptOuts)
+          : undefined;
       const leadSource = checked.problems.length === 0 ? (checked.values.leadSource ?? '') : '';
-      if (leadSource !== '' && !listed.has(leadSource.toLowerCase()) && newLeadSources.size < 100) newLeadSources.set(leadSource.toLowerCase(), leadSource);
+      if (leadSource !== '' && !listed.has(leadSource.toLowerCase()) && newLeadSources.size < 100)
+        newLeadSources.set(leadSource.toLowerCase(), leadSource);
       // Only Overwrite can change a status that is set, so that is the count the duplicates step asks about.
       if (results?.overwrite.optOutChange) optOutChanges++;
       for (const action of duplicateActions) countsByAction[action][results?.[action].outcome ?? 'reject']++;
@@ -59,12 +78,27 @@ export async function previewImport(spec: ImportSpec, tools: JobTools): Promise<
         const shown = results?.[spec.duplicates];
         // An update shows the record as it will be after the merge.
         const stored = shown?.merged?.values ?? checked.values;
-        rows.push({ line: checked.line, fields: stored, tags: checked.tags, custom: checked.custom, outcome: shown?.outcome ?? 'reject', problems: checked.problems, match: shown?.match ?? null });
+        rows.push({
+          line: checked.line,
+          fields: stored,
+          tags: checked.tags,
+          custom: checked.custom,
+          outcome: shown?.outcome ?? 'reject',
+          problems: checked.problems,
+          match: shown?.match ?? null,
+        });
       }
       done++;
       report(done / Math.max(total, 1), done);
     }
-    return { rows, counts: countsByAction[spec.duplicates], countsByAction, dateOrder, optOutChanges, newLeadSources: [...newLeadSources.values()] };
+    return {
+      rows,
+      counts: countsByAction[spec.duplicates],
+      countsByAction,
+      dateOrder,
+      optOutChanges,
+      newLeadSources: [...newLeadSources.values()],
+    };
   } finally {
     db.close();
     earlier.close();

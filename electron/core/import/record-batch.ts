@@ -46,7 +46,12 @@ export interface BatchRun {
  * A row matched against the table first calls `flushIfPending` with its keys,
  * so it finds a record of an earlier row as it would have one by one.
  */
-export function recordBatch<R extends NewRecord, Stored>(db: Db, shape: BatchShape<R, Stored>, run: BatchRun, written: (id: number, record: R) => void) {
+export function recordBatch<R extends NewRecord, Stored>(
+  db: Db,
+  shape: BatchShape<R, Stored>,
+  run: BatchRun,
+  written: (id: number, record: R) => void,
+) {
   const table = tableOf[shape.kind];
   const insert = db.prepare<[{ rows: string; now: string }]>(
     `INSERT INTO ${table} (${shape.columns.map(([column]) => column).join(', ')}, created_at, updated_at)
@@ -73,7 +78,8 @@ export function recordBatch<R extends NewRecord, Stored>(db: Db, shape: BatchSha
     const first = (lastId.get() ?? 0) + 1;
     const last = first + rows.length - 1;
     const count = insert.run({ rows: JSON.stringify(rows), now: run.now }).changes;
-    if (count !== rows.length || lastId.get() !== last) throw new Error(`An import batch of ${rows.length} ${table} was not given ids ${first}–${last}.`);
+    if (count !== rows.length || lastId.get() !== last)
+      throw new Error(`An import batch of ${rows.length} ${table} was not given ids ${first}–${last}.`);
     noteCreated.run({ run: run.runId, first, last });
     noteHistory.run({ first, last, tag: run.tagName, now: run.now });
     records.forEach((record, index) => written(first + index, record));

@@ -39,6 +39,12 @@ export function recordStates(db: Db, kind: ImportKind, names: TagNames) {
     const { companyId = null, ...typed } = values as typeof values & { companyId?: number | null; consent?: string };
     // "Not asked" is a blank consent: a file may fill it.
     if (typed.consent === 'not_asked') typed.consent = '';
-    return { values: typed as unknown as Record<string, string>, tagIds, tagNames: tagIds.map(names.name), custom: custom.valuesOf(ref), companyId };
+    return {
+      values: typed as unknown as Record<string, string>,
+      tagIds,
+      tagNames: tagIds.map(names.name),
+      custom: custom.valuesOf(ref),
+      companyId,
+    };
   };
 }

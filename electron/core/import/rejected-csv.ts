@@ -10,7 +10,12 @@ const pageSize = 1000;
  * accents) the user can fix and import again. Written beside the chosen
  * name and renamed into place, a page of rows at a time.
  */
-export async function writeRejectedCsv(db: Db, runId: number, headers: readonly string[], destination: string): Promise<number> {
+export async function writeRejectedCsv(
+  db: Db,
+  runId: number,
+  headers: readonly string[],
+  destination: string,
+): Promise<number> {
   const page = db.prepare<[number, number], { line: number; cells: string; reasons: string }>(
     'SELECT line, cells, reasons FROM import_rejected WHERE import_id = ? AND line > ? ORDER BY line LIMIT ' + pageSize,
   );

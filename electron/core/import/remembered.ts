@@ -5,7 +5,10 @@ import { normalHeader } from '../records/column-titles';
 
 /** The settings key of a header set: the same columns (in any capitals or spacing) find the same mapping. */
 function keyOf(kind: ImportKind, headers: readonly string[]): string {
-  const digest = createHash('sha256').update(JSON.stringify([kind, headers.map(normalHeader)])).digest('hex').slice(0, 32);
+  const digest = createHash('sha256')
+    .update(JSON.stringify([kind, headers.map(normalHeader)]))
+    .digest('hex')
+    .slice(0, 32);
   return `import.mapping.${digest}`;
 }
 

@@ -52,7 +52,12 @@ const notesHeaders = /^(person|organization)?(notes?|comments?|description|remar
 export const splitTags = (cell: string): string[] =>
   cell
     .split(/;|:::/.test(cell) ? /;|:::/ : /,/)
-    .map((name) => name.trim().replace(/^\*\s*/, '').trim())
+    .map((name) =>
+      name
+        .trim()
+        .replace(/^\*\s*/, '')
+        .trim(),
+    )
     .filter((name) => name !== '');
 
 /**
@@ -60,7 +65,12 @@ export const splitTags = (cell: string): string[] =>
  * but notes and tag), each without an export's formula mark; `cells` keeps
  * them as the file has them, for the CSV of rejected rows.
  */
-export function mapRow(row: SourceRow, mapping: Mapping, headers: readonly string[], { spreadsheet }: { spreadsheet: boolean }): MappedRow {
+export function mapRow(
+  row: SourceRow,
+  mapping: Mapping,
+  headers: readonly string[],
+  { spreadsheet }: { spreadsheet: boolean },
+): MappedRow {
   const mapped: MappedRow = { line: row.line, cells: row.cells, fields: {}, noteLines: [], tags: [], custom: {} };
   if (row.problem !== undefined) mapped.problem = row.problem;
   mapping.forEach((target: ColumnTarget, column) => {
@@ -70,7 +80,8 @@ export function mapRow(row: SourceRow, mapping: Mapping, headers: readonly strin
     else if (target === 'notes') {
       // A notes column is the notes themselves; any other column sent there is labelled with its header.
       const header = headers[column] ?? `Column ${column + 1}`;
-      if (mapped.fields.notes === undefined && notesHeaders.test(normalHeader(header))) mapped.fields.notes = cell.trim();
+      if (mapped.fields.notes === undefined && notesHeaders.test(normalHeader(header)))
+        mapped.fields.notes = cell.trim();
       else mapped.noteLines.push(`${header}: ${cell.trim()}`);
     } else if (customFieldId(target) !== undefined) mapped.custom[String(customFieldId(target))] = cell;
     else mapped.fields[target] = cell;
@@ -90,7 +101,12 @@ export function rowName(row: MappedRow): string {
 
 // A lead source not in the list is added to it by the run (write.ts); a consent cell is a word for a status (consent-words.ts).
 const marketingSchemas = { leadSource: LeadSourceValue, ...utmFieldSchemas };
-const marketingLimits = { leadSource: leadSourceLimits.name, utmSource: leadSourceLimits.utm, utmMedium: leadSourceLimits.utm, utmCampaign: leadSourceLimits.utm };
+const marketingLimits = {
+  leadSource: leadSourceLimits.name,
+  utmSource: leadSourceLimits.utm,
+  utmMedium: leadSourceLimits.utm,
+  utmCampaign: leadSourceLimits.utm,
+};
 const schemas: Record<ImportKind, Record<string, z.ZodType<string>>> = {
   contact: {
     name: contactFieldSchemas.name,
@@ -117,23 +133,47 @@ const limits: Record<ImportKind, Record<string, number>> = {
 const fieldChecks = Object.fromEntries(
   (['contact', 'company'] as const).map((kind) => [
     kind,
-    Object.entries(schemas[kind]).map(([field, schema]) => ({ field, schema, label: fieldLabels[field]!, limit: limits[kind][field]!, blank: schema.safeParse('') })),
+    Object.entries(schemas[kind]).map(([field, schema]) => ({
+      field,
+      schema,
+      label: fieldLabels[field]!,
+      limit: limits[kind][field]!,
+      blank: schema.safeParse(''),
+    })),
   ]),
-) as Record<ImportKind, Array<{ field: string; schema: z.ZodType<string>; label: string; limit: number; blank: ReturnType<z.ZodType<string>['safeParse']> }>>;
+) as Record<
+  ImportKind,
+  Array<{
+    field: string;
+    schema: z.ZodType<string>;
+    label: string;
+    limit: number;
+    blank: ReturnType<z.ZodType<string>['safeParse']>;
+  }>
+>;
 
 /** "Email: that does not look like…" unless the form's message names the field already ("Notes is too long…"). */
 function worded(label: string, message: string): string {
   return message.startsWith(label) ? message : `${label}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
 }
 
-function customValue(field: CustomField, typed: string, dateOrder: DateOrder): { value: StoredValue } | { problem: string } {
+function customValue(
+  field: CustomField,
+  typed: string,
+  dateOrder: DateOrder,
+): { value: StoredValue } | { problem: string } {
   const text = typed.trim();
   switch (field.type) {
     case 'text':
-      return text.length > customTextLimit ? { problem: tooLong(field.label, text.length, customTextLimit) } : { value: text };
+      return text.length > customTextLimit
+        ? { problem: tooLong(field.label, text.length, customTextLimit) }
+        : { value: text };
     case 'number': {
       // "1,5" from a European sheet means one and a half; "1,500" with a point elsewhere groups thousands.
-      const normal = /^[-+]?\d+,\d+$/.test(text) && !/^[-+]?\d{1,3}(,\d{3})+$/.test(text) ? text.replace(',', '.') : text.replace(/,(?=\d{3}(\D|$))/g, '');
+      const normal =
+        /^[-+]?\d+,\d+$/.test(text) && !/^[-+]?\d{1,3}(,\d{3})+$/.test(text)
+          ? text.replace(',', '.')
+          : text.replace(/,(?=\d{3}(\D|$))/g, '');
       const reading = readExactNumber(normal, field.label);
       return reading.ok ? { value: reading.value } : { problem: reading.message };
     }
@@ -141,11 +181,17 @@ function customValue(field: CustomField, typed: string, dateOrder: DateOrder): {
       const date = readDate(text, dateOrder);
       return date
         ? { value: date }
-        : { problem: `${field.label}: “${text.slice(0, 40)}” is not a date Rolodesk can read (use ${dateOrder === 'dmy' ? 'day/month/year' : 'month/day/year'} or YYYY-MM-DD).` };
+        : {
+            problem: `${field.label}: “${text.slice(0, 40)}” is not a date Rolodesk can read (use ${dateOrder === 'dmy' ? 'day/month/year' : 'month/day/year'} or YYYY-MM-DD).`,
+          };
     }
     case 'choice': {
       const choice = field.choices.find((option) => option.toLowerCase() === text.toLowerCase());
-      return choice !== undefined ? { value: choice } : { problem: `${field.label}: “${text.slice(0, 40)}” is not one of its choices (${field.choices.join(', ')}).` };
+      return choice !== undefined
+        ? { value: choice }
+        : {
+            problem: `${field.label}: “${text.slice(0, 40)}” is not one of its choices (${field.choices.join(', ')}).`,
+          };
     }
   }
 }
@@ -155,15 +201,25 @@ function customValue(field: CustomField, typed: string, dateOrder: DateOrder): {
  * patterns, custom values by type) and builds the values it will be stored
  * with. Each problem is a sentence naming the field.
  */
-export function checkRow(kind: ImportKind, row: MappedRow, customFields: ReadonlyMap<string, CustomField>, dateOrder: DateOrder): CheckedRow {
+export function checkRow(
+  kind: ImportKind,
+  row: MappedRow,
+  customFields: ReadonlyMap<string, CustomField>,
+  dateOrder: DateOrder,
+): CheckedRow {
   const problems: string[] = [];
   if (row.problem !== undefined) problems.push(row.problem);
-  const notes = row.noteLines.length === 0 ? (row.fields.notes ?? '') : [row.fields.notes ?? '', ...row.noteLines].filter((part) => part !== '').join('\n');
+  const notes =
+    row.noteLines.length === 0
+      ? (row.fields.notes ?? '')
+      : [row.fields.notes ?? '', ...row.noteLines].filter((part) => part !== '').join('\n');
   const values: Record<string, string> = {};
   for (const { field, schema, label, limit, blank } of fieldChecks[kind]) {
     const text = field === 'name' ? rowName(row) : field === 'notes' ? notes : (row.fields[field] ?? '');
     if (field === 'name' && text.trim() === '') {
-      problems.push(kind === 'contact' ? 'The row has no name (no name, first name or last name).' : 'The row has no company name.');
+      problems.push(
+        kind === 'contact' ? 'The row has no name (no name, first name or last name).' : 'The row has no company name.',
+      );
       values[field] = '';
       continue;
     }
@@ -176,7 +232,10 @@ export function checkRow(kind: ImportKind, row: MappedRow, customFields: Readonl
   }
   const tags: string[] = [];
   for (const name of row.tags) {
-    if (name.length > tagLimits.name) problems.push(`Tag “${name.slice(0, 30)}…” is too long: ${name.length.toLocaleString('en')} characters, at most ${tagLimits.name}.`);
+    if (name.length > tagLimits.name)
+      problems.push(
+        `Tag “${name.slice(0, 30)}…” is too long: ${name.length.toLocaleString('en')} characters, at most ${tagLimits.name}.`,
+      );
     else if (!tags.some((known) => known.toLowerCase() === name.toLowerCase())) tags.push(name);
   }
   const custom: Record<string, StoredValue> = {};

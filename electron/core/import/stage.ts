@@ -51,17 +51,24 @@ export interface ImportSpec {
  * columns when it is 'auto'. In a semicolon-separated file, custom numbers
  * have a decimal comma. The file is read exactly once per preview or run.
  */
-export async function stageFile(spec: ImportSpec, tools: JobTools): Promise<{ staging: Staging; dateOrder: DateOrder; rows: number }> {
+export async function stageFile(
+  spec: ImportSpec,
+  tools: JobTools,
+): Promise<{ staging: Staging; dateOrder: DateOrder; rows: number }> {
   checkMapping(spec.kind, spec.mapping, spec.info.headers, spec.customFields);
   const dateColumns = spec.mapping.flatMap((target, column) => {
     const field = spec.customFields.find((candidate) => `custom:${candidate.id}` === target);
     return field?.type === 'date' ? [column] : [];
   });
-  const decimalCommaFields = spec.info.delimiter !== ';' ? [] : spec.customFields.filter((field) => field.type === 'number').map((field) => String(field.id));
+  const decimalCommaFields =
+    spec.info.delimiter !== ';'
+      ? []
+      : spec.customFields.filter((field) => field.type === 'number').map((field) => String(field.id));
   const spreadsheet = spec.info.format !== 'vcard';
   const staging = openStaging(spec.stagingFile, (row) => {
     const mapped = mapRow(row, spec.mapping, spec.info.headers, { spreadsheet });
-    for (const id of decimalCommaFields) if (mapped.custom[id] !== undefined) mapped.custom[id] = withDecimalPoint(mapped.custom[id]);
+    for (const id of decimalCommaFields)
+      if (mapped.custom[id] !== undefined) mapped.custom[id] = withDecimalPoint(mapped.custom[id]);
     return mapped;
   });
   const evidence = dateOrderEvidence();

@@ -23,8 +23,12 @@ export function openStaging(file: string, mapped: (row: SourceRow) => MappedRow)
   // to SQLite's 16 MB here) would only make a long file's import hold more memory than a short one's.
   db.pragma('cache_size = -1024');
   db.exec('CREATE TABLE rows (seq INTEGER PRIMARY KEY, line INTEGER NOT NULL, problem TEXT, cells TEXT NOT NULL)');
-  const insertRow = db.prepare<[number, string | null, string]>('INSERT INTO rows (line, problem, cells) VALUES (?, ?, ?)');
-  const all = db.prepare<[], { line: number; problem: string | null; cells: string }>('SELECT line, problem, cells FROM rows ORDER BY seq');
+  const insertRow = db.prepare<[number, string | null, string]>(
+    'INSERT INTO rows (line, problem, cells) VALUES (?, ?, ?)',
+  );
+  const all = db.prepare<[], { line: number; problem: string | null; cells: string }>(
+    'SELECT line, problem, cells FROM rows ORDER BY seq',
+  );
   const batch: SourceRow[] = [];
   const flush = db.transaction((rows: SourceRow[]) => {
     for (const row of rows) insertRow.run(row.line, row.problem ?? null, JSON.stringify(row.cells));

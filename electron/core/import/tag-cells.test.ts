@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { splitTags } from './rows';
 
 describe('tag names in one cell', () => {
-  it('splits an export\'s semicolons and keeps commas inside a name', () => {
+  it("splits an export's semicolons and keeps commas inside a name", () => {
     expect(splitTags('Smith, Jones & Co; VIP')).toEqual(['Smith, Jones & Co', 'VIP']);
   });
 

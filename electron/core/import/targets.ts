@@ -1,5 +1,12 @@
 import type { CustomField } from '../../../shared/schemas/custom-field';
-import { companyImportFields, contactImportFields, type ColumnTarget, type ImportKind, type Mapping, type TargetOption } from '../../../shared/schemas/import';
+import {
+  companyImportFields,
+  contactImportFields,
+  type ColumnTarget,
+  type ImportKind,
+  type Mapping,
+  type TargetOption,
+} from '../../../shared/schemas/import';
 import { CrmError } from '../errors';
 import { fieldLabels } from '../records/field-labels';
 
@@ -18,10 +25,20 @@ export function customFieldId(target: ColumnTarget): number | undefined {
 /** Every target a column of this kind can go to: the kind's fields, its custom fields, tag, ignore. */
 export function targetOptions(kind: ImportKind, customFields: readonly CustomField[]): TargetOption[] {
   return [
-    ...builtInFields[kind].map((field): TargetOption => ({ target: field, label: fieldLabels[field]!, group: 'field', many: manyColumns.has(field) })),
+    ...builtInFields[kind].map((field): TargetOption => ({
+      target: field,
+      label: fieldLabels[field]!,
+      group: 'field',
+      many: manyColumns.has(field),
+    })),
     ...customFields
       .filter((field) => field.kind === kind)
-      .map((field): TargetOption => ({ target: `custom:${field.id}`, label: field.label, group: 'custom', many: false })),
+      .map((field): TargetOption => ({
+        target: `custom:${field.id}`,
+        label: field.label,
+        group: 'custom',
+        many: false,
+      })),
     { target: 'tag', label: 'Tags', group: 'other', many: true },
     { target: 'ignore', label: 'Do not import', group: 'other', many: true },
   ];
@@ -32,7 +49,12 @@ export function targetOptions(kind: ImportKind, customFields: readonly CustomFie
  * target one this kind has (a deleted custom field, a company field on a
  * contact), no field but notes and tag taken from two columns, and a name.
  */
-export function checkMapping(kind: ImportKind, mapping: Mapping, headers: readonly string[], customFields: readonly CustomField[]): void {
+export function checkMapping(
+  kind: ImportKind,
+  mapping: Mapping,
+  headers: readonly string[],
+  customFields: readonly CustomField[],
+): void {
   const refuse = (message: string) => new CrmError('VALIDATION', message, { fields: [{ field: 'mapping', message }] });
   if (mapping.length !== headers.length) {
     throw refuse(`The file has ${headers.length} columns but ${mapping.length} were mapped. Open the file again.`);
@@ -50,12 +72,19 @@ export function checkMapping(kind: ImportKind, mapping: Mapping, headers: readon
     }
     const first = firstColumn.get(target);
     if (first !== undefined && !option.many) {
-      throw refuse(`“${headers[first]}” and “${headers[column]}” both go to ${option.label}. Choose one, or send the other to Notes.`);
+      throw refuse(
+        `“${headers[first]}” and “${headers[column]}” both go to ${option.label}. Choose one, or send the other to Notes.`,
+      );
     }
     if (first === undefined) firstColumn.set(target, column);
   });
-  const named = firstColumn.has('name') || (kind === 'contact' && (firstColumn.has('firstName') || firstColumn.has('lastName')));
+  const named =
+    firstColumn.has('name') || (kind === 'contact' && (firstColumn.has('firstName') || firstColumn.has('lastName')));
   if (!named) {
-    throw refuse(kind === 'contact' ? 'Choose the column that holds the name (or the first and last name).' : 'Choose the column that holds the company name.');
+    throw refuse(
+      kind === 'contact'
+        ? 'Choose the column that holds the name (or the first and last name).'
+        : 'Choose the column that holds the company name.',
+    );
   }
 }

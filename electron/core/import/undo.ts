@@ -37,7 +37,8 @@ interface TouchedRow {
 }
 
 /** Whether an import that ran at `createdAt` can still be undone at `now`. */
-export const withinUndoTime = (createdAt: string, now: string): boolean => Date.parse(now) - Date.parse(createdAt) < undoDays * dayMs;
+export const withinUndoTime = (createdAt: string, now: string): boolean =>
+  Date.parse(now) - Date.parse(createdAt) < undoDays * dayMs;
 
 /**
  * Undoes an import in one transaction, on a connection of its own (like the
@@ -64,10 +65,16 @@ export async function undoImport(spec: UndoSpec, tools: JobTools): Promise<Impor
 }
 
 function undoIn(db: Db, { runId, now }: UndoSpec): ImportUndone {
-  const run = db.prepare<[number], RunRow>('SELECT id, record_kind, file_name, created_at, undone_at FROM imports WHERE id = ?').get(runId);
+  const run = db
+    .prepare<[number], RunRow>('SELECT id, record_kind, file_name, created_at, undone_at FROM imports WHERE id = ?')
+    .get(runId);
   if (!run) throw new CrmError('NOT_FOUND', 'That import is no longer on the list, so it cannot be undone.');
   if (run.undone_at !== null) throw new CrmError('CONFLICT', `The import of “${run.file_name}” was already undone.`);
-  if (!withinUndoTime(run.created_at, now)) throw new CrmError('CONFLICT', `Imports can be undone for ${undoDays} days; the import of “${run.file_name}” is older.`);
+  if (!withinUndoTime(run.created_at, now))
+    throw new CrmError(
+      'CONFLICT',
+      `Imports can be undone for ${undoDays} days; the import of “${run.file_name}” is older.`,
+    );
   // A page at a time: an import may have changed 100,000 records, each with its values from before.
   const changedPage = db.prepare<[{ run: number; kind: string; id: number }], TouchedRow>(
     `SELECT record_kind, record_id, before, version_after FROM import_records
@@ -81,18 +88,24 @@ function undoIn(db: Db, { runId, now }: UndoSpec): ImportUndone {
   const companies = companiesRepo(db);
   // A tag or custom field deleted since the import cannot be put back; the rest of the record still is.
   const liveTags = new Set(db.prepare<[], number>('SELECT id FROM tags').pluck().all());
-  const liveFields = new Set(customFieldsRepo(db).list().map((field) => String(field.id)));
+  const liveFields = new Set(
+    customFieldsRepo(db)
+      .list()
+      .map((field) => String(field.id)),
+  );
   // Likewise a lead source deleted since: the record keeps the one it has now.
   const listedLeadSource = db.prepare<[string], number>('SELECT 1 FROM lead_sources WHERE name = ?').pluck();
   const stillListed = (values: Record<string, string>): Record<string, string> => {
     const { leadSource, ...rest } = values;
-    return leadSource === undefined || leadSource === '' || listedLeadSource.get(leadSource) !== undefined ? values : rest;
+    return leadSource === undefined || leadSource === '' || listedLeadSource.get(leadSource) !== undefined
+      ? values
+      : rest;
   };
 
   // Changed records first: putting a contact's company back may unlink it from a company the import created.
   let restored = 0;
   let leftAsIs = 0;
-  for (let page = changedPage.all({ run: runId, kind: '', id: 0 }); page.length > 0; ) {
+  for (let page = changedPage.all({ run: runId, kind: '', id: 0 }); page.length > 0;) {
     for (const row of page) {
       if (versionOf[row.record_kind].get(row.record_id) !== row.version_after || row.before === null) {
         leftAsIs++;
@@ -104,10 +117,33 @@ function undoIn(db: Db, { runId, now }: UndoSpec): ImportUndone {
         custom: Object.fromEntries(Object.entries(before.custom).filter(([field]) => liveFields.has(field))),
       };
       if (row.record_kind === 'contact') {
-        const { name = '', email = '', phone = '', company = '', notes = '', leadSource, utmSource, utmMedium, utmCampaign, consent } = stillListed(before.values);
+        const {
+          name = '',
+          email = '',
+          phone = '',
+          company = '',
+          notes = '',
+          leadSource,
+          utmSource,
+          utmMedium,
+          utmCampaign,
+          consent,
+        } = stillListed(before.values);
         // Imports from before migration 23 kept no lead source or consent: left out, those stay as they are.
-        const marketing = { leadSource, utmSource, utmMedium, utmCampaign, ...(consent === undefined ? {} : { consent: (consent || 'not_asked') as ConsentStatus, consentSource: 'import' as const }) };
-        contacts.update(row.record_id, { name, email, phone, company, notes, companyId: before.companyId, ...marketing, ...extras }, now);
+        const marketing = {
+          leadSource,
+          utmSource,
+          utmMedium,
+          utmCampaign,
+          ...(consent === undefined
+            ? {}
+            : { consent: (consent || 'not_asked') as ConsentStatus, consentSource: 'import' as const }),
+        };
+        contacts.update(
+          row.record_id,
+          { name, email, phone, company, notes, companyId: before.companyId, ...marketing, ...extras },
+          now,
+        );
       } else companies.update(row.record_id, { ...stillListed(before.values), ...extras }, now);
       restored++;
     }
@@ -131,7 +167,9 @@ function undoIn(db: Db, { runId, now }: UndoSpec): ImportUndone {
     // People added to a created company since (not by this import) stay, without it; a restore links them again.
     const trashed = new Set(contactIds);
     const detached = db
-      .prepare<[string], { id: number; company_id: number }>('SELECT id, company_id FROM contacts WHERE company_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY id')
+      .prepare<[string], { id: number; company_id: number }>(
+        'SELECT id, company_id FROM contacts WHERE company_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY id',
+      )
       .all(JSON.stringify(companyIds))
       .filter((person) => !trashed.has(person.id));
     const detach = db.prepare<[number]>('UPDATE contacts SET company_id = NULL WHERE id = ?');
@@ -139,7 +177,12 @@ function undoIn(db: Db, { runId, now }: UndoSpec): ImportUndone {
     const count = run.record_kind === 'contact' ? contactIds.length : companyIds.length;
     const label = `${countOf(run.record_kind, count)} imported from “${run.file_name}”`;
     trashId = trashRepo(db).moveToTrash(
-      { kind: run.record_kind, label, records: { contact: contactIds, company: companyIds }, detached: detached.map((person) => [person.id, person.company_id] as const) },
+      {
+        kind: run.record_kind,
+        label,
+        records: { contact: contactIds, company: companyIds },
+        detached: detached.map((person) => [person.id, person.company_id] as const),
+      },
       now,
     ).trashId;
   }

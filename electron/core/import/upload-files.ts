@@ -22,10 +22,12 @@ export const importUploadLimits: UploadLimits = {
 const words: UploadWords = {
   gone: 'This file is no longer being received. Please drop it on the window again.',
   garbled: 'Part of the file arrived garbled. Please drop it again.',
-  tooMany: (fileName) => `Rolodesk is still receiving other dropped files, so “${fileName}” was not taken. Wait for them to finish, then drop it again.`,
+  tooMany: (fileName) =>
+    `Rolodesk is still receiving other dropped files, so “${fileName}” was not taken. Wait for them to finish, then drop it again.`,
   tooMuch: (fileName, inFlight) =>
     `Rolodesk is still receiving ${(inFlight / gigabyte).toFixed(1)} GB of other dropped files, so “${fileName}” was not taken. Wait for them to finish, then drop it again.`,
-  overlapping: (fileName) => `Part of “${fileName}” arrived while the part before it was still being saved, so it was not used. Please drop it again.`,
+  overlapping: (fileName) =>
+    `Part of “${fileName}” arrived while the part before it was still being saved, so it was not used. Please drop it again.`,
   outOfOrder: (fileName) => `Part of “${fileName}” arrived out of order. Please drop it again.`,
   grew: (fileName) => `“${fileName}” grew while it was being received, so it was not imported. Please try again.`,
   partial: (fileName) => `Only part of “${fileName}” arrived, so it cannot be imported. Please drop it again.`,
@@ -37,7 +39,12 @@ const words: UploadWords = {
  * attachment: nothing is hashed or stored; import.open takes the finished
  * file over and deletes it on close.
  */
-export function importUploads(folder: string, logger: Logger, now: () => number, limits: UploadLimits = importUploadLimits) {
+export function importUploads(
+  folder: string,
+  logger: Logger,
+  now: () => number,
+  limits: UploadLimits = importUploadLimits,
+) {
   const receiving = chunkedUploads<undefined>({
     limits,
     words,

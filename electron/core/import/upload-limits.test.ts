@@ -30,7 +30,15 @@ describe('files dropped for import at once', () => {
     const refused = started.filter((result) => !result.ok);
     expect(refused).toHaveLength(10 - importUploadLimits.sessions);
     for (const result of refused) {
-      expect(result).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: expect.stringMatching(/^Rolodesk is still receiving other dropped files, so “list \d\.csv” was not taken\. Wait for them to finish, then drop it again\.$/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: {
+          code: 'FILE_REFUSED',
+          message: expect.stringMatching(
+            /^Rolodesk is still receiving other dropped files, so “list \d\.csv” was not taken\. Wait for them to finish, then drop it again\.$/,
+          ),
+        },
+      });
     }
     expect(droppedCopies(core)).toHaveLength(importUploadLimits.sessions);
 
@@ -47,7 +55,12 @@ describe('files dropped for import at once', () => {
     expect(started.filter((result) => result.ok)).toHaveLength(2);
     expect(started.find((result) => !result.ok)).toMatchObject({
       ok: false,
-      error: { code: 'FILE_REFUSED', message: expect.stringMatching(/^Rolodesk is still receiving 3\.0 GB of other dropped files, so “export \d\.csv” was not taken\. Wait for them to finish, then drop it again\.$/) },
+      error: {
+        code: 'FILE_REFUSED',
+        message: expect.stringMatching(
+          /^Rolodesk is still receiving 3\.0 GB of other dropped files, so “export \d\.csv” was not taken\. Wait for them to finish, then drop it again\.$/,
+        ),
+      },
     });
     expect(droppedCopies(core)).toHaveLength(2);
     // A small file still fits beside them.
@@ -60,7 +73,11 @@ describe('files dropped for import at once', () => {
 
     expect(await start(core, 'everything.csv', tooLarge)).toMatchObject({
       ok: false,
-      error: { code: 'FILE_REFUSED', message: '“everything.csv” is larger than the 4 GB a dropped file may be. Use “Choose a file…” instead: Rolodesk then reads the file where it is.' },
+      error: {
+        code: 'FILE_REFUSED',
+        message:
+          '“everything.csv” is larger than the 4 GB a dropped file may be. Use “Choose a file…” instead: Rolodesk then reads the file where it is.',
+      },
     });
     expect(droppedCopies(core)).toEqual([]);
   });
@@ -71,11 +88,25 @@ describe('files dropped for import at once', () => {
     const uploadId = idOf(await start(core, 'people.csv', csv.length));
 
     const first = csv.subarray(0, half).toString('base64');
-    const sentTogether = await Promise.all([0, 1].map(() => core.dispatch('import.uploadChunk', { uploadId, offset: 0, data: first })));
+    const sentTogether = await Promise.all(
+      [0, 1].map(() => core.dispatch('import.uploadChunk', { uploadId, offset: 0, data: first })),
+    );
 
     expect(sentTogether.filter((result) => result.ok)).toEqual([{ ok: true, data: { received: half } }]);
-    expect(sentTogether.find((result) => !result.ok)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^Part of “people\.csv” arrived while the part before it was still being saved/) } });
-    expect(await core.dispatch('import.uploadChunk', { uploadId, offset: half, data: csv.subarray(half).toString('base64') })).toEqual({ ok: true, data: { received: csv.length } });
+    expect(sentTogether.find((result) => !result.ok)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: expect.stringMatching(/^Part of “people\.csv” arrived while the part before it was still being saved/),
+      },
+    });
+    expect(
+      await core.dispatch('import.uploadChunk', {
+        uploadId,
+        offset: half,
+        data: csv.subarray(half).toString('base64'),
+      }),
+    ).toEqual({ ok: true, data: { received: csv.length } });
     const opened = await core.dispatch('import.open', { kind: 'contact', source: { type: 'upload', uploadId } });
     expect(opened.ok).toBe(true);
     const [copy] = droppedCopies(core);
@@ -90,7 +121,13 @@ describe('files dropped for import at once', () => {
       const uploadId = idOf(await start(core, 'people.csv', csv.length * 2));
       await Promise.all([0, 1].map(() => core.dispatch('import.uploadChunk', { uploadId, offset: 0, data: part })));
       const opened = await core.dispatch('import.open', { kind: 'contact', source: { type: 'upload', uploadId } });
-      expect(opened).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: 'Only part of “people.csv” arrived, so it cannot be imported. Please drop it again.' } });
+      expect(opened).toMatchObject({
+        ok: false,
+        error: {
+          code: 'FILE_REFUSED',
+          message: 'Only part of “people.csv” arrived, so it cannot be imported. Please drop it again.',
+        },
+      });
     }
     expect(droppedCopies(core)).toEqual([]);
   });

@@ -85,7 +85,14 @@ export async function runImport(spec: RunSpec, tools: JobTools): Promise<RunResu
   }
 }
 
-function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 'dmy' | 'mdy', total: number, tools: JobTools): RunResult {
+function writeRows(
+  db: Db,
+  spec: RunSpec,
+  rows: Iterable<MappedRow>,
+  dateOrder: 'dmy' | 'mdy',
+  total: number,
+  tools: JobTools,
+): RunResult {
   const { kind, now } = spec;
   const contacts = contactsRepo(db);
   const companies = companiesRepo(db);
@@ -119,7 +126,10 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
   const consentByImport = (id: number, consent: string | undefined) => {
     if (consent) changeConsent({ contactId: id, status: consent as ConsentStatus, source: 'import', at: now });
   };
-  const insertRun = db.prepare<[{ kind: string; fileName: string; headers: string; tagName: string; now: string }], { id: number }>(
+  const insertRun = db.prepare<
+    [{ kind: string; fileName: string; headers: string; tagName: string; now: string }],
+    { id: number }
+  >(
     `INSERT INTO imports (record_kind, file_name, headers, tag_name, created, updated, skipped, rejected, created_at)
      VALUES (@kind, @fileName, @headers, @tagName, 0, 0, 0, 0, @now) RETURNING id`,
   );
@@ -145,17 +155,33 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
   const linkTag = Object.fromEntries(
     (['contact', 'company'] as const).map((recordKind) => [
       recordKind,
-      db.prepare<[number, number]>(`INSERT INTO ${tagTableOf[recordKind]} (${ownerColumn[recordKind]}, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING`),
+      db.prepare<[number, number]>(
+        `INSERT INTO ${tagTableOf[recordKind]} (${ownerColumn[recordKind]}, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+      ),
     ]),
   ) as Record<ImportKind, ReturnType<typeof db.prepare<[number, number]>>>;
-  const createdByRun = db.prepare<[number, string, number], number>(
-    "SELECT 1 FROM import_records WHERE import_id = ? AND record_kind = ? AND record_id = ? AND action = 'created'",
-  ).pluck();
-  const rejectRow = db.prepare<[number, number, string, string]>('INSERT INTO import_rejected (import_id, line, cells, reasons) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
-  const companyNamed = db.prepare<[string], number>('SELECT id FROM companies WHERE name = ? AND deleted_at IS NULL ORDER BY id LIMIT 2').pluck();
-  const companyByKey = db.prepare<[string], number>('SELECT id FROM companies WHERE name_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
+  const createdByRun = db
+    .prepare<[number, string, number], number>(
+      "SELECT 1 FROM import_records WHERE import_id = ? AND record_kind = ? AND record_id = ? AND action = 'created'",
+    )
+    .pluck();
+  const rejectRow = db.prepare<[number, number, string, string]>(
+    'INSERT INTO import_rejected (import_id, line, cells, reasons) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const companyNamed = db
+    .prepare<[string], number>('SELECT id FROM companies WHERE name = ? AND deleted_at IS NULL ORDER BY id LIMIT 2')
+    .pluck();
+  const companyByKey = db
+    .prepare<[string], number>('SELECT id FROM companies WHERE name_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1')
+    .pluck();
 
-  const runId = insertRun.get({ kind, fileName: spec.fileName, headers: JSON.stringify(spec.info.headers), tagName: spec.tagName, now })!.id;
+  const runId = insertRun.get({
+    kind,
+    fileName: spec.fileName,
+    headers: JSON.stringify(spec.info.headers),
+    tagName: spec.tagName,
+    now,
+  })!.id;
 
   function tagId(name: string): number {
     const known = names.idOf(name);
@@ -208,11 +234,25 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
     if (kind === 'contact') {
       const { name = '', email = '', phone = '', company = '', notes = '' } = row.values;
       const consent = row.values.consent || undefined;
-      newContacts.add({ values: { name, email, phone, notes }, companyId: companyFor(company), marketing: marketingOf(row.values), consent, tagIds, custom, keys });
+      newContacts.add({
+        values: { name, email, phone, notes },
+        companyId: companyFor(company),
+        marketing: marketingOf(row.values),
+        consent,
+        tagIds,
+        custom,
+        keys,
+      });
       return;
     }
     const { name = '', website = '', phone = '', address = '', industry = '', notes = '' } = row.values;
-    newCompanies.add({ values: { name, website, phone, address, industry, notes }, marketing: marketingOf(row.values), tagIds, custom, keys });
+    newCompanies.add({
+      values: { name, website, phone, address, industry, notes },
+      marketing: marketingOf(row.values),
+      tagIds,
+      custom,
+      keys,
+    });
   }
 
   /** Merges the row into the record; false when that would change nothing (counted as skipped). */
@@ -236,7 +276,23 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
       const { name = '', email = '', phone = '', company = '', notes = '' } = merge.values;
       const companyId = company === current.values.company ? current.companyId : companyFor(company);
       const consent = (merge.values.consent || 'not_asked') as ConsentStatus;
-      contacts.update(id, { name, email, phone, company, notes, companyId, tagIds, custom: merge.custom, ...marketingOf(merge.values), consent, consentSource: 'import' }, now);
+      contacts.update(
+        id,
+        {
+          name,
+          email,
+          phone,
+          company,
+          notes,
+          companyId,
+          tagIds,
+          custom: merge.custom,
+          ...marketingOf(merge.values),
+          consent,
+          consentSource: 'import',
+        },
+        now,
+      );
     } else {
       companies.update(id, { ...merge.values, tagIds, custom: merge.custom }, now);
       finder.noteCompany(id, merge.values.website ?? '');
@@ -263,7 +319,8 @@ function writeRows(db: Db, spec: RunSpec, rows: Iterable<MappedRow>, dateOrder: 
       if (outcome === 'create') {
         create(row, keys);
         counts.created++;
-      } else if (outcome === 'update' && update(match!.id, row, spec.duplicates === 'overwrite' ? 'overwrite' : 'fill')) counts.updated++;
+      } else if (outcome === 'update' && update(match!.id, row, spec.duplicates === 'overwrite' ? 'overwrite' : 'fill'))
+        counts.updated++;
       else counts.skipped++;
     }
     done++;

@@ -17,9 +17,13 @@ const oversized = (field: string) => (field === 'data' ? megabyte.repeat(2) : me
 
 /** Everything stored, as one hash: "the database is unchanged" means this is equal. */
 function databaseFingerprint(core: Core): string {
-  const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' ORDER BY name").pluck().all() as string[];
+  const tables = core.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   const hash = createHash('sha256');
-  for (const table of tables) hash.update(table + JSON.stringify(core.db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()));
+  for (const table of tables)
+    hash.update(table + JSON.stringify(core.db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()));
   return hash.digest('hex');
 }
 
@@ -39,7 +43,11 @@ function badVariants(channel: ChannelName): Array<{ label: string; input: unknow
   const variants: Array<{ label: string; input: unknown; field: string }> = [
     { label: 'an unknown extra field', input: { ...sample, isAdmin: true }, field: 'isAdmin' },
     { label: 'a __proto__ key', input: withOwnProtoKey(sample), field: '__proto__' },
-    { label: 'a nested constructor.prototype key', input: { ...sample, constructor: { prototype: { polluted: true } } }, field: 'constructor' },
+    {
+      label: 'a nested constructor.prototype key',
+      input: { ...sample, constructor: { prototype: { polluted: true } } },
+      field: 'constructor',
+    },
     { label: 'null instead of an object', input: null, field: 'input' },
     { label: 'an array instead of an object', input: [sample], field: 'input' },
     { label: 'a Map instead of an object', input: new Map(Object.entries(sample)), field: 'input' },
@@ -59,7 +67,11 @@ function badVariants(channel: ChannelName): Array<{ label: string; input: unknow
       { label: `${field} as NaN`, input: { ...sample, [field]: Number.NaN }, field },
       { label: `${field} as Infinity`, input: { ...sample, [field]: Number.POSITIVE_INFINITY }, field },
       typeof value === 'string'
-        ? { label: `${field} oversized (${oversized(field).length / 1024 / 1024} MB)`, input: { ...sample, [field]: oversized(field) }, field }
+        ? {
+            label: `${field} oversized (${oversized(field).length / 1024 / 1024} MB)`,
+            input: { ...sample, [field]: oversized(field) },
+            field,
+          }
         : { label: `${field} beyond a safe integer`, input: { ...sample, [field]: 2 ** 60 }, field },
     );
   }

@@ -32,7 +32,12 @@ const internalError: ErrorPayload = {
  * The one path every request takes: channel check, input parsing, the
  * handler, output check, and errors turned into data.
  */
-export async function dispatch(handlers: Handlers, channel: unknown, input: unknown, logger: Logger): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  channel: unknown,
+  input: unknown,
+  logger: Logger,
+): Promise<Result<unknown>> {
   if (!isChannelName(channel)) {
     logger.warn('request for an unknown channel refused', { channel: String(channel).slice(0, 100) });
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Rolodesk does not know that request.' } };
@@ -49,7 +54,10 @@ export async function dispatch(handlers: Handlers, channel: unknown, input: unkn
     const handler = handlers[channel] as (input: unknown) => unknown;
     const output = spec.output.safeParse(await handler(parsed.data));
     if (!output.success) {
-      logger.error('handler returned data outside its contract', { channel, issues: output.error.issues.slice(0, 5).map((issue) => ({ path: issue.path.join('.'), code: issue.code })) });
+      logger.error('handler returned data outside its contract', {
+        channel,
+        issues: output.error.issues.slice(0, 5).map((issue) => ({ path: issue.path.join('.'), code: issue.code })),
+      });
       return { ok: false, error: internalError };
     }
     return { ok: true, data: output.data };

@@ -30,7 +30,8 @@ export function findNonPlainValue(value: unknown, path: string[] = []): FieldIss
   }
   if (value === null) return undefined;
   if (path.length >= maxDepth) return { field, message: 'Is nested too deeply.' };
-  if (!Array.isArray(value) && !isPlainObject(value)) return { field, message: 'Must be text, a number, or a list of them.' };
+  if (!Array.isArray(value) && !isPlainObject(value))
+    return { field, message: 'Must be text, a number, or a list of them.' };
   for (const key of Object.keys(value)) {
     if (forbiddenKeys.has(key)) return { field: [...path, key].join('.'), message: 'This field name is not allowed.' };
     const nested = findNonPlainValue((value as Record<string, unknown>)[key], [...path, key]);

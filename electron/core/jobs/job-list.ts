@@ -69,7 +69,12 @@ export const jobList = {
     }),
 
   /** One page of groups of records that look like the same one. */
-  findDuplicates: ({ file, kind, offset, limit }: OnFile & { kind: 'contact' | 'company'; offset: number; limit: number }) =>
+  findDuplicates: ({
+    file,
+    kind,
+    offset,
+    limit,
+  }: OnFile & { kind: 'contact' | 'company'; offset: number; limit: number }) =>
     reading(file, (db) => duplicateFinder(db).page(kind, offset, limit)),
 
   /** A list written to a temporary export file (CSV, .xlsx or vCard), page by page; the core renames it into place. */

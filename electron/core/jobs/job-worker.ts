@@ -20,7 +20,11 @@ function toolsFor(id: number): JobTools {
     }
   };
   const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
-  return { logger, progress: (fraction, detail) => report({ type: 'progress', id, fraction, ...(detail === undefined ? {} : { detail }) }) };
+  return {
+    logger,
+    progress: (fraction, detail) =>
+      report({ type: 'progress', id, fraction, ...(detail === undefined ? {} : { detail }) }),
+  };
 }
 
 port.on('message', async ({ id, name, args }: JobRequest) => {

@@ -44,9 +44,15 @@ describe(`long jobs never block the thread that answers requests (${contacts.toL
     const { core } = await start(template);
     // The bench's address book (10,000 names, accents, near-duplicates), written as an import writes: the repository, one transaction.
     const repo = contactsRepo(core.db);
-    core.db.transaction(() => seedContacts(contacts, defaultSeed).forEach((contact) => repo.create(contact, contact.createdAt)))();
+    core.db.transaction(() =>
+      seedContacts(contacts, defaultSeed).forEach((contact) => repo.create(contact, contact.createdAt)),
+    )();
     const anna = await createContact(core, 'Anna Berg');
-    for (const [name, bytes] of [['quote.pdf', samples.pdf], ['card.png', samples.png]] as const) await upload(core, anna, name, bytes);
+    for (const [name, bytes] of [
+      ['quote.pdf', samples.pdf],
+      ['card.png', samples.png],
+    ] as const)
+      await upload(core, anna, name, bytes);
     snapshotId = (await ok<{ id: string }>(core.dispatch('backups.create', {}))).id;
     await core.close();
     open.splice(0);
@@ -62,14 +68,18 @@ describe(`long jobs never block the thread that answers requests (${contacts.toL
       await core.backups.settled();
       return copied;
     });
-    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean }> }>(core.dispatch('backups.list', {}));
+    const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean }> }>(
+      core.dispatch('backups.list', {}),
+    );
     expect(snapshots.find((snapshot) => snapshot.id === value?.id)?.verified).toBe(true);
     expect(longestStallMs).toBeLessThan(longestAllowedStallMs);
   });
 
   it('verifying a snapshot', async () => {
     const { core } = await seeded();
-    const { value, longestStallMs } = await measureStalls(() => ok<{ verified: boolean }>(core.dispatch('backups.verify', { id: snapshotId })));
+    const { value, longestStallMs } = await measureStalls(() =>
+      ok<{ verified: boolean }>(core.dispatch('backups.verify', { id: snapshotId })),
+    );
     expect(value.verified).toBe(true);
     expect(longestStallMs).toBeLessThan(longestAllowedStallMs);
   });
@@ -85,7 +95,9 @@ describe(`long jobs never block the thread that answers requests (${contacts.toL
   it('exporting a backup file', async () => {
     const { core, desktop } = await seeded();
     desktop.saveLocation = join(tempDir(), 'export.zip');
-    const { value, longestStallMs } = await measureStalls(() => ok<{ saved: boolean }>(core.dispatch('backups.export', {})));
+    const { value, longestStallMs } = await measureStalls(() =>
+      ok<{ saved: boolean }>(core.dispatch('backups.export', {})),
+    );
     expect(value.saved).toBe(true);
     expect(longestStallMs).toBeLessThan(longestAllowedStallMs);
   });
@@ -93,7 +105,9 @@ describe(`long jobs never block the thread that answers requests (${contacts.toL
   it('restoring a snapshot (verify, safety snapshot, staging, swap, reopen)', async () => {
     const { core } = await seeded();
     const { longestStallMs } = await measureStalls(() => ok(core.dispatch('backups.restore', { id: snapshotId })));
-    expect(await ok<{ total: number }>(core.dispatch('contacts.list', { limit: 1 }))).toMatchObject({ total: contacts + 1 });
+    expect(await ok<{ total: number }>(core.dispatch('contacts.list', { limit: 1 }))).toMatchObject({
+      total: contacts + 1,
+    });
     expect(longestStallMs).toBeLessThan(longestAllowedStallMs);
   });
 
@@ -104,7 +118,9 @@ describe(`long jobs never block the thread that answers requests (${contacts.toL
     const asking = setInterval(() => answers.push(core.dispatch('contacts.list', { limit: 1 })), 10);
     await ok(core.dispatch('backups.restore', { id: snapshotId }));
     clearInterval(asking);
-    const totals = (await Promise.all(answers)).map((answer) => (answer.ok ? (answer.data as { total: number }).total : answer.error.code));
+    const totals = (await Promise.all(answers)).map((answer) =>
+      answer.ok ? (answer.data as { total: number }).total : answer.error.code,
+    );
     expect(totals.length).toBeGreaterThan(10);
     // The data as it was, then the restored data: never an error in between.
     expect(new Set(totals)).toEqual(new Set([contacts + 2, contacts + 1]));
@@ -113,7 +129,9 @@ describe(`long jobs never block the thread that answers requests (${contacts.toL
 
   it('finding duplicate contacts', async () => {
     const { core } = await seeded();
-    const { value, longestStallMs } = await measureStalls(() => ok<{ total: number }>(core.dispatch('duplicates.find', { kind: 'contact', offset: 0, limit: 50 })));
+    const { value, longestStallMs } = await measureStalls(() =>
+      ok<{ total: number }>(core.dispatch('duplicates.find', { kind: 'contact', offset: 0, limit: 50 })),
+    );
     expect(value.total).toBeGreaterThan(0);
     expect(longestStallMs).toBeLessThan(longestAllowedStallMs);
   });
@@ -129,7 +147,11 @@ describe(`long jobs never block the thread that answers requests (${contacts.toL
       expect(await opened.core.writesAccepted()).toBe(true);
       return opened;
     });
-    expect(value.logs.some((record) => record.message === 'quick check passed; writes are accepted (the last close was not clean)')).toBe(true);
+    expect(
+      value.logs.some(
+        (record) => record.message === 'quick check passed; writes are accepted (the last close was not clean)',
+      ),
+    ).toBe(true);
     expect(longestStallMs).toBeLessThan(longestAllowedStallMs);
   });
 
@@ -140,7 +162,11 @@ describe(`long jobs never block the thread that answers requests (${contacts.toL
     await core.close();
     const { value, longestStallMs } = await measureStalls(async () => {
       const opened = await start(dataDir);
-      await expect.poll(() => opened.logs.some((record) => record.message === 'background database checks finished'), { timeout: 30_000 }).toBe(true);
+      await expect
+        .poll(() => opened.logs.some((record) => record.message === 'background database checks finished'), {
+          timeout: 30_000,
+        })
+        .toBe(true);
       return opened;
     });
     expect(value.logs.filter((record) => record.level === 'error')).toEqual([]);

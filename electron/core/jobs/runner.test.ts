@@ -44,7 +44,9 @@ describe('the job runner', () => {
     const second = await runner.run('findDuplicates', { file: live.file, kind: 'contact', offset: 0, limit: 10 });
     expect(second.groups[0]).toMatchObject({ size: 2 });
     live.add('ANNA BERG');
-    expect((await runner.run('findDuplicates', { file: live.file, kind: 'contact', offset: 0, limit: 10 })).groups[0]).toMatchObject({ size: 3 });
+    expect(
+      (await runner.run('findDuplicates', { file: live.file, kind: 'contact', offset: 0, limit: 10 })).groups[0],
+    ).toMatchObject({ size: 3 });
     expect(await runner.run('quickCheck', { file: live.file })).toEqual([]);
     live.db.close();
   });
@@ -67,7 +69,13 @@ describe('the job runner', () => {
     const staged = join(tempDir(), 'crm.db');
     createDatabaseAt(staged, migrations, 3).close();
     await runner.run('prepareStagedDatabase', { file: staged });
-    expect(logs).toContainEqual(expect.objectContaining({ level: 'info', message: 'database opened', context: expect.objectContaining({ job: 'prepareStagedDatabase' }) }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        level: 'info',
+        message: 'database opened',
+        context: expect.objectContaining({ job: 'prepareStagedDatabase' }),
+      }),
+    );
 
     const newer = join(tempDir(), 'crm.db');
     const future = createDatabaseAt(newer, migrations, 3);
@@ -75,7 +83,10 @@ describe('the job runner', () => {
     future.close();
     const refused = await runner.run('prepareStagedDatabase', { file: newer }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(CrmError);
-    expect(refused).toMatchObject({ code: 'SCHEMA_TOO_NEW', message: expect.stringMatching(/newer version of Rolodesk/) });
+    expect(refused).toMatchObject({
+      code: 'SCHEMA_TOO_NEW',
+      message: expect.stringMatching(/newer version of Rolodesk/),
+    });
   });
 
   it('stops a job when its signal aborts (CANCELLED), queued or running, and goes on with the next', async () => {
@@ -116,7 +127,11 @@ describe('the job runner', () => {
     live.db.pragma('wal_checkpoint(TRUNCATE)');
     copyFileSync(live.file, copy);
     const fractions: number[] = [];
-    const checked = await runner.run('checkCopy', { file: copy }, { onProgress: (fraction) => fractions.push(fraction) });
+    const checked = await runner.run(
+      'checkCopy',
+      { file: copy },
+      { onProgress: (fraction) => fractions.push(fraction) },
+    );
     expect(checked).toMatchObject({ integrity: ['ok'], foreignKeys: [] });
     expect(fractions).toEqual([0.8]);
     live.db.close();
@@ -148,8 +163,15 @@ describe('the job runner', () => {
   it('ends a job that runs out of memory in words, and runs the next one in a fresh worker', async () => {
     // An .xlsx file is read whole: 150,000 rows need far more than a 48 MB heap.
     const workbook = join(tempDir(), 'big.xlsx');
-    const rows = Array.from({ length: 150_000 }, (_, row) => [`Person ${row}`, `person${row}@example.com`, `+44 20 ${row}`, 'Acme Ltd', 'A note on this person'].map((value) => ({ value })));
-    await writeExcelFile([[{ value: 'Name' }, { value: 'Email' }, { value: 'Phone' }, { value: 'Company' }, { value: 'Notes' }], ...rows]).toFile(workbook);
+    const rows = Array.from({ length: 150_000 }, (_, row) =>
+      [`Person ${row}`, `person${row}@example.com`, `+44 20 ${row}`, 'Acme Ltd', 'A note on this person'].map(
+        (value) => ({ value }),
+      ),
+    );
+    await writeExcelFile([
+      [{ value: 'Name' }, { value: 'Email' }, { value: 'Phone' }, { value: 'Company' }, { value: 'Notes' }],
+      ...rows,
+    ]).toFile(workbook);
     const { runner, logs } = start({ heapMb: 48 });
 
     const error = await runner.run('importInspect', { file: workbook, read: {} }).catch((thrown: unknown) => thrown);

@@ -93,7 +93,9 @@ export function jobRunner(logger: Logger, { maxWorkers = defaultMaxWorkers, heap
   }
 
   function spawn(): Worker {
-    const worker = startWorker(workerEntry(__filename, __dirname, 'job-worker'), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    const worker = startWorker(workerEntry(__filename, __dirname, 'job-worker'), {
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    });
     workers.set(worker, undefined);
     worker.on('message', (report: JobReport) => onReport(worker, report));
     // A worker that failed outside a job's own code (it could not start, say) is not used again.
@@ -108,8 +110,16 @@ export function jobRunner(logger: Logger, { maxWorkers = defaultMaxWorkers, heap
       const job = workers.get(worker);
       workers.delete(worker);
       if (job) {
-        if (!job.stopped) logger.error('a job worker stopped in the middle of a job', { job: job.name, exitCode: code });
-        job.reject(job.stopped ? stoppedError() : new CrmError('INTERNAL', 'Something went wrong inside Rolodesk. Nothing was changed. The details are in the log.'));
+        if (!job.stopped)
+          logger.error('a job worker stopped in the middle of a job', { job: job.name, exitCode: code });
+        job.reject(
+          job.stopped
+            ? stoppedError()
+            : new CrmError(
+                'INTERNAL',
+                'Something went wrong inside Rolodesk. Nothing was changed. The details are in the log.',
+              ),
+        );
       }
       pump();
     });
@@ -118,7 +128,8 @@ export function jobRunner(logger: Logger, { maxWorkers = defaultMaxWorkers, heap
 
   function pump(): void {
     while (!closed && queue.length > 0) {
-      const worker = [...workers].find(([, job]) => job === undefined)?.[0] ?? (workers.size < maxWorkers ? spawn() : undefined);
+      const worker =
+        [...workers].find(([, job]) => job === undefined)?.[0] ?? (workers.size < maxWorkers ? spawn() : undefined);
       if (!worker) return;
       const job = queue.shift()!;
       workers.set(worker, job);

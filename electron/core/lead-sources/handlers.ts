@@ -25,7 +25,11 @@ export function leadSourceHandlers({ db, desktop }: CoreContext) {
     // Asked in main's native dialog, whoever sent the request: records lose the source for good.
     'leadSources.delete': async ({ id, clearOnRecords }) => {
       const { name, clears } = found(repo.deletion(id, clearOnRecords ?? false));
-      const held = wordList((['contact', 'company'] as const).filter((kind) => clears[kind] > 0).map((kind) => countOf(clears[kind], ...recordWords[kind])));
+      const held = wordList(
+        (['contact', 'company'] as const)
+          .filter((kind) => clears[kind] > 0)
+          .map((kind) => countOf(clears[kind], ...recordWords[kind])),
+      );
       const total = clears.contact + clears.company;
       await confirmOrCancel(
         desktop,
@@ -33,7 +37,9 @@ export function leadSourceHandlers({ db, desktop }: CoreContext) {
           title: 'Delete lead source',
           message: `Delete the lead source “${name}”?`,
           detail: [
-            total === 0 ? 'No record has this lead source.' : `${held} ${total === 1 ? 'has' : 'have'} it; ${total === 1 ? 'it is' : 'they are'} left without a lead source. The records themselves stay.`,
+            total === 0
+              ? 'No record has this lead source.'
+              : `${held} ${total === 1 ? 'has' : 'have'} it; ${total === 1 ? 'it is' : 'they are'} left without a lead source. The records themselves stay.`,
             'This cannot be undone.',
           ].join(' '),
           confirmLabel: 'Delete Lead Source',

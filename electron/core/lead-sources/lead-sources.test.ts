@@ -14,15 +14,40 @@ describe('lead source and consent on records', () => {
     expect(anna).toMatchObject({ consent: 'not_asked', consentChangedAt: null, consentSource: null });
 
     clock.advance(60_000);
-    const phoned = await call(core, 'contacts.update', fromCurrent(core, 'contacts.update', { id: anna.id, name: 'Anna Berg', consent: 'unsubscribed', consentSource: 'phone' }));
-    expect(phoned).toMatchObject({ consent: 'unsubscribed', consentChangedAt: '2026-12-03T10:01:00.000Z', consentSource: 'phone' });
+    const phoned = await call(
+      core,
+      'contacts.update',
+      fromCurrent(core, 'contacts.update', {
+        id: anna.id,
+        name: 'Anna Berg',
+        consent: 'unsubscribed',
+        consentSource: 'phone',
+      }),
+    );
+    expect(phoned).toMatchObject({
+      consent: 'unsubscribed',
+      consentChangedAt: '2026-12-03T10:01:00.000Z',
+      consentSource: 'phone',
+    });
 
     clock.advance(60_000);
-    const byHand = await call(core, 'contacts.update', fromCurrent(core, 'contacts.update', { id: anna.id, name: 'Anna Berg', consent: 'subscribed' }));
-    expect(byHand).toMatchObject({ consent: 'subscribed', consentChangedAt: '2026-12-03T10:02:00.000Z', consentSource: 'by_hand' });
+    const byHand = await call(
+      core,
+      'contacts.update',
+      fromCurrent(core, 'contacts.update', { id: anna.id, name: 'Anna Berg', consent: 'subscribed' }),
+    );
+    expect(byHand).toMatchObject({
+      consent: 'subscribed',
+      consentChangedAt: '2026-12-03T10:02:00.000Z',
+      consentSource: 'by_hand',
+    });
 
     const timeline = await call(core, 'timeline.list', { record: { kind: 'contact', id: anna.id } });
-    const changes = timeline.entries.flatMap((entry) => (entry.type === 'change' ? [`${entry.at} ${entry.change.label}: ${entry.change.oldValue} → ${entry.change.newValue}`] : []));
+    const changes = timeline.entries.flatMap((entry) =>
+      entry.type === 'change'
+        ? [`${entry.at} ${entry.change.label}: ${entry.change.oldValue} → ${entry.change.newValue}`]
+        : [],
+    );
     expect(changes).toEqual([
       '2026-12-03T10:02:00.000Z Marketing consent: Unsubscribed → Subscribed (by hand)',
       '2026-12-03T10:01:00.000Z Marketing consent: Not asked → Unsubscribed (by phone)',
@@ -31,50 +56,106 @@ describe('lead source and consent on records', () => {
 
   it('an update that leaves consent out keeps it, and setting the same status adds no history', async () => {
     const core = await openCore(tempDir());
-    const anna = await call(core, 'contacts.create', { name: 'Anna', consent: 'do_not_contact', consentSource: 'email' });
-    await call(core, 'contacts.update', fromCurrent(core, 'contacts.update', { id: anna.id, name: 'Anna B', phone: '070' }));
-    await call(core, 'contacts.update', fromCurrent(core, 'contacts.update', { id: anna.id, name: 'Anna B', consent: 'do_not_contact' }));
-    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ consent: 'do_not_contact', consentSource: 'email' });
+    const anna = await call(core, 'contacts.create', {
+      name: 'Anna',
+      consent: 'do_not_contact',
+      consentSource: 'email',
+    });
+    await call(
+      core,
+      'contacts.update',
+      fromCurrent(core, 'contacts.update', { id: anna.id, name: 'Anna B', phone: '070' }),
+    );
+    await call(
+      core,
+      'contacts.update',
+      fromCurrent(core, 'contacts.update', { id: anna.id, name: 'Anna B', consent: 'do_not_contact' }),
+    );
+    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({
+      consent: 'do_not_contact',
+      consentSource: 'email',
+    });
     // Only the first status, given when the contact was created, is in the history.
-    expect(count(core, "SELECT count(*) FROM record_history WHERE contact_id = ? AND field = 'consent'", anna.id)).toBe(1);
+    expect(count(core, "SELECT count(*) FROM record_history WHERE contact_id = ? AND field = 'consent'", anna.id)).toBe(
+      1,
+    );
   });
 
   it('lead source and UTM changes go into the history like other fields, in the list’s spelling', async () => {
     const core = await openCore(tempDir());
     const anna = await call(core, 'contacts.create', { name: 'Anna', leadSource: 'website', utmSource: 'newsletter' });
     expect(anna).toMatchObject({ leadSource: 'Website', utmSource: 'newsletter', utmMedium: '', utmCampaign: '' });
-    await call(core, 'contacts.update', fromCurrent(core, 'contacts.update', { id: anna.id, name: 'Anna', leadSource: 'Event', utmCampaign: 'Spring fair' }));
+    await call(
+      core,
+      'contacts.update',
+      fromCurrent(core, 'contacts.update', {
+        id: anna.id,
+        name: 'Anna',
+        leadSource: 'Event',
+        utmCampaign: 'Spring fair',
+      }),
+    );
     const timeline = await call(core, 'timeline.list', { record: { kind: 'contact', id: anna.id } });
-    const changes = timeline.entries.flatMap((entry) => (entry.type === 'change' ? [`${entry.change.label}: ${entry.change.oldValue} → ${entry.change.newValue}`] : []));
+    const changes = timeline.entries.flatMap((entry) =>
+      entry.type === 'change' ? [`${entry.change.label}: ${entry.change.oldValue} → ${entry.change.newValue}`] : [],
+    );
     expect(changes.sort()).toEqual(['Lead source: Website → Event', 'UTM campaign: null → Spring fair']);
 
     const acme = await call(core, 'companies.create', { name: 'Acme', leadSource: 'REFERRAL', utmMedium: 'email' });
     expect(acme).toMatchObject({ leadSource: 'Referral', utmMedium: 'email' });
-    const renamed = await call(core, 'companies.update', fromCurrent(core, 'companies.update', { id: acme.id, leadSource: '' }));
+    const renamed = await call(
+      core,
+      'companies.update',
+      fromCurrent(core, 'companies.update', { id: acme.id, leadSource: '' }),
+    );
     expect(renamed.leadSource).toBe('');
-    expect(count(core, "SELECT count(*) FROM record_history WHERE company_id = ? AND field = 'leadSource'", acme.id)).toBe(1);
+    expect(
+      count(core, "SELECT count(*) FROM record_history WHERE company_id = ? AND field = 'leadSource'", acme.id),
+    ).toBe(1);
   });
 
   it('refuses a lead source that is not in the list, in words, and saves nothing', async () => {
     const core = await openCore(tempDir());
     const error = await failure(core, 'contacts.create', { name: 'Anna', leadSource: 'Billboard' });
-    expect(error).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'leadSource', message: expect.stringContaining('“Billboard” is not in the list of lead sources') }] } });
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      details: {
+        fields: [
+          { field: 'leadSource', message: expect.stringContaining('“Billboard” is not in the list of lead sources') },
+        ],
+      },
+    });
     expect(count(core, 'SELECT count(*) FROM contacts')).toBe(0);
     const acme = await call(core, 'companies.create', { name: 'Acme' });
-    expect(await failure(core, 'companies.update', fromCurrent(core, 'companies.update', { id: acme.id, name: 'Acme 2', leadSource: 'Billboard' }))).toMatchObject({ code: 'VALIDATION' });
+    expect(
+      await failure(
+        core,
+        'companies.update',
+        fromCurrent(core, 'companies.update', { id: acme.id, name: 'Acme 2', leadSource: 'Billboard' }),
+      ),
+    ).toMatchObject({ code: 'VALIDATION' });
     expect((await call(core, 'companies.get', { id: acme.id })).name).toBe('Acme');
   });
 
   it('refuses a UTM value of 201 characters, saying how long it is', async () => {
     const core = await openCore(tempDir());
     const error = await failure(core, 'contacts.create', { name: 'Anna', utmCampaign: 'x'.repeat(201) });
-    expect(error).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'utmCampaign', message: 'UTM campaign is too long: 201 characters, at most 200.' }] } });
-    expect((await call(core, 'contacts.create', { name: 'Anna', utmCampaign: 'x'.repeat(200) })).utmCampaign).toHaveLength(200);
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      details: {
+        fields: [{ field: 'utmCampaign', message: 'UTM campaign is too long: 201 characters, at most 200.' }],
+      },
+    });
+    expect(
+      (await call(core, 'contacts.create', { name: 'Anna', utmCampaign: 'x'.repeat(200) })).utmCampaign,
+    ).toHaveLength(200);
   });
 
   it('refuses an unknown consent word through the channel', async () => {
     const core = await openCore(tempDir());
-    expect(await failure(core, 'contacts.create', { name: 'Anna', consent: 'maybe' as never })).toMatchObject({ code: 'VALIDATION' });
+    expect(await failure(core, 'contacts.create', { name: 'Anna', consent: 'maybe' as never })).toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 });
 
@@ -87,7 +168,14 @@ describe('the lead-source list', () => {
     await call(core, 'contacts.create', { name: 'Anna', leadSource: 'Event' });
     await call(core, 'companies.create', { name: 'Acme', leadSource: 'Event' });
     const { leadSources } = await call(core, 'leadSources.list', {});
-    expect(leadSources.map((source) => source.name)).toEqual(['Website', 'Referral', 'Event', 'Cold call', 'Import', 'Other']);
+    expect(leadSources.map((source) => source.name)).toEqual([
+      'Website',
+      'Referral',
+      'Event',
+      'Cold call',
+      'Import',
+      'Other',
+    ]);
     expect(leadSources.find((source) => source.name === 'Event')?.counts).toEqual({ contact: 1, company: 1 });
   });
 
@@ -97,7 +185,10 @@ describe('the lead-source list', () => {
     expect(fair).toMatchObject({ name: 'Salon de l’Été 🎪', counts: { contact: 0, company: 0 } });
     const anna = await call(core, 'contacts.create', { name: 'Zoë', leadSource: 'Salon de l’Été 🎪' });
     expect(anna.leadSource).toBe('Salon de l’Été 🎪');
-    expect(await failure(core, 'leadSources.create', { name: 'WEBSITE' })).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('There is already a lead source called “Website”') });
+    expect(await failure(core, 'leadSources.create', { name: 'WEBSITE' })).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('There is already a lead source called “Website”'),
+    });
     expect(await failure(core, 'leadSources.create', { name: '   ' })).toMatchObject({ code: 'VALIDATION' });
     expect(await failure(core, 'leadSources.create', { name: 'x'.repeat(101) })).toMatchObject({ code: 'VALIDATION' });
   });
@@ -117,7 +208,9 @@ describe('the lead-source list', () => {
     expect((await call(core, 'companies.get', { id: acme.id })).leadSource).toBe('Trade fair');
     expect(count(core, 'SELECT lead_source FROM contacts WHERE id = ?', bob.id)).toBe('Trade fair');
     expect(count(core, "SELECT count(*) FROM record_history WHERE field = 'leadSource'")).toBe(0);
-    expect(await failure(core, 'leadSources.rename', { id: event.id, name: 'website' })).toMatchObject({ code: 'VALIDATION' });
+    expect(await failure(core, 'leadSources.rename', { id: event.id, name: 'website' })).toMatchObject({
+      code: 'VALIDATION',
+    });
     expect(await failure(core, 'leadSources.rename', { id: 999, name: 'Gone' })).toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -125,7 +218,14 @@ describe('the lead-source list', () => {
     const core = await openCore(tempDir());
     const ids = (await call(core, 'leadSources.list', {})).leadSources.map((source) => source.id);
     const reordered = await call(core, 'leadSources.reorder', { ids: [...ids].reverse() });
-    expect(reordered.leadSources.map((source) => source.name)).toEqual(['Other', 'Import', 'Cold call', 'Event', 'Referral', 'Website']);
+    expect(reordered.leadSources.map((source) => source.name)).toEqual([
+      'Other',
+      'Import',
+      'Cold call',
+      'Event',
+      'Referral',
+      'Website',
+    ]);
     expect(await failure(core, 'leadSources.reorder', { ids: ids.slice(1) })).toMatchObject({ code: 'VALIDATION' });
     const added = await call(core, 'leadSources.create', { name: 'Podcast' });
     expect(added.position).toBe(ids.length);
@@ -138,14 +238,33 @@ describe('the lead-source list', () => {
     await call(core, 'companies.create', { name: 'Acme', leadSource: 'Event' });
     const event = (await call(core, 'leadSources.list', {})).leadSources.find((source) => source.name === 'Event')!;
     const refused = await failure(core, 'leadSources.delete', { id: event.id });
-    expect(refused).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'clearOnRecords', message: '“Event” is the lead source of 2 contacts and 1 company. Deleting it leaves them without a lead source.' }] } });
+    expect(refused).toMatchObject({
+      code: 'VALIDATION',
+      details: {
+        fields: [
+          {
+            field: 'clearOnRecords',
+            message:
+              '“Event” is the lead source of 2 contacts and 1 company. Deleting it leaves them without a lead source.',
+          },
+        ],
+      },
+    });
     expect((await call(core, 'leadSources.list', {})).leadSources).toHaveLength(6);
 
-    expect(await call(core, 'leadSources.delete', { id: event.id, clearOnRecords: true })).toEqual({ id: event.id, clearedContacts: 2, clearedCompanies: 1 });
+    expect(await call(core, 'leadSources.delete', { id: event.id, clearOnRecords: true })).toEqual({
+      id: event.id,
+      clearedContacts: 2,
+      clearedCompanies: 1,
+    });
     expect((await call(core, 'contacts.get', { id: anna.id })).leadSource).toBe('');
     expect(count(core, "SELECT count(*) FROM contacts WHERE lead_source = 'Event'")).toBe(0);
     const unused = (await call(core, 'leadSources.list', {})).leadSources.find((source) => source.name === 'Other')!;
-    expect(await call(core, 'leadSources.delete', { id: unused.id })).toEqual({ id: unused.id, clearedContacts: 0, clearedCompanies: 0 });
+    expect(await call(core, 'leadSources.delete', { id: unused.id })).toEqual({
+      id: unused.id,
+      clearedContacts: 0,
+      clearedCompanies: 0,
+    });
   });
 });
 
@@ -159,7 +278,8 @@ describe('lists by lead source and consent', () => {
     await call(core, 'contacts.create', { name: 'Bob', leadSource: 'website', consent: 'unsubscribed' });
     await call(core, 'contacts.create', { name: 'Carl' });
     await call(core, 'contacts.create', { name: 'Dora', leadSource: 'Referral', consent: 'do_not_contact' });
-    const names = async (query: Parameters<typeof call<'contacts.list'>>[2]) => (await call(core, 'contacts.list', query)).rows.map((row) => row.name);
+    const names = async (query: Parameters<typeof call<'contacts.list'>>[2]) =>
+      (await call(core, 'contacts.list', query)).rows.map((row) => row.name);
 
     expect(await names({ leadSources: ['event', 'Website'] })).toEqual(['Anna', 'Bob']);
     expect(await names({ leadSources: ['Event', ''] })).toEqual(['Anna', 'Carl']);
@@ -178,7 +298,8 @@ describe('lists by lead source and consent', () => {
     await call(core, 'companies.create', { name: 'Acme', leadSource: 'Event' });
     await call(core, 'companies.create', { name: 'Globex' });
     await call(core, 'companies.create', { name: 'Initech', leadSource: 'Cold call' });
-    const names = async (query: Parameters<typeof call<'companies.list'>>[2]) => (await call(core, 'companies.list', query)).rows.map((row) => row.name);
+    const names = async (query: Parameters<typeof call<'companies.list'>>[2]) =>
+      (await call(core, 'companies.list', query)).rows.map((row) => row.name);
     expect(await names({ leadSources: ['Event'] })).toEqual(['Acme']);
     expect(await names({ sort: 'leadSource' })).toEqual(['Initech', 'Acme', 'Globex']);
     expect((await call(core, 'companies.list', {})).rows[0]).toMatchObject({ name: 'Acme', leadSource: 'Event' });
@@ -191,14 +312,38 @@ describe('merging duplicates', () => {
 
   it('the merged person takes the stricter consent, and the kept side’s lead source unless it is blank', async () => {
     const core = await openCore(tempDir());
-    const kept = await call(core, 'contacts.create', { name: 'Anna Berg', consent: 'subscribed', utmSource: 'newsletter' });
-    const other = await call(core, 'contacts.create', { name: 'Anna B.', consent: 'unsubscribed', leadSource: 'Event', utmSource: 'fair' });
+    const kept = await call(core, 'contacts.create', {
+      name: 'Anna Berg',
+      consent: 'subscribed',
+      utmSource: 'newsletter',
+    });
+    const other = await call(core, 'contacts.create', {
+      name: 'Anna B.',
+      consent: 'unsubscribed',
+      leadSource: 'Event',
+      utmSource: 'fair',
+    });
     await call(core, 'duplicates.merge', { kind: 'contact', keepId: kept.id, mergeId: other.id });
-    expect(await call(core, 'contacts.get', { id: kept.id })).toMatchObject({ consent: 'unsubscribed', leadSource: 'Event', utmSource: 'newsletter' });
+    expect(await call(core, 'contacts.get', { id: kept.id })).toMatchObject({
+      consent: 'unsubscribed',
+      leadSource: 'Event',
+      utmSource: 'newsletter',
+    });
 
-    const strict = await call(core, 'contacts.create', { name: 'Bo', consent: 'do_not_contact', leadSource: 'Website' });
-    const loose = await call(core, 'contacts.create', { name: 'Bo L', consent: 'unsubscribed', leadSource: 'Referral' });
+    const strict = await call(core, 'contacts.create', {
+      name: 'Bo',
+      consent: 'do_not_contact',
+      leadSource: 'Website',
+    });
+    const loose = await call(core, 'contacts.create', {
+      name: 'Bo L',
+      consent: 'unsubscribed',
+      leadSource: 'Referral',
+    });
     await call(core, 'duplicates.merge', { kind: 'contact', keepId: strict.id, mergeId: loose.id });
-    expect(await call(core, 'contacts.get', { id: strict.id })).toMatchObject({ consent: 'do_not_contact', leadSource: 'Website' });
+    expect(await call(core, 'contacts.get', { id: strict.id })).toMatchObject({
+      consent: 'do_not_contact',
+      leadSource: 'Website',
+    });
   });
 });

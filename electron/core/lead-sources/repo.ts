@@ -25,20 +25,30 @@ export function leadSourcesRepo(db: Db) {
     'INSERT INTO lead_sources (name, position) VALUES (@name, (SELECT coalesce(max(position), -1) + 1 FROM lead_sources)) RETURNING id',
   );
   const rename = db.prepare<[{ id: number; name: string }]>('UPDATE lead_sources SET name = @name WHERE id = @id');
-  const setPosition = db.prepare<[{ id: number; position: number }]>('UPDATE lead_sources SET position = @position WHERE id = @id');
+  const setPosition = db.prepare<[{ id: number; position: number }]>(
+    'UPDATE lead_sources SET position = @position WHERE id = @id',
+  );
   const remove = db.prepare<[number]>('DELETE FROM lead_sources WHERE id = ?');
   // Trashed records are rewritten too: a restored record must not come back naming a source that is gone.
   const renameOn = {
-    contact: db.prepare<[{ old: string; name: string }]>('UPDATE contacts SET lead_source = @name WHERE lead_source = @old'),
-    company: db.prepare<[{ old: string; name: string }]>('UPDATE companies SET lead_source = @name WHERE lead_source = @old'),
+    contact: db.prepare<[{ old: string; name: string }]>(
+      'UPDATE contacts SET lead_source = @name WHERE lead_source = @old',
+    ),
+    company: db.prepare<[{ old: string; name: string }]>(
+      'UPDATE companies SET lead_source = @name WHERE lead_source = @old',
+    ),
   };
   const clearOn = {
     contact: db.prepare<[string]>('UPDATE contacts SET lead_source = NULL WHERE lead_source = ?'),
     company: db.prepare<[string]>('UPDATE companies SET lead_source = NULL WHERE lead_source = ?'),
   };
   const counts = {
-    contact: db.prepare<[], { name: string; n: number }>('SELECT lead_source AS name, count(*) AS n FROM contacts WHERE deleted_at IS NULL AND lead_source IS NOT NULL GROUP BY lead_source'),
-    company: db.prepare<[], { name: string; n: number }>('SELECT lead_source AS name, count(*) AS n FROM companies WHERE deleted_at IS NULL AND lead_source IS NOT NULL GROUP BY lead_source'),
+    contact: db.prepare<[], { name: string; n: number }>(
+      'SELECT lead_source AS name, count(*) AS n FROM contacts WHERE deleted_at IS NULL AND lead_source IS NOT NULL GROUP BY lead_source',
+    ),
+    company: db.prepare<[], { name: string; n: number }>(
+      'SELECT lead_source AS name, count(*) AS n FROM companies WHERE deleted_at IS NULL AND lead_source IS NOT NULL GROUP BY lead_source',
+    ),
   };
   // What a delete clears: records in the trash too, since clearOn rewrites them as well.
   const countAll = {
@@ -46,24 +56,34 @@ export function leadSourcesRepo(db: Db) {
     company: db.prepare<[string], number>('SELECT count(*) FROM companies WHERE lead_source = ?').pluck(),
   };
   const countOne = {
-    contact: db.prepare<[string], number>('SELECT count(*) FROM contacts WHERE lead_source = ? AND deleted_at IS NULL').pluck(),
-    company: db.prepare<[string], number>('SELECT count(*) FROM companies WHERE lead_source = ? AND deleted_at IS NULL').pluck(),
+    contact: db
+      .prepare<[string], number>('SELECT count(*) FROM contacts WHERE lead_source = ? AND deleted_at IS NULL')
+      .pluck(),
+    company: db
+      .prepare<[string], number>('SELECT count(*) FROM companies WHERE lead_source = ? AND deleted_at IS NULL')
+      .pluck(),
   };
 
   function list(): LeadSource[] {
     // Record names compare without case, as the column does.
-    const countsOf = (kind: 'contact' | 'company') => new Map(counts[kind].all().map((row) => [row.name.toLowerCase(), row.n]));
+    const countsOf = (kind: 'contact' | 'company') =>
+      new Map(counts[kind].all().map((row) => [row.name.toLowerCase(), row.n]));
     const contacts = countsOf('contact');
     const companies = countsOf('company');
     return all.all().map((row) => ({
       ...row,
-      counts: { contact: contacts.get(row.name.toLowerCase()) ?? 0, company: companies.get(row.name.toLowerCase()) ?? 0 },
+      counts: {
+        contact: contacts.get(row.name.toLowerCase()) ?? 0,
+        company: companies.get(row.name.toLowerCase()) ?? 0,
+      },
     }));
   }
 
   function one(id: number): LeadSource | undefined {
     const row = byId.get(id);
-    return row && { ...row, counts: { contact: countOne.contact.get(row.name)!, company: countOne.company.get(row.name)! } };
+    return (
+      row && { ...row, counts: { contact: countOne.contact.get(row.name)!, company: countOne.company.get(row.name)! } }
+    );
   }
 
   /**
@@ -71,16 +91,30 @@ export function leadSourcesRepo(db: Db) {
    * undefined when it is gone. Refused (VALIDATION) when records carry it
    * and `clearOnRecords` is not set: the user was not told.
    */
-  function deletion(id: number, clearOnRecords: boolean): { name: string; clears: { contact: number; company: number } } | undefined {
+  function deletion(
+    id: number,
+    clearOnRecords: boolean,
+  ): { name: string; clears: { contact: number; company: number } } | undefined {
     const row = byId.get(id);
     if (!row) return undefined;
     const contacts = countOne.contact.get(row.name)!;
     const companies = countOne.company.get(row.name)!;
     if (contacts + companies > 0 && !clearOnRecords) {
-      const held = [contacts > 0 ? plural(contacts, 'contact', 'contacts') : '', companies > 0 ? plural(companies, 'company', 'companies') : ''].filter(Boolean).join(' and ');
-      throw invalid('clearOnRecords', `“${row.name}” is the lead source of ${held}. Deleting it leaves them without a lead source.`);
+      const held = [
+        contacts > 0 ? plural(contacts, 'contact', 'contacts') : '',
+        companies > 0 ? plural(companies, 'company', 'companies') : '',
+      ]
+        .filter(Boolean)
+        .join(' and ');
+      throw invalid(
+        'clearOnRecords',
+        `“${row.name}” is the lead source of ${held}. Deleting it leaves them without a lead source.`,
+      );
     }
-    return { name: row.name, clears: { contact: countAll.contact.get(row.name)!, company: countAll.company.get(row.name)! } };
+    return {
+      name: row.name,
+      clears: { contact: countAll.contact.get(row.name)!, company: countAll.company.get(row.name)! },
+    };
   }
 
   function nameIsFree(name: string, except?: number): void {
@@ -98,7 +132,11 @@ export function leadSourcesRepo(db: Db) {
     spelled(name: string, field = 'leadSource'): string {
       if (name === '') return '';
       const row = byName.get(name);
-      if (!row) throw invalid(field, `“${name}” is not in the list of lead sources. Choose one from the list, or add it in Settings › Lead sources.`);
+      if (!row)
+        throw invalid(
+          field,
+          `“${name}” is not in the list of lead sources. Choose one from the list, or add it in Settings › Lead sources.`,
+        );
       return row.name;
     },
     /** The list's spelling of `name`, adding it to the end of the list when it is new (an import). Says whether it was added. */
@@ -132,14 +170,16 @@ export function leadSourcesRepo(db: Db) {
     }),
     deletion,
     /** Deletes a source (checked again as `deletion` does); its records are left without one. */
-    delete: write((id: number, clearOnRecords: boolean): { clearedContacts: number; clearedCompanies: number } | undefined => {
-      const planned = deletion(id, clearOnRecords);
-      if (!planned) return undefined;
-      const clearedContacts = clearOn.contact.run(planned.name).changes;
-      const clearedCompanies = clearOn.company.run(planned.name).changes;
-      remove.run(id);
-      return { clearedContacts, clearedCompanies };
-    }),
+    delete: write(
+      (id: number, clearOnRecords: boolean): { clearedContacts: number; clearedCompanies: number } | undefined => {
+        const planned = deletion(id, clearOnRecords);
+        if (!planned) return undefined;
+        const clearedContacts = clearOn.contact.run(planned.name).changes;
+        const clearedCompanies = clearOn.company.run(planned.name).changes;
+        remove.run(id);
+        return { clearedContacts, clearedCompanies };
+      },
+    ),
   };
 }
 

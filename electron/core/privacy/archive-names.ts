@@ -15,7 +15,12 @@ function extensionFor(mimeType: string): string {
  * not hidden, not too long, with the extension of what it is when it had none.
  */
 export function safeFileName(name: string, mimeType: string): string {
-  let safe = name.normalize('NFC').replace(unsafe, '_').trim().replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  let safe = name
+    .normalize('NFC')
+    .replace(unsafe, '_')
+    .trim()
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
   if (safe === '' || reservedOnWindows.test(safe)) safe = `file${safe === '' ? '' : `-${safe}`}`;
   if (!/\.[A-Za-z0-9]{1,8}$/.test(safe)) safe = `${safe}.${extensionFor(mimeType)}`;
   if (safe.length > maxNameLength) {

@@ -34,13 +34,20 @@ describe('when the backups holding an erased person expire', () => {
   it('with a keep-only-the-newest policy, the old ones go with the next few backups', () => {
     const now = new Date('2026-06-30T12:00:00.000Z');
     const existing = keptAfterHourlyBackups('2026-06-30T00:00:00.000Z', now.toISOString());
-    const lastPrune = lastPruneOf(existing, now, { ...defaultBackupSettings, keepNewest: 2, keepDaily: 0, keepWeekly: 0 })!;
+    const lastPrune = lastPruneOf(existing, now, {
+      ...defaultBackupSettings,
+      keepNewest: 2,
+      keepDaily: 0,
+      keepWeekly: 0,
+    })!;
     expect(lastPrune.toISOString()).toBe('2026-07-01T12:00:00.000Z');
   });
 
   it('no backups: nothing holds them, and the note says so and that exported files are not tracked', () => {
     expect(lastPruneOf([], new Date('2026-06-30T12:00:00.000Z'), defaultBackupSettings)).toBeUndefined();
-    expect(backupsNote(0, undefined)).toBe('No Rolodesk backups hold this person. Backup files exported and saved elsewhere are not tracked by Rolodesk: delete those yourself.');
+    expect(backupsNote(0, undefined)).toBe(
+      'No Rolodesk backups hold this person. Backup files exported and saved elsewhere are not tracked by Rolodesk: delete those yourself.',
+    );
   });
 
   it('counts the computer’s own calendar weeks across the week the clocks go back (Berlin, 25 October 2026)', () => {

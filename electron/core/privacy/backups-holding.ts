@@ -10,7 +10,8 @@ type Policy = Pick<BackupSettings, 'keepNewest' | 'keepDaily' | 'keepWeekly'>;
 
 const minute = 60 * 1000;
 /** The schedule's next snapshot after a change (the erase is one): within its interval. */
-const nextScheduledAfter = (now: Date, policy: Partial<BackupSettings>) => new Date(now.getTime() + (policy.intervalMinutes ?? 15) * minute);
+const nextScheduledAfter = (now: Date, policy: Partial<BackupSettings>) =>
+  new Date(now.getTime() + (policy.intervalMinutes ?? 15) * minute);
 
 /**
  * When the last of these snapshots will have been pruned, if backups keep
@@ -20,7 +21,11 @@ const nextScheduledAfter = (now: Date, policy: Partial<BackupSettings>) => new D
  * prune sooner), dropping what each prune lets go. Calendar days and weeks
  * are the computer's own, as retention's are. Undefined when there are none.
  */
-export function lastPruneOf(existing: readonly RetainedCandidate[], now: Date, policy: Policy & Partial<BackupSettings>): Date | undefined {
+export function lastPruneOf(
+  existing: readonly RetainedCandidate[],
+  now: Date,
+  policy: Policy & Partial<BackupSettings>,
+): Date | undefined {
   if (existing.length === 0) return undefined;
   const held = new Set(existing.map((snapshot) => snapshot.id));
   let remaining: RetainedCandidate[] = [...existing];
@@ -52,9 +57,17 @@ export async function backupsHolding(dataRoot: string, defaultBackupsDir: string
   const config = readBackupConfig(dataRoot);
   const snapshots = await listSnapshots(config.location ?? defaultBackupsDir);
   const lastPrune = lastPruneOf(
-    snapshots.map((snapshot) => ({ id: snapshot.id, createdAt: new Date(snapshot.createdAt), verified: snapshot.verified })),
+    snapshots.map((snapshot) => ({
+      id: snapshot.id,
+      createdAt: new Date(snapshot.createdAt),
+      verified: snapshot.verified,
+    })),
     now,
     config.settings,
   );
-  return { snapshots: snapshots.length, lastExpiresOn: lastPrune ? dayText(lastPrune) : null, note: backupsNote(snapshots.length, lastPrune) };
+  return {
+    snapshots: snapshots.length,
+    lastExpiresOn: lastPrune ? dayText(lastPrune) : null,
+    note: backupsNote(snapshots.length, lastPrune),
+  };
 }

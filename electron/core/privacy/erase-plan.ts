@@ -13,9 +13,13 @@ export interface ErasedPerson {
   photo: string | null;
 }
 
-export type ErasePlan = Omit<ErasePreview, 'backups'> & { person: ErasedPerson; files: { only: string[]; shared: string[] } };
+export type ErasePlan = Omit<ErasePreview, 'backups'> & {
+  person: ErasedPerson;
+  files: { only: string[]; shared: string[] };
+};
 
-export const personGone = () => new CrmError('NOT_FOUND', 'This person is no longer in Rolodesk. They may have been erased already.');
+export const personGone = () =>
+  new CrmError('NOT_FOUND', 'This person is no longer in Rolodesk. They may have been erased already.');
 
 /**
  * Activities about this person that go with them: those on no deal and on no
@@ -35,9 +39,17 @@ const goingAttachments = `SELECT id, sha256 FROM attachments WHERE contact_id = 
  * (a note added, a deal linked while the confirmation was open).
  */
 export function erasePlanner(db: Db) {
-  const person = db.prepare<[number], { id: number; name: string; email: string | null; version: number; trash_id: number | null; photo_sha256: string | null }>(
-    'SELECT id, name, email, version, trash_id, photo_sha256 FROM contacts WHERE id = ?',
-  );
+  const person = db.prepare<
+    [number],
+    {
+      id: number;
+      name: string;
+      email: string | null;
+      version: number;
+      trash_id: number | null;
+      photo_sha256: string | null;
+    }
+  >('SELECT id, name, email, version, trash_id, photo_sha256 FROM contacts WHERE id = ?');
   const scalar = (sql: string) => db.prepare<[{ id: number }], number>(sql).pluck();
   const counts = {
     activities: scalar(`SELECT count(*) FROM activities WHERE ${onlyTheirActivities}`),
@@ -49,9 +61,11 @@ export function erasePlanner(db: Db) {
     customValues: scalar('SELECT count(*) FROM contact_custom_values WHERE contact_id = @id'),
     deals: scalar('SELECT count(*) FROM deals WHERE contact_id = @id'),
   };
-  const companyName = db.prepare<[{ id: number }], string | null>(
-    'SELECT coalesce((SELECT name FROM companies WHERE id = c.company_id), nullif(c.company, \'\')) FROM contacts c WHERE c.id = @id',
-  ).pluck();
+  const companyName = db
+    .prepare<[{ id: number }], string | null>(
+      "SELECT coalesce((SELECT name FROM companies WHERE id = c.company_id), nullif(c.company, '')) FROM contacts c WHERE c.id = @id",
+    )
+    .pluck();
   // A file goes when no row but those that go holds it: no other attachment, no other contact's photo.
   const files = db.prepare<[{ id: number; photo: string | null }], { sha256: string; only: number }>(`
     WITH going AS (${goingAttachments}),
@@ -62,7 +76,16 @@ export function erasePlanner(db: Db) {
 
   function personOf(id: number): ErasedPerson | undefined {
     const row = person.get(id);
-    return row && { id: row.id, name: row.name, email: row.email, version: row.version, trashId: row.trash_id, photo: row.photo_sha256 };
+    return (
+      row && {
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        version: row.version,
+        trashId: row.trash_id,
+        photo: row.photo_sha256,
+      }
+    );
   }
 
   return {
@@ -82,10 +105,27 @@ export function erasePlanner(db: Db) {
         tags: counts.tags.get(key)!,
         customValues: counts.customValues.get(key)!,
       };
-      const stays = { company: companyName.get(key) ?? null, deals: counts.deals.get(key)!, sharedActivities: counts.sharedActivities.get(key)!, sharedFiles: shared.length };
+      const stays = {
+        company: companyName.get(key) ?? null,
+        deals: counts.deals.get(key)!,
+        sharedActivities: counts.sharedActivities.get(key)!,
+        sharedFiles: shared.length,
+      };
       // The version moves with every change to the person; the counts with every change around them.
-      const planKey = createHash('sha256').update(JSON.stringify([found.version, found.trashId, goes, stays, only])).digest('hex').slice(0, 32);
-      return { contactId: id, name: found.name, inTrash: found.trashId !== null, planKey, goes, stays, person: found, files: { only, shared } };
+      const planKey = createHash('sha256')
+        .update(JSON.stringify([found.version, found.trashId, goes, stays, only]))
+        .digest('hex')
+        .slice(0, 32);
+      return {
+        contactId: id,
+        name: found.name,
+        inTrash: found.trashId !== null,
+        planKey,
+        goes,
+        stays,
+        person: found,
+        files: { only, shared },
+      };
     },
   };
 }

@@ -12,11 +12,18 @@ import { fileHoldsAny } from './leftovers';
 export const erasedPersonText = 'A person who was erased';
 
 const changedMeanwhile = () =>
-  new CrmError('CONFLICT', 'Something about this person changed while you were deciding (a note, a deal or a file). Nothing was erased: look at what would go again first.');
+  new CrmError(
+    'CONFLICT',
+    'Something about this person changed while you were deciding (a note, a deal or a file). Nothing was erased: look at what would go again first.',
+  );
 
 /** The parts of a bulk edit's undo record that can name a contact (bulk/handlers.ts writes them). */
 const UndoPayload = z.union([
-  z.looseObject({ type: z.literal('set'), kind: z.string(), rows: z.array(z.tuple([z.int(), z.unknown(), z.unknown()])) }),
+  z.looseObject({
+    type: z.literal('set'),
+    kind: z.string(),
+    rows: z.array(z.tuple([z.int(), z.unknown(), z.unknown()])),
+  }),
   z.looseObject({ type: z.enum(['addTag', 'removeTag']), kind: z.string(), ids: z.array(z.int()) }),
 ]);
 
@@ -28,14 +35,23 @@ const UndoPayload = z.union([
  * segment (dropping the entries deletes only marked), and the WAL is
  * checkpointed and emptied afterwards.
  */
-export async function erasePerson(db: Db, databaseFile: string, store: BlobStore, logger: Logger, id: number, planKey: string, now: Date): Promise<void> {
+export async function erasePerson(
+  db: Db,
+  databaseFile: string,
+  store: BlobStore,
+  logger: Logger,
+  id: number,
+  planKey: string,
+  now: Date,
+): Promise<void> {
   const planner = erasePlanner(db);
   const rows = eraseRows(db);
   let person: ErasedPerson | undefined;
   let traces: string[] = [];
   const secureBefore = db.pragma('secure_delete', { simple: true }) as number;
   db.pragma('secure_delete = ON');
-  if (db.pragma('secure_delete', { simple: true }) !== 1) throw new Error('SQLite did not turn secure_delete on; nothing was erased');
+  if (db.pragma('secure_delete', { simple: true }) !== 1)
+    throw new Error('SQLite did not turn secure_delete on; nothing was erased');
   try {
     await changeThenReleaseFiles(
       db,
@@ -58,7 +74,9 @@ export async function erasePerson(db: Db, databaseFile: string, store: BlobStore
     try {
       checkpoint(db, 'TRUNCATE');
     } catch (error) {
-      logger.warn('the WAL could not be emptied after an erase; its old pages are overwritten as it is reused', { error: describeError(error) });
+      logger.warn('the WAL could not be emptied after an erase; its old pages are overwritten as it is reused', {
+        error: describeError(error),
+      });
     }
   };
   emptyWal();
@@ -127,22 +145,36 @@ function eraseRows(db: Db) {
    * Rebuilt, the indexes that hold a person's text (name, email, phone; a note's subject) drop them, and
    * secure_delete zeroes the pages they leave.
    */
-  const textIndexes = ['contacts_by_name_sort', 'contacts_by_name_key', 'contacts_by_company_id', 'contacts_by_email', 'contacts_by_email_key', 'contacts_by_phone', 'contacts_by_phone_key', 'activities_by_subject'];
+  const textIndexes = [
+    'contacts_by_name_sort',
+    'contacts_by_name_key',
+    'contacts_by_company_id',
+    'contacts_by_email',
+    'contacts_by_email_key',
+    'contacts_by_phone',
+    'contacts_by_phone_key',
+    'activities_by_subject',
+  ];
   const rebuildTextIndexes = () => db.exec(textIndexes.map((index) => `REINDEX ${index};`).join(' '));
 
   /** A bulk edit's undo keeps their values before and after: their part goes, and the record when nothing else is in it. */
   function purgeUndo(id: number): void {
     for (const row of undoNaming.all({ id })) {
       const payload = UndoPayload.parse(JSON.parse(row.payload));
-      const rest = payload.type === 'set' ? { ...payload, rows: payload.rows.filter(([rowId]) => rowId !== id) } : { ...payload, ids: payload.ids.filter((rowId) => rowId !== id) };
+      const rest =
+        payload.type === 'set'
+          ? { ...payload, rows: payload.rows.filter(([rowId]) => rowId !== id) }
+          : { ...payload, ids: payload.ids.filter((rowId) => rowId !== id) };
       if ((rest.type === 'set' ? rest.rows.length : rest.ids.length) === 0) dropUndo.run(row.id);
       else rewriteUndo.run(JSON.stringify(rest), row.id);
     }
   }
 
-  const earlierValues = db.prepare<[{ id: number; field: 'name' | 'email' }], string>(
-    "SELECT old_value FROM record_history WHERE contact_id = @id AND field = @field AND typeof(old_value) = 'text'",
-  ).pluck();
+  const earlierValues = db
+    .prepare<[{ id: number; field: 'name' | 'email' }], string>(
+      "SELECT old_value FROM record_history WHERE contact_id = @id AND field = @field AND typeof(old_value) = 'text'",
+    )
+    .pluck();
 
   return {
     /**
@@ -150,7 +182,9 @@ function eraseRows(db: Db) {
      * and before (a name is often someone else's too), or their names when they never had one.
      */
     tracesOf(person: ErasedPerson): string[] {
-      const emails = [person.email, ...earlierValues.all({ id: person.id, field: 'email' })].filter((text): text is string => Boolean(text));
+      const emails = [person.email, ...earlierValues.all({ id: person.id, field: 'email' })].filter(
+        (text): text is string => Boolean(text),
+      );
       return emails.length > 0 ? emails : [person.name, ...earlierValues.all({ id: person.id, field: 'name' })];
     },
     erase(person: ErasedPerson, day: string): void {

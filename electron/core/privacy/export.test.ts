@@ -20,10 +20,35 @@ describe('everything about one person, in one archive', () => {
     const company = await call(core, 'companies.create', { name: 'Acme Ltd' });
     const budget = await call(core, 'customFields.create', { kind: 'contact', label: 'Budget', type: 'number' });
     const tag = await call(core, 'tags.create', { name: 'VIP' });
-    const ana = await call(core, 'contacts.create', { name: 'Ana Souza', email: 'ana@acme.example', companyId: company.id, notes: '=HYPERLINK("http://evil.example")' });
-    await update(core, 'contacts.update', { id: ana.id, name: 'Ana Souza', email: 'ana@acme.example', companyId: company.id, notes: '=HYPERLINK("http://evil.example")', consent: 'subscribed', tagIds: [tag.id], custom: { [budget.id]: 5000 } });
-    await call(core, 'activities.create', { kind: 'call', subject: 'Intro call', body: 'Talked about the renewal', contactId: ana.id });
-    await call(core, 'deals.create', { title: 'Acme renewal', companyId: company.id, contactId: ana.id, valueMinor: 150_000, currency: 'EUR' });
+    const ana = await call(core, 'contacts.create', {
+      name: 'Ana Souza',
+      email: 'ana@acme.example',
+      companyId: company.id,
+      notes: '=HYPERLINK("http://evil.example")',
+    });
+    await update(core, 'contacts.update', {
+      id: ana.id,
+      name: 'Ana Souza',
+      email: 'ana@acme.example',
+      companyId: company.id,
+      notes: '=HYPERLINK("http://evil.example")',
+      consent: 'subscribed',
+      tagIds: [tag.id],
+      custom: { [budget.id]: 5000 },
+    });
+    await call(core, 'activities.create', {
+      kind: 'call',
+      subject: 'Intro call',
+      body: 'Talked about the renewal',
+      contactId: ana.id,
+    });
+    await call(core, 'deals.create', {
+      title: 'Acme renewal',
+      companyId: company.id,
+      contactId: ana.id,
+      valueMinor: 150_000,
+      currency: 'EUR',
+    });
     const campaign = await call(core, 'campaigns.create', { name: 'Spring offer' });
     await call(core, 'campaigns.addMembers', { campaignId: campaign.id, contactIds: [ana.id] });
     expect((await upload(core, ana.id, 'notes.txt', samples.text)).ok).toBe(true);
@@ -72,7 +97,9 @@ describe('everything about one person, in one archive', () => {
       campaignMemberships: [{ campaign: 'Spring offer', status: 'planned' }],
       consentHistory: [{ oldValue: 'Not asked', newValue: 'Subscribed (by hand)' }],
     });
-    expect(person.files.map((file: { fileName: string; inArchive: string }) => [file.fileName, file.inArchive])).toEqual([
+    expect(
+      person.files.map((file: { fileName: string; inArchive: string }) => [file.fileName, file.inArchive]),
+    ).toEqual([
       ['NOTES.txt', 'files/NOTES.txt'],
       ['Q3: plan?.txt', 'files/Q3_ plan_.txt'],
       ['notes.txt', 'files/notes (2).txt'],
@@ -117,19 +144,34 @@ describe('everything about one person, in one archive', () => {
     const desktop = recordingDesktop();
     const core = await openCore(tempDir(), { desktop });
     const ana = await call(core, 'contacts.create', { name: 'Ana Souza' });
-    const insert = core.db.prepare("INSERT INTO activities (kind, subject, body, occurred_at, contact_id, created_at, updated_at) VALUES ('note', ?, ?, ?, ?, ?, ?)");
+    const insert = core.db.prepare(
+      "INSERT INTO activities (kind, subject, body, occurred_at, contact_id, created_at, updated_at) VALUES ('note', ?, ?, ?, ?, ?, ?)",
+    );
     core.db.transaction(() => {
-      for (let n = 0; n < 1000; n++) insert.run(`Note ${n}`, 'A note of a few words about the call we had. '.repeat(5), '2026-01-01T00:00:00.000Z', ana.id, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+      for (let n = 0; n < 1000; n++)
+        insert.run(
+          `Note ${n}`,
+          'A note of a few words about the call we had. '.repeat(5),
+          '2026-01-01T00:00:00.000Z',
+          ana.id,
+          '2026-01-01T00:00:00.000Z',
+          '2026-01-01T00:00:00.000Z',
+        );
     })();
     desktop.saveLocation = join(tempDir(), 'ana.zip');
     const started = performance.now();
-    expect(await call(core, 'privacy.exportPerson', { contactId: ana.id })).toMatchObject({ saved: true, counts: { activities: 1000 } });
+    expect(await call(core, 'privacy.exportPerson', { contactId: ana.id })).toMatchObject({
+      saved: true,
+      counts: { activities: 1000 },
+    });
     const took = performance.now() - started;
     // The read holds the core's thread (one transaction); the ZIP is written on streams.
     const readStarted = performance.now();
     personReader(core.db).read(ana.id);
     const readTook = performance.now() - readStarted;
-    console.log(`export of a person with 1,000 activities: ${took.toFixed(0)} ms in all, the read ${readTook.toFixed(0)} ms`);
+    console.log(
+      `export of a person with 1,000 activities: ${took.toFixed(0)} ms in all, the read ${readTook.toFixed(0)} ms`,
+    );
     expect(readTook).toBeLessThan(500);
     expect(took).toBeLessThan(3000);
     const person = JSON.parse((await unzipped(desktop.saveLocation))['person.json']!.toString('utf8'));

@@ -10,7 +10,8 @@ import { erasePlanner, type ErasePlan } from './erase-plan';
 import { personReader } from './person-data';
 import { writePersonArchive } from './person-archive';
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+const plural = (count: number, one: string, many = `${one}s`) =>
+  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 /** The native confirmation's list: what goes, what stays, and the backups. */
 function confirmationDetail(plan: ErasePlan, backupsNote: string): string {
@@ -38,7 +39,9 @@ export function privacyHandlers({ db, store, desktop, clock, logger, appVersion,
   const dataRoot = dirname(databaseFile);
   // Where backups go unless the user chose another folder (paths.ts: <data dir>/backups).
   const holding = () => backupsHolding(dataRoot, join(dataRoot, 'backups'), clock.now());
-  const erasures = db.prepare<[], string>('SELECT erased_on FROM erasures ORDER BY erased_on DESC, id DESC LIMIT 1000').pluck();
+  const erasures = db
+    .prepare<[], string>('SELECT erased_on FROM erasures ORDER BY erased_on DESC, id DESC LIMIT 1000')
+    .pluck();
 
   async function preview(contactId: number): Promise<ErasePreview & { plan: ErasePlan }> {
     const plan = planner.plan(contactId);
@@ -58,7 +61,9 @@ export function privacyHandlers({ db, store, desktop, clock, logger, appVersion,
         files: data.files.length,
       };
       const now = clock.now();
-      const destination = await desktop.chooseSaveLocation(`${data.contact.name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')} – personal data ${dayText(now)}.zip`);
+      const destination = await desktop.chooseSaveLocation(
+        `${data.contact.name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')} – personal data ${dayText(now)}.zip`,
+      );
       if (destination === undefined) return { saved: false, counts };
       try {
         await writePersonArchive(data, store, destination, now, appVersion);
@@ -76,7 +81,10 @@ export function privacyHandlers({ db, store, desktop, clock, logger, appVersion,
     'privacy.erase': async ({ contactId, planKey }) => {
       const { plan, backups } = await preview(contactId);
       if (plan.planKey !== planKey) {
-        throw new CrmError('CONFLICT', 'Something about this person changed since you looked (a note, a deal or a file). Nothing was erased: look at what would go again first.');
+        throw new CrmError(
+          'CONFLICT',
+          'Something about this person changed since you looked (a note, a deal or a file). Nothing was erased: look at what would go again first.',
+        );
       }
       const confirmed = await desktop.confirmDestructive({
         title: `Erase ${plan.name} for good?`,
@@ -89,6 +97,8 @@ export function privacyHandlers({ db, store, desktop, clock, logger, appVersion,
       await erasePerson(db, databaseFile, store, logger, contactId, planKey, now);
       return { erased: true as const, erasedOn: dayText(now), backups };
     },
-    'privacy.erasures': () => ({ entries: erasures.all().map((erasedOn) => ({ erasedOn, text: `A contact was erased on ${erasedOn}.` })) }),
+    'privacy.erasures': () => ({
+      entries: erasures.all().map((erasedOn) => ({ erasedOn, text: `A contact was erased on ${erasedOn}.` })),
+    }),
   } satisfies Partial<Handlers>;
 }

@@ -8,7 +8,9 @@ import { createReadStream, existsSync } from 'node:fs';
  */
 export async function fileHoldsAny(path: string, texts: readonly string[]): Promise<boolean> {
   if (!existsSync(path)) return false;
-  const needles = [...new Set(texts.filter((text) => text.length >= 3).flatMap((text) => [text, text.toLowerCase()]))].map((text) => Buffer.from(text, 'utf8'));
+  const needles = [
+    ...new Set(texts.filter((text) => text.length >= 3).flatMap((text) => [text, text.toLowerCase()])),
+  ].map((text) => Buffer.from(text, 'utf8'));
   if (needles.length === 0) return false;
   const overlap = Math.max(...needles.map((needle) => needle.length)) - 1;
   let carry = Buffer.alloc(0);

@@ -25,12 +25,26 @@ const csvFiles: Array<{ section: SectionName; file: string; about: string }> = [
 ];
 
 /** "occurredAt" → "Occurred at": CSV headers in words. */
-const title = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase()).replace(/ ([A-Z])(?=[a-z])/g, (_, letter: string) => ` ${letter.toLowerCase()}`);
+const title = (key: string) =>
+  key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/^./, (first) => first.toUpperCase())
+    .replace(/ ([A-Z])(?=[a-z])/g, (_, letter: string) => ` ${letter.toLowerCase()}`);
 
 /** A CSV as Excel opens it (UTF-8 with a BOM, CRLF); text a spreadsheet would run as a formula starts with an apostrophe. */
-function csvOf(columns: readonly string[], rows: readonly Row[], headers: readonly string[] = columns.map(title)): string {
+function csvOf(
+  columns: readonly string[],
+  rows: readonly Row[],
+  headers: readonly string[] = columns.map(title),
+): string {
   const cell = (value: Cell) => (value === null ? '' : typeof value === 'string' ? neutraliseFormula(value) : value);
-  return '\ufeff' + stringify([headers.map(neutraliseFormula), ...rows.map((row) => columns.map((column) => cell(row[column] ?? null)))], { record_delimiter: 'windows' });
+  return (
+    '\ufeff' +
+    stringify(
+      [headers.map(neutraliseFormula), ...rows.map((row) => columns.map((column) => cell(row[column] ?? null)))],
+      { record_delimiter: 'windows' },
+    )
+  );
 }
 
 function readme(data: PersonData, madeAt: Date, appVersion: string, fileNames: readonly string[]): string {
@@ -59,32 +73,69 @@ function readme(data: PersonData, madeAt: Date, appVersion: string, fileNames: r
  * disk and renamed into place, so a crash or a full disk leaves no half file
  * under the chosen name.
  */
-export async function writePersonArchive(data: PersonData, store: BlobStore, destination: string, madeAt: Date, appVersion: string): Promise<void> {
+export async function writePersonArchive(
+  data: PersonData,
+  store: BlobStore,
+  destination: string,
+  madeAt: Date,
+  appVersion: string,
+): Promise<void> {
   const unique = uniqueNames();
-  const placed = data.files.map((file) => ({ ...file, inArchive: `files/${unique(safeFileName(file.fileName, file.mimeType))}` }));
+  const placed = data.files.map((file) => ({
+    ...file,
+    inArchive: `files/${unique(safeFileName(file.fileName, file.mimeType))}`,
+  }));
   const filesSection = {
     columns: [...data.sections.files.columns, 'inArchive'],
     rows: data.sections.files.rows.map((row, at) => ({ ...row, inArchive: placed[at]!.inArchive })),
   };
   const sections = { ...data.sections, files: filesSection };
-  const person = { madeAt: madeAt.toISOString(), contact: data.contact, customFields: data.customFields, tags: data.tags, ...sections };
-  const json = Object.fromEntries(Object.entries(person).map(([key, value]) => [key, value && typeof value === 'object' && 'rows' in value ? value.rows : value]));
+  const person = {
+    madeAt: madeAt.toISOString(),
+    contact: data.contact,
+    customFields: data.customFields,
+    tags: data.tags,
+    ...sections,
+  };
+  const json = Object.fromEntries(
+    Object.entries(person).map(([key, value]) => [
+      key,
+      value && typeof value === 'object' && 'rows' in value ? value.rows : value,
+    ]),
+  );
 
   const contactColumns = Object.keys(data.contact);
   const customLabels = Object.keys(data.customFields);
   // Custom fields by their own labels, kept apart from the built-in columns (a field may be called "Email" too).
-  const contactRow: Row = { ...data.contact, ...Object.fromEntries(customLabels.map((label) => [`custom:${label}`, data.customFields[label]!])), tags: data.tags.join(', ') };
+  const contactRow: Row = {
+    ...data.contact,
+    ...Object.fromEntries(customLabels.map((label) => [`custom:${label}`, data.customFields[label]!])),
+    tags: data.tags.join(', '),
+  };
   const zip = new ZipFile();
   const text = (content: string, name: string) => zip.addBuffer(Buffer.from(content, 'utf8'), name, { mtime: madeAt });
-  text(readme(data, madeAt, appVersion, placed.map((file) => file.inArchive)), 'README.txt');
+  text(
+    readme(
+      data,
+      madeAt,
+      appVersion,
+      placed.map((file) => file.inArchive),
+    ),
+    'README.txt',
+  );
   text(`${JSON.stringify(json, null, 2)}\n`, 'person.json');
   text(
-    csvOf([...contactColumns, ...customLabels.map((label) => `custom:${label}`), 'tags'], [contactRow], [...contactColumns.map(title), ...customLabels, 'Tags']),
+    csvOf(
+      [...contactColumns, ...customLabels.map((label) => `custom:${label}`), 'tags'],
+      [contactRow],
+      [...contactColumns.map(title), ...customLabels, 'Tags'],
+    ),
     'contact.csv',
   );
   for (const { section, file } of csvFiles) text(csvOf(sections[section].columns, sections[section].rows), file);
   // Photos and PDFs are compressed already: stored as they are.
-  for (const file of placed) zip.addFile(store.pathFor(file.sha256), file.inArchive, { compress: false, mtime: madeAt });
+  for (const file of placed)
+    zip.addFile(store.pathFor(file.sha256), file.inArchive, { compress: false, mtime: madeAt });
   zip.end();
 
   const partial = partialPathFor(destination);

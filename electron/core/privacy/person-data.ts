@@ -67,11 +67,14 @@ export function personReader(db: Db) {
     FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = @id`);
   const custom = db.prepare<[{ id: number }], { label: string; value: Cell }>(`
     SELECT f.label, v.value FROM contact_custom_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.contact_id = @id ORDER BY f.position, f.id`);
-  const tags = db.prepare<[{ id: number }], string>('SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = @id ORDER BY t.name').pluck();
-  const sections = Object.fromEntries(Object.entries(sectionQueries).map(([name, sql]) => [name, db.prepare<[{ id: number }], Row>(sql)])) as Record<
-    keyof typeof sectionQueries,
-    ReturnType<typeof db.prepare<[{ id: number }], Row>>
-  >;
+  const tags = db
+    .prepare<[{ id: number }], string>(
+      'SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = @id ORDER BY t.name',
+    )
+    .pluck();
+  const sections = Object.fromEntries(
+    Object.entries(sectionQueries).map(([name, sql]) => [name, db.prepare<[{ id: number }], Row>(sql)]),
+  ) as Record<keyof typeof sectionQueries, ReturnType<typeof db.prepare<[{ id: number }], Row>>>;
   const files = db.prepare<[{ id: number }], PersonFile & { addedAt: string }>(`
     SELECT a.sha256, a.file_name AS fileName, b.mime_type AS mimeType, a.added_at AS addedAt,
       CASE WHEN a.contact_id IS NOT NULL THEN 'Contact' ELSE 'Activity ' || a.activity_id END AS "on"
@@ -85,10 +88,15 @@ export function personReader(db: Db) {
     const key = { id };
     const found = contact.get(key);
     if (!found) throw personGone();
-    const historyRows: Row[] = sections.history.all(key).map((row) => ({ ...row, field: fieldLabels[String(row.field)] ?? row.field ?? null }));
+    const historyRows: Row[] = sections.history
+      .all(key)
+      .map((row) => ({ ...row, field: fieldLabels[String(row.field)] ?? row.field ?? null }));
     const section = (name: keyof typeof sectionQueries): Section => {
       const statement = sections[name];
-      return { columns: statement.columns().map((column) => column.name), rows: name === 'history' ? historyRows : statement.all(key) };
+      return {
+        columns: statement.columns().map((column) => column.name),
+        rows: name === 'history' ? historyRows : statement.all(key),
+      };
     };
     const listed = files.all(key);
     return {
@@ -96,8 +104,13 @@ export function personReader(db: Db) {
       customFields: Object.fromEntries(custom.all(key).map(({ label, value }) => [label, value])),
       tags: tags.all(key),
       sections: {
-        ...(Object.fromEntries((Object.keys(sectionQueries) as Array<keyof typeof sectionQueries>).map((name) => [name, section(name)])) as Record<keyof typeof sectionQueries, Section>),
-        files: { columns: ['fileName', 'on', 'addedAt', 'mimeType'], rows: listed.map(({ fileName, on, addedAt, mimeType }) => ({ fileName, on, addedAt, mimeType })) },
+        ...(Object.fromEntries(
+          (Object.keys(sectionQueries) as Array<keyof typeof sectionQueries>).map((name) => [name, section(name)]),
+        ) as Record<keyof typeof sectionQueries, Section>),
+        files: {
+          columns: ['fileName', 'on', 'addedAt', 'mimeType'],
+          rows: listed.map(({ fileName, on, addedAt, mimeType }) => ({ fileName, on, addedAt, mimeType })),
+        },
       },
       files: listed.map(({ sha256, fileName, mimeType, on }) => ({ sha256, fileName, mimeType, on })),
     };

@@ -24,10 +24,16 @@ export interface RecordsChanged {
  */
 export function changeFeed(db: Db) {
   const kinds = Object.keys(tableOf) as RecordKind[];
-  const sql = ['CREATE TEMP TABLE IF NOT EXISTS changed_records (kind TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;'];
+  const sql = [
+    'CREATE TEMP TABLE IF NOT EXISTS changed_records (kind TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;',
+  ];
   for (const kind of kinds) {
     const table = tableOf[kind];
-    for (const [event, row] of [['INSERT', 'new'], ['UPDATE OF version', 'new'], ['DELETE', 'old']] as const) {
+    for (const [event, row] of [
+      ['INSERT', 'new'],
+      ['UPDATE OF version', 'new'],
+      ['DELETE', 'old'],
+    ] as const) {
       const name = `temp.${table}_${event.split(' ')[0]!.toLowerCase()}_noted`;
       sql.push(`CREATE TRIGGER IF NOT EXISTS ${name} AFTER ${event} ON main.${table} BEGIN
         INSERT INTO changed_records (kind, id) SELECT '${kind}', ${row}.id
@@ -37,7 +43,9 @@ export function changeFeed(db: Db) {
   }
   db.exec(sql.join('\n'));
   const named = db.prepare<[number], RecordRef>('SELECT kind, id FROM temp.changed_records ORDER BY kind, id LIMIT ?');
-  const changedKinds = db.prepare<[], RecordKind>('SELECT DISTINCT kind FROM temp.changed_records ORDER BY kind').pluck();
+  const changedKinds = db
+    .prepare<[], RecordKind>('SELECT DISTINCT kind FROM temp.changed_records ORDER BY kind')
+    .pluck();
   const count = db.prepare<[], number>('SELECT count(*) FROM temp.changed_records').pluck();
   const clear = db.prepare('DELETE FROM temp.changed_records');
 
@@ -46,7 +54,11 @@ export function changeFeed(db: Db) {
     drain(): RecordsChanged | undefined {
       const total = count.get()!;
       if (total === 0) return undefined;
-      const changes = { records: named.all(maxNamedChanges), kinds: changedKinds.all(), complete: total <= maxNamedChanges };
+      const changes = {
+        records: named.all(maxNamedChanges),
+        kinds: changedKinds.all(),
+        complete: total <= maxNamedChanges,
+      };
       clear.run();
       return changes;
     },

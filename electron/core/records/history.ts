@@ -32,7 +32,14 @@ export function historyRepo(db: Db) {
 
   function add(record: FieldedRef, entries: readonly HistoryEntry[], at: string): void {
     for (const entry of entries) {
-      inserts[record.kind].run({ id: record.id, action: entry.action, field: entry.field ?? '', old: entry.oldValue ?? null, new: entry.newValue ?? null, at });
+      inserts[record.kind].run({
+        id: record.id,
+        action: entry.action,
+        field: entry.field ?? '',
+        old: entry.oldValue ?? null,
+        new: entry.newValue ?? null,
+        at,
+      });
     }
   }
 

@@ -34,8 +34,12 @@ describe('list pages are index walks (EXPLAIN QUERY PLAN)', () => {
     for (const [name, keys, pageSql] of lists) {
       for (const key of keys) {
         for (const direction of ['asc', 'desc'] as const) {
-          const steps = (pageSql as (sort: string, direction: 'asc' | 'desc') => string[])(key, direction).flatMap((sql) => plan(core.db, sql));
-          sorted.push(`${name} by ${key} ${direction}: ${steps.some((step) => step.includes('TEMP B-TREE')) ? 'SORTS' : steps.some((step) => /USING (COVERING )?INDEX/.test(step)) ? 'index' : 'SCANS'}`);
+          const steps = (pageSql as (sort: string, direction: 'asc' | 'desc') => string[])(key, direction).flatMap(
+            (sql) => plan(core.db, sql),
+          );
+          sorted.push(
+            `${name} by ${key} ${direction}: ${steps.some((step) => step.includes('TEMP B-TREE')) ? 'SORTS' : steps.some((step) => /USING (COVERING )?INDEX/.test(step)) ? 'index' : 'SCANS'}`,
+          );
         }
       }
     }
@@ -56,10 +60,19 @@ describe('list pages are index walks (EXPLAIN QUERY PLAN)', () => {
       for (const key of keys) {
         for (const direction of ['asc', 'desc'] as const) {
           for (const how of ['sift', 'watchedSift', 'walk'] as const) {
-            const sqls = (pageSql as (sort: string, direction: 'asc' | 'desc', conditions: undefined, searched: 'sift' | 'watchedSift' | 'walk') => string[])(key, direction, undefined, how);
+            const sqls = (
+              pageSql as (
+                sort: string,
+                direction: 'asc' | 'desc',
+                conditions: undefined,
+                searched: 'sift' | 'watchedSift' | 'walk',
+              ) => string[]
+            )(key, direction, undefined, how);
             const steps = sqls.flatMap((sql) => plan(core.db, sql));
             // A read of the matches would look each one up by its id and sort them.
-            const drives = steps.some((step) => step.includes('TEMP B-TREE') || step.startsWith(`SEARCH ${alias} USING INTEGER PRIMARY KEY`));
+            const drives = steps.some(
+              (step) => step.includes('TEMP B-TREE') || step.startsWith(`SEARCH ${alias} USING INTEGER PRIMARY KEY`),
+            );
             walked.push(`${name} by ${key} ${direction}, ${how}: ${drives ? 'READS THE MATCHES AND SORTS' : 'walks'}`);
           }
         }
@@ -85,7 +98,9 @@ describe('list pages are index walks (EXPLAIN QUERY PLAN)', () => {
       }
     }
     // Lists not in a name order have no run to read.
-    expect(dealsRepo(core.db).pageSql('title', 'asc', undefined, 'run')).toEqual(dealsRepo(core.db).pageSql('title', 'asc'));
+    expect(dealsRepo(core.db).pageSql('title', 'asc', undefined, 'run')).toEqual(
+      dealsRepo(core.db).pageSql('title', 'asc'),
+    );
   });
 
   it('deals by stage is one walk: the stages in their order, each one’s cards by deals_by_stage; no sort and no count per stage', async () => {
@@ -95,7 +110,9 @@ describe('list pages are index walks (EXPLAIN QUERY PLAN)', () => {
       for (const searched of [undefined, 'sift', 'walk'] as const) {
         const sqls = dealsRepo(core.db).pageSql('stage', direction, undefined, searched);
         expect(sqls).toHaveLength(1);
-        expect(plan(core.db, sqls[0]!).join(' | ')).toMatch(/^SCAN s USING (COVERING )?INDEX sqlite_autoindex_pipeline_stages_2 \| SEARCH d USING INDEX deals_by_stage \(stage_id=\?\)/);
+        expect(plan(core.db, sqls[0]!).join(' | ')).toMatch(
+          /^SCAN s USING (COVERING )?INDEX sqlite_autoindex_pipeline_stages_2 \| SEARCH d USING INDEX deals_by_stage \(stage_id=\?\)/,
+        );
         expect(plan(core.db, sqls[0]!).join(' | ')).not.toMatch(/TEMP B-TREE/);
       }
     }
@@ -129,7 +146,9 @@ describe('list pages are index walks (EXPLAIN QUERY PLAN)', () => {
       expect(indexOf(companies('leadSource', direction))).toMatch(/USING INDEX companies_by_lead_source/);
     }
     const byConsent = { where: ['c.consent IN (SELECT value FROM json_each(@consent))'], params: {} };
-    expect(indexOf(contacts('consent', 'asc', byConsent))).toMatch(/SEARCH c USING INDEX contacts_by_consent \(consent=\?\)/);
+    expect(indexOf(contacts('consent', 'asc', byConsent))).toMatch(
+      /SEARCH c USING INDEX contacts_by_consent \(consent=\?\)/,
+    );
     expect(indexOf(contacts('consent', 'asc', byConsent))).not.toMatch(/TEMP B-TREE/);
     const byLeadSource = { where: ['c.lead_source IN (SELECT value FROM json_each(@leadSources))'], params: {} };
     expect(indexOf(contacts('leadSource', 'asc', byLeadSource))).toMatch(/USING INDEX contacts_by_lead_source/);
@@ -141,14 +160,30 @@ describe('list pages are index walks (EXPLAIN QUERY PLAN)', () => {
     const db = core.db;
     for (const table of ['contacts', 'companies', 'deals', 'activities']) {
       // Filtered counts walk a partial index (its WHERE covers deleted_at); the unfiltered one subtracts the trash.
-      expect(plan(db, `SELECT count(*) FROM ${table} x WHERE x.deleted_at IS NULL`).join(' ')).toMatch(/USING (COVERING )?INDEX/);
-      expect(plan(db, `SELECT count(*) FROM ${table} WHERE trash_id IS NOT NULL`).join(' ')).toMatch(/USING COVERING INDEX \w+_in_trash/);
+      expect(plan(db, `SELECT count(*) FROM ${table} x WHERE x.deleted_at IS NULL`).join(' ')).toMatch(
+        /USING (COVERING )?INDEX/,
+      );
+      expect(plan(db, `SELECT count(*) FROM ${table} WHERE trash_id IS NOT NULL`).join(' ')).toMatch(
+        /USING COVERING INDEX \w+_in_trash/,
+      );
     }
-    expect(plan(db, 'SELECT d.stage_id, d.currency, count(*), sum(d.value_minor) FROM deals d WHERE d.deleted_at IS NULL GROUP BY d.stage_id, d.currency').join(' ')).toMatch(
-      /USING (COVERING )?INDEX deals_stage_totals/,
-    );
-    expect(plan(db, 'SELECT id FROM deals d WHERE d.stage_id = @s AND d.deleted_at IS NULL ORDER BY d.position, d.id LIMIT 200').join(' ')).not.toMatch(/TEMP B-TREE/);
-    for (const [table, column] of [['activities', 'contact_id'], ['record_history', 'contact_id'], ['attachments', 'contact_id']]) {
+    expect(
+      plan(
+        db,
+        'SELECT d.stage_id, d.currency, count(*), sum(d.value_minor) FROM deals d WHERE d.deleted_at IS NULL GROUP BY d.stage_id, d.currency',
+      ).join(' '),
+    ).toMatch(/USING (COVERING )?INDEX deals_stage_totals/);
+    expect(
+      plan(
+        db,
+        'SELECT id FROM deals d WHERE d.stage_id = @s AND d.deleted_at IS NULL ORDER BY d.position, d.id LIMIT 200',
+      ).join(' '),
+    ).not.toMatch(/TEMP B-TREE/);
+    for (const [table, column] of [
+      ['activities', 'contact_id'],
+      ['record_history', 'contact_id'],
+      ['attachments', 'contact_id'],
+    ]) {
       expect(plan(db, `SELECT id FROM ${table} WHERE ${column} = @id`).join(' ')).toMatch(/USING (COVERING )?INDEX/);
     }
   });

@@ -51,15 +51,27 @@ export function searchCondition(typed: string, into: Conditions): void {
  * matches nothing rather than whatever its other parts happen to match
  * (a saved view says why: views/problems.ts).
  */
-export const everyIdExists = (param: string, table: string): string => `NOT EXISTS (SELECT 1 FROM json_each(@${param}) WHERE value NOT IN (SELECT id FROM ${table}))`;
+export const everyIdExists = (param: string, table: string): string =>
+  `NOT EXISTS (SELECT 1 FROM json_each(@${param}) WHERE value NOT IN (SELECT id FROM ${table}))`;
 
 /** Records carrying any (or all) of the tags; none when one of the tags was deleted. */
-export function tagCondition(alias: string, table: string, column: string, tagIds: readonly number[], match: 'any' | 'all', into: Conditions): void {
+export function tagCondition(
+  alias: string,
+  table: string,
+  column: string,
+  tagIds: readonly number[],
+  match: 'any' | 'all',
+  into: Conditions,
+): void {
   const ids = [...new Set(tagIds)];
   if (ids.length === 0) return;
   const linked = `SELECT ${column} FROM ${table} WHERE tag_id IN (SELECT value FROM json_each(@tagIds))`;
   into.where.push(everyIdExists('tagIds', 'tags'));
-  into.where.push(match === 'any' || ids.length === 1 ? `${alias}.id IN (${linked})` : `${alias}.id IN (${linked} GROUP BY ${column} HAVING count(*) = @tagCount)`);
+  into.where.push(
+    match === 'any' || ids.length === 1
+      ? `${alias}.id IN (${linked})`
+      : `${alias}.id IN (${linked} GROUP BY ${column} HAVING count(*) = @tagCount)`,
+  );
   into.params.tagIds = JSON.stringify(ids);
   into.params.tagCount = ids.length;
 }
@@ -115,22 +127,37 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
   const table = source.from.trim().split(/\s+/)[0]!;
   const titleKey = source.titleSort === undefined ? undefined : source.order[source.titleSort][0];
   const search = listSearch(db, source.kind, alias, titleKey === undefined ? {} : { titleKey });
-  const whereOf = (conditions: Conditions, extra: readonly string[] = []) => [`${alias}.deleted_at IS NULL`, ...conditions.where, ...extra].join(' AND ');
+  const whereOf = (conditions: Conditions, extra: readonly string[] = []) =>
+    [`${alias}.deleted_at IS NULL`, ...conditions.where, ...extra].join(' AND ');
   const selectSql = (from: string, columns: string, where: string, terms: readonly string[], direction: Direction) =>
     `SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY ${orderBy(terms, `${alias}.id`, direction)} LIMIT @limit OFFSET @offset`;
   const idColumn = `${alias}.id AS id`;
   /** The conditions with a search term in place of the typed search. */
-  const narrowed = (conditions: Conditions, term: SearchTerm): Conditions => ({ where: [...conditions.where, term.where], params: { ...conditions.params, ...term.params } });
+  const narrowed = (conditions: Conditions, term: SearchTerm): Conditions => ({
+    where: [...conditions.where, term.where],
+    params: { ...conditions.params, ...term.params },
+  });
 
   /** A run read (list-search.ts) as one read: the ids of its two reads' first rows to the page's end, each in the list's order. */
   function joinedRun(term: SearchTerm, request: PageRequest<Sort>, conditions: Conditions): SearchTerm {
     const order = orderBy(source.order[request.sort], `${alias}.id`, request.direction);
-    const firstRows = (condition: string) => `SELECT id FROM (SELECT ${alias}.id AS id FROM ${source.from} WHERE ${whereOf(conditions, [condition])} ORDER BY ${order} LIMIT @runReach)`;
-    return { where: `${alias}.id IN (${firstRows(term.where)} UNION ALL ${firstRows(term.others!)})`, params: { ...term.params, runReach: request.offset + request.limit }, how: 'read' };
+    const firstRows = (condition: string) =>
+      `SELECT id FROM (SELECT ${alias}.id AS id FROM ${source.from} WHERE ${whereOf(conditions, [condition])} ORDER BY ${order} LIMIT @runReach)`;
+    return {
+      where: `${alias}.id IN (${firstRows(term.where)} UNION ALL ${firstRows(term.others!)})`,
+      params: { ...term.params, runReach: request.offset + request.limit },
+      how: 'read',
+    };
   }
 
   /** The statements one page may run: one, or for a descending sort on a column with blanks, filled rows then blank rows. */
-  function plan(columns: string, sort: Sort, direction: Direction, conditions: Conditions, walks: boolean): Array<{ sql: string; blanks: boolean }> {
+  function plan(
+    columns: string,
+    sort: Sort,
+    direction: Direction,
+    conditions: Conditions,
+    walks: boolean,
+  ): Array<{ sql: string; blanks: boolean }> {
     const from = (walks && source.walkFrom?.[sort]) || source.from;
     const terms = source.order[sort];
     const nullable = direction === 'desc' && terms[0]?.endsWith(' IS NULL') ? terms[0] : undefined;
@@ -146,19 +173,31 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
     // Unfiltered: every row less those in the trash. SQLite counts a whole table without reading it,
     // and the trash is a small index; a scan of 100,000 index entries would cost 2 ms a page.
     if (conditions.where.length === 0 && extra.length === 0) {
-      return prepared(`SELECT (SELECT count(*) FROM ${table}) - (SELECT count(*) FROM ${table} WHERE trash_id IS NOT NULL) AS n`).pluck().get() as number;
+      return prepared(
+        `SELECT (SELECT count(*) FROM ${table}) - (SELECT count(*) FROM ${table} WHERE trash_id IS NOT NULL) AS n`,
+      )
+        .pluck()
+        .get() as number;
     }
-    return (prepared(`SELECT count(*) AS n FROM ${table} ${alias} WHERE ${whereOf(conditions, extra)}`).get(conditions.params) as { n: number }).n;
+    return (
+      prepared(`SELECT count(*) AS n FROM ${table} ${alias} WHERE ${whereOf(conditions, extra)}`).get(
+        conditions.params,
+      ) as { n: number }
+    ).n;
   }
 
   /** Rows offset..offset+limit-1 of the list in its order, as `columns` (any search in the conditions already a term). */
   function rowsOf<R>(columns: string, request: PageRequest<Sort>, conditions: Conditions, walks: boolean): R[] {
     const [filled, blanks] = plan(columns, request.sort, request.direction, conditions, walks);
-    const read = (sql: string, limit: number, offset: number) => (columns === idColumn ? plucked(sql) : prepared(sql)).all({ ...conditions.params, limit, offset }) as R[];
+    const read = (sql: string, limit: number, offset: number) =>
+      (columns === idColumn ? plucked(sql) : prepared(sql)).all({ ...conditions.params, limit, offset }) as R[];
     const rows = read(filled!.sql, request.limit, request.offset);
     if (blanks && rows.length < request.limit) {
       const nullable = source.order[request.sort][0]!;
-      const filledCount = rows.length > 0 || request.offset === 0 ? request.offset + rows.length : count(conditions, [`(${nullable}) = 0`]);
+      const filledCount =
+        rows.length > 0 || request.offset === 0
+          ? request.offset + rows.length
+          : count(conditions, [`(${nullable}) = 0`]);
       rows.push(...read(blanks.sql, request.limit - rows.length, Math.max(0, request.offset - filledCount)));
     }
     return rows;
@@ -170,7 +209,12 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
    * the search index counted, up to `countCap` + 1 (null without a search).
    * Null: a search with nothing to look for, which matches nothing.
    */
-  function searchedRows<R>(columns: string, request: PageRequest<Sort>, conditions: Conditions, countCap: number): { rows: R[]; counted: number | null } | null {
+  function searchedRows<R>(
+    columns: string,
+    request: PageRequest<Sort>,
+    conditions: Conditions,
+    countCap: number,
+  ): { rows: R[]; counted: number | null } | null {
     const typed = conditions.search;
     if (typed === undefined) return { rows: rowsOf<R>(columns, request, conditions, true), counted: null };
     const found = search.forPage(typed, request.offset + request.limit, countCap, request.sort === source.titleSort);
@@ -197,11 +241,18 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
       const counted =
         conditions.where.length === 0
           ? read.counted
-          : (prepared(search.countedSql(table, whereOf(conditions))).pluck().get({ ...conditions.params, ...search.read(conditions.search!).params, countLimit: countCap + 1 }) as number);
+          : (prepared(search.countedSql(table, whereOf(conditions)))
+              .pluck()
+              .get({
+                ...conditions.params,
+                ...search.read(conditions.search!).params,
+                countLimit: countCap + 1,
+              }) as number);
       return { rows: read.rows, total: Math.min(counted, countCap), more: counted > countCap };
     },
     /** The ids of the rows a page would hold, by the same reads: a selection's range. */
-    ids: (request: PageRequest<Sort>, conditions: Conditions): number[] => searchedRows<number>(idColumn, request, conditions, listCountCap)?.rows ?? [],
+    ids: (request: PageRequest<Sort>, conditions: Conditions): number[] =>
+      searchedRows<number>(idColumn, request, conditions, listCountCap)?.rows ?? [],
     /** How many rows the conditions match, exactly (the count a select-all acts on). */
     count(conditions: Conditions): number {
       if (conditions.search === undefined) return count(conditions);
@@ -211,13 +262,29 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
     /** Every id the conditions match, in no particular order: a select-all. */
     matchingIds(conditions: Conditions): number[] {
       const all = conditions.search === undefined ? conditions : narrowed(conditions, search.read(conditions.search));
-      return (prepared(`SELECT ${idColumn} FROM ${table} ${alias} WHERE ${whereOf(all)}`).all(all.params) as Array<{ id: number }>).map((row) => row.id);
+      return (
+        prepared(`SELECT ${idColumn} FROM ${table} ${alias} WHERE ${whereOf(all)}`).all(all.params) as Array<{
+          id: number;
+        }>
+      ).map((row) => row.id);
     },
     /** The SQL a page runs, for EXPLAIN QUERY PLAN in tests: without a search, or with one read each way (list-search.ts). */
-    pageSql(sort: Sort, direction: Direction, conditions: Conditions = noConditions(), searched?: 'read' | 'sift' | 'watchedSift' | 'walk' | 'run'): string[] {
+    pageSql(
+      sort: Sort,
+      direction: Direction,
+      conditions: Conditions = noConditions(),
+      searched?: 'read' | 'sift' | 'watchedSift' | 'walk' | 'run',
+    ): string[] {
       const typed = searched && search[searched]('x');
-      const term = typed && typed.how === 'run' ? joinedRun(typed, { sort, direction, offset: 0, limit: 100 }, conditions) : typed;
-      return plan(source.columns, sort, direction, term ? narrowed(conditions, term) : conditions, term ? walksIndex(term) : true).map((step) => step.sql);
+      const term =
+        typed && typed.how === 'run' ? joinedRun(typed, { sort, direction, offset: 0, limit: 100 }, conditions) : typed;
+      return plan(
+        source.columns,
+        sort,
+        direction,
+        term ? narrowed(conditions, term) : conditions,
+        term ? walksIndex(term) : true,
+      ).map((step) => step.sql);
     },
   };
 }

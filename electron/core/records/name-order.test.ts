@@ -69,10 +69,22 @@ const bytewise = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** A fixed shuffle, so insertion order (the id) never happens to be the sorted order. */
-const shuffled = (names: readonly string[]) => names.map((name, index) => ({ name, at: (index * 17) % names.length })).sort((a, b) => a.at - b.at).map(({ name }) => name);
+const shuffled = (names: readonly string[]) =>
+  names
+    .map((name, index) => ({ name, at: (index * 17) % names.length }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ name }) => name);
 
-async function namesOf(core: Core, kind: 'contacts' | 'companies', direction: 'asc' | 'desc', sort: 'name' | 'company' = 'name'): Promise<string[]> {
-  const page = kind === 'contacts' ? await call(core, 'contacts.list', { sort, direction, limit: 500 }) : await call(core, 'companies.list', { sort: 'name', direction, limit: 500 });
+async function namesOf(
+  core: Core,
+  kind: 'contacts' | 'companies',
+  direction: 'asc' | 'desc',
+  sort: 'name' | 'company' = 'name',
+): Promise<string[]> {
+  const page =
+    kind === 'contacts'
+      ? await call(core, 'contacts.list', { sort, direction, limit: 500 })
+      : await call(core, 'companies.list', { sort: 'name', direction, limit: 500 });
   return page.rows.map((row) => (sort === 'company' && 'company' in row ? row.company : row.name));
 }
 
@@ -82,12 +94,31 @@ describe('names sort as in a phone book', () => {
 
   it('the phone book is Intl.Collator’s order, tie broken by the exact name, but for the differences it explains', () => {
     const byCollator = [...phoneBook].sort((a, b) => collator.compare(a, b) || bytewise(a, b));
-    expect(phoneBook.filter((name) => !unlikeTheCollator.has(name))).toEqual(byCollator.filter((name) => !unlikeTheCollator.has(name)));
+    expect(phoneBook.filter((name) => !unlikeTheCollator.has(name))).toEqual(
+      byCollator.filter((name) => !unlikeTheCollator.has(name)),
+    );
     expect([...phoneBook].sort((a, b) => bytewise(sortKey(a), sortKey(b)) || bytewise(a, b))).toEqual(phoneBook);
   });
 
   it('sort keys fold case, accents and letters of their own, read numbers by value, and file a name under its first letter or digit', () => {
-    expect(['Ángel', 'ÅSA', 'Ødegaard', 'Straße', 'ẞTRASSE', 'Æsa', 'Œuvre', 'Łukasz', 'Đorđe', 'Þór', 'İpek', 'ılgaz', 'ﬁona', 'Ｆｕｌｌ'].map(sortKey)).toEqual([
+    expect(
+      [
+        'Ángel',
+        'ÅSA',
+        'Ødegaard',
+        'Straße',
+        'ẞTRASSE',
+        'Æsa',
+        'Œuvre',
+        'Łukasz',
+        'Đorđe',
+        'Þór',
+        'İpek',
+        'ılgaz',
+        'ﬁona',
+        'Ｆｕｌｌ',
+      ].map(sortKey),
+    ).toEqual([
       'angel',
       'asa',
       'odegaard',
@@ -105,14 +136,24 @@ describe('names sort as in a phone book', () => {
     ]);
     expect(bytewise(sortKey('Item 2'), sortKey('Item 10'))).toBeLessThan(0);
     expect(sortKey('Agent 007')).toBe(sortKey('Agent 7'));
-    expect(['“Bob” Smith', '  (Bob) Smith', '🚀🚀 Bob Smith'].map(sortKey)).toEqual(['bob! smith', 'bob! smith', 'bob smith']);
+    expect(['“Bob” Smith', '  (Bob) Smith', '🚀🚀 Bob Smith'].map(sortKey)).toEqual([
+      'bob! smith',
+      'bob! smith',
+      'bob smith',
+    ]);
     expect(['🚀', '???', ''].map(sortKey)).toEqual(['', '', '']);
   });
 
   it('a name whose first word, as the search index reads it, starts with letters a–z is filed under them, whatever comes before or within it', () => {
     // A list's run read (search/list-search.ts) finds such names only under those letters. Every character up to
     // plane 3 and the tags, but one in 64 of the large blocks of one kind (CJK, Hangul, private use).
-    const uniform = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xac00, 0xd7a3], [0xe000, 0xf8ff], [0x20000, 0x3ffff]];
+    const uniform = [
+      [0x3400, 0x4dbf],
+      [0x4e00, 0x9fff],
+      [0xac00, 0xd7a3],
+      [0xe000, 0xf8ff],
+      [0x20000, 0x3ffff],
+    ];
     const words = new IndexWords();
     const misfiled: string[] = [];
     for (let codePoint = 0; codePoint <= 0xe01ef; codePoint++) {
@@ -139,12 +180,15 @@ describe('names sort as in a phone book', () => {
     expect(await namesOf(core, 'companies', 'asc')).toEqual(phoneBook);
     expect(await namesOf(core, 'companies', 'desc')).toEqual([...phoneBook].reverse());
     // A picker asks the same lists with a search: the matches keep the order.
-    expect((await call(core, 'contacts.list', { search: 'an', sort: 'name', limit: 10 })).rows.map((row) => row.name)).toEqual(['Ana María', 'Ana-María', 'Ángel', 'ángel', 'Anna']);
+    expect(
+      (await call(core, 'contacts.list', { search: 'an', sort: 'name', limit: 10 })).rows.map((row) => row.name),
+    ).toEqual(['Ana María', 'Ana-María', 'Ángel', 'ángel', 'Anna']);
   });
 
   it('the contact list’s Company column sorts the same way, blanks last either way', async () => {
     const core = await openCore(tempDir());
-    for (const company of shuffled(phoneBook)) await call(core, 'contacts.create', { name: `Someone at ${company}`, company });
+    for (const company of shuffled(phoneBook))
+      await call(core, 'contacts.create', { name: `Someone at ${company}`, company });
     await call(core, 'contacts.create', { name: 'Nobody’s employee' });
     expect(await namesOf(core, 'contacts', 'asc', 'company')).toEqual([...phoneBook, '']);
     expect(await namesOf(core, 'contacts', 'desc', 'company')).toEqual([...[...phoneBook].reverse(), '']);
@@ -163,8 +207,16 @@ describe('names sort as in a phone book', () => {
     // The Company column, through a bulk edit of the company text and a company record linked, renamed and merged.
     const zulu = await call(core, 'companies.create', { name: 'Zulu' });
     const omega = await call(core, 'companies.create', { name: 'Omega' });
-    await call(core, 'bulk.apply', { kind: 'contact', ids: [adam.id], action: { type: 'set', field: 'company', value: 'Éclair' } });
-    await call(core, 'bulk.apply', { kind: 'contact', ids: [bertil.id], action: { type: 'set', field: 'companyId', value: zulu.id } });
+    await call(core, 'bulk.apply', {
+      kind: 'contact',
+      ids: [adam.id],
+      action: { type: 'set', field: 'company', value: 'Éclair' },
+    });
+    await call(core, 'bulk.apply', {
+      kind: 'contact',
+      ids: [bertil.id],
+      action: { type: 'set', field: 'companyId', value: zulu.id },
+    });
     await update(core, 'contacts.update', { id: zed.id, name: 'Ángela', companyId: omega.id });
     expect(await namesOf(core, 'contacts', 'asc', 'company')).toEqual(['Éclair', 'Omega', 'Zulu']);
     await update(core, 'companies.update', { id: zulu.id, name: 'Ábaco' });
@@ -184,8 +236,13 @@ describe('names sort as in a phone book', () => {
 
   it('duplicate groups of the same name come in phone-book order too', async () => {
     const core = await openCore(tempDir());
-    for (const name of ['Agent 10', 'Agent 7', 'Agent 10', 'Agent 7', 'Émile', 'emile']) await call(core, 'contacts.create', { name });
+    for (const name of ['Agent 10', 'Agent 7', 'Agent 10', 'Agent 7', 'Émile', 'emile'])
+      await call(core, 'contacts.create', { name });
     const page = await call(core, 'duplicates.find', { kind: 'contact' });
-    expect(page.groups.filter((group) => group.reason === 'name').map((group) => group.records[0]!.name)).toEqual(['Agent 7', 'Agent 10', 'Émile']);
+    expect(page.groups.filter((group) => group.reason === 'name').map((group) => group.records[0]!.name)).toEqual([
+      'Agent 7',
+      'Agent 10',
+      'Émile',
+    ]);
   });
 });

@@ -14,14 +14,35 @@ describe('record versions: a stale form never overwrites newer data', () => {
     const core = await openCore(tempDir());
     const { anna, globex } = await smallCrm(core);
     // The panel was filled from this version; then the bulk bar moved her to Globex.
-    await call(core, 'bulk.apply', { kind: 'contact', ids: [anna.id], action: { type: 'set', field: 'companyId', value: globex.id } });
-    const stale = { id: anna.id, version: anna.version, name: anna.name, email: anna.email, phone: '+46 70 123', company: anna.company, notes: '' };
+    await call(core, 'bulk.apply', {
+      kind: 'contact',
+      ids: [anna.id],
+      action: { type: 'set', field: 'companyId', value: globex.id },
+    });
+    const stale = {
+      id: anna.id,
+      version: anna.version,
+      name: anna.name,
+      email: anna.email,
+      phone: '+46 70 123',
+      company: anna.company,
+      notes: '',
+    };
     const refused = await failure(core, 'contacts.update', stale);
-    expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/“Anna Berg” was changed since you opened it.*review the changes/) });
-    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ company: 'Globex', companyId: globex.id, phone: '' });
+    expect(refused).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/“Anna Berg” was changed since you opened it.*review the changes/),
+    });
+    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({
+      company: 'Globex',
+      companyId: globex.id,
+      phone: '',
+    });
     // From the version the core has now, the same save goes through and keeps the new company.
     const fresh = await call(core, 'contacts.get', { id: anna.id });
-    expect(await call(core, 'contacts.update', { ...stale, version: fresh.version, company: fresh.company })).toMatchObject({ company: 'Globex', phone: '+46 70 123' });
+    expect(
+      await call(core, 'contacts.update', { ...stale, version: fresh.version, company: fresh.company }),
+    ).toMatchObject({ company: 'Globex', phone: '+46 70 123' });
   });
 
   it('refuses a deal saved from before it was moved on the board, so the move stands', async () => {
@@ -30,7 +51,14 @@ describe('record versions: a stale form never overwrites newer data', () => {
     const stages = (await call(core, 'stages.list', {})).stages;
     const won = stages.find((stage) => stage.kind === 'won')!;
     await call(core, 'deals.move', { id: renewal.id, stageId: won.id, index: 0 });
-    expect(await failure(core, 'deals.update', { id: renewal.id, version: renewal.version, notes: 'Call on Monday', stageId: renewal.stageId })).toMatchObject({ code: 'CONFLICT' });
+    expect(
+      await failure(core, 'deals.update', {
+        id: renewal.id,
+        version: renewal.version,
+        notes: 'Call on Monday',
+        stageId: renewal.stageId,
+      }),
+    ).toMatchObject({ code: 'CONFLICT' });
     expect(await call(core, 'deals.get', { id: renewal.id })).toMatchObject({ stageId: won.id, notes: '' });
   });
 
@@ -39,9 +67,13 @@ describe('record versions: a stale form never overwrites newer data', () => {
     const { acme, call1 } = await smallCrm(core);
     const vip = await call(core, 'tags.create', { name: 'VIP' });
     await call(core, 'tags.link', { record: { kind: 'company', id: acme.id }, tagId: vip.id });
-    expect(await failure(core, 'companies.update', { id: acme.id, version: acme.version, notes: 'x' })).toMatchObject({ code: 'CONFLICT' });
+    expect(await failure(core, 'companies.update', { id: acme.id, version: acme.version, notes: 'x' })).toMatchObject({
+      code: 'CONFLICT',
+    });
     await update(core, 'activities.update', { id: call1.id, subject: 'First call' });
-    expect(await failure(core, 'activities.update', { id: call1.id, version: call1.version, subject: 'Intro' })).toMatchObject({
+    expect(
+      await failure(core, 'activities.update', { id: call1.id, version: call1.version, subject: 'Intro' }),
+    ).toMatchObject({
       code: 'CONFLICT',
       message: expect.stringMatching(/^“First call” was changed since you opened it/),
     });
@@ -52,7 +84,9 @@ describe('record versions: a stale form never overwrites newer data', () => {
     const core = await openCore(tempDir());
     const { bob } = await smallCrm(core);
     await call(core, 'contacts.delete', { id: bob.id });
-    expect(await failure(core, 'contacts.update', { id: bob.id, version: bob.version, name: 'Bob' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failure(core, 'contacts.update', { id: bob.id, version: bob.version, name: 'Bob' })).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -75,8 +109,19 @@ describe('records.changed: the window hears of every record a request changed', 
     const { anna, bob, carl, acme, globex, renewal } = await smallCrm(core);
     heard.length = 0;
 
-    await call(core, 'bulk.apply', { kind: 'contact', ids: [anna.id, bob.id], action: { type: 'set', field: 'company', value: 'Initech' } });
-    expect(heard.pop()).toEqual({ records: [{ kind: 'contact', id: anna.id }, { kind: 'contact', id: bob.id }], kinds: ['contact'], complete: true });
+    await call(core, 'bulk.apply', {
+      kind: 'contact',
+      ids: [anna.id, bob.id],
+      action: { type: 'set', field: 'company', value: 'Initech' },
+    });
+    expect(heard.pop()).toEqual({
+      records: [
+        { kind: 'contact', id: anna.id },
+        { kind: 'contact', id: bob.id },
+      ],
+      kinds: ['contact'],
+      complete: true,
+    });
 
     const stages = (await call(core, 'stages.list', {})).stages;
     await call(core, 'deals.move', { id: renewal.id, stageId: stages[2]!.id, index: 0 });
@@ -88,7 +133,12 @@ describe('records.changed: the window hears of every record a request changed', 
 
     // A company deleted with its people kept: the company, and the people it let go.
     await call(core, 'companies.delete', { id: globex.id, contacts: 'detach' });
-    expect(heard.pop()?.records).toEqual(expect.arrayContaining([{ kind: 'company', id: globex.id }, { kind: 'contact', id: carl.id }]));
+    expect(heard.pop()?.records).toEqual(
+      expect.arrayContaining([
+        { kind: 'company', id: globex.id },
+        { kind: 'contact', id: carl.id },
+      ]),
+    );
   });
 
   it('says nothing for a request that failed or only read', async () => {
@@ -105,9 +155,14 @@ describe('records.changed: the window hears of every record a request changed', 
   it('past 500 records names the first 500 and says the list is not complete', async () => {
     const { core, heard } = await listening();
     const ids: number[] = [];
-    for (let index = 0; index < 520; index++) ids.push((await call(core, 'contacts.create', { name: `Person ${index}` })).id);
+    for (let index = 0; index < 520; index++)
+      ids.push((await call(core, 'contacts.create', { name: `Person ${index}` })).id);
     heard.length = 0;
-    await call(core, 'bulk.apply', { kind: 'contact', ids, action: { type: 'set', field: 'company', value: 'Initech' } });
+    await call(core, 'bulk.apply', {
+      kind: 'contact',
+      ids,
+      action: { type: 'set', field: 'company', value: 'Initech' },
+    });
     const event = heard.pop()!;
     expect(event).toMatchObject({ kinds: ['contact'], complete: false });
     expect(event.records).toHaveLength(500);

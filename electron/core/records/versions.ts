@@ -14,7 +14,9 @@ export function versionCheck(db: Db) {
   const current = Object.fromEntries(
     (Object.keys(tableOf) as RecordKind[]).map((kind) => [
       kind,
-      db.prepare<[number], { version: number; name: string | null }>(`SELECT version, ${nameColumn[kind]} AS name FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`),
+      db.prepare<[number], { version: number; name: string | null }>(
+        `SELECT version, ${nameColumn[kind]} AS name FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`,
+      ),
     ]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[number], { version: number; name: string | null }>>>;
 
@@ -23,8 +25,17 @@ export function versionCheck(db: Db) {
     const row = current[kind].get(id);
     if (!row || row.version === version) return;
     const what = row.name === null ? 'This activity' : `“${row.name}”`;
-    throw new CrmError('CONFLICT', `${what} was changed since you opened it (this ${nouns[kind].one} was saved elsewhere). Nothing was saved: review the changes.`, {
-      fields: [{ field: 'version', message: `Changed since you opened it: now version ${row.version}, yours was made from version ${version}.` }],
-    });
+    throw new CrmError(
+      'CONFLICT',
+      `${what} was changed since you opened it (this ${nouns[kind].one} was saved elsewhere). Nothing was saved: review the changes.`,
+      {
+        fields: [
+          {
+            field: 'version',
+            message: `Changed since you opened it: now version ${row.version}, yours was made from version ${version}.`,
+          },
+        ],
+      },
+    );
   };
 }

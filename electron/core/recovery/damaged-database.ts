@@ -23,7 +23,10 @@ export interface Damage {
 }
 
 /** The text the recovery screen's "Copy error details" puts on the clipboard. */
-export function damageDetails(error: unknown, context: { appVersion: string; dataDir: string; detectedAt: string; movedTo: string }): string {
+export function damageDetails(
+  error: unknown,
+  context: { appVersion: string; dataDir: string; detectedAt: string; movedTo: string },
+): string {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const code = (error as { code?: unknown } | null)?.code;
   return [

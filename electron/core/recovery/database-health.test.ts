@@ -9,7 +9,12 @@ import { openDatabase } from '../db/open';
 import { writeGate, type WriteGate } from '../db/write-gate';
 import { memoryLogger } from '../logger';
 import { settingsRepo } from '../settings/repo';
-import { integrityCheckEveryMs, lastIntegrityCheck, markIntegrityChecked, watchDatabaseHealth } from './database-health';
+import {
+  integrityCheckEveryMs,
+  lastIntegrityCheck,
+  markIntegrityChecked,
+  watchDatabaseHealth,
+} from './database-health';
 
 // A job worker takes over a second to start on a loaded 2-core machine: wait for the check, however long it takes to begin.
 const jobWait = { timeout: 30_000 };
@@ -39,8 +44,21 @@ describe('the database health checks of a running app', () => {
     markIntegrityChecked(settings, clock.now());
     const logger = memoryLogger();
     const timer = manualTimer();
-    const finishedChecks = () => logger.records.filter((record) => record.message === 'background database checks finished').map((record) => record.context);
-    const health = watchDatabaseHealth({ jobs: jobs(), file, settings, clock, logger, quickCheckPending: false, onDamaged: () => undefined, whenWritable: writableThrough(writeGate(db)), every: timer.every });
+    const finishedChecks = () =>
+      logger.records
+        .filter((record) => record.message === 'background database checks finished')
+        .map((record) => record.context);
+    const health = watchDatabaseHealth({
+      jobs: jobs(),
+      file,
+      settings,
+      clock,
+      logger,
+      quickCheckPending: false,
+      onDamaged: () => undefined,
+      whenWritable: writableThrough(writeGate(db)),
+      every: timer.every,
+    });
 
     clock.advance(integrityCheckEveryMs - 60_000);
     timer.tick();
@@ -54,7 +72,9 @@ describe('the database health checks of a running app', () => {
     expect(timer.running()).toBe(0);
     clock.advance(integrityCheckEveryMs);
     timer.tick();
-    expect(logger.records.filter((record) => record.message === 'weekly integrity check started in the background')).toHaveLength(1);
+    expect(
+      logger.records.filter((record) => record.message === 'weekly integrity check started in the background'),
+    ).toHaveLength(1);
     db.close();
   });
 
@@ -70,7 +90,11 @@ describe('the database health checks of a running app', () => {
     let commit!: () => void;
     const importing = gate.hold(async () => {
       importer.exec('BEGIN IMMEDIATE');
-      importer.prepare("INSERT INTO contacts (name, created_at, updated_at) VALUES ('Ana', '2026-05-04T08:00:00.000Z', '2026-05-04T08:00:00.000Z')").run();
+      importer
+        .prepare(
+          "INSERT INTO contacts (name, created_at, updated_at) VALUES ('Ana', '2026-05-04T08:00:00.000Z', '2026-05-04T08:00:00.000Z')",
+        )
+        .run();
       await new Promise<void>((resolve) => (commit = resolve));
       importer.exec('COMMIT');
     });
@@ -79,7 +103,17 @@ describe('the database health checks of a running app', () => {
       passed = true;
       return writableThrough(gate)(write);
     };
-    const health = watchDatabaseHealth({ jobs: jobs(), file, settings, clock, logger, quickCheckPending: false, onDamaged: () => undefined, whenWritable, every: manualTimer().every });
+    const health = watchDatabaseHealth({
+      jobs: jobs(),
+      file,
+      settings,
+      clock,
+      logger,
+      quickCheckPending: false,
+      onDamaged: () => undefined,
+      whenWritable,
+      every: manualTimer().every,
+    });
 
     // The check has passed and would write while the import still holds the lock.
     await expect.poll(() => passed, jobWait).toBe(true);

@@ -68,7 +68,8 @@ export function watchDatabaseHealth(deps: DatabaseHealthDeps): DatabaseHealth {
 
   async function check(name: 'quickCheck' | 'integrityCheck'): Promise<void> {
     const problems = await jobs.run(name, { file });
-    if (problems.length > 0) throw damagedFileError(name === 'quickCheck' ? 'quick_check' : 'integrity_check', problems);
+    if (problems.length > 0)
+      throw damagedFileError(name === 'quickCheck' ? 'quick_check' : 'integrity_check', problems);
   }
 
   async function runDueChecks(): Promise<void> {
@@ -97,7 +98,9 @@ export function watchDatabaseHealth(deps: DatabaseHealthDeps): DatabaseHealth {
         deps.onDamaged(error as Error);
         return;
       }
-      logger.warn('a background database check could not run; it is tried again later', { error: describeError(error) });
+      logger.warn('a background database check could not run; it is tried again later', {
+        error: describeError(error),
+      });
     }
   }
 

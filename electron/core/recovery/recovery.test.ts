@@ -24,7 +24,13 @@ describe('a damaged database', () => {
   });
   const start = async (dataDir: string, desktop = recordingDesktop()) => {
     const events: EventName[] = [];
-    const core = await openCore({ dataDir, logger: memoryLogger(), appVersion: '1.0.0', desktop, emit: (event) => events.push(event) });
+    const core = await openCore({
+      dataDir,
+      logger: memoryLogger(),
+      appVersion: '1.0.0',
+      desktop,
+      emit: (event) => events.push(event),
+    });
     open.push(core);
     return { core, desktop, events };
   };
@@ -47,7 +53,10 @@ describe('a damaged database', () => {
     expect(await core.dispatch('app.info', {})).toMatchObject({ ok: true, data: { mode: 'recovery' } });
     expect(await core.dispatch('contacts.list', {})).toMatchObject({ ok: false, error: { code: 'DATABASE_CORRUPT' } });
     const status = await core.dispatch('recovery.status', {});
-    expect(status).toMatchObject({ ok: true, data: { damaged: true, newestVerified: { verified: true, counts: { contacts: 300 } } } });
+    expect(status).toMatchObject({
+      ok: true,
+      data: { damaged: true, newestVerified: { verified: true, counts: { contacts: 300 } } },
+    });
     const { movedTo } = (status as { data: { movedTo: string } }).data;
     expect(readFileSync(join(movedTo, 'crm.db')).equals(damagedBytes)).toBe(true);
 
@@ -70,7 +79,10 @@ describe('a damaged database', () => {
     await first.core.close();
     damage(join(dataDir, 'crm.db'));
     const { core } = await start(dataDir);
-    expect(await core.dispatch('recovery.status', {})).toMatchObject({ ok: true, data: { damaged: true, newestVerified: null } });
+    expect(await core.dispatch('recovery.status', {})).toMatchObject({
+      ok: true,
+      data: { damaged: true, newestVerified: null },
+    });
     expect(await core.dispatch('recovery.startEmpty', {})).toEqual({ ok: true, data: { started: true } });
     expect(await core.dispatch('contacts.list', {})).toMatchObject({ ok: true, data: { total: 0 } });
     expect(readdirSync(dataDir).some((name) => name.startsWith('damaged-'))).toBe(true);

@@ -48,7 +48,12 @@ export function addSampleData(context: CoreContext, set: SampleSet): void {
   db.transaction(() => {
     if (marks.present()) return;
     const now = clock.now();
-    const ids = { tag: new Map<string, number>(), company: new Map<string, number>(), contact: new Map<string, number>(), deal: new Map<string, number>() };
+    const ids = {
+      tag: new Map<string, number>(),
+      company: new Map<string, number>(),
+      contact: new Map<string, number>(),
+      deal: new Map<string, number>(),
+    };
     const tagIds = (keys: readonly string[] = []) => keys.map((key) => keyed(ids.tag, key, 'tag')!);
 
     const existingTags = new Map(tags['tags.list']().tags.map((tag) => [tag.name.toLocaleLowerCase(), tag.id]));
@@ -64,23 +69,36 @@ export function addSampleData(context: CoreContext, set: SampleSet): void {
       ids.tag.set(key, tag.id);
     }
     for (const company of set.companies) {
-      const created = companies['companies.create'](CompanyDraft.parse({ ...company.draft, tagIds: tagIds(company.tags) }));
+      const created = companies['companies.create'](
+        CompanyDraft.parse({ ...company.draft, tagIds: tagIds(company.tags) }),
+      );
       marks.mark('company', created.id);
       ids.company.set(company.key, created.id);
     }
     // A lead source the user has removed from their list is left out, not put back.
-    const leadSources = new Set(leadSourcesRepo(db).list().map((source) => source.name.toLocaleLowerCase()));
+    const leadSources = new Set(
+      leadSourcesRepo(db)
+        .list()
+        .map((source) => source.name.toLocaleLowerCase()),
+    );
     for (const contact of set.contacts) {
       const { leadSource, ...typed } = contact.draft;
       const known = leadSource !== undefined && leadSources.has(leadSource.toLocaleLowerCase()) ? { leadSource } : {};
-      const draft = ContactDraft.parse({ ...typed, ...known, companyId: keyed(ids.company, contact.company, 'company') ?? undefined, tagIds: tagIds(contact.tags) });
+      const draft = ContactDraft.parse({
+        ...typed,
+        ...known,
+        companyId: keyed(ids.company, contact.company, 'company') ?? undefined,
+        tagIds: tagIds(contact.tags),
+      });
       const created = contacts['contacts.create'](draft);
       marks.mark('contact', created.id);
       ids.contact.set(contact.key, created.id);
     }
     const stages = deals['stages.list']().stages;
     const open = stages.filter((stage) => stage.kind === 'open');
-    const stageOf = (stage: number | 'won' | 'lost') => (typeof stage === 'number' ? open[Math.min(stage, open.length - 1)] : stages.find((each) => each.kind === stage))?.id;
+    const stageOf = (stage: number | 'won' | 'lost') =>
+      (typeof stage === 'number' ? open[Math.min(stage, open.length - 1)] : stages.find((each) => each.kind === stage))
+        ?.id;
     for (const deal of set.deals) {
       const created = deals['deals.create'](
         DealDraft.parse({

@@ -14,7 +14,9 @@ export function firstRunHandlers(context: CoreContext) {
   const marks = sampleMarks(db);
   // Trashed records count: someone who has deleted what they had is not new here.
   const anyRecord = db
-    .prepare<[], number>('SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM companies) OR EXISTS (SELECT 1 FROM deals) OR EXISTS (SELECT 1 FROM activities)')
+    .prepare<[], number>(
+      'SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM companies) OR EXISTS (SELECT 1 FROM deals) OR EXISTS (SELECT 1 FROM activities)',
+    )
     .pluck();
   const seen = () => z.boolean().safeParse(settings.get(welcomeSeenKey)).data === true;
 

@@ -22,23 +22,29 @@ export async function removeSampleData(db: Db, store: BlobStore, logger: Logger,
   const tags = tagsRepo(db);
   const run = (sql: string) => db.prepare<[Record<string, string>]>(sql);
   const activitiesGoing = db
-    .prepare<[Record<string, string>], number>(`
+    .prepare<[Record<string, string>], number>(
+      `
       SELECT id FROM activities WHERE ${inList('id', 'activities')}
       UNION
       SELECT id FROM activities
       WHERE (${inList('contact_id', 'contacts')} OR ${inList('company_id', 'companies')} OR ${inList('deal_id', 'deals')})
         AND (contact_id IS NULL OR ${inList('contact_id', 'contacts')})
         AND (company_id IS NULL OR ${inList('company_id', 'companies')})
-        AND (deal_id IS NULL OR ${inList('deal_id', 'deals')})`)
+        AND (deal_id IS NULL OR ${inList('deal_id', 'deals')})`,
+    )
     .pluck();
   const filesOf = db
-    .prepare<[Record<string, string>], string>(`
+    .prepare<[Record<string, string>], string>(
+      `
       SELECT sha256 FROM attachments
       WHERE ${inList('contact_id', 'contacts')} OR ${inList('company_id', 'companies')} OR ${inList('deal_id', 'deals')} OR ${inList('activity_id', 'activities')}
-      UNION SELECT photo_sha256 FROM contacts WHERE ${inList('id', 'contacts')} AND photo_sha256 IS NOT NULL`)
+      UNION SELECT photo_sha256 FROM contacts WHERE ${inList('id', 'contacts')} AND photo_sha256 IS NOT NULL`,
+    )
     .pluck();
   // Attachments go with their record by ON DELETE CASCADE; history, tag links and campaign members too.
-  const deleteRows = ['activities', 'deals', 'contacts', 'companies'].map((table) => run(`DELETE FROM ${table} WHERE ${inList('id', table)}`));
+  const deleteRows = ['activities', 'deals', 'contacts', 'companies'].map((table) =>
+    run(`DELETE FROM ${table} WHERE ${inList('id', table)}`),
+  );
   const emptyTrash = db.prepare(`DELETE FROM trash WHERE NOT EXISTS (SELECT 1 FROM contacts WHERE trash_id = trash.id)
     AND NOT EXISTS (SELECT 1 FROM companies WHERE trash_id = trash.id) AND NOT EXISTS (SELECT 1 FROM deals WHERE trash_id = trash.id)
     AND NOT EXISTS (SELECT 1 FROM activities WHERE trash_id = trash.id)`);
@@ -50,8 +56,17 @@ export async function removeSampleData(db: Db, store: BlobStore, logger: Logger,
     logger,
     // Runs first, inside the same transaction as the delete below.
     () => {
-      const records = { contacts: JSON.stringify(marks.ids('contact')), companies: JSON.stringify(marks.ids('company')), deals: JSON.stringify(marks.ids('deal')) };
-      lists = { ...records, activities: JSON.stringify(activitiesGoing.all({ ...records, activities: JSON.stringify(marks.ids('activity')) })) };
+      const records = {
+        contacts: JSON.stringify(marks.ids('contact')),
+        companies: JSON.stringify(marks.ids('company')),
+        deals: JSON.stringify(marks.ids('deal')),
+      };
+      lists = {
+        ...records,
+        activities: JSON.stringify(
+          activitiesGoing.all({ ...records, activities: JSON.stringify(marks.ids('activity')) }),
+        ),
+      };
       return filesOf.all(lists);
     },
     () => {

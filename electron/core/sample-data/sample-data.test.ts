@@ -12,7 +12,19 @@ import { sampleSet } from './sample-set';
 
 /** Every row of the record tables and their links, to compare before and after. */
 function everyRow(core: Core): string {
-  const tables = ['contacts', 'companies', 'deals', 'activities', 'tags', 'contact_tags', 'company_tags', 'deal_tags', 'record_history', 'sample_records', 'trash'];
+  const tables = [
+    'contacts',
+    'companies',
+    'deals',
+    'activities',
+    'tags',
+    'contact_tags',
+    'company_tags',
+    'deal_tags',
+    'record_history',
+    'sample_records',
+    'trash',
+  ];
   return JSON.stringify(tables.map((table) => core.db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all()));
 }
 
@@ -36,10 +48,16 @@ describe('sample data', () => {
     expect(status.counts).toEqual({ contact: 25, company: 6, deal: 8, activity: sampleSet.activities.length });
     expect(status.present).toBe(true);
     expect(recordCount(core, 'contacts')).toBe(25);
-    const stages = core.db.prepare('SELECT DISTINCT s.kind FROM deals d JOIN pipeline_stages s ON s.id = d.stage_id').pluck().all();
+    const stages = core.db
+      .prepare('SELECT DISTINCT s.kind FROM deals d JOIN pipeline_stages s ON s.id = d.stage_id')
+      .pluck()
+      .all();
     expect(stages.sort()).toEqual(['lost', 'open', 'won']);
     const today = await call(core, 'activities.today', {});
-    expect(today.dueToday.rows.map((task) => task.subject).sort()).toEqual(['Call Ingrid about van numbers', 'Send Zoë the revised timeline']);
+    expect(today.dueToday.rows.map((task) => task.subject).sort()).toEqual([
+      'Call Ingrid about van numbers',
+      'Send Zoë the revised timeline',
+    ]);
     // The board's totals and the timeline see them, as records a user typed.
     const board = await call(core, 'deals.board', {});
     expect(board.columns.reduce((sum, column) => sum + column.count, 0)).toBe(8);
@@ -57,7 +75,9 @@ describe('sample data', () => {
     await call(core, 'sampleData.add', {});
     for (const typed of ['Zoë', 'zoe', 'Müller', 'Håland', 'Søren']) {
       const found = await call(core, 'search.all', { text: typed });
-      expect(found.groups.flatMap((group) => group.hits.map((hit) => hit.title)).join(' | '), typed).toMatch(/Zoë Müller|Ingrid Håland|Søren Østergaard/);
+      expect(found.groups.flatMap((group) => group.hits.map((hit) => hit.title)).join(' | '), typed).toMatch(
+        /Zoë Müller|Ingrid Håland|Søren Østergaard/,
+      );
     }
   });
 
@@ -74,7 +94,9 @@ describe('sample data', () => {
     const core = await openCore(tempDir());
     const before = everyRow(core);
     // The disk "fills up" at the fourth deal: every tag, company and contact, and three deals, were written by then.
-    core.db.exec(`CREATE TEMP TRIGGER fail_half_way BEFORE INSERT ON main.deals WHEN new.title = 'Three new stores' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    core.db.exec(
+      `CREATE TEMP TRIGGER fail_half_way BEFORE INSERT ON main.deals WHEN new.title = 'Three new stores' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+    );
     const error = await failure(core, 'sampleData.add', {});
     expect(error.message).not.toBe('');
     core.db.exec('DROP TRIGGER temp.fail_half_way');
@@ -88,10 +110,24 @@ describe('sample data', () => {
   it('removing it deletes exactly the sample records, for good, and leaves every real record, link and timeline entry', async () => {
     const core = await openCore(tempDir());
     const realCompany = await call(core, 'companies.create', { name: 'Real Bakery Ltd' });
-    const kept = await call(core, 'contacts.create', { name: 'Ruth Real', email: 'ruth@real.example', companyId: realCompany.id });
-    const realDeal = await call(core, 'deals.create', { title: 'Real order', companyId: realCompany.id, contactId: kept.id, valueMinor: 10_000 });
+    const kept = await call(core, 'contacts.create', {
+      name: 'Ruth Real',
+      email: 'ruth@real.example',
+      companyId: realCompany.id,
+    });
+    const realDeal = await call(core, 'deals.create', {
+      title: 'Real order',
+      companyId: realCompany.id,
+      contactId: kept.id,
+      valueMinor: 10_000,
+    });
     const realNote = await call(core, 'activities.create', { kind: 'note', subject: 'Real note', contactId: kept.id });
-    await call(core, 'contacts.update', { id: kept.id, version: (await call(core, 'contacts.get', { id: kept.id })).version, name: 'Ruth Real-Person', companyId: realCompany.id });
+    await call(core, 'contacts.update', {
+      id: kept.id,
+      version: (await call(core, 'contacts.get', { id: kept.id })).version,
+      name: 'Ruth Real-Person',
+      companyId: realCompany.id,
+    });
     const realTimeline = await call(core, 'timeline.list', { record: { kind: 'contact', id: kept.id } });
 
     const sample = await call(core, 'sampleData.add', {});
@@ -99,9 +135,22 @@ describe('sample data', () => {
     const sampleContact = sample.ids.contact[0]!;
     // The user links real records to sample ones, edits a sample one, and writes a note on one.
     const atSample = await call(core, 'contacts.create', { name: 'Walter Works-There', companyId: sampleCompany });
-    const realDealWithSampleContact = await call(core, 'deals.create', { title: 'Real deal, sample person', contactId: sampleContact, companyId: realCompany.id });
-    const onBoth = await call(core, 'activities.create', { kind: 'call', subject: 'Called both', contactId: kept.id, dealId: sample.ids.deal[0]! });
-    const onlyOnSample = await call(core, 'activities.create', { kind: 'note', subject: 'Note on a sample contact', contactId: sampleContact });
+    const realDealWithSampleContact = await call(core, 'deals.create', {
+      title: 'Real deal, sample person',
+      contactId: sampleContact,
+      companyId: realCompany.id,
+    });
+    const onBoth = await call(core, 'activities.create', {
+      kind: 'call',
+      subject: 'Called both',
+      contactId: kept.id,
+      dealId: sample.ids.deal[0]!,
+    });
+    const onlyOnSample = await call(core, 'activities.create', {
+      kind: 'note',
+      subject: 'Note on a sample contact',
+      contactId: sampleContact,
+    });
     const vip = (await call(core, 'tags.list', {})).tags.find((tag) => tag.name === 'VIP')!;
     await call(core, 'tags.link', { record: { kind: 'contact', id: kept.id }, tagId: vip.id });
     const sampleZoe = await call(core, 'contacts.get', { id: sampleContact });
@@ -111,18 +160,35 @@ describe('sample data', () => {
     const removed = await call(core, 'sampleData.remove', {});
     expect(removed.removed).toEqual({ contact: 25, company: 6, deal: 8, activity: sampleSet.activities.length + 1 });
 
-    expect(core.db.prepare('SELECT name FROM contacts ORDER BY name').pluck().all()).toEqual(['Ruth Real-Person', 'Walter Works-There']);
+    expect(core.db.prepare('SELECT name FROM contacts ORDER BY name').pluck().all()).toEqual([
+      'Ruth Real-Person',
+      'Walter Works-There',
+    ]);
     expect(core.db.prepare('SELECT name FROM companies').pluck().all()).toEqual(['Real Bakery Ltd']);
-    expect(core.db.prepare('SELECT title FROM deals ORDER BY title').pluck().all()).toEqual(['Real deal, sample person', 'Real order']);
+    expect(core.db.prepare('SELECT title FROM deals ORDER BY title').pluck().all()).toEqual([
+      'Real deal, sample person',
+      'Real order',
+    ]);
     expect(await call(core, 'contacts.get', { id: atSample.id })).toMatchObject({ companyId: null });
-    expect(await call(core, 'deals.get', { id: realDealWithSampleContact.id })).toMatchObject({ contactId: null, companyId: realCompany.id });
-    expect(await call(core, 'deals.get', { id: realDeal.id })).toMatchObject({ contactId: kept.id, companyId: realCompany.id });
-    expect(await call(core, 'activities.get', { id: onBoth.id })).toMatchObject({ contact: { id: kept.id }, deal: null });
+    expect(await call(core, 'deals.get', { id: realDealWithSampleContact.id })).toMatchObject({
+      contactId: null,
+      companyId: realCompany.id,
+    });
+    expect(await call(core, 'deals.get', { id: realDeal.id })).toMatchObject({
+      contactId: kept.id,
+      companyId: realCompany.id,
+    });
+    expect(await call(core, 'activities.get', { id: onBoth.id })).toMatchObject({
+      contact: { id: kept.id },
+      deal: null,
+    });
     expect(await call(core, 'activities.get', { id: realNote.id })).toMatchObject({ contact: { id: kept.id } });
     expect(count(core, 'SELECT count(*) FROM activities WHERE id = ?', onlyOnSample.id)).toBe(0);
     expect(await call(core, 'contacts.get', { id: kept.id })).toMatchObject({ name: 'Ruth Real-Person', tagIds: [] });
     // Its history from before is all there (what the user did since, like tagging it VIP, stays history too).
-    expect((await call(core, 'timeline.list', { record: { kind: 'contact', id: kept.id } })).entries).toEqual(expect.arrayContaining(realTimeline.entries));
+    expect((await call(core, 'timeline.list', { record: { kind: 'contact', id: kept.id } })).entries).toEqual(
+      expect.arrayContaining(realTimeline.entries),
+    );
     // For good: nothing in the trash, the search index or the marks.
     expect((await call(core, 'trash.list', {})).rows).toEqual([]);
     expect((await call(core, 'search.all', { text: 'Müller' })).groups.flatMap((group) => group.hits)).toEqual([]);
@@ -148,7 +214,11 @@ describe('sample data', () => {
 
     await call(core, 'sampleData.remove', {});
     expect(count(core, 'SELECT count(*) FROM attachments WHERE id = ?', onlySample.id)).toBe(0);
-    expect((await call(core, 'attachments.list', { record: { kind: 'contact', id: real.id } })).attachments.map((file) => file.fileName)).toEqual(['logo.png']);
+    expect(
+      (await call(core, 'attachments.list', { record: { kind: 'contact', id: real.id } })).attachments.map(
+        (file) => file.fileName,
+      ),
+    ).toEqual(['logo.png']);
     expect([stored(samples.pdf), stored(samples.png)]).toEqual([false, true]);
     expect(danglingKeys(core)).toEqual([]);
   });

@@ -41,7 +41,13 @@ export interface DocumentSource {
 
 export const documentSources: readonly DocumentSource[] = [
   { kind: 'contact', table: 'contacts', title: 'name', detail: ['email', 'phone', 'company'], body: 'notes' },
-  { kind: 'company', table: 'companies', title: 'name', detail: ['website', 'phone', 'industry', 'address'], body: 'notes' },
+  {
+    kind: 'company',
+    table: 'companies',
+    title: 'name',
+    detail: ['website', 'phone', 'industry', 'address'],
+    body: 'notes',
+  },
   { kind: 'deal', table: 'deals', title: 'title', detail: ['owner'], body: 'notes' },
   { kind: 'activity', table: 'activities', title: 'subject', detail: [], body: 'body' },
 ];

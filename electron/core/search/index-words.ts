@@ -25,7 +25,9 @@ const escaped = (character: string) => character.replace(/[.*+?^${}()|[\]\\]/g, 
  * characters the index folds to nothing (accents), never ASCII.
  */
 function looseWord(word: string): RegExp {
-  const letters = [...word].map((character) => (asciiOnly.test(character) ? `(?:${escaped(character)}|${nonAscii})` : nonAscii));
+  const letters = [...word].map((character) =>
+    asciiOnly.test(character) ? `(?:${escaped(character)}|${nonAscii})` : nonAscii,
+  );
   return new RegExp(letters.join(`${nonAscii}*`), 'i');
 }
 
@@ -42,7 +44,11 @@ function looseWord(word: string): RegExp {
 export class IndexWords {
   /** Code point → its folded text, or null for a separator. */
   private readonly folds = new Map<number, string | null>();
-  private probe: { db: Database.Database; insert: Database.Statement<[number, string]>; words: Database.Statement<[], { doc: number; term: string }> } | null = null;
+  private probe: {
+    db: Database.Database;
+    insert: Database.Statement<[number, string]>;
+    words: Database.Statement<[], { doc: number; term: string }>;
+  } | null = null;
 
   /**
    * The text as the index's words, each after a space (" anna berg"): a
@@ -99,7 +105,8 @@ export class IndexWords {
 
   private fold(codePoint: number): string | null {
     if (codePoint < 0x80) {
-      if ((codePoint >= 0x61 && codePoint <= 0x7a) || (codePoint >= 0x30 && codePoint <= 0x39)) return String.fromCharCode(codePoint);
+      if ((codePoint >= 0x61 && codePoint <= 0x7a) || (codePoint >= 0x30 && codePoint <= 0x39))
+        return String.fromCharCode(codePoint);
       return codePoint >= 0x41 && codePoint <= 0x5a ? String.fromCharCode(codePoint + 0x20) : null;
     }
     if (!this.folds.has(codePoint)) this.learnBlock(codePoint >> blockBits);
@@ -131,7 +138,9 @@ export class IndexWords {
 
 function openProbe() {
   const db = new Database(':memory:');
-  db.exec(`CREATE VIRTUAL TABLE probe USING fts5(text, tokenize = '${searchTokenizer}'); CREATE VIRTUAL TABLE probe_words USING fts5vocab(probe, 'instance');`);
+  db.exec(
+    `CREATE VIRTUAL TABLE probe USING fts5(text, tokenize = '${searchTokenizer}'); CREATE VIRTUAL TABLE probe_words USING fts5vocab(probe, 'instance');`,
+  );
   return {
     db,
     insert: db.prepare<[number, string]>('INSERT INTO probe (rowid, text) VALUES (?, ?)'),

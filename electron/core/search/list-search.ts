@@ -88,7 +88,15 @@ interface WalkWatch extends Patience {
 /** The patience of a read that is not watched. */
 const unhurried: Patience = { rows: 0, expected: 0, share: 0, needed: 0, fallbackCost: 0 };
 
-const unwatched = (): WalkWatch => ({ rows: Infinity, expected: Infinity, share: 0, needed: 0, fallbackCost: Infinity, tested: 0, found: 0 });
+const unwatched = (): WalkWatch => ({
+  rows: Infinity,
+  expected: Infinity,
+  share: 0,
+  needed: 0,
+  fallbackCost: Infinity,
+  tested: 0,
+  found: 0,
+});
 
 /**
  * A text walk past the rows it expected gives up when the rest of it,
@@ -178,21 +186,34 @@ export interface ListSearchOptions {
  * the count up to the cap, the share of rows that match and the share that
  * begin a name.
  */
-export function listSearch(db: Db, kind: RecordKind, alias: string, { titleKey, quickRead = quickReadCost }: ListSearchOptions = {}) {
+export function listSearch(
+  db: Db,
+  kind: RecordKind,
+  alias: string,
+  { titleKey, quickRead = quickReadCost }: ListSearchOptions = {},
+) {
   const watching = watchOf(db);
   const source = documentSources.find((candidate) => candidate.kind === kind)!;
   const low = kindBase[kind];
   const high = idBase(kind);
   // CAST: FTS5 only uses an INTEGER rowid bound, and a bound JS number is a REAL (see newest-matches.ts).
-  const inKindOf = (rowid: string) => `${rowid} > CAST(@searchBase AS INTEGER) AND ${rowid} < CAST(@searchEnd AS INTEGER)`;
-  const matchIdsOf = (param: string) => `SELECT @searchEnd - rowid FROM search_fts WHERE search_fts MATCH @${param} AND ${inKindOf('rowid')}`;
+  const inKindOf = (rowid: string) =>
+    `${rowid} > CAST(@searchBase AS INTEGER) AND ${rowid} < CAST(@searchEnd AS INTEGER)`;
+  const matchIdsOf = (param: string) =>
+    `SELECT @searchEnd - rowid FROM search_fts WHERE search_fts MATCH @${param} AND ${inKindOf('rowid')}`;
   const matchIds = matchIdsOf('searchMatch');
   const newest = newestMatches(db);
   // How many of a sample's matches (rowids first..last) also match a narrower query.
-  const matchesBetween = db.prepare<[{ match: string; first: number; last: number }], number>(
-    'SELECT count(*) FROM search_fts WHERE search_fts MATCH @match AND rowid >= CAST(@first AS INTEGER) AND rowid <= CAST(@last AS INTEGER)',
-  ).pluck();
-  const matchCount = db.prepare<[{ searchMatch: string; searchBase: number; searchEnd: number }], number>(`SELECT count(*) FROM (${matchIds})`).pluck();
+  const matchesBetween = db
+    .prepare<[{ match: string; first: number; last: number }], number>(
+      'SELECT count(*) FROM search_fts WHERE search_fts MATCH @match AND rowid >= CAST(@first AS INTEGER) AND rowid <= CAST(@last AS INTEGER)',
+    )
+    .pluck();
+  const matchCount = db
+    .prepare<[{ searchMatch: string; searchBase: number; searchEnd: number }], number>(
+      `SELECT count(*) FROM (${matchIds})`,
+    )
+    .pluck();
   const newestId = db.prepare<[], number | null>(`SELECT max(id) FROM ${source.table}`).pluck();
 
   const matching = (typed: string, how: 'read' | 'sift', watched = false): SearchTerm => {
@@ -201,7 +222,11 @@ export function listSearch(db: Db, kind: RecordKind, alias: string, { titleKey, 
     if (searchMatch === '') return { where: '0', params: {}, how };
     // A watched sift counts every entry it walks past, before the set is asked.
     const counted = watched ? `sift_step(${alias}.id) AND ` : '';
-    return { where: `${counted}${how === 'sift' ? '+' : ''}${alias}.id IN (${matchIds})`, params: { searchMatch, searchBase: low, searchEnd: high }, how };
+    return {
+      where: `${counted}${how === 'sift' ? '+' : ''}${alias}.id IN (${matchIds})`,
+      params: { searchMatch, searchBase: low, searchEnd: high },
+      how,
+    };
   };
   /** The matches read from the search index (then sorted). */
   const read = (typed: string): SearchTerm => matching(typed, 'read');
@@ -224,7 +249,10 @@ export function listSearch(db: Db, kind: RecordKind, alias: string, { titleKey, 
     return phrases.length === 1 && word !== undefined && /^[a-z]+$/.test(word) ? word : null;
   }
   /** The index's queries for the matches whose title's first word starts with `word`, and for the others. */
-  const runQueries = (word: string) => ({ first: `title : ^ "${word}"*`, others: `"${word}"* NOT title : ^ "${word}"*` });
+  const runQueries = (word: string) => ({
+    first: `title : ^ "${word}"*`,
+    others: `"${word}"* NOT title : ^ "${word}"*`,
+  });
   /**
    * The run of the list's index filed under `word` (every key that starts
    * with it), walked and tested; and the other matches, outside the run.
@@ -235,7 +263,14 @@ export function listSearch(db: Db, kind: RecordKind, alias: string, { titleKey, 
     return {
       where: `${inRun} AND ${tested}`,
       others: `${alias}.id IN (${matchIdsOf('runOthers')}) AND NOT (${inRun})`,
-      params: { searchText: typed, runLow: word, runHigh, runOthers: runQueries(word).others, searchBase: low, searchEnd: high },
+      params: {
+        searchText: typed,
+        runLow: word,
+        runHigh,
+        runOthers: runQueries(word).others,
+        searchBase: low,
+        searchEnd: high,
+      },
       how: 'run',
     };
   }
@@ -273,11 +308,27 @@ export function listSearch(db: Db, kind: RecordKind, alias: string, { titleKey, 
       return only(read(typed));
     } else {
       const budget = Math.ceil((reading - matches) / watchedSiftRowCost);
-      sifted = { term: watchedSift(typed), fallback: only(read(typed)), patience: { ...unhurried, rows: budget }, counted };
+      sifted = {
+        term: watchedSift(typed),
+        fallback: only(read(typed)),
+        patience: { ...unhurried, rows: budget },
+        counted,
+      };
       sifting = matches + walked * watchedSiftRowCost;
     }
     if (walked * testedRowCost >= sifting) return sifted;
-    return { term: walk(typed), fallback: sifted, patience: { rows: Math.ceil(sifting / testedRowCost), expected: walked, share, needed: reach, fallbackCost: sifting }, counted };
+    return {
+      term: walk(typed),
+      fallback: sifted,
+      patience: {
+        rows: Math.ceil(sifting / testedRowCost),
+        expected: walked,
+        share,
+        needed: reach,
+        fallbackCost: sifting,
+      },
+      counted,
+    };
   }
 
   return {
@@ -299,21 +350,33 @@ export function listSearch(db: Db, kind: RecordKind, alias: string, { titleKey, 
       const searchMatch = toPrefixQuery(typed);
       if (searchMatch === '') return null;
       const sample = newest.all({ match: searchMatch, low, high, limit: countCap + 1 });
-      if (sample.length <= countCap) return { term: read(typed), fallback: null, patience: unhurried, counted: sample.length };
+      if (sample.length <= countCap)
+        return { term: read(typed), fallback: null, patience: unhurried, counted: sample.length };
       const planned = plannedPage(typed, reach, sample);
       const word = sortedByTitle && titleKey ? runWord(typed) : null;
       if (word === null || titleKey === undefined) return planned;
       // The share of the sample whose title begins with the word: the rest are read by the run read's second read.
-      const beginning = matchesBetween.get({ match: runQueries(word).first, first: sample[0]!, last: sample[sample.length - 1]! })! / sample.length;
+      const beginning =
+        matchesBetween.get({ match: runQueries(word).first, first: sample[0]!, last: sample[sample.length - 1]! })! /
+        sample.length;
       const { matches, share } = guess(sample);
       const running = matches * runIndexMatchCost + matches * (1 - beginning) * readMatchCost + reach * testedRowCost;
       // Before the run, a walk or a sift finds only the others ("j" at 100,000: so many that a walk is cheaper).
       const walkedToOthers = reach / (share * (1 - beginning));
-      const cheapest = Math.min(matches * readMatchCost, walkedToOthers * testedRowCost, matches + walkedToOthers * siftedRowCost);
+      const cheapest = Math.min(
+        matches * readMatchCost,
+        walkedToOthers * testedRowCost,
+        matches + walkedToOthers * siftedRowCost,
+      );
       if (beginning < runShare || running >= cheapest) return planned;
       // A run that tests many rows that do not match (keys that fold to the word, names the index reads otherwise) gives way.
       const rows = Math.ceil(Math.max(running, quickRead) / testedRowCost);
-      return { term: run(typed, word, titleKey), fallback: planned, patience: { ...unhurried, rows, expected: rows }, counted: sample.length };
+      return {
+        term: run(typed, word, titleKey),
+        fallback: planned,
+        patience: { ...unhurried, rows, expected: rows },
+        counted: sample.length,
+      };
     },
     /** What `walk` returns, or null when the text walk in it gave up (see watchOf). */
     within<T>(patience: Patience, walk: () => T): T | null {

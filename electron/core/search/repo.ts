@@ -13,7 +13,13 @@ export const countCap = 100;
 const weights = '10.0, 4.0, 1.0';
 const allKinds = ['contact', 'company', 'deal', 'activity'] as const;
 
-const activityWords: Record<string, string> = { note: 'Note', call: 'Call', meeting: 'Meeting', email: 'Email', task: 'Task' };
+const activityWords: Record<string, string> = {
+  note: 'Note',
+  call: 'Call',
+  meeting: 'Meeting',
+  email: 'Email',
+  task: 'Task',
+};
 
 function money(valueMinor: number, currency: string): string {
   try {
@@ -26,11 +32,15 @@ function money(valueMinor: number, currency: string): string {
 }
 
 /** Words as the index sees them (unicode61, diacritics removed): no case, no accents, split at anything but letters and digits. */
-const tokens = (text: string) => nameKey(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const tokens = (text: string) =>
+  nameKey(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 /** The words of a prefix query ('"anna"* "b"*' → anna, b), as tokens. */
 const wantedWords = (match: string) => [...match.matchAll(/"([^"]*)"/g)].flatMap((quoted) => tokens(quoted[1]!));
 
-const joined = (...parts: Array<string | null | undefined>) => parts.filter((part) => part !== null && part !== undefined && part !== '').join(' · ');
+const joined = (...parts: Array<string | null | undefined>) =>
+  parts.filter((part) => part !== null && part !== undefined && part !== '').join(' · ');
 
 interface Ranked {
   id: number;
@@ -59,11 +69,20 @@ export function searchRepo(db: Db) {
     contact: db.prepare('SELECT id, name AS title FROM contacts WHERE id IN (SELECT value FROM json_each(?))'),
     company: db.prepare('SELECT id, name AS title FROM companies WHERE id IN (SELECT value FROM json_each(?))'),
     deal: db.prepare('SELECT id, title FROM deals WHERE id IN (SELECT value FROM json_each(?))'),
-    activity: db.prepare(`SELECT id, coalesce(subject, '') AS title FROM activities WHERE id IN (SELECT value FROM json_each(?))`),
+    activity: db.prepare(
+      `SELECT id, coalesce(subject, '') AS title FROM activities WHERE id IN (SELECT value FROM json_each(?))`,
+    ),
   };
-  const describe: Record<RecordKind, ReturnType<typeof db.prepare<[string], { id: number; title: string; subtitle: string }>>> = {
-    contact: db.prepare(`SELECT id, name AS title, coalesce(email, '') || char(31) || coalesce(company, '') AS subtitle FROM contacts WHERE id IN (SELECT value FROM json_each(?))`),
-    company: db.prepare(`SELECT id, name AS title, coalesce(industry, '') || char(31) || coalesce(website, '') AS subtitle FROM companies WHERE id IN (SELECT value FROM json_each(?))`),
+  const describe: Record<
+    RecordKind,
+    ReturnType<typeof db.prepare<[string], { id: number; title: string; subtitle: string }>>
+  > = {
+    contact: db.prepare(
+      `SELECT id, name AS title, coalesce(email, '') || char(31) || coalesce(company, '') AS subtitle FROM contacts WHERE id IN (SELECT value FROM json_each(?))`,
+    ),
+    company: db.prepare(
+      `SELECT id, name AS title, coalesce(industry, '') || char(31) || coalesce(website, '') AS subtitle FROM companies WHERE id IN (SELECT value FROM json_each(?))`,
+    ),
     deal: db.prepare(`
       SELECT d.id, d.title, s.name || char(31) || d.value_minor || char(31) || d.currency || char(31) || coalesce(co.name, '') AS subtitle
       FROM deals d JOIN pipeline_stages s ON s.id = d.stage_id LEFT JOIN companies co ON co.id = d.company_id
@@ -96,15 +115,21 @@ export function searchRepo(db: Db) {
   function byName(kind: RecordKind, ids: readonly number[], match: string, perKind: number): Ranked[] {
     const words = wantedWords(match);
     const names = new Map(titles[kind].all(JSON.stringify(ids)).map((row) => [row.id, tokens(row.title)]));
-    const inName = (id: number) => words.every((word) => names.get(id)?.some((token) => token.startsWith(word)) ?? false);
+    const inName = (id: number) =>
+      words.every((word) => names.get(id)?.some((token) => token.startsWith(word)) ?? false);
     let first = ids.filter(inName);
     if (first.length < perKind) {
       const low = kindBase[kind];
-      const older = newest.all({ match: `{title} : (${match})`, low, high: low + rowidSpan, limit: perKind }).map((rowid) => idOf(kind, rowid));
+      const older = newest
+        .all({ match: `{title} : (${match})`, low, high: low + rowidSpan, limit: perKind })
+        .map((rowid) => idOf(kind, rowid));
       first = [...new Set([...first, ...older])];
     }
     const named = new Set(first);
-    return [...first.map((id) => ({ id, score: 0 })), ...ids.filter((id) => !named.has(id)).map((id) => ({ id, score: 1 }))];
+    return [
+      ...first.map((id) => ({ id, score: 0 })),
+      ...ids.filter((id) => !named.has(id)).map((id) => ({ id, score: 1 })),
+    ];
   }
 
   return {
@@ -115,7 +140,10 @@ export function searchRepo(db: Db) {
       const found = new Map<RecordKind, number[]>();
       for (const kind of allKinds) {
         const low = kindBase[kind];
-        found.set(kind, newest.all({ match, low, high: low + rowidSpan, limit: countCap + 1 }).map((rowid) => idOf(kind, rowid)));
+        found.set(
+          kind,
+          newest.all({ match, low, high: low + rowidSpan, limit: countCap + 1 }).map((rowid) => idOf(kind, rowid)),
+        );
       }
       const broad = [...found.values()].some((ids) => ids.length > countCap);
       const scores = new Map<RecordKind, Ranked[]>();
@@ -135,7 +163,9 @@ export function searchRepo(db: Db) {
       for (const [kind, candidates] of scores) {
         // Best score first; among equals, the newest (candidates arrive newest first, and the sort is stable).
         const best = [...candidates].sort((a, b) => a.score - b.score).slice(0, perKind);
-        const named = new Map(describe[kind].all(JSON.stringify(best.map((hit) => hit.id))).map((row) => [row.id, row]));
+        const named = new Map(
+          describe[kind].all(JSON.stringify(best.map((hit) => hit.id))).map((row) => [row.id, row]),
+        );
         const hits = best.flatMap((hit): SearchHit[] => {
           const row = named.get(hit.id);
           return row ? [{ kind, id: hit.id, title: row.title, subtitle: subtitleOf(kind, row.subtitle) }] : [];
@@ -143,7 +173,9 @@ export function searchRepo(db: Db) {
         const count = found.get(kind)!.length;
         groups.push({ kind, total: Math.min(count, countCap), more: count > countCap, hits, best: best[0]!.score });
       }
-      return groups.sort((a, b) => a.best - b.best || allKinds.indexOf(a.kind) - allKinds.indexOf(b.kind)).map(({ best: _best, ...group }) => group);
+      return groups
+        .sort((a, b) => a.best - b.best || allKinds.indexOf(a.kind) - allKinds.indexOf(b.kind))
+        .map(({ best: _best, ...group }) => group);
     },
   };
 }

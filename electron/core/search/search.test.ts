@@ -7,11 +7,25 @@ import { toPrefixQuery } from '../contacts/search-query';
 
 async function seeded(core: Core) {
   const alvarez = await call(core, 'companies.create', { name: 'Álvarez Logística', industry: 'Logistics' });
-  const jose = await call(core, 'contacts.create', { name: 'José Álvarez', email: 'jose@alvarez.es', companyId: alvarez.id });
+  const jose = await call(core, 'contacts.create', {
+    name: 'José Álvarez',
+    email: 'jose@alvarez.es',
+    companyId: alvarez.id,
+  });
   await call(core, 'contacts.create', { name: 'Josephine Baker', notes: 'Knows José from school' });
   await call(core, 'contacts.create', { name: 'Anna Berg', email: 'anna@berg.se' });
-  const deal = await call(core, 'deals.create', { title: 'Álvarez warehouse', companyId: alvarez.id, valueMinor: 1_500_000, currency: 'EUR' });
-  await call(core, 'activities.create', { kind: 'call', subject: 'Pricing', body: 'José wants a discount on the warehouse', contactId: jose.id });
+  const deal = await call(core, 'deals.create', {
+    title: 'Álvarez warehouse',
+    companyId: alvarez.id,
+    valueMinor: 1_500_000,
+    currency: 'EUR',
+  });
+  await call(core, 'activities.create', {
+    kind: 'call',
+    subject: 'Pricing',
+    body: 'José wants a discount on the warehouse',
+    contactId: jose.id,
+  });
   return { alvarez, jose, deal };
 }
 
@@ -27,7 +41,12 @@ describe('search across everything', () => {
     const contacts = groups[0]!;
     // The name match ranks above the match in someone's notes.
     expect(contacts.hits.map((hit) => hit.title)).toEqual(['José Álvarez', 'Josephine Baker']);
-    expect(contacts.hits[0]).toEqual({ kind: 'contact', id: jose.id, title: 'José Álvarez', subtitle: 'jose@alvarez.es · Álvarez Logística' });
+    expect(contacts.hits[0]).toEqual({
+      kind: 'contact',
+      id: jose.id,
+      title: 'José Álvarez',
+      subtitle: 'jose@alvarez.es · Álvarez Logística',
+    });
     expect(groups[1]!.hits[0]).toMatchObject({ kind: 'activity', title: 'Pricing', subtitle: 'Call · José Álvarez' });
 
     const alva = await call(core, 'search.all', { text: 'ALVA' });
@@ -38,11 +57,23 @@ describe('search across everything', () => {
         ['contact', 1],
       ]),
     );
-    expect(alva.groups.find((group) => group.kind === 'deal')!.hits[0]).toEqual({ kind: 'deal', id: deal.id, title: 'Álvarez warehouse', subtitle: 'Lead · €15,000.00 · Álvarez Logística' });
-    expect(alva.groups.find((group) => group.kind === 'company')!.hits[0]).toMatchObject({ id: alvarez.id, subtitle: 'Logistics' });
-    expect((await call(core, 'search.all', { text: 'jose ware' })).groups.map((group) => group.kind)).toEqual(['activity']);
+    expect(alva.groups.find((group) => group.kind === 'deal')!.hits[0]).toEqual({
+      kind: 'deal',
+      id: deal.id,
+      title: 'Álvarez warehouse',
+      subtitle: 'Lead · €15,000.00 · Álvarez Logística',
+    });
+    expect(alva.groups.find((group) => group.kind === 'company')!.hits[0]).toMatchObject({
+      id: alvarez.id,
+      subtitle: 'Logistics',
+    });
+    expect((await call(core, 'search.all', { text: 'jose ware' })).groups.map((group) => group.kind)).toEqual([
+      'activity',
+    ]);
     expect((await call(core, 'search.all', { text: 'nobody' })).groups).toEqual([]);
-    expect((await call(core, 'search.all', { text: 'jose', kinds: ['activity'] })).groups.map((group) => group.kind)).toEqual(['activity']);
+    expect(
+      (await call(core, 'search.all', { text: 'jose', kinds: ['activity'] })).groups.map((group) => group.kind),
+    ).toEqual(['activity']);
   });
 
   it('limits hits per kind and counts up to 100 ("100+")', async () => {
@@ -58,7 +89,8 @@ describe('search across everything', () => {
   it('with more than 100 matches in a kind (a letter or two typed), names that match come first (however old), then the newest', async () => {
     const core = await openCore(tempDir());
     const early = await call(core, 'contacts.create', { name: 'Tea Lindqvist' });
-    for (let i = 0; i < 110; i++) await call(core, 'contacts.create', { name: `Person ${i}`, notes: 'Drinks tea every day' });
+    for (let i = 0; i < 110; i++)
+      await call(core, 'contacts.create', { name: `Person ${i}`, notes: 'Drinks tea every day' });
     const late = await call(core, 'contacts.create', { name: 'Teodor Tea' });
     const [contacts] = (await call(core, 'search.all', { text: 'tea', perKind: 3 })).groups;
     expect(contacts).toMatchObject({ kind: 'contact', total: 100, more: true });
@@ -69,21 +101,66 @@ describe('search across everything', () => {
     const core = await openCore(tempDir());
     const { jose } = await seeded(core);
     const { trashId } = await call(core, 'contacts.delete', { id: jose.id });
-    const hits = (await call(core, 'search.all', { text: 'jose', kinds: ['contact'] })).groups.flatMap((group) => group.hits.map((hit) => hit.title));
+    const hits = (await call(core, 'search.all', { text: 'jose', kinds: ['contact'] })).groups.flatMap((group) =>
+      group.hits.map((hit) => hit.title),
+    );
     expect(hits).toEqual(['Josephine Baker']);
-    expect((await call(core, 'contacts.list', { search: 'jose' })).rows.map((row) => row.name)).toEqual(['Josephine Baker']);
+    expect((await call(core, 'contacts.list', { search: 'jose' })).rows.map((row) => row.name)).toEqual([
+      'Josephine Baker',
+    ]);
     await call(core, 'trash.restore', { trashId });
     // Sorted by name as a phone book is (é with e: "jose alvarez" before "josephine").
-    expect((await call(core, 'contacts.list', { search: 'jose' })).rows.map((row) => row.name)).toEqual(['José Álvarez', 'Josephine Baker']);
+    expect((await call(core, 'contacts.list', { search: 'jose' })).rows.map((row) => row.name)).toEqual([
+      'José Álvarez',
+      'Josephine Baker',
+    ]);
   });
 
   it('never throws on search syntax a user types: quotes, *, NEAR(, -, column filters, 10,000 characters', async () => {
     const core = await openCore(tempDir());
     await seeded(core);
     const typed = [
-      '"', '""', '"jose', 'jose"', 'jo*', '*', '**', 'NEAR(', 'NEAR(jose anna', 'NEAR(jose anna, 2)', '-jose', 'jose -anna', 'jose OR anna', 'AND', 'OR', 'NOT',
-      '(', ')', '(jose', 'title:jose', '{title}: jose', '^jose', 'jose^', ':', '+', '@', "O'Brien", "'", '\\', '%', '_', '\u0000', '\u200b', '🙂', 'x'.repeat(10_000),
-      'jose '.repeat(2_000), '"'.repeat(10_000), 'a"b"c"d*e(f)g', 'Ω≈ç√∫', 'ﬁ', 'İstanbul',
+      '"',
+      '""',
+      '"jose',
+      'jose"',
+      'jo*',
+      '*',
+      '**',
+      'NEAR(',
+      'NEAR(jose anna',
+      'NEAR(jose anna, 2)',
+      '-jose',
+      'jose -anna',
+      'jose OR anna',
+      'AND',
+      'OR',
+      'NOT',
+      '(',
+      ')',
+      '(jose',
+      'title:jose',
+      '{title}: jose',
+      '^jose',
+      'jose^',
+      ':',
+      '+',
+      '@',
+      "O'Brien",
+      "'",
+      '\\',
+      '%',
+      '_',
+      '\u0000',
+      '\u200b',
+      '🙂',
+      'x'.repeat(10_000),
+      'jose '.repeat(2_000),
+      '"'.repeat(10_000),
+      'a"b"c"d*e(f)g',
+      'Ω≈ç√∫',
+      'ﬁ',
+      'İstanbul',
     ];
     for (const text of typed) {
       const result = await core.dispatch('search.all', { text });

@@ -1,4 +1,10 @@
-import { customFieldOps, isGroup, type SegmentCondition, type SegmentDefinition, type SegmentProblem } from '../../../shared/schemas/segment';
+import {
+  customFieldOps,
+  isGroup,
+  type SegmentCondition,
+  type SegmentDefinition,
+  type SegmentProblem,
+} from '../../../shared/schemas/segment';
 import { dayFromText, dayText, endOfDay } from '../../../shared/days';
 import type { Db } from '../db/open';
 import { CrmError } from '../errors';
@@ -13,14 +19,16 @@ export interface SegmentSql {
 }
 
 /** The SQL, or the problems that stop it (a deleted tag, field, stage or choice): never a count that means something else. */
-export type CompiledSegment = (SegmentSql & { problems: [] }) | { where: null; params: Record<string, never>; problems: SegmentProblem[] };
+export type CompiledSegment =
+  (SegmentSql & { problems: [] }) | { where: null; params: Record<string, never>; problems: SegmentProblem[] };
 
 // A condition on another table is written as c.id [NOT] IN (a set), each set built once from an index;
 // the people are then counted from contacts_for_segments (migration 24), which holds every contacts
 // column a condition tests, so no contact's row is read.
 
 /** The people of the companies `companies` selects (an SQL list of company ids). */
-const peopleOf = (companies: string) => `SELECT cc.id FROM contacts cc WHERE cc.company_id IS NOT NULL AND cc.company_id IN (${companies})`;
+const peopleOf = (companies: string) =>
+  `SELECT cc.id FROM contacts cc WHERE cc.company_id IS NOT NULL AND cc.company_id IN (${companies})`;
 
 /** The people with a deal meeting `dealCondition`: deals linked to the person, or to the person's company (not in the trash). */
 const withDeal = (dealCondition: string) =>
@@ -55,7 +63,9 @@ export function segmentCompiler(db: Db) {
     const group = (match: 'all' | 'any', items: SegmentDefinition['conditions']): string => {
       // No conditions yet: everyone.
       if (items.length === 0) return '1';
-      const parts = items.map((item) => (isGroup(item) ? group(item.match, item.conditions) : conditionSql(item, param, now, targets)));
+      const parts = items.map((item) =>
+        isGroup(item) ? group(item.match, item.conditions) : conditionSql(item, param, now, targets),
+      );
       return `(${parts.join(match === 'all' ? ' AND ' : ' OR ')})`;
     };
     return { where: group(definition.match, definition.conditions), params, problems: [] };
@@ -63,7 +73,12 @@ export function segmentCompiler(db: Db) {
 }
 
 /** One condition as SQL over `contacts c`. Checked against its field's type: a wrong pair is bad input, refused in words. */
-function conditionSql(condition: SegmentCondition, param: (value: unknown) => string, now: Date, targets: SegmentTargets): string {
+function conditionSql(
+  condition: SegmentCondition,
+  param: (value: unknown) => string,
+  now: Date,
+  targets: SegmentTargets,
+): string {
   const since = (days: number) => startOfDaysAgo(now, days);
   switch (condition.kind) {
     case 'tags': {
@@ -80,7 +95,8 @@ function conditionSql(condition: SegmentCondition, param: (value: unknown) => st
       return `c.consent IN (SELECT value FROM json_each(${param(JSON.stringify(condition.values))}))`;
     case 'companyField': {
       const column = `co.${companyColumns[condition.field]}`;
-      const peopleOfCompanies = (test: string) => peopleOf(`SELECT co.id FROM companies co WHERE co.deleted_at IS NULL AND ${test}`);
+      const peopleOfCompanies = (test: string) =>
+        peopleOf(`SELECT co.id FROM companies co WHERE co.deleted_at IS NULL AND ${test}`);
       // Empty: no company, a company in the trash, or one without the value.
       if (condition.op === 'isEmpty') return `c.id NOT IN (${peopleOfCompanies(`coalesce(${column}, '') <> ''`)})`;
       const value = requiredText(condition.value, 'value');
@@ -109,33 +125,48 @@ function conditionSql(condition: SegmentCondition, param: (value: unknown) => st
       if (condition.op === 'inLastDays') return `c.created_at >= ${param(since(condition.days).toISOString())}`;
       const day = dayFromText(condition.date);
       if (!day) throw invalid('date', `${condition.date} is not a real day.`);
-      return condition.op === 'before' ? `c.created_at < ${param(day.toISOString())}` : `c.created_at >= ${param(endOfDay(day).toISOString())}`;
+      return condition.op === 'before'
+        ? `c.created_at < ${param(day.toISOString())}`
+        : `c.created_at >= ${param(endOfDay(day).toISOString())}`;
     }
   }
 }
 
 function requiredText(value: string | number | undefined, field: string): string {
-  if (typeof value !== 'string' || value === '') throw invalid(field, 'This condition needs a value: type what to look for.');
+  if (typeof value !== 'string' || value === '')
+    throw invalid(field, 'This condition needs a value: type what to look for.');
   return value;
 }
 
-function customFieldSql(condition: Extract<SegmentCondition, { kind: 'customField' }>, param: (value: unknown) => string, now: Date, targets: SegmentTargets): string {
+function customFieldSql(
+  condition: Extract<SegmentCondition, { kind: 'customField' }>,
+  param: (value: unknown) => string,
+  now: Date,
+  targets: SegmentTargets,
+): string {
   const field = targets.field(condition.fieldId);
   // The problems check ran first, so the field exists and belongs to contacts or companies.
-  if (!field || (field.kind !== 'contact' && field.kind !== 'company')) throw new CrmError('NOT_FOUND', 'That custom field no longer exists.');
+  if (!field || (field.kind !== 'contact' && field.kind !== 'company'))
+    throw new CrmError('NOT_FOUND', 'That custom field no longer exists.');
   const allowed: readonly string[] = customFieldOps[field.type];
-  if (!allowed.includes(condition.op)) throw invalid('op', `“${field.label}” is a ${field.type} field; it cannot be tested that way.`);
+  if (!allowed.includes(condition.op))
+    throw invalid('op', `“${field.label}” is a ${field.type} field; it cannot be tested that way.`);
   const table = field.kind === 'contact' ? 'contact_custom_values' : 'company_custom_values';
-  const holders = (test: string) => `SELECT v.${field.kind}_id FROM ${table} v WHERE v.field_id = ${param(field.id)} AND ${test}`;
+  const holders = (test: string) =>
+    `SELECT v.${field.kind}_id FROM ${table} v WHERE v.field_id = ${param(field.id)} AND ${test}`;
   // A company's values count while the company is not in the trash, as its other fields do.
-  const people = (test: string) => (field.kind === 'contact' ? holders(test) : peopleOf(`${holders(test)} AND v.company_id IN (SELECT co.id FROM companies co WHERE co.deleted_at IS NULL)`));
+  const people = (test: string) =>
+    field.kind === 'contact'
+      ? holders(test)
+      : peopleOf(`${holders(test)} AND v.company_id IN (SELECT co.id FROM companies co WHERE co.deleted_at IS NULL)`);
   const valuesWhere = (test: string) => `c.id IN (${people(test)})`;
   const number = () => {
     if (typeof condition.value !== 'number') throw invalid('value', `“${field.label}” needs a number to compare with.`);
     return param(condition.value);
   };
   const day = () => {
-    if (typeof condition.value !== 'string' || !dayFromText(condition.value)) throw invalid('value', `“${field.label}” needs a date (YYYY-MM-DD).`);
+    if (typeof condition.value !== 'string' || !dayFromText(condition.value))
+      throw invalid('value', `“${field.label}” needs a date (YYYY-MM-DD).`);
     return param(condition.value);
   };
   switch (condition.op) {
@@ -157,12 +188,16 @@ function customFieldSql(condition: Extract<SegmentCondition, { kind: 'customFiel
       return valuesWhere(`v.value > ${day()}`);
     case 'inLastDays': {
       if (condition.days === undefined) throw invalid('days', `Say how many days back to look in “${field.label}”.`);
-      return valuesWhere(`v.value >= ${param(dayText(startOfDaysAgo(now, condition.days)))} AND v.value <= ${param(dayText(now))}`);
+      return valuesWhere(
+        `v.value >= ${param(dayText(startOfDaysAgo(now, condition.days)))} AND v.value <= ${param(dayText(now))}`,
+      );
     }
     case 'isOneOf': {
       if (!condition.values) throw invalid('values', `Choose at least one of the choices of “${field.label}”.`);
       // Stored choices are spelled as the field spells them: compare with those spellings.
-      const chosen = condition.values.map((value) => field.choices.find((choice) => choice.toLowerCase() === value.toLowerCase()) ?? value);
+      const chosen = condition.values.map(
+        (value) => field.choices.find((choice) => choice.toLowerCase() === value.toLowerCase()) ?? value,
+      );
       return valuesWhere(`v.value IN (SELECT value FROM json_each(${param(JSON.stringify(chosen))}))`);
     }
   }
@@ -176,6 +211,7 @@ function customFieldSql(condition: Extract<SegmentCondition, { kind: 'customFiel
  */
 export function segmentFilter(db: Db, definition: SegmentDefinition, now: Date): SegmentSql {
   const compiled = segmentCompiler(db)(definition, now);
-  if (compiled.where === null) throw new CrmError('VALIDATION', compiled.problems.map((problem) => problem.message).join(' '));
+  if (compiled.where === null)
+    throw new CrmError('VALIDATION', compiled.problems.map((problem) => problem.message).join(' '));
   return { where: compiled.where, params: compiled.params };
 }

@@ -26,8 +26,12 @@ export function segmentHandlers({ db, clock }: CoreContext) {
     'segments.count': ({ definition }) => repo.count(definition, clock.now()),
     'segments.members': ({ definition, offset, limit }) => {
       const compiled = repo.compile(definition, clock.now());
-      if (compiled.where === null) return { page: { total: 0, more: false, offset, rows: [] }, problems: compiled.problems };
-      return { page: contacts.list({ offset, limit, sort: 'name', direction: 'asc', search: '', segment: compiled }), problems: [] };
+      if (compiled.where === null)
+        return { page: { total: 0, more: false, offset, rows: [] }, problems: compiled.problems };
+      return {
+        page: contacts.list({ offset, limit, sort: 'name', direction: 'asc', search: '', segment: compiled }),
+        problems: [],
+      };
     },
   } satisfies Partial<Handlers>;
 }

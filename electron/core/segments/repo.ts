@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { SegmentDefinition, type Segment, type SegmentCount, type SegmentSummary } from '../../../shared/schemas/segment';
+import {
+  SegmentDefinition,
+  type Segment,
+  type SegmentCount,
+  type SegmentSummary,
+} from '../../../shared/schemas/segment';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
 import { invalid } from '../records/problems';
@@ -18,14 +23,17 @@ type SegmentRow = z.infer<typeof SegmentRow>;
 export function segmentsRepo(db: Db) {
   const write = writer(db);
   const compile = segmentCompiler(db);
-  const rows = (statement: { all(...params: unknown[]): unknown[] }, ...params: unknown[]): SegmentRow[] => statement.all(...params).map((row) => SegmentRow.parse(row));
+  const rows = (statement: { all(...params: unknown[]): unknown[] }, ...params: unknown[]): SegmentRow[] =>
+    statement.all(...params).map((row) => SegmentRow.parse(row));
   const all = db.prepare<[]>('SELECT * FROM segments ORDER BY name, id');
   const byId = db.prepare<[number]>('SELECT * FROM segments WHERE id = ?');
   const byName = db.prepare<[string], { id: number; name: string }>('SELECT id, name FROM segments WHERE name = ?');
   const insert = db.prepare<[{ name: string; definition: string; now: string }], { id: number }>(
     'INSERT INTO segments (name, definition, created_at, updated_at) VALUES (@name, @definition, @now, @now) RETURNING id',
   );
-  const change = db.prepare<[{ id: number; name: string; definition: string; now: string }]>('UPDATE segments SET name = @name, definition = @definition, updated_at = @now WHERE id = @id');
+  const change = db.prepare<[{ id: number; name: string; definition: string; now: string }]>(
+    'UPDATE segments SET name = @name, definition = @definition, updated_at = @now WHERE id = @id',
+  );
   const remove = db.prepare<[number]>('DELETE FROM segments WHERE id = ?');
   const counts = new Map<string, ReturnType<typeof db.prepare>>();
 
@@ -63,7 +71,12 @@ export function segmentsRepo(db: Db) {
     /** The SQL of a count, for EXPLAIN QUERY PLAN in tests and the bench's shell. */
     countSql(definition: SegmentDefinition, now: Date): { sql: string; params: Record<string, unknown> } | null {
       const compiled = compile(definition, now);
-      return compiled.where === null ? null : { sql: `SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL AND ${compiled.where}`, params: compiled.params };
+      return compiled.where === null
+        ? null
+        : {
+            sql: `SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL AND ${compiled.where}`,
+            params: compiled.params,
+          };
     },
     list(now: Date): SegmentSummary[] {
       return rows(all).map((row) => {
@@ -84,16 +97,22 @@ export function segmentsRepo(db: Db) {
       const { id } = insert.get({ name, definition: JSON.stringify(definition), now: now.toISOString() })!;
       return toSegment(one(id)!, now);
     }),
-    update: write((id: number, changes: { name?: string | undefined; definition?: SegmentDefinition | undefined }, now: Date): Segment | undefined => {
-      const row = one(id);
-      if (!row) return undefined;
-      const name = changes.name ?? row.name;
-      nameIsFree(name, id);
-      const definition = changes.definition ?? row.definition;
-      compile(definition, now);
-      change.run({ id, name, definition: JSON.stringify(definition), now: now.toISOString() });
-      return toSegment(one(id)!, now);
-    }),
+    update: write(
+      (
+        id: number,
+        changes: { name?: string | undefined; definition?: SegmentDefinition | undefined },
+        now: Date,
+      ): Segment | undefined => {
+        const row = one(id);
+        if (!row) return undefined;
+        const name = changes.name ?? row.name;
+        nameIsFree(name, id);
+        const definition = changes.definition ?? row.definition;
+        compile(definition, now);
+        change.run({ id, name, definition: JSON.stringify(definition), now: now.toISOString() });
+        return toSegment(one(id)!, now);
+      },
+    ),
     delete: write((id: number): boolean => remove.run(id).changes > 0),
   };
 }

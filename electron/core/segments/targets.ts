@@ -1,4 +1,9 @@
-import { isGroup, type SegmentCondition, type SegmentDefinition, type SegmentProblem } from '../../../shared/schemas/segment';
+import {
+  isGroup,
+  type SegmentCondition,
+  type SegmentDefinition,
+  type SegmentProblem,
+} from '../../../shared/schemas/segment';
 import { customFieldsRepo } from '../custom-fields/repo';
 import type { Db } from '../db/open';
 import { deletedTargets } from '../views/deleted-targets';
@@ -23,24 +28,33 @@ export function segmentTargets(db: Db) {
 
   const named = (kind: 'tag' | 'customField' | 'stage', id: number, noun: string): string => {
     const name = deleted.nameOf({ kind, id });
-    return name === undefined ? `This segment uses a ${noun} that no longer exists; ${edit}` : `This segment uses the ${noun} “${name}”, which was deleted; ${edit}`;
+    return name === undefined
+      ? `This segment uses a ${noun} that no longer exists; ${edit}`
+      : `This segment uses the ${noun} “${name}”, which was deleted; ${edit}`;
   };
 
   function problemsOf(definition: SegmentDefinition): SegmentProblem[] {
     const messages = new Set<string>();
     for (const condition of conditionsOf(definition)) {
-      if (condition.kind === 'tags') for (const id of condition.tagIds) if (tagExists.get(id) === undefined) messages.add(named('tag', id, 'tag'));
-      if (condition.kind === 'dealStage') for (const id of condition.stageIds) if (stageExists.get(id) === undefined) messages.add(named('stage', id, 'deal stage'));
+      if (condition.kind === 'tags')
+        for (const id of condition.tagIds) if (tagExists.get(id) === undefined) messages.add(named('tag', id, 'tag'));
+      if (condition.kind === 'dealStage')
+        for (const id of condition.stageIds)
+          if (stageExists.get(id) === undefined) messages.add(named('stage', id, 'deal stage'));
       if (condition.kind !== 'customField') continue;
       const field = fields.get(condition.fieldId);
       if (!field) {
         messages.add(named('customField', condition.fieldId, 'custom field'));
       } else if (field.kind === 'deal') {
-        messages.add(`This segment uses “${field.label}”, a field of deals, which a segment of people cannot test; ${edit}`);
+        messages.add(
+          `This segment uses “${field.label}”, a field of deals, which a segment of people cannot test; ${edit}`,
+        );
       } else if (field.type === 'choice' && condition.op === 'isOneOf') {
         for (const value of condition.values ?? []) {
           if (!field.choices.some((choice) => choice.toLowerCase() === value.toLowerCase())) {
-            messages.add(`This segment uses “${value}” in “${field.label}”, which is no longer one of its choices; ${edit}`);
+            messages.add(
+              `This segment uses “${value}” in “${field.label}”, which is no longer one of its choices; ${edit}`,
+            );
           }
         }
       }

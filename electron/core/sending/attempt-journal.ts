@@ -16,7 +16,9 @@ export function attemptJournal(file: string) {
   let handedOver: Set<string> | undefined;
   async function known(): Promise<Set<string>> {
     if (!handedOver) {
-      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? '' : Promise.reject(error)));
+      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) =>
+        error.code === 'ENOENT' ? '' : Promise.reject(error),
+      );
       const ids = new Set<string>();
       for (const line of text.split('\n')) {
         if (line.startsWith('+')) ids.add(line.slice(1));

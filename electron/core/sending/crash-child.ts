@@ -8,7 +8,8 @@ import { memoryLogger } from '../logger';
 
 async function main(dataDir: string, campaignId: number): Promise<void> {
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
-    if (event === 'sending.progress') process.stdout.write(`sent ${(payload as EventPayload<'sending.progress'>).counts.sent}\n`);
+    if (event === 'sending.progress')
+      process.stdout.write(`sent ${(payload as EventPayload<'sending.progress'>).counts.sent}\n`);
   };
   const core = await openCore({ dataDir, logger: memoryLogger(), appVersion: '0.0.0-test', emit, desktop: noDesktop });
   const started = await core.dispatch('sending.start', { campaignId });

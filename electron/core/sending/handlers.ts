@@ -33,13 +33,20 @@ export function sendingHandlers(context: CoreContext) {
   });
   context.beforeClose(() => sender.stop());
   sender.recover().catch((error: unknown) => {
-    if (db.open) logger.error('the outbox could not be checked at start-up; nothing is sent until Rolodesk restarts', { error: describeError(error) });
+    if (db.open)
+      logger.error('the outbox could not be checked at start-up; nothing is sent until Rolodesk restarts', {
+        error: describeError(error),
+      });
   });
 
   async function view(): Promise<EmailSettingsView> {
     const available = await desktop.secretsAvailable();
     const saved = (await desktop.readSecret('smtp-password').catch(() => undefined)) !== undefined;
-    return { settings: readEmailSettings(settings) ?? null, passwordSaved: saved, passwordStorage: { available, problem: available ? null : noSafeStorage } };
+    return {
+      settings: readEmailSettings(settings) ?? null,
+      passwordSaved: saved,
+      passwordStorage: { available, problem: available ? null : noSafeStorage },
+    };
   }
 
   function status(campaignId: number): SendingStatus {
@@ -56,11 +63,13 @@ export function sendingHandlers(context: CoreContext) {
 
   const campaignExists = db.prepare<[number], number>('SELECT 1 FROM campaigns WHERE id = ?').pluck();
   function known(campaignId: number): number {
-    if (campaignExists.get(campaignId) === undefined) throw new CrmError('NOT_FOUND', 'That campaign no longer exists.');
+    if (campaignExists.get(campaignId) === undefined)
+      throw new CrmError('NOT_FOUND', 'That campaign no longer exists.');
     return campaignId;
   }
   function ready(): void {
-    if (!readEmailSettings(settings)) throw new CrmError('VALIDATION', 'Email is not set up yet: fill in Settings › Email first.');
+    if (!readEmailSettings(settings))
+      throw new CrmError('VALIDATION', 'Email is not set up yet: fill in Settings › Email first.');
   }
 
   return {
@@ -78,14 +87,21 @@ export function sendingHandlers(context: CoreContext) {
         } catch (error) {
           // The error never carries the password; the words say what the user can do.
           logger.warn('the SMTP password could not be kept', { error: describeError(error).message });
-          throw new CrmError('STORAGE', 'Rolodesk could not keep the password on this computer. Try again; if it keeps failing, the log has the details.');
+          throw new CrmError(
+            'STORAGE',
+            'Rolodesk could not keep the password on this computer. Try again; if it keeps failing, the log has the details.',
+          );
         }
       }
       return view();
     },
     'sending.test': async () => {
       const email = readEmailSettings(settings);
-      if (!email) throw new CrmError('VALIDATION', 'Email is not set up yet: fill in the server and the from address, then save.');
+      if (!email)
+        throw new CrmError(
+          'VALIDATION',
+          'Email is not set up yet: fill in the server and the from address, then save.',
+        );
       const password = email.user ? await desktop.readSecret('smtp-password') : undefined;
       const outcome = await sendOne(email, password, {
         to: email.fromAddress,
@@ -96,7 +112,10 @@ export function sendingHandlers(context: CoreContext) {
       });
       switch (outcome.kind) {
         case 'accepted':
-          return { sent: true, message: `The server accepted the test message for ${email.fromAddress}: ${outcome.answer}` };
+          return {
+            sent: true,
+            message: `The server accepted the test message for ${email.fromAddress}: ${outcome.answer}`,
+          };
         case 'stopped':
           return { sent: false, message: outcome.words };
         case 'uncertain':
@@ -127,11 +146,13 @@ export function sendingHandlers(context: CoreContext) {
       await sender.allowAgain(outbox.retryable(ids));
       const { queued, campaigns } = outbox.retry(ids);
       // A batch that had finished sends them at once; a running one takes them with the rest; a paused one waits for Resume.
-      for (const campaignId of campaigns) if (runs.of(campaignId)?.state === 'done') runs.set(campaignId, { state: 'running', lastError: null });
+      for (const campaignId of campaigns)
+        if (runs.of(campaignId)?.state === 'done') runs.set(campaignId, { state: 'running', lastError: null });
       sender.wake();
       return { queued };
     },
-    'sending.messages': ({ campaignId, states, offset, limit }) => outbox.page(known(campaignId), states, offset, limit),
+    'sending.messages': ({ campaignId, states, offset, limit }) =>
+      outbox.page(known(campaignId), states, offset, limit),
     'sending.recordUnsubscribe': ({ messageId }) => {
       const recorded = outbox.recordUnsubscribe(messageId, clock.now().toISOString());
       if (!recorded) throw new CrmError('NOT_FOUND', 'That message was not sent, so there is no reply to record.');

@@ -52,18 +52,28 @@ export function outboxRepo(db: Db) {
      WHERE o.state = 'queued' AND o.campaign_id IN (SELECT value FROM json_each(@campaigns))
      ORDER BY o.id LIMIT 1`,
   );
-  const anyQueued = db.prepare<{ campaigns: string }, number>(
-    `SELECT 1 FROM outbox WHERE state = 'queued' AND campaign_id IN (SELECT value FROM json_each(@campaigns)) LIMIT 1`,
-  ).pluck();
+  const anyQueued = db
+    .prepare<{ campaigns: string }, number>(
+      `SELECT 1 FROM outbox WHERE state = 'queued' AND campaign_id IN (SELECT value FROM json_each(@campaigns)) LIMIT 1`,
+    )
+    .pluck();
   const setState = db.prepare<{ id: number; from: OutboxState; to: OutboxState; answer: string | null; at: string }>(
     `UPDATE outbox SET state = @to, server_answer = @answer,
        attempted_at = CASE WHEN @to = 'sending' THEN @at ELSE attempted_at END,
        finished_at = CASE WHEN @to IN ('sent', 'failed', 'skipped') THEN @at ELSE NULL END
      WHERE id = @id AND state = @from`,
   );
-  const countStates = db.prepare<[number], { state: OutboxState; n: number }>('SELECT state, count(*) AS n FROM outbox WHERE campaign_id = ? GROUP BY state');
-  const messageIdsOf = db.prepare<[string], string>(`SELECT message_id FROM outbox WHERE state IN ('failed', 'uncertain') AND id IN (SELECT value FROM json_each(?))`).pluck();
-  const campaignsWith = db.prepare<[string], number>(`SELECT DISTINCT campaign_id FROM outbox WHERE id IN (SELECT value FROM json_each(?))`).pluck();
+  const countStates = db.prepare<[number], { state: OutboxState; n: number }>(
+    'SELECT state, count(*) AS n FROM outbox WHERE campaign_id = ? GROUP BY state',
+  );
+  const messageIdsOf = db
+    .prepare<[string], string>(
+      `SELECT message_id FROM outbox WHERE state IN ('failed', 'uncertain') AND id IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck();
+  const campaignsWith = db
+    .prepare<[string], number>(`SELECT DISTINCT campaign_id FROM outbox WHERE id IN (SELECT value FROM json_each(?))`)
+    .pluck();
   const requeue = db.prepare<[string]>(
     `UPDATE outbox SET state = 'queued', server_answer = NULL, finished_at = NULL WHERE state IN ('failed', 'uncertain') AND id IN (SELECT value FROM json_each(?))`,
   );
@@ -76,10 +86,14 @@ export function outboxRepo(db: Db) {
      WHERE o.campaign_id = @campaign AND o.state IN (SELECT value FROM json_each(@states))
      ORDER BY o.id LIMIT @limit OFFSET @offset`,
   );
-  const totalOf = db.prepare<{ campaign: number; states: string }, number>(
-    `SELECT count(*) FROM outbox WHERE campaign_id = @campaign AND state IN (SELECT value FROM json_each(@states))`,
-  ).pluck();
-  const sentMessage = db.prepare<[number], { campaign_id: number; contact_id: number }>(`SELECT campaign_id, contact_id FROM outbox WHERE id = ? AND state = 'sent'`);
+  const totalOf = db
+    .prepare<{ campaign: number; states: string }, number>(
+      `SELECT count(*) FROM outbox WHERE campaign_id = @campaign AND state IN (SELECT value FROM json_each(@states))`,
+    )
+    .pluck();
+  const sentMessage = db.prepare<[number], { campaign_id: number; contact_id: number }>(
+    `SELECT campaign_id, contact_id FROM outbox WHERE id = ? AND state = 'sent'`,
+  );
 
   return {
     counts(campaignId: number): OutboxCounts {
@@ -88,32 +102,60 @@ export function outboxRepo(db: Db) {
       return counts;
     },
     /** Whether a running campaign still has a message waiting (no throttle wait before finding there is none). */
-    hasQueued: (campaigns: readonly number[]): boolean => anyQueued.get({ campaigns: JSON.stringify(campaigns) }) !== undefined,
+    hasQueued: (campaigns: readonly number[]): boolean =>
+      anyQueued.get({ campaigns: JSON.stringify(campaigns) }) !== undefined,
     /**
      * The next message of a running campaign, taken for sending in one transaction: consent is read
      * again at this moment (a change while the batch runs wins: that person is skipped, with the reason),
      * and the row is marked 'sending' before any byte goes out, so a crash from here on leaves it
      * 'sending', which the next start turns into 'uncertain' and never sends by itself.
      */
-    take: write((campaigns: readonly number[], at: string): { message: Outgoing; skipped: false } | { message: Outgoing; skipped: true } | undefined => {
-      const row = nextQueued.get({ campaigns: JSON.stringify(campaigns) });
-      if (row === undefined) return undefined;
-      const { may_contact: mayContact, ...message } = OutgoingRow.parse(row);
-      if (mayContact === 0) {
-        setState.run({ id: message.id, from: 'queued', to: 'skipped', answer: 'Not sent: this person unsubscribed, asked not to be contacted, or is in the trash.', at });
-        return { message, skipped: true };
-      }
-      setState.run({ id: message.id, from: 'queued', to: 'sending', answer: null, at });
-      return { message, skipped: false };
-    }),
+    take: write(
+      (
+        campaigns: readonly number[],
+        at: string,
+      ): { message: Outgoing; skipped: false } | { message: Outgoing; skipped: true } | undefined => {
+        const row = nextQueued.get({ campaigns: JSON.stringify(campaigns) });
+        if (row === undefined) return undefined;
+        const { may_contact: mayContact, ...message } = OutgoingRow.parse(row);
+        if (mayContact === 0) {
+          setState.run({
+            id: message.id,
+            from: 'queued',
+            to: 'skipped',
+            answer: 'Not sent: this person unsubscribed, asked not to be contacted, or is in the trash.',
+            at,
+          });
+          return { message, skipped: true };
+        }
+        setState.run({ id: message.id, from: 'queued', to: 'sending', answer: null, at });
+        return { message, skipped: false };
+      },
+    ),
     /** The server accepted it (250): sent, logged as an email activity on the contact, the member marked sent. */
     markSent: write((message: Outgoing, answer: string, at: string): void => {
       if (setState.run({ id: message.id, from: 'sending', to: 'sent', answer, at }).changes === 0) return;
       activities.create(
-        { kind: 'email', subject: message.subject || '(no subject)', body: activityBody(message), occurredAt: at, dueAt: null, doneAt: null, contactId: message.contact_id, companyId: null, dealId: null },
+        {
+          kind: 'email',
+          subject: message.subject || '(no subject)',
+          body: activityBody(message),
+          occurredAt: at,
+          dueAt: null,
+          doneAt: null,
+          contactId: message.contact_id,
+          companyId: null,
+          dealId: null,
+        },
         at,
       );
-      changeMemberStatus({ campaignId: message.campaign_id, contactId: message.contact_id, status: 'sent', how: 'sending', at });
+      changeMemberStatus({
+        campaignId: message.campaign_id,
+        contactId: message.contact_id,
+        status: 'sent',
+        how: 'sending',
+        at,
+      });
     }),
     /** 'failed' (refused for good), 'queued' (try again later) or 'uncertain' (may have gone out). */
     settle: write((id: number, to: 'failed' | 'queued' | 'uncertain', answer: string | null, at: string): void => {
@@ -151,7 +193,12 @@ export function outboxRepo(db: Db) {
       const sent = sentMessage.get(id);
       if (!sent) return undefined;
       // The same rule as the member list's button: a do-not-contact person stays do-not-contact.
-      const { statusChanged, consentChanged } = memberChanges.unsubscribe(sent.campaign_id, sent.contact_id, 'by_hand', at);
+      const { statusChanged, consentChanged } = memberChanges.unsubscribe(
+        sent.campaign_id,
+        sent.contact_id,
+        'by_hand',
+        at,
+      );
       return { changed: statusChanged || consentChanged, campaignId: sent.campaign_id };
     }),
   };

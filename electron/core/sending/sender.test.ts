@@ -33,8 +33,21 @@ describe('sending a campaign through a real SMTP server', () => {
   const openCore = useCores();
   const smtp = useSmtpServers();
 
-  async function setUp(count: number, options: { behaviour?: (index: number, to: string) => Behaviour; login?: { user: string; pass: string }; password?: string; perMinute?: number; host?: string; port?: number } = {}) {
-    const server = await smtp({ ...(options.behaviour ? { behaviour: options.behaviour } : {}), ...(options.login ? { login: options.login } : {}) });
+  async function setUp(
+    count: number,
+    options: {
+      behaviour?: (index: number, to: string) => Behaviour;
+      login?: { user: string; pass: string };
+      password?: string;
+      perMinute?: number;
+      host?: string;
+      port?: number;
+    } = {},
+  ) {
+    const server = await smtp({
+      ...(options.behaviour ? { behaviour: options.behaviour } : {}),
+      ...(options.login ? { login: options.login } : {}),
+    });
     const core = await openCore(tempDir(), { clock: fixedClock() });
     const desktop = recordingDesktop();
     if (options.password) desktop.secrets.set('smtp-password', options.password);
@@ -75,14 +88,32 @@ describe('sending a campaign through a real SMTP server', () => {
     const { server, core, states, run, batch, progress } = await setUp(5);
     await run();
     expect(states()).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
-    expect(server.messageIds()).toEqual(batch.messageIds.map((_, index) => `<c${batch.campaignId}-m${index}@rolodesk.test>`));
+    expect(server.messageIds()).toEqual(
+      batch.messageIds.map((_, index) => `<c${batch.campaignId}-m${index}@rolodesk.test>`),
+    );
     expect(server.received[0]!.raw).toContain('unsubscribe');
     expect(server.received[0]!.raw).toMatch(/^From: "Berg & Co" <office@berg\.example>/m);
-    expect(count(core, "SELECT count(*) FROM activities WHERE kind = 'email' AND subject LIKE 'Hello Person %' AND body LIKE '%Spring offer%'")).toBe(5);
+    expect(
+      count(
+        core,
+        "SELECT count(*) FROM activities WHERE kind = 'email' AND subject LIKE 'Hello Person %' AND body LIKE '%Spring offer%'",
+      ),
+    ).toBe(5);
     expect(count(core, "SELECT count(*) FROM campaign_members WHERE status = 'sent'")).toBe(5);
-    expect(count(core, "SELECT count(*) FROM campaign_member_events WHERE new_status = 'sent' AND how = 'sending'")).toBe(5);
-    expect(count(core, "SELECT count(*) FROM outbox WHERE server_answer LIKE '250%Queued as test%' AND finished_at IS NOT NULL")).toBe(5);
-    expect(progress.at(-1)).toMatchObject({ campaignId: batch.campaignId, running: false, counts: { sent: 5, queued: 0 } });
+    expect(
+      count(core, "SELECT count(*) FROM campaign_member_events WHERE new_status = 'sent' AND how = 'sending'"),
+    ).toBe(5);
+    expect(
+      count(
+        core,
+        "SELECT count(*) FROM outbox WHERE server_answer LIKE '250%Queued as test%' AND finished_at IS NOT NULL",
+      ),
+    ).toBe(5);
+    expect(progress.at(-1)).toMatchObject({
+      campaignId: batch.campaignId,
+      running: false,
+      counts: { sent: 5, queued: 0 },
+    });
   });
 
   it('honours messages per minute: 30 a minute waits 2 seconds between messages', async () => {
@@ -121,11 +152,18 @@ describe('sending a campaign through a real SMTP server', () => {
 
   it('a 4xx answer is retried later; a 5xx answer fails that message with the server’s words', async () => {
     const { run, states, core, server } = await setUp(3, {
-      behaviour: (index, to) => (to === 'person2@example.com' && index < 2 ? '451 4.3.0 Mailbox busy, try later' : to === 'person3@example.com' ? '550 5.1.1 No such user here' : 'accept'),
+      behaviour: (index, to) =>
+        to === 'person2@example.com' && index < 2
+          ? '451 4.3.0 Mailbox busy, try later'
+          : to === 'person3@example.com'
+            ? '550 5.1.1 No such user here'
+            : 'accept',
     });
     await run();
     expect(states()).toEqual(['sent', 'sent', 'failed']);
-    expect(core.db.prepare("SELECT server_answer FROM outbox WHERE state = 'failed'").pluck().get()).toMatch(/550 5\.1\.1 No such user here/);
+    expect(core.db.prepare("SELECT server_answer FROM outbox WHERE state = 'failed'").pluck().get()).toMatch(
+      /550 5\.1\.1 No such user here/,
+    );
     expect(server.received.map((mail) => mail.to[0])).toEqual(['person1@example.com', 'person2@example.com']);
   });
 
@@ -133,7 +171,10 @@ describe('sending a campaign through a real SMTP server', () => {
     const { run, states, runs, batch } = await setUp(2, { behaviour: () => '421 4.7.0 Too many messages, slow down' });
     await run();
     expect(states()).toEqual(['queued', 'queued']);
-    expect(runs.of(batch.campaignId)).toEqual({ state: 'paused', lastError: expect.stringMatching(/kept asking to try again later .*421 4\.7\.0 Too many messages/) });
+    expect(runs.of(batch.campaignId)).toEqual({
+      state: 'paused',
+      lastError: expect.stringMatching(/kept asking to try again later .*421 4\.7\.0 Too many messages/),
+    });
   });
 
   it('an unreachable server pauses at once, saying so; nothing is lost', async () => {
@@ -152,7 +193,9 @@ describe('sending a campaign through a real SMTP server', () => {
     await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
     try {
       const address = mute.address();
-      const { run, states, runs, batch } = await setUp(2, { port: typeof address === 'object' && address ? address.port : 0 });
+      const { run, states, runs, batch } = await setUp(2, {
+        port: typeof address === 'object' && address ? address.port : 0,
+      });
       await run();
       expect(states()).toEqual(['queued', 'queued']);
       expect(runs.of(batch.campaignId)?.lastError).toMatch(/did not answer in time/);
@@ -167,17 +210,24 @@ describe('sending a campaign through a real SMTP server', () => {
     await new Promise<void>((resolve) => closing.listen(0, '127.0.0.1', resolve));
     try {
       const address = closing.address();
-      const { run, states, runs, batch } = await setUp(2, { port: typeof address === 'object' && address ? address.port : 0 });
+      const { run, states, runs, batch } = await setUp(2, {
+        port: typeof address === 'object' && address ? address.port : 0,
+      });
       await run();
       expect(states()).toEqual(['queued', 'queued']);
-      expect(runs.of(batch.campaignId)?.lastError).toMatch(/^Rolodesk could not talk to the mail server 127\.0\.0\.1 \(port \d+\): Connection closed unexpectedly/);
+      expect(runs.of(batch.campaignId)?.lastError).toMatch(
+        /^Rolodesk could not talk to the mail server 127\.0\.0\.1 \(port \d+\): Connection closed unexpectedly/,
+      );
     } finally {
       closing.close();
     }
   });
 
   it('a rejected login pauses at once with the server’s words, and the password is in none of them', async () => {
-    const { run, states, runs, batch } = await setUp(2, { login: { user: 'office', pass: 'right-password' }, password: 'Wr0ng-Pässwörd' });
+    const { run, states, runs, batch } = await setUp(2, {
+      login: { user: 'office', pass: 'right-password' },
+      password: 'Wr0ng-Pässwörd',
+    });
     await run();
     expect(states()).toEqual(['queued', 'queued']);
     const words = runs.of(batch.campaignId)?.lastError ?? '';
@@ -186,13 +236,18 @@ describe('sending a campaign through a real SMTP server', () => {
   });
 
   it('logs in with the kept password', async () => {
-    const { run, states } = await setUp(2, { login: { user: 'office', pass: 'right-password' }, password: 'right-password' });
+    const { run, states } = await setUp(2, {
+      login: { user: 'office', pass: 'right-password' },
+      password: 'right-password',
+    });
     await run();
     expect(states()).toEqual(['sent', 'sent']);
   });
 
   it('a server that takes the message and closes without answering: "may have been sent", never resent', async () => {
-    const { run, states, server, core } = await setUp(3, { behaviour: (index) => (index === 1 ? 'swallow' : 'accept') });
+    const { run, states, server, core } = await setUp(3, {
+      behaviour: (index) => (index === 1 ? 'swallow' : 'accept'),
+    });
     await run();
     expect(states()).toEqual(['sent', 'uncertain', 'sent']);
     expect(server.messageIds()).toHaveLength(3);
@@ -212,7 +267,14 @@ describe('sending a campaign through a real SMTP server', () => {
       behaviour: (index) => {
         if (index === 0) {
           const { core, batch } = setup!;
-          core.db.transaction(() => consentWriter(core.db)({ contactId: batch.contactIds[2]!, status: 'unsubscribed', source: 'email', at: '2026-01-02T03:05:00.000Z' }))();
+          core.db.transaction(() =>
+            consentWriter(core.db)({
+              contactId: batch.contactIds[2]!,
+              status: 'unsubscribed',
+              source: 'email',
+              at: '2026-01-02T03:05:00.000Z',
+            }),
+          )();
         }
         return 'accept';
       },
@@ -220,6 +282,8 @@ describe('sending a campaign through a real SMTP server', () => {
     await setup.run();
     expect(setup.states()).toEqual(['sent', 'sent', 'skipped', 'sent']);
     expect(setup.server.received.map((mail) => mail.to[0])).not.toContain('person3@example.com');
-    expect(setup.core.db.prepare("SELECT server_answer FROM outbox WHERE state = 'skipped'").pluck().get()).toMatch(/unsubscribed/);
+    expect(setup.core.db.prepare("SELECT server_answer FROM outbox WHERE state = 'skipped'").pluck().get()).toMatch(
+      /unsubscribed/,
+    );
   });
 });

@@ -37,7 +37,8 @@ export interface SenderOptions {
   timeouts?: SmtpTimeouts;
 }
 
-export const interruptedAnswer = 'Rolodesk stopped while this message was being sent, so it may or may not have gone out. It is not sent again unless you choose "Send again".';
+export const interruptedAnswer =
+  'Rolodesk stopped while this message was being sent, so it may or may not have gone out. It is not sent again unless you choose "Send again".';
 export const handedOverBeforeAnswer =
   'This message was already handed to the mail server once (the data has been restored from a backup since), so it may have gone out. It is not sent again unless you choose "Send again".';
 export const notSetUpWords = 'Email is not set up yet: fill in Settings › Email, then resume sending.';
@@ -52,7 +53,17 @@ export const notSetUpWords = 'Email is not set up yet: fill in Settings › Emai
  * 'queued' is found in the journal and becomes 'uncertain' too.
  */
 export function outboxSender(options: SenderOptions) {
-  const { db, settings, desktop, logger, emit, clock, whenWritable, timer = realTimer, timeouts = defaultTimeouts } = options;
+  const {
+    db,
+    settings,
+    desktop,
+    logger,
+    emit,
+    clock,
+    whenWritable,
+    timer = realTimer,
+    timeouts = defaultTimeouts,
+  } = options;
   const outbox = outboxRepo(db);
   const journal = attemptJournal(options.journalFile);
   const runs = campaignRuns(settings);
@@ -70,7 +81,12 @@ export function outboxSender(options: SenderOptions) {
 
   function tell(campaignId: number): void {
     const run = runs.of(campaignId);
-    emit('sending.progress', { campaignId, counts: outbox.counts(campaignId), running: run?.state === 'running', lastError: run?.lastError ?? null });
+    emit('sending.progress', {
+      campaignId,
+      counts: outbox.counts(campaignId),
+      running: run?.state === 'running',
+      lastError: run?.lastError ?? null,
+    });
   }
 
   function pauseAll(words: string): void {
@@ -142,11 +158,26 @@ export function outboxSender(options: SenderOptions) {
       } catch (error) {
         logger.error('the sending journal could not be written; nothing more is sent', { error: describeError(error) });
         await whenWritable(() => outbox.settle(message.id, 'queued', null, now()));
-        await whenWritable(() => pauseAll('Rolodesk could not note the message it was about to send (is the disk full?), so it sent nothing more. Free some space, then resume.'));
+        await whenWritable(() =>
+          pauseAll(
+            'Rolodesk could not note the message it was about to send (is the disk full?), so it sent nothing more. Free some space, then resume.',
+          ),
+        );
         return;
       }
       lastStartedAt = timer.now();
-      const outcome = await sendOne(email, password, { to: message.to_address, subject: message.subject, text: message.text_body, html: message.html_body, messageId: message.message_id }, timeouts);
+      const outcome = await sendOne(
+        email,
+        password,
+        {
+          to: message.to_address,
+          subject: message.subject,
+          text: message.text_body,
+          html: message.html_body,
+          messageId: message.message_id,
+        },
+        timeouts,
+      );
       if (!db.open) return; // Closed meanwhile: the row stays 'sending' and becomes 'uncertain' at the next start.
       const next = await handle(message, outcome);
       tell(message.campaign_id);
@@ -157,7 +188,11 @@ export function outboxSender(options: SenderOptions) {
       }
       deferrals += 1;
       if (deferrals >= deferralsBeforePause) {
-        await whenWritable(() => pauseAll(`The mail server kept asking to try again later (it said: ${outcome.answer}). Sending is paused; resume it to try again.`));
+        await whenWritable(() =>
+          pauseAll(
+            `The mail server kept asking to try again later (it said: ${outcome.answer}). Sending is paused; resume it to try again.`,
+          ),
+        );
         return;
       }
       await nap(backOffAfter(deferrals));
@@ -199,7 +234,8 @@ export function outboxSender(options: SenderOptions) {
     /** At start-up: messages a crash left 'sending' become 'uncertain'; a batch that was running goes on. */
     async recover(): Promise<void> {
       const interrupted = await whenWritable(() => outbox.markInterrupted(interruptedAnswer));
-      if (interrupted > 0) logger.warn('messages interrupted while sending are marked "may have been sent"', { count: interrupted });
+      if (interrupted > 0)
+        logger.warn('messages interrupted while sending are marked "may have been sent"', { count: interrupted });
       wake();
     },
     start: (campaignId: number) => setRun(campaignId, 'running'),

@@ -75,7 +75,8 @@ export function stoppedWords(settings: EmailSettings, error: SmtpError): string 
     case 'ETLS':
       return `Rolodesk could not set up a protected connection with ${server}. Check the "Connection security" choice in Settings › Email.${said}`;
     default:
-      if (/ECONNREFUSED/.test(error.message)) return `The mail server ${server} refused the connection: nothing is listening there. Check the server name and the port in Settings › Email.`;
+      if (/ECONNREFUSED/.test(error.message))
+        return `The mail server ${server} refused the connection: nothing is listening there. Check the server name and the port in Settings › Email.`;
       return `Rolodesk could not talk to the mail server ${server}: ${error.message}.${said}`;
   }
 }
@@ -85,7 +86,12 @@ export function stoppedWords(settings: EmailSettings, error: SmtpError): string 
  * SMTPConnection, watching how far the message got: whether the server can have it decides
  * between "try again" and "may have been sent" (never sent twice).
  */
-export async function sendOne(settings: EmailSettings, password: string | undefined, mail: MailToSend, timeouts: SmtpTimeouts = defaultTimeouts): Promise<SendOutcome> {
+export async function sendOne(
+  settings: EmailSettings,
+  password: string | undefined,
+  mail: MailToSend,
+  timeouts: SmtpTimeouts = defaultTimeouts,
+): Promise<SendOutcome> {
   const from = settings.fromName ? { name: settings.fromName, address: settings.fromAddress } : settings.fromAddress;
   const message = await new MailComposer({
     from,
@@ -114,11 +120,17 @@ export async function sendOne(settings: EmailSettings, password: string | undefi
         connection.connect((error) => (error ? reject(error) : resolve()));
       });
       failedToConnect = () => undefined;
-      if (settings.user) await step<boolean>((done) => connection.login({ user: settings.user, pass: password ?? '' }, done));
+      if (settings.user)
+        await step<boolean>((done) => connection.login({ user: settings.user, pass: password ?? '' }, done));
     } catch (error) {
       const problem = asSmtpError(error);
       // The greeting or login answered 4xx (too many connections, try later): deferred, the batch waits and tries again.
-      if (problem.responseCode !== undefined && problem.responseCode >= 400 && problem.responseCode < 500 && problem.code !== 'EAUTH') {
+      if (
+        problem.responseCode !== undefined &&
+        problem.responseCode >= 400 &&
+        problem.responseCode < 500 &&
+        problem.code !== 'EAUTH'
+      ) {
         return { kind: 'deferred', answer: problem.response ?? problem.message };
       }
       return { kind: 'stopped', answer: problem.response ?? problem.message, words: stoppedWords(settings, problem) };
@@ -128,7 +140,9 @@ export async function sendOne(settings: EmailSettings, password: string | undefi
     const body = Readable.from([message]);
     body.on('end', () => (handedOver = true));
     try {
-      const info = await step<SMTPConnection.SentMessageInfo>((done) => connection.send({ from: settings.fromAddress, to: [mail.to] }, body, done));
+      const info = await step<SMTPConnection.SentMessageInfo>((done) =>
+        connection.send({ from: settings.fromAddress, to: [mail.to] }, body, done),
+      );
       answered = true;
       return { kind: 'accepted', answer: info.response };
     } catch (error) {
@@ -137,7 +151,12 @@ export async function sendOne(settings: EmailSettings, password: string | undefi
       answered = problem.responseCode !== undefined;
       if (problem.responseCode !== undefined && problem.responseCode >= 500) return { kind: 'refused', answer };
       if (problem.responseCode !== undefined && problem.responseCode >= 400) return { kind: 'deferred', answer };
-      return handedOver ? { kind: 'uncertain', answer: `No answer after the message was handed over (${problem.message}).` } : { kind: 'deferred', answer: `The connection was lost before the message was handed over (${problem.message}).` };
+      return handedOver
+        ? { kind: 'uncertain', answer: `No answer after the message was handed over (${problem.message}).` }
+        : {
+            kind: 'deferred',
+            answer: `The connection was lost before the message was handed over (${problem.message}).`,
+          };
     }
   } finally {
     if (answered) connection.quit();

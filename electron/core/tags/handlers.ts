@@ -16,12 +16,16 @@ export function tagHandlers({ db, clock, desktop }: CoreContext) {
   const write = writer(db);
   const now = () => clock.now().toISOString();
   const live = Object.fromEntries(
-    (['contact', 'company', 'deal'] as const).map((kind) => [kind, db.prepare<[number], number>(`SELECT 1 FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`).pluck()]),
+    (['contact', 'company', 'deal'] as const).map((kind) => [
+      kind,
+      db.prepare<[number], number>(`SELECT 1 FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`).pluck(),
+    ]),
   ) as Record<FieldedRef['kind'], ReturnType<typeof db.prepare<[number], number>>>;
 
   const onRecord = (change: (record: FieldedRef, tagId: number, at: string) => boolean) =>
     write(({ record, tagId }: { record: FieldedRef; tagId: number }) => {
-      if (live[record.kind].get(record.id) === undefined) throw new CrmError('NOT_FOUND', 'This record no longer exists. It may have been deleted.');
+      if (live[record.kind].get(record.id) === undefined)
+        throw new CrmError('NOT_FOUND', 'This record no longer exists. It may have been deleted.');
       change(record, tagId, now());
       return { record, tagIds: repo.idsOf(record) };
     });
@@ -39,7 +43,11 @@ export function tagHandlers({ db, clock, desktop }: CoreContext) {
       const tag = repo.get(id);
       if (!tag) throw tagGone();
       const carriedBy = repo.carriedBy(id);
-      const records = wordList((['contact', 'company', 'deal'] as const).filter((kind) => carriedBy[kind] > 0).map((kind) => countOf(carriedBy[kind], ...recordWords[kind])));
+      const records = wordList(
+        (['contact', 'company', 'deal'] as const)
+          .filter((kind) => carriedBy[kind] > 0)
+          .map((kind) => countOf(carriedBy[kind], ...recordWords[kind])),
+      );
       const total = carriedBy.contact + carriedBy.company + carriedBy.deal;
       await confirmOrCancel(
         desktop,
@@ -47,7 +55,9 @@ export function tagHandlers({ db, clock, desktop }: CoreContext) {
           title: 'Delete tag',
           message: `Delete the tag “${tag.name}”?`,
           detail: [
-            total === 0 ? 'No record has this tag.' : `${records} ${total === 1 ? 'has' : 'have'} this tag. They keep everything else.`,
+            total === 0
+              ? 'No record has this tag.'
+              : `${records} ${total === 1 ? 'has' : 'have'} this tag. They keep everything else.`,
             savedViewsWords(views.usedBy({ kind: 'tag', id }).length),
             'This cannot be undone.',
           ]

@@ -28,7 +28,9 @@ export function tagsRepo(db: Db) {
   const insert = db.prepare<[{ name: string; color: string; now: string }], { id: number }>(
     `INSERT INTO tags (id, name, color, created_at) VALUES (${freshIdSql('tag')}, @name, @color, @now) RETURNING id`,
   );
-  const rename = db.prepare<[{ id: number; name: string; color: string }]>('UPDATE tags SET name = @name, color = @color WHERE id = @id');
+  const rename = db.prepare<[{ id: number; name: string; color: string }]>(
+    'UPDATE tags SET name = @name, color = @color WHERE id = @id',
+  );
   const remove = db.prepare<[number]>('DELETE FROM tags WHERE id = ?');
   const counts = Object.fromEntries(
     kinds.map((kind) => [
@@ -41,17 +43,29 @@ export function tagsRepo(db: Db) {
   const countOne = Object.fromEntries(
     kinds.map((kind) => [
       kind,
-      db.prepare<[number], number>(
-        `SELECT count(*) FROM ${tagTableOf[kind]} l JOIN ${tableOf[kind]} r ON r.id = l.${ownerColumn[kind]} WHERE l.tag_id = ? AND r.deleted_at IS NULL`,
-      ).pluck(),
+      db
+        .prepare<[number], number>(
+          `SELECT count(*) FROM ${tagTableOf[kind]} l JOIN ${tableOf[kind]} r ON r.id = l.${ownerColumn[kind]} WHERE l.tag_id = ? AND r.deleted_at IS NULL`,
+        )
+        .pluck(),
     ]),
   ) as Record<FieldedKind, ReturnType<typeof db.prepare<[number], number>>>;
   // Records in the trash count too: a restore would not bring their tag back.
   const everyLink = Object.fromEntries(
-    kinds.map((kind) => [kind, db.prepare<[number], number>(`SELECT count(*) FROM ${tagTableOf[kind]} WHERE tag_id = ?`).pluck()]),
+    kinds.map((kind) => [
+      kind,
+      db.prepare<[number], number>(`SELECT count(*) FROM ${tagTableOf[kind]} WHERE tag_id = ?`).pluck(),
+    ]),
   ) as Record<FieldedKind, ReturnType<typeof db.prepare<[number], number>>>;
   const linksOf = Object.fromEntries(
-    kinds.map((kind) => [kind, db.prepare<[number], number>(`SELECT tag_id FROM ${tagTableOf[kind]} WHERE ${ownerColumn[kind]} = ? ORDER BY tag_id`).pluck()]),
+    kinds.map((kind) => [
+      kind,
+      db
+        .prepare<[number], number>(
+          `SELECT tag_id FROM ${tagTableOf[kind]} WHERE ${ownerColumn[kind]} = ? ORDER BY tag_id`,
+        )
+        .pluck(),
+    ]),
   ) as Record<FieldedKind, ReturnType<typeof db.prepare<[number], number>>>;
   const linksOfMany = Object.fromEntries(
     kinds.map((kind) => [
@@ -62,10 +76,18 @@ export function tagsRepo(db: Db) {
     ]),
   ) as Record<FieldedKind, ReturnType<typeof db.prepare<[string], { owner: number; tag_id: number }>>>;
   const addLink = Object.fromEntries(
-    kinds.map((kind) => [kind, db.prepare<[number, number]>(`INSERT INTO ${tagTableOf[kind]} (${ownerColumn[kind]}, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING`)]),
+    kinds.map((kind) => [
+      kind,
+      db.prepare<[number, number]>(
+        `INSERT INTO ${tagTableOf[kind]} (${ownerColumn[kind]}, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+      ),
+    ]),
   ) as Record<FieldedKind, ReturnType<typeof db.prepare<[number, number]>>>;
   const removeLink = Object.fromEntries(
-    kinds.map((kind) => [kind, db.prepare<[number, number]>(`DELETE FROM ${tagTableOf[kind]} WHERE ${ownerColumn[kind]} = ? AND tag_id = ?`)]),
+    kinds.map((kind) => [
+      kind,
+      db.prepare<[number, number]>(`DELETE FROM ${tagTableOf[kind]} WHERE ${ownerColumn[kind]} = ? AND tag_id = ?`),
+    ]),
   ) as Record<FieldedKind, ReturnType<typeof db.prepare<[number, number]>>>;
 
   function tagOf(row: TagRow, tagCounts: Tag['counts']): Tag {
@@ -73,7 +95,11 @@ export function tagsRepo(db: Db) {
   }
 
   function countsFor(id: number): Tag['counts'] {
-    return { contact: countOne.contact.get(id) ?? 0, company: countOne.company.get(id) ?? 0, deal: countOne.deal.get(id) ?? 0 };
+    return {
+      contact: countOne.contact.get(id) ?? 0,
+      company: countOne.company.get(id) ?? 0,
+      deal: countOne.deal.get(id) ?? 0,
+    };
   }
 
   function nameIsFree(name: string, except?: number): void {
@@ -148,7 +174,11 @@ export function tagsRepo(db: Db) {
       return true;
     }),
     /** How many records carry the tag, those in the trash included: what deleting it takes away. */
-    carriedBy: (id: number): Tag['counts'] => ({ contact: everyLink.contact.get(id)!, company: everyLink.company.get(id)!, deal: everyLink.deal.get(id)! }),
+    carriedBy: (id: number): Tag['counts'] => ({
+      contact: everyLink.contact.get(id)!,
+      company: everyLink.company.get(id)!,
+      deal: everyLink.deal.get(id)!,
+    }),
     idsOf: (record: FieldedRef): number[] => linksOf[record.kind].all(record.id),
     /** Tag numbers of many records at once (a list page). */
     idsOfMany(kind: FieldedKind, ids: readonly number[]): Map<number, number[]> {

@@ -47,10 +47,14 @@ interface Counted {
 }
 
 /** Walks every member in batches, counting who is left out and handing on those who may get the message. */
-async function eachSendableBatch(db: Db, campaignId: number, onBatch: (members: MemberRow[]) => void | Promise<void>): Promise<Counted> {
+async function eachSendableBatch(
+  db: Db,
+  campaignId: number,
+  onBatch: (members: MemberRow[]) => void | Promise<void>,
+): Promise<Counted> {
   const members = campaignMembersRepo(db);
   const counted: Counted = { leftOutForConsent: 0, leftOutNoEmail: 0 };
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const batch = members.page(campaignId, after, membersPerStep);
     if (batch.length === 0) return counted;
     after = batch.at(-1)!.contact_id;
@@ -80,7 +84,16 @@ export async function queueCampaign(deps: OutputDeps, now: () => string): Promis
       const message = memberMessage(deps, member.contact_id);
       if (!message) continue;
       const messageId = `<c${deps.campaign.id}.p${member.contact_id}.${randomBytes(8).toString('hex')}@rolodesk.invalid>`;
-      const added = outbox.add({ campaignId: deps.campaign.id, contactId: member.contact_id, to: member.email!, subject: message.subject, text: message.text, html: message.html, messageId, now: now() });
+      const added = outbox.add({
+        campaignId: deps.campaign.id,
+        contactId: member.contact_id,
+        to: member.email!,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        messageId,
+        now: now(),
+      });
       // Another queue of the same campaign may have added this person between two batches.
       if (added) queued++;
       else alreadyQueued++;
@@ -99,10 +112,21 @@ interface CsvRow {
   subject: string;
   body: string;
 }
-const csvColumns = (['email', 'first_name', 'last_name', 'name', 'company', 'subject', 'body'] as const).map((title) => ({
-  title,
-  value: (row: CsvRow) => ({ email: row.email, first_name: row.first, last_name: row.last, name: row.name, company: row.company, subject: row.subject, body: row.body })[title],
-}));
+const csvColumns = (['email', 'first_name', 'last_name', 'name', 'company', 'subject', 'body'] as const).map(
+  (title) => ({
+    title,
+    value: (row: CsvRow) =>
+      ({
+        email: row.email,
+        first_name: row.first,
+        last_name: row.last,
+        name: row.name,
+        company: row.company,
+        subject: row.subject,
+        body: row.body,
+      })[title],
+  }),
+);
 
 /**
  * A CSV a mail tool can merge from: one row per member who may be contacted
@@ -122,7 +146,15 @@ export async function writeCampaignCsv(deps: OutputDeps, destination: string): P
         const message = memberMessage(deps, member.contact_id);
         if (!message) continue;
         const values = personValues(message.person, deps.catalogue);
-        batch.push({ email: member.email!, first: values('first_name'), last: values('last_name'), name: message.person.row.name, company: values('company'), subject: message.subject, body: message.text });
+        batch.push({
+          email: member.email!,
+          first: values('first_name'),
+          last: values('last_name'),
+          name: message.person.row.name,
+          company: values('company'),
+          subject: message.subject,
+          body: message.text,
+        });
       }
       rows += batch.length;
       await file.add(batch);
@@ -136,7 +168,10 @@ export async function writeCampaignCsv(deps: OutputDeps, destination: string): P
     if (error instanceof CrmError) throw error;
     const code = (error as { code?: unknown }).code;
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-      throw new CrmError('STORAGE', 'That file is open in another program (Excel, say), or Rolodesk may not replace it, so the CSV was not saved. Close it there, or choose another name, and export again.');
+      throw new CrmError(
+        'STORAGE',
+        'That file is open in another program (Excel, say), or Rolodesk may not replace it, so the CSV was not saved. Close it there, or choose another name, and export again.',
+      );
     }
     throw error;
   }

@@ -36,12 +36,21 @@ export function compileTemplate(template: TemplateText, catalogue: FieldCatalogu
     const where = part === 'subject' ? 'Subject' : `Line ${line}`;
     problems.push({ part, line, column, message: `${where}: ${words}` });
   };
-  for (const [part, parsed, source] of [['subject', subject, template.subject], ['body', body, template.body]] as const) {
-    const found: Array<{ at: number; words: string }> = parsed.problems.map((problem) => ({ at: problem.at, words: problem.message }));
+  for (const [part, parsed, source] of [
+    ['subject', subject, template.subject],
+    ['body', body, template.body],
+  ] as const) {
+    const found: Array<{ at: number; words: string }> = parsed.problems.map((problem) => ({
+      at: problem.at,
+      words: problem.message,
+    }));
     for (const field of parsed.parts) {
       if (field.kind !== 'field' || catalogue.sourceOf(field.name)) continue;
       const guess = nearestField(field.name, known);
-      found.push({ at: field.at, words: `unknown field {{${field.name}}}${guess ? ` — did you mean {{${guess}}}?` : ''}` });
+      found.push({
+        at: field.at,
+        words: `unknown field {{${field.name}}}${guess ? ` — did you mean {{${guess}}}?` : ''}`,
+      });
     }
     for (const problem of found.sort((a, b) => a.at - b.at)) report(part, source, problem.at, problem.words);
   }
@@ -71,7 +80,9 @@ export function compileTemplate(template: TemplateText, catalogue: FieldCatalogu
       let html: string | null = null;
       if (template.format === 'formatted') {
         const values: string[] = [];
-        const source = body.parts.map((part) => (part.kind === 'text' ? withoutSlots(part.text) : slot(values.push(valueFor(part)) - 1))).join('');
+        const source = body.parts
+          .map((part) => (part.kind === 'text' ? withoutSlots(part.text) : slot(values.push(valueFor(part)) - 1)))
+          .join('');
         ({ text, html } = renderMarkdown(source, values));
       } else {
         text = body.parts.map((part) => (part.kind === 'text' ? part.text : valueFor(part))).join('');

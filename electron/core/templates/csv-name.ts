@@ -3,6 +3,8 @@ const notInFileNames = /[\\/:*?"<>|\u0000-\u001f]/g;
 
 /** What the save dialog suggests: "Spring newsletter – mail merge 2026-12-06.csv". */
 export function suggestedCsvName(campaignName: string, now: Date): string {
-  const safe = campaignName.replace(notInFileNames, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '').slice(0, 80) || 'Campaign';
+  const safe =
+    campaignName.replace(notInFileNames, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '').slice(0, 80) ||
+    'Campaign';
   return `${safe} – mail merge ${now.toISOString().slice(0, 10)}.csv`;
 }

@@ -14,13 +14,18 @@ import { campaignMembersRepo, mergeSourceRepo, templatesRepo } from './repo';
 const templateGone = () => new CrmError('NOT_FOUND', 'This template no longer exists. It may have been deleted.');
 const campaignGone = () => new CrmError('NOT_FOUND', 'This campaign no longer exists. It may have been deleted.');
 const nameTaken = (name: string) =>
-  new CrmError('VALIDATION', `There is already a template called “${name}”. Please choose another name.`, { fields: [{ field: 'name', message: `There is already a template called “${name}”.` }] });
+  new CrmError('VALIDATION', `There is already a template called “${name}”. Please choose another name.`, {
+    fields: [{ field: 'name', message: `There is already a template called “${name}”.` }],
+  });
 
 /** Refuses output from a template that still has problems: nothing leaves with a broken field in it. */
 function refuseProblems(problems: readonly TemplateProblem[]): void {
   if (problems.length === 0) return;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-  throw new CrmError('VALIDATION', `The template needs fixing first, so nothing was sent or saved: ${problems[0]!.message}${more}.`);
+  throw new CrmError(
+    'VALIDATION',
+    `The template needs fixing first, so nothing was sent or saved: ${problems[0]!.message}${more}.`,
+  );
 }
 
 export function templateHandlers({ db, clock, desktop, logger }: CoreContext) {
@@ -44,27 +49,44 @@ export function templateHandlers({ db, clock, desktop, logger }: CoreContext) {
     const { fields, compiled } = compile(template);
     refuseProblems(compiled.problems);
     if (as === 'email' && (template.subject.trim() === '' || template.body.trim() === '')) {
-      throw new CrmError('VALIDATION', 'An email needs a subject and a message, so nothing was sent. Write both, then try again.');
+      throw new CrmError(
+        'VALIDATION',
+        'An email needs a subject and a message, so nothing was sent. Write both, then try again.',
+      );
     }
     return { db, catalogue: fields, template: compiled, campaign, people };
   };
 
-  const save = write((id: number | undefined, values: { name: string; subject: string; body: string; format: TemplateText['format'] }) => {
-    if (templates.nameTaken(values.name, id)) throw nameTaken(values.name);
-    if (id === undefined) return templates.create(values, now());
-    const saved = templates.update(id, values, now());
-    if (!saved) throw templateGone();
-    return saved;
-  });
+  const save = write(
+    (
+      id: number | undefined,
+      values: { name: string; subject: string; body: string; format: TemplateText['format'] },
+    ) => {
+      if (templates.nameTaken(values.name, id)) throw nameTaken(values.name);
+      if (id === undefined) return templates.create(values, now());
+      const saved = templates.update(id, values, now());
+      if (!saved) throw templateGone();
+      return saved;
+    },
+  );
 
   return {
     'templates.list': () => ({ templates: templates.list() }),
-    'templates.get': ({ id }) => templates.get(id) ?? (() => { throw templateGone(); })(),
+    'templates.get': ({ id }) =>
+      templates.get(id) ??
+      (() => {
+        throw templateGone();
+      })(),
     'templates.create': (draft) => save(undefined, draft),
     'templates.update': ({ id, ...changes }) => {
       const current = templates.get(id);
       if (!current) throw templateGone();
-      return save(id, { name: changes.name ?? current.name, subject: changes.subject ?? current.subject, body: changes.body ?? current.body, format: changes.format ?? current.format });
+      return save(id, {
+        name: changes.name ?? current.name,
+        subject: changes.subject ?? current.subject,
+        body: changes.body ?? current.body,
+        format: changes.format ?? current.format,
+      });
     },
     // Asked in main's native dialog, whoever sent the request: the template's text goes for good.
     'templates.delete': async ({ id }) => {
@@ -78,7 +100,9 @@ export function templateHandlers({ db, clock, desktop, logger }: CoreContext) {
           message: `Delete the template “${template.name}”?`,
           detail: [
             'Its subject and message go for good.',
-            using === 0 ? '' : `${countOf(using, 'campaign uses', 'campaigns use')} it and will have no message chosen.`,
+            using === 0
+              ? ''
+              : `${countOf(using, 'campaign uses', 'campaigns use')} it and will have no message chosen.`,
             'Emails already queued or sent are not changed. This cannot be undone.',
           ]
             .filter(Boolean)
@@ -114,7 +138,12 @@ export function templateHandlers({ db, clock, desktop, logger }: CoreContext) {
       const found = members.search(campaignId, search, 50);
       return {
         total: members.total(campaignId),
-        recipients: found.map((member) => ({ contactId: member.contact_id, name: member.name, email: member.email, mayBeContacted: member.may_be_contacted === 1 })),
+        recipients: found.map((member) => ({
+          contactId: member.contact_id,
+          name: member.name,
+          email: member.email,
+          mayBeContacted: member.may_be_contacted === 1,
+        })),
       };
     },
     'templates.exportCsv': async ({ campaignId, templateId }) => {
@@ -129,8 +158,13 @@ export function templateHandlers({ db, clock, desktop, logger }: CoreContext) {
       const deps = outputFor(campaignId, templateId, 'email');
       const member = members.member(campaignId, contactId);
       if (!member) throw new CrmError('NOT_FOUND', 'This person is not a member of the campaign any more.');
-      if (!member.may_be_contacted) throw new CrmError('FORBIDDEN', `“${member.name}” has unsubscribed or must not be contacted, so no message was opened.`);
-      if (!isSendableAddress(member.email)) throw new CrmError('VALIDATION', `“${member.name}” has no usable email address, so no message was opened.`);
+      if (!member.may_be_contacted)
+        throw new CrmError(
+          'FORBIDDEN',
+          `“${member.name}” has unsubscribed or must not be contacted, so no message was opened.`,
+        );
+      if (!isSendableAddress(member.email))
+        throw new CrmError('VALIDATION', `“${member.name}” has no usable email address, so no message was opened.`);
       const message = memberMessage(deps, contactId);
       if (!message) throw new CrmError('NOT_FOUND', 'This person no longer exists. They may have been deleted.');
       await desktop.openMailto(mailtoLink(member.email, message.subject, message.text));

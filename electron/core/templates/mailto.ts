@@ -7,7 +7,10 @@ export const mailtoMaxLength = 30_000;
 export function mailtoLink(to: string, subject: string, body: string): string {
   const link = `mailto:${encodeURIComponent(to).replaceAll('%40', '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\r?\n/g, '\r\n'))}`;
   if (link.length > mailtoMaxLength) {
-    throw new CrmError('VALIDATION', 'This message is too long to hand to a mail app. Export it for a mail tool (CSV) or queue it for sending instead.');
+    throw new CrmError(
+      'VALIDATION',
+      'This message is too long to hand to a mail app. Export it for a mail tool (CSV) or queue it for sending instead.',
+    );
   }
   return link;
 }
@@ -20,6 +23,7 @@ export function checkedMailto(url: string): string {
   } catch {
     throw new CrmError('FORBIDDEN', 'Rolodesk only opens email links in your mail app.');
   }
-  if (parsed.protocol !== 'mailto:') throw new CrmError('FORBIDDEN', 'Rolodesk only opens email links in your mail app.');
+  if (parsed.protocol !== 'mailto:')
+    throw new CrmError('FORBIDDEN', 'Rolodesk only opens email links in your mail app.');
   return url;
 }

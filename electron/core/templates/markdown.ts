@@ -47,7 +47,12 @@ const inlinePattern = /\*\*(.+?)\*\*|\*(?=\S)(.+?)\*|\[([^\]\n]+)\]\(([^)\s]+)\)
 const safeLink = /^(https?:\/\/|mailto:)/i;
 
 export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 }
 
 interface Output {
@@ -77,7 +82,10 @@ function inline(source: string, out: Output, fill: (text: string) => string): st
 export function renderMarkdown(source: string, values: readonly string[]): { html: string; text: string } {
   const fill = (text: string) => text.replace(slotPattern, (_, index: string) => values[Number(index)] ?? '');
   const html: Output = {
-    text: (raw) => escapeHtml(raw).replace(slotPattern, (_, index: string) => escapeHtml(values[Number(index)] ?? '')).replaceAll('\n', '<br>'),
+    text: (raw) =>
+      escapeHtml(raw)
+        .replace(slotPattern, (_, index: string) => escapeHtml(values[Number(index)] ?? ''))
+        .replaceAll('\n', '<br>'),
     bold: (inner) => `<strong>${inner}</strong>`,
     italic: (inner) => `<em>${inner}</em>`,
     link: (inner, href) => (href ? `<a href="${escapeHtml(href)}">${inner}</a>` : inner),
@@ -101,7 +109,9 @@ export function renderMarkdown(source: string, values: readonly string[]): { htm
       .map((block) =>
         block.kind === 'paragraph'
           ? inline(block.lines.join('\n'), plain, fill)
-          : block.items.map((item, index) => `${block.ordered ? `${index + 1}.` : '-'} ${inline(item, plain, fill)}`).join('\n'),
+          : block.items
+              .map((item, index) => `${block.ordered ? `${index + 1}.` : '-'} ${inline(item, plain, fill)}`)
+              .join('\n'),
       )
       .join('\n\n'),
   };

@@ -1,5 +1,6 @@
 /** A template split into literal text and the fields it names. */
-export type TemplatePart = { kind: 'text'; text: string } | { kind: 'field'; name: string; fallback: string | null; source: string; at: number };
+export type TemplatePart =
+  { kind: 'text'; text: string } | { kind: 'field'; name: string; fallback: string | null; source: string; at: number };
 
 /** A mistake in how a template is written, at a character offset. */
 export interface SyntaxProblem {
@@ -60,11 +61,20 @@ export function parseTemplate(source: string): ParsedTemplate {
       problems.push({ at: open, message: '“{{ }}” names no field' });
       text += whole;
     } else if (!match) {
-      problems.push({ at: open, message: `“${shorten(whole)}” is not a field: write {{field}} or {{field | "fallback"}}` });
+      problems.push({
+        at: open,
+        message: `“${shorten(whole)}” is not a field: write {{field}} or {{field | "fallback"}}`,
+      });
       text += whole;
     } else {
       flushText();
-      parts.push({ kind: 'field', name: match[1]!.toLowerCase(), fallback: match[2] ?? match[3] ?? match[4] ?? null, source: whole, at: open });
+      parts.push({
+        kind: 'field',
+        name: match[1]!.toLowerCase(),
+        fallback: match[2] ?? match[3] ?? match[4] ?? null,
+        source: whole,
+        at: open,
+      });
     }
     at = close + 2;
   }

@@ -1,5 +1,22 @@
 // Words in front of a name that are not the first name ("Dr. Anna Berg" is Anna to a letter's greeting).
-const titles = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'herr', 'frau', 'mme', 'mlle', 'sr', 'sra', 'dott']);
+const titles = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'sir',
+  'dame',
+  'herr',
+  'frau',
+  'mme',
+  'mlle',
+  'sr',
+  'sra',
+  'dott',
+]);
 
 /**
  * A full name split for a greeting: "Anna Berg" → Anna / Berg, "Berg, Anna"

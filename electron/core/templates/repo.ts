@@ -15,7 +15,15 @@ const TemplateRow = z.object({
 });
 const toTemplate = (row: unknown): Template => {
   const parsed = TemplateRow.parse(row);
-  return Template.parse({ id: parsed.id, name: parsed.name, subject: parsed.subject, body: parsed.body, format: parsed.format, createdAt: parsed.created_at, updatedAt: parsed.updated_at });
+  return Template.parse({
+    id: parsed.id,
+    name: parsed.name,
+    subject: parsed.subject,
+    body: parsed.body,
+    format: parsed.format,
+    createdAt: parsed.created_at,
+    updatedAt: parsed.updated_at,
+  });
 };
 
 export interface TemplateValues {
@@ -38,9 +46,18 @@ export function templatesRepo(db: Db) {
   );
   const remove = db.prepare<[number]>('DELETE FROM templates WHERE id = ?');
   const campaignsUsing = db.prepare<[number], number>('SELECT count(*) FROM campaigns WHERE template_id = ?').pluck();
-  const Summary = z.object({ id: z.int(), name: z.string(), format: z.enum(['text', 'formatted']), updated_at: z.string() });
+  const Summary = z.object({
+    id: z.int(),
+    name: z.string(),
+    format: z.enum(['text', 'formatted']),
+    updated_at: z.string(),
+  });
   return {
-    list: (): TemplateSummary[] => list.all().map((row) => Summary.parse(row)).map((row) => ({ id: row.id, name: row.name, format: row.format, updatedAt: row.updated_at })),
+    list: (): TemplateSummary[] =>
+      list
+        .all()
+        .map((row) => Summary.parse(row))
+        .map((row) => ({ id: row.id, name: row.name, format: row.format, updatedAt: row.updated_at })),
     get: (id: number): Template | undefined => {
       const row = byId.get(id);
       return row === undefined ? undefined : toTemplate(row);
@@ -87,7 +104,9 @@ export interface MergePerson {
 
 /** What merging reads: custom field labels, a person and their company, a campaign's members in order. */
 export function mergeSourceRepo(db: Db) {
-  const customLabels = db.prepare("SELECT id, record_kind AS kind, label FROM custom_fields WHERE record_kind IN ('contact', 'company') ORDER BY record_kind, position, id");
+  const customLabels = db.prepare(
+    "SELECT id, record_kind AS kind, label FROM custom_fields WHERE record_kind IN ('contact', 'company') ORDER BY record_kind, position, id",
+  );
   const person = db.prepare<[number]>(`
     SELECT c.id, c.name, c.email, c.phone, c.company, c.lead_source, c.utm_source, c.utm_medium, c.utm_campaign,
            co.id AS company_id, co.name AS company_name, co.industry AS company_industry, co.website AS company_website,
@@ -96,7 +115,8 @@ export function mergeSourceRepo(db: Db) {
      WHERE c.id = ? AND c.deleted_at IS NULL`);
   const contactCustom = db.prepare<[number]>('SELECT field_id, value FROM contact_custom_values WHERE contact_id = ?');
   const companyCustom = db.prepare<[number]>('SELECT field_id, value FROM company_custom_values WHERE company_id = ?');
-  const customOf = (rows: unknown[]) => new Map(rows.map((row) => CustomValue.parse(row)).map((row) => [row.field_id, String(row.value)]));
+  const customOf = (rows: unknown[]) =>
+    new Map(rows.map((row) => CustomValue.parse(row)).map((row) => [row.field_id, String(row.value)]));
   const CustomLabel = z.object({ id: z.int(), kind: z.enum(['contact', 'company']), label: z.string() });
   return {
     customFieldLabels: (): CustomFieldLabel[] => customLabels.all().map((row) => CustomLabel.parse(row)),
@@ -104,38 +124,57 @@ export function mergeSourceRepo(db: Db) {
       const found = person.get(contactId);
       if (found === undefined) return undefined;
       const row = PersonRow.parse(found);
-      return { row, contactCustom: customOf(contactCustom.all(row.id)), companyCustom: row.company_id === null ? new Map() : customOf(companyCustom.all(row.company_id)) };
+      return {
+        row,
+        contactCustom: customOf(contactCustom.all(row.id)),
+        companyCustom: row.company_id === null ? new Map() : customOf(companyCustom.all(row.company_id)),
+      };
     },
   };
 }
 
-const MemberRow = z.object({ contact_id: z.int(), name: z.string(), email: z.string().nullable(), may_be_contacted: z.union([z.literal(0), z.literal(1)]) });
+const MemberRow = z.object({
+  contact_id: z.int(),
+  name: z.string(),
+  email: z.string().nullable(),
+  may_be_contacted: z.union([z.literal(0), z.literal(1)]),
+});
 export type MemberRow = z.infer<typeof MemberRow>;
 
 /** A campaign's members, as outputs walk them. */
 export function campaignMembersRepo(db: Db) {
   const campaign = db.prepare<[number]>('SELECT id, name, template_id FROM campaigns WHERE id = ?');
-  const setTemplate = db.prepare<[number | null, string, number]>('UPDATE campaigns SET template_id = ?, updated_at = ? WHERE id = ?');
+  const setTemplate = db.prepare<[number | null, string, number]>(
+    'UPDATE campaigns SET template_id = ?, updated_at = ? WHERE id = ?',
+  );
   const memberColumns = `m.contact_id, c.name, nullif(trim(c.email), '') AS email, ${mayBeContacted('c')} AS may_be_contacted`;
   // The primary key (campaign_id, contact_id) serves both: pages walk it in order.
   const page = db.prepare<[number, number, number]>(
     `SELECT ${memberColumns} FROM campaign_members m JOIN contacts c ON c.id = m.contact_id WHERE m.campaign_id = ? AND m.contact_id > ? ORDER BY m.contact_id LIMIT ?`,
   );
-  const member = db.prepare<[number, number]>(`SELECT ${memberColumns} FROM campaign_members m JOIN contacts c ON c.id = m.contact_id WHERE m.campaign_id = ? AND m.contact_id = ?`);
+  const member = db.prepare<[number, number]>(
+    `SELECT ${memberColumns} FROM campaign_members m JOIN contacts c ON c.id = m.contact_id WHERE m.campaign_id = ? AND m.contact_id = ?`,
+  );
   const search = db.prepare<[number, string, string, number]>(
     `SELECT ${memberColumns} FROM campaign_members m JOIN contacts c ON c.id = m.contact_id
       WHERE m.campaign_id = ? AND c.deleted_at IS NULL AND (c.name LIKE ? ESCAPE '\\' OR c.email LIKE ? ESCAPE '\\')
       ORDER BY c.name, c.id LIMIT ?`,
   );
-  const total = db.prepare<[number], number>('SELECT count(*) FROM campaign_members m JOIN contacts c ON c.id = m.contact_id WHERE m.campaign_id = ? AND c.deleted_at IS NULL').pluck();
+  const total = db
+    .prepare<[number], number>(
+      'SELECT count(*) FROM campaign_members m JOIN contacts c ON c.id = m.contact_id WHERE m.campaign_id = ? AND c.deleted_at IS NULL',
+    )
+    .pluck();
   const Campaign = z.object({ id: z.int(), name: z.string(), template_id: z.int().nullable() });
   return {
     campaign: (id: number) => {
       const row = campaign.get(id);
       return row === undefined ? undefined : Campaign.parse(row);
     },
-    setTemplate: (campaignId: number, templateId: number | null, now: string) => setTemplate.run(templateId, now, campaignId).changes > 0,
-    page: (campaignId: number, afterContactId: number, limit: number): MemberRow[] => page.all(campaignId, afterContactId, limit).map((row) => MemberRow.parse(row)),
+    setTemplate: (campaignId: number, templateId: number | null, now: string) =>
+      setTemplate.run(templateId, now, campaignId).changes > 0,
+    page: (campaignId: number, afterContactId: number, limit: number): MemberRow[] =>
+      page.all(campaignId, afterContactId, limit).map((row) => MemberRow.parse(row)),
     member: (campaignId: number, contactId: number): MemberRow | undefined => {
       const row = member.get(campaignId, contactId);
       return row === undefined ? undefined : MemberRow.parse(row);
@@ -150,12 +189,27 @@ export function campaignMembersRepo(db: Db) {
 
 /** Rows for the sender: one per campaign and person (the UNIQUE constraint makes a second queue a no-op). */
 export function outboxRepo(db: Db) {
-  const insert = db.prepare<[{ campaignId: number; contactId: number; to: string; subject: string; text: string; html: string | null; messageId: string; now: string }]>(
+  const insert = db.prepare<
+    [
+      {
+        campaignId: number;
+        contactId: number;
+        to: string;
+        subject: string;
+        text: string;
+        html: string | null;
+        messageId: string;
+        now: string;
+      },
+    ]
+  >(
     `INSERT INTO outbox (campaign_id, contact_id, to_address, subject, text_body, html_body, message_id, state, queued_at)
      VALUES (@campaignId, @contactId, @to, @subject, @text, @html, @messageId, 'queued', @now)
      ON CONFLICT (campaign_id, contact_id) DO NOTHING`,
   );
-  const queued = db.prepare<[number, number], number>('SELECT 1 FROM outbox WHERE campaign_id = ? AND contact_id = ?').pluck();
+  const queued = db
+    .prepare<[number, number], number>('SELECT 1 FROM outbox WHERE campaign_id = ? AND contact_id = ?')
+    .pluck();
   return {
     isQueued: (campaignId: number, contactId: number) => queued.get(campaignId, contactId) !== undefined,
     /** false when this person already has a row for the campaign. */

@@ -9,10 +9,16 @@ export function unsubscribeLine(campaignName: string): string {
 }
 
 /** A message with the unsubscribe line after its body, in the text part and (when there is one) the HTML part. */
-export function withUnsubscribeLine(message: { text: string; html: string | null }, campaignName: string): { text: string; html: string | null } {
+export function withUnsubscribeLine(
+  message: { text: string; html: string | null },
+  campaignName: string,
+): { text: string; html: string | null } {
   const line = unsubscribeLine(campaignName);
   return {
     text: `${message.text.trimEnd()}\n\n--\n${line}\n`,
-    html: message.html === null ? null : `${message.html}\n<hr>\n<p style="font-size:smaller;color:#555">${escapeHtml(line)}</p>`,
+    html:
+      message.html === null
+        ? null
+        : `${message.html}\n<hr>\n<p style="font-size:smaller;color:#555">${escapeHtml(line)}</p>`,
   };
 }

@@ -23,7 +23,9 @@ describe('starting a worker thread on one of our modules', () => {
 
   it('names the TypeScript file beside a caller running from source, and the built file beside a built one', () => {
     expect(workerEntry('/src/core/host.ts', '/src/core', 'core-worker')).toBe(join('/src/core', 'core-worker.ts'));
-    expect(workerEntry('/app/out/main/index.js', '/app/out/main', 'core-worker')).toBe(join('/app/out/main', 'core-worker.js'));
+    expect(workerEntry('/app/out/main/index.js', '/app/out/main', 'core-worker')).toBe(
+      join('/app/out/main', 'core-worker.js'),
+    );
     // Source modules see their own path (vitest, Playwright and tsx all give CommonJS-style names).
     expect(workerEntry(__filename, __dirname, 'start-worker')).toBe(join(__dirname, 'start-worker.ts'));
   });

@@ -1,6 +1,12 @@
 import type { FieldedRef } from '../../../shared/schemas/record';
 import type { MemberStatus, MemberStatusSource } from '../../../shared/schemas/marketing';
-import type { FieldChange, MemberEvent, TimelineCursor, TimelineEntry, TimelinePage } from '../../../shared/schemas/timeline';
+import type {
+  FieldChange,
+  MemberEvent,
+  TimelineCursor,
+  TimelineEntry,
+  TimelinePage,
+} from '../../../shared/schemas/timeline';
 import { activitiesRepo } from '../activities/repo';
 import { attachmentsRepo } from '../attachments/repo';
 import type { Db } from '../db/open';
@@ -67,8 +73,10 @@ export function timelineRepo(db: Db) {
             UNION ALL SELECT changed_at, ${source.change}, id FROM record_history WHERE ${owner} = @id
             UNION ALL SELECT added_at, ${source.attachment}, id FROM attachments WHERE ${owner} = @id
             UNION ALL SELECT created_at, ${source.created}, id FROM ${tableOf[kind]} WHERE id = @id${
-              kind === 'contact' ? `
-            UNION ALL SELECT at, ${source.campaign}, id FROM campaign_member_events WHERE contact_id = @id` : ''
+              kind === 'contact'
+                ? `
+            UNION ALL SELECT at, ${source.campaign}, id FROM campaign_member_events WHERE contact_id = @id`
+                : ''
             }
           )
           WHERE (at, source, id) < (@at, @source, @before)
@@ -76,9 +84,17 @@ export function timelineRepo(db: Db) {
           LIMIT @limit`),
       ];
     }),
-  ) as Record<'contact' | 'company' | 'deal', ReturnType<typeof db.prepare<[{ id: number; at: string; source: number; before: number; limit: number }], StreamRow>>>;
+  ) as Record<
+    'contact' | 'company' | 'deal',
+    ReturnType<
+      typeof db.prepare<[{ id: number; at: string; source: number; before: number; limit: number }], StreamRow>
+    >
+  >;
   const exists = Object.fromEntries(
-    (['contact', 'company', 'deal'] as const).map((kind) => [kind, db.prepare<[number], number>(`SELECT 1 FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`).pluck()]),
+    (['contact', 'company', 'deal'] as const).map((kind) => [
+      kind,
+      db.prepare<[number], number>(`SELECT 1 FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`).pluck(),
+    ]),
   ) as Record<'contact' | 'company' | 'deal', ReturnType<typeof db.prepare<[number], number>>>;
   const history = db.prepare<[string], HistoryRow>(`
     SELECT h.id, h.action, h.field, h.old_value, h.new_value, h.changed_at, f.label
@@ -91,7 +107,9 @@ export function timelineRepo(db: Db) {
     WHERE e.id IN (SELECT value FROM json_each(?))`);
 
   function change(row: HistoryRow): FieldChange {
-    const label = row.field.startsWith('custom.') ? (row.label ?? 'A deleted field') : (fieldLabels[row.field] ?? row.field);
+    const label = row.field.startsWith('custom.')
+      ? (row.label ?? 'A deleted field')
+      : (fieldLabels[row.field] ?? row.field);
     return { action: row.action, field: row.field, label, oldValue: row.old_value, newValue: row.new_value };
   }
 
@@ -99,15 +117,31 @@ export function timelineRepo(db: Db) {
     exists: (record: FieldedRef): boolean => exists[record.kind].get(record.id) !== undefined,
     page(record: FieldedRef, before: TimelineCursor | undefined, limit: number): TimelinePage {
       const cursor = before ?? start;
-      const rows = streams[record.kind].all({ id: record.id, at: cursor.at, source: cursor.source, before: cursor.id, limit: limit + 1 });
+      const rows = streams[record.kind].all({
+        id: record.id,
+        at: cursor.at,
+        source: cursor.source,
+        before: cursor.id,
+        limit: limit + 1,
+      });
       const page = rows.slice(0, limit);
       const idsOf = (wanted: number) => page.filter((row) => row.source === wanted).map((row) => row.id);
-      const activityById = new Map(activities.summaries(idsOf(source.activity)).map((activity) => [activity.id, activity]));
-      const attachmentById = new Map(attachments.many(idsOf(source.attachment)).map((attachment) => [attachment.id, attachment]));
+      const activityById = new Map(
+        activities.summaries(idsOf(source.activity)).map((activity) => [activity.id, activity]),
+      );
+      const attachmentById = new Map(
+        attachments.many(idsOf(source.attachment)).map((attachment) => [attachment.id, attachment]),
+      );
       const changeIds = idsOf(source.change);
-      const changeById = new Map(changeIds.length === 0 ? [] : history.all(JSON.stringify(changeIds)).map((row) => [row.id, change(row)]));
+      const changeById = new Map(
+        changeIds.length === 0 ? [] : history.all(JSON.stringify(changeIds)).map((row) => [row.id, change(row)]),
+      );
       const eventIds = idsOf(source.campaign);
-      const eventById = new Map(eventIds.length === 0 ? [] : memberEvents.all(JSON.stringify(eventIds)).map((row) => [row.id, memberEventOf(row)]));
+      const eventById = new Map(
+        eventIds.length === 0
+          ? []
+          : memberEvents.all(JSON.stringify(eventIds)).map((row) => [row.id, memberEventOf(row)]),
+      );
       const entries = page.map((row): TimelineEntry => {
         const at = row.at;
         const cursorOf = { at, source: row.source, id: row.id };

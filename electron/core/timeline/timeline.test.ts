@@ -39,7 +39,12 @@ describe('timeline', () => {
     await call(core, 'tags.link', { record: { kind: 'contact', id: anna.id }, tagId: vip.id });
     const budget = await call(core, 'customFields.create', { kind: 'contact', label: 'Budget', type: 'number' });
     clock.advance(60_000);
-    await update(core, 'contacts.update', { id: anna.id, name: 'Anna', email: 'anna@new.example', custom: { [budget.id]: 5000 } });
+    await update(core, 'contacts.update', {
+      id: anna.id,
+      name: 'Anna',
+      email: 'anna@new.example',
+      custom: { [budget.id]: 5000 },
+    });
 
     const { entries, next } = await call(core, 'timeline.list', { record: { kind: 'contact', id: anna.id } });
     expect(entries.map(describeEntry)).toEqual([
@@ -65,7 +70,11 @@ describe('timeline', () => {
     const seen: string[] = [];
     let before: TimelineEntry['cursor'] | undefined;
     for (let page = 0; page < 20; page++) {
-      const result = await call(core, 'timeline.list', { record: { kind: 'deal', id: deal.id }, limit: 7, ...(before ? { before } : {}) });
+      const result = await call(core, 'timeline.list', {
+        record: { kind: 'deal', id: deal.id },
+        limit: 7,
+        ...(before ? { before } : {}),
+      });
       seen.push(...result.entries.map((entry) => `${entry.type}:${entry.cursor.id}`));
       if (!result.next) break;
       before = result.next;
@@ -73,21 +82,39 @@ describe('timeline', () => {
     expect(seen).toHaveLength(25 + 25 + 1);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.at(-1)).toBe(`created:${deal.id}`);
-    expect(await failure(core, 'timeline.list', { record: { kind: 'deal', id: 999 } })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failure(core, 'timeline.list', { record: { kind: 'deal', id: 999 } })).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('writes history in the same transaction as the change: a failing write leaves neither', async () => {
     const core = await openCore(tempDir());
     const acme = await call(core, 'companies.create', { name: 'Acme', industry: 'Media' });
-    core.db.exec("CREATE TEMP TRIGGER history_fails BEFORE INSERT ON record_history BEGIN SELECT RAISE(ABORT, 'history write failed'); END");
-    expect(await failure(core, 'companies.update', fromCurrent(core, 'companies.update', { id: acme.id, industry: 'Dental' }))).toMatchObject({ code: 'INTERNAL' });
+    core.db.exec(
+      "CREATE TEMP TRIGGER history_fails BEFORE INSERT ON record_history BEGIN SELECT RAISE(ABORT, 'history write failed'); END",
+    );
+    expect(
+      await failure(
+        core,
+        'companies.update',
+        fromCurrent(core, 'companies.update', { id: acme.id, industry: 'Dental' }),
+      ),
+    ).toMatchObject({ code: 'INTERNAL' });
     expect(await call(core, 'companies.get', { id: acme.id })).toMatchObject({ industry: 'Media' });
     core.db.exec('DROP TRIGGER history_fails');
 
     // And the other way round: the change fails after its history was written.
-    core.db.exec("CREATE TEMP TRIGGER tag_link_fails BEFORE INSERT ON company_tags BEGIN SELECT RAISE(ABORT, 'tag write failed'); END");
+    core.db.exec(
+      "CREATE TEMP TRIGGER tag_link_fails BEFORE INSERT ON company_tags BEGIN SELECT RAISE(ABORT, 'tag write failed'); END",
+    );
     const vip = await call(core, 'tags.create', { name: 'VIP' });
-    expect(await failure(core, 'companies.update', fromCurrent(core, 'companies.update', { id: acme.id, industry: 'Dental', tagIds: [vip.id] }))).toMatchObject({ code: 'INTERNAL' });
+    expect(
+      await failure(
+        core,
+        'companies.update',
+        fromCurrent(core, 'companies.update', { id: acme.id, industry: 'Dental', tagIds: [vip.id] }),
+      ),
+    ).toMatchObject({ code: 'INTERNAL' });
     expect(await call(core, 'companies.get', { id: acme.id })).toMatchObject({ industry: 'Media', tagIds: [] });
     expect(count(core, 'SELECT count(*) FROM record_history')).toBe(0);
     core.db.exec('DROP TRIGGER tag_link_fails');

@@ -18,14 +18,24 @@ export function deleter(db: Db) {
   const trash = trashRepo(db);
   const labels = Object.fromEntries(
     (['contact', 'company', 'deal', 'activity'] as const).map((kind) => {
-      const column = kind === 'deal' ? 'title' : kind === 'activity' ? `coalesce(subject, substr(body, 1, 60))` : 'name';
-      return [kind, db.prepare<[number], string>(`SELECT ${column} FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`).pluck()];
+      const column =
+        kind === 'deal' ? 'title' : kind === 'activity' ? `coalesce(subject, substr(body, 1, 60))` : 'name';
+      return [
+        kind,
+        db
+          .prepare<[number], string>(`SELECT ${column} FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`)
+          .pluck(),
+      ];
     }),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[number], string>>>;
   const live = Object.fromEntries(
     (['contact', 'company', 'deal', 'activity'] as const).map((kind) => [
       kind,
-      db.prepare<[string], number>(`SELECT id FROM ${tableOf[kind]} WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY id`).pluck(),
+      db
+        .prepare<[string], number>(
+          `SELECT id FROM ${tableOf[kind]} WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY id`,
+        )
+        .pluck(),
     ]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[string], number>>>;
   const peopleOf = db.prepare<[string], { id: number; company_id: number }>(
@@ -38,22 +48,42 @@ export function deleter(db: Db) {
      * Moves the records that exist (and are not already in the trash) to the
      * trash; returns undefined when none did.
      */
-    delete: write((kind: RecordKind, ids: readonly number[], now: string, choice?: ContactsChoice): { trashId: number; counts: KindCounts } | undefined => {
-      const found = live[kind].all(JSON.stringify(ids));
-      if (found.length === 0) return undefined;
-      const label = found.length === 1 ? (labels[kind].get(found[0]!) ?? countOf(kind, 1)) : countOf(kind, found.length);
-      if (kind !== 'company') return trash.moveToTrash({ kind, label, records: { [kind]: found } }, now);
-      const people = peopleOf.all(JSON.stringify(found));
-      if (people.length > 0 && choice === undefined) {
-        throw invalid(
-          'contacts',
-          `${found.length === 1 ? `“${label}” has` : `These companies have`} ${countOf('contact', people.length)}. Choose whether to keep them without the company (detach) or delete them too (trash).`,
+    delete: write(
+      (
+        kind: RecordKind,
+        ids: readonly number[],
+        now: string,
+        choice?: ContactsChoice,
+      ): { trashId: number; counts: KindCounts } | undefined => {
+        const found = live[kind].all(JSON.stringify(ids));
+        if (found.length === 0) return undefined;
+        const label =
+          found.length === 1 ? (labels[kind].get(found[0]!) ?? countOf(kind, 1)) : countOf(kind, found.length);
+        if (kind !== 'company') return trash.moveToTrash({ kind, label, records: { [kind]: found } }, now);
+        const people = peopleOf.all(JSON.stringify(found));
+        if (people.length > 0 && choice === undefined) {
+          throw invalid(
+            'contacts',
+            `${found.length === 1 ? `“${label}” has` : `These companies have`} ${countOf('contact', people.length)}. Choose whether to keep them without the company (detach) or delete them too (trash).`,
+          );
+        }
+        if (choice === 'trash')
+          return trash.moveToTrash(
+            { kind, label, records: { company: found, contact: people.map((person) => person.id) } },
+            now,
+          );
+        for (const person of people) detach.run(person.id);
+        return trash.moveToTrash(
+          {
+            kind,
+            label,
+            records: { company: found },
+            detached: people.map((person) => [person.id, person.company_id] as const),
+          },
+          now,
         );
-      }
-      if (choice === 'trash') return trash.moveToTrash({ kind, label, records: { company: found, contact: people.map((person) => person.id) } }, now);
-      for (const person of people) detach.run(person.id);
-      return trash.moveToTrash({ kind, label, records: { company: found }, detached: people.map((person) => [person.id, person.company_id] as const) }, now);
-    }),
+      },
+    ),
   };
 }
 

@@ -8,7 +8,8 @@ import { purgePreviewer } from './purge-preview';
 import { purgeQuestion } from './purge-question';
 import { trashRepo } from './repo';
 
-const entryGone = () => new CrmError('NOT_FOUND', 'This is no longer in the trash: it was restored or deleted for good.');
+const entryGone = () =>
+  new CrmError('NOT_FOUND', 'This is no longer in the trash: it was restored or deleted for good.');
 
 export function trashHandlers({ db, clock, store, logger, desktop }: CoreContext) {
   const repo = trashRepo(db);
@@ -32,7 +33,11 @@ export function trashHandlers({ db, clock, store, logger, desktop }: CoreContext
       if (!entry) throw entryGone();
       const plan = planner.plan([trashId]);
       if (planKey !== undefined && plan.key !== planKey) throw changedSincePreview();
-      await confirmOrCancel(desktop, purgeQuestion(entry, previewer.preview(trashId, plan)), `Nothing was deleted: “${entry.label}” is still in the trash.`);
+      await confirmOrCancel(
+        desktop,
+        purgeQuestion(entry, previewer.preview(trashId, plan)),
+        `Nothing was deleted: “${entry.label}” is still in the trash.`,
+      );
       return { purged: await purgeEntries(db, store, logger, [trashId], clock.now(), plan.key) };
     },
   } satisfies Partial<Handlers>;

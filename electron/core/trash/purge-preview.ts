@@ -45,31 +45,45 @@ export function purgePreviewer(db: Db) {
   const names = Object.fromEntries(
     links.map((kind) => [
       kind,
-      db.prepare<[string], string>(`SELECT ${nameColumn[kind]} FROM ${tableOf[kind]} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ${previewListLimit}`).pluck(),
+      db
+        .prepare<[string], string>(
+          `SELECT ${nameColumn[kind]} FROM ${tableOf[kind]} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ${previewListLimit}`,
+        )
+        .pluck(),
     ]),
   ) as Record<Link, ReturnType<typeof db.prepare<[string], string>>>;
   const linkName = Object.fromEntries(
-    links.map((kind) => [kind, db.prepare<[number], string>(`SELECT ${nameColumn[kind]} FROM ${tableOf[kind]} WHERE id = ?`).pluck()]),
+    links.map((kind) => [
+      kind,
+      db.prepare<[number], string>(`SELECT ${nameColumn[kind]} FROM ${tableOf[kind]} WHERE id = ?`).pluck(),
+    ]),
   ) as Record<Link, ReturnType<typeof db.prepare<[number], string>>>;
   const activityKinds = db.prepare<[string], { kind: ActivityKind; n: number }>(
     'SELECT kind, count(*) AS n FROM activities WHERE id IN (SELECT value FROM json_each(?)) GROUP BY kind',
   );
-  const history = db.prepare<[Params], number>(
-    `SELECT (SELECT count(*) FROM record_history WHERE ${listed('contact_id', 'contacts')})
+  const history = db
+    .prepare<[Params], number>(
+      `SELECT (SELECT count(*) FROM record_history WHERE ${listed('contact_id', 'contacts')})
           + (SELECT count(*) FROM record_history WHERE ${listed('company_id', 'companies')})
           + (SELECT count(*) FROM record_history WHERE ${listed('deal_id', 'deals')})`,
-  ).pluck();
+    )
+    .pluck();
   const entryLabels = db.prepare<[string], { id: number; label: string }>(
     `SELECT id, label FROM trash WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ${previewListLimit}`,
   );
   const stayingRows = Object.fromEntries(
     stayingKinds.map((kind) => [
       kind,
-      db.prepare<[Params], StayingRow>(`SELECT ${staying[kind].columns} FROM ${tableOf[kind]} WHERE ${staying[kind].where} ORDER BY id LIMIT ${previewListLimit}`),
+      db.prepare<[Params], StayingRow>(
+        `SELECT ${staying[kind].columns} FROM ${tableOf[kind]} WHERE ${staying[kind].where} ORDER BY id LIMIT ${previewListLimit}`,
+      ),
     ]),
   ) as Record<StayingRecord['kind'], ReturnType<typeof db.prepare<[Params], StayingRow>>>;
   const stayingCount = Object.fromEntries(
-    stayingKinds.map((kind) => [kind, db.prepare<[Params], number>(`SELECT count(*) FROM ${tableOf[kind]} WHERE ${staying[kind].where}`).pluck()]),
+    stayingKinds.map((kind) => [
+      kind,
+      db.prepare<[Params], number>(`SELECT count(*) FROM ${tableOf[kind]} WHERE ${staying[kind].where}`).pluck(),
+    ]),
   ) as Record<StayingRecord['kind'], ReturnType<typeof db.prepare<[Params], number>>>;
 
   return {
@@ -80,7 +94,11 @@ export function purgePreviewer(db: Db) {
         deals: JSON.stringify(plan.deals),
         activities: JSON.stringify(plan.activities),
       };
-      const going: Record<Link, ReadonlySet<number>> = { contact: new Set(plan.contacts), company: new Set(plan.companies), deal: new Set(plan.deals) };
+      const going: Record<Link, ReadonlySet<number>> = {
+        contact: new Set(plan.contacts),
+        company: new Set(plan.companies),
+        deal: new Set(plan.deals),
+      };
       const activities = { note: 0, call: 0, meeting: 0, email: 0, task: 0 };
       for (const { kind, n } of activityKinds.all(params.activities)) activities[kind] = n;
 

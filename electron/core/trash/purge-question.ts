@@ -16,8 +16,12 @@ const activityWords: Record<ActivityKind, [one: string, many: string]> = {
 export function purgeQuestion(entry: TrashEntry, preview: TrashPreview): DestructiveQuestion {
   const { goes, stays } = preview;
   const parts = [
-    ...(['company', 'contact', 'deal'] as const).filter((kind) => goes.counts[kind] > 0).map((kind) => countOf(goes.counts[kind], ...recordWords[kind])),
-    ...(Object.keys(activityWords) as ActivityKind[]).filter((kind) => goes.activities[kind] > 0).map((kind) => countOf(goes.activities[kind], ...activityWords[kind])),
+    ...(['company', 'contact', 'deal'] as const)
+      .filter((kind) => goes.counts[kind] > 0)
+      .map((kind) => countOf(goes.counts[kind], ...recordWords[kind])),
+    ...(Object.keys(activityWords) as ActivityKind[])
+      .filter((kind) => goes.activities[kind] > 0)
+      .map((kind) => countOf(goes.activities[kind], ...activityWords[kind])),
     ...(goes.files > 0 ? [countOf(goes.files, 'file', 'files')] : []),
     ...(goes.historyEntries > 0 ? [countOf(goes.historyEntries, 'history entry', 'history entries')] : []),
   ];
@@ -26,7 +30,9 @@ export function purgeQuestion(entry: TrashEntry, preview: TrashPreview): Destruc
     message: `Delete “${entry.label}” forever?`,
     detail: [
       parts.length > 0 ? `Goes for good: ${wordList(parts)}.` : '',
-      stays.total > 0 ? `${countOf(stays.total, 'linked record stays', 'linked records stay')}, without ${stays.total === 1 ? 'its' : 'their'} link to what goes.` : '',
+      stays.total > 0
+        ? `${countOf(stays.total, 'linked record stays', 'linked records stay')}, without ${stays.total === 1 ? 'its' : 'their'} link to what goes.`
+        : '',
       'This cannot be undone.',
     ]
       .filter(Boolean)

@@ -41,7 +41,8 @@ const historyKinds = ['contact', 'company', 'deal'] as const;
 const emptyCounts = (): KindCounts => ({ contact: 0, company: 0, deal: 0, activity: 0 });
 const ids = (list: readonly number[] | undefined) => JSON.stringify(list ?? []);
 
-export const purgeTime = (deletedAt: string): string => new Date(Date.parse(deletedAt) + trashKeepDays * dayMs).toISOString();
+export const purgeTime = (deletedAt: string): string =>
+  new Date(Date.parse(deletedAt) + trashKeepDays * dayMs).toISOString();
 /** What was put away at or before this time has been kept its 30 days. */
 export const keptLongEnough = (now: Date): string => new Date(now.getTime() - trashKeepDays * dayMs).toISOString();
 
@@ -55,15 +56,21 @@ export const keptLongEnough = (now: Date): string => new Date(now.getTime() - tr
 export function trashRepo(db: Db) {
   const swept = sweptActivities(db);
   const insert = db.prepare<[{ kind: string; label: string; now: string }], { id: number }>(
-    "INSERT INTO trash (record_kind, label, deleted_at) VALUES (@kind, @label, @now) RETURNING id",
+    'INSERT INTO trash (record_kind, label, deleted_at) VALUES (@kind, @label, @now) RETURNING id',
   );
   const setDetail = db.prepare<[string, number]>('UPDATE trash SET detail = ? WHERE id = ?');
   const byId = db.prepare<[number], TrashRow>('SELECT * FROM trash WHERE id = ?');
-  const page = db.prepare<[number, number], TrashRow>('SELECT * FROM trash ORDER BY deleted_at DESC, id DESC LIMIT ? OFFSET ?');
+  const page = db.prepare<[number, number], TrashRow>(
+    'SELECT * FROM trash ORDER BY deleted_at DESC, id DESC LIMIT ? OFFSET ?',
+  );
   const count = db.prepare<[], number>('SELECT count(*) FROM trash').pluck();
-  const pageOfKind = db.prepare<[RecordKind, number, number], TrashRow>('SELECT * FROM trash WHERE record_kind = ? ORDER BY deleted_at DESC, id DESC LIMIT ? OFFSET ?');
+  const pageOfKind = db.prepare<[RecordKind, number, number], TrashRow>(
+    'SELECT * FROM trash WHERE record_kind = ? ORDER BY deleted_at DESC, id DESC LIMIT ? OFFSET ?',
+  );
   const countOfKind = db.prepare<[RecordKind], number>('SELECT count(*) FROM trash WHERE record_kind = ?').pluck();
-  const expired = db.prepare<[string], number>('SELECT id FROM trash WHERE deleted_at <= ? ORDER BY deleted_at, id').pluck();
+  const expired = db
+    .prepare<[string], number>('SELECT id FROM trash WHERE deleted_at <= ? ORDER BY deleted_at, id')
+    .pluck();
   const removeEntry = db.prepare<[number]>('DELETE FROM trash WHERE id = ?');
   const mark = Object.fromEntries(
     kinds.map((kind) => [
@@ -80,21 +87,35 @@ export function trashRepo(db: Db) {
         `INSERT INTO record_history (${kind}_id, action, changed_at) SELECT id, @action, @now FROM ${tableOf[kind]} WHERE trash_id = @trash`,
       ),
     ]),
-  ) as Record<'contact' | 'company' | 'deal', ReturnType<typeof db.prepare<[{ action: string; trash: number; now: string }]>>>;
+  ) as Record<
+    'contact' | 'company' | 'deal',
+    ReturnType<typeof db.prepare<[{ action: string; trash: number; now: string }]>>
+  >;
   const unmark = Object.fromEntries(
-    kinds.map((kind) => [kind, db.prepare<[number]>(`UPDATE ${tableOf[kind]} SET deleted_at = NULL, trash_id = NULL WHERE trash_id = ?`)]),
+    kinds.map((kind) => [
+      kind,
+      db.prepare<[number]>(`UPDATE ${tableOf[kind]} SET deleted_at = NULL, trash_id = NULL WHERE trash_id = ?`),
+    ]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[number]>>>;
   const inEntry = Object.fromEntries(
-    kinds.map((kind) => [kind, db.prepare<[number], number>(`SELECT id FROM ${tableOf[kind]} WHERE trash_id = ? ORDER BY id`).pluck()]),
+    kinds.map((kind) => [
+      kind,
+      db.prepare<[number], number>(`SELECT id FROM ${tableOf[kind]} WHERE trash_id = ? ORDER BY id`).pluck(),
+    ]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[number], number>>>;
   const heldBy = Object.fromEntries(
     kinds.map((kind) => [
       kind,
-      db.prepare<[string], { trash_id: number; n: number }>(`SELECT trash_id, count(*) AS n FROM ${tableOf[kind]} WHERE trash_id IN (SELECT value FROM json_each(?)) GROUP BY trash_id`),
+      db.prepare<[string], { trash_id: number; n: number }>(
+        `SELECT trash_id, count(*) AS n FROM ${tableOf[kind]} WHERE trash_id IN (SELECT value FROM json_each(?)) GROUP BY trash_id`,
+      ),
     ]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[string], { trash_id: number; n: number }>>>;
   const nameOf = Object.fromEntries(
-    (['contact', 'company'] as const).map((kind) => [kind, db.prepare<[number], string>(`SELECT name FROM ${tableOf[kind]} WHERE id = ?`).pluck()]),
+    (['contact', 'company'] as const).map((kind) => [
+      kind,
+      db.prepare<[number], string>(`SELECT name FROM ${tableOf[kind]} WHERE id = ?`).pluck(),
+    ]),
   ) as Record<'contact' | 'company', ReturnType<typeof db.prepare<[number], string>>>;
   const relink = db.prepare<[{ contact: number; company: number }]>(
     `UPDATE contacts SET company_id = @company
@@ -137,7 +158,9 @@ export function trashRepo(db: Db) {
     counts.activity += swept.sweep(plan.records, trash, now);
     for (const kind of historyKinds) if (counts[kind] > 0) historyFor[kind].run({ action: 'trashed', trash, now });
     const detail: Detail = {
-      ...(plan.detached && plan.detached.length > 0 ? { detached: plan.detached.map(([a, b]) => [a, b] as [number, number]) } : {}),
+      ...(plan.detached && plan.detached.length > 0
+        ? { detached: plan.detached.map(([a, b]) => [a, b] as [number, number]) }
+        : {}),
       ...(plan.mergedInto ? { mergedInto: plan.mergedInto } : {}),
     };
     setDetail.run(JSON.stringify(detail), trash);
@@ -149,11 +172,18 @@ export function trashRepo(db: Db) {
    * the activities of its records other entries held only because of them;
    * names the record it was about when it was one. Undefined when the entry is gone.
    */
-  function restore(trashId: number, now: string): { counts: KindCounts; record: RecordRef | null; mergedInto: LinkedRecord | null } | undefined {
+  function restore(
+    trashId: number,
+    now: string,
+  ): { counts: KindCounts; record: RecordRef | null; mergedInto: LinkedRecord | null } | undefined {
     const row = byId.get(trashId);
     if (!row) return undefined;
     const detail = detailOf(row);
-    const records: RecordIds = { contact: inEntry.contact.all(trashId), company: inEntry.company.all(trashId), deal: inEntry.deal.all(trashId) };
+    const records: RecordIds = {
+      contact: inEntry.contact.all(trashId),
+      company: inEntry.company.all(trashId),
+      deal: inEntry.deal.all(trashId),
+    };
     const main = row.record_kind === 'activity' ? inEntry.activity.all(trashId) : records[row.record_kind]!;
     for (const kind of historyKinds) historyFor[kind].run({ action: 'restored', trash: trashId, now });
     const counts = emptyCounts();
@@ -161,7 +191,11 @@ export function trashRepo(db: Db) {
     counts.activity += swept.reviveFor(records);
     for (const [contact, company] of detail.detached ?? []) relink.run({ contact, company });
     removeEntry.run(trashId);
-    return { counts, record: main.length === 1 ? { kind: row.record_kind, id: main[0]! } : null, mergedInto: mergedInto(row, detail) };
+    return {
+      counts,
+      record: main.length === 1 ? { kind: row.record_kind, id: main[0]! } : null,
+      mergedInto: mergedInto(row, detail),
+    };
   }
 
   return {

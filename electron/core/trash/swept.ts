@@ -49,11 +49,18 @@ export function sweptActivities(db: Db) {
   return {
     /** Marks, under `trash`, the activities these records' delete left with no record outside the trash; returns how many. */
     sweep(records: RecordIds, trash: number, now: string): number {
-      return sweep.run({ contacts: ids(records.contact), companies: ids(records.company), deals: ids(records.deal), now, trash }).changes;
+      return sweep.run({
+        contacts: ids(records.contact),
+        companies: ids(records.company),
+        deals: ids(records.deal),
+        now,
+        trash,
+      }).changes;
     },
     /** Brings back the swept activities of these records (just restored), from whatever entry held them; returns how many. */
     reviveFor(records: RecordIds): number {
-      return revive.run({ contacts: ids(records.contact), companies: ids(records.company), deals: ids(records.deal) }).changes;
+      return revive.run({ contacts: ids(records.contact), companies: ids(records.company), deals: ids(records.deal) })
+        .changes;
     },
     /**
      * After the rows of these entries were deleted for good: the activities

@@ -16,7 +16,9 @@ export function updateHandlers({ settings }: CoreContext) {
     },
     'updates.notice': () => ({ notice: readNotice(settings) }),
     'updates.dismissNotice': () => ({ dismissed: dismissNotice(settings) }),
-  } satisfies { [C in 'updates.settings' | 'updates.updateSettings' | 'updates.notice' | 'updates.dismissNotice']: Handler<C> };
+  } satisfies {
+    [C in 'updates.settings' | 'updates.updateSettings' | 'updates.notice' | 'updates.dismissNotice']: Handler<C>;
+  };
 }
 
 export interface RestartDeps {

@@ -17,7 +17,13 @@ afterEach(async () => {
 
 async function startCore() {
   const desktop = recordingDesktop();
-  const core = await openCore({ dataDir: tempDir(), logger: memoryLogger(), appVersion: '0.1.0', desktop, updateWaitPollMs: 20 });
+  const core = await openCore({
+    dataDir: tempDir(),
+    logger: memoryLogger(),
+    appVersion: '0.1.0',
+    desktop,
+    updateWaitPollMs: 20,
+  });
   open.push(core);
   await call(core, 'contacts.create', { name: 'Anna Berg' });
   return { core, desktop };
@@ -40,7 +46,9 @@ describe('the install gate: an update installs only after a verified snapshot, w
     writeFileSync(core.backups.location(), 'not a folder');
     const refused = await failure(core, 'updates.restart', {});
     expect(refused.code).toBe('STORAGE');
-    expect(refused.message).toMatch(/^The update was not installed, because the backup Rolodesk takes first did not succeed\..*Your data is as it was/);
+    expect(refused.message).toMatch(
+      /^The update was not installed, because the backup Rolodesk takes first did not succeed\..*Your data is as it was/,
+    );
     expect(desktop.restartsToUpdate).toBe(0);
   });
 
@@ -79,7 +87,10 @@ describe('the install gate: an update installs only after a verified snapshot, w
   });
 
   it('names the work it waits for in words', () => {
-    expect(runningWork({ importWriting: () => true, sendingCampaigns: () => 2 })).toEqual(['an import', 'sending a campaign']);
+    expect(runningWork({ importWriting: () => true, sendingCampaigns: () => 2 })).toEqual([
+      'an import',
+      'sending a campaign',
+    ]);
     expect(runningWork({ importWriting: () => false, sendingCampaigns: () => 0 })).toEqual([]);
   });
 });

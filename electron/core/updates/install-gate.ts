@@ -30,7 +30,13 @@ function snapshotFailed(error: unknown): CrmError {
  * snapshot that passed its checks. Answers that snapshot; throws, in words,
  * when the snapshot failed, and then the update must not install.
  */
-export async function prepareInstall({ running, verifiedSnapshot, pause, logger, pollMs = 2000 }: InstallGateDeps): Promise<SnapshotInfo> {
+export async function prepareInstall({
+  running,
+  verifiedSnapshot,
+  pause,
+  logger,
+  pollMs = 2000,
+}: InstallGateDeps): Promise<SnapshotInfo> {
   let waitingFor = '';
   for (;;) {
     const busy = running();
@@ -45,7 +51,9 @@ export async function prepareInstall({ running, verifiedSnapshot, pause, logger,
     try {
       snapshot = await verifiedSnapshot(snapshotBeforeUpdateReason);
     } catch (error) {
-      logger.error('the snapshot before the update failed; the update is not installed', { error: describeError(error) });
+      logger.error('the snapshot before the update failed; the update is not installed', {
+        error: describeError(error),
+      });
       throw snapshotFailed(error);
     }
     if (!snapshot.verified) {

@@ -33,7 +33,9 @@ function olderDataFolder(upTo: number): string {
   const dataDir = tempDir();
   mkdirSync(dataDir, { recursive: true });
   const db = createDatabaseAt(join(dataDir, 'crm.db'), migrations, upTo);
-  db.prepare("INSERT INTO contacts (name, email, created_at, updated_at) VALUES ('Anna Berg', 'anna@example.com', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')").run();
+  db.prepare(
+    "INSERT INTO contacts (name, email, created_at, updated_at) VALUES ('Anna Berg', 'anna@example.com', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+  ).run();
   db.close();
   return dataDir;
 }
@@ -44,8 +46,14 @@ describe('the first start of a new version that migrated the data says what it d
     const dataDir = olderDataFolder(latest - 2);
     const core = await start(dataDir, '0.2.0');
     const { notice } = await call(core, 'updates.notice', {});
-    expect(notice).toEqual({ version: '0.2.0', changes: [migrationWords[latest - 1], migrationWords[latest]], snapshotId: expect.any(String) });
-    expect(await core.backups.list()).toEqual([expect.objectContaining({ id: notice?.snapshotId, reason: 'before update' })]);
+    expect(notice).toEqual({
+      version: '0.2.0',
+      changes: [migrationWords[latest - 1], migrationWords[latest]],
+      snapshotId: expect.any(String),
+    });
+    expect(await core.backups.list()).toEqual([
+      expect.objectContaining({ id: notice?.snapshotId, reason: 'before update' }),
+    ]);
     expect(lastRunVersion(core.settings)).toBe('0.2.0');
 
     // Still there after a restart the user did not read it in; gone for good once closed.
@@ -78,7 +86,9 @@ describe('Settings › Updates: check for updates automatically', () => {
     const dataDir = tempDir();
     const core = await start(dataDir, '0.1.0');
     expect(await call(core, 'updates.settings', {})).toEqual({ checkAutomatically: true });
-    expect(await call(core, 'updates.updateSettings', { checkAutomatically: false })).toEqual({ checkAutomatically: false });
+    expect(await call(core, 'updates.updateSettings', { checkAutomatically: false })).toEqual({
+      checkAutomatically: false,
+    });
     await quit(core);
     expect(await call(await start(dataDir, '0.1.0'), 'updates.settings', {})).toEqual({ checkAutomatically: false });
   });

@@ -19,7 +19,11 @@ export interface MigratedAtStart {
  */
 export function recordStart(settings: SettingsRepo, appVersion: string, migrated: MigratedAtStart | undefined): void {
   if (migrated && migrated.fromVersion > 0) {
-    const notice: UpdateNotice = { version: appVersion, changes: changesBetween(migrated.fromVersion, migrated.toVersion), snapshotId: migrated.snapshotId };
+    const notice: UpdateNotice = {
+      version: appVersion,
+      changes: changesBetween(migrated.fromVersion, migrated.toVersion),
+      snapshotId: migrated.snapshotId,
+    };
     settings.set(noticeKey, notice);
   }
   if (settings.get(lastRunKey) !== appVersion) settings.set(lastRunKey, appVersion);

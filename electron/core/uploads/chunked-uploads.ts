@@ -83,7 +83,13 @@ export function chunkedUploads<Extra>(options: ChunkedUploadsOptions<Extra>) {
 
   function watchIdle(): void {
     if (idleWatch) return;
-    idleWatch = setInterval(() => void dropIdle().catch((error: unknown) => logger.warn('dropping abandoned uploads failed', { error: describeError(error) })), limits.idleCheckMs);
+    idleWatch = setInterval(
+      () =>
+        void dropIdle().catch((error: unknown) =>
+          logger.warn('dropping abandoned uploads failed', { error: describeError(error) }),
+        ),
+      limits.idleCheckMs,
+    );
     // Never what keeps the process alive.
     idleWatch.unref();
   }
@@ -105,7 +111,12 @@ export function chunkedUploads<Extra>(options: ChunkedUploadsOptions<Extra>) {
 
   async function failed(session: Session<Extra>, error: unknown): Promise<never> {
     logger.warn('upload failed', { uploadId: session.id, error: describeError(error) });
-    await discard(session).catch((cleanup: unknown) => logger.error('could not remove the temp file of a failed upload', { uploadId: session.id, error: describeError(cleanup) }));
+    await discard(session).catch((cleanup: unknown) =>
+      logger.error('could not remove the temp file of a failed upload', {
+        uploadId: session.id,
+        error: describeError(cleanup),
+      }),
+    );
     throw options.storageError(error, session.fileName);
   }
 
@@ -149,7 +160,17 @@ export function chunkedUploads<Extra>(options: ChunkedUploadsOptions<Extra>) {
         starting.count--;
         starting.bytes -= size;
       }
-      sessions.set(id, { id, fileName, declaredSize: size, received: 0, tempPath: temp.path, handle: temp.handle, lastActivity: now(), extra, writing: undefined });
+      sessions.set(id, {
+        id,
+        fileName,
+        declaredSize: size,
+        received: 0,
+        tempPath: temp.path,
+        handle: temp.handle,
+        lastActivity: now(),
+        extra,
+        writing: undefined,
+      });
       watchIdle();
       return id;
     },
@@ -198,7 +219,12 @@ export function chunkedUploads<Extra>(options: ChunkedUploadsOptions<Extra>) {
       try {
         if (options.durable) await current.handle.sync();
         await current.handle.close();
-        return await handOver({ fileName: current.fileName, size: current.received, path: current.tempPath, extra: current.extra });
+        return await handOver({
+          fileName: current.fileName,
+          size: current.received,
+          path: current.tempPath,
+          extra: current.extra,
+        });
       } catch (error) {
         if (!(error instanceof CrmError)) return failed(current, error);
         await discard(current);

@@ -16,7 +16,13 @@ interface Receiving {
 }
 
 /** Both kinds of upload, each built as the app builds it, with its own temp files. */
-const kinds: Array<{ kind: string; limits: UploadLimits; fileName: string; tempPrefix: string; open(folder: string, logger: Logger, now: () => number, limits: UploadLimits): Receiving }> = [
+const kinds: Array<{
+  kind: string;
+  limits: UploadLimits;
+  fileName: string;
+  tempPrefix: string;
+  open(folder: string, logger: Logger, now: () => number, limits: UploadLimits): Receiving;
+}> = [
   {
     kind: 'an attachment',
     limits: uploadLimits,
@@ -27,7 +33,13 @@ const kinds: Array<{ kind: string; limits: UploadLimits; fileName: string; tempP
       return { ...running, start: (fileName, size) => running.start({ kind: 'contact', id: 1 }, fileName, size, 25) };
     },
   },
-  { kind: 'a file dropped for import', limits: importUploadLimits, fileName: 'people.csv', tempPrefix: 'upload-', open: importUploads },
+  {
+    kind: 'a file dropped for import',
+    limits: importUploadLimits,
+    fileName: 'people.csv',
+    tempPrefix: 'upload-',
+    open: importUploads,
+  },
 ];
 
 describe.each(kinds)('$kind no one feeds any more', ({ limits, fileName, tempPrefix: prefix, open }) => {
@@ -56,8 +68,13 @@ describe.each(kinds)('$kind no one feeds any more', ({ limits, fileName, tempPre
     await waitFor(() => temps().length === 0);
 
     expect(temps()).toEqual([]);
-    await expect(running.chunk(uploadId, 5, Buffer.from('world').toString('base64'))).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no longer/) });
-    expect(logger.records).toContainEqual(expect.objectContaining({ message: 'abandoned upload dropped', context: { uploadId } }));
+    await expect(running.chunk(uploadId, 5, Buffer.from('world').toString('base64'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/no longer/),
+    });
+    expect(logger.records).toContainEqual(
+      expect.objectContaining({ message: 'abandoned upload dropped', context: { uploadId } }),
+    );
     await running.abortAll();
   });
 

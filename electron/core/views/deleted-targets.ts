@@ -20,7 +20,11 @@ export function deletedTargets(db: Db) {
     `INSERT INTO deleted_filter_targets (target_kind, target_id, name, deleted_at) VALUES (@kind, @id, @name, @now)
      ON CONFLICT DO UPDATE SET name = excluded.name, deleted_at = excluded.deleted_at`,
   );
-  const nameById = db.prepare<[TargetKind, number], string>('SELECT name FROM deleted_filter_targets WHERE target_kind = ? AND target_id = ?').pluck();
+  const nameById = db
+    .prepare<[TargetKind, number], string>(
+      'SELECT name FROM deleted_filter_targets WHERE target_kind = ? AND target_id = ?',
+    )
+    .pluck();
   return {
     /** Called in the delete's own transaction. */
     remember: (target: FilterTarget, name: string, now: string): void => void insert.run({ ...target, name, now }),

@@ -22,14 +22,22 @@ export function viewProblems(db: Db) {
   function missing(target: FilterTarget): ViewProblem {
     const name = deleted.nameOf(target);
     const noun = nouns[target.kind];
-    return { message: name === undefined ? `This view filters by a ${noun} that no longer exists.` : `This view filters by the ${noun} “${name}”, which was deleted.`, target };
+    return {
+      message:
+        name === undefined
+          ? `This view filters by a ${noun} that no longer exists.`
+          : `This view filters by the ${noun} “${name}”, which was deleted.`,
+      target,
+    };
   }
 
   return (kind: ViewKind, query: Record<string, unknown>): ViewProblem[] => {
     const named = namedInFilter(query);
     const problems: ViewProblem[] = [];
-    for (const id of new Set(named.tagIds)) if (tagExists.get(id) === undefined) problems.push(missing({ kind: 'tag', id }));
-    for (const id of new Set(named.stageIds)) if (stageExists.get(id) === undefined) problems.push(missing({ kind: 'stage', id }));
+    for (const id of new Set(named.tagIds))
+      if (tagExists.get(id) === undefined) problems.push(missing({ kind: 'tag', id }));
+    for (const id of new Set(named.stageIds))
+      if (stageExists.get(id) === undefined) problems.push(missing({ kind: 'stage', id }));
     const reported = new Set<string>();
     const once = (key: string, problem: () => ViewProblem) => {
       if (reported.has(key)) return;

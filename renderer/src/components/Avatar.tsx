@@ -5,7 +5,6 @@ import './Avatar.css';
 
 const tones = 8;
 
-
 /** The same name always gets the same colour, so people learn to spot a face in the list. */
 function toneOf(name: string): number {
   let hash = 0;
@@ -27,7 +26,11 @@ export function Avatar({ name, photo = null, size = 'small' }: AvatarProps) {
   const showPhoto = photo !== null && failed !== photo;
   return (
     <span className={`avatar avatar--${size}`} data-tone={toneOf(name)} aria-hidden="true">
-      {showPhoto ? <img className="avatar__photo" src={fileUrl(photo)} alt="" draggable={false} onError={() => setFailed(photo)} /> : initialsOf(name)}
+      {showPhoto ? (
+        <img className="avatar__photo" src={fileUrl(photo)} alt="" draggable={false} onError={() => setFailed(photo)} />
+      ) : (
+        initialsOf(name)
+      )}
     </span>
   );
 }

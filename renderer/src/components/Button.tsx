@@ -13,8 +13,18 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 /** The one button of the app: a variant for its weight, an optional leading icon. */
-export function Button({ variant = 'secondary', size = 'normal', icon, className, children, type = 'button', ...rest }: ButtonProps) {
-  const classes = ['button', `button--${variant}`, size === 'small' && 'button--small', className].filter(Boolean).join(' ');
+export function Button({
+  variant = 'secondary',
+  size = 'normal',
+  icon,
+  className,
+  children,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
+  const classes = ['button', `button--${variant}`, size === 'small' && 'button--small', className]
+    .filter(Boolean)
+    .join(' ');
   return (
     <button type={type} className={classes} {...rest}>
       {icon && <Icon name={icon} size={size === 'small' ? 14 : 16} />}
@@ -24,9 +34,20 @@ export function Button({ variant = 'secondary', size = 'normal', icon, className
 }
 
 /** A square button that shows only an icon; `label` is its accessible name and tooltip. */
-export function IconButton({ icon, label, className, ...rest }: Omit<ButtonProps, 'children' | 'variant' | 'size'> & { icon: IconName; label: string }) {
+export function IconButton({
+  icon,
+  label,
+  className,
+  ...rest
+}: Omit<ButtonProps, 'children' | 'variant' | 'size'> & { icon: IconName; label: string }) {
   return (
-    <button type="button" className={['icon-button', className].filter(Boolean).join(' ')} aria-label={label} title={label} {...rest}>
+    <button
+      type="button"
+      className={['icon-button', className].filter(Boolean).join(' ')}
+      aria-label={label}
+      title={label}
+      {...rest}
+    >
       <Icon name={icon} size={18} />
     </button>
   );

@@ -14,7 +14,15 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before a big step. Cancel has focus first, so Enter never destroys by accident. */
-export function ConfirmDialog({ title, message, confirmLabel, busy = false, tone = 'danger', onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  message,
+  confirmLabel,
+  busy = false,
+  tone = 'danger',
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   return (
     <Dialog title={title} description={message} onCancel={onCancel} initialFocus={cancelRef}>

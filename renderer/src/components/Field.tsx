@@ -14,8 +14,14 @@ interface FieldBase {
   limit?: number | undefined;
 }
 
-type InputFieldProps = FieldBase & { multiline?: false; inputRef?: Ref<HTMLInputElement> } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
-type TextareaFieldProps = FieldBase & { multiline: true; inputRef?: Ref<HTMLTextAreaElement> } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
+type InputFieldProps = FieldBase & { multiline?: false; inputRef?: Ref<HTMLInputElement> } & Omit<
+    InputHTMLAttributes<HTMLInputElement>,
+    'id'
+  >;
+type TextareaFieldProps = FieldBase & { multiline: true; inputRef?: Ref<HTMLTextAreaElement> } & Omit<
+    TextareaHTMLAttributes<HTMLTextAreaElement>,
+    'id'
+  >;
 
 /** A labelled input or textarea with its error tied to it by aria-invalid and aria-describedby. */
 export function Field(props: InputFieldProps | TextareaFieldProps) {
@@ -31,11 +37,7 @@ export function Field(props: InputFieldProps | TextareaFieldProps) {
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {props.multiline ? (
-        <TextareaControl {...props} {...a11y} />
-      ) : (
-        <InputControl {...props} {...a11y} />
-      )}
+      {props.multiline ? <TextareaControl {...props} {...a11y} /> : <InputControl {...props} {...a11y} />}
       {hint && (
         <p id={hintId} className="field__hint">
           {hint}
@@ -46,10 +48,26 @@ export function Field(props: InputFieldProps | TextareaFieldProps) {
   );
 }
 
-function InputControl({ label: _label, error: _error, hint: _hint, limit: _limit, multiline: _multiline, inputRef, ...rest }: InputFieldProps) {
+function InputControl({
+  label: _label,
+  error: _error,
+  hint: _hint,
+  limit: _limit,
+  multiline: _multiline,
+  inputRef,
+  ...rest
+}: InputFieldProps) {
   return <input ref={inputRef} className="field__control" {...rest} />;
 }
 
-function TextareaControl({ label: _label, error: _error, hint: _hint, limit: _limit, multiline: _multiline, inputRef, ...rest }: TextareaFieldProps) {
+function TextareaControl({
+  label: _label,
+  error: _error,
+  hint: _hint,
+  limit: _limit,
+  multiline: _multiline,
+  inputRef,
+  ...rest
+}: TextareaFieldProps) {
   return <textarea ref={inputRef} className="field__control field__control--multiline" {...rest} />;
 }

@@ -25,7 +25,12 @@ export function Tabs<T extends string>({ label, tabs, selected, onSelect, panelI
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = tabs.findIndex((tab) => tab.id === selected);
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: tabs.length - 1,
+    };
     const target = matchesShortcut(event, 'tab-move') ? moves[event.key] : undefined;
     if (target === undefined) return;
     event.preventDefault();

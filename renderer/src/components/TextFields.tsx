@@ -24,7 +24,15 @@ interface TextFieldsProps<F extends string> {
 }
 
 /** A record form's text fields in order, each labelled, with its problem beside it. */
-export function TextFields<F extends string>({ idPrefix, specs, values, errors, limits, onChange, firstRef }: TextFieldsProps<F>) {
+export function TextFields<F extends string>({
+  idPrefix,
+  specs,
+  values,
+  errors,
+  limits,
+  onChange,
+  firstRef,
+}: TextFieldsProps<F>) {
   return (
     <div className="contact-form__fields">
       {specs.map(({ field, label, placeholder, type, rows }, index) => {
@@ -37,7 +45,13 @@ export function TextFields<F extends string>({ idPrefix, specs, values, errors, 
           limit: limits[field],
         };
         return rows ? (
-          <Field key={field} {...common} multiline rows={rows} onChange={(event) => onChange(field, event.target.value)} />
+          <Field
+            key={field}
+            {...common}
+            multiline
+            rows={rows}
+            onChange={(event) => onChange(field, event.target.value)}
+          />
         ) : (
           <Field
             key={field}

@@ -34,10 +34,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     const id = nextId.current++;
     // Keep at most three; an older one makes room.
     setToasts((current) => [...current.slice(-2), { id, message, tone, action }]);
-    const timer = window.setTimeout(() => {
-      timers.current.delete(timer);
-      setToasts((current) => current.filter((toast) => toast.id !== id));
-    }, action ? visibleFor * 2 : visibleFor);
+    const timer = window.setTimeout(
+      () => {
+        timers.current.delete(timer);
+        setToasts((current) => current.filter((toast) => toast.id !== id));
+      },
+      action ? visibleFor * 2 : visibleFor,
+    );
     timers.current.add(timer);
   }, []);
 
@@ -53,7 +56,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
         {toasts.map((toast) => (
           <div key={toast.id} className="toast">
-            <Icon name={toast.tone === 'done' ? 'check' : 'alert'} size={16} className={`toast__icon toast__icon--${toast.tone}`} />
+            <Icon
+              name={toast.tone === 'done' ? 'check' : 'alert'}
+              size={16}
+              className={`toast__icon toast__icon--${toast.tone}`}
+            />
             <span>{toast.message}</span>
             {toast.action && (
               <button

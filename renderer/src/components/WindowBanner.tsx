@@ -19,7 +19,11 @@ interface WindowBannerProps {
 export function WindowBanner({ tone, icon, title, children, actions, onDismiss }: WindowBannerProps) {
   const titleId = useId();
   return (
-    <div className={`window-banner window-banner--${tone}`} role={tone === 'danger' ? 'alert' : 'status'} aria-labelledby={titleId}>
+    <div
+      className={`window-banner window-banner--${tone}`}
+      role={tone === 'danger' ? 'alert' : 'status'}
+      aria-labelledby={titleId}
+    >
       <Icon name={icon} size={18} className="window-banner__icon" />
       <div className="window-banner__body">
         <p id={titleId} className="window-banner__title">

@@ -9,5 +9,7 @@ const focusableSelector = [
 
 /** The elements inside `container` that Tab can reach, in tab order. */
 export function focusableWithin(container: HTMLElement): HTMLElement[] {
-  return [...container.querySelectorAll<HTMLElement>(focusableSelector)].filter((element) => element.getClientRects().length > 0);
+  return [...container.querySelectorAll<HTMLElement>(focusableSelector)].filter(
+    (element) => element.getClientRects().length > 0,
+  );
 }

@@ -25,7 +25,12 @@ describe('custom field values in a form', () => {
   });
 
   it('shows stored values as text, and fields without one as blank', () => {
-    expect(customFormValuesOf(fields, { '2': 40, '4': 'Small', '99': 'gone' })).toEqual({ '1': '', '2': '40', '3': '', '4': 'Small' });
+    expect(customFormValuesOf(fields, { '2': 40, '4': 'Small', '99': 'gone' })).toEqual({
+      '1': '',
+      '2': '40',
+      '3': '',
+      '4': 'Small',
+    });
   });
 
   it('shows a choice stored in other capitals as its option, so the select never falls back to “—”', () => {
@@ -33,10 +38,18 @@ describe('custom field values in a form', () => {
   });
 
   it('refuses a number it cannot keep exactly, in the same words as the core', () => {
-    expect(parseCustomValues([fields[1]!], { '2': '12345678901234567890' })).toEqual({ ok: false, errors: { '2': 'Budget is too large to store exactly (at most 9,007,199,254,740,991).' } });
+    expect(parseCustomValues([fields[1]!], { '2': '12345678901234567890' })).toEqual({
+      ok: false,
+      errors: { '2': 'Budget is too large to store exactly (at most 9,007,199,254,740,991).' },
+    });
   });
 
   it('reads the core’s custom.<id> problems as errors by field', () => {
-    expect(customErrorsOf([{ field: 'custom.2', message: 'Budget must be a number.' }, { field: 'name', message: 'Please enter a name.' }])).toEqual({ '2': 'Budget must be a number.' });
+    expect(
+      customErrorsOf([
+        { field: 'custom.2', message: 'Budget must be a number.' },
+        { field: 'name', message: 'Please enter a name.' },
+      ]),
+    ).toEqual({ '2': 'Budget must be a number.' });
   });
 });

@@ -11,10 +11,14 @@ export type CustomFieldErrors = Record<string, string>;
 export type CustomValuesDraft = Record<string, string | number | null>;
 
 /** The option a stored choice is, whatever its capitals (a value saved before its option was recapitalised). */
-const optionOf = (field: CustomField, value: string) => field.choices.find((choice) => choice.toLowerCase() === value.toLowerCase()) ?? value;
+const optionOf = (field: CustomField, value: string) =>
+  field.choices.find((choice) => choice.toLowerCase() === value.toLowerCase()) ?? value;
 
 /** A record's stored values as form text; fields without a value are ''. */
-export function customFormValuesOf(fields: readonly CustomField[], stored: Readonly<Record<string, string | number>>): CustomFormValues {
+export function customFormValuesOf(
+  fields: readonly CustomField[],
+  stored: Readonly<Record<string, string | number>>,
+): CustomFormValues {
   return Object.fromEntries(
     fields.map((field) => {
       const value = stored[String(field.id)];
@@ -25,19 +29,28 @@ export function customFormValuesOf(fields: readonly CustomField[], stored: Reado
 }
 
 /** One field's typed text as the value the core stores, or the reason it is not one. */
-function parseOne(field: CustomField, typed: string): { ok: true; value: string | number | null } | { ok: false; message: string } {
+function parseOne(
+  field: CustomField,
+  typed: string,
+): { ok: true; value: string | number | null } | { ok: false; message: string } {
   const text = typed.trim();
   if (text === '') return { ok: true, value: null };
   switch (field.type) {
     case 'text':
-      return text.length <= customTextLimit ? { ok: true, value: text } : { ok: false, message: tooLong(field.label, text.length, customTextLimit) };
+      return text.length <= customTextLimit
+        ? { ok: true, value: text }
+        : { ok: false, message: tooLong(field.label, text.length, customTextLimit) };
     case 'number':
       return readExactNumber(text, field.label);
     case 'date':
-      return IsoDate.safeParse(text).success ? { ok: true, value: text } : { ok: false, message: `${field.label} must be a date (YYYY-MM-DD).` };
+      return IsoDate.safeParse(text).success
+        ? { ok: true, value: text }
+        : { ok: false, message: `${field.label} must be a date (YYYY-MM-DD).` };
     case 'choice': {
       const choice = field.choices.find((option) => option.toLowerCase() === text.toLowerCase());
-      return choice === undefined ? { ok: false, message: `${field.label} must be one of: ${field.choices.join(', ')}.` } : { ok: true, value: choice };
+      return choice === undefined
+        ? { ok: false, message: `${field.label} must be one of: ${field.choices.join(', ')}.` }
+        : { ok: true, value: choice };
     }
   }
 }

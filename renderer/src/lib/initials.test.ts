@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initialsOf } from './initials';
 
-const graphemes = (text: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((part) => part.segment);
+const graphemes = (text: string) =>
+  [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((part) => part.segment);
 
 describe('initials, one grapheme each', () => {
   const cases: Array<[name: string, initials: string]> = [
@@ -60,7 +61,8 @@ describe('initials, one grapheme each', () => {
   it('never splits a character: every initial is a whole grapheme of the name, upper-cased or not', () => {
     for (const [name] of cases) {
       const own = new Set(graphemes(name.normalize('NFC')).flatMap((part) => [part, part.toUpperCase()]));
-      for (const part of graphemes(initialsOf(name))) if (part !== '?') expect(own.has(part.normalize('NFC')) || own.has(part)).toBe(true);
+      for (const part of graphemes(initialsOf(name)))
+        if (part !== '?') expect(own.has(part.normalize('NFC')) || own.has(part)).toBe(true);
       expect(graphemes(initialsOf(name)).length).toBeLessThanOrEqual(2);
     }
   });

@@ -45,7 +45,8 @@ export const isNarrowed = (query: ListQuery): boolean =>
   (query.filters.consent ?? []).length > 0;
 
 /** Tells two queries apart (same key, same rows). */
-export const queryKey = (query: ListQuery): string => JSON.stringify([query.sort, query.direction, query.search, query.filters]);
+export const queryKey = (query: ListQuery): string =>
+  JSON.stringify([query.sort, query.direction, query.search, query.filters]);
 
 /** One page of a list channel's reply: the rows and how many match in all (while searching, at least `total` when `more`: "1,000+"). */
 export interface RowPage<Row> {
@@ -54,7 +55,11 @@ export interface RowPage<Row> {
   rows: readonly Row[];
 }
 
-export type FetchPage<Row, Sort extends string> = (query: ListQuery<Sort>, offset: number, limit: number) => Promise<RowPage<Row>>;
+export type FetchPage<Row, Sort extends string> = (
+  query: ListQuery<Sort>,
+  offset: number,
+  limit: number,
+) => Promise<RowPage<Row>>;
 
 export interface PagesSnapshot<Row = unknown, Sort extends string = string> {
   /** The query whose rows are on screen (a newer one may be loading). */
@@ -89,7 +94,10 @@ const sameQuery = (a: ListQuery, b: ListQuery): boolean => queryKey(a) === query
 export const rowsToShow = (total: number | null, more: boolean): number => (total ?? 0) + (more ? 1 : 0);
 
 /** A reply's count joined to what the generation knew: an exact count stands; capped ones only grow. */
-function countAfter(known: { total: number | null; more: boolean }, reply: { total: number; more: boolean }): { total: number; more: boolean } {
+function countAfter(
+  known: { total: number | null; more: boolean },
+  reply: { total: number; more: boolean },
+): { total: number; more: boolean } {
   if (!reply.more) return { total: reply.total, more: false };
   if (known.total !== null && !known.more) return { total: known.total, more: false };
   return { total: Math.max(known.total ?? 0, reply.total), more: true };
@@ -158,7 +166,11 @@ export class PagedRows<Row, Sort extends string> {
     const target = this.incoming ?? this.shown;
     // Until the first reply gives the total, we do not know which pages exist (and a new query starts at the top).
     if (target.total === null && target.loading.size > 0) return;
-    const [firstPage, lastPage] = this.pagesFor(first, last, target.total === null ? null : rowsToShow(target.total, target.more));
+    const [firstPage, lastPage] = this.pagesFor(
+      first,
+      last,
+      target.total === null ? null : rowsToShow(target.total, target.more),
+    );
     for (let page = firstPage; page <= lastPage; page++) {
       if (!target.pages.has(page) && !target.loading.has(page)) this.load(target, page);
     }

@@ -45,7 +45,11 @@ export function useLeaveGuard(): () => Promise<boolean> {
  * the form asks first, and so does closing the window or quitting. Returns
  * the question for the form's own Cancel: true when it may close.
  */
-export function useUnsavedWork(dirty: boolean, label: string, save: (() => Promise<boolean>) | null): () => Promise<boolean> {
+export function useUnsavedWork(
+  dirty: boolean,
+  label: string,
+  save: (() => Promise<boolean>) | null,
+): () => Promise<boolean> {
   const { hold, confirmClose } = useUnsavedChanges();
   const id = useId();
   // The latest save and label, without re-registering on every keystroke.
@@ -53,7 +57,17 @@ export function useUnsavedWork(dirty: boolean, label: string, save: (() => Promi
   latest.current = { label, save };
   useEffect(() => {
     const canSave = latest.current.save !== null;
-    hold(id, dirty ? { get label() { return latest.current.label; }, save: canSave ? () => latest.current.save?.() ?? Promise.resolve(false) : null } : null);
+    hold(
+      id,
+      dirty
+        ? {
+            get label() {
+              return latest.current.label;
+            },
+            save: canSave ? () => latest.current.save?.() ?? Promise.resolve(false) : null,
+          }
+        : null,
+    );
   }, [hold, id, dirty]);
   useEffect(() => () => hold(id, null), [hold, id]);
   return useCallback(() => confirmClose(id), [confirmClose, id]);

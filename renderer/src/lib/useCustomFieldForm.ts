@@ -1,7 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldIssue } from '../../../shared/errors';
 import type { FieldedKind } from '../../../shared/schemas/record';
-import { customErrorsOf, customFormValuesOf, parseCustomValues, type CustomFieldErrors, type CustomFormValues, type CustomValuesDraft } from './customValues';
+import {
+  customErrorsOf,
+  customFormValuesOf,
+  parseCustomValues,
+  type CustomFieldErrors,
+  type CustomFormValues,
+  type CustomValuesDraft,
+} from './customValues';
 import { useCustomFields } from './useCustomFields';
 
 export type StoredCustomValues = Readonly<Record<string, string | number>>;

@@ -32,7 +32,11 @@ export function useMovedToTrash(restored: () => void): (trashed: Trashed) => voi
  * A record panel's delete as its list screen takes it: the panel closes, the list reloads (and its
  * ticks forget the record), and Undo is offered.
  */
-export function usePanelDeleted(closePanel: () => void, reload: () => void, forget?: (ids: readonly number[]) => void): (trashed: Trashed | null) => void {
+export function usePanelDeleted(
+  closePanel: () => void,
+  reload: () => void,
+  forget?: (ids: readonly number[]) => void,
+): (trashed: Trashed | null) => void {
   const movedToTrash = useMovedToTrash(reload);
   return useCallback(
     (trashed: Trashed | null) => {

@@ -37,7 +37,14 @@ export type SaveOutcome = 'saved' | 'invalid' | 'conflict' | 'failed' | 'busy';
  * save that checks with the same schema as the core, sends, and sorts the
  * core's own problems onto the fields or into one message.
  */
-export function useRecordForm<Values, Field extends string, Input, Saved>({ rules, initial, idPrefix, custom, persist, onSaved }: RecordFormOptions<Values, Field, Input, Saved>) {
+export function useRecordForm<Values, Field extends string, Input, Saved>({
+  rules,
+  initial,
+  idPrefix,
+  custom,
+  persist,
+  onSaved,
+}: RecordFormOptions<Values, Field, Input, Saved>) {
   const [values, setValues] = useState<Values>(initial);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [liveCheck, setLiveCheck] = useState(false);
@@ -97,7 +104,8 @@ export function useRecordForm<Values, Field extends string, Input, Saved>({ rule
     } catch (thrown) {
       const error = toCrmError(thrown);
       if (error.code === 'CONFLICT') return 'conflict';
-      const { errors: found, other } = error.code === 'VALIDATION' ? rules.fieldErrorsOf(error.fields) : { errors: {}, other: [] };
+      const { errors: found, other } =
+        error.code === 'VALIDATION' ? rules.fieldErrorsOf(error.fields) : { errors: {}, other: [] };
       if (custom.showServerErrors(error.fields)) {
         setProblem('Please check the fields marked below.');
       } else if (Object.keys(found).length > 0) {

@@ -8,18 +8,28 @@ import { usePagedRows } from './usePagedRows';
 const searchDelay = 120;
 
 /** A list screen's rows: what is typed in its search box, its sort, and the pages that match both. */
-export function useRecordList<Row, Sort extends string>(fetchPage: FetchPage<Row, Sort>, columns: readonly GridColumn<Row, Sort>[], initialSort: GridSort<Sort>) {
+export function useRecordList<Row, Sort extends string>(
+  fetchPage: FetchPage<Row, Sort>,
+  columns: readonly GridColumn<Row, Sort>[],
+  initialSort: GridSort<Sort>,
+) {
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText.trim(), searchDelay);
   const [sort, setSort] = useState(initialSort);
   const [filters, setFilters] = useState<ListFilters>(noFilters);
-  const [pages, snapshot] = usePagedRows(fetchPage, { sort: initialSort.key, direction: initialSort.direction, search: '', filters: noFilters });
+  const [pages, snapshot] = usePagedRows(fetchPage, {
+    sort: initialSort.key,
+    direction: initialSort.direction,
+    search: '',
+    filters: noFilters,
+  });
 
   useEffect(() => {
     pages.setQuery({ sort: sort.key, direction: sort.direction, search, filters });
   }, [pages, sort, search, filters]);
 
-  const onSort = (key: Sort) => setSort((current) => nextSort(current, key, columns as readonly GridColumn<unknown, Sort>[]));
+  const onSort = (key: Sort) =>
+    setSort((current) => nextSort(current, key, columns as readonly GridColumn<unknown, Sort>[]));
 
   /** Puts the list in a saved view's state (or back to everything). */
   const apply = (query: ListQuery<Sort>) => {
@@ -36,8 +46,26 @@ export function useRecordList<Row, Sort extends string>(fetchPage: FetchPage<Row
 
   const current: ListQuery<Sort> = { sort: sort.key, direction: sort.direction, search: searchText.trim(), filters };
   /** The list with nothing narrowing it, in its usual order. */
-  const everything: ListQuery<Sort> = { sort: initialSort.key, direction: initialSort.direction, search: '', filters: noFilters };
-  return { searchText, setSearchText, sort, onSort, filters, setFilters, apply, showAll, current, everything, pages, snapshot };
+  const everything: ListQuery<Sort> = {
+    sort: initialSort.key,
+    direction: initialSort.direction,
+    search: '',
+    filters: noFilters,
+  };
+  return {
+    searchText,
+    setSearchText,
+    sort,
+    onSort,
+    filters,
+    setFilters,
+    apply,
+    showAll,
+    current,
+    everything,
+    pages,
+    snapshot,
+  };
 }
 
 export type RecordList<Row, Sort extends string> = ReturnType<typeof useRecordList<Row, Sort>>;

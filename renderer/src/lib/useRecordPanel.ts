@@ -18,7 +18,10 @@ export interface PanelState<Prefill> {
  * Opening another record, starting a new one or closing asks first when the
  * panel holds unsaved typing (Save / Discard / Keep editing).
  */
-export function useRecordPanel<Prefill = never>(bodyRef: RefObject<HTMLElement | null>, fallbackFocus: RefObject<HTMLElement | null>) {
+export function useRecordPanel<Prefill = never>(
+  bodyRef: RefObject<HTMLElement | null>,
+  fallbackFocus: RefObject<HTMLElement | null>,
+) {
   const [panel, setPanel] = useState<PanelState<Prefill> | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const nextSession = useRef(1);
@@ -87,5 +90,8 @@ export function useRecordPanel<Prefill = never>(bodyRef: RefObject<HTMLElement |
     target?.focus();
   }, [panel, bodyRef, fallbackFocus]);
 
-  return useMemo(() => ({ panel, selectedId, openNew, open, saved, close, dismiss }), [panel, selectedId, openNew, open, saved, close, dismiss]);
+  return useMemo(
+    () => ({ panel, selectedId, openNew, open, saved, close, dismiss }),
+    [panel, selectedId, openNew, open, saved, close, dismiss],
+  );
 }

@@ -8,10 +8,15 @@ import { queryKey, type ListQuery, type PagesSnapshot } from './pagedRows';
  * matches, less some unticked since (with the exact count when the list's
  * own was capped, "1,000+", as a search's is).
  */
-export type Ticks = { type: 'rows'; ids: ReadonlySet<number> } | { type: 'all'; except: ReadonlySet<number>; total?: number };
+export type Ticks =
+  { type: 'rows'; ids: ReadonlySet<number> } | { type: 'all'; except: ReadonlySet<number>; total?: number };
 
 /** The ids of a list's rows between two positions (both included), in its order, as the core reads them. */
-export type FetchRange<Sort extends string> = (query: ListQuery<Sort>, from: number, to: number) => Promise<readonly number[]>;
+export type FetchRange<Sort extends string> = (
+  query: ListQuery<Sort>,
+  from: number,
+  to: number,
+) => Promise<readonly number[]>;
 
 /** How many rows a list's query matches, counted exactly by the core. */
 export type FetchCount<Sort extends string> = (query: ListQuery<Sort>) => Promise<number>;
@@ -71,7 +76,11 @@ function ticked(ticks: Ticks, ids: readonly number[], on: boolean): Ticks | stri
  * search, filter or sort is on screen they are gone. A Shift range is read by
  * the core from the list itself, so it covers rows whose pages never loaded.
  */
-export function useSelection<Row, Sort extends string>(snapshot: PagesSnapshot<Row, Sort>, fetchRange: FetchRange<Sort>, fetchCount: FetchCount<Sort>): Selection<Sort> {
+export function useSelection<Row, Sort extends string>(
+  snapshot: PagesSnapshot<Row, Sort>,
+  fetchRange: FetchRange<Sort>,
+  fetchCount: FetchCount<Sort>,
+): Selection<Sort> {
   const { query } = snapshot;
   const key = queryKey(query);
   const [state, setState] = useState<State>({ key, ticks: none, problem: null });
@@ -94,11 +103,16 @@ export function useSelection<Row, Sort extends string>(snapshot: PagesSnapshot<R
     setState((previous) => {
       const ticks = previous.key === madeIn ? previous.ticks : none;
       const result = next(ticks);
-      return typeof result === 'string' ? { key: madeIn, ticks, problem: result } : { key: madeIn, ticks: result, problem: null };
+      return typeof result === 'string'
+        ? { key: madeIn, ticks, problem: result }
+        : { key: madeIn, ticks: result, problem: null };
     });
   }, []);
 
-  const tick = useCallback((ids: readonly number[], on: boolean) => change(key, (ticks) => ticked(ticks, ids, on)), [change, key]);
+  const tick = useCallback(
+    (ids: readonly number[], on: boolean) => change(key, (ticks) => ticked(ticks, ids, on)),
+    [change, key],
+  );
 
   const tickRange = useCallback(
     (from: number, to: number, on: boolean) => {
@@ -140,7 +154,9 @@ export function useSelection<Row, Sort extends string>(snapshot: PagesSnapshot<R
         for (const id of ids) kept.delete(id);
         if (ticks.type === 'rows') return { type: 'rows', ids: kept };
         // Gone from the list: no longer in an exact count either.
-        return ticks.total === undefined ? { type: 'all', except: kept } : { type: 'all', except: kept, total: Math.max(0, ticks.total - ids.length) };
+        return ticks.total === undefined
+          ? { type: 'all', except: kept }
+          : { type: 'all', except: kept, total: Math.max(0, ticks.total - ids.length) };
       }),
     [change, key],
   );

@@ -22,7 +22,7 @@ export function useSubmitOnce() {
     setRunning(false);
   }, []);
   const run = useCallback(
-    async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+    async <T>(work: () => Promise<T>): Promise<T | undefined> => {
       if (!begin()) return undefined;
       try {
         return await work();

@@ -26,7 +26,10 @@ function prepareFiles(ctx: BenchContext): { small: string[]; large: string } {
   const small = Array.from({ length: smallFiles }, (_, index) => {
     const path = join(folder, `note-${index}.txt`);
     // Distinct contents, 2–20 KB: no two adds share a stored file.
-    writeFileSync(path, Buffer.concat([samples.text, Buffer.from(randomBytes(1_000 + (index % 10) * 1_000).toString('hex'))]));
+    writeFileSync(
+      path,
+      Buffer.concat([samples.text, Buffer.from(randomBytes(1_000 + (index % 10) * 1_000).toString('hex'))]),
+    );
     return path;
   });
   const large = join(folder, 'scan.pdf');
@@ -50,7 +53,9 @@ export const addAttachments: BenchStep = {
     });
     const copies = join(ctx.root, 'plain-copies');
     mkdirSync(copies, { recursive: true });
-    const smallReference = await timeOnce(() => files.small.forEach((path, index) => copyDurably(path, join(copies, `${index}`))));
+    const smallReference = await timeOnce(() =>
+      files.small.forEach((path, index) => copyDurably(path, join(copies, `${index}`))),
+    );
     const largeRolodesk = await timeOnce(() => add(files.large));
     const largeReference = await timeOnce(() => copyDurably(files.large, join(copies, 'large')));
 

@@ -34,7 +34,8 @@ async function zipMs(ctx: BenchContext, database: string, files: readonly string
   return timeOnce(async () => {
     const zip = new ZipFile();
     zip.addFile(database, 'crm.db', { compress: true });
-    for (const file of files) zip.addFile(file, `files/${file.slice(-64, -62)}/${file.slice(-64)}`, { compress: false });
+    for (const file of files)
+      zip.addFile(file, `files/${file.slice(-64, -62)}/${file.slice(-64)}`, { compress: false });
     zip.end();
     await pipeline(zip.outputStream, createWriteStream(join(ctx.root, 'reference.zip')));
   });
@@ -89,7 +90,8 @@ export const backupJobs: BenchStep = {
         verifications.push(await timeOnce(() => core.backups.settled()));
       }
       const backupMs = median(shellBackups);
-      const shellChecksMs = timeProgram(shellPath, [shellCopy(0), 'PRAGMA integrity_check; PRAGMA foreign_key_check;']) - startup;
+      const shellChecksMs =
+        timeProgram(shellPath, [shellCopy(0), 'PRAGMA integrity_check; PRAGMA foreign_key_check;']) - startup;
       const hashDatabaseMs = timeProgram('sha256sum', [shellCopy(0)]);
       const hashFilesMs = timeProgram('sha256sum', files);
       const zipReference = await zipMs(ctx, shellCopy(0), files);
@@ -132,8 +134,20 @@ export const backupJobs: BenchStep = {
           display: time,
           note: 'as above, every attachment hashed again; reference: as above + sha256sum of every attachment',
         },
-        { operation: 'export to one .zip, read back', rolodeskMs: exportMs, referenceMs: bareBackupAndZip, display: time, note: `snapshot copy + verification + zip + every entry re-read and hashed; reference: ${zipNote}` },
-        { operation: 'restore a snapshot', rolodeskMs: restoreMs, referenceMs: bareBackupAndZip, display: time, note: `staged with hashes (its checksum proves SQLite's checks), safety snapshot copied and verified, swap, reopen; reference: ${zipNote}` },
+        {
+          operation: 'export to one .zip, read back',
+          rolodeskMs: exportMs,
+          referenceMs: bareBackupAndZip,
+          display: time,
+          note: `snapshot copy + verification + zip + every entry re-read and hashed; reference: ${zipNote}`,
+        },
+        {
+          operation: 'restore a snapshot',
+          rolodeskMs: restoreMs,
+          referenceMs: bareBackupAndZip,
+          display: time,
+          note: `staged with hashes (its checksum proves SQLite's checks), safety snapshot copied and verified, swap, reopen; reference: ${zipNote}`,
+        },
       ];
     } finally {
       await core.close();

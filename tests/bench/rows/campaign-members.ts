@@ -15,7 +15,8 @@ async function expectMembers(ctx: BenchContext, expected: number): Promise<void>
   const benchMembers = 'SELECT count(*) AS n FROM campaign_members WHERE campaign_id = (SELECT max(id) FROM campaigns)';
   const rolodesk = ((await ctx.core()).db.prepare(benchMembers).get() as { n: number }).n;
   const shell = Number(shellQuery(ctx.shellDb, `${benchMembers};`)[0]?.[0]);
-  if (rolodesk !== expected || shell !== expected) throw new Error(`expected ${expected} members on both sides, Rolodesk has ${rolodesk}, the shell ${shell}`);
+  if (rolodesk !== expected || shell !== expected)
+    throw new Error(`expected ${expected} members on both sides, Rolodesk has ${rolodesk}, the shell ${shell}`);
 }
 
 export const campaignMembers: BenchStep = {
@@ -31,7 +32,9 @@ export const campaignMembers: BenchStep = {
     // The reference: the members alone, one INSERT…SELECT, no consent rule, no events, no counts.
     shellQuery(ctx.shellDb, `${newCampaign.replace(' RETURNING id', '')};`);
     const line = `BEGIN; INSERT INTO campaign_members (campaign_id, contact_id, status, status_at, added_at) SELECT (SELECT max(id) FROM campaigns), id, 'planned', '${at}', '${at}' FROM contacts WHERE deleted_at IS NULL; COMMIT;`;
-    const [shellTotal = 0] = runTimedScript(ctx.shellDb, join(ctx.scriptDir, 'campaign-members.sql'), ctx.shellSetup, [{ line }]);
+    const [shellTotal = 0] = runTimedScript(ctx.shellDb, join(ctx.scriptDir, 'campaign-members.sql'), ctx.shellSetup, [
+      { line },
+    ]);
     await expectMembers(ctx, added);
     return [
       {

@@ -31,10 +31,17 @@ interface Read {
   sql(db: Db): void;
 }
 
-const parse = <C extends ChannelName>(channel: C, input: Input<C>) => channels[channel].input.parse(input) as ParsedInput<C>;
+const parse = <C extends ChannelName>(channel: C, input: Input<C>) =>
+  channels[channel].input.parse(input) as ParsedInput<C>;
 
 /** Per read: the Rolodesk median of `runs` calls and the shell's time for the same statements. */
-async function measure(ctx: BenchContext, name: string, reads: readonly Read[], runs: number, shellSamples: number): Promise<{ rolodesk: number[]; shell: number[] }> {
+async function measure(
+  ctx: BenchContext,
+  name: string,
+  reads: readonly Read[],
+  runs: number,
+  shellSamples: number,
+): Promise<{ rolodesk: number[]; shell: number[] }> {
   const core = await ctx.core();
   const rolodesk: number[] = [];
   for (const read of reads) rolodesk.push(median(await timeRuns(runs, () => read.run(core), 1)));
@@ -56,21 +63,25 @@ export const crmSearch: BenchStep = {
   async run(ctx) {
     if (!ctx.crm) throw new Error('the CRM seed step must run first');
     const prefixes = crmSearchPrefixes(ctx.data.slice(0, ctx.contacts), ctx.crm, prefixCount, ctx.seed);
-    const reads = prefixes.map(
-      (text): Read => ({
-        label: text,
-        run: (core) => call(core, 'search.all', { text }),
-        sql: (db) => {
-          const request = parse('search.all', { text });
-          searchRepo(db).search(request.text, request.perKind, request.kinds);
-        },
-      }),
-    );
+    const reads = prefixes.map((text): Read => ({
+      label: text,
+      run: (core) => call(core, 'search.all', { text }),
+      sql: (db) => {
+        const request = parse('search.all', { text });
+        searchRepo(db).search(request.text, request.perKind, request.kinds);
+      },
+    }));
     const { rolodesk, shell } = await measure(ctx, 'crm-search', reads, 3, 1);
     const worst = rolodesk.indexOf(Math.max(...rolodesk));
     const note = `${formatCount(prefixes.length)} prefixes of 1–4 letters (15 % after a first word) over contacts, companies, deals, activities`;
     return [
-      { operation: 'search all kinds as you type, p50', rolodeskMs: percentile(rolodesk, 50), referenceMs: percentile(shell, 50), display: { kind: 'time' }, note },
+      {
+        operation: 'search all kinds as you type, p50',
+        rolodeskMs: percentile(rolodesk, 50),
+        referenceMs: percentile(shell, 50),
+        display: { kind: 'time' },
+        note,
+      },
       {
         operation: 'search all kinds as you type, p95',
         rolodeskMs: percentile(rolodesk, 95),
@@ -139,37 +150,38 @@ export const openRecords: BenchStep = {
     const r = seededRandom(ctx.seed + 3);
     const companyIds = Array.from({ length: recordsToOpen }, () => r.int(1, ctx.crm!.companies.length));
     const contactIds = Array.from({ length: recordsToOpen }, () => r.int(1, ctx.contacts));
-    const companyReads = companyIds.map(
-      (id): Read => ({
-        label: `company ${id}`,
-        run: (core) =>
-          Promise.all([
-            call(core, 'companies.get', { id }),
-            call(core, 'contacts.list', { companyId: id, limit: 50 }),
-            call(core, 'deals.list', { companyId: id, limit: 50 }),
-            call(core, 'timeline.list', { record: { kind: 'company', id } }),
-            call(core, 'attachments.list', { record: { kind: 'company', id } }),
-          ]),
-        sql: (db) => {
-          companiesRepo(db).get(id);
-          contactsRepo(db).list(parse('contacts.list', { companyId: id, limit: 50 }));
-          dealsRepo(db).list(parse('deals.list', { companyId: id, limit: 50 }));
-          timelineRepo(db).page({ kind: 'company', id }, undefined, 50);
-          attachmentsRepo(db).listFor({ kind: 'company', id });
-        },
-      }),
-    );
-    const contactReads = contactIds.map(
-      (id): Read => ({
-        label: `contact ${id}`,
-        run: (core) => Promise.all([call(core, 'contacts.get', { id }), call(core, 'timeline.list', { record: { kind: 'contact', id } }), call(core, 'attachments.list', { record: { kind: 'contact', id } })]),
-        sql: (db) => {
-          contactsRepo(db).get(id);
-          timelineRepo(db).page({ kind: 'contact', id }, undefined, 50);
-          attachmentsRepo(db).listFor({ kind: 'contact', id });
-        },
-      }),
-    );
+    const companyReads = companyIds.map((id): Read => ({
+      label: `company ${id}`,
+      run: (core) =>
+        Promise.all([
+          call(core, 'companies.get', { id }),
+          call(core, 'contacts.list', { companyId: id, limit: 50 }),
+          call(core, 'deals.list', { companyId: id, limit: 50 }),
+          call(core, 'timeline.list', { record: { kind: 'company', id } }),
+          call(core, 'attachments.list', { record: { kind: 'company', id } }),
+        ]),
+      sql: (db) => {
+        companiesRepo(db).get(id);
+        contactsRepo(db).list(parse('contacts.list', { companyId: id, limit: 50 }));
+        dealsRepo(db).list(parse('deals.list', { companyId: id, limit: 50 }));
+        timelineRepo(db).page({ kind: 'company', id }, undefined, 50);
+        attachmentsRepo(db).listFor({ kind: 'company', id });
+      },
+    }));
+    const contactReads = contactIds.map((id): Read => ({
+      label: `contact ${id}`,
+      run: (core) =>
+        Promise.all([
+          call(core, 'contacts.get', { id }),
+          call(core, 'timeline.list', { record: { kind: 'contact', id } }),
+          call(core, 'attachments.list', { record: { kind: 'contact', id } }),
+        ]),
+      sql: (db) => {
+        contactsRepo(db).get(id);
+        timelineRepo(db).page({ kind: 'contact', id }, undefined, 50);
+        attachmentsRepo(db).listFor({ kind: 'contact', id });
+      },
+    }));
     const companies = await measure(ctx, 'open-companies', companyReads, 5, 1);
     const contacts = await measure(ctx, 'open-contacts', contactReads, 5, 1);
     return [
@@ -197,7 +209,16 @@ export const boardLoad: BenchStep = {
   async run(ctx) {
     // As useDealBoard.ts asks.
     const boardRequest = { includeClosed: true, cardsPerStage: 50 } as const;
-    const byStage: Input<'deals.list'> = { sort: 'stage', direction: 'asc', search: '', tagIds: [], tagMatch: 'any', custom: [], offset: 0, limit: 100 };
+    const byStage: Input<'deals.list'> = {
+      sort: 'stage',
+      direction: 'asc',
+      search: '',
+      tagIds: [],
+      tagMatch: 'any',
+      custom: [],
+      offset: 0,
+      limit: 100,
+    };
     const reads: Read[] = [
       {
         label: 'board',

@@ -23,7 +23,19 @@ function statementsFor(crm: SeedCrm): Statement[] {
   return [
     {
       sql: 'INSERT INTO companies (name, website, phone, address, industry, notes, name_key, phone_key, name_sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      rows: crm.companies.map((c) => [c.name, c.website, c.phone, c.address, c.industry, c.notes, c.nameKey, c.phoneKey, c.nameSort, c.createdAt, c.createdAt]),
+      rows: crm.companies.map((c) => [
+        c.name,
+        c.website,
+        c.phone,
+        c.address,
+        c.industry,
+        c.notes,
+        c.nameKey,
+        c.phoneKey,
+        c.nameSort,
+        c.createdAt,
+        c.createdAt,
+      ]),
     },
     {
       sql: 'UPDATE contacts SET company_id = ? WHERE id = ?',
@@ -35,15 +47,45 @@ function statementsFor(crm: SeedCrm): Statement[] {
       rows: crm.deals.map((d) => {
         const position = positions.get(d.stageId) ?? 0;
         positions.set(d.stageId, position + 1);
-        return [d.title, id(d.company), id(d.contact), d.valueMinor, d.currency, d.stageId, position, d.expectedClose, d.owner, d.probability, d.notes, d.stageId >= 5 ? d.createdAt : null, d.createdAt, d.createdAt];
+        return [
+          d.title,
+          id(d.company),
+          id(d.contact),
+          d.valueMinor,
+          d.currency,
+          d.stageId,
+          position,
+          d.expectedClose,
+          d.owner,
+          d.probability,
+          d.notes,
+          d.stageId >= 5 ? d.createdAt : null,
+          d.createdAt,
+          d.createdAt,
+        ];
       }),
     },
     {
       sql: `INSERT INTO activities (kind, subject, body, occurred_at, due_at, done_at, contact_id, company_id, deal_id, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      rows: crm.activities.map((a) => [a.kind, a.subject, a.body, a.occurredAt, a.dueAt, a.doneAt, id(a.contact), id(a.company), id(a.deal), a.createdAt, a.createdAt]),
+      rows: crm.activities.map((a) => [
+        a.kind,
+        a.subject,
+        a.body,
+        a.occurredAt,
+        a.dueAt,
+        a.doneAt,
+        id(a.contact),
+        id(a.company),
+        id(a.deal),
+        a.createdAt,
+        a.createdAt,
+      ]),
     },
-    { sql: "INSERT INTO tags (name, color, created_at) VALUES (?, 'gray', '2025-01-01T00:00:00.000Z')", rows: crm.tags.map((name) => [name]) },
+    {
+      sql: "INSERT INTO tags (name, color, created_at) VALUES (?, 'gray', '2025-01-01T00:00:00.000Z')",
+      rows: crm.tags.map((name) => [name]),
+    },
     ...(['contact', 'company', 'deal'] as const).map((kind) => ({
       sql: `INSERT INTO ${kind}_tags (${kind}_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
       rows: crm.tagLinks.filter(([linkKind]) => linkKind === kind).map(([, index, tag]) => [index + 1, tag + 1]),
@@ -80,16 +122,22 @@ export const seedCrmStep: BenchStep = {
         for (const { statement, rows } of prepared) for (const row of rows) statement.run(...row);
       })(),
     );
-    if ((await call(core, 'companies.list', { limit: 1 })).total !== crm.companies.length) throw new Error('the companies did not all arrive');
+    if ((await call(core, 'companies.list', { limit: 1 })).total !== crm.companies.length)
+      throw new Error('the companies did not all arrive');
 
     // One transaction over several timed lines (a single line would outgrow a JavaScript string at ×10); their times add up.
     const inserts = statements.flatMap((statement) => statement.rows.map((row) => inline(statement.sql, row)));
     const batches = [{ line: 'BEGIN;' }];
-    for (let start = 0; start < inserts.length; start += shellRowsPerLine) batches.push({ line: inserts.slice(start, start + shellRowsPerLine).join(' ') });
+    for (let start = 0; start < inserts.length; start += shellRowsPerLine)
+      batches.push({ line: inserts.slice(start, start + shellRowsPerLine).join(' ') });
     batches.push({ line: 'COMMIT;' });
-    const shellTotal = runTimedScript(ctx.shellDb, join(ctx.scriptDir, 'seed-crm.sql'), ctx.shellSetup, batches).reduce((sum, ms) => sum + ms, 0);
+    const shellTotal = runTimedScript(ctx.shellDb, join(ctx.scriptDir, 'seed-crm.sql'), ctx.shellSetup, batches).reduce(
+      (sum, ms) => sum + ms,
+      0,
+    );
     const shellActivities = Number(shellQuery(ctx.shellDb, 'SELECT count(*) FROM activities;')[0]?.[0]);
-    if (shellActivities !== crm.activities.length) throw new Error(`the shell holds ${shellActivities} activities, expected ${crm.activities.length}`);
+    if (shellActivities !== crm.activities.length)
+      throw new Error(`the shell holds ${shellActivities} activities, expected ${crm.activities.length}`);
     return [
       {
         operation: `seed ${formatCount(crm.companies.length)} companies, ${formatCount(crm.deals.length)} deals, ${formatCount(crm.activities.length)} activities`,

@@ -22,7 +22,11 @@ function shellCsvMs(ctx: BenchContext, to: string): number {
   const out = openSync(to, 'w');
   try {
     const start = performance.now();
-    const run = spawnSync(shellPath, ['-batch', '-bail', '-csv', '-header', ctx.rolodeskDb, ...ctx.shellSetup, shellQuery], { stdio: ['ignore', out, 'pipe'], encoding: 'utf8' });
+    const run = spawnSync(
+      shellPath,
+      ['-batch', '-bail', '-csv', '-header', ctx.rolodeskDb, ...ctx.shellSetup, shellQuery],
+      { stdio: ['ignore', out, 'pipe'], encoding: 'utf8' },
+    );
     if (run.status !== 0) throw new Error(`sqlite3 -csv: ${run.stderr}`);
     return performance.now() - start - shellStartupMs();
   } finally {
@@ -50,7 +54,12 @@ export const exportRows: BenchStep = {
     const referenceMs = shellCsvMs(ctx, reference);
     const desktop = recordingDesktop();
     const logs: LogRecord[] = [];
-    const host = await startCore({ dataDir: ctx.rolodeskDir, logger: memoryLogger(logs), appVersion: 'bench', desktop });
+    const host = await startCore({
+      dataDir: ctx.rolodeskDir,
+      logger: memoryLogger(logs),
+      appVersion: 'bench',
+      desktop,
+    });
     try {
       await logged(logs, 'background database checks finished');
       const to = join(ctx.root, 'contacts.csv');

@@ -11,7 +11,10 @@ import type { BenchStep, Measurement } from './row';
 const listRequest = { sort: 'name', direction: 'asc', limit: 100 } as const;
 
 /** Sends contacts.list every 10 ms while `job` runs, and watches this thread's timer for stalls. */
-async function underLoad(host: CoreHost, job: () => Promise<unknown>): Promise<{ latencies: number[]; longestStall: number; wallMs: number }> {
+async function underLoad(
+  host: CoreHost,
+  job: () => Promise<unknown>,
+): Promise<{ latencies: number[]; longestStall: number; wallMs: number }> {
   const latencies: number[] = [];
   let running = true;
   let longestStall = 0;
@@ -63,7 +66,13 @@ export const hostedJobs: BenchStep = {
       const idle = await underLoad(host, () => new Promise((done) => setTimeout(done, 2000)));
       const idleP99 = percentile(idle.latencies, 99);
       const rows: Measurement[] = [
-        { operation: 'contacts.list through the host, p99 (nothing else running)', rolodeskMs: idleP99, referenceMs: idleP99, display: { kind: 'time' }, note: `${idle.latencies.length} requests; the reference for the rows below` },
+        {
+          operation: 'contacts.list through the host, p99 (nothing else running)',
+          rolodeskMs: idleP99,
+          referenceMs: idleP99,
+          display: { kind: 'time' },
+          note: `${idle.latencies.length} requests; the reference for the rows below`,
+        },
       ];
       let snapshotId = '';
       const jobs: Array<[string, () => Promise<unknown>]> = [
@@ -82,8 +91,20 @@ export const hostedJobs: BenchStep = {
         const load = await underLoad(host, job);
         const p99 = percentile(load.latencies, 99);
         rows.push(
-          { operation: `during ${name}: contacts.list p99 (goal ≤ 50 ms)`, rolodeskMs: p99, referenceMs: idleP99, display: { kind: 'time' }, note: `${load.latencies.length} requests over the job's ${(load.wallMs / 1000).toFixed(1)} s` },
-          { operation: `during ${name}: longest stall of the window's thread (goal ≤ 16 ms)`, rolodeskMs: load.longestStall, referenceMs: idle.longestStall, display: { kind: 'time' }, note: 'a 5 ms timer in the thread main runs in; reference: the same with nothing running' },
+          {
+            operation: `during ${name}: contacts.list p99 (goal ≤ 50 ms)`,
+            rolodeskMs: p99,
+            referenceMs: idleP99,
+            display: { kind: 'time' },
+            note: `${load.latencies.length} requests over the job's ${(load.wallMs / 1000).toFixed(1)} s`,
+          },
+          {
+            operation: `during ${name}: longest stall of the window's thread (goal ≤ 16 ms)`,
+            rolodeskMs: load.longestStall,
+            referenceMs: idle.longestStall,
+            display: { kind: 'time' },
+            note: 'a 5 ms timer in the thread main runs in; reference: the same with nothing running',
+          },
         );
       }
       return rows;
@@ -99,10 +120,17 @@ export const hostMemory: BenchStep = {
   async run(ctx: BenchContext): Promise<Measurement[]> {
     await ctx.closeCore();
     const script = resolve(__dirname, '../host-memory.ts');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', script, ctx.rolodeskDir], { encoding: 'utf8', timeout: 600_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script, ctx.rolodeskDir], {
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
     if (run.status !== 0) throw new Error(`host memory: ${run.stderr}`);
     const { rss, heapUsed } = JSON.parse(run.stdout.trim().split('\n').pop()!) as { rss: number; heapUsed: number };
-    ctx.memory.push({ label: 'process hosting the core (its own process: after lists, searches, records, the board)', rss, heapUsed });
+    ctx.memory.push({
+      label: 'process hosting the core (its own process: after lists, searches, records, the board)',
+      rss,
+      heapUsed,
+    });
     return [];
   },
 };

@@ -36,9 +36,17 @@ async function copyOfData(ctx: BenchContext, name: string): Promise<string> {
   return dir;
 }
 
-function importInItsOwnProcess(dataDir: string, file: string, kind: 'contact' | 'company' = 'contact'): ImportRunResult {
+function importInItsOwnProcess(
+  dataDir: string,
+  file: string,
+  kind: 'contact' | 'company' = 'contact',
+): ImportRunResult {
   const script = resolve(__dirname, '../import-run.ts');
-  const run = spawnSync(process.execPath, ['--import', 'tsx', script, dataDir, file, kind], { encoding: 'utf8', timeout: 3_600_000, maxBuffer: 16 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script, dataDir, file, kind], {
+    encoding: 'utf8',
+    timeout: 3_600_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   if (run.status !== 0) throw new Error(`import run: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as ImportRunResult;
 }
@@ -49,7 +57,10 @@ function shellImportMs(ctx: BenchContext, file: string): number {
   const db = join(ctx.root, 'shell-import.db');
   rmSync(db, { force: true });
   copyFileSync(ctx.templateDb, db);
-  const setup = [...ctx.shellSetup, 'CREATE TABLE people(first_name TEXT, last_name TEXT, email TEXT, phone TEXT, company TEXT, notes TEXT);'];
+  const setup = [
+    ...ctx.shellSetup,
+    'CREATE TABLE people(first_name TEXT, last_name TEXT, email TEXT, phone TEXT, company TEXT, notes TEXT);',
+  ];
   return timeProgram(shellPath, [db, ...setup, `.import --csv --skip 1 '${file}' people`]) - shellStartupMs();
 }
 
@@ -62,8 +73,20 @@ async function shellIntoSchemaMs(ctx: BenchContext, file: string): Promise<numbe
   const db = join(await copyOfData(ctx, 'shell-schema'), 'crm.db');
   const insert = `INSERT INTO contacts (name, email, phone, company, notes, created_at, updated_at)
     SELECT trim(first_name || ' ' || last_name), nullif(email, ''), nullif(phone, ''), nullif(company, ''), nullif(notes, ''), '2026-12-06T00:00:00.000Z', '2026-12-06T00:00:00.000Z' FROM temp.people;`;
-  const setup = [...ctx.shellSetup, 'CREATE TEMP TABLE people(first_name TEXT, last_name TEXT, email TEXT, phone TEXT, company TEXT, notes TEXT);'];
-  return timeProgram(shellPath, [db, ...setup, 'BEGIN;', `.import --csv --skip 1 --schema temp '${file}' people`, insert, 'COMMIT;']) - shellStartupMs();
+  const setup = [
+    ...ctx.shellSetup,
+    'CREATE TEMP TABLE people(first_name TEXT, last_name TEXT, email TEXT, phone TEXT, company TEXT, notes TEXT);',
+  ];
+  return (
+    timeProgram(shellPath, [
+      db,
+      ...setup,
+      'BEGIN;',
+      `.import --csv --skip 1 --schema temp '${file}' people`,
+      insert,
+      'COMMIT;',
+    ]) - shellStartupMs()
+  );
 }
 
 /**
@@ -110,7 +133,7 @@ export const importRows: BenchStep = {
         rolodeskMs: full.wallMs,
         referenceMs: schemaFloorMs,
         display: time,
-        note: "reference: sqlite3 .import into a temporary table, then one INSERT … SELECT into a copy of the seeded contacts table (its triggers and search index run; no duplicate check, tags or history), one transaction, start-up subtracted",
+        note: 'reference: sqlite3 .import into a temporary table, then one INSERT … SELECT into a copy of the seeded contacts table (its triggers and search index run; no duplicate check, tags or history), one transaction, start-up subtracted',
       },
       {
         operation: `import ${formatCount(rows)}-row company CSV`,

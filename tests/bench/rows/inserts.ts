@@ -13,7 +13,15 @@ const blankToNull = (text: string) => (text === '' ? null : text);
 
 /** The row repo.create writes (blank fields stored as NULL), as a statement for the shell. */
 function insertStatement(contact: SeedContact, now: string): string {
-  const values = [contact.name, blankToNull(contact.email), blankToNull(contact.phone), blankToNull(contact.company), blankToNull(contact.notes), now, now];
+  const values = [
+    contact.name,
+    blankToNull(contact.email),
+    blankToNull(contact.phone),
+    blankToNull(contact.company),
+    blankToNull(contact.notes),
+    now,
+    now,
+  ];
   return `INSERT INTO contacts (name, email, phone, company, notes, created_at, updated_at) VALUES (${values.map(sqlLiteral).join(', ')});`;
 }
 
@@ -38,8 +46,12 @@ export const bulkInsert: BenchStep = {
     });
     const rolodeskTotal = await timeOnce(() => insertAll(contacts));
 
-    const line = ['BEGIN;', ...contacts.map((contact) => insertStatement(contact, contact.createdAt)), 'COMMIT;'].join(' ');
-    const [shellTotal = 0] = runTimedScript(ctx.shellDb, join(ctx.scriptDir, 'bulk-insert.sql'), ctx.shellSetup, [{ line }]);
+    const line = ['BEGIN;', ...contacts.map((contact) => insertStatement(contact, contact.createdAt)), 'COMMIT;'].join(
+      ' ',
+    );
+    const [shellTotal = 0] = runTimedScript(ctx.shellDb, join(ctx.scriptDir, 'bulk-insert.sql'), ctx.shellSetup, [
+      { line },
+    ]);
     await expectCounts(ctx, ctx.contacts);
     return [
       {
@@ -57,7 +69,7 @@ export const singleCreates: BenchStep = {
   title: 'create contacts one at a time',
   async run(ctx) {
     const contacts = ctx.data.slice(ctx.contacts, ctx.contacts + ctx.extraContacts);
-    const core = (await ctx.core());
+    const core = await ctx.core();
     const rolodeskTotal = await timeOnce(async () => {
       for (const { name, email, phone, company, notes } of contacts) {
         await call(core, 'contacts.create', { name, email, phone, company, notes });
@@ -67,7 +79,9 @@ export const singleCreates: BenchStep = {
     // Autocommit: each INSERT is its own transaction with its own WAL fsync, as each create is.
     const now = new Date().toISOString();
     const line = contacts.map((contact) => insertStatement(contact, now)).join(' ');
-    const [shellTotal = 0] = runTimedScript(ctx.shellDb, join(ctx.scriptDir, 'single-creates.sql'), ctx.shellSetup, [{ line }]);
+    const [shellTotal = 0] = runTimedScript(ctx.shellDb, join(ctx.scriptDir, 'single-creates.sql'), ctx.shellSetup, [
+      { line },
+    ]);
     await expectCounts(ctx, ctx.contacts + contacts.length);
     return [
       {

@@ -49,7 +49,10 @@ export const jobsUnderLoad: BenchStep = {
       logs.splice(0);
       core = await open();
       // Timed from when the core answers; the checks started as it opened.
-      results.push(['background checks after opening (quick_check + weekly integrity_check)', await underLoad(core, () => logged(logs, 'background database checks finished'))]);
+      results.push([
+        'background checks after opening (quick_check + weekly integrity_check)',
+        await underLoad(core, () => logged(logs, 'background database checks finished')),
+      ]);
 
       return results.map(([operation, result]) => ({
         operation: `contacts.list p99 during ${operation}`,

@@ -19,18 +19,23 @@ function listPage(label: string, offsetFor: (ctx: BenchContext) => number): Benc
   return {
     title: `list ${label}`,
     async run(ctx) {
-      const core = (await ctx.core());
+      const core = await ctx.core();
       const offset = offsetFor(ctx);
       const request = { offset, limit: pageSize, sort: 'name', direction: 'asc' } as const satisfies ContactListRequest;
       const rolodeskMs = median(await timeRuns(runs, () => call(core, 'contacts.list', request)));
 
       const statements = captureSql(core.db, (db) => contactsRepo(db).list({ ...request, search: '' }));
       expectSameResult(ctx.rolodeskDb, statements, await call(core, 'contacts.list', request));
-      const [samples = []] = timeRepeated(ctx.rolodeskDb, join(ctx.scriptDir, `list-${offset}.sql`), [{ line: statements.join(' '), guessMs: rolodeskMs }], {
-        setup: ctx.shellSetup,
-        samples: 15,
-        targetBatchMs: 40,
-      });
+      const [samples = []] = timeRepeated(
+        ctx.rolodeskDb,
+        join(ctx.scriptDir, `list-${offset}.sql`),
+        [{ line: statements.join(' '), guessMs: rolodeskMs }],
+        {
+          setup: ctx.shellSetup,
+          samples: 15,
+          targetBatchMs: 40,
+        },
+      );
       return [
         {
           operation: `list ${label} (offset ${formatCount(offset)}, ${pageSize} by name)`,

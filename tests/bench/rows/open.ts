@@ -62,13 +62,17 @@ export const openDatabase: BenchStep = {
       const core = await openCore({ dataDir: ctx.rolodeskDir, logger: timed.logger, appVersion: 'bench' });
       await call(core, 'contacts.list', { limit: 50 });
       const answered = performance.now() - start;
-      if (after === 'clean' && timed.at(checkStarted) === undefined) throw new Error('a start after a clean close did not leave its quick check to the background');
+      if (after === 'clean' && timed.at(checkStarted) === undefined)
+        throw new Error('a start after a clean close did not leave its quick check to the background');
       const check = after === 'clean' ? (await timed.reached(checksFinished)) - timed.at(checkStarted)! : undefined;
       // Also before closing after a clean start: a close before the check passed leaves no clean-close mark.
       if (!(await core.writesAccepted())) throw new Error('the core refused writes after opening the seeded database');
       const writable = performance.now() - start;
       await core.close();
-      if (timed.errors.length > 0) throw new Error(`the core logged an error while the bench opened it: ${JSON.stringify(timed.errors).slice(0, 500)}`);
+      if (timed.errors.length > 0)
+        throw new Error(
+          `the core logged an error while the bench opened it: ${JSON.stringify(timed.errors).slice(0, 500)}`,
+        );
       return { answered, check, writable };
     };
     // One untimed open of each kind first, as the shell gets one below.
@@ -87,9 +91,20 @@ export const openDatabase: BenchStep = {
     // .open starts a fresh connection (cold SQLite cache, as openCore has); the first statement also loads the schema.
     if (ctx.rolodeskDb.includes("'")) throw new Error('the bench directory must not contain a quote');
     const fresh = (line: string) => ({ before: [`.open '${ctx.rolodeskDb}'`], line });
-    const shellTimes = (name: string, line: string) => runTimedScript(ctx.rolodeskDb, join(ctx.scriptDir, name), [], Array.from({ length: runs + 1 }, () => fresh(line))).slice(1);
+    const shellTimes = (name: string, line: string) =>
+      runTimedScript(
+        ctx.rolodeskDb,
+        join(ctx.scriptDir, name),
+        [],
+        Array.from({ length: runs + 1 }, () => fresh(line)),
+      ).slice(1);
     const shellQuickCheck = median(shellTimes('open-check.sql', 'PRAGMA quick_check;'));
-    const shellFirstPage = median(shellTimes('open-page.sql', 'SELECT id, name, email, phone, company FROM contacts WHERE deleted_at IS NULL ORDER BY name_sort, name LIMIT 50;'));
+    const shellFirstPage = median(
+      shellTimes(
+        'open-page.sql',
+        'SELECT id, name, email, phone, company FROM contacts WHERE deleted_at IS NULL ORDER BY name_sort, name LIMIT 50;',
+      ),
+    );
     return [
       {
         operation: 'open the database: first request answered (after a clean close)',

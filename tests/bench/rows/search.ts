@@ -31,9 +31,30 @@ interface SearchBox {
 }
 
 const boxes: readonly SearchBox[] = [
-  { name: 'Contacts', kind: 'contact', channel: 'contacts.list', sort: 'name', pageSql: (db) => contactsRepo(db).pageSql('name', 'asc', undefined, 'read')[0]!, words: (ctx) => ctx.data.slice(0, ctx.contacts) },
-  { name: 'Companies', kind: 'company', channel: 'companies.list', sort: 'name', pageSql: (db) => companiesRepo(db).pageSql('name', 'asc', undefined, 'read')[0]!, words: (ctx) => ctx.crm!.companies },
-  { name: 'Deals', kind: 'deal', channel: 'deals.list', sort: 'stage', pageSql: (db) => dealsRepo(db).pageSql('stage', 'asc', undefined, 'read')[0]!, words: (ctx) => ctx.crm!.deals.map((deal) => ({ name: deal.title })) },
+  {
+    name: 'Contacts',
+    kind: 'contact',
+    channel: 'contacts.list',
+    sort: 'name',
+    pageSql: (db) => contactsRepo(db).pageSql('name', 'asc', undefined, 'read')[0]!,
+    words: (ctx) => ctx.data.slice(0, ctx.contacts),
+  },
+  {
+    name: 'Companies',
+    kind: 'company',
+    channel: 'companies.list',
+    sort: 'name',
+    pageSql: (db) => companiesRepo(db).pageSql('name', 'asc', undefined, 'read')[0]!,
+    words: (ctx) => ctx.crm!.companies,
+  },
+  {
+    name: 'Deals',
+    kind: 'deal',
+    channel: 'deals.list',
+    sort: 'stage',
+    pageSql: (db) => dealsRepo(db).pageSql('stage', 'asc', undefined, 'read')[0]!,
+    words: (ctx) => ctx.crm!.deals.map((deal) => ({ name: deal.title })),
+  },
 ];
 
 /**
@@ -50,8 +71,22 @@ export const listSearchBoxes: BenchStep = {
     const core = await ctx.core();
     const rows: Measurement[] = [];
     for (const box of boxes) {
-      const prefixes = searchPrefixes(box.words(ctx), prefixCount, ctx.seed).filter((typed) => toPrefixQuery(typed) !== '');
-      const requests = prefixes.map((search) => ({ sort: box.sort, direction: 'asc', search, tagIds: [], tagMatch: 'any', custom: [], offset: 0, limit: pageSize }) as const);
+      const prefixes = searchPrefixes(box.words(ctx), prefixCount, ctx.seed).filter(
+        (typed) => toPrefixQuery(typed) !== '',
+      );
+      const requests = prefixes.map(
+        (search) =>
+          ({
+            sort: box.sort,
+            direction: 'asc',
+            search,
+            tagIds: [],
+            tagMatch: 'any',
+            custom: [],
+            offset: 0,
+            limit: pageSize,
+          }) as const,
+      );
       const rolodesk: number[] = [];
       const pages = [];
       for (const request of requests) {
@@ -61,8 +96,15 @@ export const listSearchBoxes: BenchStep = {
 
       const pageSql = box.pageSql(core.db);
       const lines = prefixes.map((typed) => {
-        const params = { searchMatch: toPrefixQuery(typed), searchBase: kindBase[box.kind], searchEnd: idBase(box.kind), limit: pageSize, offset: 0 };
-        const count = 'SELECT count(*) FROM search_fts WHERE search_fts MATCH @searchMatch AND rowid > CAST(@searchBase AS INTEGER) AND rowid < CAST(@searchEnd AS INTEGER)';
+        const params = {
+          searchMatch: toPrefixQuery(typed),
+          searchBase: kindBase[box.kind],
+          searchEnd: idBase(box.kind),
+          limit: pageSize,
+          offset: 0,
+        };
+        const count =
+          'SELECT count(*) FROM search_fts WHERE search_fts MATCH @searchMatch AND rowid > CAST(@searchBase AS INTEGER) AND rowid < CAST(@searchEnd AS INTEGER)';
         return { page: inlineParameters(pageSql, [params]), count: inlineParameters(count, [params]) };
       });
       // The shell answers what Rolodesk answered: the same rows, and a count the capped one agrees with.
@@ -71,7 +113,8 @@ export const listSearchBoxes: BenchStep = {
         const total = Number(shellQuery(ctx.rolodeskDb, `${lines[index]!.count};`)[0]?.[0]);
         const page = pages[index]!;
         const counted = page.more ? total > page.total : total === page.total;
-        if (!counted || ids.join() !== page.rows.map((row) => row.id).join()) throw new Error(`the shell's result differs from Rolodesk's for “${prefixes[index]}” in ${box.name}`);
+        if (!counted || ids.join() !== page.rows.map((row) => row.id).join())
+          throw new Error(`the shell's result differs from Rolodesk's for “${prefixes[index]}” in ${box.name}`);
       }
       const shell = timeRepeated(
         ctx.rolodeskDb,

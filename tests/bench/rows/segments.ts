@@ -46,25 +46,53 @@ export const segmentCounts: BenchStep = {
     const marketing = await addMarketingData(ctx);
     try {
       // The seed's activities end on its own "now"; reach 90 days back from there, so the rule excludes as many people as it would in use.
-      const lastActivity = new Date(Math.max(...ctx.crm.activities.slice(0, 10_000).map((activity) => Date.parse(activity.occurredAt))));
+      const lastActivity = new Date(
+        Math.max(...ctx.crm.activities.slice(0, 10_000).map((activity) => Date.parse(activity.occurredAt))),
+      );
       const quietDays = Math.min(3650, calendarDaysBetween(lastActivity, new Date()) + 90);
       const definitions: Array<{ label: string; definition: SegmentDefinition }> = [
-        { label: 'tag + consent', definition: { match: 'all', conditions: [{ kind: 'tags', op: 'any', tagIds: [1] }, { kind: 'consent', values: ['subscribed', 'not_asked'] }] } },
-        { label: 'lifecycle: customers or former', definition: { match: 'all', conditions: [{ kind: 'lifecycle', values: ['customer', 'former_customer'] }] } },
-        { label: `not contacted in ${quietDays} days`, definition: { match: 'all', conditions: [{ kind: 'lastActivity', op: 'noneInLast', days: quietDays }] } },
-        { label: 'custom number field > 10', definition: { match: 'all', conditions: [{ kind: 'customField', fieldId: marketing.fieldId, op: 'gt', value: 10 }] } },
+        {
+          label: 'tag + consent',
+          definition: {
+            match: 'all',
+            conditions: [
+              { kind: 'tags', op: 'any', tagIds: [1] },
+              { kind: 'consent', values: ['subscribed', 'not_asked'] },
+            ],
+          },
+        },
+        {
+          label: 'lifecycle: customers or former',
+          definition: { match: 'all', conditions: [{ kind: 'lifecycle', values: ['customer', 'former_customer'] }] },
+        },
+        {
+          label: `not contacted in ${quietDays} days`,
+          definition: { match: 'all', conditions: [{ kind: 'lastActivity', op: 'noneInLast', days: quietDays }] },
+        },
+        {
+          label: 'custom number field > 10',
+          definition: {
+            match: 'all',
+            conditions: [{ kind: 'customField', fieldId: marketing.fieldId, op: 'gt', value: 10 }],
+          },
+        },
       ];
       const rolodesk: number[][] = [];
-      for (const { definition } of definitions) rolodesk.push(await timeRuns(runs, () => call(core, 'segments.count', { definition })));
+      for (const { definition } of definitions)
+        rolodesk.push(await timeRuns(runs, () => call(core, 'segments.count', { definition })));
       const now = new Date();
-      const lines = definitions.map(({ definition }) => captureSql(core.db, (db) => segmentsRepo(db).count(definition, now)).join(' '));
+      const lines = definitions.map(({ definition }) =>
+        captureSql(core.db, (db) => segmentsRepo(db).count(definition, now)).join(' '),
+      );
       const shell = timeRepeated(
         ctx.rolodeskDb,
         join(ctx.scriptDir, 'segment-counts.sql'),
         lines.map((line, index) => ({ line, guessMs: percentile(rolodesk[index]!, 50) })),
         { setup: ctx.shellSetup, samples: 15, targetBatchMs: 20 },
       );
-      const counts = await Promise.all(definitions.map(async ({ definition }) => (await call(core, 'segments.count', { definition })).count ?? 0));
+      const counts = await Promise.all(
+        definitions.map(async ({ definition }) => (await call(core, 'segments.count', { definition })).count ?? 0),
+      );
       return definitions.flatMap(({ label }, index): Measurement[] => {
         const note = `${formatCount(counts[index]!)} of ${formatCount(ctx.contacts)} contacts match; segments.count through dispatch, ${runs} runs; shell: 15 batches of the same SQL`;
         return [50, 99].map((p) => ({

@@ -12,11 +12,19 @@ import { backupKeyFileName, backupKeys } from './backup-keys';
 const cheap = { N: 2 ** 14, r: 8, p: 1 };
 import { sealStream, unsealStream, type SealedHeader } from './sealed-file';
 
-async function roundTrip(seal: { keyId: string; masterKey: Buffer; keySet?: SealedHeader['keySet'] }, open: ReturnType<ReturnType<typeof backupKeys>['keyFor']>): Promise<string> {
+async function roundTrip(
+  seal: { keyId: string; masterKey: Buffer; keySet?: SealedHeader['keySet'] },
+  open: ReturnType<ReturnType<typeof backupKeys>['keyFor']>,
+): Promise<string> {
   const chunks: Buffer[] = [];
-  await pipeline(Readable.from([Buffer.from('Ana Souza, ana@example.org')]), sealStream(seal.masterKey, seal.keyId, seal.keySet), unsealStream(open), async function* (source) {
-    for await (const chunk of source) chunks.push(chunk as Buffer);
-  });
+  await pipeline(
+    Readable.from([Buffer.from('Ana Souza, ana@example.org')]),
+    sealStream(seal.masterKey, seal.keyId, seal.keySet),
+    unsealStream(open),
+    async function* (source) {
+      for await (const chunk of source) chunks.push(chunk as Buffer);
+    },
+  );
   return Buffer.concat(chunks).toString();
 }
 
@@ -41,9 +49,16 @@ describe('the backup password', () => {
     await afterRestart.forget();
     const asking = backupKeys(root, desktop, memoryLogger(), cheap);
     expect(await asking.status()).toMatchObject({ on: true, remembered: false, unlocked: false });
-    await expect(roundTrip({ ...sealing, keySet }, asking.keyFor())).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED', message: expect.stringContaining('Type its password') });
-    await expect(roundTrip({ ...sealing, keySet }, asking.keyFor({ password: 'a long passphrasE' }))).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED', message: expect.stringContaining('does not open') });
-    expect(await roundTrip({ ...sealing, keySet }, asking.keyFor({ password: 'a long passphrase' }))).toBe('Ana Souza, ana@example.org');
+    await expect(roundTrip({ ...sealing, keySet }, asking.keyFor())).rejects.toMatchObject({
+      code: 'PASSWORD_REQUIRED',
+      message: expect.stringContaining('Type its password'),
+    });
+    await expect(
+      roundTrip({ ...sealing, keySet }, asking.keyFor({ password: 'a long passphrasE' })),
+    ).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED', message: expect.stringContaining('does not open') });
+    expect(await roundTrip({ ...sealing, keySet }, asking.keyFor({ password: 'a long passphrase' }))).toBe(
+      'Ana Souza, ana@example.org',
+    );
     expect(await roundTrip({ ...sealing, keySet }, asking.keyFor({ recoveryKey }))).toBe('Ana Souza, ana@example.org');
   });
 

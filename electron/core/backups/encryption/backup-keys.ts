@@ -40,7 +40,10 @@ export function backupKeys(root: string, desktop: DesktopServices, logger: Logge
     try {
       return KeySet.parse(JSON.parse(readFileSync(path, 'utf8')));
     } catch {
-      throw new CrmError('STORAGE', `The backup encryption key file (${backupKeyFileName} in the data folder) is damaged, so no backup is encrypted or opened with it. Turn encryption off and on again; older encrypted backups still open with their password or recovery key.`);
+      throw new CrmError(
+        'STORAGE',
+        `The backup encryption key file (${backupKeyFileName} in the data folder) is damaged, so no backup is encrypted or opened with it. Turn encryption off and on again; older encrypted backups still open with their password or recovery key.`,
+      );
     }
   }
 
@@ -77,7 +80,12 @@ export function backupKeys(root: string, desktop: DesktopServices, logger: Logge
       } catch {
         return { on: true, remembered: false, unlocked: false, damaged: true };
       }
-      return { on: current !== undefined, remembered: (await remembered()) !== undefined, unlocked: current !== undefined && unlocked?.keyId === current.keyId, damaged: false };
+      return {
+        on: current !== undefined,
+        remembered: (await remembered()) !== undefined,
+        unlocked: current !== undefined && unlocked?.keyId === current.keyId,
+        damaged: false,
+      };
     },
 
     /** The key set itself (no secret in it): written into every sealed file that travels alone. */
@@ -85,9 +93,13 @@ export function backupKeys(root: string, desktop: DesktopServices, logger: Logge
 
     /** Turns encryption on with a new password; answers the recovery key, shown to the user once. */
     async turnOn(password: string, remember: boolean): Promise<{ recoveryKey: string }> {
-      if (keySet()) throw new CrmError('CONFLICT', 'Backup encryption is already on. Turn it off first to choose a new password.');
+      if (keySet())
+        throw new CrmError('CONFLICT', 'Backup encryption is already on. Turn it off first to choose a new password.');
       if (remember && !(await desktop.secretsAvailable())) {
-        throw new CrmError('VALIDATION', 'This computer cannot keep the password safely, so it cannot be remembered. Turn encryption on without remembering it.');
+        throw new CrmError(
+          'VALIDATION',
+          'This computer cannot keep the password safely, so it cannot be remembered. Turn encryption on without remembering it.',
+        );
       }
       const created = await newKeySet(password, cost);
       await writeFileDurably(path, `${JSON.stringify(created.keySet, null, 2)}\n`);
@@ -133,7 +145,10 @@ export function backupKeys(root: string, desktop: DesktopServices, logger: Logge
         if (ours && ours.keyId === header.keyId) return ours.masterKey;
         const keys = header.keySet ?? (keySet()?.keyId === header.keyId ? keySet() : undefined);
         if (!keys || keys.keyId !== header.keyId) {
-          throw new CrmError('BACKUP_INVALID', 'This encrypted backup does not carry the key it was made with, so it cannot be opened. Nothing was changed.');
+          throw new CrmError(
+            'BACKUP_INVALID',
+            'This encrypted backup does not carry the key it was made with, so it cannot be opened. Nothing was changed.',
+          );
         }
         if (!typed) throw passwordNeeded();
         return unlockKeySet(keys, typed);

@@ -38,15 +38,23 @@ describe('encrypted exported backups, through the real core', () => {
   async function encryptedOffice() {
     const desktop = recordingDesktop();
     const core = await openCore(tempDir(), { desktop, clock: fixedClock('2026-12-07T09:00:00.000Z') });
-    const ana = (await ok<{ id: number }>(core.dispatch('contacts.create', { name: 'Ana Souza', email: 'ana.souza@example.org' }))).id;
+    const ana = (
+      await ok<{ id: number }>(core.dispatch('contacts.create', { name: 'Ana Souza', email: 'ana.souza@example.org' }))
+    ).id;
     await ok(core.dispatch('contacts.create', { name: 'Bruno Keller', email: 'bruno.keller@example.org' }));
     const pdf = await upload(core, ana, 'quote.pdf', samples.pdf);
     if (!pdf.ok) throw new Error(pdf.error.message);
-    const { recoveryKey } = await ok<{ recoveryKey: string }>(core.dispatch('backupEncryption.turnOn', { password: 'correct horse battery', remember: false }));
+    const { recoveryKey } = await ok<{ recoveryKey: string }>(
+      core.dispatch('backupEncryption.turnOn', { password: 'correct horse battery', remember: false }),
+    );
     return { core, desktop, recoveryKey };
   }
 
-  async function exportTo(core: Core, desktop: ReturnType<typeof recordingDesktop>, name = 'office.rolodesk-backup'): Promise<string> {
+  async function exportTo(
+    core: Core,
+    desktop: ReturnType<typeof recordingDesktop>,
+    name = 'office.rolodesk-backup',
+  ): Promise<string> {
     const path = join(tempDir(), name);
     desktop.saveLocation = path;
     expect(await ok(core.dispatch('backups.export', {}))).toEqual({ saved: true });
@@ -64,7 +72,14 @@ describe('encrypted exported backups, through the real core', () => {
     expect(suggested).toEqual(['Rolodesk backup 2026-12-07.rolodesk-backup']);
     expect(await isSealedFile(file)).toBe(true);
     const bytes = readFileSync(file);
-    for (const clear of ['Ana Souza', 'ana.souza@example.org', 'Bruno Keller', 'SQLite format 3', 'manifest.json', 'PK\u0003\u0004']) {
+    for (const clear of [
+      'Ana Souza',
+      'ana.souza@example.org',
+      'Bruno Keller',
+      'SQLite format 3',
+      'manifest.json',
+      'PK\u0003\u0004',
+    ]) {
       expect(bytes.includes(Buffer.from(clear)), clear).toBe(false);
     }
 
@@ -72,22 +87,33 @@ describe('encrypted exported backups, through the real core', () => {
     const elsewhere = recordingDesktop();
     const fresh = await openCore(tempDir(), { desktop: elsewhere });
     elsewhere.backupFile = file;
-    const asked = await ok<{ restored: boolean; passwordFor?: { token: string; fileName: string } }>(fresh.dispatch('backups.restoreFromFile', {}));
+    const asked = await ok<{ restored: boolean; passwordFor?: { token: string; fileName: string } }>(
+      fresh.dispatch('backups.restoreFromFile', {}),
+    );
     expect(asked).toMatchObject({ restored: false, passwordFor: { fileName: 'office.rolodesk-backup' } });
     const token = asked.passwordFor!.token;
     elsewhere.backupFile = undefined;
-    expect(await ok(fresh.dispatch('backupEncryption.restoreFile', { token, password: 'correct horse battery' }))).toEqual({ restored: true });
+    expect(
+      await ok(fresh.dispatch('backupEncryption.restoreFile', { token, password: 'correct horse battery' })),
+    ).toEqual({ restored: true });
     expect(people(fresh)).toEqual(people(core));
     expect(fresh.db.prepare('SELECT count(*) FROM attachments').pluck().get()).toBe(1);
     // The token is spent.
-    expect(await fresh.dispatch('backupEncryption.restoreFile', { token, password: 'correct horse battery' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      await fresh.dispatch('backupEncryption.restoreFile', { token, password: 'correct horse battery' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     // And with the recovery key, typed sloppily.
     const third = recordingDesktop();
     const another = await openCore(tempDir(), { desktop: third });
     third.backupFile = file;
     const again = await ok<{ passwordFor: { token: string } }>(another.dispatch('backups.restoreFromFile', {}));
-    await ok(another.dispatch('backupEncryption.restoreFile', { token: again.passwordFor.token, recoveryKey: recoveryKey.toLowerCase().replace(/-/g, ' ') }));
+    await ok(
+      another.dispatch('backupEncryption.restoreFile', {
+        token: again.passwordFor.token,
+        recoveryKey: recoveryKey.toLowerCase().replace(/-/g, ' '),
+      }),
+    );
     expect(people(another)).toEqual(people(core));
   });
 
@@ -100,12 +126,20 @@ describe('encrypted exported backups, through the real core', () => {
     target.backupFile = file;
     const { passwordFor } = await ok<{ passwordFor: { token: string } }>(fresh.dispatch('backups.restoreFromFile', {}));
     const before = dataFolderFingerprint(fresh.paths.root);
-    const wrong = await fresh.dispatch('backupEncryption.restoreFile', { token: passwordFor.token, password: 'correct horse batterY' });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'PASSWORD_REQUIRED', message: expect.stringContaining('does not open') } });
+    const wrong = await fresh.dispatch('backupEncryption.restoreFile', {
+      token: passwordFor.token,
+      password: 'correct horse batterY',
+    });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'PASSWORD_REQUIRED', message: expect.stringContaining('does not open') },
+    });
     expect(JSON.stringify(wrong)).not.toContain('batter');
     expect(dataFolderFingerprint(fresh.paths.root)).toEqual(before);
     expect(people(fresh)).toEqual([{ name: 'Carla Dias', email: 'carla@example.org' }]);
-    await ok(fresh.dispatch('backupEncryption.restoreFile', { token: passwordFor.token, password: 'correct horse battery' }));
+    await ok(
+      fresh.dispatch('backupEncryption.restoreFile', { token: passwordFor.token, password: 'correct horse battery' }),
+    );
     expect(people(fresh)).toEqual(people(core));
   });
 
@@ -124,7 +158,10 @@ describe('encrypted exported backups, through the real core', () => {
     const peopleBefore = people(core);
     // This computer's key is open: no password asked, the damage is found.
     desktop.backupFile = changed;
-    expect(await core.dispatch('backups.restoreFromFile', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID', message: expect.stringMatching(/damaged or was changed/) } });
+    expect(await core.dispatch('backups.restoreFromFile', {})).toMatchObject({
+      ok: false,
+      error: { code: 'BACKUP_INVALID', message: expect.stringMatching(/damaged or was changed/) },
+    });
     expect(dataFolderFingerprint(core.paths.root)).toEqual(before);
     expect(people(core)).toEqual(peopleBefore);
   });
@@ -138,16 +175,29 @@ describe('encrypted exported backups, through the real core', () => {
     await first.close();
 
     const core = await openCore(root, { desktop });
-    expect(await ok(core.dispatch('backupEncryption.status', {}))).toEqual({ on: true, remembered: false, unlocked: false, damaged: false, canRemember: true });
+    expect(await ok(core.dispatch('backupEncryption.status', {}))).toEqual({
+      on: true,
+      remembered: false,
+      unlocked: false,
+      damaged: false,
+      canRemember: true,
+    });
     let dialogs = 0;
     desktop.chooseSaveLocation = async () => {
       dialogs++;
       return join(root, '..', 'never.rolodesk-backup');
     };
-    expect(await core.dispatch('backups.export', {})).toMatchObject({ ok: false, error: { code: 'PASSWORD_REQUIRED' } });
+    expect(await core.dispatch('backups.export', {})).toMatchObject({
+      ok: false,
+      error: { code: 'PASSWORD_REQUIRED' },
+    });
     expect(dialogs).toBe(0);
-    expect(await core.dispatch('backupEncryption.unlock', { password: 'wrong password!', remember: false })).toMatchObject({ ok: false, error: { code: 'PASSWORD_REQUIRED' } });
-    expect(await ok(core.dispatch('backupEncryption.unlock', { password: 'correct horse battery', remember: true }))).toMatchObject({ unlocked: true, remembered: true });
+    expect(
+      await core.dispatch('backupEncryption.unlock', { password: 'wrong password!', remember: false }),
+    ).toMatchObject({ ok: false, error: { code: 'PASSWORD_REQUIRED' } });
+    expect(
+      await ok(core.dispatch('backupEncryption.unlock', { password: 'correct horse battery', remember: true })),
+    ).toMatchObject({ unlocked: true, remembered: true });
     expect(desktop.secrets.get('backup-password')).toBe('correct horse battery');
     const path = join(tempDir(), 'later.rolodesk-backup');
     desktop.chooseSaveLocation = async () => path;
@@ -180,7 +230,10 @@ describe('encrypted exported backups, through the real core', () => {
     const { core, desktop } = await encryptedOffice();
     writeFileSync(join(core.paths.root, 'backup-key.json'), '{"format":');
     desktop.saveLocation = join(tempDir(), 'never.zip');
-    expect(await core.dispatch('backups.export', {})).toMatchObject({ ok: false, error: { code: 'STORAGE', message: expect.stringContaining('damaged') } });
+    expect(await core.dispatch('backups.export', {})).toMatchObject({
+      ok: false,
+      error: { code: 'STORAGE', message: expect.stringContaining('damaged') },
+    });
     expect(readdirSync(join(desktop.saveLocation, '..'))).toEqual([]);
   });
 });

@@ -9,7 +9,15 @@ import yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
 import { useTempDirs } from '../../../../tests/support/temp-dir';
 import { newKeySet, parseRecoveryKey, unlockKeySet, type KeySet } from './key-set';
-import { isSealedFile, openSealedFile, readSealedHeader, sealedChunkBytes, sealStream, unsealStream, type KeyFor } from './sealed-file';
+import {
+  isSealedFile,
+  openSealedFile,
+  readSealedHeader,
+  sealedChunkBytes,
+  sealStream,
+  unsealStream,
+  type KeyFor,
+} from './sealed-file';
 
 // The real cost is 2^17; tests use scrypt's floor so a run stays quick.
 const cheap = { N: 2 ** 14, r: 8, p: 1 };
@@ -26,7 +34,10 @@ async function unseal(path: string, keyFor: KeyFor): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const byPassword = (password: string): KeyFor => (header) => unlockKeySet(header.keySet!, { password });
+const byPassword =
+  (password: string): KeyFor =>
+  (header) =>
+    unlockKeySet(header.keySet!, { password });
 
 describe('sealed backup files', () => {
   const tempDir = useTempDirs();
@@ -35,7 +46,15 @@ describe('sealed backup files', () => {
     const dir = tempDir();
     const { keySet, masterKey, recoveryKey } = await newKeySet('correct horse', cheap);
     expect(recoveryKey).toMatch(/^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/);
-    for (const size of [0, 1, sealedChunkBytes - 1, sealedChunkBytes, sealedChunkBytes + 1, 3 * sealedChunkBytes, 200_001]) {
+    for (const size of [
+      0,
+      1,
+      sealedChunkBytes - 1,
+      sealedChunkBytes,
+      sealedChunkBytes + 1,
+      3 * sealedChunkBytes,
+      200_001,
+    ]) {
       const plain = randomBytes(size);
       const path = join(dir, `file-${size}`);
       await seal(plain, masterKey, keySet, path);
@@ -44,7 +63,9 @@ describe('sealed backup files', () => {
       if (size >= 16) expect(readFileSync(path).includes(plain.subarray(0, 16))).toBe(false);
       expect((await unseal(path, byPassword('correct horse'))).equals(plain)).toBe(true);
       const typedSloppily = recoveryKey.toLowerCase().replace(/-/g, ' ');
-      expect((await unseal(path, (header) => unlockKeySet(header.keySet!, { recoveryKey: typedSloppily }))).equals(plain)).toBe(true);
+      expect(
+        (await unseal(path, (header) => unlockKeySet(header.keySet!, { recoveryKey: typedSloppily }))).equals(plain),
+      ).toBe(true);
     }
   });
 
@@ -53,9 +74,16 @@ describe('sealed backup files', () => {
     const { keySet } = await newKeySet('correct horse');
     expect(keySet.kdf).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
     await expect(unlockKeySet(keySet, { password: 'correct horse' })).resolves.toHaveLength(32);
-    await expect(unlockKeySet(keySet, { password: 'correct hors' })).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED', message: expect.stringContaining('does not open') });
-    await expect(unlockKeySet(keySet, { recoveryKey: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA' })).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED' });
-    await expect(unlockKeySet(keySet, { recoveryKey: 'not a key' })).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED' });
+    await expect(unlockKeySet(keySet, { password: 'correct hors' })).rejects.toMatchObject({
+      code: 'PASSWORD_REQUIRED',
+      message: expect.stringContaining('does not open'),
+    });
+    await expect(
+      unlockKeySet(keySet, { recoveryKey: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA' }),
+    ).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED' });
+    await expect(unlockKeySet(keySet, { recoveryKey: 'not a key' })).rejects.toMatchObject({
+      code: 'PASSWORD_REQUIRED',
+    });
     expect(parseRecoveryKey('short')).toBeUndefined();
     await expect(newKeySet('1234567', cheap)).rejects.toMatchObject({ code: 'VALIDATION' });
   });
@@ -84,7 +112,9 @@ describe('sealed backup files', () => {
     for (const [index, bytes] of damaged.entries()) {
       const file = join(dir, `damaged-${index}`);
       writeFileSync(file, bytes);
-      await expect(unseal(file, byPassword('correct horse')), `case ${index}`).rejects.toMatchObject({ code: 'BACKUP_INVALID' });
+      await expect(unseal(file, byPassword('correct horse')), `case ${index}`).rejects.toMatchObject({
+        code: 'BACKUP_INVALID',
+      });
     }
   });
 
@@ -120,7 +150,9 @@ describe('sealed backup files', () => {
 
     const { reader, size } = await openSealedFile(path, byPassword('correct horse'));
     const archive = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.fromRandomAccessReader(reader, size, { lazyEntries: true, autoClose: false }, (error, opened) => (error ? reject(error) : resolve(opened))),
+      yauzl.fromRandomAccessReader(reader, size, { lazyEntries: true, autoClose: false }, (error, opened) =>
+        error ? reject(error) : resolve(opened),
+      ),
     );
     const read = new Map<string, Buffer>();
     await new Promise<void>((resolve, reject) => {
@@ -140,6 +172,8 @@ describe('sealed backup files', () => {
     archive.close();
     expect([...read.keys()].sort()).toEqual([...contents.keys()].sort());
     for (const [name, bytes] of contents) expect(read.get(name)!.equals(bytes), name).toBe(true);
-    await expect(openSealedFile(path, byPassword('wrong password'))).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED' });
+    await expect(openSealedFile(path, byPassword('wrong password'))).rejects.toMatchObject({
+      code: 'PASSWORD_REQUIRED',
+    });
   });
 });

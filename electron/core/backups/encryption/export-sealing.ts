@@ -12,6 +12,10 @@ export async function sealingForExport(keys: BackupKeys): Promise<Sealing | unde
   if (!(await keys.status()).on) return undefined;
   const opened = await keys.masterKey();
   const keySet = keys.keySet();
-  if (!opened || !keySet) throw new CrmError('PASSWORD_REQUIRED', 'Backups are encrypted with your backup password. Type it to export the backup.');
+  if (!opened || !keySet)
+    throw new CrmError(
+      'PASSWORD_REQUIRED',
+      'Backups are encrypted with your backup password. Type it to export the backup.',
+    );
   return { ...opened, keySet };
 }

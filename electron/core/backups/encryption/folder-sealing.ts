@@ -38,10 +38,13 @@ export async function removeWorkLeftovers(workDir: string): Promise<void> {
 }
 
 /** The key finder for what this very snapshot sealed. */
-export const sealedWith = (seal: FolderSeal): KeyFor => async (header) => {
-  if (header.keyId !== seal.keyId) throw new CrmError('BACKUP_INVALID', 'This encrypted backup was sealed with another key.');
-  return seal.masterKey;
-};
+export const sealedWith =
+  (seal: FolderSeal): KeyFor =>
+  async (header) => {
+    if (header.keyId !== seal.keyId)
+      throw new CrmError('BACKUP_INVALID', 'This encrypted backup was sealed with another key.');
+    return seal.masterKey;
+  };
 
 /** Passes bytes on while hashing them. */
 function hashing(hash: ReturnType<typeof createHash>): Transform {
@@ -58,7 +61,12 @@ function hashing(hash: ReturnType<typeof createHash>): Transform {
  * returns the sha256 of the plain bytes. The file appears under its name only
  * when whole and, if `expectedSha256` is given, only when the bytes had it.
  */
-export async function sealFile(source: string | AsyncIterable<Uint8Array>, destination: string, seal: FolderSeal, expectedSha256?: string): Promise<{ sha256: string; named: boolean }> {
+export async function sealFile(
+  source: string | AsyncIterable<Uint8Array>,
+  destination: string,
+  seal: FolderSeal,
+  expectedSha256?: string,
+): Promise<{ sha256: string; named: boolean }> {
   await mkdir(dirname(destination), { recursive: true });
   const partial = `${destination}.partial`;
   const hash = createHash('sha256');
@@ -66,7 +74,13 @@ export async function sealFile(source: string | AsyncIterable<Uint8Array>, desti
     const handle = await open(partial, 'w');
     try {
       const plain = typeof source === 'string' ? createReadStream(source, { highWaterMark: 1024 * 1024 }) : source;
-      for await (const chunk of pipeline(plain, hashing(hash), sealStream(seal.masterKey, seal.keyId, seal.keySet), () => {})) await handle.write(chunk as Buffer);
+      for await (const chunk of pipeline(
+        plain,
+        hashing(hash),
+        sealStream(seal.masterKey, seal.keyId, seal.keySet),
+        () => {},
+      ))
+        await handle.write(chunk as Buffer);
       await handle.sync();
     } finally {
       await handle.close();

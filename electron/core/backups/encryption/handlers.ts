@@ -13,11 +13,18 @@ async function mustBeAFile(file: string): Promise<void> {
   const name = basename(file);
   const found = await stat(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {
-      throw new CrmError('NOT_FOUND', `The backup file “${name}” is no longer there: it may have been moved, renamed or deleted, or its drive unplugged. Nothing was changed.`);
+      throw new CrmError(
+        'NOT_FOUND',
+        `The backup file “${name}” is no longer there: it may have been moved, renamed or deleted, or its drive unplugged. Nothing was changed.`,
+      );
     }
-    throw new CrmError('STORAGE', `Rolodesk could not read the backup file “${name}” (${error.code ?? 'unknown error'}). Nothing was changed.`);
+    throw new CrmError(
+      'STORAGE',
+      `Rolodesk could not read the backup file “${name}” (${error.code ?? 'unknown error'}). Nothing was changed.`,
+    );
   });
-  if (!found.isFile()) throw new CrmError('BACKUP_INVALID', `“${name}” is a folder, not a backup file. Nothing was changed.`);
+  if (!found.isFile())
+    throw new CrmError('BACKUP_INVALID', `“${name}” is a folder, not a backup file. Nothing was changed.`);
 }
 
 function typedSecret(input: { password?: string | undefined; recoveryKey?: string | undefined }): Secret {
@@ -29,7 +36,12 @@ function typedSecret(input: { password?: string | undefined; recoveryKey?: strin
  * encrypted): an encrypted file's path waits here under a token while the
  * window asks for its password. Passwords are never logged nor put in a message.
  */
-export function backupEncryptionHandlers(backups: BackupService, desktop: DesktopServices, now: () => Date, opened: OpenedBackupFile) {
+export function backupEncryptionHandlers(
+  backups: BackupService,
+  desktop: DesktopServices,
+  now: () => Date,
+  opened: OpenedBackupFile,
+) {
   const { keys } = backups;
   const pending = pendingRestores(now);
   const status = async () => ({ ...(await keys.status()), canRemember: await desktop.secretsAvailable() });
@@ -55,7 +67,8 @@ export function backupEncryptionHandlers(backups: BackupService, desktop: Deskto
       const yes = await desktop.confirmDestructive({
         title: 'Turn off backup encryption?',
         message: 'Backups you export from now on will not be encrypted.',
-        detail: 'Anyone who gets hold of such a file can read every client’s details. Backups already exported stay encrypted and still open with their password or recovery key.',
+        detail:
+          'Anyone who gets hold of such a file can read every client’s details. Backups already exported stay encrypted and still open with their password or recovery key.',
         confirmLabel: 'Turn off encryption',
       });
       if (yes) await keys.turnOff();
@@ -63,7 +76,9 @@ export function backupEncryptionHandlers(backups: BackupService, desktop: Deskto
     },
     'backupEncryption.unlock': async (input) => {
       if (input.remember && input.password !== undefined && !(await desktop.secretsAvailable())) {
-        throw new CrmError('VALIDATION', 'This computer cannot keep the password safely, so it cannot be remembered.', { fields: [{ field: 'remember', message: 'Not available on this computer.' }] });
+        throw new CrmError('VALIDATION', 'This computer cannot keep the password safely, so it cannot be remembered.', {
+          fields: [{ field: 'remember', message: 'Not available on this computer.' }],
+        });
       }
       await keys.unlock(typedSecret(input), input.remember);
       return status();

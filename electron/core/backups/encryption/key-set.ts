@@ -3,7 +3,12 @@ import { promisify } from 'node:util';
 import { z } from 'zod';
 import { CrmError } from '../../errors';
 
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  length: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
 const hkdfAsync = promisify(hkdf);
 
 /** OWASP's scrypt floor for passwords (N=2^17, r=8, p=1): ~128 MiB and a fraction of a second per try. */
@@ -13,7 +18,10 @@ export const minimumPasswordLength = 8;
 const recoveryKeyBytes = 20;
 const base32Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-const Base64 = z.string().max(200).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const Base64 = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /** A key wrapped (AES-256-GCM) by a key derived from a secret the user holds. */
 const WrappedKey = z.strictObject({ iv: Base64, tag: Base64, key: Base64 });
@@ -28,7 +36,11 @@ export const KeySet = z.strictObject({
   keyId: z.string().regex(/^[0-9a-f]{32}$/),
   kdf: z.strictObject({
     name: z.literal('scrypt'),
-    N: z.int().min(2 ** 14).max(2 ** 20).refine((n) => (n & (n - 1)) === 0, { error: 'N must be a power of two' }),
+    N: z
+      .int()
+      .min(2 ** 14)
+      .max(2 ** 20)
+      .refine((n) => (n & (n - 1)) === 0, { error: 'N must be a power of two' }),
     r: z.int().min(1).max(16),
     p: z.int().min(1).max(4),
     salt: Base64,
@@ -43,7 +55,9 @@ export type Secret = { password: string } | { recoveryKey: string };
 export const wrongSecret = (secret: Secret) =>
   new CrmError(
     'PASSWORD_REQUIRED',
-    'password' in secret ? 'That password does not open this backup. Check it and try again, or use the recovery key.' : 'That recovery key does not open this backup. Check it and try again.',
+    'password' in secret
+      ? 'That password does not open this backup. Check it and try again, or use the recovery key.'
+      : 'That recovery key does not open this backup. Check it and try again.',
   );
 
 function wrap(key: Buffer, by: Buffer): z.infer<typeof WrappedKey> {
@@ -65,10 +79,16 @@ function unwrap(wrapped: z.infer<typeof WrappedKey>, by: Buffer): Buffer | undef
 }
 
 const passwordKey = (password: string, kdf: KeySet['kdf']) =>
-  scryptAsync(password.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r * kdf.p });
+  scryptAsync(password.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), 32, {
+    N: kdf.N,
+    r: kdf.r,
+    p: kdf.p,
+    maxmem: 256 * kdf.N * kdf.r * kdf.p,
+  });
 
 // The recovery key is 160 random bits: a fast derivation is enough, and binds it to this key set.
-const recoveryKeyKey = async (recoveryKey: Buffer, keyId: string) => Buffer.from(await hkdfAsync('sha256', recoveryKey, Buffer.from(keyId, 'hex'), 'rolodesk recovery key', 32));
+const recoveryKeyKey = async (recoveryKey: Buffer, keyId: string) =>
+  Buffer.from(await hkdfAsync('sha256', recoveryKey, Buffer.from(keyId, 'hex'), 'rolodesk recovery key', 32));
 
 /** Groups of four letters and digits, the way people copy keys from a screen or paper. */
 function formatRecoveryKey(bytes: Buffer): string {
@@ -113,7 +133,10 @@ export function checkNewPassword(password: string): void {
 }
 
 /** A new master key, kept by the password and by a recovery key the user is shown once. */
-export async function newKeySet(password: string, cost: KdfCost = defaultCost): Promise<{ keySet: KeySet; masterKey: Buffer; recoveryKey: string }> {
+export async function newKeySet(
+  password: string,
+  cost: KdfCost = defaultCost,
+): Promise<{ keySet: KeySet; masterKey: Buffer; recoveryKey: string }> {
   checkNewPassword(password);
   const masterKey = randomBytes(32);
   const recovery = randomBytes(recoveryKeyBytes);

@@ -22,7 +22,10 @@ export const sealedChunkBytes = 64 * 1024;
 const tagBytes = 16;
 const maxHeaderBytes = 64 * 1024;
 
-const Base64 = z.string().max(200).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const Base64 = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 export const SealedHeader = z.strictObject({
   version: z.literal(1),
@@ -36,7 +39,8 @@ export const SealedHeader = z.strictObject({
 });
 export type SealedHeader = z.infer<typeof SealedHeader>;
 
-const damaged = (why: string) => new CrmError('BACKUP_INVALID', `This encrypted backup is damaged or was changed (${why}). Nothing was changed.`);
+const damaged = (why: string) =>
+  new CrmError('BACKUP_INVALID', `This encrypted backup is damaged or was changed (${why}). Nothing was changed.`);
 
 /** Finds the master key a sealed file needs: from a password the user types, a remembered one, a folder's key. */
 export type KeyFor = (header: SealedHeader) => Promise<Buffer>;
@@ -58,7 +62,9 @@ function parseHeader(bytes: Buffer): { header: SealedHeader; length: number } | 
   if (length === 0 || length > maxHeaderBytes) throw damaged('its header is not readable');
   if (bytes.length < magic.length + 4 + length) return 'short';
   try {
-    const header = SealedHeader.parse(JSON.parse(bytes.subarray(magic.length + 4, magic.length + 4 + length).toString('utf8')));
+    const header = SealedHeader.parse(
+      JSON.parse(bytes.subarray(magic.length + 4, magic.length + 4 + length).toString('utf8')),
+    );
     return { header, length: magic.length + 4 + length };
   } catch {
     throw damaged('its header is not readable');
@@ -78,7 +84,15 @@ async function unlockFile(headerBytes: Buffer, header: SealedHeader, keyFor: Key
   const noncePrefix = Buffer.from(header.noncePrefix, 'base64');
   if (fileKey.length !== 32 || noncePrefix.length !== 8) throw damaged('its key does not open');
   const bodyStart = headerBytes.length;
-  return { header, headerHash: createHash('sha256').update(headerBytes.subarray(magic.length + 4)).digest(), fileKey, noncePrefix, bodyStart };
+  return {
+    header,
+    headerHash: createHash('sha256')
+      .update(headerBytes.subarray(magic.length + 4))
+      .digest(),
+    fileKey,
+    noncePrefix,
+    bodyStart,
+  };
 }
 
 function chunkNonce(prefix: Buffer, index: number): Buffer {
@@ -121,7 +135,11 @@ export function sealStream(masterKey: Buffer, keyId: string, keySet?: KeySet): T
     version: 1,
     keyId,
     ...(keySet ? { keySet } : {}),
-    fileKey: { iv: wrapIv.toString('base64'), tag: wrapper.getAuthTag().toString('base64'), key: wrappedKey.toString('base64') },
+    fileKey: {
+      iv: wrapIv.toString('base64'),
+      tag: wrapper.getAuthTag().toString('base64'),
+      key: wrappedKey.toString('base64'),
+    },
     chunkBytes: sealedChunkBytes,
     noncePrefix: noncePrefix.toString('base64'),
   };
@@ -188,7 +206,12 @@ export function unsealStream(keyFor: KeyFor): Transform {
       work().then(() => done(), done);
     },
     flush(done: TransformCallback) {
-      if (!file) return done(parseHeader(buffered) === 'not sealed' ? damaged('it is not an encrypted Rolodesk backup') : damaged('it was cut short'));
+      if (!file)
+        return done(
+          parseHeader(buffered) === 'not sealed'
+            ? damaged('it is not an encrypted Rolodesk backup')
+            : damaged('it was cut short'),
+        );
       try {
         this.push(openChunk(file, index++, true, buffered));
         done();
@@ -235,7 +258,10 @@ async function headerOf(handle: FileHandle): Promise<{ header: SealedHeader; byt
  * read from its end). Each chunk is authenticated before any of its bytes are
  * used; the chunk last read is kept, since yauzl reads small pieces in a row.
  */
-export async function openSealedFile(path: string, keyFor: KeyFor): Promise<{ reader: yauzl.RandomAccessReader; size: number; header: SealedHeader }> {
+export async function openSealedFile(
+  path: string,
+  keyFor: KeyFor,
+): Promise<{ reader: yauzl.RandomAccessReader; size: number; header: SealedHeader }> {
   const handle = await open(path, 'r');
   try {
     const { header, bytes } = await headerOf(handle);
@@ -260,7 +286,7 @@ export async function openSealedFile(path: string, keyFor: KeyFor): Promise<{ re
     };
 
     async function* range(start: number, end: number): AsyncGenerator<Buffer> {
-      for (let position = start; position < end; ) {
+      for (let position = start; position < end;) {
         const index = Math.floor(position / sealedChunkBytes);
         const plain = await chunkAt(index);
         const from = position - index * sealedChunkBytes;

@@ -16,7 +16,11 @@ describe('migration 2: contact search index', () => {
     insert.run('Zoë Smith', null);
     const before = db.prepare('SELECT * FROM contacts ORDER BY id').all();
 
-    runMigrations(db, migrations.filter((m) => m.version <= 2), memoryLogger());
+    runMigrations(
+      db,
+      migrations.filter((m) => m.version <= 2),
+      memoryLogger(),
+    );
 
     expect(schemaVersion(db)).toBe(2);
     expect(db.prepare('SELECT * FROM contacts ORDER BY id').all()).toEqual(before);

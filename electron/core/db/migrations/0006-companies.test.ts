@@ -19,7 +19,11 @@ describe('migration 6: companies', () => {
     const before = db.prepare('SELECT id, name, company FROM contacts ORDER BY id').all();
 
     db.pragma('foreign_keys = ON');
-    runMigrations(db, migrations.filter((m) => m.version <= 6), memoryLogger());
+    runMigrations(
+      db,
+      migrations.filter((m) => m.version <= 6),
+      memoryLogger(),
+    );
     expect(schemaVersion(db)).toBe(6);
     expect(db.prepare('SELECT id, name, company FROM contacts ORDER BY id').all()).toEqual(before);
     // Spelled as the earliest contact spelled it; created and updated from its people.
@@ -40,7 +44,9 @@ describe('migration 6: companies', () => {
   it('works on an empty database and refuses a company without a name', () => {
     const db = createDatabaseAt(join(tempDir(), 'crm.db'), migrations, 6);
     expect(db.prepare('SELECT count(*) FROM companies').pluck().get()).toBe(0);
-    expect(() => db.prepare("INSERT INTO companies (name, created_at, updated_at) VALUES ('  ', 't', 't')").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO companies (name, created_at, updated_at) VALUES ('  ', 't', 't')").run(),
+    ).toThrow(/CHECK/);
     db.close();
   });
 });

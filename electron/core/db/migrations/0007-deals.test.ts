@@ -12,8 +12,14 @@ describe('migration 7: deals', () => {
   it('adds the default pipeline, keeping existing contacts and companies', () => {
     const db = createDatabaseAt(join(tempDir(), 'crm.db'), migrations, 6);
     db.prepare("INSERT INTO companies (name, created_at, updated_at) VALUES ('Acme', 't', 't')").run();
-    db.prepare("INSERT INTO contacts (name, company, company_id, created_at, updated_at) VALUES ('Anna', 'Acme', 1, 't', 't')").run();
-    runMigrations(db, migrations.filter((m) => m.version <= 7), memoryLogger());
+    db.prepare(
+      "INSERT INTO contacts (name, company, company_id, created_at, updated_at) VALUES ('Anna', 'Acme', 1, 't', 't')",
+    ).run();
+    runMigrations(
+      db,
+      migrations.filter((m) => m.version <= 7),
+      memoryLogger(),
+    );
     expect(db.prepare('SELECT name, kind, position FROM pipeline_stages ORDER BY position').all()).toEqual([
       { name: 'Lead', kind: 'open', position: 0 },
       { name: 'Qualified', kind: 'open', position: 1 },
@@ -29,7 +35,9 @@ describe('migration 7: deals', () => {
   it('holds money as whole minor units with a currency code, and a deal only in a stage that exists', () => {
     const db = createDatabaseAt(join(tempDir(), 'crm.db'), migrations, 7);
     db.pragma('foreign_keys = ON');
-    const insert = db.prepare("INSERT INTO deals (title, value_minor, currency, stage_id, position, expected_close, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, 't', 't')");
+    const insert = db.prepare(
+      "INSERT INTO deals (title, value_minor, currency, stage_id, position, expected_close, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, 't', 't')",
+    );
     insert.run('Fine', 1050, 'EUR', 1, '2026-06-30');
     expect(() => insert.run('Fraction', 10.5, 'EUR', 1, null)).toThrow(/CHECK/);
     expect(() => insert.run('Negative', -1, 'EUR', 1, null)).toThrow(/CHECK/);

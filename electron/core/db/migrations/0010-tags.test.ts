@@ -12,7 +12,11 @@ describe('migration 10: tags', () => {
   it('links tags to records with real foreign keys at both ends, and names tags once ignoring case', () => {
     const db = createDatabaseAt(join(tempDir(), 'crm.db'), migrations, 9);
     db.prepare("INSERT INTO contacts (name, created_at, updated_at) VALUES ('Anna', 't', 't')").run();
-    runMigrations(db, migrations.filter((m) => m.version <= 10), memoryLogger());
+    runMigrations(
+      db,
+      migrations.filter((m) => m.version <= 10),
+      memoryLogger(),
+    );
     db.pragma('foreign_keys = ON');
     db.prepare("INSERT INTO tags (name, created_at) VALUES ('VIP', 't')").run();
     expect(() => db.prepare("INSERT INTO tags (name, created_at) VALUES ('vip', 't')").run()).toThrow(/UNIQUE/);

@@ -15,15 +15,27 @@ describe('migration 13: attachment owners', () => {
     db.pragma('foreign_keys = ON');
     db.prepare("INSERT INTO contacts (name, created_at, updated_at) VALUES ('Anna', 't', 't')").run();
     db.prepare("INSERT INTO blobs VALUES (?, 10, 'text/plain', 'a plain text file', 't')").run(sha);
-    db.prepare("INSERT INTO attachments (contact_id, sha256, file_name, added_at) VALUES (1, ?, 'a.txt', 't')").run(sha);
-    runMigrations(db, migrations.filter((m) => m.version <= 13), memoryLogger());
-    expect(db.prepare('SELECT contact_id, company_id, deal_id, activity_id, file_name FROM attachments').all()).toEqual([
-      { contact_id: 1, company_id: null, deal_id: null, activity_id: null, file_name: 'a.txt' },
-    ]);
+    db.prepare("INSERT INTO attachments (contact_id, sha256, file_name, added_at) VALUES (1, ?, 'a.txt', 't')").run(
+      sha,
+    );
+    runMigrations(
+      db,
+      migrations.filter((m) => m.version <= 13),
+      memoryLogger(),
+    );
+    expect(db.prepare('SELECT contact_id, company_id, deal_id, activity_id, file_name FROM attachments').all()).toEqual(
+      [{ contact_id: 1, company_id: null, deal_id: null, activity_id: null, file_name: 'a.txt' }],
+    );
     db.prepare("INSERT INTO companies (name, created_at, updated_at) VALUES ('Acme', 't', 't')").run();
-    db.prepare("INSERT INTO deals (title, currency, stage_id, position, created_at, updated_at) VALUES ('Deal', 'EUR', 1, 0, 't', 't')").run();
-    db.prepare("INSERT INTO activities (kind, subject, occurred_at, company_id, created_at, updated_at) VALUES ('note', 'Hi', 't', 1, 't', 't')").run();
-    const attach = db.prepare("INSERT INTO attachments (company_id, deal_id, activity_id, sha256, file_name, added_at) VALUES (?, ?, ?, ?, 'b.txt', 't')");
+    db.prepare(
+      "INSERT INTO deals (title, currency, stage_id, position, created_at, updated_at) VALUES ('Deal', 'EUR', 1, 0, 't', 't')",
+    ).run();
+    db.prepare(
+      "INSERT INTO activities (kind, subject, occurred_at, company_id, created_at, updated_at) VALUES ('note', 'Hi', 't', 1, 't', 't')",
+    ).run();
+    const attach = db.prepare(
+      "INSERT INTO attachments (company_id, deal_id, activity_id, sha256, file_name, added_at) VALUES (?, ?, ?, ?, 'b.txt', 't')",
+    );
     attach.run(1, null, null, sha);
     attach.run(null, 1, null, sha);
     attach.run(null, null, 1, sha);

@@ -16,9 +16,16 @@ export const duplicateKeysMigration: Migration = {
       ALTER TABLE companies ADD COLUMN name_key TEXT;
       ALTER TABLE companies ADD COLUMN phone_key TEXT;
     `);
-    for (const [table, key] of [['contacts', nameKey], ['companies', companyNameKey]] as const) {
+    for (const [table, key] of [
+      ['contacts', nameKey],
+      ['companies', companyNameKey],
+    ] as const) {
       const update = db.prepare(`UPDATE ${table} SET name_key = ?, phone_key = ? WHERE id = ?`);
-      for (const row of db.prepare(`SELECT id, name, phone FROM ${table}`).all() as Array<{ id: number; name: string; phone: string | null }>) {
+      for (const row of db.prepare(`SELECT id, name, phone FROM ${table}`).all() as Array<{
+        id: number;
+        name: string;
+        phone: string | null;
+      }>) {
         update.run(key(row.name), row.phone ? phoneKey(row.phone) : null, row.id);
       }
     }

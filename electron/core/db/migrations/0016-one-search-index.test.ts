@@ -11,8 +11,14 @@ describe('migration 16: one search index', () => {
 
   it('drops the contacts-only index and its triggers, and contacts stay findable in the shared index', () => {
     const db = createDatabaseAt(join(tempDir(), 'crm.db'), migrations, 15);
-    db.prepare("INSERT INTO contacts (name, email, created_at, updated_at) VALUES ('José Álvarez', 'jose@example.com', 't', 't')").run();
-    runMigrations(db, migrations.filter((m) => m.version <= 16), memoryLogger());
+    db.prepare(
+      "INSERT INTO contacts (name, email, created_at, updated_at) VALUES ('José Álvarez', 'jose@example.com', 't', 't')",
+    ).run();
+    runMigrations(
+      db,
+      migrations.filter((m) => m.version <= 16),
+      memoryLogger(),
+    );
 
     const leftovers = db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'contacts_fts%'").pluck().all();
     expect(leftovers).toEqual([]);

@@ -19,16 +19,21 @@ describe('migration 17: record versions', () => {
       INSERT INTO tags (name, color, created_at) VALUES ('VIP', 'blue', 't');
       INSERT INTO custom_fields (record_kind, label, type, choices, position, created_at) VALUES ('contact', 'Size', 'text', '[]', 0, 't');
     `);
-    runMigrations(db, migrations.filter((m) => m.version <= 17), memoryLogger());
+    runMigrations(
+      db,
+      migrations.filter((m) => m.version <= 17),
+      memoryLogger(),
+    );
     return db;
   }
-  const versionOf = (db: ReturnType<typeof migrated>, table: string) => db.prepare(`SELECT version FROM ${table} WHERE id = 1`).pluck().get();
+  const versionOf = (db: ReturnType<typeof migrated>, table: string) =>
+    db.prepare(`SELECT version FROM ${table} WHERE id = 1`).pluck().get();
 
   it('gives existing records version 1, and every change to a record raises it by one', () => {
     const db = migrated();
     for (const table of ['contacts', 'companies', 'deals', 'activities']) expect(versionOf(db, table)).toBe(1);
     db.prepare("UPDATE contacts SET phone = '123' WHERE id = 1").run();
-    db.prepare("UPDATE deals SET stage_id = 2 WHERE id = 1").run();
+    db.prepare('UPDATE deals SET stage_id = 2 WHERE id = 1').run();
     db.prepare("UPDATE companies SET name = 'Acme Ltd' WHERE id = 1").run();
     db.prepare("UPDATE activities SET done_at = 't2' WHERE id = 1").run();
     for (const table of ['contacts', 'companies', 'deals', 'activities']) expect(versionOf(db, table)).toBe(2);

@@ -35,7 +35,11 @@ export const recordVersionsMigration: Migration = {
         UPDATE activities SET version = old.version + 1 WHERE id = new.id;
       END;`);
     for (const [owner, table, column] of partsOf) {
-      for (const [event, row] of [['INSERT', 'new'], ['UPDATE', 'new'], ['DELETE', 'old']] as const) {
+      for (const [event, row] of [
+        ['INSERT', 'new'],
+        ['UPDATE', 'new'],
+        ['DELETE', 'old'],
+      ] as const) {
         sql.push(`CREATE TRIGGER ${table}_${event.toLowerCase()}_version AFTER ${event} ON ${table} BEGIN
           UPDATE ${owner} SET version = version + 1 WHERE id = ${row}.${column};
         END;`);

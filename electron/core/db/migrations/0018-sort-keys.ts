@@ -18,12 +18,17 @@ export const sortKeysMigration: Migration = {
       ALTER TABLE contacts ADD COLUMN company_sort TEXT;
       ALTER TABLE companies ADD COLUMN name_sort TEXT;
     `);
-    const contacts = db.prepare<[string, string | null, number]>('UPDATE contacts SET name_sort = ?, company_sort = ? WHERE id = ?');
-    for (const row of db.prepare<[], { id: number; name: string; company: string | null }>('SELECT id, name, company FROM contacts').all()) {
+    const contacts = db.prepare<[string, string | null, number]>(
+      'UPDATE contacts SET name_sort = ?, company_sort = ? WHERE id = ?',
+    );
+    for (const row of db
+      .prepare<[], { id: number; name: string; company: string | null }>('SELECT id, name, company FROM contacts')
+      .all()) {
       contacts.run(sortKey(row.name), row.company === null ? null : sortKey(row.company), row.id);
     }
     const companies = db.prepare<[string, number]>('UPDATE companies SET name_sort = ? WHERE id = ?');
-    for (const row of db.prepare<[], { id: number; name: string }>('SELECT id, name FROM companies').all()) companies.run(sortKey(row.name), row.id);
+    for (const row of db.prepare<[], { id: number; name: string }>('SELECT id, name FROM companies').all())
+      companies.run(sortKey(row.name), row.id);
     db.exec(`
       DROP INDEX contacts_by_name;
       DROP INDEX contacts_by_company;

@@ -20,15 +20,31 @@ describe('migration 22: names filed from their first word', () => {
       ['Élodie Martin', 'elodie martin', 'Ørsted', 'orsted'],
       ['Anna Berg', 'anna berg', 'Acme', 'acme'],
     ];
-    const insert = db.prepare('INSERT INTO contacts (name, name_sort, company, company_sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO contacts (name, name_sort, company, company_sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     for (const [name, key, company, companyKey] of contacts) insert.run(name, key, company, companyKey, now, now);
-    db.prepare('INSERT INTO companies (name, name_sort, created_at, updated_at) VALUES (?, ?, ?, ?)').run('ⓐ Apex', 'a apex', now, now);
+    db.prepare('INSERT INTO companies (name, name_sort, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
+      'ⓐ Apex',
+      'a apex',
+      now,
+      now,
+    );
     const versions = () => db.prepare('SELECT version FROM contacts ORDER BY id').pluck().all();
     const before = versions();
 
-    runMigrations(db, migrations.filter((m) => m.version <= 22), memoryLogger());
+    runMigrations(
+      db,
+      migrations.filter((m) => m.version <= 22),
+      memoryLogger(),
+    );
 
-    const rows = db.prepare('SELECT name, name_sort, company, company_sort FROM contacts ORDER BY id').all() as Array<{ name: string; name_sort: string; company: string | null; company_sort: string | null }>;
+    const rows = db.prepare('SELECT name, name_sort, company, company_sort FROM contacts ORDER BY id').all() as Array<{
+      name: string;
+      name_sort: string;
+      company: string | null;
+      company_sort: string | null;
+    }>;
     for (const row of rows) {
       expect(row.name_sort, row.name).toBe(sortKey(row.name));
       expect(row.company_sort, row.name).toBe(row.company === null ? null : sortKey(row.company));

@@ -20,7 +20,11 @@ export const sortKeysByFirstWordMigration: Migration = {
   up(db) {
     const refile = (table: string, column: string, keyColumn: string) => {
       const update = db.prepare<[string, number]>(`UPDATE ${table} SET ${keyColumn} = ? WHERE id = ?`);
-      const rows = db.prepare<[], { id: number; text: string; key: string | null }>(`SELECT id, ${column} AS text, ${keyColumn} AS key FROM ${table} WHERE ${column} IS NOT NULL AND ${mayHaveMoved(column)}`).all();
+      const rows = db
+        .prepare<[], { id: number; text: string; key: string | null }>(
+          `SELECT id, ${column} AS text, ${keyColumn} AS key FROM ${table} WHERE ${column} IS NOT NULL AND ${mayHaveMoved(column)}`,
+        )
+        .all();
       for (const row of rows) {
         const key = sortKey(row.text);
         if (key !== row.key) update.run(key, row.id);

@@ -14,7 +14,11 @@ describe('migration 26: erasures', () => {
     const at = '2026-01-01T00:00:00.000Z';
     db.prepare('INSERT INTO contacts (name, created_at, updated_at) VALUES (?, ?, ?)').run('Kept Person', at, at);
 
-    runMigrations(db, migrations.filter((m) => m.version <= 26), memoryLogger());
+    runMigrations(
+      db,
+      migrations.filter((m) => m.version <= 26),
+      memoryLogger(),
+    );
     db.prepare('INSERT INTO erasures (erased_on) VALUES (?)').run('2026-12-07');
     expect(() => db.prepare('INSERT INTO erasures (erased_on) VALUES (?)').run('Ana Souza')).toThrow(/CHECK/);
     expect(db.prepare('SELECT name FROM contacts').pluck().all()).toEqual(['Kept Person']);

@@ -12,10 +12,16 @@ describe('migration 27: sample records', () => {
   it('adds the sample marks to a database with contacts, marks none of them, and a deleted record takes its mark along', () => {
     const db = createDatabaseAt(join(tempDir(), 'crm.db'), migrations, 26);
     const at = '2026-01-01T00:00:00.000Z';
-    const insert = db.prepare('INSERT INTO contacts (name, created_at, updated_at) VALUES (?, ?, ?) RETURNING id').pluck();
+    const insert = db
+      .prepare('INSERT INTO contacts (name, created_at, updated_at) VALUES (?, ?, ?) RETURNING id')
+      .pluck();
     insert.get('Kept Person', at, at);
 
-    runMigrations(db, migrations.filter((m) => m.version <= 27), memoryLogger());
+    runMigrations(
+      db,
+      migrations.filter((m) => m.version <= 27),
+      memoryLogger(),
+    );
     expect(db.prepare('SELECT count(*) FROM sample_records').pluck().get()).toBe(0);
 
     const sample = insert.get('Sample Person', at, at) as number;

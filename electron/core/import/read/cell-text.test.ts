@@ -19,6 +19,12 @@ describe('workbook cells as text', () => {
   });
 
   it('writes booleans as TRUE/FALSE and empty cells as empty text', () => {
-    expect([cellText(true), cellText(false), cellText(null), cellText(undefined), cellText('Zoë 🦊')]).toEqual(['TRUE', 'FALSE', '', '', 'Zoë 🦊']);
+    expect([cellText(true), cellText(false), cellText(null), cellText(undefined), cellText('Zoë 🦊')]).toEqual([
+      'TRUE',
+      'FALSE',
+      '',
+      '',
+      'Zoë 🦊',
+    ]);
   });
 });

@@ -18,7 +18,11 @@ const maxRecordCharacters = 8 * 1024 * 1024;
  * Empty lines come through as blank records so the count stays true; the
  * caller skips them.
  */
-export async function* csvRecords(file: string, delimiter: Delimiter, options: TextReadOptions): AsyncGenerator<RawRecord> {
+export async function* csvRecords(
+  file: string,
+  delimiter: Delimiter,
+  options: TextReadOptions,
+): AsyncGenerator<RawRecord> {
   const parser = parse({
     delimiter,
     relax_column_count: true,

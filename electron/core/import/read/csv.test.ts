@@ -15,7 +15,13 @@ describe('reading delimited text', () => {
       'Name,Email,Notes\r\nAnna Schmidt,anna@example.com,"Met at the fair,\r\nlikes ""good"" coffee"\r\n\r\nBob Stone,bob@example.com,plain\r\n',
     );
     const { info, sample } = await inspectSource(file);
-    expect(info).toMatchObject({ format: 'csv', fileName: 'contacts.csv', delimiter: ',', hasHeader: true, headers: ['Name', 'Email', 'Notes'] });
+    expect(info).toMatchObject({
+      format: 'csv',
+      fileName: 'contacts.csv',
+      delimiter: ',',
+      hasHeader: true,
+      headers: ['Name', 'Email', 'Notes'],
+    });
     expect(sample).toEqual([
       { line: 2, cells: ['Anna Schmidt', 'anna@example.com', 'Met at the fair,\nlikes "good" coffee'] },
       { line: 5, cells: ['Bob Stone', 'bob@example.com', 'plain'] },
@@ -28,7 +34,12 @@ describe('reading delimited text', () => {
     ['tab', '\t'],
     ['pipe', '|'],
   ] as const)('detects a %s-separated file, even when its values hold commas', async (_, delimiter) => {
-    const lines = [['Name', 'Company', 'Amount'], ['Müller, Hans', 'Acme, Inc.', '1,5'], ['Dupont, Anne', 'Globex', '2,75'], ['Rossi, Paolo', 'Initech', '10,0']];
+    const lines = [
+      ['Name', 'Company', 'Amount'],
+      ['Müller, Hans', 'Acme, Inc.', '1,5'],
+      ['Dupont, Anne', 'Globex', '2,75'],
+      ['Rossi, Paolo', 'Initech', '10,0'],
+    ];
     const file = writeFile(tempDir(), 'list.txt', lines.map((cells) => cells.join(delimiter)).join('\n'));
     const { info, sample } = await inspectSource(file);
     expect(info.delimiter).toBe(delimiter);
@@ -44,7 +55,11 @@ describe('reading delimited text', () => {
   });
 
   it('takes a first row of data for data: numbered columns, and the row is not lost', async () => {
-    const file = writeFile(tempDir(), 'no-header.csv', 'Anna Schmidt,anna@example.com,+49 30 1234567\nBob Stone,bob@example.com,+1 555 0100\n');
+    const file = writeFile(
+      tempDir(),
+      'no-header.csv',
+      'Anna Schmidt,anna@example.com,+49 30 1234567\nBob Stone,bob@example.com,+1 555 0100\n',
+    );
     const { info, sample } = await inspectSource(file);
     expect(info.hasHeader).toBe(false);
     expect(info.headers).toEqual(['Column 1', 'Column 2', 'Column 3']);
@@ -61,7 +76,10 @@ describe('reading delimited text', () => {
     const file = writeFile(tempDir(), 'choose.csv', 'Name;City\nAnna;Berlin\n');
     const { info, sample } = await inspectSource(file, { hasHeader: false, delimiter: ';' });
     expect(info).toMatchObject({ hasHeader: false, delimiter: ';', headers: ['Column 1', 'Column 2'] });
-    expect(sample.map((row) => row.cells)).toEqual([['Name', 'City'], ['Anna', 'Berlin']]);
+    expect(sample.map((row) => row.cells)).toEqual([
+      ['Name', 'City'],
+      ['Anna', 'Berlin'],
+    ]);
   });
 
   it('makes repeated and empty titles unique', async () => {
@@ -71,11 +89,21 @@ describe('reading delimited text', () => {
   });
 
   it('pads short rows, and gives a row with more values than columns a problem naming its line', async () => {
-    const lines = ['A,B,C,D,E', ...Array.from({ length: 10 }, (_, index) => `${index},x,y,z,w`), '1,2,3,4,5,6,7', '1,2', 'last,,,,,,,'];
+    const lines = [
+      'A,B,C,D,E',
+      ...Array.from({ length: 10 }, (_, index) => `${index},x,y,z,w`),
+      '1,2,3,4,5,6,7',
+      '1,2',
+      'last,,,,,,,',
+    ];
     const file = writeFile(tempDir(), 'ragged.csv', lines.join('\n'));
     const { info } = await inspectSource(file);
     const rows = await allRows(file, info);
-    expect(rows.find((row) => row.line === 12)).toEqual({ line: 12, cells: ['1', '2', '3', '4', '5'], problem: 'Line 12 has 7 values but the file has 5 columns.' });
+    expect(rows.find((row) => row.line === 12)).toEqual({
+      line: 12,
+      cells: ['1', '2', '3', '4', '5'],
+      problem: 'Line 12 has 7 values but the file has 5 columns.',
+    });
     expect(rows.find((row) => row.line === 13)).toEqual({ line: 13, cells: ['1', '2', '', '', ''] });
     // Trailing separators with nothing between them are not extra values.
     expect(rows.find((row) => row.line === 14)).toEqual({ line: 14, cells: ['last', '', '', '', ''] });
@@ -83,7 +111,13 @@ describe('reading delimited text', () => {
   });
 
   it('refuses unbalanced quotes, naming the line where the quoted value starts', async () => {
-    const lines = ['Name,Notes', ...Array.from({ length: 55 }, (_, index) => `Person ${index},fine`), 'Broken,"this never closes', 'Next,row', 'More,rows'];
+    const lines = [
+      'Name,Notes',
+      ...Array.from({ length: 55 }, (_, index) => `Person ${index},fine`),
+      'Broken,"this never closes',
+      'Next,row',
+      'More,rows',
+    ];
     const file = writeFile(tempDir(), 'quotes.csv', lines.join('\n'));
     const message = 'Line 57: a quoted value starts here and never ends. Check the quotes on that line.';
     expect(await failureOf(inspectSource(file, { sampleSize: 200 }))).toMatchObject({ code: 'FILE_REFUSED', message });
@@ -104,7 +138,8 @@ describe('reading delimited text', () => {
     const runaway = writeFile(dir, 'runaway.csv', ['Name,Email', 'Broken,"runaway', ...rows].join('\n'));
     expect(await failureOf(inspectSource(runaway))).toMatchObject({
       code: 'FILE_REFUSED',
-      message: 'Line 2 starts a row of more than 8 million characters, most likely a quoted value that starts there and never ends. Check the quotes on that line.',
+      message:
+        'Line 2 starts a row of more than 8 million characters, most likely a quoted value that starts there and never ends. Check the quotes on that line.',
     });
   });
 
@@ -115,8 +150,13 @@ describe('reading delimited text', () => {
 
   it('refuses an empty file, a file of blank lines, and a file with titles but no rows', async () => {
     const dir = tempDir();
-    expect(await failureOf(inspectSource(writeFile(dir, 'empty.csv', '')))).toMatchObject({ code: 'FILE_REFUSED', message: 'The file is empty.' });
-    expect(await failureOf(inspectSource(writeFile(dir, 'blank.csv', '\r\n\r\n,,\r\n')))).toMatchObject({ message: 'The file is empty.' });
+    expect(await failureOf(inspectSource(writeFile(dir, 'empty.csv', '')))).toMatchObject({
+      code: 'FILE_REFUSED',
+      message: 'The file is empty.',
+    });
+    expect(await failureOf(inspectSource(writeFile(dir, 'blank.csv', '\r\n\r\n,,\r\n')))).toMatchObject({
+      message: 'The file is empty.',
+    });
     expect(await failureOf(inspectSource(writeFile(dir, 'titles.csv', 'Name,Email,Phone\r\n')))).toMatchObject({
       code: 'FILE_REFUSED',
       message: 'The file has column titles but no rows below them.',
@@ -125,9 +165,15 @@ describe('reading delimited text', () => {
 
   it('says plainly when the file is missing or is a folder', async () => {
     const dir = tempDir();
-    expect(await failureOf(inspectSource(join(dir, 'gone.csv')))).toMatchObject({ code: 'FILE_REFUSED', message: 'The file could not be found. It may have been moved or deleted.' });
+    expect(await failureOf(inspectSource(join(dir, 'gone.csv')))).toMatchObject({
+      code: 'FILE_REFUSED',
+      message: 'The file could not be found. It may have been moved or deleted.',
+    });
     mkdirSync(join(dir, 'folder.csv'));
-    expect(await failureOf(inspectSource(join(dir, 'folder.csv')))).toMatchObject({ code: 'FILE_REFUSED', message: 'This is a folder, not a file. Choose the file inside it.' });
+    expect(await failureOf(inspectSource(join(dir, 'folder.csv')))).toMatchObject({
+      code: 'FILE_REFUSED',
+      message: 'This is a folder, not a file. Choose the file inside it.',
+    });
   });
 
   it('reads a 10,000-character value whole', async () => {
@@ -139,13 +185,26 @@ describe('reading delimited text', () => {
 
   it('refuses a text file with a NUL byte, naming its line', async () => {
     const dir = tempDir();
-    const early = writeFile(dir, 'nul.csv', Buffer.concat([Buffer.from('Name,Email\nAnna,anna@example.com\nBo'), Buffer.from([0]), Buffer.from('b,bob@example.com\n')]));
-    expect(await failureOf(inspectSource(early))).toMatchObject({ code: 'FILE_REFUSED', message: expect.stringMatching(/^Line 3 contains a zero byte \(NUL\)/) });
+    const early = writeFile(
+      dir,
+      'nul.csv',
+      Buffer.concat([
+        Buffer.from('Name,Email\nAnna,anna@example.com\nBo'),
+        Buffer.from([0]),
+        Buffer.from('b,bob@example.com\n'),
+      ]),
+    );
+    expect(await failureOf(inspectSource(early))).toMatchObject({
+      code: 'FILE_REFUSED',
+      message: expect.stringMatching(/^Line 3 contains a zero byte \(NUL\)/),
+    });
     const lines = ['Name,Email', ...Array.from({ length: 500 }, (_, index) => `P${index},p${index}@example.com`)];
     const late = writeFile(dir, 'late-nul.csv', lines.join('\n'));
     const { info } = await inspectSource(late);
     appendFileSync(late, Buffer.from([0x0a, 0x41, 0x00, 0x42]));
-    expect(await failureOf(allRows(late, { ...info, sizeBytes: info.sizeBytes + 4 }))).toMatchObject({ message: expect.stringMatching(/^Line 502 contains a zero byte/) });
+    expect(await failureOf(allRows(late, { ...info, sizeBytes: info.sizeBytes + 4 }))).toMatchObject({
+      message: expect.stringMatching(/^Line 502 contains a zero byte/),
+    });
   });
 
   it('refuses binary data and a ZIP archive renamed .csv, saying what they look like', async () => {
@@ -169,7 +228,10 @@ describe('reading delimited text', () => {
   });
 
   it('reports progress up to 1 and stops when cancelled, with CANCELLED', async () => {
-    const lines = ['Name,Email', ...Array.from({ length: 20_000 }, (_, index) => `Person ${index},p${index}@example.com`)];
+    const lines = [
+      'Name,Email',
+      ...Array.from({ length: 20_000 }, (_, index) => `Person ${index},p${index}@example.com`),
+    ];
     const file = writeFile(tempDir(), 'many.csv', lines.join('\n'));
     const { info } = await inspectSource(file);
     const fractions: number[] = [];
@@ -181,7 +243,8 @@ describe('reading delimited text', () => {
     let read = 0;
     const failure = await failureOf(
       (async () => {
-        for await (const _ of readSource(file, info, { signal: controller.signal })) if (++read === 100) controller.abort();
+        for await (const _ of readSource(file, info, { signal: controller.signal }))
+          if (++read === 100) controller.abort();
       })(),
     );
     expect(failure).toMatchObject({ code: 'CANCELLED' });
@@ -189,7 +252,10 @@ describe('reading delimited text', () => {
   });
 
   it('notices a file removed or changed while it is read', async () => {
-    const lines = ['Name,Email', ...Array.from({ length: 50_000 }, (_, index) => `Person ${index},p${index}@example.com`)];
+    const lines = [
+      'Name,Email',
+      ...Array.from({ length: 50_000 }, (_, index) => `Person ${index},p${index}@example.com`),
+    ];
     const dir = tempDir();
     const message = 'The file changed while it was being read. Nothing was imported.';
 
@@ -208,7 +274,8 @@ describe('reading delimited text', () => {
     const grownFailure = await failureOf(
       (async () => {
         let count = 0;
-        for await (const _ of readSource(grown, grownInfo)) if (++count === 10) appendFileSync(grown, '\nLate,late@example.com');
+        for await (const _ of readSource(grown, grownInfo))
+          if (++count === 10) appendFileSync(grown, '\nLate,late@example.com');
       })(),
     );
     expect(grownFailure).toMatchObject({ code: 'FILE_REFUSED', message });

@@ -62,7 +62,11 @@ function guardText(encoding: TextEncoding): Transform {
  */
 export function openText(file: string, options: TextReadOptions, consumer?: Transform): Readable {
   const source = createReadStream(file, { highWaterMark: 256 * 1024 });
-  const stages: NodeJS.ReadWriteStream[] = [countBytes(options), iconv.decodeStream(options.encoding), guardText(options.encoding)];
+  const stages: NodeJS.ReadWriteStream[] = [
+    countBytes(options),
+    iconv.decodeStream(options.encoding),
+    guardText(options.encoding),
+  ];
   const abort = () => source.destroy(refusals.cancelled());
   options.signal?.addEventListener('abort', abort, { once: true });
   const last = pipeline([source, ...stages, ...(consumer ? [consumer] : [])], () => {

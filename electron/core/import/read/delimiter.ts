@@ -27,7 +27,9 @@ function fitOf(text: string, delimiter: Delimiter, cutShort: boolean): Fit | und
   if (records.length === 0) return undefined;
   const tally = new Map<number, number>();
   for (const record of records) tally.set(record.length, (tally.get(record.length) ?? 0) + 1);
-  const [columns, count] = [...tally].reduce((best, entry) => (entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0]) ? entry : best));
+  const [columns, count] = [...tally].reduce((best, entry) =>
+    entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0]) ? entry : best,
+  );
   return { delimiter, columns, share: count / records.length };
 }
 

@@ -30,12 +30,15 @@ describe('text encodings', () => {
     expect(rows[0]?.cells[2]).toBe(expected === 'iso-8859-1' ? '5 EUR fee' : '5 € fee');
   });
 
-  it.each(['utf-16le', 'utf-16be'] as const)('reads %s without a byte-order mark by where its zero bytes fall', async (encoding) => {
-    const file = writeFile(tempDir(), 'wide.csv', iconv.encode(table, encoding));
-    const { info } = await inspectSource(file);
-    expect(info.encoding).toEqual({ name: encoding, detected: encoding, bom: false });
-    expect((await allRows(file, info)).map((row) => row.cells[0])).toEqual(names);
-  });
+  it.each(['utf-16le', 'utf-16be'] as const)(
+    'reads %s without a byte-order mark by where its zero bytes fall',
+    async (encoding) => {
+      const file = writeFile(tempDir(), 'wide.csv', iconv.encode(table, encoding));
+      const { info } = await inspectSource(file);
+      expect(info.encoding).toEqual({ name: encoding, detected: encoding, bom: false });
+      expect((await allRows(file, info)).map((row) => row.cells[0])).toEqual(names);
+    },
+  );
 
   it('lets the user choose another encoding, and the preview changes with it', async () => {
     const file = writeFile(tempDir(), 'excel.csv', iconv.encode(table, 'windows-1252'));
@@ -62,7 +65,11 @@ describe('text encodings', () => {
   });
 
   it('picks a Western single-byte encoding, never UTF-8, for a file without a BOM that is not valid UTF-8', async () => {
-    const lines = ['Name,City', ...Array.from({ length: 7 }, (_, index) => `Person ${index},Berlin`), 'Ren\xe9e,K\xf6ln'];
+    const lines = [
+      'Name,City',
+      ...Array.from({ length: 7 }, (_, index) => `Person ${index},Berlin`),
+      'Ren\xe9e,K\xf6ln',
+    ];
     const file = writeFile(tempDir(), 'mixed.csv', Buffer.from(lines.join('\n'), 'latin1'));
     const { info, sample } = await inspectSource(file);
     // chardet calls it ISO-8859-1 and it has no 0x80–0x9F bytes, so Latin-1; both read it alike.
@@ -71,10 +78,17 @@ describe('text encodings', () => {
   });
 
   it('refuses invalid UTF-8 in a file read as UTF-8, naming the line and saying what to do', async () => {
-    const lines = ['Name,City', ...Array.from({ length: 7 }, (_, index) => `Person ${index},Berlin`), 'Ren\xe9e,K\xf6ln'];
+    const lines = [
+      'Name,City',
+      ...Array.from({ length: 7 }, (_, index) => `Person ${index},Berlin`),
+      'Ren\xe9e,K\xf6ln',
+    ];
     const body = Buffer.from(lines.join('\n'), 'latin1');
     const dir = tempDir();
-    const expected = { code: 'FILE_REFUSED', message: expect.stringMatching(/^Line 9 is not valid UTF-8.*Choose another encoding/) };
+    const expected = {
+      code: 'FILE_REFUSED',
+      message: expect.stringMatching(/^Line 9 is not valid UTF-8.*Choose another encoding/),
+    };
     // A BOM says UTF-8…
     const marked = writeFile(dir, 'marked.csv', withBom([0xef, 0xbb, 0xbf], body));
     expect(await failureOf(inspectSource(marked))).toMatchObject(expected);
@@ -82,10 +96,20 @@ describe('text encodings', () => {
     const chosen = writeFile(dir, 'chosen.csv', body);
     expect(await failureOf(inspectSource(chosen, { encoding: 'utf-8' }))).toMatchObject(expected);
     // Past the first megabyte detection looks at, only reading finds it, and names its line.
-    const big = ['Name,City', ...Array.from({ length: 100_000 }, (_, index) => `Person ${index},Zürich`), 'Ren\xe9e,K\xf6ln'];
-    const late = writeFile(dir, 'late.csv', Buffer.concat([Buffer.from(big.slice(0, -1).join('\n') + '\n'), Buffer.from(big.at(-1)!, 'latin1')]));
+    const big = [
+      'Name,City',
+      ...Array.from({ length: 100_000 }, (_, index) => `Person ${index},Zürich`),
+      'Ren\xe9e,K\xf6ln',
+    ];
+    const late = writeFile(
+      dir,
+      'late.csv',
+      Buffer.concat([Buffer.from(big.slice(0, -1).join('\n') + '\n'), Buffer.from(big.at(-1)!, 'latin1')]),
+    );
     const { info } = await inspectSource(late);
     expect(info.encoding?.name).toBe('utf-8');
-    expect(await failureOf(allRows(late, info))).toMatchObject({ message: expect.stringMatching(/^Line 100002 is not valid UTF-8/) });
+    expect(await failureOf(allRows(late, info))).toMatchObject({
+      message: expect.stringMatching(/^Line 100002 is not valid UTF-8/),
+    });
   });
 });

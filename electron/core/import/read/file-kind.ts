@@ -19,7 +19,21 @@ export async function readHead(file: string, bytes = headBytes): Promise<Buffer>
 }
 
 /** Formats file-type finds inside a ZIP container: none of them is a table we read, but each is "a ZIP archive". */
-const zipFamily = new Set(['zip', 'docx', 'pptx', 'odt', 'ods', 'odp', 'epub', 'jar', 'apk', 'xpi', '3mf', 'kmz', 'vsdx']);
+const zipFamily = new Set([
+  'zip',
+  'docx',
+  'pptx',
+  'odt',
+  'ods',
+  'odp',
+  'epub',
+  'jar',
+  'apk',
+  'xpi',
+  '3mf',
+  'kmz',
+  'vsdx',
+]);
 
 /**
  * Share of bytes that plain text never holds. NUL is counted apart: a text

@@ -4,7 +4,9 @@ import { columnTitles, looksLikeHeader } from './header-row';
 
 describe('header row and delimiter detection', () => {
   it('takes a row of distinct short text for titles', () => {
-    expect(looksLikeHeader(['First Name', 'Last Name', 'E-mail 1 - Value'], [['Anna', 'Schmidt', 'anna@example.com']])).toBe(true);
+    expect(
+      looksLikeHeader(['First Name', 'Last Name', 'E-mail 1 - Value'], [['Anna', 'Schmidt', 'anna@example.com']]),
+    ).toBe(true);
   });
 
   it.each([
@@ -26,7 +28,13 @@ describe('header row and delimiter detection', () => {
 
   it('names untitled columns "Column N" and makes repeated titles unique', () => {
     expect(columnTitles(undefined, 3)).toEqual(['Column 1', 'Column 2', 'Column 3']);
-    expect(columnTitles([' Email ', 'Email', '', 'Email (2)'], 5)).toEqual(['Email', 'Email (2)', 'Column 3', 'Email (2) (2)', 'Column 5']);
+    expect(columnTitles([' Email ', 'Email', '', 'Email (2)'], 5)).toEqual([
+      'Email',
+      'Email (2)',
+      'Column 3',
+      'Email (2) (2)',
+      'Column 5',
+    ]);
   });
 
   it('picks the separator that splits every line alike, not one inside quoted values', () => {

@@ -16,7 +16,9 @@ function writeBigCsv(file: string, megabytes: number): number {
     while (written < megabytes * megabyte) {
       const lines: string[] = [];
       for (let index = 0; index < 10_000; index++, rows++) {
-        lines.push(`Person ${rows},person${rows}@example.com,+49 30 ${rows},Zürich,"A note, with a comma and ""quotes"""`);
+        lines.push(
+          `Person ${rows},person${rows}@example.com,+49 30 ${rows},Zürich,"A note, with a comma and ""quotes"""`,
+        );
       }
       written += writeSync(handle, `${lines.join('\n')}\n`);
     }

@@ -11,7 +11,8 @@ const quoteEach = (names: readonly string[]) => names.map((name) => `“${name}�
 export const refusals = {
   empty: () => new CrmError('FILE_REFUSED', 'The file is empty.'),
   headerOnly: () => new CrmError('FILE_REFUSED', 'The file has column titles but no rows below them.'),
-  zipArchive: () => new CrmError('FILE_REFUSED', 'This file is not a table Rolodesk can read: it looks like a ZIP archive.'),
+  zipArchive: () =>
+    new CrmError('FILE_REFUSED', 'This file is not a table Rolodesk can read: it looks like a ZIP archive.'),
   binary: () => new CrmError('FILE_REFUSED', 'This file is not a table Rolodesk can read: it looks like binary data.'),
   oldExcel: () =>
     new CrmError(
@@ -19,7 +20,10 @@ export const refusals = {
       'This is an old-style Excel file (.xls), which Rolodesk cannot read. Open it in Excel, save it as .xlsx or CSV, and import that file.',
     ),
   damagedWorkbook: () =>
-    new CrmError('FILE_REFUSED', 'This Excel file is damaged or not a real .xlsx workbook, so Rolodesk cannot read it.'),
+    new CrmError(
+      'FILE_REFUSED',
+      'This Excel file is damaged or not a real .xlsx workbook, so Rolodesk cannot read it.',
+    ),
   workbookTooBig: (megabytes: number) =>
     new CrmError(
       'FILE_REFUSED',
@@ -28,18 +32,30 @@ export const refusals = {
   sheetNotFound: (sheet: string, sheets: readonly string[]) =>
     new CrmError('FILE_REFUSED', `The workbook has no sheet called “${sheet}”. Its sheets are: ${quoteEach(sheets)}.`),
   sheetWithoutRows: (sheet: string, sheets: readonly string[]) =>
-    new CrmError('FILE_REFUSED', `The sheet “${sheet}” has no rows to import. Choose another sheet: ${quoteEach(sheets.filter((name) => name !== sheet))}.`),
+    new CrmError(
+      'FILE_REFUSED',
+      `The sheet “${sheet}” has no rows to import. Choose another sheet: ${quoteEach(sheets.filter((name) => name !== sheet))}.`,
+    ),
   noSheetWithRows: (sheets: readonly string[]) =>
-    new CrmError('FILE_REFUSED', `None of the sheets in this workbook has rows to import (it has ${quoteEach(sheets)}).`),
+    new CrmError(
+      'FILE_REFUSED',
+      `None of the sheets in this workbook has rows to import (it has ${quoteEach(sheets)}).`,
+    ),
   unclosedQuote: (line: number) =>
-    new CrmError('FILE_REFUSED', `Line ${line}: a quoted value starts here and never ends. Check the quotes on that line.`),
+    new CrmError(
+      'FILE_REFUSED',
+      `Line ${line}: a quoted value starts here and never ends. Check the quotes on that line.`,
+    ),
   rowTooLong: (line: number) =>
     new CrmError(
       'FILE_REFUSED',
       `Line ${line} starts a row of more than 8 million characters, most likely a quoted value that starts there and never ends. Check the quotes on that line.`,
     ),
   unreadableLine: (line: number) =>
-    new CrmError('FILE_REFUSED', `Line ${line} could not be read as a row of values. Check the quotes and separators on that line.`),
+    new CrmError(
+      'FILE_REFUSED',
+      `Line ${line} could not be read as a row of values. Check the quotes and separators on that line.`,
+    ),
   nulByte: (line: number) =>
     new CrmError(
       'FILE_REFUSED',
@@ -51,7 +67,11 @@ export const refusals = {
       `Line ${line} is not valid UTF-8, so the file was not written in UTF-8. Choose another encoding (for files saved by Excel, usually Windows-1252) and try again.`,
     ),
   missing: () => new CrmError('FILE_REFUSED', 'The file could not be found. It may have been moved or deleted.'),
-  notAllowed: () => new CrmError('FILE_REFUSED', 'Rolodesk is not allowed to read this file. Check its permissions, or copy it somewhere else and try again.'),
+  notAllowed: () =>
+    new CrmError(
+      'FILE_REFUSED',
+      'Rolodesk is not allowed to read this file. Check its permissions, or copy it somewhere else and try again.',
+    ),
   folder: () => new CrmError('FILE_REFUSED', 'This is a folder, not a file. Choose the file inside it.'),
   changed: () => new CrmError('FILE_REFUSED', 'The file changed while it was being read. Nothing was imported.'),
   unreadable: (why: string) => new CrmError('FILE_REFUSED', `The file could not be read: ${why}.`),
@@ -63,7 +83,8 @@ export const rowProblems = {
   tooManyValues: (line: number, values: number, columns: number) =>
     `Line ${line} has ${values} values but the file has ${columns} columns.`,
   damagedCard: (line: number) => `Line ${line}: this contact card is damaged and could not be read.`,
-  unfinishedCard: (line: number) => `Line ${line}: this contact card has no END:VCARD line, so the file may be cut short.`,
+  unfinishedCard: (line: number) =>
+    `Line ${line}: this contact card has no END:VCARD line, so the file may be cut short.`,
   moreEntriesThanChecked: (line: number) =>
     `Line ${line}: this contact card has more email addresses or phone numbers than when the file was checked. Check the file again.`,
 };

@@ -66,20 +66,36 @@ function tableRow(record: RawRecord, columns: number): SourceRow | undefined {
   if (isBlank(record.cells)) return undefined;
   const cells = withoutTrailingEmpty(record.cells);
   if (cells.length > columns) {
-    return { line: record.line, cells: cells.slice(0, columns), problem: rowProblems.tooManyValues(record.line, cells.length, columns) };
+    return {
+      line: record.line,
+      cells: cells.slice(0, columns),
+      problem: rowProblems.tooManyValues(record.line, cells.length, columns),
+    };
   }
-  return { line: record.line, cells: cells.length === columns ? cells : [...cells, ...new Array<string>(columns - cells.length).fill('')] };
+  return {
+    line: record.line,
+    cells: cells.length === columns ? cells : [...cells, ...new Array<string>(columns - cells.length).fill('')],
+  };
 }
 
 /** From the first records of a table: whether it has a header row, the titles, and the sample rows. */
 function tableLayout(records: RawRecord[], hasHeaderChoice: boolean | undefined, sampleSize: number) {
-  const [first, ...rest] = records.filter((record) => !isBlank(record.cells)).map((record) => ({ ...record, cells: withoutTrailingEmpty(record.cells) }));
+  const [first, ...rest] = records
+    .filter((record) => !isBlank(record.cells))
+    .map((record) => ({ ...record, cells: withoutTrailingEmpty(record.cells) }));
   if (!first) throw refusals.empty();
-  const hasHeader = hasHeaderChoice ?? looksLikeHeader(first.cells, rest.slice(0, headerEvidenceRows).map((record) => record.cells));
+  const hasHeader =
+    hasHeaderChoice ??
+    looksLikeHeader(
+      first.cells,
+      rest.slice(0, headerEvidenceRows).map((record) => record.cells),
+    );
   const dataRecords = hasHeader ? rest : [first, ...rest];
   if (dataRecords.length === 0) throw refusals.headerOnly();
   // With no titles, the widest row among the first ones sets the columns, so those all fit.
-  const columns = hasHeader ? first.cells.length : Math.max(...dataRecords.slice(0, Math.max(sampleSize, headerEvidenceRows)).map((record) => record.cells.length));
+  const columns = hasHeader
+    ? first.cells.length
+    : Math.max(...dataRecords.slice(0, Math.max(sampleSize, headerEvidenceRows)).map((record) => record.cells.length));
   const headers = columnTitles(hasHeader ? first.cells : undefined, columns);
   const sample = dataRecords.slice(0, sampleSize).map((record) => tableRow(record, columns)!);
   return { hasHeader, headers, sample };
@@ -91,7 +107,11 @@ function tableLayout(records: RawRecord[], hasHeaderChoice: boolean | undefined,
  * user could not pick another from a refusal). A workbook of one sheet is
  * refused as a file would be ("empty", "titles but no rows").
  */
-function sheetLayout<Layout>(sheets: { sheet: string; records: RawRecord[] }[], chosen: string | undefined, layoutOf: (records: RawRecord[]) => Layout) {
+function sheetLayout<Layout>(
+  sheets: { sheet: string; records: RawRecord[] }[],
+  chosen: string | undefined,
+  layoutOf: (records: RawRecord[]) => Layout,
+) {
   const names = sheets.map((entry) => entry.sheet);
   if (names.length === 0) throw refusals.empty();
   const tryLayout = (entry: { sheet: string; records: RawRecord[] }) => {
@@ -161,9 +181,19 @@ export async function inspectSource(
 
   if (kind.format === 'xlsx') {
     const sheets = await readWorkbook(file);
-    const { sheet, layout } = sheetLayout(sheets, options.sheet, (records) => tableLayout(records, options.hasHeader, sampleSize));
+    const { sheet, layout } = sheetLayout(sheets, options.sheet, (records) =>
+      tableLayout(records, options.hasHeader, sampleSize),
+    );
     return {
-      info: { format: 'xlsx', fileName, sizeBytes, hasHeader: layout.hasHeader, sheets: sheets.map((entry) => entry.sheet), sheet, headers: layout.headers },
+      info: {
+        format: 'xlsx',
+        fileName,
+        sizeBytes,
+        hasHeader: layout.hasHeader,
+        sheets: sheets.map((entry) => entry.sheet),
+        sheet,
+        headers: layout.headers,
+      },
       sample: layout.sample,
     };
   }
@@ -200,10 +230,22 @@ export async function inspectSource(
 
   const cutShort = head.length < sizeBytes;
   const delimiter = options.delimiter ?? detectDelimiter(iconv.decode(head, encoding.name), cutShort);
-  const records = await take(csvRecords(file, delimiter, text), sampleSize + 1 + headerEvidenceRows, (record) => !isBlank(record.cells));
+  const records = await take(
+    csvRecords(file, delimiter, text),
+    sampleSize + 1 + headerEvidenceRows,
+    (record) => !isBlank(record.cells),
+  );
   const layout = tableLayout(records, options.hasHeader, sampleSize);
   return {
-    info: { format: 'csv', fileName, sizeBytes, encoding, delimiter, hasHeader: layout.hasHeader, headers: layout.headers },
+    info: {
+      format: 'csv',
+      fileName,
+      sizeBytes,
+      encoding,
+      delimiter,
+      hasHeader: layout.hasHeader,
+      headers: layout.headers,
+    },
     sample: layout.sample,
   };
 }
@@ -221,7 +263,11 @@ function progressReporter(sizeBytes: number, onProgress?: (fraction: number) => 
   };
 }
 
-async function* tableRows(records: AsyncIterable<RawRecord> | Iterable<RawRecord>, info: SourceInfo, signal?: AbortSignal): AsyncGenerator<SourceRow> {
+async function* tableRows(
+  records: AsyncIterable<RawRecord> | Iterable<RawRecord>,
+  info: SourceInfo,
+  signal?: AbortSignal,
+): AsyncGenerator<SourceRow> {
   let headerSkipped = !info.hasHeader;
   for await (const record of records) {
     if (signal?.aborted) throw refusals.cancelled();
@@ -234,7 +280,11 @@ async function* tableRows(records: AsyncIterable<RawRecord> | Iterable<RawRecord
   }
 }
 
-async function* rowsOf(file: string, info: SourceInfo, options: { signal?: AbortSignal; onProgress?: (fraction: number) => void }): AsyncGenerator<SourceRow> {
+async function* rowsOf(
+  file: string,
+  info: SourceInfo,
+  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void },
+): AsyncGenerator<SourceRow> {
   const report = progressReporter(info.sizeBytes, options.onProgress);
   if (info.format === 'xlsx') {
     const records = await readSheetRecords(file, info.sheet ?? info.sheets?.[0] ?? '');

@@ -9,7 +9,11 @@ export function writeFile(dir: string, name: string, content: string | Uint8Arra
   return file;
 }
 
-export async function allRows(file: string, info: SourceInfo, options: Parameters<typeof readSource>[2] = {}): Promise<SourceRow[]> {
+export async function allRows(
+  file: string,
+  info: SourceInfo,
+  options: Parameters<typeof readSource>[2] = {},
+): Promise<SourceRow[]> {
   const rows: SourceRow[] = [];
   for await (const row of readSource(file, info, options)) rows.push(row);
   return rows;

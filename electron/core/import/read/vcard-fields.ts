@@ -24,7 +24,8 @@ export interface CardFields {
 }
 
 /** vCard text escapes: \n is a line break, \, \; and \\ the character itself. */
-const unescape = (value: string) => value.replace(/\\([\\,;nN])/g, (_, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
+const unescape = (value: string) =>
+  value.replace(/\\([\\,;nN])/g, (_, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
 
 /** The parts of a structured value (N, ADR, ORG), split on the semicolons that are not escaped. */
 function parts(value: string): string[] {
@@ -51,7 +52,8 @@ function listItems(value: string): string[] {
     .filter((item) => item !== '');
 }
 
-const joined = (values: readonly (string | undefined)[], separator: string) => values.filter((value) => value).join(separator);
+const joined = (values: readonly (string | undefined)[], separator: string) =>
+  values.filter((value) => value).join(separator);
 
 function properties(card: vCard, key: string): vCard.Property[] {
   const found = card.data[key];
@@ -136,11 +138,24 @@ export function cardFields(card: vCard): CardFields {
   };
 }
 
-const fixedTitles = ['Full name', 'Given name', 'Family name', 'Organization', 'Title', 'Address', 'Website', 'Birthday', 'Note', 'Categories'];
+const fixedTitles = [
+  'Full name',
+  'Given name',
+  'Family name',
+  'Organization',
+  'Title',
+  'Address',
+  'Website',
+  'Birthday',
+  'Note',
+  'Categories',
+];
 
 // Titles a custom column must not take: the fixed ones, and the fields an import maps by title.
 const reservedTitles = new Set(
-  [...fixedTitles, 'Name', 'First name', 'Last name', 'Email', 'Phone', 'Company', 'Notes', 'Tags', 'Industry'].map(normalHeader),
+  [...fixedTitles, 'Name', 'First name', 'Last name', 'Email', 'Phone', 'Company', 'Notes', 'Tags', 'Industry'].map(
+    normalHeader,
+  ),
 );
 
 /**
@@ -149,18 +164,26 @@ const reservedTitles = new Set(
  * "Email 2"), or itself ends so — the way back (labelOf) is then exact.
  */
 export function customColumnTitle(label: string): string {
-  const taken = reservedTitles.has(normalHeader(label)) || /^(email|phone)\s*\d*$/i.test(label.trim()) || label.endsWith(customFieldSuffix);
+  const taken =
+    reservedTitles.has(normalHeader(label)) ||
+    /^(email|phone)\s*\d*$/i.test(label.trim()) ||
+    label.endsWith(customFieldSuffix);
   return taken ? label + customFieldSuffix : label;
 }
 
-const labelOf = (title: string) => (title.endsWith(customFieldSuffix) ? title.slice(0, -customFieldSuffix.length) : title);
+const labelOf = (title: string) =>
+  title.endsWith(customFieldSuffix) ? title.slice(0, -customFieldSuffix.length) : title;
 
 /**
  * The fixed columns of a vCard source, with as many Email and Phone columns
  * as the fullest card needs (at least one), then Categories and one column
  * per custom field label found in the file.
  */
-export function vcardHeaders(emailColumns: number, phoneColumns: number, customLabels: readonly string[] = []): string[] {
+export function vcardHeaders(
+  emailColumns: number,
+  phoneColumns: number,
+  customLabels: readonly string[] = [],
+): string[] {
   const numbered = (title: string, count: number) =>
     Array.from({ length: Math.max(count, 1) }, (_, index) => (index === 0 ? title : `${title} ${index + 1}`));
   return [
@@ -242,5 +265,7 @@ export function cardRow(card: ParsedCard, slots: CardSlots): SourceRow {
     ),
   ];
   const overflow = fields.emails.length > slots.emails || fields.phones.length > slots.phones;
-  return overflow ? { line: card.line, cells, problem: rowProblems.moreEntriesThanChecked(card.line) } : { line: card.line, cells };
+  return overflow
+    ? { line: card.line, cells, problem: rowProblems.moreEntriesThanChecked(card.line) }
+    : { line: card.line, cells };
 }

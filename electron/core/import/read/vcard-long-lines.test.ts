@@ -11,7 +11,15 @@ describe('a vCard with a very long line (a large photo)', () => {
 
   it('reads in seconds: time grows with the file, not with the square of the line', async () => {
     const photo = '/9j/'.repeat(3_000_000); // 12 million characters, as a phone writes a large JPEG
-    const card = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Anna Berg', `PHOTO;ENCODING=b;TYPE=JPEG:${photo}`, 'EMAIL:anna@example.com', 'END:VCARD', ''].join('\r\n');
+    const card = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Anna Berg',
+      `PHOTO;ENCODING=b;TYPE=JPEG:${photo}`,
+      'EMAIL:anna@example.com',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
     const file = writeFile(tempDir(), 'anna.vcf', iconv.encode(card, 'utf-16le', { addBOM: true }));
     const started = performance.now();
     const { info } = await inspectSource(file);

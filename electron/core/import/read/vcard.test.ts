@@ -7,7 +7,8 @@ import { allRows, failureOf, writeFile } from './test-files';
 const crlf = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
 
 /** A row's cells by column title, so a test reads as the card it checks. */
-const byTitle = (info: SourceInfo, row: SourceRow | undefined) => Object.fromEntries(info.headers.map((title, index) => [title, row?.cells[index]]));
+const byTitle = (info: SourceInfo, row: SourceRow | undefined) =>
+  Object.fromEntries(info.headers.map((title, index) => [title, row?.cells[index]]));
 
 // vCard 2.1 as old phones and Outlook write it: quoted-printable UTF-8 with a soft line break, a Latin-1
 // CHARSET, bare type parameters, several numbers.
@@ -71,7 +72,24 @@ describe('reading vCard files', () => {
       format: 'vcard',
       hasHeader: false,
       encoding: { name: 'utf-8', bom: false },
-      headers: ['Full name', 'Given name', 'Family name', 'Organization', 'Title', 'Email', 'Email 2', 'Email 3', 'Phone', 'Phone 2', 'Phone 3', 'Address', 'Website', 'Birthday', 'Note', 'Categories'],
+      headers: [
+        'Full name',
+        'Given name',
+        'Family name',
+        'Organization',
+        'Title',
+        'Email',
+        'Email 2',
+        'Email 3',
+        'Phone',
+        'Phone 2',
+        'Phone 3',
+        'Address',
+        'Website',
+        'Birthday',
+        'Note',
+        'Categories',
+      ],
     });
     expect(sample.map((row) => row.line)).toEqual([1, 12, 28, 37]);
     expect(sample.every((row) => row.cells.length === info.headers.length && row.problem === undefined)).toBe(true);
@@ -122,7 +140,12 @@ describe('reading vCard files', () => {
       Birthday: '1815-12-10',
     });
     // No FN and no N: the name is empty, and the pipeline decides what that means.
-    expect(byTitle(info, sample[3])).toMatchObject({ 'Full name': '', 'Given name': '', 'Family name': '', Email: 'nobody@example.com' });
+    expect(byTitle(info, sample[3])).toMatchObject({
+      'Full name': '',
+      'Given name': '',
+      'Family name': '',
+      Email: 'nobody@example.com',
+    });
 
     expect(await allRows(file, info)).toEqual(sample);
   });
@@ -140,11 +163,26 @@ describe('reading vCard files', () => {
       'X-ROLODESK-FIELD:Notes;A custom note\\non two lines',
       'END:VCARD',
     );
-    const second = crlf('BEGIN:VCARD', 'VERSION:3.0', 'FN:Ann', 'X-ROLODESK-FIELD:Title;Dr', 'X-ROLODESK-FIELD:Tier;Silver', 'X-ROLODESK-FIELD:Tier;Bronze', 'END:VCARD');
+    const second = crlf(
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Ann',
+      'X-ROLODESK-FIELD:Title;Dr',
+      'X-ROLODESK-FIELD:Tier;Silver',
+      'X-ROLODESK-FIELD:Tier;Bronze',
+      'END:VCARD',
+    );
     const file = writeFile(tempDir(), 'rolodesk.vcf', first + second);
     const { info, sample } = await inspectSource(file, { sampleSize: 1 });
     // The second card's label is found though only the first is sampled: the columns come from every card.
-    expect(info.headers.slice(info.headers.indexOf('Note'))).toEqual(['Note', 'Categories', 'Tier', 'Nick;name', 'Notes (custom field)', 'Title (custom field)']);
+    expect(info.headers.slice(info.headers.indexOf('Note'))).toEqual([
+      'Note',
+      'Categories',
+      'Tier',
+      'Nick;name',
+      'Notes (custom field)',
+      'Title (custom field)',
+    ]);
     const rows = await allRows(file, info);
     expect(rows.map((row) => row.cells.length)).toEqual([info.headers.length, info.headers.length]);
     expect(byTitle(info, rows[0])).toMatchObject({
@@ -156,7 +194,14 @@ describe('reading vCard files', () => {
       'Title (custom field)': '',
     });
     // A label given twice keeps both values, a line each; a column the card lacks is empty.
-    expect(byTitle(info, rows[1])).toMatchObject({ 'Full name': 'Ann', Title: '', Categories: '', Tier: 'Silver\nBronze', 'Title (custom field)': 'Dr', 'Nick;name': '' });
+    expect(byTitle(info, rows[1])).toMatchObject({
+      'Full name': 'Ann',
+      Title: '',
+      Categories: '',
+      Tier: 'Silver\nBronze',
+      'Title (custom field)': 'Dr',
+      'Nick;name': '',
+    });
     expect(rows[0]).toEqual(sample[0]);
   });
 
@@ -164,23 +209,46 @@ describe('reading vCard files', () => {
     const text = ['BEGIN:VCARD', 'N:Curie;Marie;Salomea;Dr.;', 'EMAIL:marie@example.org', 'END:VCARD', ''].join('\n');
     const file = writeFile(tempDir(), 'curie.vcf', text);
     const { info, sample } = await inspectSource(file);
-    expect(byTitle(info, sample[0])).toMatchObject({ 'Full name': 'Dr. Marie Salomea Curie', 'Given name': 'Marie', 'Family name': 'Curie', Email: 'marie@example.org' });
+    expect(byTitle(info, sample[0])).toMatchObject({
+      'Full name': 'Dr. Marie Salomea Curie',
+      'Given name': 'Marie',
+      'Family name': 'Curie',
+      Email: 'marie@example.org',
+    });
   });
 
   it('scans every card for the most emails, so a card far down the file still fits its columns', async () => {
-    const plain = (index: number) => crlf('BEGIN:VCARD', 'VERSION:3.0', `FN:Person ${index}`, `EMAIL:p${index}@example.com`, 'END:VCARD');
-    const many = crlf('BEGIN:VCARD', 'VERSION:3.0', 'FN:Many Mails', ...Array.from({ length: 5 }, (_, index) => `EMAIL;TYPE=WORK:m${index}@example.com`), 'END:VCARD');
-    const file = writeFile(tempDir(), 'many.vcf', Array.from({ length: 200 }, (_, index) => plain(index)).join('') + many);
+    const plain = (index: number) =>
+      crlf('BEGIN:VCARD', 'VERSION:3.0', `FN:Person ${index}`, `EMAIL:p${index}@example.com`, 'END:VCARD');
+    const many = crlf(
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Many Mails',
+      ...Array.from({ length: 5 }, (_, index) => `EMAIL;TYPE=WORK:m${index}@example.com`),
+      'END:VCARD',
+    );
+    const file = writeFile(
+      tempDir(),
+      'many.vcf',
+      Array.from({ length: 200 }, (_, index) => plain(index)).join('') + many,
+    );
     const { info, sample } = await inspectSource(file, { sampleSize: 5 });
     expect(sample).toHaveLength(5);
-    expect(info.headers.filter((title) => title.startsWith('Email'))).toEqual(['Email', 'Email 2', 'Email 3', 'Email 4', 'Email 5']);
+    expect(info.headers.filter((title) => title.startsWith('Email'))).toEqual([
+      'Email',
+      'Email 2',
+      'Email 3',
+      'Email 4',
+      'Email 5',
+    ]);
     const rows = await allRows(file, info);
     expect(rows).toHaveLength(201);
     expect(byTitle(info, rows.at(-1))).toMatchObject({ Email: 'm0@example.com', 'Email 5': 'm4@example.com (work)' });
   });
 
   it('stops when cancelled, with CANCELLED, and reports progress up to 1 otherwise', async () => {
-    const plain = (index: number) => crlf('BEGIN:VCARD', 'VERSION:3.0', `FN:Person ${index}`, `EMAIL:p${index}@example.com`, 'END:VCARD');
+    const plain = (index: number) =>
+      crlf('BEGIN:VCARD', 'VERSION:3.0', `FN:Person ${index}`, `EMAIL:p${index}@example.com`, 'END:VCARD');
     const file = writeFile(tempDir(), 'many.vcf', Array.from({ length: 20_000 }, (_, index) => plain(index)).join(''));
     const { info } = await inspectSource(file);
     const fractions: number[] = [];
@@ -190,10 +258,14 @@ describe('reading vCard files', () => {
     let read = 0;
     const failure = await failureOf(
       (async () => {
-        for await (const _ of readSource(file, info, { signal: controller.signal })) if (++read === 10) controller.abort();
+        for await (const _ of readSource(file, info, { signal: controller.signal }))
+          if (++read === 10) controller.abort();
       })(),
     );
-    expect(failure).toMatchObject({ code: 'CANCELLED', message: 'Reading the file was stopped. Nothing was imported.' });
+    expect(failure).toMatchObject({
+      code: 'CANCELLED',
+      message: 'Reading the file was stopped. Nothing was imported.',
+    });
     expect(read).toBe(10);
   });
 
@@ -220,10 +292,15 @@ describe('reading vCard files', () => {
     const legacy = writeFile(dir, 'legacy.vcf', iconv.encode(card, 'windows-1252'));
     const legacyRead = await inspectSource(legacy);
     expect(legacyRead.info.encoding?.name).toBe('windows-1252');
-    expect(byTitle(legacyRead.info, legacyRead.sample[0])).toMatchObject({ 'Full name': 'Renée Müller', Note: 'Paid 5 €' });
+    expect(byTitle(legacyRead.info, legacyRead.sample[0])).toMatchObject({
+      'Full name': 'Renée Müller',
+      Note: 'Paid 5 €',
+    });
     const wide = writeFile(dir, 'wide.vcf', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(card, 'utf-16le')]));
     const wideRead = await inspectSource(wide);
     expect(wideRead.info).toMatchObject({ format: 'vcard', encoding: { name: 'utf-16le', bom: true } });
-    expect(byTitle(wideRead.info, (await allRows(wide, wideRead.info))[0])).toMatchObject({ 'Full name': 'Renée Müller' });
+    expect(byTitle(wideRead.info, (await allRows(wide, wideRead.info))[0])).toMatchObject({
+      'Full name': 'Renée Müller',
+    });
   });
 });

@@ -13,7 +13,9 @@ import { failureOf } from './test-files';
 const megabyte = 1024 * 1024;
 
 async function entriesOf(file: string): Promise<{ name: string; data: Buffer }[]> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(file, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))));
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))),
+  );
   const entries: { name: string; data: Buffer }[] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) =>
@@ -37,7 +39,10 @@ async function entriesOf(file: string): Promise<{ name: string; data: Buffer }[]
 /** A real workbook whose `entry` is replaced by `content` (a stream, deflated as it goes, or bytes). */
 async function workbookWith(dir: string, entry: string, content: Readable | Buffer): Promise<string> {
   const base = join(dir, 'base.xlsx');
-  await writeExcelFile([['Name', 'Email'], ['Anna Berg', 'anna@example.com']] as never).toFile(base);
+  await writeExcelFile([
+    ['Name', 'Email'],
+    ['Anna Berg', 'anna@example.com'],
+  ] as never).toFile(base);
   const zip = new ZipFile();
   for (const { name, data } of await entriesOf(base)) {
     if (name !== entry) zip.addBuffer(data, name);
@@ -79,14 +84,21 @@ describe('a workbook that unpacks to far more than it weighs (a zip bomb)', () =
     const started = performance.now();
     const failure = await failureOf(inspectSource(file)).finally(() => clearInterval(sampler));
     expect(failure).toBeInstanceOf(CrmError);
-    expect(failure).toMatchObject({ code: 'FILE_REFUSED', message: expect.stringMatching(/unpacks to more than 200 MB.*Save it as CSV/) });
+    expect(failure).toMatchObject({
+      code: 'FILE_REFUSED',
+      message: expect.stringMatching(/unpacks to more than 200 MB.*Save it as CSV/),
+    });
     expect(performance.now() - started).toBeLessThan(20_000);
     expect((peak - memoryBefore) / megabyte).toBeLessThan(150);
   });
 
   it('a damaged workbook part (bytes that do not inflate) is refused as damaged, not as a program error', async () => {
     const dir = tempDir();
-    const file = await workbookWith(dir, 'xl/sharedStrings.xml', Buffer.from('<sst><si><t>Anna</t></si></sst>'.repeat(50)));
+    const file = await workbookWith(
+      dir,
+      'xl/sharedStrings.xml',
+      Buffer.from('<sst><si><t>Anna</t></si></sst>'.repeat(50)),
+    );
     const bytes = readFileSync(file);
     // Break the deflated data inside the zip without touching its headers: what a bad download or disk does.
     const at = bytes.indexOf(Buffer.from('xl/sharedStrings.xml')) + 'xl/sharedStrings.xml'.length + 2;
@@ -99,7 +111,11 @@ describe('a workbook that unpacks to far more than it weighs (a zip bomb)', () =
   });
 
   it('a workbook part that is not the XML it should be is refused as damaged', async () => {
-    const file = await workbookWith(tempDir(), 'xl/_rels/workbook.xml.rels', Buffer.from('<?xml version="1.0"?><sst><si><t>not relationships</t></si></sst>'));
+    const file = await workbookWith(
+      tempDir(),
+      'xl/_rels/workbook.xml.rels',
+      Buffer.from('<?xml version="1.0"?><sst><si><t>not relationships</t></si></sst>'),
+    );
     expect(await failureOf(inspectSource(file))).toMatchObject({
       code: 'FILE_REFUSED',
       message: 'This Excel file is damaged or not a real .xlsx workbook, so Rolodesk cannot read it.',

@@ -8,11 +8,14 @@ import { useTempDirs } from '../../../../tests/support/temp-dir';
 import { inspectSource } from './source';
 import { allRows, failureOf, writeFile } from './test-files';
 
-const utc = (...parts: [number, number, number, number?, number?]) => new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3] ?? 0, parts[4] ?? 0));
+const utc = (...parts: [number, number, number, number?, number?]) =>
+  new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3] ?? 0, parts[4] ?? 0));
 
 /** What Excel does on saving and write-excel-file does not: store each formula's computed value beside it. */
 async function withCachedFormulaValues(file: string, values: Record<string, string>): Promise<void> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(file, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))));
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))),
+  );
   const entries: { name: string; data: Buffer }[] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -49,21 +52,33 @@ async function withCachedFormulaValues(file: string, values: Record<string, stri
 }
 
 async function peopleWorkbook(file: string): Promise<void> {
-  await writeExcelFile(
-    [
-      {
-        sheet: 'People',
-        data: [
-          ['Name', 'Born', 'Score', 'Doubled', 'Member', 'Phone'],
-          ['Zoë 🦊 Öztürk', { value: utc(1990, 5, 17), format: 'dd/mm/yyyy' }, 0.30000000000000004, { type: 'Formula', value: 'C2*2' }, true, 4930123456],
-          [{ value: 'Merged across two', columnSpan: 2 }, null, 1.1, { type: 'Formula', value: 'C3*2' }, false, null],
-          [],
-          ['Bob Stone', { value: utc(2001, 1, 2, 13, 45), format: 'yyyy-mm-dd hh:mm' }, 42, { type: 'Formula', value: 'C5*2' }, null, '+49 30 1234567'],
+  await writeExcelFile([
+    {
+      sheet: 'People',
+      data: [
+        ['Name', 'Born', 'Score', 'Doubled', 'Member', 'Phone'],
+        [
+          'Zoë 🦊 Öztürk',
+          { value: utc(1990, 5, 17), format: 'dd/mm/yyyy' },
+          0.30000000000000004,
+          { type: 'Formula', value: 'C2*2' },
+          true,
+          4930123456,
         ],
-      },
-      { sheet: 'Companies', data: [['Company'], ['Acme GmbH']] },
-    ] as never,
-  ).toFile(file);
+        [{ value: 'Merged across two', columnSpan: 2 }, null, 1.1, { type: 'Formula', value: 'C3*2' }, false, null],
+        [],
+        [
+          'Bob Stone',
+          { value: utc(2001, 1, 2, 13, 45), format: 'yyyy-mm-dd hh:mm' },
+          42,
+          { type: 'Formula', value: 'C5*2' },
+          null,
+          '+49 30 1234567',
+        ],
+      ],
+    },
+    { sheet: 'Companies', data: [['Company'], ['Acme GmbH']] },
+  ] as never).toFile(file);
   // D5's formula is left without a cached value, as a file no spreadsheet program ever saved would be.
   await withCachedFormulaValues(file, { D2: '0.60000000000000009', D3: '2.2000000000000002' });
 }
@@ -75,7 +90,13 @@ describe('reading .xlsx workbooks', () => {
     const file = join(tempDir(), 'people.xlsx');
     await peopleWorkbook(file);
     const { info, sample } = await inspectSource(file);
-    expect(info).toMatchObject({ format: 'xlsx', sheets: ['People', 'Companies'], sheet: 'People', hasHeader: true, headers: ['Name', 'Born', 'Score', 'Doubled', 'Member', 'Phone'] });
+    expect(info).toMatchObject({
+      format: 'xlsx',
+      sheets: ['People', 'Companies'],
+      sheet: 'People',
+      hasHeader: true,
+      headers: ['Name', 'Born', 'Score', 'Doubled', 'Member', 'Phone'],
+    });
     expect(info.encoding).toBeUndefined();
     expect(sample).toEqual([
       // Dates stored as numbers come out ISO; float noise goes; the formula's cached value is read; TRUE/FALSE.
@@ -104,15 +125,23 @@ describe('reading .xlsx workbooks', () => {
 
   it('reads the first sheet that has rows when the first is empty, lists every sheet, and names the empty one chosen', async () => {
     const file = join(tempDir(), 'cover-first.xlsx');
-    await writeExcelFile(
-      [
-        { sheet: 'Cover', data: [[]] },
-        { sheet: 'Titles only', data: [['Name', 'Email']] },
-        { sheet: 'People', data: [['Name', 'Email'], ['Anna Berg', 'anna@example.com']] },
-      ] as never,
-    ).toFile(file);
+    await writeExcelFile([
+      { sheet: 'Cover', data: [[]] },
+      { sheet: 'Titles only', data: [['Name', 'Email']] },
+      {
+        sheet: 'People',
+        data: [
+          ['Name', 'Email'],
+          ['Anna Berg', 'anna@example.com'],
+        ],
+      },
+    ] as never).toFile(file);
     const { info, sample } = await inspectSource(file);
-    expect(info).toMatchObject({ sheets: ['Cover', 'Titles only', 'People'], sheet: 'People', headers: ['Name', 'Email'] });
+    expect(info).toMatchObject({
+      sheets: ['Cover', 'Titles only', 'People'],
+      sheet: 'People',
+      headers: ['Name', 'Email'],
+    });
     expect(sample).toEqual([{ line: 2, cells: ['Anna Berg', 'anna@example.com'] }]);
     expect(await allRows(file, info)).toEqual(sample);
     expect(await failureOf(inspectSource(file, { sheet: 'Titles only' }))).toMatchObject({
@@ -123,7 +152,10 @@ describe('reading .xlsx workbooks', () => {
 
   it('refuses, in words, a workbook with no rows on any sheet', async () => {
     const file = join(tempDir(), 'blank.xlsx');
-    await writeExcelFile([{ sheet: 'Sheet1', data: [[]] }, { sheet: 'Sheet2', data: [['Name']] }] as never).toFile(file);
+    await writeExcelFile([
+      { sheet: 'Sheet1', data: [[]] },
+      { sheet: 'Sheet2', data: [['Name']] },
+    ] as never).toFile(file);
     expect(await failureOf(inspectSource(file))).toMatchObject({
       code: 'FILE_REFUSED',
       message: 'None of the sheets in this workbook has rows to import (it has “Sheet1”, “Sheet2”).',
@@ -145,10 +177,15 @@ describe('reading .xlsx workbooks', () => {
     const dir = tempDir();
     const titles = join(dir, 'titles.xlsx');
     await writeExcelFile([['Name', 'Email']] as never).toFile(titles);
-    expect(await failureOf(inspectSource(titles))).toMatchObject({ code: 'FILE_REFUSED', message: 'The file has column titles but no rows below them.' });
+    expect(await failureOf(inspectSource(titles))).toMatchObject({
+      code: 'FILE_REFUSED',
+      message: 'The file has column titles but no rows below them.',
+    });
 
     const ragged = join(dir, 'ragged.xlsx');
-    await writeExcelFile([['Name', 'Email'], ['Anna', 'anna@example.com', 'stray', 'cells'], ['Bob']] as never).toFile(ragged);
+    await writeExcelFile([['Name', 'Email'], ['Anna', 'anna@example.com', 'stray', 'cells'], ['Bob']] as never).toFile(
+      ragged,
+    );
     const { info } = await inspectSource(ragged, { hasHeader: true });
     expect(await allRows(ragged, info)).toEqual([
       { line: 2, cells: ['Anna', 'anna@example.com'], problem: 'Line 2 has 4 values but the file has 2 columns.' },
@@ -163,8 +200,13 @@ describe('reading .xlsx workbooks', () => {
     const { info } = await inspectSource(file);
     const bytes = readFileSync(file);
     const cut = writeFile(dir, 'cut.xlsx', bytes.subarray(0, Math.floor(bytes.length / 2)));
-    expect(await failureOf(inspectSource(cut))).toMatchObject({ code: 'FILE_REFUSED', message: 'This Excel file is damaged or not a real .xlsx workbook, so Rolodesk cannot read it.' });
+    expect(await failureOf(inspectSource(cut))).toMatchObject({
+      code: 'FILE_REFUSED',
+      message: 'This Excel file is damaged or not a real .xlsx workbook, so Rolodesk cannot read it.',
+    });
     writeFile(dir, 'people.xlsx', Buffer.concat([bytes, Buffer.from('extra')]));
-    expect(await failureOf(allRows(file, info))).toMatchObject({ message: 'The file changed while it was being read. Nothing was imported.' });
+    expect(await failureOf(allRows(file, info))).toMatchObject({
+      message: 'The file changed while it was being read. Nothing was imported.',
+    });
   });
 });

@@ -22,8 +22,23 @@ interface GridRowProps<Row, Sort extends string> {
   nameOf(row: Row): string;
 }
 
-function GridRowView<Row, Sort extends string>({ index, row, columns, className, top, selected, tabStop, onOpen, onFocusRow, checked, onCheck, nameOf }: GridRowProps<Row, Sort>) {
-  const classes = ['record-row', className, selected && 'record-row--selected', !row && 'record-row--loading'].filter(Boolean).join(' ');
+function GridRowView<Row, Sort extends string>({
+  index,
+  row,
+  columns,
+  className,
+  top,
+  selected,
+  tabStop,
+  onOpen,
+  onFocusRow,
+  checked,
+  onCheck,
+  nameOf,
+}: GridRowProps<Row, Sort>) {
+  const classes = ['record-row', className, selected && 'record-row--selected', !row && 'record-row--loading']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       role="row"

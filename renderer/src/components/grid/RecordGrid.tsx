@@ -37,7 +37,6 @@ export interface RecordGridProps<Row extends { id: number }, Sort extends string
   rowHeight?: number;
 }
 
-
 /**
  * A table of records (contacts, companies, deals): a grid whose rows exist
  * only while visible, so 100,000 records cost what 30 do. Arrow keys, Page
@@ -72,7 +71,9 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
-      return count === 0 || indexes.includes(clampedActive) ? indexes : [...indexes, clampedActive].sort((a, b) => a - b);
+      return count === 0 || indexes.includes(clampedActive)
+        ? indexes
+        : [...indexes, clampedActive].sort((a, b) => a - b);
     },
     [count, clampedActive],
   );
@@ -133,14 +134,30 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
     if (!(event.target instanceof HTMLElement) || event.target.getAttribute('role') !== 'row') return;
     if (count === 0 || event.altKey) return;
     const last = count - 1;
-    const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? rowHeight) - headHeight) / rowHeight) - 1);
+    const pageRows = Math.max(
+      1,
+      Math.floor(((scrollRef.current?.clientHeight ?? rowHeight) - headHeight) / rowHeight) - 1,
+    );
     // With Ctrl or ⌘, Home and End go to the ends as they do alone (left to the browser they scroll
     // the rows away from under the focus), ⌘↑/⌘↓ too as on a Mac; Ctrl+↑/↓ move one row.
     const moves: Record<string, number> =
       event.ctrlKey || event.metaKey
-        ? { Home: 0, End: last, ArrowUp: event.metaKey ? 0 : clampedActive - 1, ArrowDown: event.metaKey ? last : clampedActive + 1 }
-        : { ArrowDown: clampedActive + 1, ArrowUp: clampedActive - 1, PageDown: clampedActive + pageRows, PageUp: clampedActive - pageRows, Home: 0, End: last };
-    const moving = matchesShortcut(event, 'row-move') || matchesShortcut(event, 'row-page') || matchesShortcut(event, 'row-ends');
+        ? {
+            Home: 0,
+            End: last,
+            ArrowUp: event.metaKey ? 0 : clampedActive - 1,
+            ArrowDown: event.metaKey ? last : clampedActive + 1,
+          }
+        : {
+            ArrowDown: clampedActive + 1,
+            ArrowUp: clampedActive - 1,
+            PageDown: clampedActive + pageRows,
+            PageUp: clampedActive - pageRows,
+            Home: 0,
+            End: last,
+          };
+    const moving =
+      matchesShortcut(event, 'row-move') || matchesShortcut(event, 'row-page') || matchesShortcut(event, 'row-ends');
     const target = moving ? moves[event.key] : undefined;
     if (target !== undefined) {
       event.preventDefault();
@@ -207,7 +224,11 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
                 className={`cell cell--${column.key}`}
                 aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
               >
-                <button type="button" className={active ? 'sort-button sort-button--active' : 'sort-button'} onClick={() => onSort(column.key)}>
+                <button
+                  type="button"
+                  className={active ? 'sort-button sort-button--active' : 'sort-button'}
+                  onClick={() => onSort(column.key)}
+                >
                   {column.label}
                   {active && <Icon name={sort.direction === 'asc' ? 'arrowUp' : 'arrowDown'} size={13} />}
                 </button>

@@ -14,7 +14,12 @@ interface RecordListAreaProps<Row extends { id: number }, Sort extends string> e
 }
 
 /** A list screen's main area: the grid, or what to say instead (nothing yet, no matches, could not load). */
-export function RecordListArea<Row extends { id: number }, Sort extends string>({ plural, empty, noMatches, ...grid }: RecordListAreaProps<Row, Sort>) {
+export function RecordListArea<Row extends { id: number }, Sort extends string>({
+  plural,
+  empty,
+  noMatches,
+  ...grid
+}: RecordListAreaProps<Row, Sort>) {
   const { snapshot, pages } = grid;
   const retry = <Button onClick={() => pages.refresh()}>Try again</Button>;
   let content;

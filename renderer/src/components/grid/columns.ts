@@ -15,7 +15,11 @@ export interface GridSort<Sort extends string> {
 }
 
 /** The sort after a click on a column header: the same column flips, another starts its usual way. */
-export function nextSort<Sort extends string>(current: GridSort<Sort>, key: Sort, columns: readonly GridColumn<unknown, Sort>[]): GridSort<Sort> {
+export function nextSort<Sort extends string>(
+  current: GridSort<Sort>,
+  key: Sort,
+  columns: readonly GridColumn<unknown, Sort>[],
+): GridSort<Sort> {
   if (current.key === key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
   return { key, direction: columns.find((column) => column.key === key)?.firstDirection ?? 'asc' };
 }

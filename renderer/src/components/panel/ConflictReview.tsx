@@ -27,7 +27,9 @@ function whoChanged(row: ReviewRow): string {
  * beside the one saved meanwhile, each kept by a choice the user can see.
  */
 export function ConflictReview({ name, noun, rows, busy, onSave, onTakeSaved, onKeepEditing }: ConflictReviewProps) {
-  const [keep, setKeep] = useState<Record<string, Keep>>(() => Object.fromEntries(rows.map((row) => [row.key, row.keep])));
+  const [keep, setKeep] = useState<Record<string, Keep>>(() =>
+    Object.fromEntries(rows.map((row) => [row.key, row.keep])),
+  );
   const saveRef = useRef<HTMLButtonElement>(null);
   return (
     <Dialog
@@ -50,14 +52,23 @@ export function ConflictReview({ name, noun, rows, busy, onSave, onTakeSaved, on
               <span className="conflict-review__who">{whoChanged(row)}</span>
             </legend>
             {(['yours', 'saved'] as const).map((side) => (
-              <label key={side} className={keep[row.key] === side ? 'conflict-review__choice conflict-review__choice--kept' : 'conflict-review__choice'}>
+              <label
+                key={side}
+                className={
+                  keep[row.key] === side
+                    ? 'conflict-review__choice conflict-review__choice--kept'
+                    : 'conflict-review__choice'
+                }
+              >
                 <input
                   type="radio"
                   name={`keep-${row.key}`}
                   checked={keep[row.key] === side}
                   onChange={() => setKeep((current) => ({ ...current, [row.key]: side }))}
                 />
-                <span className="visually-hidden">{side === 'yours' ? 'Keep your version: ' : 'Keep the version saved meanwhile: '}</span>
+                <span className="visually-hidden">
+                  {side === 'yours' ? 'Keep your version: ' : 'Keep the version saved meanwhile: '}
+                </span>
                 <span className="conflict-review__value">{side === 'yours' ? row.yours : row.saved}</span>
               </label>
             ))}

@@ -27,7 +27,9 @@ interface RecordPanelProps {
   /** Asks first when there is unsaved typing (the list screen's close is guarded). */
   onClose(): void;
   /** Dropping files on the panel (attachments). */
-  dropHandlers?: Partial<Record<'onDragEnter' | 'onDragOver' | 'onDragLeave' | 'onDrop', DragEventHandler<HTMLElement>>>;
+  dropHandlers?: Partial<
+    Record<'onDragEnter' | 'onDragOver' | 'onDragLeave' | 'onDrop', DragEventHandler<HTMLElement>>
+  >;
   /** The form's fields and sections. */
   children: ReactNode;
   /** Dialogs and overlays over the panel. */
@@ -41,7 +43,22 @@ interface RecordPanelProps {
  * a change made to the record elsewhere shows here, and a save made from an
  * older version opens the review instead of overwriting.
  */
-export function RecordPanel({ label, className, badge, title, subtitle, noun, editor, uploading, busy, onDelete, onClose, dropHandlers, children, overlays }: RecordPanelProps) {
+export function RecordPanel({
+  label,
+  className,
+  badge,
+  title,
+  subtitle,
+  noun,
+  editor,
+  uploading,
+  busy,
+  onDelete,
+  onClose,
+  dropHandlers,
+  children,
+  overlays,
+}: RecordPanelProps) {
   const { load, sync } = editor;
   const save = () => void editor.save();
   useUnsavedWork(editor.dirty, editor.record ? `“${title}”` : `this new ${noun}`, editor.save);
@@ -97,11 +114,19 @@ export function RecordPanel({ label, className, badge, title, subtitle, noun, ed
           <div className="contact-panel__body">
             {sync.gone && (
               <ErrorBanner title={`This ${noun} was deleted elsewhere`}>
-                It is in the trash now, so these changes cannot be saved to it. Copy anything you still need before you close it.
+                It is in the trash now, so these changes cannot be saved to it. Copy anything you still need before you
+                close it.
               </ErrorBanner>
             )}
             {sync.newer && !sync.gone && (
-              <WarningBanner title="Changed elsewhere while you were editing" action={<Button size="small" onClick={sync.review}>Review changes</Button>}>
+              <WarningBanner
+                title="Changed elsewhere while you were editing"
+                action={
+                  <Button size="small" onClick={sync.review}>
+                    Review changes
+                  </Button>
+                }
+              >
                 Your typing is kept. Review the changes to choose, field by field, what to keep before you save.
               </WarningBanner>
             )}

@@ -50,7 +50,14 @@ export function reviewRows<Values>(
   saved: FormSnapshot<Values>,
 ): ReviewRow[] {
   const rows: ReviewRow[] = [];
-  const add = (key: string, label: string, baseValue: unknown, yourValue: unknown, savedValue: unknown, text: (value: never) => string) => {
+  const add = (
+    key: string,
+    label: string,
+    baseValue: unknown,
+    yourValue: unknown,
+    savedValue: unknown,
+    text: (value: never) => string,
+  ) => {
     if (same(yourValue, savedValue)) return;
     const changedByYou = !same(yourValue, baseValue);
     const changedElsewhere = !same(savedValue, baseValue);
@@ -71,13 +78,25 @@ export function reviewRows<Values>(
   }
   for (const field of customFields) {
     const id = String(field.id);
-    add(customKey(id), field.label, base.custom[id] ?? '', yours.custom[id] ?? '', saved.custom[id] ?? '', (value: string) => value);
+    add(
+      customKey(id),
+      field.label,
+      base.custom[id] ?? '',
+      yours.custom[id] ?? '',
+      saved.custom[id] ?? '',
+      (value: string) => value,
+    );
   }
   return rows;
 }
 
 /** The form after the review: the record as saved now, with the user's value wherever they chose to keep it. */
-export function mergeReview<Values>(rows: readonly ReviewRow[], keep: Readonly<Record<string, Keep>>, yours: FormSnapshot<Values>, saved: FormSnapshot<Values>): FormSnapshot<Values> {
+export function mergeReview<Values>(
+  rows: readonly ReviewRow[],
+  keep: Readonly<Record<string, Keep>>,
+  yours: FormSnapshot<Values>,
+  saved: FormSnapshot<Values>,
+): FormSnapshot<Values> {
   const values = { ...saved.values };
   const custom = { ...saved.custom };
   for (const row of rows) {

@@ -42,7 +42,9 @@ interface RecordEditorOptions<R extends EditableRecord, Values, Field extends st
  * record changed. A save the core refuses as stale (CONFLICT) opens a review,
  * field by field, of the user's version beside the one saved meanwhile.
  */
-export function useRecordEditor<R extends EditableRecord, Values, Field extends string, Input>(options: RecordEditorOptions<R, Values, Field, Input>) {
+export function useRecordEditor<R extends EditableRecord, Values, Field extends string, Input>(
+  options: RecordEditorOptions<R, Values, Field, Input>,
+) {
   const { kind, openedId, fetch, valuesOf, emptyValues, sameValues, describe } = options;
   const [record, setRecordState] = useState<R | null>(null);
   const recordRef = useRef<R | null>(null);
@@ -84,7 +86,10 @@ export function useRecordEditor<R extends EditableRecord, Values, Field extends 
     setChanges((count) => count + 1);
   }
 
-  const formOf = (source: R): FormSnapshot<Values> => ({ values: valuesOf(source), custom: custom.fields ? customFormValuesOf(custom.fields, source.custom) : {} });
+  const formOf = (source: R): FormSnapshot<Values> => ({
+    values: valuesOf(source),
+    custom: custom.fields ? customFormValuesOf(custom.fields, source.custom) : {},
+  });
   const yours: FormSnapshot<Values> = { values: form.values, custom: custom.values };
   const baseline = record ? valuesOf(record) : emptyValues();
   const dirty = !sameValues(form.values, baseline) || custom.dirty;

@@ -37,7 +37,10 @@ export function ActivityFields({ idPrefix, form }: ActivityFieldsProps) {
   const task = values.kind === 'task';
   const note = values.kind === 'note';
   const id = (field: ActivityField) => activityFieldId(idPrefix, field);
-  const bodyHint = values.body.length > nearLimit ? `${values.body.length.toLocaleString()} of ${activityLimits.body.toLocaleString()} characters` : undefined;
+  const bodyHint =
+    values.body.length > nearLimit
+      ? `${values.body.length.toLocaleString()} of ${activityLimits.body.toLocaleString()} characters`
+      : undefined;
 
   return (
     <div className="activity-fields">

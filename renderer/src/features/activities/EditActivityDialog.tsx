@@ -37,7 +37,11 @@ export function EditActivityDialog({ activityId, onSaved, onCancel }: EditActivi
   if (activity) return <EditActivityForm activity={activity} onSaved={onSaved} onCancel={onCancel} />;
   return (
     <Dialog title="Edit activity" onCancel={onCancel}>
-      {problem ? <ErrorBanner title="This activity could not be opened">{problem}</ErrorBanner> : <p className="dialog__message">Loading…</p>}
+      {problem ? (
+        <ErrorBanner title="This activity could not be opened">{problem}</ErrorBanner>
+      ) : (
+        <p className="dialog__message">Loading…</p>
+      )}
       <div className="dialog__actions">
         <Button onClick={onCancel}>Close</Button>
       </div>
@@ -54,7 +58,11 @@ const describeActivity: FieldDescriptions<ActivityValues> = {
 };
 const snapshot = (values: ActivityValues) => ({ values, custom: {} });
 
-function EditActivityForm({ activity: opened, onSaved, onCancel }: { activity: Activity } & Omit<EditActivityDialogProps, 'activityId'>) {
+function EditActivityForm({
+  activity: opened,
+  onSaved,
+  onCancel,
+}: { activity: Activity } & Omit<EditActivityDialogProps, 'activityId'>) {
   const idPrefix = useId();
   // The version the form is made from: the one opened, or the one saved meanwhile once reviewed.
   const [activity, setActivity] = useState(opened);
@@ -71,14 +79,18 @@ function EditActivityForm({ activity: opened, onSaved, onCancel }: { activity: A
       // The inputs hold whole minutes: an untouched time is left as it was, to the second.
       const moved = form.values.day !== initial.day || form.values.time !== initial.time;
       const when = !moved ? {} : activity.kind === 'task' ? { dueAt } : occurredAt ? { occurredAt } : {};
-      onSaved(await invoke('activities.update', { id: activity.id, version: activity.version, subject, body, ...when }));
+      onSaved(
+        await invoke('activities.update', { id: activity.id, version: activity.version, subject, body, ...when }),
+      );
     });
     if (outcome !== 'conflict') return outcome === 'saved';
     setNewer(await invoke('activities.get', { id: activity.id }));
     return false;
   }
 
-  const rows = newer ? reviewRows(describeActivity, [], snapshot(initial), snapshot(form.values), snapshot(valuesOfActivity(newer))) : [];
+  const rows = newer
+    ? reviewRows(describeActivity, [], snapshot(initial), snapshot(form.values), snapshot(valuesOfActivity(newer)))
+    : [];
 
   // The reviewed values are in the form once it has rendered them; the save reads them from there.
   useEffect(() => {

@@ -37,23 +37,43 @@ export function freshValues(kind: ActivityKind, now = new Date()): ActivityValue
 }
 
 /** An existing activity's values, for editing. */
-export function valuesOfActivity(activity: { kind: ActivityKind; subject: string; body: string; occurredAt: string; dueAt: string | null }): ActivityValues {
+export function valuesOfActivity(activity: {
+  kind: ActivityKind;
+  subject: string;
+  body: string;
+  occurredAt: string;
+  dueAt: string | null;
+}): ActivityValues {
   const moment = new Date(activity.kind === 'task' ? (activity.dueAt ?? activity.occurredAt) : activity.occurredAt);
-  return { kind: activity.kind, subject: activity.subject, body: activity.body, day: dateInputValue(moment), time: timeInputValue(moment) };
+  return {
+    kind: activity.kind,
+    subject: activity.subject,
+    body: activity.body,
+    day: dateInputValue(moment),
+    time: timeInputValue(moment),
+  };
 }
 
 const count = (value: number) => value.toLocaleString();
 const exampleDay = () => new Date().toLocaleDateString();
 
 function tooLong(what: string, text: string, max: number): string | undefined {
-  return text.length > max ? `${what} can be at most ${count(max)} characters; this has ${count(text.length)}.` : undefined;
+  return text.length > max
+    ? `${what} can be at most ${count(max)} characters; this has ${count(text.length)}.`
+    : undefined;
 }
 
 function whenError(values: ActivityValues, unreadable: Unreadable): Pick<ActivityErrors, 'day' | 'time'> {
   const task = values.kind === 'task';
-  if (unreadable.day || (values.day !== '' && fromInputs(values.day, '') === null)) return { day: `That is not a date. Pick a day, like ${exampleDay()}.` };
+  if (unreadable.day || (values.day !== '' && fromInputs(values.day, '') === null))
+    return { day: `That is not a date. Pick a day, like ${exampleDay()}.` };
   if (values.day === '') return { day: task ? 'Choose the day it is due.' : 'Choose the day it happened.' };
-  if (unreadable.time) return { time: task ? 'That is not a time. Enter one like 14:30, or leave it empty.' : 'That is not a time. Enter one like 14:30.' };
+  if (unreadable.time)
+    return {
+      time: task
+        ? 'That is not a time. Enter one like 14:30, or leave it empty.'
+        : 'That is not a time. Enter one like 14:30.',
+    };
   if (values.time === '' && !task) return { time: 'Enter the time it happened, like 14:30.' };
   return {};
 }
@@ -68,13 +88,20 @@ export function checkActivity(values: ActivityValues, unreadable: Unreadable, no
     ...(values.kind === 'note' ? {} : whenError(values, unreadable)),
   };
   if (values.kind === 'note' && body === '') errors.body = 'Write the note first.';
-  if (values.kind !== 'note' && subject === '' && body === '') errors.subject = values.kind === 'task' ? 'Say what needs doing.' : 'Enter a subject or some details.';
-  const found = Object.fromEntries(Object.entries(errors).filter(([, message]) => message !== undefined)) as ActivityErrors;
+  if (values.kind !== 'note' && subject === '' && body === '')
+    errors.subject = values.kind === 'task' ? 'Say what needs doing.' : 'Enter a subject or some details.';
+  const found = Object.fromEntries(
+    Object.entries(errors).filter(([, message]) => message !== undefined),
+  ) as ActivityErrors;
   if (Object.keys(found).length > 0) return { ok: false, errors: found };
 
   if (values.kind === 'note') return { ok: true, activity: { subject, body, dueAt: null } };
   // The inputs hold minutes; "this very minute" means now, so what was just logged sorts after what came before it.
   const thisMinute = values.day === dateInputValue(now) && values.time === timeInputValue(now);
   const moment = (thisMinute ? now : fromInputs(values.day, values.time)!).toISOString();
-  return { ok: true, activity: values.kind === 'task' ? { subject, body, dueAt: moment } : { subject, body, occurredAt: moment, dueAt: null } };
+  return {
+    ok: true,
+    activity:
+      values.kind === 'task' ? { subject, body, dueAt: moment } : { subject, body, occurredAt: moment, dueAt: null },
+  };
 }

@@ -4,9 +4,20 @@ import { toCrmError } from '../../api';
 import type { SaveOutcome } from '../../lib/useRecordForm';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
 import { focusFirstError } from './ActivityFields';
-import { checkActivity, type ActivityErrors, type ActivityField, type ActivityValues, type CheckedActivity } from './activityForm';
+import {
+  checkActivity,
+  type ActivityErrors,
+  type ActivityField,
+  type ActivityValues,
+  type CheckedActivity,
+} from './activityForm';
 
-const fieldOfIssue: Record<string, ActivityField> = { subject: 'subject', body: 'body', occurredAt: 'day', dueAt: 'day' };
+const fieldOfIssue: Record<string, ActivityField> = {
+  subject: 'subject',
+  body: 'body',
+  occurredAt: 'day',
+  dueAt: 'day',
+};
 
 /**
  * The state of one activity form (the composer, the edit and new-task dialogs): values, errors beside
@@ -22,7 +33,10 @@ export function useActivityForm(idPrefix: string, initial: () => ActivityValues)
   const [problem, setProblem] = useState<string | null>(null);
   const submitOnce = useSubmitOnce();
 
-  const unreadable = () => ({ day: dayRef.current?.validity.badInput ?? false, time: timeRef.current?.validity.badInput ?? false });
+  const unreadable = () => ({
+    day: dayRef.current?.validity.badInput ?? false,
+    time: timeRef.current?.validity.badInput ?? false,
+  });
 
   function change(field: keyof ActivityValues, value: string) {
     const next = { ...values, [field]: value };
@@ -52,7 +66,10 @@ export function useActivityForm(idPrefix: string, initial: () => ActivityValues)
    * One send at a time: a second submit while one is on its way is ignored ('busy'). A send refused
    * because the activity changed meanwhile is the caller's to review ('conflict').
    */
-  async function submit(send: (activity: CheckedActivity) => Promise<void>, alsoReady: () => boolean = () => true): Promise<SaveOutcome> {
+  async function submit(
+    send: (activity: CheckedActivity) => Promise<void>,
+    alsoReady: () => boolean = () => true,
+  ): Promise<SaveOutcome> {
     const outcome = await submitOnce.run(async (): Promise<SaveOutcome> => {
       setProblem(null);
       const checked = checkActivity(values, unreadable());

@@ -19,7 +19,10 @@ export function useTaskDone(onChanged: () => void) {
       try {
         await invoke('activities.setDone', { id: task.id, done });
         if (offerUndo) {
-          toast(done ? `Done: ${task.title}` : `Not done: ${task.title}`, 'done', { label: 'Undo', onAction: () => void setDone(task, !done, false) });
+          toast(done ? `Done: ${task.title}` : `Not done: ${task.title}`, 'done', {
+            label: 'Undo',
+            onAction: () => void setDone(task, !done, false),
+          });
         }
         return true;
       } catch (thrown) {

@@ -36,14 +36,24 @@ export function AttachmentItem({ attachment, onPreview, onOpen, onSaveCopy, onRe
       </div>
       <div className="attachment__actions">
         {attachment.previewable && (
-          <Button variant="subtle" size="small" aria-label={`Preview ${fileName}`} onClick={() => onPreview(attachment)}>
+          <Button
+            variant="subtle"
+            size="small"
+            aria-label={`Preview ${fileName}`}
+            onClick={() => onPreview(attachment)}
+          >
             Preview
           </Button>
         )}
         <Button variant="subtle" size="small" aria-label={`Open ${fileName}`} onClick={() => onOpen(attachment)}>
           Open
         </Button>
-        <Button variant="subtle" size="small" aria-label={`Save a copy of ${fileName}`} onClick={() => onSaveCopy(attachment)}>
+        <Button
+          variant="subtle"
+          size="small"
+          aria-label={`Save a copy of ${fileName}`}
+          onClick={() => onSaveCopy(attachment)}
+        >
           Save a copy…
         </Button>
         <Button variant="ghost" size="small" aria-label={`Remove ${fileName}`} onClick={() => onRemove(attachment)}>

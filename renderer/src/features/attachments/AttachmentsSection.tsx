@@ -75,7 +75,13 @@ export function AttachmentsSection({ list, queue }: AttachmentsSectionProps) {
           Attachments
           {count > 0 && <span className="list-count">{count}</span>}
         </h3>
-        <Button ref={addRef} size="small" icon="paperclip" aria-label="Add files" onClick={() => inputRef.current?.click()}>
+        <Button
+          ref={addRef}
+          size="small"
+          icon="paperclip"
+          aria-label="Add files"
+          onClick={() => inputRef.current?.click()}
+        >
           Add files…
         </Button>
         <input
@@ -99,9 +105,7 @@ export function AttachmentsSection({ list, queue }: AttachmentsSectionProps) {
         </ErrorBanner>
       )}
       {problem && (
-        <ErrorBanner action={<Button onClick={() => setProblem(null)}>Dismiss</Button>}>
-          {problem}
-        </ErrorBanner>
+        <ErrorBanner action={<Button onClick={() => setProblem(null)}>Dismiss</Button>}>{problem}</ErrorBanner>
       )}
 
       {nothingYet && (
@@ -114,7 +118,12 @@ export function AttachmentsSection({ list, queue }: AttachmentsSectionProps) {
       {(queue.uploads.length > 0 || count > 0) && (
         <ul className="attachments__list" aria-labelledby={headingId}>
           {queue.uploads.map((upload) => (
-            <UploadItem key={`upload-${upload.key}`} upload={upload} onCancel={queue.cancel} onDismiss={queue.dismiss} />
+            <UploadItem
+              key={`upload-${upload.key}`}
+              upload={upload}
+              onCancel={queue.cancel}
+              onDismiss={queue.dismiss}
+            />
           ))}
           {attachments?.map((attachment) => (
             <AttachmentItem

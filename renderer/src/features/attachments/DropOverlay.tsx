@@ -8,7 +8,9 @@ export function DropOverlay({ recordName }: { recordName: string | null }) {
       <div className="drop-overlay__card">
         <Icon name={recordName ? 'upload' : 'alert'} size={26} />
         <p className="drop-overlay__text">
-          {recordName ? `Drop files to attach them to ${recordName}` : 'Save this contact first, then drop files to attach them.'}
+          {recordName
+            ? `Drop files to attach them to ${recordName}`
+            : 'Save this contact first, then drop files to attach them.'}
         </p>
       </div>
     </div>

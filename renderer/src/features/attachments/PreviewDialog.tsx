@@ -40,7 +40,11 @@ export function PreviewDialog({ attachment, actions, onClose }: PreviewDialogPro
           // Our own PDF, served from our origin; Chromium's viewer draws it (a sandboxed frame would block the viewer).
           // Its toolbar is hidden: it would title the file by its fingerprint and offer a download of its own,
           // where our buttons below say what the file is called.
-          <iframe className="preview__document" src={`${src}#toolbar=0&navpanes=0&view=FitH`} title={`Preview of ${attachment.fileName}`} />
+          <iframe
+            className="preview__document"
+            src={`${src}#toolbar=0&navpanes=0&view=FitH`}
+            title={`Preview of ${attachment.fileName}`}
+          />
         ) : (
           <img className="preview__image" src={src} alt={attachment.fileName} />
         )}

@@ -44,7 +44,12 @@ export function UploadItem({ upload, onCancel, onDismiss }: UploadItemProps) {
             {upload.message}
           </p>
         </div>
-        <IconButton className="attachment__corner" icon="close" label={`Dismiss the message about ${fileName}`} onClick={() => onDismiss(upload.key)} />
+        <IconButton
+          className="attachment__corner"
+          icon="close"
+          label={`Dismiss the message about ${fileName}`}
+          onClick={() => onDismiss(upload.key)}
+        />
       </li>
     );
   }
@@ -56,14 +61,24 @@ export function UploadItem({ upload, onCancel, onDismiss }: UploadItemProps) {
         <p className="attachment__name" title={fileName}>
           {fileName}
         </p>
-        <ProgressBar label={`Uploading ${fileName}`} percent={percent} valueText={statusOf(upload)} state={state === 'checking' ? 'working' : 'measured'} />
+        <ProgressBar
+          label={`Uploading ${fileName}`}
+          percent={percent}
+          valueText={statusOf(upload)}
+          state={state === 'checking' ? 'working' : 'measured'}
+        />
         <p className="list-row__details">
           <span>{statusOf(upload)}</span>
         </p>
       </div>
       {/* Once the core is checking and storing the file, it is too late to cancel. */}
       {state !== 'checking' && (
-        <IconButton className="attachment__corner" icon="close" label={`Cancel upload of ${fileName}`} onClick={() => onCancel(upload.key)} />
+        <IconButton
+          className="attachment__corner"
+          icon="close"
+          label={`Cancel upload of ${fileName}`}
+          onClick={() => onCancel(upload.key)}
+        />
       )}
     </li>
   );

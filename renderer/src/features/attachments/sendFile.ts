@@ -24,7 +24,12 @@ export function isAbort(error: unknown): boolean {
  * or `contacts.setPhoto`. If anything fails, or the signal aborts, the upload
  * is cancelled in the core (its temp file deleted) before this throws.
  */
-export async function sendFile(record: RecordRef, file: Blob, fileName: string, { signal, onProgress }: SendOptions = {}): Promise<string> {
+export async function sendFile(
+  record: RecordRef,
+  file: Blob,
+  fileName: string,
+  { signal, onProgress }: SendOptions = {},
+): Promise<string> {
   signal?.throwIfAborted();
   const { uploadId, chunkBytes } = await invoke('attachments.start', { record, fileName, size: file.size });
   try {

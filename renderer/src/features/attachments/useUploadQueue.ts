@@ -45,7 +45,8 @@ export function useUploadQueue(record: RecordRef | null, onStored: (attachment: 
   });
 
   const patch = useCallback((key: number, change: Partial<Upload>) => {
-    if (alive.current) setUploads((list) => list.map((upload) => (upload.key === key ? { ...upload, ...change } : upload)));
+    if (alive.current)
+      setUploads((list) => list.map((upload) => (upload.key === key ? { ...upload, ...change } : upload)));
   }, []);
   const drop = useCallback((key: number) => {
     if (alive.current) setUploads((list) => list.filter((upload) => upload.key !== key));
@@ -61,7 +62,10 @@ export function useUploadQueue(record: RecordRef | null, onStored: (attachment: 
       current.current = { key, controller };
       patch(key, { state: 'sending', sent: 0 });
       try {
-        const uploadId = await sendFile(target, file, file.name, { signal: controller.signal, onProgress: (sent) => patch(key, { sent }) });
+        const uploadId = await sendFile(target, file, file.name, {
+          signal: controller.signal,
+          onProgress: (sent) => patch(key, { sent }),
+        });
         // Past this point the file is committed: the core checks its bytes and stores it.
         patch(key, { state: 'checking' });
         const stored = await invoke('attachments.finish', { uploadId });
@@ -81,7 +85,16 @@ export function useUploadQueue(record: RecordRef | null, onStored: (attachment: 
       if (files.length === 0) return;
       const added = files.map((file) => ({ key: nextKey.current++, file }));
       waiting.current.push(...added);
-      setUploads((list) => [...list, ...added.map(({ key, file }): Upload => ({ key, fileName: file.name, size: file.size, state: 'waiting', sent: 0 }))]);
+      setUploads((list) => [
+        ...list,
+        ...added.map(({ key, file }): Upload => ({
+          key,
+          fileName: file.name,
+          size: file.size,
+          state: 'waiting',
+          sent: 0,
+        })),
+      ]);
       void pump();
     },
     [pump],

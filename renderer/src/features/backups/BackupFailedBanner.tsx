@@ -14,7 +14,13 @@ export function BackupFailedBanner() {
       title="The last backup failed"
       actions={
         // aria-disabled, not disabled, while it runs: a disabled button drops keyboard focus.
-        <Button variant="secondary" size="small" icon="backups" aria-disabled={backingUp} onClick={() => !backingUp && backUpNow()}>
+        <Button
+          variant="secondary"
+          size="small"
+          icon="backups"
+          aria-disabled={backingUp}
+          onClick={() => !backingUp && backUpNow()}
+        >
           {backingUp ? 'Backing up…' : 'Back up now'}
         </Button>
       }

@@ -43,9 +43,13 @@ export function BackupOverview({ status, checking }: BackupOverviewProps) {
       if (which === 'open') {
         await invoke('backups.openFolder', {});
       } else {
-        const next = which === 'choose' ? await invoke('backups.chooseLocation', {}) : await invoke('backups.useDefaultLocation', {});
+        const next =
+          which === 'choose'
+            ? await invoke('backups.chooseLocation', {})
+            : await invoke('backups.useDefaultLocation', {});
         replaceStatus(next);
-        if (next.location !== status.location) showToast(which === 'choose' ? 'Backups now go to the new folder' : 'Backups go to the default folder again');
+        if (next.location !== status.location)
+          showToast(which === 'choose' ? 'Backups now go to the new folder' : 'Backups go to the default folder again');
       }
     } catch (thrown) {
       const title = which === 'open' ? 'The backup folder could not be opened' : 'The backup folder was not changed';
@@ -77,9 +81,11 @@ export function BackupOverview({ status, checking }: BackupOverviewProps) {
             )}
           </p>
           <p className="backup-overview__text">
-            {tone === 'good' && `Rolodesk backs up ${everyInWords(status.settings.intervalMinutes)} while you work, and checks every backup right after taking it.`}
+            {tone === 'good' &&
+              `Rolodesk backs up ${everyInWords(status.settings.intervalMinutes)} while you work, and checks every backup right after taking it.`}
             {tone === 'good' && checking && ' It is checking the newest one now.'}
-            {tone === 'failing' && 'Newer backups have failed, so your latest changes are not in a backup yet. The message at the top of the window says why.'}
+            {tone === 'failing' &&
+              'Newer backups have failed, so your latest changes are not in a backup yet. The message at the top of the window says why.'}
             {tone === 'missing' &&
               (checking
                 ? 'A backup was taken and Rolodesk is checking it now. It counts as verified once the checks pass.'
@@ -103,14 +109,17 @@ export function BackupOverview({ status, checking }: BackupOverviewProps) {
           <span>{status.location}</span>
           {status.isDefaultLocation && <span className="backup-overview__tag">Default</span>}
           {status.locationEncrypted && (
-            <span className="backup-overview__tag" title="Backups in this folder are encrypted with the backup password">
+            <span
+              className="backup-overview__tag"
+              title="Backups in this folder are encrypted with the backup password"
+            >
               Encrypted
             </span>
           )}
         </p>
         <p className="backup-overview__text">
-          Backups on the same drive as your data are lost with it if the computer breaks or is stolen, so choose a folder on an external drive or a
-          synced cloud folder.
+          Backups on the same drive as your data are lost with it if the computer breaks or is stolen, so choose a
+          folder on an external drive or a synced cloud folder.
         </p>
         {problem && <ErrorBanner title={problem.title}>{problem.message}</ErrorBanner>}
         <div className="backup-overview__actions">
@@ -121,7 +130,12 @@ export function BackupOverview({ status, checking }: BackupOverviewProps) {
             {job === 'choose' ? 'Changing folder…' : 'Change folder…'}
           </Button>
           {!status.isDefaultLocation && (
-            <Button size="small" variant="subtle" aria-disabled={job !== null} onClick={() => void folderAction('default')}>
+            <Button
+              size="small"
+              variant="subtle"
+              aria-disabled={job !== null}
+              onClick={() => void folderAction('default')}
+            >
               Use the default folder
             </Button>
           )}

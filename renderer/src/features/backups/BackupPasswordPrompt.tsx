@@ -23,7 +23,16 @@ interface BackupPasswordPromptProps {
 }
 
 /** Asks for a backup's password, or its recovery key through a link; a wrong one is said under the field. */
-export function BackupPasswordPrompt({ title, description, confirmLabel, problem, busy, offerRemember, onSubmit, onCancel }: BackupPasswordPromptProps) {
+export function BackupPasswordPrompt({
+  title,
+  description,
+  confirmLabel,
+  problem,
+  busy,
+  offerRemember,
+  onSubmit,
+  onCancel,
+}: BackupPasswordPromptProps) {
   const id = useId();
   const fieldRef = useRef<HTMLInputElement>(null);
   const [useRecoveryKey, setUseRecoveryKey] = useState(false);
@@ -44,7 +53,9 @@ export function BackupPasswordPrompt({ title, description, confirmLabel, problem
       fieldRef.current?.focus();
       return;
     }
-    onSubmit(useRecoveryKey ? { recoveryKey: text, remember: false } : { password: text, remember: offerRemember && remember });
+    onSubmit(
+      useRecoveryKey ? { recoveryKey: text, remember: false } : { password: text, remember: offerRemember && remember },
+    );
   }
 
   function switchTo(recovery: boolean) {
@@ -64,7 +75,11 @@ export function BackupPasswordPrompt({ title, description, confirmLabel, problem
             key={useRecoveryKey ? 'recovery' : 'password'}
             id={`${id}-secret`}
             label={useRecoveryKey ? 'Recovery key' : 'Backup password'}
-            hint={useRecoveryKey ? 'The key shown when encryption was turned on, like ABCD-EFGH-… (case and spaces do not matter).' : undefined}
+            hint={
+              useRecoveryKey
+                ? 'The key shown when encryption was turned on, like ABCD-EFGH-… (case and spaces do not matter).'
+                : undefined
+            }
             type={useRecoveryKey ? 'text' : 'password'}
             autoComplete="off"
             spellCheck={false}

@@ -71,7 +71,9 @@ export function BackupsProvider({ mode, children }: BackupsProviderProps) {
     const offerOpenedFile = () => {
       invoke('backups.openedFile', {})
         .then(({ fileName }) => fileName !== null && ask({ kind: 'opened', fileName }))
-        .catch((thrown: unknown) => showToast(`Rolodesk could not offer the backup file you opened: ${toCrmError(thrown).message}`));
+        .catch((thrown: unknown) =>
+          showToast(`Rolodesk could not offer the backup file you opened: ${toCrmError(thrown).message}`),
+        );
     };
     offerOpenedFile();
     return onEvent('backups.fileOpened', offerOpenedFile);
@@ -105,13 +107,35 @@ export function BackupsProvider({ mode, children }: BackupsProviderProps) {
       dismissedRestore,
       dismissRestore: setDismissedRestore,
     }),
-    [status, statusError, reloadStatus, replaceStatus, failure, backingUp, backupProgress, backUpNow, exportBackup, openList, ask, run, dismissedRestore],
+    [
+      status,
+      statusError,
+      reloadStatus,
+      replaceStatus,
+      failure,
+      backingUp,
+      backupProgress,
+      backUpNow,
+      exportBackup,
+      openList,
+      ask,
+      run,
+      dismissedRestore,
+    ],
   );
 
   return (
     <BackupsContext.Provider value={value}>
       {children}
-      {exporting.run && <ExportDialog run={exporting.run} progress={exporting.progress} onStop={exporting.stop} onUnlock={exporting.unlock} onClose={exporting.dismiss} />}
+      {exporting.run && (
+        <ExportDialog
+          run={exporting.run}
+          progress={exporting.progress}
+          onStop={exporting.stop}
+          onUnlock={exporting.unlock}
+          onClose={exporting.dismiss}
+        />
+      )}
       {restoring.step && <RestoreDialog flow={restoring} recovering={mode === 'recovery'} />}
     </BackupsContext.Provider>
   );

@@ -33,12 +33,22 @@ export function BackupsScreen() {
       </ScreenHeader>
       <div className="backups__body">
         {statusError && (
-          <ErrorBanner title="Backup status could not be read" action={<Button onClick={reloadStatus}>Try again</Button>}>
+          <ErrorBanner
+            title="Backup status could not be read"
+            action={<Button onClick={reloadStatus}>Try again</Button>}
+          >
             {statusError}
           </ErrorBanner>
         )}
-        {status?.growthWarning && <WarningBanner title="The backup folder keeps growing">{status.growthWarning}</WarningBanner>}
-        {status && <BackupOverview status={status} checking={snapshots.snapshots?.some((snapshot) => snapshot.verifying) ?? false} />}
+        {status?.growthWarning && (
+          <WarningBanner title="The backup folder keeps growing">{status.growthWarning}</WarningBanner>
+        )}
+        {status && (
+          <BackupOverview
+            status={status}
+            checking={snapshots.snapshots?.some((snapshot) => snapshot.verifying) ?? false}
+          />
+        )}
         <SnapshotList list={snapshots} />
         {/* Reads the settings once: a status refresh (after every backup) never overwrites what the user is typing. */}
         {status && <ScheduleForm settings={status.settings} />}

@@ -37,11 +37,18 @@ export function EncryptionCard() {
   // A backup that failed for want of the key, or a restore, may have changed whether the key is open.
   useEffect(() => {
     reload();
-    const stops = [onEvent('backup.changed', reload), onEvent('backup.failed', reload), onEvent('data.restored', reload)];
+    const stops = [
+      onEvent('backup.changed', reload),
+      onEvent('backup.failed', reload),
+      onEvent('data.restored', reload),
+    ];
     return () => stops.forEach((stop) => stop());
   }, [reload]);
 
-  async function act(channel: 'backupEncryption.forget' | 'backupEncryption.turnOff', done: (next: EncryptionStatus) => string | null) {
+  async function act(
+    channel: 'backupEncryption.forget' | 'backupEncryption.turnOff',
+    done: (next: EncryptionStatus) => string | null,
+  ) {
     if (busy) return;
     setBusy(true);
     setProblem(null);
@@ -64,19 +71,23 @@ export function EncryptionCard() {
           Encryption
         </h2>
         <p className="card__text">
-          Exported backup files, and backups kept in a folder you chose, hold every client’s details. Encrypted, they open only with your backup password (or its
-          recovery key), wherever they end up: a USB stick, a shared folder, an email.
+          Exported backup files, and backups kept in a folder you chose, hold every client’s details. Encrypted, they
+          open only with your backup password (or its recovery key), wherever they end up: a USB stick, a shared folder,
+          an email.
         </p>
       </div>
       {problem && <ErrorBanner>{problem}</ErrorBanner>}
       {status?.damaged && (
         <WarningBanner title="The encryption key file is damaged">
-          Backups are not exported until this is fixed. Turn encryption off and on again; backups already exported still open with their password or recovery key.
+          Backups are not exported until this is fixed. Turn encryption off and on again; backups already exported still
+          open with their password or recovery key.
         </WarningBanner>
       )}
       {status && !status.on && (
         <div className="encryption-card__row">
-          <p className="encryption-card__state">Off: exported backups and backups in a chosen folder are not encrypted.</p>
+          <p className="encryption-card__state">
+            Off: exported backups and backups in a chosen folder are not encrypted.
+          </p>
           <Button variant="primary" icon="shieldCheck" onClick={() => setChoosing(true)}>
             Encrypt backups that leave this computer
           </Button>
@@ -85,8 +96,11 @@ export function EncryptionCard() {
       {status?.on && !status.damaged && (
         <div className="encryption-card__row">
           <p className="encryption-card__state">
-            <strong>On.</strong> Exported backups and backups in a chosen folder are encrypted with your backup password.{' '}
-            {status.remembered ? 'The password is remembered on this computer.' : 'The password is not remembered: Rolodesk asks for it when you export, and backups to a chosen folder wait until you type it.'}
+            <strong>On.</strong> Exported backups and backups in a chosen folder are encrypted with your backup
+            password.{' '}
+            {status.remembered
+              ? 'The password is remembered on this computer.'
+              : 'The password is not remembered: Rolodesk asks for it when you export, and backups to a chosen folder wait until you type it.'}
           </p>
           <div className="encryption-card__buttons">
             {!status.unlocked && (
@@ -95,11 +109,20 @@ export function EncryptionCard() {
               </Button>
             )}
             {status.remembered && (
-              <Button aria-disabled={busy} onClick={() => act('backupEncryption.forget', () => 'The password is no longer remembered on this computer')}>
+              <Button
+                aria-disabled={busy}
+                onClick={() =>
+                  act('backupEncryption.forget', () => 'The password is no longer remembered on this computer')
+                }
+              >
                 Forget the remembered password
               </Button>
             )}
-            <Button variant="danger" aria-disabled={busy} onClick={() => act('backupEncryption.turnOff', (next) => (next.on ? null : 'Backup encryption is off'))}>
+            <Button
+              variant="danger"
+              aria-disabled={busy}
+              onClick={() => act('backupEncryption.turnOff', (next) => (next.on ? null : 'Backup encryption is off'))}
+            >
               Turn off…
             </Button>
           </div>
@@ -107,7 +130,11 @@ export function EncryptionCard() {
       )}
       {status?.on && status.damaged && (
         <div className="encryption-card__buttons">
-          <Button variant="danger" aria-disabled={busy} onClick={() => act('backupEncryption.turnOff', (next) => (next.on ? null : 'Backup encryption is off'))}>
+          <Button
+            variant="danger"
+            aria-disabled={busy}
+            onClick={() => act('backupEncryption.turnOff', (next) => (next.on ? null : 'Backup encryption is off'))}
+          >
             Turn off…
           </Button>
         </div>

@@ -22,12 +22,17 @@ interface ExportDialogProps {
  * and verified (to 40%), then the file written and read back.
  */
 function stageOf(progress: BackupProgress | null, stopping: boolean): { words: string; percent: number } {
-  if (stopping) return { words: 'Stopping… The unfinished file is being removed.', percent: progress ? percentOf(progress) : 0 };
+  if (stopping)
+    return { words: 'Stopping… The unfinished file is being removed.', percent: progress ? percentOf(progress) : 0 };
   if (!progress) return { words: 'Choose where to save the backup file…', percent: 0 };
-  if (progress.job === 'snapshot') return { words: 'Taking a fresh backup of your data…', percent: percentOf(progress) };
+  if (progress.job === 'snapshot')
+    return { words: 'Taking a fresh backup of your data…', percent: percentOf(progress) };
   if (progress.job === 'verify') return { words: 'Checking the fresh backup…', percent: percentOf(progress) };
   // The core writes the file to 70% of its part, then reads it back.
-  return { words: progress.fraction < 0.7 ? 'Writing the backup file…' : 'Reading the file back to check it…', percent: percentOf(progress) };
+  return {
+    words: progress.fraction < 0.7 ? 'Writing the backup file…' : 'Reading the file back to check it…',
+    percent: percentOf(progress),
+  };
 }
 
 function percentOf({ job, fraction }: BackupProgress): number {
@@ -74,7 +79,12 @@ export function ExportDialog({ run, progress, onStop, onUnlock, onClose }: Expor
   const stage = stageOf(progress, run.stopping);
   return (
     // Escape and the backdrop do nothing here: stopping is a decision, so it has its own button.
-    <Dialog key="running" title="Exporting backup" description="All your data and attached files, in one file you can keep anywhere." onCancel={() => {}}>
+    <Dialog
+      key="running"
+      title="Exporting backup"
+      description="All your data and attached files, in one file you can keep anywhere."
+      onCancel={() => {}}
+    >
       <div className="progress-dialog">
         {run.encrypted && (
           <p className="progress-dialog__note">
@@ -82,7 +92,12 @@ export function ExportDialog({ run, progress, onStop, onUnlock, onClose }: Expor
           </p>
         )}
         <ProgressStage words={stage.words} percent={stage.percent} />
-        <ProgressBar label="Exporting backup" percent={stage.percent} valueText={stage.words} state={progress && !run.stopping ? 'measured' : 'working'} />
+        <ProgressBar
+          label="Exporting backup"
+          percent={stage.percent}
+          valueText={stage.words}
+          state={progress && !run.stopping ? 'measured' : 'working'}
+        />
       </div>
       <div className="dialog__actions">
         {/* aria-disabled, not disabled, once pressed: a disabled button drops keyboard focus. */}

@@ -28,7 +28,11 @@ export function RecoveryKeySheet({ recoveryKey, onDone }: { recoveryKey: string;
   }
 
   return (
-    <Dialog title="Your recovery key" description="If the backup password is ever lost, this key still opens your encrypted backups. It is shown only now." onCancel={() => setNudge(!saved)}>
+    <Dialog
+      title="Your recovery key"
+      description="If the backup password is ever lost, this key still opens your encrypted backups. It is shown only now."
+      onCancel={() => setNudge(!saved)}
+    >
       <div className="dialog__body">
         <section className="recovery-key__sheet" aria-labelledby={`${id}-heading`}>
           <h3 id={`${id}-heading`} className="recovery-key__heading">
@@ -37,7 +41,9 @@ export function RecoveryKeySheet({ recoveryKey, onDone }: { recoveryKey: string;
           <code ref={keyRef} className="recovery-key__key" aria-label="Recovery key">
             {recoveryKey}
           </code>
-          <p className="recovery-key__print-note">Opens Rolodesk backups encrypted with your backup password. Keep it away from the computer and the backups.</p>
+          <p className="recovery-key__print-note">
+            Opens Rolodesk backups encrypted with your backup password. Keep it away from the computer and the backups.
+          </p>
         </section>
         <div className="recovery-key__tools">
           <Button icon="copy" onClick={copy}>
@@ -49,7 +55,12 @@ export function RecoveryKeySheet({ recoveryKey, onDone }: { recoveryKey: string;
           {copyNote}
         </p>
         <label className="backup-password__check">
-          <input type="checkbox" checked={saved} onChange={(event) => setSaved(event.target.checked)} aria-describedby={nudge && !saved ? `${id}-nudge` : undefined} />
+          <input
+            type="checkbox"
+            checked={saved}
+            onChange={(event) => setSaved(event.target.checked)}
+            aria-describedby={nudge && !saved ? `${id}-nudge` : undefined}
+          />
           <span>I have saved it somewhere safe</span>
         </label>
         {nudge && !saved && (

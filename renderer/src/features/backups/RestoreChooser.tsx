@@ -29,7 +29,10 @@ export function RestoreChooser({ problem, recovering, onChoose, onCancel }: Rest
   const groupName = useId();
   const { snapshots, error } = useSnapshots();
   const [picked, setPicked] = useState<string | null>(null);
-  const chosen = snapshots?.find((snapshot) => snapshot.verified && snapshot.id === picked) ?? snapshots?.find((snapshot) => snapshot.verified) ?? null;
+  const chosen =
+    snapshots?.find((snapshot) => snapshot.verified && snapshot.id === picked) ??
+    snapshots?.find((snapshot) => snapshot.verified) ??
+    null;
 
   return (
     <Dialog
@@ -46,12 +49,20 @@ export function RestoreChooser({ problem, recovering, onChoose, onCancel }: Rest
         {problem && <ErrorBanner title="That backup was not restored">{problem}</ErrorBanner>}
         {error && <ErrorBanner title="The backups could not be listed">{error}</ErrorBanner>}
         {snapshots === null && !error && <p className="restore-chooser__note">Looking for backups…</p>}
-        {snapshots?.length === 0 && <p className="restore-chooser__note">There are no backups in the backup folder yet.</p>}
+        {snapshots?.length === 0 && (
+          <p className="restore-chooser__note">There are no backups in the backup folder yet.</p>
+        )}
         {snapshots && snapshots.length > 0 && (
           <fieldset className="restore-chooser__list">
             <legend className="visually-hidden">Backups in the backup folder</legend>
             {snapshots.map((snapshot) => (
-              <SnapshotChoice key={snapshot.id} snapshot={snapshot} group={groupName} checked={snapshot.id === chosen?.id} onPick={setPicked} />
+              <SnapshotChoice
+                key={snapshot.id}
+                snapshot={snapshot}
+                group={groupName}
+                checked={snapshot.id === chosen?.id}
+                onPick={setPicked}
+              />
             ))}
           </fieldset>
         )}
@@ -66,7 +77,11 @@ export function RestoreChooser({ problem, recovering, onChoose, onCancel }: Rest
         <Button onClick={onCancel}>Cancel</Button>
         {/* With no snapshot to choose, Choose file… is the only way on. */}
         {snapshots && snapshots.length > 0 && (
-          <Button variant="primary" disabled={!chosen} onClick={() => chosen && onChoose({ kind: 'snapshot', snapshot: chosen })}>
+          <Button
+            variant="primary"
+            disabled={!chosen}
+            onClick={() => chosen && onChoose({ kind: 'snapshot', snapshot: chosen })}
+          >
             Restore…
           </Button>
         )}
@@ -76,12 +91,31 @@ export function RestoreChooser({ problem, recovering, onChoose, onCancel }: Rest
 }
 
 /** One snapshot as a choice. One not verified cannot be chosen, and says why: still being checked, or what is wrong with it. */
-function SnapshotChoice({ snapshot, group, checked, onPick }: { snapshot: SnapshotInfo; group: string; checked: boolean; onPick(id: string): void }) {
+function SnapshotChoice({
+  snapshot,
+  group,
+  checked,
+  onPick,
+}: {
+  snapshot: SnapshotInfo;
+  group: string;
+  checked: boolean;
+  onPick(id: string): void;
+}) {
   const problem = snapshot.problems[0];
-  const why = snapshot.verifying ? 'It can be restored once its checks pass.' : `Cannot be restored: ${problem ?? 'it did not pass its checks'}.`;
+  const why = snapshot.verifying
+    ? 'It can be restored once its checks pass.'
+    : `Cannot be restored: ${problem ?? 'it did not pass its checks'}.`;
   return (
     <label className={snapshot.verified ? 'snapshot-choice' : 'snapshot-choice snapshot-choice--unusable'}>
-      <input type="radio" name={group} value={snapshot.id} checked={checked} disabled={!snapshot.verified} onChange={() => onPick(snapshot.id)} />
+      <input
+        type="radio"
+        name={group}
+        value={snapshot.id}
+        checked={checked}
+        disabled={!snapshot.verified}
+        onChange={() => onPick(snapshot.id)}
+      />
       <span className="snapshot-choice__about">
         <time className="snapshot-choice__when" dateTime={snapshot.createdAt} title={exactTime(snapshot.createdAt)}>
           {longTime(snapshot.createdAt)}
@@ -91,7 +125,9 @@ function SnapshotChoice({ snapshot, group, checked, onPick }: { snapshot: Snapsh
           <span>{fileSize(snapshot.sizeBytes)}</span>
           <span>{contentsInWords(snapshot.counts)}</span>
         </span>
-        {!snapshot.verified && <span className={snapshot.verifying ? 'list-row__details' : 'list-row__problem'}>{why}</span>}
+        {!snapshot.verified && (
+          <span className={snapshot.verifying ? 'list-row__details' : 'list-row__problem'}>{why}</span>
+        )}
       </span>
       <VerifiedBadge snapshot={snapshot} />
     </label>

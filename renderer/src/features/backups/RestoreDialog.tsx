@@ -20,8 +20,13 @@ interface RestoreDialogProps {
 }
 
 /** The question before a restore, in plain words: what is saved first, what replaces what, and that it can be undone. */
-function question(target: RestoreTarget, recovering: boolean): { title: string; message: string; confirmLabel: string } {
-  const savedFirst = recovering ? 'Rolodesk will replace the damaged data' : 'Rolodesk will first save your current data as a backup, then replace it';
+function question(
+  target: RestoreTarget,
+  recovering: boolean,
+): { title: string; message: string; confirmLabel: string } {
+  const savedFirst = recovering
+    ? 'Rolodesk will replace the damaged data'
+    : 'Rolodesk will first save your current data as a backup, then replace it';
   const goBack = recovering ? '' : ' You can go back afterwards.';
   if (target.kind === 'snapshot') {
     const when = timeInSentence(target.snapshot.createdAt);
@@ -58,9 +63,12 @@ function question(target: RestoreTarget, recovering: boolean): { title: string; 
  * and verifies the current data as a backup, then swaps and reopens.
  */
 function stageOf(target: RestoreTarget, progress: BackupProgress | null): { words: string; percent: number } {
-  if (!progress) return { words: target.kind === 'file' ? 'Choose the backup file…' : 'Checking the backup…', percent: 0 };
-  if (progress.job === 'snapshot') return { words: 'Saving your current data as a backup first…', percent: 60 + progress.fraction * 15 };
-  if (progress.job === 'verify') return { words: 'Checking that backup of your current data…', percent: 75 + progress.fraction * 15 };
+  if (!progress)
+    return { words: target.kind === 'file' ? 'Choose the backup file…' : 'Checking the backup…', percent: 0 };
+  if (progress.job === 'snapshot')
+    return { words: 'Saving your current data as a backup first…', percent: 60 + progress.fraction * 15 };
+  if (progress.job === 'verify')
+    return { words: 'Checking that backup of your current data…', percent: 75 + progress.fraction * 15 };
   if (progress.fraction < 0.7) return { words: 'Checking the backup…', percent: (progress.fraction / 0.7) * 60 };
   if (progress.fraction < 1) return { words: 'Putting the backup’s data in place…', percent: 90 };
   return { words: 'Opening your data…', percent: 100 };
@@ -73,12 +81,30 @@ export function RestoreDialog({ flow, recovering }: RestoreDialogProps) {
   if (!step) return null;
 
   if (step.step === 'choose') {
-    return <RestoreChooser key="choose" problem={step.problem} recovering={recovering} onChoose={(target) => flow.ask(target, 'list')} onCancel={flow.close} />;
+    return (
+      <RestoreChooser
+        key="choose"
+        problem={step.problem}
+        recovering={recovering}
+        onChoose={(target) => flow.ask(target, 'list')}
+        onCancel={flow.close}
+      />
+    );
   }
 
   if (step.step === 'confirm') {
     const { title, message, confirmLabel } = question(step.target, recovering);
-    return <ConfirmDialog key="confirm" title={title} message={message} confirmLabel={confirmLabel} tone="safe" onConfirm={flow.confirm} onCancel={flow.back} />;
+    return (
+      <ConfirmDialog
+        key="confirm"
+        title={title}
+        message={message}
+        confirmLabel={confirmLabel}
+        tone="safe"
+        onConfirm={flow.confirm}
+        onCancel={flow.back}
+      />
+    );
   }
 
   if (step.step === 'password') {
@@ -122,8 +148,15 @@ export function RestoreDialog({ flow, recovering }: RestoreDialogProps) {
     <Dialog key="running" title={title} onCancel={() => {}}>
       <div className="progress-dialog">
         <ProgressStage words={stage.words} percent={stage.percent} />
-        <ProgressBar label={title} percent={stage.percent} valueText={stage.words} state={flow.progress ? 'measured' : 'working'} />
-        <p className="progress-dialog__note">Please keep Rolodesk open until this is done. If anything goes wrong, your current data stays as it is.</p>
+        <ProgressBar
+          label={title}
+          percent={stage.percent}
+          valueText={stage.words}
+          state={flow.progress ? 'measured' : 'working'}
+        />
+        <p className="progress-dialog__note">
+          Please keep Rolodesk open until this is done. If anything goes wrong, your current data stays as it is.
+        </p>
       </div>
     </Dialog>
   );

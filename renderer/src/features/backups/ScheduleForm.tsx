@@ -6,7 +6,14 @@ import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { useBackups } from './backupsContext';
-import { scheduleFields, validateSchedule, valuesOf, type ScheduleErrors, type ScheduleField, type ScheduleValues } from './scheduleForm';
+import {
+  scheduleFields,
+  validateSchedule,
+  valuesOf,
+  type ScheduleErrors,
+  type ScheduleField,
+  type ScheduleValues,
+} from './scheduleForm';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
 import '../../styles/card.css';
 import './ScheduleForm.css';
@@ -56,7 +63,9 @@ export function ScheduleForm({ settings }: { settings: BackupSettings }) {
       // "No" in Rolodesk's own "keep fewer backups?" question: nothing changed, the typing stays to adjust.
       if (error.code === 'CANCELLED') return showToast(error.message);
       const found: ScheduleErrors = {};
-      for (const issue of error.fields) if ((scheduleFields as readonly string[]).includes(issue.field)) found[issue.field as ScheduleField] = issue.message;
+      for (const issue of error.fields)
+        if ((scheduleFields as readonly string[]).includes(issue.field))
+          found[issue.field as ScheduleField] = issue.message;
       if (Object.keys(found).length > 0) showErrors(found);
       else setProblem(error.message);
     } finally {
@@ -71,8 +80,8 @@ export function ScheduleForm({ settings }: { settings: BackupSettings }) {
           Schedule
         </h2>
         <p className="card__text">
-          Rolodesk also backs up when it starts and before every restore. Older backups are thinned out so the folder does not fill up; the newest
-          verified backup is never removed.
+          Rolodesk also backs up when it starts and before every restore. Older backups are thinned out so the folder
+          does not fill up; the newest verified backup is never removed.
         </p>
       </div>
       {problem && <ErrorBanner title="The schedule was not saved">{problem}</ErrorBanner>}

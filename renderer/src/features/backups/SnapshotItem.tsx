@@ -19,7 +19,9 @@ interface SnapshotItemProps {
 export function SnapshotItem({ snapshot, checking, onCheck, onRestore }: SnapshotItemProps) {
   const when = longTime(snapshot.createdAt);
   return (
-    <li className={snapshot.verified || snapshot.verifying ? 'list-row snapshot' : 'list-row snapshot snapshot--problem'}>
+    <li
+      className={snapshot.verified || snapshot.verifying ? 'list-row snapshot' : 'list-row snapshot snapshot--problem'}
+    >
       <div className="snapshot__about">
         <p className="snapshot__when">
           <time dateTime={snapshot.createdAt} title={exactTime(snapshot.createdAt)}>
@@ -33,7 +35,9 @@ export function SnapshotItem({ snapshot, checking, onCheck, onRestore }: Snapsho
         </p>
         {!snapshot.verified && !snapshot.verifying && (
           <p className="list-row__problem">
-            {snapshot.problems.length > 0 ? `Problem: ${snapshot.problems.join('; ')}.` : 'This backup did not pass its checks.'}
+            {snapshot.problems.length > 0
+              ? `Problem: ${snapshot.problems.join('; ')}.`
+              : 'This backup did not pass its checks.'}
           </p>
         )}
       </div>
@@ -41,12 +45,23 @@ export function SnapshotItem({ snapshot, checking, onCheck, onRestore }: Snapsho
       <div className="snapshot__actions">
         {/* aria-disabled, not disabled, while it runs: a disabled button drops keyboard focus. */}
         {!snapshot.verifying && (
-          <Button variant="subtle" size="small" aria-label={`Check the backup of ${when} again`} aria-disabled={checking} onClick={() => !checking && onCheck(snapshot)}>
+          <Button
+            variant="subtle"
+            size="small"
+            aria-label={`Check the backup of ${when} again`}
+            aria-disabled={checking}
+            onClick={() => !checking && onCheck(snapshot)}
+          >
             {checking ? 'Checking…' : 'Check again'}
           </Button>
         )}
         {snapshot.verified && (
-          <Button variant="subtle" size="small" aria-label={`Restore the backup of ${when}`} onClick={() => onRestore(snapshot)}>
+          <Button
+            variant="subtle"
+            size="small"
+            aria-label={`Restore the backup of ${when}`}
+            onClick={() => onRestore(snapshot)}
+          >
             Restore…
           </Button>
         )}

@@ -56,7 +56,10 @@ export function SnapshotList({ list }: { list: Snapshots }) {
         </ErrorBanner>
       )}
       {problem && (
-        <ErrorBanner title="The backup could not be checked" action={<Button onClick={() => setProblem(null)}>Dismiss</Button>}>
+        <ErrorBanner
+          title="The backup could not be checked"
+          action={<Button onClick={() => setProblem(null)}>Dismiss</Button>}
+        >
           {problem}
         </ErrorBanner>
       )}

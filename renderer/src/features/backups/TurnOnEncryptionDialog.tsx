@@ -37,7 +37,8 @@ export function TurnOnEncryptionDialog({ canRemember, onDone, onCancel }: TurnOn
     event.preventDefault();
     if (busy) return;
     const found: Problems = {};
-    if ([...password].length < minimumLength) found.password = `At least ${minimumLength} characters. A few unrelated words are easy to remember and hard to guess.`;
+    if ([...password].length < minimumLength)
+      found.password = `At least ${minimumLength} characters. A few unrelated words are easy to remember and hard to guess.`;
     else if (repeat !== password) found.repeat = 'This is not the same as the password above.';
     setProblems(found);
     if (found.password) return passwordRef.current?.focus();
@@ -100,7 +101,13 @@ export function TurnOnEncryptionDialog({ canRemember, onDone, onCancel }: TurnOn
             }}
           />
           <label className="backup-password__check">
-            <input type="checkbox" checked={canRemember && remember} disabled={!canRemember} aria-describedby={canRemember ? undefined : `${id}-no-remember`} onChange={(event) => setRemember(event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={canRemember && remember}
+              disabled={!canRemember}
+              aria-describedby={canRemember ? undefined : `${id}-no-remember`}
+              onChange={(event) => setRemember(event.target.checked)}
+            />
             <span>Remember on this computer</span>
           </label>
           <p id={`${id}-no-remember`} className="backup-password__note">

@@ -8,7 +8,11 @@ import './VerifiedBadge.css';
  * checks still running), verified, or not verified. The tooltip says when it
  * was last checked.
  */
-export function VerifiedBadge({ snapshot }: { snapshot: Pick<SnapshotInfo, 'verified' | 'verifying' | 'lastCheckedAt'> }) {
+export function VerifiedBadge({
+  snapshot,
+}: {
+  snapshot: Pick<SnapshotInfo, 'verified' | 'verifying' | 'lastCheckedAt'>;
+}) {
   if (snapshot.verifying) {
     return (
       <span className="verified-badge verified-badge--pending" title="Rolodesk is checking this backup now">

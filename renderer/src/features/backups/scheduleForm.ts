@@ -14,7 +14,12 @@ function boundsOf(field: ScheduleField): { least: number; most: number } {
 
 const wholeNumber = new Intl.NumberFormat(undefined);
 
-const units: Record<ScheduleField, string> = { intervalMinutes: 'of minutes ', keepNewest: '', keepDaily: 'of days ', keepWeekly: 'of weeks ' };
+const units: Record<ScheduleField, string> = {
+  intervalMinutes: 'of minutes ',
+  keepNewest: '',
+  keepDaily: 'of days ',
+  keepWeekly: 'of weeks ',
+};
 
 /** What each field takes, in words: "Enter a whole number of minutes from 5 to 1,440." */
 export function rangeInWords(field: ScheduleField): string {
@@ -32,8 +37,12 @@ export function valuesOf(settings: BackupSettings): ScheduleValues {
 }
 
 /** Typed text as settings, checked by the shared schema; each problem is put in words beside its own field. */
-export function validateSchedule(values: ScheduleValues): { ok: true; settings: BackupSettings } | { ok: false; errors: ScheduleErrors } {
-  const numbers = Object.fromEntries(scheduleFields.map((field) => [field, values[field].trim() === '' ? Number.NaN : Number(values[field])]));
+export function validateSchedule(
+  values: ScheduleValues,
+): { ok: true; settings: BackupSettings } | { ok: false; errors: ScheduleErrors } {
+  const numbers = Object.fromEntries(
+    scheduleFields.map((field) => [field, values[field].trim() === '' ? Number.NaN : Number(values[field])]),
+  );
   const parsed = BackupSettings.safeParse(numbers);
   if (parsed.success) return { ok: true, settings: parsed.data };
   const errors: ScheduleErrors = {};

@@ -33,7 +33,9 @@ const recordKinds: ReadonlyArray<[table: string, one: string, many: string]> = [
 
 /** "12 contacts, 3 attached files"; "Nothing saved yet" for an empty database. */
 export function contentsInWords(counts: SnapshotInfo['counts']): string {
-  const parts = recordKinds.filter(([table]) => (counts[table] ?? 0) > 0).map(([table, one, many]) => countOf(counts[table] ?? 0, one, many));
+  const parts = recordKinds
+    .filter(([table]) => (counts[table] ?? 0) > 0)
+    .map(([table, one, many]) => countOf(counts[table] ?? 0, one, many));
   if (parts.length > 0) return parts.join(', ');
   return 'contacts' in counts ? 'No records yet' : 'Contents unknown';
 }
@@ -42,4 +44,3 @@ export function contentsInWords(counts: SnapshotInfo['counts']): string {
 export function snapshotInSentence(snapshot: Pick<SnapshotInfo, 'createdAt'>): string {
   return `the backup of ${timeInSentence(snapshot.createdAt)}`;
 }
-

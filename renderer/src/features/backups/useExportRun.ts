@@ -44,7 +44,8 @@ export function useExportRun(): ExportControl {
         setRun((current) => (current?.state === 'running' ? { ...current, encrypted: encryption.on } : current));
         return invoke('backups.export', {}).catch(async (thrown: unknown) => {
           // The key is not open and not remembered: ask for the password, then export.
-          if (toCrmError(thrown).code === 'PASSWORD_REQUIRED') return { saved: false, password: true, canRemember: encryption.canRemember };
+          if (toCrmError(thrown).code === 'PASSWORD_REQUIRED')
+            return { saved: false, password: true, canRemember: encryption.canRemember };
           throw thrown;
         });
       })
@@ -79,7 +80,9 @@ export function useExportRun(): ExportControl {
         () => start(),
         (thrown: unknown) => {
           const error = toCrmError(thrown);
-          setRun((current) => (current?.state === 'password' ? { ...current, busy: false, problem: error.message } : current));
+          setRun((current) =>
+            current?.state === 'password' ? { ...current, busy: false, problem: error.message } : current,
+          );
         },
       );
     },
@@ -92,7 +95,10 @@ export function useExportRun(): ExportControl {
     invoke('backups.cancelExport', {}).catch(() => undefined);
   }, []);
 
-  const dismiss = useCallback(() => setRun((current) => (current?.state === 'failed' || current?.state === 'password' ? null : current)), []);
+  const dismiss = useCallback(
+    () => setRun((current) => (current?.state === 'failed' || current?.state === 'password' ? null : current)),
+    [],
+  );
 
   return { run, progress, start, unlock, stop, dismiss };
 }

@@ -27,7 +27,15 @@ export type RestoreStep =
    * The backup is encrypted and its key is not open: its password (or recovery key) opens it. A file is not
    * chosen again (its token says which); a snapshot in an encrypted folder is asked for again with the secret.
    */
-  | { step: 'password'; target: RestoreTarget; origin: RestoreOrigin; token: string | null; name: string; problem: string | null; busy: boolean }
+  | {
+      step: 'password';
+      target: RestoreTarget;
+      origin: RestoreOrigin;
+      token: string | null;
+      name: string;
+      problem: string | null;
+      busy: boolean;
+    }
   | { step: 'failed'; target: RestoreTarget; message: string };
 
 export interface RestoreFlow {
@@ -88,7 +96,15 @@ export function useRestoreFlow(options: RestoreFlowOptions): RestoreFlow {
       .then(
         (restored) => {
           if (typeof restored === 'object') {
-            setStep({ step: 'password', target, origin, token: restored.token, name: `“${restored.fileName}”`, problem: null, busy: false });
+            setStep({
+              step: 'password',
+              target,
+              origin,
+              token: restored.token,
+              name: `“${restored.fileName}”`,
+              problem: null,
+              busy: false,
+            });
           } else if (restored) {
             setStep(null);
             latest.current.onRestored(target);
@@ -100,9 +116,21 @@ export function useRestoreFlow(options: RestoreFlowOptions): RestoreFlow {
         (thrown: unknown) => {
           const error = toCrmError(thrown);
           if (error.code === 'PASSWORD_REQUIRED' && target.kind === 'snapshot') {
-            setStep({ step: 'password', target, origin, token: null, name: snapshotInSentence(target.snapshot), problem: null, busy: false });
+            setStep({
+              step: 'password',
+              target,
+              origin,
+              token: null,
+              name: snapshotInSentence(target.snapshot),
+              problem: null,
+              busy: false,
+            });
           } else {
-            setStep(origin === 'list' ? { step: 'choose', problem: error.message } : { step: 'failed', target, message: error.message });
+            setStep(
+              origin === 'list'
+                ? { step: 'choose', problem: error.message }
+                : { step: 'failed', target, message: error.message },
+            );
           }
         },
       )
@@ -141,7 +169,12 @@ export function useRestoreFlow(options: RestoreFlowOptions): RestoreFlow {
           (thrown: unknown) => {
             const error = toCrmError(thrown);
             if (error.code === 'PASSWORD_REQUIRED') setStep({ ...waiting, busy: false, problem: error.message });
-            else setStep(waiting.origin === 'list' ? { step: 'choose', problem: error.message } : { step: 'failed', target: waiting.target, message: error.message });
+            else
+              setStep(
+                waiting.origin === 'list'
+                  ? { step: 'choose', problem: error.message }
+                  : { step: 'failed', target: waiting.target, message: error.message },
+              );
           },
         )
         .finally(() => {
@@ -152,7 +185,13 @@ export function useRestoreFlow(options: RestoreFlowOptions): RestoreFlow {
   );
 
   const back = useCallback(() => {
-    setStep((current) => (current?.step === 'confirm' && current.origin === 'list' ? { step: 'choose', problem: null } : current?.step === 'running' ? current : null));
+    setStep((current) =>
+      current?.step === 'confirm' && current.origin === 'list'
+        ? { step: 'choose', problem: null }
+        : current?.step === 'running'
+          ? current
+          : null,
+    );
   }, []);
 
   const close = useCallback(() => {

@@ -30,7 +30,9 @@ export function useSnapshots(): SnapshotList {
   }, []);
 
   const update = useCallback((snapshot: SnapshotInfo) => {
-    setSnapshots((current) => current && current.map((candidate) => (candidate.id === snapshot.id ? snapshot : candidate)));
+    setSnapshots(
+      (current) => current && current.map((candidate) => (candidate.id === snapshot.id ? snapshot : candidate)),
+    );
   }, []);
 
   useEffect(() => {

@@ -43,7 +43,10 @@ export function BulkBar<Sort extends string>({ target, selection, listSelector, 
   const undo = (result: BulkResult) => {
     const handle = result.undo;
     if (!handle) return;
-    const taken = handle.type === 'edit' ? invoke('bulk.undo', { undoId: handle.undoId }) : invoke('trash.restore', { trashId: handle.trashId });
+    const taken =
+      handle.type === 'edit'
+        ? invoke('bulk.undo', { undoId: handle.undoId })
+        : invoke('trash.restore', { trashId: handle.trashId });
     taken.then(
       () => {
         onChanged();
@@ -58,8 +61,16 @@ export function BulkBar<Sort extends string>({ target, selection, listSelector, 
     selection.clear();
     onChanged();
     const changed = countOf(result.changed, target.singular, target.plural);
-    const kept = result.keptOptOuts > 0 ? `; ${countOf(result.keptOptOuts, 'person who opted out was', 'people who opted out were')} left as they were` : '';
-    const message = (result.changed === 0 ? 'Nothing needed changing' : done === 'delete' ? `${changed} moved to the trash` : `${changed} updated`) + kept;
+    const kept =
+      result.keptOptOuts > 0
+        ? `; ${countOf(result.keptOptOuts, 'person who opted out was', 'people who opted out were')} left as they were`
+        : '';
+    const message =
+      (result.changed === 0
+        ? 'Nothing needed changing'
+        : done === 'delete'
+          ? `${changed} moved to the trash`
+          : `${changed} updated`) + kept;
     showToast(message, 'done', result.undo ? { label: 'Undo', onAction: () => undo(result) } : undefined);
   };
 
@@ -99,7 +110,16 @@ export function BulkBar<Sort extends string>({ target, selection, listSelector, 
       <Button size="small" variant="subtle" icon="close" onClick={selection.clear}>
         Clear
       </Button>
-      {asked && <BulkDialog target={target} selected={asked.selected} mode={asked.mode} onApplied={applied} onListChanged={onChanged} onCancel={() => setAsked(null)} />}
+      {asked && (
+        <BulkDialog
+          target={target}
+          selected={asked.selected}
+          mode={asked.mode}
+          onApplied={applied}
+          onListChanged={onChanged}
+          onCancel={() => setAsked(null)}
+        />
+      )}
     </div>
   );
 }

@@ -26,7 +26,12 @@ interface BulkDialogProps {
   onCancel(): void;
 }
 
-const titles: Record<BulkMode, string> = { set: 'Change a field', addTag: 'Add a tag', removeTag: 'Remove a tag', delete: 'Move to the trash' };
+const titles: Record<BulkMode, string> = {
+  set: 'Change a field',
+  addTag: 'Add a tag',
+  removeTag: 'Remove a tag',
+  delete: 'Move to the trash',
+};
 
 /** One bulk change, asked for in a dialog and applied to every selected record in one transaction. */
 export function BulkDialog({ target, selected, mode, onApplied, onListChanged, onCancel }: BulkDialogProps) {
@@ -82,7 +87,12 @@ export function BulkDialog({ target, selected, mode, onApplied, onListChanged, o
       const typed = typedValue(field, value);
       if (!typed.ok) return typed.message;
       if (field.field === 'consent' && typed.value === null) return 'Choose the consent to set.';
-      return { type: 'set', field: field.field, value: typed.value, ...(field.field === 'consent' ? { overwriteOptOuts } : {}) };
+      return {
+        type: 'set',
+        field: field.field,
+        value: typed.value,
+        ...(field.field === 'consent' ? { overwriteOptOuts } : {}),
+      };
     }
     if (tagName.trim() === '') return 'Type or choose a tag.';
     const tagId = await tagNamed(tagName, mode === 'addTag');
@@ -140,7 +150,10 @@ export function BulkDialog({ target, selected, mode, onApplied, onListChanged, o
                 label="New value"
                 value={value}
                 onChange={setValue}
-                options={[{ value: '', label: '(empty)' }, ...field.input.choices.map((choice) => ({ value: String(choice.value), label: choice.label }))]}
+                options={[
+                  { value: '', label: '(empty)' },
+                  ...field.input.choices.map((choice) => ({ value: String(choice.value), label: choice.label })),
+                ]}
               />
             ) : (
               field && (
@@ -159,12 +172,30 @@ export function BulkDialog({ target, selected, mode, onApplied, onListChanged, o
         )}
         {settingConsent && optedOut !== null && optedOut > 0 && (
           <fieldset className="bulk-dialog__opt-outs">
-            <legend>{countOf(optedOut, 'of them unsubscribed or asked not to be contacted', 'of them unsubscribed or asked not to be contacted')}</legend>
+            <legend>
+              {countOf(
+                optedOut,
+                'of them unsubscribed or asked not to be contacted',
+                'of them unsubscribed or asked not to be contacted',
+              )}
+            </legend>
             <label>
-              <input type="radio" name={`${formId}-opt-outs`} checked={!overwriteOptOuts} onChange={() => setOverwriteOptOuts(false)} /> Leave them as they are
+              <input
+                type="radio"
+                name={`${formId}-opt-outs`}
+                checked={!overwriteOptOuts}
+                onChange={() => setOverwriteOptOuts(false)}
+              />{' '}
+              Leave them as they are
             </label>
             <label>
-              <input type="radio" name={`${formId}-opt-outs`} checked={overwriteOptOuts} onChange={() => setOverwriteOptOuts(true)} /> Change them too
+              <input
+                type="radio"
+                name={`${formId}-opt-outs`}
+                checked={overwriteOptOuts}
+                onChange={() => setOverwriteOptOuts(true)}
+              />{' '}
+              Change them too
             </label>
           </fieldset>
         )}
@@ -202,7 +233,11 @@ export function BulkDialog({ target, selected, mode, onApplied, onListChanged, o
           <Button onClick={onCancel} disabled={busy}>
             Cancel
           </Button>
-          <Button type="submit" variant={mode === 'delete' ? 'danger' : 'primary'} disabled={busy || stale || (mode === 'set' && !fields)}>
+          <Button
+            type="submit"
+            variant={mode === 'delete' ? 'danger' : 'primary'}
+            disabled={busy || stale || (mode === 'set' && !fields)}
+          >
             {mode === 'delete' ? `Move ${records} to the trash` : `Apply to ${records}`}
           </Button>
         </div>

@@ -17,9 +17,15 @@ export interface Selected {
 }
 
 /** The ticked rows, or every row of the list less the unticked ones with the count the user saw. */
-export function selectedRows<Sort extends string>(selection: Selection<Sort>, listSelector: ListSelectorOf<Sort>): Selected {
+export function selectedRows<Sort extends string>(
+  selection: Selection<Sort>,
+  listSelector: ListSelectorOf<Sort>,
+): Selected {
   const { ticks, count } = selection;
-  const rows = ticks.type === 'rows' ? { ids: [...ticks.ids] } : { matching: { list: listSelector(selection.query), except: [...ticks.except], count } };
+  const rows =
+    ticks.type === 'rows'
+      ? { ids: [...ticks.ids] }
+      : { matching: { list: listSelector(selection.query), except: [...ticks.except], count } };
   return { rows, count };
 }
 
@@ -34,11 +40,15 @@ export function countFetcher<Sort extends string>(listSelector: ListSelectorOf<S
 }
 
 /** The value bulk.apply gets for what was typed: blank clears the field; numbers (read exactly) and choices keep their type. */
-export function typedValue(field: BulkField, typed: string): { ok: true; value: string | number | null } | { ok: false; message: string } {
+export function typedValue(
+  field: BulkField,
+  typed: string,
+): { ok: true; value: string | number | null } | { ok: false; message: string } {
   const text = typed.trim();
   if (text === '') return { ok: true, value: null };
   if (field.input.type === 'number') return readExactNumber(text, field.label);
-  if (field.input.type === 'choice') return { ok: true, value: field.input.choices.find((choice) => String(choice.value) === text)?.value ?? text };
+  if (field.input.type === 'choice')
+    return { ok: true, value: field.input.choices.find((choice) => String(choice.value) === text)?.value ?? text };
   return { ok: true, value: text };
 }
 

@@ -9,7 +9,9 @@ export interface BulkField {
   /** bulk.apply's field name: a record field, or "custom.<field number>". */
   field: string;
   label: string;
-  input: { type: 'text' | 'number' | 'date' } | { type: 'choice'; choices: readonly { value: string | number; label: string }[] };
+  input:
+    | { type: 'text' | 'number' | 'date' }
+    | { type: 'choice'; choices: readonly { value: string | number; label: string }[] };
 }
 
 /** The record fields bulk.apply can set for each kind (see shared/schemas/bulk.ts). */
@@ -21,7 +23,11 @@ const ownFields: Record<FieldedKind, readonly BulkField[]> = {
     { field: 'expectedCloseDate', label: 'Expected close date', input: { type: 'date' } },
     { field: 'probability', label: 'Probability (%)', input: { type: 'number' } },
     // The core carries each deal's amount over to the new currency, or refuses.
-    { field: 'currency', label: 'Currency', input: { type: 'choice', choices: commonCurrencies.map((code) => ({ value: code, label: code })) } },
+    {
+      field: 'currency',
+      label: 'Currency',
+      input: { type: 'choice', choices: commonCurrencies.map((code) => ({ value: code, label: code })) },
+    },
   ],
 };
 
@@ -29,12 +35,22 @@ function customBulkField(field: CustomField): BulkField {
   return {
     field: `custom.${field.id}`,
     label: field.label,
-    input: field.type === 'choice' ? { type: 'choice', choices: field.choices.map((choice) => ({ value: choice, label: choice })) } : { type: field.type },
+    input:
+      field.type === 'choice'
+        ? { type: 'choice', choices: field.choices.map((choice) => ({ value: choice, label: choice })) }
+        : { type: field.type },
   };
 }
 
 /** A contact's consent: each status in words (people who opted out are asked about separately, BulkDialog). */
-const consentField: BulkField = { field: 'consent', label: 'Marketing consent', input: { type: 'choice', choices: consentStatuses.map((status) => ({ value: status, label: consentLabels[status] })) } };
+const consentField: BulkField = {
+  field: 'consent',
+  label: 'Marketing consent',
+  input: {
+    type: 'choice',
+    choices: consentStatuses.map((status) => ({ value: status, label: consentLabels[status] })),
+  },
+};
 
 /** Every field a bulk change can set on this kind: its own, the deal stage, lead source and consent, then its custom fields. */
 export async function bulkFieldsOf(kind: FieldedKind): Promise<BulkField[]> {
@@ -44,12 +60,27 @@ export async function bulkFieldsOf(kind: FieldedKind): Promise<BulkField[]> {
     kind === 'deal' ? Promise.resolve([]) : invoke('leadSources.list', {}).then((list) => list.leadSources),
   ]);
   const stageField: BulkField[] =
-    stages.length > 0 ? [{ field: 'stageId', label: 'Stage', input: { type: 'choice', choices: stages.map((stage) => ({ value: stage.id, label: stage.name })) } }] : [];
+    stages.length > 0
+      ? [
+          {
+            field: 'stageId',
+            label: 'Stage',
+            input: { type: 'choice', choices: stages.map((stage) => ({ value: stage.id, label: stage.name })) },
+          },
+        ]
+      : [];
   const marketing: BulkField[] =
     kind === 'deal'
       ? []
       : [
-          { field: 'leadSource', label: 'Lead source', input: { type: 'choice', choices: leadSources.map((source) => ({ value: source.name, label: source.name })) } },
+          {
+            field: 'leadSource',
+            label: 'Lead source',
+            input: {
+              type: 'choice',
+              choices: leadSources.map((source) => ({ value: source.name, label: source.name })),
+            },
+          },
           ...(kind === 'contact' ? [consentField] : []),
         ];
   return [...stageField, ...ownFields[kind], ...marketing, ...fields.map(customBulkField)];

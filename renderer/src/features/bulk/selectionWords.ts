@@ -9,7 +9,9 @@ interface Nouns {
 
 /** "1,000 contacts", or "12 matching contacts" while a search or filter narrows the list ("1,000+ matching contacts" while its count is capped). */
 function allOf(selection: Selection, { singular, plural }: Nouns): string {
-  return isNarrowed(selection.query) ? countOf(selection.total, `matching ${singular}`, `matching ${plural}`, selection.more) : countOf(selection.total, singular, plural);
+  return isNarrowed(selection.query)
+    ? countOf(selection.total, `matching ${singular}`, `matching ${plural}`, selection.more)
+    : countOf(selection.total, singular, plural);
 }
 
 /** The header tick's and the bulk bar's offer: "Select all 1,000 contacts". */
@@ -17,4 +19,6 @@ export const selectAllLabel = (selection: Selection, nouns: Nouns): string => `S
 
 /** What the bulk bar says is ticked: "3 contacts selected", "All 12 matching contacts selected". */
 export const selectedLabel = (selection: Selection, nouns: Nouns): string =>
-  selection.all ? `All ${allOf(selection, nouns)} selected` : `${countOf(selection.count, nouns.singular, nouns.plural)} selected`;
+  selection.all
+    ? `All ${allOf(selection, nouns)} selected`
+    : `${countOf(selection.count, nouns.singular, nouns.plural)} selected`;

@@ -10,10 +10,19 @@ import { countOf } from '../../lib/format';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
 import { addedWords } from './addedWords';
 
-const countText = (segment: SegmentSummary) => (segment.count === null ? 'needs fixing' : countOf(segment.count, 'person', 'people'));
+const countText = (segment: SegmentSummary) =>
+  segment.count === null ? 'needs fixing' : countOf(segment.count, 'person', 'people');
 
 /** Adds everyone a saved segment matches now: a snapshot, so people who match it later are not added by themselves. */
-export function AddFromSegmentDialog({ campaign, onCancel, onAdded }: { campaign: Campaign; onCancel(): void; onAdded(message: string): void }) {
+export function AddFromSegmentDialog({
+  campaign,
+  onCancel,
+  onAdded,
+}: {
+  campaign: Campaign;
+  onCancel(): void;
+  onAdded(message: string): void;
+}) {
   const [segments, setSegments] = useState<SegmentSummary[] | null>(null);
   const [segmentId, setSegmentId] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
@@ -62,7 +71,10 @@ export function AddFromSegmentDialog({ campaign, onCancel, onAdded }: { campaign
           id="add-segment"
           label="Segment"
           value={segmentId}
-          options={(segments ?? []).map((segment) => ({ value: String(segment.id), label: `${segment.name} (${countText(segment)})` }))}
+          options={(segments ?? []).map((segment) => ({
+            value: String(segment.id),
+            label: `${segment.name} (${countText(segment)})`,
+          }))}
           onChange={(value) => {
             setSegmentId(value);
             setProblem(undefined);
@@ -73,7 +85,12 @@ export function AddFromSegmentDialog({ campaign, onCancel, onAdded }: { campaign
       <FieldError id={errorId} message={problem} />
       <div className="dialog__actions">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button variant="primary" icon="segments" disabled={!chosen || chosen.count === null || submit.running} onClick={() => void add()}>
+        <Button
+          variant="primary"
+          icon="segments"
+          disabled={!chosen || chosen.count === null || submit.running}
+          onClick={() => void add()}
+        >
           {chosen && chosen.count !== null ? `Add ${countOf(chosen.count, 'person', 'people')}` : 'Add'}
         </Button>
       </div>

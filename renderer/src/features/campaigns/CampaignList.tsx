@@ -18,7 +18,9 @@ export function CampaignList({ onOpen }: { onOpen(id: number): void }) {
     <Screen className="campaigns" titleId="campaigns-title">
       <ScreenHeader titleId="campaigns-title" title="Campaigns">
         <div className="campaigns__header-actions">
-          {campaigns && campaigns.length > 0 && <span className="campaigns__muted">{countOf(campaigns.length, 'campaign', 'campaigns')}</span>}
+          {campaigns && campaigns.length > 0 && (
+            <span className="campaigns__muted">{countOf(campaigns.length, 'campaign', 'campaigns')}</span>
+          )}
           <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
             New campaign
           </Button>

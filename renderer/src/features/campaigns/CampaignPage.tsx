@@ -24,7 +24,8 @@ const allTabs: ReadonlyArray<{ id: TabId; label: string }> = [
   { id: 'results', label: 'Results' },
 ];
 /** Only an email campaign is sent from Rolodesk; a phone, event or letter campaign has no Sending tab. */
-const tabsFor = (campaign: Campaign | null) => allTabs.filter((tab) => tab.id !== 'sending' || campaign?.channel === 'email');
+const tabsFor = (campaign: Campaign | null) =>
+  allTabs.filter((tab) => tab.id !== 'sending' || campaign?.channel === 'email');
 
 /** One campaign: what it is, and its members, message and results in tabs. */
 export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBack(): void }) {
@@ -121,7 +122,13 @@ export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBac
               </div>
             )}
           </dl>
-          <Tabs<TabId> label="Campaign" tabs={tabsFor(campaign)} selected={tab} onSelect={(next) => void showTab(next)} panelId="campaign-panel" />
+          <Tabs<TabId>
+            label="Campaign"
+            tabs={tabsFor(campaign)}
+            selected={tab}
+            onSelect={(next) => void showTab(next)}
+            panelId="campaign-panel"
+          />
           <div className="campaign-page__panel" {...tabPanelProps('campaign-panel', tab)}>
             {tab === 'members' && <MembersTab campaign={campaign} onMembersChanged={() => void reload()} />}
             {tab === 'message' && <CampaignMessage campaignId={campaign.id} channel={campaign.channel} />}

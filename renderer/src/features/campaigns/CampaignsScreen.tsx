@@ -6,5 +6,9 @@ import './Campaigns.css';
 /** Campaigns: the list, or one campaign's page with its members, message and results. */
 export function CampaignsScreen() {
   const [openId, setOpenId] = useState<number | null>(null);
-  return openId === null ? <CampaignList onOpen={setOpenId} /> : <CampaignPage campaignId={openId} onBack={() => setOpenId(null)} />;
+  return openId === null ? (
+    <CampaignList onOpen={setOpenId} />
+  ) : (
+    <CampaignPage campaignId={openId} onBack={() => setOpenId(null)} />
+  );
 }

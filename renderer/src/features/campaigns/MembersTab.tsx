@@ -66,7 +66,12 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
 
   const shown = members.rows ?? [];
   const allShownTicked = shown.length > 0 && shown.every((row) => ticked.has(row.contactId));
-  const bulkTarget = ticked.size > 0 ? `${countOf(ticked.size, 'person', 'people')} ticked` : statusFilter ? `All ${members.total.toLocaleString()} with status ${memberStatusLabels[statusFilter]}` : null;
+  const bulkTarget =
+    ticked.size > 0
+      ? `${countOf(ticked.size, 'person', 'people')} ticked`
+      : statusFilter
+        ? `All ${members.total.toLocaleString()} with status ${memberStatusLabels[statusFilter]}`
+        : null;
 
   async function importReport() {
     setImporting(true);
@@ -82,7 +87,14 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
     <>
       <div className="campaign-toolbar" role="toolbar" aria-label="Members">
         <div className="campaign-toolbar__search">
-          <Field id="members-search" label="Find a member" type="search" placeholder="Name or email" value={searchText} onChange={(event) => setSearchText(event.target.value)} />
+          <Field
+            id="members-search"
+            label="Find a member"
+            type="search"
+            placeholder="Name or email"
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+          />
         </div>
         <SelectField
           id="members-status"
@@ -104,20 +116,36 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
           Import report…
         </Button>
       </div>
-      {importing && <ProgressBar label="Reading the report" percent={100} valueText="Reading the report and matching it to members" state="working" />}
+      {importing && (
+        <ProgressBar
+          label="Reading the report"
+          percent={100}
+          valueText="Reading the report and matching it to members"
+          state="working"
+        />
+      )}
       {problem && <ErrorBanner>{problem}</ErrorBanner>}
       {members.problem && <ErrorBanner>{members.problem}</ErrorBanner>}
       {bulkTarget && (
         <div className="campaign-bulk" role="group" aria-label="Change many members">
           <span>{bulkTarget}</span>
-          <Select aria-label="New status" value={bulkStatus} options={statusOptions} onChange={(event) => setBulkStatus(event.target.value as MemberStatus)} />
+          <Select
+            aria-label="New status"
+            value={bulkStatus}
+            options={statusOptions}
+            onChange={(event) => setBulkStatus(event.target.value as MemberStatus)}
+          />
           <Button
             variant="primary"
             disabled={busy}
             onClick={() =>
               void act(async () => {
                 const target = ticked.size > 0 ? { contactIds: [...ticked] } : { withStatus: statusFilter! };
-                const { changed, unchanged } = await invoke('campaigns.setStatus', { campaignId: campaign.id, status: bulkStatus, ...target });
+                const { changed, unchanged } = await invoke('campaigns.setStatus', {
+                  campaignId: campaign.id,
+                  status: bulkStatus,
+                  ...target,
+                });
                 setTicked(new Set());
                 return `${countOf(changed, 'member', 'members')} now ${memberStatusLabels[bulkStatus]}${unchanged > 0 ? ` (${unchanged.toLocaleString()} already were)` : ''}`;
               })
@@ -133,7 +161,10 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
                 disabled={busy}
                 onClick={() =>
                   void act(async () => {
-                    const { removed } = await invoke('campaigns.removeMembers', { campaignId: campaign.id, contactIds: [...ticked] });
+                    const { removed } = await invoke('campaigns.removeMembers', {
+                      campaignId: campaign.id,
+                      contactIds: [...ticked],
+                    });
                     setTicked(new Set());
                     return `${countOf(removed, 'person', 'people')} removed from the campaign`;
                   })
@@ -153,7 +184,11 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
           icon="users"
           muted={Boolean(search || statusFilter)}
           title={search || statusFilter ? 'No members match' : 'No members yet'}
-          text={search || statusFilter ? 'Try another name, email or status.' : 'Add people by hand, or from a segment. Those who unsubscribed or must not be contacted are left out and counted.'}
+          text={
+            search || statusFilter
+              ? 'Try another name, email or status.'
+              : 'Add people by hand, or from a segment. Those who unsubscribed or must not be contacted are left out and counted.'
+          }
         />
       )}
       {shown.length > 0 && (
@@ -166,7 +201,9 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
                     type="checkbox"
                     aria-label="Tick every member shown"
                     checked={allShownTicked}
-                    onChange={(event) => setTicked(event.target.checked ? new Set(shown.map((row) => row.contactId)) : new Set())}
+                    onChange={(event) =>
+                      setTicked(event.target.checked ? new Set(shown.map((row) => row.contactId)) : new Set())
+                    }
                   />
                 </th>
                 <th scope="col">Name</th>
@@ -183,7 +220,12 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
               {shown.map((member) => (
                 <tr key={member.contactId} aria-selected={ticked.has(member.contactId)}>
                   <td>
-                    <input type="checkbox" aria-label={`Tick ${member.name}`} checked={ticked.has(member.contactId)} onChange={(event) => tick(member.contactId, event.target.checked)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Tick ${member.name}`}
+                      checked={ticked.has(member.contactId)}
+                      onChange={(event) => tick(member.contactId, event.target.checked)}
+                    />
                   </td>
                   <td>
                     <div className="campaigns__name">{member.name}</div>
@@ -191,7 +233,9 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
                   </td>
                   <td className="campaigns__hide-narrow">{member.companyName}</td>
                   <td>
-                    <span className={`status-chip status-chip--${member.status}`}>{memberStatusLabels[member.status]}</span>
+                    <span className={`status-chip status-chip--${member.status}`}>
+                      {memberStatusLabels[member.status]}
+                    </span>
                   </td>
                   <td>
                     <div className="campaign-members__actions">
@@ -203,7 +247,11 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
                         onChange={(event) => {
                           const status = event.target.value as MemberStatus;
                           void act(async () => {
-                            await invoke('campaigns.setStatus', { campaignId: campaign.id, contactIds: [member.contactId], status });
+                            await invoke('campaigns.setStatus', {
+                              campaignId: campaign.id,
+                              contactIds: [member.contactId],
+                              status,
+                            });
                             return `${member.name} now ${memberStatusLabels[status]}`;
                           });
                         }}
@@ -214,8 +262,13 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
                         disabled={busy || member.status === 'unsubscribed'}
                         onClick={() =>
                           void act(async () => {
-                            const done = await invoke('campaigns.recordUnsubscribe', { campaignId: campaign.id, contactId: member.contactId });
-                            return done.consentChanged ? `${member.name} unsubscribed: they will not be contacted again` : `${member.name} marked unsubscribed`;
+                            const done = await invoke('campaigns.recordUnsubscribe', {
+                              campaignId: campaign.id,
+                              contactId: member.contactId,
+                            });
+                            return done.consentChanged
+                              ? `${member.name} unsubscribed: they will not be contacted again`
+                              : `${member.name} marked unsubscribed`;
                           })
                         }
                       />
@@ -225,7 +278,10 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
                         disabled={busy}
                         onClick={() =>
                           void act(async () => {
-                            await invoke('campaigns.removeMembers', { campaignId: campaign.id, contactIds: [member.contactId] });
+                            await invoke('campaigns.removeMembers', {
+                              campaignId: campaign.id,
+                              contactIds: [member.contactId],
+                            });
                             tick(member.contactId, false);
                             return `${member.name} removed from the campaign`;
                           })
@@ -239,7 +295,9 @@ export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign;
           </table>
           {shown.length < members.total && (
             <div className="campaign-members__more">
-              <Button onClick={members.showMore}>Show more ({(members.total - shown.length).toLocaleString()} left)</Button>
+              <Button onClick={members.showMore}>
+                Show more ({(members.total - shown.length).toLocaleString()} left)
+              </Button>
             </div>
           )}
         </div>

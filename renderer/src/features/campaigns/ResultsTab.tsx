@@ -19,7 +19,9 @@ export function ResultsTab({ campaign }: { campaign: Campaign }) {
   const exporting = useSubmitOnce();
 
   useEffect(() => {
-    invoke('campaigns.results', { campaignId: campaign.id }).then(setResults, (error: unknown) => setProblem(toCrmError(error).message));
+    invoke('campaigns.results', { campaignId: campaign.id }).then(setResults, (error: unknown) =>
+      setProblem(toCrmError(error).message),
+    );
   }, [campaign.id]);
 
   async function exportCsv() {
@@ -35,7 +37,11 @@ export function ResultsTab({ campaign }: { campaign: Campaign }) {
 
   if (problem) return <ErrorBanner>{problem}</ErrorBanner>;
   if (!results) return null;
-  const funnel = results.funnel.map((step) => ({ label: funnelStepLabels[step.step], count: step.count, rate: rateText(step.ofMembers) }));
+  const funnel = results.funnel.map((step) => ({
+    label: funnelStepLabels[step.step],
+    count: step.count,
+    rate: rateText(step.ofMembers),
+  }));
 
   return (
     <>
@@ -79,7 +85,11 @@ export function ResultsTab({ campaign }: { campaign: Campaign }) {
             </table>
           ) : (
             // The figures are in the table view and the status list beside it; the chart itself is a picture of them.
-            <div className="campaign-results__chart" role="img" aria-label={funnel.map((step) => `${step.label}: ${step.count} (${step.rate})`).join(', ')}>
+            <div
+              className="campaign-results__chart"
+              role="img"
+              aria-label={funnel.map((step) => `${step.label}: ${step.count} (${step.rate})`).join(', ')}
+            >
               <ResponsiveContainer width="100%" height="100%">
                 <BarChart data={funnel} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 8 }}>
                   <CartesianGrid horizontal={false} stroke="var(--border)" />
@@ -105,7 +115,13 @@ export function ResultsTab({ campaign }: { campaign: Campaign }) {
               </div>
             ))}
             <dt>Deals won</dt>
-            <dd>{results.dealsWon.length === 0 ? 'None yet' : results.dealsWon.map((won) => `${won.deals.toLocaleString()} · ${formatMoney(won.valueMinor, won.currency)}`).join(', ')}</dd>
+            <dd>
+              {results.dealsWon.length === 0
+                ? 'None yet'
+                : results.dealsWon
+                    .map((won) => `${won.deals.toLocaleString()} · ${formatMoney(won.valueMinor, won.currency)}`)
+                    .join(', ')}
+            </dd>
             <dt>Budget</dt>
             <dd>{budgetText(results)}</dd>
             <dt>Cost per conversion</dt>

@@ -2,7 +2,12 @@ import { campaignPhaseLabels, type Campaign } from '../../../../shared/schemas/c
 import type { CampaignChannel } from '../../../../shared/schemas/marketing';
 import { formatMoney } from '../deals/money';
 
-export const channelLabels: Record<CampaignChannel, string> = { email: 'Email', phone: 'Phone', event: 'Event', letter: 'Letter' };
+export const channelLabels: Record<CampaignChannel, string> = {
+  email: 'Email',
+  phone: 'Phone',
+  event: 'Event',
+  letter: 'Letter',
+};
 
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const dayOf = (iso: string) => day.format(new Date(`${iso}T00:00:00`));

@@ -14,7 +14,13 @@ export function useMembers(campaignId: number, status: MemberStatus | null, sear
   const load = useCallback(
     async (offset: number, limit: number, keep: Member[]) => {
       try {
-        const page = await invoke('campaigns.members', { campaignId, offset, limit, search, ...(status ? { status } : {}) });
+        const page = await invoke('campaigns.members', {
+          campaignId,
+          offset,
+          limit,
+          search,
+          ...(status ? { status } : {}),
+        });
         setRows([...keep, ...page.rows]);
         setTotal(page.total);
         setProblem(null);

@@ -6,7 +6,8 @@ import { RecordListScreen } from '../views/RecordListScreen';
 import { companyColumns } from './companyColumns';
 import { CompanyPanel } from './CompanyPanel';
 
-const fetchCompanies = (query: ListQuery<CompanySortKey>, offset: number, limit: number) => invoke('companies.list', pageRequest(query, offset, limit));
+const fetchCompanies = (query: ListQuery<CompanySortKey>, offset: number, limit: number) =>
+  invoke('companies.list', pageRequest(query, offset, limit));
 const listSelector = (query: ListQuery<CompanySortKey>) => ({ kind: 'company' as const, query: listRequest(query) });
 
 /** The Companies section: New company, search, filters and views; the list; the company panel. */
@@ -26,7 +27,14 @@ export function CompaniesScreen() {
       searchesIn="a name, an industry or a website"
       empty={(create) => <NoRecordsYet kind="company" onCreate={create} />}
       renderPanel={({ panel, onSaved, onDeleted, onClose }) => (
-        <CompanyPanel key={panel.session} companyId={panel.recordId} focusName={panel.focusName} onSaved={onSaved} onDeleted={onDeleted} onClose={onClose} />
+        <CompanyPanel
+          key={panel.session}
+          companyId={panel.recordId}
+          focusName={panel.focusName}
+          onSaved={onSaved}
+          onDeleted={onDeleted}
+          onClose={onClose}
+        />
       )}
     />
   );

@@ -22,7 +22,13 @@ import './CompanyPanel.css';
 const companyRules = { fields: companyFields, validate, fieldErrorsOf };
 const describeCompany = describeTextFields(companyFieldSpecs);
 // Every form field's limit; lead source and UTM are shown by their own fields.
-const companyFormLimits = { ...companyLimits, leadSource: leadSourceLimits.name, utmSource: leadSourceLimits.utm, utmMedium: leadSourceLimits.utm, utmCampaign: leadSourceLimits.utm };
+const companyFormLimits = {
+  ...companyLimits,
+  leadSource: leadSourceLimits.name,
+  utmSource: leadSourceLimits.utm,
+  utmMedium: leadSourceLimits.utm,
+  utmCampaign: leadSourceLimits.utm,
+};
 const fetchCompany = (id: number) => invoke('companies.get', { id });
 
 interface CompanyPanelProps {
@@ -51,7 +57,10 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
     describe: describeCompany,
     rules: companyRules,
     idPrefix,
-    persist: (input, current) => (current ? invoke('companies.update', { id: current.id, version: current.version, ...input }) : invoke('companies.create', input)),
+    persist: (input, current) =>
+      current
+        ? invoke('companies.update', { id: current.id, version: current.version, ...input })
+        : invoke('companies.create', input),
     onSaved,
   });
   const { record: company, load, form } = editor;
@@ -60,10 +69,18 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
     if (focusName && load.state === 'ready') nameRef.current?.focus();
   }, [focusName, load.state]);
 
-  const removal = useRecordDelete((id: number, people: PeopleChoice | undefined) => invoke('companies.delete', people ? { id, contacts: people } : { id }), { deleted: onDeleted, problem: form.setProblem });
+  const removal = useRecordDelete(
+    (id: number, people: PeopleChoice | undefined) =>
+      invoke('companies.delete', people ? { id, contacts: people } : { id }),
+    { deleted: onDeleted, problem: form.setProblem },
+  );
 
   const title = company ? company.name : openedId === null ? 'New company' : 'Company';
-  const subtitle = company ? [company.industry, company.website].filter(Boolean).join(' · ') : openedId === null ? 'Add an organisation you work with.' : '';
+  const subtitle = company
+    ? [company.industry, company.website].filter(Boolean).join(' · ')
+    : openedId === null
+      ? 'Add an organisation you work with.'
+      : '';
   const badge = company ? (
     <Avatar name={company.name} photo={null} size="large" />
   ) : (
@@ -82,12 +99,27 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
       subtitle={subtitle}
       noun="company"
       editor={editor}
-      saved={company && { id: company.id, name: company.name, tagIds: company.tagIds, createdAt: company.createdAt, last: { label: 'Updated', at: company.updatedAt } }}
+      saved={
+        company && {
+          id: company.id,
+          name: company.name,
+          tagIds: company.tagIds,
+          createdAt: company.createdAt,
+          last: { label: 'Updated', at: company.updatedAt },
+        }
+      }
       removal={removal}
       onClose={onClose}
       deleteDialog={
         removal.asking &&
-        company && <DeleteCompanyDialog company={company} busy={removal.deleting} onConfirm={(people) => void removal.confirm(company.id, people)} onCancel={removal.cancel} />
+        company && (
+          <DeleteCompanyDialog
+            company={company}
+            busy={removal.deleting}
+            onConfirm={(people) => void removal.confirm(company.id, people)}
+            onCancel={removal.cancel}
+          />
+        )
       }
       related={
         company && (
@@ -98,8 +130,21 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
         )
       }
     >
-      <TextFields idPrefix={idPrefix} specs={companyFieldSpecs} values={form.values} errors={form.errors} limits={companyFormLimits} onChange={(field, value) => form.change({ [field]: value })} firstRef={nameRef} />
-      <LeadSourceFields idPrefix={idPrefix} values={form.values} errors={form.errors} onChange={(field, value) => form.change({ [field]: value })} />
+      <TextFields
+        idPrefix={idPrefix}
+        specs={companyFieldSpecs}
+        values={form.values}
+        errors={form.errors}
+        limits={companyFormLimits}
+        onChange={(field, value) => form.change({ [field]: value })}
+        firstRef={nameRef}
+      />
+      <LeadSourceFields
+        idPrefix={idPrefix}
+        values={form.values}
+        errors={form.errors}
+        onChange={(field, value) => form.change({ [field]: value })}
+      />
     </FieldedRecordPanel>
   );
 }

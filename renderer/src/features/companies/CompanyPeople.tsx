@@ -11,7 +11,10 @@ const peopleCount = (total: number) => countOf(total, 'person', 'people');
 /** The people linked to the company: the first 50 by name, and how many there are. */
 export function CompanyPeople({ companyId, version }: { companyId: number; version: number }) {
   // `version` is the company's: a change to it (people linked or detached) loads the list again.
-  const load = useCallback(() => invoke('contacts.list', { companyId, sort: 'name', direction: 'asc', offset: 0, limit: shown }), [companyId, version]);
+  const load = useCallback(
+    () => invoke('contacts.list', { companyId, sort: 'name', direction: 'asc', offset: 0, limit: shown }),
+    [companyId, version],
+  );
   return (
     <LinkedSection<ContactSummary>
       titleId={`people-${companyId}`}

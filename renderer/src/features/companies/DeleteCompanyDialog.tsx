@@ -23,7 +23,13 @@ export function DeleteCompanyDialog({ company, busy, onConfirm, onCancel }: Dele
       ? `${company.name} has ${countOf(people, 'person', 'people')}. What should happen to them? You can restore everything from the trash.`
       : 'It goes to the trash, and you can restore it from there.';
   return (
-    <Dialog title={`Delete ${company.name}?`} description={description} onCancel={onCancel} initialFocus={cancelRef} size={people > 0 ? 'medium' : 'normal'}>
+    <Dialog
+      title={`Delete ${company.name}?`}
+      description={description}
+      onCancel={onCancel}
+      initialFocus={cancelRef}
+      size={people > 0 ? 'medium' : 'normal'}
+    >
       <div className={people > 0 ? 'dialog__actions company-delete__choices' : 'dialog__actions'}>
         <Button ref={cancelRef} onClick={onCancel} disabled={busy}>
           Cancel

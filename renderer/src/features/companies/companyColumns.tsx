@@ -5,10 +5,36 @@ import { SampleBadge } from '../welcome/SampleBadge';
 import './companyColumns.css';
 
 export const companyColumns: readonly GridColumn<CompanySummary, CompanySortKey>[] = [
-  { key: 'name', label: 'Name', firstDirection: 'asc', cell: (company) => <NameCell name={company.name} photo={null} note={<SampleBadge kind="company" id={company.id} placement="below" />} /> },
-  { key: 'industry', label: 'Industry', firstDirection: 'asc', cell: (company) => <TextCell text={company.industry} /> },
+  {
+    key: 'name',
+    label: 'Name',
+    firstDirection: 'asc',
+    cell: (company) => (
+      <NameCell
+        name={company.name}
+        photo={null}
+        note={<SampleBadge kind="company" id={company.id} placement="below" />}
+      />
+    ),
+  },
+  {
+    key: 'industry',
+    label: 'Industry',
+    firstDirection: 'asc',
+    cell: (company) => <TextCell text={company.industry} />,
+  },
   { key: 'phone', label: 'Phone', firstDirection: 'asc', cell: (company) => <TextCell text={company.phone} numeric /> },
   { key: 'website', label: 'Website', firstDirection: 'asc', cell: (company) => <TextCell text={company.website} /> },
-  { key: 'leadSource', label: 'Lead source', firstDirection: 'asc', cell: (company) => <TextCell text={company.leadSource} /> },
-  { key: 'updatedAt', label: 'Updated', firstDirection: 'desc', cell: (company) => <TimeCell at={company.updatedAt} /> },
+  {
+    key: 'leadSource',
+    label: 'Lead source',
+    firstDirection: 'asc',
+    cell: (company) => <TextCell text={company.leadSource} />,
+  },
+  {
+    key: 'updatedAt',
+    label: 'Updated',
+    firstDirection: 'desc',
+    cell: (company) => <TimeCell at={company.updatedAt} />,
+  },
 ];

@@ -1,13 +1,35 @@
 import type { FieldIssue } from '../../../../shared/errors';
 import { CompanyDraft, type Company } from '../../../../shared/schemas/company';
 
-export const companyFields = ['name', 'website', 'phone', 'address', 'industry', 'notes', 'leadSource', 'utmSource', 'utmMedium', 'utmCampaign'] as const;
+export const companyFields = [
+  'name',
+  'website',
+  'phone',
+  'address',
+  'industry',
+  'notes',
+  'leadSource',
+  'utmSource',
+  'utmMedium',
+  'utmCampaign',
+] as const;
 export type CompanyField = (typeof companyFields)[number];
 
 export type CompanyValues = Record<CompanyField, string>;
 export type FieldErrors = Partial<Record<CompanyField, string>>;
 
-export const emptyValues: CompanyValues = { name: '', website: '', phone: '', address: '', industry: '', notes: '', leadSource: '', utmSource: '', utmMedium: '', utmCampaign: '' };
+export const emptyValues: CompanyValues = {
+  name: '',
+  website: '',
+  phone: '',
+  address: '',
+  industry: '',
+  notes: '',
+  leadSource: '',
+  utmSource: '',
+  utmMedium: '',
+  utmCampaign: '',
+};
 
 export function valuesOf(company: Company): CompanyValues {
   return {
@@ -33,13 +55,34 @@ function isCompanyField(field: string): field is CompanyField {
 }
 
 /** Checks the form with the core's own schema, so problems show before anything is sent, in the same words. */
-export function validate(values: CompanyValues): { ok: true; input: CompanyValues } | { ok: false; errors: FieldErrors } {
+export function validate(
+  values: CompanyValues,
+): { ok: true; input: CompanyValues } | { ok: false; errors: FieldErrors } {
   const result = CompanyDraft.safeParse(values);
   if (result.success) {
-    const { name, website, phone, address, industry, notes, leadSource = '', utmSource = '', utmMedium = '', utmCampaign = '' } = result.data;
-    return { ok: true, input: { name, website, phone, address, industry, notes, leadSource, utmSource, utmMedium, utmCampaign } };
+    const {
+      name,
+      website,
+      phone,
+      address,
+      industry,
+      notes,
+      leadSource = '',
+      utmSource = '',
+      utmMedium = '',
+      utmCampaign = '',
+    } = result.data;
+    return {
+      ok: true,
+      input: { name, website, phone, address, industry, notes, leadSource, utmSource, utmMedium, utmCampaign },
+    };
   }
-  return { ok: false, errors: fieldErrorsOf(result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ''), message: issue.message }))).errors };
+  return {
+    ok: false,
+    errors: fieldErrorsOf(
+      result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ''), message: issue.message })),
+    ).errors,
+  };
 }
 
 /** Splits the core's VALIDATION issues into messages for our fields (first per field) and the rest. */

@@ -22,7 +22,14 @@ import './ContactPanel.css';
 
 const contactRules = { fields: contactFields, validate, fieldErrorsOf };
 // Every form field's limit; the marketing ones are shown by their own fields.
-const contactFormLimits = { ...contactLimits, leadSource: leadSourceLimits.name, utmSource: leadSourceLimits.utm, utmMedium: leadSourceLimits.utm, utmCampaign: leadSourceLimits.utm, consent: 20 };
+const contactFormLimits = {
+  ...contactLimits,
+  leadSource: leadSourceLimits.name,
+  utmSource: leadSourceLimits.utm,
+  utmMedium: leadSourceLimits.utm,
+  utmCampaign: leadSourceLimits.utm,
+  consent: 20,
+};
 const describeContact = describeTextFields(contactFieldSpecs);
 const fetchContact = (id: number) => invoke('contacts.get', { id });
 
@@ -61,7 +68,10 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
     describe: describeContact,
     rules: contactRules,
     idPrefix,
-    persist: (input, current) => (current ? invoke('contacts.update', { id: current.id, version: current.version, ...input }) : invoke('contacts.create', input)),
+    persist: (input, current) =>
+      current
+        ? invoke('contacts.update', { id: current.id, version: current.version, ...input })
+        : invoke('contacts.create', input),
     onSaved,
   });
   const { record: contact, load, form } = editor;
@@ -71,11 +81,18 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
     // Once, when the form first becomes editable.
   }, [focusName, load.state]);
 
-  const removal = useRecordDelete((id: number) => invoke('contacts.delete', { id }), { deleted: onDeleted, problem: form.setProblem });
+  const removal = useRecordDelete((id: number) => invoke('contacts.delete', { id }), {
+    deleted: onDeleted,
+    problem: form.setProblem,
+  });
 
   const companyId = contact?.companyId ?? null;
   const title = contact ? contact.name : openedId === null ? 'New contact' : 'Contact';
-  const subtitle = contact ? [contact.company, contact.email].filter(Boolean).join(' · ') : openedId === null ? 'Add someone you work with.' : '';
+  const subtitle = contact
+    ? [contact.company, contact.email].filter(Boolean).join(' · ')
+    : openedId === null
+      ? 'Add someone you work with.'
+      : '';
   const badge = contact ? (
     <Avatar name={contact.name} photo={contact.photo} size="large" />
   ) : (
@@ -94,7 +111,15 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
       subtitle={subtitle}
       noun="contact"
       editor={editor}
-      saved={contact && { id: contact.id, name: contact.name, tagIds: contact.tagIds, createdAt: contact.createdAt, last: { label: 'Updated', at: contact.updatedAt } }}
+      saved={
+        contact && {
+          id: contact.id,
+          name: contact.name,
+          tagIds: contact.tagIds,
+          createdAt: contact.createdAt,
+          last: { label: 'Updated', at: contact.updatedAt },
+        }
+      }
       removal={removal}
       onClose={onClose}
       deleteDialog={
@@ -121,7 +146,15 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
           }}
         />
       )}
-      <TextFields idPrefix={idPrefix} specs={contactFieldSpecs} values={form.values} errors={form.errors} limits={contactFormLimits} onChange={(field, value) => form.change({ [field]: value })} firstRef={nameRef} />
+      <TextFields
+        idPrefix={idPrefix}
+        specs={contactFieldSpecs}
+        values={form.values}
+        errors={form.errors}
+        limits={contactFormLimits}
+        onChange={(field, value) => form.change({ [field]: value })}
+        firstRef={nameRef}
+      />
       <ConsentField
         id={`${idPrefix}-consent`}
         value={form.values.consent}
@@ -129,9 +162,18 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
         changed={contact && { at: contact.consentChangedAt, source: contact.consentSource }}
         onChange={(value) => form.change({ consent: value })}
       />
-      <LeadSourceFields idPrefix={idPrefix} values={form.values} errors={form.errors} onChange={(field, value) => form.change({ [field]: value })} />
+      <LeadSourceFields
+        idPrefix={idPrefix}
+        values={form.values}
+        errors={form.errors}
+        onChange={(field, value) => form.change({ [field]: value })}
+      />
       {contact && companyId !== null && (
-        <button type="button" className="contact-panel__link" onClick={() => go('companies', { type: 'open', id: companyId })}>
+        <button
+          type="button"
+          className="contact-panel__link"
+          onClick={() => go('companies', { type: 'open', id: companyId })}
+        >
           <Icon name="companies" size={15} />
           Open {contact.company}
         </button>

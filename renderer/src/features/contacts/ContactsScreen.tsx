@@ -6,7 +6,8 @@ import { RecordListScreen } from '../views/RecordListScreen';
 import { contactColumns } from './contactColumns';
 import { ContactPanel } from './ContactPanel';
 
-const fetchContacts = (query: ListQuery<ContactSortKey>, offset: number, limit: number) => invoke('contacts.list', pageRequest(query, offset, limit));
+const fetchContacts = (query: ListQuery<ContactSortKey>, offset: number, limit: number) =>
+  invoke('contacts.list', pageRequest(query, offset, limit));
 const listSelector = (query: ListQuery<ContactSortKey>) => ({ kind: 'contact' as const, query: listRequest(query) });
 
 /** The Contacts section: New contact, search, filters and views; the list; the contact panel. */

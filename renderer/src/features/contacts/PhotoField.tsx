@@ -14,7 +14,8 @@ interface PhotoFieldProps {
   onChange(contact: Contact): void;
 }
 
-const notAPhoto = (fileName: string) => new CrmError('FILE_REFUSED', `A photo must be a PNG, JPEG, GIF or WebP image; “${fileName}” is not one.`);
+const notAPhoto = (fileName: string) =>
+  new CrmError('FILE_REFUSED', `A photo must be a PNG, JPEG, GIF or WebP image; “${fileName}” is not one.`);
 
 /** Prepares a picked image for upload: checked by type, then squared and shrunk here so a 20 MB camera photo travels as a few dozen KB. */
 async function photoFrom(file: File): Promise<Blob> {
@@ -23,7 +24,10 @@ async function photoFrom(file: File): Promise<Blob> {
     return await squarePhoto(file);
   } catch (error) {
     if (error instanceof PhotoDecodeError) {
-      throw new CrmError('FILE_REFUSED', `“${file.name}” could not be read as a picture. It may be damaged, or have been moved or deleted.`);
+      throw new CrmError(
+        'FILE_REFUSED',
+        `“${file.name}” could not be read as a picture. It may be damaged, or have been moved or deleted.`,
+      );
     }
     throw error;
   }
@@ -75,17 +79,34 @@ export function PhotoField({ contact, onChange }: PhotoFieldProps) {
       </span>
       <div className="photo-field__row">
         {/* aria-disabled, not disabled, while busy: a disabled button drops keyboard focus. */}
-        <Button size="small" icon="camera" aria-disabled={busy !== null} onClick={() => busy === null && inputRef.current?.click()}>
+        <Button
+          size="small"
+          icon="camera"
+          aria-disabled={busy !== null}
+          onClick={() => busy === null && inputRef.current?.click()}
+        >
           {hasPhoto ? 'Change photo' : 'Add photo'}
         </Button>
         {hasPhoto && (
-          <Button size="small" variant="ghost" icon="trash" aria-disabled={busy !== null} onClick={() => busy === null && void remove()}>
+          <Button
+            size="small"
+            variant="ghost"
+            icon="trash"
+            aria-disabled={busy !== null}
+            onClick={() => busy === null && void remove()}
+          >
             Remove photo
           </Button>
         )}
         {/* Which pictures work matters before the first one; after that the row has no room to spare. */}
         <span className="photo-field__hint" aria-live="polite">
-          {busy === 'saving' ? 'Saving the photo…' : busy === 'removing' ? 'Removing the photo…' : hasPhoto ? '' : 'PNG, JPEG, GIF or WebP'}
+          {busy === 'saving'
+            ? 'Saving the photo…'
+            : busy === 'removing'
+              ? 'Removing the photo…'
+              : hasPhoto
+                ? ''
+                : 'PNG, JPEG, GIF or WebP'}
         </span>
         <input
           ref={inputRef}

@@ -12,7 +12,13 @@ interface SearchBoxProps {
 }
 
 /** The contact search field; Escape clears it. */
-export function SearchBox({ value, onChange, inputRef, busy, placeholder = 'Search name, email, company…' }: SearchBoxProps) {
+export function SearchBox({
+  value,
+  onChange,
+  inputRef,
+  busy,
+  placeholder = 'Search name, email, company…',
+}: SearchBoxProps) {
   return (
     <div className="search-box" role="search">
       <Icon name="search" size={16} className="search-box__icon" />

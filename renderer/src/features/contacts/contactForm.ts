@@ -2,13 +2,35 @@ import type { FieldIssue } from '../../../../shared/errors';
 import { ContactDraft, type Contact } from '../../../../shared/schemas/contact';
 // ContactDraft is both the schema and the type of what it sends (consent as a status).
 
-export const contactFields = ['name', 'email', 'phone', 'company', 'notes', 'leadSource', 'utmSource', 'utmMedium', 'utmCampaign', 'consent'] as const;
+export const contactFields = [
+  'name',
+  'email',
+  'phone',
+  'company',
+  'notes',
+  'leadSource',
+  'utmSource',
+  'utmMedium',
+  'utmCampaign',
+  'consent',
+] as const;
 export type ContactField = (typeof contactFields)[number];
 
 export type ContactValues = Record<ContactField, string>;
 export type FieldErrors = Partial<Record<ContactField, string>>;
 
-export const emptyValues: ContactValues = { name: '', email: '', phone: '', company: '', notes: '', leadSource: '', utmSource: '', utmMedium: '', utmCampaign: '', consent: 'not_asked' };
+export const emptyValues: ContactValues = {
+  name: '',
+  email: '',
+  phone: '',
+  company: '',
+  notes: '',
+  leadSource: '',
+  utmSource: '',
+  utmMedium: '',
+  utmCampaign: '',
+  consent: 'not_asked',
+};
 
 export function valuesOf(contact: Contact): ContactValues {
   return {
@@ -37,10 +59,17 @@ function isContactField(field: string): field is ContactField {
  * Checks the form with the same schema the core uses, so the user hears
  * about a problem before anything is sent, in the same words.
  */
-export function validate(values: ContactValues): { ok: true; input: ContactDraft } | { ok: false; errors: FieldErrors } {
+export function validate(
+  values: ContactValues,
+): { ok: true; input: ContactDraft } | { ok: false; errors: FieldErrors } {
   const result = ContactDraft.safeParse(values);
   if (result.success) return { ok: true, input: result.data };
-  return { ok: false, errors: fieldErrorsOf(result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ''), message: issue.message }))).errors };
+  return {
+    ok: false,
+    errors: fieldErrorsOf(
+      result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ''), message: issue.message })),
+    ).errors,
+  };
 }
 
 /**

@@ -32,7 +32,11 @@ export async function squarePhoto(image: Blob): Promise<Blob> {
     context.imageSmoothingQuality = 'high';
     context.drawImage(bitmap, (bitmap.width - crop) / 2, (bitmap.height - crop) / 2, crop, crop, 0, 0, side, side);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new PhotoDecodeError('The photo could not be encoded.'))), 'image/jpeg', quality),
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new PhotoDecodeError('The photo could not be encoded.'))),
+        'image/jpeg',
+        quality,
+      ),
     );
   } finally {
     bitmap.close();

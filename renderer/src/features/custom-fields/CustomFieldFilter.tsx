@@ -42,7 +42,11 @@ function Conditions({ kind, value, onChange }: CustomFieldFilterProps) {
           {value.map((filter, index) => (
             <li key={`${filter.fieldId}-${filter.op}-${String(filter.value)}`} className="custom-filter__condition">
               <span>{describeFilter(byId.get(filter.fieldId), filter)}</span>
-              <IconButton icon="close" label={`Remove ${describeFilter(byId.get(filter.fieldId), filter)}`} onClick={() => onChange(value.filter((_, other) => other !== index))} />
+              <IconButton
+                icon="close"
+                label={`Remove ${describeFilter(byId.get(filter.fieldId), filter)}`}
+                onClick={() => onChange(value.filter((_, other) => other !== index))}
+              />
             </li>
           ))}
         </ul>
@@ -90,11 +94,16 @@ function NewCondition({ fields, onAdd }: { fields: CustomField[]; onAdd(filter: 
       <label className="visually-hidden" htmlFor={`${idPrefix}-field`}>
         Field
       </label>
-      <select id={`${idPrefix}-field`} className="field__control" value={field.id} onChange={(event) => {
+      <select
+        id={`${idPrefix}-field`}
+        className="field__control"
+        value={field.id}
+        onChange={(event) => {
           setFieldId(Number(event.target.value));
           setTyped('');
           setProblem(null);
-        }}>
+        }}
+      >
         {fields.map((candidate) => (
           <option key={candidate.id} value={candidate.id}>
             {candidate.label}
@@ -104,14 +113,27 @@ function NewCondition({ fields, onAdd }: { fields: CustomField[]; onAdd(filter: 
       <label className="visually-hidden" htmlFor={`${idPrefix}-op`}>
         Condition
       </label>
-      <select id={`${idPrefix}-op`} className="field__control" value={currentOp} onChange={(event) => setOp(event.target.value as CustomFilterOp)}>
+      <select
+        id={`${idPrefix}-op`}
+        className="field__control"
+        value={currentOp}
+        onChange={(event) => setOp(event.target.value as CustomFilterOp)}
+      >
         {ops.map((entry) => (
           <option key={entry.op} value={entry.op}>
             {entry.label}
           </option>
         ))}
       </select>
-      {needsValue(currentOp) && <ValueInput id={`${idPrefix}-value`} field={field} typed={typed} invalid={problem !== null} onChange={setTyped} />}
+      {needsValue(currentOp) && (
+        <ValueInput
+          id={`${idPrefix}-value`}
+          field={field}
+          typed={typed}
+          invalid={problem !== null}
+          onChange={setTyped}
+        />
+      )}
       {problem && (
         <p className="field__error" role="alert">
           <Icon name="alert" size={14} />
@@ -125,14 +147,32 @@ function NewCondition({ fields, onAdd }: { fields: CustomField[]; onAdd(filter: 
   );
 }
 
-function ValueInput({ id, field, typed, invalid, onChange }: { id: string; field: CustomField; typed: string; invalid: boolean; onChange(value: string): void }) {
+function ValueInput({
+  id,
+  field,
+  typed,
+  invalid,
+  onChange,
+}: {
+  id: string;
+  field: CustomField;
+  typed: string;
+  invalid: boolean;
+  onChange(value: string): void;
+}) {
   return (
     <>
       <label className="visually-hidden" htmlFor={id}>
         Value
       </label>
       {field.type === 'choice' ? (
-        <select id={id} className="field__control" value={typed} aria-invalid={invalid || undefined} onChange={(event) => onChange(event.target.value)}>
+        <select
+          id={id}
+          className="field__control"
+          value={typed}
+          aria-invalid={invalid || undefined}
+          onChange={(event) => onChange(event.target.value)}
+        >
           <option value="">Choose…</option>
           {field.choices.map((choice) => (
             <option key={choice} value={choice}>

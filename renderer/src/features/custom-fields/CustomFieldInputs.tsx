@@ -41,7 +41,8 @@ interface CustomFieldInputProps {
 }
 
 function CustomFieldInput({ id, field, value, error, onChange }: CustomFieldInputProps) {
-  if (field.type === 'choice') return <ChoiceInput id={id} field={field} value={value} error={error} onChange={onChange} />;
+  if (field.type === 'choice')
+    return <ChoiceInput id={id} field={field} value={value} error={error} onChange={onChange} />;
   const byType = {
     text: { type: 'text', inputMode: undefined },
     number: { type: 'text', inputMode: 'decimal' },
@@ -49,7 +50,18 @@ function CustomFieldInput({ id, field, value, error, onChange }: CustomFieldInpu
   } as const;
   const { type, inputMode } = byType[field.type];
   const limit = field.type === 'text' ? customTextLimit : undefined;
-  return <Field id={id} label={field.label} error={error} limit={limit} type={type} inputMode={inputMode} value={value} onChange={(event) => onChange(event.target.value)} />;
+  return (
+    <Field
+      id={id}
+      label={field.label}
+      error={error}
+      limit={limit}
+      type={type}
+      inputMode={inputMode}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
 }
 
 /** A choice field as a select, with a blank first option so a value can be cleared. */

@@ -35,8 +35,16 @@ export function fieldFormErrorsOf(problem: { message: string; fields: readonly F
 
 /** Checks a new field with the core's own schema, so the words are the same before and after sending. */
 export function validateNewField(kind: FieldedKind, values: FieldFormValues) {
-  const result = CustomFieldDraft.safeParse({ kind, label: values.label, type: values.type, choices: values.type === 'choice' ? choicesOf(values.choices) : [] });
+  const result = CustomFieldDraft.safeParse({
+    kind,
+    label: values.label,
+    type: values.type,
+    choices: values.type === 'choice' ? choicesOf(values.choices) : [],
+  });
   if (result.success) return { ok: true as const, draft: result.data };
   const fields = result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
-  return { ok: false as const, errors: fieldFormErrorsOf({ message: fields[0]?.message ?? 'Please check the field.', fields }) };
+  return {
+    ok: false as const,
+    errors: fieldFormErrorsOf({ message: fields[0]?.message ?? 'Please check the field.', fields }),
+  };
 }

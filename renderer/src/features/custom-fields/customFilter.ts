@@ -39,7 +39,11 @@ export const opsOfType: Record<CustomFieldType, ReadonlyArray<{ op: CustomFilter
 export const needsValue = (op: CustomFilterOp) => op !== 'empty' && op !== 'notEmpty';
 
 /** A condition as the user set it up, as the list request takes it; or what is missing. */
-export function customFilterOf(field: CustomField, op: CustomFilterOp, typed: string): { ok: true; filter: CustomFilter } | { ok: false; message: string } {
+export function customFilterOf(
+  field: CustomField,
+  op: CustomFilterOp,
+  typed: string,
+): { ok: true; filter: CustomFilter } | { ok: false; message: string } {
   if (!needsValue(op)) return { ok: true, filter: { fieldId: field.id, op } };
   if (typed.trim() === '') return { ok: false, message: `Enter a value for ${field.label}.` };
   // "contains" looks for part of a text, so it takes the text as typed rather than a whole value.
@@ -47,7 +51,9 @@ export function customFilterOf(field: CustomField, op: CustomFilterOp, typed: st
   const parsed = parseCustomValues([field], { [field.id]: typed });
   if (!parsed.ok) return { ok: false, message: parsed.errors[field.id] ?? `Check the value for ${field.label}.` };
   const value = parsed.custom[field.id];
-  return value === null || value === undefined ? { ok: false, message: `Enter a value for ${field.label}.` } : { ok: true, filter: { fieldId: field.id, op, value } };
+  return value === null || value === undefined
+    ? { ok: false, message: `Enter a value for ${field.label}.` }
+    : { ok: true, filter: { fieldId: field.id, op, value } };
 }
 
 /** "Budget is more than 1000", for the chip that shows an active condition. */

@@ -4,14 +4,29 @@ import type { Dashboard } from '../../../../shared/schemas/dashboard';
 import { ChartCard } from './ChartCard';
 import { countText, everyOtherFromEnd, weekAxis, weekName } from './dashboardWords';
 
-const kindNames: Record<ActivityKind, string> = { note: 'Notes', call: 'Calls', meeting: 'Meetings', email: 'Emails', task: 'Tasks' };
+const kindNames: Record<ActivityKind, string> = {
+  note: 'Notes',
+  call: 'Calls',
+  meeting: 'Meetings',
+  email: 'Emails',
+  task: 'Tasks',
+};
 
 /** Activities logged per week, stacked by kind. */
 export function ActivityWeeksChart({ weeks }: { weeks: Dashboard['activityWeeks'] }) {
-  const bars = weeks.map((week) => ({ axis: weekAxis(week.startsOn), name: `Week of ${weekName(week.startsOn)}`, total: week.total, ...week.byKind }));
+  const bars = weeks.map((week) => ({
+    axis: weekAxis(week.startsOn),
+    name: `Week of ${weekName(week.startsOn)}`,
+    total: week.total,
+    ...week.byKind,
+  }));
   const figures = {
     columns: ['Week starting', ...activityKinds.map((kind) => kindNames[kind]), 'All'],
-    rows: weeks.map((week) => [weekName(week.startsOn), ...activityKinds.map((kind) => countText(week.byKind[kind])), countText(week.total)]),
+    rows: weeks.map((week) => [
+      weekName(week.startsOn),
+      ...activityKinds.map((kind) => countText(week.byKind[kind])),
+      countText(week.total),
+    ]),
   };
   return (
     <ChartCard
@@ -22,12 +37,43 @@ export function ActivityWeeksChart({ weeks }: { weeks: Dashboard['activityWeeks'
       <ResponsiveContainer width="100%" height={260}>
         <BarChart data={bars} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="axis" interval={0} tickFormatter={everyOtherFromEnd(bars.length)} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} />
-          <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} width={44} tickLine={false} axisLine={false} />
-          <Tooltip cursor={{ fill: 'var(--bg-hover)' }} labelFormatter={(_label, items) => String((items[0]?.payload as (typeof bars)[number] | undefined)?.name ?? '')} />
-          <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} formatter={(name) => <span className="chart-card__legend">{name}</span>} />
+          <XAxis
+            dataKey="axis"
+            interval={0}
+            tickFormatter={everyOtherFromEnd(bars.length)}
+            tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+            tickLine={false}
+            axisLine={{ stroke: 'var(--border-strong)' }}
+          />
+          <YAxis
+            allowDecimals={false}
+            tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+            width={44}
+            tickLine={false}
+            axisLine={false}
+          />
+          <Tooltip
+            cursor={{ fill: 'var(--bg-hover)' }}
+            labelFormatter={(_label, items) =>
+              String((items[0]?.payload as (typeof bars)[number] | undefined)?.name ?? '')
+            }
+          />
+          <Legend
+            iconType="square"
+            iconSize={10}
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(name) => <span className="chart-card__legend">{name}</span>}
+          />
           {activityKinds.map((kind, index) => (
-            <Bar key={kind} dataKey={kind} name={kindNames[kind]} stackId="kinds" fill={`var(--chart-${index + 1})`} isAnimationActive={false} maxBarSize={36} />
+            <Bar
+              key={kind}
+              dataKey={kind}
+              name={kindNames[kind]}
+              stackId="kinds"
+              fill={`var(--chart-${index + 1})`}
+              isAnimationActive={false}
+              maxBarSize={36}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -8,15 +8,25 @@ import { countText, dayName, funnelStepLabels, percentText } from './dashboardWo
 export function CampaignFunnel({ campaign }: { campaign: Dashboard['newestCampaign'] }) {
   if (!campaign) {
     return (
-      <ChartCard title="Newest campaign" caption="The funnel of the campaign you created last shows here." figures={null}>
+      <ChartCard
+        title="Newest campaign"
+        caption="The funnel of the campaign you created last shows here."
+        figures={null}
+      >
         <p className="chart-card__nothing">No campaign yet.</p>
       </ChartCard>
     );
   }
   const members = campaign.steps[0]?.members ?? 0;
   const share = (count: number) => (members === 0 ? '' : percentText(count / members));
-  const bars = campaign.steps.map((step) => ({ name: funnelStepLabels[step.step], members: step.members, label: `${countText(step.members)}${members > 0 ? ` · ${share(step.members)}` : ''}` }));
-  const aside = campaign.byStatus.filter((row) => (row.status === 'bounced' || row.status === 'unsubscribed') && row.members > 0);
+  const bars = campaign.steps.map((step) => ({
+    name: funnelStepLabels[step.step],
+    members: step.members,
+    label: `${countText(step.members)}${members > 0 ? ` · ${share(step.members)}` : ''}`,
+  }));
+  const aside = campaign.byStatus.filter(
+    (row) => (row.status === 'bounced' || row.status === 'unsubscribed') && row.members > 0,
+  );
   const figures = {
     columns: ['Step', 'Members', 'Of all members'],
     rows: [
@@ -24,7 +34,9 @@ export function CampaignFunnel({ campaign }: { campaign: Dashboard['newestCampai
       ...aside.map((row) => [memberStatusLabels[row.status], countText(row.members), share(row.members)]),
     ],
   };
-  const asideText = aside.map((row) => `${memberStatusLabels[row.status].toLowerCase()}: ${countText(row.members)}`).join(', ');
+  const asideText = aside
+    .map((row) => `${memberStatusLabels[row.status].toLowerCase()}: ${countText(row.members)}`)
+    .join(', ');
   const caption = `“${campaign.name}”, created ${dayName(new Date(campaign.createdAt))}. Each step counts the members who got at least that far${asideText ? `; bounced and unsubscribed members count as sent (${asideText})` : ''}.`;
   return (
     <ChartCard title="Newest campaign" caption={caption} figures={figures}>
@@ -35,8 +47,22 @@ export function CampaignFunnel({ campaign }: { campaign: Dashboard['newestCampai
           <BarChart data={bars} layout="vertical" margin={{ top: 0, right: 96, bottom: 0, left: 8 }}>
             <CartesianGrid horizontal={false} stroke="var(--border)" />
             <XAxis type="number" hide allowDecimals={false} domain={[0, members]} />
-            <YAxis type="category" dataKey="name" width={120} tick={{ fill: 'var(--text)', fontSize: 12 }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} />
-            <Bar dataKey="members" name="Members" fill="var(--success)" radius={[0, 4, 4, 0]} isAnimationActive={false} maxBarSize={24}>
+            <YAxis
+              type="category"
+              dataKey="name"
+              width={120}
+              tick={{ fill: 'var(--text)', fontSize: 12 }}
+              tickLine={false}
+              axisLine={{ stroke: 'var(--border-strong)' }}
+            />
+            <Bar
+              dataKey="members"
+              name="Members"
+              fill="var(--success)"
+              radius={[0, 4, 4, 0]}
+              isAnimationActive={false}
+              maxBarSize={24}
+            >
               <LabelList dataKey="label" position="right" fill="var(--text)" fontSize={12} />
             </Bar>
           </BarChart>

@@ -23,12 +23,21 @@ export function ChartCard({ title, caption, figures, children }: ChartCardProps)
           {title}
         </h2>
         {figures && (
-          <Button size="small" icon={asTable ? 'board' : 'list'} aria-pressed={asTable} onClick={() => setAsTable((shown) => !shown)}>
+          <Button
+            size="small"
+            icon={asTable ? 'board' : 'list'}
+            aria-pressed={asTable}
+            onClick={() => setAsTable((shown) => !shown)}
+          >
             Table
           </Button>
         )}
       </header>
-      {figures && asTable ? <FigureTable caption={title} figures={figures} /> : <div className="chart-card__chart">{children}</div>}
+      {figures && asTable ? (
+        <FigureTable caption={title} figures={figures} />
+      ) : (
+        <div className="chart-card__chart">{children}</div>
+      )}
       <p className="chart-card__caption">{caption}</p>
     </section>
   );

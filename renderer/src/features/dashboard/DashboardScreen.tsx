@@ -20,7 +20,8 @@ export function DashboardScreen() {
   const [chosenCurrency, setChosenCurrency] = useState<string | null>(null);
   const currencies = dashboard?.currencies ?? [];
   // Money is never added across currencies: the charts show one, the one most deals use unless the user picks another.
-  const currency = chosenCurrency !== null && currencies.includes(chosenCurrency) ? chosenCurrency : (currencies[0] ?? 'EUR');
+  const currency =
+    chosenCurrency !== null && currencies.includes(chosenCurrency) ? chosenCurrency : (currencies[0] ?? 'EUR');
 
   return (
     <Screen className="dashboard" titleId="dashboard-title">
@@ -28,7 +29,11 @@ export function DashboardScreen() {
         {currencies.length > 1 && (
           <label className="dashboard__currency">
             <span>Currency</span>
-            <Select value={currency} options={currencies.map((code) => ({ value: code, label: code }))} onChange={(event) => setChosenCurrency(event.target.value)} />
+            <Select
+              value={currency}
+              options={currencies.map((code) => ({ value: code, label: code }))}
+              onChange={(event) => setChosenCurrency(event.target.value)}
+            />
           </label>
         )}
       </ScreenHeader>

@@ -14,8 +14,15 @@ const ownersShown = 8;
 export function OverdueTasksChart({ owners }: { owners: Dashboard['overdueTasks'] }) {
   const named = owners.map((row) => ({ name: row.owner ?? unassigned, tasks: row.tasks }));
   const rest = named.slice(ownersShown - 1);
-  const bars = named.length > ownersShown ? [...named.slice(0, ownersShown - 1), { name: `${rest.length} others`, tasks: rest.reduce((sum, row) => sum + row.tasks, 0) }] : named;
-  const caption = 'Open tasks past their due time, by the owner of the deal the task is on. Tasks not on a deal, or on a deal with no owner, are Unassigned.';
+  const bars =
+    named.length > ownersShown
+      ? [
+          ...named.slice(0, ownersShown - 1),
+          { name: `${rest.length} others`, tasks: rest.reduce((sum, row) => sum + row.tasks, 0) },
+        ]
+      : named;
+  const caption =
+    'Open tasks past their due time, by the owner of the deal the task is on. Tasks not on a deal, or on a deal with no owner, are Unassigned.';
   if (bars.length === 0) {
     return (
       <ChartCard title="Overdue tasks by owner" caption={caption} figures={null}>
@@ -29,10 +36,37 @@ export function OverdueTasksChart({ owners }: { owners: Dashboard['overdueTasks'
       <ResponsiveContainer width="100%" height={Math.max(120, bars.length * 34 + 24)}>
         <BarChart data={bars} layout="vertical" margin={{ top: 0, right: 40, bottom: 0, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="var(--border)" />
-          <XAxis type="number" allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} tickLine={false} axisLine={false} />
-          <YAxis type="category" dataKey="name" width={130} tickFormatter={shortName} tick={{ fill: 'var(--text)', fontSize: 12 }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} />
-          <Bar dataKey="tasks" name="Overdue tasks" fill="var(--warning)" radius={[0, 4, 4, 0]} isAnimationActive={false} maxBarSize={22}>
-            <LabelList dataKey="tasks" position="right" fill="var(--text)" fontSize={12} formatter={(value) => countText(Number(value))} />
+          <XAxis
+            type="number"
+            allowDecimals={false}
+            tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+            tickLine={false}
+            axisLine={false}
+          />
+          <YAxis
+            type="category"
+            dataKey="name"
+            width={130}
+            tickFormatter={shortName}
+            tick={{ fill: 'var(--text)', fontSize: 12 }}
+            tickLine={false}
+            axisLine={{ stroke: 'var(--border-strong)' }}
+          />
+          <Bar
+            dataKey="tasks"
+            name="Overdue tasks"
+            fill="var(--warning)"
+            radius={[0, 4, 4, 0]}
+            isAnimationActive={false}
+            maxBarSize={22}
+          >
+            <LabelList
+              dataKey="tasks"
+              position="right"
+              fill="var(--text)"
+              fontSize={12}
+              formatter={(value) => countText(Number(value))}
+            />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

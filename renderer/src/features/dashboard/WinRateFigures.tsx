@@ -18,16 +18,24 @@ export function WinRateFigures({ winRate, currency }: { winRate: Dashboard['winR
           <dt>Win rate</dt>
           <dd className="figure-pair__value">{winRate.rate === null ? '–' : percentText(winRate.rate)}</dd>
           <dd className="figure-pair__detail">
-            {winRate.rate === null ? 'No deal was won or lost yet.' : `${plural(winRate.won, 'deal', 'deals')} won, ${winRate.lost} lost`}
+            {winRate.rate === null
+              ? 'No deal was won or lost yet.'
+              : `${plural(winRate.won, 'deal', 'deals')} won, ${winRate.lost} lost`}
           </dd>
         </div>
         <div className="figure-pair__item">
           <dt>Average deal size</dt>
-          <dd className="figure-pair__value">{average && currency ? formatMinor(average.valueMinor, currency) : '–'}</dd>
-          <dd className="figure-pair__detail">{average ? `The average won deal in ${currency}` : `No deal in ${currency ?? 'any currency'} was won.`}</dd>
+          <dd className="figure-pair__value">
+            {average && currency ? formatMinor(average.valueMinor, currency) : '–'}
+          </dd>
+          <dd className="figure-pair__detail">
+            {average ? `The average won deal in ${currency}` : `No deal in ${currency ?? 'any currency'} was won.`}
+          </dd>
         </div>
       </dl>
-      <p className="chart-card__caption">Deals won or lost since {since}, by the day they closed: won ÷ (won + lost), in every currency.</p>
+      <p className="chart-card__caption">
+        Deals won or lost since {since}, by the day they closed: won ÷ (won + lost), in every currency.
+      </p>
     </section>
   );
 }

@@ -12,7 +12,12 @@ export function compactMoney(units: number, currency: string): string {
   let format = compactFormats.get(currency);
   if (!format) {
     try {
-      format = new Intl.NumberFormat(undefined, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+      format = new Intl.NumberFormat(undefined, {
+        style: 'currency',
+        currency,
+        notation: 'compact',
+        maximumFractionDigits: 1,
+      });
     } catch {
       format = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
     }
@@ -55,7 +60,11 @@ export const funnelStepLabels: Record<FunnelStep, string> = {
 };
 
 /** "1 deal", "3 deals". */
-export const plural = (count: number, one: string, many: string): string => `${countText(count)} ${count === 1 ? one : many}`;
+export const plural = (count: number, one: string, many: string): string =>
+  `${countText(count)} ${count === 1 ? one : many}`;
 
 /** Every other label on a crowded axis, counted from the end so the newest bar keeps its label. */
-export const everyOtherFromEnd = (count: number) => (label: string, index: number): string => ((count - 1 - index) % 2 === 0 ? label : '');
+export const everyOtherFromEnd =
+  (count: number) =>
+  (label: string, index: number): string =>
+    (count - 1 - index) % 2 === 0 ? label : '';

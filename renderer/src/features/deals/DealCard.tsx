@@ -20,9 +20,21 @@ interface DealCardProps {
 }
 
 /** One deal on the board: what it is, for whom, what it is worth, and when it should close. */
-export const DealCard = memo(function DealCard({ deal, tabStop, selected, lifted, hintId, onOpen, onFocusCard, onLift, onDrop }: DealCardProps) {
+export const DealCard = memo(function DealCard({
+  deal,
+  tabStop,
+  selected,
+  lifted,
+  hintId,
+  onOpen,
+  onFocusCard,
+  onLift,
+  onDrop,
+}: DealCardProps) {
   const overdue = deal.stageKind === 'open' && deal.expectedCloseDate !== null && isOverdue(deal.expectedCloseDate);
-  const className = ['deal-card', selected && 'deal-card--selected', lifted && 'deal-card--lifted'].filter(Boolean).join(' ');
+  const className = ['deal-card', selected && 'deal-card--selected', lifted && 'deal-card--lifted']
+    .filter(Boolean)
+    .join(' ');
   const who = [deal.companyName, deal.contactName].filter(Boolean).join(' · ');
   return (
     <li className="deal-board__slot">
@@ -55,7 +67,10 @@ export const DealCard = memo(function DealCard({ deal, tabStop, selected, lifted
         {(deal.expectedCloseDate || deal.owner) && (
           <span className="deal-card__meta">
             {deal.expectedCloseDate && (
-              <span className={overdue ? 'deal-card__date deal-card__date--overdue' : 'deal-card__date'} title={overdue ? 'Expected close date (passed)' : 'Expected close date'}>
+              <span
+                className={overdue ? 'deal-card__date deal-card__date--overdue' : 'deal-card__date'}
+                title={overdue ? 'Expected close date (passed)' : 'Expected close date'}
+              >
                 <Icon name="calendar" size={13} />
                 {formatCloseDate(deal.expectedCloseDate)}
               </span>

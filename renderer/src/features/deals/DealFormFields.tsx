@@ -33,25 +33,40 @@ export function DealFormFields({ idPrefix, values, errors, stages, onChange, tit
     onChange({ currency, amount: carried.amount });
   };
 
-  const findCompanies = useCallback(
-    async (search: string): Promise<PickerOption[]> => {
-      const page = await invoke('companies.list', { search, sort: 'name', direction: 'asc', offset: 0, limit: pickerLimit });
-      return page.rows.map((company) => ({ id: company.id, name: company.name, detail: company.industry }));
-    },
-    [],
-  );
+  const findCompanies = useCallback(async (search: string): Promise<PickerOption[]> => {
+    const page = await invoke('companies.list', {
+      search,
+      sort: 'name',
+      direction: 'asc',
+      offset: 0,
+      limit: pickerLimit,
+    });
+    return page.rows.map((company) => ({ id: company.id, name: company.name, detail: company.industry }));
+  }, []);
   // With a company chosen, only its people: the usual case, and the list stays short.
   const findContacts = useCallback(
     async (search: string): Promise<PickerOption[]> => {
-      const page = await invoke('contacts.list', { search, sort: 'name', direction: 'asc', offset: 0, limit: pickerLimit, ...(companyId === undefined ? {} : { companyId }) });
-      return page.rows.map((contact) => ({ id: contact.id, name: contact.name, detail: [contact.email, contact.company].filter(Boolean).join(' · '),
+      const page = await invoke('contacts.list', {
+        search,
+        sort: 'name',
+        direction: 'asc',
+        offset: 0,
+        limit: pickerLimit,
+        ...(companyId === undefined ? {} : { companyId }),
+      });
+      return page.rows.map((contact) => ({
+        id: contact.id,
+        name: contact.name,
+        detail: [contact.email, contact.company].filter(Boolean).join(' · '),
         parent: contact.companyId === null ? null : { id: contact.companyId, name: contact.company },
       }));
     },
     [companyId],
   );
 
-  const currencies = commonCurrencies.includes(values.currency as (typeof commonCurrencies)[number]) ? commonCurrencies : [values.currency, ...commonCurrencies];
+  const currencies = commonCurrencies.includes(values.currency as (typeof commonCurrencies)[number])
+    ? commonCurrencies
+    : [values.currency, ...commonCurrencies];
 
   return (
     <div className="contact-form__fields deal-form">
@@ -82,7 +97,9 @@ export function DealFormFields({ idPrefix, values, errors, stages, onChange, tit
         error={errors.contactId}
         placeholder={values.company ? `Search people at ${values.company.name}…` : 'Search people…'}
         search={findContacts}
-        onChange={(contact) => onChange(values.company === null && contact?.parent ? { contact, company: contact.parent } : { contact })}
+        onChange={(contact) =>
+          onChange(values.company === null && contact?.parent ? { contact, company: contact.parent } : { contact })
+        }
       />
       <div className="deal-form__pair">
         <Field

@@ -35,7 +35,8 @@ interface DealPanelProps {
 
 const dealRules = { fields: dealFields, validate, fieldErrorsOf };
 
-const firstOpenStage = (stages: readonly Stage[]) => (stages.find((stage) => stage.kind === 'open') ?? stages[0])?.id ?? null;
+const firstOpenStage = (stages: readonly Stage[]) =>
+  (stages.find((stage) => stage.kind === 'open') ?? stages[0])?.id ?? null;
 const fetchDeal = (id: number) => invoke('deals.get', { id });
 
 /** The deal form's fields as the review of a conflict names and reads them. */
@@ -47,7 +48,10 @@ function describeDeal(stages: readonly Stage[]): FieldDescriptions<DealValues> {
     amount: { label: 'Value' },
     currency: { label: 'Currency' },
     stageId: { label: 'Stage', text: (stageId) => stages.find((stage) => stage.id === stageId)?.name ?? '' },
-    probability: { label: 'Probability', text: (probability) => (probability.trim() === '' ? '' : `${probability.trim().replace(/%$/, '')}%`) },
+    probability: {
+      label: 'Probability',
+      text: (probability) => (probability.trim() === '' ? '' : `${probability.trim().replace(/%$/, '')}%`),
+    },
     expectedCloseDate: { label: 'Expected close' },
     owner: { label: 'Owner' },
     notes: { label: 'Notes' },
@@ -70,7 +74,10 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
     describe: describeDeal(stages),
     rules: dealRules,
     idPrefix,
-    persist: (input, current) => (current ? invoke('deals.update', { id: current.id, version: current.version, ...input }) : invoke('deals.create', input)),
+    persist: (input, current) =>
+      current
+        ? invoke('deals.update', { id: current.id, version: current.version, ...input })
+        : invoke('deals.create', input),
     onSaved,
   });
   const { record: deal, load, form } = editor;
@@ -82,10 +89,14 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
 
   // A stage list that arrives after the form opened still gives a new deal its first stage.
   useEffect(() => {
-    if (openedId === null && values.stageId === null && stages.length > 0) setValues((current) => ({ ...current, stageId: firstOpenStage(stages) }));
+    if (openedId === null && values.stageId === null && stages.length > 0)
+      setValues((current) => ({ ...current, stageId: firstOpenStage(stages) }));
   }, [openedId, stages, values.stageId, setValues]);
 
-  const removal = useRecordDelete((id: number) => invoke('deals.delete', { id }), { deleted: onDeleted, problem: form.setProblem });
+  const removal = useRecordDelete((id: number) => invoke('deals.delete', { id }), {
+    deleted: onDeleted,
+    problem: form.setProblem,
+  });
 
   const title = deal ? deal.title : openedId === null ? 'New deal' : 'Deal';
   const subtitle = deal
@@ -95,7 +106,10 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
       : '';
 
   const badge = (
-    <span className={deal ? `contact-panel__new-badge deal-panel__badge--${deal.stageKind}` : 'contact-panel__new-badge'} aria-hidden="true">
+    <span
+      className={deal ? `contact-panel__new-badge deal-panel__badge--${deal.stageKind}` : 'contact-panel__new-badge'}
+      aria-hidden="true"
+    >
       <Icon name="deals" size={20} />
     </span>
   );
@@ -116,7 +130,9 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
           name: deal.title,
           tagIds: deal.tagIds,
           createdAt: deal.createdAt,
-          last: deal.closedAt ? { label: deal.stageKind === 'won' ? 'Won' : 'Lost', at: deal.closedAt } : { label: 'Updated', at: deal.updatedAt },
+          last: deal.closedAt
+            ? { label: deal.stageKind === 'won' ? 'Won' : 'Lost', at: deal.closedAt }
+            : { label: 'Updated', at: deal.updatedAt },
         }
       }
       removal={removal}
@@ -135,7 +151,14 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
         )
       }
     >
-      <DealFormFields idPrefix={idPrefix} values={values} errors={form.errors} stages={stages} onChange={form.change} titleRef={titleRef} />
+      <DealFormFields
+        idPrefix={idPrefix}
+        values={values}
+        errors={form.errors}
+        stages={stages}
+        onChange={form.change}
+        titleRef={titleRef}
+      />
     </FieldedRecordPanel>
   );
 }

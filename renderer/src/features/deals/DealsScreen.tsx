@@ -39,7 +39,8 @@ function storedView(): DealView {
   return window.localStorage.getItem(viewKey) === 'list' ? 'list' : 'board';
 }
 
-const fetchDeals = (query: ListQuery<DealSortKey>, offset: number, limit: number) => invoke('deals.list', pageRequest(query, offset, limit));
+const fetchDeals = (query: ListQuery<DealSortKey>, offset: number, limit: number) =>
+  invoke('deals.list', pageRequest(query, offset, limit));
 const listSelector = (query: ListQuery<DealSortKey>) => ({ kind: 'deal' as const, query: listRequest(query) });
 const fetchRange = rangeFetcher(listSelector);
 const fetchCount = countFetcher(listSelector);
@@ -61,7 +62,10 @@ export function DealsScreen() {
   const exporter = useListExport(bulkTarget, listSelector, snapshot, selection);
 
   const stages = useMemo(() => board?.columns.map((column) => column.stage) ?? [], [board]);
-  const dealCounts = useMemo(() => new Map(board?.columns.map((column) => [column.stage.id, column.count]) ?? []), [board]);
+  const dealCounts = useMemo(
+    () => new Map(board?.columns.map((column) => [column.stage.id, column.count]) ?? []),
+    [board],
+  );
 
   const chooseView = (next: DealView) => {
     setView(next);
@@ -131,10 +135,18 @@ export function DealsScreen() {
     content = (
       <div className="deals__board">
         {board ? (
-          <PipelineBoard board={board} selectedId={panel.selectedId} onMove={onMove} onOpen={(deal, how) => panel.open(deal.id, how)} />
+          <PipelineBoard
+            board={board}
+            selectedId={panel.selectedId}
+            onMove={onMove}
+            onOpen={(deal, how) => panel.open(deal.id, how)}
+          />
         ) : (
           boardError && (
-            <ErrorBanner title="The pipeline could not be loaded" action={<Button onClick={reloadBoard}>Try again</Button>}>
+            <ErrorBanner
+              title="The pipeline could not be loaded"
+              action={<Button onClick={reloadBoard}>Try again</Button>}
+            >
               {boardError.message}
             </ErrorBanner>
           )
@@ -146,7 +158,14 @@ export function DealsScreen() {
       <RecordListArea
         plural="deals"
         empty={<NoRecordsYet kind="deal" onCreate={() => panel.openNew()} />}
-        noMatches={<NoMatches plural="deals" search={query.search} searchesIn="a title, a company or a person" onClear={list.showAll} />}
+        noMatches={
+          <NoMatches
+            plural="deals"
+            search={query.search}
+            searchesIn="a title, a company or a person"
+            onClear={list.showAll}
+          />
+        }
         pages={pages}
         snapshot={snapshot}
         columns={dealColumns}
@@ -182,7 +201,12 @@ export function DealsScreen() {
       </ScreenHeader>
       {view === 'list' && (
         <>
-          <ListToolbar target={bulkTarget} list={list} searchRef={searchRef} placeholder="Search deals, companies, people…" />
+          <ListToolbar
+            target={bulkTarget}
+            list={list}
+            searchRef={searchRef}
+            placeholder="Search deals, companies, people…"
+          />
           {board && <StageTotals board={board} />}
           <BulkBar target={bulkTarget} selection={selection} listSelector={listSelector} onChanged={refreshAll} />
         </>
@@ -203,7 +227,14 @@ export function DealsScreen() {
         )}
       </div>
       {exporter.dialog}
-      {editingStages && <StageEditor stages={stages} dealCounts={dealCounts} onChanged={refreshAll} onClose={() => setEditingStages(false)} />}
+      {editingStages && (
+        <StageEditor
+          stages={stages}
+          dealCounts={dealCounts}
+          onChanged={refreshAll}
+          onClose={() => setEditingStages(false)}
+        />
+      )}
     </Screen>
   );
 }

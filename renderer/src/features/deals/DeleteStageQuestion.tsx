@@ -35,11 +35,17 @@ export function DeleteStageQuestion({ stage, dealCount, others, onDelete, onKeep
       {dealCount > 0 ? (
         <>
           <p>
-            “{stage.name}” holds {countOf(dealCount, 'deal', 'deals')}. Nothing is lost: choose where {dealCount === 1 ? 'it goes' : 'they go'}.
+            “{stage.name}” holds {countOf(dealCount, 'deal', 'deals')}. Nothing is lost: choose where{' '}
+            {dealCount === 1 ? 'it goes' : 'they go'}.
           </p>
           <label className="stage-editor__target" htmlFor={selectId}>
             Move {dealCount === 1 ? 'it' : 'them'} to
-            <Select id={selectId} value={target} options={others.map((other) => ({ value: String(other.id), label: other.name }))} onChange={(event) => setTarget(Number(event.target.value))} />
+            <Select
+              id={selectId}
+              value={target}
+              options={others.map((other) => ({ value: String(other.id), label: other.name }))}
+              onChange={(event) => setTarget(Number(event.target.value))}
+            />
           </label>
         </>
       ) : (

@@ -25,7 +25,6 @@ function placeOf(board: DealBoard, dealId: number | null): CardPlace | null {
   return null;
 }
 
-
 /**
  * The pipeline as columns of cards. Cards are dragged with the pointer, or
  * moved with the keyboard: arrows walk between cards, Alt (or Ctrl) with an
@@ -68,7 +67,9 @@ export function PipelineBoard({ board, selectedId, onMove, onOpen }: PipelineBoa
       const target = board.columns.find((column) => column.stage.id === stageId);
       if (!target) return;
       const inTarget = target.count + (deal.stageId === stageId ? 0 : 1);
-      setAnnouncement(`${deal.title} moved to ${target.stage.name}, position ${Math.min(index, inTarget - 1) + 1} of ${inTarget}.`);
+      setAnnouncement(
+        `${deal.title} moved to ${target.stage.name}, position ${Math.min(index, inTarget - 1) + 1} of ${inTarget}.`,
+      );
       const error = await onMove(deal, stageId, index);
       if (error) {
         setAnnouncement(`${deal.title} could not be moved; it is back in ${deal.stageName}.`);
@@ -133,7 +134,9 @@ export function PipelineBoard({ board, selectedId, onMove, onOpen }: PipelineBoa
     event.preventDefault();
     event.dataTransfer.dropEffect = 'move';
     // The card lands before the first other card whose middle is below the pointer.
-    const cards = [...event.currentTarget.querySelectorAll<HTMLElement>('[data-deal-id]')].filter((card) => card.dataset.dealId !== String(lifted.id));
+    const cards = [...event.currentTarget.querySelectorAll<HTMLElement>('[data-deal-id]')].filter(
+      (card) => card.dataset.dealId !== String(lifted.id),
+    );
     const below = cards.findIndex((card) => {
       const box = card.getBoundingClientRect();
       return event.clientY < box.top + box.height / 2;
@@ -151,7 +154,8 @@ export function PipelineBoard({ board, selectedId, onMove, onOpen }: PipelineBoa
     if (!lifted || !drop) return;
     event.preventDefault();
     const from = placeOf(board, lifted.id);
-    const unchanged = from !== null && board.columns[from.column]!.stage.id === drop.stageId && from.index === drop.index;
+    const unchanged =
+      from !== null && board.columns[from.column]!.stage.id === drop.stageId && from.index === drop.index;
     if (!unchanged) void move(lifted, drop.stageId, drop.index);
     endDrag();
   };
@@ -162,8 +166,9 @@ export function PipelineBoard({ board, selectedId, onMove, onOpen }: PipelineBoa
   return (
     <div className="deal-board-area">
       <p id={hintId} className="deal-board__hint">
-        Drag a deal to another stage. With the keyboard: arrows pick a deal, <kbd>Alt</kbd> + <kbd>←</kbd> <kbd>→</kbd> moves it to another stage,{' '}
-        <kbd>Alt</kbd> + <kbd>↑</kbd> <kbd>↓</kbd> within its stage, <kbd>Enter</kbd> opens it.
+        Drag a deal to another stage. With the keyboard: arrows pick a deal, <kbd>Alt</kbd> + <kbd>←</kbd> <kbd>→</kbd>{' '}
+        moves it to another stage, <kbd>Alt</kbd> + <kbd>↑</kbd> <kbd>↓</kbd> within its stage, <kbd>Enter</kbd> opens
+        it.
       </p>
       <div
         ref={boardRef}

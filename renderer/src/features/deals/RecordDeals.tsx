@@ -22,7 +22,14 @@ const dealCount = (total: number) => countOf(total, 'deal', 'deals');
 export function RecordDeals({ kind, id }: RecordDealsProps) {
   const { go } = useNavigation();
   const load = useCallback(
-    () => invoke('deals.list', { ...(kind === 'company' ? { companyId: id } : { contactId: id }), sort: 'stage', direction: 'asc', offset: 0, limit: shown }),
+    () =>
+      invoke('deals.list', {
+        ...(kind === 'company' ? { companyId: id } : { contactId: id }),
+        sort: 'stage',
+        direction: 'asc',
+        offset: 0,
+        limit: shown,
+      }),
     [kind, id],
   );
   return (

@@ -72,7 +72,10 @@ export function RecordPicker({ id, label, value, onChange, search, placeholder, 
     if (matchesShortcut(event, 'option-move')) {
       event.preventDefault();
       if (!open) setOpen(true);
-      else setActiveIndex((index) => Math.max(0, Math.min(options.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1))));
+      else
+        setActiveIndex((index) =>
+          Math.max(0, Math.min(options.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1))),
+        );
     } else if (matchesShortcut(event, 'option-choose') && open) {
       event.preventDefault();
       const option = options[activeIndex];
@@ -123,21 +126,35 @@ export function RecordPicker({ id, label, value, onChange, search, placeholder, 
           onKeyDown={onKeyDown}
         />
         {value && (
-          <button type="button" className="record-picker__clear" aria-label={`Remove ${label.toLowerCase()}`} title={`Remove ${label.toLowerCase()}`} onClick={() => choose(null)}>
+          <button
+            type="button"
+            className="record-picker__clear"
+            aria-label={`Remove ${label.toLowerCase()}`}
+            title={`Remove ${label.toLowerCase()}`}
+            onClick={() => choose(null)}
+          >
             <Icon name="close" size={14} />
           </button>
         )}
         {open && (
           <ul id={listId} className="record-picker__options" role="listbox" aria-label={label}>
             {problem && <li className="record-picker__note">{problem}</li>}
-            {!problem && options.length === 0 && <li className="record-picker__note">{query ? (nothingToSearchForWords(query) ?? `No match for “${query}”`) : 'Nothing to choose yet'}</li>}
+            {!problem && options.length === 0 && (
+              <li className="record-picker__note">
+                {query ? (nothingToSearchForWords(query) ?? `No match for “${query}”`) : 'Nothing to choose yet'}
+              </li>
+            )}
             {options.map((option, index) => (
               <li
                 key={option.id}
                 id={`${listId}-${option.id}`}
                 role="option"
                 aria-selected={index === activeIndex}
-                className={index === activeIndex ? 'record-picker__option record-picker__option--active' : 'record-picker__option'}
+                className={
+                  index === activeIndex
+                    ? 'record-picker__option record-picker__option--active'
+                    : 'record-picker__option'
+                }
                 // Keep focus in the field so its blur does not close the list before the click lands.
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => choose(option)}

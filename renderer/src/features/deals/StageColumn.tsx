@@ -24,7 +24,20 @@ interface StageColumnProps {
 }
 
 /** One stage of the pipeline: its name, how many deals and what they are worth, and its cards. */
-export function StageColumn({ column, tabStopId, selectedId, lifted, dropIndex, hintId, onOpen, onFocusCard, onLift, onDragOverColumn, onDropOnColumn, onDragEnd }: StageColumnProps) {
+export function StageColumn({
+  column,
+  tabStopId,
+  selectedId,
+  lifted,
+  dropIndex,
+  hintId,
+  onOpen,
+  onFocusCard,
+  onLift,
+  onDragOverColumn,
+  onDropOnColumn,
+  onDragEnd,
+}: StageColumnProps) {
   const { stage, count, totals, deals } = column;
   const titleId = `stage-${stage.id}-title`;
   const others = lifted ? deals.filter((deal) => deal.id !== lifted.id) : deals;
@@ -46,7 +59,11 @@ export function StageColumn({ column, tabStopId, selectedId, lifted, dropIndex, 
           </span>
         </h2>
         <p className="deal-column__totals">
-          {totals.length === 0 ? <span className="deal-column__none">No value yet</span> : totals.map((total) => formatMoney(total.valueMinor, total.currency)).join(' + ')}
+          {totals.length === 0 ? (
+            <span className="deal-column__none">No value yet</span>
+          ) : (
+            totals.map((total) => formatMoney(total.valueMinor, total.currency)).join(' + ')
+          )}
         </p>
       </header>
       <ol className="deal-column__cards" aria-labelledby={titleId}>
@@ -71,7 +88,9 @@ export function StageColumn({ column, tabStopId, selectedId, lifted, dropIndex, 
       </ol>
       {count > deals.length && (
         <p className="deal-column__more">
-          {deals.length === 0 ? `${countOf(count, 'deal', 'deals')}: see them in the list.` : `${countOf(count - deals.length, 'more deal', 'more deals')} in the list.`}
+          {deals.length === 0
+            ? `${countOf(count, 'deal', 'deals')}: see them in the list.`
+            : `${countOf(count - deals.length, 'more deal', 'more deals')} in the list.`}
         </p>
       )}
     </section>

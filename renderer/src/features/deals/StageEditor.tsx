@@ -36,7 +36,9 @@ const kindOptions = [
  */
 export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEditorProps) {
   const [list, setList] = useState<readonly Stage[]>(stages);
-  const [names, setNames] = useState<ReadonlyMap<number, string>>(() => new Map(stages.map((stage) => [stage.id, stage.name])));
+  const [names, setNames] = useState<ReadonlyMap<number, string>>(
+    () => new Map(stages.map((stage) => [stage.id, stage.name])),
+  );
   const [errors, setErrors] = useState<ReadonlyMap<number, string>>(new Map());
   const [problem, setProblem] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Stage | null>(null);
@@ -86,7 +88,10 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
       setError(stage.id, 'Please enter a name.');
       return false;
     }
-    const saved = await run(() => invoke('stages.update', { id: stage.id, name }), (message) => setError(stage.id, message));
+    const saved = await run(
+      () => invoke('stages.update', { id: stage.id, name }),
+      (message) => setError(stage.id, message),
+    );
     if (!saved) return false;
     setError(stage.id, null);
     setList((current) => current.map((other) => (other.id === saved.id ? saved : other)));
@@ -95,7 +100,10 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
   };
 
   const changeKind = async (stage: Stage, kind: StageKind) => {
-    const saved = await run(() => invoke('stages.update', { id: stage.id, kind }), (message) => setError(stage.id, message));
+    const saved = await run(
+      () => invoke('stages.update', { id: stage.id, kind }),
+      (message) => setError(stage.id, message),
+    );
     if (saved) setList((current) => current.map((other) => (other.id === saved.id ? saved : other)));
   };
 
@@ -164,7 +172,9 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
   const close = () => void confirmClose().then((go) => go && onClose());
 
   const remove = async (stage: Stage, moveDealsTo: number | undefined) => {
-    const removed = await run(() => invoke('stages.delete', moveDealsTo === undefined ? { id: stage.id } : { id: stage.id, moveDealsTo }));
+    const removed = await run(() =>
+      invoke('stages.delete', moveDealsTo === undefined ? { id: stage.id } : { id: stage.id, moveDealsTo }),
+    );
     setDeleting(null);
     if (!removed) return;
     setList((current) => current.filter((other) => other.id !== stage.id));
@@ -172,7 +182,12 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
   };
 
   return (
-    <Dialog title="Edit stages" description="The columns of your pipeline, in order. Changes are saved as you make them." onCancel={close} size="medium">
+    <Dialog
+      title="Edit stages"
+      description="The columns of your pipeline, in order. Changes are saved as you make them."
+      onCancel={close}
+      size="medium"
+    >
       <div className="stage-editor">
         {problem && <ErrorBanner title="Not changed">{problem}</ErrorBanner>}
         <ol ref={listRef} className="stage-editor__list" aria-label="Stages">
@@ -211,13 +226,36 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
                     onChange={(event) => void changeKind(stage, event.target.value as StageKind)}
                   />
                   <span className="stage-editor__count">{countOf(count, 'deal', 'deals')}</span>
-                  <IconButton icon="arrowUp" label={`Move ${stage.name} up`} data-move={`up-${stage.id}`} disabled={index === 0} onClick={() => void move(stage, -1)} />
-                  <IconButton icon="arrowDown" label={`Move ${stage.name} down`} data-move={`down-${stage.id}`} disabled={index === list.length - 1} onClick={() => void move(stage, 1)} />
-                  <IconButton icon="trash" label={`Delete ${stage.name}`} className="stage-editor__delete" onClick={() => setDeleting(stage)} />
+                  <IconButton
+                    icon="arrowUp"
+                    label={`Move ${stage.name} up`}
+                    data-move={`up-${stage.id}`}
+                    disabled={index === 0}
+                    onClick={() => void move(stage, -1)}
+                  />
+                  <IconButton
+                    icon="arrowDown"
+                    label={`Move ${stage.name} down`}
+                    data-move={`down-${stage.id}`}
+                    disabled={index === list.length - 1}
+                    onClick={() => void move(stage, 1)}
+                  />
+                  <IconButton
+                    icon="trash"
+                    label={`Delete ${stage.name}`}
+                    className="stage-editor__delete"
+                    onClick={() => setDeleting(stage)}
+                  />
                 </div>
                 <FieldError id={`${inputId}-error`} message={error} />
                 {deleting?.id === stage.id && (
-                  <DeleteStageQuestion stage={stage} dealCount={count} others={list.filter((other) => other.id !== stage.id)} onDelete={(target) => void remove(stage, target)} onKeep={() => setDeleting(null)} />
+                  <DeleteStageQuestion
+                    stage={stage}
+                    dealCount={count}
+                    others={list.filter((other) => other.id !== stage.id)}
+                    onDelete={(target) => void remove(stage, target)}
+                    onKeep={() => setDeleting(null)}
+                  />
                 )}
               </li>
             );

@@ -10,7 +10,11 @@ export function StageTotals({ board }: { board: DealBoard }) {
         <li key={stage.id} className={`stage-totals__stage stage-totals__stage--${stage.kind}`}>
           <span className="stage-totals__name">{stage.name}</span>
           <span className="stage-totals__count">{countOf(count, 'deal', 'deals')}</span>
-          <span className="stage-totals__value">{totals.length === 0 ? '—' : totals.map((total) => formatMoney(total.valueMinor, total.currency)).join(' + ')}</span>
+          <span className="stage-totals__value">
+            {totals.length === 0
+              ? '—'
+              : totals.map((total) => formatMoney(total.valueMinor, total.currency)).join(' + ')}
+          </span>
         </li>
       ))}
     </ul>

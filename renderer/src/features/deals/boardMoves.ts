@@ -5,15 +5,27 @@ type Totals = Column['totals'];
 
 function withDeal(totals: Totals, deal: DealSummary): Totals {
   const existing = totals.find((total) => total.currency === deal.currency);
-  if (!existing) return [...totals, { currency: deal.currency, valueMinor: deal.valueMinor }].sort((a, b) => a.currency.localeCompare(b.currency));
-  return totals.map((total) => (total === existing ? { ...total, valueMinor: total.valueMinor + deal.valueMinor } : total));
+  if (!existing)
+    return [...totals, { currency: deal.currency, valueMinor: deal.valueMinor }].sort((a, b) =>
+      a.currency.localeCompare(b.currency),
+    );
+  return totals.map((total) =>
+    total === existing ? { ...total, valueMinor: total.valueMinor + deal.valueMinor } : total,
+  );
 }
 
 /** The totals without the deal; a currency drops out once no card left in the stage uses it, as the core leaves it out. */
 function withoutDeal(totals: Totals, deal: DealSummary, remaining: readonly DealSummary[]): Totals {
   return totals
-    .map((total) => (total.currency === deal.currency ? { ...total, valueMinor: total.valueMinor - deal.valueMinor } : total))
-    .filter((total) => total.currency !== deal.currency || total.valueMinor > 0 || remaining.some((card) => card.currency === deal.currency));
+    .map((total) =>
+      total.currency === deal.currency ? { ...total, valueMinor: total.valueMinor - deal.valueMinor } : total,
+    )
+    .filter(
+      (total) =>
+        total.currency !== deal.currency ||
+        total.valueMinor > 0 ||
+        remaining.some((card) => card.currency === deal.currency),
+    );
 }
 
 /**
@@ -31,9 +43,13 @@ export function boardWithMove(board: DealBoard, deal: DealSummary, stageId: numb
     const entered = column.stage.id === stageId && deal.stageId !== stageId;
     if (column.stage.id === stageId) {
       others.splice(Math.min(index, others.length), 0, moved);
-      return entered ? { ...column, deals: others, count: column.count + 1, totals: withDeal(column.totals, deal) } : { ...column, deals: others };
+      return entered
+        ? { ...column, deals: others, count: column.count + 1, totals: withDeal(column.totals, deal) }
+        : { ...column, deals: others };
     }
-    return left ? { ...column, deals: others, count: column.count - 1, totals: withoutDeal(column.totals, deal, others) } : column;
+    return left
+      ? { ...column, deals: others, count: column.count - 1, totals: withoutDeal(column.totals, deal, others) }
+      : column;
   });
   return { columns };
 }

@@ -25,10 +25,30 @@ export const dealColumns: readonly GridColumn<DealSummary, DealSortKey>[] = [
       </span>
     ),
   },
-  { key: 'stage', label: 'Stage', firstDirection: 'asc', cell: (deal) => <span className={`stage-chip stage-chip--${deal.stageKind}`}>{deal.stageName}</span> },
-  { key: 'value', label: 'Value', firstDirection: 'desc', cell: (deal) => <TextCell text={formatMoney(deal.valueMinor, deal.currency)} numeric /> },
-  { key: 'probability', label: 'Probability', firstDirection: 'desc', cell: (deal) => <TextCell text={deal.probability === null ? '' : `${deal.probability}%`} numeric /> },
-  { key: 'expectedCloseDate', label: 'Closes', firstDirection: 'asc', cell: (deal) => <TextCell text={deal.expectedCloseDate ? formatCloseDate(deal.expectedCloseDate) : ''} numeric /> },
+  {
+    key: 'stage',
+    label: 'Stage',
+    firstDirection: 'asc',
+    cell: (deal) => <span className={`stage-chip stage-chip--${deal.stageKind}`}>{deal.stageName}</span>,
+  },
+  {
+    key: 'value',
+    label: 'Value',
+    firstDirection: 'desc',
+    cell: (deal) => <TextCell text={formatMoney(deal.valueMinor, deal.currency)} numeric />,
+  },
+  {
+    key: 'probability',
+    label: 'Probability',
+    firstDirection: 'desc',
+    cell: (deal) => <TextCell text={deal.probability === null ? '' : `${deal.probability}%`} numeric />,
+  },
+  {
+    key: 'expectedCloseDate',
+    label: 'Closes',
+    firstDirection: 'asc',
+    cell: (deal) => <TextCell text={deal.expectedCloseDate ? formatCloseDate(deal.expectedCloseDate) : ''} numeric />,
+  },
   { key: 'owner', label: 'Owner', firstDirection: 'asc', cell: (deal) => <TextCell text={deal.owner} /> },
   { key: 'updatedAt', label: 'Updated', firstDirection: 'desc', cell: (deal) => <TimeCell at={deal.updatedAt} /> },
 ];

@@ -6,7 +6,18 @@ import { DealDraft, type Deal } from '../../../../shared/schemas/deal';
 import { amountText, defaultCurrency, parseAmount } from './money';
 
 /** The deal's fields by the core's names, so its VALIDATION issues land beside the right control. */
-export const dealFields = ['title', 'companyId', 'contactId', 'valueMinor', 'currency', 'stageId', 'probability', 'expectedCloseDate', 'owner', 'notes'] as const;
+export const dealFields = [
+  'title',
+  'companyId',
+  'contactId',
+  'valueMinor',
+  'currency',
+  'stageId',
+  'probability',
+  'expectedCloseDate',
+  'owner',
+  'notes',
+] as const;
 export type DealField = (typeof dealFields)[number];
 export type FieldErrors = Partial<Record<DealField, string>>;
 
@@ -27,7 +38,10 @@ export interface DealValues {
 /** What deals.create takes (and deals.update, with the id): the draft as the schema reads it, always with a stage. */
 export type DealInput = Omit<z.output<typeof DealDraft>, 'tagIds' | 'custom' | 'stageId'> & { stageId: number };
 
-export function emptyValues(stageId: number | null, links: { company?: LinkedRecord | null; contact?: LinkedRecord | null } = {}): DealValues {
+export function emptyValues(
+  stageId: number | null,
+  links: { company?: LinkedRecord | null; contact?: LinkedRecord | null } = {},
+): DealValues {
   return {
     title: '',
     company: links.company ?? null,
@@ -92,7 +106,9 @@ function probabilityOf(text: string): { ok: true; value: number | null } | { ok:
   if (trimmed === '') return { ok: true, value: null };
   // Read exactly here; the schema says when a whole number is out of range.
   const read = readExactNumber(trimmed, 'The probability');
-  return read.ok && Number.isInteger(read.value) ? { ok: true, value: read.value } : { ok: false, message: 'Enter a whole number from 0 to 100.' };
+  return read.ok && Number.isInteger(read.value)
+    ? { ok: true, value: read.value }
+    : { ok: false, message: 'Enter a whole number from 0 to 100.' };
 }
 
 /**
@@ -121,10 +137,13 @@ export function validate(values: DealValues): { ok: true; input: DealInput } | {
   };
   const result = DealDraft.safeParse(input);
   if (!result.success) {
-    const found = fieldErrorsOf(result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ''), message: issue.message }))).errors;
+    const found = fieldErrorsOf(
+      result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ''), message: issue.message })),
+    ).errors;
     for (const field of dealFields) errors[field] ??= found[field];
   }
-  if (!result.success || Object.values(errors).some(Boolean) || values.stageId === null) return { ok: false, errors: withoutBlanks(errors) };
+  if (!result.success || Object.values(errors).some(Boolean) || values.stageId === null)
+    return { ok: false, errors: withoutBlanks(errors) };
   const draft = result.data;
   return {
     ok: true,

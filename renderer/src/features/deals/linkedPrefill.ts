@@ -10,7 +10,8 @@ export async function linkedPrefill(linkedTo: { kind: string; id: number } | und
   }
   if (linkedTo?.kind === 'contact') {
     const contact = await invoke('contacts.get', { id: linkedTo.id });
-    const company: LinkedRecord | null = contact.companyId === null ? null : { id: contact.companyId, name: contact.company };
+    const company: LinkedRecord | null =
+      contact.companyId === null ? null : { id: contact.companyId, name: contact.company };
     return { contact: { id: contact.id, name: contact.name }, company };
   }
   return {};

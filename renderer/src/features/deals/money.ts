@@ -5,7 +5,24 @@ import { maxValueMinor } from '../../../../shared/schemas/deal';
 // Amounts travel as whole minor units (cents) so sums stay exact; only the screen shows decimals.
 
 /** Common ISO 4217 codes for the currency select, the schema's default first. */
-export const commonCurrencies = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'CAD', 'AUD', 'NZD', 'JPY', 'CNY', 'INR', 'ZAR'] as const;
+export const commonCurrencies = [
+  'EUR',
+  'USD',
+  'GBP',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'CZK',
+  'CAD',
+  'AUD',
+  'NZD',
+  'JPY',
+  'CNY',
+  'INR',
+  'ZAR',
+] as const;
 
 export const defaultCurrency = 'EUR';
 
@@ -14,7 +31,8 @@ export { minorDigits };
 /** "€5,000.00", "¥120,000", in the user's own locale. */
 export const formatMoney = (valueMinor: number, currency: string): string => formatMinor(valueMinor, currency);
 
-const decimalSeparator = new Intl.NumberFormat(undefined).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+const decimalSeparator =
+  new Intl.NumberFormat(undefined).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
 
 /** The amount as the value field shows it for editing: "5000.00" (no grouping, the locale's decimal mark). */
 export function amountText(valueMinor: number, currency: string): string {
@@ -47,7 +65,8 @@ function splitNumber(text: string): { whole: string; fraction: string } | null {
   if (groups.length > 1) {
     const grouping = wholePart.match(/[.,]/)![0];
     const consistent = [...wholePart.matchAll(/[.,]/g)].every((match) => match[0] === grouping);
-    const wellGrouped = groups[0]!.length >= 1 && groups[0]!.length <= 3 && groups.slice(1).every((group) => group.length === 3);
+    const wellGrouped =
+      groups[0]!.length >= 1 && groups[0]!.length <= 3 && groups.slice(1).every((group) => group.length === 3);
     if (!consistent || !wellGrouped) return null;
   }
   return { whole: groups.join('') || '0', fraction };
@@ -69,9 +88,16 @@ export function parseAmount(input: string, currency: string): AmountParse {
   const valueMinor = toUnits(decimal, minorDigits(currency));
   if (valueMinor === 'fraction') {
     const digits = minorDigits(currency);
-    return { ok: false, message: digits === 0 ? `${currency} amounts have no decimals.` : `${currency} amounts have at most ${decimalsWords(currency)}.` };
+    return {
+      ok: false,
+      message:
+        digits === 0
+          ? `${currency} amounts have no decimals.`
+          : `${currency} amounts have at most ${decimalsWords(currency)}.`,
+    };
   }
-  if (valueMinor === 'tooLarge' || valueMinor > maxValueMinor) return { ok: false, message: `The value is too large (at most ${formatMoney(maxValueMinor, currency)}).` };
+  if (valueMinor === 'tooLarge' || valueMinor > maxValueMinor)
+    return { ok: false, message: `The value is too large (at most ${formatMoney(maxValueMinor, currency)}).` };
   return { ok: true, valueMinor };
 }
 
@@ -86,5 +112,11 @@ export function amountInCurrency(amount: string, from: string, to: string): { am
   const converted = convertMinor(read.valueMinor, from, to, maxValueMinor);
   if (converted.ok) return { amount: amountText(converted.valueMinor, to) };
   const worth = formatMoney(read.valueMinor, from);
-  return { amount, problem: converted.reason === 'inexact' ? `${worth} has no exact amount in ${to} (${to} has ${decimalsWords(to)}).` : `${worth} is more than a deal can hold in ${to}.` };
+  return {
+    amount,
+    problem:
+      converted.reason === 'inexact'
+        ? `${worth} has no exact amount in ${to} (${to} has ${decimalsWords(to)}).`
+        : `${worth} is more than a deal can hold in ${to}.`,
+  };
 }

@@ -27,12 +27,24 @@ export function CompareTable({ rows, sides, keep, onKeep }: CompareTableProps) {
               <span className="visually-hidden">Field</span>
             </th>
             {([0, 1] as const).map((index) => (
-              <th key={index} scope="col" className={index === keep ? 'compare-table__side compare-table__side--kept' : 'compare-table__side'}>
+              <th
+                key={index}
+                scope="col"
+                className={index === keep ? 'compare-table__side compare-table__side--kept' : 'compare-table__side'}
+              >
                 <label className="compare-table__keep">
-                  <input type="radio" name={groupName} checked={keep === index} aria-label={`Keep ${sides[index].name} (${index === 0 ? 'A' : 'B'})`} onChange={() => onKeep(index)} />
+                  <input
+                    type="radio"
+                    name={groupName}
+                    checked={keep === index}
+                    aria-label={`Keep ${sides[index].name} (${index === 0 ? 'A' : 'B'})`}
+                    onChange={() => onKeep(index)}
+                  />
                   <span>
                     <span className="compare-table__choice">{sides[index].name}</span>
-                    <span className="compare-table__fate">{index === keep ? 'Kept, with everything' : 'Goes to the Trash'}</span>
+                    <span className="compare-table__fate">
+                      {index === keep ? 'Kept, with everything' : 'Goes to the Trash'}
+                    </span>
                   </span>
                 </label>
               </th>
@@ -49,7 +61,10 @@ export function CompareTable({ rows, sides, keep, onKeep }: CompareTableProps) {
                 {row.label}
               </th>
               {row.values.map((value, index) => (
-                <td key={index} className={index === keep ? 'compare-table__side compare-table__side--kept' : 'compare-table__side'}>
+                <td
+                  key={index}
+                  className={index === keep ? 'compare-table__side compare-table__side--kept' : 'compare-table__side'}
+                >
                   {value === '' ? blank : value}
                 </td>
               ))}

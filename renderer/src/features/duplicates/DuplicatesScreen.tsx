@@ -57,7 +57,10 @@ export function DuplicatesScreen() {
     nextAfterMerge.current = groups?.findIndex((group) => groupKey(group) === selectedKey) ?? 0;
     setSelectedKey(null);
     duplicates.refresh();
-    showToast(`Merged “${merged.name}” into “${kept.name}”`, 'done', { label: 'Open', onAction: () => go(placeOfKind[kind], { type: 'open', id: kept.id }) });
+    showToast(`Merged “${merged.name}” into “${kept.name}”`, 'done', {
+      label: 'Open',
+      onAction: () => go(placeOfKind[kind], { type: 'open', id: kept.id }),
+    });
   }
 
   function setAside() {
@@ -70,7 +73,10 @@ export function DuplicatesScreen() {
   let content;
   if (duplicates.error && !groups) {
     content = (
-      <ErrorBanner title="Duplicates could not be looked for" action={<Button onClick={duplicates.refresh}>Try again</Button>}>
+      <ErrorBanner
+        title="Duplicates could not be looked for"
+        action={<Button onClick={duplicates.refresh}>Try again</Button>}
+      >
         {duplicates.error}
       </ErrorBanner>
     );
@@ -92,7 +98,10 @@ export function DuplicatesScreen() {
     content = (
       <div className="duplicates__body" ref={listRef}>
         {duplicates.error && (
-          <ErrorBanner title="The list could not be brought up to date" action={<Button onClick={duplicates.refresh}>Try again</Button>}>
+          <ErrorBanner
+            title="The list could not be brought up to date"
+            action={<Button onClick={duplicates.refresh}>Try again</Button>}
+          >
             {duplicates.error}
           </ErrorBanner>
         )}
@@ -106,7 +115,14 @@ export function DuplicatesScreen() {
           onLoadMore={duplicates.loadMore}
         />
         {selected ? (
-          <MergeCompare key={selectedKey} kind={kind} group={selected} onMerged={onMerged} onGone={gone.report} onSetAside={setAside} />
+          <MergeCompare
+            key={selectedKey}
+            kind={kind}
+            group={selected}
+            onMerged={onMerged}
+            onGone={gone.report}
+            onSetAside={setAside}
+          />
         ) : (
           <p className="duplicates__pick">Choose a pair to compare the two records side by side and merge them.</p>
         )}
@@ -117,7 +133,9 @@ export function DuplicatesScreen() {
   return (
     <Screen className="duplicates" titleId="duplicates-title">
       <ScreenHeader titleId="duplicates-title" title="Duplicates">
-        {groups && groups.length > 0 && <p className="duplicates__count">{countOf(total, 'possible duplicate', 'possible duplicates')}</p>}
+        {groups && groups.length > 0 && (
+          <p className="duplicates__count">{countOf(total, 'possible duplicate', 'possible duplicates')}</p>
+        )}
       </ScreenHeader>
       <Tabs<DuplicateKind> label="Look among" tabs={kindTabs} selected={kind} onSelect={chooseKind} panelId={panelId} />
       <div className="duplicates__panel" {...tabPanelProps(panelId, kind)}>

@@ -20,7 +20,9 @@ interface GroupListProps {
 function namesOf(group: DuplicateGroup): string {
   const [first, second] = group.records;
   if (group.size > 2) return `${first?.name ?? ''} and ${group.size - 1} more`;
-  return first?.name === second?.name ? `${first?.name ?? ''} (twice)` : `${first?.name ?? ''} and ${second?.name ?? ''}`;
+  return first?.name === second?.name
+    ? `${first?.name ?? ''} (twice)`
+    : `${first?.name ?? ''} and ${second?.name ?? ''}`;
 }
 
 /** The first detail the records share or differ in, so two groups with the same names can be told apart. */
@@ -53,7 +55,13 @@ export function GroupList({ kind, groups, selectedKey, onSelect, hasMore, loadin
           const key = groupKey(group);
           return (
             <li key={key}>
-              <button type="button" className="duplicate-group" aria-current={key === selectedKey ? 'true' : undefined} data-group-key={key} onClick={() => onSelect(group)}>
+              <button
+                type="button"
+                className="duplicate-group"
+                aria-current={key === selectedKey ? 'true' : undefined}
+                data-group-key={key}
+                onClick={() => onSelect(group)}
+              >
                 <span className="duplicate-group__names">{namesOf(group)}</span>
                 <span className="duplicate-group__line">
                   <span className="duplicate-reason">{reasonWords(kind, group.reason)}</span>

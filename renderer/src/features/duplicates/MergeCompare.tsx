@@ -46,7 +46,8 @@ export function MergeCompare({ kind, group, onMerged, onGone, onSetAside }: Merg
   // A record gone since the list was read: said once per failed read, at the screen, which reloads the list.
   // (onGone and nameOf are new each render; the failure is what matters.)
   useEffect(() => {
-    if (failedId !== null) setGoneReported(onGone(loadError, goneWords(nameOf(failedId), 'there is nothing to compare')));
+    if (failedId !== null)
+      setGoneReported(onGone(loadError, goneWords(nameOf(failedId), 'there is nothing to compare')));
   }, [failedId, loadError]);
 
   async function merge(kept: MergeSide, merged: MergeSide) {
@@ -72,14 +73,16 @@ export function MergeCompare({ kind, group, onMerged, onGone, onSetAside }: Merg
       try {
         await readRecord(kind, id);
       } catch (thrown) {
-        if (!onGone(thrown, goneWords(nameOf(id), 'there was nothing to set aside'))) setProblem(toCrmError(thrown).message);
+        if (!onGone(thrown, goneWords(nameOf(id), 'there was nothing to set aside')))
+          setProblem(toCrmError(thrown).message);
         return;
       }
     }
     onSetAside();
   }
 
-  const names = group.records.length > 2 ? `${group.size} records` : `${group.records[0]!.name} and ${group.records[1]!.name}`;
+  const names =
+    group.records.length > 2 ? `${group.size} records` : `${group.records[0]!.name} and ${group.records[1]!.name}`;
   return (
     <section className="merge-compare" aria-labelledby={headingId}>
       <header className="merge-compare__header">
@@ -91,10 +94,17 @@ export function MergeCompare({ kind, group, onMerged, onGone, onSetAside }: Merg
       {group.records.length > 2 && <PairChooser records={group.records} pair={pair} onChange={setPair} />}
       {problem && <ErrorBanner title="Not merged">{problem}</ErrorBanner>}
       {load.state === 'loading' && <p className="merge-compare__note">Loading both records…</p>}
-      {load.state === 'failed' && !goneReported && <ErrorBanner title="These records could not be compared">{load.message}</ErrorBanner>}
+      {load.state === 'failed' && !goneReported && (
+        <ErrorBanner title="These records could not be compared">{load.message}</ErrorBanner>
+      )}
       {load.state === 'ready' && (
         <>
-          <CompareTable rows={compareRows(kind, load.sides, keep, fields ?? [], tags ?? [])} sides={load.sides} keep={keep} onKeep={setKeep} />
+          <CompareTable
+            rows={compareRows(kind, load.sides, keep, fields ?? [], tags ?? [])}
+            sides={load.sides}
+            keep={keep}
+            onKeep={setKeep}
+          />
           <div className="merge-compare__actions">
             <Button onClick={() => void setAside()}>Not a duplicate</Button>
             <Button variant="primary" icon="merge" onClick={() => setConfirming(true)}>

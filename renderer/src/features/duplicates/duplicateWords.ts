@@ -16,7 +16,8 @@ export function reasonWords(kind: DuplicateKind, reason: DuplicateGroup['reason'
 }
 
 /** A group's identity across reloads: its reason and its records. */
-export const groupKey = (group: DuplicateGroup) => `${group.reason}:${group.records.map((record) => record.id).join(',')}`;
+export const groupKey = (group: DuplicateGroup) =>
+  `${group.reason}:${group.records.map((record) => record.id).join(',')}`;
 
 /** "“Anna Lind” was deleted meanwhile, so nothing was merged.": an action on a record gone since the list was read. */
 export const goneWords = (name: string, so: string) => `“${name}” was deleted meanwhile, so ${so}.`;

@@ -15,12 +15,35 @@ const side = (id: number, name: string, fields: Record<string, string>, more: Pa
   counts: { activities: 0, deals: 0, files: 0, people: 0 },
   ...more,
 });
-const tag = (id: number, name: string): Tag => ({ id, name, color: 'gray', counts: { contact: 0, company: 0, deal: 0 } });
-const budget: CustomField = { id: 7, kind: 'contact', label: 'Budget', type: 'number', choices: [], position: 0, createdAt: '2026-01-01T00:00:00.000Z' };
+const tag = (id: number, name: string): Tag => ({
+  id,
+  name,
+  color: 'gray',
+  counts: { contact: 0, company: 0, deal: 0 },
+});
+const budget: CustomField = {
+  id: 7,
+  kind: 'contact',
+  label: 'Budget',
+  type: 'number',
+  choices: [],
+  position: 0,
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
 
 describe('merge preview', () => {
-  const anna = side(1, 'Anna Berg', { email: 'anna@acme.example', phone: '', company: 'Acme', notes: 'Met at the fair' }, { tagIds: [1], custom: { '7': 100 } });
-  const annie = side(2, 'Annie Berg', { email: 'ANNA@acme.example', phone: '+46 8 123', company: 'Globex', notes: 'Prefers email' }, { tagIds: [1, 2] });
+  const anna = side(
+    1,
+    'Anna Berg',
+    { email: 'anna@acme.example', phone: '', company: 'Acme', notes: 'Met at the fair' },
+    { tagIds: [1], custom: { '7': 100 } },
+  );
+  const annie = side(
+    2,
+    'Annie Berg',
+    { email: 'ANNA@acme.example', phone: '+46 8 123', company: 'Globex', notes: 'Prefers email' },
+    { tagIds: [1, 2] },
+  );
 
   it('keeps the kept record’s values, fills its blanks from the other and joins the notes, as the core merges', () => {
     const rows = compareRows('contact', [anna, annie], 0, [budget], [tag(1, 'VIP'), tag(2, 'Newsletter')]);
@@ -52,7 +75,11 @@ describe('merge preview', () => {
     const acme = side(1, 'Acme', {}, { counts: { activities: 2, deals: 1, files: 0, people: 3 } });
     const other = side(2, 'ACME', {}, { counts: { activities: 1, deals: 0, files: 0, people: 1 } });
     const rows = compareRows('company', [acme, other], 1, [], []);
-    expect(rows.filter((row) => ['People', 'Activities', 'Deals', 'Files'].includes(row.label)).map((row) => [row.label, ...row.values, row.after])).toEqual([
+    expect(
+      rows
+        .filter((row) => ['People', 'Activities', 'Deals', 'Files'].includes(row.label))
+        .map((row) => [row.label, ...row.values, row.after]),
+    ).toEqual([
       ['People', '3', '1', '4'],
       ['Activities', '2', '1', '3'],
       ['Deals', '1', '0', '1'],
@@ -60,16 +87,27 @@ describe('merge preview', () => {
   });
 
   it('leaves out fields blank on both records', () => {
-    expect(compareRows('company', [side(1, 'Acme', { website: '' }), side(2, 'ACME', { website: '' })], 0, [], []).map((row) => row.label)).toEqual(['Name']);
+    expect(
+      compareRows('company', [side(1, 'Acme', { website: '' }), side(2, 'ACME', { website: '' })], 0, [], []).map(
+        (row) => row.label,
+      ),
+    ).toEqual(['Name']);
   });
 
   it('says what moves and what goes to the trash', () => {
-    const busy = side(2, 'Annie Berg', {}, { tagIds: [1, 2], counts: { activities: 3, deals: 1, files: 2, people: 0 } });
+    const busy = side(
+      2,
+      'Annie Berg',
+      {},
+      { tagIds: [1, 2], counts: { activities: 3, deals: 1, files: 2, people: 0 } },
+    );
     expect(linkedWords(busy)).toBe('3 activities, 1 deal, 2 files and 2 tags');
     expect(mergeMessage(anna, busy)).toBe(
       'Everything from “Annie Berg” (3 activities, 1 deal, 2 files and 2 tags) moves to “Anna Berg”. Empty fields of “Anna Berg” are filled in from “Annie Berg”, and their notes are joined. “Annie Berg” then goes to the Trash.',
     );
-    expect(mergeMessage(anna, side(5, 'Empty', {}))).toContain('“Empty” has no activities, deals, files or tags to move.');
+    expect(mergeMessage(anna, side(5, 'Empty', {}))).toContain(
+      '“Empty” has no activities, deals, files or tags to move.',
+    );
   });
 
   it('names the reason in plain words', () => {

@@ -33,14 +33,16 @@ const fieldLabels: Record<DuplicateKind, ReadonlyArray<[string, string]>> = {
 // What the core's merge does with each field (electron/core/duplicates/merge.ts): the kept value stays,
 // a blank is filled from the other, notes are joined, a contact keeps its own company when it has one.
 const orKept = (kept: string, other: string) => (kept === '' ? other : kept);
-const joinNotes = (kept: string, other: string) => (kept === '' ? other : other === '' || other === kept ? kept : `${kept}\n\n${other}`);
+const joinNotes = (kept: string, other: string) =>
+  kept === '' ? other : other === '' || other === kept ? kept : `${kept}\n\n${other}`;
 
 function afterField(kind: DuplicateKind, field: string, kept: MergeSide, other: MergeSide): string {
   const keptValue = kept.fields[field] ?? '';
   const otherValue = other.fields[field] ?? '';
   if (field === 'name') return keptValue;
   if (field === 'notes') return joinNotes(keptValue, otherValue);
-  if (kind === 'contact' && field === 'company') return keptValue === '' && !kept.linkedCompany ? otherValue : keptValue;
+  if (kind === 'contact' && field === 'company')
+    return keptValue === '' && !kept.linkedCompany ? otherValue : keptValue;
   return orKept(keptValue, otherValue);
 }
 
@@ -50,7 +52,13 @@ const shown = (value: string | number | undefined) => (value === undefined ? '' 
  * The comparison of two records, with the merged result as the core will
  * make it when `keep` is kept. Fields blank on both sides are left out.
  */
-export function compareRows(kind: DuplicateKind, sides: [MergeSide, MergeSide], keep: 0 | 1, customFields: readonly CustomField[], tags: readonly Tag[]): CompareRow[] {
+export function compareRows(
+  kind: DuplicateKind,
+  sides: [MergeSide, MergeSide],
+  keep: 0 | 1,
+  customFields: readonly CustomField[],
+  tags: readonly Tag[],
+): CompareRow[] {
   const kept = sides[keep];
   const other = sides[keep === 0 ? 1 : 0];
   const rows: CompareRow[] = fieldLabels[kind].map(([field, label]) => ({
@@ -61,10 +69,20 @@ export function compareRows(kind: DuplicateKind, sides: [MergeSide, MergeSide], 
   }));
   for (const field of customFields) {
     const key = String(field.id);
-    rows.push({ key: `custom.${key}`, label: field.label, values: [shown(sides[0].custom[key]), shown(sides[1].custom[key])], after: shown(kept.custom[key] ?? other.custom[key]) });
+    rows.push({
+      key: `custom.${key}`,
+      label: field.label,
+      values: [shown(sides[0].custom[key]), shown(sides[1].custom[key])],
+      after: shown(kept.custom[key] ?? other.custom[key]),
+    });
   }
   const tagNames = (ids: readonly number[]) => tags.filter((tag) => ids.includes(tag.id)).map((tag) => tag.name);
-  rows.push({ key: 'tags', label: 'Tags', values: [tagNames(sides[0].tagIds).join(', '), tagNames(sides[1].tagIds).join(', ')], after: tagNames([...kept.tagIds, ...other.tagIds]).join(', ') });
+  rows.push({
+    key: 'tags',
+    label: 'Tags',
+    values: [tagNames(sides[0].tagIds).join(', '), tagNames(sides[1].tagIds).join(', ')],
+    after: tagNames([...kept.tagIds, ...other.tagIds]).join(', '),
+  });
   const counts: ReadonlyArray<[keyof MergeSide['counts'], string]> = [
     ['people', 'People'],
     ['activities', 'Activities'],
@@ -94,6 +112,9 @@ export function linkedWords(side: MergeSide): string {
 /** What the confirmation says will happen, in the order it happens. */
 export function mergeMessage(kept: MergeSide, other: MergeSide): string {
   const moved = linkedWords(other);
-  const moves = moved === '' ? `“${other.name}” has no activities, deals, files or tags to move.` : `Everything from “${other.name}” (${moved}) moves to “${kept.name}”.`;
+  const moves =
+    moved === ''
+      ? `“${other.name}” has no activities, deals, files or tags to move.`
+      : `Everything from “${other.name}” (${moved}) moves to “${kept.name}”.`;
   return `${moves} Empty fields of “${kept.name}” are filled in from “${other.name}”, and their notes are joined. “${other.name}” then goes to the Trash.`;
 }

@@ -37,7 +37,11 @@ export function useDuplicateGroups(kind: DuplicateKind): DuplicateGroups {
       invoke('duplicates.find', { kind, offset, limit: Math.min(limit, mostPerCall) }).then(
         (page) => {
           if (ticket !== request.current) return;
-          setLoaded((current) => ({ kind, total: page.total, groups: append && current?.kind === kind ? [...current.groups, ...page.groups] : page.groups }));
+          setLoaded((current) => ({
+            kind,
+            total: page.total,
+            groups: append && current?.kind === kind ? [...current.groups, ...page.groups] : page.groups,
+          }));
           setError(null);
           setLoading(false);
         },

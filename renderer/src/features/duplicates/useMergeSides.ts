@@ -19,8 +19,12 @@ export function useMergeSides(kind: DuplicateKind, ids: [number, number]): Sides
     let current = true;
     void Promise.allSettled([loadSide(kind, first), loadSide(kind, second)]).then(([a, b]) => {
       if (!current) return;
-      if (a.status === 'fulfilled' && b.status === 'fulfilled') return setLoad({ key, value: { state: 'ready', sides: [a.value, b.value] } });
-      const [failure, failedId] = a.status === 'rejected' ? [a.reason as unknown, first] : [(b as PromiseRejectedResult).reason as unknown, second];
+      if (a.status === 'fulfilled' && b.status === 'fulfilled')
+        return setLoad({ key, value: { state: 'ready', sides: [a.value, b.value] } });
+      const [failure, failedId] =
+        a.status === 'rejected'
+          ? [a.reason as unknown, first]
+          : [(b as PromiseRejectedResult).reason as unknown, second];
       setLoad({ key, value: { state: 'failed', message: toCrmError(failure).message, error: failure, failedId } });
     });
     return () => {

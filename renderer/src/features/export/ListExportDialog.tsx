@@ -43,7 +43,15 @@ function rememberedDelimiter(): CsvDelimiter {
  * is; then the save dialog, a progress bar with Cancel, and a toast. Escape
  * is Cancel at every point: a cancelled export leaves no file behind.
  */
-export function ListExportDialog({ target, list, listCount, ticked, onSaved, onStopped, onClose }: ListExportDialogProps) {
+export function ListExportDialog({
+  target,
+  list,
+  listCount,
+  ticked,
+  onSaved,
+  onStopped,
+  onClose,
+}: ListExportDialogProps) {
   const ids = useId();
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [delimiter, setDelimiter] = useState<CsvDelimiter>(rememberedDelimiter);
@@ -86,7 +94,12 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
               {words}
             </p>
           )}
-          <ProgressBar label={`Exporting ${target.plural}`} percent={percent} valueText={words} state={progress && !run.stopping ? 'measured' : 'working'} />
+          <ProgressBar
+            label={`Exporting ${target.plural}`}
+            percent={percent}
+            valueText={words}
+            state={progress && !run.stopping ? 'measured' : 'working'}
+          />
           <p className="progress-dialog__note">Cancel is safe: no half-written file is left behind.</p>
         </div>
         <div className="dialog__actions">
@@ -131,7 +144,13 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
             <legend className="list-export__legend">Separator between values</legend>
             {delimiterChoices.map((choice) => (
               <label key={choice.delimiter} className="list-export__inline">
-                <input type="radio" name={`${ids}-delimiter`} value={choice.delimiter} checked={delimiter === choice.delimiter} onChange={() => setDelimiter(choice.delimiter)} />
+                <input
+                  type="radio"
+                  name={`${ids}-delimiter`}
+                  value={choice.delimiter}
+                  checked={delimiter === choice.delimiter}
+                  onChange={() => setDelimiter(choice.delimiter)}
+                />
                 <span>{choice.label}</span>
               </label>
             ))}
@@ -141,7 +160,9 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
         {ticked.type === 'some' && (
           <label className="list-export__inline list-export__ticked">
             <input type="checkbox" checked={onlyTicked} onChange={(event) => setOnlyTicked(event.target.checked)} />
-            <span>Only the {countOf(tickedCount ?? ticked.count, `ticked ${target.singular}`, `ticked ${target.plural}`)}</span>
+            <span>
+              Only the {countOf(tickedCount ?? ticked.count, `ticked ${target.singular}`, `ticked ${target.plural}`)}
+            </span>
           </label>
         )}
 
@@ -151,15 +172,25 @@ export function ListExportDialog({ target, list, listCount, ticked, onSaved, onS
             : rowCount === undefined
               ? `Every ${target.singular} in the list will be exported.`
               : nothing
-              ? `There are no ${target.plural} in this list to export.`
+                ? `There are no ${target.plural} in this list to export.`
                 : `${countOf(rowCount, target.singular, target.plural)} will be exported.`}
         </p>
-        {!narrowed && narrowing && <p className="list-export__note list-export__narrowing">Narrowed by {narrowing}: only what the list shows is exported.</p>}
+        {!narrowed && narrowing && (
+          <p className="list-export__note list-export__narrowing">
+            Narrowed by {narrowing}: only what the list shows is exported.
+          </p>
+        )}
         {run.problem && <ErrorBanner title="The list was not exported">{run.problem}</ErrorBanner>}
       </div>
       <div className="dialog__actions">
         <Button onClick={onClose}>Cancel</Button>
-        <Button ref={exportRef} variant="primary" icon="download" onClick={() => ready && begin()} aria-disabled={!ready}>
+        <Button
+          ref={exportRef}
+          variant="primary"
+          icon="download"
+          onClick={() => ready && begin()}
+          aria-disabled={!ready}
+        >
           Export…
         </Button>
       </div>
@@ -182,7 +213,10 @@ function tickedCountOf(ticked: TickedRows, exactTotal: number | null | undefined
  * the exact one from the core. null while counting; undefined when it could
  * not be counted (the export itself still writes every row).
  */
-function useExactCount(list: ListSelector, listCount: { total: number | null; more: boolean }): number | null | undefined {
+function useExactCount(
+  list: ListSelector,
+  listCount: { total: number | null; more: boolean },
+): number | null | undefined {
   const known = listCount.total !== null && !listCount.more ? listCount.total : null;
   const [counted, setCounted] = useState<number | null | undefined>(null);
   useEffect(() => {

@@ -7,12 +7,12 @@ import type { Selection } from '../../lib/useSelection';
  * since, as the list less those ids (a list of any size).
  */
 export type TickedRows =
-  | { type: 'none' }
-  | { type: 'some'; count: number; ids: number[] }
-  | { type: 'some'; count: number; except: number[] };
+  { type: 'none' } | { type: 'some'; count: number; ids: number[] } | { type: 'some'; count: number; except: number[] };
 
 export function tickedRows(selection: Selection): TickedRows {
   const { ticks, count } = selection;
   if (count === 0 || selection.all) return { type: 'none' };
-  return ticks.type === 'rows' ? { type: 'some', count, ids: [...ticks.ids] } : { type: 'some', count, except: [...ticks.except] };
+  return ticks.type === 'rows'
+    ? { type: 'some', count, ids: [...ticks.ids] }
+    : { type: 'some', count, except: [...ticks.except] };
 }

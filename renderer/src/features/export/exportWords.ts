@@ -13,10 +13,19 @@ export interface FormatChoice {
 /** The file types a list can be written to; vCard only for people. */
 export function formatChoices(kind: FieldedKind, singular: string): FormatChoice[] {
   const choices: FormatChoice[] = [
-    { format: 'csv', label: 'CSV (.csv)', explain: 'Opens in Excel, Numbers, Google Sheets and almost any other program.' },
+    {
+      format: 'csv',
+      label: 'CSV (.csv)',
+      explain: 'Opens in Excel, Numbers, Google Sheets and almost any other program.',
+    },
     { format: 'xlsx', label: 'Excel workbook (.xlsx)', explain: `One sheet, one row per ${singular}.` },
   ];
-  if (kind === 'contact') choices.push({ format: 'vcard', label: 'vCard (.vcf)', explain: 'Contact cards for Outlook, Apple or Google Contacts, or a phone.' });
+  if (kind === 'contact')
+    choices.push({
+      format: 'vcard',
+      label: 'vCard (.vcf)',
+      explain: 'Contact cards for Outlook, Apple or Google Contacts, or a phone.',
+    });
   return choices;
 }
 
@@ -39,7 +48,11 @@ export function exportedWords(rows: number, singular: string, plural: string, fi
 }
 
 /** What narrows a list, as the dialog reminds the user: "the search “acme” and the tag filter"; null when nothing does. */
-export function narrowedBy(query: { search?: string | undefined; tagIds?: readonly number[] | undefined; custom?: readonly unknown[] | undefined }): string | null {
+export function narrowedBy(query: {
+  search?: string | undefined;
+  tagIds?: readonly number[] | undefined;
+  custom?: readonly unknown[] | undefined;
+}): string | null {
   const parts: string[] = [];
   const search = query.search?.trim() ?? '';
   if (search !== '') parts.push(`the search “${search}”`);

@@ -38,7 +38,10 @@ export function useListExport<Row, Sort extends string>(
 
   const open = useCallback(() => {
     const list = listSelector(snapshot.query);
-    setOpened((current) => current ?? { list, listCount: { total: snapshot.total, more: snapshot.more }, ticked: tickedRows(selection) });
+    setOpened(
+      (current) =>
+        current ?? { list, listCount: { total: snapshot.total, more: snapshot.more }, ticked: tickedRows(selection) },
+    );
   }, [listSelector, snapshot, selection]);
 
   const close = useCallback(() => {
@@ -60,7 +63,15 @@ export function useListExport<Row, Sort extends string>(
   }, [close, showToast]);
 
   const dialog = opened && (
-    <ListExportDialog target={target} list={opened.list} listCount={opened.listCount} ticked={opened.ticked} onSaved={saved} onStopped={stopped} onClose={close} />
+    <ListExportDialog
+      target={target}
+      list={opened.list}
+      listCount={opened.listCount}
+      ticked={opened.ticked}
+      onSaved={saved}
+      onStopped={stopped}
+      onClose={close}
+    />
   );
   return { buttonRef, open, dialog };
 }

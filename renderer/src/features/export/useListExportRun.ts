@@ -18,7 +18,8 @@ export interface ListExportRun {
 
 /** The core's words for a refusal: a VALIDATION names each problem itself; others say it in their message. */
 function problemOf(error: CrmError): string {
-  if (error.code === 'VALIDATION' && error.fields.length > 0) return error.fields.map((field) => field.message).join(' ');
+  if (error.code === 'VALIDATION' && error.fields.length > 0)
+    return error.fields.map((field) => field.message).join(' ');
   return error.message;
 }
 

@@ -29,7 +29,13 @@ export function AboutDialog({ onClose, onCopyDiagnostics }: { onClose(): void; o
   const closeRef = useRef<HTMLButtonElement>(null);
   const about = useLoaded(loadAbout);
   return (
-    <Dialog title="About Rolodesk" description="A contact manager that keeps everything on this computer." onCancel={onClose} initialFocus={closeRef} size="medium">
+    <Dialog
+      title="About Rolodesk"
+      description="A contact manager that keeps everything on this computer."
+      onCancel={onClose}
+      initialFocus={closeRef}
+      size="medium"
+    >
       <div className="dialog__body">
         {about.error && <ErrorBanner>{about.error}</ErrorBanner>}
         {about.value && (

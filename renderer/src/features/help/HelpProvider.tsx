@@ -26,7 +26,9 @@ export function HelpProvider({ children }: { children: ReactNode }) {
   return (
     <>
       {children}
-      {open === 'about' && <AboutDialog onClose={() => setOpen(null)} onCopyDiagnostics={() => void copyDiagnostics()} />}
+      {open === 'about' && (
+        <AboutDialog onClose={() => setOpen(null)} onCopyDiagnostics={() => void copyDiagnostics()} />
+      )}
       {open === 'shortcuts' && <ShortcutsDialog onClose={() => setOpen(null)} />}
     </>
   );

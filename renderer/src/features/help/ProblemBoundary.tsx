@@ -12,7 +12,10 @@ interface ProblemBoundaryState {
  * sidebar and everything around stay as they were. "Show the screen again"
  * draws it afresh; a new `resetKey` (another screen chosen) does too.
  */
-export class ProblemBoundary extends Component<{ children: ReactNode; resetKey: string }, ProblemBoundaryState & { resetKey: string }> {
+export class ProblemBoundary extends Component<
+  { children: ReactNode; resetKey: string },
+  ProblemBoundaryState & { resetKey: string }
+> {
   override state = { failed: false, resetKey: this.props.resetKey };
 
   static getDerivedStateFromError(): Partial<ProblemBoundaryState> {
@@ -24,11 +27,18 @@ export class ProblemBoundary extends Component<{ children: ReactNode; resetKey: 
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    const withComponents = error instanceof Error && info.componentStack ? Object.assign(error, { stack: `${error.stack ?? ''}\nIn:${info.componentStack}` }) : error;
+    const withComponents =
+      error instanceof Error && info.componentStack
+        ? Object.assign(error, { stack: `${error.stack ?? ''}\nIn:${info.componentStack}` })
+        : error;
     reportProblem(withComponents, 'screen');
   }
 
   override render(): ReactNode {
-    return this.state.failed ? <SomethingWentWrong onTryAgain={() => this.setState({ failed: false })} /> : this.props.children;
+    return this.state.failed ? (
+      <SomethingWentWrong onTryAgain={() => this.setState({ failed: false })} />
+    ) : (
+      this.props.children
+    );
   }
 }

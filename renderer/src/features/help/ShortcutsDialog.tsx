@@ -23,7 +23,13 @@ function keysOf(chords: readonly Chord[]): string[] {
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog title="Keyboard shortcuts" description={onMac ? '⌘ is the Command key.' : 'Ctrl is the Control key.'} onCancel={onClose} initialFocus={closeRef} size="medium">
+    <Dialog
+      title="Keyboard shortcuts"
+      description={onMac ? '⌘ is the Command key.' : 'Ctrl is the Control key.'}
+      onCancel={onClose}
+      initialFocus={closeRef}
+      size="medium"
+    >
       {/* Focusable, so the list scrolls with the keys too. */}
       <div className="dialog__body shortcut-list" role="region" aria-label="All shortcuts" tabIndex={0}>
         {shortcutGroups.map((group) => (

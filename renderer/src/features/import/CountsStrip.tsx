@@ -20,7 +20,10 @@ export function CountsStrip({ counts, plural, caption }: CountsStripProps) {
     <dl className="import-counts" aria-label={caption}>
       {items.map((item) => (
         // Coloured only when there are some: "0 rejected" is good news, not an alarm.
-        <div key={item.key} className={item.count > 0 ? `import-counts__item import-counts__item--${item.key}` : 'import-counts__item'}>
+        <div
+          key={item.key}
+          className={item.count > 0 ? `import-counts__item import-counts__item--${item.key}` : 'import-counts__item'}
+        >
           <dt className="import-counts__words">{item.words}</dt>
           <dd className="import-counts__number">{wholeNumber(item.count)}</dd>
         </div>

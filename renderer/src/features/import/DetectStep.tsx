@@ -76,7 +76,11 @@ export function DetectStep({ inspection, onChange }: DetectStepProps) {
         )}
       </div>
       <h3 className="import-step__subtitle">The first rows as they read</h3>
-      {sample.length === 0 ? <p className="import-step__note">The file has no rows under its column names.</p> : <SampleTable headers={info.headers} rows={sample} limit={8} />}
+      {sample.length === 0 ? (
+        <p className="import-step__note">The file has no rows under its column names.</p>
+      ) : (
+        <SampleTable headers={info.headers} rows={sample} limit={8} />
+      )}
     </div>
   );
 }

@@ -19,8 +19,21 @@ interface DuplicatesStepProps {
 }
 
 /** What to do with rows that match a record already there (or an earlier row): each choice with what it would give. */
-export function DuplicatesStep({ plural, kind, choice, counts, matching, onChoose, optOutChanges, overwriteOptOuts, onOverwriteOptOuts }: DuplicatesStepProps) {
-  const how = kind === 'contact' ? 'the same email address, or else the same phone number' : 'the same name or website, or else the same phone number';
+export function DuplicatesStep({
+  plural,
+  kind,
+  choice,
+  counts,
+  matching,
+  onChoose,
+  optOutChanges,
+  overwriteOptOuts,
+  onOverwriteOptOuts,
+}: DuplicatesStepProps) {
+  const how =
+    kind === 'contact'
+      ? 'the same email address, or else the same phone number'
+      : 'the same name or website, or else the same phone number';
   return (
     <fieldset className="import-choices">
       <legend className="import-step__lead">
@@ -47,12 +60,18 @@ export function DuplicatesStep({ plural, kind, choice, counts, matching, onChoos
       })}
       {choice === 'overwrite' && optOutChanges > 0 && (
         <label className="import-choice__opt-outs">
-          <input type="checkbox" checked={overwriteOptOuts} onChange={(event) => onOverwriteOptOuts(event.target.checked)} /> Also change people who unsubscribed or asked not to
-          be contacted ({wholeNumber(optOutChanges)})
+          <input
+            type="checkbox"
+            checked={overwriteOptOuts}
+            onChange={(event) => onOverwriteOptOuts(event.target.checked)}
+          />{' '}
+          Also change people who unsubscribed or asked not to be contacted ({wholeNumber(optOutChanges)})
         </label>
       )}
       {choice === 'overwrite' && optOutChanges > 0 && !overwriteOptOuts && (
-        <p className="import-choice__result">{countOf(optOutChanges, 'person keeps', 'people keep')} their marketing consent as it is.</p>
+        <p className="import-choice__result">
+          {countOf(optOutChanges, 'person keeps', 'people keep')} their marketing consent as it is.
+        </p>
       )}
     </fieldset>
   );

@@ -84,7 +84,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   }, [current]);
 
   const showImported = useCallback(
-    (kind: ImportKind, tagName: string) => void go(kind === 'contact' ? 'contacts' : 'companies', { type: 'tagged', tagName }),
+    (kind: ImportKind, tagName: string) =>
+      void go(kind === 'contact' ? 'contacts' : 'companies', { type: 'tagged', tagName }),
     [go],
   );
 
@@ -93,7 +94,16 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     <ImportContext.Provider value={value}>
       {children}
       {dropCue && !wizard && <ListDropCue plural={kindWords[dropCue].plural} />}
-      {wizard && <ImportWizard key={wizard.session} initialKind={wizard.kind} suggestedKind={shownKind} initialFile={wizard.file} onClose={() => setWizard(null)} onShowImported={showImported} />}
+      {wizard && (
+        <ImportWizard
+          key={wizard.session}
+          initialKind={wizard.kind}
+          suggestedKind={shownKind}
+          initialFile={wizard.file}
+          onClose={() => setWizard(null)}
+          onShowImported={showImported}
+        />
+      )}
     </ImportContext.Provider>
   );
 }

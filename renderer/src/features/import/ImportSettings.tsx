@@ -48,7 +48,9 @@ export function ImportSettings() {
     invoke('import.undo', { runId: run.runId })
       .then(
         (undone) => {
-          showToast(`Import of “${run.fileName}” undone: ${countOf(undone.removed, 'record', 'records')} moved to the Trash, ${countOf(undone.restored, 'record', 'records')} put back`);
+          showToast(
+            `Import of “${run.fileName}” undone: ${countOf(undone.removed, 'record', 'records')} moved to the Trash, ${countOf(undone.restored, 'record', 'records')} put back`,
+          );
           reload();
         },
         (thrown: unknown) => showToast(toCrmError(thrown).message, 'problem'),
@@ -65,14 +67,20 @@ export function ImportSettings() {
         <h2 id="settings-imports" className="card__title">
           Imports
         </h2>
-        <p className="card__text">The files imported in the last 30 days. Undo removes what an import created and puts back what it changed.</p>
+        <p className="card__text">
+          The files imported in the last 30 days. Undo removes what an import created and puts back what it changed.
+        </p>
       </div>
       {error && (
         <ErrorBanner title="Imports could not be loaded" action={<Button onClick={reload}>Try again</Button>}>
           {error}
         </ErrorBanner>
       )}
-      {runs && runs.length === 0 && <p className="list-empty">No imports in the last 30 days. Import a file from File › Import… or the Contacts screen.</p>}
+      {runs && runs.length === 0 && (
+        <p className="list-empty">
+          No imports in the last 30 days. Import a file from File › Import… or the Contacts screen.
+        </p>
+      )}
       {runs && runs.length > 0 && (
         <ul className="settings-list" aria-label="Imports">
           {runs.map((run) => (
@@ -86,7 +94,12 @@ export function ImportSettings() {
               </div>
               <div className="settings-item__actions">
                 {run.undoable ? (
-                  <Button size="small" icon="undo" aria-label={`Undo the import of ${run.fileName}`} onClick={() => setAsking(run)}>
+                  <Button
+                    size="small"
+                    icon="undo"
+                    aria-label={`Undo the import of ${run.fileName}`}
+                    onClick={() => setAsking(run)}
+                  >
                     Undo
                   </Button>
                 ) : (

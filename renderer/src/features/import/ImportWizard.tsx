@@ -84,9 +84,18 @@ export function ImportWizard({ initialKind, suggestedKind, initialFile, onClose,
     void confirmClose().then((leave) => leave && onClose());
   };
 
-  const clashes = inspection ? mappingClashes(mapping, inspection.info.headers, inspection.targets) : new Map<number, string>();
+  const clashes = inspection
+    ? mappingClashes(mapping, inspection.info.headers, inspection.targets)
+    : new Map<number, string>();
   const named = namesRecords(mapping, kind);
-  const mappingProblem = clashes.size > 0 ? 'Some columns go to the same field: choose one for each (see below).' : named ? null : kind === 'contact' ? 'Choose the column that holds the name (or the first and last name).' : 'Choose the column that holds the company name.';
+  const mappingProblem =
+    clashes.size > 0
+      ? 'Some columns go to the same field: choose one for each (see below).'
+      : named
+        ? null
+        : kind === 'contact'
+          ? 'Choose the column that holds the name (or the first and last name).'
+          : 'Choose the column that holds the company name.';
 
   let body: ReactNode = null;
   let actions: ReactNode = null;
@@ -99,7 +108,11 @@ export function ImportWizard({ initialKind, suggestedKind, initialFile, onClose,
   const waiting = busy !== null;
   const showWait = useShownAfter(waiting, 250);
   const next = (label: string, onNext: () => void, blockedBy: string | null = null) => (
-    <Button variant="primary" onClick={() => !waiting && !blockedBy && onNext()} aria-disabled={waiting || blockedBy !== null}>
+    <Button
+      variant="primary"
+      onClick={() => !waiting && !blockedBy && onNext()}
+      aria-disabled={waiting || blockedBy !== null}
+    >
       {label}
     </Button>
   );
@@ -129,12 +142,18 @@ export function ImportWizard({ initialKind, suggestedKind, initialFile, onClose,
         <>
           {back('pick', 'Choose another file')}
           {cancel}
-          {next('Next: match columns', () => wizard.goTo('map'), inspection && inspection.sample.length > 0 ? null : 'no rows')}
+          {next(
+            'Next: match columns',
+            () => wizard.goTo('map'),
+            inspection && inspection.sample.length > 0 ? null : 'no rows',
+          )}
         </>
       );
       break;
     case 'map':
-      body = inspection && <MapStep inspection={inspection} mapping={mapping} clashes={clashes} onChange={wizard.setTarget} />;
+      body = inspection && (
+        <MapStep inspection={inspection} mapping={mapping} clashes={clashes} onChange={wizard.setTarget} />
+      );
       actions = (
         <>
           {back('detect')}
@@ -145,13 +164,24 @@ export function ImportWizard({ initialKind, suggestedKind, initialFile, onClose,
       break;
     case 'preview':
       body = preview && inspection && (
-        <PreviewStep preview={preview} inspection={inspection} mapping={mapping} plural={words.plural} dateOrder={wizard.dateOrder} onDateOrder={wizard.setDateOrder} />
+        <PreviewStep
+          preview={preview}
+          inspection={inspection}
+          mapping={mapping}
+          plural={words.plural}
+          dateOrder={wizard.dateOrder}
+          onDateOrder={wizard.setDateOrder}
+        />
       );
       actions = (
         <>
           {back('map')}
           {cancel}
-          {next('Next: duplicates', wizard.showDuplicates, preview && preview.counts.create + preview.counts.update > 0 ? null : 'nothing to import')}
+          {next(
+            'Next: duplicates',
+            wizard.showDuplicates,
+            preview && preview.counts.create + preview.counts.update > 0 ? null : 'nothing to import',
+          )}
         </>
       );
       break;
@@ -176,14 +206,23 @@ export function ImportWizard({ initialKind, suggestedKind, initialFile, onClose,
           {back('preview')}
           {cancel}
           <Button variant="primary" onClick={wizard.run} aria-disabled={toImport === 0}>
-            {toImport === null ? `Import ${words.plural}` : `Import ${wholeNumber(toImport)} ${toImport === 1 ? words.singular : words.plural}`}
+            {toImport === null
+              ? `Import ${words.plural}`
+              : `Import ${wholeNumber(toImport)} ${toImport === 1 ? words.singular : words.plural}`}
           </Button>
         </>
       );
       break;
     }
     case 'running':
-      body = <JobProgress label={`Importing ${words.plural}`} progress={progress} plural={words.plural} stopping={wizard.cancelling} />;
+      body = (
+        <JobProgress
+          label={`Importing ${words.plural}`}
+          progress={progress}
+          plural={words.plural}
+          stopping={wizard.cancelling}
+        />
+      );
       actions = (
         <Button onClick={() => !wizard.cancelling && wizard.cancelRun()} aria-disabled={wizard.cancelling}>
           {wizard.cancelling ? 'Stopping…' : 'Cancel import'}
@@ -222,9 +261,15 @@ export function ImportWizard({ initialKind, suggestedKind, initialFile, onClose,
         <h3 ref={stepHeadingRef} tabIndex={-1} className="import-step__title">
           {stepTitles[step]}
         </h3>
-        {wizard.stopped && <WarningBanner title="Import stopped">Nothing was imported. You can change your choices and import again.</WarningBanner>}
+        {wizard.stopped && (
+          <WarningBanner title="Import stopped">
+            Nothing was imported. You can change your choices and import again.
+          </WarningBanner>
+        )}
         {problem && <ErrorBanner>{problem}</ErrorBanner>}
-        {step === 'map' && mappingProblem && clashes.size === 0 && <p className="import-step__note import-step__note--problem">{mappingProblem}</p>}
+        {step === 'map' && mappingProblem && clashes.size === 0 && (
+          <p className="import-step__note import-step__note--problem">{mappingProblem}</p>
+        )}
         <div className="import-wizard__body">{body}</div>
         {busy !== null && showWait && step !== 'running' && (
           <JobProgress label={busy} progress={progress} plural={words.plural} />

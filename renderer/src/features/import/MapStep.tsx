@@ -25,7 +25,10 @@ const groupSuffix = { field: '', custom: ' (custom field)', other: '' } as const
 /** One row per column of the file: its name, two values from it, and where it goes. */
 export function MapStep({ inspection, mapping, clashes, onChange }: MapStepProps) {
   const id = useId();
-  const options = inspection.targets.map((option) => ({ value: option.target, label: `${option.label}${groupSuffix[option.group]}` }));
+  const options = inspection.targets.map((option) => ({
+    value: option.target,
+    label: `${option.label}${groupSuffix[option.group]}`,
+  }));
   return (
     <div className="import-map">
       {inspection.remembered ? (
@@ -34,14 +37,18 @@ export function MapStep({ inspection, mapping, clashes, onChange }: MapStepProps
         </p>
       ) : inspection.preset === 'Plain list' ? (
         <p className="import-map__note">
-          <Icon name="check" size={15} /> The column names say which field each one is, so they are matched for you; change any that are wrong.
+          <Icon name="check" size={15} /> The column names say which field each one is, so they are matched for you;
+          change any that are wrong.
         </p>
       ) : inspection.preset ? (
         <p className="import-map__note">
-          <Icon name="check" size={15} /> Recognised: {inspection.preset}. The columns are matched for you; change any that are wrong.
+          <Icon name="check" size={15} /> Recognised: {inspection.preset}. The columns are matched for you; change any
+          that are wrong.
         </p>
       ) : (
-        <p className="import-step__lead">Choose where each column goes. Columns you do not need can stay “Do not import”.</p>
+        <p className="import-step__lead">
+          Choose where each column goes. Columns you do not need can stay “Do not import”.
+        </p>
       )}
       <div className="import-map__grid" role="group" aria-label="Where each column goes">
         <span className="import-map__heading" aria-hidden="true">
@@ -60,7 +67,9 @@ export function MapStep({ inspection, mapping, clashes, onChange }: MapStepProps
                 <label htmlFor={selectId} className="import-map__title">
                   {header}
                 </label>
-                <span className="import-map__samples">{samples.length > 0 ? samples.join(' · ') : 'empty in the first rows'}</span>
+                <span className="import-map__samples">
+                  {samples.length > 0 ? samples.join(' · ') : 'empty in the first rows'}
+                </span>
               </div>
               <div className="import-map__target">
                 <Select

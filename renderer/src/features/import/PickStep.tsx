@@ -20,8 +20,8 @@ export function PickStep({ plural, busy, onPick, onDrop }: PickStepProps) {
       <Icon name="upload" size={28} className="import-drop__icon" />
       <p className="import-drop__title">Drop a file here, or choose one</p>
       <p className="import-drop__hint">
-        A CSV or text file (comma, semicolon or tab separated), an Excel workbook (.xlsx) or contact cards (.vcf) — from Excel, Google Contacts, Outlook,
-        HubSpot, Pipedrive or a phone. Any number of {plural}.
+        A CSV or text file (comma, semicolon or tab separated), an Excel workbook (.xlsx) or contact cards (.vcf) — from
+        Excel, Google Contacts, Outlook, HubSpot, Pipedrive or a phone. Any number of {plural}.
       </p>
       <Button variant="primary" icon="folder" onClick={() => !busy && onPick()} aria-disabled={busy}>
         Choose a file…

@@ -27,7 +27,14 @@ function columnsFor(inspection: Inspection, mapping: Mapping): PreviewColumn[] {
   const labelOf = new Map(inspection.targets.map((option) => [option.target, option.label]));
   if (used.has('name')) columns.push({ label: labelOf.get('name') ?? 'Name', value: (row) => row.fields.name ?? '' });
   for (const option of inspection.targets) {
-    if (option.target === 'name' || option.target === 'firstName' || option.target === 'lastName' || option.target === 'ignore' || option.target === 'tag') continue;
+    if (
+      option.target === 'name' ||
+      option.target === 'firstName' ||
+      option.target === 'lastName' ||
+      option.target === 'ignore' ||
+      option.target === 'tag'
+    )
+      continue;
     if (!used.has(option.target)) continue;
     if (option.group === 'custom') {
       const fieldId = option.target.slice('custom:'.length);
@@ -58,19 +65,22 @@ export function PreviewStep({ preview, inspection, mapping, plural, dateOrder, o
       <CountsStrip counts={preview.counts} plural={plural} caption="With the whole file" />
       {/* Dates are read only into custom fields; without one mapped the question means nothing. */}
       {mapping.some((target) => target.startsWith('custom:')) && (
-      <div className="import-preview__dates">
-        <SelectField
-          id={`${id}-dates`}
-          label="Dates like 03/04/2026 mean"
-          value={dateOrder}
-          options={[
-            { value: 'auto', label: `Worked out from the file (${preview.dateOrder === 'dmy' ? 'day first' : 'month first'})` },
-            { value: 'dmy', label: 'Day first: 3 April 2026' },
-            { value: 'mdy', label: 'Month first: March 4, 2026' },
-          ]}
-          onChange={(value) => onDateOrder(value as DateOrder)}
-        />
-      </div>
+        <div className="import-preview__dates">
+          <SelectField
+            id={`${id}-dates`}
+            label="Dates like 03/04/2026 mean"
+            value={dateOrder}
+            options={[
+              {
+                value: 'auto',
+                label: `Worked out from the file (${preview.dateOrder === 'dmy' ? 'day first' : 'month first'})`,
+              },
+              { value: 'dmy', label: 'Day first: 3 April 2026' },
+              { value: 'mdy', label: 'Month first: March 4, 2026' },
+            ]}
+            onChange={(value) => onDateOrder(value as DateOrder)}
+          />
+        </div>
       )}
       <h3 className="import-step__subtitle">
         {preview.rows.length < 50 ? 'Every row, as it will be stored' : 'The first 50 rows, as they will be stored'}
@@ -78,7 +88,10 @@ export function PreviewStep({ preview, inspection, mapping, plural, dateOrder, o
       <ImportTable
         label="Rows as they will be stored"
         modifier="import-table--preview"
-        columns={[{ title: 'What happens', className: 'import-table__outcome' }, ...columns.map((column) => ({ title: column.label }))]}
+        columns={[
+          { title: 'What happens', className: 'import-table__outcome' },
+          ...columns.map((column) => ({ title: column.label })),
+        ]}
       >
         {preview.rows.map((row) => (
           <tr key={row.line} className={`import-table__row--${row.outcome}`}>
@@ -86,7 +99,11 @@ export function PreviewStep({ preview, inspection, mapping, plural, dateOrder, o
             <td className="import-table__outcome">
               <div className="import-table__outcome-body">
                 <span className={`import-outcome import-outcome--${row.outcome}`}>{outcomeLabels[row.outcome]}</span>
-                {noteOf(row) && <span className={row.problems.length > 0 ? 'import-table__problem' : 'import-table__match'}>{noteOf(row)}</span>}
+                {noteOf(row) && (
+                  <span className={row.problems.length > 0 ? 'import-table__problem' : 'import-table__match'}>
+                    {noteOf(row)}
+                  </span>
+                )}
               </div>
             </td>
             {columns.map((column) => (

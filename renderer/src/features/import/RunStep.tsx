@@ -27,7 +27,12 @@ export function JobProgress({ label, progress, plural, stopping = false }: JobPr
   return (
     <div className="progress-dialog import-progress">
       <ProgressStage words={words} percent={percent} />
-      <ProgressBar label={label} percent={percent} valueText={words} state={progress && !stopping ? 'measured' : 'working'} />
+      <ProgressBar
+        label={label}
+        percent={percent}
+        valueText={words}
+        state={progress && !stopping ? 'measured' : 'working'}
+      />
     </div>
   );
 }

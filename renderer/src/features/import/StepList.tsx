@@ -21,7 +21,13 @@ export function StepList({ step, withKind }: { step: WizardStep; withKind: boole
       {steps.map((item, index) => (
         <li
           key={item.label}
-          className={index === current ? 'import-steps__item import-steps__item--current' : index < current ? 'import-steps__item import-steps__item--done' : 'import-steps__item'}
+          className={
+            index === current
+              ? 'import-steps__item import-steps__item--current'
+              : index < current
+                ? 'import-steps__item import-steps__item--done'
+                : 'import-steps__item'
+          }
           aria-current={index === current ? 'step' : undefined}
         >
           <span className="import-steps__number" aria-hidden="true">

@@ -20,7 +20,17 @@ interface SummaryStepProps {
 }
 
 /** What the import did: the counts, the tag it left, every rejected row's line and reasons, and the ways on (save them, undo, show). */
-export function SummaryStep({ summary, fileName, kind, undone, plural, busy, onSaveRejected, onUndo, onShowImported }: SummaryStepProps) {
+export function SummaryStep({
+  summary,
+  fileName,
+  kind,
+  undone,
+  plural,
+  busy,
+  onSaveRejected,
+  onUndo,
+  onShowImported,
+}: SummaryStepProps) {
   // Said here, not in a toast: toasts sit behind the dialog.
   const [saved, setSaved] = useState(false);
   // Undo is asked first, as in Settings › Imports: it removes records.
@@ -35,18 +45,26 @@ export function SummaryStep({ summary, fileName, kind, undone, plural, busy, onS
       />
       {undone ? (
         <p className="import-step__lead" role="status">
-          Import undone: {countOf(undone.removed, 'record', 'records')} moved to the Trash, {countOf(undone.restored, 'record', 'records')} put back as they were
-          {undone.leftAsIs > 0 ? `, ${countOf(undone.leftAsIs, 'record', 'records')} left as they are because they were changed since` : ''}.
+          Import undone: {countOf(undone.removed, 'record', 'records')} moved to the Trash,{' '}
+          {countOf(undone.restored, 'record', 'records')} put back as they were
+          {undone.leftAsIs > 0
+            ? `, ${countOf(undone.leftAsIs, 'record', 'records')} left as they are because they were changed since`
+            : ''}
+          .
         </p>
       ) : (
         <p className="import-step__lead">
           {touched > 0 ? (
             <>
-              Done in {summary.seconds.toLocaleString()} seconds. Every {plural === 'contacts' ? 'contact' : 'company'} created or changed carries the tag{' '}
-              <strong>{summary.tagName}</strong>, and the import shows in its timeline.
-              {summary.companiesCreated > 0 && ` The Company column added ${countOf(summary.companiesCreated, 'company', 'companies')}, tagged the same way.`}
-              {summary.keptOptOuts > 0 && ` ${countOf(summary.keptOptOuts, 'person who unsubscribed or asked not to be contacted kept that status', 'people who unsubscribed or asked not to be contacted kept that status')}.`}
-              {summary.leadSourcesAdded.length > 0 && ` Added to the lead sources: ${summary.leadSourcesAdded.join(', ')}.`}
+              Done in {summary.seconds.toLocaleString()} seconds. Every {plural === 'contacts' ? 'contact' : 'company'}{' '}
+              created or changed carries the tag <strong>{summary.tagName}</strong>, and the import shows in its
+              timeline.
+              {summary.companiesCreated > 0 &&
+                ` The Company column added ${countOf(summary.companiesCreated, 'company', 'companies')}, tagged the same way.`}
+              {summary.keptOptOuts > 0 &&
+                ` ${countOf(summary.keptOptOuts, 'person who unsubscribed or asked not to be contacted kept that status', 'people who unsubscribed or asked not to be contacted kept that status')}.`}
+              {summary.leadSourcesAdded.length > 0 &&
+                ` Added to the lead sources: ${summary.leadSourcesAdded.join(', ')}.`}
             </>
           ) : (
             'Nothing was created or changed.'
@@ -76,7 +94,10 @@ export function SummaryStep({ summary, fileName, kind, undone, plural, busy, onS
       {summary.rejected > 0 && (
         <section className="import-summary__rejected" aria-labelledby="import-rejected-title">
           <h3 id="import-rejected-title" className="import-step__subtitle">
-            Rejected rows ({wholeNumber(summary.rejected)}){summary.rejected > summary.rejectedRows.length ? ` — the first ${summary.rejectedRows.length} shown; Save rejected rows… writes them all` : ''}
+            Rejected rows ({wholeNumber(summary.rejected)})
+            {summary.rejected > summary.rejectedRows.length
+              ? ` — the first ${summary.rejectedRows.length} shown; Save rejected rows… writes them all`
+              : ''}
           </h3>
           <ul className="import-rejected" aria-label="Rejected rows">
             {summary.rejectedRows.map((row) => (
@@ -90,7 +111,13 @@ export function SummaryStep({ summary, fileName, kind, undone, plural, busy, onS
       )}
       {asking && (
         <ConfirmDialog
-          {...undoQuestion({ fileName, kind, created: summary.created, companiesCreated: summary.companiesCreated, updated: summary.updated })}
+          {...undoQuestion({
+            fileName,
+            kind,
+            created: summary.created,
+            companiesCreated: summary.companiesCreated,
+            updated: summary.updated,
+          })}
           confirmLabel="Undo import"
           tone="safe"
           onConfirm={() => {

@@ -41,11 +41,31 @@ export const outcomeLabels: Record<RowOutcome, string> = {
 };
 
 /** What each duplicates choice does, in a sentence about the rows that match. */
-export const duplicateChoices: ReadonlyArray<{ action: DuplicateAction; label: string; explain: (plural: string) => string }> = [
-  { action: 'skip', label: 'Skip them', explain: (plural) => `Leave the ${plural} already in Rolodesk as they are; the matching rows are not imported.` },
-  { action: 'fill', label: 'Update: fill in blanks', explain: () => 'Add what the file knows to fields that are empty today; nothing already filled in changes.' },
-  { action: 'overwrite', label: 'Update: overwrite', explain: () => 'Replace fields with the file’s values wherever the file has one.' },
-  { action: 'create', label: 'Create anyway', explain: (plural) => `Add every row as new ${plural}, even if that makes duplicates.` },
+export const duplicateChoices: ReadonlyArray<{
+  action: DuplicateAction;
+  label: string;
+  explain: (plural: string) => string;
+}> = [
+  {
+    action: 'skip',
+    label: 'Skip them',
+    explain: (plural) => `Leave the ${plural} already in Rolodesk as they are; the matching rows are not imported.`,
+  },
+  {
+    action: 'fill',
+    label: 'Update: fill in blanks',
+    explain: () => 'Add what the file knows to fields that are empty today; nothing already filled in changes.',
+  },
+  {
+    action: 'overwrite',
+    label: 'Update: overwrite',
+    explain: () => 'Replace fields with the file’s values wherever the file has one.',
+  },
+  {
+    action: 'create',
+    label: 'Create anyway',
+    explain: (plural) => `Add every row as new ${plural}, even if that makes duplicates.`,
+  },
 ];
 
 /** "12 new, 3 updated, 2 skipped, 1 rejected". */
@@ -63,7 +83,13 @@ export function countsInWords(counts: { create: number; update: number; skip: nu
  * Imports): what goes to the Trash (the companies a contact import made for
  * its rows too) and what is put back.
  */
-export function undoQuestion(run: { fileName: string; kind: ImportKind; created: number; companiesCreated: number; updated: number }): { title: string; message: string } {
+export function undoQuestion(run: {
+  fileName: string;
+  kind: ImportKind;
+  created: number;
+  companiesCreated: number;
+  updated: number;
+}): { title: string; message: string } {
   const words = kindWords[run.kind];
   const created = [
     run.created > 0 && countOf(run.created, words.singular, words.plural),
@@ -71,10 +97,14 @@ export function undoQuestion(run: { fileName: string; kind: ImportKind; created:
   ].filter((part): part is string => typeof part === 'string');
   const one = run.created + run.companiesCreated === 1;
   const parts = [
-    created.length > 0 && `the ${created.join(' and ')} it created ${one ? 'goes' : 'go'} to the Trash (as one entry you can restore)`,
+    created.length > 0 &&
+      `the ${created.join(' and ')} it created ${one ? 'goes' : 'go'} to the Trash (as one entry you can restore)`,
     run.updated > 0 &&
       `the ${countOf(run.updated, 'record', 'records')} it changed ${run.updated === 1 ? 'gets its' : 'get their'} earlier values back, unless ${run.updated === 1 ? 'it was' : 'they were'} edited since`,
   ].filter((part): part is string => typeof part === 'string');
   const said = parts.length > 0 ? parts.join(', and ') : 'nothing it did is left to take back';
-  return { title: `Undo the import of “${run.fileName}”?`, message: `${said.charAt(0).toUpperCase()}${said.slice(1)}.` };
+  return {
+    title: `Undo the import of “${run.fileName}”?`,
+    message: `${said.charAt(0).toUpperCase()}${said.slice(1)}.`,
+  };
 }

@@ -6,7 +6,11 @@ import type { Mapping, TargetOption } from '../../../../shared/schemas/import';
  * are the core's own (it refuses such a mapping with them), so the wizard says
  * it before the user presses Next.
  */
-export function mappingClashes(mapping: Mapping, headers: readonly string[], targets: readonly TargetOption[]): Map<number, string> {
+export function mappingClashes(
+  mapping: Mapping,
+  headers: readonly string[],
+  targets: readonly TargetOption[],
+): Map<number, string> {
   const byTarget = new Map(targets.map((option) => [option.target, option]));
   const columnsOf = new Map<string, number[]>();
   mapping.forEach((target, column) => columnsOf.set(target, [...(columnsOf.get(target) ?? []), column]));
@@ -26,5 +30,7 @@ export function mappingClashes(mapping: Mapping, headers: readonly string[], tar
 
 /** Whether some column gives the record its name (for contacts, a first or last name will do). */
 export function namesRecords(mapping: Mapping, kind: 'contact' | 'company'): boolean {
-  return mapping.includes('name') || (kind === 'contact' && (mapping.includes('firstName') || mapping.includes('lastName')));
+  return (
+    mapping.includes('name') || (kind === 'contact' && (mapping.includes('firstName') || mapping.includes('lastName')))
+  );
 }

@@ -109,25 +109,33 @@ export function useImportWizard(initialKind: ImportKind | null, suggestedKind: I
   );
 
   /** Runs one request as the newest; its answer is applied only if no newer one was made meanwhile. */
-  const request = useCallback(<T>(words: string, call: () => Promise<T>, apply: (answer: T) => void, failed?: (message: string, code: string) => void) => {
-    const ticket = ++latest.current;
-    setBusy(words);
-    setProblem(null);
-    call().then(
-      (answer) => {
-        if (ticket !== latest.current) return;
-        setBusy(null);
-        apply(answer);
-      },
-      (thrown: unknown) => {
-        if (ticket !== latest.current) return;
-        setBusy(null);
-        const error = toCrmError(thrown);
-        if (failed) failed(error.message, error.code);
-        else setProblem(error.message);
-      },
-    );
-  }, []);
+  const request = useCallback(
+    <T>(
+      words: string,
+      call: () => Promise<T>,
+      apply: (answer: T) => void,
+      failed?: (message: string, code: string) => void,
+    ) => {
+      const ticket = ++latest.current;
+      setBusy(words);
+      setProblem(null);
+      call().then(
+        (answer) => {
+          if (ticket !== latest.current) return;
+          setBusy(null);
+          apply(answer);
+        },
+        (thrown: unknown) => {
+          if (ticket !== latest.current) return;
+          setBusy(null);
+          const error = toCrmError(thrown);
+          if (failed) failed(error.message, error.code);
+          else setProblem(error.message);
+        },
+      );
+    },
+    [],
+  );
 
   const inspect = useCallback(
     (file: OpenedFile, options: ReadOptions) =>
@@ -167,7 +175,10 @@ export function useImportWizard(initialKind: ImportKind | null, suggestedKind: I
     [request, inspect],
   );
 
-  const pickFile = useCallback(() => opening(() => invoke('import.open', { kind, source: { type: 'dialog' } })), [opening, kind]);
+  const pickFile = useCallback(
+    () => opening(() => invoke('import.open', { kind, source: { type: 'dialog' } })),
+    [opening, kind],
+  );
   const takeFile = useCallback(
     (file: File) =>
       opening(async () => {
@@ -186,7 +197,14 @@ export function useImportWizard(initialKind: ImportKind | null, suggestedKind: I
   );
 
   const plan = useCallback(
-    (action: DuplicateAction, order: DateOrder = dateOrder) => ({ importId: opened?.importId ?? '', read, mapping, duplicates: action, dateOrder: order, overwriteOptOuts }),
+    (action: DuplicateAction, order: DateOrder = dateOrder) => ({
+      importId: opened?.importId ?? '',
+      read,
+      mapping,
+      duplicates: action,
+      dateOrder: order,
+      overwriteOptOuts,
+    }),
     [opened, read, mapping, dateOrder, overwriteOptOuts],
   );
 

@@ -1,4 +1,9 @@
-import { consentLabels, consentSourceLabels, consentStatuses, type ConsentSource } from '../../../../shared/schemas/marketing';
+import {
+  consentLabels,
+  consentSourceLabels,
+  consentStatuses,
+  type ConsentSource,
+} from '../../../../shared/schemas/marketing';
 import { leadSourceLimits } from '../../../../shared/schemas/lead-source';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
@@ -24,7 +29,8 @@ export function LeadSourceFields({ idPrefix, values, errors, onChange }: LeadSou
   const sources = useLeadSources();
   const names = sources.map((source) => source.name);
   // A source renamed or deleted elsewhere meanwhile still shows as the record has it.
-  if (values.leadSource !== '' && !names.some((name) => name.toLowerCase() === values.leadSource.toLowerCase())) names.push(values.leadSource);
+  if (values.leadSource !== '' && !names.some((name) => name.toLowerCase() === values.leadSource.toLowerCase()))
+    names.push(values.leadSource);
   const tracked = utmFields.some(({ field }) => values[field] !== '');
   return (
     <>
@@ -76,8 +82,17 @@ interface ConsentFieldProps {
 export function ConsentField({ id, value, error, changed, onChange }: ConsentFieldProps) {
   return (
     <div className="marketing-fields__consent">
-      <SelectField id={id} label="Marketing consent" value={value} error={error} onChange={onChange} options={consentStatuses.map((status) => ({ value: status, label: consentLabels[status] }))} />
-      {changed && <p className="field__hint marketing-fields__changed">{consentChangeWords(changed.at, changed.source)}</p>}
+      <SelectField
+        id={id}
+        label="Marketing consent"
+        value={value}
+        error={error}
+        onChange={onChange}
+        options={consentStatuses.map((status) => ({ value: status, label: consentLabels[status] }))}
+      />
+      {changed && (
+        <p className="field__hint marketing-fields__changed">{consentChangeWords(changed.at, changed.source)}</p>
+      )}
     </div>
   );
 }

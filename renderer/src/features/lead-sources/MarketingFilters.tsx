@@ -1,5 +1,10 @@
 import { useId } from 'react';
-import { consentLabels, consentStatuses, doNotContactStatuses, type ConsentStatus } from '../../../../shared/schemas/marketing';
+import {
+  consentLabels,
+  consentStatuses,
+  doNotContactStatuses,
+  type ConsentStatus,
+} from '../../../../shared/schemas/marketing';
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import { Select } from '../../components/Select';
 import type { ListFilters } from '../../lib/pagedRows';
@@ -13,7 +18,9 @@ const consentChoices: ReadonlyArray<{ value: string; label: string; statuses: re
 ];
 
 const choiceOf = (statuses: readonly ConsentStatus[] | undefined) =>
-  statuses && statuses.length > 0 ? (consentChoices.find((choice) => [...choice.statuses].sort().join() === [...statuses].sort().join())?.value ?? '') : '';
+  statuses && statuses.length > 0
+    ? (consentChoices.find((choice) => [...choice.statuses].sort().join() === [...statuses].sort().join())?.value ?? '')
+    : '';
 
 interface MarketingFiltersProps {
   kind: FieldedKind;
@@ -48,16 +55,23 @@ export function MarketingFilters({ kind, filters, onChange }: MarketingFiltersPr
         aria-label="Filter by lead source"
         value={leadSource ?? 'all'}
         onChange={(event) => onChange(withLeadSource(event.target.value))}
-        options={[{ value: 'all', label: 'Any lead source' }, ...sources.map((source) => ({ value: source.name, label: source.name })), { value: '', label: 'No lead source' }]}
+        options={[
+          { value: 'all', label: 'Any lead source' },
+          ...sources.map((source) => ({ value: source.name, label: source.name })),
+          { value: '', label: 'No lead source' },
+        ]}
       />
       {kind === 'contact' && (
-          <Select
-            id={`${id}-consent`}
-            aria-label="Filter by marketing consent"
-            value={choiceOf(filters.consent)}
-            onChange={(event) => onChange(withConsent(event.target.value))}
-            options={[{ value: '', label: 'Any consent' }, ...consentChoices.map(({ value, label }) => ({ value, label }))]}
-          />
+        <Select
+          id={`${id}-consent`}
+          aria-label="Filter by marketing consent"
+          value={choiceOf(filters.consent)}
+          onChange={(event) => onChange(withConsent(event.target.value))}
+          options={[
+            { value: '', label: 'Any consent' },
+            ...consentChoices.map(({ value, label }) => ({ value, label })),
+          ]}
+        />
       )}
     </>
   );

@@ -53,11 +53,22 @@ export function PaletteDialog({ onClose }: { onClose(): void }) {
         }))
       : [];
     const matching = matchActions(actions, text);
-    return matching.length > 0 ? [...found, { key: 'actions', title: 'Actions', items: matching.map((action): PaletteItem => ({ type: 'action', action })) }] : found;
+    return matching.length > 0
+      ? [
+          ...found,
+          {
+            key: 'actions',
+            title: 'Actions',
+            items: matching.map((action): PaletteItem => ({ type: 'action', action })),
+          },
+        ]
+      : found;
   }, [searching, search.groups, actions, text]);
   const items = paletteSections.flatMap((section) => section.items);
   // Where each section's rows start in `items`, which the arrows walk through.
-  const sectionStarts = paletteSections.map((_, sectionIndex) => paletteSections.slice(0, sectionIndex).reduce((sum, section) => sum + section.items.length, 0));
+  const sectionStarts = paletteSections.map((_, sectionIndex) =>
+    paletteSections.slice(0, sectionIndex).reduce((sum, section) => sum + section.items.length, 0),
+  );
   const words = useMemo(() => queryWords(search.answered), [search.answered]);
 
   // A new list starts at its first row.
@@ -166,7 +177,11 @@ export function PaletteDialog({ onClose }: { onClose(): void }) {
                     onMouseDown={(event) => event.preventDefault()}
                     onClick={() => void choose(item)}
                   >
-                    <Icon name={item.type === 'record' ? recordKindLook[item.hit.kind].icon : item.action.icon} size={16} className="palette__item-icon" />
+                    <Icon
+                      name={item.type === 'record' ? recordKindLook[item.hit.kind].icon : item.action.icon}
+                      size={16}
+                      className="palette__item-icon"
+                    />
                     {item.type === 'record' ? (
                       <span className="palette__item-text">
                         <span className="palette__item-title">

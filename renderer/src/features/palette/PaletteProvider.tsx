@@ -25,6 +25,9 @@ export function PaletteProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  const control = useMemo<PaletteControl>(() => ({ isOpen, open: () => setOpen(true), close: () => setOpen(false) }), [isOpen]);
+  const control = useMemo<PaletteControl>(
+    () => ({ isOpen, open: () => setOpen(true), close: () => setOpen(false) }),
+    [isOpen],
+  );
   return <PaletteContext.Provider value={control}>{children}</PaletteContext.Provider>;
 }

@@ -28,7 +28,9 @@ export function ErasePersonDialog({ contact, onErased, onCancel }: ErasePersonDi
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
-    invoke('privacy.erasePreview', { contactId: contact.id }).then(setPreview, (error: unknown) => setProblem(toCrmError(error).message));
+    invoke('privacy.erasePreview', { contactId: contact.id }).then(setPreview, (error: unknown) =>
+      setProblem(toCrmError(error).message),
+    );
   }, [contact.id]);
   useEffect(load, [load]);
 
@@ -65,7 +67,9 @@ export function ErasePersonDialog({ contact, onErased, onCancel }: ErasePersonDi
         {!preview && !problem && <p className="dialog__message">Working out what would go…</p>}
         {preview && (
           <>
-            {preview.inTrash && <p className="dialog__message">{preview.name} is in the trash; erasing takes them out of it too.</p>}
+            {preview.inTrash && (
+              <p className="dialog__message">{preview.name} is in the trash; erasing takes them out of it too.</p>
+            )}
             <h3 id={goesId} className="erase-person__heading">
               Goes for good
             </h3>
@@ -87,7 +91,9 @@ export function ErasePersonDialog({ contact, onErased, onCancel }: ErasePersonDi
               </>
             )}
             <p className="erase-person__backups">{preview.backups.note}</p>
-            <p className="erase-person__record">Rolodesk keeps only a note that a contact was erased on this day, without their name.</p>
+            <p className="erase-person__record">
+              Rolodesk keeps only a note that a contact was erased on this day, without their name.
+            </p>
           </>
         )}
         {busy && (

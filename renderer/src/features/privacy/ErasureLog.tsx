@@ -11,7 +11,10 @@ export function ErasureLog() {
   const [entries, setEntries] = useState<Entries | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    invoke('privacy.erasures', {}).then(({ entries: list }) => setEntries(list), (error: unknown) => setProblem(toCrmError(error).message));
+    invoke('privacy.erasures', {}).then(
+      ({ entries: list }) => setEntries(list),
+      (error: unknown) => setProblem(toCrmError(error).message),
+    );
   }, []);
 
   if (problem) return <ErrorBanner title="The record of erasures could not be loaded">{problem}</ErrorBanner>;
@@ -22,8 +25,8 @@ export function ErasureLog() {
           Erased people
         </h2>
         <p className="card__text">
-          When someone asks to be erased, Rolodesk removes everything about them and keeps only the day it happened here, without their name. Backups
-          taken before that day still hold them until they age out.
+          When someone asks to be erased, Rolodesk removes everything about them and keeps only the day it happened
+          here, without their name. Backups taken before that day still hold them until they age out.
         </p>
       </div>
       {entries === null && <p className="card__text">Loading…</p>}

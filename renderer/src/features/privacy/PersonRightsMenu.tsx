@@ -36,7 +36,8 @@ export function PersonRightsMenu({ contact, onErased }: PersonRightsMenuProps) {
     if (!open) return;
     items()[0]?.focus();
     const closeOutside = (event: MouseEvent) => {
-      if (!menuRef.current?.contains(event.target as Node) && !buttonRef.current?.contains(event.target as Node)) setOpen(false);
+      if (!menuRef.current?.contains(event.target as Node) && !buttonRef.current?.contains(event.target as Node))
+        setOpen(false);
     };
     document.addEventListener('mousedown', closeOutside);
     return () => document.removeEventListener('mousedown', closeOutside);
@@ -94,8 +95,21 @@ export function PersonRightsMenu({ contact, onErased }: PersonRightsMenuProps) {
         <Icon name="chevronDown" size={14} />
       </button>
       {open && (
-        <div ref={menuRef} id={menuId} role="menu" aria-label="Personal data" className="person-rights__menu" onKeyDown={onMenuKeyDown}>
-          <button type="button" role="menuitem" tabIndex={-1} className="person-rights__item" onClick={exportEverything}>
+        <div
+          ref={menuRef}
+          id={menuId}
+          role="menu"
+          aria-label="Personal data"
+          className="person-rights__menu"
+          onKeyDown={onMenuKeyDown}
+        >
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            className="person-rights__item"
+            onClick={exportEverything}
+          >
             <Icon name="download" size={15} />
             Export everything about this person…
           </button>

@@ -1,6 +1,7 @@
 import type { ErasePreview, PersonExported } from '../../../../shared/schemas/privacy';
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+const plural = (count: number, one: string, many = `${one}s`) =>
+  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 /** After the archive is saved: what went into it. */
 export function exportedMessage(counts: PersonExported['counts']): string {
@@ -31,7 +32,11 @@ export function staysLines({ stays }: ErasePreview): string[] {
   return [
     ...(stays.company ? [`Their company, ${stays.company}`] : []),
     ...(stays.deals > 0 ? [`${plural(stays.deals, 'deal')} they were the contact of, without them`] : []),
-    ...(stays.sharedActivities > 0 ? [`${plural(stays.sharedActivities, 'activity', 'activities')} filed under a deal or another company, without them`] : []),
+    ...(stays.sharedActivities > 0
+      ? [
+          `${plural(stays.sharedActivities, 'activity', 'activities')} filed under a deal or another company, without them`,
+        ]
+      : []),
     ...(stays.sharedFiles > 0 ? [`${plural(stays.sharedFiles, 'file')} other records also use`] : []),
   ];
 }

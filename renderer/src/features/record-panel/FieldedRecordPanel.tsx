@@ -22,11 +22,16 @@ export interface SavedRecord {
   last: { label: string; at: string };
 }
 
-type PanelFrame = Pick<ComponentProps<typeof RecordPanel>, 'label' | 'className' | 'badge' | 'title' | 'subtitle' | 'noun' | 'onClose'>;
+type PanelFrame = Pick<
+  ComponentProps<typeof RecordPanel>,
+  'label' | 'className' | 'badge' | 'title' | 'subtitle' | 'noun' | 'onClose'
+>;
 
 interface FieldedRecordPanelProps extends PanelFrame {
   kind: FieldedKind;
-  editor: Pick<RecordEditor, 'record' | 'load' | 'dirty' | 'save' | 'sync' | 'changes' | 'custom'> & { form: { problem: string | null; saving: boolean } };
+  editor: Pick<RecordEditor, 'record' | 'load' | 'dirty' | 'save' | 'sync' | 'changes' | 'custom'> & {
+    form: { problem: string | null; saving: boolean };
+  };
   /** The record as saved; null for a new one, or until it has loaded. */
   saved: SavedRecord | null;
   removal: { ask(): void; deleting: boolean };
@@ -43,7 +48,16 @@ interface FieldedRecordPanelProps extends PanelFrame {
  * such record has in the same order — custom fields, tags, files (dropped
  * anywhere on the panel), when it was made and changed, and its timeline.
  */
-export function FieldedRecordPanel({ kind, editor, saved, removal, deleteDialog, children, related, ...frame }: FieldedRecordPanelProps) {
+export function FieldedRecordPanel({
+  kind,
+  editor,
+  saved,
+  removal,
+  deleteDialog,
+  children,
+  related,
+  ...frame
+}: FieldedRecordPanelProps) {
   const files = useRecordFiles(kind, saved?.id ?? null);
   return (
     <RecordPanel

@@ -32,7 +32,18 @@ interface LinkedSectionProps<Row extends { id: number }> {
  * Records linked to the one in the panel: loading, a failure, none, or the
  * first of them with their count, and a note when there are more than shown.
  */
-export function LinkedSection<Row extends { id: number }>({ titleId, title, action, load, count, what, emptyText, listLabel, itemClassName, renderRow }: LinkedSectionProps<Row>) {
+export function LinkedSection<Row extends { id: number }>({
+  titleId,
+  title,
+  action,
+  load,
+  count,
+  what,
+  emptyText,
+  listLabel,
+  itemClassName,
+  renderRow,
+}: LinkedSectionProps<Row>) {
   const [linked, setLinked] = useState<FirstRows<Row> | null>(null);
   const [error, setError] = useState<string | null>(null);
 

@@ -51,7 +51,8 @@ export function RecoveryScreen() {
       showToast('Copied');
     });
 
-  const openFolder = () => attempt('The backups folder could not be opened', () => invoke('backups.openFolder', {}).then(() => undefined));
+  const openFolder = () =>
+    attempt('The backups folder could not be opened', () => invoke('backups.openFolder', {}).then(() => undefined));
 
   async function startEmpty() {
     setStartingEmpty(true);
@@ -86,7 +87,8 @@ export function RecoveryScreen() {
           {movedTo && (
             <>
               {' '}
-              The damaged file was kept in <span className="recovery__path">{movedTo}</span>, so nothing has been deleted.
+              The damaged file was kept in <span className="recovery__path">{movedTo}</span>, so nothing has been
+              deleted.
             </>
           )}
         </p>
@@ -115,7 +117,11 @@ export function RecoveryScreen() {
             </p>
             <p className="recovery__muted">Anything entered after this backup was taken is not in it.</p>
             <div className="recovery__primary">
-              <Button variant="primary" icon="restore" onClick={() => restoreNow({ kind: 'snapshot', snapshot: newest })}>
+              <Button
+                variant="primary"
+                icon="restore"
+                onClick={() => restoreNow({ kind: 'snapshot', snapshot: newest })}
+              >
                 Restore the newest backup
               </Button>
             </div>
@@ -130,8 +136,8 @@ export function RecoveryScreen() {
               </h2>
             </div>
             <p className="recovery__muted">
-              If you exported a backup file, or keep backups in another folder, choose that file. Otherwise you can start again with empty data; the
-              damaged file stays where it is.
+              If you exported a backup file, or keep backups in another folder, choose that file. Otherwise you can
+              start again with empty data; the damaged file stays where it is.
             </p>
             <div className="recovery__primary">
               <Button variant="primary" icon="upload" onClick={() => restoreNow({ kind: 'file' })}>

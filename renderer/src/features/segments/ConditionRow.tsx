@@ -14,7 +14,14 @@ import {
 import type { Tag } from '../../../../shared/schemas/tag';
 import { IconButton } from '../../components/Button';
 import { Select } from '../../components/Select';
-import { conditionKindLabels, consentOptions, customOpLabels, newCondition, newFieldCondition, toggled } from './conditions';
+import {
+  conditionKindLabels,
+  consentOptions,
+  customOpLabels,
+  newCondition,
+  newFieldCondition,
+  toggled,
+} from './conditions';
 
 /** What the conditions can name: loaded once for the editor. */
 export interface ConditionTargets {
@@ -47,11 +54,18 @@ export function ConditionRow({ condition, name, targets, onChange, onRemove }: C
         className="segment-condition__kind"
         value={condition.kind}
         // Without custom fields there is nothing to test by one.
-        options={kindOptions.filter((option) => option.value !== 'customField' || targets.fields.length > 0 || condition.kind === 'customField')}
+        options={kindOptions.filter(
+          (option) => option.value !== 'customField' || targets.fields.length > 0 || condition.kind === 'customField',
+        )}
         onChange={(event) => onChange(newCondition(event.target.value as SegmentConditionKind, targets.fields))}
       />
       <ConditionControls condition={condition} name={name} targets={targets} onChange={onChange} />
-      <IconButton icon="close" label={`Remove ${name.toLowerCase()}`} className="segment-condition__remove" onClick={onRemove} />
+      <IconButton
+        icon="close"
+        label={`Remove ${name.toLowerCase()}`}
+        className="segment-condition__remove"
+        onClick={onRemove}
+      />
     </fieldset>
   );
 }
@@ -64,7 +78,17 @@ function Choices({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Choice({ checked, label, title, onToggle }: { checked: boolean; label: string; title?: string; onToggle(): void }) {
+function Choice({
+  checked,
+  label,
+  title,
+  onToggle,
+}: {
+  checked: boolean;
+  label: string;
+  title?: string;
+  onToggle(): void;
+}) {
   return (
     <label className={checked ? 'segment-choice segment-choice--on' : 'segment-choice'} title={title}>
       <input type="checkbox" checked={checked} onChange={onToggle} />
@@ -90,7 +114,19 @@ function DaysInput({ name, days, onChange }: { name: string; days: number; onCha
   );
 }
 
-function TextInput({ name, label, value, onChange, type = 'text' }: { name: string; label: string; value: string; type?: 'text' | 'date'; onChange(value: string): void }) {
+function TextInput({
+  name,
+  label,
+  value,
+  onChange,
+  type = 'text',
+}: {
+  name: string;
+  label: string;
+  value: string;
+  type?: 'text' | 'date';
+  onChange(value: string): void;
+}) {
   return (
     <input
       type={type}
@@ -122,7 +158,12 @@ function ConditionControls({ condition, name, targets, onChange }: Omit<Conditio
           <Choices label={`${name}: tags`}>
             {targets.tags.length === 0 && <span className="segment-condition__note">No tags yet.</span>}
             {targets.tags.map((tag) => (
-              <Choice key={tag.id} label={tag.name} checked={condition.tagIds.includes(tag.id)} onToggle={() => onChange({ ...condition, tagIds: toggled(condition.tagIds, tag.id) })} />
+              <Choice
+                key={tag.id}
+                label={tag.name}
+                checked={condition.tagIds.includes(tag.id)}
+                onToggle={() => onChange({ ...condition, tagIds: toggled(condition.tagIds, tag.id) })}
+              />
             ))}
           </Choices>
         </>
@@ -133,7 +174,12 @@ function ConditionControls({ condition, name, targets, onChange }: Omit<Conditio
           <span className="segment-condition__word">is one of</span>
           <Choices label={`${name}: consent`}>
             {consentOptions.map(([status, label]) => (
-              <Choice key={status} label={label} checked={condition.values.includes(status)} onToggle={() => onChange({ ...condition, values: toggled(condition.values, status) })} />
+              <Choice
+                key={status}
+                label={label}
+                checked={condition.values.includes(status)}
+                onToggle={() => onChange({ ...condition, values: toggled(condition.values, status) })}
+              />
             ))}
           </Choices>
         </>
@@ -148,14 +194,27 @@ function ConditionControls({ condition, name, targets, onChange }: Omit<Conditio
               { value: 'isOneOf', label: 'is one of' },
               { value: 'isEmpty', label: 'is empty' },
             ]}
-            onChange={(event) => onChange(event.target.value === 'isEmpty' ? { kind: 'leadSource', op: 'isEmpty' } : { kind: 'leadSource', op: 'isOneOf', values: [] })}
+            onChange={(event) =>
+              onChange(
+                event.target.value === 'isEmpty'
+                  ? { kind: 'leadSource', op: 'isEmpty' }
+                  : { kind: 'leadSource', op: 'isOneOf', values: [] },
+              )
+            }
           />
           {condition.op === 'isOneOf' && (
             <Choices label={`${name}: lead sources`}>
-              {targets.leadSources.length === 0 && <span className="segment-condition__note">No lead sources yet (Settings › Lead sources).</span>}
+              {targets.leadSources.length === 0 && (
+                <span className="segment-condition__note">No lead sources yet (Settings › Lead sources).</span>
+              )}
               {/* A source no longer on the list stays shown while the condition names it, so it can be unticked. */}
               {[...new Set([...targets.leadSources, ...condition.values])].map((source) => (
-                <Choice key={source} label={source} checked={condition.values.includes(source)} onToggle={() => onChange({ ...condition, values: toggled(condition.values, source) })} />
+                <Choice
+                  key={source}
+                  label={source}
+                  checked={condition.values.includes(source)}
+                  onToggle={() => onChange({ ...condition, values: toggled(condition.values, source) })}
+                />
               ))}
             </Choices>
           )}
@@ -200,7 +259,12 @@ function ConditionControls({ condition, name, targets, onChange }: Omit<Conditio
           <span className="segment-condition__word">has an open deal in</span>
           <Choices label={`${name}: stages`}>
             {open.map((stage) => (
-              <Choice key={stage.id} label={stage.name} checked={condition.stageIds.includes(stage.id)} onToggle={() => onChange({ ...condition, stageIds: toggled(condition.stageIds, stage.id) })} />
+              <Choice
+                key={stage.id}
+                label={stage.name}
+                checked={condition.stageIds.includes(stage.id)}
+                onToggle={() => onChange({ ...condition, stageIds: toggled(condition.stageIds, stage.id) })}
+              />
             ))}
           </Choices>
         </>
@@ -225,7 +289,14 @@ function ConditionControls({ condition, name, targets, onChange }: Omit<Conditio
             ]}
             onChange={(event) => onChange({ ...condition, op: event.target.value as typeof condition.op })}
           />
-          {condition.op !== 'isEmpty' && <TextInput name={name} label="value" value={condition.value ?? ''} onChange={(value) => onChange({ ...condition, value })} />}
+          {condition.op !== 'isEmpty' && (
+            <TextInput
+              name={name}
+              label="value"
+              value={condition.value ?? ''}
+              onChange={(value) => onChange({ ...condition, value })}
+            />
+          )}
         </>
       );
     case 'customField':
@@ -242,22 +313,43 @@ function ConditionControls({ condition, name, targets, onChange }: Omit<Conditio
               { value: 'after', label: 'after' },
             ]}
             onChange={(event) =>
-              onChange(event.target.value === 'inLastDays' ? { kind: 'created', op: 'inLastDays', days: 30 } : { kind: 'created', op: event.target.value as 'before' | 'after', date: '' })
+              onChange(
+                event.target.value === 'inLastDays'
+                  ? { kind: 'created', op: 'inLastDays', days: 30 }
+                  : { kind: 'created', op: event.target.value as 'before' | 'after', date: '' },
+              )
             }
           />
           {condition.op === 'inLastDays' ? (
             <DaysInput name={name} days={condition.days} onChange={(days) => onChange({ ...condition, days })} />
           ) : (
-            <TextInput type="date" name={name} label="date" value={condition.date} onChange={(date) => onChange({ ...condition, date })} />
+            <TextInput
+              type="date"
+              name={name}
+              label="date"
+              value={condition.date}
+              onChange={(date) => onChange({ ...condition, date })}
+            />
           )}
         </>
       );
   }
 }
 
-function CustomFieldControls({ condition, name, targets, onChange }: { condition: Extract<SegmentCondition, { kind: 'customField' }> } & Omit<ConditionRowProps, 'condition' | 'onRemove'>) {
+function CustomFieldControls({
+  condition,
+  name,
+  targets,
+  onChange,
+}: { condition: Extract<SegmentCondition, { kind: 'customField' }> } & Omit<
+  ConditionRowProps,
+  'condition' | 'onRemove'
+>) {
   const field = targets.fields.find((candidate) => candidate.id === condition.fieldId);
-  const fieldOptions = targets.fields.map((candidate) => ({ value: String(candidate.id), label: `${candidate.kind === 'company' ? 'Company › ' : ''}${candidate.label}` }));
+  const fieldOptions = targets.fields.map((candidate) => ({
+    value: String(candidate.id),
+    label: `${candidate.kind === 'company' ? 'Company › ' : ''}${candidate.label}`,
+  }));
   if (!field) fieldOptions.unshift({ value: String(condition.fieldId), label: 'A field that was deleted' });
   const ops: readonly string[] = field ? customFieldOps[field.type] : [condition.op];
   return (
@@ -277,7 +369,13 @@ function CustomFieldControls({ condition, name, targets, onChange }: { condition
         options={ops.map((op) => ({ value: op, label: customOpLabels[op as keyof typeof customOpLabels] }))}
         onChange={(event) => {
           const op = event.target.value as typeof condition.op;
-          onChange(op === 'inLastDays' ? { ...base(condition), op, days: 30 } : op === 'isOneOf' ? { ...base(condition), op, values: [] } : { ...base(condition), op });
+          onChange(
+            op === 'inLastDays'
+              ? { ...base(condition), op, days: 30 }
+              : op === 'isOneOf'
+                ? { ...base(condition), op, values: [] }
+                : { ...base(condition), op },
+          );
         }}
       />
       {field && <CustomValue condition={condition} field={field} name={name} onChange={onChange} />}
@@ -285,19 +383,39 @@ function CustomFieldControls({ condition, name, targets, onChange }: { condition
   );
 }
 
-const base = (condition: Extract<SegmentCondition, { kind: 'customField' }>) => ({ kind: condition.kind, fieldId: condition.fieldId });
+const base = (condition: Extract<SegmentCondition, { kind: 'customField' }>) => ({
+  kind: condition.kind,
+  fieldId: condition.fieldId,
+});
 
-function CustomValue({ condition, field, name, onChange }: { condition: Extract<SegmentCondition, { kind: 'customField' }>; field: CustomField; name: string; onChange(condition: SegmentCondition): void }) {
+function CustomValue({
+  condition,
+  field,
+  name,
+  onChange,
+}: {
+  condition: Extract<SegmentCondition, { kind: 'customField' }>;
+  field: CustomField;
+  name: string;
+  onChange(condition: SegmentCondition): void;
+}) {
   switch (condition.op) {
     case 'isEmpty':
       return null;
     case 'inLastDays':
-      return <DaysInput name={name} days={condition.days ?? 30} onChange={(days) => onChange({ ...condition, days })} />;
+      return (
+        <DaysInput name={name} days={condition.days ?? 30} onChange={(days) => onChange({ ...condition, days })} />
+      );
     case 'isOneOf':
       return (
         <Choices label={`${name}: choices`}>
           {field.choices.map((choice) => (
-            <Choice key={choice} label={choice} checked={(condition.values ?? []).includes(choice)} onToggle={() => onChange({ ...condition, values: toggled(condition.values ?? [], choice) })} />
+            <Choice
+              key={choice}
+              label={choice}
+              checked={(condition.values ?? []).includes(choice)}
+              onToggle={() => onChange({ ...condition, values: toggled(condition.values ?? [], choice) })}
+            />
           ))}
         </Choices>
       );

@@ -18,8 +18,10 @@ interface GroupEditorProps {
 
 /** A group: all or any of its conditions and inner groups, each editable, with ways to add more. */
 export function GroupEditor({ group, depth, name, targets, onChange, onRemove }: GroupEditorProps) {
-  const replace = (index: number, item: SegmentCondition | SegmentGroup) => onChange({ ...group, conditions: group.conditions.map((old, at) => (at === index ? item : old)) });
-  const remove = (index: number) => onChange({ ...group, conditions: group.conditions.filter((_, at) => at !== index) });
+  const replace = (index: number, item: SegmentCondition | SegmentGroup) =>
+    onChange({ ...group, conditions: group.conditions.map((old, at) => (at === index ? item : old)) });
+  const remove = (index: number) =>
+    onChange({ ...group, conditions: group.conditions.filter((_, at) => at !== index) });
   const full = group.conditions.length >= segmentLimits.conditionsPerGroup;
   return (
     <fieldset className={depth === 1 ? 'segment-group segment-group--top' : 'segment-group'}>
@@ -50,11 +52,25 @@ export function GroupEditor({ group, depth, name, targets, onChange, onRemove }:
             onRemove={() => remove(index)}
           />
         ) : (
-          <ConditionRow key={index} condition={item} name={`Condition ${index + 1} of ${name.toLowerCase()}`} targets={targets} onChange={(changed) => replace(index, changed)} onRemove={() => remove(index)} />
+          <ConditionRow
+            key={index}
+            condition={item}
+            name={`Condition ${index + 1} of ${name.toLowerCase()}`}
+            targets={targets}
+            onChange={(changed) => replace(index, changed)}
+            onRemove={() => remove(index)}
+          />
         ),
       )}
       <div className="segment-group__actions">
-        <Button size="small" icon="plus" disabled={full} onClick={() => onChange({ ...group, conditions: [...group.conditions, newCondition('consent', targets.fields)] })}>
+        <Button
+          size="small"
+          icon="plus"
+          disabled={full}
+          onClick={() =>
+            onChange({ ...group, conditions: [...group.conditions, newCondition('consent', targets.fields)] })
+          }
+        >
           Add condition
         </Button>
         {depth < segmentLimits.depth && (
@@ -62,7 +78,15 @@ export function GroupEditor({ group, depth, name, targets, onChange, onRemove }:
             size="small"
             icon="plus"
             disabled={full}
-            onClick={() => onChange({ ...group, conditions: [...group.conditions, { match: group.match === 'all' ? 'any' : 'all', conditions: [newCondition('tags', targets.fields)] }] })}
+            onClick={() =>
+              onChange({
+                ...group,
+                conditions: [
+                  ...group.conditions,
+                  { match: group.match === 'all' ? 'any' : 'all', conditions: [newCondition('tags', targets.fields)] },
+                ],
+              })
+            }
           >
             Add group
           </Button>

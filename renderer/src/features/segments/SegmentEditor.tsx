@@ -41,7 +41,9 @@ export function SegmentEditor({ saved, initial, targets, onSaved, onDeleted }: S
     if (!submit.begin()) return false;
     setSaveError(null);
     try {
-      const segment = await (saved ? invoke('segments.update', { id: saved.id, name, definition }) : invoke('segments.create', { name, definition }));
+      const segment = await (saved
+        ? invoke('segments.update', { id: saved.id, name, definition })
+        : invoke('segments.create', { name, definition }));
       showToast(saved ? 'Segment saved' : 'Segment added');
       onSaved(segment);
       return true;
@@ -60,20 +62,27 @@ export function SegmentEditor({ saved, initial, targets, onSaved, onDeleted }: S
 
   const remove = () => {
     if (!saved || !submit.begin()) return;
-    invoke('segments.delete', { id: saved.id }).then(
-      () => {
-        setConfirmingDelete(false);
-        showToast('Segment deleted');
-        onDeleted();
-      },
-      (error: unknown) => {
-        setConfirmingDelete(false);
-        setSaveError(toCrmError(error).message);
-      },
-    ).finally(submit.end);
+    invoke('segments.delete', { id: saved.id })
+      .then(
+        () => {
+          setConfirmingDelete(false);
+          showToast('Segment deleted');
+          onDeleted();
+        },
+        (error: unknown) => {
+          setConfirmingDelete(false);
+          setSaveError(toCrmError(error).message);
+        },
+      )
+      .finally(submit.end);
   };
 
-  const countWords = live.count === null ? (live.loading ? 'Counting…' : 'Not counted') : `${live.count.toLocaleString()} ${live.count === 1 ? 'person matches' : 'people match'}`;
+  const countWords =
+    live.count === null
+      ? live.loading
+        ? 'Counting…'
+        : 'Not counted'
+      : `${live.count.toLocaleString()} ${live.count === 1 ? 'person matches' : 'people match'}`;
 
   return (
     <section className="segment-editor" aria-label={saved ? `Segment ${saved.name}` : 'New segment'}>
@@ -84,7 +93,15 @@ export function SegmentEditor({ saved, initial, targets, onSaved, onDeleted }: S
           void save();
         }}
       >
-        <Field id="segment-name" label="Segment name" value={name} limit={segmentLimits.name} error={nameError} onChange={(event) => setName(event.target.value)} placeholder="Customers not contacted lately" />
+        <Field
+          id="segment-name"
+          label="Segment name"
+          value={name}
+          limit={segmentLimits.name}
+          error={nameError}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="Customers not contacted lately"
+        />
         {live.problems.length > 0 && (
           <WarningBanner title="This segment needs fixing before it can be counted">
             {live.problems.map((problem) => problem.message).join(' ')}
@@ -97,7 +114,12 @@ export function SegmentEditor({ saved, initial, targets, onSaved, onDeleted }: S
             {saved ? 'Save changes' : 'Save segment'}
           </Button>
           {saved && (
-            <Button icon="contacts" disabled={submit.running} onClick={() => void go('contacts', { type: 'segment', segmentId: saved.id })} title={dirty ? 'Shows the segment as last saved' : undefined}>
+            <Button
+              icon="contacts"
+              disabled={submit.running}
+              onClick={() => void go('contacts', { type: 'segment', segmentId: saved.id })}
+              title={dirty ? 'Shows the segment as last saved' : undefined}
+            >
               Show in Contacts
             </Button>
           )}

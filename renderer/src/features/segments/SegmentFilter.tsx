@@ -13,7 +13,12 @@ interface SegmentFilterProps {
 /** A contacts toolbar control that narrows the list to the people of one saved segment. */
 export function SegmentFilter({ value, onChange }: SegmentFilterProps) {
   return (
-    <FilterPopover icon="segments" label="Segment" activeCount={value === undefined ? 0 : 1} title="Show the people of a segment">
+    <FilterPopover
+      icon="segments"
+      label="Segment"
+      activeCount={value === undefined ? 0 : 1}
+      title="Show the people of a segment"
+    >
       {/* Mounted when the panel opens, so the segments and their counts are fresh each time. */}
       <SegmentChoices value={value} onChange={onChange} />
     </FilterPopover>
@@ -35,13 +40,19 @@ function SegmentChoices({ value, onChange }: SegmentFilterProps) {
             <label className="tag-filter__option">
               <input type="radio" name={name} checked={segment.id === value} onChange={() => onChange(segment.id)} />
               <span className="tag-filter__name">{segment.name}</span>
-              <span className="tag-filter__count">{segment.count === null ? 'needs fixing' : segment.count.toLocaleString()}</span>
+              <span className="tag-filter__count">
+                {segment.count === null ? 'needs fixing' : segment.count.toLocaleString()}
+              </span>
             </label>
           </li>
         ))}
       </ul>
-      {value !== undefined && !chosen && <p className="tag-filter__note">The segment this list was narrowed to was deleted, so it shows nobody.</p>}
-      {chosen && chosen.problems.length > 0 && <p className="tag-filter__note">{chosen.problems[0]!.message} Until then this list shows nobody.</p>}
+      {value !== undefined && !chosen && (
+        <p className="tag-filter__note">The segment this list was narrowed to was deleted, so it shows nobody.</p>
+      )}
+      {chosen && chosen.problems.length > 0 && (
+        <p className="tag-filter__note">{chosen.problems[0]!.message} Until then this list shows nobody.</p>
+      )}
       <Button size="small" disabled={value === undefined} onClick={() => onChange(undefined)}>
         Clear segment
       </Button>

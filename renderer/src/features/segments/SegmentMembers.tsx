@@ -9,7 +9,10 @@ interface SegmentMembersProps {
 
 /** The people the segment matches, in name order, a page at a time; each opens the contact. */
 export function SegmentMembers({ live, onOpen }: SegmentMembersProps) {
-  if (live.count === 0) return <p className="segment-members__empty">Nobody matches yet. Loosen a condition, or choose “any” for a group.</p>;
+  if (live.count === 0)
+    return (
+      <p className="segment-members__empty">Nobody matches yet. Loosen a condition, or choose “any” for a group.</p>
+    );
   if (live.members.length === 0) return null;
   return (
     <>
@@ -19,7 +22,9 @@ export function SegmentMembers({ live, onOpen }: SegmentMembersProps) {
             <button type="button" className="segment-members__person" onClick={() => onOpen(person.id)}>
               <Avatar name={person.name} photo={person.photo} size="small" />
               <span className="segment-members__name">{person.name}</span>
-              <span className="segment-members__detail">{[person.company, person.email].filter(Boolean).join(' · ')}</span>
+              <span className="segment-members__detail">
+                {[person.company, person.email].filter(Boolean).join(' · ')}
+              </span>
             </button>
           </li>
         ))}

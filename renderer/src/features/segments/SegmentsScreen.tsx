@@ -36,7 +36,15 @@ function useConditionTargets(): { targets: ConditionTargets | null; error: strin
   }, []);
   const error = tagsError ?? contactFields.error ?? companyFields.error ?? stagesError;
   if (!tags || !contactFields.fields || !companyFields.fields || !stages) return { targets: null, error };
-  return { targets: { tags, fields: [...contactFields.fields, ...companyFields.fields], stages, leadSources: leadSources.map((source) => source.name) }, error };
+  return {
+    targets: {
+      tags,
+      fields: [...contactFields.fields, ...companyFields.fields],
+      stages,
+      leadSources: leadSources.map((source) => source.name),
+    },
+    error,
+  };
 }
 
 /** Segments: the saved ones with their counts beside an editor that counts and lists as you build. */
@@ -80,10 +88,19 @@ export function SegmentsScreen() {
           <ul>
             {segments.segments?.map((segment) => (
               <li key={segment.id}>
-                <button type="button" className="segments__item" aria-current={segment.id === chosenId ? 'true' : undefined} onClick={() => void open(segment.id)}>
+                <button
+                  type="button"
+                  className="segments__item"
+                  aria-current={segment.id === chosenId ? 'true' : undefined}
+                  onClick={() => void open(segment.id)}
+                >
                   <span className="segments__name">{segment.name}</span>
-                  <span className={segment.count === null ? 'segments__count segments__count--problem' : 'segments__count'}>
-                    {segment.count === null ? 'Needs fixing' : `${segment.count.toLocaleString()} ${segment.count === 1 ? 'person' : 'people'}`}
+                  <span
+                    className={segment.count === null ? 'segments__count segments__count--problem' : 'segments__count'}
+                  >
+                    {segment.count === null
+                      ? 'Needs fixing'
+                      : `${segment.count.toLocaleString()} ${segment.count === 1 ? 'person' : 'people'}`}
                   </span>
                 </button>
               </li>
@@ -94,7 +111,11 @@ export function SegmentsScreen() {
           <SegmentEditor
             key={editing.session}
             saved={editing.kind === 'saved' ? editing.segment : null}
-            initial={editing.kind === 'saved' ? { name: editing.segment.name, definition: editing.segment.definition } : { name: '', definition: emptyDefinition() }}
+            initial={
+              editing.kind === 'saved'
+                ? { name: editing.segment.name, definition: editing.segment.definition }
+                : { name: '', definition: emptyDefinition() }
+            }
             targets={targets}
             onSaved={(segment) => {
               segments.reload();
@@ -108,7 +129,11 @@ export function SegmentsScreen() {
         ) : (
           <EmptyState
             icon="segments"
-            title={segments.segments?.length ? 'Choose a segment, or make a new one' : 'Group your contacts by what they have in common'}
+            title={
+              segments.segments?.length
+                ? 'Choose a segment, or make a new one'
+                : 'Group your contacts by what they have in common'
+            }
             text="A segment is a saved filter that stays up to date: “subscribed customers not contacted in 90 days”, say. Campaigns are sent to segments."
             action={
               <Button variant="primary" icon="plus" onClick={() => void startNew()}>

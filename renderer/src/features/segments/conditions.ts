@@ -1,6 +1,11 @@
 import type { CustomField } from '../../../../shared/schemas/custom-field';
 import { consentLabels } from '../../../../shared/schemas/marketing';
-import { customFieldOps, type SegmentCondition, type SegmentConditionKind, type SegmentGroup } from '../../../../shared/schemas/segment';
+import {
+  customFieldOps,
+  type SegmentCondition,
+  type SegmentConditionKind,
+  type SegmentGroup,
+} from '../../../../shared/schemas/segment';
 
 /** What each kind of condition is called in the editor's first select. */
 export const conditionKindLabels: Record<SegmentConditionKind, string> = {
@@ -66,7 +71,10 @@ export const customOpLabels: Record<(typeof customFieldOps)[keyof typeof customF
 
 export const consentOptions = Object.entries(consentLabels) as Array<[keyof typeof consentLabels, string]>;
 
-export const emptyDefinition = (): SegmentGroup => ({ match: 'all', conditions: [{ kind: 'consent', values: ['subscribed', 'not_asked'] }] });
+export const emptyDefinition = (): SegmentGroup => ({
+  match: 'all',
+  conditions: [{ kind: 'consent', values: ['subscribed', 'not_asked'] }],
+});
 
 /** Toggles one value in a list (a tick box in a group of them). */
 export function toggled<T>(values: readonly T[], value: T): T[] {

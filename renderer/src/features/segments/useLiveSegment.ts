@@ -32,21 +32,45 @@ const unfinishedWords = (error: unknown) => {
  */
 export function useLiveSegment(definition: SegmentDefinition): LiveSegment {
   const settled = useDebouncedValue(definition, 250);
-  const [state, setState] = useState<Omit<LiveSegment, 'loadMore'>>({ count: null, problems: [], unfinished: null, members: [], total: 0, loading: true });
+  const [state, setState] = useState<Omit<LiveSegment, 'loadMore'>>({
+    count: null,
+    problems: [],
+    unfinished: null,
+    members: [],
+    total: 0,
+    loading: true,
+  });
   const asked = useRef(0);
   const loadingMore = useRef(false);
 
   useEffect(() => {
     const ask = ++asked.current;
     setState((old) => ({ ...old, loading: true }));
-    Promise.all([invoke('segments.count', { definition: settled }), invoke('segments.members', { definition: settled, offset: 0, limit: membersPerPage })]).then(
+    Promise.all([
+      invoke('segments.count', { definition: settled }),
+      invoke('segments.members', { definition: settled, offset: 0, limit: membersPerPage }),
+    ]).then(
       ([counted, members]) => {
         if (ask !== asked.current) return;
-        setState({ count: counted.count, problems: counted.problems, unfinished: null, members: members.page.rows, total: members.page.total, loading: false });
+        setState({
+          count: counted.count,
+          problems: counted.problems,
+          unfinished: null,
+          members: members.page.rows,
+          total: members.page.total,
+          loading: false,
+        });
       },
       (error: unknown) => {
         if (ask !== asked.current) return;
-        setState({ count: null, problems: [], unfinished: unfinishedWords(error), members: [], total: 0, loading: false });
+        setState({
+          count: null,
+          problems: [],
+          unfinished: unfinishedWords(error),
+          members: [],
+          total: 0,
+          loading: false,
+        });
       },
     );
   }, [settled]);
@@ -56,14 +80,17 @@ export function useLiveSegment(definition: SegmentDefinition): LiveSegment {
     if (loadingMore.current) return;
     loadingMore.current = true;
     const ask = asked.current;
-    invoke('segments.members', { definition: settled, offset: state.members.length, limit: membersPerPage }).then(
-      (more) => {
-        if (ask === asked.current) setState((old) => ({ ...old, members: [...old.members, ...more.page.rows] }));
-      },
-      (error: unknown) => ask === asked.current && setState((old) => ({ ...old, unfinished: unfinishedWords(error) })),
-    ).finally(() => {
-      loadingMore.current = false;
-    });
+    invoke('segments.members', { definition: settled, offset: state.members.length, limit: membersPerPage })
+      .then(
+        (more) => {
+          if (ask === asked.current) setState((old) => ({ ...old, members: [...old.members, ...more.page.rows] }));
+        },
+        (error: unknown) =>
+          ask === asked.current && setState((old) => ({ ...old, unfinished: unfinishedWords(error) })),
+      )
+      .finally(() => {
+        loadingMore.current = false;
+      });
   };
 
   return { ...state, loadMore };

@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { outboxStateLabels, type OutboxCounts, type OutboxMessage, type SendingStatus } from '../../../../shared/schemas/sending';
+import {
+  outboxStateLabels,
+  type OutboxCounts,
+  type OutboxMessage,
+  type SendingStatus,
+} from '../../../../shared/schemas/sending';
 import { invoke, onEvent, toCrmError } from '../../api';
 import { ErrorBanner, WarningBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -33,7 +38,10 @@ export function CampaignSending({ campaignId }: { campaignId: number }) {
 
   useEffect(() => {
     let current = true;
-    Promise.all([invoke('sending.status', { campaignId }), invoke('sending.messages', { campaignId, states: ['failed', 'uncertain'], offset: 0, limit: 100 })]).then(
+    Promise.all([
+      invoke('sending.status', { campaignId }),
+      invoke('sending.messages', { campaignId, states: ['failed', 'uncertain'], offset: 0, limit: 100 }),
+    ]).then(
       ([loaded, page]) => {
         if (!current) return;
         setStatus(loaded);
@@ -52,8 +60,24 @@ export function CampaignSending({ campaignId }: { campaignId: number }) {
       onEvent('sending.progress', (progress) => {
         if (progress.campaignId !== campaignId) return;
         const old = shownStatus.current;
-        if (old && (progress.counts.failed !== old.counts.failed || progress.counts.uncertain !== old.counts.uncertain || progress.counts.sent !== old.counts.sent || old.running !== progress.running)) refresh();
-        else setStatus((current) => current && { ...current, counts: progress.counts, running: progress.running, lastError: progress.lastError });
+        if (
+          old &&
+          (progress.counts.failed !== old.counts.failed ||
+            progress.counts.uncertain !== old.counts.uncertain ||
+            progress.counts.sent !== old.counts.sent ||
+            old.running !== progress.running)
+        )
+          refresh();
+        else
+          setStatus(
+            (current) =>
+              current && {
+                ...current,
+                counts: progress.counts,
+                running: progress.running,
+                lastError: progress.lastError,
+              },
+          );
       }),
     [campaignId, refresh],
   );
@@ -81,7 +105,12 @@ export function CampaignSending({ campaignId }: { campaignId: number }) {
     });
   }
 
-  if (!status) return problem ? <ErrorBanner title="Sending could not be shown">{problem}</ErrorBanner> : <p className="sending__loading">Loading…</p>;
+  if (!status)
+    return problem ? (
+      <ErrorBanner title="Sending could not be shown">{problem}</ErrorBanner>
+    ) : (
+      <p className="sending__loading">Loading…</p>
+    );
   const { counts } = status;
   const all = total(counts);
   if (!status.emailReady) {
@@ -90,11 +119,27 @@ export function CampaignSending({ campaignId }: { campaignId: number }) {
         icon="mail"
         title="Email is not set up yet"
         text="To send this campaign from Rolodesk, enter your mail server's details in Settings › Email."
-        action={<Button variant="primary" icon="settings" onClick={() => void go('settings', { type: 'settingsPart', part: 'email' })}>Open Settings › Email</Button>}
+        action={
+          <Button
+            variant="primary"
+            icon="settings"
+            onClick={() => void go('settings', { type: 'settingsPart', part: 'email' })}
+          >
+            Open Settings › Email
+          </Button>
+        }
       />
     );
   }
-  if (all === 0) return <EmptyState icon="mail" muted title="No messages to send yet" text="Messages appear here once they are written for the campaign's members." />;
+  if (all === 0)
+    return (
+      <EmptyState
+        icon="mail"
+        muted
+        title="No messages to send yet"
+        text="Messages appear here once they are written for the campaign's members."
+      />
+    );
   const done = finished(counts);
   const waiting = counts.queued + counts.sending;
   const started = status.running || status.paused || done > 0;
@@ -102,7 +147,8 @@ export function CampaignSending({ campaignId }: { campaignId: number }) {
     <section className="sending" aria-label="Sending">
       <div className="sending__head">
         <p className="sending__summary" aria-live="polite">
-          {status.running ? 'Sending' : status.paused ? 'Paused' : waiting === 0 ? 'Done' : 'Ready to send'}: {number(counts.sent)} of {number(all)} sent
+          {status.running ? 'Sending' : status.paused ? 'Paused' : waiting === 0 ? 'Done' : 'Ready to send'}:{' '}
+          {number(counts.sent)} of {number(all)} sent
           {waiting > 0 && `, ${number(waiting)} waiting`}
         </p>
         <div className="sending__actions">
@@ -111,13 +157,22 @@ export function CampaignSending({ campaignId }: { campaignId: number }) {
               Pause
             </Button>
           ) : waiting > 0 ? (
-            <Button variant="primary" icon="mail" onClick={() => void act(started ? 'sending.resume' : 'sending.start')} aria-disabled={acting.running}>
+            <Button
+              variant="primary"
+              icon="mail"
+              onClick={() => void act(started ? 'sending.resume' : 'sending.start')}
+              aria-disabled={acting.running}
+            >
               {started ? 'Resume sending' : `Send ${number(waiting)} messages`}
             </Button>
           ) : null}
         </div>
       </div>
-      <ProgressBar label="Sending progress" percent={(done / all) * 100} valueText={`${number(done)} of ${number(all)} messages done`} />
+      <ProgressBar
+        label="Sending progress"
+        percent={(done / all) * 100}
+        valueText={`${number(done)} of ${number(all)} messages done`}
+      />
       <ul className="sending__counts">
         {(['sent', 'queued', 'failed', 'uncertain', 'skipped'] as const).map((state) => (
           <li key={state} data-state={state}>

@@ -18,7 +18,9 @@ function parseLimit(text: string): { ok: true; value: number } | { ok: false; me
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: `Please enter a size. ${outOfRange}` };
   const value = Number(trimmed);
-  return Number.isInteger(value) && value >= fewest && value <= most ? { ok: true, value } : { ok: false, message: outOfRange };
+  return Number.isInteger(value) && value >= fewest && value <= most
+    ? { ok: true, value }
+    : { ok: false, message: outOfRange };
 }
 
 type Load = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };
@@ -77,7 +79,9 @@ export function AttachmentSettings() {
         <h2 id="settings-attachments" className="card__title">
           Attachments
         </h2>
-        <p className="card__text">Files attached to records are kept on this computer, inside Rolodesk's data folder.</p>
+        <p className="card__text">
+          Files attached to records are kept on this computer, inside Rolodesk's data folder.
+        </p>
       </div>
       <div className="settings-card__field">
         <Field

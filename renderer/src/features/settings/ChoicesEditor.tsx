@@ -20,7 +20,10 @@ export function ChoicesEditor({ drafts, error, onChange }: ChoicesEditorProps) {
   const listRef = useRef<HTMLOListElement>(null);
   // After an add or a remove, the row (or button) that should have the cursor.
   const [focusAt, setFocusAt] = useState<number | null>(null);
-  const problem = drafts.map((draft, index) => overLimit(`Choice ${index + 1}`, draft.text, customFieldLimits.choice)).find(Boolean) ?? error;
+  const problem =
+    drafts
+      .map((draft, index) => overLimit(`Choice ${index + 1}`, draft.text, customFieldLimits.choice))
+      .find(Boolean) ?? error;
   const errorId = `${idPrefix}-error`;
   const hintId = `${idPrefix}-hint`;
 
@@ -32,7 +35,8 @@ export function ChoicesEditor({ drafts, error, onChange }: ChoicesEditorProps) {
   }, [focusAt, idPrefix]);
 
   const nextKey = () => Math.max(-1, ...drafts.map((draft) => draft.key)) + 1;
-  const edit = (key: number, text: string) => onChange(drafts.map((draft) => (draft.key === key ? { ...draft, text } : draft)));
+  const edit = (key: number, text: string) =>
+    onChange(drafts.map((draft) => (draft.key === key ? { ...draft, text } : draft)));
 
   return (
     <fieldset className="choices-editor" aria-describedby={[hintId, problem && errorId].filter(Boolean).join(' ')}>

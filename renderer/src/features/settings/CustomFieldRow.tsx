@@ -28,11 +28,19 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
   const [label, setLabel] = useState(field.label);
   const [choices, setChoices] = useState(() => draftsOf(field.choices));
   const [errors, setErrors] = useState<FieldFormErrors>({});
-  const deletion = useNativelyConfirmedDelete(() => invoke('customFields.delete', { id: field.id }), `Field “${field.label}” deleted`, onChanged);
+  const deletion = useNativelyConfirmedDelete(
+    () => invoke('customFields.delete', { id: field.id }),
+    `Field “${field.label}” deleted`,
+    onChanged,
+  );
 
   const commit = () =>
     inline.commit(
-      () => invoke('customFields.update', field.type === 'choice' ? { id: field.id, label, ...choiceChanges(choices) } : { id: field.id, label }),
+      () =>
+        invoke(
+          'customFields.update',
+          field.type === 'choice' ? { id: field.id, label, ...choiceChanges(choices) } : { id: field.id, label },
+        ),
       (error) => setErrors(fieldFormErrorsOf(error)),
     );
   const edited = label !== field.label || JSON.stringify(choices) !== JSON.stringify(draftsOf(field.choices));
@@ -42,7 +50,15 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
     return (
       <li className="settings-item settings-item--editing" data-field-id={field.id}>
         <InlineEditForm inline={inline} label={`Edit field ${field.label}`} saveLabel="Save field" onSave={commit}>
-          <Field id={`${idPrefix}-label`} label="Label" value={label} error={errors.label} limit={customFieldLimits.label} autoFocus onChange={(event) => setLabel(event.target.value)} />
+          <Field
+            id={`${idPrefix}-label`}
+            label="Label"
+            value={label}
+            error={errors.label}
+            limit={customFieldLimits.label}
+            autoFocus
+            onChange={(event) => setLabel(event.target.value)}
+          />
           {field.type === 'choice' && <ChoicesEditor drafts={choices} error={errors.choices} onChange={setChoices} />}
         </InlineEditForm>
       </li>
@@ -60,8 +76,20 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
       </div>
       <div className="settings-item__actions">
         {/* aria-disabled, not disabled, at the ends: the button keeps focus after a move takes it to the top or bottom. */}
-        <IconButton icon="arrowUp" label={`Move ${field.label} up`} data-move="up" aria-disabled={isFirst} onClick={() => !isFirst && onMove(field, 'up')} />
-        <IconButton icon="arrowDown" label={`Move ${field.label} down`} data-move="down" aria-disabled={isLast} onClick={() => !isLast && onMove(field, 'down')} />
+        <IconButton
+          icon="arrowUp"
+          label={`Move ${field.label} up`}
+          data-move="up"
+          aria-disabled={isFirst}
+          onClick={() => !isFirst && onMove(field, 'up')}
+        />
+        <IconButton
+          icon="arrowDown"
+          label={`Move ${field.label} down`}
+          data-move="down"
+          aria-disabled={isLast}
+          onClick={() => !isLast && onMove(field, 'down')}
+        />
         <Button
           ref={inline.editButtonRef}
           size="small"
@@ -77,7 +105,14 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
         >
           Edit
         </Button>
-        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${field.label}`} aria-disabled={deletion.busy} onClick={deletion.run}>
+        <Button
+          size="small"
+          variant="ghost"
+          icon="trash"
+          aria-label={`Delete ${field.label}`}
+          aria-disabled={deletion.busy}
+          onClick={deletion.run}
+        >
           Delete
         </Button>
       </div>

@@ -29,7 +29,9 @@ export function CustomFieldSettings() {
 
   useEffect(() => {
     if (!focusAfterMove) return;
-    listRef.current?.querySelector<HTMLElement>(`[data-field-id="${focusAfterMove.id}"] [data-move="${focusAfterMove.direction}"]`)?.focus();
+    listRef.current
+      ?.querySelector<HTMLElement>(`[data-field-id="${focusAfterMove.id}"] [data-move="${focusAfterMove.direction}"]`)
+      ?.focus();
     setFocusAfterMove(null);
   }, [fields, focusAfterMove]);
 
@@ -58,7 +60,10 @@ export function CustomFieldSettings() {
         <h2 id="settings-custom-fields" className="card__title">
           Custom fields
         </h2>
-        <p className="card__text">Extra fields your office needs on its records, such as a birthday or a contract size. They show in each record's form, in this order, and lists can be filtered by them.</p>
+        <p className="card__text">
+          Extra fields your office needs on its records, such as a birthday or a contract size. They show in each
+          record's form, in this order, and lists can be filtered by them.
+        </p>
       </div>
       <Tabs<FieldedKind> label="Fields for" tabs={kindTabs} selected={kind} onSelect={setKind} panelId={panelId} />
       <div className="custom-field-settings" {...tabPanelProps(panelId, kind)}>
@@ -71,7 +76,14 @@ export function CustomFieldSettings() {
         {fields && fields.length > 0 && (
           <ol ref={listRef} className="settings-list" aria-label={`Fields for ${recordsOfKind[kind]}`}>
             {fields.map((field, index) => (
-              <CustomFieldRow key={field.id} field={field} isFirst={index === 0} isLast={index === fields.length - 1} onMove={(moved, direction) => void move(moved, direction)} onChanged={reload} />
+              <CustomFieldRow
+                key={field.id}
+                field={field}
+                isFirst={index === 0}
+                isLast={index === fields.length - 1}
+                onMove={(moved, direction) => void move(moved, direction)}
+                onChanged={reload}
+              />
             ))}
           </ol>
         )}

@@ -1,5 +1,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { defaultMessagesPerMinute, EmailSettings as EmailSettingsSchema, emailSecurities, emailSecurityLabels, sendingLimits, type EmailSecurity, type EmailSettingsView } from '../../../../shared/schemas/sending';
+import {
+  defaultMessagesPerMinute,
+  EmailSettings as EmailSettingsSchema,
+  emailSecurities,
+  emailSecurityLabels,
+  sendingLimits,
+  type EmailSecurity,
+  type EmailSettingsView,
+} from '../../../../shared/schemas/sending';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner, WarningBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -22,7 +30,15 @@ interface Draft {
 type FieldName = keyof Draft;
 const defaultPorts: Record<EmailSecurity, string> = { tls: '465', starttls: '587', none: '25' };
 
-const blank: Draft = { host: '', port: '587', security: 'starttls', user: '', fromName: '', fromAddress: '', messagesPerMinute: String(defaultMessagesPerMinute) };
+const blank: Draft = {
+  host: '',
+  port: '587',
+  security: 'starttls',
+  user: '',
+  fromName: '',
+  fromAddress: '',
+  messagesPerMinute: String(defaultMessagesPerMinute),
+};
 
 function draftOf(view: EmailSettingsView): Draft {
   const saved = view.settings;
@@ -31,13 +47,21 @@ function draftOf(view: EmailSettingsView): Draft {
 
 /** The typed values checked with the schema the core uses: the settings, or each field's problem in words. */
 function check(draft: Draft) {
-  const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : text.trim() === '' ? undefined : Number.NaN);
-  const parsed = EmailSettingsSchema.safeParse({ ...draft, port: whole(draft.port), messagesPerMinute: whole(draft.messagesPerMinute) });
+  const whole = (text: string) =>
+    /^\s*\d+\s*$/.test(text) ? Number(text) : text.trim() === '' ? undefined : Number.NaN;
+  const parsed = EmailSettingsSchema.safeParse({
+    ...draft,
+    port: whole(draft.port),
+    messagesPerMinute: whole(draft.messagesPerMinute),
+  });
   if (parsed.success) return { ok: true as const, settings: parsed.data };
   const problems: Partial<Record<FieldName, string>> = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as FieldName;
-    problems[field] ??= field === 'port' && issue.code === 'invalid_type' ? 'Enter the port as a whole number (often 587 or 465).' : issue.message;
+    problems[field] ??=
+      field === 'port' && issue.code === 'invalid_type'
+        ? 'Enter the port as a whole number (often 587 or 465).'
+        : issue.message;
   }
   return { ok: false as const, problems };
 }
@@ -77,7 +101,8 @@ export function EmailSettings() {
     setDraft((old) => {
       const next = { ...old, [field]: value };
       // Picking the security picks its usual port, unless the user typed another.
-      if (field === 'security' && old.port === defaultPorts[old.security]) next.port = defaultPorts[value as EmailSecurity];
+      if (field === 'security' && old.port === defaultPorts[old.security])
+        next.port = defaultPorts[value as EmailSecurity];
       return next;
     });
     if (problems[field]) setProblems((old) => ({ ...old, [field]: undefined }));
@@ -131,11 +156,24 @@ export function EmailSettings() {
     });
   }
 
-  if (load.state === 'failed') return <ErrorBanner title="Email settings could not be loaded">{load.message}</ErrorBanner>;
+  if (load.state === 'failed')
+    return <ErrorBanner title="Email settings could not be loaded">{load.message}</ErrorBanner>;
   if (load.state === 'loading') return <p className="settings__loading">Loading settings…</p>;
   const { view } = load;
-  const field = (name: FieldName, label: string, extra: { hint?: string; type?: string; limit?: number; inputMode?: 'numeric'; autoComplete?: string } = {}) => (
-    <Field id={`${id}-${name}`} label={label} error={problems[name]} value={draft[name]} onChange={(event) => change(name)(event.target.value)} spellCheck={false} {...extra} />
+  const field = (
+    name: FieldName,
+    label: string,
+    extra: { hint?: string; type?: string; limit?: number; inputMode?: 'numeric'; autoComplete?: string } = {},
+  ) => (
+    <Field
+      id={`${id}-${name}`}
+      label={label}
+      error={problems[name]}
+      value={draft[name]}
+      onChange={(event) => change(name)(event.target.value)}
+      spellCheck={false}
+      {...extra}
+    />
   );
   return (
     <form className="card settings-card email-settings" noValidate onSubmit={save} aria-labelledby={`${id}-title`}>
@@ -144,10 +182,13 @@ export function EmailSettings() {
           Email
         </h2>
         <p className="card__text">
-          Campaign messages go out through your own mail server, the one your email program uses. Your provider's help pages list these details.
+          Campaign messages go out through your own mail server, the one your email program uses. Your provider's help
+          pages list these details.
         </p>
       </div>
-      {!view.passwordStorage.available && <WarningBanner title="Passwords cannot be kept on this computer">{view.passwordStorage.problem}</WarningBanner>}
+      {!view.passwordStorage.available && (
+        <WarningBanner title="Passwords cannot be kept on this computer">{view.passwordStorage.problem}</WarningBanner>
+      )}
       <div className="email-settings__grid">
         {field('host', 'Server name', { hint: 'For example smtp.example.com', limit: sendingLimits.host })}
         {field('port', 'Port', { inputMode: 'numeric' })}
@@ -159,14 +200,22 @@ export function EmailSettings() {
           options={emailSecurities.map((security) => ({ value: security, label: emailSecurityLabels[security] }))}
           onChange={change('security')}
         />
-        {field('user', 'User name', { hint: 'Often your email address. Leave empty if the server needs no login.', limit: sendingLimits.user, autoComplete: 'off' })}
+        {field('user', 'User name', {
+          hint: 'Often your email address. Leave empty if the server needs no login.',
+          limit: sendingLimits.user,
+          autoComplete: 'off',
+        })}
         <div className="email-settings__password">
           <Field
             id={`${id}-password`}
             label="Password"
             type="password"
             autoComplete="new-password"
-            hint={view.passwordSaved ? 'A password is saved. Type a new one to replace it.' : 'Kept encrypted by your computer, never in Rolodesk’s data or backups.'}
+            hint={
+              view.passwordSaved
+                ? 'A password is saved. Type a new one to replace it.'
+                : 'Kept encrypted by your computer, never in Rolodesk’s data or backups.'
+            }
             placeholder={view.passwordSaved ? 'Saved' : ''}
             limit={sendingLimits.password}
             value={password}
@@ -179,9 +228,19 @@ export function EmailSettings() {
             </Button>
           )}
         </div>
-        {field('fromName', 'From name', { hint: 'What people see as the sender, for example Berg & Co.', limit: sendingLimits.fromName })}
-        {field('fromAddress', 'From address', { hint: 'Replies, including unsubscribe requests, come back here.', type: 'email', limit: sendingLimits.fromAddress })}
-        {field('messagesPerMinute', 'Messages per minute', { hint: 'From 1 to 600. Many providers limit this; 30 is safe.', inputMode: 'numeric' })}
+        {field('fromName', 'From name', {
+          hint: 'What people see as the sender, for example Berg & Co.',
+          limit: sendingLimits.fromName,
+        })}
+        {field('fromAddress', 'From address', {
+          hint: 'Replies, including unsubscribe requests, come back here.',
+          type: 'email',
+          limit: sendingLimits.fromAddress,
+        })}
+        {field('messagesPerMinute', 'Messages per minute', {
+          hint: 'From 1 to 600. Many providers limit this; 30 is safe.',
+          inputMode: 'numeric',
+        })}
       </div>
       {saveError && <ErrorBanner title="Not saved">{saveError}</ErrorBanner>}
       <div className="card__actions email-settings__actions">
@@ -194,7 +253,11 @@ export function EmailSettings() {
       </div>
       <div role="status" className="email-settings__test">
         {!view.settings && 'Save the settings first, then send yourself a test message.'}
-        {test && <p className={test.sent ? 'email-settings__result' : 'email-settings__result email-settings__result--failed'}>{test.message}</p>}
+        {test && (
+          <p className={test.sent ? 'email-settings__result' : 'email-settings__result email-settings__result--failed'}>
+            {test.message}
+          </p>
+        )}
       </div>
     </form>
   );

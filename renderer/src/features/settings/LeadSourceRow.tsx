@@ -22,7 +22,12 @@ interface LeadSourceRowProps {
 
 /** "2 contacts and 1 company", or '' when no record has the source. */
 export function recordsWords(counts: LeadSource['counts']): string {
-  return [counts.contact > 0 ? countOf(counts.contact, 'contact', 'contacts') : '', counts.company > 0 ? countOf(counts.company, 'company', 'companies') : ''].filter(Boolean).join(' and ');
+  return [
+    counts.contact > 0 ? countOf(counts.contact, 'contact', 'contacts') : '',
+    counts.company > 0 ? countOf(counts.company, 'company', 'companies') : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
 }
 
 /** One lead source in Settings: how many records have it; rename in place (every record follows); move; delete (Rolodesk asks in its own dialog, saying what it clears). */
@@ -31,7 +36,11 @@ export function LeadSourceRow({ source, first, last, onMove, onChanged }: LeadSo
   const inline = useInlineEdit({ saved: 'Lead source saved', onChanged });
   const [name, setName] = useState(source.name);
   const [error, setError] = useState<string | undefined>();
-  const deletion = useNativelyConfirmedDelete(() => invoke('leadSources.delete', { id: source.id, clearOnRecords: true }), `Lead source “${source.name}” deleted`, onChanged);
+  const deletion = useNativelyConfirmedDelete(
+    () => invoke('leadSources.delete', { id: source.id, clearOnRecords: true }),
+    `Lead source “${source.name}” deleted`,
+    onChanged,
+  );
   const onRecords = recordsWords(source.counts);
 
   function startEditing() {
@@ -55,8 +64,21 @@ export function LeadSourceRow({ source, first, last, onMove, onChanged }: LeadSo
   if (inline.editing) {
     return (
       <li className="settings-item settings-item--editing">
-        <InlineEditForm inline={inline} label={`Edit lead source ${source.name}`} saveLabel="Save lead source" onSave={commit}>
-          <Field id={nameId} label="Name" value={name} error={error} limit={leadSourceLimits.name} autoFocus onChange={(event) => setName(event.target.value)} />
+        <InlineEditForm
+          inline={inline}
+          label={`Edit lead source ${source.name}`}
+          saveLabel="Save lead source"
+          onSave={commit}
+        >
+          <Field
+            id={nameId}
+            label="Name"
+            value={name}
+            error={error}
+            limit={leadSourceLimits.name}
+            autoFocus
+            onChange={(event) => setName(event.target.value)}
+          />
         </InlineEditForm>
       </li>
     );
@@ -71,10 +93,24 @@ export function LeadSourceRow({ source, first, last, onMove, onChanged }: LeadSo
       <div className="settings-item__actions">
         <IconButton icon="arrowUp" label={`Move ${source.name} up`} disabled={first} onClick={() => onMove(-1)} />
         <IconButton icon="arrowDown" label={`Move ${source.name} down`} disabled={last} onClick={() => onMove(1)} />
-        <Button ref={inline.editButtonRef} size="small" variant="subtle" icon="edit" aria-label={`Edit ${source.name}`} onClick={startEditing}>
+        <Button
+          ref={inline.editButtonRef}
+          size="small"
+          variant="subtle"
+          icon="edit"
+          aria-label={`Edit ${source.name}`}
+          onClick={startEditing}
+        >
           Edit
         </Button>
-        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${source.name}`} aria-disabled={deletion.busy} onClick={deletion.run}>
+        <Button
+          size="small"
+          variant="ghost"
+          icon="trash"
+          aria-label={`Delete ${source.name}`}
+          aria-disabled={deletion.busy}
+          onClick={deletion.run}
+        >
           Delete
         </Button>
       </div>

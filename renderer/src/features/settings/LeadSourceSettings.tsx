@@ -79,10 +79,21 @@ export function LeadSourceSettings() {
         <h2 id="settings-lead-sources" className="card__title">
           Lead sources
         </h2>
-        <p className="card__text">Where contacts and companies come from, such as Website or Referral. Each record can have one; lists filter and sort by it.</p>
+        <p className="card__text">
+          Where contacts and companies come from, such as Website or Referral. Each record can have one; lists filter
+          and sort by it.
+        </p>
       </div>
       <form className="settings-add" noValidate onSubmit={add}>
-        <Field id={nameId} label="New lead source" placeholder="For example Trade fair" value={name} error={nameError} limit={leadSourceLimits.name} onChange={(event) => setName(event.target.value)} />
+        <Field
+          id={nameId}
+          label="New lead source"
+          placeholder="For example Trade fair"
+          value={name}
+          error={nameError}
+          limit={leadSourceLimits.name}
+          onChange={(event) => setName(event.target.value)}
+        />
         <Button type="submit" icon="plus" aria-disabled={submitting.running}>
           Add lead source
         </Button>
@@ -96,7 +107,14 @@ export function LeadSourceSettings() {
       {sources && sources.length > 0 && (
         <ul className="settings-list" aria-label="Lead sources">
           {sources.map((source, index) => (
-            <LeadSourceRow key={source.id} source={source} first={index === 0} last={index === sources.length - 1} onMove={(direction) => void move(index, direction)} onChanged={reload} />
+            <LeadSourceRow
+              key={source.id}
+              source={source}
+              first={index === 0}
+              last={index === sources.length - 1}
+              onMove={(direction) => void move(index, direction)}
+              onChanged={reload}
+            />
           ))}
         </ul>
       )}

@@ -5,7 +5,12 @@ import { invoke, toCrmError } from '../../api';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
-import { fieldFormErrorsOf, validateNewField, type FieldFormErrors, type FieldFormValues } from '../custom-fields/customFieldForm';
+import {
+  fieldFormErrorsOf,
+  validateNewField,
+  type FieldFormErrors,
+  type FieldFormValues,
+} from '../custom-fields/customFieldForm';
 import { SelectField } from '../../components/SelectField';
 import { customFieldTypeLabels } from './customFieldWords';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
@@ -63,8 +68,22 @@ export function NewCustomFieldForm({ kind, onAdded }: { kind: FieldedKind; onAdd
         Add a field
       </h3>
       <div className="custom-field-new__row">
-        <Field id={`${idPrefix}-label`} label="Label" placeholder="For example Birthday" value={values.label} error={errors.label} limit={customFieldLimits.label} onChange={(event) => setValues({ ...values, label: event.target.value })} />
-        <SelectField id={`${idPrefix}-type`} label="Type" value={values.type} options={typeOptions} onChange={(type) => setValues({ ...values, type: type as CustomFieldType })} />
+        <Field
+          id={`${idPrefix}-label`}
+          label="Label"
+          placeholder="For example Birthday"
+          value={values.label}
+          error={errors.label}
+          limit={customFieldLimits.label}
+          onChange={(event) => setValues({ ...values, label: event.target.value })}
+        />
+        <SelectField
+          id={`${idPrefix}-type`}
+          label="Type"
+          value={values.type}
+          options={typeOptions}
+          onChange={(type) => setValues({ ...values, type: type as CustomFieldType })}
+        />
       </div>
       {values.type === 'choice' && (
         <Field

@@ -16,7 +16,8 @@ import '../../styles/card.css';
 import '../../styles/list.css';
 import './SettingsScreen.css';
 
-type SettingsPart = 'attachments' | 'tags' | 'customFields' | 'leadSources' | 'imports' | 'email' | 'erasures' | 'updates' | 'sampleData';
+type SettingsPart =
+  'attachments' | 'tags' | 'customFields' | 'leadSources' | 'imports' | 'email' | 'erasures' | 'updates' | 'sampleData';
 
 const parts = [
   { id: 'attachments', label: 'Attachments' },

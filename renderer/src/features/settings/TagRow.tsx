@@ -25,7 +25,11 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
   const [name, setName] = useState(tag.name);
   const [color, setColor] = useState(tag.color);
   const [error, setError] = useState<string | undefined>();
-  const deletion = useNativelyConfirmedDelete(() => invoke('tags.delete', { id: tag.id }), `Tag “${tag.name}” deleted`, onChanged);
+  const deletion = useNativelyConfirmedDelete(
+    () => invoke('tags.delete', { id: tag.id }),
+    `Tag “${tag.name}” deleted`,
+    onChanged,
+  );
   const onRecords = taggedRecordsWords(tag.counts);
 
   function startEditing() {
@@ -51,7 +55,15 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
     return (
       <li className="settings-item settings-item--editing">
         <InlineEditForm inline={inline} label={`Edit tag ${tag.name}`} saveLabel="Save tag" onSave={commit}>
-          <Field id={nameId} label="Name" value={name} error={error} limit={tagLimits.name} autoFocus onChange={(event) => setName(event.target.value)} />
+          <Field
+            id={nameId}
+            label="Name"
+            value={name}
+            error={error}
+            limit={tagLimits.name}
+            autoFocus
+            onChange={(event) => setName(event.target.value)}
+          />
           <TagColorPicker label="Colour" value={color} onChange={setColor} />
         </InlineEditForm>
       </li>
@@ -65,10 +77,24 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
         <span className="settings-item__detail">{onRecords === '' ? 'Not on any record' : `On ${onRecords}`}</span>
       </div>
       <div className="settings-item__actions">
-        <Button ref={inline.editButtonRef} size="small" variant="subtle" icon="edit" aria-label={`Edit ${tag.name}`} onClick={startEditing}>
+        <Button
+          ref={inline.editButtonRef}
+          size="small"
+          variant="subtle"
+          icon="edit"
+          aria-label={`Edit ${tag.name}`}
+          onClick={startEditing}
+        >
           Edit
         </Button>
-        <Button size="small" variant="ghost" icon="trash" aria-label={`Delete ${tag.name}`} aria-disabled={deletion.busy} onClick={deletion.run}>
+        <Button
+          size="small"
+          variant="ghost"
+          icon="trash"
+          aria-label={`Delete ${tag.name}`}
+          aria-disabled={deletion.busy}
+          onClick={deletion.run}
+        >
           Delete
         </Button>
       </div>

@@ -28,7 +28,10 @@ export function TagSettings() {
     }
     if (!submitting.begin()) return false;
     try {
-      const tag = await invoke('tags.create', { name, color: tagColors[(tags?.length ?? 0) % tagColors.length] ?? 'gray' });
+      const tag = await invoke('tags.create', {
+        name,
+        color: tagColors[(tags?.length ?? 0) % tagColors.length] ?? 'gray',
+      });
       setName('');
       setNameError(undefined);
       showToast(`Tag “${tag.name}” added`);
@@ -54,10 +57,20 @@ export function TagSettings() {
         <h2 id="settings-tags" className="card__title">
           Tags
         </h2>
-        <p className="card__text">Labels such as VIP or Supplier that group contacts, companies and deals. Lists can be filtered by them.</p>
+        <p className="card__text">
+          Labels such as VIP or Supplier that group contacts, companies and deals. Lists can be filtered by them.
+        </p>
       </div>
       <form className="settings-add" noValidate onSubmit={add}>
-        <Field id={nameId} label="New tag" placeholder="For example VIP" value={name} error={nameError} limit={tagLimits.name} onChange={(event) => setName(event.target.value)} />
+        <Field
+          id={nameId}
+          label="New tag"
+          placeholder="For example VIP"
+          value={name}
+          error={nameError}
+          limit={tagLimits.name}
+          onChange={(event) => setName(event.target.value)}
+        />
         <Button type="submit" icon="plus" aria-disabled={busy}>
           Add tag
         </Button>
@@ -67,7 +80,9 @@ export function TagSettings() {
           {error}
         </ErrorBanner>
       )}
-      {tags && tags.length === 0 && <p className="list-empty">No tags yet. Add one above, or type a new tag on any record.</p>}
+      {tags && tags.length === 0 && (
+        <p className="list-empty">No tags yet. Add one above, or type a new tag on any record.</p>
+      )}
       {tags && tags.length > 0 && (
         <ul className="settings-list" aria-label="Tags">
           {tags.map((tag) => (

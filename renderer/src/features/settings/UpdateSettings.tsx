@@ -4,7 +4,8 @@ import { ErrorBanner } from '../../components/Banner';
 import { useToast } from '../../components/Toast';
 import './UpdateSettings.css';
 
-type Load = { state: 'loading' } | { state: 'ready'; checkAutomatically: boolean } | { state: 'failed'; message: string };
+type Load =
+  { state: 'loading' } | { state: 'ready'; checkAutomatically: boolean } | { state: 'failed'; message: string };
 
 /** Settings › Updates: whether Rolodesk looks for new versions by itself. Saved as soon as it is ticked. */
 export function UpdateSettings() {
@@ -51,16 +52,23 @@ export function UpdateSettings() {
           Updates
         </h2>
         <p className="card__text">
-          Rolodesk looks for a new version a minute after it starts and every 6 hours, and downloads it in the background. It is installed only when you
-          choose “Restart to update”, after your data is backed up.
+          Rolodesk looks for a new version a minute after it starts and every 6 hours, and downloads it in the
+          background. It is installed only when you choose “Restart to update”, after your data is backed up.
         </p>
       </div>
       <label className="update-settings__check">
-        <input type="checkbox" checked={load.checkAutomatically} aria-describedby="settings-updates-note" onChange={(event) => void save(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={load.checkAutomatically}
+          aria-describedby="settings-updates-note"
+          onChange={(event) => void save(event.target.checked)}
+        />
         <span>Check for updates automatically</span>
       </label>
       <p id="settings-updates-note" className="update-settings__note">
-        {load.checkAutomatically ? 'You can also look at any time with Check for Updates… in the Help menu.' : 'Rolodesk looks only when you choose Check for Updates… in the Help menu.'}
+        {load.checkAutomatically
+          ? 'You can also look at any time with Check for Updates… in the Help menu.'
+          : 'Rolodesk looks only when you choose Check for Updates… in the Help menu.'}
       </p>
       {error && <ErrorBanner title="The setting was not saved">{error}</ErrorBanner>}
     </section>

@@ -7,7 +7,8 @@ export interface ChoiceDraft {
   text: string;
 }
 
-export const draftsOf = (choices: readonly string[]): ChoiceDraft[] => choices.map((choice, index) => ({ key: index, original: choice, text: choice }));
+export const draftsOf = (choices: readonly string[]): ChoiceDraft[] =>
+  choices.map((choice, index) => ({ key: index, original: choice, text: choice }));
 
 /**
  * What the rows ask of customFields.update: the new list (blank rows left

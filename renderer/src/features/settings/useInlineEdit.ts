@@ -56,7 +56,15 @@ export function useInlineEdit({ saved, onChanged }: InlineEditOptions) {
     }
   }
 
-  return { editing, start: () => setEditing(true), stop, editButtonRef, onFormKeyDown, busy: submitting.running, commit };
+  return {
+    editing,
+    start: () => setEditing(true),
+    stop,
+    editButtonRef,
+    onFormKeyDown,
+    busy: submitting.running,
+    commit,
+  };
 }
 
 export type InlineEdit = ReturnType<typeof useInlineEdit>;

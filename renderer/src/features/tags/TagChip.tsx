@@ -15,7 +15,14 @@ export function TagChip({ tag, onRemove, disabled = false }: TagChipProps) {
     <span className="tag-chip" data-color={tag.color}>
       <span className="tag-chip__name">{tag.name}</span>
       {onRemove && (
-        <button type="button" className="tag-chip__remove" aria-label={`Remove tag ${tag.name}`} title={`Remove ${tag.name}`} disabled={disabled} onClick={onRemove}>
+        <button
+          type="button"
+          className="tag-chip__remove"
+          aria-label={`Remove tag ${tag.name}`}
+          title={`Remove ${tag.name}`}
+          disabled={disabled}
+          onClick={onRemove}
+        >
           <Icon name="close" size={12} />
         </button>
       )}

@@ -32,14 +32,19 @@ function TagChoices({ kind, value, onChange }: TagFilterProps) {
   const chosen = value?.tagIds ?? [];
   // A saved view may still name a tag deleted since: it stays listed, ticked, so it can be taken out.
   const deleted = chosen.filter((id) => !tags.some((tag) => tag.id === id));
-  if (tags.length === 0 && deleted.length === 0) return <p className="tag-filter__note">No tags yet. Add tags to records, or in Settings › Tags.</p>;
+  if (tags.length === 0 && deleted.length === 0)
+    return <p className="tag-filter__note">No tags yet. Add tags to records, or in Settings › Tags.</p>;
   return (
     <>
       <ul className="tag-filter__list">
         {tags.map((tag) => (
           <li key={tag.id}>
             <label className="tag-filter__option">
-              <input type="checkbox" checked={chosen.includes(tag.id)} onChange={() => onChange(toggleTag(value, tag.id))} />
+              <input
+                type="checkbox"
+                checked={chosen.includes(tag.id)}
+                onChange={() => onChange(toggleTag(value, tag.id))}
+              />
               <span className="tag-swatch" data-color={tag.color} />
               <span className="tag-filter__name">{tag.name}</span>
               <span className="tag-filter__count">{tag.counts[kind].toLocaleString()}</span>
@@ -59,7 +64,12 @@ function TagChoices({ kind, value, onChange }: TagFilterProps) {
         <legend className="visually-hidden">Records need</legend>
         {(['any', 'all'] as const).map((mode) => (
           <label key={mode} className="tag-filter__mode-option">
-            <input type="radio" name={modeName} checked={(value?.mode ?? 'any') === mode} onChange={() => value && onChange({ ...value, mode })} />
+            <input
+              type="radio"
+              name={modeName}
+              checked={(value?.mode ?? 'any') === mode}
+              onChange={() => value && onChange({ ...value, mode })}
+            />
             {mode === 'any' ? 'Any of these' : 'All of these'}
           </label>
         ))}

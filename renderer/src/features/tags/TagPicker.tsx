@@ -66,7 +66,12 @@ export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
     const added = await run(async () => {
       // A new tag gets the next colour in turn, so tags made one after another are told apart at a glance.
       const tag: Pick<Tag, 'id'> =
-        option.type === 'tag' ? option.tag : await invoke('tags.create', { name: option.name, color: tagColors[(tags?.length ?? 0) % tagColors.length] ?? 'gray' });
+        option.type === 'tag'
+          ? option.tag
+          : await invoke('tags.create', {
+              name: option.name,
+              color: tagColors[(tags?.length ?? 0) % tagColors.length] ?? 'gray',
+            });
       return invoke('tags.link', { record, tagId: tag.id });
     });
     if (added) {

@@ -3,7 +3,9 @@ export type TagFilterValue = { tagIds: number[]; mode: 'any' | 'all' } | null;
 
 /** The tag filter as contacts.list, companies.list and deals.list take it (spread it into the request). */
 export function tagFilterRequest(value: TagFilterValue): { tagIds: number[]; tagMatch: 'any' | 'all' } {
-  return value && value.tagIds.length > 0 ? { tagIds: [...value.tagIds], tagMatch: value.mode } : { tagIds: [], tagMatch: 'any' };
+  return value && value.tagIds.length > 0
+    ? { tagIds: [...value.tagIds], tagMatch: value.mode }
+    : { tagIds: [], tagMatch: 'any' };
 }
 
 /** Adds the tag when it is not chosen, takes it out when it is; no tags left means no filter. */

@@ -13,7 +13,9 @@ const maxShown = 8;
 export function tagOptions(tags: readonly Tag[], chosen: readonly number[], typed: string): TagOption[] {
   const query = typed.trim().toLowerCase();
   const free = tags.filter((tag) => !chosen.includes(tag.id) && tag.name.toLowerCase().includes(query));
-  const ranked = [...free].sort((a, b) => Number(!a.name.toLowerCase().startsWith(query)) - Number(!b.name.toLowerCase().startsWith(query)));
+  const ranked = [...free].sort(
+    (a, b) => Number(!a.name.toLowerCase().startsWith(query)) - Number(!b.name.toLowerCase().startsWith(query)),
+  );
   const options: TagOption[] = ranked.slice(0, maxShown).map((tag) => ({ type: 'tag', tag }));
   const exists = tags.some((tag) => tag.name.toLowerCase() === query);
   if (query !== '' && !exists) options.push({ type: 'create', name: typed.trim() });

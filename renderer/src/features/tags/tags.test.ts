@@ -4,13 +4,22 @@ import { tagFilterRequest, toggleTag } from './tagFilter';
 import { tagOptions } from './tagOptions';
 import { taggedRecordsWords } from './tagWords';
 
-const tag = (id: number, name: string): Tag => ({ id, name, color: 'gray', counts: { contact: 0, company: 0, deal: 0 } });
+const tag = (id: number, name: string): Tag => ({
+  id,
+  name,
+  color: 'gray',
+  counts: { contact: 0, company: 0, deal: 0 },
+});
 const tags = [tag(1, 'VIP'), tag(2, 'Supplier'), tag(3, 'Newsletter'), tag(4, 'Very late payer')];
 
 describe('tag picker options', () => {
   it('offers the tags not yet on the record whose name contains what was typed, names starting with it first', () => {
-    expect(tagOptions(tags, [], 've').map((option) => (option.type === 'tag' ? option.tag.name : `+${option.name}`))).toEqual(['Very late payer', '+ve']);
-    expect(tagOptions(tags, [1], 'v').map((option) => (option.type === 'tag' ? option.tag.name : option.name))).toEqual(['Very late payer', 'v']);
+    expect(
+      tagOptions(tags, [], 've').map((option) => (option.type === 'tag' ? option.tag.name : `+${option.name}`)),
+    ).toEqual(['Very late payer', '+ve']);
+    expect(tagOptions(tags, [1], 'v').map((option) => (option.type === 'tag' ? option.tag.name : option.name))).toEqual(
+      ['Very late payer', 'v'],
+    );
   });
 
   it('offers to create a tag only when no tag has exactly that name, ignoring case', () => {

@@ -24,7 +24,10 @@ export function CampaignMessage({ campaignId, channel }: { campaignId: number; c
   const [failure, setFailure] = useState<string>();
   const [nameError, setNameError] = useState<string>();
   const [saving, setSaving] = useState(false);
-  const [shown, setShown] = useState<{ recipient: Recipient | undefined; memberCount: number }>({ recipient: undefined, memberCount: 0 });
+  const [shown, setShown] = useState<{ recipient: Recipient | undefined; memberCount: number }>({
+    recipient: undefined,
+    memberCount: 0,
+  });
   const { draft, change, dirty, problems, checkFailure, loadFailure, markSaved } = useTemplateDraft(templateId);
 
   useEffect(() => {
@@ -43,7 +46,10 @@ export function CampaignMessage({ campaignId, channel }: { campaignId: number; c
     };
   }, [campaignId]);
 
-  const onShown = useCallback((recipient: Recipient | undefined, memberCount: number) => setShown({ recipient, memberCount }), []);
+  const onShown = useCallback(
+    (recipient: Recipient | undefined, memberCount: number) => setShown({ recipient, memberCount }),
+    [],
+  );
 
   /** Saves the template (new or changed) and makes it this campaign's; its id, or undefined when it could not be saved. */
   const save = useCallback(async (): Promise<number | undefined> => {
@@ -51,11 +57,19 @@ export function CampaignMessage({ campaignId, channel }: { campaignId: number; c
     setSaving(true);
     setNameError(undefined);
     try {
-      const saved = templateId === null ? await invoke('templates.create', draft) : await invoke('templates.update', { id: templateId, ...draft });
+      const saved =
+        templateId === null
+          ? await invoke('templates.create', draft)
+          : await invoke('templates.update', { id: templateId, ...draft });
       if (templateId === null) await invoke('templates.choose', { campaignId, templateId: saved.id });
       markSaved(saved);
       setTemplateId(saved.id);
-      setTemplates((list) => [...list.filter((each) => each.id !== saved.id), { id: saved.id, name: saved.name, format: saved.format, updatedAt: saved.updatedAt }].sort((a, b) => a.name.localeCompare(b.name)));
+      setTemplates((list) =>
+        [
+          ...list.filter((each) => each.id !== saved.id),
+          { id: saved.id, name: saved.name, format: saved.format, updatedAt: saved.updatedAt },
+        ].sort((a, b) => a.name.localeCompare(b.name)),
+      );
       toast('Template saved');
       return saved.id;
     } catch (error) {
@@ -70,7 +84,11 @@ export function CampaignMessage({ campaignId, channel }: { campaignId: number; c
   }, [campaignId, dirty, draft, markSaved, templateId, toast]);
 
   // Another template, tab or screen, closing the window: each asks first while the template holds changes.
-  useUnsavedWork(dirty, draft.name.trim() === '' ? 'the new template' : `the template “${draft.name.trim()}”`, async () => (await save()) !== undefined);
+  useUnsavedWork(
+    dirty,
+    draft.name.trim() === '' ? 'the new template' : `the template “${draft.name.trim()}”`,
+    async () => (await save()) !== undefined,
+  );
   const confirmLeave = useLeaveGuard();
 
   async function choose(value: string) {
@@ -78,14 +96,25 @@ export function CampaignMessage({ campaignId, channel }: { campaignId: number; c
     const id = value === newTemplate ? null : Number(value);
     setNameError(undefined);
     setTemplateId(id);
-    if (id !== null) await invoke('templates.choose', { campaignId, templateId: id }).catch((error: unknown) => toast(toCrmError(error).message, 'problem'));
+    if (id !== null)
+      await invoke('templates.choose', { campaignId, templateId: id }).catch((error: unknown) =>
+        toast(toCrmError(error).message, 'problem'),
+      );
   }
 
   if (failure) return <ErrorBanner title="The campaign’s message could not be loaded">{failure}</ErrorBanner>;
   if (!ready) return null;
 
-  const blocked = draft.name.trim() === '' ? 'Give the template a name to save it before anything goes out.' : problems.length > 0 || checkFailure ? 'Fix the problems listed under the message first: nothing goes out until they are gone.' : undefined;
-  const emailBlocked = draft.subject.trim() === '' || draft.body.trim() === '' ? 'Write a subject and a message to send or open emails.' : undefined;
+  const blocked =
+    draft.name.trim() === ''
+      ? 'Give the template a name to save it before anything goes out.'
+      : problems.length > 0 || checkFailure
+        ? 'Fix the problems listed under the message first: nothing goes out until they are gone.'
+        : undefined;
+  const emailBlocked =
+    draft.subject.trim() === '' || draft.body.trim() === ''
+      ? 'Write a subject and a message to send or open emails.'
+      : undefined;
   return (
     <div className="campaign-message">
       <div className="campaign-message__choice">
@@ -93,7 +122,10 @@ export function CampaignMessage({ campaignId, channel }: { campaignId: number; c
           id="campaign-template"
           label="Template"
           value={templateId ?? newTemplate}
-          options={[...templates.map((template) => ({ value: String(template.id), label: template.name })), { value: newTemplate, label: 'New template…' }]}
+          options={[
+            ...templates.map((template) => ({ value: String(template.id), label: template.name })),
+            { value: newTemplate, label: 'New template…' },
+          ]}
           onChange={(value) => void choose(value)}
         />
         <Button variant="primary" disabled={saving || !dirty} onClick={() => void save()}>
@@ -102,10 +134,24 @@ export function CampaignMessage({ campaignId, channel }: { campaignId: number; c
       </div>
       {loadFailure && <ErrorBanner>{loadFailure}</ErrorBanner>}
       <div className="campaign-message__columns">
-        <TemplateEditor draft={draft} problems={problems} checkFailure={checkFailure} nameError={nameError} onChange={change} />
+        <TemplateEditor
+          draft={draft}
+          problems={problems}
+          checkFailure={checkFailure}
+          nameError={nameError}
+          onChange={change}
+        />
         <div className="campaign-message__side">
           <MessagePreview campaignId={campaignId} draft={draft} onShown={onShown} />
-          <MessageOutput campaignId={campaignId} channel={channel} saveFirst={save} blocked={blocked} emailBlocked={emailBlocked} shown={shown.recipient} memberCount={shown.memberCount} />
+          <MessageOutput
+            campaignId={campaignId}
+            channel={channel}
+            saveFirst={save}
+            blocked={blocked}
+            emailBlocked={emailBlocked}
+            shown={shown.recipient}
+            memberCount={shown.memberCount}
+          />
         </div>
       </div>
     </div>

@@ -27,7 +27,10 @@ export function InsertFieldMenu({ id, onInsert }: { id: string; onInsert(key: st
   const fields = useMergeFields();
   const options = [
     { value: '', label: 'Insert field…' },
-    ...fields.map((field) => ({ value: field.key, label: `${groupWords[field.group]}: ${field.label}  {{${field.key}}}` })),
+    ...fields.map((field) => ({
+      value: field.key,
+      label: `${groupWords[field.group]}: ${field.label}  {{${field.key}}}`,
+    })),
   ];
   return (
     <div className="field">

@@ -24,7 +24,15 @@ interface MessageOutputProps {
 type Outcome = { tone: 'done' | 'problem'; words: string };
 
 /** The ways a campaign's messages leave: a CSV for a mail tool, the user's mail app, or the outbox for sending. */
-export function MessageOutput({ campaignId, channel, saveFirst, blocked, emailBlocked, shown, memberCount }: MessageOutputProps) {
+export function MessageOutput({
+  campaignId,
+  channel,
+  saveFirst,
+  blocked,
+  emailBlocked,
+  shown,
+  memberCount,
+}: MessageOutputProps) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
   const email = channel === 'email';
@@ -60,24 +68,35 @@ export function MessageOutput({ campaignId, channel, saveFirst, blocked, emailBl
     run(async (templateId) => {
       const { recipients } = await invoke('templates.recipients', { campaignId, search: '' });
       const reachable = recipients.filter((recipient) => recipient.mayBeContacted && recipient.email);
-      for (const recipient of reachable) await invoke('templates.mailto', { campaignId, templateId, contactId: recipient.contactId });
+      for (const recipient of reachable)
+        await invoke('templates.mailto', { campaignId, templateId, contactId: recipient.contactId });
       const skipped = recipients.length - reachable.length;
       return `Opened ${reachable.length} ${reachable.length === 1 ? 'message' : 'messages'} in your mail app.${skipped ? ` Left out ${skipped} who must not be contacted or have no email address.` : ''}`;
     });
-  const queue = () => run(async (templateId) => queueWords(await invoke('templates.queue', { campaignId, templateId })));
+  const queue = () =>
+    run(async (templateId) => queueWords(await invoke('templates.queue', { campaignId, templateId })));
 
   const disabled = busy || blocked !== undefined || memberCount === 0;
   const emailDisabled = disabled || emailBlocked !== undefined;
   return (
     <section className="message-output" aria-labelledby="message-output-title">
-      <h3 id="message-output-title" className="message-output__title">Send or export</h3>
-      {(blocked ?? (email ? emailBlocked : undefined)) && <p className="message-output__blocked">{blocked ?? emailBlocked}</p>}
+      <h3 id="message-output-title" className="message-output__title">
+        Send or export
+      </h3>
+      {(blocked ?? (email ? emailBlocked : undefined)) && (
+        <p className="message-output__blocked">{blocked ?? emailBlocked}</p>
+      )}
       <div className="message-output__buttons">
         <Button icon="download" disabled={disabled} onClick={exportCsv}>
           Export for a mail tool (CSV)…
         </Button>
         {email && (
-          <Button icon="mail" disabled={emailDisabled || !shown?.mayBeContacted || !shown.email} onClick={openShown} title={shown ? `Opens the message for ${shown.name}` : undefined}>
+          <Button
+            icon="mail"
+            disabled={emailDisabled || !shown?.mayBeContacted || !shown.email}
+            onClick={openShown}
+            title={shown ? `Opens the message for ${shown.name}` : undefined}
+          >
             Open in mail app
           </Button>
         )}
@@ -92,7 +111,14 @@ export function MessageOutput({ campaignId, channel, saveFirst, blocked, emailBl
           </Button>
         )}
       </div>
-      <p className={outcome?.tone === 'problem' ? 'message-output__outcome message-output__outcome--problem' : 'message-output__outcome'} role="status">
+      <p
+        className={
+          outcome?.tone === 'problem'
+            ? 'message-output__outcome message-output__outcome--problem'
+            : 'message-output__outcome'
+        }
+        role="status"
+      >
         {busy ? 'Working…' : outcome?.words}
       </p>
     </section>

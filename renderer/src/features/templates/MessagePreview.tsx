@@ -33,33 +33,59 @@ export function MessagePreview({ campaignId, draft, onShown }: MessagePreviewPro
   if (list && list.total === 0) {
     return (
       <section className="message-preview" aria-labelledby="message-preview-title">
-        <h3 id="message-preview-title" className="message-preview__title">Preview</h3>
-        <p className="message-preview__note">This campaign has no members yet. Add people to it to preview their messages.</p>
+        <h3 id="message-preview-title" className="message-preview__title">
+          Preview
+        </h3>
+        <p className="message-preview__note">
+          This campaign has no members yet. Add people to it to preview their messages.
+        </p>
       </section>
     );
   }
 
   return (
     <section className="message-preview" aria-labelledby="message-preview-title">
-      <h3 id="message-preview-title" className="message-preview__title">Preview</h3>
+      <h3 id="message-preview-title" className="message-preview__title">
+        Preview
+      </h3>
       <div className="message-preview__picker">
-        <Field id="preview-search" label="Find a member" type="search" value={search} placeholder="Name or email" autoComplete="off" onChange={(event) => setSearch(event.target.value)} />
+        <Field
+          id="preview-search"
+          label="Find a member"
+          type="search"
+          value={search}
+          placeholder="Name or email"
+          autoComplete="off"
+          onChange={(event) => setSearch(event.target.value)}
+        />
         <SelectField
           id="preview-member"
           label="Preview for"
           value={shown?.contactId ?? ''}
-          options={recipients.length ? recipients.map((recipient) => ({ value: String(recipient.contactId), label: recipientLabel(recipient) })) : [{ value: '', label: 'No member matches' }]}
+          options={
+            recipients.length
+              ? recipients.map((recipient) => ({
+                  value: String(recipient.contactId),
+                  label: recipientLabel(recipient),
+                }))
+              : [{ value: '', label: 'No member matches' }]
+          }
           onChange={(value) => setChosenId(Number(value))}
         />
       </div>
       {listFailure && <p className="message-preview__problem">{listFailure}</p>}
-      {shown && !shown.mayBeContacted && <p className="message-preview__problem">{shown.name} has unsubscribed or must not be contacted: no message goes to them.</p>}
+      {shown && !shown.mayBeContacted && (
+        <p className="message-preview__problem">
+          {shown.name} has unsubscribed or must not be contacted: no message goes to them.
+        </p>
+      )}
       {failure && <p className="message-preview__problem">{failure}</p>}
       {preview && (
         <div className="message-preview__message" aria-label={`Message for ${shown?.name ?? ''}`}>
           {preview.unknownFields.length > 0 && (
             <p className="message-preview__problem" data-testid="preview-unknown">
-              Unknown {preview.unknownFields.length === 1 ? 'field' : 'fields'} {fieldList(preview.unknownFields)}: fix {preview.unknownFields.length === 1 ? 'it' : 'them'} before anything goes out.
+              Unknown {preview.unknownFields.length === 1 ? 'field' : 'fields'} {fieldList(preview.unknownFields)}: fix{' '}
+              {preview.unknownFields.length === 1 ? 'it' : 'them'} before anything goes out.
             </p>
           )}
           {preview.emptyFields.length > 0 && (
@@ -81,7 +107,9 @@ export function MessagePreview({ campaignId, draft, onShown }: MessagePreviewPro
           ) : (
             <div className="message-preview__body">{preview.text}</div>
           )}
-          <p className="message-preview__note">Every message ends with a line saying why the person gets it and how to stop: reply “unsubscribe”.</p>
+          <p className="message-preview__note">
+            Every message ends with a line saying why the person gets it and how to stop: reply “unsubscribe”.
+          </p>
         </div>
       )}
     </section>

@@ -2,7 +2,15 @@ import type { TemplateProblem } from '../../../../shared/schemas/template';
 import { Icon } from '../../components/Icon';
 
 /** What is wrong with the template as written, under the editor; nothing goes out until the list is empty. */
-export function ProblemList({ id, problems, failure }: { id: string; problems: readonly TemplateProblem[]; failure: string | undefined }) {
+export function ProblemList({
+  id,
+  problems,
+  failure,
+}: {
+  id: string;
+  problems: readonly TemplateProblem[];
+  failure: string | undefined;
+}) {
   const lines = failure ? [failure] : problems.map((problem) => problem.message);
   return (
     <div id={id} className="template-problems" aria-live="polite">

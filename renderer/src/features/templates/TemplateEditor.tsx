@@ -43,7 +43,15 @@ export function TemplateEditor({ draft, problems, checkFailure, nameError, onCha
 
   return (
     <div className="template-editor">
-      <Field id="template-name" label="Template name" value={draft.name} limit={templateLimits.name} error={nameError} autoComplete="off" onChange={(event) => onChange({ name: event.target.value })} />
+      <Field
+        id="template-name"
+        label="Template name"
+        value={draft.name}
+        limit={templateLimits.name}
+        error={nameError}
+        autoComplete="off"
+        onChange={(event) => onChange({ name: event.target.value })}
+      />
       <Field
         id="template-subject"
         label="Subject"
@@ -55,7 +63,13 @@ export function TemplateEditor({ draft, problems, checkFailure, nameError, onCha
         onChange={(event) => onChange({ subject: event.target.value })}
       />
       <div className="template-editor__row">
-        <SelectField id="template-format" label="Format" value={draft.format} options={formatOptions} onChange={(value) => onChange({ format: value as TemplateFormat })} />
+        <SelectField
+          id="template-format"
+          label="Format"
+          value={draft.format}
+          options={formatOptions}
+          onChange={(value) => onChange({ format: value as TemplateFormat })}
+        />
         <InsertFieldMenu id="template-insert-field" onInsert={insert} />
       </div>
       <div className="template-editor__body">
@@ -67,7 +81,11 @@ export function TemplateEditor({ draft, problems, checkFailure, nameError, onCha
           value={draft.body}
           limit={templateLimits.body}
           inputRef={bodyRef}
-          hint={draft.format === 'formatted' ? 'Write **bold**, *italic*, [a link](https://…), and lists starting with "- ". Fields: {{first_name}}, or {{first_name | "there"}} for when it is empty.' : 'Fields: {{first_name}}, or {{first_name | "there"}} for when it is empty.'}
+          hint={
+            draft.format === 'formatted'
+              ? 'Write **bold**, *italic*, [a link](https://…), and lists starting with "- ". Fields: {{first_name}}, or {{first_name | "there"}} for when it is empty.'
+              : 'Fields: {{first_name}}, or {{first_name | "there"}} for when it is empty.'
+          }
           onFocus={() => (target.current = 'body')}
           onChange={(event) => onChange({ body: event.target.value })}
         />

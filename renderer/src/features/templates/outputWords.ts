@@ -17,6 +17,7 @@ export function csvWords(result: CsvExportResult): string {
 }
 
 export function queueWords(result: QueueResult): string {
-  const already = result.alreadyQueued > 0 ? ` ${messages(result.alreadyQueued)} were already queued and stay as they were.` : '';
+  const already =
+    result.alreadyQueued > 0 ? ` ${messages(result.alreadyQueued)} were already queued and stay as they were.` : '';
   return `Queued ${messages(result.queued)} for sending.${already}${leftOut(result)}`;
 }

@@ -10,16 +10,19 @@ export function useRecipients(campaignId: number, search: string) {
   const [failure, setFailure] = useState<string>();
   useEffect(() => {
     let current = true;
-    const timer = window.setTimeout(() => {
-      invoke('templates.recipients', { campaignId, search }).then(
-        (answer) => {
-          if (!current) return;
-          setList(answer);
-          setFailure(undefined);
-        },
-        (error: unknown) => current && setFailure(toCrmError(error).message),
-      );
-    }, search ? searchAfterMs : 0);
+    const timer = window.setTimeout(
+      () => {
+        invoke('templates.recipients', { campaignId, search }).then(
+          (answer) => {
+            if (!current) return;
+            setList(answer);
+            setFailure(undefined);
+          },
+          (error: unknown) => current && setFailure(toCrmError(error).message),
+        );
+      },
+      search ? searchAfterMs : 0,
+    );
     return () => {
       current = false;
       window.clearTimeout(timer);

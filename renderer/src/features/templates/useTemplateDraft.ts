@@ -10,8 +10,14 @@ export interface TemplateDraft {
 }
 
 const emptyDraft: TemplateDraft = { name: '', subject: '', body: '', format: 'text' };
-const draftOf = (template: Template): TemplateDraft => ({ name: template.name, subject: template.subject, body: template.body, format: template.format });
-const sameDraft = (a: TemplateDraft, b: TemplateDraft) => a.name === b.name && a.subject === b.subject && a.body === b.body && a.format === b.format;
+const draftOf = (template: Template): TemplateDraft => ({
+  name: template.name,
+  subject: template.subject,
+  body: template.body,
+  format: template.format,
+});
+const sameDraft = (a: TemplateDraft, b: TemplateDraft) =>
+  a.name === b.name && a.subject === b.subject && a.body === b.body && a.format === b.format;
 
 // Checks wait for a pause in typing: one request per pause, not per key.
 const checkAfterMs = 250;

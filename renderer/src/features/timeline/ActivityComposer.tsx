@@ -27,7 +27,10 @@ export function ActivityComposer({ record, onLogged }: { record: FieldedRef; onL
   const typed = values.subject.trim() !== '' || values.body.trim() !== '';
 
   // What is typed here survives closing the panel, a reload, a crash: it is kept until it is logged.
-  useEffect(() => writeDraft({ kind: recordKind, id: recordId }, typed ? values : null), [recordKind, recordId, typed, values]);
+  useEffect(
+    () => writeDraft({ kind: recordKind, id: recordId }, typed ? values : null),
+    [recordKind, recordId, typed, values],
+  );
 
   function chooseKind(kind: ActivityKind) {
     form.reset({ ...freshValues(kind), subject: values.subject, body: values.body });

@@ -60,7 +60,8 @@ export function RecordTimeline({ record, version = 0 }: RecordTimelineProps) {
       {/* Quiet, not an alert: the record's own errors (deleted elsewhere, say) are the panel's to announce. */}
       {timeline.error && (
         <p className="record-timeline__problem">
-          The timeline could not be loaded. {timeline.error} <TextButton onClick={() => void reload()}>Try again</TextButton>
+          The timeline could not be loaded. {timeline.error}{' '}
+          <TextButton onClick={() => void reload()}>Try again</TextButton>
         </p>
       )}
       {entries === null && !timeline.error && <p className="record-timeline__quiet">Loading…</p>}
@@ -84,7 +85,12 @@ export function RecordTimeline({ record, version = 0 }: RecordTimelineProps) {
         </ol>
       )}
       {next && (
-        <Button size="small" icon="chevronDown" onClick={() => void timeline.loadOlder()} aria-disabled={timeline.loadingOlder}>
+        <Button
+          size="small"
+          icon="chevronDown"
+          onClick={() => void timeline.loadOlder()}
+          aria-disabled={timeline.loadingOlder}
+        >
           {timeline.loadingOlder ? 'Loading…' : 'Show older'}
         </Button>
       )}

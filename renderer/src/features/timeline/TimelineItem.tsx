@@ -57,9 +57,12 @@ function EventItem({ icon, text, at }: { icon: IconName; text: string; at: strin
 /** One entry of a record's timeline. Activities get their text, their task box, and edit and trash buttons. */
 export function TimelineItem({ entry, recordKind, onEdit, onDelete, onSetDone }: TimelineItemProps) {
   if (entry.type === 'created') return <EventItem icon="plus" text={createdWords(recordKind)} at={entry.at} />;
-  if (entry.type === 'attachment') return <EventItem icon="paperclip" text={`${entry.attachment.fileName} attached`} at={entry.at} />;
-  if (entry.type === 'change') return <EventItem icon={changeIcons[entry.change.action]} text={describeChange(entry.change)} at={entry.at} />;
-  if (entry.type === 'campaign') return <EventItem icon="campaigns" text={describeMemberEvent(entry.memberEvent)} at={entry.at} />;
+  if (entry.type === 'attachment')
+    return <EventItem icon="paperclip" text={`${entry.attachment.fileName} attached`} at={entry.at} />;
+  if (entry.type === 'change')
+    return <EventItem icon={changeIcons[entry.change.action]} text={describeChange(entry.change)} at={entry.at} />;
+  if (entry.type === 'campaign')
+    return <EventItem icon="campaigns" text={describeMemberEvent(entry.memberEvent)} at={entry.at} />;
 
   const { activity } = entry;
   const words = kindWords[activity.kind];
@@ -67,7 +70,11 @@ export function TimelineItem({ entry, recordKind, onEdit, onDelete, onSetDone }:
   const done = activity.doneAt !== null;
   const overdue = activity.kind === 'task' && !done && activity.dueAt !== null && isOverdue(activity.dueAt);
   return (
-    <li className={done ? 'timeline-item timeline-item--activity timeline-item--done' : 'timeline-item timeline-item--activity'}>
+    <li
+      className={
+        done ? 'timeline-item timeline-item--activity timeline-item--done' : 'timeline-item timeline-item--activity'
+      }
+    >
       <span className={`timeline-item__marker timeline-item__marker--${activity.kind}`}>
         {activity.kind === 'task' ? (
           <TaskCheckbox task={{ id: activity.id, title }} done={done} onChange={onSetDone} />
@@ -83,9 +90,16 @@ export function TimelineItem({ entry, recordKind, onEdit, onDelete, onSetDone }:
           {/* A task's time is when it is due; when it was written down matters little. */}
           {activity.kind !== 'task' && <When at={activity.occurredAt} />}
           {activity.dueAt && (
-            <span className={overdue ? 'timeline-item__due timeline-item__due--overdue' : 'timeline-item__due'} title={`Due ${exactTime(activity.dueAt)}`}>
+            <span
+              className={overdue ? 'timeline-item__due timeline-item__due--overdue' : 'timeline-item__due'}
+              title={`Due ${exactTime(activity.dueAt)}`}
+            >
               {overdue && <Icon name="alert" size={13} />}
-              {activity.doneAt ? `Done ${inSentence(dayAndTime(activity.doneAt))}` : overdue ? `Overdue, was due ${inSentence(dueWords(activity.dueAt))}` : `Due ${inSentence(dueWords(activity.dueAt))}`}
+              {activity.doneAt
+                ? `Done ${inSentence(dayAndTime(activity.doneAt))}`
+                : overdue
+                  ? `Overdue, was due ${inSentence(dueWords(activity.dueAt))}`
+                  : `Due ${inSentence(dueWords(activity.dueAt))}`}
             </span>
           )}
         </p>

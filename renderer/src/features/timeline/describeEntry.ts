@@ -29,7 +29,13 @@ export function describeChange({ action, label, oldValue, newValue }: FieldChang
 /** "Contact added to Rolodesk". */
 export const createdWords = (kind: FieldedKind) => `${recordNames[kind]} added to Rolodesk`;
 
-const memberSourceWords: Record<MemberStatusSource, string> = { added: 'added', by_hand: 'by hand', bulk: 'bulk change', report: 'report', sending: 'sending' };
+const memberSourceWords: Record<MemberStatusSource, string> = {
+  added: 'added',
+  by_hand: 'by hand',
+  bulk: 'bulk change',
+  report: 'report',
+  sending: 'sending',
+};
 
 /** "Spring offer: Sent → Replied (report)", "Added to Spring offer (Planned)". */
 export function describeMemberEvent({ campaignName, oldStatus, newStatus, how }: MemberEvent): string {

@@ -24,7 +24,11 @@ function RecordLinks({ task }: { task: ActivitySummary }) {
   return (
     <span className="today-task__records">
       {links.map((link) => (
-        <TextButton key={link.kind} className="today-task__record" onClick={() => go(placeOfKind[link.kind], { type: 'open', id: link.id })}>
+        <TextButton
+          key={link.kind}
+          className="today-task__record"
+          onClick={() => go(placeOfKind[link.kind], { type: 'open', id: link.id })}
+        >
           <Icon name={recordKindLooks[link.kind].icon} size={13} />
           {link.name}
         </TextButton>
@@ -38,7 +42,11 @@ function DueTime({ dueAt, sameDay }: { dueAt: string; sameDay: boolean }) {
   const late = isOverdue(dueAt);
   const words = sameDay ? (isAllDay(dueAt) ? 'Any time' : timeOfDay.format(new Date(dueAt))) : dueWords(dueAt);
   return (
-    <time className={late ? 'today-task__due today-task__due--late' : 'today-task__due'} dateTime={dueAt} title={exactTime(dueAt)}>
+    <time
+      className={late ? 'today-task__due today-task__due--late' : 'today-task__due'}
+      dateTime={dueAt}
+      title={exactTime(dueAt)}
+    >
       {late && <Icon name="clock" size={13} />}
       {words}
     </time>

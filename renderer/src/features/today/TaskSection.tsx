@@ -31,7 +31,9 @@ export function TaskSection({ title, hint, tone, group, sameDay, onSetDone }: Ta
           <TaskRow key={task.id} task={task} sameDay={sameDay} onSetDone={onSetDone} />
         ))}
       </ul>
-      {hidden > 0 && <p className="today-section__more">and {countOf(hidden, 'more task', 'more tasks')}, oldest shown first</p>}
+      {hidden > 0 && (
+        <p className="today-section__more">and {countOf(hidden, 'more task', 'more tasks')}, oldest shown first</p>
+      )}
     </section>
   );
 }

@@ -39,7 +39,10 @@ export function TodayScreen() {
       </ScreenHeader>
       <p className="today__date">{todayLong.format(new Date())}</p>
       {error && (
-        <ErrorBanner title="Your tasks could not be loaded" action={<Button onClick={() => void reload()}>Try again</Button>}>
+        <ErrorBanner
+          title="Your tasks could not be loaded"
+          action={<Button onClick={() => void reload()}>Try again</Button>}
+        >
           {error}
         </ErrorBanner>
       )}
@@ -51,7 +54,11 @@ export function TodayScreen() {
               className="today-clear"
               icon="check"
               title="Nothing due today"
-              text={tasks.comingUp.total > 0 ? 'You are all caught up. Here is what the week ahead holds.' : 'You are all caught up. Add a task when something needs doing.'}
+              text={
+                tasks.comingUp.total > 0
+                  ? 'You are all caught up. Here is what the week ahead holds.'
+                  : 'You are all caught up. Add a task when something needs doing.'
+              }
             />
           ) : (
             <>
@@ -59,7 +66,13 @@ export function TodayScreen() {
               <TaskSection title="Due today" group={tasks.dueToday} sameDay onSetDone={tick} />
             </>
           )}
-          <TaskSection title="Coming up" hint="The next 7 days" group={tasks.comingUp} sameDay={false} onSetDone={tick} />
+          <TaskSection
+            title="Coming up"
+            hint="The next 7 days"
+            group={tasks.comingUp}
+            sameDay={false}
+            onSetDone={tick}
+          />
         </div>
       )}
       {adding && (

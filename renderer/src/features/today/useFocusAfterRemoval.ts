@@ -5,7 +5,11 @@ import { useEffect, useRef, type RefObject } from 'react';
  * `remember` notes which tick box had the focus; once `rows` change, the box
  * now at that place (or the last one, or `fallback`) takes it, if nothing else has.
  */
-export function useFocusAfterRemoval(container: RefObject<HTMLElement | null>, rows: unknown, fallback: RefObject<HTMLElement | null>) {
+export function useFocusAfterRemoval(
+  container: RefObject<HTMLElement | null>,
+  rows: unknown,
+  fallback: RefObject<HTMLElement | null>,
+) {
   const place = useRef<number | null>(null);
   const boxes = () => [...(container.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [])];
 

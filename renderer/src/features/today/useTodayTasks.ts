@@ -30,7 +30,11 @@ const minimumWaitMs = 1000;
 async function loadTasks(): Promise<TodayTaskGroups> {
   const now = new Date();
   const endOfDay = startOfDayAfter(now, 1);
-  const today = await invoke('activities.today', { startOfDay: startOfDay(now).toISOString(), endOfDay: endOfDay.toISOString(), limit: shown });
+  const today = await invoke('activities.today', {
+    startOfDay: startOfDay(now).toISOString(),
+    endOfDay: endOfDay.toISOString(),
+    limit: shown,
+  });
   const later = await invoke('activities.list', {
     kinds: ['task'],
     status: 'open',
@@ -40,7 +44,9 @@ async function loadTasks(): Promise<TodayTaskGroups> {
     limit: shown,
   });
   const weekEnd = startOfDayAfter(now, 1 + daysAhead).toISOString();
-  const comingUp = later.rows.filter((task) => task.dueAt !== null && task.dueAt >= endOfDay.toISOString() && task.dueAt < weekEnd);
+  const comingUp = later.rows.filter(
+    (task) => task.dueAt !== null && task.dueAt >= endOfDay.toISOString() && task.dueAt < weekEnd,
+  );
   return { ...today, comingUp: { total: comingUp.length, rows: comingUp } };
 }
 
@@ -80,7 +86,10 @@ export function useTodayTasks() {
   // At midnight today's tasks become overdue and tomorrow's today's; set again after every load.
   useEffect(() => {
     const now = new Date();
-    const midnight = window.setTimeout(() => void reload(), Math.max(nextMidnight(now).getTime() - now.getTime(), minimumWaitMs));
+    const midnight = window.setTimeout(
+      () => void reload(),
+      Math.max(nextMidnight(now).getTime() - now.getTime(), minimumWaitMs),
+    );
     return () => window.clearTimeout(midnight);
   }, [reload, tasks]);
 

@@ -24,7 +24,13 @@ interface DeleteForeverDialogProps {
  * quietly. The delete removes exactly what was shown, or is refused when it
  * changed meanwhile, and then the new list is shown.
  */
-export function DeleteForeverDialog({ entry, onDeleted, onGone, onChangedMeanwhile, onCancel }: DeleteForeverDialogProps) {
+export function DeleteForeverDialog({
+  entry,
+  onDeleted,
+  onGone,
+  onChangedMeanwhile,
+  onCancel,
+}: DeleteForeverDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const goesId = useId();
   const staysId = useId();
@@ -77,7 +83,10 @@ export function DeleteForeverDialog({ entry, onDeleted, onGone, onChangedMeanwhi
     >
       <div className="delete-forever">
         {changedMeanwhile && (
-          <WarningBanner>What would go changed meanwhile (something was restored or deleted elsewhere). Nothing was deleted: check the list again.</WarningBanner>
+          <WarningBanner>
+            What would go changed meanwhile (something was restored or deleted elsewhere). Nothing was deleted: check
+            the list again.
+          </WarningBanner>
         )}
         {problem && <ErrorBanner>{problem}</ErrorBanner>}
         {!preview && !problem && <p className="dialog__message">Working out what would go…</p>}
@@ -110,7 +119,12 @@ export function DeleteForeverDialog({ entry, onDeleted, onGone, onChangedMeanwhi
         <Button ref={cancelRef} onClick={onCancel} disabled={busy}>
           Cancel
         </Button>
-        <Button variant="danger" icon="trash" onClick={() => preview && deleteForever(preview)} disabled={busy || !preview}>
+        <Button
+          variant="danger"
+          icon="trash"
+          onClick={() => preview && deleteForever(preview)}
+          disabled={busy || !preview}
+        >
           Delete forever…
         </Button>
       </div>

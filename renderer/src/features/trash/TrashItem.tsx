@@ -35,10 +35,23 @@ export function TrashItem({ entry, busy, onRestore, onDeleteForever }: TrashItem
         </p>
       </div>
       <div className="trash-item__actions">
-        <Button size="small" icon="restore" onClick={() => onRestore(entry)} disabled={busy} aria-label={`Restore ${entry.label}`}>
+        <Button
+          size="small"
+          icon="restore"
+          onClick={() => onRestore(entry)}
+          disabled={busy}
+          aria-label={`Restore ${entry.label}`}
+        >
           Restore
         </Button>
-        <Button size="small" variant="ghost" icon="trash" onClick={() => onDeleteForever(entry)} disabled={busy} aria-label={`Delete ${entry.label} forever`}>
+        <Button
+          size="small"
+          variant="ghost"
+          icon="trash"
+          onClick={() => onDeleteForever(entry)}
+          disabled={busy}
+          aria-label={`Delete ${entry.label} forever`}
+        >
           Delete forever
         </Button>
       </div>

@@ -49,25 +49,28 @@ export function TrashScreen() {
     setBusyId(entry.id);
     gone.dismiss();
     invoke('trash.restore', { trashId: entry.id })
-      .then((restored) => {
-        const { record } = restored;
-        forgetAndMoveFocus(entry.id);
-        const open = record && {
-          label: 'Open',
-          onAction: () => {
-            placeOfRecord(record).then(
-              (target) => target && go(target.place, { type: 'open', id: target.id }),
-              (error: unknown) => showToast(toCrmError(error).message, 'problem'),
-            );
-          },
-        };
-        showToast(restoredWords(entry, restored), 'done', open ?? undefined);
-      }, (error: unknown) => {
-        if (!gone.report(error, goneWords(entry, 'restored'))) {
-          showToast(toCrmError(error).message, 'problem');
-          pages.reload();
-        }
-      })
+      .then(
+        (restored) => {
+          const { record } = restored;
+          forgetAndMoveFocus(entry.id);
+          const open = record && {
+            label: 'Open',
+            onAction: () => {
+              placeOfRecord(record).then(
+                (target) => target && go(target.place, { type: 'open', id: target.id }),
+                (error: unknown) => showToast(toCrmError(error).message, 'problem'),
+              );
+            },
+          };
+          showToast(restoredWords(entry, restored), 'done', open ?? undefined);
+        },
+        (error: unknown) => {
+          if (!gone.report(error, goneWords(entry, 'restored'))) {
+            showToast(toCrmError(error).message, 'problem');
+            pages.reload();
+          }
+        },
+      )
       .finally(() => setBusyId(null));
   }
 
@@ -92,7 +95,9 @@ export function TrashScreen() {
   return (
     <Screen className="trash" titleId="trash-title">
       <ScreenHeader titleId="trash-title" title="Trash">
-        {entries && entries.length > 0 && <span className="trash__count">{countOf(total, 'item', 'items')} · each kept 30 days</span>}
+        {entries && entries.length > 0 && (
+          <span className="trash__count">{countOf(total, 'item', 'items')} · each kept 30 days</span>
+        )}
       </ScreenHeader>
       <GoneMeanwhileNotice notice={gone.notice} onDismiss={gone.dismiss} />
       {pages.error && (
@@ -106,7 +111,13 @@ export function TrashScreen() {
         <div className="trash__card">
           <ul ref={listRef} className="trash__list" aria-label="Deleted items">
             {entries.map((entry) => (
-              <TrashItem key={entry.id} entry={entry} busy={busyId === entry.id} onRestore={restore} onDeleteForever={askDeleteForever} />
+              <TrashItem
+                key={entry.id}
+                entry={entry}
+                busy={busyId === entry.id}
+                onRestore={restore}
+                onDeleteForever={askDeleteForever}
+              />
             ))}
           </ul>
           {entries.length < total && (

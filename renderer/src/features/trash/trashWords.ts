@@ -23,7 +23,11 @@ const kindOrder: readonly RecordKind[] = ['company', 'contact', 'deal', 'activit
 
 /** "2 contacts and 1 activity": the records of kinds other than `main`; '' when none. */
 function otherKinds(main: RecordKind, counts: KindCounts): string {
-  return wordList(kindOrder.filter((kind) => kind !== main && counts[kind] > 0).map((kind) => countOf(counts[kind], ...kindNames[kind])));
+  return wordList(
+    kindOrder
+      .filter((kind) => kind !== main && counts[kind] > 0)
+      .map((kind) => countOf(counts[kind], ...kindNames[kind])),
+  );
 }
 
 /** "2 contacts and 1 activity": the other records this delete holds now; '' when none. */
@@ -44,8 +48,12 @@ export function mergedWords(mergedInto: LinkedRecord): string {
 }
 
 /** The toast after a restore: what came back (a merged-away record alone). */
-export function restoredWords(entry: TrashEntry, restored: { counts: KindCounts; mergedInto: LinkedRecord | null }): string {
-  if (restored.mergedInto) return `Restored “${entry.label}” as a separate ${kindNames[entry.kind][0]}. ${mergedWords(restored.mergedInto)}.`;
+export function restoredWords(
+  entry: TrashEntry,
+  restored: { counts: KindCounts; mergedInto: LinkedRecord | null },
+): string {
+  if (restored.mergedInto)
+    return `Restored “${entry.label}” as a separate ${kindNames[entry.kind][0]}. ${mergedWords(restored.mergedInto)}.`;
   const others = otherKinds(entry.kind, restored.counts);
   return others ? `Restored “${entry.label}” with ${others}` : `Restored “${entry.label}”`;
 }
@@ -71,13 +79,19 @@ export function goesLines(preview: TrashPreview): string[] {
         goes.records.filter((record) => record.kind === kind).map((record) => record.name),
       ),
     );
-  const activities = wordList((Object.keys(activityNames) as ActivityKind[]).filter((kind) => goes.activities[kind] > 0).map((kind) => countOf(goes.activities[kind], ...activityNames[kind])));
+  const activities = wordList(
+    (Object.keys(activityNames) as ActivityKind[])
+      .filter((kind) => goes.activities[kind] > 0)
+      .map((kind) => countOf(goes.activities[kind], ...activityNames[kind])),
+  );
   const recordCount = goes.counts.company + goes.counts.contact + goes.counts.deal;
   return [
     ...records,
     ...(activities ? [activities] : []),
     ...(goes.files > 0 ? [countOf(goes.files, 'file', 'files')] : []),
-    ...(goes.historyEntries > 0 ? [`${recordCount === 1 ? 'Its' : 'Their'} change history (${countOf(goes.historyEntries, 'entry', 'entries')})`] : []),
+    ...(goes.historyEntries > 0
+      ? [`${recordCount === 1 ? 'Its' : 'Their'} change history (${countOf(goes.historyEntries, 'entry', 'entries')})`]
+      : []),
     ...goes.otherEntries.map((other) => `“${other.label}”, deleted on its own earlier: it belongs only to what goes`),
   ];
 }
@@ -85,7 +99,8 @@ export function goesLines(preview: TrashPreview): string[] {
 function stayingLine(item: StayingRecord): string {
   const name = item.kind === 'contact' ? item.name : `“${item.name}”`;
   const who = `${item.kind === 'deal' ? `Deal ${name}` : name}${item.inTrash ? ' (in the trash)' : ''}`;
-  if (item.kind === 'activity' && item.keeps.length > 0) return `${who} stays: it also belongs to ${wordList(item.keeps)}.`;
+  if (item.kind === 'activity' && item.keeps.length > 0)
+    return `${who} stays: it also belongs to ${wordList(item.keeps)}.`;
   return `${who} stays, no longer linked to ${wordList(item.loses)}.`;
 }
 
@@ -93,7 +108,10 @@ function stayingLine(item: StayingRecord): string {
 export function staysLines(preview: TrashPreview): string[] {
   const { total, items } = preview.stays;
   const more = total - items.length;
-  return [...items.map(stayingLine), ...(more > 0 ? [`${countOf(more, 'more record stays', 'more records stay')}, no longer linked to what goes.`] : [])];
+  return [
+    ...items.map(stayingLine),
+    ...(more > 0 ? [`${countOf(more, 'more record stays', 'more records stay')}, no longer linked to what goes.`] : []),
+  ];
 }
 
 const calendarDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });

@@ -19,7 +19,12 @@ export function LeavePrompt({ label, canSave, saving, onSave, onDiscard, onKeepE
   if (!canSave) {
     // Nothing to save: staying is the safe answer, so it has focus and Enter keeps the work.
     return (
-      <Dialog title={`Leave ${label}?`} description="Nothing from it is saved yet. If you leave now, your choices are lost." onCancel={onKeepEditing} initialFocus={stayRef}>
+      <Dialog
+        title={`Leave ${label}?`}
+        description="Nothing from it is saved yet. If you leave now, your choices are lost."
+        onCancel={onKeepEditing}
+        initialFocus={stayRef}
+      >
         <div className="dialog__actions">
           <Button variant="danger" onClick={onDiscard}>
             Leave

@@ -30,7 +30,10 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
     else works.current.delete(id);
   }, []);
 
-  const ask = (work: UnsavedWork) => new Promise<Answer>((resolve) => setQuestion({ label: work.label, canSave: work.save !== null, saving: false, answer: resolve }));
+  const ask = (work: UnsavedWork) =>
+    new Promise<Answer>((resolve) =>
+      setQuestion({ label: work.label, canSave: work.save !== null, saving: false, answer: resolve }),
+    );
 
   /** Asks about each unsaved work `which` picks, newest first (a dialog over a panel), until all are saved or discarded. */
   const confirm = useCallback((which: (id: string) => boolean): Promise<boolean> => {
@@ -39,7 +42,9 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
     const run = async (): Promise<boolean> => {
       try {
         for (;;) {
-          const work = [...works.current].reverse().find(([id, candidate]) => which(id) && !answered.has(candidate))?.[1];
+          const work = [...works.current]
+            .reverse()
+            .find(([id, candidate]) => which(id) && !answered.has(candidate))?.[1];
           if (!work) return true;
           const answer = await ask(work);
           if (answer === 'keep') return false;
@@ -86,7 +91,10 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
     };
   }, [confirmLeave]);
 
-  const value = useMemo<UnsavedChanges>(() => ({ hold, confirmLeave, confirmClose }), [hold, confirmLeave, confirmClose]);
+  const value = useMemo<UnsavedChanges>(
+    () => ({ hold, confirmLeave, confirmClose }),
+    [hold, confirmLeave, confirmClose],
+  );
   return (
     <UnsavedChangesContext.Provider value={value}>
       {children}

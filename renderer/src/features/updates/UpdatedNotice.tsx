@@ -47,7 +47,8 @@ export function UpdatedNotice() {
       }
       onDismiss={dismiss}
     >
-      Your data was brought up to date: {inSentence(notice.changes)}.{notice.snapshotId && ' A snapshot from before the update is in Backups.'}
+      Your data was brought up to date: {inSentence(notice.changes)}.
+      {notice.snapshotId && ' A snapshot from before the update is in Backups.'}
     </WindowBanner>
   );
 }

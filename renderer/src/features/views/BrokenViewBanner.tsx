@@ -5,7 +5,8 @@ import { WarningBanner } from '../../components/Banner';
 export function BrokenViewBanner({ view, problems }: { view: SavedView; problems: readonly ViewProblem[] }) {
   return (
     <WarningBanner title={`The view “${view.name}” needs a new filter`}>
-      {problems.map((problem) => problem.message).join(' ')} It shows nothing until its filter is changed: change the filter here and choose Save changes, or delete the view.
+      {problems.map((problem) => problem.message).join(' ')} It shows nothing until its filter is changed: change the
+      filter here and choose Save changes, or delete the view.
     </WarningBanner>
   );
 }

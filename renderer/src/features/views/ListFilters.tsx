@@ -17,9 +17,15 @@ export function ListFilters({ kind, filters, onChange }: ListFiltersProps) {
   const tagValue = filters.tagIds.length > 0 ? { tagIds: filters.tagIds, mode: filters.tagMatch } : null;
   return (
     <>
-      <TagFilter kind={kind} value={tagValue} onChange={(value) => onChange({ ...filters, ...tagFilterRequest(value) })} />
+      <TagFilter
+        kind={kind}
+        value={tagValue}
+        onChange={(value) => onChange({ ...filters, ...tagFilterRequest(value) })}
+      />
       <CustomFieldFilter kind={kind} value={filters.custom} onChange={(custom) => onChange({ ...filters, custom })} />
-      {kind === 'contact' && <SegmentFilter value={filters.segmentId} onChange={(segmentId) => onChange(withSegment(filters, segmentId))} />}
+      {kind === 'contact' && (
+        <SegmentFilter value={filters.segmentId} onChange={(segmentId) => onChange(withSegment(filters, segmentId))} />
+      )}
       <MarketingFilters kind={kind} filters={filters} onChange={onChange} />
     </>
   );

@@ -23,18 +23,41 @@ interface ListToolbarProps<Row, Sort extends string> {
  * many records it shows; under them, what a picked view misses while the
  * list still filters by it.
  */
-export function ListToolbar<Row, Sort extends string>({ target, list, searchRef, placeholder }: ListToolbarProps<Row, Sort>) {
+export function ListToolbar<Row, Sort extends string>({
+  target,
+  list,
+  searchRef,
+  placeholder,
+}: ListToolbarProps<Row, Sort>) {
   const { total, more, query, updating } = list.snapshot;
   const narrowed = isNarrowed(query);
-  const countLabel = total === null || (total === 0 && !narrowed) ? '' : narrowed ? countOf(total, 'match', 'matches', more) : countOf(total, target.singular, target.plural);
+  const countLabel =
+    total === null || (total === 0 && !narrowed)
+      ? ''
+      : narrowed
+        ? countOf(total, 'match', 'matches', more)
+        : countOf(total, target.singular, target.plural);
   const saved = useSavedViews(target.kind);
   const missing = saved.chosen?.problems.filter((problem) => stillNamed(problem, list.current)) ?? [];
   return (
     <>
       <div className="contacts__toolbar">
-        <SearchBox value={list.searchText} onChange={list.setSearchText} inputRef={searchRef} busy={updating && list.searchText.trim() !== ''} placeholder={placeholder} />
+        <SearchBox
+          value={list.searchText}
+          onChange={list.setSearchText}
+          inputRef={searchRef}
+          busy={updating && list.searchText.trim() !== ''}
+          placeholder={placeholder}
+        />
         <ListFilters kind={target.kind} filters={list.filters} onChange={list.setFilters} />
-        <ViewPicker kind={target.kind} plural={target.plural} saved={saved} current={list.current} everything={list.everything} onApply={list.apply} />
+        <ViewPicker
+          kind={target.kind}
+          plural={target.plural}
+          saved={saved}
+          current={list.current}
+          everything={list.everything}
+          onApply={list.apply}
+        />
         <p className="contacts__count" aria-live="polite">
           {countLabel}
         </p>

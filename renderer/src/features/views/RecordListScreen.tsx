@@ -59,7 +59,9 @@ interface RecordListScreenProps<Row extends { id: number; name: string }, Sort e
  * toolbar, ticks with the bulk bar, the grid, the record panel, and the
  * requests other screens and the menu send it.
  */
-export function RecordListScreen<Row extends { id: number; name: string }, Sort extends string>(props: RecordListScreenProps<Row, Sort>) {
+export function RecordListScreen<Row extends { id: number; name: string }, Sort extends string>(
+  props: RecordListScreenProps<Row, Sort>,
+) {
   const { place, title, target, rowClassName } = props;
   const titleId = `${place}-title`;
   const showToast = useToast();
@@ -110,8 +112,7 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
     else if (request.type === 'segment') {
       list.showAll();
       list.setFilters({ ...noFilters, segmentId: request.segmentId });
-    }
-    else if (request.type === 'export') exporter.open();
+    } else if (request.type === 'export') exporter.open();
     else {
       searchRef.current?.focus();
       searchRef.current?.select();
@@ -141,7 +142,14 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
         <RecordListArea
           plural={target.plural}
           empty={props.empty(() => panel.openNew())}
-          noMatches={<NoMatches plural={target.plural} search={snapshot.query.search} searchesIn={props.searchesIn} onClear={list.showAll} />}
+          noMatches={
+            <NoMatches
+              plural={target.plural}
+              search={snapshot.query.search}
+              searchesIn={props.searchesIn}
+              onClear={list.showAll}
+            />
+          }
           pages={pages}
           snapshot={snapshot}
           columns={props.columns}

@@ -27,7 +27,14 @@ interface ViewPickerProps<Sort extends string> {
 }
 
 /** Saved views of a list: pick one, save the list as it is now under a name, update or delete the one picked. */
-export function ViewPicker<Sort extends string>({ kind, plural, saved, current, everything, onApply }: ViewPickerProps<Sort>) {
+export function ViewPicker<Sort extends string>({
+  kind,
+  plural,
+  saved,
+  current,
+  everything,
+  onApply,
+}: ViewPickerProps<Sort>) {
   const id = useId();
   const showToast = useToast();
   const [naming, setNaming] = useState(false);
@@ -46,7 +53,11 @@ export function ViewPicker<Sort extends string>({ kind, plural, saved, current, 
     if (!view) return;
     const query = fromViewQuery<Sort>(kind, view.query);
     if (query) onApply(query);
-    else showToast(`The view “${view.name}” filters by something this list cannot show. Choose another, or delete it.`, 'problem');
+    else
+      showToast(
+        `The view “${view.name}” filters by something this list cannot show. Choose another, or delete it.`,
+        'problem',
+      );
   };
 
   const saveChanges = async () => {
@@ -79,7 +90,12 @@ export function ViewPicker<Sort extends string>({ kind, plural, saved, current, 
       <label className="visually-hidden" htmlFor={`${id}-view`}>
         View
       </label>
-      <select id={`${id}-view`} className="view-picker__select" value={chosen ? String(chosen.id) : ''} onChange={(event) => void choose(event.target.value)}>
+      <select
+        id={`${id}-view`}
+        className="view-picker__select"
+        value={chosen ? String(chosen.id) : ''}
+        onChange={(event) => void choose(event.target.value)}
+      >
         <option value="">All {plural}</option>
         {views.map((view) => (
           <option key={view.id} value={String(view.id)}>
@@ -126,7 +142,17 @@ export function ViewPicker<Sort extends string>({ kind, plural, saved, current, 
   );
 }
 
-function NameViewDialog({ kind, query, onSaved, onCancel }: { kind: FieldedKind; query: ListQuery; onSaved(view: SavedView): void; onCancel(): void }) {
+function NameViewDialog({
+  kind,
+  query,
+  onSaved,
+  onCancel,
+}: {
+  kind: FieldedKind;
+  query: ListQuery;
+  onSaved(view: SavedView): void;
+  onCancel(): void;
+}) {
   const id = useId();
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
@@ -147,9 +173,20 @@ function NameViewDialog({ kind, query, onSaved, onCancel }: { kind: FieldedKind;
   }
 
   return (
-    <Dialog title="Save this view" description="The search, filters and sort you see now, under a name, to come back to in one click." onCancel={onCancel}>
+    <Dialog
+      title="Save this view"
+      description="The search, filters and sort you see now, under a name, to come back to in one click."
+      onCancel={onCancel}
+    >
       <form className="view-picker__form" onSubmit={submit} noValidate>
-        <Field id={`${id}-name`} label="Name" value={name} error={problem} limit={viewLimits.name} onChange={(event) => setName(event.target.value)} />
+        <Field
+          id={`${id}-name`}
+          label="Name"
+          value={name}
+          error={problem}
+          limit={viewLimits.name}
+          onChange={(event) => setName(event.target.value)}
+        />
         <div className="dialog__actions">
           <Button onClick={onCancel} disabled={busy}>
             Cancel

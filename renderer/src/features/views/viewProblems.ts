@@ -13,13 +13,23 @@ export function stillNamed(problem: ViewProblem, query: ListQuery): boolean {
     case 'customField':
       return custom.some((condition) => condition.fieldId === target.id);
     case 'choice':
-      return custom.some((condition) => condition.fieldId === target.id && condition.op === 'eq' && String(condition.value).trim().toLowerCase() === target.choice.toLowerCase());
+      return custom.some(
+        (condition) =>
+          condition.fieldId === target.id &&
+          condition.op === 'eq' &&
+          String(condition.value).trim().toLowerCase() === target.choice.toLowerCase(),
+      );
     case 'stage':
       return true;
   }
 }
 
-const listNames: Record<FieldedKind | 'activity', string> = { contact: 'contacts', company: 'companies', deal: 'deals', activity: 'activities' };
+const listNames: Record<FieldedKind | 'activity', string> = {
+  contact: 'contacts',
+  company: 'companies',
+  deal: 'deals',
+  activity: 'activities',
+};
 const things: Record<FilterTarget['kind'], string> = { tag: 'tag', customField: 'field', stage: 'stage' };
 
 /**
@@ -32,7 +42,10 @@ export function viewsUsingWords(views: ViewUsage['views'] | null, target: Filter
   if (views === null) return 'Saved views that filter by it could not be checked.';
   if (views.length === 0) return '';
   const kinds = [...new Set(views.map((view) => view.kind))];
-  const named = kinds.map((kind) => `${wordList(views.filter((view) => view.kind === kind).map((view) => `“${view.name}”`))} (${listNames[kind]})`);
+  const named = kinds.map(
+    (kind) =>
+      `${wordList(views.filter((view) => view.kind === kind).map((view) => `“${view.name}”`))} (${listNames[kind]})`,
+  );
   const one = views.length === 1;
   return one
     ? `The saved view ${named[0]!} filters by this ${things[target]}: after the delete it shows nothing until its filter is changed.`

@@ -57,7 +57,12 @@ export function FirstRunProvider({ children }: { children: ReactNode }) {
   }, [reload, showToast]);
 
   const value = useMemo<SampleData>(() => {
-    const sets = status ? (Object.fromEntries(Object.entries(status.ids).map(([kind, ids]) => [kind, new Set(ids)])) as Record<SampleKind, Set<number>>) : null;
+    const sets = status
+      ? (Object.fromEntries(Object.entries(status.ids).map(([kind, ids]) => [kind, new Set(ids)])) as Record<
+          SampleKind,
+          Set<number>
+        >)
+      : null;
     return { status, isSample: (kind, id) => sets?.[kind].has(id) ?? false, add, askRemove: () => setAsking(true) };
   }, [status, add]);
 

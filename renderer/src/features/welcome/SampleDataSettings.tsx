@@ -17,7 +17,8 @@ export function SampleDataSettings() {
       {status?.present ? (
         <>
           <p className="card__text">
-            The sample data is here: {countsInWords(status.counts)}, each marked “Sample” in the lists. Removing it deletes exactly those records for good; your own records stay.
+            The sample data is here: {countsInWords(status.counts)}, each marked “Sample” in the lists. Removing it
+            deletes exactly those records for good; your own records stay.
           </p>
           <div className="card__actions">
             <Button icon="trash" onClick={askRemove}>
@@ -27,7 +28,10 @@ export function SampleDataSettings() {
         </>
       ) : (
         <>
-          <p className="card__text">Example contacts, companies, deals and tasks to try Rolodesk on. They are marked “Sample” and one click removes them.</p>
+          <p className="card__text">
+            Example contacts, companies, deals and tasks to try Rolodesk on. They are marked “Sample” and one click
+            removes them.
+          </p>
           <div className="card__actions">
             <Button icon="eye" onClick={() => void addSample()} disabled={adding || status === null}>
               {adding ? 'Adding sample data…' : 'Add sample data'}

@@ -14,10 +14,30 @@ interface Choice {
 }
 
 const choices: readonly Choice[] = [
-  { id: 'import', icon: 'sheet', label: 'Import contacts', explain: 'From a spreadsheet or an address book: Excel, CSV, Outlook, Google Contacts, vCard.' },
-  { id: 'sample', icon: 'eye', label: 'Explore with sample data', explain: 'Try Rolodesk on example contacts, deals and tasks. One click removes them again.' },
-  { id: 'restore', icon: 'restore', label: 'Restore a backup', explain: 'Bring back your data from a Rolodesk backup file or an automatic backup.' },
-  { id: 'empty', icon: 'userPlus', label: 'Start empty', explain: 'Begin with a clean slate and add your first contact yourself.' },
+  {
+    id: 'import',
+    icon: 'sheet',
+    label: 'Import contacts',
+    explain: 'From a spreadsheet or an address book: Excel, CSV, Outlook, Google Contacts, vCard.',
+  },
+  {
+    id: 'sample',
+    icon: 'eye',
+    label: 'Explore with sample data',
+    explain: 'Try Rolodesk on example contacts, deals and tasks. One click removes them again.',
+  },
+  {
+    id: 'restore',
+    icon: 'restore',
+    label: 'Restore a backup',
+    explain: 'Bring back your data from a Rolodesk backup file or an automatic backup.',
+  },
+  {
+    id: 'empty',
+    icon: 'userPlus',
+    label: 'Start empty',
+    explain: 'Begin with a clean slate and add your first contact yourself.',
+  },
 ];
 
 /**
@@ -45,17 +65,27 @@ export function WelcomeDialog({ onDone }: { onDone(): void }) {
     >
       <div className="welcome__choices">
         {choices.map((choice) => (
-          <button key={choice.id} type="button" className="welcome__choice" disabled={adding} onClick={() => void choose(choice.id)}>
+          <button
+            key={choice.id}
+            type="button"
+            className="welcome__choice"
+            disabled={adding}
+            onClick={() => void choose(choice.id)}
+          >
             <Icon name={choice.icon} size={22} className="welcome__icon" />
             <span className="welcome__text">
-              <span className="welcome__label">{choice.id === 'sample' && adding ? 'Adding sample data…' : choice.label}</span>
+              <span className="welcome__label">
+                {choice.id === 'sample' && adding ? 'Adding sample data…' : choice.label}
+              </span>
               <span className="welcome__explain">{choice.explain}</span>
             </span>
           </button>
         ))}
       </div>
       {problem && <ErrorBanner title="The sample data could not be added">{problem}</ErrorBanner>}
-      <p className="welcome__later">You can import, restore or add sample data later too: from the File menu, or Settings › Sample data.</p>
+      <p className="welcome__later">
+        You can import, restore or add sample data later too: from the File menu, or Settings › Sample data.
+      </p>
     </Dialog>
   );
 }

@@ -10,7 +10,9 @@ const words: Record<keyof SampleCounts, [one: string, many: string]> = {
 
 /** "25 contacts, 6 companies, 8 deals and 11 activities". */
 export function countsInWords(counts: SampleCounts): string {
-  const parts = (Object.keys(words) as Array<keyof SampleCounts>).filter((kind) => counts[kind] > 0).map((kind) => `${counts[kind]} ${words[kind][counts[kind] === 1 ? 0 : 1]}`);
+  const parts = (Object.keys(words) as Array<keyof SampleCounts>)
+    .filter((kind) => counts[kind] > 0)
+    .map((kind) => `${counts[kind]} ${words[kind][counts[kind] === 1 ? 0 : 1]}`);
   return parts.length === 0 ? 'no records' : wordList(parts);
 }
 
