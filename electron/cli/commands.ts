@@ -32,7 +32,7 @@ export const exitCodes = {
 } as const;
 
 export interface CliIo {
-  out(line: string): void;
+  out: (line: string) => void;
   logger: Logger;
 }
 

@@ -20,7 +20,7 @@ export interface ImportCommandOptions {
 }
 
 interface Dispatcher {
-  dispatch(channel: unknown, input: unknown): Promise<Result<unknown>>;
+  dispatch: (channel: unknown, input: unknown) => Promise<Result<unknown>>;
 }
 
 /** Thrown for options the command line cannot use (exit code 1, the usage printed). */

@@ -1,6 +1,6 @@
 /** The time source the core is handed, so tests can fix it. */
 export interface Clock {
-  now(): Date;
+  now: () => Date;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

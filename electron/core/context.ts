@@ -31,7 +31,7 @@ export interface CoreContext {
   /** Held while a job writes to the live database on its own connection (an import): requests that meet its lock wait for it. */
   writeGate: WriteGate;
   /** Work to finish before the database closes (a message being sent): the session waits for it on close and before a restore. */
-  beforeClose(stop: () => Promise<void>): void;
+  beforeClose: (stop: () => Promise<void>) => void;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;

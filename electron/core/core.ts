@@ -58,32 +58,32 @@ export interface Core {
   readonly settings: SettingsRepo;
   /** Set when the database was found damaged; the window shows the recovery screen. */
   readonly damage: Damage | undefined;
-  dispatch(channel: unknown, input: unknown): Promise<Result<unknown>>;
+  dispatch: (channel: unknown, input: unknown) => Promise<Result<unknown>>;
   /**
    * Tasks that fell due since the last check and were not yet notified,
    * marked notified in the same transaction (main polls this and shows a
    * notification for each). Empty while the database is damaged. Waits
    * while an import writes (it holds the database's write lock).
    */
-  dueReminders(now?: Date): Promise<DueReminder[]>;
+  dueReminders: (now?: Date) => Promise<DueReminder[]>;
   /**
    * Settles once the core accepts writes: at once after a clean close; after an unclean one when the quick
    * check has passed (true) or found damage (false). Background work that writes waits for it.
    */
-  writesAccepted(): Promise<boolean>;
+  writesAccepted: () => Promise<boolean>;
   /** Deletes trash entries 30 days old or more, and the files only they used (runs at start-up too; main may call it daily). Waits while an import writes. */
-  purgeTrash(now?: Date): Promise<number>;
+  purgeTrash: (now?: Date) => Promise<number>;
   /** Where files/<sha256> is on disk, for the host to stream to the window. */
-  fileLocation(pathname: string): FileLocation;
+  fileLocation: (pathname: string) => FileLocation;
   /** The same as a response, streamed (for callers in the core's own thread). */
-  fileResponse(pathname: string): Response;
+  fileResponse: (pathname: string) => Response;
   /** Waits for a backup in progress, drops uploads, checkpoints, closes, releases the data directory. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
   /**
    * A backup file the user opened from outside Rolodesk (main found its path in the command line or
    * macOS's open-file): kept for a restore, and the window is told its name (never the path).
    */
-  openBackupFile(path: string): void;
+  openBackupFile: (path: string) => void;
 }
 
 const damagedError = () =>

@@ -7,38 +7,38 @@ import { CrmError } from './errors';
  */
 export interface DesktopServices {
   /** Opens a file in the system's default program for its type. */
-  openWithSystem(path: string): Promise<void>;
+  openWithSystem: (path: string) => Promise<void>;
   /** Asks the user where to save a file; undefined when they cancel. */
-  chooseSaveLocation(suggestedName: string): Promise<string | undefined>;
+  chooseSaveLocation: (suggestedName: string) => Promise<string | undefined>;
   /** Asks the user for a folder (where backups go); undefined when they cancel. */
-  chooseFolder(title: string): Promise<string | undefined>;
+  chooseFolder: (title: string) => Promise<string | undefined>;
   /** Asks the user for a Rolodesk backup file to restore; undefined when they cancel. */
-  chooseBackupFile(): Promise<string | undefined>;
+  chooseBackupFile: () => Promise<string | undefined>;
   /** Asks the user for a file to import (CSV, TSV, text, .xlsx, vCard); undefined when they cancel. */
-  chooseImportFile(): Promise<string | undefined>;
+  chooseImportFile: () => Promise<string | undefined>;
   /** Puts text on the clipboard (the recovery screen's error details). */
-  copyText(text: string): void;
+  copyText: (text: string) => void;
   /** The window's answer when closing or quitting waited for it: go ahead, or stay open. */
-  answerClose(close: boolean): void;
+  answerClose: (close: boolean) => void;
   /** A desktop notification for a task that fell due (clicking it brings the window forward). */
-  showReminder(reminder: DueReminder): void;
+  showReminder: (reminder: DueReminder) => void;
   /** Opens a message in the user's mail app; main refuses any link that is not mailto:. */
-  openMailto(url: string): Promise<void>;
+  openMailto: (url: string) => Promise<void>;
   /** Whether the system can keep a secret encrypted for this user (Electron's safeStorage). */
-  secretsAvailable(): Promise<boolean>;
+  secretsAvailable: () => Promise<boolean>;
   /** Keeps a secret (the SMTP password) encrypted, outside the database; refuses when secrets are not available. */
-  saveSecret(name: SecretName, text: string): Promise<void>;
+  saveSecret: (name: SecretName, text: string) => Promise<void>;
   /** A kept secret, or undefined when none is kept. */
-  readSecret(name: SecretName): Promise<string | undefined>;
-  removeSecret(name: SecretName): Promise<void>;
+  readSecret: (name: SecretName) => Promise<string | undefined>;
+  removeSecret: (name: SecretName) => Promise<void>;
   /**
    * Asks the user, in a native dialog main shows, whether to go ahead with
    * something that cannot be undone. A request from the page alone never
    * destroys data: a compromised window cannot click this dialog.
    */
-  confirmDestructive(question: DestructiveQuestion): Promise<boolean>;
+  confirmDestructive: (question: DestructiveQuestion) => Promise<boolean>;
   /** Quits and installs the update main downloaded; refuses in words when none is ready. Called after the install gate passed. */
-  restartToUpdate(): Promise<void>;
+  restartToUpdate: () => Promise<void>;
 }
 
 /** A native confirmation: what will happen, what will go, and the word on the button that does it. */

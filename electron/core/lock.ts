@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { CrmError } from './errors';
 
 export interface DataDirLock {
-  release(): void;
+  release: () => void;
 }
 
 /**

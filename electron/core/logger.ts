@@ -2,10 +2,10 @@ import { errorFields, redactDeep, redactUserValues } from './log-privacy';
 
 /** The logger the core is handed; main passes electron-log, tests pass their own. */
 export interface Logger {
-  debug(message: string, context?: Record<string, unknown>): void;
-  info(message: string, context?: Record<string, unknown>): void;
-  warn(message: string, context?: Record<string, unknown>): void;
-  error(message: string, context?: Record<string, unknown>): void;
+  debug: (message: string, context?: Record<string, unknown>) => void;
+  info: (message: string, context?: Record<string, unknown>) => void;
+  warn: (message: string, context?: Record<string, unknown>) => void;
+  error: (message: string, context?: Record<string, unknown>) => void;
 }
 
 export interface LogRecord {

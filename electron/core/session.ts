@@ -117,10 +117,10 @@ export interface Session {
    * stop waits for the check's current SQLite statement, so a swap calls this
    * first and holds requests only for the swap itself.
    */
-  stopBackgroundWork(): Promise<void>;
-  close(): Promise<void>;
+  stopBackgroundWork: () => Promise<void>;
+  close: () => Promise<void>;
   /** For a database found damaged: stops its jobs and closes it as it is (no checkpoint, no clean-close mark). */
-  abandon(): Promise<void>;
+  abandon: () => Promise<void>;
 }
 
 export interface SessionOptions {
@@ -131,10 +131,10 @@ export interface SessionOptions {
   desktop: DesktopServices;
   scratchDir: string;
   /** Called with the open database before a migration changes it (takes a snapshot); `fromVersion`: the schema it found. */
-  beforeMigrating(db: Db, store: BlobStore, fromVersion: number): Promise<void>;
+  beforeMigrating: (db: Db, store: BlobStore, fromVersion: number) => Promise<void>;
   jobs: JobRunner;
   /** A background check found the open database damaged. */
-  onDamaged(error: Error): void;
+  onDamaged: (error: Error) => void;
   /** Events to the window. */
   emit: EventSink;
 }

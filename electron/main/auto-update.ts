@@ -9,9 +9,9 @@ export interface AutoUpdateOptions {
   packaged: boolean;
   appVersion: string;
   /** A setting from the core's database (the core host's `setting`). */
-  readSetting(key: string): Promise<unknown>;
-  announceReady(version: string): void;
-  window(): BrowserWindow | undefined;
+  readSetting: (key: string) => Promise<unknown>;
+  announceReady: (version: string) => void;
+  window: () => BrowserWindow | undefined;
   logger: Logger;
 }
 

@@ -29,31 +29,31 @@ export interface CoreHost {
   paths: DataPaths;
   /** The database was found damaged at start (the window shows the recovery screen). */
   damaged: boolean;
-  dispatch(channel: unknown, input: unknown): Promise<Result<unknown>>;
+  dispatch: (channel: unknown, input: unknown) => Promise<Result<unknown>>;
   /** files/<sha256> for the window, streamed from the disk by this thread. */
-  fileResponse(pathname: string): Promise<Response>;
-  setting(key: string): Promise<unknown>;
-  saveSetting(key: string, value: unknown): Promise<void>;
+  fileResponse: (pathname: string) => Promise<Response>;
+  setting: (key: string) => Promise<unknown>;
+  saveSetting: (key: string, value: unknown) => Promise<void>;
   backups: {
     /** A snapshot taken and verified before it answers (the command line, tests). */
-    snapshot(reason: string): Promise<SnapshotInfo>;
-    list(): Promise<SnapshotInfo[]>;
-    settings(): Promise<BackupSettings>;
+    snapshot: (reason: string) => Promise<SnapshotInfo>;
+    list: () => Promise<SnapshotInfo[]>;
+    settings: () => Promise<BackupSettings>;
   };
   /** A backup file the user opened from outside Rolodesk (double-clicked): the window offers to restore it. */
-  openBackupFile(path: string): Promise<void>;
+  openBackupFile: (path: string) => Promise<void>;
   /** Stops the background work (a last backup within the time given), closes the data, ends the thread. */
-  close(options?: { lastBackupWithinMs?: number }): Promise<void>;
+  close: (options?: { lastBackupWithinMs?: number }) => Promise<void>;
   /** Ends the core's thread at once, as a crash would: the host restarts it (for fault tests). */
-  crashForTest(): Promise<void>;
+  crashForTest: () => Promise<void>;
 }
 
 const restartedMessage =
   'Rolodesk restarted its data engine after a problem. Everything saved before is safe; a change you were saving at that moment may not have been saved: please check it.';
 
 interface Pending {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
 }
 
 /**
@@ -112,7 +112,7 @@ export async function startCore(options: CoreHostOptions): Promise<CoreHost> {
             return;
           }
           case 'event':
-            emit(message.event as EventName, message.payload as EventPayload<EventName>);
+            emit(message.event, message.payload as EventPayload<EventName>);
             return;
           case 'desktop':
             void runDesktop(message.id, message.method, message.args);
@@ -143,7 +143,8 @@ export async function startCore(options: CoreHostOptions): Promise<CoreHost> {
     await ready;
     return new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      // The worker answers each ask with the answer type of the method asked.
+      pending.set(id, { resolve: (value) => resolve(value as HostAnswers[M]), reject });
       send({ type: 'ask', id, ask: request });
     });
   }

@@ -8,11 +8,11 @@ import { describeError, type Logger } from '../core/logger';
 export const crashReporterOptions = { uploadToServer: false } as const satisfies CrashReporterStartOptions;
 
 export interface CrashReportingParts {
-  crashReporter: { start(options: CrashReporterStartOptions): void };
-  process: { on(event: 'uncaughtException' | 'unhandledRejection', listener: (thrown: unknown) => void): unknown };
+  crashReporter: { start: (options: CrashReporterStartOptions) => void };
+  process: { on: (event: 'uncaughtException' | 'unhandledRejection', listener: (thrown: unknown) => void) => unknown };
   logger: Logger;
   /** Tells the window (app.problem), which says something went wrong and how to copy diagnostics. */
-  tellWindow(): void;
+  tellWindow: () => void;
 }
 
 /**

@@ -62,10 +62,7 @@ describe('main IPC wiring', () => {
   it('refuses everything before the window exists', async () => {
     const handlers = new Map<string, Handler>();
     registerIpcHandlers(
-      { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) } as unknown as Pick<
-        IpcMain,
-        'handle'
-      >,
+      { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) },
       () => undefined,
       async () => ({ ok: true, data: null }),
       () => {},

@@ -2,19 +2,19 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { acceleratorFor } from '../../shared/shortcuts';
 
 export interface MenuActions {
-  newContact(): void;
-  find(): void;
-  backUpNow(): void;
-  exportBackup(): void;
-  restoreBackup(): void;
-  importFile(): void;
-  exportList(): void;
-  openDataFolder(): void;
-  openLogFile(): void;
-  keyboardShortcuts(): void;
-  copyDiagnostics(): void;
-  about(): void;
-  checkForUpdates(): void;
+  newContact: () => void;
+  find: () => void;
+  backUpNow: () => void;
+  exportBackup: () => void;
+  restoreBackup: () => void;
+  importFile: () => void;
+  exportList: () => void;
+  openDataFolder: () => void;
+  openLogFile: () => void;
+  keyboardShortcuts: () => void;
+  copyDiagnostics: () => void;
+  about: () => void;
+  checkForUpdates: () => void;
 }
 
 /** How the app was built: a release (packaged) build has no developer tools in its menus. */

@@ -5,9 +5,9 @@ import { CrmError } from '../core/errors';
 
 /** What encrypts for this user: Electron's safeStorage in the app, a stand-in in tests. */
 export interface SecretCipher {
-  available(): boolean;
-  encrypt(text: string): Buffer;
-  decrypt(bytes: Buffer): string;
+  available: () => boolean;
+  encrypt: (text: string) => Buffer;
+  decrypt: (bytes: Buffer) => string;
 }
 
 const notAvailable = () =>

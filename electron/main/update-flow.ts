@@ -10,9 +10,9 @@ export interface UpdaterPort {
   autoDownload: boolean;
   autoInstallOnAppQuit: boolean;
   /** Asks the feed; with autoDownload, `downloadPromise` settles once the file is downloaded and its sha512 checked. */
-  checkForUpdates(): Promise<{ isUpdateAvailable: boolean; downloadPromise?: Promise<unknown> | null } | null>;
-  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
-  on(event: 'update-downloaded', listener: (info: { version: string }) => void): unknown;
+  checkForUpdates: () => Promise<{ isUpdateAvailable: boolean; downloadPromise?: Promise<unknown> | null } | null>;
+  quitAndInstall: (isSilent?: boolean, isForceRunAfter?: boolean) => void;
+  on: (event: 'update-downloaded', listener: (info: { version: string }) => void) => unknown;
 }
 
 /** Where the flow is; what the log and a manual check say. */
@@ -25,9 +25,9 @@ export type UpdateStatus =
   | { state: 'failed'; message: string };
 
 export interface Timers {
-  setTimeout(run: () => void, ms: number): unknown;
-  setInterval(run: () => void, ms: number): unknown;
-  clear(timer: unknown): void;
+  setTimeout: (run: () => void, ms: number) => unknown;
+  setInterval: (run: () => void, ms: number) => unknown;
+  clear: (timer: unknown) => void;
 }
 
 export const realTimers: Timers = {
@@ -41,9 +41,9 @@ export interface UpdateFlowOptions {
   /** app.isPackaged: a development build never looks for updates. */
   packaged: boolean;
   /** The user's "Check for updates automatically", read from the core each time. */
-  checksAutomatically(): Promise<boolean>;
+  checksAutomatically: () => Promise<boolean>;
   /** Tells the window an update is downloaded and checked (updates.ready). */
-  announceReady(version: string): void;
+  announceReady: (version: string) => void;
   logger: Logger;
   timers?: Timers;
   firstCheckAfterMs?: number;

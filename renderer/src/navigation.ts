@@ -30,10 +30,10 @@ export interface Navigation {
   /** The screen the main area shows. */
   current: Place;
   /** Brings a screen forward, with something for it to do once it is there; asks first about unsaved changes. */
-  go(place: Place, request?: ScreenRequest): Promise<void>;
+  go: (place: Place, request?: ScreenRequest) => Promise<void>;
   pending: PendingRequest | null;
   /** Marks a request as carried out, so coming back to the screen does not repeat it. */
-  done(seq: number): void;
+  done: (seq: number) => void;
 }
 
 export const NavigationContext = createContext<Navigation | null>(null);

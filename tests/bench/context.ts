@@ -35,15 +35,15 @@ export interface BenchContext {
   /** Where the .sql scripts for the shell are written. */
   scriptDir: string;
   /** The core on rolodeskDir, opened on first use. */
-  core(): Promise<Core>;
-  closeCore(): Promise<void>;
-  openCoreOn(dataDir: string): Promise<Core>;
+  core: () => Promise<Core>;
+  closeCore: () => Promise<void>;
+  openCoreOn: (dataDir: string) => Promise<Core>;
   /** Companies, deals and activities, once the CRM seed step has run. */
   crm?: SeedCrm;
   memory: MemorySnapshot[];
-  snapshotMemory(label: string): void;
+  snapshotMemory: (label: string) => void;
   /** Closes the core and removes the work directory unless asked to keep it. */
-  dispose(keep: boolean): Promise<void>;
+  dispose: (keep: boolean) => Promise<void>;
   /** The temporary work directory holding all of the above. */
   root: string;
 }

@@ -35,7 +35,7 @@ export function writeImportCsv(file: string, rows: number, existing: readonly Se
   const random = seededRandom(seed);
   writeCsv(file, ['First Name', 'Last Name', 'Email', 'Phone', 'Company', 'Notes'], rows, (row) => {
     const known = row % repeatEvery === 0 ? random.pick(existing) : undefined;
-    const [first = 'Ana', ...rest] = (known?.name ?? random.pick(existing)!.name).split(' ');
+    const [first = 'Ana', ...rest] = (known?.name ?? random.pick(existing).name).split(' ');
     const email = known?.email || `${first.toLowerCase()}.${row}@import.example.com`;
     return [
       first,

@@ -15,7 +15,7 @@ process.stdin.resume();
  * too few cores). A stall the bench sees that this process saw too is the
  * machine, not Rolodesk.
  */
-export function watchMachineNoise(): { stop(): Promise<number> } {
+export function watchMachineNoise(): { stop: () => Promise<number> } {
   const child = spawn(process.execPath, ['-e', ticker], { stdio: ['pipe', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

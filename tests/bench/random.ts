@@ -1,14 +1,14 @@
 /** A seeded pseudo-random source, so every run seeds the same data. */
 export interface Random {
   /** A float in [0, 1). */
-  next(): number;
+  next: () => number;
   /** An integer in [min, max]. */
-  int(min: number, max: number): number;
+  int: (min: number, max: number) => number;
   /** true with probability p. */
-  chance(p: number): boolean;
-  pick<T>(items: readonly T[]): T;
+  chance: (p: number) => boolean;
+  pick: <T>(items: readonly T[]) => T;
   /** Favours the start of the list, as real name frequencies do (a few names are very common). */
-  pickCommon<T>(items: readonly T[]): T;
+  pickCommon: <T>(items: readonly T[]) => T;
 }
 
 // mulberry32: tiny, fast and good enough for synthetic data; not for anything secret.

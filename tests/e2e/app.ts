@@ -46,15 +46,15 @@ export interface RolodeskApp {
   /** The desktop shell and save dialog the core talks to: records opened files, answers Save dialogs. */
   readonly desktop: RecordingDesktop;
   /** Opens the app on the data directory (already done once by the fixture). */
-  launch(): Promise<void>;
+  launch: () => Promise<void>;
   /** Closes the core cleanly, as quitting the app does, and leaves the window blank. */
-  quit(): Promise<void>;
+  quit: () => Promise<void>;
   /** quit() then launch() on the same data directory. */
-  relaunch(): Promise<void>;
+  relaunch: () => Promise<void>;
   /** Sends a main → renderer event, checked against the contract like main does. */
-  emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => Promise<void>;
   /** Saves a full-window screenshot under test-results/screenshots/<name>.png. */
-  screenshot(name: string): Promise<string>;
+  screenshot: (name: string) => Promise<string>;
 }
 
 /**
@@ -166,7 +166,7 @@ async function createApp(
   const deliver = async (event: EventName, payload: unknown): Promise<void> => {
     const checked = events[event].parse(payload);
     await page.evaluate(
-      ([name, data]) => (window as unknown as { __crmEmit(e: string, p: unknown): void }).__crmEmit(name, data),
+      ([name, data]) => (window as unknown as { __crmEmit: (e: string, p: unknown) => void }).__crmEmit(name, data),
       [event, checked] as const,
     );
   };

@@ -156,8 +156,8 @@ async function dropFiles(
   const fire = (type: string) =>
     target.evaluate(
       (element, [eventType, transfer]) => {
-        const event = new DragEvent(eventType as string, {
-          dataTransfer: transfer as DataTransfer,
+        const event = new DragEvent(eventType, {
+          dataTransfer: transfer,
           bubbles: true,
           cancelable: true,
         });

@@ -20,7 +20,7 @@ async function createContact(app: RolodeskApp, name: string, email: string): Pro
 }
 
 /** Holds the save dialog open until released, so the export dialog can be seen before the work starts. */
-function holdSaveDialog(app: RolodeskApp, answer: string): { release(): void; suggested: string[] } {
+function holdSaveDialog(app: RolodeskApp, answer: string): { release: () => void; suggested: string[] } {
   const original = app.desktop.chooseSaveLocation;
   const suggested: string[] = [];
   let release = () => {};

@@ -6,7 +6,7 @@
 export function installBridge({ channelNames, eventNames }: { channelNames: string[]; eventNames: string[] }): void {
   type Listener = (payload: unknown) => void;
   const host = window as unknown as {
-    __crmInvoke(channel: string, input: unknown): Promise<unknown>;
+    __crmInvoke: (channel: string, input: unknown) => Promise<unknown>;
     __crmEmit?: (event: string, payload: unknown) => void;
     crm?: unknown;
   };

@@ -5,7 +5,7 @@ import { expect, test } from './app';
 function invokeInPage(page: Page, channel: string, input: unknown) {
   return page.evaluate(
     ([name, data]) =>
-      (window as unknown as { crm: { invoke(c: string, i: unknown): Promise<unknown> } }).crm.invoke(name, data),
+      (window as unknown as { crm: { invoke: (c: string, i: unknown) => Promise<unknown> } }).crm.invoke(name, data),
     [channel, input] as const,
   );
 }

@@ -50,7 +50,9 @@ test.describe('the contact list', () => {
 
     // Make replies to the search "kim" slow, then type a newer search before that reply arrives.
     await page.evaluate(() => {
-      const host = window as unknown as { __crmInvoke(channel: string, input: { search?: string }): Promise<unknown> };
+      const host = window as unknown as {
+        __crmInvoke: (channel: string, input: { search?: string }) => Promise<unknown>;
+      };
       const original = host.__crmInvoke.bind(host);
       host.__crmInvoke = async (channel, input) => {
         if (channel === 'contacts.list' && input.search === 'kim')
@@ -198,7 +200,7 @@ test.describe('the contact list', () => {
     // Count the rows the page asks the core for: it must never ask for everything.
     await page.addInitScript(() => {
       const host = window as unknown as {
-        __crmInvoke(channel: string, input: { limit?: number }): Promise<unknown>;
+        __crmInvoke: (channel: string, input: { limit?: number }) => Promise<unknown>;
         __rowsAsked: number;
       };
       const original = host.__crmInvoke.bind(host);

@@ -47,7 +47,7 @@ async function openContact(page: Page, name: string): Promise<void> {
 async function countCalls(page: Page, channel: string): Promise<() => Promise<number>> {
   await page.evaluate((counted) => {
     const host = window as unknown as {
-      __crmInvoke(channel: string, input: unknown): Promise<unknown>;
+      __crmInvoke: (channel: string, input: unknown) => Promise<unknown>;
       __calls: number;
     };
     const original = host.__crmInvoke.bind(host);

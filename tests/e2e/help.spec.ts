@@ -23,7 +23,7 @@ const logText = (app: RolodeskApp) => readFileSync(join(dataPaths(app.dataDir).l
 async function invoke(page: Page, channel: string, input: unknown): Promise<void> {
   const result = await page.evaluate(
     ([name, data]) =>
-      (window as unknown as { crm: { invoke(c: string, i: unknown): Promise<{ ok: boolean }> } }).crm.invoke(
+      (window as unknown as { crm: { invoke: (c: string, i: unknown) => Promise<{ ok: boolean }> } }).crm.invoke(
         name,
         data,
       ),
@@ -135,7 +135,7 @@ test('a screen that fails to draw says Something went wrong in its place, keeps 
   // Test-only: every date the window formats now throws, as a bug in a screen would.
   await page.evaluate(() => {
     const original = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format')!;
-    (window as unknown as { __restoreDates(): void }).__restoreDates = () =>
+    (window as unknown as { __restoreDates: () => void }).__restoreDates = () =>
       Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', original);
     Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', {
       configurable: true,
@@ -150,7 +150,7 @@ test('a screen that fails to draw says Something went wrong in its place, keeps 
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   await expect.poll(() => logText(app)).toContain('help-spec screen failure');
   await bothWidths(app, 'help-screen-error');
-  await page.evaluate(() => (window as unknown as { __restoreDates(): void }).__restoreDates());
+  await page.evaluate(() => (window as unknown as { __restoreDates: () => void }).__restoreDates());
   await problem.getByRole('button', { name: 'Show the screen again' }).click();
   await expect(page.getByRole('main', { name: 'Backups' })).toBeVisible();
 });

@@ -21,7 +21,7 @@ async function invoke<T = unknown>(
 ): Promise<{ ok: boolean; data?: T; error?: { message: string } }> {
   return page.evaluate(
     ([name, data]) =>
-      (window as unknown as { crm: { invoke(c: string, i: unknown): Promise<never> } }).crm.invoke(name, data),
+      (window as unknown as { crm: { invoke: (c: string, i: unknown) => Promise<never> } }).crm.invoke(name, data),
     [channel, input] as const,
   );
 }

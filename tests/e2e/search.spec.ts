@@ -36,7 +36,9 @@ async function disturbSearch(
 ): Promise<void> {
   await page.evaluate(
     ([target, how]) => {
-      const host = window as unknown as { __crmInvoke(channel: string, input: { text?: string }): Promise<unknown> };
+      const host = window as unknown as {
+        __crmInvoke: (channel: string, input: { text?: string }) => Promise<unknown>;
+      };
       const original = host.__crmInvoke.bind(host);
       host.__crmInvoke = async (channel, input) => {
         if (channel !== 'search.all' || input.text !== target) return original(channel, input);
@@ -300,12 +302,10 @@ test.describe('the command palette', () => {
     const tanakas = group(page, 'Contacts').getByRole('option');
     await expect(tanakas).toHaveCount(5);
     for (const name of await tanakas.allInnerTexts()) expect(name).toMatch(/Tanaka/);
-    test
-      .info()
-      .annotations.push({
-        type: 'typing "tanak" over 100,000 contacts',
-        description: `${elapsed} ms for 5 letters with results after each`,
-      });
+    test.info().annotations.push({
+      type: 'typing "tanak" over 100,000 contacts',
+      description: `${elapsed} ms for 5 letters with results after each`,
+    });
     await app.screenshot('search-100k');
   });
 });

@@ -18,8 +18,8 @@ const mimeTypes: Record<string, string> = {
 export interface RendererServer {
   origin: string;
   /** Hands /files/<sha256> requests to the running core, as main's app:// protocol does. */
-  serveFiles(handler: (pathname: string) => Promise<Response> | undefined): void;
-  close(): Promise<void>;
+  serveFiles: (handler: (pathname: string) => Promise<Response> | undefined) => void;
+  close: () => Promise<void>;
 }
 
 /** Serves the built renderer on loopback, standing in for main's app:// protocol. */

@@ -42,21 +42,21 @@ async function answerNativeDialogs(app: ElectronApplication): Promise<void> {
       const index = buttons.findIndex((label) => label !== 'Cancel');
       return { response: index === -1 ? 0 : index, checkboxChecked: false };
     };
-    dialog.showMessageBox = confirm as typeof dialog.showMessageBox;
+    dialog.showMessageBox = confirm;
   });
 }
 
 /** The next Save dialog answers this path (File › Export Backup…). */
 async function saveDialogAnswers(app: ElectronApplication, path: string): Promise<void> {
   await app.evaluate(({ dialog }, chosen) => {
-    dialog.showSaveDialog = (async () => ({ canceled: false, filePath: chosen })) as typeof dialog.showSaveDialog;
+    dialog.showSaveDialog = async () => ({ canceled: false, filePath: chosen });
   }, path);
 }
 
 /** The next Open dialog answers this file (Restore from a backup file). */
 async function openDialogAnswers(app: ElectronApplication, path: string): Promise<void> {
   await app.evaluate(({ dialog }, chosen) => {
-    dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [chosen] })) as typeof dialog.showOpenDialog;
+    dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [chosen] });
   }, path);
 }
 

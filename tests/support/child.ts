@@ -5,7 +5,7 @@ import { afterEach } from 'vitest';
 export interface TsChild {
   process: ChildProcessWithoutNullStreams;
   /** Resolves with the first line that matches, rejects if the child exits first. */
-  waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  waitForLine: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 

@@ -10,8 +10,8 @@ export interface TestSmtp {
   port: number;
   received: ReceivedMail[];
   /** Every Message-ID the server was handed (a message handed over twice appears twice). */
-  messageIds(): string[];
-  close(): Promise<void>;
+  messageIds: () => string[];
+  close: () => Promise<void>;
 }
 
 /**
@@ -50,7 +50,7 @@ export async function startTestSmtp(options: SmtpOptions = {}): Promise<TestSmtp
       if (behaviour === 'drop') {
         for (const connection of server.connections)
           if (connection.id === session.id)
-            (connection as unknown as { _socket: { destroy(): void } })._socket.destroy();
+            (connection as unknown as { _socket: { destroy: () => void } })._socket.destroy();
         return;
       }
       callback();
@@ -71,7 +71,7 @@ export async function startTestSmtp(options: SmtpOptions = {}): Promise<TestSmtp
         if (behaviour === 'swallow') {
           for (const connection of server.connections)
             if (connection.id === session.id)
-              (connection as unknown as { _socket: { destroy(): void } })._socket.destroy();
+              (connection as unknown as { _socket: { destroy: () => void } })._socket.destroy();
           return;
         }
         if (behaviour === 'silent') return;
@@ -92,7 +92,7 @@ export async function startTestSmtp(options: SmtpOptions = {}): Promise<TestSmtp
     close: () =>
       new Promise<void>((resolve) => {
         for (const connection of server.connections)
-          (connection as unknown as { _socket: { destroy(): void } })._socket.destroy();
+          (connection as unknown as { _socket: { destroy: () => void } })._socket.destroy();
         server.close(() => resolve());
       }),
   };

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 
 export interface StallWatch {
   /** Stops the timer; returns the longest gap between two ticks (or since the last tick), in ms. */
-  stop(): number;
+  stop: () => number;
 }
 
 /**

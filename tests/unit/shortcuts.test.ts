@@ -10,7 +10,6 @@ import {
   shortcutIds,
   shortcuts,
   type KeyPress,
-  type ShortcutId,
 } from '../../shared/shortcuts';
 
 const root = resolve(__dirname, '../..');
@@ -91,6 +90,6 @@ describe('keyboard shortcuts come from one table', () => {
   });
 
   it('has a group and words for every shortcut', () => {
-    for (const id of shortcutIds as ShortcutId[]) expect(shortcuts[id].does.length, id).toBeGreaterThan(3);
+    for (const id of shortcutIds) expect(shortcuts[id].does.length, id).toBeGreaterThan(3);
   });
 });

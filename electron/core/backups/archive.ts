@@ -253,8 +253,8 @@ async function readWhole(bytes: AsyncIterable<Uint8Array>): Promise<Buffer> {
 interface OpenArchive {
   manifest: CheckedManifest;
   /** The bytes of one entry: manifest.json, crm.db or files/<2 hex>/<sha256>. */
-  read(name: string): Promise<AsyncIterable<Uint8Array>>;
-  close(): void;
+  read: (name: string) => Promise<AsyncIterable<Uint8Array>>;
+  close: () => void;
 }
 
 /** yauzl's words for a ZIP that breaks its rules, in ours. */
@@ -394,7 +394,7 @@ async function openArchive(archivePath: string, opener?: ZipOpener): Promise<Ope
 export async function archiveSource(
   archivePath: string,
   opener?: ZipOpener,
-): Promise<RestoreSource & { manifest: CheckedManifest; close(): void }> {
+): Promise<RestoreSource & { manifest: CheckedManifest; close: () => void }> {
   const archive = await openArchive(archivePath, opener);
   return {
     manifest: archive.manifest,

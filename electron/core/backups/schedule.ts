@@ -13,7 +13,7 @@ export const realTimers: Every = (ms, tick) => {
 
 export interface BackupSchedule {
   /** Stops the timer and, best effort, takes a last snapshot if anything changed. */
-  stopAndSnapshot(timeoutMs: number): Promise<void>;
+  stopAndSnapshot: (timeoutMs: number) => Promise<void>;
 }
 
 /**

@@ -41,11 +41,11 @@ export interface BackupServiceDeps {
   /** The backup password's key: what encrypted backups are sealed and opened with. */
   keys: BackupKeys;
   /** The live database and attachments, or undefined while the database is damaged. */
-  liveSource(): SnapshotSource | undefined;
+  liveSource: () => SnapshotSource | undefined;
   /** Changes written by the live connection so far (SQLite's total_changes). */
-  changeCounter(): number;
+  changeCounter: () => number;
   /** Closes the live database, swaps the staged data in, reopens. */
-  replaceData(stagingName: string): Promise<void>;
+  replaceData: (stagingName: string) => Promise<void>;
 }
 
 /**

@@ -28,9 +28,9 @@ export interface RestoreSource {
    * proves nothing, so the staged copy is checked again.
    */
   checksumProvesChecks: boolean;
-  database(): Promise<Bytes>;
+  database: () => Promise<Bytes>;
   /** An attachment's bytes; undefined when the backup lacks it. */
-  file(sha256: string): Promise<Bytes | undefined>;
+  file: (sha256: string) => Promise<Bytes | undefined>;
 }
 
 const filesAtOnce = 8;

@@ -30,12 +30,12 @@ export interface BulkField {
   label: string;
   schema: z.ZodType;
   /** undefined: the record is gone (or in the trash). */
-  state(id: number): State | undefined;
+  state: (id: number) => State | undefined;
   /** false: not applicable to this record (a done mark on a note), so it is skipped. */
-  apply(id: number, value: unknown, now: string): boolean;
-  restore(id: number, state: State, now: string): void;
+  apply: (id: number, value: unknown, now: string) => boolean;
+  restore: (id: number, state: State, now: string) => void;
   /** true: the record keeps its value unless the request says to change it too (people who opted out, for consent). */
-  keepsUnlessAsked?(id: number): boolean;
+  keepsUnlessAsked?: (id: number) => boolean;
 }
 
 const iso = (text: string) => new Date(text).toISOString();

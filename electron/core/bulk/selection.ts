@@ -40,9 +40,9 @@ export function listSelections(db: Db, clock: Clock = systemClock) {
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[string], number>>>;
 
   function reading(list: ListSelector): {
-    between(offset: number, limit: number): number[];
-    matching(): number[];
-    count(): number;
+    between: (offset: number, limit: number) => number[];
+    matching: () => number[];
+    count: () => number;
   } {
     switch (list.kind) {
       case 'contact':

@@ -72,7 +72,7 @@ export type RowStatus = { status: Exclude<MemberStatus, 'planned'> } | { unknown
 
 export interface ReportLayout {
   emailColumn: number;
-  statusOf(cells: readonly string[]): RowStatus;
+  statusOf: (cells: readonly string[]) => RowStatus;
 }
 
 function flagValue(text: string): boolean | undefined {

@@ -9,7 +9,7 @@ import type { CompanyRecord, ContactRecord, DealRecord, RecordOf } from './recor
 /** One column of an export: its title in the header row, and its cell for a record. */
 export interface Column<R> {
   title: string;
-  value(record: R): Cell;
+  value: (record: R) => Cell;
 }
 
 const text = (value: string | null): Cell => value;

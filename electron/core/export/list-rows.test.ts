@@ -37,7 +37,7 @@ describe('the rows of a list, a page at a time', () => {
     ];
     for (const query of queries) {
       const order = await contactOrder(core, query);
-      const list = ListSelector.parse({ kind: 'contact', query }) as Parameters<typeof listRows>[1];
+      const list = ListSelector.parse({ kind: 'contact', query });
       const { total, pages } = listRows(core.db, list, {}, 64);
       const paged = [...pages];
       expect(total).toBe(order.length);

@@ -77,7 +77,7 @@ interface KindRead<K extends FieldedKind> {
   columns: string;
   from: string;
   alias: string;
-  record(row: Row, tags: Common['tags'], custom: Common['custom']): RecordOf[K];
+  record: (row: Row, tags: Common['tags'], custom: Common['custom']) => RecordOf[K];
 }
 
 const reads: { [K in FieldedKind]: KindRead<K> } = {

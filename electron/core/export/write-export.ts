@@ -9,7 +9,7 @@ import { nouns } from '../records/kinds';
 import { columnsOf } from './columns';
 import { csvWriter } from './csv-writer';
 import { listRows, type ExportedList } from './list-rows';
-import { recordReader, type ContactRecord, type RecordOf } from './records';
+import { recordReader, type RecordOf } from './records';
 import type { RecordWriter } from './record-writer';
 import { vcardWriter } from './vcard-writer';
 import { maxSheetRows, tooManyRowsForExcel, xlsxWriter } from './xlsx-writer';
@@ -57,9 +57,7 @@ function writerFor(
       );
     case 'vcard':
       // The request's schema allows vCard for contacts only.
-      return vcardWriter(job.partialPath, fields) as Promise<RecordWriter<ContactRecord>> as Promise<
-        RecordWriter<RecordOf[FieldedKind]>
-      >;
+      return vcardWriter(job.partialPath, fields) as Promise<RecordWriter<RecordOf[FieldedKind]>>;
   }
 }
 

@@ -8,9 +8,9 @@ export interface AboutSources {
   versions: RuntimeVersions;
   /** The operating system and processor (process.platform and process.arch). */
   system: string;
-  sqliteVersion(): string;
+  sqliteVersion: () => string;
   dataFolder: string;
-  lastVerifiedBackupAt(): Promise<string | null>;
+  lastVerifiedBackupAt: () => Promise<string | null>;
 }
 
 export async function aboutFacts(sources: AboutSources): Promise<AboutFacts> {

@@ -17,10 +17,10 @@ export interface HelpSources extends Omit<AboutSources, 'lastVerifiedBackupAt'> 
   logsFolder: string;
   logger: Logger;
   desktop: DesktopServices;
-  now(): Date;
-  backupStatus(): Promise<BackupStatus>;
+  now: () => Date;
+  backupStatus: () => Promise<BackupStatus>;
   /** Every stored setting by key; empty while the database is damaged. */
-  storedSettings(): ReadonlyMap<string, unknown>;
+  storedSettings: () => ReadonlyMap<string, unknown>;
 }
 
 function accountName(): string | undefined {

@@ -5,8 +5,8 @@ const purgeEveryMs = 24 * 3600 * 1000;
 
 export interface ReminderSource {
   /** Waits while an import writes: a check may take as long as the import. */
-  dueReminders(): Promise<DueReminder[]>;
-  purgeTrash(): Promise<number>;
+  dueReminders: () => Promise<DueReminder[]>;
+  purgeTrash: () => Promise<number>;
 }
 
 /**

@@ -3,14 +3,14 @@ import type { DesktopServices } from '../desktop';
 import { CrmError } from '../errors';
 import type { DesktopMethod, FromWorker } from './protocol';
 
-type Pending = { resolve(value: unknown): void; reject(error: Error): void };
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
 /**
  * The desktop as the core sees it from its worker: each call goes to the
  * host (main's dialogs, shell, clipboard, notifications) and its answer comes
  * back. Calls that return nothing do not wait.
  */
-export function remoteDesktop(port: MessagePort | { postMessage(message: FromWorker): void }) {
+export function remoteDesktop(port: MessagePort | { postMessage: (message: FromWorker) => void }) {
   const pending = new Map<number, Pending>();
   let nextId = 1;
   const ask = (method: DesktopMethod, args: unknown[]) =>

@@ -141,7 +141,7 @@ function guess(
 interface Preset {
   name: string;
   /** The header row looks like this export's. */
-  recognises(normals: ReadonlySet<string>, headers: readonly string[], format: string): boolean;
+  recognises: (normals: ReadonlySet<string>, headers: readonly string[], format: string) => boolean;
   /** Headers this export names its own way (normalised), per kind; the rest are guessed. */
   overrides: Partial<Record<ImportKind, Record<string, ColumnTarget>>>;
 }

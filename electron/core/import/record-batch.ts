@@ -21,7 +21,7 @@ export interface NewRecord {
  */
 export interface BatchShape<R extends NewRecord, Stored> {
   kind: ImportKind;
-  storedOf(record: R): Stored;
+  storedOf: (record: R) => Stored;
   columns: ReadonlyArray<readonly [column: string, field: keyof Stored]>;
 }
 

@@ -28,7 +28,10 @@ function databaseFingerprint(core: Core): string {
 }
 
 function requiredFields(channel: ChannelName): string[] {
-  const shape = channels[channel].input.shape as Record<string, { safeParse(value: unknown): { success: boolean } }>;
+  const shape = channels[channel].input.shape as Record<
+    string,
+    { safeParse: (value: unknown) => { success: boolean } }
+  >;
   return Object.keys(shape).filter((field) => !shape[field]!.safeParse(undefined).success);
 }
 

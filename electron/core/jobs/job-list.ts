@@ -17,7 +17,7 @@ import { writeExport, type ExportJob } from '../export/write-export';
 export interface JobTools {
   logger: Logger;
   /** `detail`: plain data beside the fraction (an import's phase and rows), passed on to the caller's onProgress. */
-  progress(fraction: number, detail?: unknown): void;
+  progress: (fraction: number, detail?: unknown) => void;
 }
 
 /** Every job names the file it works on, so the runner can stop the jobs on a file before it is closed or moved. */

@@ -18,11 +18,11 @@ export interface JobOptions {
  * thread is the process's main thread or a worker itself.
  */
 export interface JobRunner {
-  run<N extends JobName>(name: N, args: JobArgs<N>, options?: JobOptions): Promise<JobResult<N>>;
+  run: <N extends JobName>(name: N, args: JobArgs<N>, options?: JobOptions) => Promise<JobResult<N>>;
   /** Stops every job on this file, queued or running, and resolves once their connections are closed (before the file is closed, moved or swapped). */
-  stopJobsOn(file: string): Promise<void>;
+  stopJobsOn: (file: string) => Promise<void>;
   /** Stops every job and ends the workers. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 interface Job {
@@ -30,8 +30,8 @@ interface Job {
   name: JobName;
   args: JobArgs<JobName>;
   options: JobOptions;
-  resolve(result: unknown): void;
-  reject(error: Error): void;
+  resolve: (result: unknown) => void;
+  reject: (error: Error) => void;
   /** Set when the job was stopped on purpose: its worker's end is not a failure. */
   stopped?: boolean;
 }

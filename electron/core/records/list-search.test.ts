@@ -130,7 +130,7 @@ async function readAll(core: Core, channel: ListChannel, query: Record<string, u
   const ids: number[] = [];
   const counts: Array<{ total: number; more: boolean }> = [];
   for (let offset = 0; ; offset += limit) {
-    const page = await call(core, channel as 'contacts.list', { ...query, offset, limit } as never);
+    const page = await call(core, channel as 'contacts.list', { ...query, offset, limit });
     ids.push(...page.rows.map((row) => row.id));
     counts.push({ total: page.total, more: page.more });
     if (page.rows.length < limit) return { ids, counts };

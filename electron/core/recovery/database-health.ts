@@ -22,15 +22,15 @@ export interface DatabaseHealthDeps {
   /** The quick check was not run before opening (the last close was clean): it runs first, in the background. */
   quickCheckPending: boolean;
   /** A check found the file damaged: called once, and no check runs after it. */
-  onDamaged(error: Error): void;
+  onDamaged: (error: Error) => void;
   /** Runs a write once the live database takes writes: after an import's COMMIT, not "busy" during it (db/write-gate.ts). */
-  whenWritable(write: () => void): Promise<void>;
+  whenWritable: (write: () => void) => Promise<void>;
   every?: Every;
 }
 
 export interface DatabaseHealth {
   /** Stops looking; a check in progress is stopped with the jobs on the file (JobRunner.stopJobsOn). */
-  stop(): void;
+  stop: () => void;
 }
 
 const isDamage = (error: unknown) => {

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import {
   SegmentDefinition,
@@ -23,7 +24,7 @@ type SegmentRow = z.infer<typeof SegmentRow>;
 export function segmentsRepo(db: Db) {
   const write = writer(db);
   const compile = segmentCompiler(db);
-  const rows = (statement: { all(...params: unknown[]): unknown[] }, ...params: unknown[]): SegmentRow[] =>
+  const rows = <P extends unknown[]>(statement: Statement<P>, ...params: P): SegmentRow[] =>
     statement.all(...params).map((row) => SegmentRow.parse(row));
   const all = db.prepare<[]>('SELECT * FROM segments ORDER BY name, id');
   const byId = db.prepare<[number]>('SELECT * FROM segments WHERE id = ?');

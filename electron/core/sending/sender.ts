@@ -12,8 +12,8 @@ import { defaultTimeouts, sendOne, type SendOutcome, type SmtpTimeouts } from '.
 
 /** The sender's sense of time: real timers in the app; a test's own, so throttling is checked without waiting. */
 export interface Timer {
-  now(): number;
-  sleep(ms: number): Promise<void>;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
 }
 
 export const realTimer: Timer = {
@@ -30,7 +30,7 @@ export interface SenderOptions {
   emit: EventSink;
   clock: Clock;
   /** Runs a write outside a request: it waits while an import writes or the check after a crash runs. */
-  whenWritable<T>(write: () => T): Promise<T>;
+  whenWritable: <T>(write: () => T) => Promise<T>;
   /** The journal of Message-IDs handed to a server (attempt-journal.ts), outside the database. */
   journalFile: string;
   timer?: Timer;

@@ -17,7 +17,7 @@ export interface MergedMessage {
 export interface CompiledTemplate {
   problems: TemplateProblem[];
   /** Merges one person's values (a known field without a value is ''). */
-  render(valueOf: (key: string) => string): MergedMessage;
+  render: (valueOf: (key: string) => string) => MergedMessage;
 }
 
 /**

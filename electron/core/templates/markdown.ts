@@ -56,10 +56,10 @@ export function escapeHtml(text: string): string {
 }
 
 interface Output {
-  text(raw: string): string;
-  bold(inner: string): string;
-  italic(inner: string): string;
-  link(inner: string, href: string | null): string;
+  text: (raw: string) => string;
+  bold: (inner: string) => string;
+  italic: (inner: string) => string;
+  link: (inner: string, href: string | null) => string;
 }
 
 function inline(source: string, out: Output, fill: (text: string) => string): string {

@@ -13,7 +13,7 @@ export type FieldSource = { type: 'builtIn' } | { type: 'custom'; kind: 'contact
 export interface FieldCatalogue {
   /** In menu order: contact fields, its custom fields, then company fields and theirs. */
   fields: MergeField[];
-  sourceOf(key: string): FieldSource | undefined;
+  sourceOf: (key: string) => FieldSource | undefined;
 }
 
 const contactFields: ReadonlyArray<[string, string]> = [

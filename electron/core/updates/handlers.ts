@@ -23,11 +23,11 @@ export function updateHandlers({ settings }: CoreContext) {
 
 export interface RestartDeps {
   /** The work running now that an update must not cut short (runningWork over the open session). */
-  running(): string[];
-  verifiedSnapshot(reason: string): Promise<SnapshotInfo>;
+  running: () => string[];
+  verifiedSnapshot: (reason: string) => Promise<SnapshotInfo>;
   desktop: Pick<DesktopServices, 'restartToUpdate'>;
   logger: Logger;
-  pause(ms: number): Promise<void>;
+  pause: (ms: number) => Promise<void>;
   pollMs?: number;
 }
 

@@ -4,11 +4,11 @@ import { describeError, type Logger } from '../logger';
 
 export interface InstallGateDeps {
   /** The work running now that an update must not cut short, in words ("an import"). */
-  running(): string[];
+  running: () => string[];
   /** A snapshot copied and verified before it answers; it queues behind any backup or restore in progress. */
-  verifiedSnapshot(reason: string): Promise<SnapshotInfo>;
+  verifiedSnapshot: (reason: string) => Promise<SnapshotInfo>;
   /** Waits between looks while work runs. */
-  pause(ms: number): Promise<void>;
+  pause: (ms: number) => Promise<void>;
   logger: Logger;
   /** How often it looks again while work runs. */
   pollMs?: number;

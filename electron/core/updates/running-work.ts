@@ -1,9 +1,9 @@
 /** What the core can see running that an update must not cut short. */
 export interface RunningWorkSources {
   /** An import (or its undo) is writing, or the check after an unclean shutdown runs: the write gate is held. */
-  importWriting(): boolean;
+  importWriting: () => boolean;
   /** Campaigns whose sending is running (kept in settings, so a restart resumes them). */
-  sendingCampaigns(): number;
+  sendingCampaigns: () => number;
 }
 
 /**

@@ -20,12 +20,12 @@ export interface UploadLimits {
 export interface UploadWords {
   gone: string;
   garbled: string;
-  tooMany(fileName: string): string;
-  tooMuch(fileName: string, inFlightBytes: number): string;
-  overlapping(fileName: string): string;
-  outOfOrder(fileName: string): string;
-  grew(fileName: string): string;
-  partial(fileName: string): string;
+  tooMany: (fileName: string) => string;
+  tooMuch: (fileName: string, inFlightBytes: number) => string;
+  overlapping: (fileName: string) => string;
+  outOfOrder: (fileName: string) => string;
+  grew: (fileName: string) => string;
+  partial: (fileName: string) => string;
 }
 
 export interface TempFile {
@@ -46,13 +46,13 @@ export interface ChunkedUploadsOptions<Extra> {
   words: UploadWords;
   logger: Logger;
   now: () => number;
-  createTemp(uploadId: string, fileName: string): Promise<TempFile>;
+  createTemp: (uploadId: string, fileName: string) => Promise<TempFile>;
   /** Each part once written, in order (attachments hash the bytes as they stream). */
-  onWritten?(extra: Extra, bytes: Buffer): void;
+  onWritten?: (extra: Extra, bytes: Buffer) => void;
   /** Fsync the file before handing it over: an attachment is kept, an import copy is read once and deleted. */
   durable: boolean;
   /** A file-system failure (disk full, no permission) in words; anything else as it is. */
-  storageError(error: unknown, fileName: string): unknown;
+  storageError: (error: unknown, fileName: string) => unknown;
 }
 
 interface Session<Extra> {

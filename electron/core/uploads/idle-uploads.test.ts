@@ -10,9 +10,9 @@ import { memoryLogger, type Logger } from '../logger';
 import type { UploadLimits } from './chunked-uploads';
 
 interface Receiving {
-  start(fileName: string, size: number): Promise<string>;
-  chunk(uploadId: string, offset: number, base64: string): Promise<number>;
-  abortAll(): Promise<void>;
+  start: (fileName: string, size: number) => Promise<string>;
+  chunk: (uploadId: string, offset: number, base64: string) => Promise<number>;
+  abortAll: () => Promise<void>;
 }
 
 /** Both kinds of upload, each built as the app builds it, with its own temp files. */
@@ -21,7 +21,7 @@ const kinds: Array<{
   limits: UploadLimits;
   fileName: string;
   tempPrefix: string;
-  open(folder: string, logger: Logger, now: () => number, limits: UploadLimits): Receiving;
+  open: (folder: string, logger: Logger, now: () => number, limits: UploadLimits) => Receiving;
 }> = [
   {
     kind: 'an attachment',

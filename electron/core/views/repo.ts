@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import { ActivityListRequest } from '../../../shared/schemas/activity';
 import { CompanyListRequest } from '../../../shared/schemas/company';
@@ -35,7 +36,7 @@ export const viewQuerySchemas = {
 export function viewsRepo(db: Db) {
   const write = writer(db);
   const problemsOf = viewProblems(db);
-  const rows = (statement: { all(...params: unknown[]): unknown[] }, ...params: unknown[]): ViewRow[] =>
+  const rows = <P extends unknown[]>(statement: Statement<P>, ...params: P): ViewRow[] =>
     statement.all(...params).map((row) => ViewRow.parse(row));
   const ofKind = db.prepare<[string]>('SELECT * FROM saved_views WHERE record_kind = ? ORDER BY position, id');
   const all = db.prepare<[]>('SELECT * FROM saved_views ORDER BY record_kind, position, id');

@@ -6,7 +6,7 @@ interface ChoiceCardProps {
   name: string;
   value: string;
   checked: boolean;
-  onChoose(): void;
+  onChoose: () => void;
   label: ReactNode;
   explain: ReactNode;
   /** Anything shown under the explanation (what this choice would give, say). */

@@ -9,8 +9,8 @@ interface ConfirmDialogProps {
   busy?: boolean;
   /** danger (the default): something is removed for good. safe: a big step that can be undone, so no red. */
   tone?: 'danger' | 'safe';
-  onConfirm(): void;
-  onCancel(): void;
+  onConfirm: () => void;
+  onCancel: () => void;
 }
 
 /** Asks before a big step. Cancel has focus first, so Enter never destroys by accident. */

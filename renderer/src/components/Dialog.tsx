@@ -10,7 +10,7 @@ interface DialogProps {
   description?: string;
   children: ReactNode;
   /** Escape, the backdrop and every cancel button call this. */
-  onCancel(): void;
+  onCancel: () => void;
   /** What gets focus on open; defaults to the first control. */
   initialFocus?: RefObject<HTMLElement | null>;
   /** Wide dialogs show content (a file preview); medium ones a list to choose from; normal ones ask a question. */

@@ -2,7 +2,7 @@ import { WarningBanner } from './Banner';
 import { Button } from './Button';
 
 /** Says that what the user acted on was gone meanwhile (useGoneMeanwhile); stays until dismissed or the next such notice. */
-export function GoneMeanwhileNotice({ notice, onDismiss }: { notice: string | null; onDismiss(): void }) {
+export function GoneMeanwhileNotice({ notice, onDismiss }: { notice: string | null; onDismiss: () => void }) {
   if (notice === null) return null;
   return (
     <WarningBanner

@@ -7,7 +7,7 @@ interface SelectFieldProps {
   error?: string | undefined;
   value: string | number;
   options: ReadonlyArray<{ value: string; label: string }>;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
 }
 
 /** A labelled select in the look of Field, with its error beside it. */

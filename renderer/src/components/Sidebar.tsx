@@ -9,7 +9,7 @@ interface SidebarProps {
   tools: typeof toolList;
   /** What the main area shows. */
   current: Place;
-  onSelect(place: Place): void;
+  onSelect: (place: Place) => void;
   /** App version for the footer; empty until app.info answers. */
   version: string;
   /** What opens the search, under the brand (the window passes the palette's button). */

@@ -7,7 +7,7 @@ interface TabsProps<T extends string> {
   label: string;
   tabs: ReadonlyArray<{ id: T; label: string }>;
   selected: T;
-  onSelect(id: T): void;
+  onSelect: (id: T) => void;
   /** The id of the one tab panel the tabs control; the caller renders it with tabPanelProps. */
   panelId: string;
 }

@@ -18,7 +18,7 @@ interface TextFieldsProps<F extends string> {
   errors: Partial<Record<F, string>>;
   /** The schema's length limit per field. */
   limits: Readonly<Record<F, number>>;
-  onChange(field: F, value: string): void;
+  onChange: (field: F, value: string) => void;
   /** The first field, for the cursor when the form opens. */
   firstRef?: Ref<HTMLInputElement>;
 }

@@ -12,7 +12,7 @@ interface Toast {
 /** One button on a toast ("Undo"); pressing it runs the action and dismisses the toast. */
 export interface ToastAction {
   label: string;
-  onAction(): void;
+  onAction: () => void;
 }
 
 /** done: what the user asked for happened. problem: it ran, and found something wrong (a backup that fails its check). */

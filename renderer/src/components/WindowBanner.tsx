@@ -12,7 +12,7 @@ interface WindowBannerProps {
   /** Buttons at the end of the strip. */
   actions?: ReactNode;
   /** Shows a close button; banners about failures have none, they go away when the problem does. */
-  onDismiss?(): void;
+  onDismiss?: () => void;
 }
 
 /** A strip across the top of the whole window, above every section, for news about all of the user's data. */

@@ -72,7 +72,7 @@ export interface PagesSnapshot<Row = unknown, Sort extends string = string> {
   /** The last load that failed, until one succeeds. */
   error: CrmError | null;
   /** The row at a position, or undefined while its page loads. */
-  rowAt(index: number): Row | undefined;
+  rowAt: (index: number) => Row | undefined;
 }
 
 /** One query's pages. A new query or a refresh starts a new generation; replies for old ones are dropped. */

@@ -16,15 +16,15 @@ export interface UnsavedWork {
 
 export interface UnsavedChanges {
   /** Registers (or, with null, withdraws) the unsaved work of one form. */
-  hold(id: string, work: UnsavedWork | null): void;
+  hold: (id: string, work: UnsavedWork | null) => void;
   /**
    * Asks before something replaces what the user is editing: Save, Discard or
    * Keep editing. Resolves true when it may go ahead (saved, discarded, or
    * nothing was unsaved), false when the user keeps editing or a save failed.
    */
-  confirmLeave(): Promise<boolean>;
+  confirmLeave: () => Promise<boolean>;
   /** The same question about one form only (its own Cancel or Escape), nothing else that is open. */
-  confirmClose(id: string): Promise<boolean>;
+  confirmClose: (id: string) => Promise<boolean>;
 }
 
 export const UnsavedChangesContext = createContext<UnsavedChanges | null>(null);

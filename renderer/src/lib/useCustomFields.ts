@@ -7,9 +7,9 @@ export interface CustomFieldsState {
   /** The kind's fields in their order; null until the first load. */
   fields: CustomField[] | null;
   error: string | null;
-  reload(): void;
+  reload: () => void;
   /** Shows a list the core just returned (after a reorder) without asking again. */
-  replace(fields: CustomField[]): void;
+  replace: (fields: CustomField[]) => void;
 }
 
 /** The custom fields defined for one kind of record. */

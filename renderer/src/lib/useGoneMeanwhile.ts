@@ -4,13 +4,13 @@ import { toCrmError } from '../api';
 export interface GoneMeanwhile {
   /** What happened, in words; null when there is nothing to say. */
   notice: string | null;
-  dismiss(): void;
+  dismiss: () => void;
   /**
    * When the error says the record or entry acted on is gone (deleted,
    * restored or merged elsewhere meanwhile): shows `words`, reloads the
    * screen's list and returns true. Any other error: false, nothing done.
    */
-  report(error: unknown, words: string): boolean;
+  report: (error: unknown, words: string) => boolean;
 }
 
 /**

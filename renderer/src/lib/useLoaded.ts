@@ -5,7 +5,7 @@ export interface Loaded<T> {
   /** Null until the first answer. */
   value: T | null;
   error: string | null;
-  reload(): void;
+  reload: () => void;
 }
 
 /** Something read from the core when shown and again on reload(); an answer that arrives after the component is gone is dropped. */

@@ -7,14 +7,14 @@ import { useSubmitOnce } from './useSubmitOnce';
 /** A record form's own checks: its fields in order, the schema check, and the core's field problems sorted out. */
 export interface FormRules<Values, Field extends string, Input> {
   fields: readonly Field[];
-  validate(values: Values): { ok: true; input: Input } | { ok: false; errors: Partial<Record<Field, string>> };
-  fieldErrorsOf(issues: readonly FieldIssue[]): { errors: Partial<Record<Field, string>>; other: string[] };
+  validate: (values: Values) => { ok: true; input: Input } | { ok: false; errors: Partial<Record<Field, string>> };
+  fieldErrorsOf: (issues: readonly FieldIssue[]) => { errors: Partial<Record<Field, string>>; other: string[] };
 }
 
 /** The custom fields part of the form (useCustomFieldForm). */
 interface CustomPart {
-  take(): CustomValuesDraft | null;
-  showServerErrors(issues: readonly FieldIssue[]): boolean;
+  take: () => CustomValuesDraft | null;
+  showServerErrors: (issues: readonly FieldIssue[]) => boolean;
 }
 
 interface RecordFormOptions<Values, Field extends string, Input, Saved> {
@@ -24,8 +24,8 @@ interface RecordFormOptions<Values, Field extends string, Input, Saved> {
   idPrefix: string;
   custom: CustomPart;
   /** Creates or updates the record. */
-  persist(input: Input & { custom: CustomValuesDraft }): Promise<Saved>;
-  onSaved(saved: Saved): void;
+  persist: (input: Input & { custom: CustomValuesDraft }) => Promise<Saved>;
+  onSaved: (saved: Saved) => void;
 }
 
 /** How a save ended: 'conflict' means the record changed since the form was filled (the caller reviews it). */

@@ -33,15 +33,15 @@ export interface Selection<Sort extends string = string> {
   count: number;
   /** Every row the query matches is ticked. */
   all: boolean;
-  isTicked(id: number): boolean;
-  tick(ids: readonly number[], on: boolean): void;
+  isTicked: (id: number) => boolean;
+  tick: (ids: readonly number[], on: boolean) => void;
   /** Ticks (or unticks) every row from position `from` to `to`, loaded or not, as the core reads the list. */
-  tickRange(from: number, to: number, on: boolean): void;
+  tickRange: (from: number, to: number, on: boolean) => void;
   /** Ticks every row the query matches; a capped count is first counted exactly, so what is said and done is the true number. */
-  tickAll(): void;
+  tickAll: () => void;
   /** Records that are gone (deleted from their panel): no longer counted either way. */
-  forget(ids: readonly number[]): void;
-  clear(): void;
+  forget: (ids: readonly number[]) => void;
+  clear: () => void;
   /** Why the last ticking did nothing, until the next one. */
   problem: string | null;
 }

@@ -27,8 +27,8 @@ import type { BenchStep, Measurement } from './row';
 /** One read: through the core's dispatch (Rolodesk), and the SQL its repositories run (the shell). */
 interface Read {
   label: string;
-  run(core: Core): Promise<unknown>;
-  sql(db: Db): void;
+  run: (core: Core) => Promise<unknown>;
+  sql: (db: Db) => void;
 }
 
 const parse = <C extends ChannelName>(channel: C, input: Input<C>) =>

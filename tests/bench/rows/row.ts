@@ -24,7 +24,7 @@ export interface Measurement {
  */
 export interface BenchStep {
   title: string;
-  run(ctx: BenchContext): Promise<Measurement[]>;
+  run: (ctx: BenchContext) => Promise<Measurement[]>;
 }
 
 export const memoryMark = (label: string): BenchStep => ({

@@ -26,8 +26,8 @@ interface SearchBox {
   channel: 'contacts.list' | 'companies.list' | 'deals.list';
   /** The screen's own sort. */
   sort: string;
-  pageSql(db: Db): string;
-  words(ctx: Parameters<BenchStep['run']>[0]): Array<{ name: string }>;
+  pageSql: (db: Db) => string;
+  words: (ctx: Parameters<BenchStep['run']>[0]) => Array<{ name: string }>;
 }
 
 const boxes: readonly SearchBox[] = [

@@ -15,7 +15,7 @@ const runs = 40;
 const consents = ['subscribed', 'not_asked', 'not_asked', 'unsubscribed'] as const;
 
 /** A number field on every third contact and a spread of consent, as a marketing office would have; taken away again after. */
-async function addMarketingData(ctx: BenchContext): Promise<{ fieldId: number; remove(): Promise<void> }> {
+async function addMarketingData(ctx: BenchContext): Promise<{ fieldId: number; remove: () => Promise<void> }> {
   const core = await ctx.core();
   const field = await call(core, 'customFields.create', { kind: 'contact', label: 'Bench seats', type: 'number' });
   core.db.transaction(() => {

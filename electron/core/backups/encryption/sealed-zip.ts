@@ -10,7 +10,7 @@ export interface BackupZip {
   /** Undefined for a plain ZIP: the archive checks open it by its path. */
   opener: ZipOpener | undefined;
   /** Closes the file when the ZIP was never opened (closing the ZIP closes it otherwise). */
-  release(): void;
+  release: () => void;
 }
 
 /**

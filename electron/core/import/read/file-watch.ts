@@ -18,7 +18,10 @@ async function fingerprint(file: string): Promise<{ size: number; mtimeMs: numbe
  * are taken before the first byte and compared after the last. `expectedSize`
  * is the size the file had when it was inspected.
  */
-export async function watchFile(file: string, expectedSize?: number): Promise<{ assertUnchanged(): Promise<void> }> {
+export async function watchFile(
+  file: string,
+  expectedSize?: number,
+): Promise<{ assertUnchanged: () => Promise<void> }> {
   const before = await fingerprint(file);
   if (expectedSize !== undefined && before.size !== expectedSize) throw refusals.changed();
   return {

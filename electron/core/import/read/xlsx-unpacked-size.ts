@@ -49,7 +49,7 @@ export async function checkUnpackedSize(file: string, maxBytes = maxUnpackedMega
           stream.on('data', (chunk: Buffer) => {
             unpacked += chunk.length;
             if (unpacked > maxBytes) {
-              (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+              (stream as NodeJS.ReadableStream & { destroy: () => void }).destroy();
               reject(refusals.workbookTooBig(maxUnpackedMegabytes));
             }
           });

@@ -12,14 +12,14 @@ interface GridRowProps<Row, Sort extends string> {
   selected: boolean;
   /** The one row Tab lands on (roving tabindex). */
   tabStop: boolean;
-  onOpen(index: number, row: Row): void;
-  onFocusRow(index: number): void;
+  onOpen: (index: number, row: Row) => void;
+  onFocusRow: (index: number) => void;
   /** Ticked for a bulk change; undefined when the list has no ticks. */
   checked: boolean | undefined;
   /** The tick was clicked; `extend` (Shift) ticks the rows between too. */
-  onCheck(index: number, row: Row, extend: boolean): void;
+  onCheck: (index: number, row: Row, extend: boolean) => void;
   /** The record's name, for its tick's label. */
-  nameOf(row: Row): string;
+  nameOf: (row: Row) => string;
 }
 
 function GridRowView<Row, Sort extends string>({

@@ -9,7 +9,7 @@ interface NoMatchesProps {
   /** What a search looks in, for the hint: "a name, an email or a company". */
   searchesIn: string;
   /** Shows everything again: no search, no filters. */
-  onClear(): void;
+  onClear: () => void;
 }
 
 /** A search or filter that found nothing (or had nothing to look for), and the way back to everything. */

@@ -22,13 +22,13 @@ export interface RecordGridProps<Row extends { id: number }, Sort extends string
   rowClassName: string;
   /** Sort the user asked for (may be ahead of what is shown while it loads). */
   sort: GridSort<Sort>;
-  onSort(key: Sort): void;
+  onSort: (key: Sort) => void;
   selectedId: number | null;
   /** A row was clicked, or Enter was pressed on it. */
-  onOpen(row: Row, how: 'pointer' | 'keyboard'): void;
+  onOpen: (row: Row, how: 'pointer' | 'keyboard') => void;
   labelledBy: string;
   /** The record's name: said by its tick and in announcements. */
-  nameOf(row: Row): string;
+  nameOf: (row: Row) => string;
   /** Ticks for a bulk change; the list has none without it. */
   selection?: Selection<Sort> | undefined;
   /** The header tick's words: "Select all 1,000 contacts". */

@@ -6,7 +6,7 @@ export interface GridColumn<Row, Sort extends string> {
   label: string;
   /** The way people usually want this column first: names A→Z, newest edits first. */
   firstDirection: 'asc' | 'desc';
-  cell(row: Row): ReactNode;
+  cell: (row: Row) => ReactNode;
 }
 
 export interface GridSort<Sort extends string> {

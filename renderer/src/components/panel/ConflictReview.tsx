@@ -11,10 +11,10 @@ interface ConflictReviewProps {
   rows: readonly ReviewRow[];
   busy: boolean;
   /** Saves the saved version with the user's values where they chose to keep them. */
-  onSave(keep: Record<string, Keep>): void;
+  onSave: (keep: Record<string, Keep>) => void;
   /** Drops the user's changes and shows the record as it is saved now. */
-  onTakeSaved(): void;
-  onKeepEditing(): void;
+  onTakeSaved: () => void;
+  onKeepEditing: () => void;
 }
 
 function whoChanged(row: ReviewRow): string {

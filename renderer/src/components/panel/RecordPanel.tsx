@@ -25,7 +25,7 @@ interface RecordPanelProps {
   /** Offered for a saved record only. */
   onDelete: (() => void) | null;
   /** Asks first when there is unsaved typing (the list screen's close is guarded). */
-  onClose(): void;
+  onClose: () => void;
   /** Dropping files on the panel (attachments). */
   dropHandlers?: Partial<
     Record<'onDragEnter' | 'onDragOver' | 'onDragLeave' | 'onDrop', DragEventHandler<HTMLElement>>

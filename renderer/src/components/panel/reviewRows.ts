@@ -5,7 +5,7 @@ import type { CustomFormValues } from '../../lib/customValues';
 export interface FieldDescription<Value> {
   label: string;
   /** The value in words; text values read as they are. */
-  text?(value: Value): string;
+  text?: (value: Value) => string;
 }
 export type FieldDescriptions<Values> = { [K in keyof Values & string]: FieldDescription<Values[K]> };
 
@@ -73,7 +73,7 @@ export function reviewRows<Values>(
   };
   for (const key of Object.keys(describe) as Array<keyof Values & string>) {
     const description = describe[key];
-    const text = (description.text ?? ((value: unknown) => String(value ?? ''))) as (value: never) => string;
+    const text = description.text ?? ((value: unknown) => String(value ?? ''));
     add(key, description.label, base.values[key], yours.values[key], saved.values[key], text);
   }
   for (const field of customFields) {

@@ -9,7 +9,7 @@ import { toCrmError } from '../../api';
  */
 export function useRecordDelete<Args extends unknown[]>(
   remove: (...args: Args) => Promise<Trashed>,
-  handlers: { deleted(trashed: Trashed | null): void; problem(message: string): void },
+  handlers: { deleted: (trashed: Trashed | null) => void; problem: (message: string) => void },
 ) {
   const [asking, setAsking] = useState(false);
   const [deleting, setDeleting] = useState(false);

@@ -20,18 +20,18 @@ interface RecordEditorOptions<R extends EditableRecord, Values, Field extends st
   kind: FieldedKind;
   /** The record the panel was opened for; null for a new one. Read once: the panel is remounted for another. */
   openedId: number | null;
-  fetch(id: number): Promise<R>;
-  valuesOf(record: R): Values;
+  fetch: (id: number) => Promise<R>;
+  valuesOf: (record: R) => Values;
   /** What a new record's form starts with. */
-  emptyValues(): Values;
-  sameValues(a: Values, b: Values): boolean;
+  emptyValues: () => Values;
+  sameValues: (a: Values, b: Values) => boolean;
   /** The form's fields by name, for the review of a conflict. */
   describe: FieldDescriptions<Values>;
   rules: FormRules<Values, Field, Input>;
   idPrefix: string;
   /** Creates the record (`current` null) or updates it from the version `current` holds. */
-  persist(input: Input & { custom: CustomValuesDraft }, current: R | null): Promise<R>;
-  onSaved(saved: R, created: boolean): void;
+  persist: (input: Input & { custom: CustomValuesDraft }, current: R | null) => Promise<R>;
+  onSaved: (saved: R, created: boolean) => void;
 }
 
 /**

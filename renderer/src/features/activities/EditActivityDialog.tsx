@@ -14,8 +14,8 @@ import { useActivityForm } from './useActivityForm';
 
 interface EditActivityDialogProps {
   activityId: number;
-  onSaved(activity: Activity): void;
-  onCancel(): void;
+  onSaved: (activity: Activity) => void;
+  onCancel: () => void;
 }
 
 /** Edits a logged activity or a task: loads its full text first, since lists hold only the start of it. */

@@ -6,7 +6,7 @@ interface TaskCheckboxProps {
   task: TaskRef;
   done: boolean;
   /** Resolves false when the change was not saved: the box goes back. */
-  onChange(task: TaskRef, done: boolean): Promise<boolean>;
+  onChange: (task: TaskRef, done: boolean) => Promise<boolean>;
 }
 
 /** A round tick box named by the task's subject; it ticks at once, before the save comes back, and unticks if the save fails. */

@@ -6,10 +6,10 @@ import { kindInWords } from './fileKind';
 
 interface AttachmentItemProps {
   attachment: Attachment;
-  onPreview(attachment: Attachment): void;
-  onOpen(attachment: Attachment): void;
-  onSaveCopy(attachment: Attachment): void;
-  onRemove(attachment: Attachment): void;
+  onPreview: (attachment: Attachment) => void;
+  onOpen: (attachment: Attachment) => void;
+  onSaveCopy: (attachment: Attachment) => void;
+  onRemove: (attachment: Attachment) => void;
 }
 
 /**

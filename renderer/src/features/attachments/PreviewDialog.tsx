@@ -13,7 +13,7 @@ import './PreviewDialog.css';
 interface PreviewDialogProps {
   attachment: Attachment;
   actions: FileActions;
-  onClose(): void;
+  onClose: () => void;
 }
 
 /** A look at an image or a PDF without leaving Rolodesk, with the ways to take it further. */

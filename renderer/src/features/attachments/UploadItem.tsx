@@ -7,8 +7,8 @@ import type { Upload } from './useUploadQueue';
 
 interface UploadItemProps {
   upload: Upload;
-  onCancel(key: number): void;
-  onDismiss(key: number): void;
+  onCancel: (key: number) => void;
+  onDismiss: (key: number) => void;
 }
 
 function progressOf(upload: Upload): number {

@@ -6,7 +6,7 @@ export interface SendOptions {
   /** Aborting stops after the chunk in flight and drops the upload in the core. */
   signal?: AbortSignal;
   /** Bytes the core has received so far. */
-  onProgress?(sent: number): void;
+  onProgress?: (sent: number) => void;
 }
 
 /** The picked file went away (moved, deleted, on a drive that was unplugged) before we could read it. */

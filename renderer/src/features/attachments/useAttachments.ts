@@ -8,7 +8,7 @@ export interface AttachmentList {
   attachments: readonly Attachment[] | null;
   /** Why the last load failed, until one succeeds. */
   error: string | null;
-  reload(): void;
+  reload: () => void;
 }
 
 /** The files attached to a record, newest first; reload() after anything changes them. */

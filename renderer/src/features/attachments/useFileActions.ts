@@ -5,9 +5,9 @@ import { useToast } from '../../components/Toast';
 
 export interface FileActions {
   /** Opens a copy in the system's default program for its type. */
-  open(attachment: Attachment): Promise<void>;
+  open: (attachment: Attachment) => Promise<void>;
   /** Asks where to save a copy (main shows the dialog); nothing happens if the user cancels it. */
-  saveCopy(attachment: Attachment): Promise<void>;
+  saveCopy: (attachment: Attachment) => Promise<void>;
 }
 
 /** Open and Save a copy…, with their confirmations; errors are thrown for the caller to show where the user is looking. */

@@ -23,9 +23,9 @@ export interface UploadQueue {
   uploads: readonly Upload[];
   /** True while a file is waiting or being sent. */
   busy: boolean;
-  add(files: readonly File[]): void;
-  cancel(key: number): void;
-  dismiss(key: number): void;
+  add: (files: readonly File[]) => void;
+  cancel: (key: number) => void;
+  dismiss: (key: number) => void;
 }
 
 /**

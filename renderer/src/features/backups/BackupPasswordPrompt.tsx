@@ -18,8 +18,8 @@ interface BackupPasswordPromptProps {
   busy: boolean;
   /** Offer "Remember on this computer" (the backup password of this computer's backups, when it can keep secrets). */
   offerRemember: boolean;
-  onSubmit(secret: TypedSecret): void;
-  onCancel(): void;
+  onSubmit: (secret: TypedSecret) => void;
+  onCancel: () => void;
 }
 
 /** Asks for a backup's password, or its recovery key through a link; a wrong one is said under the field. */

@@ -12,9 +12,9 @@ import './ProgressDialog.css';
 interface ExportDialogProps {
   run: ExportRun;
   progress: BackupProgress | null;
-  onStop(): void;
-  onUnlock(secret: TypedSecret): void;
-  onClose(): void;
+  onStop: () => void;
+  onUnlock: (secret: TypedSecret) => void;
+  onClose: () => void;
 }
 
 /**

@@ -8,7 +8,7 @@ import './BackupEncryption.css';
  * nothing else on it), and say it is saved before closing. Escape does not
  * close it by accident.
  */
-export function RecoveryKeySheet({ recoveryKey, onDone }: { recoveryKey: string; onDone(): void }) {
+export function RecoveryKeySheet({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
   const id = useId();
   const keyRef = useRef<HTMLElement>(null);
   const [saved, setSaved] = useState(false);

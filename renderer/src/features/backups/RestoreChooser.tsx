@@ -16,8 +16,8 @@ interface RestoreChooserProps {
   problem: string | null;
   /** The current data is damaged, so none of it is saved first. */
   recovering: boolean;
-  onChoose(target: RestoreTarget): void;
-  onCancel(): void;
+  onChoose: (target: RestoreTarget) => void;
+  onCancel: () => void;
 }
 
 /**
@@ -100,7 +100,7 @@ function SnapshotChoice({
   snapshot: SnapshotInfo;
   group: string;
   checked: boolean;
-  onPick(id: string): void;
+  onPick: (id: string) => void;
 }) {
   const problem = snapshot.problems[0];
   const why = snapshot.verifying

@@ -7,8 +7,8 @@ import { VerifiedBadge } from './VerifiedBadge';
 interface SnapshotItemProps {
   snapshot: SnapshotInfo;
   checking: boolean;
-  onCheck(snapshot: SnapshotInfo): void;
-  onRestore(snapshot: SnapshotInfo): void;
+  onCheck: (snapshot: SnapshotInfo) => void;
+  onRestore: (snapshot: SnapshotInfo) => void;
 }
 
 /**

@@ -13,8 +13,8 @@ const minimumLength = 8;
 interface TurnOnEncryptionDialogProps {
   /** Whether this computer can keep the password (otherwise "Remember" is off, with the reason). */
   canRemember: boolean;
-  onDone(): void;
-  onCancel(): void;
+  onDone: () => void;
+  onCancel: () => void;
 }
 
 type Problems = { password?: string | undefined; repeat?: string | undefined; general?: string | undefined };

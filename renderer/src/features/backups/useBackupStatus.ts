@@ -11,11 +11,11 @@ export interface BackupStatusState {
   error: string | null;
   /** The last backup failure, until a backup succeeds: set at once by backup.failed, then kept true to the core's status. */
   failure: BackupFailure | null;
-  reload(): void;
+  reload: () => void;
   /** A fresh status from a call that returns one (a new folder, new settings). */
-  replace(status: BackupStatus): void;
+  replace: (status: BackupStatus) => void;
   /** A backup call failed before the core could record it (it could not be reached). */
-  noteFailure(message: string): void;
+  noteFailure: (message: string) => void;
 }
 
 /**

@@ -17,11 +17,11 @@ export interface ExportControl {
   run: ExportRun | null;
   progress: BackupProgress | null;
   /** File › Export Backup…: the core asks where to save, then writes and checks the file. */
-  start(): void;
+  start: () => void;
   /** Opens the backup key with what the user typed, then exports. */
-  unlock(secret: TypedSecret): void;
-  stop(): void;
-  dismiss(): void;
+  unlock: (secret: TypedSecret) => void;
+  stop: () => void;
+  dismiss: () => void;
 }
 
 /**

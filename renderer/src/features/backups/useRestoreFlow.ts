@@ -42,20 +42,20 @@ export interface RestoreFlow {
   step: RestoreStep | null;
   progress: BackupProgress | null;
   /** File › Restore from Backup…: the list of snapshots, and Choose file…. */
-  openList(): void;
+  openList: () => void;
   /** Asks before restoring this target. */
-  ask(target: RestoreTarget, origin?: RestoreOrigin): void;
+  ask: (target: RestoreTarget, origin?: RestoreOrigin) => void;
   /** Restores at once, without asking: the recovery screen, where the current data is already lost. */
-  run(target: RestoreTarget, origin?: RestoreOrigin): void;
-  confirm(): void;
+  run: (target: RestoreTarget, origin?: RestoreOrigin) => void;
+  confirm: () => void;
   /** Restores the encrypted file waiting for its password with what the user typed. */
-  open(secret: TypedSecret): void;
-  back(): void;
-  close(): void;
+  open: (secret: TypedSecret) => void;
+  back: () => void;
+  close: () => void;
 }
 
 interface RestoreFlowOptions {
-  onRestored(target: RestoreTarget): void;
+  onRestored: (target: RestoreTarget) => void;
 }
 
 /** Calls the channel for a target; false when the user cancelled the file dialog; the token of a file that needs its password. */

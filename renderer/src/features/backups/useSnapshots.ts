@@ -6,9 +6,9 @@ export interface SnapshotList {
   /** Newest first; null until the first answer. */
   snapshots: readonly SnapshotInfo[] | null;
   error: string | null;
-  reload(): void;
+  reload: () => void;
   /** One snapshot's newer record (after Check again), in its place. */
-  update(snapshot: SnapshotInfo): void;
+  update: (snapshot: SnapshotInfo) => void;
 }
 
 /** The snapshots in the backup folder, reloaded whenever the core says backups changed or the data was restored. */

@@ -24,7 +24,7 @@ interface BulkBarProps<Sort extends string> {
   /** The list's query as the core names it, for a select-all. */
   listSelector: ListSelectorOf<Sort>;
   /** Something changed (or was undone), or the list was found changed: reload it. */
-  onChanged(): void;
+  onChanged: () => void;
 }
 
 /**

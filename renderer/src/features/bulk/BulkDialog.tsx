@@ -20,10 +20,10 @@ interface BulkDialogProps {
   /** The rows as the user saw them when asking: the number this dialog says is the number acted on. */
   selected: Selected;
   mode: BulkMode;
-  onApplied(result: BulkResult, mode: BulkMode): void;
+  onApplied: (result: BulkResult, mode: BulkMode) => void;
   /** The core found the list changed since the selection and refused: reload it. */
-  onListChanged(): void;
-  onCancel(): void;
+  onListChanged: () => void;
+  onCancel: () => void;
 }
 
 const titles: Record<BulkMode, string> = {

@@ -20,8 +20,8 @@ export function AddFromSegmentDialog({
   onAdded,
 }: {
   campaign: Campaign;
-  onCancel(): void;
-  onAdded(message: string): void;
+  onCancel: () => void;
+  onAdded: (message: string) => void;
 }) {
   const [segments, setSegments] = useState<SegmentSummary[] | null>(null);
   const [segmentId, setSegmentId] = useState('');

@@ -18,8 +18,8 @@ export function AddPeopleDialog({
   onAdded,
 }: {
   campaign: Campaign;
-  onCancel(): void;
-  onAdded(message: string): void;
+  onCancel: () => void;
+  onAdded: (message: string) => void;
 }) {
   const [chosen, setChosen] = useState<PickerOption[]>([]);
   const [problem, setProblem] = useState<string | undefined>();

@@ -14,8 +14,8 @@ import { channelLabels } from './campaignWords';
 interface CampaignDialogProps {
   /** null: a new campaign. */
   campaign: Campaign | null;
-  onCancel(): void;
-  onSaved(campaign: Campaign): void;
+  onCancel: () => void;
+  onSaved: (campaign: Campaign) => void;
 }
 
 type Errors = Partial<Record<'name' | 'goal' | 'startsOn' | 'endsOn' | 'owner' | 'budgetMinor' | 'form', string>>;

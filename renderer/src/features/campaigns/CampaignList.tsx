@@ -10,7 +10,7 @@ import { channelLabels, datesText, phaseText } from './campaignWords';
 import { useCampaigns } from './useCampaigns';
 
 /** The campaigns, newest first: name, channel, dates, members and where each stands. */
-export function CampaignList({ onOpen }: { onOpen(id: number): void }) {
+export function CampaignList({ onOpen }: { onOpen: (id: number) => void }) {
   const { campaigns, problem, reload } = useCampaigns();
   const [creating, setCreating] = useState(false);
 

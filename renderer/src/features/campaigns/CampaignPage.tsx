@@ -28,7 +28,7 @@ const tabsFor = (campaign: Campaign | null) =>
   allTabs.filter((tab) => tab.id !== 'sending' || campaign?.channel === 'email');
 
 /** One campaign: what it is, and its members, message and results in tabs. */
-export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBack(): void }) {
+export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBack: () => void }) {
   const showToast = useToast();
   const [campaign, setCampaign] = useState<Campaign | null>(null);
   const [problem, setProblem] = useState<string | null>(null);

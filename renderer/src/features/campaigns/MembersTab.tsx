@@ -20,7 +20,7 @@ import { useMembers } from './useMembers';
 const statusOptions = memberStatuses.map((status) => ({ value: status, label: memberStatusLabels[status] }));
 
 /** The Members tab: who is in the campaign and how far each got; tick rows to change many at once. */
-export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign; onMembersChanged(): void }) {
+export function MembersTab({ campaign, onMembersChanged }: { campaign: Campaign; onMembersChanged: () => void }) {
   const showToast = useToast();
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText.trim(), 200);

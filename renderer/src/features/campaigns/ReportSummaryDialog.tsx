@@ -7,7 +7,7 @@ import { countOf } from '../../lib/format';
 type Summary = Extract<ReportImportSummary, { chosen: true }>;
 
 /** What a report import did, and what it could not match, in words. */
-export function ReportSummaryDialog({ summary, onClose }: { summary: Summary; onClose(): void }) {
+export function ReportSummaryDialog({ summary, onClose }: { summary: Summary; onClose: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
   const { notInCampaign, unknownStatuses } = summary;
   return (

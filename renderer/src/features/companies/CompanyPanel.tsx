@@ -35,10 +35,10 @@ interface CompanyPanelProps {
   /** The company to show, or null for a new one. Read on mount: the panel is remounted for another company. */
   companyId: number | null;
   focusName: boolean;
-  onSaved(company: Company, created: boolean): void;
+  onSaved: (company: Company, created: boolean) => void;
   /** `trashed` is null when the company was already gone. */
-  onDeleted(trashed: Trashed | null): void;
-  onClose(): void;
+  onDeleted: (trashed: Trashed | null) => void;
+  onClose: () => void;
 }
 
 /** A company's record: its fields, tags, people, deals, files and timeline; also the new-company form. */

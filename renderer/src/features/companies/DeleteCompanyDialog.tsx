@@ -10,8 +10,8 @@ interface DeleteCompanyDialogProps {
   company: Company;
   busy: boolean;
   /** undefined when the company has no people to decide about. */
-  onConfirm(people: PeopleChoice | undefined): void;
-  onCancel(): void;
+  onConfirm: (people: PeopleChoice | undefined) => void;
+  onCancel: () => void;
 }
 
 /** Asks before a company goes to the trash and, when it has people, what happens to them. Cancel has focus first. */

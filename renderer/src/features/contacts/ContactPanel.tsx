@@ -38,12 +38,12 @@ interface ContactPanelProps {
   contactId: number | null;
   /** Put the cursor in Name on open (new contact, or opened from the keyboard). */
   focusName: boolean;
-  onSaved(contact: Contact, created: boolean): void;
+  onSaved: (contact: Contact, created: boolean) => void;
   /** `trashed` is null when the contact was already gone. */
-  onDeleted(trashed: Trashed | null): void;
+  onDeleted: (trashed: Trashed | null) => void;
   /** The photo was added, changed or removed (the list shows it too). */
-  onPhotoChanged(contact: Contact): void;
-  onClose(): void;
+  onPhotoChanged: (contact: Contact) => void;
+  onClose: () => void;
 }
 
 /**

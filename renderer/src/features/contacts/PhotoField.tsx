@@ -11,7 +11,7 @@ import './PhotoField.css';
 interface PhotoFieldProps {
   contact: Contact;
   /** The contact as saved with its new photo (or without one). */
-  onChange(contact: Contact): void;
+  onChange: (contact: Contact) => void;
 }
 
 const notAPhoto = (fileName: string) =>

@@ -5,7 +5,7 @@ import { matchesShortcut } from '../../../../shared/shortcuts';
 
 interface SearchBoxProps {
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   inputRef?: Ref<HTMLInputElement>;
   busy: boolean;
   placeholder?: string;

@@ -15,7 +15,7 @@ interface CustomFieldFilterProps {
   /** The conditions on, exactly as the list request's `custom` takes them. */
   value: CustomFilter[];
   /** Called with the new set of conditions when one is added or removed. */
-  onChange(value: CustomFilter[]): void;
+  onChange: (value: CustomFilter[]) => void;
 }
 
 // The list request takes at most this many conditions.
@@ -68,7 +68,7 @@ function Conditions({ kind, value, onChange }: CustomFieldFilterProps) {
   );
 }
 
-function NewCondition({ fields, onAdd }: { fields: CustomField[]; onAdd(filter: CustomFilter): void }) {
+function NewCondition({ fields, onAdd }: { fields: CustomField[]; onAdd: (filter: CustomFilter) => void }) {
   const idPrefix = useId();
   const [fieldId, setFieldId] = useState(fields[0]!.id);
   const field = fields.find((candidate) => candidate.id === fieldId) ?? fields[0]!;
@@ -158,7 +158,7 @@ function ValueInput({
   field: CustomField;
   typed: string;
   invalid: boolean;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
 }) {
   return (
     <>

@@ -37,7 +37,7 @@ interface CustomFieldInputProps {
   field: CustomField;
   value: string;
   error: string | undefined;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
 }
 
 function CustomFieldInput({ id, field, value, error, onChange }: CustomFieldInputProps) {

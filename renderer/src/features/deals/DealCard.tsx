@@ -13,10 +13,10 @@ interface DealCardProps {
   /** Lifted by the pointer: drawn faint where it was. */
   lifted: boolean;
   hintId: string;
-  onOpen(deal: DealSummary): void;
-  onFocusCard(deal: DealSummary): void;
-  onLift(deal: DealSummary, event: DragEvent<HTMLElement>): void;
-  onDrop(): void;
+  onOpen: (deal: DealSummary) => void;
+  onFocusCard: (deal: DealSummary) => void;
+  onLift: (deal: DealSummary, event: DragEvent<HTMLElement>) => void;
+  onDrop: () => void;
 }
 
 /** One deal on the board: what it is, for whom, what it is worth, and when it should close. */

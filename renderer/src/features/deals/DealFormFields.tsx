@@ -12,7 +12,7 @@ interface DealFormFieldsProps {
   values: DealValues;
   errors: FieldErrors;
   stages: readonly Stage[];
-  onChange(changes: Partial<DealValues>): void;
+  onChange: (changes: Partial<DealValues>) => void;
   titleRef?: Ref<HTMLInputElement>;
 }
 

@@ -27,10 +27,10 @@ interface DealPanelProps {
   prefill: DealPrefill;
   stages: readonly Stage[];
   focusTitle: boolean;
-  onSaved(deal: Deal, created: boolean): void;
+  onSaved: (deal: Deal, created: boolean) => void;
   /** `trashed` is null when the deal was already gone. */
-  onDeleted(trashed: Trashed | null): void;
-  onClose(): void;
+  onDeleted: (trashed: Trashed | null) => void;
+  onClose: () => void;
 }
 
 const dealRules = { fields: dealFields, validate, fieldErrorsOf };

@@ -12,8 +12,8 @@ interface DeleteStageQuestionProps {
   /** The stages that remain, in order: where its deals can go. */
   others: readonly Stage[];
   /** Delete, moving the stage's deals (and any in the trash) to this stage. */
-  onDelete(moveDealsTo: number | undefined): void;
-  onKeep(): void;
+  onDelete: (moveDealsTo: number | undefined) => void;
+  onKeep: () => void;
 }
 
 /** Asked under the stage before it goes: where its deals should move, in plain words. */

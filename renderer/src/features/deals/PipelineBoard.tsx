@@ -8,8 +8,8 @@ import { matchesShortcut } from '../../../../shared/shortcuts';
 interface PipelineBoardProps {
   board: DealBoard;
   selectedId: number | null;
-  onMove(deal: DealSummary, stageId: number, index: number): Promise<CrmError | null>;
-  onOpen(deal: DealSummary, how: 'pointer' | 'keyboard'): void;
+  onMove: (deal: DealSummary, stageId: number, index: number) => Promise<CrmError | null>;
+  onOpen: (deal: DealSummary, how: 'pointer' | 'keyboard') => void;
 }
 
 interface CardPlace {

@@ -18,9 +18,9 @@ interface RecordPickerProps {
   id: string;
   label: string;
   value: LinkedRecord | null;
-  onChange(value: PickerOption | null): void;
+  onChange: (value: PickerOption | null) => void;
   /** Finds records whose name matches; '' lists the first ones. */
-  search(text: string): Promise<PickerOption[]>;
+  search: (text: string) => Promise<PickerOption[]>;
   placeholder: string;
   error?: string | undefined;
 }

@@ -15,12 +15,12 @@ interface StageColumnProps {
   /** Where the dragged card would land in this column (among its other cards), or null. */
   dropIndex: number | null;
   hintId: string;
-  onOpen(deal: DealSummary): void;
-  onFocusCard(deal: DealSummary): void;
-  onLift(deal: DealSummary, event: DragEvent<HTMLElement>): void;
-  onDragOverColumn(stageId: number, event: DragEvent<HTMLElement>): void;
-  onDropOnColumn(event: DragEvent<HTMLElement>): void;
-  onDragEnd(): void;
+  onOpen: (deal: DealSummary) => void;
+  onFocusCard: (deal: DealSummary) => void;
+  onLift: (deal: DealSummary, event: DragEvent<HTMLElement>) => void;
+  onDragOverColumn: (stageId: number, event: DragEvent<HTMLElement>) => void;
+  onDropOnColumn: (event: DragEvent<HTMLElement>) => void;
+  onDragEnd: () => void;
 }
 
 /** One stage of the pipeline: its name, how many deals and what they are worth, and its cards. */

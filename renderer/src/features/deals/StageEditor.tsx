@@ -19,8 +19,8 @@ interface StageEditorProps {
   /** Deals per stage, to say what a delete would move. */
   dealCounts: ReadonlyMap<number, number>;
   /** Something changed: the board reloads behind the dialog. */
-  onChanged(): void;
-  onClose(): void;
+  onChanged: () => void;
+  onClose: () => void;
 }
 
 const kindOptions = [

@@ -9,7 +9,7 @@ const views: ReadonlyArray<{ view: DealView; label: string }> = [
 ];
 
 /** Board or list: two pressed-or-not buttons side by side, in the look of the app's tabs. */
-export function ViewToggle({ view, onChange }: { view: DealView; onChange(view: DealView): void }) {
+export function ViewToggle({ view, onChange }: { view: DealView; onChange: (view: DealView) => void }) {
   return (
     <div className="tabs" role="group" aria-label="View">
       {views.map((option) => (

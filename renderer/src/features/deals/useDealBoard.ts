@@ -8,9 +8,9 @@ export interface BoardState {
   board: DealBoard | null;
   /** The last load that failed, until one succeeds. */
   error: CrmError | null;
-  reload(): void;
+  reload: () => void;
   /** Moves the card on screen at once, then asks the core; on failure the card goes back and the error is returned. */
-  move(deal: DealSummary, stageId: number, index: number): Promise<CrmError | null>;
+  move: (deal: DealSummary, stageId: number, index: number) => Promise<CrmError | null>;
 }
 
 /**

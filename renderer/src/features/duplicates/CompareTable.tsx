@@ -6,7 +6,7 @@ interface CompareTableProps {
   rows: CompareRow[];
   sides: [MergeSide, MergeSide];
   keep: 0 | 1;
-  onKeep(side: 0 | 1): void;
+  onKeep: (side: 0 | 1) => void;
 }
 
 const blank = (

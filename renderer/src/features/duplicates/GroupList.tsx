@@ -9,11 +9,11 @@ interface GroupListProps {
   kind: DuplicateKind;
   groups: DuplicateGroup[];
   selectedKey: string | null;
-  onSelect(group: DuplicateGroup): void;
+  onSelect: (group: DuplicateGroup) => void;
   /** More groups than shown: a button loads the next page. */
   hasMore: boolean;
   loading: boolean;
-  onLoadMore(): void;
+  onLoadMore: () => void;
 }
 
 /** Who the group is: "Anna Berg and A. Berg", or "Anna Berg and 2 more". */

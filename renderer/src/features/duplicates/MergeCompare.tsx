@@ -18,13 +18,13 @@ interface MergeCompareProps {
   kind: DuplicateKind;
   group: DuplicateGroup;
   /** The merge was saved: `kept` now holds everything, `merged` is in the Trash. */
-  onMerged(kept: MergeSide, merged: MergeSide): void;
+  onMerged: (kept: MergeSide, merged: MergeSide) => void;
   /**
    * An action failed: when because a record was gone meanwhile (deleted or
    * merged elsewhere), the screen says `words`, reloads and returns true.
    */
-  onGone(error: unknown, words: string): boolean;
-  onSetAside(): void;
+  onGone: (error: unknown, words: string) => boolean;
+  onSetAside: () => void;
 }
 
 /** Two look-alike records side by side, which one to keep, what the merge will make of them, and the Merge button. */

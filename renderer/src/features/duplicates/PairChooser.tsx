@@ -5,7 +5,7 @@ import { SelectField } from '../../components/SelectField';
 interface PairChooserProps {
   records: DuplicateGroup['records'];
   pair: [number, number];
-  onChange(pair: [number, number]): void;
+  onChange: (pair: [number, number]) => void;
 }
 
 /** For a group of three or more look-alikes: which two to compare (and merge) now. */

@@ -15,11 +15,11 @@ export interface DuplicateGroups {
   total: number;
   error: string | null;
   loading: boolean;
-  loadMore(): void;
+  loadMore: () => void;
   /** Asks again for the groups already shown (after a merge). */
-  refresh(): void;
+  refresh: () => void;
   /** "Not a duplicate": hidden until the screen is left. */
-  setAside(group: DuplicateGroup): void;
+  setAside: (group: DuplicateGroup) => void;
 }
 
 /** The groups of look-alike contacts or companies, a page at a time. */

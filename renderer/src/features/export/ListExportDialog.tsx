@@ -23,11 +23,11 @@ interface ListExportDialogProps {
   /** The list's own count; with `more`, at least that many (a search counts to 1,000), so it is counted exactly here. */
   listCount: { total: number | null; more: boolean };
   ticked: TickedRows;
-  onSaved(result: ExportResult): void;
+  onSaved: (result: ExportResult) => void;
   /** Cancelled while writing: the unfinished file was deleted. */
-  onStopped(): void;
+  onStopped: () => void;
   /** Closed before exporting. */
-  onClose(): void;
+  onClose: () => void;
 }
 
 const delimiterKey = 'rolodesk.export.delimiter';

@@ -14,7 +14,7 @@ export interface ListExport {
   /** The screen's Export… button: focus comes back to it when the dialog closes, however it was opened. */
   buttonRef: RefObject<HTMLButtonElement | null>;
   /** Opens the dialog for the list as shown now (the button, the palette's "Export this list…", File › Export List…). */
-  open(): void;
+  open: () => void;
   /** The dialog while open; the screen renders it. */
   dialog: ReactNode;
 }

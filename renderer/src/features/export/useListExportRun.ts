@@ -11,9 +11,9 @@ export interface ListExportRun {
   /** The newest export.progress while running; null before the first. */
   progress: ExportProgress | null;
   /** Asks where to save and writes the file; `request` is read only when it starts (the ticked ids may need reading first). */
-  start(request: () => Promise<Input<'export.list'>>): void;
+  start: (request: () => Promise<Input<'export.list'>>) => void;
   /** Cancel: safe at any point, the unfinished file is deleted. */
-  stop(): void;
+  stop: () => void;
 }
 
 /** The core's words for a refusal: a VALIDATION names each problem itself; others say it in their message. */

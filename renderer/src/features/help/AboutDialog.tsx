@@ -25,7 +25,7 @@ function facts(about: AboutFacts): Array<[string, string]> {
 }
 
 /** Help › About Rolodesk: the versions, where the data is, and when it was last safely backed up. */
-export function AboutDialog({ onClose, onCopyDiagnostics }: { onClose(): void; onCopyDiagnostics(): void }) {
+export function AboutDialog({ onClose, onCopyDiagnostics }: { onClose: () => void; onCopyDiagnostics: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
   const about = useLoaded(loadAbout);
   return (

@@ -20,7 +20,7 @@ function keysOf(chords: readonly Chord[]): string[] {
 }
 
 /** Help › Keyboard Shortcuts: every shortcut of the app, from the same table the keys are handled by. */
-export function ShortcutsDialog({ onClose }: { onClose(): void }) {
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
   return (
     <Dialog

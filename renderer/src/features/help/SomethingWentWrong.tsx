@@ -7,7 +7,7 @@ export const whatToDo =
   'Rolodesk wrote the details to its log on this computer; nothing was sent anywhere. Your saved data is safe. If it happens again, copy the diagnostics and paste them into a message to whoever helps you with Rolodesk.';
 
 /** In place of a screen that failed to draw: what happened, what to do, and a way back to the screen. */
-export function SomethingWentWrong({ onTryAgain }: { onTryAgain(): void }) {
+export function SomethingWentWrong({ onTryAgain }: { onTryAgain: () => void }) {
   const copyDiagnostics = useCopyDiagnostics();
   return (
     <div className="problem-screen" role="alert" aria-labelledby="problem-screen-title">

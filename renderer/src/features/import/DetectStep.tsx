@@ -7,7 +7,7 @@ import { SampleTable } from './SampleTable';
 
 interface DetectStepProps {
   inspection: Inspection;
-  onChange(options: ReadOptions): void;
+  onChange: (options: ReadOptions) => void;
 }
 
 /** What was found in the file, each with a way to change it, and the first rows as they read with it. */

@@ -11,11 +11,11 @@ interface DuplicatesStepProps {
   counts: Record<DuplicateAction, Preview['counts']>;
   /** Rows that match a record already in Rolodesk or an earlier row (those skipped under 'skip'). */
   matching: number;
-  onChoose(action: DuplicateAction): void;
+  onChoose: (action: DuplicateAction) => void;
   /** Rows that would change the consent of people who opted out, under Overwrite; and whether to let them. */
   optOutChanges: number;
   overwriteOptOuts: boolean;
-  onOverwriteOptOuts(overwrite: boolean): void;
+  onOverwriteOptOuts: (overwrite: boolean) => void;
 }
 
 /** What to do with rows that match a record already there (or an earlier row): each choice with what it would give. */

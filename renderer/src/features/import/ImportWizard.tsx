@@ -27,9 +27,9 @@ interface ImportWizardProps {
   suggestedKind?: ImportKind | undefined;
   /** Dropped on the window: read at once, no Choose step. */
   initialFile?: File | undefined;
-  onClose(): void;
+  onClose: () => void;
   /** "Show imported contacts": the list narrowed to the import's tag. */
-  onShowImported(kind: ImportKind, tagName: string): void;
+  onShowImported: (kind: ImportKind, tagName: string) => void;
 }
 
 const stepTitles: Record<WizardStep, string> = {

@@ -3,7 +3,7 @@ import { importKinds, type ImportKind } from '../../../../shared/schemas/import'
 import { kindWords } from './importWords';
 
 /** File › Import… and the palette: people or companies, before the file (the columns offered depend on it). */
-export function KindStep({ kind, onChoose }: { kind: ImportKind; onChoose(kind: ImportKind): void }) {
+export function KindStep({ kind, onChoose }: { kind: ImportKind; onChoose: (kind: ImportKind) => void }) {
   return (
     <fieldset className="import-choices">
       <legend className="import-step__lead">What does the file hold?</legend>

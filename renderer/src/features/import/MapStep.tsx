@@ -9,7 +9,7 @@ interface MapStepProps {
   mapping: Mapping;
   /** Column → why it cannot go where it goes (mapped twice). */
   clashes: ReadonlyMap<number, string>;
-  onChange(column: number, target: ColumnTarget): void;
+  onChange: (column: number, target: ColumnTarget) => void;
 }
 
 /** Two filled-in values of a column from the sample, so a bare "Column 3" can be recognised. */
@@ -78,7 +78,7 @@ export function MapStep({ inspection, mapping, clashes, onChange }: MapStepProps
                   options={options}
                   aria-invalid={clash ? true : undefined}
                   aria-describedby={clash ? `${selectId}-error` : undefined}
-                  onChange={(event) => onChange(column, event.target.value as ColumnTarget)}
+                  onChange={(event) => onChange(column, event.target.value)}
                 />
                 <FieldError id={`${selectId}-error`} message={clash} />
               </div>

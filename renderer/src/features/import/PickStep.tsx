@@ -5,8 +5,8 @@ import { useFileDrop } from '../attachments/useFileDrop';
 interface PickStepProps {
   plural: string;
   busy: boolean;
-  onPick(): void;
-  onDrop(file: File): void;
+  onPick: () => void;
+  onDrop: (file: File) => void;
 }
 
 /** Choose the file with the desktop's Open dialog, or drop it here. */

@@ -12,12 +12,12 @@ interface PreviewStepProps {
   mapping: Mapping;
   plural: string;
   dateOrder: DateOrder;
-  onDateOrder(order: DateOrder): void;
+  onDateOrder: (order: DateOrder) => void;
 }
 
 interface PreviewColumn {
   label: string;
-  value(row: PreviewRow): string;
+  value: (row: PreviewRow) => string;
 }
 
 /** The columns worth showing: the built-in fields and custom fields something is mapped to (first and last name show as Name), then tags. */

@@ -14,9 +14,9 @@ interface SummaryStepProps {
   plural: string;
   busy: boolean;
   /** Resolves true once saved (false: the save dialog was cancelled). */
-  onSaveRejected(): Promise<boolean>;
-  onUndo(): void;
-  onShowImported(): void;
+  onSaveRejected: () => Promise<boolean>;
+  onUndo: () => void;
+  onShowImported: () => void;
 }
 
 /** What the import did: the counts, the tag it left, every rejected row's line and reasons, and the ways on (save them, undo, show). */

@@ -4,7 +4,7 @@ import type { ImportKind } from '../../../../shared/schemas/import';
 /** The import wizard, as the rest of the window starts it. */
 export interface ImportControl {
   /** Opens the wizard for one kind (a list screen's Import… button), or asking which first (File › Import…, the palette). */
-  open(kind?: ImportKind): void;
+  open: (kind?: ImportKind) => void;
 }
 
 export const ImportContext = createContext<ImportControl | null>(null);

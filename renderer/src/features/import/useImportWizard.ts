@@ -35,7 +35,7 @@ export interface ImportWizard {
   duplicates: DuplicateAction;
   /** A consent column may change people who unsubscribed or asked not to be contacted (an explicit choice, off by default). */
   overwriteOptOuts: boolean;
-  setOverwriteOptOuts(overwrite: boolean): void;
+  setOverwriteOptOuts: (overwrite: boolean) => void;
   /** What each duplicates choice would give, counted by the preview's one pass over the file; null before a preview. */
   choiceCounts: Record<DuplicateAction, Counts> | null;
   summary: ImportSummary | null;
@@ -47,25 +47,25 @@ export interface ImportWizard {
   /** A run the user stopped: nothing was imported. */
   stopped: boolean;
   cancelling: boolean;
-  chooseKind(kind: ImportKind): void;
+  chooseKind: (kind: ImportKind) => void;
   /** The desktop's Open dialog. */
-  pickFile(): void;
+  pickFile: () => void;
   /** A file dropped on the wizard (or the window). */
-  takeFile(file: File): void;
+  takeFile: (file: File) => void;
   /** Reads the file again with one option changed (encoding, delimiter, header row, sheet). */
-  changeRead(options: ReadOptions): void;
-  setTarget(column: number, target: Mapping[number]): void;
-  setDateOrder(order: DateOrder): void;
-  setDuplicates(action: DuplicateAction): void;
-  goTo(step: WizardStep): void;
+  changeRead: (options: ReadOptions) => void;
+  setTarget: (column: number, target: Mapping[number]) => void;
+  setDateOrder: (order: DateOrder) => void;
+  setDuplicates: (action: DuplicateAction) => void;
+  goTo: (step: WizardStep) => void;
   /** From the mapping: the first 50 rows as stored, and the counts. */
-  showPreview(): void;
+  showPreview: () => void;
   /** From the preview: the duplicates choice, with what each would give. */
-  showDuplicates(): void;
-  run(): void;
-  cancelRun(): void;
-  undo(): void;
-  saveRejected(): Promise<boolean>;
+  showDuplicates: () => void;
+  run: () => void;
+  cancelRun: () => void;
+  undo: () => void;
+  saveRejected: () => Promise<boolean>;
 }
 
 /**

@@ -21,7 +21,7 @@ interface LeadSourceFieldsProps {
   idPrefix: string;
   values: Record<TrackingField, string>;
   errors: Partial<Record<TrackingField, string | undefined>>;
-  onChange(field: TrackingField, value: string): void;
+  onChange: (field: TrackingField, value: string) => void;
 }
 
 /** Where a contact or company came from: a lead source from the list, and the UTM fields in a "Campaign tracking" group, open when any is filled. */
@@ -75,7 +75,7 @@ interface ConsentFieldProps {
   error?: string | undefined;
   /** When and how the saved status last changed (null for a new contact). */
   changed: { at: string | null; source: ConsentSource | null } | null;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
 }
 
 /** A contact's marketing consent, with when and how it last changed underneath. */

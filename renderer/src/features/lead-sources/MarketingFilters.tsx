@@ -25,7 +25,7 @@ const choiceOf = (statuses: readonly ConsentStatus[] | undefined) =>
 interface MarketingFiltersProps {
   kind: FieldedKind;
   filters: ListFilters;
-  onChange(filters: ListFilters): void;
+  onChange: (filters: ListFilters) => void;
 }
 
 /** Filters by lead source (contacts and companies) and consent (contacts); nothing for other lists. */

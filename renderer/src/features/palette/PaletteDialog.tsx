@@ -31,7 +31,7 @@ interface PaletteSection {
  * (grouped by kind, best first) and the actions that match the words. The
  * input keeps focus; the arrows move the highlighted row (aria-activedescendant).
  */
-export function PaletteDialog({ onClose }: { onClose(): void }) {
+export function PaletteDialog({ onClose }: { onClose: () => void }) {
   const { go } = useNavigation();
   const actions = usePaletteActions();
   const [text, setText] = useState('');

@@ -3,8 +3,8 @@ import { createContext, useContext } from 'react';
 /** The command palette's one piece of shared state: whether it is open, and the way to open or close it. */
 export interface PaletteControl {
   isOpen: boolean;
-  open(): void;
-  close(): void;
+  open: () => void;
+  close: () => void;
 }
 
 export const PaletteContext = createContext<PaletteControl | null>(null);

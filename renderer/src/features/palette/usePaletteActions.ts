@@ -12,7 +12,7 @@ export interface PaletteAction {
   icon: IconName;
   /** More words it answers to ("add" for New contact). */
   keywords: string;
-  run(): void;
+  run: () => void;
 }
 
 /** Every action, in the order the empty palette lists them: make something, go somewhere, then the backup commands. */

@@ -9,8 +9,8 @@ import './ErasePersonDialog.css';
 
 interface ErasePersonDialogProps {
   contact: { id: number; name: string };
-  onErased(): void;
-  onCancel(): void;
+  onErased: () => void;
+  onCancel: () => void;
 }
 
 /**

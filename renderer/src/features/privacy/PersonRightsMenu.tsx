@@ -11,7 +11,7 @@ import { matchesShortcut } from '../../../../shared/shortcuts';
 interface PersonRightsMenuProps {
   contact: { id: number; name: string };
   /** The person was erased: the panel closes and the list reloads. */
-  onErased(): void;
+  onErased: () => void;
 }
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'failed'; text: string };

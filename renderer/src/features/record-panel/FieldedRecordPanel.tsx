@@ -34,7 +34,7 @@ interface FieldedRecordPanelProps extends PanelFrame {
   };
   /** The record as saved; null for a new one, or until it has loaded. */
   saved: SavedRecord | null;
-  removal: { ask(): void; deleting: boolean };
+  removal: { ask: () => void; deleting: boolean };
   /** The question before Delete, while it is being asked. */
   deleteDialog: ReactNode;
   /** The kind's own fields. */

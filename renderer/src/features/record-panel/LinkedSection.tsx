@@ -18,14 +18,14 @@ interface LinkedSectionProps<Row extends { id: number }> {
   /** Loads the first rows; loaded again whenever it changes, so callers memoise it on what it reads. */
   load: () => Promise<FirstRows<Row>>;
   /** "3 people": the count beside the title and under a cut list. */
-  count(total: number): string;
+  count: (total: number) => string;
   /** "people": in "The people could not be loaded". */
   what: string;
   emptyText: string;
   listLabel: string;
   /** A class for each list item, when the item itself is laid out. */
   itemClassName?: string;
-  renderRow(row: Row): ReactNode;
+  renderRow: (row: Row) => ReactNode;
 }
 
 /**

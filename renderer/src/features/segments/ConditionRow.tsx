@@ -38,8 +38,8 @@ interface ConditionRowProps {
   /** "Condition 2 of group 1", for the row's controls. */
   name: string;
   targets: ConditionTargets;
-  onChange(condition: SegmentCondition): void;
-  onRemove(): void;
+  onChange: (condition: SegmentCondition) => void;
+  onRemove: () => void;
 }
 
 const kindOptions = Object.entries(conditionKindLabels).map(([value, label]) => ({ value, label }));
@@ -87,7 +87,7 @@ function Choice({
   checked: boolean;
   label: string;
   title?: string;
-  onToggle(): void;
+  onToggle: () => void;
 }) {
   return (
     <label className={checked ? 'segment-choice segment-choice--on' : 'segment-choice'} title={title}>
@@ -97,7 +97,7 @@ function Choice({
   );
 }
 
-function DaysInput({ name, days, onChange }: { name: string; days: number; onChange(days: number): void }) {
+function DaysInput({ name, days, onChange }: { name: string; days: number; onChange: (days: number) => void }) {
   return (
     <span className="segment-condition__days">
       <input
@@ -125,7 +125,7 @@ function TextInput({
   label: string;
   value: string;
   type?: 'text' | 'date';
-  onChange(value: string): void;
+  onChange: (value: string) => void;
 }) {
   return (
     <input
@@ -397,7 +397,7 @@ function CustomValue({
   condition: Extract<SegmentCondition, { kind: 'customField' }>;
   field: CustomField;
   name: string;
-  onChange(condition: SegmentCondition): void;
+  onChange: (condition: SegmentCondition) => void;
 }) {
   switch (condition.op) {
     case 'isEmpty':

@@ -11,7 +11,7 @@ interface GroupEditorProps {
   /** "Group 1.2", for the group's controls. */
   name: string;
   targets: ConditionTargets;
-  onChange(group: SegmentGroup): void;
+  onChange: (group: SegmentGroup) => void;
   /** Absent for the segment's own group. */
   onRemove?: () => void;
 }

@@ -19,8 +19,8 @@ interface SegmentEditorProps {
   saved: Segment | null;
   initial: { name: string; definition: SegmentDefinition };
   targets: ConditionTargets;
-  onSaved(segment: Segment): void;
-  onDeleted(): void;
+  onSaved: (segment: Segment) => void;
+  onDeleted: () => void;
 }
 
 /** Name, groups of conditions, the live count and the matching people; Save, Delete, Show in Contacts. */

@@ -7,7 +7,7 @@ import '../tags/TagFilter.css';
 interface SegmentFilterProps {
   /** The segment the contacts list is narrowed to, if any. */
   value: number | undefined;
-  onChange(segmentId: number | undefined): void;
+  onChange: (segmentId: number | undefined) => void;
 }
 
 /** A contacts toolbar control that narrows the list to the people of one saved segment. */

@@ -4,7 +4,7 @@ import type { LiveSegment } from './useLiveSegment';
 
 interface SegmentMembersProps {
   live: LiveSegment;
-  onOpen(contactId: number): void;
+  onOpen: (contactId: number) => void;
 }
 
 /** The people the segment matches, in name order, a page at a time; each opens the contact. */

@@ -16,7 +16,7 @@ export interface LiveSegment {
   members: ContactSummary[];
   total: number;
   loading: boolean;
-  loadMore(): void;
+  loadMore: () => void;
 }
 
 /** The first field problem of a refused definition, in its own words ("Choose at least one tag."). */

@@ -6,7 +6,7 @@ export interface SegmentsState {
   /** Every saved segment in name order, with its count now; null until the first load. */
   segments: SegmentSummary[] | null;
   error: string | null;
-  reload(): void;
+  reload: () => void;
 }
 
 const loadSegments = () => invoke('segments.list', {}).then((list) => list.segments);

@@ -8,7 +8,7 @@ import type { ChoiceDraft } from './choiceDrafts';
 interface ChoicesEditorProps {
   drafts: readonly ChoiceDraft[];
   error: string | undefined;
-  onChange(drafts: ChoiceDraft[]): void;
+  onChange: (drafts: ChoiceDraft[]) => void;
 }
 
 /**

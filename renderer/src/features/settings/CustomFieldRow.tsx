@@ -16,9 +16,9 @@ interface CustomFieldRowProps {
   field: CustomField;
   isFirst: boolean;
   isLast: boolean;
-  onMove(field: CustomField, direction: 'up' | 'down'): void;
+  onMove: (field: CustomField, direction: 'up' | 'down') => void;
   /** A change was saved (or the field is gone): the list reloads. */
-  onChanged(): void;
+  onChanged: () => void;
 }
 
 /** One field in Settings: its label and type; move up and down, rename (and edit choices), delete (Rolodesk asks in its own dialog). */

@@ -8,7 +8,7 @@ interface InlineEditFormProps {
   label: string;
   /** "Save tag". */
   saveLabel: string;
-  onSave(): Promise<boolean>;
+  onSave: () => Promise<boolean>;
   /** The fields being edited. */
   children: ReactNode;
 }

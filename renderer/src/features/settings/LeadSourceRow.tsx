@@ -15,9 +15,9 @@ interface LeadSourceRowProps {
   /** Where it stands in the list, for Move up / Move down. */
   first: boolean;
   last: boolean;
-  onMove(direction: -1 | 1): void;
+  onMove: (direction: -1 | 1) => void;
   /** A change was saved (or the source is gone): the list reloads. */
-  onChanged(): void;
+  onChanged: () => void;
 }
 
 /** "2 contacts and 1 company", or '' when no record has the source. */

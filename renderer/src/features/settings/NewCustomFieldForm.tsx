@@ -20,7 +20,7 @@ const blank: FieldFormValues = { label: '', type: 'text', choices: '' };
 const typeOptions = customFieldTypes.map((type) => ({ value: type, label: customFieldTypeLabels[type] }));
 
 /** Adds a field to one kind of record: a label, a type, and for a choice field its choices. */
-export function NewCustomFieldForm({ kind, onAdded }: { kind: FieldedKind; onAdded(): void }) {
+export function NewCustomFieldForm({ kind, onAdded }: { kind: FieldedKind; onAdded: () => void }) {
   const showToast = useToast();
   const idPrefix = useId();
   const [values, setValues] = useState<FieldFormValues>(blank);

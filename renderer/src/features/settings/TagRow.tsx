@@ -15,7 +15,7 @@ import { useUnsavedWork } from '../../lib/unsavedContext';
 interface TagRowProps {
   tag: Tag;
   /** A change was saved (or the tag is gone): the list reloads. */
-  onChanged(): void;
+  onChanged: () => void;
 }
 
 /** One tag in Settings: how many records carry it; rename and recolour in place; delete (Rolodesk asks in its own dialog). */

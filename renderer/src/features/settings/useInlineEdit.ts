@@ -8,7 +8,7 @@ interface InlineEditOptions {
   /** Said once a change is saved: "Tag saved". */
   saved: string;
   /** A change was saved: the list reloads. */
-  onChanged(): void;
+  onChanged: () => void;
 }
 
 /**

@@ -14,7 +14,7 @@ export function TagColorPicker({
   label,
 }: {
   value: TagColor;
-  onChange(color: TagColor): void;
+  onChange: (color: TagColor) => void;
   label: string;
 }) {
   const name = useId();

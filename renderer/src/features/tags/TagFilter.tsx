@@ -11,7 +11,7 @@ interface TagFilterProps {
   kind: FieldedKind;
   value: TagFilterValue;
   /** Called with the new filter at each change; null means no tag filter. */
-  onChange(value: TagFilterValue): void;
+  onChange: (value: TagFilterValue) => void;
 }
 
 /** A toolbar control that narrows a list to records with any, or all, of the chosen tags. */

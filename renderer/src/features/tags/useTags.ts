@@ -6,7 +6,7 @@ export interface TagsState {
   /** Null until the first load. */
   tags: Tag[] | null;
   error: string | null;
-  reload(): void;
+  reload: () => void;
 }
 
 const loadTags = () => invoke('tags.list', {}).then((list) => list.tags);

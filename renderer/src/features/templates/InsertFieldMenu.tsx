@@ -23,7 +23,7 @@ function useMergeFields(): MergeField[] {
 const groupWords: Record<MergeField['group'], string> = { contact: 'Person', company: 'Company' };
 
 /** "Insert field": picking one puts {{field}} where the cursor was, in the subject or the body. */
-export function InsertFieldMenu({ id, onInsert }: { id: string; onInsert(key: string): void }) {
+export function InsertFieldMenu({ id, onInsert }: { id: string; onInsert: (key: string) => void }) {
   const fields = useMergeFields();
   const options = [
     { value: '', label: 'Insert field…' },

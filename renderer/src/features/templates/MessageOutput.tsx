@@ -12,7 +12,7 @@ interface MessageOutputProps {
   campaignId: number;
   channel: CampaignChannel;
   /** Saves unsaved changes first; the template's id, or undefined when it could not be saved. */
-  saveFirst(): Promise<number | undefined>;
+  saveFirst: () => Promise<number | undefined>;
   /** Why nothing may go out yet (problems in the template), or undefined. */
   blocked: string | undefined;
   /** Why no email may go out yet (no subject or no message), or undefined; a CSV may still be made. */

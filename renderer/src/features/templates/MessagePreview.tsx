@@ -15,7 +15,7 @@ interface MessagePreviewProps {
   campaignId: number;
   draft: TemplateDraft;
   /** The member shown (for "Open in mail app") and how many members the campaign has. */
-  onShown(recipient: Recipient | undefined, memberCount: number): void;
+  onShown: (recipient: Recipient | undefined, memberCount: number) => void;
 }
 
 /** The message as one member would get it: a picker of members, the merged subject and body, unknown and empty fields said. */

@@ -16,7 +16,7 @@ interface TemplateEditorProps {
   problems: readonly TemplateProblem[];
   checkFailure: string | undefined;
   nameError: string | undefined;
-  onChange(changes: Partial<TemplateDraft>): void;
+  onChange: (changes: Partial<TemplateDraft>) => void;
 }
 
 /** Name, subject, format and body of a template, an "Insert field" menu, and its problems listed live under it. */

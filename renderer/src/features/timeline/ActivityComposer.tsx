@@ -17,7 +17,7 @@ import { matchesShortcut } from '../../../../shared/shortcuts';
 const sendKeys = navigator.userAgent.includes('Mac') ? '⌘ Enter' : 'Ctrl+Enter';
 
 /** Logs a note, call, meeting or email on the record, or adds a task to it. */
-export function ActivityComposer({ record, onLogged }: { record: FieldedRef; onLogged(): void }) {
+export function ActivityComposer({ record, onLogged }: { record: FieldedRef; onLogged: () => void }) {
   const { kind: recordKind, id: recordId } = record;
   const idPrefix = useId();
   const toast = useToast();

@@ -12,9 +12,9 @@ import { ClampedBody } from './ClampedBody';
 import { createdWords, describeChange, describeMemberEvent } from './describeEntry';
 
 export interface ActivityActions {
-  onEdit(activity: ActivitySummary): void;
-  onDelete(activity: ActivitySummary): void;
-  onSetDone(task: TaskRef, done: boolean): Promise<boolean>;
+  onEdit: (activity: ActivitySummary) => void;
+  onDelete: (activity: ActivitySummary) => void;
+  onSetDone: (task: TaskRef, done: boolean) => Promise<boolean>;
 }
 
 interface TimelineItemProps extends ActivityActions {

@@ -13,7 +13,7 @@ import { RecordPicker, type PickedRecord } from './RecordPicker';
 const noRecord = 'Choose who or what the task is for: type part of a contact’s, company’s or deal’s name.';
 
 /** Adds a task from the Today screen: what, when it is due, and the record it belongs to (every activity has one). */
-export function NewTaskDialog({ onCreated, onCancel }: { onCreated(): void; onCancel(): void }) {
+export function NewTaskDialog({ onCreated, onCancel }: { onCreated: () => void; onCancel: () => void }) {
   const idPrefix = useId();
   const [fresh] = useState(() => freshValues('task'));
   const form = useActivityForm(idPrefix, () => fresh);

@@ -25,7 +25,7 @@ interface RecordPickerProps {
   label: string;
   value: PickedRecord | null;
   error?: string | undefined;
-  onChange(record: PickedRecord | null): void;
+  onChange: (record: PickedRecord | null) => void;
 }
 
 /** Finds a contact, company or deal by typing part of its name (a combobox), and shows the one chosen. */

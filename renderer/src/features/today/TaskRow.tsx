@@ -57,7 +57,7 @@ interface TaskRowProps {
   task: ActivitySummary;
   /** In "Due today", where the day goes without saying. */
   sameDay: boolean;
-  onSetDone(task: TaskRef, done: boolean): Promise<boolean>;
+  onSetDone: (task: TaskRef, done: boolean) => Promise<boolean>;
 }
 
 /** A task on the Today screen: its tick box, what to do, who it is for, when it is due. */

@@ -11,7 +11,7 @@ interface TaskSectionProps {
   tone?: 'late';
   group: TaskGroup;
   sameDay: boolean;
-  onSetDone(task: TaskRef, done: boolean): Promise<boolean>;
+  onSetDone: (task: TaskRef, done: boolean) => Promise<boolean>;
 }
 
 /** One group of tasks under its heading and count; nothing at all when the group is empty. */

@@ -9,12 +9,12 @@ import './DeleteForeverDialog.css';
 
 interface DeleteForeverDialogProps {
   entry: TrashEntry;
-  onDeleted(): void;
+  onDeleted: () => void;
   /** The entry is gone meanwhile: true when the screen took care of it (said so, reloaded). */
-  onGone(error: unknown): boolean;
+  onGone: (error: unknown) => boolean;
   /** What the entry holds changed meanwhile: the screen's list is out of date too. */
-  onChangedMeanwhile(): void;
-  onCancel(): void;
+  onChangedMeanwhile: () => void;
+  onCancel: () => void;
 }
 
 /**

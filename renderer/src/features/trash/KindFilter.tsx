@@ -6,7 +6,7 @@ const kinds: readonly RecordKind[] = ['contact', 'company', 'deal', 'activity'];
 interface KindFilterProps {
   /** undefined: every kind. */
   kind: RecordKind | undefined;
-  onChange(kind: RecordKind | undefined): void;
+  onChange: (kind: RecordKind | undefined) => void;
 }
 
 /** All · Contacts · Companies · Deals · Activities: toggle buttons, the pressed one is what the list shows. */

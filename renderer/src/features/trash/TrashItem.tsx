@@ -9,8 +9,8 @@ interface TrashItemProps {
   entry: TrashEntry;
   /** A restore or delete of this entry is running. */
   busy: boolean;
-  onRestore(entry: TrashEntry): void;
-  onDeleteForever(entry: TrashEntry): void;
+  onRestore: (entry: TrashEntry) => void;
+  onDeleteForever: (entry: TrashEntry) => void;
 }
 
 /** One delete in the trash: what it was, what it holds (or, merged away, where its links went), when, until when it is kept, and the two ways out. */

@@ -9,11 +9,11 @@ export interface TrashPages {
   total: number;
   loadingMore: boolean;
   error: string | null;
-  showMore(): void;
+  showMore: () => void;
   /** Asks again for the entries shown (at least a page): what each holds changes when another is restored or deleted for good. */
-  reload(): void;
+  reload: () => void;
   /** Takes an entry off the list after it was restored or deleted for good. */
-  forget(trashId: number): void;
+  forget: (trashId: number) => void;
 }
 
 const pageSize = 50;

@@ -7,9 +7,9 @@ interface LeavePromptProps {
   /** False for work that cannot be kept half-done (an import being set up): only Leave or Stay. */
   canSave: boolean;
   saving: boolean;
-  onSave(): void;
-  onDiscard(): void;
-  onKeepEditing(): void;
+  onSave: () => void;
+  onDiscard: () => void;
+  onKeepEditing: () => void;
 }
 
 /** "Save your changes?" before typing would be lost. Save has focus: Enter keeps the work. */

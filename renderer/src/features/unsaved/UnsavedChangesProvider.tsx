@@ -9,7 +9,7 @@ interface Question {
   label: string;
   canSave: boolean;
   saving: boolean;
-  answer(choice: Answer): void;
+  answer: (choice: Answer) => void;
 }
 
 /**

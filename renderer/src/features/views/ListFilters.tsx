@@ -9,7 +9,7 @@ import { tagFilterRequest } from '../tags/tagFilter';
 interface ListFiltersProps {
   kind: FieldedKind;
   filters: Filters;
-  onChange(filters: Filters): void;
+  onChange: (filters: Filters) => void;
 }
 
 /** A list's filter controls: by tags, by custom-field conditions, and (contacts) by a saved segment. */

@@ -33,7 +33,7 @@ const firstRun: Record<FieldedKind, FirstRunWords> = {
 };
 
 /** First run: nothing of this kind to list yet, so say what to do. */
-export function NoRecordsYet({ kind, onCreate }: { kind: FieldedKind; onCreate(): void }) {
+export function NoRecordsYet({ kind, onCreate }: { kind: FieldedKind; onCreate: () => void }) {
   const words = firstRun[kind];
   return (
     <EmptyState

@@ -27,11 +27,11 @@ import '../contacts/ContactsScreen.css';
 /** What a list screen hands its record panel. */
 export interface PanelHooks {
   panel: PanelState<never>;
-  onSaved(record: { id: number }, created: boolean): void;
-  onDeleted(trashed: Trashed | null): void;
+  onSaved: (record: { id: number }, created: boolean) => void;
+  onDeleted: (trashed: Trashed | null) => void;
   /** Reloads the list (a new photo shows in its row, say). */
-  refresh(): void;
-  onClose(): void;
+  refresh: () => void;
+  onClose: () => void;
 }
 
 interface RecordListScreenProps<Row extends { id: number; name: string }, Sort extends string> {
@@ -50,8 +50,8 @@ interface RecordListScreenProps<Row extends { id: number; name: string }, Sort e
   /** What the search looks in, for the "no matches" hint. */
   searchesIn: string;
   /** Shown before the first record, with the way to make it. */
-  empty(create: () => void): ReactNode;
-  renderPanel(hooks: PanelHooks): ReactNode;
+  empty: (create: () => void) => ReactNode;
+  renderPanel: (hooks: PanelHooks) => ReactNode;
 }
 
 /**

@@ -23,7 +23,7 @@ interface ViewPickerProps<Sort extends string> {
   current: ListQuery<Sort>;
   /** The list as it is with nothing chosen. */
   everything: ListQuery<Sort>;
-  onApply(query: ListQuery<Sort>): void;
+  onApply: (query: ListQuery<Sort>) => void;
 }
 
 /** Saved views of a list: pick one, save the list as it is now under a name, update or delete the one picked. */
@@ -150,8 +150,8 @@ function NameViewDialog({
 }: {
   kind: FieldedKind;
   query: ListQuery;
-  onSaved(view: SavedView): void;
-  onCancel(): void;
+  onSaved: (view: SavedView) => void;
+  onCancel: () => void;
 }) {
   const id = useId();
   const [name, setName] = useState('');

@@ -44,7 +44,7 @@ const choices: readonly Choice[] = [
  * The first thing a new data folder shows: what Rolodesk is, and four ways
  * to begin. Whatever is chosen, or closing it, it is not shown again.
  */
-export function WelcomeDialog({ onDone }: { onDone(): void }) {
+export function WelcomeDialog({ onDone }: { onDone: () => void }) {
   const openImport = useImport().open;
   const { openRestore } = useBackups();
   const { adding, problem, addSample } = useAddSampleData();

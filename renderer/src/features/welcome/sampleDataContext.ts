@@ -7,11 +7,11 @@ export type SampleKind = keyof SampleDataStatus['ids'];
 export interface SampleData {
   /** null until the core has answered. */
   status: SampleDataStatus | null;
-  isSample(kind: SampleKind, id: number): boolean;
+  isSample: (kind: SampleKind, id: number) => boolean;
   /** Adds the sample records; rejects with a CrmError the caller shows. */
-  add(): Promise<void>;
+  add: () => Promise<void>;
   /** Asks in the window, then removes every sample record for good. */
-  askRemove(): void;
+  askRemove: () => void;
 }
 
 export const SampleDataContext = createContext<SampleData | null>(null);
