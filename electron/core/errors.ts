@@ -41,3 +41,9 @@ export function fromSqliteError(error: unknown): unknown {
   }
   return error;
 }
+
+/** The words of a VALIDATION error that names its fields; dispatch and the core's own checks both use it. */
+export function validationError(fields: FieldIssue[]): ErrorPayload {
+  const summary = fields.map((issue) => `${issue.field}: ${issue.message}`).join(' ');
+  return { code: 'VALIDATION', message: `Please check the highlighted fields. ${summary}`, details: { fields } };
+}

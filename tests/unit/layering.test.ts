@@ -91,3 +91,34 @@ describe('the dependency rule (DESIGN.md)', () => {
     );
   });
 });
+
+describe("the core's layers (handlers parse and call, repos hold the SQL)", () => {
+  const handlerFiles = sourceFiles('electron/core').filter((file) => file.endsWith('/handlers.ts'));
+
+  it('no electron/core/**/handlers.ts runs SQL or opens better-sqlite3 itself', () => {
+    const sqlCall = /\.(prepare|exec)\s*(<[^>]*>)?\s*\(/;
+    expect(handlerFiles.length).toBeGreaterThan(20);
+    expect(
+      handlerFiles.flatMap((file) => [
+        ...(sqlCall.test(readFileSync(join(root, file), 'utf8')) ? [`${file} runs SQL`] : []),
+        ...importsOf(file)
+          .filter((specifier) => specifier === 'better-sqlite3')
+          .map(() => `${file} imports better-sqlite3`),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('only the wiring (core.ts, session.ts) reaches electron/core/ipc from the rest of the core', () => {
+    const wiring = new Set(['electron/core/core.ts', 'electron/core/session.ts']);
+    expect(
+      sourceFiles('electron/core')
+        .filter((file) => !inside('electron/core/ipc')(file) && !wiring.has(file))
+        .flatMap((file) =>
+          importsOf(file)
+            .map((specifier) => target(file, specifier))
+            .filter(inside('electron/core/ipc'))
+            .map((landsAt) => `${file} imports ${landsAt}`),
+        ),
+    ).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { uploadChunkBytes } from '../../../shared/schemas/attachment';
 import type { CoreContext, Handlers } from '../context';
 import { confirmOrCancel } from '../confirm-destructive';
 import { CrmError } from '../errors';
+import { liveRecords } from '../records/live-records';
 import { readAttachmentSettings, writeAttachmentSettings } from '../settings/attachment-settings';
 import { changeThenReleaseFiles } from './release';
 import { attachmentsRepo } from './repo';
@@ -11,12 +12,13 @@ import { newCopyFolder } from './scratch-folder';
 import { storedKindOf } from './stored-kind';
 import { copyVerified } from './verified-copy';
 
-const recordGone = () => new CrmError('NOT_FOUND', 'This record no longer exists, so the file was not added.');
 const attachmentGone = () => new CrmError('NOT_FOUND', 'This attachment no longer exists. It may have been removed.');
 
 export function attachmentHandlers(context: CoreContext) {
   const { db, clock, store, uploads, settings, desktop, logger, scratchDir } = context;
   const repo = attachmentsRepo(db);
+  const records = liveRecords(db);
+  const notAdded = 'The file was not added.';
   const found = <T>(value: T | undefined): T => {
     if (value === undefined) throw attachmentGone();
     return value;
@@ -26,7 +28,7 @@ export function attachmentHandlers(context: CoreContext) {
     'attachments.list': ({ record }) => ({ attachments: repo.listFor(record) }),
 
     'attachments.start': async ({ record, fileName, size }) => {
-      if (!repo.recordExists(record)) throw recordGone();
+      records.mustExist(record, notAdded);
       const uploadId = await uploads.start(record, fileName, size, readAttachmentSettings(settings).maxFileMegabytes);
       return { uploadId, chunkBytes: uploadChunkBytes };
     },
@@ -39,7 +41,7 @@ export function attachmentHandlers(context: CoreContext) {
       const file = await uploads.finish(uploadId);
       try {
         return db.transaction(() => {
-          if (!repo.recordExists(file.record)) throw recordGone();
+          records.mustExist(file.record, notAdded);
           return repo.add(file, clock.now().toISOString());
         })();
       } catch (error) {

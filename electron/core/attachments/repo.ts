@@ -1,7 +1,7 @@
 import type { Attachment, RecordRef } from '../../../shared/schemas/attachment';
 import type { RecordKind } from '../../../shared/schemas/record';
 import type { Db } from '../db/open';
-import { ownerColumn, tableOf } from '../records/kinds';
+import { ownerColumn } from '../records/kinds';
 import { allowedKinds, type AllowedKind } from './file-types';
 
 interface AttachmentRow {
@@ -91,12 +91,6 @@ export function attachmentsRepo(db: Db) {
       ),
     ]),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[number], AttachmentRow>>>;
-  const exists = Object.fromEntries(
-    kinds.map((kind) => [
-      kind,
-      db.prepare<[number], number>(`SELECT 1 FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`).pluck(),
-    ]),
-  ) as Record<RecordKind, ReturnType<typeof db.prepare<[number], number>>>;
   const deleteAttachment = db.prepare<[number]>('DELETE FROM attachments WHERE id = ?');
   const blob = db.prepare<[string], BlobRow>('SELECT sha256, size, mime_type, type_label FROM blobs WHERE sha256 = ?');
   const deleteIfUnused = db.prepare<[string]>(`DELETE FROM blobs WHERE sha256 = ? AND ${unreferenced}`);
@@ -110,10 +104,6 @@ export function attachmentsRepo(db: Db) {
 
   return {
     saveBlob,
-    /** The record exists and is not in the trash. */
-    recordExists(record: RecordRef): boolean {
-      return exists[record.kind].get(record.id) !== undefined;
-    },
     /** Records the blob (once) and the attachment, in the caller's transaction. */
     add(
       file: { sha256: string; size: number; kind: AllowedKind; fileName: string; record: RecordRef },

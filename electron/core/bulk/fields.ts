@@ -193,7 +193,8 @@ export function bulkFields(db: Db) {
     const definition = custom.field(fieldId, 'action.field');
     if (definition.kind !== kind)
       throw invalid('action.field', `“${definition.label}” is not a field of this kind of record.`);
-    const live = { contact: contacts.values, company: companies.values, deal: deals.values }[kind];
+    const live = (id: number) =>
+      kind === 'contact' ? contacts.values(id) : kind === 'company' ? companies.values(id) : deals.values(id);
     return {
       label: definition.label,
       schema: z.union([z.string().max(1000), z.number()]).nullable(),

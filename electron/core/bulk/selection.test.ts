@@ -76,12 +76,9 @@ describe('selections resolved by the list itself', () => {
 
   it('a range longer than 10,000 rows is refused in words', async () => {
     const core = await openCore(tempDir());
-    expect(
-      await failure(core, 'bulk.range', { list: { kind: 'contact', query: {} }, from: 0, to: 10_000 }),
-    ).toMatchObject({
-      code: 'VALIDATION',
-      details: { fields: [{ field: 'to', message: expect.stringContaining('at most 10,000') }] },
-    });
+    const refused = await failure(core, 'bulk.range', { list: { kind: 'contact', query: {} }, from: 0, to: 10_000 });
+    expect(refused).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'to' }] } });
+    expect(refused.details?.fields?.[0]?.message).toContain('at most 10,000');
   });
 
   it('select-all acts on every row the query matches less those unticked since, as one change with one Undo', async () => {

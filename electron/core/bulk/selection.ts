@@ -6,7 +6,8 @@ import { contactsRepo } from '../contacts/repo';
 import type { Db } from '../db/open';
 import { dealsRepo } from '../deals/repo';
 import { CrmError } from '../errors';
-import { countOf, nouns, tableOf } from '../records/kinds';
+import { countOf, nouns } from '../records/kinds';
+import { liveRecords } from '../records/live-records';
 
 type BulkRequest = ParsedInput<'bulk.apply'>;
 type ListSelector = ParsedInput<'bulk.range'>['list'];
@@ -28,16 +29,7 @@ export function listSelections(db: Db, clock: Clock = systemClock) {
   const contacts = contactsRepo(db, clock);
   const companies = companiesRepo(db);
   const deals = dealsRepo(db);
-  const live = Object.fromEntries(
-    (['contact', 'company', 'deal', 'activity'] as const).map((kind) => [
-      kind,
-      db
-        .prepare<[string], number>(
-          `SELECT id FROM ${tableOf[kind]} WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
-        )
-        .pluck(),
-    ]),
-  ) as Record<RecordKind, ReturnType<typeof db.prepare<[string], number>>>;
+  const records = liveRecords(db);
 
   function reading(list: ListSelector): {
     between: (offset: number, limit: number) => number[];
@@ -67,9 +59,6 @@ export function listSelections(db: Db, clock: Clock = systemClock) {
   }
 
   return {
-    /** The ids of the records that exist (not in the trash) among these. */
-    liveIds: (kind: RecordKind, ids: readonly number[]): number[] => live[kind].all(JSON.stringify(ids)),
-
     /** How many rows the list holds, exactly. */
     count: (list: ListSelector): number => reading(list).count(),
 
@@ -84,7 +73,7 @@ export function listSelections(db: Db, clock: Clock = systemClock) {
     resolve(request: Pick<BulkRequest, 'kind' | 'ids' | 'matching'>): number[] {
       const { kind, ids, matching } = request;
       if (ids) {
-        const found = live[kind].all(JSON.stringify(ids));
+        const found = records.idsAmong(kind, ids);
         const gone = ids.length - found.length;
         if (gone > 0)
           throw listChanged(

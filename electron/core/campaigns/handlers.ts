@@ -30,12 +30,6 @@ export function campaignHandlers({ db, clock, desktop, logger }: CoreContext) {
   const statuses = memberStatusChanges(db);
   const resultsOf = campaignResults(db);
   const segments = segmentsRepo(db);
-  const removeMember = db.prepare<[number, string]>(
-    'DELETE FROM campaign_members WHERE campaign_id = ? AND contact_id IN (SELECT value FROM json_each(?))',
-  );
-  const isMember = db
-    .prepare<[number, number], number>('SELECT 1 FROM campaign_members WHERE campaign_id = ? AND contact_id = ?')
-    .pluck();
   const now = () => clock.now().toISOString();
   const today = () => format(clock.now(), 'yyyy-MM-dd');
   const existing = (campaignId: number) => {
@@ -89,7 +83,7 @@ export function campaignHandlers({ db, clock, desktop, logger }: CoreContext) {
       })(),
     'campaigns.removeMembers': write(({ campaignId, contactIds }) => {
       existing(campaignId);
-      return { removed: removeMember.run(campaignId, JSON.stringify(contactIds)).changes };
+      return { removed: repo.removeMembers(campaignId, contactIds) };
     }),
     'campaigns.setStatus': write(({ campaignId, status, contactIds, withStatus }) => {
       existing(campaignId);
@@ -97,7 +91,7 @@ export function campaignHandlers({ db, clock, desktop, logger }: CoreContext) {
     }),
     'campaigns.recordUnsubscribe': write(({ campaignId, contactId }) => {
       existing(campaignId);
-      if (isMember.get(campaignId, contactId) === undefined) throw notAMember();
+      if (!repo.isMember(campaignId, contactId)) throw notAMember();
       return statuses.unsubscribe(campaignId, contactId, 'by_hand', now());
     }),
     'campaigns.importReport': async ({ campaignId }) => {

@@ -96,6 +96,12 @@ export function campaignsRepo(db: Db) {
     .pluck();
   const remove = db.prepare<[number]>('DELETE FROM campaigns WHERE id = ?');
   const segmentUsed = db.prepare<[number, number]>('UPDATE campaigns SET segment_id = ? WHERE id = ?');
+  const removeMembers = db.prepare<[number, string]>(
+    'DELETE FROM campaign_members WHERE campaign_id = ? AND contact_id IN (SELECT value FROM json_each(?))',
+  );
+  const memberFlag = db
+    .prepare<[number, number], number>('SELECT 1 FROM campaign_members WHERE campaign_id = ? AND contact_id = ?')
+    .pluck();
   const memberFilter = `m.campaign_id = @campaignId AND c.deleted_at IS NULL
     AND (@status IS NULL OR m.status = @status)
     AND (@search = '' OR c.name LIKE @pattern ESCAPE '\\' OR c.email LIKE @pattern ESCAPE '\\')`;
@@ -132,6 +138,10 @@ export function campaignsRepo(db: Db) {
     list: (today: string): Campaign[] => all.all().map((row) => campaignOf(row, today)),
     get,
     exists: (id: number): boolean => byId.get(id) !== undefined,
+    isMember: (campaignId: number, contactId: number): boolean => memberFlag.get(campaignId, contactId) !== undefined,
+    /** Takes these people off the campaign; how many were on it. */
+    removeMembers: (campaignId: number, contactIds: readonly number[]): number =>
+      removeMembers.run(campaignId, JSON.stringify(contactIds)).changes,
     /** The segment members were last added from (kept with the campaign; the members are a snapshot). */
     rememberSegment: (campaignId: number, segmentId: number): void => void segmentUsed.run(segmentId, campaignId),
     create(draft: ParsedDraft, now: string, today: string): Campaign {

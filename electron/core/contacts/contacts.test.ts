@@ -45,10 +45,9 @@ describe('contacts', () => {
     expect(updated.updatedAt).toBe('2026-03-01T09:01:00.000Z');
     expect(await ok<Contact>(core.dispatch('contacts.get', { id: created.id }))).toEqual(updated);
 
-    expect(await ok(core.dispatch('contacts.delete', { id: created.id }))).toEqual({
-      id: created.id,
-      trashId: expect.any(Number),
-    });
+    const deleted = await ok<{ id: number; trashId: number }>(core.dispatch('contacts.delete', { id: created.id }));
+    expect(deleted.id).toBe(created.id);
+    expect(deleted.trashId).toBeGreaterThan(0);
     expect(await core.dispatch('contacts.get', { id: created.id })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
@@ -63,10 +62,8 @@ describe('contacts', () => {
       ['contacts.delete', { id: 999 }],
     ] as const) {
       const result = await core.dispatch(channel, input);
-      expect(result).toMatchObject({
-        ok: false,
-        error: { code: 'NOT_FOUND', message: expect.stringMatching(/no longer exists/) },
-      });
+      expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(result.ok ? '' : result.error.message).toMatch(/no longer exists/);
     }
     expect(core.db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0);
   });

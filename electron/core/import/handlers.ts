@@ -12,6 +12,7 @@ import { CrmError } from '../errors';
 import { suggestMapping } from './presets';
 import { writeRejectedCsv } from './rejected-csv';
 import { rememberedMappings } from './remembered';
+import { importRuns, type ImportRunRow } from './runs-repo';
 import type { ImportSpec, PhaseProgress } from './stage';
 import { checkMapping, targetOptions } from './targets';
 import { undoDays, withinUndoTime } from './undo';
@@ -30,20 +31,6 @@ interface OpenImport {
   inspected?: { read: string; info: SourceInfo };
   /** The preview or run in progress. */
   running?: AbortController;
-}
-
-interface ImportRow {
-  id: number;
-  record_kind: ImportKind;
-  file_name: string;
-  headers: string;
-  tag_name: string;
-  created: number;
-  updated: number;
-  skipped: number;
-  rejected: number;
-  created_at: string;
-  undone_at: string | null;
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -76,17 +63,7 @@ export function importHandlers({
   const opened = new Map<string, OpenImport>();
   const remembered = rememberedMappings(settings);
   const fields = customFieldsRepo(db);
-  const runById = db.prepare<[number], ImportRow>('SELECT * FROM imports WHERE id = ?');
-  const recentRuns = db.prepare<[string], ImportRow>(
-    'SELECT * FROM imports WHERE created_at >= ? ORDER BY created_at DESC, id DESC',
-  );
-  // The companies a contact import made for its rows' company column (a company import's own are its `created`).
-  const companiesCreatedBy = db
-    .prepare<[number], number>(
-      `SELECT count(*) FROM import_records r JOIN imports i ON i.id = r.import_id AND i.record_kind = 'contact'
-       WHERE r.import_id = ? AND r.record_kind = 'company' AND r.action = 'created'`,
-    )
-    .pluck();
+  const runs = importRuns(db);
 
   function openOne(importId: string): OpenImport {
     const found = opened.get(importId);
@@ -175,14 +152,14 @@ export function importHandlers({
     return true;
   }
 
-  function toRun(row: ImportRow): ImportRun {
+  function toRun(row: ImportRunRow): ImportRun {
     return {
       runId: row.id,
       kind: row.record_kind,
       fileName: row.file_name,
       tagName: row.tag_name,
       created: row.created,
-      companiesCreated: companiesCreatedBy.get(row.id)!,
+      companiesCreated: runs.companiesCreatedBy(row.id),
       updated: row.updated,
       skipped: row.skipped,
       rejected: row.rejected,
@@ -279,7 +256,7 @@ export function importHandlers({
       });
       return {
         ...result,
-        companiesCreated: companiesCreatedBy.get(result.runId)!,
+        companiesCreated: runs.companiesCreatedBy(result.runId),
         tagName,
         seconds: Math.round((Date.now() - started) / 100) / 10,
       };
@@ -295,7 +272,7 @@ export function importHandlers({
     'import.close': async ({ importId }) => ({ closed: await close(importId) }),
 
     'import.saveRejected': async ({ runId }) => {
-      const run = runById.get(runId);
+      const run = runs.get(runId);
       if (!run) throw runGone();
       if (run.rejected === 0)
         throw new CrmError(
@@ -305,18 +282,18 @@ export function importHandlers({
       const suggested = `${basename(run.file_name, extname(run.file_name))} - rejected rows.csv`;
       const destination = await desktop.chooseSaveLocation(suggested);
       if (destination === undefined) return { saved: false };
-      const rows = await writeRejectedCsv(db, runId, JSON.parse(run.headers) as string[], destination);
+      const rows = await writeRejectedCsv(db, runId, run.headers, destination);
       logger.info('rejected rows saved', { runId, rows, destination: pathForLog(destination) });
       return { saved: true };
     },
 
     'import.list': () => {
       const since = new Date(clock.now().getTime() - undoDays * dayMs).toISOString();
-      return { imports: recentRuns.all(since).map(toRun) };
+      return { imports: runs.since(since).map(toRun) };
     },
 
     'import.undo': async ({ runId }) => {
-      const run = runById.get(runId);
+      const run = runs.get(runId);
       if (!run) throw runGone();
       const undone = await writeGate.hold(() =>
         jobs.run('importUndo', { file: databaseFile, runId, now: clock.now().toISOString() }),

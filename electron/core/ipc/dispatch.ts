@@ -3,7 +3,7 @@ import { channels, isChannelName } from '../../../shared/contract';
 import type { ErrorPayload, FieldIssue } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import type { Handlers } from '../context';
-import { CrmError, fromSqliteError } from '../errors';
+import { CrmError, fromSqliteError, validationError } from '../errors';
 import { describeError, type Logger } from '../logger';
 import { findNonPlainValue } from './plain-data';
 
@@ -16,11 +16,6 @@ function fieldIssues(error: z.ZodError): FieldIssue[] {
     }
     return { field: path || 'input', message: issue.message };
   });
-}
-
-export function validationError(fields: FieldIssue[]): ErrorPayload {
-  const summary = fields.map((issue) => `${issue.field}: ${issue.message}`).join(' ');
-  return { code: 'VALIDATION', message: `Please check the highlighted fields. ${summary}`, details: { fields } };
 }
 
 const internalError: ErrorPayload = {

@@ -7,6 +7,7 @@ import { CrmError } from '../errors';
 import { backupsHolding } from './backups-holding';
 import { erasePerson } from './erase';
 import { erasePlanner, type ErasePlan } from './erase-plan';
+import { erasureLog } from './erasures';
 import { personReader } from './person-data';
 import { writePersonArchive } from './person-archive';
 
@@ -39,9 +40,7 @@ export function privacyHandlers({ db, store, desktop, clock, logger, appVersion,
   const dataRoot = dirname(databaseFile);
   // Where backups go unless the user chose another folder (paths.ts: <data dir>/backups).
   const holding = () => backupsHolding(dataRoot, join(dataRoot, 'backups'), clock.now());
-  const erasures = db
-    .prepare<[], string>('SELECT erased_on FROM erasures ORDER BY erased_on DESC, id DESC LIMIT 1000')
-    .pluck();
+  const erasures = erasureLog(db);
 
   async function preview(contactId: number): Promise<ErasePreview & { plan: ErasePlan }> {
     const plan = planner.plan(contactId);
@@ -98,7 +97,7 @@ export function privacyHandlers({ db, store, desktop, clock, logger, appVersion,
       return { erased: true as const, erasedOn: dayText(now), backups };
     },
     'privacy.erasures': () => ({
-      entries: erasures.all().map((erasedOn) => ({ erasedOn, text: `A contact was erased on ${erasedOn}.` })),
+      entries: erasures.recent(),
     }),
   } satisfies Partial<Handlers>;
 }

@@ -1,8 +1,13 @@
 import type { Statement } from 'better-sqlite3';
+import { z } from 'zod';
 import type { RecordKind } from '../../../shared/schemas/record';
 import { isBlankSearch } from '../../../shared/search-words';
 import type { Db } from '../db/open';
 import { listCountCap, listSearch, walksIndex, type PageSearch, type SearchTerm } from '../search/list-search';
+
+// What counts and select-alls read back: checked, not assumed.
+const Count = z.int().nonnegative();
+const Ids = z.array(z.int());
 
 export type Direction = 'asc' | 'desc';
 
@@ -173,17 +178,15 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
     // Unfiltered: every row less those in the trash. SQLite counts a whole table without reading it,
     // and the trash is a small index; a scan of 100,000 index entries would cost 2 ms a page.
     if (conditions.where.length === 0 && extra.length === 0) {
-      return prepared(
-        `SELECT (SELECT count(*) FROM ${table}) - (SELECT count(*) FROM ${table} WHERE trash_id IS NOT NULL) AS n`,
-      )
-        .pluck()
-        .get() as number;
+      return Count.parse(
+        plucked(
+          `SELECT (SELECT count(*) FROM ${table}) - (SELECT count(*) FROM ${table} WHERE trash_id IS NOT NULL) AS n`,
+        ).get(),
+      );
     }
-    return (
-      prepared(`SELECT count(*) AS n FROM ${table} ${alias} WHERE ${whereOf(conditions, extra)}`).get(
-        conditions.params,
-      ) as { n: number }
-    ).n;
+    return Count.parse(
+      plucked(`SELECT count(*) AS n FROM ${table} ${alias} WHERE ${whereOf(conditions, extra)}`).get(conditions.params),
+    );
   }
 
   /** Rows offset..offset+limit-1 of the list in its order, as `columns` (any search in the conditions already a term). */
@@ -262,19 +265,15 @@ export function listReader<Sort extends string, Row>(db: Db, source: ListSource<
     /** Every id the conditions match, in no particular order: a select-all. */
     matchingIds(conditions: Conditions): number[] {
       const all = conditions.search === undefined ? conditions : narrowed(conditions, search.read(conditions.search));
-      return (
-        prepared(`SELECT ${idColumn} FROM ${table} ${alias} WHERE ${whereOf(all)}`).all(all.params) as Array<{
-          id: number;
-        }>
-      ).map((row) => row.id);
+      return Ids.parse(plucked(`SELECT ${idColumn} FROM ${table} ${alias} WHERE ${whereOf(all)}`).all(all.params));
     },
     /** The SQL a page runs, for EXPLAIN QUERY PLAN in tests: without a search, or with one read each way (list-search.ts). */
-    pageSql(
+    pageSql: (
       sort: Sort,
       direction: Direction,
       conditions: Conditions = noConditions(),
       searched?: 'read' | 'sift' | 'watchedSift' | 'walk' | 'run',
-    ): string[] {
+    ): string[] => {
       const typed = searched && search[searched]('x');
       const term =
         typed && typed.how === 'run' ? joinedRun(typed, { sort, direction, offset: 0, limit: 100 }, conditions) : typed;

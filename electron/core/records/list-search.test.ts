@@ -13,7 +13,7 @@ import { useTempDirs } from '../../../tests/support/temp-dir';
 import { activitiesRepo } from '../activities/repo';
 import { companiesRepo } from '../companies/repo';
 import { contactsRepo } from '../contacts/repo';
-import { toPrefixQuery } from '../contacts/search-query';
+import { toPrefixQuery } from '../search/prefix-query';
 import type { Core } from '../core';
 import { dealsRepo } from '../deals/repo';
 import { idBase, kindBase } from '../search/documents';

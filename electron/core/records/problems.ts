@@ -1,5 +1,4 @@
-import { CrmError } from '../errors';
-import { validationError } from '../ipc/dispatch';
+import { CrmError, validationError } from '../errors';
 import type { z } from 'zod';
 
 /** A value the user can fix, named by its field, as dispatch reports schema failures. */
@@ -22,9 +21,7 @@ export function parseAs<S extends z.ZodType>(schema: S, value: unknown, prefix: 
     message: issue.message,
   }));
   const payload = validationError(fields);
-  return (() => {
-    throw new CrmError('VALIDATION', payload.message, payload.details);
-  })();
+  throw new CrmError('VALIDATION', payload.message, payload.details);
 }
 
 export const blankToNull = (text: string): string | null => (text === '' ? null : text);

@@ -38,8 +38,10 @@ export function sortKey(name: string): string {
 const indexWords = new IndexWords();
 
 // Combining accents of Latin, Greek and Cyrillic (other scripts' marks are part of their letters).
+// eslint-disable-next-line no-misleading-character-class -- a class of lone combining marks, each removed on its own
 const accents = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/gu;
 // Joiners, variation selectors and skin tones: parts of an emoji or of nothing.
+// eslint-disable-next-line no-misleading-character-class -- a class of lone modifiers and joiners, each removed on its own
 const invisible = /[\p{Cf}\ufe00-\ufe0f\u{e0100}-\u{e01ef}\u{1f3fb}-\u{1f3ff}]/gu;
 const sortFolds: Record<string, string> = { ...foldedLetters, ŋ: 'n', ə: 'e', ς: 'σ' };
 const foldable = new RegExp(`[${Object.keys(sortFolds).join('')}]`, 'gu');

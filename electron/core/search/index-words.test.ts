@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../tests/bench/random';
 import { useCores } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
-import { toPrefixQuery } from '../contacts/search-query';
+import { toPrefixQuery } from './prefix-query';
 import { IndexWords, searchTokenizer } from './index-words';
 
 // Letters, accents (precomposed and combining), letters unicode61 folds its own way (Ø, ł, ı, İ, ß, ſ, ǅ, µ),

@@ -4,7 +4,7 @@ import { searchWords } from '../../../shared/search-words';
 /** How the search index splits and folds text (migration 14 made search_fts with it; a test holds the two together). */
 export const searchTokenizer = 'unicode61 remove_diacritics 2';
 
-const asciiOnly = /^[\x00-\x7f]*$/;
+const asciiOnly = /^\p{ASCII}*$/u;
 const asciiSeparators = /[^a-z0-9]+/g;
 const blockBits = 7;
 

@@ -1,5 +1,5 @@
 import type { RecordKind } from '../../../shared/schemas/record';
-import { toPrefixQuery } from '../contacts/search-query';
+import { toPrefixQuery } from './prefix-query';
 import type { Db } from '../db/open';
 import { detailSql, documentSources, idBase, kindBase } from './documents';
 import { IndexWords } from './index-words';
@@ -139,6 +139,7 @@ function watchOf(db: Db): { watch: WalkWatch } {
     return matches ? 1 : 0;
   });
   // `sift_step(id)`: counts the rows a watched sift walks past (the id ties it to the list's own loop) and gives up past its budget.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- better-sqlite3 takes the SQL function's arity from this parameter
   db.function('sift_step', (_id: unknown) => {
     const watch = state.watch;
     watch.tested += 1;

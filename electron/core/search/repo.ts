@@ -1,6 +1,6 @@
 import type { RecordKind } from '../../../shared/schemas/record';
 import type { SearchGroup, SearchHit } from '../../../shared/schemas/search';
-import { toPrefixQuery } from '../contacts/search-query';
+import { toPrefixQuery } from './prefix-query';
 import type { Db } from '../db/open';
 import { nameKey } from '../duplicates/keys';
 import { idOf, kindBase, kindOf, rowidSpan } from './documents';
@@ -175,7 +175,7 @@ export function searchRepo(db: Db) {
       }
       return groups
         .sort((a, b) => a.best - b.best || allKinds.indexOf(a.kind) - allKinds.indexOf(b.kind))
-        .map(({ best: _best, ...group }) => group);
+        .map(({ kind, total, more, hits }) => ({ kind, total, more, hits }));
     },
   };
 }

@@ -3,7 +3,7 @@ import { call } from '../../../tests/support/crm';
 import { useCores } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Core } from '../core';
-import { toPrefixQuery } from '../contacts/search-query';
+import { toPrefixQuery } from './prefix-query';
 
 async function seeded(core: Core) {
   const alvarez = await call(core, 'companies.create', { name: 'Álvarez Logística', industry: 'Logistics' });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EmailSettingsView, SendingStatus } from '../../../shared/schemas/sending';
+import { campaignsRepo } from '../campaigns/repo';
 import type { CoreContext, Handlers } from '../context';
 import { CrmError } from '../errors';
 import { describeError } from '../logger';
@@ -61,10 +62,9 @@ export function sendingHandlers(context: CoreContext) {
     };
   }
 
-  const campaignExists = db.prepare<[number], number>('SELECT 1 FROM campaigns WHERE id = ?').pluck();
+  const campaigns = campaignsRepo(db);
   function known(campaignId: number): number {
-    if (campaignExists.get(campaignId) === undefined)
-      throw new CrmError('NOT_FOUND', 'That campaign no longer exists.');
+    if (!campaigns.exists(campaignId)) throw new CrmError('NOT_FOUND', 'That campaign no longer exists.');
     return campaignId;
   }
   function ready(): void {

@@ -4,7 +4,7 @@ import { writer } from '../db/write';
 import { confirmOrCancel, countOf, wordList } from '../confirm-destructive';
 import { recordWords, savedViewsWords } from '../destructive-words';
 import { CrmError } from '../errors';
-import { tableOf } from '../records/kinds';
+import { liveRecords } from '../records/live-records';
 import { viewsRepo } from '../views/repo';
 import { tagsRepo } from './repo';
 
@@ -15,18 +15,13 @@ export function tagHandlers({ db, clock, desktop }: CoreContext) {
   const views = viewsRepo(db);
   const write = writer(db);
   const now = () => clock.now().toISOString();
-  const live = Object.fromEntries(
-    (['contact', 'company', 'deal'] as const).map((kind) => [
-      kind,
-      db.prepare<[number], number>(`SELECT 1 FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`).pluck(),
-    ]),
-  ) as Record<FieldedRef['kind'], ReturnType<typeof db.prepare<[number], number>>>;
+  const records = liveRecords(db);
 
-  const onRecord = (change: (record: FieldedRef, tagId: number, at: string) => boolean) =>
+  const onRecord = (on: boolean) =>
     write(({ record, tagId }: { record: FieldedRef; tagId: number }) => {
-      if (live[record.kind].get(record.id) === undefined)
-        throw new CrmError('NOT_FOUND', 'This record no longer exists. It may have been deleted.');
-      change(record, tagId, now());
+      records.mustExist(record);
+      if (on) repo.link(record, tagId, now());
+      else repo.unlink(record, tagId, now());
       return { record, tagIds: repo.idsOf(record) };
     });
 
@@ -70,7 +65,7 @@ export function tagHandlers({ db, clock, desktop }: CoreContext) {
       if (!repo.delete(id, now())) throw tagGone();
       return { id };
     },
-    'tags.link': onRecord(repo.link),
-    'tags.unlink': onRecord(repo.unlink),
+    'tags.link': onRecord(true),
+    'tags.unlink': onRecord(false),
   } satisfies Partial<Handlers>;
 }

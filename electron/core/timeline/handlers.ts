@@ -1,13 +1,13 @@
 import type { CoreContext, Handlers } from '../context';
-import { CrmError } from '../errors';
+import { liveRecords } from '../records/live-records';
 import { timelineRepo } from './repo';
 
 export function timelineHandlers({ db }: CoreContext) {
   const repo = timelineRepo(db);
+  const records = liveRecords(db);
   return {
     'timeline.list': ({ record, before, limit }) => {
-      if (!repo.exists(record))
-        throw new CrmError('NOT_FOUND', 'This record no longer exists. It may have been deleted.');
+      records.mustExist(record);
       return repo.page(record, before, limit);
     },
   } satisfies Partial<Handlers>;

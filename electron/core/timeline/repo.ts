@@ -90,12 +90,6 @@ export function timelineRepo(db: Db) {
       typeof db.prepare<[{ id: number; at: string; source: number; before: number; limit: number }], StreamRow>
     >
   >;
-  const exists = Object.fromEntries(
-    (['contact', 'company', 'deal'] as const).map((kind) => [
-      kind,
-      db.prepare<[number], number>(`SELECT 1 FROM ${tableOf[kind]} WHERE id = ? AND deleted_at IS NULL`).pluck(),
-    ]),
-  ) as Record<'contact' | 'company' | 'deal', ReturnType<typeof db.prepare<[number], number>>>;
   const history = db.prepare<[string], HistoryRow>(`
     SELECT h.id, h.action, h.field, h.old_value, h.new_value, h.changed_at, f.label
     FROM record_history h LEFT JOIN custom_fields f ON h.field GLOB 'custom.*' AND f.id = CAST(substr(h.field, 8) AS INTEGER)
@@ -114,7 +108,6 @@ export function timelineRepo(db: Db) {
   }
 
   return {
-    exists: (record: FieldedRef): boolean => exists[record.kind].get(record.id) !== undefined,
     page(record: FieldedRef, before: TimelineCursor | undefined, limit: number): TimelinePage {
       const cursor = before ?? start;
       const rows = streams[record.kind].all({

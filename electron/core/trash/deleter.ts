@@ -3,6 +3,7 @@ import type { KindCounts } from '../../../shared/schemas/trash';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
 import { countOf, tableOf } from '../records/kinds';
+import { liveRecords } from '../records/live-records';
 import { invalid } from '../records/problems';
 import { trashRepo } from './repo';
 
@@ -28,16 +29,7 @@ export function deleter(db: Db) {
       ];
     }),
   ) as Record<RecordKind, ReturnType<typeof db.prepare<[number], string>>>;
-  const live = Object.fromEntries(
-    (['contact', 'company', 'deal', 'activity'] as const).map((kind) => [
-      kind,
-      db
-        .prepare<[string], number>(
-          `SELECT id FROM ${tableOf[kind]} WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY id`,
-        )
-        .pluck(),
-    ]),
-  ) as Record<RecordKind, ReturnType<typeof db.prepare<[string], number>>>;
+  const records = liveRecords(db);
   const peopleOf = db.prepare<[string], { id: number; company_id: number }>(
     'SELECT id, company_id FROM contacts WHERE company_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY id',
   );
@@ -55,7 +47,7 @@ export function deleter(db: Db) {
         now: string,
         choice?: ContactsChoice,
       ): { trashId: number; counts: KindCounts } | undefined => {
-        const found = live[kind].all(JSON.stringify(ids));
+        const found = records.idsAmong(kind, ids);
         if (found.length === 0) return undefined;
         const label =
           found.length === 1 ? (labels[kind].get(found[0]!) ?? countOf(kind, 1)) : countOf(kind, found.length);

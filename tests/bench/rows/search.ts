@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { companiesRepo } from '../../../electron/core/companies/repo';
 import { contactsRepo } from '../../../electron/core/contacts/repo';
-import { toPrefixQuery } from '../../../electron/core/contacts/search-query';
+import { toPrefixQuery } from '../../../electron/core/search/prefix-query';
 import type { Db } from '../../../electron/core/db/open';
 import { dealsRepo } from '../../../electron/core/deals/repo';
 import { idBase, kindBase } from '../../../electron/core/search/documents';
