@@ -107,7 +107,7 @@ test.describe('the trash', () => {
 
     // Delete forever asks first; Cancel keeps it.
     await openTrash(page);
-    await entry(page, 'Carl Grey').getByRole('button', { name: 'Delete Carl Grey forever' }).click();
+    await entry(page, 'Carl Grey').getByRole('button', { name: 'Delete forever Carl Grey' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete “Carl Grey” forever?' });
     await expect(confirm).toContainText('will be gone for good');
     await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
@@ -117,7 +117,7 @@ test.describe('the trash', () => {
 
     // The question that counts is Rolodesk's native one: "no" there deletes nothing, quietly.
     app.desktop.confirmAnswer = false;
-    await entry(page, 'Carl Grey').getByRole('button', { name: 'Delete Carl Grey forever' }).click();
+    await entry(page, 'Carl Grey').getByRole('button', { name: 'Delete forever Carl Grey' }).click();
     await confirm.getByRole('button', { name: 'Delete forever' }).click();
     await expect(confirm).toBeHidden();
     expect(app.desktop.confirmations).toEqual([
@@ -128,7 +128,7 @@ test.describe('the trash', () => {
     expect(count(app.core, 'SELECT count(*) FROM contacts WHERE id = ?', crm.carl.id)).toBe(1);
 
     app.desktop.confirmAnswer = true;
-    await entry(page, 'Carl Grey').getByRole('button', { name: 'Delete Carl Grey forever' }).click();
+    await entry(page, 'Carl Grey').getByRole('button', { name: 'Delete forever Carl Grey' }).click();
     await confirm.getByRole('button', { name: 'Delete forever' }).click();
     await expect(confirm).toBeHidden();
     await expect(entry(page, 'Carl Grey')).toHaveCount(0);
@@ -207,7 +207,7 @@ test.describe('the trash', () => {
     );
     await expect(entry(page, 'Acme Ltd')).not.toContainText('activity');
 
-    await entry(page, 'Acme Ltd').getByRole('button', { name: 'Delete Acme Ltd forever' }).click();
+    await entry(page, 'Acme Ltd').getByRole('button', { name: 'Delete forever Acme Ltd' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete “Acme Ltd” forever?' });
     const goes = confirm.getByRole('list', { name: 'Goes for good' });
     const stays = confirm.getByRole('list', { name: 'Stays' });
@@ -239,7 +239,7 @@ test.describe('the trash', () => {
     await call(app.core, 'companies.delete', { id: crm.acme.id, contacts: 'trash' });
     await page.setViewportSize({ width: 600, height: 800 });
     await openTrash(page);
-    await entry(page, 'Acme Ltd').getByRole('button', { name: 'Delete Acme Ltd forever' }).click();
+    await entry(page, 'Acme Ltd').getByRole('button', { name: 'Delete forever Acme Ltd' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete “Acme Ltd” forever?' });
     await expect(confirm.getByRole('list', { name: 'Goes for good' }).getByRole('listitem')).toHaveText([
       'Acme Ltd (company)',
@@ -266,7 +266,7 @@ test.describe('the trash', () => {
     const anna = await call(app.core, 'contacts.delete', { id: crm.anna.id });
     await call(app.core, 'companies.delete', { id: crm.acme.id, contacts: 'detach' });
     await openTrash(page);
-    await entry(page, 'Acme Ltd').getByRole('button', { name: 'Delete Acme Ltd forever' }).click();
+    await entry(page, 'Acme Ltd').getByRole('button', { name: 'Delete forever Acme Ltd' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete “Acme Ltd” forever?' });
     await expect(confirm.getByRole('list', { name: 'Stays' })).toContainText(
       '“Intro call” (in the trash) stays: it also belongs to Anna Berg.',
@@ -316,7 +316,7 @@ test.describe('the trash', () => {
     const trashed = await call(app.core, 'contacts.delete', { id: crm.bob.id });
     await openTrash(page);
     await call(app.core, 'trash.restore', { trashId: trashed.trashId });
-    await entry(page, 'Bob Stone').getByRole('button', { name: 'Delete Bob Stone forever' }).click();
+    await entry(page, 'Bob Stone').getByRole('button', { name: 'Delete forever Bob Stone' }).click();
     await expect(page.getByRole('status').filter({ hasText: '“Bob Stone” is no longer in the trash' })).toContainText(
       '“Bob Stone” is no longer in the trash (it was restored or deleted for good meanwhile), so nothing was deleted.',
     );

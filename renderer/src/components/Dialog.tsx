@@ -73,11 +73,15 @@ export function Dialog({ title, description, children, onCancel, initialFocus, s
   }
 
   return createPortal(
+    // The backdrop only frames the dialog: a click on it cancels as Escape does, and the keys pressed in the dialog
+    // (Escape, Tab at either end) bubble to it.
     <div
       className="dialog-backdrop"
+      role="presentation"
       onMouseDown={(event) => {
         if (event.target === event.currentTarget) onCancel();
       }}
+      onKeyDown={onKeyDown}
     >
       <div
         ref={dialogRef}
@@ -87,7 +91,6 @@ export function Dialog({ title, description, children, onCancel, initialFocus, s
         aria-labelledby={titleId}
         aria-describedby={description ? descriptionId : undefined}
         tabIndex={-1}
-        onKeyDown={onKeyDown}
       >
         <h2 id={titleId} className="dialog__title">
           {title}

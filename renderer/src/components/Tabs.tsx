@@ -23,7 +23,7 @@ export function tabPanelProps(panelId: string, selected: string) {
 export function Tabs<T extends string>({ label, tabs, selected, onSelect, panelId }: TabsProps<T>) {
   const listRef = useRef<HTMLDivElement>(null);
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
     const index = tabs.findIndex((tab) => tab.id === selected);
     const moves: Record<string, number> = {
       ArrowRight: index + 1,
@@ -41,7 +41,7 @@ export function Tabs<T extends string>({ label, tabs, selected, onSelect, panelI
   }
 
   return (
-    <div ref={listRef} className="tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
+    <div ref={listRef} className="tabs" role="tablist" aria-label={label}>
       {tabs.map((tab) => (
         <button
           key={tab.id}
@@ -53,6 +53,7 @@ export function Tabs<T extends string>({ label, tabs, selected, onSelect, panelI
           aria-controls={panelId}
           tabIndex={tab.id === selected ? 0 : -1}
           onClick={() => onSelect(tab.id)}
+          onKeyDown={onKeyDown}
         >
           {tab.label}
         </button>

@@ -48,7 +48,7 @@ export function SnapshotItem({ snapshot, checking, onCheck, onRestore }: Snapsho
           <Button
             variant="subtle"
             size="small"
-            aria-label={`Check the backup of ${when} again`}
+            aria-label={`Check again the backup of ${when}`}
             aria-disabled={checking}
             onClick={() => !checking && onCheck(snapshot)}
           >

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Screen } from '../../components/Screen';
@@ -18,6 +18,7 @@ import './DashboardScreen.css';
 export function DashboardScreen() {
   const { dashboard, error, reload } = useDashboard();
   const [chosenCurrency, setChosenCurrency] = useState<string | null>(null);
+  const currencyId = useId();
   const currencies = dashboard?.currencies ?? [];
   // Money is never added across currencies: the charts show one, the one most deals use unless the user picks another.
   const currency =
@@ -27,9 +28,10 @@ export function DashboardScreen() {
     <Screen className="dashboard" titleId="dashboard-title">
       <ScreenHeader titleId="dashboard-title" title="Dashboard">
         {currencies.length > 1 && (
-          <label className="dashboard__currency">
+          <label className="dashboard__currency" htmlFor={currencyId}>
             <span>Currency</span>
             <Select
+              id={currencyId}
               value={currency}
               options={currencies.map((code) => ({ value: code, label: code }))}
               onChange={(event) => setChosenCurrency(event.target.value)}

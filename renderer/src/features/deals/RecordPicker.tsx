@@ -145,6 +145,7 @@ export function RecordPicker({ id, label, value, onChange, search, placeholder, 
               </li>
             )}
             {options.map((option, index) => (
+              // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the keys stay in the combobox's field (aria-activedescendant), which chooses on Enter
               <li
                 key={option.id}
                 id={`${listId}-${option.id}`}

@@ -50,6 +50,7 @@ export function GroupList({ kind, groups, selectedKey, onSelect, hasMore, loadin
 
   return (
     <div className="duplicate-groups">
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the group buttons take focus; their arrow keys bubble to the list */}
       <ul className="duplicate-groups__list" aria-label="Possible duplicates" onKeyDown={onKeyDown}>
         {groups.map((group) => {
           const key = groupKey(group);

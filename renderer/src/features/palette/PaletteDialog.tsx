@@ -166,6 +166,7 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
                 const itemIndex = sectionStarts[sectionIndex]! + position;
                 const active = itemIndex === activeIndex;
                 return (
+                  // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus -- the keys stay in the search field (aria-activedescendant), which chooses on Enter
                   <div
                     key={item.type === 'record' ? `${item.hit.kind}-${item.hit.id}` : item.action.id}
                     id={optionId(itemIndex)}

@@ -100,6 +100,8 @@ export function PersonRightsMenu({ contact, onErased }: PersonRightsMenuProps) {
           id={menuId}
           role="menu"
           aria-label="Personal data"
+          // Focus sits on the menu items (roving); the menu itself takes focus only from script.
+          tabIndex={-1}
           className="person-rights__menu"
           onKeyDown={onMenuKeyDown}
         >

@@ -56,7 +56,6 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
             value={label}
             error={errors.label}
             limit={customFieldLimits.label}
-            autoFocus
             onChange={(event) => setLabel(event.target.value)}
           />
           {field.type === 'choice' && <ChoicesEditor drafts={choices} error={errors.choices} onChange={setChoices} />}

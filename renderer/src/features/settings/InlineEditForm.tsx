@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Button } from '../../components/Button';
+import { focusableWithin } from '../../components/focusable';
 import type { InlineEdit } from './useInlineEdit';
 
 interface InlineEditFormProps {
@@ -13,10 +14,17 @@ interface InlineEditFormProps {
   children: ReactNode;
 }
 
-/** A Settings row opened for editing: its fields, then Cancel and Save; Escape cancels. */
+/** A Settings row opened for editing: its fields, then Cancel and Save; Escape cancels. Focus starts in the first field. */
 export function InlineEditForm({ inline, label, saveLabel, onSave, children }: InlineEditFormProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (formRef.current) focusableWithin(formRef.current)[0]?.focus();
+  }, []);
+
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- keys typed in the fields bubble here: Escape cancels the edit
     <form
+      ref={formRef}
       className="settings-item__form"
       noValidate
       onSubmit={(event) => {

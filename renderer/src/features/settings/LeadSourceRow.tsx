@@ -76,7 +76,6 @@ export function LeadSourceRow({ source, first, last, onMove, onChanged }: LeadSo
             value={name}
             error={error}
             limit={leadSourceLimits.name}
-            autoFocus
             onChange={(event) => setName(event.target.value)}
           />
         </InlineEditForm>

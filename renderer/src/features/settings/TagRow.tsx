@@ -61,7 +61,6 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
             value={name}
             error={error}
             limit={tagLimits.name}
-            autoFocus
             onChange={(event) => setName(event.target.value)}
           />
           <TagColorPicker label="Colour" value={color} onChange={setColor} />

@@ -59,6 +59,7 @@ export function FilterPopover({ icon, label, activeCount, title, children }: Fil
         )}
         <Icon name="chevronDown" size={14} />
       </button>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape pressed on any control inside bubbles here to close the popover */}
       <div
         ref={panelRef}
         id={panelId}

@@ -59,6 +59,7 @@ export function ActivityComposer({ record, onLogged }: { record: FieldedRef; onL
   }
 
   return (
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- keys typed in the composer's fields bubble here (Enter logs the activity, Escape keeps unsent text)
     <div className="activity-composer" onKeyDown={onKeyDown}>
       <div className="activity-composer__kinds" role="group" aria-label="Kind of activity">
         {activityKinds.map((kind) => (

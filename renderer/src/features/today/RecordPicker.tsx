@@ -92,6 +92,7 @@ export function RecordPicker({ id, label, value, error, onChange }: RecordPicker
           <Icon name={recordKindLooks[value.kind].icon} size={15} />
           <span className="record-picker__title">{value.title}</span>
           <span className="record-picker__kind">{recordKindLooks[value.kind].name}</span>
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- only after the user picked (moveFocus): the field they typed in is gone, focus goes to what replaced it */}
           <TextButton autoFocus={moveFocus} onClick={() => onChange(null)}>
             Change
           </TextButton>
@@ -114,6 +115,7 @@ export function RecordPicker({ id, label, value, error, onChange }: RecordPicker
         aria-autocomplete="list"
         aria-activedescendant={showList ? `${listId}-${active}` : undefined}
         autoComplete="off"
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- only after the user pressed Change (moveFocus): that button is gone, focus goes to the field that replaced it
         autoFocus={moveFocus}
         placeholder="Type a name to search"
         value={text}

@@ -50,7 +50,7 @@ export function TrashItem({ entry, busy, onRestore, onDeleteForever }: TrashItem
           icon="trash"
           onClick={() => onDeleteForever(entry)}
           disabled={busy}
-          aria-label={`Delete ${entry.label} forever`}
+          aria-label={`Delete forever ${entry.label}`}
         >
           Delete forever
         </Button>
