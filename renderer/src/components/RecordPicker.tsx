@@ -1,11 +1,11 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
-import type { LinkedRecord } from '../../../../shared/schemas/record';
-import { nothingToSearchForWords } from '../../../../shared/search-words';
-import { toCrmError } from '../../api';
-import { Icon } from '../../components/Icon';
-import { FieldError } from '../../components/FieldError';
-import { useDebouncedValue } from '../../lib/useDebouncedValue';
-import { matchesShortcut } from '../../../../shared/shortcuts';
+import { useEffect, useState } from 'react';
+import type { LinkedRecord } from '../../../shared/schemas/record';
+import { nothingToSearchForWords } from '../../../shared/search-words';
+import { toCrmError } from '../api';
+import { Combobox } from './combobox/Combobox';
+import { Icon } from './Icon';
+import { useDebouncedValue } from '../lib/useDebouncedValue';
+import './RecordPicker.css';
 
 export interface PickerOption extends LinkedRecord {
   /** A second line that tells two people of the same name apart (email, company). */
@@ -25,42 +25,45 @@ interface RecordPickerProps {
   error?: string | undefined;
 }
 
+/** What the last search answered, for which words. */
+interface Found {
+  asked: string;
+  options: PickerOption[];
+  problem: string | null;
+}
+
 const searchDelay = 120;
 
 /**
- * A field that finds a record as you type (a company, a person): arrows
- * choose, Enter takes the choice, Escape puts the field back as it was.
- * Clearing the text and leaving the field removes the link.
+ * A field that links one record (a company, a person) found as you type:
+ * arrows choose, Enter takes the choice, Escape puts the field back as it
+ * was. Clearing the text and leaving the field removes the link.
  */
 export function RecordPicker({ id, label, value, onChange, search, placeholder, error }: RecordPickerProps) {
   const [text, setText] = useState(value?.name ?? '');
+  // A new value from outside (a form reset, a company filled in by its contact) shows its name.
+  const [shownValue, setShownValue] = useState(value);
+  if (shownValue !== value) {
+    setShownValue(value);
+    setText(value?.name ?? '');
+  }
   const [open, setOpen] = useState(false);
-  const [options, setOptions] = useState<PickerOption[]>([]);
-  const [activeIndex, setActiveIndex] = useState(0);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [found, setFound] = useState<Found | null>(null);
   const query = useDebouncedValue(text.trim(), searchDelay);
-  const listId = `${id}-options`;
-  const errorId = `${id}-error`;
-
-  useEffect(() => setText(value?.name ?? ''), [value]);
+  // While the field still shows the chosen name, offer everything rather than just that name.
+  const asked = query === value?.name ? '' : query;
 
   useEffect(() => {
     if (!open) return;
     let current = true;
-    // While the field still shows the chosen name, offer everything rather than just that name.
-    search(query === value?.name ? '' : query).then(
-      (found) => {
-        if (!current) return;
-        setOptions(found);
-        setActiveIndex(0);
-        setProblem(null);
-      },
-      (thrown: unknown) => current && setProblem(toCrmError(thrown).message),
+    search(asked).then(
+      (options) => current && setFound({ asked, options, problem: null }),
+      (thrown: unknown) => current && setFound({ asked, options: [], problem: toCrmError(thrown).message }),
     );
     return () => {
       current = false;
     };
-  }, [open, query, search, value]);
+  }, [open, asked, search]);
 
   const choose = (option: PickerOption | null) => {
     setOpen(false);
@@ -68,64 +71,44 @@ export function RecordPicker({ id, label, value, onChange, search, placeholder, 
     setText(option?.name ?? '');
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (matchesShortcut(event, 'option-move')) {
-      event.preventDefault();
-      if (!open) setOpen(true);
-      else
-        setActiveIndex((index) =>
-          Math.max(0, Math.min(options.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1))),
-        );
-    } else if (matchesShortcut(event, 'option-choose') && open) {
-      event.preventDefault();
-      const option = options[activeIndex];
-      if (option) choose(option);
-    } else if (matchesShortcut(event, 'option-close') && open) {
-      // Only the list closes; the panel around stays open.
-      event.preventDefault();
-      event.stopPropagation();
-      setOpen(false);
-      setText(value?.name ?? '');
-    }
-  };
+  const options = found?.options ?? [];
+  const searching = found?.asked !== asked || query !== text.trim();
+  const status =
+    found?.problem ??
+    nothingToSearchForWords(asked) ??
+    (searching ? 'Searching…' : asked ? `No match for “${asked}”` : 'Nothing to choose yet');
 
-  const onBlur = () => {
-    setOpen(false);
-    if (text.trim() === '') {
-      if (value) onChange(null);
-    } else setText(value?.name ?? '');
-  };
-
-  const activeId = open && options[activeIndex] ? `${listId}-${options[activeIndex].id}` : undefined;
   return (
-    <div className={error ? 'field field--invalid record-picker' : 'field record-picker'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="record-picker__control">
-        <input
-          id={id}
-          className="field__control record-picker__input"
-          role="combobox"
-          aria-expanded={open}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={activeId}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={placeholder}
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            setOpen(true);
-          }}
-          onFocus={() => setOpen(true)}
-          onBlur={onBlur}
-          onKeyDown={onKeyDown}
-        />
-        {value && (
+    <Combobox
+      id={id}
+      label={label}
+      text={text}
+      onTextChange={setText}
+      options={options}
+      optionKey={(option) => String(option.id)}
+      renderOption={(option) => (
+        <>
+          <span className="record-picker__name">{option.name}</span>
+          {option.detail && <span className="record-picker__detail">{option.detail}</span>}
+        </>
+      )}
+      onChoose={choose}
+      open={open}
+      onOpenChange={setOpen}
+      onDismiss={() => setText(value?.name ?? '')}
+      status={status}
+      placeholder={placeholder}
+      error={error}
+      inputClassName="field__control combobox__input record-picker__input"
+      onFocus={() => setOpen(true)}
+      onBlur={() => {
+        setOpen(false);
+        if (text.trim() === '') {
+          if (value) onChange(null);
+        } else setText(value?.name ?? '');
+      }}
+      after={
+        value && (
           <button
             type="button"
             className="record-picker__clear"
@@ -135,38 +118,8 @@ export function RecordPicker({ id, label, value, onChange, search, placeholder, 
           >
             <Icon name="close" size={14} />
           </button>
-        )}
-        {open && (
-          <ul id={listId} className="record-picker__options" role="listbox" aria-label={label}>
-            {problem && <li className="record-picker__note">{problem}</li>}
-            {!problem && options.length === 0 && (
-              <li className="record-picker__note">
-                {query ? (nothingToSearchForWords(query) ?? `No match for “${query}”`) : 'Nothing to choose yet'}
-              </li>
-            )}
-            {options.map((option, index) => (
-              <li
-                key={option.id}
-                id={`${listId}-${option.id}`}
-                role="option"
-                aria-selected={index === activeIndex}
-                className={
-                  index === activeIndex
-                    ? 'record-picker__option record-picker__option--active'
-                    : 'record-picker__option'
-                }
-                // Keep focus in the field so its blur does not close the list before the click lands.
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => choose(option)}
-              >
-                <span className="record-picker__name">{option.name}</span>
-                {option.detail && <span className="record-picker__detail">{option.detail}</span>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <FieldError id={errorId} message={error} />
-    </div>
+        )
+      }
+    />
   );
 }
