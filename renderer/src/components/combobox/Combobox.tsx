@@ -42,7 +42,7 @@ interface ComboboxProps<T> {
  * with a listbox popup): type to narrow, arrows, Home and End to move,
  * Enter or a click to choose, Escape to close the list.
  */
-export function Combobox<T>(props: ComboboxProps<T>) {
+export function Combobox<T>({ inputRef, ...props }: ComboboxProps<T>) {
   const { id, label, text, options, open, status, hint, error, busy } = props;
   // Open with nothing to show is closed: Escape then belongs to the dialog.
   const shown = open && (options.length > 0 || Boolean(status));
@@ -69,7 +69,7 @@ export function Combobox<T>(props: ComboboxProps<T>) {
         <div className={props.boxClassName ?? 'combobox__box'} aria-busy={busy}>
           {props.before}
           <input
-            ref={props.inputRef}
+            ref={inputRef}
             className={props.inputClassName ?? 'field__control combobox__input'}
             {...combobox.inputProps}
             aria-invalid={error ? true : undefined}
