@@ -121,11 +121,8 @@ export const shortcuts = {
   'dialog-cancel': { group: 'Dialogs and pickers', does: 'Cancel the dialog', chords: [{ key: 'Escape' }] },
   'option-move': {
     group: 'Dialogs and pickers',
-    does: 'Previous or next suggestion',
-    chords: [
-      { key: 'ArrowUp', shift: 'any' },
-      { key: 'ArrowDown', shift: 'any' },
-    ],
+    does: 'Previous or next suggestion; first or last',
+    chords: [{ key: 'ArrowUp', shift: 'any' }, { key: 'ArrowDown', shift: 'any' }, { key: 'Home' }, { key: 'End' }],
   },
   'option-choose': {
     group: 'Dialogs and pickers',

@@ -102,6 +102,8 @@ test.describe('Settings › Lead sources', () => {
     await row(page, 'Referral').getByRole('button', { name: 'Move Referral up' }).click();
     await expect(list(page).getByRole('listitem').first()).toContainText('Referral');
     await expect(row(page, 'Referral').getByRole('button', { name: 'Move Referral up' })).toBeDisabled();
+    // At the top its Move up is disabled, so the focus stays on the row's other button rather than being lost.
+    await expect(row(page, 'Referral').getByRole('button', { name: 'Move Referral down' })).toBeFocused();
     await app.screenshot('settings-lead-sources');
 
     // Rolodesk's own native dialog asks what the delete clears (the page does not ask again); "no" keeps it, quietly.

@@ -4,7 +4,7 @@ import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import type { DealField, DealValues, FieldErrors } from './dealForm';
 import { amountInCurrency, commonCurrencies } from './money';
-import { RecordPicker, type PickerOption } from './RecordPicker';
+import { RecordPicker, type PickerOption } from '../../components/RecordPicker';
 import { SelectField } from '../../components/SelectField';
 
 interface DealFormFieldsProps {

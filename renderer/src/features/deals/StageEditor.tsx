@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { dealLimits, type Stage, type StageKind } from '../../../../shared/schemas/deal';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
@@ -12,6 +12,8 @@ import { overLimit } from '../../components/lengthLimit';
 import { Select } from '../../components/Select';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
 import { useUnsavedWork } from '../../lib/unsavedContext';
+import { movedOrder, type MoveDirection } from '../../lib/reorder';
+import { useReorderWithFocus } from '../../lib/useReorderWithFocus';
 import './StageEditor.css';
 
 interface StageEditorProps {
@@ -47,14 +49,7 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
   const [announcement, setAnnouncement] = useState('');
   const adding = useSubmitOnce();
   const listRef = useRef<HTMLOListElement>(null);
-  const focusAfter = useRef<string | null>(null);
-
-  useEffect(() => {
-    if (!focusAfter.current) return;
-    const target = listRef.current?.querySelector<HTMLElement>(focusAfter.current);
-    focusAfter.current = null;
-    target?.focus();
-  });
+  const reorder = useReorderWithFocus(listRef, list);
 
   const run = async <T,>(work: () => Promise<T>, onError?: (message: string) => void): Promise<T | undefined> => {
     setProblem(null);
@@ -107,23 +102,22 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
     if (saved) setList((current) => current.map((other) => (other.id === saved.id ? saved : other)));
   };
 
-  const move = async (stage: Stage, step: -1 | 1) => {
-    const from = list.findIndex((other) => other.id === stage.id);
-    const to = from + step;
-    if (to < 0 || to >= list.length) return;
+  const move = async (stage: Stage, direction: MoveDirection) => {
     const before = list;
-    const reordered = [...list];
-    [reordered[from], reordered[to]] = [reordered[to]!, reordered[from]!];
+    const reordered = movedOrder(
+      list,
+      list.findIndex((other) => other.id === stage.id),
+      direction,
+    );
+    if (!reordered) return;
     // Shown at once, so a second press right after the first moves on from the new order.
+    reorder.focusAfterMove(stage.id, direction);
     setList(reordered);
     const saved = await run(() => invoke('stages.reorder', { ids: reordered.map((other) => other.id) }));
     if (!saved) return setList(before);
     setList(saved.stages);
-    // Keep the focus on the button pressed, or on its partner once the stage reaches the end.
-    const stillMovable = to + step >= 0 && to + step < saved.stages.length;
-    const focusStep = stillMovable ? step : -step;
-    focusAfter.current = `[data-move="${focusStep === -1 ? 'up' : 'down'}-${stage.id}"]`;
-    setAnnouncement(`${stage.name} moved to position ${to + 1} of ${saved.stages.length}.`);
+    const position = saved.stages.findIndex((other) => other.id === stage.id) + 1;
+    setAnnouncement(`${stage.name} moved to position ${position} of ${saved.stages.length}.`);
   };
 
   const addStage = async (): Promise<boolean> => {
@@ -229,16 +223,16 @@ export function StageEditor({ stages, dealCounts, onChanged, onClose }: StageEdi
                   <IconButton
                     icon="arrowUp"
                     label={`Move ${stage.name} up`}
-                    data-move={`up-${stage.id}`}
+                    {...reorder.moveButton(stage.id, 'up')}
                     disabled={index === 0}
-                    onClick={() => void move(stage, -1)}
+                    onClick={() => void move(stage, 'up')}
                   />
                   <IconButton
                     icon="arrowDown"
                     label={`Move ${stage.name} down`}
-                    data-move={`down-${stage.id}`}
+                    {...reorder.moveButton(stage.id, 'down')}
                     disabled={index === list.length - 1}
-                    onClick={() => void move(stage, 1)}
+                    onClick={() => void move(stage, 'down')}
                   />
                   <IconButton
                     icon="trash"

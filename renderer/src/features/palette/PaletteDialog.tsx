@@ -1,7 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '../../../../shared/schemas/search';
 import { nothingToSearchForWords } from '../../../../shared/search-words';
 import { toCrmError } from '../../api';
+import { useCombobox } from '../../components/combobox/useCombobox';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
 import { useNavigation } from '../../navigation';
@@ -13,7 +14,6 @@ import { recordKindLook } from './recordKindLook';
 import { usePaletteActions, type PaletteAction } from './usePaletteActions';
 import { useSearchResults } from './useSearchResults';
 import './CommandPalette.css';
-import { matchesShortcut } from '../../../../shared/shortcuts';
 
 /** One row the arrows move through: a record found, or an action. */
 type PaletteItem = { type: 'record'; hit: SearchHit } | { type: 'action'; action: PaletteAction };
@@ -35,11 +35,9 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
   const { go } = useNavigation();
   const actions = usePaletteActions();
   const [text, setText] = useState('');
-  const [activeIndex, setActiveIndex] = useState(0);
   const [openError, setOpenError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLDivElement>(null);
-  const listId = useId();
+  const inputId = useId();
   const search = useSearchResults(text);
   const searching = text.trim() !== '';
 
@@ -71,11 +69,14 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
   );
   const words = useMemo(() => queryWords(search.answered), [search.answered]);
 
+  const combobox = useCombobox({ id: inputId, options: items, open: true, onChoose: (item) => void choose(item) });
+  const listId = combobox.listboxProps.id;
   // A new list starts at its first row.
-  useEffect(() => setActiveIndex(0), [paletteSections]);
-  useEffect(() => {
-    listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [activeIndex, paletteSections]);
+  const [shownSections, setShownSections] = useState(paletteSections);
+  if (shownSections !== paletteSections) {
+    setShownSections(paletteSections);
+    combobox.highlightFirst();
+  }
 
   async function choose(item: PaletteItem) {
     if (item.type === 'action') {
@@ -94,20 +95,6 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (items.length === 0) return;
-    if (matchesShortcut(event, 'option-move')) {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActiveIndex((index) => (index + step + items.length) % items.length);
-    } else if (matchesShortcut(event, 'option-choose')) {
-      event.preventDefault();
-      const item = items[activeIndex];
-      if (item) void choose(item);
-    }
-  }
-
-  const optionId = (index: number) => `${listId}-${index}`;
   const problem = openError ?? search.error;
   const nothingToSearchFor = nothingToSearchForWords(text);
   const nothingFound = searching && search.answered === text && !search.error && search.groups.length === 0;
@@ -121,21 +108,14 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
             ref={inputRef}
             className="palette__input"
             type="text"
-            role="combobox"
+            {...combobox.inputProps}
             aria-label="Search contacts, companies, deals and activities, or type a command"
-            aria-expanded={items.length > 0}
-            aria-controls={listId}
-            aria-autocomplete="list"
-            aria-activedescendant={items.length > 0 ? optionId(activeIndex) : undefined}
             placeholder="Search contacts, companies, deals, activities… or type a command"
-            spellCheck={false}
-            autoComplete="off"
             value={text}
             onChange={(event) => {
               setText(event.target.value);
               setOpenError(null);
             }}
-            onKeyDown={onKeyDown}
           />
         </div>
         {problem && (
@@ -144,18 +124,13 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
             {problem}
           </p>
         )}
-        <div ref={listRef} id={listId} className="palette__list" role="listbox" aria-label="Results and actions">
-          {nothingToSearchFor ? (
-            <p className="palette__nothing" role="status">
-              {nothingToSearchFor}.
-            </p>
-          ) : (
-            nothingFound && (
-              <p className="palette__nothing" role="status">
-                Nothing matches “{text.length > 60 ? `${text.slice(0, 60)}…` : text}”.
-              </p>
-            )
-          )}
+        {/* Always in the page, so a screen reader hears each new message. */}
+        <p className="palette__nothing" role="status">
+          {nothingToSearchFor
+            ? `${nothingToSearchFor}.`
+            : nothingFound && `Nothing matches “${text.length > 60 ? `${text.slice(0, 60)}…` : text}”.`}
+        </p>
+        <div {...combobox.listboxProps} className="palette__list" aria-label="Results and actions">
           {paletteSections.map((section, sectionIndex) => (
             <div key={section.key} role="group" aria-labelledby={`${listId}-${section.key}`} className="palette__group">
               <div id={`${listId}-${section.key}`} className="palette__group-title">
@@ -164,19 +139,13 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
               </div>
               {section.items.map((item, position) => {
                 const itemIndex = sectionStarts[sectionIndex]! + position;
-                const active = itemIndex === activeIndex;
+                const active = itemIndex === combobox.activeIndex;
                 return (
                   // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus -- the keys stay in the search field (aria-activedescendant), which chooses on Enter
                   <div
                     key={item.type === 'record' ? `${item.hit.kind}-${item.hit.id}` : item.action.id}
-                    id={optionId(itemIndex)}
-                    role="option"
-                    aria-selected={active}
                     className={active ? 'palette__item palette__item--active' : 'palette__item'}
-                    onMouseMove={() => setActiveIndex(itemIndex)}
-                    // Keeps focus in the input, where the keys work.
-                    onMouseDown={(event) => event.preventDefault()}
-                    onClick={() => void choose(item)}
+                    {...combobox.optionProps(itemIndex)}
                   >
                     <Icon
                       name={item.type === 'record' ? recordKindLook[item.hit.kind].icon : item.action.icon}

@@ -11,18 +11,21 @@ import { useNativelyConfirmedDelete } from './useNativelyConfirmedDelete';
 import { InlineEditForm } from './InlineEditForm';
 import { useInlineEdit } from './useInlineEdit';
 import { useUnsavedWork } from '../../lib/unsavedContext';
+import type { MoveDirection } from '../../lib/reorder';
 
 interface CustomFieldRowProps {
   field: CustomField;
   isFirst: boolean;
   isLast: boolean;
-  onMove: (field: CustomField, direction: 'up' | 'down') => void;
+  /** Marks a move button so the focus finds it again after the rows reorder. */
+  moveButton: (direction: MoveDirection) => { 'data-move': string };
+  onMove: (field: CustomField, direction: MoveDirection) => void;
   /** A change was saved (or the field is gone): the list reloads. */
   onChanged: () => void;
 }
 
 /** One field in Settings: its label and type; move up and down, rename (and edit choices), delete (Rolodesk asks in its own dialog). */
-export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: CustomFieldRowProps) {
+export function CustomFieldRow({ field, isFirst, isLast, moveButton, onMove, onChanged }: CustomFieldRowProps) {
   const idPrefix = useId();
   const inline = useInlineEdit({ saved: 'Field saved', onChanged });
   const [label, setLabel] = useState(field.label);
@@ -48,7 +51,7 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
 
   if (inline.editing) {
     return (
-      <li className="settings-item settings-item--editing" data-field-id={field.id}>
+      <li className="settings-item settings-item--editing">
         <InlineEditForm inline={inline} label={`Edit field ${field.label}`} saveLabel="Save field" onSave={commit}>
           <Field
             id={`${idPrefix}-label`}
@@ -65,7 +68,7 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
   }
 
   return (
-    <li className="settings-item" data-field-id={field.id}>
+    <li className="settings-item">
       <div className="settings-item__main settings-item__main--stacked">
         <span className="settings-item__name">{field.label}</span>
         <span className="settings-item__detail">
@@ -78,14 +81,14 @@ export function CustomFieldRow({ field, isFirst, isLast, onMove, onChanged }: Cu
         <IconButton
           icon="arrowUp"
           label={`Move ${field.label} up`}
-          data-move="up"
+          {...moveButton('up')}
           aria-disabled={isFirst}
           onClick={() => !isFirst && onMove(field, 'up')}
         />
         <IconButton
           icon="arrowDown"
           label={`Move ${field.label} down`}
-          data-move="down"
+          {...moveButton('down')}
           aria-disabled={isLast}
           onClick={() => !isLast && onMove(field, 'down')}
         />

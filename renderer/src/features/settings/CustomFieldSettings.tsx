@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { CustomField } from '../../../../shared/schemas/custom-field';
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import { invoke, toCrmError } from '../../api';
@@ -7,6 +7,8 @@ import { Button } from '../../components/Button';
 import { Tabs, tabPanelProps } from '../../components/Tabs';
 import { useToast } from '../../components/Toast';
 import { useCustomFields } from '../../lib/useCustomFields';
+import { movedOrder, type MoveDirection } from '../../lib/reorder';
+import { useReorderWithFocus } from '../../lib/useReorderWithFocus';
 import { CustomFieldRow } from './CustomFieldRow';
 import { recordsOfKind } from './customFieldWords';
 import { NewCustomFieldForm } from './NewCustomFieldForm';
@@ -24,29 +26,21 @@ export function CustomFieldSettings() {
   const [kind, setKind] = useState<FieldedKind>('contact');
   const { fields, error, reload, replace } = useCustomFields(kind);
   const listRef = useRef<HTMLOListElement>(null);
-  // After a move the rows are reordered; the moved field's button gets focus back.
-  const [focusAfterMove, setFocusAfterMove] = useState<{ id: number; direction: 'up' | 'down' } | null>(null);
+  const reorder = useReorderWithFocus(listRef, fields);
 
-  useEffect(() => {
-    if (!focusAfterMove) return;
-    listRef.current
-      ?.querySelector<HTMLElement>(`[data-field-id="${focusAfterMove.id}"] [data-move="${focusAfterMove.direction}"]`)
-      ?.focus();
-    setFocusAfterMove(null);
-  }, [fields, focusAfterMove]);
-
-  async function move(field: CustomField, direction: 'up' | 'down') {
+  async function move(field: CustomField, direction: MoveDirection) {
     if (!fields) return;
-    const ids = fields.map((each) => each.id);
-    const from = ids.indexOf(field.id);
-    const to = direction === 'up' ? from - 1 : from + 1;
-    if (from < 0 || to < 0 || to >= ids.length) return;
-    [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    const reordered = movedOrder(
+      fields,
+      fields.findIndex((each) => each.id === field.id),
+      direction,
+    );
+    if (!reordered) return;
     // Shown at once, so a second press right after the first moves on from the new order.
-    const byId = new Map(fields.map((each) => [each.id, each]));
-    replace(ids.map((id) => byId.get(id)!));
-    setFocusAfterMove({ id: field.id, direction });
+    reorder.focusAfterMove(field.id, direction);
+    replace(reordered);
     try {
+      const ids = reordered.map((each) => each.id);
       replace((await invoke('customFields.reorder', { kind, ids })).fields);
     } catch (thrown) {
       showToast(toCrmError(thrown).message, 'problem');
@@ -81,6 +75,7 @@ export function CustomFieldSettings() {
                 field={field}
                 isFirst={index === 0}
                 isLast={index === fields.length - 1}
+                moveButton={(direction) => reorder.moveButton(field.id, direction)}
                 onMove={(moved, direction) => void move(moved, direction)}
                 onChanged={reload}
               />

@@ -5,6 +5,7 @@ import { Button, IconButton } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { countOf } from '../../lib/format';
 import { useUnsavedWork } from '../../lib/unsavedContext';
+import type { MoveDirection } from '../../lib/reorder';
 import { InlineEditForm } from './InlineEditForm';
 import { problemFor } from './problemFor';
 import { useNativelyConfirmedDelete } from './useNativelyConfirmedDelete';
@@ -15,7 +16,9 @@ interface LeadSourceRowProps {
   /** Where it stands in the list, for Move up / Move down. */
   first: boolean;
   last: boolean;
-  onMove: (direction: -1 | 1) => void;
+  /** Marks a move button so the focus finds it again after the rows reorder. */
+  moveButton: (direction: MoveDirection) => { 'data-move': string };
+  onMove: (direction: MoveDirection) => void;
   /** A change was saved (or the source is gone): the list reloads. */
   onChanged: () => void;
 }
@@ -31,7 +34,7 @@ export function recordsWords(counts: LeadSource['counts']): string {
 }
 
 /** One lead source in Settings: how many records have it; rename in place (every record follows); move; delete (Rolodesk asks in its own dialog, saying what it clears). */
-export function LeadSourceRow({ source, first, last, onMove, onChanged }: LeadSourceRowProps) {
+export function LeadSourceRow({ source, first, last, moveButton, onMove, onChanged }: LeadSourceRowProps) {
   const nameId = useId();
   const inline = useInlineEdit({ saved: 'Lead source saved', onChanged });
   const [name, setName] = useState(source.name);
@@ -90,8 +93,20 @@ export function LeadSourceRow({ source, first, last, onMove, onChanged }: LeadSo
         <span className="settings-item__detail">{onRecords === '' ? 'No record has it' : `On ${onRecords}`}</span>
       </div>
       <div className="settings-item__actions">
-        <IconButton icon="arrowUp" label={`Move ${source.name} up`} disabled={first} onClick={() => onMove(-1)} />
-        <IconButton icon="arrowDown" label={`Move ${source.name} down`} disabled={last} onClick={() => onMove(1)} />
+        <IconButton
+          icon="arrowUp"
+          label={`Move ${source.name} up`}
+          {...moveButton('up')}
+          disabled={first}
+          onClick={() => onMove('up')}
+        />
+        <IconButton
+          icon="arrowDown"
+          label={`Move ${source.name} down`}
+          {...moveButton('down')}
+          disabled={last}
+          onClick={() => onMove('down')}
+        />
         <Button
           ref={inline.editButtonRef}
           size="small"

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { leadSourceLimits, type LeadSource } from '../../../../shared/schemas/lead-source';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
@@ -7,6 +7,8 @@ import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
 import { useUnsavedWork } from '../../lib/unsavedContext';
+import { movedOrder, type MoveDirection } from '../../lib/reorder';
+import { useReorderWithFocus } from '../../lib/useReorderWithFocus';
 import { LeadSourceRow } from './LeadSourceRow';
 import { problemFor } from './problemFor';
 
@@ -20,6 +22,8 @@ export function LeadSourceSettings() {
   const [nameError, setNameError] = useState<string | undefined>();
   const submitting = useSubmitOnce();
   const moving = useSubmitOnce();
+  const listRef = useRef<HTMLUListElement>(null);
+  const reorder = useReorderWithFocus(listRef, sources);
 
   const reload = useCallback(() => {
     invoke('leadSources.list', {}).then(
@@ -54,10 +58,11 @@ export function LeadSourceSettings() {
   }
   useUnsavedWork(name.trim() !== '', `the new lead source “${name.trim()}”`, commit);
 
-  async function move(index: number, direction: -1 | 1) {
-    if (!sources || !moving.begin()) return;
-    const ids = sources.map((source) => source.id);
-    [ids[index], ids[index + direction]] = [ids[index + direction]!, ids[index]!];
+  async function move(source: LeadSource, index: number, direction: MoveDirection) {
+    const reordered = sources && movedOrder(sources, index, direction);
+    if (!reordered || !moving.begin()) return;
+    const ids = reordered.map((each) => each.id);
+    reorder.focusAfterMove(source.id, direction);
     try {
       setSources((await invoke('leadSources.reorder', { ids })).leadSources);
     } catch (thrown) {
@@ -105,14 +110,15 @@ export function LeadSourceSettings() {
       )}
       {sources && sources.length === 0 && <p className="list-empty">No lead sources yet. Add one above.</p>}
       {sources && sources.length > 0 && (
-        <ul className="settings-list" aria-label="Lead sources">
+        <ul ref={listRef} className="settings-list" aria-label="Lead sources">
           {sources.map((source, index) => (
             <LeadSourceRow
               key={source.id}
               source={source}
               first={index === 0}
               last={index === sources.length - 1}
-              onMove={(direction) => void move(index, direction)}
+              moveButton={(direction) => reorder.moveButton(source.id, direction)}
+              onMove={(direction) => void move(source, index, direction)}
               onChanged={reload}
             />
           ))}

@@ -2,13 +2,13 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { FieldedRef } from '../../../../shared/schemas/record';
 import { tagColors, tagLimits, type Tag } from '../../../../shared/schemas/tag';
 import { invoke, toCrmError } from '../../api';
+import { Combobox } from '../../components/combobox/Combobox';
 import { Icon } from '../../components/Icon';
 import { overLimit } from '../../components/lengthLimit';
 import { TagChip } from './TagChip';
 import { tagOptions, type TagOption } from './tagOptions';
 import { useTags } from './useTags';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
-import '../../components/Field.css';
 import './TagPicker.css';
 import { matchesShortcut } from '../../../../shared/shortcuts';
 
@@ -28,12 +28,10 @@ const optionKey = (option: TagOption) => (option.type === 'tag' ? `tag-${option.
  */
 export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
   const inputId = useId();
-  const listId = useId();
   const { tags, error: listError, reload } = useTags();
   const [tagIds, setTagIds] = useState<readonly number[]>(loadedTagIds);
   const [typed, setTyped] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
   const submitting = useSubmitOnce();
   const busy = submitting.running;
   const [problem, setProblem] = useState<string | null>(null);
@@ -41,7 +39,6 @@ export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
 
   const chosen = tagIds;
   const options = tags ? tagOptions(tags, chosen, typed) : [];
-  const activeIndex = Math.min(active, Math.max(options.length - 1, 0));
   const expanded = open && options.length > 0;
   const byId = new Map((tags ?? []).map((tag) => [tag.id, tag]));
   const tooLongName = overLimit('A tag name', typed.trim(), tagLimits.name);
@@ -76,7 +73,6 @@ export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
     });
     if (added) {
       setTyped('');
-      setActive(0);
       setOpen(false);
     }
     inputRef.current?.focus();
@@ -86,33 +82,52 @@ export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
     void run(() => invoke('tags.unlink', { record, tagId: tag.id })).then(() => inputRef.current?.focus());
   }
 
+  // Enter never saves the record form around the picker, and Escape first empties the typed name.
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (matchesShortcut(event, 'option-move')) {
-      event.preventDefault();
-      if (!open) return setOpen(true);
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((activeIndex + step + options.length) % Math.max(options.length, 1));
-    } else if (matchesShortcut(event, 'option-choose')) {
-      // Enter in a record form would save the form; here it picks the tag.
-      event.preventDefault();
-      const option = expanded ? options[activeIndex] : undefined;
-      if (option) void choose(option);
-    } else if (matchesShortcut(event, 'option-close') && (expanded || typed !== '')) {
-      // Only the list closes: the panel around the picker must not.
+    if (expanded) return;
+    if (matchesShortcut(event, 'option-choose')) event.preventDefault();
+    else if (matchesShortcut(event, 'option-close') && typed !== '') {
       event.preventDefault();
       event.stopPropagation();
-      if (expanded) setOpen(false);
-      else setTyped('');
+      setTyped('');
     }
   }
 
-  const activeOption = expanded ? options[activeIndex] : undefined;
+  const typedName = typed.trim();
   return (
-    <div className="tag-picker">
-      <label className="field__label" htmlFor={inputId}>
-        Tags
-      </label>
-      <div className="tag-picker__box" aria-busy={busy}>
+    <Combobox
+      id={inputId}
+      label="Tags"
+      text={typed}
+      onTextChange={setTyped}
+      options={options}
+      optionKey={optionKey}
+      renderOption={(option) =>
+        option.type === 'tag' ? (
+          <span className="tag-picker__option">
+            <span className="tag-swatch" data-color={option.tag.color} />
+            <span className="tag-picker__option-name">{option.tag.name}</span>
+          </span>
+        ) : (
+          <span className="tag-picker__option">
+            <Icon name="plus" size={14} />
+            <span className="tag-picker__option-name">Create tag “{option.name}”</span>
+          </span>
+        )
+      }
+      onChoose={(option) => void choose(option)}
+      open={open}
+      onOpenChange={setOpen}
+      status={
+        tags === null ? 'Loading tags…' : typedName ? `No other tag matches “${typedName}”` : 'No more tags to add'
+      }
+      placeholder={chosen.length === 0 ? 'Add a tag…' : 'Add another…'}
+      error={tooLongName ?? problem ?? listError ?? undefined}
+      boxClassName="tag-picker__box"
+      inputClassName="tag-picker__input"
+      busy={busy}
+      inputRef={inputRef}
+      before={
         <ul className="tag-picker__chips" aria-label="Tags on this record">
           {chosen.map((id) => {
             const tag = byId.get(id);
@@ -123,66 +138,11 @@ export function TagPicker({ record, tagIds: loadedTagIds }: TagPickerProps) {
             ) : null;
           })}
         </ul>
-        <input
-          ref={inputRef}
-          id={inputId}
-          className="tag-picker__input"
-          role="combobox"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={activeOption ? `${listId}-${optionKey(activeOption)}` : undefined}
-          placeholder={chosen.length === 0 ? 'Add a tag…' : 'Add another…'}
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={tooLongName ? true : undefined}
-          value={typed}
-          onChange={(event) => {
-            setTyped(event.target.value);
-            setActive(0);
-            setOpen(true);
-          }}
-          // The list opens on a click, typing or Down, not on focus: focus comes back here after each remove.
-          onClick={() => setOpen(true)}
-          onBlur={() => setOpen(false)}
-          onKeyDown={onKeyDown}
-        />
-        <ul id={listId} className="tag-picker__list" role="listbox" aria-label="Tags to add" hidden={!expanded}>
-          {options.map((option, index) => (
-            <li
-              key={optionKey(option)}
-              id={`${listId}-${optionKey(option)}`}
-              role="option"
-              aria-selected={index === activeIndex}
-              className="tag-picker__option"
-              // Chosen on mouse down, before the input's blur closes the list.
-              onMouseDown={(event) => {
-                event.preventDefault();
-                void choose(option);
-              }}
-              onMouseMove={() => setActive(index)}
-            >
-              {option.type === 'tag' ? (
-                <>
-                  <span className="tag-swatch" data-color={option.tag.color} />
-                  <span className="tag-picker__option-name">{option.tag.name}</span>
-                </>
-              ) : (
-                <>
-                  <Icon name="plus" size={14} />
-                  <span className="tag-picker__option-name">Create tag “{option.name}”</span>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      </div>
-      {(tooLongName ?? problem ?? listError) && (
-        <p className="field__error" role="alert">
-          <Icon name="alert" size={14} />
-          <span>{tooLongName ?? problem ?? listError}</span>
-        </p>
-      )}
-    </div>
+      }
+      onKeyDown={onKeyDown}
+      // The list opens on a click, typing or Down, not on focus: focus comes back here after each remove.
+      onClick={() => setOpen(true)}
+      onBlur={() => setOpen(false)}
+    />
   );
 }

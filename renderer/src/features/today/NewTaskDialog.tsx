@@ -8,7 +8,7 @@ import { freshValues } from '../activities/activityForm';
 import { ownerOf } from '../activities/ownerOf';
 import { useActivityForm } from '../activities/useActivityForm';
 import { useUnsavedWork } from '../../lib/unsavedContext';
-import { RecordPicker, type PickedRecord } from './RecordPicker';
+import { TaskRecordPicker, type PickedRecord } from './TaskRecordPicker';
 
 const noRecord = 'Choose who or what the task is for: type part of a contact’s, company’s or deal’s name.';
 
@@ -48,7 +48,7 @@ export function NewTaskDialog({ onCreated, onCancel }: { onCreated: () => void; 
       <form noValidate onSubmit={save} className="new-task">
         {form.problem && <ErrorBanner title="Not added">{form.problem}</ErrorBanner>}
         <ActivityFields idPrefix={idPrefix} form={form} />
-        <RecordPicker
+        <TaskRecordPicker
           id={recordFieldId}
           label="For"
           value={record}
