@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Activity } from '../../../../shared/schemas/activity';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
@@ -68,7 +68,8 @@ function EditActivityForm({
   const [activity, setActivity] = useState(opened);
   const form = useActivityForm(idPrefix, () => valuesOfActivity(opened));
   const [newer, setNewer] = useState<Activity | null>(null);
-  const [saveAfterReview, setSaveAfterReview] = useState(false);
+  // Set when the review is saved: the save waits until the form has rendered the reviewed values.
+  const saveAfterRender = useRef(false);
   const initial = valuesOfActivity(activity);
   const dirty = JSON.stringify(form.values) !== JSON.stringify(initial);
   const confirmClose = useUnsavedWork(dirty, `this ${kindWords[activity.kind].name.toLowerCase()}`, save);
@@ -94,8 +95,8 @@ function EditActivityForm({
 
   // The reviewed values are in the form once it has rendered them; the save reads them from there.
   useEffect(() => {
-    if (!saveAfterReview) return;
-    setSaveAfterReview(false);
+    if (!saveAfterRender.current) return;
+    saveAfterRender.current = false;
     void save();
   });
 
@@ -128,7 +129,7 @@ function EditActivityForm({
             form.reset(mergeReview(rows, keep, snapshot(form.values), snapshot(valuesOfActivity(newer))).values);
             setActivity(newer);
             setNewer(null);
-            setSaveAfterReview(true);
+            saveAfterRender.current = true;
           }}
           onTakeSaved={() => {
             form.reset(valuesOfActivity(newer));

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TaskRef } from './useTaskDone';
 import './TaskCheckbox.css';
 
@@ -12,7 +12,12 @@ interface TaskCheckboxProps {
 /** A round tick box named by the task's subject; it ticks at once, before the save comes back, and unticks if the save fails. */
 export function TaskCheckbox({ task, done, onChange }: TaskCheckboxProps) {
   const [shown, setShown] = useState(done);
-  useEffect(() => setShown(done), [done]);
+  // A new answer from the caller replaces whatever the box showed meanwhile.
+  const [answered, setAnswered] = useState(done);
+  if (done !== answered) {
+    setAnswered(done);
+    setShown(done);
+  }
   return (
     <input
       type="checkbox"

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Attachment } from '../../../../shared/schemas/attachment';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
@@ -29,21 +29,16 @@ export function AttachmentsSection({ list, queue }: AttachmentsSectionProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState<Attachment | null>(null);
   const [removing, setRemoving] = useState(false);
-  const [focusAdd, setFocusAdd] = useState(false);
 
   const { attachments } = list;
-
-  // After a removal the row that had focus goes away; the section's own button takes focus, not the page.
-  useEffect(() => {
-    if (!focusAdd) return;
-    setFocusAdd(false);
-    addRef.current?.focus();
-  }, [focusAdd]);
 
   const run = (action: (attachment: Attachment) => Promise<void>) => (attachment: Attachment) => {
     setProblem(null);
     action(attachment).catch((error: unknown) => setProblem(toCrmError(error).message));
   };
+
+  // After a removal the row that had focus goes away; the section's own button takes focus, not the page.
+  const focusAdd = () => addRef.current?.focus();
 
   // Rolodesk asks in its own native dialog (files have no trash); the page does not ask again.
   async function remove(attachment: Attachment) {
@@ -53,12 +48,12 @@ export function AttachmentsSection({ list, queue }: AttachmentsSectionProps) {
     try {
       await invoke('attachments.remove', { id: attachment.id });
       showToast('File removed');
-      setFocusAdd(true);
+      focusAdd();
     } catch (thrown) {
       const error = toCrmError(thrown);
       // "No" in that dialog changed nothing; already gone (removed in another window) is what the user asked for.
       if (error.code !== 'CANCELLED' && error.code !== 'NOT_FOUND') setProblem(error.message);
-      if (error.code === 'NOT_FOUND') setFocusAdd(true);
+      if (error.code === 'NOT_FOUND') focusAdd();
     } finally {
       setRemoving(false);
       list.reload();

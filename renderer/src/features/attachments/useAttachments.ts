@@ -20,7 +20,8 @@ export function useAttachments(record: RecordRef | null): AttachmentList {
 
   const reload = useCallback(() => {
     if (record === null) return;
-    const request = ++latest.current;
+    latest.current += 1;
+    const request = latest.current;
     invoke('attachments.list', { record }).then(
       (answer) => {
         if (request !== latest.current) return;
@@ -35,7 +36,7 @@ export function useAttachments(record: RecordRef | null): AttachmentList {
     reload();
     // Answers that arrive after the panel closed are dropped.
     return () => {
-      latest.current++;
+      latest.current += 1;
     };
   }, [reload]);
 

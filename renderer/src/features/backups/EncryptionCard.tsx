@@ -112,7 +112,7 @@ export function EncryptionCard() {
               <Button
                 aria-disabled={busy}
                 onClick={() =>
-                  act('backupEncryption.forget', () => 'The password is no longer remembered on this computer')
+                  void act('backupEncryption.forget', () => 'The password is no longer remembered on this computer')
                 }
               >
                 Forget the remembered password
@@ -121,7 +121,9 @@ export function EncryptionCard() {
             <Button
               variant="danger"
               aria-disabled={busy}
-              onClick={() => act('backupEncryption.turnOff', (next) => (next.on ? null : 'Backup encryption is off'))}
+              onClick={() =>
+                void act('backupEncryption.turnOff', (next) => (next.on ? null : 'Backup encryption is off'))
+              }
             >
               Turn off…
             </Button>
@@ -133,7 +135,9 @@ export function EncryptionCard() {
           <Button
             variant="danger"
             aria-disabled={busy}
-            onClick={() => act('backupEncryption.turnOff', (next) => (next.on ? null : 'Backup encryption is off'))}
+            onClick={() =>
+              void act('backupEncryption.turnOff', (next) => (next.on ? null : 'Backup encryption is off'))
+            }
           >
             Turn off…
           </Button>

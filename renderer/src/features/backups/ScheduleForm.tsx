@@ -74,7 +74,12 @@ export function ScheduleForm({ settings }: { settings: BackupSettings }) {
   }
 
   return (
-    <form className="card schedule-form" noValidate onSubmit={save} aria-labelledby={`${idPrefix}-title`}>
+    <form
+      className="card schedule-form"
+      noValidate
+      onSubmit={(event) => void save(event)}
+      aria-labelledby={`${idPrefix}-title`}
+    >
       <div>
         <h2 id={`${idPrefix}-title`} className="card__title">
           Schedule

@@ -68,7 +68,7 @@ export function TurnOnEncryptionDialog({ canRemember, onDone, onCancel }: TurnOn
       onCancel={() => !busy && onCancel()}
       initialFocus={passwordRef}
     >
-      <form noValidate onSubmit={submit}>
+      <form noValidate onSubmit={(event) => void submit(event)}>
         <div className="dialog__body backup-password">
           {problems.general && <ErrorBanner title="Encryption was not turned on">{problems.general}</ErrorBanner>}
           <Field

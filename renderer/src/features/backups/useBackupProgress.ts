@@ -12,9 +12,13 @@ export type BackupProgress = EventPayload<'backup.progress'>;
 export function useBackupProgress(listening: boolean): BackupProgress | null {
   const [progress, setProgress] = useState<BackupProgress | null>(null);
   useEffect(() => {
-    setProgress(null);
     if (!listening) return;
-    return onEvent('backup.progress', setProgress);
+    const stop = onEvent('backup.progress', setProgress);
+    // Cleared when the job ends, so its last value never shows at the start of the next.
+    return () => {
+      stop();
+      setProgress(null);
+    };
   }, [listening]);
   return listening ? progress : null;
 }

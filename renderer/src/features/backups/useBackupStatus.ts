@@ -30,14 +30,15 @@ export function useBackupStatus(): BackupStatusState {
   const latest = useRef(0);
 
   const replace = useCallback((next: BackupStatus) => {
-    latest.current++;
+    latest.current += 1;
     setStatus(next);
     setFailure(next.lastFailure);
     setError(null);
   }, []);
 
   const reload = useCallback(() => {
-    const request = ++latest.current;
+    latest.current += 1;
+    const request = latest.current;
     invoke('backups.status', {}).then(
       (next) => {
         if (request !== latest.current) return;
@@ -63,7 +64,7 @@ export function useBackupStatus(): BackupStatusState {
     ];
     return () => {
       stops.forEach((stop) => stop());
-      latest.current++;
+      latest.current += 1;
     };
   }, [reload, noteFailure]);
 

@@ -42,7 +42,7 @@ export function useExportRun(): ExportControl {
     invoke('backupEncryption.status', {})
       .then((encryption) => {
         setRun((current) => (current?.state === 'running' ? { ...current, encrypted: encryption.on } : current));
-        return invoke('backups.export', {}).catch(async (thrown: unknown) => {
+        return invoke('backups.export', {}).catch((thrown: unknown) => {
           // The key is not open and not remembered: ask for the password, then export.
           if (toCrmError(thrown).code === 'PASSWORD_REQUIRED')
             return { saved: false, password: true, canRemember: encryption.canRemember };

@@ -18,7 +18,8 @@ export function useSnapshots(): SnapshotList {
   const latest = useRef(0);
 
   const reload = useCallback(() => {
-    const request = ++latest.current;
+    latest.current += 1;
+    const request = latest.current;
     invoke('backups.list', {}).then(
       (answer) => {
         if (request !== latest.current) return;
@@ -40,7 +41,7 @@ export function useSnapshots(): SnapshotList {
     const stops = [onEvent('backup.changed', reload), onEvent('data.restored', reload)];
     return () => {
       stops.forEach((stop) => stop());
-      latest.current++;
+      latest.current += 1;
     };
   }, [reload]);
 

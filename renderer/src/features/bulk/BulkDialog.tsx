@@ -130,7 +130,7 @@ export function BulkDialog({ target, selected, mode, onApplied, onListChanged, o
 
   return (
     <Dialog title={titles[mode]} description={description} onCancel={onCancel} size="medium">
-      <form id={formId} className="bulk-dialog" onSubmit={submit} noValidate>
+      <form id={formId} className="bulk-dialog" onSubmit={(event) => void submit(event)} noValidate>
         {problem && <ErrorBanner title="Nothing was changed">{problem}</ErrorBanner>}
         {mode === 'set' && fields && (
           <>

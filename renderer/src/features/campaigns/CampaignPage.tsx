@@ -44,13 +44,13 @@ export function CampaignPage({ campaignId, onBack }: { campaignId: number; onBac
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const reload = useCallback(async () => {
-    try {
-      setCampaign(await invoke('campaigns.get', { id: campaignId }));
-    } catch (error) {
-      setProblem(toCrmError(error).message);
-    }
-  }, [campaignId]);
+  const reload = useCallback(
+    () =>
+      invoke('campaigns.get', { id: campaignId }).then(setCampaign, (error: unknown) =>
+        setProblem(toCrmError(error).message),
+      ),
+    [campaignId],
+  );
   useEffect(() => {
     void reload();
   }, [reload]);

@@ -6,14 +6,17 @@ import { invoke, toCrmError } from '../../api';
 export function useCampaigns() {
   const [campaigns, setCampaigns] = useState<Campaign[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const reload = useCallback(async () => {
-    try {
-      setCampaigns((await invoke('campaigns.list', {})).campaigns);
-      setProblem(null);
-    } catch (error) {
-      setProblem(toCrmError(error).message);
-    }
-  }, []);
+  const reload = useCallback(
+    () =>
+      invoke('campaigns.list', {}).then(
+        (answer) => {
+          setCampaigns(answer.campaigns);
+          setProblem(null);
+        },
+        (error: unknown) => setProblem(toCrmError(error).message),
+      ),
+    [],
+  );
   useEffect(() => {
     void reload();
   }, [reload]);

@@ -12,22 +12,15 @@ export function useMembers(campaignId: number, status: MemberStatus | null, sear
   const [problem, setProblem] = useState<string | null>(null);
 
   const load = useCallback(
-    async (offset: number, limit: number, keep: Member[]) => {
-      try {
-        const page = await invoke('campaigns.members', {
-          campaignId,
-          offset,
-          limit,
-          search,
-          ...(status ? { status } : {}),
-        });
-        setRows([...keep, ...page.rows]);
-        setTotal(page.total);
-        setProblem(null);
-      } catch (error) {
-        setProblem(toCrmError(error).message);
-      }
-    },
+    (offset: number, limit: number, keep: Member[]) =>
+      invoke('campaigns.members', { campaignId, offset, limit, search, ...(status ? { status } : {}) }).then(
+        (page) => {
+          setRows([...keep, ...page.rows]);
+          setTotal(page.total);
+          setProblem(null);
+        },
+        (error: unknown) => setProblem(toCrmError(error).message),
+      ),
     [campaignId, status, search],
   );
 

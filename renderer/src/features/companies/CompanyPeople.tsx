@@ -10,16 +10,17 @@ const peopleCount = (total: number) => countOf(total, 'person', 'people');
 
 /** The people linked to the company: the first 50 by name, and how many there are. */
 export function CompanyPeople({ companyId, version }: { companyId: number; version: number }) {
-  // `version` is the company's: a change to it (people linked or detached) loads the list again.
   const load = useCallback(
     () => invoke('contacts.list', { companyId, sort: 'name', direction: 'asc', offset: 0, limit: shown }),
-    [companyId, version],
+    [companyId],
   );
   return (
     <LinkedSection<ContactSummary>
       titleId={`people-${companyId}`}
       title="People"
       load={load}
+      // The company's version: a change to it (people linked or detached) loads the list again.
+      version={version}
       count={peopleCount}
       what="people"
       emptyText="No one is linked to this company yet."

@@ -172,7 +172,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
         <button
           type="button"
           className="contact-panel__link"
-          onClick={() => go('companies', { type: 'open', id: companyId })}
+          onClick={() => void go('companies', { type: 'open', id: companyId })}
         >
           <Icon name="companies" size={15} />
           Open {contact.company}

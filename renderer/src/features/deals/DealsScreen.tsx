@@ -59,7 +59,11 @@ export function DealsScreen() {
   const focusSearch = useRef(false);
   const panel = useRecordPanel<DealPrefill>(bodyRef, newButtonRef);
   const selection = useSelection(snapshot, fetchRange, fetchCount);
-  const exporter = useListExport(bulkTarget, listSelector, snapshot, selection);
+  const {
+    buttonRef: exportButtonRef,
+    open: openExport,
+    dialog: exportDialog,
+  } = useListExport(bulkTarget, listSelector, snapshot, selection);
 
   const stages = useMemo(() => board?.columns.map((column) => column.stage) ?? [], [board]);
   const dealCounts = useMemo(
@@ -75,7 +79,7 @@ export function DealsScreen() {
   // The export writes the list, so the list is what the user sees behind the dialog.
   const exportList = () => {
     if (view !== 'list') chooseView('list');
-    exporter.open();
+    openExport();
   };
 
   useEffect(() => {
@@ -93,11 +97,11 @@ export function DealsScreen() {
   useRefreshOnChange(['deal', 'company', 'contact'], refreshAll);
 
   useScreenRequest('deals', (request) => {
-    if (request.type === 'open') panel.open(request.id, 'link');
+    if (request.type === 'open') void panel.open(request.id, 'link');
     else if (request.type === 'new') {
       linkedPrefill(request.linkedTo).then(panel.openNew, (error: unknown) => {
         showToast(toCrmError(error).message, 'problem');
-        panel.openNew();
+        void panel.openNew();
       });
     } else if (request.type === 'search') {
       focusSearch.current = true;
@@ -139,7 +143,7 @@ export function DealsScreen() {
             board={board}
             selectedId={panel.selectedId}
             onMove={onMove}
-            onOpen={(deal, how) => panel.open(deal.id, how)}
+            onOpen={(deal, how) => void panel.open(deal.id, how)}
           />
         ) : (
           boardError && (
@@ -157,7 +161,7 @@ export function DealsScreen() {
     content = (
       <RecordListArea
         plural="deals"
-        empty={<NoRecordsYet kind="deal" onCreate={() => panel.openNew()} />}
+        empty={<NoRecordsYet kind="deal" onCreate={() => void panel.openNew()} />}
         noMatches={
           <NoMatches
             plural="deals"
@@ -174,7 +178,7 @@ export function DealsScreen() {
         sort={list.sort}
         onSort={list.onSort}
         selectedId={panel.selectedId}
-        onOpen={(deal: DealSummary, how) => panel.open(deal.id, how)}
+        onOpen={(deal: DealSummary, how) => void panel.open(deal.id, how)}
         labelledBy="deals-title"
         nameOf={(deal) => deal.title}
         selection={selection}
@@ -191,10 +195,10 @@ export function DealsScreen() {
           <Button icon="sliders" onClick={() => setEditingStages(true)} disabled={!board}>
             Edit stages
           </Button>
-          <Button ref={exporter.buttonRef} icon="download" onClick={exportList}>
+          <Button ref={exportButtonRef} icon="download" onClick={exportList}>
             Export…
           </Button>
-          <Button ref={newButtonRef} variant="primary" icon="plus" onClick={() => panel.openNew()}>
+          <Button ref={newButtonRef} variant="primary" icon="plus" onClick={() => void panel.openNew()}>
             New deal
           </Button>
         </div>
@@ -222,11 +226,11 @@ export function DealsScreen() {
             focusTitle={panel.panel.focusName}
             onSaved={onSaved}
             onDeleted={onDeleted}
-            onClose={panel.close}
+            onClose={() => void panel.close()}
           />
         )}
       </div>
-      {exporter.dialog}
+      {exportDialog}
       {editingStages && (
         <StageEditor
           stages={stages}

@@ -37,7 +37,7 @@ export function RecordDeals({ kind, id }: RecordDealsProps) {
       titleId={`deals-of-${kind}-${id}`}
       title="Deals"
       action={
-        <Button size="small" icon="plus" onClick={() => go('deals', { type: 'new', linkedTo: { kind, id } })}>
+        <Button size="small" icon="plus" onClick={() => void go('deals', { type: 'new', linkedTo: { kind, id } })}>
           New deal
         </Button>
       }
@@ -47,7 +47,11 @@ export function RecordDeals({ kind, id }: RecordDealsProps) {
       emptyText="No deals yet."
       listLabel="Deals"
       renderRow={(deal) => (
-        <button type="button" className="record-deals__deal" onClick={() => go('deals', { type: 'open', id: deal.id })}>
+        <button
+          type="button"
+          className="record-deals__deal"
+          onClick={() => void go('deals', { type: 'open', id: deal.id })}
+        >
           <span className="record-deals__title">{deal.title}</span>
           <span className={`stage-chip stage-chip--${deal.stageKind}`}>{deal.stageName}</span>
           <span className="record-deals__value">{formatMoney(deal.valueMinor, deal.currency)}</span>

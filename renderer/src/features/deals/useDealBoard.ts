@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DealBoard, DealSummary } from '../../../../shared/schemas/deal';
 import { invoke, toCrmError, type CrmError } from '../../api';
 import { boardWithMove } from './boardMoves';
@@ -26,8 +26,11 @@ export function useDealBoard(): BoardState {
   const [error, setError] = useState<CrmError | null>(null);
   // Each load or move takes a number; a reply that is not the newest is dropped, so it can never undo a later move on screen.
   const latest = useRef(0);
+  // The board as last rendered, for a move to start from and go back to.
   const boardRef = useRef<DealBoard | null>(null);
-  boardRef.current = board;
+  useLayoutEffect(() => {
+    boardRef.current = board;
+  }, [board]);
 
   const reload = useCallback(() => {
     const mine = ++latest.current;

@@ -59,7 +59,7 @@ export function DuplicatesScreen() {
     duplicates.refresh();
     showToast(`Merged “${merged.name}” into “${kept.name}”`, 'done', {
       label: 'Open',
-      onAction: () => go(placeOfKind[kind], { type: 'open', id: kept.id }),
+      onAction: () => void go(placeOfKind[kind], { type: 'open', id: kept.id }),
     });
   }
 

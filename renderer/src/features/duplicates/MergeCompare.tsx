@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useState } from 'react';
 import type { DuplicateGroup } from '../../../../shared/schemas/duplicates';
 import { invoke, toCrmError } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
@@ -41,13 +41,16 @@ export function MergeCompare({ kind, group, onMerged, onGone, onSetAside }: Merg
   const nameOf = (id: number) => group.records.find((record) => record.id === id)?.name ?? 'One of the two records';
   const failedId = load.state === 'failed' ? load.failedId : null;
   const loadError = load.state === 'failed' ? load.error : null;
-  const [goneReported, setGoneReported] = useState(false);
+  // The screen says that one in its own words, not this banner.
+  const goneMeanwhile = loadError !== null && toCrmError(loadError).code === 'NOT_FOUND';
 
   // A record gone since the list was read: said once per failed read, at the screen, which reloads the list.
-  // (onGone and nameOf are new each render; the failure is what matters.)
+  // (onGone is new each render; only a new failure reports again.)
+  const reportGone = useEffectEvent((id: number, error: unknown) => {
+    onGone(error, goneWords(nameOf(id), 'there is nothing to compare'));
+  });
   useEffect(() => {
-    if (failedId !== null)
-      setGoneReported(onGone(loadError, goneWords(nameOf(failedId), 'there is nothing to compare')));
+    if (failedId !== null) reportGone(failedId, loadError);
   }, [failedId, loadError]);
 
   async function merge(kept: MergeSide, merged: MergeSide) {
@@ -94,7 +97,7 @@ export function MergeCompare({ kind, group, onMerged, onGone, onSetAside }: Merg
       {group.records.length > 2 && <PairChooser records={group.records} pair={pair} onChange={setPair} />}
       {problem && <ErrorBanner title="Not merged">{problem}</ErrorBanner>}
       {load.state === 'loading' && <p className="merge-compare__note">Loading both records…</p>}
-      {load.state === 'failed' && !goneReported && (
+      {load.state === 'failed' && !goneMeanwhile && (
         <ErrorBanner title="These records could not be compared">{load.message}</ErrorBanner>
       )}
       {load.state === 'ready' && (

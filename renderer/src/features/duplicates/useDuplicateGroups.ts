@@ -33,7 +33,6 @@ export function useDuplicateGroups(kind: DuplicateKind): DuplicateGroups {
   const load = useCallback(
     (offset: number, limit: number, append: boolean) => {
       const ticket = ++request.current;
-      setLoading(true);
       invoke('duplicates.find', { kind, offset, limit: Math.min(limit, mostPerCall) }).then(
         (page) => {
           if (ticket !== request.current) return;
@@ -65,8 +64,15 @@ export function useDuplicateGroups(kind: DuplicateKind): DuplicateGroups {
     total: loaded?.kind === kind ? loaded.total - hidden : 0,
     error,
     loading,
-    loadMore: () => load(shownCount, pageSize, true),
-    refresh: () => load(0, Math.max(pageSize, shownCount), false),
+    // A new kind shows no groups until its first page: only asking for more is "loading".
+    loadMore: () => {
+      setLoading(true);
+      load(shownCount, pageSize, true);
+    },
+    refresh: () => {
+      setLoading(true);
+      load(0, Math.max(pageSize, shownCount), false);
+    },
     setAside: (group) => setSetAsideKeys((current) => new Set([...current, groupKey(group)])),
   };
 }

@@ -68,12 +68,14 @@ export function ListExportDialog({
 
   const begin = () => {
     if (format === 'csv') window.localStorage.setItem(delimiterKey, delimiter);
-    start(async () => ({
-      list,
-      ...(narrowed ? ('ids' in ticked ? { ids: ticked.ids } : { except: ticked.except }) : {}),
-      format,
-      ...(format === 'csv' ? { delimiter } : {}),
-    }));
+    start(() =>
+      Promise.resolve({
+        list,
+        ...(narrowed ? ('ids' in ticked ? { ids: ticked.ids } : { except: ticked.except }) : {}),
+        format,
+        ...(format === 'csv' ? { delimiter } : {}),
+      }),
+    );
   };
 
   if (run.state === 'running') {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Input } from '../../../../shared/contract';
 import type { ExportProgress, ExportResult } from '../../../../shared/schemas/export';
 import { invoke, onEvent, toCrmError, type CrmError } from '../../api';
@@ -34,13 +34,20 @@ export function useListExportRun(onSaved: (result: ExportResult) => void, onStop
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const running = run.state === 'running';
   const stopAsked = useRef(false);
+  // The callbacks as last rendered: the answer arrives long after start() was called.
   const latest = useRef({ onSaved, onStopped });
-  latest.current = { onSaved, onStopped };
+  useLayoutEffect(() => {
+    latest.current = { onSaved, onStopped };
+  });
 
   useEffect(() => {
     if (!running) return;
-    setProgress(null);
-    return onEvent('export.progress', setProgress);
+    const stop = onEvent('export.progress', setProgress);
+    // Cleared when the run ends, so its last value never shows at the start of the next.
+    return () => {
+      stop();
+      setProgress(null);
+    };
   }, [running]);
 
   const start = useCallback((request: () => Promise<Input<'export.list'>>) => {

@@ -1,7 +1,13 @@
-import { useLayoutEffect, useState, type CSSProperties } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import { Icon } from '../../components/Icon';
 import './ListDropCue.css';
+
+function mainArea(): CSSProperties | undefined {
+  const main = document.querySelector('main')?.getBoundingClientRect();
+  // Inside its edges by 6px, so the dashed border shows whole.
+  return main && { top: main.top + 6, left: main.left + 6, width: main.width - 12, height: main.height - 12 };
+}
 
 /**
  * What the Contacts or Companies screen shows while a file is dragged over
@@ -9,12 +15,8 @@ import './ListDropCue.css';
  * area (the whole window if there is none); it lets the drag events through.
  */
 export function ListDropCue({ plural }: { plural: string }) {
-  const [area, setArea] = useState<CSSProperties | undefined>(undefined);
-  useLayoutEffect(() => {
-    const main = document.querySelector('main')?.getBoundingClientRect();
-    // Inside its edges by 6px, so the dashed border shows whole.
-    if (main) setArea({ top: main.top + 6, left: main.left + 6, width: main.width - 12, height: main.height - 12 });
-  }, []);
+  // Measured once, when the drag comes in: the screen is already laid out by then.
+  const [area] = useState(mainArea);
   return createPortal(
     <div className="list-drop-cue" style={area} role="status">
       <div className="list-drop-cue__card">

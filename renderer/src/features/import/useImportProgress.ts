@@ -9,11 +9,15 @@ export type ImportProgressReport = z.infer<typeof ImportProgress>;
 export function useImportProgress(importId: string | null, active: boolean): ImportProgressReport | null {
   const [progress, setProgress] = useState<ImportProgressReport | null>(null);
   useEffect(() => {
-    setProgress(null);
     if (!importId || !active) return;
-    return onEvent('import.progress', (report) => {
+    const stop = onEvent('import.progress', (report) => {
       if (report.importId === importId) setProgress(report);
     });
+    // Cleared when this file's run ends, so its last report never shows at the start of the next.
+    return () => {
+      stop();
+      setProgress(null);
+    };
   }, [importId, active]);
   return progress;
 }

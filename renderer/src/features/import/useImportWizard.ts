@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type {
   DuplicateAction,
   ImportKind,
@@ -96,8 +96,11 @@ export function useImportWizard(initialKind: ImportKind | null, suggestedKind: I
   // The newest request's number: an older answer is ignored. Separate from `running`, which guards a double-clicked Import.
   const latest = useRef(0);
   const running = useRef(false);
+  // The file as last rendered, for the callbacks and the closing cleanup to let go of.
   const openedRef = useRef<OpenedFile | null>(null);
-  openedRef.current = opened;
+  useLayoutEffect(() => {
+    openedRef.current = opened;
+  }, [opened]);
 
   // The file is let go of when the wizard closes (a dropped file's copy is deleted then).
   useEffect(

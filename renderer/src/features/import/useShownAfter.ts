@@ -4,12 +4,13 @@ import { useEffect, useState } from 'react';
 export function useShownAfter(on: boolean, delayMs: number): boolean {
   const [shown, setShown] = useState(false);
   useEffect(() => {
-    if (!on) {
-      setShown(false);
-      return;
-    }
+    if (!on) return;
     const timer = window.setTimeout(() => setShown(true), delayMs);
-    return () => window.clearTimeout(timer);
+    // Hidden again when the wait ends, so the next one starts hidden too.
+    return () => {
+      window.clearTimeout(timer);
+      setShown(false);
+    };
   }, [on, delayMs]);
   return on && shown;
 }

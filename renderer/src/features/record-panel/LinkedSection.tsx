@@ -17,6 +17,8 @@ interface LinkedSectionProps<Row extends { id: number }> {
   action?: ReactNode;
   /** Loads the first rows; loaded again whenever it changes, so callers memoise it on what it reads. */
   load: () => Promise<FirstRows<Row>>;
+  /** Loaded again whenever this changes too: the record's own version, when editing it can change what is linked. */
+  version?: number;
   /** "3 people": the count beside the title and under a cut list. */
   count: (total: number) => string;
   /** "people": in "The people could not be loaded". */
@@ -37,6 +39,7 @@ export function LinkedSection<Row extends { id: number }>({
   title,
   action,
   load,
+  version,
   count,
   what,
   emptyText,
@@ -60,7 +63,7 @@ export function LinkedSection<Row extends { id: number }>({
     return () => {
       current = false;
     };
-  }, [load]);
+  }, [load, version]);
 
   return (
     <section className="linked-section" aria-labelledby={titleId}>

@@ -430,8 +430,10 @@ function CustomValue({
           value={typeof condition.value === 'number' ? condition.value : ''}
           onChange={(event) => {
             const { valueAsNumber } = event.target;
-            const { value: _old, ...rest } = condition;
-            onChange(Number.isFinite(valueAsNumber) ? { ...rest, value: valueAsNumber } : rest);
+            // An emptied box leaves no value at all: the condition is unfinished, not "equals 0".
+            const emptied = { ...condition };
+            delete emptied.value;
+            onChange(Number.isFinite(valueAsNumber) ? { ...condition, value: valueAsNumber } : emptied);
           }}
         />
       );

@@ -47,6 +47,9 @@ function useConditionTargets(): { targets: ConditionTargets | null; error: strin
   };
 }
 
+/** Tells one opening of the editor from the next (the editor's key). */
+const session = () => Date.now();
+
 /** Segments: the saved ones with their counts beside an editor that counts and lists as you build. */
 export function SegmentsScreen() {
   const titleId = 'segments-title';
@@ -54,7 +57,6 @@ export function SegmentsScreen() {
   const { targets, error: targetsError } = useConditionTargets();
   const [editing, setEditing] = useState<Editing>(null);
   const [openError, setOpenError] = useState<string | null>(null);
-  const session = () => Date.now();
 
   const confirmLeave = useLeaveGuard();
   const open = async (id: number) => {

@@ -32,20 +32,22 @@ const unfinishedWords = (error: unknown) => {
  */
 export function useLiveSegment(definition: SegmentDefinition): LiveSegment {
   const settled = useDebouncedValue(definition, 250);
-  const [state, setState] = useState<Omit<LiveSegment, 'loadMore'>>({
+  // `answered`: the definition the rest belongs to; it is loading until that is the settled one.
+  const [state, setState] = useState<
+    { answered: SegmentDefinition | null } & Omit<LiveSegment, 'loadMore' | 'loading'>
+  >({
+    answered: null,
     count: null,
     problems: [],
     unfinished: null,
     members: [],
     total: 0,
-    loading: true,
   });
   const asked = useRef(0);
   const loadingMore = useRef(false);
 
   useEffect(() => {
     const ask = ++asked.current;
-    setState((old) => ({ ...old, loading: true }));
     Promise.all([
       invoke('segments.count', { definition: settled }),
       invoke('segments.members', { definition: settled, offset: 0, limit: membersPerPage }),
@@ -53,23 +55,23 @@ export function useLiveSegment(definition: SegmentDefinition): LiveSegment {
       ([counted, members]) => {
         if (ask !== asked.current) return;
         setState({
+          answered: settled,
           count: counted.count,
           problems: counted.problems,
           unfinished: null,
           members: members.page.rows,
           total: members.page.total,
-          loading: false,
         });
       },
       (error: unknown) => {
         if (ask !== asked.current) return;
         setState({
+          answered: settled,
           count: null,
           problems: [],
           unfinished: unfinishedWords(error),
           members: [],
           total: 0,
-          loading: false,
         });
       },
     );
@@ -93,5 +95,6 @@ export function useLiveSegment(definition: SegmentDefinition): LiveSegment {
       });
   };
 
-  return { ...state, loadMore };
+  const { answered, ...answer } = state;
+  return { ...answer, loading: answered !== settled, loadMore };
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import type { EventPayload } from '../../../../shared/contract';
 import {
   outboxStateLabels,
   type OutboxCounts,
@@ -32,9 +33,6 @@ export function CampaignSending({ campaignId }: { campaignId: number }) {
   const acting = useSubmitOnce();
 
   const refresh = useCallback(() => setRevision((value) => value + 1), []);
-  // The status on screen, for the event listener (set beside the state, read without re-subscribing).
-  const shownStatus = useRef<SendingStatus | undefined>(undefined);
-  shownStatus.current = status;
 
   useEffect(() => {
     let current = true;
@@ -55,32 +53,30 @@ export function CampaignSending({ campaignId }: { campaignId: number }) {
   }, [campaignId, revision]);
 
   // Each message sent, failed or skipped moves the counts; a new failure or uncertainty is listed at once.
-  useEffect(
-    () =>
-      onEvent('sending.progress', (progress) => {
-        if (progress.campaignId !== campaignId) return;
-        const old = shownStatus.current;
-        if (
-          old &&
-          (progress.counts.failed !== old.counts.failed ||
-            progress.counts.uncertain !== old.counts.uncertain ||
-            progress.counts.sent !== old.counts.sent ||
-            old.running !== progress.running)
-        )
-          refresh();
-        else
-          setStatus(
-            (current) =>
-              current && {
-                ...current,
-                counts: progress.counts,
-                running: progress.running,
-                lastError: progress.lastError,
-              },
-          );
-      }),
-    [campaignId, refresh],
-  );
+  // An effect event: it compares with the status on screen now, without subscribing again at each change.
+  const onProgress = useEffectEvent((progress: EventPayload<'sending.progress'>) => {
+    if (progress.campaignId !== campaignId) return;
+    const old = status;
+    if (
+      old &&
+      (progress.counts.failed !== old.counts.failed ||
+        progress.counts.uncertain !== old.counts.uncertain ||
+        progress.counts.sent !== old.counts.sent ||
+        old.running !== progress.running)
+    )
+      refresh();
+    else
+      setStatus(
+        (current) =>
+          current && {
+            ...current,
+            counts: progress.counts,
+            running: progress.running,
+            lastError: progress.lastError,
+          },
+      );
+  });
+  useEffect(() => onEvent('sending.progress', (progress) => onProgress(progress)), []);
 
   async function act(channel: 'sending.start' | 'sending.pause' | 'sending.resume') {
     await acting.run(async () => {

@@ -74,7 +74,12 @@ export function AttachmentSettings() {
   if (load.state === 'failed') return <ErrorBanner title="Settings could not be loaded">{load.message}</ErrorBanner>;
   if (load.state === 'loading') return <p className="settings__loading">Loading settings…</p>;
   return (
-    <form className="card settings-card" noValidate onSubmit={save} aria-labelledby="settings-attachments">
+    <form
+      className="card settings-card"
+      noValidate
+      onSubmit={(event) => void save(event)}
+      aria-labelledby="settings-attachments"
+    >
       <div className="settings-card__intro">
         <h2 id="settings-attachments" className="card__title">
           Attachments

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { customFieldLimits } from '../../../../shared/schemas/custom-field';
 import { Button, IconButton } from '../../components/Button';
 import { FieldError } from '../../components/FieldError';
@@ -18,8 +18,8 @@ interface ChoicesEditorProps {
 export function ChoicesEditor({ drafts, error, onChange }: ChoicesEditorProps) {
   const idPrefix = useId();
   const listRef = useRef<HTMLOListElement>(null);
-  // After an add or a remove, the row (or button) that should have the cursor.
-  const [focusAt, setFocusAt] = useState<number | null>(null);
+  // After an add or a remove, the row (or button) that should have the cursor once the new list is rendered.
+  const focusAt = useRef<number | null>(null);
   const problem =
     drafts
       .map((draft, index) => overLimit(`Choice ${index + 1}`, draft.text, customFieldLimits.choice))
@@ -28,11 +28,11 @@ export function ChoicesEditor({ drafts, error, onChange }: ChoicesEditorProps) {
   const hintId = `${idPrefix}-hint`;
 
   useEffect(() => {
-    if (focusAt === null) return;
+    if (focusAt.current === null) return;
     const inputs = listRef.current?.querySelectorAll('input');
-    (inputs?.[Math.min(focusAt, inputs.length - 1)] ?? document.getElementById(`${idPrefix}-add`))?.focus();
-    setFocusAt(null);
-  }, [focusAt, idPrefix]);
+    (inputs?.[Math.min(focusAt.current, inputs.length - 1)] ?? document.getElementById(`${idPrefix}-add`))?.focus();
+    focusAt.current = null;
+  }, [drafts, idPrefix]);
 
   const nextKey = () => Math.max(-1, ...drafts.map((draft) => draft.key)) + 1;
   const edit = (key: number, text: string) =>
@@ -66,7 +66,7 @@ export function ChoicesEditor({ drafts, error, onChange }: ChoicesEditorProps) {
                 label={`Remove ${name}`}
                 onClick={() => {
                   onChange(drafts.filter((other) => other.key !== draft.key));
-                  setFocusAt(drafts.length > 1 ? index : Number.MAX_SAFE_INTEGER);
+                  focusAt.current = drafts.length > 1 ? index : Number.MAX_SAFE_INTEGER;
                 }}
               />
             </li>
@@ -79,7 +79,7 @@ export function ChoicesEditor({ drafts, error, onChange }: ChoicesEditorProps) {
         icon="plus"
         onClick={() => {
           onChange([...drafts, { key: nextKey(), original: null, text: '' }]);
-          setFocusAt(drafts.length);
+          focusAt.current = drafts.length;
         }}
       >
         Add a choice

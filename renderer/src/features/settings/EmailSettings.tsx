@@ -176,7 +176,12 @@ export function EmailSettings() {
     />
   );
   return (
-    <form className="card settings-card email-settings" noValidate onSubmit={save} aria-labelledby={`${id}-title`}>
+    <form
+      className="card settings-card email-settings"
+      noValidate
+      onSubmit={(event) => void save(event)}
+      aria-labelledby={`${id}-title`}
+    >
       <div className="settings-card__intro">
         <h2 id={`${id}-title`} className="card__title">
           Email

@@ -21,7 +21,7 @@ interface TagRowProps {
 /** One tag in Settings: how many records carry it; rename and recolour in place; delete (Rolodesk asks in its own dialog). */
 export function TagRow({ tag, onChanged }: TagRowProps) {
   const nameId = useId();
-  const inline = useInlineEdit({ saved: 'Tag saved', onChanged });
+  const { editButtonRef, ...inline } = useInlineEdit({ saved: 'Tag saved', onChanged });
   const [name, setName] = useState(tag.name);
   const [color, setColor] = useState(tag.color);
   const [error, setError] = useState<string | undefined>();
@@ -77,7 +77,7 @@ export function TagRow({ tag, onChanged }: TagRowProps) {
       </div>
       <div className="settings-item__actions">
         <Button
-          ref={inline.editButtonRef}
+          ref={editButtonRef}
           size="small"
           variant="subtle"
           icon="edit"

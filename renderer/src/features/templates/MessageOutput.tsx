@@ -54,18 +54,18 @@ export function MessageOutput({
   }
 
   const exportCsv = () =>
-    run(async (templateId) => {
+    void run(async (templateId) => {
       const result = await invoke('templates.exportCsv', { campaignId, templateId });
       return result.saved ? csvWords(result) : undefined;
     });
   const openShown = () =>
-    run(async (templateId) => {
+    void run(async (templateId) => {
       if (!shown) return undefined;
       await invoke('templates.mailto', { campaignId, templateId, contactId: shown.contactId });
       return `Opened the message for ${shown.name} in your mail app.`;
     });
   const openEach = () =>
-    run(async (templateId) => {
+    void run(async (templateId) => {
       const { recipients } = await invoke('templates.recipients', { campaignId, search: '' });
       const reachable = recipients.filter((recipient) => recipient.mayBeContacted && recipient.email);
       for (const recipient of reachable)
@@ -74,7 +74,7 @@ export function MessageOutput({
       return `Opened ${reachable.length} ${reachable.length === 1 ? 'message' : 'messages'} in your mail app.${skipped ? ` Left out ${skipped} who must not be contacted or have no email address.` : ''}`;
     });
   const queue = () =>
-    run(async (templateId) => queueWords(await invoke('templates.queue', { campaignId, templateId })));
+    void run(async (templateId) => queueWords(await invoke('templates.queue', { campaignId, templateId })));
 
   const disabled = busy || blocked !== undefined || memberCount === 0;
   const emailDisabled = disabled || emailBlocked !== undefined;

@@ -9,12 +9,11 @@ const previewAfterMs = 250;
 export function usePreview(draft: TemplateDraft, contactId: number | undefined) {
   const [preview, setPreview] = useState<TemplatePreview>();
   const [failure, setFailure] = useState<string>();
+  // No one to show it for: the last one's message goes at once.
+  if (contactId === undefined && preview !== undefined) setPreview(undefined);
   const { subject, body, format } = draft;
   useEffect(() => {
-    if (contactId === undefined) {
-      setPreview(undefined);
-      return;
-    }
+    if (contactId === undefined) return;
     let current = true;
     const timer = window.setTimeout(() => {
       invoke('templates.preview', { subject, body, format, contactId }).then(

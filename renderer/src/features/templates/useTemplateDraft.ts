@@ -34,14 +34,20 @@ export function useTemplateDraft(templateId: number | null) {
   const [checkFailure, setCheckFailure] = useState<string>();
   const [loadFailure, setLoadFailure] = useState<string>();
 
-  useEffect(() => {
-    let current = true;
+  // Another template (or a new one) starts from nothing: no old failure, no old text.
+  const [shownId, setShownId] = useState(templateId);
+  if (shownId !== templateId) {
+    setShownId(templateId);
     setLoadFailure(undefined);
     if (templateId === null) {
       setSaved(emptyDraft);
       setDraft(emptyDraft);
-      return;
     }
+  }
+
+  useEffect(() => {
+    if (templateId === null) return;
+    let current = true;
     invoke('templates.get', { id: templateId }).then(
       (template) => {
         if (!current) return;

@@ -27,7 +27,7 @@ function RecordLinks({ task }: { task: ActivitySummary }) {
         <TextButton
           key={link.kind}
           className="today-task__record"
-          onClick={() => go(placeOfKind[link.kind], { type: 'open', id: link.id })}
+          onClick={() => void go(placeOfKind[link.kind], { type: 'open', id: link.id })}
         >
           <Icon name={recordKindLooks[link.kind].icon} size={13} />
           {link.name}

@@ -1,5 +1,9 @@
 import { useEffect, useRef, type RefObject } from 'react';
 
+const boxesIn = (container: HTMLElement | null) => [
+  ...(container?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? []),
+];
+
 /**
  * Keyboard users tick a task off and its row goes away, with the focus in it.
  * `remember` notes which tick box had the focus; once `rows` change, the box
@@ -11,19 +15,18 @@ export function useFocusAfterRemoval(
   fallback: RefObject<HTMLElement | null>,
 ) {
   const place = useRef<number | null>(null);
-  const boxes = () => [...(container.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [])];
 
+  // Runs when the rows change; the refs are read as they are then.
   useEffect(() => {
     const index = place.current;
     place.current = null;
     if (index === null || (document.activeElement && document.activeElement !== document.body)) return;
-    const remaining = boxes();
+    const remaining = boxesIn(container.current);
     (remaining[Math.min(index, remaining.length - 1)] ?? fallback.current)?.focus();
-    // Runs when the rows change; the refs are read as they are then.
-  }, [rows]);
+  }, [rows, container, fallback]);
 
   return function remember() {
-    const index = boxes().findIndex((box) => box === document.activeElement);
+    const index = boxesIn(container.current).findIndex((box) => box === document.activeElement);
     place.current = index < 0 ? null : index;
   };
 }

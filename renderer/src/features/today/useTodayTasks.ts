@@ -56,16 +56,19 @@ export function useTodayTasks() {
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
 
-  const reload = useCallback(async () => {
-    const request = ++latest.current;
-    try {
-      const loaded = await loadTasks();
-      if (request !== latest.current) return;
-      setTasks(loaded);
-      setError(null);
-    } catch (thrown) {
-      if (request === latest.current) setError(toCrmError(thrown).message);
-    }
+  const reload = useCallback(() => {
+    latest.current += 1;
+    const request = latest.current;
+    return loadTasks().then(
+      (loaded) => {
+        if (request !== latest.current) return;
+        setTasks(loaded);
+        setError(null);
+      },
+      (thrown: unknown) => {
+        if (request === latest.current) setError(toCrmError(thrown).message);
+      },
+    );
   }, []);
 
   useEffect(() => {
@@ -75,7 +78,7 @@ export function useTodayTasks() {
     window.addEventListener('focus', onFocus);
     return () => {
       window.removeEventListener('focus', onFocus);
-      latest.current++;
+      latest.current += 1;
     };
   }, [reload]);
 

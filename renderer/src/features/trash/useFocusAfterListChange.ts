@@ -22,7 +22,7 @@ export function useFocusAfterListChange(rows: readonly unknown[] | null) {
   return {
     listRef,
     /** Call just before changing the rows: once they change, the row at `position` gets focus. */
-    focusRowAfterChange(position: number) {
+    focusRowAfterChange: (position: number) => {
       wanted.current = position;
     },
   };

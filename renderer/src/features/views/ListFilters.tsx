@@ -32,6 +32,8 @@ export function ListFilters({ kind, filters, onChange }: ListFiltersProps) {
 }
 
 function withSegment(filters: Filters, segmentId: number | undefined): Filters {
-  const { segmentId: _previous, ...rest } = filters;
-  return segmentId === undefined ? rest : { ...rest, segmentId };
+  if (segmentId !== undefined) return { ...filters, segmentId };
+  const rest = { ...filters };
+  delete rest.segmentId;
+  return rest;
 }

@@ -75,7 +75,11 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
   const fetchCount = useMemo(() => countFetcher(props.listSelector), [props.listSelector]);
   const selection = useSelection(snapshot, fetchRange, fetchCount);
   const { open: openImport } = useImport();
-  const exporter = useListExport(target, props.listSelector, snapshot, selection);
+  const {
+    buttonRef: exportButtonRef,
+    open: openExport,
+    dialog: exportDialog,
+  } = useListExport(target, props.listSelector, snapshot, selection);
   const singular = target.singular.charAt(0).toUpperCase() + target.singular.slice(1);
 
   const refresh = useCallback(() => pages.refresh(), [pages]);
@@ -106,13 +110,13 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
 
   // Menu commands (File › New Contact, Edit › Find…), the command palette and links from other screens.
   useScreenRequest(place, (request) => {
-    if (request.type === 'new') panel.openNew();
-    else if (request.type === 'open') panel.open(request.id, 'link');
+    if (request.type === 'new') void panel.openNew();
+    else if (request.type === 'open') void panel.open(request.id, 'link');
     else if (request.type === 'tagged') showTagged(request.tagName);
     else if (request.type === 'segment') {
       list.showAll();
       list.setFilters({ ...noFilters, segmentId: request.segmentId });
-    } else if (request.type === 'export') exporter.open();
+    } else if (request.type === 'export') openExport();
     else {
       searchRef.current?.focus();
       searchRef.current?.select();
@@ -128,10 +132,10 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
               Import…
             </Button>
           )}
-          <Button ref={exporter.buttonRef} icon="download" onClick={exporter.open}>
+          <Button ref={exportButtonRef} icon="download" onClick={openExport}>
             Export…
           </Button>
-          <Button ref={newButtonRef} variant="primary" icon="plus" onClick={() => panel.openNew()}>
+          <Button ref={newButtonRef} variant="primary" icon="plus" onClick={() => void panel.openNew()}>
             {props.newLabel}
           </Button>
         </div>
@@ -141,7 +145,7 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
       <div className="contacts__body" ref={bodyRef}>
         <RecordListArea
           plural={target.plural}
-          empty={props.empty(() => panel.openNew())}
+          empty={props.empty(() => void panel.openNew())}
           noMatches={
             <NoMatches
               plural={target.plural}
@@ -157,15 +161,16 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
           sort={list.sort}
           onSort={list.onSort}
           selectedId={panel.selectedId}
-          onOpen={(row, how) => panel.open(row.id, how)}
+          onOpen={(row, how) => void panel.open(row.id, how)}
           labelledBy={titleId}
           nameOf={(row) => row.name}
           selection={selection}
           selectAllLabel={selectAllLabel(selection, target)}
         />
-        {panel.panel && props.renderPanel({ panel: panel.panel, onSaved, onDeleted, refresh, onClose: panel.close })}
+        {panel.panel &&
+          props.renderPanel({ panel: panel.panel, onSaved, onDeleted, refresh, onClose: () => void panel.close() })}
       </div>
-      {exporter.dialog}
+      {exportDialog}
     </Screen>
   );
 }

@@ -104,7 +104,7 @@ export function ViewPicker<Sort extends string>({
         ))}
       </select>
       {changed && (
-        <Button size="small" variant="primary" onClick={saveChanges}>
+        <Button size="small" variant="primary" onClick={() => void saveChanges()}>
           Save changes
         </Button>
       )}
@@ -134,7 +134,7 @@ export function ViewPicker<Sort extends string>({
           title={`Delete the view “${chosen.name}”?`}
           message="Only the view goes; every record in it stays as it is."
           confirmLabel="Delete view"
-          onConfirm={remove}
+          onConfirm={() => void remove()}
           onCancel={() => setDeleting(false)}
         />
       )}
@@ -178,7 +178,7 @@ function NameViewDialog({
       description="The search, filters and sort you see now, under a name, to come back to in one click."
       onCancel={onCancel}
     >
-      <form className="view-picker__form" onSubmit={submit} noValidate>
+      <form className="view-picker__form" onSubmit={(event) => void submit(event)} noValidate>
         <Field
           id={`${id}-name`}
           label="Name"

@@ -10,16 +10,20 @@ export function useSavedViews(kind: FieldedKind) {
   const [views, setViews] = useState<SavedView[]>([]);
   const [chosenId, setChosenId] = useState<number | null>(null);
 
-  const reload = useCallback(async (): Promise<SavedView[] | null> => {
-    try {
-      const list = await invoke('views.list', { kind });
-      setViews(list.views);
-      return list.views;
-    } catch (error) {
-      showToast(toCrmError(error).message, 'problem');
-      return null;
-    }
-  }, [kind, showToast]);
+  const reload = useCallback(
+    (): Promise<SavedView[] | null> =>
+      invoke('views.list', { kind }).then(
+        (list) => {
+          setViews(list.views);
+          return list.views;
+        },
+        (error: unknown) => {
+          showToast(toCrmError(error).message, 'problem');
+          return null;
+        },
+      ),
+    [kind, showToast],
+  );
 
   useEffect(() => {
     void reload();

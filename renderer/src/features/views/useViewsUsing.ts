@@ -12,19 +12,22 @@ type Usage = { views: ViewUsage['views'] | null };
 export function useViewsUsing(target: FilterTarget | null): Usage | undefined {
   const key = target && `${target.kind}:${target.id}`;
   const [answer, setAnswer] = useState<{ key: string; usage: Usage } | null>(null);
+  // Asked by kind and id: a new object naming the same tag is the same question.
+  const kind = target?.kind;
+  const id = target?.id;
 
   useEffect(() => {
-    if (!target || !key) return;
+    if (kind === undefined || id === undefined) return;
+    const asked = `${kind}:${id}`;
     let current = true;
-    invoke('views.usedBy', { target }).then(
-      ({ views }) => current && setAnswer({ key, usage: { views } }),
-      () => current && setAnswer({ key, usage: { views: null } }),
+    invoke('views.usedBy', { target: { kind, id } }).then(
+      ({ views }) => current && setAnswer({ key: asked, usage: { views } }),
+      () => current && setAnswer({ key: asked, usage: { views: null } }),
     );
     return () => {
       current = false;
     };
-    // Asked by its key: a new object naming the same tag is the same question.
-  }, [key]);
+  }, [kind, id]);
 
   return answer && answer.key === key ? answer.usage : undefined;
 }
