@@ -235,6 +235,7 @@ async function createApp(
 
 /** A fixture: a fresh folder in the system's temp directory, removed with everything in it after the test. */
 function tempFolder(prefix: string) {
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from its first parameter, which must be an object pattern; this one needs none.
   return async ({}, use: (dir: string) => Promise<void>) => {
     const dir = mkdtempSync(join(tmpdir(), prefix));
     await use(dir);
@@ -244,6 +245,7 @@ function tempFolder(prefix: string) {
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   renderer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from its first parameter, which must be an object pattern; this one needs none.
     async ({}, use) => {
       const server = await serveRenderer(rendererRoot);
       await use(server);

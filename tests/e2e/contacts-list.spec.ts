@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { call } from '../support/crm';
 import { seedContacts, seedRow } from '../support/seed-contacts';
 import { expect, test, type RolodeskApp } from './app';
+import { holdReply, recordShown } from './page-watch';
 import { idBase, kindBase } from '../../electron/core/search/documents';
 
 test.use({ locale: 'en-US' });
@@ -48,26 +49,22 @@ test.describe('the contact list', () => {
     ).length;
     await expect(page.getByText(`${tailspin} matches`)).toBeVisible();
 
-    // Make replies to the search "kim" slow, then type a newer search before that reply arrives.
-    await page.evaluate(() => {
-      const host = window as unknown as {
-        __crmInvoke: (channel: string, input: { search?: string }) => Promise<unknown>;
-      };
-      const original = host.__crmInvoke.bind(host);
-      host.__crmInvoke = async (channel, input) => {
-        if (channel === 'contacts.list' && input.search === 'kim')
-          await new Promise((resolve) => setTimeout(resolve, 1500));
-        return original(channel, input);
-      };
-    });
+    // Hold the reply to the search "kim" in flight, and type a newer search before it arrives.
+    const kim = await holdReply(page, 'contacts.list', 'search', 'kim');
     await search(page).fill('kim');
-    await page.waitForTimeout(400); // past the debounce: the slow "kim" request is now in flight
+    await expect.poll(kim.asked).toBe(true); // past the debounce: the "kim" request has been sent
     await search(page).fill('berg');
     const bergs = Array.from({ length: 300 }, (_, i) => seedRow(i)).filter((row) => row.name.endsWith(' Berg')).length;
     await expect(page.getByText(`${bergs} matches`)).toBeVisible();
-    await page.waitForTimeout(1600); // the "kim" reply has come back by now, and must be ignored
-    await expect(page.getByText(`${bergs} matches`)).toBeVisible();
-    for (const name of await visibleNames(page)) expect(name).toMatch(/ Berg$/);
+    const shownNames = await recordShown(page, '[role="grid"] [role="row"][aria-rowindex] .cell--name .cell__text');
+    await kim.release();
+    await expect.poll(kim.answered).toBe(true);
+    // A later search that shows on screen: by then whatever the "kim" reply caused has been drawn too.
+    await search(page).fill('tanak');
+    await expect(page.getByText(`${tanakas.length} matches`)).toBeVisible();
+    const shown = await shownNames();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const name of shown) expect(name).toMatch(/ (Berg|Tanaka)$/);
 
     await search(page).fill('zzqxv');
     await expect(page.getByText('No contacts match “zzqxv”')).toBeVisible();

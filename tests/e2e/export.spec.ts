@@ -23,15 +23,15 @@ const runningDialog = (page: Page, plural: string) => page.getByRole('dialog', {
 
 /** The file as Excel would read it: UTF-8 with a BOM, one record per row, keyed by the header. */
 function csvRecords(path: string, delimiter = ','): Array<Record<string, string>> {
-  return parse(readFileSync(path), { bom: true, columns: true, delimiter }) as Array<Record<string, string>>;
+  return parse<Record<string, string>>(readFileSync(path), { bom: true, columns: true, delimiter });
 }
 
 /** Answers the next save dialog with `path`, and records the name it suggested. */
 function saveTo(app: RolodeskApp, path: string | undefined): string[] {
   const suggested: string[] = [];
-  app.desktop.chooseSaveLocation = async (name: string) => {
+  app.desktop.chooseSaveLocation = (name: string) => {
     suggested.push(name);
-    return path;
+    return Promise.resolve(path);
   };
   return suggested;
 }

@@ -12,6 +12,7 @@ appTest.use({ locale: 'en-US' });
 
 /** A folder for the files the user imports (and the rejected rows they save), removed afterwards. */
 const test = appTest.extend<{ files: string }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from its first parameter, which must be an object pattern; this one needs none.
   files: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'rolodesk-import-e2e-'));
     await use(dir);
@@ -38,7 +39,7 @@ async function chooseFile(app: RolodeskApp, dialog: Locator, path: string): Prom
   await dialog.getByRole('button', { name: 'Choose a file…' }).click();
 }
 
-async function contactNames(app: RolodeskApp): Promise<string[]> {
+function contactNames(app: RolodeskApp): string[] {
   const rows = app.core.db.prepare('SELECT name FROM contacts WHERE deleted_at IS NULL ORDER BY name').all() as Array<{
     name: string;
   }>;
@@ -161,7 +162,7 @@ test.describe('Import wizard', () => {
     expect(narrow && narrow.x >= 0 && narrow.x + narrow.width <= 700).toBe(true);
     await app.screenshot('import-6-summary-narrow');
     await page.setViewportSize({ width: 1280, height: 800 });
-    expect(await contactNames(app)).toEqual(['Existing Person', 'Zoë Müller', 'Åsa Ström']);
+    expect(contactNames(app)).toEqual(['Existing Person', 'Zoë Müller', 'Åsa Ström']);
     const companies = app.core.db.prepare('SELECT name FROM companies WHERE deleted_at IS NULL ORDER BY name').all();
     expect(companies).toEqual([{ name: 'Café Röhr GmbH' }, { name: 'Ström & Söner AB' }]);
 
@@ -208,7 +209,7 @@ test.describe('Import wizard', () => {
     await expect(toasts(page)).toContainText('Import of “Kunden.csv” undone: 4 records moved to the Trash');
     await expect(imports).toContainText('undone');
     await expect(imports.getByRole('button', { name: /Undo/ })).toHaveCount(0);
-    expect(await contactNames(app)).toEqual(['Existing Person']);
+    expect(contactNames(app)).toEqual(['Existing Person']);
     expect(app.core.db.prepare('SELECT count(*) AS n FROM companies WHERE deleted_at IS NULL').get()).toEqual({ n: 0 });
   });
 });
@@ -463,12 +464,12 @@ test.describe('Import wizard: other files and ways in', () => {
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await expect(confirm).toBeHidden();
     await expect(dialog).toBeVisible();
-    expect(await contactNames(app)).toEqual(['Anna Berg', 'Jürgen Müller']);
+    expect(contactNames(app)).toEqual(['Anna Berg', 'Jürgen Müller']);
     await dialog.getByRole('button', { name: 'Undo this import' }).click();
     await confirm.getByRole('button', { name: 'Undo import' }).click();
     // The two people and the company one card's ORG created.
     await expect(dialog).toContainText('Import undone: 3 records moved to the Trash');
-    expect(await contactNames(app)).toEqual([]);
+    expect(contactNames(app)).toEqual([]);
   });
 });
 
@@ -535,7 +536,7 @@ test.describe('Import wizard: a hurried user', () => {
     await expect(stepTitle(dialog)).toHaveText('Import finished');
     await expect(dialog.getByRole('definition')).toHaveText(['3', '0', '0', '0']);
     expect((await call(app.core, 'import.list', {})).imports).toHaveLength(1);
-    expect(await contactNames(app)).toEqual(['Person 1', 'Person 2', 'Person 3']);
+    expect(contactNames(app)).toEqual(['Person 1', 'Person 2', 'Person 3']);
     // Done without anything unsaved: Escape closes at once.
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
@@ -579,7 +580,7 @@ test.describe('Import wizard: a hurried user', () => {
     );
     await expect(stepTitle(dialog)).toHaveText('Rows that are already there');
     await app.screenshot('import-stopped');
-    expect(await contactNames(app)).toEqual(['Already Here']);
+    expect(contactNames(app)).toEqual(['Already Here']);
     expect((await call(app.core, 'import.list', {})).imports).toHaveLength(0);
     // Nothing but the wizard opened behind it (no new-contact panel).
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -633,7 +634,7 @@ test.describe('Import wizard: files it cannot use', () => {
       'Line 3 has 4 values but the file has 2 columns.',
     );
     await app.screenshot('import-4-preview-ragged');
-    expect(await contactNames(app)).toEqual([]);
+    expect(contactNames(app)).toEqual([]);
     expect((await call(app.core, 'import.list', {})).imports).toHaveLength(0);
   });
 });

@@ -65,7 +65,7 @@ test.describe('people’s rights', () => {
       expect.arrayContaining(['README.txt', 'person.json', 'contact.csv', 'activities.csv', 'files/contract.pdf']),
     );
     expect(entries['files/contract.pdf']).toEqual(samples.pdf);
-    const person = JSON.parse(entries['person.json']!.toString('utf8'));
+    const person = JSON.parse(entries['person.json']!.toString('utf8')) as unknown;
     expect(person).toMatchObject({
       contact: { name: 'Ana Souza', email: 'ana@acme.example', notes: 'Prefers mornings' },
       activities: [{ subject: 'Intro call' }],

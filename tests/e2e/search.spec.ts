@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { call, smallCrm } from '../support/crm';
 import { seedContacts } from '../support/seed-contacts';
 import { expect, test } from './app';
+import { holdReply, recordShown } from './page-watch';
 
 test.use({ locale: 'en-US' });
 
@@ -28,26 +29,20 @@ async function arrowTo(page: Page, name: RegExp): Promise<void> {
   throw new Error(`no row matching ${name} could be reached with the arrow keys`);
 }
 
-/** Makes the core's answer to one search text slow, or an error, as a busy or damaged index would; other calls go through untouched. */
-async function disturbSearch(
-  page: Page,
-  text: string,
-  disturbance: { delayMs: number } | { failure: string },
-): Promise<void> {
+/** Makes the core answer one search text with an error, as a damaged index would; other calls go through untouched. */
+async function failSearch(page: Page, text: string, failure: string): Promise<void> {
   await page.evaluate(
-    ([target, how]) => {
+    ([target, message]) => {
       const host = window as unknown as {
         __crmInvoke: (channel: string, input: { text?: string }) => Promise<unknown>;
       };
       const original = host.__crmInvoke.bind(host);
-      host.__crmInvoke = async (channel, input) => {
+      host.__crmInvoke = (channel, input) => {
         if (channel !== 'search.all' || input.text !== target) return original(channel, input);
-        if ('failure' in how) return { ok: false, error: { code: 'INTERNAL', message: how.failure } };
-        await new Promise((resolve) => setTimeout(resolve, how.delayMs));
-        return original(channel, input);
+        return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message } });
       };
     },
-    [text, disturbance] as const,
+    [text, failure] as const,
   );
 }
 
@@ -264,7 +259,7 @@ test.describe('the command palette', () => {
     await smallCrm(app.core);
     await page.reload();
     // The core answers "bob" with an error, as it would on a damaged index.
-    await disturbSearch(page, 'bob', { failure: 'Search is not available right now.' });
+    await failSearch(page, 'bob', 'Search is not available right now.');
     await openPalette(page);
     await paletteInput(page).fill('bob');
     await expect(palette(page).getByText('Search is not available right now.')).toBeVisible();
@@ -277,13 +272,21 @@ test.describe('the command palette', () => {
     const page = app.page;
     await smallCrm(app.core);
     await page.reload();
-    await disturbSearch(page, 'an', { delayMs: 1200 });
+    const an = await holdReply(page, 'search.all', 'text', 'an');
     await openPalette(page);
     await paletteInput(page).fill('an');
+    await expect.poll(an.asked).toBe(true);
     await paletteInput(page).fill('carl');
     await expect(group(page, 'Contacts').getByRole('option')).toHaveText([/Carl Grey/]);
-    await page.waitForTimeout(1400);
-    await expect(group(page, 'Contacts').getByRole('option')).toHaveText([/Carl Grey/]);
+    const shownContacts = await recordShown(page, '[role="group"][aria-labelledby$="-contact"] [role="option"]');
+    await an.release();
+    await expect.poll(an.answered).toBe(true);
+    // A later search that shows: by then whatever the reply to "an" caused has been drawn too.
+    await paletteInput(page).fill('bob');
+    await expect(group(page, 'Contacts').getByRole('option')).toHaveText([/Bob Stone/]);
+    const shown = await shownContacts();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const option of shown) expect(option).toMatch(/Carl Grey|Bob Stone/);
   });
 
   test('100,000 contacts: results appear as a prefix is typed letter by letter', async ({ app }) => {

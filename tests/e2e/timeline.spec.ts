@@ -23,7 +23,7 @@ async function openContact(page: Page, name: string): Promise<void> {
   await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(name);
 }
 
-async function activitiesOf(app: RolodeskApp, contactId: number): Promise<number> {
+function activitiesOf(app: RolodeskApp, contactId: number): number {
   return count(app.core, 'SELECT count(*) FROM activities WHERE contact_id = ? AND deleted_at IS NULL', contactId);
 }
 
@@ -183,7 +183,7 @@ test.describe('Record timeline', () => {
     await expect(page.getByRole('status')).toContainText('Moved to the trash');
     await expect(panel(page).getByRole('heading', { name: 'Activity' })).toBeFocused();
     await expect(stream(page).getByText('Renewal call')).toHaveCount(0);
-    expect(await activitiesOf(app, anna.id)).toBe(1);
+    expect(activitiesOf(app, anna.id)).toBe(1);
     await page
       .getByRole('status')
       .locator('.toast')
@@ -191,7 +191,7 @@ test.describe('Record timeline', () => {
       .getByRole('button', { name: 'Undo' })
       .click();
     await expect(stream(page).getByText('Renewal call')).toBeVisible();
-    expect(await activitiesOf(app, anna.id)).toBe(2);
+    expect(activitiesOf(app, anna.id)).toBe(2);
   });
 
   test('bad input is refused beside the field and nothing is saved', async ({ app }) => {
@@ -220,7 +220,7 @@ test.describe('Record timeline', () => {
     await expect(panel(page).getByText(/That is not a date\. Pick a day, like/)).toBeVisible();
     await expect(field(page, 'Due')).toHaveAttribute('aria-invalid', 'true');
 
-    expect(await activitiesOf(app, carl.id)).toBe(0);
+    expect(activitiesOf(app, carl.id)).toBe(0);
     await expect(panel(page).getByText('Nothing logged yet')).toBeVisible();
   });
 

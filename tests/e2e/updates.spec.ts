@@ -74,6 +74,7 @@ test.describe('automatic updates', () => {
 test.describe('the first start after an update that changed how the data is stored', () => {
   // A data folder as an older Rolodesk left it: two migrations behind.
   test.use({
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from its first parameter, which must be an object pattern; this one needs none.
     dataDir: async ({}, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'rolodesk-e2e-older-'));
       createDatabaseAt(join(dir, 'crm.db'), migrations, migrations.length - 2).close();

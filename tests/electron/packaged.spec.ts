@@ -34,13 +34,13 @@ async function launch(dataDir: string): Promise<{ app: ElectronApplication; wind
 /** Native message boxes (confirmations) answer with their confirm button: the one that is not Cancel. */
 async function answerNativeDialogs(app: ElectronApplication): Promise<void> {
   await app.evaluate(({ dialog }) => {
-    const confirm = async (...args: unknown[]) => {
+    const confirm = (...args: unknown[]) => {
       const options = args.find(
         (arg): arg is Electron.MessageBoxOptions => typeof arg === 'object' && arg !== null && 'buttons' in arg,
       );
       const buttons = options?.buttons ?? ['OK'];
       const index = buttons.findIndex((label) => label !== 'Cancel');
-      return { response: index === -1 ? 0 : index, checkboxChecked: false };
+      return Promise.resolve({ response: index === -1 ? 0 : index, checkboxChecked: false });
     };
     dialog.showMessageBox = confirm;
   });
@@ -49,14 +49,14 @@ async function answerNativeDialogs(app: ElectronApplication): Promise<void> {
 /** The next Save dialog answers this path (File › Export Backup…). */
 async function saveDialogAnswers(app: ElectronApplication, path: string): Promise<void> {
   await app.evaluate(({ dialog }, chosen) => {
-    dialog.showSaveDialog = async () => ({ canceled: false, filePath: chosen });
+    dialog.showSaveDialog = () => Promise.resolve({ canceled: false, filePath: chosen });
   }, path);
 }
 
 /** The next Open dialog answers this file (Restore from a backup file). */
 async function openDialogAnswers(app: ElectronApplication, path: string): Promise<void> {
   await app.evaluate(({ dialog }, chosen) => {
-    dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [chosen] });
+    dialog.showOpenDialog = () => Promise.resolve({ canceled: false, filePaths: [chosen] });
   }, path);
 }
 

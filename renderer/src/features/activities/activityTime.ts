@@ -1,6 +1,6 @@
 // Activity times in the user's locale, with day words where they read naturally.
 
-import { calendarDaysBetween, dayText, lastMinuteOfDay, momentOnDay } from '../../../../shared/days';
+import { calendarDaysBetween, dayText, endOfDay, lastMinuteOfDay, momentOnDay } from '../../../../shared/days';
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 const dayThisYear = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
@@ -35,8 +35,9 @@ export function dueWords(dueAt: string, now = new Date()): string {
   return isAllDay(dueAt) ? dayWords(dueAt, now) : dayAndTime(dueAt, now);
 }
 
-/** Past its due time; an all-day task, at the day's last minute, only once its day is over. */
+/** Past its due time; an all-day task, stored at the day's last minute, only once its day is over (as the core's Today lists it). */
 export function isOverdue(dueAt: string, now = new Date()): boolean {
+  if (isAllDay(dueAt)) return now.getTime() >= endOfDay(new Date(dueAt)).getTime();
   return Date.parse(dueAt) < now.getTime();
 }
 
