@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  amountInCurrency,
-  amountText,
-  formatMoney,
-  minorDigits,
-  parseAmount,
-} from '../../renderer/src/features/deals/money';
+import { amountInCurrency, amountText, formatMoney, minorDigits, parseAmount } from '../../renderer/src/lib/money';
 
 // The Deals panel reads typed amounts into integer minor units; a wrong reading saves a wrong price.
 describe('reading a typed deal value', () => {

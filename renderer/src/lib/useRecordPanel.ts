@@ -33,7 +33,7 @@ export function useRecordPanel<Prefill = never>(
   const focusAfterClose = useRef(false);
 
   const rememberFocus = () => {
-    if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('.contact-panel')) {
+    if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('.record-panel')) {
       returnFocus.current = document.activeElement;
     }
   };

@@ -6,7 +6,7 @@ import { Button, IconButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { FieldError } from '../../components/FieldError';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
-import { RecordPicker, type PickerOption } from '../deals/RecordPicker';
+import { RecordPicker, type PickerOption } from '../deals';
 import { addedWords } from './addedWords';
 
 const pickerLimit = 20;

@@ -6,7 +6,7 @@ import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
-import { TextButton } from '../activities/TextButton';
+import { TextButton } from '../activities';
 import { recordKindLooks } from './recordKinds';
 import './RecordPicker.css';
 import { matchesShortcut } from '../../../../shared/shortcuts';

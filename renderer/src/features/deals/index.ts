@@ -1,0 +1,3 @@
+// What other features may use of deals; they import it from here, never from its files.
+export { RecordDeals } from './RecordDeals';
+export { RecordPicker, type PickerOption } from './RecordPicker';
