@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useLeaveGuard } from './unsavedContext';
+import { useLatest } from './useLatest';
 
 /** What a screen's side panel shows; `session` changes whenever the user opens something else. */
 export interface PanelState<Prefill> {
@@ -26,8 +27,7 @@ export function useRecordPanel<Prefill = never>(
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const nextSession = useRef(1);
   const confirmLeave = useLeaveGuard();
-  const shownId = useRef<number | null | undefined>(undefined);
-  shownId.current = panel ? panel.recordId : undefined;
+  const shownId = useLatest(panel ? panel.recordId : undefined);
   // Where focus goes back to when the panel closes: the row or button that opened it.
   const returnFocus = useRef<HTMLElement | null>(null);
   const focusAfterClose = useRef(false);
@@ -45,7 +45,7 @@ export function useRecordPanel<Prefill = never>(
       setSelectedId(null);
       setPanel({ session: nextSession.current++, recordId: null, focusName: true, prefill });
     },
-    [confirmLeave],
+    [confirmLeave, shownId],
   );
 
   /** Opens a record; opening the one already shown keeps its panel (and its typing) as it is. */
