@@ -86,7 +86,7 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
       setCurrent(place);
       setPending((previous) => (request ? { place, request, seq: (previous?.seq ?? 0) + 1 } : null));
     },
-    [confirmLeave],
+    [confirmLeave, shown],
   );
   const done = useCallback((seq: number) => setPending((previous) => (previous?.seq === seq ? null : previous)), []);
   const navigation = useMemo<Navigation>(() => ({ current, go, pending, done }), [current, go, pending, done]);
@@ -105,7 +105,7 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
         else if (command === 'focus-search') void go('contacts', { type: 'search' });
         else if (command === 'export-list') void go(listPlace(shown.current), { type: 'export' });
       }),
-    [go],
+    [go, shown],
   );
 
   return (

@@ -45,7 +45,7 @@ export function useRecordPanel<Prefill = never>(
       setSelectedId(null);
       setPanel({ session: nextSession.current++, recordId: null, focusName: true, prefill });
     },
-    [confirmLeave, shownId],
+    [confirmLeave],
   );
 
   /** Opens a record; opening the one already shown keeps its panel (and its typing) as it is. */
@@ -60,7 +60,7 @@ export function useRecordPanel<Prefill = never>(
       setSelectedId(recordId);
       setPanel({ session: nextSession.current++, recordId, focusName: how === 'keyboard', prefill: undefined });
     },
-    [confirmLeave],
+    [confirmLeave, shownId],
   );
 
   /** A new record was saved: the panel now shows it. */
