@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onEvent } from './api';
 import { Sidebar } from './components/Sidebar';
 import { useToast } from './components/Toast';
@@ -29,6 +29,7 @@ import { useLeaveGuard } from './lib/unsavedContext';
 import { listPlace, NavigationContext, type Navigation, type PendingRequest, type ScreenRequest } from './navigation';
 import { sections, tools, type Place } from './sections';
 import './MainWindow.css';
+import { useLatest } from './lib/useLatest';
 
 interface MainWindowProps {
   version: string;
@@ -75,8 +76,7 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
   const [pending, setPending] = useState<PendingRequest | null>(null);
 
   const confirmLeave = useLeaveGuard();
-  const shown = useRef(current);
-  shown.current = current;
+  const shown = useLatest(current);
 
   // Another screen replaces whatever is being edited, so it asks first; a request to the screen
   // already shown is the screen's own business (its panel asks when it would replace the record).
@@ -86,7 +86,7 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
       setCurrent(place);
       setPending((previous) => (request ? { place, request, seq: (previous?.seq ?? 0) + 1 } : null));
     },
-    [confirmLeave],
+    [confirmLeave, shown],
   );
   const done = useCallback((seq: number) => setPending((previous) => (previous?.seq === seq ? null : previous)), []);
   const navigation = useMemo<Navigation>(() => ({ current, go, pending, done }), [current, go, pending, done]);
@@ -105,7 +105,7 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
         else if (command === 'focus-search') void go('contacts', { type: 'search' });
         else if (command === 'export-list') void go(listPlace(shown.current), { type: 'export' });
       }),
-    [go],
+    [go, shown],
   );
 
   return (
@@ -124,7 +124,7 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
                   sections={sections}
                   tools={tools}
                   current={current}
-                  onSelect={go}
+                  onSelect={(place) => void go(place)}
                   version={version}
                   search={<PaletteButton />}
                 />

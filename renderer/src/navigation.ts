@@ -1,6 +1,7 @@
-import { createContext, useContext, useEffect, useRef } from 'react';
+import { createContext, useContext, useEffect } from 'react';
 import type { RecordKind } from '../../shared/schemas/record';
 import type { Place } from './sections';
+import { useLatest } from './lib/useLatest';
 
 /** What a screen is asked to do when it comes forward. */
 export type ScreenRequest =
@@ -61,12 +62,11 @@ export const listPlace = (current: Place): Place =>
  */
 export function useScreenRequest(place: Place, handle: (request: ScreenRequest) => void): void {
   const { pending, done } = useNavigation();
-  const handleRef = useRef(handle);
-  handleRef.current = handle;
+  const handleRef = useLatest(handle);
   useEffect(() => {
     if (!pending || pending.place !== place) return;
     done(pending.seq);
     if (document.getElementById('root')?.hasAttribute('inert')) return;
     handleRef.current(pending.request);
-  }, [pending, place, done]);
+  }, [pending, place, done, handleRef]);
 }

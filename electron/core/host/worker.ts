@@ -7,7 +7,7 @@ import type { FromWorker, HostAnswers, HostAsk, ToWorker, WorkerStart } from './
 import { remoteDesktop } from './remote-desktop';
 import { toWire } from './wire-error';
 
-// The core's thread: everything the core does runs here, off Electron's main thread (DESIGN.md, "Processes and threads").
+// The core's thread: everything the core does runs here, off Electron's main thread (docs/ARCHITECTURE.md, "Processes and threads").
 const port = parentPort!;
 const start = workerData as WorkerStart;
 const post = (message: FromWorker) => port.postMessage(message);

@@ -47,6 +47,7 @@ export function Dialog({ title, description, children, onCancel, initialFocus, s
       if (returnTo?.isConnected) returnTo.focus();
     };
     // Runs once per opening: the dialog is mounted to open it and unmounted to close it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new initialFocus object must not refocus or re-count the open dialog
   }, []);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {

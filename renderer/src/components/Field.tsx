@@ -48,26 +48,18 @@ export function Field(props: InputFieldProps | TextareaFieldProps) {
   );
 }
 
-function InputControl({
-  label: _label,
-  error: _error,
-  hint: _hint,
-  limit: _limit,
-  multiline: _multiline,
-  inputRef,
-  ...rest
-}: InputFieldProps) {
-  return <input ref={inputRef} className="field__control" {...rest} />;
+/** What only the Field reads; the rest goes to the input or textarea. */
+const fieldOnly = new Set<string>(['label', 'error', 'hint', 'limit', 'multiline']);
+type FieldOnly = 'label' | 'error' | 'hint' | 'limit' | 'multiline';
+
+function controlAttributes<Props extends FieldBase>(props: Props): Omit<Props, FieldOnly> {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => !fieldOnly.has(key))) as Omit<Props, FieldOnly>;
 }
 
-function TextareaControl({
-  label: _label,
-  error: _error,
-  hint: _hint,
-  limit: _limit,
-  multiline: _multiline,
-  inputRef,
-  ...rest
-}: TextareaFieldProps) {
-  return <textarea ref={inputRef} className="field__control field__control--multiline" {...rest} />;
+function InputControl({ inputRef, ...props }: InputFieldProps) {
+  return <input ref={inputRef} className="field__control" {...controlAttributes(props)} />;
+}
+
+function TextareaControl({ inputRef, ...props }: TextareaFieldProps) {
+  return <textarea ref={inputRef} className="field__control field__control--multiline" {...controlAttributes(props)} />;
 }

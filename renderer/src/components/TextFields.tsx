@@ -34,7 +34,7 @@ export function TextFields<F extends string>({
   firstRef,
 }: TextFieldsProps<F>) {
   return (
-    <div className="contact-form__fields">
+    <div className="record-form__fields">
       {specs.map(({ field, label, placeholder, type, rows }, index) => {
         const common = {
           id: `${idPrefix}-${field}`,

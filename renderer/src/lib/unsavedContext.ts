@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useId, useRef } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId } from 'react';
+import { useLatest } from './useLatest';
 
 // Here, below the features, because forms of every layer declare their work; the question itself is
 // asked by features/unsaved/UnsavedChangesProvider, which the window puts around everything.
@@ -53,8 +54,7 @@ export function useUnsavedWork(
   const { hold, confirmClose } = useUnsavedChanges();
   const id = useId();
   // The latest save and label, without re-registering on every keystroke.
-  const latest = useRef({ label, save });
-  latest.current = { label, save };
+  const latest = useLatest({ label, save });
   useEffect(() => {
     const canSave = latest.current.save !== null;
     hold(
@@ -68,7 +68,7 @@ export function useUnsavedWork(
           }
         : null,
     );
-  }, [hold, id, dirty]);
+  }, [hold, id, dirty, latest]);
   useEffect(() => () => hold(id, null), [hold, id]);
   return useCallback(() => confirmClose(id), [confirmClose, id]);
 }

@@ -10,6 +10,7 @@ import {
   type CustomValuesDraft,
 } from './customValues';
 import { useCustomFields } from './useCustomFields';
+import { useLatest } from './useLatest';
 
 export type StoredCustomValues = Readonly<Record<string, string | number>>;
 const noValues: StoredCustomValues = {};
@@ -25,8 +26,7 @@ export function useCustomFieldForm(kind: FieldedKind) {
   const [stored, setStored] = useState<StoredCustomValues>(noValues);
   const storedRef = useRef(stored);
   // reset() may run from a callback made before the field list arrived: it reads the list as it is now.
-  const fieldsRef = useRef(fields);
-  fieldsRef.current = fields;
+  const fieldsRef = useLatest(fields);
   const baseline = useMemo(() => (fields ? customFormValuesOf(fields, stored) : {}), [fields, stored]);
   const [values, setValues] = useState<CustomFormValues>({});
   const [errors, setErrors] = useState<CustomFieldErrors>({});

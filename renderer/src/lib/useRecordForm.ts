@@ -70,7 +70,7 @@ export function useRecordForm<Values, Field extends string, Input, Saved>({
   function focusFirstProblem() {
     // Record forms live in a record panel (RecordPanel).
     requestAnimationFrame(() => {
-      const control = document.querySelector<HTMLElement>('.contact-panel [aria-invalid="true"]');
+      const control = document.querySelector<HTMLElement>('.record-panel [aria-invalid="true"]');
       control?.focus();
       // Focus brings the box into view; its problem is written under it, so the whole field is scrolled in.
       (control?.closest('.field') ?? control)?.scrollIntoView({ block: 'nearest' });

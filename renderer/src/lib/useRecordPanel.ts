@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useLeaveGuard } from './unsavedContext';
+import { useLatest } from './useLatest';
 
 /** What a screen's side panel shows; `session` changes whenever the user opens something else. */
 export interface PanelState<Prefill> {
@@ -26,14 +27,13 @@ export function useRecordPanel<Prefill = never>(
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const nextSession = useRef(1);
   const confirmLeave = useLeaveGuard();
-  const shownId = useRef<number | null | undefined>(undefined);
-  shownId.current = panel ? panel.recordId : undefined;
+  const shownId = useLatest(panel ? panel.recordId : undefined);
   // Where focus goes back to when the panel closes: the row or button that opened it.
   const returnFocus = useRef<HTMLElement | null>(null);
   const focusAfterClose = useRef(false);
 
   const rememberFocus = () => {
-    if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('.contact-panel')) {
+    if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('.record-panel')) {
       returnFocus.current = document.activeElement;
     }
   };
@@ -60,7 +60,7 @@ export function useRecordPanel<Prefill = never>(
       setSelectedId(recordId);
       setPanel({ session: nextSession.current++, recordId, focusName: how === 'keyboard', prefill: undefined });
     },
-    [confirmLeave],
+    [confirmLeave, shownId],
   );
 
   /** A new record was saved: the panel now shows it. */

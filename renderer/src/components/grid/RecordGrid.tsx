@@ -78,6 +78,7 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
     [count, clampedActive],
   );
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual keeps its state outside React on purpose; nothing here is memoized on it
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
@@ -109,8 +110,8 @@ export function RecordGrid<Row extends { id: number }, Sort extends string>({
     virtualizer.scrollToOffset(0);
     setActiveIndex(0);
     anchor.current = null;
-    // Only when the rows on screen belong to a new query, not on every render.
-  }, [shownKey]);
+    // Only when the rows on screen belong to a new query, not on every render (the virtualizer is one object for good).
+  }, [shownKey, virtualizer]);
 
   // Focus follows the keyboard, once the row it moved to has been rendered.
   useEffect(() => {

@@ -3,7 +3,7 @@ import { exactTime, longTime } from '../../lib/format';
 /** When a record was made and last changed (or closed, for a deal). */
 export function RecordMeta({ createdAt, last }: { createdAt: string; last: { label: string; at: string } }) {
   return (
-    <dl className="contact-meta">
+    <dl className="record-meta">
       <div>
         <dt>Created</dt>
         <dd>

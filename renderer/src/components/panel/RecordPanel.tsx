@@ -4,6 +4,7 @@ import { ErrorBanner, WarningBanner } from '../Banner';
 import { Button, IconButton } from '../Button';
 import { ConflictReview } from './ConflictReview';
 import type { RecordEditor } from './useRecordEditor';
+import './RecordPanel.css';
 import { matchesShortcut } from '../../../../shared/shortcuts';
 
 interface RecordPanelProps {
@@ -76,18 +77,18 @@ export function RecordPanel({
 
   return (
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- keys typed in the panel's fields bubble here: Escape closes, Ctrl+Enter saves
-    <aside className={`contact-panel ${className}`} aria-label={label} onKeyDown={onKeyDown} {...dropHandlers}>
-      <header className="contact-panel__header">
+    <aside className={`record-panel ${className}`} aria-label={label} onKeyDown={onKeyDown} {...dropHandlers}>
+      <header className="record-panel__header">
         {badge}
-        <div className="contact-panel__titles">
-          <h2 className="contact-panel__title">{title}</h2>
-          {subtitle && <p className="contact-panel__subtitle">{subtitle}</p>}
+        <div className="record-panel__titles">
+          <h2 className="record-panel__title">{title}</h2>
+          {subtitle && <p className="record-panel__subtitle">{subtitle}</p>}
         </div>
         <IconButton icon="close" label="Close" onClick={onClose} />
       </header>
 
       {load.state === 'loading' && (
-        <div className="contact-panel__loading" aria-busy="true">
+        <div className="record-panel__loading" aria-busy="true">
           <span className="visually-hidden">Loading {noun}…</span>
           {[72, 55, 64, 48].map((width) => (
             <span key={width} className="skeleton skeleton--line" data-width={width} />
@@ -96,7 +97,7 @@ export function RecordPanel({
       )}
 
       {load.state === 'failed' && (
-        <div className="contact-panel__body">
+        <div className="record-panel__body">
           <ErrorBanner title={`This ${noun} could not be opened`} action={<Button onClick={onClose}>Close</Button>}>
             {load.message}
           </ErrorBanner>
@@ -105,14 +106,14 @@ export function RecordPanel({
 
       {load.state === 'ready' && (
         <form
-          className="contact-form"
+          className="record-form"
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
             save();
           }}
         >
-          <div className="contact-panel__body">
+          <div className="record-panel__body">
             {sync.gone && (
               <ErrorBanner title={`This ${noun} was deleted elsewhere`}>
                 It is in the trash now, so these changes cannot be saved to it. Copy anything you still need before you
@@ -133,13 +134,13 @@ export function RecordPanel({
             )}
             {children}
           </div>
-          <footer className="contact-panel__footer">
+          <footer className="record-panel__footer">
             {onDelete && (
               <Button variant="ghost" icon="trash" aria-disabled={busy} onClick={() => !busy && onDelete()}>
                 Delete
               </Button>
             )}
-            <span className="contact-panel__spacer" />
+            <span className="record-panel__spacer" />
             {/* aria-disabled, not disabled, while busy: a disabled button drops keyboard focus. */}
             <Button onClick={() => !busy && onClose()} aria-disabled={busy}>
               Cancel

@@ -73,7 +73,7 @@ export function reviewRows<Values>(
   };
   for (const key of Object.keys(describe) as Array<keyof Values & string>) {
     const description = describe[key];
-    const text = description.text ?? ((value: unknown) => String(value ?? ''));
+    const text = description.text ?? plainText;
     add(key, description.label, base.values[key], yours.values[key], saved.values[key], text);
   }
   for (const field of customFields) {
@@ -110,4 +110,11 @@ export function mergeReview<Values>(
     }
   }
   return { values, custom };
+}
+
+/** A field's value as the review shows it when the field says nothing better: '' for nothing. */
+function plainText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value === null || value === undefined ? '' : JSON.stringify(value);
 }

@@ -6,6 +6,7 @@ import { useCustomFieldForm, type StoredCustomValues } from '../../lib/useCustom
 import { onRecordChange } from '../../lib/recordChanges';
 import { useRecordForm, type FormRules } from '../../lib/useRecordForm';
 import { mergeReview, reviewRows, type FieldDescriptions, type FormSnapshot, type Keep } from './reviewRows';
+import { useLatest } from '../../lib/useLatest';
 
 export type PanelLoad = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };
 
@@ -53,7 +54,8 @@ export function useRecordEditor<R extends EditableRecord, Values, Field extends 
   const [newer, setNewer] = useState<R | null>(null);
   const [gone, setGone] = useState(false);
   const [reviewing, setReviewing] = useState(false);
-  const [saveAfterReview, setSaveAfterReview] = useState(false);
+  // Set when a review is applied: a flag for the next effect, not state, since nothing renders from it.
+  const saveAfterReview = useRef(false);
   // Bumped whenever the record shown changes, so the timeline below shows what just happened.
   const [changes, setChanges] = useState(0);
 
@@ -107,10 +109,8 @@ export function useRecordEditor<R extends EditableRecord, Values, Field extends 
     }
     setNewer(latest);
   }
-  const receiveRef = useRef(receive);
-  receiveRef.current = receive;
-  const fetchRef = useRef(fetch);
-  fetchRef.current = fetch;
+  const receiveRef = useLatest(receive);
+  const fetchRef = useLatest(fetch);
 
   useEffect(() => {
     if (openedId === null) return;
@@ -126,7 +126,8 @@ export function useRecordEditor<R extends EditableRecord, Values, Field extends 
     return () => {
       current = false;
     };
-    // Once per panel: the panel is remounted for another record.
+    // Once per panel: the panel is remounted for another record, so fetch and show are the first render's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a re-run would refetch and wipe the typing
   }, [openedId]);
 
   const id = record?.id ?? null;
@@ -144,7 +145,7 @@ export function useRecordEditor<R extends EditableRecord, Values, Field extends 
       latestAsk = -1;
       stop();
     };
-  }, [kind, id]);
+  }, [kind, id, fetchRef, receiveRef]);
 
   /** Saves; false when nothing was saved (a problem beside a field, or a review of a change made meanwhile). */
   async function save(): Promise<boolean> {
@@ -186,13 +187,13 @@ export function useRecordEditor<R extends EditableRecord, Values, Field extends 
     form.setValues(merged.values);
     custom.reset(newer.custom, merged.custom);
     setChanges((count) => count + 1);
-    setSaveAfterReview(true);
+    saveAfterReview.current = true;
   }
 
   // The merged values are in the form once it has rendered them; the save reads them from there.
   useEffect(() => {
-    if (!saveAfterReview) return;
-    setSaveAfterReview(false);
+    if (!saveAfterReview.current) return;
+    saveAfterReview.current = false;
     void save();
   });
 

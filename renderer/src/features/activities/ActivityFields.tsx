@@ -1,21 +1,9 @@
-import { activityLimits, type ActivityKind } from '../../../../shared/schemas/activity';
+import { activityLimits } from '../../../../shared/schemas/activity';
 import { Field } from '../../components/Field';
+import { activityFieldId } from './activityFocus';
 import type { ActivityField } from './activityForm';
 import type { ActivityForm } from './useActivityForm';
 import './ActivityFields.css';
-
-const activityFieldId = (idPrefix: string, field: ActivityField) => `${idPrefix}-activity-${field}`;
-
-/** Puts the cursor in the kind's first field. */
-export function focusFirstField(idPrefix: string, kind: ActivityKind) {
-  document.getElementById(activityFieldId(idPrefix, kind === 'note' ? 'body' : 'subject'))?.focus();
-}
-
-/** Puts the cursor in the first field with a problem. */
-export function focusFirstError(idPrefix: string, errors: ActivityForm['errors']) {
-  const first = (['subject', 'body', 'day', 'time'] as const).find((field) => errors[field]);
-  if (first) document.getElementById(activityFieldId(idPrefix, first))?.focus();
-}
 
 interface ActivityFieldsProps {
   idPrefix: string;

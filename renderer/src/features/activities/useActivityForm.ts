@@ -3,7 +3,7 @@ import type { FieldIssue } from '../../../../shared/errors';
 import { toCrmError } from '../../api';
 import type { SaveOutcome } from '../../lib/useRecordForm';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
-import { focusFirstError } from './ActivityFields';
+import { focusFirstError } from './activityFocus';
 import {
   checkActivity,
   type ActivityErrors,

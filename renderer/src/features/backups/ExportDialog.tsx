@@ -6,8 +6,8 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { BackupPasswordPrompt, type TypedSecret } from './BackupPasswordPrompt';
 import type { BackupProgress } from './useBackupProgress';
 import type { ExportRun } from './useExportRun';
-import { ProgressStage } from './ProgressStage';
-import './ProgressDialog.css';
+import { ProgressStage } from '../../components/ProgressStage';
+import '../../components/ProgressDialog.css';
 
 interface ExportDialogProps {
   run: ExportRun;

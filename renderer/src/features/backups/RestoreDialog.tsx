@@ -10,8 +10,8 @@ import { RestoreChooser } from './RestoreChooser';
 import { contentsInWords } from './snapshotWords';
 import type { BackupProgress } from './useBackupProgress';
 import type { RestoreFlow, RestoreTarget } from './useRestoreFlow';
-import { ProgressStage } from './ProgressStage';
-import './ProgressDialog.css';
+import { ProgressStage } from '../../components/ProgressStage';
+import '../../components/ProgressDialog.css';
 
 interface RestoreDialogProps {
   flow: RestoreFlow;

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { BulkResult } from '../../../../shared/schemas/bulk';
-import type { FieldedKind } from '../../../../shared/schemas/record';
 import { invoke, toCrmError } from '../../api';
 import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toast';
@@ -8,15 +7,9 @@ import { countOf } from '../../lib/format';
 import type { Selection } from '../../lib/useSelection';
 import { selectedRows, type ListSelectorOf, type Selected } from './bulkChange';
 import { BulkDialog, type BulkMode } from './BulkDialog';
+import type { BulkTarget } from './bulkTarget';
 import { selectAllLabel, selectedLabel } from './selectionWords';
 import './BulkBar.css';
-
-/** The kind of record a list holds, with its words. */
-export interface BulkTarget {
-  kind: FieldedKind;
-  singular: string;
-  plural: string;
-}
 
 interface BulkBarProps<Sort extends string> {
   target: BulkTarget;

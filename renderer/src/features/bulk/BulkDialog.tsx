@@ -10,7 +10,7 @@ import { SelectField } from '../../components/SelectField';
 import { countOf } from '../../lib/format';
 import { applyBulk, isListChanged, tagNamed, typedValue, type Selected } from './bulkChange';
 import { bulkFieldsOf, type BulkField } from './bulkFields';
-import type { BulkTarget } from './BulkBar';
+import type { BulkTarget } from './bulkTarget';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
 
 export type BulkMode = 'set' | 'addTag' | 'removeTag' | 'delete';

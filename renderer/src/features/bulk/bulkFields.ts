@@ -2,7 +2,7 @@ import type { CustomField } from '../../../../shared/schemas/custom-field';
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import { consentLabels, consentStatuses } from '../../../../shared/schemas/marketing';
 import { invoke } from '../../api';
-import { commonCurrencies } from '../deals/money';
+import { commonCurrencies } from '../../lib/money';
 
 /** A field a bulk change can set, and how its value is typed in. */
 export interface BulkField {

@@ -8,7 +8,7 @@ import { Field } from '../../components/Field';
 import { FieldError } from '../../components/FieldError';
 import { SelectField } from '../../components/SelectField';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
-import { amountText, commonCurrencies, defaultCurrency, parseAmount } from '../deals/money';
+import { amountText, commonCurrencies, defaultCurrency, parseAmount } from '../../lib/money';
 import { channelLabels } from './campaignWords';
 
 interface CampaignDialogProps {

@@ -7,7 +7,7 @@ import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toast';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';
-import { formatMoney } from '../deals/money';
+import { formatMoney } from '../../lib/money';
 import { budgetText, rateText } from './campaignWords';
 
 /** Results: the funnel as a chart (or a table), how many have each status, deals won and cost per conversion. */

@@ -1,6 +1,6 @@
 import { campaignPhaseLabels, type Campaign } from '../../../../shared/schemas/campaign';
 import type { CampaignChannel } from '../../../../shared/schemas/marketing';
-import { formatMoney } from '../deals/money';
+import { formatMoney } from '../../lib/money';
 
 export const channelLabels: Record<CampaignChannel, string> = {
   email: 'Email',

@@ -1,8 +1,7 @@
 import type { CompanySortKey } from '../../../../shared/schemas/company';
 import { invoke } from '../../api';
 import { listRequest, pageRequest, type ListQuery } from '../../lib/pagedRows';
-import { NoRecordsYet } from '../views/NoRecordsYet';
-import { RecordListScreen } from '../views/RecordListScreen';
+import { NoRecordsYet, RecordListScreen } from '../views';
 import { companyColumns } from './companyColumns';
 import { CompanyPanel } from './CompanyPanel';
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { leadSourceLimits } from '../../../../shared/schemas/lead-source';
-import { LeadSourceFields } from '../lead-sources/MarketingFields';
+import { LeadSourceFields } from '../lead-sources';
 import { companyLimits, type Company } from '../../../../shared/schemas/company';
 import type { Trashed } from '../../../../shared/schemas/common';
 import { invoke } from '../../api';
@@ -10,13 +10,12 @@ import { TextFields } from '../../components/TextFields';
 import { useRecordDelete } from '../../components/panel/useRecordDelete';
 import { describeTextFields } from '../../components/panel/describeFields';
 import { useRecordEditor } from '../../components/panel/useRecordEditor';
-import { RecordDeals } from '../deals/RecordDeals';
-import { FieldedRecordPanel } from '../record-panel/FieldedRecordPanel';
+import { RecordDeals } from '../deals';
+import { FieldedRecordPanel } from '../record-panel';
 import { CompanyPeople } from './CompanyPeople';
 import { companyFieldSpecs } from './companyFieldSpecs';
 import { companyFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf } from './companyForm';
 import { DeleteCompanyDialog, type PeopleChoice } from './DeleteCompanyDialog';
-import '../contacts/ContactPanel.css';
 import './CompanyPanel.css';
 
 const companyRules = { fields: companyFields, validate, fieldErrorsOf };
@@ -84,7 +83,7 @@ export function CompanyPanel({ companyId, focusName, onSaved, onDeleted, onClose
   const badge = company ? (
     <Avatar name={company.name} photo={null} size="large" />
   ) : (
-    <span className="contact-panel__new-badge" aria-hidden="true">
+    <span className="record-panel__new-badge" aria-hidden="true">
       <Icon name="companies" size={20} />
     </span>
   );

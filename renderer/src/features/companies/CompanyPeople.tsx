@@ -3,7 +3,7 @@ import type { ContactSummary } from '../../../../shared/schemas/contact';
 import { invoke } from '../../api';
 import { Avatar } from '../../components/Avatar';
 import { countOf } from '../../lib/format';
-import { LinkedSection } from '../record-panel/LinkedSection';
+import { LinkedSection } from '../record-panel';
 
 const shown = 50;
 const peopleCount = (total: number) => countOf(total, 'person', 'people');

@@ -1,7 +1,7 @@
 import type { CompanySortKey, CompanySummary } from '../../../../shared/schemas/company';
 import { NameCell, TextCell, TimeCell } from '../../components/grid/cells';
 import type { GridColumn } from '../../components/grid/columns';
-import { SampleBadge } from '../welcome/SampleBadge';
+import { SampleBadge } from '../welcome';
 import './companyColumns.css';
 
 export const companyColumns: readonly GridColumn<CompanySummary, CompanySortKey>[] = [

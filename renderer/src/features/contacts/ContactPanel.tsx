@@ -11,14 +11,13 @@ import { useRecordDelete } from '../../components/panel/useRecordDelete';
 import { describeTextFields } from '../../components/panel/describeFields';
 import { useRecordEditor } from '../../components/panel/useRecordEditor';
 import { useNavigation } from '../../navigation';
-import { RecordDeals } from '../deals/RecordDeals';
-import { FieldedRecordPanel } from '../record-panel/FieldedRecordPanel';
+import { RecordDeals } from '../deals';
+import { FieldedRecordPanel } from '../record-panel';
 import { contactFieldSpecs } from './contactFieldSpecs';
 import { contactFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf } from './contactForm';
-import { ConsentField, LeadSourceFields } from '../lead-sources/MarketingFields';
+import { ConsentField, LeadSourceFields } from '../lead-sources';
 import { PhotoField } from './PhotoField';
-import { PersonRightsMenu } from '../privacy/PersonRightsMenu';
-import './ContactPanel.css';
+import { PersonRightsMenu } from '../privacy';
 
 const contactRules = { fields: contactFields, validate, fieldErrorsOf };
 // Every form field's limit; the marketing ones are shown by their own fields.
@@ -96,7 +95,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
   const badge = contact ? (
     <Avatar name={contact.name} photo={contact.photo} size="large" />
   ) : (
-    <span className="contact-panel__new-badge" aria-hidden="true">
+    <span className="record-panel__new-badge" aria-hidden="true">
       <Icon name="userPlus" size={20} />
     </span>
   );
@@ -105,7 +104,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
     <FieldedRecordPanel
       kind="contact"
       label="Contact details"
-      className="contact-panel--contact"
+      className="record-panel--contact"
       badge={badge}
       title={title}
       subtitle={subtitle}
@@ -171,7 +170,7 @@ export function ContactPanel({ contactId, focusName, onSaved, onDeleted, onPhoto
       {contact && companyId !== null && (
         <button
           type="button"
-          className="contact-panel__link"
+          className="record-panel__link"
           onClick={() => void go('companies', { type: 'open', id: companyId })}
         >
           <Icon name="companies" size={15} />

@@ -1,8 +1,7 @@
 import type { ContactSortKey } from '../../../../shared/schemas/contact';
 import { invoke } from '../../api';
 import { listRequest, pageRequest, type ListQuery } from '../../lib/pagedRows';
-import { NoRecordsYet } from '../views/NoRecordsYet';
-import { RecordListScreen } from '../views/RecordListScreen';
+import { NoRecordsYet, RecordListScreen } from '../views';
 import { contactColumns } from './contactColumns';
 import { ContactPanel } from './ContactPanel';
 

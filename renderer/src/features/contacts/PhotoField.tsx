@@ -4,7 +4,7 @@ import { CrmError, invoke, toCrmError } from '../../api';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toast';
-import { sendFile } from '../attachments/sendFile';
+import { sendFile } from '../attachments';
 import { PhotoDecodeError, photoTypes, squarePhoto } from './squarePhoto';
 import './PhotoField.css';
 

@@ -2,7 +2,7 @@ import type { ContactSortKey, ContactSummary } from '../../../../shared/schemas/
 import { consentLabels } from '../../../../shared/schemas/marketing';
 import { NameCell, TextCell, TimeCell } from '../../components/grid/cells';
 import type { GridColumn } from '../../components/grid/columns';
-import { SampleBadge } from '../welcome/SampleBadge';
+import { SampleBadge } from '../welcome';
 import './contactColumns.css';
 
 export const contactColumns: readonly GridColumn<ContactSummary, ContactSortKey>[] = [

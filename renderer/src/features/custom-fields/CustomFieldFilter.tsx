@@ -4,7 +4,7 @@ import type { CustomField } from '../../../../shared/schemas/custom-field';
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import { Button, IconButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
-import { FilterPopover } from '../tags/FilterPopover';
+import { FilterPopover } from '../../components/FilterPopover';
 import { customFilterOf, describeFilter, needsValue, opsOfType, type CustomFilterOp } from './customFilter';
 import { useCustomFields } from '../../lib/useCustomFields';
 import '../../components/Field.css';

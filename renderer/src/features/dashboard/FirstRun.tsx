@@ -1,7 +1,7 @@
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { useNavigation } from '../../navigation';
-import { useImport } from '../import/importContext';
+import { useImport } from '../import';
 
 /** The dashboard before there is anything to chart: what to add first. */
 export function FirstRun() {

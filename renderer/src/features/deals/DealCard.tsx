@@ -1,9 +1,9 @@
 import { memo, type DragEvent } from 'react';
 import type { DealSummary } from '../../../../shared/schemas/deal';
 import { Icon } from '../../components/Icon';
-import { SampleBadge } from '../welcome/SampleBadge';
+import { SampleBadge } from '../welcome';
 import { formatCloseDate, isOverdue } from './closeDate';
-import { formatMoney } from './money';
+import { formatMoney } from '../../lib/money';
 
 interface DealCardProps {
   deal: DealSummary;

@@ -3,7 +3,7 @@ import { dealLimits, type Stage } from '../../../../shared/schemas/deal';
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import type { DealField, DealValues, FieldErrors } from './dealForm';
-import { amountInCurrency, commonCurrencies } from './money';
+import { amountInCurrency, commonCurrencies } from '../../lib/money';
 import { RecordPicker, type PickerOption } from '../../components/RecordPicker';
 import { SelectField } from '../../components/SelectField';
 
@@ -69,7 +69,7 @@ export function DealFormFields({ idPrefix, values, errors, stages, onChange, tit
     : [values.currency, ...commonCurrencies];
 
   return (
-    <div className="contact-form__fields deal-form">
+    <div className="record-form__fields deal-form">
       <Field
         id={id('title')}
         label="Title"

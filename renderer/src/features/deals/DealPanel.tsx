@@ -8,11 +8,10 @@ import { Icon } from '../../components/Icon';
 import { useRecordDelete } from '../../components/panel/useRecordDelete';
 import type { FieldDescriptions } from '../../components/panel/reviewRows';
 import { useRecordEditor } from '../../components/panel/useRecordEditor';
-import { FieldedRecordPanel } from '../record-panel/FieldedRecordPanel';
+import { FieldedRecordPanel } from '../record-panel';
 import { dealFields, emptyValues, fieldErrorsOf, sameValues, validate, valuesOf, type DealValues } from './dealForm';
 import { DealFormFields } from './DealFormFields';
-import { formatMoney } from './money';
-import '../contacts/ContactPanel.css';
+import { formatMoney } from '../../lib/money';
 import './DealPanel.css';
 
 /** What a new deal starts with: a company or person it was started from. */
@@ -107,7 +106,7 @@ export function DealPanel({ dealId, prefill, stages, focusTitle, onSaved, onDele
 
   const badge = (
     <span
-      className={deal ? `contact-panel__new-badge deal-panel__badge--${deal.stageKind}` : 'contact-panel__new-badge'}
+      className={deal ? `record-panel__new-badge deal-panel__badge--${deal.stageKind}` : 'record-panel__new-badge'}
       aria-hidden="true"
     >
       <Icon name="deals" size={20} />

@@ -15,12 +15,9 @@ import { useRecordPanel } from '../../lib/useRecordPanel';
 import { useRefreshOnChange } from '../../lib/useRefreshOnChange';
 import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
-import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
-import { countFetcher, rangeFetcher } from '../bulk/bulkChange';
-import { selectAllLabel } from '../bulk/selectionWords';
-import { useListExport } from '../export/useListExport';
-import { ListToolbar } from '../views/ListToolbar';
-import { NoRecordsYet } from '../views/NoRecordsYet';
+import { BulkBar, type BulkTarget, countFetcher, rangeFetcher, selectAllLabel } from '../bulk';
+import { useListExport } from '../export';
+import { ListToolbar, NoRecordsYet } from '../views';
 import { dealColumns, dealRowHeight } from './dealColumns';
 import { DealPanel, type DealPrefill } from './DealPanel';
 import { linkedPrefill } from './linkedPrefill';
@@ -29,7 +26,7 @@ import { StageEditor } from './StageEditor';
 import { StageTotals } from './StageTotals';
 import { useDealBoard } from './useDealBoard';
 import { ViewToggle, type DealView } from './ViewToggle';
-import '../contacts/ContactsScreen.css';
+import '../../components/ListScreen.css';
 import './DealsScreen.css';
 
 const viewKey = 'rolodesk.deals.view';
@@ -188,7 +185,7 @@ export function DealsScreen() {
   }
 
   return (
-    <Screen className="contacts deals" titleId="deals-title">
+    <Screen className="list-screen deals" titleId="deals-title">
       <ScreenHeader titleId="deals-title" title="Deals" className="deals__header">
         <div className="deals__actions">
           <ViewToggle view={view} onChange={chooseView} />
@@ -215,7 +212,7 @@ export function DealsScreen() {
           <BulkBar target={bulkTarget} selection={selection} listSelector={listSelector} onChanged={refreshAll} />
         </>
       )}
-      <div className="contacts__body deals__body" ref={bodyRef}>
+      <div className="list-screen__body deals__body" ref={bodyRef}>
         {content}
         {panel.panel && (
           <DealPanel

@@ -3,8 +3,7 @@ import type { Stage } from '../../../../shared/schemas/deal';
 import { Button } from '../../components/Button';
 import { countOf } from '../../lib/format';
 import { Select } from '../../components/Select';
-import { useViewsUsing } from '../views/useViewsUsing';
-import { viewsUsingWords } from '../views/viewProblems';
+import { useViewsUsing, viewsUsingWords } from '../views';
 
 interface DeleteStageQuestionProps {
   stage: Stage;

@@ -4,8 +4,8 @@ import { invoke } from '../../api';
 import { Button } from '../../components/Button';
 import { countOf } from '../../lib/format';
 import { useNavigation } from '../../navigation';
-import { LinkedSection } from '../record-panel/LinkedSection';
-import { formatMoney } from './money';
+import { LinkedSection } from '../record-panel';
+import { formatMoney } from '../../lib/money';
 import './RecordDeals.css';
 import './StageChip.css';
 

@@ -2,7 +2,7 @@ import { Fragment, type DragEvent } from 'react';
 import type { DealBoard, DealSummary } from '../../../../shared/schemas/deal';
 import { countOf } from '../../lib/format';
 import { DealCard } from './DealCard';
-import { formatMoney } from './money';
+import { formatMoney } from '../../lib/money';
 
 export type BoardColumn = DealBoard['columns'][number];
 

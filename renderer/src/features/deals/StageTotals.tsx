@@ -1,6 +1,6 @@
 import type { DealBoard } from '../../../../shared/schemas/deal';
 import { countOf } from '../../lib/format';
-import { formatMoney } from './money';
+import { formatMoney } from '../../lib/money';
 
 /** Above the list: each stage's deal count and value, so the pipeline's shape shows without the board. */
 export function StageTotals({ board }: { board: DealBoard }) {

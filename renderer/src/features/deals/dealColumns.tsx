@@ -1,9 +1,9 @@
 import type { DealSortKey, DealSummary } from '../../../../shared/schemas/deal';
 import { TextCell, TimeCell } from '../../components/grid/cells';
 import type { GridColumn } from '../../components/grid/columns';
-import { SampleBadge } from '../welcome/SampleBadge';
+import { SampleBadge } from '../welcome';
 import { formatCloseDate } from './closeDate';
-import { formatMoney } from './money';
+import { formatMoney } from '../../lib/money';
 import './dealColumns.css';
 import './StageChip.css';
 

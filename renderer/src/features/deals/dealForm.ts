@@ -3,7 +3,7 @@ import type { FieldIssue } from '../../../../shared/errors';
 import type { LinkedRecord } from '../../../../shared/schemas/record';
 import { readExactNumber } from '../../../../shared/exact-number';
 import { DealDraft, type Deal } from '../../../../shared/schemas/deal';
-import { amountText, defaultCurrency, parseAmount } from './money';
+import { amountText, defaultCurrency, parseAmount } from '../../lib/money';
 
 /** The deal's fields by the core's names, so its VALIDATION issues land beside the right control. */
 export const dealFields = [

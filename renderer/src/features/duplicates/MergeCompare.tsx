@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCustomFields } from '../../lib/useCustomFields';
-import { useTags } from '../tags/useTags';
+import { useTags } from '../tags';
 import { CompareTable } from './CompareTable';
 import { PairChooser } from './PairChooser';
 import { goneWords, reasonWords } from './duplicateWords';

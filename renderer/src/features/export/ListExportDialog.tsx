@@ -8,12 +8,12 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { ProgressBar } from '../../components/ProgressBar';
 import { countOf } from '../../lib/format';
-import { ProgressStage } from '../backups/ProgressStage';
-import type { BulkTarget } from '../bulk/BulkBar';
+import { ProgressStage } from '../../components/ProgressStage';
+import type { BulkTarget } from '../bulk';
 import { delimiterChoices, formatChoices, narrowedBy, progressWords } from './exportWords';
 import type { TickedRows } from './exportRows';
 import { useListExportRun } from './useListExportRun';
-import '../backups/ProgressDialog.css';
+import '../../components/ProgressDialog.css';
 import './ListExportDialog.css';
 
 interface ListExportDialogProps {

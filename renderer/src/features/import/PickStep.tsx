@@ -1,6 +1,6 @@
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
-import { useFileDrop } from '../attachments/useFileDrop';
+import { useFileDrop } from '../attachments';
 
 interface PickStepProps {
   plural: string;

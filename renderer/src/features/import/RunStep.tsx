@@ -1,6 +1,6 @@
 import { ProgressBar } from '../../components/ProgressBar';
 import { countOf } from '../../lib/format';
-import { ProgressStage } from '../backups/ProgressStage';
+import { ProgressStage } from '../../components/ProgressStage';
 import { wholeNumber } from './importWords';
 import type { ImportProgressReport } from './useImportProgress';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { IconName } from '../../components/Icon';
-import { useBackups } from '../backups/backupsContext';
-import { useImport } from '../import/importContext';
+import { useBackups } from '../backups';
+import { useImport } from '../import';
 import { listPlace, useNavigation } from '../../navigation';
 import { sections, tools } from '../../sections';
 

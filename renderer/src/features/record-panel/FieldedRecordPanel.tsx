@@ -4,12 +4,10 @@ import { ErrorBanner } from '../../components/Banner';
 import { RecordMeta } from '../../components/panel/RecordMeta';
 import { RecordPanel } from '../../components/panel/RecordPanel';
 import type { RecordEditor } from '../../components/panel/useRecordEditor';
-import { AttachmentsSection } from '../attachments/AttachmentsSection';
-import { DropOverlay } from '../attachments/DropOverlay';
-import { useRecordFiles } from '../attachments/useRecordFiles';
-import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
-import { TagPicker } from '../tags/TagPicker';
-import { RecordTimeline } from '../timeline/RecordTimeline';
+import { AttachmentsSection, DropOverlay, useRecordFiles } from '../attachments';
+import { CustomFieldInputs } from '../custom-fields';
+import { TagPicker } from '../tags';
+import { RecordTimeline } from '../timeline';
 
 /** A saved contact, company or deal, as the sections under its fields need it. */
 export interface SavedRecord {

@@ -8,9 +8,7 @@ import { Icon } from '../../components/Icon';
 import { LogoMark } from '../../components/Logo';
 import { useToast } from '../../components/Toast';
 import { exactTime, fileSize, longTime } from '../../lib/format';
-import { useBackups } from '../backups/backupsContext';
-import { contentsInWords, reasonInWords } from '../backups/snapshotWords';
-import { VerifiedBadge } from '../backups/VerifiedBadge';
+import { useBackups, contentsInWords, reasonInWords, VerifiedBadge } from '../backups';
 import '../../styles/card.css';
 import './RecoveryScreen.css';
 

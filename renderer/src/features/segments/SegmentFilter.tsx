@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import { Button } from '../../components/Button';
-import { FilterPopover } from '../tags/FilterPopover';
+import { FilterPopover } from '../../components/FilterPopover';
 import { useSegments } from './useSegments';
-import '../tags/TagFilter.css';
 
 interface SegmentFilterProps {
   /** The segment the contacts list is narrowed to, if any. */
@@ -28,19 +27,19 @@ export function SegmentFilter({ value, onChange }: SegmentFilterProps) {
 function SegmentChoices({ value, onChange }: SegmentFilterProps) {
   const name = useId();
   const { segments, error } = useSegments();
-  if (error) return <p className="tag-filter__note">{error}</p>;
-  if (!segments) return <p className="tag-filter__note">Loading segments…</p>;
+  if (error) return <p className="filter-choice__note">{error}</p>;
+  if (!segments) return <p className="filter-choice__note">Loading segments…</p>;
   const chosen = segments.find((segment) => segment.id === value);
-  if (segments.length === 0) return <p className="tag-filter__note">No segments yet. Build one in Segments.</p>;
+  if (segments.length === 0) return <p className="filter-choice__note">No segments yet. Build one in Segments.</p>;
   return (
     <>
-      <ul className="tag-filter__list">
+      <ul className="filter-choice__list">
         {segments.map((segment) => (
           <li key={segment.id}>
-            <label className="tag-filter__option">
+            <label className="filter-choice__option">
               <input type="radio" name={name} checked={segment.id === value} onChange={() => onChange(segment.id)} />
-              <span className="tag-filter__name">{segment.name}</span>
-              <span className="tag-filter__count">
+              <span className="filter-choice__name">{segment.name}</span>
+              <span className="filter-choice__count">
                 {segment.count === null ? 'needs fixing' : segment.count.toLocaleString()}
               </span>
             </label>
@@ -48,10 +47,10 @@ function SegmentChoices({ value, onChange }: SegmentFilterProps) {
         ))}
       </ul>
       {value !== undefined && !chosen && (
-        <p className="tag-filter__note">The segment this list was narrowed to was deleted, so it shows nobody.</p>
+        <p className="filter-choice__note">The segment this list was narrowed to was deleted, so it shows nobody.</p>
       )}
       {chosen && chosen.problems.length > 0 && (
-        <p className="tag-filter__note">{chosen.problems[0]!.message} Until then this list shows nobody.</p>
+        <p className="filter-choice__note">{chosen.problems[0]!.message} Until then this list shows nobody.</p>
       )}
       <Button size="small" disabled={value === undefined} onClick={() => onChange(undefined)}>
         Clear segment

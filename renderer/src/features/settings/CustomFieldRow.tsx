@@ -3,7 +3,7 @@ import { customFieldLimits, type CustomField } from '../../../../shared/schemas/
 import { invoke } from '../../api';
 import { Button, IconButton } from '../../components/Button';
 import { Field } from '../../components/Field';
-import { fieldFormErrorsOf, type FieldFormErrors } from '../custom-fields/customFieldForm';
+import { fieldFormErrorsOf, type FieldFormErrors } from '../custom-fields';
 import { choiceChanges, draftsOf } from './choiceDrafts';
 import { ChoicesEditor } from './ChoicesEditor';
 import { customFieldTypeLabels } from './customFieldWords';

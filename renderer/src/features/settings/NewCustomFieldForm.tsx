@@ -5,12 +5,7 @@ import { invoke, toCrmError } from '../../api';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
-import {
-  fieldFormErrorsOf,
-  validateNewField,
-  type FieldFormErrors,
-  type FieldFormValues,
-} from '../custom-fields/customFieldForm';
+import { fieldFormErrorsOf, validateNewField, type FieldFormErrors, type FieldFormValues } from '../custom-fields';
 import { SelectField } from '../../components/SelectField';
 import { customFieldTypeLabels } from './customFieldWords';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';

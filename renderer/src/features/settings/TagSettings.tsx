@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
-import { useTags } from '../tags/useTags';
+import { useTags } from '../tags';
 import { problemFor } from './problemFor';
 import { TagRow } from './TagRow';
 import { useSubmitOnce } from '../../lib/useSubmitOnce';

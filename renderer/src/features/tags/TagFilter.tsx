@@ -1,7 +1,7 @@
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import { useId } from 'react';
 import { Button } from '../../components/Button';
-import { FilterPopover } from './FilterPopover';
+import { FilterPopover } from '../../components/FilterPopover';
 import { toggleTag, type TagFilterValue } from './tagFilter';
 import { useTags } from './useTags';
 import './TagFilter.css';
@@ -27,35 +27,35 @@ export function TagFilter({ kind, value, onChange }: TagFilterProps) {
 function TagChoices({ kind, value, onChange }: TagFilterProps) {
   const modeName = useId();
   const { tags, error } = useTags();
-  if (error) return <p className="tag-filter__note">{error}</p>;
-  if (!tags) return <p className="tag-filter__note">Loading tags…</p>;
+  if (error) return <p className="filter-choice__note">{error}</p>;
+  if (!tags) return <p className="filter-choice__note">Loading tags…</p>;
   const chosen = value?.tagIds ?? [];
   // A saved view may still name a tag deleted since: it stays listed, ticked, so it can be taken out.
   const deleted = chosen.filter((id) => !tags.some((tag) => tag.id === id));
   if (tags.length === 0 && deleted.length === 0)
-    return <p className="tag-filter__note">No tags yet. Add tags to records, or in Settings › Tags.</p>;
+    return <p className="filter-choice__note">No tags yet. Add tags to records, or in Settings › Tags.</p>;
   return (
     <>
-      <ul className="tag-filter__list">
+      <ul className="filter-choice__list">
         {tags.map((tag) => (
           <li key={tag.id}>
-            <label className="tag-filter__option">
+            <label className="filter-choice__option">
               <input
                 type="checkbox"
                 checked={chosen.includes(tag.id)}
                 onChange={() => onChange(toggleTag(value, tag.id))}
               />
               <span className="tag-swatch" data-color={tag.color} />
-              <span className="tag-filter__name">{tag.name}</span>
-              <span className="tag-filter__count">{tag.counts[kind].toLocaleString()}</span>
+              <span className="filter-choice__name">{tag.name}</span>
+              <span className="filter-choice__count">{tag.counts[kind].toLocaleString()}</span>
             </label>
           </li>
         ))}
         {deleted.map((id) => (
           <li key={id}>
-            <label className="tag-filter__option tag-filter__option--deleted">
+            <label className="filter-choice__option tag-filter__option--deleted">
               <input type="checkbox" checked onChange={() => onChange(toggleTag(value, id))} />
-              <span className="tag-filter__name">A tag that was deleted</span>
+              <span className="filter-choice__name">A tag that was deleted</span>
             </label>
           </li>
         ))}

@@ -6,11 +6,7 @@ import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toast';
-import { ActivityFields, focusFirstField } from '../activities/ActivityFields';
-import { freshValues } from '../activities/activityForm';
-import { kindWords } from '../activities/activityKinds';
-import { ownerOf } from '../activities/ownerOf';
-import { useActivityForm } from '../activities/useActivityForm';
+import { ActivityFields, focusFirstField, freshValues, kindWords, ownerOf, useActivityForm } from '../activities';
 import { readDraft, writeDraft } from './composerDraft';
 import { matchesShortcut } from '../../../../shared/shortcuts';
 

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { invoke, toCrmError } from '../../api';
-import { TextButton } from '../activities/TextButton';
+import { TextButton } from '../activities';
 
 /** Lists carry the first 200 characters of a text; this many means there may be more. */
 const previewLength = 200;

@@ -4,10 +4,16 @@ import type { FieldChange, TimelineEntry } from '../../../../shared/schemas/time
 import { IconButton } from '../../components/Button';
 import { Icon, type IconName } from '../../components/Icon';
 import { exactTime } from '../../lib/format';
-import { activityTitle, kindWords } from '../activities/activityKinds';
-import { dayAndTime, dueWords, inSentence, isOverdue } from '../activities/activityTime';
-import { TaskCheckbox } from '../activities/TaskCheckbox';
-import type { TaskRef } from '../activities/useTaskDone';
+import {
+  activityTitle,
+  kindWords,
+  dayAndTime,
+  dueWords,
+  inSentence,
+  isOverdue,
+  TaskCheckbox,
+  type TaskRef,
+} from '../activities';
 import { ClampedBody } from './ClampedBody';
 import { createdWords, describeChange, describeMemberEvent } from './describeEntry';
 

@@ -1,6 +1,6 @@
 import { activityKinds } from '../../../../shared/schemas/activity';
 import type { FieldedRef } from '../../../../shared/schemas/record';
-import type { ActivityValues } from '../activities/activityForm';
+import type { ActivityValues } from '../activities';
 
 const keyOf = (record: FieldedRef) => `rolodesk.activity-draft.${record.kind}.${record.id}`;
 

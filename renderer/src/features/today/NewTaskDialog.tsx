@@ -3,10 +3,7 @@ import { invoke } from '../../api';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { ActivityFields } from '../activities/ActivityFields';
-import { freshValues } from '../activities/activityForm';
-import { ownerOf } from '../activities/ownerOf';
-import { useActivityForm } from '../activities/useActivityForm';
+import { ActivityFields, freshValues, ownerOf, useActivityForm } from '../activities';
 import { useUnsavedWork } from '../../lib/unsavedContext';
 import { TaskRecordPicker, type PickedRecord } from './TaskRecordPicker';
 

@@ -6,7 +6,7 @@ import { invoke, toCrmError } from '../../api';
 import { Combobox } from '../../components/combobox/Combobox';
 import { Icon } from '../../components/Icon';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
-import { TextButton } from '../activities/TextButton';
+import { TextButton } from '../activities';
 import { recordKindLooks } from './recordKinds';
 import './TaskRecordPicker.css';
 

@@ -2,13 +2,9 @@ import type { ActivitySummary } from '../../../../shared/schemas/activity';
 import { Icon } from '../../components/Icon';
 import { exactTime } from '../../lib/format';
 import { placeOfKind, useNavigation } from '../../navigation';
-import { activityTitle } from '../activities/activityKinds';
-import { dueWords, isAllDay, isOverdue } from '../activities/activityTime';
-import { TaskCheckbox } from '../activities/TaskCheckbox';
-import { TextButton } from '../activities/TextButton';
-import type { TaskRef } from '../activities/useTaskDone';
+import { activityTitle, dueWords, isAllDay, isOverdue, TaskCheckbox, TextButton, type TaskRef } from '../activities';
 import { recordKindLooks } from './recordKinds';
-import { SampleBadge } from '../welcome/SampleBadge';
+import { SampleBadge } from '../welcome';
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 

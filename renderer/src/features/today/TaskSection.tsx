@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { countOf } from '../../lib/format';
-import type { TaskRef } from '../activities/useTaskDone';
+import type { TaskRef } from '../activities';
 import { TaskRow } from './TaskRow';
 import type { TaskGroup } from './useTodayTasks';
 

@@ -1,12 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
-import type { TaskRef } from '../activities/useTaskDone';
+import { type TaskRef, useTaskDone } from '../activities';
 import { ErrorBanner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Screen } from '../../components/Screen';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useToast } from '../../components/Toast';
-import { useTaskDone } from '../activities/useTaskDone';
 import { NewTaskDialog } from './NewTaskDialog';
 import { TaskSection } from './TaskSection';
 import { useFocusAfterRemoval } from './useFocusAfterRemoval';

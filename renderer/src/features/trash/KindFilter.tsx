@@ -1,5 +1,5 @@
 import type { RecordKind } from '../../../../shared/schemas/record';
-import { recordKindLook } from '../palette/recordKindLook';
+import { recordKindLook } from '../palette';
 
 const kinds: readonly RecordKind[] = ['contact', 'company', 'deal', 'activity'];
 

@@ -1,6 +1,6 @@
 import type { RecordKind } from '../../../../shared/schemas/record';
 import { EmptyState } from '../../components/EmptyState';
-import { recordKindLook } from '../palette/recordKindLook';
+import { recordKindLook } from '../palette';
 
 /** Nothing in the trash (or none of one kind): say so, and how long things would stay. */
 export function TrashEmpty({ kind }: { kind: RecordKind | undefined }) {

@@ -2,7 +2,7 @@ import type { TrashEntry } from '../../../../shared/schemas/trash';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { exactTime, timeInSentence } from '../../lib/format';
-import { recordKindLook } from '../palette/recordKindLook';
+import { recordKindLook } from '../palette';
 import { dayOf, kindInWords, mergedWords, wentWith } from './trashWords';
 
 interface TrashItemProps {

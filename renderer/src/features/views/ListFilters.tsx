@@ -1,10 +1,9 @@
 import type { FieldedKind } from '../../../../shared/schemas/record';
 import type { ListFilters as Filters } from '../../lib/pagedRows';
-import { CustomFieldFilter } from '../custom-fields/CustomFieldFilter';
-import { SegmentFilter } from '../segments/SegmentFilter';
-import { MarketingFilters } from '../lead-sources/MarketingFilters';
-import { TagFilter } from '../tags/TagFilter';
-import { tagFilterRequest } from '../tags/tagFilter';
+import { CustomFieldFilter } from '../custom-fields';
+import { SegmentFilter } from '../segments';
+import { MarketingFilters } from '../lead-sources';
+import { TagFilter, tagFilterRequest } from '../tags';
 
 interface ListFiltersProps {
   kind: FieldedKind;

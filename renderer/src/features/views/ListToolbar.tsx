@@ -2,8 +2,8 @@ import type { RefObject } from 'react';
 import { countOf } from '../../lib/format';
 import { isNarrowed } from '../../lib/pagedRows';
 import type { RecordList } from '../../lib/useRecordList';
-import type { BulkTarget } from '../bulk/BulkBar';
-import { SearchBox } from '../contacts/SearchBox';
+import type { BulkTarget } from '../bulk';
+import { SearchBox } from '../../components/SearchBox';
 import { BrokenViewBanner } from './BrokenViewBanner';
 import { ListFilters } from './ListFilters';
 import { useSavedViews } from './useSavedViews';
@@ -41,7 +41,7 @@ export function ListToolbar<Row, Sort extends string>({
   const missing = saved.chosen?.problems.filter((problem) => stillNamed(problem, list.current)) ?? [];
   return (
     <>
-      <div className="contacts__toolbar">
+      <div className="list-screen__toolbar">
         <SearchBox
           value={list.searchText}
           onChange={list.setSearchText}
@@ -58,7 +58,7 @@ export function ListToolbar<Row, Sort extends string>({
           everything={list.everything}
           onApply={list.apply}
         />
-        <p className="contacts__count" aria-live="polite">
+        <p className="list-screen__count" aria-live="polite">
           {countLabel}
         </p>
       </div>

@@ -16,13 +16,11 @@ import { useRefreshOnChange } from '../../lib/useRefreshOnChange';
 import { useSelection } from '../../lib/useSelection';
 import { useScreenRequest } from '../../navigation';
 import type { Place } from '../../sections';
-import { BulkBar, type BulkTarget } from '../bulk/BulkBar';
-import { countFetcher, rangeFetcher, type ListSelectorOf } from '../bulk/bulkChange';
-import { selectAllLabel } from '../bulk/selectionWords';
-import { useListExport } from '../export/useListExport';
-import { useImport } from '../import/importContext';
+import { BulkBar, type BulkTarget, countFetcher, rangeFetcher, type ListSelectorOf, selectAllLabel } from '../bulk';
+import { useListExport } from '../export';
+import { useImport } from '../import';
 import { ListToolbar } from './ListToolbar';
-import '../contacts/ContactsScreen.css';
+import '../../components/ListScreen.css';
 
 /** What a list screen hands its record panel. */
 export interface PanelHooks {
@@ -124,9 +122,9 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
   });
 
   return (
-    <Screen className={place === 'contacts' ? 'contacts' : `contacts ${place}`} titleId={titleId}>
+    <Screen className={`list-screen ${place}`} titleId={titleId}>
       <ScreenHeader titleId={titleId} title={title}>
-        <div className="contacts__actions">
+        <div className="list-screen__actions">
           {(target.kind === 'contact' || target.kind === 'company') && (
             <Button icon="upload" onClick={() => openImport(target.kind === 'contact' ? 'contact' : 'company')}>
               Import…
@@ -142,7 +140,7 @@ export function RecordListScreen<Row extends { id: number; name: string }, Sort 
       </ScreenHeader>
       <ListToolbar target={target} list={list} searchRef={searchRef} placeholder={props.placeholder} />
       <BulkBar target={target} selection={selection} listSelector={props.listSelector} onChanged={refresh} />
-      <div className="contacts__body" ref={bodyRef}>
+      <div className="list-screen__body" ref={bodyRef}>
         <RecordListArea
           plural={target.plural}
           empty={props.empty(() => void panel.openNew())}

@@ -1,8 +1,8 @@
 import { ErrorBanner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
 import { Icon, type IconName } from '../../components/Icon';
-import { useBackups } from '../backups/backupsContext';
-import { useImport } from '../import/importContext';
+import { useBackups } from '../backups';
+import { useImport } from '../import';
 import { useAddSampleData } from './useAddSampleData';
 import './WelcomeDialog.css';
 

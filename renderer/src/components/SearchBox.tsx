@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
-import { Icon } from '../../components/Icon';
+import { Icon } from './Icon';
 import './SearchBox.css';
-import { matchesShortcut } from '../../../../shared/shortcuts';
+import { matchesShortcut } from '../../../shared/shortcuts';
 
 interface SearchBoxProps {
   value: string;
@@ -11,7 +11,7 @@ interface SearchBoxProps {
   placeholder?: string;
 }
 
-/** The contact search field; Escape clears it. */
+/** A list's search field; Escape clears it. */
 export function SearchBox({
   value,
   onChange,

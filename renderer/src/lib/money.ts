@@ -1,6 +1,6 @@
-import { convertMinor, decimalsWords, formatMinor, minorDigits } from '../../../../shared/currency';
-import { readDecimal, toUnits } from '../../../../shared/exact-number';
-import { maxValueMinor } from '../../../../shared/schemas/deal';
+import { convertMinor, decimalsWords, formatMinor, minorDigits } from '../../../shared/currency';
+import { readDecimal, toUnits } from '../../../shared/exact-number';
+import { maxValueMinor } from '../../../shared/schemas/deal';
 
 // Amounts travel as whole minor units (cents) so sums stay exact; only the screen shows decimals.
 

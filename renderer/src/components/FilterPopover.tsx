@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { Icon, type IconName } from '../../components/Icon';
-import { focusableWithin } from '../../components/focusable';
+import { Icon, type IconName } from './Icon';
+import { focusableWithin } from './focusable';
 import './FilterPopover.css';
-import { matchesShortcut } from '../../../../shared/shortcuts';
+import { matchesShortcut } from '../../../shared/shortcuts';
 
 interface FilterPopoverProps {
   icon: IconName;

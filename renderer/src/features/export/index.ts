@@ -1,0 +1,2 @@
+// What other features may use of export; they import it from here, never from its files.
+export { useListExport } from './useListExport';
