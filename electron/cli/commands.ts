@@ -69,9 +69,9 @@ async function withCore<T>(
 ): Promise<T> {
   const desktop = {
     ...noDesktop,
-    chooseSaveLocation: async () => files.saveTo,
-    chooseBackupFile: async () => files.restoreFrom,
-    chooseImportFile: async () => files.importFrom,
+    chooseSaveLocation: () => Promise.resolve(files.saveTo),
+    chooseBackupFile: () => Promise.resolve(files.restoreFrom),
+    chooseImportFile: () => Promise.resolve(files.importFrom),
   };
   const core = await startCore({ dataDir, logger: io.logger, appVersion: 'cli', desktop });
   try {

@@ -7,6 +7,7 @@ import { parseMap } from './import-command';
 import { memoryLogger } from '../core/logger';
 import { useChildren } from '../../tests/support/child';
 import { useTempDirs } from '../../tests/support/temp-dir';
+import { stringContaining, stringMatching } from '../../tests/support/matchers';
 
 const cliPath = resolve(__dirname, 'index.ts');
 
@@ -67,12 +68,12 @@ describe('npm run cli -- import', () => {
       '  line 3: Email: that does not look like an email address (for example anna@example.com).',
     );
     const google1 = cli('import', '--data-dir', dataDir, '--file', google, '--kind', 'contacts');
-    expect(google1).toMatchObject({ code: 0, out: expect.stringContaining('Columns (recognised as Google Contacts)') });
+    expect(google1).toMatchObject({ code: 0, out: stringContaining('Columns (recognised as Google Contacts)') });
     expect(await contactsIn(dataDir)).toEqual(['Anna Berg', 'José Álvarez']);
     // Nothing new the second time: every row is skipped as a duplicate (still a success).
     expect(cli('import', '--data-dir', dataDir, '--file', google)).toMatchObject({
       code: 0,
-      out: expect.stringContaining('0 created, 0 updated, 1 skipped'),
+      out: stringContaining('0 created, 0 updated, 1 skipped'),
     });
   });
 
@@ -99,11 +100,11 @@ describe('npm run cli -- import', () => {
     expect(await contactsIn(dataDir)).toEqual([]);
     expect(cli('import', '--data-dir', dataDir, '--file', semicolons, '--map', 'Name=name,Nope=email')).toMatchObject({
       code: 1,
-      err: expect.stringContaining('--map: the file has no column "Nope". Its columns are: 1 Name, 2 E-mail, 3 Notes.'),
+      err: stringContaining('--map: the file has no column "Nope". Its columns are: 1 Name, 2 E-mail, 3 Notes.'),
     });
     expect(
       cli('import', '--data-dir', dataDir, '--file', semicolons, '--map', 'Name=name,E-mail=shoe size'),
-    ).toMatchObject({ code: 1, err: expect.stringContaining('"shoe size" is not a field') });
+    ).toMatchObject({ code: 1, err: stringContaining('"shoe size" is not a field') });
     expect(await contactsIn(dataDir)).toEqual([]);
   });
 
@@ -114,20 +115,20 @@ describe('npm run cli -- import', () => {
     writeFileSync(allBad, 'Name,Email\n,nobody@example.com\nBob,bob@\n');
     expect(cli('import', '--data-dir', dataDir, '--file', allBad)).toMatchObject({
       code: 6,
-      out: expect.stringContaining('0 created, 0 updated, 0 skipped, 2 rejected'),
+      out: stringContaining('0 created, 0 updated, 0 skipped, 2 rejected'),
     });
     const empty = join(dir, 'empty.csv');
     writeFileSync(empty, '');
     expect(cli('import', '--data-dir', dataDir, '--file', empty)).toMatchObject({
       code: 6,
-      err: expect.stringContaining('The file is empty.'),
+      err: stringContaining('The file is empty.'),
     });
 
     const app = startChild('hold-data-dir.ts', [dataDir]);
     await app.waitForLine(/^ready$/);
     expect(cli('import', '--data-dir', dataDir, '--file', semicolons)).toMatchObject({
       code: 2,
-      err: expect.stringMatching(/Rolodesk is already open on this data/),
+      err: stringMatching(/Rolodesk is already open on this data/),
     });
   });
 

@@ -70,12 +70,10 @@ export const noDesktop: DesktopServices = {
   // Nothing to show it in: the command line and the bench have no desktop.
   showReminder: () => undefined,
   // No system keychain here: nothing is kept, and saving says so.
-  secretsAvailable: async () => false,
+  secretsAvailable: () => Promise.resolve(false),
   saveSecret: unavailable,
-  readSecret: async () => undefined,
-  removeSecret: async () => undefined,
+  readSecret: () => Promise.resolve(undefined),
+  removeSecret: () => Promise.resolve(),
   confirmDestructive: unavailable,
-  restartToUpdate: async () => {
-    throw new CrmError('NOT_FOUND', 'No update is ready to install.');
-  },
+  restartToUpdate: () => Promise.reject(new CrmError('NOT_FOUND', 'No update is ready to install.')),
 };

@@ -4,10 +4,11 @@ import { useCores } from '../../tests/support/core';
 import { useTempDirs } from '../../tests/support/temp-dir';
 import { openCore } from './core';
 import { memoryLogger } from './logger';
+import { objectContaining, stringMatching } from '../../tests/support/matchers';
 
-const alreadyOpen = expect.objectContaining({
+const alreadyOpen = objectContaining({
   code: 'ALREADY_OPEN',
-  message: expect.stringMatching(/Rolodesk is already open on this data/),
+  message: stringMatching(/Rolodesk is already open on this data/),
 });
 
 describe('one Rolodesk per data directory', () => {

@@ -121,6 +121,17 @@ describe('a logged value', () => {
     expect(text).toContain('"code":"NOT_FOUND"');
   });
 
+  it('names the kind of a cause that is not an Error, never the code or fields inside it', () => {
+    const leak = 'leak9c2';
+    const text = logged({
+      error: new Error('the write failed', { cause: () => `${leak}-in-source` }),
+      other: new AggregateError([{ note: leak }, 7, null], 'several'),
+    });
+    expect(text).not.toContain(leak);
+    expect(text).toContain('[object Function]');
+    expect(text).toContain('[object Object]');
+  });
+
   it('that refers to itself is written once, not forever', () => {
     const loop: Record<string, unknown> = { name: '“Zoë”' };
     loop.self = loop;

@@ -148,6 +148,22 @@ export function redactForLog(value: unknown, places: LogPlaces): unknown {
   return redactDeep(value, (text) => redactText(text, places));
 }
 
+/** Something thrown that is not an Error, as text: never an object's or function's contents, which may hold personal data. */
+function thrownText(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+    case 'symbol':
+      return String(value);
+    default:
+      // "[object Object]", "[object Null]", "[object Function]": the kind of thing, nothing from inside it.
+      return value === null ? 'null' : Object.prototype.toString.call(value);
+  }
+}
+
 /** An error's parts as plain data, its cause and inner errors included (redaction is the caller's). */
 export function errorFields(error: Error, depth = 0): Record<string, unknown> {
   const code = (error as { code?: unknown }).code;
@@ -159,7 +175,7 @@ export function errorFields(error: Error, depth = 0): Record<string, unknown> {
   };
   if (depth >= 4) return fields;
   const inner = (value: unknown) =>
-    value instanceof Error ? errorFields(value, depth + 1) : value === undefined ? undefined : String(value);
+    value instanceof Error ? errorFields(value, depth + 1) : value === undefined ? undefined : thrownText(value);
   if (error.cause !== undefined) fields.cause = inner(error.cause);
   if (error instanceof AggregateError) fields.errors = error.errors.map(inner);
   return fields;

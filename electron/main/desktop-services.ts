@@ -67,7 +67,8 @@ export function electronDesktop(
       await shell.openExternal(checkedMailto(url));
     },
     copyText(text) {
-      clipboard.writeText(text);
+      // Nothing on the page waits for this; a failure still reaches main's unhandled-rejection log (crash-reporting.ts).
+      void clipboard.writeText(text);
     },
     async confirmDestructive({ title, message, detail, confirmLabel }) {
       const options = {

@@ -134,20 +134,20 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     desktop: electronDesktop(
       () => mainWindow,
-      { answerClose, showReminder, restartToUpdate: async () => installUpdate(updates) },
+      { answerClose, showReminder, restartToUpdate: () => new Promise((resolve) => resolve(installUpdate(updates))) },
       join(dataDir, 'secrets'),
     ),
     emit: send,
     background: true,
   });
   core = running;
-  openedFiles.deliverTo((path) =>
-    running
+  openedFiles.deliverTo((path) => {
+    void running
       .openBackupFile(path)
       .catch((error: unknown) =>
         logger.warn('an opened backup file could not be offered', { error: describeError(error) }),
-      ),
-  );
+      );
+  });
   updates = startAutoUpdate({
     packaged: app.isPackaged,
     appVersion: app.getVersion(),

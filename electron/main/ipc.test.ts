@@ -18,9 +18,9 @@ function harness() {
   registerIpcHandlers(
     ipcMain,
     () => ({ webContentsId: 7, origin: 'app://rolodesk' }),
-    async (channel, input) => {
+    (channel, input) => {
       dispatched.push([channel, input]);
-      return { ok: true, data: 'from core' };
+      return Promise.resolve({ ok: true, data: 'from core' });
     },
     (channel) => refused.push(channel),
   );
@@ -64,7 +64,7 @@ describe('main IPC wiring', () => {
     registerIpcHandlers(
       { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) },
       () => undefined,
-      async () => ({ ok: true, data: null }),
+      () => Promise.resolve({ ok: true, data: null }),
       () => {},
     );
     const frame = { url: 'app://rolodesk/index.html' };

@@ -28,7 +28,7 @@ export function secretFiles(folder: string, cipher: SecretCipher) {
     return join(folder, `${name}.bin`);
   };
   return {
-    secretsAvailable: async () => cipher.available(),
+    secretsAvailable: () => Promise.resolve(cipher.available()),
     async saveSecret(name: SecretName, text: string): Promise<void> {
       if (!cipher.available()) throw notAvailable();
       await mkdir(folder, { recursive: true });

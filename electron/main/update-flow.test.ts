@@ -15,6 +15,7 @@ import { recordingDesktop } from '../../tests/support/recording-desktop';
 import { useTempDirs } from '../../tests/support/temp-dir';
 import { startUpdateFeed } from '../../tests/support/update-feed';
 import { tryLaterMessage, UpdateFlow, type Timers } from './update-flow';
+import { arrayContaining, objectContaining, stringMatching } from '../../tests/support/matchers';
 
 const tempDir = useTempDirs();
 const cleanups: Array<() => Promise<void>> = [];
@@ -102,13 +103,12 @@ async function setUp({
   const dataDir = tempDir();
   const desktop = recordingDesktop();
   const logger = memoryLogger();
-  let flow!: UpdateFlow;
   // Main's desktop service: once the core's gate passed, the flow quits and installs.
   const core: Core = await openCore({
     dataDir,
     logger,
     appVersion: '0.1.0',
-    desktop: { ...desktop, restartToUpdate: async () => flow.installNow() },
+    desktop: { ...desktop, restartToUpdate: () => new Promise((resolve) => resolve(flow.installNow())) },
     updateWaitPollMs: 20,
     ...(startJobs ? { startJobs } : {}),
   });
@@ -117,10 +117,11 @@ async function setUp({
   const real = realUpdater(tempDir(), feed.url, () => core.backups.location());
   const { timers, asked } = manualTimers();
   const announced: string[] = [];
-  flow = new UpdateFlow({
+  const flow = new UpdateFlow({
     updater: real.updater,
     packaged,
-    checksAutomatically: async () => parseUpdateSettings(core.settings.get(updateSettingsKey)).checkAutomatically,
+    checksAutomatically: () =>
+      new Promise((resolve) => resolve(parseUpdateSettings(core.settings.get(updateSettingsKey)).checkAutomatically)),
     announceReady: (version) => announced.push(version),
     logger,
     timers,
@@ -164,7 +165,7 @@ describe('automatic updates with the real electron-updater against a local feed'
     expect(await flow.checkAutomatically()).toEqual({ state: 'ready', version: '0.2.0' });
     expect(announced).toEqual(['0.2.0']);
     expect(feed.requests.map((request) => request.path)).toEqual([
-      expect.stringMatching(/^\/latest-linux.*\.yml$/),
+      stringMatching(/^\/latest-linux.*\.yml$/),
       `/${feed.fileName}`,
     ]);
     // The downloaded file is the feed's, byte for byte; nothing is installed yet, and no snapshot was taken for it.
@@ -176,14 +177,14 @@ describe('automatic updates with the real electron-updater against a local feed'
 
     const taken = (await core.backups.list()).filter((snapshot) => !before.some((old) => old.id === snapshot.id));
     expect(taken).toEqual([
-      expect.objectContaining({
+      objectContaining({
         reason: 'before update',
         verified: true,
-        counts: expect.objectContaining({ contacts: 1 }),
+        counts: objectContaining({ contacts: 1 }),
       }),
     ]);
     // Asked once, not silently, and only after the snapshot was in place.
-    expect(installs).toEqual([{ isSilent: false, snapshotsThen: expect.arrayContaining([taken[0]!.id]) }]);
+    expect(installs).toEqual([{ isSilent: false, snapshotsThen: arrayContaining([taken[0]!.id]) }]);
   });
 
   it('a download cut off half-way changes nothing: no snapshot, no install, the data folder as it was; it tries again later', async () => {

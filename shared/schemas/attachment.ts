@@ -15,7 +15,7 @@ export const FileName = z
   .max(maxFileNameLength, { error: `The file name is too long (at most ${maxFileNameLength} characters).` })
   // A picked or dropped file's name never holds a folder, so one that does is refused, not cleaned.
   .refine((name) => !/[/\\]/.test(name), { error: 'The file name may not contain folders (no / or \\).' })
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), { error: 'The file name contains hidden control characters.' })
   .refine((name) => name.trim() !== '' && name !== '.' && name !== '..', { error: 'That is not a usable file name.' });
 

@@ -17,6 +17,9 @@ export function tooLong(label: string, length: number, max: number): string {
   return `${label} is too long: ${length.toLocaleString('en')} characters, at most ${max.toLocaleString('en')}.`;
 }
 
+/** The length of the text a string's `.max()` refused (zod types the refused input as unknown; only text gets there). */
+export const refusedLength = (input: unknown): number => (typeof input === 'string' ? input.length : 0);
+
 /**
  * Optional free text: trimmed, bounded (never cut: too long is refused), '' when empty. A NUL is
  * dropped: nobody can see or type one, and SQLite's length() stops at it, so "\0" failed a CHECK.
@@ -24,7 +27,7 @@ export function tooLong(label: string, length: number, max: number): string {
 export function optionalText(label: string, max: number) {
   return z
     .string({ error: `${label} must be text.` })
-    .max(max, { error: (issue) => tooLong(label, String(issue.input).length, max) })
+    .max(max, { error: (issue) => tooLong(label, refusedLength(issue.input), max) })
     .transform((text) => text.replaceAll('\u0000', '').trim());
 }
 
@@ -90,11 +93,9 @@ export const customTextLimit = 1000;
 
 /** Values a custom field can hold: text, choice and date are text; number is a number. */
 export const CustomValue = z.union([
-  z
-    .string()
-    .max(customTextLimit, {
-      error: `A field value may be at most ${customTextLimit.toLocaleString('en')} characters.`,
-    }),
+  z.string().max(customTextLimit, {
+    error: `A field value may be at most ${customTextLimit.toLocaleString('en')} characters.`,
+  }),
   z.number(),
 ]);
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { Id, tooLong } from './common';
+import { Id, refusedLength, tooLong } from './common';
 import { recordKinds } from './record';
 
 export const SearchRequest = z.strictObject({
   /** What the user typed; any text at all (search syntax is read as plain words). */
   text: z
     .string({ error: 'Search must be text.' })
-    .max(10_000, { error: (issue) => tooLong('Search', String(issue.input).length, 10_000) }),
+    .max(10_000, { error: (issue) => tooLong('Search', refusedLength(issue.input), 10_000) }),
   /** Hits per kind. */
   perKind: z.int().min(1).max(50).default(5),
   kinds: z

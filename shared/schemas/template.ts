@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp, optionalText, requiredText, tooLong } from './common';
+import { Id, Timestamp, optionalText, refusedLength, requiredText, tooLong } from './common';
 
 /** How long a template's parts may be: a 1 MB body is refused before anything else looks at it. */
 export const templateLimits = { name: 100, subject: 500, body: 100_000, search: 200 } as const;
@@ -10,14 +10,12 @@ export const TemplateFormat = z.enum(templateFormats);
 export type TemplateFormat = z.infer<typeof TemplateFormat>;
 
 // Subject and body keep their spaces and line breaks as written: only their length is bounded.
-const subject = z
-  .string({ error: 'Subject must be text.' })
-  .max(templateLimits.subject, {
-    error: (issue) => tooLong('Subject', String(issue.input).length, templateLimits.subject),
-  });
+const subject = z.string({ error: 'Subject must be text.' }).max(templateLimits.subject, {
+  error: (issue) => tooLong('Subject', refusedLength(issue.input), templateLimits.subject),
+});
 const body = z
   .string({ error: 'Body must be text.' })
-  .max(templateLimits.body, { error: (issue) => tooLong('Body', String(issue.input).length, templateLimits.body) });
+  .max(templateLimits.body, { error: (issue) => tooLong('Body', refusedLength(issue.input), templateLimits.body) });
 
 export const Template = z.strictObject({
   id: Id,

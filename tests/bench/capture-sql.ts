@@ -26,7 +26,8 @@ export function inlineParameters(source: string, args: unknown[]): string {
  */
 export function captureSql(db: Db, action: (recording: Db) => void): string[] {
   const executed: string[] = [];
-  const bindTo = (target: object, value: unknown) => (typeof value === 'function' ? value.bind(target) : value);
+  const bindTo = (target: object, value: unknown): unknown =>
+    typeof value === 'function' ? (value.bind(target) as unknown) : value;
   const recordStatement = (source: string, statement: object): object =>
     new Proxy(statement, {
       get(target, key) {

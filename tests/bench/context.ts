@@ -73,7 +73,7 @@ export async function createContext(options: {
       dataDir,
       logger,
       appVersion: '0.0.0-bench',
-      desktop: { ...noDesktop, confirmDestructive: async () => true },
+      desktop: { ...noDesktop, confirmDestructive: () => Promise.resolve(true) },
     });
   // The schema comes from the app itself, so triggers and FTS are the ones it ships.
   const template = await openCoreOn(templateDir);

@@ -6,6 +6,7 @@ import { isRoot, makeUnwritable, mountSmallDisk } from '../support/fault-fs';
 import { samples } from '../support/sample-files';
 import { useTempDirs } from '../support/temp-dir';
 import { createContact, upload } from '../support/upload';
+import { stringMatching } from '../support/matchers';
 
 describe('attachments when the disk says no', () => {
   const tempDir = useTempDirs();
@@ -27,7 +28,7 @@ describe('attachments when the disk says no', () => {
     const result = await upload(core, contactId, 'scan.pdf', tooBig);
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'DISK_FULL', message: expect.stringMatching(/disk is full/) },
+      error: { code: 'DISK_FULL', message: stringMatching(/disk is full/) },
     });
     expect(core.db.prepare('SELECT count(*) FROM attachments').pluck().get()).toBe(0);
     expect(readdirSync(join(dataDir, 'attachments'), { recursive: true })).toEqual([]);
@@ -56,7 +57,7 @@ describe('attachments when the disk says no', () => {
         const result = await core.dispatch('contacts.create', { name: `Overflow ${i}`, notes: 'x'.repeat(9_000) });
         if (!result.ok) failure = result.error;
       }
-      expect(failure).toMatchObject({ code: 'DISK_FULL', message: expect.stringMatching(/disk is full/) });
+      expect(failure).toMatchObject({ code: 'DISK_FULL', message: stringMatching(/disk is full/) });
       await core.close();
       const reopened = await openCore(dataDir);
       const names = reopened.db.prepare("SELECT name FROM contacts WHERE name LIKE 'Saved %'").pluck().all();
@@ -73,7 +74,7 @@ describe('attachments when the disk says no', () => {
     const result = await upload(core, contactId, 'notes.txt', samples.text);
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'STORAGE', message: expect.stringMatching(/not allowed to write/) },
+      error: { code: 'STORAGE', message: stringMatching(/not allowed to write/) },
     });
     expect(core.db.prepare('SELECT count(*) FROM attachments').pluck().get()).toBe(0);
   });

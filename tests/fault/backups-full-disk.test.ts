@@ -11,6 +11,7 @@ import { useJobRunner } from '../support/jobs';
 import { useTempDirs } from '../support/temp-dir';
 import { createContact, upload } from '../support/upload';
 import { samples } from '../support/sample-files';
+import { stringMatching } from '../support/matchers';
 
 describe('the backup folder on a full disk', () => {
   const tempDir = useTempDirs();
@@ -47,12 +48,12 @@ describe('the backup folder on a full disk', () => {
     const result = await core.dispatch('backups.create', {});
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'DISK_FULL', message: expect.stringMatching(/disk is full/) },
+      error: { code: 'DISK_FULL', message: stringMatching(/disk is full/) },
     });
     expect(events).toContain('backup.failed');
     expect(await core.dispatch('backups.status', {})).toMatchObject({
       ok: true,
-      data: { lastFailure: { message: expect.stringMatching(/disk is full/) } },
+      data: { lastFailure: { message: stringMatching(/disk is full/) } },
     });
 
     const after = await core.backups.list();

@@ -14,6 +14,7 @@ import { createDatabaseAt } from '../support/old-database';
 import { recordingDesktop } from '../support/recording-desktop';
 import { useTempDirs } from '../support/temp-dir';
 import { createContact } from '../support/upload';
+import { stringMatching } from '../support/matchers';
 
 /** Where each message first appears in the log (-1 if never). */
 const positionOf = (logs: readonly LogRecord[], message: string) =>
@@ -156,7 +157,7 @@ describe('opening the database: the quick check waits only after a crash', () =>
     expect(await core.dispatch('app.info', {})).toMatchObject({ ok: true, data: { mode: 'recovery' } });
     expect(await core.dispatch('recovery.status', {})).toMatchObject({
       ok: true,
-      data: { damaged: true, details: expect.stringMatching(/quick_check failed/) },
+      data: { damaged: true, details: stringMatching(/quick_check failed/) },
     });
     expect(
       positionOf(core.logs, 'the quick check after an unclean shutdown found the database damaged'),
@@ -260,7 +261,7 @@ describe('opening the database: the quick check waits only after a crash', () =>
     expect(await core.dispatch('contacts.list', {})).toMatchObject({ ok: false, error: { code: 'DATABASE_CORRUPT' } });
     expect(await core.dispatch('recovery.status', {})).toMatchObject({
       ok: true,
-      data: { damaged: true, details: expect.stringMatching(/quick_check failed/) },
+      data: { damaged: true, details: stringMatching(/quick_check failed/) },
     });
     expect(readdirSync(dataDir).filter((name) => name.startsWith('damaged-'))).toHaveLength(1);
   });

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
 import { ZipFile } from 'yazl';
@@ -39,12 +40,12 @@ export async function unzipped(path: string): Promise<Record<string, Buffer>> {
   const entries: Record<string, Buffer> = {};
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
-      zip.openReadStream(entry, async (error, stream) => {
+      zip.openReadStream(entry, (error, stream) => {
         if (error) return reject(error);
-        const chunks: Buffer[] = [];
-        for await (const chunk of stream) chunks.push(chunk as Buffer);
-        entries[entry.fileName] = Buffer.concat(chunks);
-        zip.readEntry();
+        buffer(stream).then((bytes) => {
+          entries[entry.fileName] = bytes;
+          zip.readEntry();
+        }, reject);
       });
     });
     zip.on('end', resolve);
@@ -101,13 +102,13 @@ export async function archiveWithDatabaseChanged(
 }
 
 /** `bytes` zero bytes, yielded a megabyte at a time: a bomb's payload, never held whole. */
-export async function* zeros(bytes: number): AsyncGenerator<Buffer> {
+export function* zeros(bytes: number): Generator<Buffer> {
   const piece = Buffer.alloc(1024 * 1024);
   for (let left = bytes; left > 0; left -= piece.length) yield left >= piece.length ? piece : piece.subarray(0, left);
 }
 
 /** The sha256 of what a source yields. */
-export async function sha256Of(source: AsyncIterable<Buffer>): Promise<string> {
+export async function sha256Of(source: Iterable<Buffer> | AsyncIterable<Buffer>): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of source) hash.update(chunk);
   return hash.digest('hex');
@@ -136,7 +137,7 @@ export function checkedManifestFor(
 /** Writes a ZIP to `path` as yazl streams it: entries from buffers or streams, deflated unless told not to. */
 export async function writeZip(
   path: string,
-  entries: Iterable<{ name: string; content: Buffer | AsyncIterable<Buffer>; compress?: boolean }>,
+  entries: Iterable<{ name: string; content: Buffer | Iterable<Buffer> | AsyncIterable<Buffer>; compress?: boolean }>,
 ): Promise<void> {
   const file = new ZipFile();
   for (const { name, content, compress = true } of entries) {

@@ -106,8 +106,8 @@ const entryName = fc.oneof(
 /** Generated and mutated backup files: random bytes, damaged valid archives, archives of odd entries and manifests. */
 export const hostileArchives = (valid: Buffer): fc.Arbitrary<() => Promise<Buffer>> =>
   fc.oneof(
-    fc.uint8Array({ maxLength: 2048 }).map((bytes) => async () => Buffer.from(bytes)),
-    fc.array(mutation, { minLength: 1, maxLength: 6 }).map((changes) => async () => mutate(valid, changes)),
+    fc.uint8Array({ maxLength: 2048 }).map((bytes) => () => Promise.resolve(Buffer.from(bytes))),
+    fc.array(mutation, { minLength: 1, maxLength: 6 }).map((changes) => () => Promise.resolve(mutate(valid, changes))),
     fc
       .record({
         manifest: manifestText,
@@ -139,7 +139,8 @@ export function isClearRefusal(error: unknown): boolean {
 
 async function drain(bytes: string | AsyncIterable<Uint8Array> | undefined): Promise<void> {
   if (bytes === undefined || typeof bytes === 'string') return;
-  for await (const _chunk of bytes);
+  const chunks = bytes[Symbol.asyncIterator]();
+  while (!(await chunks.next()).done);
 }
 
 async function withinTime<T>(work: Promise<T>, what: string): Promise<T> {

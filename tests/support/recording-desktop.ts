@@ -50,23 +50,20 @@ export function recordingDesktop(): RecordingDesktop {
     confirmations: [],
     confirmAnswer: true,
     restartsToUpdate: 0,
-    async openWithSystem(path) {
+    openWithSystem(path) {
       desktop.opened.push(path);
+      return Promise.resolve();
     },
-    async chooseSaveLocation() {
-      return desktop.saveLocation;
-    },
-    async chooseFolder() {
-      return desktop.folder;
-    },
-    async chooseBackupFile() {
-      return desktop.backupFile;
-    },
-    async chooseImportFile() {
-      return desktop.importFile;
-    },
-    async openMailto(url) {
-      desktop.mailtos.push(checkedMailto(url));
+    chooseSaveLocation: () => Promise.resolve(desktop.saveLocation),
+    chooseFolder: () => Promise.resolve(desktop.folder),
+    chooseBackupFile: () => Promise.resolve(desktop.backupFile),
+    chooseImportFile: () => Promise.resolve(desktop.importFile),
+    openMailto(url) {
+      // A refused link is a rejected promise, never a throw at the caller.
+      return new Promise((resolve) => {
+        desktop.mailtos.push(checkedMailto(url));
+        resolve();
+      });
     },
     copyText(text) {
       desktop.copied.push(text);
@@ -77,25 +74,24 @@ export function recordingDesktop(): RecordingDesktop {
     showReminder(reminder) {
       desktop.reminders.push(reminder);
     },
-    async secretsAvailable() {
-      return desktop.secretStorage;
-    },
-    async saveSecret(name, text) {
-      if (!desktop.secretStorage) throw new Error('no safe storage on this computer');
+    secretsAvailable: () => Promise.resolve(desktop.secretStorage),
+    saveSecret(name, text) {
+      if (!desktop.secretStorage) return Promise.reject(new Error('no safe storage on this computer'));
       desktop.secrets.set(name, text);
+      return Promise.resolve();
     },
-    async readSecret(name) {
-      return desktop.secrets.get(name);
-    },
-    async removeSecret(name) {
+    readSecret: (name) => Promise.resolve(desktop.secrets.get(name)),
+    removeSecret(name) {
       desktop.secrets.delete(name);
+      return Promise.resolve();
     },
-    async confirmDestructive(question) {
+    confirmDestructive(question) {
       desktop.confirmations.push(question);
-      return desktop.confirmAnswer;
+      return Promise.resolve(desktop.confirmAnswer);
     },
-    async restartToUpdate() {
+    restartToUpdate() {
       desktop.restartsToUpdate += 1;
+      return Promise.resolve();
     },
   };
   return desktop;

@@ -7,6 +7,7 @@ import { isSealedFile } from '../../electron/core/backups/encryption/sealed-file
 import { memoryLogger } from '../../electron/core/logger';
 import { recordingDesktop } from '../support/recording-desktop';
 import { useTempDirs } from '../support/temp-dir';
+import { stringContaining, stringMatching } from '../support/matchers';
 
 const cliPath = resolve(__dirname, '../../electron/cli/index.ts');
 
@@ -46,25 +47,25 @@ describe('the command line with encrypted backups (--password-file)', () => {
 
     expect(cli('export', '--data-dir', dataDir, '--to', archive)).toMatchObject({
       code: 7,
-      err: expect.stringContaining('--password-file'),
+      err: stringContaining('--password-file'),
     });
     expect(cli('export', '--data-dir', dataDir, '--to', archive, '--password-file', right)).toMatchObject({
       code: 0,
-      out: expect.stringContaining('encrypted with the backup password'),
+      out: stringContaining('encrypted with the backup password'),
     });
     expect(await isSealedFile(archive)).toBe(true);
     expect(readFileSync(archive).includes(Buffer.from('Ana Souza'))).toBe(false);
 
     expect(cli('verify', '--data-dir', dataDir, '--file', archive)).toMatchObject({
       code: 7,
-      err: expect.stringContaining('--password-file'),
+      err: stringContaining('--password-file'),
     });
     expect(
       cli('verify', '--data-dir', dataDir, '--file', archive, '--password-file', passwordFile('correct horse batterY')),
-    ).toMatchObject({ code: 7, err: expect.stringContaining('does not open') });
+    ).toMatchObject({ code: 7, err: stringContaining('does not open') });
     expect(cli('verify', '--data-dir', dataDir, '--file', archive, '--password-file', right)).toMatchObject({
       code: 0,
-      out: expect.stringMatching(/ok .*encrypted .*contacts 2/),
+      out: stringMatching(/ok .*encrypted .*contacts 2/),
     });
 
     const changed = join(tempDir(), 'changed.rolodesk-backup');
@@ -73,13 +74,13 @@ describe('the command line with encrypted backups (--password-file)', () => {
     writeFileSync(changed, bytes);
     expect(cli('verify', '--data-dir', dataDir, '--file', changed, '--password-file', right)).toMatchObject({
       code: 3,
-      err: expect.stringContaining('damaged or was changed'),
+      err: stringContaining('damaged or was changed'),
     });
 
     const elsewhere = tempDir();
     expect(cli('restore', '--data-dir', elsewhere, '--file', archive)).toMatchObject({
       code: 7,
-      err: expect.stringContaining('--password-file'),
+      err: stringContaining('--password-file'),
     });
     expect(cli('restore', '--data-dir', elsewhere, '--file', archive, '--password-file', right)).toMatchObject({
       code: 0,
@@ -102,12 +103,12 @@ describe('the command line with encrypted backups (--password-file)', () => {
     expect(cli('export', '--data-dir', dataDir, '--to', archive)).toMatchObject({ code: 0 });
     expect(
       cli('verify', '--data-dir', dataDir, '--file', archive, '--password-file', join(tempDir(), 'nothing.txt')),
-    ).toMatchObject({ code: 1, err: expect.stringContaining('There is no password file') });
+    ).toMatchObject({ code: 1, err: stringContaining('There is no password file') });
     expect(
       cli('verify', '--data-dir', dataDir, '--file', archive, '--password-file', passwordFile('\nsecond line')),
-    ).toMatchObject({ code: 1, err: expect.stringContaining('is empty') });
+    ).toMatchObject({ code: 1, err: stringContaining('is empty') });
     const plain = cli('verify', '--data-dir', dataDir, '--file', archive);
-    expect(plain).toMatchObject({ code: 0, out: expect.stringMatching(/ok .*contacts 1/) });
+    expect(plain).toMatchObject({ code: 0, out: stringMatching(/ok .*contacts 1/) });
     expect(plain.out).not.toContain('encrypted');
   }, 600_000);
 });

@@ -9,6 +9,7 @@ import { memoryLogger } from '../../electron/core/logger';
 import { call } from '../support/crm';
 import { useChildren } from '../support/child';
 import { useTempDirs } from '../support/temp-dir';
+import { objectContaining, stringMatching } from '../support/matchers';
 
 const cliPath = resolve(__dirname, '../../electron/cli/index.ts');
 
@@ -52,7 +53,7 @@ describe('the command line exports lists', () => {
       code: 0,
       out: `Exported 2 contacts to ${csv}\n`,
     });
-    const records = parse(readFileSync(csv), { bom: true, columns: true }) as Array<Record<string, string>>;
+    const records = parse<Record<string, string>>(readFileSync(csv), { bom: true, columns: true });
     expect(records.map((record) => [record.Name, record.Phone, record.Notes, record.Tags])).toEqual([
       ['Anna Berg', '', '', 'VIP'],
       ['Zoë Škoda', "'+420 601 123 456", "'=cmd|calc", ''],
@@ -63,7 +64,7 @@ describe('the command line exports lists', () => {
       cli('export', '--data-dir', dataDir, '--kind', 'deals', '--to', semicolon, '--delimiter', 'semicolon'),
     ).toMatchObject({ code: 0, out: `Exported 1 deal to ${semicolon}\n` });
     expect(parse(readFileSync(semicolon), { bom: true, columns: true, delimiter: ';' })).toEqual([
-      expect.objectContaining({ Title: 'Acme renewal', Value: '2500,75', Company: 'Acme Ltd' }),
+      objectContaining({ Title: 'Acme renewal', Value: '2500,75', Company: 'Acme Ltd' }),
     ]);
 
     const xlsx = join(out, 'out.xlsx');
@@ -94,29 +95,29 @@ describe('the command line exports lists', () => {
     const csv = join(tempDir(), 'out.csv');
     expect(cli('export', '--data-dir', dataDir, '--kind', 'contacts', '--to', csv)).toMatchObject({
       code: 2,
-      err: expect.stringMatching(/Rolodesk is already open on this data/),
+      err: stringMatching(/Rolodesk is already open on this data/),
     });
     expect(existsSync(csv)).toBe(false);
   });
 
-  it('explains wrong options with exit code 1 before opening the data', async () => {
+  it('explains wrong options with exit code 1 before opening the data', () => {
     const dataDir = tempDir();
     const to = join(dataDir, 'out');
     expect(cli('export', '--data-dir', dataDir, '--kind', 'companies', '--to', `${to}.vcf`)).toMatchObject({
       code: 1,
-      err: expect.stringMatching(/only contacts can be exported as vCard/),
+      err: stringMatching(/only contacts can be exported as vCard/),
     });
     expect(cli('export', '--data-dir', dataDir, '--kind', 'people', '--to', `${to}.csv`)).toMatchObject({
       code: 1,
-      err: expect.stringMatching(/--kind must be contacts, companies or deals/),
+      err: stringMatching(/--kind must be contacts, companies or deals/),
     });
     expect(cli('export', '--data-dir', dataDir, '--kind', 'contacts', '--to', `${to}.txt`)).toMatchObject({
       code: 1,
-      err: expect.stringMatching(/--to must name a \.csv, \.xlsx or \.vcf file/),
+      err: stringMatching(/--to must name a \.csv, \.xlsx or \.vcf file/),
     });
     expect(
       cli('export', '--data-dir', dataDir, '--kind', 'contacts', '--to', `${to}.csv`, '--delimiter', '|'),
-    ).toMatchObject({ code: 1, err: expect.stringMatching(/--delimiter must be "," or ";"/) });
+    ).toMatchObject({ code: 1, err: stringMatching(/--delimiter must be "," or ";"/) });
     expect(existsSync(join(dataDir, 'crm.db'))).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { memoryLogger } from '../../electron/core/logger';
 import { useChildren } from '../support/child';
 import { useTempDirs } from '../support/temp-dir';
 import { createContact } from '../support/upload';
+import { stringMatching } from '../support/matchers';
 
 const cliPath = resolve(__dirname, '../../electron/cli/index.ts');
 
@@ -33,21 +34,21 @@ describe('the command line', () => {
     const backup = cli('backup', '--data-dir', dataDir);
     expect(backup).toMatchObject({
       code: 0,
-      out: expect.stringMatching(/snapshot-\d{8}-\d{6}-\d{3} .* verified .*contacts 2/),
+      out: stringMatching(/snapshot-\d{8}-\d{6}-\d{3} .* verified .*contacts 2/),
     });
     expect(cli('list', '--data-dir', dataDir)).toMatchObject({
       code: 0,
-      out: expect.stringMatching(/command line\s+verified/),
+      out: stringMatching(/command line\s+verified/),
     });
     expect(cli('verify', '--data-dir', dataDir)).toMatchObject({
       code: 0,
-      out: expect.stringMatching(/1 of 1 backups verified/),
+      out: stringMatching(/1 of 1 backups verified/),
     });
 
     const archive = join(tempDir(), 'office.zip');
     expect(cli('export', '--data-dir', dataDir, '--to', archive)).toMatchObject({
       code: 0,
-      out: expect.stringMatching(/written and verified/),
+      out: stringMatching(/written and verified/),
     });
     expect(existsSync(archive)).toBe(true);
     const elsewhere = tempDir();
@@ -64,7 +65,7 @@ describe('the command line', () => {
     await app.waitForLine(/^ready$/);
     expect(cli('backup', '--data-dir', dataDir)).toMatchObject({
       code: 2,
-      err: expect.stringMatching(/Rolodesk is already open on this data/),
+      err: stringMatching(/Rolodesk is already open on this data/),
     });
     expect(cli('restore', '--data-dir', dataDir, '--snapshot', 'snapshot-20260101-000000-000')).toMatchObject({
       code: 2,
@@ -82,20 +83,20 @@ describe('the command line', () => {
     writeFileSync(db, bytes);
     expect(cli('verify', '--data-dir', dataDir)).toMatchObject({
       code: 3,
-      out: expect.stringMatching(/FAILED: the database file does not match its checksum/),
+      out: stringMatching(/FAILED: the database file does not match its checksum/),
     });
     expect(cli('restore', '--data-dir', dataDir, '--snapshot', id)).toMatchObject({
       code: 3,
-      err: expect.stringMatching(/cannot be restored/),
+      err: stringMatching(/cannot be restored/),
     });
   });
 
   it('explains wrong usage with exit code 1', () => {
-    expect(cli('backup')).toMatchObject({ code: 1, err: expect.stringMatching(/--data-dir <folder> is required/) });
+    expect(cli('backup')).toMatchObject({ code: 1, err: stringMatching(/--data-dir <folder> is required/) });
     expect(cli('explode', '--data-dir', tempDir())).toMatchObject({
       code: 1,
-      err: expect.stringMatching(/Unknown command "explode"/),
+      err: stringMatching(/Unknown command "explode"/),
     });
-    expect(cli('--help')).toMatchObject({ code: 0, out: expect.stringMatching(/Usage: npm run cli/) });
+    expect(cli('--help')).toMatchObject({ code: 0, out: stringMatching(/Usage: npm run cli/) });
   });
 });

@@ -3,6 +3,7 @@ import { call, count, failure, smallCrm } from '../support/crm';
 import { useCores } from '../support/core';
 import { recordingDesktop } from '../support/recording-desktop';
 import { useTempDirs } from '../support/temp-dir';
+import { objectContaining, stringContaining, stringMatching } from '../support/matchers';
 
 /**
  * Requests that destroy data for good are asked in main's native dialog,
@@ -44,7 +45,7 @@ describe('native confirmation of what cannot be undone', () => {
       const before = rowCounts(core);
       expect(await failure(core, 'trash.deleteForever', { trashId })).toMatchObject({
         code: 'CANCELLED',
-        message: expect.stringContaining('still in the trash'),
+        message: stringContaining('still in the trash'),
       });
       expect(rowCounts(core)).toEqual(before);
       expect((await call(core, 'trash.list', {})).rows.map((row) => row.id)).toEqual([trashId]);
@@ -52,7 +53,7 @@ describe('native confirmation of what cannot be undone', () => {
         {
           title: 'Delete forever',
           message: 'Delete “Acme Ltd” forever?',
-          detail: expect.stringMatching(/^Goes for good: 1 company, 2 contacts.*This cannot be undone\.$/),
+          detail: stringMatching(/^Goes for good: 1 company, 2 contacts.*This cannot be undone\.$/),
           confirmLabel: 'Delete Forever',
         },
       ]);
@@ -98,7 +99,7 @@ describe('native confirmation of what cannot be undone', () => {
       });
       expect(rowCounts(core)).toEqual(before);
       expect((await call(core, 'tags.list', {})).tags).toEqual([
-        expect.objectContaining({ name: 'VIP', counts: { contact: 2, company: 0, deal: 0 } }),
+        objectContaining({ name: 'VIP', counts: { contact: 2, company: 0, deal: 0 } }),
       ]);
       expect(desktop.confirmations).toEqual([
         {
@@ -187,7 +188,7 @@ describe('native confirmation of what cannot be undone', () => {
         {
           title: 'Keep fewer backups',
           message: 'Keep fewer backups?',
-          detail: expect.stringMatching(
+          detail: stringMatching(
             /^Rolodesk will keep 2 newest backups instead of 4 and 1 weekly backups instead of 4\. .*This cannot be undone\.$/,
           ),
           confirmLabel: 'Keep Fewer',

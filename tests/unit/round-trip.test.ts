@@ -12,6 +12,7 @@ import { call } from '../support/crm';
 import { openFile } from '../support/import-files';
 import { recordingDesktop, type RecordingDesktop } from '../support/recording-desktop';
 import { useTempDirs } from '../support/temp-dir';
+import { stringMatching } from '../support/matchers';
 
 /** The custom fields both databases hold: one of each type per kind, and one labelled like a built-in column. */
 const contactFields = [
@@ -139,8 +140,8 @@ async function contents(core: Core) {
   const byLabel = (custom: Record<string, unknown>, label: Map<string, string>) =>
     Object.fromEntries(
       Object.entries(custom)
-        .map(([field, value]) => [label.get(field)!, value])
-        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+        .map(([field, value]) => [label.get(field)!, value] as const)
+        .sort(([a], [b]) => a.localeCompare(b)),
     );
 
   const companies = await Promise.all(
@@ -290,7 +291,7 @@ describe('round trip: an export imports back into an empty Rolodesk unchanged', 
       const imported = cli('import', '--data-dir', to, '--file', file, '--kind', kind);
       expect(imported).toMatchObject({
         code: 0,
-        out: expect.stringMatching(
+        out: stringMatching(
           new RegExp(
             `: ${kind === 'contacts' ? before.contacts.length : before.companies.length} created, 0 updated, 0 skipped, 0 rejected`,
           ),

@@ -45,7 +45,8 @@ describe('keyboard shortcuts come from one table', () => {
     it(`the ${platform} menu's accelerators are exactly the table's`, () => {
       const items = menuItems(menuTemplate(platform, noAction, 'release'));
       const inMenu = Object.fromEntries(
-        items.filter((item) => item.accelerator).map((item) => [item.id, item.accelerator]),
+        // String() keys an item without an id as "undefined", as Object.fromEntries does.
+        items.filter((item) => item.accelerator).map((item) => [String(item.id), item.accelerator] as const),
       );
       const inTable = Object.fromEntries(
         shortcutIds.flatMap((id) => {

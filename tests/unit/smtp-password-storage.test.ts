@@ -9,6 +9,7 @@ import { call } from '../support/crm';
 import { recordingDesktop } from '../support/recording-desktop';
 import { useSmtpServers } from '../support/smtp';
 import { useTempDirs } from '../support/temp-dir';
+import { stringMatching } from '../support/matchers';
 
 // Main's secret files (safeStorage's place) beside a real core: the two sides the SMTP password meets.
 const password = 'Sëcret-Pässwörd-42';
@@ -62,7 +63,7 @@ describe('the SMTP password', () => {
     await call(core, 'sending.setPassword', { password });
     expect(await call(core, 'sending.test', {})).toEqual({
       sent: true,
-      message: expect.stringMatching(/^The server accepted the test message for office@berg\.example: 250/),
+      message: stringMatching(/^The server accepted the test message for office@berg\.example: 250/),
     });
     await call(core, 'sending.setPassword', { password: 'wrong' });
     expect((await call(core, 'sending.test', {})).message).toMatch(

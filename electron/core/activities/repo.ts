@@ -8,6 +8,7 @@ import type {
   TodayTasks,
 } from '../../../shared/schemas/activity';
 import type { FieldedRef } from '../../../shared/schemas/record';
+import { omit } from '../../../shared/omit';
 import type { Db } from '../db/open';
 import { writer } from '../db/write';
 import { ownerColumn } from '../records/kinds';
@@ -215,7 +216,7 @@ export function activitiesRepo(db: Db) {
   function get(id: number): Activity | undefined {
     const row = byId.get(id);
     if (!row) return undefined;
-    const { preview: _preview, ...summary } = summaryOf(row);
+    const summary = omit(summaryOf(row), 'preview');
     return { ...summary, body: row.body ?? '', createdAt: row.created_at, version: row.version };
   }
 
@@ -294,7 +295,7 @@ export function activitiesRepo(db: Db) {
         about: row.contact_name ?? row.company_name ?? row.deal_title ?? '',
       }));
     }),
-    pageSql: reader.pageSql,
+    pageSql: reader.pageSql.bind(reader),
   };
 }
 

@@ -8,6 +8,7 @@ import { samples } from '../../../tests/support/sample-files';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { createContact, upload } from '../../../tests/support/upload';
 import { tempPrefix } from './blob-store';
+import { arrayContaining, objectContaining } from '../../../tests/support/matchers';
 
 /*
  * Log files get sent with support requests. A file's name ("Anna Smith
@@ -43,22 +44,22 @@ describe('attachment log lines', () => {
     await core.dispatch('attachments.remove', { id: attachment.id });
 
     const lines = core.logs.filter((record) => attachmentMessages.has(record.message));
-    expect(lines.map((record) => record.message)).toEqual(expect.arrayContaining([...attachmentMessages]));
+    expect(lines.map((record) => record.message)).toEqual(arrayContaining([...attachmentMessages]));
     for (const line of lines) expect(JSON.stringify(line)).not.toMatch(/Anna Smith|passport|salary/);
     expect(lines).toContainEqual(
-      expect.objectContaining({
+      objectContaining({
         message: 'file stored',
-        context: expect.objectContaining({ sha256: attachment.sha256 }),
+        context: objectContaining({ sha256: attachment.sha256 }),
       }),
     );
     expect(lines).toContainEqual(
-      expect.objectContaining({
+      objectContaining({
         message: 'attachment opened in the system program',
         context: { id: attachment.id, sha256: attachment.sha256 },
       }),
     );
     expect(lines).toContainEqual(
-      expect.objectContaining({
+      objectContaining({
         message: 'abandoned upload dropped',
         context: { uploadId: (abandoned as { data: { uploadId: string } }).data.uploadId },
       }),

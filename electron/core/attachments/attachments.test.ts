@@ -9,6 +9,7 @@ import { docx, samples, zipWithProgram } from '../../../tests/support/sample-fil
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { createContact, upload } from '../../../tests/support/upload';
 import type { Core } from '../core';
+import { objectContaining, stringContaining, stringMatching } from '../../../tests/support/matchers';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -133,7 +134,7 @@ describe('attachments', () => {
       const result = await upload(core, await createContact(core), name, await bytes());
       expect(result).toMatchObject({
         ok: false,
-        error: { code: 'FILE_REFUSED', message: expect.stringMatching(message) },
+        error: { code: 'FILE_REFUSED', message: stringMatching(message) },
       });
       expect(storedFiles(core)).toEqual([]);
       expect(rowCount(core)).toEqual({ attachments: 0, blobs: 0 });
@@ -158,7 +159,7 @@ describe('attachments', () => {
       });
       expect(result).toMatchObject({
         ok: false,
-        error: { code: 'FILE_REFUSED', message: expect.stringContaining(name) },
+        error: { code: 'FILE_REFUSED', message: stringContaining(name) },
       });
       expect(storedFiles(core)).toEqual([]);
     });
@@ -182,7 +183,7 @@ describe('attachments', () => {
       });
       expect(result).toMatchObject({
         ok: false,
-        error: { code: 'VALIDATION', details: { fields: [expect.objectContaining({ field: 'fileName' })] } },
+        error: { code: 'VALIDATION', details: { fields: [objectContaining({ field: 'fileName' })] } },
       });
       expect(storedFiles(core)).toEqual([]);
     });
@@ -192,7 +193,7 @@ describe('attachments', () => {
       const result = await upload(core, await createContact(core), 'empty.txt', Buffer.alloc(0));
       expect(result).toMatchObject({
         ok: false,
-        error: { code: 'FILE_REFUSED', message: expect.stringMatching(/empty \(0 bytes\)/) },
+        error: { code: 'FILE_REFUSED', message: stringMatching(/empty \(0 bytes\)/) },
       });
     });
 
@@ -207,7 +208,7 @@ describe('attachments', () => {
       });
       expect(tooBig).toMatchObject({
         ok: false,
-        error: { code: 'FILE_REFUSED', message: expect.stringMatching(/at most 25 MB/) },
+        error: { code: 'FILE_REFUSED', message: stringMatching(/at most 25 MB/) },
       });
       await core.dispatch('settings.attachments.update', { maxFileMegabytes: 1 });
       const overNewLimit = await upload(
@@ -218,7 +219,7 @@ describe('attachments', () => {
       );
       expect(overNewLimit).toMatchObject({
         ok: false,
-        error: { code: 'FILE_REFUSED', message: expect.stringMatching(/at most 1 MB/) },
+        error: { code: 'FILE_REFUSED', message: stringMatching(/at most 1 MB/) },
       });
       expect(storedFiles(core)).toEqual([]);
     });
@@ -229,12 +230,12 @@ describe('attachments', () => {
       const shorter = await upload(core, contactId, 'notes.txt', samples.text, samples.text.length + 10);
       expect(shorter).toMatchObject({
         ok: false,
-        error: { code: 'FILE_REFUSED', message: expect.stringMatching(/Only part/) },
+        error: { code: 'FILE_REFUSED', message: stringMatching(/Only part/) },
       });
       const longer = await upload(core, contactId, 'notes.txt', samples.text, samples.text.length - 10);
       expect(longer).toMatchObject({
         ok: false,
-        error: { code: 'FILE_REFUSED', message: expect.stringMatching(/grew/) },
+        error: { code: 'FILE_REFUSED', message: stringMatching(/grew/) },
       });
       expect(storedFiles(core)).toEqual([]);
       expect(rowCount(core)).toEqual({ attachments: 0, blobs: 0 });
@@ -317,7 +318,7 @@ describe('attachments', () => {
       writeFileSync(path, Buffer.from(samples.text.toString().replace('Anna', 'Evil')));
       expect(await core.dispatch('attachments.open', { id: attachment.id })).toMatchObject({
         ok: false,
-        error: { code: 'STORAGE', message: expect.stringMatching(/damaged/) },
+        error: { code: 'STORAGE', message: stringMatching(/damaged/) },
       });
       expect(desktop.opened).toEqual([]);
     });

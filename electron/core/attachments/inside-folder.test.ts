@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathInside } from './inside-folder';
+import { objectContaining, stringMatching } from '../../../tests/support/matchers';
 
 describe('a name joined onto a folder', () => {
   const folder = join('/data', 'scratch', 'copy');
@@ -14,7 +15,7 @@ describe('a name joined onto a folder', () => {
     'refuses %j in words',
     (name) => {
       expect(() => pathInside(folder, name)).toThrow(
-        expect.objectContaining({ code: 'FILE_REFUSED', message: expect.stringMatching(/points outside the folder/) }),
+        objectContaining({ code: 'FILE_REFUSED', message: stringMatching(/points outside the folder/) }),
       );
     },
   );

@@ -8,6 +8,7 @@ import { samples } from '../../../tests/support/sample-files';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { createContact, upload } from '../../../tests/support/upload';
 import type { Core } from '../core';
+import { stringMatching } from '../../../tests/support/matchers';
 
 /*
  * A restored or recovered database is a file that came from outside: its
@@ -161,7 +162,7 @@ describe('names and types read from the database are checked again before they n
           ok: false,
           error: {
             code: 'FILE_REFUSED',
-            message: expect.stringMatching(/does not recognise the type recorded for “notes\.txt”/),
+            message: stringMatching(/does not recognise the type recorded for “notes\.txt”/),
           },
         };
         expect(opened).toMatchObject(refusal);

@@ -10,6 +10,7 @@ import { createContact } from '../../../tests/support/upload';
 import type { Core } from '../core';
 import { tempPrefix } from './blob-store';
 import { uploadLimits } from './uploads';
+import { stringMatching } from '../../../tests/support/matchers';
 
 const megabyte = 1024 * 1024;
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -44,7 +45,7 @@ describe('uploads at once', () => {
         ok: false,
         error: {
           code: 'FILE_REFUSED',
-          message: expect.stringMatching(
+          message: stringMatching(
             /^Too many files are being added at once, so “scan \d+\.pdf” was not added\. Wait for the others to finish/,
           ),
         },
@@ -71,7 +72,7 @@ describe('uploads at once', () => {
       ok: false,
       error: {
         code: 'FILE_REFUSED',
-        message: expect.stringMatching(
+        message: stringMatching(
           /^Too much is being added at once \(1000 MB is still on its way\), so “video \d\.pdf” was not added/,
         ),
       },
@@ -97,7 +98,7 @@ describe('uploads at once', () => {
     expect(sentTogether.filter((result) => result.ok)).toEqual([{ ok: true, data: { received: half } }]);
     expect(sentTogether.find((result) => !result.ok)).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: expect.stringMatching(/while the part before it was still being saved/) },
+      error: { code: 'CONFLICT', message: stringMatching(/while the part before it was still being saved/) },
     });
     expect(
       await core.dispatch('attachments.chunk', {
@@ -125,7 +126,7 @@ describe('uploads at once', () => {
       const finished = await core.dispatch('attachments.finish', { uploadId });
       expect(finished).toMatchObject({
         ok: false,
-        error: { code: 'FILE_REFUSED', message: expect.stringMatching(/Only part of “notes\.txt” arrived/) },
+        error: { code: 'FILE_REFUSED', message: stringMatching(/Only part of “notes\.txt” arrived/) },
       });
     }
     expect(core.db.prepare('SELECT count(*) FROM attachments').pluck().get()).toBe(0);

@@ -72,7 +72,7 @@ export function uploads(store: BlobStore, logger: Logger, now: () => number, lim
       return receiving.start(fileName, size, { record, hash: createHash('sha256') });
     },
 
-    chunk: receiving.chunk,
+    chunk: receiving.chunk.bind(receiving),
 
     /** Completes an upload: the file is in the store afterwards, or nowhere. */
     async finish(uploadId: string): Promise<StoredFile> {
@@ -85,8 +85,8 @@ export function uploads(store: BlobStore, logger: Logger, now: () => number, lim
       });
     },
 
-    cancel: receiving.cancel,
-    abortAll: receiving.abortAll,
+    cancel: receiving.cancel.bind(receiving),
+    abortAll: receiving.abortAll.bind(receiving),
   };
 }
 

@@ -40,8 +40,8 @@ export interface Sealing {
 export type SnapshotContents = Pick<RestoreSource, 'database' | 'file'>;
 
 const plainContents = (backupsDir: string, snapshotId: string): SnapshotContents => ({
-  database: async () => join(backupsDir, snapshotId, snapshotDatabaseName),
-  file: async (sha256) => sharedFilePath(backupsDir, sha256),
+  database: () => Promise.resolve(join(backupsDir, snapshotId, snapshotDatabaseName)),
+  file: (sha256) => Promise.resolve(sharedFilePath(backupsDir, sha256)),
 });
 
 function addBytes(zip: ZipFile, bytes: Bytes, name: string, compress: boolean): void {
@@ -138,7 +138,7 @@ async function readBack(
   let sealed: BackupZip | undefined;
   try {
     // Read back with the key it was written with: an encrypted file must decrypt to the same entries.
-    sealed = sealing ? await openBackupZip(path, async () => sealing.masterKey) : undefined;
+    sealed = sealing ? await openBackupZip(path, () => Promise.resolve(sealing.masterKey)) : undefined;
     if (sealed && !sealed.sealed) return ['it was not written encrypted'];
     archive = await openArchive(path, sealed?.opener);
   } catch (error) {
@@ -378,7 +378,7 @@ async function openArchive(archivePath: string, opener?: ZipOpener): Promise<Ope
 
     return {
       manifest,
-      read: async (name) => entryBytes(first, places.get(name)!),
+      read: (name) => Promise.resolve(entryBytes(first, places.get(name)!)),
       close: () => first.close(),
     };
   } catch (error) {

@@ -19,6 +19,8 @@ import { memoryLogger } from '../logger';
 import { hashFile } from './manifest';
 import { takeSnapshot } from './snapshot';
 import { ok } from '../../../tests/support/replies';
+import { objectContaining, stringMatching } from '../../../tests/support/matchers';
+import { omit } from '../../../shared/omit';
 
 interface Harness {
   core: Core;
@@ -116,7 +118,7 @@ describe('backups through the core', () => {
     const { snapshots } = await ok<{ snapshots: Array<{ id: string; verified: boolean; verifying: boolean }> }>(
       core.dispatch('backups.list', {}),
     );
-    expect(snapshots).toEqual([expect.objectContaining({ id: taken.id, verified: true, verifying: false })]);
+    expect(snapshots).toEqual([objectContaining({ id: taken.id, verified: true, verifying: false })]);
     expect(await ok(core.dispatch('backups.status', {}))).toMatchObject({
       lastVerifiedAt: '2026-01-02T03:04:05.000Z',
       lastFailure: null,
@@ -180,7 +182,7 @@ describe('backups through the core', () => {
     expect(await ok(core.dispatch('backups.status', {}))).toMatchObject({
       lastVerifiedAt: null,
       lastFailure: {
-        message: expect.stringMatching(
+        message: stringMatching(
           /^The backup was taken but did not pass its checks: attachment [0-9a-f]{12}… is missing\.$/,
         ),
       },
@@ -219,16 +221,15 @@ describe('backups through the core', () => {
     const snapshot = await withHistory(harness);
     // As Rolodesk wrote snapshots before verification followed the copy: format 1, no verification record.
     const dir = join(core.paths.backups, snapshot.id);
-    const {
-      format: _format,
-      notCopied: _notCopied,
-      database,
-      ...rest
-    } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-      format: 2;
-      notCopied: unknown;
-      database: object;
-    };
+    const { database, ...rest } = omit(
+      JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+        format: 2;
+        notCopied: unknown;
+        database: object;
+      },
+      'format',
+      'notCopied',
+    );
     const checks = { integrityCheck: ['ok'], foreignKeyCheck: [], attachmentProblems: [] };
     writeFileSync(
       join(dir, 'manifest.json'),
@@ -384,7 +385,7 @@ describe('backups through the core', () => {
       const result = await harness.core.dispatch('backups.restoreFromFile', {});
       expect(result).toMatchObject({
         ok: false,
-        error: { code: 'BACKUP_INVALID', message: expect.stringMatching(message) },
+        error: { code: 'BACKUP_INVALID', message: stringMatching(message) },
       });
       expect(names(harness.core)).toEqual(before);
       // A refused backup is answered in the restore dialog; it is not a failed backup.
@@ -409,7 +410,7 @@ describe('backups through the core', () => {
       harness.desktop.backupFile = bad;
       expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({
         ok: false,
-        error: { code: 'BACKUP_INVALID', message: expect.stringMatching(/does not match its checksum/) },
+        error: { code: 'BACKUP_INVALID', message: stringMatching(/does not match its checksum/) },
       });
       expect(names(harness.core)).toEqual(before);
     });
@@ -457,7 +458,7 @@ describe('backups through the core', () => {
         ok: false,
         error: {
           code: 'BACKUP_INVALID',
-          message: expect.stringMatching(
+          message: stringMatching(
             /^This backup cannot be restored: foreign key check: attachments row \d+ points at a missing/,
           ),
         },
@@ -474,7 +475,7 @@ describe('backups through the core', () => {
       const before = names(harness.core);
       expect(await harness.core.dispatch('backups.restoreFromFile', {})).toMatchObject({
         ok: false,
-        error: { code: 'SCHEMA_TOO_NEW', message: expect.stringMatching(/newer version of Rolodesk/) },
+        error: { code: 'SCHEMA_TOO_NEW', message: stringMatching(/newer version of Rolodesk/) },
       });
       expect(names(harness.core)).toEqual(before);
     });
@@ -490,10 +491,10 @@ describe('backups through the core', () => {
       snapshots: Array<{ reason: string; schemaVersion: number; counts: Record<string, number> }>;
     }>(core.dispatch('backups.list', {}));
     expect(snapshots).toEqual([
-      expect.objectContaining({
+      objectContaining({
         reason: 'before update',
         schemaVersion: 3,
-        counts: expect.objectContaining({ contacts: 1 }),
+        counts: objectContaining({ contacts: 1 }),
       }),
     ]);
     expect(names(core)).toEqual(['Old Friend']);
@@ -512,7 +513,7 @@ describe('backups through the core', () => {
     );
     expect(snapshots.find((snapshot) => snapshot.id === id)).toMatchObject({
       verified: false,
-      problems: [expect.stringMatching(/checksum/)],
+      problems: [stringMatching(/checksum/)],
     });
     expect(await ok(harness.core.dispatch('backups.restore', { id })).catch((error: Error) => error.message)).toMatch(
       /BACKUP_INVALID/,

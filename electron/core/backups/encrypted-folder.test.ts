@@ -12,6 +12,7 @@ import { sealedDatabaseName, sealedFilesFolder } from './encryption/folder-layou
 import { workFolderPrefix } from './encryption/folder-sealing';
 import { pruneBackups } from './prune';
 import { ok } from '../../../tests/support/replies';
+import { arrayContaining, stringContaining, stringMatching } from '../../../tests/support/matchers';
 
 const password = 'correct horse battery';
 // What must never be found in clear in the chosen folder.
@@ -161,12 +162,12 @@ describe('snapshots in a chosen folder, with backup encryption on', () => {
     const before = filesUnder(folder).sort();
     await expect(ok(again.dispatch('backups.create', {}))).rejects.toMatchObject({
       code: 'PASSWORD_REQUIRED',
-      message: expect.stringContaining('choose “Type the password…” under Encryption on the Backups screen'),
+      message: stringContaining('choose “Type the password…” under Encryption on the Backups screen'),
     });
     await again.backups.settled();
     expect(filesUnder(folder).sort()).toEqual(before);
     expect(await ok<BackupStatus>(again.dispatch('backups.status', {}))).toMatchObject({
-      lastFailure: { message: expect.stringContaining('Backups to this folder are encrypted') },
+      lastFailure: { message: stringContaining('Backups to this folder are encrypted') },
     });
 
     // Check again cannot read it: it waits for the password, it is not called damaged.
@@ -181,7 +182,7 @@ describe('snapshots in a chosen folder, with backup encryption on', () => {
       ok(again.dispatch('backups.restore', { id: newest!.id, secret: { password: 'wrong horse battery' } })),
     ).rejects.toMatchObject({
       code: 'PASSWORD_REQUIRED',
-      message: expect.stringContaining('does not open'),
+      message: stringContaining('does not open'),
     });
     await ok(again.dispatch('backups.restore', { id: newest!.id, secret: { password } }));
     expect(again.db.prepare('SELECT name, email, notes FROM contacts').all()).toEqual([
@@ -197,14 +198,14 @@ describe('snapshots in a chosen folder, with backup encryption on', () => {
     expect((await ok<SnapshotInfo>(again.dispatch('backups.verify', { id: newest!.id }))).verified).toBe(true);
     flipByte(join(folder, newest!.id, sealedDatabaseName), 5000);
     expect((await ok<SnapshotInfo>(again.dispatch('backups.verify', { id: newest!.id }))).problems).toEqual([
-      expect.stringContaining('does not match its checksum'),
+      stringContaining('does not match its checksum'),
     ]);
     const [sealedAttachment] = filesUnder(join(folder, sealedFilesFolder));
     flipByte(sealedAttachment!, statSync(sealedAttachment!).size - 20);
     // The first snapshot (taken when the folder was chosen) shares that attachment.
     const first = snapshots[1]!;
     expect((await ok<SnapshotInfo>(again.dispatch('backups.verify', { id: first.id }))).problems).toEqual([
-      expect.stringMatching(/^attachment .* does not match its checksum$/),
+      stringMatching(/^attachment .* does not match its checksum$/),
     ]);
   });
 
@@ -245,7 +246,7 @@ describe('snapshots in a chosen folder, with backup encryption on', () => {
     expect(await ok<BackupStatus>(core.dispatch('backups.status', {}))).toMatchObject({ locationEncrypted: false });
     expect(existsSync(join(folder, plain.id, 'crm.db'))).toBe(true);
     // The grep that finds nothing in sealed snapshots finds the client in a plain one.
-    expect(plainFindings(folder)).toEqual(expect.arrayContaining([expect.stringContaining(marker.email)]));
+    expect(plainFindings(folder)).toEqual(arrayContaining([stringContaining(marker.email)]));
     const listed = (await ok<{ snapshots: SnapshotInfo[] }>(core.dispatch('backups.list', {}))).snapshots;
     expect(listed.map((snapshot) => [snapshot.id, snapshot.verified])).toEqual([
       [plain.id, true],

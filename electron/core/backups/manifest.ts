@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { omit } from '../../../shared/omit';
 import { RecordCounts } from '../../../shared/schemas/backup';
 import { Sha256, Timestamp } from '../../../shared/schemas/common';
 import { writeFileDurably } from '../durable-files';
@@ -97,7 +98,7 @@ export function manifestProblems(manifest: CheckedManifest): string[] {
  */
 export function checkedManifest(manifest: Manifest, databaseSha256: string): CheckedManifest {
   if (manifest.format === 1) return manifest;
-  const { format: _format, notCopied: _notCopied, database, ...rest } = manifest;
+  const { database, ...rest } = omit(manifest, 'format', 'notCopied');
   return {
     format: 1,
     ...rest,

@@ -9,6 +9,7 @@ import { useTempDirs } from '../../../tests/support/temp-dir';
 import { upload } from '../../../tests/support/upload';
 import type { Core } from '../core';
 import { ok } from '../../../tests/support/replies';
+import { anything } from '../../../tests/support/matchers';
 
 const people = (core: Core) => core.db.prepare('SELECT name, email FROM contacts ORDER BY name').all();
 const files = (core: Core) => core.db.prepare('SELECT file_name FROM attachments ORDER BY file_name').pluck().all();
@@ -67,7 +68,7 @@ describe('a backup file opened from outside Rolodesk (double-clicked)', () => {
     ]);
     expect(files(opened.core)).toEqual(['quote.pdf']);
     // The same safety snapshot first, so "Return to the data from before the restore" works the same way.
-    expect(await ok(opened.core.dispatch('backups.status', {}))).toMatchObject({ undoRestore: expect.anything() });
+    expect(await ok(opened.core.dispatch('backups.status', {}))).toMatchObject({ undoRestore: anything() });
     expect(opened.events.some(([event]) => event === 'data.restored')).toBe(true);
     // Restored once: the file is not waiting any more.
     expect(await opened.core.dispatch('backups.restoreOpenedFile', {})).toMatchObject({

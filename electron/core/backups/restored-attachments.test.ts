@@ -10,6 +10,7 @@ import { useTempDirs } from '../../../tests/support/temp-dir';
 import { createContact, upload } from '../../../tests/support/upload';
 import { openCore, type Core } from '../core';
 import { memoryLogger, type LogRecord } from '../logger';
+import { stringMatching } from '../../../tests/support/matchers';
 
 interface Harness {
   core: Core;
@@ -159,7 +160,7 @@ describe('a restored database is untrusted: attachment names and types meet the 
       ok: false,
       error: {
         code: 'BACKUP_INVALID',
-        message: expect.stringMatching(
+        message: stringMatching(
           /^This backup cannot be restored: attachment [0-9a-f]{12}… is really a Linux program \(ELF\), which Rolodesk does not keep\. Nothing was changed\.$/,
         ),
       },
@@ -181,7 +182,7 @@ describe('a restored database is untrusted: attachment names and types meet the 
       ok: false,
       error: {
         code: 'BACKUP_INVALID',
-        message: expect.stringMatching(
+        message: stringMatching(
           /^This backup cannot be restored: its database could not be prepared \(unsafe use of virtual table/,
         ),
       },

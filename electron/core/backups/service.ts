@@ -25,7 +25,7 @@ import { pruneBackups } from './prune';
 import { takeSnapshot, type SnapshotSource } from './snapshot';
 import { listSnapshots, publicInfo, readSnapshot } from './snapshot-list';
 import { stageRestore, type RestoreSource } from './stage-restore';
-import { needsPasswordProblem, recheckSnapshot, verifyNewSnapshot } from './verify';
+import { needsPasswordProblem, recheckSnapshot, verifyNewSnapshot, type SharedFileHashes } from './verify';
 import { fingerprint, pathForLog } from '../log-privacy';
 
 export interface BackupServiceDeps {
@@ -306,24 +306,25 @@ export function backupService(deps: BackupServiceDeps) {
       if (secret && header.keyId === deps.keys.keySet()?.keyId && !(await deps.keys.masterKey()))
         await deps.keys.unlock(secret);
       return verifiedSource({
-        database: async () => unsealedBytes(sealedPath, keyFor),
-        file: async (sha256) => {
+        database: () => Promise.resolve(unsealedBytes(sealedPath, keyFor)),
+        file: (sha256) => {
           const path = sealedFilePath(folder, header.keyId, sha256);
-          return existsSync(path) ? unsealedBytes(path, keyFor) : undefined;
+          return Promise.resolve(existsSync(path) ? unsealedBytes(path, keyFor) : undefined);
         },
       });
     }
     const databasePath = join(snapshotDir, snapshotDatabaseName);
     return verifiedSource({
-      database: async () => {
-        if (!existsSync(databasePath))
-          throw new CrmError(
-            'BACKUP_INVALID',
-            'This backup cannot be restored: the database file is missing. Nothing was changed.',
-          );
-        return databasePath;
-      },
-      file: async (sha256) => sharedFilePath(folder, sha256),
+      database: () =>
+        existsSync(databasePath)
+          ? Promise.resolve(databasePath)
+          : Promise.reject(
+              new CrmError(
+                'BACKUP_INVALID',
+                'This backup cannot be restored: the database file is missing. Nothing was changed.',
+              ),
+            ),
+      file: (sha256) => Promise.resolve(sharedFilePath(folder, sha256)),
     });
   }
 
@@ -421,7 +422,7 @@ export function backupService(deps: BackupServiceDeps) {
         if (config.lastFullCheckAt && clock.now().getTime() - new Date(config.lastFullCheckAt).getTime() < everyMs)
           return;
         // Shared files are hashed once per run, however many snapshots name them.
-        const hashes = new Map();
+        const hashes: SharedFileHashes = new Map();
         for (const snapshot of await listSnapshots(location())) {
           const problems = await recheckSnapshot(
             location(),
@@ -538,7 +539,7 @@ export function backupService(deps: BackupServiceDeps) {
     updateSettings: (settings: BackupSettings) => exclusive(() => saveConfig({ ...config, settings })),
 
     /** Waits for every job queued so far, verifications included: on quit (so the last snapshot is verified before the app exits), in tests and the bench. */
-    settled: () => exclusive(async () => undefined),
+    settled: () => exclusive(() => Promise.resolve()),
   };
 }
 

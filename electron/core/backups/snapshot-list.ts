@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { omit } from '../../../shared/omit';
 import type { SnapshotInfo } from '../../../shared/schemas/backup';
 import { snapshotFolderNames } from './backup-folder';
 import {
@@ -128,6 +129,6 @@ export async function listSnapshots(backupsDir: string): Promise<ListedSnapshot[
 }
 
 /** The shape the window and the command line see: no manifest, no checksum. */
-export function publicInfo({ manifest: _manifest, databaseSha256: _sha256, ...info }: ListedSnapshot): SnapshotInfo {
-  return info;
+export function publicInfo(snapshot: ListedSnapshot): SnapshotInfo {
+  return omit(snapshot, 'manifest', 'databaseSha256');
 }

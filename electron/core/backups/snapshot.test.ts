@@ -17,6 +17,7 @@ import { pruneBackups } from './prune';
 import { takeSnapshot } from './snapshot';
 import { listSnapshots } from './snapshot-list';
 import { recheckSnapshot, verifyNewSnapshot, verifySnapshot } from './verify';
+import { omit } from '../../../shared/omit';
 
 describe('snapshots', () => {
   const tempDir = useTempDirs();
@@ -155,12 +156,11 @@ describe('snapshots', () => {
     const core = await seeded();
     const info = await takeSnapshot(sourceOf(core), core.paths.backups, 'manual');
     const dir = join(core.paths.backups, info.id);
-    const {
-      format: _format,
-      notCopied: _notCopied,
-      database,
-      ...rest
-    } = (await readManifest(dir)) as Extract<Manifest, { format: 2 }>;
+    const { database, ...rest } = omit(
+      (await readManifest(dir)) as Extract<Manifest, { format: 2 }>,
+      'format',
+      'notCopied',
+    );
     const older = {
       format: 1,
       ...rest,

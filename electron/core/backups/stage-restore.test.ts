@@ -6,6 +6,7 @@ import { useTempDirs } from '../../../tests/support/temp-dir';
 import { CrmError } from '../errors';
 import { memoryLogger } from '../logger';
 import { stageRestore, type RestoreSource } from './stage-restore';
+import { stringMatching } from '../../../tests/support/matchers';
 
 describe('staging a restore', () => {
   const tempDir = useTempDirs();
@@ -19,17 +20,17 @@ describe('staging a restore', () => {
       manifest: { schemaVersion: 1, database: { file: 'crm.db', size: bavail * bsize + 1 }, attachments: [] },
       databaseSha256: 'a'.repeat(64),
       checksumProvesChecks: false,
-      database: async () => {
+      database: () => {
         read = true;
-        throw new Error('the database was read');
+        return Promise.reject(new Error('the database was read'));
       },
-      file: async () => undefined,
+      file: () => Promise.resolve(undefined),
     };
     const refused = await stageRestore(root, tooBig, jobs(), memoryLogger(), () => {}).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(CrmError);
     expect(refused).toMatchObject({
       code: 'DISK_FULL',
-      message: expect.stringMatching(
+      message: stringMatching(
         /^There is not enough free disk space to restore this backup: it needs about [\d,]+ MB, and [\d,]+ MB are free\./,
       ),
     });

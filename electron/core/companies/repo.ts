@@ -273,7 +273,7 @@ export function companiesRepo(db: Db) {
     matchingIds: (query: CompanyListFilters): number[] => reader.matchingIds(listConditions(query)),
     /** How many records the list's search and filters match, exactly. */
     count: (query: CompanyListFilters): number => reader.count(listConditions(query)),
-    pageSql: reader.pageSql,
+    pageSql: reader.pageSql.bind(reader),
   };
 }
 

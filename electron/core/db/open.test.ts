@@ -38,7 +38,7 @@ describe('opening the database', () => {
     db.close();
   });
 
-  it('numbers migrations 1, 2, 3… with no gaps or repeats', async () => {
+  it('numbers migrations 1, 2, 3… with no gaps or repeats', () => {
     expect(migrations.map((migration) => migration.version)).toEqual(migrations.map((_, index) => index + 1));
   });
 

@@ -110,7 +110,7 @@ describe('the write gate', () => {
     expect(await held).toBe(false);
     await expect(waited).rejects.toBe(refusal);
     await expect(write()).rejects.toBe(refusal);
-    await expect(gate.hold(async () => 'later')).rejects.toBe(refusal);
+    await expect(gate.hold(() => Promise.resolve('later'))).rejects.toBe(refusal);
     expect(writes).toBe(0);
     expect(core.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(0);
     job.close();

@@ -3,6 +3,7 @@ import type { Core } from '../core';
 import { call, count, danglingKeys, failure, update } from '../../../tests/support/crm';
 import { fixedClock, useCores } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import { arrayContaining, stringMatching } from '../../../tests/support/matchers';
 
 async function stageId(core: Core, name: string): Promise<number> {
   const { stages } = await call(core, 'stages.list', {});
@@ -77,7 +78,7 @@ describe('deals', () => {
         .filter((entry) => entry.type === 'change')
         .map((entry) => entry.type === 'change' && [entry.change.field, entry.change.oldValue, entry.change.newValue]),
     ).toEqual(
-      expect.arrayContaining([
+      arrayContaining([
         ['stage', 'Lead', 'Won'],
         ['valueMinor', 1000, 2000],
       ]),
@@ -268,7 +269,7 @@ describe('deals', () => {
       const refused = await failure(core, 'stages.delete', { id: proposal });
       expect(refused).toMatchObject({
         code: 'VALIDATION',
-        details: { fields: [{ field: 'moveDealsTo', message: expect.stringMatching(/holds 2 deals/) }] },
+        details: { fields: [{ field: 'moveDealsTo', message: stringMatching(/holds 2 deals/) }] },
       });
       expect(await failure(core, 'stages.delete', { id: proposal, moveDealsTo: proposal })).toMatchObject({
         code: 'VALIDATION',

@@ -480,7 +480,7 @@ export function dealsRepo(db: Db) {
     matchingIds: (query: DealListFilters): number[] => reader.matchingIds(listConditions(query)),
     /** How many deals the list's search and filters match, exactly. */
     count: (query: DealListFilters): number => reader.count(listConditions(query)),
-    pageSql: reader.pageSql,
+    pageSql: reader.pageSql.bind(reader),
   };
 }
 

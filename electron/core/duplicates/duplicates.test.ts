@@ -7,6 +7,7 @@ import { upload } from '../../../tests/support/upload';
 import type { Core } from '../core';
 import { companyNameKey, editDistance, nameKey, phoneKey } from './keys';
 import { similarNameClusters } from './find';
+import { anyNumber, objectContaining } from '../../../tests/support/matchers';
 
 describe('duplicate keys', () => {
   it('normalise names, company names and phone numbers for matching', () => {
@@ -64,7 +65,7 @@ describe('duplicates', () => {
     expect(page.groups.map((group) => [group.reason, group.size])).toEqual([['name', 2]]);
   });
 
-  async function tally(core: Core, table: string, column: string, id: number): Promise<number> {
+  function tally(core: Core, table: string, column: string, id: number): number {
     return count(core, `SELECT count(*) FROM ${table} WHERE ${column} = ?`, id);
   }
 
@@ -97,24 +98,20 @@ describe('duplicates', () => {
       expect((await upload(core, id, name, name.endsWith('pdf') ? samples.pdf : samples.text)).ok).toBe(true);
 
     const before = {
-      activities:
-        (await tally(core, 'activities', 'contact_id', keep.id)) +
-        (await tally(core, 'activities', 'contact_id', merge.id)),
+      activities: tally(core, 'activities', 'contact_id', keep.id) + tally(core, 'activities', 'contact_id', merge.id),
       attachments:
-        (await tally(core, 'attachments', 'contact_id', keep.id)) +
-        (await tally(core, 'attachments', 'contact_id', merge.id)),
-      deals: (await tally(core, 'deals', 'contact_id', keep.id)) + (await tally(core, 'deals', 'contact_id', merge.id)),
+        tally(core, 'attachments', 'contact_id', keep.id) + tally(core, 'attachments', 'contact_id', merge.id),
+      deals: tally(core, 'deals', 'contact_id', keep.id) + tally(core, 'deals', 'contact_id', merge.id),
       history:
-        (await tally(core, 'record_history', 'contact_id', keep.id)) +
-        (await tally(core, 'record_history', 'contact_id', merge.id)),
+        tally(core, 'record_history', 'contact_id', keep.id) + tally(core, 'record_history', 'contact_id', merge.id),
     };
     const result = await call(core, 'duplicates.merge', { kind: 'contact', keepId: keep.id, mergeId: merge.id });
-    expect(result).toEqual({ id: keep.id, trashId: expect.any(Number) });
+    expect(result).toEqual({ id: keep.id, trashId: anyNumber() });
 
-    expect(await tally(core, 'activities', 'contact_id', keep.id)).toBe(before.activities);
-    expect(await tally(core, 'attachments', 'contact_id', keep.id)).toBe(before.attachments);
-    expect(await tally(core, 'deals', 'contact_id', keep.id)).toBe(before.deals);
-    expect(await tally(core, 'record_history', 'contact_id', keep.id)).toBeGreaterThanOrEqual(before.history + 1);
+    expect(tally(core, 'activities', 'contact_id', keep.id)).toBe(before.activities);
+    expect(tally(core, 'attachments', 'contact_id', keep.id)).toBe(before.attachments);
+    expect(tally(core, 'deals', 'contact_id', keep.id)).toBe(before.deals);
+    expect(tally(core, 'record_history', 'contact_id', keep.id)).toBeGreaterThanOrEqual(before.history + 1);
     const kept = await call(core, 'contacts.get', { id: keep.id });
     expect(kept).toMatchObject({
       name: 'Anna Berg',
@@ -180,7 +177,7 @@ describe('duplicates', () => {
     await update(core, 'contacts.update', { id: keep.id, name: 'Anna Berg-Lind', email: 'anna@berg.se' });
 
     expect((await call(core, 'trash.list', {})).rows).toEqual([
-      expect.objectContaining({
+      objectContaining({
         id: trashId,
         label: 'Anna Lind (merged into Anna Berg)',
         counts: { contact: 1, company: 0, deal: 0, activity: 0 },

@@ -48,13 +48,14 @@ export async function xlsxWriter<R>(
   zip.end();
   // The stream closes the file when it ends or is destroyed.
   const output = file.createWriteStream();
-  let failure: unknown;
+  let failure: Error | undefined;
   const written = new Promise<void>((resolve, reject) => {
     zip.on('error', reject);
     pipeline(zip.outputStream, output).then(resolve, reject);
   });
   written.catch((error: unknown) => {
-    failure ??= error;
+    // Streams fail with an Error; anything else still stops the writing.
+    failure ??= error instanceof Error ? error : new Error('The spreadsheet could not be written.');
   });
 
   /** Hands XML to the sheet's entry; when the entry's buffer is full, waits until the file has taken it (or failed). */

@@ -5,9 +5,11 @@
  * the whole file unreadable, so they are dropped (emoji, whole pairs, stay).
  */
 const forbiddenInXml =
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what XML 1.0 forbids
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text that must be written differently: markup, CR, "_x0041_"-like text, any surrogate (checked for a lone half) or forbidden character. */
+// eslint-disable-next-line no-control-regex -- the forbidden control characters above, found so they can be dropped
 const needsWork = /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x/;
 
 const markup: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };

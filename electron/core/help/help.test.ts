@@ -12,6 +12,7 @@ import { openCore, type Core } from '../core';
 import { fileLogger } from '../file-logger';
 import { pathForLog } from '../log-privacy';
 import { keptOfProblem } from './problem-report';
+import { stringMatching } from '../../../tests/support/matchers';
 
 const ok = <T>(result: Result<unknown>): T => {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -158,7 +159,7 @@ describe('Help: About, Copy Diagnostics, problems the window met', () => {
     expect(await core.dispatch('app.info', {})).toMatchObject({ ok: true, data: { mode: 'recovery' } });
     expect(await core.dispatch('help.about', {})).toMatchObject({
       ok: true,
-      data: { sqlite: expect.stringMatching(/^3\./), dataFolder: dataDir },
+      data: { sqlite: stringMatching(/^3\./), dataFolder: dataDir },
     });
     expect(await core.dispatch('help.diagnostics', {})).toMatchObject({ ok: true, data: { copied: true } });
     expect(copiedText(desktop)).toContain('the database is damaged');

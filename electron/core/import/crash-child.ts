@@ -15,7 +15,7 @@ async function main(dataDir: string, file: string): Promise<void> {
     logger: memoryLogger(),
     appVersion: '0.0.0-test',
     emit,
-    desktop: { ...noDesktop, chooseImportFile: async () => file },
+    desktop: { ...noDesktop, chooseImportFile: () => Promise.resolve(file) },
   });
   const opened = await core.dispatch('import.open', { kind: 'contact', source: { type: 'dialog' } });
   if (!opened.ok || !opened.data) throw new Error('could not open the file');

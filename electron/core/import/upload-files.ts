@@ -72,15 +72,15 @@ export function importUploads(
       return receiving.start(fileName, size, undefined);
     },
 
-    chunk: receiving.chunk,
+    chunk: receiving.chunk.bind(receiving),
 
     /** The whole file, closed and handed over (the caller deletes it when done); refused when only part arrived. */
     async finish(uploadId: string): Promise<{ path: string; fileName: string }> {
-      return receiving.finish(uploadId, async ({ path, fileName }) => ({ path, fileName }));
+      return receiving.finish(uploadId, ({ path, fileName }) => Promise.resolve({ path, fileName }));
     },
 
-    cancel: receiving.cancel,
-    abortAll: receiving.abortAll,
+    cancel: receiving.cancel.bind(receiving),
+    abortAll: receiving.abortAll.bind(receiving),
   };
 }
 

@@ -6,6 +6,7 @@ import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Core } from '../core';
 import { importTempFolder } from './handlers';
 import { importUploadLimits } from './upload-files';
+import { stringMatching } from '../../../tests/support/matchers';
 
 const gigabyte = 1024 * 1024 * 1024;
 
@@ -34,7 +35,7 @@ describe('files dropped for import at once', () => {
         ok: false,
         error: {
           code: 'FILE_REFUSED',
-          message: expect.stringMatching(
+          message: stringMatching(
             /^Rolodesk is still receiving other dropped files, so “list \d\.csv” was not taken\. Wait for them to finish, then drop it again\.$/,
           ),
         },
@@ -57,7 +58,7 @@ describe('files dropped for import at once', () => {
       ok: false,
       error: {
         code: 'FILE_REFUSED',
-        message: expect.stringMatching(
+        message: stringMatching(
           /^Rolodesk is still receiving 3\.0 GB of other dropped files, so “export \d\.csv” was not taken\. Wait for them to finish, then drop it again\.$/,
         ),
       },
@@ -97,7 +98,7 @@ describe('files dropped for import at once', () => {
       ok: false,
       error: {
         code: 'CONFLICT',
-        message: expect.stringMatching(/^Part of “people\.csv” arrived while the part before it was still being saved/),
+        message: stringMatching(/^Part of “people\.csv” arrived while the part before it was still being saved/),
       },
     });
     expect(

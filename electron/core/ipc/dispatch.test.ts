@@ -10,6 +10,7 @@ import { useTempDirs } from '../../../tests/support/temp-dir';
 import { validSamples } from '../../../tests/support/valid-samples';
 import { openCore, type Core } from '../core';
 import { memoryLogger } from '../logger';
+import { omit } from '../../../shared/omit';
 
 const megabyte = 'x'.repeat(1024 * 1024);
 // An upload chunk legitimately carries up to 1 MB (as base64), so its oversized case is twice that.
@@ -56,8 +57,7 @@ function badVariants(channel: ChannelName): Array<{ label: string; input: unknow
     { label: 'a Map instead of an object', input: new Map(Object.entries(sample)), field: 'input' },
   ];
   for (const field of requiredFields(channel)) {
-    const { [field]: _dropped, ...rest } = sample;
-    variants.push({ label: `missing ${field}`, input: rest, field });
+    variants.push({ label: `missing ${field}`, input: omit(sample, field), field });
   }
   for (const [field, value] of Object.entries(sample)) {
     const wrongType = typeof value === 'string' ? 12345 : 'twelve';

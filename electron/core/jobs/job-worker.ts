@@ -15,8 +15,9 @@ function toolsFor(id: number): JobTools {
     try {
       report({ type: 'log', id, level, message, ...(context ? { context } : {}) });
     } catch {
-      // A context that cannot cross to another thread (a function, say) is sent as text.
-      report({ type: 'log', id, level, message, context: { context: String(context) } });
+      // A context that cannot cross to another thread (a function, say): its field names go instead, never its
+      // values, which log-privacy.ts could no longer redact by name once turned into text.
+      report({ type: 'log', id, level, message, context: { unsent: Object.keys(context ?? {}).join(', ') } });
     }
   };
   const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
@@ -27,11 +28,14 @@ function toolsFor(id: number): JobTools {
   };
 }
 
-port.on('message', async ({ id, name, args }: JobRequest) => {
+async function run({ id, name, args }: JobRequest): Promise<void> {
   try {
     const job = jobList[name] as (args: unknown, tools: JobTools) => unknown;
     report({ type: 'done', id, result: await job(args, toolsFor(id)) });
   } catch (error) {
     report({ type: 'failed', id, error: toJobError(error) });
   }
-});
+}
+
+// run() answers every failure itself, as a 'failed' report.
+port.on('message', (request: JobRequest) => void run(request));

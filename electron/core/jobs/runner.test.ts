@@ -11,6 +11,7 @@ import { memoryLogger } from '../logger';
 import { startWorker } from '../threads/start-worker';
 import writeExcelFile from 'write-excel-file/node';
 import { jobRunner, type JobRunner } from './runner';
+import { objectContaining, stringMatching } from '../../../tests/support/matchers';
 
 describe('the job runner', () => {
   const tempDir = useTempDirs();
@@ -70,10 +71,10 @@ describe('the job runner', () => {
     createDatabaseAt(staged, migrations, 3).close();
     await runner.run('prepareStagedDatabase', { file: staged });
     expect(logs).toContainEqual(
-      expect.objectContaining({
+      objectContaining({
         level: 'info',
         message: 'database opened',
-        context: expect.objectContaining({ job: 'prepareStagedDatabase' }),
+        context: objectContaining({ job: 'prepareStagedDatabase' }),
       }),
     );
 
@@ -85,7 +86,7 @@ describe('the job runner', () => {
     expect(refused).toBeInstanceOf(CrmError);
     expect(refused).toMatchObject({
       code: 'SCHEMA_TOO_NEW',
-      message: expect.stringMatching(/newer version of Rolodesk/),
+      message: stringMatching(/newer version of Rolodesk/),
     });
   });
 
@@ -101,8 +102,8 @@ describe('the job runner', () => {
     queued.abort();
     running.abort();
     expect(await outcomes).toEqual([
-      { status: 'rejected', reason: expect.objectContaining({ code: 'CANCELLED' }) },
-      { status: 'rejected', reason: expect.objectContaining({ code: 'CANCELLED' }) },
+      { status: 'rejected', reason: objectContaining({ code: 'CANCELLED' }) },
+      { status: 'rejected', reason: objectContaining({ code: 'CANCELLED' }) },
       { status: 'fulfilled', value: [] },
     ]);
     live.db.close();
@@ -155,7 +156,7 @@ describe('the job runner', () => {
       ].join('\n'),
     );
     const host = startWorker(entry, { workerData: { file: live.file } });
-    const [page] = await once(host, 'message');
+    const page: unknown = (await once(host, 'message'))[0];
     expect(page).toMatchObject({ total: 1, groups: [{ reason: 'name', size: 2 }] });
     await host.terminate();
     live.db.close();

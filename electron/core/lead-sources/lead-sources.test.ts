@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, count, failure, fromCurrent } from '../../../tests/support/crm';
 import { fixedClock, useCores } from '../../../tests/support/core';
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import { stringContaining } from '../../../tests/support/matchers';
 
 describe('lead source and consent on records', () => {
   const tempDir = useTempDirs();
@@ -120,9 +121,7 @@ describe('lead source and consent on records', () => {
     expect(error).toMatchObject({
       code: 'VALIDATION',
       details: {
-        fields: [
-          { field: 'leadSource', message: expect.stringContaining('“Billboard” is not in the list of lead sources') },
-        ],
+        fields: [{ field: 'leadSource', message: stringContaining('“Billboard” is not in the list of lead sources') }],
       },
     });
     expect(count(core, 'SELECT count(*) FROM contacts')).toBe(0);
@@ -187,7 +186,7 @@ describe('the lead-source list', () => {
     expect(anna.leadSource).toBe('Salon de l’Été 🎪');
     expect(await failure(core, 'leadSources.create', { name: 'WEBSITE' })).toMatchObject({
       code: 'VALIDATION',
-      message: expect.stringContaining('There is already a lead source called “Website”'),
+      message: stringContaining('There is already a lead source called “Website”'),
     });
     expect(await failure(core, 'leadSources.create', { name: '   ' })).toMatchObject({ code: 'VALIDATION' });
     expect(await failure(core, 'leadSources.create', { name: 'x'.repeat(101) })).toMatchObject({ code: 'VALIDATION' });

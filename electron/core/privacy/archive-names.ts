@@ -2,6 +2,7 @@ import { allowedKinds } from '../attachments/file-types';
 
 const maxNameLength = 120;
 // Characters no file system takes (Windows is the strictest), control characters, and slashes that would make a folder.
+// eslint-disable-next-line no-control-regex -- control characters are among what a file name must not hold
 const unsafe = /[\u0000-\u001f\u007f<>:"/\\|?*]/g;
 const reservedOnWindows = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { unzipped } from '../../../tests/support/archives';
 import { call, failure, update } from '../../../tests/support/crm';
 import { fixedClock, useCores } from '../../../tests/support/core';
@@ -9,6 +10,10 @@ import { samples } from '../../../tests/support/sample-files';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { upload } from '../../../tests/support/upload';
 import { personReader } from './person-data';
+import { anyNumber, anyString } from '../../../tests/support/matchers';
+
+/** The part of person.json that lists the attached files and where each is in the archive. */
+const PersonFiles = z.object({ files: z.array(z.object({ fileName: z.string(), inArchive: z.string() })) });
 
 describe('everything about one person, in one archive', () => {
   const tempDir = useTempDirs();
@@ -59,7 +64,7 @@ describe('everything about one person, in one archive', () => {
 
     expect(await call(core, 'privacy.exportPerson', { contactId: ana.id })).toEqual({
       saved: true,
-      counts: { activities: 1, historyEntries: expect.any(Number), campaigns: 1, messages: 0, files: 3 },
+      counts: { activities: 1, historyEntries: anyNumber(), campaigns: 1, messages: 0, files: 3 },
     });
     expect(readdirSync(folder)).toEqual(['ana.zip']);
     const entries = await unzipped(join(folder, 'ana.zip'));
@@ -85,21 +90,19 @@ describe('everything about one person, in one archive', () => {
     );
     expect(entries['files/notes (2).txt']).toEqual(samples.text);
     expect(entries['files/Q3_ plan_.txt']!.toString('utf8')).toBe('the plan\n');
-    const person = JSON.parse(entries['person.json']!.toString('utf8'));
+    const person: unknown = JSON.parse(entries['person.json']!.toString('utf8'));
     expect(person).toMatchObject({
       madeAt: '2026-12-07T09:30:00.000Z',
       contact: { name: 'Ana Souza', email: 'ana@acme.example', company: 'Acme Ltd', consent: 'subscribed' },
       customFields: { Budget: 5000 },
       tags: ['VIP'],
       company: [{ name: 'Acme Ltd' }],
-      deals: [{ title: 'Acme renewal', value: 1500, currency: 'EUR', stage: expect.any(String) }],
+      deals: [{ title: 'Acme renewal', value: 1500, currency: 'EUR', stage: anyString() }],
       activities: [{ kind: 'call', subject: 'Intro call', body: 'Talked about the renewal', company: 'Acme Ltd' }],
       campaignMemberships: [{ campaign: 'Spring offer', status: 'planned' }],
       consentHistory: [{ oldValue: 'Not asked', newValue: 'Subscribed (by hand)' }],
     });
-    expect(
-      person.files.map((file: { fileName: string; inArchive: string }) => [file.fileName, file.inArchive]),
-    ).toEqual([
+    expect(PersonFiles.parse(person).files.map((file) => [file.fileName, file.inArchive])).toEqual([
       ['NOTES.txt', 'files/NOTES.txt'],
       ['Q3: plan?.txt', 'files/Q3_ plan_.txt'],
       ['notes.txt', 'files/notes (2).txt'],
@@ -119,9 +122,9 @@ describe('everything about one person, in one archive', () => {
   it('suggests "<name> – personal data <date>.zip"; a cancelled dialog writes nothing; a missing person is NOT_FOUND', async () => {
     const desktop = recordingDesktop();
     const suggested: string[] = [];
-    desktop.chooseSaveLocation = async (name) => {
+    desktop.chooseSaveLocation = (name) => {
       suggested.push(name);
-      return undefined;
+      return Promise.resolve(undefined);
     };
     const core = await openCore(tempDir(), { desktop, clock: fixedClock('2026-12-07T09:30:00.000Z') });
     const ana = await call(core, 'contacts.create', { name: 'Ana Souza' });
@@ -174,7 +177,7 @@ describe('everything about one person, in one archive', () => {
     );
     expect(readTook).toBeLessThan(500);
     expect(took).toBeLessThan(3000);
-    const person = JSON.parse((await unzipped(desktop.saveLocation))['person.json']!.toString('utf8'));
-    expect(person.activities).toHaveLength(1000);
+    const person: unknown = JSON.parse((await unzipped(desktop.saveLocation))['person.json']!.toString('utf8'));
+    expect(z.object({ activities: z.array(z.unknown()) }).parse(person).activities).toHaveLength(1000);
   });
 });

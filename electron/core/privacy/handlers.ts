@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { dayText } from '../../../shared/days';
+import { omit } from '../../../shared/omit';
 import type { ErasePreview } from '../../../shared/schemas/privacy';
 import { storageError } from '../attachments/blob-store';
 import type { CoreContext, Handlers } from '../context';
@@ -44,8 +45,7 @@ export function privacyHandlers({ db, store, desktop, clock, logger, appVersion,
 
   async function preview(contactId: number): Promise<ErasePreview & { plan: ErasePlan }> {
     const plan = planner.plan(contactId);
-    const { person: _person, files: _files, ...shown } = plan;
-    return { ...shown, backups: await holding(), plan };
+    return { ...omit(plan, 'person', 'files'), backups: await holding(), plan };
   }
 
   return {
@@ -61,6 +61,7 @@ export function privacyHandlers({ db, store, desktop, clock, logger, appVersion,
       };
       const now = clock.now();
       const destination = await desktop.chooseSaveLocation(
+        // eslint-disable-next-line no-control-regex -- control characters are among what a file name must not hold
         `${data.contact.name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')} – personal data ${dayText(now)}.zip`,
       );
       if (destination === undefined) return { saved: false, counts };
@@ -74,8 +75,7 @@ export function privacyHandlers({ db, store, desktop, clock, logger, appVersion,
       return { saved: true, counts };
     },
     'privacy.erasePreview': async ({ contactId }) => {
-      const { plan: _plan, ...shown } = await preview(contactId);
-      return shown;
+      return omit(await preview(contactId), 'plan');
     },
     'privacy.erase': async ({ contactId, planKey }) => {
       const { plan, backups } = await preview(contactId);

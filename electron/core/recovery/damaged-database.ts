@@ -35,6 +35,6 @@ export function damageDetails(
     `Rolodesk version: ${context.appVersion}`,
     `Data folder: ${context.dataDir}`,
     `Damaged file kept in: ${context.movedTo}`,
-    `Error: ${message}${code ? ` (${String(code)})` : ''}`,
+    `Error: ${message}${code && (typeof code === 'string' || typeof code === 'number') ? ` (${code})` : ''}`,
   ].join('\n');
 }

@@ -8,6 +8,7 @@ import { people, queueCampaign } from '../../../tests/support/outbox';
 import { recordingDesktop } from '../../../tests/support/recording-desktop';
 import { useSmtpServers } from '../../../tests/support/smtp';
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import { objectContaining, stringMatching } from '../../../tests/support/matchers';
 
 const password = 'Sëcret-Pässwörd-42';
 
@@ -63,12 +64,12 @@ describe('Settings › Email and the sending channels', () => {
     const refused = await failure(core, 'sending.setPassword', { password });
     expect(refused).toMatchObject({
       code: 'STORAGE',
-      message: expect.stringMatching(/no safe place to keep a password/),
+      message: stringMatching(/no safe place to keep a password/),
     });
     expect(refused.message).not.toContain(password);
     expect((await call(core, 'sending.settings.get', {})).passwordStorage).toEqual({
       available: false,
-      problem: expect.stringMatching(/no safe place/),
+      problem: stringMatching(/no safe place/),
     });
   });
 
@@ -99,11 +100,11 @@ describe('Settings › Email and the sending channels', () => {
     await done;
     const failed = await call(core, 'sending.messages', { campaignId, states: ['failed', 'uncertain'] });
     expect(failed.rows).toEqual([
-      expect.objectContaining({
+      objectContaining({
         id: messageIds[1],
         contactName: 'Person 2',
         state: 'failed',
-        serverAnswer: expect.stringMatching(/550 5\.1\.1 No such user/),
+        serverAnswer: stringMatching(/550 5\.1\.1 No such user/),
       }),
     ]);
     expect((await call(core, 'sending.messages', { campaignId })).total).toBe(3);

@@ -42,7 +42,7 @@ describe('SIGKILL while a batch is sending', () => {
       while (count(core, "SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending')") > 0)
         await new Promise((resolve) => setTimeout(resolve, 20));
       const states = core.db.prepare('SELECT state FROM outbox ORDER BY id').pluck().all();
-      expect(states).toEqual([...Array(5).fill('sent'), 'uncertain', ...Array(6).fill('sent')]);
+      expect(states).toEqual([...Array<string>(5).fill('sent'), 'uncertain', ...Array<string>(6).fill('sent')]);
       const ids = server.messageIds();
       expect(ids).toHaveLength(12);
       expect(new Set(ids).size).toBe(12);

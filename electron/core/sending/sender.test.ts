@@ -11,6 +11,7 @@ import { attemptJournalFile } from './attempt-journal';
 import { campaignRuns, writeEmailSettings } from './email-settings';
 import { outboxSender, type Timer } from './sender';
 import type { SmtpTimeouts } from './smtp-send';
+import { stringMatching } from '../../../tests/support/matchers';
 
 const quick: SmtpTimeouts = { connectionMs: 2000, greetingMs: 1000, socketMs: 1000 };
 
@@ -21,9 +22,10 @@ function testTimer(): Timer & { waits: number[] } {
   return {
     waits,
     now: () => now,
-    async sleep(ms) {
+    sleep(ms) {
       waits.push(ms);
       now += ms;
+      return Promise.resolve();
     },
   };
 }
@@ -72,7 +74,8 @@ describe('sending a campaign through a real SMTP server', () => {
       logger: { debug() {}, info() {}, warn() {}, error() {} },
       emit: (_event, payload) => progress.push(payload),
       clock: fixedClock(),
-      whenWritable: async (write) => write(),
+      // A write that throws is a rejection, as through the real write gate.
+      whenWritable: (write) => new Promise((resolve) => resolve(write())),
       timer,
       timeouts: quick,
     });
@@ -125,10 +128,10 @@ describe('sending a campaign through a real SMTP server', () => {
   });
 
   it('pause stops after the message in hand; resume sends the rest, none twice', async () => {
-    let setup: Awaited<ReturnType<typeof setUp>> | undefined;
-    setup = await setUp(5, {
+    // The behaviour runs only once sending starts, after `setup` holds its value.
+    const setup: Awaited<ReturnType<typeof setUp>> = await setUp(5, {
       behaviour: (index) => {
-        if (index === 1) setup!.sender.pause(setup!.batch.campaignId);
+        if (index === 1) setup.sender.pause(setup.batch.campaignId);
         return 'accept';
       },
     });
@@ -173,7 +176,7 @@ describe('sending a campaign through a real SMTP server', () => {
     expect(states()).toEqual(['queued', 'queued']);
     expect(runs.of(batch.campaignId)).toEqual({
       state: 'paused',
-      lastError: expect.stringMatching(/kept asking to try again later .*421 4\.7\.0 Too many messages/),
+      lastError: stringMatching(/kept asking to try again later .*421 4\.7\.0 Too many messages/),
     });
   });
 
@@ -262,11 +265,11 @@ describe('sending a campaign through a real SMTP server', () => {
   });
 
   it('consent changed to unsubscribed while the batch sends: that person is skipped with the reason', async () => {
-    let setup: Awaited<ReturnType<typeof setUp>> | undefined;
-    setup = await setUp(4, {
+    // The behaviour runs only once sending starts, after `setup` holds its value.
+    const setup: Awaited<ReturnType<typeof setUp>> = await setUp(4, {
       behaviour: (index) => {
         if (index === 0) {
-          const { core, batch } = setup!;
+          const { core, batch } = setup;
           core.db.transaction(() =>
             consentWriter(core.db)({
               contactId: batch.contactIds[2]!,

@@ -1,4 +1,5 @@
 // Characters Windows or macOS refuse in a file name.
+// eslint-disable-next-line no-control-regex -- control characters are among what a file name must not hold
 const notInFileNames = /[\\/:*?"<>|\u0000-\u001f]/g;
 
 /** What the save dialog suggests: "Spring newsletter – mail merge 2026-12-06.csv". */

@@ -127,7 +127,8 @@ export function mergeSourceRepo(db: Db) {
       return {
         row,
         contactCustom: customOf(contactCustom.all(row.id)),
-        companyCustom: row.company_id === null ? new Map() : customOf(companyCustom.all(row.company_id)),
+        companyCustom:
+          row.company_id === null ? new Map<number, string>() : customOf(companyCustom.all(row.company_id)),
       };
     },
   };

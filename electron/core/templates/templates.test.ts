@@ -7,6 +7,7 @@ import { useCores } from '../../../tests/support/core';
 import { recordingDesktop } from '../../../tests/support/recording-desktop';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { consentWriter } from '../contacts/consent';
+import { arrayContaining, stringContaining } from '../../../tests/support/matchers';
 
 const at = '2026-03-01T10:00:00.000Z';
 
@@ -124,7 +125,7 @@ describe('mail-merge templates', () => {
     const { core, level, region } = await people();
     const fields = (await call(core, 'templates.fields', {})).fields;
     expect(fields.map((field) => field.key)).toEqual(
-      expect.arrayContaining([
+      arrayContaining([
         'first_name',
         'last_name',
         'email',
@@ -234,7 +235,7 @@ describe('mail-merge templates', () => {
     expect(result).toEqual({ saved: true, rows: 2, leftOutForConsent: 2, leftOutNoEmail: 1 });
     const file = readFileSync(desktop.saveLocation, 'utf8');
     expect(file.startsWith('\uFEFFemail,first_name,last_name,name,company,subject,body\r\n')).toBe(true);
-    const rows = parse(file.slice(1), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(file.slice(1), { columns: true });
     expect(rows).toEqual([
       {
         email: 'anna@acme.example',
@@ -243,7 +244,7 @@ describe('mail-merge templates', () => {
         name: 'Dr. Anna Berg',
         company: 'Acme & Söhne',
         subject: "'=Hi Anna",
-        body: expect.stringContaining('Dear Anna,\nwelcome.'),
+        body: stringContaining('Dear Anna,\nwelcome.'),
       },
       {
         email: 'eve@example.com',
@@ -252,7 +253,7 @@ describe('mail-merge templates', () => {
         name: '\'=HYPERLINK("http://evil.example")',
         company: '',
         subject: '\'=Hi =HYPERLINK("http://evil.example")',
-        body: expect.stringContaining('To stop these emails, reply with “unsubscribe”.'),
+        body: stringContaining('To stop these emails, reply with “unsubscribe”.'),
       },
     ]);
     expect(existsSync(`${folder}/.spring.csv.partial`)).toBe(false);

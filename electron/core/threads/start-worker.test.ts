@@ -16,7 +16,7 @@ describe('starting a worker thread on one of our modules', () => {
       `import { parentPort, workerData } from 'node:worker_threads';\nconst doubled: number = (workerData as { value: number }).value * 2;\nparentPort!.postMessage(doubled);\n`,
     );
     const worker = startWorker(entry, { workerData: { value: 21 } });
-    const [message] = await once(worker, 'message');
+    const message: unknown = (await once(worker, 'message'))[0];
     expect(message).toBe(42);
     await worker.terminate();
   });

@@ -10,6 +10,7 @@ import { recordingDesktop } from '../../../tests/support/recording-desktop';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { migrationWords } from './migration-words';
 import { lastRunVersion } from './update-notice';
+import { anyString, objectContaining } from '../../../tests/support/matchers';
 
 const tempDir = useTempDirs();
 const open: Core[] = [];
@@ -49,11 +50,9 @@ describe('the first start of a new version that migrated the data says what it d
     expect(notice).toEqual({
       version: '0.2.0',
       changes: [migrationWords[latest - 1], migrationWords[latest]],
-      snapshotId: expect.any(String),
+      snapshotId: anyString(),
     });
-    expect(await core.backups.list()).toEqual([
-      expect.objectContaining({ id: notice?.snapshotId, reason: 'before update' }),
-    ]);
+    expect(await core.backups.list()).toEqual([objectContaining({ id: notice?.snapshotId, reason: 'before update' })]);
     expect(lastRunVersion(core.settings)).toBe('0.2.0');
 
     // Still there after a restart the user did not read it in; gone for good once closed.

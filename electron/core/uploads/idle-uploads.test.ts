@@ -8,6 +8,7 @@ import { uploadLimits, uploads } from '../attachments/uploads';
 import { importUploadLimits, importUploads } from '../import/upload-files';
 import { memoryLogger, type Logger } from '../logger';
 import type { UploadLimits } from './chunked-uploads';
+import { objectContaining, stringMatching } from '../../../tests/support/matchers';
 
 interface Receiving {
   start: (fileName: string, size: number) => Promise<string>;
@@ -70,10 +71,10 @@ describe.each(kinds)('$kind no one feeds any more', ({ limits, fileName, tempPre
     expect(temps()).toEqual([]);
     await expect(running.chunk(uploadId, 5, Buffer.from('world').toString('base64'))).rejects.toMatchObject({
       code: 'NOT_FOUND',
-      message: expect.stringMatching(/no longer/),
+      message: stringMatching(/no longer/),
     });
     expect(logger.records).toContainEqual(
-      expect.objectContaining({ message: 'abandoned upload dropped', context: { uploadId } }),
+      objectContaining({ message: 'abandoned upload dropped', context: { uploadId } }),
     );
     await running.abortAll();
   });

@@ -98,7 +98,7 @@ export const backupJobs: BenchStep = {
 
       const recheckMs = await timeOnce(() => core.backups.verify(id));
       const archive = join(ctx.root, 'bench-export.zip');
-      const exportMs = await timeOnce(() => core.backups.exportTo(async () => archive));
+      const exportMs = await timeOnce(() => core.backups.exportTo(() => Promise.resolve(archive)));
       const restoreMs = await timeOnce(() => core.backups.restoreSnapshot(id));
 
       const bareBackupAndZip = backupMs + zipReference;

@@ -29,8 +29,8 @@ export interface BenchStep {
 
 export const memoryMark = (label: string): BenchStep => ({
   title: `memory ${label}`,
-  run: async (ctx) => {
+  run: (ctx) => {
     ctx.snapshotMemory(label);
-    return [];
+    return Promise.resolve([]);
   },
 });

@@ -7,6 +7,7 @@ import { recordingDesktop } from '../../../../tests/support/recording-desktop';
 import { useTempDirs } from '../../../../tests/support/temp-dir';
 import { memoryLogger } from '../../logger';
 import { backupKeyFileName, backupKeys } from './backup-keys';
+import { stringContaining } from '../../../../tests/support/matchers';
 
 // scrypt's floor: the real cost (2^17) is tested in encryption.test.ts.
 const cheap = { N: 2 ** 14, r: 8, p: 1 };
@@ -21,7 +22,7 @@ async function roundTrip(
     Readable.from([Buffer.from('Ana Souza, ana@example.org')]),
     sealStream(seal.masterKey, seal.keyId, seal.keySet),
     unsealStream(open),
-    async function* (source) {
+    async (source) => {
       for await (const chunk of source) chunks.push(chunk as Buffer);
     },
   );
@@ -51,11 +52,11 @@ describe('the backup password', () => {
     expect(await asking.status()).toMatchObject({ on: true, remembered: false, unlocked: false });
     await expect(roundTrip({ ...sealing, keySet }, asking.keyFor())).rejects.toMatchObject({
       code: 'PASSWORD_REQUIRED',
-      message: expect.stringContaining('Type its password'),
+      message: stringContaining('Type its password'),
     });
     await expect(
       roundTrip({ ...sealing, keySet }, asking.keyFor({ password: 'a long passphrasE' })),
-    ).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED', message: expect.stringContaining('does not open') });
+    ).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED', message: stringContaining('does not open') });
     expect(await roundTrip({ ...sealing, keySet }, asking.keyFor({ password: 'a long passphrase' }))).toBe(
       'Ana Souza, ana@example.org',
     );

@@ -10,6 +10,7 @@ import { upload } from '../../../../tests/support/upload';
 import type { Core } from '../../core';
 import { isSealedFile } from './sealed-file';
 import { ok } from '../../../../tests/support/replies';
+import { stringContaining, stringMatching } from '../../../../tests/support/matchers';
 
 const people = (core: Core) => core.db.prepare('SELECT name, email FROM contacts ORDER BY name').all();
 
@@ -64,9 +65,9 @@ describe('encrypted exported backups, through the real core', () => {
   it('exports an encrypted file that holds no client name or email, and restores it with its password or recovery key', async () => {
     const { core, desktop, recoveryKey } = await encryptedOffice();
     const suggested: string[] = [];
-    desktop.chooseSaveLocation = async (name) => {
+    desktop.chooseSaveLocation = (name) => {
       suggested.push(name);
-      return desktop.saveLocation;
+      return Promise.resolve(desktop.saveLocation);
     };
     const file = await exportTo(core, desktop);
     expect(suggested).toEqual(['Rolodesk backup 2026-12-07.rolodesk-backup']);
@@ -132,7 +133,7 @@ describe('encrypted exported backups, through the real core', () => {
     });
     expect(wrong).toMatchObject({
       ok: false,
-      error: { code: 'PASSWORD_REQUIRED', message: expect.stringContaining('does not open') },
+      error: { code: 'PASSWORD_REQUIRED', message: stringContaining('does not open') },
     });
     expect(JSON.stringify(wrong)).not.toContain('batter');
     expect(dataFolderFingerprint(fresh.paths.root)).toEqual(before);
@@ -160,7 +161,7 @@ describe('encrypted exported backups, through the real core', () => {
     desktop.backupFile = changed;
     expect(await core.dispatch('backups.restoreFromFile', {})).toMatchObject({
       ok: false,
-      error: { code: 'BACKUP_INVALID', message: expect.stringMatching(/damaged or was changed/) },
+      error: { code: 'BACKUP_INVALID', message: stringMatching(/damaged or was changed/) },
     });
     expect(dataFolderFingerprint(core.paths.root)).toEqual(before);
     expect(people(core)).toEqual(peopleBefore);
@@ -183,9 +184,9 @@ describe('encrypted exported backups, through the real core', () => {
       canRemember: true,
     });
     let dialogs = 0;
-    desktop.chooseSaveLocation = async () => {
+    desktop.chooseSaveLocation = () => {
       dialogs++;
-      return join(root, '..', 'never.rolodesk-backup');
+      return Promise.resolve(join(root, '..', 'never.rolodesk-backup'));
     };
     expect(await core.dispatch('backups.export', {})).toMatchObject({
       ok: false,
@@ -200,7 +201,7 @@ describe('encrypted exported backups, through the real core', () => {
     ).toMatchObject({ unlocked: true, remembered: true });
     expect(desktop.secrets.get('backup-password')).toBe('correct horse battery');
     const path = join(tempDir(), 'later.rolodesk-backup');
-    desktop.chooseSaveLocation = async () => path;
+    desktop.chooseSaveLocation = () => Promise.resolve(path);
     expect(await ok(core.dispatch('backups.export', {}))).toEqual({ saved: true });
     expect(await isSealedFile(path)).toBe(true);
   });
@@ -216,9 +217,9 @@ describe('encrypted exported backups, through the real core', () => {
     desktop.confirmAnswer = true;
     expect(await ok(core.dispatch('backupEncryption.turnOff', {}))).toMatchObject({ on: false });
     const suggested: string[] = [];
-    desktop.chooseSaveLocation = async (name) => {
+    desktop.chooseSaveLocation = (name) => {
       suggested.push(name);
-      return desktop.saveLocation;
+      return Promise.resolve(desktop.saveLocation);
     };
     const plain = await exportTo(core, desktop, 'plain.zip');
     expect(suggested[0]).toMatch(/^Rolodesk backup \d{4}-\d{2}-\d{2}\.zip$/);
@@ -232,7 +233,7 @@ describe('encrypted exported backups, through the real core', () => {
     desktop.saveLocation = join(tempDir(), 'never.zip');
     expect(await core.dispatch('backups.export', {})).toMatchObject({
       ok: false,
-      error: { code: 'STORAGE', message: expect.stringContaining('damaged') },
+      error: { code: 'STORAGE', message: stringContaining('damaged') },
     });
     expect(readdirSync(join(desktop.saveLocation, '..'))).toEqual([]);
   });

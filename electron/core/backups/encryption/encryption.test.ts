@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -13,11 +14,13 @@ import {
   isSealedFile,
   openSealedFile,
   readSealedHeader,
+  SealedHeader,
   sealedChunkBytes,
   sealStream,
   unsealStream,
   type KeyFor,
 } from './sealed-file';
+import { stringContaining } from '../../../../tests/support/matchers';
 
 // The real cost is 2^17; tests use scrypt's floor so a run stays quick.
 const cheap = { N: 2 ** 14, r: 8, p: 1 };
@@ -28,7 +31,7 @@ async function seal(bytes: Buffer, masterKey: Buffer, keySet: KeySet, path: stri
 
 async function unseal(path: string, keyFor: KeyFor): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  await pipeline(Readable.from([readFileSync(path)]), unsealStream(keyFor), async function* (source) {
+  await pipeline(Readable.from([readFileSync(path)]), unsealStream(keyFor), async (source) => {
     for await (const chunk of source) chunks.push(chunk as Buffer);
   });
   return Buffer.concat(chunks);
@@ -76,7 +79,7 @@ describe('sealed backup files', () => {
     await expect(unlockKeySet(keySet, { password: 'correct horse' })).resolves.toHaveLength(32);
     await expect(unlockKeySet(keySet, { password: 'correct hors' })).rejects.toMatchObject({
       code: 'PASSWORD_REQUIRED',
-      message: expect.stringContaining('does not open'),
+      message: stringContaining('does not open'),
     });
     await expect(
       unlockKeySet(keySet, { recoveryKey: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA' }),
@@ -125,8 +128,9 @@ describe('sealed backup files', () => {
     await seal(Buffer.from('hello'), masterKey, keySet, path);
     const bytes = readFileSync(path);
     const length = bytes.readUInt32BE(8);
-    const header = JSON.parse(bytes.subarray(12, 12 + length).toString('utf8'));
-    header.keySet.kdf.N = 2 ** 30;
+    const header = SealedHeader.parse(JSON.parse(bytes.subarray(12, 12 + length).toString('utf8')));
+    // An exported file carries its key set.
+    header.keySet!.kdf.N = 2 ** 30;
     const json = Buffer.from(JSON.stringify(header));
     const size = Buffer.alloc(4);
     size.writeUInt32BE(json.length);
@@ -157,12 +161,12 @@ describe('sealed backup files', () => {
     const read = new Map<string, Buffer>();
     await new Promise<void>((resolve, reject) => {
       archive.on('entry', (entry: yauzl.Entry) =>
-        archive.openReadStream(entry, async (error, stream) => {
+        archive.openReadStream(entry, (error, stream) => {
           if (error) return reject(error);
-          const chunks: Buffer[] = [];
-          for await (const chunk of stream) chunks.push(chunk as Buffer);
-          read.set(entry.fileName, Buffer.concat(chunks));
-          archive.readEntry();
+          buffer(stream).then((bytes) => {
+            read.set(entry.fileName, bytes);
+            archive.readEntry();
+          }, reject);
         }),
       );
       archive.on('end', resolve);

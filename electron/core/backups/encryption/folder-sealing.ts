@@ -40,11 +40,10 @@ export async function removeWorkLeftovers(workDir: string): Promise<void> {
 /** The key finder for what this very snapshot sealed. */
 export const sealedWith =
   (seal: FolderSeal): KeyFor =>
-  async (header) => {
-    if (header.keyId !== seal.keyId)
-      throw new CrmError('BACKUP_INVALID', 'This encrypted backup was sealed with another key.');
-    return seal.masterKey;
-  };
+  (header) =>
+    header.keyId === seal.keyId
+      ? Promise.resolve(seal.masterKey)
+      : Promise.reject(new CrmError('BACKUP_INVALID', 'This encrypted backup was sealed with another key.'));
 
 /** Passes bytes on while hashing them. */
 function hashing(hash: ReturnType<typeof createHash>): Transform {

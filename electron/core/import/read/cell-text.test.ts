@@ -27,4 +27,8 @@ describe('workbook cells as text', () => {
       'Zoë 🦊',
     ]);
   });
+
+  it('shows a kind of value the workbook reader never gave before as what it holds, not "[object Object]"', () => {
+    expect(cellText({ text: 'rich text', bold: true })).toBe("{ text: 'rich text', bold: true }");
+  });
 });

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 /**
@@ -34,5 +35,7 @@ export function cellText(value: unknown): string {
   if (value instanceof Date) return isoDateText(value);
   if (typeof value === 'number') return plainNumberText(String(value));
   if (typeof value === 'string') return value;
-  return String(value);
+  if (typeof value === 'bigint' || typeof value === 'symbol') return String(value);
+  // read-excel-file gives no other kind of value; should a later version, the cell shows what it holds.
+  return inspect(value);
 }

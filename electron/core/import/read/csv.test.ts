@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../../tests/support/temp-dir';
 import { inspectSource, readSource } from './source';
 import { allRows, failureOf, writeFile } from './test-files';
+import { readThrough } from '../../../../tests/support/read-through';
+import { stringMatching } from '../../../../tests/support/matchers';
 
 describe('reading delimited text', () => {
   const tempDir = useTempDirs();
@@ -196,14 +198,14 @@ describe('reading delimited text', () => {
     );
     expect(await failureOf(inspectSource(early))).toMatchObject({
       code: 'FILE_REFUSED',
-      message: expect.stringMatching(/^Line 3 contains a zero byte \(NUL\)/),
+      message: stringMatching(/^Line 3 contains a zero byte \(NUL\)/),
     });
     const lines = ['Name,Email', ...Array.from({ length: 500 }, (_, index) => `P${index},p${index}@example.com`)];
     const late = writeFile(dir, 'late-nul.csv', lines.join('\n'));
     const { info } = await inspectSource(late);
     appendFileSync(late, Buffer.from([0x0a, 0x41, 0x00, 0x42]));
     expect(await failureOf(allRows(late, { ...info, sizeBytes: info.sizeBytes + 4 }))).toMatchObject({
-      message: expect.stringMatching(/^Line 502 contains a zero byte/),
+      message: stringMatching(/^Line 502 contains a zero byte/),
     });
   });
 
@@ -242,10 +244,10 @@ describe('reading delimited text', () => {
     const controller = new AbortController();
     let read = 0;
     const failure = await failureOf(
-      (async () => {
-        for await (const _ of readSource(file, info, { signal: controller.signal }))
-          if (++read === 100) controller.abort();
-      })(),
+      readThrough(readSource(file, info, { signal: controller.signal }), (count) => {
+        read = count;
+        if (count === 100) controller.abort();
+      }),
     );
     expect(failure).toMatchObject({ code: 'CANCELLED' });
     expect(read).toBeLessThan(20_000);
@@ -262,21 +264,18 @@ describe('reading delimited text', () => {
     const removed = writeFile(dir, 'removed.csv', lines.join('\n'));
     const removedInfo = (await inspectSource(removed)).info;
     const removedFailure = await failureOf(
-      (async () => {
-        let count = 0;
-        for await (const _ of readSource(removed, removedInfo)) if (++count === 10) rmSync(removed);
-      })(),
+      readThrough(readSource(removed, removedInfo), (count) => {
+        if (count === 10) rmSync(removed);
+      }),
     );
     expect(removedFailure).toMatchObject({ code: 'FILE_REFUSED', message });
 
     const grown = writeFile(dir, 'grown.csv', lines.join('\n'));
     const grownInfo = (await inspectSource(grown)).info;
     const grownFailure = await failureOf(
-      (async () => {
-        let count = 0;
-        for await (const _ of readSource(grown, grownInfo))
-          if (++count === 10) appendFileSync(grown, '\nLate,late@example.com');
-      })(),
+      readThrough(readSource(grown, grownInfo), (count) => {
+        if (count === 10) appendFileSync(grown, '\nLate,late@example.com');
+      }),
     );
     expect(grownFailure).toMatchObject({ code: 'FILE_REFUSED', message });
 
@@ -286,10 +285,9 @@ describe('reading delimited text', () => {
     const insideTheQuote = Buffer.byteLength(quotedLines.slice(0, 40_002).join('\n'));
     const quotedInfo = (await inspectSource(quoted)).info;
     const quotedFailure = await failureOf(
-      (async () => {
-        let count = 0;
-        for await (const _ of readSource(quoted, quotedInfo)) if (++count === 10) truncateSync(quoted, insideTheQuote);
-      })(),
+      readThrough(readSource(quoted, quotedInfo), (count) => {
+        if (count === 10) truncateSync(quoted, insideTheQuote);
+      }),
     );
     expect(quotedFailure).toMatchObject({ code: 'FILE_REFUSED', message });
 

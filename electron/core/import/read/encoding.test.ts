@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../../tests/support/temp-dir';
 import { inspectSource } from './source';
 import { allRows, failureOf, writeFile } from './test-files';
+import { stringMatching } from '../../../../tests/support/matchers';
 
 const table = 'Name;City;Note\nJosé Müller;Zürich;5 € fee\nAnaïs Çelik;Besançon;naïve café\n';
 const names = ['José Müller', 'Anaïs Çelik'];
@@ -87,7 +88,7 @@ describe('text encodings', () => {
     const dir = tempDir();
     const expected = {
       code: 'FILE_REFUSED',
-      message: expect.stringMatching(/^Line 9 is not valid UTF-8.*Choose another encoding/),
+      message: stringMatching(/^Line 9 is not valid UTF-8.*Choose another encoding/),
     };
     // A BOM says UTF-8…
     const marked = writeFile(dir, 'marked.csv', withBom([0xef, 0xbb, 0xbf], body));
@@ -109,7 +110,7 @@ describe('text encodings', () => {
     const { info } = await inspectSource(late);
     expect(info.encoding?.name).toBe('utf-8');
     expect(await failureOf(allRows(late, info))).toMatchObject({
-      message: expect.stringMatching(/^Line 100002 is not valid UTF-8/),
+      message: stringMatching(/^Line 100002 is not valid UTF-8/),
     });
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../../tests/support/temp-dir';
 import { inspectSource, readSource, type SourceInfo, type SourceRow } from './source';
 import { allRows, failureOf, writeFile } from './test-files';
+import { readThrough } from '../../../../tests/support/read-through';
 
 const crlf = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
 
@@ -257,10 +258,10 @@ describe('reading vCard files', () => {
     const controller = new AbortController();
     let read = 0;
     const failure = await failureOf(
-      (async () => {
-        for await (const _ of readSource(file, info, { signal: controller.signal }))
-          if (++read === 10) controller.abort();
-      })(),
+      readThrough(readSource(file, info, { signal: controller.signal }), (count) => {
+        read = count;
+        if (count === 10) controller.abort();
+      }),
     );
     expect(failure).toMatchObject({
       code: 'CANCELLED',

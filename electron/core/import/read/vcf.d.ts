@@ -3,7 +3,7 @@ declare module 'vcf' {
   namespace vCard {
     interface Property {
       /** The raw value, still vCard-escaped; undefined for an empty property. */
-      valueOf(): string | undefined;
+      valueOf: () => string | undefined;
       /** TYPE parameters, lower-cased: one, several, or none. */
       type?: string | string[];
       pref?: string;

@@ -9,6 +9,7 @@ import { useTempDirs } from '../../../../tests/support/temp-dir';
 import { CrmError } from '../../errors';
 import { inspectSource } from './source';
 import { failureOf } from './test-files';
+import { stringMatching } from '../../../../tests/support/matchers';
 
 const megabyte = 1024 * 1024;
 
@@ -86,7 +87,7 @@ describe('a workbook that unpacks to far more than it weighs (a zip bomb)', () =
     expect(failure).toBeInstanceOf(CrmError);
     expect(failure).toMatchObject({
       code: 'FILE_REFUSED',
-      message: expect.stringMatching(/unpacks to more than 200 MB.*Save it as CSV/),
+      message: stringMatching(/unpacks to more than 200 MB.*Save it as CSV/),
     });
     expect(performance.now() - started).toBeLessThan(20_000);
     expect((peak - memoryBefore) / megabyte).toBeLessThan(150);
