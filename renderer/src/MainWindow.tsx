@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { onEvent } from './api';
 import { Sidebar } from './components/Sidebar';
 import { useToast } from './components/Toast';
@@ -29,7 +29,6 @@ import { useLeaveGuard } from './lib/unsavedContext';
 import { listPlace, NavigationContext, type Navigation, type PendingRequest, type ScreenRequest } from './navigation';
 import { sections, tools, type Place } from './sections';
 import './MainWindow.css';
-import { useLatest } from './lib/useLatest';
 
 interface MainWindowProps {
   version: string;
@@ -76,7 +75,11 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
   const [pending, setPending] = useState<PendingRequest | null>(null);
 
   const confirmLeave = useLeaveGuard();
-  const shown = useLatest(current);
+  // The place shown, read by `go` without giving it a new identity on every navigation.
+  const shown = useRef(current);
+  useLayoutEffect(() => {
+    shown.current = current;
+  });
 
   // Another screen replaces whatever is being edited, so it asks first; a request to the screen
   // already shown is the screen's own business (its panel asks when it would replace the record).
@@ -86,7 +89,7 @@ function OpenWindow({ version, generation, first }: MainWindowProps & { first: P
       setCurrent(place);
       setPending((previous) => (request ? { place, request, seq: (previous?.seq ?? 0) + 1 } : null));
     },
-    [confirmLeave, shown],
+    [confirmLeave],
   );
   const done = useCallback((seq: number) => setPending((previous) => (previous?.seq === seq ? null : previous)), []);
   const navigation = useMemo<Navigation>(() => ({ current, go, pending, done }), [current, go, pending, done]);

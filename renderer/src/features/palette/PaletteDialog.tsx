@@ -89,7 +89,7 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
       const target = await placeOfRecord(item.hit);
       // Closed first: a screen ignores requests while a dialog makes the app behind it inert.
       onClose();
-      if (target) go(target.place, { type: 'open', id: target.id });
+      if (target) void go(target.place, { type: 'open', id: target.id });
     } catch (error) {
       setOpenError(toCrmError(error).message);
     }
@@ -141,7 +141,6 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
                 const itemIndex = sectionStarts[sectionIndex]! + position;
                 const active = itemIndex === combobox.activeIndex;
                 return (
-                  // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus -- the keys stay in the search field (aria-activedescendant), which chooses on Enter
                   <div
                     key={item.type === 'record' ? `${item.hit.kind}-${item.hit.id}` : item.action.id}
                     className={active ? 'palette__item palette__item--active' : 'palette__item'}

@@ -16,16 +16,15 @@ const hitsPerKind = 5;
  * search.all on every keystroke (the core answers in a few milliseconds, so
  * no debounce); a reply to an older text is dropped when a newer one was sent.
  */
+const nothingTyped: SearchState = { groups: [], answered: '', error: null };
+
 export function useSearchResults(text: string): SearchState {
   const [state, setState] = useState<SearchState>({ groups: [], answered: '', error: null });
   const latest = useRef(0);
 
   useEffect(() => {
     const request = ++latest.current;
-    if (text.trim() === '') {
-      setState({ groups: [], answered: '', error: null });
-      return;
-    }
+    if (text.trim() === '') return;
     invoke('search.all', { text, perKind: hitsPerKind }).then(
       ({ groups }) => {
         if (request === latest.current) setState({ groups, answered: text, error: null });
@@ -36,5 +35,6 @@ export function useSearchResults(text: string): SearchState {
     );
   }, [text]);
 
-  return state;
+  // Nothing typed: nothing to show, whatever an older text's answer said.
+  return text.trim() === '' ? nothingTyped : state;
 }

@@ -27,7 +27,7 @@ interface CustomFieldRowProps {
 /** One field in Settings: its label and type; move up and down, rename (and edit choices), delete (Rolodesk asks in its own dialog). */
 export function CustomFieldRow({ field, isFirst, isLast, moveButton, onMove, onChanged }: CustomFieldRowProps) {
   const idPrefix = useId();
-  const inline = useInlineEdit({ saved: 'Field saved', onChanged });
+  const { editButtonRef, ...inline } = useInlineEdit({ saved: 'Field saved', onChanged });
   const [label, setLabel] = useState(field.label);
   const [choices, setChoices] = useState(() => draftsOf(field.choices));
   const [errors, setErrors] = useState<FieldFormErrors>({});
@@ -93,7 +93,7 @@ export function CustomFieldRow({ field, isFirst, isLast, moveButton, onMove, onC
           onClick={() => !isLast && onMove(field, 'down')}
         />
         <Button
-          ref={inline.editButtonRef}
+          ref={editButtonRef}
           size="small"
           variant="subtle"
           icon="edit"

@@ -36,7 +36,7 @@ export function recordsWords(counts: LeadSource['counts']): string {
 /** One lead source in Settings: how many records have it; rename in place (every record follows); move; delete (Rolodesk asks in its own dialog, saying what it clears). */
 export function LeadSourceRow({ source, first, last, moveButton, onMove, onChanged }: LeadSourceRowProps) {
   const nameId = useId();
-  const inline = useInlineEdit({ saved: 'Lead source saved', onChanged });
+  const { editButtonRef, ...inline } = useInlineEdit({ saved: 'Lead source saved', onChanged });
   const [name, setName] = useState(source.name);
   const [error, setError] = useState<string | undefined>();
   const deletion = useNativelyConfirmedDelete(
@@ -108,7 +108,7 @@ export function LeadSourceRow({ source, first, last, moveButton, onMove, onChang
           onClick={() => onMove('down')}
         />
         <Button
-          ref={inline.editButtonRef}
+          ref={editButtonRef}
           size="small"
           variant="subtle"
           icon="edit"
