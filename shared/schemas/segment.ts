@@ -162,11 +162,9 @@ function conditionCount(group: SegmentGroup): number {
 const GroupShape: z.ZodType<SegmentGroup, SegmentGroup> = z.strictObject({
   match: z.enum(['all', 'any'], { error: 'A group matches “all” or “any” of its conditions.' }),
   get conditions() {
-    return z
-      .array(z.union([SegmentCondition, GroupShape]))
-      .max(segmentLimits.conditionsPerGroup, {
-        error: `A group may hold at most ${segmentLimits.conditionsPerGroup} conditions.`,
-      });
+    return z.array(z.union([SegmentCondition, GroupShape])).max(segmentLimits.conditionsPerGroup, {
+      error: `A group may hold at most ${segmentLimits.conditionsPerGroup} conditions.`,
+    });
   },
 });
 

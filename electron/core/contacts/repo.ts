@@ -327,9 +327,7 @@ export function contactsRepo(db: Db, clock: Clock = systemClock) {
     }),
     get,
     /** The typed fields of a contact as a form holds them (bulk edits start from these). */
-    values(
-      id: number,
-    ):
+    values(id: number):
       | (ContactValues & {
           companyId: number | null;
           leadSource: string;

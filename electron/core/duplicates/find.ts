@@ -165,16 +165,14 @@ export function duplicateFinder(db: Db) {
         return {
           reason: group.reason,
           size: rows.length,
-          records: rows
-            .slice(0, 20)
-            .map((row) => ({
-              id: row.id,
-              name: row.name,
-              email: row.email ?? '',
-              phone: row.phone ?? '',
-              detail: row.detail ?? '',
-              updatedAt: row.updated_at,
-            })),
+          records: rows.slice(0, 20).map((row) => ({
+            id: row.id,
+            name: row.name,
+            email: row.email ?? '',
+            phone: row.phone ?? '',
+            detail: row.detail ?? '',
+            updatedAt: row.updated_at,
+          })),
         };
       });
       return { total: all.length, offset, groups: page };
