@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type {
   Activity,
   ActivityKind,
@@ -100,6 +101,17 @@ function summaryOf(row: ActivityRow): ActivitySummary {
 }
 
 /** SQL for activities, "Today" and reminders. */
+
+/** The last reminder check time as stored; a damaged value reads as none, so the check looks back one day. */
+function storedCheckTime(stored: string): string | undefined {
+  try {
+    const parsed = z.iso.datetime().safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function activitiesRepo(db: Db) {
   const write = writer(db);
   const byId = db.prepare<[number], ActivityRow>(
@@ -282,7 +294,7 @@ export function activitiesRepo(db: Db) {
       const nowText = now.toISOString();
       const stored = readSetting.get(lastCheckKey);
       const dayBefore = new Date(now.getTime() - dayMs).toISOString();
-      const last = stored === undefined ? dayBefore : (JSON.parse(stored) as string);
+      const last = (stored === undefined ? undefined : storedCheckTime(stored)) ?? dayBefore;
       // A clock set back: look back one day rather than over everything.
       const since = last <= nowText ? last : dayBefore;
       const due = fellDue.all({ since, now: nowText });

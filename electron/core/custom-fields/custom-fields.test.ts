@@ -114,6 +114,28 @@ describe('custom fields', () => {
     ).toMatchObject({ code: 'VALIDATION' });
   });
 
+  it('damaged stored choices are refused in words naming the field, not read as whatever they hold', async () => {
+    const core = await openCore(tempDir());
+    const tier = await call(core, 'customFields.create', {
+      kind: 'contact',
+      label: 'Tier',
+      type: 'choice',
+      choices: ['Gold', 'Silver'],
+    });
+    const damage = core.db.prepare('UPDATE custom_fields SET choices = ? WHERE id = ?');
+    for (const damaged of ['["Gold", 3]', '{"Gold": true}', '["Gold"']) {
+      // The table's CHECK keeps out what is not a JSON array; a damaged file does not ask it.
+      core.db.pragma('ignore_check_constraints = ON');
+      damage.run(damaged, tier.id);
+      core.db.pragma('ignore_check_constraints = OFF');
+      expect(await failure(core, 'customFields.list', { kind: 'contact' })).toMatchObject({
+        code: 'STORAGE',
+        message:
+          'The list of choices of the custom field “Tier” is damaged. Restore a backup from before it was damaged.',
+      });
+    }
+  });
+
   it('a choice still chosen on a record cannot be removed; others can', async () => {
     const core = await openCore(tempDir());
     const tier = await call(core, 'customFields.create', {

@@ -2,7 +2,10 @@ import { IsoDate, type CustomFilter } from '../../../shared/schemas/common';
 import type { ChoiceRename, CustomField, CustomFieldType } from '../../../shared/schemas/custom-field';
 import { isStorableNumber, tooLargeToStore } from '../../../shared/exact-number';
 import type { FieldedKind, FieldedRef } from '../../../shared/schemas/record';
+import { z } from 'zod';
 import type { Db } from '../db/open';
+import { parseStoredJson } from '../db/stored-json';
+import { CrmError } from '../errors';
 import { writer } from '../db/write';
 import { historyRepo } from '../records/history';
 import { customTableOf, ownerColumn } from '../records/kinds';
@@ -24,13 +27,20 @@ interface FieldRow {
 export type StoredValue = string | number;
 const kinds = ['contact', 'company', 'deal'] as const;
 
+const StoredChoices = z.array(z.string());
+const damagedChoices = (label: string) =>
+  new CrmError(
+    'STORAGE',
+    `The list of choices of the custom field “${label}” is damaged. Restore a backup from before it was damaged.`,
+  );
+
 function toField(row: FieldRow): CustomField {
   return {
     id: row.id,
     kind: row.record_kind,
     label: row.label,
     type: row.type,
-    choices: JSON.parse(row.choices) as string[],
+    choices: parseStoredJson(StoredChoices, row.choices, () => damagedChoices(row.label)),
     position: row.position,
     createdAt: row.created_at,
   };

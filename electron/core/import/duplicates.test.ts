@@ -171,6 +171,23 @@ describe('duplicates, undo and the imports list', () => {
     );
   });
 
+  it('undo refuses in words, and changes nothing, when the values kept from before the import are damaged', async () => {
+    const { core, desktop, anna, path } = await setUp();
+    const summary = await importFile(core, desktop, path, 'contact', { duplicates: 'overwrite' });
+    core.db
+      .prepare("UPDATE import_records SET before = '{\"values\": 3}' WHERE action = 'changed' AND record_id = ?")
+      .run(anna.id);
+
+    expect(await failure(core, 'import.undo', { runId: summary.runId })).toMatchObject({
+      code: 'NOT_FOUND',
+      message:
+        'What Rolodesk kept about the records this import changed is damaged, so it cannot be undone. Nothing was changed.',
+    });
+    expect(await call(core, 'contacts.get', { id: anna.id })).toMatchObject({ name: 'Anna B.' });
+    expect((await call(core, 'contacts.list', { search: 'Cleo' })).total).toBe(1);
+    expect((await call(core, 'import.list', {})).imports[0]).toMatchObject({ runId: summary.runId, undoable: true });
+  });
+
   it('the backup schedule sees an import and its undo (they write on a connection of their own)', async () => {
     const { core, desktop, path } = await setUp();
     expect(await core.backups.snapshotIfChanged('scheduled')).toBeDefined();

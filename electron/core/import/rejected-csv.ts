@@ -1,6 +1,16 @@
 import { stringify } from 'csv-stringify/sync';
 import { open, rename, rm } from 'node:fs/promises';
+import { z } from 'zod';
 import type { Db } from '../db/open';
+import { parseStoredJson } from '../db/stored-json';
+import { CrmError } from '../errors';
+
+const StoredTexts = z.array(z.string());
+const damagedRejects = () =>
+  new CrmError(
+    'NOT_FOUND',
+    'What Rolodesk kept about the rows this import skipped is damaged, so they cannot be saved.',
+  );
 
 const pageSize = 1000;
 
@@ -29,9 +39,9 @@ export async function writeRejectedCsv(
       const rows = page.all(runId, after);
       if (rows.length === 0) break;
       const records = rows.map((row) => {
-        const cells = JSON.parse(row.cells) as string[];
+        const cells = parseStoredJson(StoredTexts, row.cells, damagedRejects);
         const padded = headers.map((_, column) => cells[column] ?? '');
-        return [...padded, `Line ${row.line}: ${(JSON.parse(row.reasons) as string[]).join(' ')}`];
+        return [...padded, `Line ${row.line}: ${parseStoredJson(StoredTexts, row.reasons, damagedRejects).join(' ')}`];
       });
       await file.write(stringify(records, { record_delimiter: 'windows' }));
       written += rows.length;

@@ -2,7 +2,14 @@ import Database from 'better-sqlite3';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SourceRow } from '../../../shared/schemas/import';
+import { z } from 'zod';
+import { parseStoredJson } from '../db/stored-json';
+import { CrmError } from '../errors';
 import type { MappedRow } from './rows';
+
+const StoredCells = z.array(z.string());
+const damagedStaging = () =>
+  new CrmError('STORAGE', 'The copy of the file Rolodesk made for this import is damaged. Start the import again.');
 
 /**
  * A file's rows, kept in a SQLite file of their own while an import is
@@ -46,7 +53,7 @@ export function openStaging(file: string, mapped: (row: SourceRow) => MappedRow)
     /** Every row kept, in file order, one at a time (this connection is the staging file's own, so the write's statements run meanwhile). */
     *rows(): Generator<MappedRow> {
       for (const { line, problem, cells } of all.iterate()) {
-        const row: SourceRow = { line, cells: JSON.parse(cells) as string[] };
+        const row: SourceRow = { line, cells: parseStoredJson(StoredCells, cells, damagedStaging) };
         if (problem !== null) row.problem = problem;
         yield mapped(row);
       }

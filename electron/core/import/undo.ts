@@ -9,11 +9,17 @@ import { CrmError } from '../errors';
 import type { JobTools } from '../jobs/job-list';
 import { countOf } from '../records/kinds';
 import { trashRepo } from '../trash/repo';
-import type { BeforeValues } from './write';
+import { BeforeValues } from './write';
+import { parseStoredJson } from '../db/stored-json';
 
 /** An import can be undone this long after it ran (as long as the trash keeps what it removes). */
 export const undoDays = 30;
 const dayMs = 24 * 60 * 60 * 1000;
+const damagedBefore = () =>
+  new CrmError(
+    'NOT_FOUND',
+    'What Rolodesk kept about the records this import changed is damaged, so it cannot be undone. Nothing was changed.',
+  );
 
 export interface UndoSpec {
   file: string;
@@ -111,7 +117,7 @@ function undoIn(db: Db, { runId, now }: UndoSpec): ImportUndone {
         leftAsIs++;
         continue;
       }
-      const before = JSON.parse(row.before) as BeforeValues;
+      const before = parseStoredJson(BeforeValues, row.before, damagedBefore);
       const extras = {
         tagIds: before.tagIds.filter((id) => liveTags.has(id)),
         custom: Object.fromEntries(Object.entries(before.custom).filter(([field]) => liveFields.has(field))),

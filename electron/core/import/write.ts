@@ -1,10 +1,11 @@
+import { z } from 'zod';
 import type { ImportKind } from '../../../shared/schemas/import';
 import { companiesRepo } from '../companies/repo';
 import { consentWriter } from '../contacts/consent';
 import { contactsRepo } from '../contacts/repo';
 import type { ConsentStatus } from '../../../shared/schemas/marketing';
 import { leadSourcesRepo } from '../lead-sources/repo';
-import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
+import { customFieldsRepo } from '../custom-fields/repo';
 import { migrations } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
 import { companyNameKey } from '../duplicates/keys';
@@ -42,14 +43,15 @@ export interface RunResult {
   leadSourcesAdded: string[];
 }
 
-/** What undo puts back on a record the import changed. */
-export interface BeforeValues {
-  values: Record<string, string>;
-  companyId: number | null;
-  tagIds: number[];
+/** What undo puts back on a record the import changed, as stored with it. */
+export const BeforeValues = z.object({
+  values: z.record(z.string(), z.string()),
+  companyId: z.int().nullable(),
+  tagIds: z.array(z.int()),
   /** The custom values the import changed, as they were (null: there was none). */
-  custom: Record<string, StoredValue | null>;
-}
+  custom: z.record(z.string(), z.union([z.string(), z.number()]).nullable()),
+});
+export type BeforeValues = z.infer<typeof BeforeValues>;
 
 /**
  * Reads the file into staging (no lock held), then writes every row in ONE

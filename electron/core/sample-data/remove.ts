@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { SampleCounts } from '../../../shared/schemas/sample-data';
 import { changeThenReleaseFiles } from '../attachments/release';
 import type { BlobStore } from '../attachments/blob-store';
@@ -17,6 +18,9 @@ const inList = (column: string, name: string) => `${column} IN (SELECT value FRO
  * one that also belongs to a real record stays there. Trash entries left
  * holding nothing go too.
  */
+
+// json_group_array's answer, read back as the ids it lists.
+const ActivityIds = z.array(z.int());
 export async function removeSampleData(db: Db, store: BlobStore, logger: Logger, now: Date): Promise<SampleCounts> {
   const marks = sampleMarks(db);
   const tags = tagsRepo(db);
@@ -75,7 +79,7 @@ export async function removeSampleData(db: Db, store: BlobStore, logger: Logger,
         contact: marks.ids('contact').length,
         company: marks.ids('company').length,
         deal: marks.ids('deal').length,
-        activity: (JSON.parse(going.activities) as number[]).length,
+        activity: ActivityIds.parse(JSON.parse(going.activities)).length,
       };
       for (const statement of deleteRows) statement.run(going);
       emptyTrash.run();
