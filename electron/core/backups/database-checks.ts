@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
 import { schemaVersion } from '../db/migrate';
 import { CopiedManifest } from './manifest';
@@ -13,7 +14,8 @@ export function recordTables(db: Database): string[] {
        ORDER BY name`,
     )
     .pluck()
-    .all() as string[];
+    .all()
+    .map((name) => z.string().parse(name));
 }
 
 /** An SQL identifier as a quoted name: a table name read from a file is data, never SQL. */
@@ -25,10 +27,12 @@ export function recordCounts(db: Database): Record<string, number> {
   return Object.fromEntries(
     recordTables(db).map((table) => [
       table,
-      db
-        .prepare(`SELECT count(*) FROM ${quoteIdentifier(table)}`)
-        .pluck()
-        .get() as number,
+      z.int().parse(
+        db
+          .prepare(`SELECT count(*) FROM ${quoteIdentifier(table)}`)
+          .pluck()
+          .get(),
+      ),
     ]),
   );
 }

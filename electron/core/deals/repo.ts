@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { CustomFilter } from '../../../shared/schemas/common';
 import type { Deal, DealBoard, DealPage, DealSortKey, DealSummary, StageKind } from '../../../shared/schemas/deal';
 import { customFieldsRepo, type StoredValue } from '../custom-fields/repo';
@@ -104,20 +105,22 @@ const minimumGap = 1e-9;
 /** What a board card shows, read as plain arrays: better-sqlite3 builds an object per row several times slower than it returns an array. */
 const cardColumns =
   'd.id, d.title, d.company_id, co.name, d.contact_id, ct.name, d.value_minor, d.currency, d.expected_close, d.owner, d.probability, d.updated_at';
-type CardValues = [
-  number,
-  string,
-  number | null,
-  string | null,
-  number | null,
-  string | null,
-  number,
-  string,
-  string | null,
-  string | null,
-  number | null,
-  string,
-];
+const CardValues = z.tuple([
+  z.int(),
+  z.string(),
+  z.int().nullable(),
+  z.string().nullable(),
+  z.int().nullable(),
+  z.string().nullable(),
+  z.int(),
+  z.string(),
+  z.string().nullable(),
+  z.string().nullable(),
+  z.number().nullable(),
+  z.string(),
+]);
+type CardValues = z.infer<typeof CardValues>;
+const StageTotal = z.object({ stage_id: z.int(), currency: z.string(), n: z.int(), total: z.int() });
 
 function cardOf(
   [
@@ -446,7 +449,9 @@ export function dealsRepo(db: Db) {
         conditions.where.length === 0
           ? 'SELECT stage_id, currency, deals AS n, value_minor AS total FROM deal_stage_totals'
           : `SELECT d.stage_id, d.currency, count(*) AS n, sum(d.value_minor) AS total FROM deals d WHERE d.deleted_at IS NULL${extra} GROUP BY d.stage_id, d.currency`,
-      ).all(conditions.params) as Array<{ stage_id: number; currency: string; n: number; total: number }>;
+      )
+        .all(conditions.params)
+        .map((row) => StageTotal.parse(row));
       const cards = boardStatement(
         `SELECT ${cardColumns} FROM deals d ${names} WHERE d.stage_id = @stageId AND d.deleted_at IS NULL${extra} ORDER BY d.position, d.id LIMIT @limit`,
       ).raw(true);
@@ -454,7 +459,9 @@ export function dealsRepo(db: Db) {
         stage,
         cards:
           stage.kind === 'open' || query.includeClosed
-            ? (cards.all({ ...conditions.params, stageId: stage.id, limit: query.cardsPerStage }) as CardValues[])
+            ? cards
+                .all({ ...conditions.params, stageId: stage.id, limit: query.cardsPerStage })
+                .map((row) => CardValues.parse(row))
             : [],
       }));
       const tagIds = tags.idsOfMany(

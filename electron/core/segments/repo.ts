@@ -54,7 +54,7 @@ export function segmentsRepo(db: Db) {
       statement = db.prepare(sql).pluck();
       counts.set(sql, statement);
     }
-    return { count: statement.get(compiled.params) as number, problems: [] };
+    return { count: z.int().parse(statement.get(compiled.params)), problems: [] };
   }
 
   const toSegment = (row: SegmentRow, now: Date): Segment => ({
