@@ -267,9 +267,9 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test.describe('Accessibility (first run)', () => {
   test.use({ welcome: 'as on a new folder', firstScreen: 'as the app chooses' });
-  test('the welcome', async ({ page }) => {
-    await audited(page, 'welcome', async (audit) => {
-      await expect(page.getByRole('dialog', { name: 'Welcome to Rolodesk' })).toBeVisible();
+  test('the welcome', async ({ app }) => {
+    await audited(app.page, 'welcome', async (audit) => {
+      await expect(app.page.getByRole('dialog', { name: 'Welcome to Rolodesk' })).toBeVisible();
       await audit.scan('Welcome', dialogSelector);
     });
   });

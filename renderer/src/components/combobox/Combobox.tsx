@@ -98,8 +98,9 @@ export function Combobox<T>({ inputRef, ...props }: ComboboxProps<T>) {
             </li>
           ))}
         </ul>
-        {/* Always in the page, so a screen reader hears each new message. */}
-        <p id={statusId} className="combobox__status" role="status">
+        {/* Always in the page, so a screen reader hears each new message. A live region, not role=status:
+            the window's one status region is its notifications. */}
+        <p id={statusId} className="combobox__status" aria-live="polite" aria-atomic="true">
           {saying}
         </p>
       </div>
